@@ -1,0 +1,91 @@
+"""Read one message per line, print replies; buttons become numbered lines."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from collections.abc import Awaitable, Callable
+from typing import TextIO
+
+from handlers.i18n import _, use_locale
+from handlers.types import Button, Incoming, Reply
+
+log = logging.getLogger(__name__)
+CHANNEL = "console"
+
+Handle = Callable[[Incoming], Awaitable[list[Reply] | None]]
+
+
+def render(replies: list[Reply], first_number: int = 1) -> tuple[str, list[Button]]:
+    """Plain text of `replies` with their buttons numbered `[1] Lịch sự kiện`."""
+    blocks: list[str] = []
+    buttons: list[Button] = []
+    for reply in replies:
+        lines = [reply.title.upper() if reply.title else "", reply.text]
+        block = "\n".join(x for x in lines if x)
+        numbered = []
+        for b in reply.buttons:
+            buttons.append(b)
+            n = first_number + len(buttons) - 1
+            numbered.append(f"[{n}] {b.label}" + (f": {b.url}" if b.url else ""))
+        if numbered:
+            block += "\n\n" + "\n".join(numbered)
+        blocks.append(block)
+    return "\n\n".join(blocks), buttons
+
+
+class ConsoleChannel:
+    """Chat with the core; typing a button's number presses it."""
+
+    def __init__(self, handle: Handle, user_id: str, stdin: TextIO | None = None,
+                 stdout: TextIO | None = None, locale: str = "vi") -> None:
+        self.handle = handle
+        self.user_id = user_id
+        self.stdin = stdin or sys.stdin
+        self.stdout = stdout or sys.stdout
+        self.locale = locale
+        self.buttons: list[Button] = []
+
+    def to_incoming(self, line: str) -> Incoming:
+        """A line as the user's message; a listed number is that button's command."""
+        stripped = line.strip()
+        if stripped.isdigit() and 1 <= int(stripped) <= len(self.buttons):
+            button = self.buttons[int(stripped) - 1]
+            if button.command:
+                return Incoming(CHANNEL, self.user_id, button.command, is_button=True)
+        return Incoming(CHANNEL, self.user_id, line)
+
+    async def exchange(self, line: str) -> str:
+        """Send one line to the core and return what the console prints."""
+        msg = self.to_incoming(line)
+        try:
+            replies = await self.handle(msg)
+        except Exception:
+            # The one place a console update can fail: log it with the traceback, say sorry.
+            log.exception("console update failed")
+            with use_locale(self.locale):
+                return _("Xin lỗi, đã có lỗi khi xử lý tin nhắn của bạn. Bạn thử lại sau nhé.")
+        text, buttons = render(replies or [])
+        # A reply without buttons keeps the previous numbers usable (e.g. after a link).
+        if buttons:
+            self.buttons = buttons
+        return text
+
+    def write(self, text: str) -> None:
+        self.stdout.write(text + "\n\n")
+        self.stdout.flush()
+
+    async def run(self, greet: bool) -> None:
+        """Chat until end of input."""
+        interactive = self.stdin.isatty()
+        if greet:
+            self.write(await self.exchange("/start"))
+        while True:
+            if interactive:
+                self.stdout.write("> ")
+                self.stdout.flush()
+            line = await asyncio.to_thread(self.stdin.readline)
+            if not line:
+                return
+            self.write(await self.exchange(line.rstrip("\n")))

@@ -1,0 +1,304 @@
+"""Turn Telegram updates into our messages and our replies into Bot API calls."""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import json
+import logging
+import warnings
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+from html import escape
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+from aiohttp import web
+from telegram import (
+    BotCommand,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    Update,
+)
+from telegram.constants import ChatMemberStatus, MessageLimit, ParseMode
+from telegram.error import Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+from telegram.request import HTTPXRequest
+
+from bot.channels.telegram.request import AiohttpRequest
+from bot.service import Dispatcher
+from bot.settings import TelegramSettings
+from handlers.features.general import command_list
+from handlers.i18n import use_locale
+from handlers.text import split_message
+from handlers.types import Button, Incoming, Reply
+
+log = logging.getLogger(__name__)
+CHANNEL = "telegram"
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+MAX_ATTEMPTS = 4
+T = TypeVar("T")
+
+TgApp = Application[Any, ContextTypes.DEFAULT_TYPE, Any, Any, Any, Any]
+
+
+def retry_seconds(err: RetryAfter) -> float:
+    """RetryAfter.retry_after as seconds (PTB 22 warns while it moves to timedelta)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        value = err.retry_after
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+def keyboard(buttons: tuple[Button, ...]) -> InlineKeyboardMarkup | None:
+    """Inline keyboard: short labels two to a row, long ones alone."""
+    if not buttons:
+        return None
+    rows: list[list[InlineKeyboardButton]] = []
+    pending: list[InlineKeyboardButton] = []
+    for b in buttons:
+        button = (InlineKeyboardButton(b.label, url=b.url) if b.url
+                  else InlineKeyboardButton(b.label, callback_data=b.command))
+        if len(b.label) > 18:
+            if pending:
+                rows.append(pending)
+                pending = []
+            rows.append([button])
+        else:
+            pending.append(button)
+            if len(pending) == 2:
+                rows.append(pending)
+                pending = []
+    if pending:
+        rows.append(pending)
+    return InlineKeyboardMarkup(rows)
+
+
+def to_html(reply: Reply, limit: int = MessageLimit.MAX_TEXT_LENGTH) -> list[str]:
+    """The reply as HTML parts of at most `limit` characters of visible text; title in bold."""
+    parts = split_message(reply.full_text(), limit)
+    html = [escape(p, quote=False) for p in parts]
+    if reply.title and parts and parts[0].startswith(reply.title):
+        html[0] = f"<b>{escape(reply.title, quote=False)}</b>" + escape(
+            parts[0][len(reply.title):], quote=False
+        )
+    return html
+
+
+class TelegramChannel:
+    """Telegram through python-telegram-bot; the conversation stays in the core."""
+
+    name = CHANNEL
+
+    def __init__(self, settings: TelegramSettings, dispatcher: Dispatcher) -> None:
+        self.settings = settings
+        self.dispatcher = dispatcher
+        self.application = self._build()
+
+    def _request(self, read_timeout: float) -> AiohttpRequest | HTTPXRequest:
+        if self.settings.http == "httpx":
+            return HTTPXRequest(connection_pool_size=64, read_timeout=read_timeout)
+        return AiohttpRequest(connection_pool_size=64, read_timeout=read_timeout)
+
+    def _build(self) -> TgApp:
+        s = self.settings
+        builder = (
+            ApplicationBuilder()
+            .token(s.token)
+            .base_url(s.base_url)
+            .base_file_url(s.base_url.replace("/bot", "/file/bot", 1))
+            .request(self._request(read_timeout=10.0))
+            .concurrent_updates(s.concurrent_updates)
+        )
+        if s.mode == "webhook":
+            builder = builder.updater(None)
+        else:
+            # getUpdates long-polls for up to 10 s; its read timeout must outlast that.
+            builder = builder.get_updates_request(self._request(read_timeout=20.0))
+        app: TgApp = builder.build()
+        # Order matters: a button press is a callback query; text (commands included) next;
+        # then other messages (stickers, photos), which get a short "please type" answer.
+        # Edited messages and group service messages have no handler: ignored on purpose.
+        app.add_handler(CallbackQueryHandler(self.on_button))
+        app.add_handler(MessageHandler(
+            filters.UpdateType.MESSAGE & filters.TEXT
+            & (filters.ChatType.PRIVATE | filters.COMMAND), self.on_text))
+        app.add_handler(MessageHandler(
+            filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & ~filters.TEXT
+            & ~filters.StatusUpdate.ALL, self.on_media))
+        app.add_handler(ChatMemberHandler(self.on_member, ChatMemberHandler.MY_CHAT_MEMBER))
+        app.add_error_handler(self.on_error)
+        return app
+
+    # ---- lifecycle -------------------------------------------------------------------------
+
+    @property
+    def webhook_path(self) -> str:
+        return urlsplit(self.settings.webhook_url).path or "/"
+
+    def mount(self, web_app: web.Application) -> None:
+        if self.settings.mode == "webhook":
+            web_app.router.add_post(self.webhook_path, self.webhook)
+
+    async def start(self) -> None:
+        app = self.application
+        await app.initialize()
+        await self._set_commands()
+        if self.settings.mode == "webhook":
+            await app.bot.set_webhook(
+                url=self.settings.webhook_url,
+                secret_token=self.settings.secret_token,
+                max_connections=self.settings.max_connections,
+                allowed_updates=Update.ALL_TYPES,
+            )
+        await app.start()
+        if self.settings.mode == "polling" and app.updater is not None:
+            await app.updater.start_polling(
+                allowed_updates=Update.ALL_TYPES, timeout=10, poll_interval=0.0
+            )
+        log.info("telegram channel started in %s mode as @%s", self.settings.mode,
+                 app.bot.username)
+
+    async def stop(self) -> None:
+        app = self.application
+        if app.updater is not None and app.updater.running:
+            await app.updater.stop()
+        if app.running:
+            await app.stop()
+        await app.shutdown()
+
+    async def _set_commands(self) -> None:
+        for locale in ("vi", "en"):
+            with use_locale(locale):
+                commands = [BotCommand(name, text[:256]) for name, text in command_list()]
+            await self.application.bot.set_my_commands(
+                commands, language_code=None if locale == "vi" else locale
+            )
+
+    # ---- webhook ---------------------------------------------------------------------------
+
+    async def webhook(self, request: web.Request) -> web.Response:
+        """Check the secret, queue the update, answer 200 at once (Telegram re-sends otherwise)."""
+        given = request.headers.get(SECRET_HEADER, "")
+        if not hmac.compare_digest(given.encode(), self.settings.secret_token.encode()):
+            return web.Response(status=403, text="forbidden")
+        try:
+            data = json.loads(await request.read())
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            return web.Response(status=400, text="malformed JSON")
+        if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
+            return web.Response(status=400, text="not a Telegram update")
+        try:
+            update = Update.de_json(data, self.application.bot)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            log.warning("webhook body is not a valid update (update_id %s)", data["update_id"])
+            return web.Response(status=400, text="not a Telegram update")
+        await self.application.update_queue.put(update)
+        return web.Response(status=200)
+
+    # ---- updates ---------------------------------------------------------------------------
+
+    async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Route a text message (or command) through the core."""
+        message = update.effective_message
+        user = update.effective_user
+        if message is None or user is None or message.text is None:
+            return
+        await self._answer(update, message.chat_id, Incoming(
+            CHANNEL, str(user.id), message.text, display_name=user.full_name))
+
+    async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A pressed inline button: always answer the callback query, then route its command."""
+        query = update.callback_query
+        if query is None:
+            return
+        await self._call(str(query.from_user.id), query.answer)
+        chat_id = query.message.chat.id if query.message else query.from_user.id
+        await self._answer(update, chat_id, Incoming(
+            CHANNEL, str(query.from_user.id), query.data or "", is_button=True,
+            display_name=query.from_user.full_name))
+
+    async def on_media(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A sticker, photo, voice or file: ask the user to type instead."""
+        message, user = update.effective_message, update.effective_user
+        if message is None or user is None:
+            return
+        await self._answer(update, message.chat_id, Incoming(
+            CHANNEL, str(user.id), "", is_media=True, display_name=user.full_name))
+
+    async def on_member(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """The user blocked the bot (kicked): stop sending to them."""
+        change = update.my_chat_member
+        if change is None or change.chat.type != "private":
+            return
+        if change.new_chat_member.status == ChatMemberStatus.BANNED:
+            await self.dispatcher.mark_inactive(CHANNEL, str(change.from_user.id))
+
+    async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """The one error handler: log with the traceback; the bot keeps going."""
+        update_id = update.update_id if isinstance(update, Update) else None
+        log.error("telegram update %s failed", update_id, exc_info=context.error)
+
+    async def _answer(self, update: Update, chat_id: int, msg: Incoming) -> None:
+        replies = await self.dispatcher.handle(msg, update_key=str(update.update_id))
+        if replies is None:
+            log.info("telegram update %s was already applied; skipped", update.update_id)
+            return
+        await self.send(chat_id, replies)
+
+    # ---- sending ---------------------------------------------------------------------------
+
+    async def send(self, chat_id: int | str, replies: list[Reply]) -> list[Message]:
+        """Send replies as HTML messages; the keyboard goes with the last part of each reply."""
+        sent: list[Message] = []
+        bot = self.application.bot
+        for reply in replies:
+            parts = to_html(reply)
+            for i, html in enumerate(parts):
+                markup = keyboard(reply.buttons) if i == len(parts) - 1 else None
+
+                def call(html: str = html, markup: InlineKeyboardMarkup | None = markup
+                         ) -> Awaitable[Message]:
+                    return bot.send_message(chat_id, html, parse_mode=ParseMode.HTML,
+                                            reply_markup=markup,
+                                            disable_web_page_preview=True)
+
+                message = await self._call(str(chat_id), call)
+                if message is None:
+                    return sent
+                sent.append(message)
+        return sent
+
+    async def _call(self, user_id: str, call: Callable[[], Awaitable[T]]) -> T | None:
+        """Make one Bot API call: honour 429, retry network errors, stop on 403."""
+        for attempt in range(MAX_ATTEMPTS):
+            try:
+                return await call()
+            except RetryAfter as err:
+                delay = retry_seconds(err)
+                log.warning("telegram asked us to wait %.1f s (429)", delay)
+                await asyncio.sleep(delay)
+            except Forbidden:
+                log.info("telegram user %s blocked the bot; marked inactive", user_id)
+                await self.dispatcher.mark_inactive(CHANNEL, user_id)
+                return None
+            except TimedOut:
+                # The request may have reached Telegram: repeating it could send twice.
+                log.warning("telegram call timed out; outcome uncertain, not repeated")
+                return None
+            except NetworkError as err:
+                delay = 0.5 * 2**attempt
+                log.warning("telegram network error (%s); retrying in %.1f s", err, delay)
+                await asyncio.sleep(delay)
+        log.error("telegram call failed after %d attempts", MAX_ATTEMPTS)
+        return None
+

@@ -1,0 +1,158 @@
+"""The `hoctap-bot` command: chat, content check, db upgrade."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from pathlib import Path
+
+from bot.app import App, build_app, edition_path
+from bot.settings import Settings, SettingsError, load_settings, parse_instant, with_overrides
+from content import ContentError, load_edition
+from handlers.i18n import _, set_locale
+
+log = logging.getLogger("hoctap")
+
+EXIT_CONTENT = 1
+EXIT_CONFIG = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="hoctap-bot",
+        description="Chatbot Tuần lễ hưởng ứng học tập suốt đời (Telegram, Zalo, console).",
+    )
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def common(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--config", help="TOML settings file (or HOCTAP_CONFIG)")
+
+    chat = sub.add_parser("chat", help="chat with the bot in this terminal (or over stdin)")
+    common(chat)
+    chat.add_argument("--now", help="simulated start instant, e.g. 2020-10-01T07:30")
+    chat.add_argument("--user", default="console",
+                      help="console user id (default 'console', an organizer)")
+    chat.add_argument("--no-greeting", action="store_true",
+                      help="do not send /start first (the default on a terminal)")
+
+    content = sub.add_parser("content", help="organizers' content tools")
+    csub = content.add_subparsers(dest="content_command", required=True)
+    check = csub.add_parser("check", help="validate an edition directory")
+    common(check)
+    check.add_argument("path", nargs="?", help="edition directory (default: the configured one)")
+
+    run = sub.add_parser("run", help="run every configured channel and the web server")
+    common(run)
+    run.add_argument("--now", help="simulated start instant, e.g. 2020-10-01T07:30")
+
+    db = sub.add_parser("db", help="database tools")
+    dsub = db.add_subparsers(dest="db_command", required=True)
+    up = dsub.add_parser("upgrade", help="apply the migrations")
+    common(up)
+    return p
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    settings = load_settings(args.config)
+    now = getattr(args, "now", None)
+    if now:
+        try:
+            parse_instant(now, settings.tz)
+        except ValueError as exc:
+            raise SettingsError(f"--now: {exc}") from None
+        settings = with_overrides(settings, "bot", now=now)
+    return settings
+
+
+def _print_problems(err: ContentError, path: Path) -> None:
+    print(_("Nội dung ở {path} có {n} lỗi:").format(path=path, n=len(err.problems)),
+          file=sys.stderr)
+    for problem in err.problems:
+        print(f"  {problem.render(_)}", file=sys.stderr)
+
+
+async def _chat(app: App, args: argparse.Namespace) -> None:
+    from bot.channels.console import ConsoleChannel
+
+    await app.start()
+    try:
+        channel = ConsoleChannel(app.dispatcher.handle, args.user,
+                                 locale=app.settings.bot.locale)
+        greet = sys.stdin.isatty() and not args.no_greeting
+        await channel.run(greet=greet)
+    finally:
+        await app.close()
+
+
+async def _upgrade(app: App) -> None:
+    try:
+        await app.start()
+    finally:
+        await app.close()
+
+
+def _run(app: App) -> int:
+    from bot.runner import build_channels, run
+
+    logging.getLogger().setLevel(logging.INFO)
+    # httpx logs every request URL at INFO, and Bot API URLs contain the token.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    channels = build_channels(app)
+    if not channels:
+        print(_("Chưa cấu hình kênh nào. Đặt [telegram] token (hoặc biến môi trường "
+                "HOCTAP_TELEGRAM_TOKEN) rồi chạy lại; để thử bot không cần kênh, dùng "
+                "`hoctap-bot chat`."), file=sys.stderr)
+        return EXIT_CONFIG
+    asyncio.run(run(app, channels))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        settings = _settings(args)
+        set_locale(settings.bot.locale)
+    except SettingsError as exc:
+        print(_("Lỗi cấu hình: {error}").format(error=exc), file=sys.stderr)
+        return EXIT_CONFIG
+
+    if args.command == "content":
+        path = Path(args.path) if args.path else edition_path(settings)
+        try:
+            edition = load_edition(path)
+        except ContentError as err:
+            _print_problems(err, path)
+            return EXIT_CONTENT
+        print(_("Nội dung ở {path} hợp lệ: {events} sự kiện, {activities} hoạt động, "
+                "{resources} tài nguyên, {faq} câu hỏi thường gặp, {questions} câu hỏi thi.")
+              .format(path=path, events=len(edition.events),
+                      activities=len(edition.activities), resources=len(edition.resources),
+                      faq=len(edition.faq), questions=len(edition.questions)))
+        return 0
+
+    try:
+        app = build_app(settings)
+    except ContentError as err:
+        _print_problems(err, edition_path(settings))
+        print(_("Bot không khởi động vì nội dung chưa hợp lệ."), file=sys.stderr)
+        return EXIT_CONTENT
+
+    try:
+        if args.command == "run":
+            return _run(app)
+        if args.command == "chat":
+            asyncio.run(_chat(app, args))
+        elif args.command == "db":
+            asyncio.run(_upgrade(app))
+            print(_("Cơ sở dữ liệu đã được cập nhật."))
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

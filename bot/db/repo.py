@@ -1,0 +1,73 @@
+"""Repositories: plain functions taking the update's session."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.db.models import MessageLog, ProcessedUpdate, User
+
+
+def _insert(s: AsyncSession) -> Callable[..., Any]:
+    """The dialect's INSERT, which knows ON CONFLICT."""
+    return pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
+
+
+async def claim_update(s: AsyncSession, channel: str, key: str, now: datetime) -> bool:
+    """Record that update `key` of `channel` is being applied; False if it already was."""
+    result = await s.execute(
+        _insert(s)(ProcessedUpdate)
+        .values(channel=channel, update_key=key, processed_at=now)
+        .on_conflict_do_nothing()
+        .returning(ProcessedUpdate.update_key)
+    )
+    return result.first() is not None
+
+
+async def touch_user(
+    s: AsyncSession, channel: str, external_id: str, display_name: str | None, now: datetime
+) -> tuple[User, bool]:
+    """Get or create the user (channel, external_id) and mark them seen; True if new."""
+    # ON CONFLICT DO NOTHING: two first messages of one user may arrive at once.
+    created = await s.execute(
+        _insert(s)(User)
+        .values(channel=channel, external_id=external_id, display_name=display_name,
+                first_seen=now, last_seen=now, active=True)
+        .on_conflict_do_nothing(index_elements=["channel", "external_id"])
+        .returning(User.id)
+    )
+    is_new = created.first() is not None
+    user = (
+        await s.execute(
+            select(User).where(User.channel == channel, User.external_id == external_id)
+        )
+    ).scalar_one()
+    if not is_new:
+        user.last_seen = now
+        user.active = True
+        if display_name and display_name != user.display_name:
+            user.display_name = display_name
+    return user, is_new
+
+
+def log_message(s: AsyncSession, user_id: int | None, channel: str, feature: str,
+                now: datetime) -> None:
+    s.add(MessageLog(user_id=user_id, channel=channel, feature=feature, created_at=now))
+
+
+async def set_locale(s: AsyncSession, user_id: int, locale: str) -> None:
+    await s.execute(update(User).where(User.id == user_id).values(locale=locale))
+
+
+async def mark_inactive(s: AsyncSession, channel: str, external_id: str) -> None:
+    await s.execute(
+        update(User)
+        .where(User.channel == channel, User.external_id == external_id)
+        .values(active=False)
+    )

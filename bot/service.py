@@ -1,0 +1,67 @@
+"""One unit of work per update: user, locale, conversation core, message log."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.db import repo
+from bot.db.models import User
+from bot.settings import Settings
+from handlers.core import Conversation
+from handlers.i18n import use_locale
+from handlers.types import Clock, Incoming, Reply, UserView
+
+
+@dataclass
+class SqlStore:
+    """The core's Store, bound to one update's session and user."""
+
+    session: AsyncSession
+    user: User
+
+    async def set_locale(self, locale: str) -> None:
+        await repo.set_locale(self.session, self.user.id, locale)
+
+
+class Dispatcher:
+    """Turn an Incoming into replies inside one database transaction."""
+
+    def __init__(self, settings: Settings, conversation: Conversation,
+                 sessions: async_sessionmaker[AsyncSession], clock: Clock) -> None:
+        self.settings = settings
+        self.conversation = conversation
+        self.sessions = sessions
+        self.clock = clock
+
+    async def handle(self, msg: Incoming, update_key: str | None = None) -> list[Reply] | None:
+        """Answer `msg`; with `update_key`, a redelivered update returns None and changes nothing.
+
+        The key is claimed in the same transaction as the update's effects, so an update is
+        either applied once or (after a crash before commit) not at all and applied on redelivery.
+        """
+        now = self.clock()
+        async with self.sessions() as s, s.begin():
+            if update_key is not None and not await repo.claim_update(
+                s, msg.channel, update_key, now
+            ):
+                return None
+            user, is_new = await repo.touch_user(s, msg.channel, msg.user_id,
+                                                 msg.display_name, now)
+            view = UserView(
+                channel=msg.channel,
+                external_id=msg.user_id,
+                locale=user.locale or self.settings.bot.locale,
+                is_organizer=msg.user_id in self.settings.organizer_ids(msg.channel),
+                is_new=is_new,
+            )
+            with use_locale(view.locale):
+                outcome = await self.conversation.handle(msg, view, SqlStore(s, user))
+            repo.log_message(s, user.id, msg.channel, outcome.feature, now)
+        return outcome.replies
+
+    async def mark_inactive(self, channel: str, external_id: str) -> None:
+        """The user blocked the bot or stopped following: stop sending to them."""
+        async with self.sessions() as s, s.begin():
+            await repo.mark_inactive(s, channel, external_id)

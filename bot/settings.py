@@ -1,0 +1,267 @@
+"""Typed settings from a TOML file and HOCTAP_<SECTION>_<KEY> environment variables."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import re
+import tomllib
+import types
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+ENV_PREFIX = "HOCTAP_"
+CONFIG_ENV = "HOCTAP_CONFIG"
+LOCALES = ("vi", "en")
+
+
+class SettingsError(Exception):
+    """A setting is wrong; the message names the key."""
+
+
+@dataclass(frozen=True)
+class BotSettings:
+    locale: str = "vi"
+    timezone: str = "Asia/Ho_Chi_Minh"
+    edition: str = "2020"
+    # Directory holding the editions; empty means the ones shipped in content/editions.
+    content_dir: str = ""
+    # Simulated start instant (ISO 8601, local time of `timezone` unless it has an offset).
+    now: str = ""
+
+
+@dataclass(frozen=True)
+class DatabaseSettings:
+    url: str = "sqlite+aiosqlite:///hoctap.sqlite3"
+    echo: bool = False
+
+
+@dataclass(frozen=True)
+class OrganizerSettings:
+    telegram_ids: list[str] = field(default_factory=list)
+    zalo_ids: list[str] = field(default_factory=list)
+    console_ids: list[str] = field(default_factory=lambda: ["console"])
+
+
+@dataclass(frozen=True)
+class WebSettings:
+    host: str = "127.0.0.1"
+    port: int = 8080
+    # Largest webhook body accepted, in bytes.
+    max_body: int = 1_048_576
+
+
+@dataclass(frozen=True)
+class TelegramSettings:
+    token: str = ""
+    base_url: str = "https://api.telegram.org/bot"
+    mode: str = "polling"
+    webhook_url: str = ""
+    secret_token: str = ""
+    max_connections: int = 40
+    # Updates processed at once (PTB's concurrent_updates).
+    concurrent_updates: int = 32
+    # HTTP layer for Bot API calls: "aiohttp" (fast, default) or "httpx" (PTB's own).
+    http: str = "aiohttp"
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.token)
+
+
+@dataclass(frozen=True)
+class Settings:
+    bot: BotSettings = field(default_factory=BotSettings)
+    database: DatabaseSettings = field(default_factory=DatabaseSettings)
+    organizers: OrganizerSettings = field(default_factory=OrganizerSettings)
+    web: WebSettings = field(default_factory=WebSettings)
+    telegram: TelegramSettings = field(default_factory=TelegramSettings)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.bot.timezone)
+
+    def simulated_now(self) -> datetime | None:
+        return parse_instant(self.bot.now, self.tz) if self.bot.now else None
+
+    def organizer_ids(self, channel: str) -> frozenset[str]:
+        ids: list[str] = getattr(self.organizers, f"{channel}_ids", [])
+        return frozenset(ids)
+
+
+def parse_instant(value: str, tz: ZoneInfo) -> datetime:
+    """Parse an ISO 8601 instant; a naive one is local time in `tz`."""
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise ValueError(f"{value!r} is not an ISO 8601 date-time like 2020-10-01T07:30") from exc
+    return parsed.replace(tzinfo=tz) if parsed.tzinfo is None else parsed.astimezone(tz)
+
+
+def _sections() -> dict[str, type]:
+    hints = typing.get_type_hints(Settings)
+    return {f.name: hints[f.name] for f in dataclasses.fields(Settings)}
+
+
+def _coerce(key: str, value: Any, hint: Any, from_env: bool) -> Any:
+    """Check `value` against `hint`; environment strings are parsed first."""
+    origin = typing.get_origin(hint)
+    if hint is bool:
+        if from_env:
+            low = value.strip().lower()
+            if low in ("1", "true", "yes", "on"):
+                return True
+            if low in ("0", "false", "no", "off"):
+                return False
+            raise SettingsError(f"{key}: must be true or false, found {value!r}")
+        if isinstance(value, bool):
+            return value
+        raise SettingsError(f"{key}: must be true or false, found {type(value).__name__}")
+    if hint is int:
+        if from_env:
+            try:
+                return int(value)
+            except ValueError:
+                raise SettingsError(f"{key}: must be an integer, found {value!r}") from None
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        raise SettingsError(f"{key}: must be an integer, found {type(value).__name__}")
+    if hint is float:
+        if from_env:
+            try:
+                return float(value)
+            except ValueError:
+                raise SettingsError(f"{key}: must be a number, found {value!r}") from None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value)
+        raise SettingsError(f"{key}: must be a number, found {type(value).__name__}")
+    if hint is str:
+        if isinstance(value, str):
+            return value
+        raise SettingsError(f"{key}: must be a string, found {type(value).__name__}")
+    if origin is list:
+        if from_env:
+            text = value.strip()
+            if text.startswith("["):
+                try:
+                    value = json.loads(text)
+                except json.JSONDecodeError:
+                    raise SettingsError(f"{key}: not a valid JSON list: {value!r}") from None
+            else:
+                value = [part.strip() for part in text.split(",") if part.strip()]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise SettingsError(
+                f"{key}: must be a list of strings (ids are text: write \"123\", not 123)"
+            )
+        return list(value)
+    if isinstance(hint, types.UnionType):  # pragma: no cover - not used yet
+        raise SettingsError(f"{key}: unsupported setting type")
+    raise SettingsError(f"{key}: unsupported setting type {hint!r}")
+
+
+def load_settings(
+    path: str | Path | None = None, environ: Mapping[str, str] | None = None
+) -> Settings:
+    """Read the TOML file (if any), then the environment, and validate every key."""
+    env = os.environ if environ is None else environ
+    if path is None and env.get(CONFIG_ENV):
+        path = Path(env[CONFIG_ENV])
+    data: dict[str, Any] = {}
+    if path is not None:
+        p = Path(path)
+        try:
+            data = tomllib.loads(p.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise SettingsError(f"configuration file {p} does not exist") from None
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise SettingsError(f"configuration file {p} is not valid TOML: {exc}") from None
+
+    sections = _sections()
+    values: dict[str, dict[str, Any]] = {name: {} for name in sections}
+    for name, section in data.items():
+        if name not in sections:
+            raise SettingsError(f"[{name}]: unknown section (known: {', '.join(sections)})")
+        if not isinstance(section, dict):
+            raise SettingsError(f"[{name}]: must be a table")
+        hints = typing.get_type_hints(sections[name])
+        for key, value in section.items():
+            if key not in hints:
+                raise SettingsError(f"{name}.{key}: unknown key")
+            values[name][key] = _coerce(f"{name}.{key}", value, hints[key], from_env=False)
+
+    for var, raw in env.items():
+        if not var.startswith(ENV_PREFIX) or var == CONFIG_ENV:
+            continue
+        rest = var[len(ENV_PREFIX):].lower()
+        section = next((s for s in sections if rest.startswith(s + "_")), None)
+        if section is None:
+            raise SettingsError(f"{var}: unknown setting (no section {rest.split('_')[0]!r})")
+        name, key = section, rest[len(section) + 1:]
+        hints = typing.get_type_hints(sections[name])
+        if key not in hints:
+            raise SettingsError(f"{var}: unknown key {name}.{key}")
+        values[name][key] = _coerce(var, raw, hints[key], from_env=True)
+
+    built = {name: sections[name](**vals) for name, vals in values.items()}
+    settings = Settings(**built)
+    _validate(settings)
+    return settings
+
+
+def _validate(s: Settings) -> None:
+    if s.bot.locale not in LOCALES:
+        raise SettingsError(
+            f"bot.locale: must be one of {', '.join(LOCALES)}, found {s.bot.locale!r}"
+        )
+    try:
+        ZoneInfo(s.bot.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise SettingsError(f"bot.timezone: unknown time zone {s.bot.timezone!r}") from None
+    if s.bot.now:
+        try:
+            parse_instant(s.bot.now, s.tz)
+        except ValueError as exc:
+            raise SettingsError(f"bot.now: {exc}") from None
+    if not 0 < s.web.port < 65536:
+        raise SettingsError(f"web.port: must be between 1 and 65535, found {s.web.port}")
+    _validate_telegram(s.telegram)
+    if not (s.database.url.startswith("sqlite") or s.database.url.startswith("postgresql")):
+        raise SettingsError(
+            "database.url: must start with sqlite+aiosqlite:// or postgresql+asyncpg://"
+        )
+
+
+_SECRET_RE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+
+
+def _validate_telegram(t: TelegramSettings) -> None:
+    """Check [telegram]; it only matters when a token is set."""
+    if t.mode not in ("polling", "webhook"):
+        raise SettingsError(f"telegram.mode: must be polling or webhook, found {t.mode!r}")
+    if t.http not in ("aiohttp", "httpx"):
+        raise SettingsError(f"telegram.http: must be aiohttp or httpx, found {t.http!r}")
+    if not t.base_url.startswith(("http://", "https://")):
+        raise SettingsError("telegram.base_url: must be an http(s) URL ending in /bot")
+    if not 1 <= t.max_connections <= 100:
+        raise SettingsError("telegram.max_connections: must be between 1 and 100")
+    if t.concurrent_updates < 1:
+        raise SettingsError("telegram.concurrent_updates: must be at least 1")
+    if t.enabled and t.mode == "webhook":
+        if not t.webhook_url.startswith(("https://", "http://")):
+            raise SettingsError("telegram.webhook_url: webhook mode needs the public https URL "
+                                "Telegram will post updates to")
+        if not _SECRET_RE.match(t.secret_token):
+            raise SettingsError("telegram.secret_token: webhook mode needs a secret of 1-256 "
+                                "characters A-Z, a-z, 0-9, _ and -")
+
+
+def with_overrides(settings: Settings, section: str, **changes: Any) -> Settings:
+    """Return a copy with keys of one section replaced (for CLI flags)."""
+    current = getattr(settings, section)
+    return dataclasses.replace(settings, **{section: dataclasses.replace(current, **changes)})

@@ -1,0 +1,34 @@
+"""The week as data: edition files and their loader/validator. Imports nothing else of ours."""
+
+from content.loader import ContentError, Problem, default_edition_path, load_edition
+from content.model import (
+    Activity,
+    Body,
+    Contact,
+    ContestInfo,
+    Edition,
+    Event,
+    FaqEntry,
+    Programme,
+    Question,
+    Resource,
+    ResourceCategory,
+)
+
+__all__ = [
+    "Activity",
+    "Body",
+    "Contact",
+    "ContentError",
+    "ContestInfo",
+    "Edition",
+    "Event",
+    "FaqEntry",
+    "Problem",
+    "Programme",
+    "Question",
+    "Resource",
+    "ResourceCategory",
+    "default_edition_path",
+    "load_edition",
+]

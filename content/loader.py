@@ -1,0 +1,568 @@
+"""Load an edition directory and report every problem with file, entry and field."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from content.model import (
+    Activity,
+    Body,
+    Contact,
+    ContestInfo,
+    Edition,
+    Event,
+    FaqEntry,
+    Programme,
+    Question,
+    Report,
+    Resource,
+    ResourceCategory,
+    Text,
+)
+
+FILES = (
+    "edition.toml",
+    "activities.toml",
+    "schedule.toml",
+    "resources.toml",
+    "reading.toml",
+    "faq.toml",
+    "contest.toml",
+    "quiz.toml",
+)
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+SECTIONS = ("4a", "4b", "4c")
+TOPICS = ("tuan-le", "hoc-tap-suot-doi", "chuyen-doi-so", "internet-an-toan", "van-hoa-doc")
+DIFFICULTIES = ("de", "trung-binh", "kho")
+LETTERS = "ABCD"
+
+T = TypeVar("T")
+
+
+def default_edition_path(edition: str) -> Path:
+    """Where the shipped edition `edition` lives."""
+    return Path(__file__).resolve().parent / "editions" / edition
+
+
+def N_(template: str) -> str:
+    """Mark a message for the Babel catalog; the CLI translates it for the reader."""
+    return template
+
+
+_TYPE_NAMES = {
+    bool: N_("true/false"), int: N_("số nguyên"), float: N_("số thực"), str: N_("chuỗi"),
+    list: N_("danh sách"), dict: N_("bảng"), datetime: N_("ngày giờ"), date: N_("ngày"),
+}
+
+
+def _type_name(value: object) -> str:
+    return next((n for t, n in _TYPE_NAMES.items() if isinstance(value, t)), type(value).__name__)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in the content: where (file, entry, field) and what."""
+
+    file: str
+    entry: str
+    field: str
+    template: str  # Vietnamese message with {named} parameters, a msgid of the catalog
+    params: dict[str, object] = dataclass_field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        return self.template.format(**self.params)
+
+    def render(self, translate: Callable[[str], str] = lambda s: s) -> str:
+        """'file: entry: field: message', the message translated by `translate`."""
+        where = ": ".join(x for x in (self.file, self.entry, self.field) if x)
+        return f"{where}: {translate(self.template).format(**self.params)}"
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+class ContentError(Exception):
+    """The edition has problems; `problems` lists each one."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class _Invalid(Exception):
+    """Raised inside one entry after its problem is recorded, to skip that entry."""
+
+
+class _Reader:
+    """Read typed fields of one table, recording a Problem for each bad one."""
+
+    def __init__(self, problems: list[Problem], file: str, entry: str, table: Any) -> None:
+        self.problems = problems
+        self.file = file
+        self.entry = entry
+        self.table: dict[str, Any] = table if isinstance(table, dict) else {}
+        self.bad = False
+        if not isinstance(table, dict):
+            self.fail("", N_("phải là một bảng"))
+
+    def fail(self, field: str, template: str, **params: object) -> None:
+        self.problems.append(Problem(self.file, self.entry, field, template, params))
+        self.bad = True
+
+    def check_unknown(self, known: set[str]) -> None:
+        allowed = known | {f"{k}_en" for k in known}
+        for key in self.table:
+            if key not in allowed:
+                self.fail(key, N_("trường không xác định"))
+
+    def _get(self, key: str, kind: type | tuple[type, ...], kind_name: str, required: bool) -> Any:
+        if key not in self.table:
+            if required:
+                self.fail(key, N_("còn thiếu"))
+            return None
+        value = self.table[key]
+        # bool is an int in Python; a true/false where a number is expected is still wrong.
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is int):
+            self.fail(key, N_("phải là {kind}, nhưng đang là {found}"), kind=kind_name,
+                      found=_type_name(value))
+            return None
+        return value
+
+    def _check_str(self, key: str, value: str) -> None:
+        if not value.strip():
+            self.fail(key, N_("đang để trống"))
+        elif unicodedata.normalize("NFC", value) != value:
+            self.fail(key, N_("chưa ở dạng NFC (dấu tiếng Việt bị tách rời); hãy lưu lại ở dạng "
+                              "NFC"))
+
+    def string(self, key: str, required: bool = True) -> str | None:
+        value = self._get(key, str, N_("chuỗi"), required)
+        if value is not None:
+            self._check_str(key, value)
+        return value
+
+    def text(self, key: str, required: bool = True) -> Text | None:
+        vi = self.string(key, required)
+        en = self.string(f"{key}_en", required=False)
+        return Text(vi, en) if vi is not None else None
+
+    def strings(self, key: str, required: bool = True) -> tuple[str, ...] | None:
+        value = self._get(key, list, N_("danh sách chuỗi"), required)
+        if value is None:
+            return None
+        out = []
+        for i, item in enumerate(value):
+            if not isinstance(item, str):
+                self.fail(f"{key}[{i}]", N_("phải là {kind}, nhưng đang là {found}"),
+                          kind=N_("chuỗi"), found=_type_name(item))
+                continue
+            self._check_str(f"{key}[{i}]", item)
+            out.append(item)
+        return tuple(out)
+
+    def texts(self, key: str, required: bool = True) -> tuple[Text, ...] | None:
+        vi = self.strings(key, required)
+        if vi is None:
+            return None
+        en = self.strings(f"{key}_en", required=False)
+        if en is not None and len(en) != len(vi):
+            self.fail(f"{key}_en", N_("phải có cùng số mục với {key} ({n})"), key=key, n=len(vi))
+            en = None
+        return tuple(Text(v, en[i] if en else None) for i, v in enumerate(vi))
+
+    def integer(self, key: str, low: int, high: int) -> int | None:
+        value = self._get(key, int, N_("số nguyên"), True)
+        if value is not None and not low <= value <= high:
+            self.fail(key, N_("phải từ {low} đến {high}, nhưng đang là {value}"), low=low,
+                      high=high, value=value)
+            return None
+        return value
+
+    def boolean(self, key: str) -> bool | None:
+        result: bool | None = self._get(key, bool, N_("true hoặc false"), True)
+        return result
+
+    def day(self, key: str) -> date | None:
+        value = self._get(key, (date, datetime), N_("ngày (YYYY-MM-DD)"), True)
+        if isinstance(value, datetime):
+            self.fail(key, N_("phải là ngày, không kèm giờ (YYYY-MM-DD)"))
+            return None
+        return value
+
+    def instant(self, key: str, tz: ZoneInfo) -> datetime | None:
+        value = self._get(key, (datetime, date), N_("ngày giờ (YYYY-MM-DDTHH:MM:SS)"), True)
+        if value is None:
+            return None
+        if not isinstance(value, datetime):
+            self.fail(key, N_("phải có cả ngày và giờ (YYYY-MM-DDTHH:MM:SS), nhưng chỉ có ngày"))
+            return None
+        if value.tzinfo is not None:
+            self.fail(key, N_("phải là giờ địa phương, không kèm múi giờ (dùng múi giờ của "
+                              "Tuần lễ)"))
+            return None
+        return value.replace(tzinfo=tz)
+
+    def url(self, key: str, required: bool = True) -> str | None:
+        value = self.string(key, required)
+        if value is None:
+            return None
+        parts = urlsplit(value)
+        if (
+            parts.scheme not in ("http", "https")
+            or not parts.netloc
+            or "." not in parts.netloc
+            or any(c.isspace() for c in value)
+        ):
+            self.fail(key, N_("không phải địa chỉ http(s) hợp lệ: {value}"), value=value)
+            return None
+        return value
+
+    def email(self, key: str, required: bool = True) -> str | None:
+        value = self.string(key, required)
+        if value is not None and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", value):
+            self.fail(key, N_("không phải địa chỉ e-mail hợp lệ: {value}"), value=value)
+            return None
+        return value
+
+    def choice(self, key: str, allowed: tuple[str, ...]) -> str | None:
+        value = self.string(key)
+        if value is not None and value not in allowed:
+            self.fail(key, N_("phải là một trong {allowed}; nhưng đang là {value}"),
+                      allowed=", ".join(allowed), value=value)
+            return None
+        return value
+
+
+class _Loader:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.problems: list[Problem] = []
+
+    def fail(self, file: str, entry: str, field: str, template: str, **params: object) -> None:
+        self.problems.append(Problem(file, entry, field, template, params))
+
+    def read(self, name: str) -> dict[str, Any]:
+        path = self.root / name
+        if not path.is_file():
+            self.fail(name, "", "", N_("thiếu tệp"))
+            return {}
+        try:
+            raw = path.read_bytes()
+            return tomllib.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            self.fail(name, "", "", N_("không phải văn bản UTF-8 (lỗi ở byte {at})"), at=exc.start)
+        except tomllib.TOMLDecodeError as exc:
+            self.fail(name, "", "", N_("không phải TOML hợp lệ: {error}"), error=str(exc))
+        return {}
+
+    def table(self, file: str, data: dict[str, Any], key: str) -> _Reader:
+        if key not in data:
+            self.fail(file, f"[{key}]", "", N_("thiếu bảng này"))
+        return _Reader(self.problems, file, f"[{key}]", data.get(key, {}))
+
+    def entries(
+        self,
+        file: str,
+        data: dict[str, Any],
+        key: str,
+        build: Callable[[_Reader], T | None],
+        required: bool = True,
+    ) -> tuple[T, ...]:
+        """Build each [[key]] entry, checking ids are valid and unique."""
+        items = data.get(key)
+        if items is None:
+            if required:
+                self.fail(file, "", key, N_("chưa có mục nào: hãy thêm ít nhất một [[{key}]]"),
+                          key=key)
+            return ()
+        if not isinstance(items, list):
+            self.fail(file, "", key, N_("phải là danh sách bảng [[{key}]]"), key=key)
+            return ()
+        seen: set[str] = set()
+        out: list[T] = []
+        for i, item in enumerate(items):
+            raw_id = item.get("id") if isinstance(item, dict) else None
+            label = f"{key}[{raw_id}]" if isinstance(raw_id, str) else f"{key} #{i + 1}"
+            r = _Reader(self.problems, file, label, item)
+            entry_id = r.string("id")
+            if entry_id is not None:
+                if not ID_RE.match(entry_id):
+                    r.fail("id", N_("chỉ dùng chữ thường không dấu, chữ số và dấu '-'"))
+                elif entry_id in seen:
+                    r.fail("id", N_("trùng mã {id}"), id=entry_id)
+                seen.add(entry_id)
+            try:
+                built = build(r)
+            except _Invalid:
+                continue
+            if built is not None and not r.bad:
+                out.append(built)
+        return tuple(out)
+
+    def top_unknown(self, file: str, data: dict[str, Any], known: set[str]) -> None:
+        for key in data:
+            if key not in known:
+                self.fail(file, "", key, N_("khóa không xác định"))
+
+    def load(self) -> Edition | None:
+        files = {name: self.read(name) for name in FILES}
+        for extra in sorted(p.name for p in self.root.glob("*.toml") if p.name not in FILES):
+            self.fail(extra, "", "", N_("tệp không xác định (chỉ dùng: {files})"),
+                      files=", ".join(FILES))
+
+        ed = files["edition.toml"]
+        self.top_unknown("edition.toml", ed, {"week", "bodies", "report", "contacts"})
+        w = self.table("edition.toml", ed, "week")
+        w.check_unknown(
+            {"name", "theme", "start", "end", "opening", "timezone", "city", "source",
+             "summary", "purpose", "requirements"}
+        )
+        tz_name = w.string("timezone")
+        tz = ZoneInfo("Asia/Ho_Chi_Minh")
+        if tz_name:
+            try:
+                tz = ZoneInfo(tz_name)
+            except (ZoneInfoNotFoundError, ValueError):
+                w.fail("timezone", N_("múi giờ không tồn tại: {value}"), value=tz_name)
+        start, end, opening = w.day("start"), w.day("end"), w.day("opening")
+        if start and end and end < start:
+            w.fail("end", N_("kết thúc ({end}) trước khi bắt đầu ({start})"), end=end,
+                   start=start)
+        if start and end and opening and not start <= opening <= end:
+            w.fail("opening", N_("{value} nằm ngoài Tuần lễ {start}–{end}"), value=opening,
+                   start=start, end=end)
+        week: dict[str, Any] = {
+            "name": w.text("name"), "theme": w.text("theme"), "city": w.string("city"),
+            "source": w.text("source"), "summary": w.text("summary"),
+            "purpose": w.text("purpose"), "requirements": w.text("requirements"),
+        }
+
+        def body(r: _Reader) -> Body | None:
+            r.check_unknown({"id", "name", "duties"})
+            return _build(r, Body, id=r.string("id"), name=r.text("name"), duties=r.text("duties"))
+
+        bodies = self.entries("edition.toml", ed, "bodies", body)
+        rp = self.table("edition.toml", ed, "report")
+        rp.check_unknown({"deadline", "what", "recipients", "email", "address"})
+        report = _build(
+            rp, Report, deadline=rp.day("deadline"), what=rp.text("what"),
+            recipients=rp.texts("recipients"), email=rp.email("email"),
+            address=rp.string("address"),
+        )
+        if end and report and report.deadline < end:
+            rp.fail("deadline", N_("{value} sớm hơn ngày kết thúc Tuần lễ ({end})"),
+                    value=report.deadline, end=end)
+
+        def contact(r: _Reader) -> Contact | None:
+            r.check_unknown({"id", "name", "phones", "email", "address", "note"})
+            phones = r.strings("phones", required=False) or ()
+            for i, ph in enumerate(phones):
+                if len(re.sub(r"\D", "", ph)) < 8:
+                    r.fail(f"phones[{i}]", N_("{value} không giống số điện thoại"), value=ph)
+            email = r.email("email", required=False)
+            address = r.string("address", required=False)
+            if not (phones or email or address):
+                r.fail("phones", N_("cần ít nhất một số điện thoại, e-mail hoặc địa chỉ"))
+            return _build(
+                r, Contact, id=r.string("id"), name=r.text("name"), phones=phones,
+                email=email, address=address, note=r.text("note", required=False),
+                _optional={"email", "address", "note"},
+            )
+
+        contacts = self.entries("edition.toml", ed, "contacts", contact)
+
+        act = files["activities.toml"]
+        self.top_unknown("activities.toml", act, {"activities"})
+
+        def activity(r: _Reader) -> Activity | None:
+            r.check_unknown({"id", "section", "title", "summary"})
+            return _build(
+                r, Activity, id=r.string("id"), section=r.choice("section", SECTIONS),
+                title=r.text("title"), summary=r.text("summary"),
+            )
+
+        activities = self.entries("activities.toml", act, "activities", activity)
+        activity_ids = {a.id for a in activities}
+
+        sch = files["schedule.toml"]
+        self.top_unknown("schedule.toml", sch, {"sample", "note", "events"})
+        sr = _Reader(self.problems, "schedule.toml", "", sch)
+        sample = sr.boolean("sample")
+        note = sr.text("note")
+
+        def event(r: _Reader) -> Event | None:
+            r.check_unknown(
+                {"id", "title", "start", "end", "place", "online_url", "audience",
+                 "description", "remind", "activity"}
+            )
+            ev_start, ev_end = r.instant("start", tz), r.instant("end", tz)
+            if ev_start and ev_end and ev_end <= ev_start:
+                r.fail("end", N_("kết thúc ({end}) trước khi bắt đầu ({start})"),
+                       end=f"{ev_end:%d/%m/%Y %H:%M}", start=f"{ev_start:%d/%m/%Y %H:%M}")
+            if start and end:
+                for key, value in (("start", ev_start), ("end", ev_end)):
+                    if value and not start <= value.date() <= end:
+                        r.fail(key, N_("{value} nằm ngoài Tuần lễ {start}–{end}"),
+                               value=f"{value:%d/%m/%Y %H:%M}", start=f"{start:%d/%m/%Y}",
+                               end=f"{end:%d/%m/%Y}")
+            place = r.text("place", required=False)
+            online = r.url("online_url", required=False)
+            if place is None and online is None and "place" not in r.table:
+                r.fail("place", N_("sự kiện cần có place hoặc online_url"))
+            link = r.string("activity", required=False)
+            if link is not None and link not in activity_ids:
+                r.fail("activity", N_("không có hoạt động mã {value} trong activities.toml"),
+                       value=link)
+            return _build(
+                r, Event, id=r.string("id"), title=r.text("title"), start=ev_start, end=ev_end,
+                audience=r.text("audience"), description=r.text("description"),
+                remind=r.boolean("remind"), place=place, online_url=online, activity=link,
+                _optional={"place", "online_url", "activity"},
+            )
+
+        events = self.entries("schedule.toml", sch, "events", event)
+
+        res = files["resources.toml"]
+        self.top_unknown("resources.toml", res, {"note", "categories", "resources"})
+        rr = _Reader(self.problems, "resources.toml", "", res)
+        res_note = rr.text("note")
+
+        def category(r: _Reader) -> ResourceCategory | None:
+            r.check_unknown({"id", "title", "description"})
+            return _build(
+                r, ResourceCategory, id=r.string("id"), title=r.text("title"),
+                description=r.text("description"),
+            )
+
+        categories = self.entries("resources.toml", res, "categories", category)
+        category_ids = {c.id for c in categories}
+
+        def resource(r: _Reader) -> Resource | None:
+            r.check_unknown({"id", "category", "title", "url", "provider", "description"})
+            cat = r.string("category")
+            if cat is not None and cat not in category_ids:
+                r.fail("category", N_("không có nhóm mã {value}"), value=cat)
+            return _build(
+                r, Resource, id=r.string("id"), category=cat, title=r.text("title"),
+                url=r.url("url"), provider=r.string("provider"),
+                description=r.text("description"),
+            )
+
+        resources = self.entries("resources.toml", res, "resources", resource)
+        for c in categories:
+            if not any(x.category == c.id for x in resources):
+                self.fail("resources.toml", f"categories[{c.id}]", "",
+                          N_("nhóm chưa có tài nguyên nào"))
+
+        rd = files["reading.toml"]
+        self.top_unknown("reading.toml", rd, {"programmes"})
+
+        def programme(r: _Reader) -> Programme | None:
+            r.check_unknown({"id", "title", "summary", "how_to_join"})
+            return _build(
+                r, Programme, id=r.string("id"), title=r.text("title"),
+                summary=r.text("summary"), how_to_join=r.text("how_to_join"),
+            )
+
+        programmes = self.entries("reading.toml", rd, "programmes", programme)
+
+        fq = files["faq.toml"]
+        self.top_unknown("faq.toml", fq, {"faq"})
+
+        def faq(r: _Reader) -> FaqEntry | None:
+            r.check_unknown({"id", "question", "answer", "keywords"})
+            keywords = r.strings("keywords")
+            if keywords is not None and not keywords:
+                r.fail("keywords", N_("hãy thêm ít nhất một từ khóa người dân có thể gõ"))
+            return _build(
+                r, FaqEntry, id=r.string("id"), question=r.text("question"),
+                answer=r.text("answer"), keywords=keywords,
+            )
+
+        faqs = self.entries("faq.toml", fq, "faq", faq)
+
+        ct = files["contest.toml"]
+        self.top_unknown("contest.toml", ct, {"contest"})
+        cr = self.table("contest.toml", ct, "contest")
+        cr.check_unknown(
+            {"name", "opens", "closes", "questions_per_attempt", "seconds_per_question",
+             "attempts", "reveal", "who", "how_to_join", "rules"}
+        )
+        opens, closes = cr.instant("opens", tz), cr.instant("closes", tz)
+        if opens and closes and closes <= opens:
+            cr.fail("closes", N_("đóng trước khi mở"))
+        contest = _build(
+            cr, ContestInfo, name=cr.text("name"), opens=opens, closes=closes,
+            questions_per_attempt=cr.integer("questions_per_attempt", 1, 100),
+            seconds_per_question=cr.integer("seconds_per_question", 5, 600),
+            attempts=cr.integer("attempts", 1, 100), reveal=cr.choice("reveal", ("each", "end")),
+            who=cr.text("who"), how_to_join=cr.text("how_to_join"), rules=cr.texts("rules"),
+        )
+
+        qz = files["quiz.toml"]
+        self.top_unknown("quiz.toml", qz, {"questions"})
+        questions = self.entries("quiz.toml", qz, "questions", _question, required=False)
+        if contest and questions and len(questions) < contest.questions_per_attempt:
+            self.fail("quiz.toml", "", "questions",
+                      N_("có {n} câu hỏi, ít hơn questions_per_attempt ({need}) trong "
+                         "contest.toml"), n=len(questions), need=contest.questions_per_attempt)
+
+        if self.problems:
+            return None
+        assert start and end and opening and report and contest and note and res_note
+        return Edition(
+            id=self.root.name, start=start, end=end, opening=opening, tz=tz,
+            bodies=bodies, report=report, contacts=contacts, activities=activities,
+            schedule_is_sample=bool(sample), schedule_note=note,
+            events=tuple(sorted(events, key=lambda e: (e.start, e.end, e.id))),
+            resources_note=res_note, categories=categories, resources=resources,
+            programmes=programmes, faq=faqs, contest=contest, questions=questions,
+            **week,
+        )
+
+
+def _question(r: _Reader) -> Question | None:
+    r.check_unknown({"id", "topic", "difficulty", "text", "options", "answer", "explanation"})
+    options = r.strings("options")
+    if options is not None:
+        if len(options) != 4:
+            r.fail("options", N_("phải có đúng 4 phương án, nhưng có {n}"), n=len(options))
+        elif len(set(options)) != 4:
+            r.fail("options", N_("các phương án phải khác nhau"))
+    letter = r.choice("answer", tuple(LETTERS))
+    return _build(
+        r, Question, id=r.string("id"), topic=r.choice("topic", TOPICS),
+        difficulty=r.choice("difficulty", DIFFICULTIES), text=r.string("text"),
+        options=options, answer=LETTERS.index(letter) if letter else None,
+        explanation=r.string("explanation"),
+    )
+
+
+def _build(r: _Reader, cls: Callable[..., T], _optional: frozenset[str] | set[str] = frozenset(),
+           **values: Any) -> T | None:
+    """Build `cls` unless a required value is missing or the entry already failed."""
+    if r.bad or any(v is None for k, v in values.items() if k not in _optional):
+        return None
+    return cls(**values)
+
+
+def load_edition(path: Path) -> Edition:
+    """Load and validate the edition in `path`; raise ContentError listing every problem."""
+    if not path.is_dir():
+        raise ContentError([Problem(str(path), "", "", "edition directory does not exist")])
+    loader = _Loader(path)
+    edition = loader.load()
+    if edition is None:
+        raise ContentError(loader.problems)
+    return edition

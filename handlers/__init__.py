@@ -1,0 +1,1 @@
+"""The channel-neutral conversation core: message types, router, features, i18n."""

@@ -1,0 +1,69 @@
+"""The conversation core: route an incoming message to a feature and return its replies."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+
+from content import Edition
+from handlers.context import Ctx
+from handlers.features import contest_info, general, learning, schedule, week
+from handlers.router import Route, Router
+from handlers.text import clean
+from handlers.types import Clock, Incoming, Outcome, Reply, Store, UserView
+
+log = logging.getLogger(__name__)
+
+Feature = Callable[[Ctx], Awaitable[list[Reply]]]
+
+FEATURES: dict[str, Feature] = {
+    "start": general.start,
+    "menu": general.menu,
+    "help": general.help_,
+    "language": general.language,
+    "unknown": general.unknown,
+    "unknown_command": general.unknown_command,
+    "empty": general.empty,
+    "media": general.media,
+    "theme": week.theme,
+    "bodies": week.bodies,
+    "activities": week.activities,
+    "contacts": week.contacts,
+    "faq": week.faq,
+    "schedule": schedule.week,
+    "day": schedule.day,
+    "today": schedule.today,
+    "next": schedule.upcoming,
+    "event": schedule.event,
+    "courses": learning.courses,
+    "library": learning.library,
+    "contest": contest_info.contest,
+}
+
+
+class Conversation:
+    """One conversation core for every channel."""
+
+    def __init__(self, edition: Edition, clock: Clock) -> None:
+        self.edition = edition
+        self.clock = clock
+        self.router = Router(edition)
+
+    def route(self, text: str) -> Route:
+        """Route cleaned `text` as of now (for the message log and tests)."""
+        return self.router.route(text, self.clock().astimezone(self.edition.tz).date())
+
+    async def handle(self, msg: Incoming, user: UserView, store: Store) -> Outcome:
+        """Answer one message. The caller sets the locale and owns the transaction."""
+        now = self.clock().astimezone(self.edition.tz)
+        route = (Route("media") if msg.is_media
+                 else self.router.route(clean(msg.text), now.date()))
+        if route.feature == "start" and route.arg:
+            # Deep link (t.me/<bot>?start=lich): open the named feature directly.
+            target = general.START_PAYLOADS.get(route.arg.lower())
+            route = self.router.route(target, now.date()) if target else Route("start")
+        feature = FEATURES[route.feature]
+        ctx = Ctx(edition=self.edition, now=now, user=user, store=store, route=route)
+        replies = await feature(ctx)
+        log.debug("handled %s message as %s", msg.channel, route.feature)
+        return Outcome(route.feature, replies)

@@ -1,0 +1,37 @@
+"""What the Công dân học tập contest is: dates, who may enter, rules (from content)."""
+
+from __future__ import annotations
+
+from handlers.context import Ctx
+from handlers.format import back_button
+from handlers.i18n import _, current_locale, format_date_numeric, format_time
+from handlers.types import Button, Reply
+
+
+async def contest(ctx: Ctx) -> list[Reply]:
+    """Show the contest's dates, status, who may enter, how to join and the rules."""
+    c, loc, tz = ctx.edition.contest, current_locale(), ctx.edition.tz
+    when = _("Thời gian: từ {open_time} ngày {open_day} đến {close_time} ngày {close_day}.")
+    when = when.format(
+        open_time=format_time(c.opens, tz), open_day=format_date_numeric(c.opens),
+        close_time=format_time(c.closes, tz), close_day=format_date_numeric(c.closes),
+    )
+    if ctx.now < c.opens:
+        status = _("Cuộc thi chưa mở.")
+    elif ctx.now < c.closes:
+        status = _("Cuộc thi đang mở.")
+    else:
+        status = _("Cuộc thi đã kết thúc.")
+    form = _("Mỗi lượt thi có {n} câu hỏi, mỗi câu {s} giây; mỗi người được thi {a} lượt.").format(
+        n=c.questions_per_attempt, s=c.seconds_per_question, a=c.attempts
+    )
+    rules = "\n".join(f"• {r.get(loc)}" for r in c.rules)
+    text = "\n\n".join([
+        when + " " + status,
+        _("Đối tượng: {who}").format(who=c.who.get(loc)),
+        _("Cách tham gia: {how}").format(how=c.how_to_join.get(loc)),
+        form,
+        _("Thể lệ:") + "\n" + rules,
+    ])
+    return [Reply(text, (Button(_("Lịch sự kiện"), "/lich"), back_button()),
+                  title=c.name.get(loc))]

@@ -1,0 +1,104 @@
+"""The week itself: theme and purpose, organizing bodies, activities, contacts, FAQ."""
+
+from __future__ import annotations
+
+from handlers.context import Ctx
+from handlers.format import back_button, week_span, week_status
+from handlers.i18n import N_, _, current_locale, format_date_numeric
+from handlers.types import Button, Reply
+
+SECTION_TITLES = {
+    "4a": N_("Thông tin, tuyên truyền"),
+    "4b": N_("Lễ khai mạc"),
+    "4c": N_("Hoạt động trực tiếp kết hợp trực tuyến"),
+}
+
+
+async def theme(ctx: Ctx) -> list[Reply]:
+    """Show the theme, dates, opening ceremony, purpose and requirements."""
+    ed, loc = ctx.edition, current_locale()
+    parts = [
+        _("Chủ đề năm {year}: “{theme}”.").format(year=ed.start.year, theme=ed.theme.get(loc)),
+        _("Thời gian: {span}; Lễ khai mạc ngày {opening}.").format(
+            span=week_span(ed), opening=format_date_numeric(ed.opening)
+        ),
+        _("Mục đích: {text}").format(text=ed.purpose.get(loc)),
+        _("Yêu cầu: {text}").format(text=ed.requirements.get(loc)),
+        _("Căn cứ: {source}").format(source=ed.source.get(loc)),
+    ]
+    status = week_status(ed, ctx.now)
+    if status:
+        parts.append(status)
+    buttons = (
+        Button(_("Hoạt động"), "/hoatdong"),
+        Button(_("Đơn vị tổ chức"), "/tochuc"),
+        back_button(),
+    )
+    return [Reply("\n\n".join(parts), buttons, title=ed.name.get(loc))]
+
+
+async def bodies(ctx: Ctx) -> list[Reply]:
+    """Show who organizes the week, what each must do, and where reports go."""
+    ed, loc = ctx.edition, current_locale()
+    parts = [f"• {b.name.get(loc)}: {b.duties.get(loc)}" for b in ed.bodies]
+    r = ed.report
+    parts.append(
+        _("Báo cáo kết quả: {what}. Gửi trước ngày {deadline} về: {recipients}. "
+          "E-mail: {email}. Địa chỉ: {address}.").format(
+            what=r.what.get(loc), deadline=format_date_numeric(r.deadline),
+            recipients="; ".join(x.get(loc) for x in r.recipients),
+            email=r.email, address=r.address,
+        )
+    )
+    return [Reply("\n\n".join(parts), (Button(_("Liên hệ"), "/lienhe"), back_button()),
+                  title=_("Tổ chức thực hiện"))]
+
+
+async def activities(ctx: Ctx) -> list[Reply]:
+    """List the activities of the week, grouped by section of the letter."""
+    ed, loc = ctx.edition, current_locale()
+    parts = []
+    for section, title in SECTION_TITLES.items():
+        items = [a for a in ed.activities if a.section == section]
+        if items:
+            lines = [_(title)]
+            lines += [f"• {a.title.get(loc)}: {a.summary.get(loc)}" for a in items]
+            parts.append("\n".join(lines))
+    buttons = (
+        Button(_("Lịch sự kiện"), "/lich"),
+        Button(_("Khóa học trực tuyến"), "/khoahoc"),
+        Button(_("Thư viện và đọc sách"), "/thuvien"),
+        back_button(),
+    )
+    return [Reply("\n\n".join(parts), buttons, title=_("Các hoạt động trong Tuần lễ"))]
+
+
+async def contacts(ctx: Ctx) -> list[Reply]:
+    """Show every contact: phones, e-mail, address."""
+    loc = current_locale()
+    parts = []
+    for c in ctx.edition.contacts:
+        lines = [c.name.get(loc)]
+        if c.phones:
+            lines.append(_("Điện thoại: {phones}").format(phones=", ".join(c.phones)))
+        if c.email:
+            lines.append(_("E-mail: {email}").format(email=c.email))
+        if c.address:
+            lines.append(_("Địa chỉ: {address}").format(address=c.address))
+        if c.note:
+            lines.append(c.note.get(loc))
+        parts.append("\n".join(lines))
+    return [Reply("\n\n".join(parts), (Button(_("Hỏi đáp"), "/hoidap"), back_button()),
+                  title=_("Liên hệ"))]
+
+
+async def faq(ctx: Ctx) -> list[Reply]:
+    """Answer one FAQ entry, or list the questions."""
+    loc = current_locale()
+    entry = next((e for e in ctx.edition.faq if e.id == ctx.route.arg), None)
+    if entry is not None:
+        return [Reply(entry.answer.get(loc), (Button(_("Câu hỏi khác"), "/hoidap"),
+                                               back_button()), title=entry.question.get(loc))]
+    buttons = tuple(Button(e.question.get(loc), f"/hoidap {e.id}") for e in ctx.edition.faq)
+    return [Reply(_("Chọn câu hỏi bạn quan tâm:"), (*buttons, back_button()),
+                  title=_("Câu hỏi thường gặp"))]

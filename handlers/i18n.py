@@ -1,0 +1,109 @@
+"""Gettext catalogs (Babel) and locale-aware formatting; the locale lives in a ContextVar."""
+
+from __future__ import annotations
+
+import gettext
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date as _babel_date
+from babel.dates import format_skeleton
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+
+log = logging.getLogger(__name__)
+
+LOCALES_DIR = Path(__file__).resolve().parent / "locales"
+DOMAIN = "messages"
+DEFAULT_LOCALE = "vi"
+SUPPORTED = ("vi", "en")
+
+_locale: ContextVar[str] = ContextVar("locale", default=DEFAULT_LOCALE)
+
+
+@cache
+def translations(locale: str) -> gettext.NullTranslations:
+    """The catalog for `locale`, compiled from its .po file if the .mo is missing or stale."""
+    base = LOCALES_DIR / locale / "LC_MESSAGES"
+    po, mo = base / f"{DOMAIN}.po", base / f"{DOMAIN}.mo"
+    if not po.exists():
+        return gettext.NullTranslations()
+    if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+        # The install and test commands compile catalogs; this keeps a stale checkout honest.
+        log.warning("catalog %s is missing or older than its .po; compiling it now", mo)
+        with po.open("rb") as f:
+            catalog = read_po(f, locale=locale)
+        try:
+            with mo.open("wb") as f:
+                write_mo(f, catalog)
+        except OSError:
+            import io
+
+            buf = io.BytesIO()
+            write_mo(buf, catalog)
+            buf.seek(0)
+            return gettext.GNUTranslations(buf)
+    with mo.open("rb") as f:
+        return gettext.GNUTranslations(f)
+
+
+def current_locale() -> str:
+    return _locale.get()
+
+
+@contextmanager
+def use_locale(locale: str) -> Iterator[None]:
+    """Make `locale` current for the code inside the block."""
+    token = _locale.set(locale if locale in SUPPORTED else DEFAULT_LOCALE)
+    try:
+        yield
+    finally:
+        _locale.reset(token)
+
+
+def set_locale(locale: str) -> None:
+    """Switch the current update's locale (after the user chose a language)."""
+    _locale.set(locale if locale in SUPPORTED else DEFAULT_LOCALE)
+
+
+def _(message: str) -> str:
+    """Translate `message` into the current locale."""
+    return translations(_locale.get()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return translations(_locale.get()).ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark `message` for extraction; translate later with _()."""
+    return message
+
+
+def format_day(day: date | datetime) -> str:
+    """A full date: weekday, day, month and year, as Babel writes it for the locale."""
+    return _babel_date(day, "full", locale=_locale.get())
+
+
+def format_day_short(day: date | datetime) -> str:
+    """Weekday and day/month, e.g. for buttons."""
+    return format_skeleton("EEEEdM", day, locale=_locale.get())
+
+
+def format_date_numeric(day: date | datetime) -> str:
+    return format_skeleton("dMy", day, locale=_locale.get())
+
+
+def format_time(moment: datetime, tz: ZoneInfo) -> str:
+    return format_skeleton("Hm", moment, tzinfo=tz, locale=_locale.get())
+
+
+def format_number(n: int | float) -> str:
+    return format_decimal(n, locale=_locale.get())

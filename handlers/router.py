@@ -1,0 +1,252 @@
+"""Map a command, a button or free Vietnamese text (with or without diacritics) to a feature."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from content import Edition
+from handlers.text import fold, tokens
+
+# Command -> feature. Commands are ASCII so every platform can show them.
+COMMANDS: dict[str, str] = {
+    "start": "start",
+    "menu": "menu",
+    "chude": "theme",
+    "tochuc": "bodies",
+    "hoatdong": "activities",
+    "lich": "schedule",
+    "homnay": "today",
+    "sapdienra": "next",
+    "sukien": "event",
+    "khoahoc": "courses",
+    "thuvien": "library",
+    "cuocthi": "contest",
+    "lienhe": "contacts",
+    "hoidap": "faq",
+    "trogiup": "help",
+    "ngonngu": "language",
+}
+
+# Free-text cues, folded (no diacritics). Weight: how strongly the phrase names the feature.
+# Multi-word phrases also match written together ("homnay") and with one typo per long word.
+CUES: dict[str, list[tuple[str, float]]] = {
+    "today": [("hom nay", 3), ("hnay", 3), ("bua nay", 3), ("today", 3)],
+    "next": [("sap dien ra", 3.5), ("sap toi", 3), ("tiep theo", 3), ("ke tiep", 3),
+             ("sap co", 2.5), ("next", 3), ("upcoming", 3)],
+    "schedule": [("lich", 2), ("lich trinh", 2.5), ("su kien", 2), ("chuong trinh", 1.5),
+                 ("khi nao", 1.5), ("bao gio", 1.5), ("thoi gian", 1.5), ("may gio", 1.5),
+                 ("dien ra", 1.5), ("schedule", 3), ("events", 2.5), ("ngay nao", 1.5)],
+    "theme": [("chu de", 3), ("muc dich", 3), ("yeu cau", 2), ("y nghia", 2),
+              ("thong diep", 2.5), ("chuyen doi so", 1.5), ("theme", 3), ("purpose", 3)],
+    "bodies": [("don vi to chuc", 3.5), ("to chuc thuc hien", 3.5), ("ban chi dao", 3),
+               ("ai to chuc", 3.5), ("co quan", 1.5), ("nhiem vu", 2), ("bao cao", 2),
+               ("organizer", 3), ("organisers", 3), ("organizers", 3)],
+    "activities": [("hoat dong", 3), ("lam gi", 1.5), ("noi dung", 1.5), ("tuyen truyen", 2),
+                   ("activities", 3), ("activity", 3)],
+    "courses": [("khoa hoc", 3), ("hoc truc tuyen", 3.5), ("truc tuyen", 1.5),
+                ("online", 1.5), ("tai nguyen", 2.5), ("hoc lieu", 2.5), ("bai giang", 2.5),
+                ("sach dien tu", 3), ("thu vien so", 2), ("ky nang so", 2.5),
+                ("internet an toan", 2.5), ("an toan", 1.5), ("mooc", 3), ("course", 3),
+                ("courses", 3), ("link", 1.5), ("website", 1.5), ("trang web", 1.5)],
+    "library": [("thu vien", 3), ("doc sach", 3), ("van hoa doc", 3.5), ("tu sach", 3),
+                ("50k", 3), ("luan chuyen", 2.5), ("khong gian doc", 3), ("sach", 1.5),
+                ("library", 3), ("reading", 3), ("books", 2.5)],
+    "contest": [("cuoc thi", 3.5), ("du thi", 3), ("thi", 1.5), ("cong dan hoc tap", 2),
+                ("cong dan toan cau", 2), ("trac nghiem", 2.5), ("giai thuong", 2),
+                ("xep hang", 2), ("quiz", 3), ("contest", 3)],
+    "contacts": [("lien he", 3), ("so dien thoai", 3.5), ("dien thoai", 3), ("sdt", 3),
+                 ("hotline", 3), ("email", 2.5), ("dia chi", 2.5), ("goi ai", 2.5),
+                 ("contact", 3), ("phone", 3)],
+    "faq": [("hoi dap", 3.5), ("cau hoi thuong gap", 3.5), ("thac mac", 2.5), ("faq", 3)],
+    "help": [("tro giup", 3.5), ("huong dan", 2.5), ("giup", 2), ("help", 3),
+             ("su dung bot", 3), ("dung the nao", 2)],
+    "menu": [("menu", 3), ("danh muc", 2.5), ("chuc nang", 2.5), ("quay lai", 2)],
+    "start": [("xin chao", 3), ("chao", 2.5), ("hello", 3), ("hi", 2.5), ("alo", 2.5),
+              ("bat dau", 3)],
+    "language": [("ngon ngu", 3.5), ("tieng anh", 3.5), ("english", 3.5),
+                 ("tieng viet", 3.5), ("language", 3.5)],
+}
+THRESHOLD = 2.0
+
+_WEEKDAYS = {  # Vietnamese weekday names, folded -> Python weekday()
+    "thu hai": 0, "thu 2": 0, "t2": 0, "thu ba": 1, "thu 3": 1, "t3": 1,
+    "thu tu": 2, "thu 4": 2, "t4": 2, "thu nam": 3, "thu 5": 3, "t5": 3,
+    "thu sau": 4, "thu 6": 4, "t6": 4, "thu bay": 5, "thu 7": 5, "t7": 5,
+    "chu nhat": 6, "cn": 6,
+}
+_DATE = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{2,4}))?\b")
+_DAY_NO = re.compile(r"\b(?:ngay|mung|hom)\s+(\d{1,2})\b")
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+@dataclass(frozen=True)
+class Route:
+    """Where a message goes: a feature and its argument ('' when none)."""
+
+    feature: str
+    arg: str = ""
+
+
+def _distance_at_most_one(a: str, b: str) -> bool:
+    """True if a and b differ by at most one edit (insert, delete, substitute, swap)."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la == lb:
+        diff = [i for i in range(la) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return (len(diff) == 2 and diff[1] == diff[0] + 1
+                and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    if la > lb:
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1:]
+
+
+def _word_matches(word: str, cue: str) -> bool:
+    # Short words are too alike in Vietnamese ("thi"/"thu"): only long ones tolerate a typo.
+    return word == cue or (len(cue) >= 4 and len(word) >= 4 and _distance_at_most_one(word, cue))
+
+
+def _phrase_in(words: list[str], phrase: list[str]) -> bool:
+    n = len(phrase)
+    for i in range(len(words) - n + 1):
+        if all(_word_matches(words[i + k], phrase[k]) for k in range(n)):
+            return True
+    if n > 1:
+        joined = "".join(phrase)
+        return any(_word_matches(w, joined) for w in words)
+    return False
+
+
+class Router:
+    """Routes messages using the fixed cues plus the edition's FAQ keywords."""
+
+    def __init__(self, edition: Edition) -> None:
+        self.edition = edition
+        self.cues = {f: [(p.split(), w) for p, w in cues] for f, cues in CUES.items()}
+        self.faq_cues = [
+            (entry.id, [tokens(k) for k in entry.keywords if tokens(k)]) for entry in edition.faq
+        ]
+        self.category_cues = [
+            (c.id, tokens(c.title.vi), tokens(c.title.en or "")) for c in edition.categories
+        ]
+
+    def route(self, text: str, today: date) -> Route:
+        """Pick the feature for `text` (already cleaned); 'unknown' when nothing fits."""
+        if not text:
+            return Route("empty")
+        if text.startswith("/"):
+            return self._command(text)
+        words = tokens(text)
+        if not words:
+            return Route("unknown")
+        scores: dict[str, float] = {}
+        for feature, cues in self.cues.items():
+            score = sum(weight for phrase, weight in cues if _phrase_in(words, phrase))
+            if score:
+                scores[feature] = score
+        day = find_day(text, self.edition, today)
+        if day is not None:
+            # A date with no other strong cue means "what happens that day".
+            scores["day"] = scores.get("schedule", 0) + 3
+            if day != today:
+                scores.pop("today", None)
+        best_faq, faq_score = self._faq(words)
+        if best_faq:
+            scores["faq"] = max(scores.get("faq", 0), faq_score)
+        if not scores:
+            return Route("unknown")
+        feature = max(scores, key=lambda f: (scores[f], f == "day"))
+        if scores[feature] < THRESHOLD:
+            return Route("unknown")
+        if feature == "day" and day is not None:
+            return Route("day", day.isoformat())
+        if feature == "faq" and best_faq and faq_score >= scores.get("faq", 0):
+            return Route("faq", best_faq)
+        if feature == "courses":
+            return Route("courses", self._category(words))
+        return Route(feature)
+
+    def _command(self, text: str) -> Route:
+        head, _, arg = text[1:].partition(" ")
+        name = fold(head.split("@", 1)[0])  # "/lich@hoctap_bot" in group chats
+        feature = COMMANDS.get(name)
+        if feature is None:
+            return Route("unknown_command", name)
+        if feature == "schedule" and arg.strip():
+            return Route("day", arg.strip())
+        return Route(feature, arg.strip())
+
+    def _faq(self, words: list[str]) -> tuple[str, float]:
+        best, best_score = "", 0.0
+        for entry_id, cues in self.faq_cues:
+            hits = [c for c in cues if _phrase_in(words, c)]
+            if hits:
+                # Longer keywords are more specific; two hits beat one.
+                score = 2.0 + 0.5 * max(len(c) for c in hits) + 0.5 * (len(hits) - 1)
+                if score > best_score:
+                    best, best_score = entry_id, score
+        return best, best_score
+
+    def _category(self, words: list[str]) -> str:
+        for cat_id, vi, en in self.category_cues:
+            for title in (vi, en):
+                significant = [w for w in title if len(w) > 2 and w not in ("va", "and")]
+                if significant and all(_phrase_in(words, [w]) for w in significant[:2]):
+                    return cat_id
+        return ""
+
+
+def find_day(text: str, edition: Edition, today: date) -> date | None:
+    """A day named in `text`: 03/10, 3-10-2020, 'ngày 3', 'thứ hai', 'ngày mai'."""
+    m = _ISO.match(text.strip())
+    if m:
+        return _safe_date(int(m[1]), int(m[2]), int(m[3]))
+    raw = fold(text)
+    year = edition.start.year
+    m = _DATE.search(raw)
+    if m:
+        y = int(m[3]) if m[3] else year
+        return _safe_date(y + 2000 if y < 100 else y, int(m[2]), int(m[1]))
+    padded = f" {' '.join(tokens(text))} "
+    if " ngay mai " in padded or padded == " mai ":
+        return today + timedelta(days=1)
+    if " hom qua " in padded:
+        return today - timedelta(days=1)
+    if " khai mac " in padded:
+        return edition.opening
+    m = _DAY_NO.search(padded)
+    if m:
+        wanted = int(m[1])
+        for d in edition.days():
+            if d.day == wanted:
+                return d
+        return _safe_date(year, edition.start.month, wanted)
+    for name, weekday in _WEEKDAYS.items():
+        if f" {name} " in padded:
+            for d in edition.days():
+                if d.weekday() == weekday:
+                    return d
+    return None
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def parse_day_arg(arg: str, edition: Edition, today: date) -> date | None:
+    """Parse the argument of /lich: ISO, dd/mm[/yyyy], 'homnay', a weekday, 'ngày 3'."""
+    if " ".join(tokens(arg)) in ("homnay", "hom nay", "today"):
+        return today
+    return find_day(arg, edition, today)

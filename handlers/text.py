@@ -1,0 +1,53 @@
+"""Vietnamese text helpers: normalisation, tone-free folding and clean splitting."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Control characters except tab and newline; also zero-width and bidi marks.
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+_WORD = re.compile(r"[0-9a-z]+")
+MAX_INPUT = 4096
+
+
+def clean(text: str) -> str:
+    """NFC, no control characters, at most MAX_INPUT characters, trimmed."""
+    text = unicodedata.normalize("NFC", text)
+    text = _CONTROL.sub("", text)
+    return text[:MAX_INPUT].strip()
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip tone and vowel marks, map đ to d: 'Lịch hôm nay' -> 'lich hom nay'."""
+    text = unicodedata.normalize("NFD", text.lower()).replace("đ", "d")
+    return "".join(c for c in text if unicodedata.category(c) != "Mn")
+
+
+def tokens(text: str) -> list[str]:
+    """Folded ASCII words of `text`."""
+    return _WORD.findall(fold(text))
+
+
+def split_message(text: str, limit: int) -> list[str]:
+    """Split `text` into parts of at most `limit` characters, at paragraph, line or word ends."""
+    if limit <= 0:
+        raise ValueError("limit must be positive")
+    parts: list[str] = []
+    rest = text.strip()
+    while len(rest) > limit:
+        window = rest[: limit + 1]
+        cut = -1
+        for sep in ("\n\n", "\n", " "):
+            cut = window.rfind(sep, 0, limit + 1)
+            if cut > limit // 3:
+                break
+        if cut <= 0:
+            cut = limit
+        parts.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    if rest:
+        parts.append(rest)
+    return parts

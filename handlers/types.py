@@ -1,0 +1,69 @@
+"""Channel-neutral message types: what comes in, what goes out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
+
+Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True)
+class Button:
+    """A choice offered to the user: pressing it sends `command`; a link button opens `url`."""
+
+    label: str
+    command: str = ""
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One message to the user: plain text (adapters escape it) plus optional buttons."""
+
+    text: str
+    buttons: tuple[Button, ...] = ()
+    title: str | None = None  # shown bold where the channel can
+
+    def full_text(self) -> str:
+        """Title and text as plain text, for channels without formatting."""
+        return f"{self.title}\n\n{self.text}" if self.title else self.text
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """A message or button press from a user of one channel."""
+
+    channel: str
+    user_id: str  # the platform's id, always text (Zalo ids exceed 2**53)
+    text: str
+    is_button: bool = False
+    display_name: str | None = None
+    is_media: bool = False  # a sticker, photo, file...: something that is not text
+
+
+@dataclass(frozen=True)
+class UserView:
+    """What the core knows about the sender for this update."""
+
+    channel: str
+    external_id: str
+    locale: str
+    is_organizer: bool
+    is_new: bool = False
+
+
+@dataclass
+class Outcome:
+    """The replies to send and the feature that produced them (for the message log)."""
+
+    feature: str
+    replies: list[Reply] = field(default_factory=list)
+
+
+class Store(Protocol):
+    """Persistence the core needs for one update, inside that update's transaction."""
+
+    async def set_locale(self, locale: str) -> None: ...

@@ -1,0 +1,88 @@
+"""Console transcripts through the real `hoctap-bot chat` process, over piped stdin."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from content import Edition
+
+BIN = Path(sys.executable).parent / "hoctap-bot"
+
+
+def chat(tmp_path: Path, lines: list[str], *args: str, env: dict[str, str] | None = None
+         ) -> subprocess.CompletedProcess[str]:
+    """Run the installed console script in `tmp_path` with `lines` piped in."""
+    command = [str(BIN)] if BIN.exists() else [sys.executable, "-m", "bot.cli"]
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("HOCTAP_")}
+    environ.update(env or {})
+    return subprocess.run(
+        [*command, "chat", *args], input="\n".join(lines) + "\n", capture_output=True,
+        text=True, timeout=120, check=False, cwd=tmp_path, env=environ,
+    )
+
+
+def test_transcript_of_the_opening_day(tmp_path: Path, edition: Edition) -> None:
+    result = chat(tmp_path, ["/start", "lich hom nay", "1", "so dien thoai lien he",
+                             "khoa hoc truc tuyen", "cuoc thi cong dan hoc tap"],
+                  "--now", "2020-10-01T07:30")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Traceback" not in result.stderr
+    # Welcome: the theme and the numbered main menu.
+    assert "“Chuyển đổi số thúc đẩy Học tập suốt đời”" in out
+    assert "[1] Lịch sự kiện" in out
+    # Today is 01/10/2020: the opening ceremony is listed.
+    opening = next(e for e in edition.events if e.start.date() == edition.opening)
+    assert opening.title.vi in out
+    # Contacts, courses and the contest.
+    assert "0913575506" in out and "dohonghai@haiphong.edu.vn" in out
+    assert edition.resources[0].url in out or "[1]" in out
+    assert edition.contest.name.vi.upper() in out
+    # The database file was created in the working directory.
+    assert (tmp_path / "hoctap.sqlite3").exists()
+
+
+def test_number_presses_the_button(tmp_path: Path, edition: Edition) -> None:
+    # After /lich the buttons are the seven days; "3" opens the third day, 03/10/2020.
+    result = chat(tmp_path, ["/lich", "3"], "--now", "2020-10-01T07:30")
+    assert result.returncode == 0, result.stderr
+    third = next(e for e in edition.events if e.start.day == 3)
+    second_reply = result.stdout.split("\n\n[", 1)[1]
+    assert third.title.vi in second_reply
+
+
+def test_outside_the_week_the_bot_says_when_it_is(tmp_path: Path) -> None:
+    result = chat(tmp_path, ["/start", "hôm nay có gì"], "--now", "2020-09-25T10:00")
+    assert result.returncode == 0, result.stderr
+    assert "còn 6 ngày nữa" in result.stdout
+    after = chat(tmp_path, ["hôm nay có gì"], "--now", "2026-11-28T10:00")
+    assert "đã diễn ra" in after.stdout
+
+
+def test_bad_input_gets_polite_answers(tmp_path: Path) -> None:
+    lines = ["", "😀😀", "x" * 10_000, "\x1b[31m\x07", "'; DROP TABLE users; --",
+             "L\u0323ich ho\u0302m nay"]
+    result = chat(tmp_path, lines, "--now", "2020-10-01T07:30")
+    assert result.returncode == 0
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.stdout.count("Xin lỗi, mình chưa hiểu ý bạn") >= 3
+    assert "Bạn chưa nhập nội dung" in result.stdout
+
+
+def test_english_then_back(tmp_path: Path) -> None:
+    result = chat(tmp_path, ["/ngonngu en", "/lienhe", "/ngonngu vi", "/lienhe"],
+                  "--now", "2020-10-01T07:30")
+    assert result.returncode == 0, result.stderr
+    assert "Switched to English." in result.stdout
+    assert "Phone: " in result.stdout
+    assert "Đã chuyển sang tiếng Việt." in result.stdout
+    assert "Điện thoại: " in result.stdout
+
+
+def test_user_flag_and_end_of_input(tmp_path: Path) -> None:
+    result = chat(tmp_path, [], "--user", "nguoi-dan-1")
+    assert result.returncode == 0
+    assert result.stdout == ""

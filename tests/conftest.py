@@ -1,0 +1,114 @@
+"""Shared fixtures: the shipped edition, a real SQLite file, the machine's PostgreSQL."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import asyncpg
+import pytest
+
+from bot.app import App, build_app
+from bot.settings import Settings, load_settings
+from content import Edition, default_edition_path, load_edition
+from handlers.types import Incoming, Reply
+
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+PG_DSN = os.environ.get("HOCTAP_TEST_PG_DSN", "postgresql://127.0.0.1:5432/test")
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def edition() -> Edition:
+    return load_edition(default_edition_path("2020"))
+
+
+def local(text: str) -> datetime:
+    """An instant in Hải Phòng's time zone, from '2020-10-01T07:30'."""
+    return datetime.fromisoformat(text).replace(tzinfo=TZ)
+
+
+def make_settings(db_url: str, now: str = "2020-10-01T07:30", **env: str) -> Settings:
+    environ = {"HOCTAP_DATABASE_URL": db_url, "HOCTAP_BOT_NOW": now, **env}
+    return load_settings(None, environ=environ)
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite+aiosqlite:///{tmp_path / 'hoctap.sqlite3'}"
+
+
+@pytest.fixture
+async def app(sqlite_url: str) -> AsyncIterator[App]:
+    application = build_app(make_settings(sqlite_url))
+    await application.start()
+    yield application
+    await application.close()
+
+
+class Chat:
+    """A user talking to the dispatcher, as a channel adapter would."""
+
+    def __init__(self, app: App, user_id: str = "u1", channel: str = "console") -> None:
+        self.app = app
+        self.user_id = user_id
+        self.channel = channel
+
+    async def send(self, text: str, is_button: bool = False) -> list[Reply]:
+        replies = await self.app.dispatcher.handle(
+            Incoming(self.channel, self.user_id, text, is_button=is_button)
+        )
+        assert replies is not None
+        return replies
+
+    async def text(self, text: str) -> str:
+        """Everything the user would read, titles included."""
+        return "\n\n".join(r.full_text() for r in await self.send(text))
+
+
+@pytest.fixture
+def chat(app: App) -> Chat:
+    return Chat(app, user_id="citizen-1")
+
+
+def _pg_available() -> bool:
+    async def probe() -> bool:
+        try:
+            conn = await asyncpg.connect(PG_DSN, timeout=3)
+        except (OSError, asyncpg.PostgresError):
+            return False
+        await conn.close()
+        return True
+
+    return asyncio.run(probe())
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> str:
+    """The machine's PostgreSQL; CI (.ci/run) starts it when it is down."""
+    if not _pg_available():
+        pytest.fail(f"PostgreSQL is not reachable at {PG_DSN}; start it (see .ci/run)")
+    return PG_DSN
+
+
+@pytest.fixture
+def pg_url(pg_server: str) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test, dropped afterwards."""
+    name = f"hoctap_t_{uuid.uuid4().hex[:12]}"
+
+    async def admin(sql: str) -> None:
+        conn = await asyncpg.connect(pg_server)
+        try:
+            await conn.execute(sql)
+        finally:
+            await conn.close()
+
+    asyncio.run(admin(f'CREATE DATABASE "{name}"'))
+    base = pg_server.rsplit("/", 1)[0].replace("postgresql://", "postgresql+asyncpg://")
+    yield f"{base}/{name}"
+    asyncio.run(admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))

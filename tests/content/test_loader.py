@@ -1,0 +1,184 @@
+"""The shipped edition is valid and faithful to the letter; broken editions are reported."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tomllib
+import unicodedata
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from content import ContentError, Edition, default_edition_path, load_edition
+
+SHIPPED = default_edition_path("2020")
+
+
+def test_shipped_edition_matches_the_letter(edition: Edition) -> None:
+    assert edition.theme.vi == "Chuyển đổi số thúc đẩy Học tập suốt đời"
+    assert (edition.start, edition.end, edition.opening) == (
+        date(2020, 10, 1), date(2020, 10, 7), date(2020, 10, 1))
+    assert edition.report.deadline == date(2020, 10, 15)
+    assert edition.report.email == "dohonghai@haiphong.edu.vn"
+    phones = {p for c in edition.contacts for p in c.phones}
+    assert {"(02253)810486", "0913575506", "02253.747533"} <= phones
+    assert any("22 Lê Đại Hành" in (c.address or "") for c in edition.contacts)
+    assert {a.section for a in edition.activities} == {"4a", "4b", "4c"}
+    assert {b.id for b in edition.bodies} and len(edition.bodies) >= 3
+
+
+def test_shipped_schedule_covers_every_day(edition: Edition) -> None:
+    assert edition.schedule_is_sample
+    for day in edition.days():
+        assert edition.events_on(day), f"no event on {day}"
+    opening = [e for e in edition.events if e.start.date() == edition.opening]
+    assert opening and any(e.remind for e in opening)
+    titles = " ".join(e.title.vi.lower() for e in edition.events)
+    for needed in ("khai mạc", "internet", "tủ sách lớp học", "thư viện 50k"):
+        assert needed in titles, needed
+
+
+def test_shipped_resources_cover_the_categories(edition: Edition) -> None:
+    assert {c.id for c in edition.categories} == {
+        "khoa-hoc", "sach-dien-tu", "bai-giang", "ky-nang-so", "van-hoa-doc"}
+    assert all(r.url.startswith("https://") for r in edition.resources)
+
+
+def test_every_shipped_string_is_nfc() -> None:
+    def strings(value: object) -> list[str]:
+        if isinstance(value, str):
+            return [value]
+        if isinstance(value, dict):
+            return [s for v in value.values() for s in strings(v)]
+        if isinstance(value, list):
+            return [s for v in value for s in strings(v)]
+        return []
+
+    for path in SHIPPED.glob("*.toml"):
+        for s in strings(tomllib.loads(path.read_text(encoding="utf-8"))):
+            assert unicodedata.normalize("NFC", s) == s, (path.name, s)
+
+
+@pytest.fixture
+def broken(tmp_path: Path) -> Callable[[str, str, str], Path]:
+    """Copy the shipped edition and replace one snippet of one file."""
+    target = tmp_path / "2020"
+    shutil.copytree(SHIPPED, target)
+
+    def apply(file: str, old: str, new: str) -> Path:
+        path = target / file
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {file}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        return target
+
+    return apply
+
+
+def _problems(path: Path) -> list[str]:
+    with pytest.raises(ContentError) as info:
+        load_edition(path)
+    return [str(p) for p in info.value.problems]
+
+
+def _first_event_id() -> str:
+    data = tomllib.loads((SHIPPED / "schedule.toml").read_text(encoding="utf-8"))
+    return data["events"][0]["id"]
+
+
+def test_end_before_start(broken: Callable[[str, str, str], Path]) -> None:
+    data = tomllib.loads((SHIPPED / "schedule.toml").read_text(encoding="utf-8"))
+    ev = data["events"][0]
+    end = ev["end"].strftime("%Y-%m-%dT%H:%M:%S")
+    early = ev["start"].replace(hour=max(ev["start"].hour - 1, 0)).strftime("%Y-%m-%dT%H:%M:%S")
+    path = broken("schedule.toml", f"end = {end}", f"end = {early}")
+    problems = _problems(path)
+    assert any(p.startswith(f"schedule.toml: events[{ev['id']}]: end: kết thúc") for p in problems)
+
+
+def test_event_outside_the_week(broken: Callable[[str, str, str], Path]) -> None:
+    data = tomllib.loads((SHIPPED / "schedule.toml").read_text(encoding="utf-8"))
+    ev = data["events"][-1]
+    start = ev["start"].strftime("%Y-%m-%dT%H:%M:%S")
+    path = broken("schedule.toml", f"start = {start}", "start = 2020-10-09T08:00:00")
+    assert any(f"events[{ev['id']}]: start" in p and "nằm ngoài Tuần lễ" in p
+               for p in _problems(path))
+
+
+def test_duplicate_id(broken: Callable[[str, str, str], Path]) -> None:
+    data = tomllib.loads((SHIPPED / "activities.toml").read_text(encoding="utf-8"))
+    first, second = data["activities"][0]["id"], data["activities"][1]["id"]
+    path = broken("activities.toml", f'id = "{second}"', f'id = "{first}"')
+    assert any(p.startswith(f"activities.toml: activities[{first}]: id: trùng mã")
+               for p in _problems(path))
+
+
+def test_malformed_url(broken: Callable[[str, str, str], Path]) -> None:
+    path = broken("resources.toml", 'url = "https://', 'url = "htps//')
+    assert any("resources.toml: resources[" in p
+               and ": url: không phải địa chỉ http(s) hợp lệ" in p for p in _problems(path))
+
+
+def test_missing_text(broken: Callable[[str, str, str], Path]) -> None:
+    path = broken("edition.toml", "theme = ", "theme_missing = ")
+    problems = _problems(path)
+    assert "edition.toml: [week]: theme: còn thiếu" in problems
+    assert "edition.toml: [week]: theme_missing: trường không xác định" in problems
+
+
+def test_text_not_nfc(broken: Callable[[str, str, str], Path]) -> None:
+    nfd = unicodedata.normalize("NFD", "Chuyển đổi số thúc đẩy Học tập suốt đời")
+    path = broken("edition.toml", '"Chuyển đổi số thúc đẩy Học tập suốt đời"', f'"{nfd}"')
+    assert "edition.toml: [week]: theme: chưa ở dạng NFC (dấu tiếng Việt bị tách rời); " \
+        "hãy lưu lại ở dạng NFC" in _problems(path)
+
+
+def test_not_toml(broken: Callable[[str, str, str], Path]) -> None:
+    path = broken("faq.toml", "[[faq]]", "[[faq]")
+    assert any(p.startswith("faq.toml: không phải TOML hợp lệ") for p in _problems(path))
+
+
+def test_wrong_type_and_every_problem_reported(broken: Callable[[str, str, str], Path]) -> None:
+    broken("contest.toml", "questions_per_attempt = 10", 'questions_per_attempt = "mười"')
+    path = broken("resources.toml", 'url = "https://', 'url = "ftp://')
+    problems = _problems(path)
+    assert "contest.toml: [contest]: questions_per_attempt: phải là số nguyên, nhưng đang là " \
+        "chuỗi" in problems
+    assert any("resources.toml" in p for p in problems)
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "bot.cli", *args], capture_output=True,
+                          text=True, timeout=60, check=False)
+
+
+def test_cli_content_check_ok() -> None:
+    result = _cli("content", "check", str(SHIPPED))
+    assert result.returncode == 0, result.stderr
+    assert "hợp lệ" in result.stdout
+
+
+def test_cli_content_check_reports_and_fails(broken: Callable[[str, str, str], Path]) -> None:
+    path = broken("resources.toml", 'url = "https://', 'url = "htps//')
+    result = _cli("content", "check", str(path))
+    assert result.returncode == 1
+    assert "resources.toml: resources[" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_bot_refuses_to_start_on_invalid_content(
+    broken: Callable[[str, str, str], Path], tmp_path: Path
+) -> None:
+    path = broken("edition.toml", "theme = ", "theme_missing = ")
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "chat"], input="/start\n", capture_output=True,
+        text=True, timeout=60, check=False, cwd=tmp_path,
+        env={"PATH": "/usr/bin:/bin", "HOCTAP_BOT_CONTENT_DIR": str(path.parent)},
+    )
+    assert result.returncode == 1
+    assert "edition.toml: [week]: theme: còn thiếu" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,177 @@
+"""Every feature answers in Vietnamese with what a citizen needs (through the dispatcher)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.app import App
+from content import Edition
+from handlers.i18n import format_date_numeric, format_day, use_locale
+from handlers.text import split_message
+from handlers.types import Incoming
+from tests.conftest import Chat, make_settings
+
+
+async def test_welcome_has_menu_and_theme(chat: Chat) -> None:
+    replies = await chat.send("/start")
+    assert "Chuyển đổi số thúc đẩy Học tập suốt đời" in replies[0].text
+    labels = [b.label for b in replies[0].buttons]
+    assert labels[:3] == ["Lịch sự kiện", "Hôm nay", "Sắp diễn ra"]
+    assert all(b.command.startswith("/") for b in replies[0].buttons)
+
+
+async def test_theme_and_purpose(chat: Chat, edition: Edition) -> None:
+    text = await chat.text("/chude")
+    assert "01/10/2020" in text or format_date_numeric(edition.start) in text
+    assert edition.purpose.vi[:60] in text
+    assert "Lễ khai mạc" in text
+
+
+async def test_bodies_and_report(chat: Chat, edition: Edition) -> None:
+    text = await chat.text("/tochuc")
+    assert edition.report.email in text
+    for body in edition.bodies:
+        assert body.name.vi in text
+
+
+async def test_activities(chat: Chat, edition: Edition) -> None:
+    text = await chat.text("/hoatdong")
+    for activity in edition.activities:
+        assert activity.title.vi in text
+
+
+async def test_week_schedule_by_day(chat: Chat, edition: Edition) -> None:
+    replies = await chat.send("/lich")
+    text = replies[0].text
+    with use_locale("vi"):
+        for day in edition.days():
+            assert format_day(day) in text
+    for event in edition.events:
+        assert event.title.vi in text
+    assert "lịch mẫu" in text
+    assert [b.command for b in replies[0].buttons][:7] == [
+        f"/lich {d.isoformat()}" for d in edition.days()]
+
+
+async def test_today_on_the_opening_day(chat: Chat, edition: Edition) -> None:
+    text = await chat.text("/homnay")
+    for event in edition.events_on(edition.opening):
+        assert event.title.vi in text
+
+
+async def test_next_event(chat: Chat, edition: Edition) -> None:
+    text = await chat.text("sự kiện sắp diễn ra")
+    now = make_settings("sqlite://").simulated_now()
+    assert now is not None
+    first = next(e for e in edition.events if e.start > now)
+    assert first.title.vi in text
+    assert "Sự kiện tiếp theo" in text
+
+
+async def test_a_given_day(chat: Chat, edition: Edition) -> None:
+    text = await chat.text("/lich 04/10")
+    for event in edition.events_on(edition.days()[3]):
+        assert event.title.vi in text
+        if event.place:
+            assert event.place.vi in text
+    outside = await chat.text("/lich 20/10")
+    assert "không thuộc Tuần lễ" in outside
+    nonsense = await chat.text("/lich abc")
+    assert "Mình chưa hiểu ngày" in nonsense
+
+
+async def test_courses_by_category(chat: Chat, edition: Edition) -> None:
+    replies = await chat.send("/khoahoc")
+    assert {b.command for b in replies[0].buttons} >= {
+        f"/khoahoc {c.id}" for c in edition.categories}
+    for category in edition.categories:
+        text = await chat.text(f"/khoahoc {category.id}")
+        for resource in edition.resources_in(category.id):
+            assert resource.url in text
+
+
+async def test_library(chat: Chat, edition: Edition) -> None:
+    text = await chat.text("thư viện")
+    for programme in edition.programmes:
+        assert programme.title.vi in text
+    assert "Thư viện 50K" in text and "tủ sách lớp học" in text.lower()
+
+
+async def test_contest_info(chat: Chat, edition: Edition) -> None:
+    text = await chat.text("/cuocthi")
+    assert edition.contest.name.vi in text
+    assert "Cuộc thi đang mở." in text  # 01/10/2020 07:30 is after it opens at 07:00
+    for rule in edition.contest.rules:
+        assert rule.vi in text
+
+
+async def test_contacts(chat: Chat) -> None:
+    text = await chat.text("/lienhe")
+    for phone in ("(02253)810486", "0913575506", "02253.747533"):
+        assert phone in text
+    assert "22 Lê Đại Hành" in text
+
+
+async def test_faq(chat: Chat, edition: Edition) -> None:
+    replies = await chat.send("/hoidap")
+    assert len(replies[0].buttons) == len(edition.faq) + 1
+    entry = edition.faq[0]
+    text = await chat.text(f"/hoidap {entry.id}")
+    assert entry.answer.vi in text
+    # A keyword typed freely reaches the same answer.
+    keyword_text = await chat.text(entry.keywords[0])
+    assert entry.answer.vi in keyword_text or "Xin lỗi" not in keyword_text
+
+
+async def test_help_lists_every_command(chat: Chat) -> None:
+    text = await chat.text("/trogiup")
+    for command in ("/chude", "/hoatdong", "/lich", "/homnay", "/sapdienra", "/khoahoc",
+                    "/thuvien", "/cuocthi", "/lienhe", "/hoidap", "/ngonngu"):
+        assert command in text
+
+
+async def test_language_is_remembered(app: App) -> None:
+    user = Chat(app, user_id="en-user")
+    assert "Switched to English." in await user.text("/ngonngu en")
+    assert "Phone:" in await user.text("/lienhe")
+    other = Chat(app, user_id="vi-user")
+    assert "Điện thoại:" in await other.text("/lienhe")
+
+
+async def test_deep_links(chat: Chat, edition: Edition) -> None:
+    assert edition.contest.name.vi in await chat.text("/start cuocthi")
+    assert "Lịch sự kiện" in await chat.text("/start lich")
+    assert "Xin chào" in await chat.text("/start khong-co")
+
+
+async def test_unknown_text_gets_menu(chat: Chat) -> None:
+    replies = await chat.send("qwertyuiop")
+    assert "Xin lỗi, mình chưa hiểu ý bạn" in replies[0].text
+    assert len(replies[0].buttons) >= 8
+
+
+@pytest.mark.parametrize("limit", [2000, 4096])
+async def test_long_answers_split_cleanly(chat: Chat, limit: int) -> None:
+    for command in ("/lich", "/khoahoc khoa-hoc", "/hoatdong", "/tochuc", "/thuvien"):
+        for reply in await chat.send(command):
+            parts = split_message(reply.full_text(), limit)
+            assert all(len(p) <= limit for p in parts)
+            assert "".join(parts).replace("\n", "").replace(" ", "") == \
+                reply.full_text().replace("\n", "").replace(" ", "")
+
+
+def test_split_prefers_paragraphs() -> None:
+    text = ("a" * 50 + "\n\n") * 10
+    parts = split_message(text, 120)
+    assert all(p.endswith("a") and p.startswith("a") for p in parts)
+    assert split_message("x" * 250, 100) == ["x" * 100, "x" * 100, "x" * 50]
+
+
+async def test_every_reply_is_nfc(app: App) -> None:
+    import unicodedata
+
+    for command in ("/start", "/chude", "/lich", "/homnay", "/sapdienra", "/khoahoc",
+                    "/thuvien", "/cuocthi", "/lienhe", "/hoidap", "/trogiup", "/tochuc"):
+        for reply in await app.dispatcher.handle(Incoming("console", "nfc", command)) or []:
+            text = reply.full_text()
+            assert unicodedata.normalize("NFC", text) == text, command

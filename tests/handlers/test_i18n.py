@@ -1,0 +1,79 @@
+"""Babel catalogs and locale-aware formatting."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date
+from babel.messages.pofile import read_po
+
+from handlers.i18n import (
+    LOCALES_DIR,
+    _,
+    format_day,
+    format_number,
+    format_time,
+    translations,
+    use_locale,
+)
+
+
+def _catalog(locale: str) -> list[tuple[str, str]]:
+    path = LOCALES_DIR / locale / "LC_MESSAGES" / "messages.po"
+    with path.open("rb") as f:
+        return [(m.id, m.string) for m in read_po(f, locale=locale) if m.id]
+
+
+def test_catalogs_are_complete_and_nfc() -> None:
+    vi, en = _catalog("vi"), _catalog("en")
+    assert len(vi) > 50
+    assert {i for i, _ in vi} == {i for i, _ in en}
+    for msgid, msgstr in vi + en:
+        assert msgstr, f"untranslated: {msgid!r}"
+        assert unicodedata.normalize("NFC", msgstr) == msgstr
+    for _msgid, msgstr in en:
+        assert msgstr.isascii() or "“" in msgstr or "–" in msgstr or "—" in msgstr, msgstr
+
+
+def test_pot_matches_the_code() -> None:
+    """Every _() string in the code is in the catalog (run `make messages` after editing)."""
+    import subprocess
+    import sys
+
+    repo = LOCALES_DIR.parents[1]
+    out = subprocess.run(
+        [sys.executable, "-m", "babel.messages.frontend", "extract", "-q", "-F",
+         str(repo / "babel.cfg"), "--no-location", "--sort-output", "-o", "-", str(repo)],
+        capture_output=True, text=True, check=True, cwd=repo,
+    ).stdout
+    from io import BytesIO
+
+    extracted = {m.id for m in read_po(BytesIO(out.encode())) if m.id}
+    assert extracted == {i for i, _ in _catalog("vi")}
+
+
+def test_compiled_catalogs_are_used() -> None:
+    assert translations("vi").gettext("Hôm nay") == "Hôm nay"
+    assert translations("en").gettext("Hôm nay") == "Today"
+    with use_locale("en"):
+        assert _("Lịch sự kiện") == "Event schedule"
+    with use_locale("vi"):
+        assert _("Lịch sự kiện") == "Lịch sự kiện"
+    assert Path(LOCALES_DIR / "vi" / "LC_MESSAGES" / "messages.mo").exists()
+
+
+def test_dates_and_numbers_through_babel() -> None:
+    day = date(2020, 10, 1)
+    with use_locale("vi"):
+        assert format_day(day) == format_date(day, "full", locale="vi")
+        assert "2020" in format_day(day) and "10" in format_day(day)
+        assert format_number(12345.5) == "12.345,5"
+        moment = datetime(2020, 10, 1, 1, 0, tzinfo=ZoneInfo("UTC"))
+        # 01:00 UTC is 08:00 in Hải Phòng.
+        assert format_time(moment, ZoneInfo("Asia/Ho_Chi_Minh")).endswith("8:00")
+    with use_locale("en"):
+        assert format_day(day) == format_date(day, "full", locale="en")
+        assert format_number(12345.5) == "12,345.5"

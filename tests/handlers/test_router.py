@@ -1,0 +1,132 @@
+"""The text router: commands, buttons and free Vietnamese text, with or without diacritics."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from content import Edition
+from handlers.router import Route, Router
+from handlers.text import clean
+
+TODAY = date(2020, 10, 1)
+
+# (what a citizen types, the feature it must reach). Half are typed without diacritics.
+CASES = [
+    ("lich hom nay", "today"),
+    ("Lịch hôm nay", "today"),
+    ("hôm nay có gì", "today"),
+    ("hom nay co gi vay", "today"),
+    ("homnay", "today"),
+    ("sự kiện hôm nay", "today"),
+    ("su kien sap dien ra", "next"),
+    ("Sự kiện tiếp theo là gì?", "next"),
+    ("sap toi co gi", "next"),
+    ("lịch sự kiện", "schedule"),
+    ("lich su kien ca tuan", "schedule"),
+    ("lihc trinh", "schedule"),
+    ("chủ đề năm nay là gì", "theme"),
+    ("chu de nam nay la gi", "theme"),
+    ("mục đích của tuần lễ", "theme"),
+    ("hoạt động trong tuần lễ", "activities"),
+    ("co nhung hoat dong gi", "activities"),
+    ("khoa hoc truc tuyen", "courses"),
+    ("Khóa học trực tuyến miễn phí ở đâu", "courses"),
+    ("tai nguyen giao duc mo", "courses"),
+    ("hoc truc tuyen", "courses"),
+    ("khoa hcoj", "courses"),
+    ("thư viện", "library"),
+    ("van hoa doc", "library"),
+    ("tủ sách lớp học là gì", "library"),
+    ("thu vien 50k", "library"),
+    ("cuoc thi cong dan hoc tap", "contest"),
+    ("Cuộc thi Công dân học tập", "contest"),
+    ("dang ky du thi", "contest"),
+    ("so dien thoai lien he", "contacts"),
+    ("Số điện thoại liên hệ", "contacts"),
+    ("lien he", "contacts"),
+    ("email ban to chuc", "contacts"),
+    ("hỏi đáp", "faq"),
+    ("tro giup", "help"),
+    ("Hướng dẫn sử dụng", "help"),
+    ("xin chào", "start"),
+    ("chao ban", "start"),
+    ("menu", "menu"),
+    ("ngôn ngữ", "language"),
+    ("english", "language"),
+    ("lich ngay 3/10", "day"),
+    ("thứ bảy có sự kiện gì", "day"),
+    ("ngay mai co gi", "day"),
+    ("lễ khai mạc khi nào", "day"),
+    ("don vi to chuc", "bodies"),
+    ("asdfghjkl", "unknown"),
+    ("😀😀😀", "unknown"),
+    ("'; DROP TABLE users; --", "unknown"),
+    ("", "empty"),
+]
+
+
+@pytest.fixture(scope="module")
+def router(edition: Edition) -> Router:
+    return Router(edition)
+
+
+@pytest.mark.parametrize(("text", "feature"), CASES)
+def test_free_text_reaches_the_feature(router: Router, text: str, feature: str) -> None:
+    assert router.route(clean(text), TODAY).feature == feature
+
+
+def test_table_is_large_and_half_without_diacritics() -> None:
+    assert len(CASES) >= 40
+    ascii_only = [t for t, _ in CASES if t.isascii() and t.strip()]
+    assert len(ascii_only) >= len(CASES) // 2 - 5
+
+
+@pytest.mark.parametrize(
+    ("command", "route"),
+    [
+        ("/start", Route("start")),
+        ("/start cuocthi", Route("start", "cuocthi")),
+        ("/lich", Route("schedule")),
+        ("/lich 03/10", Route("day", "03/10")),
+        ("/homnay", Route("today")),
+        ("/sapdienra", Route("next")),
+        ("/khoahoc khoa-hoc", Route("courses", "khoa-hoc")),
+        ("/LIENHE", Route("contacts")),
+        ("/lienhe@hoctap_test_bot", Route("contacts")),
+        ("/khongco", Route("unknown_command", "khongco")),
+    ],
+)
+def test_commands(router: Router, command: str, route: Route) -> None:
+    assert router.route(command, TODAY) == route
+
+
+def test_decomposed_input_is_understood(router: Router) -> None:
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", "Lịch hôm nay")
+    assert nfd != "Lịch hôm nay"
+    assert router.route(clean(nfd), TODAY).feature == "today"
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("lich 03/10", date(2020, 10, 3)),
+        ("lịch ngày 5-10-2020", date(2020, 10, 5)),
+        ("ngay 7 co gi", date(2020, 10, 7)),
+        ("chủ nhật có gì", date(2020, 10, 4)),  # 04/10/2020 was a Sunday
+        ("thu hai co su kien gi", date(2020, 10, 5)),
+        ("ngày mai có gì", date(2020, 10, 2)),
+    ],
+)
+def test_days_in_free_text(router: Router, text: str, day: date) -> None:
+    assert router.route(clean(text), TODAY) == Route("day", day.isoformat())
+
+
+def test_faq_keywords_from_content(router: Router, edition: Edition) -> None:
+    # Every FAQ keyword typed alone reaches an FAQ answer (or a feature that answers it).
+    for entry in edition.faq:
+        route = router.route(clean(entry.question.vi), TODAY)
+        assert route.feature != "unknown", entry.question.vi

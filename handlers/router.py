@@ -159,18 +159,14 @@ class Router:
             scores["day"] = scores.get("schedule", 0) + 3
             if day != today:
                 scores.pop("today", None)
-        best_faq, faq_score = self._faq(words)
-        if best_faq:
-            scores["faq"] = max(scores.get("faq", 0), faq_score)
-        if not scores:
-            return Route("unknown")
-        feature = max(scores, key=lambda f: (scores[f], f == "day"))
-        if scores[feature] < THRESHOLD:
-            return Route("unknown")
+        feature = max(scores, key=lambda f: (scores[f], f == "day"), default="")
+        if not feature or scores[feature] < THRESHOLD:
+            # No feature named: an FAQ keyword ("miễn phí", "ai được tham gia") may still fit.
+            # FAQ keywords overlap the features on purpose, so a feature always wins when named.
+            best_faq = self._faq(words)
+            return Route("faq", best_faq) if best_faq else Route("unknown")
         if feature == "day" and day is not None:
             return Route("day", day.isoformat())
-        if feature == "faq" and best_faq and faq_score >= scores.get("faq", 0):
-            return Route("faq", best_faq)
         if feature == "courses":
             return Route("courses", self._category(words))
         return Route(feature)
@@ -185,16 +181,16 @@ class Router:
             return Route("day", arg.strip())
         return Route(feature, arg.strip())
 
-    def _faq(self, words: list[str]) -> tuple[str, float]:
+    def _faq(self, words: list[str]) -> str:
+        """The FAQ entry whose keywords fit best: longer keywords are more specific."""
         best, best_score = "", 0.0
         for entry_id, cues in self.faq_cues:
             hits = [c for c in cues if _phrase_in(words, c)]
             if hits:
-                # Longer keywords are more specific; two hits beat one.
-                score = 2.0 + 0.5 * max(len(c) for c in hits) + 0.5 * (len(hits) - 1)
+                score = max(len(c) for c in hits) + 0.5 * (len(hits) - 1)
                 if score > best_score:
                     best, best_score = entry_id, score
-        return best, best_score
+        return best
 
     def _category(self, words: list[str]) -> str:
         for cat_id, vi, en in self.category_cues:

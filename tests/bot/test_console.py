@@ -19,7 +19,8 @@ def chat(tmp_path: Path, lines: list[str], *args: str, env: dict[str, str] | Non
     environ = {k: v for k, v in os.environ.items() if not k.startswith("HOCTAP_")}
     environ.update(env or {})
     return subprocess.run(
-        [*command, "chat", *args], input="\n".join(lines) + "\n", capture_output=True,
+        [*command, "chat", *args], input="".join(f"{line}\n" for line in lines),
+        capture_output=True,
         text=True, timeout=120, check=False, cwd=tmp_path, env=environ,
     )
 

@@ -23,10 +23,12 @@ async def courses(ctx: Ctx) -> list[Reply]:
         text = _("Chọn một nhóm tài nguyên:") + "\n\n" + "\n".join(lines)
         return [Reply(text, (*_category_buttons(ctx), back_button()),
                       title=_("Khóa học trực tuyến và tài nguyên giáo dục mở"))]
-    items = [
-        f"• {r.title.get(loc)} ({r.provider})\n  {r.description.get(loc)}\n  {r.url}"
-        for r in ed.resources_in(cat.id)
-    ]
+    items = []
+    for r in ed.resources_in(cat.id):
+        title = r.title.get(loc)
+        if r.provider and r.provider not in title:
+            title += f" ({r.provider})"
+        items.append(f"• {title}\n  {r.description.get(loc)}\n  {r.url}")
     text = cat.description.get(loc) + "\n\n" + "\n\n".join(items)
     return [Reply(text, (*_category_buttons(ctx, skip=cat.id), back_button()),
                   title=cat.title.get(loc))]

@@ -42,14 +42,16 @@ async def bodies(ctx: Ctx) -> list[Reply]:
     ed, loc = ctx.edition, current_locale()
     parts = [f"• {b.name.get(loc)}: {b.duties.get(loc)}" for b in ed.bodies]
     r = ed.report
-    parts.append(
-        _("Báo cáo kết quả: {what}. Gửi trước ngày {deadline} về: {recipients}. "
-          "E-mail: {email}. Địa chỉ: {address}.").format(
-            what=r.what.get(loc), deadline=format_date_numeric(r.deadline),
-            recipients="; ".join(x.get(loc) for x in r.recipients),
-            email=r.email, address=r.address,
-        )
-    )
+    lines = [
+        _("Báo cáo kết quả"),
+        r.what.get(loc),
+        _("Hạn gửi: trước ngày {deadline}").format(deadline=format_date_numeric(r.deadline)),
+        _("Gửi về:"),
+        *(f"• {x.get(loc)}" for x in r.recipients),
+        _("E-mail: {email}").format(email=r.email),
+        _("Địa chỉ: {address}").format(address=r.address),
+    ]
+    parts.append("\n".join(lines))
     return [Reply("\n\n".join(parts), (Button(_("Liên hệ"), "/lienhe"), back_button()),
                   title=_("Tổ chức thực hiện"))]
 

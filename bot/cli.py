@@ -101,9 +101,10 @@ def _run(app: App) -> int:
     logging.getLogger("httpx").setLevel(logging.WARNING)
     channels = build_channels(app)
     if not channels:
-        print(_("Chưa cấu hình kênh nào. Đặt [telegram] token (hoặc biến môi trường "
-                "HOCTAP_TELEGRAM_TOKEN) rồi chạy lại; để thử bot không cần kênh, dùng "
-                "`hoctap-bot chat`."), file=sys.stderr)
+        print(_("Chưa cấu hình kênh nào. Đặt [telegram] token (biến môi trường "
+                "HOCTAP_TELEGRAM_TOKEN) hoặc [zalo] app_id, app_secret, oa_secret_key, "
+                "refresh_token (HOCTAP_ZALO_APP_ID, …) rồi chạy lại; để thử bot không cần kênh, "
+                "dùng `hoctap-bot chat`."), file=sys.stderr)
         return EXIT_CONFIG
     asyncio.run(run(app, channels))
     return 0

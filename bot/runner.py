@@ -21,6 +21,10 @@ def build_channels(app: App) -> list[Channel]:
         from bot.channels.telegram import TelegramChannel
 
         channels.append(TelegramChannel(app.settings.telegram, app.dispatcher))
+    if app.settings.zalo.enabled:
+        from bot.channels.zalo import ZaloChannel
+
+        channels.append(ZaloChannel(app.settings.zalo, app.dispatcher, app.sessions, app.clock))
     return channels
 
 

@@ -76,12 +76,32 @@ class TelegramSettings:
 
 
 @dataclass(frozen=True)
+class ZaloSettings:
+    app_id: str = ""
+    app_secret: str = ""
+    # Key of the Official Account's webhook signature (X-ZEvent-Signature).
+    oa_secret_key: str = ""
+    # First token pair only: afterwards the database holds the current pair.
+    access_token: str = ""
+    refresh_token: str = ""
+    api_base: str = "https://openapi.zalo.me"
+    oauth_base: str = "https://oauth.zaloapp.com"
+    webhook_path: str = "/zalo/webhook"
+    interaction_window_days: int = 7
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.app_id and self.oa_secret_key)
+
+
+@dataclass(frozen=True)
 class Settings:
     bot: BotSettings = field(default_factory=BotSettings)
     database: DatabaseSettings = field(default_factory=DatabaseSettings)
     organizers: OrganizerSettings = field(default_factory=OrganizerSettings)
     web: WebSettings = field(default_factory=WebSettings)
     telegram: TelegramSettings = field(default_factory=TelegramSettings)
+    zalo: ZaloSettings = field(default_factory=ZaloSettings)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -231,6 +251,7 @@ def _validate(s: Settings) -> None:
     if not 0 < s.web.port < 65536:
         raise SettingsError(f"web.port: must be between 1 and 65535, found {s.web.port}")
     _validate_telegram(s.telegram)
+    _validate_zalo(s.zalo)
     if not (s.database.url.startswith("sqlite") or s.database.url.startswith("postgresql")):
         raise SettingsError(
             "database.url: must start with sqlite+aiosqlite:// or postgresql+asyncpg://"
@@ -259,6 +280,23 @@ def _validate_telegram(t: TelegramSettings) -> None:
         if not _SECRET_RE.match(t.secret_token):
             raise SettingsError("telegram.secret_token: webhook mode needs a secret of 1-256 "
                                 "characters A-Z, a-z, 0-9, _ and -")
+
+
+def _validate_zalo(z: ZaloSettings) -> None:
+    """Check [zalo]; it only matters when the channel is configured."""
+    for key in ("api_base", "oauth_base"):
+        if not getattr(z, key).startswith(("http://", "https://")):
+            raise SettingsError(f"zalo.{key}: must be an http(s) URL")
+    if not z.webhook_path.startswith("/"):
+        raise SettingsError("zalo.webhook_path: must start with /")
+    if not 1 <= z.interaction_window_days <= 365:
+        raise SettingsError("zalo.interaction_window_days: must be between 1 and 365")
+    if z.enabled:
+        if not z.app_secret:
+            raise SettingsError("zalo.app_secret: needed to refresh the access token")
+        if not (z.access_token or z.refresh_token):
+            raise SettingsError("zalo.refresh_token: set the first token pair (access_token, "
+                                "refresh_token) from the Zalo developer console")
 
 
 def with_overrides(settings: Settings, section: str, **changes: Any) -> Settings:

@@ -9,7 +9,7 @@ import signal
 import socket
 import sqlite3
 import sys
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -172,6 +172,33 @@ async def test_blocked_user_marked_inactive(
         "select active from users where external_id = '1005'") == [(0,)], timeout=15)
 
 
+async def test_blocking_the_bot_deactivates_and_polling_redelivery_applies_once(
+    telegram: FakeTelegram, polling_bot: BotProcess
+) -> None:
+    update = telegram.user_sends_text(1007, "/hoatdong", deliver=False)
+    await telegram.deliver(update, redeliver=True)
+    await wait_texts(telegram, 1007, 1)
+    telegram.user_sends_text(1007, "/lienhe")
+    await wait_texts(telegram, 1007, 2)
+    assert polling_bot.query(
+        "select count(*) from message_log where feature = 'activities'") == [(1,)]
+    telegram.user_blocks_bot(1007)
+    await telegram.wait_for(lambda: polling_bot.query(
+        "select active from users where external_id = '1007'") == [(0,)], timeout=15)
+
+
+async def test_httpx_fallback(telegram: FakeTelegram, tmp_path: Path) -> None:
+    bot = BotProcess(tmp_path, bot_env(telegram, HOCTAP_TELEGRAM_HTTP="httpx"))
+    await bot.start()
+    try:
+        telegram.user_sends_text(1008, "lich hom nay")
+        [reply] = await wait_texts(telegram, 1008, 1)
+        assert "Hôm nay" in reply
+    finally:
+        assert await bot.stop() == 0, bot.stderr.decode()
+    assert TOKEN not in bot.stderr.decode()
+
+
 async def test_rate_limit_is_honoured(telegram: FakeTelegram, polling_bot: BotProcess) -> None:
     telegram.fail_next("sendMessage", 429, "Too Many Requests: retry after 1", retry_after=1)
     telegram.user_sends_text(1006, "lien he")
@@ -235,5 +262,3 @@ async def test_run_without_channel_exits_2(tmp_path: Path) -> None:
     assert bot.proc.returncode == 2
     assert "HOCTAP_TELEGRAM_TOKEN" in err.decode()
 
-
-Predicate = Callable[[], bool]

@@ -1,0 +1,2099 @@
+"""A fake Telegram Bot API server for tests, speaking the real wire protocol over HTTP.
+
+`FakeTelegram` is an aiohttp.web server on 127.0.0.1 (a free port) that answers
+``/bot<token>/<method>`` like https://core.telegram.org/bots/api does, so that an unchanged
+python-telegram-bot 22.8 `Application` runs against it in polling or in webhook mode::
+
+    async with FakeTelegram(token=TOKEN) as tg:
+        app = (ApplicationBuilder().token(TOKEN).base_url(tg.base_url)
+               .base_file_url(tg.base_file_url).build())
+        ...
+        tg.user_sends_text(1001, "/start")
+        await tg.wait_for(lambda: tg.sent_messages(1001))
+
+Wire details it follows (checked against PTB 22.8's request layer and the Bot API docs):
+
+* parameters come as a JSON body, an urlencoded form, a multipart form (files) or a query
+  string; PTB sends every value as a string (``chat_id="1001"``) and JSON-typed values
+  (``reply_markup``, ``allowed_updates``, ``commands``, ``options`` ...) JSON-encoded inside
+  it, so known fields are coerced back to ints, booleans and objects;
+* method names are case-insensitive; answers are ``{"ok": true, "result": ...}`` or
+  ``{"ok": false, "error_code": N, "description": "...", "parameters": {...}}`` with the HTTP
+  status equal to ``error_code``;
+* getUpdates long-polls, confirms updates by ``offset`` and answers 409 while a webhook is set;
+  a webhook gets each update as a JSON POST with ``X-Telegram-Bot-Api-Secret-Token`` and is
+  retried until it answers 2xx (Telegram's "repeat the request and give up after a reasonable
+  number of attempts");
+* objects follow Bot API 10.0 as PTB 22.8 parses it: a ``Poll`` has ``allows_revoting``,
+  ``members_only``, ``correct_option_ids`` and options with ``persistent_id``; a
+  ``PollAnswer`` has ``option_persistent_ids``.
+
+Deliberate simplifications: webhook URLs may be plain http (for loopback tests); URL and
+unknown file_id inputs to sendDocument/sendPhoto are not fetched; unimplemented methods answer
+404 so a test notices (or use `add_method`); webhook updates are delivered one at a time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import copy
+import hashlib
+import html
+import itertools
+import json
+import math
+import re
+import struct
+import time
+import zlib
+from collections import Counter, defaultdict, deque
+from collections.abc import Awaitable, Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, overload
+
+import aiohttp
+from aiohttp import web
+
+__all__ = [
+    "BOT_FIRST_NAME",
+    "BOT_USERNAME",
+    "ApiError",
+    "FakeTelegram",
+    "RecordedRequest",
+    "UploadedFile",
+    "WebhookDelivery",
+]
+
+JSONDict = dict[str, Any]
+MethodHandler = Callable[[JSONDict], Any]
+
+BOT_FIRST_NAME = "Học tập suốt đời"
+BOT_USERNAME = "hoctap_test_bot"
+DEFAULT_TOKEN = "123456789:AAFakeTokenForTests_abcdefghijklmnop"
+
+MAX_TEXT_LENGTH = 4096
+MAX_CAPTION_LENGTH = 1024
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+
+CONFLICT_WEBHOOK = (
+    "Conflict: can't use getUpdates method while webhook is active; "
+    "use deleteWebhook to delete the webhook first"
+)
+CONFLICT_TERMINATED = (
+    "Conflict: terminated by other getUpdates request; "
+    "make sure that only one bot instance is running"
+)
+BLOCKED = "Forbidden: bot was blocked by the user"
+CANT_INITIATE = "Forbidden: bot can't initiate conversation with a user"
+
+# Fields whose values are JSON-serialized objects/arrays in form posts (and in PTB's JSON body).
+_JSON_FIELDS = frozenset({
+    "reply_markup", "allowed_updates", "commands", "options", "entities", "caption_entities",
+    "scope", "link_preview_options", "reply_parameters", "media", "explanation_entities",
+    "question_entities", "correct_option_ids", "menu_button", "results", "description_entities",
+    "text_entities", "reaction", "message_ids", "input_message_content", "prices", "rights",
+    "permissions", "country_codes", "explanation_media", "suggested_post_parameters",
+})
+_INT_FIELDS = frozenset({
+    "chat_id", "from_chat_id", "message_id", "message_thread_id", "reply_to_message_id",
+    "offset", "limit", "timeout", "max_connections", "cache_time", "user_id", "open_period",
+    "close_date", "correct_option_id", "duration", "width", "height", "length", "until_date",
+    "direct_messages_topic_id",
+})
+_BOOL_FIELDS = frozenset({
+    "disable_notification", "protect_content", "drop_pending_updates", "show_alert",
+    "is_anonymous", "allows_multiple_answers", "is_closed", "disable_web_page_preview",
+    "allow_sending_without_reply", "has_spoiler", "disable_content_type_detection",
+    "allow_paid_broadcast", "allows_revoting", "members_only", "shuffle_options",
+    "hide_results_until_closes", "allow_adding_options", "show_caption_above_media",
+    "supports_streaming", "revoke_messages",
+})
+# Methods that put a message into a chat: subject to blocking and flood control.
+_SENDING = frozenset({
+    "sendMessage", "sendPhoto", "sendDocument", "sendPoll", "editMessageText",
+    "editMessageReplyMarkup",
+})
+_CHAT_ACTIONS = frozenset({
+    "typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice",
+    "upload_document", "choose_sticker", "find_location", "record_video_note",
+    "upload_video_note",
+})
+# Update types Telegram leaves out unless asked for explicitly.
+_OPT_IN_UPDATES = frozenset({"chat_member", "message_reaction", "message_reaction_count"})
+_DEFAULT_DESCRIPTIONS = {
+    400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found",
+    409: "Conflict", 500: "Internal Server Error", 502: "Bad Gateway",
+}
+
+
+# ---- records ---------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class UploadedFile:
+    """A file part of a multipart request."""
+
+    field: str
+    filename: str | None
+    content_type: str
+    data: bytes
+
+
+@dataclass(slots=True, eq=False)
+class RecordedRequest:
+    """One Bot API call: iterate/unpack it as ``method, params, time``.
+
+    ``time`` is `time.monotonic()` when it arrived; ``status``/``response`` are filled once it
+    was answered (``None`` while a long poll is pending or if the client went away).
+    """
+
+    method: str
+    params: JSONDict
+    time: float
+    files: dict[str, UploadedFile] = field(default_factory=dict)
+    http_method: str = "POST"
+    status: int | None = None
+    response: JSONDict | None = None
+    via_webhook_reply: bool = False
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter((self.method, self.params, self.time))
+
+    @property
+    def ok(self) -> bool:
+        return self.status == 200
+
+    @property
+    def result(self) -> Any:
+        return None if self.response is None else self.response.get("result")
+
+
+@dataclass(slots=True)
+class WebhookDelivery:
+    """One POST of an update to the webhook: ``status`` is None when the connection failed."""
+
+    update_id: int
+    url: str
+    attempt: int
+    status: int | None
+    error: str | None
+    time: float
+
+
+class ApiError(Exception):
+    """An error answer of the Bot API; raise it from an `add_method` handler too."""
+
+    def __init__(
+        self, status: int, description: str | None = None, retry_after: int | None = None
+    ) -> None:
+        self.status = status
+        self.description = description or _DEFAULT_DESCRIPTIONS.get(status, "Error")
+        self.retry_after = retry_after
+        super().__init__(f"{status} {self.description}")
+
+    def body(self) -> JSONDict:
+        body: JSONDict = {"ok": False, "error_code": self.status, "description": self.description}
+        if self.retry_after is not None:
+            body["parameters"] = {"retry_after": self.retry_after}
+        return body
+
+
+def _bad(description: str) -> ApiError:
+    return ApiError(400, f"Bad Request: {description}")
+
+
+@dataclass(slots=True)
+class _Result:
+    """A result with the optional ``description`` Telegram adds (setWebhook, deleteWebhook)."""
+
+    value: Any
+    description: str | None = None
+
+
+@dataclass(slots=True, eq=False)
+class _Pending:
+    update: JSONDict
+    done: asyncio.Future[int | None] | None = None
+
+    @property
+    def update_id(self) -> int:
+        return int(self.update["update_id"])
+
+
+@dataclass(slots=True)
+class _Webhook:
+    url: str
+    secret_token: str | None
+    max_connections: int
+    allowed_updates: list[str] | None
+    ip_address: str | None
+    drop_pending_updates: bool
+    last_error_date: int | None = None
+    last_error_message: str | None = None
+
+
+@dataclass(slots=True)
+class _StoredFile:
+    file_id: str
+    file_unique_id: str
+    data: bytes
+    file_path: str
+
+
+# ---- formatting: HTML, MarkdownV2, Markdown -> (text, entities) ------------------------------
+
+
+class _EntityError(Exception):
+    pass
+
+
+def _u16(text: str) -> int:
+    """Length in UTF-16 code units, the unit of MessageEntity offsets."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _byte_offset(text: str, index: int) -> int:
+    return len(text[:index].encode("utf-8"))
+
+
+_HTML_TAGS = frozenset({
+    "a", "b", "strong", "i", "em", "s", "strike", "del", "u", "ins", "tg-spoiler", "tg-emoji",
+    "span", "pre", "code", "blockquote",
+})
+_HTML_SIMPLE = {
+    "b": "bold", "strong": "bold", "i": "italic", "em": "italic", "u": "underline",
+    "ins": "underline", "s": "strikethrough", "strike": "strikethrough", "del": "strikethrough",
+    "tg-spoiler": "spoiler", "span": "spoiler", "code": "code", "pre": "pre",
+}
+_HTML_ENTITY = re.compile(r"&(lt|gt|amp|quot|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")
+_HTML_NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
+
+
+def _decode_html_entity(name: str) -> str | None:
+    if name in _HTML_NAMED:
+        return _HTML_NAMED[name]
+    code = int(name[2:], 16) if name[1:2] in ("x", "X") else int(name[1:])
+    return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else None
+
+
+def parse_html(src: str) -> tuple[str, list[JSONDict]]:
+    """Telegram's HTML parse mode (after tdlib's parse_html): plain text and entities.
+
+    Raises `_EntityError` with Telegram's wording for malformed markup: an unsupported or
+    unclosed tag, a mismatched end tag, a bare ``<``. A bare ``&`` stays literal, as in Telegram.
+    """
+    out: list[str] = []
+    pos = 0  # UTF-16 offset in the output
+    stack: list[tuple[str, dict[str, str], int]] = []
+    entities: list[JSONDict] = []
+    i, n = 0, len(src)
+
+    def emit(chunk: str) -> None:
+        nonlocal pos
+        out.append(chunk)
+        pos += _u16(chunk)
+
+    while i < n:
+        c = src[i]
+        if c == "&":
+            m = _HTML_ENTITY.match(src, i)
+            decoded = _decode_html_entity(m.group(1)) if m else None
+            if m and decoded is not None:
+                emit(decoded)
+                i = m.end()
+            else:
+                emit("&")
+                i += 1
+            continue
+        if c != "<":
+            emit(c)
+            i += 1
+            continue
+        start = i
+        if i + 1 < n and src[i + 1] == "/":
+            end = src.find(">", i + 2)
+            if end < 0:
+                raise _EntityError(f"Unclosed end tag at byte offset {_byte_offset(src, start)}")
+            name = src[i + 2:end].strip().lower()
+            if not stack:
+                raise _EntityError(f"Unexpected end tag at byte offset {_byte_offset(src, start)}")
+            tag, attrs, begin = stack.pop()
+            if name != tag:
+                raise _EntityError(
+                    f"Unmatched end tag at byte offset {_byte_offset(src, start)}, "
+                    f'expected "</{tag}>", found "</{name}>"'
+                )
+            entity = _html_entity(tag, attrs, begin, pos - begin, stack)
+            if entity is not None and entity["length"] > 0:
+                entities.append(entity)
+            i = end + 1
+            continue
+        j = i + 1
+        while j < n and not src[j].isspace() and src[j] != ">":
+            j += 1
+        tag = src[i + 1:j].lower()
+        if tag not in _HTML_TAGS:
+            raise _EntityError(
+                f'Unsupported start tag "{tag}" at byte offset {_byte_offset(src, start)}'
+            )
+        attrs, i = _html_attributes(src, j, tag, start)
+        if tag == "span" and attrs.get("class") != "tg-spoiler":
+            raise _EntityError('Tag "span" must have class "tg-spoiler"')
+        if tag == "tg-emoji" and not attrs.get("emoji-id", "").isdigit():
+            raise _EntityError('Tag "tg-emoji" must have attribute "emoji-id"')
+        stack.append((tag, attrs, pos))
+    if stack:
+        raise _EntityError(f'Can\'t find end tag corresponding to start tag "{stack[-1][0]}"')
+    entities.sort(key=lambda e: (e["offset"], -e["length"]))
+    return "".join(out), entities
+
+
+def _html_attributes(src: str, j: int, tag: str, start: int) -> tuple[dict[str, str], int]:
+    attrs: dict[str, str] = {}
+    n = len(src)
+    unclosed = f"Unclosed start tag at byte offset {_byte_offset(src, start)}"
+    while True:
+        while j < n and src[j].isspace():
+            j += 1
+        if j >= n:
+            raise _EntityError(unclosed)
+        if src[j] == ">":
+            return attrs, j + 1
+        k = j
+        while j < n and (src[j].isalnum() or src[j] in "-_"):
+            j += 1
+        name = src[k:j].lower()
+        if not name:
+            raise _EntityError(
+                f'Empty attribute name in the tag "{tag}" '
+                f"at byte offset {_byte_offset(src, start)}"
+            )
+        while j < n and src[j].isspace():
+            j += 1
+        if j >= n or src[j] != "=":
+            if tag == "blockquote" and name == "expandable":
+                attrs[name] = ""
+                continue
+            raise _EntityError(
+                f'Expected equal sign in declaration of an attribute of the tag "{tag}" '
+                f"at byte offset {_byte_offset(src, start)}"
+            )
+        j += 1
+        while j < n and src[j].isspace():
+            j += 1
+        if j >= n:
+            raise _EntityError(unclosed)
+        if src[j] in "'\"":
+            close = src.find(src[j], j + 1)
+            if close < 0:
+                raise _EntityError(unclosed)
+            value = src[j + 1:close]
+            j = close + 1
+        else:
+            k = j
+            while j < n and not src[j].isspace() and src[j] != ">":
+                j += 1
+            value = src[k:j]
+        attrs[name] = html.unescape(value)
+
+
+def _html_entity(
+    tag: str, attrs: dict[str, str], offset: int, length: int,
+    outer: list[tuple[str, dict[str, str], int]],
+) -> JSONDict | None:
+    if tag == "code" and outer and outer[-1][0] == "pre":
+        language = attrs.get("class", "")
+        if language.startswith("language-"):
+            outer[-1][1]["__language"] = language.removeprefix("language-")
+            return None
+    if tag in _HTML_SIMPLE:
+        entity: JSONDict = {"type": _HTML_SIMPLE[tag], "offset": offset, "length": length}
+        if tag == "pre" and attrs.get("__language"):
+            entity["language"] = attrs["__language"]
+        return entity
+    if tag == "a":
+        href = attrs.get("href", "")
+        if not href:
+            return None
+        return {"type": "text_link", "offset": offset, "length": length, "url": href}
+    if tag == "blockquote":
+        kind = "expandable_blockquote" if "expandable" in attrs else "blockquote"
+        return {"type": kind, "offset": offset, "length": length}
+    # tg-emoji
+    return {"type": "custom_emoji", "offset": offset, "length": length,
+            "custom_emoji_id": attrs["emoji-id"]}
+
+
+_MDV2_RESERVED = frozenset("_*[]()~`>#+-=|{}.!")
+_MDV2_NAMES = {
+    "bold": "Bold", "italic": "Italic", "underline": "Underline",
+    "strikethrough": "Strikethrough", "spoiler": "Spoiler", "text_link": "TextUrl",
+    "custom_emoji": "CustomEmoji", "code": "Code", "pre": "Pre",
+}
+
+
+def parse_markdown_v2(src: str) -> tuple[str, list[JSONDict]]:
+    """Telegram's MarkdownV2 parse mode: reserved characters must be escaped with ``\\``."""
+    out: list[str] = []
+    pos = 0
+    stack: list[tuple[str, int, int, str]] = []  # kind, utf16 begin, byte offset, extra
+    entities: list[JSONDict] = []
+    quote_begin: int | None = None
+    i, n = 0, len(src)
+
+    def emit(chunk: str) -> None:
+        nonlocal pos
+        out.append(chunk)
+        pos += _u16(chunk)
+
+    def close(kind: str, extra: str = "") -> None:
+        _, begin, _, opened_extra = stack.pop()
+        if pos > begin:
+            entity: JSONDict = {"type": kind, "offset": begin, "length": pos - begin}
+            if kind == "pre" and opened_extra:
+                entity["language"] = opened_extra
+            if kind == "text_link":
+                entity["url"] = extra
+            if kind == "custom_emoji":
+                entity["custom_emoji_id"] = extra.rpartition("id=")[2]
+            entities.append(entity)
+
+    while i < n:
+        c = src[i]
+        top = stack[-1][0] if stack else ""
+        if c == "\\" and i + 1 < n and 0 < ord(src[i + 1]) < 127:
+            emit(src[i + 1])
+            i += 2
+            continue
+        if top in ("code", "pre"):
+            if top == "pre" and src.startswith("```", i):
+                close("pre")
+                i += 3
+            elif top == "code" and c == "`":
+                close("code")
+                i += 1
+            else:
+                emit(c)
+                i += 1
+            continue
+        if c == "\n":
+            emit(c)
+            i += 1
+            if quote_begin is not None and not src.startswith(">", i):
+                entities.append({"type": "blockquote", "offset": quote_begin,
+                                 "length": pos - 1 - quote_begin})
+                quote_begin = None
+            continue
+        if c not in _MDV2_RESERVED:
+            emit(c)
+            i += 1
+            continue
+        at = _byte_offset(src, i)
+        if src.startswith("```", i):
+            newline = src.find("\n", i + 3)
+            language = src[i + 3:newline] if newline >= 0 else ""
+            if language and not re.fullmatch(r"[\w+#.-]+", language):
+                language = ""
+            stack.append(("pre", pos, at, language))
+            i = newline + 1 if language or (newline >= 0 and newline == i + 3) else i + 3
+            continue
+        if c == "`":
+            stack.append(("code", pos, at, ""))
+            i += 1
+            continue
+        if c in "*_~" or src.startswith("||", i):
+            if src.startswith("__", i):
+                kind, width = "underline", 2
+            elif src.startswith("||", i):
+                kind, width = "spoiler", 2
+            else:
+                kind = {"*": "bold", "_": "italic", "~": "strikethrough"}[c]
+                width = 1
+            if top == kind:
+                close(kind)
+            else:
+                stack.append((kind, pos, at, ""))
+            i += width
+            continue
+        if c == "[" or src.startswith("![", i):
+            kind = "custom_emoji" if c == "!" else "text_link"
+            stack.append((kind, pos, at, ""))
+            i += 2 if c == "!" else 1
+            continue
+        if c == "]" and top in ("text_link", "custom_emoji"):
+            i += 1
+            if i < n and src[i] == "(":
+                url, i = _markdown_url(src, i + 1)
+                close(top, url)
+            else:
+                stack.pop()
+            continue
+        if c == ">" and (i == 0 or src[i - 1] == "\n"):
+            if quote_begin is None:
+                quote_begin = pos
+            i += 1
+            continue
+        raise _EntityError(
+            f"Character '{c}' is reserved and must be escaped with the preceding '\\'"
+        )
+    if stack:
+        kind, _, at, _ = stack[-1]
+        raise _EntityError(f"Can't find end of {_MDV2_NAMES[kind]} entity at byte offset {at}")
+    if quote_begin is not None and pos > quote_begin:
+        entities.append({"type": "blockquote", "offset": quote_begin, "length": pos - quote_begin})
+    entities.sort(key=lambda e: (e["offset"], -e["length"]))
+    return "".join(out), entities
+
+
+def _markdown_url(src: str, i: int) -> tuple[str, int]:
+    url: list[str] = []
+    start = i
+    while i < len(src) and src[i] != ")":
+        if src[i] == "\\" and i + 1 < len(src):
+            i += 1
+        url.append(src[i])
+        i += 1
+    if i >= len(src):
+        raise _EntityError(f"Can't find end of a URL at byte offset {_byte_offset(src, start)}")
+    return "".join(url), i + 1
+
+
+def parse_markdown(src: str) -> tuple[str, list[JSONDict]]:
+    """Telegram's legacy Markdown parse mode: ``*bold* _italic_ `code` ```pre``` [a](url)``."""
+    out: list[str] = []
+    pos = 0
+    entities: list[JSONDict] = []
+    i, n = 0, len(src)
+    while i < n:
+        c = src[i]
+        if c == "\\" and i + 1 < n and src[i + 1] in "_*`[":
+            out.append(src[i + 1])
+            pos += 1
+            i += 2
+            continue
+        if c not in "_*`[":
+            out.append(c)
+            pos += _u16(c)
+            i += 1
+            continue
+        at = _byte_offset(src, i)
+        unclosed = f"Can't find end of the entity starting at byte offset {at}"
+        if src.startswith("```", i):
+            end = src.find("```", i + 3)
+            if end < 0:
+                raise _EntityError(unclosed)
+            body, kind, i = src[i + 3:end], "pre", end + 3
+        elif c == "[":
+            end = src.find("]", i + 1)
+            if end < 0 or not src.startswith("(", end + 1):
+                raise _EntityError(unclosed)
+            close = src.find(")", end + 2)
+            if close < 0:
+                raise _EntityError(unclosed)
+            body = src[i + 1:end]
+            if body:
+                entities.append({"type": "text_link", "offset": pos, "length": _u16(body),
+                                 "url": src[end + 2:close]})
+            out.append(body)
+            pos += _u16(body)
+            i = close + 1
+            continue
+        else:
+            end = src.find(c, i + 1)
+            if end < 0:
+                raise _EntityError(unclosed)
+            body, i = src[i + 1:end], end + 1
+            kind = {"*": "bold", "_": "italic", "`": "code"}[c]
+        if body:
+            entities.append({"type": kind, "offset": pos, "length": _u16(body)})
+        out.append(body)
+        pos += _u16(body)
+    return "".join(out), entities
+
+
+_AUTO_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("url", re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)\]'}]")),
+    ("email", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")),
+    ("bot_command",
+     re.compile(r"(?<![\w/@])/[A-Za-z0-9_]{1,64}(?:@[A-Za-z][A-Za-z0-9_]{3,31})?(?![\w/])")),
+    ("mention", re.compile(r"(?<![\w@])@[A-Za-z][A-Za-z0-9_]{4,31}(?!\w)")),
+    ("hashtag", re.compile(r"(?<![\w#])#\w*[^\W\d_]\w*")),
+]
+_NO_AUTO_INSIDE = frozenset({"code", "pre", "text_link", "url", "email", "custom_emoji"})
+
+
+def detect_entities(text: str, existing: Sequence[JSONDict] = ()) -> list[JSONDict]:
+    """Entities Telegram finds by itself: bot commands, URLs, e-mails, mentions, hashtags."""
+    taken = [(e["offset"], e["offset"] + e["length"]) for e in existing
+             if e.get("type") in _NO_AUTO_INSIDE]
+    found: list[JSONDict] = []
+    for kind, pattern in _AUTO_PATTERNS:
+        for m in pattern.finditer(text):
+            begin = _u16(text[:m.start()])
+            end = begin + _u16(m.group())
+            if any(begin < b and a < end for a, b in taken):
+                continue
+            taken.append((begin, end))
+            found.append({"type": kind, "offset": begin, "length": end - begin})
+    return found
+
+
+def _strip_text(text: str, entities: list[JSONDict]) -> tuple[str, list[JSONDict]]:
+    """Telegram trims leading and trailing white space; entities move along."""
+    stripped = text.strip()
+    if stripped == text:
+        return text, entities
+    shift = _u16(text[:len(text) - len(text.lstrip())])
+    size = _u16(stripped)
+    kept: list[JSONDict] = []
+    for entity in entities:
+        begin = max(0, entity["offset"] - shift)
+        end = min(size, entity["offset"] - shift + entity["length"])
+        if end > begin:
+            kept.append({**entity, "offset": begin, "length": end - begin})
+    return stripped, kept
+
+
+def format_text(
+    text: str, parse_mode: str | None, entities: list[JSONDict] | None
+) -> tuple[str, list[JSONDict]]:
+    """Text as the recipient sees it and its entities (explicit ones win over parse_mode)."""
+    if entities is not None:
+        if not isinstance(entities, list) or not all(isinstance(e, dict) for e in entities):
+            raise _bad("can't parse entities JSON object")
+        plain, found = text, [dict(e) for e in entities]
+        size = _u16(plain)
+        for e in found:
+            if not isinstance(e.get("offset"), int) or not isinstance(e.get("length"), int) \
+                    or not isinstance(e.get("type"), str):
+                raise _bad("can't parse entities: entity must have type, offset and length")
+            if e["offset"] < 0 or e["length"] <= 0 or e["offset"] + e["length"] > size:
+                raise _bad("can't parse entities: entity is out of the text bounds")
+    else:
+        mode = (parse_mode or "").strip().lower()
+        parsers = {"html": parse_html, "markdownv2": parse_markdown_v2, "markdown": parse_markdown}
+        if mode and mode not in parsers:
+            raise _bad("unsupported parse_mode")
+        try:
+            plain, found = parsers[mode](text) if mode else (text, [])
+        except _EntityError as err:
+            raise _bad(f"can't parse entities: {err}") from None
+    plain, found = _strip_text(plain, found)
+    found = found + detect_entities(plain, found)
+    found.sort(key=lambda e: (e["offset"], -e["length"]))
+    return plain, found
+
+
+# ---- small helpers ---------------------------------------------------------------------------
+
+
+def _to_int(value: Any, name: str) -> int:
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and re.fullmatch(r"\s*-?\d+\s*", value):
+        return int(value)
+    raise _bad(f"invalid {name} specified")
+
+
+def _to_bool(value: Any) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "1", "yes", "on")
+    return bool(value)
+
+
+def _coerce(params: JSONDict) -> JSONDict:
+    """Undo the form encoding: JSON-typed fields to objects, ints to int, booleans to bool."""
+    out: JSONDict = {}
+    for key, value in params.items():
+        if isinstance(value, str):
+            if key in _JSON_FIELDS:
+                try:
+                    value = json.loads(value)
+                except json.JSONDecodeError:
+                    what = "reply keyboard markup" if key == "reply_markup" else key
+                    raise _bad(f"can't parse {what} JSON object") from None
+            elif key == "chat_id" or key == "from_chat_id":
+                if re.fullmatch(r"\s*-?\d+\s*", value):
+                    value = int(value)
+            elif key in _INT_FIELDS:
+                if re.fullmatch(r"\s*-?\d+\s*", value):
+                    value = int(value)
+                elif re.fullmatch(r"\s*-?\d+\.\d*\s*", value):
+                    value = float(value)
+            elif key in _BOOL_FIELDS:
+                value = _to_bool(value)
+        out[key] = value
+    return out
+
+
+def _image_size(data: bytes) -> tuple[int, int] | None:
+    """Width and height of a PNG, GIF or JPEG image, from its header."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) >= 24:
+        width, height = struct.unpack(">II", data[16:24])
+        return int(width), int(height)
+    if data[:6] in (b"GIF87a", b"GIF89a") and len(data) >= 10:
+        width, height = struct.unpack("<HH", data[6:10])
+        return int(width), int(height)
+    if data.startswith(b"\xff\xd8"):
+        i = 2
+        while i + 9 < len(data):
+            if data[i] != 0xFF:
+                i += 1
+                continue
+            marker = data[i + 1]
+            size = struct.unpack(">H", data[i + 2:i + 4])[0]
+            if marker in (0xC0, 0xC1, 0xC2, 0xC3):
+                height, width = struct.unpack(">HH", data[i + 5:i + 9])
+                return int(width), int(height)
+            i += 2 + size
+    return None
+
+
+# ---- the server ------------------------------------------------------------------------------
+
+
+class FakeTelegram:
+    """A fake Bot API server on 127.0.0.1; see the module docstring."""
+
+    def __init__(
+        self,
+        token: str = DEFAULT_TOKEN,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        webhook_retry_delays: Sequence[float] = (0.2,),
+        webhook_max_attempts: int = 5,
+        webhook_timeout: float = 5.0,
+        first_update_id: int = 100_000_001,
+        strict_chats: bool = False,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        if not re.fullmatch(r"[0-9]+:[A-Za-z0-9_-]+", token):
+            raise ValueError(f"not a bot token: {token!r}")
+        if webhook_max_attempts < 1 or not webhook_retry_delays:
+            raise ValueError("need at least one webhook attempt and one retry delay")
+        self._token = token
+        self._host = host
+        self._port = port
+        self.webhook_retry_delays = tuple(webhook_retry_delays)
+        self.webhook_max_attempts = webhook_max_attempts
+        self.webhook_timeout = webhook_timeout
+        self.strict_chats = strict_chats
+        self._clock = clock
+        self.bot_id = int(token.split(":", 1)[0])
+
+        self.requests: list[RecordedRequest] = []
+        self.webhook_deliveries: list[WebhookDelivery] = []
+        self.filtered_updates: list[JSONDict] = []
+        self.status_counts: Counter[int] = Counter()
+
+        self._next_update_id = first_update_id
+        self._pending: list[_Pending] = []
+        self._pollers: list[asyncio.Future[str]] = []
+        self._allowed_updates: list[str] | None = None
+        self._webhook: _Webhook | None = None
+        self._wake = asyncio.Event()
+        self._request_seen = asyncio.Event()
+
+        self._users: dict[int, JSONDict] = {}
+        self._known_chats: set[int] = set()
+        self._blocked: set[int] = set()
+        self._message_ids: dict[int, itertools.count[int]] = {}
+        self._messages: dict[tuple[int, int], JSONDict] = {}
+        self._history: defaultdict[int, list[JSONDict]] = defaultdict(list)
+        self._polls: dict[str, JSONDict] = {}
+        self._poll_votes: dict[str, dict[int, list[int]]] = {}
+        self._callback_queries: dict[str, JSONDict] = {}
+        self._answered_queries: set[str] = set()
+        self._commands: dict[tuple[str, str], list[JSONDict]] = {}
+        self._files: dict[str, _StoredFile] = {}
+        self._ids = itertools.count(1)
+
+        self._failures: defaultdict[str, deque[ApiError]] = defaultdict(deque)
+        self._per_chat_limit: int | None = None
+        self._global_limit: int | None = None
+        self._fixed_retry_after: int | None = None
+        self._sent_times: defaultdict[int, deque[float]] = defaultdict(deque)
+        self._global_times: deque[float] = deque()
+        self._penalties: dict[object, float] = {}
+
+        self._custom: dict[str, tuple[str, MethodHandler]] = {}
+        self._methods: dict[str, tuple[str, MethodHandler]] = {}
+        for name in (
+            "getMe", "getUpdates", "setWebhook", "deleteWebhook", "getWebhookInfo",
+            "sendMessage", "editMessageText", "editMessageReplyMarkup", "deleteMessage",
+            "answerCallbackQuery", "setMyCommands", "getMyCommands", "deleteMyCommands",
+            "sendPoll", "stopPoll", "sendDocument", "sendPhoto", "sendChatAction", "getFile",
+            "close", "logOut", "setMyDescription", "setMyShortDescription", "setMyName",
+            "setChatMenuButton",
+        ):
+            self._methods[name.lower()] = (name, getattr(self, f"_m_{name}"))
+
+        self._runner: web.AppRunner | None = None
+        self._http: aiohttp.ClientSession | None = None
+        self._worker: asyncio.Task[None] | None = None
+        self._url: str | None = None
+
+    # ---- lifecycle ---------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Listen on 127.0.0.1 (a free port unless one was given) and start webhook delivery."""
+        if self._runner is not None:
+            raise RuntimeError("FakeTelegram is already running")
+        app = web.Application(client_max_size=50 * 1024 * 1024)
+        app.router.add_route("*", "/bot{token}/{method}", self._handle)
+        app.router.add_get("/file/bot{token}/{path:.+}", self._handle_file)
+        runner = web.AppRunner(
+            app, handle_signals=False, access_log=None, shutdown_timeout=1.0,
+            handler_cancellation=True,
+        )
+        await runner.setup()
+        site = web.TCPSite(runner, self._host, self._port)
+        await site.start()
+        self._runner = runner
+        host, port = runner.addresses[0][:2]
+        self._url = f"http://{host}:{port}"
+        self._http = aiohttp.ClientSession()
+        self._worker = asyncio.create_task(self._webhook_worker(), name="fake-telegram-webhook")
+
+    async def stop(self) -> None:
+        """Wake pending long polls, stop webhook delivery, close the server."""
+        self._wake_pollers("closing")
+        if self._worker is not None:
+            self._worker.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._worker
+            self._worker = None
+        for entry in self._pending:
+            if entry.done is not None and not entry.done.done():
+                entry.done.cancel()
+        if self._http is not None:
+            await self._http.close()
+            self._http = None
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    async def __aenter__(self) -> FakeTelegram:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.stop()
+
+    @property
+    def url(self) -> str:
+        """``http://127.0.0.1:PORT``, once started."""
+        if self._url is None:
+            raise RuntimeError("FakeTelegram is not started")
+        return self._url
+
+    @property
+    def token(self) -> str:
+        return self._token
+
+    @property
+    def base_url(self) -> str:
+        """For ``ApplicationBuilder().base_url(...)``: ``{url}/bot``."""
+        return f"{self.url}/bot"
+
+    @property
+    def base_file_url(self) -> str:
+        """For ``ApplicationBuilder().base_file_url(...)``: ``{url}/file/bot``."""
+        return f"{self.url}/file/bot"
+
+    @property
+    def bot_user(self) -> JSONDict:
+        """What getMe returns."""
+        return {
+            "id": self.bot_id, "is_bot": True, "first_name": BOT_FIRST_NAME,
+            "username": BOT_USERNAME, "can_join_groups": True,
+            "can_read_all_group_messages": False, "supports_inline_queries": False,
+            "can_connect_to_business": False, "has_main_web_app": False,
+        }
+
+    # ---- test controls -----------------------------------------------------------------------
+
+    def block(self, chat_id: int) -> None:
+        """The user blocked the bot: sending to the chat answers 403 from now on."""
+        self._blocked.add(int(chat_id))
+
+    def unblock(self, chat_id: int) -> None:
+        self._blocked.discard(int(chat_id))
+
+    def rate_limit(
+        self,
+        per_chat_per_second: int | None = 1,
+        global_per_second: int | None = 30,
+        retry_after: int | None = None,
+    ) -> None:
+        """Turn flood control on (None switches a limit off): over a limit -> 429.
+
+        Within any 1 s window at most ``per_chat_per_second`` messages go to one chat and at
+        most ``global_per_second`` in all. A 429 carries ``retry_after`` (computed, or the given
+        value), and the chat (or everything) keeps getting 429 until that time has passed.
+        """
+        self._per_chat_limit = per_chat_per_second
+        self._global_limit = global_per_second
+        self._fixed_retry_after = retry_after
+        self._penalties.clear()
+
+    def fail_next(
+        self,
+        method: str,
+        status: int,
+        description: str | None = None,
+        retry_after: int | None = None,
+        times: int = 1,
+    ) -> None:
+        """The next ``times`` calls of ``method`` answer this error instead of working."""
+        if status == 429 and description is None:
+            description = f"Too Many Requests: retry after {retry_after or 1}"
+        for _ in range(times):
+            self._failures[method.lower()].append(ApiError(status, description, retry_after))
+
+    def add_method(self, name: str, handler: MethodHandler) -> None:
+        """Answer ``name`` with ``handler(params)`` (sync or async; raise ApiError to fail)."""
+        self._custom[name.lower()] = (name, handler)
+
+    @property
+    def rate_limited_count(self) -> int:
+        """How many 429 answers were given (flood control and injected ones)."""
+        return self.status_counts[429]
+
+    @property
+    def webhook(self) -> JSONDict | None:
+        """The webhook as set by setWebhook, or None in polling mode."""
+        if self._webhook is None:
+            return None
+        hook = self._webhook
+        return {
+            "url": hook.url, "secret_token": hook.secret_token,
+            "max_connections": hook.max_connections, "allowed_updates": hook.allowed_updates,
+            "ip_address": hook.ip_address, "drop_pending_updates": hook.drop_pending_updates,
+        }
+
+    @property
+    def pending_updates(self) -> list[JSONDict]:
+        """Updates not yet confirmed (polling) or not yet accepted by the webhook."""
+        return [copy.deepcopy(p.update) for p in self._pending]
+
+    # ---- inspection --------------------------------------------------------------------------
+
+    def calls(
+        self, method: str | None = None, chat_id: int | None = None, ok: bool | None = None
+    ) -> list[RecordedRequest]:
+        """Recorded requests, filtered by method (any case), chat_id and success."""
+        name = self._canonical(method) if method else None
+        return [
+            r for r in self.requests
+            if (name is None or r.method == name)
+            and (chat_id is None or r.params.get("chat_id") == chat_id)
+            and (ok is None or r.ok == ok)
+        ]
+
+    def sent_messages(self, chat_id: int | None = None) -> list[JSONDict]:
+        """Successful sendMessage and editMessageText calls in order, as their params.
+
+        Each dict is the decoded params plus ``method`` and ``message_id`` (of the message sent
+        or edited); failed calls (400, 403, 429 ...) are not in it: the user never saw them.
+        """
+        out: list[JSONDict] = []
+        for r in self.requests:
+            if r.method not in ("sendMessage", "editMessageText") or not r.ok:
+                continue
+            if chat_id is not None and r.params.get("chat_id") != chat_id:
+                continue
+            item = dict(r.params)
+            item["method"] = r.method
+            result = r.result
+            if isinstance(result, dict) and "message_id" in result:
+                item["message_id"] = result["message_id"]
+            out.append(item)
+        return out
+
+    def chat_history(self, chat_id: int) -> list[JSONDict]:
+        """Every message of the chat in order (user's and bot's), as it is now."""
+        return [copy.deepcopy(m) for m in self._history.get(int(chat_id), [])]
+
+    def message(self, chat_id: int, message_id: int) -> JSONDict:
+        """One message as it is now (edits applied)."""
+        try:
+            return copy.deepcopy(self._messages[(int(chat_id), int(message_id))])
+        except KeyError:
+            raise KeyError(f"no message {message_id} in chat {chat_id}") from None
+
+    def commands(self, scope: JSONDict | None = None, language_code: str = "") -> list[JSONDict]:
+        """The bot's commands for a scope (default scope) and language."""
+        return copy.deepcopy(self._commands.get(self._scope_key(scope, language_code), []))
+
+    # ASYNC109: `timeout=` is this helper's interface (tests call wait_for(..., timeout=15)).
+    @overload
+    async def wait_for(
+        self, target: str, count: int = 1, timeout: float = 5.0  # noqa: ASYNC109
+    ) -> list[RecordedRequest]: ...
+
+    @overload
+    async def wait_for(
+        self, target: Callable[[], Any], count: int = 1, timeout: float = 5.0  # noqa: ASYNC109
+    ) -> Any: ...
+
+    async def wait_for(
+        self, target: str | Callable[[], Any], count: int = 1, timeout: float = 5.0  # noqa: ASYNC109
+    ) -> Any:
+        """Wait until ``count`` requests of a method arrived, or until ``target()`` is truthy.
+
+        Returns the matching requests, or the predicate's value. On timeout raises
+        TimeoutError listing the requests received so far.
+        """
+        check: Callable[[], Any]
+        if isinstance(target, str):
+            name = self._canonical(target)
+
+            def count_requests() -> Any:
+                found = [r for r in self.requests if r.method == name]
+                return found if len(found) >= count else None
+
+            check, what = count_requests, f"{count} x {name}"
+        else:
+            check, what = target, getattr(target, "__name__", "predicate")
+        deadline = time.monotonic() + timeout
+        while True:
+            value = check()
+            if value:
+                return value
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError(
+                    f"wait_for({what}) timed out after {timeout} s; {self.describe_requests()}"
+                )
+            self._request_seen.clear()
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(min(left, 0.05)):
+                    await self._request_seen.wait()
+
+    def describe_requests(self, last: int = 40) -> str:
+        """A readable list of the latest requests, for failure messages."""
+        lines = [f"received {len(self.requests)} request(s)"]
+        for r in self.requests[-last:]:
+            shown = {k: v for k, v in r.params.items() if k in (
+                "chat_id", "text", "message_id", "callback_query_id", "offset", "url", "question",
+            )}
+            text = json.dumps(shown, ensure_ascii=False, default=str)
+            if len(text) > 120:
+                text = text[:117] + "..."
+            lines.append(f"  {r.method} -> {r.status}: {text}")
+        return "\n".join(lines)
+
+    # ---- what a user does --------------------------------------------------------------------
+
+    def user_sends_text(
+        self,
+        user_id: int,
+        text: str,
+        first_name: str | None = None,
+        *,
+        chat_id: int | None = None,
+        last_name: str | None = None,
+        username: str | None = None,
+        language_code: str | None = "vi",
+        reply_to_message_id: int | None = None,
+        deliver: bool = True,
+    ) -> JSONDict:
+        """A text message from the user (a command gets its bot_command entity).
+
+        ``first_name`` renames the user; by default a new user is "An" and a known one keeps
+        their name. ``chat_id`` defaults to the private chat (= user_id); a negative one is a
+        group. With ``deliver=False`` the update is only built (see `deliver`).
+        """
+        content: JSONDict = {"text": text}
+        entities = detect_entities(text)
+        if entities:
+            content["entities"] = entities
+        return self.user_sends_message(
+            user_id, content, first_name, chat_id=chat_id, last_name=last_name,
+            username=username, language_code=language_code,
+            reply_to_message_id=reply_to_message_id, deliver=deliver,
+        )
+
+    def user_sends_sticker(
+        self, user_id: int, emoji: str = "👍", first_name: str | None = None, *,
+        chat_id: int | None = None, deliver: bool = True,
+    ) -> JSONDict:
+        """A sticker from the user."""
+        n = next(self._ids)
+        sticker: JSONDict = {
+            "file_id": f"CAACAgIAAxkBAAF{n:06d}", "file_unique_id": f"AgAD{n:06d}",
+            "width": 512, "height": 512, "is_animated": False, "is_video": False,
+            "type": "regular", "emoji": emoji, "set_name": "HocTapFakeStickers",
+            "file_size": 12345,
+        }
+        self._store_file(sticker["file_id"], sticker["file_unique_id"], b"RIFF\x00WEBP",
+                         f"stickers/file_{n}.webp")
+        return self.user_sends_message(user_id, {"sticker": sticker}, first_name,
+                                       chat_id=chat_id, deliver=deliver)
+
+    def user_sends_photo(
+        self, user_id: int, data: bytes | None = None, caption: str | None = None,
+        first_name: str | None = None, *, chat_id: int | None = None, deliver: bool = True,
+    ) -> JSONDict:
+        """A photo from the user (``data`` defaults to a small PNG); getFile can fetch it."""
+        content: JSONDict = {"photo": self._photo_sizes(data if data is not None else _tiny_png())}
+        if caption is not None:
+            content["caption"] = caption
+            entities = detect_entities(caption)
+            if entities:
+                content["caption_entities"] = entities
+        return self.user_sends_message(user_id, content, first_name, chat_id=chat_id,
+                                       deliver=deliver)
+
+    def user_sends_message(
+        self,
+        user_id: int,
+        content: JSONDict,
+        first_name: str | None = None,
+        *,
+        chat_id: int | None = None,
+        last_name: str | None = None,
+        username: str | None = None,
+        language_code: str | None = "vi",
+        reply_to_message_id: int | None = None,
+        deliver: bool = True,
+    ) -> JSONDict:
+        """Any message from the user: ``content`` holds its fields (text, voice, location ...)."""
+        user = self._remember_user(user_id, first_name, last_name, username, language_code)
+        cid = int(chat_id) if chat_id is not None else int(user_id)
+        extra: JSONDict = dict(content)
+        if reply_to_message_id is not None:
+            extra["reply_to_message"] = self.message(cid, reply_to_message_id)
+        message = self._new_message(cid, user, extra)
+        return self._emit("message", message, deliver)
+
+    def user_edits_message(
+        self, user_id: int, message_id: int, text: str, *, chat_id: int | None = None,
+        deliver: bool = True,
+    ) -> JSONDict:
+        """The user edits one of their text messages: an ``edited_message`` update."""
+        cid = int(chat_id) if chat_id is not None else int(user_id)
+        stored = self._messages.get((cid, int(message_id)))
+        if stored is None or stored["from"]["id"] != int(user_id):
+            raise ValueError(f"user {user_id} has no message {message_id} in chat {cid}")
+        stored["text"] = text
+        stored.pop("entities", None)
+        entities = detect_entities(text)
+        if entities:
+            stored["entities"] = entities
+        stored["edit_date"] = int(self._clock())
+        return self._emit("edited_message", copy.deepcopy(stored), deliver)
+
+    def user_presses_button(
+        self,
+        user_id: int,
+        message_id: int,
+        data: str,
+        *,
+        chat_id: int | None = None,
+        first_name: str | None = None,
+        check_keyboard: bool = True,
+        deliver: bool = True,
+    ) -> JSONDict:
+        """The user taps an inline button of the bot's message: a ``callback_query`` update.
+
+        With ``check_keyboard`` the message must have a button with this callback_data, as a
+        real client can only press buttons that exist.
+        """
+        cid = int(chat_id) if chat_id is not None else int(user_id)
+        stored = self._messages.get((cid, int(message_id)))
+        if stored is None:
+            raise ValueError(f"no message {message_id} in chat {cid}; {self.describe_requests()}")
+        if stored["from"]["id"] != self.bot_id:
+            raise ValueError(f"message {message_id} in chat {cid} was not sent by the bot")
+        if check_keyboard:
+            rows = (stored.get("reply_markup") or {}).get("inline_keyboard", [])
+            offered = [b.get("callback_data") for row in rows for b in row]
+            if data not in offered:
+                raise ValueError(f"message {message_id} has no button with callback_data "
+                                 f"{data!r}; its buttons carry {offered!r}")
+        user = self._remember_user(user_id, first_name)
+        query_id = str(4_000_000_000_000_000 + next(self._ids))
+        query = {
+            "id": query_id, "from": user, "message": copy.deepcopy(stored),
+            "chat_instance": self._chat_instance(cid), "data": data,
+        }
+        self._callback_queries[query_id] = query
+        return self._emit("callback_query", query, deliver)
+
+    def user_answers_poll(
+        self,
+        user_id: int,
+        poll_id: str,
+        option_ids: Sequence[int],
+        *,
+        first_name: str | None = None,
+        send_poll_update: bool = False,
+        deliver: bool = True,
+    ) -> JSONDict:
+        """The user votes in the bot's poll (an empty list retracts the vote).
+
+        A non-anonymous poll gives a ``poll_answer`` update (with ``option_persistent_ids``, as
+        PTB 22.8 requires); an anonymous poll only a ``poll`` update with the new counts, which
+        ``send_poll_update`` also adds for non-anonymous polls. Returns the poll_answer update
+        (or the poll update for an anonymous poll).
+        """
+        poll = self._polls.get(str(poll_id))
+        if poll is None:
+            raise ValueError(f"no poll {poll_id!r} was sent by the bot")
+        if poll["is_closed"]:
+            raise ValueError(f"poll {poll_id} is closed")
+        chosen = [int(i) for i in option_ids]
+        if any(not 0 <= i < len(poll["options"]) for i in chosen) or len(set(chosen)) != len(
+                chosen):
+            raise ValueError(f"invalid option ids {chosen} for poll {poll_id}")
+        if len(chosen) > 1 and not poll["allows_multiple_answers"]:
+            raise ValueError(f"poll {poll_id} allows one answer only")
+        votes = self._poll_votes.setdefault(str(poll_id), {})
+        if int(user_id) in votes and not poll["allows_revoting"]:
+            raise ValueError(f"poll {poll_id} does not allow changing a vote")
+        if chosen:
+            votes[int(user_id)] = sorted(chosen)
+        else:
+            votes.pop(int(user_id), None)
+        for index, option in enumerate(poll["options"]):
+            option["voter_count"] = sum(index in v for v in votes.values())
+        poll["total_voter_count"] = len(votes)
+        poll_update: JSONDict | None = None
+        if poll["is_anonymous"] or send_poll_update:
+            poll_update = self._emit("poll", copy.deepcopy(poll), deliver)
+        if poll["is_anonymous"]:
+            assert poll_update is not None
+            return poll_update
+        user = self._remember_user(user_id, first_name)
+        answer = {
+            "poll_id": str(poll_id), "user": user, "option_ids": sorted(chosen),
+            "option_persistent_ids": [poll["options"][i]["persistent_id"] for i in sorted(chosen)],
+        }
+        return self._emit("poll_answer", answer, deliver)
+
+    def user_blocks_bot(self, user_id: int, *, deliver: bool = True) -> JSONDict:
+        """The user blocks the bot: 403 from now on and a ``my_chat_member`` update (kicked)."""
+        self.block(user_id)
+        return self._member_update(user_id, "member", "kicked", deliver)
+
+    def user_unblocks_bot(self, user_id: int, *, deliver: bool = True) -> JSONDict:
+        """The user unblocks the bot: a ``my_chat_member`` update (member again)."""
+        self.unblock(user_id)
+        return self._member_update(user_id, "kicked", "member", deliver)
+
+    def inject(self, kind: str, payload: JSONDict, *, deliver: bool = True) -> JSONDict:
+        """Any other update: ``{"update_id": next, kind: payload}``."""
+        return self._emit(kind, copy.deepcopy(payload), deliver)
+
+    async def deliver(self, update: JSONDict, redeliver: bool = False) -> list[int | None]:
+        """Deliver an update again (twice with ``redeliver``), as Telegram does after a failure.
+
+        Polling mode: queued for getUpdates, returns []. Webhook mode: waits until each copy
+        was accepted or given up, returns the final HTTP statuses (None: no connection).
+        """
+        copies = 2 if redeliver else 1
+        if self._webhook is None:
+            for _ in range(copies):
+                self._enqueue(copy.deepcopy(update))
+            return []
+        if self._worker is None:
+            raise RuntimeError("FakeTelegram is not started")
+        loop = asyncio.get_running_loop()
+        futures: list[asyncio.Future[int | None]] = []
+        for _ in range(copies):
+            future: asyncio.Future[int | None] = loop.create_future()
+            self._enqueue(copy.deepcopy(update), future)
+            futures.append(future)
+        return list(await asyncio.gather(*futures))
+
+    # ---- HTTP --------------------------------------------------------------------------------
+
+    def _canonical(self, method: str) -> str:
+        lower = method.lower()
+        if lower in self._custom:
+            return self._custom[lower][0]
+        if lower in self._methods:
+            return self._methods[lower][0]
+        return method
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        if request.match_info["token"] != self._token:
+            self.status_counts[401] += 1
+            return web.json_response(ApiError(401, "Unauthorized").body(), status=401)
+        raw_name = request.match_info["method"]
+        record = RecordedRequest(self._canonical(raw_name), {}, time.monotonic(),
+                                 http_method=request.method)
+        try:
+            params, files = await self._read_params(request)
+        except ApiError as err:
+            self.requests.append(record)
+            return self._answer(record, err.body(), err.status)
+        record.params, record.files = params, files
+        self.requests.append(record)
+        self._request_seen.set()
+        body, status = await self._call(record.method, params)
+        return self._answer(record, body, status)
+
+    def _answer(self, record: RecordedRequest, body: JSONDict, status: int) -> web.Response:
+        record.status, record.response = status, body
+        self.status_counts[status] += 1
+        self._request_seen.set()
+        return web.json_response(body, status=status, dumps=_dumps)
+
+    async def _call(self, method: str, params: JSONDict) -> tuple[JSONDict, int]:
+        lower = method.lower()
+        try:
+            failures = self._failures.get(lower)
+            if failures:
+                raise failures.popleft()
+            entry = self._custom.get(lower) or self._methods.get(lower)
+            if entry is None:
+                raise ApiError(404, "Not Found: method not found")
+            result = entry[1](params)
+            if isinstance(result, Awaitable):
+                result = await result
+        except ApiError as err:
+            return err.body(), err.status
+        if isinstance(result, _Result):
+            body: JSONDict = {"ok": True, "result": result.value}
+            if result.description:
+                body["description"] = result.description
+            return body, 200
+        return {"ok": True, "result": result}, 200
+
+    async def _read_params(self, request: web.Request) -> tuple[JSONDict, dict[str, UploadedFile]]:
+        raw: JSONDict = dict(request.query)
+        files: dict[str, UploadedFile] = {}
+        if request.method == "POST" and request.can_read_body:
+            ctype = request.content_type
+            if ctype in ("application/x-www-form-urlencoded", "multipart/form-data"):
+                form = await request.post()
+                for key, value in form.items():
+                    if isinstance(value, web.FileField):
+                        upload = UploadedFile(key, value.filename, value.content_type,
+                                              value.file.read())
+                        files[key] = upload
+                        raw[key] = upload
+                    else:
+                        raw[key] = value
+            else:
+                body = await request.read()
+                if body.strip():
+                    try:
+                        data = json.loads(body)
+                    except (json.JSONDecodeError, UnicodeDecodeError):
+                        raise _bad("can't parse JSON object") from None
+                    if not isinstance(data, dict):
+                        raise _bad("JSON object expected")
+                    raw.update(data)
+        return _coerce(raw), files
+
+    async def _handle_file(self, request: web.Request) -> web.StreamResponse:
+        if request.match_info["token"] != self._token:
+            return web.json_response(ApiError(401, "Unauthorized").body(), status=401)
+        path = request.match_info["path"]
+        for stored in self._files.values():
+            if stored.file_path == path:
+                return web.Response(body=stored.data, content_type="application/octet-stream")
+        return web.json_response(ApiError(404, "Not Found").body(), status=404)
+
+    # ---- updates -----------------------------------------------------------------------------
+
+    def _emit(self, kind: str, payload: JSONDict, deliver: bool) -> JSONDict:
+        update: JSONDict = {"update_id": self._next_update_id, kind: payload}
+        self._next_update_id += 1
+        if deliver:
+            if self._is_allowed(kind):
+                self._enqueue(copy.deepcopy(update))
+            else:
+                self.filtered_updates.append(copy.deepcopy(update))
+        return update
+
+    def _is_allowed(self, kind: str) -> bool:
+        allowed = self._webhook.allowed_updates if self._webhook else self._allowed_updates
+        if not allowed:
+            return kind not in _OPT_IN_UPDATES
+        return kind in allowed
+
+    def _enqueue(self, update: JSONDict, done: asyncio.Future[int | None] | None = None) -> None:
+        self._pending.append(_Pending(update, done))
+        self._wake.set()
+        self._wake_pollers("update")
+
+    def _wake_pollers(self, reason: str) -> None:
+        for poller in self._pollers:
+            if not poller.done():
+                poller.set_result(reason)
+        self._pollers.clear()
+
+    def _drop_pending(self) -> None:
+        for entry in self._pending:
+            if entry.done is not None and not entry.done.done():
+                entry.done.set_result(None)
+        self._pending.clear()
+
+    async def _m_getUpdates(self, p: JSONDict) -> list[JSONDict]:
+        if self._webhook is not None:
+            raise ApiError(409, CONFLICT_WEBHOOK)
+        offset = _to_int(p.get("offset", 0), "offset")
+        limit = min(100, max(1, _to_int(p.get("limit", 100), "limit")))
+        timeout = p.get("timeout", 0)
+        wait = float(timeout) if isinstance(timeout, (int, float)) else 0.0
+        if p.get("allowed_updates") is not None:
+            self._allowed_updates = list(p["allowed_updates"])
+        self._wake_pollers("terminated")
+        if offset > 0:
+            self._pending = [e for e in self._pending if e.update_id >= offset]
+        elif offset < 0:
+            self._pending = self._pending[offset:]
+        batch = [copy.deepcopy(e.update) for e in self._pending[:limit]]
+        if batch or wait <= 0:
+            return batch
+        poller: asyncio.Future[str] = asyncio.get_running_loop().create_future()
+        self._pollers.append(poller)
+        try:
+            async with asyncio.timeout(wait):
+                reason = await poller
+        except TimeoutError:
+            return []
+        finally:
+            if poller in self._pollers:
+                self._pollers.remove(poller)
+        if reason == "terminated":
+            raise ApiError(409, CONFLICT_TERMINATED)
+        if reason == "webhook":
+            raise ApiError(409, CONFLICT_WEBHOOK)
+        return [copy.deepcopy(e.update) for e in self._pending[:limit]]
+
+    async def _webhook_worker(self) -> None:
+        while True:
+            self._wake.clear()
+            hook = self._webhook
+            if hook is None or not self._pending:
+                await self._wake.wait()
+                continue
+            await self._deliver_one(self._pending[0], hook)
+
+    async def _deliver_one(self, entry: _Pending, hook: _Webhook) -> None:
+        attempt = 0
+        while True:
+            attempt += 1
+            status, error, reply = await self._post_update(hook, entry.update)
+            self.webhook_deliveries.append(WebhookDelivery(
+                entry.update_id, hook.url, attempt, status, error, time.monotonic()))
+            self._request_seen.set()
+            accepted = status is not None and 200 <= status < 300
+            if accepted:
+                if reply is not None:
+                    await self._webhook_reply(reply)
+            else:
+                hook.last_error_date = int(self._clock())
+                hook.last_error_message = error or f"Wrong response from the webhook: {status}"
+            if accepted or attempt >= self.webhook_max_attempts:
+                self._pending = [e for e in self._pending if e is not entry]
+                if entry.done is not None and not entry.done.done():
+                    entry.done.set_result(status)
+                return
+            await asyncio.sleep(self.webhook_retry_delays[
+                min(attempt - 1, len(self.webhook_retry_delays) - 1)])
+            if self._webhook is not hook or not any(e is entry for e in self._pending):
+                if entry.done is not None and not entry.done.done():
+                    entry.done.set_result(status)
+                return
+
+    async def _post_update(
+        self, hook: _Webhook, update: JSONDict
+    ) -> tuple[int | None, str | None, JSONDict | None]:
+        assert self._http is not None
+        headers = {"Content-Type": "application/json"}
+        if hook.secret_token:
+            headers[SECRET_HEADER] = hook.secret_token
+        try:
+            async with self._http.post(
+                hook.url, data=_dumps(update).encode(), headers=headers,
+                timeout=aiohttp.ClientTimeout(total=self.webhook_timeout),
+            ) as resp:
+                reply: JSONDict | None = None
+                if resp.content_type == "application/json":
+                    with contextlib.suppress(ValueError):
+                        data = await resp.json()
+                        if isinstance(data, dict) and isinstance(data.get("method"), str):
+                            reply = data
+                error = None
+                if not 200 <= resp.status < 300:
+                    error = f"Wrong response from the webhook: {resp.status} {resp.reason}"
+                return resp.status, error, reply
+        except TimeoutError:
+            return None, "Read timeout expired", None
+        except aiohttp.ClientError as err:
+            return None, f"Connection failed: {err}", None
+
+    async def _webhook_reply(self, reply: JSONDict) -> None:
+        """Telegram runs a method given in the webhook's answer body; so does the fake."""
+        params = _coerce({k: v for k, v in reply.items() if k != "method"})
+        record = RecordedRequest(self._canonical(reply["method"]), params, time.monotonic(),
+                                 via_webhook_reply=True)
+        self.requests.append(record)
+        body, status = await self._call(record.method, params)
+        record.status, record.response = status, body
+        self.status_counts[status] += 1
+
+    # ---- chats and messages ------------------------------------------------------------------
+
+    def _remember_user(
+        self, user_id: int, first_name: str | None = None, last_name: str | None = None,
+        username: str | None = None, language_code: str | None = None,
+    ) -> JSONDict:
+        uid = int(user_id)
+        user = self._users.get(uid) or {"id": uid, "is_bot": False, "first_name": "An"}
+        if first_name is not None:
+            user["first_name"] = first_name
+        if last_name is not None:
+            user["last_name"] = last_name
+        if username is not None:
+            user["username"] = username
+        if language_code is not None:
+            user["language_code"] = language_code
+        self._users[uid] = user
+        if uid > 0:
+            self._known_chats.add(uid)
+        return dict(user)
+
+    def _chat(self, chat_id: int) -> JSONDict:
+        if chat_id < 0:
+            return {"id": chat_id, "type": "group", "title": f"Nhóm {-chat_id}"}
+        user = self._users.get(chat_id, {})
+        chat: JSONDict = {"id": chat_id, "type": "private",
+                          "first_name": user.get("first_name", "An")}
+        for key in ("last_name", "username"):
+            if key in user:
+                chat[key] = user[key]
+        return chat
+
+    def _chat_instance(self, chat_id: int) -> str:
+        digest = hashlib.sha256(f"{self.bot_id}:{chat_id}".encode()).digest()
+        return str(int.from_bytes(digest[:8], "big") - 2**63)
+
+    def _new_message(self, chat_id: int, sender: JSONDict, content: JSONDict) -> JSONDict:
+        counter = self._message_ids.setdefault(chat_id, itertools.count(1))
+        message: JSONDict = {
+            "message_id": next(counter), "from": dict(sender), "chat": self._chat(chat_id),
+            "date": int(self._clock()), **content,
+        }
+        self._messages[(chat_id, message["message_id"])] = message
+        self._history[chat_id].append(message)
+        return copy.deepcopy(message)
+
+    def _bot_sender(self) -> JSONDict:
+        return {"id": self.bot_id, "is_bot": True, "first_name": BOT_FIRST_NAME,
+                "username": BOT_USERNAME}
+
+    def _member_update(self, user_id: int, old: str, new: str, deliver: bool) -> JSONDict:
+        user = self._remember_user(user_id)
+        bot = self._bot_sender()
+
+        def member(status: str) -> JSONDict:
+            data: JSONDict = {"user": bot, "status": status}
+            if status == "kicked":
+                data["until_date"] = 0
+            return data
+
+        payload = {"chat": self._chat(int(user_id)), "from": user, "date": int(self._clock()),
+                   "old_chat_member": member(old), "new_chat_member": member(new)}
+        return self._emit("my_chat_member", payload, deliver)
+
+    def _target_chat(self, p: JSONDict) -> int:
+        if "chat_id" not in p or p["chat_id"] in ("", None):
+            raise _bad("chat_id is empty")
+        chat_id = p["chat_id"]
+        if not isinstance(chat_id, int) or isinstance(chat_id, bool):
+            raise _bad("chat not found")
+        return chat_id
+
+    def _gate(self, method: str, chat_id: int) -> None:
+        """Blocked chat (403), unknown chat in strict mode (403), flood control (429)."""
+        if chat_id in self._blocked:
+            raise ApiError(403, BLOCKED)
+        if self.strict_chats and chat_id > 0 and chat_id not in self._known_chats:
+            raise ApiError(403, CANT_INITIATE)
+        if method not in _SENDING:
+            return
+        now = time.monotonic()
+        for scope in (chat_id, "global"):
+            until = self._penalties.get(scope)
+            if until is not None and now < until:
+                raise self._too_many(until - now)
+        chat_times = self._sent_times[chat_id]
+        for times in (chat_times, self._global_times):
+            while times and now - times[0] >= 1.0:
+                times.popleft()
+        if self._per_chat_limit is not None and len(chat_times) >= self._per_chat_limit:
+            self._penalize(chat_id, 1.0 - (now - chat_times[0]), now)
+        if self._global_limit is not None and len(self._global_times) >= self._global_limit:
+            self._penalize("global", 1.0 - (now - self._global_times[0]), now)
+        chat_times.append(now)
+        self._global_times.append(now)
+
+    def _penalize(self, scope: object, wait: float, now: float) -> None:
+        seconds = self._fixed_retry_after or max(1, math.ceil(wait))
+        self._penalties[scope] = now + seconds
+        raise self._too_many(seconds)
+
+    @staticmethod
+    def _too_many(wait: float) -> ApiError:
+        seconds = max(1, math.ceil(wait))
+        return ApiError(429, f"Too Many Requests: retry after {seconds}", retry_after=seconds)
+
+    def _reply_markup(self, p: JSONDict) -> JSONDict | None:
+        markup = p.get("reply_markup")
+        if markup is None:
+            return None
+        if not isinstance(markup, dict):
+            raise _bad("can't parse reply keyboard markup JSON object")
+        if "inline_keyboard" not in markup:
+            return None  # reply keyboards are not part of the Message object
+        rows = markup["inline_keyboard"]
+        if not isinstance(rows, list) or not all(isinstance(r, list) for r in rows):
+            raise _bad("can't parse inline keyboard button: field \"inline_keyboard\" must be "
+                       "an Array of Arrays")
+        for row in rows:
+            for button in row:
+                if not isinstance(button, dict) or not isinstance(button.get("text"), str):
+                    raise _bad("can't parse inline keyboard button: Field \"text\" must be of "
+                               "type String")
+                actions = set(button) - {"text", "style", "icon_custom_emoji_id"}
+                if not actions:
+                    raise _bad("can't parse inline keyboard button: Text buttons are "
+                               "unallowed in the inline keyboard")
+                data = button.get("callback_data")
+                if data is not None and not 1 <= len(str(data).encode()) <= 64:
+                    raise _bad("BUTTON_DATA_INVALID")
+                url = button.get("url")
+                if url is not None and not re.match(r"(?i)(https?|tg)://\S+$", str(url)):
+                    raise _bad("BUTTON_URL_INVALID")
+        return {"inline_keyboard": rows}
+
+    def _formatted(
+        self, p: JSONDict, key: str, entities_key: str, limit: int, too_long: str, empty: str
+    ) -> tuple[str, list[JSONDict]]:
+        raw = p.get(key)
+        if raw is None or raw == "":
+            raise _bad(empty)
+        text, entities = format_text(str(raw), p.get("parse_mode"), p.get(entities_key))
+        if not text:
+            raise _bad(empty)
+        if len(text) > limit:
+            raise _bad(too_long)
+        return text, entities
+
+    def _caption(self, p: JSONDict) -> JSONDict:
+        if p.get("caption") in (None, ""):
+            return {}
+        text, entities = self._formatted(p, "caption", "caption_entities", MAX_CAPTION_LENGTH,
+                                         "message caption is too long", "message caption is empty")
+        content: JSONDict = {"caption": text}
+        if entities:
+            content["caption_entities"] = entities
+        return content
+
+    def _reply_to(self, chat_id: int, p: JSONDict) -> JSONDict:
+        reply = p.get("reply_parameters")
+        target: Any = None
+        allow = _to_bool(p.get("allow_sending_without_reply", False))
+        if isinstance(reply, dict):
+            target = reply.get("message_id")
+            allow = allow or _to_bool(reply.get("allow_sending_without_reply", False))
+        elif p.get("reply_to_message_id") is not None:
+            target = p["reply_to_message_id"]
+        if target is None:
+            return {}
+        stored = self._messages.get((chat_id, _to_int(target, "message_id")))
+        if stored is None:
+            if allow:
+                return {}
+            raise _bad("message to be replied not found")
+        return {"reply_to_message": copy.deepcopy(stored)}
+
+    def _send(self, method: str, chat_id: int, p: JSONDict, content: JSONDict) -> JSONDict:
+        """The common tail of send*: validation done; gate, then store the message."""
+        markup = self._reply_markup(p)
+        reply = self._reply_to(chat_id, p)
+        self._gate(method, chat_id)
+        body: JSONDict = {**reply, **content}
+        if markup is not None:
+            body["reply_markup"] = markup
+        return self._new_message(chat_id, self._bot_sender(), body)
+
+    # ---- methods -----------------------------------------------------------------------------
+
+    def _m_getMe(self, p: JSONDict) -> JSONDict:
+        return self.bot_user
+
+    def _m_close(self, p: JSONDict) -> bool:
+        return True
+
+    def _m_logOut(self, p: JSONDict) -> bool:
+        return True
+
+    def _m_sendMessage(self, p: JSONDict) -> JSONDict:
+        chat_id = self._target_chat(p)
+        text, entities = self._formatted(p, "text", "entities", MAX_TEXT_LENGTH,
+                                         "message is too long", "message text is empty")
+        content: JSONDict = {"text": text}
+        if entities:
+            content["entities"] = entities
+        return self._send("sendMessage", chat_id, p, content)
+
+    def _editable(self, p: JSONDict) -> tuple[int, JSONDict]:
+        if p.get("inline_message_id"):
+            raise _bad("MESSAGE_ID_INVALID")
+        chat_id = self._target_chat(p)
+        if p.get("message_id") in (None, ""):
+            raise _bad("message identifier is not specified")
+        stored = self._messages.get((chat_id, _to_int(p["message_id"], "message_id")))
+        if stored is None:
+            raise _bad("message to edit not found")
+        if stored["from"]["id"] != self.bot_id:
+            raise _bad("message can't be edited")
+        return chat_id, stored
+
+    def _m_editMessageText(self, p: JSONDict) -> JSONDict:
+        chat_id, stored = self._editable(p)
+        text, entities = self._formatted(p, "text", "entities", MAX_TEXT_LENGTH,
+                                         "message is too long", "message text is empty")
+        if "text" not in stored:
+            raise _bad("there is no text in the message to edit")
+        markup = self._reply_markup(p)
+        if (text == stored["text"] and entities == stored.get("entities", [])
+                and markup == stored.get("reply_markup")):
+            raise _bad("message is not modified: specified new message content and reply "
+                       "markup are exactly the same as a current content and reply markup of "
+                       "the message")
+        self._gate("editMessageText", chat_id)
+        stored["text"] = text
+        stored.pop("entities", None)
+        if entities:
+            stored["entities"] = entities
+        stored.pop("reply_markup", None)
+        if markup is not None:
+            stored["reply_markup"] = markup
+        stored["edit_date"] = int(self._clock())
+        return copy.deepcopy(stored)
+
+    def _m_editMessageReplyMarkup(self, p: JSONDict) -> JSONDict:
+        chat_id, stored = self._editable(p)
+        markup = self._reply_markup(p)
+        if markup == stored.get("reply_markup"):
+            raise _bad("message is not modified: specified new message content and reply "
+                       "markup are exactly the same as a current content and reply markup of "
+                       "the message")
+        self._gate("editMessageReplyMarkup", chat_id)
+        stored.pop("reply_markup", None)
+        if markup is not None:
+            stored["reply_markup"] = markup
+        stored["edit_date"] = int(self._clock())
+        return copy.deepcopy(stored)
+
+    def _m_deleteMessage(self, p: JSONDict) -> bool:
+        chat_id = self._target_chat(p)
+        key = (chat_id, _to_int(p.get("message_id"), "message_id"))
+        stored = self._messages.pop(key, None)
+        if stored is None:
+            raise _bad("message to delete not found")
+        self._history[chat_id] = [m for m in self._history[chat_id] if m is not stored]
+        return True
+
+    def _m_answerCallbackQuery(self, p: JSONDict) -> bool:
+        query_id = str(p.get("callback_query_id") or "")
+        if query_id not in self._callback_queries or query_id in self._answered_queries:
+            raise _bad("query is too old and response timeout expired or query ID is invalid")
+        text = p.get("text")
+        if text is not None and len(str(text)) > 200:
+            raise _bad("MESSAGE_TOO_LONG")
+        self._answered_queries.add(query_id)
+        return True
+
+    def _m_sendChatAction(self, p: JSONDict) -> bool:
+        chat_id = self._target_chat(p)
+        if p.get("action") not in _CHAT_ACTIONS:
+            raise _bad("wrong parameter action in request")
+        self._gate("sendChatAction", chat_id)
+        return True
+
+    # commands ----------------------------------------------------------------------------------
+
+    @staticmethod
+    def _scope_key(scope: Any, language_code: Any) -> tuple[str, str]:
+        scope = scope if isinstance(scope, dict) and scope else {"type": "default"}
+        return json.dumps(scope, sort_keys=True), str(language_code or "")
+
+    def _m_setMyCommands(self, p: JSONDict) -> bool:
+        commands = p.get("commands")
+        if not isinstance(commands, list):
+            raise _bad("can't parse commands JSON object")
+        if len(commands) > 100:
+            raise _bad("too many commands")
+        clean: list[JSONDict] = []
+        for command in commands:
+            if not isinstance(command, dict):
+                raise _bad("can't parse BotCommand")
+            name, description = command.get("command"), command.get("description")
+            if not isinstance(name, str) or not re.fullmatch(r"[a-z0-9_]{1,32}", name):
+                raise _bad("BOT_COMMAND_INVALID")
+            if not isinstance(description, str) or not 1 <= len(description.strip()) <= 256:
+                raise _bad("command description is empty" if not description
+                           else "BOT_COMMAND_DESCRIPTION_INVALID")
+            clean.append({"command": name, "description": description})
+        key = self._scope_key(p.get("scope"), p.get("language_code"))
+        if clean:
+            self._commands[key] = clean
+        else:
+            self._commands.pop(key, None)
+        return True
+
+    def _m_getMyCommands(self, p: JSONDict) -> list[JSONDict]:
+        key = self._scope_key(p.get("scope"), p.get("language_code"))
+        return copy.deepcopy(self._commands.get(key, []))
+
+    def _m_deleteMyCommands(self, p: JSONDict) -> bool:
+        self._commands.pop(self._scope_key(p.get("scope"), p.get("language_code")), None)
+        return True
+
+    def _m_setMyDescription(self, p: JSONDict) -> bool:
+        return True
+
+    def _m_setMyShortDescription(self, p: JSONDict) -> bool:
+        return True
+
+    def _m_setMyName(self, p: JSONDict) -> bool:
+        return True
+
+    def _m_setChatMenuButton(self, p: JSONDict) -> bool:
+        return True
+
+    # webhook -----------------------------------------------------------------------------------
+
+    def _m_setWebhook(self, p: JSONDict) -> _Result:
+        url = str(p.get("url") or "")
+        if not url:
+            return self._m_deleteWebhook(p)
+        if not re.match(r"(?i)https?://[^/\s]+", url):
+            raise _bad("bad webhook: An HTTPS URL must be provided for webhook")
+        secret = p.get("secret_token")
+        if secret is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", str(secret)):
+            raise _bad("bad webhook: secret token contains unallowed characters")
+        max_connections = _to_int(p.get("max_connections", 40), "max_connections")
+        if not 1 <= max_connections <= 100:
+            raise _bad("bad webhook: max_connections must be between 1 and 100")
+        allowed = p.get("allowed_updates")
+        if allowed is not None and not isinstance(allowed, list):
+            raise _bad("can't parse allowed_updates JSON object")
+        previous = self._webhook
+        if allowed is None:
+            allowed = previous.allowed_updates if previous else self._allowed_updates
+        drop = _to_bool(p.get("drop_pending_updates", False))
+        if drop:
+            self._drop_pending()
+        self._webhook = _Webhook(
+            url=url, secret_token=str(secret) if secret else None,
+            max_connections=max_connections, allowed_updates=allowed,
+            ip_address=p.get("ip_address"), drop_pending_updates=drop,
+        )
+        self._wake_pollers("webhook")
+        self._wake.set()
+        if previous is not None and previous.url == url:
+            return _Result(True, "Webhook is already set")
+        return _Result(True, "Webhook was set")
+
+    def _m_deleteWebhook(self, p: JSONDict) -> _Result:
+        if _to_bool(p.get("drop_pending_updates", False)):
+            self._drop_pending()
+        if self._webhook is None:
+            return _Result(True, "Webhook is already deleted")
+        self._allowed_updates = self._webhook.allowed_updates
+        self._webhook = None
+        return _Result(True, "Webhook was deleted")
+
+    def _m_getWebhookInfo(self, p: JSONDict) -> JSONDict:
+        info: JSONDict = {"url": "", "has_custom_certificate": False,
+                          "pending_update_count": len(self._pending)}
+        hook = self._webhook
+        if hook is not None:
+            info.update(url=hook.url, max_connections=hook.max_connections)
+            if hook.ip_address:
+                info["ip_address"] = hook.ip_address
+            if hook.allowed_updates:
+                info["allowed_updates"] = hook.allowed_updates
+            if hook.last_error_date is not None:
+                info["last_error_date"] = hook.last_error_date
+                info["last_error_message"] = hook.last_error_message
+        return info
+
+    # polls -------------------------------------------------------------------------------------
+
+    def _m_sendPoll(self, p: JSONDict) -> JSONDict:
+        chat_id = self._target_chat(p)
+        question = str(p.get("question") or "")
+        if not question.strip():
+            raise _bad("poll question must be non-empty")
+        if len(question) > 300:
+            raise _bad("poll question length must not exceed 300")
+        options = p.get("options")
+        if not isinstance(options, list) or not 1 <= len(options) <= 12:
+            raise _bad("poll must have between 1 and 12 options")
+        texts: list[str] = []
+        for option in options:
+            text = option.get("text") if isinstance(option, dict) else option
+            if not isinstance(text, str) or not 1 <= len(text) <= 100:
+                raise _bad("poll options length must not exceed 100")
+            texts.append(text)
+        kind = str(p.get("type") or "regular")
+        if kind not in ("regular", "quiz"):
+            raise _bad("wrong poll type specified")
+        correct = p.get("correct_option_ids")
+        if correct is None and p.get("correct_option_id") is not None:
+            correct = [p["correct_option_id"]]
+        if kind == "quiz" and (not isinstance(correct, list) or not correct or any(
+                not isinstance(i, int) or not 0 <= i < len(texts) for i in correct)):
+            raise _bad("wrong correct option ID specified")
+        n = next(self._ids)
+        poll_id = str(5_000_000_000_000_000_000 + n)
+        poll: JSONDict = {
+            "id": poll_id,
+            "question": question,
+            "options": [{"persistent_id": f"{n}-{i}", "text": t, "voter_count": 0}
+                        for i, t in enumerate(texts)],
+            "total_voter_count": 0,
+            "is_closed": _to_bool(p.get("is_closed", False)),
+            "is_anonymous": _to_bool(p.get("is_anonymous", True)),
+            "type": kind,
+            "allows_multiple_answers": _to_bool(p.get("allows_multiple_answers", False)),
+            "allows_revoting": _to_bool(p.get("allows_revoting", kind == "regular")),
+            "members_only": _to_bool(p.get("members_only", False)),
+        }
+        if kind == "quiz":
+            poll["correct_option_ids"] = correct
+        if p.get("explanation"):
+            poll["explanation"] = str(p["explanation"])
+        if p.get("open_period") is not None:
+            poll["open_period"] = _to_int(p["open_period"], "open_period")
+        if p.get("close_date") is not None:
+            poll["close_date"] = _to_int(p["close_date"], "close_date")
+        message = self._send("sendPoll", chat_id, p, {"poll": poll})
+        self._polls[poll_id] = self._messages[(chat_id, message["message_id"])]["poll"]
+        return message
+
+    def _m_stopPoll(self, p: JSONDict) -> JSONDict:
+        chat_id = self._target_chat(p)
+        stored = self._messages.get((chat_id, _to_int(p.get("message_id"), "message_id")))
+        if stored is None or "poll" not in stored:
+            raise _bad("message with poll to stop not found")
+        if stored["poll"]["is_closed"]:
+            raise _bad("poll has already been closed")
+        stored["poll"]["is_closed"] = True
+        return copy.deepcopy(stored["poll"])
+
+    # files -------------------------------------------------------------------------------------
+
+    def _store_file(self, file_id: str, unique_id: str, data: bytes, path: str) -> None:
+        self._files[file_id] = _StoredFile(file_id, unique_id, data, path)
+
+    def _photo_sizes(self, data: bytes) -> list[JSONDict]:
+        width, height = _image_size(data) or (800, 600)
+        n = next(self._ids)
+        sizes: list[JSONDict] = []
+        longest = max(width, height, 1)
+        for index, side in enumerate((90, 320, 800, 1280, 2560)):
+            if side >= longest and sizes:
+                break
+            scale = min(1.0, side / longest)
+            file_id = f"AgACAgIAAxkBAAP{n:06d}{index}"
+            unique = f"AQAD{n:06d}{index}"
+            self._store_file(file_id, unique, data, f"photos/file_{n}_{index}.jpg")
+            sizes.append({
+                "file_id": file_id, "file_unique_id": unique,
+                "width": max(1, round(width * scale)), "height": max(1, round(height * scale)),
+                "file_size": max(1, round(len(data) * scale * scale)),
+            })
+        return sizes
+
+    def _input_file(self, p: JSONDict, key: str) -> tuple[bytes, str | None, str | None]:
+        """(bytes, file name, mime type) of an uploaded file, a known file_id or a URL."""
+        value = p.get(key)
+        if isinstance(value, UploadedFile):
+            return value.data, value.filename, value.content_type
+        if isinstance(value, str) and value.startswith("attach://"):
+            attached = p.get(value.removeprefix("attach://"))
+            if isinstance(attached, UploadedFile):
+                return attached.data, attached.filename, attached.content_type
+            raise _bad(f"wrong file identifier/HTTP URL specified ({value})")
+        if isinstance(value, str) and value in self._files:
+            stored = self._files[value]
+            return stored.data, stored.file_path.rpartition("/")[2], None
+        if isinstance(value, str) and re.match(r"(?i)https?://", value):
+            return b"", value.rstrip("/").rpartition("/")[2] or "file", None
+        if not value:
+            raise _bad(f"there is no {key} in the request")
+        raise _bad("wrong file identifier/HTTP URL specified")
+
+    def _m_sendDocument(self, p: JSONDict) -> JSONDict:
+        chat_id = self._target_chat(p)
+        data, name, mime = self._input_file(p, "document")
+        content = self._caption(p)
+        n = next(self._ids)
+        file_name = name or f"file_{n}"
+        document: JSONDict = {
+            "file_id": f"BQACAgIAAxkBAAP{n:06d}", "file_unique_id": f"AgAD{n:06d}",
+            "file_name": file_name, "mime_type": mime or "application/octet-stream",
+            "file_size": len(data),
+        }
+        suffix = file_name.rpartition(".")[2] if "." in file_name else "bin"
+        self._store_file(document["file_id"], document["file_unique_id"], data,
+                         f"documents/file_{n}.{suffix}")
+        return self._send("sendDocument", chat_id, p, {"document": document, **content})
+
+    def _m_sendPhoto(self, p: JSONDict) -> JSONDict:
+        chat_id = self._target_chat(p)
+        data, _, _ = self._input_file(p, "photo")
+        if isinstance(p.get("photo"), UploadedFile) and _image_size(data) is None:
+            raise _bad("IMAGE_PROCESS_FAILED")
+        content = self._caption(p)
+        return self._send("sendPhoto", chat_id, p, {"photo": self._photo_sizes(data), **content})
+
+    def _m_getFile(self, p: JSONDict) -> JSONDict:
+        stored = self._files.get(str(p.get("file_id") or ""))
+        if stored is None:
+            raise _bad("invalid file_id")
+        return {"file_id": stored.file_id, "file_unique_id": stored.file_unique_id,
+                "file_size": len(stored.data), "file_path": stored.file_path}
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=_json_default)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, UploadedFile):
+        return {"filename": value.filename, "size": len(value.data)}
+    raise TypeError(f"not JSON serializable: {type(value).__name__}")
+
+
+def _tiny_png(width: int = 64, height: int = 48) -> bytes:
+    """A valid grey PNG of the given size."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (struct.pack(">I", len(body)) + kind + body
+                + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF))
+
+    rows = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n"
+            + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))

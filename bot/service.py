@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -20,9 +22,16 @@ class SqlStore:
 
     session: AsyncSession
     user: User
+    now: datetime
 
     async def set_locale(self, locale: str) -> None:
         await repo.set_locale(self.session, self.user.id, locale)
+
+    async def set_state(self, flow: str, step: str, data: dict[str, Any]) -> None:
+        await repo.set_state(self.session, self.user.id, flow, step, data, self.now)
+
+    async def clear_state(self) -> None:
+        await repo.clear_state(self.session, self.user.id)
 
 
 class Dispatcher:
@@ -55,9 +64,11 @@ class Dispatcher:
                 locale=user.locale or self.settings.bot.locale,
                 is_organizer=msg.user_id in self.settings.organizer_ids(msg.channel),
                 is_new=is_new,
+                state=None if is_new else await repo.get_state(s, user.id),
+                user_id=user.id,
             )
             with use_locale(view.locale):
-                outcome = await self.conversation.handle(msg, view, SqlStore(s, user))
+                outcome = await self.conversation.handle(msg, view, SqlStore(s, user, now))
             repo.log_message(s, user.id, msg.channel, outcome.feature, now)
         return outcome.replies
 

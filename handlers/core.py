@@ -41,6 +41,11 @@ FEATURES: dict[str, Feature] = {
 }
 
 
+# Multi-step flows: while a user is in one, their text (and flow buttons, whose commands do not
+# start with "/") go to the flow; any /command leaves the flow first. Issues add their flows here.
+FLOWS: dict[str, Feature] = {}
+
+
 class Conversation:
     """One conversation core for every channel."""
 
@@ -56,8 +61,17 @@ class Conversation:
     async def handle(self, msg: Incoming, user: UserView, store: Store) -> Outcome:
         """Answer one message. The caller sets the locale and owns the transaction."""
         now = self.clock().astimezone(self.edition.tz)
-        route = (Route("media") if msg.is_media
-                 else self.router.route(clean(msg.text), now.date()))
+        text = clean(msg.text)
+        state = user.state
+        if state is not None and (msg.is_media or text.startswith("/")
+                                  or state.flow not in FLOWS):
+            await store.clear_state()
+            state = None
+        if state is not None:
+            ctx = Ctx(edition=self.edition, now=now, user=user, store=store,
+                      route=Route(state.flow, text))
+            return Outcome(state.flow, await FLOWS[state.flow](ctx))
+        route = Route("media") if msg.is_media else self.router.route(text, now.date())
         if route.feature == "start" and route.arg:
             # Deep link (t.me/<bot>?start=lich): open the named feature directly.
             target = general.START_PAYLOADS.get(route.arg.lower())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 Clock = Callable[[], datetime]
 
@@ -45,6 +45,15 @@ class Incoming:
 
 
 @dataclass(frozen=True)
+class FlowState:
+    """Where the user is in a multi-step flow: the flow's name, its step and what it gathered."""
+
+    flow: str
+    step: str
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class UserView:
     """What the core knows about the sender for this update."""
 
@@ -53,6 +62,8 @@ class UserView:
     locale: str
     is_organizer: bool
     is_new: bool = False
+    state: FlowState | None = None
+    user_id: int = 0  # our database id (0 in tests without a database)
 
 
 @dataclass
@@ -67,3 +78,9 @@ class Store(Protocol):
     """Persistence the core needs for one update, inside that update's transaction."""
 
     async def set_locale(self, locale: str) -> None: ...
+
+    async def set_state(self, flow: str, step: str, data: dict[str, Any]) -> None:
+        """Remember the user's place in a flow; the next text message goes to that flow."""
+        ...
+
+    async def clear_state(self) -> None: ...

@@ -59,7 +59,7 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return cfg
 
 
-async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:
+async def upgrade(engine: AsyncEngine, revision: str = "heads") -> None:
     """Apply migrations up to `revision`."""
 
     def run(conn: Connection) -> None:
@@ -69,18 +69,19 @@ async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:
         await conn.run_sync(run)
 
 
-def head_revision() -> str | None:
-    """The newest migration shipped with this code."""
+def head_revision() -> tuple[str, ...]:
+    """The newest migrations shipped with this code (one per independent branch)."""
     from alembic.script import ScriptDirectory
 
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    return tuple(sorted(ScriptDirectory.from_config(alembic_config()).get_heads()))
 
 
-async def current_revision(engine: AsyncEngine) -> str | None:
+async def current_revision(engine: AsyncEngine) -> tuple[str, ...]:
+    """The migrations the database is at."""
     from alembic.runtime.migration import MigrationContext
 
-    def read(conn: Connection) -> str | None:
-        return MigrationContext.configure(conn).get_current_revision()
+    def read(conn: Connection) -> tuple[str, ...]:
+        return tuple(sorted(MigrationContext.configure(conn).get_current_heads()))
 
     async with engine.connect() as conn:
         return await conn.run_sync(read)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import (
+    JSON,
     BigInteger,
     Boolean,
     DateTime,
@@ -84,6 +86,20 @@ class MessageLog(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
+class ConversationState(Base):
+    """Where a user is in a multi-step flow (contest registration, an announcement draft)."""
+
+    __tablename__ = "conversation_state"
+
+    user_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    flow: Mapped[str] = mapped_column(String(32))
+    step: Mapped[str] = mapped_column(String(32))
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
 class ProcessedUpdate(Base):
     """A platform update already applied (Telegram update_id, Zalo msg_id)."""
 
@@ -93,3 +109,32 @@ class ProcessedUpdate(Base):
     channel: Mapped[str] = mapped_column(String(16), primary_key=True)
     update_key: Mapped[str] = mapped_column(String(64), primary_key=True)
     processed_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class ZaloToken(Base):
+    """The Zalo OA's current token pair: the refresh token is single-use, so it lives here.
+
+    `lease_owner`/`lease_until` let one process at a time call Zalo's refresh endpoint; the
+    swap itself is a compare-and-swap on `refresh_token`.
+    """
+
+    __tablename__ = "zalo_tokens"
+
+    app_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    access_token: Mapped[str] = mapped_column(String())
+    refresh_token: Mapped[str] = mapped_column(String())
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    lease_owner: Mapped[str | None] = mapped_column(String(64))
+    lease_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class ZaloChoice(Base):
+    """A Zalo user's last numbered buttons (beyond Zalo's 5): typing "6" presses button 6."""
+
+    __tablename__ = "zalo_choices"
+
+    external_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    # JSON object {"6": "/thuvien", ...}
+    commands: Mapped[str] = mapped_column(String())
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())

@@ -6,12 +6,13 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db.models import MessageLog, ProcessedUpdate, User
+from bot.db.models import ConversationState, MessageLog, ProcessedUpdate, User
+from handlers.types import FlowState
 
 
 def _insert(s: AsyncSession) -> Callable[..., Any]:
@@ -59,6 +60,25 @@ async def touch_user(
 def log_message(s: AsyncSession, user_id: int | None, channel: str, feature: str,
                 now: datetime) -> None:
     s.add(MessageLog(user_id=user_id, channel=channel, feature=feature, created_at=now))
+
+
+async def get_state(s: AsyncSession, user_id: int) -> FlowState | None:
+    row = await s.get(ConversationState, user_id)
+    return FlowState(row.flow, row.step, dict(row.data)) if row is not None else None
+
+
+async def set_state(s: AsyncSession, user_id: int, flow: str, step: str,
+                    data: dict[str, Any], now: datetime) -> None:
+    row = await s.get(ConversationState, user_id)
+    if row is None:
+        s.add(ConversationState(user_id=user_id, flow=flow, step=step, data=data,
+                                updated_at=now))
+    else:
+        row.flow, row.step, row.data, row.updated_at = flow, step, data, now
+
+
+async def clear_state(s: AsyncSession, user_id: int) -> None:
+    await s.execute(delete(ConversationState).where(ConversationState.user_id == user_id))
 
 
 async def set_locale(s: AsyncSession, user_id: int, locale: str) -> None:

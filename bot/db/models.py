@@ -100,6 +100,58 @@ class ConversationState(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
+class ContestParticipant(Base):
+    __tablename__ = "contest_participants"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    user_id: Mapped[int | None] = mapped_column(
+        BigId, ForeignKey("users.id", ondelete="SET NULL"), unique=True
+    )
+    full_name: Mapped[str | None] = mapped_column(String(100))
+    district: Mapped[str] = mapped_column(String(64))
+    unit: Mapped[str | None] = mapped_column(String(128))
+    phone: Mapped[str | None] = mapped_column(String(20))
+    consented_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    registered_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    voided: Mapped[bool] = mapped_column(Boolean, default=False)
+    void_reason: Mapped[str | None] = mapped_column(String(200))
+
+
+class ContestAttempt(Base):
+    __tablename__ = "contest_attempts"
+    __table_args__ = (
+        UniqueConstraint("participant_id", "number", name="uq_contest_attempts_number"),
+        Index("ix_contest_attempts_finished", "finished_at", "score", "total_ms"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    participant_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("contest_participants.id", ondelete="CASCADE")
+    )
+    number: Mapped[int] = mapped_column(Integer)
+    question_ids: Mapped[list[str]] = mapped_column(JSON)
+    current: Mapped[int] = mapped_column(Integer, default=0)
+    question_started_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    score: Mapped[int] = mapped_column(Integer, default=0)
+    total_ms: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ContestAnswer(Base):
+    __tablename__ = "contest_answers"
+
+    attempt_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("contest_attempts.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    question_id: Mapped[str] = mapped_column(String(64))
+    chosen: Mapped[int | None] = mapped_column(Integer)
+    correct: Mapped[bool] = mapped_column(Boolean)
+    elapsed_ms: Mapped[int] = mapped_column(Integer)
+    answered_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
 class ProcessedUpdate(Base):
     """A platform update already applied (Telegram update_id, Zalo msg_id)."""
 

@@ -240,6 +240,17 @@ async def test_malformed_bodies_and_unknown_events(zalo: FakeZalo, bot: Bot) -> 
     assert bot.query("select count(*) from users")[0][0] == 0
 
 
+async def test_events_while_stopping_get_503(zalo: FakeZalo, db_path: str) -> None:
+    access, refresh = zalo.issue_pair()
+    bot = await start_bot(db_path, zalo, access, refresh)
+    await bot.channel.stop()
+    # Not processed, not acknowledged: Zalo delivers it again once the bot is back.
+    assert await zalo.post_event(bot.url, zalo.event("user_send_text", U1, text="hi")) == 503
+    await bot.runner.cleanup()
+    await bot.app.close()
+    assert bot.query("select count(*) from processed_updates")[0][0] == 0
+
+
 async def test_duplicate_msg_id_is_applied_once(zalo: FakeZalo, bot: Bot) -> None:
     event = zalo.event("user_send_text", U1, text="lich hom nay", msg_id="a1b2c3d4e5f60718")
     assert await zalo.post_event(bot.url, event) == 200

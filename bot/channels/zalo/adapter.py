@@ -139,7 +139,8 @@ class ZaloChannel:
         self.tokens: TokenManager | None = None
         self._tasks: set[asyncio.Task[None]] = set()
         self._keeper: asyncio.Task[None] | None = None
-        self._closing = False
+        # Events before start() or during stop() get 503: Zalo delivers them again later.
+        self._ready = False
 
     # ---- lifecycle -------------------------------------------------------------------------
 
@@ -161,11 +162,12 @@ class ZaloChannel:
                              now + (SEED_LIFETIME if s.access_token else timedelta(0)))
         await self.tokens.start(seed)
         self._keeper = asyncio.create_task(self._keep_fresh(), name="zalo-token-keeper")
+        self._ready = True
         log.info("zalo channel started; webhook at %s", s.webhook_path)
 
     async def stop(self) -> None:
         """Refuse new events (Zalo retries them later), finish in-flight ones, close."""
-        self._closing = True
+        self._ready = False
         if self._tasks:
             await asyncio.wait(set(self._tasks), timeout=30)
         if self._keeper is not None:
@@ -190,8 +192,8 @@ class ZaloChannel:
 
     async def webhook(self, request: web.Request) -> web.Response:
         """Check the signature, answer at once (Zalo waits 2 s), process in the background."""
-        if self._closing:
-            return web.Response(status=503, text="stopping")
+        if not self._ready:
+            return web.Response(status=503, text="not ready")
         given = request.headers.get(events.SIGNATURE_HEADER)
         if not given:
             return web.Response(status=401, text="missing signature")

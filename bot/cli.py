@@ -12,6 +12,7 @@ from bot.app import App, build_app, edition_path
 from bot.settings import Settings, SettingsError, load_settings, parse_instant, with_overrides
 from content import ContentError, load_edition
 from handlers.i18n import _, set_locale
+from handlers.types import Incoming
 
 log = logging.getLogger("hoctap")
 
@@ -46,6 +47,16 @@ def _parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="run every configured channel and the web server")
     common(run)
     run.add_argument("--now", help="simulated start instant, e.g. 2020-10-01T07:30")
+
+    contest = sub.add_parser("contest", help="the Công dân học tập contest (organizers)")
+    ksub = contest.add_subparsers(dest="contest_command", required=True)
+    export = ksub.add_parser("export", help="write the results as CSV and XLSX")
+    common(export)
+    export.add_argument("--out", required=True, help="directory for the files")
+    void = ksub.add_parser("void", help="void a participant (kept in the export, unranked)")
+    common(void)
+    void.add_argument("participant_id", type=int)
+    void.add_argument("--reason", required=True)
 
     db = sub.add_parser("db", help="database tools")
     dsub = db.add_subparsers(dest="db_command", required=True)
@@ -84,6 +95,25 @@ async def _chat(app: App, args: argparse.Namespace) -> None:
         await channel.run(greet=greet)
     finally:
         await app.close()
+
+
+async def _contest(app: App, args: argparse.Namespace) -> int:
+    """Run an organizer's contest command as the console organizer, printing the replies."""
+    from bot.channels.console import render
+
+    await app.start()
+    try:
+        organizer = next(iter(app.settings.organizer_ids("console")), "console")
+        if args.contest_command == "export":
+            command = "/ketquathi"
+        else:
+            command = f"/loaithi {args.participant_id} {args.reason}"
+        replies = await app.dispatcher.handle(Incoming("console", organizer, command))
+        text, _buttons = render(replies or [], files_dir=Path(getattr(args, "out", ".")))
+        print(text)
+    finally:
+        await app.close()
+    return 0
 
 
 async def _upgrade(app: App) -> None:
@@ -147,6 +177,8 @@ def main(argv: list[str] | None = None) -> int:
             return _run(app)
         if args.command == "chat":
             asyncio.run(_chat(app, args))
+        elif args.command == "contest":
+            return asyncio.run(_contest(app, args))
         elif args.command == "db":
             asyncio.run(_upgrade(app))
             print(_("Cơ sở dữ liệu đã được cập nhật."))

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.db import repo
+from bot.db.contest import SqlContestStore
 from bot.db.models import User
 from bot.settings import Settings
 from handlers.core import Conversation
@@ -32,6 +33,10 @@ class SqlStore:
 
     async def clear_state(self) -> None:
         await repo.clear_state(self.session, self.user.id)
+
+    @property
+    def contest(self) -> SqlContestStore:
+        return SqlContestStore(self.session, self.user.id)
 
 
 class Dispatcher:

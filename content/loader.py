@@ -500,7 +500,7 @@ class _Loader:
         cr = self.table("contest.toml", ct, "contest")
         cr.check_unknown(
             {"name", "opens", "closes", "questions_per_attempt", "seconds_per_question",
-             "attempts", "reveal", "who", "how_to_join", "rules"}
+             "attempts", "reveal", "who", "how_to_join", "rules", "districts"}
         )
         opens, closes = cr.instant("opens", tz), cr.instant("closes", tz)
         if opens and closes and closes <= opens:
@@ -511,6 +511,7 @@ class _Loader:
             seconds_per_question=cr.integer("seconds_per_question", 5, 600),
             attempts=cr.integer("attempts", 1, 100), reveal=cr.choice("reveal", ("each", "end")),
             who=cr.text("who"), how_to_join=cr.text("how_to_join"), rules=cr.texts("rules"),
+            districts=cr.strings("districts"),
         )
 
         qz = files["quiz.toml"]

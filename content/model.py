@@ -113,6 +113,7 @@ class ContestInfo:
     who: Text
     how_to_join: Text
     rules: tuple[Text, ...]
+    districts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,15 @@ from collections.abc import Awaitable, Callable
 
 from content import Edition
 from handlers.context import Ctx
-from handlers.features import contest_info, general, learning, schedule, week
+from handlers.features import (
+    contest,
+    contest_admin,
+    contest_info,
+    general,
+    learning,
+    schedule,
+    week,
+)
 from handlers.router import Route, Router
 from handlers.text import clean
 from handlers.types import Clock, Incoming, Outcome, Reply, Store, UserView
@@ -38,12 +46,19 @@ FEATURES: dict[str, Feature] = {
     "courses": learning.courses,
     "library": learning.library,
     "contest": contest_info.contest,
+    "contest_take": contest.take,
+    "contest_answer": contest.answer,
+    "leaderboard": contest.leaderboard,
+    "contest_export": contest_admin.export,
+    "contest_void": contest_admin.void,
 }
 
 
 # Multi-step flows: while a user is in one, their text (and flow buttons, whose commands do not
 # start with "/") go to the flow; any /command leaves the flow first. Issues add their flows here.
-FLOWS: dict[str, Feature] = {}
+FLOWS: dict[str, Feature] = {
+    "contest_register": contest.register,
+}
 
 
 class Conversation:

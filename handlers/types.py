@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from handlers.contest_types import ContestStore
 
 Clock = Callable[[], datetime]
 
@@ -20,12 +23,23 @@ class Button:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file for the user (an organizer's export): a document on Telegram, a file on disk
+    in the console; channels that cannot send files say so in text."""
+
+    filename: str
+    data: bytes
+    mime: str
+
+
+@dataclass(frozen=True)
 class Reply:
     """One message to the user: plain text (adapters escape it) plus optional buttons."""
 
     text: str
     buttons: tuple[Button, ...] = ()
     title: str | None = None  # shown bold where the channel can
+    files: tuple[Attachment, ...] = ()
 
     def full_text(self) -> str:
         """Title and text as plain text, for channels without formatting."""
@@ -84,3 +98,8 @@ class Store(Protocol):
         ...
 
     async def clear_state(self) -> None: ...
+
+    @property
+    def contest(self) -> ContestStore:
+        """The contest's storage for this user."""
+        ...

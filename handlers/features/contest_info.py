@@ -33,5 +33,6 @@ async def contest(ctx: Ctx) -> list[Reply]:
         form,
         _("Thể lệ:") + "\n" + rules,
     ])
-    return [Reply(text, (Button(_("Lịch sự kiện"), "/lich"), back_button()),
-                  title=c.name.get(loc))]
+    buttons = (Button(_("Tham gia thi"), "/thi"), Button(_("Bảng xếp hạng"), "/xephang"),
+               back_button())
+    return [Reply(text, buttons, title=c.name.get(loc))]

@@ -49,6 +49,8 @@ COMMAND_HELP: tuple[tuple[str, str], ...] = (
     ("khoahoc", N_("khóa học trực tuyến và tài nguyên mở")),
     ("thuvien", N_("thư viện và văn hóa đọc")),
     ("cuocthi", N_("Cuộc thi Công dân học tập")),
+    ("thi", N_("làm bài thi")),
+    ("xephang", N_("bảng xếp hạng cuộc thi")),
     ("tochuc", N_("đơn vị tổ chức và báo cáo kết quả")),
     ("lienhe", N_("số điện thoại, e-mail, địa chỉ liên hệ")),
     ("hoidap", N_("câu hỏi thường gặp")),

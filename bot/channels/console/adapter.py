@@ -6,6 +6,7 @@ import asyncio
 import logging
 import sys
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import TextIO
 
 from handlers.i18n import _, use_locale
@@ -17,12 +18,26 @@ CHANNEL = "console"
 Handle = Callable[[Incoming], Awaitable[list[Reply] | None]]
 
 
-def render(replies: list[Reply], first_number: int = 1) -> tuple[str, list[Button]]:
+def save_files(reply: Reply, directory: Path) -> list[Path]:
+    """Write a reply's files (an organizer's export) to `directory`."""
+    paths = []
+    for f in reply.files:
+        directory.mkdir(parents=True, exist_ok=True)
+        path = directory / Path(f.filename).name
+        path.write_bytes(f.data)
+        paths.append(path)
+    return paths
+
+
+def render(replies: list[Reply], first_number: int = 1,
+           files_dir: Path | None = None) -> tuple[str, list[Button]]:
     """Plain text of `replies` with their buttons numbered `[1] Lịch sự kiện`."""
     blocks: list[str] = []
     buttons: list[Button] = []
     for reply in replies:
         lines = [reply.title.upper() if reply.title else "", reply.text]
+        if files_dir is not None:
+            lines += [_("Đã lưu tệp: {path}").format(path=p) for p in save_files(reply, files_dir)]
         block = "\n".join(x for x in lines if x)
         numbered = []
         for b in reply.buttons:
@@ -66,7 +81,8 @@ class ConsoleChannel:
             log.exception("console update failed")
             with use_locale(self.locale):
                 return _("Xin lỗi, đã có lỗi khi xử lý tin nhắn của bạn. Bạn thử lại sau nhé.")
-        text, buttons = render(replies or [])
+        with use_locale(self.locale):
+            text, buttons = render(replies or [], files_dir=Path.cwd() / "exports")
         # A reply without buttons keeps the previous numbers usable (e.g. after a link).
         if buttons:
             self.buttons = buttons

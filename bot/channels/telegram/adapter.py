@@ -13,16 +13,26 @@ from html import escape
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
+import aiohttp
+import httpx
 from aiohttp import web
 from telegram import (
     BotCommand,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    InputFile,
     Message,
     Update,
 )
 from telegram.constants import ChatMemberStatus, MessageLimit, ParseMode
-from telegram.error import Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.error import (
+    BadRequest,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -34,13 +44,14 @@ from telegram.ext import (
 )
 from telegram.request import HTTPXRequest
 
+from bot.channels.base import Delivery
 from bot.channels.telegram.request import AiohttpRequest
 from bot.service import Dispatcher
 from bot.settings import TelegramSettings
 from handlers.features.general import command_list
 from handlers.i18n import use_locale
 from handlers.text import split_message
-from handlers.types import Button, Incoming, Reply
+from handlers.types import Attachment, Button, Incoming, Reply
 
 log = logging.getLogger(__name__)
 CHANNEL = "telegram"
@@ -92,6 +103,11 @@ def to_html(reply: Reply, limit: int = MessageLimit.MAX_TEXT_LENGTH) -> list[str
             parts[0][len(reply.title):], quote=False
         )
     return html
+
+
+def _not_sent(err: NetworkError) -> bool:
+    """True when the request never reached Telegram (connection refused, DNS): safe to resend."""
+    return isinstance(err.__cause__, (aiohttp.ClientConnectorError, httpx.ConnectError))
 
 
 class TelegramChannel:
@@ -276,7 +292,70 @@ class TelegramChannel:
                 if message is None:
                     return sent
                 sent.append(message)
+            for f in reply.files:
+
+                def upload(f: Attachment = f) -> Awaitable[Message]:
+                    return bot.send_document(chat_id, InputFile(f.data, filename=f.filename))
+
+                document = await self._call(str(chat_id), upload)
+                if document is None:
+                    return sent
+                sent.append(document)
         return sent
+
+    # ---- broadcasts ------------------------------------------------------------------------
+
+    async def deliver(self, external_id: str, text: str, title: str | None = None) -> Delivery:
+        """Send one broadcast message once and say what became of it (the outbox decides)."""
+        parts = to_html(Reply(text, title=title))
+        ref: str | None = None
+        for i, html in enumerate(parts):
+            outcome = await self._attempt(
+                external_id,
+                lambda html=html: self.application.bot.send_message(  # type: ignore[misc]
+                    int(external_id), html, parse_mode=ParseMode.HTML,
+                    disable_web_page_preview=True),
+            )
+            if isinstance(outcome, Delivery):
+                if i == 0:
+                    return outcome
+                # Part of the message arrived already: sending it again would repeat it.
+                return Delivery("uncertain", reason=f"part {i + 1} of {len(parts)}: "
+                                f"{outcome.status} {outcome.reason}".strip())
+            ref = str(outcome.message_id)
+        return Delivery("sent", ref=ref)
+
+    async def edit(self, external_id: str, ref: str, text: str) -> Delivery:
+        """Edit a progress message in place."""
+        outcome = await self._attempt(
+            external_id,
+            lambda: self.application.bot.edit_message_text(
+                escape(text, quote=False), chat_id=int(external_id), message_id=int(ref),
+                parse_mode=ParseMode.HTML),
+        )
+        return outcome if isinstance(outcome, Delivery) else Delivery("sent", ref=ref)
+
+    async def _attempt(self, external_id: str, call: Callable[[], Awaitable[Any]]
+                       ) -> Delivery | Any:
+        """One Bot API call: its result, or the Delivery saying why it did not go through."""
+        try:
+            return await call()
+        except RetryAfter as err:
+            return Delivery("rate_limited", reason="429", retry_after=retry_seconds(err))
+        except Forbidden as err:
+            log.info("telegram user %s blocked the bot; marked inactive", external_id)
+            await self.dispatcher.mark_inactive(CHANNEL, external_id)
+            return Delivery("blocked", reason=str(err)[:200])
+        except TimedOut:
+            return Delivery("uncertain", reason="timeout after the request was sent")
+        except BadRequest as err:
+            return Delivery("failed", reason=str(err)[:200])
+        except NetworkError as err:
+            if _not_sent(err):
+                return Delivery("retry", reason=f"not sent: {type(err.__cause__).__name__}")
+            return Delivery("uncertain", reason=f"network error: {err}"[:200])
+        except TelegramError as err:
+            return Delivery("failed", reason=str(err)[:200])
 
     async def _call(self, user_id: str, call: Callable[[], Awaitable[T]]) -> T | None:
         """Make one Bot API call: honour 429, retry network errors, stop on 403."""

@@ -1,0 +1,410 @@
+"""The Công dân học tập contest: registration, timed questions, results, ranking, export.
+
+Fairness lives here and in the store, never in the client: the correct option is never sent
+before the answer; the time is measured on the server from when the question was shown; only
+the current question of the current attempt can be answered, once.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import unicodedata
+from datetime import datetime
+
+from content import Edition, Question
+from handlers.contest_types import Attempt, Participant
+from handlers.context import Ctx
+from handlers.format import back_button
+from handlers.i18n import N_, _, format_date_numeric, format_number, format_time
+from handlers.text import fold
+from handlers.types import Button, Reply
+
+LETTERS = "ABCD"
+# Flow buttons: the label is translated, the command (what comes back) is not.
+OTHER = N_("Khác")
+SKIP = N_("Bỏ qua")
+AGREE = N_("Đồng ý")
+DISAGREE = N_("Không đồng ý")
+_NAME_RE = re.compile(r"^[^\W\d_]+(?:[ '\-][^\W\d_]+)+$")
+_rng = random.SystemRandom()
+
+
+# ---- pure helpers ------------------------------------------------------------------------
+
+
+def draw_questions(questions: tuple[Question, ...], n: int,
+                   rng: random.Random | None = None) -> list[str]:
+    """Draw `n` question ids at random, balanced over topics (round robin over shuffled topics)."""
+    rng = rng or _rng
+    by_topic: dict[str, list[Question]] = {}
+    for q in questions:
+        by_topic.setdefault(q.topic, []).append(q)
+    for pool in by_topic.values():
+        rng.shuffle(pool)
+    topics = list(by_topic)
+    rng.shuffle(topics)
+    chosen: list[str] = []
+    while len(chosen) < n and any(by_topic.values()):
+        for t in topics:
+            if by_topic[t] and len(chosen) < n:
+                chosen.append(by_topic[t].pop().id)
+    rng.shuffle(chosen)
+    return chosen
+
+
+def valid_name(text: str) -> str | None:
+    """A full name: letters, at least two words, 4–100 characters; NFC, single spaces."""
+    name = " ".join(unicodedata.normalize("NFC", text).split())
+    if not 4 <= len(name) <= 100 or not _NAME_RE.match(name):
+        return None
+    return " ".join(w[:1].upper() + w[1:] for w in name.split(" "))
+
+
+def valid_phone(text: str) -> str | None:
+    """A Vietnamese phone number, normalised to 0xxxxxxxxx: mobile 03/05/07/08/09 + 8 digits,
+    landline 02 + 9 digits; +84 / 84 prefixes accepted."""
+    digits = re.sub(r"[\s.\-()]", "", text)
+    if digits.startswith("+84"):
+        digits = "0" + digits[3:]
+    elif digits.startswith("84") and len(digits) in (11, 12):
+        digits = "0" + digits[2:]
+    if re.fullmatch(r"0[35789]\d{8}", digits) or re.fullmatch(r"02\d{9}", digits):
+        return digits
+    return None
+
+
+def mask_name(name: str) -> str:
+    """Family name, initials of middle names, given name: 'Nguyễn Văn An' -> 'Nguyễn V. An'."""
+    words = name.split()
+    if len(words) <= 2:
+        return name
+    return " ".join([words[0], *(w[0] + "." for w in words[1:-1]), words[-1]])
+
+
+def format_duration(ms: int) -> str:
+    seconds = ms / 1000
+    if seconds < 60:
+        return _("{s} giây").format(s=format_number(round(seconds, 1)))
+    minutes, rest = divmod(seconds, 60)
+    return _("{m} phút {s} giây").format(m=int(minutes), s=format_number(round(rest, 1)))
+
+
+def _limit_ms(ed: Edition) -> int:
+    return ed.contest.seconds_per_question * 1000
+
+
+def _elapsed_ms(since: datetime, now: datetime) -> int:
+    return max(0, int((now - since).total_seconds() * 1000))
+
+
+def _question(ed: Edition, qid: str) -> Question:
+    return next(q for q in ed.questions if q.id == qid)
+
+
+def _window_closed(ctx: Ctx) -> Reply | None:
+    c, tz = ctx.edition.contest, ctx.edition.tz
+    if ctx.now < c.opens:
+        return Reply(_("Cuộc thi chưa mở. Cuộc thi mở từ {time} ngày {day}.").format(
+            time=format_time(c.opens, tz), day=format_date_numeric(c.opens)),
+            (Button(_("Thể lệ cuộc thi"), "/cuocthi"), back_button()))
+    if ctx.now >= c.closes:
+        return Reply(_("Cuộc thi đã kết thúc lúc {time} ngày {day}; bài làm không còn được "
+                       "ghi nhận.").format(time=format_time(c.closes, tz),
+                                           day=format_date_numeric(c.closes)),
+                     (Button(_("Bảng xếp hạng"), "/xephang"), back_button()))
+    return None
+
+
+# ---- taking the contest --------------------------------------------------------------------
+
+
+async def take(ctx: Ctx) -> list[Reply]:
+    """Start or resume the user's attempt; register first if needed."""
+    ed = ctx.edition
+    if len(ed.questions) < ed.contest.questions_per_attempt:
+        return [Reply(_("Ngân hàng câu hỏi của cuộc thi chưa sẵn sàng. Bạn quay lại sau nhé."),
+                      (back_button(),))]
+    closed = _window_closed(ctx)
+    if closed:
+        return [closed]
+    participant = await ctx.store.contest.participant()
+    if participant is None:
+        await ctx.store.set_state("contest_register", "name", {})
+        return [Reply(
+            _("Để dự thi, bạn đăng ký vài thông tin (chỉ dùng cho Cuộc thi).") + "\n\n"
+            + _("Bước 1/4. Bạn gõ họ và tên đầy đủ, ví dụ: Nguyễn Văn An."),
+            title=_("Đăng ký dự thi"))]
+    return await _continue(ctx, participant)
+
+
+async def _continue(ctx: Ctx, participant: Participant) -> list[Reply]:
+    ed = ctx.edition
+    if participant.voided:
+        return [Reply(_("Kết quả dự thi của bạn đã bị Ban tổ chức hủy. Nếu có thắc mắc, bạn "
+                        "liên hệ Ban tổ chức."), (Button(_("Liên hệ"), "/lienhe"),))]
+    attempts = await ctx.store.contest.attempts(participant.id)
+    active = next((a for a in attempts if a.finished_at is None), None)
+    if active is not None:
+        return await _ask(ctx, active, resumed=True)
+    if len(attempts) >= ed.contest.attempts:
+        best = max(attempts, key=lambda a: (a.score, -a.total_ms))
+        return [Reply(_("Bạn đã dùng hết {n} lượt thi.").format(n=ed.contest.attempts) + "\n"
+                      + await _summary(ctx, participant, best),
+                      (Button(_("Bảng xếp hạng"), "/xephang"), back_button()))]
+    ids = draw_questions(ed.questions, ed.contest.questions_per_attempt)
+    attempt = await ctx.store.contest.start_attempt(participant.id, len(attempts) + 1, ids,
+                                                   ctx.now)
+    intro = Reply(_("Bắt đầu lượt thi {k}: {n} câu hỏi, mỗi câu {s} giây. Chúc bạn thi tốt!")
+                  .format(k=attempt.number, n=len(ids), s=ed.contest.seconds_per_question))
+    return [intro, *await _ask(ctx, attempt)]
+
+
+async def _expire(ctx: Ctx, attempt: Attempt) -> Attempt:
+    """Count the current question as wrong if its time ran out (the user walked away)."""
+    limit = _limit_ms(ctx.edition)
+    while attempt.finished_at is None and (
+        _elapsed_ms(attempt.question_started_at, ctx.now) > limit
+        or ctx.now >= ctx.edition.contest.closes
+    ):
+        pos = attempt.current
+        done = pos + 1 == len(attempt.question_ids)
+        moved = await ctx.store.contest.answer(
+            attempt, pos, attempt.question_ids[pos], None, False, limit, ctx.now, done)
+        if moved is None:
+            break
+        attempt = moved
+        if ctx.now < ctx.edition.contest.closes:
+            break  # the next question starts now, with its full time
+    return attempt
+
+
+async def _ask(ctx: Ctx, attempt: Attempt, resumed: bool = False) -> list[Reply]:
+    """Show the current question with its answer buttons and the time left."""
+    before = attempt.current
+    attempt = await _expire(ctx, attempt)
+    notes: list[Reply] = []
+    if attempt.current != before:
+        notes.append(Reply(_("Hết giờ cho câu {k}: câu này được tính là sai.")
+                           .format(k=before + 1)))
+    if attempt.finished_at is not None:
+        return [*notes, *await _finish(ctx, attempt)]
+    ed = ctx.edition
+    q = _question(ed, attempt.question_ids[attempt.current])
+    left = max(0, _limit_ms(ed) - _elapsed_ms(attempt.question_started_at, ctx.now)) // 1000
+    lines = [q.text, ""]
+    lines += [f"{LETTERS[i]}. {opt}" for i, opt in enumerate(q.options)]
+    lines += ["", _("Thời gian còn lại: {s} giây.").format(s=left)]
+    if resumed and not notes:
+        lines.insert(0, _("Bạn đang làm dở lượt thi; tiếp tục nhé."))
+    buttons = tuple(
+        Button(LETTERS[i], f"/traloi {attempt.id} {attempt.current + 1} {LETTERS[i]}")
+        for i in range(len(q.options))
+    )
+    title = _("Câu {k}/{n}").format(k=attempt.current + 1, n=len(attempt.question_ids))
+    return [*notes, Reply("\n".join(lines), buttons, title=title)]
+
+
+async def answer(ctx: Ctx) -> list[Reply]:
+    """Record an answer to the current question, then ask the next one or give the result."""
+    parts = ctx.route.arg.split()
+    if len(parts) != 3 or not parts[0].isdigit() or not parts[1].isdigit() \
+            or parts[2].upper() not in LETTERS:
+        return [Reply(_("Câu trả lời không hợp lệ. Bạn chọn A, B, C hoặc D bằng các nút của câu "
+                        "hỏi nhé."), (Button(_("Tiếp tục thi"), "/thi"),))]
+    attempt_id, position = int(parts[0]), int(parts[1]) - 1
+    chosen = LETTERS.index(parts[2].upper())
+    participant = await ctx.store.contest.participant()
+    attempts = await ctx.store.contest.attempts(participant.id) if participant else []
+    attempt = next((a for a in attempts if a.id == attempt_id), None)
+    if participant is None or attempt is None:
+        return [Reply(_("Lượt thi này không phải của bạn hoặc không tồn tại."),
+                      (Button(_("Cuộc thi"), "/cuocthi"),))]
+    if attempt.finished_at is not None:
+        return [Reply(_("Lượt thi này đã kết thúc; câu trả lời không được ghi nhận."),
+                      (Button(_("Bảng xếp hạng"), "/xephang"), back_button()))]
+    closed = _window_closed(ctx)
+    if closed:
+        await _expire(ctx, attempt)
+        return [closed]
+    if position != attempt.current:
+        note = Reply(_("Câu {k} không còn nhận trả lời (đã trả lời hoặc đã hết giờ).")
+                     .format(k=position + 1))
+        return [note, *await _ask(ctx, attempt)]
+    ed = ctx.edition
+    q = _question(ed, attempt.question_ids[position])
+    elapsed, limit = _elapsed_ms(attempt.question_started_at, ctx.now), _limit_ms(ed)
+    late = elapsed > limit
+    correct = chosen == q.answer and not late
+    done = position + 1 == len(attempt.question_ids)
+    moved = await ctx.store.contest.answer(attempt, position, q.id, chosen, correct,
+                                           min(elapsed, limit), ctx.now, done)
+    if moved is None:
+        return [Reply(_("Câu {k} đã được ghi nhận trước đó.").format(k=position + 1))]
+    replies: list[Reply] = []
+    if late:
+        replies.append(Reply(_("Hết giờ: câu trả lời đến sau {s} giây nên được tính là sai.")
+                             .format(s=ed.contest.seconds_per_question)))
+    elif ed.contest.reveal == "each":
+        replies.append(Reply(_verdict(q, chosen)))
+    if done:
+        return [*replies, *await _finish(ctx, moved)]
+    return [*replies, *await _ask(ctx, moved)]
+
+
+def _verdict(q: Question, chosen: int | None) -> str:
+    right = f"{LETTERS[q.answer]}. {q.options[q.answer]}"
+    head = _("Đúng!") if chosen == q.answer else _("Chưa đúng.")
+    return f"{head} " + _("Đáp án: {answer}.").format(answer=right) + f" {q.explanation}"
+
+
+async def _summary(ctx: Ctx, participant: Participant, attempt: Attempt) -> str:
+    n = len(attempt.question_ids)
+    text = _("Kết quả: đúng {score}/{n} câu, tổng thời gian trả lời {time}.").format(
+        score=attempt.score, n=n, time=format_duration(attempt.total_ms))
+    rank = await ctx.store.contest.rank_of(participant.id)
+    if rank is not None:
+        text += " " + _("Xếp hạng hiện tại: {rank}/{total}.").format(rank=rank[0], total=rank[1])
+    return text
+
+
+async def _finish(ctx: Ctx, attempt: Attempt) -> list[Reply]:
+    """The result: score, total time, rank, and the explanations."""
+    participant = await ctx.store.contest.participant()
+    assert participant is not None
+    ed = ctx.edition
+    lines = [await _summary(ctx, participant, attempt)]
+    if ed.contest.reveal == "end":
+        answers = {p: (c, ok) for p, c, ok in await ctx.store.contest.answers(attempt.id)}
+        for pos, qid in enumerate(attempt.question_ids):
+            q = _question(ed, qid)
+            chosen, ok = answers.get(pos, (None, False))
+            mark = "✓" if ok else "✗"
+            mine = LETTERS[chosen] if chosen is not None else _("hết giờ")
+            lines.append(f"\n{mark} " + _("Câu {k}: {text}").format(k=pos + 1, text=q.text))
+            lines.append(_("Bạn chọn: {mine}. Đáp án đúng: {answer}.").format(
+                mine=mine, answer=f"{LETTERS[q.answer]}. {q.options[q.answer]}"))
+            lines.append(q.explanation)
+    return [Reply("\n".join(lines), (Button(_("Bảng xếp hạng"), "/xephang"), back_button()),
+                  title=_("Hoàn thành bài thi"))]
+
+
+async def leaderboard(ctx: Ctx) -> list[Reply]:
+    """Show the top 10 and the user's own rank."""
+    top = await ctx.store.contest.standings(10)
+    if not top:
+        text = _("Chưa có ai hoàn thành bài thi.")
+    else:
+        text = "\n".join(
+            _("{rank}. {name} ({district}): {score} câu đúng, {time}").format(
+                rank=s.rank, name=mask_name(s.full_name), district=s.district, score=s.score,
+                time=format_duration(s.total_ms))
+            for s in top)
+    participant = await ctx.store.contest.participant()
+    if participant is not None:
+        rank = await ctx.store.contest.rank_of(participant.id)
+        if rank is not None:
+            text += "\n\n" + _("Hạng của bạn: {rank}/{total}.").format(rank=rank[0],
+                                                                        total=rank[1])
+    return [Reply(text, (Button(_("Cuộc thi"), "/cuocthi"), back_button()),
+                  title=_("Bảng xếp hạng Cuộc thi Công dân học tập"))]
+
+
+# ---- registration flow ------------------------------------------------------------------
+
+
+def _district_buttons(ed: Edition) -> tuple[Button, ...]:
+    return (*(Button(d, d) for d in ed.contest.districts), Button(_(OTHER), OTHER))
+
+
+async def register(ctx: Ctx) -> list[Reply]:
+    """One step of the registration: name, district or unit, phone, consent."""
+    state = ctx.user.state
+    assert state is not None
+    data, text, ed = dict(state.data), ctx.route.arg, ctx.edition
+    step = state.step
+    if step == "name":
+        name = valid_name(text)
+        if name is None:
+            return [Reply(_("Họ tên chưa hợp lệ: chỉ gồm chữ cái và khoảng trắng, ít nhất hai "
+                            "từ, ví dụ: Nguyễn Văn An. Bạn gõ lại họ và tên nhé."))]
+        data["full_name"] = name
+        await ctx.store.set_state("contest_register", "district", data)
+        return [Reply(_("Bước 2/4. Bạn thuộc quận, huyện nào của Hải Phòng? Chọn bên dưới, "
+                        "hoặc chọn “Khác” để ghi tên trường, cơ quan, đơn vị."),
+                      _district_buttons(ed))]
+    if step == "district":
+        wanted = fold(text).strip()
+        match = next((d for d in ed.contest.districts
+                      if fold(d) == wanted or fold(d).removeprefix("quan ") == wanted), None)
+        for prefix in ("quan ", "huyen ", "q. ", "h. "):
+            if match is None and wanted.startswith(prefix):
+                match = next((d for d in ed.contest.districts
+                              if fold(d) == wanted.removeprefix(prefix)), None)
+        if match is not None:
+            data["district"] = match
+            return await _ask_phone(ctx, data)
+        if wanted in (fold(OTHER), fold(_(OTHER)), "other"):
+            await ctx.store.set_state("contest_register", "unit", data)
+            return [Reply(_("Bạn gõ tên đơn vị của mình (trường, cơ quan, địa phương)."))]
+        return [Reply(_("Mình chưa nhận ra quận, huyện “{text}”. Bạn chọn một mục bên dưới "
+                        "nhé.").format(text=text[:40]), _district_buttons(ed))]
+    if step == "unit":
+        unit = " ".join(text.split())
+        if not 2 <= len(unit) <= 128 or not any(c.isalpha() for c in unit):
+            return [Reply(_("Tên đơn vị cần từ 2 đến 128 ký tự. Bạn gõ lại nhé."))]
+        data["district"], data["unit"] = OTHER, unit
+        return await _ask_phone(ctx, data)
+    if step == "phone":
+        if fold(text) in (fold(SKIP), fold(_(SKIP)), "skip", "khong"):
+            data["phone"] = None
+        else:
+            phone = valid_phone(text)
+            if phone is None:
+                return [Reply(_("Số điện thoại chưa hợp lệ. Số di động có 10 chữ số, bắt đầu "
+                                "bằng 03, 05, 07, 08 hoặc 09 (ví dụ 0912345678). Bạn gõ lại, "
+                                "hoặc chọn “Bỏ qua”."), (Button(_(SKIP), SKIP),))]
+            data["phone"] = phone
+        await ctx.store.set_state("contest_register", "consent", data)
+        return [Reply(_consent_text(data), _consent_buttons(),
+                      title=_("Bước 4/4. Đồng ý lưu thông tin"))]
+    if step == "consent":
+        answer_ = fold(text)
+        if answer_ in (fold(AGREE), fold(_(AGREE)), "co", "yes", "dong y"):
+            await ctx.store.clear_state()
+            participant = await ctx.store.contest.register(
+                data["full_name"], data["district"], data.get("unit"), data.get("phone"),
+                ctx.now)
+            done = Reply(_("Đăng ký thành công. Cảm ơn bạn!"))
+            return [done, *await _continue(ctx, participant)]
+        if answer_ in (fold(DISAGREE), fold(_(DISAGREE)), "khong", "no"):
+            await ctx.store.clear_state()
+            return [Reply(_("Bạn chưa đồng ý nên mình không lưu thông tin nào và bạn chưa thể dự "
+                            "thi. Khi đổi ý, bạn gõ /thi."), (back_button(),))]
+        return [Reply(_("Bạn chọn “Đồng ý” hoặc “Không đồng ý” nhé."), _consent_buttons())]
+    await ctx.store.clear_state()
+    return await take(ctx)
+
+
+async def _ask_phone(ctx: Ctx, data: dict[str, object]) -> list[Reply]:
+    await ctx.store.set_state("contest_register", "phone", data)
+    return [Reply(_("Bước 3/4. Số điện thoại để Ban tổ chức liên hệ khi bạn đạt giải (không "
+                    "bắt buộc). Gõ số, hoặc chọn “Bỏ qua”."), (Button(_(SKIP), SKIP),))]
+
+
+def _consent_buttons() -> tuple[Button, ...]:
+    return (Button(_(AGREE), AGREE), Button(_(DISAGREE), DISAGREE))
+
+
+def _consent_text(data: dict[str, object]) -> str:
+    unit = data.get("unit") or data.get("district")
+    lines = [
+        _("Họ tên: {name}").format(name=data["full_name"]),
+        _("Đơn vị: {unit}").format(unit=unit),
+        _("Điện thoại: {phone}").format(phone=data.get("phone") or _("không cung cấp")),
+        "",
+        _("Ban tổ chức lưu các thông tin trên chỉ để tổ chức Cuộc thi và báo cáo kết quả; bảng "
+          "xếp hạng chỉ hiện tên viết tắt. Muốn xóa dữ liệu, bạn liên hệ Ban tổ chức (/lienhe). "
+          "Bạn có đồng ý không?"),
+    ]
+    return "\n".join(lines)

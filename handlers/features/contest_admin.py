@@ -1,0 +1,139 @@
+"""Organizers' side of the contest: results export (CSV, XLSX), figures per unit, voiding."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from datetime import datetime
+
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+
+from handlers.contest_types import ResultRow
+from handlers.context import Ctx
+from handlers.features.contest import format_duration
+from handlers.i18n import _
+from handlers.types import Attachment, Reply
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _headers() -> list[str]:
+    return [_("Hạng"), _("Mã"), _("Họ tên"), _("Đơn vị"), _("Điện thoại"), _("Số câu đúng"),
+            _("Thời gian (giây)"), _("Hoàn thành lúc"), _("Đăng ký lúc"), _("Ghi chú")]
+
+
+def _unit(row: ResultRow) -> str:
+    return f"{row.district}: {row.unit}" if row.unit else row.district
+
+
+def _local(moment: datetime | None, ctx_tz: object) -> datetime | None:
+    if moment is None:
+        return None
+    return moment.astimezone(ctx_tz).replace(tzinfo=None)  # type: ignore[arg-type]
+
+
+def _note(row: ResultRow) -> str:
+    if row.voided:
+        return _("Đã hủy: {reason}").format(reason=row.void_reason or "")
+    if row.score is None:
+        return _("Chưa hoàn thành")
+    return ""
+
+
+def _values(row: ResultRow, tz: object) -> list[object]:
+    return [row.rank, row.participant_id, row.full_name, _unit(row), row.phone or "",
+            row.score, round(row.total_ms / 1000, 1) if row.total_ms is not None else None,
+            _local(row.finished_at, tz), _local(row.registered_at, tz), _note(row)]
+
+
+def per_unit(rows: list[ResultRow]) -> list[tuple[str, int, int, float]]:
+    """(unit, registered, finished, average score of those finished), most participants first."""
+    groups: dict[str, list[ResultRow]] = defaultdict(list)
+    for r in rows:
+        if not r.voided:
+            groups[r.district].append(r)
+    out = []
+    for unit, members in groups.items():
+        scores = [m.score for m in members if m.score is not None]
+        out.append((unit, len(members), len(scores), sum(scores) / len(scores) if scores else 0))
+    return sorted(out, key=lambda t: (-t[1], t[0]))
+
+
+def build_csv(rows: list[ResultRow], tz: object) -> bytes:
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(_headers())
+    for row in rows:
+        writer.writerow(["" if v is None else v for v in _values(row, tz)])
+    # UTF-8 with BOM: Excel on Windows then shows Vietnamese correctly.
+    return buf.getvalue().encode("utf-8-sig")
+
+
+def build_xlsx(rows: list[ResultRow], tz: object) -> bytes:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = _("Kết quả")
+    ws.append(_headers())
+    for row in rows:
+        ws.append(_values(row, tz))
+    for col in (8, 9):
+        for cell in ws.iter_cols(min_col=col, max_col=col, min_row=2):
+            for c in cell:
+                c.number_format = "dd/mm/yyyy hh:mm:ss"
+    units = wb.create_sheet(_("Theo đơn vị"))
+    units.append([_("Đơn vị"), _("Đăng ký"), _("Hoàn thành"), _("Điểm trung bình")])
+    for unit, registered, finished, average in per_unit(rows):
+        units.append([unit, registered, finished, round(average, 2)])
+    for sheet in (ws, units):
+        for i, column in enumerate(sheet.columns, start=1):
+            width = max(len(str(c.value or "")) for c in column)
+            sheet.column_dimensions[get_column_letter(i)].width = min(max(10, width + 2), 50)
+        sheet.freeze_panes = "A2"
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _refuse() -> list[Reply]:
+    return [Reply(_("Xin lỗi, chức năng này chỉ dành cho Ban tổ chức."))]
+
+
+async def export(ctx: Ctx) -> list[Reply]:
+    """Send organizers the results as CSV and XLSX, with the figures per unit."""
+    if not ctx.user.is_organizer:
+        return _refuse()
+    rows = await ctx.store.contest.results()
+    tz = ctx.edition.tz
+    stamp = ctx.now.strftime("%Y%m%d-%H%M")
+    files = (
+        Attachment(f"ket-qua-cuoc-thi-{stamp}.csv", build_csv(rows, tz), "text/csv"),
+        Attachment(f"ket-qua-cuoc-thi-{stamp}.xlsx", build_xlsx(rows, tz), XLSX),
+    )
+    lines = [_("{n} người đăng ký, {k} người đã hoàn thành bài thi.").format(
+        n=len(rows), k=sum(1 for r in rows if r.score is not None))]
+    lines += [_("• {unit}: {registered} đăng ký, {finished} hoàn thành, điểm trung bình {avg}")
+              .format(unit=u, registered=r, finished=f, avg=round(a, 2))
+              for u, r, f, a in per_unit(rows)]
+    best = [r for r in rows if r.rank is not None][:3]
+    if best:
+        lines.append("")
+        lines += [_("Hạng {rank}: {name} ({unit}), {score} câu đúng, {time}").format(
+            rank=r.rank, name=r.full_name, unit=_unit(r), score=r.score,
+            time=format_duration(r.total_ms or 0)) for r in best]
+    return [Reply("\n".join(lines), files=files, title=_("Kết quả Cuộc thi Công dân học tập"))]
+
+
+async def void(ctx: Ctx) -> list[Reply]:
+    """Void a participant (kept in the export, marked, out of the ranking)."""
+    if not ctx.user.is_organizer:
+        return _refuse()
+    head, _sep, reason = ctx.route.arg.partition(" ")
+    if not head.isdigit() or not reason.strip():
+        return [Reply(_("Cách dùng: /loaithi MÃ lý do, ví dụ: /loaithi 12 trùng người dự thi. "
+                        "Mã người dự thi có trong tệp kết quả (/ketquathi)."))]
+    if not await ctx.store.contest.void(int(head), reason.strip()):
+        return [Reply(_("Không có người dự thi mã {id}.").format(id=head))]
+    return [Reply(_("Đã hủy kết quả của người dự thi mã {id}.").format(id=head))]

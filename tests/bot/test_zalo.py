@@ -471,3 +471,50 @@ async def test_two_processes_refresh_once_on_postgres(zalo: FakeZalo, pg_url: st
     finally:
         for engine in engines:
             await engine.dispose()
+
+
+# ---- the real `hoctap-bot run` process -------------------------------------------------------
+
+
+async def test_hoctap_bot_run_serves_zalo(zalo: FakeZalo, tmp_path: Any,
+                                         edition: Edition) -> None:
+    """The runner's wiring: `hoctap-bot run` with only [zalo] configured answers over Zalo."""
+    import os
+    import signal
+    import sys
+    from pathlib import Path
+
+    access, refresh = zalo.issue_pair()
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HOCTAP_")}
+    env.update({
+        "HOCTAP_BOT_NOW": "2020-10-01T07:30", "HOCTAP_WEB_PORT": str(port),
+        "HOCTAP_ZALO_APP_ID": APP_ID, "HOCTAP_ZALO_APP_SECRET": APP_SECRET,
+        "HOCTAP_ZALO_OA_SECRET_KEY": OA_SECRET_KEY, "HOCTAP_ZALO_ACCESS_TOKEN": access,
+        "HOCTAP_ZALO_REFRESH_TOKEN": refresh, "HOCTAP_ZALO_API_BASE": zalo.url,
+        "HOCTAP_ZALO_OAUTH_BASE": zalo.url, "HOCTAP_ZALO_WEBHOOK_PATH": HOOK,
+    })
+    binary = Path(sys.executable).parent / "hoctap-bot"
+    command = [str(binary)] if binary.exists() else [sys.executable, "-m", "bot.cli"]
+    proc = await asyncio.create_subprocess_exec(
+        *command, "run", cwd=tmp_path, env=env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}{HOOK}"
+    try:
+        event = zalo.event("user_send_text", U1, text="lich hom nay")
+        for _ in range(150):  # until the web server and the channel are up (503 before)
+            try:
+                if await zalo.post_event(url, event) == 200:
+                    break
+            except OSError:
+                pass
+            await asyncio.sleep(0.1)
+        [reply] = await zalo.wait_texts(U1, 1, seconds=15)
+        assert edition.events_on(edition.opening)[0].title.vi in reply
+    finally:
+        if proc.returncode is None:
+            proc.send_signal(signal.SIGTERM)
+        _, stderr = await asyncio.wait_for(proc.communicate(), timeout=30)
+    assert proc.returncode == 0, stderr.decode()
+    assert b"Traceback" not in stderr, stderr.decode()
+    assert access.encode() not in stderr and refresh.encode() not in stderr

@@ -163,7 +163,7 @@ class ZaloChannel:
         await self.tokens.start(seed)
         self._keeper = asyncio.create_task(self._keep_fresh(), name="zalo-token-keeper")
         self._ready = True
-        log.info("zalo channel started; webhook at %s", s.webhook_path)
+        log.info("zalo channel started")  # the webhook path is unguessable: not logged
 
     async def stop(self) -> None:
         """Refuse new events (Zalo retries them later), finish in-flight ones, close."""

@@ -7,12 +7,15 @@ from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from bot.channels.base import Channel, Sender
 from bot.clock import SimClock
 from bot.db.engine import create_engine, make_sessionmaker, upgrade
 from bot.service import Dispatcher
 from bot.settings import Settings
 from content import Edition, default_edition_path, load_edition
 from handlers.core import Conversation
+from scheduler.senders import ReplySender
+from scheduler.service import BroadcastService
 
 
 def edition_path(settings: Settings) -> Path:
@@ -43,8 +46,22 @@ def build_app(settings: Settings) -> App:
     """Load content (raising ContentError when invalid) and create engine and services."""
     edition = load_edition(edition_path(settings))
     clock = SimClock(settings.simulated_now())
-    engine = create_engine(settings.database.url, echo=settings.database.echo)
+    db = settings.database
+    engine = create_engine(db.url, echo=db.echo, pool_size=db.pool_size,
+                           max_overflow=db.max_overflow, pool_timeout=db.pool_timeout)
     sessions = make_sessionmaker(engine)
     conversation = Conversation(edition, clock)
     dispatcher = Dispatcher(settings, conversation, sessions, clock)
     return App(settings, edition, clock, engine, sessions, conversation, dispatcher)
+
+
+def build_broadcaster(app: App, channels: list[Channel]) -> BroadcastService:
+    """Reminders and announcements over every started channel that can broadcast."""
+    senders: list[Sender] = []
+    for channel in channels:
+        if hasattr(channel, "deliver") and hasattr(channel, "edit"):
+            senders.append(channel)  # type: ignore[arg-type]
+        elif hasattr(channel, "send"):
+            senders.append(ReplySender(channel))  # type: ignore[arg-type]
+    return BroadcastService(app.settings, app.edition, app.engine, app.sessions, app.clock,
+                            senders)

@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import logging
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 from bot.app import App, build_app, edition_path
@@ -57,6 +58,22 @@ def _parser() -> argparse.ArgumentParser:
     common(void)
     void.add_argument("participant_id", type=int)
     void.add_argument("--reason", required=True)
+
+    announce = sub.add_parser(
+        "announce", help="organizers' announcements: create (--text, --at), list, cancel ID")
+    common(announce)
+    announce.add_argument("action", nargs="?", choices=("list", "cancel"),
+                          help="list the announcements, or cancel one")
+    announce.add_argument("id", nargs="?", type=int, help="announcement number (cancel)")
+    announce.add_argument("--text", help="the announcement's text")
+    announce.add_argument("--at", help="when: ISO 8601 local time (2020-10-01T19:30) or now")
+    announce.add_argument("--audience", default="all",
+                          help="all | contest | district:NAME | channel:NAME (default all)")
+
+    schedule = sub.add_parser("schedule", help="scheduled reminders and announcements")
+    ssub = schedule.add_subparsers(dest="schedule_command", required=True)
+    slist = ssub.add_parser("list", help="plan the week from content and list every item")
+    common(slist)
 
     db = sub.add_parser("db", help="database tools")
     dsub = db.add_subparsers(dest="db_command", required=True)
@@ -114,6 +131,93 @@ async def _contest(app: App, args: argparse.Namespace) -> int:
     finally:
         await app.close()
     return 0
+
+
+async def _announce(app: App, args: argparse.Namespace) -> int:
+    """Create, list or cancel announcements directly in the database (the bot picks them up)."""
+    from handlers.features.announce import audience_label, parse_audience, status_label
+    from scheduler import store
+
+    await app.start()
+    try:
+        tz = app.settings.tz
+        async with app.sessions() as s, s.begin():
+            if args.action == "list":
+                items = await store.list_announcements(s, 100)
+                if not items:
+                    print(_("Chưa có thông báo nào."))
+                for a in items:
+                    print(f"#{a.id}  {a.due_at.astimezone(tz):%d/%m/%Y %H:%M}  "
+                          f"{status_label(a.status)}  {audience_label(a.audience)}  "
+                          + _("đã gửi {sent}/{total}, bỏ qua {skipped}, lỗi {failed}, "
+                              "không rõ {uncertain}").format(
+                                  sent=a.sent, total=a.total, skipped=a.skipped,
+                                  failed=a.failed, uncertain=a.uncertain))
+                    print(f"    {a.text[:100]}")
+                return 0
+            if args.action == "cancel":
+                if args.id is None:
+                    print(_("Thiếu số của thông báo: hoctap-bot announce cancel ID"),
+                          file=sys.stderr)
+                    return EXIT_CONFIG
+                result = await store.cancel_announcement(s, args.id)
+                if result != "cancelled":
+                    print(_("Không hủy được thông báo #{id}: {status}.").format(
+                        id=args.id, status=status_label(result)), file=sys.stderr)
+                    return 1
+                print(_("Đã hủy thông báo #{id}; nó sẽ không được gửi.").format(id=args.id))
+                return 0
+            if not args.text or not args.at:
+                print(_("Cần --text và --at (ISO 8601 hoặc now)."), file=sys.stderr)
+                return EXIT_CONFIG
+            audience = parse_audience(args.audience, app.edition.contest.districts)
+            if audience is None:
+                print(_("--audience không hợp lệ: {value}").format(value=args.audience),
+                      file=sys.stderr)
+                return EXIT_CONFIG
+            now = app.clock()
+            if args.at.strip().lower() in ("now", "ngay"):
+                when = now
+            else:
+                try:
+                    when = parse_instant(args.at, tz)
+                except ValueError as exc:
+                    print(f"--at: {exc}", file=sys.stderr)
+                    return EXIT_CONFIG
+                if when < now - timedelta(minutes=1):
+                    print(_("Thời điểm này đã qua. Chọn một thời điểm trong tương lai hoặc "
+                            "gõ “ngay”."), file=sys.stderr)
+                    return EXIT_CONFIG
+            item_id = await store.create_announcement(s, args.text, audience, when, now, None)
+        print(_("Đã lên lịch thông báo #{id} lúc {when} cho {audience}.").format(
+            id=item_id, when=f"{when.astimezone(tz):%d/%m/%Y %H:%M}",
+            audience=audience_label(audience)))
+        return 0
+    finally:
+        await app.close()
+
+
+async def _schedule_list(app: App) -> int:
+    """Plan the week from content (idempotent), then print every scheduled item."""
+    from sqlalchemy import select
+
+    from bot.db.models import ScheduledItem
+    from scheduler.planner import plan, sync_plan
+
+    await app.start()
+    try:
+        async with app.sessions() as s, s.begin():
+            await sync_plan(s, plan(app.edition, app.settings.broadcast), app.clock())
+            items = (await s.execute(
+                select(ScheduledItem).order_by(ScheduledItem.due_at, ScheduledItem.id)
+            )).scalars().all()
+        for i in items:
+            label = i.key if i.kind != "announcement" else f"announcement ({i.audience})"
+            print(f"#{i.id:<4} {i.due_at.astimezone(app.settings.tz):%d/%m/%Y %H:%M}  "
+                  f"{i.status:<10} {label}  {i.total or ''}")
+        return 0
+    finally:
+        await app.close()
 
 
 async def _upgrade(app: App) -> None:
@@ -177,6 +281,10 @@ def main(argv: list[str] | None = None) -> int:
             return _run(app)
         if args.command == "chat":
             asyncio.run(_chat(app, args))
+        elif args.command == "announce":
+            return asyncio.run(_announce(app, args))
+        elif args.command == "schedule":
+            return asyncio.run(_schedule_list(app))
         elif args.command == "contest":
             return asyncio.run(_contest(app, args))
         elif args.command == "db":

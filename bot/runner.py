@@ -8,8 +8,9 @@ import signal
 
 from aiohttp import web
 
-from bot.app import App
+from bot.app import App, build_broadcaster
 from bot.channels.base import Channel
+from scheduler.service import BroadcastService
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,7 @@ async def serve(app: App, channels: list[Channel], stop: asyncio.Event) -> None:
     runner = web.AppRunner(web_app, access_log=None)
     await runner.setup()
     started: list[Channel] = []
+    broadcaster: BroadcastService | None = None
     try:
         site = web.TCPSite(runner, app.settings.web.host, app.settings.web.port)
         await site.start()
@@ -49,10 +51,15 @@ async def serve(app: App, channels: list[Channel], stop: asyncio.Event) -> None:
         for channel in channels:
             await channel.start()
             started.append(channel)
+        if app.settings.broadcast.enabled:
+            broadcaster = build_broadcaster(app, started)
+            await broadcaster.start()
         log.info("hoctap-bot is running: %s", ", ".join(c.name for c in channels))
         await stop.wait()
         log.info("stopping")
     finally:
+        if broadcaster is not None:
+            await broadcaster.stop()
         for channel in reversed(started):
             try:
                 await channel.stop()

@@ -11,10 +11,13 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.db import repo
 from bot.db.contest import SqlContestStore
 from bot.db.models import User
+from bot.report import SqlReportStore
 from bot.settings import Settings
 from handlers.core import Conversation
+from handlers.features.privacy import PersonalData
 from handlers.i18n import use_locale
 from handlers.types import Clock, Incoming, Reply, UserView
+from scheduler.store import SqlBroadcastStore
 
 
 @dataclass
@@ -37,6 +40,33 @@ class SqlStore:
     @property
     def contest(self) -> SqlContestStore:
         return SqlContestStore(self.session, self.user.id)
+
+    @property
+    def broadcast(self) -> SqlBroadcastStore:
+        return SqlBroadcastStore(self.session, self.user.id, self.user.channel,
+                                 self.user.external_id, self.now)
+
+    @property
+    def report(self) -> SqlReportStore:
+        return SqlReportStore(self.session)
+
+    @property
+    def privacy(self) -> SqlPrivacyStore:
+        return SqlPrivacyStore(self.session, self.user)
+
+
+@dataclass
+class SqlPrivacyStore:
+    """The core's PrivacyStore for the update's user."""
+
+    session: AsyncSession
+    user: User
+
+    async def personal_data(self) -> PersonalData:
+        return await repo.personal_data(self.session, self.user.id)
+
+    async def erase(self) -> PersonalData:
+        return await repo.erase_user(self.session, self.user)
 
 
 class Dispatcher:

@@ -40,6 +40,10 @@ class BotSettings:
 class DatabaseSettings:
     url: str = "sqlite+aiosqlite:///hoctap.sqlite3"
     echo: bool = False
+    # Connection pool: connections kept open, extra ones allowed at peaks, seconds to wait for one.
+    pool_size: int = 10
+    max_overflow: int = 20
+    pool_timeout: int = 60
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,32 @@ class ZaloSettings:
 
 
 @dataclass(frozen=True)
+class BroadcastSettings:
+    """Reminders, announcements and the outbox deliverers."""
+
+    enabled: bool = True
+    # Messages per second over all chats; Telegram allows about 30/s (up to 1,000/s paid).
+    telegram_rate: float = 25.0
+    # Zalo allows 4,000 requests a minute per app (66/s).
+    zalo_rate: float = 60.0
+    # Seconds between two messages to one chat (Telegram: at most one a second).
+    per_chat_interval: float = 1.0
+    # Local hour of each day's morning digest, and of the evening before the opening.
+    morning_hour: int = 7
+    evening_hour: int = 19
+    # Minutes before an event marked `remind` that its reminder goes out.
+    remind_before: int = 60
+    # An item missed while the bot was down is still sent if at most this late.
+    grace_hours: float = 6.0
+    # How often the database is checked for new or cancelled items (CLI, other processes).
+    poll_seconds: float = 2.0
+    # A row left `sending` this long (real seconds) by a dead process becomes `uncertain`.
+    stale_seconds: float = 60.0
+    # How often the organizer's progress message is updated.
+    progress_seconds: float = 3.0
+
+
+@dataclass(frozen=True)
 class Settings:
     bot: BotSettings = field(default_factory=BotSettings)
     database: DatabaseSettings = field(default_factory=DatabaseSettings)
@@ -102,6 +132,7 @@ class Settings:
     web: WebSettings = field(default_factory=WebSettings)
     telegram: TelegramSettings = field(default_factory=TelegramSettings)
     zalo: ZaloSettings = field(default_factory=ZaloSettings)
+    broadcast: BroadcastSettings = field(default_factory=BroadcastSettings)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -252,6 +283,7 @@ def _validate(s: Settings) -> None:
         raise SettingsError(f"web.port: must be between 1 and 65535, found {s.web.port}")
     _validate_telegram(s.telegram)
     _validate_zalo(s.zalo)
+    _validate_broadcast(s.broadcast)
     if not (s.database.url.startswith("sqlite") or s.database.url.startswith("postgresql")):
         raise SettingsError(
             "database.url: must start with sqlite+aiosqlite:// or postgresql+asyncpg://"
@@ -297,6 +329,26 @@ def _validate_zalo(z: ZaloSettings) -> None:
         if not (z.access_token or z.refresh_token):
             raise SettingsError("zalo.refresh_token: set the first token pair (access_token, "
                                 "refresh_token) from the Zalo developer console")
+
+
+def _validate_broadcast(b: BroadcastSettings) -> None:
+    """Check [broadcast]: rates within what the platforms allow, hours of a day."""
+    if not 0 < b.telegram_rate <= 1000:
+        raise SettingsError("broadcast.telegram_rate: must be above 0 and at most 1000")
+    if not 0 < b.zalo_rate <= 66:
+        raise SettingsError("broadcast.zalo_rate: must be above 0 and at most 66 (4,000/min)")
+    if b.per_chat_interval < 0:
+        raise SettingsError("broadcast.per_chat_interval: must not be negative")
+    for key in ("morning_hour", "evening_hour"):
+        if not 0 <= getattr(b, key) <= 23:
+            raise SettingsError(f"broadcast.{key}: must be an hour between 0 and 23")
+    if b.remind_before < 0:
+        raise SettingsError("broadcast.remind_before: must not be negative")
+    if b.grace_hours < 0:
+        raise SettingsError("broadcast.grace_hours: must not be negative")
+    for key in ("poll_seconds", "stale_seconds", "progress_seconds"):
+        if getattr(b, key) <= 0:
+            raise SettingsError(f"broadcast.{key}: must be above 0")
 
 
 def with_overrides(settings: Settings, section: str, **changes: Any) -> Settings:

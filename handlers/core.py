@@ -8,12 +8,16 @@ from collections.abc import Awaitable, Callable
 from content import Edition
 from handlers.context import Ctx
 from handlers.features import (
+    announce,
     contest,
     contest_admin,
     contest_info,
     general,
     learning,
+    privacy,
+    report,
     schedule,
+    subscriptions,
     week,
 )
 from handlers.router import Route, Router
@@ -51,6 +55,14 @@ FEATURES: dict[str, Feature] = {
     "leaderboard": contest.leaderboard,
     "contest_export": contest_admin.export,
     "contest_void": contest_admin.void,
+    "subscribe": subscriptions.subscribe,
+    "unsubscribe": subscriptions.unsubscribe,
+    "announce": announce.start,
+    "announce_list": announce.list_,
+    "announce_cancel": announce.cancel,
+    "report": report.report,
+    "stats": report.stats,
+    "privacy": privacy.erase,
 }
 
 
@@ -58,6 +70,8 @@ FEATURES: dict[str, Feature] = {
 # start with "/") go to the flow; any /command leaves the flow first. Issues add their flows here.
 FLOWS: dict[str, Feature] = {
     "contest_register": contest.register,
+    "announce": announce.flow,
+    "privacy": privacy.confirm,
 }
 
 

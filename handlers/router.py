@@ -32,6 +32,14 @@ COMMANDS: dict[str, str] = {
     "hoidap": "faq",
     "trogiup": "help",
     "ngonngu": "language",
+    "dangky": "subscribe",
+    "huydangky": "unsubscribe",
+    "thongbao": "announce",
+    "dsthongbao": "announce_list",
+    "huythongbao": "announce_cancel",
+    "baocao": "report",
+    "thongke": "stats",
+    "xoadulieu": "privacy",
 }
 
 # Free-text cues, folded (no diacritics). Weight: how strongly the phrase names the feature.
@@ -74,6 +82,10 @@ CUES: dict[str, list[tuple[str, float]]] = {
     "menu": [("menu", 3), ("danh muc", 2.5), ("chuc nang", 2.5), ("quay lai", 2)],
     "start": [("xin chao", 3), ("chao", 2.5), ("hello", 3), ("hi", 2.5), ("alo", 2.5),
               ("bat dau", 3)],
+    "subscribe": [("nhan tin nhac", 4.5), ("dang ky nhan tin", 4.5), ("dang ky nhac", 4.5),
+                  ("subscribe", 4)],
+    "unsubscribe": [("huy nhan tin", 5), ("thoi nhan tin", 5), ("ngung nhan tin", 5),
+                    ("huy dang ky nhan tin", 5.5), ("unsubscribe", 5)],
     "language": [("ngon ngu", 3.5), ("tieng anh", 3.5), ("english", 3.5),
                  ("tieng viet", 3.5), ("language", 3.5)],
 }

@@ -9,6 +9,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from handlers.contest_types import ContestStore
+    from handlers.features.privacy import PrivacyStore
+    from handlers.features.report import ReportStore
+    from handlers.features.subscriptions import BroadcastStore
 
 Clock = Callable[[], datetime]
 
@@ -102,4 +105,19 @@ class Store(Protocol):
     @property
     def contest(self) -> ContestStore:
         """The contest's storage for this user."""
+        ...
+
+    @property
+    def broadcast(self) -> BroadcastStore:
+        """Subscriptions and announcements for this user."""
+        ...
+
+    @property
+    def report(self) -> ReportStore:
+        """The organizers' report: figures and files."""
+        ...
+
+    @property
+    def privacy(self) -> PrivacyStore:
+        """This user's personal data, to show or delete."""
         ...

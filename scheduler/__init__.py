@@ -1,0 +1,1 @@
+"""Reminders, organizer announcements, the broadcast outbox and its rate limiters."""

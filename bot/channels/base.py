@@ -2,9 +2,29 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from dataclasses import dataclass
+from typing import Literal, Protocol
 
 from aiohttp import web
+
+# What became of one broadcast message. sent: delivered. blocked: the user blocked the bot or
+# stopped following (deactivated). rate_limited: the platform said wait `retry_after` seconds.
+# retry: failed before the request left (connection refused): safe to send again. uncertain:
+# the request may have arrived (timeout after sending): never repeated blindly. skipped: not
+# sent on purpose (Zalo's interaction window). failed: refused for good.
+DeliveryStatus = Literal[
+    "sent", "blocked", "rate_limited", "retry", "uncertain", "skipped", "failed"
+]
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """The outcome of sending one broadcast message to one user."""
+
+    status: DeliveryStatus
+    reason: str = ""
+    retry_after: float = 0.0
+    ref: str | None = None  # the platform's id of the message sent, for later edits
 
 
 class Channel(Protocol):
@@ -18,3 +38,17 @@ class Channel(Protocol):
 
     async def stop(self) -> None:
         """Stop receiving, finish what is in flight, close connections."""
+
+
+class Sender(Protocol):
+    """What the broadcaster needs from a channel: one attempt per message, outcome reported."""
+
+    name: str
+
+    async def deliver(self, external_id: str, text: str, title: str | None = None) -> Delivery:
+        """Send one message once; retries are the outbox's decision, not the adapter's."""
+        ...
+
+    async def edit(self, external_id: str, ref: str, text: str) -> Delivery:
+        """Replace the text of message `ref` (progress reports); `failed` where impossible."""
+        ...

@@ -190,3 +190,85 @@ class ZaloChoice(Base):
     # JSON object {"6": "/thuvien", ...}
     commands: Mapped[str] = mapped_column(String())
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+# ---- subscriptions, scheduled items and the broadcast outbox (issue 6) ------------------------
+
+
+class Subscription(Base):
+    """A user who asked for reminders (/dangky); deleting the row unsubscribes."""
+
+    __tablename__ = "subscriptions"
+
+    user_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class ScheduledItem(Base):
+    """A reminder planned from content or an organizer's announcement: the source of truth.
+
+    `key` is derived from content ids ("digest:2020-10-01", "remind:khai-mac") so planning twice
+    changes nothing; announcements get "announce:<uuid>". status: scheduled -> sending -> done,
+    or cancelled / missed.
+    """
+
+    __tablename__ = "scheduled_items"
+    __table_args__ = (Index("ix_scheduled_items_status_due", "status", "due_at"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(80), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    due_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    audience: Mapped[str] = mapped_column(String(80), default="all")
+    text: Mapped[str | None] = mapped_column(String())
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    status: Mapped[str] = mapped_column(String(16), default="scheduled")
+    note: Mapped[str | None] = mapped_column(String(200))
+    creator_channel: Mapped[str | None] = mapped_column(String(16))
+    creator_external_id: Mapped[str | None] = mapped_column(String(64))
+    progress_ref: Mapped[str | None] = mapped_column(String(64))
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    fired_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class OutboxRow(Base):
+    """One message of one item to one recipient: pending -> sending -> sent | failed | skipped |
+    uncertain. Unique per (item, user), so firing an item twice cannot send twice."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (
+        UniqueConstraint("item_id", "user_id", name="uq_outbox_item_user"),
+        Index("ix_outbox_claim", "channel", "status", "id"),
+        Index("ix_outbox_item_status", "item_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    item_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("scheduled_items.id", ondelete="CASCADE")
+    )
+    user_id: Mapped[int] = mapped_column(BigId, ForeignKey("users.id", ondelete="CASCADE"))
+    channel: Mapped[str] = mapped_column(String(16))
+    external_id: Mapped[str] = mapped_column(String(64))
+    locale: Mapped[str] = mapped_column(String(8))
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    reason: Mapped[str | None] = mapped_column(String(200))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    not_before: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    claimed_by: Mapped[str | None] = mapped_column(String(96))
+    # Real (not simulated) time: staleness is about processes, not about the week.
+    claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class Lease(Base):
+    """A named lease (SQLite's stand-in for PostgreSQL's advisory lock): who fires items."""
+
+    __tablename__ = "leases"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    owner: Mapped[str] = mapped_column(String(96))
+    until: Mapped[datetime] = mapped_column(UtcDateTime())

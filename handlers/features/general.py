@@ -30,7 +30,10 @@ async def start(ctx: Ctx) -> list[Reply]:
     status = week_status(ed, ctx.now)
     if status:
         text += "\n\n" + status
-    return [Reply(text, menu_buttons())]
+    # Offer the reminders, never subscribe silently: the user presses the button or /dangky.
+    text += "\n\n" + _("Muốn nhận lịch mỗi sáng và tin nhắc trước các sự kiện chính? "
+                         "Bấm “Nhận tin nhắc lịch” hoặc gõ /dangky.")
+    return [Reply(text, (*menu_buttons(), Button(_("Nhận tin nhắc lịch"), "/dangky")))]
 
 
 async def menu(ctx: Ctx) -> list[Reply]:
@@ -54,6 +57,9 @@ COMMAND_HELP: tuple[tuple[str, str], ...] = (
     ("tochuc", N_("đơn vị tổ chức và báo cáo kết quả")),
     ("lienhe", N_("số điện thoại, e-mail, địa chỉ liên hệ")),
     ("hoidap", N_("câu hỏi thường gặp")),
+    ("dangky", N_("nhận tin nhắc lịch và thông báo")),
+    ("huydangky", N_("thôi nhận tin nhắc")),
+    ("xoadulieu", N_("xóa dữ liệu cá nhân của bạn")),
     ("trogiup", N_("hướng dẫn sử dụng")),
     ("ngonngu", N_("đổi ngôn ngữ")),
 )

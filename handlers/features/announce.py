@@ -1,0 +1,248 @@
+"""Organizers' announcements: /thongbao (text, audience, time, preview, confirm), /dsthongbao,
+/huythongbao ID. Anyone else gets a polite refusal and nothing is created."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from handlers.context import Ctx
+from handlers.features.subscriptions import AnnouncementInfo
+from handlers.format import back_button
+from handlers.i18n import _, format_date_numeric, format_number, format_time
+from handlers.text import fold
+from handlers.types import Button, Reply
+
+FLOW = "announce"
+MAX_TEXT = 3500  # leaves room for the title within Telegram's 4,096 characters
+CHANNELS = ("telegram", "zalo", "console")
+_WHEN = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})\s+(\d{1,2})[:hg](\d{2})$")
+_NOW = ("ngay", "now", "gui ngay", "ngay bay gio")
+
+
+def _refusal() -> list[Reply]:
+    return [Reply(_("Xin lỗi, chỉ Ban tổ chức mới dùng được lệnh này."), (back_button(),))]
+
+
+def audience_label(audience: str) -> str:
+    """The audience in words: 'all', 'contest', 'district:NAME', 'channel:NAME'."""
+    kind, _sep, name = audience.partition(":")
+    if kind == "contest":
+        return _("thí sinh Cuộc thi Công dân học tập")
+    if kind == "district":
+        return _("thí sinh thuộc {district}").format(district=name)
+    if kind == "channel":
+        return _("người đăng ký trên {channel}").format(channel=name.capitalize())
+    return _("tất cả người đăng ký")
+
+
+def parse_audience(text: str, districts: tuple[str, ...]) -> str | None:
+    """Normalize an audience typed or pressed; None if it is not one."""
+    raw = text.strip()
+    kind, _sep, name = raw.partition(":")
+    kind = fold(kind).strip()
+    if kind in ("all", "tat ca") and not name:
+        return "all"
+    if kind in ("contest", "thi sinh") and not name:
+        return "contest"
+    if kind == "channel" and fold(name).strip() in CHANNELS:
+        return f"channel:{fold(name).strip()}"
+    if kind == "district" and name.strip():
+        return district_of(name, districts)
+    return None
+
+
+def district_of(name: str, districts: tuple[str, ...]) -> str | None:
+    """The district named (with or without diacritics), as the contest spells it."""
+    wanted = fold(name).strip()
+    for d in districts:
+        if fold(d) == wanted:
+            return f"district:{d}"
+    if not districts and name.strip():
+        return f"district:{name.strip()}"
+    return None
+
+
+def parse_when(text: str, ctx: Ctx) -> datetime | str:
+    """The instant typed ('ngay' or dd/mm/yyyy HH:MM), or an error message to show."""
+    if fold(text).strip() in _NOW:
+        return ctx.now
+    m = _WHEN.match(text.strip())
+    if m is None:
+        return _("Mình chưa hiểu thời điểm. Gõ “ngay” hoặc ngày giờ dạng dd/mm/yyyy HH:MM, "
+                 "ví dụ 01/10/2020 19:30.")
+    day, month, year, hour, minute = (int(g) for g in m.groups())
+    try:
+        when = datetime(year, month, day, hour, minute, tzinfo=ctx.edition.tz)
+    except ValueError:
+        return _("Ngày giờ không có thật. Gõ lại dạng dd/mm/yyyy HH:MM.")
+    if when < ctx.now.replace(second=0, microsecond=0):
+        return _("Thời điểm này đã qua. Chọn một thời điểm trong tương lai hoặc gõ “ngay”.")
+    return when
+
+
+def _when_text(when: datetime, ctx: Ctx) -> str:
+    return f"{format_time(when, ctx.edition.tz)} {format_date_numeric(when)}"
+
+
+async def start(ctx: Ctx) -> list[Reply]:
+    """Begin an announcement draft: ask for the text."""
+    if not ctx.user.is_organizer:
+        return _refusal()
+    await ctx.store.set_state(FLOW, "text", {})
+    return [Reply(_("Soạn thông báo gửi người dân. Gõ nội dung thông báo (tối đa {n} ký tự). "
+                    "Gõ một lệnh bất kỳ, ví dụ /menu, để bỏ bản nháp.")
+                    .format(n=format_number(MAX_TEXT)), title=_("Thông báo mới"))]
+
+
+def _audience_buttons() -> tuple[Button, ...]:
+    return (
+        Button(_("Tất cả người đăng ký"), "all"),
+        Button(_("Thí sinh cuộc thi"), "contest"),
+        Button(_("Một quận/huyện"), "district"),
+        Button(_("Chỉ Telegram"), "channel:telegram"),
+        Button(_("Chỉ Zalo"), "channel:zalo"),
+    )
+
+
+def _ask_time() -> Reply:
+    return Reply(_("Gửi lúc nào? Gõ “ngay” hoặc ngày giờ dạng dd/mm/yyyy HH:MM."),
+                 (Button(_("Gửi ngay"), "ngay"),))
+
+
+async def flow(ctx: Ctx) -> list[Reply]:
+    """One step of the draft: text -> audience -> (district) -> time -> confirm."""
+    state = ctx.user.state
+    if state is None or not ctx.user.is_organizer:
+        await ctx.store.clear_state()
+        return _refusal()
+    data, text = dict(state.data), ctx.route.arg
+    districts = ctx.edition.contest.districts
+    if state.step == "text":
+        if not text:
+            return [Reply(_("Nội dung đang trống. Gõ nội dung thông báo."))]
+        if len(text) > MAX_TEXT:
+            return [Reply(_("Thông báo dài {n} ký tự, quá {max}. Hãy rút gọn rồi gõ lại.")
+                          .format(n=format_number(len(text)), max=format_number(MAX_TEXT)))]
+        data["text"] = text
+        await ctx.store.set_state(FLOW, "audience", data)
+        return [Reply(_("Gửi cho ai?"), _audience_buttons())]
+    if state.step == "audience":
+        if fold(text).strip() in ("district", "quan huyen", "mot quan/huyen"):
+            await ctx.store.set_state(FLOW, "district", data)
+            buttons = tuple(Button(d, f"district:{d}") for d in districts)
+            return [Reply(_("Gõ tên quận/huyện hoặc chọn bên dưới."), buttons)]
+        audience = parse_audience(text, districts)
+        if audience is None:
+            return [Reply(_("Chọn một nhóm người nhận bên dưới."), _audience_buttons())]
+        data["audience"] = audience
+        await ctx.store.set_state(FLOW, "time", data)
+        return [_ask_time()]
+    if state.step == "district":
+        name = text.partition(":")[2] if text.startswith("district:") else text
+        audience = district_of(name, districts)
+        if audience is None:
+            return [Reply(_("Không có quận/huyện “{name}”. Chọn một quận/huyện bên dưới.")
+                          .format(name=name[:64]),
+                          tuple(Button(d, f"district:{d}") for d in districts))]
+        data["audience"] = audience
+        await ctx.store.set_state(FLOW, "time", data)
+        return [_ask_time()]
+    if state.step == "time":
+        when = parse_when(text, ctx)
+        if isinstance(when, str):
+            return [Reply(when, (Button(_("Gửi ngay"), "ngay"),))]
+        data["at"] = when.isoformat()
+        await ctx.store.set_state(FLOW, "confirm", data)
+        return [await _preview(ctx, data)]
+    if state.step == "confirm":
+        return await _confirm(ctx, data, text)
+    await ctx.store.clear_state()
+    return [Reply(_("Bản nháp đã hết hạn. Gõ /thongbao để soạn lại."), (back_button(),))]
+
+
+async def _preview(ctx: Ctx, data: dict[str, str]) -> Reply:
+    when = datetime.fromisoformat(data["at"])
+    n = await ctx.store.broadcast.audience_size(data["audience"])
+    text = "\n".join([
+        data["text"],
+        "",
+        "———",
+        _("Người nhận: {audience} ({n} người)").format(
+            audience=audience_label(data["audience"]), n=format_number(n)),
+        _("Gửi lúc: {when}").format(when=_when_text(when, ctx)),
+    ])
+    return Reply(text, (Button(_("Xác nhận gửi"), "ok"), Button(_("Hủy bản nháp"), "huy")),
+                 title=_("Xem trước thông báo"))
+
+
+async def _confirm(ctx: Ctx, data: dict[str, str], answer: str) -> list[Reply]:
+    choice = fold(answer).strip()
+    if choice in ("huy", "cancel", "khong"):
+        await ctx.store.clear_state()
+        return [Reply(_("Đã bỏ bản nháp; không có gì được gửi."), (back_button(),))]
+    if choice not in ("ok", "xac nhan", "gui", "dong y", "yes"):
+        return [await _preview(ctx, data)]
+    when = datetime.fromisoformat(data["at"])
+    if when < ctx.now.replace(second=0, microsecond=0):
+        when = ctx.now  # "ngay" confirmed a little later is still "now"
+    item_id = await ctx.store.broadcast.create_announcement(data["text"], data["audience"],
+                                                            when)
+    await ctx.store.clear_state()
+    return [Reply(_("Đã lên lịch thông báo #{id} lúc {when} cho {audience}. Mình sẽ báo tiến "
+                    "độ khi gửi. Gõ /huythongbao {id} để hủy trước giờ gửi.").format(
+                        id=item_id, when=_when_text(when, ctx),
+                        audience=audience_label(data["audience"])), (back_button(),))]
+
+
+async def list_(ctx: Ctx) -> list[Reply]:
+    """List pending and sent announcements with their delivery figures."""
+    if not ctx.user.is_organizer:
+        return _refusal()
+    items = await ctx.store.broadcast.announcements(15)
+    if not items:
+        return [Reply(_("Chưa có thông báo nào. Gõ /thongbao để soạn."), (back_button(),))]
+    lines = [describe(a, ctx) for a in items]
+    return [Reply("\n\n".join(lines), (back_button(),), title=_("Các thông báo"))]
+
+
+def status_label(status: str) -> str:
+    return {
+        "scheduled": _("chờ gửi"),
+        "sending": _("đang gửi"),
+        "done": _("đã gửi xong"),
+        "cancelled": _("đã hủy"),
+        "missed": _("bị lỡ (quá hạn)"),
+    }.get(status, status)
+
+
+def describe(a: AnnouncementInfo, ctx: Ctx) -> str:
+    """One announcement: id, time, status, audience; then figures and the text's start."""
+    head = f"#{a.id} · {_when_text(a.due_at.astimezone(ctx.edition.tz), ctx)} · " \
+           f"{status_label(a.status)} · {audience_label(a.audience)}"
+    preview = a.text if len(a.text) <= 80 else a.text[:79] + "…"
+    if a.status in ("sending", "done"):
+        figures = _("đã gửi {sent}/{total}, bỏ qua {skipped}, lỗi {failed}, không rõ {uncertain}"
+                    ).format(sent=format_number(a.sent), total=format_number(a.total),
+                             skipped=format_number(a.skipped), failed=format_number(a.failed),
+                             uncertain=format_number(a.uncertain))
+        return f"{head}\n{figures}\n{preview}"
+    return f"{head}\n{preview}"
+
+
+async def cancel(ctx: Ctx) -> list[Reply]:
+    """Cancel a pending announcement: /huythongbao ID."""
+    if not ctx.user.is_organizer:
+        return _refusal()
+    arg = ctx.route.arg.strip().lstrip("#")
+    if not arg.isdigit():
+        return [Reply(_("Gõ /huythongbao kèm số của thông báo, ví dụ /huythongbao 3. "
+                        "Gõ /dsthongbao để xem các số."), (back_button(),))]
+    result = await ctx.store.broadcast.cancel_announcement(int(arg))
+    if result == "cancelled":
+        text = _("Đã hủy thông báo #{id}; nó sẽ không được gửi.")
+    elif result == "not_found":
+        text = _("Không có thông báo #{id}.")
+    else:
+        text = _("Không hủy được thông báo #{id}: {status}.")
+    return [Reply(text.format(id=arg, status=status_label(result)), (back_button(),))]

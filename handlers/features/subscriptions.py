@@ -1,0 +1,76 @@
+"""Subscriptions to the week's reminders: /dangky and /huydangky, never done silently."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from handlers.context import Ctx
+from handlers.format import back_button
+from handlers.i18n import _
+from handlers.types import Button, Reply
+
+
+@dataclass(frozen=True)
+class AnnouncementInfo:
+    """An announcement and its delivery figures, for /dsthongbao and the CLI."""
+
+    id: int
+    text: str
+    audience: str
+    due_at: datetime
+    status: str
+    total: int
+    sent: int
+    skipped: int
+    failed: int
+    uncertain: int
+
+
+class BroadcastStore(Protocol):
+    """Subscriptions and announcements for the current user, inside the update's transaction."""
+
+    async def is_subscribed(self) -> bool: ...
+
+    async def subscribe(self) -> bool:
+        """Subscribe; False if already subscribed."""
+        ...
+
+    async def unsubscribe(self) -> bool:
+        """Unsubscribe; False if not subscribed."""
+        ...
+
+    async def audience_size(self, audience: str) -> int: ...
+
+    async def create_announcement(self, text: str, audience: str, due_at: datetime) -> int: ...
+
+    async def announcements(self, limit: int) -> list[AnnouncementInfo]: ...
+
+    async def cancel_announcement(self, item_id: int) -> str:
+        """'cancelled', 'not_found' or the status that prevents it ('sending', 'done', ...)."""
+        ...
+
+
+def offer_button() -> Button:
+    return Button(_("Nhận tin nhắc lịch"), "/dangky")
+
+
+async def subscribe(ctx: Ctx) -> list[Reply]:
+    """Subscribe the user to the daily digest, event reminders and announcements."""
+    if not await ctx.store.broadcast.subscribe():
+        text = _("Bạn đã đăng ký nhận tin nhắc rồi. Gõ /huydangky nếu muốn thôi nhận.")
+    else:
+        text = _("Đã đăng ký! Trong Tuần lễ, mỗi sáng bạn nhận lịch sự kiện trong ngày, tin "
+                 "nhắc trước các sự kiện chính và thông báo của Ban tổ chức. Gõ /huydangky "
+                 "để thôi nhận bất cứ lúc nào.")
+    return [Reply(text, (back_button(),))]
+
+
+async def unsubscribe(ctx: Ctx) -> list[Reply]:
+    """Stop sending reminders to the user."""
+    if await ctx.store.broadcast.unsubscribe():
+        text = _("Đã hủy đăng ký: bạn sẽ không nhận tin nhắc nữa. Gõ /dangky để đăng ký lại.")
+    else:
+        text = _("Bạn chưa đăng ký nhận tin nhắc. Gõ /dangky để đăng ký.")
+    return [Reply(text, (back_button(),))]

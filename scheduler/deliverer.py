@@ -1,0 +1,131 @@
+"""One deliverer per channel: claim outbox rows, send them at the channel's pace, record."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.channels.base import Delivery, Sender
+from bot.db.models import ScheduledItem
+from content import Edition
+from scheduler import outbox
+from scheduler.limiter import ChatSpacing, RateLimiter
+from scheduler.messages import ItemView, render
+
+log = logging.getLogger(__name__)
+
+
+class Deliverer:
+    """Send one channel's outbox rows: at most `rate` a second, one a chat per interval."""
+
+    def __init__(self, sender: Sender, rate: float, per_chat_interval: float,
+                 sessions: async_sessionmaker[AsyncSession], edition: Edition,
+                 clock: Callable[[], datetime], worker: str, idle_seconds: float) -> None:
+        self.sender = sender
+        self.limiter = RateLimiter(rate)
+        self.spacing = ChatSpacing(per_chat_interval)
+        self.sessions = sessions
+        self.edition = edition
+        self.clock = clock
+        self.worker = worker
+        self.idle_seconds = idle_seconds
+        # About half a second of sends per claim: few rows are `sending` at any instant, so a
+        # crash leaves few of them uncertain.
+        self.batch = max(1, min(200, int(rate / 2)))
+        self._wake = asyncio.Event()
+        self._items: dict[int, ItemView] = {}
+        self._texts: dict[tuple[int, str], tuple[str | None, str]] = {}
+
+    @property
+    def channel(self) -> str:
+        return self.sender.name
+
+    def wake(self) -> None:
+        """New rows may be waiting: stop idling."""
+        self._wake.set()
+
+    async def run(self) -> None:
+        """Deliver until cancelled."""
+        while True:
+            if not await self.deliver_batch():
+                self._wake.clear()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), self.idle_seconds)
+
+    async def deliver_batch(self) -> int:
+        """Claim, send and record one batch; returns how many rows were claimed."""
+        async with self.sessions() as s, s.begin():
+            rows = await outbox.claim(s, self.channel, self.worker, self.batch)
+        if not rows:
+            return 0
+        await self._load_items({r.item_id for r in rows})
+        later: list[outbox.Claimed] = []
+        tasks: list[asyncio.Task[dict[str, Any]]] = []
+        for row in rows:
+            if self.spacing.wait_for(row.external_id) > 0:
+                later.append(row)
+                continue
+            await self.limiter.acquire()
+            self.spacing.mark(row.external_id)
+            tasks.append(asyncio.create_task(self._send(row)))
+        values = list(await asyncio.gather(*tasks))
+        async with self.sessions() as s, s.begin():
+            await outbox.record(s, values)
+            if later:
+                wait = max(self.spacing.wait_for(r.external_id) for r in later)
+                await outbox.release(s, [r.id for r in later],
+                                     outbox.real_now() + timedelta(seconds=wait))
+        return len(rows)
+
+    async def _send(self, row: outbox.Claimed) -> dict[str, Any]:
+        title, text = self._text(row.item_id, row.locale)
+        result = await self.sender.deliver(row.external_id, text, title)
+        if result.status == "rate_limited":
+            log.warning("%s asked us to wait %.1f s (429); slowing down", self.channel,
+                        result.retry_after)
+            self.limiter.penalize(result.retry_after)
+        elif result.status == "uncertain":
+            log.warning("%s outbox row %s: outcome uncertain (%s); not resent", self.channel,
+                        row.id, result.reason)
+        return outbox.outcome_values(row, result, self.clock())
+
+    def _text(self, item_id: int, locale: str) -> tuple[str | None, str]:
+        key = (item_id, locale)
+        if key not in self._texts:
+            self._texts[key] = render(self._items[item_id], self.edition, locale)
+        return self._texts[key]
+
+    async def _load_items(self, ids: set[int]) -> None:
+        missing = ids - self._items.keys()
+        if not missing:
+            return
+        async with self.sessions() as s:
+            for item in (await s.execute(
+                select(ScheduledItem).where(ScheduledItem.id.in_(missing))
+            )).scalars():
+                self._items[item.id] = ItemView(item.id, item.kind, item.text,
+                                                dict(item.payload))
+
+    async def notify(self, external_id: str, text: str, ref: str | None = None) -> Delivery:
+        """Send (or edit, with `ref`) a message to an organizer within the same limits."""
+        for _attempt in range(3):
+            wait = self.spacing.wait_for(external_id)
+            if wait > 0:
+                await asyncio.sleep(wait)
+            await self.limiter.acquire()
+            self.spacing.mark(external_id)
+            if ref is None:
+                result = await self.sender.deliver(external_id, text)
+            else:
+                result = await self.sender.edit(external_id, ref, text)
+            if result.status != "rate_limited":
+                return result
+            self.limiter.penalize(result.retry_after)
+        return result

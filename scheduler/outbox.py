@@ -1,0 +1,126 @@
+"""The outbox: one row per recipient of a fired item; claimed, sent, recorded.
+
+Rows are marked `sending` (committed) just before their request leaves, and `sent` after the
+platform answered. A crash in between leaves them `sending`; they become `uncertain`, are
+reported, and are never sent again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, literal, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.channels.base import Delivery
+from bot.db.models import OutboxRow
+from scheduler.store import audience_query, dialect_insert
+
+# A message that could not leave (connection refused) is tried this many times in all.
+MAX_ATTEMPTS = 5
+
+
+def real_now() -> datetime:
+    """Wall-clock time: leases, claims and retry_after are about processes, not the week."""
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class Claimed:
+    id: int
+    item_id: int
+    external_id: str
+    locale: str
+    attempts: int
+
+
+async def fill(s: AsyncSession, item_id: int, audience: str, default_locale: str) -> int:
+    """Write one pending row per recipient of the item (again: nothing new). Returns the total."""
+    q = audience_query(audience, default_locale, literal(item_id), literal("pending"),
+                       literal(0))
+    await s.execute(
+        dialect_insert(s)(OutboxRow)
+        .from_select(["user_id", "channel", "external_id", "locale", "item_id", "status",
+                      "attempts"], q)
+        .on_conflict_do_nothing(index_elements=["item_id", "user_id"])
+    )
+    total = await s.execute(select(func.count()).where(OutboxRow.item_id == item_id))
+    return int(total.scalar_one())
+
+
+async def claim(s: AsyncSession, channel: str, worker: str, limit: int) -> list[Claimed]:
+    """Take up to `limit` pending rows of `channel` and mark them sending.
+
+    FOR UPDATE SKIP LOCKED lets several processes claim from one table without ever taking the
+    same row (PostgreSQL); SQLite ignores it and runs one process.
+    """
+    now = real_now()
+    q = (
+        select(OutboxRow.id, OutboxRow.item_id, OutboxRow.external_id, OutboxRow.locale,
+               OutboxRow.attempts)
+        .where(OutboxRow.channel == channel, OutboxRow.status == "pending",
+               (OutboxRow.not_before.is_(None)) | (OutboxRow.not_before <= now))
+        .order_by(OutboxRow.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    rows = [Claimed(r.id, r.item_id, r.external_id, r.locale, r.attempts + 1)
+            for r in await s.execute(q)]
+    if rows:
+        await s.execute(
+            update(OutboxRow).where(OutboxRow.id.in_([r.id for r in rows]))
+            .values(status="sending", claimed_by=worker, claimed_at=now,
+                    attempts=OutboxRow.attempts + 1)
+        )
+    return rows
+
+
+def outcome_values(row: Claimed, result: Delivery, sim_now: datetime) -> dict[str, Any]:
+    """The row's new columns for what the platform answered."""
+    values: dict[str, Any] = {"id": row.id, "reason": result.reason[:200] or None}
+    if result.status == "sent":
+        values.update(status="sent", sent_at=sim_now)
+    elif result.status == "blocked":
+        values.update(status="failed", reason=("blocked: " + result.reason)[:200])
+    elif result.status in ("skipped", "failed", "uncertain"):
+        values["status"] = result.status
+    elif row.attempts >= MAX_ATTEMPTS:
+        values.update(status="failed",
+                      reason=f"gave up after {row.attempts} attempts: {result.reason}"[:200])
+    else:
+        # rate_limited or retry: back to the queue, not before the platform allows.
+        wait = result.retry_after if result.status == "rate_limited" else 0.5 * 2**row.attempts
+        values.update(status="pending", not_before=real_now() + timedelta(seconds=wait))
+    return values
+
+
+async def record(s: AsyncSession, values: list[dict[str, Any]]) -> None:
+    """Store outcomes (bulk UPDATE by primary key)."""
+    if values:
+        keys = ("status", "reason", "sent_at", "not_before")
+        rows = [{"id": v["id"], **{k: v.get(k) for k in keys}} for v in values]
+        await s.execute(update(OutboxRow), rows)
+
+
+async def release(s: AsyncSession, ids: list[int], not_before: datetime) -> None:
+    """Put claimed rows back untouched (their chat must wait a little)."""
+    if ids:
+        await s.execute(
+            update(OutboxRow).where(OutboxRow.id.in_(ids))
+            .values(status="pending", not_before=not_before,
+                    attempts=OutboxRow.attempts - 1)
+        )
+
+
+async def mark_interrupted(s: AsyncSession, older_than: datetime | None = None) -> int:
+    """Rows left `sending` by a process that died become `uncertain`; returns how many."""
+    q = update(OutboxRow).where(OutboxRow.status == "sending")
+    if older_than is not None:
+        q = q.where(OutboxRow.claimed_at < older_than)
+    result = await s.execute(
+        q.values(status="uncertain", reason="interrupted while sending; may have arrived")
+        .returning(OutboxRow.id)
+    )
+    return len(result.all())

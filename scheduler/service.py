@@ -1,0 +1,276 @@
+"""Fire scheduled items at their time (APScheduler), report progress, run the deliverers.
+
+The tables are the source of truth: APScheduler only holds date jobs rebuilt from them at each
+poll, so items created by the CLI or another process are picked up within `poll_seconds`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from bot.channels.base import Sender
+from bot.db.models import ScheduledItem, User
+from bot.settings import Settings
+from content import Edition
+from handlers.i18n import _, format_number, use_locale
+from scheduler import outbox
+from scheduler.deliverer import Deliverer
+from scheduler.leader import PgLeader, SqliteLeader, worker_id
+from scheduler.planner import plan, sync_plan
+from scheduler.store import FINAL, outbox_counts
+
+log = logging.getLogger(__name__)
+POLL_JOB = "POLL"
+
+
+def job_id(item_id: int) -> str:
+    return f"ITEM {item_id}"
+
+
+class BroadcastService:
+    """Everything that sends without being asked: reminders, announcements, their reports."""
+
+    def __init__(self, settings: Settings, edition: Edition, engine: AsyncEngine,
+                 sessions: async_sessionmaker[AsyncSession], clock: Callable[[], datetime],
+                 senders: list[Sender]) -> None:
+        self.settings = settings
+        self.cfg = settings.broadcast
+        self.edition = edition
+        self.sessions = sessions
+        self.clock = clock
+        self.worker = worker_id()
+        self.is_pg = engine.dialect.name == "postgresql"
+        self.leader: PgLeader | SqliteLeader = (
+            PgLeader(engine, self.worker) if self.is_pg
+            else SqliteLeader(sessions, self.worker, ttl=max(10.0, 5 * self.cfg.poll_seconds)))
+        self.is_leader = False
+        rates = {"telegram": self.cfg.telegram_rate, "zalo": self.cfg.zalo_rate}
+        self.deliverers = {
+            s.name: Deliverer(s, rates.get(s.name, self.cfg.telegram_rate),
+                              self.cfg.per_chat_interval, sessions, edition, clock,
+                              self.worker, idle_seconds=min(1.0, self.cfg.poll_seconds))
+            for s in senders
+        }
+        self.scheduler = AsyncIOScheduler(timezone=ZoneInfo(settings.bot.timezone))
+        self._tasks: list[asyncio.Task[None]] = []
+        self._progress: dict[int, tuple[float, int]] = {}
+        self.running = False
+
+    async def start(self) -> None:
+        """Take the lead if free, plan the week, start firing and delivering."""
+        self.is_leader = await self.leader.ensure()
+        if not self.is_pg and not self.is_leader:
+            holder = getattr(self.leader, "holder", None)
+            log.error("SQLite serves one hoctap-bot process and %s already runs on this "
+                      "database: this process will not send reminders or broadcasts "
+                      "(use PostgreSQL for several processes)", holder)
+            return
+        if self.is_leader:
+            await self._take_over()
+        self.scheduler.start()
+        self.scheduler.add_job(self.tick, "interval", seconds=self.cfg.poll_seconds,
+                               id=POLL_JOB, next_run_time=datetime.now(UTC),
+                               max_instances=1, coalesce=True)
+        for d in self.deliverers.values():
+            self._tasks.append(asyncio.create_task(d.run(), name=f"deliver {d.channel}"))
+        self.running = True
+        log.info("broadcasts: %s (%s)", ", ".join(self.deliverers) or "no channel",
+                 "firing scheduled items" if self.is_leader else "delivering only")
+
+    async def stop(self) -> None:
+        if not self.running:
+            return
+        self.scheduler.shutdown(wait=False)
+        for task in self._tasks:
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self.leader.release()
+        self.running = False
+
+    async def _take_over(self) -> None:
+        """Just became the leader: plan from content and settle what a dead process left."""
+        async with self.sessions() as s, s.begin():
+            changes = await sync_plan(s, plan(self.edition, self.cfg), self.clock())
+            # SQLite runs one process, so every `sending` row belongs to a dead one.
+            cutoff = None if not self.is_pg else (
+                outbox.real_now() - timedelta(seconds=self.cfg.stale_seconds))
+            stale = await outbox.mark_interrupted(s, cutoff)
+        if changes:
+            log.info("planned reminders from content: %d changes", changes)
+        if stale:
+            log.warning("%d messages were being sent when a process stopped: marked uncertain",
+                        stale)
+
+    async def tick(self) -> None:
+        """Poll: keep the lead, settle stale rows, mirror the table into jobs, report progress."""
+        was = self.is_leader
+        self.is_leader = await self.leader.ensure()
+        if not self.is_leader:
+            return
+        if not was:
+            await self._take_over()
+        elif self.is_pg:
+            async with self.sessions() as s, s.begin():
+                cutoff = outbox.real_now() - timedelta(seconds=self.cfg.stale_seconds)
+                if n := await outbox.mark_interrupted(s, cutoff):
+                    log.warning("%d messages stuck in sending: marked uncertain", n)
+        await self._sync_jobs()
+        await self._report_progress()
+
+    async def _sync_jobs(self) -> None:
+        async with self.sessions() as s:
+            items = list((await s.execute(
+                select(ScheduledItem.id, ScheduledItem.due_at)
+                .where(ScheduledItem.status == "scheduled")
+            )).all())
+        now = self.clock()
+        offset = now - datetime.now(UTC)
+        wanted: dict[str, tuple[int, datetime]] = {}
+        due: list[int] = []
+        for item_id, due_at in items:
+            if due_at <= now:
+                due.append(item_id)
+            else:
+                wanted[job_id(item_id)] = (item_id, due_at - offset)
+        for job in self.scheduler.get_jobs():
+            if job.id.startswith("ITEM ") and job.id not in wanted:
+                job.remove()
+        for jid, (item_id, run_at) in wanted.items():
+            job = self.scheduler.get_job(jid)
+            if job is not None and abs((job.next_run_time - run_at).total_seconds()) < 1:
+                continue
+            # misfire_grace_time=None: lateness is judged by fire() against [broadcast] grace.
+            self.scheduler.add_job(self.fire, "date", run_date=run_at, args=[item_id], id=jid,
+                                   replace_existing=True, misfire_grace_time=None)
+        for item_id in due:
+            await self.fire(item_id)
+
+    async def fire(self, item_id: int) -> None:
+        """Write the item's outbox rows (or mark it missed), once, in one transaction."""
+        if not self.is_leader:
+            return
+        now = self.clock()
+        grace = timedelta(hours=self.cfg.grace_hours)
+        async with self.sessions() as s, s.begin():
+            q = select(ScheduledItem).where(ScheduledItem.id == item_id)
+            if self.is_pg:
+                q = q.with_for_update()
+            item = (await s.execute(q)).scalar_one_or_none()
+            if item is None or item.status != "scheduled" or item.due_at > now:
+                return
+            if now - item.due_at > grace:
+                item.status, item.finished_at = "missed", now
+                item.note = f"{now - item.due_at} late, beyond the grace of {grace}"
+                log.warning("scheduled item %s (%s) missed: %s", item.id, item.key, item.note)
+                missed = True
+            else:
+                item.total = await outbox.fill(s, item.id, item.audience,
+                                               self.settings.bot.locale)
+                item.status = "sending" if item.total else "done"
+                item.fired_at = now
+                if not item.total:
+                    item.finished_at = now
+                missed = False
+                log.info("scheduled item %s (%s) fired: %d recipients", item.id, item.key,
+                         item.total)
+            creator = (item.creator_channel, item.creator_external_id)
+            total = item.total
+        for d in self.deliverers.values():
+            d.wake()
+        if creator[0] and creator[1]:
+            if missed:
+                await self._tell(item_id, creator[0], creator[1], "missed")
+            else:
+                await self._tell(item_id, creator[0], creator[1], "start", total=total)
+
+    async def _locale_of(self, channel: str, external_id: str) -> str:
+        async with self.sessions() as s:
+            locale = (await s.execute(
+                select(User.locale).where(User.channel == channel,
+                                          User.external_id == external_id)
+            )).scalar_one_or_none()
+        return locale or self.settings.bot.locale
+
+    async def _tell(self, item_id: int, channel: str, external_id: str, what: str,
+                    total: int = 0, done: int = 0, counts: dict[str, int] | None = None,
+                    ref: str | None = None, seconds: float = 0) -> str | None:
+        """Send or edit the organizer's progress message; returns its ref."""
+        d = self.deliverers.get(channel)
+        if d is None:
+            return None
+        with use_locale(await self._locale_of(channel, external_id)):
+            if what == "missed":
+                text = _("Thông báo #{id} đã bị lỡ: bot ngừng chạy quá lâu sau giờ gửi, nên "
+                         "không gửi nữa.").format(id=item_id)
+            elif what == "final":
+                c = counts or {}
+                text = _("Thông báo #{id} đã gửi xong trong {seconds} giây: {sent} đã gửi, "
+                         "{skipped} bỏ qua, {failed} lỗi, {uncertain} không rõ kết quả."
+                         ).format(id=item_id, seconds=format_number(round(seconds)),
+                                  sent=format_number(c.get("sent", 0)),
+                                  skipped=format_number(c.get("skipped", 0)),
+                                  failed=format_number(c.get("failed", 0)),
+                                  uncertain=format_number(c.get("uncertain", 0)))
+            else:
+                pct = 100 * done // total if total else 100
+                text = _("Thông báo #{id}: đã gửi {done}/{total} ({pct}%)").format(
+                    id=item_id, done=format_number(done), total=format_number(total),
+                    pct=pct)
+        result = await d.notify(external_id, text, ref)
+        if result.status != "sent":
+            log.warning("progress report for item %s not delivered: %s", item_id,
+                        result.status)
+            return None
+        if what == "start" and result.ref:
+            async with self.sessions() as s, s.begin():
+                item = await s.get(ScheduledItem, item_id)
+                if item is not None:
+                    item.progress_ref = result.ref
+        return result.ref
+
+    async def _report_progress(self) -> None:
+        """Edit each sending item's progress message; finish items with nothing left to send."""
+        async with self.sessions() as s:
+            items = list((await s.execute(
+                select(ScheduledItem).where(ScheduledItem.status == "sending")
+            )).scalars())
+            counts = await outbox_counts(s, [i.id for i in items])
+        for item in items:
+            c = counts[item.id]
+            done = sum(c[f] for f in FINAL)
+            creator = (item.creator_channel, item.creator_external_id)
+            if c["pending"] + c["sending"] == 0:
+                now = self.clock()
+                async with self.sessions() as s, s.begin():
+                    row = await s.get(ScheduledItem, item.id)
+                    if row is None or row.status != "sending":
+                        continue
+                    row.status, row.finished_at = "done", now
+                seconds = (now - (item.fired_at or now)).total_seconds()
+                log.info("item %s done in %.0f s: %s", item.id, seconds, dict(c))
+                if c["uncertain"]:
+                    log.warning("item %s: %d messages with uncertain outcome (not resent)",
+                                item.id, c["uncertain"])
+                self._progress.pop(item.id, None)
+                if creator[0] and creator[1]:
+                    if item.progress_ref:
+                        await self._tell(item.id, creator[0], creator[1], "progress",
+                                         total=item.total, done=done, ref=item.progress_ref)
+                    await self._tell(item.id, creator[0], creator[1], "final", counts=dict(c),
+                                     seconds=seconds)
+                continue
+            last_at, last_done = self._progress.get(item.id, (0.0, -1))
+            if (creator[0] and creator[1] and item.progress_ref and done != last_done
+                    and time.monotonic() - last_at >= self.cfg.progress_seconds):
+                self._progress[item.id] = (time.monotonic(), done)
+                await self._tell(item.id, creator[0], creator[1], "progress", total=item.total,
+                                 done=done, ref=item.progress_ref)

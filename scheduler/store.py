@@ -1,0 +1,154 @@
+"""Subscriptions, announcements and audiences on SQL: used by the chat core and the CLI."""
+
+from __future__ import annotations
+
+import uuid
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, delete, func, literal, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.db.models import ContestParticipant, OutboxRow, ScheduledItem, Subscription, User
+from handlers.features.subscriptions import AnnouncementInfo
+
+FINAL = ("sent", "failed", "skipped", "uncertain")
+
+
+def dialect_insert(s: AsyncSession) -> Callable[..., Any]:
+    """The dialect's INSERT, which knows ON CONFLICT."""
+    return pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
+
+
+def audience_query(audience: str, default_locale: str, *extra: Any) -> Select[Any]:
+    """(user id, channel, external id, locale) of everyone `audience` names, active users only.
+
+    all / channel:NAME: subscribers. contest / district:NAME: contest participants (not
+    voided); they registered for the contest, so its announcements reach them unsubscribed.
+    """
+    kind, _sep, name = audience.partition(":")
+    cols = (User.id, User.channel, User.external_id,
+            func.coalesce(User.locale, literal(default_locale)), *extra)
+    if kind in ("contest", "district"):
+        q = (select(*cols).join(ContestParticipant, ContestParticipant.user_id == User.id)
+             .where(ContestParticipant.voided.is_(False)))
+        if kind == "district":
+            q = q.where(ContestParticipant.district == name)
+    else:
+        q = select(*cols).join(Subscription, Subscription.user_id == User.id)
+        if kind == "channel":
+            q = q.where(User.channel == name)
+    return q.where(User.active.is_(True))
+
+
+async def audience_size(s: AsyncSession, audience: str) -> int:
+    sub = audience_query(audience, "vi").subquery()
+    return int((await s.execute(select(func.count()).select_from(sub))).scalar_one())
+
+
+async def create_announcement(s: AsyncSession, text: str, audience: str, due_at: datetime,
+                              now: datetime, creator: tuple[str, str] | None) -> int:
+    """Store an announcement; the running bot picks it up at its next poll."""
+    item = ScheduledItem(
+        key=f"announce:{uuid.uuid4().hex}", kind="announcement", due_at=due_at,
+        audience=audience, text=text, payload={}, status="scheduled", created_at=now, total=0,
+        creator_channel=creator[0] if creator else None,
+        creator_external_id=creator[1] if creator else None,
+    )
+    s.add(item)
+    await s.flush()
+    return item.id
+
+
+async def outbox_counts(s: AsyncSession, item_ids: list[int]) -> dict[int, Counter[str]]:
+    """Rows per status of each item."""
+    out: dict[int, Counter[str]] = {i: Counter() for i in item_ids}
+    if not item_ids:
+        return out
+    rows = await s.execute(
+        select(OutboxRow.item_id, OutboxRow.status, func.count())
+        .where(OutboxRow.item_id.in_(item_ids))
+        .group_by(OutboxRow.item_id, OutboxRow.status)
+    )
+    for item_id, status, n in rows:
+        out[item_id][status] = n
+    return out
+
+
+async def list_announcements(s: AsyncSession, limit: int) -> list[AnnouncementInfo]:
+    """Newest first: pending ones and the sent ones with their figures."""
+    items = list((await s.execute(
+        select(ScheduledItem).where(ScheduledItem.kind == "announcement")
+        .order_by(ScheduledItem.id.desc()).limit(limit)
+    )).scalars())
+    counts = await outbox_counts(s, [i.id for i in items])
+    return [
+        AnnouncementInfo(id=i.id, text=i.text or "", audience=i.audience, due_at=i.due_at,
+                         status=i.status, total=i.total, sent=counts[i.id]["sent"],
+                         skipped=counts[i.id]["skipped"], failed=counts[i.id]["failed"],
+                         uncertain=counts[i.id]["uncertain"])
+        for i in items
+    ]
+
+
+async def cancel_announcement(s: AsyncSession, item_id: int) -> str:
+    """Cancel a pending announcement: 'cancelled', 'not_found' or its current status."""
+    q = select(ScheduledItem).where(ScheduledItem.id == item_id,
+                                    ScheduledItem.kind == "announcement")
+    if s.get_bind().dialect.name == "postgresql":
+        q = q.with_for_update()  # the leader may be firing it right now
+    item = (await s.execute(q)).scalar_one_or_none()
+    if item is None:
+        return "not_found"
+    if item.status != "scheduled":
+        return item.status
+    item.status = "cancelled"
+    return "cancelled"
+
+
+@dataclass
+class SqlBroadcastStore:
+    """The core's BroadcastStore, bound to one update's session and user."""
+
+    session: AsyncSession
+    user_id: int
+    channel: str
+    external_id: str
+    now: datetime
+
+    async def is_subscribed(self) -> bool:
+        return await self.session.get(Subscription, self.user_id) is not None
+
+    async def subscribe(self) -> bool:
+        result = await self.session.execute(
+            dialect_insert(self.session)(Subscription)
+            .values(user_id=self.user_id, created_at=self.now)
+            .on_conflict_do_nothing()
+            .returning(Subscription.user_id)
+        )
+        return result.first() is not None
+
+    async def unsubscribe(self) -> bool:
+        result = await self.session.execute(
+            delete(Subscription).where(Subscription.user_id == self.user_id)
+            .returning(Subscription.user_id)
+        )
+        return result.first() is not None
+
+    async def audience_size(self, audience: str) -> int:
+        return await audience_size(self.session, audience)
+
+    async def create_announcement(self, text: str, audience: str, due_at: datetime) -> int:
+        return await create_announcement(self.session, text, audience, due_at, self.now,
+                                         (self.channel, self.external_id))
+
+    async def announcements(self, limit: int) -> list[AnnouncementInfo]:
+        return await list_announcements(self.session, limit)
+
+    async def cancel_announcement(self, item_id: int) -> str:
+        return await cancel_announcement(self.session, item_id)

@@ -1,0 +1,81 @@
+"""Planning from the 2020 content, subscriptions and the organizer's announcement flow."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.app import App
+from bot.db.models import ScheduledItem
+from bot.settings import BroadcastSettings
+from content import Edition
+from scheduler.planner import plan, sync_plan
+from tests.conftest import Chat, local
+
+
+def test_plan_of_2020(edition: Edition) -> None:
+    items = {p.key: p for p in plan(edition, BroadcastSettings())}
+    assert items["digest:2020-10-01"].due_at == local("2020-10-01T07:00")
+    assert items["remind:khai-mac"].due_at == local("2020-10-01T07:00")
+    assert items["eve:khai-mac"].due_at == local("2020-09-30T19:00")
+    reminded = {e.id for e in edition.events if e.remind}
+    assert {k.split(":", 1)[1] for k in items if k.startswith("remind:")} == reminded
+    assert len([k for k in items if k.startswith("digest:")]) == 7
+
+
+async def test_planning_is_idempotent_and_follows_content(app: App, edition: Edition) -> None:
+    planned = plan(edition, BroadcastSettings())
+    async with app.sessions() as s, s.begin():
+        assert await sync_plan(s, planned, local("2020-09-20T10:00")) == len(planned)
+    async with app.sessions() as s, s.begin():
+        assert await sync_plan(s, planned, local("2020-09-20T10:00")) == 0
+    # A later remind_before moves reminders; a dropped event cancels its reminder.
+    moved = [p for p in plan(edition, BroadcastSettings(remind_before=30))
+             if p.key != "remind:tong-ket"]
+    async with app.sessions() as s, s.begin():
+        await sync_plan(s, moved, local("2020-09-20T10:00"))
+    async with app.sessions() as s:
+        rows = {r.key: r for r in (await s.execute(select(ScheduledItem))).scalars()}
+    assert rows["remind:khai-mac"].due_at == local("2020-10-01T07:30")
+    assert rows["remind:tong-ket"].status == "cancelled"
+
+
+async def test_subscribe_is_offered_then_explicit(chat: Chat) -> None:
+    welcome = (await chat.send("/start"))[0]
+    assert any(b.command == "/dangky" for b in welcome.buttons)
+    assert "/dangky" in welcome.text
+    assert "Đã đăng ký!" in await chat.text("/dangky")
+    assert "đã đăng ký nhận tin nhắc rồi" in await chat.text("/dangky")
+    assert "Đã hủy đăng ký" in await chat.text("/huydangky")
+    assert "chưa đăng ký" in await chat.text("/huydangky")
+
+
+async def test_non_organizer_cannot_announce(chat: Chat, app: App) -> None:
+    for command in ("/thongbao", "/dsthongbao", "/huythongbao 1"):
+        assert "chỉ Ban tổ chức" in await chat.text(command)
+    async with app.sessions() as s:
+        assert (await s.execute(select(ScheduledItem))).first() is None
+
+
+async def test_announcement_flow(app: App) -> None:
+    citizen = Chat(app, "citizen-2")
+    await citizen.send("/dangky")
+    org = Chat(app, "console")
+    assert "Gõ nội dung" in await org.text("/thongbao")
+    assert "Gửi cho ai?" in await org.text("Mai 8 giờ tập trung tại Nhà văn hóa.")
+    assert "dd/mm/yyyy" in await org.text("all")
+    assert "đã qua" in await org.text("30/09/2020 08:00")
+    preview = await org.text("01/10/2020 19:30")
+    assert "Mai 8 giờ tập trung" in preview and "(1 người)" in preview
+    done = await org.text("ok")
+    assert "Đã lên lịch thông báo #" in done
+    listing = await org.text("/dsthongbao")
+    assert "chờ gửi" in listing and "Mai 8 giờ" in listing
+    item_id = done.split("#", 1)[1].split(" ", 1)[0]
+    assert "Đã hủy thông báo" in await org.text(f"/huythongbao {item_id}")
+    assert "đã hủy" in await org.text("/dsthongbao")
+    # A /command leaves a draft: nothing is created.
+    await org.send("/thongbao")
+    await org.send("Bản nháp bỏ dở")
+    await org.send("/menu")
+    async with app.sessions() as s:
+        assert len((await s.execute(select(ScheduledItem))).all()) == 1

@@ -29,11 +29,14 @@ def normalize_url(url: str) -> str:
     return u.render_as_string(hide_password=False)
 
 
-def create_engine(url: str, echo: bool = False) -> AsyncEngine:
+def create_engine(url: str, echo: bool = False, pool_size: int = 10, max_overflow: int = 20,
+                  pool_timeout: int = 60) -> AsyncEngine:
     """Create the async engine; SQLite gets WAL, foreign keys and a busy timeout."""
     url = normalize_url(url)
     if url.startswith("sqlite"):
-        engine = create_async_engine(url, echo=echo, connect_args={"timeout": 30})
+        engine = create_async_engine(url, echo=echo, connect_args={"timeout": 30},
+                                     pool_size=pool_size, max_overflow=max_overflow,
+                                     pool_timeout=pool_timeout)
 
         @event.listens_for(engine.sync_engine, "connect")
         def _pragmas(dbapi_conn: object, _record: ConnectionPoolEntry) -> None:
@@ -44,7 +47,8 @@ def create_engine(url: str, echo: bool = False) -> AsyncEngine:
             cur.close()
 
         return engine
-    return create_async_engine(url, echo=echo, pool_pre_ping=True)
+    return create_async_engine(url, echo=echo, pool_pre_ping=True, pool_size=pool_size,
+                               max_overflow=max_overflow, pool_timeout=pool_timeout)
 
 
 def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -1,4 +1,4 @@
-"""The `hoctap-bot` command: chat, content check, db upgrade."""
+"""The `hoctap-bot` command: chat, content check, contest, report, db upgrade."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 import asyncio
 import logging
 import sys
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from bot.app import App, build_app, edition_path
@@ -75,11 +75,30 @@ def _parser() -> argparse.ArgumentParser:
     slist = ssub.add_parser("list", help="plan the week from content and list every item")
     common(slist)
 
+    report = sub.add_parser("report", help="the results report: workbook, charts, summary")
+    common(report)
+    report.add_argument("--from", dest="first", type=_day,
+                        help="first day, 2020-10-01 or 01/10/2020 (default: the week's first)")
+    report.add_argument("--to", dest="last", type=_day,
+                        help="last day, inclusive (default: the week's last)")
+    report.add_argument("--out", required=True, help="directory for the files")
+
     db = sub.add_parser("db", help="database tools")
     dsub = db.add_subparsers(dest="db_command", required=True)
     up = dsub.add_parser("upgrade", help="apply the migrations")
     common(up)
     return p
+
+
+def _day(text: str) -> date:
+    """A day on the command line: ISO (2020-10-01) or Vietnamese order (01/10/2020)."""
+    try:
+        if "/" in text:
+            d, m, y = (int(x) for x in text.split("/"))
+            return date(y, m, d)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {text!r}") from None
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -220,6 +239,30 @@ async def _schedule_list(app: App) -> int:
         await app.close()
 
 
+async def _report(app: App, args: argparse.Namespace) -> int:
+    """Write the report's files for the period and print the headline figures."""
+    from bot.report import collect, render_async, write
+    from handlers.features.report import headline, period_text
+
+    first = args.first or app.edition.start
+    last = args.last or app.edition.end
+    if last < first:
+        print(_("Ngày cuối ({last}) trước ngày đầu ({first}).").format(last=last, first=first),
+              file=sys.stderr)
+        return EXIT_CONFIG
+    await app.start()
+    try:
+        async with app.sessions() as s, s.begin():
+            figures = await collect(s, app.edition, first, last)
+    finally:
+        await app.close()
+    paths = write(await render_async(figures, app.edition), Path(args.out))
+    print("\n".join([period_text(figures), *headline(figures), ""]))
+    for path in paths:
+        print(_("Đã lưu tệp: {path}").format(path=path))
+    return 0
+
+
 async def _upgrade(app: App) -> None:
     try:
         await app.start()
@@ -287,6 +330,8 @@ def main(argv: list[str] | None = None) -> int:
             return asyncio.run(_schedule_list(app))
         elif args.command == "contest":
             return asyncio.run(_contest(app, args))
+        elif args.command == "report":
+            return asyncio.run(_report(app, args))
         elif args.command == "db":
             asyncio.run(_upgrade(app))
             print(_("Cơ sở dữ liệu đã được cập nhật."))

@@ -1,0 +1,63 @@
+"""The results report (issue 7): figures from the database, workbook, charts and summary."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.report import charts, summary, workbook
+from bot.report.figures import collect
+
+__all__ = ["XLSX", "SqlReportStore", "collect", "render", "render_async", "write"]
+from content import Edition
+from handlers.features.report import ReportFigures
+from handlers.types import Attachment
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def render(f: ReportFigures, edition: Edition) -> tuple[Attachment, ...]:
+    """Every file of the report, named after the period (CPU-bound: run it in a thread)."""
+    span = f"{f.first:%Y%m%d}-{f.last:%Y%m%d}"
+    markdown, html = summary.build(f, edition)
+    return (
+        Attachment(f"bao-cao-tuan-le-{span}.xlsx", workbook.build_workbook(f, edition.tz), XLSX),
+        Attachment(f"tom-tat-{span}.md", markdown.encode(), "text/markdown"),
+        Attachment(f"tom-tat-{span}.html", html.encode(), "text/html"),
+        Attachment(f"bieu-do-nguoi-dung-tin-nhan-{span}.png", charts.per_day(f), "image/png"),
+        Attachment(f"bieu-do-du-thi-theo-don-vi-{span}.png", charts.districts(f), "image/png"),
+        Attachment(f"bieu-do-phan-bo-diem-{span}.png", charts.scores(f), "image/png"),
+        Attachment(f"bieu-do-chuc-nang-{span}.png", charts.features(f), "image/png"),
+    )
+
+
+async def render_async(f: ReportFigures, edition: Edition) -> tuple[Attachment, ...]:
+    """Render in a worker thread (to_thread copies the context, so the locale too)."""
+    return await asyncio.to_thread(render, f, edition)
+
+
+def write(files: tuple[Attachment, ...], out: Path) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for a in files:
+        path = out / a.filename
+        path.write_bytes(a.data)
+        paths.append(path)
+    return paths
+
+
+@dataclass
+class SqlReportStore:
+    """The core's ReportStore, inside one update's session."""
+
+    session: AsyncSession
+
+    async def figures(self, edition: Edition, first: date, last: date) -> ReportFigures:
+        return await collect(self.session, edition, first, last)
+
+    async def files(self, figures: ReportFigures, edition: Edition) -> tuple[Attachment, ...]:
+        return await render_async(figures, edition)

@@ -1,0 +1,97 @@
+"""A citizen's right to delete their data (Decree 13/2023/NĐ-CP): /xoadulieu, then confirm.
+
+What goes: the contest registration's name, phone and unit (the district and the scores stay,
+no longer linked to anyone, so the statistics stay right), the subscription, the message log
+rows, the conversation state, and the platform id and name on the user row. The row itself is
+kept anonymised (channel, first and last seen) so the count of users stays true. Whoever writes
+from the same account afterwards is a new user: greeted as new, not subscribed, and free to
+register for the contest as a new participant.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from handlers.context import Ctx
+from handlers.format import back_button
+from handlers.i18n import _, format_number
+from handlers.text import fold
+from handlers.types import Button, Reply
+
+FLOW = "privacy"
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    """What the bot holds about one user (or what was just deleted)."""
+
+    contest: bool  # a contest registration with their name
+    subscribed: bool
+    messages: int  # rows of the message log
+
+
+class PrivacyStore(Protocol):
+    """The current user's personal data, inside the update's transaction."""
+
+    async def personal_data(self) -> PersonalData: ...
+
+    async def erase(self) -> PersonalData:
+        """Delete or anonymise everything listed in the module docstring; return what went."""
+        ...
+
+
+def _confirm_label() -> str:
+    return _("Xóa dữ liệu của tôi")
+
+
+def _cancel_label() -> str:
+    return _("Không xóa")
+
+
+def _items(data: PersonalData) -> list[str]:
+    lines = [_("• Mã tài khoản và tên hiển thị của bạn trên kênh này, ngôn ngữ bạn chọn.")]
+    if data.contest:
+        lines.append(_("• Họ tên, số điện thoại và đơn vị đăng ký Cuộc thi. Kết quả bài thi và "
+                       "quận, huyện được giữ lại ở dạng ẩn danh để tính số liệu chung."))
+    if data.subscribed:
+        lines.append(_("• Đăng ký nhận tin nhắc: bạn sẽ không nhận tin nhắc nữa."))
+    lines.append(_("• Nhật ký {n} tin nhắn bạn đã gửi bot.").format(
+        n=format_number(data.messages)))
+    return lines
+
+
+async def erase(ctx: Ctx) -> list[Reply]:
+    """Explain what will be deleted and ask for confirmation."""
+    data = await ctx.store.privacy.personal_data()
+    await ctx.store.set_state(FLOW, "confirm", {})
+    text = "\n".join([
+        _("Theo Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân, bạn có quyền yêu cầu xóa "
+          "dữ liệu cá nhân của mình. Nếu đồng ý, bot sẽ xóa:"),
+        *_items(data),
+        "",
+        _("Việc xóa không hoàn tác được. Sau khi xóa, nếu bạn nhắn tin tiếp, bot coi bạn là "
+          "người dùng mới."),
+    ])
+    buttons = (Button(_confirm_label(), _confirm_label()), Button(_cancel_label(),
+                                                                   _cancel_label()))
+    return [Reply(text, buttons, title=_("Xóa dữ liệu cá nhân"))]
+
+
+async def confirm(ctx: Ctx) -> list[Reply]:
+    """Delete the user's data if they confirmed; anything else leaves it untouched."""
+    answer = fold(ctx.route.arg)
+    if answer not in (fold(_confirm_label()), "xoa", "dong y", "co", "yes", "delete"):
+        await ctx.store.clear_state()
+        return [Reply(_("Đã hủy: dữ liệu của bạn không bị xóa."), (back_button(),))]
+    gone = await ctx.store.privacy.erase()
+    lines = [_("Đã xóa dữ liệu cá nhân của bạn:"),
+             _("• Mã tài khoản, tên hiển thị và ngôn ngữ.")]
+    if gone.contest:
+        lines.append(_("• Họ tên, số điện thoại và đơn vị đăng ký Cuộc thi (kết quả được giữ "
+                       "ẩn danh)."))
+    if gone.subscribed:
+        lines.append(_("• Đăng ký nhận tin nhắc."))
+    lines.append(_("• Nhật ký {n} tin nhắn.").format(n=format_number(gone.messages)))
+    lines += ["", _("Cảm ơn bạn đã sử dụng bot. Nếu nhắn tin tiếp, bạn là người dùng mới.")]
+    return [Reply("\n".join(lines))]

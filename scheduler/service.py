@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -63,7 +63,19 @@ class BroadcastService:
         self.scheduler = AsyncIOScheduler(timezone=ZoneInfo(settings.bot.timezone))
         self._tasks: list[asyncio.Task[None]] = []
         self._progress: dict[int, tuple[float, int]] = {}
+        self._inflight: set[asyncio.Task[object]] = set()
         self.running = False
+
+    async def _job(self, fn: Callable[..., Awaitable[None]], *args: object) -> None:
+        """Run a scheduler job, known to stop() so shutdown waits for it."""
+        task = asyncio.current_task()
+        if task is not None:
+            self._inflight.add(task)
+        try:
+            await fn(*args)
+        finally:
+            if task is not None:
+                self._inflight.discard(task)
 
     async def start(self) -> None:
         """Take the lead if free, plan the week, start firing and delivering."""
@@ -77,8 +89,9 @@ class BroadcastService:
         if self.is_leader:
             await self._take_over()
         self.scheduler.start()
-        self.scheduler.add_job(self.tick, "interval", seconds=self.cfg.poll_seconds,
-                               id=POLL_JOB, next_run_time=datetime.now(UTC),
+        self.scheduler.add_job(self._job, "interval", args=[self.tick],
+                               seconds=self.cfg.poll_seconds, id=POLL_JOB,
+                               next_run_time=datetime.now(UTC),
                                max_instances=1, coalesce=True)
         for d in self.deliverers.values():
             self._tasks.append(asyncio.create_task(d.run(), name=f"deliver {d.channel}"))
@@ -89,6 +102,11 @@ class BroadcastService:
     async def stop(self) -> None:
         if not self.running:
             return
+        # Pause first: shutdown cancels running jobs, and a firing should finish its
+        # transaction and reports rather than be cut mid-way.
+        self.scheduler.pause()
+        if self._inflight:
+            await asyncio.wait(self._inflight, timeout=15)
         self.scheduler.shutdown(wait=False)
         for task in self._tasks:
             task.cancel()
@@ -149,7 +167,8 @@ class BroadcastService:
             if job is not None and abs((job.next_run_time - run_at).total_seconds()) < 1:
                 continue
             # misfire_grace_time=None: lateness is judged by fire() against [broadcast] grace.
-            self.scheduler.add_job(self.fire, "date", run_date=run_at, args=[item_id], id=jid,
+            self.scheduler.add_job(self._job, "date", run_date=run_at, args=[self.fire, item_id],
+                                   id=jid,
                                    replace_existing=True, misfire_grace_time=None)
         for item_id in due:
             await self.fire(item_id)

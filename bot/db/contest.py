@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import Select, and_, func, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import ContestAnswer, ContestAttempt, ContestParticipant
+from bot.db.repo import dialect_insert
 from handlers.contest_types import Attempt, Participant, ResultRow, Standing
-
-
-def _insert(s: AsyncSession) -> Callable[..., Any]:
-    return pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
 
 
 def _participant(row: ContestParticipant) -> Participant:
@@ -98,7 +91,7 @@ class SqlContestStore:
                      chosen: int | None, correct: bool, elapsed_ms: int,
                      now: datetime, finished: bool) -> Attempt | None:
         inserted = await self.s.execute(
-            _insert(self.s)(ContestAnswer)
+            dialect_insert(self.s)(ContestAnswer)
             .values(attempt_id=attempt.id, position=position, question_id=question_id,
                     chosen=chosen, correct=correct, elapsed_ms=elapsed_ms, answered_at=now)
             .on_conflict_do_nothing()

@@ -14,8 +14,6 @@ from typing import Any, Literal
 import aiohttp
 from aiohttp import web
 from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.channels.zalo import webhook as events
@@ -33,6 +31,7 @@ from bot.channels.zalo.client import (
 from bot.channels.zalo.tokens import TokenError, TokenManager, TokenStore, utc_now
 from bot.channels.zalo.window import CHANNEL, users_in_window, window_state
 from bot.db.models import ZaloChoice
+from bot.db.repo import dialect_insert
 from bot.service import Dispatcher
 from bot.settings import ZaloSettings
 from handlers.text import split_message
@@ -275,7 +274,7 @@ class ZaloChannel:
         now = self.clock()
         commands = json.dumps(choices, ensure_ascii=False)
         async with self.sessions() as s, s.begin():
-            insert = pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
+            insert = dialect_insert(s)
             stmt = insert(ZaloChoice).values(external_id=user_id, commands=commands,
                                              updated_at=now)
             await s.execute(stmt.on_conflict_do_update(

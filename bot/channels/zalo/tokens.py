@@ -26,13 +26,12 @@ from datetime import UTC, datetime, timedelta
 
 import aiohttp
 from sqlalchemy import or_, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.channels.zalo.client import TokenPair, ZaloApiError, ZaloClient
 from bot.db.models import ZaloToken
+from bot.db.repo import dialect_insert
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +61,7 @@ class TokenStore:
     async def seed(self, pair: TokenPair, now: datetime) -> None:
         """Store the settings' first pair unless the database already holds one."""
         async with self.sessions() as s, s.begin():
-            insert = pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
+            insert = dialect_insert(s)
             await s.execute(
                 insert(ZaloToken)
                 .values(app_id=self.app_id, access_token=pair.access_token,

@@ -16,7 +16,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.channels.base import Delivery
 from bot.db.models import OutboxRow
-from scheduler.store import audience_query, dialect_insert
+from bot.db.repo import dialect_insert
+from scheduler.store import audience_query
 
 # A message that could not leave (connection refused) is tried this many times in all.
 MAX_ATTEMPTS = 5

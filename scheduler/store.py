@@ -4,25 +4,18 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, delete, func, literal, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import ContestParticipant, OutboxRow, ScheduledItem, Subscription, User
+from bot.db.repo import dialect_insert
 from handlers.features.subscriptions import AnnouncementInfo
 
 FINAL = ("sent", "failed", "skipped", "uncertain")
-
-
-def dialect_insert(s: AsyncSession) -> Callable[..., Any]:
-    """The dialect's INSERT, which knows ON CONFLICT."""
-    return pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
 
 
 def audience_query(audience: str, default_locale: str, *extra: Any) -> Select[Any]:

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from bot.app import App, build_app, edition_path
+from bot.observability import setup_logging
 from bot.settings import Settings, SettingsError, load_settings, parse_instant, with_overrides
 from content import ContentError, load_edition
 from handlers.i18n import _, set_locale
@@ -273,9 +274,7 @@ async def _upgrade(app: App) -> None:
 def _run(app: App) -> int:
     from bot.runner import build_channels, run
 
-    logging.getLogger().setLevel(logging.INFO)
-    # httpx logs every request URL at INFO, and Bot API URLs contain the token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+    setup_logging(app.settings, metrics=app.dispatcher.metrics)
     channels = build_channels(app)
     if not channels:
         print(_("Chưa cấu hình kênh nào. Đặt [telegram] token (biến môi trường "
@@ -289,14 +288,15 @@ def _run(app: App) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, stream=sys.stderr,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    setup_logging(None, level="WARNING")
     try:
         settings = _settings(args)
         set_locale(settings.bot.locale)
     except SettingsError as exc:
         print(_("Lỗi cấu hình: {error}").format(error=exc), file=sys.stderr)
         return EXIT_CONFIG
+    # Only `run` logs at [log] level; the interactive commands keep stderr for warnings.
+    setup_logging(settings, level=None if args.command == "run" else "WARNING")
 
     if args.command == "content":
         path = Path(args.path) if args.path else edition_path(settings)

@@ -10,6 +10,7 @@ from aiohttp import web
 
 from bot.app import App, build_broadcaster
 from bot.channels.base import Channel
+from bot.observability import health_routes, limits_middleware
 from scheduler.service import BroadcastService
 
 log = logging.getLogger(__name__)
@@ -30,8 +31,10 @@ def build_channels(app: App) -> list[Channel]:
 
 
 def build_web_app(app: App) -> web.Application:
-    # client_max_size: larger webhook bodies get 413 before we read them.
-    return web.Application(client_max_size=app.settings.web.max_body)
+    # client_max_size: larger webhook bodies get 413 before we read them; the limits
+    # middleware also refuses deep or malformed JSON (400) before any adapter parses it.
+    return web.Application(client_max_size=app.settings.web.max_body,
+                           middlewares=[limits_middleware(app.dispatcher.metrics)])
 
 
 async def serve(app: App, channels: list[Channel], stop: asyncio.Event) -> None:
@@ -40,9 +43,11 @@ async def serve(app: App, channels: list[Channel], stop: asyncio.Event) -> None:
     web_app = build_web_app(app)
     for channel in channels:
         channel.mount(web_app)
+    started: list[Channel] = []
+    health_routes(web_app, app.engine, app.sessions, app.dispatcher.metrics,
+                  lambda: [c.name for c in started])
     runner = web.AppRunner(web_app, access_log=None)
     await runner.setup()
-    started: list[Channel] = []
     broadcaster: BroadcastService | None = None
     try:
         site = web.TCPSite(runner, app.settings.web.host, app.settings.web.port)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -11,11 +13,13 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.db import repo
 from bot.db.contest import SqlContestStore
 from bot.db.models import User
+from bot.flood import FloodGuard, Verdict
+from bot.observability import Metrics
 from bot.report import SqlReportStore
 from bot.settings import Settings
 from handlers.core import Conversation
 from handlers.features.privacy import PersonalData
-from handlers.i18n import use_locale
+from handlers.i18n import _, use_locale
 from handlers.types import Clock, Incoming, Reply, UserView
 from scheduler.store import SqlBroadcastStore
 
@@ -73,11 +77,14 @@ class Dispatcher:
     """Turn an Incoming into replies inside one database transaction."""
 
     def __init__(self, settings: Settings, conversation: Conversation,
-                 sessions: async_sessionmaker[AsyncSession], clock: Clock) -> None:
+                 sessions: async_sessionmaker[AsyncSession], clock: Clock,
+                 metrics: Metrics | None = None) -> None:
         self.settings = settings
         self.conversation = conversation
         self.sessions = sessions
         self.clock = clock
+        self.metrics = metrics or Metrics()
+        self.flood = FloodGuard(settings.flood)
 
     async def handle(self, msg: Incoming, update_key: str | None = None) -> list[Reply] | None:
         """Answer `msg`; with `update_key`, a redelivered update returns None and changes nothing.
@@ -85,6 +92,11 @@ class Dispatcher:
         The key is claimed in the same transaction as the update's effects, so an update is
         either applied once or (after a crash before commit) not at all and applied on redelivery.
         """
+        # Flood control comes first, before any database work, for every channel at once.
+        verdict = self.flood.check(msg.channel, msg.user_id)
+        if verdict != "ok":
+            return self._flooded(msg, verdict)
+        started = time.perf_counter()
         now = self.clock()
         async with self.sessions() as s, s.begin():
             if update_key is not None and not await repo.claim_update(
@@ -105,7 +117,20 @@ class Dispatcher:
             with use_locale(view.locale):
                 outcome = await self.conversation.handle(msg, view, SqlStore(s, user, now))
             repo.log_message(s, user.id, msg.channel, outcome.feature, now)
+        self.metrics.updates.labels(msg.channel, outcome.feature).inc()
+        self.metrics.latency.labels(msg.channel).observe(time.perf_counter() - started)
         return outcome.replies
+
+    def _flooded(self, msg: Incoming, verdict: Verdict) -> list[Reply]:
+        """The one slow-down message of a cool-down, then silence (nothing is stored)."""
+        self.metrics.flood.labels(msg.channel).inc()
+        if verdict == "drop":
+            return []
+        # The user's own language is in the database, which a flood must not reach.
+        with use_locale(self.settings.bot.locale):
+            seconds = math.ceil(self.settings.flood.cooldown_seconds)
+            return [Reply(_("Bạn nhắn nhanh quá, mình chưa kịp trả lời. Vui lòng đợi "
+                            "khoảng {seconds} giây rồi nhắn tiếp nhé.").format(seconds=seconds))]
 
     async def mark_inactive(self, channel: str, external_id: str) -> None:
         """The user blocked the bot or stopped following: stop sending to them."""

@@ -125,6 +125,25 @@ class BroadcastSettings:
 
 
 @dataclass(frozen=True)
+class LogSettings:
+    """Log lines: readable text for a terminal, one JSON object per line for a collector."""
+
+    format: str = "text"
+    level: str = "INFO"
+
+
+@dataclass(frozen=True)
+class FloodSettings:
+    """One user's message rate: more than max_messages in per_seconds earns a cool-down."""
+
+    # 0 turns flood control off.
+    # A person reading the answers stays well below 2 a second for 10 seconds.
+    max_messages: int = 20
+    per_seconds: float = 10.0
+    cooldown_seconds: float = 60.0
+
+
+@dataclass(frozen=True)
 class Settings:
     bot: BotSettings = field(default_factory=BotSettings)
     database: DatabaseSettings = field(default_factory=DatabaseSettings)
@@ -133,6 +152,8 @@ class Settings:
     telegram: TelegramSettings = field(default_factory=TelegramSettings)
     zalo: ZaloSettings = field(default_factory=ZaloSettings)
     broadcast: BroadcastSettings = field(default_factory=BroadcastSettings)
+    log: LogSettings = field(default_factory=LogSettings)
+    flood: FloodSettings = field(default_factory=FloodSettings)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -281,9 +302,13 @@ def _validate(s: Settings) -> None:
             raise SettingsError(f"bot.now: {exc}") from None
     if not 0 < s.web.port < 65536:
         raise SettingsError(f"web.port: must be between 1 and 65535, found {s.web.port}")
+    if s.web.max_body < 1024:
+        raise SettingsError(f"web.max_body: must be at least 1024 bytes, found {s.web.max_body}")
     _validate_telegram(s.telegram)
     _validate_zalo(s.zalo)
     _validate_broadcast(s.broadcast)
+    _validate_log(s.log)
+    _validate_flood(s.flood)
     if not (s.database.url.startswith("sqlite") or s.database.url.startswith("postgresql")):
         raise SettingsError(
             "database.url: must start with sqlite+aiosqlite:// or postgresql+asyncpg://"
@@ -349,6 +374,29 @@ def _validate_broadcast(b: BroadcastSettings) -> None:
     for key in ("poll_seconds", "stale_seconds", "progress_seconds"):
         if getattr(b, key) <= 0:
             raise SettingsError(f"broadcast.{key}: must be above 0")
+
+
+LOG_FORMATS = ("text", "json")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
+def _validate_log(g: LogSettings) -> None:
+    """Check [log]: a known format and level."""
+    if g.format not in LOG_FORMATS:
+        raise SettingsError(f"log.format: must be text or json, found {g.format!r}")
+    if g.level.upper() not in LOG_LEVELS:
+        raise SettingsError(f"log.level: must be one of {', '.join(LOG_LEVELS)}, "
+                            f"found {g.level!r}")
+
+
+def _validate_flood(f: FloodSettings) -> None:
+    """Check [flood]: a positive window and cool-down, a non-negative count."""
+    if f.max_messages < 0:
+        raise SettingsError("flood.max_messages: must not be negative (0 turns it off)")
+    if f.per_seconds <= 0:
+        raise SettingsError("flood.per_seconds: must be above 0")
+    if f.cooldown_seconds < 0:
+        raise SettingsError("flood.cooldown_seconds: must not be negative")
 
 
 def with_overrides(settings: Settings, section: str, **changes: Any) -> Settings:

@@ -34,8 +34,8 @@ lint: setup
 
 # Re-extract the messages from the code and merge them into the catalogs.
 messages: $(STAMP)
-	$(BIN)/pybabel -q extract -F babel.cfg --no-location --sort-output -o $(LOCALES)/messages.pot .
-	$(BIN)/pybabel -q update -i $(LOCALES)/messages.pot -d $(LOCALES) -D messages --no-fuzzy-matching
+	$(BIN)/pybabel -q extract -F babel.cfg --no-location --sort-output -w 99 -o $(LOCALES)/messages.pot .
+	$(BIN)/pybabel -q update -i $(LOCALES)/messages.pot -d $(LOCALES) -D messages --no-fuzzy-matching -w 99
 	$(BIN)/python scripts/fill_source_catalog.py $(LOCALES)/vi/LC_MESSAGES/messages.po
 
 clean:

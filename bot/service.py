@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import math
 import time
 from dataclasses import dataclass
@@ -85,6 +86,12 @@ class Dispatcher:
         self.clock = clock
         self.metrics = metrics or Metrics()
         self.flood = FloodGuard(settings.flood)
+        # SQLite has one writer and every update writes (its log row). Many updates at once
+        # would each hold the write lock across their awaits and wait in SQLite's busy handler
+        # until its timeout ("database is locked"); queueing them here keeps every wait short.
+        bind = sessions.kw.get("bind")
+        self._one_writer = (asyncio.Lock() if bind is not None and bind.dialect.name == "sqlite"
+                            else None)
 
     async def handle(self, msg: Incoming, update_key: str | None = None) -> list[Reply] | None:
         """Answer `msg`; with `update_key`, a redelivered update returns None and changes nothing.
@@ -97,6 +104,13 @@ class Dispatcher:
         if verdict != "ok":
             return self._flooded(msg, verdict)
         started = time.perf_counter()
+        if self._one_writer is None:
+            return await self._apply(msg, update_key, started)
+        async with self._one_writer:
+            return await self._apply(msg, update_key, started)
+
+    async def _apply(self, msg: Incoming, update_key: str | None,
+                     started: float) -> list[Reply] | None:
         now = self.clock()
         async with self.sessions() as s, s.begin():
             if update_key is not None and not await repo.claim_update(

@@ -297,7 +297,9 @@ async def leaderboard(ctx: Ctx) -> list[Reply]:
     else:
         text = "\n".join(
             _("{rank}. {name} ({district}): {score} câu đúng, {time}").format(
-                rank=s.rank, name=mask_name(s.full_name), district=s.district, score=s.score,
+                # A citizen who erased their data stays ranked, without a name.
+                rank=s.rank, name=mask_name(s.full_name) or _("Ẩn danh"), district=s.district,
+                score=s.score,
                 time=format_duration(s.total_ms))
             for s in top)
     participant = await ctx.store.contest.participant()

@@ -40,6 +40,7 @@ class Deliverer:
         # crash leaves few of them uncertain.
         self.batch = max(1, min(200, int(rate / 2)))
         self._wake = asyncio.Event()
+        self._finishing = False
         self._items: dict[int, ItemView] = {}
         self._texts: dict[tuple[int, str], tuple[str | None, str]] = {}
 
@@ -51,9 +52,14 @@ class Deliverer:
         """New rows may be waiting: stop idling."""
         self._wake.set()
 
+    def finish(self) -> None:
+        """Stop after the current batch: cancelling mid-query would cut a transaction."""
+        self._finishing = True
+        self._wake.set()
+
     async def run(self) -> None:
-        """Deliver until cancelled."""
-        while True:
+        """Deliver until finish() (or cancellation as a last resort)."""
+        while not self._finishing:
             if not await self.deliver_batch():
                 self._wake.clear()
                 with contextlib.suppress(TimeoutError):

@@ -108,8 +108,12 @@ class BroadcastService:
         if self._inflight:
             await asyncio.wait(self._inflight, timeout=15)
         self.scheduler.shutdown(wait=False)
-        for task in self._tasks:
-            task.cancel()
+        for d in self.deliverers.values():
+            d.finish()
+        if self._tasks:
+            _done, late = await asyncio.wait(self._tasks, timeout=15)
+            for task in late:
+                task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
         await self.leader.release()
         self.running = False

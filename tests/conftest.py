@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import socket
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from datetime import datetime
@@ -26,6 +27,13 @@ REPO = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="session")
 def edition() -> Edition:
     return load_edition(default_edition_path("2020"))
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 right now (for a bot's web server or a fake)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
 
 
 def local(text: str) -> datetime:

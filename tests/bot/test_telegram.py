@@ -6,7 +6,6 @@ import asyncio
 import json
 import os
 import signal
-import socket
 import sqlite3
 import sys
 from collections.abc import AsyncIterator
@@ -17,6 +16,7 @@ import aiohttp
 import pytest
 
 from content import Edition
+from tests.conftest import free_port
 from tests.fakes.telegram import FakeTelegram
 
 TOKEN = "123456:TEST-token_abc"
@@ -24,10 +24,6 @@ SECRET = "s3cret-token_for-tests"
 BIN = Path(sys.executable).parent / "hoctap-bot"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 class BotProcess:

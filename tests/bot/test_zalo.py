@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import socket
 import sqlite3
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
@@ -28,7 +27,7 @@ from bot.db.engine import create_engine, make_sessionmaker, upgrade
 from bot.runner import build_web_app
 from content import Edition
 from handlers.types import Button, Reply
-from tests.conftest import make_settings
+from tests.conftest import free_port, make_settings
 from tests.fakes.zalo import APP_ID, APP_SECRET, OA_SECRET_KEY, FakeZalo
 
 HOOK = "/zalo/7c1e9a52d4"
@@ -37,10 +36,6 @@ U1 = "8123456789012345678"
 U2 = "8123456789012345679"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @dataclass

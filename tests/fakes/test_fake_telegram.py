@@ -6,7 +6,6 @@ import asyncio
 import contextlib
 import datetime as dtm
 import json
-import socket
 import time
 from collections.abc import AsyncIterator
 from typing import Any
@@ -35,6 +34,7 @@ from telegram.ext import (
     filters,
 )
 
+from tests.conftest import free_port
 from tests.fakes.telegram import (
     BOT_FIRST_NAME,
     BOT_USERNAME,
@@ -94,10 +94,6 @@ async def running(
         await app.shutdown()
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 async def raw(

@@ -36,9 +36,9 @@ class Deliverer:
         self.clock = clock
         self.worker = worker
         self.idle_seconds = idle_seconds
-        # About half a second of sends per claim: few rows are `sending` at any instant, so a
-        # crash leaves few of them uncertain.
-        self.batch = max(1, min(200, int(rate / 2)))
+        # About a quarter of a second of sends per claim: few rows are `sending` at any
+        # instant (two batches at most, see run), so a crash leaves few of them uncertain.
+        self.batch = max(1, min(200, int(rate / 4)))
         self._wake = asyncio.Event()
         self._finishing = False
         self._items: dict[int, ItemView] = {}
@@ -58,20 +58,49 @@ class Deliverer:
         self._wake.set()
 
     async def run(self) -> None:
-        """Deliver until finish() (or cancellation as a last resort)."""
-        while not self._finishing:
-            if not await self.deliver_batch():
-                self._wake.clear()
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._wake.wait(), self.idle_seconds)
+        """Deliver until finish() (or cancellation as a last resort).
+
+        A batch's answers are awaited and recorded in the background while the next batch is
+        claimed and sent, so the channel's pace does not pause between batches. At most two
+        batches are `sending` at any instant: what a crash can leave uncertain.
+        """
+        recording: asyncio.Task[None] | None = None
+        try:
+            while not self._finishing:
+                rows = await self._claim()
+                if not rows:
+                    if recording is not None:
+                        await recording
+                        recording = None
+                    self._wake.clear()
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(self._wake.wait(), self.idle_seconds)
+                    continue
+                sends, later = await self._dispatch(rows)
+                if recording is not None:
+                    await recording
+                recording = asyncio.create_task(self._settle(sends, later))
+        finally:
+            if recording is not None:
+                await recording
 
     async def deliver_batch(self) -> int:
         """Claim, send and record one batch; returns how many rows were claimed."""
+        rows = await self._claim()
+        if rows:
+            await self._settle(*await self._dispatch(rows))
+        return len(rows)
+
+    async def _claim(self) -> list[outbox.Claimed]:
         async with self.sessions() as s, s.begin():
             rows = await outbox.claim(s, self.channel, self.worker, self.batch)
-        if not rows:
-            return 0
-        await self._load_items({r.item_id for r in rows})
+        if rows:
+            await self._load_items({r.item_id for r in rows})
+        return rows
+
+    async def _dispatch(self, rows: list[outbox.Claimed]
+                        ) -> tuple[list[asyncio.Task[dict[str, Any]]], list[outbox.Claimed]]:
+        """Start each row's send at its slot; rows whose chat must wait are put aside."""
         later: list[outbox.Claimed] = []
         tasks: list[asyncio.Task[dict[str, Any]]] = []
         for row in rows:
@@ -81,6 +110,11 @@ class Deliverer:
             await self.limiter.acquire()
             self.spacing.mark(row.external_id)
             tasks.append(asyncio.create_task(self._send(row)))
+        return tasks, later
+
+    async def _settle(self, tasks: list[asyncio.Task[dict[str, Any]]],
+                      later: list[outbox.Claimed]) -> None:
+        """Wait for the answers, record them and put the rows aside back in the queue."""
         values = list(await asyncio.gather(*tasks))
         async with self.sessions() as s, s.begin():
             await outbox.record(s, values)
@@ -88,7 +122,6 @@ class Deliverer:
                 wait = max(self.spacing.wait_for(r.external_id) for r in later)
                 await outbox.release(s, [r.id for r in later],
                                      outbox.real_now() + timedelta(seconds=wait))
-        return len(rows)
 
     async def _send(self, row: outbox.Claimed) -> dict[str, Any]:
         title, text = self._text(row.item_id, row.locale)

@@ -4,23 +4,31 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 
 class RateLimiter:
     """Hand out sends at `rate` per second, evenly spaced (no bursts the platform would punish).
 
+    A caller that comes back up to `credit` intervals late (the deliverer recording a batch and
+    claiming the next) still gets the slot it would have had, so that time is not lost; unused
+    time beyond that is forgotten. Over any window of T seconds at most rate × T + credit + 1
+    sends are handed out: 27 in a second at 25/s, under Telegram's 30.
+
     A 429 pauses everything for `retry_after` and lowers the rate by a fifth; the rate then
     creeps back to the configured one after `recover` seconds without a 429.
     """
 
-    def __init__(self, rate: float, recover: float = 10.0,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, rate: float, recover: float = 10.0, credit: float = 1.0,
+                 clock: Callable[[], float] = time.monotonic,
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
         self.configured = rate
         self.rate = rate
         self.recover = recover
+        self.credit = credit
         self._clock = clock
-        self._next = 0.0
+        self._sleep = sleep
+        self._next = -float("inf")
         self._last_penalty = -recover
         self._lock = asyncio.Lock()
 
@@ -31,10 +39,11 @@ class RateLimiter:
             if self.rate < self.configured and now - self._last_penalty >= self.recover:
                 self.rate = min(self.configured, self.rate * 1.1)
                 self._last_penalty = now - self.recover / 2
-            slot = max(now, self._next)
-            self._next = slot + 1.0 / self.rate
+            interval = 1.0 / self.rate
+            slot = max(now - self.credit * interval, self._next)
+            self._next = slot + interval
         if slot > now:
-            await asyncio.sleep(slot - now)
+            await self._sleep(slot - now)
 
     def penalize(self, retry_after: float) -> None:
         """The platform said 429: wait as told and slow down."""

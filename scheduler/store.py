@@ -82,9 +82,8 @@ async def list_announcements(s: AsyncSession, limit: int) -> list[AnnouncementIn
     counts = await outbox_counts(s, [i.id for i in items])
     return [
         AnnouncementInfo(id=i.id, text=i.text or "", audience=i.audience, due_at=i.due_at,
-                         status=i.status, total=i.total, sent=counts[i.id]["sent"],
-                         skipped=counts[i.id]["skipped"], failed=counts[i.id]["failed"],
-                         uncertain=counts[i.id]["uncertain"])
+                         status=i.status, total=i.total,
+                         **AnnouncementInfo.counts(counts[i.id]))
         for i in items
     ]
 

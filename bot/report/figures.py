@@ -13,7 +13,6 @@ from bot.db.models import (
     ContestAttempt,
     ContestParticipant,
     MessageLog,
-    OutboxRow,
     ScheduledItem,
     Subscription,
     User,
@@ -28,6 +27,7 @@ from handlers.features.report import (
     TopEntry,
     average,
 )
+from scheduler.store import outbox_counts
 
 TOP = 20
 
@@ -131,14 +131,7 @@ async def _broadcasts(s: AsyncSession, start: datetime, end: datetime,
     when = func.coalesce(ScheduledItem.fired_at, ScheduledItem.due_at)
     items = (await s.execute(select(ScheduledItem).where(when >= start, when < end)
                              .order_by(when, ScheduledItem.id))).scalars().all()
-    counts: dict[int, Counter[str]] = defaultdict(Counter)
-    if items:
-        rows = await s.execute(
-            select(OutboxRow.item_id, OutboxRow.status, func.count())
-            .where(OutboxRow.item_id.in_([i.id for i in items]))
-            .group_by(OutboxRow.item_id, OutboxRow.status))
-        for item_id, status, n in rows:
-            counts[item_id][status] = n
+    counts = await outbox_counts(s, [i.id for i in items])
     out = []
     for i in items:
         c = counts[i.id]
@@ -147,8 +140,7 @@ async def _broadcasts(s: AsyncSession, start: datetime, end: datetime,
         out.append(BroadcastFigures(
             id=i.id, kind=i.kind, label=_label(i, edition), audience=i.audience,
             due_at=i.due_at, status=i.status, total=i.total or sum(c.values()),
-            sent=c["sent"], skipped=c["skipped"], failed=c["failed"],
-            uncertain=c["uncertain"], duration_s=duration))
+            duration_s=duration, **BroadcastFigures.counts(c)))
     subscribers = await s.scalar(select(func.count()).select_from(Subscription))
     return out, int(subscribers or 0)
 

@@ -14,6 +14,7 @@ from typing import Protocol
 from content import Edition
 from handlers.context import Ctx
 from handlers.features.contest_admin import _refuse
+from handlers.features.subscriptions import DeliveryFigures
 from handlers.format import back_button
 from handlers.i18n import N_, _, format_date_numeric, format_number
 from handlers.router import find_day
@@ -63,20 +64,11 @@ class TopEntry:
 
 
 @dataclass(frozen=True)
-class BroadcastFigures:
-    """One announcement or reminder and how its delivery went."""
+class BroadcastFigures(DeliveryFigures):
+    """One announcement or reminder of the period and how its delivery went."""
 
-    id: int
     kind: str  # announcement, digest, remind, eve
     label: str  # the announcement's text, or what the reminder was about
-    audience: str
-    due_at: datetime
-    status: str
-    total: int
-    sent: int
-    skipped: int
-    failed: int
-    uncertain: int
     duration_s: float | None  # from firing to the last delivery
 
 

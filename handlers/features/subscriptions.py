@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -13,19 +14,33 @@ from handlers.types import Button, Reply
 
 
 @dataclass(frozen=True)
-class AnnouncementInfo:
-    """An announcement and its delivery figures, for /dsthongbao and the CLI."""
+class DeliveryFigures:
+    """A scheduled item (announcement or reminder) and how its delivery went.
+
+    Shared by /dsthongbao, `hoctap-bot announce list` and the report's per-item rows.
+    """
 
     id: int
-    text: str
     audience: str
     due_at: datetime
     status: str
-    total: int
+    total: int  # recipients written to the outbox when it fired
     sent: int
     skipped: int
     failed: int
     uncertain: int
+
+    @staticmethod
+    def counts(by_status: Mapping[str, int]) -> dict[str, int]:
+        """The figure fields from the outbox's rows per status."""
+        return {k: by_status.get(k, 0) for k in ("sent", "skipped", "failed", "uncertain")}
+
+
+@dataclass(frozen=True)
+class AnnouncementInfo(DeliveryFigures):
+    """An announcement, for /dsthongbao and the CLI."""
+
+    text: str
 
 
 class BroadcastStore(Protocol):

@@ -1,0 +1,114 @@
+"""Who receives an announcement: each audience reaches exactly its users.
+
+Users are built through the real flows (/dangky, /huydangky, the contest registration) on the
+dispatcher with a real SQLite file; the organizer writes the announcements with /thongbao; the
+real BroadcastService fires them and its deliverers send to in-memory channels that keep what
+each user received.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+
+from bot.app import App, build_app
+from bot.channels.base import Delivery, Sender
+from bot.db.models import ScheduledItem
+from scheduler.service import BroadcastService
+from tests.conftest import Chat, make_settings
+from tests.handlers.test_contest import register
+
+
+@dataclass
+class Inbox:
+    """A channel that keeps the messages each of its users received."""
+
+    name: str
+    received: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    async def deliver(self, external_id: str, text: str, title: str | None = None) -> Delivery:
+        self.received[external_id].append(text)
+        return Delivery("sent", ref=str(len(self.received[external_id])))
+
+    async def edit(self, external_id: str, ref: str, text: str) -> Delivery:
+        return Delivery("sent", ref=ref)
+
+    def who_got(self, text: str) -> set[str]:
+        return {user for user, texts in self.received.items() for t in texts if t == text}
+
+
+async def announce(organizer: Chat, text: str, audience: str) -> None:
+    """The organizer's /thongbao flow, sent now."""
+    assert "Gõ nội dung" in await organizer.text("/thongbao")
+    assert "Gửi cho ai?" in await organizer.text(text)
+    if audience.startswith("district:"):
+        assert "quận/huyện" in await organizer.text("district")
+        audience = audience.partition(":")[2]
+    assert "dd/mm/yyyy" in await organizer.text(audience)
+    assert text in await organizer.text("ngay")
+    assert "Đã lên lịch thông báo #" in await organizer.text("ok")
+
+
+async def test_each_audience_reaches_exactly_its_users(sqlite_url: str) -> None:
+    app: App = build_app(make_settings(sqlite_url, HOCTAP_BROADCAST_POLL_SECONDS="0.5"))
+    await app.start()
+    # Subscribers only (one of them changed their mind and must get nothing), contestants
+    # only, and both; on two channels.
+    tg_sub, tg_gone = Chat(app, "101", "telegram"), Chat(app, "102", "telegram")
+    tg_lechan, tg_lechan_sub = Chat(app, "103", "telegram"), Chat(app, "104", "telegram")
+    zl_sub, zl_ngoquyen_sub = Chat(app, "9001", "zalo"), Chat(app, "9002", "zalo")
+    for chat in (tg_sub, tg_gone, tg_lechan_sub, zl_sub, zl_ngoquyen_sub):
+        assert "Đã đăng ký!" in await chat.text("/dangky")
+    assert "Đã hủy đăng ký" in await tg_gone.text("/huydangky")
+    for chat, name, district in ((tg_lechan, "trần thị bình", "lê chân"),
+                                 (tg_lechan_sub, "phạm văn cường", "Lê Chân"),
+                                 (zl_ngoquyen_sub, "vũ thị dung", "ngô quyền")):
+        replies = await register(chat, name=name, district=district)
+        assert "Đăng ký thành công" in replies[0].text
+
+    organizer = Chat(app, "console")
+    texts = {
+        "all": "Tin cho mọi người đăng ký.",
+        "contest": "Tin cho thí sinh.",
+        "district:Lê Chân": "Tin cho thí sinh Lê Chân.",
+        "channel:zalo": "Tin cho người dùng Zalo.",
+        "channel:telegram": "Tin cho người dùng Telegram.",
+    }
+    for audience, text in texts.items():
+        await announce(organizer, text, audience)
+
+    telegram, zalo = Inbox("telegram"), Inbox("zalo")
+    senders: list[Sender] = [telegram, zalo]
+    service = BroadcastService(app.settings, app.edition, app.engine, app.sessions, app.clock,
+                               senders)
+    await service.start()
+    try:
+        for _ in range(600):
+            async with app.sessions() as s:
+                states = set((await s.execute(
+                    select(ScheduledItem.status).where(ScheduledItem.kind == "announcement")
+                )).scalars())
+            if states == {"done"}:
+                break
+            await asyncio.sleep(0.1)
+    finally:
+        await service.stop()
+        await app.close()
+    assert states == {"done"}
+
+    def got(text: str) -> set[str]:
+        return {f"telegram:{u}" for u in telegram.who_got(text)} | {
+            f"zalo:{u}" for u in zalo.who_got(text)}
+
+    assert got(texts["all"]) == {"telegram:101", "telegram:104", "zalo:9001", "zalo:9002"}
+    assert got(texts["contest"]) == {"telegram:103", "telegram:104", "zalo:9002"}
+    assert got(texts["district:Lê Chân"]) == {"telegram:103", "telegram:104"}
+    assert got(texts["channel:zalo"]) == {"zalo:9001", "zalo:9002"}
+    assert got(texts["channel:telegram"]) == {"telegram:101", "telegram:104"}
+    # Nobody received anything twice.
+    for inbox in (telegram, zalo):
+        for user, received in inbox.received.items():
+            assert len(received) == len(set(received)), (user, received)

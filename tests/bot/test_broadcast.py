@@ -4,28 +4,65 @@ from __future__ import annotations
 
 import asyncio
 import os
-import sqlite3
-import subprocess
+from collections import Counter
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from tests.bot.test_telegram import BIN, BotProcess, bot_env, telegram
+import pytest
+from sqlalchemy import insert, select, text
+
+from bot.db.engine import create_engine
+from bot.db.models import Subscription, User
+from tests.bot.test_telegram import BIN, SECRET, BotProcess, bot_env, telegram
+from tests.conftest import free_port
+from tests.fakes.telegram import FakeTelegram
+from tests.fakes.zalo import APP_ID, APP_SECRET, OA_SECRET_KEY, FakeZalo
 
 __all__ = ["telegram"]  # the fake Bot API fixture, shared with the Telegram tests
-from tests.fakes.telegram import FakeTelegram
+
+SEEN = datetime(2020, 9, 30, tzinfo=UTC)
 
 
-def seed(workdir: Path, env: dict[str, str], chats: range) -> None:
+async def cli(workdir: Path, env: dict[str, str], *args: str) -> None:
+    """Run a `hoctap-bot` command (db upgrade, announce ...) and check it succeeded."""
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("HOCTAP_")}
+    proc = await asyncio.create_subprocess_exec(
+        str(BIN), *args, cwd=workdir, env={**environ, **env},
+        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
+    _, err = await proc.communicate()
+    assert proc.returncode == 0, err.decode()
+
+
+async def seed(workdir: Path, env: dict[str, str], chats: range) -> None:
     """Create the schema with the real CLI, then add subscribed Telegram users."""
-    subprocess.run([str(BIN), "db", "upgrade"], cwd=workdir, env=env, check=True,
-                   capture_output=True)
-    with sqlite3.connect(workdir / "hoctap.sqlite3") as conn:
-        for chat in chats:
-            cur = conn.execute(
-                "INSERT INTO users (channel, external_id, first_seen, last_seen, active) "
-                "VALUES ('telegram', ?, '2020-09-30 00:00:00', '2020-09-30 00:00:00', 1)",
-                (str(chat),))
-            conn.execute("INSERT INTO subscriptions (user_id, created_at) "
-                         "VALUES (?, '2020-09-30 00:00:00')", (cur.lastrowid,))
+    await cli(workdir, env, "db", "upgrade")
+    url = env.get("HOCTAP_DATABASE_URL", f"sqlite:///{workdir / 'hoctap.sqlite3'}")
+    engine = create_engine(url)
+    try:
+        async with engine.begin() as conn:
+            await conn.execute(insert(User), [
+                {"channel": "telegram", "external_id": str(chat), "first_seen": SEEN,
+                 "last_seen": SEEN, "active": True} for chat in chats])
+            ids = (await conn.execute(select(User.id).where(User.channel == "telegram")
+                                      )).scalars()
+            await conn.execute(insert(Subscription),
+                               [{"user_id": i, "created_at": SEEN} for i in ids])
+    finally:
+        await engine.dispose()
+
+
+def received(fake: FakeTelegram, text: str) -> Counter[int]:
+    """How many times each chat received a message containing `text`."""
+    return Counter(m["chat_id"] for m in fake.sent_messages() if text in m["text"])
+
+
+async def eventually(check: Callable[[], Awaitable[bool]], timeout: float) -> None:  # noqa: ASYNC109
+    """Poll an async condition (a database query) until it holds."""
+    async with asyncio.timeout(timeout):
+        while not await check():  # noqa: ASYNC110 (a query, not an event we could await)
+            await asyncio.sleep(0.2)
 
 
 async def test_reminders_fire_at_simulated_instants_at_the_default_rate(
@@ -33,7 +70,7 @@ async def test_reminders_fire_at_simulated_instants_at_the_default_rate(
 ) -> None:
     telegram.rate_limit(per_chat_per_second=1, global_per_second=30)
     env = bot_env(telegram, HOCTAP_BOT_NOW="2020-10-01T06:59:50")
-    seed(tmp_path, {**os.environ, **env}, range(5001, 5061))
+    await seed(tmp_path, env, range(5001, 5061))
     bot = BotProcess(tmp_path, env)
     await bot.start()
     try:
@@ -76,27 +113,17 @@ async def test_kill_9_mid_broadcast_then_restart_sends_nobody_twice(
     env = bot_env(telegram, HOCTAP_BOT_NOW="2020-10-02T10:00",
                   HOCTAP_BROADCAST_TELEGRAM_RATE="200", HOCTAP_BROADCAST_GRACE_HOURS="0.01")
     chats = range(7001, 9001)  # 2,000 subscribers
-    seed(tmp_path, {**os.environ, **env}, chats)
+    await seed(tmp_path, env, chats)
     text = "Thông báo thử nghiệm: Lễ tổng kết Tuần lễ lúc 16:00 ngày 07/10."
-    announce = await asyncio.create_subprocess_exec(
-        str(BIN), "announce", "--text", text, "--at", "now", cwd=tmp_path,
-        env={**os.environ, **env}, stdout=asyncio.subprocess.DEVNULL)
-    assert await announce.wait() == 0
-
-    def received() -> dict[int, int]:
-        counts: dict[int, int] = {}
-        for m in telegram.sent_messages():
-            if text in m["text"]:
-                counts[m["chat_id"]] = counts.get(m["chat_id"], 0) + 1
-        return counts
+    await cli(tmp_path, env, "announce", "--text", text, "--at", "now")
 
     first = BotProcess(tmp_path, env)
     await first.start()
-    await telegram.wait_for(lambda: len(received()) >= 300, timeout=60)
+    await telegram.wait_for(lambda: len(received(telegram, text)) >= 300, timeout=60)
     assert first.proc is not None
     first.proc.kill()  # SIGKILL: no cleanup at all
     await first.proc.wait()
-    at_kill = len(received())
+    at_kill = len(received(telegram, text))
     assert at_kill < len(chats)
 
     second = BotProcess(tmp_path, env)
@@ -109,7 +136,7 @@ async def test_kill_9_mid_broadcast_then_restart_sends_nobody_twice(
         await telegram.wait_for(done, timeout=90)
     finally:
         assert await second.stop() == 0, second.stderr.decode()
-    counts = received()
+    counts = received(telegram, text)
     assert max(counts.values()) == 1, "somebody received the announcement twice"
     states = dict(second.query("SELECT status, count(*) FROM outbox GROUP BY status"))
     assert set(states) <= {"sent", "uncertain"}
@@ -121,3 +148,226 @@ async def test_kill_9_mid_broadcast_then_restart_sends_nobody_twice(
     # Only rows that were being sent at the kill may be uncertain; they are few.
     assert states.get("uncertain", 0) < 200
     assert telegram.rate_limited_count == 0
+
+
+def webhook_env(fake: FakeTelegram, name: str, **extra: str) -> dict[str, str]:
+    """One more process on the same bot: webhook mode, so two never fight over getUpdates."""
+    port = free_port()
+    return bot_env(fake, HOCTAP_TELEGRAM_MODE="webhook", HOCTAP_TELEGRAM_SECRET_TOKEN=SECRET,
+                   HOCTAP_TELEGRAM_WEBHOOK_URL=f"http://127.0.0.1:{port}/telegram/{name}",
+                   HOCTAP_WEB_PORT=str(port), **extra)
+
+
+@pytest.mark.postgres
+async def test_two_workers_on_postgresql(telegram: FakeTelegram, tmp_path: Path,
+                                         pg_url: str) -> None:
+    """Two processes deliver one broadcast together, nobody twice; one fires; a kill -9 of
+    that one hands the firing over to the other."""
+    # Each process paces itself at telegram_rate: two at 40/s stay under the fake's 100/s.
+    telegram.rate_limit(per_chat_per_second=1, global_per_second=100)
+    workers = []
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        env = webhook_env(telegram, f"hook-{name}", HOCTAP_DATABASE_URL=pg_url,
+                          HOCTAP_BROADCAST_TELEGRAM_RATE="40")
+        # The real clock: each process's simulated clock would start at its own launch.
+        del env["HOCTAP_BOT_NOW"]
+        workers.append(BotProcess(tmp_path / name, env))
+    a, b = workers
+    chats = range(20_001, 20_601)  # 600 subscribers
+    await seed(tmp_path, a.env, chats)
+    engine = create_engine(pg_url)
+
+    async def query(sql: str) -> list[Any]:
+        async with engine.connect() as conn:
+            return list((await conn.execute(text(sql))).all())
+
+    async def item_done(item_id: int) -> bool:
+        return await query(f"SELECT status FROM scheduled_items WHERE id = {item_id}"
+                           ) == [("done",)]
+
+    try:
+        await a.start()
+        await a.wait_log("now fires scheduled items", timeout=60)
+        await b.start()
+        await b.wait_log("broadcasts: telegram (delivering only)", timeout=60)
+
+        first = "Thông báo 1: hai tiến trình cùng gửi."
+        await cli(tmp_path, a.env, "announce", "--text", first, "--at", "now")
+        [(first_id,)] = await query("SELECT max(id) FROM scheduled_items")
+        await telegram.wait_for(lambda: len(received(telegram, first)) == len(chats),
+                                timeout=120)
+        await eventually(lambda: item_done(first_id), timeout=60)
+        await a.wait_log(f"scheduled item {first_id} (", timeout=10)  # a fired it
+        counts = received(telegram, first)
+        assert set(counts) == set(chats) and set(counts.values()) == {1}
+        assert a.proc is not None and b.proc is not None
+        # Both sent part of it (rows claimed with FOR UPDATE SKIP LOCKED), by worker pid.
+        by_pid = Counter(owner.split(":")[1] for (owner,) in await query(
+            f"SELECT claimed_by FROM outbox WHERE item_id = {first_id}"))
+        assert set(by_pid) == {str(a.proc.pid), str(b.proc.pid)}, by_pid
+        assert await query(f"SELECT DISTINCT status FROM outbox WHERE item_id = {first_id}"
+                           ) == [("sent",)]
+
+        a.proc.kill()  # kill -9 the leader: PostgreSQL drops its advisory lock
+        await a.proc.wait()
+        await b.wait_log("now fires scheduled items", timeout=60)
+        second = "Thông báo 2: sau khi tiến trình kia chết."
+        await cli(tmp_path, b.env, "announce", "--text", second, "--at", "now")
+        await telegram.wait_for(lambda: len(received(telegram, second)) == len(chats),
+                                timeout=120)
+        [(second_id,)] = await query("SELECT max(id) FROM scheduled_items")
+        await eventually(lambda: item_done(second_id), timeout=60)
+        await b.wait_log(f"scheduled item {second_id} (", timeout=10)
+        assert set(received(telegram, second).values()) == {1}
+        owners = {owner.split(":")[1] for (owner,) in await query(
+            f"SELECT claimed_by FROM outbox WHERE item_id = {second_id}")}
+        assert owners == {str(b.proc.pid)}
+    finally:
+        await engine.dispose()
+        codes = [await w.stop() for w in workers if w.proc is not None]
+    assert codes[1] == 0, b.stderr.decode()
+    # b delivered only until a died: it never fired the first announcement.
+    assert f"scheduled item {first_id} (".encode() not in b.stderr
+    assert b"Traceback" not in a.stderr + b.stderr, (a.stderr + b.stderr).decode()
+    assert telegram.rate_limited_count == 0
+
+
+async def test_sqlite_serves_one_process_and_a_second_one_says_so(
+    telegram: FakeTelegram, tmp_path: Path
+) -> None:
+    telegram.rate_limit(per_chat_per_second=1, global_per_second=30)
+    chats = range(30_001, 30_041)
+    first = BotProcess(tmp_path, webhook_env(telegram, "hook-1",
+                                             HOCTAP_BOT_NOW="2020-09-20T10:00"))
+    second = BotProcess(tmp_path, webhook_env(telegram, "hook-2",
+                                              HOCTAP_BOT_NOW="2020-09-20T10:00"))
+    await seed(tmp_path, first.env, chats)
+    await first.start()
+    try:
+        await first.wait_log("firing scheduled items", timeout=60)
+        await second.start()
+        await second.wait_log("SQLite serves one hoctap-bot process", timeout=60)
+        note = "Thông báo: chỉ một tiến trình gửi trên SQLite."
+        await cli(tmp_path, first.env, "announce", "--text", note, "--at", "now")
+        await telegram.wait_for(lambda: len(received(telegram, note)) == len(chats),
+                                timeout=60)
+        await asyncio.sleep(1.0)  # nothing more arrives
+    finally:
+        codes = [await first.stop(), await second.stop()]
+    assert codes == [0, 0], (first.stderr + second.stderr).decode()
+    assert set(received(telegram, note).values()) == {1}
+    log = second.stderr.decode()
+    assert "use PostgreSQL for several processes" in log
+    assert "delivering only" not in log and "fired" not in log
+    assert "Traceback" not in log + first.stderr.decode()
+
+
+# ---- Zalo ------------------------------------------------------------------------------------
+
+ZALO_HOOK = "/zalo/5be07d3f1c"
+
+
+@pytest.fixture
+async def zalo() -> AsyncIterator[FakeZalo]:
+    async with FakeZalo(rate_limit=60) as fake:
+        yield fake
+
+
+class ZaloUsers:
+    """Zalo users talking to a running `hoctap-bot run` through its webhook."""
+
+    def __init__(self, fake: FakeZalo, port: int) -> None:
+        self.fake = fake
+        self.url = f"http://127.0.0.1:{port}{ZALO_HOOK}"
+
+    async def post(self, event: dict[str, Any]) -> None:
+        async with asyncio.timeout(30):
+            while True:  # 503 (or refused) until the web server and the channel are up
+                try:
+                    if await self.fake.post_event(self.url, event) == 200:
+                        return
+                except OSError:
+                    pass
+                await asyncio.sleep(0.1)
+
+    async def say(self, user: str, text: str) -> str:
+        """The user types `text`; the bot's reply (every message it sent in answer)."""
+        before = len(self.fake.sent_to(user))
+        await self.post(self.fake.event("user_send_text", user, text=text))
+        await self.fake.wait_for(lambda: len(self.fake.sent_to(user)) > before, seconds=30)
+        await asyncio.sleep(0.3)  # a reply may be several messages
+        return "\n".join(self.fake.texts(user)[before:])
+
+
+def zalo_bot(fake: FakeZalo, workdir: Path, port: int, now: str, **extra: str) -> BotProcess:
+    access, refresh = fake.issue_pair()
+    return BotProcess(workdir, {
+        "HOCTAP_BOT_NOW": now, "HOCTAP_WEB_PORT": str(port),
+        "HOCTAP_ZALO_APP_ID": APP_ID, "HOCTAP_ZALO_APP_SECRET": APP_SECRET,
+        "HOCTAP_ZALO_OA_SECRET_KEY": OA_SECRET_KEY, "HOCTAP_ZALO_ACCESS_TOKEN": access,
+        "HOCTAP_ZALO_REFRESH_TOKEN": refresh, "HOCTAP_ZALO_API_BASE": fake.url,
+        "HOCTAP_ZALO_OAUTH_BASE": fake.url, "HOCTAP_ZALO_WEBHOOK_PATH": ZALO_HOOK, **extra,
+    })
+
+
+async def test_zalo_announcement_through_the_outbox(zalo: FakeZalo, tmp_path: Path) -> None:
+    """Sent to followers inside the interaction window; skipped (with the reason) outside it;
+    a user who unfollowed is deactivated; the organizer's final report counts each."""
+    ok1, ok2, quiet, refused, gone, left = (f"81234567890123456{n:02d}" for n in range(6))
+    organizer = "8999999999999999999"
+    port = free_port()
+    users = ZaloUsers(zalo, port)
+    # 01/10 minus 11 days: `quiet` subscribes, then writes nothing more.
+    early = zalo_bot(zalo, tmp_path, port, "2020-09-20T10:00")
+    await early.start()
+    try:
+        assert "Đã đăng ký!" in await users.say(quiet, "/dangky")
+    finally:
+        assert await early.stop() == 0, early.stderr.decode()
+
+    bot = zalo_bot(zalo, tmp_path, port, "2020-10-01T10:00",
+                   HOCTAP_ORGANIZERS_ZALO_IDS=organizer)
+    await bot.start()
+    try:
+        for user in (ok1, ok2, refused, gone, left):
+            assert "Đã đăng ký!" in await users.say(user, "/dangky")
+        # `left` unfollows the OA and we are told; `gone` unfollowed and we were not (Zalo
+        # answers -213 when we write); `refused` is outside the window by Zalo's count (-230).
+        await users.post(zalo.event("unfollow", left))
+        await zalo.wait_for(lambda: bot.query(
+            f"SELECT active FROM users WHERE external_id = '{left}'") == [(0,)], seconds=30)
+        zalo.not_following.add(gone)
+        zalo.outside_window.add(refused)
+
+        text = "Zalo: lễ khai mạc chiếu trực tuyến lúc 8:00 ngày mai."
+        assert "Gõ nội dung" in await users.say(organizer, "/thongbao")
+        assert "Gửi cho ai?" in await users.say(organizer, text)
+        assert "dd/mm/yyyy" in await users.say(organizer, "channel:zalo")
+        assert "(5 người)" in await users.say(organizer, "ngay")
+        assert "Đã lên lịch thông báo #" in await users.say(organizer, "ok")
+        await zalo.wait_for(lambda: any("đã gửi xong" in t for t in zalo.texts(organizer)),
+                            seconds=60)
+        final = next(t for t in zalo.texts(organizer) if "đã gửi xong" in t)
+        listing = await users.say(organizer, "/dsthongbao")
+    finally:
+        code = await bot.stop()
+    assert code == 0, bot.stderr.decode()
+    assert "Traceback" not in bot.stderr.decode()
+
+    for user in (ok1, ok2):
+        assert [t for t in zalo.texts(user) if text in t] == [
+            f"Thông báo của Ban tổ chức\n\n{text}"]
+    for user in (quiet, refused, gone, left):
+        assert not any(text in t for t in zalo.texts(user))
+    assert "2 đã gửi, 2 bỏ qua, 1 lỗi, 0 không rõ kết quả" in final
+    assert "đã gửi 2/5, bỏ qua 2, lỗi 1, không rõ 0" in listing
+    outcome = {u: (st, reason) for u, st, reason in bot.query(
+        "SELECT u.external_id, o.status, o.reason FROM outbox o JOIN users u "
+        "ON u.id = o.user_id")}
+    assert outcome == {ok1: ("sent", None), ok2: ("sent", None),
+                       quiet: ("skipped", "outside_window"),
+                       refused: ("skipped", "outside_window"),
+                       gone: ("failed", "blocked: not_following")}
+    assert dict(bot.query("SELECT external_id, active FROM users")) == {
+        ok1: 1, ok2: 1, quiet: 1, refused: 1, gone: 0, left: 0, organizer: 1}

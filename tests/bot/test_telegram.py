@@ -44,11 +44,23 @@ class BotProcess:
             stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
         )
 
+    async def wait_log(self, text: str, timeout: float = 30) -> None:  # noqa: ASYNC109
+        """Read the process's log (stderr) until a line contains `text`."""
+        assert self.proc is not None and self.proc.stderr is not None
+        async with asyncio.timeout(timeout):
+            while text.encode() not in self.stderr:
+                line = await self.proc.stderr.readline()
+                if not line:
+                    raise AssertionError(f"exited without logging {text!r}:\n"
+                                         + self.stderr.decode())
+                self.stderr += line
+
     async def stop(self) -> int:
         assert self.proc is not None
         if self.proc.returncode is None:
             self.proc.send_signal(signal.SIGTERM)
-        _, self.stderr = await asyncio.wait_for(self.proc.communicate(), timeout=30)
+        _, rest = await asyncio.wait_for(self.proc.communicate(), timeout=30)
+        self.stderr += rest  # after what wait_log already read
         return self.proc.returncode or 0
 
     @property

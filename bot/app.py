@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -14,8 +15,9 @@ from bot.service import Dispatcher
 from bot.settings import Settings
 from content import Edition, default_edition_path, load_edition
 from handlers.core import Conversation
-from scheduler.senders import ReplySender
-from scheduler.service import BroadcastService
+
+if TYPE_CHECKING:  # apscheduler and the deliverers are only needed by `run`
+    from scheduler.service import BroadcastService
 
 
 def edition_path(settings: Settings) -> Path:
@@ -57,6 +59,9 @@ def build_app(settings: Settings) -> App:
 
 def build_broadcaster(app: App, channels: list[Channel]) -> BroadcastService:
     """Reminders and announcements over every started channel that can broadcast."""
+    from scheduler.senders import ReplySender
+    from scheduler.service import BroadcastService
+
     senders: list[Sender] = []
     for channel in channels:
         if hasattr(channel, "deliver") and hasattr(channel, "edit"):

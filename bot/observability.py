@@ -14,9 +14,8 @@ import re
 import sys
 from collections.abc import Awaitable, Callable, Iterable
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from aiohttp import web
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
     CollectorRegistry,
@@ -30,6 +29,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.settings import Settings
+
+if TYPE_CHECKING:  # aiohttp is imported where routes are built: the console never needs it
+    from aiohttp import web
 
 OUTBOX_STATES = ("pending", "sending", "sent", "failed", "skipped", "uncertain")
 REDACTED = "[redacted]"
@@ -117,6 +119,7 @@ def health_routes(web_app: web.Application, engine: AsyncEngine,
                   sessions: async_sessionmaker[AsyncSession], metrics: Metrics,
                   channels: Callable[[], Iterable[str]], timeout: float = 3.0) -> None:
     """Mount GET /healthz (503 when the database does not answer) and GET /metrics."""
+    from aiohttp import web
 
     async def healthz(_request: web.Request) -> web.Response:
         database = "ok"
@@ -175,6 +178,7 @@ def json_depth_exceeds(raw: bytes, limit: int = MAX_JSON_DEPTH) -> bool:
 def limits_middleware(metrics: Metrics) -> Callable[..., Awaitable[web.StreamResponse]]:
     """Refuse webhook bodies that are too large (413), too deep or not JSON at all (400),
     before any adapter sees them; aiohttp caches the body, so adapters read it again for free."""
+    from aiohttp import web
 
     @web.middleware
     async def limits(request: web.Request,

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import ast
+import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Connection, event
+from sqlalchemy import Connection, event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -15,6 +17,9 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 from sqlalchemy.pool import ConnectionPoolEntry
+
+if TYPE_CHECKING:  # alembic costs ~0.2 s to import; a start with the schema current skips it
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -56,6 +61,8 @@ def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     if connection is not None:
@@ -63,10 +70,57 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return cfg
 
 
+# `revision = "0005"` / `down_revision: str | None = "0004"` lines of a migration file.
+_REVISION_LINE = re.compile(r"^(revision|down_revision)\b[^=\n]*=\s*(.+?)\s*$", re.MULTILINE)
+
+
+def shipped_heads() -> tuple[str, ...] | None:
+    """The head revisions, read from the migration files' text without importing alembic.
+
+    None when a file does not state its ids as plain literals: then only alembic can tell.
+    """
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        found = dict(_REVISION_LINE.findall(path.read_text(encoding="utf-8")))
+        try:
+            revision = ast.literal_eval(found["revision"])
+            down = ast.literal_eval(found["down_revision"])
+        except (KeyError, ValueError, SyntaxError):
+            return None
+        if not isinstance(revision, str):
+            return None
+        revisions.add(revision)
+        if isinstance(down, str):
+            parents.add(down)
+        elif isinstance(down, tuple | list):
+            parents.update(str(d) for d in down)
+        elif down is not None:
+            return None
+    return tuple(sorted(revisions - parents))
+
+
+async def _at_heads(engine: AsyncEngine) -> bool:
+    """True when alembic_version already holds exactly the shipped heads (a plain SELECT)."""
+    heads = shipped_heads()
+    if not heads:
+        return False
+    try:
+        async with engine.connect() as conn:
+            rows = (await conn.execute(text("SELECT version_num FROM alembic_version"))).all()
+    except DBAPIError:  # no alembic_version table yet (a new database): let alembic decide
+        return False
+    return tuple(sorted(row[0] for row in rows)) == heads
+
+
 async def upgrade(engine: AsyncEngine, revision: str = "heads") -> None:
-    """Apply migrations up to `revision`."""
+    """Apply migrations up to `revision`; alembic is imported only when there is work to do."""
+    if revision == "heads" and await _at_heads(engine):
+        return
 
     def run(conn: Connection) -> None:
+        from alembic import command
+
         command.upgrade(alembic_config(conn), revision)
 
     async with engine.begin() as conn:

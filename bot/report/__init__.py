@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.report import charts, summary, workbook
+from bot.report import summary
 from bot.report.figures import collect
 
 __all__ = ["XLSX", "SqlReportStore", "collect", "render", "render_async", "write"]
@@ -22,6 +22,10 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def render(f: ReportFigures, edition: Edition) -> tuple[Attachment, ...]:
     """Every file of the report, named after the period (CPU-bound: run it in a thread)."""
+    # Imported here: openpyxl (with numpy) and matplotlib cost about a second to import, and
+    # every update imports this package for SqlReportStore.
+    from bot.report import charts, workbook
+
     span = f"{f.first:%Y%m%d}-{f.last:%Y%m%d}"
     markdown, html = summary.build(f, edition)
     return (

@@ -8,7 +8,13 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.app import build_app
-from bot.db.engine import create_engine, current_revision, head_revision, upgrade
+from bot.db.engine import (
+    create_engine,
+    current_revision,
+    head_revision,
+    shipped_heads,
+    upgrade,
+)
 from bot.db.models import MessageLog, User
 from handlers.types import Incoming
 from tests.conftest import make_settings
@@ -86,3 +92,27 @@ def test_cli_db_upgrade(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert db.exists()
+
+
+def test_shipped_heads_read_without_alembic_match_alembic() -> None:
+    """The start-up shortcut reads the head ids from the files; alembic must agree."""
+    assert shipped_heads() == head_revision()
+
+
+async def test_start_upgrades_a_database_behind_and_skips_alembic_when_current(
+    sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = create_engine(sqlite_url)
+    try:
+        await upgrade(engine, "0004")
+        assert await current_revision(engine) == ("0004",)
+        await upgrade(engine)  # behind: alembic runs
+        assert await current_revision(engine) == head_revision()
+
+        def no_alembic(*_args: object) -> None:
+            raise AssertionError("alembic ran although the schema is current")
+
+        monkeypatch.setattr("alembic.command.upgrade", no_alembic)
+        await upgrade(engine)
+    finally:
+        await engine.dispose()

@@ -1,6 +1,7 @@
 """Contest latency: N registered participants answer at once; time from answer to next question.
 
 Run: .venv/bin/python -m bench.contest [--participants 500] [--rounds 2] [--db sqlite postgres]
+     [--profile PREFIX]  (pyinstrument over the answers only: PREFIX-sqlite.txt, …)
 In process, through `Dispatcher.handle` (what every channel calls): participants register one
 after another (not timed), start their attempt, then all answer question k at the same instant,
 for k = 1..rounds; each call is timed from the answer to the reply carrying the next question.
@@ -16,6 +17,7 @@ import re
 import tempfile
 import time
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 from bench.common import fresh_pg_database, load, machine, percentile
 from bot.app import App, build_app
@@ -51,7 +53,7 @@ async def database(kind: str) -> AsyncIterator[str]:
 
 
 async def measure(kind: str, participants: int, rounds: int,
-                  env: dict[str, str]) -> list[float]:
+                  env: dict[str, str], profile: str | None = None) -> list[float]:
     async with database(kind) as url:
         app = build_app(load_settings(None, environ={
             "HOCTAP_DATABASE_URL": url, "HOCTAP_BOT_NOW": "2020-10-01T07:30", **env}))
@@ -76,10 +78,20 @@ async def measure(kind: str, participants: int, rounds: int,
                 if following is not None:
                     pending[user] = following
 
+            profiler = None
+            if profile:
+                from pyinstrument import Profiler
+
+                profiler = Profiler(async_mode="disabled")
+                profiler.start()
             cpu = time.process_time()
             for _ in range(rounds):
                 await asyncio.gather(*(answer(u, c) for u, c in list(pending.items())))
             CPU_MS.append((time.process_time() - cpu) / len(times) * 1000)
+            if profiler is not None:
+                profiler.stop()
+                await asyncio.to_thread(Path(f"{profile}-{kind}.txt").write_text,
+                                        profiler.output_text(show_all=False))
         finally:
             await app.close()
     return times
@@ -93,11 +105,14 @@ async def main() -> None:
                         default=["sqlite", "postgres"])
     parser.add_argument("--env", nargs="*", default=[], metavar="KEY=VALUE",
                         help="extra settings, e.g. HOCTAP_DATABASE_POOL_SIZE=1")
+    parser.add_argument("--profile", metavar="PREFIX",
+                        help="profile the answers only (pyinstrument): PREFIX-<db>.txt")
     args = parser.parse_args()
     env = dict(item.split("=", 1) for item in args.env)
     print(f"{machine()}; {args.participants} participants, {args.rounds} rounds")
     for kind in args.db:
-        ms = [t * 1000 for t in await measure(kind, args.participants, args.rounds, env)]
+        ms = [t * 1000 for t in await measure(kind, args.participants, args.rounds, env,
+                                                     args.profile)]
         print(f"{kind:9s} p50 {percentile(ms, 50):7.0f} ms  p99 {percentile(ms, 99):7.0f} ms  "
               f"max {max(ms):7.0f} ms  CPU {CPU_MS[-1]:.1f} ms/answer  "
               f"({len(ms)} answers, load {load():.1f})", flush=True)

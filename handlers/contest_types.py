@@ -70,6 +70,10 @@ class ContestStore(Protocol):
 
     async def attempts(self, participant_id: int) -> list[Attempt]: ...
 
+    async def own_attempt(self, attempt_id: int) -> tuple[Participant, Attempt] | None:
+        """The user's participant and their attempt `attempt_id`; None if it is not theirs."""
+        ...
+
     async def start_attempt(self, participant_id: int, number: int, question_ids: list[str],
                             now: datetime) -> Attempt: ...
 

@@ -2,21 +2,56 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import Select, and_, func, select, update
+from sqlalchemy import Row, Select, Table, and_, bindparam, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import ContestAnswer, ContestAttempt, ContestParticipant
-from bot.db.repo import dialect_insert
 from handlers.contest_types import Attempt, Participant, ResultRow, Standing
 
+# The answer path runs for every participant at once during the contest, so its statements are
+# Core statements on the tables, built once (SQLAlchemy then reuses their cache key and compiled
+# form) and executed on the session's connection: no ORM identity map, no per-call building.
+_PARTICIPANTS = cast(Table, ContestParticipant.__table__)
+_ATTEMPTS = cast(Table, ContestAttempt.__table__)
+_ANSWERS = cast(Table, ContestAnswer.__table__)
+_P, _A = _PARTICIPANTS.c, _ATTEMPTS.c
+_PARTICIPANT_COLUMNS = (_P.id, _P.full_name, _P.district, _P.unit, _P.voided)
+_ATTEMPT_COLUMNS = (_A.id, _A.number, _A.question_ids, _A.current, _A.question_started_at,
+                    _A.started_at, _A.finished_at, _A.score, _A.total_ms)
 
-def _participant(row: ContestParticipant) -> Participant:
+_SELECT_PARTICIPANT = select(*_PARTICIPANT_COLUMNS).where(_P.user_id == bindparam("user_id"))
+_SELECT_ATTEMPTS = (select(*_ATTEMPT_COLUMNS).where(_A.participant_id == bindparam("pid"))
+                    .order_by(_A.number))
+# The user's own attempt `attempt_id` with its participant, in one round trip: an attempt of
+# somebody else simply is not found.
+_SELECT_OWN_ATTEMPT = (
+    select(*_PARTICIPANT_COLUMNS, *_ATTEMPT_COLUMNS)
+    .join_from(_ATTEMPTS, _PARTICIPANTS, _A.participant_id == _P.id)
+    .where(_P.user_id == bindparam("user_id"), _A.id == bindparam("attempt_id"))
+)
+# Conditional on the position: of two concurrent presses only one moves the attempt (on
+# PostgreSQL the second waits for the row lock, then finds `current` moved and updates nothing).
+_MOVE = (
+    update(_ATTEMPTS)
+    .where(_A.id == bindparam("attempt_id"), _A.current == bindparam("position"))
+    .values(current=bindparam("next"), question_started_at=bindparam("now"),
+            score=_A.score + bindparam("point"), total_ms=_A.total_ms + bindparam("elapsed"),
+            finished_at=bindparam("finished_at"))
+    .returning(_A.current, _A.question_started_at, _A.finished_at, _A.score, _A.total_ms)
+)
+_RECORD = insert(_ANSWERS)
+_START = insert(_ATTEMPTS).returning(_A.id)
+
+
+def _participant(row: ContestParticipant | Row[*tuple[Any, ...]]) -> Participant:
     return Participant(row.id, row.full_name or "", row.district, row.unit, row.voided)
 
 
-def _attempt(row: ContestAttempt) -> Attempt:
+def _attempt(row: ContestAttempt | Row[*tuple[Any, ...]]) -> Attempt:
     return Attempt(
         id=row.id, number=row.number, question_ids=tuple(row.question_ids), current=row.current,
         question_started_at=row.question_started_at, started_at=row.started_at,
@@ -59,9 +94,22 @@ class SqlContestStore:
         self.user_id = user_id
 
     async def participant(self) -> Participant | None:
-        row = (await self.s.execute(select(ContestParticipant).where(
-            ContestParticipant.user_id == self.user_id))).scalar_one_or_none()
+        conn = await self.s.connection()
+        row = (await conn.execute(_SELECT_PARTICIPANT, {"user_id": self.user_id})).first()
         return _participant(row) if row else None
+
+    async def own_attempt(self, attempt_id: int) -> tuple[Participant, Attempt] | None:
+        conn = await self.s.connection()
+        row = (await conn.execute(_SELECT_OWN_ATTEMPT,
+                                  {"user_id": self.user_id, "attempt_id": attempt_id})).first()
+        if row is None:
+            return None
+        # The participant's columns come first, the attempt's after (both have `id`).
+        p, a = row[:len(_PARTICIPANT_COLUMNS)], row[len(_PARTICIPANT_COLUMNS):]
+        return (Participant(p[0], p[1] or "", p[2], p[3], p[4]),
+                Attempt(id=a[0], number=a[1], question_ids=tuple(a[2]), current=a[3],
+                        question_started_at=a[4], started_at=a[5], finished_at=a[6],
+                        score=a[7], total_ms=a[8]))
 
     async def register(self, full_name: str, district: str, unit: str | None,
                        phone: str | None, now: datetime) -> Participant:
@@ -73,47 +121,42 @@ class SqlContestStore:
         return _participant(row)
 
     async def attempts(self, participant_id: int) -> list[Attempt]:
-        rows = (await self.s.execute(select(ContestAttempt).where(
-            ContestAttempt.participant_id == participant_id).order_by(ContestAttempt.number))
-        ).scalars()
+        conn = await self.s.connection()
+        rows = await conn.execute(_SELECT_ATTEMPTS, {"pid": participant_id})
         return [_attempt(r) for r in rows]
 
     async def start_attempt(self, participant_id: int, number: int, question_ids: list[str],
                             now: datetime) -> Attempt:
-        row = ContestAttempt(participant_id=participant_id, number=number,
-                             question_ids=question_ids, current=0, question_started_at=now,
-                             started_at=now, score=0, total_ms=0)
-        self.s.add(row)
-        await self.s.flush()
-        return _attempt(row)
+        conn = await self.s.connection()
+        attempt_id = (await conn.execute(_START, {
+            "participant_id": participant_id, "number": number, "question_ids": question_ids,
+            "current": 0, "question_started_at": now, "started_at": now, "score": 0,
+            "total_ms": 0,
+        })).scalar_one()
+        return Attempt(id=attempt_id, number=number, question_ids=tuple(question_ids),
+                       current=0, question_started_at=now, started_at=now, finished_at=None,
+                       score=0, total_ms=0)
 
     async def answer(self, attempt: Attempt, position: int, question_id: str,
                      chosen: int | None, correct: bool, elapsed_ms: int,
                      now: datetime, finished: bool) -> Attempt | None:
-        inserted = await self.s.execute(
-            dialect_insert(self.s)(ContestAnswer)
-            .values(attempt_id=attempt.id, position=position, question_id=question_id,
-                    chosen=chosen, correct=correct, elapsed_ms=elapsed_ms, answered_at=now)
-            .on_conflict_do_nothing()
-            .returning(ContestAnswer.position)
-        )
-        if inserted.first() is None:
+        conn = await self.s.connection()
+        moved = (await conn.execute(_MOVE, {
+            "attempt_id": attempt.id, "position": position, "next": position + 1, "now": now,
+            "point": 1 if correct else 0, "elapsed": elapsed_ms,
+            "finished_at": now if finished else None,
+        })).first()
+        if moved is None:
             return None
-        # Conditional on the position: of two concurrent presses only one moves the attempt.
-        moved = await self.s.execute(
-            update(ContestAttempt)
-            .where(ContestAttempt.id == attempt.id, ContestAttempt.current == position)
-            .values(current=position + 1, question_started_at=now,
-                    score=ContestAttempt.score + (1 if correct else 0),
-                    total_ms=ContestAttempt.total_ms + elapsed_ms,
-                    finished_at=now if finished else None)
-            .returning(ContestAttempt.id)
-        )
-        if moved.first() is None:
-            return None
-        row = await self.s.get(ContestAttempt, attempt.id, populate_existing=True)
-        assert row is not None
-        return _attempt(row)
+        # The attempt moved from `position`, once: its answer row cannot exist yet.
+        await conn.execute(_RECORD, {
+            "attempt_id": attempt.id, "position": position, "question_id": question_id,
+            "chosen": chosen, "correct": correct, "elapsed_ms": elapsed_ms, "answered_at": now,
+        })
+        return replace(attempt, current=moved.current,
+                       question_started_at=moved.question_started_at,
+                       finished_at=moved.finished_at, score=moved.score,
+                       total_ms=moved.total_ms)
 
     async def answers(self, attempt_id: int) -> list[tuple[int, int | None, bool]]:
         rows = await self.s.execute(

@@ -214,12 +214,12 @@ async def answer(ctx: Ctx) -> list[Reply]:
                         "hỏi nhé."), (Button(_("Tiếp tục thi"), "/thi"),))]
     attempt_id, position = int(parts[0]), int(parts[1]) - 1
     chosen = LETTERS.index(parts[2].upper())
-    participant = await ctx.store.contest.participant()
-    attempts = await ctx.store.contest.attempts(participant.id) if participant else []
-    attempt = next((a for a in attempts if a.id == attempt_id), None)
-    if participant is None or attempt is None:
+    # One query: an attempt that is not the user's own is simply not found.
+    own = await ctx.store.contest.own_attempt(attempt_id)
+    if own is None:
         return [Reply(_("Lượt thi này không phải của bạn hoặc không tồn tại."),
                       (Button(_("Cuộc thi"), "/cuocthi"),))]
+    participant, attempt = own
     if attempt.finished_at is not None:
         return [Reply(_("Lượt thi này đã kết thúc; câu trả lời không được ghi nhận."),
                       (Button(_("Bảng xếp hạng"), "/xephang"), back_button()))]
@@ -248,7 +248,7 @@ async def answer(ctx: Ctx) -> list[Reply]:
     elif ed.contest.reveal == "each":
         replies.append(Reply(_verdict(q, chosen)))
     if done:
-        return [*replies, *await _finish(ctx, moved)]
+        return [*replies, *await _finish(ctx, moved, participant)]
     return [*replies, *await _ask(ctx, moved)]
 
 
@@ -268,9 +268,11 @@ async def _summary(ctx: Ctx, participant: Participant, attempt: Attempt) -> str:
     return text
 
 
-async def _finish(ctx: Ctx, attempt: Attempt) -> list[Reply]:
+async def _finish(ctx: Ctx, attempt: Attempt,
+                  participant: Participant | None = None) -> list[Reply]:
     """The result: score, total time, rank, and the explanations."""
-    participant = await ctx.store.contest.participant()
+    if participant is None:
+        participant = await ctx.store.contest.participant()
     assert participant is not None
     ed = ctx.edition
     lines = [await _summary(ctx, participant, attempt)]

@@ -145,6 +145,22 @@ async def test_timeout_replay_and_double_tap(app: App, edition: Edition) -> None
         assert answers[1].elapsed_ms == answers[2].elapsed_ms == 30_000
 
 
+async def test_only_the_own_attempt_can_be_answered(app: App, edition: Edition) -> None:
+    owner = Chat(app, "contestant-own")
+    attempt, position, correct = question_of(edition, last_question(await register(owner)))
+    press = f"/traloi {attempt} {position} {'ABCD'[correct]}"
+    # Someone else replaying the owner's button, registered or not, changes nothing.
+    stranger = Chat(app, "contestant-other")
+    assert "không phải của bạn" in await stranger.text(press)
+    await register(stranger, name="trần thị bình")
+    assert "không phải của bạn" in await stranger.text(press)
+    assert "không phải của bạn" in await owner.text(f"/traloi {attempt + 999} 1 A")
+    async with app.sessions() as s:
+        assert (await s.execute(select(ContestAnswer))).scalars().all() == []
+    # The owner's own press still counts, once.
+    assert "Câu 2/10" in await owner.text(press)
+
+
 async def test_attempt_survives_a_restart(sqlite_url: str, edition: Edition) -> None:
     first = build_app(make_settings(sqlite_url))
     await first.start()

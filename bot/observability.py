@@ -62,6 +62,9 @@ class Metrics:
             buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10), registry=r)
         self.flood = Counter("hoctap_flood_dropped", "Messages ignored by flood control",
                              ["channel"], registry=r)
+        self.unavailable = Counter("hoctap_database_unavailable",
+                                   "Updates answered 'temporarily unavailable' (database down)",
+                                   ["channel"], registry=r)
         self.rejected = Counter("hoctap_webhook_rejected",
                                 "Webhook requests refused before reaching the bot",
                                 ["reason"], registry=r)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import math
 import time
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.db import repo
 from bot.db.contest import SqlContestStore
+from bot.db.faults import DatabaseUnavailable, is_outage, unavailable_replies
 from bot.db.models import User
 from bot.flood import FloodGuard, Verdict
 from bot.observability import Metrics
@@ -23,6 +25,8 @@ from handlers.features.privacy import PersonalData
 from handlers.i18n import _, use_locale
 from handlers.types import Clock, Incoming, Reply, UserView
 from scheduler.store import SqlBroadcastStore
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -93,21 +97,37 @@ class Dispatcher:
         self._one_writer = (asyncio.Lock() if bind is not None and bind.dialect.name == "sqlite"
                             else None)
 
-    async def handle(self, msg: Incoming, update_key: str | None = None) -> list[Reply] | None:
+    async def handle(self, msg: Incoming, update_key: str | None = None,
+                     defer_on_outage: bool = False) -> list[Reply] | None:
         """Answer `msg`; with `update_key`, a redelivered update returns None and changes nothing.
 
         The key is claimed in the same transaction as the update's effects, so an update is
         either applied once or (after a crash before commit) not at all and applied on redelivery.
+        While the database is down the user gets a polite "temporarily unavailable"; with
+        `defer_on_outage` it comes as DatabaseUnavailable, for a channel that will redeliver.
         """
         # Flood control comes first, before any database work, for every channel at once.
         verdict = self.flood.check(msg.channel, msg.user_id)
         if verdict != "ok":
             return self._flooded(msg, verdict)
         started = time.perf_counter()
-        if self._one_writer is None:
-            return await self._apply(msg, update_key, started)
-        async with self._one_writer:
-            return await self._apply(msg, update_key, started)
+        try:
+            if self._one_writer is None:
+                return await self._apply(msg, update_key, started)
+            async with self._one_writer:
+                return await self._apply(msg, update_key, started)
+        except Exception as exc:  # only an outage is answered here; anything else propagates
+            if not is_outage(exc):
+                raise
+            log.warning("database unavailable (%s); %s user told to retry later",
+                        type(exc).__name__, msg.channel)
+            self.metrics.unavailable.labels(msg.channel).inc()
+            # The user's own language is in the database, which does not answer.
+            with use_locale(self.settings.bot.locale):
+                replies = unavailable_replies(will_answer=defer_on_outage)
+            if defer_on_outage:
+                raise DatabaseUnavailable(replies) from exc
+            return replies
 
     async def _apply(self, msg: Incoming, update_key: str | None,
                      started: float) -> list[Reply] | None:

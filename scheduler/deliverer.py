@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.channels.base import Delivery, Sender
+from bot.db.faults import is_outage
 from bot.db.models import ScheduledItem
 from content import Edition
 from scheduler import outbox
@@ -41,6 +42,7 @@ class Deliverer:
         self.batch = max(1, min(200, int(rate / 4)))
         self._wake = asyncio.Event()
         self._finishing = False
+        self._db_down = False
         self._items: dict[int, ItemView] = {}
         self._texts: dict[tuple[int, str], tuple[str | None, str]] = {}
 
@@ -67,7 +69,16 @@ class Deliverer:
         recording: asyncio.Task[None] | None = None
         try:
             while not self._finishing:
-                rows = await self._claim()
+                try:
+                    rows = await self._claim()
+                except Exception as exc:  # an outage is waited out; anything else propagates
+                    if not is_outage(exc):
+                        raise
+                    await self._database_down(exc)
+                    continue
+                if self._db_down:
+                    log.info("%s outbox: database back; delivering again", self.channel)
+                    self._db_down = False
                 if not rows:
                     if recording is not None:
                         await recording
@@ -116,12 +127,29 @@ class Deliverer:
                       later: list[outbox.Claimed]) -> None:
         """Wait for the answers, record them and put the rows aside back in the queue."""
         values = list(await asyncio.gather(*tasks))
-        async with self.sessions() as s, s.begin():
-            await outbox.record(s, values)
-            if later:
-                wait = max(self.spacing.wait_for(r.external_id) for r in later)
-                await outbox.release(s, [r.id for r in later],
-                                     outbox.real_now() + timedelta(seconds=wait))
+        while True:
+            try:
+                async with self.sessions() as s, s.begin():
+                    await outbox.record(s, values)
+                    if later:
+                        wait = max(self.spacing.wait_for(r.external_id) for r in later)
+                        await outbox.release(s, [r.id for r in later],
+                                             outbox.real_now() + timedelta(seconds=wait))
+                return
+            except Exception as exc:
+                # The sends happened: keep their outcomes until the database takes them
+                # (given up only on stop; the rows then become uncertain, never resent).
+                if not is_outage(exc) or self._finishing:
+                    raise
+                await self._database_down(exc)
+
+    async def _database_down(self, exc: BaseException) -> None:
+        """Wait a moment for the database to come back (once a second, as when idle)."""
+        if not self._db_down:
+            log.warning("%s outbox: database unavailable (%s); waiting for it", self.channel,
+                        type(exc).__name__)
+        self._db_down = True
+        await asyncio.sleep(self.idle_seconds)
 
     async def _send(self, row: outbox.Claimed) -> dict[str, Any]:
         title, text = self._text(row.item_id, row.locale)

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.channels.base import Sender
+from bot.db.faults import is_outage
 from bot.db.models import ScheduledItem, User
 from bot.settings import Settings
 from content import Edition
@@ -73,6 +74,12 @@ class BroadcastService:
             self._inflight.add(task)
         try:
             await fn(*args)
+        except Exception as exc:
+            # The next poll tries again (an unfired item stays due); no traceback per poll.
+            if not is_outage(exc):
+                raise
+            log.warning("broadcast job %s skipped: database unavailable (%s)",
+                        getattr(fn, "__name__", fn), type(exc).__name__)
         finally:
             if task is not None:
                 self._inflight.discard(task)

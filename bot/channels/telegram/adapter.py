@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hmac
 import json
 import logging
 import warnings
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import timedelta
 from html import escape
 from typing import Any, TypeVar
@@ -46,6 +47,7 @@ from telegram.request import HTTPXRequest
 
 from bot.channels.base import Delivery
 from bot.channels.telegram.request import AiohttpRequest
+from bot.db.faults import DatabaseUnavailable, is_outage
 from bot.service import Dispatcher
 from bot.settings import TelegramSettings
 from handlers.features.general import command_list
@@ -57,6 +59,8 @@ log = logging.getLogger(__name__)
 CHANNEL = "telegram"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 MAX_ATTEMPTS = 4
+POLL_TIMEOUT = 10  # seconds getUpdates long-polls
+MAX_PAUSE = 10.0  # longest wait between getUpdates while the database or network is down
 T = TypeVar("T")
 
 TgApp = Application[Any, ContextTypes.DEFAULT_TYPE, Any, Any, Any, Any]
@@ -110,6 +114,12 @@ def _not_sent(err: NetworkError) -> bool:
     return isinstance(err.__cause__, (aiohttp.ClientConnectorError, httpx.ConnectError))
 
 
+def _report_end(task: asyncio.Task[None]) -> None:
+    """A polling loop that ends by itself is a bug: say so loudly (the bot stops answering)."""
+    if not task.cancelled() and task.exception() is not None:
+        log.error("telegram polling stopped", exc_info=task.exception())
+
+
 class TelegramChannel:
     """Telegram through python-telegram-bot; the conversation stays in the core."""
 
@@ -119,6 +129,13 @@ class TelegramChannel:
         self.settings = settings
         self.dispatcher = dispatcher
         self.application = self._build()
+        # Polling: updates whose processing met a database outage (not confirmed to Telegram,
+        # so it delivers them again) and those whose user was already told to wait.
+        self._deferred: set[int] = set()
+        self._apologized: set[int] = set()
+        self._poll_task: asyncio.Task[None] | None = None
+        self._processing = False
+        self._stopping = False
 
     def _request(self, read_timeout: float) -> AiohttpRequest | HTTPXRequest:
         if self.settings.http == "httpx":
@@ -135,9 +152,10 @@ class TelegramChannel:
             .request(self._request(read_timeout=10.0))
             .concurrent_updates(s.concurrent_updates)
         )
-        if s.mode == "webhook":
-            builder = builder.updater(None)
-        else:
+        # No PTB Updater: it confirms updates as soon as it has fetched them, and polling here
+        # must not confirm an update the database could not take (see _poll).
+        builder = builder.updater(None)
+        if s.mode == "polling":
             # getUpdates long-polls for up to 10 s; its read timeout must outlast that.
             builder = builder.get_updates_request(self._request(read_timeout=20.0))
         app: TgApp = builder.build()
@@ -176,18 +194,19 @@ class TelegramChannel:
                 max_connections=self.settings.max_connections,
                 allowed_updates=Update.ALL_TYPES,
             )
+        else:
+            await app.bot.delete_webhook()
         await app.start()
-        if self.settings.mode == "polling" and app.updater is not None:
-            await app.updater.start_polling(
-                allowed_updates=Update.ALL_TYPES, timeout=10, poll_interval=0.0
-            )
+        if self.settings.mode == "polling":
+            self._stopping = False
+            self._poll_task = asyncio.create_task(self._poll(), name="telegram polling")
+            self._poll_task.add_done_callback(_report_end)
         log.info("telegram channel started in %s mode as @%s", self.settings.mode,
                  app.bot.username)
 
     async def stop(self) -> None:
         app = self.application
-        if app.updater is not None and app.updater.running:
-            await app.updater.stop()
+        await self._stop_polling()
         if app.running:
             await app.stop()
         await app.shutdown()
@@ -199,6 +218,80 @@ class TelegramChannel:
             await self.application.bot.set_my_commands(
                 commands, language_code=None if locale == "vi" else locale
             )
+
+    # ---- polling ---------------------------------------------------------------------------
+
+    async def _poll(self) -> None:
+        """getUpdates until stopped; confirm (by `offset`) only updates that were handled.
+
+        A batch is processed before the next getUpdates, whose offset confirms it. An update
+        that met a database outage holds the offset back: Telegram delivers it (and the ones
+        after it, which claim_update recognises as applied) again, at a slowing pace, until
+        the database answers. Telegram keeps unconfirmed updates for 24 hours.
+        """
+        bot = self.application.bot
+        offset: int | None = None
+        pause = 0.0
+        try:
+            while not self._stopping:
+                try:
+                    updates = await bot.get_updates(offset=offset, timeout=POLL_TIMEOUT,
+                                                    allowed_updates=Update.ALL_TYPES)
+                except RetryAfter as err:
+                    await asyncio.sleep(retry_seconds(err))
+                    continue
+                except TimedOut:
+                    continue
+                except TelegramError as err:  # network errors, 409 while a webhook is set
+                    pause = min(max(2 * pause, 0.5), MAX_PAUSE)
+                    log.warning("telegram getUpdates failed (%s); again in %.1f s", err, pause)
+                    await asyncio.sleep(pause)
+                    continue
+                if not updates:
+                    continue
+                self._processing = True
+                try:
+                    deferred = await self._process_batch(updates)
+                finally:
+                    self._processing = False
+                if deferred:
+                    offset = min(deferred)
+                    pause = min(max(2 * pause, 1.0), MAX_PAUSE)
+                    log.warning("%d telegram updates wait for the database; asking for them "
+                                "again in %.0f s", len(deferred), pause)
+                    await asyncio.sleep(pause)
+                else:
+                    offset = updates[-1].update_id + 1
+                    pause = 0.0
+        except asyncio.CancelledError:
+            if not self._stopping:
+                raise
+        finally:
+            if offset is not None:
+                # Confirm what was handled, so the next start does not fetch it again.
+                with contextlib.suppress(TelegramError, asyncio.CancelledError):
+                    await bot.get_updates(offset=offset, limit=1, timeout=0)
+
+    async def _process_batch(self, updates: Sequence[Update]) -> set[int]:
+        """Run the batch through the handlers (at most `concurrent_updates` at once);
+        return the ids of the updates that have to come again."""
+        app = self.application
+        self._deferred.clear()
+        await asyncio.gather(*(app.update_processor.process_update(u, app.process_update(u))
+                               for u in updates))
+        deferred, self._deferred = self._deferred, set()
+        return deferred
+
+    async def _stop_polling(self) -> None:
+        """Let a batch being processed finish; a pending getUpdates or pause is abandoned."""
+        task, self._poll_task = self._poll_task, None
+        if task is None:
+            return
+        self._stopping = True
+        if not self._processing:
+            task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
 
     # ---- webhook ---------------------------------------------------------------------------
 
@@ -237,7 +330,8 @@ class TelegramChannel:
         query = update.callback_query
         if query is None:
             return
-        await self._call(str(query.from_user.id), query.answer)
+        if update.update_id not in self._apologized:  # answered when it first came
+            await self._call(str(query.from_user.id), query.answer)
         chat_id = query.message.chat.id if query.message else query.from_user.id
         await self._answer(update, chat_id, Incoming(
             CHANNEL, str(query.from_user.id), query.data or "", is_button=True,
@@ -257,7 +351,12 @@ class TelegramChannel:
         if change is None or change.chat.type != "private":
             return
         if change.new_chat_member.status == ChatMemberStatus.BANNED:
-            await self.dispatcher.mark_inactive(CHANNEL, str(change.from_user.id))
+            try:
+                await self.dispatcher.mark_inactive(CHANNEL, str(change.from_user.id))
+            except Exception as exc:  # an outage defers the update; anything else is a bug
+                if not is_outage(exc) or self.settings.mode != "polling":
+                    raise
+                self._deferred.add(update.update_id)
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """The one error handler: log with the traceback; the bot keeps going."""
@@ -265,7 +364,19 @@ class TelegramChannel:
         log.error("telegram update %s failed", update_id, exc_info=context.error)
 
     async def _answer(self, update: Update, chat_id: int, msg: Incoming) -> None:
-        replies = await self.dispatcher.handle(msg, update_key=str(update.update_id))
+        polling = self.settings.mode == "polling"
+        try:
+            replies = await self.dispatcher.handle(msg, update_key=str(update.update_id),
+                                                   defer_on_outage=polling)
+        except DatabaseUnavailable as outage:
+            # Not confirmed to Telegram: it comes again and is answered once the database is
+            # back. The user is told so once, not at every redelivery.
+            self._deferred.add(update.update_id)
+            if update.update_id not in self._apologized:
+                self._apologized.add(update.update_id)
+                await self.send(chat_id, outage.replies)
+            return
+        self._apologized.discard(update.update_id)
         if replies is None:
             log.info("telegram update %s was already applied; skipped", update.update_id)
             return

@@ -1,0 +1,61 @@
+"""Telling a database outage from a bug: an outage is apologized for and retried, a bug is not."""
+
+from __future__ import annotations
+
+import asyncpg
+from sqlalchemy import exc as sa_exc
+
+from handlers.i18n import _
+from handlers.types import Reply
+
+# What a stopped, restarting or locked database raises, through SQLAlchemy or around it:
+# the connect itself fails with OSError (refused, reset) or asyncpg's "cannot connect now"
+# (57P03, the server is starting or stopping); a pooled connection cut by the server's
+# shutdown surfaces as OperationalError / InterfaceError or with connection_invalidated;
+# SQLite's "database is locked" past its busy timeout is an OperationalError too.
+_RAW = (OSError, TimeoutError, sa_exc.TimeoutError, asyncpg.CannotConnectNowError,
+        asyncpg.ConnectionFailureError, asyncpg.InterfaceError, asyncpg.AdminShutdownError)
+
+_TRANSIENT = ("database is locked", "database table is locked", "database is busy",
+              "unable to open database", "disk i/o error", "connection", "closed",
+              "terminating", "shutting down", "starting up")
+
+
+class DatabaseUnavailable(Exception):
+    """The database did not answer; `replies` is the polite answer for the user."""
+
+    def __init__(self, replies: list[Reply]) -> None:
+        super().__init__("database unavailable")
+        self.replies = replies
+
+
+def is_outage(exc: BaseException) -> bool:
+    """True when `exc`, or what caused it, says the database is unreachable or busy."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, sa_exc.DBAPIError) and (
+            current.connection_invalidated
+            or isinstance(current, sa_exc.InterfaceError)
+            # SQLite reports "no such table" as an OperationalError too: that one is a bug.
+            or (isinstance(current, sa_exc.OperationalError)
+                and any(m in str(current.orig).lower() for m in _TRANSIENT))
+        ):
+            return True
+        if isinstance(current, _RAW):
+            return True
+        current = current.__cause__ or current.__context__
+    return False
+
+
+def unavailable_replies(will_answer: bool) -> list[Reply]:
+    """What a user reads while the database is down (in the current locale).
+
+    `will_answer`: the message is kept (Telegram re-delivers it) and answered on recovery.
+    """
+    if will_answer:
+        return [Reply(_("Xin lỗi, hệ thống đang tạm thời gián đoạn. Mình đã nhận tin nhắn của "
+                        "bạn và sẽ trả lời ngay khi hệ thống hoạt động trở lại."))]
+    return [Reply(_("Xin lỗi, hệ thống đang tạm thời gián đoạn. Bạn vui lòng thử lại sau ít "
+                    "phút nhé."))]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import os
 import re
 import tomllib
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+log = logging.getLogger(__name__)
 ENV_PREFIX = "HOCTAP_"
 CONFIG_ENV = "HOCTAP_CONFIG"
 LOCALES = ("vi", "en")
@@ -253,6 +255,7 @@ def load_settings(
             raise SettingsError(f"configuration file {p} does not exist") from None
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise SettingsError(f"configuration file {p} is not valid TOML: {exc}") from None
+        warn_if_others_can_read(p)
 
     sections = _sections()
     values: dict[str, dict[str, Any]] = {name: {} for name in sections}
@@ -284,6 +287,20 @@ def load_settings(
     settings = Settings(**built)
     _validate(settings)
     return settings
+
+
+def warn_if_others_can_read(path: Path) -> bool:
+    """Warn (once per start, on stderr for the CLI) when group or others have any access to
+    the configuration file: it may hold bot tokens. Returns True when it warned."""
+    try:
+        mode = path.stat().st_mode & 0o777
+    except OSError:
+        return False
+    if not mode & 0o077:
+        return False
+    log.warning("configuration file %s can be read by other users (mode %03o) and may hold "
+                "tokens; restrict it with: chmod 600 %s", path, mode, path)
+    return True
 
 
 def _validate(s: Settings) -> None:

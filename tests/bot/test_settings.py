@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import make_url
 
 from bot.settings import SettingsError, load_settings
 
@@ -105,3 +108,63 @@ def test_cli_rejects_bad_now(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert "--now" in result.stderr
+
+
+# ---- secrets -------------------------------------------------------------------------------
+
+
+def test_config_readable_by_others_is_warned_about(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    cfg = tmp_path / "hoctap.toml"
+    cfg.write_text('[telegram]\ntoken = "123456:from-the-file"\n', encoding="utf-8")
+    cfg.chmod(0o644)
+    with caplog.at_level("WARNING", logger="bot.settings"):
+        assert load_settings(cfg, environ={}).telegram.token == "123456:from-the-file"
+    [record] = [r for r in caplog.records if r.name == "bot.settings"]
+    assert str(cfg) in record.getMessage() and f"chmod 600 {cfg}" in record.getMessage()
+    assert "from-the-file" not in record.getMessage()
+    caplog.clear()
+    cfg.chmod(0o600)
+    with caplog.at_level("WARNING", logger="bot.settings"):
+        load_settings(cfg, environ={})
+    assert not [r for r in caplog.records if r.name == "bot.settings"]
+
+
+def test_cli_prints_the_warning_and_carries_on(tmp_path: Path) -> None:
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[bot]\nnow = "2020-10-01T07:30"\n', encoding="utf-8")
+    cfg.chmod(0o640)
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "content", "check", "--config", str(cfg)],
+        capture_output=True, text=True, timeout=60, check=False, cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"chmod 600 {cfg}" in result.stderr and "mode 640" in result.stderr
+    cfg.chmod(0o600)
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "content", "check", "--config", str(cfg)],
+        capture_output=True, text=True, timeout=60, check=False, cwd=tmp_path,
+    )
+    assert result.returncode == 0 and "chmod" not in result.stderr, result.stderr
+
+
+SECRET_KEYS = {"telegram": ("token", "secret_token"),
+               "zalo": ("app_secret", "oa_secret_key", "access_token", "refresh_token")}
+
+
+def test_example_config_holds_no_secret_and_the_code_no_token() -> None:
+    data = tomllib.loads((REPO / "config.example.toml").read_text(encoding="utf-8"))
+    for section, keys in SECRET_KEYS.items():
+        for key in keys:
+            assert data[section][key] == "", f"{section}.{key} must stay empty in the example"
+    assert make_url(data["database"]["url"]).password is None
+    # Tokens come from the configuration or the environment only: no Bot API token (or
+    # anything shaped like one) is written into the code, the deploy files or the docs.
+    token = re.compile(r"\b\d{6,}:[A-Za-z0-9_-]{30,}\b")
+    for folder in ("bot", "handlers", "scheduler", "content", "deploy", "docs"):
+        for path in (REPO / folder).rglob("*"):
+            if path.is_file() and path.suffix in {".py", ".toml", ".md", ".service", ".conf",
+                                                   ""}:
+                text = path.read_text(encoding="utf-8", errors="replace")
+                assert not token.search(text), path

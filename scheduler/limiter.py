@@ -4,52 +4,75 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections import deque
 from collections.abc import Awaitable, Callable
 
 
 class RateLimiter:
-    """Hand out sends at `rate` per second, evenly spaced (no bursts the platform would punish).
+    """Hand out sends at `rate` per second, evenly spaced, never more than `rate` in a second.
 
-    A caller that comes back up to `credit` intervals late (the deliverer recording a batch and
-    claiming the next) still gets the slot it would have had, so that time is not lost; unused
-    time beyond that is forgotten. Over any window of T seconds at most rate × T + credit + 1
-    sends are handed out: 27 in a second at 25/s, under Telegram's 30.
+    The pace follows a schedule, one slot every 1/rate seconds. A caller that comes late (a
+    busy machine wakes sleepers late; the deliverer records a batch and claims the next) goes
+    at once, and the next callers too until the schedule is met again, so late wake-ups do
+    not lower the rate. Two bounds keep this safe: a delay is made up only if under
+    `catch_up` seconds (a burst of at most rate × catch_up + 1 sends; after a longer pause,
+    such as an idle deliverer, nothing is owed), and never more than `rate` slots (at least
+    one) are given in any window of one second, the platform's unit. A sleeper that wakes
+    late leaves a little after its slot; the margin under the platform's limit (we run at 25
+    a second, Telegram allows about 30) absorbs that, as it absorbs network jitter.
 
     A 429 pauses everything for `retry_after` and lowers the rate by a fifth; the rate then
     creeps back to the configured one after `recover` seconds without a 429.
     """
 
-    def __init__(self, rate: float, recover: float = 10.0, credit: float = 1.0,
+    WINDOW = 1.0
+
+    def __init__(self, rate: float, recover: float = 10.0, catch_up: float = 0.25,
                  clock: Callable[[], float] = time.monotonic,
                  sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
         self.configured = rate
         self.rate = rate
         self.recover = recover
-        self.credit = credit
+        self.catch_up = catch_up
         self._clock = clock
         self._sleep = sleep
         self._next = -float("inf")
+        self._paused_until = -float("inf")
+        self._slots: deque[float] = deque(maxlen=self._per_window(rate))  # the latest ones
         self._last_penalty = -recover
         self._lock = asyncio.Lock()
+
+    def _per_window(self, rate: float) -> int:
+        return max(1, int(rate * self.WINDOW))
+
+    def _set_rate(self, rate: float) -> None:
+        self.rate = rate
+        self._slots = deque(self._slots, maxlen=self._per_window(rate))
 
     async def acquire(self) -> None:
         """Wait for this send's slot."""
         async with self._lock:
             now = self._clock()
             if self.rate < self.configured and now - self._last_penalty >= self.recover:
-                self.rate = min(self.configured, self.rate * 1.1)
+                self._set_rate(min(self.configured, self.rate * 1.1))
                 self._last_penalty = now - self.recover / 2
             interval = 1.0 / self.rate
-            slot = max(now - self.credit * interval, self._next)
-            self._next = slot + interval
+            if self._next < now - self.catch_up:
+                self._next = now  # a long pause (idle): nothing is owed
+            slot = max(now, self._next, self._paused_until)
+            if len(self._slots) == self._slots.maxlen:
+                slot = max(slot, self._slots[0] + self.WINDOW)
+            self._slots.append(slot)
+            self._next += interval
         if slot > now:
             await self._sleep(slot - now)
 
     def penalize(self, retry_after: float) -> None:
         """The platform said 429: wait as told and slow down."""
         now = self._clock()
-        self._next = max(self._next, now + retry_after)
-        self.rate = max(self.configured / 20, self.rate * 0.8)
+        self._paused_until = max(self._paused_until, now + retry_after)
+        self._next = max(self._next, self._paused_until)
+        self._set_rate(max(self.configured / 20, self.rate * 0.8))
         self._last_penalty = now
 
 

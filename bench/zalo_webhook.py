@@ -1,6 +1,7 @@
 """Zalo webhook: time until the bot answers 200 to signed events at a steady offered rate.
 
 Run: .venv/bin/python -m bench.zalo_webhook [--rate 200] [--seconds 10] [--users 500]
+     [--db sqlite|postgres] [--env HOCTAP_ZALO_WORKERS=4 …]
 The real `hoctap-bot run` (Zalo channel only, SQLite) in its own process; the driver runs the
 fake Zalo OA API (tests/fakes/zalo.py, which also signs the events) and POSTs `user_send_text`
 events at `--rate` per second over one keep-alive session, timing each until its answer.
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import tempfile
 import time
@@ -24,6 +26,7 @@ from bench.common import (
     Proc,
     cpu_seconds,
     free_port,
+    fresh_pg_database,
     hoctap_environ,
     load,
     machine,
@@ -56,18 +59,27 @@ async def main() -> None:
     parser.add_argument("--rate", type=int, default=200)
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--users", type=int, default=500)
+    parser.add_argument("--env", nargs="*", default=[], metavar="KEY=VALUE",
+                        help="extra settings for the bot, e.g. HOCTAP_ZALO_WORKERS=8")
+    parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite",
+                        help="postgres: a fresh database, dropped afterwards")
     args = parser.parse_args()
+    extra = dict(item.split("=", 1) for item in args.env)
     print(f"{machine()}; {args.rate} events/s for {args.seconds:.0f} s from {args.users} users")
     async with FakeZalo() as zalo:
         access, refresh = zalo.issue_pair()
         port = free_port()
-        with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        async with contextlib.AsyncExitStack() as stack:
+            tmp = stack.enter_context(tempfile.TemporaryDirectory(prefix="bench-"))
+            if args.db == "postgres":
+                extra.setdefault("HOCTAP_DATABASE_URL",
+                                 await stack.enter_async_context(fresh_pg_database()))
             env = hoctap_environ(
                 HOCTAP_ZALO_APP_ID=APP_ID, HOCTAP_ZALO_APP_SECRET=APP_SECRET,
                 HOCTAP_ZALO_OA_SECRET_KEY=OA_SECRET_KEY, HOCTAP_ZALO_ACCESS_TOKEN=access,
                 HOCTAP_ZALO_REFRESH_TOKEN=refresh, HOCTAP_ZALO_API_BASE=zalo.url,
                 HOCTAP_ZALO_OAUTH_BASE=zalo.url, HOCTAP_ZALO_WEBHOOK_PATH=HOOK,
-                HOCTAP_WEB_PORT=str(port), HOCTAP_BOT_NOW="2020-10-01T07:30",
+                HOCTAP_WEB_PORT=str(port), HOCTAP_BOT_NOW="2020-10-01T07:30", **extra,
             )
             proc = Proc([str(BIN), "run"], env, Path(tmp))
             await proc.start()

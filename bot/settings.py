@@ -94,6 +94,11 @@ class ZaloSettings:
     oauth_base: str = "https://oauth.zaloapp.com"
     webhook_path: str = "/zalo/webhook"
     interaction_window_days: int = 7
+    # Events processed at once (one user's events always in order); acknowledged events waiting
+    # beyond `backlog` get 503 (Zalo retries); on stop the queue is drained for `drain_seconds`.
+    workers: int = 4
+    backlog: int = 2000
+    drain_seconds: float = 50.0
 
     @property
     def enabled(self) -> bool:
@@ -365,6 +370,11 @@ def _validate_zalo(z: ZaloSettings) -> None:
         raise SettingsError("zalo.webhook_path: must start with /")
     if not 1 <= z.interaction_window_days <= 365:
         raise SettingsError("zalo.interaction_window_days: must be between 1 and 365")
+    for key in ("workers", "backlog"):
+        if getattr(z, key) < 1:
+            raise SettingsError(f"zalo.{key}: must be at least 1")
+    if z.drain_seconds < 0:
+        raise SettingsError("zalo.drain_seconds: must not be negative")
     if z.enabled:
         if not z.app_secret:
             raise SettingsError("zalo.app_secret: needed to refresh the access token")

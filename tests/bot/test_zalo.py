@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import random
 import sqlite3
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from sqlalchemy.exc import OperationalError
 from bot.app import App, build_app
 from bot.channels.zalo import ZaloChannel
 from bot.channels.zalo.client import TokenPair, ZaloClient
+from bot.channels.zalo.queue import KeyedWorkers
 from bot.channels.zalo.tokens import TokenManager, TokenStore
 from bot.channels.zalo.webhook import signature
 from bot.db.engine import create_engine, make_sessionmaker, upgrade
@@ -60,9 +62,9 @@ class Bot:
 
 
 async def start_bot(db_path: str, fake: FakeZalo, access: str, refresh: str,
-                    **channel_kw: Any) -> Bot:
+                    env: dict[str, str] | None = None, **channel_kw: Any) -> Bot:
     settings = make_settings(
-        f"sqlite+aiosqlite:///{db_path}",
+        f"sqlite+aiosqlite:///{db_path}", **(env or {}),
         HOCTAP_ZALO_APP_ID=APP_ID, HOCTAP_ZALO_APP_SECRET=APP_SECRET,
         HOCTAP_ZALO_OA_SECRET_KEY=OA_SECRET_KEY, HOCTAP_ZALO_ACCESS_TOKEN=access,
         HOCTAP_ZALO_REFRESH_TOKEN=refresh, HOCTAP_ZALO_API_BASE=fake.url,
@@ -246,6 +248,54 @@ async def test_events_while_stopping_get_503(zalo: FakeZalo, db_path: str) -> No
     assert bot.query("select count(*) from processed_updates")[0][0] == 0
 
 
+async def test_stop_answers_every_acknowledged_event_in_each_users_order(
+    zalo: FakeZalo, db_path: str
+) -> None:
+    """Zalo never resends an event answered 200: stopping processes the queue first."""
+    access, refresh = zalo.issue_pair()
+    bot = await start_bot(db_path, zalo, access, refresh, env={"HOCTAP_ZALO_WORKERS": "2"})
+    commands = {U1: ["/lienhe", "/thuvien", "/khoahoc", "/lich", "/homnay"],
+                U2: ["/homnay", "/lich", "/khoahoc", "/thuvien", "/lienhe"]}
+    for i in range(5):
+        for user, texts in commands.items():
+            event = zalo.event("user_send_text", user, text=texts[i])
+            assert await zalo.post_event(bot.url, event) == 200
+    await bot.stop()  # at once: events are still queued
+    assert bot.query("select count(*) from processed_updates")[0][0] == 10
+    assert {m.user_id for m in zalo.messages} == {U1, U2}
+    features = {"/lienhe": "contacts", "/thuvien": "library", "/khoahoc": "courses",
+                "/lich": "schedule", "/homnay": "today"}
+    for user, texts in commands.items():
+        logged = bot.query("select m.feature from message_log m join users u on u.id = m.user_id"
+                           f" where u.external_id = '{user}' order by m.id")
+        assert [f for f, in logged] == [features[t] for t in texts]
+
+
+async def test_workers_keep_each_keys_order_bound_concurrency_and_backlog() -> None:
+    rng = random.Random(9)
+    done: list[tuple[str, int]] = []
+    running = peak = 0
+
+    async def process(item: tuple[str, int]) -> None:
+        nonlocal running, peak
+        running += 1
+        peak = max(peak, running)
+        await asyncio.sleep(rng.random() / 200)
+        running -= 1
+        done.append(item)
+
+    workers: KeyedWorkers[tuple[str, int]] = KeyedWorkers(3, 150, process, "test")
+    workers.start()
+    for i in range(30):
+        for user in "abcde":
+            assert workers.put(user, (user, i))
+    assert not workers.put("f", ("f", 0))  # the backlog is full: the webhook answers 503
+    assert await workers.drain(30) == 0
+    assert 1 < peak <= 3 and len(done) == 150
+    for user in "abcde":
+        assert [i for u, i in done if u == user] == list(range(30))
+
+
 async def test_duplicate_msg_id_is_applied_once(zalo: FakeZalo, bot: Bot) -> None:
     event = zalo.event("user_send_text", U1, text="lich hom nay", msg_id="a1b2c3d4e5f60718")
     assert await zalo.post_event(bot.url, event) == 200
@@ -331,8 +381,7 @@ async def test_crash_between_refresh_and_store(zalo: FakeZalo, db_path: str,
     await zalo.wait_for(lambda: len(zalo.refreshes) == 1)
     issued = set(zalo._access) - {access}
     # Crash: in-flight work is torn down without the UPDATE ever committing.
-    for task in list(bot.channel._tasks):
-        task.cancel()
+    await bot.channel._workers.drain(0)
     await bot.stop()
 
     assert bot.query("select access_token, refresh_token from zalo_tokens") == [

@@ -28,6 +28,7 @@ from bot.channels.zalo.client import (
     ZaloApiError,
     ZaloClient,
 )
+from bot.channels.zalo.queue import KeyedWorkers
 from bot.channels.zalo.tokens import TokenError, TokenManager, TokenStore, utc_now
 from bot.channels.zalo.window import CHANNEL, users_in_window, window_state
 from bot.db.models import ZaloChoice
@@ -136,7 +137,8 @@ class ZaloChannel:
         self._session: aiohttp.ClientSession | None = None
         self.client: ZaloClient | None = None
         self.tokens: TokenManager | None = None
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._workers = KeyedWorkers(settings.workers, settings.backlog, self._process_logged,
+                                     "zalo")
         self._keeper: asyncio.Task[None] | None = None
         # Events before start() or during stop() get 503: Zalo delivers them again later.
         self._ready = False
@@ -161,14 +163,20 @@ class ZaloChannel:
                              now + (SEED_LIFETIME if s.access_token else timedelta(0)))
         await self.tokens.start(seed)
         self._keeper = asyncio.create_task(self._keep_fresh(), name="zalo-token-keeper")
+        self._workers.start()
         self._ready = True
         log.info("zalo channel started")  # the webhook path is unguessable: not logged
 
     async def stop(self) -> None:
-        """Refuse new events (Zalo retries them later), finish in-flight ones, close."""
+        """Refuse new events (Zalo retries them later), process the acknowledged ones, close.
+
+        Acknowledged events are not redelivered by Zalo, so they are drained, for at most
+        `drain_seconds`; whatever is left then is lost and counted in the log.
+        """
         self._ready = False
-        if self._tasks:
-            await asyncio.wait(set(self._tasks), timeout=30)
+        left = await self._workers.drain(self.settings.drain_seconds)
+        if left:
+            log.error("zalo: %d acknowledged events were not processed before stopping", left)
         if self._keeper is not None:
             self._keeper.cancel()
             await asyncio.gather(self._keeper, return_exceptions=True)
@@ -214,16 +222,19 @@ class ZaloChannel:
             if data["event_name"] not in events.QUIET_EVENTS:
                 log.info("zalo event %s ignored", data["event_name"][:64])
             return web.Response(status=200)
-        task = asyncio.create_task(self._process(event), name=f"zalo {event.name}")
-        self._tasks.add(task)
-        task.add_done_callback(self._done)
+        if not self._workers.put(event.user_id, event):
+            # Not acknowledged: Zalo delivers it again later (msg_id keeps it applied once).
+            log.warning("zalo backlog full (%d events); event refused with 503",
+                        self._workers.backlog)
+            return web.Response(status=503, text="busy")
         return web.Response(status=200)
 
-    def _done(self, task: asyncio.Task[None]) -> None:
-        """The one error handler of background events: log with the traceback."""
-        self._tasks.discard(task)
-        if not task.cancelled() and task.exception() is not None:
-            log.error("zalo event failed (%s)", task.get_name(), exc_info=task.exception())
+    async def _process_logged(self, event: events.Event) -> None:
+        """The one error handler of background events: log with the traceback, keep working."""
+        try:
+            await self._process(event)
+        except Exception:
+            log.exception("zalo event failed (%s)", event.name)
 
     async def _process(self, event: events.Event) -> None:
         """Route one event through the core and send the replies."""

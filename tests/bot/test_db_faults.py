@@ -79,6 +79,26 @@ class PgCluster:
         return f"postgresql://postgres@127.0.0.1:{self.port}/{database}"
 
 
+CLUSTER_PREFIX = "hoctap-pgcluster-"
+
+
+def _remove_abandoned(bindir: Path) -> None:
+    """Stop and delete clusters left by a test run that was killed before its clean-up."""
+    for root in Path(tempfile.gettempdir()).glob(f"{CLUSTER_PREFIX}*"):
+        owner = root / "owner.pid"
+        try:
+            pid = int(owner.read_text())
+            os.kill(pid, 0)
+            continue  # its session is still running
+        except (OSError, ValueError):
+            pass
+        cluster = PgCluster(bindir, root, 0)
+        if cluster.running():
+            with contextlib.suppress(RuntimeError, subprocess.TimeoutExpired):
+                cluster.stop()
+        shutil.rmtree(root, ignore_errors=True)
+
+
 def _pg_bindir() -> Path | None:
     for d in PG_BIN_DIRS:
         if (d / "initdb").exists() and (d / "pg_ctl").exists():
@@ -96,7 +116,9 @@ def pg_cluster() -> Iterator[PgCluster]:
         pytest.skip("running as root without runuser: cannot start PostgreSQL as postgres")
     # Not under pytest's tmp root: that is private to this user, and the server may run as
     # `postgres`.
-    root = Path(tempfile.mkdtemp(prefix="hoctap-pgcluster-"))
+    _remove_abandoned(bindir)
+    root = Path(tempfile.mkdtemp(prefix=CLUSTER_PREFIX))
+    (root / "owner.pid").write_text(str(os.getpid()))
     cluster = PgCluster(bindir, root, free_port())
     try:
         cluster.create()

@@ -15,6 +15,7 @@ import sqlite3
 import subprocess
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -91,7 +92,9 @@ def _remove_abandoned(bindir: Path) -> None:
             os.kill(pid, 0)
             continue  # its session is still running
         except (OSError, ValueError):
-            pass
+            # No owner yet: another session may have just created it.
+            if not owner.exists() and time.time() - root.stat().st_mtime < 600:
+                continue
         cluster = PgCluster(bindir, root, 0)
         if cluster.running():
             with contextlib.suppress(RuntimeError, subprocess.TimeoutExpired):

@@ -368,3 +368,61 @@ def test_outage_classification() -> None:
     wrapped = RuntimeError("while handling")
     wrapped.__cause__ = asyncpg.CannotConnectNowError("the database system is starting up")
     assert is_outage(wrapped)
+
+
+# ---- the polling hold-back on its own (no PostgreSQL needed) -------------------------------
+
+
+async def test_polling_holds_back_the_offset_while_the_database_is_down(
+    telegram: FakeTelegram, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Telegram channel in-process on SQLite, its database 'down' by a switch: the update
+    stays unconfirmed at the fake, comes again, and is applied once when the database is back;
+    an update after it, applied already, is not applied twice."""
+    from bot.app import build_app
+    from bot.channels.telegram import TelegramChannel
+    from tests.bot.test_telegram import TOKEN
+    from tests.conftest import make_settings
+
+    application = build_app(make_settings(
+        sqlite_url, HOCTAP_TELEGRAM_TOKEN=TOKEN, HOCTAP_TELEGRAM_BASE_URL=f"{telegram.url}/bot"))
+    await application.start()
+    dispatcher = application.dispatcher
+    down = {"6101"}  # whose updates meet the outage
+    apply = dispatcher._apply
+
+    async def flaky(msg: Any, update_key: str | None, started: float) -> Any:
+        if msg.user_id in down:
+            raise ConnectionRefusedError(111, "Connect call failed")
+        return await apply(msg, update_key, started)
+
+    monkeypatch.setattr(dispatcher, "_apply", flaky)
+    channel = TelegramChannel(application.settings.telegram, dispatcher)
+    await channel.start()
+    try:
+        held = telegram.user_sends_text(6101, "lich hom nay")["update_id"]
+        after = telegram.user_sends_text(6102, "lien he")["update_id"]
+        await telegram.wait_for(lambda: texts(telegram, 6101) and texts(telegram, 6102),
+                                timeout=30)
+        # Asked again at least twice while down: still unconfirmed, the user told only once.
+        polls = len(telegram.calls("getUpdates"))
+        await telegram.wait_for(lambda: len(telegram.calls("getUpdates")) >= polls + 2,
+                                timeout=30)
+        assert [u["update_id"] for u in telegram.pending_updates][:1] == [held]
+        assert {r.params.get("offset") for r in telegram.calls("getUpdates")} <= {None, held}
+        [sorry] = texts(telegram, 6101)
+        assert SORRY in sorry and "trả lời ngay khi" in sorry
+
+        down.clear()  # the database is back
+        await telegram.wait_for(lambda: len(texts(telegram, 6101)) == 2, timeout=30)
+        await telegram.wait_for(lambda: not telegram.pending_updates, timeout=30)
+    finally:
+        await channel.stop()
+        await application.close()
+    assert "Hôm nay" in texts(telegram, 6101)[1]
+    assert len(texts(telegram, 6102)) == 1  # redelivered with 6101's, recognised as applied
+    assert after > held
+    with sqlite3.connect(sqlite_url.split("///", 1)[1]) as conn:
+        rows = conn.execute("SELECT u.external_id, count(*) FROM message_log m JOIN users u "
+                            "ON u.id = m.user_id GROUP BY u.external_id ORDER BY 1").fetchall()
+    assert rows == [("6101", 1), ("6102", 1)]

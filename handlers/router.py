@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from content import Edition
-from handlers.text import fold, tokens
+from handlers.text import fold, split_words, tokens
 
 # Command -> feature. Commands are ASCII so every platform can show them.
 COMMANDS: dict[str, str] = {
@@ -136,15 +136,55 @@ def _word_matches(word: str, cue: str) -> bool:
     return word == cue or (len(cue) >= 4 and len(word) >= 4 and _distance_at_most_one(word, cue))
 
 
-def _phrase_in(words: list[str], phrase: list[str]) -> bool:
-    n = len(phrase)
-    for i in range(len(words) - n + 1):
-        if all(_word_matches(words[i + k], phrase[k]) for k in range(n)):
-            return True
-    if n > 1:
-        joined = "".join(phrase)
-        return any(_word_matches(w, joined) for w in words)
-    return False
+def _variants(word: str) -> set[str]:
+    """The word and its one-deletion forms: two words within one edit share one of these."""
+    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+class _Phrase:
+    """A cue phrase with its precomputed joined form ("hom nay" also matches "homnay")."""
+
+    __slots__ = ("joined", "words")
+
+    def __init__(self, words: list[str]) -> None:
+        self.words = words
+        self.joined = "".join(words) if len(words) > 1 else ""
+
+    def found(self, matched: list[frozenset[str]]) -> bool:
+        """_phrase_in, given for each input word the cue units it matches."""
+        words, n = self.words, len(self.words)
+        for i in range(len(matched) - n + 1):
+            if all(words[k] in matched[i + k] for k in range(n)):
+                return True
+        return bool(self.joined) and any(self.joined in m for m in matched)
+
+
+class _Units:
+    """Every cue word and joined phrase, indexed so an input word is compared with few of them.
+
+    A typo is tolerated only between words of four letters or more, and one edit apart means
+    sharing the word or one of its one-deletion forms; so only units sharing such a form with
+    the input word get the exact comparison (`_word_matches`), which keeps the meaning.
+    """
+
+    def __init__(self, units: set[str]) -> None:
+        self._by_variant: dict[str, list[str]] = {}
+        for unit in sorted(units):
+            for v in _variants(unit) if len(unit) >= 4 else (unit,):
+                self._by_variant.setdefault(v, []).append(unit)
+        self._cache: dict[str, frozenset[str]] = {}
+
+    def matched(self, word: str) -> frozenset[str]:
+        """The units `word` matches, exactly or (both long) with one typo."""
+        found = self._cache.get(word)
+        if found is None:
+            candidates: set[str] = set()
+            for v in _variants(word) if len(word) >= 4 else (word,):
+                candidates.update(self._by_variant.get(v, ()))
+            found = frozenset(u for u in candidates if _word_matches(word, u))
+            if len(self._cache) < 4096:  # words people type repeat; a flood of new ones must not
+                self._cache[word] = found
+        return found
 
 
 class Router:
@@ -152,13 +192,22 @@ class Router:
 
     def __init__(self, edition: Edition) -> None:
         self.edition = edition
-        self.cues = {f: [(p.split(), w) for p, w in cues] for f, cues in CUES.items()}
+        self.cues = {f: [(_Phrase(p.split()), w) for p, w in cues] for f, cues in CUES.items()}
         self.faq_cues = [
-            (entry.id, [tokens(k) for k in entry.keywords if tokens(k)]) for entry in edition.faq
+            (entry.id, [_Phrase(tokens(k)) for k in entry.keywords if tokens(k)])
+            for entry in edition.faq
         ]
-        self.category_cues = [
-            (c.id, tokens(c.title.vi), tokens(c.title.en or "")) for c in edition.categories
-        ]
+        self.category_cues = []
+        for c in edition.categories:
+            titles = (tokens(c.title.vi), tokens(c.title.en or ""))
+            significant = [[w for w in t if len(w) > 2 and w not in ("va", "and")][:2]
+                           for t in titles]
+            self.category_cues.append((c.id, [s for s in significant if s]))
+        phrases = [p for cues in self.cues.values() for p, _ in cues]
+        phrases += [p for _, cues in self.faq_cues for p in cues]
+        units = {w for p in phrases for w in p.words} | {p.joined for p in phrases if p.joined}
+        units |= {w for _, titles in self.category_cues for t in titles for w in t}
+        self._units = _Units(units)
 
     def route(self, text: str, today: date) -> Route:
         """Pick the feature for `text` (already cleaned); 'unknown' when nothing fits."""
@@ -166,15 +215,21 @@ class Router:
             return Route("empty")
         if text.startswith("/"):
             return self._command(text)
-        words = tokens(text)
+        folded = fold(text)
+        words = split_words(folded)
         if not words:
             return Route("unknown")
+        matched = [self._units.matched(w) for w in words]
+        seen = frozenset().union(*matched)
         scores: dict[str, float] = {}
         for feature, cues in self.cues.items():
-            score = sum(weight for phrase, weight in cues if _phrase_in(words, phrase))
+            # A phrase can only be found if its first word or its joined form was matched.
+            score = sum(weight for phrase, weight in cues
+                        if (phrase.words[0] in seen or phrase.joined in seen)
+                        and phrase.found(matched))
             if score:
                 scores[feature] = score
-        day = find_day(text, self.edition, today)
+        day = _find_day(text, folded, words, self.edition, today)
         if day is not None:
             # A date with no other strong cue means "what happens that day".
             scores["day"] = scores.get("schedule", 0) + 3
@@ -184,12 +239,12 @@ class Router:
         if not feature or scores[feature] < THRESHOLD:
             # No feature named: an FAQ keyword ("miễn phí", "ai được tham gia") may still fit.
             # FAQ keywords overlap the features on purpose, so a feature always wins when named.
-            best_faq = self._faq(words)
+            best_faq = self._faq(matched)
             return Route("faq", best_faq) if best_faq else Route("unknown")
         if feature == "day" and day is not None:
             return Route("day", day.isoformat())
         if feature == "courses":
-            return Route("courses", self._category(words))
+            return Route("courses", self._category(matched))
         return Route(feature)
 
     def _command(self, text: str) -> Route:
@@ -202,38 +257,43 @@ class Router:
             return Route("day", arg.strip())
         return Route(feature, arg.strip())
 
-    def _faq(self, words: list[str]) -> str:
+    def _faq(self, matched: list[frozenset[str]]) -> str:
         """The FAQ entry whose keywords fit best: longer keywords are more specific."""
         best, best_score = "", 0.0
         for entry_id, cues in self.faq_cues:
-            hits = [c for c in cues if _phrase_in(words, c)]
+            hits = [c for c in cues if c.found(matched)]
             if hits:
-                score = max(len(c) for c in hits) + 0.5 * (len(hits) - 1)
+                score = max(len(c.words) for c in hits) + 0.5 * (len(hits) - 1)
                 if score > best_score:
                     best, best_score = entry_id, score
         return best
 
-    def _category(self, words: list[str]) -> str:
-        for cat_id, vi, en in self.category_cues:
-            for title in (vi, en):
-                significant = [w for w in title if len(w) > 2 and w not in ("va", "and")]
-                if significant and all(_phrase_in(words, [w]) for w in significant[:2]):
+    def _category(self, matched: list[frozenset[str]]) -> str:
+        for cat_id, titles in self.category_cues:
+            for significant in titles:
+                if all(any(w in m for m in matched) for w in significant):
                     return cat_id
         return ""
 
 
 def find_day(text: str, edition: Edition, today: date) -> date | None:
     """A day named in `text`: 03/10, 3-10-2020, 'ngày 3', 'thứ hai', 'ngày mai'."""
+    folded = fold(text)
+    return _find_day(text, folded, split_words(folded), edition, today)
+
+
+def _find_day(text: str, raw: str, words: list[str], edition: Edition,
+              today: date) -> date | None:
+    """find_day, given `text` folded (`raw`) and its words."""
     m = _ISO.match(text.strip())
     if m:
         return _safe_date(int(m[1]), int(m[2]), int(m[3]))
-    raw = fold(text)
     year = edition.start.year
     m = _DATE.search(raw)
     if m:
         y = int(m[3]) if m[3] else year
         return _safe_date(y + 2000 if y < 100 else y, int(m[2]), int(m[1]))
-    padded = f" {' '.join(tokens(text))} "
+    padded = f" {' '.join(words)} "
     if " ngay mai " in padded or padded == " mai ":
         return today + timedelta(days=1)
     if " hom qua " in padded:

@@ -15,7 +15,6 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.db import repo
 from bot.db.contest import SqlContestStore
 from bot.db.faults import DatabaseUnavailable, is_outage, unavailable_replies
-from bot.db.models import User
 from bot.flood import FloodGuard, Verdict
 from bot.observability import Metrics
 from bot.report import SqlReportStore
@@ -34,7 +33,7 @@ class SqlStore:
     """The core's Store, bound to one update's session and user."""
 
     session: AsyncSession
-    user: User
+    user: repo.SeenUser
     now: datetime
 
     async def set_locale(self, locale: str) -> None:
@@ -69,13 +68,13 @@ class SqlPrivacyStore:
     """The core's PrivacyStore for the update's user."""
 
     session: AsyncSession
-    user: User
+    user: repo.SeenUser
 
     async def personal_data(self) -> PersonalData:
         return await repo.personal_data(self.session, self.user.id)
 
     async def erase(self) -> PersonalData:
-        return await repo.erase_user(self.session, self.user)
+        return await repo.erase_user(self.session, self.user.id)
 
 
 class Dispatcher:
@@ -145,12 +144,13 @@ class Dispatcher:
                 locale=user.locale or self.settings.bot.locale,
                 is_organizer=msg.user_id in self.settings.organizer_ids(msg.channel),
                 is_new=is_new,
-                state=None if is_new else await repo.get_state(s, user.id),
+                # Most users are in no flow: their state is not worth a query.
+                state=await repo.get_state(s, user.id) if user.has_state else None,
                 user_id=user.id,
             )
             with use_locale(view.locale):
                 outcome = await self.conversation.handle(msg, view, SqlStore(s, user, now))
-            repo.log_message(s, user.id, msg.channel, outcome.feature, now)
+            await repo.log_message(s, user.id, msg.channel, outcome.feature, now)
         self.metrics.updates.labels(msg.channel, outcome.feature).inc()
         self.metrics.latency.labels(msg.channel).observe(time.perf_counter() - started)
         return outcome.replies

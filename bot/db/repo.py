@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import String, bindparam, delete, exists, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -16,7 +17,6 @@ from bot.db.models import (
     ConversationState,
     MessageLog,
     OutboxRow,
-    ProcessedUpdate,
     Subscription,
     User,
     ZaloChoice,
@@ -32,46 +32,87 @@ def dialect_insert(s: AsyncSession) -> Callable[..., Any]:
     return pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
 
 
+# The statements every update runs, built once: Core statements on the tables (no ORM unit of
+# work), executed on the session's connection, so SQLAlchemy compiles each once per dialect
+# (its compiled cache keys on a cache key memoized on the statement object).
+_tables = User.metadata.tables
+_users = _tables["users"].c
+_state = _tables["conversation_state"].c
+_SEEN = (
+    update(_tables["users"])
+    .where(_users.channel == bindparam("p_channel"),
+           _users.external_id == bindparam("p_external_id"))
+    # An empty or absent display name keeps the one stored.
+    .values(last_seen=bindparam("p_now"), active=True,
+            display_name=func.coalesce(func.nullif(bindparam("p_name", type_=String()), ""),
+                                       _users.display_name))
+    .returning(_users.id, _users.locale, exists().where(_state.user_id == _users.id))
+)
+_LOG = insert(_tables["message_log"]).inline().values(  # inline: no new id fetched back
+    user_id=bindparam("p_user_id"), channel=bindparam("p_channel"),
+    feature=bindparam("p_feature"),
+    created_at=bindparam("p_now"))
+_CLAIM = {
+    name: ins(_tables["processed_updates"])
+    .values(channel=bindparam("p_channel"), update_key=bindparam("p_key"),
+            processed_at=bindparam("p_now"))
+    .on_conflict_do_nothing()
+    .returning(_tables["processed_updates"].c.update_key)
+    for name, ins in (("postgresql", pg_insert), ("sqlite", sqlite_insert))
+}
+# ON CONFLICT DO NOTHING: two first messages of one user may arrive at once.
+_CREATE = {
+    name: ins(_tables["users"])
+    .values(channel=bindparam("p_channel"), external_id=bindparam("p_external_id"),
+            display_name=bindparam("p_name"), first_seen=bindparam("p_now"),
+            last_seen=bindparam("p_now"), active=True)
+    .on_conflict_do_nothing(index_elements=["channel", "external_id"])
+    .returning(_users.id)
+    for name, ins in (("postgresql", pg_insert), ("sqlite", sqlite_insert))
+}
+
+
+@dataclass(frozen=True)
+class SeenUser:
+    """The update's user as touch_user found it."""
+
+    id: int
+    channel: str
+    external_id: str
+    locale: str | None
+    has_state: bool  # a conversation_state row exists: get_state is worth a query
+
+
 async def claim_update(s: AsyncSession, channel: str, key: str, now: datetime) -> bool:
     """Record that update `key` of `channel` is being applied; False if it already was."""
-    result = await s.execute(
-        dialect_insert(s)(ProcessedUpdate)
-        .values(channel=channel, update_key=key, processed_at=now)
-        .on_conflict_do_nothing()
-        .returning(ProcessedUpdate.update_key)
-    )
+    conn = await s.connection()
+    result = await conn.execute(_CLAIM[conn.dialect.name],
+                                {"p_channel": channel, "p_key": key, "p_now": now})
     return result.first() is not None
 
 
 async def touch_user(
     s: AsyncSession, channel: str, external_id: str, display_name: str | None, now: datetime
-) -> tuple[User, bool]:
+) -> tuple[SeenUser, bool]:
     """Get or create the user (channel, external_id) and mark them seen; True if new."""
-    # ON CONFLICT DO NOTHING: two first messages of one user may arrive at once.
-    created = await s.execute(
-        dialect_insert(s)(User)
-        .values(channel=channel, external_id=external_id, display_name=display_name,
-                first_seen=now, last_seen=now, active=True)
-        .on_conflict_do_nothing(index_elements=["channel", "external_id"])
-        .returning(User.id)
-    )
-    is_new = created.first() is not None
-    user = (
-        await s.execute(
-            select(User).where(User.channel == channel, User.external_id == external_id)
-        )
-    ).scalar_one()
-    if not is_new:
-        user.last_seen = now
-        user.active = True
-        if display_name and display_name != user.display_name:
-            user.display_name = display_name
-    return user, is_new
+    conn = await s.connection()
+    params = {"p_channel": channel, "p_external_id": external_id, "p_name": display_name,
+              "p_now": now}
+    while True:
+        row = (await conn.execute(_SEEN, params)).first()
+        if row is not None:
+            return SeenUser(row[0], channel, external_id, row[1], bool(row[2])), False
+        created = (await conn.execute(_CREATE[conn.dialect.name], params)).first()
+        if created is not None:
+            return SeenUser(created[0], channel, external_id, None, False), True
+        # Lost the race to a concurrent first message: the row exists now, mark it seen.
 
 
-def log_message(s: AsyncSession, user_id: int | None, channel: str, feature: str,
-                now: datetime) -> None:
-    s.add(MessageLog(user_id=user_id, channel=channel, feature=feature, created_at=now))
+async def log_message(s: AsyncSession, user_id: int | None, channel: str, feature: str,
+                      now: datetime) -> None:
+    conn = await s.connection()
+    await conn.execute(_LOG, {"p_user_id": user_id, "p_channel": channel, "p_feature": feature,
+                              "p_now": now})
 
 
 async def get_state(s: AsyncSession, user_id: int) -> FlowState | None:
@@ -115,7 +156,7 @@ async def personal_data(s: AsyncSession, user_id: int) -> PersonalData:
     return PersonalData(bool(contest), subscribed, int(messages or 0))
 
 
-async def erase_user(s: AsyncSession, user: User) -> PersonalData:
+async def erase_user(s: AsyncSession, user_id: int) -> PersonalData:
     """Delete the user's personal data (Decree 13/2023); return what was there.
 
     The contest result stays anonymised (district and scores, no name, phone, unit or user) so
@@ -124,6 +165,7 @@ async def erase_user(s: AsyncSession, user: User) -> PersonalData:
     writing again is a new user. Outbox rows keep their delivery status for the report but lose
     the platform id, and those not yet sent are skipped.
     """
+    user = await s.get_one(User, user_id)
     held = await personal_data(s, user.id)
     await s.execute(
         update(ContestParticipant).where(ContestParticipant.user_id == user.id)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -87,22 +87,37 @@ def N_(message: str) -> str:
     return message
 
 
+# Babel's pattern formatting costs about as much as the rest of a schedule answer, and the week
+# has few distinct days and times: remember each formatted one (bounded, per locale). Equal
+# aware datetimes may carry different zones, which Babel writes differently: the moment's own
+# zone is part of the key.
+@lru_cache(maxsize=4096)
+def _skeleton(skeleton: str, moment: date | datetime, own_tz: object, tz: ZoneInfo | None,
+              locale: str) -> str:
+    return format_skeleton(skeleton, moment, tzinfo=tz, locale=locale)
+
+
+@lru_cache(maxsize=1024)
+def _full_date(day: date | datetime, own_tz: object, locale: str) -> str:
+    return _babel_date(day, "full", locale=locale)
+
+
 def format_day(day: date | datetime) -> str:
     """A full date: weekday, day, month and year, as Babel writes it for the locale."""
-    return _babel_date(day, "full", locale=_locale.get())
+    return _full_date(day, getattr(day, "tzinfo", None), _locale.get())
 
 
 def format_day_short(day: date | datetime) -> str:
     """Weekday and day/month, e.g. for buttons."""
-    return format_skeleton("EEEEdM", day, locale=_locale.get())
+    return _skeleton("EEEEdM", day, getattr(day, "tzinfo", None), None, _locale.get())
 
 
 def format_date_numeric(day: date | datetime) -> str:
-    return format_skeleton("dMy", day, locale=_locale.get())
+    return _skeleton("dMy", day, getattr(day, "tzinfo", None), None, _locale.get())
 
 
 def format_time(moment: datetime, tz: ZoneInfo) -> str:
-    return format_skeleton("Hm", moment, tzinfo=tz, locale=_locale.get())
+    return _skeleton("Hm", moment, moment.tzinfo, tz, _locale.get())
 
 
 def format_number(n: int | float) -> str:

@@ -40,6 +40,9 @@ class Deliverer:
         # About half a second of sends per claim: few rows are `sending` at any instant (see
         # run), so a crash leaves few of them uncertain.
         self.batch = max(1, min(200, int(rate / 2)))
+        # Sends waiting for an answer: the pace is the limiter's, but a platform slower than
+        # the rate must not pile up requests that it would then receive in a burst (429).
+        self._in_flight = asyncio.Semaphore(self.batch)
         self._wake = asyncio.Event()
         self._finishing = False
         self._db_down = False
@@ -134,9 +137,16 @@ class Deliverer:
             if self.spacing.wait_for(row.external_id) > 0:
                 later.append(row)
                 continue
-            await self.limiter.acquire()
+            await self._in_flight.acquire()
+            try:
+                await self.limiter.acquire()
+            except BaseException:
+                self._in_flight.release()
+                raise
             self.spacing.mark(row.external_id)
-            tasks.append(asyncio.create_task(self._send(row)))
+            task = asyncio.create_task(self._send(row))
+            task.add_done_callback(lambda _task: self._in_flight.release())
+            tasks.append(task)
         return tasks, later
 
     async def _settle(self, tasks: list[asyncio.Task[dict[str, Any]]],

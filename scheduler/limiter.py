@@ -15,11 +15,12 @@ class RateLimiter:
     busy machine wakes sleepers late; the deliverer records a batch and claims the next) goes
     at once, and the next callers too until the schedule is met again, so late wake-ups do
     not lower the rate. Two bounds keep this safe: a delay is made up only if under
-    `catch_up` seconds (a burst of at most rate × catch_up + 1 sends; after a longer pause,
-    such as an idle deliverer, nothing is owed), and never more than `rate` slots (at least
-    one) are given in any window of one second, the platform's unit. A sleeper that wakes
-    late leaves a little after its slot; the margin under the platform's limit (we run at 25
-    a second, Telegram allows about 30) absorbs that, as it absorbs network jitter.
+    `catch_up` intervals (a burst of at most catch_up + 1 sends, 240 ms of delay at 25/s;
+    after a longer pause, such as an idle deliverer, nothing is owed), and never more than
+    `rate` slots (at least one) are given in any window of one second, the platform's unit.
+    A sleeper that wakes late leaves a little after its slot; the margin under the platform's
+    limit (we run at 25 a second, Telegram allows about 30) absorbs that, as it absorbs
+    network jitter.
 
     A 429 pauses everything for `retry_after` and lowers the rate by a fifth; the rate then
     creeps back to the configured one after `recover` seconds without a 429.
@@ -27,7 +28,7 @@ class RateLimiter:
 
     WINDOW = 1.0
 
-    def __init__(self, rate: float, recover: float = 10.0, catch_up: float = 0.25,
+    def __init__(self, rate: float, recover: float = 10.0, catch_up: int = 6,
                  clock: Callable[[], float] = time.monotonic,
                  sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
         self.configured = rate
@@ -57,7 +58,7 @@ class RateLimiter:
                 self._set_rate(min(self.configured, self.rate * 1.1))
                 self._last_penalty = now - self.recover / 2
             interval = 1.0 / self.rate
-            if self._next < now - self.catch_up:
+            if self._next < now - self.catch_up * interval:
                 self._next = now  # a long pause (idle): nothing is owed
             slot = max(now, self._next, self._paused_until)
             if len(self._slots) == self._slots.maxlen:

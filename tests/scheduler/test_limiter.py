@@ -86,7 +86,7 @@ async def test_after_an_idle_spell_nothing_is_owed() -> None:
 
 async def test_never_more_than_the_rate_in_any_second() -> None:
     # Callers arriving at random moments, often late, sometimes long after: never more than
-    # the configured 25 in a second, and at most 7 at once (a quarter of a second made up).
+    # the configured 25 in a second, and at most 7 at once (six intervals made up).
     rng = random.Random(6)
     clock = FakeClock()
     gaps = [rng.choice([0.0, 0.0, 0.01, 0.035, 0.07, 0.3, 0.9, 2.0]) for _ in range(3000)]

@@ -7,6 +7,8 @@ lease whose owner process is gone (same host) or whose time ran out is taken ove
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import logging
 import os
 import socket
@@ -86,6 +88,50 @@ class PgLeader:
             await self.conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": ADVISORY_KEY})
             await self.conn.commit()
             await self._close()
+
+
+# application_name of a process's presence connection: "hoctap-bot sender " + a hash.
+PRESENCE_PREFIX = "hoctap-bot sender "
+
+
+class PgPresence:
+    """How many processes send broadcasts on this database, this one included.
+
+    Each sending process keeps one connection whose application_name marks it; the count is
+    read from pg_stat_activity. A process that dies drops its connection, so it stops being
+    counted at once, however it died. The deliverers divide the channel rates by the count:
+    the platforms limit the bot, not each process.
+    """
+
+    def __init__(self, engine: AsyncEngine, worker: str) -> None:
+        self.engine = engine
+        # application_name holds at most 63 bytes; a hash keeps it unique and short.
+        self.name = PRESENCE_PREFIX + hashlib.sha1(worker.encode()).hexdigest()[:20]
+        self.conn: AsyncConnection | None = None
+
+    async def count(self) -> int | None:
+        """Processes present (at least this one); None when the database cannot tell."""
+        try:
+            if self.conn is None:
+                self.conn = await self.engine.connect()
+                await self.conn.execute(text("SELECT set_config('application_name', :n, false)"),
+                                        {"n": self.name})
+                await self.conn.commit()
+            n = (await self.conn.execute(text(
+                "SELECT count(DISTINCT application_name) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND application_name LIKE :p"),
+                {"p": PRESENCE_PREFIX + "%"})).scalar()
+            await self.conn.commit()
+            return max(1, int(n or 0))
+        except (DBAPIError, OSError):
+            await self.close()
+            return None
+
+    async def close(self) -> None:
+        if self.conn is not None:
+            with contextlib.suppress(DBAPIError, OSError):  # a dead connection is gone anyway
+                await self.conn.close()
+            self.conn = None
 
 
 class SqliteLeader:

@@ -31,6 +31,7 @@ class RateLimiter:
     def __init__(self, rate: float, recover: float = 10.0, catch_up: int = 6,
                  clock: Callable[[], float] = time.monotonic,
                  sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
+        self.total = rate  # the channel's rate, shared by the processes that send on it
         self.configured = rate
         self.rate = rate
         self.recover = recover
@@ -67,6 +68,20 @@ class RateLimiter:
             self._next += interval
         if slot > now:
             await self._sleep(slot - now)
+
+    def share(self, processes: int) -> None:
+        """`processes` send on this channel together: this one takes its part of the rate.
+
+        The platform's limit is per bot, not per process. A process that joins or leaves
+        changes every part at the next poll; a rate lowered by a recent 429 stays lowered.
+        """
+        part = self.total / max(1, processes)
+        if part == self.configured:
+            return
+        self.configured = part
+        recently_penalized = self._clock() - self._last_penalty < self.recover
+        if self.rate > part or not recently_penalized:
+            self._set_rate(part)
 
     def penalize(self, retry_after: float) -> None:
         """The platform said 429: wait as told and slow down."""

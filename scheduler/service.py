@@ -25,7 +25,7 @@ from content import Edition
 from handlers.i18n import _, format_number, use_locale
 from scheduler import outbox
 from scheduler.deliverer import Deliverer
-from scheduler.leader import PgLeader, SqliteLeader, worker_id
+from scheduler.leader import PgLeader, PgPresence, SqliteLeader, worker_id
 from scheduler.planner import plan, sync_plan
 from scheduler.store import FINAL, outbox_counts
 
@@ -54,6 +54,8 @@ class BroadcastService:
             PgLeader(engine, self.worker) if self.is_pg
             else SqliteLeader(sessions, self.worker, ttl=max(10.0, 5 * self.cfg.poll_seconds)))
         self.is_leader = False
+        self.presence = PgPresence(engine, self.worker) if self.is_pg else None
+        self.senders = 1  # processes sending on this database, this one included
         rates = {"telegram": self.cfg.telegram_rate, "zalo": self.cfg.zalo_rate}
         self.deliverers = {
             s.name: Deliverer(s, rates.get(s.name, self.cfg.telegram_rate),
@@ -95,6 +97,7 @@ class BroadcastService:
             return
         if self.is_leader:
             await self._take_over()
+        await self._share_rates()
         self.scheduler.start()
         self.scheduler.add_job(self._job, "interval", args=[self.tick],
                                seconds=self.cfg.poll_seconds, id=POLL_JOB,
@@ -123,7 +126,28 @@ class BroadcastService:
                 task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
         await self.leader.release()
+        if self.presence is not None:
+            await self.presence.close()
         self.running = False
+
+    async def _share_rates(self) -> None:
+        """Divide the channel rates among the processes sending on this database."""
+        if self.presence is None:
+            return
+        n = await self.presence.count()
+        if n is None or n == self.senders:
+            return
+        self.senders = n
+        for d in self.deliverers.values():
+            d.limiter.share(n)
+        rates = ", ".join(f"{d.channel} {d.limiter.configured:g}/s"
+                          for d in self.deliverers.values())
+        if n == 1:
+            log.info("this process alone sends broadcasts on this database: the whole channel "
+                     "rates (%s)", rates)
+        else:
+            log.info("%d processes send broadcasts on this database: each sends at 1/%d of the "
+                     "channel rates (%s)", n, n, rates)
 
     async def _take_over(self) -> None:
         """Just became the leader: plan from content and settle what a dead process left."""
@@ -141,6 +165,7 @@ class BroadcastService:
 
     async def tick(self) -> None:
         """Poll: keep the lead, settle stale rows, mirror the table into jobs, report progress."""
+        await self._share_rates()
         was = self.is_leader
         self.is_leader = await self.leader.ensure()
         if not self.is_leader:

@@ -165,8 +165,9 @@ async def test_two_workers_on_postgresql(telegram: FakeTelegram, tmp_path: Path,
                                          pg_url: str) -> None:
     """Two processes deliver one broadcast together, nobody twice; one fires; a kill -9 of
     that one hands the firing over to the other."""
-    # Each process paces itself at telegram_rate: two at 40/s stay under the fake's 100/s.
-    telegram.rate_limit(per_chat_per_second=1, global_per_second=100)
+    # Telegram limits the bot, not each process: two processes configured at 40/s share the
+    # 40/s (20 each), so the fake's 50/s is never passed (alone, each would send 40/s).
+    telegram.rate_limit(per_chat_per_second=1, global_per_second=50)
     workers = []
     for name in ("a", "b"):
         (tmp_path / name).mkdir()
@@ -193,6 +194,9 @@ async def test_two_workers_on_postgresql(telegram: FakeTelegram, tmp_path: Path,
         await a.wait_log("now fires scheduled items", timeout=60)
         await b.start()
         await b.wait_log("broadcasts: telegram (delivering only)", timeout=60)
+        await b.wait_log("2 processes send broadcasts on this database", timeout=30)
+        await a.wait_log("2 processes send broadcasts on this database", timeout=30)
+        await b.wait_log("telegram 20/s", timeout=1)
 
         first = "Thông báo 1: hai tiến trình cùng gửi."
         await cli(tmp_path, a.env, "announce", "--text", first, "--at", "now")
@@ -214,6 +218,7 @@ async def test_two_workers_on_postgresql(telegram: FakeTelegram, tmp_path: Path,
         a.proc.kill()  # kill -9 the leader: PostgreSQL drops its advisory lock
         await a.proc.wait()
         await b.wait_log("now fires scheduled items", timeout=60)
+        await b.wait_log("this process alone sends broadcasts", timeout=30)
         second = "Thông báo 2: sau khi tiến trình kia chết."
         await cli(tmp_path, b.env, "announce", "--text", second, "--at", "now")
         await telegram.wait_for(lambda: len(received(telegram, second)) == len(chats),

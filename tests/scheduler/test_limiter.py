@@ -126,3 +126,27 @@ def test_one_message_a_second_per_chat() -> None:
     assert spacing.wait_for("43") == 0.0
     clock.now += 0.75
     assert spacing.wait_for("42") == 0.0
+
+
+async def test_processes_sharing_a_channel_each_take_their_part() -> None:
+    clock = FakeClock()
+    lim = limiter(clock, rate=30.0)
+    lim.share(2)  # a second process started sending on the same database
+    times = await send_times(lim, clock, [0.0] * 31)
+    assert most_in_one_second(times) == 15
+    assert abs(achieved(times) - 15.0) < 1e-6
+    lim.share(1)  # the other one stopped: the whole rate again, at once
+    clock.now += 5.0
+    times = await send_times(lim, clock, [0.0] * 61)
+    assert most_in_one_second(times) == 30
+
+
+async def test_a_share_does_not_undo_a_recent_429() -> None:
+    clock = FakeClock()
+    lim = limiter(clock, rate=30.0)
+    lim.share(2)
+    lim.penalize(1.0)  # the platform said 429: 15/s becomes 12/s
+    slowed = lim.rate
+    assert slowed < 15.0
+    lim.share(1)  # the part grows, but the 429 was just now: stay slow, creep back later
+    assert lim.rate == slowed and lim.configured == 30.0

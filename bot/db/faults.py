@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import asyncpg
+import sys
+
 from sqlalchemy import exc as sa_exc
 
 from handlers.i18n import _
@@ -13,8 +14,18 @@ from handlers.types import Reply
 # (57P03, the server is starting or stopping); a pooled connection cut by the server's
 # shutdown surfaces as OperationalError / InterfaceError or with connection_invalidated;
 # SQLite's "database is locked" past its busy timeout is an OperationalError too.
-_RAW = (OSError, TimeoutError, sa_exc.TimeoutError, asyncpg.CannotConnectNowError,
-        asyncpg.ConnectionFailureError, asyncpg.InterfaceError, asyncpg.AdminShutdownError)
+_RAW: tuple[type[BaseException], ...] = (OSError, TimeoutError, sa_exc.TimeoutError)
+_ASYNCPG = ("CannotConnectNowError", "ConnectionFailureError", "InterfaceError",
+            "AdminShutdownError")
+
+
+def _raw() -> tuple[type[BaseException], ...]:
+    # asyncpg's own errors, looked up only once asyncpg is loaded: a SQLite process never
+    # imports it (~0.1 s of the console's start), and then none of them can be raised.
+    asyncpg = sys.modules.get("asyncpg")
+    if asyncpg is None:
+        return _RAW
+    return _RAW + tuple(getattr(asyncpg, name) for name in _ASYNCPG)
 
 _TRANSIENT = ("database is locked", "database table is locked", "database is busy",
               "unable to open database", "disk i/o error", "connection", "closed",
@@ -32,6 +43,7 @@ class DatabaseUnavailable(Exception):
 def is_outage(exc: BaseException) -> bool:
     """True when `exc`, or what caused it, says the database is unreachable or busy."""
     seen: set[int] = set()
+    raw = _raw()
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
         seen.add(id(current))
@@ -43,7 +55,7 @@ def is_outage(exc: BaseException) -> bool:
                 and any(m in str(current.orig).lower() for m in _TRANSIENT))
         ):
             return True
-        if isinstance(current, _RAW):
+        if isinstance(current, raw):
             return True
         current = current.__cause__ or current.__context__
     return False

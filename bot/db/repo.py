@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import String, bindparam, delete, exists, func, insert, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import (
@@ -27,9 +27,15 @@ from handlers.types import FlowState
 ERASED = "erased"  # the platform id of a user who deleted their data, and of their outbox rows
 
 
+@functools.cache
+def _insert_of(dialect: str) -> Callable[..., Any]:
+    # Imported on first use: the PostgreSQL dialect costs ~0.1 s of a SQLite chat's start.
+    return importlib.import_module(f"sqlalchemy.dialects.{dialect}").insert
+
+
 def dialect_insert(s: AsyncSession) -> Callable[..., Any]:
     """The dialect's INSERT, which knows ON CONFLICT."""
-    return pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
+    return _insert_of(s.get_bind().dialect.name)
 
 
 # The statements every update runs, built once: Core statements on the tables (no ORM unit of
@@ -52,24 +58,26 @@ _LOG = insert(_tables["message_log"]).inline().values(  # inline: no new id fetc
     user_id=bindparam("p_user_id"), channel=bindparam("p_channel"),
     feature=bindparam("p_feature"),
     created_at=bindparam("p_now"))
-_CLAIM = {
-    name: ins(_tables["processed_updates"])
-    .values(channel=bindparam("p_channel"), update_key=bindparam("p_key"),
-            processed_at=bindparam("p_now"))
-    .on_conflict_do_nothing()
-    .returning(_tables["processed_updates"].c.update_key)
-    for name, ins in (("postgresql", pg_insert), ("sqlite", sqlite_insert))
-}
+
+
+@functools.cache
+def _claim(dialect: str) -> Any:
+    return (_insert_of(dialect)(_tables["processed_updates"])
+            .values(channel=bindparam("p_channel"), update_key=bindparam("p_key"),
+                    processed_at=bindparam("p_now"))
+            .on_conflict_do_nothing()
+            .returning(_tables["processed_updates"].c.update_key))
+
+
 # ON CONFLICT DO NOTHING: two first messages of one user may arrive at once.
-_CREATE = {
-    name: ins(_tables["users"])
-    .values(channel=bindparam("p_channel"), external_id=bindparam("p_external_id"),
-            display_name=bindparam("p_name"), first_seen=bindparam("p_now"),
-            last_seen=bindparam("p_now"), active=True)
-    .on_conflict_do_nothing(index_elements=["channel", "external_id"])
-    .returning(_users.id)
-    for name, ins in (("postgresql", pg_insert), ("sqlite", sqlite_insert))
-}
+@functools.cache
+def _create(dialect: str) -> Any:
+    return (_insert_of(dialect)(_tables["users"])
+            .values(channel=bindparam("p_channel"), external_id=bindparam("p_external_id"),
+                    display_name=bindparam("p_name"), first_seen=bindparam("p_now"),
+                    last_seen=bindparam("p_now"), active=True)
+            .on_conflict_do_nothing(index_elements=["channel", "external_id"])
+            .returning(_users.id))
 
 
 @dataclass(frozen=True)
@@ -86,7 +94,7 @@ class SeenUser:
 async def claim_update(s: AsyncSession, channel: str, key: str, now: datetime) -> bool:
     """Record that update `key` of `channel` is being applied; False if it already was."""
     conn = await s.connection()
-    result = await conn.execute(_CLAIM[conn.dialect.name],
+    result = await conn.execute(_claim(conn.dialect.name),
                                 {"p_channel": channel, "p_key": key, "p_now": now})
     return result.first() is not None
 
@@ -102,7 +110,7 @@ async def touch_user(
         row = (await conn.execute(_SEEN, params)).first()
         if row is not None:
             return SeenUser(row[0], channel, external_id, row[1], bool(row[2])), False
-        created = (await conn.execute(_CREATE[conn.dialect.name], params)).first()
+        created = (await conn.execute(_create(conn.dialect.name), params)).first()
         if created is not None:
             return SeenUser(created[0], channel, external_id, None, False), True
         # Lost the race to a concurrent first message: the row exists now, mark it seen.

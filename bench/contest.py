@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import random
 import re
 import tempfile
 import time
@@ -53,7 +54,8 @@ async def database(kind: str) -> AsyncIterator[str]:
 
 
 async def measure(kind: str, participants: int, rounds: int,
-                  env: dict[str, str], profile: str | None = None) -> list[float]:
+                  env: dict[str, str], profile: str | None = None,
+                  spread: float = 0.0) -> list[float]:
     async with database(kind) as url:
         app = build_app(load_settings(None, environ={
             "HOCTAP_DATABASE_URL": url, "HOCTAP_BOT_NOW": "2020-10-01T07:30", **env}))
@@ -70,7 +72,11 @@ async def measure(kind: str, participants: int, rounds: int,
                 pending[user] = command
             times: list[float] = []
 
+            draw = random.Random(7)
+
             async def answer(user: str, command: str) -> None:
+                if spread:  # people answer during the question's time, not all at once
+                    await asyncio.sleep(draw.uniform(0, spread))
                 start = time.perf_counter()
                 replies = await say(app, user, command, is_button=True)
                 times.append(time.perf_counter() - start)
@@ -105,14 +111,18 @@ async def main() -> None:
                         default=["sqlite", "postgres"])
     parser.add_argument("--env", nargs="*", default=[], metavar="KEY=VALUE",
                         help="extra settings, e.g. HOCTAP_DATABASE_POOL_SIZE=1")
+    parser.add_argument("--spread", type=float, default=0.0, metavar="SECONDS",
+                        help="answers of a round arrive at random instants over SECONDS "
+                             "(default 0: all at the same instant)")
     parser.add_argument("--profile", metavar="PREFIX",
                         help="profile the answers only (pyinstrument): PREFIX-<db>.txt")
     args = parser.parse_args()
     env = dict(item.split("=", 1) for item in args.env)
-    print(f"{machine()}; {args.participants} participants, {args.rounds} rounds")
+    print(f"{machine()}; {args.participants} participants, {args.rounds} rounds"
+          + (f", answers spread over {args.spread:g} s" if args.spread else ", all at once"))
     for kind in args.db:
         ms = [t * 1000 for t in await measure(kind, args.participants, args.rounds, env,
-                                                     args.profile)]
+                                                     args.profile, args.spread)]
         print(f"{kind:9s} p50 {percentile(ms, 50):7.0f} ms  p99 {percentile(ms, 99):7.0f} ms  "
               f"max {max(ms):7.0f} ms  CPU {CPU_MS[-1]:.1f} ms/answer  "
               f"({len(ms)} answers, load {load():.1f})", flush=True)

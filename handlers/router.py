@@ -151,7 +151,9 @@ class _Phrase:
         self.joined = "".join(words) if len(words) > 1 else ""
 
     def found(self, matched: list[frozenset[str]]) -> bool:
-        """_phrase_in, given for each input word the cue units it matches."""
+        """True when the phrase's words follow each other in the input, each matched (with the
+        one-typo tolerance), or its joined form matches one input word; `matched` holds, for
+        each input word, the cue units it matches."""
         words, n = self.words, len(self.words)
         for i in range(len(matched) - n + 1):
             if all(words[k] in matched[i + k] for k in range(n)):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
+from types import SimpleNamespace
 from typing import Any, cast
 
 from sqlalchemy import Row, Select, Table, and_, bindparam, func, insert, select, update
@@ -47,11 +49,17 @@ _RECORD = insert(_ANSWERS)
 _START = insert(_ATTEMPTS).returning(_A.id)
 
 
-def _participant(row: ContestParticipant | Row[*tuple[Any, ...]]) -> Participant:
+def _named(columns: tuple[Any, ...], values: Sequence[Any]) -> SimpleNamespace:
+    """A slice of a joined row, with its columns' names again (for _participant, _attempt)."""
+    return SimpleNamespace(**{c.name: v for c, v in zip(columns, values, strict=True)})
+
+
+def _participant(row: ContestParticipant | Row[*tuple[Any, ...]] | SimpleNamespace
+                 ) -> Participant:
     return Participant(row.id, row.full_name or "", row.district, row.unit, row.voided)
 
 
-def _attempt(row: ContestAttempt | Row[*tuple[Any, ...]]) -> Attempt:
+def _attempt(row: ContestAttempt | Row[*tuple[Any, ...]] | SimpleNamespace) -> Attempt:
     return Attempt(
         id=row.id, number=row.number, question_ids=tuple(row.question_ids), current=row.current,
         question_started_at=row.question_started_at, started_at=row.started_at,
@@ -105,11 +113,9 @@ class SqlContestStore:
         if row is None:
             return None
         # The participant's columns come first, the attempt's after (both have `id`).
-        p, a = row[:len(_PARTICIPANT_COLUMNS)], row[len(_PARTICIPANT_COLUMNS):]
-        return (Participant(p[0], p[1] or "", p[2], p[3], p[4]),
-                Attempt(id=a[0], number=a[1], question_ids=tuple(a[2]), current=a[3],
-                        question_started_at=a[4], started_at=a[5], finished_at=a[6],
-                        score=a[7], total_ms=a[8]))
+        split = len(_PARTICIPANT_COLUMNS)
+        return (_participant(_named(_PARTICIPANT_COLUMNS, row[:split])),
+                _attempt(_named(_ATTEMPT_COLUMNS, row[split:])))
 
     async def register(self, full_name: str, district: str, unit: str | None,
                        phone: str | None, now: datetime) -> Participant:

@@ -27,6 +27,7 @@ def _raw() -> tuple[type[BaseException], ...]:
         return _RAW
     return _RAW + tuple(getattr(asyncpg, name) for name in _ASYNCPG)
 
+
 _TRANSIENT = ("database is locked", "database table is locked", "database is busy",
               "unable to open database", "disk i/o error", "connection", "closed",
               "terminating", "shutting down", "starting up")

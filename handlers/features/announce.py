@@ -16,7 +16,7 @@ from handlers.types import Button, Reply
 FLOW = "announce"
 MAX_TEXT = 3500  # leaves room for the title within Telegram's 4,096 characters
 CHANNELS = ("telegram", "zalo", "console")
-_WHEN = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})\s+(\d{1,2})[:hg](\d{2})$")
+_WHEN = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})\s+([0-9]{1,2})[:hg]([0-9]{2})$")
 _NOW = ("ngay", "now", "gui ngay", "ngay bay gio")
 
 

@@ -418,3 +418,12 @@ def test_a_written_future_time_is_read_exactly(edition: Edition) -> None:
     later = ctx.now + timedelta(days=3, hours=2, minutes=15)
     assert parse_when(later.strftime("%d/%m/%Y %H:%M"), ctx) == later.replace(second=0)
     assert parse_when(later.strftime("%-d/%-m/%Y %-Hh%M"), ctx) == later.replace(second=0)
+
+
+def test_only_ascii_digits_are_read_as_a_time(edition: Edition) -> None:
+    # Found by the fuzzer: "٠" (Arabic-Indic zero) is a digit to Python's \d and int(); an
+    # organizer never types it, and the bot must not read "0:0٠" as 00:00.
+    ctx = _ctx(edition)
+    with use_locale("vi"):
+        assert isinstance(parse_when("1/1/3000\x850:0\u0660", ctx), str)
+        assert isinstance(parse_when("01/10/2020 19:\u0663\u0660", ctx), str)

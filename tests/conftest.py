@@ -120,3 +120,49 @@ def pg_url(pg_server: str) -> Iterator[str]:
     base = pg_server.rsplit("/", 1)[0].replace("postgresql://", "postgresql+asyncpg://")
     yield f"{base}/{name}"
     asyncio.run(admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+# --- CI policy and reproducible property tests -------------------------------------------
+
+def pytest_configure(config: pytest.Config) -> None:
+    """One hypothesis seed per run, shared by the xdist workers and printed in the header."""
+    import random
+
+    from hypothesis import core
+
+    seed = config.getoption("hypothesis_seed", None)
+    if seed is None:
+        # The controller picks it; workers started later inherit the environment.
+        seed = os.environ.setdefault("TEST_HYPOTHESIS_SEED", str(random.randrange(2**32)))
+        core.global_force_seed = int(seed)  # type: ignore[attr-defined]
+    config.stash[_SEED] = str(seed)
+
+
+_SEED = pytest.StashKey[str]()
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    seed = config.stash.get(_SEED, "?")
+    return (f"hypothesis seed {seed}: reproduce a failure with "
+            f"make test ARGS='--hypothesis-seed={seed} -k NAME'")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """In CI (CI=1, set by .ci/run) a skipped test is a failure: a real component was missing."""
+    if not os.environ.get("CI") or hasattr(session.config, "workerinput"):
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is None:
+        return
+    skipped = reporter.stats.get("skipped", [])
+    ran = sum(len(reporter.stats.get(k, [])) for k in ("passed", "failed", "error"))
+    if skipped:
+        reporter.write_line(
+            f"CI: {len(skipped)} test(s) skipped; in CI a skip means a real component the "
+            "test needs was missing, which is a failure:", red=True)
+        for report in skipped:
+            reporter.write_line(f"  {report.nodeid}: {report.longrepr}", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+    if ran == 0:
+        reporter.write_line("CI: no test ran", red=True)
+        session.exitstatus = pytest.ExitCode.NO_TESTS_COLLECTED

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from _csv import Writer
 
 # OWASP "CSV Injection": a spreadsheet reads a cell starting with one of these as a formula;
 # tab and carriage return because some programs drop them and read what follows.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Excel's own mark for "this is text": it keeps the cell text, and here stays visible.
 TEXT_MARK = "'"
-# Every CSV field in double quotes (OWASP's advice too): in a locale where Excel splits on
-# ";", a field "a;=1+1" would otherwise start a new cell with a formula.
-CSV_QUOTING = csv.QUOTE_ALL
 
 
 def cell(value: object) -> object:
@@ -31,3 +32,9 @@ def cell(value: object) -> object:
 def row(values: Iterable[object]) -> list[object]:
     """A row of cells, each through `cell`."""
     return [cell(v) for v in values]
+
+
+def csv_writer(out: TextIO) -> Writer:
+    """A CSV writer that quotes every field (OWASP's advice too): where Excel splits on ";",
+    an unquoted field "a;=1+1" would start a new cell with a formula. Rows go through `row`."""
+    return csv.writer(out, quoting=csv.QUOTE_ALL)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -35,7 +36,7 @@ def _section(ws: Worksheet, title: str, headers: list[str]) -> None:
         ws.cell(ws.max_row, col).font = Font(bold=True)
 
 
-def _append(ws: Worksheet, values: list[object], fmt: dict[int, str] | None = None) -> None:
+def _append(ws: Worksheet, values: Sequence[object], fmt: dict[int, str] | None = None) -> None:
     """The one way a row enters the workbook: text never becomes a formula."""
     ws.append(cells.row(values))
     for col, number_format in (fmt or {}).items():

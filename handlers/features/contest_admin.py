@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from collections import defaultdict
 from datetime import datetime
@@ -61,7 +60,7 @@ def per_unit(rows: list[ResultRow]) -> list[tuple[str, int, int, float]]:
 
 def build_csv(rows: list[ResultRow], tz: object) -> bytes:
     buf = io.StringIO()
-    writer = csv.writer(buf, quoting=cells.CSV_QUOTING)
+    writer = cells.csv_writer(buf)
     writer.writerow(cells.row(_headers()))
     for row in rows:
         writer.writerow(cells.row("" if v is None else v for v in _values(row, tz)))

@@ -210,6 +210,12 @@ def limits_middleware(metrics: Metrics) -> Callable[..., Awaitable[web.StreamRes
 
 # ---- logging -------------------------------------------------------------------------------
 
+# Shorter values would mask ordinary words.
+MIN_SECRET = 6
+# Secrets learnt at run time that a filter keeps: Zalo issues two tokens a refresh (about one a
+# day), and a replaced token stays valid until it expires, so a week of them.
+LEARNT_KEPT = 16
+
 
 def secrets_of(settings: Settings) -> list[str]:
     """Every configured secret worth hiding (short values would mask ordinary words)."""
@@ -223,13 +229,6 @@ def secrets_of(settings: Settings) -> list[str]:
     if password:
         values.append(str(password))
     return sorted({v for v in values if len(v) >= MIN_SECRET}, key=len, reverse=True)
-
-
-# Shorter values would mask ordinary words.
-MIN_SECRET = 6
-# Secrets learnt at run time that a filter keeps: Zalo issues two tokens a refresh (about one a
-# day), and a replaced token stays valid until it expires, so a week of them.
-LEARNT_KEPT = 16
 
 
 class RedactingFilter(logging.Filter):

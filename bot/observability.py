@@ -210,6 +210,12 @@ def limits_middleware(metrics: Metrics) -> Callable[..., Awaitable[web.StreamRes
 
 # ---- logging -------------------------------------------------------------------------------
 
+# Shorter values would mask ordinary words.
+MIN_SECRET = 6
+# Secrets learnt at run time that a filter keeps: Zalo issues two tokens a refresh (about one a
+# day), and a replaced token stays valid until it expires, so a week of them.
+LEARNT_KEPT = 16
+
 
 def secrets_of(settings: Settings) -> list[str]:
     """Every configured secret worth hiding (short values would mask ordinary words)."""
@@ -222,16 +228,32 @@ def secrets_of(settings: Settings) -> list[str]:
         password = None
     if password:
         values.append(str(password))
-    return sorted({v for v in values if len(v) >= 6}, key=len, reverse=True)
+    return sorted({v for v in values if len(v) >= MIN_SECRET}, key=len, reverse=True)
 
 
 class RedactingFilter(logging.Filter):
-    """Replace secrets from the settings, bot tokens and Vietnamese phone numbers in the
-    message and the traceback: a log line is copied to places a token must never reach."""
+    """Replace secrets from the settings, secrets learnt at run time (refreshed Zalo tokens),
+    bot tokens and Vietnamese phone numbers in the message and the traceback: a log line is
+    copied to places a token must never reach."""
 
     def __init__(self, secrets: Iterable[str] = ()) -> None:
         super().__init__()
-        self.secrets = sorted({s for s in secrets if s}, key=len, reverse=True)
+        self.configured = frozenset(s for s in secrets if s)
+        self.learnt: tuple[str, ...] = ()
+        self.secrets = self._ordered()
+
+    def _ordered(self) -> tuple[str, ...]:
+        # Longest first, so a secret containing another is hidden whole. One tuple, replaced
+        # at once: aiosqlite logs from its own thread while the event loop learns.
+        return tuple(sorted(self.configured | set(self.learnt), key=len, reverse=True))
+
+    def learn(self, *values: str) -> None:
+        """Hide `values` from now on: call before anything can log them."""
+        new = [v for v in values if len(v) >= MIN_SECRET
+               and v not in self.configured and v not in self.learnt]
+        if new:
+            self.learnt = (*self.learnt, *new)[-LEARNT_KEPT:]
+            self.secrets = self._ordered()
 
     def redact(self, text: str) -> str:
         for secret in self.secrets:
@@ -252,6 +274,19 @@ class RedactingFilter(logging.Filter):
         if record.stack_info:
             record.stack_info = self.redact(record.stack_info)
         return True
+
+
+def _our_filters() -> list[RedactingFilter]:
+    return [f for h in logging.getLogger().handlers if getattr(h, "hoctap", False)
+            for f in h.filters if isinstance(f, RedactingFilter)]
+
+
+def learn_secrets(*values: str) -> None:
+    """Teach the log handler setup_logging installed a secret issued at run time (a refreshed
+    Zalo token), before anything logs it. Without that handler nothing is written anywhere
+    the filter could guard, so there is nothing to teach."""
+    for flt in _our_filters():
+        flt.learn(*values)
 
 
 class JsonFormatter(logging.Formatter):
@@ -280,19 +315,23 @@ def setup_logging(settings: Settings | None, level: str | None = None,
                   metrics: Metrics | None = None) -> logging.Handler:
     """Install one stderr handler that redacts, in the configured format (again: replaced).
 
-    Returns the handler (tests read its filter). `level` overrides `[log] level`.
+    Returns the handler (tests read its filter). `level` overrides `[log] level`. Secrets
+    the replaced handler had learnt at run time are carried over.
     """
     handler = logging.StreamHandler(sys.stderr)
-    handler.addFilter(RedactingFilter(secrets_of(settings) if settings else ()))
+    redacting = RedactingFilter(secrets_of(settings) if settings else ())
+    handler.addFilter(redacting)
     if settings is not None and settings.log.format == "json":
         handler.setFormatter(JsonFormatter())
     else:
         handler.setFormatter(logging.Formatter(TEXT_FORMAT))
     root = logging.getLogger()
+    for old in _our_filters():
+        redacting.learn(*old.learnt)
     # Replace only our own handlers: a host (pytest's log capture) may have added others.
-    for old in [h for h in root.handlers if getattr(h, "hoctap", False)]:
-        root.removeHandler(old)
-        old.close()
+    for old_handler in [h for h in root.handlers if getattr(h, "hoctap", False)]:
+        root.removeHandler(old_handler)
+        old_handler.close()
     extra: list[logging.Handler] = [handler]
     if metrics is not None:
         extra.append(MetricsHandler(metrics))
@@ -303,4 +342,7 @@ def setup_logging(settings: Settings | None, level: str | None = None,
     root.setLevel(chosen.upper())
     # httpx logs every request URL at INFO, and Bot API URLs contain the token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    # aiosqlite's DEBUG lines repeat every SQL call with its parameters (names, messages,
+    # tokens); `[database] echo` is the SQL trace, and it hides parameters.
+    logging.getLogger("aiosqlite").setLevel(logging.INFO)
     return handler

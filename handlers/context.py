@@ -17,6 +17,7 @@ class Ctx:
     user: UserView
     store: Store
     route: Route
+    is_private: bool = True  # the chat has no one but this user and the bot (Incoming)
 
     @property
     def today(self) -> date:

@@ -98,7 +98,7 @@ class Conversation:
             state = None
         if state is not None:
             ctx = Ctx(edition=self.edition, now=now, user=user, store=store,
-                      route=Route(state.flow, text))
+                      route=Route(state.flow, text), is_private=msg.is_private)
             return Outcome(state.flow, await FLOWS[state.flow](ctx))
         route = Route("media") if msg.is_media else self.router.route(text, now.date())
         if route.feature == "start" and route.arg:
@@ -106,7 +106,8 @@ class Conversation:
             target = general.START_PAYLOADS.get(route.arg.lower())
             route = self.router.route(target, now.date()) if target else Route("start")
         feature = FEATURES[route.feature]
-        ctx = Ctx(edition=self.edition, now=now, user=user, store=store, route=route)
+        ctx = Ctx(edition=self.edition, now=now, user=user, store=store, route=route,
+                  is_private=msg.is_private)
         replies = await feature(ctx)
         log.debug("handled %s message as %s", msg.channel, route.feature)
         return Outcome(route.feature, replies)

@@ -59,6 +59,9 @@ class Incoming:
     is_button: bool = False
     display_name: str | None = None
     is_media: bool = False  # a sticker, photo, file...: something that is not text
+    # False in a group or channel, where every member reads the answer. Zalo OA and console
+    # chats are always one-to-one.
+    is_private: bool = True
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -11,6 +12,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from handlers import cells
 from handlers.features.report import ReportFigures, channel_label, feature_label
 from handlers.i18n import _
 
@@ -26,16 +28,17 @@ def _local(moment: datetime, tz: ZoneInfo) -> datetime:
 def _section(ws: Worksheet, title: str, headers: list[str]) -> None:
     """A bold section title and bold headers, after a blank row when the sheet has content."""
     if ws.max_row > 1:
-        ws.append([])
-    ws.append([title])
+        _append(ws, [])
+    _append(ws, [title])
     ws.cell(ws.max_row, 1).font = Font(bold=True, size=12)
-    ws.append(headers)
+    _append(ws, headers)
     for col in range(1, len(headers) + 1):
         ws.cell(ws.max_row, col).font = Font(bold=True)
 
 
-def _append(ws: Worksheet, values: list[object], fmt: dict[int, str] | None = None) -> None:
-    ws.append(values)
+def _append(ws: Worksheet, values: Sequence[object], fmt: dict[int, str] | None = None) -> None:
+    """The one way a row enters the workbook: text never becomes a formula."""
+    ws.append(cells.row(values))
     for col, number_format in (fmt or {}).items():
         ws.cell(ws.max_row, col).number_format = number_format
 
@@ -60,7 +63,7 @@ def _widths(ws: Worksheet, limit: int = 60) -> None:
 
 
 def _overview(ws: Worksheet, f: ReportFigures) -> None:
-    ws.append([_("Báo cáo kết quả Tuần lễ: từ ngày"), f.first, _("đến ngày"), f.last])
+    _append(ws, [_("Báo cáo kết quả Tuần lễ: từ ngày"), f.first, _("đến ngày"), f.last])
     for col in (2, 4):
         ws.cell(1, col).number_format = DATE
     ws.cell(1, 1).font = Font(bold=True)
@@ -73,11 +76,11 @@ def _overview(ws: Worksheet, f: ReportFigures) -> None:
         (_("Người hoàn thành bài thi"), f.finished),
         (_("Người đăng ký nhận tin (hiện tại)"), f.subscribers),
     ):
-        ws.append([label, value])
+        _append(ws, [label, value])
     _section(ws, _("Người dùng theo kênh"),
              [_("Kênh"), _("Người dùng mới"), _("Người dùng đã nhắn tin"), _("Tin nhắn")])
     for c in f.channels:
-        ws.append([channel_label(c.channel), c.new_users, c.active_users, c.messages])
+        _append(ws, [channel_label(c.channel), c.new_users, c.active_users, c.messages])
     _section(ws, _("Theo ngày"),
              [_("Ngày"), _("Người dùng mới"), _("Người dùng đã nhắn tin"), _("Tin nhắn")])
     for d in f.days:
@@ -85,21 +88,21 @@ def _overview(ws: Worksheet, f: ReportFigures) -> None:
     _section(ws, _("Chức năng được dùng nhiều nhất"),
              [_("Chức năng"), _("Mã chức năng"), _("Tin nhắn")])
     for name, n in f.features:
-        ws.append([feature_label(name), name, n])
+        _append(ws, [feature_label(name), name, n])
 
 
 def _contest(ws: Worksheet, f: ReportFigures, tz: ZoneInfo) -> None:
     _section(ws, _("Số liệu chung"), [_("Chỉ số"), _("Giá trị")])
-    ws.append([_("Người đăng ký dự thi"), f.participants])
-    ws.append([_("Người hoàn thành bài thi"), f.finished])
-    ws.append([_("Điểm trung bình (số câu đúng)"), round(f.average_score, 2)])
+    _append(ws, [_("Người đăng ký dự thi"), f.participants])
+    _append(ws, [_("Người hoàn thành bài thi"), f.finished])
+    _append(ws, [_("Điểm trung bình (số câu đúng)"), round(f.average_score, 2)])
     _section(ws, _("Theo quận, huyện, đơn vị"),
              [_("Đơn vị"), _("Đăng ký"), _("Hoàn thành"), _("Điểm trung bình")])
     for d in f.districts:
-        ws.append([d.district, d.participants, d.finished, round(d.average_score, 2)])
+        _append(ws, [d.district, d.participants, d.finished, round(d.average_score, 2)])
     _section(ws, _("Phân bố điểm"), [_("Số câu đúng"), _("Số người")])
     for score, n in f.scores:
-        ws.append([score, n])
+        _append(ws, [score, n])
     _section(ws, _("Top {n}").format(n=len(f.top)),
              [_("Hạng"), _("Mã"), _("Họ tên"), _("Đơn vị"), _("Số câu đúng"),
               _("Thời gian (giây)"), _("Hoàn thành lúc")])
@@ -144,7 +147,7 @@ def _broadcasts(ws: Worksheet, f: ReportFigures, tz: ZoneInfo) -> None:
                      round(b.duration_s, 1) if b.duration_s is not None else None],
                 {5: DATETIME})
     if not f.broadcasts:
-        ws.append([_("Không có thông báo hay tin nhắc nào trong thời gian này.")])
+        _append(ws, [_("Không có thông báo hay tin nhắc nào trong thời gian này.")])
 
 
 def build_workbook(f: ReportFigures, tz: ZoneInfo) -> bytes:

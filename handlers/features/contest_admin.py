@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from collections import defaultdict
 from datetime import datetime
 
+from handlers import cells
 from handlers.contest_types import ResultRow
 from handlers.context import Ctx
 from handlers.features.contest import format_duration
@@ -60,10 +60,10 @@ def per_unit(rows: list[ResultRow]) -> list[tuple[str, int, int, float]]:
 
 def build_csv(rows: list[ResultRow], tz: object) -> bytes:
     buf = io.StringIO()
-    writer = csv.writer(buf)
-    writer.writerow(_headers())
+    writer = cells.csv_writer(buf)
+    writer.writerow(cells.row(_headers()))
     for row in rows:
-        writer.writerow(["" if v is None else v for v in _values(row, tz)])
+        writer.writerow(cells.row("" if v is None else v for v in _values(row, tz)))
     # UTF-8 with BOM: Excel on Windows then shows Vietnamese correctly.
     return buf.getvalue().encode("utf-8-sig")
 
@@ -77,17 +77,17 @@ def build_xlsx(rows: list[ResultRow], tz: object) -> bytes:
     ws = wb.active
     assert ws is not None
     ws.title = _("Kết quả")
-    ws.append(_headers())
+    ws.append(cells.row(_headers()))
     for row in rows:
-        ws.append(_values(row, tz))
+        ws.append(cells.row(_values(row, tz)))
     for col in (8, 9):
         for cell in ws.iter_cols(min_col=col, max_col=col, min_row=2):
             for c in cell:
                 c.number_format = "dd/mm/yyyy hh:mm:ss"
     units = wb.create_sheet(_("Theo đơn vị"))
-    units.append([_("Đơn vị"), _("Đăng ký"), _("Hoàn thành"), _("Điểm trung bình")])
+    units.append(cells.row([_("Đơn vị"), _("Đăng ký"), _("Hoàn thành"), _("Điểm trung bình")]))
     for unit, registered, finished, average in per_unit(rows):
-        units.append([unit, registered, finished, round(average, 2)])
+        units.append(cells.row([unit, registered, finished, round(average, 2)]))
     for sheet in (ws, units):
         for i, column in enumerate(sheet.columns, start=1):
             width = max(len(str(c.value or "")) for c in column)
@@ -102,10 +102,25 @@ def _refuse() -> list[Reply]:
     return [Reply(_("Xin lỗi, chức năng này chỉ dành cho Ban tổ chức."))]
 
 
-async def export(ctx: Ctx) -> list[Reply]:
-    """Send organizers the results as CSV and XLSX, with the figures per unit."""
+def private_only(ctx: Ctx, command: str) -> list[Reply] | None:
+    """Refuse organizer output with personal data outside a private chat (None: go ahead).
+
+    Every member of a group reads what the bot posts there, and a file, once posted, stays.
+    """
     if not ctx.user.is_organizer:
         return _refuse()
+    if ctx.is_private:
+        return None
+    return [Reply(_("Các tệp này có thông tin cá nhân của người dự thi nên bot chỉ gửi trong "
+                    "tin nhắn riêng, không gửi vào nhóm. Kính mời quý vị nhắn tin riêng cho bot "
+                    "rồi gõ lại lệnh {command}.").format(command=command))]
+
+
+async def export(ctx: Ctx) -> list[Reply]:
+    """Send organizers the results as CSV and XLSX, with the figures per unit."""
+    refusal = private_only(ctx, "/ketquathi")
+    if refusal is not None:
+        return refusal
     rows = await ctx.store.contest.results()
     tz = ctx.edition.tz
     stamp = ctx.now.strftime("%Y%m%d-%H%M")

@@ -13,7 +13,7 @@ from typing import Protocol
 
 from content import Edition
 from handlers.context import Ctx
-from handlers.features.contest_admin import _refuse
+from handlers.features.contest_admin import _refuse, private_only
 from handlers.features.subscriptions import DeliveryFigures
 from handlers.format import back_button
 from handlers.i18n import N_, _, format_date_numeric, format_number
@@ -217,8 +217,9 @@ def _usage() -> list[Reply]:
 
 async def report(ctx: Ctx) -> list[Reply]:
     """Send organizers the workbook, the charts and the summary for the report."""
-    if not ctx.user.is_organizer:
-        return _refuse()
+    refusal = private_only(ctx, "/baocao")
+    if refusal is not None:
+        return refusal
     period = parse_period(ctx.route.arg, ctx.edition, ctx.today)
     if period is None:
         return _usage()

@@ -25,7 +25,7 @@ from telegram import (
     Message,
     Update,
 )
-from telegram.constants import ChatMemberStatus, MessageLimit, ParseMode
+from telegram.constants import ChatMemberStatus, ChatType, MessageLimit, ParseMode
 from telegram.error import (
     BadRequest,
     Forbidden,
@@ -323,7 +323,8 @@ class TelegramChannel:
         if message is None or user is None or message.text is None:
             return
         await self._answer(update, message.chat_id, Incoming(
-            CHANNEL, str(user.id), message.text, display_name=user.full_name))
+            CHANNEL, str(user.id), message.text, display_name=user.full_name,
+            is_private=message.chat.type == ChatType.PRIVATE))
 
     async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A pressed inline button: always answer the callback query, then route its command."""
@@ -333,9 +334,11 @@ class TelegramChannel:
         if update.update_id not in self._apologized:  # answered when it first came
             await self._call(str(query.from_user.id), query.answer)
         chat_id = query.message.chat.id if query.message else query.from_user.id
+        # Without its message (inline mode) the answer goes to the user's private chat.
+        private = query.message is None or query.message.chat.type == ChatType.PRIVATE
         await self._answer(update, chat_id, Incoming(
             CHANNEL, str(query.from_user.id), query.data or "", is_button=True,
-            display_name=query.from_user.full_name))
+            display_name=query.from_user.full_name, is_private=private))
 
     async def on_media(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A sticker, photo, voice or file: ask the user to type instead."""

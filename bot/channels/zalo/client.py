@@ -13,6 +13,8 @@ from typing import Any
 
 import aiohttp
 
+from bot.observability import learn_secrets
+
 # Error codes of the OA API this channel acts on (developers.zalo.me, "Mã lỗi").
 TOKEN_INVALID = -216
 TOKEN_EXPIRED = -220
@@ -116,6 +118,11 @@ class ZaloClient:
             timeout=self.timeout,
         ) as response:
             body = await self._read(response)
+        if isinstance(body, dict):
+            # The new pair is a secret from this moment: the log must hide it before any
+            # SQL trace or error message can carry it.
+            learn_secrets(*(str(body[k]) for k in ("access_token", "refresh_token")
+                            if body.get(k)))
         if not isinstance(body, dict) or not body.get("access_token"):
             code, message = _error_of(body) or (-1, "no access_token in the answer")
             raise ZaloApiError(code, message)

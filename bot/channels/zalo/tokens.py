@@ -32,6 +32,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.channels.zalo.client import TokenPair, ZaloApiError, ZaloClient
 from bot.db.models import ZaloToken
 from bot.db.repo import dialect_insert
+from bot.observability import learn_secrets
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +78,8 @@ class TokenStore:
             )).scalar_one_or_none()
         if row is None:
             return None
+        # Another process may have stored a pair this one has never seen: hide it from now on.
+        learn_secrets(row.access_token, row.refresh_token)
         return TokenPair(row.access_token, row.refresh_token, row.expires_at)
 
     async def claim(self, refresh_token: str, owner: str, now: datetime) -> bool:

@@ -545,9 +545,12 @@ def _main(argv: list[str] | None) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     try:
-        code = _main(argv)
-        # Flush here, inside the try: a reader gone away fails now, not at interpreter exit.
-        sys.stdout.flush()
+        try:
+            return _main(argv)
+        finally:
+            # Inside the try, also on argparse's SystemExit (--help): a reader gone away fails
+            # here, not in the interpreter's last flush ("Exception ignored", exit 120).
+            sys.stdout.flush()
     except BrokenPipeError:
         # The Python docs' recipe (signal module, "Note on SIGPIPE"): later writes, and the
         # interpreter's final flush, go to devnull instead of raising again.
@@ -556,7 +559,6 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_PIPE
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
-    return code
 
 
 if __name__ == "__main__":

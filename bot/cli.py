@@ -22,7 +22,7 @@ from bot.app import App, build_app, edition_path
 from bot.observability import setup_logging
 from bot.settings import Settings, SettingsError, load_settings, parse_instant, with_overrides
 from content import ContentError, load_edition
-from handlers.i18n import N_, _, set_locale
+from handlers.i18n import N_, _, format_date_numeric, set_locale
 from handlers.numbers import parse_int
 from handlers.types import Incoming
 
@@ -385,7 +385,6 @@ def _item_label(kind: str, key: str, payload: dict[str, Any], audience: str,
                 text: str | None, app: App) -> str:
     """What a scheduled item is about, in words."""
     from handlers.features.announce import audience_label, kind_label
-    from handlers.i18n import format_date_numeric
 
     label = kind_label(kind)
     if kind == "announcement":
@@ -439,7 +438,7 @@ async def _report(app: App, args: argparse.Namespace) -> int:
     last = args.last or app.edition.end
     if last < first:
         return _fail(_("Ngày cuối ({last}) trước ngày đầu ({first}).").format(
-            last=last, first=first), EXIT_CONFIG)
+            last=format_date_numeric(last), first=format_date_numeric(first)), EXIT_CONFIG)
     await app.start()
     try:
         async with app.sessions() as s, s.begin():

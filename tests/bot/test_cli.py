@@ -192,6 +192,8 @@ def test_usage_errors_are_vietnamese(tmp_path: Path) -> None:
         assert result.returncode == 2, (args, result.stderr)
         assert words in result.stderr, (args, result.stderr)
         assert "usage:" not in result.stderr and "error:" not in result.stderr
+    missing = cli(tmp_path, "content", "check", str(tmp_path / "2099"))
+    assert missing.returncode == 1 and "không có thư mục nội dung này" in missing.stderr
     help_text = cli(tmp_path, "announce", "--help").stdout
     assert help_text.startswith("Cách dùng: hoctap-bot announce")
     assert "tùy chọn:" in help_text and "lúc gửi: now hoặc ngay" in help_text
@@ -216,7 +218,7 @@ def test_console_numbers_are_ascii_digits(tmp_path: Path) -> None:
 
 
 def test_console_confirmation_says_the_running_bot_sends(tmp_path: Path) -> None:
-    lines = ["/thongbao", "Mai 8 giờ tập trung tại Nhà văn hóa.", "all", "ngay", "ok",
+    lines = ["/thongbao", "Mai 8 giờ tập trung tại Nhà văn hóa.", "all", "Ngày", "ok",
              "/dsthongbao"]
     result = cli(tmp_path, "chat", "--now", NOW, stdin="".join(f"{x}\n" for x in lines))
     quiet(result)

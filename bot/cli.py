@@ -1,105 +1,201 @@
-"""The `hoctap-bot` command: chat, content check, contest, report, db upgrade."""
+"""The `hoctap-bot` command: chat, content check, contest, report, db upgrade.
+
+Exit codes: 0 done; 1 not found, refused or invalid content; 2 usage or configuration
+(argparse's own code for usage); 130 interrupted; 141 the reader of our output went away.
+"""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
 import logging
+import os
+import re
 import sys
-from datetime import date, timedelta
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any, NoReturn
 
 from bot.app import App, build_app, edition_path
 from bot.observability import setup_logging
 from bot.settings import Settings, SettingsError, load_settings, parse_instant, with_overrides
 from content import ContentError, load_edition
-from handlers.i18n import _, set_locale
+from handlers.i18n import N_, _, format_date_numeric, set_locale
+from handlers.numbers import parse_int
 from handlers.types import Incoming
 
 log = logging.getLogger("hoctap")
 
+EXIT_NOT_DONE = 1  # not found, refused
 EXIT_CONTENT = 1
-EXIT_CONFIG = 2
+EXIT_CONFIG = 2  # also bad usage, as argparse exits
+EXIT_INTERRUPTED = 130
+# A closed pipe (`| head`) ends us as SIGPIPE ends `cat` (128 + 13): scripts under
+# `set -o pipefail` see what they see of any Unix tool, and our 0/1/2 keep their meaning.
+EXIT_PIPE = 141
+
+# argparse's own messages (3.11), in the user's language; the argument names are ours.
+_ARGPARSE_MESSAGES = (
+    (re.compile(r"the following arguments are required: (?P<names>.+)"),
+     N_("thiếu tham số {names}")),
+    (re.compile(r"unrecognized arguments: (?P<args>.+)"), N_("không hiểu tham số {args}")),
+    (re.compile(r"argument (?P<arg>\S+): invalid choice: (?P<value>.+) "
+                r"\(choose from (?P<choices>.+)\)"),
+     N_("{arg}: không có {value}; chọn một trong {choices}")),
+    (re.compile(r"argument (?P<arg>\S+): expected one argument"), N_("{arg} cần một giá trị")),
+    (re.compile(r"argument (?P<arg>\S+): invalid \S+ value: (?P<value>.+)"),
+     N_("{arg}: giá trị {value} không hợp lệ")),
+    (re.compile(r"ambiguous option: (?P<option>\S+) could match (?P<matches>.+)"),
+     N_("{option} có thể là {matches}; gõ đầy đủ tên tùy chọn")),
+    (re.compile(r"argument (?P<arg>\S+): (?P<message>.+)"), N_("{arg}: {message}")),
+)
 
 
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="hoctap-bot",
-        description="Chatbot Tuần lễ hưởng ứng học tập suốt đời (Telegram, Zalo, console).",
-    )
-    sub = p.add_subparsers(dest="command", required=True)
+def _argparse_message(message: str) -> str:
+    for pattern, template in _ARGPARSE_MESSAGES:
+        m = pattern.fullmatch(message)
+        if m is not None:
+            return _(template).format(**m.groupdict())
+    return message
 
-    def common(sp: argparse.ArgumentParser) -> None:
-        sp.add_argument("--config", help="TOML settings file (or HOCTAP_CONFIG)")
 
-    chat = sub.add_parser("chat", help="chat with the bot in this terminal (or over stdin)")
-    common(chat)
-    chat.add_argument("--now", help="simulated start instant, e.g. 2020-10-01T07:30")
-    chat.add_argument("--user", default="console",
-                      help="console user id (default 'console', an organizer)")
-    chat.add_argument("--no-greeting", action="store_true",
-                      help="do not send /start first (the default on a terminal)")
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                  groups: Iterable[Any], prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, _("Cách dùng: ") if prefix is None else prefix)
 
-    content = sub.add_parser("content", help="organizers' content tools")
-    csub = content.add_subparsers(dest="content_command", required=True)
-    check = csub.add_parser("check", help="validate an edition directory")
-    common(check)
-    check.add_argument("path", nargs="?", help="edition directory (default: the configured one)")
 
-    run = sub.add_parser("run", help="run every configured channel and the web server")
-    common(run)
-    run.add_argument("--now", help="simulated start instant, e.g. 2020-10-01T07:30")
+class _Parser(argparse.ArgumentParser):
+    """argparse speaking the user's language, for the parser and every subcommand."""
 
-    contest = sub.add_parser("contest", help="the Công dân học tập contest (organizers)")
-    ksub = contest.add_subparsers(dest="contest_command", required=True)
-    export = ksub.add_parser("export", help="write the results as CSV and XLSX")
-    common(export)
-    export.add_argument("--out", required=True, help="directory for the files")
-    void = ksub.add_parser("void", help="void a participant (kept in the export, unranked)")
-    common(void)
-    void.add_argument("participant_id", type=int)
-    void.add_argument("--reason", required=True)
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = _("tham số")
+        self._optionals.title = _("tùy chọn")
+        self.add_argument("-h", "--help", action="help", help=_("in hướng dẫn này rồi thoát"))
 
-    announce = sub.add_parser(
-        "announce", help="organizers' announcements: create (--text, --at), list, cancel ID")
-    common(announce)
-    announce.add_argument("action", nargs="?", choices=("list", "cancel"),
-                          help="list the announcements, or cancel one")
-    announce.add_argument("id", nargs="?", type=int, help="announcement number (cancel)")
-    announce.add_argument("--text", help="the announcement's text")
-    announce.add_argument("--at", help="when: ISO 8601 local time (2020-10-01T19:30) or now")
-    announce.add_argument("--audience", default="all",
-                          help="all | contest | district:NAME | channel:NAME (default all)")
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_CONFIG, _("{prog}: lỗi: {message}").format(
+            prog=self.prog, message=_argparse_message(message)) + "\n")
 
-    schedule = sub.add_parser("schedule", help="scheduled reminders and announcements")
-    ssub = schedule.add_subparsers(dest="schedule_command", required=True)
-    slist = ssub.add_parser("list", help="plan the week from content and list every item")
-    common(slist)
 
-    report = sub.add_parser("report", help="the results report: workbook, charts, summary")
-    common(report)
-    report.add_argument("--from", dest="first", type=_day,
-                        help="first day, 2020-10-01 or 01/10/2020 (default: the week's first)")
-    report.add_argument("--to", dest="last", type=_day,
-                        help="last day, inclusive (default: the week's last)")
-    report.add_argument("--out", required=True, help="directory for the files")
-
-    db = sub.add_parser("db", help="database tools")
-    dsub = db.add_subparsers(dest="db_command", required=True)
-    up = dsub.add_parser("upgrade", help="apply the migrations")
-    common(up)
-    return p
+def _number(text: str) -> int:
+    """A participant or announcement number on the command line: ASCII digits, 1..2^31-1."""
+    value = parse_int(text, low=1)
+    if value is None:
+        raise argparse.ArgumentTypeError(
+            _("“{value}” không phải là một số hợp lệ (chỉ chữ số 0-9, từ 1)").format(value=text))
+    return value
 
 
 def _day(text: str) -> date:
     """A day on the command line: ISO (2020-10-01) or Vietnamese order (01/10/2020)."""
+    pieces = text.split("/")
     try:
-        if "/" in text:
-            d, m, y = (int(x) for x in text.split("/"))
-            return date(y, m, d)
-        return date.fromisoformat(text)
+        if len(pieces) == 3:
+            d, m, y = (parse_int(x, low=1, high=9999) for x in pieces)
+            if d is not None and m is not None and y is not None:
+                return date(y, m, d)
+        elif text.isascii():  # fromisoformat would read other digits in a later Python
+            return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date: {text!r}") from None
+        pass
+    raise argparse.ArgumentTypeError(
+        _("“{value}” không phải là ngày (dạng 01/10/2020 hoặc 2020-10-01)").format(value=text))
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="hoctap-bot",
+        description=_("Chatbot Tuần lễ hưởng ứng học tập suốt đời (Telegram, Zalo, dòng lệnh)."),
+    )
+    sub = p.add_subparsers(dest="command", required=True, metavar=_("LỆNH"),
+                           title=_("các lệnh"))
+
+    def common(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--config", metavar=_("TỆP"),
+                        help=_("tệp cấu hình TOML (hoặc biến môi trường HOCTAP_CONFIG)"))
+
+    def now(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--now", metavar=_("THỜI_ĐIỂM"),
+                        help=_("giả lập thời điểm bắt đầu, ví dụ 2020-10-01T07:30"))
+
+    chat = sub.add_parser("chat", help=_("trò chuyện với bot trong cửa sổ dòng lệnh (hoặc qua "
+                                         "stdin)"))
+    common(chat)
+    now(chat)
+    chat.add_argument("--user", default="console", metavar=_("TÊN"),
+                      help=_("mã người dùng dòng lệnh (mặc định “console”, thuộc Ban tổ chức)"))
+    chat.add_argument("--no-greeting", action="store_true",
+                      help=_("không gửi /start trước (mặc định khi chạy trong cửa sổ dòng lệnh)"))
+
+    content = sub.add_parser("content", help=_("công cụ nội dung cho Ban tổ chức"))
+    csub = content.add_subparsers(dest="content_command", required=True, metavar=_("LỆNH"),
+                                  title=_("các lệnh"))
+    check = csub.add_parser("check", help=_("kiểm tra một thư mục nội dung"))
+    common(check)
+    check.add_argument("path", nargs="?", metavar=_("THƯ_MỤC"),
+                       help=_("thư mục nội dung (mặc định: thư mục trong cấu hình)"))
+
+    run = sub.add_parser("run", help=_("chạy mọi kênh đã cấu hình và máy chủ web"))
+    common(run)
+    now(run)
+
+    contest = sub.add_parser("contest", help=_("Cuộc thi Công dân học tập (Ban tổ chức)"))
+    ksub = contest.add_subparsers(dest="contest_command", required=True, metavar=_("LỆNH"),
+                                  title=_("các lệnh"))
+    export = ksub.add_parser("export", help=_("ghi kết quả ra tệp CSV và XLSX"))
+    common(export)
+    export.add_argument("--out", required=True, metavar=_("THƯ_MỤC"),
+                        help=_("thư mục ghi tệp"))
+    void = ksub.add_parser("void", help=_("hủy kết quả của một người dự thi (vẫn có trong tệp "
+                                          "kết quả, không xếp hạng)"))
+    common(void)
+    void.add_argument("participant_id", type=_number, metavar=_("MÃ"),
+                      help=_("mã người dự thi (có trong tệp kết quả)"))
+    void.add_argument("--reason", required=True, metavar=_("LÝ_DO"), help=_("lý do hủy"))
+
+    announce = sub.add_parser(
+        "announce", help=_("thông báo của Ban tổ chức: tạo (--text, --at), list, cancel SỐ"))
+    common(announce)
+    announce.add_argument("action", nargs="?", choices=("list", "cancel"), metavar="list|cancel",
+                          help=_("list: liệt kê các thông báo; cancel: hủy một thông báo"))
+    announce.add_argument("id", nargs="?", type=_number, metavar=_("SỐ"),
+                          help=_("số của thông báo (cho cancel)"))
+    announce.add_argument("--text", metavar=_("NỘI_DUNG"), help=_("nội dung thông báo"))
+    announce.add_argument("--at", metavar=_("THỜI_ĐIỂM"),
+                          help=_("lúc gửi: now hoặc ngay (gửi ngay), giờ địa phương dạng "
+                                 "2020-10-01T19:30 hoặc “01/10/2020 19:30”"))
+    announce.add_argument("--audience", default="all", metavar=_("NGƯỜI_NHẬN"),
+                          help=_("all | contest | district:TÊN | channel:TÊN (mặc định all)"))
+
+    schedule = sub.add_parser("schedule", help=_("tin nhắc và thông báo đã lên lịch"))
+    ssub = schedule.add_subparsers(dest="schedule_command", required=True, metavar=_("LỆNH"),
+                                   title=_("các lệnh"))
+    slist = ssub.add_parser("list", help=_("lập lịch cả tuần từ nội dung và liệt kê"))
+    common(slist)
+
+    report = sub.add_parser("report", help=_("báo cáo kết quả: bảng số liệu, biểu đồ, tóm tắt"))
+    common(report)
+    report.add_argument("--from", dest="first", type=_day, metavar=_("NGÀY"),
+                        help=_("ngày đầu, 01/10/2020 hoặc 2020-10-01 (mặc định: ngày đầu Tuần "
+                               "lễ)"))
+    report.add_argument("--to", dest="last", type=_day, metavar=_("NGÀY"),
+                        help=_("ngày cuối, tính cả ngày đó (mặc định: ngày cuối Tuần lễ)"))
+    report.add_argument("--out", required=True, metavar=_("THƯ_MỤC"),
+                        help=_("thư mục ghi tệp"))
+
+    db = sub.add_parser("db", help=_("công cụ cơ sở dữ liệu"))
+    dsub = db.add_subparsers(dest="db_command", required=True, metavar=_("LỆNH"),
+                             title=_("các lệnh"))
+    up = dsub.add_parser("upgrade", help=_("áp dụng các bản nâng cấp cơ sở dữ liệu"))
+    common(up)
+    return p
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -108,10 +204,16 @@ def _settings(args: argparse.Namespace) -> Settings:
     if now:
         try:
             parse_instant(now, settings.tz)
-        except ValueError as exc:
-            raise SettingsError(f"--now: {exc}") from None
+        except ValueError:
+            raise SettingsError(_("--now: “{value}” không phải là thời điểm dạng "
+                                  "2020-10-01T07:30").format(value=now)) from None
         settings = with_overrides(settings, "bot", now=now)
     return settings
+
+
+def _fail(message: str, code: int) -> int:
+    print(message, file=sys.stderr)
+    return code
 
 
 def _print_problems(err: ContentError, path: Path) -> None:
@@ -121,100 +223,182 @@ def _print_problems(err: ContentError, path: Path) -> None:
         print(f"  {problem.render(_)}", file=sys.stderr)
 
 
-async def _chat(app: App, args: argparse.Namespace) -> None:
+async def _chat(app: App, args: argparse.Namespace) -> int:
     from bot.channels.console import ConsoleChannel
 
+    user = args.user.strip()
+    if not user or len(user) > 64:  # a platform id column holds 64 characters
+        return _fail(_("--user: cần một tên từ 1 đến 64 ký tự."), EXIT_CONFIG)
     await app.start()
     try:
-        channel = ConsoleChannel(app.dispatcher.handle, args.user,
-                                 locale=app.settings.bot.locale)
+        channel = ConsoleChannel(app.dispatcher.handle, user, locale=app.settings.bot.locale)
         greet = sys.stdin.isatty() and not args.no_greeting
         await channel.run(greet=greet)
-    finally:
-        await app.close()
-
-
-async def _contest(app: App, args: argparse.Namespace) -> int:
-    """Run an organizer's contest command as the console organizer, printing the replies."""
-    from bot.channels.console import render
-
-    await app.start()
-    try:
-        organizer = next(iter(app.settings.organizer_ids("console")), "console")
-        if args.contest_command == "export":
-            command = "/ketquathi"
-        else:
-            command = f"/loaithi {args.participant_id} {args.reason}"
-        replies = await app.dispatcher.handle(Incoming("console", organizer, command))
-        text, _buttons = render(replies or [], files_dir=Path(getattr(args, "out", ".")))
-        print(text)
     finally:
         await app.close()
     return 0
 
 
-async def _announce(app: App, args: argparse.Namespace) -> int:
-    """Create, list or cancel announcements directly in the database (the bot picks them up)."""
-    from handlers.features.announce import audience_label, parse_audience, status_label
-    from scheduler import store
+def _console_organizer(app: App) -> str | None:
+    return next(iter(sorted(app.settings.organizer_ids("console"))), None)
 
+
+async def _contest(app: App, args: argparse.Namespace) -> int:
+    """Run an organizer's contest command as the console organizer, printing the replies."""
+    from bot.channels.console import render
+    from bot.db.models import ContestParticipant
+
+    organizer = _console_organizer(app)
+    if organizer is None:
+        return _fail(_("Lệnh này chạy với quyền Ban tổ chức của dòng lệnh, nhưng [organizers] "
+                       "console_ids đang trống. Thêm một tên, ví dụ console_ids = "
+                       "[\"console\"]."), EXIT_CONFIG)
+    reason = args.reason.strip() if args.contest_command == "void" else ""
+    if args.contest_command == "void" and not reason:
+        return _fail(_("--reason: cần ghi lý do hủy."), EXIT_CONFIG)
     await app.start()
     try:
-        tz = app.settings.tz
+        if args.contest_command == "void":
+            pid = args.participant_id
+            async with app.sessions() as s:
+                if await s.get(ContestParticipant, pid) is None:
+                    return _fail(_("Không có người dự thi mã {id}.").format(id=pid),
+                                 EXIT_NOT_DONE)
+            command = f"/loaithi {pid} {reason}"
+        else:
+            command = "/ketquathi"
+        replies = await app.dispatcher.handle(Incoming("console", organizer, command)) or []
+        if args.contest_command == "void":
+            # The chat's words, and the database's word on whether it was done.
+            async with app.sessions() as s:
+                row = await s.get(ContestParticipant, args.participant_id)
+                done = row is not None and row.voided
+        else:
+            done = any(r.files for r in replies)
+    finally:
+        await app.close()
+    try:
+        out = Path(args.out) if args.contest_command == "export" else None
+        text, _buttons = render(replies, files_dir=out)
+    except OSError as exc:
+        return _fail(_("Không ghi được tệp vào {path}: {error}").format(
+            path=args.out, error=exc.strerror or exc), EXIT_CONFIG)
+    if done:
+        print(text)
+        return 0
+    return _fail(text, EXIT_NOT_DONE)
+
+
+@dataclass(frozen=True)
+class _Created:
+    id: int
+    when: datetime
+    audience: str
+
+
+def _when(text: str, now: datetime, app: App) -> datetime | str:
+    """--at as a datetime, or the message that refuses it."""
+    from handlers.features.announce import WhenProblem, past_text, read_when
+
+    when = read_when(text, now, app.settings.tz)
+    if when is WhenProblem.PAST:
+        return past_text()
+    if when is WhenProblem.IMPOSSIBLE:
+        return _("--at: ngày giờ “{value}” không có thật.").format(value=text)
+    if when is WhenProblem.UNKNOWN:
+        return _("--at: chưa hiểu “{value}”. Dùng now hoặc ngay (gửi ngay), 2020-10-01T19:30 "
+                 "hoặc “01/10/2020 19:30” (giờ địa phương).").format(value=text)
+    return when
+
+
+async def _announce(app: App, args: argparse.Namespace) -> int:
+    """Create, list or cancel announcements directly in the database (the bot picks them up).
+
+    Output comes after the transaction: a reader gone away (`| head`) cannot undo a change.
+    """
+    from handlers.features.announce import (
+        MAX_TEXT,
+        audience_label,
+        cancel_text,
+        parse_audience,
+        status_label,
+    )
+    from scheduler import store
+
+    if args.action == "cancel" and args.id is None:
+        return _fail(_("Thiếu số của thông báo: hoctap-bot announce cancel SỐ"), EXIT_CONFIG)
+    text, audience, when = (args.text or "").strip(), "all", app.clock()
+    if args.action is None:
+        if not text or not args.at:
+            return _fail(_("Cần --text và --at (now, ngay, 2020-10-01T19:30 hoặc “01/10/2020 "
+                           "19:30”)."), EXIT_CONFIG)
+        if len(text) > MAX_TEXT:
+            return _fail(_("Thông báo dài {n} ký tự, quá {max}. Hãy rút gọn rồi gõ lại.")
+                         .format(n=len(text), max=MAX_TEXT), EXIT_CONFIG)
+        chosen = parse_audience(args.audience, app.edition.contest.districts)
+        if chosen is None:
+            return _fail(_("--audience không hợp lệ: {value}").format(value=args.audience),
+                         EXIT_CONFIG)
+        audience = chosen
+        at = _when(args.at, when, app)
+        if isinstance(at, str):
+            return _fail(at, EXIT_CONFIG)
+        when = at
+    tz = app.settings.tz
+    await app.start()
+    try:
         async with app.sessions() as s, s.begin():
             if args.action == "list":
                 items = await store.list_announcements(s, 100)
-                if not items:
-                    print(_("Chưa có thông báo nào."))
-                for a in items:
-                    print(f"#{a.id}  {a.due_at.astimezone(tz):%d/%m/%Y %H:%M}  "
-                          f"{status_label(a.status)}  {audience_label(a.audience)}  "
-                          + _("đã gửi {sent}/{total}, bỏ qua {skipped}, lỗi {failed}, "
-                              "không rõ {uncertain}").format(
-                                  sent=a.sent, total=a.total, skipped=a.skipped,
-                                  failed=a.failed, uncertain=a.uncertain))
-                    print(f"    {a.text[:100]}")
-                return 0
-            if args.action == "cancel":
-                if args.id is None:
-                    print(_("Thiếu số của thông báo: hoctap-bot announce cancel ID"),
-                          file=sys.stderr)
-                    return EXIT_CONFIG
+            elif args.action == "cancel":
                 result = await store.cancel_announcement(s, args.id)
-                if result != "cancelled":
-                    print(_("Không hủy được thông báo #{id}: {status}.").format(
-                        id=args.id, status=status_label(result)), file=sys.stderr)
-                    return 1
-                print(_("Đã hủy thông báo #{id}; nó sẽ không được gửi.").format(id=args.id))
-                return 0
-            if not args.text or not args.at:
-                print(_("Cần --text và --at (ISO 8601 hoặc now)."), file=sys.stderr)
-                return EXIT_CONFIG
-            audience = parse_audience(args.audience, app.edition.contest.districts)
-            if audience is None:
-                print(_("--audience không hợp lệ: {value}").format(value=args.audience),
-                      file=sys.stderr)
-                return EXIT_CONFIG
-            now = app.clock()
-            if args.at.strip().lower() in ("now", "ngay"):
-                when = now
             else:
-                try:
-                    when = parse_instant(args.at, tz)
-                except ValueError as exc:
-                    print(f"--at: {exc}", file=sys.stderr)
-                    return EXIT_CONFIG
-                if when < now - timedelta(minutes=1):
-                    print(_("Thời điểm này đã qua. Chọn một thời điểm trong tương lai hoặc "
-                            "gõ “ngay”."), file=sys.stderr)
-                    return EXIT_CONFIG
-            item_id = await store.create_announcement(s, args.text, audience, when, now, None)
-        print(_("Đã lên lịch thông báo #{id} lúc {when} cho {audience}.").format(
-            id=item_id, when=f"{when.astimezone(tz):%d/%m/%Y %H:%M}",
-            audience=audience_label(audience)))
-        return 0
+                created = _Created(await store.create_announcement(
+                    s, text, audience, when, app.clock(), None), when, audience)
     finally:
         await app.close()
+    if args.action == "list":
+        if not items:
+            print(_("Chưa có thông báo nào."))
+        for a in items:
+            print(f"#{a.id}  {a.due_at.astimezone(tz):%d/%m/%Y %H:%M}  "
+                  f"{status_label(a.status)}  {audience_label(a.audience)}  "
+                  + _("đã gửi {sent}/{total}, bỏ qua {skipped}, lỗi {failed}, "
+                      "không rõ {uncertain}").format(
+                          sent=a.sent, total=a.total, skipped=a.skipped,
+                          failed=a.failed, uncertain=a.uncertain))
+            print(f"    {a.text[:100]}")
+        return 0
+    if args.action == "cancel":
+        if result != "cancelled":
+            return _fail(cancel_text(result, args.id), EXIT_NOT_DONE)
+        print(cancel_text(result, args.id))
+        return 0
+    print(_("Đã lên lịch thông báo #{id} lúc {when} cho {audience}. Bot đang chạy (hoctap-bot "
+            "run) sẽ gửi đúng giờ; xem tình trạng bằng hoctap-bot announce list.").format(
+        id=created.id, when=f"{created.when.astimezone(tz):%d/%m/%Y %H:%M}",
+        audience=audience_label(created.audience)))
+    return 0
+
+
+def _item_label(kind: str, key: str, payload: dict[str, Any], audience: str,
+                text: str | None, app: App) -> str:
+    """What a scheduled item is about, in words."""
+    from handlers.features.announce import audience_label, kind_label
+
+    label = kind_label(kind)
+    if kind == "announcement":
+        preview = (text or "").replace("\n", " ")
+        preview = preview if len(preview) <= 60 else preview[:59] + "…"
+        return f"{label} ({audience_label(audience)}): {preview}"
+    if kind == "digest":
+        try:
+            return f"{label} {format_date_numeric(date.fromisoformat(payload.get('day', '')))}"
+        except ValueError:
+            return f"{label} {key}"
+    event_id = payload.get("event", "")
+    event = next((e for e in app.edition.events if e.id == event_id), None)
+    return f"{label}: {event.title.get(app.settings.bot.locale) if event else event_id}"
 
 
 async def _schedule_list(app: App) -> int:
@@ -222,6 +406,7 @@ async def _schedule_list(app: App) -> int:
     from sqlalchemy import select
 
     from bot.db.models import ScheduledItem
+    from handlers.features.announce import status_label
     from scheduler.planner import plan, sync_plan
 
     await app.start()
@@ -231,13 +416,17 @@ async def _schedule_list(app: App) -> int:
             items = (await s.execute(
                 select(ScheduledItem).order_by(ScheduledItem.due_at, ScheduledItem.id)
             )).scalars().all()
-        for i in items:
-            label = i.key if i.kind != "announcement" else f"announcement ({i.audience})"
-            print(f"#{i.id:<4} {i.due_at.astimezone(app.settings.tz):%d/%m/%Y %H:%M}  "
-                  f"{i.status:<10} {label}  {i.total or ''}")
-        return 0
     finally:
         await app.close()
+    width = max((len(status_label(i.status)) for i in items), default=0)
+    for i in items:
+        recipients = (_("{n} người nhận").format(n=i.total)
+                      if i.status in ("sending", "done") else "")
+        print(f"#{i.id:<4} {i.due_at.astimezone(app.settings.tz):%d/%m/%Y %H:%M}  "
+              f"{status_label(i.status):<{width}}  "
+              f"{_item_label(i.kind, i.key, i.payload, i.audience, i.text, app)}  "
+              f"{recipients}".rstrip())
+    return 0
 
 
 async def _report(app: App, args: argparse.Namespace) -> int:
@@ -248,16 +437,19 @@ async def _report(app: App, args: argparse.Namespace) -> int:
     first = args.first or app.edition.start
     last = args.last or app.edition.end
     if last < first:
-        print(_("Ngày cuối ({last}) trước ngày đầu ({first}).").format(last=last, first=first),
-              file=sys.stderr)
-        return EXIT_CONFIG
+        return _fail(_("Ngày cuối ({last}) trước ngày đầu ({first}).").format(
+            last=format_date_numeric(last), first=format_date_numeric(first)), EXIT_CONFIG)
     await app.start()
     try:
         async with app.sessions() as s, s.begin():
             figures = await collect(s, app.edition, first, last)
     finally:
         await app.close()
-    paths = write(await render_async(figures, app.edition), Path(args.out))
+    try:
+        paths = write(await render_async(figures, app.edition), Path(args.out))
+    except OSError as exc:
+        return _fail(_("Không ghi được tệp vào {path}: {error}").format(
+            path=args.out, error=exc.strerror or exc), EXIT_CONFIG)
     print("\n".join([period_text(figures), *headline(figures), ""]))
     for path in paths:
         print(_("Đã lưu tệp: {path}").format(path=path))
@@ -286,15 +478,30 @@ def _run(app: App) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
+def _command(app: App, args: argparse.Namespace) -> int:
+    if args.command == "chat":
+        return asyncio.run(_chat(app, args))
+    if args.command == "announce":
+        return asyncio.run(_announce(app, args))
+    if args.command == "schedule":
+        return asyncio.run(_schedule_list(app))
+    if args.command == "contest":
+        return asyncio.run(_contest(app, args))
+    if args.command == "report":
+        return asyncio.run(_report(app, args))
+    asyncio.run(_upgrade(app))
+    print(_("Cơ sở dữ liệu đã được cập nhật."))
+    return 0
+
+
+def _main(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
     setup_logging(None, level="WARNING")
     try:
         settings = _settings(args)
         set_locale(settings.bot.locale)
     except SettingsError as exc:
-        print(_("Lỗi cấu hình: {error}").format(error=exc), file=sys.stderr)
-        return EXIT_CONFIG
+        return _fail(_("Lỗi cấu hình: {error}").format(error=exc), EXIT_CONFIG)
     # Only `run` logs at [log] level; the interactive commands keep stderr for warnings.
     setup_logging(settings, level=None if args.command == "run" else "WARNING")
 
@@ -316,28 +523,41 @@ def main(argv: list[str] | None = None) -> int:
         app = build_app(settings)
     except ContentError as err:
         _print_problems(err, edition_path(settings))
-        print(_("Bot không khởi động vì nội dung chưa hợp lệ."), file=sys.stderr)
-        return EXIT_CONTENT
+        return _fail(_("Bot không khởi động vì nội dung chưa hợp lệ."), EXIT_CONTENT)
+
+    if args.command == "run":
+        return _run(app)
+    from bot.db.faults import is_outage
 
     try:
-        if args.command == "run":
-            return _run(app)
-        if args.command == "chat":
-            asyncio.run(_chat(app, args))
-        elif args.command == "announce":
-            return asyncio.run(_announce(app, args))
-        elif args.command == "schedule":
-            return asyncio.run(_schedule_list(app))
-        elif args.command == "contest":
-            return asyncio.run(_contest(app, args))
-        elif args.command == "report":
-            return asyncio.run(_report(app, args))
-        elif args.command == "db":
-            asyncio.run(_upgrade(app))
-            print(_("Cơ sở dữ liệu đã được cập nhật."))
+        return _command(app, args)
+    except Exception as exc:
+        # A closed stdout is an OSError too, but not the database's: main() handles it.
+        if isinstance(exc, BrokenPipeError) or not is_outage(exc):
+            raise
+        # The URL may hold a password: name the error, not the address.
+        first_line = (str(exc).splitlines() or [""])[0][:200]
+        return _fail(_("Không kết nối được cơ sở dữ liệu ({error}). Kiểm tra [database] url "
+                       "(HOCTAP_DATABASE_URL) và máy chủ cơ sở dữ liệu.").format(
+            error=f"{type(exc).__name__}: {first_line}"), EXIT_CONFIG)
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        try:
+            return _main(argv)
+        finally:
+            # Inside the try, also on argparse's SystemExit (--help): a reader gone away fails
+            # here, not in the interpreter's last flush ("Exception ignored", exit 120).
+            sys.stdout.flush()
+    except BrokenPipeError:
+        # The Python docs' recipe (signal module, "Note on SIGPIPE"): later writes, and the
+        # interpreter's final flush, go to devnull instead of raising again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_PIPE
     except KeyboardInterrupt:
-        return 130
-    return 0
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

@@ -136,13 +136,14 @@ class Dispatcher:
                 s, msg.channel, update_key, now
             ):
                 return None
+            is_organizer = msg.user_id in self.settings.organizer_ids(msg.channel)
             user, is_new = await repo.touch_user(s, msg.channel, msg.user_id,
-                                                 msg.display_name, now)
+                                                 msg.display_name, now, is_organizer)
             view = UserView(
                 channel=msg.channel,
                 external_id=msg.user_id,
                 locale=user.locale or self.settings.bot.locale,
-                is_organizer=msg.user_id in self.settings.organizer_ids(msg.channel),
+                is_organizer=is_organizer,
                 is_new=is_new,
                 # Most users are in no flow: their state is not worth a query.
                 state=await repo.get_state(s, user.id) if user.has_state else None,
@@ -150,7 +151,8 @@ class Dispatcher:
             )
             with use_locale(view.locale):
                 outcome = await self.conversation.handle(msg, view, SqlStore(s, user, now))
-            await repo.log_message(s, user.id, msg.channel, outcome.feature, now)
+            await repo.log_message(s, user.id, msg.channel, outcome.feature, now,
+                                   is_organizer)
         self.metrics.updates.labels(msg.channel, outcome.feature).inc()
         self.metrics.latency.labels(msg.channel).observe(time.perf_counter() - started)
         return outcome.replies

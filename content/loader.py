@@ -564,7 +564,7 @@ def _build(r: _Reader, cls: Callable[..., T], _optional: frozenset[str] | set[st
 def load_edition(path: Path) -> Edition:
     """Load and validate the edition in `path`; raise ContentError listing every problem."""
     if not path.is_dir():
-        raise ContentError([Problem(str(path), "", "", "edition directory does not exist")])
+        raise ContentError([Problem(str(path), "", "", N_("không có thư mục nội dung này"))])
     loader = _Loader(path)
     edition = loader.load()
     if edition is None:

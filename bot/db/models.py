@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -69,10 +70,17 @@ class User(Base):
     first_seen: Mapped[datetime] = mapped_column(UtcDateTime())
     last_seen: Mapped[datetime] = mapped_column(UtcDateTime())
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # An organizer (in [organizers]) when first seen: not a new citizen in the report. Set at
+    # write time, so a later change of the organizer list does not rewrite past figures.
+    organizer: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class MessageLog(Base):
-    """One row per handled message: the organizers' statistics come from here."""
+    """One row per handled message: the organizers' statistics come from here.
+
+    `organizer`: written by an organizer, as [organizers] said at that moment; the report counts
+    citizens' messages only.
+    """
 
     __tablename__ = "message_log"
     __table_args__ = (Index("ix_message_log_created_at", "created_at"),)
@@ -84,6 +92,7 @@ class MessageLog(Base):
     channel: Mapped[str] = mapped_column(String(16))
     feature: Mapped[str] = mapped_column(String(32))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    organizer: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class ConversationState(Base):

@@ -57,7 +57,7 @@ _SEEN = (
 _LOG = insert(_tables["message_log"]).inline().values(  # inline: no new id fetched back
     user_id=bindparam("p_user_id"), channel=bindparam("p_channel"),
     feature=bindparam("p_feature"),
-    created_at=bindparam("p_now"))
+    created_at=bindparam("p_now"), organizer=bindparam("p_organizer"))
 
 
 @functools.cache
@@ -75,7 +75,8 @@ def _create(dialect: str) -> Any:
     return (_insert_of(dialect)(_tables["users"])
             .values(channel=bindparam("p_channel"), external_id=bindparam("p_external_id"),
                     display_name=bindparam("p_name"), first_seen=bindparam("p_now"),
-                    last_seen=bindparam("p_now"), active=True)
+                    last_seen=bindparam("p_now"), active=True,
+                    organizer=bindparam("p_organizer"))
             .on_conflict_do_nothing(index_elements=["channel", "external_id"])
             .returning(_users.id))
 
@@ -100,12 +101,16 @@ async def claim_update(s: AsyncSession, channel: str, key: str, now: datetime) -
 
 
 async def touch_user(
-    s: AsyncSession, channel: str, external_id: str, display_name: str | None, now: datetime
+    s: AsyncSession, channel: str, external_id: str, display_name: str | None, now: datetime,
+    organizer: bool = False,
 ) -> tuple[SeenUser, bool]:
-    """Get or create the user (channel, external_id) and mark them seen; True if new."""
+    """Get or create the user (channel, external_id) and mark them seen; True if new.
+
+    `organizer` is recorded only when the user is created (an organizer when first seen).
+    """
     conn = await s.connection()
     params = {"p_channel": channel, "p_external_id": external_id, "p_name": display_name,
-              "p_now": now}
+              "p_now": now, "p_organizer": organizer}
     while True:
         row = (await conn.execute(_SEEN, params)).first()
         if row is not None:
@@ -117,10 +122,11 @@ async def touch_user(
 
 
 async def log_message(s: AsyncSession, user_id: int | None, channel: str, feature: str,
-                      now: datetime) -> None:
+                      now: datetime, organizer: bool = False) -> None:
+    """Count one handled message; `organizer`: an organizer's, left out of the report."""
     conn = await s.connection()
     await conn.execute(_LOG, {"p_user_id": user_id, "p_channel": channel, "p_feature": feature,
-                              "p_now": now})
+                              "p_now": now, "p_organizer": organizer})
 
 
 async def get_state(s: AsyncSession, user_id: int) -> FlowState | None:

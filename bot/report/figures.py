@@ -54,11 +54,14 @@ async def _usage(s: AsyncSession, start: datetime, end: datetime, tz: ZoneInfo,
                                             list[tuple[str, int]], int, int, int]:
     # Bucketed here rather than in SQL: local days need the time zone, which SQLite lacks;
     # a week of messages for one city is a few hundred thousand rows at most.
+    # Citizens only: organizers' messages (and organizers first seen as such) were marked when
+    # written, so a later change of [organizers] leaves these figures as they were.
     users = (await s.execute(select(User.channel, User.first_seen).where(
-        User.first_seen >= start, User.first_seen < end))).all()
+        User.first_seen >= start, User.first_seen < end, User.organizer.is_(False)))).all()
     logs = (await s.execute(select(MessageLog.user_id, MessageLog.channel, MessageLog.feature,
                                    MessageLog.created_at).where(
-        MessageLog.created_at >= start, MessageLog.created_at < end))).all()
+        MessageLog.created_at >= start, MessageLog.created_at < end,
+        MessageLog.organizer.is_(False)))).all()
     new_by_channel = Counter(channel for channel, _ in users)
     new_by_day = Counter(seen.astimezone(tz).date() for _, seen in users)
     msgs_by_channel = Counter(channel for _, channel, _, _ in logs)

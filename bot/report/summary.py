@@ -102,6 +102,7 @@ def build(f: ReportFigures, edition: Edition) -> tuple[str, str]:
             items=_n(fired(f)), sent=_n(sum(b.sent for b in f.broadcasts)),
             failed=_n(sum(b.failed for b in f.broadcasts)), subscribers=_n(f.subscribers)),
     ]])
+    doc.add("p", _("Người dùng và tin nhắn chỉ tính người dân, không tính Ban tổ chức."))
     doc.add("h2", _("Người dùng theo kênh"))
     rows = [[channel_label(c.channel), _n(c.new_users), _n(c.active_users), _n(c.messages)]
             for c in f.channels]

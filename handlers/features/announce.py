@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from enum import Enum
+from zoneinfo import ZoneInfo
 
 from handlers.context import Ctx
 from handlers.features.subscriptions import AnnouncementInfo
 from handlers.format import back_button
 from handlers.i18n import _, format_date_numeric, format_number, format_time
+from handlers.numbers import parse_int
 from handlers.text import fold
 from handlers.types import Button, Reply
 
@@ -18,6 +21,10 @@ MAX_TEXT = 3500  # leaves room for the title within Telegram's 4,096 characters
 CHANNELS = ("telegram", "zalo", "console")
 _WHEN = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})\s+([0-9]{1,2})[:hg]([0-9]{2})$")
 _NOW = ("ngay", "now", "gui ngay", "ngay bay gio")
+# Channels `hoctap-bot run` serves, where the creator of an announcement gets its progress.
+# The console never runs as a channel there: an announcement made in `hoctap-bot chat` is sent
+# by the running bot, and the console user is told so instead of promised progress.
+PROGRESS_CHANNELS = ("telegram", "zalo")
 
 
 def _refusal() -> list[Reply]:
@@ -63,21 +70,57 @@ def district_of(name: str, districts: tuple[str, ...]) -> str | None:
     return None
 
 
+def is_now(text: str) -> bool:
+    """'ngay', 'Ngay', 'ngày', 'now', 'gửi ngay': send at once (chat and CLI alike)."""
+    return fold(text).strip() in _NOW
+
+
+class WhenProblem(Enum):
+    """Why a typed time is refused; each caller words it for its own reader."""
+
+    UNKNOWN = "unknown"
+    IMPOSSIBLE = "impossible"  # 31/02/2020
+    PAST = "past"
+
+
+def read_when(text: str, now: datetime, tz: ZoneInfo) -> datetime | WhenProblem:
+    """The instant `text` names: 'ngay'/'now', dd/mm/yyyy HH:MM or ISO 8601 (2020-10-01T19:30),
+    in `tz` unless it says its offset; a past one is refused."""
+    text = text.strip()
+    if is_now(text):
+        return now
+    m = _WHEN.match(text)
+    try:
+        if m is not None:
+            day, month, year, hour, minute = (int(g) for g in m.groups())
+            when = datetime(year, month, day, hour, minute, tzinfo=tz)
+        elif text.isascii() and text[:4].isdigit():
+            # Python 3.11's fromisoformat reads ASCII digits only; isascii keeps it so.
+            when = datetime.fromisoformat(text)
+            when = when.replace(tzinfo=tz) if when.tzinfo is None else when.astimezone(tz)
+        else:
+            return WhenProblem.UNKNOWN
+    except ValueError:
+        return WhenProblem.IMPOSSIBLE if m is not None else WhenProblem.UNKNOWN
+    if when < now.replace(second=0, microsecond=0):
+        return WhenProblem.PAST
+    return when
+
+
+def past_text() -> str:
+    return _("Thời điểm này đã qua. Chọn một thời điểm trong tương lai hoặc gõ “ngay”.")
+
+
 def parse_when(text: str, ctx: Ctx) -> datetime | str:
     """The instant typed ('ngay' or dd/mm/yyyy HH:MM), or an error message to show."""
-    if fold(text).strip() in _NOW:
-        return ctx.now
-    m = _WHEN.match(text.strip())
-    if m is None:
+    when = read_when(text, ctx.now, ctx.edition.tz)
+    if when is WhenProblem.UNKNOWN:
         return _("Mình chưa hiểu thời điểm. Gõ “ngay” hoặc ngày giờ dạng dd/mm/yyyy HH:MM, "
                  "ví dụ 01/10/2020 19:30.")
-    day, month, year, hour, minute = (int(g) for g in m.groups())
-    try:
-        when = datetime(year, month, day, hour, minute, tzinfo=ctx.edition.tz)
-    except ValueError:
+    if when is WhenProblem.IMPOSSIBLE:
         return _("Ngày giờ không có thật. Gõ lại dạng dd/mm/yyyy HH:MM.")
-    if when < ctx.now.replace(second=0, microsecond=0):
-        return _("Thời điểm này đã qua. Chọn một thời điểm trong tương lai hoặc gõ “ngay”.")
+    if when is WhenProblem.PAST:
+        return past_text()
     return when
 
 
@@ -189,10 +232,16 @@ async def _confirm(ctx: Ctx, data: dict[str, str], answer: str) -> list[Reply]:
     item_id = await ctx.store.broadcast.create_announcement(data["text"], data["audience"],
                                                             when)
     await ctx.store.clear_state()
-    return [Reply(_("Đã lên lịch thông báo #{id} lúc {when} cho {audience}. Mình sẽ báo tiến "
-                    "độ khi gửi. Gõ /huythongbao {id} để hủy trước giờ gửi.").format(
-                        id=item_id, when=_when_text(when, ctx),
-                        audience=audience_label(data["audience"])), (back_button(),))]
+    if ctx.user.channel in PROGRESS_CHANNELS:
+        text = _("Đã lên lịch thông báo #{id} lúc {when} cho {audience}. Mình sẽ báo tiến "
+                 "độ khi gửi. Gõ /huythongbao {id} để hủy trước giờ gửi.")
+    else:
+        text = _("Đã lên lịch thông báo #{id} lúc {when} cho {audience}. Thông báo do bot "
+                 "đang chạy (lệnh hoctap-bot run) gửi đi; đến lúc đó nó ở trạng thái “chờ "
+                 "gửi”. Cửa sổ dòng lệnh này không gửi tin và không báo tiến độ: gõ /dsthongbao "
+                 "để xem tình trạng, /huythongbao {id} để hủy trước giờ gửi.")
+    return [Reply(text.format(id=item_id, when=_when_text(when, ctx),
+                              audience=audience_label(data["audience"])), (back_button(),))]
 
 
 async def list_(ctx: Ctx) -> list[Reply]:
@@ -207,6 +256,7 @@ async def list_(ctx: Ctx) -> list[Reply]:
 
 
 def status_label(status: str) -> str:
+    """A scheduled item's state in words: /dsthongbao, `announce list`, `schedule list`."""
     return {
         "scheduled": _("chờ gửi"),
         "sending": _("đang gửi"),
@@ -230,19 +280,30 @@ def describe(a: AnnouncementInfo, ctx: Ctx) -> str:
     return f"{head}\n{preview}"
 
 
-async def cancel(ctx: Ctx) -> list[Reply]:
-    """Cancel a pending announcement: /huythongbao ID."""
-    if not ctx.user.is_organizer:
-        return _refusal()
-    arg = ctx.route.arg.strip().lstrip("#")
-    if not arg.isdigit():
-        return [Reply(_("Gõ /huythongbao kèm số của thông báo, ví dụ /huythongbao 3. "
-                        "Gõ /dsthongbao để xem các số."), (back_button(),))]
-    result = await ctx.store.broadcast.cancel_announcement(int(arg))
+def kind_label(kind: str) -> str:
+    """What a scheduled item is: an announcement or one of the reminders planned from content."""
+    return {"announcement": _("Thông báo"), "digest": _("Lịch hằng ngày"),
+            "remind": _("Nhắc sự kiện"), "eve": _("Nhắc khai mạc")}.get(kind, kind)
+
+
+def cancel_text(result: str, item_id: int) -> str:
+    """The outcome of cancelling announcement `item_id` (store result), for chat and CLI."""
     if result == "cancelled":
         text = _("Đã hủy thông báo #{id}; nó sẽ không được gửi.")
     elif result == "not_found":
         text = _("Không có thông báo #{id}.")
     else:
         text = _("Không hủy được thông báo #{id}: {status}.")
-    return [Reply(text.format(id=arg, status=status_label(result)), (back_button(),))]
+    return text.format(id=item_id, status=status_label(result))
+
+
+async def cancel(ctx: Ctx) -> list[Reply]:
+    """Cancel a pending announcement: /huythongbao ID."""
+    if not ctx.user.is_organizer:
+        return _refusal()
+    item_id = parse_int(ctx.route.arg.strip().lstrip("#"), low=1)
+    if item_id is None:
+        return [Reply(_("Gõ /huythongbao kèm số của thông báo, ví dụ /huythongbao 3. "
+                        "Gõ /dsthongbao để xem các số."), (back_button(),))]
+    result = await ctx.store.broadcast.cancel_announcement(item_id)
+    return [Reply(cancel_text(result, item_id), (back_button(),))]

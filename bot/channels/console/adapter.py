@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from handlers.i18n import _, use_locale
+from handlers.numbers import parse_int
 from handlers.types import Button, Incoming, Reply
 
 log = logging.getLogger(__name__)
@@ -64,9 +65,10 @@ class ConsoleChannel:
 
     def to_incoming(self, line: str) -> Incoming:
         """A line as the user's message; a listed number is that button's command."""
-        stripped = line.strip()
-        if stripped.isdigit() and 1 <= int(stripped) <= len(self.buttons):
-            button = self.buttons[int(stripped) - 1]
+        # ASCII digits only: "²".isdigit() is true and int() refuses it.
+        number = parse_int(line, low=1, high=len(self.buttons)) if self.buttons else None
+        if number is not None:
+            button = self.buttons[number - 1]
             if button.command:
                 return Incoming(CHANNEL, self.user_id, button.command, is_button=True)
         return Incoming(CHANNEL, self.user_id, line)

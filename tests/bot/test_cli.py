@@ -1,0 +1,230 @@
+"""The real `hoctap-bot` command as an organizer meets it: Vietnamese words, exit codes, pipes."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.app import build_app
+from bot.db.models import ContestParticipant
+from scheduler import store
+from tests.conftest import free_port, local, make_settings
+
+BIN = Path(sys.executable).parent / "hoctap-bot"
+NOW = "2020-10-01T07:30"
+
+
+def environ(db: str, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HOCTAP_")}
+    env.update({"HOCTAP_DATABASE_URL": db, "HOCTAP_BOT_NOW": NOW, **extra})
+    return {k: v for k, v in env.items() if v}  # an empty value unsets it
+
+
+def cli(tmp_path: Path, *args: str, stdin: str = "", **extra: str
+        ) -> subprocess.CompletedProcess[str]:
+    """Run the installed console script on the test's SQLite file."""
+    db = f"sqlite+aiosqlite:///{tmp_path / 'hoctap.sqlite3'}"
+    return subprocess.run([str(BIN), *args], input=stdin, capture_output=True, text=True,
+                          timeout=120, check=False, cwd=tmp_path, env=environ(db, **extra))
+
+
+def quiet(result: subprocess.CompletedProcess[str]) -> None:
+    assert "Traceback" not in result.stderr + result.stdout, result.stderr
+
+
+def test_contest_void_of_no_one_fails_in_vietnamese(tmp_path: Path) -> None:
+    result = cli(tmp_path, "contest", "void", "12", "--reason", "trùng người dự thi")
+    quiet(result)
+    assert result.returncode == 1
+    assert "Không có người dự thi mã 12." in result.stderr
+    for bad in ("²", "99999999999999999999"):
+        result = cli(tmp_path, "contest", "void", bad, "--reason", "x")
+        quiet(result)
+        assert result.returncode == 2, bad
+        assert f"“{bad}” không phải là một số hợp lệ" in result.stderr, result.stderr
+        assert "Cách dùng: hoctap-bot contest void" in result.stderr
+    result = cli(tmp_path, "contest", "void", "12")
+    assert result.returncode == 2 and "lỗi: thiếu tham số --reason" in result.stderr
+
+
+def test_contest_void_of_a_participant(tmp_path: Path) -> None:
+    db = f"sqlite+aiosqlite:///{tmp_path / 'hoctap.sqlite3'}"
+
+    async def register() -> int:
+        app = build_app(make_settings(db))
+        await app.start()
+        try:
+            async with app.sessions() as s, s.begin():
+                p = ContestParticipant(full_name="Nguyễn Văn A", district="Lê Chân",
+                                       consented_at=local(NOW), registered_at=local(NOW))
+                s.add(p)
+                await s.flush()
+                return p.id
+        finally:
+            await app.close()
+
+    pid = asyncio.run(register())
+    result = cli(tmp_path, "contest", "void", str(pid), "--reason", "trùng người dự thi")
+    quiet(result)
+    assert result.returncode == 0, result.stderr
+    assert f"Đã hủy kết quả của người dự thi mã {pid}." in result.stdout
+    # No console organizer configured: refused plainly, not run as a citizen.
+    result = cli(tmp_path, "contest", "void", str(pid), "--reason", "x",
+                 HOCTAP_ORGANIZERS_CONSOLE_IDS="[]")
+    assert result.returncode == 2 and "console_ids đang trống" in result.stderr
+
+
+def test_announce_cancel_speaks_vietnamese_with_exit_codes(tmp_path: Path) -> None:
+    result = cli(tmp_path, "announce", "cancel", "999")
+    quiet(result)
+    assert result.returncode == 1
+    assert result.stderr.strip() == "Không có thông báo #999."
+    assert "not_found" not in result.stdout + result.stderr
+    created = cli(tmp_path, "announce", "--text", "Khai mạc lúc 8 giờ", "--at", "ngay")
+    assert created.returncode == 0, created.stderr
+    item = created.stdout.split("#", 1)[1].split(" ", 1)[0]
+    done = cli(tmp_path, "announce", "cancel", item)
+    assert done.returncode == 0 and f"Đã hủy thông báo #{item}" in done.stdout
+    # Cancelling twice is idempotent: it stays cancelled, and says so.
+    again = cli(tmp_path, "announce", "cancel", item)
+    assert again.returncode == 0 and f"Đã hủy thông báo #{item}" in again.stdout
+    result = cli(tmp_path, "announce", "cancel", "²")
+    quiet(result)
+    assert result.returncode == 2 and "“²” không phải là một số hợp lệ" in result.stderr
+
+
+def test_schedule_and_announce_list_show_states_in_words(tmp_path: Path) -> None:
+    created = cli(tmp_path, "announce", "--text", "Hủy buổi tọa đàm", "--at", "now")
+    item = created.stdout.split("#", 1)[1].split(" ", 1)[0]
+    assert cli(tmp_path, "announce", "cancel", item).returncode == 0
+    result = cli(tmp_path, "schedule", "list")
+    quiet(result)
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert len(lines) > 10
+    assert all("chờ gửi" in line for line in lines if not line.startswith(f"#{item} "))
+    cancelled = next(line for line in lines if line.startswith(f"#{item} "))
+    assert "đã hủy" in cancelled and "Thông báo (tất cả người đăng ký): Hủy buổi tọa đàm" \
+        in cancelled
+    assert "Lịch hằng ngày 1/10/2020" in result.stdout
+    assert "Nhắc khai mạc: Lễ khai mạc" in result.stdout
+    for raw in ("scheduled", "cancelled", "digest:", "remind:", "announcement"):
+        assert raw not in result.stdout
+    listing = cli(tmp_path, "announce", "list")
+    assert "đã hủy" in listing.stdout and "cancelled" not in listing.stdout
+
+
+async def _announcements(db: str, n: int) -> None:
+    app = build_app(make_settings(db))
+    await app.start()
+    try:
+        async with app.sessions() as s, s.begin():
+            for i in range(n):
+                await store.create_announcement(s, f"Thông báo {i}", "all", local(NOW),
+                                                local(NOW), None)
+    finally:
+        await app.close()
+
+
+@pytest.mark.parametrize("command", [("announce", "list"), ("schedule", "list"), ("chat",)])
+def test_a_closed_pipe_is_quiet(tmp_path: Path, command: tuple[str, ...]) -> None:
+    """`hoctap-bot announce list | head -1`, with the reader gone before the first write."""
+    db = f"sqlite+aiosqlite:///{tmp_path / 'hoctap.sqlite3'}"
+    asyncio.run(_announcements(db, 3))
+    read, write = os.pipe()
+    os.close(read)  # a real pipe whose reader has gone: every write gets EPIPE
+    try:
+        proc = subprocess.run([str(BIN), *command], input="/lich\n/lienhe\n",
+                              stdout=write, stderr=subprocess.PIPE, text=True, timeout=120,
+                              check=False, cwd=tmp_path, env=environ(db))
+    finally:
+        os.close(write)
+    assert proc.stderr == ""
+    assert proc.returncode == 141
+
+
+def test_announce_at_now_or_ngay_in_any_spelling(tmp_path: Path) -> None:
+    for at in ("now", "Ngay", "ngày", "01/10/2020 19:30"):
+        result = cli(tmp_path, "announce", "--text", f"Thông báo {at}", "--at", at)
+        quiet(result)
+        assert result.returncode == 0, (at, result.stderr)
+        assert "Đã lên lịch thông báo #" in result.stdout
+        assert "Bot đang chạy (hoctap-bot run) sẽ gửi đúng giờ" in result.stdout
+    heads = [line for line in cli(tmp_path, "announce", "list").stdout.splitlines()
+             if line.startswith("#")]
+    assert sum("01/10/2020 07:30" in h for h in heads) == 3
+    assert sum("01/10/2020 19:30" in h for h in heads) == 1
+    for at, words in (("2020-09-30T19:30", "Thời điểm này đã qua"), ("mai", "chưa hiểu “mai”")):
+        result = cli(tmp_path, "announce", "--text", "x", "--at", at)
+        quiet(result)
+        assert result.returncode == 2 and words in result.stderr, (at, result.stderr)
+
+
+def test_readme_announce_examples_work_on_the_real_clock(tmp_path: Path) -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    assert "--at 2020-10-01T19:30" not in readme  # in the past on the real clock
+    assert '--at ngay --audience all' in readme
+    tomorrow = (datetime.now() + timedelta(days=1)).strftime("%Y-%m-%d")
+    for at in ("ngay", f"{tomorrow}T19:30"):
+        result = cli(tmp_path, "announce", "--text", "…", "--at", at, "--audience", "all",
+                     HOCTAP_BOT_NOW="")
+        assert result.returncode == 0, (at, result.stderr)
+
+
+def test_usage_errors_are_vietnamese(tmp_path: Path) -> None:
+    cases = [
+        (("bogus",), "hoctap-bot: lỗi: LỆNH: không có 'bogus'"),
+        (("announce", "cancel"), "Thiếu số của thông báo"),
+        (("announce", "--text", "x" * 3501, "--at", "ngay"), "quá 3500"),
+        (("report", "--from", "٠١/١٠/٢٠٢٠", "--out", "r"), "“٠١/١٠/٢٠٢٠” không phải là ngày"),
+        (("chat", "--now", "hôm qua"), "--now: “hôm qua” không phải là thời điểm"),
+        (("announce", "list", "--bogus"), "lỗi: không hiểu tham số --bogus"),
+    ]
+    for args, words in cases:
+        result = cli(tmp_path, *args)
+        quiet(result)
+        assert result.returncode == 2, (args, result.stderr)
+        assert words in result.stderr, (args, result.stderr)
+        assert "usage:" not in result.stderr and "error:" not in result.stderr
+    missing = cli(tmp_path, "content", "check", str(tmp_path / "2099"))
+    assert missing.returncode == 1 and "không có thư mục nội dung này" in missing.stderr
+    help_text = cli(tmp_path, "announce", "--help").stdout
+    assert help_text.startswith("Cách dùng: hoctap-bot announce")
+    assert "tùy chọn:" in help_text and "lúc gửi: now hoặc ngay" in help_text
+
+
+def test_unreachable_database_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    db = f"postgresql+asyncpg://hoctap:secret@127.0.0.1:{free_port()}/hoctap"
+    result = cli(tmp_path, "announce", "list", HOCTAP_DATABASE_URL=db)
+    quiet(result)
+    assert result.returncode == 2
+    assert "Không kết nối được cơ sở dữ liệu" in result.stderr
+    assert "secret" not in result.stderr
+
+
+def test_console_numbers_are_ascii_digits(tmp_path: Path) -> None:
+    """Superscript and Arabic-Indic digits are text, not button numbers (int('²') fails,
+    int('٣') is 3)."""
+    result = cli(tmp_path, "chat", "--now", NOW, stdin="/lich\n²\n٣\n")
+    quiet(result)
+    assert result.returncode == 0
+    assert result.stdout.count("Xin lỗi, mình chưa hiểu ý bạn") == 2
+
+
+def test_console_confirmation_says_the_running_bot_sends(tmp_path: Path) -> None:
+    lines = ["/thongbao", "Mai 8 giờ tập trung tại Nhà văn hóa.", "all", "Ngày", "ok",
+             "/dsthongbao"]
+    result = cli(tmp_path, "chat", "--now", NOW, stdin="".join(f"{x}\n" for x in lines))
+    quiet(result)
+    assert result.returncode == 0
+    confirmation = result.stdout.split("Đã lên lịch thông báo #", 1)[1]
+    assert "Thông báo do bot đang chạy (lệnh hoctap-bot run) gửi đi" in confirmation
+    assert "“chờ gửi”" in confirmation and "không báo tiến độ" in confirmation
+    assert "Mình sẽ báo tiến độ" not in result.stdout
+    assert "chờ gửi" in result.stdout.split("CÁC THÔNG BÁO", 1)[1]

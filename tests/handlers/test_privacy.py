@@ -32,6 +32,9 @@ async def _count(app: App, model: type, *where: object) -> int:
 async def test_cancel_then_erase(app: App) -> None:
     chat = Chat(app, "citizen-42", channel="telegram")
     await _register(chat)
+    # During a question other commands show it again; /menu leaves it.
+    assert "Câu 1/10" in await chat.text("/dangky")
+    assert "tạm rời bài thi" in await chat.text("/menu")
     assert "Đã đăng ký" in await chat.text("/dangky")
     async with app.sessions() as s:
         user_id = (await s.execute(select(User.id).where(User.external_id == "citizen-42"))
@@ -41,6 +44,8 @@ async def test_cancel_then_erase(app: App) -> None:
     assert ask.title == "Xóa dữ liệu cá nhân"
     assert "Nghị định 13/2023/NĐ-CP" in ask.text
     assert "Họ tên, số điện thoại và đơn vị đăng ký Cuộc thi" in ask.text
+    # Decree 13: the user is told what stays, and why.
+    assert "mã ẩn danh của tài khoản" in ask.text and "không thi lại được" in ask.text
     assert "Đăng ký nhận tin nhắc" in ask.text
     assert [b.label for b in ask.buttons] == ["Xóa dữ liệu của tôi", "Không xóa"]
     assert "không bị xóa" in await chat.text("Không xóa")
@@ -70,11 +75,12 @@ async def test_cancel_then_erase(app: App) -> None:
     assert await _count(app, MessageLog, MessageLog.user_id == user_id) == 1
     assert await _count(app, User, User.external_id == "citizen-42") == 0
 
-    # Writing again: a new user, greeted as one, not subscribed, free to register again.
+    # Writing again: a new user, greeted as one, not subscribed; the contest's one attempt is
+    # still used (see test_erase_then_the_contest_again).
     assert "Xin chào" in await chat.text("/start")
     assert await _count(app, User, User.external_id == "citizen-42") == 1
     assert "Bạn chưa đăng ký nhận tin nhắc" in await chat.text("/huydangky")
-    assert "Bước 1/4" in await chat.text("/thi")
+    assert "Tài khoản này đã dự thi" in await chat.text("/thi")
 
 
 async def test_erase_without_contest_or_subscription(app: App) -> None:

@@ -387,12 +387,8 @@ async def test_a_late_answer_says_so_now_and_in_the_summary(app: App, edition: E
     for k in range(10):
         attempt, position, correct = question_of(edition, q)
         letter = "ABCD"[correct]
-        if k == 3:  # typed, after the 30 seconds
-            app.clock.offset += timedelta(seconds=40)
-            replies = await chat.send(letter.lower())
-            assert "Hết giờ: câu trả lời đến sau 30 giây nên được tính là sai." in replies[0].text
-        elif k == 6:  # pressed, after the 30 seconds
-            app.clock.offset += timedelta(seconds=31)
+        if k in (3, 6):  # pressed after the 30 seconds
+            app.clock.offset += timedelta(seconds=31 if k == 3 else 45)
             replies = await chat.send(f"/traloi {attempt} {position} {letter}", True)
             assert "Hết giờ: câu trả lời đến sau 30 giây nên được tính là sai." in replies[0].text
         else:
@@ -407,6 +403,16 @@ async def test_a_late_answer_says_so_now_and_in_the_summary(app: App, edition: E
                for line in late_lines)
     assert [late for _p, _c, late in await _chosen(app)] == [
         k in (3, 6) for k in range(10)]
+
+
+async def test_a_typed_letter_after_the_time_is_a_late_answer(app: App) -> None:
+    chat = Chat(app, "late-typist")
+    await register(chat)
+    app.clock.offset += timedelta(seconds=40)
+    replies = await chat.send("c")
+    assert "Hết giờ: câu trả lời đến sau 30 giây nên được tính là sai." in replies[0].text
+    assert last_question(replies).title == "Câu 2/10"
+    assert await _chosen(app) == [(0, 2, True)]
 
 
 BAD_ANSWERS = ["/traloi ² 1 A", "/traloi 99999999999999999999 1 A", "/traloi 1 ² A",

@@ -56,10 +56,6 @@ def _items(data: PersonalData) -> list[str]:
     if data.contest:
         lines.append(_("• Họ tên, số điện thoại và đơn vị đăng ký Cuộc thi. Kết quả bài thi và "
                        "quận, huyện được giữ lại ở dạng ẩn danh để tính số liệu chung."))
-        lines.append(_("  Riêng một mã ẩn danh của tài khoản (mã băm có khóa bí mật, không đọc "
-                       "ngược ra được mã tài khoản hay họ tên) vẫn được giữ, chỉ để áp dụng thể "
-                       "lệ mỗi người chỉ thi số lượt quy định: sau khi xóa, tài khoản này không "
-                       "thi lại được, và không đăng ký lại được nếu kết quả đã bị hủy."))
     if data.subscribed:
         lines.append(_("• Đăng ký nhận tin nhắc: bạn sẽ không nhận tin nhắc nữa."))
     lines.append(_("• Nhật ký {n} tin nhắn bạn đã gửi bot.").format(
@@ -79,6 +75,12 @@ async def erase(ctx: Ctx) -> list[Reply]:
         _("Việc xóa không hoàn tác được. Sau khi xóa, nếu bạn nhắn tin tiếp, bot coi bạn là "
           "người dùng mới."),
     ])
+    if data.contest:
+        text += "\n\n" + _(
+            "Riêng với Cuộc thi, bot vẫn giữ một mã ẩn danh của tài khoản (mã băm có khóa bí "
+            "mật, không đọc ngược ra được mã tài khoản hay họ tên), chỉ để áp dụng thể lệ về số "
+            "lượt thi: sau khi xóa, tài khoản này không được thi quá số lượt thể lệ cho phép, và "
+            "không đăng ký lại được nếu kết quả đã bị hủy.")
     buttons = (Button(_confirm_label(), _confirm_label()), Button(_cancel_label(),
                                                                    _cancel_label()))
     return [Reply(text, buttons, title=_("Xóa dữ liệu cá nhân"))]

@@ -64,6 +64,13 @@ class Standing:
     finished_at: datetime
 
 
+def ranking_key(score: int, total_ms: int, finished_at: datetime,
+                attempt_id: int) -> tuple[int, int, datetime, int]:
+    """The ranking rule: more correct answers, then less total answer time, then the earlier
+    finish (bot/db/contest.py ranked_attempts says the same in SQL)."""
+    return (-score, total_ms, finished_at, attempt_id)
+
+
 @dataclass(frozen=True)
 class Entry:
     """One registration with its best finished attempt: what the contest's figures count.
@@ -88,10 +95,9 @@ class Entry:
     attempt_id: int | None = None
 
     def sort_key(self) -> tuple[int, int, datetime, int]:
-        """The ranking rule: more correct answers, less total time, the earlier finish."""
         assert self.score is not None and self.total_ms is not None
         assert self.finished_at is not None and self.attempt_id is not None
-        return (-self.score, self.total_ms, self.finished_at, self.attempt_id)
+        return ranking_key(self.score, self.total_ms, self.finished_at, self.attempt_id)
 
 
 @dataclass(frozen=True)

@@ -46,10 +46,14 @@ from handlers.contest_types import (
     Results,
     Standing,
     contest_figures,
+    ranking_key,
     result_rows,
 )
 
 log = logging.getLogger(__name__)
+
+
+# ---- the identity hash and its key ----------------------------------------------------------
 
 IDENTITY_KEY = "contest.identity_key"
 # A fingerprint of the key in use: a changed key would silently void the one-attempt rule.
@@ -116,6 +120,9 @@ async def backfill_identities(s: AsyncSession, key: bytes) -> int:
     if rows:
         log.info("contest: kept the identity hash of %d earlier registrations", len(rows))
     return len(rows)
+
+
+# ---- statements -----------------------------------------------------------------------------
 
 # The answer path runs for every participant at once during the contest, so its statements are
 # Core statements on the tables, built once (SQLAlchemy then reuses their cache key and compiled
@@ -227,7 +234,7 @@ async def entries(s: AsyncSession, start: datetime | None = None,
 
 def _attempt_key(a: ContestAttempt) -> tuple[int, int, datetime, int]:
     assert a.finished_at is not None
-    return (-a.score, a.total_ms, a.finished_at, a.id)
+    return ranking_key(a.score, a.total_ms, a.finished_at, a.id)
 
 
 class SqlContestStore:
@@ -240,8 +247,9 @@ class SqlContestStore:
         self.identity = identity  # identity_hash of the user's platform identity
 
     async def record(self) -> Record:
-        mine = (ContestParticipant.identity_hash == self.identity if self.identity is not None
-                else ContestParticipant.user_id == self.user_id)
+        mine = ContestParticipant.user_id == self.user_id
+        if self.identity is not None:  # registrations erased since count as the person's too
+            mine = or_(mine, ContestParticipant.identity_hash == self.identity)
         voided = await self.s.scalar(select(func.count()).select_from(ContestParticipant)
                                      .where(mine, ContestParticipant.voided.is_(True)))
         attempts = await self.s.scalar(

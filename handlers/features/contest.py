@@ -195,7 +195,7 @@ async def _continue(ctx: Ctx, participant: Participant) -> list[Reply]:
     record = await ctx.store.contest.record()
     if record.voided:
         return [_voided()]
-    used = max(record.attempts, len(attempts))
+    used = record.attempts
     if used >= ed.contest.attempts:
         text = _("Bạn đã dùng hết {n} lượt thi.").format(n=ed.contest.attempts)
         if attempts:
@@ -260,8 +260,15 @@ async def _ask(ctx: Ctx, attempt: Attempt, resumed: bool = False) -> list[Reply]
 
 def typed_letter(text: str) -> int | None:
     """The option a typed answer names (0 for A), or None when it names none."""
-    m = _TYPED_ANSWER.match(" ".join(fold(text).split()))
-    return LETTERS.lower().index(m[1]) if m else None
+    plain = " ".join(unicodedata.normalize("NFC", text).split()).lower()
+    folded = fold(plain)
+    m = _TYPED_ANSWER.match(folded)
+    if m is None:
+        return None
+    # Folding is one character for one here: "ạ" (a polite word) and "đ" are not letters A, D.
+    if len(folded) == len(plain) and plain[m.start(1)] not in LETTERS.lower():
+        return None
+    return LETTERS.lower().index(m[1])
 
 
 async def answer(ctx: Ctx) -> list[Reply]:

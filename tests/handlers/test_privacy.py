@@ -259,7 +259,7 @@ async def test_identity_key_generated_once_or_configured(sqlite_url: str,
     async with running(sqlite_url) as again:  # the same key on every start
         assert again.dispatcher.identity_key == generated.encode()
     # A key other than the one the registrations were hashed with stops the start.
-    with pytest.raises(SettingsError, match="contest.identity_key"):
+    with pytest.raises(SettingsError, match=r"contest\.identity_key"):
         async with running(sqlite_url, HOCTAP_CONTEST_IDENTITY_KEY="x" * 40):
             pass
     # A configured key on a new database is used as is; none is generated.

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.channels.base import Channel, Sender
 from bot.clock import SimClock
+from bot.db.contest import load_identity_key
 from bot.db.engine import create_engine, make_sessionmaker, upgrade
 from bot.service import Dispatcher
 from bot.settings import Settings
@@ -37,8 +38,10 @@ class App:
     dispatcher: Dispatcher
 
     async def start(self) -> None:
-        """Bring the database schema up to date."""
+        """Bring the database schema up to date and load the contest's identity key."""
         await upgrade(self.engine)
+        self.dispatcher.identity_key = await load_identity_key(
+            self.sessions, self.settings.contest.identity_key, self.clock())
 
     async def close(self) -> None:
         await self.engine.dispose()

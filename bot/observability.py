@@ -221,7 +221,8 @@ def secrets_of(settings: Settings) -> list[str]:
     """Every configured secret worth hiding (short values would mask ordinary words)."""
     values = [settings.telegram.token, settings.telegram.secret_token,
               settings.zalo.app_secret, settings.zalo.oa_secret_key,
-              settings.zalo.access_token, settings.zalo.refresh_token]
+              settings.zalo.access_token, settings.zalo.refresh_token,
+              settings.contest.identity_key]
     try:
         password = make_url(settings.database.url).password
     except Exception:  # an unparsable URL has no password to hide; settings reject it anyway

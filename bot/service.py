@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.db import repo
-from bot.db.contest import SqlContestStore
+from bot.db.contest import SqlContestStore, identity_hash
 from bot.db.faults import DatabaseUnavailable, is_outage, unavailable_replies
 from bot.flood import FloodGuard, Verdict
 from bot.observability import Metrics
@@ -35,6 +35,7 @@ class SqlStore:
     session: AsyncSession
     user: repo.SeenUser
     now: datetime
+    identity_key: bytes | None = None  # of the contest's identity hash (App.start loads it)
 
     async def set_locale(self, locale: str) -> None:
         await repo.set_locale(self.session, self.user.id, locale)
@@ -47,7 +48,10 @@ class SqlStore:
 
     @property
     def contest(self) -> SqlContestStore:
-        return SqlContestStore(self.session, self.user.id)
+        if self.identity_key is None:
+            raise RuntimeError("the contest's identity key is not loaded: call App.start()")
+        return SqlContestStore(self.session, self.user.id, identity_hash(
+            self.identity_key, self.user.channel, self.user.external_id))
 
     @property
     def broadcast(self) -> SqlBroadcastStore:
@@ -89,6 +93,8 @@ class Dispatcher:
         self.clock = clock
         self.metrics = metrics or Metrics()
         self.flood = FloodGuard(settings.flood)
+        # The contest's identity-hash key, from the settings or the database (App.start).
+        self.identity_key: bytes | None = None
         # SQLite has one writer and every update writes (its log row). Many updates at once
         # would each hold the write lock across their awaits and wait in SQLite's busy handler
         # until its timeout ("database is locked"); queueing them here keeps every wait short.
@@ -150,7 +156,8 @@ class Dispatcher:
                 user_id=user.id,
             )
             with use_locale(view.locale):
-                outcome = await self.conversation.handle(msg, view, SqlStore(s, user, now))
+                outcome = await self.conversation.handle(
+                    msg, view, SqlStore(s, user, now, self.identity_key))
             await repo.log_message(s, user.id, msg.channel, outcome.feature, now,
                                    is_organizer)
         self.metrics.updates.labels(msg.channel, outcome.feature).inc()

@@ -151,6 +151,15 @@ class FloodSettings:
 
 
 @dataclass(frozen=True)
+class ContestSettings:
+    """The contest's one-attempt rule across an erasure of personal data."""
+
+    # Key of the HMAC kept of each participant's platform identity. Empty: one is generated
+    # and stored in the database on first start. Never change it once people have registered.
+    identity_key: str = ""
+
+
+@dataclass(frozen=True)
 class Settings:
     bot: BotSettings = field(default_factory=BotSettings)
     database: DatabaseSettings = field(default_factory=DatabaseSettings)
@@ -161,6 +170,7 @@ class Settings:
     broadcast: BroadcastSettings = field(default_factory=BroadcastSettings)
     log: LogSettings = field(default_factory=LogSettings)
     flood: FloodSettings = field(default_factory=FloodSettings)
+    contest: ContestSettings = field(default_factory=ContestSettings)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -331,6 +341,9 @@ def _validate(s: Settings) -> None:
     _validate_broadcast(s.broadcast)
     _validate_log(s.log)
     _validate_flood(s.flood)
+    if s.contest.identity_key and len(s.contest.identity_key) < 32:
+        raise SettingsError("contest.identity_key: must be at least 32 characters (or empty: "
+                            "the bot then generates one and keeps it in the database)")
     if not (s.database.url.startswith("sqlite") or s.database.url.startswith("postgresql")):
         raise SettingsError(
             "database.url: must start with sqlite+aiosqlite:// or postgresql+asyncpg://"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 
 from content import Edition
 from handlers.context import Ctx
@@ -27,6 +28,9 @@ from handlers.types import Clock, Incoming, Outcome, Reply, Store, UserView
 log = logging.getLogger(__name__)
 
 Feature = Callable[[Ctx], Awaitable[list[Reply]]]
+# A flow step; None means the flow let go of the message (its moment passed): it is then routed
+# like any other.
+Flow = Callable[[Ctx], Awaitable[list[Reply] | None]]
 
 FEATURES: dict[str, Feature] = {
     "start": general.start,
@@ -68,11 +72,15 @@ FEATURES: dict[str, Feature] = {
 
 # Multi-step flows: while a user is in one, their text (and flow buttons, whose commands do not
 # start with "/") go to the flow; any /command leaves the flow first. Issues add their flows here.
-FLOWS: dict[str, Feature] = {
+FLOWS: dict[str, Flow] = {
     "contest_register": contest.register,
     "announce": announce.flow,
     "privacy": privacy.confirm,
+    contest.QUESTION: contest.question,
 }
+# Flows that get commands and media too, and decide themselves what leaves them: an open
+# contest question must not lose its answer to the menu (its answer buttons are commands).
+HOLDING = frozenset({contest.QUESTION})
 
 
 class Conversation:
@@ -92,14 +100,17 @@ class Conversation:
         now = self.clock().astimezone(self.edition.tz)
         text = clean(msg.text)
         state = user.state
-        if state is not None and (msg.is_media or text.startswith("/")
-                                  or state.flow not in FLOWS):
+        if state is not None and state.flow not in HOLDING and (
+                msg.is_media or text.startswith("/") or state.flow not in FLOWS):
             await store.clear_state()
-            state = None
+            state, user = None, replace(user, state=None)
         if state is not None:
             ctx = Ctx(edition=self.edition, now=now, user=user, store=store,
                       route=Route(state.flow, text), is_private=msg.is_private)
-            return Outcome(state.flow, await FLOWS[state.flow](ctx))
+            replies = await FLOWS[state.flow](ctx)
+            if replies is not None:
+                return Outcome(state.flow, replies)
+            user = replace(user, state=None)  # the flow cleared it
         route = Route("media") if msg.is_media else self.router.route(text, now.date())
         if route.feature == "start" and route.arg:
             # Deep link (t.me/<bot>?start=lich): open the named feature directly.

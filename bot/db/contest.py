@@ -1,18 +1,128 @@
-"""The contest's storage on SQL: registration, attempts, answers and the ranking."""
+"""The contest's storage on SQL: registration, attempts, answers and the ranking.
+
+A person is their platform identity (channel, external id). The contest keeps, for its
+one-attempt rule only, a keyed hash of it on each registration (`identity_hash`): erasing
+one's data (/xoadulieu) removes the name, phone and link to the account but not the hash, so
+the same account cannot take the contest again, nor register again once voided, and the
+ranking lists each person once.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import logging
+import secrets
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 from types import SimpleNamespace
 from typing import Any, cast
 
-from sqlalchemy import Row, Select, Table, and_, bindparam, func, insert, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import (
+    Row,
+    Select,
+    String,
+    Table,
+    and_,
+    bindparam,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.db.models import ContestAnswer, ContestAttempt, ContestParticipant
-from handlers.contest_types import Attempt, Participant, ResultRow, Standing
+from bot.db.models import AppSecret, ContestAnswer, ContestAttempt, ContestParticipant, User
+from bot.db.repo import ERASED, dialect_insert
+from bot.settings import SettingsError
+from handlers.contest_types import (
+    Answered,
+    Attempt,
+    Entry,
+    Participant,
+    Record,
+    Results,
+    Standing,
+    contest_figures,
+    ranking_key,
+    result_rows,
+)
+
+log = logging.getLogger(__name__)
+
+
+# ---- the identity hash and its key ----------------------------------------------------------
+
+IDENTITY_KEY = "contest.identity_key"
+# A fingerprint of the key in use: a changed key would silently void the one-attempt rule.
+IDENTITY_CHECK = "contest.identity_key.check"
+
+
+def identity_hash(key: bytes, channel: str, external_id: str) -> str:
+    """HMAC-SHA256 of the platform identity, hex (64 characters)."""
+    message = f"{channel}\x1f{external_id}".encode()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()
+
+
+def _fingerprint(key: bytes) -> str:
+    return hmac.new(key, b"hoctap-bot contest identity key check",
+                    hashlib.sha256).hexdigest()[:16]
+
+
+async def load_identity_key(sessions: async_sessionmaker[AsyncSession], configured: str,
+                            now: datetime) -> bytes:
+    """The key of the identity hash: `[contest] identity_key`, else the one generated into the
+    database on first start. Refuses a key other than the one the stored hashes were made
+    with; gives existing registrations still linked to an account their hash."""
+    async with sessions() as s, s.begin():
+        insert_ = dialect_insert(s)
+        if configured:
+            key = configured
+        else:
+            # ON CONFLICT DO NOTHING, then read: two processes starting at once agree.
+            await s.execute(insert_(AppSecret).values(
+                name=IDENTITY_KEY, value=secrets.token_urlsafe(32), created_at=now,
+            ).on_conflict_do_nothing(index_elements=["name"]))
+            key = (await s.execute(select(AppSecret.value).where(
+                AppSecret.name == IDENTITY_KEY))).scalar_one()
+        check = _fingerprint(key.encode())
+        await s.execute(insert_(AppSecret).values(name=IDENTITY_CHECK, value=check,
+                                                  created_at=now)
+                        .on_conflict_do_nothing(index_elements=["name"]))
+        stored = (await s.execute(select(AppSecret.value).where(
+            AppSecret.name == IDENTITY_CHECK))).scalar_one()
+        if stored != check:
+            hashed = await s.scalar(select(func.count()).select_from(ContestParticipant)
+                                    .where(ContestParticipant.identity_hash.is_not(None)))
+            if hashed:
+                raise SettingsError(
+                    "contest.identity_key: not the key the database's contest registrations "
+                    "were hashed with; restore the previous key (or leave it empty to use the "
+                    "one the bot generated)")
+            await s.execute(update(AppSecret).where(AppSecret.name == IDENTITY_CHECK)
+                            .values(value=check, created_at=now))
+        await backfill_identities(s, key.encode())
+    return key.encode()
+
+
+async def backfill_identities(s: AsyncSession, key: bytes) -> int:
+    """Hash the identity of registrations made before it was kept (still linked to a user)."""
+    rows = (await s.execute(
+        select(ContestParticipant.id, User.channel, User.external_id)
+        .join(User, User.id == ContestParticipant.user_id)
+        .where(ContestParticipant.identity_hash.is_(None),
+               User.external_id.not_like(f"{ERASED}:%")))).all()
+    for pid, channel, external_id in rows:
+        await s.execute(update(ContestParticipant).where(ContestParticipant.id == pid)
+                        .values(identity_hash=identity_hash(key, channel, external_id)))
+    if rows:
+        log.info("contest: kept the identity hash of %d earlier registrations", len(rows))
+    return len(rows)
+
+
+# ---- statements -----------------------------------------------------------------------------
 
 # The answer path runs for every participant at once during the contest, so its statements are
 # Core statements on the tables, built once (SQLAlchemy then reuses their cache key and compiled
@@ -22,6 +132,8 @@ _ATTEMPTS = cast(Table, ContestAttempt.__table__)
 _ANSWERS = cast(Table, ContestAnswer.__table__)
 _P, _A = _PARTICIPANTS.c, _ATTEMPTS.c
 _PARTICIPANT_COLUMNS = (_P.id, _P.full_name, _P.district, _P.unit, _P.voided)
+# Who a registration belongs to: the identity hash, or the registration itself when unknown.
+_PERSON = func.coalesce(ContestParticipant.identity_hash, ContestParticipant.id.cast(String))
 _ATTEMPT_COLUMNS = (_A.id, _A.number, _A.question_ids, _A.current, _A.question_started_at,
                     _A.started_at, _A.finished_at, _A.score, _A.total_ms)
 
@@ -68,38 +180,83 @@ def _attempt(row: ContestAttempt | Row[*tuple[Any, ...]] | SimpleNamespace) -> A
 
 
 def ranked_attempts() -> Select[ContestAttempt, ContestParticipant]:
-    """Each valid participant's best finished attempt, in ranking order.
+    """Each valid person's best finished attempt, in ranking order (one line a person).
 
     Order: more correct answers; then less total answer time; then the earlier finish.
     """
+    order = (ContestAttempt.score.desc(), ContestAttempt.total_ms, ContestAttempt.finished_at,
+             ContestAttempt.id)
     best = (
         select(
             ContestAttempt.id.label("attempt_id"),
-            func.row_number().over(
-                partition_by=ContestAttempt.participant_id,
-                order_by=(ContestAttempt.score.desc(), ContestAttempt.total_ms,
-                          ContestAttempt.finished_at),
-            ).label("n"),
+            func.row_number().over(partition_by=_PERSON, order_by=order).label("n"),
         )
-        .where(ContestAttempt.finished_at.is_not(None))
+        .join(ContestParticipant, ContestParticipant.id == ContestAttempt.participant_id)
+        # Voiding marks every registration of the person (SqlContestStore.void).
+        .where(ContestAttempt.finished_at.is_not(None), ContestParticipant.voided.is_(False))
         .subquery()
     )
     return (
         select(ContestAttempt, ContestParticipant)
         .join(best, and_(best.c.attempt_id == ContestAttempt.id, best.c.n == 1))
         .join(ContestParticipant, ContestParticipant.id == ContestAttempt.participant_id)
-        .where(ContestParticipant.voided.is_(False))
-        .order_by(ContestAttempt.score.desc(), ContestAttempt.total_ms,
-                  ContestAttempt.finished_at, ContestAttempt.id)
+        .order_by(*order)
     )
+
+
+async def entries(s: AsyncSession, start: datetime | None = None,
+                  end: datetime | None = None) -> list[Entry]:
+    """Every registration with its best finished attempt; with a period [start, end), those
+    registered in it, with their best attempt finished in it (the report's periods)."""
+    participants = select(ContestParticipant, _PERSON.label("person"))
+    attempts = select(ContestAttempt).where(ContestAttempt.finished_at.is_not(None))
+    if start is not None and end is not None:
+        participants = participants.where(ContestParticipant.registered_at >= start,
+                                          ContestParticipant.registered_at < end)
+        attempts = attempts.where(ContestAttempt.finished_at >= start,
+                                  ContestAttempt.finished_at < end)
+    best: dict[int, ContestAttempt] = {}
+    for a in (await s.execute(attempts)).scalars():
+        held = best.get(a.participant_id)
+        if held is None or _attempt_key(a) < _attempt_key(held):
+            best[a.participant_id] = a
+    out = []
+    for p, person in (await s.execute(participants.order_by(ContestParticipant.id))).all():
+        top = best.get(p.id)
+        out.append(Entry(
+            participant_id=p.id, person=person, full_name=p.full_name, district=p.district,
+            unit=p.unit, phone=p.phone, registered_at=p.registered_at, voided=p.voided,
+            void_reason=p.void_reason, score=top.score if top else None,
+            total_ms=top.total_ms if top else None,
+            finished_at=top.finished_at if top else None, attempt_id=top.id if top else None))
+    return out
+
+
+def _attempt_key(a: ContestAttempt) -> tuple[int, int, datetime, int]:
+    assert a.finished_at is not None
+    return ranking_key(a.score, a.total_ms, a.finished_at, a.id)
 
 
 class SqlContestStore:
     """ContestStore for one user inside one update's session."""
 
-    def __init__(self, session: AsyncSession, user_id: int) -> None:
+    def __init__(self, session: AsyncSession, user_id: int,
+                 identity: str | None = None) -> None:
         self.s = session
         self.user_id = user_id
+        self.identity = identity  # identity_hash of the user's platform identity
+
+    async def record(self) -> Record:
+        mine = ContestParticipant.user_id == self.user_id
+        if self.identity is not None:  # registrations erased since count as the person's too
+            mine = or_(mine, ContestParticipant.identity_hash == self.identity)
+        voided = await self.s.scalar(select(func.count()).select_from(ContestParticipant)
+                                     .where(mine, ContestParticipant.voided.is_(True)))
+        attempts = await self.s.scalar(
+            select(func.count()).select_from(ContestAttempt)
+            .join(ContestParticipant, ContestParticipant.id == ContestAttempt.participant_id)
+            .where(mine))
+        return Record(int(attempts or 0), bool(voided))
 
     async def participant(self) -> Participant | None:
         conn = await self.s.connection()
@@ -119,8 +276,9 @@ class SqlContestStore:
 
     async def register(self, full_name: str, district: str, unit: str | None,
                        phone: str | None, now: datetime) -> Participant:
-        row = ContestParticipant(user_id=self.user_id, full_name=full_name, district=district,
-                                 unit=unit, phone=phone, consented_at=now, registered_at=now,
+        row = ContestParticipant(user_id=self.user_id, identity_hash=self.identity,
+                                 full_name=full_name, district=district, unit=unit,
+                                 phone=phone, consented_at=now, registered_at=now,
                                  voided=False)
         self.s.add(row)
         await self.s.flush()
@@ -145,7 +303,7 @@ class SqlContestStore:
 
     async def answer(self, attempt: Attempt, position: int, question_id: str,
                      chosen: int | None, correct: bool, elapsed_ms: int,
-                     now: datetime, finished: bool) -> Attempt | None:
+                     now: datetime, finished: bool, late: bool = False) -> Attempt | None:
         conn = await self.s.connection()
         moved = (await conn.execute(_MOVE, {
             "attempt_id": attempt.id, "position": position, "next": position + 1, "now": now,
@@ -157,49 +315,38 @@ class SqlContestStore:
         # The attempt moved from `position`, once: its answer row cannot exist yet.
         await conn.execute(_RECORD, {
             "attempt_id": attempt.id, "position": position, "question_id": question_id,
-            "chosen": chosen, "correct": correct, "elapsed_ms": elapsed_ms, "answered_at": now,
+            "chosen": chosen, "correct": correct, "late": late, "elapsed_ms": elapsed_ms,
+            "answered_at": now,
         })
         return replace(attempt, current=moved.current,
                        question_started_at=moved.question_started_at,
                        finished_at=moved.finished_at, score=moved.score,
                        total_ms=moved.total_ms)
 
-    async def answers(self, attempt_id: int) -> list[tuple[int, int | None, bool]]:
+    async def answers(self, attempt_id: int) -> list[Answered]:
         rows = await self.s.execute(
-            select(ContestAnswer.position, ContestAnswer.chosen, ContestAnswer.correct)
+            select(ContestAnswer.position, ContestAnswer.chosen, ContestAnswer.correct,
+                   ContestAnswer.late)
             .where(ContestAnswer.attempt_id == attempt_id).order_by(ContestAnswer.position))
-        return [(p, c, ok) for p, c, ok in rows]
+        return [Answered(p, c, ok, late) for p, c, ok, late in rows]
 
-    async def results(self) -> list[ResultRow]:
-        ranked = (await self.s.execute(ranked_attempts())).all()
-        out: list[ResultRow] = []
-        seen: set[int] = set()
-        for i, (a, p) in enumerate(ranked):
-            seen.add(p.id)
-            out.append(ResultRow(i + 1, p.id, p.full_name or "", p.district, p.unit, p.phone,
-                                 a.score, a.total_ms, a.finished_at, p.registered_at, False,
-                                 None))
-        others = (await self.s.execute(select(ContestParticipant).order_by(
-            ContestParticipant.id))).scalars()
-        for p in others:
-            if p.id in seen:
-                continue
-            best = (await self.s.execute(
-                select(ContestAttempt).where(ContestAttempt.participant_id == p.id,
-                                             ContestAttempt.finished_at.is_not(None))
-                .order_by(ContestAttempt.score.desc(), ContestAttempt.total_ms).limit(1)
-            )).scalar_one_or_none()
-            out.append(ResultRow(None, p.id, p.full_name or "", p.district, p.unit, p.phone,
-                                 best.score if best else None, best.total_ms if best else None,
-                                 best.finished_at if best else None, p.registered_at,
-                                 p.voided, p.void_reason))
-        return out
+    async def results(self) -> Results:
+        found = await entries(self.s)
+        figures = contest_figures(found)
+        return Results(result_rows(found, figures), figures)
 
     async def void(self, participant_id: int, reason: str) -> bool:
-        done = await self.s.execute(
-            update(ContestParticipant).where(ContestParticipant.id == participant_id)
-            .values(voided=True, void_reason=reason[:200]).returning(ContestParticipant.id))
-        return done.first() is not None
+        target = (await self.s.execute(
+            select(ContestParticipant.id, ContestParticipant.identity_hash)
+            .where(ContestParticipant.id == participant_id))).first()
+        if target is None:
+            return False
+        same = ContestParticipant.id == participant_id
+        if target.identity_hash is not None:
+            same = or_(same, ContestParticipant.identity_hash == target.identity_hash)
+        await self.s.execute(update(ContestParticipant).where(same)
+                             .values(voided=True, void_reason=reason[:200]))
+        return True
 
     async def standings(self, limit: int) -> list[Standing]:
         rows = (await self.s.execute(ranked_attempts().limit(limit))).all()
@@ -210,8 +357,10 @@ class SqlContestStore:
         ]
 
     async def rank_of(self, participant_id: int) -> tuple[int, int] | None:
-        rows = (await self.s.execute(ranked_attempts())).all()
-        for i, (_attempt_row, p) in enumerate(rows):
-            if p.id == participant_id:
+        person = (await self.s.execute(select(_PERSON).where(
+            ContestParticipant.id == participant_id))).scalar_one_or_none()
+        rows = (await self.s.execute(ranked_attempts().add_columns(_PERSON))).all()
+        for i, (_attempt_row, _p, ranked_person) in enumerate(rows):
+            if ranked_person == person:
                 return i + 1, len(rows)
         return None

@@ -110,12 +110,18 @@ class ConversationState(Base):
 
 
 class ContestParticipant(Base):
+    """A registration; `identity_hash` outlives an erasure (the one-attempt rule needs it)."""
+
     __tablename__ = "contest_participants"
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     user_id: Mapped[int | None] = mapped_column(
         BigId, ForeignKey("users.id", ondelete="SET NULL"), unique=True
     )
+    # HMAC-SHA256 of the platform identity (bot/db/contest.py identity_hash), hex; NULL only for
+    # rows anonymised before it existed. Not unique: a person may register again after erasing
+    # their data, while attempts are left; the ranking counts each person once.
+    identity_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     full_name: Mapped[str | None] = mapped_column(String(100))
     district: Mapped[str] = mapped_column(String(64))
     unit: Mapped[str | None] = mapped_column(String(128))
@@ -157,8 +163,20 @@ class ContestAnswer(Base):
     question_id: Mapped[str] = mapped_column(String(64))
     chosen: Mapped[int | None] = mapped_column(Integer)
     correct: Mapped[bool] = mapped_column(Boolean)
+    # Chosen after the question's time ran out (then never correct); the summary says so.
+    late: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     elapsed_ms: Mapped[int] = mapped_column(Integer)
     answered_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class AppSecret(Base):
+    """A secret the bot generated for itself on first start (never defaulted in the repo)."""
+
+    __tablename__ = "app_secrets"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class ProcessedUpdate(Base):

@@ -9,23 +9,16 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db.models import (
-    ContestAttempt,
-    ContestParticipant,
-    MessageLog,
-    ScheduledItem,
-    Subscription,
-    User,
-)
+from bot.db.contest import entries as contest_entries
+from bot.db.models import MessageLog, ScheduledItem, Subscription, User
 from content import Edition
+from handlers.contest_types import ContestFigures, contest_figures
 from handlers.features.report import (
     BroadcastFigures,
     ChannelFigures,
     DayFigures,
-    DistrictFigures,
     ReportFigures,
     TopEntry,
-    average,
 )
 from scheduler.store import outbox_counts
 
@@ -85,48 +78,19 @@ async def _usage(s: AsyncSession, start: datetime, end: datetime, tz: ZoneInfo,
 
 
 async def _contest(s: AsyncSession, start: datetime, end: datetime, questions: int
-                   ) -> tuple[int, int, float, list[DistrictFigures], list[tuple[int, int]],
-                              list[TopEntry]]:
-    participants = (await s.execute(select(ContestParticipant).where(
-        ContestParticipant.voided.is_(False), ContestParticipant.registered_at >= start,
-        ContestParticipant.registered_at < end))).scalars().all()
-    by_id = {p.id: p for p in participants}
-    attempts = (await s.execute(select(ContestAttempt).where(
-        ContestAttempt.participant_id.in_(list(by_id)),
-        ContestAttempt.finished_at.is_not(None), ContestAttempt.finished_at >= start,
-        ContestAttempt.finished_at < end))).scalars().all()
-
-    # The contest's ranking rule (bot/db/contest.py ranked_attempts), within the period:
-    # more correct answers, then less total time, then the earlier finish.
-    def key(a: ContestAttempt) -> tuple[int, int, datetime, int]:
-        assert a.finished_at is not None
-        return (-a.score, a.total_ms, a.finished_at, a.id)
-
-    best: dict[int, ContestAttempt] = {}
-    for a in attempts:
-        if a.participant_id not in best or key(a) < key(best[a.participant_id]):
-            best[a.participant_id] = a
-    ranked = sorted(best.values(), key=key)
+                   ) -> tuple[ContestFigures, list[tuple[int, int]], list[TopEntry]]:
+    # The figures of /ketquathi too (handlers.contest_types.contest_figures), for the period:
+    # people registered in it, not voided, with their best attempt finished in it.
+    figures = contest_figures(await contest_entries(s, start, end))
     top = []
-    for i, a in enumerate(ranked[:TOP]):
-        p = by_id[a.participant_id]
-        assert a.finished_at is not None
-        top.append(TopEntry(i + 1, p.id, p.full_name, p.district, p.unit, a.score, a.total_ms,
-                            a.finished_at))
-    groups: dict[str, list[ContestParticipant]] = defaultdict(list)
-    for p in participants:
-        groups[p.district].append(p)
-    districts = []
-    for district, members in groups.items():
-        scores = [best[m.id].score for m in members if m.id in best]
-        districts.append(DistrictFigures(district, len(members), len(scores),
-                                         average(sum(scores), len(scores))))
-    districts.sort(key=lambda d: (-d.participants, d.district))
-    histogram = Counter(a.score for a in best.values())
+    for i, e in enumerate(figures.ranking[:TOP]):
+        assert e.score is not None and e.total_ms is not None and e.finished_at is not None
+        top.append(TopEntry(i + 1, e.participant_id, e.full_name, e.district, e.unit, e.score,
+                            e.total_ms, e.finished_at))
+    histogram = dict(figures.histogram)
     scale = max([questions, *histogram]) if histogram else questions
-    distribution = [(k, histogram[k]) for k in range(scale + 1)]
-    avg = average(sum(a.score for a in best.values()), len(best))
-    return len(participants), len(best), avg, districts, distribution, top
+    distribution = [(k, histogram.get(k, 0)) for k in range(scale + 1)]
+    return figures, distribution, top
 
 
 async def _broadcasts(s: AsyncSession, start: datetime, end: datetime,
@@ -156,12 +120,12 @@ async def collect(s: AsyncSession, edition: Edition, first: date, last: date) ->
     channels, per_day, features, new_users, active, messages = await _usage(
         s, start, end, tz, days)
     questions = edition.contest.questions_per_attempt
-    participants, finished, avg, districts, scores, top = await _contest(
-        s, start, end, questions)
+    contest, scores, top = await _contest(s, start, end, questions)
     broadcasts, subscribers = await _broadcasts(s, start, end, edition)
     return ReportFigures(
         first=first, last=last, new_users=new_users, active_users=active, messages=messages,
         channels=tuple(channels), days=tuple(per_day), features=tuple(features),
-        participants=participants, finished=finished, average_score=avg, questions=questions,
-        districts=tuple(districts), scores=tuple(scores), top=tuple(top),
+        participants=contest.participants, finished=contest.finished,
+        average_score=contest.average_score, questions=questions,
+        districts=contest.districts, scores=tuple(scores), top=tuple(top),
         broadcasts=tuple(broadcasts), subscribers=subscribers)

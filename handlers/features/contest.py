@@ -2,7 +2,12 @@
 
 Fairness lives here and in the store, never in the client: the correct option is never sent
 before the answer; the time is measured on the server from when the question was shown; only
-the current question of the current attempt can be answered, once.
+the current question of the current attempt can be answered, once. One person (one platform
+identity, even after erasing their data) gets the edition's number of attempts, no more.
+
+While a question is open the user is in the QUESTION flow: a letter ("b", "câu B", "đáp án
+b", "chọn B") answers it; /menu, /huy and /start leave it (the time keeps running; /thi comes
+back); anything else, commands included, shows the question again with the time left.
 """
 
 from __future__ import annotations
@@ -10,17 +15,29 @@ from __future__ import annotations
 import random
 import re
 import unicodedata
+from dataclasses import replace
 from datetime import datetime
 
 from content import Edition, Question
-from handlers.contest_types import Attempt, Participant
+from handlers.contest_types import Attempt, Participant, Record
 from handlers.context import Ctx
-from handlers.format import back_button
+from handlers.format import back_button, menu_buttons
 from handlers.i18n import N_, _, format_date_numeric, format_number, format_time
+from handlers.numbers import parse_int
+from handlers.router import Route
 from handlers.text import fold
 from handlers.types import Button, Reply
 
 LETTERS = "ABCD"
+# The flow of an open question; also the feature its messages are logged as.
+QUESTION = "contest_answer"
+# Commands that leave an open question (everything else shows it again).
+LEAVE = ("menu", "huy", "start")
+# A typed answer, folded: the letter alone or after "câu", "đáp án (là)", "chọn", "tôi chọn"...,
+# with the punctuation people add ("B.", "(b)", "đáp án: B") and a polite "ạ" / "nhé" after.
+_TYPED_ANSWER = re.compile(
+    r"^(?:(?:toi|em|minh|con|chau|xin|chon|dap\s*an|cau\s+tra\s+loi|tra\s+loi|cau|phuong"
+    r"\s+an|la)\s*[:\-]?\s*)*\(?([a-d])\)?\s*[.):!]?(?:\s+(?:a|nhe|nha|ah)\.?)?$")
 # Flow buttons: the label is translated, the command (what comes back) is not.
 OTHER = N_("Khác")
 SKIP = N_("Bỏ qua")
@@ -98,6 +115,10 @@ def _elapsed_ms(since: datetime, now: datetime) -> int:
     return max(0, int((now - since).total_seconds() * 1000))
 
 
+def _time_left_ms(ctx: Ctx, attempt: Attempt) -> int:
+    return _limit_ms(ctx.edition) - _elapsed_ms(attempt.question_started_at, ctx.now)
+
+
 def _question(ed: Edition, qid: str) -> Question:
     return next(q for q in ed.questions if q.id == qid)
 
@@ -130,6 +151,9 @@ async def take(ctx: Ctx) -> list[Reply]:
         return [closed]
     participant = await ctx.store.contest.participant()
     if participant is None:
+        refused = _no_new_registration(ctx, await ctx.store.contest.record())
+        if refused:
+            return [refused]
         await ctx.store.set_state("contest_register", "name", {})
         return [Reply(
             _("Để dự thi, bạn đăng ký vài thông tin (chỉ dùng cho Cuộc thi).") + "\n\n"
@@ -138,23 +162,48 @@ async def take(ctx: Ctx) -> list[Reply]:
     return await _continue(ctx, participant)
 
 
+def _voided() -> Reply:
+    return Reply(_("Kết quả dự thi của bạn đã bị Ban tổ chức hủy. Nếu có thắc mắc, bạn "
+                   "liên hệ Ban tổ chức."), (Button(_("Liên hệ"), "/lienhe"),))
+
+
+def _no_new_registration(ctx: Ctx, record: Record) -> Reply | None:
+    """Why this platform identity may not register (again), or None when it may."""
+    if record.voided:
+        return Reply(_("Tài khoản này đã dự thi và kết quả đã bị Ban tổ chức hủy, nên không thể "
+                       "đăng ký lại. Nếu có thắc mắc, bạn liên hệ Ban tổ chức."),
+                     (Button(_("Liên hệ"), "/lienhe"), back_button()))
+    n = ctx.edition.contest.attempts
+    if record.attempts >= n:
+        return Reply(_("Tài khoản này đã dự thi: mỗi người chỉ được thi {n} lượt trong Cuộc thi "
+                       "này, kể cả khi đã xóa dữ liệu cá nhân. Để áp dụng quy định đó, bot giữ "
+                       "một mã ẩn danh của tài khoản (không có họ tên, số điện thoại). Cảm ơn "
+                       "bạn đã tham gia!").format(n=n),
+                     (Button(_("Bảng xếp hạng"), "/xephang"), back_button()))
+    return None
+
+
 async def _continue(ctx: Ctx, participant: Participant) -> list[Reply]:
     ed = ctx.edition
     if participant.voided:
-        return [Reply(_("Kết quả dự thi của bạn đã bị Ban tổ chức hủy. Nếu có thắc mắc, bạn "
-                        "liên hệ Ban tổ chức."), (Button(_("Liên hệ"), "/lienhe"),))]
+        return [_voided()]
     attempts = await ctx.store.contest.attempts(participant.id)
     active = next((a for a in attempts if a.finished_at is None), None)
     if active is not None:
         return await _ask(ctx, active, resumed=True)
-    if len(attempts) >= ed.contest.attempts:
-        best = max(attempts, key=lambda a: (a.score, -a.total_ms))
-        return [Reply(_("Bạn đã dùng hết {n} lượt thi.").format(n=ed.contest.attempts) + "\n"
-                      + await _summary(ctx, participant, best),
-                      (Button(_("Bảng xếp hạng"), "/xephang"), back_button()))]
+    # Attempts of the same person under an earlier, erased registration count too.
+    record = await ctx.store.contest.record()
+    if record.voided:
+        return [_voided()]
+    used = record.attempts
+    if used >= ed.contest.attempts:
+        text = _("Bạn đã dùng hết {n} lượt thi.").format(n=ed.contest.attempts)
+        if attempts:
+            best = max(attempts, key=lambda a: (a.score, -a.total_ms))
+            text += "\n" + await _summary(ctx, participant, best)
+        return [Reply(text, (Button(_("Bảng xếp hạng"), "/xephang"), back_button()))]
     ids = draw_questions(ed.questions, ed.contest.questions_per_attempt)
-    attempt = await ctx.store.contest.start_attempt(participant.id, len(attempts) + 1, ids,
-                                                   ctx.now)
+    attempt = await ctx.store.contest.start_attempt(participant.id, used + 1, ids, ctx.now)
     intro = Reply(_("Bắt đầu lượt thi {k}: {n} câu hỏi, mỗi câu {s} giây. Chúc bạn thi tốt!")
                   .format(k=attempt.number, n=len(ids), s=ed.contest.seconds_per_question))
     return [intro, *await _ask(ctx, attempt)]
@@ -191,7 +240,11 @@ async def _ask(ctx: Ctx, attempt: Attempt, resumed: bool = False) -> list[Reply]
         return [*notes, *await _finish(ctx, attempt)]
     ed = ctx.edition
     q = _question(ed, attempt.question_ids[attempt.current])
-    left = max(0, _limit_ms(ed) - _elapsed_ms(attempt.question_started_at, ctx.now)) // 1000
+    left = max(0, _time_left_ms(ctx, attempt)) // 1000
+    state = ctx.user.state
+    if state is None or state.flow != QUESTION or state.data.get("attempt") != attempt.id:
+        # Once per attempt: the user's next messages go to the open question.
+        await ctx.store.set_state(QUESTION, "answer", {"attempt": attempt.id})
     lines = [q.text, ""]
     lines += [f"{LETTERS[i]}. {opt}" for i, opt in enumerate(q.options)]
     lines += ["", _("Thời gian còn lại: {s} giây.").format(s=left)]
@@ -205,27 +258,86 @@ async def _ask(ctx: Ctx, attempt: Attempt, resumed: bool = False) -> list[Reply]
     return [*notes, Reply("\n".join(lines), buttons, title=title)]
 
 
+def typed_letter(text: str) -> int | None:
+    """The option a typed answer names (0 for A), or None when it names none."""
+    plain = " ".join(unicodedata.normalize("NFC", text).split()).lower()
+    folded = fold(plain)
+    m = _TYPED_ANSWER.match(folded)
+    if m is None:
+        return None
+    # Folding is one character for one here: "ạ" (a polite word) and "đ" are not letters A, D.
+    if len(folded) == len(plain) and plain[m.start(1)] not in LETTERS.lower():
+        return None
+    return LETTERS.lower().index(m[1])
+
+
 async def answer(ctx: Ctx) -> list[Reply]:
     """Record an answer to the current question, then ask the next one or give the result."""
     parts = ctx.route.arg.split()
-    if len(parts) != 3 or not parts[0].isdigit() or not parts[1].isdigit() \
-            or parts[2].upper() not in LETTERS:
+    attempt_id = parse_int(parts[0], 1) if len(parts) == 3 else None
+    position = parse_int(parts[1], 1, 1000) if len(parts) == 3 else None
+    if attempt_id is None or position is None or parts[2].upper() not in LETTERS:
         return [Reply(_("Câu trả lời không hợp lệ. Bạn chọn A, B, C hoặc D bằng các nút của câu "
                         "hỏi nhé."), (Button(_("Tiếp tục thi"), "/thi"),))]
-    attempt_id, position = int(parts[0]), int(parts[1]) - 1
-    chosen = LETTERS.index(parts[2].upper())
     # One query: an attempt that is not the user's own is simply not found.
     own = await ctx.store.contest.own_attempt(attempt_id)
     if own is None:
         return [Reply(_("Lượt thi này không phải của bạn hoặc không tồn tại."),
                       (Button(_("Cuộc thi"), "/cuocthi"),))]
     participant, attempt = own
+    return await _answer(ctx, participant, attempt, position - 1,
+                         LETTERS.index(parts[2].upper()))
+
+
+async def question(ctx: Ctx) -> list[Reply] | None:
+    """A message while a question is open: answer, leave, or see the question again.
+
+    None when no question is open any more (answered elsewhere, time up, attempt over): the
+    message then goes wherever it would have gone.
+    """
+    text, state = ctx.route.arg, ctx.user.state
+    if text.startswith("/"):
+        head, _sep, arg = text[1:].partition(" ")
+        name = fold(head.split("@", 1)[0])
+        if name in LEAVE:
+            await ctx.store.clear_state()
+            return [Reply(_("Bạn đã tạm rời bài thi. Thời gian của câu hỏi vẫn tiếp tục tính; "
+                            "gõ /thi để làm tiếp."), menu_buttons())]
+        if name == "traloi":  # an answer button
+            return await answer(replace(ctx, route=Route(QUESTION, arg.strip())))
+        if name == "thi":
+            return await take(ctx)
+    attempt_id = state.data.get("attempt") if state is not None else None
+    own = (await ctx.store.contest.own_attempt(attempt_id)
+           if isinstance(attempt_id, int) else None)
+    if own is None or own[1].finished_at is not None:
+        await ctx.store.clear_state()
+        return None
+    participant, attempt = own
+    q = _question(ctx.edition, attempt.question_ids[attempt.current])
+    chosen = typed_letter(text)
+    if chosen is not None and chosen < len(q.options):
+        # Late or not, a letter is an answer: the answer path says when it came too late.
+        return await _answer(ctx, participant, attempt, attempt.current, chosen)
+    if _time_left_ms(ctx, attempt) <= 0 or _window_closed(ctx) is not None:
+        await ctx.store.clear_state()
+        return None
+    rule = _("Bạn đang trả lời câu {k}: gõ một chữ {letters} (hoặc bấm nút). Muốn tạm rời bài "
+             "thi, gõ /menu hoặc /huy; thời gian vẫn tiếp tục tính.").format(
+        k=attempt.current + 1, letters=", ".join(LETTERS[:len(q.options)]))
+    return [Reply(rule), *await _ask(ctx, attempt)]
+
+
+async def _answer(ctx: Ctx, participant: Participant, attempt: Attempt, position: int,
+                  chosen: int) -> list[Reply]:
+    """Record `chosen` for the question at `position` of the user's own attempt."""
     if attempt.finished_at is not None:
         return [Reply(_("Lượt thi này đã kết thúc; câu trả lời không được ghi nhận."),
                       (Button(_("Bảng xếp hạng"), "/xephang"), back_button()))]
     closed = _window_closed(ctx)
     if closed:
         await _expire(ctx, attempt)
+        await ctx.store.clear_state()
         return [closed]
     if position != attempt.current:
         note = Reply(_("Câu {k} không còn nhận trả lời (đã trả lời hoặc đã hết giờ).")
@@ -233,12 +345,15 @@ async def answer(ctx: Ctx) -> list[Reply]:
         return [note, *await _ask(ctx, attempt)]
     ed = ctx.edition
     q = _question(ed, attempt.question_ids[position])
+    if chosen >= len(q.options):
+        return [Reply(_("Câu trả lời không hợp lệ. Bạn chọn A, B, C hoặc D bằng các nút của câu "
+                        "hỏi nhé.")), *await _ask(ctx, attempt)]
     elapsed, limit = _elapsed_ms(attempt.question_started_at, ctx.now), _limit_ms(ed)
     late = elapsed > limit
     correct = chosen == q.answer and not late
     done = position + 1 == len(attempt.question_ids)
     moved = await ctx.store.contest.answer(attempt, position, q.id, chosen, correct,
-                                           min(elapsed, limit), ctx.now, done)
+                                           min(elapsed, limit), ctx.now, done, late)
     if moved is None:
         return [Reply(_("Câu {k} đã được ghi nhận trước đó.").format(k=position + 1))]
     replies: list[Reply] = []
@@ -274,18 +389,27 @@ async def _finish(ctx: Ctx, attempt: Attempt,
     if participant is None:
         participant = await ctx.store.contest.participant()
     assert participant is not None
+    if ctx.user.state is not None:
+        await ctx.store.clear_state()  # no question is open any more
     ed = ctx.edition
     lines = [await _summary(ctx, participant, attempt)]
     if ed.contest.reveal == "end":
-        answers = {p: (c, ok) for p, c, ok in await ctx.store.contest.answers(attempt.id)}
+        answers = {a.position: a for a in await ctx.store.contest.answers(attempt.id)}
         for pos, qid in enumerate(attempt.question_ids):
             q = _question(ed, qid)
-            chosen, ok = answers.get(pos, (None, False))
-            mark = "✓" if ok else "✗"
-            mine = LETTERS[chosen] if chosen is not None else _("hết giờ")
+            given = answers.get(pos)
+            mark = "✓" if given is not None and given.correct else "✗"
+            right = f"{LETTERS[q.answer]}. {q.options[q.answer]}"
             lines.append(f"\n{mark} " + _("Câu {k}: {text}").format(k=pos + 1, text=q.text))
-            lines.append(_("Bạn chọn: {mine}. Đáp án đúng: {answer}.").format(
-                mine=mine, answer=f"{LETTERS[q.answer]}. {q.options[q.answer]}"))
+            if given is not None and given.chosen is not None and given.late:
+                lines.append(_("Bạn chọn: {mine}, nhưng sau khi hết giờ nên được tính là sai. "
+                               "Đáp án đúng: {answer}.").format(
+                    mine=LETTERS[given.chosen], answer=right))
+            else:
+                mine = (LETTERS[given.chosen] if given is not None and given.chosen is not None
+                        else _("hết giờ"))
+                lines.append(_("Bạn chọn: {mine}. Đáp án đúng: {answer}.").format(
+                    mine=mine, answer=right))
             lines.append(q.explanation)
     return [Reply("\n".join(lines), (Button(_("Bảng xếp hạng"), "/xephang"), back_button()),
                   title=_("Hoàn thành bài thi"))]
@@ -376,6 +500,9 @@ async def register(ctx: Ctx) -> list[Reply]:
         answer_ = fold(text)
         if answer_ in (fold(AGREE), fold(_(AGREE)), "co", "yes", "dong y"):
             await ctx.store.clear_state()
+            refused = _no_new_registration(ctx, await ctx.store.contest.record())
+            if refused:
+                return [refused]
             participant = await ctx.store.contest.register(
                 data["full_name"], data["district"], data.get("unit"), data.get("phone"),
                 ctx.now)
@@ -408,7 +535,8 @@ def _consent_text(data: dict[str, object]) -> str:
         _("Điện thoại: {phone}").format(phone=data.get("phone") or _("không cung cấp")),
         "",
         _("Ban tổ chức lưu các thông tin trên chỉ để tổ chức Cuộc thi và báo cáo kết quả; bảng "
-          "xếp hạng chỉ hiện tên viết tắt. Muốn xóa dữ liệu, bạn liên hệ Ban tổ chức (/lienhe). "
-          "Bạn có đồng ý không?"),
+          "xếp hạng chỉ hiện tên viết tắt. Muốn xóa dữ liệu, bạn gõ /xoadulieu; để mỗi người chỉ "
+          "thi số lượt theo thể lệ, bot vẫn giữ một mã ẩn danh của tài khoản (không có họ tên, "
+          "số điện thoại). Bạn có đồng ý không?"),
     ]
     return "\n".join(lines)

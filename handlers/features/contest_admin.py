@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import io
-from collections import defaultdict
 from datetime import datetime
 
 from handlers import cells
-from handlers.contest_types import ResultRow
+from handlers.contest_types import ContestFigures, ResultRow
 from handlers.context import Ctx
 from handlers.features.contest import format_duration
-from handlers.i18n import _
+from handlers.i18n import _, format_number
+from handlers.numbers import parse_int
 from handlers.types import Attachment, Reply
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -34,41 +34,50 @@ def _local(moment: datetime | None, ctx_tz: object) -> datetime | None:
 def _note(row: ResultRow) -> str:
     if row.voided:
         return _("Đã hủy: {reason}").format(reason=row.void_reason or "")
+    if row.same_as is not None:
+        return _("Cùng người dự thi với mã {id}: chỉ tính một lần").format(id=row.same_as)
     if row.score is None:
         return _("Chưa hoàn thành")
     return ""
 
 
+def _seconds(row: ResultRow) -> float | None:
+    return round(row.total_ms / 1000, 1) if row.total_ms is not None else None
+
+
 def _values(row: ResultRow, tz: object) -> list[object]:
     return [row.rank, row.participant_id, row.full_name, _unit(row), row.phone or "",
-            row.score, round(row.total_ms / 1000, 1) if row.total_ms is not None else None,
-            _local(row.finished_at, tz), _local(row.registered_at, tz), _note(row)]
+            row.score, _seconds(row), _local(row.finished_at, tz),
+            _local(row.registered_at, tz), _note(row)]
 
 
-def per_unit(rows: list[ResultRow]) -> list[tuple[str, int, int, float]]:
-    """(unit, registered, finished, average score of those finished), most participants first."""
-    groups: dict[str, list[ResultRow]] = defaultdict(list)
-    for r in rows:
-        if not r.voided:
-            groups[r.district].append(r)
-    out = []
-    for unit, members in groups.items():
-        scores = [m.score for m in members if m.score is not None]
-        out.append((unit, len(members), len(scores), sum(scores) / len(scores) if scores else 0))
-    return sorted(out, key=lambda t: (-t[1], t[0]))
-
-
-def build_csv(rows: list[ResultRow], tz: object) -> bytes:
+def build_csv(rows: tuple[ResultRow, ...], tz: object) -> bytes:
     buf = io.StringIO()
     writer = cells.csv_writer(buf)
     writer.writerow(cells.row(_headers()))
     for row in rows:
-        writer.writerow(cells.row("" if v is None else v for v in _values(row, tz)))
+        values = _values(row, tz)
+        # Text, so decimals come out as the locale writes them ("12,5"), as everywhere else.
+        values[6] = format_number(values[6]) if isinstance(values[6], float) else values[6]
+        writer.writerow(cells.row("" if v is None else v for v in values))
     # UTF-8 with BOM: Excel on Windows then shows Vietnamese correctly.
     return buf.getvalue().encode("utf-8-sig")
 
 
-def build_xlsx(rows: list[ResultRow], tz: object) -> bytes:
+def summary_lines(figures: ContestFigures) -> list[str]:
+    """The figures as the organizers read them (the chat, the CLI): one source, the locale's
+    number format."""
+    lines = [_("{n} người đăng ký, {k} người đã hoàn thành bài thi.").format(
+        n=format_number(figures.participants), k=format_number(figures.finished))]
+    lines += [_("• {unit}: {registered} đăng ký, {finished} hoàn thành, điểm trung bình {avg}")
+              .format(unit=d.district, registered=format_number(d.participants),
+                      finished=format_number(d.finished),
+                      avg=format_number(round(d.average_score, 2)))
+              for d in figures.districts]
+    return lines
+
+
+def build_xlsx(rows: tuple[ResultRow, ...], figures: ContestFigures, tz: object) -> bytes:
     # Imported here: openpyxl pulls in numpy (~0.3 s), which every other command would pay.
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
@@ -86,8 +95,15 @@ def build_xlsx(rows: list[ResultRow], tz: object) -> bytes:
                 c.number_format = "dd/mm/yyyy hh:mm:ss"
     units = wb.create_sheet(_("Theo đơn vị"))
     units.append(cells.row([_("Đơn vị"), _("Đăng ký"), _("Hoàn thành"), _("Điểm trung bình")]))
-    for unit, registered, finished, average in per_unit(rows):
-        units.append(cells.row([unit, registered, finished, round(average, 2)]))
+    for d in figures.districts:
+        units.append(cells.row([d.district, d.participants, d.finished,
+                                round(d.average_score, 2)]))
+    units.append(cells.row([_("Tổng cộng"), figures.participants, figures.finished,
+                            round(figures.average_score, 2)]))
+    # Numbers stay numbers (Excel shows them in the reader's locale: "7,4" in Vietnamese).
+    for cell in units.iter_cols(min_col=4, max_col=4, min_row=2):
+        for c in cell:
+            c.number_format = "0.0#"
     for sheet in (ws, units):
         for i, column in enumerate(sheet.columns, start=1):
             width = max(len(str(c.value or "")) for c in column)
@@ -121,18 +137,15 @@ async def export(ctx: Ctx) -> list[Reply]:
     refusal = private_only(ctx, "/ketquathi")
     if refusal is not None:
         return refusal
-    rows = await ctx.store.contest.results()
-    tz = ctx.edition.tz
+    results = await ctx.store.contest.results()
+    rows, tz = results.rows, ctx.edition.tz
     stamp = ctx.now.strftime("%Y%m%d-%H%M")
     files = (
         Attachment(f"ket-qua-cuoc-thi-{stamp}.csv", build_csv(rows, tz), "text/csv"),
-        Attachment(f"ket-qua-cuoc-thi-{stamp}.xlsx", build_xlsx(rows, tz), XLSX),
+        Attachment(f"ket-qua-cuoc-thi-{stamp}.xlsx", build_xlsx(rows, results.figures, tz),
+                   XLSX),
     )
-    lines = [_("{n} người đăng ký, {k} người đã hoàn thành bài thi.").format(
-        n=len(rows), k=sum(1 for r in rows if r.score is not None))]
-    lines += [_("• {unit}: {registered} đăng ký, {finished} hoàn thành, điểm trung bình {avg}")
-              .format(unit=u, registered=r, finished=f, avg=round(a, 2))
-              for u, r, f, a in per_unit(rows)]
+    lines = summary_lines(results.figures)
     best = [r for r in rows if r.rank is not None][:3]
     if best:
         lines.append("")
@@ -147,9 +160,10 @@ async def void(ctx: Ctx) -> list[Reply]:
     if not ctx.user.is_organizer:
         return _refuse()
     head, _sep, reason = ctx.route.arg.partition(" ")
-    if not head.isdigit() or not reason.strip():
+    participant_id = parse_int(head, 1)
+    if participant_id is None or not reason.strip():
         return [Reply(_("Cách dùng: /loaithi MÃ lý do, ví dụ: /loaithi 12 trùng người dự thi. "
                         "Mã người dự thi có trong tệp kết quả (/ketquathi)."))]
-    if not await ctx.store.contest.void(int(head), reason.strip()):
-        return [Reply(_("Không có người dự thi mã {id}.").format(id=head))]
-    return [Reply(_("Đã hủy kết quả của người dự thi mã {id}.").format(id=head))]
+    if not await ctx.store.contest.void(participant_id, reason.strip()):
+        return [Reply(_("Không có người dự thi mã {id}.").format(id=participant_id))]
+    return [Reply(_("Đã hủy kết quả của người dự thi mã {id}.").format(id=participant_id))]

@@ -4,8 +4,10 @@ What goes: the contest registration's name, phone and unit (the district and the
 no longer linked to anyone, so the statistics stay right), the subscription, the message log
 rows, the conversation state, and the platform id and name on the user row. The row itself is
 kept anonymised (channel, first and last seen) so the count of users stays true. Whoever writes
-from the same account afterwards is a new user: greeted as new, not subscribed, and free to
-register for the contest as a new participant.
+from the same account afterwards is a new user: greeted as new, not subscribed. One thing stays
+for the contest's one-attempt rule only, and the notice says so: a keyed hash of the platform
+identity on the registration (bot/db/contest.py), so the same account cannot take the contest
+again beyond its attempts, nor register again once voided.
 """
 
 from __future__ import annotations
@@ -73,6 +75,12 @@ async def erase(ctx: Ctx) -> list[Reply]:
         _("Việc xóa không hoàn tác được. Sau khi xóa, nếu bạn nhắn tin tiếp, bot coi bạn là "
           "người dùng mới."),
     ])
+    if data.contest:
+        text += "\n\n" + _(
+            "Riêng với Cuộc thi, bot vẫn giữ một mã ẩn danh của tài khoản (mã băm có khóa bí "
+            "mật, không đọc ngược ra được mã tài khoản hay họ tên), chỉ để áp dụng thể lệ về số "
+            "lượt thi: sau khi xóa, tài khoản này không được thi quá số lượt thể lệ cho phép, và "
+            "không đăng ký lại được nếu kết quả đã bị hủy.")
     buttons = (Button(_confirm_label(), _confirm_label()), Button(_cancel_label(),
                                                                    _cancel_label()))
     return [Reply(text, buttons, title=_("Xóa dữ liệu cá nhân"))]
@@ -89,7 +97,8 @@ async def confirm(ctx: Ctx) -> list[Reply]:
              _("• Mã tài khoản, tên hiển thị và ngôn ngữ.")]
     if gone.contest:
         lines.append(_("• Họ tên, số điện thoại và đơn vị đăng ký Cuộc thi (kết quả được giữ "
-                       "ẩn danh)."))
+                       "ẩn danh; mã ẩn danh của tài khoản được giữ chỉ để áp dụng thể lệ về số "
+                       "lượt thi)."))
     if gone.subscribed:
         lines.append(_("• Đăng ký nhận tin nhắc."))
     lines.append(_("• Nhật ký {n} tin nhắn.").format(n=format_number(gone.messages)))

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Protocol
 
 from content import Edition
+from handlers.contest_types import DistrictFigures
 from handlers.context import Ctx
 from handlers.features.contest_admin import _refuse, private_only
 from handlers.features.subscriptions import DeliveryFigures
@@ -39,14 +40,6 @@ class DayFigures:
     new_users: int
     active_users: int
     messages: int
-
-
-@dataclass(frozen=True)
-class DistrictFigures:
-    district: str
-    participants: int
-    finished: int
-    average_score: float  # of the best attempts of those who finished; 0 when none
 
 
 @dataclass(frozen=True)
@@ -154,10 +147,6 @@ def feature_label(feature: str) -> str:
 
 def channel_label(channel: str) -> str:
     return _(CHANNEL_LABELS[channel]) if channel in CHANNEL_LABELS else channel
-
-
-def average(total: float, n: int) -> float:
-    return total / n if n else 0.0
 
 
 def headline(f: ReportFigures) -> list[str]:

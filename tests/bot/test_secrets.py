@@ -29,7 +29,7 @@ from openpyxl import load_workbook
 from bot.app import build_app
 from bot.db.engine import create_engine, upgrade
 from bot.observability import REDACTED, RedactingFilter, learn_secrets, setup_logging
-from handlers.contest_types import ResultRow
+from handlers.contest_types import ResultRow, contest_figures
 from handlers.features.contest_admin import build_csv, build_xlsx
 from handlers.i18n import use_locale
 from tests.bot.test_telegram import BotProcess, bot_env
@@ -191,8 +191,9 @@ async def test_organizer_files_only_in_a_private_chat(tmp_path: Path) -> None:
                                   timeout=15)
                 refusal = tg.sent_messages(group)[-1]["text"]
                 assert "chỉ gửi trong tin nhắn riêng" in refusal and command in refusal
-            # A citizen in the group gets the usual refusal.
-            tg.user_sends_text(citizen, "/ketquathi", chat_id=group)
+            # A citizen in the group gets the usual refusal (another one: the registered
+            # citizen has a question open, which holds whatever they type).
+            tg.user_sends_text(citizen + 1, "/ketquathi", chat_id=group)
             await tg.wait_for(lambda: len(tg.sent_messages(group)) == 3, timeout=15)
             assert "chỉ dành cho Ban tổ chức" in tg.sent_messages(group)[-1]["text"]
 
@@ -262,7 +263,7 @@ def test_contest_exports_keep_formula_like_text_as_text() -> None:
                       finished_at=when, registered_at=when, voided=False, void_reason=None)
             for i, text in enumerate(FORMULAS)]
     with use_locale("vi"):
-        xlsx, raw_csv = build_xlsx(rows, tz), build_csv(rows, tz)
+        xlsx, raw_csv = build_xlsx(rows, contest_figures([]), tz), build_csv(rows, tz)
     assert _formula_cells(xlsx) == []
     sheet = list(load_workbook(io.BytesIO(xlsx))["Kết quả"].iter_rows(values_only=True))
     # XML reads a carriage return back as a line feed: the text is otherwise as written.

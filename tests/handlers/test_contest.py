@@ -3,19 +3,30 @@
 from __future__ import annotations
 
 import asyncio
+import csv
+import io
 import random
 import re
 from collections import Counter
+from collections.abc import AsyncIterator
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from bot.app import App, build_app
+from bot.channels.console import ConsoleChannel
 from bot.db.contest import SqlContestStore
-from bot.db.models import ContestAnswer, ContestAttempt, ContestParticipant
+from bot.db.models import ContestAnswer, ContestAttempt, ContestParticipant, MessageLog
 from content import Edition
-from handlers.features.contest import draw_questions, mask_name, valid_name, valid_phone
+from handlers.features.contest import (
+    draw_questions,
+    mask_name,
+    typed_letter,
+    valid_name,
+    valid_phone,
+)
 from handlers.types import Reply
 from tests.conftest import Chat, make_settings
 
@@ -263,3 +274,214 @@ async def test_organizer_voids_a_participant(app: App, edition: Edition) -> None
     export = await organizer.send("/ketquathi")
     csv_text = export[0].files[0].data.decode("utf-8-sig")
     assert "Đỗ Thị Hoa" in csv_text and "Đã hủy: trùng người dự thi" in csv_text
+
+
+# ---- issue 13: typed answers, late answers, bad numbers, one source for the figures ----------
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def any_url(request: pytest.FixtureRequest) -> str:
+    """A real SQLite file, or a PostgreSQL database of the test's own."""
+    return str(request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "pg_url"))
+
+
+@pytest.fixture
+async def any_app(any_url: str) -> AsyncIterator[App]:
+    # Flood control off: these users type faster than people (the console is never throttled).
+    application = build_app(make_settings(any_url, HOCTAP_FLOOD_MAX_MESSAGES="0"))
+    await application.start()
+    yield application
+    await application.close()
+
+
+async def _chosen(app: App) -> list[tuple[int, int | None, bool]]:
+    """(position, chosen, late) of every answer recorded, in order."""
+    async with app.sessions() as s:
+        rows = (await s.execute(select(ContestAnswer).order_by(ContestAnswer.answered_at,
+                                                                ContestAnswer.position)))
+        return [(a.position, a.chosen, a.late) for a in rows.scalars()]
+
+
+@pytest.mark.parametrize(("typed", "letter"), [
+    ("B", 1), ("b", 1), ("câu B", 1), ("đáp án b", 1), ("chọn B", 1), (" B. ", 1),
+    ("Đáp án: c", 2), ("d ạ", 3), ("tôi chọn A", 0), ("(c)", 2),
+])
+def test_typed_letters(typed: str, letter: int) -> None:
+    assert typed_letter(typed) == letter
+
+
+@pytest.mark.parametrize("typed", ["1", "lịch hôm nay", "bạn ơi", "e", "ab", "B và C", "",
+                                   "ạ", "đ", "bà", "B. Học suốt đời"])
+def test_typed_letters_that_are_not_answers(typed: str) -> None:
+    assert typed_letter(typed) is None
+
+
+async def test_typed_letters_answer_the_open_question(any_app: App, edition: Edition) -> None:
+    app = any_app
+    chat = Chat(app, "typist", channel="telegram")
+    await register(chat)
+    typed = ["b", "câu B", "đáp án b", "chọn B", " B. "]
+    for k, text in enumerate(typed):
+        replies = await chat.send(text)
+        assert "chưa hiểu" not in "".join(r.text for r in replies)
+        assert last_question(replies).title == f"Câu {k + 2}/10"
+    assert await _chosen(app) == [(k, 1, False) for k in range(5)]
+    # Anything else, "1" and other commands included, shows the open question again with the
+    # time left and the rule; never the menu or the schedule.
+    for text in ["1", "lịch hôm nay", "/lich", "/xoadulieu"]:
+        replies = await chat.send(text)
+        shown = "\n\n".join(r.full_text() for r in replies)
+        assert "Bạn đang trả lời câu 6: gõ một chữ A, B, C, D" in shown, text
+        assert "/menu hoặc /huy" in shown and "Thời gian còn lại:" in shown
+        assert last_question(replies).title == "Câu 6/10"
+        assert "Lịch sự kiện" not in shown and "Xóa dữ liệu" not in shown
+    assert len(await _chosen(app)) == 5
+    # /menu leaves the question (its time keeps running); /thi comes back to it.
+    left = await chat.send("/menu")
+    assert "Bạn đã tạm rời bài thi" in left[0].text and "/thi" in left[0].text
+    assert "Lịch sự kiện" in [b.label for b in left[0].buttons]
+    assert "Xin lỗi, mình chưa hiểu" in await chat.text("b")  # not in a question any more
+    assert last_question(await chat.send("/thi")).title == "Câu 6/10"
+    assert "Câu 7/10" in await chat.text("b")
+    # /huy leaves too; an answer button brings the user back into the question.
+    assert "Bạn đã tạm rời bài thi" in await chat.text("/huy")
+    q7 = last_question(await chat.send("/thi"))
+    attempt, position, _correct = question_of(edition, q7)
+    assert "Câu 8/10" in await chat.text(f"/traloi {attempt} {position} A")
+    assert "Câu 9/10" in await chat.text("a")
+    assert [c for _p, c, _l in await _chosen(app)] == [1] * 6 + [0, 0]
+
+
+async def test_typed_letter_on_the_console_and_its_numbers(tmp_path: Path,
+                                                           app: App) -> None:
+    """A buttonless channel: "b" answers, and the next "1" presses the question's [1] A."""
+    console = ConsoleChannel(app.dispatcher.handle, "console-citizen")
+    for line in ["/thi", "Nguyễn Văn An", "Lê Chân", "Bỏ qua"]:
+        await console.exchange(line)
+    assert "[1] A" in await console.exchange("Đồng ý")
+    after_b = await console.exchange("b")
+    assert "CÂU 2/10" in after_b and "chưa hiểu" not in after_b
+    after_1 = await console.exchange("1")
+    assert "CÂU 3/10" in after_1 and "chưa hiểu" not in after_1
+    assert await _chosen(app) == [(0, 1, False), (1, 0, False)]
+
+
+async def test_text_after_the_time_ran_out_goes_where_it_would(app: App) -> None:
+    chat = Chat(app, "wanderer")
+    await register(chat)
+    app.clock.offset += timedelta(minutes=5)
+    # No question is open any more: the text is routed as any other, nothing is recorded.
+    today = await chat.send("lịch hôm nay")
+    assert not any(ANSWER.match(b.command) for r in today for b in r.buttons)
+    async with app.sessions() as s:
+        last = (await s.execute(select(MessageLog.feature).order_by(MessageLog.id.desc())
+                                .limit(1))).scalar_one()
+    assert last == "today"
+    assert await _chosen(app) == []
+    back = await chat.text("/thi")
+    assert "Hết giờ cho câu 1" in back and "Câu 2/10" in back
+
+
+async def test_a_late_answer_says_so_now_and_in_the_summary(app: App, edition: Edition) -> None:
+    chat = Chat(app, "late-one")
+    q = last_question(await register(chat))
+    for k in range(10):
+        attempt, position, correct = question_of(edition, q)
+        letter = "ABCD"[correct]
+        if k in (3, 6):  # pressed after the 30 seconds
+            app.clock.offset += timedelta(seconds=31 if k == 3 else 45)
+            replies = await chat.send(f"/traloi {attempt} {position} {letter}", True)
+            assert "Hết giờ: câu trả lời đến sau 30 giây nên được tính là sai." in replies[0].text
+        else:
+            replies = await chat.send(f"/traloi {attempt} {position} {letter}", True)
+        if k < 9:
+            q = last_question(replies)
+    result = replies[-1].text
+    assert "Kết quả: đúng 8/10 câu" in result
+    late_lines = [line for line in result.splitlines() if "sau khi hết giờ" in line]
+    assert len(late_lines) == 2
+    assert all(line.startswith("Bạn chọn: ") and "được tính là sai" in line
+               for line in late_lines)
+    assert [late for _p, _c, late in await _chosen(app)] == [
+        k in (3, 6) for k in range(10)]
+
+
+async def test_a_typed_letter_after_the_time_is_a_late_answer(app: App) -> None:
+    chat = Chat(app, "late-typist")
+    await register(chat)
+    app.clock.offset += timedelta(seconds=40)
+    replies = await chat.send("c")
+    assert "Hết giờ: câu trả lời đến sau 30 giây nên được tính là sai." in replies[0].text
+    assert last_question(replies).title == "Câu 2/10"
+    assert await _chosen(app) == [(0, 2, True)]
+
+
+BAD_ANSWERS = ["/traloi ² 1 A", "/traloi 99999999999999999999 1 A", "/traloi 1 ² A",
+               "/traloi 1 99999999999999999999 A", "/traloi ١ 1 A", "/traloi -1 1 A",
+               "/traloi 0 1 A"]
+BAD_VOIDS = ["/loaithi ³ x", "/loaithi 99999999999999999999 gian lận", "/loaithi -3 x",
+             "/loaithi ٣ x", "/loaithi 0 x", "/loaithi 12"]
+
+
+async def test_bad_numbers_get_a_polite_answer_and_change_nothing(any_app: App) -> None:
+    app = any_app
+    stranger = Chat(app, "no-contest")
+    for text in BAD_ANSWERS:
+        assert "Câu trả lời không hợp lệ" in await stranger.text(text), text
+    player = Chat(app, "in-contest")
+    await register(player)
+    for text in BAD_ANSWERS:  # also while a question is open
+        assert "Câu trả lời không hợp lệ" in await player.text(text), text
+    organizer = Chat(app, "console")
+    for text in BAD_VOIDS:
+        assert "Cách dùng: /loaithi" in await organizer.text(text), text
+    assert await _chosen(app) == []
+    async with app.sessions() as s:
+        assert (await s.execute(select(ContestParticipant.voided))).scalars().all() == [False]
+    assert "Câu 2/10" in await player.text("b")
+
+
+async def _play(chat: Chat, edition: Edition, right: int, district: str, name: str) -> None:
+    """Register and answer all ten questions, `right` of them correctly."""
+    q = last_question(await register(chat, name=name, district=district, phone="Bỏ qua"))
+    for k in range(10):
+        attempt, position, correct = question_of(edition, q)
+        pick = correct if k < right else (correct + 1) % 4
+        replies = await chat.send(f"/traloi {attempt} {position} {'ABCD'[pick]}", True)
+        if k < 9:
+            q = last_question(replies)
+
+
+async def test_export_figures_are_those_of_stats_after_a_void(app: App, edition: Edition,
+                                                              tmp_path: Path) -> None:
+    await _play(Chat(app, "p-a"), edition, 10, "Lê Chân", "Lê Văn An")
+    await _play(Chat(app, "p-b"), edition, 5, "Lê Chân", "Lê Thị Bình")
+    await _play(Chat(app, "p-c"), edition, 8, "Ngô Quyền", "Trần Văn Cường")
+    await _play(Chat(app, "p-d"), edition, 10, "Lê Chân", "Phạm Văn Dũng")
+    await register(Chat(app, "p-e"), name="Vũ Thị Em", district="Ngô Quyền", phone="Bỏ qua")
+    organizer = Chat(app, "console")
+    async with app.sessions() as s:
+        dung = (await s.execute(select(ContestParticipant.id).where(
+            ContestParticipant.full_name == "Phạm Văn Dũng"))).scalar_one()
+    assert "Đã hủy kết quả" in await organizer.text(f"/loaithi {dung} trùng người dự thi")
+
+    export = (await organizer.send("/ketquathi"))[0]
+    lines = export.text.splitlines()
+    assert lines[0] == "4 người đăng ký, 3 người đã hoàn thành bài thi."
+    assert lines[1] == "• Lê Chân: 2 đăng ký, 2 hoàn thành, điểm trung bình 7,5"
+    assert lines[2] == "• Ngô Quyền: 2 đăng ký, 1 hoàn thành, điểm trung bình 8"
+    stats = await organizer.text("/thongke")
+    assert "Người đăng ký dự thi: 4" in stats and "Người hoàn thành bài thi: 3" in stats
+    assert "Điểm trung bình: 7,67/10 câu đúng" in stats
+    # The files say the same: the workbook's sheet per unit, with its total.
+    from openpyxl import load_workbook
+
+    csv_file, xlsx_file = export.files
+    (tmp_path / "r.xlsx").write_bytes(xlsx_file.data)
+    units = list(load_workbook(tmp_path / "r.xlsx")["Theo đơn vị"].iter_rows(values_only=True))
+    assert units[1:] == [("Lê Chân", 2, 2, 7.5), ("Ngô Quyền", 2, 1, 8),
+                         ("Tổng cộng", 4, 3, 7.67)]
+    rows = list(csv.reader(io.StringIO(csv_file.data.decode("utf-8-sig"))))
+    seconds = [r[6] for r in rows[1:] if r[6]]
+    assert len(seconds) == 4 and not any("." in v for v in seconds)
+    assert next(r for r in rows if r[2] == "Phạm Văn Dũng")[9] == "Đã hủy: trùng người dự thi"

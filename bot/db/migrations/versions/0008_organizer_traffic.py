@@ -16,8 +16,8 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-# Chained after 0005 in this branch; the lead re-chains it after the other new revisions.
-down_revision = "0005"
+# Chained after 0007 (the contest identity).
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 

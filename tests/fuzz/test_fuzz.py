@@ -41,7 +41,7 @@ from tests.conftest import make_settings
 
 T = TypeVar("T")
 
-SECRET = "fuzz-secret_token"
+SECRET = "fuzz-secret_token-0123456789abcdef"
 TG_PATH = "/telegram/f1e2d3c4"
 ZALO_PATH = "/zalo/a9b8c7d6"
 APP_ID = "1234567890"

@@ -333,6 +333,7 @@ class RepeatFilter(logging.Filter):
         # kind -> [window start, repeats, first message]; insertion order is age order.
         self._kinds: dict[tuple[str, int, str, str], list[Any]] = {}
         self._lock = threading.RLock()
+        self._next_flush = 0.0
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno < logging.WARNING or getattr(record, "repeat_summary", False):
@@ -341,7 +342,8 @@ class RepeatFilter(logging.Filter):
         kind = (record.name, record.levelno, str(record.msg).split("\n", 1)[0][:200], exc)
         with self._lock:
             now = self.clock()
-            self.flush(now)
+            if now >= self._next_flush:  # at most once a second, not at every line of a flood
+                self.flush(now)
             seen = self._kinds.get(kind)
             if seen is not None:
                 seen[1] += 1
@@ -360,6 +362,7 @@ class RepeatFilter(logging.Filter):
         """Report and forget every kind whose window has passed."""
         with self._lock:
             now = self.clock() if now is None else now
+            self._next_flush = now + 1.0
             due = [k for k, (start, _n, _m) in self._kinds.items() if now - start >= self.window]
             for kind in due:
                 self._report(kind, self._kinds.pop(kind), now)

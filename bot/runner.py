@@ -107,10 +107,11 @@ async def serve(app: App, channels: list[Channel], stop: asyncio.Event) -> None:
                   lambda: [c.name for c in started])
     w = app.settings.web
     raise_fd_limit(w.max_connections)
-    # keepalive_timeout: aiohttp's own idle timer, the same as our header timeout (ours also
-    # runs while a request's headers trickle in). lingering_time: after answering without
-    # reading a body (404, 403), discard what still comes for at most a second, then close.
-    runner = web.AppRunner(web_app, access_log=None, keepalive_timeout=w.header_timeout,
+    # keepalive_timeout: aiohttp's own idle timer, only a backstop: the guard's header timer
+    # (which also runs while a request's headers trickle in) fires first. lingering_time:
+    # after answering without reading a body (404, 403), discard what still comes for at
+    # most a second, then close.
+    runner = web.AppRunner(web_app, access_log=None, keepalive_timeout=2 * w.header_timeout,
                            lingering_time=min(1.0, w.header_timeout / 2))
     await runner.setup()
     broadcaster: BroadcastService | None = None

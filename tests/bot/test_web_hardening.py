@@ -612,3 +612,12 @@ async def test_aborted_uploads_and_bad_signatures_make_a_bounded_number_of_log_l
         for reason, n in re.findall(r"(\w+) (\d+)(?:,|$)", line.split(": ", 2)[-1]):
             totals[reason] = totals.get(reason, 0) + int(n)
     assert totals.get("aborted") == 200 and totals.get("bad_signature") == 300, summaries
+
+
+def test_the_systemd_unit_allows_the_connection_limit() -> None:
+    unit = (Path(__file__).resolve().parents[2] / "deploy" / "hoctap-bot.service").read_text()
+    found = re.search(r"^LimitNOFILE=(\d+)$", unit, flags=re.M)
+    assert found, "no LimitNOFILE in the unit"
+    from bot.settings import WebSettings
+
+    assert int(found.group(1)) >= WebSettings().max_connections + 256

@@ -18,7 +18,6 @@ import resource
 import signal
 import sqlite3
 import sys
-import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -583,7 +582,7 @@ async def test_aborted_uploads_and_bad_signatures_make_a_bounded_number_of_log_l
         await telegram.wait_for("setWebhook", timeout=30)
 
         async def aborted() -> None:
-            reader, writer = await connect(port)
+            _reader, writer = await connect(port)
             writer.write(post_head(TG_HOOK, 100_000, **SECRET_HEADER) + b'{"update_id": 1')
             await writer.drain()
             await asyncio.sleep(0.2)

@@ -273,7 +273,7 @@ def limits_middleware(metrics: Metrics) -> Callable[..., Awaitable[web.StreamRes
 
 def secrets_of(settings: Settings) -> list[str]:
     """Every configured secret worth hiding (short values would mask ordinary words)."""
-    values = [settings.telegram.token, settings.telegram.secret_token,
+    values = [settings.telegram.token, settings.telegram.webhook_secret,
               settings.zalo.app_secret, settings.zalo.oa_secret_key,
               settings.zalo.access_token, settings.zalo.refresh_token]
     try:

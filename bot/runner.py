@@ -90,10 +90,19 @@ def housekeeping(app: App) -> list[asyncio.Task[None]]:
         app.dispatcher.metrics.log_refusals(w.summary_seconds)
         flush_repeated_logs()
 
-    return [asyncio.create_task(_every(w.prune_seconds, prune, "pruning processed updates"),
-                                name="prune processed updates"),
-            asyncio.create_task(_every(w.summary_seconds, summarize, "web summary"),
-                                name="web summary")]
+    tasks = [asyncio.create_task(_every(w.prune_seconds, prune, "pruning processed updates"),
+                                 name="prune processed updates"),
+             asyncio.create_task(_every(w.summary_seconds, summarize, "web summary"),
+                                 name="web summary")]
+    for task in tasks:
+        task.add_done_callback(_report_end)
+    return tasks
+
+
+def _report_end(task: asyncio.Task[None]) -> None:
+    """A periodic job that ends by itself is a bug: say so with its traceback."""
+    if not task.cancelled() and task.exception() is not None:
+        log.error("%s stopped", task.get_name(), exc_info=task.exception())
 
 
 async def serve(app: App, channels: list[Channel], stop: asyncio.Event) -> None:

@@ -12,6 +12,8 @@ import json
 import logging
 import re
 import sys
+import threading
+import time
 from collections.abc import Awaitable, Callable, Iterable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -77,6 +79,18 @@ class Metrics:
                               ["logger"], registry=r)
         self.outbox = Gauge("hoctap_outbox_rows", "Outbox rows by state", ["state"],
                             registry=r)
+        self.connections = Gauge("hoctap_web_connections", "Open web server connections",
+                                 registry=r)
+        self.connections_closed = Counter(
+            "hoctap_web_connections_closed",
+            "Connections the web server closed itself: header_timeout, evicted (to make room "
+            "at the connection limit), refused (at the limit, every connection busy)",
+            ["reason"], registry=r)
+        for reason in REFUSALS:
+            self.rejected.labels(reason)
+        for reason in CLOSINGS:
+            self.connections_closed.labels(reason)
+        self._summarized: dict[tuple[str, str], float] = {}
 
     def observe_log(self, record: logging.LogRecord) -> None:
         """Count errors, 429s and token refreshes from the log lines that report them."""
@@ -103,6 +117,27 @@ class Metrics:
     def render(self) -> bytes:
         return generate_latest(self.registry)
 
+    def refusals_since_last(self) -> dict[str, int]:
+        """Requests refused and connections closed since the previous call, by reason."""
+        counts: dict[str, int] = {}
+        for name, reasons in (("hoctap_webhook_rejected_total", REFUSALS),
+                              ("hoctap_web_connections_closed_total", CLOSINGS)):
+            for reason in reasons:
+                value = self.registry.get_sample_value(name, {"reason": reason}) or 0.0
+                before = self._summarized.get((name, reason), 0.0)
+                self._summarized[(name, reason)] = value
+                if value > before:
+                    counts[reason] = int(value - before)
+        return counts
+
+    def log_refusals(self, seconds: float) -> None:
+        """One log line for every request refused in the last `seconds` (none when quiet)."""
+        counts = self.refusals_since_last()
+        if counts:
+            logging.getLogger(__name__).warning(
+                "web requests refused in the last %.0f s: %s", seconds,
+                ", ".join(f"{reason} {n}" for reason, n in counts.items()))
+
 
 class MetricsHandler(logging.Handler):
     """Feeds every log record to `Metrics.observe_log`; writes nothing."""
@@ -112,7 +147,8 @@ class MetricsHandler(logging.Handler):
         self.metrics = metrics
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.metrics.observe_log(record)
+        if not getattr(record, "repeat_summary", False):  # its lines were counted already
+            self.metrics.observe_log(record)
 
 
 # ---- health and metrics routes -------------------------------------------------------------
@@ -152,58 +188,82 @@ def health_routes(web_app: web.Application, engine: AsyncEngine,
 # ---- limits on what comes in ---------------------------------------------------------------
 
 MAX_JSON_DEPTH = 32
+# Why a webhook request was refused (hoctap_webhook_rejected_total{reason}), in summary order.
+REFUSALS = ("forbidden", "unsigned", "bad_signature", "stale", "future", "aborted",
+            "body_timeout", "too_large", "too_deep", "not_json")
+# Why the server closed a connection itself (hoctap_web_connections_closed_total{reason}).
+CLOSINGS = ("header_timeout", "evicted", "refused")
 
 
-def json_depth_exceeds(raw: bytes, limit: int = MAX_JSON_DEPTH) -> bool:
-    """True when brackets nest deeper than `limit` (outside strings): a linear scan, no parse,
-    so a hostile body cannot exhaust the recursion of json.loads."""
-    depth = 0
-    in_string = escaped = False
-    for byte in raw:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif byte == 0x5C:  # backslash
-                escaped = True
-            elif byte == 0x22:  # quote
-                in_string = False
-        elif byte == 0x22:
-            in_string = True
-        elif byte in (0x5B, 0x7B):  # [ {
-            depth += 1
-            if depth > limit:
-                return True
-        elif byte in (0x5D, 0x7D):
-            depth -= 1
+class Refused(Exception):
+    """A webhook request refused before it reached the bot: answered `status`, counted under
+    `reason` by limits_middleware, never logged one by one."""
+
+    def __init__(self, status: int, reason: str, text: str, close: bool = False) -> None:
+        super().__init__(text)
+        self.status = status
+        self.reason = reason
+        self.text = text
+        self.close = close
+
+
+def _too_deep(value: Any, limit: int) -> bool:
+    """True when containers nest deeper than `limit`: a walk over the parsed containers
+    (their children's types), iterative, stopping at the first one too deep."""
+    stack = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        for child in node.values() if type(node) is dict else node:
+            if type(child) is dict or type(child) is list:
+                stack.append((child, depth + 1))
     return False
 
 
+def parse_json(raw: bytes, max_depth: int = MAX_JSON_DEPTH, *, exact: bool = False) -> Any:
+    """Parse an authenticated webhook body; raises Refused (400) when it is not JSON or nests
+    deeper than `max_depth`. `exact` keeps every number as its text (Zalo ids exceed 2**53).
+
+    The parse is CPython's C decoder: its own recursion guard stops a pathological nesting
+    during the parse (RecursionError, after about a thousand levels), so no body can exhaust
+    the stack; the configured depth is then checked on the parsed containers, per container
+    rather than per byte. BENCHMARKS.md 6 has the figures and the alternatives measured.
+    """
+    try:
+        value = json.loads(raw, parse_int=str, parse_float=str) if exact else json.loads(raw)
+    except RecursionError:
+        raise Refused(400, "too_deep", "JSON nested too deeply") from None
+    except (ValueError, UnicodeDecodeError):
+        # ValueError covers malformed JSON and integers over Python's digit limit.
+        raise Refused(400, "not_json", "malformed JSON") from None
+    if (type(value) is dict or type(value) is list) and _too_deep(value, max_depth):
+        raise Refused(400, "too_deep", "JSON nested too deeply")
+    return value
+
+
 def limits_middleware(metrics: Metrics) -> Callable[..., Awaitable[web.StreamResponse]]:
-    """Refuse webhook bodies that are too large (413), too deep or not JSON at all (400),
-    before any adapter sees them; aiohttp caches the body, so adapters read it again for free."""
+    """Answer a Refused request with its status, counted by reason and never logged one by one.
+
+    Nothing is read here: each webhook authenticates first (an unknown path is a 404 without
+    its body being read; Telegram's secret header comes before the body; Zalo's signature is
+    checked on the raw bytes before they are parsed) and then reads its body through
+    bot.webserver.read_body / read_json, which raise Refused.
+    """
     from aiohttp import web
 
     @web.middleware
     async def limits(request: web.Request,
                      handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
                      ) -> web.StreamResponse:
-        if request.method != "POST":
+        try:
             return await handler(request)
-        try:
-            raw = await request.read()
-        except web.HTTPRequestEntityTooLarge:
-            metrics.rejected.labels("too_large").inc()
-            return web.Response(status=413, text="request body too large")
-        if json_depth_exceeds(raw):
-            metrics.rejected.labels("too_deep").inc()
-            return web.Response(status=400, text="JSON nested too deeply")
-        try:
-            json.loads(raw)
-        except (ValueError, UnicodeDecodeError, RecursionError):
-            # ValueError covers malformed JSON and integers over Python's digit limit.
-            metrics.rejected.labels("not_json").inc()
-            return web.Response(status=400, text="malformed JSON")
-        return await handler(request)
+        except Refused as refused:
+            metrics.rejected.labels(refused.reason).inc()
+            response = web.Response(status=refused.status, text=refused.text)
+            if refused.close:
+                response.force_close()
+            return response
 
     return limits
 
@@ -219,7 +279,7 @@ LEARNT_KEPT = 16
 
 def secrets_of(settings: Settings) -> list[str]:
     """Every configured secret worth hiding (short values would mask ordinary words)."""
-    values = [settings.telegram.token, settings.telegram.secret_token,
+    values = [settings.telegram.token, settings.telegram.webhook_secret,
               settings.zalo.app_secret, settings.zalo.oa_secret_key,
               settings.zalo.access_token, settings.zalo.refresh_token,
               settings.contest.identity_key]
@@ -288,6 +348,73 @@ def learn_secrets(*values: str) -> None:
     the filter could guard, so there is nothing to teach."""
     for flt in _our_filters():
         flt.learn(*values)
+class RepeatFilter(logging.Filter):
+    """Let the first WARNING-or-worse line of a kind through, count the repeats for `window`
+    seconds, then report them in one line: "<first line> … repeated N times in the last M s".
+
+    A kind is the logger, the level, the first line of the message template and the exception
+    type, so one failure repeated with different ids (or a flood of "Too many open files")
+    makes one line a window. The summary goes out when the next line of any kind is logged
+    after the window, or at `flush()`, which `hoctap-bot run` calls every window.
+    """
+
+    def __init__(self, window: float = 60.0, clock: Callable[[], float] = time.monotonic,
+                 max_kinds: int = 1000) -> None:
+        super().__init__()
+        self.window = window
+        self.clock = clock
+        self.max_kinds = max_kinds
+        # kind -> [window start, repeats, first message]; insertion order is age order.
+        self._kinds: dict[tuple[str, int, str, str], list[Any]] = {}
+        self._lock = threading.RLock()
+        self._next_flush = 0.0
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING or getattr(record, "repeat_summary", False):
+            return True
+        exc = record.exc_info[0].__name__ if record.exc_info and record.exc_info[0] else ""
+        kind = (record.name, record.levelno, str(record.msg).split("\n", 1)[0][:200], exc)
+        with self._lock:
+            now = self.clock()
+            if now >= self._next_flush:  # at most once a second, not at every line of a flood
+                self.flush(now)
+            seen = self._kinds.get(kind)
+            if seen is not None:
+                seen[1] += 1
+                return False
+            if len(self._kinds) >= self.max_kinds:  # many kinds at once: report the oldest
+                oldest = next(iter(self._kinds))
+                self._report(oldest, self._kinds.pop(oldest), now)
+            try:
+                first = record.getMessage()
+            except Exception:  # a bad format string: the template is the message
+                first = str(record.msg)
+            self._kinds[kind] = [now, 0, first.split("\n", 1)[0][:300]]
+            return True
+
+    def flush(self, now: float | None = None) -> None:
+        """Report and forget every kind whose window has passed."""
+        with self._lock:
+            now = self.clock() if now is None else now
+            self._next_flush = now + 1.0
+            due = [k for k, (start, _n, _m) in self._kinds.items() if now - start >= self.window]
+            for kind in due:
+                self._report(kind, self._kinds.pop(kind), now)
+
+    def _report(self, kind: tuple[str, int, str, str], seen: list[Any], now: float) -> None:
+        start, repeats, first = seen
+        if repeats:
+            logging.getLogger(kind[0]).log(
+                kind[1], "%s … repeated %d times in the last %.0f s", first, repeats,
+                max(now - start, self.window), extra={"repeat_summary": True})
+
+
+def flush_repeated_logs() -> None:
+    """Report the repeats counted by the RepeatFilter of our log handlers."""
+    for handler in logging.getLogger().handlers:
+        for flt in handler.filters:
+            if isinstance(flt, RepeatFilter):
+                flt.flush()
 
 
 class JsonFormatter(logging.Formatter):
@@ -320,6 +447,8 @@ def setup_logging(settings: Settings | None, level: str | None = None,
     the replaced handler had learnt at run time are carried over.
     """
     handler = logging.StreamHandler(sys.stderr)
+    # Repeats are counted before anything else is done with a line.
+    handler.addFilter(RepeatFilter(settings.web.summary_seconds if settings else 60.0))
     redacting = RedactingFilter(secrets_of(settings) if settings else ())
     handler.addFilter(redacting)
     if settings is not None and settings.log.format == "json":

@@ -5,12 +5,24 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
 
 from aiohttp import web
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.app import App, build_broadcaster
 from bot.channels.base import Channel
-from bot.observability import health_routes, limits_middleware
+from bot.db import repo
+from bot.observability import flush_repeated_logs, health_routes, limits_middleware
+from bot.webserver import (
+    BODY_LIMITS,
+    GUARD,
+    BodyLimits,
+    ConnectionGuard,
+    GuardedSite,
+    raise_fd_limit,
+)
 from scheduler.service import BroadcastService
 
 log = logging.getLogger(__name__)
@@ -26,15 +38,71 @@ def build_channels(app: App) -> list[Channel]:
     if app.settings.zalo.enabled:
         from bot.channels.zalo import ZaloChannel
 
-        channels.append(ZaloChannel(app.settings.zalo, app.dispatcher, app.sessions, app.clock))
+        w = app.settings.web
+        channels.append(ZaloChannel(
+            app.settings.zalo, app.dispatcher, app.sessions, app.clock,
+            event_max_age=timedelta(hours=w.update_retention_hours),
+            clock_skew=timedelta(seconds=w.clock_skew_seconds)))
     return channels
 
 
 def build_web_app(app: App) -> web.Application:
-    # client_max_size: larger webhook bodies get 413 before we read them; the limits
-    # middleware also refuses deep or malformed JSON (400) before any adapter parses it.
-    return web.Application(client_max_size=app.settings.web.max_body,
-                           middlewares=[limits_middleware(app.dispatcher.metrics)])
+    """The shared aiohttp app: webhooks authenticate first, then read their body through
+    bot.webserver.read_body (client_max_size: 413; body_timeout: 408; max_json_depth: 400)."""
+    w = app.settings.web
+    metrics = app.dispatcher.metrics
+    guard = ConnectionGuard(w, metrics)
+    # Order: the guard sees every request first (its header timer stops while the handler
+    # runs), then refused requests are answered and counted.
+    web_app = web.Application(client_max_size=w.max_body,
+                              middlewares=[guard.middleware, limits_middleware(metrics)])
+    web_app[GUARD] = guard
+    web_app[BODY_LIMITS] = BodyLimits(w.body_timeout, w.max_json_depth)
+    return web_app
+
+
+async def _every(seconds: float, job: Callable[[], Awaitable[None]], name: str) -> None:
+    """Run `job` now and every `seconds`; a database error waits for the next run."""
+    while True:
+        try:
+            await job()
+        except (SQLAlchemyError, OSError) as exc:
+            log.warning("%s failed (%s); next run in %.0f s", name, type(exc).__name__, seconds)
+        await asyncio.sleep(seconds)
+
+
+def housekeeping(app: App) -> list[asyncio.Task[None]]:
+    """The periodic jobs of `hoctap-bot run`: prune the kept update keys, summarize what the
+    web server refused (and the repeated log lines)."""
+    w = app.settings.web
+    retention = timedelta(hours=w.update_retention_hours, seconds=w.clock_skew_seconds)
+
+    async def prune() -> None:
+        # A Zalo event older than the retention is refused, and one from up to clock_skew
+        # ahead is kept that much longer: no redelivery can find its key gone.
+        async with app.sessions() as s, s.begin():
+            pruned = await repo.prune_updates(s, app.clock() - retention)
+        if pruned:
+            log.info("pruned %d processed update keys older than %.0f h", pruned,
+                     retention.total_seconds() / 3600)
+
+    async def summarize() -> None:
+        app.dispatcher.metrics.log_refusals(w.summary_seconds)
+        flush_repeated_logs()
+
+    tasks = [asyncio.create_task(_every(w.prune_seconds, prune, "pruning processed updates"),
+                                 name="prune processed updates"),
+             asyncio.create_task(_every(w.summary_seconds, summarize, "web summary"),
+                                 name="web summary")]
+    for task in tasks:
+        task.add_done_callback(_report_end)
+    return tasks
+
+
+def _report_end(task: asyncio.Task[None]) -> None:
+    """A periodic job that ends by itself is a bug: say so with its traceback."""
+    if not task.cancelled() and task.exception() is not None:
+        log.error("%s stopped", task.get_name(), exc_info=task.exception())
 
 
 async def serve(app: App, channels: list[Channel], stop: asyncio.Event) -> None:
@@ -46,13 +114,22 @@ async def serve(app: App, channels: list[Channel], stop: asyncio.Event) -> None:
     started: list[Channel] = []
     health_routes(web_app, app.engine, app.sessions, app.dispatcher.metrics,
                   lambda: [c.name for c in started])
-    runner = web.AppRunner(web_app, access_log=None)
+    w = app.settings.web
+    raise_fd_limit(w.max_connections)
+    # keepalive_timeout: aiohttp's own idle timer, only a backstop: the guard's header timer
+    # (which also runs while a request's headers trickle in) fires first. lingering_time:
+    # after answering without reading a body (404, 403), discard what still comes for at
+    # most a second, then close.
+    runner = web.AppRunner(web_app, access_log=None, keepalive_timeout=2 * w.header_timeout,
+                           lingering_time=min(1.0, w.header_timeout / 2))
     await runner.setup()
     broadcaster: BroadcastService | None = None
+    jobs: list[asyncio.Task[None]] = []
     try:
-        site = web.TCPSite(runner, app.settings.web.host, app.settings.web.port)
+        site = GuardedSite(runner, w.host, w.port, web_app[GUARD])
         await site.start()
-        log.info("web server listening on %s:%s", app.settings.web.host, app.settings.web.port)
+        log.info("web server listening on %s:%s", w.host, w.port)
+        jobs = housekeeping(app)
         for channel in channels:
             await channel.start()
             started.append(channel)
@@ -63,6 +140,9 @@ async def serve(app: App, channels: list[Channel], stop: asyncio.Event) -> None:
         await stop.wait()
         log.info("stopping")
     finally:
+        for job in jobs:
+            job.cancel()
+        await asyncio.gather(*jobs, return_exceptions=True)
         if broadcaster is not None:
             await broadcaster.stop()
         for channel in reversed(started):

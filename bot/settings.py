@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import dataclasses
+import hashlib
+import hmac
 import json
 import logging
 import os
@@ -61,6 +64,22 @@ class WebSettings:
     port: int = 8080
     # Largest webhook body accepted, in bytes.
     max_body: int = 1_048_576
+    # Seconds a connection may take to send a request's headers (counted from the connection,
+    # or from the previous answer on a kept-alive one) and then its whole body.
+    header_timeout: float = 10.0
+    body_timeout: float = 10.0
+    # Connections open at once; beyond it the oldest idle one is closed, or the new one refused.
+    max_connections: int = 1000
+    # Deepest nesting of JSON accepted in a webhook body.
+    max_json_depth: int = 32
+    # How long an applied update's key is kept against redelivery (hours); a Zalo event older
+    # than this, or from further ahead than clock_skew_seconds, is refused.
+    update_retention_hours: float = 48.0
+    clock_skew_seconds: float = 300.0
+    # Seconds between two prunings of the kept keys, and between two summaries of the requests
+    # refused (one log line instead of one per request).
+    prune_seconds: float = 3600.0
+    summary_seconds: float = 60.0
 
 
 @dataclass(frozen=True)
@@ -69,6 +88,7 @@ class TelegramSettings:
     base_url: str = "https://api.telegram.org/bot"
     mode: str = "polling"
     webhook_url: str = ""
+    # Empty: derived from the token (see webhook_secret).
     secret_token: str = ""
     max_connections: int = 40
     # Updates processed at once (PTB's concurrent_updates).
@@ -79,6 +99,21 @@ class TelegramSettings:
     @property
     def enabled(self) -> bool:
         return bool(self.token)
+
+    @property
+    def webhook_secret(self) -> str:
+        """The X-Telegram-Bot-Api-Secret-Token that setWebhook registers at every start.
+
+        Without a configured one it is derived from the bot token (HMAC-SHA256, base64url: 43
+        characters Telegram accepts): every process of the bot computes the same secret, nothing
+        is stored, it changes with the token, and whoever could derive it holds the token, which
+        can call setWebhook anyway.
+        """
+        if self.secret_token:
+            return self.secret_token
+        digest = hmac.new(self.token.encode(), b"hoctap-bot webhook secret",
+                          hashlib.sha256).digest()
+        return base64.urlsafe_b64encode(digest).decode().rstrip("=")
 
 
 @dataclass(frozen=True)
@@ -336,6 +371,7 @@ def _validate(s: Settings) -> None:
         raise SettingsError(f"web.port: must be between 1 and 65535, found {s.web.port}")
     if s.web.max_body < 1024:
         raise SettingsError(f"web.max_body: must be at least 1024 bytes, found {s.web.max_body}")
+    _validate_web(s.web)
     _validate_telegram(s.telegram)
     _validate_zalo(s.zalo)
     _validate_broadcast(s.broadcast)
@@ -350,7 +386,24 @@ def _validate(s: Settings) -> None:
         )
 
 
-_SECRET_RE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+def _validate_web(w: WebSettings) -> None:
+    """Check [web]: positive timeouts and intervals, room for a few connections."""
+    for key in ("header_timeout", "body_timeout", "update_retention_hours", "prune_seconds",
+                "summary_seconds"):
+        if getattr(w, key) <= 0:
+            raise SettingsError(f"web.{key}: must be above 0")
+    if w.clock_skew_seconds < 0:
+        raise SettingsError("web.clock_skew_seconds: must not be negative")
+    if w.max_connections < 8:
+        raise SettingsError(f"web.max_connections: must be at least 8, found {w.max_connections}")
+    if not 2 <= w.max_json_depth <= 256:
+        raise SettingsError("web.max_json_depth: must be between 2 and 256")
+
+
+# What Telegram accepts in setWebhook's secret_token: 1-256 of these.
+_SECRET_RE = re.compile(r"[A-Za-z0-9_-]{1,256}")
+# What we require on top: long enough not to be guessed.
+SECRET_MIN = 32
 
 
 def _validate_telegram(t: TelegramSettings) -> None:
@@ -365,13 +418,16 @@ def _validate_telegram(t: TelegramSettings) -> None:
         raise SettingsError("telegram.max_connections: must be between 1 and 100")
     if t.concurrent_updates < 1:
         raise SettingsError("telegram.concurrent_updates: must be at least 1")
-    if t.enabled and t.mode == "webhook":
-        if not t.webhook_url.startswith(("https://", "http://")):
-            raise SettingsError("telegram.webhook_url: webhook mode needs the public https URL "
-                                "Telegram will post updates to")
-        if not _SECRET_RE.match(t.secret_token):
-            raise SettingsError("telegram.secret_token: webhook mode needs a secret of 1-256 "
-                                "characters A-Z, a-z, 0-9, _ and -")
+    if t.secret_token and not (_SECRET_RE.fullmatch(t.secret_token)
+                               and len(t.secret_token) >= SECRET_MIN):
+        raise SettingsError(
+            f"telegram.secret_token: must be {SECRET_MIN} to 256 characters A-Z, a-z, 0-9, _ "
+            f"and - (found {len(t.secret_token)} characters); leave it empty to have one "
+            "derived from the token")
+    if t.enabled and t.mode == "webhook" and not t.webhook_url.startswith(
+            ("https://", "http://")):
+        raise SettingsError("telegram.webhook_url: webhook mode needs the public https URL "
+                            "Telegram will post updates to")
 
 
 def _validate_zalo(z: ZaloSettings) -> None:

@@ -200,3 +200,10 @@ async def erase_user(s: AsyncSession, user_id: int) -> PersonalData:
     user.active = False
     await s.flush()
     return held
+
+
+async def prune_updates(s: AsyncSession, before: datetime) -> int:
+    """Forget the keys of updates applied before `before`; returns how many went."""
+    table = _tables["processed_updates"]
+    result = await s.execute(delete(table).where(table.c.processed_at < before))
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]

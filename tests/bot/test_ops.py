@@ -35,8 +35,9 @@ from bot.observability import (
     JsonFormatter,
     Metrics,
     RedactingFilter,
+    Refused,
     health_routes,
-    json_depth_exceeds,
+    parse_json,
     secrets_of,
 )
 from bot.settings import FloodSettings, SettingsError, load_settings
@@ -197,10 +198,17 @@ async def test_healthz_is_503_when_the_database_is_unreachable() -> None:
     await engine.dispose()
 
 
-def test_json_depth_scan() -> None:
-    assert not json_depth_exceeds(b'{"a": [1, {"b": "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["}]}')
-    assert json_depth_exceeds(b"[" * 33 + b"]" * 33)
-    assert not json_depth_exceeds(b"[" * 32 + b"]" * 32)
+def test_json_depth_limit() -> None:
+    assert parse_json(b'{"a": [1, {"b": "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["}]}') == {
+        "a": [1, {"b": "[" * 34}]}
+    assert parse_json(b"[" * 32 + b"]" * 32, 32)
+    for too_deep in (b"[" * 33 + b"]" * 33, b'{"a":' * 40 + b"1" + b"}" * 40,
+                     b"[" * 100_000 + b"]" * 100_000):
+        with pytest.raises(Refused) as refused:
+            parse_json(too_deep, 32)
+        assert (refused.value.status, refused.value.reason) == (400, "too_deep")
+    assert parse_json(b'{"id": 81234567890123456789}', exact=True) == {
+        "id": "81234567890123456789"}
 
 
 # ---- the real process: webhook limits, health, metrics, JSON logs -------------------------

@@ -20,7 +20,7 @@ from tests.conftest import free_port
 from tests.fakes.telegram import FakeTelegram
 
 TOKEN = "123456:TEST-token_abc"
-SECRET = "s3cret-token_for-tests"
+SECRET = "s3cret-token_for-tests-0123456789abcdef"
 BIN = Path(sys.executable).parent / "hoctap-bot"
 
 

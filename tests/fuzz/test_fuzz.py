@@ -41,7 +41,7 @@ from tests.conftest import make_settings
 
 T = TypeVar("T")
 
-SECRET = "fuzz-secret_token"
+SECRET = "fuzz-secret_token-0123456789abcdef"
 TG_PATH = "/telegram/f1e2d3c4"
 ZALO_PATH = "/zalo/a9b8c7d6"
 APP_ID = "1234567890"
@@ -240,9 +240,14 @@ _ZALO_NAMES = st.sampled_from(["user_send_text", "follow", "unfollow", "user_sen
                                "user_send_sticker", "user_seen_message", "oa_send_text",
                                "something_new"])
 _ZALO_ID = _or_json(st.from_regex(r"\A[0-9]{1,20}\Z"))
+_NOW_MS = int(datetime.now().timestamp() * 1000)
 _ZALO_EVENT = st.fixed_dictionaries(
     {"app_id": _or_json(st.just(APP_ID)), "event_name": _or_json(_ZALO_NAMES),
-     "timestamp": _or_json(st.integers(0, 2**45).map(str))},
+     # Mostly within the last two days (older or later events are refused before narrowing).
+     "timestamp": _or_json(st.one_of(
+         st.integers(_NOW_MS - 47 * 3_600_000, _NOW_MS).map(str),
+         st.integers(_NOW_MS - 47 * 3_600_000, _NOW_MS).map(str),
+         st.integers(0, 2**45).map(str)))},
     optional={"sender": _or_json(st.fixed_dictionaries({"id": _ZALO_ID},
                                                        optional={"display_name": JSON})),
               "recipient": JSON, "follower": _or_json(st.fixed_dictionaries({"id": _ZALO_ID})),

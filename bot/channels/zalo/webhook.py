@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import json
+import re
 from dataclasses import dataclass
-from typing import Any
-
-from bot.channels.zalo.client import loads_exact
+from datetime import UTC, datetime, timedelta
+from typing import Any, Literal
 
 SIGNATURE_HEADER = "X-ZEvent-Signature"
+# A "timestamp" member anywhere in the raw body, quoted or not: the candidates for the
+# signature, which is computed over the body and the event's own timestamp.
+_TIMESTAMP = re.compile(rb'"timestamp"\s*:\s*"?([0-9]{1,16})"?')
+MAX_CANDIDATES = 4
 
 TEXT = "user_send_text"
 FOLLOW = "follow"
@@ -59,12 +62,46 @@ def signature_ok(given: str, app_id: str, raw_body: bytes, timestamp: str,
     return hmac.compare_digest(value.lower().encode(), expected.encode())
 
 
-def parse_body(raw: bytes) -> dict[str, Any]:
-    """JSON with numbers kept as text; raises BadEvent."""
+def signed_timestamp(given: str, app_id: str, raw_body: bytes,
+                     oa_secret_key: str) -> str | None:
+    """The event's timestamp when `given` signs `raw_body`, else None; nothing is parsed.
+
+    The timestamp is part of the signed text, so it is looked for in the raw bytes: each
+    "timestamp" member (a nested one may come first; at most MAX_CANDIDATES are tried) is
+    tried until one makes the signature match. The caller checks, once the authentic body is
+    parsed, that it is the event's own top-level timestamp.
+    """
+    tried: set[bytes] = set()
+    for match in _TIMESTAMP.finditer(raw_body):
+        candidate = match.group(1)
+        if candidate in tried:
+            continue
+        tried.add(candidate)
+        if signature_ok(given, app_id, raw_body, candidate.decode(), oa_secret_key):
+            return candidate.decode()
+        if len(tried) >= MAX_CANDIDATES:
+            break
+    return None
+
+
+def age_refusal(timestamp: str, now: datetime, max_age: timedelta,
+                skew: timedelta) -> Literal["stale", "future"] | None:
+    """Why an event sent at `timestamp` (Unix milliseconds, Zalo's unit) is refused at `now`:
+    older than `max_age` (its key may be pruned already: a replay would be applied again) or
+    more than `skew` ahead of our clock. None when its age is acceptable."""
     try:
-        data = loads_exact(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        raise BadEvent("malformed JSON") from None
+        sent = datetime.fromtimestamp(int(timestamp) / 1000, UTC)
+    except (ValueError, OverflowError, OSError):  # past the year 9999
+        return "future"
+    if sent < now - max_age:
+        return "stale"
+    if sent > now + skew:
+        return "future"
+    return None
+
+
+def parse_body(data: Any) -> dict[str, Any]:
+    """The parsed body as an event object; raises BadEvent."""
     if not isinstance(data, dict):
         raise BadEvent("not a JSON object")
     if not isinstance(data.get("event_name"), str):

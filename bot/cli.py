@@ -525,12 +525,16 @@ def _main(argv: list[str] | None) -> int:
         _print_problems(err, edition_path(settings))
         return _fail(_("Bot không khởi động vì nội dung chưa hợp lệ."), EXIT_CONTENT)
 
-    if args.command == "run":
-        return _run(app)
     from bot.db.faults import is_outage
 
     try:
+        if args.command == "run":
+            return _run(app)
         return _command(app, args)
+    except SettingsError as exc:
+        # Found at start, against the database (a contest identity key that does not match
+        # the one the registrations were hashed with).
+        return _fail(_("Lỗi cấu hình: {error}").format(error=exc), EXIT_CONFIG)
     except Exception as exc:
         # A closed stdout is an OSError too, but not the database's: main() handles it.
         if isinstance(exc, BrokenPipeError) or not is_outage(exc):

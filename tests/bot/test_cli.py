@@ -228,3 +228,30 @@ def test_console_confirmation_says_the_running_bot_sends(tmp_path: Path) -> None
     assert "“chờ gửi”" in confirmation and "không báo tiến độ" in confirmation
     assert "Mình sẽ báo tiến độ" not in result.stdout
     assert "chờ gửi" in result.stdout.split("CÁC THÔNG BÁO", 1)[1]
+
+
+def test_a_changed_contest_identity_key_is_a_configuration_error(tmp_path: Path) -> None:
+    """Registrations hashed with one key: starting with another one stops with exit 2 and a
+    message naming the key, for the commands and for `run`, never a traceback."""
+    db = f"sqlite+aiosqlite:///{tmp_path / 'hoctap.sqlite3'}"
+
+    async def register() -> None:
+        app = build_app(make_settings(db, HOCTAP_CONTEST_IDENTITY_KEY="a" * 40))
+        await app.start()
+        try:
+            async with app.sessions() as s, s.begin():
+                s.add(ContestParticipant(full_name="Nguyễn Văn A", district="Lê Chân",
+                                         consented_at=local(NOW), registered_at=local(NOW),
+                                         identity_hash="0" * 64))
+        finally:
+            await app.close()
+
+    asyncio.run(register())
+    for args in (("schedule", "list"), ("run",)):
+        result = cli(tmp_path, *args, HOCTAP_CONTEST_IDENTITY_KEY="b" * 40,
+                     HOCTAP_TELEGRAM_TOKEN="123456:TEST-token_abc",
+                     HOCTAP_TELEGRAM_BASE_URL=f"http://127.0.0.1:{free_port()}/bot",
+                     HOCTAP_WEB_PORT=str(free_port()))
+        quiet(result)
+        assert result.returncode == 2, (args, result.stderr)
+        assert "Lỗi cấu hình: contest.identity_key" in result.stderr, result.stderr

@@ -13,6 +13,7 @@ from bot.report import summary
 from bot.report.figures import collect
 
 __all__ = ["XLSX", "SqlReportStore", "collect", "render", "render_async", "write"]
+from bot.files import write_private
 from content import Edition
 from handlers.features.report import ReportFigures
 from handlers.types import Attachment
@@ -49,7 +50,7 @@ def write(files: tuple[Attachment, ...], out: Path) -> list[Path]:
     paths = []
     for a in files:
         path = out / a.filename
-        path.write_bytes(a.data)
+        write_private(path, a.data)
         paths.append(path)
     return paths
 

@@ -255,3 +255,18 @@ def test_a_changed_contest_identity_key_is_a_configuration_error(tmp_path: Path)
         quiet(result)
         assert result.returncode == 2, (args, result.stderr)
         assert "Lỗi cấu hình: contest.identity_key" in result.stderr, result.stderr
+
+
+def test_exported_files_are_readable_by_their_owner_only(tmp_path: Path) -> None:
+    """Results and report files carry names and phones: mode 0600 whatever the umask."""
+    old = os.umask(0o022)
+    try:
+        for args in (("contest", "export", "--out", "ket-qua"), ("report", "--out", "bao-cao")):
+            result = cli(tmp_path, *args)
+            quiet(result)
+            assert result.returncode in (0, 1), result.stderr
+        files = [p for d in ("ket-qua", "bao-cao") for p in (tmp_path / d).glob("*")]
+    finally:
+        os.umask(old)
+    assert any(p.suffix == ".csv" for p in files) and any(p.suffix == ".xlsx" for p in files)
+    assert {oct(p.stat().st_mode & 0o777) for p in files} == {"0o600"}

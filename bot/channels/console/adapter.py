@@ -9,6 +9,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TextIO
 
+from bot.files import write_private
 from handlers.i18n import _, use_locale
 from handlers.numbers import parse_int
 from handlers.types import Button, Incoming, Reply
@@ -25,7 +26,7 @@ def save_files(reply: Reply, directory: Path) -> list[Path]:
     for f in reply.files:
         directory.mkdir(parents=True, exist_ok=True)
         path = directory / Path(f.filename).name
-        path.write_bytes(f.data)
+        write_private(path, f.data)
         paths.append(path)
     return paths
 

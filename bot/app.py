@@ -11,10 +11,12 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from bot.channels.base import Channel, Sender
 from bot.clock import SimClock
 from bot.db.engine import create_engine, make_sessionmaker, upgrade
+from bot.db.faults import is_outage
 from bot.service import Dispatcher
 from bot.settings import Settings
 from content import Edition, default_edition_path, load_edition
 from handlers.core import Conversation
+from scheduler.supervisor import Supervisor
 
 if TYPE_CHECKING:  # apscheduler and the deliverers are only needed by `run`
     from scheduler.service import BroadcastService
@@ -35,6 +37,9 @@ class App:
     sessions: async_sessionmaker[AsyncSession]
     conversation: Conversation
     dispatcher: Dispatcher
+    # Every background loop of `run` (deliverers, polls, workers): restarted after a failure,
+    # counted in the metrics, reported by /healthz.
+    supervisor: Supervisor
 
     async def start(self) -> None:
         """Bring the database schema up to date."""
@@ -54,7 +59,9 @@ def build_app(settings: Settings) -> App:
     sessions = make_sessionmaker(engine)
     conversation = Conversation(edition, clock)
     dispatcher = Dispatcher(settings, conversation, sessions, clock)
-    return App(settings, edition, clock, engine, sessions, conversation, dispatcher)
+    supervisor = Supervisor(on_failure=dispatcher.metrics.task_failed, expected=is_outage)
+    return App(settings, edition, clock, engine, sessions, conversation, dispatcher,
+               supervisor)
 
 
 def build_broadcaster(app: App, channels: list[Channel]) -> BroadcastService:
@@ -69,4 +76,4 @@ def build_broadcaster(app: App, channels: list[Channel]) -> BroadcastService:
         elif hasattr(channel, "send"):
             senders.append(ReplySender(channel))  # type: ignore[arg-type]
     return BroadcastService(app.settings, app.edition, app.engine, app.sessions, app.clock,
-                            senders)
+                            senders, app.supervisor)

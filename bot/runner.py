@@ -22,11 +22,13 @@ def build_channels(app: App) -> list[Channel]:
     if app.settings.telegram.enabled:
         from bot.channels.telegram import TelegramChannel
 
-        channels.append(TelegramChannel(app.settings.telegram, app.dispatcher))
+        channels.append(TelegramChannel(app.settings.telegram, app.dispatcher,
+                                        supervisor=app.supervisor))
     if app.settings.zalo.enabled:
         from bot.channels.zalo import ZaloChannel
 
-        channels.append(ZaloChannel(app.settings.zalo, app.dispatcher, app.sessions, app.clock))
+        channels.append(ZaloChannel(app.settings.zalo, app.dispatcher, app.sessions, app.clock,
+                                    supervisor=app.supervisor))
     return channels
 
 
@@ -45,7 +47,7 @@ async def serve(app: App, channels: list[Channel], stop: asyncio.Event) -> None:
         channel.mount(web_app)
     started: list[Channel] = []
     health_routes(web_app, app.engine, app.sessions, app.dispatcher.metrics,
-                  lambda: [c.name for c in started])
+                  lambda: [c.name for c in started], tasks=app.supervisor.states)
     runner = web.AppRunner(web_app, access_log=None)
     await runner.setup()
     broadcaster: BroadcastService | None = None

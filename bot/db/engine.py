@@ -36,10 +36,15 @@ def normalize_url(url: str) -> str:
 
 def create_engine(url: str, echo: bool = False, pool_size: int = 10, max_overflow: int = 20,
                   pool_timeout: int = 60) -> AsyncEngine:
-    """Create the async engine; SQLite gets WAL, foreign keys and a busy timeout."""
+    """Create the async engine; SQLite gets WAL, foreign keys and a busy timeout.
+
+    hide_parameters: an error's message never carries the statement's parameters (a user's
+    name, phone or message), so a logged database error cannot leak them.
+    """
     url = normalize_url(url)
     if url.startswith("sqlite"):
-        engine = create_async_engine(url, echo=echo, connect_args={"timeout": 30},
+        engine = create_async_engine(url, echo=echo, hide_parameters=True,
+                                     connect_args={"timeout": 30},
                                      pool_size=pool_size, max_overflow=max_overflow,
                                      pool_timeout=pool_timeout)
 
@@ -52,7 +57,8 @@ def create_engine(url: str, echo: bool = False, pool_size: int = 10, max_overflo
             cur.close()
 
         return engine
-    return create_async_engine(url, echo=echo, pool_pre_ping=True, pool_size=pool_size,
+    return create_async_engine(url, echo=echo, hide_parameters=True, pool_pre_ping=True,
+                               pool_size=pool_size,
                                max_overflow=max_overflow, pool_timeout=pool_timeout)
 
 

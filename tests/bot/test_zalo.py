@@ -23,6 +23,7 @@ from bot.app import App, build_app
 from bot.channels.zalo import ZaloChannel
 from bot.channels.zalo.client import TokenPair, ZaloClient
 from bot.channels.zalo.queue import KeyedWorkers
+from scheduler.supervisor import Supervisor
 from bot.channels.zalo.tokens import TokenManager, TokenStore
 from bot.channels.zalo.webhook import signature
 from bot.db.engine import create_engine, make_sessionmaker, upgrade
@@ -276,16 +277,17 @@ async def test_workers_keep_each_keys_order_bound_concurrency_and_backlog() -> N
     done: list[tuple[str, int]] = []
     running = peak = 0
 
-    async def process(item: tuple[str, int]) -> None:
+    async def process(item: tuple[str, int]) -> bool:
         nonlocal running, peak
         running += 1
         peak = max(peak, running)
         await asyncio.sleep(rng.random() / 200)
         running -= 1
         done.append(item)
+        return True
 
     workers: KeyedWorkers[tuple[str, int]] = KeyedWorkers(3, 150, process, "test")
-    workers.start()
+    workers.start(Supervisor())
     for i in range(30):
         for user in "abcde":
             assert workers.put(user, (user, i))

@@ -108,8 +108,15 @@ class Deliverer:
     def _in_background(self, coro: Coroutine[Any, Any, T]) -> asyncio.Task[T]:
         task = asyncio.create_task(coro)
         self._background.add(task)
-        task.add_done_callback(self._background.discard)
+        task.add_done_callback(self._done_in_background)
         return task
+
+    def _done_in_background(self, task: asyncio.Task[Any]) -> None:
+        self._background.discard(task)
+        if not task.cancelled():
+            # Retrieved here: a run that awaits the task still gets its error; a run that
+            # ended first leaves it to `settle`, which needs no result.
+            task.exception()
 
     async def _await_settling(self, keep: int) -> None:
         """Wait for the oldest recordings until at most `keep` are under way; a recording that

@@ -116,6 +116,8 @@ class BroadcastService:
         # Pause first: shutdown cancels running jobs, and a firing should finish its
         # transaction and reports rather than be cut mid-way.
         self.scheduler.pause()
+        for _d, handle in self._tasks:
+            handle.stop_soon()
         self._stopping.set()
         if self._inflight:
             await asyncio.wait(self._inflight, timeout=15)

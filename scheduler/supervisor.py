@@ -98,11 +98,16 @@ class Supervised:
                 await asyncio.wait_for(self._wake.wait(), delay)
             delay = min(sup.max_delay, delay * 2)
 
+    def stop_soon(self) -> None:
+        """Do not restart it any more: its owner is about to ask it to finish, and its
+        ending then is no failure."""
+        self._stopping = True
+        self._wake.set()
+
     async def stop(self, timeout: float | None = None, cancel: bool = False) -> None:  # noqa: ASYNC109
         """Stop restarting it. The loop was asked to finish by its owner (or `cancel`): wait
         for it, and cancel it after `timeout` seconds."""
-        self._stopping = True
-        self._wake.set()
+        self.stop_soon()
         current = self._current
         if current is not None and not current.done():
             if cancel:

@@ -293,6 +293,7 @@ class TelegramChannel:
         if poller is None:
             return
         self._stopping = True
+        poller.stop_soon()
         await poller.stop(cancel=not self._processing)
 
     # ---- webhook ---------------------------------------------------------------------------

@@ -59,7 +59,7 @@ class HeldBack(Exception):
         self.replies = replies
 
 
-def _sqlstate(exc: BaseException) -> str | None:
+def _sqlstate(exc: BaseException | None) -> str | None:
     state = getattr(exc, "sqlstate", None)
     return state if isinstance(state, str) else None
 
@@ -81,7 +81,7 @@ def is_outage(exc: BaseException) -> bool:
             return True
         if isinstance(current, raw):
             return True
-        state = _sqlstate(current)
+        state = _sqlstate(current) or _sqlstate(getattr(current, "orig", None))
         if state is not None and (state[:2] in _PG_CLASSES or state in _PG_STATES):
             return True
         current = current.__cause__ or current.__context__

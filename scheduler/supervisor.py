@@ -79,8 +79,10 @@ class Supervised:
             self.failures += 1
             self.last_error = type(error).__name__ if error is not None else "returned"
             self.state = RESTARTING
-            signature = (f"{type(error).__name__}: {error}" if error is not None
-                         else "returned")
+            # The same error again (its first line: a database error's statement follows) is
+            # one line, not another traceback.
+            signature = (f"{type(error).__name__}: {str(error).partition(chr(10))[0]}"
+                         if error is not None else "returned")
             if error is None:
                 log.error("task %s ended by itself; restarting it in %.1f s", self.name, delay)
             elif sup.expected(error):

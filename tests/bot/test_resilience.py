@@ -220,6 +220,12 @@ async def test_webhook_update_not_committed_gets_503_and_is_applied_on_redeliver
 # ---- a supervised task that fails is restarted, and /healthz says so meanwhile ------------
 
 
+def rename(path: str, old: str, new: str) -> None:
+    """Another connection renames a table (in a thread: it waits for the bot's write lock)."""
+    with sqlite3.connect(path, timeout=30) as conn:
+        conn.execute(f"ALTER TABLE {old} RENAME TO {new}")
+
+
 async def test_failing_task_is_restarted_and_healthz_names_it(
     telegram: FakeTelegram, sqlite_url: str, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -256,8 +262,7 @@ async def test_failing_task_is_restarted_and_healthz_names_it(
             return status == 200 and "deliver telegram" in body["tasks"]
 
         await until(up, within=30)
-        with sqlite3.connect(path) as conn:
-            conn.execute("ALTER TABLE outbox RENAME TO outbox_away")
+        await asyncio.to_thread(rename, path, "outbox", "outbox_away")
 
         async def named() -> bool:
             status, body = await health(base)
@@ -267,8 +272,7 @@ async def test_failing_task_is_restarted_and_healthz_names_it(
         _status, body = await health(base)
         assert body["status"] == "unavailable" and body["database"] == "ok", body
         await asyncio.sleep(1.5)  # it keeps failing, and is restarted again
-        with sqlite3.connect(path) as conn:
-            conn.execute("ALTER TABLE outbox_away RENAME TO outbox")
+        await asyncio.to_thread(rename, path, "outbox_away", "outbox")
 
         async with app.sessions() as s, s.begin():
             await create_announcement(s, "Thông báo sau sự cố.", "all",

@@ -405,3 +405,54 @@ def test_outage_classification_knows_what_postgresql_says() -> None:
     orig = Exception("value too long for type character varying(128)")
     orig.sqlstate = "22001"  # type: ignore[attr-defined]
     assert not is_outage(DBAPIError("UPDATE users", {}, orig))
+
+
+# ---- Zalo: an acknowledged event whose transaction did not commit is kept and retried -------
+
+
+@pytest.mark.postgres
+async def test_zalo_event_is_retried_until_the_database_takes_it(pg_url: str) -> None:
+    from aiohttp import web
+
+    from bot.channels.zalo import ZaloChannel
+    from bot.runner import build_web_app
+    from tests.fakes.zalo import APP_ID, APP_SECRET, OA_SECRET_KEY, FakeZalo
+
+    hook, user = "/zalo/3e9a1c", "8123456789012345670"
+    async with FakeZalo() as fake:
+        access, refresh = fake.issue_pair()
+        settings = make_settings(
+            pg_url, HOCTAP_ZALO_APP_ID=APP_ID, HOCTAP_ZALO_APP_SECRET=APP_SECRET,
+            HOCTAP_ZALO_OA_SECRET_KEY=OA_SECRET_KEY, HOCTAP_ZALO_ACCESS_TOKEN=access,
+            HOCTAP_ZALO_REFRESH_TOKEN=refresh, HOCTAP_ZALO_API_BASE=fake.url,
+            HOCTAP_ZALO_OAUTH_BASE=fake.url, HOCTAP_ZALO_WEBHOOK_PATH=hook)
+        app = build_app(settings)
+        await app.start()
+        channel = ZaloChannel(settings.zalo, app.dispatcher, app.sessions, app.clock,
+                              supervisor=app.supervisor)
+        web_app = build_web_app(app)
+        channel.mount(web_app)
+        runner = web.AppRunner(web_app, access_log=None)
+        await runner.setup()
+        port = free_port()
+        await web.TCPSite(runner, "127.0.0.1", port).start()
+        await channel.start()
+        url = f"http://127.0.0.1:{port}{hook}"
+        try:
+            assert await fake.post_event(url, fake.event("user_send_text", user,
+                                                         text="/start")) == 200
+            await fake.wait_texts(user, 1)
+            async with refusing_connections(pg_url):
+                event = fake.event("user_send_text", user, text="lich hom nay")
+                assert await fake.post_event(url, event) == 200  # acknowledged at once
+                await fake.wait_texts(user, 2)
+                await asyncio.sleep(3)  # tried again and again meanwhile
+            got = await fake.wait_texts(user, 3)
+            await asyncio.sleep(0.5)
+        finally:
+            await channel.stop()
+            await runner.cleanup()
+            await app.close()
+    _welcome, sorry, today = fake.texts(user)
+    assert SORRY in sorry and "Hôm nay" in today, got
+    assert await pg_rows(pg_url, "SELECT count(*) FROM message_log") == [(2,)]

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import ast
+import logging
+import os
 import re
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +25,11 @@ if TYPE_CHECKING:  # alembic costs ~0.2 s to import; a start with the schema cur
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# SQLAlchemy's echo=True adds its own stdout handler, past our redacting one: `echo` sets this
+# logger's level instead, so SQL lines go through the handler setup_logging installed.
+ECHO_LOGGER = "sqlalchemy.engine"
+
+log = logging.getLogger(__name__)
 
 
 def normalize_url(url: str) -> str:
@@ -34,17 +42,44 @@ def normalize_url(url: str) -> str:
     return u.render_as_string(hide_password=False)
 
 
+def private_sqlite_file(url: str) -> None:
+    """Create a new SQLite database file readable by its owner only (0600).
+
+    It holds names, phone numbers and the Zalo tokens; SQLite gives its -wal, -shm and
+    -journal files the database file's mode, so they follow. An existing file keeps its mode
+    (the operator may have chosen it): a warning says when others can read it.
+    """
+    u = make_url(url)
+    database = u.database or ""
+    if (not u.drivername.startswith("sqlite") or database in ("", ":memory:")
+            or database.startswith("file:")):
+        return
+    try:
+        fd = os.open(database, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        mode = stat.S_IMODE(os.stat(database).st_mode)
+        if mode & 0o077:
+            log.warning("the database file %s has mode %04o: other users can read it; "
+                        "`chmod 600` it", database, mode)
+        return
+    except OSError:  # a missing directory: SQLite reports it with its own message
+        return
+    os.close(fd)
+
+
 def create_engine(url: str, echo: bool = False, pool_size: int = 10, max_overflow: int = 20,
                   pool_timeout: int = 60) -> AsyncEngine:
     """Create the async engine; SQLite gets WAL, foreign keys and a busy timeout.
 
-    hide_parameters: an error's message never carries the statement's parameters (a user's
-    name, phone or message), so a logged database error cannot leak them.
+    `echo` logs SQL statements through our logging; parameters (names, phone numbers,
+    tokens) are never logged, nor put into error messages.
     """
     url = normalize_url(url)
+    if echo:
+        logging.getLogger(ECHO_LOGGER).setLevel(logging.INFO)
     if url.startswith("sqlite"):
-        engine = create_async_engine(url, echo=echo, hide_parameters=True,
-                                     connect_args={"timeout": 30},
+        private_sqlite_file(url)
+        engine = create_async_engine(url, connect_args={"timeout": 30}, hide_parameters=True,
                                      pool_size=pool_size, max_overflow=max_overflow,
                                      pool_timeout=pool_timeout)
 
@@ -57,9 +92,9 @@ def create_engine(url: str, echo: bool = False, pool_size: int = 10, max_overflo
             cur.close()
 
         return engine
-    return create_async_engine(url, echo=echo, hide_parameters=True, pool_pre_ping=True,
-                               pool_size=pool_size,
-                               max_overflow=max_overflow, pool_timeout=pool_timeout)
+    return create_async_engine(url, hide_parameters=True, pool_pre_ping=True,
+                               pool_size=pool_size, max_overflow=max_overflow,
+                               pool_timeout=pool_timeout)
 
 
 def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

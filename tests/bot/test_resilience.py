@@ -349,17 +349,21 @@ async def test_database_errors_are_logged_without_sql_parameters(
             await conn.execute(text("CREATE TRIGGER refuse BEFORE INSERT OR UPDATE ON users "
                                     "FOR EACH ROW EXECUTE FUNCTION refuse()"))
         name = "Trần Thị Bí Mật"
+        replies = None
         with caplog.at_level(logging.WARNING):
-            replies = await app.dispatcher.handle(
-                Incoming("console", "secret-1", "/start", display_name=name))
+            try:
+                replies = await app.dispatcher.handle(
+                    Incoming("console", "secret-1", "/start", display_name=name))
+            except Exception:  # what a channel's one error handler would log
+                logging.getLogger("tests").exception("update failed")
     finally:
         await engine.dispose()
         await app.close()
-    assert replies is not None and SORRY in replies[0].text
     formatter = logging.Formatter()
     lines = "\n".join(formatter.format(r) for r in caplog.records)
     assert "users are read-only today" in lines and "INTO users" in lines, lines
     assert name not in lines and "secret-1" not in lines, lines
+    assert replies is not None and SORRY in replies[0].text
 
 
 # ---- Telegram 5xx: the outcome is unknown, so a reply is never sent twice ------------------

@@ -23,13 +23,13 @@ from bot.app import App, build_app
 from bot.channels.zalo import ZaloChannel
 from bot.channels.zalo.client import TokenPair, ZaloClient
 from bot.channels.zalo.queue import KeyedWorkers
-from scheduler.supervisor import Supervisor
 from bot.channels.zalo.tokens import TokenManager, TokenStore
 from bot.channels.zalo.webhook import signature
 from bot.db.engine import create_engine, make_sessionmaker, upgrade
 from bot.runner import build_web_app
 from content import Edition
 from handlers.types import Button, Reply
+from scheduler.supervisor import Supervisor
 from tests.conftest import free_port, make_settings
 from tests.fakes.zalo import APP_ID, APP_SECRET, OA_SECRET_KEY, FakeZalo
 

@@ -131,6 +131,7 @@ class Dispatcher:
             return await self._not_applied(msg, update_key, exc, hold_back)
         if update_key is not None:
             self._failures.pop((msg.channel, update_key), None)
+            self._held.pop((msg.channel, update_key), None)
         return replies
 
     async def _not_applied(self, msg: Incoming, update_key: str | None, exc: Exception,

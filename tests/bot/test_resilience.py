@@ -107,6 +107,9 @@ async def test_database_refusing_connections_mid_broadcast(
                   HOCTAP_BOT_NOW="2020-10-02T10:00", HOCTAP_BROADCAST_TELEGRAM_RATE="40",
                   HOCTAP_BROADCAST_GRACE_HOURS="0.01")
     subscribers = range(30_001, 30_301)
+    blocked = {30_100, 30_200, 30_300}  # they blocked the bot: 403, and deactivated
+    for chat in blocked:
+        telegram.block(chat)
     await seed(tmp_path, env, subscribers)
     announcement = "Thông báo: hội thảo trực tuyến lúc 15:00 ngày 03/10."
     await cli(tmp_path, env, "announce", "--text", announcement, "--at", "now")
@@ -141,14 +144,16 @@ async def test_database_refusing_connections_mid_broadcast(
 
         # Delivery resumes by itself, the held-back messages are answered.
         await telegram.wait_for(
-            lambda: len(received(telegram, announcement)) == len(subscribers), timeout=120)
+            lambda: len(received(telegram, announcement)) == len(subscribers) - len(blocked),
+            timeout=120)
         await telegram.wait_for(lambda: len(texts(telegram, 6001)) == 3
                                 and len(texts(telegram, 6002)) == 2
                                 and len(texts(telegram, 6003)) == 2, timeout=60)
 
         async def settled() -> bool:
             rows = await pg_rows(pg_url, "SELECT status, count(*) FROM outbox GROUP BY status")
-            return rows == [("sent", len(subscribers))]
+            return sorted(rows) == [("failed", len(blocked)),
+                                    ("sent", len(subscribers) - len(blocked))]
 
         await until(settled, within=60)
 
@@ -167,7 +172,9 @@ async def test_database_refusing_connections_mid_broadcast(
     assert b"never retrieved" not in bot.stderr, bot.stderr.decode()
 
     counts = received(telegram, announcement)
-    assert set(counts) == set(subscribers) and set(counts.values()) == {1}
+    assert set(counts) == set(subscribers) - blocked and set(counts.values()) == {1}
+    inactive = await pg_rows(pg_url, "SELECT external_id FROM users WHERE NOT active")
+    assert {int(chat) for (chat,) in inactive} == blocked
     _welcome, sorry, schedule = texts(telegram, 6001)
     assert SORRY in sorry and "Hôm nay" in schedule, schedule
     for chat in (6002, 6003):

@@ -12,10 +12,12 @@ from bot.channels.base import Channel, Sender
 from bot.clock import SimClock
 from bot.db.contest import load_identity_key
 from bot.db.engine import create_engine, make_sessionmaker, upgrade
+from bot.db.faults import is_outage
 from bot.service import Dispatcher
 from bot.settings import Settings
 from content import Edition, default_edition_path, load_edition
 from handlers.core import Conversation
+from scheduler.supervisor import Supervisor
 
 if TYPE_CHECKING:  # apscheduler and the deliverers are only needed by `run`
     from scheduler.service import BroadcastService
@@ -36,6 +38,9 @@ class App:
     sessions: async_sessionmaker[AsyncSession]
     conversation: Conversation
     dispatcher: Dispatcher
+    # Every background loop of `run` (deliverers, polls, workers): restarted after a failure,
+    # counted in the metrics, reported by /healthz.
+    supervisor: Supervisor
 
     async def start(self) -> None:
         """Bring the database schema up to date and load the contest's identity key."""
@@ -57,7 +62,9 @@ def build_app(settings: Settings) -> App:
     sessions = make_sessionmaker(engine)
     conversation = Conversation(edition, clock)
     dispatcher = Dispatcher(settings, conversation, sessions, clock)
-    return App(settings, edition, clock, engine, sessions, conversation, dispatcher)
+    supervisor = Supervisor(on_failure=dispatcher.metrics.task_failed, expected=is_outage)
+    return App(settings, edition, clock, engine, sessions, conversation, dispatcher,
+               supervisor)
 
 
 def build_broadcaster(app: App, channels: list[Channel]) -> BroadcastService:
@@ -72,4 +79,4 @@ def build_broadcaster(app: App, channels: list[Channel]) -> BroadcastService:
         elif hasattr(channel, "send"):
             senders.append(ReplySender(channel))  # type: ignore[arg-type]
     return BroadcastService(app.settings, app.edition, app.engine, app.sessions, app.clock,
-                            senders)
+                            senders, app.supervisor)

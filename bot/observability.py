@@ -14,7 +14,7 @@ import re
 import sys
 import threading
 import time
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -35,7 +35,7 @@ from bot.settings import Settings
 if TYPE_CHECKING:  # aiohttp is imported where routes are built: the console never needs it
     from aiohttp import web
 
-OUTBOX_STATES = ("pending", "sending", "sent", "failed", "skipped", "uncertain")
+OUTBOX_STATES = ("pending", "claimed", "sending", "sent", "failed", "skipped", "uncertain")
 REDACTED = "[redacted]"
 PHONE_MASK = "[phone]"
 # Vietnamese numbers: 0 or +84/84, then 9 digits (mobile) or 10 (landline 02xx), written
@@ -91,6 +91,13 @@ class Metrics:
         for reason in CLOSINGS:
             self.connections_closed.labels(reason)
         self._summarized: dict[tuple[str, str], float] = {}
+        self.task_failures = Counter("hoctap_task_failures",
+                                     "Background tasks that failed and were restarted, by task",
+                                     ["task"], registry=r)
+
+    def task_failed(self, task: str, _error: BaseException | None) -> None:
+        """The supervisor restarts a failed task: count it (its log line says why)."""
+        self.task_failures.labels(task).inc()
 
     def observe_log(self, record: logging.LogRecord) -> None:
         """Count errors, 429s and token refreshes from the log lines that report them."""
@@ -156,8 +163,14 @@ class MetricsHandler(logging.Handler):
 
 def health_routes(web_app: web.Application, engine: AsyncEngine,
                   sessions: async_sessionmaker[AsyncSession], metrics: Metrics,
-                  channels: Callable[[], Iterable[str]], timeout: float = 3.0) -> None:
-    """Mount GET /healthz (503 when the database does not answer) and GET /metrics."""
+                  channels: Callable[[], Iterable[str]], timeout: float = 3.0,
+                  tasks: Callable[[], Mapping[str, str]] | None = None) -> None:
+    """Mount GET /healthz and GET /metrics.
+
+    /healthz answers 503 when the database does not answer, or when a background task (a
+    deliverer, the scheduler's poll, a poller, a worker) is restarting after a failure or dead;
+    the body names it under "tasks".
+    """
     from aiohttp import web
 
     async def healthz(_request: web.Request) -> web.Response:
@@ -168,9 +181,12 @@ def health_routes(web_app: web.Application, engine: AsyncEngine,
         except Exception as exc:  # any failure means "unhealthy"; the reason is reported
             database = f"error: {type(exc).__name__}"
         started = sorted(channels())
-        body = {"status": "ok" if database == "ok" else "unavailable",
-                "database": database, "channels": dict.fromkeys(started, "running")}
-        return web.json_response(body, status=200 if database == "ok" else 503)
+        states = dict(tasks()) if tasks is not None else {}
+        healthy = database == "ok" and all(state == "running" for state in states.values())
+        body = {"status": "ok" if healthy else "unavailable",
+                "database": database, "channels": dict.fromkeys(started, "running"),
+                "tasks": states}
+        return web.json_response(body, status=200 if healthy else 503)
 
     async def metrics_view(_request: web.Request) -> web.Response:
         try:

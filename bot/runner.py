@@ -34,7 +34,8 @@ def build_channels(app: App) -> list[Channel]:
     if app.settings.telegram.enabled:
         from bot.channels.telegram import TelegramChannel
 
-        channels.append(TelegramChannel(app.settings.telegram, app.dispatcher))
+        channels.append(TelegramChannel(app.settings.telegram, app.dispatcher,
+                                        supervisor=app.supervisor))
     if app.settings.zalo.enabled:
         from bot.channels.zalo import ZaloChannel
 
@@ -42,7 +43,7 @@ def build_channels(app: App) -> list[Channel]:
         channels.append(ZaloChannel(
             app.settings.zalo, app.dispatcher, app.sessions, app.clock,
             event_max_age=timedelta(hours=w.update_retention_hours),
-            clock_skew=timedelta(seconds=w.clock_skew_seconds)))
+            clock_skew=timedelta(seconds=w.clock_skew_seconds), supervisor=app.supervisor))
     return channels
 
 
@@ -113,7 +114,7 @@ async def serve(app: App, channels: list[Channel], stop: asyncio.Event) -> None:
         channel.mount(web_app)
     started: list[Channel] = []
     health_routes(web_app, app.engine, app.sessions, app.dispatcher.metrics,
-                  lambda: [c.name for c in started])
+                  lambda: [c.name for c in started], tasks=app.supervisor.states)
     w = app.settings.web
     raise_fd_limit(w.max_connections)
     # keepalive_timeout: aiohttp's own idle timer, only a backstop: the guard's header timer

@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.db import repo
 from bot.db.contest import SqlContestStore, identity_hash
-from bot.db.faults import DatabaseUnavailable, is_outage, unavailable_replies
+from bot.db.faults import HeldBack, is_outage, unavailable_replies
 from bot.flood import FloodGuard, Verdict
 from bot.observability import Metrics
 from bot.report import SqlReportStore
@@ -26,6 +27,10 @@ from handlers.types import Clock, Incoming, Reply, UserView
 from scheduler.store import SqlBroadcastStore
 
 log = logging.getLogger(__name__)
+# An update that fails this often while the database answers is given up (a bug, not an outage).
+MAX_FAILURES = 3
+PROBE_SECONDS = 2.0
+HELD_MEMORY = 10_000  # updates remembered as held back (a platform may stop redelivering)
 
 
 @dataclass
@@ -101,15 +106,21 @@ class Dispatcher:
         bind = sessions.kw.get("bind")
         self._one_writer = (asyncio.Lock() if bind is not None and bind.dialect.name == "sqlite"
                             else None)
+        # Updates held back (insertion-ordered, bounded) and how often each failed while the
+        # database answered.
+        self._held: dict[tuple[str, str], None] = {}
+        self._failures: dict[tuple[str, str], int] = {}
 
     async def handle(self, msg: Incoming, update_key: str | None = None,
-                     defer_on_outage: bool = False) -> list[Reply] | None:
+                     hold_back: bool = False) -> list[Reply] | None:
         """Answer `msg`; with `update_key`, a redelivered update returns None and changes nothing.
 
         The key is claimed in the same transaction as the update's effects, so an update is
         either applied once or (after a crash before commit) not at all and applied on redelivery.
-        While the database is down the user gets a polite "temporarily unavailable"; with
-        `defer_on_outage` it comes as DatabaseUnavailable, for a channel that will redeliver.
+        When its transaction does not commit, whatever the error, the user gets a polite
+        "temporarily unavailable"; with `hold_back` (a channel that gets the update again) it
+        comes as HeldBack and the update is tried again, unless it failed `MAX_FAILURES` times
+        while the database answered (then it is the update, not the database: it is given up).
         """
         # Flood control comes first, before any database work, for every channel at once.
         verdict = self.flood.check(msg.channel, msg.user_id)
@@ -118,21 +129,61 @@ class Dispatcher:
         started = time.perf_counter()
         try:
             if self._one_writer is None:
-                return await self._apply(msg, update_key, started)
-            async with self._one_writer:
-                return await self._apply(msg, update_key, started)
-        except Exception as exc:  # only an outage is answered here; anything else propagates
-            if not is_outage(exc):
-                raise
-            log.warning("database unavailable (%s); %s user told to retry later",
-                        type(exc).__name__, msg.channel)
-            self.metrics.unavailable.labels(msg.channel).inc()
-            # The user's own language is in the database, which does not answer.
-            with use_locale(self.settings.bot.locale):
-                replies = unavailable_replies(will_answer=defer_on_outage)
-            if defer_on_outage:
-                raise DatabaseUnavailable(replies) from exc
+                replies = await self._apply(msg, update_key, started)
+            else:
+                async with self._one_writer:
+                    replies = await self._apply(msg, update_key, started)
+        except Exception as exc:  # not committed: held back or answered, never lost silently
+            return await self._not_applied(msg, update_key, exc, hold_back)
+        if update_key is not None:
+            self._failures.pop((msg.channel, update_key), None)
+            self._held.pop((msg.channel, update_key), None)
+        return replies
+
+    async def _not_applied(self, msg: Incoming, update_key: str | None, exc: Exception,
+                           hold_back: bool) -> list[Reply]:
+        """The update's transaction did not commit: hold it back, or answer "try later"."""
+        key = (msg.channel, update_key or "")
+        outage = is_outage(exc) or not await self._database_answers()
+        failures = self._failures.pop(key, 0)
+        first = failures == 0 and key not in self._held
+        if not outage:
+            failures += 1
+        give_up = not hold_back or update_key is None or failures >= MAX_FAILURES
+        if outage:
+            if first or not hold_back:
+                log.warning("database unavailable (%s); %s update %s", type(exc).__name__,
+                            msg.channel, "held back" if hold_back else "answered: try later")
+        elif give_up:
+            log.error("%s update failed %d times while the database answered; given up",
+                      msg.channel, failures, exc_info=exc)
+        elif failures == 1:
+            log.error("%s update failed; held back to be tried again", msg.channel,
+                      exc_info=exc)
+        self.metrics.unavailable.labels(msg.channel).inc()
+        self._held.pop(key, None)
+        if not give_up:
+            self._failures[key] = failures
+            self._held[key] = None
+            while len(self._held) > HELD_MEMORY:
+                old = next(iter(self._held))
+                del self._held[old]
+                self._failures.pop(old, None)
+        # The user's own language is in the database, which may not answer.
+        with use_locale(self.settings.bot.locale):
+            replies = unavailable_replies(will_answer=not give_up)
+        if give_up:
             return replies
+        raise HeldBack(replies) from exc
+
+    async def _database_answers(self) -> bool:
+        """A quick probe: does the database answer at all right now?"""
+        try:
+            async with asyncio.timeout(PROBE_SECONDS), self.sessions() as s:
+                await s.execute(text("SELECT 1"))
+        except Exception:  # any failure of the probe means: it does not answer
+            return False
+        return True
 
     async def _apply(self, msg: Incoming, update_key: str | None,
                      started: float) -> list[Reply] | None:

@@ -1,8 +1,12 @@
 """The outbox: one row per recipient of a fired item; claimed, sent, recorded.
 
-Rows are marked `sending` (committed) just before their request leaves, and `sent` after the
-platform answered. A crash in between leaves them `sending`; they become `uncertain`, are
-reported, and are never sent again.
+pending -> claimed -> sending -> sent | failed | skipped | uncertain (or back to pending).
+
+A deliverer claims a batch ahead (`claimed`, with its worker id and the time): reserved, not
+yet handed to the platform. Right before a small group's requests leave, it marks them
+`sending` (committed), and `sent` (or what else) after the platform answered. A crash leaves
+`claimed` rows that were never sent: they go back to `pending`. Rows left `sending` may have
+arrived: they become `uncertain`, are reported, and are never sent again.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from sqlalchemy import func, literal, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.channels.base import Delivery
-from bot.db.models import OutboxRow
+from bot.db.models import OutboxRow, User
 from bot.db.repo import dialect_insert
 from scheduler.store import audience_query
 
@@ -52,7 +56,7 @@ async def fill(s: AsyncSession, item_id: int, audience: str, default_locale: str
 
 
 async def claim(s: AsyncSession, channel: str, worker: str, limit: int) -> list[Claimed]:
-    """Take up to `limit` pending rows of `channel` and mark them sending.
+    """Reserve up to `limit` pending rows of `channel` for `worker` (`claimed`, not yet sent).
 
     FOR UPDATE SKIP LOCKED lets several processes claim from one table without ever taking the
     same row (PostgreSQL); SQLite ignores it and runs one process.
@@ -72,10 +76,28 @@ async def claim(s: AsyncSession, channel: str, worker: str, limit: int) -> list[
     if rows:
         await s.execute(
             update(OutboxRow).where(OutboxRow.id.in_([r.id for r in rows]))
-            .values(status="sending", claimed_by=worker, claimed_at=now,
+            .values(status="claimed", claimed_by=worker, claimed_at=now,
                     attempts=OutboxRow.attempts + 1)
         )
     return rows
+
+
+async def mark_sending(s: AsyncSession, ids: list[int], worker: str) -> set[int]:
+    """The requests of these rows are about to leave: mark them `sending`.
+
+    Only rows still claimed by `worker` are marked (and returned): a row that a sweep gave back
+    to the queue meanwhile (its claim looked stale) may be someone else's now, and is not sent.
+    """
+    if not ids:
+        return set()
+    result = await s.execute(
+        update(OutboxRow)
+        .where(OutboxRow.id.in_(ids), OutboxRow.status == "claimed",
+               OutboxRow.claimed_by == worker)
+        .values(status="sending", claimed_at=real_now())
+        .returning(OutboxRow.id)
+    )
+    return {row_id for (row_id,) in result}
 
 
 def outcome_values(row: Claimed, result: Delivery, sim_now: datetime) -> dict[str, Any]:
@@ -84,7 +106,8 @@ def outcome_values(row: Claimed, result: Delivery, sim_now: datetime) -> dict[st
     if result.status == "sent":
         values.update(status="sent", sent_at=sim_now)
     elif result.status == "blocked":
-        values.update(status="failed", reason=("blocked: " + result.reason)[:200])
+        values.update(status="failed", reason=("blocked: " + result.reason)[:200],
+                      blocked=True)
     elif result.status in ("skipped", "failed", "uncertain"):
         values["status"] = result.status
     elif row.attempts >= MAX_ATTEMPTS:
@@ -98,30 +121,64 @@ def outcome_values(row: Claimed, result: Delivery, sim_now: datetime) -> dict[st
 
 
 async def record(s: AsyncSession, values: list[dict[str, Any]]) -> None:
-    """Store outcomes (bulk UPDATE by primary key)."""
+    """Store outcomes (bulk UPDATE by primary key); a user who blocked the bot is deactivated
+    in the same transaction."""
     if values:
         keys = ("status", "reason", "sent_at", "not_before")
         rows = [{"id": v["id"], **{k: v.get(k) for k in keys}} for v in values]
         await s.execute(update(OutboxRow), rows)
+        blocked = [v["id"] for v in values if v.get("blocked")]
+        if blocked:
+            await s.execute(
+                update(User).where(User.id.in_(
+                    select(OutboxRow.user_id).where(OutboxRow.id.in_(blocked))))
+                .values(active=False))
 
 
 async def release(s: AsyncSession, ids: list[int], not_before: datetime) -> None:
     """Put claimed rows back untouched (their chat must wait a little)."""
     if ids:
         await s.execute(
-            update(OutboxRow).where(OutboxRow.id.in_(ids))
+            update(OutboxRow).where(OutboxRow.id.in_(ids), OutboxRow.status == "claimed")
             .values(status="pending", not_before=not_before,
                     attempts=OutboxRow.attempts - 1)
         )
 
 
-async def mark_interrupted(s: AsyncSession, older_than: datetime | None = None) -> int:
-    """Rows left `sending` by a process that died become `uncertain`; returns how many."""
-    q = update(OutboxRow).where(OutboxRow.status == "sending")
-    if older_than is not None:
-        q = q.where(OutboxRow.claimed_at < older_than)
+async def release_unsent(s: AsyncSession, channel: str, worker: str) -> int:
+    """`worker` has no request of `channel` in flight: its rows still `claimed` or `sending`
+    were never handed to the platform, and go back to the queue. Returns how many."""
     result = await s.execute(
-        q.values(status="uncertain", reason="interrupted while sending; may have arrived")
+        update(OutboxRow)
+        .where(OutboxRow.channel == channel, OutboxRow.claimed_by == worker,
+               OutboxRow.status.in_(("claimed", "sending")))
+        .values(status="pending", attempts=OutboxRow.attempts - 1)
         .returning(OutboxRow.id)
     )
     return len(result.all())
+
+
+async def sweep(s: AsyncSession, older_than: datetime | None, except_worker: str
+                ) -> tuple[int, int]:
+    """Settle the rows of processes that died: (back to pending, marked uncertain).
+
+    Rows only `claimed` were never sent: back to the queue. Rows `sending` may have arrived:
+    `uncertain`, never resent. `older_than` None takes every row (SQLite: one process); on
+    PostgreSQL a claim older than that is taken for a dead process's (a live one that was that
+    slow finds its rows gone when it marks them sending, and skips them). Rows of
+    `except_worker` (this process) are its deliverers' to settle.
+    """
+    def stale(status: str) -> Any:
+        q = update(OutboxRow).where(OutboxRow.status == status,
+                                    OutboxRow.claimed_by.is_distinct_from(except_worker))
+        return q if older_than is None else q.where(OutboxRow.claimed_at < older_than)
+
+    back = await s.execute(
+        stale("claimed").values(status="pending", attempts=OutboxRow.attempts - 1)
+        .returning(OutboxRow.id))
+    unsure = await s.execute(
+        stale("sending")
+        .values(status="uncertain", reason="interrupted while sending; may have arrived")
+        .returning(OutboxRow.id)
+    )
+    return len(back.all()), len(unsure.all())

@@ -7,6 +7,7 @@ poll, so items created by the CLI or another process are picked up within `poll_
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -28,9 +29,9 @@ from scheduler.deliverer import Deliverer
 from scheduler.leader import PgLeader, PgPresence, SqliteLeader, worker_id
 from scheduler.planner import plan, sync_plan
 from scheduler.store import FINAL, outbox_counts
+from scheduler.supervisor import Supervised, Supervisor
 
 log = logging.getLogger(__name__)
-POLL_JOB = "POLL"
 
 
 def job_id(item_id: int) -> str:
@@ -42,7 +43,7 @@ class BroadcastService:
 
     def __init__(self, settings: Settings, edition: Edition, engine: AsyncEngine,
                  sessions: async_sessionmaker[AsyncSession], clock: Callable[[], datetime],
-                 senders: list[Sender]) -> None:
+                 senders: list[Sender], supervisor: Supervisor | None = None) -> None:
         self.settings = settings
         self.cfg = settings.broadcast
         self.edition = edition
@@ -64,7 +65,9 @@ class BroadcastService:
             for s in senders
         }
         self.scheduler = AsyncIOScheduler(timezone=ZoneInfo(settings.bot.timezone))
-        self._tasks: list[asyncio.Task[None]] = []
+        self.supervisor = supervisor or Supervisor(expected=is_outage)
+        self._tasks: list[tuple[Deliverer | None, Supervised]] = []
+        self._stopping = asyncio.Event()
         self._progress: dict[int, tuple[float, int]] = {}
         self._inflight: set[asyncio.Task[object]] = set()
         self.running = False
@@ -99,12 +102,10 @@ class BroadcastService:
             await self._take_over()
         await self._share_rates()
         self.scheduler.start()
-        self.scheduler.add_job(self._job, "interval", args=[self.tick],
-                               seconds=self.cfg.poll_seconds, id=POLL_JOB,
-                               next_run_time=datetime.now(UTC),
-                               max_instances=1, coalesce=True)
+        self._stopping.clear()
+        self._tasks.append((None, self.supervisor.start("scheduler poll", self._poll)))
         for d in self.deliverers.values():
-            self._tasks.append(asyncio.create_task(d.run(), name=f"deliver {d.channel}"))
+            self._tasks.append((d, self.supervisor.start(f"deliver {d.channel}", d.run)))
         self.running = True
         log.info("broadcasts: %s (%s)", ", ".join(self.deliverers) or "no channel",
                  "firing scheduled items" if self.is_leader else "delivering only")
@@ -115,20 +116,38 @@ class BroadcastService:
         # Pause first: shutdown cancels running jobs, and a firing should finish its
         # transaction and reports rather than be cut mid-way.
         self.scheduler.pause()
+        for _d, handle in self._tasks:
+            handle.stop_soon()
+        self._stopping.set()
         if self._inflight:
             await asyncio.wait(self._inflight, timeout=15)
         self.scheduler.shutdown(wait=False)
         for d in self.deliverers.values():
             d.finish()
-        if self._tasks:
-            _done, late = await asyncio.wait(self._tasks, timeout=15)
-            for task in late:
-                task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
-        await self.leader.release()
+        for _d, handle in self._tasks:
+            await handle.stop(timeout=15)
+        for d in self.deliverers.values():
+            try:
+                await d.settle()
+            except Exception as exc:  # stopping anyway: what is left is settled at next start
+                log.warning("%s outbox: could not record the last outcomes on stop (%s); rows "
+                            "left sending will be reported uncertain", d.channel,
+                            type(exc).__name__)
+        self._tasks.clear()
+        try:
+            await self.leader.release()
+        except Exception as exc:  # the lock or lease ends with the process anyway
+            log.warning("could not release the scheduler lead on stop (%s)", type(exc).__name__)
         if self.presence is not None:
             await self.presence.close()
         self.running = False
+
+    async def _poll(self) -> None:
+        """Tick every `poll_seconds` until stop (supervised: a failure restarts it)."""
+        while not self._stopping.is_set():
+            await self.tick()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stopping.wait(), self.cfg.poll_seconds)
 
     async def _share_rates(self) -> None:
         """Divide the channel rates among the processes sending on this database."""
@@ -153,12 +172,19 @@ class BroadcastService:
         """Just became the leader: plan from content and settle what a dead process left."""
         async with self.sessions() as s, s.begin():
             changes = await sync_plan(s, plan(self.edition, self.cfg), self.clock())
-            # SQLite runs one process, so every `sending` row belongs to a dead one.
+            # SQLite runs one process, so every claim of another worker is a dead one's.
             cutoff = None if not self.is_pg else (
                 outbox.real_now() - timedelta(seconds=self.cfg.stale_seconds))
-            stale = await outbox.mark_interrupted(s, cutoff)
+            back, stale = await outbox.sweep(s, cutoff, self.worker)
         if changes:
             log.info("planned reminders from content: %d changes", changes)
+        self._report_sweep(back, stale)
+
+    @staticmethod
+    def _report_sweep(back: int, stale: int) -> None:
+        if back:
+            log.info("%d messages reserved by a process that stopped were not sent: back in "
+                     "the queue", back)
         if stale:
             log.warning("%d messages were being sent when a process stopped: marked uncertain",
                         stale)
@@ -175,8 +201,8 @@ class BroadcastService:
         elif self.is_pg:
             async with self.sessions() as s, s.begin():
                 cutoff = outbox.real_now() - timedelta(seconds=self.cfg.stale_seconds)
-                if n := await outbox.mark_interrupted(s, cutoff):
-                    log.warning("%d messages stuck in sending: marked uncertain", n)
+                back, stale = await outbox.sweep(s, cutoff, self.worker)
+            self._report_sweep(back, stale)
         await self._sync_jobs()
         await self._report_progress()
 
@@ -303,7 +329,7 @@ class BroadcastService:
             c = counts[item.id]
             done = sum(c[f] for f in FINAL)
             creator = (item.creator_channel, item.creator_external_id)
-            if c["pending"] + c["sending"] == 0:
+            if c["pending"] + c["claimed"] + c["sending"] == 0:
                 now = self.clock()
                 async with self.sessions() as s, s.begin():
                     row = await s.get(ScheduledItem, item.id)

@@ -1,4 +1,11 @@
-"""Telling a database outage from a bug: an outage is apologized for and retried, a bug is not."""
+"""What a failed update means for the user, and which database errors are an outage.
+
+Whether an update is held back (fetched again, answered once the database takes it) depends
+only on whether its transaction committed, never on the kind of error: see
+bot.service.Dispatcher. `is_outage` only decides how loudly a failure is logged (one line for
+an outage, a traceback for anything else) and whether a failure counts against an update's
+retries.
+"""
 
 from __future__ import annotations
 
@@ -28,17 +35,33 @@ def _raw() -> tuple[type[BaseException], ...]:
     return _RAW + tuple(getattr(asyncpg, name) for name in _ASYNCPG)
 
 
+# PostgreSQL error classes (SQLSTATE) of a database that is down, full or cut off by its
+# operator rather than of a statement that is wrong: 08 connection exception, 53 insufficient
+# resources ("too many connections"), 57 operator intervention (statement timeout, admin
+# shutdown, "cannot connect now"), 58 system error, 40 transaction rollback (deadlock,
+# serialization), 55P03 lock not available and 55000 for `ALLOW_CONNECTIONS false` ("is not
+# currently accepting connections").
+_PG_CLASSES = ("08", "53", "57", "58", "40")
+_PG_STATES = ("55P03", "55000")
+
 _TRANSIENT = ("database is locked", "database table is locked", "database is busy",
               "unable to open database", "disk i/o error", "connection", "closed",
               "terminating", "shutting down", "starting up")
 
 
-class DatabaseUnavailable(Exception):
-    """The database did not answer; `replies` is the polite answer for the user."""
+class HeldBack(Exception):
+    """The update's transaction did not commit: the channel must get the update again (polling
+    offset held, webhook answered 503, Zalo event retried). `replies` is the apology to send
+    once."""
 
     def __init__(self, replies: list[Reply]) -> None:
-        super().__init__("database unavailable")
+        super().__init__("update not applied; held back")
         self.replies = replies
+
+
+def _sqlstate(exc: BaseException | None) -> str | None:
+    state = getattr(exc, "sqlstate", None)
+    return state if isinstance(state, str) else None
 
 
 def is_outage(exc: BaseException) -> bool:
@@ -57,6 +80,9 @@ def is_outage(exc: BaseException) -> bool:
         ):
             return True
         if isinstance(current, raw):
+            return True
+        state = _sqlstate(current) or _sqlstate(getattr(current, "orig", None))
+        if state is not None and (state[:2] in _PG_CLASSES or state in _PG_STATES):
             return True
         current = current.__cause__ or current.__context__
     return False

@@ -60,6 +60,11 @@ _LOG = insert(_tables["message_log"]).inline().values(  # inline: no new id fetc
     created_at=bindparam("p_now"), organizer=bindparam("p_organizer"))
 
 
+# Platform names can be longer than the column (Telegram: first + last name, 64 + 1 + 64):
+# stored cut to what it holds, so a long name never makes the update fail.
+NAME_MAX = int(getattr(_users.display_name.type, "length", None) or 128)
+
+
 @functools.cache
 def _claim(dialect: str) -> Any:
     return (_insert_of(dialect)(_tables["processed_updates"])
@@ -109,7 +114,8 @@ async def touch_user(
     `organizer` is recorded only when the user is created (an organizer when first seen).
     """
     conn = await s.connection()
-    params = {"p_channel": channel, "p_external_id": external_id, "p_name": display_name,
+    name = display_name[:NAME_MAX] if display_name else display_name
+    params = {"p_channel": channel, "p_external_id": external_id, "p_name": name,
               "p_now": now, "p_organizer": organizer}
     while True:
         row = (await conn.execute(_SEEN, params)).first()

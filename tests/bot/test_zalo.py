@@ -30,6 +30,7 @@ from bot.db.engine import create_engine, make_sessionmaker, upgrade
 from bot.runner import build_web_app
 from content import Edition
 from handlers.types import Button, Reply
+from scheduler.supervisor import Supervisor
 from tests.conftest import free_port, make_settings
 from tests.fakes.zalo import APP_ID, APP_SECRET, OA_SECRET_KEY, FakeZalo
 
@@ -281,16 +282,17 @@ async def test_workers_keep_each_keys_order_bound_concurrency_and_backlog() -> N
     done: list[tuple[str, int]] = []
     running = peak = 0
 
-    async def process(item: tuple[str, int]) -> None:
+    async def process(item: tuple[str, int]) -> bool:
         nonlocal running, peak
         running += 1
         peak = max(peak, running)
         await asyncio.sleep(rng.random() / 200)
         running -= 1
         done.append(item)
+        return True
 
     workers: KeyedWorkers[tuple[str, int]] = KeyedWorkers(3, 150, process, "test")
-    workers.start()
+    workers.start(Supervisor())
     for i in range(30):
         for user in "abcde":
             assert workers.put(user, (user, i))

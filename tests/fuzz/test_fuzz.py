@@ -122,13 +122,20 @@ def served(loop_thread: LoopThread, tmp_path_factory: pytest.TempPathFactory
         telegram = TelegramChannel(conf.telegram, app.dispatcher)
         zalo = ZaloChannel(conf.zalo, app.dispatcher, app.sessions, app.clock)
 
-        async def record(event: Any) -> None:
+        async def record(event: Any) -> bool:
             events.append(event)
+            return True
 
         # Accepted events are recorded instead of processed: the parser is under test here,
         # the conversation has its own property below.
+        async def record_update(update: Any) -> bool:
+            events.append(update)
+            return True
+
         zalo._process = record  # type: ignore[method-assign]
         zalo._ready = True
+        # The Telegram webhook applies an update before answering: recorded here likewise.
+        telegram._process = record_update  # type: ignore[method-assign]
         telegram.mount(web_app)
         zalo.mount(web_app)
         runner = web.AppRunner(web_app, access_log=None)

@@ -46,7 +46,7 @@ from telegram.request import HTTPXRequest
 
 from bot.channels.base import Delivery
 from bot.channels.telegram.request import AiohttpRequest
-from bot.db.faults import DatabaseUnavailable, is_outage
+from bot.db.faults import HeldBack, is_outage
 from bot.observability import Refused
 from bot.service import Dispatcher
 from bot.settings import TelegramSettings
@@ -55,6 +55,7 @@ from handlers.features.general import command_list
 from handlers.i18n import use_locale
 from handlers.text import split_message
 from handlers.types import Attachment, Button, Incoming, Reply
+from scheduler.supervisor import Supervised, Supervisor
 
 log = logging.getLogger(__name__)
 CHANNEL = "telegram"
@@ -111,14 +112,13 @@ def to_html(reply: Reply, limit: int = MessageLimit.MAX_TEXT_LENGTH) -> list[str
 
 
 def _not_sent(err: NetworkError) -> bool:
-    """True when the request never reached Telegram (connection refused, DNS): safe to resend."""
+    """True when the request never reached Telegram (connection refused, DNS): safe to resend.
+
+    Anything else, a 5xx answer included, leaves the outcome unknown: the Bot API documents no
+    error status that means "not delivered" except 429, whose `retry_after` says when the
+    request "can be repeated" (a RetryAfter, handled apart).
+    """
     return isinstance(err.__cause__, (aiohttp.ClientConnectorError, httpx.ConnectError))
-
-
-def _report_end(task: asyncio.Task[None]) -> None:
-    """A polling loop that ends by itself is a bug: say so loudly (the bot stops answering)."""
-    if not task.cancelled() and task.exception() is not None:
-        log.error("telegram polling stopped", exc_info=task.exception())
 
 
 class TelegramChannel:
@@ -126,15 +126,18 @@ class TelegramChannel:
 
     name = CHANNEL
 
-    def __init__(self, settings: TelegramSettings, dispatcher: Dispatcher) -> None:
+    def __init__(self, settings: TelegramSettings, dispatcher: Dispatcher,
+                 supervisor: Supervisor | None = None) -> None:
         self.settings = settings
         self.dispatcher = dispatcher
+        self.supervisor = supervisor or Supervisor(expected=is_outage)
         self.application = self._build()
-        # Polling: updates whose processing met a database outage (not confirmed to Telegram,
-        # so it delivers them again) and those whose user was already told to wait.
-        self._deferred: set[int] = set()
+        # Updates whose transaction did not commit (not confirmed to Telegram, so it delivers
+        # them again) and those whose user was already told to wait.
+        self._held: set[int] = set()
         self._apologized: set[int] = set()
-        self._poll_task: asyncio.Task[None] | None = None
+        self._poller: Supervised | None = None
+        self._offset: int | None = None
         self._processing = False
         self._stopping = False
         # Configured, or derived from the token (TelegramSettings.webhook_secret).
@@ -202,8 +205,7 @@ class TelegramChannel:
         await app.start()
         if self.settings.mode == "polling":
             self._stopping = False
-            self._poll_task = asyncio.create_task(self._poll(), name="telegram polling")
-            self._poll_task.add_done_callback(_report_end)
+            self._poller = self.supervisor.start("telegram polling", self._poll)
         log.info("telegram channel started in %s mode as @%s", self.settings.mode,
                  app.bot.username)
 
@@ -233,12 +235,11 @@ class TelegramChannel:
         the database answers. Telegram keeps unconfirmed updates for 24 hours.
         """
         bot = self.application.bot
-        offset: int | None = None
         pause = 0.0
         try:
             while not self._stopping:
                 try:
-                    updates = await bot.get_updates(offset=offset, timeout=POLL_TIMEOUT,
+                    updates = await bot.get_updates(offset=self._offset, timeout=POLL_TIMEOUT,
                                                     allowed_updates=Update.ALL_TYPES)
                 except RetryAfter as err:
                     await asyncio.sleep(retry_seconds(err))
@@ -258,48 +259,50 @@ class TelegramChannel:
                 finally:
                     self._processing = False
                 if deferred:
-                    offset = min(deferred)
+                    self._offset = min(deferred)
                     pause = min(max(2 * pause, 1.0), MAX_PAUSE)
-                    log.warning("%d telegram updates wait for the database; asking for them "
+                    log.warning("%d telegram updates were not applied; asking for them "
                                 "again in %.0f s", len(deferred), pause)
                     await asyncio.sleep(pause)
                 else:
-                    offset = updates[-1].update_id + 1
+                    self._offset = updates[-1].update_id + 1
                     pause = 0.0
-        except asyncio.CancelledError:
-            if not self._stopping:
-                raise
         finally:
-            if offset is not None:
+            if self._stopping and self._offset is not None:
                 # Confirm what was handled, so the next start does not fetch it again.
                 with contextlib.suppress(TelegramError, asyncio.CancelledError):
-                    await bot.get_updates(offset=offset, limit=1, timeout=0)
+                    await bot.get_updates(offset=self._offset, limit=1, timeout=0)
 
     async def _process_batch(self, updates: Sequence[Update]) -> set[int]:
         """Run the batch through the handlers (at most `concurrent_updates` at once);
         return the ids of the updates that have to come again."""
+        applied = await asyncio.gather(*(self._process(u) for u in updates))
+        return {u.update_id for u, ok in zip(updates, applied, strict=True) if not ok}
+
+    async def _process(self, update: Update) -> bool:
+        """Run one update through the handlers; False when it was not applied (its
+        transaction did not commit) and Telegram must deliver it again."""
         app = self.application
-        self._deferred.clear()
-        await asyncio.gather(*(app.update_processor.process_update(u, app.process_update(u))
-                               for u in updates))
-        deferred, self._deferred = self._deferred, set()
-        return deferred
+        self._held.discard(update.update_id)
+        await app.update_processor.process_update(update, app.process_update(update))
+        if update.update_id in self._held:
+            self._held.discard(update.update_id)
+            return False
+        return True
 
     async def _stop_polling(self) -> None:
         """Let a batch being processed finish; a pending getUpdates or pause is abandoned."""
-        task, self._poll_task = self._poll_task, None
-        if task is None:
+        poller, self._poller = self._poller, None
+        if poller is None:
             return
         self._stopping = True
-        if not self._processing:
-            task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+        poller.stop_soon()
+        await poller.stop(cancel=not self._processing)
 
     # ---- webhook ---------------------------------------------------------------------------
 
     async def webhook(self, request: web.Request) -> web.Response:
-        """Check the secret, queue the update, answer 200 at once (Telegram re-sends otherwise).
+        """Check the secret, apply the update, answer 200 (503 when it did not commit).
 
         The secret header is checked before a byte of the body is read: a caller without it
         gets 403 and costs nothing more.
@@ -315,7 +318,10 @@ class TelegramChannel:
         except (KeyError, TypeError, ValueError, AttributeError, RecursionError):
             log.warning("webhook body is not a valid update (update_id %s)", data["update_id"])
             return web.Response(status=400, text="not a Telegram update")
-        await self.application.update_queue.put(update)
+        # Applied before answering: an update whose transaction did not commit gets 503, and
+        # Telegram delivers it again (claim_update keeps it applied once).
+        if not await self._process(update):
+            return web.Response(status=503, text="not applied; send it again")
         return web.Response(status=200)
 
     # ---- updates ---------------------------------------------------------------------------
@@ -360,10 +366,10 @@ class TelegramChannel:
         if change.new_chat_member.status == ChatMemberStatus.BANNED:
             try:
                 await self.dispatcher.mark_inactive(CHANNEL, str(change.from_user.id))
-            except Exception as exc:  # an outage defers the update; anything else is a bug
-                if not is_outage(exc) or self.settings.mode != "polling":
-                    raise
-                self._deferred.add(update.update_id)
+            except Exception as exc:  # not committed: held back, applied when it comes again
+                log.warning("telegram update %s held back: %s", update.update_id,
+                            type(exc).__name__, exc_info=not is_outage(exc))
+                self._held.add(update.update_id)
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """The one error handler: log with the traceback; the bot keeps going."""
@@ -371,14 +377,13 @@ class TelegramChannel:
         log.error("telegram update %s failed", update_id, exc_info=context.error)
 
     async def _answer(self, update: Update, chat_id: int, msg: Incoming) -> None:
-        polling = self.settings.mode == "polling"
         try:
             replies = await self.dispatcher.handle(msg, update_key=str(update.update_id),
-                                                   defer_on_outage=polling)
-        except DatabaseUnavailable as outage:
-            # Not confirmed to Telegram: it comes again and is answered once the database is
-            # back. The user is told so once, not at every redelivery.
-            self._deferred.add(update.update_id)
+                                                   hold_back=True)
+        except HeldBack as outage:
+            # Not confirmed to Telegram: it comes again and is answered once the database
+            # takes it. The user is told so once, not at every redelivery.
+            self._held.add(update.update_id)
             if update.update_id not in self._apologized:
                 self._apologized.add(update.update_id)
                 await self.send(chat_id, outage.replies)
@@ -461,8 +466,8 @@ class TelegramChannel:
         except RetryAfter as err:
             return Delivery("rate_limited", reason="429", retry_after=retry_seconds(err))
         except Forbidden as err:
-            log.info("telegram user %s blocked the bot; marked inactive", external_id)
-            await self.dispatcher.mark_inactive(CHANNEL, external_id)
+            # The outbox deactivates the user in the transaction that records this outcome.
+            log.info("telegram user %s blocked the bot", external_id)
             return Delivery("blocked", reason=str(err)[:200])
         except TimedOut:
             return Delivery("uncertain", reason="timeout after the request was sent")
@@ -476,7 +481,11 @@ class TelegramChannel:
             return Delivery("failed", reason=str(err)[:200])
 
     async def _call(self, user_id: str, call: Callable[[], Awaitable[T]]) -> T | None:
-        """Make one Bot API call: honour 429, retry network errors, stop on 403."""
+        """Make one Bot API call: honour 429, retry what never reached Telegram, stop on 403.
+
+        A 5xx answer or a connection cut after the request left may have been delivered:
+        not repeated (the user would read it twice), logged as uncertain.
+        """
         for attempt in range(MAX_ATTEMPTS):
             try:
                 return await call()
@@ -493,6 +502,10 @@ class TelegramChannel:
                 log.warning("telegram call timed out; outcome uncertain, not repeated")
                 return None
             except NetworkError as err:
+                if not _not_sent(err):
+                    log.warning("telegram call failed (%s); outcome uncertain, not repeated",
+                                err)
+                    return None
                 delay = 0.5 * 2**attempt
                 log.warning("telegram network error (%s); retrying in %.1f s", err, delay)
                 await asyncio.sleep(delay)

@@ -31,14 +31,17 @@ from bot.channels.zalo.client import (
 from bot.channels.zalo.queue import KeyedWorkers
 from bot.channels.zalo.tokens import TokenError, TokenManager, TokenStore, utc_now
 from bot.channels.zalo.window import CHANNEL, users_in_window, window_state
+from bot.db.faults import HeldBack, is_outage, unavailable_replies
 from bot.db.models import ZaloChoice
 from bot.db.repo import dialect_insert
 from bot.observability import Refused, parse_json
 from bot.service import Dispatcher
 from bot.settings import WebSettings, ZaloSettings
 from bot.webserver import body_limits, read_body
+from handlers.i18n import use_locale
 from handlers.text import split_message
 from handlers.types import Button, Incoming, Reply
+from scheduler.supervisor import Supervised, Supervisor
 
 log = logging.getLogger(__name__)
 
@@ -128,8 +131,8 @@ class ZaloChannel:
                  rate_limit_delay: float = 1.0, rate_limit_attempts: int = 4,
                  refresh_check_seconds: float = 60.0,
                  event_max_age: timedelta = timedelta(hours=WebSettings.update_retention_hours),
-                 clock_skew: timedelta = timedelta(seconds=WebSettings.clock_skew_seconds)
-                 ) -> None:
+                 clock_skew: timedelta = timedelta(seconds=WebSettings.clock_skew_seconds),
+                 supervisor: Supervisor | None = None) -> None:
         self.settings = settings
         self.dispatcher = dispatcher
         self.sessions = sessions
@@ -145,9 +148,12 @@ class ZaloChannel:
         self._session: aiohttp.ClientSession | None = None
         self.client: ZaloClient | None = None
         self.tokens: TokenManager | None = None
+        self.supervisor = supervisor or Supervisor(expected=is_outage)
         self._workers = KeyedWorkers(settings.workers, settings.backlog, self._process_logged,
                                      "zalo")
-        self._keeper: asyncio.Task[None] | None = None
+        self._keeper: Supervised | None = None
+        # Events held back whose user was already told to wait (by event key).
+        self._apologized: set[str] = set()
         # Events before start() or during stop() get 503: Zalo delivers them again later.
         self._ready = False
 
@@ -170,8 +176,8 @@ class ZaloChannel:
             seed = TokenPair(s.access_token, s.refresh_token,
                              now + (SEED_LIFETIME if s.access_token else timedelta(0)))
         await self.tokens.start(seed)
-        self._keeper = asyncio.create_task(self._keep_fresh(), name="zalo-token-keeper")
-        self._workers.start()
+        self._keeper = self.supervisor.start("zalo token keeper", self._keep_fresh)
+        self._workers.start(self.supervisor)
         self._ready = True
         log.info("zalo channel started")  # the webhook path is unguessable: not logged
 
@@ -186,8 +192,7 @@ class ZaloChannel:
         if left:
             log.error("zalo: %d acknowledged events were not processed before stopping", left)
         if self._keeper is not None:
-            self._keeper.cancel()
-            await asyncio.gather(self._keeper, return_exceptions=True)
+            await self._keeper.stop(cancel=True)
         if self._session is not None:
             await self._session.close()
         log.info("zalo channel stopped")
@@ -249,34 +254,76 @@ class ZaloChannel:
             return web.Response(status=503, text="busy")
         return web.Response(status=200)
 
-    async def _process_logged(self, event: events.Event) -> None:
-        """The one error handler of background events: log with the traceback, keep working."""
+    async def _process_logged(self, event: events.Event) -> bool:
+        """The one error handler of background events: log with the traceback, keep working.
+
+        False: the event was not applied (its transaction did not commit) and is tried again.
+        """
         try:
-            await self._process(event)
+            return await self._process(event)
         except Exception:
             log.exception("zalo event failed (%s)", event.name)
+            return True
 
-    async def _process(self, event: events.Event) -> None:
-        """Route one event through the core and send the replies."""
-        if event.name == events.UNFOLLOW:
-            await self.dispatcher.mark_inactive(CHANNEL, event.user_id)
-            log.info("zalo user stopped following; marked inactive")
-            return
-        if event.name == events.FOLLOW:
-            # Welcome with the core's own /start answer (greeting and main menu).
-            msg = Incoming(CHANNEL, event.user_id, "/start", display_name=event.display_name)
-        elif event.name == events.TEXT:
-            msg = await self._incoming_text(event)
-        else:
-            msg = Incoming(CHANNEL, event.user_id, "", is_media=True,
-                           display_name=event.display_name)
-        replies = await self.dispatcher.handle(msg, update_key=_key(event.key))
+    async def _process(self, event: events.Event) -> bool:
+        """Route one event through the core and send the replies; False to try it again."""
+        try:
+            if event.name == events.UNFOLLOW:
+                await self.dispatcher.mark_inactive(CHANNEL, event.user_id)
+                log.info("zalo user stopped following; marked inactive")
+                return True
+            if event.name == events.FOLLOW:
+                # Welcome with the core's own /start answer (greeting and main menu).
+                msg = Incoming(CHANNEL, event.user_id, "/start",
+                               display_name=event.display_name)
+            elif event.name == events.TEXT:
+                msg = await self._incoming_text(event)
+            else:
+                msg = Incoming(CHANNEL, event.user_id, "", is_media=True,
+                               display_name=event.display_name)
+        except Exception as exc:  # nothing committed: an outage is waited out, a bug raised
+            if not is_outage(exc):
+                raise
+            if event.key not in self._apologized:
+                self._apologized.add(event.key)
+                log.warning("database unavailable (%s); zalo event %s held back",
+                            type(exc).__name__, event.name)
+                with use_locale(self.dispatcher.settings.bot.locale):
+                    apology = unavailable_replies(will_answer=True)
+                await self._apologize(event.user_id, apology)
+            return False
+        try:
+            replies = await self.dispatcher.handle(msg, update_key=_key(event.key),
+                                                   hold_back=True)
+        except HeldBack as held:
+            # Acknowledged, so Zalo will not send it again: kept and tried again here. The
+            # user is told once.
+            if event.key not in self._apologized:
+                self._apologized.add(event.key)
+                await self._apologize(event.user_id, held.replies)
+            return False
+        self._apologized.discard(event.key)
         if replies is None:
             log.info("zalo event %s was already applied; skipped", event.name)
-            return
+            return True
         result = await self.send(event.user_id, replies)
         if result.status != "sent":
             log.warning("zalo reply %s: %s %s", result.status, result.code, result.reason)
+        return True
+
+    async def _apologize(self, user_id: str, replies: list[Reply]) -> None:
+        """Tell a user whose message waits for the database (they just wrote: inside the
+        interaction window, which is in the database and not checked)."""
+        for message in render(replies).messages:
+            try:
+                result = await self._send_one(user_id, message)
+            except Exception as exc:  # a courtesy during an outage: its failure changes nothing
+                log.warning("zalo: the apology was not sent (%s)", type(exc).__name__)
+                return
+            if result is not None:
+                log.warning("zalo: the apology was not sent: %s %s", result.status,
+                            result.reason)
+                return
 
     async def _incoming_text(self, event: events.Event) -> Incoming:
         """The text as the user's message; a listed number presses that numbered button."""

@@ -485,6 +485,11 @@ class TelegramChannel:
                 # The request may have reached Telegram: repeating it could send twice.
                 log.warning("telegram call timed out; outcome uncertain, not repeated")
                 return None
+            except BadRequest as err:
+                # A 400 is Telegram's final word on this request (PTB makes BadRequest a
+                # NetworkError, so without this it would be retried four times for nothing).
+                log.warning("telegram refused a call for user %s: %s", user_id, err)
+                return None
             except NetworkError as err:
                 delay = 0.5 * 2**attempt
                 log.warning("telegram network error (%s); retrying in %.1f s", err, delay)

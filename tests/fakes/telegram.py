@@ -1377,7 +1377,7 @@ class FakeTelegram:
     async def _call(self, method: str, params: JSONDict) -> tuple[JSONDict, int]:
         lower = method.lower()
         try:
-            key = (lower, _dumps({k: v for k, v in sorted(params.items())}))
+            key = (lower, _dumps(dict(sorted(params.items()))))
             final = self._final.get(key)
             if final is not None:
                 raise final

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import math
 import shutil
 import threading
@@ -38,6 +39,7 @@ from handlers.i18n import use_locale
 from handlers.router import COMMANDS, CUES, Route
 from handlers.types import Incoming, UserView
 from tests.conftest import make_settings
+from tests.fakes.telegram import FakeTelegram
 
 T = TypeVar("T")
 
@@ -94,6 +96,9 @@ class Served:
     url: str
     http: aiohttp.ClientSession
     zalo_events: list[Any]
+    telegram: TelegramChannel
+    fake: FakeTelegram
+    errors: list[logging.LogRecord]
 
     async def post(self, path: str, body: bytes, headers: dict[str, str]) -> int:
         async with self.http.post(self.url + path, data=body, headers=headers) as resp:
@@ -104,10 +109,14 @@ class Served:
 @pytest.fixture(scope="module")
 def served(loop_thread: LoopThread, tmp_path_factory: pytest.TempPathFactory
            ) -> Iterator[Served]:
-    """The real web app (limits middleware, both webhooks) and dispatcher on a SQLite file."""
+    """The real web app (limits middleware, both webhooks) and dispatcher on a SQLite file;
+    the Telegram channel is started against the fake Bot API, so its handlers run."""
     db = tmp_path_factory.mktemp("fuzz") / "hoctap.sqlite3"
+    # Fuzzed updates come from users the fake never saw: it must not refuse to answer them.
+    fake = FakeTelegram(token=TOKEN, strict_chats=False)
+    loop_thread.run(fake.start())
     conf = make_settings(
-        f"sqlite+aiosqlite:///{db}",
+        f"sqlite+aiosqlite:///{db}", HOCTAP_TELEGRAM_BASE_URL=f"{fake.url}/bot",
         HOCTAP_TELEGRAM_TOKEN=TOKEN, HOCTAP_TELEGRAM_MODE="webhook",
         HOCTAP_TELEGRAM_WEBHOOK_URL=f"https://bot.example.vn{TG_PATH}",
         HOCTAP_TELEGRAM_SECRET_TOKEN=SECRET, HOCTAP_ZALO_APP_ID=APP_ID,
@@ -136,17 +145,37 @@ def served(loop_thread: LoopThread, tmp_path_factory: pytest.TempPathFactory
         site = web.TCPSite(runner, "127.0.0.1", 0)
         await site.start()
         port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        return Served(app, f"http://127.0.0.1:{port}", aiohttp.ClientSession(), events), runner
+        await telegram.start()  # initialize, setWebhook, start the Application
+        return Served(app, f"http://127.0.0.1:{port}", aiohttp.ClientSession(), events,
+                      telegram, fake, errors), runner
 
+    # The adapter's one error handler logs a failed update at ERROR: collect those.
+    errors: list[logging.LogRecord] = []
+    collect = _Collect(errors)
+    adapter_log = logging.getLogger("bot.channels.telegram.adapter")
+    adapter_log.addHandler(collect)
     result, runner = loop_thread.run(setup())
-    yield result
+    try:
+        yield result
+    finally:
+        async def teardown() -> None:
+            await result.telegram.stop()
+            await result.http.close()
+            await runner.cleanup()
+            await result.app.close()
+            await fake.stop()
 
-    async def teardown() -> None:
-        await result.http.close()
-        await runner.cleanup()
-        await result.app.close()
+        loop_thread.run(teardown())
+        adapter_log.removeHandler(collect)
 
-    loop_thread.run(teardown())
+
+class _Collect(logging.Handler):
+    def __init__(self, into: list[logging.LogRecord]) -> None:
+        super().__init__(logging.ERROR)
+        self.into = into
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.into.append(record)
 
 
 # ---- the text router and the whole conversation -------------------------------------------
@@ -223,7 +252,16 @@ BODIES = st.one_of(
 @sizes(60, 2500)
 def test_telegram_webhook_never_answers_500(served: Served, loop_thread: LoopThread,
                                             examples: int) -> None:
+    """Whatever is posted: never a 500, and what is accepted goes through the started
+    Application's handlers without an error (the error handler logs none)."""
+    queue = served.telegram.application.update_queue
+    accepted = 0
+
+    async def handled() -> None:
+        await queue.join()  # the Application calls task_done once a handler finished
+
     def check(value: tuple[bytes, bool]) -> None:
+        nonlocal accepted
         body, with_secret = value
         headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET if with_secret else "nope",
                    "Content-Type": "application/json"}
@@ -232,8 +270,16 @@ def test_telegram_webhook_never_answers_500(served: Served, loop_thread: LoopThr
         assert status in (200, 400, 403), (status, body[:200])
         if not with_secret:
             assert status in (400, 403)
+        if status == 200:
+            accepted += 1
+            loop_thread.run(handled(), timeout=20)
+        assert not served.errors, [r.getMessage() for r in served.errors]
 
+    replies = len(served.fake.calls("sendMessage"))
     run_property(examples, st.tuples(BODIES, st.sampled_from([True, True, True, False])), check)
+    assert accepted
+    # Some of them were messages a handler answered: the answers reached the Bot API.
+    assert len(served.fake.calls("sendMessage")) > replies
 
 
 _ZALO_NAMES = st.sampled_from(["user_send_text", "follow", "unfollow", "user_send_image",

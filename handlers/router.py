@@ -169,7 +169,10 @@ class _Units:
     the input word get the exact comparison (`_word_matches`), which keeps the meaning.
     """
 
-    def __init__(self, units: set[str]) -> None:
+    def __init__(self, units: set[str], joined: frozenset[str] = frozenset()) -> None:
+        # A glued phrase ("goiai" for "gọi ai") takes a typo only from a word of five letters
+        # or more: "giai" (giải thưởng) is a word of its own, not "gọi ai" missing a letter.
+        self._joined = joined
         self._by_variant: dict[str, list[str]] = {}
         for unit in sorted(units):
             for v in _variants(unit) if len(unit) >= 4 else (unit,):
@@ -183,7 +186,8 @@ class _Units:
             candidates: set[str] = set()
             for v in _variants(word) if len(word) >= 4 else (word,):
                 candidates.update(self._by_variant.get(v, ()))
-            found = frozenset(u for u in candidates if _word_matches(word, u))
+            found = frozenset(u for u in candidates if _word_matches(word, u)
+                              and (word == u or len(word) >= 5 or u not in self._joined))
             if len(self._cache) < 4096:  # words people type repeat; a flood of new ones must not
                 self._cache[word] = found
         return found
@@ -209,7 +213,7 @@ class Router:
         phrases += [p for _, cues in self.faq_cues for p in cues]
         units = {w for p in phrases for w in p.words} | {p.joined for p in phrases if p.joined}
         units |= {w for _, titles in self.category_cues for t in titles for w in t}
-        self._units = _Units(units)
+        self._units = _Units(units, frozenset(p.joined for p in phrases if p.joined))
 
     def route(self, text: str, today: date) -> Route:
         """Pick the feature for `text` (already cleaned); 'unknown' when nothing fits."""

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 from content import Edition
@@ -35,12 +37,22 @@ def test_transcript_of_the_opening_day(tmp_path: Path, edition: Edition) -> None
     # Welcome: the theme and the numbered main menu.
     assert "“Chuyển đổi số thúc đẩy Học tập suốt đời”" in out
     assert "[1] Lịch sự kiện" in out
-    # Today is 01/10/2020: the opening ceremony is listed.
-    opening = next(e for e in edition.events if e.start.date() == edition.opening)
-    assert opening.title.vi in out
+    # Today is 01/10/2020: every event of the opening day is listed.
+    today = edition.events_on(edition.opening)
+    assert all(e.title.vi in out for e in today)
+    # "1" pressed the first button of that list: the event's page, with its place.
+    first = out.split("HÔM NAY", 1)[1].split("\n[1] ", 1)[1].split("\n", 1)[0]
+    [event] = [e for e in today if e.title.vi == first]
+    assert event.place is not None
+    assert f"{first}\nThời gian: " in out and f"Địa điểm: {event.place.vi}" in out
     # Contacts, courses and the contest.
     assert "0913575506" in out and "dohonghai@haiphong.edu.vn" in out
-    assert edition.resources[0].url in out or "[1]" in out
+    category = edition.categories[0]
+    courses = out.split(category.title.vi.upper(), 1)[1].split("\n[1] ", 1)[0]
+    shown = [r for r in edition.resources if r.category == category.id]
+    assert shown
+    for resource in shown:
+        assert f"• {resource.title.vi}\n" in courses and f"  {resource.url}\n" in courses
     assert edition.contest.name.vi.upper() in out
     # The database file was created in the working directory.
     assert (tmp_path / "hoctap.sqlite3").exists()
@@ -63,14 +75,20 @@ def test_outside_the_week_the_bot_says_when_it_is(tmp_path: Path) -> None:
     assert "đã diễn ra" in after.stdout
 
 
-def test_bad_input_gets_polite_answers(tmp_path: Path) -> None:
-    lines = ["", "😀😀", "x" * 10_000, "\x1b[31m\x07", "'; DROP TABLE users; --",
-             "L\u0323ich ho\u0302m nay"]
+def test_bad_input_gets_polite_answers(tmp_path: Path, edition: Edition) -> None:
+    nfd = unicodedata.normalize("NFD", "Lịch hôm nay")  # as some keyboards send it
+    assert nfd == "Li\u0323ch ho\u0302m nay"
+    lines = ["", "😀😀", "x" * 10_000, "\x1b[31m\x07", "'; DROP TABLE users; --", nfd]
     result = chat(tmp_path, lines, "--now", "2020-10-01T07:30")
     assert result.returncode == 0
     assert "Traceback" not in result.stdout + result.stderr
-    assert result.stdout.count("Xin lỗi, mình chưa hiểu ý bạn") >= 3
-    assert "Bạn chưa nhập nội dung" in result.stdout
+    out = result.stdout
+    # One answer each: the empty line, then four the bot did not understand...
+    assert out.count("Bạn chưa nhập nội dung") == 1
+    assert out.count("Xin lỗi, mình chưa hiểu ý bạn") == 4
+    # ...and the decomposed "Lịch hôm nay" is understood: today's events, after the rest.
+    last = out.rsplit("Xin lỗi, mình chưa hiểu ý bạn", 1)[1]
+    assert all(e.title.vi in last for e in edition.events_on(edition.opening))
 
 
 def test_english_then_back(tmp_path: Path) -> None:
@@ -84,6 +102,22 @@ def test_english_then_back(tmp_path: Path) -> None:
 
 
 def test_user_flag_and_end_of_input(tmp_path: Path) -> None:
+    now = ("--now", "2020-10-01T07:30")
+    # A citizen: organizer commands are refused, their language is their own.
+    citizen = chat(tmp_path, ["/ngonngu en", "/thongke"], "--user", "nguoi-dan-1", *now)
+    assert citizen.returncode == 0, citizen.stderr
+    assert "Switched to English." in citizen.stdout
+    assert "Sorry, this is for the organizers only." in citizen.stdout
+    # The default console user is the organizer, still in Vietnamese.
+    organizer = chat(tmp_path, ["/thongke"], *now)
+    assert organizer.returncode == 0, organizer.stderr
+    assert "SỐ LIỆU TUẦN LỄ" in organizer.stdout
+    assert "chỉ dành cho Ban tổ chức" not in organizer.stdout
+    with sqlite3.connect(tmp_path / "hoctap.sqlite3") as conn:
+        users = conn.execute("SELECT channel, external_id, locale FROM users "
+                             "ORDER BY external_id").fetchall()
+    assert users == [("console", "console", None), ("console", "nguoi-dan-1", "en")]
+    # End of input right away: nothing printed, exit 0.
     result = chat(tmp_path, [], "--user", "nguoi-dan-1")
     assert result.returncode == 0
     assert result.stdout == ""

@@ -196,6 +196,7 @@ async def test_postgresql_stops_and_starts_under_the_running_bot(
                   HOCTAP_BROADCAST_GRACE_HOURS="0.01", HOCTAP_BROADCAST_STALE_SECONDS="10")
     subscribers = range(8101, 8141)
     await _seed(pg_cluster, env, subscribers)
+    telegram.register_chats(subscribers)  # they started the bot before
     text = "Thông báo thử nghiệm: hội thảo trực tuyến lúc 15:00 ngày 03/10."
     announce = await asyncio.create_subprocess_exec(
         str(BIN), "announce", "--text", text, "--at", "now", cwd=tmp_path,

@@ -163,17 +163,20 @@ async def test_flooding_user_gets_one_reply_then_nothing_stored(app: App) -> Non
 async def test_text_is_cut_at_4096_characters_before_routing(
     app: App, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    seen: list[int] = []
+    seen: list[str] = []
     original = Router.route
 
     def spy(self: Router, text: str, *args: Any) -> Any:
-        seen.append(len(text))
+        seen.append(text)
         return original(self, text, *args)
 
     monkeypatch.setattr(Router, "route", spy)
-    reply = await Chat(app, "long").text("lịch hôm nay " * 5000)
-    assert reply
-    assert seen == [MAX_INPUT] or (seen and max(seen) <= MAX_INPUT)
+    typed = "lịch hôm nay " * 5000
+    reply = await Chat(app, "long").text(typed)
+    assert "Hôm nay" in reply
+    # Exactly the first 4,096 characters are read (the 4,096th is a letter: nothing to trim).
+    assert seen == [typed[:MAX_INPUT]]
+    assert len(seen[0]) == MAX_INPUT
 
 
 # ---- health --------------------------------------------------------------------------------

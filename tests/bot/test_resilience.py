@@ -111,6 +111,7 @@ async def test_database_refusing_connections_mid_broadcast(
     for chat in blocked:
         telegram.block(chat)
     await seed(tmp_path, env, subscribers)
+    telegram.register_chats(subscribers)  # they started the bot before the test
     announcement = "Thông báo: hội thảo trực tuyến lúc 15:00 ngày 03/10."
     await cli(tmp_path, env, "announce", "--text", announcement, "--at", "now")
 
@@ -256,6 +257,7 @@ async def test_failing_task_is_restarted_and_healthz_names_it(
              "last_seen": seen, "active": True} for c in range(40_001, 40_041)])
         ids = (await s.execute(select(User.id))).scalars().all()
         await s.execute(insert(Subscription), [{"user_id": i, "created_at": seen} for i in ids])
+    telegram.register_chats(range(40_001, 40_041))  # they started the bot before the test
     channel = TelegramChannel(settings.telegram, app.dispatcher, supervisor=app.supervisor)
     stop = asyncio.Event()
     server = asyncio.create_task(serve(app, [channel], stop))

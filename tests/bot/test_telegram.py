@@ -148,15 +148,59 @@ async def test_start_menu_button_free_text_and_deep_link(
     assert f"<b>{edition.contest.name.vi}</b>" in contest
 
 
-async def test_html_is_escaped_and_long_replies_split(
+async def test_user_text_in_a_reply_is_escaped(
     telegram: FakeTelegram, polling_bot: BotProcess
 ) -> None:
-    telegram.user_sends_text(1003, "<b>lich</b> & hom nay")
+    # The unknown command is repeated in the answer: markup typed by the user must reach
+    # them as the characters they typed (the fake parses HTML like Telegram: an unescaped
+    # "<i>" is a tag, a lone one a 400; "&amp;" unescaped would show as "&").
+    telegram.user_sends_text(1003, "/<i>x&amp;y&lt;")
     [reply] = await wait_texts(telegram, 1003, 1)
-    assert reply  # the fake rejects malformed HTML with 400, so a reply proves escaping
-    telegram.user_sends_text(1003, "/lich")
-    got = await wait_texts(telegram, 1003, 2)
-    assert all(len(t) <= 4096 for t in got)
+    [shown] = [m["text"] for m in telegram.chat_history(1003) if m["from"]["is_bot"]]
+    assert "Không có lệnh /<i>x&amp;y&lt;." in shown
+    assert reply.startswith("Không có lệnh /&lt;i&gt;x&amp;amp;y&amp;lt;.")
+
+
+async def test_a_long_reply_is_split_and_every_part_accepted(
+    telegram: FakeTelegram, tmp_path: Path
+) -> None:
+    """A 10,000-character reply full of < and & through the real channel: every part is
+    accepted by the (HTML-parsing, 4,096-limited) fake and the parts add up to the reply."""
+    from bot.app import build_app
+    from bot.channels.telegram import TelegramChannel
+    from handlers.types import Reply
+    from tests.conftest import make_settings
+
+    settings = make_settings(f"sqlite+aiosqlite:///{tmp_path / 'hoctap.sqlite3'}",
+                             HOCTAP_TELEGRAM_TOKEN=TOKEN,
+                             HOCTAP_TELEGRAM_BASE_URL=f"{telegram.url}/bot")
+    app = build_app(settings)
+    await app.start()
+    channel = TelegramChannel(settings.telegram, app.dispatcher)
+    await channel.application.initialize()
+    lines: list[str] = []
+    i = 0
+    while sum(len(line) + 1 for line in lines) < 10_000:
+        i += 1
+        lines.append(f"Dòng {i}: a<b && c>d, <i>không phải thẻ</i> &amp; &lt;học&gt; tập")
+    title = "Lịch <tuần> & hôm nay"
+    reply = Reply("\n".join(lines)[:10_000 - len(title) - 2].rstrip(), title=title)
+    assert len(reply.full_text()) > 9_990
+    telegram.user_sends_text(1010, "/lich", deliver=False)  # the user wrote to the bot
+    try:
+        sent = await channel.send(1010, [reply])
+    finally:
+        await channel.application.shutdown()
+        await app.close()
+    calls = telegram.calls("sendMessage", chat_id=1010)
+    assert len(calls) == len(sent) == 3
+    assert all(c.ok for c in calls), telegram.describe_requests()
+    shown = [m for m in telegram.chat_history(1010) if m["from"]["is_bot"]]
+    assert all(len(m["text"]) <= 4096 for m in shown)
+    # Cut at line ends: joined with the line breaks the cuts took, they are the reply.
+    assert "\n".join(m["text"] for m in shown) == reply.full_text()
+    bold = shown[0]["entities"][0]
+    assert (bold["type"], bold["offset"], bold["length"]) == ("bold", 0, len(title))
 
 
 async def test_stickers_and_edits_never_crash(
@@ -165,8 +209,41 @@ async def test_stickers_and_edits_never_crash(
     telegram.user_sends_sticker(1004)
     [reply] = await wait_texts(telegram, 1004, 1)
     assert "Mình chỉ đọc được tin nhắn chữ" in reply
-    telegram.user_sends_text(1004, "xin chào")
+    update = telegram.user_sends_text(1004, "xin chào")
     await wait_texts(telegram, 1004, 2)
+    # The user edits "xin chào" into a question: an edited_message update, which the bot
+    # takes in and leaves unanswered (answering edits would repeat whole conversations).
+    edit = telegram.user_edits_message(1004, update["message"]["message_id"], "lien he")
+    assert edit["edited_message"]["edit_date"]
+    telegram.user_sends_text(1004, "lich hom nay")
+    got = await wait_texts(telegram, 1004, 3)
+    assert "Hôm nay" in got[2]
+    await asyncio.sleep(0.5)  # nothing more comes for the edit
+    assert len(texts(telegram, 1004)) == 3
+    assert not any("0913575506" in t for t in texts(telegram, 1004))
+    # It was fetched and confirmed like any other update.
+    await telegram.wait_for(lambda: not telegram.pending_updates)
+    assert any(r.params.get("offset", 0) > edit["update_id"]
+               for r in telegram.calls("getUpdates"))
+
+
+async def test_a_button_pressed_long_ago_still_gets_its_answer(
+    telegram: FakeTelegram, polling_bot: BotProcess, edition: Edition
+) -> None:
+    """The callback query is too old to answer (400): that is final, the command still runs."""
+    telegram.user_sends_text(1009, "/start")
+    await wait_texts(telegram, 1009, 1)
+    menu = telegram.sent_messages(1009)[0]
+    telegram.callback_query_timeout = 0.2
+    press = telegram.user_presses_button(1009, menu["message_id"], "/homnay", deliver=False)
+    await asyncio.sleep(0.3)  # e.g. the bot was busy or restarting
+    await telegram.deliver(press)
+    got = await wait_texts(telegram, 1009, 2)
+    assert edition.events_on(edition.opening)[0].title.vi in got[1]
+    [answer] = telegram.calls("answerCallbackQuery")
+    assert answer.status == 400
+    await asyncio.sleep(1.0)  # a retry of the 400 would come 0.5 s later
+    assert len(telegram.calls("answerCallbackQuery")) == 1
 
 
 async def test_blocked_user_marked_inactive(
@@ -208,10 +285,14 @@ async def test_httpx_fallback(telegram: FakeTelegram, tmp_path: Path) -> None:
 
 
 async def test_rate_limit_is_honoured(telegram: FakeTelegram, polling_bot: BotProcess) -> None:
+    # The 429 opens a 1 s window in which Telegram answers 429 again: the bot must wait it out.
     telegram.fail_next("sendMessage", 429, "Too Many Requests: retry after 1", retry_after=1)
     telegram.user_sends_text(1006, "lien he")
     [reply] = await wait_texts(telegram, 1006, 1)
     assert "0913575506" in reply
+    refused, accepted = telegram.calls("sendMessage", chat_id=1006)
+    assert (refused.status, accepted.status) == (429, 200)
+    assert accepted.time - refused.time >= 1.0
 
 
 @pytest.fixture

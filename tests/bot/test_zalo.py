@@ -8,31 +8,31 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import random
 import sqlite3
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
+import asyncpg
 import pytest
 from aiohttp import web
-from sqlalchemy.exc import OperationalError
 
 from bot.app import App, build_app
 from bot.channels.zalo import ZaloChannel
-from bot.channels.zalo.client import TokenPair, ZaloClient
 from bot.channels.zalo.queue import KeyedWorkers
-from bot.channels.zalo.tokens import TokenManager, TokenStore
 from bot.channels.zalo.webhook import signature
-from bot.db.engine import create_engine, make_sessionmaker, upgrade
 from bot.runner import build_web_app
 from content import Edition
 from handlers.types import Button, Reply
 from scheduler.supervisor import Supervisor
-from tests.conftest import free_port, make_settings
-from tests.fakes.zalo import APP_ID, APP_SECRET, OA_SECRET_KEY, FakeZalo
+from tests.bot.test_telegram import BotProcess
+from tests.conftest import PG_DSN, free_port, make_settings
+from tests.fakes.zalo import APP_ID, APP_SECRET, OA_SECRET_KEY, FakeZalo, RefreshCall
 
 HOOK = "/zalo/7c1e9a52d4"
 # Zalo user ids exceed 2**53: as floats they would lose their last digits.
@@ -65,8 +65,10 @@ class Bot:
 
 async def start_bot(db_path: str, fake: FakeZalo, access: str, refresh: str,
                     env: dict[str, str] | None = None, **channel_kw: Any) -> Bot:
+    """`db_path` is a SQLite file, or a database URL (PostgreSQL)."""
+    url = db_path if "://" in db_path else f"sqlite+aiosqlite:///{db_path}"
     settings = make_settings(
-        f"sqlite+aiosqlite:///{db_path}", **(env or {}),
+        url, **(env or {}),
         HOCTAP_ZALO_APP_ID=APP_ID, HOCTAP_ZALO_APP_SECRET=APP_SECRET,
         HOCTAP_ZALO_OA_SECRET_KEY=OA_SECRET_KEY, HOCTAP_ZALO_ACCESS_TOKEN=access,
         HOCTAP_ZALO_REFRESH_TOKEN=refresh, HOCTAP_ZALO_API_BASE=fake.url,
@@ -335,84 +337,193 @@ async def test_token_expiry_mid_conversation(zalo: FakeZalo, bot: Bot) -> None:
     assert [t for _, t in zalo.send_calls] == [first_token, first_token, access]
 
 
+class PgDatabase:
+    """The test's own PostgreSQL database, seen from the server's side: it can refuse."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.name = url.rsplit("/", 1)[1]
+
+    async def _admin(self, *sql: str) -> None:
+        conn = await asyncpg.connect(PG_DSN)
+        try:
+            for statement in sql:
+                await conn.execute(statement)
+        finally:
+            await conn.close()
+
+    async def refuse(self) -> None:
+        """No new connections, and every open one is cut: every query fails at once."""
+        await self._admin(
+            f'ALTER DATABASE "{self.name}" ALLOW_CONNECTIONS false',
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            f"WHERE datname = '{self.name}' AND pid <> pg_backend_pid()")
+
+    async def allow(self) -> None:
+        await self._admin(f'ALTER DATABASE "{self.name}" ALLOW_CONNECTIONS true')
+
+    async def fetch(self, sql: str) -> list[tuple[Any, ...]]:
+        conn = await asyncpg.connect(PG_DSN.rsplit("/", 1)[0] + "/" + self.name)
+        try:
+            return [tuple(r) for r in await conn.fetch(sql)]
+        finally:
+            await conn.close()
+
+    async def execute(self, sql: str) -> None:
+        conn = await asyncpg.connect(PG_DSN.rsplit("/", 1)[0] + "/" + self.name)
+        try:
+            await conn.execute(sql)
+        finally:
+            await conn.close()
+
+
+@pytest.mark.postgres
 async def test_a_failed_store_is_retried_before_the_token_is_used(
-    zalo: FakeZalo, bot: Bot, monkeypatch: pytest.MonkeyPatch
+    zalo: FakeZalo, pg_url: str, caplog: pytest.LogCaptureFixture
 ) -> None:
-    store = bot.channel.store
-    real_swap = store.swap
-    failures = [OperationalError("UPDATE zalo_tokens", {}, Exception("database is locked"))]
-    used_before_stored: list[bool] = []
-
-    async def flaky_swap(old: str, new: TokenPair, now: datetime) -> bool:
-        used_before_stored.append(any(t == new.access_token for _, t in zalo.send_calls))
-        if failures:
-            raise failures.pop()
-        return await real_swap(old, new, now)
-
-    monkeypatch.setattr(store, "swap", flaky_swap)
-    assert bot.channel.tokens is not None
-    bot.channel.tokens.persist_delay = 0.05
-    zalo.expire_access_tokens()
-    got = await say(zalo, bot, U1, "lien he")
-    assert "0913575506" in got[-1]
-    assert used_before_stored == [False, False]
-    assert [r.ok for r in zalo.refreshes] == [True]  # refreshed once, stored on the retry
-    [(access,)] = bot.query("select access_token from zalo_tokens")
-    assert zalo.sent_to(U1)[-1].access_token == access
-
-
-async def test_crash_between_refresh_and_store(zalo: FakeZalo, db_path: str,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    """Zalo has answered a refresh, the process dies before the UPDATE commits.
-
-    The old refresh token is spent at Zalo and the new pair is gone: nothing in our design can
-    recover it, it can only make the window one UPDATE wide. What the test shows: the database
-    still holds the old pair intact, the new access token was never used, after a restart the
-    old access token keeps working until it expires, and then the refusal is reported (no
-    reply is sent with a bad token, no silent loop).
-    """
+    """Zalo answers the refresh; the database refuses to store the pair: it is not used until
+    a retry stored it."""
+    caplog.set_level(logging.WARNING, logger="bot.channels.zalo.tokens")
+    db = PgDatabase(pg_url)
     access, refresh = zalo.issue_pair()
-    bot = await start_bot(db_path, zalo, access, refresh)
-    await say(zalo, bot, U1, "/start")
-    stuck = asyncio.Event()
-
-    async def dies_before_commit(old: str, new: TokenPair, now: datetime) -> bool:
-        await stuck.wait()  # the process is killed here
-        raise AssertionError("unreachable")
-
-    monkeypatch.setattr(bot.channel.store, "swap", dies_before_commit)
-    # The dead process's refresh lease blocks others until it runs out (60 s by default).
-    bot.channel.store.lease = timedelta(seconds=1)
-    zalo.expire_access_tokens()
-    await zalo.post_event(bot.url, zalo.event("user_send_text", U1, text="lien he"))
-    await zalo.wait_for(lambda: len(zalo.refreshes) == 1)
-    issued = set(zalo._access) - {access}
-    # Crash: in-flight work is torn down without the UPDATE ever committing.
-    await bot.channel._workers.drain(0)
-    await bot.stop()
-
-    assert bot.query("select access_token, refresh_token from zalo_tokens") == [
-        (access, refresh)]
-    assert not any(t in issued for _, t in zalo.send_calls)
-    assert not zalo.refresh_token_valid(refresh)  # spent at Zalo
-
-    # Restart on the same database. Zalo keeps old access tokens valid until they expire.
-    zalo._access[access] = float("inf")
-    restarted = await start_bot(db_path, zalo, "ignored-seed", "ignored-seed")
+    bot = await start_bot(pg_url, zalo, access, refresh)
     try:
-        got = await say(zalo, restarted, U1, "lich hom nay")
-        assert len(got) == 2
-        assert zalo.sent_to(U1)[-1].access_token == access
-        # When it finally expires, the refresh with the spent token is refused and reported.
+        assert bot.channel.tokens is not None
+        bot.channel.tokens.persist_delay = 0.1
+        await say(zalo, bot, U1, "/start")
+        issued: list[tuple[str, str]] = []
+
+        async def database_goes_down(call: RefreshCall, pair: tuple[str, str]) -> None:
+            issued.append(pair)
+            await db.refuse()
+
+        zalo.on_refresh = database_goes_down
         zalo.expire_access_tokens()
-        result = await restarted.channel.send(U1, [Reply("Nhắc lịch")])
-        assert result.status == "failed"
-        assert result.code == -216 and "-14014" in result.reason
-        assert len(zalo.sent_to(U1)) == 2
-        assert restarted.query("select access_token, refresh_token from zalo_tokens") == [
-            (access, refresh)]
+        assert await zalo.post_event(bot.url, zalo.event("user_send_text", U1,
+                                                         text="lien he")) == 200
+        await zalo.wait_for(lambda: "storing the new zalo token pair failed" in caplog.text)
+        [(new_access, new_refresh)] = issued
+        # Not stored, so not used: nothing went out with the new token while the database
+        # was down.
+        assert not any(token == new_access for _, token in zalo.send_calls)
+        await db.allow()
+        got = await zalo.wait_texts(U1, 2)
     finally:
-        await restarted.stop()
+        await db.allow()
+        await bot.stop()
+    assert "0913575506" in got[-1]
+    assert [r.ok for r in zalo.refreshes] == [True]  # refreshed once, stored on a retry
+    assert await db.fetch("SELECT access_token, refresh_token FROM zalo_tokens") == [
+        (new_access, new_refresh)]
+    assert zalo.sent_to(U1)[-1].access_token == new_access
+
+
+def zalo_env(fake: FakeZalo, port: int, access: str, refresh: str, **extra: str
+             ) -> dict[str, str]:
+    """`hoctap-bot run` with only [zalo] configured, against the fake."""
+    return {
+        "HOCTAP_BOT_NOW": "2020-10-01T07:30", "HOCTAP_WEB_PORT": str(port),
+        "HOCTAP_ZALO_APP_ID": APP_ID, "HOCTAP_ZALO_APP_SECRET": APP_SECRET,
+        "HOCTAP_ZALO_OA_SECRET_KEY": OA_SECRET_KEY, "HOCTAP_ZALO_ACCESS_TOKEN": access,
+        "HOCTAP_ZALO_REFRESH_TOKEN": refresh, "HOCTAP_ZALO_API_BASE": fake.url,
+        "HOCTAP_ZALO_OAUTH_BASE": fake.url, "HOCTAP_ZALO_WEBHOOK_PATH": HOOK, **extra,
+    }
+
+
+async def post_until_up(fake: FakeZalo, port: int, event: dict[str, Any]) -> None:
+    """POST an event to a starting process until its channel takes it (503 or refused before)."""
+    url = f"http://127.0.0.1:{port}{HOOK}"
+    async with asyncio.timeout(30):
+        while True:
+            try:
+                if await fake.post_event(url, event) == 200:
+                    return
+            except OSError:
+                pass
+            await asyncio.sleep(0.1)
+
+
+@pytest.mark.postgres
+async def test_crash_between_refresh_and_store(zalo: FakeZalo, pg_url: str, tmp_path: Path,
+                                               caplog: pytest.LogCaptureFixture) -> None:
+    """A real `hoctap-bot run` is SIGKILLed after Zalo answered a refresh, before the pair
+    was stored (the database refused; the new pair lived in memory only).
+
+    Zalo's refresh token is single-use: the old one is spent and the new pair died with the
+    process. No design can get it back (Zalo offers no way to ask again); ours makes the
+    window one UPDATE wide and never uses a pair it has not stored. What the kill shows: the
+    database holds the old pair intact, the lost pair was never used, the restarted bot does
+    not loop or send with a bad token but reports the dead chain, and the documented
+    re-authorization (README: delete the zalo_tokens row, set the new pair) brings it back.
+    """
+    db = PgDatabase(pg_url)
+    access, refresh = zalo.issue_pair()
+    port = free_port()
+    first = BotProcess(tmp_path, zalo_env(zalo, port, access, refresh,
+                                          HOCTAP_DATABASE_URL=pg_url))
+    await first.start()
+    issued: list[tuple[str, str]] = []
+    try:
+        await post_until_up(zalo, port, zalo.event("user_send_text", U1, text="/start"))
+        await zalo.wait_texts(U1, 1, seconds=15)
+
+        async def database_goes_down(call: RefreshCall, pair: tuple[str, str]) -> None:
+            issued.append(pair)
+            await db.refuse()
+
+        zalo.on_refresh = database_goes_down
+        zalo.expire_access_tokens()
+        await post_until_up(zalo, port, zalo.event("user_send_text", U1, text="lien he"))
+        await first.wait_log("storing the new zalo token pair failed", timeout=20)
+        assert first.proc is not None
+        first.proc.kill()  # SIGKILL: the pair Zalo issued was in this process's memory only
+        await first.proc.wait()
+    finally:
+        zalo.on_refresh = None
+        await db.allow()
+        if first.proc is not None and first.proc.returncode is None:
+            first.proc.kill()
+            await first.proc.wait()
+    [(lost_access, lost_refresh)] = issued
+    assert await db.fetch("SELECT access_token, refresh_token FROM zalo_tokens") == [
+        (access, refresh)]
+    assert not any(token == lost_access for _, token in zalo.send_calls)
+    assert not zalo.refresh_token_valid(refresh)  # spent at Zalo: the chain is broken
+    assert zalo.refresh_token_valid(lost_refresh)  # ...and its successor is nowhere
+
+    # Restarted on the same database (in this process: the real composition, faster to
+    # start). The dead process's refresh lease runs out after 60 s; moved on, not waited for.
+    await db.execute("UPDATE zalo_tokens SET lease_until = now() - interval '1 second'")
+    caplog.set_level(logging.INFO, logger="bot.channels.zalo")
+    second = await start_bot(pg_url, zalo, access, refresh)
+    try:
+        got = await say_and_wait(zalo, second, U1, "lich hom nay")
+    finally:
+        await second.stop()
+    assert got == 1  # nothing was sent with a token Zalo had refused
+    assert "zalo token refresh refused (-14014" in caplog.text
+    assert "re-authorize the OA" in caplog.text
+    assert [r.ok for r in zalo.refreshes] == [True, False]  # one try, no loop
+    assert not any(token in (lost_access, lost_refresh) for _, token in zalo.send_calls)
+
+    # The operator re-authorizes the OA in the Zalo console and seeds the new pair (README).
+    await db.execute("DELETE FROM zalo_tokens")
+    access2, refresh2 = zalo.issue_pair()
+    third = await start_bot(pg_url, zalo, access2, refresh2)
+    try:
+        texts = await say(zalo, third, U1, "lien he")
+    finally:
+        await third.stop()
+    assert "0913575506" in texts[-1]
+    assert zalo.sent_to(U1)[-1].access_token == access2
+
+
+async def say_and_wait(zalo: FakeZalo, bot: Bot, user: str, text: str) -> int:
+    """The user types `text`; once the bot processed it, how many messages they have seen."""
+    assert await zalo.post_event(bot.url, zalo.event("user_send_text", user, text=text)) == 200
+    # Acknowledged means queued: `pending` falls back to 0 once the event was processed.
+    await zalo.wait_for(lambda: bot.channel._workers.pending == 0)
+    return len(zalo.sent_to(user))
 
 
 async def test_seed_is_used_on_first_start_only(zalo: FakeZalo, db_path: str) -> None:
@@ -442,8 +553,9 @@ async def test_outside_the_window_is_skipped_and_reported(zalo: FakeZalo, bot: B
     await say(zalo, bot, U2, "/start")
     assert await bot.channel.users_in_window() == [U1, U2]
 
-    # Zalo says U1 is outside the window (-230): skipped with the reason, not retried.
-    zalo.outside_window.add(U1)
+    # Eight days later by Zalo's clock (ours lags): Zalo refuses (-230); skipped with the
+    # reason, not retried.
+    zalo.advance(days=8)
     calls = len(zalo.send_calls)
     result = await bot.channel.send(U1, [Reply("Nhắc lịch: khai mạc lúc 8:00")])
     assert (result.status, result.code, result.reason) == ("skipped", -230, "outside_window")
@@ -493,35 +605,53 @@ async def test_other_errors_are_recorded_with_the_message(zalo: FakeZalo, bot: B
 
 
 @pytest.mark.postgres
-async def test_two_processes_refresh_once_on_postgres(zalo: FakeZalo, pg_url: str) -> None:
-    """Two processes (own engine, own lock) find the token refused at the same moment:
-    exactly one refresh reaches Zalo and both end up with the stored pair."""
-    import aiohttp
-
+async def test_two_processes_refresh_once_on_postgres(zalo: FakeZalo, pg_url: str,
+                                                      tmp_path: Path) -> None:
+    """Two processes on one database (a `hoctap-bot run` and this test's own, each with its
+    engine, token manager and lock) find the token refused at the same moment: exactly one
+    refresh reaches Zalo and both answer with the stored pair."""
     access, refresh = zalo.issue_pair()
-    engines = [create_engine(pg_url), create_engine(pg_url)]
-    await upgrade(engines[0])
-    async with aiohttp.ClientSession() as http:
-        managers = []
-        for engine in engines:
-            client = ZaloClient(http, zalo.url, zalo.url, APP_ID, APP_SECRET)
-            manager = TokenManager(TokenStore(make_sessionmaker(engine), APP_ID), client,
-                                   lease_poll=0.05)
-            await manager.start(TokenPair(access, refresh, datetime.now().astimezone()
-                                          + timedelta(hours=1)))
-            managers.append(manager)
-        pairs = await asyncio.gather(*(m.refresh(stale=access) for m in managers))
+    port = free_port()
+    other = BotProcess(tmp_path, zalo_env(zalo, port, access, refresh,
+                                          HOCTAP_DATABASE_URL=pg_url))
+    await other.start()
+    here: Bot | None = None
     try:
-        assert [r.ok for r in zalo.refreshes] == [True]
-        assert pairs[0] == pairs[1]
-        assert pairs[0].access_token != access
-        stored = await managers[0].store.load()
-        assert stored is not None
-        assert stored.refresh_token == pairs[0].refresh_token
-        assert zalo.refresh_token_valid(stored.refresh_token)
+        # The subprocess creates the schema first (two first starts on an empty database
+        # would race in the migrations; operators run `hoctap-bot db upgrade`).
+        await post_until_up(zalo, port, zalo.event("user_send_text", U1, text="/start"))
+        await zalo.wait_texts(U1, 1, seconds=15)
+        here = await start_bot(pg_url, zalo, access, refresh)
+        await say(zalo, here, U2, "/start")
+
+        async def answer_when_both_were_refused(call: RefreshCall, pair: tuple[str, str]
+                                                ) -> None:
+            # Zalo answers only once both processes had the old token refused.
+            await zalo.wait_for(lambda: sum(t == access for _, t in zalo.send_calls) >= 4,
+                                seconds=15)
+
+        zalo.on_refresh = answer_when_both_were_refused
+        zalo.expire_access_tokens()
+        await asyncio.gather(
+            post_until_up(zalo, port, zalo.event("user_send_text", U1, text="lien he")),
+            zalo.post_event(here.url, zalo.event("user_send_text", U2, text="lien he")))
+        for user in (U1, U2):
+            await zalo.wait_texts(user, 2, seconds=20)
     finally:
-        for engine in engines:
-            await engine.dispose()
+        if here is not None:
+            await here.stop()
+        code = await other.stop()
+    assert code == 0, other.stderr.decode()
+    assert b"Traceback" not in other.stderr, other.stderr.decode()
+    assert [r.ok for r in zalo.refreshes] == [True]
+    [(stored_access, stored_refresh)] = await PgDatabase(pg_url).fetch(
+        "SELECT access_token, refresh_token FROM zalo_tokens")
+    assert zalo.refresh_token_valid(stored_refresh)
+    for user in (U1, U2):
+        assert "0913575506" in zalo.texts(user)[-1]
+        assert zalo.sent_to(user)[-1].access_token == stored_access != access
+    # Each process had the old token refused once (2 /start replies + 2 refusals).
+    assert sum(t == access for _, t in zalo.send_calls) == 4
 
 
 # ---- the real `hoctap-bot run` process -------------------------------------------------------

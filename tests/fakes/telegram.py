@@ -24,6 +24,13 @@ Wire details it follows (checked against PTB 22.8's request layer and the Bot AP
   a webhook gets each update as a JSON POST with ``X-Telegram-Bot-Api-Secret-Token`` and is
   retried until it answers 2xx (Telegram's "repeat the request and give up after a reasonable
   number of attempts");
+* strict like Telegram where a lenient fake would hide a bug: a private chat whose user never
+  wrote to the bot gets 403 "bot can't initiate conversation with a user" (`register_chats`
+  stands for users who started the bot before the test; ``strict_chats=False`` turns it off);
+  a 429 opens a penalty window of ``retry_after`` seconds in which the chat (or the method)
+  gets 429 again with the time left; a callback query older than ``callback_query_timeout``
+  (or answered already) gets 400 "query is too old ..."; an injected 400/403/404 answers the
+  identical request again the same way (Telegram's 4xx are final, retrying changes nothing);
 * objects follow Bot API 10.0 as PTB 22.8 parses it: a ``Poll`` has ``allows_revoting``,
   ``members_only``, ``correct_option_ids`` and options with ``persistent_id``; a
   ``PollAnswer`` has ``option_persistent_ids``.
@@ -48,7 +55,7 @@ import struct
 import time
 import zlib
 from collections import Counter, defaultdict, deque
-from collections.abc import Awaitable, Callable, Iterator, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, overload
 
@@ -770,7 +777,8 @@ class FakeTelegram:
         webhook_max_attempts: int = 5,
         webhook_timeout: float = 5.0,
         first_update_id: int = 100_000_001,
-        strict_chats: bool = False,
+        strict_chats: bool = True,
+        callback_query_timeout: float = 15.0,
         clock: Callable[[], float] = time.time,
     ) -> None:
         if not re.fullmatch(r"[0-9]+:[A-Za-z0-9_-]+", token):
@@ -784,6 +792,8 @@ class FakeTelegram:
         self.webhook_max_attempts = webhook_max_attempts
         self.webhook_timeout = webhook_timeout
         self.strict_chats = strict_chats
+        # Telegram does not document it; bots report "query is too old" after 10-15 s.
+        self.callback_query_timeout = callback_query_timeout
         self._clock = clock
         self.bot_id = int(token.split(":", 1)[0])
 
@@ -809,12 +819,14 @@ class FakeTelegram:
         self._polls: dict[str, JSONDict] = {}
         self._poll_votes: dict[str, dict[int, list[int]]] = {}
         self._callback_queries: dict[str, JSONDict] = {}
+        self._query_times: dict[str, float] = {}
         self._answered_queries: set[str] = set()
         self._commands: dict[tuple[str, str], list[JSONDict]] = {}
         self._files: dict[str, _StoredFile] = {}
         self._ids = itertools.count(1)
 
         self._failures: defaultdict[str, deque[ApiError]] = defaultdict(deque)
+        self._final: dict[tuple[str, str], ApiError] = {}
         self._per_chat_limit: int | None = None
         self._global_limit: int | None = None
         self._fixed_retry_after: int | None = None
@@ -926,6 +938,14 @@ class FakeTelegram:
     def unblock(self, chat_id: int) -> None:
         self._blocked.discard(int(chat_id))
 
+    def register_chats(self, chat_ids: Iterable[int]) -> None:
+        """These users started the bot before the test (as if each had sent it /start).
+
+        For tests that put subscribers straight into the bot's database: without it, sending
+        to them answers 403 "bot can't initiate conversation with a user", as Telegram does.
+        """
+        self._known_chats.update(int(c) for c in chat_ids)
+
     def rate_limit(
         self,
         per_chat_per_second: int | None = 1,
@@ -951,7 +971,12 @@ class FakeTelegram:
         retry_after: int | None = None,
         times: int = 1,
     ) -> None:
-        """The next ``times`` calls of ``method`` answer this error instead of working."""
+        """The next ``times`` calls of ``method`` answer this error instead of working.
+
+        A 429 opens a penalty window of ``retry_after`` seconds for the request's chat (for the
+        method when it names no chat): calls inside it get 429 with the time left. A 4xx other
+        than 429 is final: the identical request keeps getting the same answer.
+        """
         if status == 429 and description is None:
             description = f"Too Many Requests: retry after {retry_after or 1}"
         for _ in range(times):
@@ -1226,6 +1251,7 @@ class FakeTelegram:
             "chat_instance": self._chat_instance(cid), "data": data,
         }
         self._callback_queries[query_id] = query
+        self._query_times[query_id] = time.monotonic()
         return self._emit("callback_query", query, deliver)
 
     def user_answers_poll(
@@ -1351,9 +1377,14 @@ class FakeTelegram:
     async def _call(self, method: str, params: JSONDict) -> tuple[JSONDict, int]:
         lower = method.lower()
         try:
+            key = (lower, _dumps(dict(sorted(params.items()))))
+            final = self._final.get(key)
+            if final is not None:
+                raise final
+            self._check_penalty(("method", lower))
             failures = self._failures.get(lower)
             if failures:
-                raise failures.popleft()
+                self._inject(failures.popleft(), lower, key, params)
             entry = self._custom.get(lower) or self._methods.get(lower)
             if entry is None:
                 raise ApiError(404, "Not Found: method not found")
@@ -1368,6 +1399,22 @@ class FakeTelegram:
                 body["description"] = result.description
             return body, 200
         return {"ok": True, "result": result}, 200
+
+    def _inject(self, err: ApiError, lower: str, key: tuple[str, str], params: JSONDict) -> None:
+        """Answer an injected error the way Telegram would keep answering it."""
+        if err.status == 429 and err.retry_after:
+            chat_id = params.get("chat_id")
+            sending = self._canonical(lower) in _SENDING
+            scope: object = chat_id if sending and isinstance(chat_id, int) else ("method", lower)
+            self._penalties[scope] = time.monotonic() + err.retry_after
+        elif 400 <= err.status < 500 and err.status != 429:
+            self._final[key] = err
+        raise err
+
+    def _check_penalty(self, scope: object) -> None:
+        until = self._penalties.get(scope)
+        if until is not None and time.monotonic() < until:
+            raise self._too_many(until - time.monotonic())
 
     async def _read_params(self, request: web.Request) -> tuple[JSONDict, dict[str, UploadedFile]]:
         raw: JSONDict = dict(request.query)
@@ -1813,7 +1860,9 @@ class FakeTelegram:
 
     def _m_answerCallbackQuery(self, p: JSONDict) -> bool:
         query_id = str(p.get("callback_query_id") or "")
-        if query_id not in self._callback_queries or query_id in self._answered_queries:
+        pressed = self._query_times.get(query_id)
+        if (pressed is None or query_id in self._answered_queries
+                or time.monotonic() - pressed > self.callback_query_timeout):
             raise _bad("query is too old and response timeout expired or query ID is invalid")
         text = p.get("text")
         if text is not None and len(str(text)) > 200:

@@ -194,6 +194,7 @@ async def test_poll_answers_reach_a_poll_answer_handler(fake: FakeTelegram) -> N
         answers.append(update.poll_answer)
 
     app.add_handler(PollAnswerHandler(on_answer))
+    fake.register_chats([5001])
     async with running(app):
         message = await app.bot.send_poll(
             5001, "Bạn học gì?", ["Toán", "Văn", "Tin"], is_anonymous=False,
@@ -325,6 +326,7 @@ async def test_rate_limits_answer_429_with_retry_after(
 ) -> None:
     app = build(fake)
     await app.initialize()
+    fake.register_chats([1, *range(3001, 3007)])
     try:
         fake.rate_limit(per_chat_per_second=1, global_per_second=30)
         await app.bot.send_message(3001, "một")
@@ -351,11 +353,18 @@ async def test_rate_limits_answer_429_with_retry_after(
         with pytest.raises(RetryAfter) as caught:
             await app.bot.send_message(3006, "d")
         assert caught.value.retry_after == dtm.timedelta(seconds=7)
-        await app.bot.send_message(3006, "d")  # one-off
+        # The 429 opened a 7 s window for that chat: an immediate retry is refused again,
+        # with the time that is left; other chats are not affected.
+        with pytest.raises(RetryAfter) as caught:
+            await app.bot.send_message(3006, "d")
+        assert caught.value.retry_after == dtm.timedelta(seconds=7)
+        await app.bot.send_message(3005, "e")
         fake.fail_next("sendMessage", 502, "Bad Gateway")
         status, body = await raw(http, fake, "sendMessage", json={"chat_id": 1, "text": "x"})
         assert (status, body["description"]) == (502, "Bad Gateway")
-        assert fake.rate_limited_count == 4
+        assert (await raw(http, fake, "sendMessage", json={"chat_id": 1, "text": "x"}))[0] == 200
+        assert fake.rate_limited_count == 5
+        assert [m["text"] for m in fake.sent_messages(3006)] == []
     finally:
         await app.shutdown()
 
@@ -391,6 +400,7 @@ async def test_text_validation_like_telegram(
 ) -> None:
     async def send(text: str, parse_mode: str | None = "HTML") -> tuple[int, str]:
         payload: dict[str, Any] = {"chat_id": 6001, "text": text}
+        fake.register_chats([6001])
         if parse_mode:
             payload["parse_mode"] = parse_mode
         status, body = await raw(http, fake, "sendMessage", json=payload)
@@ -441,6 +451,89 @@ async def test_text_validation_like_telegram(
             await app.bot.edit_message_text("x", 6001, 999)
     finally:
         await app.shutdown()
+
+
+@pytest.mark.asyncio
+async def test_a_penalty_window_counts_down(
+    fake: FakeTelegram, http: aiohttp.ClientSession
+) -> None:
+    fake.register_chats([3101])
+    fake.fail_next("sendMessage", 429, retry_after=2)
+    sent = {"chat_id": 3101, "text": "x"}
+    status, body = await raw(http, fake, "sendMessage", json=sent)
+    assert (status, body["parameters"]) == (429, {"retry_after": 2})
+    await asyncio.sleep(1.1)
+    status, body = await raw(http, fake, "sendMessage", json=sent)
+    assert (status, body["parameters"], body["description"]) == (
+        429, {"retry_after": 1}, "Too Many Requests: retry after 1")
+    await asyncio.sleep(1.0)
+    assert (await raw(http, fake, "sendMessage", json=sent))[0] == 200
+    # A method that names no chat: the window is the method's.
+    fake.fail_next("setMyCommands", 429, retry_after=1)
+    commands = {"commands": [{"command": "lich", "description": "lịch"}]}
+    assert (await raw(http, fake, "setMyCommands", json=commands))[0] == 429
+    assert (await raw(http, fake, "setMyCommands", json=commands))[0] == 429
+    assert (await raw(http, fake, "getMe"))[0] == 200
+
+
+@pytest.mark.asyncio
+async def test_a_chat_that_never_started_the_bot_answers_403(
+    fake: FakeTelegram, http: aiohttp.ClientSession
+) -> None:
+    app = build(fake)
+    await app.initialize()
+    try:
+        with pytest.raises(Forbidden, match="bot can't initiate conversation with a user"):
+            await app.bot.send_message(4101, "xin chào")
+        status, body = await raw(http, fake, "sendMessage", json={"chat_id": 4101, "text": "x"})
+        assert status == 403 and body["description"] == (
+            "Forbidden: bot can't initiate conversation with a user")
+        fake.user_sends_text(4101, "/start")  # the user writes first: now the bot may answer
+        await app.bot.send_message(4101, "xin chào")
+        fake.register_chats([4102])  # or the user started the bot before the test
+        await app.bot.send_message(4102, "xin chào")
+        await app.bot.send_message(-4103, "a group is not a private chat")
+        assert [m["chat_id"] for m in fake.sent_messages()] == [4101, 4102, -4103]
+    finally:
+        await app.shutdown()
+    async with FakeTelegram(token=TOKEN, strict_chats=False) as lenient:
+        status, _ = await raw(http, lenient, "sendMessage", json={"chat_id": 4104, "text": "x"})
+        assert status == 200
+
+
+@pytest.mark.asyncio
+async def test_old_callback_queries_and_final_400s(
+    fake: FakeTelegram, http: aiohttp.ClientSession
+) -> None:
+    fake.callback_query_timeout = 0.3
+    fake.register_chats([4201])
+    keyboard = {"inline_keyboard": [[{"text": "A", "callback_data": "a"}]]}
+    _, body = await raw(http, fake, "sendMessage",
+                        json={"chat_id": 4201, "text": "menu", "reply_markup": keyboard})
+    message_id = body["result"]["message_id"]
+    too_old = ("Bad Request: query is too old and response timeout expired or query ID is "
+               "invalid")
+    fresh = fake.user_presses_button(4201, message_id, "a")["callback_query"]["id"]
+    old = fake.user_presses_button(4201, message_id, "a")["callback_query"]["id"]
+    await asyncio.sleep(0.35)
+    status, body = await raw(http, fake, "answerCallbackQuery", json={"callback_query_id": old})
+    assert (status, body["description"]) == (400, too_old)
+    fake.callback_query_timeout = 15.0
+    assert (await raw(http, fake, "answerCallbackQuery",
+                      json={"callback_query_id": fresh}))[0] == 200
+    # Answered once: a second answer is refused the same way.
+    status, body = await raw(http, fake, "answerCallbackQuery",
+                             json={"callback_query_id": fresh})
+    assert (status, body["description"]) == (400, too_old)
+
+    # An injected 400 is final for that request: the identical retry gets it again.
+    fake.fail_next("sendMessage", 400, "Bad Request: chat not found")
+    request = {"chat_id": 4201, "text": "again"}
+    for _ in range(3):
+        status, body = await raw(http, fake, "sendMessage", json=request)
+        assert (status, body["description"]) == (400, "Bad Request: chat not found")
+    assert (await raw(http, fake, "sendMessage", json={"chat_id": 4201, "text": "other"}))[
+        0] == 200
 
 
 # ---- getUpdates ------------------------------------------------------------------------------
@@ -513,6 +606,7 @@ async def test_wire_protocol_json_form_multipart_query(
         "can_connect_to_business": False, "has_main_web_app": False}
 
     keyboard = {"inline_keyboard": [[{"text": "A", "callback_data": "a"}]]}
+    fake.register_chats([8001])
     # JSON body with real types; method names are case-insensitive.
     status, body = await raw(http, fake, "SENDMESSAGE",
                              json={"chat_id": 8001, "text": "json", "reply_markup": keyboard})

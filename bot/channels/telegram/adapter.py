@@ -121,6 +121,31 @@ def _not_sent(err: NetworkError) -> bool:
     return isinstance(err.__cause__, (aiohttp.ClientConnectorError, httpx.ConnectError))
 
 
+# Objects whose id python-telegram-bot hashes or compares before any handler of ours runs
+# (persistence marks, chat data): an id that is not an integer crashes it.
+_IDENTIFIED = ("from", "chat", "user", "sender_chat", "from_user")
+
+
+def _identities_well_formed(value: object, depth: int = 0) -> bool:
+    """Every user or chat object in the update has an integer id and text names and type."""
+    if depth > 6:  # Telegram nests a few levels (callback_query.message.reply_to_message...)
+        return True
+    if isinstance(value, list):
+        return all(_identities_well_formed(v, depth + 1) for v in value)
+    if not isinstance(value, dict):
+        return True
+    for key, child in value.items():
+        if key in _IDENTIFIED:
+            if not isinstance(child, dict) or type(child.get("id")) is not int:
+                return False
+            if any(k in child and not isinstance(child[k], str)
+                   for k in ("first_name", "last_name", "username", "type", "title")):
+                return False
+        if isinstance(child, dict | list) and not _identities_well_formed(child, depth + 1):
+            return False
+    return True
+
+
 class TelegramChannel:
     """Telegram through python-telegram-bot; the conversation stays in the core."""
 
@@ -311,7 +336,8 @@ class TelegramChannel:
         if not hmac.compare_digest(given.encode(), self._secret.encode()):
             raise Refused(403, "forbidden", "forbidden", close=True)
         data = await read_json(request)
-        if not isinstance(data, dict) or type(data.get("update_id")) is not int:
+        if (not isinstance(data, dict) or type(data.get("update_id")) is not int
+                or not _identities_well_formed(data)):
             return web.Response(status=400, text="not a Telegram update")
         try:
             update = Update.de_json(data, self.application.bot)
@@ -500,6 +526,11 @@ class TelegramChannel:
             except TimedOut:
                 # The request may have reached Telegram: repeating it could send twice.
                 log.warning("telegram call timed out; outcome uncertain, not repeated")
+                return None
+            except BadRequest as err:
+                # A 400 is Telegram's final word on this request (PTB makes BadRequest a
+                # NetworkError, so without this it would be retried four times for nothing).
+                log.warning("telegram refused a call for user %s: %s", user_id, err)
                 return None
             except NetworkError as err:
                 if not _not_sent(err):

@@ -458,9 +458,10 @@ async def test_zalo_event_is_retried_until_the_database_takes_it(pg_url: str) ->
             async with refusing_connections(pg_url):
                 event = fake.event("user_send_text", user, text="lich hom nay")
                 assert await fake.post_event(url, event) == 200  # acknowledged at once
-                await fake.wait_texts(user, 2)
+                # The apology waits for the failed connect and the probe: slow on a busy machine.
+                await fake.wait_texts(user, 2, seconds=40)
                 await asyncio.sleep(3)  # tried again and again meanwhile
-            got = await fake.wait_texts(user, 3)
+            got = await fake.wait_texts(user, 3, seconds=40)
             await asyncio.sleep(0.5)
         finally:
             await channel.stop()

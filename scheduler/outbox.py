@@ -55,6 +55,22 @@ async def fill(s: AsyncSession, item_id: int, audience: str, default_locale: str
     return int(total.scalar_one())
 
 
+async def skip_unsent_channels(s: AsyncSession, item_id: int, channels: set[str]) -> int:
+    """Rows of the item for a channel no deliverer sends on become `skipped`; returns how many.
+
+    The console has no sender, and a platform may be switched off after users subscribed on
+    it: left pending, their rows would keep the item "sending" for ever.
+    """
+    result = await s.execute(
+        update(OutboxRow)
+        .where(OutboxRow.item_id == item_id, OutboxRow.status == "pending",
+               OutboxRow.channel.not_in(sorted(channels)))
+        .values(status="skipped", reason="no running channel sends to this platform")
+        .returning(OutboxRow.id)
+    )
+    return len(result.all())
+
+
 async def claim(s: AsyncSession, channel: str, worker: str, limit: int) -> list[Claimed]:
     """Reserve up to `limit` pending rows of `channel` for `worker` (`claimed`, not yet sent).
 

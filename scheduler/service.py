@@ -256,6 +256,11 @@ class BroadcastService:
             else:
                 item.total = await outbox.fill(s, item.id, item.audience,
                                                self.settings.bot.locale)
+                if skipped := await outbox.skip_unsent_channels(s, item.id,
+                                                                set(self.deliverers)):
+                    log.info("scheduled item %s: %d recipients on channels this bot does not "
+                             "send on (the console, a platform switched off): skipped",
+                             item.id, skipped)
                 item.status = "sending" if item.total else "done"
                 item.fired_at = now
                 if not item.total:

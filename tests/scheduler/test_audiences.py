@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from bot.app import App, build_app
 from bot.channels.base import Delivery, Sender
-from bot.db.models import ScheduledItem
+from bot.db.models import OutboxRow, ScheduledItem
 from scheduler.service import BroadcastService
 from tests.conftest import Chat, make_settings
 from tests.handlers.test_contest import register
@@ -60,7 +60,10 @@ async def test_each_audience_reaches_exactly_its_users(sqlite_url: str) -> None:
     tg_sub, tg_gone = Chat(app, "101", "telegram"), Chat(app, "102", "telegram")
     tg_lechan, tg_lechan_sub = Chat(app, "103", "telegram"), Chat(app, "104", "telegram")
     zl_sub, zl_ngoquyen_sub = Chat(app, "9001", "zalo"), Chat(app, "9002", "zalo")
-    for chat in (tg_sub, tg_gone, tg_lechan_sub, zl_sub, zl_ngoquyen_sub):
+    # A console user who subscribed: no running channel sends there, so the row is skipped
+    # rather than left pending (which kept the announcement "sending" for ever).
+    console_sub = Chat(app, "local-citizen", "console")
+    for chat in (tg_sub, tg_gone, tg_lechan_sub, zl_sub, zl_ngoquyen_sub, console_sub):
         assert "Đã đăng ký!" in await chat.text("/dangky")
     assert "Đã hủy đăng ký" in await tg_gone.text("/huydangky")
     for chat, name, district in ((tg_lechan, "trần thị bình", "lê chân"),
@@ -98,6 +101,12 @@ async def test_each_audience_reaches_exactly_its_users(sqlite_url: str) -> None:
         await service.stop()
         await app.close()
     assert states == {"done"}
+    async with app.sessions() as s:
+        console_rows = (await s.execute(
+            select(OutboxRow.external_id, OutboxRow.status)
+            .where(OutboxRow.channel == "console"))).all()
+    assert ("local-citizen", "skipped") in console_rows
+    assert {status for _user, status in console_rows} == {"skipped"}
 
     def got(text: str) -> set[str]:
         return {f"telegram:{u}" for u in telegram.who_got(text)} | {

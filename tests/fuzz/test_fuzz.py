@@ -27,6 +27,7 @@ import pytest
 from aiohttp import web
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis.database import DirectoryBasedExampleDatabase
 
 from bot.app import App, build_app
 from bot.channels.telegram import TelegramChannel
@@ -58,6 +59,11 @@ def sizes(quick: int, slow: int) -> Any:
     return pytest.mark.parametrize(
         "examples", [pytest.param(quick, id="quick"),
                      pytest.param(slow, id="slow", marks=pytest.mark.slow)])
+
+
+# Failing examples are kept (in .hypothesis/, not in git) so a failure replays first next time;
+# the run's seed is printed in pytest's header (tests/conftest.py).
+EXAMPLES = DirectoryBasedExampleDatabase(".hypothesis/examples")
 
 
 def run_property(examples: int, strategy: st.SearchStrategy[Any],

@@ -50,7 +50,8 @@ async def library(ctx: Ctx) -> list[Reply]:
         for p in ctx.edition.programmes
     ]
     buttons: list[Button] = []
-    reading = next((c for c in ctx.edition.categories if c.id == "van-hoa-doc"), None)
+    reading = next((c for c in ctx.edition.categories
+                    if c.id == ctx.edition.reading_category), None)
     if reading:
         buttons.append(Button(reading.title.get(loc), f"/khoahoc {reading.id}"))
     buttons += [Button(_("Lịch sự kiện"), "/lich"), back_button()]

@@ -8,12 +8,6 @@ from handlers.i18n import N_, _, current_locale, format_date_numeric
 from handlers.registry import FeatureSet
 from handlers.types import Button, Reply
 
-SECTION_TITLES = {
-    "4a": N_("Thông tin, tuyên truyền"),
-    "4b": N_("Lễ khai mạc"),
-    "4c": N_("Hoạt động trực tiếp kết hợp trực tuyến"),
-}
-
 features = FeatureSet()
 
 
@@ -69,10 +63,10 @@ async def activities(ctx: Ctx) -> list[Reply]:
     """List the activities of the week, grouped by section of the letter."""
     ed, loc = ctx.edition, current_locale()
     parts = []
-    for section, title in SECTION_TITLES.items():
-        items = [a for a in ed.activities if a.section == section]
+    for section in ed.sections:
+        items = [a for a in ed.activities if a.section == section.id]
         if items:
-            lines = [_(title)]
+            lines = [section.title.get(loc)]
             lines += [f"• {a.title.get(loc)}: {a.summary.get(loc)}" for a in items]
             parts.append("\n".join(lines))
     buttons = (

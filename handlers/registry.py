@@ -153,7 +153,7 @@ class Registry:
         self._flows: dict[str, FlowEntry] = {}
         for f in self.features:
             problems += _feature_problems(f)
-            _claim(self._features, f.name, f, "feature name", problems)
+            _claim(self._features, f.name, f, "feature name ", problems)
             for command in f.commands:
                 _claim(self._commands, command, f, "command /", problems)
             for payload in f.payloads:
@@ -171,7 +171,7 @@ class Registry:
         for who, names in (required or {}).items():
             for name in names:
                 if name not in self._features:
-                    problems.append(f"{who} route to {name!r}, which no feature declares")
+                    problems.append(f"{who} routes to {name!r}, which no feature declares")
         if problems:
             raise RegistryError(problems)
 

@@ -316,13 +316,8 @@ async def _announce(app: App, args: argparse.Namespace) -> int:
 
     Output comes after the transaction: a reader gone away (`| head`) cannot undo a change.
     """
-    from handlers.features.announce import (
-        MAX_TEXT,
-        audience_label,
-        cancel_text,
-        parse_audience,
-        status_label,
-    )
+    from handlers.broadcast_types import audience_label, status_label
+    from handlers.features.announce import MAX_TEXT, cancel_text, parse_audience
     from scheduler import store
 
     if args.action == "cancel" and args.id is None:
@@ -384,7 +379,7 @@ async def _announce(app: App, args: argparse.Namespace) -> int:
 def _item_label(kind: str, key: str, payload: dict[str, Any], audience: str,
                 text: str | None, app: App) -> str:
     """What a scheduled item is about, in words."""
-    from handlers.features.announce import audience_label, kind_label
+    from handlers.broadcast_types import audience_label, kind_label
 
     label = kind_label(kind)
     if kind == "announcement":
@@ -406,7 +401,7 @@ async def _schedule_list(app: App) -> int:
     from sqlalchemy import select
 
     from bot.db.models import ScheduledItem
-    from handlers.features.announce import status_label
+    from handlers.broadcast_types import status_label
     from scheduler.planner import plan, sync_plan
 
     await app.start()
@@ -446,11 +441,12 @@ async def _report(app: App, args: argparse.Namespace) -> int:
     finally:
         await app.close()
     try:
-        paths = write(await render_async(figures, app.edition), Path(args.out))
+        labels = app.conversation.registry.label
+        paths = write(await render_async(figures, app.edition, labels), Path(args.out))
     except OSError as exc:
         return _fail(_("Không ghi được tệp vào {path}: {error}").format(
             path=args.out, error=exc.strerror or exc), EXIT_CONFIG)
-    print("\n".join([period_text(figures), *headline(figures), ""]))
+    print("\n".join([period_text(figures), *headline(figures, labels), ""]))
     for path in paths:
         print(_("Đã lưu tệp: {path}").format(path=path))
     return 0

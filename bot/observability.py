@@ -491,4 +491,8 @@ def setup_logging(settings: Settings | None, level: str | None = None,
     # aiosqlite's DEBUG lines repeat every SQL call with its parameters (names, messages,
     # tokens); `[database] echo` is the SQL trace, and it hides parameters.
     logging.getLogger("aiosqlite").setLevel(logging.INFO)
+    # APScheduler logs every job run at INFO ("Running job …", "… executed successfully"), and
+    # the outbox is polled every 2 s: that drowns the log. A missed run (WARNING) and a job that
+    # raised (ERROR, with its traceback) still show.
+    logging.getLogger("apscheduler.executors").setLevel(logging.WARNING)
     return handler

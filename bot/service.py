@@ -21,8 +21,8 @@ from bot.observability import Metrics
 from bot.report import SqlReportStore
 from bot.settings import Settings
 from handlers.core import Conversation
-from handlers.features.privacy import PersonalData
 from handlers.i18n import _, use_locale
+from handlers.privacy_types import PersonalData
 from handlers.types import Clock, Incoming, Reply, UserView
 from scheduler.store import SqlBroadcastStore
 

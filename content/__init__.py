@@ -13,6 +13,7 @@ from content.model import (
     Question,
     Resource,
     ResourceCategory,
+    Section,
 )
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "Question",
     "Resource",
     "ResourceCategory",
+    "Section",
     "default_edition_path",
     "load_edition",
 ]

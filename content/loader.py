@@ -27,6 +27,7 @@ from content.model import (
     Report,
     Resource,
     ResourceCategory,
+    Section,
     Text,
 )
 
@@ -43,8 +44,6 @@ FILES = (
 # The quiz bank belongs to the contest; an edition without it still answers citizens.
 OPTIONAL_FILES = ("quiz.toml",)
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-SECTIONS = ("4a", "4b", "4c")
-TOPICS = ("tuan-le", "hoc-tap-suot-doi", "chuyen-doi-so", "internet-an-toan", "van-hoa-doc")
 DIFFICULTIES = ("de", "trung-binh", "kho")
 LETTERS = "ABCD"
 
@@ -328,8 +327,8 @@ class _Loader:
         self.top_unknown("edition.toml", ed, {"week", "bodies", "report", "contacts"})
         w = self.table("edition.toml", ed, "week")
         w.check_unknown(
-            {"name", "theme", "start", "end", "opening", "timezone", "city", "source",
-             "summary", "purpose", "requirements"}
+            {"name", "theme", "start", "end", "opening", "opening_activity", "timezone", "city",
+             "source", "summary", "purpose", "requirements"}
         )
         tz_name = w.string("timezone")
         tz = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -349,6 +348,7 @@ class _Loader:
             "name": w.text("name"), "theme": w.text("theme"), "city": w.string("city"),
             "source": w.text("source"), "summary": w.text("summary"),
             "purpose": w.text("purpose"), "requirements": w.text("requirements"),
+            "opening_activity": w.string("opening_activity"),
         }
 
         def body(r: _Reader) -> Body | None:
@@ -386,17 +386,28 @@ class _Loader:
         contacts = self.entries("edition.toml", ed, "contacts", contact)
 
         act = files["activities.toml"]
-        self.top_unknown("activities.toml", act, {"activities"})
+        self.top_unknown("activities.toml", act, {"sections", "activities"})
+
+        def section(r: _Reader) -> Section | None:
+            r.check_unknown({"id", "title"})
+            return _build(r, Section, id=r.string("id"), title=r.text("title"))
+
+        sections = self.entries("activities.toml", act, "sections", section)
+        section_ids = tuple(s.id for s in sections)
 
         def activity(r: _Reader) -> Activity | None:
             r.check_unknown({"id", "section", "title", "summary"})
             return _build(
-                r, Activity, id=r.string("id"), section=r.choice("section", SECTIONS),
+                r, Activity, id=r.string("id"), section=r.choice("section", section_ids),
                 title=r.text("title"), summary=r.text("summary"),
             )
 
         activities = self.entries("activities.toml", act, "activities", activity)
         activity_ids = {a.id for a in activities}
+        opening_activity = week["opening_activity"]
+        if opening_activity is not None and activities and opening_activity not in activity_ids:
+            w.fail("opening_activity", N_("không có hoạt động mã {value} trong activities.toml"),
+                   value=opening_activity)
 
         sch = files["schedule.toml"]
         self.top_unknown("schedule.toml", sch, {"sample", "note", "events"})
@@ -469,7 +480,11 @@ class _Loader:
                           N_("nhóm chưa có tài nguyên nào"))
 
         rd = files["reading.toml"]
-        self.top_unknown("reading.toml", rd, {"programmes"})
+        self.top_unknown("reading.toml", rd, {"category", "programmes"})
+        rdr = _Reader(self.problems, "reading.toml", "", rd)
+        reading_category = rdr.string("category", required=False)
+        if reading_category is not None and categories and reading_category not in category_ids:
+            rdr.fail("category", N_("không có nhóm mã {value}"), value=reading_category)
 
         def programme(r: _Reader) -> Programme | None:
             r.check_unknown({"id", "title", "summary", "how_to_join"})
@@ -515,8 +530,16 @@ class _Loader:
         )
 
         qz = files["quiz.toml"]
-        self.top_unknown("quiz.toml", qz, {"questions"})
-        questions = self.entries("quiz.toml", qz, "questions", _question, required=False)
+        self.top_unknown("quiz.toml", qz, {"topics", "questions"})
+        qr = _Reader(self.problems, "quiz.toml", "", qz)
+        topics = qr.strings("topics", required="questions" in qz) or ()
+        for i, topic in enumerate(topics):
+            if not ID_RE.match(topic):
+                qr.fail(f"topics[{i}]", N_("chỉ dùng chữ thường không dấu, chữ số và dấu '-'"))
+            elif topic in topics[:i]:
+                qr.fail(f"topics[{i}]", N_("trùng mã {id}"), id=topic)
+        questions = self.entries("quiz.toml", qz, "questions",
+                                 lambda r: _question(r, topics), required=False)
         if contest and questions and len(questions) < contest.questions_per_attempt:
             self.fail("quiz.toml", "", "questions",
                       N_("có {n} câu hỏi, ít hơn questions_per_attempt ({need}) trong "
@@ -527,16 +550,18 @@ class _Loader:
         assert start and end and opening and report and contest and note and res_note
         return Edition(
             id=self.root.name, start=start, end=end, opening=opening, tz=tz,
-            bodies=bodies, report=report, contacts=contacts, activities=activities,
+            bodies=bodies, report=report, contacts=contacts, sections=sections,
+            activities=activities,
             schedule_is_sample=bool(sample), schedule_note=note,
             events=tuple(sorted(events, key=lambda e: (e.start, e.end, e.id))),
             resources_note=res_note, categories=categories, resources=resources,
-            programmes=programmes, faq=faqs, contest=contest, questions=questions,
+            programmes=programmes, reading_category=reading_category, faq=faqs,
+            contest=contest, questions=questions, topics=topics,
             **week,
         )
 
 
-def _question(r: _Reader) -> Question | None:
+def _question(r: _Reader, topics: tuple[str, ...]) -> Question | None:
     r.check_unknown({"id", "topic", "difficulty", "text", "options", "answer", "explanation"})
     options = r.strings("options")
     if options is not None:
@@ -546,7 +571,7 @@ def _question(r: _Reader) -> Question | None:
             r.fail("options", N_("các phương án phải khác nhau"))
     letter = r.choice("answer", tuple(LETTERS))
     return _build(
-        r, Question, id=r.string("id"), topic=r.choice("topic", TOPICS),
+        r, Question, id=r.string("id"), topic=r.choice("topic", topics),
         difficulty=r.choice("difficulty", DIFFICULTIES), text=r.string("text"),
         options=options, answer=LETTERS.index(letter) if letter else None,
         explanation=r.string("explanation"),

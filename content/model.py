@@ -47,6 +47,14 @@ class Report:
 
 
 @dataclass(frozen=True)
+class Section:
+    """A group of activities, as the edition's letter numbers them (section 4a, 4b...)."""
+
+    id: str
+    title: Text
+
+
+@dataclass(frozen=True)
 class Activity:
     id: str
     section: str
@@ -135,6 +143,7 @@ class Edition:
     start: date
     end: date
     opening: date
+    opening_activity: str  # the activity of the opening ceremony (its eve gets a reminder)
     tz: ZoneInfo
     city: str
     source: Text
@@ -144,6 +153,7 @@ class Edition:
     bodies: tuple[Body, ...]
     report: Report
     contacts: tuple[Contact, ...]
+    sections: tuple[Section, ...]  # in the order the activities are shown
     activities: tuple[Activity, ...]
     schedule_is_sample: bool
     schedule_note: Text
@@ -152,9 +162,11 @@ class Edition:
     categories: tuple[ResourceCategory, ...]
     resources: tuple[Resource, ...]
     programmes: tuple[Programme, ...]
+    reading_category: str | None  # the resources (resources.toml) shown with the programmes
     faq: tuple[FaqEntry, ...]
     contest: ContestInfo
     questions: tuple[Question, ...] = field(default=())
+    topics: tuple[str, ...] = field(default=())  # of the quiz bank: questions are drawn evenly
 
     def days(self) -> list[date]:
         """Every day of the week, in order."""

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from handlers.i18n import _
+
 
 @dataclass(frozen=True)
 class Participant:
@@ -156,6 +158,16 @@ def contest_figures(entries: Iterable[Entry]) -> ContestFigures:
         average_score=average(sum(scores), len(scores)), districts=tuple(districts),
         histogram=tuple(sorted(Counter(scores).items())),
         ranking=tuple(sorted(best.values(), key=Entry.sort_key)))
+
+
+def unit_label(district: str, unit: str | None) -> str:
+    """Where a participant is from: the district, or 'Khác: the unit they typed'."""
+    return f"{district}: {unit}" if unit else district
+
+
+def participant_name(full_name: str | None) -> str:
+    """A participant's name in the organizers' files and chat; erased ones say so."""
+    return full_name or _("(đã xóa dữ liệu)")
 
 
 @dataclass(frozen=True)

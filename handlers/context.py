@@ -4,10 +4,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Protocol
 
 from content import Edition
 from handlers.router import Route
-from handlers.types import Store, UserView
+from handlers.store import Store
+from handlers.types import UserView
+
+
+class FeatureIndex(Protocol):
+    """What a handler may read of the feature registry (handlers/registry.py implements it)."""
+
+    def label(self, name: str) -> str:
+        """A logged feature or flow as organizers name it, in the current locale."""
+        ...
+
+    def help_lines(self) -> list[tuple[str, str]]:
+        """(command, help line) in the current locale, in the order /trogiup lists them."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -17,6 +31,7 @@ class Ctx:
     user: UserView
     store: Store
     route: Route
+    features: FeatureIndex
     is_private: bool = True  # the chat has no one but this user and the bot (Incoming)
 
     @property

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
 from dataclasses import replace
+from datetime import datetime
 
 from content import Edition
 from handlers.context import Ctx
@@ -21,75 +21,66 @@ from handlers.features import (
     subscriptions,
     week,
 )
-from handlers.router import Route, Router
+from handlers.format import back_button
+from handlers.i18n import _
+from handlers.registry import Feature, FeatureSet, Registry
+from handlers.router import CUES, Route, Router
+from handlers.store import Store
 from handlers.text import clean
-from handlers.types import Clock, Incoming, Outcome, Reply, Store, UserView
+from handlers.types import Clock, Incoming, Outcome, Reply, UserView
 
 log = logging.getLogger(__name__)
 
-Feature = Callable[[Ctx], Awaitable[list[Reply]]]
-# A flow step; None means the flow let go of the message (its moment passed): it is then routed
-# like any other.
-Flow = Callable[[Ctx], Awaitable[list[Reply] | None]]
-
-FEATURES: dict[str, Feature] = {
-    "start": general.start,
-    "menu": general.menu,
-    "help": general.help_,
-    "language": general.language,
-    "unknown": general.unknown,
-    "unknown_command": general.unknown_command,
-    "empty": general.empty,
-    "media": general.media,
-    "theme": week.theme,
-    "bodies": week.bodies,
-    "activities": week.activities,
-    "contacts": week.contacts,
-    "faq": week.faq,
-    "schedule": schedule.week,
-    "day": schedule.day,
-    "today": schedule.today,
-    "next": schedule.upcoming,
-    "event": schedule.event,
-    "courses": learning.courses,
-    "library": learning.library,
-    "contest": contest_info.contest,
-    "contest_take": contest.take,
-    "contest_answer": contest.answer,
-    "leaderboard": contest.leaderboard,
-    "contest_export": contest_admin.export,
-    "contest_void": contest_admin.void,
-    "subscribe": subscriptions.subscribe,
-    "unsubscribe": subscriptions.unsubscribe,
-    "announce": announce.start,
-    "announce_list": announce.list_,
-    "announce_cancel": announce.cancel,
-    "report": report.report,
-    "stats": report.stats,
-    "privacy": privacy.erase,
-}
+# Every feature module's declarations. Their order is the order of /trogiup and of Telegram's
+# command menu.
+FEATURE_SETS: tuple[FeatureSet, ...] = (
+    general.features,
+    week.features,
+    schedule.features,
+    learning.features,
+    contest_info.features,
+    contest.features,
+    subscriptions.features,
+    privacy.features,
+    contest_admin.features,
+    announce.features,
+    report.features,
+)
+# Names the core and the router route to without a command: each must be a declared feature.
+CORE_ROUTES = ("start", "empty", "media", "unknown", "unknown_command")
+ROUTER_ROUTES = ("day", "faq", "courses", *CUES)
 
 
-# Multi-step flows: while a user is in one, their text (and flow buttons, whose commands do not
-# start with "/") go to the flow; any /command leaves the flow first. Issues add their flows here.
-FLOWS: dict[str, Flow] = {
-    "contest_register": contest.register,
-    "announce": announce.flow,
-    "privacy": privacy.confirm,
-    contest.QUESTION: contest.question,
-}
-# Flows that get commands and media too, and decide themselves what leaves them: an open
-# contest question must not lose its answer to the menu (its answer buttons are commands).
-HOLDING = frozenset({contest.QUESTION})
+def build_registry(*extra: FeatureSet) -> Registry:
+    """The checked registry of every feature module (and `extra` ones, for tests)."""
+    return Registry(*FEATURE_SETS, *extra,
+                    required={"the core": CORE_ROUTES, "the router": ROUTER_ROUTES})
+
+
+# Built when the package is imported, so a bad declaration stops the start-up at once.
+REGISTRY = build_registry()
+
+
+def organizer_refusal() -> list[Reply]:
+    """The one answer to anyone but an organizer who tries an organizers' command or flow."""
+    return [Reply(_("Xin lỗi, chức năng này chỉ dành cho Ban tổ chức."), (back_button(),))]
+
+
+def private_refusal(feature: Feature) -> list[Reply]:
+    """Every member of a group reads what the bot posts there, and a file, once posted, stays."""
+    return [Reply(_("Các tệp này có thông tin cá nhân của người dự thi nên bot chỉ gửi trong "
+                    "tin nhắn riêng, không gửi vào nhóm. Kính mời quý vị nhắn tin riêng cho bot "
+                    "rồi gõ lại lệnh {command}.").format(command=f"/{feature.commands[0]}"))]
 
 
 class Conversation:
     """One conversation core for every channel."""
 
-    def __init__(self, edition: Edition, clock: Clock) -> None:
+    def __init__(self, edition: Edition, clock: Clock, registry: Registry = REGISTRY) -> None:
         self.edition = edition
         self.clock = clock
-        self.router = Router(edition)
+        self.registry = registry
+        self.router = Router(edition, registry.commands())
 
     def route(self, text: str) -> Route:
         """Route cleaned `text` as of now (for the message log and tests)."""
@@ -100,25 +91,41 @@ class Conversation:
         now = self.clock().astimezone(self.edition.tz)
         text = clean(msg.text)
         state = user.state
-        if state is not None and state.flow not in HOLDING and (
-                msg.is_media or text.startswith("/") or state.flow not in FLOWS):
+        entry = self.registry.flow(state.flow) if state is not None else None
+        if state is not None and (entry is None or (not entry.flow.holding and (
+                msg.is_media or text.startswith("/")))):
             await store.clear_state()
-            state, user = None, replace(user, state=None)
-        if state is not None:
-            ctx = Ctx(edition=self.edition, now=now, user=user, store=store,
-                      route=Route(state.flow, text), is_private=msg.is_private)
-            replies = await FLOWS[state.flow](ctx)
+            state, entry, user = None, None, replace(user, state=None)
+        if state is not None and entry is not None:
+            if entry.flow.organizer_only and not user.is_organizer:
+                await store.clear_state()  # no longer an organizer: the draft goes
+                return Outcome(state.flow, organizer_refusal())
+            ctx = self._ctx(msg, now, user, store, Route(state.flow, text))
+            replies = await entry.handler(ctx)
             if replies is not None:
                 return Outcome(state.flow, replies)
             user = replace(user, state=None)  # the flow cleared it
         route = Route("media") if msg.is_media else self.router.route(text, now.date())
         if route.feature == "start" and route.arg:
             # Deep link (t.me/<bot>?start=lich): open the named feature directly.
-            target = general.START_PAYLOADS.get(route.arg.lower())
-            route = self.router.route(target, now.date()) if target else Route("start")
-        feature = FEATURES[route.feature]
-        ctx = Ctx(edition=self.edition, now=now, user=user, store=store, route=route,
-                  is_private=msg.is_private)
-        replies = await feature(ctx)
+            target = self.registry.by_payload(route.arg.lower())
+            route = Route(target.name if target else "start")
+        feature = self.registry.feature(route.feature)
+        ctx = self._ctx(msg, now, user, store, route)
+        replies = self._refusal(feature, ctx) or await feature.handler(ctx)
         log.debug("handled %s message as %s", msg.channel, route.feature)
         return Outcome(route.feature, replies)
+
+    def _ctx(self, msg: Incoming, now: datetime, user: UserView, store: Store,
+             route: Route) -> Ctx:
+        return Ctx(edition=self.edition, now=now, user=user, store=store, route=route,
+                   features=self.registry, is_private=msg.is_private)
+
+    @staticmethod
+    def _refusal(feature: Feature, ctx: Ctx) -> list[Reply] | None:
+        """The feature's policy, checked here once for every feature that declares it."""
+        if feature.organizer_only and not ctx.user.is_organizer:
+            return organizer_refusal()
+        if feature.private_only and not ctx.is_private:
+            return private_refusal(feature)
+        return None

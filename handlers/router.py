@@ -3,44 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from content import Edition
 from handlers.text import fold, split_words, tokens
-
-# Command -> feature. Commands are ASCII so every platform can show them.
-COMMANDS: dict[str, str] = {
-    "start": "start",
-    "menu": "menu",
-    "chude": "theme",
-    "tochuc": "bodies",
-    "hoatdong": "activities",
-    "lich": "schedule",
-    "homnay": "today",
-    "sapdienra": "next",
-    "sukien": "event",
-    "khoahoc": "courses",
-    "thuvien": "library",
-    "cuocthi": "contest",
-    "thi": "contest_take",
-    "traloi": "contest_answer",
-    "xephang": "leaderboard",
-    "ketquathi": "contest_export",
-    "loaithi": "contest_void",
-    "lienhe": "contacts",
-    "hoidap": "faq",
-    "trogiup": "help",
-    "ngonngu": "language",
-    "dangky": "subscribe",
-    "huydangky": "unsubscribe",
-    "thongbao": "announce",
-    "dsthongbao": "announce_list",
-    "huythongbao": "announce_cancel",
-    "baocao": "report",
-    "thongke": "stats",
-    "xoadulieu": "privacy",
-}
 
 # Free-text cues, folded (no diacritics). Weight: how strongly the phrase names the feature.
 # Multi-word phrases also match written together ("homnay") and with one typo per long word.
@@ -196,8 +164,10 @@ class _Units:
 class Router:
     """Routes messages using the fixed cues plus the edition's FAQ keywords."""
 
-    def __init__(self, edition: Edition) -> None:
+    def __init__(self, edition: Edition, commands: Mapping[str, str]) -> None:
+        """`commands`: command -> feature, from the feature registry (handlers/registry.py)."""
         self.edition = edition
+        self.commands = commands
         self.cues = {f: [(_Phrase(p.split()), w) for p, w in cues] for f, cues in CUES.items()}
         self.faq_cues = [
             (entry.id, [_Phrase(tokens(k)) for k in entry.keywords if tokens(k)])
@@ -256,7 +226,7 @@ class Router:
     def _command(self, text: str) -> Route:
         head, _, arg = text[1:].partition(" ")
         name = fold(head.split("@", 1)[0])  # "/lich@hoctap_bot" in group chats
-        feature = COMMANDS.get(name)
+        feature = self.commands.get(name)
         if feature is None:
             return Route("unknown_command", name)
         if feature == "schedule" and arg.strip():

@@ -5,13 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Protocol
-
-if TYPE_CHECKING:
-    from handlers.contest_types import ContestStore
-    from handlers.features.privacy import PrivacyStore
-    from handlers.features.report import ReportStore
-    from handlers.features.subscriptions import BroadcastStore
+from typing import Any
 
 Clock = Callable[[], datetime]
 
@@ -93,34 +87,3 @@ class Outcome:
     feature: str
     replies: list[Reply] = field(default_factory=list)
 
-
-class Store(Protocol):
-    """Persistence the core needs for one update, inside that update's transaction."""
-
-    async def set_locale(self, locale: str) -> None: ...
-
-    async def set_state(self, flow: str, step: str, data: dict[str, Any]) -> None:
-        """Remember the user's place in a flow; the next text message goes to that flow."""
-        ...
-
-    async def clear_state(self) -> None: ...
-
-    @property
-    def contest(self) -> ContestStore:
-        """The contest's storage for this user."""
-        ...
-
-    @property
-    def broadcast(self) -> BroadcastStore:
-        """Subscriptions and announcements for this user."""
-        ...
-
-    @property
-    def report(self) -> ReportStore:
-        """The organizers' report: figures and files."""
-        ...
-
-    @property
-    def privacy(self) -> PrivacyStore:
-        """This user's personal data, to show or delete."""
-        ...

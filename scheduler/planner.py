@@ -31,7 +31,7 @@ def opening_event(edition: Edition) -> Event | None:
     """The opening ceremony: the event of the opening day whose activity is the opening."""
     day = edition.events_on(edition.opening)
     for event in day:
-        if event.activity == "khai-mac" or event.id == "khai-mac":
+        if edition.opening_activity in (event.activity, event.id):
             return event
     return None
 

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import ContestParticipant, OutboxRow, ScheduledItem, Subscription, User
 from bot.db.repo import dialect_insert
-from handlers.features.subscriptions import AnnouncementInfo
+from handlers.broadcast_types import AnnouncementInfo
 
 FINAL = ("sent", "failed", "skipped", "uncertain")
 

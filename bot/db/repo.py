@@ -21,7 +21,7 @@ from bot.db.models import (
     User,
     ZaloChoice,
 )
-from handlers.features.privacy import PersonalData
+from handlers.privacy_types import PersonalData
 from handlers.types import FlowState
 
 ERASED = "erased"  # the platform id of a user who deleted their data, and of their outbox rows

@@ -1,10 +1,12 @@
-"""The results report (issue 7): figures from the database, workbook, charts and summary."""
+"""The organizers' files: the results report (issue 7: figures from the database, workbook,
+charts, summary) and the contest's results (CSV, XLSX), rendered here and nowhere else."""
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -12,37 +14,59 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.report import summary
 from bot.report.figures import collect
 
-__all__ = ["XLSX", "SqlReportStore", "collect", "render", "render_async", "write"]
+__all__ = ["XLSX", "SqlReportStore", "collect", "render", "render_async", "render_results",
+           "write"]
 from bot.files import write_private
 from content import Edition
-from handlers.features.report import ReportFigures
+from handlers.contest_types import Results
+from handlers.report_types import ReportFigures
 from handlers.types import Attachment
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FeatureLabel = Callable[[str], str]
 
 
-def render(f: ReportFigures, edition: Edition) -> tuple[Attachment, ...]:
-    """Every file of the report, named after the period (CPU-bound: run it in a thread)."""
+def render(f: ReportFigures, edition: Edition,
+           feature_label: FeatureLabel) -> tuple[Attachment, ...]:
+    """Every file of the report, named after the period (CPU-bound: run it in a thread);
+    `feature_label` names the logged features (the feature registry's `label`)."""
     # Imported here: openpyxl (with numpy) and matplotlib cost about a second to import, and
     # every update imports this package for SqlReportStore.
     from bot.report import charts, workbook
 
     span = f"{f.first:%Y%m%d}-{f.last:%Y%m%d}"
-    markdown, html = summary.build(f, edition)
+    markdown, html = summary.build(f, edition, feature_label)
     return (
-        Attachment(f"bao-cao-tuan-le-{span}.xlsx", workbook.build_workbook(f, edition.tz), XLSX),
+        Attachment(f"bao-cao-tuan-le-{span}.xlsx",
+                   workbook.build_workbook(f, edition.tz, feature_label), XLSX),
         Attachment(f"tom-tat-{span}.md", markdown.encode(), "text/markdown"),
         Attachment(f"tom-tat-{span}.html", html.encode(), "text/html"),
         Attachment(f"bieu-do-nguoi-dung-tin-nhan-{span}.png", charts.per_day(f), "image/png"),
         Attachment(f"bieu-do-du-thi-theo-don-vi-{span}.png", charts.districts(f), "image/png"),
         Attachment(f"bieu-do-phan-bo-diem-{span}.png", charts.scores(f), "image/png"),
-        Attachment(f"bieu-do-chuc-nang-{span}.png", charts.features(f), "image/png"),
+        Attachment(f"bieu-do-chuc-nang-{span}.png", charts.features(f, feature_label),
+                   "image/png"),
     )
 
 
-async def render_async(f: ReportFigures, edition: Edition) -> tuple[Attachment, ...]:
+async def render_async(f: ReportFigures, edition: Edition,
+                       feature_label: FeatureLabel) -> tuple[Attachment, ...]:
     """Render in a worker thread (to_thread copies the context, so the locale too)."""
-    return await asyncio.to_thread(render, f, edition)
+    return await asyncio.to_thread(render, f, edition, feature_label)
+
+
+def render_results(results: Results, edition: Edition,
+                   now: datetime) -> tuple[Attachment, ...]:
+    """The contest's results as CSV and XLSX, named after `now` (CPU-bound)."""
+    from bot.report import results as sheets  # openpyxl: see render
+
+    stamp = now.astimezone(edition.tz).strftime("%Y%m%d-%H%M")
+    return (
+        Attachment(f"ket-qua-cuoc-thi-{stamp}.csv",
+                   sheets.build_csv(results.rows, edition.tz), "text/csv"),
+        Attachment(f"ket-qua-cuoc-thi-{stamp}.xlsx",
+                   sheets.build_xlsx(results.rows, results.figures, edition.tz), XLSX),
+    )
 
 
 def write(files: tuple[Attachment, ...], out: Path) -> list[Path]:
@@ -64,5 +88,10 @@ class SqlReportStore:
     async def figures(self, edition: Edition, first: date, last: date) -> ReportFigures:
         return await collect(self.session, edition, first, last)
 
-    async def files(self, figures: ReportFigures, edition: Edition) -> tuple[Attachment, ...]:
-        return await render_async(figures, edition)
+    async def files(self, figures: ReportFigures, edition: Edition,
+                    feature_label: FeatureLabel) -> tuple[Attachment, ...]:
+        return await render_async(figures, edition, feature_label)
+
+    async def results_files(self, results: Results, edition: Edition,
+                            now: datetime) -> tuple[Attachment, ...]:
+        return await asyncio.to_thread(render_results, results, edition, now)

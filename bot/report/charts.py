@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from handlers.features.report import ReportFigures, feature_label
 from handlers.i18n import _, format_date_numeric, format_day_short
+from handlers.report_types import ReportFigures
 
 # DejaVu Sans ships with matplotlib and covers Vietnamese (precomposed letters with tone marks);
 # a missing glyph would raise in the tests, where warnings are errors.
@@ -123,7 +123,7 @@ def scores(f: ReportFigures) -> bytes:
         return _png(fig)
 
 
-def features(f: ReportFigures, limit: int = 10) -> bytes:
+def features(f: ReportFigures, feature_label: Callable[[str], str], limit: int = 10) -> bytes:
     """The most used features."""
     rows = list(reversed(f.features[:limit]))
     with _figure(8.0, max(3.5, 0.4 * len(rows) + 1.5)) as (fig, (ax,)):

@@ -13,7 +13,7 @@ from bot.db.contest import entries as contest_entries
 from bot.db.models import MessageLog, ScheduledItem, Subscription, User
 from content import Edition
 from handlers.contest_types import ContestFigures, contest_figures
-from handlers.features.report import (
+from handlers.report_types import (
     BroadcastFigures,
     ChannelFigures,
     DayFigures,

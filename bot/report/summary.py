@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from content import Edition
-from handlers.features.report import ReportFigures, channel_label, feature_label, fired
+from handlers.broadcast_types import channel_label
 from handlers.i18n import _, current_locale, format_date_numeric, format_number
+from handlers.report_types import ReportFigures, fired
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,8 @@ def _n(value: int | float) -> str:
     return format_number(round(value, 2) if isinstance(value, float) else value)
 
 
-def build(f: ReportFigures, edition: Edition) -> tuple[str, str]:
+def build(f: ReportFigures, edition: Edition,
+          feature_label: Callable[[str], str]) -> tuple[str, str]:
     """(Markdown, HTML) of the summary for `edition` over the period of `f`."""
     loc = current_locale()
     d = format_date_numeric

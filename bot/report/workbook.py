@@ -1,9 +1,10 @@
-"""The report's XLSX workbook: sheets Tổng quan, Cuộc thi, Thông báo."""
+"""The report's XLSX workbook (sheets Tổng quan, Cuộc thi, Thông báo), and the cells, formats
+and labels the contest's results workbook (bot/report/results.py) shares with it."""
 
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -13,37 +14,41 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from handlers import cells
-from handlers.features.report import ReportFigures, channel_label, feature_label
+from handlers.broadcast_types import audience_label, channel_label, kind_label, status_label
+from handlers.contest_types import participant_name, unit_label
 from handlers.i18n import _
+from handlers.report_types import ReportFigures
 
 DATE = "dd/mm/yyyy"
 DATETIME = "dd/mm/yyyy hh:mm"
+DATETIME_S = "dd/mm/yyyy hh:mm:ss"  # contest times: the ranking's last tie-break is the finish
 
 
-def _local(moment: datetime, tz: ZoneInfo) -> datetime:
-    # Excel has no time zones: write the wall-clock time of Hải Phòng.
+def local_time(moment: datetime, tz: ZoneInfo) -> datetime:
+    # Excel has no time zones: write the wall-clock time of the edition's time zone.
     return moment.astimezone(tz).replace(tzinfo=None)
 
 
 def _section(ws: Worksheet, title: str, headers: list[str]) -> None:
     """A bold section title and bold headers, after a blank row when the sheet has content."""
     if ws.max_row > 1:
-        _append(ws, [])
-    _append(ws, [title])
+        append_row(ws, [])
+    append_row(ws, [title])
     ws.cell(ws.max_row, 1).font = Font(bold=True, size=12)
-    _append(ws, headers)
+    append_row(ws, headers)
     for col in range(1, len(headers) + 1):
         ws.cell(ws.max_row, col).font = Font(bold=True)
 
 
-def _append(ws: Worksheet, values: Sequence[object], fmt: dict[int, str] | None = None) -> None:
+def append_row(ws: Worksheet, values: Sequence[object],
+               fmt: dict[int, str] | None = None) -> None:
     """The one way a row enters the workbook: text never becomes a formula."""
     ws.append(cells.row(values))
     for col, number_format in (fmt or {}).items():
         ws.cell(ws.max_row, col).number_format = number_format
 
 
-def _widths(ws: Worksheet, limit: int = 60) -> None:
+def fit_widths(ws: Worksheet, limit: int = 60) -> None:
     """Fit columns to their content; section titles (a lone first cell) do not count."""
     widths: dict[int, int] = {}
     for row in ws.iter_rows():
@@ -52,7 +57,7 @@ def _widths(ws: Worksheet, limit: int = 60) -> None:
             continue
         for c in filled:
             if isinstance(c.value, datetime):
-                n = 16 if c.number_format == DATETIME else 10
+                n = {DATETIME: 16, DATETIME_S: 19}.get(c.number_format, 10)
             elif isinstance(c.value, float):
                 n = len(f"{c.value:.2f}")
             else:
@@ -62,8 +67,18 @@ def _widths(ws: Worksheet, limit: int = 60) -> None:
         ws.column_dimensions[get_column_letter(col)].width = min(max(10, n + 2), limit)
 
 
-def _overview(ws: Worksheet, f: ReportFigures) -> None:
-    _append(ws, [_("Báo cáo kết quả Tuần lễ: từ ngày"), f.first, _("đến ngày"), f.last])
+def unit_headers() -> list[str]:
+    """The columns of the contest's figures per district or unit."""
+    return [_("Đơn vị"), _("Đăng ký"), _("Hoàn thành"), _("Điểm trung bình")]
+
+
+def _cap(text: str) -> str:
+    """A label as a cell starts it: capital first letter, the rest as written."""
+    return text[:1].upper() + text[1:]
+
+
+def _overview(ws: Worksheet, f: ReportFigures, feature_label: Callable[[str], str]) -> None:
+    append_row(ws, [_("Báo cáo kết quả Tuần lễ: từ ngày"), f.first, _("đến ngày"), f.last])
     for col in (2, 4):
         ws.cell(1, col).number_format = DATE
     ws.cell(1, 1).font = Font(bold=True)
@@ -76,64 +91,39 @@ def _overview(ws: Worksheet, f: ReportFigures) -> None:
         (_("Người hoàn thành bài thi"), f.finished),
         (_("Người đăng ký nhận tin (hiện tại)"), f.subscribers),
     ):
-        _append(ws, [label, value])
+        append_row(ws, [label, value])
     _section(ws, _("Người dùng theo kênh"),
              [_("Kênh"), _("Người dùng mới"), _("Người dùng đã nhắn tin"), _("Tin nhắn")])
     for c in f.channels:
-        _append(ws, [channel_label(c.channel), c.new_users, c.active_users, c.messages])
+        append_row(ws, [channel_label(c.channel), c.new_users, c.active_users, c.messages])
     _section(ws, _("Theo ngày"),
              [_("Ngày"), _("Người dùng mới"), _("Người dùng đã nhắn tin"), _("Tin nhắn")])
     for d in f.days:
-        _append(ws, [d.day, d.new_users, d.active_users, d.messages], {1: DATE})
+        append_row(ws, [d.day, d.new_users, d.active_users, d.messages], {1: DATE})
     _section(ws, _("Chức năng được dùng nhiều nhất"),
              [_("Chức năng"), _("Mã chức năng"), _("Tin nhắn")])
     for name, n in f.features:
-        _append(ws, [feature_label(name), name, n])
+        append_row(ws, [feature_label(name), name, n])
 
 
 def _contest(ws: Worksheet, f: ReportFigures, tz: ZoneInfo) -> None:
     _section(ws, _("Số liệu chung"), [_("Chỉ số"), _("Giá trị")])
-    _append(ws, [_("Người đăng ký dự thi"), f.participants])
-    _append(ws, [_("Người hoàn thành bài thi"), f.finished])
-    _append(ws, [_("Điểm trung bình (số câu đúng)"), round(f.average_score, 2)])
-    _section(ws, _("Theo quận, huyện, đơn vị"),
-             [_("Đơn vị"), _("Đăng ký"), _("Hoàn thành"), _("Điểm trung bình")])
+    append_row(ws, [_("Người đăng ký dự thi"), f.participants])
+    append_row(ws, [_("Người hoàn thành bài thi"), f.finished])
+    append_row(ws, [_("Điểm trung bình (số câu đúng)"), round(f.average_score, 2)])
+    _section(ws, _("Theo quận, huyện, đơn vị"), unit_headers())
     for d in f.districts:
-        _append(ws, [d.district, d.participants, d.finished, round(d.average_score, 2)])
+        append_row(ws, [d.district, d.participants, d.finished, round(d.average_score, 2)])
     _section(ws, _("Phân bố điểm"), [_("Số câu đúng"), _("Số người")])
     for score, n in f.scores:
-        _append(ws, [score, n])
+        append_row(ws, [score, n])
     _section(ws, _("Top {n}").format(n=len(f.top)),
              [_("Hạng"), _("Mã"), _("Họ tên"), _("Đơn vị"), _("Số câu đúng"),
               _("Thời gian (giây)"), _("Hoàn thành lúc")])
     for t in f.top:
-        unit = f"{t.district}: {t.unit}" if t.unit else t.district
-        _append(ws, [t.rank, t.participant_id, t.full_name or _("(đã xóa dữ liệu)"), unit,
-                     t.score, round(t.total_ms / 1000, 1), _local(t.finished_at, tz)],
-                {7: DATETIME})
-
-
-def _kind(kind: str) -> str:
-    return {"announcement": _("Thông báo"), "digest": _("Lịch hằng ngày"),
-            "remind": _("Nhắc sự kiện"), "eve": _("Nhắc khai mạc")}.get(kind, kind)
-
-
-def _status(status: str) -> str:
-    return {"scheduled": _("Chờ gửi"), "sending": _("Đang gửi"), "done": _("Đã gửi xong"),
-            "cancelled": _("Đã hủy"), "missed": _("Bỏ lỡ")}.get(status, status)
-
-
-def _audience(audience: str) -> str:
-    kind, _sep, name = audience.partition(":")
-    if kind == "all":
-        return _("Người đăng ký nhận tin")
-    if kind == "channel":
-        return _("Người đăng ký nhận tin trên {channel}").format(channel=channel_label(name))
-    if kind == "contest":
-        return _("Người dự thi")
-    if kind == "district":
-        return _("Người dự thi của {district}").format(district=name)
-    return audience
+        append_row(ws, [t.rank, t.participant_id, participant_name(t.full_name),
+                        unit_label(t.district, t.unit), t.score, round(t.total_ms / 1000, 1),
+                        local_time(t.finished_at, tz)], {7: DATETIME_S})
 
 
 def _broadcasts(ws: Worksheet, f: ReportFigures, tz: ZoneInfo) -> None:
@@ -142,27 +132,28 @@ def _broadcasts(ws: Worksheet, f: ReportFigures, tz: ZoneInfo) -> None:
               _("Trạng thái"), _("Tổng số"), _("Đã gửi"), _("Bỏ qua"), _("Lỗi"),
               _("Không rõ kết quả"), _("Thời gian gửi (giây)")])
     for b in f.broadcasts:
-        _append(ws, [b.id, _kind(b.kind), b.label, _audience(b.audience), _local(b.due_at, tz),
-                     _status(b.status), b.total, b.sent, b.skipped, b.failed, b.uncertain,
-                     round(b.duration_s, 1) if b.duration_s is not None else None],
-                {5: DATETIME})
+        append_row(ws, [b.id, kind_label(b.kind), b.label, _cap(audience_label(b.audience)),
+                        local_time(b.due_at, tz), _cap(status_label(b.status)), b.total,
+                        b.sent, b.skipped, b.failed, b.uncertain,
+                        round(b.duration_s, 1) if b.duration_s is not None else None],
+                   {5: DATETIME})
     if not f.broadcasts:
-        _append(ws, [_("Không có thông báo hay tin nhắc nào trong thời gian này.")])
+        append_row(ws, [_("Không có thông báo hay tin nhắc nào trong thời gian này.")])
 
 
-def build_workbook(f: ReportFigures, tz: ZoneInfo) -> bytes:
-    """The workbook as XLSX bytes; dates are real dates in Hải Phòng's time."""
+def build_workbook(f: ReportFigures, tz: ZoneInfo, feature_label: Callable[[str], str]) -> bytes:
+    """The workbook as XLSX bytes; dates are real dates in the edition's time zone."""
     wb = Workbook()
     overview = wb.active
     assert overview is not None
     overview.title = _("Tổng quan")
-    _overview(overview, f)
+    _overview(overview, f, feature_label)
     contest = wb.create_sheet(_("Cuộc thi"))
     _contest(contest, f, tz)
     broadcasts = wb.create_sheet(_("Thông báo"))
     _broadcasts(broadcasts, f, tz)
     for ws in (overview, contest, broadcasts):
-        _widths(ws)
+        fit_widths(ws)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

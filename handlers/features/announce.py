@@ -1,22 +1,37 @@
 """Organizers' announcements: /thongbao (text, audience, time, preview, confirm), /dsthongbao,
-/huythongbao ID. Anyone else gets a polite refusal and nothing is created."""
+/huythongbao ID. The module is organizers-only: the core refuses anyone else before a handler
+runs, and nothing is created."""
 
 from __future__ import annotations
 
 import re
 from datetime import datetime
-from enum import Enum
+from enum import Enum, StrEnum
 from zoneinfo import ZoneInfo
 
+from handlers.broadcast_types import AnnouncementInfo, audience_label, status_label
 from handlers.context import Ctx
-from handlers.features.subscriptions import AnnouncementInfo
 from handlers.format import back_button
-from handlers.i18n import _, format_date_numeric, format_number, format_time
+from handlers.i18n import N_, _, format_date_numeric, format_number, format_time
 from handlers.numbers import parse_int
+from handlers.registry import FeatureSet, Flow
 from handlers.text import fold
 from handlers.types import Button, Reply
 
-FLOW = "announce"
+
+class Draft(StrEnum):
+    """The steps of an announcement's draft, in order (DISTRICT only for one district)."""
+
+    TEXT = "text"
+    AUDIENCE = "audience"
+    DISTRICT = "district"
+    TIME = "time"
+    CONFIRM = "confirm"
+
+
+FLOW = Flow("announce", Draft, organizer_only=True)
+features = FeatureSet(organizer_only=True)
+
 MAX_TEXT = 3500  # leaves room for the title within Telegram's 4,096 characters
 CHANNELS = ("telegram", "zalo", "console")
 _WHEN = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})\s+([0-9]{1,2})[:hg]([0-9]{2})$")
@@ -25,22 +40,6 @@ _NOW = ("ngay", "now", "gui ngay", "ngay bay gio")
 # The console never runs as a channel there: an announcement made in `hoctap-bot chat` is sent
 # by the running bot, and the console user is told so instead of promised progress.
 PROGRESS_CHANNELS = ("telegram", "zalo")
-
-
-def _refusal() -> list[Reply]:
-    return [Reply(_("Xin lỗi, chỉ Ban tổ chức mới dùng được lệnh này."), (back_button(),))]
-
-
-def audience_label(audience: str) -> str:
-    """The audience in words: 'all', 'contest', 'district:NAME', 'channel:NAME'."""
-    kind, _sep, name = audience.partition(":")
-    if kind == "contest":
-        return _("thí sinh Cuộc thi Công dân học tập")
-    if kind == "district":
-        return _("thí sinh thuộc {district}").format(district=name)
-    if kind == "channel":
-        return _("người đăng ký trên {channel}").format(channel=name.capitalize())
-    return _("tất cả người đăng ký")
 
 
 def parse_audience(text: str, districts: tuple[str, ...]) -> str | None:
@@ -128,11 +127,10 @@ def _when_text(when: datetime, ctx: Ctx) -> str:
     return f"{format_time(when, ctx.edition.tz)} {format_date_numeric(when)}"
 
 
+@features.feature("announce", label=N_("Soạn thông báo (ban tổ chức)"), commands=("thongbao",))
 async def start(ctx: Ctx) -> list[Reply]:
     """Begin an announcement draft: ask for the text."""
-    if not ctx.user.is_organizer:
-        return _refusal()
-    await ctx.store.set_state(FLOW, "text", {})
+    await FLOW.enter(ctx.store, Draft.TEXT)
     return [Reply(_("Soạn thông báo gửi người dân. Gõ nội dung thông báo (tối đa {n} ký tự). "
                     "Gõ một lệnh bất kỳ, ví dụ /menu, để bỏ bản nháp.")
                     .format(n=format_number(MAX_TEXT)), title=_("Thông báo mới"))]
@@ -153,35 +151,35 @@ def _ask_time() -> Reply:
                  (Button(_("Gửi ngay"), "ngay"),))
 
 
+@features.flow(FLOW)
 async def flow(ctx: Ctx) -> list[Reply]:
     """One step of the draft: text -> audience -> (district) -> time -> confirm."""
     state = ctx.user.state
-    if state is None or not ctx.user.is_organizer:
-        await ctx.store.clear_state()
-        return _refusal()
+    assert state is not None
     data, text = dict(state.data), ctx.route.arg
     districts = ctx.edition.contest.districts
-    if state.step == "text":
+    step = FLOW.step(state)
+    if step is Draft.TEXT:
         if not text:
             return [Reply(_("Nội dung đang trống. Gõ nội dung thông báo."))]
         if len(text) > MAX_TEXT:
             return [Reply(_("Thông báo dài {n} ký tự, quá {max}. Hãy rút gọn rồi gõ lại.")
                           .format(n=format_number(len(text)), max=format_number(MAX_TEXT)))]
         data["text"] = text
-        await ctx.store.set_state(FLOW, "audience", data)
+        await FLOW.enter(ctx.store, Draft.AUDIENCE, data)
         return [Reply(_("Gửi cho ai?"), _audience_buttons())]
-    if state.step == "audience":
+    if step is Draft.AUDIENCE:
         if fold(text).strip() in ("district", "quan huyen", "mot quan/huyen"):
-            await ctx.store.set_state(FLOW, "district", data)
+            await FLOW.enter(ctx.store, Draft.DISTRICT, data)
             buttons = tuple(Button(d, f"district:{d}") for d in districts)
             return [Reply(_("Gõ tên quận/huyện hoặc chọn bên dưới."), buttons)]
         audience = parse_audience(text, districts)
         if audience is None:
             return [Reply(_("Chọn một nhóm người nhận bên dưới."), _audience_buttons())]
         data["audience"] = audience
-        await ctx.store.set_state(FLOW, "time", data)
+        await FLOW.enter(ctx.store, Draft.TIME, data)
         return [_ask_time()]
-    if state.step == "district":
+    if step is Draft.DISTRICT:
         name = text.partition(":")[2] if text.startswith("district:") else text
         audience = district_of(name, districts)
         if audience is None:
@@ -189,16 +187,16 @@ async def flow(ctx: Ctx) -> list[Reply]:
                           .format(name=name[:64]),
                           tuple(Button(d, f"district:{d}") for d in districts))]
         data["audience"] = audience
-        await ctx.store.set_state(FLOW, "time", data)
+        await FLOW.enter(ctx.store, Draft.TIME, data)
         return [_ask_time()]
-    if state.step == "time":
+    if step is Draft.TIME:
         when = parse_when(text, ctx)
         if isinstance(when, str):
             return [Reply(when, (Button(_("Gửi ngay"), "ngay"),))]
         data["at"] = when.isoformat()
-        await ctx.store.set_state(FLOW, "confirm", data)
+        await FLOW.enter(ctx.store, Draft.CONFIRM, data)
         return [await _preview(ctx, data)]
-    if state.step == "confirm":
+    if step is Draft.CONFIRM:
         return await _confirm(ctx, data, text)
     await ctx.store.clear_state()
     return [Reply(_("Bản nháp đã hết hạn. Gõ /thongbao để soạn lại."), (back_button(),))]
@@ -244,26 +242,15 @@ async def _confirm(ctx: Ctx, data: dict[str, str], answer: str) -> list[Reply]:
                               audience=audience_label(data["audience"])), (back_button(),))]
 
 
+@features.feature("announce_list", label=N_("Danh sách thông báo (ban tổ chức)"),
+                  commands=("dsthongbao",))
 async def list_(ctx: Ctx) -> list[Reply]:
     """List pending and sent announcements with their delivery figures."""
-    if not ctx.user.is_organizer:
-        return _refusal()
     items = await ctx.store.broadcast.announcements(15)
     if not items:
         return [Reply(_("Chưa có thông báo nào. Gõ /thongbao để soạn."), (back_button(),))]
     lines = [describe(a, ctx) for a in items]
     return [Reply("\n\n".join(lines), (back_button(),), title=_("Các thông báo"))]
-
-
-def status_label(status: str) -> str:
-    """A scheduled item's state in words: /dsthongbao, `announce list`, `schedule list`."""
-    return {
-        "scheduled": _("chờ gửi"),
-        "sending": _("đang gửi"),
-        "done": _("đã gửi xong"),
-        "cancelled": _("đã hủy"),
-        "missed": _("bị lỡ (quá hạn)"),
-    }.get(status, status)
 
 
 def describe(a: AnnouncementInfo, ctx: Ctx) -> str:
@@ -280,12 +267,6 @@ def describe(a: AnnouncementInfo, ctx: Ctx) -> str:
     return f"{head}\n{preview}"
 
 
-def kind_label(kind: str) -> str:
-    """What a scheduled item is: an announcement or one of the reminders planned from content."""
-    return {"announcement": _("Thông báo"), "digest": _("Lịch hằng ngày"),
-            "remind": _("Nhắc sự kiện"), "eve": _("Nhắc khai mạc")}.get(kind, kind)
-
-
 def cancel_text(result: str, item_id: int) -> str:
     """The outcome of cancelling announcement `item_id` (store result), for chat and CLI."""
     if result == "cancelled":
@@ -297,10 +278,10 @@ def cancel_text(result: str, item_id: int) -> str:
     return text.format(id=item_id, status=status_label(result))
 
 
+@features.feature("announce_cancel", label=N_("Hủy thông báo (ban tổ chức)"),
+                  commands=("huythongbao",))
 async def cancel(ctx: Ctx) -> list[Reply]:
     """Cancel a pending announcement: /huythongbao ID."""
-    if not ctx.user.is_organizer:
-        return _refusal()
     item_id = parse_int(ctx.route.arg.strip().lstrip("#"), low=1)
     if item_id is None:
         return [Reply(_("Gõ /huythongbao kèm số của thông báo, ví dụ /huythongbao 3. "

@@ -17,6 +17,7 @@ import re
 import unicodedata
 from dataclasses import replace
 from datetime import datetime
+from enum import StrEnum
 
 from content import Edition, Question
 from handlers.contest_types import Attempt, Participant, Record
@@ -24,13 +25,12 @@ from handlers.context import Ctx
 from handlers.format import back_button, menu_buttons
 from handlers.i18n import N_, _, format_date_numeric, format_number, format_time
 from handlers.numbers import parse_int
+from handlers.registry import FeatureSet, Flow
 from handlers.router import Route
 from handlers.text import fold
 from handlers.types import Button, Reply
 
 LETTERS = "ABCD"
-# The flow of an open question; also the feature its messages are logged as.
-QUESTION = "contest_answer"
 # Commands that leave an open question (everything else shows it again).
 LEAVE = ("menu", "huy", "start")
 # A typed answer, folded: the letter alone or after "câu", "đáp án (là)", "chọn", "tôi chọn"...,
@@ -45,6 +45,27 @@ AGREE = N_("Đồng ý")
 DISAGREE = N_("Không đồng ý")
 _NAME_RE = re.compile(r"^[^\W\d_]+(?:[ '\-][^\W\d_]+)+$")
 _rng = random.SystemRandom()
+
+
+class Register(StrEnum):
+    """The steps of the registration, in order."""
+
+    NAME = "name"
+    DISTRICT = "district"
+    UNIT = "unit"  # after "Khác": a school, an agency, a commune
+    PHONE = "phone"
+    CONSENT = "consent"
+
+
+class Answering(StrEnum):
+    ANSWER = "answer"
+
+
+REGISTER = Flow("contest_register", Register, label=N_("Đăng ký dự thi"))
+# The flow of an open question; named like the feature its messages are logged as. It holds
+# commands and media too: its answer buttons are commands.
+QUESTION = Flow("contest_answer", Answering, holding=True)
+features = FeatureSet()
 
 
 # ---- pure helpers ------------------------------------------------------------------------
@@ -140,6 +161,8 @@ def _window_closed(ctx: Ctx) -> Reply | None:
 # ---- taking the contest --------------------------------------------------------------------
 
 
+@features.feature("contest_take", label=N_("Làm bài thi"), commands=("thi",),
+                  help=N_("làm bài thi"))
 async def take(ctx: Ctx) -> list[Reply]:
     """Start or resume the user's attempt; register first if needed."""
     ed = ctx.edition
@@ -154,7 +177,7 @@ async def take(ctx: Ctx) -> list[Reply]:
         refused = _no_new_registration(ctx, await ctx.store.contest.record())
         if refused:
             return [refused]
-        await ctx.store.set_state("contest_register", "name", {})
+        await REGISTER.enter(ctx.store, Register.NAME)
         return [Reply(
             _("Để dự thi, bạn đăng ký vài thông tin (chỉ dùng cho Cuộc thi).") + "\n\n"
             + _("Bước 1/4. Bạn gõ họ và tên đầy đủ, ví dụ: Nguyễn Văn An."),
@@ -242,9 +265,9 @@ async def _ask(ctx: Ctx, attempt: Attempt, resumed: bool = False) -> list[Reply]
     q = _question(ed, attempt.question_ids[attempt.current])
     left = max(0, _time_left_ms(ctx, attempt)) // 1000
     state = ctx.user.state
-    if state is None or state.flow != QUESTION or state.data.get("attempt") != attempt.id:
+    if state is None or QUESTION.step(state) is None or state.data.get("attempt") != attempt.id:
         # Once per attempt: the user's next messages go to the open question.
-        await ctx.store.set_state(QUESTION, "answer", {"attempt": attempt.id})
+        await QUESTION.enter(ctx.store, Answering.ANSWER, {"attempt": attempt.id})
     lines = [q.text, ""]
     lines += [f"{LETTERS[i]}. {opt}" for i, opt in enumerate(q.options)]
     lines += ["", _("Thời gian còn lại: {s} giây.").format(s=left)]
@@ -271,6 +294,7 @@ def typed_letter(text: str) -> int | None:
     return LETTERS.lower().index(m[1])
 
 
+@features.feature("contest_answer", label=N_("Trả lời câu thi"), commands=("traloi",))
 async def answer(ctx: Ctx) -> list[Reply]:
     """Record an answer to the current question, then ask the next one or give the result."""
     parts = ctx.route.arg.split()
@@ -289,6 +313,7 @@ async def answer(ctx: Ctx) -> list[Reply]:
                          LETTERS.index(parts[2].upper()))
 
 
+@features.flow(QUESTION)
 async def question(ctx: Ctx) -> list[Reply] | None:
     """A message while a question is open: answer, leave, or see the question again.
 
@@ -304,7 +329,7 @@ async def question(ctx: Ctx) -> list[Reply] | None:
             return [Reply(_("Bạn đã tạm rời bài thi. Thời gian của câu hỏi vẫn tiếp tục tính; "
                             "gõ /thi để làm tiếp."), menu_buttons())]
         if name == "traloi":  # an answer button
-            return await answer(replace(ctx, route=Route(QUESTION, arg.strip())))
+            return await answer(replace(ctx, route=Route(QUESTION.name, arg.strip())))
         if name == "thi":
             return await take(ctx)
     attempt_id = state.data.get("attempt") if state is not None else None
@@ -415,6 +440,8 @@ async def _finish(ctx: Ctx, attempt: Attempt,
                   title=_("Hoàn thành bài thi"))]
 
 
+@features.feature("leaderboard", label=N_("Bảng xếp hạng"), commands=("xephang",),
+                  help=N_("bảng xếp hạng cuộc thi"))
 async def leaderboard(ctx: Ctx) -> list[Reply]:
     """Show the top 10 and the user's own rank."""
     top = await ctx.store.contest.standings(10)
@@ -445,23 +472,24 @@ def _district_buttons(ed: Edition) -> tuple[Button, ...]:
     return (*(Button(d, d) for d in ed.contest.districts), Button(_(OTHER), OTHER))
 
 
+@features.flow(REGISTER)
 async def register(ctx: Ctx) -> list[Reply]:
     """One step of the registration: name, district or unit, phone, consent."""
     state = ctx.user.state
     assert state is not None
     data, text, ed = dict(state.data), ctx.route.arg, ctx.edition
-    step = state.step
-    if step == "name":
+    step = REGISTER.step(state)
+    if step is Register.NAME:
         name = valid_name(text)
         if name is None:
             return [Reply(_("Họ tên chưa hợp lệ: chỉ gồm chữ cái và khoảng trắng, ít nhất hai "
                             "từ, ví dụ: Nguyễn Văn An. Bạn gõ lại họ và tên nhé."))]
         data["full_name"] = name
-        await ctx.store.set_state("contest_register", "district", data)
-        return [Reply(_("Bước 2/4. Bạn thuộc quận, huyện nào của Hải Phòng? Chọn bên dưới, "
-                        "hoặc chọn “Khác” để ghi tên trường, cơ quan, đơn vị."),
-                      _district_buttons(ed))]
-    if step == "district":
+        await REGISTER.enter(ctx.store, Register.DISTRICT, data)
+        return [Reply(_("Bước 2/4. Bạn thuộc quận, huyện nào của {city}? Chọn bên dưới, "
+                        "hoặc chọn “Khác” để ghi tên trường, cơ quan, đơn vị.").format(
+                            city=ed.city), _district_buttons(ed))]
+    if step is Register.DISTRICT:
         wanted = fold(text).strip()
         match = next((d for d in ed.contest.districts
                       if fold(d) == wanted or fold(d).removeprefix("quan ") == wanted), None)
@@ -473,17 +501,17 @@ async def register(ctx: Ctx) -> list[Reply]:
             data["district"] = match
             return await _ask_phone(ctx, data)
         if wanted in (fold(OTHER), fold(_(OTHER)), "other"):
-            await ctx.store.set_state("contest_register", "unit", data)
+            await REGISTER.enter(ctx.store, Register.UNIT, data)
             return [Reply(_("Bạn gõ tên đơn vị của mình (trường, cơ quan, địa phương)."))]
         return [Reply(_("Mình chưa nhận ra quận, huyện “{text}”. Bạn chọn một mục bên dưới "
                         "nhé.").format(text=text[:40]), _district_buttons(ed))]
-    if step == "unit":
+    if step is Register.UNIT:
         unit = " ".join(text.split())
         if not 2 <= len(unit) <= 128 or not any(c.isalpha() for c in unit):
             return [Reply(_("Tên đơn vị cần từ 2 đến 128 ký tự. Bạn gõ lại nhé."))]
         data["district"], data["unit"] = OTHER, unit
         return await _ask_phone(ctx, data)
-    if step == "phone":
+    if step is Register.PHONE:
         if fold(text) in (fold(SKIP), fold(_(SKIP)), "skip", "khong"):
             data["phone"] = None
         else:
@@ -493,10 +521,10 @@ async def register(ctx: Ctx) -> list[Reply]:
                                 "bằng 03, 05, 07, 08 hoặc 09 (ví dụ 0912345678). Bạn gõ lại, "
                                 "hoặc chọn “Bỏ qua”."), (Button(_(SKIP), SKIP),))]
             data["phone"] = phone
-        await ctx.store.set_state("contest_register", "consent", data)
+        await REGISTER.enter(ctx.store, Register.CONSENT, data)
         return [Reply(_consent_text(data), _consent_buttons(),
                       title=_("Bước 4/4. Đồng ý lưu thông tin"))]
-    if step == "consent":
+    if step is Register.CONSENT:
         answer_ = fold(text)
         if answer_ in (fold(AGREE), fold(_(AGREE)), "co", "yes", "dong y"):
             await ctx.store.clear_state()
@@ -518,7 +546,7 @@ async def register(ctx: Ctx) -> list[Reply]:
 
 
 async def _ask_phone(ctx: Ctx, data: dict[str, object]) -> list[Reply]:
-    await ctx.store.set_state("contest_register", "phone", data)
+    await REGISTER.enter(ctx.store, Register.PHONE, data)
     return [Reply(_("Bước 3/4. Số điện thoại để Ban tổ chức liên hệ khi bạn đạt giải (không "
                     "bắt buộc). Gõ số, hoặc chọn “Bỏ qua”."), (Button(_(SKIP), SKIP),))]
 

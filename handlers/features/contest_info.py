@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from handlers.context import Ctx
 from handlers.format import back_button
-from handlers.i18n import _, current_locale, format_date_numeric, format_time
+from handlers.i18n import N_, _, current_locale, format_date_numeric, format_time
+from handlers.registry import FeatureSet
 from handlers.types import Button, Reply
 
+features = FeatureSet()
 
+
+@features.feature("contest", label=N_("Thông tin cuộc thi"), commands=("cuocthi",),
+                  help=N_("Cuộc thi Công dân học tập"), payloads=("cuocthi",))
 async def contest(ctx: Ctx) -> list[Reply]:
     """Show the contest's dates, status, who may enter, how to join and the rules."""
     c, loc, tz = ctx.edition.contest, current_locale(), ctx.edition.tz

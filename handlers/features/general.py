@@ -5,19 +5,13 @@ from __future__ import annotations
 from handlers.context import Ctx
 from handlers.format import back_button, menu_buttons, week_span, week_status
 from handlers.i18n import N_, _, current_locale, set_locale
+from handlers.registry import FeatureSet
 from handlers.types import Button, Reply
 
-# Deep-link payloads of /start (t.me/<bot>?start=lich) -> the command they open.
-START_PAYLOADS = {
-    "lich": "/lich",
-    "homnay": "/homnay",
-    "cuocthi": "/cuocthi",
-    "khoahoc": "/khoahoc",
-    "thuvien": "/thuvien",
-    "lienhe": "/lienhe",
-}
+features = FeatureSet()
 
 
+@features.feature("start", label=N_("Chào mừng"), commands=("start",))
 async def start(ctx: Ctx) -> list[Reply]:
     """Greet the user: what the bot does in 2–3 lines, and the main menu."""
     ed, loc = ctx.edition, current_locale()
@@ -36,45 +30,19 @@ async def start(ctx: Ctx) -> list[Reply]:
     return [Reply(text, (*menu_buttons(), Button(_("Nhận tin nhắc lịch"), "/dangky")))]
 
 
+@features.feature("menu", label=N_("Menu"), commands=("menu",), help=N_("menu chính"))
 async def menu(ctx: Ctx) -> list[Reply]:
     """Show the main menu."""
     return [Reply(_("Bạn muốn xem gì? Chọn một mục hoặc gõ câu hỏi của bạn."), menu_buttons())]
 
 
-# The command list: /trogiup shows it, and Telegram's command menu (setMyCommands) reuses it.
-COMMAND_HELP: tuple[tuple[str, str], ...] = (
-    ("menu", N_("menu chính")),
-    ("chude", N_("chủ đề và mục đích của Tuần lễ")),
-    ("hoatdong", N_("các hoạt động")),
-    ("lich", N_("lịch sự kiện cả tuần; /lich 03/10: một ngày")),
-    ("homnay", N_("sự kiện hôm nay")),
-    ("sapdienra", N_("sự kiện sắp diễn ra")),
-    ("khoahoc", N_("khóa học trực tuyến và tài nguyên mở")),
-    ("thuvien", N_("thư viện và văn hóa đọc")),
-    ("cuocthi", N_("Cuộc thi Công dân học tập")),
-    ("thi", N_("làm bài thi")),
-    ("xephang", N_("bảng xếp hạng cuộc thi")),
-    ("tochuc", N_("đơn vị tổ chức và báo cáo kết quả")),
-    ("lienhe", N_("số điện thoại, e-mail, địa chỉ liên hệ")),
-    ("hoidap", N_("câu hỏi thường gặp")),
-    ("dangky", N_("nhận tin nhắc lịch và thông báo")),
-    ("huydangky", N_("thôi nhận tin nhắc")),
-    ("xoadulieu", N_("xóa dữ liệu cá nhân của bạn")),
-    ("trogiup", N_("hướng dẫn sử dụng")),
-    ("ngonngu", N_("đổi ngôn ngữ")),
-)
-
-
-def command_list() -> list[tuple[str, str]]:
-    """(command, description) in the current locale."""
-    return [(name, _(text)) for name, text in COMMAND_HELP]
-
-
+@features.feature("help", label=N_("Hướng dẫn"), commands=("trogiup",),
+                  help=N_("hướng dẫn sử dụng"))
 async def help_(ctx: Ctx) -> list[Reply]:
     """List the commands and give examples of free text."""
     lines = [
         _("Các lệnh:"),
-        *(f"/{name} — {text}" for name, text in command_list()),
+        *(f"/{name} — {text}" for name, text in ctx.features.help_lines()),
         "",
         _("Bạn cũng có thể gõ tự nhiên, có dấu hoặc không dấu, ví dụ: "
           "“lich hom nay”, “thứ bảy có gì”, “khoa hoc truc tuyen”, “số điện thoại liên hệ”."),
@@ -82,6 +50,8 @@ async def help_(ctx: Ctx) -> list[Reply]:
     return [Reply("\n".join(lines), (back_button(),), title=_("Hướng dẫn sử dụng"))]
 
 
+@features.feature("language", label=N_("Đổi ngôn ngữ"), commands=("ngonngu",),
+                  help=N_("đổi ngôn ngữ"))
 async def language(ctx: Ctx) -> list[Reply]:
     """Offer the languages, or switch to the one named in the argument."""
     choice = ctx.route.arg.strip().lower()
@@ -96,6 +66,7 @@ async def language(ctx: Ctx) -> list[Reply]:
     return [Reply(text, (Button("Tiếng Việt", "/ngonngu vi"), Button("English", "/ngonngu en")))]
 
 
+@features.feature("unknown", label=N_("Câu chưa hiểu"))
 async def unknown(ctx: Ctx) -> list[Reply]:
     """Answer text the router did not understand: never silence, always the menu."""
     return [
@@ -107,6 +78,7 @@ async def unknown(ctx: Ctx) -> list[Reply]:
     ]
 
 
+@features.feature("unknown_command", label=N_("Lệnh không có"))
 async def unknown_command(ctx: Ctx) -> list[Reply]:
     """Answer a command that does not exist."""
     return [
@@ -118,12 +90,14 @@ async def unknown_command(ctx: Ctx) -> list[Reply]:
     ]
 
 
+@features.feature("media", label=N_("Ảnh, nhãn dán, tệp"))
 async def media(ctx: Ctx) -> list[Reply]:
     """Answer a sticker, photo or file: the bot reads text only."""
     return [Reply(_("Mình chỉ đọc được tin nhắn chữ. Bạn hãy gõ câu hỏi hoặc chọn một mục "
                     "bên dưới nhé."), menu_buttons())]
 
 
+@features.feature("empty", label=N_("Tin nhắn trống"))
 async def empty(ctx: Ctx) -> list[Reply]:
     """Answer an empty message."""
     return [Reply(_("Bạn chưa nhập nội dung. Hãy gõ câu hỏi hoặc chọn một mục bên dưới."),

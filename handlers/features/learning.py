@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from handlers.context import Ctx
 from handlers.format import back_button
-from handlers.i18n import _, current_locale
+from handlers.i18n import N_, _, current_locale
+from handlers.registry import FeatureSet
 from handlers.types import Button, Reply
+
+features = FeatureSet()
 
 
 def _category_buttons(ctx: Ctx, skip: str = "") -> tuple[Button, ...]:
@@ -14,6 +17,8 @@ def _category_buttons(ctx: Ctx, skip: str = "") -> tuple[Button, ...]:
                  if c.id != skip)
 
 
+@features.feature("courses", label=N_("Khóa học trực tuyến"), commands=("khoahoc",),
+                  help=N_("khóa học trực tuyến và tài nguyên mở"), payloads=("khoahoc",))
 async def courses(ctx: Ctx) -> list[Reply]:
     """List the resource categories, or the resources of the chosen one."""
     ed, loc = ctx.edition, current_locale()
@@ -34,6 +39,8 @@ async def courses(ctx: Ctx) -> list[Reply]:
                   title=cat.title.get(loc))]
 
 
+@features.feature("library", label=N_("Thư viện, văn hóa đọc"), commands=("thuvien",),
+                  help=N_("thư viện và văn hóa đọc"), payloads=("thuvien",))
 async def library(ctx: Ctx) -> list[Reply]:
     """Show the reading and library programmes and how to join them."""
     loc = current_locale()
@@ -43,7 +50,8 @@ async def library(ctx: Ctx) -> list[Reply]:
         for p in ctx.edition.programmes
     ]
     buttons: list[Button] = []
-    reading = next((c for c in ctx.edition.categories if c.id == "van-hoa-doc"), None)
+    reading = next((c for c in ctx.edition.categories
+                    if c.id == ctx.edition.reading_category), None)
     if reading:
         buttons.append(Button(reading.title.get(loc), f"/khoahoc {reading.id}"))
     buttons += [Button(_("Lịch sự kiện"), "/lich"), back_button()]

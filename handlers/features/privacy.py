@@ -12,35 +12,23 @@ again beyond its attempts, nor register again once voided.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Protocol
+from enum import StrEnum
 
 from handlers.context import Ctx
 from handlers.format import back_button
-from handlers.i18n import _, format_number
+from handlers.i18n import N_, _, format_number
+from handlers.privacy_types import PersonalData
+from handlers.registry import FeatureSet, Flow
 from handlers.text import fold
 from handlers.types import Button, Reply
 
-FLOW = "privacy"
+
+class Step(StrEnum):
+    CONFIRM = "confirm"
 
 
-@dataclass(frozen=True)
-class PersonalData:
-    """What the bot holds about one user (or what was just deleted)."""
-
-    contest: bool  # a contest registration with their name
-    subscribed: bool
-    messages: int  # rows of the message log
-
-
-class PrivacyStore(Protocol):
-    """The current user's personal data, inside the update's transaction."""
-
-    async def personal_data(self) -> PersonalData: ...
-
-    async def erase(self) -> PersonalData:
-        """Delete or anonymise everything listed in the module docstring; return what went."""
-        ...
+FLOW = Flow("privacy", Step)
+features = FeatureSet()
 
 
 def _confirm_label() -> str:
@@ -63,10 +51,12 @@ def _items(data: PersonalData) -> list[str]:
     return lines
 
 
+@features.feature("privacy", label=N_("Xóa dữ liệu cá nhân"), commands=("xoadulieu",),
+                  help=N_("xóa dữ liệu cá nhân của bạn"))
 async def erase(ctx: Ctx) -> list[Reply]:
     """Explain what will be deleted and ask for confirmation."""
     data = await ctx.store.privacy.personal_data()
-    await ctx.store.set_state(FLOW, "confirm", {})
+    await FLOW.enter(ctx.store, Step.CONFIRM)
     text = "\n".join([
         _("Theo Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân, bạn có quyền yêu cầu xóa "
           "dữ liệu cá nhân của mình. Nếu đồng ý, bot sẽ xóa:"),
@@ -86,6 +76,7 @@ async def erase(ctx: Ctx) -> list[Reply]:
     return [Reply(text, buttons, title=_("Xóa dữ liệu cá nhân"))]
 
 
+@features.flow(FLOW)
 async def confirm(ctx: Ctx) -> list[Reply]:
     """Delete the user's data if they confirmed; anything else leaves it untouched."""
     answer = fold(ctx.route.arg)

@@ -14,9 +14,12 @@ from handlers.format import (
     week_span,
     week_status,
 )
-from handlers.i18n import _, current_locale, format_date_numeric
+from handlers.i18n import N_, _, current_locale, format_date_numeric
+from handlers.registry import FeatureSet
 from handlers.router import parse_day_arg
 from handlers.types import Button, Reply
+
+features = FeatureSet()
 
 
 def _sample_note(ctx: Ctx) -> str:
@@ -26,6 +29,8 @@ def _sample_note(ctx: Ctx) -> str:
     return ""
 
 
+@features.feature("schedule", label=N_("Lịch cả tuần"), commands=("lich",),
+                  help=N_("lịch sự kiện cả tuần; /lich 03/10: một ngày"), payloads=("lich",))
 async def week(ctx: Ctx) -> list[Reply]:
     """Show the whole week, one short line per event, with a button per day for details."""
     ed = ctx.edition
@@ -40,6 +45,7 @@ async def week(ctx: Ctx) -> list[Reply]:
                   title=_("Lịch sự kiện {span}").format(span=week_span(ed)))]
 
 
+@features.feature("day", label=N_("Lịch một ngày"))
 async def day(ctx: Ctx) -> list[Reply]:
     """Show every event of one day in detail."""
     ed = ctx.edition
@@ -67,6 +73,8 @@ def _day_reply(ctx: Ctx, wanted: date) -> Reply:
     return Reply(text + _sample_note(ctx), (*others, back_button()), title=day_heading(wanted))
 
 
+@features.feature("today", label=N_("Lịch hôm nay"), commands=("homnay",),
+                  help=N_("sự kiện hôm nay"), payloads=("homnay",))
 async def today(ctx: Ctx) -> list[Reply]:
     """Show today's events, or say when the week is if today is outside it."""
     ed = ctx.edition
@@ -84,6 +92,8 @@ async def today(ctx: Ctx) -> list[Reply]:
                   title=_("Hôm nay, {day}").format(day=day_heading(ctx.today)))]
 
 
+@features.feature("next", label=N_("Sắp diễn ra"), commands=("sapdienra",),
+                  help=N_("sự kiện sắp diễn ra"))
 async def upcoming(ctx: Ctx) -> list[Reply]:
     """Show what is on now and the next event to start."""
     ed = ctx.edition
@@ -109,6 +119,7 @@ async def upcoming(ctx: Ctx) -> list[Reply]:
     return [Reply("\n\n".join(parts) + _sample_note(ctx), tuple(buttons))]
 
 
+@features.feature("event", label=N_("Chi tiết sự kiện"), commands=("sukien",))
 async def event(ctx: Ctx) -> list[Reply]:
     """Show one event in detail."""
     ed = ctx.edition

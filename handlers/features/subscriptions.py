@@ -2,75 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import datetime
-from typing import Protocol
-
 from handlers.context import Ctx
 from handlers.format import back_button
-from handlers.i18n import _
+from handlers.i18n import N_, _
+from handlers.registry import FeatureSet
 from handlers.types import Button, Reply
 
-
-@dataclass(frozen=True)
-class DeliveryFigures:
-    """A scheduled item (announcement or reminder) and how its delivery went.
-
-    Shared by /dsthongbao, `hoctap-bot announce list` and the report's per-item rows.
-    """
-
-    id: int
-    audience: str
-    due_at: datetime
-    status: str
-    total: int  # recipients written to the outbox when it fired
-    sent: int
-    skipped: int
-    failed: int
-    uncertain: int
-
-    @staticmethod
-    def counts(by_status: Mapping[str, int]) -> dict[str, int]:
-        """The figure fields from the outbox's rows per status."""
-        return {k: by_status.get(k, 0) for k in ("sent", "skipped", "failed", "uncertain")}
-
-
-@dataclass(frozen=True)
-class AnnouncementInfo(DeliveryFigures):
-    """An announcement, for /dsthongbao and the CLI."""
-
-    text: str
-
-
-class BroadcastStore(Protocol):
-    """Subscriptions and announcements for the current user, inside the update's transaction."""
-
-    async def is_subscribed(self) -> bool: ...
-
-    async def subscribe(self) -> bool:
-        """Subscribe; False if already subscribed."""
-        ...
-
-    async def unsubscribe(self) -> bool:
-        """Unsubscribe; False if not subscribed."""
-        ...
-
-    async def audience_size(self, audience: str) -> int: ...
-
-    async def create_announcement(self, text: str, audience: str, due_at: datetime) -> int: ...
-
-    async def announcements(self, limit: int) -> list[AnnouncementInfo]: ...
-
-    async def cancel_announcement(self, item_id: int) -> str:
-        """'cancelled', 'not_found' or the status that prevents it ('sending', 'done', ...)."""
-        ...
+features = FeatureSet()
 
 
 def offer_button() -> Button:
     return Button(_("Nhận tin nhắc lịch"), "/dangky")
 
 
+@features.feature("subscribe", label=N_("Đăng ký nhận tin"), commands=("dangky",),
+                  help=N_("nhận tin nhắc lịch và thông báo"))
 async def subscribe(ctx: Ctx) -> list[Reply]:
     """Subscribe the user to the daily digest, event reminders and announcements."""
     if not await ctx.store.broadcast.subscribe():
@@ -82,6 +28,8 @@ async def subscribe(ctx: Ctx) -> list[Reply]:
     return [Reply(text, (back_button(),))]
 
 
+@features.feature("unsubscribe", label=N_("Hủy nhận tin"), commands=("huydangky",),
+                  help=N_("thôi nhận tin nhắc"))
 async def unsubscribe(ctx: Ctx) -> list[Reply]:
     """Stop sending reminders to the user."""
     if await ctx.store.broadcast.unsubscribe():

@@ -5,15 +5,14 @@ from __future__ import annotations
 from handlers.context import Ctx
 from handlers.format import back_button, week_span, week_status
 from handlers.i18n import N_, _, current_locale, format_date_numeric
+from handlers.registry import FeatureSet
 from handlers.types import Button, Reply
 
-SECTION_TITLES = {
-    "4a": N_("Thông tin, tuyên truyền"),
-    "4b": N_("Lễ khai mạc"),
-    "4c": N_("Hoạt động trực tiếp kết hợp trực tuyến"),
-}
+features = FeatureSet()
 
 
+@features.feature("theme", label=N_("Chủ đề"), commands=("chude",),
+                  help=N_("chủ đề và mục đích của Tuần lễ"))
 async def theme(ctx: Ctx) -> list[Reply]:
     """Show the theme, dates, opening ceremony, purpose and requirements."""
     ed, loc = ctx.edition, current_locale()
@@ -37,6 +36,8 @@ async def theme(ctx: Ctx) -> list[Reply]:
     return [Reply("\n\n".join(parts), buttons, title=ed.name.get(loc))]
 
 
+@features.feature("bodies", label=N_("Đơn vị tổ chức"), commands=("tochuc",),
+                  help=N_("đơn vị tổ chức và báo cáo kết quả"))
 async def bodies(ctx: Ctx) -> list[Reply]:
     """Show who organizes the week, what each must do, and where reports go."""
     ed, loc = ctx.edition, current_locale()
@@ -56,14 +57,16 @@ async def bodies(ctx: Ctx) -> list[Reply]:
                   title=_("Tổ chức thực hiện"))]
 
 
+@features.feature("activities", label=N_("Hoạt động"), commands=("hoatdong",),
+                  help=N_("các hoạt động"))
 async def activities(ctx: Ctx) -> list[Reply]:
     """List the activities of the week, grouped by section of the letter."""
     ed, loc = ctx.edition, current_locale()
     parts = []
-    for section, title in SECTION_TITLES.items():
-        items = [a for a in ed.activities if a.section == section]
+    for section in ed.sections:
+        items = [a for a in ed.activities if a.section == section.id]
         if items:
-            lines = [_(title)]
+            lines = [section.title.get(loc)]
             lines += [f"• {a.title.get(loc)}: {a.summary.get(loc)}" for a in items]
             parts.append("\n".join(lines))
     buttons = (
@@ -75,6 +78,8 @@ async def activities(ctx: Ctx) -> list[Reply]:
     return [Reply("\n\n".join(parts), buttons, title=_("Các hoạt động trong Tuần lễ"))]
 
 
+@features.feature("contacts", label=N_("Liên hệ"), commands=("lienhe",),
+                  help=N_("số điện thoại, e-mail, địa chỉ liên hệ"), payloads=("lienhe",))
 async def contacts(ctx: Ctx) -> list[Reply]:
     """Show every contact: phones, e-mail, address."""
     loc = current_locale()
@@ -94,6 +99,8 @@ async def contacts(ctx: Ctx) -> list[Reply]:
                   title=_("Liên hệ"))]
 
 
+@features.feature("faq", label=N_("Hỏi đáp"), commands=("hoidap",),
+                  help=N_("câu hỏi thường gặp"))
 async def faq(ctx: Ctx) -> list[Reply]:
     """Answer one FAQ entry, or list the questions."""
     loc = current_locale()

@@ -7,6 +7,7 @@ test_telegram.py; the rest use the real aiohttp app and a real SQLite file.
 from __future__ import annotations
 
 import asyncio
+import io
 import json
 import logging
 import math
@@ -39,6 +40,7 @@ from bot.observability import (
     health_routes,
     parse_json,
     secrets_of,
+    setup_logging,
 )
 from bot.settings import FloodSettings, SettingsError, load_settings
 from handlers.router import Router
@@ -116,6 +118,48 @@ def test_json_log_lines_with_traceback_are_redacted(capsys: pytest.CaptureFixtur
     assert entry["message"] == "send failed for chat 42 (phone [phone])"
     assert "RuntimeError" in entry["exc"] and "[redacted]" in entry["exc"]
     assert TOKEN not in line and "0987654321" not in line and "654 321" not in line
+
+
+async def test_scheduler_job_runs_stay_out_of_the_log_but_a_failing_job_shows() -> None:
+    """The outbox is polled every 2 s: a log line per run would drown everything else."""
+    from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+    root, executors = logging.getLogger(), logging.getLogger("apscheduler.executors")
+    levels = (root.level, executors.level)
+    handler = setup_logging(None, level="INFO")
+    assert isinstance(handler, logging.StreamHandler)
+    out = io.StringIO()
+    handler.setStream(out)
+    ran = asyncio.Event()
+
+    async def poll() -> None:
+        ran.set()
+
+    async def broken() -> None:
+        raise RuntimeError("the job failed")
+
+    scheduler = AsyncIOScheduler()
+    try:
+        scheduler.add_job(poll, id="POLL outbox")
+        scheduler.add_job(broken, id="BROKEN")
+        scheduler.start()
+        await asyncio.wait_for(ran.wait(), 10)
+        for _ in range(100):
+            if "raised an exception" in out.getvalue():
+                break
+            await asyncio.sleep(0.1)
+        logging.getLogger("hoctap.test").info("an INFO line of ours")
+    finally:
+        scheduler.shutdown(wait=False)
+        root.removeHandler(handler)
+        handler.close()
+        root.setLevel(levels[0])
+        executors.setLevel(levels[1])
+    log = out.getvalue()
+    assert "Running job" not in log and "executed successfully" not in log
+    assert "broken (trigger" in log and "raised an exception" in log
+    assert "RuntimeError: the job failed" in log
+    assert "an INFO line of ours" in log
 
 
 # ---- flood control -------------------------------------------------------------------------

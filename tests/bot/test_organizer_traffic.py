@@ -11,7 +11,7 @@ from bot.app import App, build_app
 from bot.db.models import ScheduledItem
 from bot.report import collect
 from content import Edition
-from handlers.features.report import ReportFigures
+from handlers.report_types import ReportFigures
 from tests.conftest import Chat, make_settings
 
 FIRST, LAST = date(2020, 10, 1), date(2020, 10, 7)

@@ -27,8 +27,9 @@ from bot.db.models import (
 )
 from bot.report import collect, render
 from content import Edition
-from handlers.features.report import ReportFigures
+from handlers.core import REGISTRY
 from handlers.i18n import use_locale
+from handlers.report_types import ReportFigures
 from tests.conftest import Chat, make_settings
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -261,7 +262,7 @@ async def test_workbook_charts_and_summary(app: App, edition: Edition) -> None:
     async with app.sessions() as db:
         f = await collect(db, edition, FIRST, LAST)
     with use_locale("vi"):
-        files = {a.filename: a for a in render(f, edition)}
+        files = {a.filename: a for a in render(f, edition, REGISTRY.label)}
     xlsx = files["bao-cao-tuan-le-20201001-20201007.xlsx"].data
     wb = load_workbook(BytesIO(xlsx))
     assert wb.sheetnames == ["Tổng quan", "Cuộc thi", "Thông báo"]
@@ -283,7 +284,10 @@ async def test_workbook_charts_and_summary(app: App, edition: Edition) -> None:
     notices = [[c.value for c in r] for r in wb["Thông báo"].iter_rows()]
     assert notices[1][:4] == ["Mã", "Loại", "Nội dung", "Người nhận"]
     assert [r[0] for r in notices[2:]] == [b.id for b in f.broadcasts]
-    assert notices[2][2] == "Khai mạc lúc 8 giờ" and notices[2][3] == "Người đăng ký nhận tin"
+    # Audience and status in the words of /dsthongbao and the CLI (one label function each).
+    assert notices[2][2] == "Khai mạc lúc 8 giờ" and notices[2][3] == "Tất cả người đăng ký"
+    assert {r[5] for r in notices[2:]} <= {"Chờ gửi", "Đang gửi", "Đã gửi xong", "Đã hủy",
+                                           "Bị lỡ (quá hạn)"}
     for name, a in files.items():
         if name.endswith(".png"):
             assert a.data.startswith(b"\x89PNG") and len(a.data) > 10_000
@@ -305,7 +309,7 @@ async def test_empty_database_gives_zeros(app: App, edition: Edition) -> None:
     assert [d.messages for d in f.days] == [0] * 7
     assert f.scores == tuple((k, 0) for k in range(11))
     assert not f.channels and not f.top and not f.broadcasts
-    assert len(render(f, edition)) == 7
+    assert len(render(f, edition, REGISTRY.label)) == 7
 
 
 async def test_organizer_commands_and_refusal(app: App) -> None:

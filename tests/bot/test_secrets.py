@@ -29,8 +29,8 @@ from openpyxl import load_workbook
 from bot.app import build_app
 from bot.db.engine import create_engine, upgrade
 from bot.observability import REDACTED, RedactingFilter, learn_secrets, setup_logging
+from bot.report.results import build_csv, build_xlsx
 from handlers.contest_types import ResultRow, contest_figures
-from handlers.features.contest_admin import build_csv, build_xlsx
 from handlers.i18n import use_locale
 from tests.bot.test_telegram import BotProcess, bot_env
 from tests.bot.test_zalo import U1, say, start_bot

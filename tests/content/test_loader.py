@@ -117,6 +117,44 @@ def test_duplicate_id(broken: Callable[[str, str, str], Path]) -> None:
                for p in _problems(path))
 
 
+def test_edition_facts_are_content(edition: Edition) -> None:
+    """The letter's sections, the quiz topics, the opening activity and the reading resources
+    are the edition's data, not constants in code: a new year names its own."""
+    assert [(s.id, s.title.vi) for s in edition.sections] == [
+        ("4a", "Thông tin, tuyên truyền"), ("4b", "Lễ khai mạc"),
+        ("4c", "Hoạt động trực tiếp kết hợp trực tuyến")]
+    assert set(edition.topics) == {q.topic for q in edition.questions}
+    assert edition.opening_activity in {a.id for a in edition.activities}
+    assert edition.reading_category in {c.id for c in edition.categories}
+
+
+def test_a_new_edition_names_its_own_sections_and_topics(
+        broken: Callable[[str, str, str], Path]) -> None:
+    path = broken("quiz.toml", '"van-hoa-doc"]', '"van-hoa-doc", "an-toan-giao-thong"]')
+    broken("quiz.toml", 'topic = "van-hoa-doc"', 'topic = "an-toan-giao-thong"')
+    activities = path / "activities.toml"
+    activities.write_text(activities.read_text(encoding="utf-8").replace('"4c"', '"4d"'),
+                          encoding="utf-8")
+    edition = load_edition(path)
+    assert edition.sections[-1].id == "4d" and "an-toan-giao-thong" in edition.topics
+
+
+def test_unknown_section_topic_and_opening_activity(
+        broken: Callable[[str, str, str], Path]) -> None:
+    broken("activities.toml", 'section = "4b"', 'section = "4x"')
+    broken("quiz.toml", 'topic = "tuan-le"', 'topic = "the-thao"')
+    broken("edition.toml", 'opening_activity = "khai-mac"', 'opening_activity = "le-mo-man"')
+    path = broken("reading.toml", 'category = "van-hoa-doc"', 'category = "sach-noi"')
+    problems = _problems(path)
+    assert any(p.startswith("activities.toml: activities[") and ": section: phải là một trong "
+               "4a, 4b, 4c; nhưng đang là 4x" in p for p in problems)
+    assert any(p.startswith("quiz.toml: questions[") and ": topic: phải là một trong" in p
+               and "the-thao" in p for p in problems)
+    assert "edition.toml: [week]: opening_activity: không có hoạt động mã le-mo-man trong " \
+        "activities.toml" in problems
+    assert "reading.toml: category: không có nhóm mã sach-noi" in problems
+
+
 def test_malformed_url(broken: Callable[[str, str, str], Path]) -> None:
     path = broken("resources.toml", 'url = "https://', 'url = "htps//')
     assert any("resources.toml: resources[" in p

@@ -36,9 +36,10 @@ from bot.channels.zalo.webhook import signature
 from bot.runner import build_web_app
 from content import ContentError, Edition, default_edition_path, load_edition
 from handlers.context import Ctx
+from handlers.core import REGISTRY
 from handlers.features.announce import parse_when
 from handlers.i18n import use_locale
-from handlers.router import COMMANDS, CUES, Route
+from handlers.router import CUES, Route
 from handlers.types import Incoming, UserView
 from tests.conftest import make_settings
 from tests.fakes.telegram import FakeTelegram
@@ -191,7 +192,7 @@ class _Collect(logging.Handler):
 # ---- the text router and the whole conversation -------------------------------------------
 
 _COMMAND_TEXT = st.builds(
-    lambda c, sep, arg: f"/{c}{sep}{arg}", st.sampled_from(sorted(COMMANDS)),
+    lambda c, sep, arg: f"/{c}{sep}{arg}", st.sampled_from(sorted(REGISTRY.commands())),
     st.sampled_from(["", " ", "@hoctap_bot ", "  "]), st.text(max_size=30))
 _CUE_TEXT = st.builds(
     lambda a, b, noise: f"{a} {noise} {b}",
@@ -504,7 +505,7 @@ def _ctx(edition: Edition) -> Ctx:
     now = NOW.replace(tzinfo=edition.tz)
     user = UserView("console", "console", "vi", is_organizer=True)
     return Ctx(edition=edition, now=now, user=user, store=None,  # type: ignore[arg-type]
-               route=Route("announce"))
+               route=Route("announce"), features=REGISTRY)
 
 
 _WHEN_TEXT = st.one_of(

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from content import Edition
+from handlers.core import REGISTRY
 from handlers.router import CUES, THRESHOLD, Route, Router, find_day
 from handlers.text import clean, tokens
 
@@ -71,7 +72,7 @@ CASES = [
 
 @pytest.fixture(scope="module")
 def router(edition: Edition) -> Router:
-    return Router(edition)
+    return Router(edition, REGISTRY.commands())
 
 
 @pytest.mark.parametrize(("text", "feature"), CASES)

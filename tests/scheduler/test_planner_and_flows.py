@@ -51,7 +51,7 @@ async def test_subscribe_is_offered_then_explicit(chat: Chat) -> None:
 
 async def test_non_organizer_cannot_announce(chat: Chat, app: App) -> None:
     for command in ("/thongbao", "/dsthongbao", "/huythongbao 1"):
-        assert "chỉ Ban tổ chức" in await chat.text(command)
+        assert "chỉ dành cho Ban tổ chức" in await chat.text(command)
     async with app.sessions() as s:
         assert (await s.execute(select(ScheduledItem))).first() is None
 

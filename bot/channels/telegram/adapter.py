@@ -51,7 +51,6 @@ from bot.observability import Refused
 from bot.service import Dispatcher
 from bot.settings import TelegramSettings
 from bot.webserver import read_json
-from handlers.features.general import command_list
 from handlers.i18n import use_locale
 from handlers.text import split_message
 from handlers.types import Attachment, Button, Incoming, Reply
@@ -244,7 +243,8 @@ class TelegramChannel:
     async def _set_commands(self) -> None:
         for locale in ("vi", "en"):
             with use_locale(locale):
-                commands = [BotCommand(name, text[:256]) for name, text in command_list()]
+                commands = [BotCommand(name, text[:256]) for name, text
+                            in self.dispatcher.conversation.registry.help_lines()]
             await self.application.bot.set_my_commands(
                 commands, language_code=None if locale == "vi" else locale
             )

@@ -99,6 +99,11 @@ class ZaloBotChannel(OutputChannel):
         # Webhook updates before start() or during stop() get 503.
         self._ready = False
 
+    @property
+    def pending(self) -> int:
+        """Updates accepted and not yet answered."""
+        return self._workers.pending
+
     # ---- lifecycle -------------------------------------------------------------------------
 
     def mount(self, web_app: web.Application) -> None:

@@ -66,7 +66,7 @@ def unsupported_replies() -> list[Reply]:
                     "chưa trả lời được. Nếu đó là ảnh, tệp hay tin nhắn thoại, bạn hãy gõ câu "
                     "hỏi bằng chữ nhé. Nếu tài khoản Zalo của bạn đang được bảo vệ (như tài "
                     "khoản của các bạn nhỏ), bạn có thể nhờ bố mẹ hoặc thầy cô tìm hiểu giúp "
-                    "về Tuần lễ học tập suốt đời."))]
+                    "nhé."))]
 
 
 class ZaloBotChannel(OutputChannel):

@@ -138,7 +138,7 @@ FEATURE_LABELS: dict[str, str] = {
 }
 
 CHANNEL_LABELS: dict[str, str] = {"telegram": "Telegram", "zalo": "Zalo",
-                                  "console": N_("Dòng lệnh")}
+                                  "zalobot": "Zalo Bot", "console": N_("Dòng lệnh")}
 
 
 def feature_label(feature: str) -> str:

@@ -26,7 +26,6 @@ from bot.runner import build_web_app
 from bot.settings import SettingsError, load_settings
 from content import Edition
 from handlers.types import Reply
-from tests.bot.test_broadcast import cli
 from tests.bot.test_resilience import SORRY, pg_rows, refusing_connections
 from tests.bot.test_telegram import BotProcess
 from tests.conftest import free_port, make_settings
@@ -301,10 +300,13 @@ def test_settings_are_checked_by_the_channel(env: dict[str, str], message: str) 
 
 async def test_hoctap_bot_run_serves_zalobot_and_broadcasts(fake: FakeZaloBot,
                                                             tmp_path: Path) -> None:
-    """`hoctap-bot run` with only [zalobot]: answers, and an organizer's announcement reaches
-    the subscriber (a subscriber who blocked the bot is deactivated)."""
-    env = bot_env(fake, free_port(), "polling", HOCTAP_BOT_NOW="2020-10-01T07:30")
-    subscriber, gone = new_user_id(), new_user_id()
+    """`hoctap-bot run` with only [zalobot]: an organizer on Zalo Bot announces to the Zalo Bot
+    subscribers, who get it; one who blocked the bot is deactivated; the organizer is told
+    the outcome."""
+    organizer, subscriber, gone = new_user_id(), new_user_id(), new_user_id()
+    env = bot_env(fake, free_port(), "polling", HOCTAP_BOT_NOW="2020-10-01T07:30",
+                  HOCTAP_ORGANIZERS_ZALOBOT_IDS=organizer)
+    text = "Thông báo: Lễ tổng kết Tuần lễ lúc 15:00 ngày 07/10 tại Nhà văn hóa."
     proc = BotProcess(tmp_path, env)
     await proc.start()
     try:
@@ -313,10 +315,15 @@ async def test_hoctap_bot_run_serves_zalobot_and_broadcasts(fake: FakeZaloBot,
             [done] = await fake.wait_texts(user, 1, seconds=40)
             assert "Đã đăng ký!" in done
         fake.block(gone)
-        text = "Thông báo: Lễ tổng kết Tuần lễ lúc 15:00 ngày 07/10 tại Nhà văn hóa."
-        await cli(tmp_path, env, "announce", "--text", text, "--at", "now")
+        steps = [("/thongbao", "Gõ nội dung"), (text, "Gửi cho ai?"),
+                 ("channel:zalobot", "dd/mm/yyyy"), ("ngay", "[1] Xác nhận gửi"),
+                 ("1", "Mình sẽ báo tiến độ khi gửi")]
+        for i, (said, expected) in enumerate(steps, 1):
+            await fake.user_sends(organizer, said)
+            assert expected in (await fake.wait_texts(organizer, i, seconds=20))[-1]
         # (The 07:00 digest may reach them too, if they subscribed before it fired.)
         await fake.wait_for(lambda: any(text in t for t in fake.texts(subscriber)), 40)
+        await fake.wait_for(lambda: "đã gửi xong" in fake.texts(organizer)[-1], 40)
         await fake.wait_for(lambda: proc.query(
             "select active from users where external_id = '" + gone + "'") == [(0,)], 40)
     finally:
@@ -324,6 +331,7 @@ async def test_hoctap_bot_run_serves_zalobot_and_broadcasts(fake: FakeZaloBot,
     assert code == 0, proc.stderr.decode()
     assert sum(text in t for t in fake.texts(subscriber)) == 1
     assert fake.texts(gone) == [done]
+    assert "1 đã gửi" in fake.texts(organizer)[-1]
     assert b"zalobot channel started in polling mode" in proc.stderr
     assert b"Traceback" not in proc.stderr, proc.stderr.decode()
     assert TOKEN.encode() not in proc.stderr and SECRET.encode() not in proc.stderr

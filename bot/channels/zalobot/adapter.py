@@ -14,6 +14,7 @@ wait; `message_id` is claimed with its effects, so a redelivery is applied once.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import hmac
 import logging
 from datetime import UTC, datetime, timedelta
@@ -344,8 +345,13 @@ class ZaloBotChannel(OutputChannel):
     # ---- the outbox's Sender (until the outbox speaks the contract) ------------------------
 
     async def deliver(self, external_id: str, text: str, title: str | None = None) -> Delivery:
-        """A reminder or announcement: one attempt, the outcome for the outbox to record."""
-        return await self.send(external_id, [Reply(text, title=title)])
+        """A reminder or announcement: one attempt, the outcome for the outbox to record.
+
+        Without its ref: a message this channel cannot edit must not be offered for editing
+        (an organizer's progress is reported at the start and the end, as on Zalo OA).
+        """
+        outcome = await self.send(external_id, [Reply(text, title=title)])
+        return dataclasses.replace(outcome, ref=None)
 
     async def edit(self, external_id: str, ref: str, text: str) -> Delivery:
         return await self.edit_text(external_id, ref, text)

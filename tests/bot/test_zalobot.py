@@ -87,7 +87,12 @@ async def start_bot(db: str, fake: FakeZaloBot, mode: str = "polling", **env: st
     runner = web.AppRunner(web_app, access_log=None)
     await runner.setup()
     await web.TCPSite(runner, "127.0.0.1", port).start()
-    await channel.start()
+    try:
+        await channel.start()
+    except Exception:
+        await runner.cleanup()
+        await app.close()
+        raise
     return Bot(app, channel, runner, f"http://127.0.0.1:{port}{HOOK}", db)
 
 
@@ -341,10 +346,14 @@ async def test_hoctap_bot_run_serves_zalobot_and_broadcasts(fake: FakeZaloBot,
 
 
 @pytest.mark.postgres
+@pytest.mark.parametrize("mode", ["polling", "webhook"])
 async def test_an_update_waits_out_an_outage_and_is_answered_once(fake: FakeZaloBot,
-                                                                  pg_url: str) -> None:
+                                                                  pg_url: str, mode: str) -> None:
+    """Polled or posted, an update whose transaction did not commit is kept and tried again
+    (getUpdates has no offset to hold back, the webhook already answered): the user is told
+    once to wait, then answered once."""
     user = new_user_id()
-    bot = await start_bot(pg_url, fake)
+    bot = await start_bot(pg_url, fake, mode)
     try:
         await fake.user_sends(user, "/start")
         await fake.wait_texts(user, 1)
@@ -359,4 +368,13 @@ async def test_an_update_waits_out_an_outage_and_is_answered_once(fake: FakeZalo
         await bot.stop()
     _welcome, sorry, today = fake.texts(user)
     assert SORRY in sorry and "Hôm nay" in today, got
+    assert fake.webhook_answers == ([200, 200] if mode == "webhook" else [])
     assert await pg_rows(pg_url, "SELECT count(*) FROM message_log") == [(2,)]
+
+
+async def test_a_refused_token_stops_the_start_with_a_clear_error(fake: FakeZaloBot,
+                                                                  db: str) -> None:
+    fake.token = "1:another-bot"
+    with pytest.raises(RuntimeError, match=re.escape(
+            "Zalo refused to start the bot: 401 Unauthorized (check [zalobot] token)")):
+        await start_bot(db, fake)

@@ -123,6 +123,10 @@ class ZaloBotChannel(OutputChannel):
                 await self.client.set_webhook(s.webhook_url, s.secret_token)
             else:
                 await self.client.delete_webhook()  # getUpdates is refused while one is set
+        except ZaloBotError as err:
+            await self._session.close()
+            hint = " (check [zalobot] token)" if err.code == UNAUTHORIZED else ""
+            raise RuntimeError(f"zalobot: Zalo refused to start the bot: {err}{hint}") from err
         except BaseException:
             await self._session.close()
             raise

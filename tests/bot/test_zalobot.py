@@ -22,6 +22,7 @@ from aiohttp import web
 from bot.app import App, build_app
 from bot.channels import zalobot
 from bot.channels.zalobot.adapter import ZaloBotChannel
+from bot.observability import secrets_of
 from bot.runner import build_web_app
 from bot.settings import SettingsError, load_settings
 from content import Edition
@@ -295,6 +296,7 @@ def test_settings_are_checked_by_the_channel(env: dict[str, str], message: str) 
         load_settings(None, environ=environ)
     settings = load_settings(None, environ={f"HOCTAP_ZALOBOT_{k}": v for k, v in good.items()})
     assert settings.zalobot.webhook_path == "/zalobot/k3J9xQ2mV7pL4wR8"
+    assert {TOKEN, SECRET} <= set(secrets_of(settings))  # never in a log line
     polling = load_settings(None, environ={"HOCTAP_ZALOBOT_TOKEN": TOKEN})
     assert (polling.zalobot.mode, polling.zalobot.secret_token) == ("polling", "")
     assert polling.zalobot.base_url == "https://bot-api.zaloplatforms.com"

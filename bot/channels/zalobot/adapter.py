@@ -38,7 +38,7 @@ from bot.channels.zalobot.client import (
 from bot.channels.zalobot.settings import ZaloBotSettings
 from bot.db import repo
 from bot.db.faults import HeldBack, is_outage, unavailable_replies
-from bot.observability import Refused, learn_secrets
+from bot.observability import Refused
 from bot.service import Dispatcher
 from bot.settings import WebSettings
 from bot.webserver import read_json
@@ -114,7 +114,6 @@ class ZaloBotChannel(OutputChannel):
     async def start(self) -> None:
         """Check the token (getMe), set or delete the webhook, start workers and polling."""
         s = self.settings
-        learn_secrets(s.token, s.secret_token)  # the token is in every request's URL
         self._session = aiohttp.ClientSession()
         self.client = ZaloBotClient(self._session, s.base_url, s.token)
         try:

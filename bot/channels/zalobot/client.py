@@ -37,7 +37,7 @@ MAX_TEXT = 2000
 SECRET_HEADER = "X-Bot-Api-Secret-Token"
 
 
-@dataclass
+@dataclass(eq=False)  # exceptions stay hashable
 class ZaloBotError(Exception):
     """Zalo refused a call (`code` is its error_code, or the HTTP status)."""
 

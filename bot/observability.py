@@ -298,6 +298,7 @@ def secrets_of(settings: Settings) -> list[str]:
     values = [settings.telegram.token, settings.telegram.webhook_secret,
               settings.zalo.app_secret, settings.zalo.oa_secret_key,
               settings.zalo.access_token, settings.zalo.refresh_token,
+              settings.zalobot.token, settings.zalobot.secret_token,
               settings.contest.identity_key]
     try:
         password = make_url(settings.database.url).password

@@ -12,6 +12,7 @@ from aiohttp import web
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.app import App, build_broadcaster
+from bot.channels import zalobot
 from bot.channels.base import Channel
 from bot.db import repo
 from bot.observability import flush_repeated_logs, health_routes, limits_middleware
@@ -44,6 +45,7 @@ def build_channels(app: App) -> list[Channel]:
             app.settings.zalo, app.dispatcher, app.sessions, app.clock,
             event_max_age=timedelta(hours=w.update_retention_hours),
             clock_skew=timedelta(seconds=w.clock_skew_seconds), supervisor=app.supervisor))
+    channels.extend(zalobot.build(app))
     return channels
 
 

@@ -20,6 +20,9 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.channels.zalobot.settings import ZaloBotSettings
+from bot.channels.zalobot.settings import validate as _validate_zalobot
+
 log = logging.getLogger(__name__)
 ENV_PREFIX = "HOCTAP_"
 CONFIG_ENV = "HOCTAP_CONFIG"
@@ -55,6 +58,7 @@ class DatabaseSettings:
 class OrganizerSettings:
     telegram_ids: list[str] = field(default_factory=list)
     zalo_ids: list[str] = field(default_factory=list)
+    zalobot_ids: list[str] = field(default_factory=list)
     console_ids: list[str] = field(default_factory=lambda: ["console"])
 
 
@@ -202,6 +206,7 @@ class Settings:
     web: WebSettings = field(default_factory=WebSettings)
     telegram: TelegramSettings = field(default_factory=TelegramSettings)
     zalo: ZaloSettings = field(default_factory=ZaloSettings)
+    zalobot: ZaloBotSettings = field(default_factory=ZaloBotSettings)
     broadcast: BroadcastSettings = field(default_factory=BroadcastSettings)
     log: LogSettings = field(default_factory=LogSettings)
     flood: FloodSettings = field(default_factory=FloodSettings)
@@ -374,6 +379,7 @@ def _validate(s: Settings) -> None:
     _validate_web(s.web)
     _validate_telegram(s.telegram)
     _validate_zalo(s.zalo)
+    _validate_zalobot(s.zalobot)
     _validate_broadcast(s.broadcast)
     _validate_log(s.log)
     _validate_flood(s.flood)

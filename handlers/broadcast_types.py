@@ -98,7 +98,7 @@ def audience_label(audience: str) -> str:
 
 # The platforms as people name them; an unknown one shows its id.
 CHANNEL_LABELS: dict[str, str] = {"telegram": "Telegram", "zalo": "Zalo",
-                                  "console": N_("Dòng lệnh")}
+                                  "zalobot": "Zalo Bot", "console": N_("Dòng lệnh")}
 
 
 def channel_label(channel: str) -> str:

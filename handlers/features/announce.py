@@ -33,13 +33,13 @@ FLOW = Flow("announce", Draft, organizer_only=True)
 features = FeatureSet(organizer_only=True)
 
 MAX_TEXT = 3500  # leaves room for the title within Telegram's 4,096 characters
-CHANNELS = ("telegram", "zalo", "console")
+CHANNELS = ("telegram", "zalo", "zalobot", "console")
 _WHEN = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})\s+([0-9]{1,2})[:hg]([0-9]{2})$")
 _NOW = ("ngay", "now", "gui ngay", "ngay bay gio")
 # Channels `hoctap-bot run` serves, where the creator of an announcement gets its progress.
 # The console never runs as a channel there: an announcement made in `hoctap-bot chat` is sent
 # by the running bot, and the console user is told so instead of promised progress.
-PROGRESS_CHANNELS = ("telegram", "zalo")
+PROGRESS_CHANNELS = ("telegram", "zalo", "zalobot")
 
 
 def parse_audience(text: str, districts: tuple[str, ...]) -> str | None:

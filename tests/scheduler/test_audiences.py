@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
-from bot.app import App, build_app
-from bot.channels.base import Delivery, Sender
+from bot.app import App, broadcast_service, build_app
 from bot.db.models import OutboxRow, ScheduledItem
-from scheduler.service import BroadcastService
+from handlers.channel import Delivery
+from scheduler.ports import Sender
 from tests.conftest import Chat, make_settings
 from tests.handlers.test_contest import register
 
@@ -85,8 +85,7 @@ async def test_each_audience_reaches_exactly_its_users(sqlite_url: str) -> None:
 
     telegram, zalo = Inbox("telegram"), Inbox("zalo")
     senders: list[Sender] = [telegram, zalo]
-    service = BroadcastService(app.settings, app.edition, app.engine, app.sessions, app.clock,
-                               senders)
+    service = broadcast_service(app, senders)
     await service.start()
     try:
         for _ in range(600):

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from bot.channels.base import Channel, Sender
+from bot.channels.base import Channel
 from bot.clock import SimClock
 from bot.db.contest import load_identity_key
 from bot.db.engine import create_engine, make_sessionmaker, upgrade
@@ -20,6 +20,7 @@ from handlers.core import Conversation
 from scheduler.supervisor import Supervisor
 
 if TYPE_CHECKING:  # apscheduler and the deliverers are only needed by `run`
+    from scheduler.ports import Sender
     from scheduler.service import BroadcastService
 
 
@@ -70,7 +71,6 @@ def build_app(settings: Settings) -> App:
 def build_broadcaster(app: App, channels: list[Channel]) -> BroadcastService:
     """Reminders and announcements over every started channel that can broadcast."""
     from scheduler.senders import ReplySender
-    from scheduler.service import BroadcastService
 
     senders: list[Sender] = []
     for channel in channels:
@@ -78,5 +78,17 @@ def build_broadcaster(app: App, channels: list[Channel]) -> BroadcastService:
             senders.append(channel)  # type: ignore[arg-type]
         elif hasattr(channel, "send"):
             senders.append(ReplySender(channel))  # type: ignore[arg-type]
-    return BroadcastService(app.settings, app.edition, app.engine, app.sessions, app.clock,
-                            senders, app.supervisor)
+    return broadcast_service(app, senders)
+
+
+def broadcast_service(app: App, senders: list[Sender]) -> BroadcastService:
+    """The broadcaster on the app's database, sending through `senders`."""
+    from bot.db.schedule import sql_storage
+    from scheduler.service import BroadcastService
+
+    cfg = app.settings.broadcast
+    return BroadcastService(cfg, app.edition,
+                            sql_storage(app.engine, app.sessions, cfg.poll_seconds),
+                            app.clock, senders, locale=app.settings.bot.locale,
+                            timezone=app.settings.bot.timezone, outage=is_outage,
+                            supervisor=app.supervisor)

@@ -316,9 +316,9 @@ async def _announce(app: App, args: argparse.Namespace) -> int:
 
     Output comes after the transaction: a reader gone away (`| head`) cannot undo a change.
     """
+    from bot.db import broadcast
     from handlers.broadcast_types import audience_label, status_label
     from handlers.features.announce import MAX_TEXT, cancel_text, parse_audience
-    from scheduler import store
 
     if args.action == "cancel" and args.id is None:
         return _fail(_("Thiếu số của thông báo: hoctap-bot announce cancel SỐ"), EXIT_CONFIG)
@@ -344,11 +344,11 @@ async def _announce(app: App, args: argparse.Namespace) -> int:
     try:
         async with app.sessions() as s, s.begin():
             if args.action == "list":
-                items = await store.list_announcements(s, 100)
+                items = await broadcast.list_announcements(s, 100)
             elif args.action == "cancel":
-                result = await store.cancel_announcement(s, args.id)
+                result = await broadcast.cancel_announcement(s, args.id)
             else:
-                created = _Created(await store.create_announcement(
+                created = _Created(await broadcast.create_announcement(
                     s, text, audience, when, app.clock(), None), when, audience)
     finally:
         await app.close()
@@ -401,8 +401,9 @@ async def _schedule_list(app: App) -> int:
     from sqlalchemy import select
 
     from bot.db.models import ScheduledItem
+    from bot.db.schedule import sync_plan
     from handlers.broadcast_types import status_label
-    from scheduler.planner import plan, sync_plan
+    from scheduler.planner import plan
 
     await app.start()
     try:

@@ -14,6 +14,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.db import repo
+from bot.db.broadcast import SqlBroadcastStore
 from bot.db.contest import SqlContestStore, identity_hash
 from bot.db.faults import HeldBack, is_outage, unavailable_replies
 from bot.flood import FloodGuard, Verdict
@@ -24,7 +25,6 @@ from handlers.core import Conversation
 from handlers.i18n import _, use_locale
 from handlers.privacy_types import PersonalData
 from handlers.types import Clock, Incoming, Reply, UserView
-from scheduler.store import SqlBroadcastStore
 
 log = logging.getLogger(__name__)
 # An update that fails this often while the database answers is given up (a bug, not an outage).

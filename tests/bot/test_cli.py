@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from bot.app import build_app
+from bot.db import broadcast
 from bot.db.models import ContestParticipant
-from scheduler import store
 from tests.conftest import free_port, local, make_settings
 
 BIN = Path(sys.executable).parent / "hoctap-bot"
@@ -126,7 +126,7 @@ async def _announcements(db: str, n: int) -> None:
     try:
         async with app.sessions() as s, s.begin():
             for i in range(n):
-                await store.create_announcement(s, f"Thông báo {i}", "all", local(NOW),
+                await broadcast.create_announcement(s, f"Thông báo {i}", "all", local(NOW),
                                                 local(NOW), None)
     finally:
         await app.close()

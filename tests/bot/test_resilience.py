@@ -23,11 +23,11 @@ from sqlalchemy import insert, select, text
 
 from bot.app import build_app
 from bot.channels.telegram import TelegramChannel
+from bot.db.broadcast import create_announcement
 from bot.db.engine import create_engine
 from bot.db.models import Subscription, User
 from bot.runner import serve
 from handlers.types import Incoming
-from scheduler.store import create_announcement
 from tests.bot.test_broadcast import cli, received, seed
 from tests.bot.test_telegram import SECRET, TOKEN, BotProcess, bot_env, telegram, texts
 from tests.conftest import PG_DSN, free_port, make_settings

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
-from bot.app import App, build_app
-from bot.channels.base import Delivery, Sender
+from bot.app import App, broadcast_service, build_app
 from bot.db.models import OutboxRow, ScheduledItem
-from scheduler.service import BroadcastService
+from handlers.channel import Delivery
+from scheduler.ports import Sender
 from tests.conftest import Chat, make_settings
 from tests.handlers.test_contest import register
 
@@ -85,8 +85,7 @@ async def test_each_audience_reaches_exactly_its_users(sqlite_url: str) -> None:
 
     telegram, zalo = Inbox("telegram"), Inbox("zalo")
     senders: list[Sender] = [telegram, zalo]
-    service = BroadcastService(app.settings, app.edition, app.engine, app.sessions, app.clock,
-                               senders)
+    service = broadcast_service(app, senders)
     await service.start()
     try:
         for _ in range(600):
@@ -97,14 +96,15 @@ async def test_each_audience_reaches_exactly_its_users(sqlite_url: str) -> None:
             if states == {"done"}:
                 break
             await asyncio.sleep(0.1)
+        # Read before app.close(): a session after it opens a connection nobody closes.
+        async with app.sessions() as s:
+            console_rows = (await s.execute(
+                select(OutboxRow.external_id, OutboxRow.status)
+                .where(OutboxRow.channel == "console"))).all()
     finally:
         await service.stop()
         await app.close()
     assert states == {"done"}
-    async with app.sessions() as s:
-        console_rows = (await s.execute(
-            select(OutboxRow.external_id, OutboxRow.status)
-            .where(OutboxRow.channel == "console"))).all()
     assert ("local-citizen", "skipped") in console_rows
     assert {status for _user, status in console_rows} == {"skipped"}
 

@@ -6,9 +6,10 @@ from sqlalchemy import select
 
 from bot.app import App
 from bot.db.models import ScheduledItem
-from bot.settings import BroadcastSettings
+from bot.db.schedule import sync_plan
 from content import Edition
-from scheduler.planner import plan, sync_plan
+from scheduler.planner import plan
+from scheduler.settings import BroadcastSettings
 from tests.conftest import Chat, local
 
 

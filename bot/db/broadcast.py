@@ -15,8 +15,6 @@ from bot.db.models import ContestParticipant, OutboxRow, ScheduledItem, Subscrip
 from bot.db.repo import dialect_insert
 from handlers.broadcast_types import AnnouncementInfo
 
-FINAL = ("sent", "failed", "skipped", "uncertain")
-
 
 def audience_query(audience: str, default_locale: str, *extra: Any) -> Select[Any]:
     """(user id, channel, external id, locale) of everyone `audience` names, active users only.

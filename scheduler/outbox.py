@@ -18,9 +18,9 @@ from typing import Any
 from sqlalchemy import func, literal, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.channels.base import Delivery
 from bot.db.models import OutboxRow, User
 from bot.db.repo import dialect_insert
+from handlers.channel import Delivery
 from scheduler.store import audience_query
 
 # A message that could not leave (connection refused) is tried this many times in all.

@@ -10,7 +10,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -18,11 +18,11 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from bot.channels.base import Sender
 from bot.db.faults import is_outage
 from bot.db.models import ScheduledItem, User
 from bot.settings import Settings
 from content import Edition
+from handlers.channel import OutputChannel
 from handlers.i18n import _, format_number, use_locale
 from scheduler import outbox
 from scheduler.deliverer import Deliverer
@@ -43,7 +43,8 @@ class BroadcastService:
 
     def __init__(self, settings: Settings, edition: Edition, engine: AsyncEngine,
                  sessions: async_sessionmaker[AsyncSession], clock: Callable[[], datetime],
-                 senders: list[Sender], supervisor: Supervisor | None = None) -> None:
+                 senders: Sequence[OutputChannel], supervisor: Supervisor | None = None
+                 ) -> None:
         self.settings = settings
         self.cfg = settings.broadcast
         self.edition = edition
@@ -57,11 +58,10 @@ class BroadcastService:
         self.is_leader = False
         self.presence = PgPresence(engine, self.worker) if self.is_pg else None
         self.senders = 1  # processes sending on this database, this one included
-        rates = {"telegram": self.cfg.telegram_rate, "zalo": self.cfg.zalo_rate}
+        # Each channel's pace is the rate it declares (from its own settings section).
         self.deliverers = {
-            s.name: Deliverer(s, rates.get(s.name, self.cfg.telegram_rate),
-                              self.cfg.per_chat_interval, sessions, edition, clock,
-                              self.worker, idle_seconds=min(1.0, self.cfg.poll_seconds))
+            s.name: Deliverer(s, s.limits.rate, self.cfg.per_chat_interval, sessions, edition,
+                              clock, self.worker, idle_seconds=min(1.0, self.cfg.poll_seconds))
             for s in senders
         }
         self.scheduler = AsyncIOScheduler(timezone=ZoneInfo(settings.bot.timezone))

@@ -34,7 +34,7 @@ from tests.bot.test_telegram import BotProcess
 from tests.conftest import PG_DSN, free_port, make_settings
 from tests.fakes.zalo import APP_ID, APP_SECRET, OA_SECRET_KEY, FakeZalo, RefreshCall
 
-HOOK = "/zalo/7c1e9a52d4"
+HOOK = "/zalo/7c1e9a52d4b8f3e6a0c9d2f5b1e4a7c3"
 # Zalo user ids exceed 2**53: as floats they would lose their last digits.
 U1 = "8123456789012345678"
 U2 = "8123456789012345679"

@@ -241,6 +241,8 @@ async def _chat(app: App, args: argparse.Namespace) -> int:
             # With a platform, `run` is the one sender (SQLite lets one process lead).
             from bot.app import build_broadcaster
 
+            # The terminal is the conversation: the week's missed reminders are not news.
+            logging.getLogger("scheduler").setLevel(logging.ERROR)
             broadcaster = build_broadcaster(app, [channel])
             await broadcaster.start()
         greet = sys.stdin.isatty() and not args.no_greeting

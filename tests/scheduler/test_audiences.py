@@ -100,14 +100,14 @@ async def test_each_audience_reaches_exactly_its_users(sqlite_url: str) -> None:
             if states == {"done"}:
                 break
             await asyncio.sleep(0.1)
+        async with app.sessions() as s:
+            console_rows = (await s.execute(
+                select(OutboxRow.external_id, OutboxRow.status)
+                .where(OutboxRow.channel == "console"))).all()
     finally:
         await service.stop()
         await app.close()
     assert states == {"done"}
-    async with app.sessions() as s:
-        console_rows = (await s.execute(
-            select(OutboxRow.external_id, OutboxRow.status)
-            .where(OutboxRow.channel == "console"))).all()
     assert ("local-citizen", "skipped") in console_rows
     assert {status for _user, status in console_rows} == {"skipped"}
 

@@ -587,7 +587,7 @@ async def test_outside_the_window_is_skipped_and_reported(zalo: FakeZalo, bot: B
     zalo.advance(days=8)
     calls = len(zalo.send_calls)
     result = await bot.channel.send(U1, [Reply("Nhắc lịch: khai mạc lúc 8:00")])
-    assert (result.status, result.reason) == ("skipped", "outside_window (-230)")
+    assert (result.status, result.reason) == ("skipped", "outside_window")
     assert len(zalo.send_calls) == calls + 1
     assert len(zalo.sent_to(U1)) == 1
 
@@ -604,7 +604,7 @@ async def test_not_following_deactivates(zalo: FakeZalo, bot: Bot) -> None:
     zalo.not_following.add(U1)
     # A broadcast: reported blocked (the outbox deactivates in its own transaction).
     result = await bot.channel.send(U1, [Reply("Nhắc lịch")])
-    assert (result.status, result.reason) == ("blocked", "not_following (-213)")
+    assert (result.status, result.reason) == ("blocked", "not_following")
     # A reply refused the same way deactivates the user at once.
     assert await zalo.post_event(bot.url, zalo.event("user_send_text", U1,
                                                      text="lien he")) == 200

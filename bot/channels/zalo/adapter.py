@@ -339,9 +339,9 @@ class ZaloChannel(Channel):
 def _refused(err: ZaloApiError) -> Delivery:
     """What Zalo's refusal means for the message."""
     if err.code in WINDOW_ERRORS:
-        return Delivery("skipped", reason=f"outside_window ({err.code})")
+        return Delivery("skipped", reason="outside_window")
     if err.code == NOT_FOLLOWING:
-        return Delivery("blocked", reason=f"not_following ({err.code})")
+        return Delivery("blocked", reason="not_following")
     if err.code == RATE_LIMITED:
         return Delivery("rate_limited", reason=f"{err.code} {err.message}"[:200])
     if err.code >= 500:  # an HTTP 5xx without Zalo's answer: it may have been delivered

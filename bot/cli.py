@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import io
 import logging
 import os
 import re
@@ -230,11 +231,25 @@ async def _chat(app: App, args: argparse.Namespace) -> int:
     if not user or len(user) > 64:  # a platform id column holds 64 characters
         return _fail(_("--user: cần một tên từ 1 đến 64 ký tự."), EXIT_CONFIG)
     await app.start()
+    settings = app.settings
+    broadcaster = None
     try:
-        channel = ConsoleChannel(app.dispatcher.handle, user, locale=app.settings.bot.locale)
+        channel = ConsoleChannel(app.dispatcher.handle, user, locale=settings.bot.locale)
+        if settings.broadcast.enabled and not settings.platform_channels:
+            # A setup without Telegram or Zalo has no `hoctap-bot run` (it needs a platform):
+            # the chat sends the reminders and announcements, printed for the console users.
+            # With a platform, `run` is the one sender (SQLite lets one process lead).
+            from bot.app import build_broadcaster
+
+            # The terminal is the conversation: the week's missed reminders are not news.
+            logging.getLogger("scheduler").setLevel(logging.ERROR)
+            broadcaster = build_broadcaster(app, [channel])
+            await broadcaster.start()
         greet = sys.stdin.isatty() and not args.no_greeting
         await channel.run(greet=greet)
     finally:
+        if broadcaster is not None:
+            await broadcaster.stop()
         await app.close()
     return 0
 
@@ -245,7 +260,7 @@ def _console_organizer(app: App) -> str | None:
 
 async def _contest(app: App, args: argparse.Namespace) -> int:
     """Run an organizer's contest command as the console organizer, printing the replies."""
-    from bot.channels.console import render
+    from bot.channels.console import ConsoleChannel
     from bot.db.models import ContestParticipant
 
     organizer = _console_organizer(app)
@@ -277,12 +292,16 @@ async def _contest(app: App, args: argparse.Namespace) -> int:
             done = any(r.files for r in replies)
     finally:
         await app.close()
+    printed = io.StringIO()
+    out = Path(args.out) if args.contest_command == "export" else None
+    console = ConsoleChannel(app.dispatcher.handle, organizer, stdout=printed,
+                             locale=app.settings.bot.locale, files_dir=out)
     try:
-        out = Path(args.out) if args.contest_command == "export" else None
-        text, _buttons = render(replies, files_dir=out)
+        await console.send(organizer, replies)
     except OSError as exc:
         return _fail(_("Không ghi được tệp vào {path}: {error}").format(
             path=args.out, error=exc.strerror or exc), EXIT_CONFIG)
+    text = printed.getvalue().rstrip("\n")
     if done:
         print(text)
         return 0

@@ -6,7 +6,7 @@ import asyncio
 import logging
 import math
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -15,12 +15,14 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.db import repo
 from bot.db.broadcast import SqlBroadcastStore
+from bot.db.choices import load_choices, save_choices
 from bot.db.contest import SqlContestStore, identity_hash
 from bot.db.faults import HeldBack, is_outage, unavailable_replies
 from bot.flood import FloodGuard, Verdict
 from bot.observability import Metrics
 from bot.report import SqlReportStore
 from bot.settings import Settings
+from handlers.channel import Limits, plan, typed_number
 from handlers.core import Conversation
 from handlers.i18n import _, use_locale
 from handlers.privacy_types import PersonalData
@@ -112,7 +114,8 @@ class Dispatcher:
         self._failures: dict[tuple[str, str], int] = {}
 
     async def handle(self, msg: Incoming, update_key: str | None = None,
-                     hold_back: bool = False) -> list[Reply] | None:
+                     hold_back: bool = False, numbered: Limits | None = None
+                     ) -> list[Reply] | None:
         """Answer `msg`; with `update_key`, a redelivered update returns None and changes nothing.
 
         The key is claimed in the same transaction as the update's effects, so an update is
@@ -121,6 +124,10 @@ class Dispatcher:
         "temporarily unavailable"; with `hold_back` (a channel that gets the update again) it
         comes as HeldBack and the update is tried again, unless it failed `MAX_FAILURES` times
         while the database answered (then it is the update, not the database: it is given up).
+
+        `numbered`: the limits of a channel whose buttons become numbered lines. A number the
+        user typed is read as the button it numbers, and the numbers of this answer are stored,
+        both in the update's transaction (the channel then sends with `remember=False`).
         """
         # Flood control comes first, before any database work, for every channel at once.
         verdict = self.flood.check(msg.channel, msg.user_id)
@@ -129,10 +136,10 @@ class Dispatcher:
         started = time.perf_counter()
         try:
             if self._one_writer is None:
-                replies = await self._apply(msg, update_key, started)
+                replies = await self._apply(msg, update_key, started, numbered)
             else:
                 async with self._one_writer:
-                    replies = await self._apply(msg, update_key, started)
+                    replies = await self._apply(msg, update_key, started, numbered)
         except Exception as exc:  # not committed: held back or answered, never lost silently
             return await self._not_applied(msg, update_key, exc, hold_back)
         if update_key is not None:
@@ -185,14 +192,19 @@ class Dispatcher:
             return False
         return True
 
-    async def _apply(self, msg: Incoming, update_key: str | None,
-                     started: float) -> list[Reply] | None:
+    async def _apply(self, msg: Incoming, update_key: str | None, started: float,
+                     numbered: Limits | None) -> list[Reply] | None:
         now = self.clock()
         async with self.sessions() as s, s.begin():
             if update_key is not None and not await repo.claim_update(
                 s, msg.channel, update_key, now
             ):
                 return None
+            number = typed_number(msg.text) if numbered is not None else None
+            if number is not None and not (msg.is_button or msg.is_media):
+                command = (await load_choices(s, msg.channel, msg.user_id)).get(number)
+                if command:
+                    msg = replace(msg, text=command, is_button=True)
             is_organizer = msg.user_id in self.settings.organizer_ids(msg.channel)
             user, is_new = await repo.touch_user(s, msg.channel, msg.user_id,
                                                  msg.display_name, now, is_organizer)
@@ -209,6 +221,12 @@ class Dispatcher:
             with use_locale(view.locale):
                 outcome = await self.conversation.handle(
                     msg, view, SqlStore(s, user, now, self.identity_key))
+            if numbered is not None:
+                # Stored before the answer is sent: if it is cut or its outcome unknown, the
+                # user may have read these numbers, and typing one must press its button.
+                degraded = plan(outcome.replies, numbered)
+                if degraded.numbered:
+                    await save_choices(s, msg.channel, msg.user_id, degraded.choices, now)
             await repo.log_message(s, user.id, msg.channel, outcome.feature, now,
                                    is_organizer)
         self.metrics.updates.labels(msg.channel, outcome.feature).inc()

@@ -10,6 +10,7 @@ import json
 import logging
 import os
 import re
+import secrets
 import tomllib
 import types
 import typing
@@ -102,6 +103,9 @@ class TelegramSettings:
     concurrent_updates: int = 32
     # HTTP layer for Bot API calls: "aiohttp" (fast, default) or "httpx" (PTB's own).
     http: str = "aiohttp"
+    # Broadcast messages per second over all chats: Telegram allows about 30/s (up to
+    # 1,000/s paid).
+    rate: float = 25.0
 
     @property
     def enabled(self) -> bool:
@@ -134,13 +138,16 @@ class ZaloSettings:
     refresh_token: str = ""
     api_base: str = "https://openapi.zalo.me"
     oauth_base: str = "https://oauth.zaloapp.com"
-    webhook_path: str = "/zalo/webhook"
+    # Where Zalo posts events: no default, it must be unguessable (see _validate_zalo).
+    webhook_path: str = ""
     interaction_window_days: int = 7
     # Events processed at once (one user's events always in order); acknowledged events waiting
     # beyond `backlog` get 503 (Zalo retries); on stop the queue is drained for `drain_seconds`.
     workers: int = 4
     backlog: int = 2000
     drain_seconds: float = 50.0
+    # Broadcast messages per second: Zalo allows 4,000 requests a minute per app (66/s).
+    rate: float = 60.0
 
     @property
     def enabled(self) -> bool:
@@ -195,6 +202,11 @@ class Settings:
 
     def simulated_now(self) -> datetime | None:
         return parse_instant(self.bot.now, self.tz) if self.bot.now else None
+
+    @property
+    def platform_channels(self) -> tuple[str, ...]:
+        """The platforms configured here (each needs `hoctap-bot run`)."""
+        return tuple(name for name in ("telegram", "zalo") if getattr(self, name).enabled)
 
     def organizer_ids(self, channel: str) -> frozenset[str]:
         ids: list[str] = getattr(self.organizers, f"{channel}_ids", [])
@@ -389,6 +401,12 @@ _SECRET_RE = re.compile(r"[A-Za-z0-9_-]{1,256}")
 SECRET_MIN = 32
 
 
+def unguessable_path(path: str) -> bool:
+    """True when one segment of `path` is a secret: SECRET_MIN or more URL-safe characters."""
+    return path.startswith("/") and any(
+        len(part) >= SECRET_MIN and _SECRET_RE.fullmatch(part) for part in path.split("/"))
+
+
 def _validate_telegram(t: TelegramSettings) -> None:
     """Check [telegram]; it only matters when a token is set."""
     if t.mode not in ("polling", "webhook"):
@@ -401,6 +419,8 @@ def _validate_telegram(t: TelegramSettings) -> None:
         raise SettingsError("telegram.max_connections: must be between 1 and 100")
     if t.concurrent_updates < 1:
         raise SettingsError("telegram.concurrent_updates: must be at least 1")
+    if not 0 < t.rate <= 1000:
+        raise SettingsError("telegram.rate: must be above 0 and at most 1000")
     if t.secret_token and not (_SECRET_RE.fullmatch(t.secret_token)
                                and len(t.secret_token) >= SECRET_MIN):
         raise SettingsError(
@@ -418,8 +438,10 @@ def _validate_zalo(z: ZaloSettings) -> None:
     for key in ("api_base", "oauth_base"):
         if not getattr(z, key).startswith(("http://", "https://")):
             raise SettingsError(f"zalo.{key}: must be an http(s) URL")
-    if not z.webhook_path.startswith("/"):
+    if z.webhook_path and not z.webhook_path.startswith("/"):
         raise SettingsError("zalo.webhook_path: must start with /")
+    if not 0 < z.rate <= 66:
+        raise SettingsError("zalo.rate: must be above 0 and at most 66 (4,000/min)")
     if not 1 <= z.interaction_window_days <= 365:
         raise SettingsError("zalo.interaction_window_days: must be between 1 and 365")
     for key in ("workers", "backlog"):
@@ -428,6 +450,14 @@ def _validate_zalo(z: ZaloSettings) -> None:
     if z.drain_seconds < 0:
         raise SettingsError("zalo.drain_seconds: must not be negative")
     if z.enabled:
+        if not unguessable_path(z.webhook_path):
+            # Zalo signs its events, but anyone who knows the path can make the bot check
+            # signatures all day: the path is the first gate, so it is a secret, never a
+            # default. Required rather than generated: it is typed into Zalo's console.
+            raise SettingsError(
+                f"zalo.webhook_path: must hold a random part of at least {SECRET_MIN} "
+                "characters A-Z, a-z, 0-9, _ and -, known only to Zalo, for example "
+                f"/zalo/{secrets.token_urlsafe(24)}")
         if not z.app_secret:
             raise SettingsError("zalo.app_secret: needed to refresh the access token")
         if not (z.access_token or z.refresh_token):
@@ -436,11 +466,7 @@ def _validate_zalo(z: ZaloSettings) -> None:
 
 
 def _validate_broadcast(b: BroadcastSettings) -> None:
-    """Check [broadcast]: rates within what the platforms allow, hours of a day."""
-    if not 0 < b.telegram_rate <= 1000:
-        raise SettingsError("broadcast.telegram_rate: must be above 0 and at most 1000")
-    if not 0 < b.zalo_rate <= 66:
-        raise SettingsError("broadcast.zalo_rate: must be above 0 and at most 66 (4,000/min)")
+    """Check [broadcast]: a non-negative spacing, hours of a day, positive intervals."""
     if b.per_chat_interval < 0:
         raise SettingsError("broadcast.per_chat_interval: must not be negative")
     for key in ("morning_hour", "evening_hour"):

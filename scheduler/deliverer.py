@@ -10,11 +10,11 @@ from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 from content import Edition
-from handlers.channel import Delivery
+from handlers.channel import Delivery, OutputChannel
+from handlers.types import Reply
 from scheduler import outbox
 from scheduler.limiter import ChatSpacing, RateLimiter
 from scheduler.messages import ItemView, render
-from scheduler.ports import Sender
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -29,7 +29,7 @@ class Deliverer:
     back to the queue. Nothing is lost and nothing is sent twice.
     """
 
-    def __init__(self, sender: Sender, rate: float, per_chat_interval: float,
+    def __init__(self, sender: OutputChannel, rate: float, per_chat_interval: float,
                  store: outbox.OutboxStore, edition: Edition,
                  clock: Callable[[], datetime], worker: str, idle_seconds: float) -> None:
         self.sender = sender
@@ -231,7 +231,7 @@ class Deliverer:
             result = Delivery("failed", reason=f"not prepared: {type(exc).__name__}")
         else:
             try:
-                result = await self.sender.deliver(row.external_id, text, title)
+                result = await self.sender.send(row.external_id, [Reply(text, title=title)])
             except Exception as exc:  # the request may have left: uncertain, never resent
                 kind = type(exc).__name__
                 if kind not in self._failed_kinds:
@@ -274,9 +274,9 @@ class Deliverer:
             await self.limiter.acquire()
             self.spacing.mark(external_id)
             if ref is None:
-                result = await self.sender.deliver(external_id, text)
+                result = await self.sender.send(external_id, [Reply(text)])
             else:
-                result = await self.sender.edit(external_id, ref, text)
+                result = await self.sender.edit_text(external_id, ref, text)
             if result.status != "rate_limited":
                 return result
             self.limiter.penalize(result.retry_after)

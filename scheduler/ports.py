@@ -11,23 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from handlers.channel import Delivery
 from scheduler.outbox import OutboxStore
 from scheduler.planner import Planned
-
-
-class Sender(Protocol):
-    """What the broadcaster needs from a channel: one attempt per message, outcome reported."""
-
-    name: str
-
-    async def deliver(self, external_id: str, text: str, title: str | None = None) -> Delivery:
-        """Send one message once; retries are the outbox's decision, not the adapter's."""
-        ...
-
-    async def edit(self, external_id: str, ref: str, text: str) -> Delivery:
-        """Replace the text of message `ref` (progress reports); `failed` where impossible."""
-        ...
 
 
 class Leader(Protocol):

@@ -10,19 +10,20 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from content import Edition
+from handlers.channel import OutputChannel
 from handlers.i18n import _, format_number, use_locale
 from scheduler import outbox
 from scheduler.deliverer import Deliverer
 from scheduler.outbox import FINAL
 from scheduler.planner import plan
-from scheduler.ports import Sender, Storage
+from scheduler.ports import Storage
 from scheduler.settings import BroadcastSettings
 from scheduler.supervisor import Supervised, Supervisor
 
@@ -37,8 +38,8 @@ class BroadcastService:
     """Everything that sends without being asked: reminders, announcements, their reports."""
 
     def __init__(self, cfg: BroadcastSettings, edition: Edition, storage: Storage,
-                 clock: Callable[[], datetime], senders: list[Sender], *, locale: str,
-                 timezone: str, outage: Callable[[BaseException], bool],
+                 clock: Callable[[], datetime], senders: Sequence[OutputChannel], *,
+                 locale: str, timezone: str, outage: Callable[[BaseException], bool],
                  supervisor: Supervisor | None = None) -> None:
         """`locale`: of a recipient whose own is unknown. `outage(exc)`: the storage is down
         or busy (a job skipped with one line, not a traceback)."""
@@ -54,11 +55,11 @@ class BroadcastService:
         self.is_leader = False
         self.presence = storage.presence
         self.senders = 1  # processes sending on this database, this one included
-        rates = {"telegram": self.cfg.telegram_rate, "zalo": self.cfg.zalo_rate}
+        # Each channel's pace is the rate it declares (from its own settings section).
         self.deliverers = {
-            s.name: Deliverer(s, rates.get(s.name, self.cfg.telegram_rate),
-                              self.cfg.per_chat_interval, storage.outbox, edition, clock,
-                              self.worker, idle_seconds=min(1.0, self.cfg.poll_seconds))
+            s.name: Deliverer(s, s.limits.rate, self.cfg.per_chat_interval, storage.outbox,
+                              edition, clock, self.worker,
+                              idle_seconds=min(1.0, self.cfg.poll_seconds))
             for s in senders
         }
         self.scheduler = AsyncIOScheduler(timezone=ZoneInfo(timezone))
@@ -285,6 +286,9 @@ class BroadcastService:
         if result.status != "sent":
             log.warning("progress report for item %s not delivered: %s", item_id,
                         result.status)
+            return None
+        if not d.sender.limits.edit:
+            # Progress goes out at the start and the end only: no message to edit between.
             return None
         if what == "start" and result.ref:
             await self.store.set_progress_ref(item_id, result.ref)

@@ -11,10 +11,7 @@ class BroadcastSettings:
     """Reminders, announcements and the outbox deliverers."""
 
     enabled: bool = True
-    # Messages per second over all chats; Telegram allows about 30/s (up to 1,000/s paid).
-    telegram_rate: float = 25.0
-    # Zalo allows 4,000 requests a minute per app (66/s).
-    zalo_rate: float = 60.0
+    # Each channel's rate is in its own section ([telegram] rate, [zalo] rate, [zalobot] rate).
     # Seconds between two messages to one chat (Telegram: at most one a second).
     per_chat_interval: float = 1.0
     # Local hour of each day's morning digest, and of the evening before the opening.

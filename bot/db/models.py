@@ -208,11 +208,13 @@ class ZaloToken(Base):
     lease_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
 
-class ZaloChoice(Base):
-    """A Zalo user's last numbered buttons (beyond Zalo's 5): typing "6" presses button 6."""
+class Choice(Base):
+    """A user's last numbered buttons, on a channel that shows them as numbered lines (Zalo
+    beyond its 5 buttons, Zalo Bot always): typing "6" presses button 6."""
 
-    __tablename__ = "zalo_choices"
+    __tablename__ = "choices"
 
+    channel: Mapped[str] = mapped_column(String(16), primary_key=True)
     external_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     # JSON object {"6": "/thuvien", ...}
     commands: Mapped[str] = mapped_column(String())

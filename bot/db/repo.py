@@ -13,13 +13,13 @@ from sqlalchemy import String, bindparam, delete, exists, func, insert, select, 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import (
+    Choice,
     ContestParticipant,
     ConversationState,
     MessageLog,
     OutboxRow,
     Subscription,
     User,
-    ZaloChoice,
 )
 from handlers.privacy_types import PersonalData
 from handlers.types import FlowState
@@ -193,8 +193,8 @@ async def erase_user(s: AsyncSession, user_id: int) -> PersonalData:
     await s.execute(delete(Subscription).where(Subscription.user_id == user.id))
     await s.execute(delete(MessageLog).where(MessageLog.user_id == user.id))
     await s.execute(delete(ConversationState).where(ConversationState.user_id == user.id))
-    if user.channel == "zalo":
-        await s.execute(delete(ZaloChoice).where(ZaloChoice.external_id == user.external_id))
+    await s.execute(delete(Choice).where(Choice.channel == user.channel,
+                                         Choice.external_id == user.external_id))
     await s.execute(
         update(OutboxRow).where(OutboxRow.user_id == user.id, OutboxRow.status == "pending")
         .values(status="skipped", reason="erased"))

@@ -37,8 +37,8 @@ CHANNELS = ("telegram", "zalo", "zalobot", "console")
 _WHEN = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})\s+([0-9]{1,2})[:hg]([0-9]{2})$")
 _NOW = ("ngay", "now", "gui ngay", "ngay bay gio")
 # Channels `hoctap-bot run` serves, where the creator of an announcement gets its progress.
-# The console never runs as a channel there: an announcement made in `hoctap-bot chat` is sent
-# by the running bot, and the console user is told so instead of promised progress.
+# The console is not one of them: `hoctap-bot chat` sends only where no platform is set up (then
+# there is no `run`), and only while it is open; the console user is told so.
 PROGRESS_CHANNELS = ("telegram", "zalo", "zalobot")
 
 
@@ -236,8 +236,9 @@ async def _confirm(ctx: Ctx, data: dict[str, str], answer: str) -> list[Reply]:
     else:
         text = _("Đã lên lịch thông báo #{id} lúc {when} cho {audience}. Thông báo do bot "
                  "đang chạy (lệnh hoctap-bot run) gửi đi; đến lúc đó nó ở trạng thái “chờ "
-                 "gửi”. Cửa sổ dòng lệnh này không gửi tin và không báo tiến độ: gõ /dsthongbao "
-                 "để xem tình trạng, /huythongbao {id} để hủy trước giờ gửi.")
+                 "gửi”. Khi chưa cấu hình Telegram hay Zalo, cửa sổ dòng lệnh đang mở gửi "
+                 "thay và in tiến độ ra đó. Gõ /dsthongbao để xem tình trạng, /huythongbao {id} "
+                 "để hủy trước giờ gửi.")
     return [Reply(text.format(id=item_id, when=_when_text(when, ctx),
                               audience=audience_label(data["audience"])), (back_button(),))]
 

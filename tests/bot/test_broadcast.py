@@ -114,7 +114,7 @@ async def test_kill_9_mid_broadcast_then_restart_sends_nobody_twice(
     # A paid-broadcast rate so the test is quick; the fake enforces a matching global limit.
     telegram.rate_limit(per_chat_per_second=1, global_per_second=400)
     env = bot_env(telegram, HOCTAP_BOT_NOW="2020-10-02T10:00",
-                  HOCTAP_BROADCAST_TELEGRAM_RATE="200", HOCTAP_BROADCAST_GRACE_HOURS="0.01")
+                  HOCTAP_TELEGRAM_RATE="200", HOCTAP_BROADCAST_GRACE_HOURS="0.01")
     chats = range(7001, 9001)  # 2,000 subscribers
     await seed(tmp_path, env, chats)
     telegram.register_chats(chats)  # they started the bot before
@@ -192,7 +192,7 @@ async def test_two_workers_on_postgresql(telegram: FakeTelegram, tmp_path: Path,
     for name in ("a", "b"):
         (tmp_path / name).mkdir()
         env = webhook_env(telegram, f"hook-{name}", HOCTAP_DATABASE_URL=pg_url,
-                          HOCTAP_BROADCAST_TELEGRAM_RATE="40")
+                          HOCTAP_TELEGRAM_RATE="40")
         # The real clock: each process's simulated clock would start at its own launch.
         del env["HOCTAP_BOT_NOW"]
         workers.append(BotProcess(tmp_path / name, env))
@@ -294,7 +294,7 @@ async def test_sqlite_serves_one_process_and_a_second_one_says_so(
 
 # ---- Zalo ------------------------------------------------------------------------------------
 
-ZALO_HOOK = "/zalo/5be07d3f1c"
+ZALO_HOOK = "/zalo/5be07d3f1c6a9e2b8d4f0c7a3e1b5d9f"
 
 
 @pytest.fixture

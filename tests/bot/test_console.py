@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sqlite3
 import subprocess
@@ -121,3 +122,38 @@ def test_user_flag_and_end_of_input(tmp_path: Path) -> None:
     result = chat(tmp_path, [], "--user", "nguoi-dan-1")
     assert result.returncode == 0
     assert result.stdout == ""
+
+
+async def test_an_announcement_reaches_the_console_subscriber(tmp_path: Path) -> None:
+    """No platform is set up: the chat sends too. The console user subscribes, writes an
+    announcement for now, and reads it printed as a message, then the progress report."""
+    command = [str(BIN)] if BIN.exists() else [sys.executable, "-m", "bot.cli"]
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("HOCTAP_")}
+    environ["HOCTAP_BROADCAST_POLL_SECONDS"] = "0.5"
+    proc = await asyncio.create_subprocess_exec(
+        *command, "chat", "--now", "2020-10-01T07:30", cwd=tmp_path, env=environ,
+        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE)
+    assert proc.stdin is not None and proc.stdout is not None
+    text = "Tối nay 19 giờ có tọa đàm tại Nhà văn hóa."
+    for line in ["/dangky", "/thongbao", text, "all", "ngay", "ok"]:
+        proc.stdin.write(f"{line}\n".encode())
+    await proc.stdin.drain()
+    out = ""
+    try:
+        async with asyncio.timeout(90):
+            while "đã gửi xong" not in out:
+                line = await proc.stdout.readline()
+                assert line, out
+                out += line.decode()
+    finally:
+        proc.stdin.close()
+        rest, err = await asyncio.wait_for(proc.communicate(), timeout=60)
+    out += rest.decode()
+    assert proc.returncode == 0, err.decode()
+    assert "Traceback" not in err.decode()
+    item, announcement = out.split("Đã lên lịch thông báo #", 1)[1].split(" ", 1)
+    assert f"THÔNG BÁO CỦA BAN TỔ CHỨC\n{text}\n\n" in announcement
+    assert announcement.count(text) == 1
+    assert f"Thông báo #{item} đã gửi xong" in announcement
+    assert "1 đã gửi, 0 bỏ qua" in announcement

@@ -192,7 +192,7 @@ async def test_postgresql_stops_and_starts_under_the_running_bot(
     # 4 messages a second to 40 subscribers: the announcement is still going out when the
     # database stops, and has to resume after it starts again.
     env = bot_env(telegram, HOCTAP_DATABASE_URL=url, HOCTAP_WEB_PORT=str(port),
-                  HOCTAP_BOT_NOW="2020-10-02T10:00", HOCTAP_BROADCAST_TELEGRAM_RATE="4",
+                  HOCTAP_BOT_NOW="2020-10-02T10:00", HOCTAP_TELEGRAM_RATE="4",
                   HOCTAP_BROADCAST_GRACE_HOURS="0.01", HOCTAP_BROADCAST_STALE_SECONDS="10")
     subscribers = range(8101, 8141)
     await _seed(pg_cluster, env, subscribers)
@@ -401,10 +401,10 @@ async def test_polling_holds_back_the_offset_while_the_database_is_down(
     down = {"6101"}  # whose updates meet the outage
     apply = dispatcher._apply
 
-    async def flaky(msg: Any, update_key: str | None, started: float) -> Any:
+    async def flaky(msg: Any, *rest: Any) -> Any:
         if msg.user_id in down:
             raise ConnectionRefusedError(111, "Connect call failed")
-        return await apply(msg, update_key, started)
+        return await apply(msg, *rest)
 
     monkeypatch.setattr(dispatcher, "_apply", flaky)
     channel = TelegramChannel(application.settings.telegram, dispatcher)

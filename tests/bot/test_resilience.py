@@ -104,7 +104,7 @@ async def test_database_refusing_connections_mid_broadcast(
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = bot_env(telegram, HOCTAP_DATABASE_URL=pg_url, HOCTAP_WEB_PORT=str(port),
-                  HOCTAP_BOT_NOW="2020-10-02T10:00", HOCTAP_BROADCAST_TELEGRAM_RATE="40",
+                  HOCTAP_BOT_NOW="2020-10-02T10:00", HOCTAP_TELEGRAM_RATE="40",
                   HOCTAP_BROADCAST_GRACE_HOURS="0.01")
     subscribers = range(30_001, 30_301)
     blocked = {30_100, 30_200, 30_300}  # they blocked the bot: 403, and deactivated
@@ -247,7 +247,7 @@ async def test_failing_task_is_restarted_and_healthz_names_it(
                              HOCTAP_TELEGRAM_TOKEN=TOKEN,
                              HOCTAP_TELEGRAM_BASE_URL=f"{telegram.url}/bot",
                              HOCTAP_WEB_PORT=str(port), HOCTAP_BROADCAST_POLL_SECONDS="0.5",
-                             HOCTAP_BROADCAST_TELEGRAM_RATE="20")
+                             HOCTAP_TELEGRAM_RATE="20")
     app = build_app(settings)
     await app.start()
     seen = datetime(2020, 9, 30, tzinfo=UTC)
@@ -431,7 +431,7 @@ async def test_zalo_event_is_retried_until_the_database_takes_it(pg_url: str) ->
     from bot.runner import build_web_app
     from tests.fakes.zalo import APP_ID, APP_SECRET, OA_SECRET_KEY, FakeZalo
 
-    hook, user = "/zalo/3e9a1c", "8123456789012345670"
+    hook, user = "/zalo/3e9a1c7f5b2d8e4a6c0f9b3d1e7a5c2f", "8123456789012345670"
     async with FakeZalo() as fake:
         access, refresh = fake.issue_pair()
         settings = make_settings(

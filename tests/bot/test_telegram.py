@@ -188,12 +188,12 @@ async def test_a_long_reply_is_split_and_every_part_accepted(
     assert len(reply.full_text()) > 9_990
     telegram.user_sends_text(1010, "/lich", deliver=False)  # the user wrote to the bot
     try:
-        sent = await channel.send(1010, [reply])
+        sent = await channel.send("1010", [reply])
     finally:
         await channel.application.shutdown()
         await app.close()
     calls = telegram.calls("sendMessage", chat_id=1010)
-    assert len(calls) == len(sent) == 3
+    assert sent.status == "sent" and len(calls) == sent.parts == 3
     assert all(c.ok for c in calls), telegram.describe_requests()
     shown = [m for m in telegram.chat_history(1010) if m["from"]["is_bot"]]
     assert all(len(m["text"]) <= 4096 for m in shown)
@@ -201,6 +201,113 @@ async def test_a_long_reply_is_split_and_every_part_accepted(
     assert "\n".join(m["text"] for m in shown) == reply.full_text()
     bold = shown[0]["entities"][0]
     assert (bold["type"], bold["offset"], bold["length"]) == ("bold", 0, len(title))
+
+
+async def test_a_broadcast_cut_after_its_first_part_is_uncertain_and_not_resent(
+    telegram: FakeTelegram, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 6,000-character announcement through the real outbox and channel: Telegram takes its
+    first part and answers the second with 429. Sending it again would repeat the first part,
+    so the row is `uncertain`, reported, and nothing is sent again after the wait."""
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import insert, select
+
+    from bot.app import build_app, build_broadcaster
+    from bot.channels.telegram import TelegramChannel
+    from bot.db.broadcast import create_announcement
+    from bot.db.models import OutboxRow, ScheduledItem, Subscription, User
+    from tests.conftest import make_settings
+
+    # PTB 22.8 warns while building a RetryAfter unless told to use timedelta; in-process
+    # the warning would be an error (the bot's own processes only log it).
+    monkeypatch.setenv("PTB_TIMEDELTA", "true")
+    settings = make_settings(f"sqlite+aiosqlite:///{tmp_path / 'hoctap.sqlite3'}",
+                             HOCTAP_TELEGRAM_TOKEN=TOKEN,
+                             HOCTAP_TELEGRAM_BASE_URL=f"{telegram.url}/bot",
+                             HOCTAP_BROADCAST_POLL_SECONDS="0.5")
+    app = build_app(settings)
+    await app.start()
+    seen = datetime(2020, 9, 30, tzinfo=UTC)
+    async with app.sessions() as s, s.begin():
+        user_id = (await s.execute(insert(User).values(
+            channel="telegram", external_id="1012", first_seen=seen, last_seen=seen,
+            active=True).returning(User.id))).scalar_one()
+        await s.execute(insert(Subscription).values(user_id=user_id, created_at=seen))
+        text = "\n".join(f"Dòng {i}: học tập suốt đời <&> cho mọi người." for i in range(150))
+        assert 4096 < len(text) < 8000
+        item_id = await create_announcement(s, text, "all", app.clock() - timedelta(seconds=1),
+                                            app.clock(), None)
+    telegram.register_chats([1012])  # the subscriber started the bot before
+    telegram.rate_limit(per_chat_per_second=1, global_per_second=None)
+    channel = TelegramChannel(settings.telegram, app.dispatcher)
+    await channel.application.initialize()
+    broadcaster = build_broadcaster(app, [channel])
+    await broadcaster.start()
+    try:
+        async def done() -> bool:
+            async with app.sessions() as s:
+                return await s.get(ScheduledItem, item_id) is not None and (
+                    await s.get_one(ScheduledItem, item_id)).status == "done"
+
+        for _ in range(300):
+            if await done():
+                break
+            await asyncio.sleep(0.1)
+        await asyncio.sleep(1.5)  # past the 429's retry_after: a resend would come now
+        async with app.sessions() as s:
+            [(status, reason)] = (await s.execute(
+                select(OutboxRow.status, OutboxRow.reason).where(OutboxRow.item_id == item_id)
+            )).all()
+    finally:
+        await broadcaster.stop()
+        await channel.application.shutdown()
+        await app.close()
+    assert (status, reason) == ("uncertain", "part 2 of 2: rate_limited 429")
+    # (The week's reminders reached the subscriber too: only the announcement counts here.)
+    first, refused = [c for c in telegram.calls("sendMessage", chat_id=1012)
+                      if "Dòng " in c.params["text"]]
+    assert (first.status, refused.status) == (200, 429)
+    shown = [m["text"] for m in telegram.chat_history(1012)
+             if m["from"]["is_bot"] and "Dòng " in m["text"]]
+    assert len(shown) == 1 and text.startswith(shown[0].split("\n\n", 1)[1])
+
+
+async def test_a_reply_cut_by_a_long_429_is_uncertain_and_not_resent(
+    telegram: FakeTelegram, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A two-part reply whose second part meets a 429 longer than a person should wait: the
+    reply is reported uncertain after one part, and neither part is sent again; a short 429
+    is waited out and the reply completed."""
+    from bot.app import build_app
+    from bot.channels.telegram import TelegramChannel
+    from handlers.channel import Retry
+    from handlers.types import Reply
+    from tests.conftest import make_settings
+
+    monkeypatch.setenv("PTB_TIMEDELTA", "true")  # see the broadcast test above
+    settings = make_settings(f"sqlite+aiosqlite:///{tmp_path / 'hoctap.sqlite3'}",
+                             HOCTAP_TELEGRAM_TOKEN=TOKEN,
+                             HOCTAP_TELEGRAM_BASE_URL=f"{telegram.url}/bot")
+    app = build_app(settings)
+    await app.start()
+    channel = TelegramChannel(settings.telegram, app.dispatcher)
+    await channel.application.initialize()
+    reply = Reply("\n".join(f"Dòng {i}: <học> & <hành>." for i in range(250)))
+    telegram.register_chats([1013, 1014])
+    try:
+        telegram.rate_limit(per_chat_per_second=1, global_per_second=None, retry_after=3)
+        cut = await channel.send("1013", [reply], retry=Retry(longest=1.0))
+        await asyncio.sleep(0.5)
+        telegram.rate_limit(per_chat_per_second=1, global_per_second=None)
+        waited = await channel.send("1014", [reply], retry=channel.retry)
+    finally:
+        await channel.application.shutdown()
+        await app.close()
+    assert (cut.status, cut.parts) == ("uncertain", 1)
+    assert [c.status for c in telegram.calls("sendMessage", chat_id=1013)] == [200, 429]
+    assert (waited.status, waited.parts) == ("sent", 2)
+    assert [c.status for c in telegram.calls("sendMessage", chat_id=1014)] == [200, 429, 200]
 
 
 async def test_stickers_and_edits_never_crash(

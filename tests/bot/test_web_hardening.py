@@ -36,7 +36,7 @@ from tests.fakes.telegram import FakeTelegram
 from tests.fakes.zalo import APP_ID, APP_SECRET, OA_SECRET_KEY, FakeZalo
 
 TG_HOOK = "/telegram/9b2f61d0c4"
-ZALO_HOOK = "/zalo/4e7a90c1f3"
+ZALO_HOOK = "/zalo/4e7a90c1f3d8b2a6e5c0f9d4b7a1e3c8"
 U1 = "8123456789012345678"
 MIB = 1 << 20
 

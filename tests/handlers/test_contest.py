@@ -355,13 +355,20 @@ async def test_typed_letters_answer_the_open_question(any_app: App, edition: Edi
 async def test_typed_letter_on_the_console_and_its_numbers(tmp_path: Path,
                                                            app: App) -> None:
     """A buttonless channel: "b" answers, and the next "1" presses the question's [1] A."""
-    console = ConsoleChannel(app.dispatcher.handle, "console-citizen")
-    for line in ["/thi", "Nguyễn Văn An", "Lê Chân", "Bỏ qua"]:
+    printed = io.StringIO()
+    console = ConsoleChannel(app.dispatcher.handle, "console-citizen", stdout=printed)
+
+    async def exchange(line: str) -> str:
+        start = len(printed.getvalue())
         await console.exchange(line)
-    assert "[1] A" in await console.exchange("Đồng ý")
-    after_b = await console.exchange("b")
+        return printed.getvalue()[start:]
+
+    for line in ["/thi", "Nguyễn Văn An", "Lê Chân", "Bỏ qua"]:
+        await exchange(line)
+    assert "[1] A" in await exchange("Đồng ý")
+    after_b = await exchange("b")
     assert "CÂU 2/10" in after_b and "chưa hiểu" not in after_b
-    after_1 = await console.exchange("1")
+    after_1 = await exchange("1")
     assert "CÂU 3/10" in after_1 and "chưa hiểu" not in after_1
     assert await _chosen(app) == [(0, 1, False), (1, 0, False)]
 

@@ -14,26 +14,29 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
-from bot.app import App, broadcast_service, build_app
+from bot.app import App, build_app, build_broadcaster
 from bot.db.models import OutboxRow, ScheduledItem
-from handlers.channel import Delivery
-from scheduler.ports import Sender
+from handlers.channel import Delivery, Limits, MemoryChoices, OutputChannel
+from handlers.types import Button
 from tests.conftest import Chat, make_settings
 from tests.handlers.test_contest import register
 
 
 @dataclass
-class Inbox:
+class Inbox(OutputChannel):
     """A channel that keeps the messages each of its users received."""
 
     name: str
     received: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    limits: Limits = field(default=Limits(text=4096, edit=True, rate=25.0))
+    choices: MemoryChoices = field(default_factory=MemoryChoices)
 
-    async def deliver(self, external_id: str, text: str, title: str | None = None) -> Delivery:
+    async def send_text(self, external_id: str, text: str, *, title: str | None = None,
+                        buttons: tuple[Button, ...] = ()) -> Delivery:
         self.received[external_id].append(text)
         return Delivery("sent", ref=str(len(self.received[external_id])))
 
-    async def edit(self, external_id: str, ref: str, text: str) -> Delivery:
+    async def edit_text(self, external_id: str, ref: str, text: str) -> Delivery:
         return Delivery("sent", ref=ref)
 
     def who_got(self, text: str) -> set[str]:
@@ -84,8 +87,7 @@ async def test_each_audience_reaches_exactly_its_users(sqlite_url: str) -> None:
         await announce(organizer, text, audience)
 
     telegram, zalo = Inbox("telegram"), Inbox("zalo")
-    senders: list[Sender] = [telegram, zalo]
-    service = broadcast_service(app, senders)
+    service = build_broadcaster(app, [telegram, zalo])
     await service.start()
     try:
         for _ in range(600):

@@ -1,6 +1,13 @@
 """The week as data: edition files and their loader/validator. Imports nothing else of ours."""
 
-from content.loader import ContentError, Problem, default_edition_path, load_edition
+from content.loader import (
+    ContentError,
+    Problem,
+    default_edition_path,
+    load_edition,
+    reading_seconds,
+    warnings,
+)
 from content.model import (
     Activity,
     Body,
@@ -13,6 +20,8 @@ from content.model import (
     Question,
     Resource,
     ResourceCategory,
+    Text,
+    Unit,
 )
 
 __all__ = [
@@ -29,6 +38,10 @@ __all__ = [
     "Question",
     "Resource",
     "ResourceCategory",
+    "Text",
+    "Unit",
     "default_edition_path",
     "load_edition",
+    "reading_seconds",
+    "warnings",
 ]

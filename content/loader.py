@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from content.model import (
+    UNIT_KINDS,
     Activity,
     Body,
     Contact,
@@ -30,7 +31,6 @@ from content.model import (
     Text,
     Unit,
 )
-from content.model import UNIT_KINDS
 
 FILES = (
     "edition.toml",
@@ -677,7 +677,7 @@ def warnings(edition: Edition) -> list[Problem]:
     out: list[Problem] = []
     if edition.schedule_is_sample:
         out.append(Problem("schedule.toml", "", "sample", N_(
-            "đây là lịch mẫu (sample = true): bot không gửi tin nhắc, lịch hằng ngày từ lịch "
+            "đây là lịch mẫu (sample = true): Chatbot không gửi tin nhắc, lịch hằng ngày từ lịch "
             "này và ghi “lịch mẫu” trên mọi câu trả lời về lịch. Thay bằng lịch chính thức rồi "
             "đặt sample = false.")))
     if edition.questions:

@@ -18,6 +18,7 @@ class Ctx:
     store: Store
     route: Route
     is_private: bool = True  # the chat has no one but this user and the bot (Incoming)
+    page: int = 1  # which screen of a long answer ("Xem thêm", handlers/paging.py)
 
     @property
     def today(self) -> date:

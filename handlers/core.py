@@ -10,9 +10,11 @@ from content import Edition
 from handlers.context import Ctx
 from handlers.features import (
     announce,
+    answers,
     contest,
     contest_admin,
     contest_info,
+    district,
     general,
     learning,
     privacy,
@@ -21,6 +23,7 @@ from handlers.features import (
     subscriptions,
     week,
 )
+from handlers.paging import parse_more
 from handlers.router import Route, Router
 from handlers.text import clean
 from handlers.types import Clock, Incoming, Outcome, Reply, Store, UserView
@@ -67,7 +70,17 @@ FEATURES: dict[str, Feature] = {
     "report": report.report,
     "stats": report.stats,
     "privacy": privacy.erase,
+    "district": district.choose,
+    "unit": answers.unit,
+    "contest_review": contest.review,
 }
+
+# Features whose long answers come in screens: "/xemthem <their command> <page>" shows a page.
+PAGED = frozenset({
+    "help", "theme", "bodies", "activities", "contacts", "faq", "schedule", "day", "today",
+    "next", "event", "courses", "library", "contest", "leaderboard", "announce_list",
+    "contest_review", "unit",
+})
 
 
 # Multi-step flows: while a user is in one, their text (and flow buttons, whose commands do not
@@ -116,9 +129,16 @@ class Conversation:
             # Deep link (t.me/<bot>?start=lich): open the named feature directly.
             target = general.START_PAYLOADS.get(route.arg.lower())
             route = self.router.route(target, now.date()) if target else Route("start")
+        page = 1
+        if route.feature == "more":
+            # "Xem thêm": the same answer again, at the page the button names.
+            command, page = parse_more(route.arg)
+            route = self.router.route(command, now.date())
+            if route.feature not in PAGED:
+                route, page = Route("unknown_command", command[1:].split(" ", 1)[0]), 1
         feature = FEATURES[route.feature]
         ctx = Ctx(edition=self.edition, now=now, user=user, store=store, route=route,
-                  is_private=msg.is_private)
+                  is_private=msg.is_private, page=page)
         replies = await feature(ctx)
         log.debug("handled %s message as %s", msg.channel, route.feature)
         return Outcome(route.feature, replies)

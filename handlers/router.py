@@ -40,6 +40,9 @@ COMMANDS: dict[str, str] = {
     "baocao": "report",
     "thongke": "stats",
     "xoadulieu": "privacy",
+    "xemthem": "more",
+    "quan": "district",
+    "xemlai": "contest_review",
 }
 
 # Free-text cues, folded (no diacritics). Weight: how strongly the phrase names the feature.

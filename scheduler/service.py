@@ -27,7 +27,7 @@ from handlers.i18n import _, format_number, use_locale
 from scheduler import outbox
 from scheduler.deliverer import Deliverer
 from scheduler.leader import PgLeader, PgPresence, SqliteLeader, worker_id
-from scheduler.planner import plan, sync_plan
+from scheduler.planner import plan, plan_reason, refuses, sync_plan
 from scheduler.store import FINAL, outbox_counts
 from scheduler.supervisor import Supervised, Supervisor
 
@@ -91,6 +91,15 @@ class BroadcastService:
 
     async def start(self) -> None:
         """Take the lead if free, plan the week, start firing and delivering."""
+        demo = self.settings.bot.demo_sample_schedule
+        if refuses(self.edition, demo):
+            log.warning("schedule.toml is a sample (sample = true): no morning digest or event "
+                        "reminder will be planned or sent from it; replace it with the official "
+                        "schedule and set sample = false ([bot] demo_sample_schedule = true "
+                        "sends them for a demonstration, each marked as a sample)")
+        elif self.edition.schedule_is_sample:
+            log.warning("[bot] demo_sample_schedule is on: reminders from the SAMPLE schedule "
+                        "will be sent to subscribers, each marked as a sample")
         self.is_leader = await self.leader.ensure()
         if not self.is_pg and not self.is_leader:
             holder = getattr(self.leader, "holder", None)
@@ -171,7 +180,9 @@ class BroadcastService:
     async def _take_over(self) -> None:
         """Just became the leader: plan from content and settle what a dead process left."""
         async with self.sessions() as s, s.begin():
-            changes = await sync_plan(s, plan(self.edition, self.cfg), self.clock())
+            demo = self.settings.bot.demo_sample_schedule
+            changes = await sync_plan(s, plan(self.edition, self.cfg, demo), self.clock(),
+                                      reason=plan_reason(self.edition, demo))
             # SQLite runs one process, so every claim of another worker is a dead one's.
             cutoff = None if not self.is_pg else (
                 outbox.real_now() - timedelta(seconds=self.cfg.stale_seconds))

@@ -127,9 +127,9 @@ def private_only(ctx: Ctx, command: str) -> list[Reply] | None:
         return _refuse()
     if ctx.is_private:
         return None
-    return [Reply(_("Các tệp này có thông tin cá nhân của người dự thi nên bot chỉ gửi trong "
-                    "tin nhắn riêng, không gửi vào nhóm. Kính mời quý vị nhắn tin riêng cho bot "
-                    "rồi gõ lại lệnh {command}.").format(command=command))]
+    return [Reply(_("Các tệp này có thông tin cá nhân của người dự thi nên Chatbot chỉ gửi "
+                    "trong tin nhắn riêng, không gửi vào nhóm. Kính mời Quý vị nhắn tin riêng "
+                    "cho Chatbot rồi gõ lại lệnh {command}.").format(command=command))]
 
 
 async def export(ctx: Ctx) -> list[Reply]:

@@ -135,6 +135,9 @@ FEATURE_LABELS: dict[str, str] = {
     "announce_cancel": N_("Hủy thông báo (ban tổ chức)"),
     "report": N_("Báo cáo (ban tổ chức)"),
     "stats": N_("Số liệu (ban tổ chức)"),
+    "district": N_("Chọn quận, huyện"),
+    "unit": N_("Trả lời ngắn"),
+    "contest_review": N_("Xem lại bài thi"),
 }
 
 CHANNEL_LABELS: dict[str, str] = {"telegram": "Telegram", "zalo": "Zalo",

@@ -83,7 +83,7 @@ class ConsoleChannel:
             # The one place a console update can fail: log it with the traceback, say sorry.
             log.exception("console update failed")
             with use_locale(self.locale):
-                return _("Xin lỗi, đã có lỗi khi xử lý tin nhắn của bạn. Bạn thử lại sau nhé.")
+                return _("Xin lỗi, đã có lỗi khi xử lý tin nhắn của Quý vị. Xin thử lại sau.")
         with use_locale(self.locale):
             text, buttons = render(replies or [], files_dir=Path.cwd() / "exports")
         # A reply without buttons keeps the previous numbers usable (e.g. after a link).

@@ -11,6 +11,7 @@ from handlers.context import Ctx
 from handlers.features.contest import format_duration
 from handlers.i18n import _, format_number
 from handlers.numbers import parse_int
+from handlers.paging import fits
 from handlers.types import Attachment, Reply
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -145,14 +146,24 @@ async def export(ctx: Ctx) -> list[Reply]:
         Attachment(f"ket-qua-cuoc-thi-{stamp}.xlsx", build_xlsx(rows, results.figures, tz),
                    XLSX),
     )
-    lines = summary_lines(results.figures)
-    best = [r for r in rows if r.rank is not None][:3]
-    if best:
-        lines.append("")
-        lines += [_("Hạng {rank}: {name} ({unit}), {score} câu đúng, {time}").format(
-            rank=r.rank, name=r.full_name, unit=_unit(r), score=r.score,
-            time=format_duration(r.total_ms or 0)) for r in best]
-    return [Reply("\n".join(lines), files=files, title=_("Kết quả Cuộc thi Công dân học tập"))]
+    head, *units = summary_lines(results.figures)
+    best = [_("Hạng {rank}: {name} ({unit}), {score} câu đúng, {time}").format(
+        rank=r.rank, name=r.full_name, unit=_unit(r), score=r.score,
+        time=format_duration(r.total_ms or 0)) for r in rows if r.rank is not None][:3]
+    title = _("Kết quả Cuộc thi Công dân học tập")
+    # One screen: as many units as fit, the others are in the workbook's sheet per unit.
+    shown = list(units)
+    while True:
+        lines = [head, *shown]
+        if len(shown) < len(units):
+            lines.append(_("… và {n} đơn vị khác: xem trong tệp XLSX.").format(
+                n=len(units) - len(shown)))
+        if best:
+            lines += ["", *best]
+        reply = Reply("\n".join(lines), files=files, title=title)
+        if fits(reply) or not shown:
+            return [reply]
+        shown.pop()
 
 
 async def void(ctx: Ctx) -> list[Reply]:

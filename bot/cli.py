@@ -417,7 +417,7 @@ async def _schedule_list(app: App) -> int:
     if refuses(app.edition, demo):
         print(_("schedule.toml là lịch mẫu (sample = true): không lập tin nhắc, lịch hằng ngày "
                 "nào từ lịch này. Thay bằng lịch chính thức rồi đặt sample = false (hoặc bật "
-                "[bot] demo_sample_schedule để trình diễn)."), file=sys.stderr)
+                "[bot] demo_sample_schedule để trình diễn)."))
     await app.start()
     try:
         async with app.sessions() as s, s.begin():

@@ -223,7 +223,7 @@ async def test_report_and_results_refused_in_a_group(tmp_path: Path) -> None:
             replies = await app.dispatcher.handle(Incoming("console", "console", command,
                                                            is_private=False))
             assert replies is not None and not any(r.files for r in replies)
-            assert "nhắn tin riêng cho bot" in replies[0].text
+            assert "nhắn tin riêng cho Chatbot" in replies[0].text
         assert any(r.files for r in await Chat(app, "console").send("/ketquathi"))
     finally:
         await app.close()

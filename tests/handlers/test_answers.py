@@ -3,6 +3,7 @@ districts on the schedule, short answers to one-thing questions (issue 16)."""
 
 from __future__ import annotations
 
+import random
 import re
 from collections.abc import AsyncIterator
 from datetime import timedelta
@@ -12,6 +13,7 @@ import pytest
 from bot.app import App, build_app
 from content import Edition
 from handlers.features.answers import short_reply, units
+from handlers.features.contest import draw_questions
 from handlers.i18n import use_locale
 from handlers.paging import SCREEN_CHARS, SCREEN_LINES, screen
 from handlers.types import Reply
@@ -217,3 +219,17 @@ async def test_the_organizers_screens_fit_too(app: App, edition: Edition) -> Non
                  "/xephang"):
         for reply in await organizer.pages(await organizer.send(step)):
             check(reply, step, "vi")
+
+
+def test_overlapping_questions_never_meet_in_one_attempt(edition: Edition) -> None:
+    rng = random.Random(16)
+    topics = {q.topic for q in edition.questions}
+    for _ in range(2000):
+        ids = draw_questions(edition.questions, edition.contest.questions_per_attempt, rng)
+        drawn = [q for q in edition.questions if q.id in ids]
+        assert len(drawn) == len(ids) == edition.contest.questions_per_attempt
+        groups = [q.exclusive for q in drawn if q.exclusive is not None]
+        assert len(groups) == len(set(groups)), groups
+        # Still balanced over the topics: two of each of the five.
+        assert {q.topic for q in drawn} == topics
+        assert max(sum(q.topic == t for q in drawn) for t in topics) == 2

@@ -57,19 +57,23 @@ async def bodies(ctx: Ctx) -> list[Reply]:
     """For the organizing units: the report (when, where), whom to call, each body's duties."""
     ed, loc = ctx.edition, current_locale()
     r = ed.report
+    recipients = [f"• {x.get(loc)}" for x in r.recipients]
+    # Each address once: the letter's recipients may already name them.
+    written = "\n".join(recipients)
+    if r.email not in written:
+        recipients.append(_("E-mail: {email}").format(email=r.email))
+    if r.address not in written:
+        recipients.append(_("Địa chỉ: {address}").format(address=r.address))
     blocks = ["\n".join([
         _("Báo cáo kết quả: hạn gửi trước ngày {deadline}.").format(
             deadline=format_date_numeric(r.deadline)),
         r.what.get(loc),
-    ]), "\n".join([
-        _("Gửi về:"),
-        *(f"• {x.get(loc)}" for x in r.recipients),
-        _("E-mail: {email}").format(email=r.email),
-        _("Địa chỉ: {address}").format(address=r.address),
-    ])]
+    ]), "\n".join([_("Gửi về:"), *recipients])]
     # The letter gives these numbers to the units: here, and only here, all of them.
-    blocks.append(_("Khi có vướng mắc, các đơn vị liên hệ:") + "\n"
-                  + "\n\n".join(_contact_lines(c) for c in ed.contacts))
+    for i, c in enumerate(ed.contacts):
+        lines = _contact_lines(c)
+        blocks.append(_("Khi có vướng mắc, các đơn vị liên hệ:") + "\n" + lines if i == 0
+                      else lines)
     blocks += [f"• {b.name.get(loc)}: {b.duties.get(loc)}" for b in ed.bodies]
     return [paged(blocks, ctx.page, "tochuc", title=_("Tổ chức thực hiện"),
                   buttons=(back_button(),))]

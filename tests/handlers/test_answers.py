@@ -192,7 +192,7 @@ async def test_a_one_thing_question_gets_a_short_answer(edition: Edition) -> Non
         assert len(report.text) < 200
         assert [b.command for b in report.buttons][:2] == ["/hoidap han-bao-cao", "/hoidap"]
         library = short_reply(edition, "programme:thu-vien-50k")
-        assert library is not None and "Thư viện 50K" in library.text
+        assert library is not None and "Thư viện 50K" in library.full_text()
         assert [b.command for b in library.buttons][:2] == ["/thuvien thu-vien-50k",
                                                             "/thuvien"]
         opening = short_reply(edition, "event:khai-mac")

@@ -78,4 +78,5 @@ def build_broadcaster(app: App, channels: Sequence[OutputChannel]) -> BroadcastS
                             sql_storage(app.engine, app.sessions, cfg.poll_seconds),
                             app.clock, channels, locale=app.settings.bot.locale,
                             timezone=app.settings.bot.timezone, outage=is_outage,
-                            supervisor=app.supervisor)
+                            supervisor=app.supervisor,
+                            demo=app.settings.bot.demo_sample_schedule)

@@ -23,6 +23,7 @@ from bot.app import App, build_app, edition_path
 from bot.observability import setup_logging
 from bot.settings import Settings, SettingsError, load_settings, parse_instant, with_overrides
 from content import ContentError, load_edition
+from content import warnings as content_warnings
 from handlers.i18n import N_, _, format_date_numeric, set_locale
 from handlers.numbers import parse_int
 from handlers.types import Incoming
@@ -173,7 +174,8 @@ def _parser() -> argparse.ArgumentParser:
                           help=_("lúc gửi: now hoặc ngay (gửi ngay), giờ địa phương dạng "
                                  "2020-10-01T19:30 hoặc “01/10/2020 19:30”"))
     announce.add_argument("--audience", default="all", metavar=_("NGƯỜI_NHẬN"),
-                          help=_("all | contest | district:TÊN | channel:TÊN (mặc định all)"))
+                          help=_("all | contest | district:TÊN | home:TÊN | channel:TÊN (mặc định "
+                                 "all)"))
 
     schedule = sub.add_parser("schedule", help=_("tin nhắc và thông báo đã lên lịch"))
     ssub = schedule.add_subparsers(dest="schedule_command", required=True, metavar=_("LỆNH"),
@@ -347,7 +349,7 @@ async def _announce(app: App, args: argparse.Namespace) -> int:
             return _fail(_("Cần --text và --at (now, ngay, 2020-10-01T19:30 hoặc “01/10/2020 "
                            "19:30”)."), EXIT_CONFIG)
         if len(text) > MAX_TEXT:
-            return _fail(_("Thông báo dài {n} ký tự, quá {max}. Hãy rút gọn rồi gõ lại.")
+            return _fail(_("Thông báo dài {n} ký tự, quá {max}. Xin rút gọn rồi gõ lại.")
                          .format(n=len(text), max=MAX_TEXT), EXIT_CONFIG)
         chosen = parse_audience(args.audience, app.edition.contest.districts)
         if chosen is None:
@@ -407,7 +409,9 @@ def _item_label(kind: str, key: str, payload: dict[str, Any], audience: str,
         return f"{label} ({audience_label(audience)}): {preview}"
     if kind == "digest":
         try:
-            return f"{label} {format_date_numeric(date.fromisoformat(payload.get('day', '')))}"
+            day = format_date_numeric(date.fromisoformat(payload.get("day", "")))
+            district = payload.get("district")
+            return f"{label} {day} ({district})" if district else f"{label} {day}"
         except ValueError:
             return f"{label} {key}"
     event_id = payload.get("event", "")
@@ -422,12 +426,18 @@ async def _schedule_list(app: App) -> int:
     from bot.db.models import ScheduledItem
     from bot.db.schedule import sync_plan
     from handlers.broadcast_types import status_label
-    from scheduler.planner import plan
+    from scheduler.planner import plan, plan_reason, refuses
 
+    demo = app.settings.bot.demo_sample_schedule
+    if refuses(app.edition, demo):
+        print(_("schedule.toml là lịch mẫu (sample = true): không lập tin nhắc, lịch hằng ngày "
+                "nào từ lịch này. Thay bằng lịch chính thức rồi đặt sample = false (hoặc bật "
+                "[bot] demo_sample_schedule để trình diễn)."))
     await app.start()
     try:
         async with app.sessions() as s, s.begin():
-            await sync_plan(s, plan(app.edition, app.settings.broadcast), app.clock())
+            await sync_plan(s, plan(app.edition, app.settings.broadcast, demo), app.clock(),
+                            reason=plan_reason(app.edition, demo))
             items = (await s.execute(
                 select(ScheduledItem).order_by(ScheduledItem.due_at, ScheduledItem.id)
             )).scalars().all()
@@ -533,6 +543,9 @@ def _main(argv: list[str] | None) -> int:
               .format(path=path, events=len(edition.events),
                       activities=len(edition.activities), resources=len(edition.resources),
                       faq=len(edition.faq), questions=len(edition.questions)))
+        # Allowed, but to fix before the week (a sample schedule, too short a question time).
+        for problem in content_warnings(edition):
+            print(_("Cảnh báo: {problem}").format(problem=problem.render(_)), file=sys.stderr)
         return 0
 
     try:

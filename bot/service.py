@@ -53,6 +53,9 @@ class SqlStore:
     async def clear_state(self) -> None:
         await repo.clear_state(self.session, self.user.id)
 
+    async def set_district(self, district: str | None) -> None:
+        await repo.set_district(self.session, self.user.id, district)
+
     @property
     def contest(self) -> SqlContestStore:
         if self.identity_key is None:
@@ -217,6 +220,7 @@ class Dispatcher:
                 # Most users are in no flow: their state is not worth a query.
                 state=await repo.get_state(s, user.id) if user.has_state else None,
                 user_id=user.id,
+                district=user.district,
             )
             with use_locale(view.locale):
                 outcome = await self.conversation.handle(
@@ -241,8 +245,8 @@ class Dispatcher:
         # The user's own language is in the database, which a flood must not reach.
         with use_locale(self.settings.bot.locale):
             seconds = math.ceil(self.settings.flood.cooldown_seconds)
-            return [Reply(_("Bạn nhắn nhanh quá, mình chưa kịp trả lời. Vui lòng đợi "
-                            "khoảng {seconds} giây rồi nhắn tiếp nhé.").format(seconds=seconds))]
+            return [Reply(_("Quý vị nhắn nhanh quá, Chatbot chưa kịp trả lời. Xin vui lòng "
+                            "đợi khoảng {seconds} giây rồi nhắn tiếp.").format(seconds=seconds))]
 
     async def mark_inactive(self, channel: str, external_id: str) -> None:
         """The user blocked the bot or stopped following: stop sending to them."""

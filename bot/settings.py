@@ -46,6 +46,9 @@ class BotSettings:
     content_dir: str = ""
     # Simulated start instant (ISO 8601, local time of `timezone` unless it has an offset).
     now: str = ""
+    # Send reminders and digests from a schedule marked `sample = true`, each message saying it
+    # is a sample: for demonstrations only. Off, nothing is announced from a sample schedule.
+    demo_sample_schedule: bool = False
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,10 @@ class Store(Protocol):
 
     async def clear_state(self) -> None: ...
 
+    async def set_district(self, district: str | None) -> None:
+        """Remember the user's quận/huyện (None: none chosen)."""
+        ...
+
     @property
     def contest(self) -> ContestStore:
         """The contest's storage for this user."""

@@ -64,7 +64,8 @@ class ScheduleStore(Protocol):
     transaction, committed on return."""
 
     async def take_over(self, planned: list[Planned], now: datetime,
-                        stale_before: datetime | None, worker: str) -> tuple[int, int, int]:
+                        stale_before: datetime | None, worker: str,
+                        reason: str = "no longer in the content") -> tuple[int, int, int]:
         """Just became the leader: make the items match the plan, and `sweep`. Returns
         (changes to the plan, rows back to pending, rows marked uncertain)."""
         ...

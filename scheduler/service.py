@@ -22,7 +22,7 @@ from handlers.i18n import _, format_number, use_locale
 from scheduler import outbox
 from scheduler.deliverer import Deliverer
 from scheduler.outbox import FINAL
-from scheduler.planner import plan
+from scheduler.planner import plan, plan_reason, refuses
 from scheduler.ports import Storage
 from scheduler.settings import BroadcastSettings
 from scheduler.supervisor import Supervised, Supervisor
@@ -40,10 +40,12 @@ class BroadcastService:
     def __init__(self, cfg: BroadcastSettings, edition: Edition, storage: Storage,
                  clock: Callable[[], datetime], senders: Sequence[OutputChannel], *,
                  locale: str, timezone: str, outage: Callable[[BaseException], bool],
-                 supervisor: Supervisor | None = None) -> None:
+                 supervisor: Supervisor | None = None, demo: bool = False) -> None:
         """`locale`: of a recipient whose own is unknown. `outage(exc)`: the storage is down
         or busy (a job skipped with one line, not a traceback)."""
         self.cfg = cfg
+        # [bot] demo_sample_schedule: reminders from a sample schedule, each marked a sample.
+        self.demo = demo
         self.edition = edition
         self.store = storage.schedule
         self.clock = clock
@@ -89,6 +91,15 @@ class BroadcastService:
 
     async def start(self) -> None:
         """Take the lead if free, plan the week, start firing and delivering."""
+        demo = self.demo
+        if refuses(self.edition, demo):
+            log.warning("schedule.toml is a sample (sample = true): no morning digest or event "
+                        "reminder will be planned or sent from it; replace it with the official "
+                        "schedule and set sample = false ([bot] demo_sample_schedule = true "
+                        "sends them for a demonstration, each marked as a sample)")
+        elif self.edition.schedule_is_sample:
+            log.warning("[bot] demo_sample_schedule is on: reminders from the SAMPLE schedule "
+                        "will be sent to subscribers, each marked as a sample")
         self.is_leader = await self.leader.ensure()
         if not self.is_pg and not self.is_leader:
             holder = getattr(self.leader, "holder", None)
@@ -171,8 +182,9 @@ class BroadcastService:
         # SQLite runs one process, so every claim of another worker is a dead one's.
         cutoff = None if not self.is_pg else (
             outbox.real_now() - timedelta(seconds=self.cfg.stale_seconds))
-        changes, back, stale = await self.store.take_over(plan(self.edition, self.cfg),
-                                                          self.clock(), cutoff, self.worker)
+        changes, back, stale = await self.store.take_over(
+            plan(self.edition, self.cfg, self.demo), self.clock(), cutoff, self.worker,
+            reason=plan_reason(self.edition, self.demo))
         if changes:
             log.info("planned reminders from content: %d changes", changes)
         self._report_sweep(back, stale)

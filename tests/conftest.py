@@ -78,6 +78,21 @@ class Chat:
         """Everything the user would read, titles included."""
         return "\n\n".join(r.full_text() for r in await self.send(text))
 
+    async def read_all(self, text: str) -> str:
+        """What the user reads after `text` and then every "Xem thêm" screen, pressed in turn."""
+        return "\n\n".join(r.full_text() for r in await self.pages(await self.send(text)))
+
+    async def pages(self, replies: list[Reply]) -> list[Reply]:
+        """`replies` and the screens behind their "Xem thêm" buttons, pressed in turn."""
+        out = list(replies)
+        more = next((b for b in replies[-1].buttons if b.command.startswith("/xemthem ")), None)
+        while more is not None:
+            page = await self.send(more.command, is_button=True)
+            out += page
+            more = next((b for b in page[-1].buttons if b.command.startswith("/xemthem ")),
+                        None)
+        return out
+
 
 @pytest.fixture
 def chat(app: App) -> Chat:

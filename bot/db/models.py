@@ -73,6 +73,9 @@ class User(Base):
     # An organizer (in [organizers]) when first seen: not a new citizen in the report. Set at
     # write time, so a later change of the organizer list does not rewrite past figures.
     organizer: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # The quận/huyện they live in, as content names it (/quan, or their contest registration):
+    # their schedule shows its events and its reminders reach them. Erased with their data.
+    district: Mapped[str | None] = mapped_column(String(64))
 
 
 class MessageLog(Base):
@@ -250,7 +253,9 @@ class ScheduledItem(Base):
     key: Mapped[str] = mapped_column(String(80), unique=True)
     kind: Mapped[str] = mapped_column(String(16))
     due_at: Mapped[datetime] = mapped_column(UtcDateTime())
-    audience: Mapped[str] = mapped_column(String(80), default="all")
+    # "all", "contest", "district:NAME", "channel:NAME", "home:NAME", "home-except:A|B|…"
+    # (scheduler/store.py); 255: the fifteen districts' names fit.
+    audience: Mapped[str] = mapped_column(String(255), default="all")
     text: Mapped[str | None] = mapped_column(String())
     payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     status: Mapped[str] = mapped_column(String(16), default="scheduled")

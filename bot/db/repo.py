@@ -52,7 +52,8 @@ _SEEN = (
     .values(last_seen=bindparam("p_now"), active=True,
             display_name=func.coalesce(func.nullif(bindparam("p_name", type_=String()), ""),
                                        _users.display_name))
-    .returning(_users.id, _users.locale, exists().where(_state.user_id == _users.id))
+    .returning(_users.id, _users.locale, exists().where(_state.user_id == _users.id),
+               _users.district)
 )
 _LOG = insert(_tables["message_log"]).inline().values(  # inline: no new id fetched back
     user_id=bindparam("p_user_id"), channel=bindparam("p_channel"),
@@ -95,6 +96,7 @@ class SeenUser:
     external_id: str
     locale: str | None
     has_state: bool  # a conversation_state row exists: get_state is worth a query
+    district: str | None = None  # the quận/huyện they chose (/quan, contest registration)
 
 
 async def claim_update(s: AsyncSession, channel: str, key: str, now: datetime) -> bool:
@@ -120,7 +122,7 @@ async def touch_user(
     while True:
         row = (await conn.execute(_SEEN, params)).first()
         if row is not None:
-            return SeenUser(row[0], channel, external_id, row[1], bool(row[2])), False
+            return SeenUser(row[0], channel, external_id, row[1], bool(row[2]), row[3]), False
         created = (await conn.execute(_create(conn.dialect.name), params)).first()
         if created is not None:
             return SeenUser(created[0], channel, external_id, None, False), True
@@ -158,6 +160,10 @@ async def set_locale(s: AsyncSession, user_id: int, locale: str) -> None:
     await s.execute(update(User).where(User.id == user_id).values(locale=locale))
 
 
+async def set_district(s: AsyncSession, user_id: int, district: str | None) -> None:
+    await s.execute(update(User).where(User.id == user_id).values(district=district))
+
+
 async def mark_inactive(s: AsyncSession, channel: str, external_id: str) -> None:
     await s.execute(
         update(User)
@@ -177,7 +183,8 @@ async def personal_data(s: AsyncSession, user_id: int) -> PersonalData:
 
 
 async def erase_user(s: AsyncSession, user_id: int) -> PersonalData:
-    """Delete the user's personal data (Decree 13/2023); return what was there.
+    """Delete the user's personal data (the law edition.toml [privacy] names); return what was
+    there.
 
     The contest result stays anonymised (district and scores, no name, phone, unit or user) so
     the statistics stay right. The user row stays too, anonymised, so the count of users per
@@ -203,6 +210,7 @@ async def erase_user(s: AsyncSession, user_id: int) -> PersonalData:
     user.external_id = f"{ERASED}:{user.id}"
     user.display_name = None
     user.locale = None
+    user.district = None
     user.active = False
     await s.flush()
     return held

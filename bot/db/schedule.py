@@ -35,7 +35,8 @@ def sql_storage(engine: AsyncEngine, sessions: async_sessionmaker[AsyncSession],
     )
 
 
-async def sync_plan(s: AsyncSession, planned: list[Planned], now: datetime) -> int:
+async def sync_plan(s: AsyncSession, planned: list[Planned], now: datetime,
+                    reason: str = "no longer in the content") -> int:
     """Make the table match the plan; only items not yet fired change. Returns changes made.
 
     An item whose content disappeared is cancelled; one whose time moved is moved. Items that
@@ -51,18 +52,20 @@ async def sync_plan(s: AsyncSession, planned: list[Planned], now: datetime) -> i
     for p in planned:
         row = rows.get(p.key)
         if row is None:
-            s.add(ScheduledItem(key=p.key, kind=p.kind, due_at=p.due_at, audience="all",
+            s.add(ScheduledItem(key=p.key, kind=p.kind, due_at=p.due_at, audience=p.audience,
                                 payload=p.payload, status="scheduled", created_at=now,
                                 total=0))
             changes += 1
         elif row.status in ("scheduled", "cancelled") and (
             row.due_at != p.due_at or row.payload != p.payload or row.status == "cancelled"
+            or row.audience != p.audience
         ):
             row.due_at, row.payload, row.status, row.note = p.due_at, p.payload, "scheduled", None
+            row.audience = p.audience
             changes += 1
     for key, row in rows.items():
         if key not in wanted and row.status == "scheduled":
-            row.status, row.note = "cancelled", "no longer in the content"
+            row.status, row.note = "cancelled", reason
             changes += 1
     return changes
 
@@ -74,9 +77,10 @@ class SqlSchedule:
         self.sessions = sessions
 
     async def take_over(self, planned: list[Planned], now: datetime,
-                        stale_before: datetime | None, worker: str) -> tuple[int, int, int]:
+                        stale_before: datetime | None, worker: str,
+                        reason: str = "no longer in the content") -> tuple[int, int, int]:
         async with self.sessions() as s, s.begin():
-            changes = await sync_plan(s, planned, now)
+            changes = await sync_plan(s, planned, now, reason)
             back, stale = await sweep(s, stale_before, worker)
         return changes, back, stale
 

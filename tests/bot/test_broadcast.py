@@ -69,7 +69,9 @@ async def test_reminders_fire_at_simulated_instants_at_the_default_rate(
     telegram: FakeTelegram, tmp_path: Path
 ) -> None:
     telegram.rate_limit(per_chat_per_second=1, global_per_second=30)
-    env = bot_env(telegram, HOCTAP_BOT_NOW="2020-10-01T06:59:50")
+    # The shipped schedule is a sample: reminders from it only for a demonstration.
+    env = bot_env(telegram, HOCTAP_BOT_NOW="2020-10-01T06:59:50",
+                  HOCTAP_BOT_DEMO_SAMPLE_SCHEDULE="true")
     await seed(tmp_path, env, range(5001, 5061))
     telegram.register_chats(range(5001, 5061))  # they started the bot before
     bot = BotProcess(tmp_path, env)
@@ -95,6 +97,8 @@ async def test_reminders_fire_at_simulated_instants_at_the_default_rate(
         assert len(got) == 3, got
         assert "Mở Cuộc thi Công dân học tập" in got[0]
         assert any(t.startswith("<b>Lịch hôm nay") for t in got[1:])
+        # Each of them says first that the schedule is a sample.
+        assert all(t.split("\n")[2].startswith("Lưu ý: đây là lịch mẫu") for t in got), got
     status = dict(bot.query("SELECT key, status FROM scheduled_items"))
     assert status["eve:khai-mac"] == "missed"
     assert status["remind:cuoc-thi-mo"] == "done"

@@ -103,16 +103,24 @@ def test_schedule_and_announce_list_show_states_in_words(tmp_path: Path) -> None
     created = cli(tmp_path, "announce", "--text", "Hủy buổi tọa đàm", "--at", "now")
     item = created.stdout.split("#", 1)[1].split(" ", 1)[0]
     assert cli(tmp_path, "announce", "cancel", item).returncode == 0
-    result = cli(tmp_path, "schedule", "list")
+    # The shipped schedule is a sample: nothing is planned from it, and the listing says why.
+    sample = cli(tmp_path, "schedule", "list")
+    quiet(sample)
+    assert sample.returncode == 0 and "schedule.toml là lịch mẫu" in sample.stdout
+    assert [line for line in sample.stdout.splitlines() if line.startswith("#")] == [
+        line for line in sample.stdout.splitlines() if line.startswith(f"#{item} ")]
+    # For a demonstration it is planned, like a real schedule.
+    result = cli(tmp_path, "schedule", "list", HOCTAP_BOT_DEMO_SAMPLE_SCHEDULE="true")
     quiet(result)
     assert result.returncode == 0
-    lines = result.stdout.splitlines()
+    lines = [line for line in result.stdout.splitlines() if line.startswith("#")]
     assert len(lines) > 10
     assert all("chờ gửi" in line for line in lines if not line.startswith(f"#{item} "))
     cancelled = next(line for line in lines if line.startswith(f"#{item} "))
     assert "đã hủy" in cancelled and "Thông báo (tất cả người đăng ký): Hủy buổi tọa đàm" \
         in cancelled
-    assert "Lịch hằng ngày 1/10/2020" in result.stdout
+    assert "Lịch hằng ngày 01/10/2020" in result.stdout
+    assert "Lịch hằng ngày 01/10/2020 (Lê Chân)" in result.stdout
     assert "Nhắc khai mạc: Lễ khai mạc" in result.stdout
     for raw in ("scheduled", "cancelled", "digest:", "remind:", "announcement"):
         assert raw not in result.stdout
@@ -214,7 +222,7 @@ def test_console_numbers_are_ascii_digits(tmp_path: Path) -> None:
     result = cli(tmp_path, "chat", "--now", NOW, stdin="/lich\n²\n٣\n")
     quiet(result)
     assert result.returncode == 0
-    assert result.stdout.count("Xin lỗi, mình chưa hiểu ý bạn") == 2
+    assert result.stdout.count("Xin lỗi, Chatbot chưa hiểu câu hỏi của Quý vị") == 2
 
 
 def test_console_confirmation_says_the_running_bot_sends(tmp_path: Path) -> None:
@@ -229,7 +237,7 @@ def test_console_confirmation_says_the_running_bot_sends(tmp_path: Path) -> None
     assert "Thông báo do bot đang chạy (lệnh hoctap-bot run) gửi đi" in confirmation
     assert "“chờ gửi”" in confirmation
     assert "cửa sổ dòng lệnh đang mở gửi thay và in tiến độ" in confirmation
-    assert "Mình sẽ báo tiến độ" not in result.stdout
+    assert "sẽ báo tiến độ" not in result.stdout
     assert "chờ gửi" in result.stdout.split("CÁC THÔNG BÁO", 1)[1]
 
 

@@ -49,7 +49,7 @@ from tests.bot.test_telegram import SECRET, TOKEN, BotProcess, bot_env, free_por
 from tests.conftest import Chat, make_settings
 from tests.fakes.telegram import FakeTelegram
 
-SLOW_DOWN = "Bạn nhắn nhanh quá"
+SLOW_DOWN = "Quý vị nhắn nhanh quá"
 
 
 # ---- settings ------------------------------------------------------------------------------

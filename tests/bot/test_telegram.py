@@ -141,11 +141,11 @@ async def test_start_menu_button_free_text_and_deep_link(
 
     telegram.user_sends_text(1001, "so dien thoai lien he")
     got = await wait_texts(telegram, 1001, 3)
-    assert "0913575506" in got[2]
+    assert "(02253)810486" in got[2]
 
     telegram.user_sends_text(1002, "/start cuocthi")
     [contest] = await wait_texts(telegram, 1002, 1)
-    assert f"<b>{edition.contest.name.vi}</b>" in contest
+    assert contest.startswith(f"<b>{edition.contest.name.vi}")
 
 
 async def test_user_text_in_a_reply_is_escaped(
@@ -315,7 +315,7 @@ async def test_stickers_and_edits_never_crash(
 ) -> None:
     telegram.user_sends_sticker(1004)
     [reply] = await wait_texts(telegram, 1004, 1)
-    assert "Mình chỉ đọc được tin nhắn chữ" in reply
+    assert "Chatbot chỉ đọc được tin nhắn chữ" in reply
     update = telegram.user_sends_text(1004, "xin chào")
     await wait_texts(telegram, 1004, 2)
     # The user edits "xin chào" into a question: an edited_message update, which the bot
@@ -327,7 +327,7 @@ async def test_stickers_and_edits_never_crash(
     assert "Hôm nay" in got[2]
     await asyncio.sleep(0.5)  # nothing more comes for the edit
     assert len(texts(telegram, 1004)) == 3
-    assert not any("0913575506" in t for t in texts(telegram, 1004))
+    assert not any("(02253)810486" in t for t in texts(telegram, 1004))
     # It was fetched and confirmed like any other update.
     await telegram.wait_for(lambda: not telegram.pending_updates)
     assert any(r.params.get("offset", 0) > edit["update_id"]
@@ -396,7 +396,7 @@ async def test_rate_limit_is_honoured(telegram: FakeTelegram, polling_bot: BotPr
     telegram.fail_next("sendMessage", 429, "Too Many Requests: retry after 1", retry_after=1)
     telegram.user_sends_text(1006, "lien he")
     [reply] = await wait_texts(telegram, 1006, 1)
-    assert "0913575506" in reply
+    assert "(02253)810486" in reply
     refused, accepted = telegram.calls("sendMessage", chat_id=1006)
     assert (refused.status, accepted.status) == (429, 200)
     assert accepted.time - refused.time >= 1.0

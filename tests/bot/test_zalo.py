@@ -156,7 +156,7 @@ async def test_whole_conversation(zalo: FakeZalo, bot: Bot, edition: Edition) ->
     assert "Sách điện tử và thư viện số" in got[-1]
 
     got = await say(zalo, bot, U1, "so dien thoai lien he")
-    assert "0913575506" in got[-1]
+    assert "(02253)810486" in got[-1]
 
     assert all(len(t) <= 2000 for t in zalo.texts(U1))
     # The id is stored as the exact text Zalo sent, and every message was logged.
@@ -194,7 +194,7 @@ async def test_a_typed_number_presses_its_button_in_one_transaction(zalo: FakeZa
 
 async def test_numbers_without_a_menu_are_plain_text(zalo: FakeZalo, bot: Bot) -> None:
     got = await say(zalo, bot, U2, "6")
-    assert "Xin lỗi, mình chưa hiểu" in got[-1]
+    assert "Xin lỗi, Chatbot chưa hiểu" in got[-1]
 
 
 async def test_follow_welcomes_and_unfollow_deactivates(zalo: FakeZalo, bot: Bot) -> None:
@@ -217,7 +217,7 @@ async def test_follow_welcomes_and_unfollow_deactivates(zalo: FakeZalo, bot: Bot
 async def test_media_gets_please_type(zalo: FakeZalo, bot: Bot, kind: str) -> None:
     assert await zalo.post_event(bot.url, zalo.event(kind, U1)) == 200
     [reply] = await zalo.wait_texts(U1, 1)
-    assert "Mình chỉ đọc được tin nhắn chữ" in reply
+    assert "Chatbot chỉ đọc được tin nhắn chữ" in reply
 
 
 async def test_numeric_ids_keep_every_digit(zalo: FakeZalo, bot: Bot) -> None:
@@ -230,7 +230,7 @@ async def test_numeric_ids_keep_every_digit(zalo: FakeZalo, bot: Bot) -> None:
     ).encode()
     assert await zalo.post_event(bot.url, raw, timestamp=ts) == 200
     [reply] = await zalo.wait_texts("81234567890123456789", 1)
-    assert "0913575506" in reply
+    assert "(02253)810486" in reply
     assert bot.query("select external_id from users") == [("81234567890123456789",)]
 
 
@@ -356,7 +356,7 @@ async def test_token_expiry_mid_conversation(zalo: FakeZalo, bot: Bot) -> None:
     zalo.expire_access_tokens()
 
     got = await say(zalo, bot, U1, "so dien thoai lien he")
-    assert "0913575506" in got[-1]
+    assert "(02253)810486" in got[-1]
     assert [r.ok for r in zalo.refreshes] == [True]
     [(access, refresh)] = bot.query("select access_token, refresh_token from zalo_tokens")
     # The reply went out with the new token, which the database held before it was used.
@@ -440,7 +440,7 @@ async def test_a_failed_store_is_retried_before_the_token_is_used(
     finally:
         await db.allow()
         await bot.stop()
-    assert "0913575506" in got[-1]
+    assert "(02253)810486" in got[-1]
     assert [r.ok for r in zalo.refreshes] == [True]  # refreshed once, stored on a retry
     assert await db.fetch("SELECT access_token, refresh_token FROM zalo_tokens") == [
         (new_access, new_refresh)]
@@ -543,7 +543,7 @@ async def test_crash_between_refresh_and_store(zalo: FakeZalo, pg_url: str, tmp_
         texts = await say(zalo, third, U1, "lien he")
     finally:
         await third.stop()
-    assert "0913575506" in texts[-1]
+    assert "(02253)810486" in texts[-1]
     assert zalo.sent_to(U1)[-1].access_token == access2
 
 
@@ -685,7 +685,7 @@ async def test_two_processes_refresh_once_on_postgres(zalo: FakeZalo, pg_url: st
         "SELECT access_token, refresh_token FROM zalo_tokens")
     assert zalo.refresh_token_valid(stored_refresh)
     for user in (U1, U2):
-        assert "0913575506" in zalo.texts(user)[-1]
+        assert "(02253)810486" in zalo.texts(user)[-1]
         assert zalo.sent_to(user)[-1].access_token == stored_access != access
     # Each process had the old token refused once (2 /start replies + 2 refusals).
     assert sum(t == access for _, t in zalo.send_calls) == 4

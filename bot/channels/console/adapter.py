@@ -85,8 +85,8 @@ class ConsoleChannel(OutputChannel):
             # The one place a console update can fail: log it with the traceback, say sorry.
             log.exception("console update failed")
             with use_locale(self.locale):
-                self.write(_("Xin lỗi, đã có lỗi khi xử lý tin nhắn của bạn. Bạn thử lại "
-                             "sau nhé."))
+                self.write(_("Xin lỗi, đã có lỗi khi xử lý tin nhắn của Quý vị. Xin thử lại "
+                             "sau."))
             return
         await self.send(self.user_id, replies or [])
 

@@ -63,11 +63,10 @@ DRAIN_SECONDS = 50.0
 
 def unsupported_replies() -> list[Reply]:
     """What a user reads whose message Zalo did not pass on (in the current locale)."""
-    return [Reply(_("Xin lỗi bạn, Zalo không chuyển nội dung tin nhắn này cho mình nên mình "
-                    "chưa trả lời được. Nếu đó là ảnh, tệp hay tin nhắn thoại, bạn hãy gõ câu "
-                    "hỏi bằng chữ nhé. Nếu tài khoản Zalo của bạn đang được bảo vệ (như tài "
-                    "khoản của các bạn nhỏ), bạn có thể nhờ bố mẹ hoặc thầy cô tìm hiểu giúp "
-                    "nhé."))]
+    return [Reply(_("Xin lỗi Quý vị, Zalo không chuyển nội dung tin nhắn này cho Chatbot nên "
+                    "Chatbot chưa trả lời được. Nếu đó là ảnh, tệp hay tin nhắn thoại, xin Quý "
+                    "vị gõ câu hỏi bằng chữ. Nếu tài khoản Zalo đang được bảo vệ (như tài khoản "
+                    "của các em nhỏ), xin nhờ cha mẹ hoặc thầy cô tìm hiểu giúp."))]
 
 
 class ZaloBotChannel(Channel):

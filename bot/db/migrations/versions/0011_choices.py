@@ -4,7 +4,7 @@
 over as channel 'zalo'. The Zalo Bot channel keeps its numbers there too.
 
 Revision ID: 0011
-Revises: 0008
+Revises: 0010
 Create Date: 2026-12-04
 """
 
@@ -16,8 +16,7 @@ from alembic import op
 from bot.db.models import UtcDateTime
 
 revision = "0011"
-# The lead relinks the chain when merging (0009 and 0010 are other branches' ids).
-down_revision = "0008"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy import insert, select, text
 
-from bot.db.engine import create_engine
+from bot.db.engine import create_engine, upgrade
 from bot.db.models import Subscription, User
 from tests.bot.test_telegram import BIN, SECRET, BotProcess, bot_env, telegram
 from tests.conftest import free_port
@@ -35,10 +35,20 @@ async def cli(workdir: Path, env: dict[str, str], *args: str) -> None:
     assert proc.returncode == 0, err.decode()
 
 
+async def migrate(url: str) -> None:
+    """Create the schema in this process (a `hoctap-bot` start costs a second of CPU; the
+    `db upgrade` command has tests of its own in test_database and test_ops)."""
+    engine = create_engine(url)
+    try:
+        await upgrade(engine)
+    finally:
+        await engine.dispose()
+
+
 async def seed(workdir: Path, env: dict[str, str], chats: range) -> None:
-    """Create the schema with the real CLI, then add subscribed Telegram users."""
-    await cli(workdir, env, "db", "upgrade")
+    """Create the schema, then add subscribed Telegram users."""
     url = env.get("HOCTAP_DATABASE_URL", f"sqlite:///{workdir / 'hoctap.sqlite3'}")
+    await migrate(url)
     engine = create_engine(url)
     try:
         async with engine.begin() as conn:

@@ -28,7 +28,7 @@ from bot.db.models import Subscription, User
 from bot.runner import serve
 from handlers.types import Incoming
 from scheduler.store import create_announcement
-from tests.bot.test_broadcast import cli, received, seed
+from tests.bot.test_broadcast import cli, migrate, received, seed
 from tests.bot.test_telegram import SECRET, TOKEN, BotProcess, bot_env, telegram, texts
 from tests.conftest import PG_DSN, free_port, make_settings
 from tests.fakes.telegram import FakeTelegram
@@ -104,7 +104,7 @@ async def test_database_refusing_connections_mid_broadcast(
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = bot_env(telegram, HOCTAP_DATABASE_URL=pg_url, HOCTAP_WEB_PORT=str(port),
-                  HOCTAP_BOT_NOW="2020-10-02T10:00", HOCTAP_BROADCAST_TELEGRAM_RATE="40",
+                  HOCTAP_BOT_NOW="2020-10-02T10:00", HOCTAP_BROADCAST_TELEGRAM_RATE="80",
                   HOCTAP_BROADCAST_GRACE_HOURS="0.01")
     subscribers = range(30_001, 30_301)
     blocked = {30_100, 30_200, 30_300}  # they blocked the bot: 403, and deactivated
@@ -202,7 +202,7 @@ async def test_webhook_update_not_committed_gets_503_and_is_applied_on_redeliver
         env = bot_env(fake, HOCTAP_DATABASE_URL=pg_url, HOCTAP_WEB_PORT=str(port),
                       HOCTAP_TELEGRAM_MODE="webhook", HOCTAP_TELEGRAM_WEBHOOK_URL=url,
                       HOCTAP_TELEGRAM_SECRET_TOKEN=SECRET, HOCTAP_BROADCAST_ENABLED="false")
-        await cli(tmp_path, env, "db", "upgrade")
+        await migrate(pg_url)
         bot = BotProcess(tmp_path, env)
         await bot.start()
         try:

@@ -175,3 +175,60 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if ran == 0:
         reporter.write_line("CI: no test ran", red=True)
         session.exitstatus = pytest.ExitCode.NO_TESTS_COLLECTED
+
+
+# --- scheduling on the two xdist workers (`make test` = -n 2 --dist loadgroup) ------------
+
+# The longest tests (BENCHMARKS.md §7), handed out first, longest first: xdist hands tests out
+# in collection order, and a long test handed out last keeps one worker busy long after the
+# other has finished. Names of test functions; a name that no longer exists changes nothing.
+LONGEST_FIRST = (
+    "test_many_participants_at_once_postgresql",
+    "test_two_workers_on_postgresql",
+    "test_postgresql_stops_and_starts_under_the_running_bot",
+    "test_database_refusing_connections_mid_broadcast",
+    "test_many_participants_at_once_sqlite",
+    "test_reminders_fire_at_simulated_instants_at_the_default_rate",
+    "test_kill_9_mid_broadcast_then_restart_sends_nobody_twice",
+)
+
+
+def _xdist_group(item: pytest.Item) -> str | None:
+    names = {str(m.args[0] if m.args else m.kwargs.get("name", "default"))
+             for m in item.iter_markers("xdist_group")}
+    return "_".join(sorted(names)) or None
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Longest tests first; the tests of one xdist group next to each other (one event loop
+    and one fixture serve them); and the group named in the node id, where xdist reads it.
+
+    pytest-xdist 3.8 marks a test's group by appending "@group" to `item._nodeid`, which
+    pytest 9.2's structured node ids no longer read: every group was silently scattered over
+    both workers (pytest-dev/pytest-xdist#1386). Until xdist sets the structured id itself,
+    this sets it, on the workers of a --dist loadgroup run only.
+    """
+    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    position = {id(item): i for i, item in enumerate(items)}
+    first_of_group: dict[str, int] = {}
+    for i, item in enumerate(items):
+        group = _xdist_group(item)
+        if group is not None:
+            first_of_group.setdefault(group, i)
+
+    def key(item: pytest.Item) -> tuple[int, int, int]:
+        name = getattr(item, "originalname", item.name)
+        group = _xdist_group(item)
+        at = first_of_group[group] if group is not None else position[id(item)]
+        return (rank.get(name, len(rank)), at, position[id(item)])
+
+    items.sort(key=key)
+    if not getattr(config.option, "loadgroup", False):
+        return
+    from _pytest.nodeid import NodeId  # pytest >= 9.2
+
+    for item in items:
+        group = _xdist_group(item)
+        if group is not None and not item.nodeid.endswith(f"@{group}") and hasattr(item, "_id"):
+            item._id = NodeId.parse(f"{item.nodeid}@{group}")

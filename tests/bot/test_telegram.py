@@ -111,7 +111,7 @@ def bot_env(fake: FakeTelegram, **extra: str) -> dict[str, str]:
 # about a second of CPU): they run in one xdist group, in the module's event loop; each talks
 # to chats of its own and puts back what it changed in the fake.
 def shared_polling_bot(test: Any) -> Any:
-    return pytest.mark.xdist_group("telegram polling")(
+    return pytest.mark.xdist_group("telegram-polling")(
         pytest.mark.asyncio(loop_scope="module")(test))
 
 

@@ -247,8 +247,13 @@ async def test_failing_task_is_restarted_and_healthz_names_it(
                              HOCTAP_TELEGRAM_TOKEN=TOKEN,
                              HOCTAP_TELEGRAM_BASE_URL=f"{telegram.url}/bot",
                              HOCTAP_WEB_PORT=str(port), HOCTAP_BROADCAST_POLL_SECONDS="0.5",
-                             HOCTAP_BROADCAST_TELEGRAM_RATE="20")
+                             HOCTAP_BROADCAST_TELEGRAM_RATE="80",
+                             HOCTAP_BROADCAST_PER_CHAT_INTERVAL="0.05")
     app = build_app(settings)
+    # Restarts 0.5 s, then 1 s apart (not up to 10 s): after the table is back, the next
+    # restart comes within a second. (The fake limits no chat: each subscriber also gets the
+    # day's digest and a reminder, and need not wait a second between them.)
+    app.supervisor.max_delay = 1.0
     await app.start()
     seen = datetime(2020, 9, 30, tzinfo=UTC)
     async with app.sessions() as s, s.begin():
@@ -280,7 +285,14 @@ async def test_failing_task_is_restarted_and_healthz_names_it(
         await until(named, within=30)
         _status, body = await health(base)
         assert body["status"] == "unavailable" and body["database"] == "ok", body
-        await asyncio.sleep(1.5)  # it keeps failing, and is restarted again
+
+        async def failed_again() -> bool:  # it keeps failing, and is restarted again
+            async with aiohttp.ClientSession() as http, http.get(f"{base}/metrics") as resp:
+                lines = (await resp.text()).splitlines()
+            return any(line.startswith('hoctap_task_failures_total{task="deliver telegram"}')
+                       and float(line.split()[-1]) >= 2 for line in lines)
+
+        await until(failed_again, within=30)
         await asyncio.to_thread(rename, path, "outbox_away", "outbox")
 
         async with app.sessions() as s, s.begin():

@@ -125,7 +125,7 @@ async def test_kill_9_mid_broadcast_then_restart_sends_nobody_twice(
     telegram.rate_limit(per_chat_per_second=1, global_per_second=400)
     env = bot_env(telegram, HOCTAP_BOT_NOW="2020-10-02T10:00",
                   HOCTAP_BROADCAST_TELEGRAM_RATE="200", HOCTAP_BROADCAST_GRACE_HOURS="0.01")
-    chats = range(7001, 9001)  # 2,000 subscribers
+    chats = range(7001, 8001)  # 1,000 subscribers: the kill comes after 300, mid-broadcast
     await seed(tmp_path, env, chats)
     telegram.register_chats(chats)  # they started the bot before
     text = "Thông báo thử nghiệm: Lễ tổng kết Tuần lễ lúc 16:00 ngày 07/10."

@@ -212,7 +212,10 @@ async def test_webhook_update_not_committed_gets_503_and_is_applied_on_redeliver
                 await fake.wait_for(lambda: any(d.status == 503
                                                 for d in fake.webhook_deliveries), timeout=30)
                 await fake.wait_for(lambda: texts(fake, 7001), timeout=30)
-                await asyncio.sleep(1.5)  # redelivered meanwhile, still refused
+                # Redelivered meanwhile, still refused.
+                await fake.wait_for(lambda: sum(d.status == 503
+                                                for d in fake.webhook_deliveries) >= 2,
+                                    timeout=30)
             await fake.wait_for(lambda: len(texts(fake, 7001)) == 2, timeout=30)
             await fake.wait_for(lambda: not fake.pending_updates, timeout=30)
             await asyncio.sleep(1.0)

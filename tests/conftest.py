@@ -15,6 +15,7 @@ import asyncpg
 import pytest
 
 from bot.app import App, build_app
+from bot.db.engine import create_engine, upgrade
 from bot.settings import Settings, load_settings
 from content import Edition, default_edition_path, load_edition
 from handlers.types import Incoming, Reply
@@ -39,6 +40,16 @@ def free_port() -> int:
 def local(text: str) -> datetime:
     """An instant in Hải Phòng's time zone, from '2020-10-01T07:30'."""
     return datetime.fromisoformat(text).replace(tzinfo=TZ)
+
+
+async def migrate(url: str) -> None:
+    """Create the schema in this process (a `hoctap-bot` start costs about a second of CPU;
+    the `db upgrade` command has tests of its own in test_database and test_ops)."""
+    engine = create_engine(url)
+    try:
+        await upgrade(engine)
+    finally:
+        await engine.dispose()
 
 
 def make_settings(db_url: str, now: str = "2020-10-01T07:30", **env: str) -> Settings:

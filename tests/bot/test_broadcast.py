@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 from sqlalchemy import insert, select, text
 
-from bot.db.engine import create_engine, upgrade
+from bot.db.engine import create_engine
 from bot.db.models import Subscription, User
 from tests.bot.test_telegram import BIN, SECRET, BotProcess, bot_env, telegram
-from tests.conftest import free_port
+from tests.conftest import free_port, migrate
 from tests.fakes.telegram import FakeTelegram
 from tests.fakes.zalo import APP_ID, APP_SECRET, OA_SECRET_KEY, FakeZalo
 
@@ -33,16 +33,6 @@ async def cli(workdir: Path, env: dict[str, str], *args: str) -> None:
         stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
     _, err = await proc.communicate()
     assert proc.returncode == 0, err.decode()
-
-
-async def migrate(url: str) -> None:
-    """Create the schema in this process (a `hoctap-bot` start costs a second of CPU; the
-    `db upgrade` command has tests of its own in test_database and test_ops)."""
-    engine = create_engine(url)
-    try:
-        await upgrade(engine)
-    finally:
-        await engine.dispose()
 
 
 async def seed(workdir: Path, env: dict[str, str], chats: range) -> None:

@@ -28,9 +28,8 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from bot.app import App
 from bot.db.engine import make_sessionmaker
 from bot.db.faults import is_outage
-from tests.bot.test_broadcast import migrate
 from tests.bot.test_telegram import BIN, BotProcess, bot_env, telegram, texts
-from tests.conftest import Chat, free_port
+from tests.conftest import Chat, free_port, migrate
 from tests.fakes.telegram import FakeTelegram
 
 __all__ = ["telegram"]  # the fake Bot API fixture, shared with the Telegram tests

@@ -28,9 +28,9 @@ from bot.db.models import Subscription, User
 from bot.runner import serve
 from handlers.types import Incoming
 from scheduler.store import create_announcement
-from tests.bot.test_broadcast import cli, migrate, received, seed
+from tests.bot.test_broadcast import cli, received, seed
 from tests.bot.test_telegram import SECRET, TOKEN, BotProcess, bot_env, telegram, texts
-from tests.conftest import PG_DSN, free_port, make_settings
+from tests.conftest import PG_DSN, free_port, make_settings, migrate
 from tests.fakes.telegram import FakeTelegram
 
 __all__ = ["telegram"]  # the fake Bot API fixture, shared with the Telegram tests

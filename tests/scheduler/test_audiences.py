@@ -56,7 +56,10 @@ async def announce(organizer: Chat, text: str, audience: str) -> None:
 
 
 async def test_each_audience_reaches_exactly_its_users(sqlite_url: str) -> None:
-    app: App = build_app(make_settings(sqlite_url, HOCTAP_BROADCAST_POLL_SECONDS="0.5"))
+    # In-memory channels have no per-chat limit to respect: a short interval keeps the test
+    # short (user 104 gets four announcements, a second apart at the default interval).
+    app: App = build_app(make_settings(sqlite_url, HOCTAP_BROADCAST_POLL_SECONDS="0.5",
+                                       HOCTAP_BROADCAST_PER_CHAT_INTERVAL="0.05"))
     await app.start()
     # Subscribers only (one of them changed their mind and must get nothing), contestants
     # only, and both; on two channels.
@@ -105,7 +108,7 @@ async def test_each_audience_reaches_exactly_its_users(sqlite_url: str) -> None:
                 .where(OutboxRow.channel == "console"))).all()
     finally:
         await service.stop()
-        await app.close()
+        await app.close()  # (a query after this opened a connection nobody closed)
     assert states == {"done"}
     assert ("local-citizen", "skipped") in console_rows
     assert {status for _user, status in console_rows} == {"skipped"}

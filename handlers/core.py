@@ -10,6 +10,7 @@ from content import Edition
 from handlers.context import Ctx
 from handlers.features import (
     announce,
+    console,
     contest,
     contest_admin,
     contest_info,
@@ -67,6 +68,7 @@ FEATURES: dict[str, Feature] = {
     "report": report.report,
     "stats": report.stats,
     "privacy": privacy.erase,
+    "console": console.link,
 }
 
 

@@ -40,6 +40,7 @@ COMMANDS: dict[str, str] = {
     "baocao": "report",
     "thongke": "stats",
     "xoadulieu": "privacy",
+    "quantri": "console",
 }
 
 # Free-text cues, folded (no diacritics). Weight: how strongly the phrase names the feature.

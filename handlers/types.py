@@ -124,3 +124,7 @@ class Store(Protocol):
     def privacy(self) -> PrivacyStore:
         """This user's personal data, to show or delete."""
         ...
+
+    async def console_link(self) -> str:
+        """A single-use sign-in link to the organizers' web console, for this user."""
+        ...

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -12,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.report import summary
 from bot.report.figures import collect
 
-__all__ = ["XLSX", "SqlReportStore", "collect", "render", "render_async", "write"]
+__all__ = ["XLSX", "SqlReportStore", "collect", "files", "render", "render_async", "write"]
 from bot.files import write_private
 from content import Edition
 from handlers.features.report import ReportFigures
@@ -21,23 +22,32 @@ from handlers.types import Attachment
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def render(f: ReportFigures, edition: Edition) -> tuple[Attachment, ...]:
-    """Every file of the report, named after the period (CPU-bound: run it in a thread)."""
+def files(f: ReportFigures, edition: Edition
+          ) -> tuple[tuple[str, str, Callable[[], bytes]], ...]:
+    """(file name, MIME type, builder) of every file of the report, named after the period:
+    the chat and the CLI build them all, the web console one at a time."""
     # Imported here: openpyxl (with numpy) and matplotlib cost about a second to import, and
     # every update imports this package for SqlReportStore.
     from bot.report import charts, workbook
 
     span = f"{f.first:%Y%m%d}-{f.last:%Y%m%d}"
-    markdown, html = summary.build(f, edition)
     return (
-        Attachment(f"bao-cao-tuan-le-{span}.xlsx", workbook.build_workbook(f, edition.tz), XLSX),
-        Attachment(f"tom-tat-{span}.md", markdown.encode(), "text/markdown"),
-        Attachment(f"tom-tat-{span}.html", html.encode(), "text/html"),
-        Attachment(f"bieu-do-nguoi-dung-tin-nhan-{span}.png", charts.per_day(f), "image/png"),
-        Attachment(f"bieu-do-du-thi-theo-don-vi-{span}.png", charts.districts(f), "image/png"),
-        Attachment(f"bieu-do-phan-bo-diem-{span}.png", charts.scores(f), "image/png"),
-        Attachment(f"bieu-do-chuc-nang-{span}.png", charts.features(f), "image/png"),
+        (f"bao-cao-tuan-le-{span}.xlsx", XLSX, lambda: workbook.build_workbook(f, edition.tz)),
+        (f"tom-tat-{span}.md", "text/markdown", lambda: summary.build(f, edition)[0].encode()),
+        (f"tom-tat-{span}.html", "text/html", lambda: summary.build(f, edition)[1].encode()),
+        (f"bieu-do-nguoi-dung-tin-nhan-{span}.png", "image/png", lambda: charts.per_day(f)),
+        (f"bieu-do-du-thi-theo-don-vi-{span}.png", "image/png", lambda: charts.districts(f)),
+        (f"bieu-do-phan-bo-diem-{span}.png", "image/png", lambda: charts.scores(f)),
+        (f"bieu-do-chuc-nang-{span}.png", "image/png", lambda: charts.features(f)),
     )
+
+
+def render(f: ReportFigures, edition: Edition) -> tuple[Attachment, ...]:
+    """Every file of the report (CPU-bound: run it in a thread)."""
+    markdown, html = summary.build(f, edition)
+    built = {"text/markdown": markdown.encode(), "text/html": html.encode()}
+    return tuple(Attachment(name, built[mime] if mime in built else build(), mime)
+                 for name, mime, build in files(f, edition))
 
 
 async def render_async(f: ReportFigures, edition: Edition) -> tuple[Attachment, ...]:

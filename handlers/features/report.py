@@ -135,6 +135,7 @@ FEATURE_LABELS: dict[str, str] = {
     "announce_cancel": N_("Hủy thông báo (ban tổ chức)"),
     "report": N_("Báo cáo (ban tổ chức)"),
     "stats": N_("Số liệu (ban tổ chức)"),
+    "console": N_("Trang quản trị (ban tổ chức)"),
 }
 
 CHANNEL_LABELS: dict[str, str] = {"telegram": "Telegram", "zalo": "Zalo",

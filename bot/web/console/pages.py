@@ -55,7 +55,7 @@ from handlers.features.announce import (
 )
 from handlers.features.contest import OTHER
 from handlers.features.contest_admin import XLSX, build_csv, build_xlsx
-from handlers.features.report import channel_label, headline, period_text
+from handlers.features.report import ReportFigures, channel_label, headline, period_text
 from handlers.i18n import N_, _, current_locale, format_number, ngettext, use_locale
 from handlers.text import fold
 from scheduler import store as broadcast
@@ -114,6 +114,9 @@ def _labels(table: dict[str, str]) -> Callable[[str], str]:
 
 
 def _reason(reason: str) -> str:
+    if reason.startswith("blocked: "):
+        return _("người dùng đã chặn bot hoặc bỏ quan tâm ({detail})").format(
+            detail=reason.removeprefix("blocked: "))
     return _(REASONS[reason]) if reason in REASONS else reason
 
 
@@ -188,6 +191,8 @@ class Console:
         self.settings = app.settings
         self.edition = app.edition
         self.tz = app.edition.tz
+        self._drawing = asyncio.Lock()
+        self._files: dict[tuple[str, str], tuple[ReportFigures, bytes]] = {}
 
     # ---- plumbing -----------------------------------------------------------------------------
 
@@ -593,13 +598,29 @@ class Console:
         wanted = request.match_info["name"]
         for name, mime, build in report_files(figures, self.edition):
             if name == wanted:
-                data = await asyncio.to_thread(build)  # copies the context: the locale too
+                data = await self._built(name, figures, build)
                 # A chart shown on the page is not a download; a file saved is audited.
                 if mime != "image/png" or "tai" in request.query:
                     await self.audit(session, "download", name)
                     return _file(data, name, mime)
                 return web.Response(body=data, content_type=mime)
         raise web.HTTPNotFound(text="no such file")
+
+    async def _built(self, name: str, figures: ReportFigures, build: Callable[[], bytes]
+                     ) -> bytes:
+        """A report file, drawn again only when its figures changed (a page shows four
+        charts, and a phone and a desktop ask for them in turn)."""
+        # One at a time: matplotlib's settings (rc_context) are global to the process.
+        async with self._drawing:
+            key = (name, current_locale())
+            kept = self._files.get(key)
+            if kept is not None and kept[0] == figures:
+                return kept[1]
+            data = await asyncio.to_thread(build)  # copies the context: the locale too
+            self._files[key] = (figures, data)
+            while len(self._files) > 32:
+                del self._files[next(iter(self._files))]
+            return data
 
     # ---- content and audit --------------------------------------------------------------------
 

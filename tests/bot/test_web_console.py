@@ -226,6 +226,10 @@ async def test_only_organizers_get_a_link_or_a_session(console: Console) -> None
     assert replies is not None and "tin nhắn riêng" in replies[0].text
     assert "/quantri/vao/" not in replies[0].text
     assert await console.count(LoginToken) == 0
+    # The console's organizer (`hoctap-bot chat`) gets one like any other.
+    replies = await console.app.dispatcher.handle(Incoming("console", "console", "/quantri"))
+    assert replies is not None and LINK.search(replies[0].text) is not None
+    assert await console.count(LoginToken) == 1
     # A link made for someone not (or no longer) in [organizers] opens nothing.
     async with console.app.sessions() as s, s.begin():
         token = await store.issue_token(s, store.Identity("telegram", CITIZEN),

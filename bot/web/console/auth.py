@@ -10,7 +10,7 @@ session, carries a token that must match a cookie set with the form (double subm
 from __future__ import annotations
 
 import hmac
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Mapping
 from urllib.parse import parse_qsl
 
 from aiohttp import web
@@ -64,6 +64,3 @@ def set_cookie(response: web.StreamResponse, name: str, value: str, max_age: int
                path: str, secure: bool) -> None:
     response.set_cookie(name, value, max_age=max_age, path=path, httponly=True,
                         samesite="Strict", secure=secure)
-
-
-Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]

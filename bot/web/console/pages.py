@@ -431,13 +431,12 @@ class Console:
                       form: dict[str, str]) -> web.StreamResponse:
         """Preview (without JavaScript) or send the announcement."""
         draft = Draft.of(form)
+        if form.get("do") != "send":
+            return await self._compose_page(request, session, draft, shown=True)
         error, audience, due = self._check(draft)
-        if form.get("do") != "send" or error:
-            return await self._compose_page(request, session, draft,
-                                            error=error if form.get("do") == "send" else "",
-                                            shown=True, status=400 if error and form.get(
-                                                "do") == "send" else 200)
-        assert audience is not None and due is not None
+        if error or audience is None or due is None:
+            return await self._compose_page(request, session, draft, error=error, shown=True,
+                                            status=400)
         async with self.app.sessions() as s, s.begin():
             item_id = await broadcast.create_announcement(s, draft.text, audience, due,
                                                           self.now(), None)

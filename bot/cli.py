@@ -37,6 +37,8 @@ EXIT_INTERRUPTED = 130
 # A closed pipe (`| head`) ends us as SIGPIPE ends `cat` (128 + 13): scripts under
 # `set -o pipefail` see what they see of any Unix tool, and our 0/1/2 keep their meaning.
 EXIT_PIPE = 141
+# The channels an organizer may be listed on in [organizers] (`admin link --channel`).
+LINK_CHANNELS = ("telegram", "zalo", "zalobot", "console")
 
 # argparse's own messages (3.11), in the user's language; the argument names are ours.
 _ARGPARSE_MESSAGES = (
@@ -192,6 +194,16 @@ def _parser() -> argparse.ArgumentParser:
                         help=_("ngày cuối, tính cả ngày đó (mặc định: ngày cuối Tuần lễ)"))
     report.add_argument("--out", required=True, metavar=_("THƯ_MỤC"),
                         help=_("thư mục ghi tệp"))
+
+    admin = sub.add_parser("admin", help=_("trang quản trị web của Ban tổ chức (/quantri/)"))
+    asub = admin.add_subparsers(dest="admin_command", required=True, metavar=_("LỆNH"),
+                                title=_("các lệnh"))
+    link = asub.add_parser("link", help=_("in một đường dẫn đăng nhập dùng một lần (10 phút)"))
+    common(link)
+    link.add_argument("--user", required=True, metavar=_("MÃ"),
+                      help=_("mã của thành viên Ban tổ chức trên kênh (có trong [organizers])"))
+    link.add_argument("--channel", required=True, choices=LINK_CHANNELS,
+                      metavar="|".join(LINK_CHANNELS), help=_("kênh của mã đó"))
 
     db = sub.add_parser("db", help=_("công cụ cơ sở dữ liệu"))
     dsub = db.add_subparsers(dest="db_command", required=True, metavar=_("LỆNH"),
@@ -482,6 +494,29 @@ async def _report(app: App, args: argparse.Namespace) -> int:
     return 0
 
 
+async def _admin_link(app: App, args: argparse.Namespace) -> int:
+    """Print a one-time sign-in link to the web console for an organizer."""
+    from bot.db import console
+
+    who = console.Identity(args.channel, args.user.strip())
+    if who.external_id not in app.settings.organizer_ids(who.channel):
+        return _fail(_("{channel} {user} không có trong danh sách Ban tổ chức ([organizers] "
+                       "{channel}_ids), nên không vào được trang quản trị.").format(
+            channel=who.channel, user=who.external_id), EXIT_NOT_DONE)
+    await app.start()
+    try:
+        async with app.sessions() as s, s.begin():
+            token = await console.issue_token(s, who, console.real_now())
+            await console.audit(s, who, "link", "cli", app.clock())
+    finally:
+        await app.close()
+    print(f"{app.settings.web.base_url}/quantri/vao/{token}")
+    print(_("Dùng được một lần, trong {minutes} phút. Đừng gửi đường dẫn này qua kênh không "
+            "riêng tư.").format(minutes=int(console.LINK_TTL.total_seconds() // 60)),
+          file=sys.stderr)
+    return 0
+
+
 async def _upgrade(app: App) -> None:
     try:
         await app.start()
@@ -515,6 +550,8 @@ def _command(app: App, args: argparse.Namespace) -> int:
         return asyncio.run(_contest(app, args))
     if args.command == "report":
         return asyncio.run(_report(app, args))
+    if args.command == "admin":
+        return asyncio.run(_admin_link(app, args))
     asyncio.run(_upgrade(app))
     print(_("Cơ sở dữ liệu đã được cập nhật."))
     return 0

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.db import repo
+from bot.db import console, repo
 from bot.db.broadcast import SqlBroadcastStore
 from bot.db.choices import load_choices, save_choices
 from bot.db.contest import SqlContestStore, identity_hash
@@ -43,6 +43,7 @@ class SqlStore:
     user: repo.SeenUser
     now: datetime
     identity_key: bytes | None = None  # of the contest's identity hash (App.start loads it)
+    web_base: str = ""  # where organizers open the web console ([web] base_url)
 
     async def set_locale(self, locale: str) -> None:
         await repo.set_locale(self.session, self.user.id, locale)
@@ -75,6 +76,12 @@ class SqlStore:
     @property
     def privacy(self) -> SqlPrivacyStore:
         return SqlPrivacyStore(self.session, self.user)
+
+    async def console_link(self) -> str:
+        who = console.Identity(self.user.channel, self.user.external_id)
+        token = await console.issue_token(self.session, who, console.real_now())
+        await console.audit(self.session, who, "link", "chat", self.now)
+        return f"{self.web_base}/quantri/vao/{token}"
 
 
 @dataclass
@@ -224,7 +231,8 @@ class Dispatcher:
             )
             with use_locale(view.locale):
                 outcome = await self.conversation.handle(
-                    msg, view, SqlStore(s, user, now, self.identity_key))
+                    msg, view, SqlStore(s, user, now, self.identity_key,
+                                        self.settings.web.base_url))
             if numbered is not None:
                 # Stored before the answer is sent: if it is cut or its outcome unknown, the
                 # user may have read these numbers, and typing one must press its button.

@@ -91,6 +91,20 @@ class WebSettings:
     # refused (one log line instead of one per request).
     prune_seconds: float = 3600.0
     summary_seconds: float = 60.0
+    # The address organizers open (scheme and host, e.g. "https://bot.example.vn"): the
+    # console's sign-in links start with it, and its cookie is Secure when it is https. Empty:
+    # http://host:port, for a bot used on this machine only.
+    public_url: str = ""
+
+    @property
+    def base_url(self) -> str:
+        """Where the web server is reached from outside: public_url, else http://host:port."""
+        return self.public_url.rstrip("/") or f"http://{self.host}:{self.port}"
+
+    @property
+    def secure(self) -> bool:
+        """Organizers reach the web server over TLS (cookies get the Secure flag)."""
+        return self.base_url.startswith("https://")
 
 
 @dataclass(frozen=True)
@@ -396,6 +410,9 @@ def _validate_web(w: WebSettings) -> None:
         raise SettingsError(f"web.max_connections: must be at least 8, found {w.max_connections}")
     if not 2 <= w.max_json_depth <= 256:
         raise SettingsError("web.max_json_depth: must be between 2 and 256")
+    if w.public_url and not re.fullmatch(r"https?://[^/?#\s]+/?", w.public_url):
+        raise SettingsError("web.public_url: must be the scheme and host only, like "
+                            f"https://bot.example.vn (found {w.public_url!r})")
 
 
 # What Telegram accepts in setWebhook's secret_token: 1-256 of these.

@@ -11,6 +11,7 @@ from handlers.context import Ctx
 from handlers.features import (
     announce,
     answers,
+    console,
     contest,
     contest_admin,
     contest_info,
@@ -50,6 +51,7 @@ FEATURE_SETS: tuple[FeatureSet, ...] = (
     contest_admin.features,
     announce.features,
     report.features,
+    console.features,
 )
 # Names the core and the router route to without a command: each must be a declared feature.
 CORE_ROUTES = ("start", "empty", "media", "unknown", "unknown_command")
@@ -73,8 +75,9 @@ def organizer_refusal() -> list[Reply]:
 
 
 def private_refusal(feature: Feature) -> list[Reply]:
-    """Every member of a group reads what the bot posts there, and a file, once posted, stays."""
-    return [Reply(_("Các tệp này có thông tin cá nhân của người dự thi nên Chatbot chỉ gửi "
+    """Every member of a group reads what the bot posts there, and a message, once posted, stays
+    (a file with participants' data, a sign-in link that lets in whoever opens it first)."""
+    return [Reply(_("Lệnh {command} có thông tin chỉ dành cho Quý vị nên Chatbot chỉ gửi "
                     "trong tin nhắn riêng, không gửi vào nhóm. Kính mời Quý vị nhắn tin riêng "
                     "cho Chatbot rồi gõ lại lệnh {command}.").format(
                         command=f"/{feature.commands[0]}"))]

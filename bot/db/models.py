@@ -306,3 +306,50 @@ class Lease(Base):
     name: Mapped[str] = mapped_column(String(32), primary_key=True)
     owner: Mapped[str] = mapped_column(String(96))
     until: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+# ---- the organizers' web console (issue 17) ---------------------------------------------------
+
+
+class LoginToken(Base):
+    """A one-time sign-in link for an organizer: only the token's SHA-256 is kept.
+
+    Single use (`used_at`), short-lived (`expires_at`, real time: it is about people, not the
+    simulated week).
+    """
+
+    __tablename__ = "login_tokens"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    external_id: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    used_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class WebSession(Base):
+    """A signed-in organizer's browser: the cookie's SHA-256, the CSRF token of its forms."""
+
+    __tablename__ = "web_sessions"
+
+    id_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    external_id: Mapped[str] = mapped_column(String(64))
+    csrf: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+
+
+class AuditEntry(Base):
+    """One organizer action (who, what, when): signing in, sending, voiding, downloading."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_at", "at"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+    channel: Mapped[str] = mapped_column(String(16))
+    external_id: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(32))
+    detail: Mapped[str] = mapped_column(String(500), default="")

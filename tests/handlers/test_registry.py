@@ -53,14 +53,15 @@ def test_every_command_and_deep_link_is_declared_once() -> None:
         "khoahoc", "thuvien", "cuocthi", "thi", "traloi", "xephang", "ketquathi", "loaithi",
         "lienhe", "hoidap", "trogiup", "ngonngu", "dangky", "huydangky", "thongbao",
         "dsthongbao", "huythongbao", "baocao", "thongke", "xoadulieu", "quan", "xemlai",
-        "xemthem"}
+        "xemthem", "quantri"}
     assert {p: f.name for f in REGISTRY.features for p in f.payloads} == {
         "lich": "schedule", "homnay": "today", "cuocthi": "contest", "khoahoc": "courses",
         "thuvien": "library", "lienhe": "contacts", "quan": "district"}
     organizers = {f.name for f in REGISTRY.features if f.organizer_only}
     assert organizers == {"contest_export", "contest_void", "announce", "announce_list",
-                          "announce_cancel", "report", "stats"}
-    assert {f.name for f in REGISTRY.features if f.private_only} == {"contest_export", "report"}
+                          "announce_cancel", "report", "stats", "console"}
+    assert {f.name for f in REGISTRY.features if f.private_only} == {"contest_export", "report",
+                                                                      "console"}
 
 
 def test_every_logged_name_has_a_label_and_the_help_lists_public_commands() -> None:

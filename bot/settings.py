@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.channels.zalobot.settings import ZaloBotSettings
 from bot.channels.zalobot.settings import validate as _validate_zalobot
+from bot.settings_error import SettingsError as SettingsError
 
 # Declared on the scheduler's floor, which reads it; a section of the settings like the others.
 from scheduler.settings import BroadcastSettings
@@ -31,10 +32,6 @@ log = logging.getLogger(__name__)
 ENV_PREFIX = "HOCTAP_"
 CONFIG_ENV = "HOCTAP_CONFIG"
 LOCALES = ("vi", "en")
-
-
-class SettingsError(Exception):
-    """A setting is wrong; the message names the key."""
 
 
 @dataclass(frozen=True)

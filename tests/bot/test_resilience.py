@@ -50,15 +50,21 @@ async def refusing_connections(url: str) -> AsyncIterator[None]:
     admin = await asyncpg.connect(PG_DSN)
     stop = asyncio.Event()
 
+    async def terminate_once() -> None:
+        await admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                            "WHERE datname = $1 AND pid <> pg_backend_pid()", name)
+
     async def terminate() -> None:
         while not stop.is_set():
-            await admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                                "WHERE datname = $1 AND pid <> pg_backend_pid()", name)
+            await terminate_once()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), 0.3)
 
     try:
         await admin.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false')
+        # The outage has begun when the block starts: no pooled connection survives into it
+        # (a check made at once must not find the database answering).
+        await terminate_once()
         killer = asyncio.create_task(terminate())
         try:
             yield

@@ -132,7 +132,11 @@ async def serve(app: App, channels: list[Channel], stop: asyncio.Event) -> None:
     broadcaster: BroadcastService | None = None
     jobs: list[asyncio.Task[None]] = []
     try:
-        site = GuardedSite(runner, w.host, w.port, web_app[GUARD])
+        # The listen backlog is also how many connections asyncio accepts in one go, before the
+        # guard's eviction runs: kept within max_connections, a burst of clients cannot take
+        # the process past its open-file limit between two evictions.
+        site = GuardedSite(runner, w.host, w.port, web_app[GUARD],
+                           backlog=max(8, min(128, w.max_connections)))
         await site.start()
         log.info("web server listening on %s:%s", w.host, w.port)
         jobs = housekeeping(app)

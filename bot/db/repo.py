@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import String, bindparam, delete, exists, func, insert, select, update
+from sqlalchemy import String, bindparam, delete, exists, func, insert, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import (
@@ -54,6 +54,24 @@ _SEEN = (
                                        _users.display_name))
     .returning(_users.id, _users.locale, exists().where(_state.user_id == _users.id))
 )
+# The same touch without RETURNING, run once for all the users of a batch (an executemany).
+_SEEN_MANY = (
+    update(_tables["users"])
+    .where(_users.channel == bindparam("p_channel"),
+           _users.external_id == bindparam("p_external_id"))
+    .values(last_seen=bindparam("p_now"), active=True,
+            display_name=func.coalesce(func.nullif(bindparam("p_name", type_=String()), ""),
+                                       _users.display_name))
+)
+# A batch's users and their open flows in one query. FOR UPDATE OF users (PostgreSQL; SQLite
+# has one writer anyway): the rows stay as read until the batch commits.
+_FIND = (
+    select(_users.id, _users.channel, _users.external_id, _users.locale,
+           _state.flow, _state.step, _state.data)
+    .outerjoin(_tables["conversation_state"], _state.user_id == _users.id)
+    .where(tuple_(_users.channel, _users.external_id).in_(bindparam("p_pairs", expanding=True)))
+    .with_for_update(of=_tables["users"])
+)
 _LOG = insert(_tables["message_log"]).inline().values(  # inline: no new id fetched back
     user_id=bindparam("p_user_id"), channel=bindparam("p_channel"),
     feature=bindparam("p_feature"),
@@ -71,7 +89,8 @@ def _claim(dialect: str) -> Any:
             .values(channel=bindparam("p_channel"), update_key=bindparam("p_key"),
                     processed_at=bindparam("p_now"))
             .on_conflict_do_nothing()
-            .returning(_tables["processed_updates"].c.update_key))
+            .returning(_tables["processed_updates"].c.channel,
+                       _tables["processed_updates"].c.update_key))
 
 
 # ON CONFLICT DO NOTHING: two first messages of one user may arrive at once.
@@ -83,7 +102,7 @@ def _create(dialect: str) -> Any:
                     last_seen=bindparam("p_now"), active=True,
                     organizer=bindparam("p_organizer"))
             .on_conflict_do_nothing(index_elements=["channel", "external_id"])
-            .returning(_users.id))
+            .returning(_users.id, _users.channel, _users.external_id))
 
 
 @dataclass(frozen=True)
@@ -125,6 +144,91 @@ async def touch_user(
         if created is not None:
             return SeenUser(created[0], channel, external_id, None, False), True
         # Lost the race to a concurrent first message: the row exists now, mark it seen.
+
+
+async def claim_updates(s: AsyncSession, keys: list[tuple[str, str, datetime]]
+                        ) -> set[tuple[str, str]]:
+    """Claim many (channel, key, now) at once, in one statement; return those newly claimed.
+
+    The keys must be distinct.
+    """
+    if not keys:
+        return set()
+    conn = await s.connection()
+    result = await conn.execute(_claim(conn.dialect.name), [
+        {"p_channel": channel, "p_key": key, "p_now": now} for channel, key, now in keys])
+    return {(row[0], row[1]) for row in result}
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """A user writing in a batch: who, the name the platform gave, when, an organizer?"""
+
+    channel: str
+    external_id: str
+    display_name: str | None
+    now: datetime
+    organizer: bool = False
+
+
+@dataclass(frozen=True)
+class Seen:
+    """What touch_users found or made for one user of a batch."""
+
+    user: SeenUser
+    is_new: bool
+    state: FlowState | None
+
+
+async def touch_users(s: AsyncSession, arrivals: list[Arrival]
+                      ) -> dict[tuple[str, str], Seen]:
+    """touch_user for many distinct users at once: one query, one executemany, and one
+    insert for those never seen; keyed by (channel, external_id)."""
+    if not arrivals:
+        return {}
+    if len(arrivals) == 1:  # one statement (UPDATE … RETURNING) rather than two
+        a = arrivals[0]
+        user, is_new = await touch_user(s, a.channel, a.external_id, a.display_name, a.now,
+                                        a.organizer)
+        state = await get_state(s, user.id) if user.has_state else None
+        return {(a.channel, a.external_id): Seen(user, is_new, state)}
+    conn = await s.connection()
+    found: dict[tuple[str, str], Seen] = {}
+    wanted = {(a.channel, a.external_id): a for a in arrivals}
+    params = [{"p_channel": a.channel, "p_external_id": a.external_id,
+               "p_name": a.display_name[:NAME_MAX] if a.display_name else a.display_name,
+               "p_now": a.now, "p_organizer": a.organizer} for a in arrivals]
+    while True:
+        missing = [pair for pair in wanted if pair not in found]
+        rows = (await conn.execute(_FIND, {"p_pairs": missing})).all()
+        for row in rows:
+            state = FlowState(row[4], row[5], dict(row[6])) if row[4] is not None else None
+            found[(row[1], row[2])] = Seen(SeenUser(row[0], row[1], row[2], row[3],
+                                                    state is not None), False, state)
+        if rows:
+            seen = {(row[1], row[2]) for row in rows}
+            await conn.execute(_SEEN_MANY, [p for p in params
+                                            if (p["p_channel"], p["p_external_id"]) in seen])
+        new = [p for p in params if (p["p_channel"], p["p_external_id"]) not in found]
+        if not new:
+            return found
+        created = await conn.execute(_create(conn.dialect.name), new)
+        for row in created:
+            found[(row[1], row[2])] = Seen(SeenUser(row[0], row[1], row[2], None, False), True,
+                                           None)
+        if len(found) == len(wanted):
+            return found
+        # Lost a race to a concurrent first message: those rows exist now, read them again.
+
+
+async def log_messages(s: AsyncSession, rows: list[tuple[int, str, str, datetime, bool]]
+                       ) -> None:
+    """log_message for many (user_id, channel, feature, now, organizer) at once."""
+    if not rows:
+        return
+    conn = await s.connection()
+    await conn.execute(_LOG, [{"p_user_id": u, "p_channel": c, "p_feature": f, "p_now": n,
+                               "p_organizer": o} for u, c, f, n, o in rows])
 
 
 async def log_message(s: AsyncSession, user_id: int | None, channel: str, feature: str,

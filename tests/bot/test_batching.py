@@ -7,6 +7,7 @@ import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from enum import StrEnum
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -120,18 +121,19 @@ async def test_one_failing_update_fails_alone(any_url: str) -> None:
     assert logged == {f"u{i}": 1 for i in range(20) if i != 7}
 
 
-async def test_a_batch_is_bounded_by_the_setting(sqlite_url: str) -> None:
+async def test_a_batch_is_bounded_by_the_setting(sqlite_url: str,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     """[database] batch_size caps the updates of one transaction."""
     async with running(sqlite_url, HOCTAP_DATABASE_BATCH_SIZE="3") as app:
         dispatcher = app.dispatcher
         sizes: list[int] = []
         apply = dispatcher._apply
 
-        async def counted(batch: list[object]) -> object:
+        async def counted(batch: list[Any]) -> Any:
             sizes.append(len(batch))
-            return await apply(batch)  # type: ignore[arg-type]
+            return await apply(batch)
 
-        dispatcher._apply = counted  # type: ignore[method-assign]
+        monkeypatch.setattr(dispatcher, "_apply", counted)
         answers = await asyncio.gather(*(
             dispatcher.handle(Incoming("telegram", f"u{i}", "/dem"), f"k{i}") for i in range(10)))
     assert all(a is not None and a[0].text == "0" for a in answers)

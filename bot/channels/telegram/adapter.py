@@ -395,7 +395,11 @@ class TelegramChannel:
         self._held.discard(update_id)
         fast = read_update(data) if update is None else None
         if fast is not None:
-            await app.update_processor.process_update(data, self._answer_fast(update_id, *fast))
+            # Not through PTB's update processor and its `concurrent_updates` bound: held
+            # there while the answer is sent, updates would reach the dispatcher one by one
+            # as answers go out, instead of together in one transaction. A getUpdates batch
+            # (100 at most) or the webhook's max_connections bounds them.
+            await self._answer_fast(update_id, *fast)
         else:
             if update is None:
                 try:

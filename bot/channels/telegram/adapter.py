@@ -62,6 +62,9 @@ MAX_ATTEMPTS = 4
 POLL_TIMEOUT = 10  # seconds getUpdates long-polls
 POLL_READ_TIMEOUT = 20.0  # read timeout of other calls on the getUpdates connection
 MAX_PAUSE = 10.0  # longest wait between getUpdates while the database or network is down
+# Answers still being sent, beyond which no new update is taken (polling waits before the next
+# getUpdates, a webhook before its 200): Telegram keeps the rest until there is room.
+MAX_SENDING = 1000
 T = TypeVar("T")
 
 TgApp = Application[Any, ContextTypes.DEFAULT_TYPE, Any, Any, Any, Any]
@@ -229,6 +232,10 @@ class TelegramChannel:
         self._offset: int | None = None
         self._processing = False
         self._stopping = False
+        # Answers being sent (after their update committed), and each chat's latest, which
+        # the chat's next answer waits for: a user reads the answers in their messages' order.
+        self._sending: set[asyncio.Task[None]] = set()
+        self._last_send: dict[int | str, asyncio.Task[None]] = {}
         # Configured, or derived from the token (TelegramSettings.webhook_secret).
         self._secret = settings.webhook_secret
 
@@ -301,6 +308,9 @@ class TelegramChannel:
     async def stop(self) -> None:
         app = self.application
         await self._stop_polling()
+        # Every committed update's answer goes out before the HTTP session closes.
+        if self._sending:
+            await asyncio.gather(*self._sending, return_exceptions=True)
         if app.running:
             await app.stop()
         await app.shutdown()
@@ -319,15 +329,17 @@ class TelegramChannel:
     async def _poll(self) -> None:
         """getUpdates until stopped; confirm (by `offset`) only updates that were handled.
 
-        A batch is processed before the next getUpdates, whose offset confirms it. An update
-        that met a database outage holds the offset back: Telegram delivers it (and the ones
-        after it, which claim_update recognises as applied) again, at a slowing pace, until
-        the database answers. Telegram keeps unconfirmed updates for 24 hours.
+        A batch is applied (committed) before the next getUpdates, whose offset confirms it;
+        its answers are still being sent meanwhile. An update that met a database outage
+        holds the offset back: Telegram delivers it (and the ones after it, which
+        claim_update recognises as applied) again, at a slowing pace, until the database
+        answers. Telegram keeps unconfirmed updates for 24 hours.
         """
         bot = self.application.bot
         pause = 0.0
         try:
             while not self._stopping:
+                await self._room_to_send()
                 try:
                     updates = await self._get_updates()
                 except RetryAfter as err:
@@ -449,6 +461,7 @@ class TelegramChannel:
         # Telegram delivers it again (claim_update keeps it applied once).
         if not await self._process(data, update):
             return web.Response(status=503, text="not applied; send it again")
+        await self._room_to_send()
         return web.Response(status=200)
 
     # ---- updates ---------------------------------------------------------------------------
@@ -507,11 +520,14 @@ class TelegramChannel:
                            query_id: str | None) -> None:
         """What on_text and on_button do, for an update read by read_update."""
         if query_id is not None and update_id not in self._apologized:
-            await self._call(msg.user_id, lambda: self._api(
-                "answerCallbackQuery", {"callback_query_id": query_id}))
+            # Answered at once (the user's button shows a clock until then), beside the update.
+            self._spawn(self._call(msg.user_id, lambda: self._api(
+                "answerCallbackQuery", {"callback_query_id": query_id})))
         await self._answer(update_id, chat_id, msg)
 
     async def _answer(self, update_id: int, chat_id: int, msg: Incoming) -> None:
+        """Apply the update; its answer is sent once it committed, without holding the next
+        updates back (_send_after)."""
         try:
             replies = await self.dispatcher.handle(msg, update_key=str(update_id),
                                                    hold_back=True)
@@ -521,13 +537,51 @@ class TelegramChannel:
             self._held.add(update_id)
             if update_id not in self._apologized:
                 self._apologized.add(update_id)
-                await self.send(chat_id, outage.replies)
+                self._send_after(chat_id, outage.replies)
             return
         self._apologized.discard(update_id)
         if replies is None:
             log.info("telegram update %s was already applied; skipped", update_id)
             return
-        await self.send(chat_id, replies)
+        self._send_after(chat_id, replies)
+
+    def _send_after(self, chat_id: int | str, replies: list[Reply]) -> None:
+        """Send `replies` in the background, after the chat's previous answer."""
+        previous = self._last_send.get(chat_id)
+
+        async def in_turn() -> None:
+            if previous is not None:
+                await asyncio.wait([previous])
+            await self.send(chat_id, replies)
+
+        task = self._spawn(in_turn())
+        self._last_send[chat_id] = task
+
+        def forget(done: asyncio.Task[None]) -> None:
+            if self._last_send.get(chat_id) is done:
+                del self._last_send[chat_id]
+
+        task.add_done_callback(forget)
+
+    def _spawn(self, work: Awaitable[Any]) -> asyncio.Task[None]:
+        """Run a send in the background; stop() waits for it."""
+        async def run() -> None:
+            await work
+
+        task = asyncio.create_task(run())
+        self._sending.add(task)
+        task.add_done_callback(self._sent)
+        return task
+
+    def _sent(self, task: asyncio.Task[None]) -> None:
+        self._sending.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("sending a telegram answer failed", exc_info=task.exception())
+
+    async def _room_to_send(self) -> None:
+        """Wait while MAX_SENDING answers are still being sent (a slow or limiting Telegram)."""
+        while len(self._sending) >= MAX_SENDING:
+            await asyncio.wait(self._sending, return_when=asyncio.FIRST_COMPLETED)
 
     # ---- sending ---------------------------------------------------------------------------
 

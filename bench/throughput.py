@@ -139,8 +139,11 @@ async def start_profile(out: Path | None, kind: str, pid: int) -> Proc | None:
     if out is None:
         return None
     out.mkdir(parents=True, exist_ok=True)  # noqa: ASYNC240 (once, before the burst)
+    # --gil: only the thread holding the GIL is sampled, so the profile shows where the
+    # Python CPU goes rather than the loop's waits.
     spy = Proc([str(Path(sys.executable).parent / "py-spy"), "record", "--pid", str(pid),
-                "--format", "raw", "--output", str(out / f"{kind}.txt"), "--nonblocking"],
+                "--format", "raw", "--output", str(out / f"{kind}.txt"), "--nonblocking",
+                "--gil"],
                hoctap_environ(), ROOT)
     await spy.start()
     await asyncio.sleep(1.0)

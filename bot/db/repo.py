@@ -6,7 +6,7 @@ import functools
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import String, bindparam, delete, exists, func, insert, select, tuple_, update
@@ -105,6 +105,41 @@ def _create(dialect: str) -> Any:
             .returning(_users.id, _users.channel, _users.external_id))
 
 
+@functools.cache
+def _pg_batch() -> tuple[Any, Any, Any]:
+    """PostgreSQL's claim, find and log for a batch, on arrays (unnest): one text whatever the
+    batch's size, so asyncpg prepares each once per connection (a multi-row VALUES would be a
+    new statement, prepared again, for each size)."""
+    from sqlalchemy import JSON, BigInteger, Boolean, DateTime, text
+    from sqlalchemy.dialects.postgresql import ARRAY
+
+    def arrays(**types: Any) -> list[Any]:
+        return [bindparam(name, type_=ARRAY(t)) for name, t in types.items()]
+
+    claim = text(
+        "INSERT INTO processed_updates (channel, update_key, processed_at) "
+        "SELECT * FROM unnest(:channels, :keys, :nows) "
+        "ON CONFLICT DO NOTHING RETURNING channel, update_key",
+    ).bindparams(*arrays(channels=String(), keys=String(), nows=DateTime()))
+    find = text(
+        "SELECT u.id, u.channel, u.external_id, u.locale, s.flow, s.step, s.data "
+        "FROM users u LEFT JOIN conversation_state s ON s.user_id = u.id "
+        "WHERE (u.channel, u.external_id) IN (SELECT * FROM unnest(:channels, :ids)) "
+        "FOR UPDATE OF u",
+    ).bindparams(*arrays(channels=String(), ids=String())).columns(data=JSON)
+    log = text(
+        "INSERT INTO message_log (user_id, channel, feature, created_at, organizer) "
+        "SELECT * FROM unnest(:users, :channels, :features, :nows, :organizers)",
+    ).bindparams(*arrays(users=BigInteger(), channels=String(), features=String(),
+                         nows=DateTime(), organizers=Boolean()))
+    return claim, find, log
+
+
+def _naive_utc(moment: datetime) -> datetime:
+    """What UtcDateTime stores (the array statements bypass its conversion)."""
+    return moment.astimezone(UTC).replace(tzinfo=None)
+
+
 @dataclass(frozen=True)
 class SeenUser:
     """The update's user as touch_user found it."""
@@ -155,8 +190,13 @@ async def claim_updates(s: AsyncSession, keys: list[tuple[str, str, datetime]]
     if not keys:
         return set()
     conn = await s.connection()
-    result = await conn.execute(_claim(conn.dialect.name), [
-        {"p_channel": channel, "p_key": key, "p_now": now} for channel, key, now in keys])
+    if conn.dialect.name == "postgresql":
+        result = await conn.execute(_pg_batch()[0], {
+            "channels": [k[0] for k in keys], "keys": [k[1] for k in keys],
+            "nows": [_naive_utc(k[2]) for k in keys]})
+    else:
+        result = await conn.execute(_claim(conn.dialect.name), [
+            {"p_channel": channel, "p_key": key, "p_now": now} for channel, key, now in keys])
     return {(row[0], row[1]) for row in result}
 
 
@@ -200,7 +240,11 @@ async def touch_users(s: AsyncSession, arrivals: list[Arrival]
                "p_now": a.now, "p_organizer": a.organizer} for a in arrivals]
     while True:
         missing = [pair for pair in wanted if pair not in found]
-        rows = (await conn.execute(_FIND, {"p_pairs": missing})).all()
+        if conn.dialect.name == "postgresql":
+            rows = (await conn.execute(_pg_batch()[1], {
+                "channels": [m[0] for m in missing], "ids": [m[1] for m in missing]})).all()
+        else:
+            rows = (await conn.execute(_FIND, {"p_pairs": missing})).all()
         for row in rows:
             state = FlowState(row[4], row[5], dict(row[6])) if row[4] is not None else None
             found[(row[1], row[2])] = Seen(SeenUser(row[0], row[1], row[2], row[3],
@@ -227,6 +271,12 @@ async def log_messages(s: AsyncSession, rows: list[tuple[int, str, str, datetime
     if not rows:
         return
     conn = await s.connection()
+    if conn.dialect.name == "postgresql":
+        await conn.execute(_pg_batch()[2], {
+            "users": [r[0] for r in rows], "channels": [r[1] for r in rows],
+            "features": [r[2] for r in rows], "nows": [_naive_utc(r[3]) for r in rows],
+            "organizers": [r[4] for r in rows]})
+        return
     await conn.execute(_LOG, [{"p_user_id": u, "p_channel": c, "p_feature": f, "p_now": n,
                                "p_organizer": o} for u, c, f, n, o in rows])
 

@@ -239,6 +239,8 @@ class TelegramChannel:
         # Configured, or derived from the token (TelegramSettings.webhook_secret).
         self._secret = settings.webhook_secret
 
+    _updates_request: AiohttpRequest | HTTPXRequest | None = None
+
     def _request(self, read_timeout: float) -> AiohttpRequest | HTTPXRequest:
         if self.settings.http == "httpx":
             return HTTPXRequest(connection_pool_size=64, read_timeout=read_timeout)
@@ -259,7 +261,8 @@ class TelegramChannel:
         builder = builder.updater(None)
         if s.mode == "polling":
             # getUpdates long-polls for up to 10 s; its read timeout must outlast that.
-            builder = builder.get_updates_request(self._request(POLL_READ_TIMEOUT))
+            self._updates_request = self._request(POLL_READ_TIMEOUT)
+            builder = builder.get_updates_request(self._updates_request)
         app: TgApp = builder.build()
         # Order matters: a button press is a callback query; text (commands included) next;
         # then other messages (stickers, photos), which get a short "please type" answer.
@@ -587,10 +590,15 @@ class TelegramChannel:
 
     async def _api(self, method: str, params: dict[str, Any],
                    read_timeout: float | None = None) -> Any:
-        """One Bot API call through Bot.do_api_request (python-telegram-bot's request layer
-        and error mapping: RetryAfter, Forbidden, BadRequest, TimedOut...). It answers the
-        JSON, from which no object is built: the bot never reads the messages it sent."""
+        """One Bot API call whose answer is only checked, never read as objects (the messages
+        the bot sent, the updates read_update takes): python-telegram-bot's request layer and
+        its error mapping (RetryAfter, Forbidden, BadRequest, TimedOut...), without building
+        its objects. On our aiohttp layer the parameters are encoded once (post_json);
+        otherwise through Bot.do_api_request."""
         bot = self.application.bot
+        request = self._updates_request if method == "getUpdates" else bot.request
+        if isinstance(request, AiohttpRequest):
+            return await request.post_json(f"{bot.base_url}/{method}", params, read_timeout)
         if read_timeout is None:
             return await bot.do_api_request(method, params)
         return await bot.do_api_request(method, params, read_timeout=read_timeout)

@@ -219,6 +219,7 @@ class Dispatcher:
                     else:
                         self._count(job, outcome)
                 return
+            self.metrics.batch.observe(len(batch))
             for job, outcome in zip(batch, outcomes, strict=True):
                 self._count(job, outcome)
         finally:
@@ -315,6 +316,9 @@ class Dispatcher:
                     # The next update starts from the database, as it would in its own session.
                     await s.flush()
                     s.expunge_all()
+                    # SQLite's statements run on the loop's thread: let a webhook be answered
+                    # or an answer be sent between two updates of a long batch.
+                    await asyncio.sleep(0)
             await repo.log_messages(s, logged)
         return [outcomes.get(id(job)) for job in batch]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import math
 import time
@@ -52,8 +53,10 @@ class SqlStore:
     async def clear_state(self) -> None:
         await repo.clear_state(self.session, self.user.id)
 
-    @property
+    @functools.cached_property
     def contest(self) -> SqlContestStore:
+        # One per update: the identity hash (an HMAC) is computed once, however often the
+        # contest's handlers reach for the store.
         if self.identity_key is None:
             raise RuntimeError("the contest's identity key is not loaded: call App.start()")
         return SqlContestStore(self.session, self.user.id, identity_hash(
@@ -314,8 +317,10 @@ class Dispatcher:
                                organizers[job.user]))
                 if len(fresh) > 1:
                     # The next update starts from the database, as it would in its own session.
-                    await s.flush()
-                    s.expunge_all()
+                    if s.new or s.dirty or s.deleted:
+                        await s.flush()
+                    if s.identity_map:
+                        s.expunge_all()
                     # SQLite's statements run on the loop's thread: let a webhook be answered
                     # or an answer be sent between two updates of a long batch.
                     await asyncio.sleep(0)

@@ -4,7 +4,7 @@ Run: .venv/bin/python -m bench.broadcast [--subscribers 10000] [--rate 25 --limi
      [--seconds 60]       (paid broadcasts: --rate 1000 --limit 1000)
 SQLite is seeded with N subscribed Telegram users; `hoctap-bot announce --at now` writes the
 announcement; the real `hoctap-bot run` (own process, simulated clock before the week so no
-reminder interferes) fires it and sends at `[broadcast] telegram_rate` = --rate to the fake
+reminder interferes) fires it and sends at `[telegram] rate` = --rate to the fake
 Bot API (driver process) enforcing --limit msg/s global and 1 msg/s per chat. Measured from
 the first message for --seconds or until all N arrived: achieved / configured rate, 429s,
 duplicates (a chat that got it twice) and the bot's peak RSS. Targets: >= 97 %, 0, 0, and
@@ -63,7 +63,7 @@ def prepare(workdir: Path, env: dict[str, str], subscribers: int) -> None:
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--subscribers", type=int, default=10_000)
-    parser.add_argument("--rate", type=float, default=25.0, help="configured telegram_rate")
+    parser.add_argument("--rate", type=float, default=25.0, help="configured [telegram] rate")
     parser.add_argument("--limit", type=int, default=30, help="the fake's global msg/s")
     parser.add_argument("--seconds", type=float, default=60.0)
     args = parser.parse_args()
@@ -87,7 +87,7 @@ async def main() -> None:
             env = hoctap_environ(
                 HOCTAP_TELEGRAM_TOKEN=TOKEN, HOCTAP_TELEGRAM_BASE_URL=f"{fake.url}/bot",
                 HOCTAP_BOT_NOW=NOW, HOCTAP_WEB_PORT=str(free_port()),
-                HOCTAP_BROADCAST_TELEGRAM_RATE=str(args.rate),
+                HOCTAP_TELEGRAM_RATE=str(args.rate),
             )
             await asyncio.to_thread(prepare, workdir, env, args.subscribers)
             proc = Proc([str(BIN), "run"], env, workdir)

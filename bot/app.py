@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from bot.channels.base import Channel, Sender
 from bot.clock import SimClock
 from bot.db.contest import load_identity_key
 from bot.db.engine import create_engine, make_sessionmaker, upgrade
@@ -16,6 +16,7 @@ from bot.db.faults import is_outage
 from bot.service import Dispatcher
 from bot.settings import Settings
 from content import Edition, default_edition_path, load_edition
+from handlers.channel import OutputChannel
 from handlers.core import Conversation
 from scheduler.supervisor import Supervisor
 
@@ -68,16 +69,15 @@ def build_app(settings: Settings) -> App:
                supervisor)
 
 
-def build_broadcaster(app: App, channels: list[Channel]) -> BroadcastService:
-    """Reminders and announcements over every started channel that can broadcast."""
-    from scheduler.senders import ReplySender
+def build_broadcaster(app: App, channels: Sequence[OutputChannel]) -> BroadcastService:
+    """Reminders and announcements over `channels`, each at the rate its limits declare."""
+    from bot.db.schedule import sql_storage
     from scheduler.service import BroadcastService
 
-    senders: list[Sender] = []
-    for channel in channels:
-        if hasattr(channel, "deliver") and hasattr(channel, "edit"):
-            senders.append(channel)  # type: ignore[arg-type]
-        elif hasattr(channel, "send"):
-            senders.append(ReplySender(channel))  # type: ignore[arg-type]
-    return BroadcastService(app.settings, app.edition, app.engine, app.sessions, app.clock,
-                            senders, app.supervisor)
+    cfg = app.settings.broadcast
+    return BroadcastService(cfg, app.edition,
+                            sql_storage(app.engine, app.sessions, cfg.poll_seconds),
+                            app.clock, channels, locale=app.settings.bot.locale,
+                            timezone=app.settings.bot.timezone, outage=is_outage,
+                            supervisor=app.supervisor,
+                            demo=app.settings.bot.demo_sample_schedule)

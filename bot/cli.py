@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import io
 import logging
 import os
 import re
@@ -22,6 +23,7 @@ from bot.app import App, build_app, edition_path
 from bot.observability import setup_logging
 from bot.settings import Settings, SettingsError, load_settings, parse_instant, with_overrides
 from content import ContentError, load_edition
+from content import warnings as content_warnings
 from handlers.i18n import N_, _, format_date_numeric, set_locale
 from handlers.numbers import parse_int
 from handlers.types import Incoming
@@ -35,6 +37,8 @@ EXIT_INTERRUPTED = 130
 # A closed pipe (`| head`) ends us as SIGPIPE ends `cat` (128 + 13): scripts under
 # `set -o pipefail` see what they see of any Unix tool, and our 0/1/2 keep their meaning.
 EXIT_PIPE = 141
+# The channels an organizer may be listed on in [organizers] (`admin link --channel`).
+LINK_CHANNELS = ("telegram", "zalo", "zalobot", "console")
 
 # argparse's own messages (3.11), in the user's language; the argument names are ours.
 _ARGPARSE_MESSAGES = (
@@ -172,7 +176,8 @@ def _parser() -> argparse.ArgumentParser:
                           help=_("lúc gửi: now hoặc ngay (gửi ngay), giờ địa phương dạng "
                                  "2020-10-01T19:30 hoặc “01/10/2020 19:30”"))
     announce.add_argument("--audience", default="all", metavar=_("NGƯỜI_NHẬN"),
-                          help=_("all | contest | district:TÊN | channel:TÊN (mặc định all)"))
+                          help=_("all | contest | district:TÊN | home:TÊN | channel:TÊN (mặc định "
+                                 "all)"))
 
     schedule = sub.add_parser("schedule", help=_("tin nhắc và thông báo đã lên lịch"))
     ssub = schedule.add_subparsers(dest="schedule_command", required=True, metavar=_("LỆNH"),
@@ -189,6 +194,16 @@ def _parser() -> argparse.ArgumentParser:
                         help=_("ngày cuối, tính cả ngày đó (mặc định: ngày cuối Tuần lễ)"))
     report.add_argument("--out", required=True, metavar=_("THƯ_MỤC"),
                         help=_("thư mục ghi tệp"))
+
+    admin = sub.add_parser("admin", help=_("trang quản trị web của Ban tổ chức (/quantri/)"))
+    asub = admin.add_subparsers(dest="admin_command", required=True, metavar=_("LỆNH"),
+                                title=_("các lệnh"))
+    link = asub.add_parser("link", help=_("in một đường dẫn đăng nhập dùng một lần (10 phút)"))
+    common(link)
+    link.add_argument("--user", required=True, metavar=_("MÃ"),
+                      help=_("mã của thành viên Ban tổ chức trên kênh (có trong [organizers])"))
+    link.add_argument("--channel", required=True, choices=LINK_CHANNELS,
+                      metavar="|".join(LINK_CHANNELS), help=_("kênh của mã đó"))
 
     db = sub.add_parser("db", help=_("công cụ cơ sở dữ liệu"))
     dsub = db.add_subparsers(dest="db_command", required=True, metavar=_("LỆNH"),
@@ -230,11 +245,25 @@ async def _chat(app: App, args: argparse.Namespace) -> int:
     if not user or len(user) > 64:  # a platform id column holds 64 characters
         return _fail(_("--user: cần một tên từ 1 đến 64 ký tự."), EXIT_CONFIG)
     await app.start()
+    settings = app.settings
+    broadcaster = None
     try:
-        channel = ConsoleChannel(app.dispatcher.handle, user, locale=app.settings.bot.locale)
+        channel = ConsoleChannel(app.dispatcher.handle, user, locale=settings.bot.locale)
+        if settings.broadcast.enabled and not settings.platform_channels:
+            # A setup without Telegram or Zalo has no `hoctap-bot run` (it needs a platform):
+            # the chat sends the reminders and announcements, printed for the console users.
+            # With a platform, `run` is the one sender (SQLite lets one process lead).
+            from bot.app import build_broadcaster
+
+            # The terminal is the conversation: the week's missed reminders are not news.
+            logging.getLogger("scheduler").setLevel(logging.ERROR)
+            broadcaster = build_broadcaster(app, [channel])
+            await broadcaster.start()
         greet = sys.stdin.isatty() and not args.no_greeting
         await channel.run(greet=greet)
     finally:
+        if broadcaster is not None:
+            await broadcaster.stop()
         await app.close()
     return 0
 
@@ -245,7 +274,7 @@ def _console_organizer(app: App) -> str | None:
 
 async def _contest(app: App, args: argparse.Namespace) -> int:
     """Run an organizer's contest command as the console organizer, printing the replies."""
-    from bot.channels.console import render
+    from bot.channels.console import ConsoleChannel
     from bot.db.models import ContestParticipant
 
     organizer = _console_organizer(app)
@@ -277,12 +306,16 @@ async def _contest(app: App, args: argparse.Namespace) -> int:
             done = any(r.files for r in replies)
     finally:
         await app.close()
+    printed = io.StringIO()
+    out = Path(args.out) if args.contest_command == "export" else None
+    console = ConsoleChannel(app.dispatcher.handle, organizer, stdout=printed,
+                             locale=app.settings.bot.locale, files_dir=out)
     try:
-        out = Path(args.out) if args.contest_command == "export" else None
-        text, _buttons = render(replies, files_dir=out)
+        await console.send(organizer, replies)
     except OSError as exc:
         return _fail(_("Không ghi được tệp vào {path}: {error}").format(
             path=args.out, error=exc.strerror or exc), EXIT_CONFIG)
+    text = printed.getvalue().rstrip("\n")
     if done:
         print(text)
         return 0
@@ -316,9 +349,9 @@ async def _announce(app: App, args: argparse.Namespace) -> int:
 
     Output comes after the transaction: a reader gone away (`| head`) cannot undo a change.
     """
+    from bot.db import broadcast
     from handlers.broadcast_types import audience_label, status_label
     from handlers.features.announce import MAX_TEXT, cancel_text, parse_audience
-    from scheduler import store
 
     if args.action == "cancel" and args.id is None:
         return _fail(_("Thiếu số của thông báo: hoctap-bot announce cancel SỐ"), EXIT_CONFIG)
@@ -328,7 +361,7 @@ async def _announce(app: App, args: argparse.Namespace) -> int:
             return _fail(_("Cần --text và --at (now, ngay, 2020-10-01T19:30 hoặc “01/10/2020 "
                            "19:30”)."), EXIT_CONFIG)
         if len(text) > MAX_TEXT:
-            return _fail(_("Thông báo dài {n} ký tự, quá {max}. Hãy rút gọn rồi gõ lại.")
+            return _fail(_("Thông báo dài {n} ký tự, quá {max}. Xin rút gọn rồi gõ lại.")
                          .format(n=len(text), max=MAX_TEXT), EXIT_CONFIG)
         chosen = parse_audience(args.audience, app.edition.contest.districts)
         if chosen is None:
@@ -344,11 +377,11 @@ async def _announce(app: App, args: argparse.Namespace) -> int:
     try:
         async with app.sessions() as s, s.begin():
             if args.action == "list":
-                items = await store.list_announcements(s, 100)
+                items = await broadcast.list_announcements(s, 100)
             elif args.action == "cancel":
-                result = await store.cancel_announcement(s, args.id)
+                result = await broadcast.cancel_announcement(s, args.id)
             else:
-                created = _Created(await store.create_announcement(
+                created = _Created(await broadcast.create_announcement(
                     s, text, audience, when, app.clock(), None), when, audience)
     finally:
         await app.close()
@@ -388,7 +421,9 @@ def _item_label(kind: str, key: str, payload: dict[str, Any], audience: str,
         return f"{label} ({audience_label(audience)}): {preview}"
     if kind == "digest":
         try:
-            return f"{label} {format_date_numeric(date.fromisoformat(payload.get('day', '')))}"
+            day = format_date_numeric(date.fromisoformat(payload.get("day", "")))
+            district = payload.get("district")
+            return f"{label} {day} ({district})" if district else f"{label} {day}"
         except ValueError:
             return f"{label} {key}"
     event_id = payload.get("event", "")
@@ -401,13 +436,20 @@ async def _schedule_list(app: App) -> int:
     from sqlalchemy import select
 
     from bot.db.models import ScheduledItem
+    from bot.db.schedule import sync_plan
     from handlers.broadcast_types import status_label
-    from scheduler.planner import plan, sync_plan
+    from scheduler.planner import plan, plan_reason, refuses
 
+    demo = app.settings.bot.demo_sample_schedule
+    if refuses(app.edition, demo):
+        print(_("schedule.toml là lịch mẫu (sample = true): không lập tin nhắc, lịch hằng ngày "
+                "nào từ lịch này. Thay bằng lịch chính thức rồi đặt sample = false (hoặc bật "
+                "[bot] demo_sample_schedule để trình diễn)."))
     await app.start()
     try:
         async with app.sessions() as s, s.begin():
-            await sync_plan(s, plan(app.edition, app.settings.broadcast), app.clock())
+            await sync_plan(s, plan(app.edition, app.settings.broadcast, demo), app.clock(),
+                            reason=plan_reason(app.edition, demo))
             items = (await s.execute(
                 select(ScheduledItem).order_by(ScheduledItem.due_at, ScheduledItem.id)
             )).scalars().all()
@@ -452,6 +494,29 @@ async def _report(app: App, args: argparse.Namespace) -> int:
     return 0
 
 
+async def _admin_link(app: App, args: argparse.Namespace) -> int:
+    """Print a one-time sign-in link to the web console for an organizer."""
+    from bot.db import console
+
+    who = console.Identity(args.channel, args.user.strip())
+    if who.external_id not in app.settings.organizer_ids(who.channel):
+        return _fail(_("{channel} {user} không có trong danh sách Ban tổ chức ([organizers] "
+                       "{channel}_ids), nên không vào được trang quản trị.").format(
+            channel=who.channel, user=who.external_id), EXIT_NOT_DONE)
+    await app.start()
+    try:
+        async with app.sessions() as s, s.begin():
+            token = await console.issue_token(s, who, console.real_now())
+            await console.audit(s, who, "link", "cli", app.clock())
+    finally:
+        await app.close()
+    print(f"{app.settings.web.base_url}/quantri/vao/{token}")
+    print(_("Dùng được một lần, trong {minutes} phút. Đừng gửi đường dẫn này qua kênh không "
+            "riêng tư.").format(minutes=int(console.LINK_TTL.total_seconds() // 60)),
+          file=sys.stderr)
+    return 0
+
+
 async def _upgrade(app: App) -> None:
     try:
         await app.start()
@@ -485,6 +550,8 @@ def _command(app: App, args: argparse.Namespace) -> int:
         return asyncio.run(_contest(app, args))
     if args.command == "report":
         return asyncio.run(_report(app, args))
+    if args.command == "admin":
+        return asyncio.run(_admin_link(app, args))
     asyncio.run(_upgrade(app))
     print(_("Cơ sở dữ liệu đã được cập nhật."))
     return 0
@@ -513,6 +580,9 @@ def _main(argv: list[str] | None) -> int:
               .format(path=path, events=len(edition.events),
                       activities=len(edition.activities), resources=len(edition.resources),
                       faq=len(edition.faq), questions=len(edition.questions)))
+        # Allowed, but to fix before the week (a sample schedule, too short a question time).
+        for problem in content_warnings(edition):
+            print(_("Cảnh báo: {problem}").format(problem=problem.render(_)), file=sys.stderr)
         return 0
 
     try:

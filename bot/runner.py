@@ -117,6 +117,9 @@ async def serve(app: App, channels: list[Channel], stop: asyncio.Event) -> None:
     started: list[Channel] = []
     health_routes(web_app, app.engine, app.sessions, app.dispatcher.metrics,
                   lambda: [c.name for c in started], tasks=app.supervisor.states)
+    from bot.web.console import mount  # Jinja2 and the pages: only `run` serves them
+
+    mount(web_app, app)
     w = app.settings.web
     raise_fd_limit(w.max_connections)
     # keepalive_timeout: aiohttp's own idle timer, only a backstop: the guard's header timer

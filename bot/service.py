@@ -8,25 +8,27 @@ import logging
 import math
 import time
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.db import repo
+from bot.db import console, repo
+from bot.db.broadcast import SqlBroadcastStore
+from bot.db.choices import load_choices, save_choices
 from bot.db.contest import SqlContestStore, identity_hash
 from bot.db.faults import HeldBack, is_outage, unavailable_replies
 from bot.flood import FloodGuard, Verdict
 from bot.observability import Metrics
 from bot.report import SqlReportStore
 from bot.settings import Settings
+from handlers.channel import Limits, plan, typed_number
 from handlers.core import Conversation
 from handlers.i18n import _, use_locale
 from handlers.privacy_types import PersonalData
 from handlers.types import Clock, Incoming, Outcome, Reply, UserView
-from scheduler.store import SqlBroadcastStore
 
 log = logging.getLogger(__name__)
 # An update that fails this often while the database answers is given up (a bug, not an outage).
@@ -43,6 +45,7 @@ class SqlStore:
     user: repo.SeenUser
     now: datetime
     identity_key: bytes | None = None  # of the contest's identity hash (App.start loads it)
+    web_base: str = ""  # where organizers open the web console ([web] base_url)
 
     async def set_locale(self, locale: str) -> None:
         await repo.set_locale(self.session, self.user.id, locale)
@@ -52,6 +55,9 @@ class SqlStore:
 
     async def clear_state(self) -> None:
         await repo.clear_state(self.session, self.user.id)
+
+    async def set_district(self, district: str | None) -> None:
+        await repo.set_district(self.session, self.user.id, district)
 
     @functools.cached_property
     def contest(self) -> SqlContestStore:
@@ -74,6 +80,12 @@ class SqlStore:
     @property
     def privacy(self) -> SqlPrivacyStore:
         return SqlPrivacyStore(self.session, self.user)
+
+    async def console_link(self) -> str:
+        who = console.Identity(self.user.channel, self.user.external_id)
+        token = await console.issue_token(self.session, who, console.real_now())
+        await console.audit(self.session, who, "link", "chat", self.now)
+        return f"{self.web_base}/quantri/vao/{token}"
 
 
 @dataclass
@@ -99,6 +111,7 @@ class _Job:
     now: datetime
     started: float
     done: asyncio.Future[list[Reply] | None]
+    numbered: Limits | None = None  # see Dispatcher.handle
 
     @property
     def user(self) -> tuple[str, str]:
@@ -142,7 +155,8 @@ class Dispatcher:
         self._failures: dict[tuple[str, str], int] = {}
 
     async def handle(self, msg: Incoming, update_key: str | None = None,
-                     hold_back: bool = False) -> list[Reply] | None:
+                     hold_back: bool = False, numbered: Limits | None = None
+                     ) -> list[Reply] | None:
         """Answer `msg`; with `update_key`, a redelivered update returns None and changes nothing.
 
         The key is claimed in the same transaction as the update's effects, so an update is
@@ -151,13 +165,17 @@ class Dispatcher:
         "temporarily unavailable"; with `hold_back` (a channel that gets the update again) it
         comes as HeldBack and the update is tried again, unless it failed `MAX_FAILURES` times
         while the database answered (then it is the update, not the database: it is given up).
+
+        `numbered`: the limits of a channel whose buttons become numbered lines. A number the
+        user typed is read as the button it numbers, and the numbers of this answer are stored,
+        both in the update's transaction (the channel then sends with `remember=False`).
         """
         # Flood control comes first, before any database work, for every channel at once.
         verdict = self.flood.check(msg.channel, msg.user_id)
         if verdict != "ok":
             return self._flooded(msg, verdict)
         job = _Job(msg, update_key, self.clock(), time.perf_counter(),
-                   asyncio.get_running_loop().create_future())
+                   asyncio.get_running_loop().create_future(), numbered)
         lane = (hash(job.user) % len(self._queues)) if len(self._queues) > 1 else 0
         self._queues[lane].append(job)
         if self._workers[lane] is None:
@@ -299,19 +317,34 @@ class Dispatcher:
             outcomes: dict[int, Outcome] = {}
             logged: list[tuple[int, str, str, datetime, bool]] = []
             for job in fresh:
-                found = seen[job.user]
+                found, msg = seen[job.user], job.msg
+                number = typed_number(msg.text) if job.numbered is not None else None
+                if number is not None and not (msg.is_button or msg.is_media):
+                    command = (await load_choices(s, msg.channel, msg.user_id)).get(number)
+                    if command:
+                        msg = replace(msg, text=command, is_button=True)
                 view = UserView(
-                    channel=job.msg.channel,
-                    external_id=job.msg.user_id,
+                    channel=msg.channel,
+                    external_id=msg.user_id,
                     locale=found.user.locale or self.settings.bot.locale,
                     is_organizer=organizers[job.user],
                     is_new=found.is_new,
                     state=found.state,
                     user_id=found.user.id,
+                    district=found.user.district,
                 )
                 with use_locale(view.locale):
                     outcome = await self.conversation.handle(
-                        job.msg, view, SqlStore(s, found.user, job.now, self.identity_key))
+                        msg, view, SqlStore(s, found.user, job.now, self.identity_key,
+                                            self.settings.web.base_url))
+                if job.numbered is not None:
+                    # Stored before the answer is sent: if it is cut or its outcome unknown,
+                    # the user may have read these numbers, and typing one must press its
+                    # button.
+                    degraded = plan(outcome.replies, job.numbered)
+                    if degraded.numbered:
+                        await save_choices(s, msg.channel, msg.user_id, degraded.choices,
+                                           job.now)
                 outcomes[id(job)] = outcome
                 logged.append((found.user.id, job.msg.channel, outcome.feature, job.now,
                                organizers[job.user]))
@@ -335,8 +368,8 @@ class Dispatcher:
         # The user's own language is in the database, which a flood must not reach.
         with use_locale(self.settings.bot.locale):
             seconds = math.ceil(self.settings.flood.cooldown_seconds)
-            return [Reply(_("Bạn nhắn nhanh quá, mình chưa kịp trả lời. Vui lòng đợi "
-                            "khoảng {seconds} giây rồi nhắn tiếp nhé.").format(seconds=seconds))]
+            return [Reply(_("Quý vị nhắn nhanh quá, Chatbot chưa kịp trả lời. Xin vui lòng "
+                            "đợi khoảng {seconds} giây rồi nhắn tiếp.").format(seconds=seconds))]
 
     async def mark_inactive(self, channel: str, external_id: str) -> None:
         """The user blocked the bot or stopped following: stop sending to them."""

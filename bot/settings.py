@@ -10,6 +10,7 @@ import json
 import logging
 import os
 import re
+import secrets
 import tomllib
 import types
 import typing
@@ -22,15 +23,15 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.channels.zalobot.settings import ZaloBotSettings
 from bot.channels.zalobot.settings import validate as _validate_zalobot
+from bot.settings_error import SettingsError as SettingsError
+
+# Declared on the scheduler's floor, which reads it; a section of the settings like the others.
+from scheduler.settings import BroadcastSettings
 
 log = logging.getLogger(__name__)
 ENV_PREFIX = "HOCTAP_"
 CONFIG_ENV = "HOCTAP_CONFIG"
 LOCALES = ("vi", "en")
-
-
-class SettingsError(Exception):
-    """A setting is wrong; the message names the key."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,9 @@ class BotSettings:
     content_dir: str = ""
     # Simulated start instant (ISO 8601, local time of `timezone` unless it has an offset).
     now: str = ""
+    # Send reminders and digests from a schedule marked `sample = true`, each message saying it
+    # is a sample: for demonstrations only. Off, nothing is announced from a sample schedule.
+    demo_sample_schedule: bool = False
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,20 @@ class WebSettings:
     # refused (one log line instead of one per request).
     prune_seconds: float = 3600.0
     summary_seconds: float = 60.0
+    # The address organizers open (scheme and host, e.g. "https://bot.example.vn"): the
+    # console's sign-in links start with it, and its cookie is Secure when it is https. Empty:
+    # http://host:port, for a bot used on this machine only.
+    public_url: str = ""
+
+    @property
+    def base_url(self) -> str:
+        """Where the web server is reached from outside: public_url, else http://host:port."""
+        return self.public_url.rstrip("/") or f"http://{self.host}:{self.port}"
+
+    @property
+    def secure(self) -> bool:
+        """Organizers reach the web server over TLS (cookies get the Secure flag)."""
+        return self.base_url.startswith("https://")
 
 
 @dataclass(frozen=True)
@@ -107,6 +125,9 @@ class TelegramSettings:
     concurrent_updates: int = 32
     # HTTP layer for Bot API calls: "aiohttp" (fast, default) or "httpx" (PTB's own).
     http: str = "aiohttp"
+    # Broadcast messages per second over all chats: Telegram allows about 30/s (up to
+    # 1,000/s paid).
+    rate: float = 25.0
 
     @property
     def enabled(self) -> bool:
@@ -139,43 +160,20 @@ class ZaloSettings:
     refresh_token: str = ""
     api_base: str = "https://openapi.zalo.me"
     oauth_base: str = "https://oauth.zaloapp.com"
-    webhook_path: str = "/zalo/webhook"
+    # Where Zalo posts events: no default, it must be unguessable (see _validate_zalo).
+    webhook_path: str = ""
     interaction_window_days: int = 7
     # Events processed at once (one user's events always in order); acknowledged events waiting
     # beyond `backlog` get 503 (Zalo retries); on stop the queue is drained for `drain_seconds`.
     workers: int = 4
     backlog: int = 2000
     drain_seconds: float = 50.0
+    # Broadcast messages per second: Zalo allows 4,000 requests a minute per app (66/s).
+    rate: float = 60.0
 
     @property
     def enabled(self) -> bool:
         return bool(self.app_id and self.oa_secret_key)
-
-
-@dataclass(frozen=True)
-class BroadcastSettings:
-    """Reminders, announcements and the outbox deliverers."""
-
-    enabled: bool = True
-    # Messages per second over all chats; Telegram allows about 30/s (up to 1,000/s paid).
-    telegram_rate: float = 25.0
-    # Zalo allows 4,000 requests a minute per app (66/s).
-    zalo_rate: float = 60.0
-    # Seconds between two messages to one chat (Telegram: at most one a second).
-    per_chat_interval: float = 1.0
-    # Local hour of each day's morning digest, and of the evening before the opening.
-    morning_hour: int = 7
-    evening_hour: int = 19
-    # Minutes before an event marked `remind` that its reminder goes out.
-    remind_before: int = 60
-    # An item missed while the bot was down is still sent if at most this late.
-    grace_hours: float = 6.0
-    # How often the database is checked for new or cancelled items (CLI, other processes).
-    poll_seconds: float = 2.0
-    # A row left `sending` this long (real seconds) by a dead process becomes `uncertain`.
-    stale_seconds: float = 60.0
-    # How often the organizer's progress message is updated.
-    progress_seconds: float = 3.0
 
 
 @dataclass(frozen=True)
@@ -226,6 +224,11 @@ class Settings:
 
     def simulated_now(self) -> datetime | None:
         return parse_instant(self.bot.now, self.tz) if self.bot.now else None
+
+    @property
+    def platform_channels(self) -> tuple[str, ...]:
+        """The platforms configured here (each needs `hoctap-bot run`)."""
+        return tuple(name for name in ("telegram", "zalo") if getattr(self, name).enabled)
 
     def organizer_ids(self, channel: str) -> frozenset[str]:
         ids: list[str] = getattr(self.organizers, f"{channel}_ids", [])
@@ -417,12 +420,21 @@ def _validate_web(w: WebSettings) -> None:
         raise SettingsError(f"web.max_connections: must be at least 8, found {w.max_connections}")
     if not 2 <= w.max_json_depth <= 256:
         raise SettingsError("web.max_json_depth: must be between 2 and 256")
+    if w.public_url and not re.fullmatch(r"https?://[^/?#\s]+/?", w.public_url):
+        raise SettingsError("web.public_url: must be the scheme and host only, like "
+                            f"https://bot.example.vn (found {w.public_url!r})")
 
 
 # What Telegram accepts in setWebhook's secret_token: 1-256 of these.
 _SECRET_RE = re.compile(r"[A-Za-z0-9_-]{1,256}")
 # What we require on top: long enough not to be guessed.
 SECRET_MIN = 32
+
+
+def unguessable_path(path: str) -> bool:
+    """True when one segment of `path` is a secret: SECRET_MIN or more URL-safe characters."""
+    return path.startswith("/") and any(
+        len(part) >= SECRET_MIN and _SECRET_RE.fullmatch(part) for part in path.split("/"))
 
 
 def _validate_telegram(t: TelegramSettings) -> None:
@@ -437,6 +449,8 @@ def _validate_telegram(t: TelegramSettings) -> None:
         raise SettingsError("telegram.max_connections: must be between 1 and 100")
     if t.concurrent_updates < 1:
         raise SettingsError("telegram.concurrent_updates: must be at least 1")
+    if not 0 < t.rate <= 1000:
+        raise SettingsError("telegram.rate: must be above 0 and at most 1000")
     if t.secret_token and not (_SECRET_RE.fullmatch(t.secret_token)
                                and len(t.secret_token) >= SECRET_MIN):
         raise SettingsError(
@@ -454,8 +468,10 @@ def _validate_zalo(z: ZaloSettings) -> None:
     for key in ("api_base", "oauth_base"):
         if not getattr(z, key).startswith(("http://", "https://")):
             raise SettingsError(f"zalo.{key}: must be an http(s) URL")
-    if not z.webhook_path.startswith("/"):
+    if z.webhook_path and not z.webhook_path.startswith("/"):
         raise SettingsError("zalo.webhook_path: must start with /")
+    if not 0 < z.rate <= 66:
+        raise SettingsError("zalo.rate: must be above 0 and at most 66 (4,000/min)")
     if not 1 <= z.interaction_window_days <= 365:
         raise SettingsError("zalo.interaction_window_days: must be between 1 and 365")
     for key in ("workers", "backlog"):
@@ -464,6 +480,14 @@ def _validate_zalo(z: ZaloSettings) -> None:
     if z.drain_seconds < 0:
         raise SettingsError("zalo.drain_seconds: must not be negative")
     if z.enabled:
+        if not unguessable_path(z.webhook_path):
+            # Zalo signs its events, but anyone who knows the path can make the bot check
+            # signatures all day: the path is the first gate, so it is a secret, never a
+            # default. Required rather than generated: it is typed into Zalo's console.
+            raise SettingsError(
+                f"zalo.webhook_path: must hold a random part of at least {SECRET_MIN} "
+                "characters A-Z, a-z, 0-9, _ and -, known only to Zalo, for example "
+                f"/zalo/{secrets.token_urlsafe(24)}")
         if not z.app_secret:
             raise SettingsError("zalo.app_secret: needed to refresh the access token")
         if not (z.access_token or z.refresh_token):
@@ -472,11 +496,7 @@ def _validate_zalo(z: ZaloSettings) -> None:
 
 
 def _validate_broadcast(b: BroadcastSettings) -> None:
-    """Check [broadcast]: rates within what the platforms allow, hours of a day."""
-    if not 0 < b.telegram_rate <= 1000:
-        raise SettingsError("broadcast.telegram_rate: must be above 0 and at most 1000")
-    if not 0 < b.zalo_rate <= 66:
-        raise SettingsError("broadcast.zalo_rate: must be above 0 and at most 66 (4,000/min)")
+    """Check [broadcast]: a non-negative spacing, hours of a day, positive intervals."""
     if b.per_chat_interval < 0:
         raise SettingsError("broadcast.per_chat_interval: must not be negative")
     for key in ("morning_hour", "evening_hour"):

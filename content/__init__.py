@@ -1,6 +1,13 @@
 """The week as data: edition files and their loader/validator. Imports nothing else of ours."""
 
-from content.loader import ContentError, Problem, default_edition_path, load_edition
+from content.loader import (
+    ContentError,
+    Problem,
+    default_edition_path,
+    load_edition,
+    reading_seconds,
+    warnings,
+)
 from content.model import (
     Activity,
     Body,
@@ -14,6 +21,8 @@ from content.model import (
     Resource,
     ResourceCategory,
     Section,
+    Text,
+    Unit,
 )
 
 __all__ = [
@@ -31,6 +40,10 @@ __all__ = [
     "Resource",
     "ResourceCategory",
     "Section",
+    "Text",
+    "Unit",
     "default_edition_path",
     "load_edition",
+    "reading_seconds",
+    "warnings",
 ]

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from content.model import (
+    UNIT_KINDS,
     Activity,
     Body,
     Contact,
@@ -29,6 +30,7 @@ from content.model import (
     ResourceCategory,
     Section,
     Text,
+    Unit,
 )
 
 FILES = (
@@ -46,6 +48,15 @@ OPTIONAL_FILES = ("quiz.toml",)
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 DIFFICULTIES = ("de", "trung-binh", "kho")
 LETTERS = "ABCD"
+LANGUAGES = ("vi", "en", "multi")
+# Seconds per question when contest.toml does not say: enough for an elderly reader of the
+# longest question of the 2020 bank (see READING_* and docs/content-format.md).
+DEFAULT_SECONDS = 60
+# An unhurried reader on a phone: about 8 characters a second (some 100 words a minute), plus
+# the time to choose and press a button. `content check` warns when seconds_per_question is
+# shorter than what the longest question needs at this pace.
+READING_CHARS_PER_SECOND = 8
+READING_DECIDE_SECONDS = 10
 
 T = TypeVar("T")
 
@@ -182,7 +193,9 @@ class _Reader:
             en = None
         return tuple(Text(v, en[i] if en else None) for i, v in enumerate(vi))
 
-    def integer(self, key: str, low: int, high: int) -> int | None:
+    def integer(self, key: str, low: int, high: int, default: int | None = None) -> int | None:
+        if default is not None and key not in self.table:
+            return default
         value = self._get(key, int, N_("số nguyên"), True)
         if value is not None and not low <= value <= high:
             self.fail(key, N_("phải từ {low} đến {high}, nhưng đang là {value}"), low=low,
@@ -190,7 +203,9 @@ class _Reader:
             return None
         return value
 
-    def boolean(self, key: str) -> bool | None:
+    def boolean(self, key: str, default: bool | None = None) -> bool | None:
+        if default is not None and key not in self.table:
+            return default
         result: bool | None = self._get(key, bool, N_("true hoặc false"), True)
         return result
 
@@ -236,7 +251,10 @@ class _Reader:
             return None
         return value
 
-    def choice(self, key: str, allowed: tuple[str, ...]) -> str | None:
+    def choice(self, key: str, allowed: tuple[str, ...], default: str | None = None
+               ) -> str | None:
+        if default is not None and key not in self.table:
+            return default
         value = self.string(key)
         if value is not None and value not in allowed:
             self.fail(key, N_("phải là một trong {allowed}; nhưng đang là {value}"),
@@ -324,7 +342,8 @@ class _Loader:
                       files=", ".join(FILES))
 
         ed = files["edition.toml"]
-        self.top_unknown("edition.toml", ed, {"week", "bodies", "report", "contacts"})
+        self.top_unknown("edition.toml", ed,
+                         {"week", "bodies", "report", "contacts", "units", "privacy"})
         w = self.table("edition.toml", ed, "week")
         w.check_unknown(
             {"name", "theme", "start", "end", "opening", "opening_activity", "timezone", "city",
@@ -368,7 +387,7 @@ class _Loader:
                     value=report.deadline, end=end)
 
         def contact(r: _Reader) -> Contact | None:
-            r.check_unknown({"id", "name", "phones", "email", "address", "note"})
+            r.check_unknown({"id", "name", "phones", "email", "address", "note", "public"})
             phones = r.strings("phones", required=False) or ()
             for i, ph in enumerate(phones):
                 if len(re.sub(r"\D", "", ph)) < 8:
@@ -380,10 +399,30 @@ class _Loader:
             return _build(
                 r, Contact, id=r.string("id"), name=r.text("name"), phones=phones,
                 email=email, address=address, note=r.text("note", required=False),
+                public=r.boolean("public", default=True),
                 _optional={"email", "address", "note"},
             )
 
         contacts = self.entries("edition.toml", ed, "contacts", contact)
+        if contacts and not any(c.public for c in contacts):
+            self.fail("edition.toml", "", "contacts",
+                      N_("cần ít nhất một đầu mối public = true cho người dân (/lienhe)"))
+
+        def unit(r: _Reader) -> Unit | None:
+            r.check_unknown({"id", "kind", "name"})
+            return _build(r, Unit, id=r.string("id"), kind=r.choice("kind", UNIT_KINDS),
+                          name=r.text("name"))
+
+        units = self.entries("edition.toml", ed, "units", unit)
+        units_by_id = {u.id: u for u in units}
+        district_names = [u.name.vi for u in units if u.is_district]
+        if len(set(district_names)) != len(district_names):
+            self.fail("edition.toml", "", "units", N_("hai quận, huyện trùng tên"))
+        privacy_law: Text | None = None
+        if "privacy" in ed:
+            pr = self.table("edition.toml", ed, "privacy")
+            pr.check_unknown({"law"})
+            privacy_law = pr.text("law")
 
         act = files["activities.toml"]
         self.top_unknown("activities.toml", act, {"sections", "activities"})
@@ -396,10 +435,11 @@ class _Loader:
         section_ids = tuple(s.id for s in sections)
 
         def activity(r: _Reader) -> Activity | None:
-            r.check_unknown({"id", "section", "title", "summary"})
+            r.check_unknown({"id", "section", "title", "summary", "short"})
             return _build(
                 r, Activity, id=r.string("id"), section=r.choice("section", section_ids),
                 title=r.text("title"), summary=r.text("summary"),
+                short=r.text("short", required=False), _optional={"short"},
             )
 
         activities = self.entries("activities.toml", act, "activities", activity)
@@ -418,7 +458,7 @@ class _Loader:
         def event(r: _Reader) -> Event | None:
             r.check_unknown(
                 {"id", "title", "start", "end", "place", "online_url", "audience",
-                 "description", "remind", "activity"}
+                 "description", "remind", "activity", "unit", "district"}
             )
             ev_start, ev_end = r.instant("start", tz), r.instant("end", tz)
             if ev_start and ev_end and ev_end <= ev_start:
@@ -438,11 +478,31 @@ class _Loader:
             if link is not None and link not in activity_ids:
                 r.fail("activity", N_("không có hoạt động mã {value} trong activities.toml"),
                        value=link)
+            unit_id = r.string("unit")
+            organizer = units_by_id.get(unit_id) if unit_id is not None else None
+            if unit_id is not None and organizer is None:
+                r.fail("unit", N_("không có đơn vị mã {value} trong [[units]] của edition.toml"),
+                       value=unit_id)
+            district_id = r.string("district", required=False)
+            district = None
+            if district_id is not None:
+                chosen = units_by_id.get(district_id)
+                if chosen is None or not chosen.is_district:
+                    r.fail("district", N_("{value} không phải mã một quận, huyện trong [[units]]"
+                                          " của edition.toml"), value=district_id)
+                elif organizer is not None and organizer.is_district and organizer is not chosen:
+                    r.fail("district", N_("sự kiện của {unit} không thể dành cho {value}"),
+                           unit=organizer.name.vi, value=chosen.name.vi)
+                else:
+                    district = chosen.name.vi
+            elif organizer is not None and organizer.is_district:
+                district = organizer.name.vi  # a quận/huyện's event is for its citizens
             return _build(
                 r, Event, id=r.string("id"), title=r.text("title"), start=ev_start, end=ev_end,
                 audience=r.text("audience"), description=r.text("description"),
                 remind=r.boolean("remind"), place=place, online_url=online, activity=link,
-                _optional={"place", "online_url", "activity"},
+                unit=unit_id, district=district,
+                _optional={"place", "online_url", "activity", "district"},
             )
 
         events = self.entries("schedule.toml", sch, "events", event)
@@ -463,7 +523,8 @@ class _Loader:
         category_ids = {c.id for c in categories}
 
         def resource(r: _Reader) -> Resource | None:
-            r.check_unknown({"id", "category", "title", "url", "provider", "description"})
+            r.check_unknown({"id", "category", "title", "url", "provider", "description",
+                             "language", "local"})
             cat = r.string("category")
             if cat is not None and cat not in category_ids:
                 r.fail("category", N_("không có nhóm mã {value}"), value=cat)
@@ -471,6 +532,8 @@ class _Loader:
                 r, Resource, id=r.string("id"), category=cat, title=r.text("title"),
                 url=r.url("url"), provider=r.string("provider"),
                 description=r.text("description"),
+                language=r.choice("language", LANGUAGES, default="vi"),
+                local=r.boolean("local", default=False),
             )
 
         resources = self.entries("resources.toml", res, "resources", resource)
@@ -487,10 +550,12 @@ class _Loader:
             rdr.fail("category", N_("không có nhóm mã {value}"), value=reading_category)
 
         def programme(r: _Reader) -> Programme | None:
-            r.check_unknown({"id", "title", "summary", "how_to_join"})
+            r.check_unknown({"id", "title", "summary", "how_to_join", "short", "url"})
             return _build(
                 r, Programme, id=r.string("id"), title=r.text("title"),
                 summary=r.text("summary"), how_to_join=r.text("how_to_join"),
+                short=r.text("short", required=False), url=r.url("url", required=False),
+                _optional={"short", "url"},
             )
 
         programmes = self.entries("reading.toml", rd, "programmes", programme)
@@ -499,13 +564,14 @@ class _Loader:
         self.top_unknown("faq.toml", fq, {"faq"})
 
         def faq(r: _Reader) -> FaqEntry | None:
-            r.check_unknown({"id", "question", "answer", "keywords"})
+            r.check_unknown({"id", "question", "answer", "keywords", "short"})
             keywords = r.strings("keywords")
             if keywords is not None and not keywords:
                 r.fail("keywords", N_("hãy thêm ít nhất một từ khóa người dân có thể gõ"))
             return _build(
                 r, FaqEntry, id=r.string("id"), question=r.text("question"),
                 answer=r.text("answer"), keywords=keywords,
+                short=r.text("short", required=False), _optional={"short"},
             )
 
         faqs = self.entries("faq.toml", fq, "faq", faq)
@@ -515,7 +581,7 @@ class _Loader:
         cr = self.table("contest.toml", ct, "contest")
         cr.check_unknown(
             {"name", "opens", "closes", "questions_per_attempt", "seconds_per_question",
-             "attempts", "reveal", "who", "how_to_join", "rules", "districts"}
+             "attempts", "reveal", "who", "how_to_join", "rules", "districts", "prizes"}
         )
         opens, closes = cr.instant("opens", tz), cr.instant("closes", tz)
         if opens and closes and closes <= opens:
@@ -523,10 +589,12 @@ class _Loader:
         contest = _build(
             cr, ContestInfo, name=cr.text("name"), opens=opens, closes=closes,
             questions_per_attempt=cr.integer("questions_per_attempt", 1, 100),
-            seconds_per_question=cr.integer("seconds_per_question", 5, 600),
+            seconds_per_question=cr.integer("seconds_per_question", 5, 600,
+                                            default=DEFAULT_SECONDS),
             attempts=cr.integer("attempts", 1, 100), reveal=cr.choice("reveal", ("each", "end")),
             who=cr.text("who"), how_to_join=cr.text("how_to_join"), rules=cr.texts("rules"),
-            districts=cr.strings("districts"),
+            districts=_contest_districts(cr, tuple(district_names)),
+            prizes=cr.texts("prizes", required=False) or (),
         )
 
         qz = files["quiz.toml"]
@@ -544,6 +612,21 @@ class _Loader:
             self.fail("quiz.toml", "", "questions",
                       N_("có {n} câu hỏi, ít hơn questions_per_attempt ({need}) trong "
                          "contest.toml"), n=len(questions), need=contest.questions_per_attempt)
+        groups: dict[str, list[str]] = {}
+        for q in questions:
+            if q.exclusive is not None:
+                groups.setdefault(q.exclusive, []).append(q.id)
+        for name, members in groups.items():
+            if len(members) == 1:
+                self.fail("quiz.toml", f"questions[{members[0]}]", "exclusive",
+                          N_("nhóm {group} chỉ có một câu: các câu trùng ý phải cùng một nhóm"),
+                          group=name)
+        slots = len(groups) + sum(1 for q in questions if q.exclusive is None)
+        if contest and questions and slots < contest.questions_per_attempt:
+            self.fail("quiz.toml", "", "exclusive",
+                      N_("các nhóm exclusive chỉ để lại {n} câu rút được cho một lượt, ít hơn "
+                         "questions_per_attempt ({need})"), n=slots,
+                      need=contest.questions_per_attempt)
 
         if self.problems:
             return None
@@ -557,12 +640,26 @@ class _Loader:
             resources_note=res_note, categories=categories, resources=resources,
             programmes=programmes, reading_category=reading_category, faq=faqs,
             contest=contest, questions=questions, topics=topics,
-            **week,
+            units=units, privacy_law=privacy_law, **week,
         )
 
 
+def _contest_districts(r: _Reader, districts: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The units offered at registration: the edition's quận and huyện unless contest.toml
+    lists them (then each must be one of them)."""
+    if "districts" not in r.table:
+        return districts
+    listed = r.strings("districts")
+    for i, name in enumerate(listed or ()):
+        if name not in districts:
+            r.fail(f"districts[{i}]", N_("{value} không phải tên một quận, huyện trong "
+                                         "[[units]] của edition.toml"), value=name)
+    return listed
+
+
 def _question(r: _Reader, topics: tuple[str, ...]) -> Question | None:
-    r.check_unknown({"id", "topic", "difficulty", "text", "options", "answer", "explanation"})
+    r.check_unknown({"id", "topic", "difficulty", "text", "options", "answer", "explanation",
+                     "exclusive"})
     options = r.strings("options")
     if options is not None:
         if len(options) != 4:
@@ -574,8 +671,16 @@ def _question(r: _Reader, topics: tuple[str, ...]) -> Question | None:
         r, Question, id=r.string("id"), topic=r.choice("topic", topics),
         difficulty=r.choice("difficulty", DIFFICULTIES), text=r.string("text"),
         options=options, answer=LETTERS.index(letter) if letter else None,
-        explanation=r.string("explanation"),
+        explanation=r.string("explanation"), exclusive=_group(r),
+        _optional={"exclusive"},
     )
+
+
+def _group(r: _Reader) -> str | None:
+    group = r.string("exclusive", required=False)
+    if group is not None and not ID_RE.match(group):
+        r.fail("exclusive", N_("chỉ dùng chữ thường không dấu, chữ số và dấu '-'"))
+    return group
 
 
 def _build(r: _Reader, cls: Callable[..., T], _optional: frozenset[str] | set[str] = frozenset(),
@@ -584,6 +689,31 @@ def _build(r: _Reader, cls: Callable[..., T], _optional: frozenset[str] | set[st
     if r.bad or any(v is None for k, v in values.items() if k not in _optional):
         return None
     return cls(**values)
+
+
+def reading_seconds(question: Question) -> int:
+    """Seconds an unhurried reader needs to read `question` and its options and answer."""
+    chars = len(question.text) + sum(len(o) for o in question.options)
+    return -(-chars // READING_CHARS_PER_SECOND) + READING_DECIDE_SECONDS
+
+
+def warnings(edition: Edition) -> list[Problem]:
+    """What is allowed but should be fixed before the week (`content check` prints them)."""
+    out: list[Problem] = []
+    if edition.schedule_is_sample:
+        out.append(Problem("schedule.toml", "", "sample", N_(
+            "đây là lịch mẫu (sample = true): Chatbot không gửi tin nhắc, lịch hằng ngày từ lịch "
+            "này và ghi “lịch mẫu” trên mọi câu trả lời về lịch. Thay bằng lịch chính thức rồi "
+            "đặt sample = false.")))
+    if edition.questions:
+        longest = max(edition.questions, key=reading_seconds)
+        need = reading_seconds(longest)
+        if edition.contest.seconds_per_question < need:
+            out.append(Problem("contest.toml", "[contest]", "seconds_per_question", N_(
+                "{value} giây ngắn hơn thời gian người lớn tuổi cần để đọc và trả lời câu dài "
+                "nhất ({id}: khoảng {need} giây)"), {"value": edition.contest.seconds_per_question,
+                                                      "id": longest.id, "need": need}))
+    return out
 
 
 def load_edition(path: Path) -> Edition:

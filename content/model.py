@@ -27,6 +27,26 @@ class Body:
     duties: Text
 
 
+# Kinds of organizing unit (section 4 of the letter): the city's steering committee, a sở, ban,
+# ngành or đoàn thể of the city, or one of the quận (urban districts) and huyện (rural districts).
+UNIT_KINDS = ("thanh-pho", "so-nganh", "quan", "huyen")
+DISTRICT_KINDS = ("quan", "huyen")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """Who organizes an event: the city, a sở/ngành, or a quận/huyện (then `name` is the
+    district's own name, "Lê Chân", as citizens choose it with /quan and at registration)."""
+
+    id: str
+    kind: str  # one of UNIT_KINDS
+    name: Text
+
+    @property
+    def is_district(self) -> bool:
+        return self.kind in DISTRICT_KINDS
+
+
 @dataclass(frozen=True)
 class Contact:
     id: str
@@ -35,6 +55,9 @@ class Contact:
     email: str | None = None
     address: str | None = None
     note: Text | None = None
+    # False: a person's own number or mailbox that the letter gives to the organizing units;
+    # shown only with the organizers' information (/tochuc), never in the citizens' /lienhe.
+    public: bool = True
 
 
 @dataclass(frozen=True)
@@ -60,6 +83,7 @@ class Activity:
     section: str
     title: Text
     summary: Text
+    short: Text | None = None  # one or two sentences, for a question about this one thing
 
 
 @dataclass(frozen=True)
@@ -74,6 +98,9 @@ class Event:
     place: Text | None = None
     online_url: str | None = None
     activity: str | None = None
+    unit: str = ""  # id of the organizing Unit
+    # The quận/huyện whose citizens it is for (its name, "Lê Chân"); None: the whole city.
+    district: str | None = None
 
 
 @dataclass(frozen=True)
@@ -91,6 +118,8 @@ class Resource:
     url: str
     provider: str
     description: Text
+    language: str = "vi"  # "vi", "en" (shown with "(tiếng Anh)") or "multi" (Vietnamese too)
+    local: bool = False  # a Hải Phòng resource: listed first
 
 
 @dataclass(frozen=True)
@@ -99,6 +128,8 @@ class Programme:
     title: Text
     summary: Text
     how_to_join: Text
+    short: Text | None = None
+    url: str | None = None  # only a link the letter or a public source gives
 
 
 @dataclass(frozen=True)
@@ -107,6 +138,7 @@ class FaqEntry:
     question: Text
     answer: Text
     keywords: tuple[str, ...]
+    short: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -122,6 +154,8 @@ class ContestInfo:
     how_to_join: Text
     rules: tuple[Text, ...]
     districts: tuple[str, ...] = ()
+    # What the winners get, as the organizers decided it; empty: the bot promises no prize.
+    prizes: tuple[Text, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -133,6 +167,8 @@ class Question:
     options: tuple[str, str, str, str]
     answer: int  # index into options, 0..3
     explanation: str
+    # Questions of one group overlap (one gives the other away): one attempt draws at most one.
+    exclusive: str | None = None
 
 
 @dataclass(frozen=True)
@@ -167,14 +203,29 @@ class Edition:
     contest: ContestInfo
     questions: tuple[Question, ...] = field(default=())
     topics: tuple[str, ...] = field(default=())  # of the quiz bank: questions are drawn evenly
+    units: tuple[Unit, ...] = field(default=())
+    # The personal data protection law the privacy notices cite (content, not code).
+    privacy_law: Text | None = None
 
     def days(self) -> list[date]:
         """Every day of the week, in order."""
         n = (self.end - self.start).days
         return [date.fromordinal(self.start.toordinal() + i) for i in range(n + 1)]
 
-    def events_on(self, day: date) -> list[Event]:
-        return [e for e in self.events if e.start.date() == day]
+    def events_on(self, day: date, district: str | None = None,
+                  every_district: bool = False) -> list[Event]:
+        """The day's events for a citizen of `district`: the city's and that district's (all
+        of them with `every_district`, as the organizers see them)."""
+        return [e for e in self.events if e.start.date() == day
+                and (every_district or e.district is None or e.district == district)]
+
+    @property
+    def districts(self) -> tuple[str, ...]:
+        """The names of the quận and huyện, in the order of edition.toml."""
+        return tuple(u.name.vi for u in self.units if u.is_district)
+
+    def unit(self, unit_id: str) -> Unit | None:
+        return next((u for u in self.units if u.id == unit_id), None)
 
     def next_events(self, now: datetime) -> list[Event]:
         """Events not yet finished at `now`, in order of start."""

@@ -85,12 +85,18 @@ def kind_label(kind: str) -> str:
 
 
 def audience_label(audience: str) -> str:
-    """The audience in words: 'all', 'contest', 'district:NAME', 'channel:NAME'."""
+    """The audience in words: 'all', 'contest', 'district:NAME', 'channel:NAME', 'home:NAME',
+    'home-except:A|B'."""
     kind, _sep, name = audience.partition(":")
     if kind == "contest":
         return _("thí sinh Cuộc thi Công dân học tập")
     if kind == "district":
         return _("thí sinh thuộc {district}").format(district=name)
+    if kind == "home":
+        return _("người đăng ký sống tại {district}").format(district=name)
+    if kind == "home-except":
+        return _("người đăng ký không sống tại {districts}").format(
+            districts=", ".join(name.split("|")))
     if kind == "channel":
         return _("người đăng ký trên {channel}").format(channel=channel_label(name))
     return _("tất cả người đăng ký")

@@ -12,6 +12,7 @@ user, a reminder, an organizer's announcement), so the outbox reads outcomes in 
 
 from __future__ import annotations
 
+import asyncio
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -33,6 +34,31 @@ DeliveryStatus = Literal[
 ]
 # Outcomes after which sending the same message again cannot repeat it.
 RESENDABLE: frozenset[str] = frozenset({"rate_limited", "retry"})
+
+
+@dataclass(frozen=True)
+class Retry:
+    """The one retry policy of sending: repeat only what the platform certainly did not take.
+
+    A `rate_limited` message is sent again after the `retry_after` the platform asked for (or
+    `backoff`, doubled at each repeat, when it named none: Zalo's -32), a `retry` message (it
+    never left) after `backoff`, doubled; at most `attempts` sends in all. Everything else is
+    final: `uncertain` is never repeated (the user could read it twice), a refusal (400) is the
+    platform's last word, `blocked` goes back to the caller, which deactivates the user. A wait
+    longer than `longest` is not kept for a person waiting for an answer: the outcome is
+    returned instead. The outbox passes no policy: it re-queues what may be resent itself.
+    """
+
+    attempts: int = 4
+    backoff: float = 0.5
+    longest: float = 60.0
+
+    def wait(self, outcome: Delivery, attempt: int) -> float | None:
+        """Seconds to wait before sending again after `attempt` sends, or None: do not."""
+        if outcome.status not in RESENDABLE or attempt >= self.attempts:
+            return None
+        seconds = outcome.retry_after or self.backoff * 2 ** (attempt - 1)
+        return seconds if seconds <= self.longest else None
 
 
 @dataclass(frozen=True)
@@ -89,6 +115,14 @@ class Plan:
     # "6" -> "/lich": what typing a number presses (only buttons with a command).
     choices: dict[str, str] = field(default_factory=dict)
     numbered: bool = False  # some button became a numbered line
+
+
+def typed_number(text: str) -> str | None:
+    """The number a user typed to press a numbered button ("06 " -> "6"), or None."""
+    number = text.strip()
+    if not (number.isascii() and number.isdigit() and len(number) <= 3):
+        return None
+    return str(int(number))
 
 
 def _numbered_line(number: int, b: Button) -> str:
@@ -187,21 +221,21 @@ class OutputChannel(ABC):
         """Replace the text of message `ref` (progress reports); `failed` where impossible."""
         return Delivery("failed", reason="editing is not supported")
 
-    async def send(self, external_id: str, replies: Sequence[Reply]) -> Delivery:
+    async def send(self, external_id: str, replies: Sequence[Reply], *,
+                   retry: Retry | None = None, remember: bool = True) -> Delivery:
         """Send replies degraded to this channel's limits; stop at the first refusal.
 
-        A refusal after some parts went out is reported with `parts` > 0; where resending
-        could repeat those parts (a 429 or a connection error mid-reply) it is `uncertain`.
+        Each message is sent once, or as `retry` allows. A refusal after some parts went out
+        is reported with `parts` > 0; where resending could repeat those parts (a 429 or a
+        connection error mid-reply) it is `uncertain`. The numbers of numbered buttons are
+        remembered, unless the caller stored them already (`remember=False`: in the update's
+        own transaction).
         """
         degraded = plan(replies, self.limits)
         ref: str | None = None
         skipped = ""
         for i, part in enumerate(degraded.parts):
-            if part.file is not None:
-                outcome = await self.send_document(external_id, part.file)
-            else:
-                outcome = await self.send_text(external_id, part.text, title=part.title,
-                                               buttons=part.buttons)
+            outcome = await self._send_part(external_id, part, retry)
             if outcome.status == "skipped" and part.file is not None:
                 skipped = outcome.reason  # the user was told in text; carry on
             elif outcome.status != "sent":
@@ -212,15 +246,29 @@ class OutputChannel(ABC):
                 return Delivery(outcome.status, outcome.reason, outcome.retry_after,
                                 ref, parts=i)
             ref = outcome.ref or ref
-        if degraded.numbered:
+        if degraded.numbered and remember:
             # A reply without numbered buttons keeps the previous numbers usable.
             await self.choices.save(self.name, external_id, degraded.choices)
         return Delivery("sent", reason=skipped, ref=ref, parts=len(degraded.parts))
 
+    async def _send_part(self, external_id: str, part: Part, retry: Retry | None) -> Delivery:
+        attempt = 0
+        while True:
+            if part.file is not None:
+                outcome = await self.send_document(external_id, part.file)
+            else:
+                outcome = await self.send_text(external_id, part.text, title=part.title,
+                                               buttons=part.buttons)
+            attempt += 1
+            wait = retry.wait(outcome, attempt) if retry is not None else None
+            if wait is None:
+                return outcome
+            await asyncio.sleep(wait)
+
     async def pressed(self, external_id: str, text: str) -> str | None:
         """The command a typed number presses ("6" -> "/lich"), if it is one of the numbers
         this user was last shown; None for any other text."""
-        number = text.strip()
-        if not (number.isdigit() and len(number) <= 3):
+        number = typed_number(text)
+        if number is None:
             return None
-        return (await self.choices.load(self.name, external_id)).get(str(int(number)))
+        return (await self.choices.load(self.name, external_id)).get(number)

@@ -33,6 +33,7 @@ class Ctx:
     route: Route
     features: FeatureIndex
     is_private: bool = True  # the chat has no one but this user and the bot (Incoming)
+    page: int = 1  # which screen of a long answer ("Xem thêm", handlers/paging.py)
 
     @property
     def today(self) -> date:

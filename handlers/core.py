@@ -10,9 +10,12 @@ from content import Edition
 from handlers.context import Ctx
 from handlers.features import (
     announce,
+    answers,
+    console,
     contest,
     contest_admin,
     contest_info,
+    district,
     general,
     learning,
     privacy,
@@ -23,6 +26,7 @@ from handlers.features import (
 )
 from handlers.format import back_button
 from handlers.i18n import _
+from handlers.paging import parse_more
 from handlers.registry import Feature, FeatureSet, Registry
 from handlers.router import CUES, Route, Router
 from handlers.store import Store
@@ -37,18 +41,22 @@ FEATURE_SETS: tuple[FeatureSet, ...] = (
     general.features,
     week.features,
     schedule.features,
+    district.features,
     learning.features,
     contest_info.features,
     contest.features,
     subscriptions.features,
     privacy.features,
+    answers.features,
     contest_admin.features,
     announce.features,
     report.features,
+    console.features,
 )
 # Names the core and the router route to without a command: each must be a declared feature.
 CORE_ROUTES = ("start", "empty", "media", "unknown", "unknown_command")
 ROUTER_ROUTES = ("day", "faq", "courses", *CUES)
+
 
 
 def build_registry(*extra: FeatureSet) -> Registry:
@@ -67,10 +75,12 @@ def organizer_refusal() -> list[Reply]:
 
 
 def private_refusal(feature: Feature) -> list[Reply]:
-    """Every member of a group reads what the bot posts there, and a file, once posted, stays."""
-    return [Reply(_("Các tệp này có thông tin cá nhân của người dự thi nên bot chỉ gửi trong "
-                    "tin nhắn riêng, không gửi vào nhóm. Kính mời quý vị nhắn tin riêng cho bot "
-                    "rồi gõ lại lệnh {command}.").format(command=f"/{feature.commands[0]}"))]
+    """Every member of a group reads what the bot posts there, and a message, once posted, stays
+    (a file with participants' data, a sign-in link that lets in whoever opens it first)."""
+    return [Reply(_("Lệnh {command} có thông tin chỉ dành cho Quý vị nên Chatbot chỉ gửi "
+                    "trong tin nhắn riêng, không gửi vào nhóm. Kính mời Quý vị nhắn tin riêng "
+                    "cho Chatbot rồi gõ lại lệnh {command}.").format(
+                        command=f"/{feature.commands[0]}"))]
 
 
 class Conversation:
@@ -110,16 +120,23 @@ class Conversation:
             # Deep link (t.me/<bot>?start=lich): open the named feature directly.
             target = self.registry.by_payload(route.arg.lower())
             route = Route(target.name if target else "start")
+        page = 1
+        if route.feature == "more":
+            # "Xem thêm": the same answer again, at the page the button names.
+            command, page = parse_more(route.arg)
+            route = self.router.route(command, now.date())
+            if not self.registry.feature(route.feature).paged:
+                route, page = Route("unknown_command", command[1:].split(" ", 1)[0]), 1
         feature = self.registry.feature(route.feature)
-        ctx = self._ctx(msg, now, user, store, route)
+        ctx = self._ctx(msg, now, user, store, route, page)
         replies = self._refusal(feature, ctx) or await feature.handler(ctx)
         log.debug("handled %s message as %s", msg.channel, route.feature)
         return Outcome(route.feature, replies)
 
     def _ctx(self, msg: Incoming, now: datetime, user: UserView, store: Store,
-             route: Route) -> Ctx:
+             route: Route, page: int = 1) -> Ctx:
         return Ctx(edition=self.edition, now=now, user=user, store=store, route=route,
-                   features=self.registry, is_private=msg.is_private)
+                   features=self.registry, is_private=msg.is_private, page=page)
 
     @staticmethod
     def _refusal(feature: Feature, ctx: Ctx) -> list[Reply] | None:

@@ -15,6 +15,8 @@ from handlers.i18n import (
 )
 from handlers.types import Button
 
+LABEL_MAX = 40  # a button label longer than this is cut (Telegram and Zalo cut it worse)
+
 
 def week_span(edition: Edition) -> str:
     return _("từ {start} đến {end}").format(
@@ -37,37 +39,69 @@ def week_status(edition: Edition, now: datetime) -> str | None:
     return None
 
 
+def district_label(edition: Edition, name: str) -> str:
+    """'quận Lê Chân' or 'huyện An Dương' (the unit's kind says which)."""
+    unit = next((u for u in edition.units if u.is_district and u.name.vi == name), None)
+    if unit is None:
+        return name
+    text = _("quận {name}") if unit.kind == "quan" else _("huyện {name}")
+    return text.format(name=unit.name.get(current_locale()))
+
+
+def sample_note(edition: Edition) -> str:
+    """The warning every schedule answer carries while schedule.toml is a sample."""
+    if edition.schedule_is_sample:
+        return _("Lưu ý: đây là lịch mẫu, giờ và địa điểm chưa phải chính thức.")
+    return ""
+
+
 def event_time(event: Event, edition: Edition) -> str:
     return f"{format_time(event.start, edition.tz)}–{format_time(event.end, edition.tz)}"
 
 
-def event_line(event: Event, edition: Edition, now: datetime) -> str:
-    """One line: time, title and whether it is on now or over."""
+def event_line(event: Event, edition: Edition, now: datetime, place: bool = False) -> str:
+    """One line: time, title, whose district, whether it is on now or over; then the place."""
     loc = current_locale()
     line = f"• {event_time(event, edition)}  {event.title.get(loc)}"
+    if event.district:
+        line += f" ({district_label(edition, event.district)})"
     if event.start <= now < event.end:
         line += "  " + _("(đang diễn ra)")
     elif event.end <= now:
         line += "  " + _("(đã kết thúc)")
+    if place:
+        where = event.place.get(loc) if event.place else _("trực tuyến")
+        line += "\n  " + _("Địa điểm: {place}").format(place=where)
     return line
 
 
-def event_detail(event: Event, edition: Edition) -> str:
-    """Everything a citizen needs to attend an event."""
+def event_detail(event: Event, edition: Edition, title: bool = True) -> str:
+    """Everything a citizen needs to attend an event (its title first, unless `title` is
+    False because the reply's title is the event's)."""
     loc = current_locale()
-    lines = [
-        f"{event.title.get(loc)}",
-        _("Thời gian: {time}, {day}").format(
-            time=event_time(event, edition), day=format_day(event.start)
-        ),
-    ]
+    lines = [event.title.get(loc)] if title else []
+    lines.append(_("Thời gian: {time}, {day}").format(
+        time=event_time(event, edition), day=format_day(event.start)))
     if event.place:
         lines.append(_("Địa điểm: {place}").format(place=event.place.get(loc)))
     if event.online_url:
         lines.append(_("Trực tuyến: {url}").format(url=event.online_url))
+    unit = edition.unit(event.unit)
+    if unit is not None:
+        lines.append(_("Đơn vị tổ chức: {unit}").format(
+            unit=district_label(edition, unit.name.vi) if unit.is_district
+            else unit.name.get(loc)))
+    if event.district and (unit is None or not unit.is_district):
+        lines.append(_("Dành cho người dân {district}").format(
+            district=district_label(edition, event.district)))
     lines.append(_("Dành cho: {audience}").format(audience=event.audience.get(loc)))
     lines.append(event.description.get(loc))
     return "\n".join(lines)
+
+
+def label(text: str) -> str:
+    """A button label short enough to read whole on a phone."""
+    return text if len(text) <= LABEL_MAX else text[:LABEL_MAX - 1].rstrip() + "…"
 
 
 def day_heading(day: date) -> str:

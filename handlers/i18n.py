@@ -13,7 +13,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date as _babel_date
-from babel.dates import format_skeleton
+from babel.dates import format_time as _babel_time
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
@@ -87,37 +87,50 @@ def N_(message: str) -> str:
     return message
 
 
+# One way to write dates and times everywhere (docs/content-format.md, "Dates and times"):
+# the way the letter and the content files write them, "01/10/2020" and "07:00", through Babel
+# patterns so the weekday names are the locale's ("Thứ Năm, 01/10/2020").
+PATTERNS: dict[str, dict[str, str]] = {
+    "vi": {"day": "EEEE, dd/MM/yyyy", "day_short": "EEEE, dd/MM", "date": "dd/MM/yyyy",
+           "time": "HH:mm"},
+    "en": {"day": "EEEE, d MMMM yyyy", "day_short": "EEE d MMM", "date": "d MMM yyyy",
+           "time": "HH:mm"},
+}
+
+
 # Babel's pattern formatting costs about as much as the rest of a schedule answer, and the week
 # has few distinct days and times: remember each formatted one (bounded, per locale). Equal
 # aware datetimes may carry different zones, which Babel writes differently: the moment's own
 # zone is part of the key.
 @lru_cache(maxsize=4096)
-def _skeleton(skeleton: str, moment: date | datetime, own_tz: object, tz: ZoneInfo | None,
-              locale: str) -> str:
-    return format_skeleton(skeleton, moment, tzinfo=tz, locale=locale)
+def _date(kind: str, day: date | datetime, own_tz: object, locale: str) -> str:
+    return _babel_date(day, PATTERNS.get(locale, PATTERNS["vi"])[kind], locale=locale)
 
 
-@lru_cache(maxsize=1024)
-def _full_date(day: date | datetime, own_tz: object, locale: str) -> str:
-    return _babel_date(day, "full", locale=locale)
+@lru_cache(maxsize=4096)
+def _time(moment: datetime, own_tz: object, tz: ZoneInfo, locale: str) -> str:
+    return _babel_time(moment, PATTERNS.get(locale, PATTERNS["vi"])["time"], tzinfo=tz,
+                       locale=locale)
 
 
 def format_day(day: date | datetime) -> str:
-    """A full date: weekday, day, month and year, as Babel writes it for the locale."""
-    return _full_date(day, getattr(day, "tzinfo", None), _locale.get())
+    """Weekday and date: "Thứ Năm, 01/10/2020"."""
+    return _date("day", day, getattr(day, "tzinfo", None), _locale.get())
 
 
 def format_day_short(day: date | datetime) -> str:
-    """Weekday and day/month, e.g. for buttons."""
-    return _skeleton("EEEEdM", day, getattr(day, "tzinfo", None), None, _locale.get())
+    """Weekday and day/month, e.g. for buttons: "Thứ Năm, 01/10"."""
+    return _date("day_short", day, getattr(day, "tzinfo", None), _locale.get())
 
 
 def format_date_numeric(day: date | datetime) -> str:
-    return _skeleton("dMy", day, getattr(day, "tzinfo", None), None, _locale.get())
+    """The date: "01/10/2020"."""
+    return _date("date", day, getattr(day, "tzinfo", None), _locale.get())
 
 
 def format_time(moment: datetime, tz: ZoneInfo) -> str:
-    return _skeleton("Hm", moment, moment.tzinfo, tz, _locale.get())
+    """The local time of `moment` in `tz`: "07:00"."""
+    return _time(moment, moment.tzinfo, tz, _locale.get())
 
 
 def format_number(n: int | float) -> str:

@@ -54,6 +54,8 @@ class Feature:
     organizer_only: bool = False
     # Organizer output with personal data: never posted in a group, where every member reads it.
     private_only: bool = False
+    # A long answer shown in screens: "/xemthem <its command> <page>" shows another screen.
+    paged: bool = False
     # For the understanding layer (issue 15): the words and index entries that name the
     # feature in free text, (phrase, weight). Empty until that layer reads them from here.
     cues: tuple[tuple[str, float], ...] = ()
@@ -107,13 +109,13 @@ class FeatureSet:
     def feature(self, name: str, *, label: str, commands: tuple[str, ...] = (),
                 help: str | None = None, payloads: tuple[str, ...] = (),
                 organizer_only: bool | None = None,
-                private_only: bool = False) -> Callable[[H], H]:
+                private_only: bool = False, paged: bool = False) -> Callable[[H], H]:
         """Declare the decorated handler as feature `name`."""
         def declare(handler: H) -> H:
             self.features.append(Feature(
                 name, handler, label, commands, help, payloads,
                 self.organizer_only if organizer_only is None else organizer_only,
-                private_only))
+                private_only, paged))
             return handler
         return declare
 

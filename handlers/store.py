@@ -25,6 +25,14 @@ class Store(Protocol):
 
     async def clear_state(self) -> None: ...
 
+    async def console_link(self) -> str:
+        """A single-use sign-in link to the organizers' web console, for this user."""
+        ...
+
+    async def set_district(self, district: str | None) -> None:
+        """Remember the user's quận/huyện (None: none chosen)."""
+        ...
+
     @property
     def contest(self) -> ContestStore:
         """The contest's storage for this user."""

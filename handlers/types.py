@@ -78,6 +78,9 @@ class UserView:
     is_new: bool = False
     state: FlowState | None = None
     user_id: int = 0  # our database id (0 in tests without a database)
+    # The quận/huyện the user lives in (/quan, or their contest registration): the schedule
+    # shows the city's events and this district's.
+    district: str | None = None
 
 
 @dataclass

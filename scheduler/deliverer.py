@@ -9,12 +9,9 @@ from collections.abc import Callable, Coroutine
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
-from bot.channels.base import Delivery, Sender
-from bot.db.models import ScheduledItem
 from content import Edition
+from handlers.channel import Delivery, OutputChannel
+from handlers.types import Reply
 from scheduler import outbox
 from scheduler.limiter import ChatSpacing, RateLimiter
 from scheduler.messages import ItemView, render
@@ -32,13 +29,13 @@ class Deliverer:
     back to the queue. Nothing is lost and nothing is sent twice.
     """
 
-    def __init__(self, sender: Sender, rate: float, per_chat_interval: float,
-                 sessions: async_sessionmaker[AsyncSession], edition: Edition,
+    def __init__(self, sender: OutputChannel, rate: float, per_chat_interval: float,
+                 store: outbox.OutboxStore, edition: Edition,
                  clock: Callable[[], datetime], worker: str, idle_seconds: float) -> None:
         self.sender = sender
         self.limiter = RateLimiter(rate)
         self.spacing = ChatSpacing(per_chat_interval)
-        self.sessions = sessions
+        self.store = store
         self.edition = edition
         self.clock = clock
         self.worker = worker
@@ -143,8 +140,7 @@ class Deliverer:
                 if not task.cancelled():
                     task.exception()  # retrieved: their outcomes are recorded below
         await self._record([])
-        async with self.sessions() as s, s.begin():
-            back = await outbox.release_unsent(s, self.channel, self.worker)
+        back = await self.store.release_unsent(self.channel, self.worker)
         if back:
             log.info("%s outbox: %d reserved messages were not sent; back in the queue",
                      self.channel, back)
@@ -153,19 +149,16 @@ class Deliverer:
         """Stopping: the batch claimed ahead was never sent; it goes back to the queue."""
         rows = await ahead
         if rows:
-            async with self.sessions() as s, s.begin():
-                await outbox.release(s, [r.id for r in rows], outbox.real_now())
+            await self.store.release([r.id for r in rows], outbox.real_now())
 
     async def _claim(self) -> list[outbox.Claimed]:
-        async with self.sessions() as s, s.begin():
-            rows = await outbox.claim(s, self.channel, self.worker, self.batch)
+        rows = await self.store.claim(self.channel, self.worker, self.batch)
         if rows:
             await self._load_items({r.item_id for r in rows})
         return rows
 
     async def _mark_sending(self, rows: list[outbox.Claimed]) -> set[int]:
-        async with self.sessions() as s, s.begin():
-            return await outbox.mark_sending(s, [r.id for r in rows], self.worker)
+        return await self.store.mark_sending([r.id for r in rows], self.worker)
 
     async def _dispatch(self, rows: list[outbox.Claimed]
                         ) -> tuple[list[asyncio.Task[None]], list[outbox.Claimed]]:
@@ -220,12 +213,9 @@ class Deliverer:
         values = list(self._unrecorded.values())
         if not values and not later:
             return
-        async with self.sessions() as s, s.begin():
-            await outbox.record(s, values)
-            if later:
-                wait = max(self.spacing.wait_for(r.external_id) for r in later)
-                await outbox.release(s, [r.id for r in later],
-                                     outbox.real_now() + timedelta(seconds=wait))
+        wait = max((self.spacing.wait_for(r.external_id) for r in later), default=0.0)
+        await self.store.record(values, [r.id for r in later],
+                                outbox.real_now() + timedelta(seconds=wait))
         for v in values:
             if self._unrecorded.get(v["id"]) is v:
                 del self._unrecorded[v["id"]]
@@ -241,7 +231,7 @@ class Deliverer:
             result = Delivery("failed", reason=f"not prepared: {type(exc).__name__}")
         else:
             try:
-                result = await self.sender.deliver(row.external_id, text, title)
+                result = await self.sender.send(row.external_id, [Reply(text, title=title)])
             except Exception as exc:  # the request may have left: uncertain, never resent
                 kind = type(exc).__name__
                 if kind not in self._failed_kinds:
@@ -272,12 +262,8 @@ class Deliverer:
         missing = ids - self._items.keys()
         if not missing:
             return
-        async with self.sessions() as s:
-            for item in (await s.execute(
-                select(ScheduledItem).where(ScheduledItem.id.in_(missing))
-            )).scalars():
-                self._items[item.id] = ItemView(item.id, item.kind, item.text,
-                                                dict(item.payload))
+        for item in await self.store.items(missing):
+            self._items[item.id] = item
 
     async def notify(self, external_id: str, text: str, ref: str | None = None) -> Delivery:
         """Send (or edit, with `ref`) a message to an organizer within the same limits."""
@@ -288,9 +274,9 @@ class Deliverer:
             await self.limiter.acquire()
             self.spacing.mark(external_id)
             if ref is None:
-                result = await self.sender.deliver(external_id, text)
+                result = await self.sender.send(external_id, [Reply(text)])
             else:
-                result = await self.sender.edit(external_id, ref, text)
+                result = await self.sender.edit_text(external_id, ref, text)
             if result.status != "rate_limited":
                 return result
             self.limiter.penalize(result.retry_after)

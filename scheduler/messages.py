@@ -1,4 +1,8 @@
-"""The text of each broadcast, in the recipient's language, rendered when it is sent."""
+"""The text of each broadcast, in the recipient's language, rendered when it is sent.
+
+Reminders come from the schedule; while it is a sample (only sent with [bot]
+demo_sample_schedule) every one of them says so first.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from content import Edition
-from handlers.format import event_time
+from handlers.format import district_label, event_time, sample_note
 from handlers.i18n import _, current_locale, format_day, format_time, use_locale
 
 
@@ -21,7 +25,7 @@ class ItemView:
 
 
 def _footer() -> str:
-    return _("Bạn nhận tin này vì đã đăng ký nhắc lịch; gõ /huydangky để thôi nhận.")
+    return _("Quý vị nhận tin này vì đã đăng ký nhắc lịch; gõ /huydangky để thôi nhận.")
 
 
 def _event_lines(edition: Edition, event_id: str) -> tuple[str, list[str]] | None:
@@ -38,6 +42,11 @@ def _event_lines(edition: Edition, event_id: str) -> tuple[str, list[str]] | Non
     return event.title.get(loc), lines
 
 
+def _with_note(edition: Edition, lines: list[str]) -> list[str]:
+    note = sample_note(edition)
+    return [note, *lines] if note else lines
+
+
 def render(item: ItemView, edition: Edition, locale: str) -> tuple[str | None, str]:
     """(title, text) of `item` for a recipient who reads `locale`."""
     with use_locale(locale):
@@ -45,11 +54,17 @@ def render(item: ItemView, edition: Edition, locale: str) -> tuple[str | None, s
             return _("Thông báo của Ban tổ chức"), item.text or ""
         if item.kind == "digest":
             day = date.fromisoformat(item.payload["day"])
+            district = item.payload.get("district")
             loc = current_locale()
-            lines = [f"• {event_time(e, edition)}  {e.title.get(loc)}"
-                     for e in edition.events_on(day)]
+            lines = []
+            for e in edition.events_on(day, district):
+                line = f"• {event_time(e, edition)}  {e.title.get(loc)}"
+                if e.district:
+                    line += f" ({district_label(edition, e.district)})"
+                lines.append(line)
             lines += ["", _("Gõ /homnay để xem chi tiết."), _footer()]
-            return _("Lịch hôm nay, {day}").format(day=format_day(day)), "\n".join(lines)
+            return (_("Lịch hôm nay, {day}").format(day=format_day(day)),
+                    "\n".join(_with_note(edition, lines)))
         found = _event_lines(edition, item.payload.get("event", ""))
         if found is None:
             # The event left the content after the item fired: say nothing wrong.
@@ -61,4 +76,4 @@ def render(item: ItemView, edition: Edition, locale: str) -> tuple[str | None, s
         else:
             head = _("Sắp diễn ra lúc {time}: {title}").format(
                 time=format_time(event.start, edition.tz), title=title)
-        return head, "\n".join([*lines, "", _footer()])
+        return head, "\n".join(_with_note(edition, [*lines, "", _footer()]))

@@ -1,4 +1,14 @@
-"""Plan the week's reminders from content; planning again changes nothing unless content did."""
+"""Plan the week's reminders from content; planning again changes nothing unless content did.
+
+A schedule marked `sample = true` is never announced by itself: `plan` returns nothing for it
+unless the demonstration setting ([bot] demo_sample_schedule) asks for it, and then every message
+says it is a sample (scheduler/messages.py).
+
+The city's events go to every subscriber; a quận/huyện's events only to the subscribers who
+live there (users.district: /quan or their contest registration). On a day with such events the
+morning digest is one item per district that has its own events (audience "home:NAME": the
+city's events and that district's) and one for everyone else ("home-except:A|B").
+"""
 
 from __future__ import annotations
 
@@ -6,14 +16,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from bot.db.models import ScheduledItem
-from bot.settings import BroadcastSettings
 from content import Edition
 from content.model import Event
+from scheduler.settings import BroadcastSettings
 
+# The kinds of item planned from content (an announcement is written by an organizer).
 CONTENT_KINDS = ("digest", "remind", "eve")
 
 
@@ -25,10 +32,12 @@ class Planned:
     kind: str
     due_at: datetime
     payload: dict[str, Any] = field(default_factory=dict)
+    audience: str = "all"
 
 
 def opening_event(edition: Edition) -> Event | None:
-    """The opening ceremony: the event of the opening day whose activity is the opening."""
+    """The city's opening ceremony: the city event of the opening day whose activity is the
+    opening (a quận/huyện's own opening is reminded to its citizens like any event)."""
     day = edition.events_on(edition.opening)
     for event in day:
         if edition.opening_activity in (event.activity, event.id):
@@ -36,18 +45,43 @@ def opening_event(edition: Edition) -> Event | None:
     return None
 
 
-def plan(edition: Edition, settings: BroadcastSettings) -> list[Planned]:
-    """Every reminder of the week, in order of time."""
+def refuses(edition: Edition, demo: bool) -> bool:
+    """True when nothing may be announced from the schedule: it is a sample, and no demo."""
+    return edition.schedule_is_sample and not demo
+
+
+def plan_reason(edition: Edition, demo: bool) -> str:
+    """Why a planned item that left the plan was cancelled (shown by `schedule list`)."""
+    if refuses(edition, demo):
+        return "the schedule is a sample (schedule.toml sample = true)"
+    return "no longer in the content"
+
+
+def plan(edition: Edition, settings: BroadcastSettings, demo: bool = False) -> list[Planned]:
+    """Every reminder of the week, in order of time; none from a sample schedule unless `demo`."""
+    if refuses(edition, demo):
+        return []
     out: list[Planned] = []
     for day in edition.days():
-        if edition.events_on(day):
-            due = datetime.combine(day, time(settings.morning_hour), tzinfo=edition.tz)
+        events = edition.events_on(day, every_district=True)
+        if not events:
+            continue
+        due = datetime.combine(day, time(settings.morning_hour), tzinfo=edition.tz)
+        own = sorted({e.district for e in events if e.district}, key=edition.districts.index)
+        if any(e.district is None for e in events):
+            audience = "home-except:" + "|".join(own) if own else "all"
             out.append(Planned(f"digest:{day.isoformat()}", "digest", due,
-                               {"day": day.isoformat()}))
+                               {"day": day.isoformat()}, audience))
+        for name in own:
+            unit = next(u for u in edition.units if u.is_district and u.name.vi == name)
+            out.append(Planned(f"digest:{day.isoformat()}:{unit.id}", "digest", due,
+                               {"day": day.isoformat(), "district": name}, f"home:{name}"))
     for event in edition.events:
         if event.remind:
             due = event.start - timedelta(minutes=settings.remind_before)
-            out.append(Planned(f"remind:{event.id}", "remind", due, {"event": event.id}))
+            audience = f"home:{event.district}" if event.district else "all"
+            out.append(Planned(f"remind:{event.id}", "remind", due, {"event": event.id},
+                               audience))
     opening = opening_event(edition)
     if opening is not None:
         eve = opening.start.date() - timedelta(days=1)
@@ -55,35 +89,3 @@ def plan(edition: Edition, settings: BroadcastSettings) -> list[Planned]:
         out.append(Planned(f"eve:{opening.id}", "eve", due, {"event": opening.id}))
     out.sort(key=lambda p: (p.due_at, p.key))
     return out
-
-
-async def sync_plan(s: AsyncSession, planned: list[Planned], now: datetime) -> int:
-    """Make the table match the plan; only items not yet fired change. Returns changes made.
-
-    An item whose content disappeared is cancelled; one whose time moved is moved. Items that
-    fired (sending, done, missed) are history and stay as they are.
-    """
-    rows = {
-        r.key: r for r in (await s.execute(
-            select(ScheduledItem).where(ScheduledItem.kind.in_(CONTENT_KINDS))
-        )).scalars()
-    }
-    changes = 0
-    wanted = {p.key for p in planned}
-    for p in planned:
-        row = rows.get(p.key)
-        if row is None:
-            s.add(ScheduledItem(key=p.key, kind=p.kind, due_at=p.due_at, audience="all",
-                                payload=p.payload, status="scheduled", created_at=now,
-                                total=0))
-            changes += 1
-        elif row.status in ("scheduled", "cancelled") and (
-            row.due_at != p.due_at or row.payload != p.payload or row.status == "cancelled"
-        ):
-            row.due_at, row.payload, row.status, row.note = p.due_at, p.payload, "scheduled", None
-            changes += 1
-    for key, row in rows.items():
-        if key not in wanted and row.status == "scheduled":
-            row.status, row.note = "cancelled", "no longer in the content"
-            changes += 1
-    return changes

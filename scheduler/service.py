@@ -10,25 +10,21 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from bot.channels.base import Sender
-from bot.db.faults import is_outage
-from bot.db.models import ScheduledItem, User
-from bot.settings import Settings
 from content import Edition
+from handlers.channel import OutputChannel
 from handlers.i18n import _, format_number, use_locale
 from scheduler import outbox
 from scheduler.deliverer import Deliverer
-from scheduler.leader import PgLeader, PgPresence, SqliteLeader, worker_id
-from scheduler.planner import plan, sync_plan
-from scheduler.store import FINAL, outbox_counts
+from scheduler.outbox import FINAL
+from scheduler.planner import plan, plan_reason, refuses
+from scheduler.ports import Storage
+from scheduler.settings import BroadcastSettings
 from scheduler.supervisor import Supervised, Supervisor
 
 log = logging.getLogger(__name__)
@@ -41,31 +37,35 @@ def job_id(item_id: int) -> str:
 class BroadcastService:
     """Everything that sends without being asked: reminders, announcements, their reports."""
 
-    def __init__(self, settings: Settings, edition: Edition, engine: AsyncEngine,
-                 sessions: async_sessionmaker[AsyncSession], clock: Callable[[], datetime],
-                 senders: list[Sender], supervisor: Supervisor | None = None) -> None:
-        self.settings = settings
-        self.cfg = settings.broadcast
+    def __init__(self, cfg: BroadcastSettings, edition: Edition, storage: Storage,
+                 clock: Callable[[], datetime], senders: Sequence[OutputChannel], *,
+                 locale: str, timezone: str, outage: Callable[[BaseException], bool],
+                 supervisor: Supervisor | None = None, demo: bool = False) -> None:
+        """`locale`: of a recipient whose own is unknown. `outage(exc)`: the storage is down
+        or busy (a job skipped with one line, not a traceback)."""
+        self.cfg = cfg
+        # [bot] demo_sample_schedule: reminders from a sample schedule, each marked a sample.
+        self.demo = demo
         self.edition = edition
-        self.sessions = sessions
+        self.store = storage.schedule
         self.clock = clock
-        self.worker = worker_id()
-        self.is_pg = engine.dialect.name == "postgresql"
-        self.leader: PgLeader | SqliteLeader = (
-            PgLeader(engine, self.worker) if self.is_pg
-            else SqliteLeader(sessions, self.worker, ttl=max(10.0, 5 * self.cfg.poll_seconds)))
+        self.locale = locale
+        self.outage = outage
+        self.worker = storage.worker
+        self.is_pg = storage.shared
+        self.leader = storage.leader
         self.is_leader = False
-        self.presence = PgPresence(engine, self.worker) if self.is_pg else None
+        self.presence = storage.presence
         self.senders = 1  # processes sending on this database, this one included
-        rates = {"telegram": self.cfg.telegram_rate, "zalo": self.cfg.zalo_rate}
+        # Each channel's pace is the rate it declares (from its own settings section).
         self.deliverers = {
-            s.name: Deliverer(s, rates.get(s.name, self.cfg.telegram_rate),
-                              self.cfg.per_chat_interval, sessions, edition, clock,
-                              self.worker, idle_seconds=min(1.0, self.cfg.poll_seconds))
+            s.name: Deliverer(s, s.limits.rate, self.cfg.per_chat_interval, storage.outbox,
+                              edition, clock, self.worker,
+                              idle_seconds=min(1.0, self.cfg.poll_seconds))
             for s in senders
         }
-        self.scheduler = AsyncIOScheduler(timezone=ZoneInfo(settings.bot.timezone))
-        self.supervisor = supervisor or Supervisor(expected=is_outage)
+        self.scheduler = AsyncIOScheduler(timezone=ZoneInfo(timezone))
+        self.supervisor = supervisor or Supervisor(expected=outage)
         self._tasks: list[tuple[Deliverer | None, Supervised]] = []
         self._stopping = asyncio.Event()
         self._progress: dict[int, tuple[float, int]] = {}
@@ -81,7 +81,7 @@ class BroadcastService:
             await fn(*args)
         except Exception as exc:
             # The next poll tries again (an unfired item stays due); no traceback per poll.
-            if not is_outage(exc):
+            if not self.outage(exc):
                 raise
             log.warning("broadcast job %s skipped: database unavailable (%s)",
                         getattr(fn, "__name__", fn), type(exc).__name__)
@@ -91,6 +91,15 @@ class BroadcastService:
 
     async def start(self) -> None:
         """Take the lead if free, plan the week, start firing and delivering."""
+        demo = self.demo
+        if refuses(self.edition, demo):
+            log.warning("schedule.toml is a sample (sample = true): no morning digest or event "
+                        "reminder will be planned or sent from it; replace it with the official "
+                        "schedule and set sample = false ([bot] demo_sample_schedule = true "
+                        "sends them for a demonstration, each marked as a sample)")
+        elif self.edition.schedule_is_sample:
+            log.warning("[bot] demo_sample_schedule is on: reminders from the SAMPLE schedule "
+                        "will be sent to subscribers, each marked as a sample")
         self.is_leader = await self.leader.ensure()
         if not self.is_pg and not self.is_leader:
             holder = getattr(self.leader, "holder", None)
@@ -170,12 +179,12 @@ class BroadcastService:
 
     async def _take_over(self) -> None:
         """Just became the leader: plan from content and settle what a dead process left."""
-        async with self.sessions() as s, s.begin():
-            changes = await sync_plan(s, plan(self.edition, self.cfg), self.clock())
-            # SQLite runs one process, so every claim of another worker is a dead one's.
-            cutoff = None if not self.is_pg else (
-                outbox.real_now() - timedelta(seconds=self.cfg.stale_seconds))
-            back, stale = await outbox.sweep(s, cutoff, self.worker)
+        # SQLite runs one process, so every claim of another worker is a dead one's.
+        cutoff = None if not self.is_pg else (
+            outbox.real_now() - timedelta(seconds=self.cfg.stale_seconds))
+        changes, back, stale = await self.store.take_over(
+            plan(self.edition, self.cfg, self.demo), self.clock(), cutoff, self.worker,
+            reason=plan_reason(self.edition, self.demo))
         if changes:
             log.info("planned reminders from content: %d changes", changes)
         self._report_sweep(back, stale)
@@ -199,19 +208,14 @@ class BroadcastService:
         if not was:
             await self._take_over()
         elif self.is_pg:
-            async with self.sessions() as s, s.begin():
-                cutoff = outbox.real_now() - timedelta(seconds=self.cfg.stale_seconds)
-                back, stale = await outbox.sweep(s, cutoff, self.worker)
+            cutoff = outbox.real_now() - timedelta(seconds=self.cfg.stale_seconds)
+            back, stale = await self.store.sweep(cutoff, self.worker)
             self._report_sweep(back, stale)
         await self._sync_jobs()
         await self._report_progress()
 
     async def _sync_jobs(self) -> None:
-        async with self.sessions() as s:
-            items = list((await s.execute(
-                select(ScheduledItem.id, ScheduledItem.due_at)
-                .where(ScheduledItem.status == "scheduled")
-            )).all())
+        items = await self.store.scheduled()
         now = self.clock()
         offset = now - datetime.now(UTC)
         wanted: dict[str, tuple[int, datetime]] = {}
@@ -239,37 +243,21 @@ class BroadcastService:
         """Write the item's outbox rows (or mark it missed), once, in one transaction."""
         if not self.is_leader:
             return
-        now = self.clock()
-        grace = timedelta(hours=self.cfg.grace_hours)
-        async with self.sessions() as s, s.begin():
-            q = select(ScheduledItem).where(ScheduledItem.id == item_id)
-            if self.is_pg:
-                q = q.with_for_update()
-            item = (await s.execute(q)).scalar_one_or_none()
-            if item is None or item.status != "scheduled" or item.due_at > now:
-                return
-            if now - item.due_at > grace:
-                item.status, item.finished_at = "missed", now
-                item.note = f"{now - item.due_at} late, beyond the grace of {grace}"
-                log.warning("scheduled item %s (%s) missed: %s", item.id, item.key, item.note)
-                missed = True
-            else:
-                item.total = await outbox.fill(s, item.id, item.audience,
-                                               self.settings.bot.locale)
-                if skipped := await outbox.skip_unsent_channels(s, item.id,
-                                                                set(self.deliverers)):
-                    log.info("scheduled item %s: %d recipients on channels this bot does not "
-                             "send on (the console, a platform switched off): skipped",
-                             item.id, skipped)
-                item.status = "sending" if item.total else "done"
-                item.fired_at = now
-                if not item.total:
-                    item.finished_at = now
-                missed = False
-                log.info("scheduled item %s (%s) fired: %d recipients", item.id, item.key,
-                         item.total)
-            creator = (item.creator_channel, item.creator_external_id)
-            total = item.total
+        fired = await self.store.fire(item_id, self.clock(),
+                                      timedelta(hours=self.cfg.grace_hours), self.locale,
+                                      set(self.deliverers))
+        if fired is None:
+            return
+        if fired.missed:
+            log.warning("scheduled item %s (%s) missed: %s", item_id, fired.key, fired.note)
+        else:
+            if fired.skipped:
+                log.info("scheduled item %s: %d recipients on channels this bot does not "
+                         "send on (the console, a platform switched off): skipped",
+                         item_id, fired.skipped)
+            log.info("scheduled item %s (%s) fired: %d recipients", item_id, fired.key,
+                     fired.total)
+        missed, creator, total = fired.missed, fired.creator, fired.total
         for d in self.deliverers.values():
             d.wake()
         if creator[0] and creator[1]:
@@ -279,12 +267,7 @@ class BroadcastService:
                 await self._tell(item_id, creator[0], creator[1], "start", total=total)
 
     async def _locale_of(self, channel: str, external_id: str) -> str:
-        async with self.sessions() as s:
-            locale = (await s.execute(
-                select(User.locale).where(User.channel == channel,
-                                          User.external_id == external_id)
-            )).scalar_one_or_none()
-        return locale or self.settings.bot.locale
+        return await self.store.locale_of(channel, external_id) or self.locale
 
     async def _tell(self, item_id: int, channel: str, external_id: str, what: str,
                     total: int = 0, done: int = 0, counts: dict[str, int] | None = None,
@@ -316,31 +299,23 @@ class BroadcastService:
             log.warning("progress report for item %s not delivered: %s", item_id,
                         result.status)
             return None
+        if not d.sender.limits.edit:
+            # Progress goes out at the start and the end only: no message to edit between.
+            return None
         if what == "start" and result.ref:
-            async with self.sessions() as s, s.begin():
-                item = await s.get(ScheduledItem, item_id)
-                if item is not None:
-                    item.progress_ref = result.ref
+            await self.store.set_progress_ref(item_id, result.ref)
         return result.ref
 
     async def _report_progress(self) -> None:
         """Edit each sending item's progress message; finish items with nothing left to send."""
-        async with self.sessions() as s:
-            items = list((await s.execute(
-                select(ScheduledItem).where(ScheduledItem.status == "sending")
-            )).scalars())
-            counts = await outbox_counts(s, [i.id for i in items])
-        for item in items:
-            c = counts[item.id]
+        for item in await self.store.sending():
+            c = item.counts
             done = sum(c[f] for f in FINAL)
-            creator = (item.creator_channel, item.creator_external_id)
+            creator = item.creator
             if c["pending"] + c["claimed"] + c["sending"] == 0:
                 now = self.clock()
-                async with self.sessions() as s, s.begin():
-                    row = await s.get(ScheduledItem, item.id)
-                    if row is None or row.status != "sending":
-                        continue
-                    row.status, row.finished_at = "done", now
+                if not await self.store.finish(item.id, now):
+                    continue
                 seconds = (now - (item.fired_at or now)).total_seconds()
                 log.info("item %s done in %.0f s: %s", item.id, seconds, dict(c))
                 if c["uncertain"]:

@@ -15,6 +15,7 @@ import asyncpg
 import pytest
 
 from bot.app import App, build_app
+from bot.db.engine import create_engine, upgrade
 from bot.settings import Settings, load_settings
 from content import Edition, default_edition_path, load_edition
 from handlers.types import Incoming, Reply
@@ -39,6 +40,16 @@ def free_port() -> int:
 def local(text: str) -> datetime:
     """An instant in Hải Phòng's time zone, from '2020-10-01T07:30'."""
     return datetime.fromisoformat(text).replace(tzinfo=TZ)
+
+
+async def migrate(url: str) -> None:
+    """Create the schema in this process (a `hoctap-bot` start costs about a second of CPU;
+    the `db upgrade` command has tests of its own in test_database and test_ops)."""
+    engine = create_engine(url)
+    try:
+        await upgrade(engine)
+    finally:
+        await engine.dispose()
 
 
 def make_settings(db_url: str, now: str = "2020-10-01T07:30", **env: str) -> Settings:
@@ -78,6 +89,21 @@ class Chat:
         """Everything the user would read, titles included."""
         return "\n\n".join(r.full_text() for r in await self.send(text))
 
+    async def read_all(self, text: str) -> str:
+        """What the user reads after `text` and then every "Xem thêm" screen, pressed in turn."""
+        return "\n\n".join(r.full_text() for r in await self.pages(await self.send(text)))
+
+    async def pages(self, replies: list[Reply]) -> list[Reply]:
+        """`replies` and the screens behind their "Xem thêm" buttons, pressed in turn."""
+        out = list(replies)
+        more = next((b for b in replies[-1].buttons if b.command.startswith("/xemthem ")), None)
+        while more is not None:
+            page = await self.send(more.command, is_button=True)
+            out += page
+            more = next((b for b in page[-1].buttons if b.command.startswith("/xemthem ")),
+                        None)
+        return out
+
 
 @pytest.fixture
 def chat(app: App) -> Chat:
@@ -106,17 +132,26 @@ def pg_server() -> str:
 
 @pytest.fixture
 def pg_url(pg_server: str) -> Iterator[str]:
-    """A fresh, empty PostgreSQL database for one test, dropped afterwards."""
+    """A fresh, empty PostgreSQL database for one test, dropped afterwards.
+
+    Its sessions commit without waiting for the WAL flush (synchronous_commit off): a commit
+    is as visible and as atomic as before, only a crash of the server itself could lose the
+    last fraction of a second, which no test does to the machine's cluster (test_db_faults
+    stops a cluster of its own). The fsync of every commit was a good part of the time of
+    the PostgreSQL tests on this machine's disk.
+    """
     name = f"hoctap_t_{uuid.uuid4().hex[:12]}"
 
-    async def admin(sql: str) -> None:
+    async def admin(*sql: str) -> None:
         conn = await asyncpg.connect(pg_server)
         try:
-            await conn.execute(sql)
+            for statement in sql:
+                await conn.execute(statement)
         finally:
             await conn.close()
 
-    asyncio.run(admin(f'CREATE DATABASE "{name}"'))
+    asyncio.run(admin(f'CREATE DATABASE "{name}"',
+                      f'ALTER DATABASE "{name}" SET synchronous_commit = off'))
     base = pg_server.rsplit("/", 1)[0].replace("postgresql://", "postgresql+asyncpg://")
     yield f"{base}/{name}"
     asyncio.run(admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
@@ -125,8 +160,12 @@ def pg_url(pg_server: str) -> Iterator[str]:
 # --- CI policy and reproducible property tests -------------------------------------------
 
 def pytest_configure(config: pytest.Config) -> None:
-    """One hypothesis seed per run, shared by the xdist workers and printed in the header."""
+    """One hypothesis seed per run, shared by the xdist workers and printed in the header;
+    our packages byte-compiled before any test starts a `hoctap-bot` process."""
     import random
+
+    if not hasattr(config, "workerinput"):
+        _compile_sources()
 
     from hypothesis import core
 
@@ -139,6 +178,16 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 _SEED = pytest.StashKey[str]()
+
+
+def _compile_sources() -> None:
+    """Write our packages' .pyc files once per run. With PYTHONDONTWRITEBYTECODE set (as on
+    this machine) nothing writes them, and each of the hundred-odd `hoctap-bot` processes the
+    tests start would compile every changed module again: about 0.15 s of CPU for `run`."""
+    import compileall
+
+    for package in ("bot", "handlers", "content", "scheduler"):
+        compileall.compile_dir(REPO / package, quiet=1)
 
 
 def pytest_report_header(config: pytest.Config) -> str:
@@ -166,3 +215,60 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if ran == 0:
         reporter.write_line("CI: no test ran", red=True)
         session.exitstatus = pytest.ExitCode.NO_TESTS_COLLECTED
+
+
+# --- scheduling on the two xdist workers (`make test` = -n 2 --dist loadgroup) ------------
+
+# The longest tests (BENCHMARKS.md §7), handed out first, longest first: xdist hands tests out
+# in collection order, and a long test handed out last keeps one worker busy long after the
+# other has finished. Names of test functions; a name that no longer exists changes nothing.
+LONGEST_FIRST = (
+    "test_many_participants_at_once_postgresql",
+    "test_two_workers_on_postgresql",
+    "test_postgresql_stops_and_starts_under_the_running_bot",
+    "test_database_refusing_connections_mid_broadcast",
+    "test_many_participants_at_once_sqlite",
+    "test_reminders_fire_at_simulated_instants_at_the_default_rate",
+    "test_kill_9_mid_broadcast_then_restart_sends_nobody_twice",
+)
+
+
+def _xdist_group(item: pytest.Item) -> str | None:
+    names = {str(m.args[0] if m.args else m.kwargs.get("name", "default"))
+             for m in item.iter_markers("xdist_group")}
+    return "_".join(sorted(names)) or None
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Longest tests first; the tests of one xdist group next to each other (one event loop
+    and one fixture serve them); and the group named in the node id, where xdist reads it.
+
+    pytest-xdist 3.8 marks a test's group by appending "@group" to `item._nodeid`, which
+    pytest 9.2's structured node ids no longer read: every group was silently scattered over
+    both workers (pytest-dev/pytest-xdist#1386). Until xdist sets the structured id itself,
+    this sets it, on the workers of a --dist loadgroup run only.
+    """
+    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    position = {id(item): i for i, item in enumerate(items)}
+    first_of_group: dict[str, int] = {}
+    for i, item in enumerate(items):
+        group = _xdist_group(item)
+        if group is not None:
+            first_of_group.setdefault(group, i)
+
+    def key(item: pytest.Item) -> tuple[int, int, int]:
+        name = getattr(item, "originalname", item.name)
+        group = _xdist_group(item)
+        at = first_of_group[group] if group is not None else position[id(item)]
+        return (rank.get(name, len(rank)), at, position[id(item)])
+
+    items.sort(key=key)
+    if not getattr(config.option, "loadgroup", False):
+        return
+    from _pytest.nodeid import NodeId  # pytest >= 9.2
+
+    for item in items:
+        group = _xdist_group(item)
+        if group is not None and not item.nodeid.endswith(f"@{group}") and hasattr(item, "_id"):
+            item._id = NodeId.parse(f"{item.nodeid}@{group}")

@@ -232,6 +232,28 @@ async def entries(s: AsyncSession, start: datetime | None = None,
     return out
 
 
+async def results(s: AsyncSession) -> Results:
+    """Every registration with its rank, and the figures (the chat's and the console's)."""
+    found = await entries(s)
+    figures = contest_figures(found)
+    return Results(result_rows(found, figures), figures)
+
+
+async def void(s: AsyncSession, participant_id: int, reason: str) -> bool:
+    """Void a participant and every registration of the same person; False if none."""
+    target = (await s.execute(
+        select(ContestParticipant.id, ContestParticipant.identity_hash)
+        .where(ContestParticipant.id == participant_id))).first()
+    if target is None:
+        return False
+    same = ContestParticipant.id == participant_id
+    if target.identity_hash is not None:
+        same = or_(same, ContestParticipant.identity_hash == target.identity_hash)
+    await s.execute(update(ContestParticipant).where(same)
+                    .values(voided=True, void_reason=reason[:200]))
+    return True
+
+
 def _attempt_key(a: ContestAttempt) -> tuple[int, int, datetime, int]:
     assert a.finished_at is not None
     return ranking_key(a.score, a.total_ms, a.finished_at, a.id)
@@ -338,22 +360,10 @@ class SqlContestStore:
         return [Answered(p, c, ok, late) for p, c, ok, late in rows]
 
     async def results(self) -> Results:
-        found = await entries(self.s)
-        figures = contest_figures(found)
-        return Results(result_rows(found, figures), figures)
+        return await results(self.s)
 
     async def void(self, participant_id: int, reason: str) -> bool:
-        target = (await self.s.execute(
-            select(ContestParticipant.id, ContestParticipant.identity_hash)
-            .where(ContestParticipant.id == participant_id))).first()
-        if target is None:
-            return False
-        same = ContestParticipant.id == participant_id
-        if target.identity_hash is not None:
-            same = or_(same, ContestParticipant.identity_hash == target.identity_hash)
-        await self.s.execute(update(ContestParticipant).where(same)
-                             .values(voided=True, void_reason=reason[:200]))
-        return True
+        return await void(self.s, participant_id, reason)
 
     async def standings(self, limit: int) -> list[Standing]:
         rows = (await self.s.execute(ranked_attempts().limit(limit))).all()

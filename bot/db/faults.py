@@ -94,7 +94,7 @@ def unavailable_replies(will_answer: bool) -> list[Reply]:
     `will_answer`: the message is kept (Telegram re-delivers it) and answered on recovery.
     """
     if will_answer:
-        return [Reply(_("Xin lỗi, hệ thống đang tạm thời gián đoạn. Mình đã nhận tin nhắn của "
-                        "bạn và sẽ trả lời ngay khi hệ thống hoạt động trở lại."))]
-    return [Reply(_("Xin lỗi, hệ thống đang tạm thời gián đoạn. Bạn vui lòng thử lại sau ít "
-                    "phút nhé."))]
+        return [Reply(_("Xin lỗi, hệ thống đang tạm thời gián đoạn. Chatbot đã nhận tin nhắn "
+                        "của Quý vị và sẽ trả lời ngay khi hệ thống hoạt động trở lại."))]
+    return [Reply(_("Xin lỗi, hệ thống đang tạm thời gián đoạn. Xin Quý vị vui lòng thử lại sau "
+                    "ít phút."))]

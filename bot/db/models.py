@@ -73,6 +73,9 @@ class User(Base):
     # An organizer (in [organizers]) when first seen: not a new citizen in the report. Set at
     # write time, so a later change of the organizer list does not rewrite past figures.
     organizer: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # The quận/huyện they live in, as content names it (/quan, or their contest registration):
+    # their schedule shows its events and its reminders reach them. Erased with their data.
+    district: Mapped[str | None] = mapped_column(String(64))
 
 
 class MessageLog(Base):
@@ -208,11 +211,13 @@ class ZaloToken(Base):
     lease_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
 
-class ZaloChoice(Base):
-    """A Zalo user's last numbered buttons (beyond Zalo's 5): typing "6" presses button 6."""
+class Choice(Base):
+    """A user's last numbered buttons, on a channel that shows them as numbered lines (Zalo
+    beyond its 5 buttons, Zalo Bot always): typing "6" presses button 6."""
 
-    __tablename__ = "zalo_choices"
+    __tablename__ = "choices"
 
+    channel: Mapped[str] = mapped_column(String(16), primary_key=True)
     external_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     # JSON object {"6": "/thuvien", ...}
     commands: Mapped[str] = mapped_column(String())
@@ -248,7 +253,9 @@ class ScheduledItem(Base):
     key: Mapped[str] = mapped_column(String(80), unique=True)
     kind: Mapped[str] = mapped_column(String(16))
     due_at: Mapped[datetime] = mapped_column(UtcDateTime())
-    audience: Mapped[str] = mapped_column(String(80), default="all")
+    # "all", "contest", "district:NAME", "channel:NAME", "home:NAME", "home-except:A|B|…"
+    # (scheduler/store.py); 255: the fifteen districts' names fit.
+    audience: Mapped[str] = mapped_column(String(255), default="all")
     text: Mapped[str | None] = mapped_column(String())
     payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     status: Mapped[str] = mapped_column(String(16), default="scheduled")
@@ -299,3 +306,50 @@ class Lease(Base):
     name: Mapped[str] = mapped_column(String(32), primary_key=True)
     owner: Mapped[str] = mapped_column(String(96))
     until: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+# ---- the organizers' web console (issue 17) ---------------------------------------------------
+
+
+class LoginToken(Base):
+    """A one-time sign-in link for an organizer: only the token's SHA-256 is kept.
+
+    Single use (`used_at`), short-lived (`expires_at`, real time: it is about people, not the
+    simulated week).
+    """
+
+    __tablename__ = "login_tokens"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    external_id: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    used_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class WebSession(Base):
+    """A signed-in organizer's browser: the cookie's SHA-256, the CSRF token of its forms."""
+
+    __tablename__ = "web_sessions"
+
+    id_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    external_id: Mapped[str] = mapped_column(String(64))
+    csrf: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+
+
+class AuditEntry(Base):
+    """One organizer action (who, what, when): signing in, sending, voiding, downloading."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_at", "at"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+    channel: Mapped[str] = mapped_column(String(16))
+    external_id: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(32))
+    detail: Mapped[str] = mapped_column(String(500), default="")

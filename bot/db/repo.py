@@ -13,13 +13,13 @@ from sqlalchemy import String, bindparam, delete, exists, func, insert, select, 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import (
+    Choice,
     ContestParticipant,
     ConversationState,
     MessageLog,
     OutboxRow,
     Subscription,
     User,
-    ZaloChoice,
 )
 from handlers.privacy_types import PersonalData
 from handlers.types import FlowState
@@ -52,7 +52,8 @@ _SEEN = (
     .values(last_seen=bindparam("p_now"), active=True,
             display_name=func.coalesce(func.nullif(bindparam("p_name", type_=String()), ""),
                                        _users.display_name))
-    .returning(_users.id, _users.locale, exists().where(_state.user_id == _users.id))
+    .returning(_users.id, _users.locale, exists().where(_state.user_id == _users.id),
+               _users.district)
 )
 # The same touch without RETURNING, run once for all the users of a batch (an executemany).
 _SEEN_MANY = (
@@ -66,7 +67,7 @@ _SEEN_MANY = (
 # A batch's users and their open flows in one query. FOR UPDATE OF users (PostgreSQL; SQLite
 # has one writer anyway): the rows stay as read until the batch commits.
 _FIND = (
-    select(_users.id, _users.channel, _users.external_id, _users.locale,
+    select(_users.id, _users.channel, _users.external_id, _users.locale, _users.district,
            _state.flow, _state.step, _state.data)
     .outerjoin(_tables["conversation_state"], _state.user_id == _users.id)
     .where(tuple_(_users.channel, _users.external_id).in_(bindparam("p_pairs", expanding=True)))
@@ -122,7 +123,7 @@ def _pg_batch() -> tuple[Any, Any, Any]:
         "ON CONFLICT DO NOTHING RETURNING channel, update_key",
     ).bindparams(*arrays(channels=String(), keys=String(), nows=DateTime()))
     find = text(
-        "SELECT u.id, u.channel, u.external_id, u.locale, s.flow, s.step, s.data "
+        "SELECT u.id, u.channel, u.external_id, u.locale, u.district, s.flow, s.step, s.data "
         "FROM users u LEFT JOIN conversation_state s ON s.user_id = u.id "
         "WHERE (u.channel, u.external_id) IN (SELECT * FROM unnest(:channels, :ids)) "
         "FOR UPDATE OF u",
@@ -149,6 +150,7 @@ class SeenUser:
     external_id: str
     locale: str | None
     has_state: bool  # a conversation_state row exists: get_state is worth a query
+    district: str | None = None  # the quận/huyện they chose (/quan, contest registration)
 
 
 async def claim_update(s: AsyncSession, channel: str, key: str, now: datetime) -> bool:
@@ -174,7 +176,7 @@ async def touch_user(
     while True:
         row = (await conn.execute(_SEEN, params)).first()
         if row is not None:
-            return SeenUser(row[0], channel, external_id, row[1], bool(row[2])), False
+            return SeenUser(row[0], channel, external_id, row[1], bool(row[2]), row[3]), False
         created = (await conn.execute(_create(conn.dialect.name), params)).first()
         if created is not None:
             return SeenUser(created[0], channel, external_id, None, False), True
@@ -246,9 +248,9 @@ async def touch_users(s: AsyncSession, arrivals: list[Arrival]
         else:
             rows = (await conn.execute(_FIND, {"p_pairs": missing})).all()
         for row in rows:
-            state = FlowState(row[4], row[5], dict(row[6])) if row[4] is not None else None
+            state = FlowState(row[5], row[6], dict(row[7])) if row[5] is not None else None
             found[(row[1], row[2])] = Seen(SeenUser(row[0], row[1], row[2], row[3],
-                                                    state is not None), False, state)
+                                                    state is not None, row[4]), False, state)
         if rows:
             seen = {(row[1], row[2]) for row in rows}
             await conn.execute(_SEEN_MANY, [p for p in params
@@ -312,6 +314,10 @@ async def set_locale(s: AsyncSession, user_id: int, locale: str) -> None:
     await s.execute(update(User).where(User.id == user_id).values(locale=locale))
 
 
+async def set_district(s: AsyncSession, user_id: int, district: str | None) -> None:
+    await s.execute(update(User).where(User.id == user_id).values(district=district))
+
+
 async def mark_inactive(s: AsyncSession, channel: str, external_id: str) -> None:
     await s.execute(
         update(User)
@@ -331,7 +337,8 @@ async def personal_data(s: AsyncSession, user_id: int) -> PersonalData:
 
 
 async def erase_user(s: AsyncSession, user_id: int) -> PersonalData:
-    """Delete the user's personal data (Decree 13/2023); return what was there.
+    """Delete the user's personal data (the law edition.toml [privacy] names); return what was
+    there.
 
     The contest result stays anonymised (district and scores, no name, phone, unit or user) so
     the statistics stay right. The user row stays too, anonymised, so the count of users per
@@ -347,8 +354,8 @@ async def erase_user(s: AsyncSession, user_id: int) -> PersonalData:
     await s.execute(delete(Subscription).where(Subscription.user_id == user.id))
     await s.execute(delete(MessageLog).where(MessageLog.user_id == user.id))
     await s.execute(delete(ConversationState).where(ConversationState.user_id == user.id))
-    if user.channel == "zalo":
-        await s.execute(delete(ZaloChoice).where(ZaloChoice.external_id == user.external_id))
+    await s.execute(delete(Choice).where(Choice.channel == user.channel,
+                                         Choice.external_id == user.external_id))
     await s.execute(
         update(OutboxRow).where(OutboxRow.user_id == user.id, OutboxRow.status == "pending")
         .values(status="skipped", reason="erased"))
@@ -357,6 +364,7 @@ async def erase_user(s: AsyncSession, user_id: int) -> PersonalData:
     user.external_id = f"{ERASED}:{user.id}"
     user.display_name = None
     user.locale = None
+    user.district = None
     user.active = False
     await s.flush()
     return held

@@ -14,8 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.report import summary
 from bot.report.figures import collect
 
-__all__ = ["XLSX", "SqlReportStore", "collect", "render", "render_async", "render_results",
-           "write"]
+__all__ = ["XLSX", "SqlReportStore", "collect", "files", "render", "render_async",
+           "render_results", "write"]
 from bot.files import write_private
 from content import Edition
 from handlers.contest_types import Results
@@ -26,27 +26,37 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FeatureLabel = Callable[[str], str]
 
 
-def render(f: ReportFigures, edition: Edition,
-           feature_label: FeatureLabel) -> tuple[Attachment, ...]:
-    """Every file of the report, named after the period (CPU-bound: run it in a thread);
-    `feature_label` names the logged features (the feature registry's `label`)."""
+def files(f: ReportFigures, edition: Edition, feature_label: FeatureLabel
+          ) -> tuple[tuple[str, str, Callable[[], bytes]], ...]:
+    """(file name, MIME type, builder) of every file of the report, named after the period:
+    the chat and the CLI build them all, the web console one at a time; `feature_label` names
+    the logged features (the feature registry's `label`)."""
     # Imported here: openpyxl (with numpy) and matplotlib cost about a second to import, and
     # every update imports this package for SqlReportStore.
     from bot.report import charts, workbook
 
     span = f"{f.first:%Y%m%d}-{f.last:%Y%m%d}"
-    markdown, html = summary.build(f, edition, feature_label)
     return (
-        Attachment(f"bao-cao-tuan-le-{span}.xlsx",
-                   workbook.build_workbook(f, edition.tz, feature_label), XLSX),
-        Attachment(f"tom-tat-{span}.md", markdown.encode(), "text/markdown"),
-        Attachment(f"tom-tat-{span}.html", html.encode(), "text/html"),
-        Attachment(f"bieu-do-nguoi-dung-tin-nhan-{span}.png", charts.per_day(f), "image/png"),
-        Attachment(f"bieu-do-du-thi-theo-don-vi-{span}.png", charts.districts(f), "image/png"),
-        Attachment(f"bieu-do-phan-bo-diem-{span}.png", charts.scores(f), "image/png"),
-        Attachment(f"bieu-do-chuc-nang-{span}.png", charts.features(f, feature_label),
-                   "image/png"),
+        (f"bao-cao-tuan-le-{span}.xlsx", XLSX,
+         lambda: workbook.build_workbook(f, edition.tz, feature_label)),
+        (f"tom-tat-{span}.md", "text/markdown",
+         lambda: summary.build(f, edition, feature_label)[0].encode()),
+        (f"tom-tat-{span}.html", "text/html",
+         lambda: summary.build(f, edition, feature_label)[1].encode()),
+        (f"bieu-do-nguoi-dung-tin-nhan-{span}.png", "image/png", lambda: charts.per_day(f)),
+        (f"bieu-do-du-thi-theo-don-vi-{span}.png", "image/png", lambda: charts.districts(f)),
+        (f"bieu-do-phan-bo-diem-{span}.png", "image/png", lambda: charts.scores(f)),
+        (f"bieu-do-chuc-nang-{span}.png", "image/png", lambda: charts.features(f, feature_label)),
     )
+
+
+def render(f: ReportFigures, edition: Edition,
+           feature_label: FeatureLabel) -> tuple[Attachment, ...]:
+    """Every file of the report (CPU-bound: run it in a thread)."""
+    markdown, html = summary.build(f, edition, feature_label)
+    built = {"text/markdown": markdown.encode(), "text/html": html.encode()}
+    return tuple(Attachment(name, built[mime] if mime in built else build(), mime)
+                 for name, mime, build in files(f, edition, feature_label))
 
 
 async def render_async(f: ReportFigures, edition: Edition,

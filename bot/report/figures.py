@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.db.broadcast import outbox_counts
 from bot.db.contest import entries as contest_entries
 from bot.db.models import MessageLog, ScheduledItem, Subscription, User
 from content import Edition
@@ -20,7 +21,6 @@ from handlers.report_types import (
     ReportFigures,
     TopEntry,
 )
-from scheduler.store import outbox_counts
 
 TOP = 20
 

@@ -37,8 +37,8 @@ CHANNELS = ("telegram", "zalo", "zalobot", "console")
 _WHEN = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})\s+([0-9]{1,2})[:hg]([0-9]{2})$")
 _NOW = ("ngay", "now", "gui ngay", "ngay bay gio")
 # Channels `hoctap-bot run` serves, where the creator of an announcement gets its progress.
-# The console never runs as a channel there: an announcement made in `hoctap-bot chat` is sent
-# by the running bot, and the console user is told so instead of promised progress.
+# The console is not one of them: `hoctap-bot chat` sends only where no platform is set up (then
+# there is no `run`), and only while it is open; the console user is told so.
 PROGRESS_CHANNELS = ("telegram", "zalo", "zalobot")
 
 
@@ -55,6 +55,9 @@ def parse_audience(text: str, districts: tuple[str, ...]) -> str | None:
         return f"channel:{fold(name).strip()}"
     if kind == "district" and name.strip():
         return district_of(name, districts)
+    if kind == "home" and name.strip():
+        found = district_of(name, districts)
+        return "home:" + found.partition(":")[2] if found else None
     return None
 
 
@@ -114,7 +117,7 @@ def parse_when(text: str, ctx: Ctx) -> datetime | str:
     """The instant typed ('ngay' or dd/mm/yyyy HH:MM), or an error message to show."""
     when = read_when(text, ctx.now, ctx.edition.tz)
     if when is WhenProblem.UNKNOWN:
-        return _("Mình chưa hiểu thời điểm. Gõ “ngay” hoặc ngày giờ dạng dd/mm/yyyy HH:MM, "
+        return _("Chatbot chưa hiểu thời điểm. Gõ “ngay” hoặc ngày giờ dạng dd/mm/yyyy HH:MM, "
                  "ví dụ 01/10/2020 19:30.")
     if when is WhenProblem.IMPOSSIBLE:
         return _("Ngày giờ không có thật. Gõ lại dạng dd/mm/yyyy HH:MM.")
@@ -163,7 +166,7 @@ async def flow(ctx: Ctx) -> list[Reply]:
         if not text:
             return [Reply(_("Nội dung đang trống. Gõ nội dung thông báo."))]
         if len(text) > MAX_TEXT:
-            return [Reply(_("Thông báo dài {n} ký tự, quá {max}. Hãy rút gọn rồi gõ lại.")
+            return [Reply(_("Thông báo dài {n} ký tự, quá {max}. Xin rút gọn rồi gõ lại.")
                           .format(n=format_number(len(text)), max=format_number(MAX_TEXT)))]
         data["text"] = text
         await FLOW.enter(ctx.store, Draft.AUDIENCE, data)
@@ -231,19 +234,20 @@ async def _confirm(ctx: Ctx, data: dict[str, str], answer: str) -> list[Reply]:
                                                             when)
     await ctx.store.clear_state()
     if ctx.user.channel in PROGRESS_CHANNELS:
-        text = _("Đã lên lịch thông báo #{id} lúc {when} cho {audience}. Mình sẽ báo tiến "
-                 "độ khi gửi. Gõ /huythongbao {id} để hủy trước giờ gửi.")
+        text = _("Đã lên lịch thông báo #{id} lúc {when} cho {audience}. Chatbot sẽ báo "
+                 "tiến độ khi gửi. Gõ /huythongbao {id} để hủy trước giờ gửi.")
     else:
         text = _("Đã lên lịch thông báo #{id} lúc {when} cho {audience}. Thông báo do bot "
                  "đang chạy (lệnh hoctap-bot run) gửi đi; đến lúc đó nó ở trạng thái “chờ "
-                 "gửi”. Cửa sổ dòng lệnh này không gửi tin và không báo tiến độ: gõ /dsthongbao "
-                 "để xem tình trạng, /huythongbao {id} để hủy trước giờ gửi.")
+                 "gửi”. Khi chưa cấu hình Telegram hay Zalo, cửa sổ dòng lệnh đang mở gửi "
+                 "thay và in tiến độ ra đó. Gõ /dsthongbao để xem tình trạng, /huythongbao {id} "
+                 "để hủy trước giờ gửi.")
     return [Reply(text.format(id=item_id, when=_when_text(when, ctx),
                               audience=audience_label(data["audience"])), (back_button(),))]
 
 
 @features.feature("announce_list", label=N_("Danh sách thông báo (ban tổ chức)"),
-                  commands=("dsthongbao",))
+                  commands=("dsthongbao",), paged=True)
 async def list_(ctx: Ctx) -> list[Reply]:
     """List pending and sent announcements with their delivery figures."""
     items = await ctx.store.broadcast.announcements(15)

@@ -22,9 +22,11 @@ from enum import StrEnum
 from content import Edition, Question
 from handlers.contest_types import Attempt, Participant, Record
 from handlers.context import Ctx
+from handlers.features.district import match_district
 from handlers.format import back_button, menu_buttons
-from handlers.i18n import N_, _, format_date_numeric, format_number, format_time
+from handlers.i18n import N_, _, current_locale, format_date_numeric, format_number, format_time
 from handlers.numbers import parse_int
+from handlers.paging import paged
 from handlers.registry import FeatureSet, Flow
 from handlers.router import Route
 from handlers.text import fold
@@ -73,7 +75,8 @@ features = FeatureSet()
 
 def draw_questions(questions: tuple[Question, ...], n: int,
                    rng: random.Random | None = None) -> list[str]:
-    """Draw `n` question ids at random, balanced over topics (round robin over shuffled topics)."""
+    """Draw `n` question ids at random, balanced over topics (round robin over shuffled topics),
+    at most one of each `exclusive` group (questions that give each other away)."""
     rng = rng or _rng
     by_topic: dict[str, list[Question]] = {}
     for q in questions:
@@ -83,10 +86,17 @@ def draw_questions(questions: tuple[Question, ...], n: int,
     topics = list(by_topic)
     rng.shuffle(topics)
     chosen: list[str] = []
+    groups: set[str] = set()
     while len(chosen) < n and any(by_topic.values()):
         for t in topics:
-            if by_topic[t] and len(chosen) < n:
-                chosen.append(by_topic[t].pop().id)
+            pool = by_topic[t]
+            while pool and pool[-1].exclusive in groups:
+                pool.pop()  # its group already has a question in this attempt
+            if pool and len(chosen) < n:
+                q = pool.pop()
+                chosen.append(q.id)
+                if q.exclusive is not None:
+                    groups.add(q.exclusive)
     rng.shuffle(chosen)
     return chosen
 
@@ -167,8 +177,8 @@ async def take(ctx: Ctx) -> list[Reply]:
     """Start or resume the user's attempt; register first if needed."""
     ed = ctx.edition
     if len(ed.questions) < ed.contest.questions_per_attempt:
-        return [Reply(_("Ngân hàng câu hỏi của cuộc thi chưa sẵn sàng. Bạn quay lại sau nhé."),
-                      (back_button(),))]
+        return [Reply(_("Ngân hàng câu hỏi của Cuộc thi chưa sẵn sàng. Xin Quý vị quay lại "
+                        "sau."), (back_button(),))]
     closed = _window_closed(ctx)
     if closed:
         return [closed]
@@ -179,14 +189,14 @@ async def take(ctx: Ctx) -> list[Reply]:
             return [refused]
         await REGISTER.enter(ctx.store, Register.NAME)
         return [Reply(
-            _("Để dự thi, bạn đăng ký vài thông tin (chỉ dùng cho Cuộc thi).") + "\n\n"
-            + _("Bước 1/4. Bạn gõ họ và tên đầy đủ, ví dụ: Nguyễn Văn An."),
+            _("Để dự thi, xin Quý vị đăng ký vài thông tin (chỉ dùng cho Cuộc thi).") + "\n\n"
+            + _("Bước 1/4. Xin gõ họ và tên đầy đủ, ví dụ: Nguyễn Văn An."),
             title=_("Đăng ký dự thi"))]
     return await _continue(ctx, participant)
 
 
 def _voided() -> Reply:
-    return Reply(_("Kết quả dự thi của bạn đã bị Ban tổ chức hủy. Nếu có thắc mắc, bạn "
+    return Reply(_("Kết quả dự thi của Quý vị đã bị Ban tổ chức hủy. Nếu có thắc mắc, xin "
                    "liên hệ Ban tổ chức."), (Button(_("Liên hệ"), "/lienhe"),))
 
 
@@ -194,14 +204,14 @@ def _no_new_registration(ctx: Ctx, record: Record) -> Reply | None:
     """Why this platform identity may not register (again), or None when it may."""
     if record.voided:
         return Reply(_("Tài khoản này đã dự thi và kết quả đã bị Ban tổ chức hủy, nên không thể "
-                       "đăng ký lại. Nếu có thắc mắc, bạn liên hệ Ban tổ chức."),
+                       "đăng ký lại. Nếu có thắc mắc, xin liên hệ Ban tổ chức."),
                      (Button(_("Liên hệ"), "/lienhe"), back_button()))
     n = ctx.edition.contest.attempts
     if record.attempts >= n:
         return Reply(_("Tài khoản này đã dự thi: mỗi người chỉ được thi {n} lượt trong Cuộc thi "
-                       "này, kể cả khi đã xóa dữ liệu cá nhân. Để áp dụng quy định đó, bot giữ "
-                       "một mã ẩn danh của tài khoản (không có họ tên, số điện thoại). Cảm ơn "
-                       "bạn đã tham gia!").format(n=n),
+                       "này, kể cả khi đã xóa dữ liệu cá nhân. Để áp dụng quy định đó, Chatbot "
+                       "giữ một mã ẩn danh của tài khoản (không có họ tên, số điện thoại). Cảm ơn "
+                       "Quý vị đã tham gia!").format(n=n),
                      (Button(_("Bảng xếp hạng"), "/xephang"), back_button()))
     return None
 
@@ -220,14 +230,15 @@ async def _continue(ctx: Ctx, participant: Participant) -> list[Reply]:
         return [_voided()]
     used = record.attempts
     if used >= ed.contest.attempts:
-        text = _("Bạn đã dùng hết {n} lượt thi.").format(n=ed.contest.attempts)
+        text = _("Quý vị đã dùng hết {n} lượt thi.").format(n=ed.contest.attempts)
         if attempts:
             best = max(attempts, key=lambda a: (a.score, -a.total_ms))
             text += "\n" + await _summary(ctx, participant, best)
         return [Reply(text, (Button(_("Bảng xếp hạng"), "/xephang"), back_button()))]
     ids = draw_questions(ed.questions, ed.contest.questions_per_attempt)
     attempt = await ctx.store.contest.start_attempt(participant.id, used + 1, ids, ctx.now)
-    intro = Reply(_("Bắt đầu lượt thi {k}: {n} câu hỏi, mỗi câu {s} giây. Chúc bạn thi tốt!")
+    intro = Reply(_("Bắt đầu lượt thi {k}: {n} câu hỏi, mỗi câu {s} giây. Chúc Quý vị thi "
+                    "tốt!")
                   .format(k=attempt.number, n=len(ids), s=ed.contest.seconds_per_question))
     return [intro, *await _ask(ctx, attempt)]
 
@@ -272,7 +283,7 @@ async def _ask(ctx: Ctx, attempt: Attempt, resumed: bool = False) -> list[Reply]
     lines += [f"{LETTERS[i]}. {opt}" for i, opt in enumerate(q.options)]
     lines += ["", _("Thời gian còn lại: {s} giây.").format(s=left)]
     if resumed and not notes:
-        lines.insert(0, _("Bạn đang làm dở lượt thi; tiếp tục nhé."))
+        lines.insert(0, _("Quý vị đang làm dở lượt thi; xin tiếp tục."))
     buttons = tuple(
         Button(LETTERS[i], f"/traloi {attempt.id} {attempt.current + 1} {LETTERS[i]}")
         for i in range(len(q.options))
@@ -301,12 +312,12 @@ async def answer(ctx: Ctx) -> list[Reply]:
     attempt_id = parse_int(parts[0], 1) if len(parts) == 3 else None
     position = parse_int(parts[1], 1, 1000) if len(parts) == 3 else None
     if attempt_id is None or position is None or parts[2].upper() not in LETTERS:
-        return [Reply(_("Câu trả lời không hợp lệ. Bạn chọn A, B, C hoặc D bằng các nút của câu "
-                        "hỏi nhé."), (Button(_("Tiếp tục thi"), "/thi"),))]
+        return [Reply(_("Câu trả lời không hợp lệ. Xin chọn A, B, C hoặc D bằng các nút của "
+                        "câu hỏi."), (Button(_("Tiếp tục thi"), "/thi"),))]
     # One query: an attempt that is not the user's own is simply not found.
     own = await ctx.store.contest.own_attempt(attempt_id)
     if own is None:
-        return [Reply(_("Lượt thi này không phải của bạn hoặc không tồn tại."),
+        return [Reply(_("Lượt thi này không phải của Quý vị hoặc không tồn tại."),
                       (Button(_("Cuộc thi"), "/cuocthi"),))]
     participant, attempt = own
     return await _answer(ctx, participant, attempt, position - 1,
@@ -326,8 +337,8 @@ async def question(ctx: Ctx) -> list[Reply] | None:
         name = fold(head.split("@", 1)[0])
         if name in LEAVE:
             await ctx.store.clear_state()
-            return [Reply(_("Bạn đã tạm rời bài thi. Thời gian của câu hỏi vẫn tiếp tục tính; "
-                            "gõ /thi để làm tiếp."), menu_buttons())]
+            return [Reply(_("Quý vị đã tạm rời bài thi. Thời gian của câu hỏi vẫn tiếp tục "
+                            "tính; gõ /thi để làm tiếp."), menu_buttons())]
         if name == "traloi":  # an answer button
             return await answer(replace(ctx, route=Route(QUESTION.name, arg.strip())))
         if name == "thi":
@@ -347,8 +358,8 @@ async def question(ctx: Ctx) -> list[Reply] | None:
     if _time_left_ms(ctx, attempt) <= 0 or _window_closed(ctx) is not None:
         await ctx.store.clear_state()
         return None
-    rule = _("Bạn đang trả lời câu {k}: gõ một chữ {letters} (hoặc bấm nút). Muốn tạm rời bài "
-             "thi, gõ /menu hoặc /huy; thời gian vẫn tiếp tục tính.").format(
+    rule = _("Quý vị đang trả lời câu {k}: gõ một chữ {letters} (hoặc bấm nút). Muốn tạm rời "
+             "bài thi, gõ /menu hoặc /huy; thời gian vẫn tiếp tục tính.").format(
         k=attempt.current + 1, letters=", ".join(LETTERS[:len(q.options)]))
     return [Reply(rule), *await _ask(ctx, attempt)]
 
@@ -371,8 +382,8 @@ async def _answer(ctx: Ctx, participant: Participant, attempt: Attempt, position
     ed = ctx.edition
     q = _question(ed, attempt.question_ids[position])
     if chosen >= len(q.options):
-        return [Reply(_("Câu trả lời không hợp lệ. Bạn chọn A, B, C hoặc D bằng các nút của câu "
-                        "hỏi nhé.")), *await _ask(ctx, attempt)]
+        return [Reply(_("Câu trả lời không hợp lệ. Xin chọn A, B, C hoặc D bằng các nút của "
+                        "câu hỏi.")), *await _ask(ctx, attempt)]
     elapsed, limit = _elapsed_ms(attempt.question_started_at, ctx.now), _limit_ms(ed)
     late = elapsed > limit
     correct = chosen == q.answer and not late
@@ -410,14 +421,18 @@ async def _summary(ctx: Ctx, participant: Participant, attempt: Attempt) -> str:
 
 async def _finish(ctx: Ctx, attempt: Attempt,
                   participant: Participant | None = None) -> list[Reply]:
-    """The result: score, total time, rank, and the explanations."""
+    """The result: score, total time, rank, then the answers, a screen at a time."""
     if participant is None:
         participant = await ctx.store.contest.participant()
     assert participant is not None
     if ctx.user.state is not None:
         await ctx.store.clear_state()  # no question is open any more
+    return [await _result(ctx, participant, attempt, 1)]
+
+
+async def _result(ctx: Ctx, participant: Participant, attempt: Attempt, page: int) -> Reply:
     ed = ctx.edition
-    lines = [await _summary(ctx, participant, attempt)]
+    blocks = [await _summary(ctx, participant, attempt)]
     if ed.contest.reveal == "end":
         answers = {a.position: a for a in await ctx.store.contest.answers(attempt.id)}
         for pos, qid in enumerate(attempt.question_ids):
@@ -425,44 +440,66 @@ async def _finish(ctx: Ctx, attempt: Attempt,
             given = answers.get(pos)
             mark = "✓" if given is not None and given.correct else "✗"
             right = f"{LETTERS[q.answer]}. {q.options[q.answer]}"
-            lines.append(f"\n{mark} " + _("Câu {k}: {text}").format(k=pos + 1, text=q.text))
+            lines = [f"{mark} " + _("Câu {k}: {text}").format(k=pos + 1, text=q.text)]
             if given is not None and given.chosen is not None and given.late:
-                lines.append(_("Bạn chọn: {mine}, nhưng sau khi hết giờ nên được tính là sai. "
-                               "Đáp án đúng: {answer}.").format(
+                lines.append(_("Quý vị chọn: {mine}, nhưng sau khi hết giờ nên được tính là "
+                               "sai. Đáp án đúng: {answer}.").format(
                     mine=LETTERS[given.chosen], answer=right))
             else:
                 mine = (LETTERS[given.chosen] if given is not None and given.chosen is not None
                         else _("hết giờ"))
-                lines.append(_("Bạn chọn: {mine}. Đáp án đúng: {answer}.").format(
+                lines.append(_("Quý vị chọn: {mine}. Đáp án đúng: {answer}.").format(
                     mine=mine, answer=right))
             lines.append(q.explanation)
-    return [Reply("\n".join(lines), (Button(_("Bảng xếp hạng"), "/xephang"), back_button()),
-                  title=_("Hoàn thành bài thi"))]
+            blocks.append("\n".join(lines))
+    return paged(blocks, page, f"xemlai {attempt.id}", title=_("Hoàn thành bài thi"),
+                 buttons=(Button(_("Bảng xếp hạng"), "/xephang"), back_button()))
+
+
+@features.feature("contest_review", label=N_("Xem lại bài thi"), commands=("xemlai",),
+                  paged=True)
+async def review(ctx: Ctx) -> list[Reply]:
+    """Show a finished attempt of the user's own again: result and answers, by screen."""
+    attempt_id = parse_int(ctx.route.arg, 1) if ctx.route.arg.strip() else None
+    own = None
+    if attempt_id is not None:
+        own = await ctx.store.contest.own_attempt(attempt_id)
+    else:
+        participant = await ctx.store.contest.participant()
+        if participant is not None:
+            done = [a for a in await ctx.store.contest.attempts(participant.id)
+                    if a.finished_at is not None]
+            if done:
+                own = participant, max(done, key=lambda a: a.number)
+    if own is None or own[1].finished_at is None:
+        return [Reply(_("Quý vị chưa có bài thi nào đã hoàn thành để xem lại."),
+                      (Button(_("Cuộc thi"), "/cuocthi"), back_button()))]
+    return [await _result(ctx, own[0], own[1], ctx.page)]
 
 
 @features.feature("leaderboard", label=N_("Bảng xếp hạng"), commands=("xephang",),
-                  help=N_("bảng xếp hạng cuộc thi"))
+                  help=N_("bảng xếp hạng cuộc thi"), paged=True)
 async def leaderboard(ctx: Ctx) -> list[Reply]:
-    """Show the top 10 and the user's own rank."""
-    top = await ctx.store.contest.standings(10)
-    if not top:
-        text = _("Chưa có ai hoàn thành bài thi.")
-    else:
-        text = "\n".join(
-            _("{rank}. {name} ({district}): {score} câu đúng, {time}").format(
-                # A citizen who erased their data stays ranked, without a name.
-                rank=s.rank, name=mask_name(s.full_name) or _("Ẩn danh"), district=s.district,
-                score=s.score,
-                time=format_duration(s.total_ms))
-            for s in top)
+    """Show the user's own rank, then the top 10, a screen at a time."""
+    blocks = []
     participant = await ctx.store.contest.participant()
     if participant is not None:
         rank = await ctx.store.contest.rank_of(participant.id)
         if rank is not None:
-            text += "\n\n" + _("Hạng của bạn: {rank}/{total}.").format(rank=rank[0],
-                                                                        total=rank[1])
-    return [Reply(text, (Button(_("Cuộc thi"), "/cuocthi"), back_button()),
-                  title=_("Bảng xếp hạng Cuộc thi Công dân học tập"))]
+            blocks.append(_("Hạng của Quý vị: {rank}/{total}.").format(rank=rank[0],
+                                                                       total=rank[1]))
+    top = await ctx.store.contest.standings(10)
+    if not top:
+        blocks.append(_("Chưa có ai hoàn thành bài thi."))
+    blocks += [
+        _("{rank}. {name} ({district}): {score} câu đúng, {time}").format(
+            # A citizen who erased their data stays ranked, without a name.
+            rank=s.rank, name=mask_name(s.full_name) or _("Ẩn danh"), district=s.district,
+            score=s.score, time=format_duration(s.total_ms))
+        for s in top]
+    return [paged(blocks, ctx.page, "xephang", sep="\n",
+                  title=_("Bảng xếp hạng Cuộc thi Công dân học tập"),
+                  buttons=(Button(_("Cuộc thi"), "/cuocthi"), back_button()))]
 
 
 # ---- registration flow ------------------------------------------------------------------
@@ -483,32 +520,29 @@ async def register(ctx: Ctx) -> list[Reply]:
         name = valid_name(text)
         if name is None:
             return [Reply(_("Họ tên chưa hợp lệ: chỉ gồm chữ cái và khoảng trắng, ít nhất hai "
-                            "từ, ví dụ: Nguyễn Văn An. Bạn gõ lại họ và tên nhé."))]
+                            "từ, ví dụ: Nguyễn Văn An. Xin gõ lại họ và tên."))]
         data["full_name"] = name
         await REGISTER.enter(ctx.store, Register.DISTRICT, data)
-        return [Reply(_("Bước 2/4. Bạn thuộc quận, huyện nào của {city}? Chọn bên dưới, "
-                        "hoặc chọn “Khác” để ghi tên trường, cơ quan, đơn vị.").format(
+        return [Reply(_("Bước 2/4. Quý vị thuộc quận, huyện nào của {city}? Xin chọn bên "
+                        "dưới, hoặc chọn “Khác” để ghi tên trường, cơ quan, đơn vị.").format(
                             city=ed.city), _district_buttons(ed))]
     if step is Register.DISTRICT:
         wanted = fold(text).strip()
-        match = next((d for d in ed.contest.districts
-                      if fold(d) == wanted or fold(d).removeprefix("quan ") == wanted), None)
-        for prefix in ("quan ", "huyen ", "q. ", "h. "):
-            if match is None and wanted.startswith(prefix):
-                match = next((d for d in ed.contest.districts
-                              if fold(d) == wanted.removeprefix(prefix)), None)
+        match = match_district(ed, text)
+        if match is not None and match not in ed.contest.districts:
+            match = None
         if match is not None:
             data["district"] = match
             return await _ask_phone(ctx, data)
         if wanted in (fold(OTHER), fold(_(OTHER)), "other"):
             await REGISTER.enter(ctx.store, Register.UNIT, data)
-            return [Reply(_("Bạn gõ tên đơn vị của mình (trường, cơ quan, địa phương)."))]
-        return [Reply(_("Mình chưa nhận ra quận, huyện “{text}”. Bạn chọn một mục bên dưới "
-                        "nhé.").format(text=text[:40]), _district_buttons(ed))]
+            return [Reply(_("Xin gõ tên đơn vị của Quý vị (trường, cơ quan, địa phương)."))]
+        return [Reply(_("Chatbot chưa nhận ra quận, huyện “{text}”. Xin chọn một mục bên "
+                        "dưới.").format(text=text[:40]), _district_buttons(ed))]
     if step is Register.UNIT:
         unit = " ".join(text.split())
         if not 2 <= len(unit) <= 128 or not any(c.isalpha() for c in unit):
-            return [Reply(_("Tên đơn vị cần từ 2 đến 128 ký tự. Bạn gõ lại nhé."))]
+            return [Reply(_("Tên đơn vị cần từ 2 đến 128 ký tự. Xin gõ lại."))]
         data["district"], data["unit"] = OTHER, unit
         return await _ask_phone(ctx, data)
     if step is Register.PHONE:
@@ -518,11 +552,11 @@ async def register(ctx: Ctx) -> list[Reply]:
             phone = valid_phone(text)
             if phone is None:
                 return [Reply(_("Số điện thoại chưa hợp lệ. Số di động có 10 chữ số, bắt đầu "
-                                "bằng 03, 05, 07, 08 hoặc 09 (ví dụ 0912345678). Bạn gõ lại, "
+                                "bằng 03, 05, 07, 08 hoặc 09 (ví dụ 0912345678). Xin gõ lại, "
                                 "hoặc chọn “Bỏ qua”."), (Button(_(SKIP), SKIP),))]
             data["phone"] = phone
         await REGISTER.enter(ctx.store, Register.CONSENT, data)
-        return [Reply(_consent_text(data), _consent_buttons(),
+        return [Reply(_consent_text(ctx, data), _consent_buttons(),
                       title=_("Bước 4/4. Đồng ý lưu thông tin"))]
     if step is Register.CONSENT:
         answer_ = fold(text)
@@ -534,37 +568,50 @@ async def register(ctx: Ctx) -> list[Reply]:
             participant = await ctx.store.contest.register(
                 data["full_name"], data["district"], data.get("unit"), data.get("phone"),
                 ctx.now)
-            done = Reply(_("Đăng ký thành công. Cảm ơn bạn!"))
+            if ctx.user.district is None and data["district"] in ed.districts:
+                # Where they live, for the schedule too, unless they chose with /quan.
+                await ctx.store.set_district(data["district"])
+            done = Reply(_("Đăng ký thành công. Cảm ơn Quý vị!"))
             return [done, *await _continue(ctx, participant)]
         if answer_ in (fold(DISAGREE), fold(_(DISAGREE)), "khong", "no"):
             await ctx.store.clear_state()
-            return [Reply(_("Bạn chưa đồng ý nên mình không lưu thông tin nào và bạn chưa thể dự "
-                            "thi. Khi đổi ý, bạn gõ /thi."), (back_button(),))]
-        return [Reply(_("Bạn chọn “Đồng ý” hoặc “Không đồng ý” nhé."), _consent_buttons())]
+            return [Reply(_("Quý vị chưa đồng ý nên Chatbot không lưu thông tin nào và Quý vị "
+                            "chưa thể dự thi. Khi đổi ý, xin gõ /thi."), (back_button(),))]
+        return [Reply(_("Xin chọn “Đồng ý” hoặc “Không đồng ý”."), _consent_buttons())]
     await ctx.store.clear_state()
     return await take(ctx)
 
 
 async def _ask_phone(ctx: Ctx, data: dict[str, object]) -> list[Reply]:
     await REGISTER.enter(ctx.store, Register.PHONE, data)
-    return [Reply(_("Bước 3/4. Số điện thoại để Ban tổ chức liên hệ khi bạn đạt giải (không "
-                    "bắt buộc). Gõ số, hoặc chọn “Bỏ qua”."), (Button(_(SKIP), SKIP),))]
+    if ctx.edition.contest.prizes:
+        text = _("Bước 3/4. Số điện thoại để Ban tổ chức liên hệ về giải thưởng (không bắt "
+                 "buộc). Xin gõ số, hoặc chọn “Bỏ qua”.")
+    else:
+        # The letter promises no prize: the number is only for the organizers to reach them.
+        text = _("Bước 3/4. Số điện thoại để Ban tổ chức liên hệ khi cần (không bắt buộc). Xin "
+                 "gõ số, hoặc chọn “Bỏ qua”.")
+    return [Reply(text, (Button(_(SKIP), SKIP),))]
 
 
 def _consent_buttons() -> tuple[Button, ...]:
     return (Button(_(AGREE), AGREE), Button(_(DISAGREE), DISAGREE))
 
 
-def _consent_text(data: dict[str, object]) -> str:
+def _consent_text(ctx: Ctx, data: dict[str, object]) -> str:
     unit = data.get("unit") or data.get("district")
+    law = ctx.edition.privacy_law
     lines = [
         _("Họ tên: {name}").format(name=data["full_name"]),
         _("Đơn vị: {unit}").format(unit=unit),
         _("Điện thoại: {phone}").format(phone=data.get("phone") or _("không cung cấp")),
         "",
         _("Ban tổ chức lưu các thông tin trên chỉ để tổ chức Cuộc thi và báo cáo kết quả; bảng "
-          "xếp hạng chỉ hiện tên viết tắt. Muốn xóa dữ liệu, bạn gõ /xoadulieu; để mỗi người chỉ "
-          "thi số lượt theo thể lệ, bot vẫn giữ một mã ẩn danh của tài khoản (không có họ tên, "
-          "số điện thoại). Bạn có đồng ý không?"),
+          "xếp hạng chỉ hiện tên viết tắt. Quý vị có thể tự xóa dữ liệu bất cứ lúc nào bằng lệnh "
+          "/xoadulieu; để mỗi người chỉ thi số lượt theo thể lệ, Chatbot vẫn giữ một mã ẩn danh "
+          "của tài khoản (không có họ tên, số điện thoại)."),
     ]
+    if law is not None:
+        lines.append(_("Căn cứ: {law}.").format(law=law.get(current_locale())))
+    lines.append(_("Quý vị có đồng ý không?"))
     return "\n".join(lines)

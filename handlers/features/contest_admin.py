@@ -8,6 +8,7 @@ from handlers.context import Ctx
 from handlers.features.contest import format_duration
 from handlers.i18n import N_, _, format_number
 from handlers.numbers import parse_int
+from handlers.paging import fits
 from handlers.registry import FeatureSet
 from handlers.types import Reply
 
@@ -39,11 +40,22 @@ async def export(ctx: Ctx) -> list[Reply]:
     """Send organizers the results as CSV and XLSX, with the figures per unit."""
     results = await ctx.store.contest.results()
     files = await ctx.store.report.results_files(results, ctx.edition, ctx.now)
-    lines = summary_lines(results.figures)
-    best = [r for r in results.rows if r.rank is not None][:3]
-    if best:
-        lines += ["", *(_best_line(r) for r in best)]
-    return [Reply("\n".join(lines), files=files, title=_("Kết quả Cuộc thi Công dân học tập"))]
+    head, *units = summary_lines(results.figures)
+    best = [_best_line(r) for r in results.rows if r.rank is not None][:3]
+    title = _("Kết quả Cuộc thi Công dân học tập")
+    # One screen: as many units as fit, the others are in the workbook's sheet per unit.
+    shown = list(units)
+    while True:
+        lines = [head, *shown]
+        if len(shown) < len(units):
+            lines.append(_("… và {n} đơn vị khác: xem trong tệp XLSX.").format(
+                n=len(units) - len(shown)))
+        if best:
+            lines += ["", *best]
+        reply = Reply("\n".join(lines), files=files, title=title)
+        if fits(reply) or not shown:
+            return [reply]
+        shown.pop()
 
 
 @features.feature("contest_void", label=N_("Hủy kết quả thi (ban tổ chức)"),

@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
+from content import ContestInfo
 from handlers.context import Ctx
 from handlers.format import back_button
 from handlers.i18n import N_, _, current_locale, format_date_numeric, format_time
+from handlers.paging import paged
 from handlers.registry import FeatureSet
 from handlers.types import Button, Reply
 
 features = FeatureSet()
 
+def form_text(c: ContestInfo) -> str:
+    """How an attempt goes, from the settings of contest.toml (never copied into the rules)."""
+    text = _("Mỗi lượt thi có {n} câu hỏi, mỗi câu {s} giây; mỗi người được thi {a} lượt.").format(
+        n=c.questions_per_attempt, s=c.seconds_per_question, a=c.attempts)
+    if c.reveal == "end":
+        return text + " " + _("Đáp án và kết quả được cho biết khi làm xong cả lượt thi.")
+    return text + " " + _("Đáp án được cho biết sau mỗi câu.")
+
+
 
 @features.feature("contest", label=N_("Thông tin cuộc thi"), commands=("cuocthi",),
-                  help=N_("Cuộc thi Công dân học tập"), payloads=("cuocthi",))
+                  help=N_("Cuộc thi Công dân học tập"), payloads=("cuocthi",), paged=True)
 async def contest(ctx: Ctx) -> list[Reply]:
-    """Show the contest's dates, status, who may enter, how to join and the rules."""
+    """Show the contest's dates, status, how to take part, prizes if any, and the rules."""
     c, loc, tz = ctx.edition.contest, current_locale(), ctx.edition.tz
     when = _("Thời gian: từ {open_time} ngày {open_day} đến {close_time} ngày {close_day}.")
     when = when.format(
@@ -27,17 +38,16 @@ async def contest(ctx: Ctx) -> list[Reply]:
         status = _("Cuộc thi đang mở.")
     else:
         status = _("Cuộc thi đã kết thúc.")
-    form = _("Mỗi lượt thi có {n} câu hỏi, mỗi câu {s} giây; mỗi người được thi {a} lượt.").format(
-        n=c.questions_per_attempt, s=c.seconds_per_question, a=c.attempts
-    )
-    rules = "\n".join(f"• {r.get(loc)}" for r in c.rules)
-    text = "\n\n".join([
+    blocks = [
         when + " " + status,
+        form_text(c),
         _("Đối tượng: {who}").format(who=c.who.get(loc)),
         _("Cách tham gia: {how}").format(how=c.how_to_join.get(loc)),
-        form,
-        _("Thể lệ:") + "\n" + rules,
-    ])
+    ]
+    # Prizes only when the organizers wrote them down: the letter promises none.
+    if c.prizes:
+        blocks.append(_("Giải thưởng:") + "\n" + "\n".join(f"• {p.get(loc)}" for p in c.prizes))
+    blocks.append(_("Thể lệ:") + "\n" + "\n".join(f"• {r.get(loc)}" for r in c.rules))
     buttons = (Button(_("Tham gia thi"), "/thi"), Button(_("Bảng xếp hạng"), "/xephang"),
                back_button())
-    return [Reply(text, buttons, title=c.name.get(loc))]
+    return [paged(blocks, ctx.page, "cuocthi", title=c.name.get(loc), buttons=buttons)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from handlers.context import Ctx
 from handlers.format import back_button, menu_buttons, week_span, week_status
 from handlers.i18n import N_, _, current_locale, set_locale
+from handlers.paging import paged
 from handlers.registry import FeatureSet
 from handlers.types import Button, Reply
 
@@ -16,38 +17,37 @@ async def start(ctx: Ctx) -> list[Reply]:
     """Greet the user: what the bot does in 2–3 lines, and the main menu."""
     ed, loc = ctx.edition, current_locale()
     text = _(
-        "Xin chào! Mình là trợ lý của {name} tại {city}, {span}, với chủ đề “{theme}”.\n"
-        "Mình giúp bạn xem lịch sự kiện, khóa học trực tuyến, chương trình đọc sách, "
-        "thông tin Cuộc thi Công dân học tập và số liên hệ.\n"
-        "Chọn một mục bên dưới hoặc gõ câu hỏi, ví dụ: “lịch hôm nay”."
+        "Kính chào Quý vị! Đây là Chatbot của {name} tại {city}, {span}, chủ đề “{theme}”.\n"
+        "Chatbot giúp Quý vị xem lịch sự kiện, khóa học trực tuyến, chương trình đọc sách, "
+        "thông tin Cuộc thi Công dân học tập và số điện thoại liên hệ.\n"
+        "Xin chọn một mục bên dưới hoặc gõ câu hỏi, ví dụ: “lịch hôm nay”."
     ).format(name=ed.name.get(loc), city=ed.city, span=week_span(ed), theme=ed.theme.get(loc))
     status = week_status(ed, ctx.now)
     if status:
         text += "\n\n" + status
     # Offer the reminders, never subscribe silently: the user presses the button or /dangky.
-    text += "\n\n" + _("Muốn nhận lịch mỗi sáng và tin nhắc trước các sự kiện chính? "
-                         "Bấm “Nhận tin nhắc lịch” hoặc gõ /dangky.")
+    text += "\n\n" + _("Để nhận lịch mỗi sáng và tin nhắc trước các sự kiện chính, xin bấm "
+                         "“Nhận tin nhắc lịch” hoặc gõ /dangky.")
     return [Reply(text, (*menu_buttons(), Button(_("Nhận tin nhắc lịch"), "/dangky")))]
 
 
 @features.feature("menu", label=N_("Menu"), commands=("menu",), help=N_("menu chính"))
 async def menu(ctx: Ctx) -> list[Reply]:
     """Show the main menu."""
-    return [Reply(_("Bạn muốn xem gì? Chọn một mục hoặc gõ câu hỏi của bạn."), menu_buttons())]
+    return [Reply(_("Quý vị muốn xem gì? Xin chọn một mục hoặc gõ câu hỏi."), menu_buttons())]
 
 
 @features.feature("help", label=N_("Hướng dẫn"), commands=("trogiup",),
-                  help=N_("hướng dẫn sử dụng"))
+                  help=N_("hướng dẫn sử dụng"), paged=True)
 async def help_(ctx: Ctx) -> list[Reply]:
     """List the commands and give examples of free text."""
-    lines = [
-        _("Các lệnh:"),
+    blocks = [
+        _("Quý vị có thể gõ tự nhiên, có dấu hoặc không dấu, ví dụ: “lich hom nay”, “thứ bảy "
+          "có gì”, “khoa hoc truc tuyen”, “số điện thoại liên hệ”. Hoặc gõ một lệnh:"),
         *(f"/{name} — {text}" for name, text in ctx.features.help_lines()),
-        "",
-        _("Bạn cũng có thể gõ tự nhiên, có dấu hoặc không dấu, ví dụ: "
-          "“lich hom nay”, “thứ bảy có gì”, “khoa hoc truc tuyen”, “số điện thoại liên hệ”."),
     ]
-    return [Reply("\n".join(lines), (back_button(),), title=_("Hướng dẫn sử dụng"))]
+    return [paged(blocks, ctx.page, "trogiup", title=_("Hướng dẫn sử dụng"), sep="\n",
+                  buttons=(back_button(),))]
 
 
 @features.feature("language", label=N_("Đổi ngôn ngữ"), commands=("ngonngu",),
@@ -60,9 +60,9 @@ async def language(ctx: Ctx) -> list[Reply]:
         set_locale(choice)
         return [Reply(_("Đã chuyển sang tiếng Việt."), menu_buttons())]
     if choice:
-        text = _("Mình chỉ có tiếng Việt và tiếng Anh. Bạn chọn một ngôn ngữ nhé.")
+        text = _("Chatbot có tiếng Việt và tiếng Anh. Xin chọn một ngôn ngữ.")
     else:
-        text = _("Chọn ngôn ngữ:")
+        text = _("Xin chọn ngôn ngữ:")
     return [Reply(text, (Button("Tiếng Việt", "/ngonngu vi"), Button("English", "/ngonngu en")))]
 
 
@@ -71,8 +71,8 @@ async def unknown(ctx: Ctx) -> list[Reply]:
     """Answer text the router did not understand: never silence, always the menu."""
     return [
         Reply(
-            _("Xin lỗi, mình chưa hiểu ý bạn. Bạn chọn một mục bên dưới, hoặc gõ ví dụ: "
-              "“lịch hôm nay”, “khóa học trực tuyến”, “cuộc thi”, “liên hệ”."),
+            _("Xin lỗi, Chatbot chưa hiểu câu hỏi của Quý vị. Xin chọn một mục bên dưới, hoặc "
+              "gõ ví dụ: “lịch hôm nay”, “khóa học trực tuyến”, “cuộc thi”, “liên hệ”."),
             menu_buttons(),
         )
     ]
@@ -93,12 +93,19 @@ async def unknown_command(ctx: Ctx) -> list[Reply]:
 @features.feature("media", label=N_("Ảnh, nhãn dán, tệp"))
 async def media(ctx: Ctx) -> list[Reply]:
     """Answer a sticker, photo or file: the bot reads text only."""
-    return [Reply(_("Mình chỉ đọc được tin nhắn chữ. Bạn hãy gõ câu hỏi hoặc chọn một mục "
-                    "bên dưới nhé."), menu_buttons())]
+    return [Reply(_("Chatbot chỉ đọc được tin nhắn chữ. Xin Quý vị gõ câu hỏi hoặc chọn một "
+                    "mục bên dưới."), menu_buttons())]
 
 
 @features.feature("empty", label=N_("Tin nhắn trống"))
 async def empty(ctx: Ctx) -> list[Reply]:
     """Answer an empty message."""
-    return [Reply(_("Bạn chưa nhập nội dung. Hãy gõ câu hỏi hoặc chọn một mục bên dưới."),
+    return [Reply(_("Quý vị chưa nhập nội dung. Xin gõ câu hỏi hoặc chọn một mục bên dưới."),
                   menu_buttons())]
+
+
+@features.feature("more", label=N_("Xem thêm"), commands=("xemthem",))
+async def more(ctx: Ctx) -> list[Reply]:
+    """/xemthem of an answer that has no screens (the core pages those that have): the
+    command it names does not exist as a paged answer."""
+    return await unknown_command(ctx)

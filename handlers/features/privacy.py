@@ -1,4 +1,5 @@
-"""A citizen's right to delete their data (Decree 13/2023/NĐ-CP): /xoadulieu, then confirm.
+"""A citizen's right to delete their data: /xoadulieu, then confirm. The notice cites the personal
+data protection law in force, which content names (edition.toml [privacy] law).
 
 What goes: the contest registration's name, phone and unit (the district and the scores stay,
 no longer linked to anyone, so the statistics stay right), the subscription, the message log
@@ -16,7 +17,7 @@ from enum import StrEnum
 
 from handlers.context import Ctx
 from handlers.format import back_button
-from handlers.i18n import N_, _, format_number
+from handlers.i18n import N_, _, current_locale, format_number
 from handlers.privacy_types import PersonalData
 from handlers.registry import FeatureSet, Flow
 from handlers.text import fold
@@ -40,34 +41,41 @@ def _cancel_label() -> str:
 
 
 def _items(data: PersonalData) -> list[str]:
-    lines = [_("• Mã tài khoản và tên hiển thị của bạn trên kênh này, ngôn ngữ bạn chọn.")]
+    lines = [_("• Mã tài khoản và tên hiển thị của Quý vị trên kênh này, ngôn ngữ và quận, huyện "
+               "Quý vị đã chọn.")]
     if data.contest:
         lines.append(_("• Họ tên, số điện thoại và đơn vị đăng ký Cuộc thi. Kết quả bài thi và "
                        "quận, huyện được giữ lại ở dạng ẩn danh để tính số liệu chung."))
     if data.subscribed:
-        lines.append(_("• Đăng ký nhận tin nhắc: bạn sẽ không nhận tin nhắc nữa."))
-    lines.append(_("• Nhật ký {n} tin nhắn bạn đã gửi bot.").format(
+        lines.append(_("• Đăng ký nhận tin nhắc: Quý vị sẽ không nhận tin nhắc nữa."))
+    lines.append(_("• Nhật ký {n} tin nhắn Quý vị đã gửi Chatbot.").format(
         n=format_number(data.messages)))
     return lines
 
 
 @features.feature("privacy", label=N_("Xóa dữ liệu cá nhân"), commands=("xoadulieu",),
-                  help=N_("xóa dữ liệu cá nhân của bạn"))
+                  help=N_("xóa dữ liệu cá nhân của Quý vị"))
 async def erase(ctx: Ctx) -> list[Reply]:
     """Explain what will be deleted and ask for confirmation."""
     data = await ctx.store.privacy.personal_data()
     await FLOW.enter(ctx.store, Step.CONFIRM)
+    law = ctx.edition.privacy_law
+    if law is not None:
+        head = _("Theo {law}, Quý vị có quyền yêu cầu xóa dữ liệu cá nhân của mình. Nếu Quý vị "
+                 "đồng ý, Chatbot sẽ xóa:").format(law=law.get(current_locale()))
+    else:
+        head = _("Quý vị có quyền yêu cầu xóa dữ liệu cá nhân của mình. Nếu Quý vị đồng ý, "
+                 "Chatbot sẽ xóa:")
     text = "\n".join([
-        _("Theo Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân, bạn có quyền yêu cầu xóa "
-          "dữ liệu cá nhân của mình. Nếu đồng ý, bot sẽ xóa:"),
+        head,
         *_items(data),
         "",
-        _("Việc xóa không hoàn tác được. Sau khi xóa, nếu bạn nhắn tin tiếp, bot coi bạn là "
-          "người dùng mới."),
+        _("Việc xóa không hoàn tác được. Sau khi xóa, nếu Quý vị nhắn tin tiếp, Chatbot coi "
+          "Quý vị là người dùng mới."),
     ])
     if data.contest:
         text += "\n\n" + _(
-            "Riêng với Cuộc thi, bot vẫn giữ một mã ẩn danh của tài khoản (mã băm có khóa bí "
+            "Riêng với Cuộc thi, Chatbot vẫn giữ một mã ẩn danh của tài khoản (mã băm có khóa bí "
             "mật, không đọc ngược ra được mã tài khoản hay họ tên), chỉ để áp dụng thể lệ về số "
             "lượt thi: sau khi xóa, tài khoản này không được thi quá số lượt thể lệ cho phép, và "
             "không đăng ký lại được nếu kết quả đã bị hủy.")
@@ -82,10 +90,10 @@ async def confirm(ctx: Ctx) -> list[Reply]:
     answer = fold(ctx.route.arg)
     if answer not in (fold(_confirm_label()), "xoa", "dong y", "co", "yes", "delete"):
         await ctx.store.clear_state()
-        return [Reply(_("Đã hủy: dữ liệu của bạn không bị xóa."), (back_button(),))]
+        return [Reply(_("Đã hủy: dữ liệu của Quý vị không bị xóa."), (back_button(),))]
     gone = await ctx.store.privacy.erase()
-    lines = [_("Đã xóa dữ liệu cá nhân của bạn:"),
-             _("• Mã tài khoản, tên hiển thị và ngôn ngữ.")]
+    lines = [_("Đã xóa dữ liệu cá nhân của Quý vị:"),
+             _("• Mã tài khoản, tên hiển thị, ngôn ngữ và quận, huyện đã chọn.")]
     if gone.contest:
         lines.append(_("• Họ tên, số điện thoại và đơn vị đăng ký Cuộc thi (kết quả được giữ "
                        "ẩn danh; mã ẩn danh của tài khoản được giữ chỉ để áp dụng thể lệ về số "
@@ -93,5 +101,6 @@ async def confirm(ctx: Ctx) -> list[Reply]:
     if gone.subscribed:
         lines.append(_("• Đăng ký nhận tin nhắc."))
     lines.append(_("• Nhật ký {n} tin nhắn.").format(n=format_number(gone.messages)))
-    lines += ["", _("Cảm ơn bạn đã sử dụng bot. Nếu nhắn tin tiếp, bạn là người dùng mới.")]
+    lines += ["", _("Cảm ơn Quý vị đã sử dụng Chatbot. Nếu nhắn tin tiếp, Quý vị là người dùng "
+                    "mới.")]
     return [Reply("\n".join(lines))]

@@ -19,7 +19,7 @@ from handlers.i18n import N_, _, format_date_numeric, format_number
 from handlers.registry import FeatureSet
 from handlers.report_types import ReportFigures, fired
 from handlers.router import find_day
-from handlers.types import Reply
+from handlers.types import Button, Reply
 
 features = FeatureSet(organizer_only=True)
 
@@ -84,9 +84,10 @@ async def report(ctx: Ctx) -> list[Reply]:
         return _usage()
     figures = await ctx.store.report.figures(ctx.edition, *period)
     files = await ctx.store.report.files(figures, ctx.edition, ctx.features.label)
-    text = "\n".join([period_text(figures), "", *headline(figures, ctx.features.label), "",
+    # The figures are in the files (and /thongke): the message stays one screen.
+    text = "\n".join([period_text(figures),
                       _("Gửi kèm: bảng số liệu (XLSX), biểu đồ (PNG) và bản tóm tắt để "
-                        "dán vào báo cáo.")])
+                        "dán vào báo cáo. Gõ /thongke để xem các số liệu chính.")])
     return [Reply(text, files=files, title=_("Báo cáo kết quả Tuần lễ"))]
 
 
@@ -97,6 +98,7 @@ async def stats(ctx: Ctx) -> list[Reply]:
     if period is None:
         return _usage()
     figures = await ctx.store.report.figures(ctx.edition, *period)
-    text = "\n".join([period_text(figures), "", *headline(figures, ctx.features.label), "",
-                      _("Gõ /baocao để nhận bảng số liệu, biểu đồ và bản tóm tắt.")])
-    return [Reply(text, (back_button(),), title=_("Số liệu Tuần lễ"))]
+    # The period in the title, the figures one a line: one screen (the files: /baocao).
+    title = _("Số liệu Tuần lễ") + " · " + period_text(figures)
+    return [Reply("\n".join(headline(figures, ctx.features.label)),
+                  (Button(_("Nhận tệp báo cáo"), "/baocao"), back_button()), title=title)]

@@ -1,9 +1,14 @@
-"""The event schedule: the whole week by day, one day, today, the next event, one event."""
+"""The event schedule: the whole week by day, one day, today, the next event, one event.
+
+A citizen sees the city's events and those of their quận/huyện (/quan); while schedule.toml is
+a sample, every screen says so first.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
+from content import Event
 from handlers.context import Ctx
 from handlers.format import (
     back_button,
@@ -11,10 +16,13 @@ from handlers.format import (
     day_heading,
     event_detail,
     event_line,
+    label,
+    sample_note,
     week_span,
     week_status,
 )
 from handlers.i18n import N_, _, current_locale, format_date_numeric
+from handlers.paging import paged
 from handlers.registry import FeatureSet
 from handlers.router import parse_day_arg
 from handlers.types import Button, Reply
@@ -22,59 +30,72 @@ from handlers.types import Button, Reply
 features = FeatureSet()
 
 
-def _sample_note(ctx: Ctx) -> str:
-    if ctx.edition.schedule_is_sample:
-        return "\n\n" + _("Lưu ý: đây là lịch mẫu; giờ và địa điểm chính thức do Ban tổ chức "
-                          "thông báo.")
-    return ""
+def _district_hint(ctx: Ctx, shown: list[Event], every: list[Event]) -> list[str]:
+    """A line about the quận/huyện events left out, for a citizen who chose no district."""
+    hidden = len(every) - len(shown)
+    if ctx.user.district is not None or not hidden:
+        return []
+    return [_("Còn {n} sự kiện của các quận, huyện: gõ /quan để chọn quận, huyện của Quý vị.")
+            .format(n=hidden)]
+
+
+def _event_button(event: Event) -> Button:
+    return Button(label(event.title.get(current_locale())), f"/sukien {event.id}")
 
 
 @features.feature("schedule", label=N_("Lịch cả tuần"), commands=("lich",),
-                  help=N_("lịch sự kiện cả tuần; /lich 03/10: một ngày"), payloads=("lich",))
+                  help=N_("lịch sự kiện cả tuần; /lich 03/10: một ngày"), payloads=("lich",),
+                  paged=True)
 async def week(ctx: Ctx) -> list[Reply]:
-    """Show the whole week, one short line per event, with a button per day for details."""
-    ed = ctx.edition
-    parts = []
+    """Show the whole week by day, one line per event, with a button per day for details."""
+    ed, district = ctx.edition, ctx.user.district
+    blocks = []
+    shown: list[Event] = []
     for day in ed.days():
-        events = ed.events_on(day)
+        events = ed.events_on(day, district)
+        shown += events
         lines = [day_heading(day)]
         lines += [event_line(e, ed, ctx.now) for e in events] or ["• " + _("Chưa có sự kiện.")]
-        parts.append("\n".join(lines))
-    text = "\n\n".join(parts) + "\n\n" + _("Chọn một ngày để xem chi tiết.") + _sample_note(ctx)
-    return [Reply(text, (*day_buttons(ed), back_button()),
-                  title=_("Lịch sự kiện {span}").format(span=week_span(ed)))]
+        blocks.append("\n".join(lines))
+    every = [e for d in ed.days() for e in ed.events_on(d, every_district=True)]
+    blocks += _district_hint(ctx, shown, every)
+    return [paged(blocks, ctx.page, "lich", title=_("Lịch sự kiện {span}").format(
+        span=week_span(ed)), buttons=(*day_buttons(ed), back_button()),
+        note=sample_note(ed))]
 
 
-@features.feature("day", label=N_("Lịch một ngày"))
+@features.feature("day", label=N_("Lịch một ngày"), paged=True)
 async def day(ctx: Ctx) -> list[Reply]:
-    """Show every event of one day in detail."""
+    """Show the events of one day: time, title and place, a button for each one's details."""
     ed = ctx.edition
     wanted = parse_day_arg(ctx.route.arg, ed, ctx.today)
     if wanted is None:
-        text = _("Mình chưa hiểu ngày “{arg}”. Bạn gõ theo dạng ngày/tháng, ví dụ /lich 03/10, "
-                 "hoặc chọn một ngày bên dưới.").format(arg=ctx.route.arg[:40])
+        text = _("Chatbot chưa hiểu ngày “{arg}”. Quý vị gõ theo dạng ngày/tháng, ví dụ "
+                 "/lich 03/10, hoặc chọn một ngày bên dưới.").format(arg=ctx.route.arg[:40])
         return [Reply(text, (*day_buttons(ed), back_button()))]
-    return [_day_reply(ctx, wanted)]
+    return [_day_reply(ctx, wanted, day_heading(wanted), f"lich {wanted.isoformat()}")]
 
 
-def _day_reply(ctx: Ctx, wanted: date) -> Reply:
+def _day_reply(ctx: Ctx, wanted: date, title: str, command: str) -> Reply:
     ed = ctx.edition
     if not ed.start <= wanted <= ed.end:
         text = _("Ngày {day} không thuộc Tuần lễ. Tuần lễ diễn ra {span}.").format(
             day=format_date_numeric(wanted), span=week_span(ed)
         )
         return Reply(text, (*day_buttons(ed), back_button()))
-    events = ed.events_on(wanted)
-    if not events:
-        text = _("Chưa có sự kiện nào trong ngày này.")
-    else:
-        text = "\n\n".join(event_detail(e, ed) for e in events)
-    others = tuple(b for b in day_buttons(ed) if b.command != f"/lich {wanted.isoformat()}")
-    return Reply(text + _sample_note(ctx), (*others, back_button()), title=day_heading(wanted))
+    events = ed.events_on(wanted, ctx.user.district)
+    blocks = [event_line(e, ed, ctx.now, place=True) for e in events]
+    if not blocks:
+        blocks = [_("Chưa có sự kiện nào trong ngày này.")]
+    blocks += _district_hint(ctx, events, ed.events_on(wanted, every_district=True))
+    buttons = [_event_button(e) for e in events]
+    return paged(blocks, ctx.page, command, title=title, sep="\n",
+                 buttons=(Button(_("Các ngày khác"), "/lich"), back_button()),
+                 note=sample_note(ed), item_buttons=buttons)
 
 
 @features.feature("today", label=N_("Lịch hôm nay"), commands=("homnay",),
-                  help=N_("sự kiện hôm nay"), payloads=("homnay",))
+                  help=N_("sự kiện hôm nay"), payloads=("homnay",), paged=True)
 async def today(ctx: Ctx) -> list[Reply]:
     """Show today's events, or say when the week is if today is outside it."""
     ed = ctx.edition
@@ -83,49 +104,48 @@ async def today(ctx: Ctx) -> list[Reply]:
         text = _("Hôm nay ({day}) không có sự kiện của Tuần lễ.").format(
             day=format_date_numeric(ctx.today)) + "\n" + status
         return [Reply(text, (Button(_("Lịch sự kiện"), "/lich"), back_button()))]
-    events = ed.events_on(ctx.today)
-    lines = [event_line(e, ed, ctx.now) for e in events] or [_("Hôm nay chưa có sự kiện.")]
-    buttons = tuple(Button(e.title.get(current_locale()), f"/sukien {e.id}") for e in events
-                    if e.end > ctx.now)
-    return [Reply("\n".join(lines) + _sample_note(ctx),
-                  (*buttons, Button(_("Sắp diễn ra"), "/sapdienra"), back_button()),
-                  title=_("Hôm nay, {day}").format(day=day_heading(ctx.today)))]
+    title = _("Hôm nay, {day}").format(day=day_heading(ctx.today))
+    return [_day_reply(ctx, ctx.today, title, "homnay")]
 
 
 @features.feature("next", label=N_("Sắp diễn ra"), commands=("sapdienra",),
-                  help=N_("sự kiện sắp diễn ra"))
+                  help=N_("sự kiện sắp diễn ra"), paged=True)
 async def upcoming(ctx: Ctx) -> list[Reply]:
     """Show what is on now and the next event to start."""
     ed = ctx.edition
     if ctx.today > ed.end:
         return [Reply(week_status(ed, ctx.now) or "", (Button(_("Lịch sự kiện"), "/lich"),
                                                         back_button()))]
-    ongoing = [e for e in ed.events if e.start <= ctx.now < e.end]
-    later = [e for e in ed.events if e.start > ctx.now]
-    parts = []
-    if ongoing:
-        details = "\n\n".join(event_detail(e, ed) for e in ongoing)
-        parts.append(_("Đang diễn ra:") + "\n" + details)
-    if later:
-        first = later[0]
-        parts.append(_("Sự kiện tiếp theo, {day}:").format(day=day_heading(first.start)) + "\n"
-                     + event_detail(first, ed))
-    else:
-        parts.append(_("Không còn sự kiện nào sắp diễn ra trong Tuần lễ."))
+    mine = [e for e in ed.events if e.district is None or e.district == ctx.user.district]
+    ongoing = [e for e in mine if e.start <= ctx.now < e.end]
+    later = [e for e in mine if e.start > ctx.now]
+    blocks = []
     status = week_status(ed, ctx.now)
     if status:
-        parts.insert(0, status)
-    buttons = [Button(_("Hôm nay"), "/homnay"), Button(_("Lịch sự kiện"), "/lich"), back_button()]
-    return [Reply("\n\n".join(parts) + _sample_note(ctx), tuple(buttons))]
+        blocks.append(status)
+    if ongoing:
+        blocks.append(_("Đang diễn ra:") + "\n"
+                      + "\n".join(event_line(e, ed, ctx.now, place=True) for e in ongoing))
+    if later:
+        first = later[0]
+        blocks.append(_("Sự kiện tiếp theo, {day}:").format(day=day_heading(first.start))
+                      + "\n" + event_detail(first, ed))
+    else:
+        blocks.append(_("Không còn sự kiện nào sắp diễn ra trong Tuần lễ."))
+    buttons = (Button(_("Hôm nay"), "/homnay"), Button(_("Lịch sự kiện"), "/lich"),
+               back_button())
+    return [paged(blocks, ctx.page, "sapdienra", buttons=buttons, note=sample_note(ed),
+                  title=_("Sắp diễn ra"))]
 
 
-@features.feature("event", label=N_("Chi tiết sự kiện"), commands=("sukien",))
+@features.feature("event", label=N_("Chi tiết sự kiện"), commands=("sukien",), paged=True)
 async def event(ctx: Ctx) -> list[Reply]:
     """Show one event in detail."""
     ed = ctx.edition
     found = next((e for e in ed.events if e.id == ctx.route.arg), None)
     if found is None:
         return await week(ctx)
-    return [Reply(event_detail(found, ed) + _sample_note(ctx),
-                  (Button(_("Cả ngày hôm đó"), f"/lich {found.start.date().isoformat()}"),
-                   back_button()))]
+    day = Button(_("Cả ngày hôm đó"), f"/lich {found.start.date().isoformat()}")
+    return [paged([event_detail(found, ed, title=False)], ctx.page, f"sukien {found.id}",
+                  title=found.title.get(current_locale()), buttons=(day, back_button()),
+                  note=sample_note(ed))]

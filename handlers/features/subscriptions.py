@@ -20,12 +20,20 @@ def offer_button() -> Button:
 async def subscribe(ctx: Ctx) -> list[Reply]:
     """Subscribe the user to the daily digest, event reminders and announcements."""
     if not await ctx.store.broadcast.subscribe():
-        text = _("Bạn đã đăng ký nhận tin nhắc rồi. Gõ /huydangky nếu muốn thôi nhận.")
+        text = _("Quý vị đã đăng ký nhận tin nhắc rồi. Gõ /huydangky nếu muốn thôi nhận.")
     else:
-        text = _("Đã đăng ký! Trong Tuần lễ, mỗi sáng bạn nhận lịch sự kiện trong ngày, tin "
+        text = _("Đã đăng ký! Trong Tuần lễ, mỗi sáng Quý vị nhận lịch sự kiện trong ngày, tin "
                  "nhắc trước các sự kiện chính và thông báo của Ban tổ chức. Gõ /huydangky "
                  "để thôi nhận bất cứ lúc nào.")
-    return [Reply(text, (back_button(),))]
+    if ctx.edition.schedule_is_sample:
+        # Truthful: nothing is announced from a sample schedule (scheduler/planner.py).
+        text += "\n" + _("Hiện lịch sự kiện mới là lịch mẫu: Chatbot sẽ gửi lịch hằng ngày và "
+                         "tin nhắc khi có lịch chính thức; thông báo của Ban tổ chức vẫn được "
+                         "gửi.")
+    buttons = [back_button()]
+    if ctx.user.district is None:
+        buttons.insert(0, Button(_("Chọn quận, huyện"), "/quan"))
+    return [Reply(text, tuple(buttons))]
 
 
 @features.feature("unsubscribe", label=N_("Hủy nhận tin"), commands=("huydangky",),
@@ -33,7 +41,8 @@ async def subscribe(ctx: Ctx) -> list[Reply]:
 async def unsubscribe(ctx: Ctx) -> list[Reply]:
     """Stop sending reminders to the user."""
     if await ctx.store.broadcast.unsubscribe():
-        text = _("Đã hủy đăng ký: bạn sẽ không nhận tin nhắc nữa. Gõ /dangky để đăng ký lại.")
+        text = _("Đã hủy đăng ký: Quý vị sẽ không nhận tin nhắc nữa. Gõ /dangky để đăng ký "
+                 "lại.")
     else:
-        text = _("Bạn chưa đăng ký nhận tin nhắc. Gõ /dangky để đăng ký.")
+        text = _("Quý vị chưa đăng ký nhận tin nhắc. Gõ /dangky để đăng ký.")
     return [Reply(text, (back_button(),))]

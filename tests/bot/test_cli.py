@@ -6,15 +6,16 @@ import asyncio
 import os
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from bot.app import build_app
+from bot.db import broadcast
 from bot.db.models import ContestParticipant
-from scheduler import store
-from tests.conftest import free_port, local, make_settings
+from tests.conftest import free_port, local, make_settings, migrate
 
 BIN = Path(sys.executable).parent / "hoctap-bot"
 NOW = "2020-10-01T07:30"
@@ -34,22 +35,35 @@ def cli(tmp_path: Path, *args: str, stdin: str = "", **extra: str
                           timeout=120, check=False, cwd=tmp_path, env=environ(db, **extra))
 
 
+def clis(tmp_path: Path, *calls: tuple[str, ...], **extra: str
+         ) -> list[subprocess.CompletedProcess[str]]:
+    """Run independent commands side by side, each in its own process, on a database that
+    already has its schema (two first starts would both create it). A start costs about a
+    second of CPU, mostly imports, while the other xdist worker often waits on a timer."""
+    asyncio.run(migrate(f"sqlite+aiosqlite:///{tmp_path / 'hoctap.sqlite3'}"))
+    with ThreadPoolExecutor(4) as pool:
+        return list(pool.map(lambda args: cli(tmp_path, *args, **extra), calls))
+
+
 def quiet(result: subprocess.CompletedProcess[str]) -> None:
     assert "Traceback" not in result.stderr + result.stdout, result.stderr
 
 
 def test_contest_void_of_no_one_fails_in_vietnamese(tmp_path: Path) -> None:
-    result = cli(tmp_path, "contest", "void", "12", "--reason", "trùng người dự thi")
+    bad_ids = ("²", "99999999999999999999")
+    result, *bad_results, no_reason = clis(
+        tmp_path, ("contest", "void", "12", "--reason", "trùng người dự thi"),
+        *(("contest", "void", bad, "--reason", "x") for bad in bad_ids),
+        ("contest", "void", "12"))
     quiet(result)
     assert result.returncode == 1
     assert "Không có người dự thi mã 12." in result.stderr
-    for bad in ("²", "99999999999999999999"):
-        result = cli(tmp_path, "contest", "void", bad, "--reason", "x")
+    for bad, result in zip(bad_ids, bad_results, strict=True):
         quiet(result)
         assert result.returncode == 2, bad
         assert f"“{bad}” không phải là một số hợp lệ" in result.stderr, result.stderr
         assert "Cách dùng: hoctap-bot contest void" in result.stderr
-    result = cli(tmp_path, "contest", "void", "12")
+    result = no_reason
     assert result.returncode == 2 and "lỗi: thiếu tham số --reason" in result.stderr
 
 
@@ -70,23 +84,29 @@ def test_contest_void_of_a_participant(tmp_path: Path) -> None:
             await app.close()
 
     pid = asyncio.run(register())
-    result = cli(tmp_path, "contest", "void", str(pid), "--reason", "trùng người dự thi")
+    with ThreadPoolExecutor(2) as pool:  # side by side: each is a process of its own
+        voiding = pool.submit(cli, tmp_path, "contest", "void", str(pid), "--reason",
+                              "trùng người dự thi")
+        # No console organizer configured: refused plainly, not run as a citizen.
+        refusal = pool.submit(cli, tmp_path, "contest", "void", str(pid), "--reason", "x",
+                              HOCTAP_ORGANIZERS_CONSOLE_IDS="[]")
+    result = voiding.result()
     quiet(result)
     assert result.returncode == 0, result.stderr
     assert f"Đã hủy kết quả của người dự thi mã {pid}." in result.stdout
-    # No console organizer configured: refused plainly, not run as a citizen.
-    result = cli(tmp_path, "contest", "void", str(pid), "--reason", "x",
-                 HOCTAP_ORGANIZERS_CONSOLE_IDS="[]")
+    result = refusal.result()
     assert result.returncode == 2 and "console_ids đang trống" in result.stderr
 
 
 def test_announce_cancel_speaks_vietnamese_with_exit_codes(tmp_path: Path) -> None:
-    result = cli(tmp_path, "announce", "cancel", "999")
+    result, created, not_a_number = clis(
+        tmp_path, ("announce", "cancel", "999"),
+        ("announce", "--text", "Khai mạc lúc 8 giờ", "--at", "ngay"),
+        ("announce", "cancel", "²"))
     quiet(result)
     assert result.returncode == 1
     assert result.stderr.strip() == "Không có thông báo #999."
     assert "not_found" not in result.stdout + result.stderr
-    created = cli(tmp_path, "announce", "--text", "Khai mạc lúc 8 giờ", "--at", "ngay")
     assert created.returncode == 0, created.stderr
     item = created.stdout.split("#", 1)[1].split(" ", 1)[0]
     done = cli(tmp_path, "announce", "cancel", item)
@@ -94,7 +114,7 @@ def test_announce_cancel_speaks_vietnamese_with_exit_codes(tmp_path: Path) -> No
     # Cancelling twice is idempotent: it stays cancelled, and says so.
     again = cli(tmp_path, "announce", "cancel", item)
     assert again.returncode == 0 and f"Đã hủy thông báo #{item}" in again.stdout
-    result = cli(tmp_path, "announce", "cancel", "²")
+    result = not_a_number
     quiet(result)
     assert result.returncode == 2 and "“²” không phải là một số hợp lệ" in result.stderr
 
@@ -103,20 +123,27 @@ def test_schedule_and_announce_list_show_states_in_words(tmp_path: Path) -> None
     created = cli(tmp_path, "announce", "--text", "Hủy buổi tọa đàm", "--at", "now")
     item = created.stdout.split("#", 1)[1].split(" ", 1)[0]
     assert cli(tmp_path, "announce", "cancel", item).returncode == 0
-    result = cli(tmp_path, "schedule", "list")
+    # The shipped schedule is a sample: nothing is planned from it, and the listing says why.
+    sample, listing = clis(tmp_path, ("schedule", "list"), ("announce", "list"))
+    quiet(sample)
+    assert sample.returncode == 0 and "schedule.toml là lịch mẫu" in sample.stdout
+    assert [line for line in sample.stdout.splitlines() if line.startswith("#")] == [
+        line for line in sample.stdout.splitlines() if line.startswith(f"#{item} ")]
+    # For a demonstration it is planned, like a real schedule.
+    result = cli(tmp_path, "schedule", "list", HOCTAP_BOT_DEMO_SAMPLE_SCHEDULE="true")
     quiet(result)
     assert result.returncode == 0
-    lines = result.stdout.splitlines()
+    lines = [line for line in result.stdout.splitlines() if line.startswith("#")]
     assert len(lines) > 10
     assert all("chờ gửi" in line for line in lines if not line.startswith(f"#{item} "))
     cancelled = next(line for line in lines if line.startswith(f"#{item} "))
     assert "đã hủy" in cancelled and "Thông báo (tất cả người đăng ký): Hủy buổi tọa đàm" \
         in cancelled
-    assert "Lịch hằng ngày 1/10/2020" in result.stdout
+    assert "Lịch hằng ngày 01/10/2020" in result.stdout
+    assert "Lịch hằng ngày 01/10/2020 (Lê Chân)" in result.stdout
     assert "Nhắc khai mạc: Lễ khai mạc" in result.stdout
     for raw in ("scheduled", "cancelled", "digest:", "remind:", "announcement"):
         assert raw not in result.stdout
-    listing = cli(tmp_path, "announce", "list")
     assert "đã hủy" in listing.stdout and "cancelled" not in listing.stdout
 
 
@@ -126,7 +153,7 @@ async def _announcements(db: str, n: int) -> None:
     try:
         async with app.sessions() as s, s.begin():
             for i in range(n):
-                await store.create_announcement(s, f"Thông báo {i}", "all", local(NOW),
+                await broadcast.create_announcement(s, f"Thông báo {i}", "all", local(NOW),
                                                 local(NOW), None)
     finally:
         await app.close()
@@ -150,8 +177,10 @@ def test_a_closed_pipe_is_quiet(tmp_path: Path, command: tuple[str, ...]) -> Non
 
 
 def test_announce_at_now_or_ngay_in_any_spelling(tmp_path: Path) -> None:
-    for at in ("now", "Ngay", "ngày", "01/10/2020 19:30"):
-        result = cli(tmp_path, "announce", "--text", f"Thông báo {at}", "--at", at)
+    ats = ("now", "Ngay", "ngày", "01/10/2020 19:30")
+    created = clis(tmp_path, *(("announce", "--text", f"Thông báo {at}", "--at", at)
+                               for at in ats))
+    for at, result in zip(ats, created, strict=True):
         quiet(result)
         assert result.returncode == 0, (at, result.stderr)
         assert "Đã lên lịch thông báo #" in result.stdout
@@ -160,8 +189,9 @@ def test_announce_at_now_or_ngay_in_any_spelling(tmp_path: Path) -> None:
              if line.startswith("#")]
     assert sum("01/10/2020 07:30" in h for h in heads) == 3
     assert sum("01/10/2020 19:30" in h for h in heads) == 1
-    for at, words in (("2020-09-30T19:30", "Thời điểm này đã qua"), ("mai", "chưa hiểu “mai”")):
-        result = cli(tmp_path, "announce", "--text", "x", "--at", at)
+    refused = (("2020-09-30T19:30", "Thời điểm này đã qua"), ("mai", "chưa hiểu “mai”"))
+    results = clis(tmp_path, *(("announce", "--text", "x", "--at", at) for at, _ in refused))
+    for (at, words), result in zip(refused, results, strict=True):
         quiet(result)
         assert result.returncode == 2 and words in result.stderr, (at, result.stderr)
 
@@ -171,9 +201,10 @@ def test_readme_announce_examples_work_on_the_real_clock(tmp_path: Path) -> None
     assert "--at 2020-10-01T19:30" not in readme  # in the past on the real clock
     assert '--at ngay --audience all' in readme
     tomorrow = (datetime.now() + timedelta(days=1)).strftime("%Y-%m-%d")
-    for at in ("ngay", f"{tomorrow}T19:30"):
-        result = cli(tmp_path, "announce", "--text", "…", "--at", at, "--audience", "all",
-                     HOCTAP_BOT_NOW="")
+    ats = ("ngay", f"{tomorrow}T19:30")
+    results = clis(tmp_path, *(("announce", "--text", "…", "--at", at, "--audience", "all")
+                               for at in ats), HOCTAP_BOT_NOW="")
+    for at, result in zip(ats, results, strict=True):
         assert result.returncode == 0, (at, result.stderr)
 
 
@@ -186,15 +217,16 @@ def test_usage_errors_are_vietnamese(tmp_path: Path) -> None:
         (("chat", "--now", "hôm qua"), "--now: “hôm qua” không phải là thời điểm"),
         (("announce", "list", "--bogus"), "lỗi: không hiểu tham số --bogus"),
     ]
-    for args, words in cases:
-        result = cli(tmp_path, *args)
+    *results, missing, help_run = clis(
+        tmp_path, *(args for args, _ in cases), ("content", "check", str(tmp_path / "2099")),
+        ("announce", "--help"))
+    for (args, words), result in zip(cases, results, strict=True):
         quiet(result)
         assert result.returncode == 2, (args, result.stderr)
         assert words in result.stderr, (args, result.stderr)
         assert "usage:" not in result.stderr and "error:" not in result.stderr
-    missing = cli(tmp_path, "content", "check", str(tmp_path / "2099"))
     assert missing.returncode == 1 and "không có thư mục nội dung này" in missing.stderr
-    help_text = cli(tmp_path, "announce", "--help").stdout
+    help_text = help_run.stdout
     assert help_text.startswith("Cách dùng: hoctap-bot announce")
     assert "tùy chọn:" in help_text and "lúc gửi: now hoặc ngay" in help_text
 
@@ -214,19 +246,22 @@ def test_console_numbers_are_ascii_digits(tmp_path: Path) -> None:
     result = cli(tmp_path, "chat", "--now", NOW, stdin="/lich\n²\n٣\n")
     quiet(result)
     assert result.returncode == 0
-    assert result.stdout.count("Xin lỗi, mình chưa hiểu ý bạn") == 2
+    assert result.stdout.count("Xin lỗi, Chatbot chưa hiểu câu hỏi của Quý vị") == 2
 
 
 def test_console_confirmation_says_the_running_bot_sends(tmp_path: Path) -> None:
     lines = ["/thongbao", "Mai 8 giờ tập trung tại Nhà văn hóa.", "all", "Ngày", "ok",
              "/dsthongbao"]
-    result = cli(tmp_path, "chat", "--now", NOW, stdin="".join(f"{x}\n" for x in lines))
+    # Without broadcasts the chat sends nothing itself: the item stays pending.
+    result = cli(tmp_path, "chat", "--now", NOW, stdin="".join(f"{x}\n" for x in lines),
+                 HOCTAP_BROADCAST_ENABLED="false")
     quiet(result)
     assert result.returncode == 0
     confirmation = result.stdout.split("Đã lên lịch thông báo #", 1)[1]
     assert "Thông báo do bot đang chạy (lệnh hoctap-bot run) gửi đi" in confirmation
-    assert "“chờ gửi”" in confirmation and "không báo tiến độ" in confirmation
-    assert "Mình sẽ báo tiến độ" not in result.stdout
+    assert "“chờ gửi”" in confirmation
+    assert "cửa sổ dòng lệnh đang mở gửi thay và in tiến độ" in confirmation
+    assert "sẽ báo tiến độ" not in result.stdout
     assert "chờ gửi" in result.stdout.split("CÁC THÔNG BÁO", 1)[1]
 
 
@@ -247,11 +282,12 @@ def test_a_changed_contest_identity_key_is_a_configuration_error(tmp_path: Path)
             await app.close()
 
     asyncio.run(register())
-    for args in (("schedule", "list"), ("run",)):
-        result = cli(tmp_path, *args, HOCTAP_CONTEST_IDENTITY_KEY="b" * 40,
-                     HOCTAP_TELEGRAM_TOKEN="123456:TEST-token_abc",
-                     HOCTAP_TELEGRAM_BASE_URL=f"http://127.0.0.1:{free_port()}/bot",
-                     HOCTAP_WEB_PORT=str(free_port()))
+    commands = (("schedule", "list"), ("run",))
+    results = clis(tmp_path, *commands, HOCTAP_CONTEST_IDENTITY_KEY="b" * 40,
+                   HOCTAP_TELEGRAM_TOKEN="123456:TEST-token_abc",
+                   HOCTAP_TELEGRAM_BASE_URL=f"http://127.0.0.1:{free_port()}/bot",
+                   HOCTAP_WEB_PORT=str(free_port()))
+    for args, result in zip(commands, results, strict=True):
         quiet(result)
         assert result.returncode == 2, (args, result.stderr)
         assert "Lỗi cấu hình: contest.identity_key" in result.stderr, result.stderr
@@ -261,8 +297,8 @@ def test_exported_files_are_readable_by_their_owner_only(tmp_path: Path) -> None
     """Results and report files carry names and phones: mode 0600 whatever the umask."""
     old = os.umask(0o022)
     try:
-        for args in (("contest", "export", "--out", "ket-qua"), ("report", "--out", "bao-cao")):
-            result = cli(tmp_path, *args)
+        for result in clis(tmp_path, ("contest", "export", "--out", "ket-qua"),
+                           ("report", "--out", "bao-cao")):
             quiet(result)
             assert result.returncode in (0, 1), result.stderr
         files = [p for d in ("ket-qua", "bao-cao") for p in (tmp_path / d).glob("*")]

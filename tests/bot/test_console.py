@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sqlite3
 import subprocess
@@ -44,27 +45,33 @@ def test_transcript_of_the_opening_day(tmp_path: Path, edition: Edition) -> None
     first = out.split("HÔM NAY", 1)[1].split("\n[1] ", 1)[1].split("\n", 1)[0]
     [event] = [e for e in today if e.title.vi == first]
     assert event.place is not None
-    assert f"{first}\nThời gian: " in out and f"Địa điểm: {event.place.vi}" in out
-    # Contacts, courses and the contest.
-    assert "0913575506" in out and "dohonghai@haiphong.edu.vn" in out
+    page = out.split(f"\n{first.upper()}\n", 1)[1]
+    assert "Thời gian: " in page and f"Địa điểm: {event.place.vi}" in page
+    # Contacts: the units' official numbers; a named official's are for the units only.
+    assert "(02253)810486" in out and "02253.747533" in out
+    assert "0913575506" not in out and "dohonghai@haiphong.edu.vn" not in out
+    # Courses: the disclaimer, then Hải Phòng's resource first.
     category = edition.categories[0]
     courses = out.split(category.title.vi.upper(), 1)[1].split("\n[1] ", 1)[0]
-    shown = [r for r in edition.resources if r.category == category.id]
-    assert shown
-    for resource in shown:
-        assert f"• {resource.title.vi}\n" in courses and f"  {resource.url}\n" in courses
+    assert edition.resources_note.vi in courses
+    local = next(r for r in edition.resources if r.category == category.id and r.local)
+    assert courses.index(f"• {local.title.vi}") < min(
+        courses.index(r.url) for r in edition.resources
+        if r.category == category.id and r.url in courses)
+    assert f"  {local.url}\n" in courses
     assert edition.contest.name.vi.upper() in out
     # The database file was created in the working directory.
     assert (tmp_path / "hoctap.sqlite3").exists()
 
 
 def test_number_presses_the_button(tmp_path: Path, edition: Edition) -> None:
-    # After /lich the buttons are the seven days; "3" opens the third day, 03/10/2020.
-    result = chat(tmp_path, ["/lich", "3"], "--now", "2020-10-01T07:30")
+    # After /lich the buttons are "Xem thêm" then the seven days; "4" opens the third day.
+    result = chat(tmp_path, ["/lich", "4"], "--now", "2020-10-01T07:30")
     assert result.returncode == 0, result.stderr
-    third = next(e for e in edition.events if e.start.day == 3)
+    assert "[1] Xem thêm (2/" in result.stdout and "[4] Thứ Bảy, 03/10" in result.stdout
+    third = next(e for e in edition.events if e.start.day == 3 and e.district is None)
     second_reply = result.stdout.split("\n\n[", 1)[1]
-    assert third.title.vi in second_reply
+    assert "THỨ BẢY, 03/10/2020" in second_reply and third.title.vi in second_reply
 
 
 def test_outside_the_week_the_bot_says_when_it_is(tmp_path: Path) -> None:
@@ -84,10 +91,10 @@ def test_bad_input_gets_polite_answers(tmp_path: Path, edition: Edition) -> None
     assert "Traceback" not in result.stdout + result.stderr
     out = result.stdout
     # One answer each: the empty line, then four the bot did not understand...
-    assert out.count("Bạn chưa nhập nội dung") == 1
-    assert out.count("Xin lỗi, mình chưa hiểu ý bạn") == 4
+    assert out.count("Quý vị chưa nhập nội dung") == 1
+    assert out.count("Xin lỗi, Chatbot chưa hiểu câu hỏi của Quý vị") == 4
     # ...and the decomposed "Lịch hôm nay" is understood: today's events, after the rest.
-    last = out.rsplit("Xin lỗi, mình chưa hiểu ý bạn", 1)[1]
+    last = out.rsplit("Xin lỗi, Chatbot chưa hiểu câu hỏi của Quý vị", 1)[1]
     assert all(e.title.vi in last for e in edition.events_on(edition.opening))
 
 
@@ -121,3 +128,38 @@ def test_user_flag_and_end_of_input(tmp_path: Path) -> None:
     result = chat(tmp_path, [], "--user", "nguoi-dan-1")
     assert result.returncode == 0
     assert result.stdout == ""
+
+
+async def test_an_announcement_reaches_the_console_subscriber(tmp_path: Path) -> None:
+    """No platform is set up: the chat sends too. The console user subscribes, writes an
+    announcement for now, and reads it printed as a message, then the progress report."""
+    command = [str(BIN)] if BIN.exists() else [sys.executable, "-m", "bot.cli"]
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("HOCTAP_")}
+    environ["HOCTAP_BROADCAST_POLL_SECONDS"] = "0.5"
+    proc = await asyncio.create_subprocess_exec(
+        *command, "chat", "--now", "2020-10-01T07:30", cwd=tmp_path, env=environ,
+        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE)
+    assert proc.stdin is not None and proc.stdout is not None
+    text = "Tối nay 19 giờ có tọa đàm tại Nhà văn hóa."
+    for line in ["/dangky", "/thongbao", text, "all", "ngay", "ok"]:
+        proc.stdin.write(f"{line}\n".encode())
+    await proc.stdin.drain()
+    out = ""
+    try:
+        async with asyncio.timeout(90):
+            while "đã gửi xong" not in out:
+                line = await proc.stdout.readline()
+                assert line, out
+                out += line.decode()
+    finally:
+        proc.stdin.close()
+        rest, err = await asyncio.wait_for(proc.communicate(), timeout=60)
+    out += rest.decode()
+    assert proc.returncode == 0, err.decode()
+    assert "Traceback" not in err.decode()
+    item, announcement = out.split("Đã lên lịch thông báo #", 1)[1].split(" ", 1)
+    assert f"THÔNG BÁO CỦA BAN TỔ CHỨC\n{text}\n\n" in announcement
+    assert announcement.count(text) == 1
+    assert f"Thông báo #{item} đã gửi xong" in announcement
+    assert "1 đã gửi, 0 bỏ qua" in announcement

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import html
 import re
 import subprocess
@@ -82,7 +81,8 @@ async def test_telegram_attempt_and_documents(tmp_path: Path, edition: Edition) 
                 count = len(tg.sent_messages(user))
                 tg.user_presses_button(user, message["message_id"], data)
                 await tg.wait_for(lambda: len(tg.sent_messages(user)) > count, timeout=15)
-                await asyncio.sleep(0.2)
+                # Confirmed by the next getUpdates: every message of the answer went out.
+                await tg.wait_for(lambda: not tg.pending_updates, timeout=5)
                 return tg.sent_messages(user)[-1]
 
             tg.user_sends_text(user, "/cuocthi")

@@ -29,7 +29,7 @@ from bot.app import App
 from bot.db.engine import make_sessionmaker
 from bot.db.faults import is_outage
 from tests.bot.test_telegram import BIN, BotProcess, bot_env, telegram, texts
-from tests.conftest import Chat, free_port
+from tests.conftest import Chat, free_port, migrate
 from tests.fakes.telegram import FakeTelegram
 
 __all__ = ["telegram"]  # the fake Bot API fixture, shared with the Telegram tests
@@ -144,11 +144,7 @@ async def _seed(cluster: PgCluster, env: dict[str, str], subscribers: range) -> 
         await admin.execute("CREATE DATABASE hoctap")
     finally:
         await admin.close()
-    upgrade = await asyncio.create_subprocess_exec(
-        str(BIN), "db", "upgrade", env={**os.environ, **env},
-        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
-    _, err = await upgrade.communicate()
-    assert upgrade.returncode == 0, err.decode()
+    await migrate(env["HOCTAP_DATABASE_URL"])
     conn = await asyncpg.connect(cluster.dsn("hoctap"))
     try:
         for chat in subscribers:
@@ -189,10 +185,10 @@ async def test_postgresql_stops_and_starts_under_the_running_bot(
     url = pg_cluster.dsn("hoctap").replace("postgresql://", "postgresql+asyncpg://")
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    # 4 messages a second to 40 subscribers: the announcement is still going out when the
+    # 8 messages a second to 40 subscribers: the announcement is still going out when the
     # database stops, and has to resume after it starts again.
     env = bot_env(telegram, HOCTAP_DATABASE_URL=url, HOCTAP_WEB_PORT=str(port),
-                  HOCTAP_BOT_NOW="2020-10-02T10:00", HOCTAP_BROADCAST_TELEGRAM_RATE="4",
+                  HOCTAP_BOT_NOW="2020-10-02T10:00", HOCTAP_TELEGRAM_RATE="8",
                   HOCTAP_BROADCAST_GRACE_HOURS="0.01", HOCTAP_BROADCAST_STALE_SECONDS="10")
     subscribers = range(8101, 8141)
     await _seed(pg_cluster, env, subscribers)

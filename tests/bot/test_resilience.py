@@ -23,14 +23,14 @@ from sqlalchemy import insert, select, text
 
 from bot.app import build_app
 from bot.channels.telegram import TelegramChannel
+from bot.db.broadcast import create_announcement
 from bot.db.engine import create_engine
 from bot.db.models import Subscription, User
 from bot.runner import serve
 from handlers.types import Incoming
-from scheduler.store import create_announcement
 from tests.bot.test_broadcast import cli, received, seed
 from tests.bot.test_telegram import SECRET, TOKEN, BotProcess, bot_env, telegram, texts
-from tests.conftest import PG_DSN, free_port, make_settings
+from tests.conftest import PG_DSN, free_port, make_settings, migrate
 from tests.fakes.telegram import FakeTelegram
 
 __all__ = ["telegram"]  # the fake Bot API fixture, shared with the Telegram tests
@@ -50,15 +50,19 @@ async def refusing_connections(url: str) -> AsyncIterator[None]:
     admin = await asyncpg.connect(PG_DSN)
     stop = asyncio.Event()
 
+    async def cut() -> None:
+        await admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                            "WHERE datname = $1 AND pid <> pg_backend_pid()", name)
+
     async def terminate() -> None:
         while not stop.is_set():
-            await admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                                "WHERE datname = $1 AND pid <> pg_backend_pid()", name)
+            await cut()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), 0.3)
 
     try:
         await admin.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false')
+        await cut()  # the block starts with no backend left, not at the killer's first turn
         killer = asyncio.create_task(terminate())
         try:
             yield
@@ -104,7 +108,7 @@ async def test_database_refusing_connections_mid_broadcast(
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = bot_env(telegram, HOCTAP_DATABASE_URL=pg_url, HOCTAP_WEB_PORT=str(port),
-                  HOCTAP_BOT_NOW="2020-10-02T10:00", HOCTAP_BROADCAST_TELEGRAM_RATE="40",
+                  HOCTAP_BOT_NOW="2020-10-02T10:00", HOCTAP_TELEGRAM_RATE="80",
                   HOCTAP_BROADCAST_GRACE_HOURS="0.01")
     subscribers = range(30_001, 30_301)
     blocked = {30_100, 30_200, 30_300}  # they blocked the bot: 403, and deactivated
@@ -202,7 +206,7 @@ async def test_webhook_update_not_committed_gets_503_and_is_applied_on_redeliver
         env = bot_env(fake, HOCTAP_DATABASE_URL=pg_url, HOCTAP_WEB_PORT=str(port),
                       HOCTAP_TELEGRAM_MODE="webhook", HOCTAP_TELEGRAM_WEBHOOK_URL=url,
                       HOCTAP_TELEGRAM_SECRET_TOKEN=SECRET, HOCTAP_BROADCAST_ENABLED="false")
-        await cli(tmp_path, env, "db", "upgrade")
+        await migrate(pg_url)
         bot = BotProcess(tmp_path, env)
         await bot.start()
         try:
@@ -212,7 +216,10 @@ async def test_webhook_update_not_committed_gets_503_and_is_applied_on_redeliver
                 await fake.wait_for(lambda: any(d.status == 503
                                                 for d in fake.webhook_deliveries), timeout=30)
                 await fake.wait_for(lambda: texts(fake, 7001), timeout=30)
-                await asyncio.sleep(1.5)  # redelivered meanwhile, still refused
+                # Redelivered meanwhile, still refused.
+                await fake.wait_for(lambda: sum(d.status == 503
+                                                for d in fake.webhook_deliveries) >= 2,
+                                    timeout=30)
             await fake.wait_for(lambda: len(texts(fake, 7001)) == 2, timeout=30)
             await fake.wait_for(lambda: not fake.pending_updates, timeout=30)
             await asyncio.sleep(1.0)
@@ -247,8 +254,13 @@ async def test_failing_task_is_restarted_and_healthz_names_it(
                              HOCTAP_TELEGRAM_TOKEN=TOKEN,
                              HOCTAP_TELEGRAM_BASE_URL=f"{telegram.url}/bot",
                              HOCTAP_WEB_PORT=str(port), HOCTAP_BROADCAST_POLL_SECONDS="0.5",
-                             HOCTAP_BROADCAST_TELEGRAM_RATE="20")
+                             HOCTAP_TELEGRAM_RATE="80",
+                             HOCTAP_BROADCAST_PER_CHAT_INTERVAL="0.05")
     app = build_app(settings)
+    # Restarts 0.5 s, then 1 s apart (not up to 10 s): after the table is back, the next
+    # restart comes within a second. (The fake limits no chat: each subscriber also gets the
+    # day's digest and a reminder, and need not wait a second between them.)
+    app.supervisor.max_delay = 1.0
     await app.start()
     seen = datetime(2020, 9, 30, tzinfo=UTC)
     async with app.sessions() as s, s.begin():
@@ -280,7 +292,14 @@ async def test_failing_task_is_restarted_and_healthz_names_it(
         await until(named, within=30)
         _status, body = await health(base)
         assert body["status"] == "unavailable" and body["database"] == "ok", body
-        await asyncio.sleep(1.5)  # it keeps failing, and is restarted again
+
+        async def failed_again() -> bool:  # it keeps failing, and is restarted again
+            async with aiohttp.ClientSession() as http, http.get(f"{base}/metrics") as resp:
+                lines = (await resp.text()).splitlines()
+            return any(line.startswith('hoctap_task_failures_total{task="deliver telegram"}')
+                       and float(line.split()[-1]) >= 2 for line in lines)
+
+        await until(failed_again, within=30)
         await asyncio.to_thread(rename, path, "outbox_away", "outbox")
 
         async with app.sessions() as s, s.begin():
@@ -431,7 +450,7 @@ async def test_zalo_event_is_retried_until_the_database_takes_it(pg_url: str) ->
     from bot.runner import build_web_app
     from tests.fakes.zalo import APP_ID, APP_SECRET, OA_SECRET_KEY, FakeZalo
 
-    hook, user = "/zalo/3e9a1c", "8123456789012345670"
+    hook, user = "/zalo/3e9a1c7f5b2d8e4a6c0f9b3d1e7a5c2f", "8123456789012345670"
     async with FakeZalo() as fake:
         access, refresh = fake.issue_pair()
         settings = make_settings(

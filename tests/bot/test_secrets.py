@@ -90,7 +90,7 @@ async def test_refreshed_zalo_tokens_never_reach_the_debug_log(tmp_path: Path,
         try:
             await say(zalo, bot, U1, "/start")
             zalo.expire_access_tokens()
-            assert "0913575506" in (await say(zalo, bot, U1, "lien he"))[-1]
+            assert "(02253)810486" in (await say(zalo, bot, U1, "lien he"))[-1]
         finally:
             await bot.stop()
         [(new_access, new_refresh)] = bot.query(
@@ -223,7 +223,7 @@ async def test_report_and_results_refused_in_a_group(tmp_path: Path) -> None:
             replies = await app.dispatcher.handle(Incoming("console", "console", command,
                                                            is_private=False))
             assert replies is not None and not any(r.files for r in replies)
-            assert "nhắn tin riêng cho bot" in replies[0].text
+            assert "nhắn tin riêng cho Chatbot" in replies[0].text
         assert any(r.files for r in await Chat(app, "console").send("/ketquathi"))
     finally:
         await app.close()
@@ -307,7 +307,7 @@ def test_hoctap_bot_chat_creates_a_private_database(tmp_path: Path) -> None:
                             input="/start\nlien he\n", capture_output=True, text=True,
                             timeout=120, check=False, cwd=tmp_path, env=environ, umask=0o022)
     assert result.returncode == 0, result.stderr
-    assert "0913575506" in result.stdout
+    assert "(02253)810486" in result.stdout
     assert _mode(tmp_path / "hoctap.sqlite3") == 0o600
     # A database another user can read (one made before this fix) is named in a warning.
     (tmp_path / "hoctap.sqlite3").chmod(0o644)

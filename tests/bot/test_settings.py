@@ -84,6 +84,33 @@ def test_errors_name_the_key(tmp_path: Path, toml: str, env: dict[str, str],
     assert message in str(info.value)
 
 
+ZALO_ON = {"HOCTAP_ZALO_APP_ID": "1", "HOCTAP_ZALO_OA_SECRET_KEY": "k",
+           "HOCTAP_ZALO_APP_SECRET": "s", "HOCTAP_ZALO_REFRESH_TOKEN": "r"}
+
+
+@pytest.mark.parametrize("path", ["", "/zalo/webhook", "/zalo/" + "a" * 31,
+                                  "/zalo/" + "a" * 31 + "!"])
+def test_the_zalo_webhook_path_is_required_and_unguessable(path: str) -> None:
+    env = ZALO_ON | ({"HOCTAP_ZALO_WEBHOOK_PATH": path} if path else {})
+    with pytest.raises(SettingsError, match=r"^zalo\.webhook_path: ") as info:
+        load_settings(None, environ=env)
+    # The error offers a fresh random path that passes the check.
+    suggested = re.search(r"for example (/zalo/\S+)", str(info.value))
+    assert suggested is not None
+    settings = load_settings(None, environ=ZALO_ON | {
+        "HOCTAP_ZALO_WEBHOOK_PATH": suggested.group(1)})
+    assert settings.zalo.webhook_path == suggested.group(1)
+
+
+def test_each_channel_declares_its_own_rate() -> None:
+    s = load_settings(None, environ={"HOCTAP_TELEGRAM_RATE": "40", "HOCTAP_ZALO_RATE": "20"})
+    assert (s.telegram.rate, s.zalo.rate) == (40.0, 20.0)
+    with pytest.raises(SettingsError, match=r"^zalo\.rate: "):
+        load_settings(None, environ={"HOCTAP_ZALO_RATE": "100"})
+    with pytest.raises(SettingsError, match=r"unknown key broadcast\.telegram_rate"):
+        load_settings(None, environ={"HOCTAP_BROADCAST_TELEGRAM_RATE": "40"})
+
+
 def test_missing_file() -> None:
     with pytest.raises(SettingsError, match="does not exist"):
         load_settings("/nonexistent/hoctap.toml", environ={})

@@ -12,6 +12,7 @@ import re
 import sqlite3
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +44,7 @@ from tests.fakes.zalobot import (
 SECRET = "zb_webhook-secret_0123456789abcdefXYZ"
 HOOK = "/zalobot/k3J9xQ2mV7pL4wR8"
 KIND = "Zalo không chuyển nội dung tin nhắn này"
-MEDIA = "Mình chỉ đọc được tin nhắn chữ"
+MEDIA = "Chatbot chỉ đọc được tin nhắn chữ"
 NUMBERED = re.compile(r"^\[(\d+)\] (.+)$", re.MULTILINE)
 
 
@@ -151,11 +152,12 @@ async def test_buttons_are_numbered_lines_the_user_types(fake: FakeZaloBot, bot:
     # Typing "2" presses "Hôm nay"; typing a number the menu did not show is text.
     today = await say(fake, bot, user, number_of(welcome, "Hôm nay"))
     assert edition.events_on(edition.opening)[0].title.vi in today
-    assert "Xin lỗi, mình chưa hiểu" in await say(fake, bot, user, "99")
+    assert "Xin lỗi, Chatbot chưa hiểu" in await say(fake, bot, user, "99")
     # Each answer's numbers replace the last ones: "2" now picks a day.
     days = await say(fake, bot, user, "/lich")
-    assert "Chọn một ngày để xem chi tiết." in days and "[2] Thứ 6, 2/10" in days
-    assert "Thư viện 50K" in await say(fake, bot, user, "2")
+    assert "Xem thêm" in days and "] Thứ Sáu, 02/10" in days
+    friday = await say(fake, bot, user, number_of(days, "Thứ Sáu, 02/10"))
+    assert "02/10/2020" in friday and edition.events_on(date(2020, 10, 2))[0].title.vi in friday
     assert all(1 <= len(t) <= 2000 for t in fake.texts(user))
     # Applied once each, and the user's id is the exact text Zalo sent.
     assert bot.query("select channel, external_id from users") == [("zalobot", user)]
@@ -202,7 +204,7 @@ async def test_media_and_withheld_messages_are_answered_kindly(fake: FakeZaloBot
     update = fake.update(child, UNSUPPORTED, display_name="Bé Na")
     await fake.deliver(update)
     [answer] = await settled(fake, bot, child, 0)
-    assert KIND in answer and "nhờ bố mẹ hoặc thầy cô" in answer
+    assert KIND in answer and "nhờ cha mẹ hoặc thầy cô" in answer
     await fake.deliver(update)
     await asyncio.sleep(0.3)
     assert len(fake.texts(child)) == 1
@@ -324,7 +326,7 @@ async def test_hoctap_bot_run_serves_zalobot_and_broadcasts(fake: FakeZaloBot,
         fake.block(gone)
         steps = [("/thongbao", "Gõ nội dung"), (text, "Gửi cho ai?"),
                  ("channel:zalobot", "dd/mm/yyyy"), ("ngay", "[1] Xác nhận gửi"),
-                 ("1", "Mình sẽ báo tiến độ khi gửi")]
+                 ("1", "Chatbot sẽ báo tiến độ khi gửi")]
         for i, (said, expected) in enumerate(steps, 1):
             await fake.user_sends(organizer, said)
             assert expected in (await fake.wait_texts(organizer, i, seconds=20))[-1]

@@ -220,3 +220,55 @@ def test_bot_refuses_to_start_on_invalid_content(
     assert result.returncode == 1
     assert "edition.toml: [week]: theme: còn thiếu" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_shipped_edition_is_local_and_truthful(edition: Edition) -> None:
+    # The 15 quận/huyện of Hải Phòng (2020) are units, and the contest offers them.
+    assert len(edition.districts) == 15 and edition.contest.districts == edition.districts
+    assert all(edition.unit(e.unit) is not None for e in edition.events)
+    # A named official's mobile and mailbox are for the units only.
+    public = [c for c in edition.contacts if c.public]
+    assert not any("0913575506" in c.phones or c.email for c in public)
+    phones = [p for c in edition.contacts for p in c.phones]
+    assert len(phones) == len(set(phones))  # each number once
+    # No prize the organizers did not decide; the law in force, from content.
+    assert edition.contest.prizes == ()
+    assert edition.privacy_law is not None and "91/2025/QH15" in edition.privacy_law.vi
+    # Enough questions, the overlapping ones grouped.
+    assert len(edition.questions) >= 80
+    groups = {q.id: q.exclusive for q in edition.questions}
+    assert groups["q002"] == groups["q003"] is not None
+    assert groups["q066"] == groups["q071"] == groups["q072"] is not None
+
+
+def test_event_unit_and_district_are_checked(broken: Callable[[str, str, str], Path]) -> None:
+    broken("schedule.toml", 'unit = "so-gddt"', 'unit = "so-khong-co"')
+    path = broken("schedule.toml", 'unit = "thanh-pho"',
+                  'unit = "thanh-pho"\ndistrict = "so-gddt"')
+    problems = _problems(path)
+    assert any(": unit: không có đơn vị mã so-khong-co" in p for p in problems)
+    assert any(": district: so-gddt không phải mã một quận, huyện" in p for p in problems)
+
+
+def test_a_lone_exclusive_group_and_no_public_contact(
+        broken: Callable[[str, str, str], Path]) -> None:
+    broken("quiz.toml", 'exclusive = "so-hoa"', 'exclusive = "mot-minh"')
+    path = broken("edition.toml", 'phones = ["(02253)810486"]',
+                  'phones = ["(02253)810486"]\npublic = false')
+    text = (path / "edition.toml").read_text(encoding="utf-8")
+    (path / "edition.toml").write_text(text.replace(
+        'phones = ["02253.747533"]', 'phones = ["02253.747533"]\npublic = false'),
+        encoding="utf-8")
+    problems = _problems(path)
+    assert any("exclusive: nhóm mot-minh chỉ có một câu" in p for p in problems)
+    assert any("contacts: cần ít nhất một đầu mối public = true" in p for p in problems)
+
+
+def test_cli_content_check_warns_about_a_sample_schedule_and_a_short_time(
+        broken: Callable[[str, str, str], Path]) -> None:
+    path = broken("contest.toml", "seconds_per_question = 60", "seconds_per_question = 20")
+    result = _cli("content", "check", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "Cảnh báo: schedule.toml: sample: đây là lịch mẫu" in result.stderr
+    assert "Cảnh báo: contest.toml: [contest]: seconds_per_question: 20 giây ngắn hơn" \
+        in result.stderr

@@ -14,15 +14,8 @@ import aiohttp
 import pytest
 import pytest_asyncio
 from aiohttp import web
-from telegram import (
-    BotCommand,
-    BotCommandScopeAllPrivateChats,
-    InlineKeyboardButton,
-    InlineKeyboardMarkup,
-    PollAnswer,
-    Update,
-)
-from telegram.error import BadRequest, Conflict, Forbidden, RetryAfter
+from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import BadRequest, Conflict, Forbidden, InvalidToken, RetryAfter
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -30,7 +23,6 @@ from telegram.ext import (
     CommandHandler,
     ContextTypes,
     MessageHandler,
-    PollAnswerHandler,
     filters,
 )
 
@@ -67,10 +59,7 @@ async def http() -> AsyncIterator[aiohttp.ClientSession]:
 
 
 def build(fake: FakeTelegram, polling: bool = True) -> Application[Any, Any, Any, Any, Any, Any]:
-    builder = (
-        ApplicationBuilder().token(TOKEN).base_url(fake.base_url)
-        .base_file_url(fake.base_file_url)
-    )
+    builder = ApplicationBuilder().token(TOKEN).base_url(fake.base_url)
     if not polling:
         builder = builder.updater(None)
     return builder.build()
@@ -180,44 +169,8 @@ async def test_callback_query_is_answered_and_message_edited(fake: FakeTelegram)
     assert answer.params["text"] == "Đã chọn"
     edit = fake.sent_messages(1002)[1]
     assert edit["method"] == "editMessageText" and edit["message_id"] == shown["message_id"]
-    now = fake.message(1002, shown["message_id"])
+    [now] = [m for m in fake.chat_history(1002) if m["message_id"] == shown["message_id"]]
     assert now["text"] == "Bạn chọn opt:2" and "edit_date" in now and "reply_markup" not in now
-
-
-@pytest.mark.asyncio
-async def test_poll_answers_reach_a_poll_answer_handler(fake: FakeTelegram) -> None:
-    app = build(fake)
-    answers: list[PollAnswer] = []
-
-    async def on_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        assert update.poll_answer is not None
-        answers.append(update.poll_answer)
-
-    app.add_handler(PollAnswerHandler(on_answer))
-    fake.register_chats([5001])
-    async with running(app):
-        message = await app.bot.send_poll(
-            5001, "Bạn học gì?", ["Toán", "Văn", "Tin"], is_anonymous=False,
-            allows_multiple_answers=True, open_period=60,
-        )
-        poll = message.poll
-        assert poll is not None and [o.text for o in poll.options] == ["Toán", "Văn", "Tin"]
-        assert poll.total_voter_count == 0 and not poll.is_closed and not poll.is_anonymous
-        assert poll.allows_multiple_answers and poll.allows_revoting
-        quiz = await app.bot.send_poll(5001, "2+2?", ["3", "4"], type="quiz",
-                                       correct_option_ids=[1])
-        assert quiz.poll is not None and quiz.poll.correct_option_ids == (1,)
-        fake.user_answers_poll(5001, poll.id, [0, 2])
-        await fake.wait_for(lambda: answers)
-
-    [answer] = answers
-    assert answer.poll_id == poll.id and answer.option_ids == (0, 2)
-    assert answer.user is not None and answer.user.id == 5001
-    assert answer.option_persistent_ids == (poll.options[0].persistent_id,
-                                            poll.options[2].persistent_id)
-    stored = fake.message(5001, message.message_id)["poll"]
-    assert [o["voter_count"] for o in stored["options"]] == [1, 0, 1]
-    assert stored["total_voter_count"] == 1
 
 
 # ---- webhook mode ----------------------------------------------------------------------------
@@ -243,9 +196,6 @@ async def test_webhook_delivery_secret_retries_and_redelivery(fake: FakeTelegram
         if fail["next"]:
             fail["next"] -= 1
             return web.Response(status=500)
-        if data.get("message", {}).get("text") == "reply in body":
-            return web.json_response(
-                {"method": "sendMessage", "chat_id": 2001, "text": "answered inline"})
         await app.update_queue.put(Update.de_json(data, app.bot))
         return web.Response()
 
@@ -264,9 +214,7 @@ async def test_webhook_delivery_secret_retries_and_redelivery(fake: FakeTelegram
             assert fake.webhook is not None
             assert fake.webhook["secret_token"] == SECRET
             assert fake.webhook["max_connections"] == 5
-            info = await app.bot.get_webhook_info()
-            assert info.url == url and info.pending_update_count == 0
-            assert info.allowed_updates == ("message", "callback_query")
+            assert fake.webhook["allowed_updates"] == ["message", "callback_query"]
 
             first = fake.user_sends_text(2001, "chào")
             await fake.wait_for(lambda: fake.sent_messages(2001))
@@ -279,24 +227,15 @@ async def test_webhook_delivery_secret_retries_and_redelivery(fake: FakeTelegram
             statuses = [d.status for d in fake.webhook_deliveries
                         if d.update_id == again["update_id"]]
             assert statuses == [500, 500, 200]
-            info = await app.bot.get_webhook_info()
-            assert info.last_error_message == "Wrong response from the webhook: 500 " \
-                "Internal Server Error"
 
             # The same update twice, as Telegram does after a lost answer.
             twice = fake.user_sends_text(2001, "hai lần", deliver=False)
             assert await fake.deliver(twice, redeliver=True) == [200, 200]
             assert [u for _, u in received].count(twice["update_id"]) == 2
 
-            # A method in the webhook's answer body is executed, like Telegram does.
-            fake.user_sends_text(2001, "reply in body")
-            inline = await fake.wait_for(
-                lambda: [r for r in fake.requests if r.via_webhook_reply])
-            assert inline[0].ok and inline[0].params["text"] == "answered inline"
-
             # Types outside allowed_updates are not delivered.
             blocked = fake.user_blocks_bot(2002)
-            assert fake.filtered_updates[-1]["update_id"] == blocked["update_id"]
+            assert blocked["update_id"] not in [u["update_id"] for u in fake.pending_updates]
 
             with pytest.raises(Conflict, match="webhook is active"):
                 await app.bot.get_updates()
@@ -383,13 +322,11 @@ async def test_blocked_chat_answers_403(fake: FakeTelegram, http: aiohttp.Client
             "ok": False, "error_code": 403,
             "description": "Forbidden: bot was blocked by the user"}
         assert fake.sent_messages(4001) == []
-        fake.unblock(4001)
-        await app.bot.send_message(4001, "chào lại")
-        update = Update.de_json(fake.user_blocks_bot(4001), app.bot)
+        update = Update.de_json(fake.user_blocks_bot(4002), app.bot)
         assert update.my_chat_member is not None
         assert update.my_chat_member.new_chat_member.status == "kicked"
         with pytest.raises(Forbidden):
-            await app.bot.send_chat_action(4001, "typing")
+            await app.bot.send_document(4002, b"x", filename="x.csv")
     finally:
         await app.shutdown()
 
@@ -424,10 +361,11 @@ async def test_text_validation_like_telegram(
              'expected "</b>", found "</i>"')
     assert (await send("dòng<br>"))[1].startswith(
         'Bad Request: can\'t parse entities: Unsupported start tag "br"')
-    assert await send("giá 5.000", "MarkdownV2") == (
-        400, "Bad Request: can't parse entities: Character '.' is reserved and must be "
-             "escaped with the preceding '\\'")
-    assert (await send("*đậm* giá 5\\.000", "MarkdownV2"))[0] == 200
+    assert await send('<b class="x">đậm</b>') == (
+        400, "Bad Request: can't parse entities: Unsupported attribute of the tag \"b\" at "
+             "byte offset 0")
+    # The bot writes HTML only: any other parse mode is a mistake here.
+    assert await send("*đậm*", "MarkdownV2") == (400, "Bad Request: unsupported parse_mode")
 
     text, entities = parse_html('<b>Học</b> <a href="https://x.vn">tập</a> &amp; 😀<i>x</i>')
     assert text == "Học tập & 😀x"
@@ -640,15 +578,12 @@ async def test_wire_protocol_json_form_multipart_query(
     # Multipart: the file's name and bytes are recorded.
     form = aiohttp.FormData()
     form.add_field("chat_id", "8001")
-    form.add_field("caption", "<b>bài</b>")
-    form.add_field("parse_mode", "HTML")
     form.add_field("document", b"%PDF-1.4 fake", filename="bai-giang.pdf",
                    content_type="application/pdf")
     status, body = await raw(http, fake, "sendDocument", data=form)
     assert status == 200
     document = body["result"]["document"]
     assert document["file_name"] == "bai-giang.pdf" and document["file_size"] == 13
-    assert body["result"]["caption"] == "bài"
     upload = fake.calls("sendDocument")[0].files["document"]
     assert (upload.filename, upload.data) == ("bai-giang.pdf", b"%PDF-1.4 fake")
 
@@ -658,42 +593,29 @@ async def test_wire_protocol_json_form_multipart_query(
 
 
 @pytest.mark.asyncio
-async def test_files_commands_and_simple_methods_through_ptb(fake: FakeTelegram) -> None:
+async def test_documents_and_commands_through_ptb(fake: FakeTelegram) -> None:
     app = build(fake)
     await app.initialize()
     bot = app.bot
     try:
-        photo = fake.user_sends_photo(9001, caption="ảnh")["message"]["photo"]
-        png = fake.message(9001, 1)
-        assert png["photo"] == photo and photo[-1]["width"] == 64
-        data = bytes(await (await bot.get_file(photo[-1]["file_id"])).download_as_bytearray())
-        assert data.startswith(b"\x89PNG")
-        sent = await bot.send_photo(9001, data, caption="lại đây")
-        assert sent.photo[-1].width == 64 and sent.photo[-1].height == 48
-        assert sent.caption == "lại đây"
+        fake.register_chats([9001])
         document = await bot.send_document(9001, b"abc", filename="ghi-chu.txt")
         assert document.document is not None and document.document.file_name == "ghi-chu.txt"
         assert fake.calls("sendDocument")[0].files["document"].data == b"abc"
+        with pytest.raises(Forbidden, match="can't initiate"):
+            await bot.send_document(9002, b"abc", filename="ghi-chu.txt")
 
         commands = [BotCommand("lich", "lịch sự kiện"), BotCommand("homnay", "hôm nay")]
         assert await bot.set_my_commands(commands)
         assert await bot.set_my_commands(commands[:1], language_code="en")
-        scope = BotCommandScopeAllPrivateChats()
-        assert await bot.set_my_commands(commands[1:], scope=scope)
-        assert await bot.get_my_commands() == tuple(commands)
-        assert await bot.get_my_commands(language_code="en") == tuple(commands[:1])
-        assert await bot.get_my_commands(scope=scope) == tuple(commands[1:])
-        assert fake.commands() == [{"command": "lich", "description": "lịch sự kiện"},
-                                   {"command": "homnay", "description": "hôm nay"}]
-        assert await bot.delete_my_commands(language_code="en")
-        assert await bot.get_my_commands(language_code="en") == ()
+        assert fake.calls("setMyCommands")[0].params["commands"] == [
+            {"command": "lich", "description": "lịch sự kiện"},
+            {"command": "homnay", "description": "hôm nay"}]
         with pytest.raises(BadRequest):
             await bot.set_my_commands([BotCommand("Bad Command", "x")])
-
-        assert await bot.send_chat_action(9001, "typing")
-        with pytest.raises(BadRequest, match="Wrong parameter action"):
-            await bot.send_chat_action(9001, "dancing")
-        assert await bot.close() and await bot.log_out()
+        # A method the bot never calls is not there (PTB reads a 404 as a bad token).
+        with pytest.raises(InvalidToken, match="method not found"):
+            await bot.send_chat_action(9001, "typing")
     finally:
         await app.shutdown()
 
@@ -706,21 +628,19 @@ async def test_injected_updates_parse_in_ptb(fake: FakeTelegram) -> None:
         text = fake.user_sends_text(9101, "xin chào", deliver=False)
         updates = [
             fake.user_sends_sticker(9101),
-            fake.user_sends_photo(9101, caption="/lich hôm nay"),
-            fake.user_edits_message(9101, text["message"]["message_id"], "đã sửa"),
+            fake.user_edits_message(9101, text["message"]["message_id"], "/lich đã sửa"),
             fake.user_blocks_bot(9101),
-            fake.user_unblocks_bot(9101),
         ]
         parsed = [Update.de_json(u, app.bot) for u in updates]
-        sticker, photo, edited, kicked, back = parsed
+        sticker, edited, kicked = parsed
         assert sticker.message is not None and sticker.message.sticker is not None
-        assert photo.message is not None and photo.message.photo
-        assert photo.message.caption_entities[0].type == "bot_command"
-        assert edited.edited_message is not None and edited.edited_message.text == "đã sửa"
-        assert kicked.my_chat_member is not None and back.my_chat_member is not None
-        assert back.my_chat_member.new_chat_member.status == "member"
+        assert edited.edited_message is not None
+        assert edited.edited_message.text == "/lich đã sửa"
+        assert edited.edited_message.entities[0].type == "bot_command"
+        assert kicked.my_chat_member is not None
+        assert kicked.my_chat_member.new_chat_member.status == "kicked"
         assert [u.update_id for u in parsed] == list(
-            range(text["update_id"] + 1, text["update_id"] + 6))
+            range(text["update_id"] + 1, text["update_id"] + 4))
         # Not delivered: deliver=False; everything else is queued for getUpdates.
         assert [u["update_id"] for u in fake.pending_updates] == [u.update_id for u in parsed]
     finally:

@@ -49,7 +49,7 @@ JsonDict = dict[str, Any]
 
 SECRET = "fuzz-secret_token-0123456789abcdef"
 TG_PATH = "/telegram/f1e2d3c4"
-ZALO_PATH = "/zalo/a9b8c7d6"
+ZALO_PATH = "/zalo/a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4"
 APP_ID = "1234567890"
 OA_KEY = "oa-secret-key-fuzz"
 TOKEN = "123456:FUZZ-token_abcdefghijklmnopqrstuvwxyz"

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from handlers.channel import Delivery, Limits, MemoryChoices, OutputChannel, plan
+from handlers.channel import (
+    Delivery,
+    Limits,
+    MemoryChoices,
+    OutputChannel,
+    Retry,
+    plan,
+    typed_number,
+)
 from handlers.types import Attachment, Button, Reply
 
 
@@ -97,3 +105,48 @@ def test_plan_is_pure_and_counts_native_buttons_per_message() -> None:
                     Limits(text=50, buttons=2, url_buttons=True))
     assert [len(p.buttons) for p in degraded.parts] == [2, 2]
     assert degraded.choices == {"3": "/m3", "4": "/m3"}
+
+
+class Scripted(Collecting):
+    """A channel whose platform answers each send with the next scripted outcome."""
+
+    def __init__(self, limits: Limits, outcomes: list[Delivery]) -> None:
+        super().__init__(limits)
+        self.outcomes = outcomes
+        self.attempts = 0
+
+    async def send_text(self, external_id: str, text: str, *, title: str | None = None,
+                        buttons: tuple[Button, ...] = ()) -> Delivery:
+        self.attempts += 1
+        if self.outcomes:
+            return self.outcomes.pop(0)
+        return await super().send_text(external_id, text, title=title, buttons=buttons)
+
+
+async def test_retry_repeats_only_what_the_platform_did_not_take() -> None:
+    quick = Retry(attempts=3, backoff=0.01, longest=0.5)
+    limits = Limits(text=100)
+    # Refused with a wait, then never sent: both safe to repeat, within the attempts.
+    channel = Scripted(limits, [Delivery("rate_limited", retry_after=0.02),
+                                Delivery("retry")])
+    assert (await channel.send("u1", [Reply("a")], retry=quick)).status == "sent"
+    assert channel.attempts == 3 and [t for t, _, _ in channel.sent] == ["a"]
+    # Uncertain, refused for good, blocked: never repeated.
+    for status in ("uncertain", "failed", "blocked"):
+        once = Scripted(limits, [Delivery(status)])  # type: ignore[arg-type]
+        assert (await once.send("u1", [Reply("a")], retry=quick)).status == status
+        assert once.attempts == 1
+    # A wait longer than a person should wait, or attempts used up: the outcome is returned.
+    long = Scripted(limits, [Delivery("rate_limited", retry_after=30)])
+    assert (await long.send("u1", [Reply("a")], retry=quick)).retry_after == 30
+    spent = Scripted(limits, [Delivery("retry")] * 3)
+    assert (await spent.send("u1", [Reply("a")], retry=quick)).status == "retry"
+    assert spent.attempts == 3
+    # Without a policy (the outbox) nothing is repeated.
+    bare = Scripted(limits, [Delivery("retry")])
+    assert (await bare.send("u1", [Reply("a")])).status == "retry" and bare.attempts == 1
+
+
+def test_a_typed_number_is_ascii_digits_only() -> None:
+    assert [typed_number(t) for t in (" 6 ", "06", "10", "1000", "²", "٣", "6a", "")] == [
+        "6", "6", "10", None, None, None, None, None]

@@ -6,7 +6,7 @@ import pytest
 
 from bot.app import App
 from content import Edition
-from handlers.i18n import format_date_numeric, format_day, use_locale
+from handlers.i18n import format_day, use_locale
 from handlers.text import split_message
 from handlers.types import Incoming
 from tests.conftest import Chat, make_settings
@@ -22,55 +22,68 @@ async def test_welcome_has_menu_and_theme(chat: Chat) -> None:
 
 
 async def test_theme_and_purpose(chat: Chat, edition: Edition) -> None:
-    text = await chat.text("/chude")
-    assert "01/10/2020" in text or format_date_numeric(edition.start) in text
-    assert edition.purpose.vi[:60] in text
-    assert "Lễ khai mạc" in text
+    first = await chat.text("/chude")
+    assert "01/10/2020" in first and "Lễ khai mạc" in first
+    assert edition.theme.vi in first
+    text = await chat.read_all("/chude")
+    assert edition.purpose.vi in text and edition.requirements.vi in text
+    assert edition.source.vi in text
 
 
 async def test_bodies_and_report(chat: Chat, edition: Edition) -> None:
-    text = await chat.text("/tochuc")
-    assert edition.report.email in text
+    first = await chat.text("/tochuc")
+    # For the units, what they must do first: the report's deadline and where it goes.
+    assert "15/10/2020" in first and edition.report.email in first
+    text = await chat.read_all("/tochuc")
     for body in edition.bodies:
-        assert body.name.vi in text
+        assert body.name.vi in text and body.duties.vi in text
+    # The numbers the letter gives the units, personal ones included, are here.
+    for phone in ("(02253)810486", "0913575506", "02253.747533"):
+        assert phone in text
 
 
 async def test_activities(chat: Chat, edition: Edition) -> None:
-    text = await chat.text("/hoatdong")
+    text = await chat.read_all("/hoatdong")
     for activity in edition.activities:
         assert activity.title.vi in text
+    one = edition.activities[0]
+    detail = await chat.read_all(f"/hoatdong {one.id}")
+    assert one.summary.vi in detail
 
 
 async def test_week_schedule_by_day(chat: Chat, edition: Edition) -> None:
-    replies = await chat.send("/lich")
-    text = replies[0].text
+    replies = await chat.pages(await chat.send("/lich"))
+    text = "\n".join(r.full_text() for r in replies)
     with use_locale("vi"):
         for day in edition.days():
             assert format_day(day) in text
     for event in edition.events:
-        assert event.title.vi in text
-    assert "lịch mẫu" in text
-    assert [b.command for b in replies[0].buttons][:7] == [
+        # The city's events; a quận/huyện's only for its citizens (none chosen here).
+        assert (event.title.vi in text) == (event.district is None), event.id
+    assert "gõ /quan" in text
+    # Every screen says first that the schedule is a sample.
+    assert all(r.text.startswith("Lưu ý: đây là lịch mẫu") for r in replies)
+    assert [b.command for b in replies[-1].buttons][:7] == [
         f"/lich {d.isoformat()}" for d in edition.days()]
 
 
 async def test_today_on_the_opening_day(chat: Chat, edition: Edition) -> None:
-    text = await chat.text("/homnay")
+    text = await chat.read_all("/homnay")
     for event in edition.events_on(edition.opening):
         assert event.title.vi in text
 
 
 async def test_next_event(chat: Chat, edition: Edition) -> None:
-    text = await chat.text("sự kiện sắp diễn ra")
+    text = await chat.read_all("sự kiện sắp diễn ra")
     now = make_settings("sqlite://").simulated_now()
     assert now is not None
-    first = next(e for e in edition.events if e.start > now)
+    first = next(e for e in edition.events if e.start > now and e.district is None)
     assert first.title.vi in text
     assert "Sự kiện tiếp theo" in text
 
 
 async def test_a_given_day(chat: Chat, edition: Edition) -> None:
-    text = await chat.text("/lich 04/10")
+    text = await chat.read_all("/lich 04/10")
     for event in edition.events_on(edition.days()[3]):
         assert event.title.vi in text
         if event.place:
@@ -78,7 +91,15 @@ async def test_a_given_day(chat: Chat, edition: Edition) -> None:
     outside = await chat.text("/lich 20/10")
     assert "không thuộc Tuần lễ" in outside
     nonsense = await chat.text("/lich abc")
-    assert "Mình chưa hiểu ngày" in nonsense
+    assert "Chatbot chưa hiểu ngày" in nonsense
+
+
+async def test_one_event_names_its_organizing_unit(chat: Chat, edition: Edition) -> None:
+    for event in edition.events:
+        text = await chat.read_all(f"/sukien {event.id}")
+        unit = edition.unit(event.unit)
+        assert unit is not None and unit.name.vi in text, event.id
+        assert event.description.vi in text
 
 
 async def test_courses_by_category(chat: Chat, edition: Edition) -> None:
@@ -86,31 +107,53 @@ async def test_courses_by_category(chat: Chat, edition: Edition) -> None:
     assert {b.command for b in replies[0].buttons} >= {
         f"/khoahoc {c.id}" for c in edition.categories}
     for category in edition.categories:
-        text = await chat.text(f"/khoahoc {category.id}")
+        text = await chat.read_all(f"/khoahoc {category.id}")
         for resource in edition.resources_in(category.id):
             assert resource.url in text
+            # "(tiếng Anh)" on the English-only ones, and on those only.
+            line = next(x for x in text.splitlines() if resource.title.vi in x)
+            assert ("(tiếng Anh)" in line) == (resource.language == "en"), resource.id
+        # The disclaimer once per list, at its head.
+        assert text.count(edition.resources_note.vi) == 1
+        # Hải Phòng's and the Vietnamese ones first.
+        order = list(edition.resources_in(category.id))
+        positions = {r.id: text.index(r.url) for r in order}
+        for english in (r for r in order if r.language == "en"):
+            for viet in (r for r in order if r.language == "vi"):
+                assert positions[viet.id] < positions[english.id], (viet.id, english.id)
 
 
 async def test_library(chat: Chat, edition: Edition) -> None:
-    text = await chat.text("thư viện")
+    text = await chat.read_all("/thuvien")
     for programme in edition.programmes:
         assert programme.title.vi in text
     assert "Thư viện 50K" in text and "tủ sách lớp học" in text.lower()
+    # No link is invented for Thư viện 50K: the citizen is told where to ask.
+    detail = await chat.read_all("/thuvien thu-vien-50k")
+    assert "(02253)810486" in detail and "http" not in detail
 
 
 async def test_contest_info(chat: Chat, edition: Edition) -> None:
-    text = await chat.text("/cuocthi")
+    text = await chat.read_all("/cuocthi")
     assert edition.contest.name.vi in text
     assert "Cuộc thi đang mở." in text  # 01/10/2020 07:30 is after it opens at 07:00
     for rule in edition.contest.rules:
         assert rule.vi in text
+    assert f"mỗi câu {edition.contest.seconds_per_question} giây" in text
+    # contest.toml defines no prize: the bot promises none.
+    assert not edition.contest.prizes and "giải" not in text.lower()
 
 
 async def test_contacts(chat: Chat) -> None:
     text = await chat.text("/lienhe")
-    for phone in ("(02253)810486", "0913575506", "02253.747533"):
-        assert phone in text
+    # The units' official numbers, each once ("Điện thoại: …" then "ĐT: …" before).
+    for phone in ("(02253)810486", "02253.747533"):
+        assert text.count(phone) == 1
     assert "22 Lê Đại Hành" in text
+    # A named official's mobile and mailbox are for the units (/tochuc), not for citizens.
+    assert "0913575506" not in text and "dohonghai" not in text
+    faq = await chat.text("hỏi thêm thì liên hệ ai")
+    assert "0913575506" not in faq and "dohonghai" not in faq
 
 
 async def test_faq(app: App, edition: Edition) -> None:
@@ -133,9 +176,9 @@ async def test_faq(app: App, edition: Edition) -> None:
 
 
 async def test_help_lists_every_command(chat: Chat) -> None:
-    text = await chat.text("/trogiup")
+    text = await chat.read_all("/trogiup")
     for command in ("/chude", "/hoatdong", "/lich", "/homnay", "/sapdienra", "/khoahoc",
-                    "/thuvien", "/cuocthi", "/lienhe", "/hoidap", "/ngonngu"):
+                    "/thuvien", "/cuocthi", "/lienhe", "/hoidap", "/ngonngu", "/quan"):
         assert command in text
 
 
@@ -150,12 +193,12 @@ async def test_language_is_remembered(app: App) -> None:
 async def test_deep_links(chat: Chat, edition: Edition) -> None:
     assert edition.contest.name.vi in await chat.text("/start cuocthi")
     assert "Lịch sự kiện" in await chat.text("/start lich")
-    assert "Xin chào" in await chat.text("/start khong-co")
+    assert "Kính chào Quý vị" in await chat.text("/start khong-co")
 
 
 async def test_unknown_text_gets_menu(chat: Chat) -> None:
     replies = await chat.send("qwertyuiop")
-    assert "Xin lỗi, mình chưa hiểu ý bạn" in replies[0].text
+    assert "Xin lỗi, Chatbot chưa hiểu câu hỏi của Quý vị" in replies[0].text
     assert len(replies[0].buttons) >= 8
 
 

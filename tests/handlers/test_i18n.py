@@ -12,7 +12,9 @@ from babel.messages.pofile import read_po
 
 from handlers.i18n import (
     LOCALES_DIR,
+    PATTERNS,
     _,
+    format_date_numeric,
     format_day,
     format_number,
     format_time,
@@ -70,12 +72,15 @@ def test_compiled_catalogs_are_used() -> None:
 def test_dates_and_numbers_through_babel() -> None:
     day = date(2020, 10, 1)
     with use_locale("vi"):
-        assert format_day(day) == format_date(day, "full", locale="vi")
-        assert "2020" in format_day(day) and "10" in format_day(day)
+        # One format everywhere, the one the letter and the content files write: 01/10/2020,
+        # 08:00 (it was 1/10/2020 and 8:00 in the code, 01/10/2020 in the content).
+        assert format_day(day) == format_date(day, PATTERNS["vi"]["day"], locale="vi")
+        assert format_day(day).endswith("01/10/2020")
+        assert format_date_numeric(day) == "01/10/2020"
         assert format_number(12345.5) == "12.345,5"
         moment = datetime(2020, 10, 1, 1, 0, tzinfo=ZoneInfo("UTC"))
         # 01:00 UTC is 08:00 in Hải Phòng.
-        assert format_time(moment, ZoneInfo("Asia/Ho_Chi_Minh")).endswith("8:00")
+        assert format_time(moment, ZoneInfo("Asia/Ho_Chi_Minh")) == "08:00"
     with use_locale("en"):
-        assert format_day(day) == format_date(day, "full", locale="en")
+        assert format_day(day) == format_date(day, PATTERNS["en"]["day"], locale="en")
         assert format_number(12345.5) == "12,345.5"

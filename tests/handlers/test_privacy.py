@@ -41,7 +41,7 @@ async def _count(app: App, model: type, *where: object) -> int:
         return int(await s.scalar(select(func.count()).select_from(model).where(*where)) or 0)
 
 
-async def test_cancel_then_erase(app: App) -> None:
+async def test_cancel_then_erase(app: App, edition: Edition) -> None:
     chat = Chat(app, "citizen-42", channel="telegram")
     await _register(chat)
     # During a question other commands show it again; /menu leaves it.
@@ -49,12 +49,15 @@ async def test_cancel_then_erase(app: App) -> None:
     assert "tạm rời bài thi" in await chat.text("/menu")
     assert "Đã đăng ký" in await chat.text("/dangky")
     async with app.sessions() as s:
-        user_id = (await s.execute(select(User.id).where(User.external_id == "citizen-42"))
-                   ).scalar_one()
+        user_id, district = (await s.execute(
+            select(User.id, User.district).where(User.external_id == "citizen-42"))).one()
+    assert district == "Lê Chân"  # where they live, from their registration
 
     ask = (await chat.send("/xoadulieu"))[0]
     assert ask.title == "Xóa dữ liệu cá nhân"
-    assert "Nghị định 13/2023/NĐ-CP" in ask.text
+    # The law in force, from content (it cited Decree 13/2023/NĐ-CP, from the code).
+    assert edition.privacy_law is not None and edition.privacy_law.vi in ask.text
+    assert "91/2025/QH15" in ask.text
     assert "Họ tên, số điện thoại và đơn vị đăng ký Cuộc thi" in ask.text
     # Decree 13: the user is told what stays, and why.
     assert "mã ẩn danh của tài khoản" in ask.text
@@ -70,7 +73,7 @@ async def test_cancel_then_erase(app: App) -> None:
 
     await chat.send("/xoadulieu")
     done = await chat.text("Xóa dữ liệu của tôi")
-    assert "Đã xóa dữ liệu cá nhân của bạn" in done and "Đăng ký nhận tin nhắc." in done
+    assert "Đã xóa dữ liệu cá nhân của Quý vị" in done and "Đăng ký nhận tin nhắc." in done
 
     async with app.sessions() as s:
         p = (await s.execute(select(ContestParticipant))).scalar_one()
@@ -80,8 +83,8 @@ async def test_cancel_then_erase(app: App) -> None:
         assert (await s.execute(select(ContestAttempt))).scalar_one().participant_id == p.id
         old = await s.get(User, user_id)
         assert old is not None
-        assert (old.external_id, old.display_name, old.active) == (
-            f"erased:{user_id}", None, False)
+        assert (old.external_id, old.display_name, old.active, old.district) == (
+            f"erased:{user_id}", None, False, None)
     assert await _count(app, Subscription) == 0
     assert await _count(app, ConversationState) == 0
     # Only the confirmation itself was logged after the deletion, and it names no account.
@@ -90,9 +93,9 @@ async def test_cancel_then_erase(app: App) -> None:
 
     # Writing again: a new user, greeted as one, not subscribed; the contest's one attempt is
     # still used (see test_erase_then_the_contest_again).
-    assert "Xin chào" in await chat.text("/start")
+    assert "Kính chào Quý vị" in await chat.text("/start")
     assert await _count(app, User, User.external_id == "citizen-42") == 1
-    assert "Bạn chưa đăng ký nhận tin nhắc" in await chat.text("/huydangky")
+    assert "Quý vị chưa đăng ký nhận tin nhắc" in await chat.text("/huydangky")
     assert "Tài khoản này đã dự thi" in await chat.text("/thi")
 
 
@@ -208,8 +211,8 @@ async def test_one_person_is_ranked_once_across_registrations(
         board = await chat.text("/xephang")
         # The best attempt is the one made before the erasure: it stays anonymous.
         assert board.count("câu đúng") == 1 and "1. Ẩn danh (Lê Chân): 9 câu đúng" in board
-        assert "Hạng của bạn: 1/1." in board
-        assert "Bạn đã dùng hết 2 lượt thi." in await chat.text("/thi")
+        assert "Hạng của Quý vị: 1/1." in board
+        assert "Quý vị đã dùng hết 2 lượt thi." in await chat.text("/thi")
         export = (await Chat(app, "console").send("/ketquathi"))[0]
         assert export.text.startswith("1 người đăng ký, 1 người đã hoàn thành bài thi.")
         csv_text = export.files[0].data.decode("utf-8-sig")

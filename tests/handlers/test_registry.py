@@ -52,14 +52,16 @@ def test_every_command_and_deep_link_is_declared_once() -> None:
         "start", "menu", "chude", "tochuc", "hoatdong", "lich", "homnay", "sapdienra", "sukien",
         "khoahoc", "thuvien", "cuocthi", "thi", "traloi", "xephang", "ketquathi", "loaithi",
         "lienhe", "hoidap", "trogiup", "ngonngu", "dangky", "huydangky", "thongbao",
-        "dsthongbao", "huythongbao", "baocao", "thongke", "xoadulieu"}
+        "dsthongbao", "huythongbao", "baocao", "thongke", "xoadulieu", "quan", "xemlai",
+        "xemthem", "quantri"}
     assert {p: f.name for f in REGISTRY.features for p in f.payloads} == {
         "lich": "schedule", "homnay": "today", "cuocthi": "contest", "khoahoc": "courses",
-        "thuvien": "library", "lienhe": "contacts"}
+        "thuvien": "library", "lienhe": "contacts", "quan": "district"}
     organizers = {f.name for f in REGISTRY.features if f.organizer_only}
     assert organizers == {"contest_export", "contest_void", "announce", "announce_list",
-                          "announce_cancel", "report", "stats"}
-    assert {f.name for f in REGISTRY.features if f.private_only} == {"contest_export", "report"}
+                          "announce_cancel", "report", "stats", "console"}
+    assert {f.name for f in REGISTRY.features if f.private_only} == {"contest_export", "report",
+                                                                      "console"}
 
 
 def test_every_logged_name_has_a_label_and_the_help_lists_public_commands() -> None:
@@ -139,30 +141,32 @@ async def test_a_new_feature_module_is_all_it_takes(app: App) -> None:
     """What a new feature module declares is all the core, the router, /trogiup, the deep links,
     Telegram's command menu and the report need: no table elsewhere to edit."""
     features = FeatureSet()
-    flow = Flow("district_pick", Step, label=N_("Chọn quận"))
+    flow = Flow("volunteer_pick", Step, label=N_("Chọn điểm tình nguyện"))
 
-    @features.feature("district", label=N_("Theo quận, huyện"), commands=("quan",),
-                      help=N_("sự kiện theo quận, huyện"), payloads=("quan",))
-    async def district(ctx: Ctx) -> list[Reply]:
+    @features.feature("volunteer", label=N_("Tình nguyện viên"), commands=("tinhnguyen",),
+                      help=N_("đăng ký làm tình nguyện viên"), payloads=("tinhnguyen",))
+    async def volunteer(ctx: Ctx) -> list[Reply]:
         await flow.enter(ctx.store, Step.NAME)
-        return [Reply(f"Quận nào? ({ctx.route.arg or 'chưa chọn'})")]
+        return [Reply(f"Điểm nào? ({ctx.route.arg or 'chưa chọn'})")]
 
     @features.flow(flow)
     async def pick(ctx: Ctx) -> list[Reply]:
         assert flow.step(ctx.user.state) is Step.NAME
         await ctx.store.clear_state()
-        return [Reply(f"Sự kiện ở {ctx.route.arg}")]
+        return [Reply(f"Tình nguyện ở {ctx.route.arg}")]
 
     registry = build_registry(features)
     app.dispatcher.conversation = Conversation(app.edition, app.clock, registry)
     chat = Chat(app, "citizen-new")
-    assert await chat.text("/quan Lê Chân") == "Quận nào? (Lê Chân)"
-    assert await chat.text("Ngô Quyền") == "Sự kiện ở Ngô Quyền"  # the flow's step
-    assert await chat.text("/start quan") == "Quận nào? (chưa chọn)"  # the deep link
-    assert "/quan — sự kiện theo quận, huyện" in await chat.text("/trogiup")
-    assert ("quan", "sự kiện theo quận, huyện") in registry.help_lines()  # setMyCommands
-    assert registry.label("district") == "Theo quận, huyện"  # the report's feature names
-    assert registry.label("district_pick") == "Chọn quận"
+    assert await chat.text("/tinhnguyen Lê Chân") == "Điểm nào? (Lê Chân)"
+    assert await chat.text("Ngô Quyền") == "Tình nguyện ở Ngô Quyền"  # the flow's step
+    assert await chat.text("/start tinhnguyen") == "Điểm nào? (chưa chọn)"  # the deep link
+    help_pages = [await chat.text("/trogiup")]
+    help_pages += [await chat.text(f"/xemthem trogiup {n}") for n in range(2, 6)]
+    assert any("/tinhnguyen — đăng ký làm tình nguyện viên" in page for page in help_pages)
+    assert ("tinhnguyen", "đăng ký làm tình nguyện viên") in registry.help_lines()  # setMyCommands
+    assert registry.label("volunteer") == "Tình nguyện viên"  # the report's feature names
+    assert registry.label("volunteer_pick") == "Chọn điểm tình nguyện"
 
 
 # ---- the organizer-only rule, once ---------------------------------------------------------
@@ -218,7 +222,7 @@ async def test_a_former_organizer_loses_an_open_draft(sqlite_url: str) -> None:
     try:
         chat = Chat(demoted, "console")
         assert await chat.text("Khai mạc lúc 8 giờ") == REFUSAL
-        assert "Xin lỗi, mình chưa hiểu ý bạn" in await chat.text("all")  # no draft any more
+        assert "Xin lỗi, Chatbot chưa hiểu câu hỏi" in await chat.text("all")  # no draft any more
         async with demoted.sessions() as s:
             assert (await s.execute(select(ScheduledItem))).first() is None
     finally:

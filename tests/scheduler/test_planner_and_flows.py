@@ -6,30 +6,49 @@ from sqlalchemy import select
 
 from bot.app import App
 from bot.db.models import ScheduledItem
-from bot.settings import BroadcastSettings
+from bot.db.schedule import sync_plan
 from content import Edition
-from scheduler.planner import plan, sync_plan
+from scheduler.planner import plan, plan_reason
+from scheduler.settings import BroadcastSettings
 from tests.conftest import Chat, local
 
 
+def test_a_sample_schedule_is_never_planned_by_itself(edition: Edition) -> None:
+    assert edition.schedule_is_sample
+    assert plan(edition, BroadcastSettings()) == []
+
+
 def test_plan_of_2020(edition: Edition) -> None:
-    items = {p.key: p for p in plan(edition, BroadcastSettings())}
+    # The shipped schedule is a sample: planned only for a demonstration.
+    items = {p.key: p for p in plan(edition, BroadcastSettings(), demo=True)}
     assert items["digest:2020-10-01"].due_at == local("2020-10-01T07:00")
     assert items["remind:khai-mac"].due_at == local("2020-10-01T07:00")
     assert items["eve:khai-mac"].due_at == local("2020-09-30T19:00")
     reminded = {e.id for e in edition.events if e.remind}
     assert {k.split(":", 1)[1] for k in items if k.startswith("remind:")} == reminded
-    assert len([k for k in items if k.startswith("digest:")]) == 7
+    # One digest a day for the city; on a day a quận/huyện has its own events, one more for
+    # its citizens (the city's events and its own), and the city's goes to everyone else.
+    city = [k for k in items if k.startswith("digest:") and k.count(":") == 1]
+    assert len(city) == 7
+    assert items["digest:2020-10-01"].audience == "home-except:Lê Chân"
+    assert items["digest:2020-10-01:le-chan"].audience == "home:Lê Chân"
+    assert items["digest:2020-10-01:le-chan"].payload == {"day": "2020-10-01",
+                                                          "district": "Lê Chân"}
+    assert items["digest:2020-10-02"].audience == "all"
+    assert items["remind:khai-mac-le-chan"].audience == "home:Lê Chân"
+    assert items["remind:khai-mac"].audience == "all"
+    # The eve of the opening is the city's opening, not a district's.
+    assert [k for k in items if k.startswith("eve:")] == ["eve:khai-mac"]
 
 
 async def test_planning_is_idempotent_and_follows_content(app: App, edition: Edition) -> None:
-    planned = plan(edition, BroadcastSettings())
+    planned = plan(edition, BroadcastSettings(), demo=True)
     async with app.sessions() as s, s.begin():
         assert await sync_plan(s, planned, local("2020-09-20T10:00")) == len(planned)
     async with app.sessions() as s, s.begin():
         assert await sync_plan(s, planned, local("2020-09-20T10:00")) == 0
     # A later remind_before moves reminders; a dropped event cancels its reminder.
-    moved = [p for p in plan(edition, BroadcastSettings(remind_before=30))
+    moved = [p for p in plan(edition, BroadcastSettings(remind_before=30), demo=True)
              if p.key != "remind:tong-ket"]
     async with app.sessions() as s, s.begin():
         await sync_plan(s, moved, local("2020-09-20T10:00"))
@@ -37,6 +56,14 @@ async def test_planning_is_idempotent_and_follows_content(app: App, edition: Edi
         rows = {r.key: r for r in (await s.execute(select(ScheduledItem))).scalars()}
     assert rows["remind:khai-mac"].due_at == local("2020-10-01T07:30")
     assert rows["remind:tong-ket"].status == "cancelled"
+    # Without the demonstration setting, every reminder not yet sent is cancelled, and why.
+    async with app.sessions() as s, s.begin():
+        await sync_plan(s, plan(edition, BroadcastSettings()), local("2020-09-20T10:00"),
+                        reason=plan_reason(edition, False))
+    async with app.sessions() as s:
+        rows = {r.key: r for r in (await s.execute(select(ScheduledItem))).scalars()}
+    assert {r.status for r in rows.values()} == {"cancelled"}
+    assert rows["remind:khai-mac"].note == "the schedule is a sample (schedule.toml sample = true)"
 
 
 async def test_subscribe_is_offered_then_explicit(chat: Chat) -> None:

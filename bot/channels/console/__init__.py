@@ -1,5 +1,5 @@
 """The console channel: the same core in a terminal or over piped stdin."""
 
-from bot.channels.console.adapter import ConsoleChannel, render
+from bot.channels.console.adapter import ConsoleChannel
 
-__all__ = ["ConsoleChannel", "render"]
+__all__ = ["ConsoleChannel"]

@@ -19,7 +19,7 @@ from aiohttp import web
 from telegram import (
     BotCommand,
     InputFile,
-    Message,
+    LinkPreviewOptions,
     Update,
 )
 from telegram.constants import ChatMemberStatus, ChatType, MessageLimit, ParseMode
@@ -37,42 +37,44 @@ from telegram.ext import (
     CallbackQueryHandler,
     ChatMemberHandler,
     ContextTypes,
+    Defaults,
     MessageHandler,
     filters,
 )
 from telegram.request import HTTPXRequest
 from telegram.warnings import PTBUserWarning
 
-from bot.channels.base import Delivery
+from bot.channels.base import Channel
 from bot.channels.telegram.request import AiohttpRequest
 from bot.db.faults import HeldBack, is_outage
 from bot.observability import Refused
 from bot.service import Dispatcher
 from bot.settings import TelegramSettings
 from bot.webserver import read_json
+from handlers.channel import Delivery, Limits, MemoryChoices, Retry
 from handlers.i18n import use_locale
-from handlers.text import split_message
 from handlers.types import Attachment, Button, Incoming, Reply
 from scheduler.supervisor import Supervised, Supervisor
 
 log = logging.getLogger(__name__)
 CHANNEL = "telegram"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
-MAX_ATTEMPTS = 4
+# Inline keyboard buttons in one message (Telegram documents no number; 100 is what it takes).
+MAX_BUTTONS = 100
 POLL_TIMEOUT = 10  # seconds getUpdates long-polls
 POLL_READ_TIMEOUT = 20.0  # read timeout of other calls on the getUpdates connection
 MAX_PAUSE = 10.0  # longest wait between getUpdates while the database or network is down
 # Answers still being sent, beyond which no new update is taken (polling waits before the next
 # getUpdates, a webhook before its 200): Telegram keeps the rest until there is room.
 MAX_SENDING = 1000
+NO_PREVIEW = {"is_disabled": True}
+# Methods called through Bot.do_api_request on the httpx layer (see TelegramChannel._api),
+# which python-telegram-bot would rather see called through its own methods; those build
+# objects the bot never reads.
+RAW_METHODS = ("getUpdates", "sendMessage", "answerCallbackQuery")
 T = TypeVar("T")
 
 TgApp = Application[Any, ContextTypes.DEFAULT_TYPE, Any, Any, Any, Any]
-NO_PREVIEW = {"is_disabled": True}
-
-# Methods called through Bot.do_api_request (see TelegramChannel._api), which python-telegram-bot
-# would rather see called through their own methods; those build objects the bot never reads.
-RAW_METHODS = ("getUpdates", "sendMessage", "answerCallbackQuery")
 
 
 def retry_seconds(err: RetryAfter) -> float:
@@ -105,17 +107,6 @@ def keyboard(buttons: tuple[Button, ...]) -> dict[str, Any] | None:
     if pending:
         rows.append(pending)
     return {"inline_keyboard": rows}
-
-
-def to_html(reply: Reply, limit: int = MessageLimit.MAX_TEXT_LENGTH) -> list[str]:
-    """The reply as HTML parts of at most `limit` characters of visible text; title in bold."""
-    parts = split_message(reply.full_text(), limit)
-    html = [escape(p, quote=False) for p in parts]
-    if reply.title and parts and parts[0].startswith(reply.title):
-        html[0] = f"<b>{escape(reply.title, quote=False)}</b>" + escape(
-            parts[0][len(reply.title):], quote=False
-        )
-    return html
 
 
 def _not_sent(err: NetworkError) -> bool:
@@ -210,18 +201,22 @@ def read_update(data: dict[str, Any]) -> tuple[int, Incoming, str | None] | None
                               display_name=sender[1], is_private=where[1]), query_id
 
 
-class TelegramChannel:
+class TelegramChannel(Channel):
     """Telegram through python-telegram-bot; the conversation stays in the core."""
 
     name = CHANNEL
 
     def __init__(self, settings: TelegramSettings, dispatcher: Dispatcher,
-                 supervisor: Supervisor | None = None) -> None:
+                 supervisor: Supervisor | None = None, retry: Retry | None = None) -> None:
         # Bot.do_api_request warns for a method Bot has (see _api); here it is on purpose.
-        warnings.filterwarnings("ignore", category=PTBUserWarning, module=__name__,
+        warnings.filterwarnings("ignore", category=PTBUserWarning,
                                 message=f"Please use 'Bot\\.({'|'.join(RAW_METHODS)})'")
         self.settings = settings
         self.dispatcher = dispatcher
+        self.limits = Limits(text=MessageLimit.MAX_TEXT_LENGTH, buttons=MAX_BUTTONS,
+                             url_buttons=True, edit=True, documents=True, rate=settings.rate)
+        self.choices = MemoryChoices()  # every button is native: nothing is numbered
+        self.retry = retry or Retry()
         self.supervisor = supervisor or Supervisor(expected=is_outage)
         self.application = self._build()
         # Updates whose transaction did not commit (not confirmed to Telegram, so it delivers
@@ -235,7 +230,7 @@ class TelegramChannel:
         # Answers being sent (after their update committed), and each chat's latest, which
         # the chat's next answer waits for: a user reads the answers in their messages' order.
         self._sending: set[asyncio.Task[None]] = set()
-        self._last_send: dict[int | str, asyncio.Task[None]] = {}
+        self._last_send: dict[int, asyncio.Task[None]] = {}
         # Configured, or derived from the token (TelegramSettings.webhook_secret).
         self._secret = settings.webhook_secret
 
@@ -255,6 +250,10 @@ class TelegramChannel:
             .base_file_url(s.base_url.replace("/bot", "/file/bot", 1))
             .request(self._request(read_timeout=10.0))
             .concurrent_updates(s.concurrent_updates)
+            # Set once here rather than at every call: HTML, and no link previews (the
+            # resources list would show a dozen cards).
+            .defaults(Defaults(parse_mode=ParseMode.HTML,
+                               link_preview_options=LinkPreviewOptions(is_disabled=True)))
         )
         # No PTB Updater: it confirms updates as soon as it has fetched them, and polling here
         # must not confirm an update the database could not take (see _poll).
@@ -485,7 +484,10 @@ class TelegramChannel:
         if query is None:
             return
         if update.update_id not in self._apologized:  # answered when it first came
-            await self._call(str(query.from_user.id), query.answer)
+            answered = await self._call(query.answer)
+            if isinstance(answered, Delivery):  # too old (400) or refused: the command runs
+                log.info("telegram callback query not answered: %s %s", answered.status,
+                         answered.reason)
         chat_id = query.message.chat.id if query.message else query.from_user.id
         # Without its message (inline mode) the answer goes to the user's private chat.
         private = query.message is None or query.message.chat.type == ChatType.PRIVATE
@@ -524,13 +526,19 @@ class TelegramChannel:
         """What on_text and on_button do, for an update read by read_update."""
         if query_id is not None and update_id not in self._apologized:
             # Answered at once (the user's button shows a clock until then), beside the update.
-            self._spawn(self._call(msg.user_id, lambda: self._api(
-                "answerCallbackQuery", {"callback_query_id": query_id})))
+            self._spawn(self._answer_query(query_id))
         await self._answer(update_id, chat_id, msg)
+
+    async def _answer_query(self, query_id: str) -> None:
+        answered = await self._call(lambda: self._api(
+            "answerCallbackQuery", {"callback_query_id": query_id}))
+        if isinstance(answered, Delivery):  # too old (400) or refused: the command runs
+            log.info("telegram callback query not answered: %s %s", answered.status,
+                     answered.reason)
 
     async def _answer(self, update_id: int, chat_id: int, msg: Incoming) -> None:
         """Apply the update; its answer is sent once it committed, without holding the next
-        updates back (_send_after)."""
+        updates back (_reply_after)."""
         try:
             replies = await self.dispatcher.handle(msg, update_key=str(update_id),
                                                    hold_back=True)
@@ -540,22 +548,22 @@ class TelegramChannel:
             self._held.add(update_id)
             if update_id not in self._apologized:
                 self._apologized.add(update_id)
-                self._send_after(chat_id, outage.replies)
+                self._reply_after(chat_id, outage.replies)
             return
         self._apologized.discard(update_id)
         if replies is None:
             log.info("telegram update %s was already applied; skipped", update_id)
             return
-        self._send_after(chat_id, replies)
+        self._reply_after(chat_id, replies)
 
-    def _send_after(self, chat_id: int | str, replies: list[Reply]) -> None:
+    def _reply_after(self, chat_id: int, replies: list[Reply]) -> None:
         """Send `replies` in the background, after the chat's previous answer."""
         previous = self._last_send.get(chat_id)
 
         async def in_turn() -> None:
             if previous is not None:
                 await asyncio.wait([previous])
-            await self.send(chat_id, replies)
+            await self._reply(chat_id, replies)
 
         task = self._spawn(in_turn())
         self._last_send[chat_id] = task
@@ -586,7 +594,48 @@ class TelegramChannel:
         while len(self._sending) >= MAX_SENDING:
             await asyncio.wait(self._sending, return_when=asyncio.FIRST_COMPLETED)
 
-    # ---- sending ---------------------------------------------------------------------------
+    async def _reply(self, chat_id: int, replies: list[Reply]) -> None:
+        """Answer in the chat under the one retry policy; a user who blocked the bot is
+        marked inactive."""
+        outcome = await self.send(str(chat_id), replies, retry=self.retry)
+        if outcome.status == "blocked":
+            log.info("telegram chat %s blocked the bot; marked inactive", chat_id)
+            await self.dispatcher.mark_inactive(CHANNEL, str(chat_id))
+        elif outcome.status != "sent":
+            log.warning("telegram reply %s after %d messages: %s", outcome.status,
+                        outcome.parts, outcome.reason)
+
+    # ---- the channel contract --------------------------------------------------------------
+
+    async def send_text(self, external_id: str, text: str, *, title: str | None = None,
+                        buttons: tuple[Button, ...] = ()) -> Delivery:
+        """One HTML message (title in bold), its keyboard under it; parse mode and link
+        previews come from the application's Defaults."""
+        html = escape(text, quote=False)
+        if title:
+            html = f"<b>{escape(title, quote=False)}</b>" + (f"\n\n{html}" if html else "")
+        # The Defaults do not reach a raw call (_api): parse mode and previews stated here.
+        params: dict[str, Any] = {"chat_id": int(external_id), "text": html,
+                                  "parse_mode": ParseMode.HTML.value,
+                                  "link_preview_options": NO_PREVIEW}
+        markup = keyboard(buttons)
+        if markup is not None:
+            params["reply_markup"] = markup
+        sent = await self._call(lambda: self._api("sendMessage", params))
+        return sent if isinstance(sent, Delivery) else Delivery("sent", ref=str(
+            sent["message_id"]))
+
+    async def send_document(self, external_id: str, file: Attachment) -> Delivery:
+        sent = await self._call(lambda: self.application.bot.send_document(
+            int(external_id), InputFile(file.data, filename=file.filename)))
+        return sent if isinstance(sent, Delivery) else Delivery("sent", ref=str(
+            sent.message_id))
+
+    async def edit_text(self, external_id: str, ref: str, text: str) -> Delivery:
+        """Edit a progress message in place."""
+        edited = await self._call(lambda: self.application.bot.edit_message_text(
+            escape(text, quote=False), chat_id=int(external_id), message_id=int(ref)))
+        return edited if isinstance(edited, Delivery) else Delivery("sent", ref=ref)
 
     async def _api(self, method: str, params: dict[str, Any],
                    read_timeout: float | None = None) -> Any:
@@ -603,84 +652,20 @@ class TelegramChannel:
             return await bot.do_api_request(method, params)
         return await bot.do_api_request(method, params, read_timeout=read_timeout)
 
-    def _sender(self, params: dict[str, Any]) -> Callable[[], Awaitable[Any]]:
-        return lambda: self._api("sendMessage", params)
-
-    async def send(self, chat_id: int | str, replies: list[Reply]) -> list[dict[str, Any]]:
-        """Send replies as HTML messages; the keyboard goes with the last part of each reply.
-        Returns the messages sent, as Telegram answered them (JSON)."""
-        sent: list[dict[str, Any]] = []
-        bot = self.application.bot
-        for reply in replies:
-            parts = to_html(reply)
-            for i, html in enumerate(parts):
-                params: dict[str, Any] = {"chat_id": chat_id, "text": html,
-                                          "parse_mode": ParseMode.HTML.value,
-                                          "link_preview_options": NO_PREVIEW}
-                markup = keyboard(reply.buttons) if i == len(parts) - 1 else None
-                if markup is not None:
-                    params["reply_markup"] = markup
-                message = await self._call(str(chat_id), self._sender(params))
-                if message is None:
-                    return sent
-                sent.append(message)
-            for f in reply.files:
-
-                def upload(f: Attachment = f) -> Awaitable[Message]:
-                    return bot.send_document(chat_id, InputFile(f.data, filename=f.filename))
-
-                document = await self._call(str(chat_id), upload)
-                if document is None:
-                    return sent
-                sent.append(document.to_dict())
-        return sent
-
-    # ---- broadcasts ------------------------------------------------------------------------
-
-    async def deliver(self, external_id: str, text: str, title: str | None = None) -> Delivery:
-        """Send one broadcast message once and say what became of it (the outbox decides)."""
-        parts = to_html(Reply(text, title=title))
-        ref: str | None = None
-        for i, html in enumerate(parts):
-            outcome = await self._attempt(
-                external_id,
-                lambda html=html: self.application.bot.send_message(  # type: ignore[misc]
-                    int(external_id), html, parse_mode=ParseMode.HTML,
-                    disable_web_page_preview=True),
-            )
-            if isinstance(outcome, Delivery):
-                if i == 0:
-                    return outcome
-                # Part of the message arrived already: sending it again would repeat it.
-                return Delivery("uncertain", reason=f"part {i + 1} of {len(parts)}: "
-                                f"{outcome.status} {outcome.reason}".strip())
-            ref = str(outcome.message_id)
-        return Delivery("sent", ref=ref)
-
-    async def edit(self, external_id: str, ref: str, text: str) -> Delivery:
-        """Edit a progress message in place."""
-        outcome = await self._attempt(
-            external_id,
-            lambda: self.application.bot.edit_message_text(
-                escape(text, quote=False), chat_id=int(external_id), message_id=int(ref),
-                parse_mode=ParseMode.HTML),
-        )
-        return outcome if isinstance(outcome, Delivery) else Delivery("sent", ref=ref)
-
-    async def _attempt(self, external_id: str, call: Callable[[], Awaitable[Any]]
-                       ) -> Delivery | Any:
-        """One Bot API call: its result, or the Delivery saying why it did not go through."""
+    async def _call(self, call: Callable[[], Awaitable[T]]) -> T | Delivery:
+        """One Bot API call, made once: its result, or the Delivery saying why it did not go
+        through (the retry policy, handlers.channel.Retry, decides what to do with it)."""
         try:
             return await call()
         except RetryAfter as err:
             return Delivery("rate_limited", reason="429", retry_after=retry_seconds(err))
         except Forbidden as err:
-            # The outbox deactivates the user in the transaction that records this outcome.
-            log.info("telegram user %s blocked the bot", external_id)
             return Delivery("blocked", reason=str(err)[:200])
         except TimedOut:
+            # The request may have reached Telegram: repeating it could send twice.
             return Delivery("uncertain", reason="timeout after the request was sent")
         except BadRequest as err:
+            # Telegram's final word on this request (PTB makes BadRequest a NetworkError).
             return Delivery("failed", reason=str(err)[:200])
         except NetworkError as err:
             if _not_sent(err):
@@ -688,41 +673,3 @@ class TelegramChannel:
             return Delivery("uncertain", reason=f"network error: {err}"[:200])
         except TelegramError as err:
             return Delivery("failed", reason=str(err)[:200])
-
-    async def _call(self, user_id: str, call: Callable[[], Awaitable[T]]) -> T | None:
-        """Make one Bot API call: honour 429, retry what never reached Telegram, stop on 403.
-
-        A 5xx answer or a connection cut after the request left may have been delivered:
-        not repeated (the user would read it twice), logged as uncertain.
-        """
-        for attempt in range(MAX_ATTEMPTS):
-            try:
-                return await call()
-            except RetryAfter as err:
-                delay = retry_seconds(err)
-                log.warning("telegram asked us to wait %.1f s (429)", delay)
-                await asyncio.sleep(delay)
-            except Forbidden:
-                log.info("telegram user %s blocked the bot; marked inactive", user_id)
-                await self.dispatcher.mark_inactive(CHANNEL, user_id)
-                return None
-            except TimedOut:
-                # The request may have reached Telegram: repeating it could send twice.
-                log.warning("telegram call timed out; outcome uncertain, not repeated")
-                return None
-            except BadRequest as err:
-                # A 400 is Telegram's final word on this request (PTB makes BadRequest a
-                # NetworkError, so without this it would be retried four times for nothing).
-                log.warning("telegram refused a call for user %s: %s", user_id, err)
-                return None
-            except NetworkError as err:
-                if not _not_sent(err):
-                    log.warning("telegram call failed (%s); outcome uncertain, not repeated",
-                                err)
-                    return None
-                delay = 0.5 * 2**attempt
-                log.warning("telegram network error (%s); retrying in %.1f s", err, delay)
-                await asyncio.sleep(delay)
-        log.error("telegram call failed after %d attempts", MAX_ATTEMPTS)
-        return None
-

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import json
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
-from typing import Any, Literal
+from typing import Any
 
 import aiohttp
 from aiohttp import web
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.channels.base import Channel
 from bot.channels.zalo import webhook as events
 from bot.channels.zalo.client import (
     MAX_BUTTONS,
@@ -31,15 +29,14 @@ from bot.channels.zalo.client import (
 from bot.channels.zalo.queue import KeyedWorkers
 from bot.channels.zalo.tokens import TokenError, TokenManager, TokenStore, utc_now
 from bot.channels.zalo.window import CHANNEL, users_in_window, window_state
+from bot.db.choices import SqlChoiceStore
 from bot.db.faults import HeldBack, is_outage, unavailable_replies
-from bot.db.models import ZaloChoice
-from bot.db.repo import dialect_insert
 from bot.observability import Refused, parse_json
 from bot.service import Dispatcher
 from bot.settings import WebSettings, ZaloSettings
 from bot.webserver import body_limits, read_body
+from handlers.channel import Delivery, Limits, Retry
 from handlers.i18n import use_locale
-from handlers.text import split_message
 from handlers.types import Button, Incoming, Reply
 from scheduler.supervisor import Supervised, Supervisor
 
@@ -53,30 +50,6 @@ KEY_MAX = 64
 SEED_LIFETIME = timedelta(hours=1)
 
 
-@dataclass(frozen=True)
-class SendResult:
-    """What became of the replies to one user.
-
-    sent: every message delivered. skipped: not sent on purpose (reason outside_window,
-    not_following or inactive; code is Zalo's, or None when decided before calling Zalo).
-    failed: Zalo or the network refused (code and message as Zalo gave them).
-    """
-
-    status: Literal["sent", "skipped", "failed"]
-    messages: int = 0
-    code: int | None = None
-    reason: str = ""
-
-
-@dataclass(frozen=True)
-class Rendered:
-    """The OA messages for a list of replies, and the numbers typed to press buttons 6+."""
-
-    messages: list[dict[str, Any]]
-    choices: dict[str, str]
-    has_buttons: bool
-
-
 def _title(label: str) -> str:
     return label if len(label) <= BUTTON_TITLE_MAX else label[: BUTTON_TITLE_MAX - 1] + "…"
 
@@ -88,39 +61,7 @@ def _zalo_button(b: Button) -> dict[str, Any]:
     return {"title": _title(b.label), "type": "oa.query.hide", "payload": b.command}
 
 
-def render(replies: list[Reply]) -> Rendered:
-    """Each reply as text parts of at most 2,000 characters; its first 5 buttons as a template
-    on the last part, the others as numbered lines "[6] Label" (numbers run on across replies).
-    """
-    messages: list[dict[str, Any]] = []
-    choices: dict[str, str] = {}
-    has_buttons = False
-    for reply in replies:
-        shown, overflow = reply.buttons[:MAX_BUTTONS], reply.buttons[MAX_BUTTONS:]
-        has_buttons = has_buttons or bool(reply.buttons)
-        lines = []
-        for b in overflow:
-            n = str(MAX_BUTTONS + 1 + len(choices))
-            if b.url:
-                lines.append(f"[{n}] {b.label}: {b.url}")
-            else:
-                lines.append(f"[{n}] {b.label}")
-            choices[n] = b.command
-        text = reply.full_text() + ("\n\n" + "\n".join(lines) if lines else "")
-        parts = split_message(text, MAX_TEXT) or [" "]
-        for i, part in enumerate(parts):
-            message: dict[str, Any] = {"text": part}
-            if shown and i == len(parts) - 1:
-                message["attachment"] = {
-                    "type": "template",
-                    "payload": {"buttons": [_zalo_button(b) for b in shown]},
-                }
-            messages.append(message)
-    # A numbered URL button has no command: typing its number stays plain text.
-    return Rendered(messages, {n: c for n, c in choices.items() if c}, has_buttons)
-
-
-class ZaloChannel:
+class ZaloChannel(Channel):
     """A Zalo Official Account: webhook in, OA API v3 out; the conversation stays in the core."""
 
     name = CHANNEL
@@ -141,8 +82,11 @@ class ZaloChannel:
         self.token_now = token_now
         self.event_max_age = event_max_age
         self.clock_skew = clock_skew
-        self.rate_limit_delay = rate_limit_delay
-        self.rate_limit_attempts = rate_limit_attempts
+        # Zalo's -32 names no wait: the retry policy backs off from rate_limit_delay.
+        self.retry = Retry(attempts=rate_limit_attempts, backoff=rate_limit_delay)
+        self.limits = Limits(text=MAX_TEXT, buttons=MAX_BUTTONS, url_buttons=True,
+                             rate=settings.rate)
+        self.choices = SqlChoiceStore(sessions, clock)
         self.refresh_check_seconds = refresh_check_seconds
         self.store = TokenStore(sessions, settings.app_id)
         self._session: aiohttp.ClientSession | None = None
@@ -277,7 +221,8 @@ class ZaloChannel:
                 msg = Incoming(CHANNEL, event.user_id, "/start",
                                display_name=event.display_name)
             elif event.name == events.TEXT:
-                msg = await self._incoming_text(event)
+                msg = Incoming(CHANNEL, event.user_id, event.text,
+                               display_name=event.display_name)
             else:
                 msg = Incoming(CHANNEL, event.user_id, "", is_media=True,
                                display_name=event.display_name)
@@ -293,8 +238,10 @@ class ZaloChannel:
                 await self._apologize(event.user_id, apology)
             return False
         try:
+            # One transaction: the event's key, the user, the typed number read and this
+            # answer's numbers stored, the message log.
             replies = await self.dispatcher.handle(msg, update_key=_key(event.key),
-                                                   hold_back=True)
+                                                   hold_back=True, numbered=self.limits)
         except HeldBack as held:
             # Acknowledged, so Zalo will not send it again: kept and tried again here. The
             # user is told once.
@@ -306,59 +253,30 @@ class ZaloChannel:
         if replies is None:
             log.info("zalo event %s was already applied; skipped", event.name)
             return True
-        result = await self.send(event.user_id, replies)
-        if result.status != "sent":
-            log.warning("zalo reply %s: %s %s", result.status, result.code, result.reason)
+        outcome = await self._answer(event.user_id, replies)
+        if outcome.status == "blocked":
+            await self.dispatcher.mark_inactive(CHANNEL, event.user_id)
+            log.info("zalo user stopped following; marked inactive")
+        elif outcome.status != "sent":
+            log.warning("zalo reply %s after %d messages: %s", outcome.status, outcome.parts,
+                        outcome.reason)
         return True
 
+    async def _answer(self, user_id: str, replies: Sequence[Reply]) -> Delivery:
+        """Answer a user who just wrote: inside the interaction window by definition (no
+        query), the numbers already stored with the update."""
+        return await super().send(user_id, replies, retry=self.retry, remember=False)
+
     async def _apologize(self, user_id: str, replies: list[Reply]) -> None:
-        """Tell a user whose message waits for the database (they just wrote: inside the
-        interaction window, which is in the database and not checked)."""
-        for message in render(replies).messages:
-            try:
-                result = await self._send_one(user_id, message)
-            except Exception as exc:  # a courtesy during an outage: its failure changes nothing
-                log.warning("zalo: the apology was not sent (%s)", type(exc).__name__)
-                return
-            if result is not None:
-                log.warning("zalo: the apology was not sent: %s %s", result.status,
-                            result.reason)
-                return
-
-    async def _incoming_text(self, event: events.Event) -> Incoming:
-        """The text as the user's message; a listed number presses that numbered button."""
-        number = event.text.strip()
-        if number.isdigit() and len(number) <= 3:
-            command = (await self._load_choices(event.user_id)).get(number)
-            if command:
-                return Incoming(CHANNEL, event.user_id, command, is_button=True,
-                                display_name=event.display_name)
-        return Incoming(CHANNEL, event.user_id, event.text, display_name=event.display_name)
-
-    # ---- numbered buttons ------------------------------------------------------------------
-
-    async def _load_choices(self, user_id: str) -> dict[str, str]:
-        async with self.sessions() as s:
-            raw = (await s.execute(
-                select(ZaloChoice.commands).where(ZaloChoice.external_id == user_id)
-            )).scalar_one_or_none()
-        if raw is None:
-            return {}
-        value = json.loads(raw)
-        return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
-
-    async def _save_choices(self, user_id: str, choices: dict[str, str]) -> None:
-        """Remember this answer's numbers (in the DB: they outlive restarts and processes)."""
-        now = self.clock()
-        commands = json.dumps(choices, ensure_ascii=False)
-        async with self.sessions() as s, s.begin():
-            insert = dialect_insert(s)
-            stmt = insert(ZaloChoice).values(external_id=user_id, commands=commands,
-                                             updated_at=now)
-            await s.execute(stmt.on_conflict_do_update(
-                index_elements=["external_id"],
-                set_={"commands": commands, "updated_at": now},
-            ))
+        """Tell a user whose message waits for the database (the database is not asked)."""
+        try:
+            outcome = await self._answer(user_id, replies)
+        except Exception as exc:  # a courtesy during an outage: its failure changes nothing
+            log.warning("zalo: the apology was not sent (%s)", type(exc).__name__)
+            return
+        if outcome.status != "sent":
+            log.warning("zalo: the apology was not sent: %s %s", outcome.status,
+                        outcome.reason)
 
     # ---- the 7-day rule --------------------------------------------------------------------
 
@@ -367,69 +285,69 @@ class ZaloChannel:
         return await users_in_window(self.sessions, self.clock(),
                                      self.settings.interaction_window_days)
 
-    # ---- sending ---------------------------------------------------------------------------
+    # ---- the channel contract --------------------------------------------------------------
 
-    async def send(self, user_id: str, replies: list[Reply]) -> SendResult:
-        """Send replies as OA consultation messages; stop at the first refusal."""
-        reason = await window_state(self.sessions, user_id, self.clock(),
+    async def send(self, external_id: str, replies: Sequence[Reply], *,
+                   retry: Retry | None = None, remember: bool = True) -> Delivery:
+        """Send unprompted (a reminder, an announcement, a progress report): Zalo lets an OA
+        write only inside the interaction window, checked here before any call."""
+        reason = await window_state(self.sessions, external_id, self.clock(),
                                     self.settings.interaction_window_days)
         if reason is not None:
-            return SendResult("skipped", reason=reason)
-        rendered = render(replies)
-        sent = 0
-        for message in rendered.messages:
-            result = await self._send_one(user_id, message)
-            if result is not None:
-                return SendResult(result.status, sent, result.code, result.reason)
-            sent += 1
-        if rendered.has_buttons:
-            # A reply without buttons keeps the previous numbers usable (as on the console).
-            await self._save_choices(user_id, rendered.choices)
-        return SendResult("sent", sent)
+            return Delivery("skipped", reason=reason)
+        return await super().send(external_id, replies, retry=retry, remember=remember)
 
-    async def _send_one(self, user_id: str, message: dict[str, Any]) -> SendResult | None:
-        """POST one message; None when delivered, else why not."""
+    async def send_text(self, external_id: str, text: str, *, title: str | None = None,
+                        buttons: tuple[Button, ...] = ()) -> Delivery:
+        """POST one consultation message, its buttons as a template; once, except that a
+        refused access token is refreshed and the message sent with the new one."""
         if self.client is None or self.tokens is None:
-            raise RuntimeError("ZaloChannel.send before start()")
+            raise RuntimeError("ZaloChannel.send_text before start()")
+        message: dict[str, Any] = {"text": (f"{title}\n\n{text}" if title else text) or " "}
+        if buttons:
+            message["attachment"] = {"type": "template", "payload": {
+                "buttons": [_zalo_button(b) for b in buttons]}}
         refreshed = False
-        limited = 0
         while True:
             try:
                 token = await self.tokens.access_token()
             except TokenError as err:
-                return SendResult("failed", reason=f"no access token: {err}")
+                return Delivery("failed", reason=f"no access token: {err}")
             try:
-                await self.client.send_message(token, user_id, message)
-                return None
+                await self.client.send_message(token, external_id, message)
+                return Delivery("sent")
             except ZaloApiError as err:
                 if err.code in TOKEN_ERRORS and not refreshed:
+                    # Refused before it was delivered: sending again with a new token is safe.
                     refreshed = True
                     log.info("zalo access token refused (%s); refreshing", err.code)
                     try:
                         await self.tokens.refresh(stale=token)
                     except TokenError as terr:
-                        return SendResult("failed", code=err.code, reason=str(terr))
+                        return Delivery("failed", reason=f"{err.code}: {terr}")
                     continue
-                if err.code in WINDOW_ERRORS:
-                    return SendResult("skipped", code=err.code, reason="outside_window")
-                if err.code == NOT_FOLLOWING:
-                    await self.dispatcher.mark_inactive(CHANNEL, user_id)
-                    return SendResult("skipped", code=err.code, reason="not_following")
-                if err.code == RATE_LIMITED and limited + 1 < self.rate_limit_attempts:
-                    delay = self.rate_limit_delay * 2**limited
-                    limited += 1
-                    log.warning("zalo rate limit (-32); retrying in %.1f s", delay)
-                    await asyncio.sleep(delay)
-                    continue
-                log.warning("zalo refused a message: %s %s", err.code, err.message[:200])
-                return SendResult("failed", code=err.code, reason=err.message)
+                return _refused(err)
             except TimeoutError:
                 # The request may have reached Zalo: repeating it could send twice.
-                log.warning("zalo send timed out; outcome uncertain, not repeated")
-                return SendResult("failed", reason="timeout: outcome unknown")
+                return Delivery("uncertain", reason="timeout: outcome unknown")
+            except aiohttp.ClientConnectorError as err:
+                return Delivery("retry", reason=f"not sent: {type(err).__name__}")
             except aiohttp.ClientError as err:
-                log.warning("zalo send failed: %s", type(err).__name__)
-                return SendResult("failed", reason=f"network: {type(err).__name__}")
+                return Delivery("uncertain", reason=f"network: {type(err).__name__}")
+
+
+def _refused(err: ZaloApiError) -> Delivery:
+    """What Zalo's refusal means for the message."""
+    if err.code in WINDOW_ERRORS:
+        return Delivery("skipped", reason="outside_window")
+    if err.code == NOT_FOLLOWING:
+        return Delivery("blocked", reason="not_following")
+    if err.code == RATE_LIMITED:
+        return Delivery("rate_limited", reason=f"{err.code} {err.message}"[:200])
+    if err.code >= 500:  # an HTTP 5xx without Zalo's answer: it may have been delivered
+        return Delivery("uncertain", reason=f"HTTP {err.code}")
+    log.warning("zalo refused a message: %s %s", err.code, err.message[:200])
+    return Delivery("failed", reason=f"{err.code} {err.message}"[:200])
 
 
 def _key(key: str) -> str:

@@ -20,11 +20,11 @@ def build(app: App) -> list[Channel]:
     if not settings.enabled:
         return []
     from bot.channels.zalobot.adapter import ZaloBotChannel
-    from bot.channels.zalobot.choices import SqlChoices
+    from bot.db.choices import SqlChoiceStore
 
     web = app.settings.web
     return [ZaloBotChannel(
-        settings, app.dispatcher, SqlChoices(app.sessions, app.clock),
+        settings, app.dispatcher, SqlChoiceStore(app.sessions, app.clock),
         supervisor=app.supervisor,
         event_max_age=timedelta(hours=web.update_retention_hours),
         clock_skew=timedelta(seconds=web.clock_skew_seconds))]

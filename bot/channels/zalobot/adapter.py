@@ -14,7 +14,6 @@ wait; `message_id` is claimed with its effects, so a redelivery is applied once.
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import hmac
 import logging
 from datetime import UTC, datetime, timedelta
@@ -22,6 +21,7 @@ from datetime import UTC, datetime, timedelta
 import aiohttp
 from aiohttp import web
 
+from bot.channels.base import Channel
 from bot.channels.zalo.queue import KeyedWorkers
 from bot.channels.zalo.webhook import age_refusal
 from bot.channels.zalobot import updates
@@ -42,7 +42,7 @@ from bot.observability import Refused
 from bot.service import Dispatcher
 from bot.settings import WebSettings
 from bot.webserver import read_json
-from handlers.channel import RESENDABLE, ChoiceStore, Delivery, Limits, OutputChannel
+from handlers.channel import ChoiceStore, Delivery, Limits, Retry
 from handlers.i18n import _, use_locale
 from handlers.types import Button, Incoming, Reply
 from scheduler.limiter import RateLimiter
@@ -63,14 +63,13 @@ DRAIN_SECONDS = 50.0
 
 def unsupported_replies() -> list[Reply]:
     """What a user reads whose message Zalo did not pass on (in the current locale)."""
-    return [Reply(_("Xin lỗi bạn, Zalo không chuyển nội dung tin nhắn này cho mình nên mình "
-                    "chưa trả lời được. Nếu đó là ảnh, tệp hay tin nhắn thoại, bạn hãy gõ câu "
-                    "hỏi bằng chữ nhé. Nếu tài khoản Zalo của bạn đang được bảo vệ (như tài "
-                    "khoản của các bạn nhỏ), bạn có thể nhờ bố mẹ hoặc thầy cô tìm hiểu giúp "
-                    "nhé."))]
+    return [Reply(_("Xin lỗi Quý vị, Zalo không chuyển nội dung tin nhắn này cho Chatbot nên "
+                    "Chatbot chưa trả lời được. Nếu đó là ảnh, tệp hay tin nhắn thoại, xin Quý "
+                    "vị gõ câu hỏi bằng chữ. Nếu tài khoản Zalo đang được bảo vệ (như tài khoản "
+                    "của các em nhỏ), xin nhờ cha mẹ hoặc thầy cô tìm hiểu giúp."))]
 
 
-class ZaloBotChannel(OutputChannel):
+class ZaloBotChannel(Channel):
     """A Zalo bot: the conversation stays in the core, sending degrades in the contract."""
 
     name = CHANNEL
@@ -87,7 +86,7 @@ class ZaloBotChannel(OutputChannel):
         self.supervisor = supervisor or Supervisor(expected=is_outage)
         self.event_max_age = event_max_age
         self.clock_skew = clock_skew
-        self.retry_pause = retry_pause
+        self.retry = Retry(attempts=MAX_ATTEMPTS, backoff=retry_pause)
         # One pace for everything this bot sends (answers and broadcasts): Zalo's limit, not
         # published, is the bot's.
         self.limiter = RateLimiter(settings.rate)
@@ -294,11 +293,7 @@ class ZaloBotChannel(OutputChannel):
 
     async def _answer(self, chat_id: str, replies: list[Reply]) -> None:
         """Send an answer; what never left (429, connection refused) is sent again."""
-        for attempt in range(MAX_ATTEMPTS):
-            outcome = await self.send(chat_id, replies)
-            if outcome.status not in RESENDABLE or attempt + 1 == MAX_ATTEMPTS:
-                break
-            await asyncio.sleep(outcome.retry_after or self.retry_pause * 2**attempt)
+        outcome = await self.send(chat_id, replies, retry=self.retry)
         if outcome.status == "blocked":
             log.info("zalobot user blocked the bot; marked inactive")
             await self.dispatcher.mark_inactive(CHANNEL, chat_id)
@@ -344,18 +339,3 @@ class ZaloBotChannel(OutputChannel):
             # Zalo may have delivered it before failing to answer.
             return Delivery("uncertain", reason=str(err))
         return Delivery("failed", reason=str(err))
-
-    # ---- the outbox's Sender (until the outbox speaks the contract) ------------------------
-
-    async def deliver(self, external_id: str, text: str, title: str | None = None) -> Delivery:
-        """A reminder or announcement: one attempt, the outcome for the outbox to record.
-
-        Without its ref: a message this channel cannot edit must not be offered for editing
-        (an organizer's progress is reported at the start and the end, as on Zalo OA).
-        """
-        outcome = await self.send(external_id, [Reply(text, title=title)])
-        return dataclasses.replace(outcome, ref=None)
-
-    async def edit(self, external_id: str, ref: str, text: str) -> Delivery:
-        return await self.edit_text(external_id, ref, text)
-

@@ -47,7 +47,7 @@ class ZaloBotSettings:
 def validate(z: ZaloBotSettings) -> None:
     """Check [zalobot]; raise SettingsError naming the key. Secrets are required, never
     defaulted: webhook mode needs secret_token and a webhook path nobody can guess."""
-    from bot.settings import SettingsError  # bot.settings imports this module
+    from bot.settings_error import SettingsError
 
     if z.mode not in MODES:
         raise SettingsError(f"zalobot.mode: must be polling or webhook, found {z.mode!r}")

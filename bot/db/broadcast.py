@@ -15,14 +15,15 @@ from bot.db.models import ContestParticipant, OutboxRow, ScheduledItem, Subscrip
 from bot.db.repo import dialect_insert
 from handlers.broadcast_types import AnnouncementInfo
 
-FINAL = ("sent", "failed", "skipped", "uncertain")
-
 
 def audience_query(audience: str, default_locale: str, *extra: Any) -> Select[Any]:
     """(user id, channel, external id, locale) of everyone `audience` names, active users only.
 
     all / channel:NAME: subscribers. contest / district:NAME: contest participants (not
     voided); they registered for the contest, so its announcements reach them unsubscribed.
+    home:NAME: subscribers who live in quận/huyện NAME (/quan or their registration);
+    home-except:A|B: subscribers who live in none of them, or chose no district (the city's
+    digest on a day when A and B get their own).
     """
     kind, _sep, name = audience.partition(":")
     cols = (User.id, User.channel, User.external_id,
@@ -36,6 +37,10 @@ def audience_query(audience: str, default_locale: str, *extra: Any) -> Select[An
         q = select(*cols).join(Subscription, Subscription.user_id == User.id)
         if kind == "channel":
             q = q.where(User.channel == name)
+        elif kind == "home":
+            q = q.where(User.district == name)
+        elif kind == "home-except":
+            q = q.where(User.district.is_(None) | User.district.not_in(name.split("|")))
     return q.where(User.active.is_(True))
 
 

@@ -94,6 +94,20 @@ class Result:
     rss_mb: float = 0.0
     cpu_ms: float = 0.0  # the bot's CPU time per update in the burst: independent of load
     load: float = 0.0
+    per_transaction: float = 0.0  # hoctap-bot: updates per database transaction in the burst
+
+
+async def transactions(proc: Proc) -> tuple[float, float]:
+    """hoctap-bot's /metrics: (updates, transactions) applied in batches so far."""
+    import aiohttp
+
+    url = f"http://127.0.0.1:{proc.env['HOCTAP_WEB_PORT']}/metrics"
+    async with aiohttp.ClientSession() as http, http.get(url) as resp:
+        text = await resp.text()
+    values = dict(line.split(" ", 1) for line in text.splitlines()
+                  if line.startswith("hoctap_updates_per_transaction_"))
+    return (float(values.get("hoctap_updates_per_transaction_sum", 0)),
+            float(values.get("hoctap_updates_per_transaction_count", 0)))
 
 
 @contextlib.asynccontextmanager
@@ -139,8 +153,11 @@ async def start_profile(out: Path | None, kind: str, pid: int) -> Proc | None:
     if out is None:
         return None
     out.mkdir(parents=True, exist_ok=True)  # noqa: ASYNC240 (once, before the burst)
+    # --gil: only the thread holding the GIL is sampled, so the profile shows where the
+    # Python CPU goes rather than the loop's waits.
     spy = Proc([str(Path(sys.executable).parent / "py-spy"), "record", "--pid", str(pid),
-                "--format", "raw", "--output", str(out / f"{kind}.txt"), "--nonblocking"],
+                "--format", "raw", "--output", str(out / f"{kind}.txt"), "--nonblocking",
+                "--gil"],
                hoctap_environ(), ROOT)
     await spy.start()
     await asyncio.sleep(1.0)
@@ -168,6 +185,7 @@ async def measure(kind: str, updates: int, users: int, rates: list[int],
             replies.latencies.clear()
 
             spy = await start_profile(profile, kind, proc.pid)
+            batched = await transactions(proc) if kind.startswith("hoctap") else (0.0, 0.0)
             cpu = cpu_seconds(proc.pid)
             start = time.perf_counter()
             for i in range(updates):
@@ -176,6 +194,10 @@ async def measure(kind: str, updates: int, users: int, rates: list[int],
             await replies.wait(expected)
             result.burst = updates / (time.perf_counter() - start)
             result.cpu_ms = (cpu_seconds(proc.pid) - cpu) / updates * 1000
+            if kind.startswith("hoctap"):
+                done, count = await transactions(proc)
+                if count > batched[1]:
+                    result.per_transaction = (done - batched[0]) / (count - batched[1])
             await stop_profile(spy)
             result.load = load()
             replies.latencies.clear()
@@ -221,8 +243,9 @@ async def main() -> None:
         results.append(r)
         lat = "  ".join(f"@{k}/s p50 {v[0]:.0f} ms p99 {v[1]:.0f} ms"
                         for k, v in r.latency.items())
+        batch = f"  {r.per_transaction:.1f} updates/transaction" if r.per_transaction else ""
         print(f"{kind:16s} {r.burst:6.0f} replies/s  {lat}  RSS {r.rss_mb:.0f} MB"
-              f"  CPU {r.cpu_ms:.2f} ms/update  (load {r.load:.1f})", flush=True)
+              f"  CPU {r.cpu_ms:.2f} ms/update{batch}  (load {r.load:.1f})", flush=True)
     print_table(results, args.rates)
 
 

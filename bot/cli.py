@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from bot.app import App, build_app, edition_path
 from bot.observability import setup_logging
@@ -26,7 +26,10 @@ from content import ContentError, load_edition
 from content import warnings as content_warnings
 from handlers.i18n import N_, _, format_date_numeric, set_locale
 from handlers.numbers import parse_int
-from handlers.types import Incoming
+from handlers.types import Incoming, Reply
+
+if TYPE_CHECKING:  # apscheduler and the deliverers: imported once the chat has answered
+    from scheduler.service import BroadcastService
 
 log = logging.getLogger("hoctap")
 
@@ -246,22 +249,43 @@ async def _chat(app: App, args: argparse.Namespace) -> int:
         return _fail(_("--user: cần một tên từ 1 đến 64 ký tự."), EXIT_CONFIG)
     await app.start()
     settings = app.settings
-    broadcaster = None
+    broadcaster: BroadcastService | None = None
+    answered = asyncio.Event()
+
+    async def handle(msg: Incoming, *args: Any, **kwargs: Any) -> list[Reply] | None:
+        try:
+            return await app.dispatcher.handle(msg, *args, **kwargs)
+        finally:
+            answered.set()
+
+    async def broadcast() -> None:
+        # After the first answer: the scheduler (APScheduler, its first look at the
+        # database) is not what the user waits for.
+        nonlocal broadcaster
+        await answered.wait()
+        await asyncio.sleep(0)  # the answer is printed first
+        from bot.app import build_broadcaster
+
+        # The terminal is the conversation: the week's missed reminders are not news.
+        logging.getLogger("scheduler").setLevel(logging.ERROR)
+        broadcaster = build_broadcaster(app, [channel])
+        await broadcaster.start()
+
+    starting: asyncio.Task[None] | None = None
     try:
-        channel = ConsoleChannel(app.dispatcher.handle, user, locale=settings.bot.locale)
+        channel = ConsoleChannel(handle, user, locale=settings.bot.locale)
         if settings.broadcast.enabled and not settings.platform_channels:
             # A setup without Telegram or Zalo has no `hoctap-bot run` (it needs a platform):
             # the chat sends the reminders and announcements, printed for the console users.
             # With a platform, `run` is the one sender (SQLite lets one process lead).
-            from bot.app import build_broadcaster
-
-            # The terminal is the conversation: the week's missed reminders are not news.
-            logging.getLogger("scheduler").setLevel(logging.ERROR)
-            broadcaster = build_broadcaster(app, [channel])
-            await broadcaster.start()
+            starting = asyncio.create_task(broadcast(), name="start the broadcaster")
         greet = sys.stdin.isatty() and not args.no_greeting
         await channel.run(greet=greet)
     finally:
+        if starting is not None:
+            if not answered.is_set():
+                starting.cancel()
+            await asyncio.gather(starting, return_exceptions=True)
         if broadcaster is not None:
             await broadcaster.stop()
         await app.close()

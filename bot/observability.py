@@ -62,6 +62,10 @@ class Metrics:
         self.latency = Histogram(
             "hoctap_reply_seconds", "Time to compute the replies to one update", ["channel"],
             buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10), registry=r)
+        self.batch = Histogram(
+            "hoctap_updates_per_transaction",
+            "Updates applied together in one database transaction (see [database] batch_size)",
+            buckets=(1, 2, 4, 8, 16, 32, 64, 128, 256), registry=r)
         self.flood = Counter("hoctap_flood_dropped", "Messages ignored by flood control",
                              ["channel"], registry=r)
         self.unavailable = Counter("hoctap_database_unavailable",

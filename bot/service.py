@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import math
 import time
+from collections import deque
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -26,7 +28,7 @@ from handlers.channel import Limits, plan, typed_number
 from handlers.core import Conversation
 from handlers.i18n import _, use_locale
 from handlers.privacy_types import PersonalData
-from handlers.types import Clock, Incoming, Reply, UserView
+from handlers.types import Clock, Incoming, Outcome, Reply, UserView
 
 log = logging.getLogger(__name__)
 # An update that fails this often while the database answers is given up (a bug, not an outage).
@@ -57,8 +59,10 @@ class SqlStore:
     async def set_district(self, district: str | None) -> None:
         await repo.set_district(self.session, self.user.id, district)
 
-    @property
+    @functools.cached_property
     def contest(self) -> SqlContestStore:
+        # One per update: the identity hash (an HMAC) is computed once, however often the
+        # contest's handlers reach for the store.
         if self.identity_key is None:
             raise RuntimeError("the contest's identity key is not loaded: call App.start()")
         return SqlContestStore(self.session, self.user.id, identity_hash(
@@ -98,8 +102,31 @@ class SqlPrivacyStore:
         return await repo.erase_user(self.session, self.user.id)
 
 
+@dataclass(eq=False)
+class _Job:
+    """One update waiting for its batch."""
+
+    msg: Incoming
+    key: str | None
+    now: datetime
+    started: float
+    done: asyncio.Future[list[Reply] | None]
+    numbered: Limits | None = None  # see Dispatcher.handle
+
+    @property
+    def user(self) -> tuple[str, str]:
+        return (self.msg.channel, self.msg.user_id)
+
+
 class Dispatcher:
-    """Turn an Incoming into replies inside one database transaction."""
+    """Turn an Incoming into replies inside one database transaction.
+
+    Updates that arrive together are applied together: a batch of them (at most
+    `[database] batch_size`, one per user) shares one transaction, whose claim, user and log
+    statements each run once for the whole batch. Each update is still claimed in the same
+    transaction as its effects; if any update of a batch fails, the batch is rolled back and
+    each of its updates is applied alone, so one update's failure is its own.
+    """
 
     def __init__(self, settings: Settings, conversation: Conversation,
                  sessions: async_sessionmaker[AsyncSession], clock: Clock,
@@ -112,12 +139,16 @@ class Dispatcher:
         self.flood = FloodGuard(settings.flood)
         # The contest's identity-hash key, from the settings or the database (App.start).
         self.identity_key: bytes | None = None
-        # SQLite has one writer and every update writes (its log row). Many updates at once
-        # would each hold the write lock across their awaits and wait in SQLite's busy handler
-        # until its timeout ("database is locked"); queueing them here keeps every wait short.
+        self.batch_size = settings.database.batch_size
+        # SQLite has one writer: one batch at a time (a queue in front of its write lock, not
+        # many transactions waiting in its busy handler). PostgreSQL takes several at once; a
+        # user's updates always go to the same lane, so they are applied in arrival order and
+        # two lanes never wait on each other's user rows.
         bind = sessions.kw.get("bind")
-        self._one_writer = (asyncio.Lock() if bind is not None and bind.dialect.name == "sqlite"
-                            else None)
+        lanes = 1 if bind is not None and bind.dialect.name == "sqlite" else \
+            settings.database.writers
+        self._queues: list[deque[_Job]] = [deque() for _ in range(lanes)]
+        self._workers: list[asyncio.Task[None] | None] = [None] * lanes
         # Updates held back (insertion-ordered, bounded) and how often each failed while the
         # database answered.
         self._held: dict[tuple[str, str], None] = {}
@@ -143,19 +174,87 @@ class Dispatcher:
         verdict = self.flood.check(msg.channel, msg.user_id)
         if verdict != "ok":
             return self._flooded(msg, verdict)
-        started = time.perf_counter()
+        job = _Job(msg, update_key, self.clock(), time.perf_counter(),
+                   asyncio.get_running_loop().create_future(), numbered)
+        lane = (hash(job.user) % len(self._queues)) if len(self._queues) > 1 else 0
+        self._queues[lane].append(job)
+        if self._workers[lane] is None:
+            self._workers[lane] = asyncio.create_task(self._drain(lane),
+                                                      name=f"dispatcher lane {lane}")
         try:
-            if self._one_writer is None:
-                replies = await self._apply(msg, update_key, started, numbered)
-            else:
-                async with self._one_writer:
-                    replies = await self._apply(msg, update_key, started, numbered)
+            replies = await job.done
         except Exception as exc:  # not committed: held back or answered, never lost silently
             return await self._not_applied(msg, update_key, exc, hold_back)
         if update_key is not None:
             self._failures.pop((msg.channel, update_key), None)
             self._held.pop((msg.channel, update_key), None)
         return replies
+
+    async def _drain(self, lane: int) -> None:
+        """Apply the lane's queued updates, a batch at a time, until none is left."""
+        queue = self._queues[lane]
+        try:
+            while queue:
+                await self._run(self._next_batch(queue))
+        finally:
+            self._workers[lane] = None
+            while queue:  # cancelled (the loop is closing): nobody will apply these
+                queue.popleft().done.cancel()
+
+    def _next_batch(self, queue: deque[_Job]) -> list[_Job]:
+        """The oldest queued updates, at most one per user (a user's next update must see what
+        the previous one did) and `batch_size` in all; the others keep their order."""
+        batch: list[_Job] = []
+        users: set[tuple[str, str]] = set()
+        kept: list[_Job] = []
+        while queue and len(batch) < self.batch_size:
+            job = queue.popleft()
+            if job.done.done():  # its caller stopped waiting
+                continue
+            if job.user in users:
+                kept.append(job)
+            else:
+                users.add(job.user)
+                batch.append(job)
+        queue.extendleft(reversed(kept))
+        return batch
+
+    async def _run(self, batch: list[_Job]) -> None:
+        """Apply a batch in one transaction; if it fails, apply each of its updates alone."""
+        if not batch:
+            return
+        try:
+            try:
+                outcomes = await self._apply(batch)
+            except Exception as exc:
+                if len(batch) == 1:
+                    _settle(batch[0], exc)
+                    return
+                log.debug("a batch of %d updates failed (%s); applying each alone",
+                          len(batch), type(exc).__name__)
+                for job in batch:
+                    try:
+                        [outcome] = await self._apply([job])
+                    except Exception as alone:
+                        _settle(job, alone)
+                    else:
+                        self._count(job, outcome)
+                return
+            self.metrics.batch.observe(len(batch))
+            for job, outcome in zip(batch, outcomes, strict=True):
+                self._count(job, outcome)
+        finally:
+            for job in batch:  # cancelled midway: its callers must not wait forever
+                if not job.done.done():
+                    job.done.cancel()
+
+    def _count(self, job: _Job, outcome: Outcome | None) -> None:
+        """Hand the replies to the waiting update; count it in the metrics."""
+        if outcome is not None:
+            self.metrics.updates.labels(job.msg.channel, outcome.feature).inc()
+            self.metrics.latency.labels(job.msg.channel).observe(
+                time.perf_counter() - job.started)
+        _settle(job, None if outcome is None else outcome.replies)
 
     async def _not_applied(self, msg: Incoming, update_key: str | None, exc: Exception,
                            hold_back: bool) -> list[Reply]:
@@ -202,48 +301,64 @@ class Dispatcher:
             return False
         return True
 
-    async def _apply(self, msg: Incoming, update_key: str | None, started: float,
-                     numbered: Limits | None) -> list[Reply] | None:
-        now = self.clock()
+    async def _apply(self, batch: list[_Job]) -> list[Outcome | None]:
+        """One transaction: claim the batch's keys, touch its users, run each update through
+        the core, log them; None for an update that was applied before."""
+        organizers = {job.user: job.msg.user_id in self.settings.organizer_ids(job.msg.channel)
+                      for job in batch}
         async with self.sessions() as s, s.begin():
-            if update_key is not None and not await repo.claim_update(
-                s, msg.channel, update_key, now
-            ):
-                return None
-            number = typed_number(msg.text) if numbered is not None else None
-            if number is not None and not (msg.is_button or msg.is_media):
-                command = (await load_choices(s, msg.channel, msg.user_id)).get(number)
-                if command:
-                    msg = replace(msg, text=command, is_button=True)
-            is_organizer = msg.user_id in self.settings.organizer_ids(msg.channel)
-            user, is_new = await repo.touch_user(s, msg.channel, msg.user_id,
-                                                 msg.display_name, now, is_organizer)
-            view = UserView(
-                channel=msg.channel,
-                external_id=msg.user_id,
-                locale=user.locale or self.settings.bot.locale,
-                is_organizer=is_organizer,
-                is_new=is_new,
-                # Most users are in no flow: their state is not worth a query.
-                state=await repo.get_state(s, user.id) if user.has_state else None,
-                user_id=user.id,
-                district=user.district,
-            )
-            with use_locale(view.locale):
-                outcome = await self.conversation.handle(
-                    msg, view, SqlStore(s, user, now, self.identity_key,
-                                        self.settings.web.base_url))
-            if numbered is not None:
-                # Stored before the answer is sent: if it is cut or its outcome unknown, the
-                # user may have read these numbers, and typing one must press its button.
-                degraded = plan(outcome.replies, numbered)
-                if degraded.numbered:
-                    await save_choices(s, msg.channel, msg.user_id, degraded.choices, now)
-            await repo.log_message(s, user.id, msg.channel, outcome.feature, now,
-                                   is_organizer)
-        self.metrics.updates.labels(msg.channel, outcome.feature).inc()
-        self.metrics.latency.labels(msg.channel).observe(time.perf_counter() - started)
-        return outcome.replies
+            keyed = [(job.msg.channel, job.key, job.now) for job in batch if job.key is not None]
+            claimed = await repo.claim_updates(s, keyed)
+            fresh = [job for job in batch
+                     if job.key is None or (job.msg.channel, job.key) in claimed]
+            seen = await repo.touch_users(s, [
+                repo.Arrival(job.msg.channel, job.msg.user_id, job.msg.display_name, job.now,
+                             organizers[job.user]) for job in fresh])
+            outcomes: dict[int, Outcome] = {}
+            logged: list[tuple[int, str, str, datetime, bool]] = []
+            for job in fresh:
+                found, msg = seen[job.user], job.msg
+                number = typed_number(msg.text) if job.numbered is not None else None
+                if number is not None and not (msg.is_button or msg.is_media):
+                    command = (await load_choices(s, msg.channel, msg.user_id)).get(number)
+                    if command:
+                        msg = replace(msg, text=command, is_button=True)
+                view = UserView(
+                    channel=msg.channel,
+                    external_id=msg.user_id,
+                    locale=found.user.locale or self.settings.bot.locale,
+                    is_organizer=organizers[job.user],
+                    is_new=found.is_new,
+                    state=found.state,
+                    user_id=found.user.id,
+                    district=found.user.district,
+                )
+                with use_locale(view.locale):
+                    outcome = await self.conversation.handle(
+                        msg, view, SqlStore(s, found.user, job.now, self.identity_key,
+                                            self.settings.web.base_url))
+                if job.numbered is not None:
+                    # Stored before the answer is sent: if it is cut or its outcome unknown,
+                    # the user may have read these numbers, and typing one must press its
+                    # button.
+                    degraded = plan(outcome.replies, job.numbered)
+                    if degraded.numbered:
+                        await save_choices(s, msg.channel, msg.user_id, degraded.choices,
+                                           job.now)
+                outcomes[id(job)] = outcome
+                logged.append((found.user.id, job.msg.channel, outcome.feature, job.now,
+                               organizers[job.user]))
+                if len(fresh) > 1:
+                    # The next update starts from the database, as it would in its own session.
+                    if s.new or s.dirty or s.deleted:
+                        await s.flush()
+                    if s.identity_map:
+                        s.expunge_all()
+                    # SQLite's statements run on the loop's thread: let a webhook be answered
+                    # or an answer be sent between two updates of a long batch.
+                    await asyncio.sleep(0)
+            await repo.log_messages(s, logged)
+        return [outcomes.get(id(job)) for job in batch]
 
     def _flooded(self, msg: Incoming, verdict: Verdict) -> list[Reply]:
         """The one slow-down message of a cool-down, then silence (nothing is stored)."""
@@ -260,3 +375,13 @@ class Dispatcher:
         """The user blocked the bot or stopped following: stop sending to them."""
         async with self.sessions() as s, s.begin():
             await repo.mark_inactive(s, channel, external_id)
+
+
+def _settle(job: _Job, result: list[Reply] | Exception | None) -> None:
+    """Resolve the update's future (unless its caller stopped waiting)."""
+    if job.done.done():
+        return
+    if isinstance(result, Exception):
+        job.done.set_exception(result)
+    else:
+        job.done.set_result(result)

@@ -56,6 +56,14 @@ class DatabaseSettings:
     pool_size: int = 10
     max_overflow: int = 20
     pool_timeout: int = 60
+    # Updates applied together in one transaction at most (those that arrived while the
+    # previous batch was being applied; one per user).
+    batch_size: int = 50
+    # PostgreSQL: batches applied at once (SQLite has one writer: always one).
+    writers: int = 2
+    # SQLite: statements on the event loop's thread (a lock wait and COMMIT on a worker
+    # thread) rather than each on aiosqlite's thread.
+    sqlite_inline: bool = True
 
 
 @dataclass(frozen=True)
@@ -389,6 +397,11 @@ def _validate(s: Settings) -> None:
     if s.contest.identity_key and len(s.contest.identity_key) < 32:
         raise SettingsError("contest.identity_key: must be at least 32 characters (or empty: "
                             "the bot then generates one and keeps it in the database)")
+    if not 1 <= s.database.batch_size <= 500:
+        raise SettingsError("database.batch_size: must be between 1 and 500")
+    if not 1 <= s.database.writers <= s.database.pool_size + s.database.max_overflow:
+        raise SettingsError("database.writers: must be at least 1 and at most pool_size + "
+                            "max_overflow")
     if not (s.database.url.startswith("sqlite") or s.database.url.startswith("postgresql")):
         raise SettingsError(
             "database.url: must start with sqlite+aiosqlite:// or postgresql+asyncpg://"

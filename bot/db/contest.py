@@ -32,7 +32,7 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 
 from bot.db.models import AppSecret, ContestAnswer, ContestAttempt, ContestParticipant, User
 from bot.db.repo import ERASED, dialect_insert
@@ -267,6 +267,13 @@ class SqlContestStore:
         self.s = session
         self.user_id = user_id
         self.identity = identity  # identity_hash of the user's platform identity
+        self._conn: AsyncConnection | None = None
+
+    async def _connection(self) -> AsyncConnection:
+        """The session's connection, asked for once (the answer path runs three statements)."""
+        if self._conn is None:
+            self._conn = await self.s.connection()
+        return self._conn
 
     async def record(self) -> Record:
         mine = ContestParticipant.user_id == self.user_id
@@ -281,12 +288,12 @@ class SqlContestStore:
         return Record(int(attempts or 0), bool(voided))
 
     async def participant(self) -> Participant | None:
-        conn = await self.s.connection()
+        conn = await self._connection()
         row = (await conn.execute(_SELECT_PARTICIPANT, {"user_id": self.user_id})).first()
         return _participant(row) if row else None
 
     async def own_attempt(self, attempt_id: int) -> tuple[Participant, Attempt] | None:
-        conn = await self.s.connection()
+        conn = await self._connection()
         row = (await conn.execute(_SELECT_OWN_ATTEMPT,
                                   {"user_id": self.user_id, "attempt_id": attempt_id})).first()
         if row is None:
@@ -307,13 +314,13 @@ class SqlContestStore:
         return _participant(row)
 
     async def attempts(self, participant_id: int) -> list[Attempt]:
-        conn = await self.s.connection()
+        conn = await self._connection()
         rows = await conn.execute(_SELECT_ATTEMPTS, {"pid": participant_id})
         return [_attempt(r) for r in rows]
 
     async def start_attempt(self, participant_id: int, number: int, question_ids: list[str],
                             now: datetime) -> Attempt:
-        conn = await self.s.connection()
+        conn = await self._connection()
         attempt_id = (await conn.execute(_START, {
             "participant_id": participant_id, "number": number, "question_ids": question_ids,
             "current": 0, "question_started_at": now, "started_at": now, "score": 0,
@@ -326,7 +333,7 @@ class SqlContestStore:
     async def answer(self, attempt: Attempt, position: int, question_id: str,
                      chosen: int | None, correct: bool, elapsed_ms: int,
                      now: datetime, finished: bool, late: bool = False) -> Attempt | None:
-        conn = await self.s.connection()
+        conn = await self._connection()
         moved = (await conn.execute(_MOVE, {
             "attempt_id": attempt.id, "position": position, "next": position + 1, "now": now,
             "point": 1 if correct else 0, "elapsed": elapsed_ms,

@@ -6,10 +6,10 @@ import functools
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import String, bindparam, delete, exists, func, insert, select, update
+from sqlalchemy import String, bindparam, delete, exists, func, insert, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import (
@@ -55,6 +55,24 @@ _SEEN = (
     .returning(_users.id, _users.locale, exists().where(_state.user_id == _users.id),
                _users.district)
 )
+# The same touch without RETURNING, run once for all the users of a batch (an executemany).
+_SEEN_MANY = (
+    update(_tables["users"])
+    .where(_users.channel == bindparam("p_channel"),
+           _users.external_id == bindparam("p_external_id"))
+    .values(last_seen=bindparam("p_now"), active=True,
+            display_name=func.coalesce(func.nullif(bindparam("p_name", type_=String()), ""),
+                                       _users.display_name))
+)
+# A batch's users and their open flows in one query. FOR UPDATE OF users (PostgreSQL; SQLite
+# has one writer anyway): the rows stay as read until the batch commits.
+_FIND = (
+    select(_users.id, _users.channel, _users.external_id, _users.locale, _users.district,
+           _state.flow, _state.step, _state.data)
+    .outerjoin(_tables["conversation_state"], _state.user_id == _users.id)
+    .where(tuple_(_users.channel, _users.external_id).in_(bindparam("p_pairs", expanding=True)))
+    .with_for_update(of=_tables["users"])
+)
 _LOG = insert(_tables["message_log"]).inline().values(  # inline: no new id fetched back
     user_id=bindparam("p_user_id"), channel=bindparam("p_channel"),
     feature=bindparam("p_feature"),
@@ -72,7 +90,8 @@ def _claim(dialect: str) -> Any:
             .values(channel=bindparam("p_channel"), update_key=bindparam("p_key"),
                     processed_at=bindparam("p_now"))
             .on_conflict_do_nothing()
-            .returning(_tables["processed_updates"].c.update_key))
+            .returning(_tables["processed_updates"].c.channel,
+                       _tables["processed_updates"].c.update_key))
 
 
 # ON CONFLICT DO NOTHING: two first messages of one user may arrive at once.
@@ -84,7 +103,42 @@ def _create(dialect: str) -> Any:
                     last_seen=bindparam("p_now"), active=True,
                     organizer=bindparam("p_organizer"))
             .on_conflict_do_nothing(index_elements=["channel", "external_id"])
-            .returning(_users.id))
+            .returning(_users.id, _users.channel, _users.external_id))
+
+
+@functools.cache
+def _pg_batch() -> tuple[Any, Any, Any]:
+    """PostgreSQL's claim, find and log for a batch, on arrays (unnest): one text whatever the
+    batch's size, so asyncpg prepares each once per connection (a multi-row VALUES would be a
+    new statement, prepared again, for each size)."""
+    from sqlalchemy import JSON, BigInteger, Boolean, DateTime, text
+    from sqlalchemy.dialects.postgresql import ARRAY
+
+    def arrays(**types: Any) -> list[Any]:
+        return [bindparam(name, type_=ARRAY(t)) for name, t in types.items()]
+
+    claim = text(
+        "INSERT INTO processed_updates (channel, update_key, processed_at) "
+        "SELECT * FROM unnest(:channels, :keys, :nows) "
+        "ON CONFLICT DO NOTHING RETURNING channel, update_key",
+    ).bindparams(*arrays(channels=String(), keys=String(), nows=DateTime()))
+    find = text(
+        "SELECT u.id, u.channel, u.external_id, u.locale, u.district, s.flow, s.step, s.data "
+        "FROM users u LEFT JOIN conversation_state s ON s.user_id = u.id "
+        "WHERE (u.channel, u.external_id) IN (SELECT * FROM unnest(:channels, :ids)) "
+        "FOR UPDATE OF u",
+    ).bindparams(*arrays(channels=String(), ids=String())).columns(data=JSON)
+    log = text(
+        "INSERT INTO message_log (user_id, channel, feature, created_at, organizer) "
+        "SELECT * FROM unnest(:users, :channels, :features, :nows, :organizers)",
+    ).bindparams(*arrays(users=BigInteger(), channels=String(), features=String(),
+                         nows=DateTime(), organizers=Boolean()))
+    return claim, find, log
+
+
+def _naive_utc(moment: datetime) -> datetime:
+    """What UtcDateTime stores (the array statements bypass its conversion)."""
+    return moment.astimezone(UTC).replace(tzinfo=None)
 
 
 @dataclass(frozen=True)
@@ -127,6 +181,106 @@ async def touch_user(
         if created is not None:
             return SeenUser(created[0], channel, external_id, None, False), True
         # Lost the race to a concurrent first message: the row exists now, mark it seen.
+
+
+async def claim_updates(s: AsyncSession, keys: list[tuple[str, str, datetime]]
+                        ) -> set[tuple[str, str]]:
+    """Claim many (channel, key, now) at once, in one statement; return those newly claimed.
+
+    The keys must be distinct.
+    """
+    if not keys:
+        return set()
+    conn = await s.connection()
+    if conn.dialect.name == "postgresql":
+        result = await conn.execute(_pg_batch()[0], {
+            "channels": [k[0] for k in keys], "keys": [k[1] for k in keys],
+            "nows": [_naive_utc(k[2]) for k in keys]})
+    else:
+        result = await conn.execute(_claim(conn.dialect.name), [
+            {"p_channel": channel, "p_key": key, "p_now": now} for channel, key, now in keys])
+    return {(row[0], row[1]) for row in result}
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """A user writing in a batch: who, the name the platform gave, when, an organizer?"""
+
+    channel: str
+    external_id: str
+    display_name: str | None
+    now: datetime
+    organizer: bool = False
+
+
+@dataclass(frozen=True)
+class Seen:
+    """What touch_users found or made for one user of a batch."""
+
+    user: SeenUser
+    is_new: bool
+    state: FlowState | None
+
+
+async def touch_users(s: AsyncSession, arrivals: list[Arrival]
+                      ) -> dict[tuple[str, str], Seen]:
+    """touch_user for many distinct users at once: one query, one executemany, and one
+    insert for those never seen; keyed by (channel, external_id)."""
+    if not arrivals:
+        return {}
+    if len(arrivals) == 1:  # one statement (UPDATE … RETURNING) rather than two
+        a = arrivals[0]
+        user, is_new = await touch_user(s, a.channel, a.external_id, a.display_name, a.now,
+                                        a.organizer)
+        state = await get_state(s, user.id) if user.has_state else None
+        return {(a.channel, a.external_id): Seen(user, is_new, state)}
+    conn = await s.connection()
+    found: dict[tuple[str, str], Seen] = {}
+    wanted = {(a.channel, a.external_id): a for a in arrivals}
+    params = [{"p_channel": a.channel, "p_external_id": a.external_id,
+               "p_name": a.display_name[:NAME_MAX] if a.display_name else a.display_name,
+               "p_now": a.now, "p_organizer": a.organizer} for a in arrivals]
+    while True:
+        missing = [pair for pair in wanted if pair not in found]
+        if conn.dialect.name == "postgresql":
+            rows = (await conn.execute(_pg_batch()[1], {
+                "channels": [m[0] for m in missing], "ids": [m[1] for m in missing]})).all()
+        else:
+            rows = (await conn.execute(_FIND, {"p_pairs": missing})).all()
+        for row in rows:
+            state = FlowState(row[5], row[6], dict(row[7])) if row[5] is not None else None
+            found[(row[1], row[2])] = Seen(SeenUser(row[0], row[1], row[2], row[3],
+                                                    state is not None, row[4]), False, state)
+        if rows:
+            seen = {(row[1], row[2]) for row in rows}
+            await conn.execute(_SEEN_MANY, [p for p in params
+                                            if (p["p_channel"], p["p_external_id"]) in seen])
+        new = [p for p in params if (p["p_channel"], p["p_external_id"]) not in found]
+        if not new:
+            return found
+        created = await conn.execute(_create(conn.dialect.name), new)
+        for row in created:
+            found[(row[1], row[2])] = Seen(SeenUser(row[0], row[1], row[2], None, False), True,
+                                           None)
+        if len(found) == len(wanted):
+            return found
+        # Lost a race to a concurrent first message: those rows exist now, read them again.
+
+
+async def log_messages(s: AsyncSession, rows: list[tuple[int, str, str, datetime, bool]]
+                       ) -> None:
+    """log_message for many (user_id, channel, feature, now, organizer) at once."""
+    if not rows:
+        return
+    conn = await s.connection()
+    if conn.dialect.name == "postgresql":
+        await conn.execute(_pg_batch()[2], {
+            "users": [r[0] for r in rows], "channels": [r[1] for r in rows],
+            "features": [r[2] for r in rows], "nows": [_naive_utc(r[3]) for r in rows],
+            "organizers": [r[4] for r in rows]})
+        return
+    await conn.execute(_LOG, [{"p_user_id": u, "p_channel": c, "p_feature": f, "p_now": n,
+                               "p_organizer": o} for u, c, f, n, o in rows])
 
 
 async def log_message(s: AsyncSession, user_id: int | None, channel: str, feature: str,

@@ -397,10 +397,10 @@ async def test_polling_holds_back_the_offset_while_the_database_is_down(
     down = {"6101"}  # whose updates meet the outage
     apply = dispatcher._apply
 
-    async def flaky(msg: Any, *rest: Any) -> Any:
-        if msg.user_id in down:
+    async def flaky(batch: list[Any]) -> Any:
+        if any(job.msg.user_id in down for job in batch):
             raise ConnectionRefusedError(111, "Connect call failed")
-        return await apply(msg, *rest)
+        return await apply(batch)
 
     monkeypatch.setattr(dispatcher, "_apply", flaky)
     channel = TelegramChannel(application.settings.telegram, dispatcher)

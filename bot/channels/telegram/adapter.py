@@ -18,8 +18,6 @@ import httpx
 from aiohttp import web
 from telegram import (
     BotCommand,
-    InlineKeyboardButton,
-    InlineKeyboardMarkup,
     InputFile,
     LinkPreviewOptions,
     Update,
@@ -44,6 +42,7 @@ from telegram.ext import (
     filters,
 )
 from telegram.request import HTTPXRequest
+from telegram.warnings import PTBUserWarning
 
 from bot.channels.base import Channel
 from bot.channels.telegram.request import AiohttpRequest
@@ -63,7 +62,16 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 # Inline keyboard buttons in one message (Telegram documents no number; 100 is what it takes).
 MAX_BUTTONS = 100
 POLL_TIMEOUT = 10  # seconds getUpdates long-polls
+POLL_READ_TIMEOUT = 20.0  # read timeout of other calls on the getUpdates connection
 MAX_PAUSE = 10.0  # longest wait between getUpdates while the database or network is down
+# Answers still being sent, beyond which no new update is taken (polling waits before the next
+# getUpdates, a webhook before its 200): Telegram keeps the rest until there is room.
+MAX_SENDING = 1000
+NO_PREVIEW = {"is_disabled": True}
+# Methods called through Bot.do_api_request on the httpx layer (see TelegramChannel._api),
+# which python-telegram-bot would rather see called through its own methods; those build
+# objects the bot never reads.
+RAW_METHODS = ("getUpdates", "sendMessage", "answerCallbackQuery")
 T = TypeVar("T")
 
 TgApp = Application[Any, ContextTypes.DEFAULT_TYPE, Any, Any, Any, Any]
@@ -77,15 +85,15 @@ def retry_seconds(err: RetryAfter) -> float:
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
-def keyboard(buttons: tuple[Button, ...]) -> InlineKeyboardMarkup | None:
-    """Inline keyboard: short labels two to a row, long ones alone."""
+def keyboard(buttons: tuple[Button, ...]) -> dict[str, Any] | None:
+    """Inline keyboard (reply_markup JSON): short labels two to a row, long ones alone."""
     if not buttons:
         return None
-    rows: list[list[InlineKeyboardButton]] = []
-    pending: list[InlineKeyboardButton] = []
+    rows: list[list[dict[str, str]]] = []
+    pending: list[dict[str, str]] = []
     for b in buttons:
-        button = (InlineKeyboardButton(b.label, url=b.url) if b.url
-                  else InlineKeyboardButton(b.label, callback_data=b.command))
+        button = ({"text": b.label, "url": b.url} if b.url
+                  else {"text": b.label, "callback_data": b.command})
         if len(b.label) > 18:
             if pending:
                 rows.append(pending)
@@ -98,7 +106,7 @@ def keyboard(buttons: tuple[Button, ...]) -> InlineKeyboardMarkup | None:
                 pending = []
     if pending:
         rows.append(pending)
-    return InlineKeyboardMarkup(rows)
+    return {"inline_keyboard": rows}
 
 
 def _not_sent(err: NetworkError) -> bool:
@@ -136,6 +144,63 @@ def _identities_well_formed(value: object, depth: int = 0) -> bool:
     return True
 
 
+def _person(value: object) -> tuple[str, str] | None:
+    """A Telegram user object's id and full name (User.full_name of python-telegram-bot);
+    None unless it has an integer id and text names."""
+    if not isinstance(value, dict) or type(value.get("id")) is not int:
+        return None
+    first, last = value.get("first_name"), value.get("last_name")
+    if not isinstance(first, str) or not isinstance(last, str | None):
+        return None
+    return str(value["id"]), f"{first} {last}" if last else first
+
+
+def _chat(value: object) -> tuple[int, bool] | None:
+    """A chat object's id and whether it is a private chat; None when malformed."""
+    if (isinstance(value, dict) and type(value.get("id")) is int
+            and isinstance(value.get("type"), str)):
+        return value["id"], value["type"] == ChatType.PRIVATE
+    return None
+
+
+def read_update(data: dict[str, Any]) -> tuple[int, Incoming, str | None] | None:
+    """Most updates read straight from their JSON: a text in a private chat or a pressed
+    button. Gives the chat to answer, the core's message and the callback query to answer;
+    None for everything else (groups, media, edits, members), which python-telegram-bot's
+    handlers take, and for anything malformed, which they judge.
+
+    Building python-telegram-bot's objects for these cost more CPU than everything the core
+    does with them (issue 18); what is read here is exactly what on_text and on_button read.
+    """
+    message = data.get("message")
+    if message is not None:
+        if not isinstance(message, dict):
+            return None
+        text, sender, chat = message.get("text"), _person(message.get("from")), \
+            _chat(message.get("chat"))
+        if not isinstance(text, str) or not text or sender is None or chat is None \
+                or not chat[1]:
+            return None
+        return chat[0], Incoming(CHANNEL, sender[0], text, display_name=sender[1],
+                                 is_private=True), None
+    query = data.get("callback_query")
+    if not isinstance(query, dict):
+        return None
+    sender, query_id, command = _person(query.get("from")), query.get("id"), \
+        query.get("data", "")
+    if sender is None or not isinstance(query_id, str) or not isinstance(command, str):
+        return None
+    shown = query.get("message")
+    if shown is None:  # inline mode: answered in the user's private chat
+        where: tuple[int, bool] | None = (int(sender[0]), True)
+    else:
+        where = _chat(shown.get("chat")) if isinstance(shown, dict) else None
+    if where is None:
+        return None
+    return where[0], Incoming(CHANNEL, sender[0], command, is_button=True,
+                              display_name=sender[1], is_private=where[1]), query_id
+
+
 class TelegramChannel(Channel):
     """Telegram through python-telegram-bot; the conversation stays in the core."""
 
@@ -143,6 +208,9 @@ class TelegramChannel(Channel):
 
     def __init__(self, settings: TelegramSettings, dispatcher: Dispatcher,
                  supervisor: Supervisor | None = None, retry: Retry | None = None) -> None:
+        # Bot.do_api_request warns for a method Bot has (see _api); here it is on purpose.
+        warnings.filterwarnings("ignore", category=PTBUserWarning,
+                                message=f"Please use 'Bot\\.({'|'.join(RAW_METHODS)})'")
         self.settings = settings
         self.dispatcher = dispatcher
         self.limits = Limits(text=MessageLimit.MAX_TEXT_LENGTH, buttons=MAX_BUTTONS,
@@ -159,8 +227,14 @@ class TelegramChannel(Channel):
         self._offset: int | None = None
         self._processing = False
         self._stopping = False
+        # Answers being sent (after their update committed), and each chat's latest, which
+        # the chat's next answer waits for: a user reads the answers in their messages' order.
+        self._sending: set[asyncio.Task[None]] = set()
+        self._last_send: dict[int, asyncio.Task[None]] = {}
         # Configured, or derived from the token (TelegramSettings.webhook_secret).
         self._secret = settings.webhook_secret
+
+    _updates_request: AiohttpRequest | HTTPXRequest | None = None
 
     def _request(self, read_timeout: float) -> AiohttpRequest | HTTPXRequest:
         if self.settings.http == "httpx":
@@ -186,7 +260,8 @@ class TelegramChannel(Channel):
         builder = builder.updater(None)
         if s.mode == "polling":
             # getUpdates long-polls for up to 10 s; its read timeout must outlast that.
-            builder = builder.get_updates_request(self._request(read_timeout=20.0))
+            self._updates_request = self._request(POLL_READ_TIMEOUT)
+            builder = builder.get_updates_request(self._updates_request)
         app: TgApp = builder.build()
         # Order matters: a button press is a callback query; text (commands included) next;
         # then other messages (stickers, photos), which get a short "please type" answer.
@@ -235,6 +310,9 @@ class TelegramChannel(Channel):
     async def stop(self) -> None:
         app = self.application
         await self._stop_polling()
+        # Every committed update's answer goes out before the HTTP session closes.
+        if self._sending:
+            await asyncio.gather(*self._sending, return_exceptions=True)
         if app.running:
             await app.stop()
         await app.shutdown()
@@ -253,18 +331,19 @@ class TelegramChannel(Channel):
     async def _poll(self) -> None:
         """getUpdates until stopped; confirm (by `offset`) only updates that were handled.
 
-        A batch is processed before the next getUpdates, whose offset confirms it. An update
-        that met a database outage holds the offset back: Telegram delivers it (and the ones
-        after it, which claim_update recognises as applied) again, at a slowing pace, until
-        the database answers. Telegram keeps unconfirmed updates for 24 hours.
+        A batch is applied (committed) before the next getUpdates, whose offset confirms it;
+        its answers are still being sent meanwhile. An update that met a database outage
+        holds the offset back: Telegram delivers it (and the ones after it, which
+        claim_update recognises as applied) again, at a slowing pace, until the database
+        answers. Telegram keeps unconfirmed updates for 24 hours.
         """
         bot = self.application.bot
         pause = 0.0
         try:
             while not self._stopping:
+                await self._room_to_send()
                 try:
-                    updates = await bot.get_updates(offset=self._offset, timeout=POLL_TIMEOUT,
-                                                    allowed_updates=Update.ALL_TYPES)
+                    updates = await self._get_updates()
                 except RetryAfter as err:
                     await asyncio.sleep(retry_seconds(err))
                     continue
@@ -289,7 +368,7 @@ class TelegramChannel(Channel):
                                 "again in %.0f s", len(deferred), pause)
                     await asyncio.sleep(pause)
                 else:
-                    self._offset = updates[-1].update_id + 1
+                    self._offset = updates[-1]["update_id"] + 1
                     pause = 0.0
         finally:
             if self._stopping and self._offset is not None:
@@ -297,20 +376,54 @@ class TelegramChannel(Channel):
                 with contextlib.suppress(TelegramError, asyncio.CancelledError):
                     await bot.get_updates(offset=self._offset, limit=1, timeout=0)
 
-    async def _process_batch(self, updates: Sequence[Update]) -> set[int]:
+    async def _get_updates(self) -> list[dict[str, Any]]:
+        """getUpdates as JSON: parsed into objects only where read_update cannot take them."""
+        params: dict[str, Any] = {"timeout": POLL_TIMEOUT, "allowed_updates": Update.ALL_TYPES}
+        if self._offset is not None:
+            params["offset"] = self._offset
+        # As Bot.get_updates does: the long poll's time on top of the read timeout.
+        result = await self._api("getUpdates", params,
+                                 read_timeout=POLL_READ_TIMEOUT + POLL_TIMEOUT)
+        if not isinstance(result, list):
+            raise TelegramError("getUpdates did not answer a list")
+        updates = []
+        for data in result:
+            if isinstance(data, dict) and type(data.get("update_id")) is int:
+                updates.append(data)
+            else:  # cannot even be confirmed past: Telegram never sends one
+                log.warning("telegram getUpdates returned an update without an update_id")
+        return updates
+
+    async def _process_batch(self, updates: Sequence[dict[str, Any]]) -> set[int]:
         """Run the batch through the handlers (at most `concurrent_updates` at once);
         return the ids of the updates that have to come again."""
         applied = await asyncio.gather(*(self._process(u) for u in updates))
-        return {u.update_id for u, ok in zip(updates, applied, strict=True) if not ok}
+        return {u["update_id"] for u, ok in zip(updates, applied, strict=True) if not ok}
 
-    async def _process(self, update: Update) -> bool:
-        """Run one update through the handlers; False when it was not applied (its
-        transaction did not commit) and Telegram must deliver it again."""
+    async def _process(self, data: dict[str, Any], update: Update | None = None) -> bool:
+        """Run one update (its JSON, and its object if already built) through the handlers;
+        False when it was not applied (its transaction did not commit) and Telegram must
+        deliver it again."""
         app = self.application
-        self._held.discard(update.update_id)
-        await app.update_processor.process_update(update, app.process_update(update))
-        if update.update_id in self._held:
-            self._held.discard(update.update_id)
+        update_id: int = data["update_id"]
+        self._held.discard(update_id)
+        fast = read_update(data) if update is None else None
+        if fast is not None:
+            # Not through PTB's update processor and its `concurrent_updates` bound: held
+            # there while the answer is sent, updates would reach the dispatcher one by one
+            # as answers go out, instead of together in one transaction. A getUpdates batch
+            # (100 at most) or the webhook's max_connections bounds them.
+            await self._answer_fast(update_id, *fast)
+        else:
+            if update is None:
+                try:
+                    update = Update.de_json(data, app.bot)
+                except (KeyError, TypeError, ValueError, AttributeError, RecursionError):
+                    log.warning("telegram update %s is malformed; skipped", update_id)
+                    return True
+            await app.update_processor.process_update(update, app.process_update(update))
+        if update_id in self._held:
+            self._held.discard(update_id)
             return False
         return True
 
@@ -338,15 +451,19 @@ class TelegramChannel(Channel):
         if (not isinstance(data, dict) or type(data.get("update_id")) is not int
                 or not _identities_well_formed(data)):
             return web.Response(status=400, text="not a Telegram update")
-        try:
-            update = Update.de_json(data, self.application.bot)
-        except (KeyError, TypeError, ValueError, AttributeError, RecursionError):
-            log.warning("webhook body is not a valid update (update_id %s)", data["update_id"])
-            return web.Response(status=400, text="not a Telegram update")
+        update: Update | None = None
+        if read_update(data) is None:
+            try:
+                update = Update.de_json(data, self.application.bot)
+            except (KeyError, TypeError, ValueError, AttributeError, RecursionError):
+                log.warning("webhook body is not a valid update (update_id %s)",
+                            data["update_id"])
+                return web.Response(status=400, text="not a Telegram update")
         # Applied before answering: an update whose transaction did not commit gets 503, and
         # Telegram delivers it again (claim_update keeps it applied once).
-        if not await self._process(update):
+        if not await self._process(data, update):
             return web.Response(status=503, text="not applied; send it again")
+        await self._room_to_send()
         return web.Response(status=200)
 
     # ---- updates ---------------------------------------------------------------------------
@@ -357,7 +474,7 @@ class TelegramChannel(Channel):
         user = update.effective_user
         if message is None or user is None or message.text is None:
             return
-        await self._answer(update, message.chat_id, Incoming(
+        await self._answer(update.update_id, message.chat_id, Incoming(
             CHANNEL, str(user.id), message.text, display_name=user.full_name,
             is_private=message.chat.type == ChatType.PRIVATE))
 
@@ -374,7 +491,7 @@ class TelegramChannel(Channel):
         chat_id = query.message.chat.id if query.message else query.from_user.id
         # Without its message (inline mode) the answer goes to the user's private chat.
         private = query.message is None or query.message.chat.type == ChatType.PRIVATE
-        await self._answer(update, chat_id, Incoming(
+        await self._answer(update.update_id, chat_id, Incoming(
             CHANNEL, str(query.from_user.id), query.data or "", is_button=True,
             display_name=query.from_user.full_name, is_private=private))
 
@@ -383,7 +500,7 @@ class TelegramChannel(Channel):
         message, user = update.effective_message, update.effective_user
         if message is None or user is None:
             return
-        await self._answer(update, message.chat_id, Incoming(
+        await self._answer(update.update_id, message.chat_id, Incoming(
             CHANNEL, str(user.id), "", is_media=True, display_name=user.full_name))
 
     async def on_member(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -404,23 +521,78 @@ class TelegramChannel(Channel):
         update_id = update.update_id if isinstance(update, Update) else None
         log.error("telegram update %s failed", update_id, exc_info=context.error)
 
-    async def _answer(self, update: Update, chat_id: int, msg: Incoming) -> None:
+    async def _answer_fast(self, update_id: int, chat_id: int, msg: Incoming,
+                           query_id: str | None) -> None:
+        """What on_text and on_button do, for an update read by read_update."""
+        if query_id is not None and update_id not in self._apologized:
+            # Answered at once (the user's button shows a clock until then), beside the update.
+            self._spawn(self._answer_query(query_id))
+        await self._answer(update_id, chat_id, msg)
+
+    async def _answer_query(self, query_id: str) -> None:
+        answered = await self._call(lambda: self._api(
+            "answerCallbackQuery", {"callback_query_id": query_id}))
+        if isinstance(answered, Delivery):  # too old (400) or refused: the command runs
+            log.info("telegram callback query not answered: %s %s", answered.status,
+                     answered.reason)
+
+    async def _answer(self, update_id: int, chat_id: int, msg: Incoming) -> None:
+        """Apply the update; its answer is sent once it committed, without holding the next
+        updates back (_reply_after)."""
         try:
-            replies = await self.dispatcher.handle(msg, update_key=str(update.update_id),
+            replies = await self.dispatcher.handle(msg, update_key=str(update_id),
                                                    hold_back=True)
         except HeldBack as outage:
             # Not confirmed to Telegram: it comes again and is answered once the database
             # takes it. The user is told so once, not at every redelivery.
-            self._held.add(update.update_id)
-            if update.update_id not in self._apologized:
-                self._apologized.add(update.update_id)
-                await self._reply(chat_id, outage.replies)
+            self._held.add(update_id)
+            if update_id not in self._apologized:
+                self._apologized.add(update_id)
+                self._reply_after(chat_id, outage.replies)
             return
-        self._apologized.discard(update.update_id)
+        self._apologized.discard(update_id)
         if replies is None:
-            log.info("telegram update %s was already applied; skipped", update.update_id)
+            log.info("telegram update %s was already applied; skipped", update_id)
             return
-        await self._reply(chat_id, replies)
+        self._reply_after(chat_id, replies)
+
+    def _reply_after(self, chat_id: int, replies: list[Reply]) -> None:
+        """Send `replies` in the background, after the chat's previous answer."""
+        previous = self._last_send.get(chat_id)
+
+        async def in_turn() -> None:
+            if previous is not None:
+                await asyncio.wait([previous])
+            await self._reply(chat_id, replies)
+
+        task = self._spawn(in_turn())
+        self._last_send[chat_id] = task
+
+        def forget(done: asyncio.Task[None]) -> None:
+            if self._last_send.get(chat_id) is done:
+                del self._last_send[chat_id]
+
+        task.add_done_callback(forget)
+
+    def _spawn(self, work: Awaitable[Any]) -> asyncio.Task[None]:
+        """Run a send in the background; stop() waits for it."""
+        async def run() -> None:
+            await work
+
+        task = asyncio.create_task(run())
+        self._sending.add(task)
+        task.add_done_callback(self._sent)
+        return task
+
+    def _sent(self, task: asyncio.Task[None]) -> None:
+        self._sending.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("sending a telegram answer failed", exc_info=task.exception())
+
+    async def _room_to_send(self) -> None:
+        """Wait while MAX_SENDING answers are still being sent (a slow or limiting Telegram)."""
+        while len(self._sending) >= MAX_SENDING:
+            await asyncio.wait(self._sending, return_when=asyncio.FIRST_COMPLETED)
 
     async def _reply(self, chat_id: int, replies: list[Reply]) -> None:
         """Answer in the chat under the one retry policy; a user who blocked the bot is
@@ -442,10 +614,16 @@ class TelegramChannel(Channel):
         html = escape(text, quote=False)
         if title:
             html = f"<b>{escape(title, quote=False)}</b>" + (f"\n\n{html}" if html else "")
-        sent = await self._call(lambda: self.application.bot.send_message(
-            int(external_id), html, reply_markup=keyboard(buttons)))
+        # The Defaults do not reach a raw call (_api): parse mode and previews stated here.
+        params: dict[str, Any] = {"chat_id": int(external_id), "text": html,
+                                  "parse_mode": ParseMode.HTML.value,
+                                  "link_preview_options": NO_PREVIEW}
+        markup = keyboard(buttons)
+        if markup is not None:
+            params["reply_markup"] = markup
+        sent = await self._call(lambda: self._api("sendMessage", params))
         return sent if isinstance(sent, Delivery) else Delivery("sent", ref=str(
-            sent.message_id))
+            sent["message_id"]))
 
     async def send_document(self, external_id: str, file: Attachment) -> Delivery:
         sent = await self._call(lambda: self.application.bot.send_document(
@@ -458,6 +636,21 @@ class TelegramChannel(Channel):
         edited = await self._call(lambda: self.application.bot.edit_message_text(
             escape(text, quote=False), chat_id=int(external_id), message_id=int(ref)))
         return edited if isinstance(edited, Delivery) else Delivery("sent", ref=ref)
+
+    async def _api(self, method: str, params: dict[str, Any],
+                   read_timeout: float | None = None) -> Any:
+        """One Bot API call whose answer is only checked, never read as objects (the messages
+        the bot sent, the updates read_update takes): python-telegram-bot's request layer and
+        its error mapping (RetryAfter, Forbidden, BadRequest, TimedOut...), without building
+        its objects. On our aiohttp layer the parameters are encoded once (post_json);
+        otherwise through Bot.do_api_request."""
+        bot = self.application.bot
+        request = self._updates_request if method == "getUpdates" else bot.request
+        if isinstance(request, AiohttpRequest):
+            return await request.post_json(f"{bot.base_url}/{method}", params, read_timeout)
+        if read_timeout is None:
+            return await bot.do_api_request(method, params)
+        return await bot.do_api_request(method, params, read_timeout=read_timeout)
 
     async def _call(self, call: Callable[[], Awaitable[T]]) -> T | Delivery:
         """One Bot API call, made once: its result, or the Delivery saying why it did not go

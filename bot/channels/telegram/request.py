@@ -6,11 +6,18 @@ card already. HTTPXRequest stays available with `[telegram] http = "httpx"`.
 
 from __future__ import annotations
 
+import json
+from contextvars import ContextVar
+from typing import Any
+
 import aiohttp
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
 DEFAULT_NONE = BaseRequest.DEFAULT_NONE
+# The JSON body of the post_json call in progress in this task (see post_json).
+_BODY: ContextVar[bytes | None] = ContextVar("telegram_json_body", default=None)
+JSON = {"Content-Type": "application/json"}
 
 
 class AiohttpRequest(BaseRequest):
@@ -47,6 +54,23 @@ class AiohttpRequest(BaseRequest):
             await self._session.close()
         self._session = None
 
+    async def post_json(self, url: str, params: dict[str, Any],
+                        read_timeout: float | None = None) -> Any:
+        """BaseRequest.post (its error mapping, RetryAfter, Forbidden, BadRequest..., and its
+        parsing of the answer) for Bot API parameters encoded once, as one JSON document.
+
+        python-telegram-bot's own path wraps each parameter in an object and encodes every
+        nested one as a JSON string inside the JSON body; for the bot's answers that was a
+        fifth of the CPU per update (issue 18). Telegram takes nested objects as they are.
+        """
+        body = json.dumps(params, ensure_ascii=False, separators=(",", ":")).encode()
+        token = _BODY.set(body)
+        try:
+            return await self.post(url, None, read_timeout=DEFAULT_NONE if read_timeout is None
+                                   else read_timeout)
+        finally:
+            _BODY.reset(token)
+
     async def do_request(
         self,
         url: str,
@@ -75,8 +99,10 @@ class AiohttpRequest(BaseRequest):
             sock_read=float(read) if isinstance(read, (int, float)) else None,
         )
         data: aiohttp.FormData | bytes | None = None
-        headers: dict[str, str] = {}
-        if files and request_data is not None:
+        headers: dict[str, str] | None = None
+        if request_data is None and (body := _BODY.get()) is not None:
+            data, headers = body, JSON
+        elif files and request_data is not None:
             form = aiohttp.FormData()
             for name, value in request_data.json_parameters.items():
                 form.add_field(name, value)
@@ -84,8 +110,7 @@ class AiohttpRequest(BaseRequest):
                 form.add_field(part, content, filename=filename, content_type=mime)
             data = form
         elif request_data is not None:
-            data = request_data.json_payload
-            headers["Content-Type"] = "application/json"
+            data, headers = request_data.json_payload, JSON
         try:
             async with self._session.request(
                 method, url, data=data, headers=headers, timeout=timeout

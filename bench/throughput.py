@@ -1,15 +1,18 @@
 """Update throughput and reply latency: bare PTB, bare aiogram 3 and hoctap-bot, same run.
 
 Run: .venv/bin/python -m bench.throughput [--updates 5000] [--users 500] [--seconds 20]
-     [--bots ptb ptb-aiohttp aiogram hoctap-sqlite hoctap-postgres]
+     [--bots ptb ptb-aiohttp aiogram hoctap-sqlite hoctap-postgres] [--baseline DIR]
 
 The driver process runs the fake Bot API (tests/fakes/telegram.py, a fresh instance per bot) and
 the load; every bot runs in its own process and long-polls the fake, so the bot never shares
 an event loop with the fake. hoctap-bot is the real `hoctap-bot run` with its full logic (user
 row, update claim, router, message log in one transaction) on SQLite or on a fresh PostgreSQL
-database. Per bot: a warm-up message from every user, then a burst of `--updates` text updates
-(replies/s until the last reply), then `--seconds` at each offered rate of `--rates` (p50/p99
-from the update being queued to its reply reaching the fake), then peak RSS (VmHWM).
+database. With --baseline DIR (another checkout with its own .venv, e.g. `git worktree add
+--detach /tmp/main main && make -C /tmp/main setup`), that checkout's hoctap-bot is measured
+too, as `before-sqlite` / `before-postgres`, in the same run. Per bot: a warm-up message from
+every user, then a burst of `--updates` text updates (replies/s until the last reply), then
+`--seconds` at each offered rate of `--rates` (p50/p99 from the update being queued to its
+reply reaching the fake), then peak RSS (VmHWM).
 """
 
 from __future__ import annotations
@@ -46,7 +49,13 @@ TOKEN = "123456:BENCH"
 # Questions citizens type; each is answered by exactly one message.
 TEXTS = ("lich hom nay", "so dien thoai lien he", "khoa hoc truc tuyen", "lịch hôm nay")
 EXTRA_ENV: dict[str, str] = {}  # --env KEY=VALUE, for hoctap-bot only
-ALL_BOTS = ("ptb", "ptb-aiohttp", "aiogram", "hoctap-sqlite", "hoctap-postgres")
+ALL_BOTS = ("ptb", "ptb-aiohttp", "aiogram", "hoctap-sqlite", "hoctap-postgres",
+            "before-sqlite", "before-postgres")
+BASELINE: list[Path] = []  # --baseline DIR: the checkout whose hoctap-bot is `before-*`
+
+
+def is_hoctap(kind: str) -> bool:
+    return kind.startswith(("hoctap", "before"))
 
 
 class Replies:
@@ -113,17 +122,22 @@ async def transactions(proc: Proc) -> tuple[float, float]:
 @contextlib.asynccontextmanager
 async def bot_process(kind: str, fake: FakeTelegram, workdir: Path) -> AsyncIterator[Proc]:
     """Start the bot under test and wait until it polls; stop it afterwards."""
-    if kind.startswith("hoctap"):
+    if is_hoctap(kind):
         async with contextlib.AsyncExitStack() as stack:
             url = f"sqlite+aiosqlite:///{workdir / 'hoctap.sqlite3'}"
-            if kind == "hoctap-postgres":
+            if kind.endswith("-postgres"):
                 url = await stack.enter_async_context(fresh_pg_database())
             env = hoctap_environ(
                 HOCTAP_TELEGRAM_TOKEN=TOKEN, HOCTAP_TELEGRAM_BASE_URL=f"{fake.url}/bot",
                 HOCTAP_BOT_NOW="2020-10-01T07:30", HOCTAP_WEB_PORT=str(free_port()),
                 HOCTAP_DATABASE_URL=url, **EXTRA_ENV,
             )
-            proc = Proc([str(BIN), "run"], env, workdir)
+            program = BIN
+            if kind.startswith("before"):
+                if not BASELINE:
+                    raise SystemExit(f"{kind}: give the other checkout with --baseline DIR")
+                program = BASELINE[0] / ".venv" / "bin" / "hoctap-bot"
+            proc = Proc([str(program), "run"], env, workdir)
             await proc.start()
             try:
                 await fake.wait_for("setMyCommands", count=2, timeout=60)
@@ -185,7 +199,7 @@ async def measure(kind: str, updates: int, users: int, rates: list[int],
             replies.latencies.clear()
 
             spy = await start_profile(profile, kind, proc.pid)
-            batched = await transactions(proc) if kind.startswith("hoctap") else (0.0, 0.0)
+            batched = await transactions(proc) if is_hoctap(kind) else (0.0, 0.0)
             cpu = cpu_seconds(proc.pid)
             start = time.perf_counter()
             for i in range(updates):
@@ -194,7 +208,7 @@ async def measure(kind: str, updates: int, users: int, rates: list[int],
             await replies.wait(expected)
             result.burst = updates / (time.perf_counter() - start)
             result.cpu_ms = (cpu_seconds(proc.pid) - cpu) / updates * 1000
-            if kind.startswith("hoctap"):
+            if is_hoctap(kind):
                 done, count = await transactions(proc)
                 if count > batched[1]:
                     result.per_transaction = (done - batched[0]) / (count - batched[1])
@@ -229,12 +243,16 @@ async def main() -> None:
     parser.add_argument("--users", type=int, default=200)
     parser.add_argument("--rates", type=int, nargs="+", default=[100, 300])
     parser.add_argument("--seconds", type=float, default=10.0)
-    parser.add_argument("--bots", nargs="+", choices=ALL_BOTS, default=list(ALL_BOTS))
+    parser.add_argument("--bots", nargs="+", choices=ALL_BOTS, default=list(ALL_BOTS[:5]))
+    parser.add_argument("--baseline", type=Path, metavar="DIR",
+                        help="another checkout (with .venv): its hoctap-bot runs as before-*")
     parser.add_argument("--profile", type=Path, help="py-spy each bot's burst into this dir")
     parser.add_argument("--env", nargs="*", default=[], metavar="KEY=VALUE",
                         help="extra settings for hoctap-bot, e.g. HOCTAP_DATABASE_POOL_SIZE=1")
     args = parser.parse_args()
     EXTRA_ENV.update(item.split("=", 1) for item in args.env)
+    if args.baseline is not None:
+        BASELINE.append(args.baseline.resolve())
     print(f"{machine()}; {args.updates} updates from {args.users} users")
     results: list[Result] = []
     for kind in args.bots:
@@ -251,7 +269,7 @@ async def main() -> None:
 
 def print_table(results: list[Result], rates: list[int]) -> None:
     """A Markdown table with each figure and its ratio to the bare bots of this run."""
-    bare = {r.bot: r for r in results if not r.bot.startswith("hoctap")}
+    bare = {r.bot: r for r in results if not is_hoctap(r.bot)}
     head = ["bot", "replies/s"] + [f"p50/p99 @{k}/s (ms)" for k in rates]
     head += ["peak RSS (MB)", "CPU ms/update"]
     print("\n| " + " | ".join(head) + " |\n|" + " --- |" * len(head))
@@ -261,7 +279,7 @@ def print_table(results: list[Result], rates: list[int]) -> None:
         cells += [f"{r.rss_mb:.0f}", f"{r.cpu_ms:.2f}"]
         print("| " + " | ".join(cells) + " |")
     for r in results:
-        if not r.bot.startswith("hoctap"):
+        if not is_hoctap(r.bot):
             continue
         for name, b in bare.items():
             parts = [f"throughput {r.burst / b.burst:.2f}x"]

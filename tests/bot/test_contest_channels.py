@@ -76,12 +76,20 @@ async def test_telegram_attempt_and_documents(tmp_path: Path, edition: Edition) 
                 await tg.wait_for(lambda: not tg.pending_updates, timeout=5)
                 return tg.sent_messages(user)[-1]
 
-            async def press(message: dict[str, Any], label: str) -> dict[str, Any]:
+            async def press(message: dict[str, Any], label: str,
+                            expect: str | None = None) -> dict[str, Any]:
+                """The answer's last message; with `expect`, the first that contains it (an
+                answer of several messages is sent in the background, after the next
+                getUpdates)."""
                 data = next(b["callback_data"] for b in keyboard_of(message) if b["text"] == label)
                 count = len(tg.sent_messages(user))
                 tg.user_presses_button(user, message["message_id"], data)
+                if expect is not None:
+                    def found() -> list[dict[str, Any]]:
+                        return [m for m in tg.sent_messages(user)[count:] if expect in m["text"]]
+                    await tg.wait_for(lambda: bool(found()), timeout=15)
+                    return found()[0]
                 await tg.wait_for(lambda: len(tg.sent_messages(user)) > count, timeout=15)
-                # Confirmed by the next getUpdates: every message of the answer went out.
                 await tg.wait_for(lambda: not tg.pending_updates, timeout=5)
                 return tg.sent_messages(user)[-1]
 
@@ -93,10 +101,11 @@ async def test_telegram_attempt_and_documents(tmp_path: Path, edition: Edition) 
             districts = await last()
             msg = await press(districts, "Hải An")
             msg = await press(msg, "Bỏ qua")
-            msg = await press(msg, "Đồng ý")
+            msg = await press(msg, "Đồng ý", "<b>Câu 1/10</b>")
             for k in range(10):
                 assert f"<b>Câu {k + 1}/10</b>" in msg["text"]
-                msg = await press(msg, correct_letter(edition, msg["text"]))
+                msg = await press(msg, correct_letter(edition, msg["text"]),
+                                  f"<b>Câu {k + 2}/10</b>" if k < 9 else "Kết quả")
             assert "Kết quả: đúng 10/10 câu" in msg["text"]
             tg.user_sends_text(9000, "/ketquathi")
             docs = await tg.wait_for("sendDocument", count=2, timeout=15)

@@ -136,7 +136,8 @@ async def serve(app: App, channels: list[Channel], stop: asyncio.Event) -> None:
         # guard's eviction runs: kept within max_connections, a burst of clients cannot take
         # the process past its open-file limit between two evictions.
         site = GuardedSite(runner, w.host, w.port, web_app[GUARD],
-                           backlog=max(8, min(128, w.max_connections)))
+                           backlog=max(8, min(128, w.max_connections)),
+                           reuse_port=w.reuse_port)
         await site.start()
         log.info("web server listening on %s:%s", w.host, w.port)
         jobs = housekeeping(app)

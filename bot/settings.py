@@ -86,6 +86,9 @@ class WebSettings:
     body_timeout: float = 10.0
     # Connections open at once; beyond it the oldest idle one is closed, or the new one refused.
     max_connections: int = 1000
+    # SO_REUSEPORT: several `hoctap-bot run` processes (on one PostgreSQL database) listen on
+    # the same port, and the kernel spreads the connections among them (webhook mode).
+    reuse_port: bool = False
     # Deepest nesting of JSON accepted in a webhook body.
     max_json_depth: int = 32
     # How long an applied update's key is kept against redelivery (hours); a Zalo event older

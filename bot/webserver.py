@@ -222,14 +222,15 @@ GUARD = web.AppKey("hoctap_connection_guard", ConnectionGuard)
 class GuardedSite(web.BaseSite):
     """aiohttp's TCPSite, each connection wrapped by the guard."""
 
-    __slots__ = ("_guard", "_host", "_port")
+    __slots__ = ("_guard", "_host", "_port", "_reuse_port")
 
     def __init__(self, runner: web.BaseRunner, host: str, port: int,
-                 guard: ConnectionGuard, backlog: int = 128) -> None:
+                 guard: ConnectionGuard, backlog: int = 128, reuse_port: bool = False) -> None:
         super().__init__(runner, backlog=backlog)
         self._host = host
         self._port = port
         self._guard = guard
+        self._reuse_port = reuse_port
 
     @property
     def name(self) -> str:
@@ -241,7 +242,8 @@ class GuardedSite(web.BaseSite):
         assert server is not None
         loop = asyncio.get_running_loop()
         self._server = await loop.create_server(self._guard.protocol_factory(server),
-                                                self._host, self._port, backlog=self._backlog)
+                                                self._host, self._port, backlog=self._backlog,
+                                                reuse_port=self._reuse_port or None)
 
 
 def raise_fd_limit(connections: int) -> int:

@@ -59,8 +59,7 @@ def build_app(settings: Settings) -> App:
     clock = SimClock(settings.simulated_now())
     db = settings.database
     engine = create_engine(db.url, echo=db.echo, pool_size=db.pool_size,
-                           max_overflow=db.max_overflow, pool_timeout=db.pool_timeout,
-                           sqlite_inline=db.sqlite_inline)
+                           max_overflow=db.max_overflow, pool_timeout=db.pool_timeout)
     sessions = make_sessionmaker(engine)
     conversation = Conversation(edition, clock)
     dispatcher = Dispatcher(settings, conversation, sessions, clock)

@@ -359,8 +359,8 @@ class Dispatcher:
                         await s.flush()
                     if s.identity_map:
                         s.expunge_all()
-                    # SQLite's statements run on the loop's thread: let a webhook be answered
-                    # or an answer be sent between two updates of a long batch.
+                    # Let a webhook be answered or an answer be sent between two updates of a
+                    # long batch.
                     await asyncio.sleep(0)
             await repo.log_messages(s, logged)
         return [outcomes.get(id(job)) for job in batch]

@@ -61,9 +61,6 @@ class DatabaseSettings:
     batch_size: int = 50
     # PostgreSQL: batches applied at once (SQLite has one writer: always one).
     writers: int = 2
-    # SQLite: statements on the event loop's thread (a lock wait and COMMIT on a worker
-    # thread) rather than each on aiosqlite's thread.
-    sqlite_inline: bool = True
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import os
 import re
 import stat
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, event, text
 from sqlalchemy.engine import make_url
@@ -67,34 +67,21 @@ def private_sqlite_file(url: str) -> None:
     os.close(fd)
 
 
-# Seconds a statement waits for another connection's SQLite write lock.
-SQLITE_BUSY_TIMEOUT = 30.0
-
-
 def create_engine(url: str, echo: bool = False, pool_size: int = 10, max_overflow: int = 20,
-                  pool_timeout: int = 60, sqlite_inline: bool = True) -> AsyncEngine:
+                  pool_timeout: int = 60) -> AsyncEngine:
     """Create the async engine; SQLite gets WAL, foreign keys and a busy timeout.
 
     `echo` logs SQL statements through our logging; parameters (names, phone numbers,
-    tokens) are never logged, nor put into error messages. `sqlite_inline`: an SQLite file's
-    statements run on the event loop's thread rather than aiosqlite's (bot.db.sqlite_inline).
+    tokens) are never logged, nor put into error messages.
     """
     url = normalize_url(url)
     if echo:
         logging.getLogger(ECHO_LOGGER).setLevel(logging.INFO)
     if url.startswith("sqlite"):
         private_sqlite_file(url)
-        u = make_url(url)
-        extra: dict[str, Any] = {}
-        if (sqlite_inline and u.database and u.database != ":memory:"
-                and not u.database.startswith("file:") and not u.query):
-            from bot.db.sqlite_inline import inline_creator
-
-            extra["async_creator"] = inline_creator(u.database, SQLITE_BUSY_TIMEOUT)
-        engine = create_async_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT},
-                                     hide_parameters=True, pool_size=pool_size,
-                                     max_overflow=max_overflow, pool_timeout=pool_timeout,
-                                     **extra)
+        engine = create_async_engine(url, connect_args={"timeout": 30}, hide_parameters=True,
+                                     pool_size=pool_size, max_overflow=max_overflow,
+                                     pool_timeout=pool_timeout)
 
         @event.listens_for(engine.sync_engine, "connect")
         def _pragmas(dbapi_conn: object, _record: ConnectionPoolEntry) -> None:

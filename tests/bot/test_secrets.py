@@ -84,11 +84,9 @@ async def test_refreshed_zalo_tokens_never_reach_the_debug_log(tmp_path: Path,
     async with FakeZalo() as zalo:
         access, refresh = zalo.issue_pair()
         out = capture(zalo_settings(db, zalo, access, refresh), level="DEBUG")
-        # The worst case: a library trace that prints every SQL parameter, turned on by hand
-        # (aiosqlite's: statements on its thread, not the loop's, so that it traces them).
+        # The worst case: a library trace that prints every SQL parameter, turned on by hand.
         logging.getLogger("aiosqlite").setLevel(logging.DEBUG)
-        bot = await start_bot(db, zalo, access, refresh,
-                              env={"HOCTAP_DATABASE_SQLITE_INLINE": "false"})
+        bot = await start_bot(db, zalo, access, refresh)
         try:
             await say(zalo, bot, U1, "/start")
             zalo.expire_access_tokens()

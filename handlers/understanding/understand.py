@@ -137,13 +137,15 @@ class Understander:
         # The nearest answers, offered with "no information": those that explain some of the
         # words (not the date alone: "thời tiết hôm nay" is not about today's events).
         others = tuple(c.route for c in candidates
-                       if c.route[0] not in ("smalltalk", "unknown") and c.explained & info.keys()
+                       if c.route[0] != "smalltalk" and c.explained & info.keys()
                        )[:MAX_CANDIDATES]
         # A subject the lexicon names as not the Week's ("giá vàng", "điểm thi đại học")
         # decides, whatever else the message shares with an answer ("hôm nay", "kết quả").
         elsewhere = any(c.route[0] == "unknown" for c in candidates)
-        if elsewhere or (against and against >= max(said, FILLER_WEIGHT)):
-            return replace(base, candidates=tuple(r for r in others if r[0] != "unknown"))
+        if elsewhere:  # no neighbour answer offered either: "giá vàng" is not about fees
+            return base
+        if against and against >= max(said, FILLER_WEIGHT):
+            return replace(base, candidates=others)
         second = next((c for c in candidates[1:] if c.route != best.route), None)
         if second is not None and {best.route[0], second.route[0]} == {"event", "programme"}:
             # An event named after a programme ("Phát động xây dựng tủ sách lớp học"): a

@@ -49,6 +49,16 @@ _PREPOSITIONS = frozenset({"cho", "của", "ở", "tại", "về", "với", "tro
 # Questions about the time or the place of something (folded, abbreviations written out).
 _WHEN_WHERE = ("khi nao", "bao gio", "may gio", "luc nao", "o dau", "dia diem", "cho nao",
                "ngay nao", "dien ra", "gio nao", "to chuc o", "to chuc luc")
+# Question words: a phrase that holds one asks, it does not qualify the phrase before it.
+_QUESTION_WORDS = (*_WHEN_WHERE, "bao nhieu", "the nao", "la gi", "lam sao", "nhu nao")
+
+
+def _asks(tokens: list[Token], start: int, end: int) -> bool:
+    """Do tokens [start, end) hold a question ("bao giờ", "ở đâu", "bao nhiêu")?"""
+    run = " " + " ".join(t.fold for t in tokens[start:end]) + " "
+    return any(f" {q} " in run for q in _QUESTION_WORDS)
+
+
 # Words the date reader knows, so they are never "unknown".
 _DATE_WORDS = (
     "hôm nay mai ngày kia mốt qua bữa sáng trưa chiều tối đêm thứ chủ nhật tuần sau tới trước "
@@ -287,8 +297,8 @@ class Understander:
                 weight = m.weight
                 if any(tokens[i].repaired for i in span):
                     weight *= CORRECTED
-                if ends.get(m.start, set()) - {unit}:
-                    weight *= QUALIFIER  # "khóa học | miễn phí"
+                if ends.get(m.start, set()) - {unit} and not _asks(tokens, m.start, m.end):
+                    weight *= QUALIFIER  # "khóa học | miễn phí", not "tuần lễ | diễn ra bao giờ"
                 before = tokens[m.start - 1].text if m.start else ""
                 if before in _PREPOSITIONS:
                     weight *= AFTER_PREPOSITION  # "lớp tin học | cho người già"

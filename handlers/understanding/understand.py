@@ -42,6 +42,7 @@ CORRECTED = 0.85  # a phrase read through a typo correction
 PREDICATE = 1.5  # "thi có tốn tiền không": what comes after "có" in a yes/no question is asked
 COVERAGE = 0.4  # how much explaining all of the message counts when ranking answers
 CLARIFY_RATIO = 0.8  # a second answer at least this strong on the same words: ask
+TWO_QUESTIONS = 0.5  # a second answer this strong on words of its own: two questions, ask
 MAX_CANDIDATES = 2
 # Features that, with a day, mean "what is on that day".
 DATED = frozenset({"schedule", "activities", "next"})
@@ -50,13 +51,14 @@ _PREPOSITIONS = frozenset({"cho", "của", "ở", "tại", "về", "với", "tro
 _WHEN_WHERE = ("khi nao", "bao gio", "may gio", "luc nao", "o dau", "dia diem", "cho nao",
                "ngay nao", "dien ra", "gio nao", "to chuc o", "to chuc luc")
 # Question words: a phrase that holds one asks, it does not qualify the phrase before it.
-_QUESTION_WORDS = (*_WHEN_WHERE, "bao nhieu", "the nao", "la gi", "lam sao", "nhu nao")
+_QUESTION_WORDS = (*_WHEN_WHERE, "bao nhieu", "the nao", "la gi", "lam sao", "nhu nao", "ai")
 
 
 def _asks(tokens: list[Token], start: int, end: int) -> bool:
     """Do tokens [start, end) hold a question ("bao giờ", "ở đâu", "bao nhiêu")?"""
     run = " " + " ".join(t.fold for t in tokens[start:end]) + " "
-    return any(f" {q} " in run for q in _QUESTION_WORDS)
+    yes_no = run.startswith(" co ") and run.endswith((" khong ", " chua "))  # "có … không"
+    return yes_no or any(f" {q} " in run for q in _QUESTION_WORDS)
 
 
 # Words the date reader knows, so they are never "unknown".
@@ -161,11 +163,11 @@ class Understander:
             # An event named after a programme ("Phát động xây dựng tủ sách lớp học"): a
             # question about when or where is about the event, any other about the programme.
             wanted = "event" if ref is not None or self._asks_when_where(tokens) else "programme"
-            if best.route[0] != wanted and self._unsure(best, second):
+            if best.route[0] != wanted and self._unsure(best, second, tokens):
                 best, second = second, None
             elif best.route[0] == wanted:
                 second = None
-        if second is not None and self._unsure(best, second):
+        if second is not None and self._unsure(best, second, tokens):
             return replace(base, feature="clarify", candidates=(best.route, second.route),
                            score=best.rank)
         return replace(base, feature=best.route[0], arg=best.route[1], score=best.rank,
@@ -336,11 +338,18 @@ class Understander:
             return "today", ""
         return "day", route_arg(ref)
 
-    def _unsure(self, best: _Candidate, second: _Candidate) -> bool:
-        """Two answers nearly as strong, from the same kind of phrase, on the same words."""
-        if second.rank < CLARIFY_RATIO * best.rank or best.route[0] == "smalltalk":
+    def _unsure(self, best: _Candidate, second: _Candidate, tokens: list[Token]) -> bool:
+        """Two answers nearly as strong, from the same kind of phrase, on the same words; or
+        two questions in one message ("ai được tham gia, có mất tiền không"): two answers of
+        the same kind, each on words of its own."""
+        if best.route[0] == "smalltalk" or best.source != second.source:
             return False
-        if best.source != second.source or not best.explained & second.explained:
+        own_best = best.explained - second.explained
+        own_second = second.explained - best.explained
+        if len(own_best) >= 2 and len(own_second) >= 2 and all(
+                _asks(tokens, min(own), max(own) + 1) for own in (own_best, own_second)):
+            return second.rank >= TWO_QUESTIONS * best.rank
+        if not best.explained & second.explained or second.rank < CLARIFY_RATIO * best.rank:
             return False
         return not second.explained < best.explained
 

@@ -279,14 +279,18 @@ async def test_numbers_survive_a_restart_and_429_is_honoured(fake: FakeZaloBot,
 
 
 @pytest.mark.parametrize(("env", "message"), [
-    ({"MODE": "webhook", "SECRET_TOKEN": ""}, "zalobot.secret_token: webhook mode needs"),
-    ({"MODE": "webhook", "SECRET_TOKEN": "too-short-123"}, "32 to 256 characters"),
+    ({"MODE": "webhook", "SECRET_TOKEN": ""},
+     "zalobot.secret_token: chế độ webhook cần một mã bí mật"),
+    ({"MODE": "webhook", "SECRET_TOKEN": "too-short-123"},
+     "zalobot.secret_token: phải gồm 32 đến 256 ký tự A-Z, a-z, 0-9, _ và -, nhưng đang có 13 "
+     "ký tự"),
     ({"MODE": "webhook", "WEBHOOK_URL": "https://bot.example.vn/zalobot/webhook"},
-     "random segment of at least 16"),
+     "zalobot.webhook_url: đường dẫn phải kết thúc bằng một đoạn ngẫu nhiên từ 16 ký tự"),
     ({"MODE": "webhook", "WEBHOOK_URL": "http://bot.example.vn/zalobot/k3J9xQ2mV7pL4wR8"},
-     "public https URL"),
-    ({"MODE": "push"}, "zalobot.mode: must be polling or webhook"),
-    ({"RATE": "0"}, "zalobot.rate: must be above 0"),
+     "zalobot.webhook_url: chế độ webhook cần địa chỉ https công khai"),
+    ({"MODE": "push"},
+     "zalobot.mode: phải là một trong các giá trị polling, webhook, nhưng đang là 'push'"),
+    ({"RATE": "0"}, "zalobot.rate: phải lớn hơn 0 và không quá 100, nhưng đang là 0"),
     ({"BASE_URL": "bot-api.zapps.me"}, "zalobot.base_url"),
     ({"TOKEN": "has space in it"}, "zalobot.token"),
 ])

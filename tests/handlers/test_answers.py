@@ -9,7 +9,6 @@ from collections.abc import AsyncIterator
 from datetime import timedelta
 
 import pytest
-
 from sqlalchemy import update
 
 from bot.app import App, build_app

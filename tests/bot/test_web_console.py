@@ -422,6 +422,9 @@ async def test_compose_without_javascript_previews_then_sends(console: Console) 
         {"label": "Lịch hôm nay", "feature": "today", "command": "/homnay"},
         {"label": "Làm bài thi", "feature": "contest_take", "command": "/thi"},
         {"label": "Trang tin", "url": "https://hoctaphaiphong.vn/tuan-le"}]}
+    shown = await (await console.client.get(sent.headers["Location"])).text()
+    assert '<span class="btn">Làm bài thi</span>' in shown
+    assert 'title="https://hoctaphaiphong.vn/tuan-le">Trang tin</span>' in shown
     detail = await console.client.get(sent.headers["Location"])
     html = await detail.text()
     assert "chờ gửi" in html and "01/10/2020 19:30" in html and "Hủy thông báo này" in html

@@ -26,6 +26,7 @@ from content import ContentError, load_edition
 from content import warnings as content_warnings
 from handlers.i18n import N_, _, format_date_numeric, set_locale
 from handlers.numbers import parse_int
+from handlers.question_types import QuestionKind
 from handlers.types import Incoming
 
 log = logging.getLogger("hoctap")
@@ -39,6 +40,7 @@ EXIT_INTERRUPTED = 130
 EXIT_PIPE = 141
 # The channels an organizer may be listed on in [organizers] (`admin link --channel`).
 LINK_CHANNELS = ("telegram", "zalo", "zalobot", "console")
+QUESTION_KINDS = tuple(k.value for k in QuestionKind)
 
 # argparse's own messages (3.11), in the user's language; the argument names are ours.
 _ARGPARSE_MESSAGES = (
@@ -204,6 +206,16 @@ def _parser() -> argparse.ArgumentParser:
                       help=_("mã của thành viên Ban tổ chức trên kênh (có trong [organizers])"))
     link.add_argument("--channel", required=True, choices=LINK_CHANNELS,
                       metavar="|".join(LINK_CHANNELS), help=_("kênh của mã đó"))
+
+    questions = sub.add_parser(
+        "questions", help=_("câu hỏi Chatbot chưa trả lời được, để Ban tổ chức bổ sung hỏi đáp"))
+    common(questions)
+    questions.add_argument(
+        "--kind", choices=QUESTION_KINDS, action="append", metavar=_("LOẠI"),
+        help=_("chỉ loại này (lặp lại được): unanswered (chưa có thông tin), clarified "
+               "(Chatbot đã hỏi lại), sent_to_organizers (người dân nhờ chuyển); mặc định: cả ba"))
+    questions.add_argument("--limit", type=_number, default=200, metavar=_("SỐ"),
+                           help=_("số dòng tối đa (mặc định 200)"))
 
     db = sub.add_parser("db", help=_("công cụ cơ sở dữ liệu"))
     dsub = db.add_subparsers(dest="db_command", required=True, metavar=_("LỆNH"),
@@ -517,6 +529,38 @@ async def _admin_link(app: App, args: argparse.Namespace) -> int:
     return 0
 
 
+_KIND_LABELS = {QuestionKind.UNANSWERED: N_("chưa có thông tin"),
+                QuestionKind.CLARIFIED: N_("Chatbot đã hỏi lại"),
+                QuestionKind.SENT: N_("nhờ chuyển Ban tổ chức")}
+
+
+async def _questions(app: App, args: argparse.Namespace) -> int:
+    """Print the questions not yet answered, grouped, most frequent first."""
+    from bot.db.questions import open_questions
+
+    kinds = tuple(args.kind or QUESTION_KINDS)
+    await app.start()
+    try:
+        async with app.sessions() as s:
+            groups = await open_questions(s, kinds, args.limit)
+    finally:
+        await app.close()
+    if not groups:
+        print(_("Chưa có câu hỏi nào Chatbot chưa trả lời được."))
+        return 0
+    print(_("Câu hỏi Chatbot chưa trả lời được ({n} nhóm; số lần, loại, lần cuối, cách gõ gần "
+            "nhất). Thêm câu hỏi thường gặp hoặc từ khóa vào faq.toml, từ viết tắt vào "
+            "lexicon.toml, rồi kiểm tra bằng hoctap-bot content check.").format(n=len(groups)))
+    tz = app.settings.tz
+    width = max(len(_(label)) for label in _KIND_LABELS.values())
+    for g in groups:
+        example = " ".join(g.example.split())
+        example = example if len(example) <= 100 else example[:99] + "…"
+        print(f"{g.count:>5}  {_(_KIND_LABELS[QuestionKind(g.kind)]):<{width}}  "
+              f"{g.last.astimezone(tz):%d/%m/%Y %H:%M}  {example}")
+    return 0
+
+
 async def _upgrade(app: App) -> None:
     try:
         await app.start()
@@ -552,6 +596,8 @@ def _command(app: App, args: argparse.Namespace) -> int:
         return asyncio.run(_report(app, args))
     if args.command == "admin":
         return asyncio.run(_admin_link(app, args))
+    if args.command == "questions":
+        return asyncio.run(_questions(app, args))
     asyncio.run(_upgrade(app))
     print(_("Cơ sở dữ liệu đã được cập nhật."))
     return 0

@@ -18,6 +18,7 @@ from bot.db.broadcast import SqlBroadcastStore
 from bot.db.choices import load_choices, save_choices
 from bot.db.contest import SqlContestStore, identity_hash
 from bot.db.faults import HeldBack, is_outage, unavailable_replies
+from bot.db.questions import SqlQuestionStore
 from bot.flood import FloodGuard, Verdict
 from bot.observability import Metrics
 from bot.report import SqlReportStore
@@ -76,6 +77,10 @@ class SqlStore:
     @property
     def privacy(self) -> SqlPrivacyStore:
         return SqlPrivacyStore(self.session, self.user)
+
+    @property
+    def questions(self) -> SqlQuestionStore:
+        return SqlQuestionStore(self.session, self.user.id, self.user.channel, self.now)
 
     async def console_link(self) -> str:
         who = console.Identity(self.user.channel, self.user.external_id)

@@ -13,6 +13,7 @@ class PersonalData:
     contest: bool  # a contest registration with their name
     subscribed: bool
     messages: int  # rows of the message log
+    questions: int = 0  # questions kept for the organizers (handlers/question_types.py)
 
 
 class PrivacyStore(Protocol):

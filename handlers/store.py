@@ -1,6 +1,7 @@
 """The Store port: everything the core may persist for one update, inside its transaction.
 
-Each feature's own port (ContestStore, BroadcastStore, ReportStore, PrivacyStore) sits beside
+Each feature's own port (ContestStore, BroadcastStore, ReportStore, PrivacyStore,
+QuestionStore) sits beside
 that feature's data types in a lower module; bot/ implements them on SQL.
 """
 
@@ -11,6 +12,7 @@ from typing import Any, Protocol
 from handlers.broadcast_types import BroadcastStore
 from handlers.contest_types import ContestStore
 from handlers.privacy_types import PrivacyStore
+from handlers.question_types import QuestionStore
 from handlers.report_types import ReportStore
 
 
@@ -51,4 +53,9 @@ class Store(Protocol):
     @property
     def privacy(self) -> PrivacyStore:
         """This user's personal data, to show or delete."""
+        ...
+
+    @property
+    def questions(self) -> QuestionStore:
+        """Questions the bot could not answer, kept for the organizers."""
         ...

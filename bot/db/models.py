@@ -353,3 +353,29 @@ class AuditEntry(Base):
     external_id: Mapped[str] = mapped_column(String(64))
     action: Mapped[str] = mapped_column(String(32))
     detail: Mapped[str] = mapped_column(String(500), default="")
+
+
+class CitizenQuestion(Base):
+    """A question the bot could not answer, asked back about, or was asked to pass on.
+
+    kind: handlers.question_types.QuestionKind. `normalised` groups the same question typed
+    differently (no marks, abbreviations written out). An organizer's answer (`answer`,
+    `answered_at`, `answered_by` as "channel:external id") reaches the citizen through the
+    outbox; NULL until then.
+    """
+
+    __tablename__ = "citizen_questions"
+    __table_args__ = (Index("ix_citizen_questions_kind_created", "kind", "created_at"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    user_id: Mapped[int | None] = mapped_column(
+        BigId, ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    text: Mapped[str] = mapped_column(String(1000))
+    normalised: Mapped[str] = mapped_column(String(1000))
+    kind: Mapped[str] = mapped_column(String(24))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    answered_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    answered_by: Mapped[str | None] = mapped_column(String(96))
+    answer: Mapped[str | None] = mapped_column(String())

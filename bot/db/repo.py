@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import (
     Choice,
+    CitizenQuestion,
     ContestParticipant,
     ConversationState,
     MessageLog,
@@ -179,7 +180,9 @@ async def personal_data(s: AsyncSession, user_id: int) -> PersonalData:
     subscribed = await s.get(Subscription, user_id) is not None
     messages = await s.scalar(select(func.count()).select_from(MessageLog)
                               .where(MessageLog.user_id == user_id))
-    return PersonalData(bool(contest), subscribed, int(messages or 0))
+    questions = await s.scalar(select(func.count()).select_from(CitizenQuestion)
+                               .where(CitizenQuestion.user_id == user_id))
+    return PersonalData(bool(contest), subscribed, int(messages or 0), int(questions or 0))
 
 
 async def erase_user(s: AsyncSession, user_id: int) -> PersonalData:
@@ -190,7 +193,8 @@ async def erase_user(s: AsyncSession, user_id: int) -> PersonalData:
     the statistics stay right. The user row stays too, anonymised, so the count of users per
     channel and day does not change; its platform id becomes "erased:<id>", so the same account
     writing again is a new user. Outbox rows keep their delivery status for the report but lose
-    the platform id, and those not yet sent are skipped.
+    the platform id, and those not yet sent are skipped. The questions kept for the organizers
+    go (their words may name the user).
     """
     user = await s.get_one(User, user_id)
     held = await personal_data(s, user.id)
@@ -199,6 +203,7 @@ async def erase_user(s: AsyncSession, user_id: int) -> PersonalData:
         .values(full_name=None, phone=None, unit=None, user_id=None))
     await s.execute(delete(Subscription).where(Subscription.user_id == user.id))
     await s.execute(delete(MessageLog).where(MessageLog.user_id == user.id))
+    await s.execute(delete(CitizenQuestion).where(CitizenQuestion.user_id == user.id))
     await s.execute(delete(ConversationState).where(ConversationState.user_id == user.id))
     await s.execute(delete(Choice).where(Choice.channel == user.channel,
                                          Choice.external_id == user.external_id))

@@ -3,12 +3,13 @@ data protection law in force, which content names (edition.toml [privacy] law).
 
 What goes: the contest registration's name, phone and unit (the district and the scores stay,
 no longer linked to anyone, so the statistics stay right), the subscription, the message log
-rows, the conversation state, and the platform id and name on the user row. The row itself is
-kept anonymised (channel, first and last seen) so the count of users stays true. Whoever writes
-from the same account afterwards is a new user: greeted as new, not subscribed. One thing stays
-for the contest's one-attempt rule only, and the notice says so: a keyed hash of the platform
-identity on the registration (bot/db/contest.py), so the same account cannot take the contest
-again beyond its attempts, nor register again once voided.
+rows, the questions kept for the organizers, the conversation state, and the platform id and
+name on the user row. The row itself is kept anonymised (channel, first and last seen) so the
+count of users stays true. Whoever writes from the same account afterwards is a new user:
+greeted as new, not subscribed. One thing stays for the contest's one-attempt rule only, and the
+notice says so: a keyed hash of the platform identity on the registration (bot/db/contest.py),
+so the same account cannot take the contest again beyond its attempts, nor register again once
+voided.
 """
 
 from __future__ import annotations
@@ -50,6 +51,9 @@ def _items(data: PersonalData) -> list[str]:
         lines.append(_("• Đăng ký nhận tin nhắc: Quý vị sẽ không nhận tin nhắc nữa."))
     lines.append(_("• Nhật ký {n} tin nhắn Quý vị đã gửi Chatbot.").format(
         n=format_number(data.messages)))
+    if data.questions:
+        lines.append(_("• {n} câu hỏi Quý vị đã gửi, lưu cho Ban tổ chức.").format(
+            n=format_number(data.questions)))
     return lines
 
 
@@ -101,6 +105,9 @@ async def confirm(ctx: Ctx) -> list[Reply]:
     if gone.subscribed:
         lines.append(_("• Đăng ký nhận tin nhắc."))
     lines.append(_("• Nhật ký {n} tin nhắn.").format(n=format_number(gone.messages)))
+    if gone.questions:
+        lines.append(_("• {n} câu hỏi lưu cho Ban tổ chức.").format(
+            n=format_number(gone.questions)))
     lines += ["", _("Cảm ơn Quý vị đã sử dụng Chatbot. Nếu nhắn tin tiếp, Quý vị là người dùng "
                     "mới.")]
     return [Reply("\n".join(lines))]

@@ -19,6 +19,10 @@ class FeatureIndex(Protocol):
         """A logged feature or flow as organizers name it, in the current locale."""
         ...
 
+    def button_features(self) -> list[tuple[str, str, str]]:
+        """(name, label msgid, command) of the features an announcement's button may open."""
+        ...
+
     def help_lines(self) -> list[tuple[str, str]]:
         """(command, help line) in the current locale, in the order /trogiup lists them."""
         ...

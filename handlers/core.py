@@ -11,6 +11,7 @@ from handlers.context import Ctx
 from handlers.features import (
     announce,
     answers,
+    bulletin,
     console,
     contest,
     contest_admin,
@@ -47,6 +48,7 @@ FEATURE_SETS: tuple[FeatureSet, ...] = (
     contest_info.features,
     contest.features,
     subscriptions.features,
+    bulletin.features,
     privacy.features,
     answers.features,
     dialogue.features,

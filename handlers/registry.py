@@ -211,6 +211,12 @@ class Registry:
         entry = self._flows.get(name)
         return _(entry.flow.label) if entry is not None and entry.flow.label else name
 
+    def button_features(self) -> list[tuple[str, str, str]]:
+        """(name, label msgid, command) of the features an announcement's button may open:
+        those every citizen may use and /trogiup lists, in its order."""
+        return [(f.name, f.label, "/" + f.commands[0]) for f in self.features
+                if f.help and not f.organizer_only and not f.private_only]
+
     def help_lines(self) -> list[tuple[str, str]]:
         """(command, help line) in the current locale: /trogiup and Telegram's command menu."""
         return [(f.commands[0], _(f.help)) for f in self.features if f.help]

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from bot.app import App, build_app, edition_path
 from bot.observability import setup_logging
 from bot.settings import Settings, SettingsError, load_settings, parse_instant, with_overrides
+from bot.settings_error import INSTANT
 from content import ContentError, load_edition
 from content import warnings as content_warnings
 from handlers.i18n import N_, _, format_date_numeric, set_locale
@@ -235,8 +236,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         try:
             parse_instant(now, settings.tz)
         except ValueError:
-            raise SettingsError(_("--now: “{value}” không phải là thời điểm dạng "
-                                  "2020-10-01T07:30").format(value=now)) from None
+            raise SettingsError("--now", INSTANT, value=repr(now)) from None
         settings = with_overrides(settings, "bot", now=now)
     return settings
 
@@ -634,7 +634,7 @@ def _main(argv: list[str] | None) -> int:
         settings = _settings(args)
         set_locale(settings.bot.locale)
     except SettingsError as exc:
-        return _fail(_("Lỗi cấu hình: {error}").format(error=exc), EXIT_CONFIG)
+        return _fail(_("Lỗi cấu hình: {error}").format(error=exc.render(_)), EXIT_CONFIG)
     # Only `run` logs at [log] level; the interactive commands keep stderr for warnings.
     setup_logging(settings, level=None if args.command == "run" else "WARNING")
 
@@ -670,7 +670,7 @@ def _main(argv: list[str] | None) -> int:
     except SettingsError as exc:
         # Found at start, against the database (a contest identity key that does not match
         # the one the registrations were hashed with).
-        return _fail(_("Lỗi cấu hình: {error}").format(error=exc), EXIT_CONFIG)
+        return _fail(_("Lỗi cấu hình: {error}").format(error=exc.render(_)), EXIT_CONFIG)
     except Exception as exc:
         # A closed stdout is an OSError too, but not the database's: main() handles it.
         if isinstance(exc, BrokenPipeError) or not is_outage(exc):

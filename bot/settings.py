@@ -16,13 +16,25 @@ import types
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.channels.zalobot.settings import ZaloBotSettings
 from bot.channels.zalobot.settings import validate as _validate_zalobot
+from bot.settings_error import (
+    ABOVE_0,
+    ABOVE_0_AT_MOST,
+    AT_LEAST,
+    HTTP_URL,
+    INSTANT,
+    N_,
+    NOT_NEGATIVE,
+    ONE_OF,
+    RANGE,
+    Term,
+)
 from bot.settings_error import SettingsError as SettingsError
 
 # Declared on the scheduler's floor, which reads it; a section of the settings like the others.
@@ -249,8 +261,33 @@ def _sections() -> dict[str, type]:
     return {f.name: hints[f.name] for f in dataclasses.fields(Settings)}
 
 
+# What a value read from the file is, in the operator's words (TOML's own types).
+_KINDS: tuple[tuple[type, str], ...] = (
+    (bool, N_("true hoặc false")), (int, N_("một số nguyên")), (float, N_("một số thập phân")),
+    (str, N_("một chuỗi")), (list, N_("một danh sách")), (dict, N_("một bảng")),
+    (datetime, N_("một ngày giờ")), (date, N_("một ngày")), (time, N_("một giờ dạng 07:30")),
+)
+
+
+def _kind(value: object) -> Term:
+    return Term(next((n for t, n in _KINDS if isinstance(value, t)), type(value).__name__))
+
+
+def _shown(value: object) -> str:
+    """A value as the operator wrote it: text quoted, a whole float without its .0."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return repr(value) if isinstance(value, str) else str(value)
+
+
 def _coerce(key: str, value: Any, hint: Any, from_env: bool) -> Any:
-    """Check `value` against `hint`; environment strings are parsed first."""
+    """Check `value` against `hint`; environment strings are parsed first.
+
+    A wrong value from the environment is shown; one from the file only by its kind (a
+    secret typed without its quotes is not echoed to the terminal or the journal).
+    """
     origin = typing.get_origin(hint)
     if hint is bool:
         if from_env:
@@ -259,32 +296,40 @@ def _coerce(key: str, value: Any, hint: Any, from_env: bool) -> Any:
                 return True
             if low in ("0", "false", "no", "off"):
                 return False
-            raise SettingsError(f"{key}: must be true or false, found {value!r}")
+            raise SettingsError(key, N_("phải là true hoặc false, nhưng đang là {value}"),
+                                value=_shown(value))
         if isinstance(value, bool):
             return value
-        raise SettingsError(f"{key}: must be true or false, found {type(value).__name__}")
+        raise SettingsError(key, N_("phải là true hoặc false (không có ngoặc kép), nhưng "
+                                    "đang là {kind}"), kind=_kind(value))
     if hint is int:
         if from_env:
             try:
                 return int(value)
             except ValueError:
-                raise SettingsError(f"{key}: must be an integer, found {value!r}") from None
+                raise SettingsError(key, N_("phải là một số nguyên, nhưng đang là {value}"),
+                                    value=_shown(value)) from None
         if isinstance(value, int) and not isinstance(value, bool):
             return value
-        raise SettingsError(f"{key}: must be an integer, found {type(value).__name__}")
+        raise SettingsError(key, N_("phải là một số nguyên (không có ngoặc kép), nhưng đang "
+                                    "là {kind}"), kind=_kind(value))
     if hint is float:
         if from_env:
             try:
                 return float(value)
             except ValueError:
-                raise SettingsError(f"{key}: must be a number, found {value!r}") from None
+                raise SettingsError(key, N_("phải là một số (phần thập phân sau dấu chấm, ví dụ "
+                                            "2.5), nhưng đang là {value}"),
+                                    value=_shown(value)) from None
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return float(value)
-        raise SettingsError(f"{key}: must be a number, found {type(value).__name__}")
+        raise SettingsError(key, N_("phải là một số (không có ngoặc kép, phần thập phân sau "
+                                    "dấu chấm), nhưng đang là {kind}"), kind=_kind(value))
     if hint is str:
         if isinstance(value, str):
             return value
-        raise SettingsError(f"{key}: must be a string, found {type(value).__name__}")
+        raise SettingsError(key, N_("phải là một chuỗi, viết trong ngoặc kép, nhưng đang là "
+                                    "{kind}"), kind=_kind(value))
     if origin is list:
         if from_env:
             text = value.strip()
@@ -292,17 +337,19 @@ def _coerce(key: str, value: Any, hint: Any, from_env: bool) -> Any:
                 try:
                     value = json.loads(text)
                 except json.JSONDecodeError:
-                    raise SettingsError(f"{key}: not a valid JSON list: {value!r}") from None
+                    raise SettingsError(key, N_("phải là một danh sách JSON như [\"123\", "
+                                                "\"456\"] hoặc các mã cách nhau bởi dấu phẩy, "
+                                                "nhưng đang là {value}"),
+                                        value=_shown(value)) from None
             else:
                 value = [part.strip() for part in text.split(",") if part.strip()]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise SettingsError(
-                f"{key}: must be a list of strings (ids are text: write \"123\", not 123)"
-            )
+            raise SettingsError(key, N_("phải là một danh sách chuỗi (mã là chuỗi: viết "
+                                        "\"123\", không viết 123)"))
         return list(value)
     if isinstance(hint, types.UnionType):  # pragma: no cover - not used yet
-        raise SettingsError(f"{key}: unsupported setting type")
-    raise SettingsError(f"{key}: unsupported setting type {hint!r}")
+        raise SettingsError(key, N_("kiểu thiết lập chưa được hỗ trợ: {hint}"), hint=repr(hint))
+    raise SettingsError(key, N_("kiểu thiết lập chưa được hỗ trợ: {hint}"), hint=repr(hint))
 
 
 def load_settings(
@@ -318,22 +365,31 @@ def load_settings(
         try:
             data = tomllib.loads(p.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            raise SettingsError(f"configuration file {p} does not exist") from None
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise SettingsError(f"configuration file {p} is not valid TOML: {exc}") from None
+            raise SettingsError("", N_("không tìm thấy tệp cấu hình {path} (tệp được chỉ ra bằng "
+                                       "--config hoặc biến môi trường HOCTAP_CONFIG)"),
+                                path=p) from None
+        except UnicodeDecodeError:
+            raise SettingsError("", N_("tệp cấu hình {path} phải được lưu ở dạng văn bản "
+                                       "UTF-8"), path=p) from None
+        except tomllib.TOMLDecodeError as exc:
+            raise _toml_error(p, exc) from None
         warn_if_others_can_read(p)
 
     sections = _sections()
     values: dict[str, dict[str, Any]] = {name: {} for name in sections}
     for name, section in data.items():
         if name not in sections:
-            raise SettingsError(f"[{name}]: unknown section (known: {', '.join(sections)})")
+            raise SettingsError(f"[{name}]", N_("không có mục này (các mục có: {known})"),
+                                known=", ".join(sections))
         if not isinstance(section, dict):
-            raise SettingsError(f"[{name}]: must be a table")
+            raise SettingsError(f"[{name}]", N_("phải là một mục: dòng [{name}], rồi mỗi "
+                                                "thiết lập một dòng tên = giá trị"), name=name)
         hints = typing.get_type_hints(sections[name])
         for key, value in section.items():
             if key not in hints:
-                raise SettingsError(f"{name}.{key}: unknown key")
+                raise SettingsError(f"{name}.{key}", N_("không có thiết lập này (mục [{section}] "
+                                                        "chỉ có: {known})"),
+                                    section=name, known=", ".join(hints))
             values[name][key] = _coerce(f"{name}.{key}", value, hints[key], from_env=False)
 
     for var, raw in env.items():
@@ -342,17 +398,39 @@ def load_settings(
         rest = var[len(ENV_PREFIX):].lower()
         section = next((s for s in sections if rest.startswith(s + "_")), None)
         if section is None:
-            raise SettingsError(f"{var}: unknown setting (no section {rest.split('_')[0]!r})")
+            raise SettingsError(var, N_("không ứng với thiết lập nào vì không có mục [{name}] "
+                                        "(các mục có: {known})"),
+                                name=rest.split("_")[0], known=", ".join(sections))
         name, key = section, rest[len(section) + 1:]
         hints = typing.get_type_hints(sections[name])
         if key not in hints:
-            raise SettingsError(f"{var}: unknown key {name}.{key}")
+            raise SettingsError(var, N_("không có thiết lập {name} (mục [{section}] chỉ có: "
+                                        "{known})"),
+                                name=f"{name}.{key}", section=name, known=", ".join(hints))
         values[name][key] = _coerce(var, raw, hints[key], from_env=True)
 
     built = {name: sections[name](**vals) for name, vals in values.items()}
     settings = Settings(**built)
     _validate(settings)
     return settings
+
+
+# Where tomllib found the mistake: its message ends "(at line 3, column 7)" or "(at end of
+# document)"; its reason is English only, so the operator is told where, and what usually is.
+_TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)$")
+
+
+def _toml_error(path: Path, exc: tomllib.TOMLDecodeError) -> SettingsError:
+    """Where the file stops being TOML, in Vietnamese."""
+    at = _TOML_AT.search(str(exc))
+    if at is None:
+        return SettingsError("", N_("tệp cấu hình {path} không đúng cú pháp TOML ở cuối tệp "
+                                    "(thường do thiếu ngoặc kép, dấu = hay dấu ngoặc vuông, "
+                                    "hoặc một tên được viết hai lần)"), path=path)
+    return SettingsError("", N_("tệp cấu hình {path} không đúng cú pháp TOML ở dòng {line}, cột "
+                                "{column} (thường do thiếu ngoặc kép, dấu = hay dấu ngoặc vuông, "
+                                "hoặc một tên được viết hai lần)"),
+                         path=path, line=at[1], column=at[2])
 
 
 def warn_if_others_can_read(path: Path) -> bool:
@@ -371,22 +449,24 @@ def warn_if_others_can_read(path: Path) -> bool:
 
 def _validate(s: Settings) -> None:
     if s.bot.locale not in LOCALES:
-        raise SettingsError(
-            f"bot.locale: must be one of {', '.join(LOCALES)}, found {s.bot.locale!r}"
-        )
+        raise SettingsError("bot.locale", ONE_OF, allowed=", ".join(LOCALES),
+                            value=_shown(s.bot.locale))
     try:
         ZoneInfo(s.bot.timezone)
     except (ZoneInfoNotFoundError, ValueError):
-        raise SettingsError(f"bot.timezone: unknown time zone {s.bot.timezone!r}") from None
+        raise SettingsError("bot.timezone", N_("phải là tên một múi giờ, ví dụ "
+                                               "Asia/Ho_Chi_Minh, nhưng đang là {value}"),
+                            value=_shown(s.bot.timezone)) from None
     if s.bot.now:
         try:
             parse_instant(s.bot.now, s.tz)
-        except ValueError as exc:
-            raise SettingsError(f"bot.now: {exc}") from None
+        except ValueError:
+            raise SettingsError("bot.now", INSTANT, value=_shown(s.bot.now)) from None
     if not 0 < s.web.port < 65536:
-        raise SettingsError(f"web.port: must be between 1 and 65535, found {s.web.port}")
+        raise SettingsError("web.port", RANGE, low=1, high=65535, value=s.web.port)
     if s.web.max_body < 1024:
-        raise SettingsError(f"web.max_body: must be at least 1024 bytes, found {s.web.max_body}")
+        raise SettingsError("web.max_body", N_("phải từ {low} byte trở lên, nhưng đang là "
+                                               "{value}"), low=1024, value=s.web.max_body)
     _validate_web(s.web)
     _validate_telegram(s.telegram)
     _validate_zalo(s.zalo)
@@ -395,17 +475,22 @@ def _validate(s: Settings) -> None:
     _validate_log(s.log)
     _validate_flood(s.flood)
     if s.contest.identity_key and len(s.contest.identity_key) < 32:
-        raise SettingsError("contest.identity_key: must be at least 32 characters (or empty: "
-                            "the bot then generates one and keeps it in the database)")
+        # The key is a secret: its length is shown, never the key.
+        raise SettingsError("contest.identity_key", N_(
+            "phải có ít nhất {low} ký tự, nhưng đang có {n} ký tự (hoặc để trống: bot sẽ tự tạo "
+            "một khóa và giữ trong cơ sở dữ liệu)"), low=32, n=len(s.contest.identity_key))
     if not 1 <= s.database.batch_size <= 500:
-        raise SettingsError("database.batch_size: must be between 1 and 500")
-    if not 1 <= s.database.writers <= s.database.pool_size + s.database.max_overflow:
-        raise SettingsError("database.writers: must be at least 1 and at most pool_size + "
-                            "max_overflow")
+        raise SettingsError("database.batch_size", RANGE, low=1, high=500,
+                            value=s.database.batch_size)
+    # Each writer holds a pooled connection while its batch is applied.
+    connections = s.database.pool_size + s.database.max_overflow
+    if not 1 <= s.database.writers <= connections:
+        raise SettingsError("database.writers", RANGE, low=1, high=connections,
+                            value=s.database.writers)
     if not (s.database.url.startswith("sqlite") or s.database.url.startswith("postgresql")):
-        raise SettingsError(
-            "database.url: must start with sqlite+aiosqlite:// or postgresql+asyncpg://"
-        )
+        # The URL may hold a password: not shown.
+        raise SettingsError("database.url", N_(
+            "phải bắt đầu bằng sqlite+aiosqlite:// hoặc postgresql+asyncpg://"))
 
 
 def _validate_web(w: WebSettings) -> None:
@@ -413,16 +498,19 @@ def _validate_web(w: WebSettings) -> None:
     for key in ("header_timeout", "body_timeout", "update_retention_hours", "prune_seconds",
                 "summary_seconds"):
         if getattr(w, key) <= 0:
-            raise SettingsError(f"web.{key}: must be above 0")
+            raise SettingsError(f"web.{key}", ABOVE_0, value=_shown(getattr(w, key)))
     if w.clock_skew_seconds < 0:
-        raise SettingsError("web.clock_skew_seconds: must not be negative")
+        raise SettingsError("web.clock_skew_seconds", NOT_NEGATIVE,
+                            value=_shown(w.clock_skew_seconds))
     if w.max_connections < 8:
-        raise SettingsError(f"web.max_connections: must be at least 8, found {w.max_connections}")
+        raise SettingsError("web.max_connections", AT_LEAST, low=8, value=w.max_connections)
     if not 2 <= w.max_json_depth <= 256:
-        raise SettingsError("web.max_json_depth: must be between 2 and 256")
+        raise SettingsError("web.max_json_depth", RANGE, low=2, high=256,
+                            value=w.max_json_depth)
     if w.public_url and not re.fullmatch(r"https?://[^/?#\s]+/?", w.public_url):
-        raise SettingsError("web.public_url: must be the scheme and host only, like "
-                            f"https://bot.example.vn (found {w.public_url!r})")
+        raise SettingsError("web.public_url", N_(
+            "phải chỉ gồm giao thức và tên máy chủ, ví dụ https://bot.example.vn, nhưng đang là "
+            "{value}"), value=_shown(w.public_url))
 
 
 # What Telegram accepts in setWebhook's secret_token: 1-256 of these.
@@ -440,75 +528,96 @@ def unguessable_path(path: str) -> bool:
 def _validate_telegram(t: TelegramSettings) -> None:
     """Check [telegram]; it only matters when a token is set."""
     if t.mode not in ("polling", "webhook"):
-        raise SettingsError(f"telegram.mode: must be polling or webhook, found {t.mode!r}")
+        raise SettingsError("telegram.mode", ONE_OF, allowed="polling, webhook",
+                            value=_shown(t.mode))
     if t.http not in ("aiohttp", "httpx"):
-        raise SettingsError(f"telegram.http: must be aiohttp or httpx, found {t.http!r}")
+        raise SettingsError("telegram.http", ONE_OF, allowed="aiohttp, httpx",
+                            value=_shown(t.http))
     if not t.base_url.startswith(("http://", "https://")):
-        raise SettingsError("telegram.base_url: must be an http(s) URL ending in /bot")
+        raise SettingsError("telegram.base_url", N_(
+            "phải là một địa chỉ http(s) kết thúc bằng /bot, ví dụ https://api.telegram.org/bot, "
+            "nhưng đang là {value}"), value=_shown(t.base_url))
     if not 1 <= t.max_connections <= 100:
-        raise SettingsError("telegram.max_connections: must be between 1 and 100")
+        raise SettingsError("telegram.max_connections", RANGE, low=1, high=100,
+                            value=t.max_connections)
     if t.concurrent_updates < 1:
-        raise SettingsError("telegram.concurrent_updates: must be at least 1")
+        raise SettingsError("telegram.concurrent_updates", AT_LEAST, low=1,
+                            value=t.concurrent_updates)
     if not 0 < t.rate <= 1000:
-        raise SettingsError("telegram.rate: must be above 0 and at most 1000")
+        raise SettingsError("telegram.rate", ABOVE_0_AT_MOST, high=1000, value=_shown(t.rate))
     if t.secret_token and not (_SECRET_RE.fullmatch(t.secret_token)
                                and len(t.secret_token) >= SECRET_MIN):
-        raise SettingsError(
-            f"telegram.secret_token: must be {SECRET_MIN} to 256 characters A-Z, a-z, 0-9, _ "
-            f"and - (found {len(t.secret_token)} characters); leave it empty to have one "
-            "derived from the token")
+        raise SettingsError("telegram.secret_token", N_(
+            "phải gồm {low} đến 256 ký tự A-Z, a-z, 0-9, _ và -, nhưng đang có {n} ký tự; để "
+            "trống thì bot tự suy ra một mã từ token"), low=SECRET_MIN, n=len(t.secret_token))
     if t.enabled and t.mode == "webhook" and not t.webhook_url.startswith(
             ("https://", "http://")):
-        raise SettingsError("telegram.webhook_url: webhook mode needs the public https URL "
-                            "Telegram will post updates to")
+        # Not shown: its path may be the secret part of the webhook.
+        raise SettingsError("telegram.webhook_url", N_(
+            "chế độ webhook cần địa chỉ https công khai mà Telegram sẽ gửi cập nhật tới"))
 
 
 def _validate_zalo(z: ZaloSettings) -> None:
     """Check [zalo]; it only matters when the channel is configured."""
     for key in ("api_base", "oauth_base"):
         if not getattr(z, key).startswith(("http://", "https://")):
-            raise SettingsError(f"zalo.{key}: must be an http(s) URL")
+            raise SettingsError(f"zalo.{key}", HTTP_URL, value=_shown(getattr(z, key)))
     if z.webhook_path and not z.webhook_path.startswith("/"):
-        raise SettingsError("zalo.webhook_path: must start with /")
+        # The path is a secret: not shown.
+        raise SettingsError("zalo.webhook_path", N_("phải bắt đầu bằng /"))
     if not 0 < z.rate <= 66:
-        raise SettingsError("zalo.rate: must be above 0 and at most 66 (4,000/min)")
+        raise SettingsError("zalo.rate", N_(
+            "phải lớn hơn 0 và không quá {high} (Zalo cho phép 4.000 yêu cầu mỗi phút), nhưng "
+            "đang là {value}"), high=66, value=_shown(z.rate))
     if not 1 <= z.interaction_window_days <= 365:
-        raise SettingsError("zalo.interaction_window_days: must be between 1 and 365")
+        raise SettingsError("zalo.interaction_window_days", RANGE, low=1, high=365,
+                            value=z.interaction_window_days)
     for key in ("workers", "backlog"):
         if getattr(z, key) < 1:
-            raise SettingsError(f"zalo.{key}: must be at least 1")
+            raise SettingsError(f"zalo.{key}", AT_LEAST, low=1, value=getattr(z, key))
     if z.drain_seconds < 0:
-        raise SettingsError("zalo.drain_seconds: must not be negative")
+        raise SettingsError("zalo.drain_seconds", NOT_NEGATIVE, value=_shown(z.drain_seconds))
     if z.enabled:
         if not unguessable_path(z.webhook_path):
             # Zalo signs its events, but anyone who knows the path can make the bot check
             # signatures all day: the path is the first gate, so it is a secret, never a
             # default. Required rather than generated: it is typed into Zalo's console.
-            raise SettingsError(
-                f"zalo.webhook_path: must hold a random part of at least {SECRET_MIN} "
-                "characters A-Z, a-z, 0-9, _ and -, known only to Zalo, for example "
-                f"/zalo/{secrets.token_urlsafe(24)}")
+            example = f"/zalo/{secrets.token_urlsafe(24)}"
+            if not z.webhook_path:
+                raise SettingsError("zalo.webhook_path", N_(
+                    "còn thiếu; hãy đặt một đường dẫn có một đoạn ngẫu nhiên từ {low} ký tự A-Z, "
+                    "a-z, 0-9, _ và - trở lên, chỉ Zalo biết, ví dụ {example}"),
+                    low=SECRET_MIN, example=example)
+            raise SettingsError("zalo.webhook_path", N_(
+                "quá dễ đoán; phải có một đoạn ngẫu nhiên từ {low} ký tự A-Z, a-z, 0-9, _ và - "
+                "trở lên, chỉ Zalo biết, ví dụ {example}"), low=SECRET_MIN, example=example)
         if not z.app_secret:
-            raise SettingsError("zalo.app_secret: needed to refresh the access token")
+            raise SettingsError("zalo.app_secret", N_(
+                "còn thiếu; cần có để làm mới access token (lấy ở trang Zalo cho nhà phát "
+                "triển)"))
         if not (z.access_token or z.refresh_token):
-            raise SettingsError("zalo.refresh_token: set the first token pair (access_token, "
-                                "refresh_token) from the Zalo developer console")
+            raise SettingsError("zalo.refresh_token", N_(
+                "còn thiếu; hãy điền cặp token đầu tiên (access_token, refresh_token) lấy ở "
+                "trang Zalo cho nhà phát triển"))
 
 
 def _validate_broadcast(b: BroadcastSettings) -> None:
     """Check [broadcast]: a non-negative spacing, hours of a day, positive intervals."""
     if b.per_chat_interval < 0:
-        raise SettingsError("broadcast.per_chat_interval: must not be negative")
+        raise SettingsError("broadcast.per_chat_interval", NOT_NEGATIVE,
+                            value=_shown(b.per_chat_interval))
     for key in ("morning_hour", "evening_hour"):
         if not 0 <= getattr(b, key) <= 23:
-            raise SettingsError(f"broadcast.{key}: must be an hour between 0 and 23")
+            raise SettingsError(f"broadcast.{key}", N_(
+                "phải là một giờ từ {low} đến {high}, nhưng đang là {value}"),
+                low=0, high=23, value=getattr(b, key))
     if b.remind_before < 0:
-        raise SettingsError("broadcast.remind_before: must not be negative")
+        raise SettingsError("broadcast.remind_before", NOT_NEGATIVE, value=b.remind_before)
     if b.grace_hours < 0:
-        raise SettingsError("broadcast.grace_hours: must not be negative")
+        raise SettingsError("broadcast.grace_hours", NOT_NEGATIVE, value=_shown(b.grace_hours))
     for key in ("poll_seconds", "stale_seconds", "progress_seconds"):
         if getattr(b, key) <= 0:
-            raise SettingsError(f"broadcast.{key}: must be above 0")
+            raise SettingsError(f"broadcast.{key}", ABOVE_0, value=_shown(getattr(b, key)))
 
 
 LOG_FORMATS = ("text", "json")
@@ -518,20 +627,24 @@ LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 def _validate_log(g: LogSettings) -> None:
     """Check [log]: a known format and level."""
     if g.format not in LOG_FORMATS:
-        raise SettingsError(f"log.format: must be text or json, found {g.format!r}")
+        raise SettingsError("log.format", ONE_OF, allowed=", ".join(LOG_FORMATS),
+                            value=_shown(g.format))
     if g.level.upper() not in LOG_LEVELS:
-        raise SettingsError(f"log.level: must be one of {', '.join(LOG_LEVELS)}, "
-                            f"found {g.level!r}")
+        raise SettingsError("log.level", ONE_OF, allowed=", ".join(LOG_LEVELS),
+                            value=_shown(g.level))
 
 
 def _validate_flood(f: FloodSettings) -> None:
     """Check [flood]: a positive window and cool-down, a non-negative count."""
     if f.max_messages < 0:
-        raise SettingsError("flood.max_messages: must not be negative (0 turns it off)")
+        raise SettingsError("flood.max_messages", N_(
+            "không được âm (0 là tắt giới hạn tin nhắn dồn dập), nhưng đang là {value}"),
+            value=f.max_messages)
     if f.per_seconds <= 0:
-        raise SettingsError("flood.per_seconds: must be above 0")
+        raise SettingsError("flood.per_seconds", ABOVE_0, value=_shown(f.per_seconds))
     if f.cooldown_seconds < 0:
-        raise SettingsError("flood.cooldown_seconds: must not be negative")
+        raise SettingsError("flood.cooldown_seconds", NOT_NEGATIVE,
+                            value=_shown(f.cooldown_seconds))
 
 
 def with_overrides(settings: Settings, section: str, **changes: Any) -> Settings:

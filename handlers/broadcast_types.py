@@ -4,12 +4,112 @@ report's workbook all use these."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol
+from urllib.parse import urlsplit
 
 from handlers.i18n import N_, _
+from handlers.types import Button
+
+# An announcement carries at most this many buttons of its own (a long one adds "Xem thêm"):
+# with it they stay within Zalo OA's five native buttons.
+MAX_BUTTONS = 3
+MAX_LABEL = 40  # characters of a link button's label: one line on a phone
+MAX_URL = 500
+_HOST = re.compile(r"^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?)+$")
+
+
+@dataclass(frozen=True)
+class ItemView:
+    """What rendering needs of a scheduled item (an announcement, a digest, a reminder)."""
+
+    id: int
+    kind: str
+    text: str | None
+    payload: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class AnnouncementButton:
+    """A button an organizer attached to an announcement: a bot feature or a link.
+
+    A feature's button keeps the feature's label as a catalog msgid, so each recipient reads it
+    in their language; a link's label is the organizer's own words.
+    """
+
+    label: str
+    command: str = ""  # "/homnay"
+    url: str | None = None
+    feature: str | None = None
+
+    def button(self) -> Button:
+        """The button as a recipient sees it (in the current locale)."""
+        return Button(_(self.label) if self.feature else self.label, self.command, self.url)
+
+    def stored(self) -> dict[str, str]:
+        out = {"label": self.label}
+        if self.feature:
+            out.update(feature=self.feature, command=self.command)
+        if self.url:
+            out["url"] = self.url
+        return out
+
+    @classmethod
+    def of(cls, raw: Mapping[str, Any]) -> AnnouncementButton | None:
+        """A stored button; None for one that is not (never fails a delivery)."""
+        label = str(raw.get("label") or "")
+        if not label:
+            return None
+        if raw.get("url"):
+            url = check_url(str(raw["url"]))
+            return cls(label, url=url) if url else None
+        command = str(raw.get("command") or "")
+        if raw.get("feature") and command.startswith("/"):
+            return cls(label, command, feature=str(raw["feature"]))
+        return None
+
+
+def stored_buttons(payload: Mapping[str, Any]) -> tuple[AnnouncementButton, ...]:
+    """The buttons kept in a scheduled item's payload."""
+    raw = payload.get("buttons") or []
+    found = (AnnouncementButton.of(b) for b in raw if isinstance(b, Mapping))
+    return tuple(b for b in found if b is not None)[:MAX_BUTTONS]
+
+
+def buttons_payload(buttons: Sequence[AnnouncementButton]) -> dict[str, Any]:
+    """The payload of an announcement with `buttons` (none: an empty payload, as before)."""
+    return {"buttons": [b.stored() for b in buttons]} if buttons else {}
+
+
+def check_url(text: str) -> str | None:
+    """A link a button may open: https, a real host name, nothing hidden; None otherwise."""
+    url = text.strip()
+    if not url or len(url) > MAX_URL or not url.isprintable() or " " in url:
+        return None
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
+    host = parts.hostname or ""
+    if parts.scheme != "https" or parts.username or parts.password or port not in (None, 443):
+        return None
+    try:
+        ascii_host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return None
+    if not _HOST.match(ascii_host) or ascii_host.rsplit(".", 1)[1].isdigit():
+        return None  # an IP address or "localhost" is no address to send citizens to
+    return url
+
+
+def check_label(text: str) -> str | None:
+    """A link button's label: one short line; None otherwise."""
+    label = " ".join(text.split())
+    return label if 0 < len(label) <= MAX_LABEL else None
 
 
 @dataclass(frozen=True)
@@ -57,7 +157,12 @@ class BroadcastStore(Protocol):
 
     async def audience_size(self, audience: str) -> int: ...
 
-    async def create_announcement(self, text: str, audience: str, due_at: datetime) -> int: ...
+    async def create_announcement(self, text: str, audience: str, due_at: datetime,
+                                  buttons: Sequence[AnnouncementButton] = ()) -> int: ...
+
+    async def item(self, item_id: int) -> ItemView | None:
+        """A broadcast that went out (sending or done), to show another of its pages."""
+        ...
 
     async def announcements(self, limit: int) -> list[AnnouncementInfo]: ...
 

@@ -19,8 +19,16 @@ class FeatureIndex(Protocol):
         """A logged feature or flow as organizers name it, in the current locale."""
         ...
 
+    def button_features(self) -> list[tuple[str, str, str]]:
+        """(name, label msgid, command) of the features an announcement's button may open."""
+        ...
+
     def help_lines(self) -> list[tuple[str, str]]:
         """(command, help line) in the current locale, in the order /trogiup lists them."""
+        ...
+
+    def command_for(self, name: str, arg: str = "") -> str | None:
+        """The /command that opens feature `name` with `arg` (a button's), or None."""
         ...
 
 

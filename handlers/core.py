@@ -11,10 +11,12 @@ from handlers.context import Ctx
 from handlers.features import (
     announce,
     answers,
+    bulletin,
     console,
     contest,
     contest_admin,
     contest_info,
+    dialogue,
     district,
     general,
     learning,
@@ -28,7 +30,7 @@ from handlers.format import back_button
 from handlers.i18n import _
 from handlers.paging import parse_more
 from handlers.registry import Feature, FeatureSet, Registry
-from handlers.router import CUES, Route, Router
+from handlers.router import Route, Router, routed_features
 from handlers.store import Store
 from handlers.text import clean
 from handlers.types import Clock, Incoming, Outcome, Reply, UserView
@@ -46,8 +48,10 @@ FEATURE_SETS: tuple[FeatureSet, ...] = (
     contest_info.features,
     contest.features,
     subscriptions.features,
+    bulletin.features,
     privacy.features,
     answers.features,
+    dialogue.features,
     contest_admin.features,
     announce.features,
     report.features,
@@ -55,8 +59,7 @@ FEATURE_SETS: tuple[FeatureSet, ...] = (
 )
 # Names the core and the router route to without a command: each must be a declared feature.
 CORE_ROUTES = ("start", "empty", "media", "unknown", "unknown_command")
-ROUTER_ROUTES = ("day", "faq", "courses", *CUES)
-
+ROUTER_ROUTES = routed_features()
 
 
 def build_registry(*extra: FeatureSet) -> Registry:
@@ -130,6 +133,9 @@ class Conversation:
         feature = self.registry.feature(route.feature)
         ctx = self._ctx(msg, now, user, store, route, page)
         replies = self._refusal(feature, ctx) or await feature.handler(ctx)
+        offer = dialogue.english_offer(route)
+        if offer is not None:
+            replies = [*replies, offer]
         log.debug("handled %s message as %s", msg.channel, route.feature)
         return Outcome(route.feature, replies)
 

@@ -194,6 +194,15 @@ class Registry:
         """Command -> feature name, for the router."""
         return {command: f.name for command, f in self._commands.items()}
 
+    def command_for(self, name: str, arg: str = "") -> str | None:
+        """The /command that opens feature `name` with `arg` (a button for a clarifying
+        question's choice), or None when no command does. A day opens with /lich's argument."""
+        feature = self._features.get("schedule" if name == "day" else name)
+        if feature is None or not feature.commands:
+            return None
+        command = f"/{feature.commands[0]}"
+        return f"{command} {arg}" if arg else command
+
     def label(self, name: str) -> str:
         """A logged feature or flow as organizers name it; an unknown one shows its id."""
         feature = self._features.get(name)
@@ -201,6 +210,12 @@ class Registry:
             return _(feature.label)
         entry = self._flows.get(name)
         return _(entry.flow.label) if entry is not None and entry.flow.label else name
+
+    def button_features(self) -> list[tuple[str, str, str]]:
+        """(name, label msgid, command) of the features an announcement's button may open:
+        those every citizen may use and /trogiup lists, in its order."""
+        return [(f.name, f.label, "/" + f.commands[0]) for f in self.features
+                if f.help and not f.organizer_only and not f.private_only]
 
     def help_lines(self) -> list[tuple[str, str]]:
         """(command, help line) in the current locale: /trogiup and Telegram's command menu."""

@@ -14,7 +14,7 @@ from handlers.channel import Delivery, OutputChannel
 from handlers.types import Reply
 from scheduler import outbox
 from scheduler.limiter import ChatSpacing, RateLimiter
-from scheduler.messages import ItemView, render
+from scheduler.messages import ItemView, first_screen
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -51,7 +51,7 @@ class Deliverer:
         self._wake = asyncio.Event()
         self._finishing = False
         self._items: dict[int, ItemView] = {}
-        self._texts: dict[tuple[int, str], tuple[str | None, str]] = {}
+        self._texts: dict[tuple[int, str], Reply] = {}
         # Across runs: sends started, outcomes not yet recorded (by row id), the recording
         # tasks, and database work started in the background (claims ahead, marks).
         self._sends: set[asyncio.Task[None]] = set()
@@ -224,14 +224,14 @@ class Deliverer:
         """Send one row and keep its outcome for recording; never raises."""
         raised = False
         try:
-            title, text = self._text(row.item_id, row.locale)
+            reply = self._text(row.item_id, row.locale)
         except Exception as exc:  # nothing left: a known non-delivery, reported as failed
             log.exception("%s outbox row %s: the message could not be prepared", self.channel,
                           row.id)
             result = Delivery("failed", reason=f"not prepared: {type(exc).__name__}")
         else:
             try:
-                result = await self.sender.send(row.external_id, [Reply(text, title=title)])
+                result = await self.sender.send(row.external_id, [reply])
             except Exception as exc:  # the request may have left: uncertain, never resent
                 kind = type(exc).__name__
                 if kind not in self._failed_kinds:
@@ -252,10 +252,10 @@ class Deliverer:
                         row.id, result.reason)
         self._unrecorded[row.id] = outbox.outcome_values(row, result, self.clock())
 
-    def _text(self, item_id: int, locale: str) -> tuple[str | None, str]:
+    def _text(self, item_id: int, locale: str) -> Reply:
         key = (item_id, locale)
         if key not in self._texts:
-            self._texts[key] = render(self._items[item_id], self.edition, locale)
+            self._texts[key] = first_screen(self._items[item_id], self.edition, locale)
         return self._texts[key]
 
     async def _load_items(self, ids: set[int]) -> None:

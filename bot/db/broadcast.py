@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -13,7 +14,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import ContestParticipant, OutboxRow, ScheduledItem, Subscription, User
 from bot.db.repo import dialect_insert
-from handlers.broadcast_types import AnnouncementInfo
+from handlers.broadcast_types import (
+    AnnouncementButton,
+    AnnouncementInfo,
+    ItemView,
+    buttons_payload,
+)
+from handlers.features.bulletin import SENT
 
 
 def audience_query(audience: str, default_locale: str, *extra: Any) -> Select[Any]:
@@ -50,17 +57,28 @@ async def audience_size(s: AsyncSession, audience: str) -> int:
 
 
 async def create_announcement(s: AsyncSession, text: str, audience: str, due_at: datetime,
-                              now: datetime, creator: tuple[str, str] | None) -> int:
-    """Store an announcement; the running bot picks it up at its next poll."""
+                              now: datetime, creator: tuple[str, str] | None,
+                              buttons: Sequence[AnnouncementButton] = ()) -> int:
+    """Store an announcement (its buttons in the payload); the running bot picks it up at its
+    next poll."""
     item = ScheduledItem(
         key=f"announce:{uuid.uuid4().hex}", kind="announcement", due_at=due_at,
-        audience=audience, text=text, payload={}, status="scheduled", created_at=now, total=0,
+        audience=audience, text=text, payload=buttons_payload(buttons), status="scheduled",
+        created_at=now, total=0,
         creator_channel=creator[0] if creator else None,
         creator_external_id=creator[1] if creator else None,
     )
     s.add(item)
     await s.flush()
     return item.id
+
+
+async def sent_item(s: AsyncSession, item_id: int) -> ItemView | None:
+    """A broadcast that went out, to show another of its pages; None for any other."""
+    item = await s.get(ScheduledItem, item_id)
+    if item is None or item.status not in SENT:
+        return None
+    return ItemView(item.id, item.kind, item.text, dict(item.payload))
 
 
 async def outbox_counts(s: AsyncSession, item_ids: list[int]) -> dict[int, Counter[str]]:
@@ -140,9 +158,13 @@ class SqlBroadcastStore:
     async def audience_size(self, audience: str) -> int:
         return await audience_size(self.session, audience)
 
-    async def create_announcement(self, text: str, audience: str, due_at: datetime) -> int:
+    async def create_announcement(self, text: str, audience: str, due_at: datetime,
+                                  buttons: Sequence[AnnouncementButton] = ()) -> int:
         return await create_announcement(self.session, text, audience, due_at, self.now,
-                                         (self.channel, self.external_id))
+                                         (self.channel, self.external_id), buttons)
+
+    async def item(self, item_id: int) -> ItemView | None:
+        return await sent_item(self.session, item_id)
 
     async def announcements(self, limit: int) -> list[AnnouncementInfo]:
         return await list_announcements(self.session, limit)

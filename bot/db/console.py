@@ -28,7 +28,7 @@ from bot.db.models import (
     User,
     WebSession,
 )
-from handlers.broadcast_types import AnnouncementInfo
+from handlers.broadcast_types import AnnouncementButton, AnnouncementInfo, stored_buttons
 from handlers.features.console import LINK_MINUTES
 
 LINK_TTL = timedelta(minutes=LINK_MINUTES)
@@ -208,6 +208,7 @@ class AnnouncementState:
     created_at: datetime
     fired_at: datetime | None
     finished_at: datetime | None
+    buttons: tuple[AnnouncementButton, ...] = ()
 
     @property
     def done(self) -> int:
@@ -222,7 +223,8 @@ async def announcement(s: AsyncSession, item_id: int) -> AnnouncementState | Non
     info = AnnouncementInfo(id=item.id, text=item.text or "", audience=item.audience,
                             due_at=item.due_at, status=item.status, total=item.total,
                             **AnnouncementInfo.counts(counts))
-    return AnnouncementState(info, counts, item.created_at, item.fired_at, item.finished_at)
+    return AnnouncementState(info, counts, item.created_at, item.fired_at, item.finished_at,
+                             stored_buttons(item.payload))
 
 
 async def delivery_reasons(s: AsyncSession, item_id: int) -> list[tuple[str, str, int]]:

@@ -37,6 +37,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionm
 from bot.db.models import AppSecret, ContestAnswer, ContestAttempt, ContestParticipant, User
 from bot.db.repo import ERASED, dialect_insert
 from bot.settings import SettingsError
+from bot.settings_error import N_
 from handlers.contest_types import (
     Answered,
     Attempt,
@@ -97,10 +98,9 @@ async def load_identity_key(sessions: async_sessionmaker[AsyncSession], configur
             hashed = await s.scalar(select(func.count()).select_from(ContestParticipant)
                                     .where(ContestParticipant.identity_hash.is_not(None)))
             if hashed:
-                raise SettingsError(
-                    "contest.identity_key: not the key the database's contest registrations "
-                    "were hashed with; restore the previous key (or leave it empty to use the "
-                    "one the bot generated)")
+                raise SettingsError("contest.identity_key", N_(
+                    "không khớp với khóa đã dùng cho các đăng ký dự thi trong cơ sở dữ liệu; "
+                    "hãy đặt lại khóa cũ (hoặc để trống để dùng khóa bot đã tự tạo)"))
             await s.execute(update(AppSecret).where(AppSecret.name == IDENTITY_CHECK)
                             .values(value=check, created_at=now))
         await backfill_identities(s, key.encode())

@@ -1,16 +1,35 @@
-"""Organizers' announcements: /thongbao (text, audience, time, preview, confirm), /dsthongbao,
-/huythongbao ID. The module is organizers-only: the core refuses anyone else before a handler
-runs, and nothing is created."""
+"""Organizers' announcements: /thongbao (text, audience, time, preview, buttons, confirm),
+/dsthongbao, /huythongbao ID. The module is organizers-only: the core refuses anyone else before
+a handler runs, and nothing is created.
+
+The preview is the first screen citizens will get (handlers/features/bulletin.py): a long
+announcement is read page by page with "Xem thêm". Buttons are optional, offered at the
+preview: a bot feature (from the registry) or an https link.
+"""
 
 from __future__ import annotations
 
 import re
 from datetime import datetime
 from enum import Enum, StrEnum
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from handlers.broadcast_types import AnnouncementInfo, audience_label, status_label
+from handlers.broadcast_types import (
+    MAX_BUTTONS,
+    MAX_LABEL,
+    AnnouncementButton,
+    AnnouncementInfo,
+    ItemView,
+    audience_label,
+    buttons_payload,
+    check_label,
+    check_url,
+    status_label,
+    stored_buttons,
+)
 from handlers.context import Ctx
+from handlers.features.bulletin import pages
 from handlers.format import back_button
 from handlers.i18n import N_, _, format_date_numeric, format_number, format_time
 from handlers.numbers import parse_int
@@ -27,6 +46,7 @@ class Draft(StrEnum):
     DISTRICT = "district"
     TIME = "time"
     CONFIRM = "confirm"
+    BUTTONS = "buttons"  # from the preview, back to it
 
 
 FLOW = Flow("announce", Draft, organizer_only=True)
@@ -198,40 +218,140 @@ async def flow(ctx: Ctx) -> list[Reply]:
             return [Reply(when, (Button(_("Gửi ngay"), "ngay"),))]
         data["at"] = when.isoformat()
         await FLOW.enter(ctx.store, Draft.CONFIRM, data)
-        return [await _preview(ctx, data)]
+        return await _preview(ctx, data)
     if step is Draft.CONFIRM:
         return await _confirm(ctx, data, text)
+    if step is Draft.BUTTONS:
+        return await _add_button(ctx, data, text)
     await ctx.store.clear_state()
     return [Reply(_("Bản nháp đã hết hạn. Gõ /thongbao để soạn lại."), (back_button(),))]
 
 
-async def _preview(ctx: Ctx, data: dict[str, str]) -> Reply:
+def draft_buttons(data: dict[str, Any]) -> tuple[AnnouncementButton, ...]:
+    """The buttons of a draft (kept in the flow's data as stored)."""
+    return stored_buttons({"buttons": data.get("buttons") or []})
+
+
+def button_line(b: AnnouncementButton) -> str:
+    """A button as the organizer reads it in a list: its label, and where a link goes."""
+    shown = b.button()
+    return f"{shown.label} ({shown.url})" if shown.url else f"{shown.label} ({shown.command})"
+
+
+async def _preview(ctx: Ctx, data: dict[str, Any]) -> list[Reply]:
+    """The first screen as citizens will get it, then what the organizer confirms."""
     when = datetime.fromisoformat(data["at"])
     n = await ctx.store.broadcast.audience_size(data["audience"])
-    text = "\n".join([
-        data["text"],
-        "",
-        "———",
+    buttons = draft_buttons(data)
+    screens = pages(ItemView(0, "announcement", data["text"], buttons_payload(buttons)),
+                    ctx.edition)
+    # Without its buttons: pressing one would leave the draft.
+    first = Reply(screens[0].text, title=screens[0].title)
+    lines = [
         _("Người nhận: {audience} ({n} người)").format(
             audience=audience_label(data["audience"]), n=format_number(n)),
         _("Gửi lúc: {when}").format(when=_when_text(when, ctx)),
-    ])
-    return Reply(text, (Button(_("Xác nhận gửi"), "ok"), Button(_("Hủy bản nháp"), "huy")),
-                 title=_("Xem trước thông báo"))
+    ]
+    if len(screens) > 1:
+        lines.append(_("Dài {n} trang: người nhận đọc trang đầu ở trên, bấm “Xem thêm” để đọc "
+                       "tiếp.").format(n=len(screens)))
+    if buttons:
+        lines.append(_("Nút: {buttons}").format(buttons="; ".join(map(button_line, buttons))))
+    actions = [Button(_("Xác nhận gửi"), "ok")]
+    if len(buttons) < MAX_BUTTONS:
+        actions.append(Button(_("Thêm nút"), "nut"))
+    elif buttons:
+        actions.append(Button(_("Bỏ các nút"), "bonut"))
+    actions.append(Button(_("Hủy bản nháp"), "huy"))
+    return [first, Reply("\n".join(lines), tuple(actions), title=_("Xem trước thông báo"))]
 
 
-async def _confirm(ctx: Ctx, data: dict[str, str], answer: str) -> list[Reply]:
+def _ask_button(ctx: Ctx, data: dict[str, Any], done: str = "") -> Reply:
+    buttons = draft_buttons(data)
+    taken = {b.feature for b in buttons}
+    lines = [done] if done else []
+    lines.append(_("Chọn chức năng mà nút sẽ mở, hoặc gõ tên nút và đường link https, ví dụ: "
+                   "Trang tin | https://hoctaphaiphong.vn. Tối đa {n} nút.").format(
+                       n=MAX_BUTTONS))
+    if buttons:
+        lines.append(_("Đã có: {buttons}").format(buttons="; ".join(map(button_line, buttons))))
+    offered = [Button(_("Xong"), "xong")]
+    if buttons:
+        offered.append(Button(_("Bỏ các nút"), "bonut"))
+    offered += [Button(_(label), f"nut:{name}")
+                for name, label, _command in ctx.features.button_features() if name not in taken]
+    return Reply("\n".join(lines), tuple(offered), title=_("Thêm nút"))
+
+
+def _feature_named(ctx: Ctx, text: str) -> AnnouncementButton | None:
+    """The feature a pressed "nut:NAME", a typed label or a command name names."""
+    name = text.partition(":")[2] if text.startswith("nut:") else None
+    wanted = fold(text).strip().lstrip("/")
+    for feature, label, command in ctx.features.button_features():
+        if name == feature or (name is None and wanted in (fold(_(label)), command[1:])):
+            return AnnouncementButton(label, command, feature=feature)
+    return None
+
+
+async def _add_button(ctx: Ctx, data: dict[str, Any], text: str) -> list[Reply]:
+    """One answer in the buttons step: a feature, "label | https://…", done or none."""
+    choice = fold(text).strip()
+    buttons = list(draft_buttons(data))
+    if choice in ("xong", "done", "ok", "quay lai", "khong them"):
+        await FLOW.enter(ctx.store, Draft.CONFIRM, data)
+        return await _preview(ctx, data)
+    if choice in ("bonut", "bo cac nut", "bo nut", "xoa nut"):
+        data["buttons"] = []
+        await FLOW.enter(ctx.store, Draft.BUTTONS, data)
+        return [_ask_button(ctx, data, _("Đã bỏ các nút."))]
+    label, bar, link = text.partition("|")
+    if bar:
+        url = check_url(link)
+        shown = check_label(label)
+        if url is None:
+            problem = _("Đường link phải bắt đầu bằng https:// và là địa chỉ một trang web, ví "
+                        "dụ https://hoctaphaiphong.vn.")
+        elif shown is None:
+            problem = _("Tên nút dài 1–{n} ký tự, ở trước dấu |.").format(n=MAX_LABEL)
+        else:
+            problem = ""
+        if problem:
+            return [_ask_button(ctx, data, problem)]
+        added = AnnouncementButton(shown or "", url=url)
+    else:
+        found = _feature_named(ctx, text)
+        if found is None:
+            return [_ask_button(ctx, data, _("Chatbot chưa hiểu nút này."))]
+        added = found
+    if any((b.command, b.url) == (added.command, added.url) for b in buttons):
+        return [_ask_button(ctx, data, _("Nút này đã có."))]
+    buttons.append(added)
+    data["buttons"] = [b.stored() for b in buttons]
+    if len(buttons) >= MAX_BUTTONS:
+        await FLOW.enter(ctx.store, Draft.CONFIRM, data)
+        return await _preview(ctx, data)
+    await FLOW.enter(ctx.store, Draft.BUTTONS, data)
+    return [_ask_button(ctx, data, _("Đã thêm nút “{label}”.").format(
+        label=added.button().label))]
+
+
+async def _confirm(ctx: Ctx, data: dict[str, Any], answer: str) -> list[Reply]:
     choice = fold(answer).strip()
     if choice in ("huy", "cancel", "khong"):
         await ctx.store.clear_state()
         return [Reply(_("Đã bỏ bản nháp; không có gì được gửi."), (back_button(),))]
+    if choice in ("nut", "them nut", "bonut", "bo cac nut"):
+        if choice in ("bonut", "bo cac nut"):
+            data["buttons"] = []
+        await FLOW.enter(ctx.store, Draft.BUTTONS, data)
+        return [_ask_button(ctx, data)]
     if choice not in ("ok", "xac nhan", "gui", "dong y", "yes"):
-        return [await _preview(ctx, data)]
+        return await _preview(ctx, data)
     when = datetime.fromisoformat(data["at"])
     if when < ctx.now.replace(second=0, microsecond=0):
         when = ctx.now  # "ngay" confirmed a little later is still "now"
     item_id = await ctx.store.broadcast.create_announcement(data["text"], data["audience"],
-                                                            when)
+                                                            when, draft_buttons(data))
     await ctx.store.clear_state()
     if ctx.user.channel in PROGRESS_CHANNELS:
         text = _("Đã lên lịch thông báo #{id} lúc {when} cho {audience}. Chatbot sẽ báo "

@@ -392,24 +392,50 @@ async def test_zalo_announcement_through_the_outbox(zalo: FakeZalo, tmp_path: Pa
         zalo.not_following.add(gone)
         zalo.outside_window.add(refused)
 
+        # Long enough for two screens, with a button to a feature and a link button.
         text = "Zalo: lễ khai mạc chiếu trực tuyến lúc 8:00 ngày mai."
+        more = "\n\n".join(f"Mục {i}: bà con theo dõi trên trang của thành phố, hỏi chatbot khi "
+                            "cần; các trung tâm học tập cộng đồng mở cửa đón người dân đến xem "
+                            "chung và trao đổi sau buổi lễ." for i in range(1, 9))
+        whole = f"{text}\n\n{more}"
         await users.say(organizer, "/thongbao", "Gõ nội dung")
-        await users.say(organizer, text, "Gửi cho ai?")
+        await users.say(organizer, whole, "Gửi cho ai?")
         await users.say(organizer, "channel:zalo", "dd/mm/yyyy")
         await users.say(organizer, "ngay", "(5 người)")
-        await users.say(organizer, "ok", "Đã lên lịch thông báo #")
+        await users.say(organizer, "nut", "Chọn chức năng")
+        await users.say(organizer, "nut:today", "Đã thêm nút “Lịch hôm nay”")
+        await users.say(organizer, "Trang tin | http://hoctaphaiphong.vn", "https://")
+        await users.say(organizer, "Trang tin | https://hoctaphaiphong.vn/tuan-le",
+                        "Đã thêm nút “Trang tin”")
+        shown = await users.say(organizer, "xong", "Dài 2 trang")
+        assert "Nút: Lịch hôm nay (/homnay); Trang tin (https://hoctaphaiphong.vn/tuan-le)" \
+            in shown
+        scheduled = await users.say(organizer, "ok", "Đã lên lịch thông báo #")
+        item_id = int(scheduled.split("#", 1)[1].split(" ", 1)[0])
         await zalo.wait_for(lambda: any("đã gửi xong" in t for t in zalo.texts(organizer)),
                             seconds=60)
         final = next(t for t in zalo.texts(organizer) if "đã gửi xong" in t)
         listing = await users.say(organizer, "/dsthongbao", "đã gửi 2/5")
+        # A citizen presses "Xem thêm" (Zalo sends the button's payload as their text).
+        [first] = [m for m in zalo.sent_to(ok1) if text in m.text]
+        second = await users.say(ok1, first.buttons[0]["payload"], "(2/2)")
     finally:
         code = await bot.stop()
     assert code == 0, bot.stderr.decode()
     assert "Traceback" not in bot.stderr.decode()
 
     for user in (ok1, ok2):
-        assert [t for t in zalo.texts(user) if text in t] == [
-            f"Thông báo của Ban tổ chức\n\n{text}"]
+        [got] = [m for m in zalo.sent_to(user) if text in m.text]
+        assert got.text.startswith(f"Thông báo của Ban tổ chức (1/2)\n\n{text}\n\nMục 1:")
+        assert len(got.text) <= 1000 and got.text.count("\n") < 12
+        assert got.buttons == [
+            {"title": "Xem thêm (2/2)", "type": "oa.query.hide",
+             "payload": f"/xemthem tin {item_id} 2"},
+            {"title": "Lịch hôm nay", "type": "oa.query.hide", "payload": "/homnay"},
+            {"title": "Trang tin", "type": "oa.open.url",
+             "payload": {"url": "https://hoctaphaiphong.vn/tuan-le"}}]
+    assert second.startswith("Thông báo của Ban tổ chức (2/2)\n\n")
+    assert (first.text + second).count("Mục ") == 8 and "Mục 8:" in second
     for user in (quiet, refused, gone, left):
         assert not any(text in t for t in zalo.texts(user))
     assert "2 đã gửi, 2 bỏ qua, 1 lỗi, 0 không rõ kết quả" in final

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import subprocess
 import sys
+import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -214,7 +216,9 @@ def test_usage_errors_are_vietnamese(tmp_path: Path) -> None:
         (("announce", "cancel"), "Thiếu số của thông báo"),
         (("announce", "--text", "x" * 3501, "--at", "ngay"), "quá 3500"),
         (("report", "--from", "٠١/١٠/٢٠٢٠", "--out", "r"), "“٠١/١٠/٢٠٢٠” không phải là ngày"),
-        (("chat", "--now", "hôm qua"), "--now: “hôm qua” không phải là thời điểm"),
+        (("chat", "--now", "hôm qua"),
+         "Lỗi cấu hình: --now: phải là một thời điểm dạng 2020-10-01T07:30, nhưng đang là "
+         "'hôm qua'"),
         (("announce", "list", "--bogus"), "lỗi: không hiểu tham số --bogus"),
     ]
     *results, missing, help_run = clis(
@@ -229,6 +233,51 @@ def test_usage_errors_are_vietnamese(tmp_path: Path) -> None:
     help_text = help_run.stdout
     assert help_text.startswith("Cách dùng: hoctap-bot announce")
     assert "tùy chọn:" in help_text and "lúc gửi: now hoặc ngay" in help_text
+
+
+# English words of the old messages, and of any new one written in English by mistake.
+ENGLISH = {"must", "found", "expected", "unknown", "key", "setting", "section", "between",
+           "least", "needs", "needed", "missing", "required", "invalid", "not", "should", "set",
+           "the", "be", "is", "or", "and", "of"}
+
+
+def test_settings_errors_are_vietnamese_and_name_the_key(tmp_path: Path) -> None:
+    """Bad settings stop the real console script with one Vietnamese line: the key as the
+    operator wrote it, the value it holds, what to write instead; no English, no traceback."""
+    cfg = tmp_path / "hoctap.toml"
+    cfg.write_text("[web]\nprot = 8080\n", encoding="utf-8")
+    cfg.chmod(0o600)  # a readable file is warned about, in a log line
+    zalo = {"HOCTAP_ZALO_APP_ID": "1234567890", "HOCTAP_ZALO_OA_SECRET_KEY": "oa-key",
+            "HOCTAP_ZALO_WEBHOOK_PATH": "/zalo/" + "k3J9xQ2mV7pL4wR8" * 3}
+    zalobot = {"HOCTAP_ZALOBOT_TOKEN": "1234567890:abcdefghij", "HOCTAP_ZALOBOT_MODE": "webhook",
+               "HOCTAP_ZALOBOT_WEBHOOK_URL": "https://bot.example.vn/zalobot/k3J9xQ2mV7pL4wR8"}
+    # (arguments, environment, the key named, what the line goes on to say)
+    cases: list[tuple[tuple[str, ...], dict[str, str], str, str]] = [
+        ((), {"HOCTAP_TELEGRAM_RATE": "abc"}, "HOCTAP_TELEGRAM_RATE",
+         "phải là một số (phần thập phân sau dấu chấm, ví dụ 2.5), nhưng đang là 'abc'"),
+        ((), {"HOCTAP_WEB_PORT": "99999"}, "web.port",
+         "phải từ 1 đến 65535, nhưng đang là 99999"),
+        (("--config", str(cfg)), {}, "web.prot",
+         "không có thiết lập này (mục [web] chỉ có: host, port, max_body,"),
+        ((), {"HOCTAP_WEB_PROT": "8080"}, "HOCTAP_WEB_PROT",
+         "không có thiết lập web.prot (mục [web] chỉ có: host, port, max_body,"),
+        ((), zalo, "zalo.app_secret", "còn thiếu; cần có để làm mới access token"),
+        ((), zalobot, "zalobot.secret_token", "chế độ webhook cần một mã bí mật"),
+    ]
+    with ThreadPoolExecutor(3) as pool:
+        results = list(pool.map(
+            lambda case: cli(tmp_path, "content", "check", *case[0], **case[1]), cases))
+    for (args, env, key, says), result in zip(cases, results, strict=True):
+        quiet(result)
+        assert result.returncode == 2, (args, env, result.stderr)
+        assert result.stdout == ""
+        [line] = result.stderr.splitlines()
+        prefix = f"Lỗi cấu hình: {key}: "
+        assert line.startswith(prefix + says), line
+        assert unicodedata.normalize("NFC", line) == line
+        # Past the key, Vietnamese: no English word (key names listed as a hint aside).
+        words = set(re.findall(r"\w+", line[len(prefix):].lower()))
+        assert not words & ENGLISH, (line, words & ENGLISH)
 
 
 def test_unreachable_database_is_a_message_not_a_traceback(tmp_path: Path) -> None:
@@ -290,7 +339,8 @@ def test_a_changed_contest_identity_key_is_a_configuration_error(tmp_path: Path)
     for args, result in zip(commands, results, strict=True):
         quiet(result)
         assert result.returncode == 2, (args, result.stderr)
-        assert "Lỗi cấu hình: contest.identity_key" in result.stderr, result.stderr
+        assert ("Lỗi cấu hình: contest.identity_key: không khớp với khóa đã dùng cho các đăng "
+                "ký dự thi") in result.stderr, result.stderr
 
 
 def test_exported_files_are_readable_by_their_owner_only(tmp_path: Path) -> None:

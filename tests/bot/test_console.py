@@ -90,11 +90,14 @@ def test_bad_input_gets_polite_answers(tmp_path: Path, edition: Edition) -> None
     assert result.returncode == 0
     assert "Traceback" not in result.stdout + result.stderr
     out = result.stdout
-    # One answer each: the empty line, then four the bot did not understand...
+    # One answer each: the empty line, then four the bot could not answer (emoji: not
+    # understood; words it does not know: no information, and an offer to ask the organizers)...
     assert out.count("Quý vị chưa nhập nội dung") == 1
-    assert out.count("Xin lỗi, Chatbot chưa hiểu câu hỏi của Quý vị") == 4
+    assert out.count("Xin lỗi, Chatbot chưa hiểu câu hỏi của Quý vị") == 1
+    assert out.count("Xin lỗi, Chatbot chưa có thông tin về") == 3
+    assert out.count("Chatbot có thể trả lời về") == 4
     # ...and the decomposed "Lịch hôm nay" is understood: today's events, after the rest.
-    last = out.rsplit("Xin lỗi, Chatbot chưa hiểu câu hỏi của Quý vị", 1)[1]
+    last = out.rsplit("Chatbot có thể trả lời về", 1)[1]
     assert all(e.title.vi in last for e in edition.events_on(edition.opening))
 
 
@@ -142,13 +145,23 @@ async def test_an_announcement_reaches_the_console_subscriber(tmp_path: Path) ->
         stderr=asyncio.subprocess.PIPE)
     assert proc.stdin is not None and proc.stdout is not None
     text = "Tối nay 19 giờ có tọa đàm tại Nhà văn hóa."
-    for line in ["/dangky", "/thongbao", text, "all", "ngay", "ok"]:
+    # One line (the console reads a message a line), long enough for two screens.
+    more = " ".join(f"Mục {i}: người dân đến sớm để nhận chỗ ngồi, mang theo sổ tay học tập."
+                    for i in range(1, 16))
+    for line in ["/dangky", "/thongbao", f"{text} {more}", "all", "ngay", "ok"]:
         proc.stdin.write(f"{line}\n".encode())
     await proc.stdin.drain()
     out = ""
     try:
         async with asyncio.timeout(90):
             while "đã gửi xong" not in out:
+                line = await proc.stdout.readline()
+                assert line, out
+                out += line.decode()
+            # The same pages as anywhere: "Xem thêm" is numbered line 1 here.
+            proc.stdin.write(b"1\n")
+            await proc.stdin.drain()
+            while "Mục 15:" not in out:
                 line = await proc.stdout.readline()
                 assert line, out
                 out += line.decode()
@@ -159,7 +172,9 @@ async def test_an_announcement_reaches_the_console_subscriber(tmp_path: Path) ->
     assert proc.returncode == 0, err.decode()
     assert "Traceback" not in err.decode()
     item, announcement = out.split("Đã lên lịch thông báo #", 1)[1].split(" ", 1)
-    assert f"THÔNG BÁO CỦA BAN TỔ CHỨC\n{text}\n\n" in announcement
+    assert f"THÔNG BÁO CỦA BAN TỔ CHỨC (1/2)\n{text} Mục 1:" in announcement
+    assert "[1] Xem thêm (2/2)" in announcement
     assert announcement.count(text) == 1
+    assert "THÔNG BÁO CỦA BAN TỔ CHỨC (2/2)\n" in announcement
     assert f"Thông báo #{item} đã gửi xong" in announcement
     assert "1 đã gửi, 0 bỏ qua" in announcement

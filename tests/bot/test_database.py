@@ -40,7 +40,7 @@ async def _migrate_and_chat(url: str) -> None:
             assert users[0].first_seen.year == 2020
             logs = (await s.execute(select(MessageLog).order_by(MessageLog.id))).scalars().all()
             assert [(m.channel, m.feature) for m in logs] == [
-                ("zalo", "today"), ("zalo", "language"), ("telegram", "start")]
+                ("zalo", "today"), ("zalo", "language"), ("telegram", "smalltalk")]
             assert logs[0].user_id == users[0].id
     finally:
         await app.close()
@@ -114,5 +114,27 @@ async def test_start_upgrades_a_database_behind_and_skips_alembic_when_current(
 
         monkeypatch.setattr("alembic.command.upgrade", no_alembic)
         await upgrade(engine)
+    finally:
+        await engine.dispose()
+
+
+@pytest.mark.postgres
+async def test_processes_starting_on_an_empty_postgresql_at_once_all_succeed(pg_url: str) -> None:
+    """Three `hoctap-bot db upgrade` processes on one new database: one creates the tables, the
+    others wait for it (an advisory lock) and find them at their head; none fails on a table
+    that already exists."""
+    import asyncio
+    import sys
+
+    env = {"PATH": "/usr/bin:/bin", "HOCTAP_DATABASE_URL": pg_url}
+    procs = [await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot.cli", "db", "upgrade", env=env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE) for _ in range(3)]
+    results = await asyncio.gather(*(asyncio.wait_for(p.communicate(), 60) for p in procs))
+    for proc, (_out, err) in zip(procs, results, strict=True):
+        assert proc.returncode == 0, err.decode()
+    engine = create_engine(pg_url)
+    try:
+        assert await current_revision(engine) == head_revision()
     finally:
         await engine.dispose()

@@ -61,18 +61,27 @@ def test_config_path_from_environment(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("toml", "env", "message"),
     [
-        ("[bot]\nlocal = 'vi'\n", {}, "bot.local: unknown key"),
-        ("[bott]\n", {}, "[bott]: unknown section"),
-        ("[organizers]\ntelegram_ids = [123]\n", {}, "organizers.telegram_ids: must be a list"),
-        ("[database]\necho = 'yes'\n", {}, "database.echo: must be true or false"),
-        ("[bot]\nlocale = 'fr'\n", {}, "bot.locale: must be one of vi, en"),
-        ("[bot]\ntimezone = 'Mars/Olympus'\n", {}, "bot.timezone: unknown time zone"),
-        ("[bot]\nnow = 'hôm qua'\n", {}, "bot.now:"),
+        ("[bot]\nlocal = 'vi'\n", {},
+         "bot.local: không có thiết lập này (mục [bot] chỉ có: locale, timezone,"),
+        ("[bott]\n", {}, "[bott]: không có mục này (các mục có: bot, database,"),
+        ("[organizers]\ntelegram_ids = [123]\n", {},
+         "organizers.telegram_ids: phải là một danh sách chuỗi"),
+        ("[database]\necho = 'yes'\n", {},
+         "database.echo: phải là true hoặc false (không có ngoặc kép), nhưng đang là một chuỗi"),
+        ("[bot]\nlocale = 'fr'\n", {},
+         "bot.locale: phải là một trong các giá trị vi, en, nhưng đang là 'fr'"),
+        ("[bot]\ntimezone = 'Mars/Olympus'\n", {},
+         "bot.timezone: phải là tên một múi giờ, ví dụ Asia/Ho_Chi_Minh, nhưng đang là "
+         "'Mars/Olympus'"),
+        ("[bot]\nnow = 'hôm qua'\n", {},
+         "bot.now: phải là một thời điểm dạng 2020-10-01T07:30, nhưng đang là 'hôm qua'"),
         ("[database]\nurl = 'mysql://x'\n", {}, "database.url:"),
-        ("", {"HOCTAP_DATABASE_ECHO": "maybe"}, "HOCTAP_DATABASE_ECHO: must be true or false"),
-        ("", {"HOCTAP_BOT_COLOUR": "x"}, "HOCTAP_BOT_COLOUR: unknown key bot.colour"),
-        ("", {"HOCTAP_NOPE_X": "x"}, "HOCTAP_NOPE_X: unknown setting"),
-        ("[bot\n", {}, "is not valid TOML"),
+        ("", {"HOCTAP_DATABASE_ECHO": "maybe"},
+         "HOCTAP_DATABASE_ECHO: phải là true hoặc false, nhưng đang là 'maybe'"),
+        ("", {"HOCTAP_BOT_COLOUR": "x"}, "HOCTAP_BOT_COLOUR: không có thiết lập bot.colour"),
+        ("", {"HOCTAP_NOPE_X": "x"},
+         "HOCTAP_NOPE_X: không ứng với thiết lập nào vì không có mục [nope]"),
+        ("[bot\n", {}, "không đúng cú pháp TOML ở dòng 1, cột 5"),
     ],
 )
 def test_errors_name_the_key(tmp_path: Path, toml: str, env: dict[str, str],
@@ -95,7 +104,7 @@ def test_the_zalo_webhook_path_is_required_and_unguessable(path: str) -> None:
     with pytest.raises(SettingsError, match=r"^zalo\.webhook_path: ") as info:
         load_settings(None, environ=env)
     # The error offers a fresh random path that passes the check.
-    suggested = re.search(r"for example (/zalo/\S+)", str(info.value))
+    suggested = re.search(r"ví dụ (/zalo/\S+)", str(info.value))
     assert suggested is not None
     settings = load_settings(None, environ=ZALO_ON | {
         "HOCTAP_ZALO_WEBHOOK_PATH": suggested.group(1)})
@@ -107,12 +116,13 @@ def test_each_channel_declares_its_own_rate() -> None:
     assert (s.telegram.rate, s.zalo.rate) == (40.0, 20.0)
     with pytest.raises(SettingsError, match=r"^zalo\.rate: "):
         load_settings(None, environ={"HOCTAP_ZALO_RATE": "100"})
-    with pytest.raises(SettingsError, match=r"unknown key broadcast\.telegram_rate"):
+    with pytest.raises(SettingsError, match=r"không có thiết lập broadcast\.telegram_rate"):
         load_settings(None, environ={"HOCTAP_BROADCAST_TELEGRAM_RATE": "40"})
 
 
 def test_missing_file() -> None:
-    with pytest.raises(SettingsError, match="does not exist"):
+    with pytest.raises(SettingsError,
+                       match=r"^không tìm thấy tệp cấu hình /nonexistent/hoctap\.toml "):
         load_settings("/nonexistent/hoctap.toml", environ={})
 
 
@@ -124,8 +134,52 @@ def test_cli_stops_with_the_key_named(tmp_path: Path) -> None:
         capture_output=True, text=True, timeout=60, check=False, cwd=tmp_path,
     )
     assert result.returncode == 2
-    assert "bot.edition: must be a string, found int" in result.stderr
+    assert ("Lỗi cấu hình: bot.edition: phải là một chuỗi, viết trong ngoặc kép, nhưng đang là "
+            "một số nguyên") in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_errors_are_translated_with_the_catalog(tmp_path: Path) -> None:
+    """Vietnamese as raised (no catalog needed at start-up), English through the en catalog."""
+    from handlers.i18n import _, use_locale
+
+    with pytest.raises(SettingsError) as port:
+        load_settings(None, environ={"HOCTAP_WEB_PORT": "99999"})
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("[bot]\nedition = 2020\n", encoding="utf-8")
+    with pytest.raises(SettingsError) as kind:
+        load_settings(cfg, environ={})
+    assert str(port.value) == "web.port: phải từ 1 đến 65535, nhưng đang là 99999"
+    with use_locale("vi"):
+        assert port.value.render(_) == str(port.value)
+    with use_locale("en"):
+        assert port.value.render(_) == "web.port: must be between 1 and 65535, found 99999"
+        # The kind of value is a word of the catalog too.
+        assert kind.value.render(_) == "bot.edition: must be a string, in quotes, found an integer"
+
+
+def test_every_settings_error_names_its_key_and_a_catalog_message() -> None:
+    """A SettingsError is raised as (key, N_("Vietnamese template") or a shared template,
+    values): an English f-string would reach the operator untranslated."""
+    import ast
+
+    from bot import settings_error
+
+    shared = {name for name in dir(settings_error) if name.isupper()}
+    raised = 0
+    for path in sorted((REPO / "bot").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id == "SettingsError"):
+                continue
+            raised += 1
+            where = f"{path.relative_to(REPO)}:{node.lineno}"
+            assert len(node.args) == 2, f"{where}: SettingsError(key, template, **values)"
+            template = node.args[1]
+            marked = (isinstance(template, ast.Call) and isinstance(template.func, ast.Name)
+                      and template.func.id == "N_" and isinstance(template.args[0], ast.Constant))
+            assert marked or (isinstance(template, ast.Name) and template.id in shared), where
+    assert raised > 50
 
 
 def test_cli_rejects_bad_now(tmp_path: Path) -> None:

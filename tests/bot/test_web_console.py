@@ -27,7 +27,8 @@ from bot.runner import build_web_app
 from bot.web.console import mount
 from bot.web.console.preview import preview
 from content import Edition, default_edition_path
-from handlers.types import Button, Incoming
+from handlers.broadcast_types import AnnouncementButton
+from handlers.types import Incoming
 from tests.conftest import local, make_settings
 
 ORGANIZER = "501"
@@ -351,24 +352,38 @@ async def _participant(app: App, name: str = "Nguyễn Văn An", district: str =
 
 
 async def test_preview_is_the_channel_contracts_degradation(edition: Edition) -> None:
+    """The core's pages (the first screen, then each one behind "Xem thêm"), each degraded
+    by plan() to the platform's limits, with the organizer's buttons."""
     text = "\n\n".join(f"Đoạn {i}: " + "học tập suốt đời " * 12 for i in range(12))
     shown = {p.platform.key: p for p in preview(text, edition, "vi")}
     assert len(text) > 2000
-    assert len(shown["telegram"].parts) == 1
-    assert len(shown["zalo"].parts) == len(shown["zalobot"].parts) == 2
-    assert shown["telegram"].parts[0].title == "Thông báo của Ban tổ chức"
+    counts = {len(p.pages) for p in shown.values()}
+    assert len(counts) == 1 and counts.pop() > 2  # the same pages everywhere
+    assert shown["telegram"].parts[0].title == "Thông báo của Ban tổ chức (1/3)"
     for p in shown.values():
-        assert p.characters <= p.platform.limits.text
-        # Nothing lost or added: the same words, cut at paragraph ends.
-        assert " ".join(part.text for part in p.parts).split() == text.split()
-    buttons = tuple(Button(f"Nút {i}", f"/lenh{i}") for i in range(1, 8))
-    shown = {p.platform.key: p for p in preview("Ngắn", edition, "vi", buttons)}
-    assert len(shown["telegram"].parts[-1].buttons) == 7 and not shown["telegram"].numbered
-    assert len(shown["zalo"].parts[-1].buttons) == 5
-    assert "[6] Nút 6" in shown["zalo"].parts[-1].text
-    assert shown["zalobot"].parts[-1].buttons == ()
-    assert "[1] Nút 1" in shown["zalobot"].parts[-1].text
-    assert "[7] Nút 7" in shown["zalobot"].parts[-1].text
+        assert p.characters <= 1000 + len("Thông báo của Ban tổ chức (1/3)") + 2
+        assert all(len(page) == 1 for page in p.pages)  # one screen: one message anywhere
+        # Nothing lost or added but the page marks and the numbered "Xem thêm".
+        words = " ".join(part.text for part in p.parts)
+        assert all(words.count(f"Đoạn {i}: ") == 1 for i in range(12))
+    assert [b.label for b in shown["telegram"].parts[0].buttons] == ["Xem thêm (2/3)"]
+    buttons = (AnnouncementButton("Lịch hôm nay", "/homnay", feature="today"),
+               AnnouncementButton("Đăng ký nhận tin", "/dangky", feature="subscribe"),
+               AnnouncementButton("Trang tin", url="https://hoctaphaiphong.vn/tuan-le"))
+    shown = {p.platform.key: p for p in preview(text, edition, "vi", buttons)}
+    first = {k: p.pages[0][-1] for k, p in shown.items()}
+    assert [(b.label, b.url) for b in first["telegram"].buttons] == [
+        ("Xem thêm (2/3)", None), ("Lịch hôm nay", None), ("Đăng ký nhận tin", None),
+        ("Trang tin", "https://hoctaphaiphong.vn/tuan-le")]
+    assert first["zalo"].buttons == first["telegram"].buttons  # 4 of Zalo OA's 5
+    assert not shown["telegram"].numbered and not shown["zalo"].numbered
+    assert first["zalobot"].buttons == ()
+    assert first["zalobot"].text.endswith(
+        "[1] Xem thêm (2/3)\n[2] Lịch hôm nay\n[3] Đăng ký nhận tin\n"
+        "[4] Trang tin: https://hoctaphaiphong.vn/tuan-le")
+    last = shown["zalobot"].pages[-1][-1].text
+    assert last.endswith("[1] Lịch hôm nay\n[2] Đăng ký nhận tin\n"
+                         "[3] Trang tin: https://hoctaphaiphong.vn/tuan-le")
 
 
 async def test_compose_without_javascript_previews_then_sends(console: Console) -> None:
@@ -383,12 +398,33 @@ async def test_compose_without_javascript_previews_then_sends(console: Console) 
     assert "&lt;b&gt;lúc 8 giờ&lt;/b&gt;" in html and "<b>lúc" not in html  # escaped
     assert html.count('class="bubble"') == 3  # Telegram, Zalo OA, Zalo Bot
     assert await console.count(ScheduledItem) == 0
+    # Buttons: a feature and a link; a link that is not https is refused with its reason.
+    bad = await console.client.post("/quantri/thongbao", data={
+        **form, "button1": "today", "link_label": "Trang tin",
+        "link_url": "http://hoctaphaiphong.vn", "do": "send"})
+    assert bad.status == 400 and "https://" in await bad.text()
+    form = {**form, "button1": "today", "button2": "contest_take", "link_label": "Trang tin",
+            "link_url": "https://hoctaphaiphong.vn/tuan-le"}
+    html = await (await console.client.post("/quantri/thongbao",
+                                            data={**form, "do": "preview"})).text()
+    assert html.count('<span class="btn">Lịch hôm nay</span>') == 2  # Telegram, Zalo OA
+    assert "[2] Lịch hôm nay" not in html and "[1] Lịch hôm nay" in html  # Zalo Bot
+    assert "[3] Trang tin: https://hoctaphaiphong.vn/tuan-le" in html
     past = await console.client.post("/quantri/thongbao", data={
         **form, "at": "2020-09-30T19:30", "do": "send"})
     assert past.status == 400 and "đã qua" in await past.text()
     sent = await console.client.post("/quantri/thongbao", data={**form, "do": "send"},
                                      allow_redirects=False)
     assert sent.status == 303
+    async with console.app.sessions() as s:
+        stored = (await s.execute(select(ScheduledItem.payload))).scalar_one()
+    assert stored == {"buttons": [
+        {"label": "Lịch hôm nay", "feature": "today", "command": "/homnay"},
+        {"label": "Làm bài thi", "feature": "contest_take", "command": "/thi"},
+        {"label": "Trang tin", "url": "https://hoctaphaiphong.vn/tuan-le"}]}
+    shown = await (await console.client.get(sent.headers["Location"])).text()
+    assert '<span class="btn">Làm bài thi</span>' in shown
+    assert 'title="https://hoctaphaiphong.vn/tuan-le">Trang tin</span>' in shown
     detail = await console.client.get(sent.headers["Location"])
     html = await detail.text()
     assert "chờ gửi" in html and "01/10/2020 19:30" in html and "Hủy thông báo này" in html

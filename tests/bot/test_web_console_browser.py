@@ -29,7 +29,7 @@ from playwright.async_api import Browser, BrowserContext, Page, async_playwright
 
 from bot.app import build_app
 from bot.db.models import ContestAttempt, ContestParticipant, MessageLog, Subscription, User
-from tests.bot.test_telegram import TOKEN, BotProcess
+from tests.bot.test_telegram import TOKEN, BotProcess, keyboard_of
 from tests.conftest import free_port, local, make_settings
 from tests.fakes.telegram import FakeTelegram
 
@@ -263,16 +263,31 @@ async def test_compose_preview_send_and_watch_the_progress(signed_in: World) -> 
     assert 2000 < len(text) < 3500
     await page.locator("textarea[name=text]").fill(text)
     await page.locator("select[name=audience]").select_option("channel:telegram")
-    # Live preview, without pressing "Xem trước".
-    await expect(page.locator('[data-platform="telegram"] .bubble')).to_have_count(1)
-    await expect(page.locator('[data-platform="zalo"] .bubble')).to_have_count(2)
-    await expect(page.locator('[data-platform="zalobot"] .bubble')).to_have_count(2)
+    # Live preview, without pressing "Xem trước": the first screen, then each page behind
+    # "Xem thêm", on every platform (each one fits any platform's message).
+    for platform in ("telegram", "zalo", "zalobot"):
+        await expect(page.locator(f'[data-platform="{platform}"] .bubble')).to_have_count(3)
+    await expect(page.locator('[data-platform="telegram"] .bubble').first).to_contain_text(
+        "Thông báo của Ban tổ chức (1/3)")
     await expect(page.locator("[data-reach]")).to_contain_text(
         "Người nhận: 6 (người đăng ký trên Telegram).")
     await expect(page.locator("[data-count]")).to_have_text(str(len(text)))
+    # Buttons: a feature of the bot and a link; the preview shows them as each platform does.
+    await page.locator("select[name=button1]").select_option(label="Lịch hôm nay")
+    await page.locator("input[name=link_label]").fill("Trang tin")
+    await page.locator("input[name=link_url]").fill("https://hoctaphaiphong.vn/tuan-le")
+    first = {p: page.locator(f'[data-platform="{p}"] .bubble').first
+             for p in ("telegram", "zalo", "zalobot")}
+    for platform in ("telegram", "zalo"):
+        await expect(first[platform].locator(".btn")).to_have_text(
+            ["Xem thêm (2/3)", "Lịch hôm nay", "Trang tin"])
+    await expect(first["zalobot"]).to_contain_text(
+        "[1] Xem thêm (2/3)\n[2] Lịch hôm nay\n[3] Trang tin: https://hoctaphaiphong.vn/tuan-le")
+    await expect(first["zalobot"].locator(".btn")).to_have_count(0)
     await world.screenshot(page, "03-soan-thong-bao")
     await page.get_by_role("button", name="Gửi thông báo").click()
     await expect(page).to_have_url(re.compile(r"/quantri/thongbao/\d+$"))
+    item_id = int(page.url.rsplit("/", 1)[1])
     bar = page.locator("progress")
     # The bar fills as the deliverer sends (4 a second) and the page ends on the report.
     await expect(page.locator("[data-status]")).to_have_text("đã gửi xong", timeout=30_000)
@@ -283,8 +298,26 @@ async def test_compose_preview_send_and_watch_the_progress(signed_in: World) -> 
     await expect(page.locator('[data-count="failed"]')).to_have_text("1")
     await world.screenshot(page, "04-tien-do-gui")
     for chat in SUBSCRIBERS:
-        got = [m["text"] for m in world.telegram.sent_messages(chat) if marker in m["text"]]
+        got = [m for m in world.telegram.sent_messages(chat) if marker in m["text"]]
         assert len(got) == (0 if chat == BLOCKED else 1), chat
+    # On Telegram: the first screen with its inline keyboard; "Xem thêm" shows page 2.
+    reader = SUBSCRIBERS[0]
+    [sent] = [m for m in world.telegram.sent_messages(reader) if marker in m["text"]]
+    assert sent["text"].startswith("<b>Thông báo của Ban tổ chức (1/3)</b>\n\n")
+    assert len(sent["text"]) - len("<b></b>") <= 1000 and sent["text"].count("\n") < 12
+    assert keyboard_of(sent) == [
+        {"text": "Xem thêm (2/3)", "callback_data": f"/xemthem tin {item_id} 2"},
+        {"text": "Lịch hôm nay", "callback_data": "/homnay"},
+        {"text": "Trang tin", "url": "https://hoctaphaiphong.vn/tuan-le"}]
+    before = len(world.telegram.sent_messages(reader))
+    world.telegram.user_presses_button(reader, sent["message_id"], f"/xemthem tin {item_id} 2")
+    await world.telegram.wait_for(
+        lambda: len(world.telegram.sent_messages(reader)) > before, timeout=15)
+    second = world.telegram.sent_messages(reader)[-1]
+    assert second["text"].startswith("<b>Thông báo của Ban tổ chức (2/3)</b>\n\n")
+    assert second["text"].split("\n\n", 1)[1] not in sent["text"]
+    assert [b["text"] for b in keyboard_of(second)] == [
+        "Xem thêm (3/3)", "Lịch hôm nay", "Trang tin"]
     await page.close()
 
 

@@ -279,14 +279,18 @@ async def test_numbers_survive_a_restart_and_429_is_honoured(fake: FakeZaloBot,
 
 
 @pytest.mark.parametrize(("env", "message"), [
-    ({"MODE": "webhook", "SECRET_TOKEN": ""}, "zalobot.secret_token: webhook mode needs"),
-    ({"MODE": "webhook", "SECRET_TOKEN": "too-short-123"}, "32 to 256 characters"),
+    ({"MODE": "webhook", "SECRET_TOKEN": ""},
+     "zalobot.secret_token: chế độ webhook cần một mã bí mật"),
+    ({"MODE": "webhook", "SECRET_TOKEN": "too-short-123"},
+     "zalobot.secret_token: phải gồm 32 đến 256 ký tự A-Z, a-z, 0-9, _ và -, nhưng đang có 13 "
+     "ký tự"),
     ({"MODE": "webhook", "WEBHOOK_URL": "https://bot.example.vn/zalobot/webhook"},
-     "random segment of at least 16"),
+     "zalobot.webhook_url: đường dẫn phải kết thúc bằng một đoạn ngẫu nhiên từ 16 ký tự"),
     ({"MODE": "webhook", "WEBHOOK_URL": "http://bot.example.vn/zalobot/k3J9xQ2mV7pL4wR8"},
-     "public https URL"),
-    ({"MODE": "push"}, "zalobot.mode: must be polling or webhook"),
-    ({"RATE": "0"}, "zalobot.rate: must be above 0"),
+     "zalobot.webhook_url: chế độ webhook cần địa chỉ https công khai"),
+    ({"MODE": "push"},
+     "zalobot.mode: phải là một trong các giá trị polling, webhook, nhưng đang là 'push'"),
+    ({"RATE": "0"}, "zalobot.rate: phải lớn hơn 0 và không quá 100, nhưng đang là 0"),
     ({"BASE_URL": "bot-api.zapps.me"}, "zalobot.base_url"),
     ({"TOKEN": "has space in it"}, "zalobot.token"),
 ])
@@ -316,6 +320,10 @@ async def test_hoctap_bot_run_serves_zalobot_and_broadcasts(fake: FakeZaloBot,
     env = bot_env(fake, free_port(), "polling", HOCTAP_BOT_NOW="2020-10-01T07:30",
                   HOCTAP_ORGANIZERS_ZALOBOT_IDS=organizer)
     text = "Thông báo: Lễ tổng kết Tuần lễ lúc 15:00 ngày 07/10 tại Nhà văn hóa."
+    # Two screens, and a button to today's schedule: on Zalo Bot, numbered lines to type.
+    whole = text + "".join(f"\n\nMục {i}: đại biểu có mặt trước 14:30 để nhận chỗ ngồi theo "
+                           "sơ đồ; người dân xem trực tiếp trên trang của thành phố."
+                           for i in range(1, 8))
     proc = BotProcess(tmp_path, env)
     await proc.start()
     try:
@@ -324,21 +332,37 @@ async def test_hoctap_bot_run_serves_zalobot_and_broadcasts(fake: FakeZaloBot,
             [done] = await fake.wait_texts(user, 1, seconds=40)
             assert "Đã đăng ký!" in done
         fake.block(gone)
-        steps = [("/thongbao", "Gõ nội dung"), (text, "Gửi cho ai?"),
-                 ("channel:zalobot", "dd/mm/yyyy"), ("ngay", "[1] Xác nhận gửi"),
-                 ("1", "Chatbot sẽ báo tiến độ khi gửi")]
-        for i, (said, expected) in enumerate(steps, 1):
+        steps = [("/thongbao", "Gõ nội dung"), (whole, "Gửi cho ai?"),
+                 ("channel:zalobot", "dd/mm/yyyy"), ("ngay", "[2] Thêm nút"),
+                 ("2", "Chọn chức năng"), ("lịch hôm nay", "Đã thêm nút “Lịch hôm nay”"),
+                 ("1", "[1] Xác nhận gửi"), ("1", "Chatbot sẽ báo tiến độ khi gửi")]
+        for said, expected in steps:
             await fake.user_sends(organizer, said)
-            assert expected in (await fake.wait_texts(organizer, i, seconds=20))[-1]
+            # (The preview is two messages: the first screen, then what to confirm.)
+            await fake.wait_for(lambda e=expected: e in (fake.texts(organizer) or [""])[-1],
+                                20)
         # (The 07:00 digest may reach them too, if they subscribed before it fired.)
         await fake.wait_for(lambda: any(text in t for t in fake.texts(subscriber)), 40)
         await fake.wait_for(lambda: "đã gửi xong" in fake.texts(organizer)[-1], 40)
         await fake.wait_for(lambda: proc.query(
             "select active from users where external_id = '" + gone + "'") == [(0,)], 40)
+        [first] = [t for t in fake.texts(subscriber) if text in t]
+        # Typing a number presses the button of the broadcast: "Xem thêm", then today's.
+        await fake.user_sends(subscriber, "1")
+        await fake.wait_for(lambda: "tổ chức (2/2)" in fake.texts(subscriber)[-1], 20)
+        second = fake.texts(subscriber)[-1]
+        await fake.user_sends(subscriber, "1")
+        await fake.wait_for(lambda: "Lịch hôm nay" in fake.texts(subscriber)[-1], 20)
     finally:
         code = await proc.stop()
     assert code == 0, proc.stderr.decode()
     assert sum(text in t for t in fake.texts(subscriber)) == 1
+    assert first.startswith(f"Thông báo của Ban tổ chức (1/2)\n\n{text}")
+    assert first.endswith("\n\n[1] Xem thêm (2/2)\n[2] Lịch hôm nay")
+    assert second.startswith("Thông báo của Ban tổ chức (2/2)\n\n")
+    assert second.endswith("Mục 7: đại biểu có mặt trước 14:30 để nhận chỗ ngồi theo sơ đồ; "
+                           "người dân xem trực tiếp trên trang của thành phố.\n\n"
+                           "[1] Lịch hôm nay")
     assert fake.texts(gone) == [done]
     assert "1 đã gửi" in fake.texts(organizer)[-1]
     assert b"zalobot channel started in polling mode" in proc.stderr

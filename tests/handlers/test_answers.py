@@ -9,14 +9,20 @@ from collections.abc import AsyncIterator
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import update
 
 from bot.app import App, build_app
+from bot.db.models import ScheduledItem
 from content import Edition
+from handlers.broadcast_types import ItemView
 from handlers.features.answers import short_reply, units
 from handlers.features.contest import draw_questions
 from handlers.i18n import use_locale
 from handlers.paging import SCREEN_CHARS, SCREEN_LINES, screen
 from handlers.types import Reply
+from scheduler.messages import first_screen
+from scheduler.planner import plan
+from scheduler.settings import BroadcastSettings
 from tests.conftest import Chat, make_settings
 from tests.handlers.test_contest import last_question, question_of, register
 
@@ -76,7 +82,12 @@ def commands(edition: Edition) -> list[str]:
            "/dangky", "/huydangky", "/khongcolenhnay", "qwertyuiop", "lịch hôm nay",
            "lich ngay mai", "tuần này có gì", "/lich abc", "/lich 20/10", "/thongbao",
            "/dsthongbao", "/huythongbao 1", "/thongke", "/loaithi", "/xemthem lich 99",
-           "/xemthem thi 2"]
+           "/xemthem thi 2",
+           # Free text as citizens type it: short answers, small talk, asking back, no
+           # information, several days, part of a day, passing a question on.
+           "thu vien 50k la gi", "han nop bao cao", "tủ sách lớp học là gì", "xin chào",
+           "cảm ơn", "ok", "tạm biệt", "giá vàng hôm nay", "cuoi tuan co gi", "tối nay có gì",
+           "ai được tham gia, có mất tiền không", "/guicauhoi", "lich 32/13"]
     out += [f"/lich {d.isoformat()}" for d in edition.days()]
     out += [f"/hoatdong {a.id}" for a in edition.activities]
     out += [f"/sukien {e.id}" for e in edition.events]
@@ -183,6 +194,28 @@ async def test_citizens_see_their_districts_events(app: App, edition: Edition) -
     assert ours.title.vi not in await lechan.read_all(f"/lich {day}")
 
 
+@pytest.mark.parametrize(("typed", "ref"), [
+    ("thu vien 50k la gi", "programme:thu-vien-50k"),
+    ("Dự án Thư viện 50K là gì vậy?", "programme:thu-vien-50k"),
+    ("han nop bao cao", "faq:han-bao-cao"),
+    ("báo cáo kết quả gửi về đâu", "faq:han-bao-cao"),
+    ("tu sach lop hoc la gi", "programme:tu-sach-lop-hoc"),
+    ("co mat phi khong", "faq:chi-phi"),
+    ("doan xe luu dong", "event:doan-xe-luu-dong"),
+])
+async def test_typed_one_thing_questions_get_their_short_answer(chat: Chat, edition: Edition,
+                                                                typed: str, ref: str) -> None:
+    """What a citizen types about one thing gets that thing's sentence or two, with buttons to
+    all of it and to its section, on the first screen."""
+    replies = await chat.send(typed)
+    with use_locale("vi"):
+        expected = short_reply(edition, ref)
+    assert expected is not None
+    assert [r.full_text() for r in replies] == [expected.full_text()], typed
+    assert [b.command for b in replies[0].buttons] == [b.command for b in expected.buttons]
+    check(replies[0], typed, "vi")
+
+
 async def test_a_one_thing_question_gets_a_short_answer(edition: Edition) -> None:
     """The understanding layer routes a question about one thing to Route("unit", "kind:id"):
     one or two sentences and a button to the whole of it and to its section."""
@@ -233,3 +266,59 @@ def test_overlapping_questions_never_meet_in_one_attempt(edition: Edition) -> No
         # Still balanced over the topics: two of each of the five.
         assert {q.topic for q in drawn} == topics
         assert max(sum(q.topic == t for q in drawn) for t in topics) == 2
+
+
+# An organizer's announcement as long as /thongbao takes (3,500 characters), in paragraphs.
+LONG = "\n\n".join(f"Đoạn {i}: Ban tổ chức kính mời Quý vị tham gia các hoạt động học tập "
+                    "suốt đời tại trung tâm học tập cộng đồng gần nhà; chương trình và giờ "
+                    "giấc xem trên trang của Sở Giáo dục và Đào tạo." for i in range(1, 18))
+
+
+@pytest.mark.parametrize("locale", ["vi", "en"])
+async def test_every_broadcast_fits_a_phone_and_the_rest_is_a_button_away(
+        app: App, edition: Edition, locale: str) -> None:
+    """Broadcasts follow the answers' rule: the first screen (what the outbox sends) fits a
+    phone, "Xem thêm" leads through the rest, the same pages whoever asks, and the buttons the
+    organizer attached come with every page."""
+    assert 3000 < len(LONG) <= 3500
+    organizer = Chat(app, "console")
+    steps = ["/thongbao", LONG, "all", "ngay", "nut", "nut:today", "Trang tin | "
+             "https://hoctaphaiphong.vn/tuan-le", "xong"]
+    for step in steps:
+        for reply in await organizer.send(step):
+            check(reply, step, "vi")
+    done = await organizer.text("ok")
+    assert "Đã lên lịch thông báo #" in done
+    async with app.sessions() as s, s.begin():
+        await s.execute(update(ScheduledItem).where(ScheduledItem.kind == "announcement")
+                        .values(status="done"))
+        [(item_id, payload)] = (await s.execute(
+            ScheduledItem.__table__.select().with_only_columns(
+                ScheduledItem.id, ScheduledItem.payload))).all()
+    citizen = Chat(app, f"reader-{locale}")
+    await citizen.send(f"/ngonngu {locale}")
+    sent = first_screen(ItemView(item_id, "announcement", LONG, payload), edition, locale)
+    check(sent, "the announcement as sent", locale)
+    labels = [b.label for b in sent.buttons]
+    more = "Xem thêm" if locale == "vi" else "More"
+    assert labels[0].startswith(more) and labels[0].endswith("/4)")
+    assert labels[1:] == (["Lịch hôm nay", "Trang tin"] if locale == "vi"
+                          else ["Today's schedule", "Trang tin"])
+    assert sent.buttons[2].url == "https://hoctaphaiphong.vn/tuan-le"
+    shown = await citizen.pages([sent])
+    assert len(shown) == 4
+    for reply in shown:
+        check(reply, "a page of the announcement", locale)
+        assert [b.label for b in reply.buttons][-2:] == labels[1:]
+    assert " ".join(r.text for r in shown).split() == LONG.split()
+    # Any page again, by anyone; an announcement not sent yet (or unknown) is not shown.
+    again = await Chat(app, "someone-else").send(f"/xemthem tin {item_id} 3")
+    assert again[0].text == (await citizen.send(f"/xemthem tin {item_id} 3"))[0].text
+    missing = "Không tìm thấy tin" if locale == "vi" else "This message was not found"
+    assert missing in await citizen.text(f"/tin {item_id + 1}")
+    # Every reminder and digest of the week, in both languages.
+    settings = BroadcastSettings()
+    for n, planned in enumerate(plan(edition, settings, demo=True), 1):
+        item = ItemView(n, planned.kind, None, planned.payload)
+        for reader in ("vi", "en"):
+            check(first_screen(item, edition, reader), planned.key, reader)

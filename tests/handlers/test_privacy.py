@@ -274,5 +274,6 @@ async def test_identity_key_generated_once_or_configured(sqlite_url: str,
             names = (await s.execute(select(AppSecret.name))).scalars().all()
         assert stored == identity_hash(b"k" * 40, "console", "citizen-81")
         assert names == ["contest.identity_key.check"]
-    with pytest.raises(SettingsError, match="at least 32"):
+    with pytest.raises(SettingsError, match=r"^contest\.identity_key: phải có ít nhất 32 ký tự, "
+                                           "nhưng đang có 5 ký tự"):
         make_settings(other, HOCTAP_CONTEST_IDENTITY_KEY="short")

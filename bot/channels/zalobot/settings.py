@@ -47,36 +47,43 @@ class ZaloBotSettings:
 def validate(z: ZaloBotSettings) -> None:
     """Check [zalobot]; raise SettingsError naming the key. Secrets are required, never
     defaulted: webhook mode needs secret_token and a webhook path nobody can guess."""
-    from bot.settings_error import SettingsError
+    from bot.settings_error import ABOVE_0_AT_MOST, N_, ONE_OF, SettingsError
 
     if z.mode not in MODES:
-        raise SettingsError(f"zalobot.mode: must be polling or webhook, found {z.mode!r}")
+        raise SettingsError("zalobot.mode", ONE_OF, allowed=", ".join(MODES), value=repr(z.mode))
     if not z.base_url.startswith(("https://", "http://")) or "?" in z.base_url:
-        raise SettingsError("zalobot.base_url: must be an http(s) URL such as "
-                            "https://bot-api.zaloplatforms.com")
+        raise SettingsError("zalobot.base_url", N_(
+            "phải là một địa chỉ http(s), ví dụ https://bot-api.zaloplatforms.com, nhưng đang là "
+            "{value}"), value=repr(z.base_url))
     if not 0 < z.rate <= MAX_RATE:
-        raise SettingsError(f"zalobot.rate: must be above 0 and at most {MAX_RATE:g} "
-                            "(messages a second)")
+        raise SettingsError("zalobot.rate", ABOVE_0_AT_MOST, high=f"{MAX_RATE:g}",
+                            value=f"{z.rate:g}")
     if z.token and not TOKEN_RE.fullmatch(z.token):
-        raise SettingsError("zalobot.token: not a Zalo bot token (copy it whole from Zalo Bot "
-                            "Manager, without spaces)")
+        # A secret: not shown.
+        raise SettingsError("zalobot.token", N_(
+            "không phải token của một bot Zalo (hãy chép nguyên token từ Zalo Bot Manager, không "
+            "kèm dấu cách)"))
     if z.secret_token and not SECRET_RE.fullmatch(z.secret_token):
-        raise SettingsError(
-            f"zalobot.secret_token: must be 32 to 256 characters A-Z, a-z, 0-9, _ and - (found "
-            f"{len(z.secret_token)} characters), e.g. from: python3 -c 'import secrets; "
-            "print(secrets.token_urlsafe(32))'")
+        raise SettingsError("zalobot.secret_token", N_(
+            "phải gồm 32 đến 256 ký tự A-Z, a-z, 0-9, _ và -, nhưng đang có {n} ký tự; có thể "
+            "tạo một mã bằng lệnh: python3 -c 'import secrets; print(secrets.token_urlsafe(32))'"),
+            n=len(z.secret_token))
     if not (z.enabled and z.mode == "webhook"):
         return
     url = urlsplit(z.webhook_url)
     local = url.hostname in LOOPBACK
     if url.scheme != "https" and not (url.scheme == "http" and local):
-        raise SettingsError("zalobot.webhook_url: webhook mode needs the public https URL "
-                            "Zalo will post updates to (http only on this machine, for tests)")
+        # Not shown: its path ends in a secret segment.
+        raise SettingsError("zalobot.webhook_url", N_(
+            "chế độ webhook cần địa chỉ https công khai mà Zalo sẽ gửi cập nhật tới (http chỉ "
+            "dùng được trên chính máy này, để thử)"))
     last = url.path.rstrip("/").rsplit("/", 1)[-1]
     if not PATH_SEGMENT_RE.fullmatch(last):
-        raise SettingsError("zalobot.webhook_url: its path must end in a random segment of at "
-                            "least 16 characters A-Z, a-z, 0-9, _ and -, e.g. /zalobot/"
-                            "<python3 -c 'import secrets; print(secrets.token_urlsafe(16))'>")
+        raise SettingsError("zalobot.webhook_url", N_(
+            "đường dẫn phải kết thúc bằng một đoạn ngẫu nhiên từ 16 ký tự A-Z, a-z, 0-9, _ và - "
+            "trở lên, ví dụ /zalobot/<kết quả của lệnh python3 -c 'import secrets; "
+            "print(secrets.token_urlsafe(16))'>"))
     if not z.secret_token:
-        raise SettingsError("zalobot.secret_token: webhook mode needs a secret (sent back by "
-                            "Zalo in X-Bot-Api-Secret-Token); none is generated for you")
+        raise SettingsError("zalobot.secret_token", N_(
+            "chế độ webhook cần một mã bí mật (Zalo gửi lại mã này trong "
+            "X-Bot-Api-Secret-Token); bot không tự tạo mã này"))

@@ -43,9 +43,17 @@ from bot.web.console.auth import (
     same,
     set_cookie,
 )
-from bot.web.console.preview import preview
+from bot.web.console.preview import Preview, preview
 from content import ContentError, load_edition
-from handlers.broadcast_types import audience_label, channel_label, status_label
+from handlers.broadcast_types import (
+    MAX_LABEL,
+    AnnouncementButton,
+    audience_label,
+    channel_label,
+    check_label,
+    check_url,
+    status_label,
+)
 from handlers.contest_types import ResultRow
 from handlers.features.announce import (
     MAX_TEXT,
@@ -131,6 +139,11 @@ def _int(text: str) -> int | None:
     return int(text) if text.isascii() and text.isdigit() and len(text) <= 10 else None
 
 
+# The compose form's feature buttons (one select each) and its one link button: with "Xem
+# thêm", within Zalo OA's five native buttons.
+FEATURE_FIELDS = ("button1", "button2")
+
+
 @dataclass
 class Draft:
     """The announcement form as typed."""
@@ -139,11 +152,35 @@ class Draft:
     audience: str = "all"
     when: str = "now"
     at: str = ""
+    features: tuple[str, ...] = ("",) * len(FEATURE_FIELDS)  # the feature each select names
+    link_label: str = ""
+    link_url: str = ""
 
     @classmethod
     def of(cls, form: dict[str, str]) -> Draft:
         return cls(form.get("text", "").replace("\r\n", "\n").strip(),
-                   form.get("audience", "all"), form.get("when", "now"), form.get("at", ""))
+                   form.get("audience", "all"), form.get("when", "now"), form.get("at", ""),
+                   tuple(form.get(f, "") for f in FEATURE_FIELDS),
+                   form.get("link_label", "").strip(), form.get("link_url", "").strip())
+
+    def buttons(self, choices: list[tuple[str, str, str]]
+                ) -> tuple[tuple[AnnouncementButton, ...], str]:
+        """The buttons asked for, from the features `choices` (registry.button_features()),
+        and an error to show (empty when every one is valid)."""
+        known = {name: (label, command) for name, label, command in choices}
+        out: list[AnnouncementButton] = []
+        for name in dict.fromkeys(self.features):
+            if name in known:
+                out.append(AnnouncementButton(*known[name], feature=name))
+        if not (self.link_label or self.link_url):
+            return tuple(out), ""
+        url, label = check_url(self.link_url), check_label(self.link_label)
+        if url is None:
+            return tuple(out), _("Đường link phải bắt đầu bằng https:// và là địa chỉ một trang "
+                                 "web, ví dụ https://hoctaphaiphong.vn.")
+        if label is None:
+            return tuple(out), _("Tên nút link dài 1–{n} ký tự.").format(n=MAX_LABEL)
+        return (*out, AnnouncementButton(label, url=url)), ""
 
 
 Page = Callable[["Console", web.Request, store.Session], Awaitable[web.StreamResponse]]
@@ -384,10 +421,20 @@ class Console:
                 *(f"district:{d}" for d in self.edition.contest.districts)]
         return [(k, audience_label(k)) for k in keys]
 
+    def _button_choices(self) -> list[tuple[str, str, str]]:
+        return self.app.conversation.registry.button_features()
+
+    def _previews(self, draft: Draft) -> list[Preview] | None:
+        if not draft.text:
+            return None
+        buttons, _error = draft.buttons(self._button_choices())
+        return preview(draft.text, self.edition, self.settings.bot.locale, buttons)
+
     async def _compose_page(self, request: web.Request, session: store.Session, draft: Draft,
                             error: str = "", shown: bool = False,
                             status: int = 200) -> web.StreamResponse:
         audience = parse_audience(draft.audience, self.edition.contest.districts)
+        _buttons, problem = draft.buttons(self._button_choices())
         async with self.app.sessions() as s:
             items = await broadcast.list_announcements(s, 50)
             reach = (await broadcast.audience_size(s, audience) if shown and audience
@@ -397,8 +444,9 @@ class Console:
         return self.render(
             request, "announcements.html", session, page="announce", items=items, draft=draft,
             error=error, audiences=self._audiences(), max_text=MAX_TEXT,
-            previews=preview(draft.text, self.edition, self.settings.bot.locale)
-            if shown and draft.text else None,
+            features=[(name, _(label)) for name, label, _c in self._button_choices()],
+            max_label=MAX_LABEL, previews=self._previews(draft) if shown else None,
+            button_error=problem if shown and problem != error else "",
             reach=reach, default_at=draft.at or f"{default_at:%Y-%m-%dT%H:%M}", status=status)
 
     @page
@@ -416,6 +464,9 @@ class Console:
                 n=format_number(len(draft.text)), max=format_number(MAX_TEXT)), audience, None)
         if audience is None:
             return _("Chọn một nhóm người nhận."), None, None
+        _buttons, problem = draft.buttons(self._button_choices())
+        if problem:
+            return problem, audience, None
         now = self.now()
         if draft.when != "at":
             return "", audience, now
@@ -437,9 +488,10 @@ class Console:
         if error or audience is None or due is None:
             return await self._compose_page(request, session, draft, error=error, shown=True,
                                             status=400)
+        buttons, _problem = draft.buttons(self._button_choices())
         async with self.app.sessions() as s, s.begin():
             item_id = await broadcast.create_announcement(s, draft.text, audience, due,
-                                                          self.now(), None)
+                                                          self.now(), None, buttons)
             await store.audit(s, session.who, "announce", f"#{item_id} {audience} "
                               f"{self.when(due)}: {draft.text[:200]}", self.now())
         log.info("console: announcement %s created for %s", item_id, audience)
@@ -453,10 +505,10 @@ class Console:
         audience = parse_audience(draft.audience, self.edition.contest.districts)
         async with self.app.sessions() as s:
             reach = await broadcast.audience_size(s, audience) if audience else None
+        _buttons, error = draft.buttons(self._button_choices())
         return self.render(request, "preview.html", session, draft=draft, reach=reach,
-                           max_text=MAX_TEXT,
-                           previews=preview(draft.text, self.edition, self.settings.bot.locale)
-                           if draft.text else None)
+                           max_text=MAX_TEXT, button_error=error,
+                           previews=self._previews(draft))
 
     async def _state(self, request: web.Request) -> store.AnnouncementState:
         async with self.app.sessions() as s:

@@ -1,0 +1,72 @@
+"""An announcement's buttons: which links are accepted, and the /thongbao steps that add them."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.app import App
+from handlers.broadcast_types import MAX_BUTTONS, check_label, check_url, stored_buttons
+from tests.conftest import Chat
+
+
+@pytest.mark.parametrize("url", [
+    "https://hoctaphaiphong.vn", "https://hoctaphaiphong.vn/tuan-le?ngay=01-10#lich",
+    "https://sở-giáo-dục.vn/tin", "HTTPS://HOCTAP.VN/x".lower(), "https://a.b.c.gov.vn:443/",
+])
+def test_https_links_to_a_named_host_are_accepted(url: str) -> None:
+    assert check_url(f"  {url} ") == url
+
+
+@pytest.mark.parametrize("url", [
+    "", "http://hoctaphaiphong.vn", "javascript:alert(1)", "https://localhost/",
+    "https://10.0.0.1/", "https://user:pass@hoctap.vn/", "https://hoctap.vn:8443/",
+    "https://hoc tap.vn", "https://hoctap.vn/\nx", "https:///path", "https://-x.vn",
+    "https://hoctap.vn/" + "a" * 500, "ftp://hoctap.vn", "https://[::1]/",
+])
+def test_other_links_are_refused(url: str) -> None:
+    assert check_url(url) is None
+
+
+def test_labels_are_one_short_line() -> None:
+    assert check_label("  Trang   tin ") == "Trang tin"
+    assert check_label("") is None and check_label("x" * 41) is None
+
+
+def test_stored_buttons_never_fail_a_delivery() -> None:
+    """What the payload holds is checked again when read: a bad entry is left out."""
+    payload = {"buttons": [
+        {"label": "Lịch hôm nay", "feature": "today", "command": "/homnay"},
+        {"label": "Mở", "url": "http://not-https.vn"}, "junk", {"label": ""},
+        {"label": "Trang", "url": "https://hoctap.vn"},
+        {"label": "Thi", "feature": "contest_take", "command": "/thi"},
+        {"label": "Quá", "url": "https://qua.vn"}]}
+    assert [b.label for b in stored_buttons(payload)] == ["Lịch hôm nay", "Trang", "Thi"]
+    assert stored_buttons({}) == ()
+
+
+async def test_buttons_are_added_at_the_preview(app: App) -> None:
+    organizer = Chat(app, "console")
+    for step in ("/thongbao", "Họp lúc 8 giờ tại Nhà văn hóa.", "all", "ngay"):
+        replies = await organizer.send(step)
+    assert [b.command for b in replies[-1].buttons] == ["ok", "nut", "huy"]
+    ask = (await organizer.send("nut"))[-1]
+    offered = [b.command for b in ask.buttons]
+    assert offered[0] == "xong" and {"nut:today", "nut:contest_take", "nut:subscribe"} <= set(
+        offered)
+    assert not any(c in offered for c in ("nut:announce", "nut:report", "nut:bulletin"))
+    assert "Đã thêm nút “Lịch hôm nay”" in await organizer.text("lich hom nay")
+    assert "Nút này đã có." in await organizer.text("nut:today")
+    assert "Chatbot chưa hiểu nút này." in await organizer.text("nut:announce")
+    assert "https://" in await organizer.text("Trang | http://hoctap.vn")
+    assert "Tên nút dài 1–40" in await organizer.text(" | https://hoctap.vn")
+    assert "Đã bỏ các nút." in await organizer.text("bonut")
+    for step in ("nut:today", "dangky", "Trang tin | https://hoctaphaiphong.vn")[:MAX_BUTTONS]:
+        replies = await organizer.send(step)
+    # The third button brings the preview back, which now says what the buttons are.
+    preview = replies[-1]
+    assert "Nút: Lịch hôm nay (/homnay); Đăng ký nhận tin (/dangky); Trang tin " \
+           "(https://hoctaphaiphong.vn)" in preview.text
+    assert [b.command for b in preview.buttons] == ["ok", "bonut", "huy"]
+    assert "Đã lên lịch thông báo #" in await organizer.text("ok")
+    [listing] = await organizer.send("/dsthongbao")
+    assert "Họp lúc 8 giờ" in listing.text

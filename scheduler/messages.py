@@ -52,6 +52,13 @@ def render(item: ItemView, edition: Edition, locale: str) -> tuple[str | None, s
     with use_locale(locale):
         if item.kind == "announcement":
             return _("Thông báo của Ban tổ chức"), item.text or ""
+        if item.kind == "answer":
+            # The organizers' answer to questions the Chatbot could not answer (the console's
+            # inbox): the question as the citizen typed it (the group's latest wording).
+            question = " ".join(item.payload.get("question", "").split())
+            signature = _("Ban tổ chức")
+            return (_("Trả lời câu hỏi của Quý vị: “{question}”").format(question=question),
+                    f"{item.text or ''}\n— {signature}")
         if item.kind == "digest":
             day = date.fromisoformat(item.payload["day"])
             district = item.payload.get("district")

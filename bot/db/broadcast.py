@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -16,19 +17,23 @@ from bot.db.repo import dialect_insert
 from handlers.broadcast_types import AnnouncementInfo
 
 
-def audience_query(audience: str, default_locale: str, *extra: Any) -> Select[Any]:
+def audience_query(audience: str, default_locale: str, *extra: Any,
+                   users: Sequence[int] = ()) -> Select[Any]:
     """(user id, channel, external id, locale) of everyone `audience` names, active users only.
 
     all / channel:NAME: subscribers. contest / district:NAME: contest participants (not
     voided); they registered for the contest, so its announcements reach them unsubscribed.
     home:NAME: subscribers who live in quận/huyện NAME (/quan or their registration);
     home-except:A|B: subscribers who live in none of them, or chose no district (the city's
-    digest on a day when A and B get their own).
+    digest on a day when A and B get their own). users: exactly `users` (the citizens an
+    organizers' answer goes to, listed in its payload), subscribed or not: they asked.
     """
     kind, _sep, name = audience.partition(":")
     cols = (User.id, User.channel, User.external_id,
             func.coalesce(User.locale, literal(default_locale)), *extra)
-    if kind in ("contest", "district"):
+    if kind == "users":
+        q = select(*cols).where(User.id.in_(list(users)))
+    elif kind in ("contest", "district"):
         q = (select(*cols).join(ContestParticipant, ContestParticipant.user_id == User.id)
              .where(ContestParticipant.voided.is_(False)))
         if kind == "district":

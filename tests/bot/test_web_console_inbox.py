@@ -100,7 +100,7 @@ async def test_an_answer_is_stored_and_queued_once_per_citizen(console: Console)
     assert answer.status == 303
     assert answer.headers["Location"] == f"/quantri/cau-hoi/{latest}?xong=tra-loi"
     page = await (await console.client.get(answer.headers["Location"])).text()
-    assert "đang gửi tới 2 người đã hỏi" in page and reply in page
+    assert "xếp vào hàng gửi tới 2 người đã hỏi" in page and reply in page
 
     rows = {q.id: q for q in await questions(app)}
     for i in (first, first + 1, latest):

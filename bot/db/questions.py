@@ -63,8 +63,8 @@ async def open_questions(s: AsyncSession, kinds: Sequence[str],
         .group_by(q.kind, q.normalised)
         .order_by(func.count().desc(), last.desc(), q.normalised)
         .limit(limit))).all()
-    examples = {i: text for i, text in (await s.execute(
-        select(q.id, q.text).where(q.id.in_([r[4] for r in rows])))).all()}
+    examples = dict((await s.execute(  # Result.tuples() is deprecated in SQLAlchemy 2.1
+        select(q.id, q.text).where(q.id.in_([r[4] for r in rows])))).all())
     return [QuestionGroup(kind, normalised, count, when, examples.get(latest, ""), latest)
             for kind, normalised, count, when, latest in rows]
 

@@ -7,6 +7,7 @@ message; their questions are stored with the conversation's own store (SqlQuesti
 
 from __future__ import annotations
 
+import asyncio
 import html
 import re
 import shutil
@@ -14,9 +15,10 @@ import tomllib
 from datetime import timedelta
 from pathlib import Path
 
+import aiohttp
 from sqlalchemy import select
 
-from bot.app import App
+from bot.app import App, build_app
 from bot.db import console as store
 from bot.db.models import AuditEntry, CitizenQuestion, OutboxRow, ScheduledItem, User, WebSession
 from bot.db.questions import SqlQuestionStore
@@ -27,9 +29,12 @@ from handlers.question_types import QuestionKind
 from handlers.text import tokens
 from handlers.types import Incoming
 from scheduler.messages import ItemView, render
-from tests.bot.test_web_console import CITIZEN, ORGANIZER, Console, console
+from tests.bot.test_broadcast import ZaloUsers, zalo, zalo_bot
+from tests.bot.test_web_console import CITIZEN, CSRF, ORGANIZER, Console, console
+from tests.conftest import free_port, make_settings
+from tests.fakes.zalo import FakeZalo
 
-__all__ = ["console"]  # the fixture, shared with test_web_console.py
+__all__ = ["console", "zalo"]  # the fixtures, shared with test_web_console.py, test_broadcast.py
 
 OTHER_CITIZEN = "778"
 THIRD_CITIZEN = "779"
@@ -286,3 +291,67 @@ async def test_every_action_needs_a_session_an_organizer_and_the_csrf_token(
     answer = await console.client.post("/quantri/cau-hoi/999999/tra-loi",
                                        data={"csrf": csrf, "answer": "x"})
     assert answer.status == 404
+
+
+async def test_a_zalo_answer_follows_the_oa_window_and_the_page_says_why(
+        zalo: FakeZalo, tmp_path: Path) -> None:
+    """The running bot on Zalo OA: a citizen inside the 7-day window gets the answer; one Zalo
+    counts outside it is skipped, and the group's page gives the reason in words."""
+    near, far = "8123456789012345601", "8123456789012345602"
+    organizer = "8999999999999999999"
+    port = free_port()
+    users = ZaloUsers(zalo, port)
+    bot = zalo_bot(zalo, tmp_path, port, "2020-10-03T10:00",
+                   HOCTAP_ORGANIZERS_ZALO_IDS=organizer, HOCTAP_BROADCAST_POLL_SECONDS="0.5",
+                   HOCTAP_BROADCAST_GRACE_HOURS="0.01",
+                   HOCTAP_WEB_PUBLIC_URL=f"http://127.0.0.1:{port}")
+    await bot.start()
+    try:
+        for user in (near, far):
+            await users.say(user, "/lienhe", "Liên hệ")
+        app = build_app(make_settings(f"sqlite+aiosqlite:///{bot.db}", now="2020-10-03T10:00"))
+        await app.start()
+        try:
+            async with app.sessions() as s, s.begin():
+                for user in (near, far):
+                    user_id = await s.scalar(select(User.id).where(User.external_id == user))
+                    assert user_id is not None
+                    question = await SqlQuestionStore(s, user_id, "zalo", app.clock()).record(
+                        LIBRARY, " ".join(tokens(LIBRARY)), QuestionKind.SENT)
+        finally:
+            await app.close()
+        zalo.outside_window.add(far)
+        reply = await users.say(organizer, "/quantri", "/quantri/vao/")
+        link = re.search(r"http://127\.0\.0\.1:\d+(/quantri/vao/[A-Za-z0-9_-]+)", reply)
+        assert link is not None, reply
+        base = f"http://127.0.0.1:{port}"
+        async with aiohttp.ClientSession(base, cookie_jar=aiohttp.CookieJar(unsafe=True)) as web:
+            async with web.get(link.group(1)) as page:
+                csrf = CSRF.search(await page.text())
+            assert csrf is not None
+            async with web.post(link.group(1), data={"csrf": csrf.group(1)}) as signed:
+                assert signed.status == 200 and str(signed.url).endswith("/quantri/")
+            async with web.get(f"/quantri/cau-hoi/{question}") as page:
+                text = await page.text()
+                csrf = CSRF.search(text)
+            assert csrf is not None and "Gửi tới 2 người đã hỏi" in text
+            answer = "Thư viện mở cửa đến 21:00."
+            async with web.post(f"/quantri/cau-hoi/{question}/tra-loi",
+                                data={"csrf": csrf.group(1), "answer": answer}) as done:
+                assert done.status == 200
+            await zalo.wait_for(lambda: any(answer in t for t in zalo.texts(near)), seconds=30)
+            for _attempt in range(60):
+                async with web.get(f"/quantri/cau-hoi/{question}") as page:
+                    text = await page.text()
+                if 'data-status>đã gửi xong' in text:
+                    break
+                await asyncio.sleep(0.5)
+        assert [t for t in zalo.texts(near) if answer in t] == [
+            f"Trả lời câu hỏi của Quý vị: “{LIBRARY}”\n\n{answer}\n— Ban tổ chức"]
+        assert not any(answer in t for t in zalo.texts(far))
+        assert 'data-count="sent">1<' in text and 'data-count="skipped">1<' in text
+        assert "quá 7 ngày kể từ lần cuối người dùng nhắn cho OA Zalo" in text
+    finally:
+        code = await bot.stop()
+    assert code == 0, bot.stderr.decode()
+    assert "Traceback" not in bot.stderr.decode()

@@ -55,10 +55,12 @@ def render(item: ItemView, edition: Edition, locale: str) -> tuple[str | None, s
         if item.kind == "answer":
             # The organizers' answer to questions the Chatbot could not answer (the console's
             # inbox): the question as the citizen typed it (the group's latest wording).
+            # No wording once the citizen who typed it erased their data.
             question = " ".join(item.payload.get("question", "").split())
             signature = _("Ban tổ chức")
-            return (_("Trả lời câu hỏi của Quý vị: “{question}”").format(question=question),
-                    f"{item.text or ''}\n— {signature}")
+            title = (_("Trả lời câu hỏi của Quý vị: “{question}”").format(question=question)
+                     if question else _("Trả lời câu hỏi của Quý vị"))
+            return title, f"{item.text or ''}\n— {signature}"
         if item.kind == "digest":
             day = date.fromisoformat(item.payload["day"])
             district = item.payload.get("district")

@@ -179,7 +179,9 @@ async def answer_group(s: AsyncSession, question_id: int, answer: str, who: str,
         item = ScheduledItem(
             key=answer_key(question_id), kind=ANSWER_KIND, due_at=now,
             audience=ANSWER_AUDIENCE, text=answer,
-            payload={"question": found.example, "users": ",".join(map(str, users))},
+            payload={"question": found.example, "users": ",".join(map(str, users)),
+                     **({"asker": str(found.questions[0].user_id)}
+                        if found.questions[0].user_id is not None else {})},
             status="scheduled", created_at=now, total=0)
         s.add(item)
         await s.flush()
@@ -194,3 +196,13 @@ async def dismiss_group(s: AsyncSession, question_id: int, who: str,
     if found is None or found.answered_at is not None:
         return None
     return found if await _close(s, found, who, now, None) else None
+
+
+async def forget_wording(s: AsyncSession, user_id: int) -> None:
+    """Erasure: answers that quote the user's own words (the group's latest wording) stop
+    quoting them; those not yet sent go out without the quote."""
+    for item in (await s.execute(select(ScheduledItem).where(
+            ScheduledItem.kind == ANSWER_KIND))).scalars():
+        if item.payload.get("asker") == str(user_id):
+            item.payload = {k: v for k, v in item.payload.items()
+                            if k not in ("question", "asker")}

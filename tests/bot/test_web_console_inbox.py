@@ -164,7 +164,7 @@ async def test_an_empty_or_too_long_answer_is_refused(console: Console) -> None:
     assert await console.count(ScheduledItem) == 0
 
 
-async def test_a_question_whose_citizen_erased_their_data_is_closed_not_sent(
+async def test_a_question_without_a_user_is_closed_not_sent(
         console: Console) -> None:
     app = console.app
     question = await ask(app, CITIZEN, LIBRARY)
@@ -180,6 +180,30 @@ async def test_a_question_whose_citizen_erased_their_data_is_closed_not_sent(
     async with app.sessions() as s:
         item = (await s.execute(select(ScheduledItem))).scalar_one()
     assert item.payload["users"].count(",") == 0  # the one citizen still known
+
+
+async def test_erasure_takes_the_citizens_words_out_of_an_answer(console: Console) -> None:
+    """The answer quotes the group's latest wording; once its author erases their data
+    (/xoadulieu), the messages still to send no longer quote it."""
+    app = console.app
+    await ask(app, CITIZEN, LIBRARY)
+    latest = await ask(app, OTHER_CITIZEN, "thu vien quan le chan mo cua den may gio")
+    await console.sign_in(await console.link())
+    await console.client.post(f"/quantri/cau-hoi/{latest}/tra-loi",
+                              data={"csrf": await console.csrf(), "answer": "Đến 20:00."})
+
+    async def message() -> str:
+        async with app.sessions() as s:
+            item = (await s.execute(select(ScheduledItem))).scalar_one()
+        title, text = render(ItemView(item.id, item.kind, item.text, dict(item.payload)),
+                             app.edition, "vi")
+        return f"{title}\n\n{text}"
+
+    assert "“thu vien quan le chan mo cua den may gio”" in await message()
+    await app.dispatcher.handle(Incoming("telegram", OTHER_CITIZEN, "/xoadulieu"))
+    await app.dispatcher.handle(Incoming("telegram", OTHER_CITIZEN, "Xóa dữ liệu của tôi"))
+    assert await message() == "Trả lời câu hỏi của Quý vị\n\nĐến 20:00.\n— Ban tổ chức"
+    assert len(await questions(app)) == 1  # theirs went with their data
 
 
 async def test_dismiss_closes_the_group_and_is_recorded(console: Console) -> None:

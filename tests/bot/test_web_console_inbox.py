@@ -30,7 +30,7 @@ from handlers.text import tokens
 from handlers.types import Incoming
 from scheduler.messages import ItemView, render
 from tests.bot.test_broadcast import ZaloUsers, zalo, zalo_bot
-from tests.bot.test_web_console import CITIZEN, CSRF, ORGANIZER, Console, console
+from tests.bot.test_web_console import CITIZEN, CSRF, ORGANIZER, Console, _console, console
 from tests.conftest import free_port, make_settings
 from tests.fakes.zalo import FakeZalo
 
@@ -150,6 +150,35 @@ async def test_an_answer_is_stored_and_queued_once_per_citizen(console: Console)
                                       allow_redirects=False)
     assert again.status == 409
     assert await console.count(ScheduledItem) == 1
+
+
+async def test_answering_on_postgresql(pg_url: str) -> None:
+    """The same statements on PostgreSQL: the answer closes the group, the item fills the
+    outbox with exactly the citizens who asked, a second answer is refused."""
+    async for c in _console(pg_url):
+        app = c.app
+        await ask(app, CITIZEN, LIBRARY)
+        latest = await ask(app, OTHER_CITIZEN, LIBRARY)
+        await ask(app, THIRD_CITIZEN, "Có gửi xe ở Nhà hát thành phố không?")
+        await c.sign_in(await c.link())
+        csrf = await c.csrf()
+        answer = await c.client.post(f"/quantri/cau-hoi/{latest}/tra-loi",
+                                     data={"csrf": csrf, "answer": "Đến 20:00."},
+                                     allow_redirects=False)
+        assert answer.status == 303
+        again = await c.client.post(f"/quantri/cau-hoi/{latest}/tra-loi",
+                                    data={"csrf": csrf, "answer": "Đến 21:00."},
+                                    allow_redirects=False)
+        assert again.status == 409
+        async with app.sessions() as s:
+            item_id = (await s.execute(select(ScheduledItem.id))).scalar_one()
+        fired = await SqlSchedule(app.sessions).fire(item_id, app.clock(), timedelta(hours=1),
+                                                     "vi", {"telegram"})
+        assert fired is not None and fired.total == 2
+        async with app.sessions() as s:
+            sent_to = set((await s.execute(select(OutboxRow.external_id))).scalars())
+        assert sent_to == {CITIZEN, OTHER_CITIZEN}
+        assert [q.answer for q in await questions(app)] == ["Đến 20:00.", "Đến 20:00.", None]
 
 
 async def test_an_empty_or_too_long_answer_is_refused(console: Console) -> None:

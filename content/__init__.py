@@ -9,6 +9,7 @@ from content.loader import (
     warnings,
 )
 from content.model import (
+    Abbreviation,
     Activity,
     Body,
     Contact,
@@ -16,6 +17,8 @@ from content.model import (
     Edition,
     Event,
     FaqEntry,
+    Intent,
+    Lexicon,
     Programme,
     Question,
     Resource,
@@ -26,6 +29,7 @@ from content.model import (
 )
 
 __all__ = [
+    "Abbreviation",
     "Activity",
     "Body",
     "Contact",
@@ -34,6 +38,8 @@ __all__ = [
     "Edition",
     "Event",
     "FaqEntry",
+    "Intent",
+    "Lexicon",
     "Problem",
     "Programme",
     "Question",

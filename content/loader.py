@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from content.model import (
     UNIT_KINDS,
+    Abbreviation,
     Activity,
     Body,
     Contact,
@@ -23,6 +24,8 @@ from content.model import (
     Edition,
     Event,
     FaqEntry,
+    Intent,
+    Lexicon,
     Programme,
     Question,
     Report,
@@ -42,6 +45,7 @@ FILES = (
     "faq.toml",
     "contest.toml",
     "quiz.toml",
+    "lexicon.toml",
 )
 # The quiz bank belongs to the contest; an edition without it still answers citizens.
 OPTIONAL_FILES = ("quiz.toml",)
@@ -57,6 +61,18 @@ DEFAULT_SECONDS = 60
 # shorter than what the longest question needs at this pace.
 READING_CHARS_PER_SECOND = 8
 READING_DECIDE_SECONDS = 10
+# What free text can ask for (lexicon.toml [[intents]] id): the features the bot answers with,
+# plus small talk (greeting, thanks, goodbye, ok) and passing a question to the organizers (ask).
+# tests/understanding checks that each one is answered.
+INTENTS = (
+    "schedule", "next", "theme", "bodies", "activities", "courses", "library", "contest",
+    "contest-take", "leaderboard", "contacts", "faq", "help", "menu", "language", "subscribe",
+    "unsubscribe", "privacy", "ask", "greeting", "thanks", "goodbye", "ok",
+)
+# Words and phrases as typed: letters and digits, single spaces; a typed form may also be one
+# symbol (an emoji such as "👍").
+_PHRASE_RE = re.compile(r"^[^\W_]+(?: [^\W_]+)*$")
+_SYMBOL_RE = re.compile(r"^[^\w\s]$")
 
 T = TypeVar("T")
 
@@ -458,7 +474,7 @@ class _Loader:
         def event(r: _Reader) -> Event | None:
             r.check_unknown(
                 {"id", "title", "start", "end", "place", "online_url", "audience",
-                 "description", "remind", "activity", "unit", "district"}
+                 "description", "remind", "activity", "unit", "district", "keywords"}
             )
             ev_start, ev_end = r.instant("start", tz), r.instant("end", tz)
             if ev_start and ev_end and ev_end <= ev_start:
@@ -502,6 +518,7 @@ class _Loader:
                 audience=r.text("audience"), description=r.text("description"),
                 remind=r.boolean("remind"), place=place, online_url=online, activity=link,
                 unit=unit_id, district=district,
+                keywords=r.strings("keywords", required=False) or (),
                 _optional={"place", "online_url", "activity", "district"},
             )
 
@@ -513,10 +530,11 @@ class _Loader:
         res_note = rr.text("note")
 
         def category(r: _Reader) -> ResourceCategory | None:
-            r.check_unknown({"id", "title", "description"})
+            r.check_unknown({"id", "title", "description", "keywords"})
             return _build(
                 r, ResourceCategory, id=r.string("id"), title=r.text("title"),
                 description=r.text("description"),
+                keywords=r.strings("keywords", required=False) or (),
             )
 
         categories = self.entries("resources.toml", res, "categories", category)
@@ -628,6 +646,8 @@ class _Loader:
                          "questions_per_attempt ({need})"), n=slots,
                       need=contest.questions_per_attempt)
 
+        lexicon = self.lexicon(files["lexicon.toml"])
+
         if self.problems:
             return None
         assert start and end and opening and report and contest and note and res_note
@@ -640,8 +660,81 @@ class _Loader:
             resources_note=res_note, categories=categories, resources=resources,
             programmes=programmes, reading_category=reading_category, faq=faqs,
             contest=contest, questions=questions, topics=topics,
-            units=units, privacy_law=privacy_law, **week,
+            units=units, privacy_law=privacy_law, lexicon=lexicon, **week,
         )
+
+    def lexicon(self, data: dict[str, Any]) -> Lexicon:
+        """lexicon.toml: filler and English words, abbreviations, the phrases of each intent."""
+        file = "lexicon.toml"
+        self.top_unknown(file, data, {"words", "abbreviations", "intents"})
+        w = _Reader(self.problems, file, "[words]", data.get("words", {}))
+        w.check_unknown({"filler", "english"})
+        filler = _phrases(w, "filler", required=False)
+        english = _phrases(w, "english", required=False)
+
+        abbreviations: list[Abbreviation] = []
+        typed_in: dict[str, str] = {}
+        raw = data.get("abbreviations", [])
+        if not isinstance(raw, list):
+            self.fail(file, "", "abbreviations", N_("phải là danh sách bảng [[{key}]]"),
+                      key="abbreviations")
+            raw = []
+        for i, item in enumerate(raw):
+            means = item.get("means") if isinstance(item, dict) else None
+            label = (f"abbreviations[{means}]" if isinstance(means, str)
+                     else f"abbreviations #{i + 1}")
+            r = _Reader(self.problems, file, label, item)
+            r.check_unknown({"typed", "means"})
+            meaning = r.string("means")
+            typed = _phrases(r, "typed", symbols=True)
+            if meaning is not None and not _PHRASE_RE.match(meaning):
+                r.fail("means", N_("chỉ dùng chữ, chữ số và dấu cách: {value}"), value=meaning)
+            for k, form in enumerate(typed or ()):
+                if form in typed_in:
+                    r.fail(f"typed[{k}]", N_("“{value}” đã có ở {other}"), value=form,
+                           other=typed_in[form])
+                elif form == meaning:
+                    r.fail(f"typed[{k}]", N_("“{value}” giống hệt nghĩa của nó: bỏ đi"),
+                           value=form)
+                typed_in.setdefault(form, label)
+            if not r.bad and meaning is not None and typed:
+                abbreviations.append(Abbreviation(typed, meaning))
+
+        phrase_in: dict[str, str] = {}
+
+        def intent(r: _Reader) -> Intent | None:
+            r.check_unknown({"id", "phrases", "alone"})
+            intent_id = r.choice("id", INTENTS)
+            phrases = _phrases(r, "phrases")
+            alone = _phrases(r, "alone", required=False) or ()
+            for key, values in (("phrases", phrases or ()), ("alone", alone)):
+                for k, phrase in enumerate(values):
+                    if phrase in phrase_in:
+                        r.fail(f"{key}[{k}]", N_("“{value}” đã có ở {other}"), value=phrase,
+                               other=phrase_in[phrase])
+                    phrase_in.setdefault(phrase, r.entry)
+            return _build(r, Intent, id=intent_id, phrases=phrases, alone=alone)
+
+        intents = self.entries(file, data, "intents", intent)
+        return Lexicon(filler=filler or (), english=english or (),
+                       abbreviations=tuple(abbreviations), intents=intents)
+
+
+def _phrases(r: _Reader, key: str, required: bool = True,
+             symbols: bool = False) -> tuple[str, ...] | None:
+    """A list of words or phrases as people type them: lowercase letters, digits and spaces
+    (and, with `symbols`, a single symbol such as an emoji)."""
+    values = r.strings(key, required)
+    if values is None:
+        return None
+    if required and not values:
+        r.fail(key, N_("hãy thêm ít nhất một từ"))
+    for k, value in enumerate(values):
+        if value != value.lower():
+            r.fail(f"{key}[{k}]", N_("viết thường: {value}"), value=value)
+        elif not (_PHRASE_RE.match(value) or (symbols and _SYMBOL_RE.match(value))):
+            r.fail(f"{key}[{k}]", N_("chỉ dùng chữ, chữ số và dấu cách: {value}"), value=value)
+    return values
 
 
 def _contest_districts(r: _Reader, districts: tuple[str, ...]) -> tuple[str, ...] | None:

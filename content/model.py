@@ -101,6 +101,7 @@ class Event:
     unit: str = ""  # id of the organizing Unit
     # The quận/huyện whose citizens it is for (its name, "Lê Chân"); None: the whole city.
     district: str | None = None
+    keywords: tuple[str, ...] = ()  # what citizens type for it, besides its title
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ class ResourceCategory:
     id: str
     title: Text
     description: Text
+    keywords: tuple[str, ...] = ()  # what citizens type for it, besides its title
 
 
 @dataclass(frozen=True)
@@ -172,6 +174,33 @@ class Question:
 
 
 @dataclass(frozen=True)
+class Abbreviation:
+    """What people type (teencode, a short form, an English word) and what it means."""
+
+    typed: tuple[str, ...]  # lowercase, as typed: "ko", "k", "so dt"
+    means: str  # Vietnamese with diacritics: "không", "số điện thoại"
+
+
+@dataclass(frozen=True)
+class Intent:
+    """The words that ask for one thing the bot answers (a feature, or small talk)."""
+
+    id: str
+    phrases: tuple[str, ...]  # count wherever they appear in a message
+    alone: tuple[str, ...] = ()  # count only when the message says nothing else
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """How citizens write: abbreviations, filler words, English words, intents (lexicon.toml)."""
+
+    filler: tuple[str, ...] = ()
+    english: tuple[str, ...] = ()
+    abbreviations: tuple[Abbreviation, ...] = ()
+    intents: tuple[Intent, ...] = ()
+
+
+@dataclass(frozen=True)
 class Edition:
     id: str
     name: Text
@@ -206,6 +235,7 @@ class Edition:
     units: tuple[Unit, ...] = field(default=())
     # The personal data protection law the privacy notices cite (content, not code).
     privacy_law: Text | None = None
+    lexicon: Lexicon = field(default=Lexicon())
 
     def days(self) -> list[date]:
         """Every day of the week, in order."""

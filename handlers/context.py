@@ -23,6 +23,10 @@ class FeatureIndex(Protocol):
         """(command, help line) in the current locale, in the order /trogiup lists them."""
         ...
 
+    def command_for(self, name: str, arg: str = "") -> str | None:
+        """The /command that opens feature `name` with `arg` (a button's), or None."""
+        ...
+
 
 @dataclass(frozen=True)
 class Ctx:

@@ -15,6 +15,7 @@ from handlers.features import (
     contest,
     contest_admin,
     contest_info,
+    dialogue,
     district,
     general,
     learning,
@@ -28,7 +29,7 @@ from handlers.format import back_button
 from handlers.i18n import _
 from handlers.paging import parse_more
 from handlers.registry import Feature, FeatureSet, Registry
-from handlers.router import CUES, Route, Router
+from handlers.router import Route, Router, routed_features
 from handlers.store import Store
 from handlers.text import clean
 from handlers.types import Clock, Incoming, Outcome, Reply, UserView
@@ -48,6 +49,7 @@ FEATURE_SETS: tuple[FeatureSet, ...] = (
     subscriptions.features,
     privacy.features,
     answers.features,
+    dialogue.features,
     contest_admin.features,
     announce.features,
     report.features,
@@ -55,8 +57,7 @@ FEATURE_SETS: tuple[FeatureSet, ...] = (
 )
 # Names the core and the router route to without a command: each must be a declared feature.
 CORE_ROUTES = ("start", "empty", "media", "unknown", "unknown_command")
-ROUTER_ROUTES = ("day", "faq", "courses", *CUES)
-
+ROUTER_ROUTES = routed_features()
 
 
 def build_registry(*extra: FeatureSet) -> Registry:
@@ -130,6 +131,9 @@ class Conversation:
         feature = self.registry.feature(route.feature)
         ctx = self._ctx(msg, now, user, store, route, page)
         replies = self._refusal(feature, ctx) or await feature.handler(ctx)
+        offer = dialogue.english_offer(route)
+        if offer is not None:
+            replies = [*replies, offer]
         log.debug("handled %s message as %s", msg.channel, route.feature)
         return Outcome(route.feature, replies)
 

@@ -194,6 +194,15 @@ class Registry:
         """Command -> feature name, for the router."""
         return {command: f.name for command, f in self._commands.items()}
 
+    def command_for(self, name: str, arg: str = "") -> str | None:
+        """The /command that opens feature `name` with `arg` (a button for a clarifying
+        question's choice), or None when no command does. A day opens with /lich's argument."""
+        feature = self._features.get("schedule" if name == "day" else name)
+        if feature is None or not feature.commands:
+            return None
+        command = f"/{feature.commands[0]}"
+        return f"{command} {arg}" if arg else command
+
     def label(self, name: str) -> str:
         """A logged feature or flow as organizers name it; an unknown one shows its id."""
         feature = self._features.get(name)

@@ -81,7 +81,7 @@ async def unit(ctx: Ctx) -> list[Reply]:
     """Answer one thing in a sentence or two (Route("unit", "kind:id"))."""
     reply = short_reply(ctx.edition, ctx.route.arg.strip())
     if reply is None:
-        from handlers.features.general import unknown
+        from handlers.features.dialogue import unknown
 
         return await unknown(ctx)
     return [reply]

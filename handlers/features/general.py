@@ -66,18 +66,6 @@ async def language(ctx: Ctx) -> list[Reply]:
     return [Reply(text, (Button("Tiếng Việt", "/ngonngu vi"), Button("English", "/ngonngu en")))]
 
 
-@features.feature("unknown", label=N_("Câu chưa hiểu"))
-async def unknown(ctx: Ctx) -> list[Reply]:
-    """Answer text the router did not understand: never silence, always the menu."""
-    return [
-        Reply(
-            _("Xin lỗi, Chatbot chưa hiểu câu hỏi của Quý vị. Xin chọn một mục bên dưới, hoặc "
-              "gõ ví dụ: “lịch hôm nay”, “khóa học trực tuyến”, “cuộc thi”, “liên hệ”."),
-            menu_buttons(),
-        )
-    ]
-
-
 @features.feature("unknown_command", label=N_("Lệnh không có"))
 async def unknown_command(ctx: Ctx) -> list[Reply]:
     """Answer a command that does not exist."""

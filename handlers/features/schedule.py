@@ -24,10 +24,14 @@ from handlers.format import (
 from handlers.i18n import N_, _, current_locale, format_date_numeric
 from handlers.paging import paged
 from handlers.registry import FeatureSet
-from handlers.router import parse_day_arg
 from handlers.types import Button, Reply
+from handlers.understanding import read_days
+from handlers.understanding.dates import HOURS
 
 features = FeatureSet()
+
+PART_NAMES = {"sang": N_("Buổi sáng"), "trua": N_("Buổi trưa"), "chieu": N_("Buổi chiều"),
+              "toi": N_("Buổi tối")}
 
 
 def _district_hint(ctx: Ctx, shown: list[Event], every: list[Event]) -> list[str]:
@@ -66,29 +70,79 @@ async def week(ctx: Ctx) -> list[Reply]:
 
 @features.feature("day", label=N_("Lịch một ngày"), paged=True)
 async def day(ctx: Ctx) -> list[Reply]:
-    """Show the events of one day: time, title and place, a button for each one's details."""
+    """Show the events of the day(s) asked for ("cuối tuần": both days; "tối nay": the
+    evening's): time, title and place, a button for each one's details."""
     ed = ctx.edition
-    wanted = parse_day_arg(ctx.route.arg, ed, ctx.today)
-    if wanted is None:
+    query = read_days(ctx.route.arg, ed, ctx.today)
+    if query.invalid:
+        text = _("Không có ngày “{arg}”. Xin Quý vị gõ ngày theo dạng ngày/tháng, ví dụ 03/10, "
+                 "hoặc chọn một ngày bên dưới. Tuần lễ diễn ra {span}.").format(
+            arg=query.invalid[:40], span=week_span(ed))
+        return [Reply(text, (*day_buttons(ed), back_button()))]
+    if not query.days:
         text = _("Chatbot chưa hiểu ngày “{arg}”. Quý vị gõ theo dạng ngày/tháng, ví dụ "
                  "/lich 03/10, hoặc chọn một ngày bên dưới.").format(arg=ctx.route.arg[:40])
         return [Reply(text, (*day_buttons(ed), back_button()))]
-    return [_day_reply(ctx, wanted, day_heading(wanted), f"lich {wanted.isoformat()}")]
+    command = " ".join(["lich", *(d.isoformat() for d in query.days),
+                        *([query.part] if query.part else [])])
+    inside = [d for d in query.days if ed.start <= d <= ed.end]
+    if len(query.days) > 1 and inside:
+        return [_days_reply(ctx, inside, query.part, command)]
+    wanted = query.days[0]
+    return [_day_reply(ctx, wanted, _heading(wanted, query.part), command, query.part)]
 
 
-def _day_reply(ctx: Ctx, wanted: date, title: str, command: str) -> Reply:
+def _heading(day: date, part: str) -> str:
+    heading = day_heading(day)
+    return f"{_(PART_NAMES[part])}, {heading}" if part else heading
+
+
+def _in_part(ctx: Ctx, events: list[Event], part: str) -> tuple[list[Event], str]:
+    """The events of `part` of the day; all of them, with a line saying so, when that part
+    has none."""
+    if not part:
+        return events, ""
+    first, last = HOURS[part]
+    tz = ctx.edition.tz
+    chosen = [e for e in events if first <= e.start.astimezone(tz).hour < last]
+    if events and not chosen:
+        return events, _("Buổi này chưa có sự kiện. Cả ngày có:")
+    return chosen, ""
+
+
+def _days_reply(ctx: Ctx, days: list[date], part: str, command: str) -> Reply:
+    """Several days in one answer ("cuối tuần", "thứ 7 và chủ nhật"), a block per day."""
+    ed = ctx.edition
+    blocks: list[str] = []
+    buttons: list[Button | None] = []
+    for d in days:
+        events, lead = _in_part(ctx, ed.events_on(d, ctx.user.district), part)
+        lines = [_heading(d, part), *([lead] if lead else [])]
+        lines += [event_line(e, ed, ctx.now, place=True) for e in events] or [
+            "• " + _("Chưa có sự kiện.")]
+        blocks.append("\n".join(lines))
+        buttons.append(Button(day_heading(d), f"/lich {d.isoformat()}"))
+    return paged(blocks, ctx.page, command, buttons=(Button(_("Các ngày khác"), "/lich"),
+                                                     back_button()),
+                 note=sample_note(ed), item_buttons=buttons)
+
+
+def _day_reply(ctx: Ctx, wanted: date, title: str, command: str, part: str = "") -> Reply:
     ed = ctx.edition
     if not ed.start <= wanted <= ed.end:
         text = _("Ngày {day} không thuộc Tuần lễ. Tuần lễ diễn ra {span}.").format(
             day=format_date_numeric(wanted), span=week_span(ed)
         )
         return Reply(text, (*day_buttons(ed), back_button()))
-    events = ed.events_on(wanted, ctx.user.district)
-    blocks = [event_line(e, ed, ctx.now, place=True) for e in events]
-    if not blocks:
+    every = ed.events_on(wanted, ctx.user.district)
+    events, lead = _in_part(ctx, every, part)
+    blocks = [*([lead] if lead else []),
+              *(event_line(e, ed, ctx.now, place=True) for e in events)]
+    if not events:
         blocks = [_("Chưa có sự kiện nào trong ngày này.")]
-    blocks += _district_hint(ctx, events, ed.events_on(wanted, every_district=True))
-    buttons = [_event_button(e) for e in events]
+    blocks += _district_hint(ctx, every, ed.events_on(wanted, every_district=True))
+    buttons: list[Button | None] = [None] if lead else []
+    buttons += [_event_button(e) for e in events]
     return paged(blocks, ctx.page, command, title=title, sep="\n",
                  buttons=(Button(_("Các ngày khác"), "/lich"), back_button()),
                  note=sample_note(ed), item_buttons=buttons)

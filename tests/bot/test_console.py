@@ -90,11 +90,14 @@ def test_bad_input_gets_polite_answers(tmp_path: Path, edition: Edition) -> None
     assert result.returncode == 0
     assert "Traceback" not in result.stdout + result.stderr
     out = result.stdout
-    # One answer each: the empty line, then four the bot did not understand...
+    # One answer each: the empty line, then four the bot could not answer (emoji: not
+    # understood; words it does not know: no information, and an offer to ask the organizers)...
     assert out.count("Quý vị chưa nhập nội dung") == 1
-    assert out.count("Xin lỗi, Chatbot chưa hiểu câu hỏi của Quý vị") == 4
+    assert out.count("Xin lỗi, Chatbot chưa hiểu câu hỏi của Quý vị") == 1
+    assert out.count("Xin lỗi, Chatbot chưa có thông tin về") == 3
+    assert out.count("Chatbot có thể trả lời về") == 4
     # ...and the decomposed "Lịch hôm nay" is understood: today's events, after the rest.
-    last = out.rsplit("Xin lỗi, Chatbot chưa hiểu câu hỏi của Quý vị", 1)[1]
+    last = out.rsplit("Chatbot có thể trả lời về", 1)[1]
     assert all(e.title.vi in last for e in edition.events_on(edition.opening))
 
 

@@ -40,7 +40,7 @@ async def _migrate_and_chat(url: str) -> None:
             assert users[0].first_seen.year == 2020
             logs = (await s.execute(select(MessageLog).order_by(MessageLog.id))).scalars().all()
             assert [(m.channel, m.feature) for m in logs] == [
-                ("zalo", "today"), ("zalo", "language"), ("telegram", "start")]
+                ("zalo", "today"), ("zalo", "language"), ("telegram", "smalltalk")]
             assert logs[0].user_id == users[0].id
     finally:
         await app.close()

@@ -189,6 +189,37 @@ def test_wrong_type_and_every_problem_reported(broken: Callable[[str, str, str],
     assert any("resources.toml" in p for p in problems)
 
 
+def test_lexicon_problems_name_file_entry_and_field(
+        broken: Callable[[str, str, str], Path]) -> None:
+    """An organizer's slip in lexicon.toml is named like any other content problem."""
+    broken("lexicon.toml", 'typed = ["dc", "đc",', 'typed = ["ko", "Đc",')
+    broken("lexicon.toml", 'id = "next"', 'id = "thoi-tiet"')
+    broken("lexicon.toml", '"trợ giúp", "hướng dẫn",', '"trợ giúp", "lịch",')
+    path = broken("lexicon.toml", 'phrases = ["hỏi đáp",', 'phrases = ["hỏi đáp!",')
+    problems = _problems(path)
+    assert "lexicon.toml: abbreviations[được]: typed[0]: “ko” đã có ở abbreviations[không]" \
+        in problems
+    assert "lexicon.toml: abbreviations[được]: typed[1]: viết thường: Đc" in problems
+    assert any(p.startswith("lexicon.toml: intents[thoi-tiet]: id: phải là một trong schedule,")
+               for p in problems)
+    assert "lexicon.toml: intents[help]: phrases[1]: “lịch” đã có ở intents[schedule]" \
+        in problems
+    assert "lexicon.toml: intents[faq]: phrases[0]: chỉ dùng chữ, chữ số và dấu cách: hỏi đáp!" \
+        in problems
+
+
+def test_item_keywords_are_strings(broken: Callable[[str, str, str], Path]) -> None:
+    path = broken("resources.toml", 'keywords = ["bài giảng",', 'keywords = [3, "bài giảng",')
+    assert "resources.toml: categories[bai-giang]: keywords[0]: phải là chuỗi, nhưng đang là " \
+        "số nguyên" in _problems(path)
+
+
+def test_an_edition_needs_its_lexicon(broken: Callable[[str, str, str], Path]) -> None:
+    path = broken("faq.toml", "[[faq]]", "[[faq]]")
+    (path / "lexicon.toml").unlink()
+    assert "lexicon.toml: thiếu tệp" in _problems(path)
+
+
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "bot.cli", *args], capture_output=True,
                           text=True, timeout=60, check=False)

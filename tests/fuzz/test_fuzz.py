@@ -39,7 +39,7 @@ from handlers.context import Ctx
 from handlers.core import REGISTRY
 from handlers.features.announce import parse_when
 from handlers.i18n import use_locale
-from handlers.router import CUES, Route
+from handlers.router import Route
 from handlers.types import Incoming, UserView
 from tests.conftest import make_settings
 from tests.fakes.telegram import FakeTelegram
@@ -194,10 +194,13 @@ class _Collect(logging.Handler):
 _COMMAND_TEXT = st.builds(
     lambda c, sep, arg: f"/{c}{sep}{arg}", st.sampled_from(sorted(REGISTRY.commands())),
     st.sampled_from(["", " ", "@hoctap_bot ", "  "]), st.text(max_size=30))
+# The phrases of the shipped lexicon's intents and abbreviations, mixed with noise.
+_LEXICON = load_edition(default_edition_path("2020")).lexicon
+_PHRASES = sorted({p for i in _LEXICON.intents for p in i.phrases}
+                  | {t for a in _LEXICON.abbreviations for t in a.typed})
 _CUE_TEXT = st.builds(
-    lambda a, b, noise: f"{a} {noise} {b}",
-    st.sampled_from([p for cues in CUES.values() for p, _ in cues]),
-    st.sampled_from([p for cues in CUES.values() for p, _ in cues]), st.text(max_size=8))
+    lambda a, b, noise: f"{a} {noise} {b}", st.sampled_from(_PHRASES), st.sampled_from(_PHRASES),
+    st.text(max_size=8))
 _LONG_TEXT = st.builds(lambda s, n: s * n, st.text(min_size=1, max_size=12),
                        st.integers(300, 900))
 MESSAGES = st.tuples(

@@ -165,14 +165,19 @@ async def test_faq(app: App, edition: Edition) -> None:
         others = [e.answer.vi for e in edition.faq if e is not entry]
         text = await user.text(f"/hoidap {entry.id}")
         assert entry.answer.vi in text and not any(o in text for o in others)
-        # What people type reaches this answer, except the words that name a feature
-        # ("cuộc thi" opens the contest; tests/handlers/test_router.py checks those).
-        typed = [k for k in entry.keywords if not named_features(k, edition)]
-        assert typed, entry.id
+        # What people type reaches this answer, short first with a button to all of it: the
+        # question as written, and the keywords except those that name a feature ("cuộc thi"
+        # opens the contest; tests/handlers/test_router.py checks those).
+        short = (entry.short or entry.answer).vi
+        shorts = [(e.short or e.answer).vi for e in edition.faq if e is not entry]
+        typed = [entry.question.vi, *(k for k in entry.keywords
+                                      if not named_features(k, edition))]
         for keyword in typed:
-            text = await user.text(keyword)
-            assert entry.answer.vi in text, (entry.id, keyword)
-            assert not any(o in text for o in others), (entry.id, keyword)
+            replies = await user.send(keyword)
+            text = "\n".join(r.full_text() for r in replies)
+            assert short in text, (entry.id, keyword)
+            assert not any(o in text for o in shorts), (entry.id, keyword)
+            assert f"/hoidap {entry.id}" in [b.command for r in replies for b in r.buttons]
 
 
 async def test_help_lists_every_command(chat: Chat) -> None:
@@ -196,10 +201,15 @@ async def test_deep_links(chat: Chat, edition: Edition) -> None:
     assert "Kính chào Quý vị" in await chat.text("/start khong-co")
 
 
-async def test_unknown_text_gets_menu(chat: Chat) -> None:
+async def test_unknown_text_gets_an_honest_answer_not_the_bare_menu(chat: Chat) -> None:
     replies = await chat.send("qwertyuiop")
-    assert "Xin lỗi, Chatbot chưa hiểu câu hỏi của Quý vị" in replies[0].text
-    assert len(replies[0].buttons) >= 8
+    assert "Xin lỗi, Chatbot chưa có thông tin về “qwertyuiop”" in replies[0].text
+    assert "Chatbot có thể trả lời về: lịch sự kiện" in replies[0].text
+    assert [b.label for b in replies[0].buttons] == [
+        "Gửi câu hỏi cho Ban tổ chức", "Hỏi đáp", "Menu chính"]
+    unclear = await chat.send("ạ")
+    assert unclear[0].text.startswith("Xin lỗi, Chatbot chưa hiểu câu hỏi của Quý vị.")
+    assert "Chatbot có thể trả lời về" in unclear[0].text
 
 
 @pytest.mark.parametrize("limit", [2000, 4096])

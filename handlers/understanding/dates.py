@@ -1,0 +1,312 @@
+"""Days and times as people say them, relative to the clock.
+
+"hôm nay", "sáng/chiều/tối nay", "mai", "ngày kia"/"mốt", "hôm qua", "thứ 2" ... "chủ nhật"
+(the next one on or after today; "tuần sau" the one of next week), "mùng 3", "ngày 3/10",
+"03/10", "3-10", "cuối tuần", "tuần này", "bây giờ", "8h sáng mai". The lexicon has already
+turned "t7" into "thứ 7" and "hnay" into "hôm nay"; the short forms are read here too, for a
+day typed after /lich.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from content import Edition
+from handlers.understanding.normalise import Token, fold, tokenize
+
+# Part of the day -> (code, first hour, last hour + 1). The code travels in the day route's
+# argument ("2020-10-01 toi") and back in /lich commands, so it is ASCII.
+PARTS = {"sáng": "sang", "trưa": "trua", "chiều": "chieu", "tối": "toi", "đêm": "toi"}
+HOURS = {"sang": (0, 11), "trua": (11, 13), "chieu": (13, 18), "toi": (18, 24)}
+_SHORT_WEEKDAYS = {"t2": 0, "t3": 1, "t4": 2, "t5": 3, "t6": 4, "t7": 5, "cn": 6}
+_NUMBER_WORDS = {"hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7}
+_DMY = re.compile(r"^([0-9]{1,2})[/.-]([0-9]{1,2})(?:[/.-]([0-9]{2,4}))?$")
+_ISO = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
+_HOUR = re.compile(r"^([0-9]{1,2})")
+
+
+@dataclass(frozen=True)
+class DateRef:
+    """The day(s) a message names: `days` (kind "days"), the week, now, or an impossible date."""
+
+    kind: str  # days, week, now, invalid
+    days: tuple[date, ...] = ()
+    part: str = ""  # a key of HOURS, or ""
+    text: str = ""  # the impossible date as typed (kind invalid)
+    used: frozenset[int] = frozenset()  # indices of the tokens that said it
+
+
+class _Reader:
+    """Reads date expressions in a token list; `used` collects the tokens read."""
+
+    def __init__(self, tokens: Sequence[Token], today: date, edition: Edition) -> None:
+        self.t = tokens
+        self.today = today
+        self.edition = edition
+        self.used: set[int] = set()
+
+    def word(self, i: int, *texts: str) -> bool:
+        """Token i is one of the words `texts` (marks count where they were typed)."""
+        if not 0 <= i < len(self.t):
+            return False
+        token = self.t[i]
+        return any(token.text == w if token.marked else token.fold == fold(w) for w in texts)
+
+    def number(self, i: int) -> int | None:
+        if 0 <= i < len(self.t) and self.t[i].kind == "number" and len(self.t[i].text) <= 4:
+            return int(self.t[i].text)
+        return None
+
+    def weekday_at(self, i: int) -> tuple[int, int] | None:
+        """(weekday, tokens read) for 'thứ 7', 'thứ bảy', 'chủ nhật', 't7', 'cn' at i."""
+        if 0 <= i < len(self.t) and self.t[i].fold in _SHORT_WEEKDAYS and not self.t[i].marked:
+            return _SHORT_WEEKDAYS[self.t[i].fold], 1
+        if self.word(i, "chủ") and self.word(i + 1, "nhật"):
+            return 6, 2
+        if self.word(i, "thứ"):
+            n = self.number(i + 1)
+            if n is None and i + 1 < len(self.t):
+                n = next((v for w, v in _NUMBER_WORDS.items() if self.word(i + 1, w)), None)
+            if n is not None and 2 <= n <= 7:
+                return n - 2, 2
+        return None
+
+    def week_shift(self, i: int) -> tuple[int | None, int]:
+        """'tuần sau' (+1), 'tuần trước' (-1), 'tuần này'/'này' (the coming day: None) at i:
+        (shift, tokens read)."""
+        if self.word(i, "tuần"):
+            if self.word(i + 1, "sau", "tới"):
+                return 1, 2
+            if self.word(i + 1, "trước"):
+                return -1, 2
+            if self.word(i + 1, "này", "nay"):
+                return None, 2  # "thứ 3 tuần này": the coming one, as for "thứ 3 này"
+        if self.word(i, "này"):
+            return None, 1
+        return None, 0
+
+    def _week_at(self, i: int) -> bool:
+        """'tuần này', 'tuần sau', 'trong tuần', 'cả tuần' (not 'trong tuần lễ': the Week)."""
+        if self.word(i, "tuần") and self.word(i + 1, "này", "nay", "sau", "tới"):
+            return True
+        return (self.word(i, "trong", "cả") and self.word(i + 1, "tuần")
+                and not self.word(i + 2, "lễ"))
+
+    def day_of_month(self, n: int, month: int | None, year: int | None) -> date | None:
+        """Day n of `month` (the week's month when a day of the week is n, else this month)."""
+        if month is None:
+            for d in self.edition.days():
+                if d.day == n:
+                    return d
+            month, year = self.today.month, self.today.year
+        return _safe_date(year or self.edition.start.year, month, n)
+
+    def explicit(self, text: str) -> date | None:
+        m = _ISO.match(text)
+        if m:
+            return _safe_date(int(m[1]), int(m[2]), int(m[3]))
+        m = _DMY.match(text)
+        if m is None:
+            return None
+        year = int(m[3]) if m[3] else self.edition.start.year
+        return _safe_date(year + 2000 if year < 100 else year, int(m[2]), int(m[1]))
+
+    def read(self) -> DateRef | None:
+        days: list[date] = []
+        part = ""
+        kind = ""
+        invalid = ""
+        i, n = 0, len(self.t)
+        while i < n:
+            t = self.t[i]
+            start = i
+            found: list[date] = []
+            if t.kind == "date":
+                d = self.explicit(t.text)
+                if d is None:
+                    invalid = invalid or t.text
+                else:
+                    found = [d]
+                i += 1
+            elif t.kind == "time":
+                m = _HOUR.match(t.text)
+                hour = int(m[1]) if m else 0
+                if self.word(i + 1, *PARTS):
+                    code = PARTS[next(p for p in PARTS if self.word(i + 1, p))]
+                    part = code
+                    i += 1
+                elif hour < 24:
+                    part = part or next(c for c, (a, b) in HOURS.items() if a <= hour < b)
+                i += 1
+            elif self.word(i, "chào") and self.word(i + 1, "buổi"):
+                i += 3  # "chào buổi tối" greets; it names no evening
+                continue
+            elif self.word(i, "đầu") and self.word(i + 1, "tuần"):
+                i += 2
+                weeks = 1 if self.word(i, "sau", "tới") else 0
+                i += 1 if self.word(i, "sau", "tới", "này", "nay") else 0
+                found = [_weekday(self.today, 0, weeks)]
+            elif self.word(i, "hôm", "bữa") and self.word(i + 1, "nay"):
+                found, i = [self.today], i + 2
+            elif self.word(i, *PARTS) and (t.marked or self.word(i + 1, "nay", "mai", "qua")
+                                            or self.weekday_at(i + 1)):
+                part = PARTS[next(p for p in PARTS if self.word(i, p))]
+                i += 1
+                if self.word(i, "nay"):
+                    found, i = [self.today], i + 1
+                elif self.word(i, "mai"):
+                    found, i = [self.today + timedelta(1)], i + 1
+                elif self.word(i, "qua"):
+                    found, i = [self.today - timedelta(1)], i + 1
+            elif self.word(i, "ngày") and self.word(i + 1, "mai"):
+                found, i = [self.today + timedelta(1)], i + 2
+            elif self.word(i, "mai") and not self.word(i - 1, "lê", "thị", "văn"):
+                found, i = [self.today + timedelta(1)], i + 1
+            elif (self.word(i, "ngày", "bữa") and self.word(i + 1, "kia", "mốt")) or (
+                    self.word(i, "mốt") and (t.marked or i == 0)):
+                step = 2 if self.word(i, "ngày", "bữa") else 1
+                found, i = [self.today + timedelta(2)], i + step
+            elif self.word(i, "ngày", "hôm", "bữa") and self.word(i + 1, "cuối", "đầu",
+                                                                    "khai", "bế", "tổng"):
+                if self.word(i + 1, "khai"):
+                    found = [self.edition.opening]
+                elif self.word(i + 1, "đầu"):
+                    found = [self.edition.start]
+                else:
+                    found = [self.edition.end]
+                i += 2
+                if self.word(i, "cùng", "tiên", "mạc", "kết"):
+                    i += 1
+            elif self.word(i, "hôm") and self.word(i + 1, "qua"):
+                found, i = [self.today - timedelta(1)], i + 2
+            elif self.word(i, "hôm") and self.word(i + 1, "kia"):
+                found, i = [self.today - timedelta(2)], i + 2
+            elif (at := self.weekday_at(i)) is not None:
+                weekday, length = at
+                i += length
+                shift, extra = self.week_shift(i)
+                i += extra
+                found = [_weekday(self.today, weekday, shift)]
+            elif self.word(i, "cuối") and self.word(i + 1, "tuần"):
+                i += 2
+                weeks = 0
+                if self.word(i, "sau", "tới"):
+                    weeks, i = 1, i + 1
+                elif self.word(i, "trước"):
+                    weeks, i = -1, i + 1
+                elif self.word(i, "này", "nay"):
+                    i += 1
+                monday = self.today - timedelta(self.today.weekday()) + timedelta(7 * weeks)
+                weekend = [monday + timedelta(5), monday + timedelta(6)]
+                found = [d for d in weekend if d >= self.today] if weeks == 0 else weekend
+            elif self.word(i, "mùng", "mồng", "mong", "ngày", "hôm") and self.number(i + 1):
+                value = self.number(i + 1) or 0
+                i += 2
+                month, year = None, None
+                if self.word(i, "tháng") and self.number(i + 1):
+                    month, i = self.number(i + 1), i + 2
+                    if self.word(i, "năm") and self.number(i + 1):
+                        year, i = self.number(i + 1), i + 2
+                d = self.day_of_month(value, month, year) if 1 <= value <= 31 else None
+                if d is None:
+                    label = f"{value}/{month}" if month else str(value)
+                    invalid = invalid or label
+                else:
+                    found = [d]
+            elif self.number(i) and self.word(i + 1, "tháng") and self.number(i + 2):
+                d = _safe_date(self.edition.start.year, self.number(i + 2) or 0,
+                               self.number(i) or 0)
+                if d is None:
+                    invalid = invalid or f"{self.number(i)}/{self.number(i + 2)}"
+                else:
+                    found = [d]
+                i += 3
+            elif self._week_at(i):
+                kind, i = kind or "week", i + 2
+            elif self.word(i, "bây", "lúc") and self.word(i + 1, "giờ", "này"):
+                kind, i = kind or "now", i + 2
+            else:
+                i += 1
+                continue
+            self.used.update(range(start, i))
+            if found and days and self.word(start - 1, "đến", "tới") and found[0] > days[-1]:
+                first = days[-1]
+                days.extend(first + timedelta(k) for k in range(1, (found[0] - first).days))
+            days.extend(found)
+        if invalid and not days:
+            return DateRef("invalid", text=invalid, used=frozenset(self.used))
+        if days:
+            return DateRef("days", tuple(sorted(set(days))), part, used=frozenset(self.used))
+        if kind:
+            return DateRef(kind, used=frozenset(self.used))
+        if part:
+            return DateRef("days", (self.today,), part, used=frozenset(self.used))
+        return None
+
+
+def _weekday(today: date, weekday: int, shift: int | None) -> date:
+    """The day `weekday` (0 Monday): the next one on or after today, or that of the week
+    `shift` weeks from this one."""
+    if shift is None:
+        return today + timedelta((weekday - today.weekday()) % 7)
+    return today - timedelta(today.weekday()) + timedelta(7 * shift + weekday)
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def find_date(tokens: Sequence[Token], today: date, edition: Edition) -> DateRef | None:
+    """The day(s) or time the tokens name, relative to `today`; None when they name none."""
+    reader = _Reader(tokens, today, edition)
+    ref = reader.read()
+    if ref is not None and reader.used:
+        # The words between two read parts ("thứ 7 và chủ nhật", "từ 3/10 đến 5/10") belong
+        # to the date too.
+        linked = {i for i in range(min(reader.used), max(reader.used) + 1)
+                  if reader.word(i, "và", "với", "đến", "tới", "từ", "hoặc", "hay")}
+        if linked:
+            ref = DateRef(ref.kind, ref.days, ref.part, ref.text, ref.used | linked)
+    return ref
+
+
+@dataclass(frozen=True)
+class DayQuery:
+    """What /lich's argument asks for: days and a part of the day, or an impossible date."""
+
+    days: tuple[date, ...] = ()
+    part: str = ""
+    invalid: str = ""  # the impossible date as typed
+
+
+def read_days(arg: str, edition: Edition, today: date) -> DayQuery:
+    """Read /lich's argument: ISO dates and a part code (as the router writes them), or what a
+    citizen types ("03/10", "thứ 7", "hôm nay", "32/13")."""
+    words = arg.split()
+    if words and all(_ISO.match(w) for w in words[:-1]) and (
+            _ISO.match(words[-1]) or (words[-1] in HOURS and len(words) > 1)):
+        part = words[-1] if words[-1] in HOURS else ""
+        found = [_safe_date(*map(int, w.split("-"))) for w in words if _ISO.match(w)]
+        if all(found):
+            return DayQuery(tuple(d for d in found if d), part)
+    ref = find_date(tokenize(arg), today, edition)
+    if ref is None:
+        return DayQuery()
+    if ref.kind == "invalid":
+        return DayQuery(invalid=ref.text)
+    if ref.kind == "days":
+        return DayQuery(ref.days, ref.part)
+    return DayQuery((today,)) if ref.kind == "now" else DayQuery()
+
+
+def route_arg(ref: DateRef) -> str:
+    """The day route's argument for `ref`: ISO days and the part code, or the invalid text."""
+    if ref.kind == "invalid":
+        return ref.text
+    return " ".join([*(d.isoformat() for d in ref.days), *([ref.part] if ref.part else [])])

@@ -1,0 +1,314 @@
+"""Every answerable unit of the edition, indexed by the phrases that ask for it.
+
+A unit is one answer: a feature (from the lexicon's intents), an FAQ entry (its keywords and its
+question), an event, a resource category, and the features whose items are named by their
+titles (activities, reading programmes, contacts, organizing bodies, resources, the contest).
+Phrases are looked up by their folded words (no diacritics), so one dictionary lookup finds
+every phrase a run of the message could be; the marks a citizen typed are compared afterwards.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from content import Edition
+from content.model import Text
+from handlers.understanding.normalise import Token, fold, tokenize
+
+MAX_PHRASE = 6  # words of the runs of a title that are matched on their own
+MAX_WHOLE = 16  # words of a phrase or title matched whole (a title typed as written)
+# Where a phrase comes from, in the order that wins a tie: the lexicon's intents, an FAQ keyword,
+# the title of one item (an event, a resource category), the title of an item shown in a list
+# (an activity, a reading programme, a contact), an FAQ question; and how much each says.
+# Keywords written for an item (an event, a category) count as much as an intent.
+QUESTION, LIST, ITEM, KEYWORD, INTENT = range(5)
+FACTOR = {INTENT: 1.0, KEYWORD: 0.95, ITEM: 0.85, LIST: 0.5, QUESTION: 0.45}
+LENGTH_BONUS = 0.25  # per word beyond the first: a run of words names its unit more surely
+WHOLE_TITLE = 1.5  # a title typed whole, rather than a run of a longer one
+SMALL_TALK = 0.5  # greetings and thanks give way to anything else the message asks
+# An event of one quận/huyện gives way to the city's event of the same name ("lễ khai mạc"),
+# unless the message names the district too (its name is in the event's title).
+DISTRICT_EVENT = 0.7
+FILLER_WEIGHT = 0.4  # a filler word in a title ("của", "và") says little
+CHOSEN_FILLER_WEIGHT = 1.0  # in a phrase someone wrote for this answer ("không muốn nhận")
+MAX_IDF = 4.0
+SMALL_TALK_INTENTS = ("greeting", "thanks", "goodbye", "ok")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One phrase of one unit."""
+
+    unit: int
+    texts: tuple[str, ...]  # the phrase's words, with their marks
+    weight: float
+    source: int
+    alone: bool  # counts only when the message says nothing else
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A phrase found in the message: tokens [start, end) say `unit` with `weight`."""
+
+    unit: int
+    start: int
+    end: int
+    weight: float
+    source: int
+    alone: bool
+
+
+def intent_route(intent_id: str) -> tuple[str, str]:
+    """The route an intent of the lexicon leads to."""
+    if intent_id in SMALL_TALK_INTENTS:
+        return "smalltalk", intent_id
+    return intent_id.replace("-", "_"), ""
+
+
+class Index:
+    """The phrases of every unit, their weights, and the words the bot knows."""
+
+    def __init__(self, edition: Edition, extra_words: Iterable[str] = ()) -> None:
+        self.units: list[tuple[str, str]] = []
+        self._unit_of: dict[tuple[str, str], int] = {}
+        self.filler_texts = frozenset(edition.lexicon.filler)
+        # (unit, words, source, alone, partial, chosen: written for this answer)
+        raw: list[tuple[int, tuple[Token, ...], int, bool, bool, bool]] = []
+
+        def add(route: tuple[str, str], text: str, source: int, alone: bool = False,
+                partial: bool = False, chosen: bool = False) -> None:
+            unit = self._unit_of.setdefault(route, len(self.units))
+            if unit == len(self.units):
+                self.units.append(route)
+            words = tuple(t for t in tokenize(text) if t.kind in ("word", "number", "symbol"))
+            if words:
+                raw.append((unit, words, source, alone, partial, chosen))
+
+        lex = edition.lexicon
+        for intent in lex.intents:
+            route = intent_route(intent.id)
+            for phrase in intent.phrases:
+                add(route, phrase, INTENT, chosen=True)
+            for phrase in intent.alone:
+                add(route, phrase, INTENT, alone=True, chosen=True)
+        for entry in edition.faq:
+            for keyword in entry.keywords:
+                add(("faq", entry.id), keyword, KEYWORD, chosen=True)
+            for question in (entry.question.vi, entry.question.en or ""):
+                add(("faq", entry.id), question, QUESTION, partial=True)
+        local = {("event", e.id) for e in edition.events if e.district is not None}
+        for event in edition.events:
+            for title in (event.title.vi, event.title.en or ""):
+                add(("event", event.id), title, ITEM, partial=True)
+            for keyword in event.keywords:
+                add(("event", event.id), keyword, ITEM, chosen=True)
+        for category in edition.categories:
+            for title in (category.title.vi, category.title.en or ""):
+                add(("courses", category.id), title, ITEM, partial=True)
+            for keyword in category.keywords:
+                add(("courses", category.id), keyword, ITEM, chosen=True)
+        for resource in edition.resources:
+            add(("courses", resource.category), resource.title.vi, ITEM, partial=True)
+        named: list[tuple[str, Text]] = [("activities", a.title) for a in edition.activities]
+        named += [("library", p.title) for p in edition.programmes]
+        named += [("contacts", c.name) for c in edition.contacts]
+        named += [("bodies", b.name) for b in edition.bodies]
+        named += [("contest", edition.contest.name)]
+        for feature, name in named:
+            for text in (name.vi, name.en or ""):
+                add((feature, ""), text, LIST, partial=True)
+
+        # Words of the phrases; "content" words are those that are not fillers.
+        texts_by_fold: dict[str, set[str]] = {}
+        for word in extra_words:
+            texts_by_fold.setdefault(fold(word), set()).add(word)
+        df: dict[str, set[int]] = {}
+        for unit, words, *_ in raw:
+            for w in words:
+                texts_by_fold.setdefault(w.fold, set()).add(w.text)
+                if w.text not in self.filler_texts:
+                    df.setdefault(w.fold, set()).add(unit)
+        for text in self.filler_texts:
+            for w in tokenize(text):
+                texts_by_fold.setdefault(w.fold, set()).add(w.text)
+        n = len(self.units)
+        self.idf = {f: min(MAX_IDF, math.log(1 + n / len(units))) for f, units in df.items()}
+        self.content_folds = frozenset(df)
+        all_filler_folds = frozenset(w.fold for text in self.filler_texts for w in tokenize(text))
+        self.filler_folds = all_filler_folds - self.content_folds
+        self.filler_like = all_filler_folds & self.content_folds
+        self.texts_by_fold = {f: frozenset(t) for f, t in texts_by_fold.items()}
+        self.vocab_folds = frozenset(texts_by_fold)
+        self.vocab_texts = frozenset(t for texts in texts_by_fold.values() for t in texts)
+        self.bigrams = frozenset(
+            (a.fold, b.fold) for _u, words, *_ in raw for a, b in itertools.pairwise(words))
+        self._fuzzy = sorted(f for f in self.vocab_folds if len(f) >= 3 and f.isalpha())
+
+        # A run of a title shared by several units names none of them well ("internet an toàn"
+        # is in four titles): its weight is divided by the square root of their number.
+        sharing: dict[str, set[int]] = {}
+        for unit, words, _source, _alone, partial, _chosen in raw:
+            if partial:
+                for i in range(len(words)):
+                    for j in range(i + 1, min(len(words), i + MAX_PHRASE) + 1):
+                        sharing.setdefault(" ".join(w.fold for w in words[i:j]), set()).add(unit)
+        self._ngrams: dict[str, list[Entry]] = {}
+        for unit, words, source, alone, partial, chosen in raw:
+            spans = [(0, len(words))] if len(words) <= MAX_WHOLE else []
+            if partial:
+                spans = [(i, j) for i in range(len(words))
+                         for j in range(i + 2, min(len(words), i + MAX_PHRASE) + 1)
+                         if (i, j) != (0, len(words))
+                         and words[i].text not in self.filler_texts
+                         and words[j - 1].text not in self.filler_texts] + spans
+            for i, j in spans:
+                run = words[i:j]
+                key = " ".join(w.fold for w in run)
+                content = sum(w.text not in self.filler_texts for w in run)
+                # An item's own keywords say more than its title.
+                factor = 1.0 if chosen and source == ITEM else FACTOR[source]
+                weight = (self.weight(run, chosen) * factor
+                          * (1 + LENGTH_BONUS * max(0, content - 1)))
+                if partial:
+                    weight /= math.sqrt(len(sharing.get(key, ())) or 1)
+                    if (i, j) == (0, len(words)) and len(words) > 1:
+                        weight *= WHOLE_TITLE  # "dự án thư viện 50k": the item's own name
+                if self.units[unit][0] == "smalltalk":
+                    weight *= SMALL_TALK
+                elif self.units[unit] in local:
+                    weight *= DISTRICT_EVENT
+                if weight <= 0:
+                    continue
+                self._ngrams.setdefault(key, []).append(
+                    Entry(unit, tuple(w.text for w in run), weight, source, alone))
+
+        self.questions = [(" ".join(w.fold for w in tokenize(e.question.get(loc))),
+                           self._unit_of[("faq", e.id)])
+                          for e in edition.faq for loc in ("vi", "en") if e.question.get(loc)]
+
+    def weight(self, words: Sequence[Token], chosen: bool = False) -> float:
+        """What a run of words says: the sum of its words' weights (its fillers count more in
+        a phrase written for the answer than in a title)."""
+        filler = CHOSEN_FILLER_WEIGHT if chosen else FILLER_WEIGHT
+        return sum(filler if w.text in self.filler_texts else self.idf.get(w.fold, 1.0)
+                   for w in words)
+
+    def unit(self, route: tuple[str, str]) -> int | None:
+        return self._unit_of.get(route)
+
+    def is_filler(self, token: Token) -> bool:
+        """A word that asks for nothing by itself ("có", "gì", "ạ")."""
+        if token.marked:
+            return token.text in self.filler_texts
+        return token.fold in self.filler_folds or token.text in self.filler_texts
+
+    def known(self, token: Token, accented: bool = False) -> bool:
+        """A word of the edition, the lexicon or the date reader; typed with marks in a message
+        written with them, with those marks."""
+        if accented and token.marked and not token.expanded:
+            return token.text in self.vocab_texts
+        return token.fold in self.vocab_folds
+
+    def ambiguous(self, word: str) -> bool:
+        """Typed without marks, the word may be several ("gia": giá, già)."""
+        return len(self.texts_by_fold.get(word, ())) > 1
+
+    def correct(self, word: str, before: str, after: str) -> str | None:
+        """The known word `word` is most likely a typo of (one edit, two for long words), the
+        one that forms a known pair with a neighbour preferred; None when there is none.
+
+        A three-letter word is corrected only to a word that pairs with a neighbour, by a key
+        next to the typed one or i/y ("thj", "thy": thi): "cat" is not "các".
+        """
+        if len(word) < 3 or not word.isalpha():
+            return None
+        cutoff = 2 if len(word) >= 8 else 1
+        found = process.extract(word, self._fuzzy, scorer=OSA.distance, score_cutoff=cutoff,
+                                limit=12)
+        if not found:
+            return None
+
+        def rank(item: tuple[str, float, int]) -> tuple[float, int, int]:
+            cand = item[0]
+            paired = (before, cand) in self.bigrams or (cand, after) in self.bigrams
+            return (item[1], 0 if paired else 1, -len(cand))
+
+        if len(word) == 3:
+            found = [f for f in found if rank(f)[1] == 0 and _near_key(word, f[0])]
+            if not found:
+                return None
+        return min(found, key=rank)[0]
+
+    def match(self, tokens: Sequence[Token], skip: frozenset[int], accented: bool) -> list[Match]:
+        """Every phrase found in `tokens` (those in `skip` read as a date)."""
+        out: list[Match] = []
+        n = len(tokens)
+        for i in range(n):
+            if i in skip or tokens[i].kind in ("date", "time"):
+                continue
+            key = ""
+            for j in range(i, min(n, i + MAX_WHOLE)):
+                t = tokens[j]
+                if j in skip or t.kind in ("date", "time"):
+                    break
+                key = f"{key} {t.fold}" if key else t.fold
+                entries = self._ngrams.get(key)
+                if not entries:
+                    continue
+                for e in entries:
+                    factor = self._marks(tokens, i, e.texts, accented)
+                    if factor:
+                        out.append(Match(e.unit, i, j + 1, e.weight * factor, e.source, e.alone))
+        return out
+
+    def _marks(self, tokens: Sequence[Token], start: int, texts: tuple[str, ...],
+               accented: bool) -> float:
+        """How well the typed marks fit the phrase's words: 1, less for a doubtful fit, 0 for
+        another word. Typed marks count; a wrong mark in a phrase of several words is taken as
+        a typo when another word fits exactly; a word typed without marks in a message written
+        with them is that word only."""
+        weak = exact = 0
+        for k, text in enumerate(texts):
+            t = tokens[start + k]
+            if t.text == text:
+                exact += 1
+            elif t.marked:
+                if t.expanded or t.text in self.filler_texts or len(texts) == 1:
+                    return 0.0
+                weak += 1
+            elif (accented and not t.expanded) or len(t.fold) == 1:
+                return 0.0  # "khoa" in a message with marks is not "khóa"; "o" is not "ờ"
+            else:
+                exact += 1
+        if weak:
+            return 0.6 if weak == 1 and exact else 0.0
+        if (len(texts) == 1 and not accented and not tokens[start].marked
+                and self.ambiguous(tokens[start].fold)):
+            return 0.7
+        return 1.0
+
+
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_KEY = {c: (r, i) for r, row in enumerate(_ROWS) for i, c in enumerate(row)}
+
+
+def _near_key(typed: str, word: str) -> bool:
+    """`typed` differs from `word` by one letter next to it on the keyboard, or i for y."""
+    if len(typed) != len(word):
+        return False
+    diff = [(a, b) for a, b in zip(typed, word, strict=True) if a != b]
+    if len(diff) != 1:
+        return False
+    a, b = diff[0]
+    if {a, b} == {"i", "y"}:
+        return True
+    if a not in _KEY or b not in _KEY:
+        return False
+    (ra, ia), (rb, ib) = _KEY[a], _KEY[b]
+    return abs(ra - rb) <= 1 and abs(ia - ib) <= 1

@@ -1,0 +1,144 @@
+"""Vietnamese as people type it to a bot, made comparable word by word.
+
+NFC, lowercase, one tone placement ("khoá" and "khóa" are one word), no runs of repeated letters
+("nhaaa"), the lexicon's abbreviations and teencode expanded ("ko" -> "không"), and for each word
+whether its diacritics were typed: where they were they count ("già" is not "giá"); where they
+were not, the word stands for every word it folds to.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from content import Abbreviation
+from handlers.text import fold
+
+# Dates and times are read whole ("3/10", "8h30"); every other token is a run of letters and
+# digits, or one symbol (an emoji the lexicon may know). Only ASCII digits are numbers.
+_DATE = (r"(?<![0-9])(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
+         r"|[0-9]{1,2}\s*[/.-]\s*[0-9]{1,2}(?:\s*[/.-]\s*[0-9]{2,4})?)(?![0-9/])")
+_TIME = r"(?<![0-9])[0-9]{1,2}\s*(?:h|g|giờ|gio|:)\s*[0-9]{0,2}(?:p|ph|phút|phut)?(?![^\W\d_])"
+_TOKEN = re.compile(
+    rf"(?P<date>{_DATE})|(?P<time>{_TIME})|(?P<word>[^\W_]+)|(?P<symbol>[^\w\s])")
+_SPACES = re.compile(r"\s+")
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+_RUN3 = re.compile(r"(.)\1{2,}")
+_RUN2 = re.compile(r"(.)\1")
+
+
+def retone(word: str) -> str:
+    """The tone mark on o/u of a final oa, oe, uy, as the edition writes ('hoà' -> 'hòa').
+
+    Both placements are taught and typed; without one of them a citizen's "khoá học" would
+    not be the edition's "khóa học". 'quý' keeps its mark: there u belongs to qu.
+    """
+    if len(word) < 2 or word[-1] in "aey" or word.isascii():
+        return word
+    d = unicodedata.normalize("NFD", word)
+    if len(d) >= 3 and d[-1] in _TONES and d[-2] in "aey" and d[-3] in "ou":
+        vowel, first = d[-2], d[-3]
+        if (first == "o" and vowel in "ae") or (
+                first == "u" and vowel == "y" and not d[:-3].endswith("q")):
+            return unicodedata.normalize("NFC", d[:-3] + first + d[-1] + vowel)
+    return word
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word (or date, time, number, symbol) of a message."""
+
+    text: str  # lowercase NFC, one tone placement: "khóa"
+    fold: str  # no marks: "khoa"
+    kind: str = "word"  # word, number, date, time, symbol
+    expanded: bool = False  # written by the lexicon, not typed
+    repaired: bool = False  # read through a typo correction
+
+    @property
+    def marked(self) -> bool:
+        """True when the word was typed (or expanded) with diacritics."""
+        return self.text != self.fold
+
+
+def make_token(text: str, kind: str = "word", expanded: bool = False) -> Token:
+    if kind == "word" and text.isascii() and text.isdigit():  # "²" is no number
+        kind = "number"
+    return Token(text, fold(text), kind, expanded)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokens of `text` (already NFC): lowercase, tones placed, runs of 3+ letters made two
+    ("nhaaa" -> "nhaa"; the understander makes it "nha" when "nhaa" is no word)."""
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text.lower()):
+        kind = m.lastgroup or "word"
+        value = m.group()
+        if kind in ("date", "time"):
+            out.append(Token(_SPACES.sub("", value), fold(_SPACES.sub("", value)), kind))
+        elif kind == "symbol":
+            if unicodedata.category(value) == "So":  # emoji; punctuation only separates
+                out.append(Token(value, value, "symbol"))
+        else:
+            out.append(make_token(retone(_RUN3.sub(r"\1\1", value))))
+    return out
+
+
+def same_word(token: Token, text: str, text_fold: str) -> bool:
+    """True when `token` can be the word `text`: the same letters, and the same marks when
+    the token has marks."""
+    return token.text == text if token.marked else token.fold == text_fold
+
+
+class Lexicon:
+    """The edition's abbreviations, as a lookup from the first typed word."""
+
+    def __init__(self, abbreviations: Iterable[Abbreviation]) -> None:
+        # first word's fold -> [(typed words, meaning tokens)], longest first
+        self._by_first: dict[str, list[tuple[tuple[Token, ...], tuple[Token, ...]]]] = {}
+        for abbreviation in abbreviations:
+            means = tuple(replace(t, expanded=True) for t in tokenize(abbreviation.means))
+            for typed in abbreviation.typed:
+                words = tuple(tokenize(typed))
+                if words:
+                    self._by_first.setdefault(words[0].fold, []).append((words, means))
+        for entries in self._by_first.values():
+            entries.sort(key=lambda e: -len(e[0]))
+
+    def expand(self, tokens: Sequence[Token]) -> list[Token]:
+        """The tokens with every abbreviation replaced by its meaning (longest match first)."""
+        out: list[Token] = []
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            for typed, means in self._by_first.get(token.fold, ()):
+                n = len(typed)
+                if i + n <= len(tokens) and all(
+                        tokens[i + k].kind in ("word", "number", "symbol")
+                        and _typed_as(tokens[i + k], typed[k]) for k in range(n)):
+                    out.extend(means)
+                    i += n
+                    break
+            else:
+                out.append(token)
+                i += 1
+        return out
+
+    def words(self) -> Iterable[str]:
+        """Every word the lexicon reads or writes."""
+        for entries in self._by_first.values():
+            for typed, means in entries:
+                yield from (t.text for t in typed)
+                yield from (t.text for t in means)
+
+
+def _typed_as(token: Token, typed: Token) -> bool:
+    # A form typed with marks in the lexicon ("đk") is also typed without them ("dk"); a form
+    # without marks ("k") is only that.
+    return token.text == typed.text or (not token.marked and token.fold == typed.fold)
+
+
+def collapse_doubles(word: str) -> str:
+    """'nhaa' -> 'nha', 'dôngg' -> 'dông': Vietnamese doubles no letter."""
+    return _RUN2.sub(r"\1", word)

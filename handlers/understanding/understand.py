@@ -1,0 +1,323 @@
+"""From a message to what it asks: an answer, a short clarifying question, or an honest
+"no information".
+
+The decision, in words: the date a message names and the phrases it contains each point to a
+unit; the unit they point to most strongly wins, unless the words the bot does not know say
+more than the words that point to it (then it is a question about something else: the weather,
+the price of gold), or a second unit is nearly as strong on the same words (then the bot asks
+which one was meant).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from rapidfuzz import fuzz, process
+
+from content import Edition
+from handlers.understanding.dates import DateRef, find_date, route_arg
+from handlers.understanding.index import FILLER_WEIGHT, INTENT, Index, Match
+from handlers.understanding.normalise import (
+    Lexicon,
+    Token,
+    collapse_doubles,
+    fold,
+    make_token,
+    tokenize,
+)
+
+# The weights of the decision (tuned on tests/understanding/corpus.txt only).
+DATE_SCORE = 5.0  # a named day: as strong as a distinctive phrase
+DATE_INFO = 3.0  # what a named day says, against the words that say something else
+UNKNOWN_INFO = 3.0  # what a word the bot does not know says
+NUMBER_INFO = 1.0  # a number that is not part of a date
+UNEXPLAINED = 0.5  # a known word the answer does not explain says half of what it would
+MODIFIED = 0.3  # "lịch cắt điện", "giá vàng": a phrase followed by an unknown word names
+#                 something else
+QUALIFIER = 0.35  # "khóa học miễn phí": a phrase right after another answer's qualifies it
+AFTER_PREPOSITION = 0.5  # "cho trẻ con", "ở thư viện": a qualifier, not the subject
+FILLER_LIKE = 0.5  # typed without marks, a word that may be a filler ("ve": về, vé)
+CORRECTED = 0.85  # a phrase read through a typo correction
+PREDICATE = 1.5  # "thi có tốn tiền không": what comes after "có" in a yes/no question is asked
+COVERAGE = 0.4  # how much explaining all of the message counts when ranking answers
+CLARIFY_RATIO = 0.8  # a second answer at least this strong on the same words: ask
+MAX_CANDIDATES = 2
+# Features that, with a day, mean "what is on that day".
+DATED = frozenset({"schedule", "activities", "next"})
+_PREPOSITIONS = frozenset({"cho", "của", "ở", "tại", "về", "với", "trong", "ngoài"})
+# Words the date reader knows, so they are never "unknown".
+_DATE_WORDS = (
+    "hôm nay mai ngày kia mốt qua bữa sáng trưa chiều tối đêm thứ chủ nhật tuần sau tới trước "
+    "này cuối mùng mồng tháng năm bây giờ lúc đến từ và hai ba tư bốn sáu bảy bẩy đầu tiên cùng"
+)
+
+
+@dataclass(frozen=True)
+class Understanding:
+    """What a message asks, and what the bot makes of it."""
+
+    feature: str  # a feature, "clarify", "unknown" (no information), "smalltalk"
+    arg: str = ""
+    # clarify: the answers to choose from; unknown: the nearest answers, offered as help
+    candidates: tuple[tuple[str, str], ...] = ()
+    typed: str = ""  # the message as typed
+    normalised: str = ""  # its words without marks, abbreviations written out
+    english: bool = False  # written in English
+    words: int = 0  # words that ask something (with letters; not fillers, not the date)
+    score: float = 0.0
+    explained: frozenset[int] = field(default=frozenset(), repr=False)
+
+
+@dataclass
+class _Candidate:
+    route: tuple[str, str]
+    score: float
+    explained: set[int]
+    source: int
+    rank: float = 0.0  # the score, less for leaving much of the message unexplained
+
+
+class Understander:
+    """Understands free text for one edition (build once; it holds the index)."""
+
+    def __init__(self, edition: Edition) -> None:
+        self.edition = edition
+        self.lexicon = Lexicon(edition.lexicon.abbreviations)
+        self.index = Index(edition, extra_words=[*self.lexicon.words(), *_DATE_WORDS.split()])
+        self.english = frozenset(fold(w) for w in edition.lexicon.english)
+        self._dated = frozenset(
+            u for u, (feature, arg) in enumerate(self.index.units)
+            if feature in DATED and not arg)
+        self._repairs: dict[tuple[str, str, str], tuple[Token, ...]] = {}
+        self._questions = [q for q, _unit in self.index.questions]
+
+    def understand(self, text: str, today: date) -> Understanding:
+        """What `text` (cleaned: NFC, trimmed) asks, with `today` for relative dates."""
+        typed = tokenize(text)
+        words = [t for t in typed if t.kind == "word"]
+        english = bool(words) and not any(t.marked for t in words) and (
+            2 * sum(t.fold in self.english for t in words) >= len(words))
+        repaired = self._repair(typed)
+        tokens = self.lexicon.expand(repaired)
+        normalised = " ".join(t.fold for t in tokens)
+        base = Understanding("unknown", typed=text, normalised=normalised, english=english)
+        if not any(t.kind != "symbol" or t.expanded for t in tokens):
+            return base
+        question = self._question(" ".join(t.fold for t in repaired))
+        if question is not None:
+            return Understanding("faq", question, typed=text, normalised=normalised,
+                                 english=english, score=99.0)
+        ref = find_date(tokens, today, self.edition)
+        used = ref.used if ref is not None else frozenset()
+        accented = self._accented(tokens)
+        info, unknown = self._info(tokens, used, accented)
+        base = replace(base, words=sum(any(c.isalpha() for c in tokens[i].text) for i in info))
+        total = sum(info.values()) + (DATE_INFO if ref is not None else 0.0)
+        candidates = self._candidates(tokens, self.index.match(tokens, used, accented), ref,
+                                      info, unknown, total, today)
+        if not candidates:
+            return base
+        best = candidates[0]
+        said = sum(v for i, v in info.items() if i in best.explained)
+        if ref is not None and used <= best.explained:
+            said += DATE_INFO
+        # Words another answer explains are understood (a qualifier: "khóa học miễn phí");
+        # known words no answer explains count half; unknown words count fully.
+        understood = set().union(*(c.explained for c in candidates))
+        talked = set().union(*(c.explained for c in candidates if c.route[0] != "smalltalk"))
+        stray = self._stray(tokens, info, unknown | talked)
+        against = sum(v if i in unknown or i in stray else 0.0 if i in understood
+                      else UNEXPLAINED * v for i, v in info.items() if i not in best.explained)
+        if ref is not None and not used <= best.explained:
+            against += UNEXPLAINED * DATE_INFO
+        # The nearest answers, offered with "no information": those that explain some of the
+        # words (not the date alone: "thời tiết hôm nay" is not about today's events).
+        others = tuple(c.route for c in candidates
+                       if c.route[0] != "smalltalk" and c.explained & info.keys()
+                       )[:MAX_CANDIDATES]
+        if against and against >= max(said, FILLER_WEIGHT):
+            return replace(base, candidates=others)
+        second = next((c for c in candidates[1:] if c.route != best.route), None)
+        if second is not None and self._unsure(best, second):
+            return replace(base, feature="clarify", candidates=(best.route, second.route),
+                           score=best.rank)
+        return replace(base, feature=best.route[0], arg=best.route[1], score=best.rank,
+                       explained=frozenset(best.explained))
+
+    # ---- reading the words -----------------------------------------------------------------
+
+    def _repair(self, tokens: list[Token]) -> list[Token]:
+        """Words the bot does not know, read again: doubled letters, two words typed as one,
+        one typo (only in words typed without marks: a word typed with them is meant)."""
+        out: list[Token] = []
+        for k, t in enumerate(tokens):
+            if t.kind != "word" or self.index.known(t):
+                out.append(t)
+                continue
+            before = tokens[k - 1].fold if k else ""
+            after = tokens[k + 1].fold if k + 1 < len(tokens) else ""
+            key = (t.text, before, after)
+            repaired = self._repairs.get(key)
+            if repaired is None:
+                repaired = self._repair_word(t, before, after)
+                if len(self._repairs) < 8192:  # people repeat their typos; floods do not
+                    self._repairs[key] = repaired
+            out.extend(repaired)
+        return out
+
+    def _repair_word(self, t: Token, before: str, after: str) -> tuple[Token, ...]:
+        single = make_token(collapse_doubles(t.text))
+        if single.text != t.text and self.index.known(single):
+            return (single,)
+        if t.marked:
+            return (t,)
+        if len(t.fold) >= 5:
+            for cut in sorted(range(2, len(t.fold) - 1), key=lambda c: -min(c, len(t.fold) - c)):
+                left, right = make_token(t.fold[:cut]), make_token(t.fold[cut:])
+                if self.index.known(left) and self.index.known(right) and not (
+                        self.index.is_filler(left) and self.index.is_filler(right)):
+                    return left, right
+        corrected = self.index.correct(t.fold, before, after)
+        if corrected is not None:
+            return (Token(corrected, corrected, "word", repaired=True),)
+        return (t,)
+
+    def _accented(self, tokens: list[Token]) -> bool:
+        """Does the citizen type diacritics? Then a word typed without them is that word."""
+        marked = unmarked = 0
+        for t in tokens:
+            if t.kind != "word" or t.expanded:
+                continue
+            if t.marked:
+                marked += 1
+            elif t.text not in self.index.texts_by_fold.get(t.fold, {t.text}):
+                unmarked += 1  # a word that is written with marks, typed without
+        return marked > unmarked or (marked >= 1 and unmarked == 0)
+
+    def _info(self, tokens: list[Token], used: frozenset[int],
+              accented: bool) -> tuple[dict[int, float], set[int]]:
+        """What each content word says (fillers and the date's words left out), and which of
+        them the bot does not know."""
+        info: dict[int, float] = {}
+        unknown: set[int] = set()
+        for i, t in enumerate(tokens):
+            if i in used or t.kind not in ("word", "number") or self.index.is_filler(t):
+                continue
+            if t.kind == "number":
+                value = NUMBER_INFO
+                unknown.add(i)
+            elif self.index.known(t, accented):
+                value = self.index.idf.get(t.fold, 1.0)
+                if not accented and t.fold in self.index.filler_like:
+                    value *= FILLER_LIKE  # "ve": về (a filler) or vé
+            else:
+                value = UNKNOWN_INFO
+                unknown.add(i)
+            if any(tokens[j].text in _PREPOSITIONS for j in range(max(0, i - 2), i)):
+                value *= AFTER_PREPOSITION
+            info[i] = value
+        return info, unknown
+
+    def _stray(self, tokens: list[Token], info: dict[int, float],
+               settled: set[int]) -> set[int]:
+        """Known words no answer explains that stand next to each other in an order no phrase
+        of the content has ("thời tiết", "giá vàng"): the name of something else, which says
+        as much as an unknown word."""
+        stray: set[int] = set()
+        for i in info:
+            j = i + 1
+            if j in info and not {i, j} & settled and tokens[i].kind == tokens[j].kind == "word" \
+                    and (tokens[i].fold, tokens[j].fold) not in self.index.bigrams:
+                stray |= {i, j}
+        return stray
+
+    # ---- choosing ----------------------------------------------------------------------------
+
+    def _candidates(self, tokens: list[Token], matches: list[Match], ref: DateRef | None,
+                    info: dict[int, float], unknown: set[int], total: float,
+                    today: date) -> list[_Candidate]:
+        content = set(info)
+        by_unit: dict[int, list[Match]] = {}
+        for m in matches:
+            if m.alone and (ref is not None or content - set(range(m.start, m.end))):
+                continue
+            by_unit.setdefault(m.unit, []).append(m)
+        ends: dict[int, set[int]] = {}  # where each answer's phrases end (not small talk's)
+        for unit, unit_matches in by_unit.items():
+            if self.index.units[unit][0] != "smalltalk":
+                for m in unit_matches:
+                    ends.setdefault(m.end, set()).add(unit)
+        # Where a yes/no question ends ("... có ... không"): -1 when it is not one.
+        asks_yes_no = max((i for i, t in enumerate(tokens)
+                           if t.text in ("không", "chưa") or t.fold in ("khong", "chua")),
+                          default=-1)
+        found: dict[int, _Candidate] = {}
+        for unit, unit_matches in by_unit.items():
+            taken: set[int] = set()
+            score, source = 0.0, -1
+            explained: set[int] = set()
+            for m in sorted(unit_matches, key=lambda m: (-m.weight, m.start)):
+                span = set(range(m.start, m.end))
+                if span & taken:
+                    continue
+                taken |= span
+                weight = m.weight
+                if any(tokens[i].repaired for i in span):
+                    weight *= CORRECTED
+                if ends.get(m.start, set()) - {unit}:
+                    weight *= QUALIFIER  # "khóa học | miễn phí"
+                before = tokens[m.start - 1].text if m.start else ""
+                if before in _PREPOSITIONS:
+                    weight *= AFTER_PREPOSITION  # "lớp tin học | cho người già"
+                elif before in ("có", "co", "phải", "phai") and asks_yes_no > m.start:
+                    weight *= PREDICATE
+                follower = next((k for k in range(m.end, min(len(tokens), m.end + 3))
+                                 if k in info or tokens[k].kind != "word"), None)
+                if follower in unknown and tokens[follower].kind == "word":
+                    weight *= MODIFIED  # "giá | vàng": not the price the bot knows
+                else:
+                    explained |= span
+                score += weight
+                source = max(source, m.source)
+            found[unit] = _Candidate(self.index.units[unit], score, explained, source)
+        if ref is not None:
+            day = _Candidate(self._date_route(ref, today), DATE_SCORE, set(ref.used), INTENT + 1)
+            for unit in self._dated & set(found):
+                merged = found.pop(unit)
+                day.score += merged.score
+                day.explained |= merged.explained
+            found[-1] = day
+        for c in found.values():
+            said = sum(v for i, v in info.items() if i in c.explained)
+            if ref is not None and ref.used <= c.explained:
+                said += DATE_INFO
+            c.rank = c.score * (1 - COVERAGE + COVERAGE * (said / total if total else 1.0))
+        return sorted(found.values(), key=lambda c: (-c.rank, -c.source))
+
+    def _date_route(self, ref: DateRef, today: date) -> tuple[str, str]:
+        if ref.kind == "week":
+            return "schedule", ""
+        if ref.kind == "now":
+            return "next", ""
+        if ref.days == (today,) and not ref.part:
+            return "today", ""
+        return "day", route_arg(ref)
+
+    def _unsure(self, best: _Candidate, second: _Candidate) -> bool:
+        """Two answers nearly as strong, from the same kind of phrase, on the same words."""
+        if second.rank < CLARIFY_RATIO * best.rank or best.route[0] == "smalltalk":
+            return False
+        if best.source != second.source or not best.explained & second.explained:
+            return False
+        return not second.explained < best.explained
+
+    def _question(self, normalised: str) -> str | None:
+        """An FAQ question typed as written (or nearly)."""
+        if len(normalised) < 12:
+            return None
+        found = process.extractOne(normalised, self._questions, scorer=fuzz.ratio,
+                                   score_cutoff=90)
+        if found is None:
+            return None
+        return self.index.units[self.index.questions[found[2]][1]][1]

@@ -1,0 +1,93 @@
+"""Vietnamese as typed, made comparable: marks, tone placement, repeats, the lexicon."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+
+import pytest
+
+from content import Edition
+from handlers.understanding import Understander
+from handlers.understanding.normalise import Lexicon, retone, tokenize
+
+THU = date(2020, 10, 1)
+
+
+@pytest.fixture(scope="module")
+def understander(edition: Edition) -> Understander:
+    return Understander(edition)
+
+
+def test_tokens_keep_marks_and_read_dates_and_times_whole() -> None:
+    tokens = tokenize("Lịch  NGÀY 3/10, 8h30 có gì 👍")
+    assert [(t.text, t.kind) for t in tokens] == [
+        ("lịch", "word"), ("ngày", "word"), ("3/10", "date"), ("8h30", "time"),
+        ("có", "word"), ("gì", "word"), ("👍", "symbol")]
+    assert [t.marked for t in tokens[:2]] == [True, True]
+    assert tokenize("lich")[0].fold == "lich" and not tokenize("lich")[0].marked
+
+
+@pytest.mark.parametrize(("typed", "written"), [
+    ("khoá", "khóa"), ("hoà", "hòa"), ("thuý", "thúy"), ("huỷ", "hủy"), ("quý", "quý"),
+    ("hoàn", "hoàn"), ("khóa", "khóa")])
+def test_one_tone_placement(typed: str, written: str) -> None:
+    assert retone(typed) == written
+
+
+def test_decomposed_and_repeated_letters(understander: Understander) -> None:
+    decomposed = unicodedata.normalize("NFD", "Lịch hôm nay")
+    assert understander.understand(unicodedata.normalize("NFC", decomposed), THU).feature \
+        == "today"
+    assert understander.understand("cảm ơn bot nhaaaa", THU).arg == "thanks"
+    assert understander.understand("hellooooo", THU).arg == "greeting"
+    assert understander.understand("co free khongggg", THU).arg == "chi-phi"
+
+
+def test_the_lexicon_writes_out_what_people_abbreviate(edition: Edition) -> None:
+    lexicon = Lexicon(edition.lexicon.abbreviations)
+
+    def expand(text: str) -> str:
+        return " ".join(t.text for t in lexicon.expand(tokenize(text)))
+
+    assert expand("co hd gi ko") == "co hoạt động gi không"
+    assert expand("sđt btc") == "số điện thoại ban tổ chức"
+    assert expand("so dt") == "số điện thoại"  # two words typed for one
+    assert expand("dk nhan tin") == "đăng ký nhan tin"
+    assert expand("t7 cn") == "thứ 7 chủ nhật"
+    assert expand("thêm") == "thêm"  # not "theme" (chủ đề): its marks were typed
+
+
+@pytest.mark.parametrize(("text", "feature", "arg"), [
+    ("lịch thi", "contest", ""),  # typed with marks, "thi" is the contest
+    ("bị hack fb thì làm thế nào", "faq", "internet-an-toan"),  # "thì" is not "thi"
+    ("giá bao nhiêu", "faq", "chi-phi"),
+    ("người già có tham gia được không", "faq", "ai-tham-gia"),  # "già" is not "giá"
+    ("gia bao nhieu", "faq", "chi-phi"),  # without marks the words around decide
+    ("nguoi gia co tham gia duoc khong", "faq", "ai-tham-gia"),
+    ("khóa học", "courses", ""),
+    ("khoa học là gì", "unknown", ""),  # science, not a course
+])
+def test_diacritics_count_where_typed(understander: Understander, text: str, feature: str,
+                                      arg: str) -> None:
+    found = understander.understand(text, THU)
+    assert (found.feature, found.arg) == (feature, arg)
+
+
+def test_typos_glued_words_and_english(understander: Understander) -> None:
+    assert understander.understand("lihc trinh", THU).feature == "schedule"
+    assert understander.understand("cuoc thy", THU).feature == "contest"
+    assert understander.understand("thuvien", THU).feature == "library"
+    assert understander.understand("cat", THU).feature == "unknown"  # not "các"
+    english = understander.understand("is it free", THU)
+    assert english.english and english.arg == "chi-phi"
+    assert not understander.understand("thể lệ cuộc thi", THU).english
+    assert not understander.understand("the le cuoc thi", THU).english
+
+
+def test_what_is_kept_for_the_organizers(understander: Understander) -> None:
+    found = understander.understand("Thời tiết Hải Phòng hôm nay thế nào ạ", THU)
+    assert found.feature == "unknown"
+    assert found.typed == "Thời tiết Hải Phòng hôm nay thế nào ạ"
+    assert found.normalised == "thoi tiet hai phong hom nay the nao a"
+    assert understander.understand("ko biet", THU).normalised == "khong biet"

@@ -83,7 +83,7 @@ class Asked:
     channel: str
     text: str
     created_at: datetime
-    user_id: int | None  # None once the citizen erased their data
+    user_id: int | None  # None: no account left to write to
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from handlers.understanding.index import intent_route
 from handlers.understanding.normalise import tokenize
 
 # The understanding's answers about one thing of the content, answered by a short answer.
-ONE_THING = frozenset({"faq", "event"})
+ONE_THING = frozenset({"faq", "event", "programme"})
 # What free text can be routed to besides the lexicon's intents: each must be a feature.
 UNDERSTOOD = ("day", "today", "unit", "courses", "event", "faq", "clarify", "unknown",
               "smalltalk")

@@ -53,6 +53,8 @@ class _Reader:
         if not 0 <= i < len(self.t):
             return False
         token = self.t[i]
+        if token.repaired:  # a typo read as a word ("xang" as "sáng") names no day
+            return False
         return any(token.text == w if token.marked else token.fold == fold(w) for w in texts)
 
     def number(self, i: int) -> int | None:

@@ -39,6 +39,7 @@ FILLER_WEIGHT = 0.4  # a filler word in a title ("của", "và") says little
 CHOSEN_FILLER_WEIGHT = 1.0  # in a phrase someone wrote for this answer ("không muốn nhận")
 MAX_IDF = 4.0
 SMALL_TALK_INTENTS = ("greeting", "thanks", "goodbye", "ok")
+ELSEWHERE = "elsewhere"  # subjects that are not the Week's: answered "no information"
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,8 @@ def intent_route(intent_id: str) -> tuple[str, str]:
     """The route an intent of the lexicon leads to."""
     if intent_id in SMALL_TALK_INTENTS:
         return "smalltalk", intent_id
+    if intent_id == ELSEWHERE:
+        return "unknown", ""
     return intent_id.replace("-", "_"), ""
 
 
@@ -103,6 +106,9 @@ class Index:
             for question in (entry.question.vi, entry.question.en or ""):
                 add(("faq", entry.id), question, QUESTION, partial=True)
         local = {("event", e.id) for e in edition.events if e.district is not None}
+        # Words that name a place only ("quận Lê Chân"): a run of a title made of them alone
+        # says where, not which event ("lịch cắt điện quận lê chân" is about no event).
+        places = {w.fold for d in edition.districts for w in tokenize(d)} | {"quan", "huyen"}
         for event in edition.events:
             for title in (event.title.vi, event.title.en or ""):
                 add(("event", event.id), title, ITEM, partial=True)
@@ -115,8 +121,12 @@ class Index:
                 add(("courses", category.id), keyword, ITEM, chosen=True)
         for resource in edition.resources:
             add(("courses", resource.category), resource.title.vi, ITEM, partial=True)
+        # A reading programme is one thing a citizen asks about ("thư viện 50k là gì"): its
+        # short answer (answers.py), with a button to the whole library section.
+        for programme in edition.programmes:
+            for title in (programme.title.vi, programme.title.en or ""):
+                add(("programme", programme.id), title, ITEM, partial=True)
         named: list[tuple[str, Text]] = [("activities", a.title) for a in edition.activities]
-        named += [("library", p.title) for p in edition.programmes]
         named += [("contacts", c.name) for c in edition.contacts]
         named += [("bodies", b.name) for b in edition.bodies]
         named += [("contest", edition.contest.name)]
@@ -169,6 +179,9 @@ class Index:
                          and words[j - 1].text not in self.filler_texts] + spans
             for i, j in spans:
                 run = words[i:j]
+                if partial and (i, j) != (0, len(words)) and all(
+                        w.fold in places or w.text in self.filler_texts for w in run):
+                    continue
                 key = " ".join(w.fold for w in run)
                 content = sum(w.text not in self.filler_texts for w in run)
                 # An item's own keywords say more than its title.
@@ -243,6 +256,10 @@ class Index:
             found = [f for f in found if rank(f)[1] == 0 and _near_key(word, f[0])]
             if not found:
                 return None
+        elif len(word) == 4:  # "xang" is not "bang" unless a neighbour says so ("bang xep")
+            found = [f for f in found if rank(f)[1] == 0]
+            if not found:
+                return None
         return min(found, key=rank)[0]
 
     def match(self, tokens: Sequence[Token], skip: frozenset[int], accented: bool) -> list[Match]:
@@ -282,8 +299,10 @@ class Index:
                 if t.expanded or t.text in self.filler_texts or len(texts) == 1:
                     return 0.0
                 weak += 1
-            elif (accented and not t.expanded) or len(t.fold) == 1:
-                return 0.0  # "khoa" in a message with marks is not "khóa"; "o" is not "ờ"
+            elif (accented and not t.expanded) or (len(t.fold) == 1 and len(texts) == 1):
+                # "khoa" in a message with marks is not "khóa"; "o" alone is not "ờ" (in a
+                # phrase, "y nghia" is "ý nghĩa": its other words say so)
+                return 0.0
             else:
                 exact += 1
         if weak:

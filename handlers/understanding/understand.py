@@ -46,6 +46,19 @@ MAX_CANDIDATES = 2
 # Features that, with a day, mean "what is on that day".
 DATED = frozenset({"schedule", "activities", "next"})
 _PREPOSITIONS = frozenset({"cho", "của", "ở", "tại", "về", "với", "trong", "ngoài"})
+# Questions about the time or the place of something (folded, abbreviations written out).
+_WHEN_WHERE = ("khi nao", "bao gio", "may gio", "luc nao", "o dau", "dia diem", "cho nao",
+               "ngay nao", "dien ra", "gio nao", "to chuc o", "to chuc luc")
+# Question words: a phrase that holds one asks, it does not qualify the phrase before it.
+_QUESTION_WORDS = (*_WHEN_WHERE, "bao nhieu", "the nao", "la gi", "lam sao", "nhu nao")
+
+
+def _asks(tokens: list[Token], start: int, end: int) -> bool:
+    """Do tokens [start, end) hold a question ("bao giờ", "ở đâu", "bao nhiêu")?"""
+    run = " " + " ".join(t.fold for t in tokens[start:end]) + " "
+    return any(f" {q} " in run for q in _QUESTION_WORDS)
+
+
 # Words the date reader knows, so they are never "unknown".
 _DATE_WORDS = (
     "hôm nay mai ngày kia mốt qua bữa sáng trưa chiều tối đêm thứ chủ nhật tuần sau tới trước "
@@ -136,9 +149,22 @@ class Understander:
         others = tuple(c.route for c in candidates
                        if c.route[0] != "smalltalk" and c.explained & info.keys()
                        )[:MAX_CANDIDATES]
+        # A subject the lexicon names as not the Week's ("giá vàng", "điểm thi đại học")
+        # decides, whatever else the message shares with an answer ("hôm nay", "kết quả").
+        elsewhere = any(c.route[0] == "unknown" for c in candidates)
+        if elsewhere:  # no neighbour answer offered either: "giá vàng" is not about fees
+            return base
         if against and against >= max(said, FILLER_WEIGHT):
             return replace(base, candidates=others)
         second = next((c for c in candidates[1:] if c.route != best.route), None)
+        if second is not None and {best.route[0], second.route[0]} == {"event", "programme"}:
+            # An event named after a programme ("Phát động xây dựng tủ sách lớp học"): a
+            # question about when or where is about the event, any other about the programme.
+            wanted = "event" if ref is not None or self._asks_when_where(tokens) else "programme"
+            if best.route[0] != wanted and self._unsure(best, second):
+                best, second = second, None
+            elif best.route[0] == wanted:
+                second = None
         if second is not None and self._unsure(best, second):
             return replace(base, feature="clarify", candidates=(best.route, second.route),
                            score=best.rank)
@@ -219,6 +245,12 @@ class Understander:
             info[i] = value
         return info, unknown
 
+    @staticmethod
+    def _asks_when_where(tokens: list[Token]) -> bool:
+        """Does the message ask when or where ("mấy giờ", "ở đâu", "khi nào", "địa điểm")?"""
+        folds = " " + " ".join(t.fold for t in tokens) + " "
+        return any(f" {q} " in folds for q in _WHEN_WHERE)
+
     def _stray(self, tokens: list[Token], info: dict[int, float],
                settled: set[int]) -> set[int]:
         """Known words no answer explains that stand next to each other in an order no phrase
@@ -265,8 +297,8 @@ class Understander:
                 weight = m.weight
                 if any(tokens[i].repaired for i in span):
                     weight *= CORRECTED
-                if ends.get(m.start, set()) - {unit}:
-                    weight *= QUALIFIER  # "khóa học | miễn phí"
+                if ends.get(m.start, set()) - {unit} and not _asks(tokens, m.start, m.end):
+                    weight *= QUALIFIER  # "khóa học | miễn phí", not "tuần lễ | diễn ra bao giờ"
                 before = tokens[m.start - 1].text if m.start else ""
                 if before in _PREPOSITIONS:
                     weight *= AFTER_PREPOSITION  # "lớp tin học | cho người già"

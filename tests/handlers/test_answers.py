@@ -76,7 +76,12 @@ def commands(edition: Edition) -> list[str]:
            "/dangky", "/huydangky", "/khongcolenhnay", "qwertyuiop", "lịch hôm nay",
            "lich ngay mai", "tuần này có gì", "/lich abc", "/lich 20/10", "/thongbao",
            "/dsthongbao", "/huythongbao 1", "/thongke", "/loaithi", "/xemthem lich 99",
-           "/xemthem thi 2"]
+           "/xemthem thi 2",
+           # Free text as citizens type it: short answers, small talk, asking back, no
+           # information, several days, part of a day, passing a question on.
+           "thu vien 50k la gi", "han nop bao cao", "tủ sách lớp học là gì", "xin chào",
+           "cảm ơn", "ok", "tạm biệt", "giá vàng hôm nay", "cuoi tuan co gi", "tối nay có gì",
+           "ai được tham gia, có mất tiền không", "/guicauhoi", "lich 32/13"]
     out += [f"/lich {d.isoformat()}" for d in edition.days()]
     out += [f"/hoatdong {a.id}" for a in edition.activities]
     out += [f"/sukien {e.id}" for e in edition.events]
@@ -181,6 +186,28 @@ async def test_citizens_see_their_districts_events(app: App, edition: Edition) -
     assert "quận Lê Chân" in await lechan.text("/quan")
     assert "Đã bỏ chọn" in await lechan.text("/quan bo-chon")
     assert ours.title.vi not in await lechan.read_all(f"/lich {day}")
+
+
+@pytest.mark.parametrize(("typed", "ref"), [
+    ("thu vien 50k la gi", "programme:thu-vien-50k"),
+    ("Dự án Thư viện 50K là gì vậy?", "programme:thu-vien-50k"),
+    ("han nop bao cao", "faq:han-bao-cao"),
+    ("báo cáo kết quả gửi về đâu", "faq:han-bao-cao"),
+    ("tu sach lop hoc la gi", "programme:tu-sach-lop-hoc"),
+    ("co mat phi khong", "faq:chi-phi"),
+    ("doan xe luu dong", "event:doan-xe-luu-dong"),
+])
+async def test_typed_one_thing_questions_get_their_short_answer(chat: Chat, edition: Edition,
+                                                                typed: str, ref: str) -> None:
+    """What a citizen types about one thing gets that thing's sentence or two, with buttons to
+    all of it and to its section, on the first screen."""
+    replies = await chat.send(typed)
+    with use_locale("vi"):
+        expected = short_reply(edition, ref)
+    assert expected is not None
+    assert [r.full_text() for r in replies] == [expected.full_text()], typed
+    assert [b.command for b in replies[0].buttons] == [b.command for b in expected.buttons]
+    check(replies[0], typed, "vi")
 
 
 async def test_a_one_thing_question_gets_a_short_answer(edition: Edition) -> None:

@@ -43,8 +43,8 @@ CASES = [
     ("ai duoc tham gia", "unit"),
     ("thư viện", "library"),
     ("van hoa doc", "library"),
-    ("tủ sách lớp học là gì", "library"),
-    ("thu vien 50k", "library"),
+    ("tủ sách lớp học là gì", "unit"),
+    ("thu vien 50k", "unit"),  # one programme: its short answer (programme:thu-vien-50k)
     ("cuoc thi cong dan hoc tap", "contest"),
     ("Cuộc thi Công dân học tập", "contest"),
     ("dang ky du thi", "contest_take"),  # registration is the first step of taking part

@@ -53,6 +53,7 @@ def test_every_expected_answer_exists(tuned: list[Case], heldout: list[Case],
     known = {"dont_know", "clarify", "day:invalid", "today"}
     known |= {f"faq:{e.id}" for e in edition.faq} | {f"event:{e.id}" for e in edition.events}
     known |= {f"courses:{c.id}" for c in edition.categories}
+    known |= {f"programme:{p.id}" for p in edition.programmes}
     known |= {f"smalltalk:{k}" for k in ("greeting", "thanks", "ok", "goodbye", "sorry")}
     known |= {f.name for f in REGISTRY.features}
     for case in tuned + heldout:

@@ -141,6 +141,10 @@ def shipped_heads() -> tuple[str, ...] | None:
     return tuple(sorted(revisions - parents))
 
 
+# pg_advisory_xact_lock key of the migrations: "hoctap" + 7 (the scheduler's lease takes + 6).
+MIGRATION_KEY = 0x686F637461700007
+
+
 async def _at_heads(engine: AsyncEngine) -> bool:
     """True when alembic_version already holds exactly the shipped heads (a plain SELECT)."""
     heads = shipped_heads()
@@ -165,6 +169,11 @@ async def upgrade(engine: AsyncEngine, revision: str = "heads") -> None:
         command.upgrade(alembic_config(conn), revision)
 
     async with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # Two processes starting on an empty database at once: the second waits here until
+            # the first has committed, then finds the tables at their head and does nothing.
+            # (SQLite's writer lock already serialises them.)
+            await conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_KEY})
         await conn.run_sync(run)
 
 

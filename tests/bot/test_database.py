@@ -116,3 +116,25 @@ async def test_start_upgrades_a_database_behind_and_skips_alembic_when_current(
         await upgrade(engine)
     finally:
         await engine.dispose()
+
+
+@pytest.mark.postgres
+async def test_processes_starting_on_an_empty_postgresql_at_once_all_succeed(pg_url: str) -> None:
+    """Three `hoctap-bot db upgrade` processes on one new database: one creates the tables, the
+    others wait for it (an advisory lock) and find them at their head; none fails on a table
+    that already exists."""
+    import asyncio
+    import sys
+
+    env = {"PATH": "/usr/bin:/bin", "HOCTAP_DATABASE_URL": pg_url}
+    procs = [await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot.cli", "db", "upgrade", env=env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE) for _ in range(3)]
+    results = await asyncio.gather(*(asyncio.wait_for(p.communicate(), 60) for p in procs))
+    for proc, (_out, err) in zip(procs, results, strict=True):
+        assert proc.returncode == 0, err.decode()
+    engine = create_engine(pg_url)
+    try:
+        assert await current_revision(engine) == head_revision()
+    finally:
+        await engine.dispose()

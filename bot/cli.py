@@ -427,7 +427,7 @@ def _item_label(kind: str, key: str, payload: dict[str, Any], audience: str,
     from handlers.broadcast_types import audience_label, kind_label
 
     label = kind_label(kind)
-    if kind == "announcement":
+    if kind in ("announcement", "answer"):
         preview = (text or "").replace("\n", " ")
         preview = preview if len(preview) <= 60 else preview[:59] + "…"
         return f"{label} ({audience_label(audience)}): {preview}"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import os
 import socket
+import sqlite3
+import tempfile
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from datetime import datetime
@@ -13,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 import asyncpg
 import pytest
+from sqlalchemy.engine import make_url
 
 from bot.app import App, build_app
 from bot.db.engine import create_engine, upgrade
@@ -44,12 +47,63 @@ def local(text: str) -> datetime:
 
 async def migrate(url: str) -> None:
     """Create the schema in this process (a `hoctap-bot` start costs about a second of CPU;
-    the `db upgrade` command has tests of its own in test_database and test_ops)."""
+    the `db upgrade` command has tests of its own in test_database and test_ops).
+
+    A SQLite file that does not exist yet becomes a copy of one this test process migrated
+    once, with the same alembic migrations (about 0.1 s of CPU and 0.2 s each, for a hundred
+    tests and more); the migrations themselves, from an empty file and from an old revision,
+    are tested in test_database and test_privacy, which do not come here.
+    """
+    if await new_sqlite_schema(url):
+        return
     engine = create_engine(url)
     try:
         await upgrade(engine)
     finally:
         await engine.dispose()
+
+
+async def new_sqlite_schema(url: str) -> bool:
+    """When `url` names a SQLite file that does not exist yet, create it at the shipped heads
+    (a copy of the file migrated once in this process) and say so; otherwise change nothing
+    (PostgreSQL, an existing file: the bot's start migrates as it would)."""
+    database = _absent_sqlite_file(url)
+    if database is None:
+        return False
+    schema = await _migrated_sqlite()
+    fd = os.open(database, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)  # as the bot makes it
+    with os.fdopen(fd, "wb") as f:
+        f.write(schema)
+    return True
+
+
+def _absent_sqlite_file(url: str) -> str | None:
+    u = make_url(url)
+    database = u.database or ""
+    if (not u.drivername.startswith("sqlite") or database in ("", ":memory:")
+            or database.startswith("file:") or Path(database).exists()):
+        return None
+    return database
+
+
+_MIGRATED_SQLITE: list[bytes] = []
+
+
+async def _migrated_sqlite() -> bytes:
+    """The bytes of a SQLite file at the shipped heads, migrated by alembic in this process."""
+    if not _MIGRATED_SQLITE:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "schema.sqlite3"
+            engine = create_engine(f"sqlite+aiosqlite:///{path}")
+            try:
+                await upgrade(engine)
+            finally:
+                await engine.dispose()
+            with sqlite3.connect(path) as conn:  # everything in the main file, none in -wal
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.close()
+            _MIGRATED_SQLITE.append(path.read_bytes())
+    return _MIGRATED_SQLITE[0]
 
 
 def make_settings(db_url: str, now: str = "2020-10-01T07:30", **env: str) -> Settings:
@@ -64,6 +118,7 @@ def sqlite_url(tmp_path: Path) -> str:
 
 @pytest.fixture
 async def app(sqlite_url: str) -> AsyncIterator[App]:
+    await new_sqlite_schema(sqlite_url)
     application = build_app(make_settings(sqlite_url))
     await application.start()
     yield application

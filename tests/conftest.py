@@ -185,31 +185,58 @@ def pg_server() -> str:
     return PG_DSN
 
 
-@pytest.fixture
-def pg_url(pg_server: str) -> Iterator[str]:
-    """A fresh, empty PostgreSQL database for one test, dropped afterwards.
+async def _pg_admin(server: str, *sql: str) -> None:
+    conn = await asyncpg.connect(server)
+    try:
+        for statement in sql:
+            await conn.execute(statement)
+    finally:
+        await conn.close()
 
-    Its sessions commit without waiting for the WAL flush (synchronous_commit off): a commit
-    is as visible and as atomic as before, only a crash of the server itself could lose the
-    last fraction of a second, which no test does to the machine's cluster (test_db_faults
-    stops a cluster of its own). The fsync of every commit was a good part of the time of
-    the PostgreSQL tests on this machine's disk.
-    """
+
+def _pg_database(server: str, template: str | None) -> str:
+    """A new database, empty or a copy of `template`, whose sessions commit without waiting
+    for the WAL flush (synchronous_commit off): a commit is as visible and as atomic as
+    before, only a crash of the server itself could lose the last fraction of a second, which
+    no test does to the machine's cluster (test_db_faults stops a cluster of its own). The
+    fsync of every commit was a good part of the time of the PostgreSQL tests on this disk."""
     name = f"hoctap_t_{uuid.uuid4().hex[:12]}"
+    copy = f' TEMPLATE "{template}"' if template else ""
+    asyncio.run(_pg_admin(server, f'CREATE DATABASE "{name}"{copy}',
+                          f'ALTER DATABASE "{name}" SET synchronous_commit = off'))
+    return name
 
-    async def admin(*sql: str) -> None:
-        conn = await asyncpg.connect(pg_server)
-        try:
-            for statement in sql:
-                await conn.execute(statement)
-        finally:
-            await conn.close()
 
-    asyncio.run(admin(f'CREATE DATABASE "{name}"',
-                      f'ALTER DATABASE "{name}" SET synchronous_commit = off'))
-    base = pg_server.rsplit("/", 1)[0].replace("postgresql://", "postgresql+asyncpg://")
-    yield f"{base}/{name}"
-    asyncio.run(admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+def _pg_async_url(server: str, name: str) -> str:
+    base = server.rsplit("/", 1)[0].replace("postgresql://", "postgresql+asyncpg://")
+    return f"{base}/{name}"
+
+
+@pytest.fixture(scope="session")
+def pg_schema(pg_server: str) -> Iterator[str]:
+    """A database migrated by alembic to the shipped heads, once per test process: the
+    template of each test's database (CREATE DATABASE … TEMPLATE copies its files)."""
+    name = _pg_database(pg_server, None)
+    asyncio.run(migrate(_pg_async_url(pg_server, name)))
+    yield name
+    asyncio.run(_pg_admin(pg_server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture
+def pg_url(pg_server: str, pg_schema: str) -> Iterator[str]:
+    """A PostgreSQL database of the test's own, at the shipped schema (a copy of the
+    template), dropped afterwards. The migrations from an empty database: pg_empty_url."""
+    name = _pg_database(pg_server, pg_schema)
+    yield _pg_async_url(pg_server, name)
+    asyncio.run(_pg_admin(pg_server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture
+def pg_empty_url(pg_server: str) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test, dropped afterwards."""
+    name = _pg_database(pg_server, None)
+    yield _pg_async_url(pg_server, name)
+    asyncio.run(_pg_admin(pg_server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
 # --- CI policy and reproducible property tests -------------------------------------------

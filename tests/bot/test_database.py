@@ -52,13 +52,13 @@ async def test_sqlite_file(sqlite_url: str, tmp_path: Path) -> None:
 
 
 @pytest.mark.postgres
-async def test_postgresql(pg_url: str) -> None:
-    await _migrate_and_chat(pg_url)
+async def test_postgresql(pg_empty_url: str) -> None:
+    await _migrate_and_chat(pg_empty_url)
 
 
 @pytest.mark.postgres
-async def test_postgresql_plain_url_gets_async_driver(pg_url: str) -> None:
-    engine = create_engine(pg_url.replace("postgresql+asyncpg://", "postgresql://"))
+async def test_postgresql_plain_url_gets_async_driver(pg_empty_url: str) -> None:
+    engine = create_engine(pg_empty_url.replace("postgresql+asyncpg://", "postgresql://"))
     try:
         await upgrade(engine)
         assert await current_revision(engine) == head_revision()

@@ -308,10 +308,14 @@ LONGEST_FIRST = (
     "test_many_participants_at_once_postgresql",
     "test_two_workers_on_postgresql",
     "test_postgresql_stops_and_starts_under_the_running_bot",
+    "test_flood_does_not_slow_other_users",
     "test_database_refusing_connections_mid_broadcast",
-    "test_many_participants_at_once_sqlite",
-    "test_reminders_fire_at_simulated_instants_at_the_default_rate",
+    "test_the_link_signs_in_once",  # the browser group: six tests, one after the other
     "test_kill_9_mid_broadcast_then_restart_sends_nobody_twice",
+    "test_many_participants_at_once_sqlite",
+    "test_sqlite_serves_one_process_and_a_second_one_says_so",
+    "test_reminders_fire_at_simulated_instants_at_the_default_rate",
+    "test_zalo_announcement_through_the_outbox",
 )
 
 
@@ -334,16 +338,20 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
     position = {id(item): i for i, item in enumerate(items)}
     first_of_group: dict[str, int] = {}
+    group_rank: dict[str, int] = {}  # a group goes out as one unit: with its longest member
     for i, item in enumerate(items):
         group = _xdist_group(item)
         if group is not None:
             first_of_group.setdefault(group, i)
+            name = getattr(item, "originalname", item.name)
+            group_rank[group] = min(group_rank.get(group, len(rank)), rank.get(name, len(rank)))
 
     def key(item: pytest.Item) -> tuple[int, int, int]:
         name = getattr(item, "originalname", item.name)
         group = _xdist_group(item)
-        at = first_of_group[group] if group is not None else position[id(item)]
-        return (rank.get(name, len(rank)), at, position[id(item)])
+        if group is not None:
+            return (group_rank[group], first_of_group[group], position[id(item)])
+        return (rank.get(name, len(rank)), position[id(item)], position[id(item)])
 
     items.sort(key=key)
     if not getattr(config.option, "loadgroup", False):

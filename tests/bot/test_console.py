@@ -140,6 +140,9 @@ async def test_an_announcement_reaches_the_console_subscriber(tmp_path: Path) ->
     command = [str(BIN)] if BIN.exists() else [sys.executable, "-m", "bot.cli"]
     environ = {k: v for k, v in os.environ.items() if not k.startswith("HOCTAP_")}
     environ["HOCTAP_BROADCAST_POLL_SECONDS"] = "0.5"
+    # The one subscriber and the organizer are one console chat: a second between two
+    # messages to it (the default) only spaced the progress lines out by seconds.
+    environ["HOCTAP_BROADCAST_PER_CHAT_INTERVAL"] = "0.05"
     proc = await asyncio.create_subprocess_exec(
         *command, "chat", "--now", "2020-10-01T07:30", cwd=tmp_path, env=environ,
         stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,

@@ -7,7 +7,6 @@ Exit codes: 0 done; 1 not found, refused or invalid content; 2 usage or configur
 from __future__ import annotations
 
 import argparse
-import asyncio
 import io
 import logging
 import os
@@ -17,18 +16,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from bot.app import App, build_app, edition_path
-from bot.observability import setup_logging
 from bot.settings import Settings, SettingsError, load_settings, parse_instant, with_overrides
 from bot.settings_error import INSTANT
-from content import ContentError, load_edition
-from content import warnings as content_warnings
 from handlers.i18n import N_, _, format_date_numeric, set_locale
 from handlers.numbers import parse_int
 from handlers.question_types import QuestionKind
-from handlers.types import Incoming
+
+# The bot itself (SQLAlchemy, the handlers, the metrics) is imported once a command needs it:
+# a usage error, --help or a configuration error answers without that half second of imports.
+if TYPE_CHECKING:
+    from bot.app import App
+    from content import ContentError
 
 log = logging.getLogger("hoctap")
 
@@ -288,6 +288,7 @@ async def _contest(app: App, args: argparse.Namespace) -> int:
     """Run an organizer's contest command as the console organizer, printing the replies."""
     from bot.channels.console import ConsoleChannel
     from bot.db.models import ContestParticipant
+    from handlers.types import Incoming
 
     organizer = _console_organizer(app)
     if organizer is None:
@@ -569,6 +570,7 @@ async def _upgrade(app: App) -> None:
 
 
 def _run(app: App) -> int:
+    from bot.observability import setup_logging
     from bot.runner import build_channels, run
 
     setup_logging(app.settings, metrics=app.dispatcher.metrics)
@@ -579,11 +581,15 @@ def _run(app: App) -> int:
                 "refresh_token (HOCTAP_ZALO_APP_ID, …) rồi chạy lại; để thử bot không cần kênh, "
                 "dùng `hoctap-bot chat`."), file=sys.stderr)
         return EXIT_CONFIG
+    import asyncio
+
     asyncio.run(run(app, channels))
     return 0
 
 
 def _command(app: App, args: argparse.Namespace) -> int:
+    import asyncio
+
     if args.command == "chat":
         return asyncio.run(_chat(app, args))
     if args.command == "announce":
@@ -605,6 +611,8 @@ def _command(app: App, args: argparse.Namespace) -> int:
 
 def _main(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
+    from bot.observability import setup_logging
+
     setup_logging(None, level="WARNING")
     try:
         settings = _settings(args)
@@ -614,8 +622,18 @@ def _main(argv: list[str] | None) -> int:
     # Only `run` logs at [log] level; the interactive commands keep stderr for warnings.
     setup_logging(settings, level=None if args.command == "run" else "WARNING")
 
+    from content import ContentError
+
     if args.command == "content":
-        path = Path(args.path) if args.path else edition_path(settings)
+        from content import load_edition
+        from content import warnings as content_warnings
+
+        if args.path:
+            path = Path(args.path)
+        else:
+            from bot.app import edition_path
+
+            path = edition_path(settings)
         try:
             edition = load_edition(path)
         except ContentError as err:
@@ -630,6 +648,8 @@ def _main(argv: list[str] | None) -> int:
         for problem in content_warnings(edition):
             print(_("Cảnh báo: {problem}").format(problem=problem.render(_)), file=sys.stderr)
         return 0
+
+    from bot.app import build_app, edition_path
 
     try:
         app = build_app(settings)

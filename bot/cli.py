@@ -7,7 +7,6 @@ Exit codes: 0 done; 1 not found, refused or invalid content; 2 usage or configur
 from __future__ import annotations
 
 import argparse
-import asyncio
 import io
 import logging
 import os
@@ -19,19 +18,17 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from bot.app import App, build_app, edition_path
-from bot.observability import setup_logging
 from bot.settings import Settings, SettingsError, load_settings, parse_instant, with_overrides
 from bot.settings_error import INSTANT
-from content import ContentError, load_edition
-from content import warnings as content_warnings
 from handlers.i18n import N_, _, format_date_numeric, set_locale
 from handlers.numbers import parse_int
 from handlers.question_types import QuestionKind
-from handlers.types import Incoming, Reply
 
-if TYPE_CHECKING:  # apscheduler and the deliverers: imported once the chat has answered
-    from scheduler.service import BroadcastService
+# The bot itself (SQLAlchemy, the handlers, the metrics) is imported once a command needs it:
+# a usage error, --help or a configuration error answers without that half second of imports.
+if TYPE_CHECKING:
+    from bot.app import App
+    from content import ContentError
 
 log = logging.getLogger("hoctap")
 
@@ -261,43 +258,22 @@ async def _chat(app: App, args: argparse.Namespace) -> int:
         return _fail(_("--user: cần một tên từ 1 đến 64 ký tự."), EXIT_CONFIG)
     await app.start()
     settings = app.settings
-    broadcaster: BroadcastService | None = None
-    answered = asyncio.Event()
-
-    async def handle(msg: Incoming, *args: Any, **kwargs: Any) -> list[Reply] | None:
-        try:
-            return await app.dispatcher.handle(msg, *args, **kwargs)
-        finally:
-            answered.set()
-
-    async def broadcast() -> None:
-        # After the first answer: the scheduler (APScheduler, its first look at the
-        # database) is not what the user waits for.
-        nonlocal broadcaster
-        await answered.wait()
-        await asyncio.sleep(0)  # the answer is printed first
-        from bot.app import build_broadcaster
-
-        # The terminal is the conversation: the week's missed reminders are not news.
-        logging.getLogger("scheduler").setLevel(logging.ERROR)
-        broadcaster = build_broadcaster(app, [channel])
-        await broadcaster.start()
-
-    starting: asyncio.Task[None] | None = None
+    broadcaster = None
     try:
-        channel = ConsoleChannel(handle, user, locale=settings.bot.locale)
+        channel = ConsoleChannel(app.dispatcher.handle, user, locale=settings.bot.locale)
         if settings.broadcast.enabled and not settings.platform_channels:
             # A setup without Telegram or Zalo has no `hoctap-bot run` (it needs a platform):
             # the chat sends the reminders and announcements, printed for the console users.
             # With a platform, `run` is the one sender (SQLite lets one process lead).
-            starting = asyncio.create_task(broadcast(), name="start the broadcaster")
+            from bot.app import build_broadcaster
+
+            # The terminal is the conversation: the week's missed reminders are not news.
+            logging.getLogger("scheduler").setLevel(logging.ERROR)
+            broadcaster = build_broadcaster(app, [channel])
+            await broadcaster.start()
         greet = sys.stdin.isatty() and not args.no_greeting
         await channel.run(greet=greet)
     finally:
-        if starting is not None:
-            if not answered.is_set():
-                starting.cancel()
-            await asyncio.gather(starting, return_exceptions=True)
         if broadcaster is not None:
             await broadcaster.stop()
         await app.close()
@@ -312,6 +288,7 @@ async def _contest(app: App, args: argparse.Namespace) -> int:
     """Run an organizer's contest command as the console organizer, printing the replies."""
     from bot.channels.console import ConsoleChannel
     from bot.db.models import ContestParticipant
+    from handlers.types import Incoming
 
     organizer = _console_organizer(app)
     if organizer is None:
@@ -451,7 +428,7 @@ def _item_label(kind: str, key: str, payload: dict[str, Any], audience: str,
     from handlers.broadcast_types import audience_label, kind_label
 
     label = kind_label(kind)
-    if kind == "announcement":
+    if kind in ("announcement", "answer"):
         preview = (text or "").replace("\n", " ")
         preview = preview if len(preview) <= 60 else preview[:59] + "…"
         return f"{label} ({audience_label(audience)}): {preview}"
@@ -593,6 +570,7 @@ async def _upgrade(app: App) -> None:
 
 
 def _run(app: App) -> int:
+    from bot.observability import setup_logging
     from bot.runner import build_channels, run
 
     setup_logging(app.settings, metrics=app.dispatcher.metrics)
@@ -603,11 +581,15 @@ def _run(app: App) -> int:
                 "refresh_token (HOCTAP_ZALO_APP_ID, …) rồi chạy lại; để thử bot không cần kênh, "
                 "dùng `hoctap-bot chat`."), file=sys.stderr)
         return EXIT_CONFIG
+    import asyncio
+
     asyncio.run(run(app, channels))
     return 0
 
 
 def _command(app: App, args: argparse.Namespace) -> int:
+    import asyncio
+
     if args.command == "chat":
         return asyncio.run(_chat(app, args))
     if args.command == "announce":
@@ -629,6 +611,8 @@ def _command(app: App, args: argparse.Namespace) -> int:
 
 def _main(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
+    from bot.observability import setup_logging
+
     setup_logging(None, level="WARNING")
     try:
         settings = _settings(args)
@@ -638,8 +622,18 @@ def _main(argv: list[str] | None) -> int:
     # Only `run` logs at [log] level; the interactive commands keep stderr for warnings.
     setup_logging(settings, level=None if args.command == "run" else "WARNING")
 
+    from content import ContentError
+
     if args.command == "content":
-        path = Path(args.path) if args.path else edition_path(settings)
+        from content import load_edition
+        from content import warnings as content_warnings
+
+        if args.path:
+            path = Path(args.path)
+        else:
+            from bot.app import edition_path
+
+            path = edition_path(settings)
         try:
             edition = load_edition(path)
         except ContentError as err:
@@ -654,6 +648,8 @@ def _main(argv: list[str] | None) -> int:
         for problem in content_warnings(edition):
             print(_("Cảnh báo: {problem}").format(problem=problem.render(_)), file=sys.stderr)
         return 0
+
+    from bot.app import build_app, edition_path
 
     try:
         app = build_app(settings)

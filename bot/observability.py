@@ -18,22 +18,13 @@ from collections.abc import Awaitable, Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from prometheus_client import (
-    CONTENT_TYPE_LATEST,
-    CollectorRegistry,
-    Counter,
-    Gauge,
-    Histogram,
-    generate_latest,
-)
-from sqlalchemy import func, select, text
-from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
-
 from bot.settings import Settings
 
 if TYPE_CHECKING:  # aiohttp is imported where routes are built: the console never needs it
     from aiohttp import web
+    from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+# prometheus_client and SQLAlchemy are imported where they are used: `setup_logging` is the
+# first thing every `hoctap-bot` command does, and a usage or configuration error needs neither.
 
 OUTBOX_STATES = ("pending", "claimed", "sending", "sent", "failed", "skipped", "uncertain")
 REDACTED = "[redacted]"
@@ -55,6 +46,8 @@ class Metrics:
     """The bot's Prometheus figures, in a registry of its own (one per process or test)."""
 
     def __init__(self) -> None:
+        from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+
         self.registry = CollectorRegistry(auto_describe=True)
         r = self.registry
         self.updates = Counter("hoctap_updates", "Updates handled, by channel and feature",
@@ -115,6 +108,8 @@ class Metrics:
 
     async def refresh_outbox(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         """Read the outbox counts at scrape time: the database is the source of truth."""
+        from sqlalchemy import func, select
+
         from bot.db.models import OutboxRow
 
         async with sessions() as s:
@@ -126,6 +121,8 @@ class Metrics:
             self.outbox.labels(state).set(counts.get(state, 0))
 
     def render(self) -> bytes:
+        from prometheus_client import generate_latest
+
         return generate_latest(self.registry)
 
     def refusals_since_last(self) -> dict[str, int]:
@@ -176,6 +173,8 @@ def health_routes(web_app: web.Application, engine: AsyncEngine,
     the body names it under "tasks".
     """
     from aiohttp import web
+    from prometheus_client import CONTENT_TYPE_LATEST
+    from sqlalchemy import text
 
     async def healthz(_request: web.Request) -> web.Response:
         database = "ok"
@@ -304,10 +303,14 @@ def secrets_of(settings: Settings) -> list[str]:
               settings.zalo.access_token, settings.zalo.refresh_token,
               settings.zalobot.token, settings.zalobot.secret_token,
               settings.contest.identity_key]
-    try:
-        password = make_url(settings.database.url).password
-    except Exception:  # an unparsable URL has no password to hide; settings reject it anyway
-        password = None
+    password = None
+    if "@" in settings.database.url:  # no user part, no password (nor SQLAlchemy to import)
+        from sqlalchemy.engine import make_url
+
+        try:
+            password = make_url(settings.database.url).password
+        except Exception:  # an unparsable URL has no password to hide; settings reject it
+            password = None
     if password:
         values.append(str(password))
     return sorted({v for v in values if len(v) >= MIN_SECRET}, key=len, reverse=True)

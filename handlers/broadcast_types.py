@@ -186,13 +186,16 @@ def status_label(status: str) -> str:
 def kind_label(kind: str) -> str:
     """What a scheduled item is: an announcement or one of the reminders planned from content."""
     return {"announcement": _("Thông báo"), "digest": _("Lịch hằng ngày"),
-            "remind": _("Nhắc sự kiện"), "eve": _("Nhắc khai mạc")}.get(kind, kind)
+            "remind": _("Nhắc sự kiện"), "eve": _("Nhắc khai mạc"),
+            "answer": _("Trả lời câu hỏi")}.get(kind, kind)
 
 
 def audience_label(audience: str) -> str:
     """The audience in words: 'all', 'contest', 'district:NAME', 'channel:NAME', 'home:NAME',
-    'home-except:A|B'."""
+    'home-except:A|B', 'users' (those who asked a question answered)."""
     kind, _sep, name = audience.partition(":")
+    if kind == "users":
+        return _("người đã hỏi")
     if kind == "contest":
         return _("thí sinh Cuộc thi Công dân học tập")
     if kind == "district":

@@ -5,6 +5,9 @@ from __future__ import annotations
 import asyncio
 import os
 import socket
+import sqlite3
+import sys
+import tempfile
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from datetime import datetime
@@ -13,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 import asyncpg
 import pytest
+from sqlalchemy.engine import make_url
 
 from bot.app import App, build_app
 from bot.db.engine import create_engine, upgrade
@@ -44,12 +48,63 @@ def local(text: str) -> datetime:
 
 async def migrate(url: str) -> None:
     """Create the schema in this process (a `hoctap-bot` start costs about a second of CPU;
-    the `db upgrade` command has tests of its own in test_database and test_ops)."""
+    the `db upgrade` command has tests of its own in test_database and test_ops).
+
+    A SQLite file that does not exist yet becomes a copy of one this test process migrated
+    once, with the same alembic migrations (about 0.1 s of CPU and 0.2 s each, for a hundred
+    tests and more); the migrations themselves, from an empty file and from an old revision,
+    are tested in test_database and test_privacy, which do not come here.
+    """
+    if await new_sqlite_schema(url):
+        return
     engine = create_engine(url)
     try:
         await upgrade(engine)
     finally:
         await engine.dispose()
+
+
+async def new_sqlite_schema(url: str) -> bool:
+    """When `url` names a SQLite file that does not exist yet, create it at the shipped heads
+    (a copy of the file migrated once in this process) and say so; otherwise change nothing
+    (PostgreSQL, an existing file: the bot's start migrates as it would)."""
+    database = _absent_sqlite_file(url)
+    if database is None:
+        return False
+    schema = await _migrated_sqlite()
+    fd = os.open(database, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)  # as the bot makes it
+    with os.fdopen(fd, "wb") as f:
+        f.write(schema)
+    return True
+
+
+def _absent_sqlite_file(url: str) -> str | None:
+    u = make_url(url)
+    database = u.database or ""
+    if (not u.drivername.startswith("sqlite") or database in ("", ":memory:")
+            or database.startswith("file:") or Path(database).exists()):
+        return None
+    return database
+
+
+_MIGRATED_SQLITE: list[bytes] = []
+
+
+async def _migrated_sqlite() -> bytes:
+    """The bytes of a SQLite file at the shipped heads, migrated by alembic in this process."""
+    if not _MIGRATED_SQLITE:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "schema.sqlite3"
+            engine = create_engine(f"sqlite+aiosqlite:///{path}")
+            try:
+                await upgrade(engine)
+            finally:
+                await engine.dispose()
+            with sqlite3.connect(path) as conn:  # everything in the main file, none in -wal
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.close()
+            _MIGRATED_SQLITE.append(path.read_bytes())
+    return _MIGRATED_SQLITE[0]
 
 
 def make_settings(db_url: str, now: str = "2020-10-01T07:30", **env: str) -> Settings:
@@ -64,6 +119,7 @@ def sqlite_url(tmp_path: Path) -> str:
 
 @pytest.fixture
 async def app(sqlite_url: str) -> AsyncIterator[App]:
+    await new_sqlite_schema(sqlite_url)
     application = build_app(make_settings(sqlite_url))
     await application.start()
     yield application
@@ -130,31 +186,58 @@ def pg_server() -> str:
     return PG_DSN
 
 
-@pytest.fixture
-def pg_url(pg_server: str) -> Iterator[str]:
-    """A fresh, empty PostgreSQL database for one test, dropped afterwards.
+async def _pg_admin(server: str, *sql: str) -> None:
+    conn = await asyncpg.connect(server)
+    try:
+        for statement in sql:
+            await conn.execute(statement)
+    finally:
+        await conn.close()
 
-    Its sessions commit without waiting for the WAL flush (synchronous_commit off): a commit
-    is as visible and as atomic as before, only a crash of the server itself could lose the
-    last fraction of a second, which no test does to the machine's cluster (test_db_faults
-    stops a cluster of its own). The fsync of every commit was a good part of the time of
-    the PostgreSQL tests on this machine's disk.
-    """
+
+def _pg_database(server: str, template: str | None) -> str:
+    """A new database, empty or a copy of `template`, whose sessions commit without waiting
+    for the WAL flush (synchronous_commit off): a commit is as visible and as atomic as
+    before, only a crash of the server itself could lose the last fraction of a second, which
+    no test does to the machine's cluster (test_db_faults stops a cluster of its own). The
+    fsync of every commit was a good part of the time of the PostgreSQL tests on this disk."""
     name = f"hoctap_t_{uuid.uuid4().hex[:12]}"
+    copy = f' TEMPLATE "{template}"' if template else ""
+    asyncio.run(_pg_admin(server, f'CREATE DATABASE "{name}"{copy}',
+                          f'ALTER DATABASE "{name}" SET synchronous_commit = off'))
+    return name
 
-    async def admin(*sql: str) -> None:
-        conn = await asyncpg.connect(pg_server)
-        try:
-            for statement in sql:
-                await conn.execute(statement)
-        finally:
-            await conn.close()
 
-    asyncio.run(admin(f'CREATE DATABASE "{name}"',
-                      f'ALTER DATABASE "{name}" SET synchronous_commit = off'))
-    base = pg_server.rsplit("/", 1)[0].replace("postgresql://", "postgresql+asyncpg://")
-    yield f"{base}/{name}"
-    asyncio.run(admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+def _pg_async_url(server: str, name: str) -> str:
+    base = server.rsplit("/", 1)[0].replace("postgresql://", "postgresql+asyncpg://")
+    return f"{base}/{name}"
+
+
+@pytest.fixture(scope="session")
+def pg_schema(pg_server: str) -> Iterator[str]:
+    """A database migrated by alembic to the shipped heads, once per test process: the
+    template of each test's database (CREATE DATABASE … TEMPLATE copies its files)."""
+    name = _pg_database(pg_server, None)
+    asyncio.run(migrate(_pg_async_url(pg_server, name)))
+    yield name
+    asyncio.run(_pg_admin(pg_server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture
+def pg_url(pg_server: str, pg_schema: str) -> Iterator[str]:
+    """A PostgreSQL database of the test's own, at the shipped schema (a copy of the
+    template), dropped afterwards. The migrations from an empty database: pg_empty_url."""
+    name = _pg_database(pg_server, pg_schema)
+    yield _pg_async_url(pg_server, name)
+    asyncio.run(_pg_admin(pg_server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture
+def pg_empty_url(pg_server: str) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test, dropped afterwards."""
+    name = _pg_database(pg_server, None)
+    yield _pg_async_url(pg_server, name)
+    asyncio.run(_pg_admin(pg_server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
 # --- CI policy and reproducible property tests -------------------------------------------
@@ -166,6 +249,10 @@ def pytest_configure(config: pytest.Config) -> None:
 
     if not hasattr(config, "workerinput"):
         _compile_sources()
+    # The test modules' assertion-rewritten code is cached as .pyc files too: pytest writes
+    # them only when bytecode may be written, and with PYTHONDONTWRITEBYTECODE set every
+    # worker parsed and rewrote the 12,000 lines of tests again (about 2 s of CPU each).
+    sys.dont_write_bytecode = False
 
     from hypothesis import core
 
@@ -226,10 +313,14 @@ LONGEST_FIRST = (
     "test_many_participants_at_once_postgresql",
     "test_two_workers_on_postgresql",
     "test_postgresql_stops_and_starts_under_the_running_bot",
+    "test_flood_does_not_slow_other_users",
     "test_database_refusing_connections_mid_broadcast",
-    "test_many_participants_at_once_sqlite",
-    "test_reminders_fire_at_simulated_instants_at_the_default_rate",
+    "test_the_link_signs_in_once",  # the browser group: six tests, one after the other
     "test_kill_9_mid_broadcast_then_restart_sends_nobody_twice",
+    "test_many_participants_at_once_sqlite",
+    "test_sqlite_serves_one_process_and_a_second_one_says_so",
+    "test_reminders_fire_at_simulated_instants_at_the_default_rate",
+    "test_zalo_announcement_through_the_outbox",
 )
 
 
@@ -252,16 +343,20 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
     position = {id(item): i for i, item in enumerate(items)}
     first_of_group: dict[str, int] = {}
+    group_rank: dict[str, int] = {}  # a group goes out as one unit: with its longest member
     for i, item in enumerate(items):
         group = _xdist_group(item)
         if group is not None:
             first_of_group.setdefault(group, i)
+            name = getattr(item, "originalname", item.name)
+            group_rank[group] = min(group_rank.get(group, len(rank)), rank.get(name, len(rank)))
 
     def key(item: pytest.Item) -> tuple[int, int, int]:
         name = getattr(item, "originalname", item.name)
         group = _xdist_group(item)
-        at = first_of_group[group] if group is not None else position[id(item)]
-        return (rank.get(name, len(rank)), at, position[id(item)])
+        if group is not None:
+            return (group_rank[group], first_of_group[group], position[id(item)])
+        return (rank.get(name, len(rank)), position[id(item)], position[id(item)])
 
     items.sort(key=key)
     if not getattr(config.option, "loadgroup", False):

@@ -13,6 +13,7 @@ from sqlalchemy import Select, delete, func, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import ContestParticipant, OutboxRow, ScheduledItem, Subscription, User
+from bot.db.questions import ANSWER_KIND, users_of
 from bot.db.repo import dialect_insert
 from handlers.broadcast_types import (
     AnnouncementButton,
@@ -23,19 +24,23 @@ from handlers.broadcast_types import (
 from handlers.features.bulletin import SENT
 
 
-def audience_query(audience: str, default_locale: str, *extra: Any) -> Select[Any]:
+def audience_query(audience: str, default_locale: str, *extra: Any,
+                   users: Sequence[int] = ()) -> Select[Any]:
     """(user id, channel, external id, locale) of everyone `audience` names, active users only.
 
     all / channel:NAME: subscribers. contest / district:NAME: contest participants (not
     voided); they registered for the contest, so its announcements reach them unsubscribed.
     home:NAME: subscribers who live in quận/huyện NAME (/quan or their registration);
     home-except:A|B: subscribers who live in none of them, or chose no district (the city's
-    digest on a day when A and B get their own).
+    digest on a day when A and B get their own). users: exactly `users` (the citizens an
+    organizers' answer goes to, listed in its payload), subscribed or not: they asked.
     """
     kind, _sep, name = audience.partition(":")
     cols = (User.id, User.channel, User.external_id,
             func.coalesce(User.locale, literal(default_locale)), *extra)
-    if kind in ("contest", "district"):
+    if kind == "users":
+        q = select(*cols).where(User.id.in_(list(users)))
+    elif kind in ("contest", "district"):
         q = (select(*cols).join(ContestParticipant, ContestParticipant.user_id == User.id)
              .where(ContestParticipant.voided.is_(False)))
         if kind == "district":
@@ -73,10 +78,13 @@ async def create_announcement(s: AsyncSession, text: str, audience: str, due_at:
     return item.id
 
 
-async def sent_item(s: AsyncSession, item_id: int) -> ItemView | None:
-    """A broadcast that went out, to show another of its pages; None for any other."""
+async def sent_item(s: AsyncSession, item_id: int, user_id: int) -> ItemView | None:
+    """A broadcast that went out, to show another of its pages to `user_id`; None for any
+    other, and for an organizers' answer to someone else's question (it quotes their words)."""
     item = await s.get(ScheduledItem, item_id)
     if item is None or item.status not in SENT:
+        return None
+    if item.kind == ANSWER_KIND and user_id not in users_of(item.payload):
         return None
     return ItemView(item.id, item.kind, item.text, dict(item.payload))
 
@@ -164,7 +172,7 @@ class SqlBroadcastStore:
                                          (self.channel, self.external_id), buttons)
 
     async def item(self, item_id: int) -> ItemView | None:
-        return await sent_item(self.session, item_id)
+        return await sent_item(self.session, item_id, self.user_id)
 
     async def announcements(self, limit: int) -> list[AnnouncementInfo]:
         return await list_announcements(self.session, limit)

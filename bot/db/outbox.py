@@ -7,6 +7,7 @@ scheduler's; these are its statements, each function taking the caller's session
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -20,10 +21,13 @@ from scheduler.messages import ItemView
 from scheduler.outbox import Claimed, real_now
 
 
-async def fill(s: AsyncSession, item_id: int, audience: str, default_locale: str) -> int:
-    """Write one pending row per recipient of the item (again: nothing new). Returns the total."""
+async def fill(s: AsyncSession, item_id: int, audience: str, default_locale: str,
+               users: Sequence[int] = ()) -> int:
+    """Write one pending row per recipient of the item (again: nothing new). Returns the total.
+
+    `users`: the recipients of the audience "users" (an organizers' answer)."""
     q = audience_query(audience, default_locale, literal(item_id), literal("pending"),
-                       literal(0))
+                       literal(0), users=users)
     await s.execute(
         dialect_insert(s)(OutboxRow)
         .from_select(["user_id", "channel", "external_id", "locale", "item_id", "status",

@@ -22,6 +22,7 @@ from bot.db.models import (
     Subscription,
     User,
 )
+from bot.db.questions import forget_wording
 from handlers.privacy_types import PersonalData
 from handlers.types import FlowState
 
@@ -358,6 +359,7 @@ async def erase_user(s: AsyncSession, user_id: int) -> PersonalData:
     await s.execute(delete(Subscription).where(Subscription.user_id == user.id))
     await s.execute(delete(MessageLog).where(MessageLog.user_id == user.id))
     await s.execute(delete(CitizenQuestion).where(CitizenQuestion.user_id == user.id))
+    await forget_wording(s, user.id)
     await s.execute(delete(ConversationState).where(ConversationState.user_id == user.id))
     await s.execute(delete(Choice).where(Choice.channel == user.channel,
                                          Choice.external_id == user.external_id))

@@ -15,6 +15,7 @@ from bot.db.broadcast import outbox_counts
 from bot.db.leases import PgLeader, PgPresence, SqliteLeader, worker_id
 from bot.db.models import ScheduledItem, User
 from bot.db.outbox import SqlOutbox, fill, skip_unsent_channels, sweep
+from bot.db.questions import users_of
 from scheduler.planner import CONTENT_KINDS, Planned
 from scheduler.ports import Fired, Sending, Storage
 
@@ -109,7 +110,8 @@ class SqlSchedule:
                 item.status, item.finished_at = "missed", now
                 item.note = f"{now - item.due_at} late, beyond the grace of {grace}"
             else:
-                item.total = await fill(s, item.id, item.audience, locale)
+                item.total = await fill(s, item.id, item.audience, locale,
+                                        users_of(item.payload))
                 skipped = await skip_unsent_channels(s, item.id, channels)
                 item.status = "sending" if item.total else "done"
                 item.fired_at = now

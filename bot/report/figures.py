@@ -35,6 +35,8 @@ def _label(item: ScheduledItem, edition: Edition) -> str:
     """What a reminder was about; an announcement is its own text."""
     if item.kind == "announcement":
         return item.text or ""
+    if item.kind == "answer":
+        return f"{item.kind}: {item.text or ''}"
     if item.kind == "digest":
         return f"{item.kind}: {item.payload.get('day', '')}"
     event_id = item.payload.get("event", "")

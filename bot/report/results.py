@@ -6,8 +6,6 @@ from __future__ import annotations
 import io
 from zoneinfo import ZoneInfo
 
-from openpyxl import Workbook
-
 from bot.report.workbook import (
     DATETIME_S,
     append_row,
@@ -57,6 +55,8 @@ def build_csv(rows: tuple[ResultRow, ...], tz: ZoneInfo) -> bytes:
 
 
 def build_xlsx(rows: tuple[ResultRow, ...], figures: ContestFigures, tz: ZoneInfo) -> bytes:
+    from openpyxl import Workbook  # with numpy: only when a workbook is built
+
     wb = Workbook()
     ws = wb.active
     assert ws is not None

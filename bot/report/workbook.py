@@ -6,18 +6,19 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
-
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
 from handlers import cells
 from handlers.broadcast_types import audience_label, channel_label, kind_label, status_label
 from handlers.contest_types import participant_name, unit_label
 from handlers.i18n import _
 from handlers.report_types import ReportFigures
+
+# openpyxl (and numpy, which it imports) is imported where a workbook is built: `hoctap-bot run`
+# imports the results module for the web console, and most runs never build one.
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 DATE = "dd/mm/yyyy"
 DATETIME = "dd/mm/yyyy hh:mm"
@@ -31,6 +32,8 @@ def local_time(moment: datetime, tz: ZoneInfo) -> datetime:
 
 def _section(ws: Worksheet, title: str, headers: list[str]) -> None:
     """A bold section title and bold headers, after a blank row when the sheet has content."""
+    from openpyxl.styles import Font
+
     if ws.max_row > 1:
         append_row(ws, [])
     append_row(ws, [title])
@@ -50,6 +53,8 @@ def append_row(ws: Worksheet, values: Sequence[object],
 
 def fit_widths(ws: Worksheet, limit: int = 60) -> None:
     """Fit columns to their content; section titles (a lone first cell) do not count."""
+    from openpyxl.utils import get_column_letter
+
     widths: dict[int, int] = {}
     for row in ws.iter_rows():
         filled = [c for c in row if c.value is not None]
@@ -78,6 +83,8 @@ def _cap(text: str) -> str:
 
 
 def _overview(ws: Worksheet, f: ReportFigures, feature_label: Callable[[str], str]) -> None:
+    from openpyxl.styles import Font
+
     append_row(ws, [_("Báo cáo kết quả Tuần lễ: từ ngày"), f.first, _("đến ngày"), f.last])
     for col in (2, 4):
         ws.cell(1, col).number_format = DATE
@@ -143,6 +150,8 @@ def _broadcasts(ws: Worksheet, f: ReportFigures, tz: ZoneInfo) -> None:
 
 def build_workbook(f: ReportFigures, tz: ZoneInfo, feature_label: Callable[[str], str]) -> bytes:
     """The workbook as XLSX bytes; dates are real dates in the edition's time zone."""
+    from openpyxl import Workbook
+
     wb = Workbook()
     overview = wb.active
     assert overview is not None

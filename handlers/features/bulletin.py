@@ -57,6 +57,14 @@ def render(item: ItemView, edition: Edition) -> tuple[str | None, str]:
     """
     if item.kind == "announcement":
         return _("Thông báo của Ban tổ chức"), item.text or ""
+    if item.kind == "answer":
+        # The organizers' answer to questions the Chatbot could not answer (the console's
+        # inbox): the question as the citizen typed it (the group's latest wording); no
+        # wording once the citizen who typed it erased their data.
+        question = " ".join(item.payload.get("question", "").split())
+        title = (_("Trả lời câu hỏi của Quý vị: “{question}”").format(question=question)
+                 if question else _("Trả lời câu hỏi của Quý vị"))
+        return title, f"{item.text or ''}\n— {_('Ban tổ chức')}"
     if item.kind == "digest":
         day = date.fromisoformat(item.payload["day"])
         district = item.payload.get("district")

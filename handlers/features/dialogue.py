@@ -157,7 +157,8 @@ async def _send_text(ctx: Ctx, text: str) -> list[Reply]:
 
 def _sent() -> Reply:
     return Reply(_("Chatbot đã chuyển câu hỏi của Quý vị cho Ban tổ chức. Ban tổ chức sẽ xem và "
-                   "bổ sung câu trả lời; nếu cần gấp, xin Quý vị gọi các số ở mục Liên hệ."),
+                   "có thể trả lời Quý vị qua Chatbot; nếu cần gấp, xin Quý vị gọi các số ở mục "
+                   "Liên hệ."),
                  (Button(_("Liên hệ"), "/lienhe"), back_button()))
 
 

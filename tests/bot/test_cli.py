@@ -17,7 +17,7 @@ import pytest
 from bot.app import build_app
 from bot.db import broadcast
 from bot.db.models import ContestParticipant
-from tests.conftest import free_port, local, make_settings, migrate
+from tests.conftest import free_port, local, make_settings, migrate, new_sqlite_schema
 
 BIN = Path(sys.executable).parent / "hoctap-bot"
 NOW = "2020-10-01T07:30"
@@ -31,8 +31,10 @@ def environ(db: str, **extra: str) -> dict[str, str]:
 
 def cli(tmp_path: Path, *args: str, stdin: str = "", **extra: str
         ) -> subprocess.CompletedProcess[str]:
-    """Run the installed console script on the test's SQLite file."""
+    """Run the installed console script on the test's SQLite file (given the schema first, as
+    migrate() makes it: a first start's migrations are tested in test_database)."""
     db = f"sqlite+aiosqlite:///{tmp_path / 'hoctap.sqlite3'}"
+    asyncio.run(new_sqlite_schema(db))
     return subprocess.run([str(BIN), *args], input=stdin, capture_output=True, text=True,
                           timeout=120, check=False, cwd=tmp_path, env=environ(db, **extra))
 
@@ -73,6 +75,7 @@ def test_contest_void_of_a_participant(tmp_path: Path) -> None:
     db = f"sqlite+aiosqlite:///{tmp_path / 'hoctap.sqlite3'}"
 
     async def register() -> int:
+        await new_sqlite_schema(db)
         app = build_app(make_settings(db))
         await app.start()
         try:
@@ -150,6 +153,7 @@ def test_schedule_and_announce_list_show_states_in_words(tmp_path: Path) -> None
 
 
 async def _announcements(db: str, n: int) -> None:
+    await new_sqlite_schema(db)
     app = build_app(make_settings(db))
     await app.start()
     try:
@@ -320,6 +324,7 @@ def test_a_changed_contest_identity_key_is_a_configuration_error(tmp_path: Path)
     db = f"sqlite+aiosqlite:///{tmp_path / 'hoctap.sqlite3'}"
 
     async def register() -> None:
+        await new_sqlite_schema(db)
         app = build_app(make_settings(db, HOCTAP_CONTEST_IDENTITY_KEY="a" * 40))
         await app.start()
         try:

@@ -11,13 +11,17 @@ import unicodedata
 from pathlib import Path
 
 from content import Edition
+from tests.conftest import new_sqlite_schema
 
 BIN = Path(sys.executable).parent / "hoctap-bot"
 
 
-def chat(tmp_path: Path, lines: list[str], *args: str, env: dict[str, str] | None = None
-         ) -> subprocess.CompletedProcess[str]:
-    """Run the installed console script in `tmp_path` with `lines` piped in."""
+def chat(tmp_path: Path, lines: list[str], *args: str, env: dict[str, str] | None = None,
+         new_database: bool = False) -> subprocess.CompletedProcess[str]:
+    """Run the installed console script in `tmp_path` with `lines` piped in. Its database
+    has the schema already (migrate()), unless `new_database`: then the chat creates it."""
+    if not new_database:
+        asyncio.run(new_sqlite_schema(f"sqlite+aiosqlite:///{tmp_path / 'hoctap.sqlite3'}"))
     command = [str(BIN)] if BIN.exists() else [sys.executable, "-m", "bot.cli"]
     environ = {k: v for k, v in os.environ.items() if not k.startswith("HOCTAP_")}
     environ.update(env or {})
@@ -31,7 +35,7 @@ def chat(tmp_path: Path, lines: list[str], *args: str, env: dict[str, str] | Non
 def test_transcript_of_the_opening_day(tmp_path: Path, edition: Edition) -> None:
     result = chat(tmp_path, ["/start", "lich hom nay", "1", "so dien thoai lien he",
                              "khoa hoc truc tuyen", "cuoc thi cong dan hoc tap"],
-                  "--now", "2020-10-01T07:30")
+                  "--now", "2020-10-01T07:30", new_database=True)
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "Traceback" not in result.stderr
@@ -139,6 +143,9 @@ async def test_an_announcement_reaches_the_console_subscriber(tmp_path: Path) ->
     command = [str(BIN)] if BIN.exists() else [sys.executable, "-m", "bot.cli"]
     environ = {k: v for k, v in os.environ.items() if not k.startswith("HOCTAP_")}
     environ["HOCTAP_BROADCAST_POLL_SECONDS"] = "0.5"
+    # The one subscriber and the organizer are one console chat: a second between two
+    # messages to it (the default) only spaced the progress lines out by seconds.
+    environ["HOCTAP_BROADCAST_PER_CHAT_INTERVAL"] = "0.05"
     proc = await asyncio.create_subprocess_exec(
         *command, "chat", "--now", "2020-10-01T07:30", cwd=tmp_path, env=environ,
         stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,

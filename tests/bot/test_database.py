@@ -52,13 +52,13 @@ async def test_sqlite_file(sqlite_url: str, tmp_path: Path) -> None:
 
 
 @pytest.mark.postgres
-async def test_postgresql(pg_url: str) -> None:
-    await _migrate_and_chat(pg_url)
+async def test_postgresql(pg_empty_url: str) -> None:
+    await _migrate_and_chat(pg_empty_url)
 
 
 @pytest.mark.postgres
-async def test_postgresql_plain_url_gets_async_driver(pg_url: str) -> None:
-    engine = create_engine(pg_url.replace("postgresql+asyncpg://", "postgresql://"))
+async def test_postgresql_plain_url_gets_async_driver(pg_empty_url: str) -> None:
+    engine = create_engine(pg_empty_url.replace("postgresql+asyncpg://", "postgresql://"))
     try:
         await upgrade(engine)
         assert await current_revision(engine) == head_revision()
@@ -119,21 +119,22 @@ async def test_start_upgrades_a_database_behind_and_skips_alembic_when_current(
 
 
 @pytest.mark.postgres
-async def test_processes_starting_on_an_empty_postgresql_at_once_all_succeed(pg_url: str) -> None:
+async def test_processes_starting_on_an_empty_postgresql_at_once_all_succeed(
+        pg_empty_url: str) -> None:
     """Three `hoctap-bot db upgrade` processes on one new database: one creates the tables, the
     others wait for it (an advisory lock) and find them at their head; none fails on a table
     that already exists."""
     import asyncio
     import sys
 
-    env = {"PATH": "/usr/bin:/bin", "HOCTAP_DATABASE_URL": pg_url}
+    env = {"PATH": "/usr/bin:/bin", "HOCTAP_DATABASE_URL": pg_empty_url}
     procs = [await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot.cli", "db", "upgrade", env=env,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE) for _ in range(3)]
     results = await asyncio.gather(*(asyncio.wait_for(p.communicate(), 60) for p in procs))
     for proc, (_out, err) in zip(procs, results, strict=True):
         assert proc.returncode == 0, err.decode()
-    engine = create_engine(pg_url)
+    engine = create_engine(pg_empty_url)
     try:
         assert await current_revision(engine) == head_revision()
     finally:

@@ -471,15 +471,15 @@ async def test_documented_sqlite_backup_and_restore(app: App, sqlite_url: str,
 
 
 @pytest.mark.postgres
-def test_documented_db_upgrade_on_postgresql(pg_url: str, tmp_path: Path) -> None:
+def test_documented_db_upgrade_on_postgresql(pg_empty_url: str, tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("HOCTAP_")}
-    env["HOCTAP_DATABASE_URL"] = pg_url
+    env["HOCTAP_DATABASE_URL"] = pg_empty_url
     for _ in range(2):  # running it again changes nothing
         done = subprocess.run([str(BIN), "db", "upgrade"], env=env, cwd=tmp_path,
                               capture_output=True, text=True, timeout=120, check=False)
         assert done.returncode == 0, done.stderr
         assert "Cơ sở dữ liệu đã được cập nhật." in done.stdout
-    name = pg_url.rsplit("/", 1)[1]
+    name = pg_empty_url.rsplit("/", 1)[1]
     dump = tmp_path / "hoctap.dump"
     if shutil.which("pg_dump") is None:
         pytest.skip("no pg_dump on this machine")

@@ -18,7 +18,7 @@ import pytest
 import pytest_asyncio
 
 from content import Edition
-from tests.conftest import free_port
+from tests.conftest import free_port, new_sqlite_schema
 from tests.fakes.telegram import FakeTelegram
 
 TOKEN = "123456:TEST-token_abc"
@@ -39,6 +39,11 @@ class BotProcess:
         self._follower: asyncio.Task[None] | None = None
 
     async def start(self) -> None:
+        if "HOCTAP_DATABASE_URL" not in self.env:
+            # The bot's default database, hoctap.sqlite3 in its working directory: when new,
+            # it gets the schema as migrate() makes it (a first start's migrations cost about
+            # 0.3 s of CPU; `db upgrade` and a first `chat` have tests of their own).
+            await new_sqlite_schema(f"sqlite+aiosqlite:///{self.db}")
         command = [str(BIN)] if BIN.exists() else [sys.executable, "-m", "bot.cli"]
         environ = {k: v for k, v in os.environ.items() if not k.startswith("HOCTAP_")}
         environ.update(self.env)

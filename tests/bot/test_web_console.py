@@ -29,7 +29,7 @@ from bot.web.console.preview import preview
 from content import Edition, default_edition_path
 from handlers.broadcast_types import AnnouncementButton
 from handlers.types import Incoming
-from tests.conftest import local, make_settings
+from tests.conftest import local, make_settings, new_sqlite_schema
 
 ORGANIZER = "501"
 OTHER_ORGANIZER = "502"
@@ -83,6 +83,7 @@ async def _console(db: str, **env: str) -> AsyncIterator[Console]:
     env = {"HOCTAP_ORGANIZERS_TELEGRAM_IDS": f"{ORGANIZER},{OTHER_ORGANIZER}",
            "HOCTAP_WEB_PUBLIC_URL": "http://console.test", **env}
     settings = make_settings(db, **env)
+    await new_sqlite_schema(db)
     app = build_app(settings)
     await app.start()
     web_app = build_web_app(app)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
+import json
 import os
 import re
 import shutil
@@ -321,6 +322,103 @@ async def test_compose_preview_send_and_watch_the_progress(signed_in: World) -> 
     await page.close()
 
 
+# ---- the questions inbox ------------------------------------------------------------------------
+
+ASKERS = (9101, 9102, 9103)
+SEND = "Gửi câu hỏi cho Ban tổ chức"
+PARKING = "Có gửi xe ở Nhà hát thành phố không?"
+PARKING_ANSWER = ("Có. Xe máy gửi miễn phí ở sân sau Nhà hát thành phố (lối vào phố Đinh Tiên "
+                  "Hoàng) từ 15:00; ô tô gửi tại bãi xe Quảng trường Nhà hát.")
+
+
+def button(message: dict[str, object], label: str) -> str | None:
+    """The callback data of the button labelled `label` under a message the bot sent."""
+    markup = message.get("reply_markup") or {}
+    if isinstance(markup, str):
+        markup = json.loads(markup)
+    assert isinstance(markup, dict)
+    for row in markup.get("inline_keyboard", []):
+        for b in row:
+            if b.get("text") == label:
+                return str(b["callback_data"])
+    return None
+
+
+async def ask(world: World, chat: int, text: str, name: str, send: bool = True) -> None:
+    """A citizen writes a question the Chatbot has no answer for; with `send`, they press
+    "Gửi câu hỏi cho Ban tổ chức" under the answer."""
+    tg = world.telegram
+    before = len(tg.sent_messages(chat))
+    tg.user_sends_text(chat, text, name)
+    reply = await tg.wait_for(lambda: next(
+        (m for m in tg.sent_messages(chat)[before:] if button(m, SEND)), None), timeout=15)
+    assert "chưa có thông tin" in reply["text"]
+    if send:
+        after = len(tg.sent_messages(chat))
+        data = button(reply, SEND)
+        assert data is not None
+        tg.user_presses_button(chat, reply["message_id"], data)
+        await tg.wait_for(lambda: any("đã chuyển câu hỏi" in m["text"]
+                                      for m in tg.sent_messages(chat)[after:]), timeout=15)
+
+
+async def test_answer_an_inbox_question_and_the_citizen_receives_it(signed_in: World) -> None:
+    world = signed_in
+    # Two citizens ask the same thing, typed differently, and pass it to the organizers.
+    again = "co gui xe o nha hat thanh pho khong"
+    await ask(world, ASKERS[0], PARKING, "Bác Tư")
+    await ask(world, ASKERS[1], again, "Chị Mai")
+    # Other questions stay in the inbox (and in its photograph).
+    await ask(world, ASKERS[2], "Nhà văn hóa phường Cát Dài có lớp tin học cho người cao tuổi "
+              "không?", "Ông Sáu")
+    for chat, wording in ((ASKERS[2], "Có xe buýt miễn phí đến Nhà hát thành phố không?"),
+                          (ASKERS[0], "co xe buyt mien phi den nha hat thanh pho khong")):
+        await ask(world, chat, wording, "Bác Tư", send=False)
+    page = await world.page("/quantri/cau-hoi")
+    group = page.locator("tr[data-kind=sent_to_organizers]", has_text="gui xe o nha hat")
+    await expect(group.locator("td.count")).to_have_text("2")
+    await expect(group).to_contain_text("nhờ chuyển Ban tổ chức")
+    await group.get_by_role("link").click()
+    await expect(page.locator("ul.asked li")).to_have_count(2)
+    await page.locator("textarea[name=answer]").fill(PARKING_ANSWER)
+    await page.get_by_role("button", name="Gửi trả lời").click()
+    await expect(page.get_by_role("status")).to_contain_text("xếp vào hàng gửi tới 2 người đã hỏi")
+    await expect(page.locator("[data-answer]")).to_have_text(PARKING_ANSWER)
+
+    # Each citizen who asked receives it once, on Telegram, through the outbox.
+    def received(chat: int) -> list[str]:
+        return [m["text"] for m in world.telegram.sent_messages(chat)
+                if PARKING_ANSWER in m["text"]]
+
+    await world.telegram.wait_for(lambda: all(received(c) for c in ASKERS[:2]), timeout=30)
+    # The question quoted is the group's latest wording.
+    assert received(ASKERS[0]) == received(ASKERS[1])
+    assert received(ASKERS[0])[0] in [
+        f"<b>Trả lời câu hỏi của Quý vị: “{wording}”</b>\n\n{PARKING_ANSWER}\n— Ban tổ chức"
+        for wording in (PARKING, again)]
+    assert not received(ASKERS[2])
+    # The page reports the delivery once the outbox is done with it.
+    for _attempt in range(60):
+        await page.reload()
+        if await page.locator("[data-status]").inner_text() == "đã gửi xong":
+            break
+        await asyncio.sleep(0.5)
+    await expect(page.locator('[data-count="sent"]')).to_have_text("2")
+    await world.screenshot(page, "11-tra-loi-cau-hoi")
+    phone = await world.page(page.url.removeprefix(world.base), world.phone)
+    width = await phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"]
+    await world.screenshot(phone, "11-tra-loi-cau-hoi")
+    await phone.close()
+    # The group left the inbox; the other one is still there; the audit log has the answer.
+    await page.goto(world.base + "/quantri/cau-hoi")
+    await expect(page.locator("table.questions tbody tr")).to_have_count(2)
+    await expect(page.locator("tr[data-kind=unanswered] td.count")).to_have_text("2")
+    await page.goto(world.base + "/quantri/nhatky")
+    await expect(page.locator('tr[data-action="answer"]')).to_contain_text(PARKING_ANSWER[:40])
+    await page.close()
+
+
 def _csv_rows(data: bytes) -> dict[str, dict[str, str]]:
     rows = csv.DictReader(io.StringIO(data.decode("utf-8-sig")))
     return {r["Họ tên"]: r for r in rows}
@@ -391,7 +489,8 @@ async def test_every_page_on_a_phone_and_a_desktop(signed_in: World) -> None:
     world = signed_in
     pages = (("02-tong-quan", "/quantri/"), ("05-thong-bao", "/quantri/thongbao"),
              ("06-cuoc-thi", "/quantri/cuocthi"), ("07-bao-cao", "/quantri/baocao"),
-             ("08-noi-dung", "/quantri/noidung"), ("09-nhat-ky", "/quantri/nhatky"))
+             ("08-noi-dung", "/quantri/noidung"), ("09-nhat-ky", "/quantri/nhatky"),
+             ("10-cau-hoi", "/quantri/cau-hoi"))
 
     async def visit(context: BrowserContext) -> None:
         page = await context.new_page()

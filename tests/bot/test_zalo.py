@@ -32,7 +32,7 @@ from content import Edition
 from handlers.types import Button, Reply
 from scheduler.supervisor import Supervisor
 from tests.bot.test_telegram import BotProcess
-from tests.conftest import PG_DSN, free_port, make_settings
+from tests.conftest import PG_DSN, free_port, make_settings, new_sqlite_schema
 from tests.fakes.zalo import APP_ID, APP_SECRET, OA_SECRET_KEY, FakeZalo, RefreshCall
 
 HOOK = "/zalo/7c1e9a52d4b8f3e6a0c9d2f5b1e4a7c3"
@@ -75,6 +75,7 @@ async def start_bot(db_path: str, fake: FakeZalo, access: str, refresh: str,
         HOCTAP_ZALO_REFRESH_TOKEN=refresh, HOCTAP_ZALO_API_BASE=fake.url,
         HOCTAP_ZALO_OAUTH_BASE=fake.url, HOCTAP_ZALO_WEBHOOK_PATH=HOOK,
     )
+    await new_sqlite_schema(url)
     app = build_app(settings)
     await app.start()
     shift = [timedelta(0)]

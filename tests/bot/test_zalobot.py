@@ -30,7 +30,7 @@ from content import Edition
 from handlers.types import Reply
 from tests.bot.test_resilience import SORRY, pg_rows, refusing_connections
 from tests.bot.test_telegram import BotProcess
-from tests.conftest import free_port, make_settings
+from tests.conftest import free_port, make_settings, new_sqlite_schema
 from tests.fakes.zalobot import (
     IMAGE,
     SECRET_HEADER,
@@ -78,8 +78,9 @@ def bot_env(fake: FakeZaloBot, port: int, mode: str, **extra: str) -> dict[str, 
 async def start_bot(db: str, fake: FakeZaloBot, mode: str = "polling", **env: str) -> Bot:
     """`db` is a SQLite file or a database URL."""
     port = free_port()
-    settings = make_settings(db if "://" in db else f"sqlite+aiosqlite:///{db}",
-                             **bot_env(fake, port, mode, **env))
+    url = db if "://" in db else f"sqlite+aiosqlite:///{db}"
+    settings = make_settings(url, **bot_env(fake, port, mode, **env))
+    await new_sqlite_schema(url)
     app = build_app(settings)
     await app.start()
     [channel] = zalobot.build(app)  # what `hoctap-bot run` starts

@@ -23,15 +23,15 @@ from handlers.types import Reply
 from scheduler.messages import first_screen
 from scheduler.planner import plan
 from scheduler.settings import BroadcastSettings
-from tests.conftest import Chat, make_settings
+from tests.conftest import Chat, make_settings, new_sqlite_schema
 from tests.handlers.test_contest import last_question, question_of, register
 
 # The familiar register the bot used before ("Mình … bạn … nhé"); the chosen one is "Quý vị"
 # for the citizen and "Chatbot" for itself (docs/content-format.md, "Register"). The same
 # words in other senses stay: friends, readers, oneself, children.
 CASUAL = re.compile(r"\b(?:bạn|mình|nhé|nha|em)\b", re.IGNORECASE)
-NOT_ADDRESS = ("bạn bè", "bạn đọc", "của mình", "chính mình", "khẳng định mình", "trẻ em",
-               "các em")
+NOT_ADDRESS = ("bạn bè", "bạn đọc", "của mình", "chính mình", "một mình", "khẳng định mình",
+               "trẻ em", "các em")
 
 
 def casual_words(text: str) -> list[str]:
@@ -47,6 +47,7 @@ LOOSE_TIME = re.compile(r"(?<![\d:])\d:\d\d(?![\d:])")
 @pytest.fixture
 async def app(sqlite_url: str) -> AsyncIterator[App]:
     """The app without flood control: these tests read hundreds of screens at once."""
+    await new_sqlite_schema(sqlite_url)
     application = build_app(make_settings(sqlite_url, HOCTAP_FLOOD_MAX_MESSAGES="0"))
     await application.start()
     yield application

@@ -29,7 +29,7 @@ from handlers.features.contest import (
     valid_phone,
 )
 from handlers.types import Reply
-from tests.conftest import Chat, make_settings
+from tests.conftest import Chat, make_settings, new_sqlite_schema
 
 ANSWER = re.compile(r"^/traloi (\d+) (\d+) ([ABCD])$")
 
@@ -302,6 +302,7 @@ def any_url(request: pytest.FixtureRequest) -> str:
 @pytest.fixture
 async def any_app(any_url: str) -> AsyncIterator[App]:
     # Flood control off: these users type faster than people (the console is never throttled).
+    await new_sqlite_schema(any_url)
     application = build_app(make_settings(any_url, HOCTAP_FLOOD_MAX_MESSAGES="0"))
     await application.start()
     yield application

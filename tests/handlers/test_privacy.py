@@ -25,7 +25,7 @@ from bot.db.models import (
 from bot.settings import SettingsError
 from content import Edition, default_edition_path
 from handlers.types import Reply
-from tests.conftest import Chat, make_settings
+from tests.conftest import Chat, make_settings, new_sqlite_schema
 
 
 async def _register(chat: Chat) -> None:
@@ -121,6 +121,7 @@ def any_url(request: pytest.FixtureRequest) -> str:
 
 @asynccontextmanager
 async def running(url: str, **env: str) -> AsyncIterator[App]:
+    await new_sqlite_schema(url)
     application = build_app(make_settings(url, HOCTAP_FLOOD_MAX_MESSAGES="0", **env))
     try:
         await application.start()

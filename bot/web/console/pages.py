@@ -85,6 +85,9 @@ ACTIONS = {
     "cancel": N_("Hủy thông báo"),
     "void": N_("Hủy kết quả dự thi"),
     "download": N_("Tải tệp"),
+    "answer": N_("Trả lời câu hỏi"),
+    "dismiss": N_("Bỏ qua câu hỏi"),
+    "faq": N_("Tạo mục hỏi đáp"),
 }
 OUTBOX_LABELS = {
     "pending": N_("chờ gửi"), "claimed": N_("đã nhận để gửi"), "sending": N_("đang gửi"),
@@ -105,6 +108,7 @@ CHANNEL_NAMES = {"zalo": "Zalo OA", "zalobot": "Zalo Bot"}
 NAV = (
     ("overview", "/", N_("Tổng quan")),
     ("announce", "/thongbao", N_("Thông báo")),
+    ("questions", "/cau-hoi", N_("Câu hỏi")),
     ("contest", "/cuocthi", N_("Cuộc thi")),
     ("report", "/baocao", N_("Báo cáo")),
     ("content", "/noidung", N_("Nội dung")),
@@ -266,6 +270,9 @@ class Console:
         get(PREFIX + "/baocao/tep/{name}", self.report_file)
         get(PREFIX + "/noidung", self.content)
         get(PREFIX + "/nhatky", self.audit_log)
+        from bot.web.console import inbox  # it imports this module
+
+        inbox.mount(self, r)
         r.add_static(PREFIX + "/static/", HERE / "static", append_version=False)
 
     def now(self) -> datetime:

@@ -15,7 +15,7 @@ import asyncio
 import functools
 import logging
 import secrets
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -237,7 +237,8 @@ class Console:
 
     # ---- plumbing -----------------------------------------------------------------------------
 
-    def mount(self, web_app: web.Application) -> None:
+    def mount(self, web_app: web.Application,
+              sections: Sequence[Callable[[Console, web.UrlDispatcher], None]] = ()) -> None:
         env = aiohttp_jinja2.setup(
             web_app, app_key=TEMPLATES, default_helpers=False, autoescape=True,
             loader=jinja2.FileSystemLoader(HERE / "templates"),
@@ -270,9 +271,8 @@ class Console:
         get(PREFIX + "/baocao/tep/{name}", self.report_file)
         get(PREFIX + "/noidung", self.content)
         get(PREFIX + "/nhatky", self.audit_log)
-        from bot.web.console import inbox  # it imports this module
-
-        inbox.mount(self, r)
+        for section in sections:  # pages in modules of their own (the questions inbox)
+            section(self, r)
         r.add_static(PREFIX + "/static/", HERE / "static", append_version=False)
 
     def now(self) -> datetime:
@@ -720,10 +720,3 @@ def _file(data: bytes, name: str, mime: str) -> web.Response:
     response = web.Response(body=data, content_type=mime, charset=charset)
     response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
-
-
-def mount(web_app: web.Application, app: App) -> Console:
-    """Serve the console under /quantri/ on the bot's web server."""
-    console = Console(app)
-    console.mount(web_app)
-    return console

@@ -46,7 +46,8 @@ def dialect_insert(s: AsyncSession) -> Callable[..., Any]:
 _tables = User.metadata.tables
 _users = _tables["users"].c
 _state = _tables["conversation_state"].c
-_SEEN = (
+# A user's touch, run once for all the users of a batch (an executemany).
+_SEEN_MANY = (
     update(_tables["users"])
     .where(_users.channel == bindparam("p_channel"),
            _users.external_id == bindparam("p_external_id"))
@@ -54,18 +55,10 @@ _SEEN = (
     .values(last_seen=bindparam("p_now"), active=True,
             display_name=func.coalesce(func.nullif(bindparam("p_name", type_=String()), ""),
                                        _users.display_name))
-    .returning(_users.id, _users.locale, exists().where(_state.user_id == _users.id),
-               _users.district)
 )
-# The same touch without RETURNING, run once for all the users of a batch (an executemany).
-_SEEN_MANY = (
-    update(_tables["users"])
-    .where(_users.channel == bindparam("p_channel"),
-           _users.external_id == bindparam("p_external_id"))
-    .values(last_seen=bindparam("p_now"), active=True,
-            display_name=func.coalesce(func.nullif(bindparam("p_name", type_=String()), ""),
-                                       _users.display_name))
-)
+# The same touch for one update, returning what the core needs of the user.
+_SEEN = _SEEN_MANY.returning(_users.id, _users.locale,
+                             exists().where(_state.user_id == _users.id), _users.district)
 # A batch's users and their open flows in one query. FOR UPDATE OF users (PostgreSQL; SQLite
 # has one writer anyway): the rows stay as read until the batch commits.
 _FIND = (

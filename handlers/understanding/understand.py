@@ -54,9 +54,14 @@ _WHEN_WHERE = ("khi nao", "bao gio", "may gio", "luc nao", "o dau", "dia diem", 
 _QUESTION_WORDS = (*_WHEN_WHERE, "bao nhieu", "the nao", "la gi", "lam sao", "nhu nao", "ai")
 
 
+def _run(tokens: list[Token], start: int = 0, end: int | None = None) -> str:
+    """Tokens [start, end) folded, between spaces, to look whole phrases up in."""
+    return " " + " ".join(t.fold for t in tokens[start:end]) + " "
+
+
 def _asks(tokens: list[Token], start: int, end: int) -> bool:
     """Do tokens [start, end) hold a question ("bao giờ", "ở đâu", "bao nhiêu")?"""
-    run = " " + " ".join(t.fold for t in tokens[start:end]) + " "
+    run = _run(tokens, start, end)
     yes_no = run.startswith(" co ") and run.endswith((" khong ", " chua "))  # "có … không"
     return yes_no or any(f" {q} " in run for q in _QUESTION_WORDS)
 
@@ -162,7 +167,9 @@ class Understander:
         if second is not None and {best.route[0], second.route[0]} == {"event", "programme"}:
             # An event named after a programme ("Phát động xây dựng tủ sách lớp học"): a
             # question about when or where is about the event, any other about the programme.
-            wanted = "event" if ref is not None or self._asks_when_where(tokens) else "programme"
+            run = _run(tokens)
+            when_where = any(f" {q} " in run for q in _WHEN_WHERE)
+            wanted = "event" if ref is not None or when_where else "programme"
             if best.route[0] != wanted and self._unsure(best, second, tokens):
                 best, second = second, None
             elif best.route[0] == wanted:
@@ -246,12 +253,6 @@ class Understander:
                 value *= AFTER_PREPOSITION
             info[i] = value
         return info, unknown
-
-    @staticmethod
-    def _asks_when_where(tokens: list[Token]) -> bool:
-        """Does the message ask when or where ("mấy giờ", "ở đâu", "khi nào", "địa điểm")?"""
-        folds = " " + " ".join(t.fold for t in tokens) + " "
-        return any(f" {q} " in folds for q in _WHEN_WHERE)
 
     def _stray(self, tokens: list[Token], info: dict[int, float],
                settled: set[int]) -> set[int]:

@@ -126,6 +126,22 @@ async def app(sqlite_url: str) -> AsyncIterator[App]:
     await application.close()
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def any_url(request: pytest.FixtureRequest) -> str:
+    """A real SQLite file, or a PostgreSQL database of the test's own."""
+    return str(request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "pg_url"))
+
+
+@pytest.fixture
+async def any_app(any_url: str) -> AsyncIterator[App]:
+    """The bot on `any_url`, flood control off: these users type faster than people."""
+    await new_sqlite_schema(any_url)
+    application = build_app(make_settings(any_url, HOCTAP_FLOOD_MAX_MESSAGES="0"))
+    await application.start()
+    yield application
+    await application.close()
+
+
 class Chat:
     """A user talking to the dispatcher, as a channel adapter would."""
 

@@ -24,12 +24,6 @@ from tests.conftest import make_settings
 SORRY = "hệ thống đang tạm thời gián đoạn"
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def any_url(request: pytest.FixtureRequest) -> str:
-    """A real SQLite file, or a PostgreSQL database of the test's own."""
-    return str(request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "pg_url"))
-
-
 class Step(StrEnum):
     COUNTING = "counting"
 

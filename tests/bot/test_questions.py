@@ -3,31 +3,15 @@ asks, listed by `hoctap-bot questions`, deleted with the citizen's data."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 
-from bot.app import App, build_app
+from bot.app import App
 from bot.db.models import CitizenQuestion
 from handlers.types import Reply
 from tests.bot.test_cli import cli, quiet
-from tests.conftest import Chat, make_settings
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def any_url(request: pytest.FixtureRequest) -> str:
-    """A real SQLite file, or a PostgreSQL database of the test's own."""
-    return str(request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "pg_url"))
-
-
-@pytest.fixture
-async def any_app(any_url: str) -> AsyncIterator[App]:
-    application = build_app(make_settings(any_url, HOCTAP_FLOOD_MAX_MESSAGES="0"))
-    await application.start()
-    yield application
-    await application.close()
+from tests.conftest import Chat
 
 
 async def stored(app: App) -> list[CitizenQuestion]:

@@ -8,7 +8,6 @@ import io
 import random
 import re
 from collections import Counter
-from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -29,7 +28,7 @@ from handlers.features.contest import (
     valid_phone,
 )
 from handlers.types import Reply
-from tests.conftest import Chat, make_settings, new_sqlite_schema
+from tests.conftest import Chat, make_settings
 
 ANSWER = re.compile(r"^/traloi (\d+) (\d+) ([ABCD])$")
 
@@ -291,22 +290,6 @@ async def test_organizer_voids_a_participant(app: App, edition: Edition) -> None
 
 
 # ---- issue 13: typed answers, late answers, bad numbers, one source for the figures ----------
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def any_url(request: pytest.FixtureRequest) -> str:
-    """A real SQLite file, or a PostgreSQL database of the test's own."""
-    return str(request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "pg_url"))
-
-
-@pytest.fixture
-async def any_app(any_url: str) -> AsyncIterator[App]:
-    # Flood control off: these users type faster than people (the console is never throttled).
-    await new_sqlite_schema(any_url)
-    application = build_app(make_settings(any_url, HOCTAP_FLOOD_MAX_MESSAGES="0"))
-    await application.start()
-    yield application
-    await application.close()
 
 
 async def _chosen(app: App) -> list[tuple[int, int | None, bool]]:

@@ -113,12 +113,6 @@ async def test_erase_without_contest_or_subscription(app: App) -> None:
 # ---- issue 13: the contest's one-attempt rule outlives an erasure -----------------------------
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def any_url(request: pytest.FixtureRequest) -> str:
-    """A real SQLite file, or a PostgreSQL database of the test's own."""
-    return str(request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "pg_url"))
-
-
 @asynccontextmanager
 async def running(url: str, **env: str) -> AsyncIterator[App]:
     await new_sqlite_schema(url)

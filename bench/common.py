@@ -82,6 +82,18 @@ def hoctap_environ(**env: str) -> dict[str, str]:
     return environ
 
 
+def telegram_webhook_environ(fake_url: str, token: str, port: int, hook: str, secret: str,
+                             **env: str) -> dict[str, str]:
+    """hoctap-bot in webhook mode on `port` (path `hook`), against the fake Bot API at
+    `fake_url`, its clock at the opening morning, logging warnings only; plus `env`."""
+    return hoctap_environ(
+        HOCTAP_TELEGRAM_TOKEN=token, HOCTAP_TELEGRAM_BASE_URL=f"{fake_url}/bot",
+        HOCTAP_TELEGRAM_MODE="webhook",
+        HOCTAP_TELEGRAM_WEBHOOK_URL=f"http://127.0.0.1:{port}{hook}",
+        HOCTAP_TELEGRAM_SECRET_TOKEN=secret, HOCTAP_WEB_PORT=str(port),
+        HOCTAP_BOT_NOW="2020-10-01T07:30", HOCTAP_LOG_LEVEL="WARNING", **env)
+
+
 class Proc:
     """A bot under test in its own process (so it never shares the driver's event loop)."""
 

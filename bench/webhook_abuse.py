@@ -19,7 +19,15 @@ from pathlib import Path
 
 import aiohttp
 
-from bench.common import BIN, Proc, cpu_seconds, free_port, hoctap_environ, machine, percentile
+from bench.common import (
+    BIN,
+    Proc,
+    cpu_seconds,
+    free_port,
+    machine,
+    percentile,
+    telegram_webhook_environ,
+)
 from tests.fakes.telegram import FakeTelegram
 
 TOKEN = "123456:bench-token_abcdefghijklmnopqrstuvwxyz"
@@ -70,11 +78,7 @@ async def main() -> None:
     async with FakeTelegram(token=TOKEN) as fake:
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        env = hoctap_environ(
-            HOCTAP_TELEGRAM_TOKEN=TOKEN, HOCTAP_TELEGRAM_BASE_URL=f"{fake.url}/bot",
-            HOCTAP_TELEGRAM_MODE="webhook", HOCTAP_TELEGRAM_WEBHOOK_URL=f"{base}{HOOK}",
-            HOCTAP_TELEGRAM_SECRET_TOKEN=SECRET, HOCTAP_WEB_PORT=str(port),
-            HOCTAP_BOT_NOW="2020-10-01T07:30", HOCTAP_LOG_LEVEL="WARNING")
+        env = telegram_webhook_environ(fake.url, TOKEN, port, HOOK, SECRET)
         with tempfile.TemporaryDirectory() as tmp:
             bot = Proc([str(BIN), "run"], env, Path(tmp))
             await bot.start()

@@ -31,9 +31,9 @@ from bench.common import (
     cpu_seconds,
     free_port,
     fresh_pg_database,
-    hoctap_environ,
     load,
     machine,
+    telegram_webhook_environ,
 )
 from bench.throughput import TEXTS, TOKEN
 from tests.fakes.telegram import FakeTelegram
@@ -99,13 +99,9 @@ async def measure(workers: int, updates: int, users: int, concurrency: int) -> s
         answers = Answers(fake)
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        env = hoctap_environ(
-            HOCTAP_TELEGRAM_TOKEN=TOKEN, HOCTAP_TELEGRAM_BASE_URL=f"{fake.url}/bot",
-            HOCTAP_TELEGRAM_MODE="webhook", HOCTAP_TELEGRAM_WEBHOOK_URL=f"{base}{HOOK}",
-            HOCTAP_TELEGRAM_SECRET_TOKEN=SECRET, HOCTAP_WEB_PORT=str(port),
-            HOCTAP_WEB_REUSE_PORT="true", HOCTAP_TELEGRAM_MAX_CONNECTIONS=str(concurrency),
-            HOCTAP_BOT_NOW="2020-10-01T07:30", HOCTAP_DATABASE_URL=url,
-            HOCTAP_LOG_LEVEL="WARNING")
+        env = telegram_webhook_environ(
+            fake.url, TOKEN, port, HOOK, SECRET, HOCTAP_WEB_REUSE_PORT="true",
+            HOCTAP_TELEGRAM_MAX_CONNECTIONS=str(concurrency), HOCTAP_DATABASE_URL=url)
         procs: list[Proc] = []
         try:
             for n in range(workers):  # one after the other: the first one migrates

@@ -55,10 +55,8 @@ class Feature:
     # Organizer output with personal data: never posted in a group, where every member reads it.
     private_only: bool = False
     # A long answer shown in screens: "/xemthem <its command> <page>" shows another screen.
+    # (The words that name a feature in free text are content: lexicon.toml's intents.)
     paged: bool = False
-    # For the understanding layer (issue 15): the words and index entries that name the
-    # feature in free text, (phrase, weight). Empty until that layer reads them from here.
-    cues: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True)

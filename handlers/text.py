@@ -31,11 +31,6 @@ def tokens(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
-def split_words(folded: str) -> list[str]:
-    """The ASCII words of text already folded: tokens(text) == split_words(fold(text))."""
-    return _WORD.findall(folded)
-
-
 def split_message(text: str, limit: int) -> list[str]:
     """Split `text` into parts of at most `limit` characters, at paragraph, line or word ends."""
     if limit <= 0:

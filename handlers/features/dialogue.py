@@ -13,6 +13,7 @@ from enum import StrEnum
 from handlers.context import Ctx
 from handlers.format import back_button, label, menu_buttons
 from handlers.i18n import N_, _, current_locale, format_day_short
+from handlers.numbers import parse_int
 from handlers.question_types import MAX_QUESTION, QuestionKind
 from handlers.registry import FeatureSet, Flow
 from handlers.router import Route
@@ -28,6 +29,7 @@ class Step(StrEnum):
 FLOW = Flow("ask", Step)
 features = FeatureSet()
 MAX_QUOTED = 80  # characters of the citizen's question repeated in the answer
+MAX_QUESTION_ID = 2**63 - 1  # the questions table's id is a BIGINT
 
 
 @features.feature("smalltalk", label=N_("Chào hỏi, cảm ơn"))
@@ -127,8 +129,9 @@ async def ask(ctx: Ctx) -> list[Reply]:
     """/guicauhoi N: send stored question N to the organizers; /guicauhoi TEXT: send TEXT;
     /guicauhoi alone (or "gửi câu hỏi cho ban tổ chức"): ask for the question."""
     arg = ctx.route.arg.strip()
-    if arg.isdigit() and len(arg) <= 18:
-        if await ctx.store.questions.send_to_organizers(int(arg)):
+    number = parse_int(arg, high=MAX_QUESTION_ID)
+    if number is not None:
+        if await ctx.store.questions.send_to_organizers(number):
             return [_sent()]
         return [Reply(_("Chatbot không tìm thấy câu hỏi đó. Xin Quý vị gõ lại câu hỏi, Chatbot "
                         "sẽ chuyển cho Ban tổ chức."), (back_button(),))]

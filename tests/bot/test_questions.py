@@ -36,6 +36,9 @@ async def test_unanswered_then_sent_to_the_organizers(any_app: App) -> None:
     # Another citizen cannot send it on; its author can.
     other = await Chat(any_app, "nguoi-khac", channel="telegram").text(send_button(replies))
     assert "Chatbot không tìm thấy câu hỏi đó" in other
+    # A number that is not one of the citizen's questions: the same polite answer.
+    for wrong in ("/guicauhoi 0", "/guicauhoi 999999999999999999"):
+        assert "Chatbot không tìm thấy câu hỏi đó" in await citizen.text(wrong), wrong
     sent = await citizen.text(send_button(replies))
     assert "Chatbot đã chuyển câu hỏi của Quý vị cho Ban tổ chức" in sent
     assert [r.kind for r in await stored(any_app)] == ["sent_to_organizers"]
@@ -65,6 +68,14 @@ async def test_a_question_typed_for_the_organizers(any_app: App) -> None:
     for text in ("cảm ơn", "lịch hôm nay", "😂"):
         await citizen.send(text)
     assert len(await stored(any_app)) == 2
+
+
+async def test_digits_that_are_not_ascii_are_a_question_not_a_number(any_app: App) -> None:
+    """"¹²³" passes str.isdigit but int() refuses it: the Chatbot passed it on as a question's
+    number and the update failed with a traceback; it is text to pass on, like any other."""
+    citizen = Chat(any_app, "so-la")
+    assert "Chatbot đã chuyển câu hỏi" in await citizen.text("/guicauhoi ¹²³")
+    assert [(r.text, r.kind) for r in await stored(any_app)] == [("¹²³", "sent_to_organizers")]
 
 
 async def test_erasing_personal_data_deletes_the_questions(any_app: App) -> None:

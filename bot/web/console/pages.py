@@ -65,6 +65,7 @@ from handlers.features.announce import (
 from handlers.features.contest import OTHER
 from handlers.features.report import headline, period_text
 from handlers.i18n import N_, _, current_locale, format_number, ngettext, use_locale
+from handlers.numbers import parse_int
 from handlers.report_types import ReportFigures
 from handlers.text import fold
 
@@ -137,10 +138,6 @@ def _iso_day(text: str | None) -> date | None:
         return date.fromisoformat(text) if text and text.isascii() else None
     except ValueError:
         return None
-
-
-def _int(text: str) -> int | None:
-    return int(text) if text.isascii() and text.isdigit() and len(text) <= 10 else None
 
 
 # The compose form's feature buttons (one select each) and its one link button: with "Xem
@@ -581,7 +578,7 @@ class Console:
         async with self.app.sessions() as s:
             results = await contest_db.results(s)
         rows = self._filtered(results.rows, district, unit)
-        voided = _int(request.query.get("huy", ""))
+        voided = parse_int(request.query.get("huy", ""))
         return self.render(request, "contest.html", session, page="contest",
                            rows=rows[:ROWS_SHOWN], matched=len(rows), total=len(results.rows),
                            figures=results.figures, district=district, unit=unit,

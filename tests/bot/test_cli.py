@@ -268,6 +268,7 @@ def test_settings_errors_are_vietnamese_and_name_the_key(tmp_path: Path) -> None
         ((), zalo, "zalo.app_secret", "còn thiếu; cần có để làm mới access token"),
         ((), zalobot, "zalobot.secret_token", "chế độ webhook cần một mã bí mật"),
     ]
+    asyncio.run(migrate(f"sqlite+aiosqlite:///{tmp_path / 'hoctap.sqlite3'}"))  # once, not racing
     with ThreadPoolExecutor(3) as pool:
         results = list(pool.map(
             lambda case: cli(tmp_path, "content", "check", *case[0], **case[1]), cases))

@@ -33,6 +33,14 @@ class FeatureIndex(Protocol):
 
 
 @dataclass(frozen=True)
+class Left:
+    """A flow the citizen has just stopped ("thôi", "hủy", /huy): what the stop answer names."""
+
+    label: str  # the flow as citizens and organizers name it, in the current locale
+    note: str | None = None  # what the flow says on leaving (a catalog msgid); None: the usual
+
+
+@dataclass(frozen=True)
 class Ctx:
     edition: Edition
     now: datetime  # aware, in the edition's time zone
@@ -42,6 +50,7 @@ class Ctx:
     features: FeatureIndex
     is_private: bool = True  # the chat has no one but this user and the bot (Incoming)
     page: int = 1  # which screen of a long answer ("Xem thêm", handlers/paging.py)
+    left: Left | None = None  # the flow this message stopped, if it did
 
     @property
     def today(self) -> date:

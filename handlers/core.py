@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from content import Edition
-from handlers.context import Ctx
+from handlers.context import Ctx, Left
 from handlers.features import (
     announce,
     answers,
@@ -58,7 +58,9 @@ FEATURE_SETS: tuple[FeatureSet, ...] = (
     console.features,
 )
 # Names the core and the router route to without a command: each must be a declared feature.
-CORE_ROUTES = ("start", "empty", "media", "unknown", "unknown_command")
+CORE_ROUTES = ("start", "empty", "media", "unknown", "unknown_command", "stop", "menu")
+# What free text inside a flow may be routed to that leaves the flow instead of going to it.
+LEAVING = ("stop", "menu")
 ROUTER_ROUTES = routed_features()
 
 
@@ -70,6 +72,14 @@ def build_registry(*extra: FeatureSet) -> Registry:
 
 # Built when the package is imported, so a bad declaration stops the start-up at once.
 REGISTRY = build_registry()
+
+
+def _says_only(route: Route) -> bool:
+    """Does the message say just that (stop, the menu), not ask a question that holds the words
+    ("hủy đăng ký dự thi thì làm thế nào" is a question for the organizers, "Trường THCS Dừng
+    Lại" a unit's name)? A word in three may be left unexplained ("thoi" may be "thời")."""
+    u = route.understood
+    return u is None or (not u.asks and 3 * u.unexplained <= u.words)
 
 
 def organizer_refusal() -> list[Reply]:
@@ -105,9 +115,18 @@ class Conversation:
         text = clean(msg.text)
         state = user.state
         entry = self.registry.flow(state.flow) if state is not None else None
-        if state is not None and (entry is None or (not entry.flow.holding and (
-                msg.is_media or text.startswith("/")))):
+        route: Route | None = None
+        if entry is not None and text and not msg.is_media and not text.startswith("/"):
+            # Text that says stop or asks for the menu leaves any flow (never taken as a name,
+            # a question or a draft); any other text is the flow's.
+            said = self.router.route(text, now.date())
+            route = said if said.feature in LEAVING and _says_only(said) else None
+        left: Left | None = None
+        if state is not None and (entry is None or route is not None or (
+                not entry.flow.holding and (msg.is_media or text.startswith("/")))):
             await store.clear_state()
+            if entry is not None:
+                left = Left(self.registry.label(entry.flow.name), entry.flow.left)
             state, entry, user = None, None, replace(user, state=None)
         if state is not None and entry is not None:
             if entry.flow.organizer_only and not user.is_organizer:
@@ -118,7 +137,8 @@ class Conversation:
             if replies is not None:
                 return Outcome(state.flow, replies)
             user = replace(user, state=None)  # the flow cleared it
-        route = Route("media") if msg.is_media else self.router.route(text, now.date())
+        if route is None:
+            route = Route("media") if msg.is_media else self.router.route(text, now.date())
         if route.feature == "start" and route.arg:
             # Deep link (t.me/<bot>?start=lich): open the named feature directly.
             target = self.registry.by_payload(route.arg.lower())
@@ -131,7 +151,7 @@ class Conversation:
             if not self.registry.feature(route.feature).paged:
                 route, page = Route("unknown_command", command[1:].split(" ", 1)[0]), 1
         feature = self.registry.feature(route.feature)
-        ctx = self._ctx(msg, now, user, store, route, page)
+        ctx = replace(self._ctx(msg, now, user, store, route, page), left=left)
         replies = self._refusal(feature, ctx) or await feature.handler(ctx)
         offer = dialogue.english_offer(route)
         if offer is not None:

@@ -66,6 +66,8 @@ class Flow(Generic[S]):
     While a user is in a flow, their text and its buttons (whose commands do not start with "/")
     go to the flow; any /command or media leaves it first, unless the flow is `holding`: an open
     contest question must not lose its answer to the menu (its answer buttons are commands).
+    Text that says stop ("thôi", "hủy", "không đăng ký nữa": the lexicon's `stop` intent) or asks
+    for the menu leaves any flow, holding or not, and nothing of its steps is kept.
     """
 
     name: str
@@ -73,6 +75,7 @@ class Flow(Generic[S]):
     label: str | None = None  # catalog msgid; None: logged as the feature of the same name
     holding: bool = False
     organizer_only: bool = False
+    left: str | None = None  # catalog msgid said when the citizen stops it; None: the usual words
 
     def step(self, state: FlowState | None) -> S | None:
         """The step `state` is at, or None when it is not at one of this flow's steps."""

@@ -66,7 +66,9 @@ class Answering(StrEnum):
 REGISTER = Flow("contest_register", Register, label=N_("Đăng ký dự thi"))
 # The flow of an open question; named like the feature its messages are logged as. It holds
 # commands and media too: its answer buttons are commands.
-QUESTION = Flow("contest_answer", Answering, holding=True)
+LEFT = N_("Quý vị đã tạm rời bài thi. Thời gian của câu hỏi vẫn tiếp tục tính; gõ /thi để làm "
+          "tiếp.")
+QUESTION = Flow("contest_answer", Answering, holding=True, left=LEFT)
 features = FeatureSet()
 
 
@@ -337,8 +339,7 @@ async def question(ctx: Ctx) -> list[Reply] | None:
         name = fold(head.split("@", 1)[0])
         if name in LEAVE:
             await ctx.store.clear_state()
-            return [Reply(_("Quý vị đã tạm rời bài thi. Thời gian của câu hỏi vẫn tiếp tục "
-                            "tính; gõ /thi để làm tiếp."), menu_buttons())]
+            return [Reply(_(LEFT), menu_buttons())]
         if name == "traloi":  # an answer button
             return await answer(replace(ctx, route=Route(QUESTION.name, arg.strip())))
         if name == "thi":
@@ -520,7 +521,8 @@ async def register(ctx: Ctx) -> list[Reply]:
         name = valid_name(text)
         if name is None:
             return [Reply(_("Họ tên chưa hợp lệ: chỉ gồm chữ cái và khoảng trắng, ít nhất hai "
-                            "từ, ví dụ: Nguyễn Văn An. Xin gõ lại họ và tên."))]
+                            "từ, ví dụ: Nguyễn Văn An. Xin gõ lại họ và tên.") + _stop_hint(),
+                          (_stop_button(),))]
         data["full_name"] = name
         await REGISTER.enter(ctx.store, Register.DISTRICT, data)
         return [Reply(_("Bước 2/4. Quý vị thuộc quận, huyện nào của {city}? Xin chọn bên "
@@ -538,11 +540,12 @@ async def register(ctx: Ctx) -> list[Reply]:
             await REGISTER.enter(ctx.store, Register.UNIT, data)
             return [Reply(_("Xin gõ tên đơn vị của Quý vị (trường, cơ quan, địa phương)."))]
         return [Reply(_("Chatbot chưa nhận ra quận, huyện “{text}”. Xin chọn một mục bên "
-                        "dưới.").format(text=text[:40]), _district_buttons(ed))]
+                        "dưới.").format(text=text[:40]) + _stop_hint(), _district_buttons(ed))]
     if step is Register.UNIT:
         unit = " ".join(text.split())
         if not 2 <= len(unit) <= 128 or not any(c.isalpha() for c in unit):
-            return [Reply(_("Tên đơn vị cần từ 2 đến 128 ký tự. Xin gõ lại."))]
+            return [Reply(_("Tên đơn vị cần từ 2 đến 128 ký tự. Xin gõ lại.") + _stop_hint(),
+                          (_stop_button(),))]
         data["district"], data["unit"] = OTHER, unit
         return await _ask_phone(ctx, data)
     if step is Register.PHONE:
@@ -553,7 +556,8 @@ async def register(ctx: Ctx) -> list[Reply]:
             if phone is None:
                 return [Reply(_("Số điện thoại chưa hợp lệ. Số di động có 10 chữ số, bắt đầu "
                                 "bằng 03, 05, 07, 08 hoặc 09 (ví dụ 0912345678). Xin gõ lại, "
-                                "hoặc chọn “Bỏ qua”."), (Button(_(SKIP), SKIP),))]
+                                "hoặc chọn “Bỏ qua”.") + _stop_hint(),
+                              (Button(_(SKIP), SKIP), _stop_button()))]
             data["phone"] = phone
         await REGISTER.enter(ctx.store, Register.CONSENT, data)
         return [Reply(_consent_text(ctx, data), _consent_buttons(),
@@ -577,9 +581,19 @@ async def register(ctx: Ctx) -> list[Reply]:
             await ctx.store.clear_state()
             return [Reply(_("Quý vị chưa đồng ý nên Chatbot không lưu thông tin nào và Quý vị "
                             "chưa thể dự thi. Khi đổi ý, xin gõ /thi."), (back_button(),))]
-        return [Reply(_("Xin chọn “Đồng ý” hoặc “Không đồng ý”."), _consent_buttons())]
+        return [Reply(_("Xin chọn “Đồng ý” hoặc “Không đồng ý”.") + _stop_hint(),
+                      _consent_buttons())]
     await ctx.store.clear_state()
     return await take(ctx)
+
+
+def _stop_hint() -> str:
+    """Said after every re-asked step: a citizen who changed their mind is never stuck in it."""
+    return " " + _("Muốn dừng đăng ký, xin gõ “thôi”.")
+
+
+def _stop_button() -> Button:
+    return Button(_("Dừng đăng ký"), "/huy")
 
 
 async def _ask_phone(ctx: Ctx, data: dict[str, object]) -> list[Reply]:

@@ -37,6 +37,23 @@ async def menu(ctx: Ctx) -> list[Reply]:
     return [Reply(_("Quý vị muốn xem gì? Xin chọn một mục hoặc gõ câu hỏi."), menu_buttons())]
 
 
+@features.feature("stop", label=N_("Dừng việc đang làm"), commands=("huy",),
+                  help=N_("dừng việc đang làm dở (đăng ký dự thi, gửi câu hỏi…)"))
+async def stop(ctx: Ctx) -> list[Reply]:
+    """"thôi", "hủy", /huy: stop the flow the citizen was in (the core has left it, keeping
+    nothing of its steps) and say so; with nothing under way, say that, and how to stop the
+    reminders, which is what "hủy" alone often means."""
+    if ctx.left is not None:
+        if ctx.left.note is not None:
+            return [Reply(_(ctx.left.note), menu_buttons())]
+        return [Reply(_("Đã dừng: {what}. Chatbot không lưu thông tin của các bước vừa rồi; khi "
+                        "cần, xin Quý vị bắt đầu lại.").format(what=ctx.left.label),
+                      menu_buttons())]
+    return [Reply(_("Hiện Quý vị không có việc gì đang làm dở. Nếu muốn ngừng nhận tin nhắn của "
+                    "Tuần lễ, xin gõ /huydangky."),
+                  (Button(ctx.features.label("unsubscribe"), "/huydangky"), back_button()))]
+
+
 @features.feature("help", label=N_("Hướng dẫn"), commands=("trogiup",),
                   help=N_("hướng dẫn sử dụng"), paged=True)
 async def help_(ctx: Ctx) -> list[Reply]:

@@ -29,7 +29,8 @@ class Step(StrEnum):
     CONFIRM = "confirm"
 
 
-FLOW = Flow("privacy", Step)
+KEPT = N_("Đã hủy: dữ liệu của Quý vị không bị xóa.")
+FLOW = Flow("privacy", Step, left=KEPT)
 features = FeatureSet()
 
 
@@ -94,7 +95,7 @@ async def confirm(ctx: Ctx) -> list[Reply]:
     answer = fold(ctx.route.arg)
     if answer not in (fold(_confirm_label()), "xoa", "dong y", "co", "yes", "delete"):
         await ctx.store.clear_state()
-        return [Reply(_("Đã hủy: dữ liệu của Quý vị không bị xóa."), (back_button(),))]
+        return [Reply(_(KEPT), (back_button(),))]
     gone = await ctx.store.privacy.erase()
     lines = [_("Đã xóa dữ liệu cá nhân của Quý vị:"),
              _("• Mã tài khoản, tên hiển thị, ngôn ngữ và quận, huyện đã chọn.")]

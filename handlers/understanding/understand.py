@@ -85,6 +85,8 @@ class Understanding:
     normalised: str = ""  # its words without marks, abbreviations written out
     english: bool = False  # written in English
     words: int = 0  # words that ask something (with letters; not fillers, not the date)
+    unexplained: int = 0  # of those, the words the answer chosen does not explain
+    asks: bool = False  # holds a question ("bao giờ", "thế nào", "có … không", "?")
     score: float = 0.0
     explained: frozenset[int] = field(default=frozenset(), repr=False)
 
@@ -121,7 +123,8 @@ class Understander:
         repaired = self._repair(typed)
         tokens = self.lexicon.expand(repaired)
         normalised = " ".join(t.fold for t in tokens)
-        base = Understanding("unknown", typed=text, normalised=normalised, english=english)
+        base = Understanding("unknown", typed=text, normalised=normalised, english=english,
+                             asks="?" in text or _asks(tokens, 0, len(tokens)))
         if not any(t.kind != "symbol" or t.expanded for t in tokens):
             return base
         question = self._question(" ".join(t.fold for t in repaired))
@@ -178,7 +181,9 @@ class Understander:
             return replace(base, feature="clarify", candidates=(best.route, second.route),
                            score=best.rank)
         return replace(base, feature=best.route[0], arg=best.route[1], score=best.rank,
-                       explained=frozenset(best.explained))
+                       explained=frozenset(best.explained),
+                       unexplained=sum(any(c.isalpha() for c in tokens[i].text)
+                                       for i in info if i not in best.explained))
 
     # ---- reading the words -----------------------------------------------------------------
 

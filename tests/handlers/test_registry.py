@@ -53,7 +53,7 @@ def test_every_command_and_deep_link_is_declared_once() -> None:
         "khoahoc", "thuvien", "cuocthi", "thi", "traloi", "xephang", "ketquathi", "loaithi",
         "lienhe", "hoidap", "trogiup", "ngonngu", "dangky", "huydangky", "thongbao",
         "dsthongbao", "huythongbao", "baocao", "thongke", "xoadulieu", "quan", "xemlai",
-        "guicauhoi", "xemthem", "quantri", "tin"}
+        "guicauhoi", "xemthem", "quantri", "tin", "huy"}
     assert {p: f.name for f in REGISTRY.features for p in f.payloads} == {
         "lich": "schedule", "homnay": "today", "cuocthi": "contest", "khoahoc": "courses",
         "thuvien": "library", "lienhe": "contacts", "quan": "district"}

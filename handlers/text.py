@@ -30,6 +30,28 @@ def tokens(text: str) -> list[str]:
     """Folded ASCII words of `text`."""
     return _WORD.findall(fold(text))
 
+# Saying yes or no to a question the bot asked ("Quý vị có đồng ý không?"), as people type it:
+# folded words; a "không" anywhere is a no ("không đồng ý", "ko ạ").
+_NO = frozenset({"khong", "ko", "k", "kh", "khg", "hok", "hong", "khum", "no", "nope"})
+_REFUSE = ("tu choi", "chua dong y")
+_YES = frozenset({"dong", "y", "co", "yes", "ok", "oke", "okie", "okay", "uk", "u", "um", "vang",
+                  "da", "duoc", "dc", "chap", "nhan", "luu", "agree", "sure"})
+_POLITE = frozenset({"a", "ah", "nhe", "nha", "nhen", "nhi", "oi", "roi", "luon", "toi", "em",
+                     "minh", "chau", "con", "anh", "chi", "bac", "co", "thi", "la"})
+
+
+def yes_or_no(text: str) -> bool | None:
+    """True for a yes ("đồng ý ạ", "ok", "vâng", "có"), False for a no ("không", "ko đồng ý",
+    "từ chối"), None for anything else."""
+    words = tokens(text)
+    if not words:
+        return None
+    run = " ".join(words)
+    if any(w in _NO for w in words) or any(r in run for r in _REFUSE):
+        return False
+    said = [w for w in words if w not in _POLITE or w == "co"]
+    return True if said and all(w in _YES for w in said) else None
+
 
 def split_message(text: str, limit: int) -> list[str]:
     """Split `text` into parts of at most `limit` characters, at paragraph, line or word ends."""

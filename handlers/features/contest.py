@@ -29,7 +29,7 @@ from handlers.numbers import parse_int
 from handlers.paging import paged
 from handlers.registry import FeatureSet, Flow
 from handlers.router import Route
-from handlers.text import fold
+from handlers.text import fold, yes_or_no
 from handlers.types import Button, Reply
 
 LETTERS = "ABCD"
@@ -549,7 +549,8 @@ async def register(ctx: Ctx) -> list[Reply]:
         data["district"], data["unit"] = OTHER, unit
         return await _ask_phone(ctx, data)
     if step is Register.PHONE:
-        if fold(text) in (fold(SKIP), fold(_(SKIP)), "skip", "khong"):
+        if fold(text) in (fold(SKIP), fold(_(SKIP)), "skip") or (
+                yes_or_no(text) is False and valid_phone(text) is None):  # "không có", "ko"
             data["phone"] = None
         else:
             phone = valid_phone(text)
@@ -563,8 +564,10 @@ async def register(ctx: Ctx) -> list[Reply]:
         return [Reply(_consent_text(ctx, data), _consent_buttons(),
                       title=_("Bước 4/4. Đồng ý lưu thông tin"))]
     if step is Register.CONSENT:
-        answer_ = fold(text)
-        if answer_ in (fold(AGREE), fold(_(AGREE)), "co", "yes", "dong y"):
+        pressed = fold(text)
+        answer_ = (True if pressed in (fold(AGREE), fold(_(AGREE))) else False
+                   if pressed in (fold(DISAGREE), fold(_(DISAGREE))) else yes_or_no(text))
+        if answer_ is True:
             await ctx.store.clear_state()
             refused = _no_new_registration(ctx, await ctx.store.contest.record())
             if refused:
@@ -577,7 +580,7 @@ async def register(ctx: Ctx) -> list[Reply]:
                 await ctx.store.set_district(data["district"])
             done = Reply(_("Đăng ký thành công. Cảm ơn Quý vị!"))
             return [done, *await _continue(ctx, participant)]
-        if answer_ in (fold(DISAGREE), fold(_(DISAGREE)), "khong", "no"):
+        if answer_ is False:
             await ctx.store.clear_state()
             return [Reply(_("Quý vị chưa đồng ý nên Chatbot không lưu thông tin nào và Quý vị "
                             "chưa thể dự thi. Khi đổi ý, xin gõ /thi."), (back_button(),))]

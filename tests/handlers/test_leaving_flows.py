@@ -18,6 +18,7 @@ from bot.db.models import (
     MessageLog,
     User,
 )
+from handlers.text import yes_or_no
 from tests.conftest import Chat
 
 MENU = "Quý vị muốn xem gì?"
@@ -151,3 +152,38 @@ async def test_stop_with_nothing_under_way_says_so_and_how_to_stop_reminders(
     text = "\n".join(r.full_text() for r in replies)
     assert "không có việc gì đang làm dở" in text and "/huydangky" in text
     assert "/huydangky" in [b.command for r in replies for b in r.buttons]
+
+
+@pytest.mark.parametrize(("typed", "said"), [
+    ("Đồng ý", True), ("đồng ý ạ", True), ("dong y nhe", True), ("ok", True), ("Ok ạ", True),
+    ("uk", True), ("vâng", True), ("dạ vâng", True), ("có", True), ("được", True),
+    ("ừ đồng ý", True), ("tôi đồng ý", True), ("yes", True), ("Agree", True),
+    ("Không đồng ý", False), ("không", False), ("ko ạ", False), ("k", False), ("no", False),
+    ("từ chối", False), ("chưa đồng ý", False), ("ko đồng ý đâu", False),
+    ("lịch mai", None), ("0912345678", None), ("", None), ("đồng hồ", None), ("có gì", None),
+])
+def test_yes_or_no_as_people_type_it(typed: str, said: bool | None) -> None:
+    assert yes_or_no(typed) is said
+
+
+@pytest.mark.parametrize(("typed", "registered"), [
+    ("đồng ý ạ", True), ("ok", True), ("vâng", True), ("ko đồng ý", False), ("không ạ", False),
+])
+async def test_consent_as_people_type_it(app: App, typed: str, registered: bool) -> None:
+    chat = Chat(app, "consent-" + typed)
+    await chat.text("/thi")
+    for step in STEPS["consent"]:
+        await chat.text(step)
+    answer = await chat.text(typed)
+    assert ("Đăng ký thành công" in answer) is registered, answer
+    assert ("không lưu thông tin nào" in answer) is not registered, answer
+    assert await _participants(app) == int(registered)
+
+
+@pytest.mark.parametrize("typed", ["Bỏ qua", "bo qua", "không", "ko có", "k co sdt", "không có ạ"])
+async def test_no_phone_as_people_say_it_skips_the_step(app: App, typed: str) -> None:
+    chat = Chat(app, "phone-" + typed)
+    await chat.text("/thi")
+    for step in STEPS["phone"]:
+        await chat.text(step)
+    assert "Bước 4/4" in await chat.text(typed)

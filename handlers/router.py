@@ -14,6 +14,7 @@ from datetime import date
 
 from content import Edition
 from content.loader import INTENTS
+from handlers.places import said_district
 from handlers.text import clean, fold
 from handlers.understanding import Understander, Understanding, find_date
 from handlers.understanding.index import intent_route
@@ -23,7 +24,7 @@ from handlers.understanding.normalise import tokenize
 ONE_THING = frozenset({"faq", "event", "programme"})
 # What free text can be routed to besides the lexicon's intents: each must be a feature.
 UNDERSTOOD = ("day", "today", "unit", "courses", "event", "faq", "clarify", "unknown",
-              "smalltalk")
+              "smalltalk", "district", "district_offer")
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,9 @@ class Router:
         feature, arg = understood.feature, understood.arg
         if feature in ONE_THING and arg:
             feature, arg = "unit", f"{feature}:{arg}"
+        elif feature == "unknown" and (said := said_district(self.edition, text)) is not None:
+            # Only a quận/huyện: "tôi ở quận Lê Chân" chooses it, "Kiến An" is offered.
+            feature, arg = ("district" if said.stated else "district_offer"), said.unit_id
         return Route(feature, arg, understood)
 
     def _command(self, text: str) -> Route:

@@ -22,11 +22,11 @@ from enum import StrEnum
 from content import Edition, Question
 from handlers.contest_types import Attempt, Participant, Record
 from handlers.context import Ctx
-from handlers.features.district import match_district
 from handlers.format import back_button, menu_buttons
 from handlers.i18n import N_, _, current_locale, format_date_numeric, format_number, format_time
 from handlers.numbers import parse_int
 from handlers.paging import paged
+from handlers.places import said_district
 from handlers.registry import FeatureSet, Flow
 from handlers.router import Route
 from handlers.text import fold, yes_or_no
@@ -530,7 +530,8 @@ async def register(ctx: Ctx) -> list[Reply]:
                             city=ed.city), _district_buttons(ed))]
     if step is Register.DISTRICT:
         wanted = fold(text).strip()
-        match = match_district(ed, text)
+        said = said_district(ed, text)  # "Lê Chân", "quan le chan", "tôi ở Lê Chân ạ"
+        match = said.district if said is not None else None
         if match is not None and match not in ed.contest.districts:
             match = None
         if match is not None:

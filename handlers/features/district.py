@@ -6,31 +6,27 @@ The contest registration sets it too when the citizen has not chosen one (contes
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from content import Edition
 from handlers.context import Ctx
 from handlers.format import back_button, district_label
 from handlers.i18n import N_, _
-from handlers.registry import FeatureSet
+from handlers.places import match_district, said_district
+from handlers.registry import FeatureSet, Flow
 from handlers.text import fold
 from handlers.types import Button, Reply
 
+
+class Step(StrEnum):
+    CHOOSE = "choose"
+
+
+# After /quan shows the list, the name typed instead of pressed ("kien an") chooses it too.
+FLOW = Flow("district", Step)
 features = FeatureSet()
 
 _NONE = ("bo chon", "bo", "khong", "none", "xoa")
-_PREFIXES = ("quan ", "huyen ", "q. ", "h. ", "q.", "h.")
-
-
-def match_district(edition: Edition, text: str) -> str | None:
-    """The quận/huyện `text` names (its id, or its name with or without diacritics and the
-    word "quận"/"huyện"), as content spells it; None when it names none."""
-    wanted = " ".join(fold(text).split())
-    for unit in edition.units:
-        if not unit.is_district:
-            continue
-        name = fold(unit.name.vi)
-        if wanted in (unit.id, name) or any(wanted == p + name for p in _PREFIXES):
-            return unit.name.vi
-    return None
 
 
 def _buttons(edition: Edition, chosen: str | None) -> tuple[Button, ...]:
@@ -55,6 +51,7 @@ async def choose(ctx: Ctx) -> list[Reply]:
             text = _("Quận, huyện Quý vị đã chọn: {district}. Lịch sự kiện hiện các sự kiện của "
                      "thành phố và của {district}. Muốn đổi, xin chọn bên dưới.").format(
                 district=district_label(ed, ctx.user.district))
+        await FLOW.enter(ctx.store, Step.CHOOSE)
         return [Reply(text, _buttons(ed, ctx.user.district), title=title)]
     if fold(arg).replace("-", " ") in _NONE:
         await ctx.store.set_district(None)
@@ -65,8 +62,43 @@ async def choose(ctx: Ctx) -> list[Reply]:
         return [Reply(_("Không có quận, huyện “{text}” trong danh sách. Xin chọn một mục bên "
                         "dưới.").format(text=arg[:40]), _buttons(ed, ctx.user.district),
                       title=title)]
+    return await _choose(ctx, name)
+
+
+async def _choose(ctx: Ctx, name: str) -> list[Reply]:
     await ctx.store.set_district(name)
     text = _("Đã chọn {district}. Lịch hôm nay, ngày mai và cả tuần sẽ hiện các sự kiện của "
-             "thành phố và của {district}.").format(district=district_label(ed, name))
+             "thành phố và của {district}.").format(district=district_label(ctx.edition, name))
     return [Reply(text, (Button(_("Hôm nay"), "/homnay"), Button(_("Lịch sự kiện"), "/lich"),
                          back_button()))]
+
+
+@features.flow(FLOW)
+async def typed(ctx: Ctx) -> list[Reply] | None:
+    """The message after /quan: a quận/huyện typed ("Kiến An", "tôi ở q. Lê Chân") is chosen;
+    anything else leaves the list and is answered as it would have been (None)."""
+    await ctx.store.clear_state()
+    said = said_district(ctx.edition, ctx.route.arg)
+    if said is None:
+        return None
+    return await _choose(ctx, said.district)
+
+
+@features.feature("district_offer", label=N_("Hỏi về một quận, huyện"))
+async def offer(ctx: Ctx) -> list[Reply]:
+    """A message that only names a quận/huyện ("Kiến An", "quận Lê Chân"): offer to choose it,
+    so that the schedule shows its events; the citizen decides (they may live elsewhere)."""
+    unit = ctx.edition.unit(ctx.route.arg)
+    if unit is None or not unit.is_district:
+        return [Reply(_("Xin chọn quận, huyện của Quý vị."), _buttons(ctx.edition,
+                                                                      ctx.user.district))]
+    label = district_label(ctx.edition, unit.name.vi)
+    if ctx.user.district == unit.name.vi:
+        text = _("Quý vị đã chọn {district}: lịch sự kiện hiện các sự kiện của thành phố và của "
+                 "{district}.").format(district=label)
+        return [Reply(text, (Button(_("Hôm nay"), "/homnay"), Button(_("Lịch sự kiện"), "/lich"),
+                             back_button()))]
+    text = _("Quý vị ở {district}? Xin bấm “Chọn {name}”: lịch sự kiện sẽ hiện thêm các sự "
+             "kiện của {district}.").format(district=label, name=unit.name.vi)
+    return [Reply(text, (Button(_("Chọn {name}").format(name=unit.name.vi), f"/quan {unit.id}"),
+                         Button(_("Lịch sự kiện"), "/lich"), back_button()))]

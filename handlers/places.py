@@ -60,3 +60,28 @@ def said_district(edition: Edition, text: str) -> Said | None:
             if all(w in _AROUND for w in rest):
                 return Said(unit.name.vi, unit.id, any(w in _LIVING for w in rest))
     return None
+
+
+_BEFORE = frozenset({"o", "tai", "cua", "thuoc", "trong", "ve"})  # "sự kiện ở quận Lê Chân"
+
+
+def without_district(edition: Edition, text: str) -> tuple[str, str] | None:
+    """(`text` without the quận/huyện it names, that district) when it names one among other
+    words: "lịch quận Lê Chân" -> ("lịch", "Lê Chân"); the words left keep their marks."""
+    words = text.split()
+    folded = [" ".join(tokens(w)) for w in words]
+    for unit in edition.units:
+        if not unit.is_district:
+            continue
+        name = tokens(unit.name.vi)
+        for i in range(len(folded) - len(name) + 1):
+            if folded[i:i + len(name)] != name:
+                continue
+            start, end = i, i + len(name)
+            if start and folded[start - 1] in _KINDS:
+                start -= 1
+            if start and folded[start - 1] in _BEFORE:
+                start -= 1
+            rest = " ".join(words[:start] + words[end:])
+            return (rest, unit.name.vi) if rest and rest != text else None
+    return None

@@ -9,12 +9,12 @@ event) is answered short first (Route("unit", "faq:<id>"), handlers/features/ans
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from content import Edition
 from content.loader import INTENTS
-from handlers.places import said_district
+from handlers.places import said_district, without_district
 from handlers.text import clean, fold
 from handlers.understanding import Understander, Understanding, find_date
 from handlers.understanding.index import intent_route
@@ -22,6 +22,9 @@ from handlers.understanding.normalise import tokenize
 
 # The understanding's answers about one thing of the content, answered by a short answer.
 ONE_THING = frozenset({"faq", "event", "programme"})
+# Answers a question may ask for in one quận/huyện ("lịch quận Lê Chân", "sự kiện ở Kiến An hôm
+# nay"): what the schedule shows, each district's events under its name.
+PLACED = frozenset({"schedule", "today", "day", "next", "activities"})
 # What free text can be routed to besides the lexicon's intents: each must be a feature.
 UNDERSTOOD = ("day", "today", "unit", "courses", "event", "faq", "clarify", "unknown",
               "smalltalk", "district", "district_offer")
@@ -35,6 +38,8 @@ class Route:
     feature: str
     arg: str = ""
     understood: Understanding | None = field(default=None, compare=False, repr=False)
+    # The quận/huyện the question is about ("lịch quận Lê Chân"), as content spells it.
+    place: str | None = field(default=None, compare=False)
 
 
 def routed_features() -> tuple[str, ...]:
@@ -61,10 +66,27 @@ class Router:
         feature, arg = understood.feature, understood.arg
         if feature in ONE_THING and arg:
             feature, arg = "unit", f"{feature}:{arg}"
-        elif feature == "unknown" and (said := said_district(self.edition, text)) is not None:
-            # Only a quận/huyện: "tôi ở quận Lê Chân" chooses it, "Kiến An" is offered.
-            feature, arg = ("district" if said.stated else "district_offer"), said.unit_id
+        elif feature == "unknown":
+            return self._place(text, today, understood)
+        elif feature in PLACED and (rest := without_district(self.edition, text)) is not None:
+            return Route(feature, arg, understood, rest[1])  # "lịch hôm nay ở Ngô Quyền"
         return Route(feature, arg, understood)
+
+    def _place(self, text: str, today: date, understood: Understanding) -> Route:
+        """What a message the understanding found nothing in asks, when it names a quận/huyện:
+        only the place ("tôi ở quận Lê Chân" chooses it, "Kiến An" is offered), or the place
+        as the setting of a question ("lịch quận Lê Chân": the schedule, which lists each
+        district's events by name)."""
+        said = said_district(self.edition, text)
+        if said is not None:
+            return Route("district" if said.stated else "district_offer", said.unit_id,
+                         understood)
+        rest = without_district(self.edition, text)
+        if rest is not None:
+            again = self.understander.understand(rest[0], today)
+            if again.feature in PLACED:
+                return Route(again.feature, again.arg, replace(again, typed=text), rest[1])
+        return Route("unknown", "", understood)
 
     def _command(self, text: str) -> Route:
         head, _, arg = text[1:].partition(" ")

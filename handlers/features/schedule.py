@@ -14,6 +14,7 @@ from handlers.format import (
     back_button,
     day_buttons,
     day_heading,
+    district_label,
     event_detail,
     event_line,
     label,
@@ -34,10 +35,24 @@ PART_NAMES = {"sang": N_("Buổi sáng"), "trua": N_("Buổi trưa"), "chieu": N
               "toi": N_("Buổi tối")}
 
 
+def _district(ctx: Ctx) -> str | None:
+    """The quận/huyện whose events are shown: the one the question names ("lịch quận Lê
+    Chân"), else the citizen's own (/quan)."""
+    return ctx.route.place or ctx.user.district
+
+
 def _district_hint(ctx: Ctx, shown: list[Event], every: list[Event]) -> list[str]:
-    """A line about the quận/huyện events left out, for a citizen who chose no district."""
+    """A line about the quận/huyện events left out, for a citizen who chose no district; for
+    a question about one district, whether it has events of its own here."""
+    place = ctx.route.place
+    if place is not None:
+        name = district_label(ctx.edition, place)
+        if any(e.district == place for e in shown):
+            return [_("Gồm các sự kiện của thành phố và của {district}.").format(district=name)]
+        return [_("{district} chưa có sự kiện riêng vào những ngày này; lịch chỉ có các sự kiện "
+                  "của thành phố.").format(district=name[:1].upper() + name[1:])]
     hidden = len(every) - len(shown)
-    if ctx.user.district is not None or not hidden:
+    if _district(ctx) is not None or not hidden:
         return []
     return [_("Còn {n} sự kiện của các quận, huyện: gõ /quan để chọn quận, huyện của Quý vị.")
             .format(n=hidden)]
@@ -52,7 +67,7 @@ def _event_button(event: Event) -> Button:
                   paged=True)
 async def week(ctx: Ctx) -> list[Reply]:
     """Show the whole week by day, one line per event, with a button per day for details."""
-    ed, district = ctx.edition, ctx.user.district
+    ed, district = ctx.edition, _district(ctx)
     blocks = []
     shown: list[Event] = []
     for day in ed.days():
@@ -62,7 +77,9 @@ async def week(ctx: Ctx) -> list[Reply]:
         lines += [event_line(e, ed, ctx.now) for e in events] or ["• " + _("Chưa có sự kiện.")]
         blocks.append("\n".join(lines))
     every = [e for d in ed.days() for e in ed.events_on(d, every_district=True)]
-    blocks += _district_hint(ctx, shown, every)
+    hint = _district_hint(ctx, shown, every)
+    # About one district ("lịch quận Lê Chân"): said on the first screen, not after a week.
+    blocks = [*hint, *blocks] if ctx.route.place else [*blocks, *hint]
     return [paged(blocks, ctx.page, "lich", title=_("Lịch sự kiện {span}").format(
         span=week_span(ed)), buttons=(*day_buttons(ed), back_button()),
         note=sample_note(ed))]
@@ -116,7 +133,7 @@ def _days_reply(ctx: Ctx, days: list[date], part: str, command: str) -> Reply:
     blocks: list[str] = []
     buttons: list[Button | None] = []
     for d in days:
-        events, lead = _in_part(ctx, ed.events_on(d, ctx.user.district), part)
+        events, lead = _in_part(ctx, ed.events_on(d, _district(ctx)), part)
         lines = [_heading(d, part), *([lead] if lead else [])]
         lines += [event_line(e, ed, ctx.now, place=True) for e in events] or [
             "• " + _("Chưa có sự kiện.")]
@@ -134,7 +151,7 @@ def _day_reply(ctx: Ctx, wanted: date, title: str, command: str, part: str = "")
             day=format_date_numeric(wanted), span=week_span(ed)
         )
         return Reply(text, (*day_buttons(ed), back_button()))
-    every = ed.events_on(wanted, ctx.user.district)
+    every = ed.events_on(wanted, _district(ctx))
     events, lead = _in_part(ctx, every, part)
     blocks = [*([lead] if lead else []),
               *(event_line(e, ed, ctx.now, place=True) for e in events)]
@@ -170,7 +187,7 @@ async def upcoming(ctx: Ctx) -> list[Reply]:
     if ctx.today > ed.end:
         return [Reply(week_status(ed, ctx.now) or "", (Button(_("Lịch sự kiện"), "/lich"),
                                                         back_button()))]
-    mine = [e for e in ed.events if e.district is None or e.district == ctx.user.district]
+    mine = [e for e in ed.events if e.district is None or e.district == _district(ctx)]
     ongoing = [e for e in mine if e.start <= ctx.now < e.end]
     later = [e for e in mine if e.start > ctx.now]
     blocks = []

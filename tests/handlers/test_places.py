@@ -83,3 +83,26 @@ async def test_registration_takes_the_district_as_typed(app: App) -> None:
     assert "Đăng ký thành công" in await chat.text("Đồng ý")
     async with app.sessions() as s:
         assert (await s.execute(select(ContestParticipant.district))).scalar_one() == "Lê Chân"
+
+
+@pytest.mark.parametrize(("typed", "shows"), [
+    ("lịch quận Lê Chân", "Gồm các sự kiện của thành phố và của quận Lê Chân."),
+    ("lich hom nay o le chan", "Lễ khai mạc Tuần lễ của quận Lê Chân"),
+    ("sự kiện ở quận ngô quyền", "Quận Ngô Quyền chưa có sự kiện riêng"),
+    ("lịch huyện an dương", "Gồm các sự kiện của thành phố và của huyện An Dương."),
+])
+async def test_a_question_about_one_district_shows_its_events(app: App, typed: str,
+                                                              shows: str) -> None:
+    chat = Chat(app, "asks-" + typed)
+    first = (await chat.send(typed))[0].full_text()  # said on the first screen
+    assert shows in first, first
+    assert "gõ /quan để chọn" not in first
+    assert await _district(app, chat) is None  # asking about a district does not choose it
+
+
+async def test_the_citizens_own_district_is_kept_for_other_questions(app: App) -> None:
+    chat = Chat(app, "own")
+    await chat.text("/quan le-chan")
+    assert "Lễ khai mạc Tuần lễ của quận Lê Chân" in await chat.text("lịch hôm nay")
+    assert "Lễ khai mạc Tuần lễ của quận Lê Chân" not in await chat.text(
+        "lịch hôm nay ở Ngô Quyền")

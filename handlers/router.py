@@ -8,6 +8,7 @@ event) is answered short first (Route("unit", "faq:<id>"), handlers/features/ans
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -62,6 +63,9 @@ class Router:
             return Route("empty")
         if text.startswith("/"):
             return self._command(text)
+        # Compatibility forms read as the letters they show: full-width "ＬＩＣＨ ＨＯＭ ＮＡＹ"
+        # (East Asian keyboards, some phones' fancy fonts), ligatures, superscript digits.
+        text = unicodedata.normalize("NFKC", text)
         understood = self.understander.understand(text, today)
         feature, arg = understood.feature, understood.arg
         if feature in ONE_THING and arg:

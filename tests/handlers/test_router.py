@@ -161,3 +161,13 @@ def test_faq_keywords_from_content(router: Router, edition: Edition) -> None:
         for question in (entry.question.vi, entry.question.en or entry.question.vi):
             assert router.route(clean(question), TODAY) == Route("unit", f"faq:{entry.id}"), \
                 question
+
+
+@pytest.mark.parametrize(("text", "route"), [
+    ("ＬＩＣＨ ＨＯＭ ＮＡＹ", Route("today")),  # full-width letters
+    ("ｌịｃｈ ｍａｉ", Route("day", "2020-10-02")),
+    ("lịch ngày ３/１０", Route("day", "2020-10-03")),  # full-width digits
+])
+def test_compatibility_forms_read_as_the_letters_they_show(router: Router, text: str,
+                                                           route: Route) -> None:
+    assert router.route(clean(text), date(2020, 10, 1)) == route

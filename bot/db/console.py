@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.db.broadcast import outbox_counts
 from bot.db.models import (
     AuditEntry,
+    CitizenQuestion,
     LoginToken,
     MessageLog,
     OutboxRow,
@@ -180,6 +181,7 @@ class Overview:
     subscribers: int
     outbox: dict[str, int]
     pending_announcements: int
+    open_questions: int = 0  # citizens' questions not yet answered nor dismissed (the inbox)
 
 
 async def overview(s: AsyncSession, day_start: datetime, day_end: datetime) -> Overview:
@@ -194,9 +196,11 @@ async def overview(s: AsyncSession, day_start: datetime, day_end: datetime) -> O
         select(OutboxRow.status, func.count()).group_by(OutboxRow.status))).all())
     pending = await s.scalar(select(func.count()).select_from(ScheduledItem).where(
         ScheduledItem.kind == "announcement", ScheduledItem.status == "scheduled"))
+    questions = await s.scalar(select(func.count()).select_from(CitizenQuestion).where(
+        CitizenQuestion.answered_at.is_(None)))
     return Overview({k: int(v) for k, v in users.items()}, int(messages or 0),
                     int(subscribers or 0), {k: int(v) for k, v in outbox.items()},
-                    int(pending or 0))
+                    int(pending or 0), int(questions or 0))
 
 
 @dataclass(frozen=True)

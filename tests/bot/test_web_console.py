@@ -471,3 +471,19 @@ async def test_figures_endpoint_counts_what_the_overview_shows(console: Console)
     assert figures["participants"] == "1"
     html = await (await console.client.get("/quantri/")).text()
     assert 'data-figure="subscribers">2<' in html
+    assert 'data-figure="open-questions">0<' in html
+
+
+async def test_the_overview_counts_the_questions_waiting_and_links_the_inbox(
+        console: Console) -> None:
+    """What the inbox holds open, counted on the overview: each question the bot could not
+    answer (twice the same here) and one sent on with /guicauhoi."""
+    await console.sign_in(await console.link())
+    for user, text in (("9101", "giá vé gửi xe ở lễ khai mạc bao nhiêu"),
+                       ("9102", "giá vé gửi xe ở lễ khai mạc bao nhiêu"),
+                       ("9103", "/guicauhoi Có xe đưa đón người cao tuổi không?")):
+        await console.app.dispatcher.handle(Incoming("telegram", user, text))
+    figures = (await (await console.client.get("/quantri/so-lieu.json")).json())["figures"]
+    assert figures["open-questions"] == "3"
+    html = await (await console.client.get("/quantri/")).text()
+    assert 'data-figure="open-questions">3<' in html and 'href="/quantri/cau-hoi"' in html

@@ -398,6 +398,7 @@ class Console:
             "participants": format_number(figures.participants),
             "finished": format_number(figures.finished),
             "pending-announcements": format_number(o.pending_announcements),
+            "open-questions": format_number(o.open_questions),
         })
         out.update({f"outbox-{k}": format_number(o.outbox.get(k, 0)) for k in OUTBOX_LABELS})
         return out

@@ -13,13 +13,14 @@ user, a reminder, an organizer's announcement), so the outbox reads outcomes in 
 from __future__ import annotations
 
 import asyncio
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 from handlers.i18n import _
-from handlers.text import split_message
+from handlers.text import fold, split_message
 from handlers.types import Attachment, Button, Reply
 
 # What became of one message.
@@ -117,12 +118,18 @@ class Plan:
     numbered: bool = False  # some button became a numbered line
 
 
+# A numbered button pressed by typing its number, the way people do: "6", "[6]", "6.", "(6)",
+# "#6", "số 6", "chọn số 6 ạ", "mục 6 nhé" (folded). ASCII digits only ("²" and "٣" are not).
+_TYPED_NUMBER = re.compile(
+    r"(?:(?:chon|bam|so|muc|nut)\s*)*[#\[(]?\s*([0-9]{1,3})\s*[\]).]?"
+    r"(?:\s+(?:a|ah|ak|nhe|nha|nhen|ad|di|nhe ad|a ad))?\s*[.!]?")
+
+
 def typed_number(text: str) -> str | None:
-    """The number a user typed to press a numbered button ("06 " -> "6"), or None."""
-    number = text.strip()
-    if not (number.isascii() and number.isdigit() and len(number) <= 3):
-        return None
-    return str(int(number))
+    """The number a user typed to press a numbered button ("06 " -> "6", "[6]", "số 6 ạ"), or
+    None."""
+    found = _TYPED_NUMBER.fullmatch(" ".join(fold(text).split()))
+    return str(int(found.group(1))) if found else None
 
 
 def _numbered_line(number: int, b: Button) -> str:

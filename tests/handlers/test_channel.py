@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from handlers.channel import (
     Delivery,
     Limits,
@@ -150,3 +152,16 @@ async def test_retry_repeats_only_what_the_platform_did_not_take() -> None:
 def test_a_typed_number_is_ascii_digits_only() -> None:
     assert [typed_number(t) for t in (" 6 ", "06", "10", "1000", "²", "٣", "6a", "")] == [
         "6", "6", "10", None, None, None, None, None]
+
+
+@pytest.mark.parametrize("typed", ["[6]", "6.", "(6)", "#6", "số 6", "so 6", "Số 6 ạ", "chọn 6",
+                                   "chon so 6", "mục 6", "bấm nút 6", "6 ạ", "6 nhé", "6!",
+                                   "[ 6 ]"])
+def test_a_typed_number_as_people_type_it(typed: str) -> None:
+    assert typed_number(typed) == "6"
+
+
+@pytest.mark.parametrize("typed", ["6 người", "lịch 6/10", "ngày 6", "6/10", "6h", "0912345678",
+                                   "số 6 và 7", "thứ 6", "t6", "6 giờ", "chọn", "số", "câu 6"])
+def test_numbers_that_press_no_button(typed: str) -> None:
+    assert typed_number(typed) is None

@@ -11,8 +11,8 @@ from tests.conftest import Chat
 
 
 @pytest.mark.parametrize("typed", ["cho hỏi", "cho hoi", "Cho em hỏi ạ", "e muốn hỏi",
-                                   "mình muốn hỏi chút", "tôi có câu hỏi", "hả", "có ai ở đó không",
-                                   "ad có đó không"])
+                                   "mình muốn hỏi chút", "tôi có câu hỏi", "hả",
+                                   "có ai ở đó không", "ad có đó không"])
 async def test_opening_words_are_invited_to_ask(app: App, typed: str) -> None:
     [reply] = await Chat(app, "opens").send(typed)
     assert "gõ câu hỏi" in reply.text and "chưa hiểu" not in reply.text, reply.text

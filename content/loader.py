@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 import unicodedata
@@ -812,12 +813,35 @@ def warnings(edition: Edition) -> list[Problem]:
     return out
 
 
+# Editions loaded in this process, by their folder and the bytes of its files: the same files
+# give the same (immutable) Edition without parsing them again, and any change (a file edited,
+# added or removed) loads it again.
+_LOADED: dict[tuple[object, ...], Edition] = {}
+_KEEP = 8
+
+
+def _files_state(path: Path) -> tuple[object, ...]:
+    state: list[object] = [str(path.resolve())]
+    for file in sorted(path.iterdir()):
+        digest = hashlib.sha256(file.read_bytes()).digest() if file.is_file() else b"dir"
+        state.append((file.name, digest))
+    return tuple(state)
+
+
 def load_edition(path: Path) -> Edition:
     """Load and validate the edition in `path`; raise ContentError listing every problem."""
     if not path.is_dir():
         raise ContentError([Problem(str(path), "", "", N_("không có thư mục nội dung này"))])
+    state = _files_state(path)
+    cached = _LOADED.get(state)
+    if cached is not None:
+        return cached
     loader = _Loader(path)
     edition = loader.load()
     if edition is None:
         raise ContentError(loader.problems)
+    if _files_state(path) == state:  # not changed while it was read
+        while len(_LOADED) >= _KEEP:
+            del _LOADED[next(iter(_LOADED))]
+        _LOADED[state] = edition
     return edition

@@ -303,3 +303,24 @@ def test_cli_content_check_warns_about_a_sample_schedule_and_a_short_time(
     assert "Cảnh báo: schedule.toml: sample: đây là lịch mẫu" in result.stderr
     assert "Cảnh báo: contest.toml: [contest]: seconds_per_question: 20 giây ngắn hơn" \
         in result.stderr
+
+
+def test_an_edition_is_read_again_whenever_a_file_changes(tmp_path: Path) -> None:
+    """Loaded once per state of its files (the console's content page and every app of a
+    process share it); an organizer's edit, a file added or removed, is always seen."""
+    path = tmp_path / "2020"
+    shutil.copytree(SHIPPED, path)
+    first = load_edition(path)
+    assert load_edition(path) is first  # the same files: not parsed again
+    faq = path / "faq.toml"
+    text = faq.read_text(encoding="utf-8")
+    faq.write_text(text.replace(first.faq[0].question.vi, "Câu hỏi đã sửa?", 1),
+                   encoding="utf-8")
+    changed = load_edition(path)
+    assert changed is not first and changed.faq[0].question.vi == "Câu hỏi đã sửa?"
+    (path / "extra.toml").write_text("", encoding="utf-8")
+    with pytest.raises(ContentError):  # a file added: read again, and refused
+        load_edition(path)
+    (path / "extra.toml").unlink()
+    faq.write_text(text, encoding="utf-8")
+    assert load_edition(path).faq[0].question.vi == first.faq[0].question.vi

@@ -38,16 +38,19 @@ async def contest(ctx: Ctx) -> list[Reply]:
         status = _("Cuộc thi đang mở.")
     else:
         status = _("Cuộc thi đã kết thúc.")
+    closed = ctx.now >= c.closes
     blocks = [
         when + " " + status,
-        form_text(c),
+        # Once closed, the results, not how to take part.
+        _("Kết quả: gõ /xephang để xem bảng xếp hạng; ai đã thi xem lại bài của mình bằng "
+          "/xemlai.") if closed else form_text(c),
         _("Đối tượng: {who}").format(who=c.who.get(loc)),
-        _("Cách tham gia: {how}").format(how=c.how_to_join.get(loc)),
+        *([] if closed else [_("Cách tham gia: {how}").format(how=c.how_to_join.get(loc))]),
     ]
     # Prizes only when the organizers wrote them down: the letter promises none.
     if c.prizes:
         blocks.append(_("Giải thưởng:") + "\n" + "\n".join(f"• {p.get(loc)}" for p in c.prizes))
     blocks.append(_("Thể lệ:") + "\n" + "\n".join(f"• {r.get(loc)}" for r in c.rules))
-    buttons = (Button(_("Tham gia thi"), "/thi"), Button(_("Bảng xếp hạng"), "/xephang"),
-               back_button())
+    buttons = (*([] if closed else [Button(_("Tham gia thi"), "/thi")]),
+               Button(_("Bảng xếp hạng"), "/xephang"), back_button())
     return [paged(blocks, ctx.page, "cuocthi", title=c.name.get(loc), buttons=buttons)]

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot.app import App
+from bot.app import App, build_app
 from content import Edition
 from handlers.i18n import format_day, use_locale
 from handlers.text import split_message
 from handlers.types import Incoming
-from tests.conftest import Chat, make_settings
+from tests.conftest import Chat, make_settings, new_sqlite_schema
 from tests.handlers.test_router import named_features
 
 
@@ -237,3 +237,18 @@ async def test_every_reply_is_nfc(app: App) -> None:
         for reply in await app.dispatcher.handle(Incoming("console", "nfc", command)) or []:
             text = reply.full_text()
             assert unicodedata.normalize("NFC", text) == text, command
+
+
+async def test_contest_info_after_it_closed_points_to_the_results(sqlite_url: str) -> None:
+    await new_sqlite_schema(sqlite_url)
+    app = build_app(make_settings(sqlite_url, now="2020-10-08T09:00"))
+    await app.start()
+    try:
+        replies = await Chat(app, "late").send("/cuocthi")
+    finally:
+        await app.close()
+    text = replies[0].full_text()
+    assert "Cuộc thi đã kết thúc." in text and "/xephang" in text
+    assert "Cách tham gia" not in text
+    commands = [b.command for b in replies[0].buttons]
+    assert "/thi" not in commands and "/xephang" in commands

@@ -49,7 +49,11 @@ DATED = frozenset({"schedule", "activities", "next"})
 _PREPOSITIONS = frozenset({"cho", "của", "ở", "tại", "về", "với", "trong", "ngoài"})
 # Questions about the time or the place of something (folded, abbreviations written out).
 _WHEN_WHERE = ("khi nao", "bao gio", "may gio", "luc nao", "o dau", "dia diem", "cho nao",
-               "ngay nao", "dien ra", "gio nao", "to chuc o", "to chuc luc")
+               "ngay nao", "dien ra", "gio nao", "to chuc o", "to chuc luc", "di dau",
+               "qua dau", "den dau")
+# Words that close a noun phrase ("khóa học nào | miễn phí", "sách gì | hay"): the phrase after
+# them still qualifies the one before.
+_CLOSERS = frozenset({"nao", "gi"})
 # Question words: a phrase that holds one asks, it does not qualify the phrase before it.
 _QUESTION_WORDS = (*_WHEN_WHERE, "bao nhieu", "the nao", "la gi", "lam sao", "nhu nao", "ai")
 
@@ -163,13 +167,22 @@ class Understander:
             return base
         if against and against >= max(said, FILLER_WEIGHT):
             return replace(base, candidates=others)
-        second = next((c for c in candidates[1:] if c.route != best.route), None)
+        run = _run(tokens)
+        when_where = ref is not None or any(f" {q} " in run for q in _WHEN_WHERE)
+        passed = {best.route}
+        if when_where and best.route[0] == "activities":
+            # "xe tuyên truyền đi qua đâu": when or where is asked of the event that holds the
+            # activity's words, not of the list of activities.
+            held = next((c for c in candidates[1:]
+                         if c.route[0] == "event" and best.explained <= c.explained), None)
+            if held is not None:
+                best = held
+                passed.add(best.route)
+        second = next((c for c in candidates if c.route not in passed), None)
         if second is not None and {best.route[0], second.route[0]} == {"event", "programme"}:
             # An event named after a programme ("Phát động xây dựng tủ sách lớp học"): a
             # question about when or where is about the event, any other about the programme.
-            run = _run(tokens)
-            when_where = any(f" {q} " in run for q in _WHEN_WHERE)
-            wanted = "event" if ref is not None or when_where else "programme"
+            wanted = "event" if when_where else "programme"
             if best.route[0] != wanted and self._unsure(best, second, tokens):
                 best, second = second, None
             elif best.route[0] == wanted:
@@ -300,7 +313,11 @@ class Understander:
                 weight = m.weight
                 if any(tokens[i].repaired for i in span):
                     weight *= CORRECTED
-                if ends.get(m.start, set()) - {unit} and not _asks(tokens, m.start, m.end):
+                joint = m.start
+                while joint > 0 and tokens[joint - 1].fold in _CLOSERS:
+                    joint -= 1
+                before_ends = ends.get(m.start, set()) | ends.get(joint, set())
+                if before_ends - {unit} and not _asks(tokens, m.start, m.end):
                     weight *= QUALIFIER  # "khóa học | miễn phí", not "tuần lễ | diễn ra bao giờ"
                 before = tokens[m.start - 1].text if m.start else ""
                 if before in _PREPOSITIONS:

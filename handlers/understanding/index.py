@@ -112,6 +112,9 @@ class Index:
             for question in (entry.question.vi, entry.question.en or ""):
                 add(("faq", entry.id), question, QUESTION, partial=True)
         local = {("event", e.id) for e in edition.events if e.district is not None}
+        # The district of each district's event, folded ("le chan"), once it has a unit.
+        districts = {("event", e.id): " ".join(w.fold for w in tokenize(e.district))
+                     for e in edition.events if e.district is not None}
         # Words that name a place only ("quận Lê Chân"): a run of a title made of them alone
         # says where, not which event ("lịch cắt điện quận lê chân" is about no event).
         places = {w.fold for d in edition.districts for w in tokenize(d)} | {"quan", "huyen"}
@@ -211,6 +214,8 @@ class Index:
                                                         for w in run):
                     self._gapped.setdefault(key, []).append(entry)
 
+        self.district_of = {self._unit_of[route]: name for route, name in districts.items()
+                            if route in self._unit_of}
         self.questions = [(" ".join(w.fold for w in tokenize(e.question.get(loc))),
                            self._unit_of[("faq", e.id)])
                           for e in edition.faq for loc in ("vi", "en") if e.question.get(loc)]

@@ -17,7 +17,15 @@ from rapidfuzz import fuzz, process
 
 from content import Edition
 from handlers.understanding.dates import DateRef, find_date, route_arg
-from handlers.understanding.index import FILLER_WEIGHT, INTENT, Index, Match
+from handlers.understanding.index import (
+    DISTRICT_EVENT,
+    FILLER_WEIGHT,
+    INTENT,
+    ITEM,
+    LIST,
+    Index,
+    Match,
+)
 from handlers.understanding.normalise import (
     Lexicon,
     Token,
@@ -51,6 +59,9 @@ _PREPOSITIONS = frozenset({"cho", "của", "ở", "tại", "về", "với", "tro
 _WHEN_WHERE = ("khi nao", "bao gio", "may gio", "luc nao", "o dau", "dia diem", "cho nao",
                "ngay nao", "dien ra", "gio nao", "to chuc o", "to chuc luc", "di dau",
                "qua dau", "den dau")
+# An English question that starts so asks whether its last phrase is true ("is the contest
+# free": about the fee, not the contest).
+_EN_YES_NO = frozenset({"is", "are", "does", "do", "can", "will"})
 # Words that close a noun phrase ("khóa học nào | miễn phí", "sách gì | hay"): the phrase after
 # them still qualifies the one before.
 _CLOSERS = frozenset({"nao", "gi"})
@@ -139,7 +150,7 @@ class Understander:
         base = replace(base, words=sum(any(c.isalpha() for c in tokens[i].text) for i in info))
         total = sum(info.values()) + (DATE_INFO if ref is not None else 0.0)
         candidates = self._candidates(tokens, self.index.match(tokens, used, accented), ref,
-                                      info, unknown, total, today)
+                                      info, unknown, total, today, english)
         if not candidates:
             return base
         best = candidates[0]
@@ -284,7 +295,7 @@ class Understander:
 
     def _candidates(self, tokens: list[Token], matches: list[Match], ref: DateRef | None,
                     info: dict[int, float], unknown: set[int], total: float,
-                    today: date) -> list[_Candidate]:
+                    today: date, english: bool = False) -> list[_Candidate]:
         content = set(info)
         by_unit: dict[int, list[Match]] = {}
         for m in matches:
@@ -300,6 +311,13 @@ class Understander:
         asks_yes_no = max((i for i, t in enumerate(tokens)
                            if t.text in ("không", "chưa") or t.fold in ("khong", "chua")),
                           default=-1)
+        # "is the contest free": the last phrase of an English yes/no question is asked.
+        asked_last = english and bool(tokens) and tokens[0].fold in _EN_YES_NO
+        # A quận/huyện named in the message ("khai mạc ở quận lê chân"): its own event no
+        # longer gives way to the city's, and the name is explained by it.
+        run = _run(tokens)
+        named = {unit: self._spans(tokens, name) for unit, name in self.index.district_of.items()
+                 if f" {name} " in run}
         found: dict[int, _Candidate] = {}
         for unit, unit_matches in by_unit.items():
             taken: set[int] = set()
@@ -317,7 +335,13 @@ class Understander:
                 while joint > 0 and tokens[joint - 1].fold in _CLOSERS:
                     joint -= 1
                 before_ends = ends.get(m.start, set()) | ends.get(joint, set())
-                if before_ends - {unit} and not _asks(tokens, m.start, m.end):
+                # A run of an item's name is the name ("chương trình | luân chuyển sách"),
+                # and what an English yes/no question ends on is asked: neither qualifies.
+                name = m.source in (ITEM, LIST) and m.end - m.start >= 2
+                last = asked_last and m.end == len(tokens)
+                if last:
+                    weight *= PREDICATE
+                elif before_ends - {unit} and not name and not _asks(tokens, m.start, m.end):
                     weight *= QUALIFIER  # "khóa học | miễn phí", not "tuần lễ | diễn ra bao giờ"
                 before = tokens[m.start - 1].text if m.start else ""
                 if before in _PREPOSITIONS:
@@ -332,6 +356,9 @@ class Understander:
                     explained |= span
                 score += weight
                 source = max(source, m.source)
+            if unit in named and explained:
+                score /= DISTRICT_EVENT
+                explained |= named[unit]
             found[unit] = _Candidate(self.index.units[unit], score, explained, source)
         if ref is not None:
             day = _Candidate(self._date_route(ref, today), DATE_SCORE, set(ref.used), INTENT + 1)
@@ -346,6 +373,14 @@ class Understander:
                 said += DATE_INFO
             c.rank = c.score * (1 - COVERAGE + COVERAGE * (said / total if total else 1.0))
         return sorted(found.values(), key=lambda c: (-c.rank, -c.source))
+
+    @staticmethod
+    def _spans(tokens: list[Token], name: str) -> set[int]:
+        """The positions of the words of `name` (folded) where they stand together."""
+        words = name.split()
+        return {i + k for i in range(len(tokens) - len(words) + 1)
+                if [t.fold for t in tokens[i:i + len(words)]] == words
+                for k in range(len(words))}
 
     def _date_route(self, ref: DateRef, today: date) -> tuple[str, str]:
         if ref.kind == "week":

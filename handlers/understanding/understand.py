@@ -81,6 +81,18 @@ def _asks(tokens: list[Token], start: int, end: int) -> bool:
     return yes_no or any(f" {q} " in run for q in _QUESTION_WORDS)
 
 
+def _particles(tokens: list[Token]) -> list[Token]:
+    """'thi' typed without marks right after a question and before more words is the particle
+    thì ("bao giờ thi kết thúc": bao giờ thì kết thúc), not the contest's thi."""
+    out = list(tokens)
+    for i in range(1, len(tokens) - 1):
+        t = tokens[i]
+        if t.text == "thi" and tokens[i + 1].kind == "word" and any(
+                _run(tokens, 0, i).endswith(f" {q} ") for q in _QUESTION_WORDS):
+            out[i] = make_token("thì")
+    return out
+
+
 # Words the date reader knows, so they are never "unknown".
 _DATE_WORDS = (
     "hôm nay mai ngày kia mốt qua bữa sáng trưa chiều tối đêm thứ chủ nhật tuần sau tới trước "
@@ -134,7 +146,7 @@ class Understander:
         english = bool(words) and not any(t.marked for t in words) and (
             2 * sum(t.fold in self.english for t in words) >= len(words))
         repaired = self._repair(typed)
-        tokens = self.lexicon.expand(repaired)
+        tokens = _particles(self.lexicon.expand(repaired))
         normalised = " ".join(t.fold for t in tokens)
         base = Understanding("unknown", typed=text, normalised=normalised, english=english)
         if not any(t.kind != "symbol" or t.expanded for t in tokens):
@@ -302,11 +314,16 @@ class Understander:
             if m.alone and (ref is not None or content - set(range(m.start, m.end))):
                 continue
             by_unit.setdefault(m.unit, []).append(m)
-        ends: dict[int, set[int]] = {}  # where each answer's phrases end (not small talk's)
+        # Where each answer's phrases end (not small talk's); those that ask apart: what
+        # follows "khi nào" is what is asked about ("khi nào | đóng cuộc thi"), unless it is
+        # one word ("ngày nào | thi kết thúc": thì).
+        ends: dict[int, set[int]] = {}
+        asking: dict[int, set[int]] = {}
         for unit, unit_matches in by_unit.items():
             if self.index.units[unit][0] != "smalltalk":
                 for m in unit_matches:
-                    ends.setdefault(m.end, set()).add(unit)
+                    (asking if _asks(tokens, m.start, m.end) else ends).setdefault(
+                        m.end, set()).add(unit)
         # Where a yes/no question ends ("... có ... không"): -1 when it is not one.
         asks_yes_no = max((i for i, t in enumerate(tokens)
                            if t.text in ("không", "chưa") or t.fold in ("khong", "chua")),
@@ -335,6 +352,8 @@ class Understander:
                 while joint > 0 and tokens[joint - 1].fold in _CLOSERS:
                     joint -= 1
                 before_ends = ends.get(m.start, set()) | ends.get(joint, set())
+                if m.end - m.start == 1:
+                    before_ends |= asking.get(m.start, set()) | asking.get(joint, set())
                 # A run of an item's name is the name ("chương trình | luân chuyển sách"),
                 # and what an English yes/no question ends on is asked: neither qualifies.
                 name = m.source in (ITEM, LIST) and m.end - m.start >= 2

@@ -208,11 +208,11 @@ class Index:
                     weight *= DISTRICT_EVENT
                 if weight <= 0:
                     continue
-                entry = Entry(unit, tuple(w.text for w in run), weight, source, alone)
-                self._ngrams.setdefault(key, []).append(entry)
+                found = Entry(unit, tuple(w.text for w in run), weight, source, alone)
+                self._ngrams.setdefault(key, []).append(found)
                 if chosen and len(run) >= 2 and not any(w.text in self.filler_texts
                                                         for w in run):
-                    self._gapped.setdefault(key, []).append(entry)
+                    self._gapped.setdefault(key, []).append(found)
 
         self.district_of = {self._unit_of[route]: name for route, name in districts.items()
                             if route in self._unit_of}

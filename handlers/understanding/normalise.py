@@ -8,6 +8,7 @@ were not, the word stands for every word it folds to.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -27,6 +28,7 @@ _SPACES = re.compile(r"\s+")
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 _RUN3 = re.compile(r"(.)\1{2,}")
 _RUN2 = re.compile(r"(.)\1")
+MAX_VARIANTS = 32  # spellings of one typed form made from the abbreviations of its words
 
 
 def retone(word: str) -> str:
@@ -97,12 +99,26 @@ class Lexicon:
     def __init__(self, abbreviations: Iterable[Abbreviation]) -> None:
         # first word's fold -> [(typed words, meaning tokens)], longest first
         self._by_first: dict[str, list[tuple[tuple[Token, ...], tuple[Token, ...]]]] = {}
+        abbreviations = list(abbreviations)
+        # A word of a typed form is also typed as its own abbreviation: "bh đang" is "bh đag".
+        short: dict[str, list[Token]] = {}
+        for abbreviation in abbreviations:
+            meaning = tokenize(abbreviation.means)
+            if len(meaning) == 1:
+                for typed in abbreviation.typed:
+                    one = tokenize(typed)
+                    if len(one) == 1:
+                        short.setdefault(meaning[0].text, []).append(one[0])
         for abbreviation in abbreviations:
             means = tuple(replace(t, expanded=True) for t in tokenize(abbreviation.means))
             for typed in abbreviation.typed:
-                words = tuple(tokenize(typed))
-                if words:
-                    self._by_first.setdefault(words[0].fold, []).append((words, means))
+                forms = tokenize(typed)
+                if not forms:
+                    continue
+                choices = [[w, *short.get(w.text, ())] if len(forms) > 1 else [w]
+                           for w in forms]
+                for variant in itertools.islice(itertools.product(*choices), MAX_VARIANTS):
+                    self._by_first.setdefault(variant[0].fold, []).append((variant, means))
         for entries in self._by_first.values():
             entries.sort(key=lambda e: -len(e[0]))
 

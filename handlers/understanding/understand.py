@@ -246,8 +246,11 @@ class Understander:
         if len(t.fold) >= 5:
             for cut in sorted(range(2, len(t.fold) - 1), key=lambda c: -min(c, len(t.fold) - c)):
                 left, right = make_token(t.fold[:cut]), make_token(t.fold[cut:])
-                if self.index.known(left) and self.index.known(right) and not (
-                        self.index.is_filler(left) and self.index.is_filler(right)):
+                fillers = self.index.is_filler(left) + self.index.is_filler(right)
+                # "phuong" is not "phụ ông": a filler in a split needs the pair to be known
+                if self.index.known(left) and self.index.known(right) and (
+                        fillers == 0
+                        or (fillers == 1 and (left.fold, right.fold) in self.index.bigrams)):
                     return left, right
         corrected = self.index.correct(t.fold, before, after)
         if corrected is not None:

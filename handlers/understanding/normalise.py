@@ -21,7 +21,9 @@ from handlers.text import fold
 # digits, or one symbol (an emoji the lexicon may know). Only ASCII digits are numbers.
 _DATE = (r"(?<![0-9])(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
          r"|[0-9]{1,2}\s*[/.-]\s*[0-9]{1,2}(?:\s*[/.-]\s*[0-9]{2,4})?)(?![0-9/])")
-_TIME = r"(?<![0-9])[0-9]{1,2}\s*(?:h|g|giờ|gio|:)\s*[0-9]{0,2}(?:p|ph|phút|phut)?(?![^\W\d_])"
+# Minutes are digits, then maybe p/phút ("8h30p"); "10 hp" is 10 and "hp" (Hải Phòng).
+_TIME = (r"(?<![0-9])[0-9]{1,2}\s*(?:h|g|giờ|gio|:)\s*(?:[0-9]{1,2}(?:p|ph|phút|phut)?)?"
+         r"(?![^\W\d_])")
 _TOKEN = re.compile(
     rf"(?P<date>{_DATE})|(?P<time>{_TIME})|(?P<word>[^\W_]+)|(?P<symbol>[^\w\s])")
 _SPACES = re.compile(r"\s+")

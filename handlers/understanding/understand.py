@@ -66,7 +66,8 @@ _EN_YES_NO = frozenset({"is", "are", "does", "do", "can", "will"})
 # them still qualifies the one before.
 _CLOSERS = frozenset({"nao", "gi"})
 # Question words: a phrase that holds one asks, it does not qualify the phrase before it.
-_QUESTION_WORDS = (*_WHEN_WHERE, "bao nhieu", "the nao", "la gi", "lam sao", "nhu nao", "ai")
+_QUESTION_WORDS = (*_WHEN_WHERE, "bao nhieu", "the nao", "la gi", "lam sao", "nhu nao", "ai",
+                   "lam gi")
 
 
 def _run(tokens: list[Token], start: int = 0, end: int | None = None) -> str:

@@ -173,7 +173,8 @@ class _Reader:
                 found, i = [self.today + timedelta(2)], i + step
             elif self.word(i, "ngày", "hôm", "bữa") and self.word(
                     i + 1, "cuối", "đầu", "khai", "bế", "tổng") and not (
-                    self.word(i + 1, "cuối") and self.word(i + 2, "tuần")):  # ngày cuối tuần
+                    self.word(i + 1, "cuối") and self.word(i + 2, "tuần")
+                    and not self.word(i + 3, "lễ")):  # ngày cuối tuần; ngày cuối tuần lễ
                 if self.word(i + 1, "khai"):
                     found = [self.edition.opening]
                 elif self.word(i + 1, "đầu"):

@@ -157,6 +157,30 @@ def _typed_as(token: Token, typed: Token) -> bool:
     return token.text == typed.text or (not token.marked and token.fold == typed.fold)
 
 
+# Teencode spells sounds its own way: "zui" (vui), "jờ" (giờ), "fí" (phí), "wa" (qua), "chìu"
+# (chiều), "mún" (muốn), "nài" (này), "ság" (sáng), "cóa" (có). Word-initial and word-final
+# spellings, each with the standard spellings it may stand for.
+_INITIALS = (("dz", "d"), ("dz", "v"), ("z", "d"), ("z", "v"), ("z", "gi"), ("j", "gi"),
+             ("f", "ph"), ("w", "qu"), ("k", "c"), ("k", "kh"), ("p", "b"))
+_FINALS = (("iu", "ieu"), ("un", "uon"), ("ai", "ay"), ("ag", "ang"), ("og", "ong"),
+           ("ug", "ung"), ("ik", "ich"), ("ic", "ich"), ("oa", "o"), ("uj", "ui"), ("oj", "oi"))
+
+
+def respellings(word: str) -> Iterable[str]:
+    """The standard spellings a teencode word (folded) may stand for, the likeliest first:
+    one initial or one final respelt, then both."""
+    initials = [(word[len(a):], b) for a, b in _INITIALS if word.startswith(a)]
+    finals = [(word[:-len(a)], b) for a, b in _FINALS if word.endswith(a) and len(word) > len(a)]
+    for rest, b in initials:
+        yield b + rest
+    for rest, b in finals:
+        yield rest + b
+    for rest, b in initials:
+        for a2, b2 in _FINALS:
+            if rest.endswith(a2) and len(rest) > len(a2):
+                yield b + rest[:-len(a2)] + b2
+
+
 def collapse_doubles(word: str) -> str:
     """'nhaa' -> 'nha', 'dôngg' -> 'dông': Vietnamese doubles no letter."""
     return _RUN2.sub(r"\1", word)

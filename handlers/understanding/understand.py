@@ -32,6 +32,7 @@ from handlers.understanding.normalise import (
     collapse_doubles,
     fold,
     make_token,
+    respellings,
     tokenize,
 )
 
@@ -224,7 +225,9 @@ class Understander:
         one typo (only in words typed without marks: a word typed with them is meant)."""
         out: list[Token] = []
         for k, t in enumerate(tokens):
-            if t.kind != "word" or self.index.known(t):
+            # a word typed with marks no word of the bot has may be teencode ("chìu", "nài")
+            odd = t.marked and t.text not in self.index.vocab_texts
+            if t.kind != "word" or (self.index.known(t) and not odd):
                 out.append(t)
                 continue
             before = tokens[k - 1].fold if k else ""
@@ -232,7 +235,11 @@ class Understander:
             key = (t.text, before, after)
             repaired = self._repairs.get(key)
             if repaired is None:
-                repaired = self._repair_word(t, before, after)
+                if self.index.known(t):
+                    spelt = self._respelt(t, before, after)
+                    repaired = (t,) if spelt is None else (spelt,)
+                else:
+                    repaired = self._repair_word(t, before, after)
                 if len(self._repairs) < 8192:  # people repeat their typos; floods do not
                     self._repairs[key] = repaired
             out.extend(repaired)
@@ -242,6 +249,9 @@ class Understander:
         single = make_token(collapse_doubles(t.text))
         if single.text != t.text and self.index.known(single):
             return (single,)
+        spelt = self._respelt(t, before, after)
+        if spelt is not None:
+            return (spelt,)
         if t.marked:
             return (t,)
         if len(t.fold) >= 5:
@@ -257,6 +267,17 @@ class Understander:
         if corrected is not None:
             return (Token(corrected, corrected, "word", repaired=True),)
         return (t,)
+
+    def _respelt(self, t: Token, before: str, after: str) -> Token | None:
+        """The word a teencode spelling stands for ("zui": vui, "chìu": chiều), a known pair
+        with a neighbour first; its marks are not compared (written by the rules, as the
+        lexicon writes an abbreviation)."""
+        spelt = [w for w in respellings(t.fold) if w in self.index.vocab_folds]
+        if not spelt:
+            return None
+        word = next((w for w in spelt if (before, w) in self.index.bigrams
+                     or (w, after) in self.index.bigrams), spelt[0])
+        return Token(word, word, "word", expanded=True)
 
     def _accented(self, tokens: list[Token]) -> bool:
         """Does the citizen type diacritics? Then a word typed without them is that word."""

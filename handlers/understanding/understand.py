@@ -52,6 +52,7 @@ PREDICATE = 1.5  # "thi có tốn tiền không": what comes after "có" in a ye
 COVERAGE = 0.4  # how much explaining all of the message counts when ranking answers
 CLARIFY_RATIO = 0.8  # a second answer at least this strong on the same words: ask
 TWO_QUESTIONS = 0.5  # a second answer this strong on words of its own: two questions, ask
+SUBJECT = 0.25  # a subject before "có" this strong owns the list asked after it
 MAX_CANDIDATES = 2
 # Features that, with a day, mean "what is on that day".
 DATED = frozenset({"schedule", "activities", "next"})
@@ -63,6 +64,9 @@ _WHEN_WHERE = ("khi nao", "bao gio", "may gio", "luc nao", "o dau", "dia diem", 
 # An English question that starts so asks whether its last phrase is true ("is the contest
 # free": about the fee, not the contest).
 _EN_YES_NO = frozenset({"is", "are", "does", "do", "can", "will"})
+# Answers that list what the Week holds, and routes that are no subject of such a list.
+_LISTS = frozenset({("activities", ""), ("schedule", "")})
+_NOT_SUBJECTS = frozenset({"faq", "smalltalk", "unknown", "activities", "schedule", "next"})
 # Words that close a noun phrase ("khóa học nào | miễn phí", "sách gì | hay"): the phrase after
 # them still qualifies the one before.
 _CLOSERS = frozenset({"nao", "gi"})
@@ -85,8 +89,16 @@ def _asks(tokens: list[Token], start: int, end: int) -> bool:
 
 def _particles(tokens: list[Token]) -> list[Token]:
     """'thi' typed without marks right after a question and before more words is the particle
-    thì ("bao giờ thi kết thúc": bao giờ thì kết thúc), not the contest's thi."""
+    thì ("bao giờ thi kết thúc": bao giờ thì kết thúc), not the contest's thi. And "bao giờ"
+    written from an abbreviation ("bh") in a message that asks with gì or nào is "bây giờ":
+    one question word a sentence ("bh có sự kiện gì": now; "khai mạc bh": when)."""
     out = list(tokens)
+    asks_what = any(t.fold in ("gi", "nao") for t in tokens) and not any(
+        f" {q} " in _run(tokens) for q in ("khi nao", "luc nao", "ngay nao", "gio nao"))
+    if asks_what:
+        for i in range(len(tokens) - 1):
+            if tokens[i].expanded and tokens[i].text == "bao" and tokens[i + 1].text == "giờ":
+                out[i] = replace(tokens[i], text="bây", fold="bay")
     for i in range(1, len(tokens) - 1):
         t = tokens[i]
         if t.text == "thi" and tokens[i + 1].kind == "word" and any(
@@ -202,6 +214,18 @@ class Understander:
                          if c.route[0] == "event" and best.explained <= c.explained), None)
             if held is not None:
                 best = held
+                passed.add(best.route)
+        if best.route in _LISTS and best.explained:
+            # "thư viện có những chương trình gì": the list asked for is the subject's, the
+            # subject named before "có" (not an FAQ entry: "tuần lễ có những hoạt động gì").
+            has = next((i for i, t in enumerate(tokens) if t.fold == "co" and not t.expanded),
+                       -1)
+            subject = next((c for c in candidates[1:] if 0 < has < max(best.explained)
+                            and c.explained and c.rank >= SUBJECT * best.rank
+                            and c.route[0] not in _NOT_SUBJECTS and max(c.explained) < has),
+                           None)
+            if subject is not None:
+                best = subject
                 passed.add(best.route)
         second = next((c for c in candidates if c.route not in passed), None)
         if second is not None and {best.route[0], second.route[0]} == {"event", "programme"}:

@@ -188,7 +188,9 @@ class Understander:
         understood = set().union(*(c.explained for c in candidates))
         talked = set().union(*(c.explained for c in candidates if c.route[0] != "smalltalk"))
         stray = self._stray(tokens, info, unknown | talked)
-        against = sum(v if i in unknown or i in stray else 0.0 if i in understood
+        subject = self._subject(tokens, info, best.explained)
+        against = sum((UNEXPLAINED * v if i in subject else v) if i in unknown or i in stray
+                      else 0.0 if i in understood
                       else UNEXPLAINED * v for i, v in info.items() if i not in best.explained)
         if ref is not None and not used <= best.explained:
             against += UNEXPLAINED * DATE_INFO
@@ -441,6 +443,18 @@ class Understander:
                 said += DATE_INFO
             c.rank = c.score * (1 - COVERAGE + COVERAGE * (said / total if total else 1.0))
         return sorted(found.values(), key=lambda c: (-c.rank, -c.source))
+
+    @staticmethod
+    def _subject(tokens: list[Token], info: dict[int, float], explained: set[int]) -> set[int]:
+        """The words before "có" in a yes/no question whose predicate (from "có" to "không")
+        the answer explains: who or what it is asked of ("người khuyết tật | có tham gia được
+        không"), which says less than the predicate."""
+        has = next((i for i, t in enumerate(tokens) if t.fold == "co" and not t.expanded), -1)
+        end = max((i for i, t in enumerate(tokens) if t.fold in ("khong", "chua")), default=-1)
+        predicate = [i for i in info if has < i < end]
+        if has <= 0 or not predicate or not set(predicate) <= explained:
+            return set()
+        return {i for i in info if i < has}
 
     @staticmethod
     def _spans(tokens: list[Token], name: str) -> set[int]:

@@ -222,12 +222,12 @@ class Understander:
             # subject named before "có" (not an FAQ entry: "tuần lễ có những hoạt động gì").
             has = next((i for i, t in enumerate(tokens) if t.fold == "co" and not t.expanded),
                        -1)
-            subject = next((c for c in candidates[1:] if 0 < has < max(best.explained)
-                            and c.explained and c.rank >= SUBJECT * best.rank
-                            and c.route[0] not in _NOT_SUBJECTS and max(c.explained) < has),
-                           None)
-            if subject is not None:
-                best = subject
+            owner = next((c for c in candidates[1:] if 0 < has < max(best.explained)
+                          and c.explained and c.rank >= SUBJECT * best.rank
+                          and c.route[0] not in _NOT_SUBJECTS and max(c.explained) < has),
+                         None)
+            if owner is not None:
+                best = owner
                 passed.add(best.route)
         second = next((c for c in candidates if c.route not in passed), None)
         if second is not None and {best.route[0], second.route[0]} == {"event", "programme"}:

@@ -27,6 +27,7 @@ _TIME = (r"(?<![0-9])[0-9]{1,2}\s*(?:h|g|giờ|gio|:)\s*(?:[0-9]{1,2}(?:p|ph|ph�
 _TOKEN = re.compile(
     rf"(?P<date>{_DATE})|(?P<time>{_TIME})|(?P<word>[^\W_]+)|(?P<symbol>[^\w\s])")
 _SPACES = re.compile(r"\s+")
+_CLAUSE_ENDS = frozenset(",.;!?…")
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 _RUN3 = re.compile(r"(.)\1{2,}")
 _RUN2 = re.compile(r"(.)\1")
@@ -59,6 +60,7 @@ class Token:
     kind: str = "word"  # word, number, date, time, symbol
     expanded: bool = False  # written by the lexicon, not typed
     repaired: bool = False  # read through a typo correction
+    clause: int = 0  # the part of the message it is in (commas and full stops part them)
 
     @property
     def marked(self) -> bool:
@@ -76,16 +78,20 @@ def tokenize(text: str) -> list[Token]:
     """Tokens of `text` (already NFC): lowercase, tones placed, runs of 3+ letters made two
     ("nhaaa" -> "nhaa"; the understander makes it "nha" when "nhaa" is no word)."""
     out: list[Token] = []
+    clause = 0
     for m in _TOKEN.finditer(text.lower()):
         kind = m.lastgroup or "word"
         value = m.group()
         if kind in ("date", "time"):
-            out.append(Token(_SPACES.sub("", value), fold(_SPACES.sub("", value)), kind))
+            out.append(Token(_SPACES.sub("", value), fold(_SPACES.sub("", value)), kind,
+                             clause=clause))
         elif kind == "symbol":
             if unicodedata.category(value) == "So":  # emoji; punctuation only separates
-                out.append(Token(value, value, "symbol"))
+                out.append(Token(value, value, "symbol", clause=clause))
+            elif value in _CLAUSE_ENDS and out and out[-1].clause == clause:
+                clause += 1
         else:
-            out.append(make_token(retone(_RUN3.sub(r"\1\1", value))))
+            out.append(replace(make_token(retone(_RUN3.sub(r"\1\1", value))), clause=clause))
     return out
 
 
@@ -135,7 +141,7 @@ class Lexicon:
                 if i + n <= len(tokens) and all(
                         tokens[i + k].kind in ("word", "number", "symbol")
                         and _typed_as(tokens[i + k], typed[k]) for k in range(n)):
-                    out.extend(means)
+                    out.extend(replace(t, clause=token.clause) for t in means)
                     i += n
                     break
             else:
@@ -159,26 +165,33 @@ def _typed_as(token: Token, typed: Token) -> bool:
 
 # Teencode spells sounds its own way: "zui" (vui), "jờ" (giờ), "fí" (phí), "wa" (qua), "chìu"
 # (chiều), "mún" (muốn), "nài" (này), "ság" (sáng), "cóa" (có). Word-initial and word-final
-# spellings, each with the standard spellings it may stand for.
-_INITIALS = (("dz", "d"), ("dz", "v"), ("z", "d"), ("z", "v"), ("z", "gi"), ("j", "gi"),
-             ("f", "ph"), ("w", "qu"), ("k", "c"), ("k", "kh"), ("p", "b"))
-_FINALS = (("iu", "ieu"), ("un", "uon"), ("ai", "ay"), ("ag", "ang"), ("og", "ong"),
-           ("ug", "ung"), ("ik", "ich"), ("ic", "ich"), ("oa", "o"), ("uj", "ui"), ("oj", "oi"))
+# spellings, each with the standard spelling it may stand for, and whether Vietnamese spelling
+# allows the typed one (then it may be a word of its own: "mãi", "nài nỉ").
+_INITIALS = (("dz", "d", False), ("dz", "v", False), ("z", "d", False), ("z", "v", False),
+             ("z", "gi", False), ("j", "gi", False), ("f", "ph", False), ("w", "qu", False),
+             ("k", "c", False), ("p", "b", False))
+_FINALS = (("iu", "ieu", True), ("un", "uon", True), ("ai", "ay", True), ("ag", "ang", False),
+           ("og", "ong", False), ("ug", "ung", False), ("ik", "ich", False),
+           ("ic", "ich", False), ("oa", "o", True), ("uj", "ui", False), ("oj", "oi", False))
 
 
-def respellings(word: str) -> Iterable[str]:
-    """The standard spellings a teencode word (folded) may stand for, the likeliest first:
-    one initial or one final respelt, then both."""
-    initials = [(word[len(a):], b) for a, b in _INITIALS if word.startswith(a)]
-    finals = [(word[:-len(a)], b) for a, b in _FINALS if word.endswith(a) and len(word) > len(a)]
-    for rest, b in initials:
-        yield b + rest
-    for rest, b in finals:
-        yield rest + b
-    for rest, b in initials:
-        for a2, b2 in _FINALS:
+def respellings(word: str) -> Iterable[tuple[str, bool]]:
+    """The standard spellings a teencode word (folded) may stand for, the likeliest first (one
+    initial or one final respelt, then both), each with True when the typed spelling is also
+    a Vietnamese one."""
+    # k is c only before a, o, u ("kó"); "kh" and "ki" are Vietnamese
+    initials = [(word[len(a):], b, ok) for a, b, ok in _INITIALS if word.startswith(a)
+                and not (a == "k" and word[1:2] not in ("a", "o", "u"))]
+    finals = [(word[:-len(a)], b, ok) for a, b, ok in _FINALS
+              if word.endswith(a) and len(word) > len(a)]
+    for rest, b, ok in initials:
+        yield b + rest, ok
+    for rest, b, ok in finals:
+        yield rest + b, ok
+    for rest, b, ok in initials:
+        for a2, b2, ok2 in _FINALS:
             if rest.endswith(a2) and len(rest) > len(a2):
-                yield b + rest[:-len(a2)] + b2
+                yield b + rest[:-len(a2)] + b2, ok and ok2
 
 
 def collapse_doubles(word: str) -> str:

@@ -56,7 +56,8 @@ SUBJECT = 0.25  # a subject before "có" this strong owns the list asked after i
 MAX_CANDIDATES = 2
 # Features that, with a day, mean "what is on that day".
 DATED = frozenset({"schedule", "activities", "next"})
-_PREPOSITIONS = frozenset({"cho", "của", "ở", "tại", "về", "với", "trong", "ngoài"})
+_PREPOSITIONS = frozenset({"cho", "của", "ở", "tại", "về", "với", "trong", "ngoài", "trên",
+                           "bằng"})
 # Questions about the time or the place of something (folded, abbreviations written out).
 _WHEN_WHERE = ("khi nao", "bao gio", "may gio", "luc nao", "o dau", "dia diem", "cho nao",
                "ngay nao", "dien ra", "gio nao", "to chuc o", "to chuc luc", "di dau",
@@ -103,7 +104,7 @@ def _particles(tokens: list[Token]) -> list[Token]:
         t = tokens[i]
         if t.text == "thi" and tokens[i + 1].kind == "word" and any(
                 _run(tokens, 0, i).endswith(f" {q} ") for q in _QUESTION_WORDS):
-            out[i] = make_token("thì")
+            out[i] = replace(make_token("thì"), clause=t.clause)
     return out
 
 
@@ -112,6 +113,8 @@ _DATE_WORDS = (
     "hôm nay mai ngày kia mốt qua bữa sáng trưa chiều tối đêm thứ chủ nhật tuần sau tới trước "
     "này cuối mùng mồng tháng năm bây giờ lúc đến từ và hai ba tư bốn sáu bảy bẩy đầu tiên cùng"
 )
+
+_DATE_FOLDS = frozenset(fold(w) for w in _DATE_WORDS.split())  # "chieu", "nay"
 
 
 @dataclass(frozen=True)
@@ -188,8 +191,12 @@ class Understander:
         understood = set().union(*(c.explained for c in candidates))
         talked = set().union(*(c.explained for c in candidates if c.route[0] != "smalltalk"))
         stray = self._stray(tokens, info, unknown | talked)
-        subject = self._subject(tokens, info, best.explained)
-        against = sum((UNEXPLAINED * v if i in subject else v) if i in unknown or i in stray
+        # Unknown words of the subject of a yes/no question, or of another part of a long
+        # message ("nhà tôi khó khăn, | tham gia có mất tiền không"), say less.
+        aside = self._subject(tokens, info, best.explained)
+        asked = {tokens[i].clause for i in best.explained}
+        aside |= {i for i in info if tokens[i].clause not in asked}
+        against = sum((UNEXPLAINED * v if i in aside else v) if i in unknown or i in stray
                       else 0.0 if i in understood
                       else UNEXPLAINED * v for i, v in info.items() if i not in best.explained)
         if ref is not None and not used <= best.explained:
@@ -268,7 +275,8 @@ class Understander:
                     repaired = self._repair_word(t, before, after)
                 if len(self._repairs) < 8192:  # people repeat their typos; floods do not
                     self._repairs[key] = repaired
-            out.extend(repaired)
+            out.extend(r if r.clause == t.clause else replace(r, clause=t.clause)
+                       for r in repaired)
         return out
 
     def _repair_word(self, t: Token, before: str, after: str) -> tuple[Token, ...]:
@@ -297,13 +305,16 @@ class Understander:
     def _respelt(self, t: Token, before: str, after: str) -> Token | None:
         """The word a teencode spelling stands for ("zui": vui, "chìu": chiều), a known pair
         with a neighbour first; its marks are not compared (written by the rules, as the
-        lexicon writes an abbreviation)."""
-        spelt = [w for w in respellings(t.fold) if w in self.index.vocab_folds]
-        if not spelt:
-            return None
-        word = next((w for w in spelt if (before, w) in self.index.bigrams
-                     or (w, after) in self.index.bigrams), spelt[0])
-        return Token(word, word, "word", expanded=True)
+        lexicon writes an abbreviation). A word typed with marks in a spelling Vietnamese
+        allows ("mãi" is not "máy") is respelt only to a little word people decorate ("cóa",
+        "nài", "chìu": có, này, chiều) or where a neighbour pairs with the respelling."""
+        known = [(w, ok) for w, ok in respellings(t.fold) if w in self.index.vocab_folds]
+        paired = [w for w, _ok in known if (before, w) in self.index.bigrams
+                  or (w, after) in self.index.bigrams]
+        sure = [w for w, ok in known if not ok or not t.marked or w in _DATE_FOLDS
+                or not self.index.filler_texts.isdisjoint(self.index.texts_by_fold.get(w, ()))]
+        word = next(iter(paired), None) or next(iter(sure), None)
+        return None if word is None else Token(word, word, "word", expanded=True)
 
     def _accented(self, tokens: list[Token]) -> bool:
         """Does the citizen type diacritics? Then a word typed without them is that word."""

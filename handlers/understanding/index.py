@@ -83,7 +83,8 @@ def intent_route(intent_id: str) -> tuple[str, str]:
 class Index:
     """The phrases of every unit, their weights, and the words the bot knows."""
 
-    def __init__(self, edition: Edition, extra_words: Iterable[str] = ()) -> None:
+    def __init__(self, edition: Edition, extra_words: Iterable[str] = (),
+                 extra_pairs: Iterable[str] = ()) -> None:
         self.units: list[tuple[str, str]] = []
         self._unit_of: dict[tuple[str, str], int] = {}
         self.filler_texts = frozenset(edition.lexicon.filler)
@@ -168,7 +169,8 @@ class Index:
         # pairs of the phrases, and of fillers of two words ("trực tiếp": never stray words)
         self.bigrams = frozenset(
             (a.fold, b.fold) for words in [*(w for _u, w, *_ in raw),
-                                           *(tokenize(f) for f in self.filler_texts)]
+                                           *(tokenize(f) for f in self.filler_texts),
+                                           *(tokenize(p) for p in extra_pairs)]
             for a, b in itertools.pairwise(words))
         self._fuzzy = sorted(f for f in self.vocab_folds if len(f) >= 3 and f.isalpha())
 
@@ -271,7 +273,8 @@ class Index:
             return (item[1], 0 if paired else 1, -len(cand))
 
         if len(word) == 3:
-            found = [f for f in found if rank(f)[1] == 0 and _near_key(word, f[0])]
+            found = [f for f in found
+                     if rank(f)[1] == 0 and (_near_key(word, f[0]) or _slip(word, f[0]))]
             if not found:
                 return None
         elif len(word) == 4:  # "xang" is not "bang" unless a neighbour says so ("bang xep")
@@ -362,6 +365,17 @@ class Index:
 
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _KEY = {c: (r, i) for r, row in enumerate(_ROWS) for i, c in enumerate(row)}
+
+
+def _slip(typed: str, word: str) -> bool:
+    """`typed` is `word` with two neighbouring letters swapped ("mia") or one letter left
+    out ("hak")."""
+    if len(typed) == len(word):
+        diff = [k for k in range(len(word)) if typed[k] != word[k]]
+        return (len(diff) == 2 and diff[1] == diff[0] + 1
+                and typed[diff[0]] == word[diff[1]] and typed[diff[1]] == word[diff[0]])
+    return len(word) == len(typed) + 1 and any(
+        word[:k] + word[k + 1:] == typed for k in range(len(word)))
 
 
 def _near_key(typed: str, word: str) -> bool:

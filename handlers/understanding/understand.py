@@ -115,6 +115,13 @@ _DATE_WORDS = (
 )
 
 _DATE_FOLDS = frozenset(fold(w) for w in _DATE_WORDS.split())  # "chieu", "nay"
+# Pairs of the date reader's words, so that a typo beside one is read ("hom nau": hôm nay).
+_DATE_PAIRS = (
+    "hôm nay", "hôm qua", "ngày mai", "ngày kia", "sáng nay", "trưa nay", "chiều nay",
+    "tối nay", "đêm nay", "sáng mai", "chiều mai", "tối mai", "tuần này", "tuần sau",
+    "tuần tới", "cuối tuần", "chủ nhật", "thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu",
+    "thứ bảy", "bây giờ", "bữa nay",
+)
 
 
 @dataclass(frozen=True)
@@ -148,12 +155,13 @@ class Understander:
     def __init__(self, edition: Edition) -> None:
         self.edition = edition
         self.lexicon = Lexicon(edition.lexicon.abbreviations)
-        self.index = Index(edition, extra_words=[*self.lexicon.words(), *_DATE_WORDS.split()])
+        self.index = Index(edition, extra_words=[*self.lexicon.words(), *_DATE_WORDS.split()],
+                           extra_pairs=_DATE_PAIRS)
         self.english = frozenset(fold(w) for w in edition.lexicon.english)
         self._dated = frozenset(
             u for u, (feature, arg) in enumerate(self.index.units)
             if feature in DATED and not arg)
-        self._repairs: dict[tuple[str, str, str], tuple[Token, ...]] = {}
+        self._repairs: dict[tuple[str, str, str, bool], tuple[Token, ...]] = {}
         self._questions = [q for q, _unit in self.index.questions]
 
     def understand(self, text: str, today: date) -> Understanding:
@@ -257,6 +265,9 @@ class Understander:
         """Words the bot does not know, read again: doubled letters, two words typed as one,
         one typo (only in words typed without marks: a word typed with them is meant)."""
         out: list[Token] = []
+        words = [t for t in tokens if t.kind == "word"]
+        marked = sum(t.marked for t in words)
+        unmarked = len(words) - marked
         for k, t in enumerate(tokens):
             # a word typed with marks no word of the bot has may be teencode ("chìu", "nài")
             odd = t.marked and t.text not in self.index.vocab_texts
@@ -265,11 +276,16 @@ class Understander:
                 continue
             before = tokens[k - 1].fold if k else ""
             after = tokens[k + 1].fold if k + 1 < len(tokens) else ""
-            key = (t.text, before, after)
+            # in a message typed mostly without marks, a wrong mark on a word a neighbour
+            # typed without marks pairs with is a slip ("thu vịen", "chu nhạt có gì")
+            slip = marked - 1 <= 2 * unmarked
+            key = (t.text, before, after, slip)
             repaired = self._repairs.get(key)
             if repaired is None:
                 if self.index.known(t):
                     spelt = self._respelt(t, before, after)
+                    if spelt is None and slip and self._slip_pair(tokens, k):
+                        spelt = Token(t.fold, t.fold, "word", expanded=True)
                     repaired = (t,) if spelt is None else (spelt,)
                 else:
                     repaired = self._repair_word(t, before, after)
@@ -299,8 +315,20 @@ class Understander:
                     return left, right
         corrected = self.index.correct(t.fold, before, after)
         if corrected is not None:
-            return (Token(corrected, corrected, "word", repaired=True),)
+            # a typo beside a word of the date it pairs with names that day ("hom nau")
+            dated = corrected in _DATE_FOLDS and (
+                ((before, corrected) in self.index.bigrams and before in _DATE_FOLDS)
+                or ((corrected, after) in self.index.bigrams and after in _DATE_FOLDS))
+            return (Token(corrected, corrected, "word", repaired=not dated),)
         return (t,)
+
+    def _slip_pair(self, tokens: list[Token], k: int) -> bool:
+        """Token k pairs (folded) with a neighbour typed without marks."""
+        t = tokens[k]
+        return (k > 0 and not tokens[k - 1].marked
+                and (tokens[k - 1].fold, t.fold) in self.index.bigrams) or (
+            k + 1 < len(tokens) and not tokens[k + 1].marked
+            and (t.fold, tokens[k + 1].fold) in self.index.bigrams)
 
     def _respelt(self, t: Token, before: str, after: str) -> Token | None:
         """The word a teencode spelling stands for ("zui": vui, "chìu": chiều), a known pair

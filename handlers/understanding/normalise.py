@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from content import Abbreviation
@@ -119,7 +119,7 @@ class Lexicon:
                         short.setdefault(meaning[0].text, []).append(one[0])
         for abbreviation in abbreviations:
             means = tuple(replace(t, expanded=True) for t in tokenize(abbreviation.means))
-            for typed in abbreviation.typed:
+            for typed in (*abbreviation.typed, *abbreviation.shared):
                 forms = tokenize(typed)
                 if not forms:
                     continue
@@ -128,25 +128,39 @@ class Lexicon:
                 for variant in itertools.islice(itertools.product(*choices), MAX_VARIANTS):
                     self._by_first.setdefault(variant[0].fold, []).append((variant, means))
         for entries in self._by_first.values():
-            entries.sort(key=lambda e: -len(e[0]))
+            entries.sort(key=lambda e: -len(e[0]))  # stable: a form's `typed` entry first
 
-    def expand(self, tokens: Sequence[Token]) -> list[Token]:
-        """The tokens with every abbreviation replaced by its meaning (longest match first)."""
+    def expand(self, tokens: Sequence[Token],
+               fit: Callable[[tuple[Token, ...], Sequence[Token], int, int], int] | None = None,
+               ) -> list[Token]:
+        """The tokens with every abbreviation replaced by its meaning (longest match first);
+        of a form with several meanings ("tl"), the one `fit` scores highest with the words
+        around it (the `typed` one on a tie)."""
         out: list[Token] = []
         i = 0
         while i < len(tokens):
             token = tokens[i]
+            found: list[tuple[Token, ...]] = []
+            n = 0
             for typed, means in self._by_first.get(token.fold, ()):
-                n = len(typed)
-                if i + n <= len(tokens) and all(
-                        tokens[i + k].kind in ("word", "number", "symbol")
-                        and _typed_as(tokens[i + k], typed[k]) for k in range(n)):
-                    out.extend(replace(t, clause=token.clause) for t in means)
-                    i += n
+                if found and len(typed) < n:
                     break
-            else:
+                if i + len(typed) <= len(tokens) and all(
+                        tokens[i + k].kind in ("word", "number", "symbol")
+                        and _typed_as(tokens[i + k], typed[k]) for k in range(len(typed))):
+                    found.append(means)
+                    n = len(typed)
+                    if fit is None:
+                        break
+            if not found:
                 out.append(token)
                 i += 1
+                continue
+            means = found[0]
+            if len(found) > 1 and fit is not None:
+                means = max(found, key=lambda m: fit(m, tokens, i, i + n))
+            out.extend(replace(t, clause=token.clause) for t in means)
+            i += n
         return out
 
     def words(self) -> Iterable[str]:

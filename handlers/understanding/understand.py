@@ -10,6 +10,7 @@ which one was meant).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -171,7 +172,7 @@ class Understander:
         english = bool(words) and not any(t.marked for t in words) and (
             2 * sum(t.fold in self.english for t in words) >= len(words))
         repaired = self._repair(typed)
-        tokens = _particles(self.lexicon.expand(repaired))
+        tokens = _particles(self.lexicon.expand(repaired, self._fit))
         normalised = " ".join(t.fold for t in tokens)
         base = Understanding("unknown", typed=text, normalised=normalised, english=english)
         if not any(t.kind != "symbol" or t.expanded for t in tokens):
@@ -321,6 +322,20 @@ class Understander:
                 or ((corrected, after) in self.index.bigrams and after in _DATE_FOLDS))
             return (Token(corrected, corrected, "word", repaired=not dated),)
         return (t,)
+
+    def _fit(self, means: tuple[Token, ...], tokens: Sequence[Token], start: int,
+             end: int) -> int:
+        """How well a meaning of an abbreviation fits the words around it: a known pair with
+        the word before, or with the next word or the next that is not a filler ("tl | học
+        tập": tài liệu; "hd e | dùng": hướng dẫn; "bn | ơi": bạn)."""
+        score = 0
+        if start and (tokens[start - 1].fold, means[0].fold) in self.index.bigrams:
+            score += 1
+        follow = [*tokens[end:end + 1],
+                  *[t for t in tokens[end + 1:end + 3] if not self.index.is_filler(t)][:1]]
+        if any((means[-1].fold, t.fold) in self.index.bigrams for t in follow):
+            score += 1
+        return score
 
     def _slip_pair(self, tokens: list[Token], k: int) -> bool:
         """Token k pairs (folded) with a neighbour typed without marks."""

@@ -189,6 +189,11 @@ _FINALS = (("iu", "ieu", True), ("un", "uon", True), ("ai", "ay", True), ("ag", 
            ("ic", "ich", False), ("oa", "o", True), ("uj", "ui", False), ("oj", "oi", False))
 
 
+def tone(word: str) -> str:
+    """The tone mark of a word ("" for none): "cóa" and "có" share theirs, "mãi" and "mấy" not."""
+    return next((c for c in unicodedata.normalize("NFD", word) if c in _TONES), "")
+
+
 def respellings(word: str) -> Iterable[tuple[str, bool]]:
     """The standard spellings a teencode word (folded) may stand for, the likeliest first (one
     initial or one final respelt, then both), each with True when the typed spelling is also

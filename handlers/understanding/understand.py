@@ -35,6 +35,7 @@ from handlers.understanding.normalise import (
     make_token,
     respellings,
     tokenize,
+    tone,
 )
 
 # The weights of the decision (tuned on tests/understanding/corpus.txt only).
@@ -349,13 +350,16 @@ class Understander:
         """The word a teencode spelling stands for ("zui": vui, "chìu": chiều), a known pair
         with a neighbour first; its marks are not compared (written by the rules, as the
         lexicon writes an abbreviation). A word typed with marks in a spelling Vietnamese
-        allows ("mãi" is not "máy") is respelt only to a little word people decorate ("cóa",
-        "nài", "chìu": có, này, chiều) or where a neighbour pairs with the respelling."""
+        allows ("mãi" is not "máy" nor "mấy") is respelt only to a word of the date or a filler
+        of the same tone ("nài", "chìu", "cóa": này, chiều, có) or where a neighbour pairs with
+        the respelling."""
         known = [(w, ok) for w, ok in respellings(t.fold) if w in self.index.vocab_folds]
         paired = [w for w, _ok in known if (before, w) in self.index.bigrams
                   or (w, after) in self.index.bigrams]
+        mark = tone(t.text)
         sure = [w for w, ok in known if not ok or not t.marked or w in _DATE_FOLDS
-                or not self.index.filler_texts.isdisjoint(self.index.texts_by_fold.get(w, ()))]
+                or any(x in self.index.filler_texts and tone(x) == mark
+                       for x in self.index.texts_by_fold.get(w, ()))]
         word = next(iter(paired), None) or next(iter(sure), None)
         return None if word is None else Token(word, word, "word", expanded=True)
 

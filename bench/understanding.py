@@ -71,9 +71,10 @@ def explain(text: str) -> None:
     u = Understander(edition)
     from handlers.understanding.dates import find_date
     from handlers.understanding.normalise import tokenize
+    from handlers.understanding.understand import _particles
 
     typed = tokenize(text)
-    tokens = u.lexicon.expand(u._repair(typed))
+    tokens = _particles(u.lexicon.expand(u._repair(typed), u._fit))
     ref = find_date(tokens, TODAY, edition)
     used = ref.used if ref else frozenset()
     accented = u._accented(tokens)

@@ -688,9 +688,10 @@ class _Loader:
             label = (f"abbreviations[{means}]" if isinstance(means, str)
                      else f"abbreviations #{i + 1}")
             r = _Reader(self.problems, file, label, item)
-            r.check_unknown({"typed", "means"})
+            r.check_unknown({"typed", "means", "shared"})
             meaning = r.string("means")
             typed = _phrases(r, "typed", symbols=True)
+            shared = _phrases(r, "shared", required=False) or ()
             if meaning is not None and not _PHRASE_RE.match(meaning):
                 r.fail("means", N_("chỉ dùng chữ, chữ số và dấu cách: {value}"), value=meaning)
             for k, form in enumerate(typed or ()):
@@ -702,7 +703,7 @@ class _Loader:
                            value=form)
                 typed_in.setdefault(form, label)
             if not r.bad and meaning is not None and typed:
-                abbreviations.append(Abbreviation(typed, meaning))
+                abbreviations.append(Abbreviation(typed, meaning, tuple(shared)))
 
         phrase_in: dict[str, str] = {}
 

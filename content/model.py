@@ -179,6 +179,9 @@ class Abbreviation:
 
     typed: tuple[str, ...]  # lowercase, as typed: "ko", "k", "so dt"
     means: str  # Vietnamese with diacritics: "không", "số điện thoại"
+    # forms another entry types too ("tl": trả lời, tài liệu): the meaning whose words pair
+    # with the neighbouring words is read
+    shared: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -171,8 +171,10 @@ class _Reader:
                     self.word(i, "mốt") and (t.marked or i == 0)):
                 step = 2 if self.word(i, "ngày", "bữa") else 1
                 found, i = [self.today + timedelta(2)], i + step
-            elif self.word(i, "ngày", "hôm", "bữa") and self.word(i + 1, "cuối", "đầu",
-                                                                    "khai", "bế", "tổng"):
+            elif self.word(i, "ngày", "hôm", "bữa") and self.word(
+                    i + 1, "cuối", "đầu", "khai", "bế", "tổng") and not (
+                    self.word(i + 1, "cuối") and self.word(i + 2, "tuần")
+                    and not self.word(i + 3, "lễ")):  # ngày cuối tuần; ngày cuối tuần lễ
                 if self.word(i + 1, "khai"):
                     found = [self.edition.opening]
                 elif self.word(i + 1, "đầu"):

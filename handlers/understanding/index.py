@@ -38,6 +38,12 @@ DISTRICT_EVENT = 0.7
 FILLER_WEIGHT = 0.4  # a filler word in a title ("của", "và") says little
 CHOSEN_FILLER_WEIGHT = 1.0  # in a phrase someone wrote for this answer ("không muốn nhận")
 MAX_IDF = 4.0
+# A phrase written for an answer, with a filler or two typed inside it ("xóa hết dữ liệu",
+# "đăng ký cho tôi nhận tin"): found, a little less surely than typed whole.
+GAP = 0.8
+MAX_GAP = 2
+# Fillers that change what a phrase says, never skipped inside one ("hủy không đăng ký").
+_UNSKIPPABLE = frozenset({"khong", "chua", "va", "hay", "hoac", "la", "co"})
 SMALL_TALK_INTENTS = ("greeting", "thanks", "goodbye", "ok")
 ELSEWHERE = "elsewhere"  # subjects that are not the Week's: answered "no information"
 
@@ -77,7 +83,8 @@ def intent_route(intent_id: str) -> tuple[str, str]:
 class Index:
     """The phrases of every unit, their weights, and the words the bot knows."""
 
-    def __init__(self, edition: Edition, extra_words: Iterable[str] = ()) -> None:
+    def __init__(self, edition: Edition, extra_words: Iterable[str] = (),
+                 extra_pairs: Iterable[str] = ()) -> None:
         self.units: list[tuple[str, str]] = []
         self._unit_of: dict[tuple[str, str], int] = {}
         self.filler_texts = frozenset(edition.lexicon.filler)
@@ -106,6 +113,9 @@ class Index:
             for question in (entry.question.vi, entry.question.en or ""):
                 add(("faq", entry.id), question, QUESTION, partial=True)
         local = {("event", e.id) for e in edition.events if e.district is not None}
+        # The district of each district's event, folded ("le chan"), once it has a unit.
+        districts = {("event", e.id): " ".join(w.fold for w in tokenize(e.district))
+                     for e in edition.events if e.district is not None}
         # Words that name a place only ("quận Lê Chân"): a run of a title made of them alone
         # says where, not which event ("lịch cắt điện quận lê chân" is about no event).
         places = {w.fold for d in edition.districts for w in tokenize(d)} | {"quan", "huyen"}
@@ -156,8 +166,12 @@ class Index:
         self.texts_by_fold = {f: frozenset(t) for f, t in texts_by_fold.items()}
         self.vocab_folds = frozenset(texts_by_fold)
         self.vocab_texts = frozenset(t for texts in texts_by_fold.values() for t in texts)
+        # pairs of the phrases, and of fillers of two words ("trực tiếp": never stray words)
         self.bigrams = frozenset(
-            (a.fold, b.fold) for _u, words, *_ in raw for a, b in itertools.pairwise(words))
+            (a.fold, b.fold) for words in [*(w for _u, w, *_ in raw),
+                                           *(tokenize(f) for f in self.filler_texts),
+                                           *(tokenize(p) for p in extra_pairs)]
+            for a, b in itertools.pairwise(words))
         self._fuzzy = sorted(f for f in self.vocab_folds if len(f) >= 3 and f.isalpha())
 
         # A run of a title shared by several units names none of them well ("internet an toàn"
@@ -169,6 +183,7 @@ class Index:
                     for j in range(i + 1, min(len(words), i + MAX_PHRASE) + 1):
                         sharing.setdefault(" ".join(w.fold for w in words[i:j]), set()).add(unit)
         self._ngrams: dict[str, list[Entry]] = {}
+        self._gapped: dict[str, list[Entry]] = {}  # chosen phrases of 2+ words, no filler
         for unit, words, source, alone, partial, chosen in raw:
             spans = [(0, len(words))] if len(words) <= MAX_WHOLE else []
             if partial:
@@ -198,9 +213,14 @@ class Index:
                     weight *= DISTRICT_EVENT
                 if weight <= 0:
                     continue
-                self._ngrams.setdefault(key, []).append(
-                    Entry(unit, tuple(w.text for w in run), weight, source, alone))
+                found = Entry(unit, tuple(w.text for w in run), weight, source, alone)
+                self._ngrams.setdefault(key, []).append(found)
+                if chosen and len(run) >= 2 and not any(w.text in self.filler_texts
+                                                        for w in run):
+                    self._gapped.setdefault(key, []).append(found)
 
+        self.district_of = {self._unit_of[route]: name for route, name in districts.items()
+                            if route in self._unit_of}
         self.questions = [(" ".join(w.fold for w in tokenize(e.question.get(loc))),
                            self._unit_of[("faq", e.id)])
                           for e in edition.faq for loc in ("vi", "en") if e.question.get(loc)]
@@ -253,7 +273,8 @@ class Index:
             return (item[1], 0 if paired else 1, -len(cand))
 
         if len(word) == 3:
-            found = [f for f in found if rank(f)[1] == 0 and _near_key(word, f[0])]
+            found = [f for f in found
+                     if rank(f)[1] == 0 and (_near_key(word, f[0]) or _slip(word, f[0]))]
             if not found:
                 return None
         elif len(word) == 4:  # "xang" is not "bang" unless a neighbour says so ("bang xep")
@@ -279,20 +300,49 @@ class Index:
                 if not entries:
                     continue
                 for e in entries:
-                    factor = self._marks(tokens, i, e.texts, accented)
+                    factor = self._marks(tokens[i:j + 1], e.texts, accented)
                     if factor:
                         out.append(Match(e.unit, i, j + 1, e.weight * factor, e.source, e.alone))
+        out += self._gap_matches(tokens, skip, accented)
         return out
 
-    def _marks(self, tokens: Sequence[Token], start: int, texts: tuple[str, ...],
-               accented: bool) -> float:
+    def _gap_matches(self, tokens: Sequence[Token], skip: frozenset[int],
+                     accented: bool) -> list[Match]:
+        """The chosen phrases found with up to MAX_GAP fillers inside them."""
+        out: list[Match] = []
+        n = len(tokens)
+        for i in range(n):
+            if i in skip or tokens[i].kind != "word" or self.is_filler(tokens[i]):
+                continue
+            picked = [tokens[i]]
+            key, gaps = tokens[i].fold, 0
+            for j in range(i + 1, min(n, i + MAX_WHOLE)):
+                t = tokens[j]
+                if j in skip or t.kind != "word":
+                    break
+                if self.is_filler(t):
+                    if t.fold in _UNSKIPPABLE or gaps == MAX_GAP:
+                        break
+                    gaps += 1
+                    continue
+                picked.append(t)
+                key = f"{key} {t.fold}"
+                if not gaps:
+                    continue
+                for e in self._gapped.get(key, ()):
+                    factor = self._marks(picked, e.texts, accented)
+                    if factor:
+                        out.append(Match(e.unit, i, j + 1, e.weight * factor * GAP, e.source,
+                                         e.alone))
+        return out
+
+    def _marks(self, typed: Sequence[Token], texts: tuple[str, ...], accented: bool) -> float:
         """How well the typed marks fit the phrase's words: 1, less for a doubtful fit, 0 for
         another word. Typed marks count; a wrong mark in a phrase of several words is taken as
         a typo when another word fits exactly; a word typed without marks in a message written
         with them is that word only."""
         weak = exact = 0
-        for k, text in enumerate(texts):
-            t = tokens[start + k]
+        for t, text in zip(typed, texts, strict=True):
             if t.text == text:
                 exact += 1
             elif t.marked:
@@ -307,14 +357,25 @@ class Index:
                 exact += 1
         if weak:
             return 0.6 if weak == 1 and exact else 0.0
-        if (len(texts) == 1 and not accented and not tokens[start].marked
-                and self.ambiguous(tokens[start].fold)):
+        if (len(texts) == 1 and not accented and not typed[0].marked
+                and self.ambiguous(typed[0].fold)):
             return 0.7
         return 1.0
 
 
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _KEY = {c: (r, i) for r, row in enumerate(_ROWS) for i, c in enumerate(row)}
+
+
+def _slip(typed: str, word: str) -> bool:
+    """`typed` is `word` with two neighbouring letters swapped ("mia") or one letter left
+    out ("hak")."""
+    if len(typed) == len(word):
+        diff = [k for k in range(len(word)) if typed[k] != word[k]]
+        return (len(diff) == 2 and diff[1] == diff[0] + 1
+                and typed[diff[0]] == word[diff[1]] and typed[diff[1]] == word[diff[0]])
+    return len(word) == len(typed) + 1 and any(
+        word[:k] + word[k + 1:] == typed for k in range(len(word)))
 
 
 def _near_key(typed: str, word: str) -> bool:

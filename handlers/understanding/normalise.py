@@ -8,9 +8,10 @@ were not, the word stands for every word it folds to.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from content import Abbreviation
@@ -20,13 +21,17 @@ from handlers.text import fold
 # digits, or one symbol (an emoji the lexicon may know). Only ASCII digits are numbers.
 _DATE = (r"(?<![0-9])(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
          r"|[0-9]{1,2}\s*[/.-]\s*[0-9]{1,2}(?:\s*[/.-]\s*[0-9]{2,4})?)(?![0-9/])")
-_TIME = r"(?<![0-9])[0-9]{1,2}\s*(?:h|g|giờ|gio|:)\s*[0-9]{0,2}(?:p|ph|phút|phut)?(?![^\W\d_])"
+# Minutes are digits, then maybe p/phút ("8h30p"); "10 hp" is 10 and "hp" (Hải Phòng).
+_TIME = (r"(?<![0-9])[0-9]{1,2}\s*(?:h|g|giờ|gio|:)\s*(?:[0-9]{1,2}(?:p|ph|phút|phut)?)?"
+         r"(?![^\W\d_])")
 _TOKEN = re.compile(
     rf"(?P<date>{_DATE})|(?P<time>{_TIME})|(?P<word>[^\W_]+)|(?P<symbol>[^\w\s])")
 _SPACES = re.compile(r"\s+")
+_CLAUSE_ENDS = frozenset(",.;!?…")
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 _RUN3 = re.compile(r"(.)\1{2,}")
 _RUN2 = re.compile(r"(.)\1")
+MAX_VARIANTS = 32  # spellings of one typed form made from the abbreviations of its words
 
 
 def retone(word: str) -> str:
@@ -55,6 +60,7 @@ class Token:
     kind: str = "word"  # word, number, date, time, symbol
     expanded: bool = False  # written by the lexicon, not typed
     repaired: bool = False  # read through a typo correction
+    clause: int = 0  # the part of the message it is in (commas and full stops part them)
 
     @property
     def marked(self) -> bool:
@@ -72,16 +78,20 @@ def tokenize(text: str) -> list[Token]:
     """Tokens of `text` (already NFC): lowercase, tones placed, runs of 3+ letters made two
     ("nhaaa" -> "nhaa"; the understander makes it "nha" when "nhaa" is no word)."""
     out: list[Token] = []
+    clause = 0
     for m in _TOKEN.finditer(text.lower()):
         kind = m.lastgroup or "word"
         value = m.group()
         if kind in ("date", "time"):
-            out.append(Token(_SPACES.sub("", value), fold(_SPACES.sub("", value)), kind))
+            out.append(Token(_SPACES.sub("", value), fold(_SPACES.sub("", value)), kind,
+                             clause=clause))
         elif kind == "symbol":
             if unicodedata.category(value) == "So":  # emoji; punctuation only separates
-                out.append(Token(value, value, "symbol"))
+                out.append(Token(value, value, "symbol", clause=clause))
+            elif value in _CLAUSE_ENDS and out and out[-1].clause == clause:
+                clause += 1
         else:
-            out.append(make_token(retone(_RUN3.sub(r"\1\1", value))))
+            out.append(replace(make_token(retone(_RUN3.sub(r"\1\1", value))), clause=clause))
     return out
 
 
@@ -97,32 +107,60 @@ class Lexicon:
     def __init__(self, abbreviations: Iterable[Abbreviation]) -> None:
         # first word's fold -> [(typed words, meaning tokens)], longest first
         self._by_first: dict[str, list[tuple[tuple[Token, ...], tuple[Token, ...]]]] = {}
+        abbreviations = list(abbreviations)
+        # A word of a typed form is also typed as its own abbreviation: "bh đang" is "bh đag".
+        short: dict[str, list[Token]] = {}
+        for abbreviation in abbreviations:
+            meaning = tokenize(abbreviation.means)
+            if len(meaning) == 1:
+                for typed in abbreviation.typed:
+                    one = tokenize(typed)
+                    if len(one) == 1:
+                        short.setdefault(meaning[0].text, []).append(one[0])
         for abbreviation in abbreviations:
             means = tuple(replace(t, expanded=True) for t in tokenize(abbreviation.means))
-            for typed in abbreviation.typed:
-                words = tuple(tokenize(typed))
-                if words:
-                    self._by_first.setdefault(words[0].fold, []).append((words, means))
+            for typed in (*abbreviation.typed, *abbreviation.shared):
+                forms = tokenize(typed)
+                if not forms:
+                    continue
+                choices = [[w, *short.get(w.text, ())] if len(forms) > 1 else [w]
+                           for w in forms]
+                for variant in itertools.islice(itertools.product(*choices), MAX_VARIANTS):
+                    self._by_first.setdefault(variant[0].fold, []).append((variant, means))
         for entries in self._by_first.values():
-            entries.sort(key=lambda e: -len(e[0]))
+            entries.sort(key=lambda e: -len(e[0]))  # stable: a form's `typed` entry first
 
-    def expand(self, tokens: Sequence[Token]) -> list[Token]:
-        """The tokens with every abbreviation replaced by its meaning (longest match first)."""
+    def expand(self, tokens: Sequence[Token],
+               fit: Callable[[tuple[Token, ...], Sequence[Token], int, int], int] | None = None,
+               ) -> list[Token]:
+        """The tokens with every abbreviation replaced by its meaning (longest match first);
+        of a form with several meanings ("tl"), the one `fit` scores highest with the words
+        around it (the `typed` one on a tie)."""
         out: list[Token] = []
         i = 0
         while i < len(tokens):
             token = tokens[i]
+            found: list[tuple[Token, ...]] = []
+            n = 0
             for typed, means in self._by_first.get(token.fold, ()):
-                n = len(typed)
-                if i + n <= len(tokens) and all(
-                        tokens[i + k].kind in ("word", "number", "symbol")
-                        and _typed_as(tokens[i + k], typed[k]) for k in range(n)):
-                    out.extend(means)
-                    i += n
+                if found and len(typed) < n:
                     break
-            else:
+                if i + len(typed) <= len(tokens) and all(
+                        tokens[i + k].kind in ("word", "number", "symbol")
+                        and _typed_as(tokens[i + k], typed[k]) for k in range(len(typed))):
+                    found.append(means)
+                    n = len(typed)
+                    if fit is None:
+                        break
+            if not found:
                 out.append(token)
                 i += 1
+                continue
+            means = found[0]
+            if len(found) > 1 and fit is not None:
+                means = max(found, key=lambda m: fit(m, tokens, i, i + n))
+            out.extend(replace(t, clause=token.clause) for t in means)
+            i += n
         return out
 
     def words(self) -> Iterable[str]:
@@ -137,6 +175,42 @@ def _typed_as(token: Token, typed: Token) -> bool:
     # A form typed with marks in the lexicon ("đk") is also typed without them ("dk"); a form
     # without marks ("k") is only that.
     return token.text == typed.text or (not token.marked and token.fold == typed.fold)
+
+
+# Teencode spells sounds its own way: "zui" (vui), "jờ" (giờ), "fí" (phí), "wa" (qua), "chìu"
+# (chiều), "mún" (muốn), "nài" (này), "ság" (sáng), "cóa" (có). Word-initial and word-final
+# spellings, each with the standard spelling it may stand for, and whether Vietnamese spelling
+# allows the typed one (then it may be a word of its own: "mãi", "nài nỉ").
+_INITIALS = (("dz", "d", False), ("dz", "v", False), ("z", "d", False), ("z", "v", False),
+             ("z", "gi", False), ("j", "gi", False), ("f", "ph", False), ("w", "qu", False),
+             ("k", "c", False), ("p", "b", False))
+_FINALS = (("iu", "ieu", True), ("un", "uon", True), ("ai", "ay", True), ("ag", "ang", False),
+           ("og", "ong", False), ("ug", "ung", False), ("ik", "ich", False),
+           ("ic", "ich", False), ("oa", "o", True), ("uj", "ui", False), ("oj", "oi", False))
+
+
+def tone(word: str) -> str:
+    """The tone mark of a word ("" for none): "cóa" and "có" share theirs, "mãi" and "mấy" not."""
+    return next((c for c in unicodedata.normalize("NFD", word) if c in _TONES), "")
+
+
+def respellings(word: str) -> Iterable[tuple[str, bool]]:
+    """The standard spellings a teencode word (folded) may stand for, the likeliest first (one
+    initial or one final respelt, then both), each with True when the typed spelling is also
+    a Vietnamese one."""
+    # k is c only before a, o, u ("kó"); "kh" and "ki" are Vietnamese
+    initials = [(word[len(a):], b, ok) for a, b, ok in _INITIALS if word.startswith(a)
+                and not (a == "k" and word[1:2] not in ("a", "o", "u"))]
+    finals = [(word[:-len(a)], b, ok) for a, b, ok in _FINALS
+              if word.endswith(a) and len(word) > len(a)]
+    for rest, b, ok in initials:
+        yield b + rest, ok
+    for rest, b, ok in finals:
+        yield rest + b, ok
+    for rest, b, ok in initials:
+        for a2, b2, ok2 in _FINALS:
+            if rest.endswith(a2) and len(rest) > len(a2):
+                yield b + rest[:-len(a2)] + b2, ok and ok2
 
 
 def collapse_doubles(word: str) -> str:

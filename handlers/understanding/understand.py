@@ -10,6 +10,7 @@ which one was meant).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -17,14 +18,24 @@ from rapidfuzz import fuzz, process
 
 from content import Edition
 from handlers.understanding.dates import DateRef, find_date, route_arg
-from handlers.understanding.index import FILLER_WEIGHT, INTENT, Index, Match
+from handlers.understanding.index import (
+    DISTRICT_EVENT,
+    FILLER_WEIGHT,
+    INTENT,
+    ITEM,
+    LIST,
+    Index,
+    Match,
+)
 from handlers.understanding.normalise import (
     Lexicon,
     Token,
     collapse_doubles,
     fold,
     make_token,
+    respellings,
     tokenize,
+    tone,
 )
 
 # The weights of the decision (tuned on tests/understanding/corpus.txt only).
@@ -43,15 +54,28 @@ PREDICATE = 1.5  # "thi có tốn tiền không": what comes after "có" in a ye
 COVERAGE = 0.4  # how much explaining all of the message counts when ranking answers
 CLARIFY_RATIO = 0.8  # a second answer at least this strong on the same words: ask
 TWO_QUESTIONS = 0.5  # a second answer this strong on words of its own: two questions, ask
+SUBJECT = 0.25  # a subject before "có" this strong owns the list asked after it
 MAX_CANDIDATES = 2
 # Features that, with a day, mean "what is on that day".
 DATED = frozenset({"schedule", "activities", "next"})
-_PREPOSITIONS = frozenset({"cho", "của", "ở", "tại", "về", "với", "trong", "ngoài"})
+_PREPOSITIONS = frozenset({"cho", "của", "ở", "tại", "về", "với", "trong", "ngoài", "trên",
+                           "bằng"})
 # Questions about the time or the place of something (folded, abbreviations written out).
 _WHEN_WHERE = ("khi nao", "bao gio", "may gio", "luc nao", "o dau", "dia diem", "cho nao",
-               "ngay nao", "dien ra", "gio nao", "to chuc o", "to chuc luc")
+               "ngay nao", "dien ra", "gio nao", "to chuc o", "to chuc luc", "di dau",
+               "qua dau", "den dau")
+# An English question that starts so asks whether its last phrase is true ("is the contest
+# free": about the fee, not the contest).
+_EN_YES_NO = frozenset({"is", "are", "does", "do", "can", "will"})
+# Answers that list what the Week holds, and routes that are no subject of such a list.
+_LISTS = frozenset({("activities", ""), ("schedule", "")})
+_NOT_SUBJECTS = frozenset({"faq", "smalltalk", "unknown", "activities", "schedule", "next"})
+# Words that close a noun phrase ("khóa học nào | miễn phí", "sách gì | hay"): the phrase after
+# them still qualifies the one before.
+_CLOSERS = frozenset({"nao", "gi"})
 # Question words: a phrase that holds one asks, it does not qualify the phrase before it.
-_QUESTION_WORDS = (*_WHEN_WHERE, "bao nhieu", "the nao", "la gi", "lam sao", "nhu nao", "ai")
+_QUESTION_WORDS = (*_WHEN_WHERE, "bao nhieu", "the nao", "la gi", "lam sao", "nhu nao", "ai",
+                   "lam gi")
 
 
 def _run(tokens: list[Token], start: int = 0, end: int | None = None) -> str:
@@ -66,10 +90,39 @@ def _asks(tokens: list[Token], start: int, end: int) -> bool:
     return yes_no or any(f" {q} " in run for q in _QUESTION_WORDS)
 
 
+def _particles(tokens: list[Token]) -> list[Token]:
+    """'thi' typed without marks right after a question and before more words is the particle
+    thì ("bao giờ thi kết thúc": bao giờ thì kết thúc), not the contest's thi. And "bao giờ"
+    written from an abbreviation ("bh") in a message that asks with gì or nào is "bây giờ":
+    one question word a sentence ("bh có sự kiện gì": now; "khai mạc bh": when)."""
+    out = list(tokens)
+    asks_what = any(t.fold in ("gi", "nao") for t in tokens) and not any(
+        f" {q} " in _run(tokens) for q in ("khi nao", "luc nao", "ngay nao", "gio nao"))
+    if asks_what:
+        for i in range(len(tokens) - 1):
+            if tokens[i].expanded and tokens[i].text == "bao" and tokens[i + 1].text == "giờ":
+                out[i] = replace(tokens[i], text="bây", fold="bay")
+    for i in range(1, len(tokens) - 1):
+        t = tokens[i]
+        if t.text == "thi" and tokens[i + 1].kind == "word" and any(
+                _run(tokens, 0, i).endswith(f" {q} ") for q in _QUESTION_WORDS):
+            out[i] = replace(make_token("thì"), clause=t.clause)
+    return out
+
+
 # Words the date reader knows, so they are never "unknown".
 _DATE_WORDS = (
     "hôm nay mai ngày kia mốt qua bữa sáng trưa chiều tối đêm thứ chủ nhật tuần sau tới trước "
     "này cuối mùng mồng tháng năm bây giờ lúc đến từ và hai ba tư bốn sáu bảy bẩy đầu tiên cùng"
+)
+
+_DATE_FOLDS = frozenset(fold(w) for w in _DATE_WORDS.split())  # "chieu", "nay"
+# Pairs of the date reader's words, so that a typo beside one is read ("hom nau": hôm nay).
+_DATE_PAIRS = (
+    "hôm nay", "hôm qua", "ngày mai", "ngày kia", "sáng nay", "trưa nay", "chiều nay",
+    "tối nay", "đêm nay", "sáng mai", "chiều mai", "tối mai", "tuần này", "tuần sau",
+    "tuần tới", "cuối tuần", "chủ nhật", "thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu",
+    "thứ bảy", "bây giờ", "bữa nay",
 )
 
 
@@ -106,12 +159,13 @@ class Understander:
     def __init__(self, edition: Edition) -> None:
         self.edition = edition
         self.lexicon = Lexicon(edition.lexicon.abbreviations)
-        self.index = Index(edition, extra_words=[*self.lexicon.words(), *_DATE_WORDS.split()])
+        self.index = Index(edition, extra_words=[*self.lexicon.words(), *_DATE_WORDS.split()],
+                           extra_pairs=_DATE_PAIRS)
         self.english = frozenset(fold(w) for w in edition.lexicon.english)
         self._dated = frozenset(
             u for u, (feature, arg) in enumerate(self.index.units)
             if feature in DATED and not arg)
-        self._repairs: dict[tuple[str, str, str], tuple[Token, ...]] = {}
+        self._repairs: dict[tuple[str, str, str, bool], tuple[Token, ...]] = {}
         self._questions = [q for q, _unit in self.index.questions]
 
     def understand(self, text: str, today: date) -> Understanding:
@@ -121,7 +175,7 @@ class Understander:
         english = bool(words) and not any(t.marked for t in words) and (
             2 * sum(t.fold in self.english for t in words) >= len(words))
         repaired = self._repair(typed)
-        tokens = self.lexicon.expand(repaired)
+        tokens = _particles(self.lexicon.expand(repaired, self._fit))
         normalised = " ".join(t.fold for t in tokens)
         base = Understanding("unknown", typed=text, normalised=normalised, english=english,
                              asks="?" in text or _asks(tokens, 0, len(tokens)))
@@ -138,7 +192,7 @@ class Understander:
         base = replace(base, words=sum(any(c.isalpha() for c in tokens[i].text) for i in info))
         total = sum(info.values()) + (DATE_INFO if ref is not None else 0.0)
         candidates = self._candidates(tokens, self.index.match(tokens, used, accented), ref,
-                                      info, unknown, total, today)
+                                      info, unknown, total, today, english)
         if not candidates:
             return base
         best = candidates[0]
@@ -150,7 +204,13 @@ class Understander:
         understood = set().union(*(c.explained for c in candidates))
         talked = set().union(*(c.explained for c in candidates if c.route[0] != "smalltalk"))
         stray = self._stray(tokens, info, unknown | talked)
-        against = sum(v if i in unknown or i in stray else 0.0 if i in understood
+        # Unknown words of the subject of a yes/no question, or of another part of a long
+        # message ("nhà tôi khó khăn, | tham gia có mất tiền không"), say less.
+        aside = self._subject(tokens, info, best.explained)
+        asked = {tokens[i].clause for i in best.explained}
+        aside |= {i for i in info if tokens[i].clause not in asked}
+        against = sum((UNEXPLAINED * v if i in aside else v) if i in unknown or i in stray
+                      else 0.0 if i in understood
                       else UNEXPLAINED * v for i, v in info.items() if i not in best.explained)
         if ref is not None and not used <= best.explained:
             against += UNEXPLAINED * DATE_INFO
@@ -166,13 +226,34 @@ class Understander:
             return base
         if against and against >= max(said, FILLER_WEIGHT):
             return replace(base, candidates=others)
-        second = next((c for c in candidates[1:] if c.route != best.route), None)
+        run = _run(tokens)
+        when_where = ref is not None or any(f" {q} " in run for q in _WHEN_WHERE)
+        passed = {best.route}
+        if when_where and best.route[0] == "activities":
+            # "xe tuyên truyền đi qua đâu": when or where is asked of the event that holds the
+            # activity's words, not of the list of activities.
+            held = next((c for c in candidates[1:]
+                         if c.route[0] == "event" and best.explained <= c.explained), None)
+            if held is not None:
+                best = held
+                passed.add(best.route)
+        if best.route in _LISTS and best.explained:
+            # "thư viện có những chương trình gì": the list asked for is the subject's, the
+            # subject named before "có" (not an FAQ entry: "tuần lễ có những hoạt động gì").
+            has = next((i for i, t in enumerate(tokens) if t.fold == "co" and not t.expanded),
+                       -1)
+            owner = next((c for c in candidates[1:] if 0 < has < max(best.explained)
+                          and c.explained and c.rank >= SUBJECT * best.rank
+                          and c.route[0] not in _NOT_SUBJECTS and max(c.explained) < has),
+                         None)
+            if owner is not None:
+                best = owner
+                passed.add(best.route)
+        second = next((c for c in candidates if c.route not in passed), None)
         if second is not None and {best.route[0], second.route[0]} == {"event", "programme"}:
             # An event named after a programme ("Phát động xây dựng tủ sách lớp học"): a
             # question about when or where is about the event, any other about the programme.
-            run = _run(tokens)
-            when_where = any(f" {q} " in run for q in _WHEN_WHERE)
-            wanted = "event" if ref is not None or when_where else "programme"
+            wanted = "event" if when_where else "programme"
             if best.route[0] != wanted and self._unsure(best, second, tokens):
                 best, second = second, None
             elif best.route[0] == wanted:
@@ -191,37 +272,101 @@ class Understander:
         """Words the bot does not know, read again: doubled letters, two words typed as one,
         one typo (only in words typed without marks: a word typed with them is meant)."""
         out: list[Token] = []
+        words = [t for t in tokens if t.kind == "word"]
+        marked = sum(t.marked for t in words)
+        unmarked = len(words) - marked
         for k, t in enumerate(tokens):
-            if t.kind != "word" or self.index.known(t):
+            # a word typed with marks no word of the bot has may be teencode ("chìu", "nài")
+            odd = t.marked and t.text not in self.index.vocab_texts
+            if t.kind != "word" or (self.index.known(t) and not odd):
                 out.append(t)
                 continue
             before = tokens[k - 1].fold if k else ""
             after = tokens[k + 1].fold if k + 1 < len(tokens) else ""
-            key = (t.text, before, after)
+            # in a message typed mostly without marks, a wrong mark on a word a neighbour
+            # typed without marks pairs with is a slip ("thu vịen", "chu nhạt có gì")
+            slip = marked - 1 <= 2 * unmarked
+            key = (t.text, before, after, slip)
             repaired = self._repairs.get(key)
             if repaired is None:
-                repaired = self._repair_word(t, before, after)
+                if self.index.known(t):
+                    spelt = self._respelt(t, before, after)
+                    if spelt is None and slip and self._slip_pair(tokens, k):
+                        spelt = Token(t.fold, t.fold, "word", expanded=True)
+                    repaired = (t,) if spelt is None else (spelt,)
+                else:
+                    repaired = self._repair_word(t, before, after)
                 if len(self._repairs) < 8192:  # people repeat their typos; floods do not
                     self._repairs[key] = repaired
-            out.extend(repaired)
+            out.extend(r if r.clause == t.clause else replace(r, clause=t.clause)
+                       for r in repaired)
         return out
 
     def _repair_word(self, t: Token, before: str, after: str) -> tuple[Token, ...]:
         single = make_token(collapse_doubles(t.text))
         if single.text != t.text and self.index.known(single):
             return (single,)
+        spelt = self._respelt(t, before, after)
+        if spelt is not None:
+            return (spelt,)
         if t.marked:
             return (t,)
         if len(t.fold) >= 5:
             for cut in sorted(range(2, len(t.fold) - 1), key=lambda c: -min(c, len(t.fold) - c)):
                 left, right = make_token(t.fold[:cut]), make_token(t.fold[cut:])
-                if self.index.known(left) and self.index.known(right) and not (
-                        self.index.is_filler(left) and self.index.is_filler(right)):
+                fillers = self.index.is_filler(left) + self.index.is_filler(right)
+                # "phuong" is not "phụ ông": a filler in a split needs the pair to be known
+                if self.index.known(left) and self.index.known(right) and (
+                        fillers == 0
+                        or (fillers == 1 and (left.fold, right.fold) in self.index.bigrams)):
                     return left, right
         corrected = self.index.correct(t.fold, before, after)
         if corrected is not None:
-            return (Token(corrected, corrected, "word", repaired=True),)
+            # a typo beside a word of the date it pairs with names that day ("hom nau")
+            dated = corrected in _DATE_FOLDS and (
+                ((before, corrected) in self.index.bigrams and before in _DATE_FOLDS)
+                or ((corrected, after) in self.index.bigrams and after in _DATE_FOLDS))
+            return (Token(corrected, corrected, "word", repaired=not dated),)
         return (t,)
+
+    def _fit(self, means: tuple[Token, ...], tokens: Sequence[Token], start: int,
+             end: int) -> int:
+        """How well a meaning of an abbreviation fits the words around it: a known pair with
+        the word before, or with the next word or the next that is not a filler ("tl | học
+        tập": tài liệu; "hd e | dùng": hướng dẫn; "bn | ơi": bạn)."""
+        score = 0
+        if start and (tokens[start - 1].fold, means[0].fold) in self.index.bigrams:
+            score += 1
+        follow = [*tokens[end:end + 1],
+                  *[t for t in tokens[end + 1:end + 3] if not self.index.is_filler(t)][:1]]
+        if any((means[-1].fold, t.fold) in self.index.bigrams for t in follow):
+            score += 1
+        return score
+
+    def _slip_pair(self, tokens: list[Token], k: int) -> bool:
+        """Token k pairs (folded) with a neighbour typed without marks."""
+        t = tokens[k]
+        return (k > 0 and not tokens[k - 1].marked
+                and (tokens[k - 1].fold, t.fold) in self.index.bigrams) or (
+            k + 1 < len(tokens) and not tokens[k + 1].marked
+            and (t.fold, tokens[k + 1].fold) in self.index.bigrams)
+
+    def _respelt(self, t: Token, before: str, after: str) -> Token | None:
+        """The word a teencode spelling stands for ("zui": vui, "chìu": chiều), a known pair
+        with a neighbour first; its marks are not compared (written by the rules, as the
+        lexicon writes an abbreviation). A word typed with marks in a spelling Vietnamese
+        allows ("mãi" is not "máy" nor "mấy") is respelt only to a word of the date or a filler
+        of the same tone ("nài", "chìu", "cóa": này, chiều, có) or where a neighbour pairs with
+        the respelling."""
+        known = [(w, ok) for w, ok in respellings(t.fold) if w in self.index.vocab_folds]
+        paired = [w for w, _ok in known if (before, w) in self.index.bigrams
+                  or (w, after) in self.index.bigrams]
+        mark = tone(t.text)
+        sure = [w for w, ok in known if not ok or not t.marked or w in _DATE_FOLDS
+                or any(x in self.index.filler_texts and tone(x) == mark
+                       for x in self.index.texts_by_fold.get(w, ()))]
+        word = next(iter(paired), None) or next(iter(sure), None)
+        return None if word is None else Token(word, word, "word", expanded=True)
 
     def _accented(self, tokens: list[Token]) -> bool:
         """Does the citizen type diacritics? Then a word typed without them is that word."""
@@ -276,22 +421,34 @@ class Understander:
 
     def _candidates(self, tokens: list[Token], matches: list[Match], ref: DateRef | None,
                     info: dict[int, float], unknown: set[int], total: float,
-                    today: date) -> list[_Candidate]:
+                    today: date, english: bool = False) -> list[_Candidate]:
         content = set(info)
         by_unit: dict[int, list[Match]] = {}
         for m in matches:
             if m.alone and (ref is not None or content - set(range(m.start, m.end))):
                 continue
             by_unit.setdefault(m.unit, []).append(m)
-        ends: dict[int, set[int]] = {}  # where each answer's phrases end (not small talk's)
+        # Where each answer's phrases end (not small talk's); those that ask apart: what
+        # follows "khi nào" is what is asked about ("khi nào | đóng cuộc thi"), unless it is
+        # one word ("ngày nào | thi kết thúc": thì).
+        ends: dict[int, set[int]] = {}
+        asking: dict[int, set[int]] = {}
         for unit, unit_matches in by_unit.items():
             if self.index.units[unit][0] != "smalltalk":
                 for m in unit_matches:
-                    ends.setdefault(m.end, set()).add(unit)
+                    (asking if _asks(tokens, m.start, m.end) else ends).setdefault(
+                        m.end, set()).add(unit)
         # Where a yes/no question ends ("... có ... không"): -1 when it is not one.
         asks_yes_no = max((i for i, t in enumerate(tokens)
                            if t.text in ("không", "chưa") or t.fold in ("khong", "chua")),
                           default=-1)
+        # "is the contest free": the last phrase of an English yes/no question is asked.
+        asked_last = english and bool(tokens) and tokens[0].fold in _EN_YES_NO
+        # A quận/huyện named in the message ("khai mạc ở quận lê chân"): its own event no
+        # longer gives way to the city's, and the name is explained by it.
+        run = _run(tokens)
+        named = {unit: self._spans(tokens, name) for unit, name in self.index.district_of.items()
+                 if f" {name} " in run}
         found: dict[int, _Candidate] = {}
         for unit, unit_matches in by_unit.items():
             taken: set[int] = set()
@@ -305,7 +462,19 @@ class Understander:
                 weight = m.weight
                 if any(tokens[i].repaired for i in span):
                     weight *= CORRECTED
-                if ends.get(m.start, set()) - {unit} and not _asks(tokens, m.start, m.end):
+                joint = m.start
+                while joint > 0 and tokens[joint - 1].fold in _CLOSERS:
+                    joint -= 1
+                before_ends = ends.get(m.start, set()) | ends.get(joint, set())
+                if m.end - m.start == 1:
+                    before_ends |= asking.get(m.start, set()) | asking.get(joint, set())
+                # A run of an item's name is the name ("chương trình | luân chuyển sách"),
+                # and what an English yes/no question ends on is asked: neither qualifies.
+                name = m.source in (ITEM, LIST) and m.end - m.start >= 2
+                last = asked_last and m.end == len(tokens)
+                if last:
+                    weight *= PREDICATE
+                elif before_ends - {unit} and not name and not _asks(tokens, m.start, m.end):
                     weight *= QUALIFIER  # "khóa học | miễn phí", not "tuần lễ | diễn ra bao giờ"
                 before = tokens[m.start - 1].text if m.start else ""
                 if before in _PREPOSITIONS:
@@ -320,6 +489,9 @@ class Understander:
                     explained |= span
                 score += weight
                 source = max(source, m.source)
+            if unit in named and explained:
+                score /= DISTRICT_EVENT
+                explained |= named[unit]
             found[unit] = _Candidate(self.index.units[unit], score, explained, source)
         if ref is not None:
             day = _Candidate(self._date_route(ref, today), DATE_SCORE, set(ref.used), INTENT + 1)
@@ -334,6 +506,26 @@ class Understander:
                 said += DATE_INFO
             c.rank = c.score * (1 - COVERAGE + COVERAGE * (said / total if total else 1.0))
         return sorted(found.values(), key=lambda c: (-c.rank, -c.source))
+
+    @staticmethod
+    def _subject(tokens: list[Token], info: dict[int, float], explained: set[int]) -> set[int]:
+        """The words before "có" in a yes/no question whose predicate (from "có" to "không")
+        the answer explains: who or what it is asked of ("người khuyết tật | có tham gia được
+        không"), which says less than the predicate."""
+        has = next((i for i, t in enumerate(tokens) if t.fold == "co" and not t.expanded), -1)
+        end = max((i for i, t in enumerate(tokens) if t.fold in ("khong", "chua")), default=-1)
+        predicate = [i for i in info if has < i < end]
+        if has <= 0 or not predicate or not set(predicate) <= explained:
+            return set()
+        return {i for i in info if i < has}
+
+    @staticmethod
+    def _spans(tokens: list[Token], name: str) -> set[int]:
+        """The positions of the words of `name` (folded) where they stand together."""
+        words = name.split()
+        return {i + k for i in range(len(tokens) - len(words) + 1)
+                if [t.fold for t in tokens[i:i + len(words)]] == words
+                for k in range(len(words))}
 
     def _date_route(self, ref: DateRef, today: date) -> tuple[str, str]:
         if ref.kind == "week":

@@ -91,3 +91,25 @@ def test_what_is_kept_for_the_organizers(understander: Understander) -> None:
     assert found.typed == "Thời tiết Hải Phòng hôm nay thế nào ạ"
     assert found.normalised == "thoi tiet hai phong hom nay the nao a"
     assert understander.understand("ko biet", THU).normalised == "khong biet"
+
+
+@pytest.mark.parametrize(("typed", "written"), [
+    ("tl học tập ở đâu", "tai lieu hoc tap"), ("tl tin nhắn giúp", "tra loi tin nhan"),
+    ("hd dùng bot", "huong dan dung"), ("co hd gi", "hoat dong")])
+def test_a_shared_form_takes_the_meaning_its_neighbours_pair_with(
+        understander: Understander, typed: str, written: str) -> None:
+    """"tl" is trả lời or tài liệu, "hd" hoạt động or hướng dẫn: the words around decide."""
+    assert written in understander.understand(typed, THU).normalised
+
+
+@pytest.mark.parametrize(("typed", "feature"), [
+    ("mai cóa j hok", "day"), ("jờ có j đag diễn ra ko", "next"),
+    ("tham gia có mất fí ko", "faq"), ("zui lòng cho xin lịch", "schedule")])
+def test_teencode_spellings_are_read(understander: Understander, typed: str,
+                                     feature: str) -> None:
+    assert understander.understand(typed, THU).feature == feature
+
+
+def test_a_real_word_typed_with_marks_is_not_respelt(understander: Understander) -> None:
+    """"mãi" spelt as Vietnamese allows is not teencode for "máy"."""
+    assert "may" not in understander.understand("tôi gọi mãi không được", THU).normalised

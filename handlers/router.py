@@ -68,29 +68,31 @@ class Router:
         text = unicodedata.normalize("NFKC", text)
         understood = self.understander.understand(text, today)
         feature, arg = understood.feature, understood.arg
+        placed = self._placed(text, today, understood)
+        if placed is not None:
+            return placed
         if feature in ONE_THING and arg:
             feature, arg = "unit", f"{feature}:{arg}"
-        elif feature == "unknown":
-            return self._place(text, today, understood)
-        elif feature in PLACED and (rest := without_district(self.edition, text)) is not None:
-            return Route(feature, arg, understood, rest[1])  # "lịch hôm nay ở Ngô Quyền"
+        elif feature == "unknown" and (said := said_district(self.edition, text)) is not None:
+            # Only a quận/huyện: "tôi ở quận Lê Chân" chooses it, "Kiến An" is offered.
+            feature, arg = ("district" if said.stated else "district_offer"), said.unit_id
         return Route(feature, arg, understood)
 
-    def _place(self, text: str, today: date, understood: Understanding) -> Route:
-        """What a message the understanding found nothing in asks, when it names a quận/huyện:
-        only the place ("tôi ở quận Lê Chân" chooses it, "Kiến An" is offered), or the place
-        as the setting of a question ("lịch quận Lê Chân": the schedule, which lists each
-        district's events by name)."""
-        said = said_district(self.edition, text)
-        if said is not None:
-            return Route("district" if said.stated else "district_offer", said.unit_id,
-                         understood)
+    def _placed(self, text: str, today: date, understood: Understanding) -> Route | None:
+        """A question about the schedule set in one quận/huyện ("lịch quận Lê Chân", "sự kiện
+        ở Kiến An hôm nay"): the schedule with that district's events, which the message asks
+        for even where its words alone would lead elsewhere (the FAQ on districts); None
+        when the message names no district or, without it, asks for something else ("lễ khai
+        mạc quận Lê Chân" is that district's event)."""
         rest = without_district(self.edition, text)
-        if rest is not None:
-            again = self.understander.understand(rest[0], today)
-            if again.feature in PLACED:
-                return Route(again.feature, again.arg, replace(again, typed=text), rest[1])
-        return Route("unknown", "", understood)
+        if rest is None:
+            return None
+        if understood.feature in PLACED:
+            return Route(understood.feature, understood.arg, understood, rest[1])
+        again = self.understander.understand(rest[0], today)
+        if again.feature in PLACED:
+            return Route(again.feature, again.arg, replace(again, typed=text), rest[1])
+        return None
 
     def _command(self, text: str) -> Route:
         head, _, arg = text[1:].partition(" ")

@@ -7,21 +7,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
-
-from bot.clock import SimClock
-from bot.db.contest import load_identity_key
-from bot.db.engine import create_engine, make_sessionmaker, upgrade
-from bot.db.faults import is_outage
-from bot.service import Dispatcher
 from bot.settings import Settings
-from content import Edition, default_edition_path, load_edition
-from handlers.channel import OutputChannel
-from handlers.core import Conversation
-from scheduler.supervisor import Supervisor
+from content import default_edition_path
 
-if TYPE_CHECKING:  # apscheduler and the deliverers are only needed by `run`
-    from scheduler.service import BroadcastService
+# The composition root imports what it wires when it wires it: SQLAlchemy, the ORM models and
+# the conversation core are a third of a second to import, which `content check` (it needs
+# only edition_path) does without.
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+    from bot.clock import SimClock
+    from bot.service import Dispatcher
+    from content import Edition
+    from handlers.channel import OutputChannel
+    from handlers.core import Conversation
+    from scheduler.service import BroadcastService  # apscheduler: only `run` and `chat`
+    from scheduler.supervisor import Supervisor
 
 
 def edition_path(settings: Settings) -> Path:
@@ -45,6 +46,9 @@ class App:
 
     async def start(self) -> None:
         """Bring the database schema up to date and load the contest's identity key."""
+        from bot.db.contest import load_identity_key
+        from bot.db.engine import upgrade
+
         await upgrade(self.engine)
         self.dispatcher.identity_key = await load_identity_key(
             self.sessions, self.settings.contest.identity_key, self.clock())
@@ -55,6 +59,14 @@ class App:
 
 def build_app(settings: Settings) -> App:
     """Load content (raising ContentError when invalid) and create engine and services."""
+    from bot.clock import SimClock
+    from bot.db.engine import create_engine, make_sessionmaker
+    from bot.db.faults import is_outage
+    from bot.service import Dispatcher
+    from content import load_edition
+    from handlers.core import Conversation
+    from scheduler.supervisor import Supervisor
+
     edition = load_edition(edition_path(settings))
     clock = SimClock(settings.simulated_now())
     db = settings.database
@@ -70,6 +82,7 @@ def build_app(settings: Settings) -> App:
 
 def build_broadcaster(app: App, channels: Sequence[OutputChannel]) -> BroadcastService:
     """Reminders and announcements over `channels`, each at the rate its limits declare."""
+    from bot.db.faults import is_outage
     from bot.db.schedule import sql_storage
     from scheduler.service import BroadcastService
 

@@ -7,6 +7,7 @@ Exit codes: 0 done; 1 not found, refused or invalid content; 2 usage or configur
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import io
 import logging
@@ -30,6 +31,9 @@ from handlers.question_types import QuestionKind
 if TYPE_CHECKING:
     from bot.app import App
     from content import ContentError
+    from handlers.channel import OutputChannel
+    from handlers.types import Incoming, Reply
+    from scheduler.service import BroadcastService
 
 log = logging.getLogger("hoctap")
 
@@ -251,6 +255,44 @@ def _print_problems(err: ContentError, path: Path) -> None:
         print(f"  {problem.render(_)}", file=sys.stderr)
 
 
+class _ChatBroadcasts:
+    """The chat's reminders and announcements, started once the first answer is printed (or
+    after FIRST_ANSWER_WAIT without one): building and starting them (APScheduler, the week's
+    plan) is not what the person at the terminal waits for first."""
+
+    FIRST_ANSWER_WAIT = 1.0
+
+    def __init__(self, app: App, channel: OutputChannel) -> None:
+        import asyncio
+
+        self.app = app
+        self.channel = channel
+        self.answered = asyncio.Event()
+        self.service: BroadcastService | None = None
+        self._task = asyncio.create_task(self._start())
+
+    async def _start(self) -> None:
+        import asyncio
+
+        from bot.app import build_broadcaster
+
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.answered.wait(), self.FIRST_ANSWER_WAIT)
+        self.service = build_broadcaster(self.app, [self.channel])
+        await self.service.start()
+
+    async def stop(self) -> None:
+        """Stop them; a start under way is finished first (it may hold the lead by then)."""
+        import asyncio
+
+        if self.service is None:
+            self._task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await self._task
+        if self.service is not None:
+            await self.service.stop()
+
+
 async def _chat(app: App, args: argparse.Namespace) -> int:
     from bot.channels.console import ConsoleChannel
 
@@ -259,24 +301,30 @@ async def _chat(app: App, args: argparse.Namespace) -> int:
         return _fail(_("--user: cần một tên từ 1 đến 64 ký tự."), EXIT_CONFIG)
     await app.start()
     settings = app.settings
-    broadcaster = None
+    broadcasts: _ChatBroadcasts | None = None
+
+    async def handle(msg: Incoming) -> list[Reply] | None:
+        try:
+            return await app.dispatcher.handle(msg)
+        finally:
+            # The console prints the answer before it next waits: the broadcasts start after.
+            if broadcasts is not None:
+                broadcasts.answered.set()
+
     try:
-        channel = ConsoleChannel(app.dispatcher.handle, user, locale=settings.bot.locale)
+        channel = ConsoleChannel(handle, user, locale=settings.bot.locale)
         if settings.broadcast.enabled and not settings.platform_channels:
             # A setup without Telegram or Zalo has no `hoctap-bot run` (it needs a platform):
             # the chat sends the reminders and announcements, printed for the console users.
             # With a platform, `run` is the one sender (SQLite lets one process lead).
-            from bot.app import build_broadcaster
-
             # The terminal is the conversation: the week's missed reminders are not news.
             logging.getLogger("scheduler").setLevel(logging.ERROR)
-            broadcaster = build_broadcaster(app, [channel])
-            await broadcaster.start()
+            broadcasts = _ChatBroadcasts(app, channel)
         greet = sys.stdin.isatty() and not args.no_greeting
         await channel.run(greet=greet)
     finally:
-        if broadcaster is not None:
-            await broadcaster.stop()
+        if broadcasts is not None:
+            await broadcasts.stop()
         await app.close()
     return 0
 

@@ -255,42 +255,49 @@ def _print_problems(err: ContentError, path: Path) -> None:
         print(f"  {problem.render(_)}", file=sys.stderr)
 
 
-class _ChatBroadcasts:
-    """The chat's reminders and announcements, started once the first answer is printed (or
-    after FIRST_ANSWER_WAIT without one): building and starting them (APScheduler, the week's
-    plan) is not what the person at the terminal waits for first."""
+class _AfterFirstAnswer:
+    """What the chat does once its first answer is printed (or after FIRST_ANSWER_WAIT without
+    one): build the understanding's index, then start the reminders and announcements.
+
+    Neither is what the person at the terminal waits for first: the greeting (/start) needs no
+    index, and the index is built while they type their first question; the broadcasts
+    (APScheduler, the week's plan, the lead) start after that.
+    """
 
     FIRST_ANSWER_WAIT = 1.0
 
-    def __init__(self, app: App, channel: OutputChannel) -> None:
+    def __init__(self, app: App, channel: OutputChannel | None) -> None:
         import asyncio
 
         self.app = app
-        self.channel = channel
+        self.channel = channel  # None: this chat sends no broadcasts
         self.answered = asyncio.Event()
-        self.service: BroadcastService | None = None
-        self._task = asyncio.create_task(self._start())
+        self.broadcaster: BroadcastService | None = None
+        self._task = asyncio.create_task(self._run())
 
-    async def _start(self) -> None:
+    async def _run(self) -> None:
         import asyncio
 
         from bot.app import build_broadcaster
 
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self.answered.wait(), self.FIRST_ANSWER_WAIT)
-        self.service = build_broadcaster(self.app, [self.channel])
-        await self.service.start()
+        self.app.conversation.router.understander  # noqa: B018 (built now, kept by the router)
+        if self.channel is None:
+            return
+        self.broadcaster = build_broadcaster(self.app, [self.channel])
+        await self.broadcaster.start()
 
     async def stop(self) -> None:
-        """Stop them; a start under way is finished first (it may hold the lead by then)."""
+        """Stop the broadcasts; a start under way is finished first (it may hold the lead)."""
         import asyncio
 
-        if self.service is None:
+        if self.broadcaster is None:
             self._task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await self._task
-        if self.service is not None:
-            await self.service.stop()
+        if self.broadcaster is not None:
+            await self.broadcaster.stop()
 
 
 async def _chat(app: App, args: argparse.Namespace) -> int:
@@ -301,31 +308,34 @@ async def _chat(app: App, args: argparse.Namespace) -> int:
         return _fail(_("--user: cần một tên từ 1 đến 64 ký tự."), EXIT_CONFIG)
     await app.start()
     settings = app.settings
-    broadcasts: _ChatBroadcasts | None = None
+    later: _AfterFirstAnswer | None = None
 
     async def handle(msg: Incoming) -> list[Reply] | None:
         try:
             return await app.dispatcher.handle(msg)
         finally:
-            # The console prints the answer before it next waits: the broadcasts start after.
-            if broadcasts is not None:
-                broadcasts.answered.set()
+            # The console prints the answer before it next waits: `later` runs after that.
+            if later is not None:
+                later.answered.set()
 
     try:
         channel = ConsoleChannel(handle, user, locale=settings.bot.locale)
-        if settings.broadcast.enabled and not settings.platform_channels:
-            # A setup without Telegram or Zalo has no `hoctap-bot run` (it needs a platform):
-            # the chat sends the reminders and announcements, printed for the console users.
-            # With a platform, `run` is the one sender (SQLite lets one process lead).
+        # A setup without Telegram or Zalo has no `hoctap-bot run` (it needs a platform): the
+        # chat sends the reminders and announcements, printed for the console users. With a
+        # platform, `run` is the one sender (SQLite lets one process lead).
+        sends = settings.broadcast.enabled and not settings.platform_channels
+        if sends:
             # The terminal is the conversation: the week's missed reminders are not news.
             logging.getLogger("scheduler").setLevel(logging.ERROR)
-            broadcasts = _ChatBroadcasts(app, channel)
+        later = _AfterFirstAnswer(app, channel if sends else None)
         greet = sys.stdin.isatty() and not args.no_greeting
         await channel.run(greet=greet)
     finally:
-        if broadcasts is not None:
-            await broadcasts.stop()
-        await app.close()
+        try:
+            if later is not None:
+                await later.stop()
+        finally:
+            await app.close()
     return 0
 
 

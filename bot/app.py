@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
     from bot.clock import SimClock
+    from bot.content_cache import ContentCache
     from bot.service import Dispatcher
     from content import Edition
     from handlers.channel import OutputChannel
@@ -43,6 +44,8 @@ class App:
     # Every background loop of `run` (deliverers, polls, workers): restarted after a failure,
     # counted in the metrics, reported by /healthz.
     supervisor: Supervisor
+    # The edition's entries in the content cache (bot/content_cache.py); None: not cached.
+    content_cache: ContentCache | None = None
 
     async def start(self) -> None:
         """Bring the database schema up to date and load the contest's identity key."""
@@ -57,27 +60,33 @@ class App:
         await self.engine.dispose()
 
 
-def build_app(settings: Settings) -> App:
-    """Load content (raising ContentError when invalid) and create engine and services."""
+def build_app(settings: Settings, understanding: bool = False) -> App:
+    """Load content (raising ContentError when invalid) and create engine and services.
+
+    `understanding`: free text is expected at once (`chat`): the understanding's index is read
+    from the content cache when kept there (else it is built at the first free text)."""
     from bot.clock import SimClock
+    from bot.content_cache import default_directory, load_edition_cached
     from bot.db.engine import create_engine, make_sessionmaker
     from bot.db.faults import is_outage
     from bot.service import Dispatcher
-    from content import load_edition
     from handlers.core import Conversation
     from scheduler.supervisor import Supervisor
 
-    edition = load_edition(edition_path(settings))
+    edition, understander, content_cache = load_edition_cached(
+        edition_path(settings), default_directory(), understanding)
     clock = SimClock(settings.simulated_now())
     db = settings.database
     engine = create_engine(db.url, echo=db.echo, pool_size=db.pool_size,
                            max_overflow=db.max_overflow, pool_timeout=db.pool_timeout)
     sessions = make_sessionmaker(engine)
     conversation = Conversation(edition, clock)
+    if understander is not None:
+        conversation.router.understander = understander
     dispatcher = Dispatcher(settings, conversation, sessions, clock)
     supervisor = Supervisor(on_failure=dispatcher.metrics.task_failed, expected=is_outage)
     return App(settings, edition, clock, engine, sessions, conversation, dispatcher,
-               supervisor)
+               supervisor, content_cache)
 
 
 def build_broadcaster(app: App, channels: Sequence[OutputChannel]) -> BroadcastService:

@@ -257,10 +257,11 @@ def _print_problems(err: ContentError, path: Path) -> None:
 
 class _AfterFirstAnswer:
     """What the chat does once its first answer is printed (or after FIRST_ANSWER_WAIT without
-    one): build the understanding's index, then start the reminders and announcements.
+    one): build the understanding's index, then start the reminders and announcements; at the
+    end, keep a newly built index in the content cache for the next chat.
 
-    Neither is what the person at the terminal waits for first: the greeting (/start) needs no
-    index, and the index is built while they type their first question; the broadcasts
+    None of it is what the person at the terminal waits for first: the greeting (/start) needs
+    no index, and the index is built while they type their first question; the broadcasts
     (APScheduler, the week's plan, the lead) start after that.
     """
 
@@ -271,6 +272,8 @@ class _AfterFirstAnswer:
 
         self.app = app
         self.channel = channel  # None: this chat sends no broadcasts
+        # Router.understander is a cached_property: in vars() once built or read from cache.
+        self.index_was_cached = "understander" in vars(app.conversation.router)
         self.answered = asyncio.Event()
         self.broadcaster: BroadcastService | None = None
         self._task = asyncio.create_task(self._run())
@@ -289,7 +292,8 @@ class _AfterFirstAnswer:
         await self.broadcaster.start()
 
     async def stop(self) -> None:
-        """Stop the broadcasts; a start under way is finished first (it may hold the lead)."""
+        """Stop the broadcasts (a start under way is finished first: it may hold the lead by
+        then) and keep a newly built index."""
         import asyncio
 
         if self.broadcaster is None:
@@ -298,6 +302,9 @@ class _AfterFirstAnswer:
             await self._task
         if self.broadcaster is not None:
             await self.broadcaster.stop()
+        built = vars(self.app.conversation.router).get("understander")
+        if built is not None and not self.index_was_cached and self.app.content_cache:
+            self.app.content_cache.keep_understood(built)
 
 
 async def _chat(app: App, args: argparse.Namespace) -> int:
@@ -714,7 +721,9 @@ def _main(argv: list[str] | None, own_process: bool = False) -> int:
     from bot.app import build_app, edition_path
 
     try:
-        app = build_app(settings)
+        # Free text is what a chat is for: its index is read at start from the content cache
+        # when kept there by an earlier chat (0.01 s instead of building it, 0.045 s).
+        app = build_app(settings, understanding=args.command == "chat")
     except ContentError as err:
         _print_problems(err, edition_path(settings))
         return _fail(_("Bot không khởi động vì nội dung chưa hợp lệ."), EXIT_CONTENT)

@@ -7,7 +7,8 @@ The key is a hash of every input they are built from, so an entry is never used 
 - the bytes and names of the edition directory's *.toml files (the loader reads those and
   nothing else), so an organizer's edit of content/ is a new key;
 - the bytes of every Python file under content/ and handlers/ (the loader, the model, the
-  understanding), the interpreter's version (Unicode tables, pickle) and rapidfuzz's.
+  understanding) and of this module, the interpreter's version (Unicode tables, pickle) and
+  rapidfuzz's.
 Only valid content is kept: invalid content is loaded, and refused, every time. The cache is a
 directory of this user only (0700; an entry 0600), $XDG_CACHE_HOME/hoctap-bot or
 ~/.cache/hoctap-bot; when it cannot be made or is open to others, nothing is cached.
@@ -23,6 +24,7 @@ import pickle
 import stat
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -68,6 +70,7 @@ def _code_digest() -> bytes | None:
     import handlers
 
     h = hashlib.sha256(f"{sys.version}\0{rapidfuzz.__version__}\0".encode())
+    h.update(Path(__file__).read_bytes())  # this module: the entries' format
     for package in (content, handlers):
         root = Path(package.__file__ or "").parent
         sources = sorted(p for p in root.rglob("*.py") if "__pycache__" not in p.parts)
@@ -137,11 +140,13 @@ class ContentCache:
         self._prune()
 
     def _prune(self) -> None:
-        """Keep the KEEP newest entries."""
+        """Keep the KEEP newest entries; drop what a process killed mid-write left."""
         try:
             entries = sorted(((p.stat().st_mtime, p) for p in self.directory.glob("*.pickle")),
                              reverse=True)
-            for _mtime, path in entries[KEEP:]:
+            stale = [p for p in self.directory.glob(".tmp-*")
+                     if time.time() - p.stat().st_mtime > 600]
+            for path in [*(p for _mtime, p in entries[KEEP:]), *stale]:
                 path.unlink()
         except OSError:  # another process pruned first
             pass

@@ -11,6 +11,7 @@ import pytest
 from bot.content_cache import load_edition_cached
 from content import ContentError, default_edition_path, load_edition
 from handlers.understanding import Understander
+from tests.bot.test_console import chat
 
 DAY = date(2020, 10, 1)
 ASKED = ("lich hom nay", "lịch ngày mai", "cuoc thi cong dan hoc tap", "so dien thoai lien he",
@@ -96,3 +97,18 @@ def test_a_cache_open_to_others_is_not_used(edition_dir: Path, tmp_path: Path) -
     edition, _, cache = load_edition_cached(edition_dir, cache_dir)
     assert cache is None and edition == load_edition(edition_dir)
     assert list(cache_dir.iterdir()) == []
+
+
+def test_a_chat_keeps_its_index_and_the_next_chat_answers_alike(tmp_path: Path) -> None:
+    """The first chat builds the index and keeps it; the next reads it and says the same."""
+    cache_dir = tmp_path / "xdg-cache"
+    lines = ["lich hom nay", "thư viện sách", "cuoc thi", "tôi muốn hỏi về khai mạc"]
+    now = ("--now", "2020-10-01T07:30")
+    first = chat(tmp_path, lines, *now, env={"XDG_CACHE_HOME": str(cache_dir)})
+    assert first.returncode == 0, first.stderr
+    kept = sorted(p.name.split(".", 1)[1] for p in (cache_dir / "hoctap-bot").iterdir())
+    assert kept == ["edition.pickle", "understood.pickle"]
+    second = chat(tmp_path, lines, *now, env={"XDG_CACHE_HOME": str(cache_dir)})
+    assert second.returncode == 0, second.stderr
+    assert second.stdout == first.stdout
+    assert "HÔM NAY, THỨ NĂM, 01/10/2020" in first.stdout

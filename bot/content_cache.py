@@ -6,9 +6,9 @@ free text; reading the edition back from a pickle costs about 0.002 s, both abou
 The key is a hash of every input they are built from, so an entry is never used for others:
 - the bytes and names of the edition directory's *.toml files (the loader reads those and
   nothing else), so an organizer's edit of content/ is a new key;
-- the bytes of every Python file under content/ and handlers/ (the loader, the model, the
-  understanding) and of this module, the interpreter's version (Unicode tables, pickle) and
-  rapidfuzz's.
+- the bytes of every file under content/ and handlers/ (the loader, the model, the
+  understanding, any data they read) and of this module, the interpreter's version (Unicode
+  tables, pickle) and rapidfuzz's.
 Only valid content is kept: invalid content is loaded, and refused, every time. The cache is a
 directory of this user only (0700; an entry 0600), $XDG_CACHE_HOME/hoctap-bot or
 ~/.cache/hoctap-bot; when it cannot be made or is open to others, nothing is cached.
@@ -73,10 +73,12 @@ def _code_digest() -> bytes | None:
     h.update(Path(__file__).read_bytes())  # this module: the entries' format
     for package in (content, handlers):
         root = Path(package.__file__ or "").parent
-        sources = sorted(p for p in root.rglob("*.py") if "__pycache__" not in p.parts)
-        if not sources:  # installed without its sources: nothing to tell versions apart
+        # Every file, not only the modules: data a module may read at build time too.
+        files = sorted(p for p in root.rglob("*")
+                       if "__pycache__" not in p.parts and p.is_file())
+        if not any(p.suffix == ".py" for p in files):  # installed without its sources
             return None
-        for path in sources:
+        for path in files:
             h.update(f"{path.relative_to(root.parent)}\0".encode())
             data = path.read_bytes()
             h.update(f"{len(data)}\0".encode())

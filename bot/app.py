@@ -7,21 +7,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
-
-from bot.clock import SimClock
-from bot.db.contest import load_identity_key
-from bot.db.engine import create_engine, make_sessionmaker, upgrade
-from bot.db.faults import is_outage
-from bot.service import Dispatcher
 from bot.settings import Settings
-from content import Edition, default_edition_path, load_edition
-from handlers.channel import OutputChannel
-from handlers.core import Conversation
-from scheduler.supervisor import Supervisor
+from content import default_edition_path
 
-if TYPE_CHECKING:  # apscheduler and the deliverers are only needed by `run`
-    from scheduler.service import BroadcastService
+# The composition root imports what it wires when it wires it: SQLAlchemy, the ORM models and
+# the conversation core are a third of a second to import, which `content check` (it needs
+# only edition_path) does without.
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+    from bot.clock import SimClock
+    from bot.content_cache import ContentCache
+    from bot.service import Dispatcher
+    from content import Edition
+    from handlers.channel import OutputChannel
+    from handlers.core import Conversation
+    from scheduler.service import BroadcastService  # apscheduler: only `run` and `chat`
+    from scheduler.supervisor import Supervisor
 
 
 def edition_path(settings: Settings) -> Path:
@@ -42,9 +44,14 @@ class App:
     # Every background loop of `run` (deliverers, polls, workers): restarted after a failure,
     # counted in the metrics, reported by /healthz.
     supervisor: Supervisor
+    # The edition's entries in the content cache (bot/content_cache.py); None: not cached.
+    content_cache: ContentCache | None = None
 
     async def start(self) -> None:
         """Bring the database schema up to date and load the contest's identity key."""
+        from bot.db.contest import load_identity_key
+        from bot.db.engine import upgrade
+
         await upgrade(self.engine)
         self.dispatcher.identity_key = await load_identity_key(
             self.sessions, self.settings.contest.identity_key, self.clock())
@@ -53,23 +60,38 @@ class App:
         await self.engine.dispose()
 
 
-def build_app(settings: Settings) -> App:
-    """Load content (raising ContentError when invalid) and create engine and services."""
-    edition = load_edition(edition_path(settings))
+def build_app(settings: Settings, understanding: bool = False) -> App:
+    """Load content (raising ContentError when invalid) and create engine and services.
+
+    `understanding`: free text is expected at once (`chat`): the understanding's index is read
+    from the content cache when kept there (else it is built at the first free text)."""
+    from bot.clock import SimClock
+    from bot.content_cache import default_directory, load_edition_cached
+    from bot.db.engine import create_engine, make_sessionmaker
+    from bot.db.faults import is_outage
+    from bot.service import Dispatcher
+    from handlers.core import Conversation
+    from scheduler.supervisor import Supervisor
+
+    edition, understander, content_cache = load_edition_cached(
+        edition_path(settings), default_directory(), understanding)
     clock = SimClock(settings.simulated_now())
     db = settings.database
     engine = create_engine(db.url, echo=db.echo, pool_size=db.pool_size,
                            max_overflow=db.max_overflow, pool_timeout=db.pool_timeout)
     sessions = make_sessionmaker(engine)
     conversation = Conversation(edition, clock)
+    if understander is not None:
+        conversation.router.understander = understander
     dispatcher = Dispatcher(settings, conversation, sessions, clock)
     supervisor = Supervisor(on_failure=dispatcher.metrics.task_failed, expected=is_outage)
     return App(settings, edition, clock, engine, sessions, conversation, dispatcher,
-               supervisor)
+               supervisor, content_cache)
 
 
 def build_broadcaster(app: App, channels: Sequence[OutputChannel]) -> BroadcastService:
     """Reminders and announcements over `channels`, each at the rate its limits declare."""
+    from bot.db.faults import is_outage
     from bot.db.schedule import sql_storage
     from scheduler.service import BroadcastService
 

@@ -14,8 +14,6 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_date as _babel_date
 from babel.dates import format_time as _babel_time
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
 log = logging.getLogger(__name__)
@@ -38,6 +36,10 @@ def translations(locale: str) -> gettext.NullTranslations:
     if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
         # The install and test commands compile catalogs; this keeps a stale checkout honest.
         log.warning("catalog %s is missing or older than its .po; compiling it now", mo)
+        # Imported here: every start pays for them otherwise, and only a stale checkout needs them.
+        from babel.messages.mofile import write_mo
+        from babel.messages.pofile import read_po
+
         with po.open("rb") as f:
             catalog = read_po(f, locale=locale)
         try:

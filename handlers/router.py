@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 
 from content import Edition
 from content.loader import INTENTS
@@ -55,7 +56,13 @@ class Router:
         """`commands`: command -> feature, from the feature registry (handlers/registry.py)."""
         self.edition = edition
         self.commands = commands
-        self.understander = Understander(edition)
+
+    @cached_property
+    def understander(self) -> Understander:
+        """Built at the first free text, not at start: its index is about 0.05 s of CPU, which
+        the commands that never read a message (db upgrade, questions, schedule list, ...) and
+        a `run` that gets none do without."""
+        return Understander(self.edition)
 
     def route(self, text: str, today: date) -> Route:
         """Pick the feature for `text` (already cleaned); 'unknown' when nothing fits."""

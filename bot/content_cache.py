@@ -1,0 +1,209 @@
+"""The loaded edition and the understanding's index, kept between starts in a private cache.
+
+Loading the edition (nine TOML files, parsed and validated) costs about 0.02 s of CPU at every
+start of every command, and building the understanding's index about 0.045 s at the first
+free text; reading the edition back from a pickle costs about 0.002 s, both about 0.012 s.
+The key is a hash of every input they are built from, so an entry is never used for others:
+- the bytes and names of the edition directory's *.toml files (the loader reads those and
+  nothing else), so an organizer's edit of content/ is a new key;
+- the bytes of every file under content/ and handlers/ (the loader, the model, the
+  understanding, any data they read) and of this module, the interpreter's version (Unicode
+  tables, pickle) and rapidfuzz's.
+Only valid content is kept: invalid content is loaded, and refused, every time. The cache is a
+directory of this user only (0700; an entry 0600), $XDG_CACHE_HOME/hoctap-bot or
+~/.cache/hoctap-bot; when it cannot be made or is open to others, nothing is cached.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import pickle
+import stat
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from content import Edition, load_edition
+
+if TYPE_CHECKING:
+    from handlers.understanding import Understander
+
+log = logging.getLogger(__name__)
+
+KEEP = 16  # entries: a few editions and code versions (the tests' copies of the content)
+# What a damaged or foreign entry can raise while it is read; it is then rebuilt.
+UNREADABLE = (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
+              IndexError, KeyError, TypeError, ValueError)
+
+
+def default_directory() -> Path | None:
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:  # no home directory
+            return None
+    return Path(base) / "hoctap-bot"
+
+
+def _private_directory(directory: Path) -> bool:
+    """Make `directory` (0700) if missing; True when it is ours and closed to others."""
+    try:
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        st = directory.stat()
+    except OSError:
+        return False
+    return st.st_uid == os.getuid() and not stat.S_IMODE(st.st_mode) & 0o077
+
+
+def _code_digest() -> bytes | None:
+    """The hash of the code that builds what is cached; None when its sources are not here."""
+    import rapidfuzz
+
+    import content
+    import handlers
+
+    h = hashlib.sha256(f"{sys.version}\0{rapidfuzz.__version__}\0".encode())
+    h.update(Path(__file__).read_bytes())  # this module: the entries' format
+    for package in (content, handlers):
+        root = Path(package.__file__ or "").parent
+        # Every file, not only the modules: data a module may read at build time too.
+        files = sorted(p for p in root.rglob("*")
+                       if "__pycache__" not in p.parts and p.is_file())
+        if not any(p.suffix == ".py" for p in files):  # installed without its sources
+            return None
+        for path in files:
+            h.update(f"{path.relative_to(root.parent)}\0".encode())
+            data = path.read_bytes()
+            h.update(f"{len(data)}\0".encode())
+            h.update(data)
+    return h.digest()
+
+
+def content_key(edition_dir: Path) -> str | None:
+    """The cache key of the edition in `edition_dir`; None when it cannot be made."""
+    try:
+        code = _code_digest()
+        if code is None:
+            return None
+        h = hashlib.sha256(code)
+        for path in sorted(edition_dir.glob("*.toml")):
+            if not path.is_file():
+                return None
+            h.update(f"\0{path.name}\0".encode())
+            data = path.read_bytes()
+            h.update(f"{len(data)}\0".encode())
+            h.update(data)
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class ContentCache:
+    """The cache's entries for one edition (one key)."""
+
+    directory: Path
+    key: str
+
+    def _path(self, kind: str) -> Path:
+        return self.directory / f"{self.key}.{kind}.pickle"
+
+    def _read(self, kind: str) -> bytes | None:
+        try:
+            return self._path(kind).read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            log.debug("content cache: cannot read %s (%s)", self._path(kind), exc)
+            return None
+
+    def _write(self, kind: str, data: bytes) -> None:
+        try:
+            fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-")  # 0600
+        except OSError as exc:
+            log.debug("content cache: cannot write in %s (%s)", self.directory, exc)
+            return
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(tmp, self._path(kind))  # whole or not at all, for a reader
+        except OSError as exc:
+            log.debug("content cache: cannot write %s (%s)", self._path(kind), exc)
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            return
+        self._prune()
+
+    def _prune(self) -> None:
+        """Keep the KEEP newest entries; drop what a process killed mid-write left."""
+        try:
+            entries = sorted(((p.stat().st_mtime, p) for p in self.directory.glob("*.pickle")),
+                             reverse=True)
+            stale = [p for p in self.directory.glob(".tmp-*")
+                     if time.time() - p.stat().st_mtime > 600]
+            for path in [*(p for _mtime, p in entries[KEEP:]), *stale]:
+                path.unlink()
+        except OSError:  # another process pruned first
+            pass
+
+    def _load(self, kind: str) -> object | None:
+        data = self._read(kind)
+        if data is None:
+            return None
+        try:
+            return pickle.loads(data)
+        except UNREADABLE as exc:
+            log.debug("content cache: %s unreadable (%s)", self._path(kind), exc)
+            return None
+
+    def edition(self) -> Edition | None:
+        edition = self._load("edition")
+        return edition if isinstance(edition, Edition) else None
+
+    def keep_edition(self, edition: Edition) -> None:
+        self._write("edition", pickle.dumps(edition, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def understood(self) -> tuple[Edition, Understander] | None:
+        """The edition and the index built on it, from one pickle: every object the index
+        shares with the edition is shared again."""
+        from handlers.understanding import Understander
+
+        both = self._load("understood")
+        if (isinstance(both, tuple) and len(both) == 2 and isinstance(both[0], Edition)
+                and isinstance(both[1], Understander) and both[1].edition is both[0]):
+            return both[0], both[1]
+        return None
+
+    def keep_understood(self, understander: Understander) -> None:
+        try:
+            data = pickle.dumps((understander.edition, understander),
+                                protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError) as exc:
+            log.debug("content cache: the index cannot be kept (%s)", exc)
+            return
+        self._write("understood", data)
+
+
+def load_edition_cached(path: Path, directory: Path | None, understanding: bool = False
+                        ) -> tuple[Edition, Understander | None, ContentCache | None]:
+    """load_edition(path) (raising ContentError) through the cache in `directory` (None: no
+    cache). With `understanding`, also the understanding's index if the cache holds it. Then
+    the cache's entries for this edition, to keep the index in once built."""
+    key = content_key(path) if directory is not None and path.is_dir() else None
+    if directory is None or key is None or not _private_directory(directory):
+        return load_edition(path), None, None
+    cache = ContentCache(directory, key)
+    if understanding and (both := cache.understood()) is not None:
+        return both[0], both[1], cache
+    edition = cache.edition()
+    if edition is None:
+        edition = load_edition(path)
+        cache.keep_edition(edition)
+    return edition, None, cache

@@ -1,0 +1,114 @@
+"""The content cache gives what loading and building give, and nothing after an edit."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.content_cache import load_edition_cached
+from content import ContentError, default_edition_path, load_edition
+from handlers.understanding import Understander
+from tests.bot.test_console import chat
+
+DAY = date(2020, 10, 1)
+ASKED = ("lich hom nay", "lịch ngày mai", "cuoc thi cong dan hoc tap", "so dien thoai lien he",
+         "thu vien sach", "khai mac o dau", "xyz qwe", "hello what is this week")
+
+
+@pytest.fixture
+def edition_dir(tmp_path: Path) -> Path:
+    path = tmp_path / "content" / "2020"
+    shutil.copytree(default_edition_path("2020"), path)
+    return path
+
+
+def test_cached_edition_and_index_answer_as_built_ones(edition_dir: Path, tmp_path: Path) -> None:
+    cache_dir = tmp_path / "cache"
+    edition, understander, cache = load_edition_cached(edition_dir, cache_dir, True)
+    assert understander is None and cache is not None  # nothing kept yet
+    assert edition == load_edition(edition_dir)
+    built = Understander(edition)
+    cache.keep_understood(built)
+
+    again, cached, _ = load_edition_cached(edition_dir, cache_dir, True)
+    assert cached is not None and cached is not built and cached.edition is again
+    assert again == edition
+    for text in ASKED:
+        assert cached.understand(text, DAY) == built.understand(text, DAY), text
+    # Without `understanding`, only the edition is read.
+    alone, none, _ = load_edition_cached(edition_dir, cache_dir)
+    assert none is None and alone == edition
+    assert {p.stat().st_mode & 0o777 for p in cache_dir.iterdir()} == {0o600}
+    assert cache_dir.stat().st_mode & 0o777 == 0o700
+
+
+def test_an_organizers_edit_is_read_not_the_cache(edition_dir: Path, tmp_path: Path) -> None:
+    cache_dir = tmp_path / "cache"
+    edition, _, cache = load_edition_cached(edition_dir, cache_dir, True)
+    assert cache is not None
+    cache.keep_understood(Understander(edition))
+    faq = edition_dir / "faq.toml"
+    text = faq.read_text(encoding="utf-8")
+    first = edition.faq[0]
+    assert text.count(first.answer.vi) == 1
+    faq.write_text(text.replace(first.answer.vi, "Câu trả lời mới của Ban tổ chức."),
+                   encoding="utf-8")
+
+    edited, understander, _ = load_edition_cached(edition_dir, cache_dir, True)
+    assert understander is None  # the index kept was built on the old content
+    assert edited.faq[0].answer.vi == "Câu trả lời mới của Ban tổ chức."
+    assert edited == load_edition(edition_dir)
+
+
+def test_invalid_content_is_refused_after_a_valid_one_was_kept(edition_dir: Path,
+                                                               tmp_path: Path) -> None:
+    cache_dir = tmp_path / "cache"
+    load_edition_cached(edition_dir, cache_dir)
+    with (edition_dir / "edition.toml").open("a", encoding="utf-8") as f:
+        f.write("\n[week\n")
+    with pytest.raises(ContentError) as err:
+        load_edition_cached(edition_dir, cache_dir)
+    assert err.value.problems[0].file == "edition.toml"
+    (edition_dir / "extra.toml").write_text("", encoding="utf-8")
+    shutil.copy(default_edition_path("2020") / "edition.toml", edition_dir / "edition.toml")
+    with pytest.raises(ContentError) as err:  # a file the loader does not know
+        load_edition_cached(edition_dir, cache_dir)
+    assert [p.file for p in err.value.problems] == ["extra.toml"]
+
+
+def test_a_damaged_entry_is_rebuilt(edition_dir: Path, tmp_path: Path) -> None:
+    cache_dir = tmp_path / "cache"
+    edition, _, cache = load_edition_cached(edition_dir, cache_dir, True)
+    assert cache is not None
+    cache.keep_understood(Understander(edition))
+    for entry in cache_dir.iterdir():
+        entry.write_bytes(entry.read_bytes()[:100])
+    again, understander, _ = load_edition_cached(edition_dir, cache_dir, True)
+    assert understander is None and again == edition
+
+
+def test_a_cache_open_to_others_is_not_used(edition_dir: Path, tmp_path: Path) -> None:
+    cache_dir = tmp_path / "cache"
+    cache_dir.mkdir(mode=0o777)
+    cache_dir.chmod(0o777)
+    edition, _, cache = load_edition_cached(edition_dir, cache_dir)
+    assert cache is None and edition == load_edition(edition_dir)
+    assert list(cache_dir.iterdir()) == []
+
+
+def test_a_chat_keeps_its_index_and_the_next_chat_answers_alike(tmp_path: Path) -> None:
+    """The first chat builds the index and keeps it; the next reads it and says the same."""
+    cache_dir = tmp_path / "xdg-cache"
+    lines = ["lich hom nay", "thư viện sách", "cuoc thi", "tôi muốn hỏi về khai mạc"]
+    now = ("--now", "2020-10-01T07:30")
+    first = chat(tmp_path, lines, *now, env={"XDG_CACHE_HOME": str(cache_dir)})
+    assert first.returncode == 0, first.stderr
+    kept = sorted(p.name.split(".", 1)[1] for p in (cache_dir / "hoctap-bot").iterdir())
+    assert kept == ["edition.pickle", "understood.pickle"]
+    second = chat(tmp_path, lines, *now, env={"XDG_CACHE_HOME": str(cache_dir)})
+    assert second.returncode == 0, second.stderr
+    assert second.stdout == first.stdout
+    assert "HÔM NAY, THỨ NĂM, 01/10/2020" in first.stdout

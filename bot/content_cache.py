@@ -11,7 +11,8 @@ The key is a hash of every input they are built from, so an entry is never used 
   tables, pickle) and rapidfuzz's.
 Only valid content is kept: invalid content is loaded, and refused, every time. The cache is a
 directory of this user only (0700; an entry 0600), $XDG_CACHE_HOME/hoctap-bot or
-~/.cache/hoctap-bot; when it cannot be made or is open to others, nothing is cached.
+~/.cache/hoctap-bot (systemd's CacheDirectory= under the shipped unit); when it cannot be
+made or is open to others, nothing is cached.
 """
 
 from __future__ import annotations
@@ -43,6 +44,11 @@ UNREADABLE = (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportE
 
 
 def default_directory() -> Path | None:
+    """systemd's CacheDirectory= ($CACHE_DIRECTORY, deploy/hoctap-bot.service), else
+    $XDG_CACHE_HOME/hoctap-bot, else ~/.cache/hoctap-bot."""
+    given = os.environ.get("CACHE_DIRECTORY", "").split(":")[0]
+    if given:
+        return Path(given)
     base = os.environ.get("XDG_CACHE_HOME")
     if not base:
         try:

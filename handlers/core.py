@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
@@ -34,6 +35,7 @@ from handlers.router import Route, Router, routed_features
 from handlers.store import Store
 from handlers.text import clean
 from handlers.types import Clock, Incoming, Outcome, Reply, UserView
+from handlers.understanding import Understander
 
 log = logging.getLogger(__name__)
 
@@ -99,11 +101,13 @@ def private_refusal(feature: Feature) -> list[Reply]:
 class Conversation:
     """One conversation core for every channel."""
 
-    def __init__(self, edition: Edition, clock: Clock, registry: Registry = REGISTRY) -> None:
+    def __init__(self, edition: Edition, clock: Clock, registry: Registry = REGISTRY,
+                 understanding: Callable[[], Understander] | None = None) -> None:
+        """`understanding`: where the router gets the understanding of free text (Router)."""
         self.edition = edition
         self.clock = clock
         self.registry = registry
-        self.router = Router(edition, registry.commands())
+        self.router = Router(edition, registry.commands(), understanding)
 
     def route(self, text: str) -> Route:
         """Route cleaned `text` as of now (for the message log and tests)."""

@@ -9,7 +9,7 @@ event) is answered short first (Route("unit", "faq:<id>"), handlers/features/ans
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
@@ -52,16 +52,22 @@ def routed_features() -> tuple[str, ...]:
 class Router:
     """Routes commands by name and free text through the understanding."""
 
-    def __init__(self, edition: Edition, commands: Mapping[str, str]) -> None:
-        """`commands`: command -> feature, from the feature registry (handlers/registry.py)."""
+    def __init__(self, edition: Edition, commands: Mapping[str, str],
+                 understanding: Callable[[], Understander] | None = None) -> None:
+        """`commands`: command -> feature, from the feature registry (handlers/registry.py);
+        `understanding`: where the understanding comes from when first needed (one shared by
+        every router on the same edition); None: built for this router."""
         self.edition = edition
         self.commands = commands
+        self._understanding = understanding
 
     @cached_property
     def understander(self) -> Understander:
         """Built at the first free text, not at start: its index is about 0.05 s of CPU, which
         the commands that never read a message (db upgrade, questions, schedule list, ...) and
         a `run` that gets none do without."""
+        if self._understanding is not None:
+            return self._understanding()
         return Understander(self.edition)
 
     def route(self, text: str, today: date) -> Route:

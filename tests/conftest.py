@@ -265,6 +265,11 @@ def pytest_configure(config: pytest.Config) -> None:
 
     if not hasattr(config, "workerinput"):
         _compile_sources()
+        # The content cache (bot/content_cache.py) of this run's processes, in a directory of
+        # its own: never the developer's ~/.cache; the workers and the bots they start inherit
+        # it. Its own tests give each case a directory.
+        os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="hoctap-test-cache-")
+        os.environ.pop("CACHE_DIRECTORY", None)
     # The test modules' assertion-rewritten code is cached as .pyc files too: pytest writes
     # them only when bytecode may be written, and with PYTHONDONTWRITEBYTECODE set every
     # worker parsed and rewrote the 12,000 lines of tests again (about 2 s of CPU each).
@@ -281,6 +286,14 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 _SEED = pytest.StashKey[str]()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if not hasattr(config, "workerinput") and "hoctap-test-cache-" in os.environ.get(
+            "XDG_CACHE_HOME", ""):
+        import shutil
+
+        shutil.rmtree(os.environ.pop("XDG_CACHE_HOME"), ignore_errors=True)
 
 
 def _compile_sources() -> None:

@@ -282,13 +282,18 @@ async def test_webhook_limits_health_metrics_and_json_logs(
         await telegram.wait_for("setMyCommands", count=2, timeout=30)
         secret = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
         async with aiohttp.ClientSession() as http:
-            async with http.get(f"{base}/healthz") as resp:
-                assert resp.status == 200
-                health = await resp.json()
-                tasks = health.pop("tasks")
-                assert health == {"status": "ok", "database": "ok",
-                                  "channels": {"telegram": "running"}}
-                assert set(tasks.values()) <= {"running"}, tasks
+            # setMyCommands comes while the channel starts: a monitor polls until healthy.
+            for _ in range(100):
+                async with http.get(f"{base}/healthz") as resp:
+                    status, health = resp.status, await resp.json()
+                if status == 200:
+                    break
+                await asyncio.sleep(0.1)
+            assert status == 200, health
+            tasks = health.pop("tasks")
+            assert health == {"status": "ok", "database": "ok",
+                              "channels": {"telegram": "running"}}
+            assert set(tasks.values()) <= {"running"}, tasks
 
             async def post(body: bytes, **kw: Any) -> int:
                 async with http.post(hook, data=body, headers=secret, **kw) as resp:

@@ -71,7 +71,7 @@ INTENTS = (
     "schedule", "next", "theme", "bodies", "activities", "courses", "library", "contest",
     "contest-take", "leaderboard", "contacts", "faq", "help", "menu", "language", "subscribe",
     "unsubscribe", "privacy", "ask", "greeting", "thanks", "goodbye", "ok", "elsewhere",
-    "stop",
+    "stop", "bulletin",
 )
 # Words and phrases as typed: letters and digits, single spaces; a typed form may also be one
 # symbol (an emoji such as "👍").

@@ -164,6 +164,10 @@ class BroadcastStore(Protocol):
         """A broadcast that went out (sending or done), to show another of its pages."""
         ...
 
+    async def received(self, limit: int) -> list[tuple[ItemView, datetime]]:
+        """The broadcasts sent to the current user, newest first, with when each was sent."""
+        ...
+
     async def announcements(self, limit: int) -> list[AnnouncementInfo]: ...
 
     async def cancel_announcement(self, item_id: int) -> str:

@@ -174,6 +174,16 @@ class SqlBroadcastStore:
     async def item(self, item_id: int) -> ItemView | None:
         return await sent_item(self.session, item_id, self.user_id)
 
+    async def received(self, limit: int) -> list[tuple[ItemView, datetime]]:
+        rows = await self.session.execute(
+            select(ScheduledItem, OutboxRow.sent_at)
+            .join(OutboxRow, OutboxRow.item_id == ScheduledItem.id)
+            .where(OutboxRow.user_id == self.user_id, OutboxRow.status == "sent",
+                   OutboxRow.sent_at.is_not(None))
+            .order_by(OutboxRow.sent_at.desc(), OutboxRow.id.desc()).limit(limit))
+        return [(ItemView(item.id, item.kind, item.text, dict(item.payload)), sent_at)
+                for item, sent_at in rows if sent_at is not None]
+
     async def announcements(self, limit: int) -> list[AnnouncementInfo]:
         return await list_announcements(self.session, limit)
 

@@ -13,12 +13,12 @@ from datetime import date
 from content import Edition
 from handlers.broadcast_types import ItemView, stored_buttons
 from handlers.context import Ctx
-from handlers.format import back_button, district_label, event_time, sample_note
-from handlers.i18n import N_, _, current_locale, format_day, format_time
+from handlers.format import back_button, district_label, event_time, label, sample_note
+from handlers.i18n import N_, _, current_locale, format_date_numeric, format_day, format_time
 from handlers.numbers import parse_int
 from handlers.paging import paged
 from handlers.registry import FeatureSet
-from handlers.types import Reply
+from handlers.types import Button, Reply
 
 features = FeatureSet()
 
@@ -92,6 +92,22 @@ def render(item: ItemView, edition: Edition) -> tuple[str | None, str]:
     return head, "\n".join(_with_note(edition, [*lines, "", _footer()]))
 
 
+async def _received(ctx: Ctx) -> list[Reply]:
+    received = await ctx.store.broadcast.received(RECEIVED)
+    if not received:
+        return [Reply(_("Quý vị chưa nhận tin nhắc hay thông báo nào. Gõ /dangky để nhận lịch "
+                        "mỗi sáng và tin nhắc trước các sự kiện chính."),
+                      (Button(_("Nhận tin nhắc lịch"), "/dangky"), back_button()))]
+    buttons = []
+    for item, sent_at in received:
+        title, text = render(item, ctx.edition)
+        name = title if item.kind != "announcement" else " ".join((text or "").split())
+        when = format_date_numeric(sent_at.astimezone(ctx.edition.tz))
+        buttons.append(Button(label(f"{when} · {name or _('Tin')}"), f"/tin {item.id}"))
+    return [Reply(_("Các tin Quý vị đã nhận gần đây, mới nhất trước. Xin chọn một tin để đọc "
+                    "lại."), (*buttons, back_button()), title=_("Tin đã nhận"))]
+
+
 def more_of(item_id: int) -> str:
     """What shows the pages of item `item_id` ("/xemthem tin 42 2")."""
     return f"tin {item_id}"
@@ -119,10 +135,18 @@ def _has_more(reply: Reply) -> bool:
     return bool(reply.buttons) and reply.buttons[0].command.startswith("/xemthem ")
 
 
-@features.feature("bulletin", label=N_("Xem lại tin đã nhận"), commands=("tin",), paged=True)
+RECEIVED = 8  # the latest messages /tin lists
+
+
+@features.feature("bulletin", label=N_("Xem lại tin đã nhận"), commands=("tin",), paged=True,
+                  help=N_("xem lại các tin nhắc và thông báo đã nhận"))
 async def show(ctx: Ctx) -> list[Reply]:
-    """A page of an announcement or reminder that went out: /tin ID (its "Xem thêm")."""
-    item_id = parse_int(ctx.route.arg.strip().lstrip("#"), low=1)
+    """/tin: the latest announcements, answers and reminders this citizen received, a button
+    each; /tin ID: a page of one that went out (its "Xem thêm")."""
+    arg = ctx.route.arg.strip()
+    if not arg:
+        return await _received(ctx)
+    item_id = parse_int(arg.lstrip("#"), low=1)
     item = await ctx.store.broadcast.item(item_id) if item_id is not None else None
     if item is None:
         return [Reply(_("Không tìm thấy tin này. Có thể tin đã bị hủy hoặc chưa được gửi."),

@@ -53,7 +53,7 @@ async def test_buttons_are_added_at_the_preview(app: App) -> None:
     offered = [b.command for b in ask.buttons]
     assert offered[0] == "xong" and {"nut:today", "nut:contest_take", "nut:subscribe"} <= set(
         offered)
-    assert not any(c in offered for c in ("nut:announce", "nut:report", "nut:bulletin"))
+    assert not any(c in offered for c in ("nut:announce", "nut:report"))
     assert "Đã thêm nút “Lịch hôm nay”" in await organizer.text("lich hom nay")
     assert "Nút này đã có." in await organizer.text("nut:today")
     assert "Chatbot chưa hiểu nút này." in await organizer.text("nut:announce")

@@ -31,6 +31,7 @@ from handlers.question_types import QuestionKind
 if TYPE_CHECKING:
     from bot.app import App
     from content import ContentError
+    from handlers.broadcast_types import AnnouncementButton
     from handlers.channel import OutputChannel
     from handlers.types import Incoming, Reply
     from scheduler.service import BroadcastService
@@ -186,6 +187,9 @@ def _parser() -> argparse.ArgumentParser:
     announce.add_argument("--audience", default="all", metavar=_("NGƯỜI_NHẬN"),
                           help=_("all | contest | district:TÊN | home:TÊN | channel:TÊN (mặc định "
                                  "all)"))
+    announce.add_argument("--button", action="append", default=[], metavar=_("NÚT"),
+                          help=_("một nút dưới thông báo (tối đa 3): một chức năng (homnay, thi, "
+                                 "dangky…) hoặc “Tên nút | https://…”"))
 
     schedule = sub.add_parser("schedule", help=_("tin nhắc và thông báo đã lên lịch"))
     ssub = schedule.add_subparsers(dest="schedule_command", required=True, metavar=_("LỆNH"),
@@ -429,12 +433,14 @@ async def _announce(app: App, args: argparse.Namespace) -> int:
     Output comes after the transaction: a reader gone away (`| head`) cannot undo a change.
     """
     from bot.db import broadcast
-    from handlers.broadcast_types import audience_label, status_label
-    from handlers.features.announce import MAX_TEXT, cancel_text, parse_audience
+    from handlers.broadcast_types import MAX_BUTTONS, audience_label, status_label
+    from handlers.core import REGISTRY
+    from handlers.features.announce import MAX_TEXT, cancel_text, parse_audience, read_button
 
     if args.action == "cancel" and args.id is None:
         return _fail(_("Thiếu số của thông báo: hoctap-bot announce cancel SỐ"), EXIT_CONFIG)
     text, audience, when = (args.text or "").strip(), "all", app.clock()
+    buttons: list[AnnouncementButton] = []
     if args.action is None:
         if not text or not args.at:
             return _fail(_("Cần --text và --at (now, ngay, 2020-10-01T19:30 hoặc “01/10/2020 "
@@ -447,6 +453,16 @@ async def _announce(app: App, args: argparse.Namespace) -> int:
             return _fail(_("--audience không hợp lệ: {value}").format(value=args.audience),
                          EXIT_CONFIG)
         audience = chosen
+        if len(args.button) > MAX_BUTTONS:
+            return _fail(_("Một thông báo có tối đa {n} nút.").format(n=MAX_BUTTONS),
+                         EXIT_CONFIG)
+        for typed in args.button:
+            button = read_button(typed, REGISTRY)
+            if isinstance(button, str):
+                return _fail(_("--button “{value}”: {problem}").format(value=typed,
+                                                                        problem=button),
+                             EXIT_CONFIG)
+            buttons.append(button)
         at = _when(args.at, when, app)
         if isinstance(at, str):
             return _fail(at, EXIT_CONFIG)
@@ -461,7 +477,7 @@ async def _announce(app: App, args: argparse.Namespace) -> int:
                 result = await broadcast.cancel_announcement(s, args.id)
             else:
                 created = _Created(await broadcast.create_announcement(
-                    s, text, audience, when, app.clock(), None), when, audience)
+                    s, text, audience, when, app.clock(), None, buttons), when, audience)
     finally:
         await app.close()
     if args.action == "list":

@@ -28,7 +28,7 @@ from handlers.broadcast_types import (
     status_label,
     stored_buttons,
 )
-from handlers.context import Ctx
+from handlers.context import Ctx, FeatureIndex
 from handlers.features.bulletin import pages
 from handlers.format import back_button
 from handlers.i18n import N_, _, format_date_numeric, format_number, format_time
@@ -283,14 +283,32 @@ def _ask_button(ctx: Ctx, data: dict[str, Any], done: str = "") -> Reply:
     return Reply("\n".join(lines), tuple(offered), title=_("Thêm nút"))
 
 
-def _feature_named(ctx: Ctx, text: str) -> AnnouncementButton | None:
+def _feature_named(features: FeatureIndex, text: str) -> AnnouncementButton | None:
     """The feature a pressed "nut:NAME", a typed label or a command name names."""
     name = text.partition(":")[2] if text.startswith("nut:") else None
     wanted = fold(text).strip().lstrip("/")
-    for feature, label, command in ctx.features.button_features():
+    for feature, label, command in features.button_features():
         if name == feature or (name is None and wanted in (fold(_(label)), command[1:])):
             return AnnouncementButton(label, command, feature=feature)
     return None
+
+
+def read_button(text: str, features: FeatureIndex) -> AnnouncementButton | str:
+    """An announcement's button as an organizer writes it: a feature ("homnay", "/thi", its
+    label) or a link ("Trang tin | https://…"); else what is wrong with it, in words (the
+    /thongbao flow and `hoctap-bot announce --button`)."""
+    label, bar, link = text.partition("|")
+    if not bar:
+        found = _feature_named(features, text)
+        return found if found is not None else _("Chatbot chưa hiểu nút này.")
+    url = check_url(link)
+    shown = check_label(label)
+    if url is None:
+        return _("Đường link phải bắt đầu bằng https:// và là địa chỉ một trang web, ví dụ "
+                 "https://hoctaphaiphong.vn.")
+    if shown is None:
+        return _("Tên nút dài 1–{n} ký tự, ở trước dấu |.").format(n=MAX_LABEL)
+    return AnnouncementButton(shown, url=url)
 
 
 async def _add_button(ctx: Ctx, data: dict[str, Any], text: str) -> list[Reply]:
@@ -304,25 +322,9 @@ async def _add_button(ctx: Ctx, data: dict[str, Any], text: str) -> list[Reply]:
         data["buttons"] = []
         await FLOW.enter(ctx.store, Draft.BUTTONS, data)
         return [_ask_button(ctx, data, _("Đã bỏ các nút."))]
-    label, bar, link = text.partition("|")
-    if bar:
-        url = check_url(link)
-        shown = check_label(label)
-        if url is None:
-            problem = _("Đường link phải bắt đầu bằng https:// và là địa chỉ một trang web, ví "
-                        "dụ https://hoctaphaiphong.vn.")
-        elif shown is None:
-            problem = _("Tên nút dài 1–{n} ký tự, ở trước dấu |.").format(n=MAX_LABEL)
-        else:
-            problem = ""
-        if problem:
-            return [_ask_button(ctx, data, problem)]
-        added = AnnouncementButton(shown or "", url=url)
-    else:
-        found = _feature_named(ctx, text)
-        if found is None:
-            return [_ask_button(ctx, data, _("Chatbot chưa hiểu nút này."))]
-        added = found
+    added = read_button(text, ctx.features)
+    if isinstance(added, str):
+        return [_ask_button(ctx, data, added)]
     if any((b.command, b.url) == (added.command, added.url) for b in buttons):
         return [_ask_button(ctx, data, _("Nút này đã có."))]
     buttons.append(added)

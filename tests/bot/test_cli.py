@@ -13,10 +13,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from bot.app import build_app
 from bot.db import broadcast
-from bot.db.models import ContestParticipant
+from bot.db.engine import create_engine
+from bot.db.models import ContestParticipant, ScheduledItem
 from tests.conftest import free_port, local, make_settings, migrate, new_sqlite_schema
 
 BIN = Path(sys.executable).parent / "hoctap-bot"
@@ -200,6 +202,39 @@ def test_announce_at_now_or_ngay_in_any_spelling(tmp_path: Path) -> None:
     for (at, words), result in zip(refused, results, strict=True):
         quiet(result)
         assert result.returncode == 2 and words in result.stderr, (at, result.stderr)
+
+
+def test_announce_with_buttons_as_the_chat_makes_them(tmp_path: Path) -> None:
+    """--button: a feature (its command or its label) or "Name | https://…", at most three,
+    stored as /thongbao stores them; a wrong one changes nothing and says why."""
+    link = "Trang tin | https://hoctaphaiphong.vn/tuan-le"
+    made, *refused = clis(
+        tmp_path, ("announce", "--text", "Mời dự lễ khai mạc", "--at", "ngay",
+                   "--button", "/homnay", "--button", "Làm bài thi", "--button", link),
+        ("announce", "--text", "x", "--at", "ngay", "--button", "khong co"),
+        ("announce", "--text", "x", "--at", "ngay", "--button", "Trang | http://x.vn"),
+        ("announce", "--text", "x", "--at", "ngay", *("--button", "homnay") * 4))
+    quiet(made)
+    assert made.returncode == 0, made.stderr
+    for result, says in zip(refused, ("“khong co”: Chatbot chưa hiểu nút này.",
+                                      "phải bắt đầu bằng https://",
+                                      "Một thông báo có tối đa 3 nút."), strict=True):
+        quiet(result)
+        assert result.returncode == 2 and says in result.stderr, result.stderr
+
+    async def stored() -> list[list[dict[str, str]]]:
+        engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'hoctap.sqlite3'}")
+        try:
+            async with engine.connect() as conn:
+                rows = await conn.execute(select(ScheduledItem.payload))
+                return [p.get("buttons", []) for (p,) in rows]
+        finally:
+            await engine.dispose()
+
+    [buttons] = asyncio.run(stored())
+    assert [b.get("command") or b.get("url") for b in buttons] == [
+        "/homnay", "/thi", "https://hoctaphaiphong.vn/tuan-le"]
+    assert buttons[2]["label"] == "Trang tin"
 
 
 def test_readme_announce_examples_work_on_the_real_clock(tmp_path: Path) -> None:

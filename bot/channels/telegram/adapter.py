@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hmac
+import json
 import logging
 import warnings
 from collections.abc import Awaitable, Callable, Sequence
@@ -225,6 +226,10 @@ class TelegramChannel(Channel):
         self._apologized: set[int] = set()
         self._poller: Supervised | None = None
         self._offset: int | None = None
+        # Journaled batches whose every update was applied (deleted with the next batch's
+        # journal write), and the stop's signal to a batch waiting out an outage.
+        self._settled: list[int] = []
+        self._stop_asked = asyncio.Event()
         self._processing = False
         self._stopping = False
         # Answers being sent (after their update committed), and each chat's latest, which
@@ -303,6 +308,7 @@ class TelegramChannel(Channel):
         await app.start()
         if self.settings.mode == "polling":
             self._stopping = False
+            self._stop_asked.clear()
             self._poller = self.supervisor.start("telegram polling", self._poll)
         log.info("telegram channel started in %s mode as @%s", self.settings.mode,
                  app.bot.username)
@@ -329,17 +335,25 @@ class TelegramChannel(Channel):
     # ---- polling ---------------------------------------------------------------------------
 
     async def _poll(self) -> None:
-        """getUpdates until stopped; confirm (by `offset`) only updates that were handled.
+        """getUpdates until stopped; confirm (by `offset`) only updates that are durable.
 
-        A batch is applied (committed) before the next getUpdates, whose offset confirms it;
-        its answers are still being sent meanwhile. An update that met a database outage
-        holds the offset back: Telegram delivers it (and the ones after it, which
-        claim_update recognises as applied) again, at a slowing pace, until the database
-        answers. Telegram keeps unconfirmed updates for 24 hours.
+        A batch is journaled first (one short transaction, bot.db.journal), then confirmed by
+        the next getUpdates, which is fetched (and journaled) while the batch is applied: the
+        fetch and the apply overlap, as in a bot that confirms before handling, without losing
+        an update to a crash or an outage after the confirmation (a start applies what is still
+        journaled, first). Answers go out once their update committed.
+
+        A batch the journal did not take (the database is down) is not confirmed: it is
+        applied at once, and an update that met the outage holds the offset back: Telegram
+        delivers it (and the ones after it, which claim_update recognises as applied) again,
+        at a slowing pace, until the database answers. Telegram keeps unconfirmed updates for
+        24 hours.
         """
         bot = self.application.bot
         pause = 0.0
+        applying: asyncio.Task[None] | None = None
         try:
+            await self._replay()
             while not self._stopping:
                 await self._room_to_send()
                 try:
@@ -356,6 +370,18 @@ class TelegramChannel(Channel):
                     continue
                 if not updates:
                     continue
+                journaled = await self._journal(updates)
+                if applying is not None:
+                    # One batch applies at a time, in Telegram's order: a user's next update
+                    # sees what the previous one did. Shielded: a stop lets it finish.
+                    await asyncio.shield(applying)
+                    applying = None
+                if journaled is not None:
+                    self._offset = updates[-1]["update_id"] + 1
+                    pause = 0.0
+                    applying = asyncio.create_task(self._apply_journaled(journaled, updates),
+                                                   name="telegram batch")
+                    continue
                 self._processing = True
                 try:
                     deferred = await self._process_batch(updates)
@@ -371,10 +397,60 @@ class TelegramChannel(Channel):
                     self._offset = updates[-1]["update_id"] + 1
                     pause = 0.0
         finally:
+            if applying is not None:
+                # Its updates are confirmed: finished here, or (a stop during an outage's
+                # pause) left journaled for the next start.
+                await asyncio.wait([applying])
+            if self._stopping:
+                with contextlib.suppress(Exception):  # left journaled: the next start skips
+                    await self.dispatcher.settle(self._settled)  # them by their claims
+                    self._settled = []
             if self._stopping and self._offset is not None:
                 # Confirm what was handled, so the next start does not fetch it again.
                 with contextlib.suppress(TelegramError, asyncio.CancelledError):
                     await bot.get_updates(offset=self._offset, limit=1, timeout=0)
+
+    async def _journal(self, updates: list[dict[str, Any]]) -> int | None:
+        """Journal a fetched batch (and forget the settled ones); its id, or None when it did
+        not commit: then it must not be confirmed."""
+        settled, self._settled = self._settled, []
+        try:
+            return await self.dispatcher.journal(
+                CHANNEL, json.dumps(updates, separators=(",", ":")), settled)
+        except Exception as exc:  # any failure: not durable, so applied as it was before
+            self._settled[:0] = settled
+            log.warning("telegram batch not journaled (%s); applied before it is confirmed",
+                        type(exc).__name__, exc_info=not is_outage(exc))
+            return None
+
+    async def _replay(self) -> None:
+        """Apply the batches a previous run journaled and did not finish, oldest first."""
+        for batch_id, payload in await self.dispatcher.journaled(CHANNEL):
+            updates = [u for u in json.loads(payload)
+                       if isinstance(u, dict) and type(u.get("update_id")) is int]
+            log.info("applying %d telegram updates journaled before this start", len(updates))
+            if updates:
+                self._offset = max(self._offset or 0, updates[-1]["update_id"] + 1)
+            await self._apply_journaled(batch_id, updates)
+
+    async def _apply_journaled(self, batch_id: int, updates: list[dict[str, Any]]) -> None:
+        """Apply a journaled batch. It is confirmed already: an update that meets an outage is
+        tried again from here, at a slowing pace, until the database takes it."""
+        pause = 0.0
+        left = updates
+        while left:
+            deferred = await self._process_batch(left)
+            left = [u for u in left if u["update_id"] in deferred]
+            if not left:
+                break
+            pause = min(max(2 * pause, 1.0), MAX_PAUSE)
+            log.warning("%d journaled telegram updates were not applied; again in %.0f s",
+                        len(left), pause)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stop_asked.wait(), pause)
+            if self._stopping:
+                return  # still journaled: the next start applies them
+        self._settled.append(batch_id)
 
     async def _get_updates(self) -> list[dict[str, Any]]:
         """getUpdates as JSON: parsed into objects only where read_update cannot take them."""
@@ -433,6 +509,7 @@ class TelegramChannel(Channel):
         if poller is None:
             return
         self._stopping = True
+        self._stop_asked.set()
         poller.stop_soon()
         await poller.stop(cancel=not self._processing)
 

@@ -1,0 +1,142 @@
+"""Polling's update journal (issue 18): a batch is confirmed to Telegram only once durable.
+
+The real `hoctap-bot run` against the fake Bot API, killed with SIGKILL at the two moments
+that matter, then started again: every update is answered exactly once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from pathlib import Path
+
+import asyncpg
+import pytest
+
+from tests.bot.test_telegram import BotProcess, bot_env, telegram, texts
+from tests.fakes.telegram import FakeTelegram
+
+__all__ = ["telegram"]  # the fake Bot API fixture, shared with the Telegram tests
+
+QUESTIONS = {7001: "/start", 7002: "lich hom nay", 7003: "so dien thoai lien he"}
+
+
+def delivered(fake: FakeTelegram, update_id: int) -> bool:
+    """A getUpdates answer carried this update."""
+    return any(update_id in {u["update_id"] for u in r.result or ()}
+               for r in fake.calls("getUpdates"))
+
+
+def confirmed(fake: FakeTelegram, update_id: int) -> bool:
+    """A getUpdates asked past this update: Telegram forgets it."""
+    return any(int(r.params.get("offset", 0)) > update_id for r in fake.calls("getUpdates"))
+
+
+async def kill(bot: BotProcess) -> None:
+    assert bot.proc is not None
+    bot.proc.kill()
+    await bot.proc.wait()
+
+
+def answered_once(fake: FakeTelegram) -> bool:
+    return all(len(texts(fake, chat)) == 1 for chat in QUESTIONS)
+
+
+@pytest.mark.postgres
+async def test_killed_after_the_confirmation_before_the_apply(
+    telegram: FakeTelegram, pg_url: str, tmp_path: Path
+) -> None:
+    """The batch is journaled and confirmed, its apply waits on a lock another connection holds
+    (processed_updates, where each update is claimed), and the bot is killed: the next start
+    applies it from the journal, each update once, though Telegram will not send it again."""
+    env = bot_env(telegram, HOCTAP_DATABASE_URL=pg_url)
+    dsn = pg_url.replace("postgresql+asyncpg://", "postgresql://")
+    bot = BotProcess(tmp_path, env)
+    await bot.start()
+    locker = await asyncpg.connect(dsn)
+    try:
+        await telegram.wait_for("setMyCommands", count=2, timeout=60)
+        await telegram.wait_for("getUpdates", timeout=30)
+        tx = locker.transaction()
+        await tx.start()
+        await locker.execute("LOCK TABLE processed_updates IN ACCESS EXCLUSIVE MODE")
+        ids = [telegram.user_sends_text(chat, text)["update_id"]
+               for chat, text in QUESTIONS.items()]
+        # Confirmed: the next getUpdates asked past the batch, which is still not applied.
+        await telegram.wait_for(lambda: confirmed(telegram, max(ids)), timeout=30)
+        assert not telegram.pending_updates
+        assert not any(texts(telegram, chat) for chat in QUESTIONS)
+        await kill(bot)
+        await tx.rollback()
+    finally:
+        await locker.close()
+        if bot.proc is not None and bot.proc.returncode is None:
+            await kill(bot)
+    check = await asyncpg.connect(dsn)
+    try:
+        assert await check.fetchval("SELECT count(*) FROM update_journal") == 1
+        assert await check.fetchval("SELECT count(*) FROM message_log") == 0
+    finally:
+        await check.close()
+
+    again = BotProcess(tmp_path, env)
+    await again.start()
+    try:
+        await telegram.wait_for(lambda: all(texts(telegram, c) for c in QUESTIONS), timeout=60)
+        telegram.user_sends_text(7001, "lich hom nay")  # and the bot goes on as usual
+        await telegram.wait_for(lambda: len(texts(telegram, 7001)) == 2, timeout=30)
+    finally:
+        code = await again.stop()
+    assert code == 0, again.stderr.decode()
+    assert b"Traceback" not in again.stderr, again.stderr.decode()
+    assert [len(texts(telegram, chat)) for chat in QUESTIONS] == [2, 1, 1]
+    assert "Hôm nay" in texts(telegram, 7002)[0]
+    check = await asyncpg.connect(dsn)
+    try:
+        logged = await check.fetch("SELECT u.external_id, count(*) FROM message_log m JOIN "
+                                   "users u ON u.id = m.user_id GROUP BY 1 ORDER BY 1")
+        assert [tuple(r) for r in logged] == [("7001", 2), ("7002", 1), ("7003", 1)]
+        assert await check.fetchval("SELECT count(*) FROM update_journal") == 0
+    finally:
+        await check.close()
+
+
+async def test_killed_before_the_batch_was_durable(
+    telegram: FakeTelegram, tmp_path: Path
+) -> None:
+    """Another connection holds SQLite's write lock: the fetched batch cannot be journaled,
+    so it is not confirmed; killed then, the bot gets it again at its next start and answers
+    each update once."""
+    bot = BotProcess(tmp_path, bot_env(telegram))
+    await bot.start()
+    try:
+        await telegram.wait_for("setMyCommands", count=2, timeout=60)
+        await telegram.wait_for("getUpdates", timeout=30)
+        with sqlite3.connect(bot.db, timeout=30, isolation_level=None) as locker:
+            locker.execute("BEGIN IMMEDIATE")
+            ids = [telegram.user_sends_text(chat, text)["update_id"]
+                   for chat, text in QUESTIONS.items()]
+            await telegram.wait_for(lambda: all(delivered(telegram, i) for i in ids),
+                                    timeout=30)
+            # Whatever the bot does meanwhile, it must not ask past a batch not yet durable.
+            await asyncio.sleep(1.0)
+            assert not any(confirmed(telegram, i) for i in ids)
+            assert [u["update_id"] for u in telegram.pending_updates] == ids
+            await kill(bot)
+            locker.execute("ROLLBACK")
+    finally:
+        if bot.proc is not None and bot.proc.returncode is None:
+            await kill(bot)
+
+    again = BotProcess(tmp_path, bot.env)
+    await again.start()
+    try:
+        await telegram.wait_for(lambda: all(texts(telegram, c) for c in QUESTIONS), timeout=60)
+        await telegram.wait_for(lambda: not telegram.pending_updates, timeout=30)
+    finally:
+        code = await again.stop()
+    assert code == 0, again.stderr.decode()
+    assert b"Traceback" not in again.stderr, again.stderr.decode()
+    assert answered_once(telegram)
+    assert again.query("SELECT count(*) FROM message_log") == [(3,)]
+    assert again.query("SELECT count(*) FROM update_journal") == [(0,)]

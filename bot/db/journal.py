@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import bindparam, delete, func, insert, select
+from sqlalchemy import Table, bindparam, delete, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import JournaledBatch
 
-_table = JournaledBatch.__table__
+_table = cast(Table, JournaledBatch.__table__)
 _WRITE = insert(_table).values(
     channel=bindparam("p_channel"), payload=bindparam("p_payload"),
     received_at=bindparam("p_now")).returning(_table.c.id)

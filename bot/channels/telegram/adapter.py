@@ -401,9 +401,13 @@ class TelegramChannel(Channel):
                 # Its updates are confirmed: finished here, or (a stop during an outage's
                 # pause) left journaled for the next start.
                 await asyncio.wait([applying])
-            if self._stopping:
-                with contextlib.suppress(Exception):  # left journaled: the next start skips
-                    await self.dispatcher.settle(self._settled)  # them by their claims
+            if self._stopping and self._settled:
+                try:
+                    await self.dispatcher.settle(self._settled)
+                except Exception as exc:  # any failure: they stay, and cost the next start
+                    log.info("applied telegram batches left in the journal (%s); the next "
+                             "start finds their updates claimed", type(exc).__name__)
+                else:
                     self._settled = []
             if self._stopping and self._offset is not None:
                 # Confirm what was handled, so the next start does not fetch it again.

@@ -63,6 +63,7 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 # Inline keyboard buttons in one message (Telegram documents no number; 100 is what it takes).
 MAX_BUTTONS = 100
 POLL_TIMEOUT = 10  # seconds getUpdates long-polls
+POLL_LIMIT = 100  # updates getUpdates returns at most (Telegram's largest limit)
 POLL_READ_TIMEOUT = 20.0  # read timeout of other calls on the getUpdates connection
 MAX_PAUSE = 10.0  # longest wait between getUpdates while the database or network is down
 # Answers still being sent, beyond which no new update is taken (polling waits before the next
@@ -337,14 +338,15 @@ class TelegramChannel(Channel):
     async def _poll(self) -> None:
         """getUpdates until stopped; confirm (by `offset`) only updates that are durable.
 
-        A batch is journaled first (one short transaction, bot.db.journal), then confirmed by
+        Under load (a full batch, or one that comes while the previous one still applies) a
+        batch is journaled first (one short transaction, bot.db.journal), then confirmed by
         the next getUpdates, which is fetched (and journaled) while the batch is applied: the
         fetch and the apply overlap, as in a bot that confirms before handling, without losing
         an update to a crash or an outage after the confirmation (a start applies what is still
         journaled, first). Answers go out once their update committed.
 
-        A batch the journal did not take (the database is down) is not confirmed: it is
-        applied at once, and an update that met the outage holds the offset back: Telegram
+        Any other batch, and one the journal did not take (the database is down), is applied
+        before it is confirmed; an update that met an outage holds the offset back: Telegram
         delivers it (and the ones after it, which claim_update recognises as applied) again,
         at a slowing pace, until the database answers. Telegram keeps unconfirmed updates for
         24 hours.
@@ -370,7 +372,11 @@ class TelegramChannel(Channel):
                     continue
                 if not updates:
                     continue
-                journaled = await self._journal(updates)
+                # A full batch: Telegram holds more, to be fetched while this one applies.
+                # Otherwise the bot keeps up, and the journal would only add a transaction.
+                busy = applying is not None and not applying.done()
+                journaled = (await self._journal(updates) if len(updates) >= POLL_LIMIT or busy
+                             else None)
                 if applying is not None:
                     # One batch applies at a time, in Telegram's order: a user's next update
                     # sees what the previous one did. Shielded: a stop lets it finish.
@@ -458,7 +464,8 @@ class TelegramChannel(Channel):
 
     async def _get_updates(self) -> list[dict[str, Any]]:
         """getUpdates as JSON: parsed into objects only where read_update cannot take them."""
-        params: dict[str, Any] = {"timeout": POLL_TIMEOUT, "allowed_updates": Update.ALL_TYPES}
+        params: dict[str, Any] = {"timeout": POLL_TIMEOUT, "limit": POLL_LIMIT,
+                                  "allowed_updates": Update.ALL_TYPES}
         if self._offset is not None:
             params["offset"] = self._offset
         # As Bot.get_updates does: the long poll's time on top of the read timeout.

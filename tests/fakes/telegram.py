@@ -233,6 +233,7 @@ _HTML_SIMPLE = {
 }
 _HTML_ENTITY = re.compile(r"&(lt|gt|amp|quot|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")
 _HTML_NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
+_HTML_SPECIAL = re.compile("[&<]")
 _HREF = re.compile(r"""\s+href\s*=\s*(?:"([^"]*)"|'([^']*)')\s*""")
 
 
@@ -261,7 +262,11 @@ def parse_html(src: str) -> tuple[str, list[JSONDict]]:
             decoded = _decode_html_entity(m.group(1)) if m else None
             chunk, i = (decoded, m.end()) if m and decoded is not None else ("&", i + 1)
         elif c != "<":
-            chunk, i = c, i + 1
+            # The plain run up to the next markup at once (one character at a time, with its
+            # UTF-16 length, was most of the fake's CPU for a bot's HTML replies).
+            special = _HTML_SPECIAL.search(src, i)
+            end = special.start() if special is not None else n
+            chunk, i = src[i:end], end
         else:
             i = _html_tag(src, i, stack, entities, pos)
             continue

@@ -7,8 +7,10 @@ that matter, then started again: every update is answered exactly once.
 from __future__ import annotations
 
 import asyncio
+import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import asyncpg
 import pytest
@@ -22,6 +24,14 @@ __all__ = ["telegram"]  # the fake Bot API fixture, shared with the Telegram tes
 # it, and journals only when Telegram holds more than it could take at once.
 TEXTS = ("/start", "lich hom nay", "so dien thoai lien he")
 QUESTIONS = {7001 + i: TEXTS[i % 3] for i in range(100)}
+
+
+def text_update(update_id: int, chat: int, text: str) -> dict[str, Any]:
+    """A private text message as getUpdates gives it."""
+    person = {"id": chat, "is_bot": False, "first_name": "An"}
+    return {"update_id": update_id, "message": {
+        "message_id": update_id, "from": person, "chat": {**person, "type": "private"},
+        "date": 1601512200, "text": text}}
 
 
 def delivered(fake: FakeTelegram, update_id: int) -> bool:
@@ -144,3 +154,39 @@ async def test_killed_before_the_batch_was_durable(
     assert answered_once(telegram)
     assert again.query("SELECT count(*) FROM message_log") == [(100,)]
     assert again.query("SELECT count(*) FROM update_journal") == [(0,)]
+
+
+async def test_a_webhook_start_applies_what_polling_left_journaled(
+    telegram: FakeTelegram, sqlite_url: str
+) -> None:
+    """Switched to the webhook after a crash: Telegram will not send the journaled (confirmed)
+    updates again, so the start applies them, and forgets them at stop."""
+    from bot.app import build_app
+    from bot.channels.telegram import TelegramChannel
+    from tests.bot.test_telegram import SECRET, TOKEN
+    from tests.conftest import make_settings, new_sqlite_schema
+
+    await new_sqlite_schema(sqlite_url)
+    settings = make_settings(
+        sqlite_url, HOCTAP_TELEGRAM_TOKEN=TOKEN, HOCTAP_TELEGRAM_BASE_URL=f"{telegram.url}/bot",
+        HOCTAP_TELEGRAM_MODE="webhook", HOCTAP_TELEGRAM_SECRET_TOKEN=SECRET,
+        HOCTAP_TELEGRAM_WEBHOOK_URL="https://bot.example.vn/tg/hook")
+    application = build_app(settings)
+    await application.start()
+    # What a polling run journaled (and so confirmed) before it crashed.
+    telegram.register_chats([7301, 7302])
+    batch = [text_update(900001, 7301, "lich hom nay"), text_update(900002, 7302, "/start")]
+    await application.dispatcher.journal("telegram", json.dumps(batch))
+    channel = TelegramChannel(settings.telegram, application.dispatcher)
+    await channel.start()
+    try:
+        await telegram.wait_for(lambda: texts(telegram, 7301) and texts(telegram, 7302),
+                                timeout=30)
+    finally:
+        await channel.stop()
+        await application.close()
+    assert "Hôm nay" in texts(telegram, 7301)[0]
+    assert len(texts(telegram, 7301)) == len(texts(telegram, 7302)) == 1
+    with sqlite3.connect(sqlite_url.split("///", 1)[1]) as conn:
+        assert conn.execute("SELECT count(*) FROM update_journal").fetchall() == [(0,)]
+        assert conn.execute("SELECT count(*) FROM message_log").fetchall() == [(2,)]

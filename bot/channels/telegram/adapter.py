@@ -307,6 +307,10 @@ class TelegramChannel(Channel):
         else:
             await app.bot.delete_webhook()
         await app.start()
+        if self.settings.mode == "webhook":
+            # What polling journaled before a switch to the webhook (its updates were
+            # confirmed to Telegram, which will not send them again).
+            self._spawn(self._replay())
         if self.settings.mode == "polling":
             self._stopping = False
             self._stop_asked.clear()
@@ -316,10 +320,20 @@ class TelegramChannel(Channel):
 
     async def stop(self) -> None:
         app = self.application
+        self._stopping = True  # a journaled batch waiting out an outage stays journaled
+        self._stop_asked.set()
         await self._stop_polling()
         # Every committed update's answer goes out before the HTTP session closes.
         if self._sending:
             await asyncio.gather(*self._sending, return_exceptions=True)
+        if self._settled:
+            try:
+                await self.dispatcher.settle(self._settled)
+            except Exception as exc:  # any failure: they stay, and cost the next start
+                log.info("applied telegram batches left in the journal (%s); the next "
+                         "start finds their updates claimed", type(exc).__name__)
+            else:
+                self._settled = []
         if app.running:
             await app.stop()
         await app.shutdown()
@@ -354,9 +368,11 @@ class TelegramChannel(Channel):
         bot = self.application.bot
         pause = 0.0
         applying: asyncio.Task[None] | None = None
+        replayed = False  # what a previous run left journaled was applied, first
         try:
-            await self._replay()
             while not self._stopping:
+                if not replayed:
+                    replayed = await self._replay()
                 await self._room_to_send()
                 try:
                     updates = await self._get_updates()
@@ -375,8 +391,8 @@ class TelegramChannel(Channel):
                 # A full batch: Telegram holds more, to be fetched while this one applies.
                 # Otherwise the bot keeps up, and the journal would only add a transaction.
                 busy = applying is not None and not applying.done()
-                journaled = (await self._journal(updates) if len(updates) >= POLL_LIMIT or busy
-                             else None)
+                journaled = (await self._journal(updates)
+                             if replayed and (len(updates) >= POLL_LIMIT or busy) else None)
                 if applying is not None:
                     # One batch applies at a time, in Telegram's order: a user's next update
                     # sees what the previous one did. Shielded: a stop lets it finish.
@@ -407,14 +423,6 @@ class TelegramChannel(Channel):
                 # Its updates are confirmed: finished here, or (a stop during an outage's
                 # pause) left journaled for the next start.
                 await asyncio.wait([applying])
-            if self._stopping and self._settled:
-                try:
-                    await self.dispatcher.settle(self._settled)
-                except Exception as exc:  # any failure: they stay, and cost the next start
-                    log.info("applied telegram batches left in the journal (%s); the next "
-                             "start finds their updates claimed", type(exc).__name__)
-                else:
-                    self._settled = []
             if self._stopping and self._offset is not None:
                 # Confirm what was handled, so the next start does not fetch it again.
                 with contextlib.suppress(TelegramError, asyncio.CancelledError):
@@ -433,15 +441,25 @@ class TelegramChannel(Channel):
                         type(exc).__name__, exc_info=not is_outage(exc))
             return None
 
-    async def _replay(self) -> None:
-        """Apply the batches a previous run journaled and did not finish, oldest first."""
-        for batch_id, payload in await self.dispatcher.journaled(CHANNEL):
+    async def _replay(self) -> bool:
+        """Apply the batches a previous run journaled and did not finish, oldest first; False
+        when the database did not answer (polling tries again before its next batch)."""
+        try:
+            batches = await self.dispatcher.journaled(CHANNEL)
+        except Exception as exc:  # an outage is waited out; anything else is a bug
+            if not is_outage(exc):
+                raise
+            log.warning("the telegram update journal could not be read (%s); tried again "
+                        "later", type(exc).__name__)
+            return False
+        for batch_id, payload in batches:
             updates = [u for u in json.loads(payload)
                        if isinstance(u, dict) and type(u.get("update_id")) is int]
             log.info("applying %d telegram updates journaled before this start", len(updates))
             if updates:
                 self._offset = max(self._offset or 0, updates[-1]["update_id"] + 1)
             await self._apply_journaled(batch_id, updates)
+        return True
 
     async def _apply_journaled(self, batch_id: int, updates: list[dict[str, Any]]) -> None:
         """Apply a journaled batch. It is confirmed already: an update that meets an outage is

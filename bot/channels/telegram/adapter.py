@@ -423,6 +423,9 @@ class TelegramChannel(Channel):
                 # Its updates are confirmed: finished here, or (a stop during an outage's
                 # pause) left journaled for the next start.
                 await asyncio.wait([applying])
+                if not applying.cancelled() and applying.exception() is not None:
+                    log.error("applying a journaled telegram batch failed; the next start "
+                              "applies it", exc_info=applying.exception())
             if self._stopping and self._offset is not None:
                 # Confirm what was handled, so the next start does not fetch it again.
                 with contextlib.suppress(TelegramError, asyncio.CancelledError):

@@ -190,3 +190,25 @@ async def test_a_webhook_start_applies_what_polling_left_journaled(
     with sqlite3.connect(sqlite_url.split("///", 1)[1]) as conn:
         assert conn.execute("SELECT count(*) FROM update_journal").fetchall() == [(0,)]
         assert conn.execute("SELECT count(*) FROM message_log").fetchall() == [(2,)]
+
+
+async def test_claims_outlive_a_journaled_batch_when_pruned(app: Any) -> None:
+    """A batch still journaled is applied again at the next start: the claims made since it
+    arrived are kept by the pruning, or its applied updates would be applied twice."""
+    from datetime import timedelta
+
+    from bot.db import journal, repo
+    from tests.conftest import local
+
+    arrived = local("2020-10-01T07:30")
+    async with app.sessions() as s, s.begin():
+        batch = await journal.write(s, "telegram", "[]", arrived)
+        assert await repo.claim_update(s, "telegram", "901", arrived + timedelta(seconds=1))
+        assert await repo.claim_update(s, "telegram", "900", arrived - timedelta(hours=1))
+    later = arrived + timedelta(days=3)
+    async with app.sessions() as s, s.begin():
+        assert await repo.prune_updates(s, later) == 1  # only the claim older than the batch
+        assert not await repo.claim_update(s, "telegram", "901", later)  # still claimed
+    async with app.sessions() as s, s.begin():
+        await journal.settle(s, [batch])
+        assert await repo.prune_updates(s, later) == 1  # the batch gone, its claims may go

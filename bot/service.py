@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import logging
 import math
 import time
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -15,7 +17,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.db import console, repo
+from bot.db import console, journal, repo
 from bot.db.broadcast import SqlBroadcastStore
 from bot.db.choices import load_choices, save_choices
 from bot.db.contest import SqlContestStore, identity_hash
@@ -150,8 +152,11 @@ class Dispatcher:
         # user's updates always go to the same lane, so they are applied in arrival order and
         # two lanes never wait on each other's user rows.
         bind = sessions.kw.get("bind")
-        lanes = 1 if bind is not None and bind.dialect.name == "sqlite" else \
-            settings.database.writers
+        sqlite = bind is not None and bind.dialect.name == "sqlite"
+        lanes = 1 if sqlite else settings.database.writers
+        # SQLite's write lock, taken in turn by the batches and the update journal (see
+        # journal()) rather than fought for in its busy handler.
+        self._writer = asyncio.Lock() if sqlite else None
         self._queues: list[deque[_Job]] = [deque() for _ in range(lanes)]
         self._workers: list[asyncio.Task[None] | None] = [None] * lanes
         # Updates held back (insertion-ordered, bounded) and how often each failed while the
@@ -311,7 +316,7 @@ class Dispatcher:
         the core, log them; None for an update that was applied before."""
         organizers = {job.user: job.msg.user_id in self.settings.organizer_ids(job.msg.channel)
                       for job in batch}
-        async with self.sessions() as s, s.begin():
+        async with self._writing(), self.sessions() as s, s.begin():
             keyed = [(job.msg.channel, job.key, job.now) for job in batch if job.key is not None]
             claimed = await repo.claim_updates(s, keyed)
             fresh = [job for job in batch
@@ -364,6 +369,27 @@ class Dispatcher:
                     await asyncio.sleep(0)
             await repo.log_messages(s, logged)
         return [outcomes.get(id(job)) for job in batch]
+
+    def _writing(self) -> contextlib.AbstractAsyncContextManager[Any]:
+        """SQLite's one writer, in turn; nothing to wait for on PostgreSQL."""
+        return self._writer if self._writer is not None else contextlib.nullcontext()
+
+    async def journal(self, channel: str, payload: str, settled: Sequence[int] = ()) -> int:
+        """Make a polled batch (its JSON) durable before it is confirmed, and forget the
+        `settled` batches; the batch's id. Raises when it did not commit."""
+        async with self._writing(), self.sessions() as s, s.begin():
+            return await journal.write(s, channel, payload, self.clock(), settled)
+
+    async def journaled(self, channel: str) -> list[tuple[int, str]]:
+        """The channel's journaled batches not yet settled, oldest first."""
+        async with self.sessions() as s:
+            return await journal.pending(s, channel)
+
+    async def settle(self, ids: Sequence[int]) -> None:
+        """Forget journaled batches whose every update was applied or given up."""
+        if ids:
+            async with self._writing(), self.sessions() as s, s.begin():
+                await journal.settle(s, ids)
 
     def _flooded(self, msg: Incoming, verdict: Verdict) -> list[Reply]:
         """The one slow-down message of a cool-down, then silence (nothing is stored)."""

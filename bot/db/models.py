@@ -193,6 +193,19 @@ class ProcessedUpdate(Base):
     processed_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
+class JournaledBatch(Base):
+    """Updates a polling channel fetched and made durable before confirming them to the
+    platform (Telegram's getUpdates `offset`), as their raw JSON; deleted once every one of
+    them was applied (or given up). A start applies what is left, claims keeping it once."""
+
+    __tablename__ = "update_journal"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    payload: Mapped[str] = mapped_column(String())  # a JSON array of the platform's updates
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
 class ZaloToken(Base):
     """The Zalo OA's current token pair: the refresh token is single-use, so it lives here.
 

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import String, bindparam, delete, exists, func, insert, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.db import journal
 from bot.db.models import (
     Choice,
     CitizenQuestion,
@@ -372,6 +373,11 @@ async def erase_user(s: AsyncSession, user_id: int) -> PersonalData:
 
 async def prune_updates(s: AsyncSession, before: datetime) -> int:
     """Forget the keys of updates applied before `before`; returns how many went."""
+    # A batch still journaled is applied again at the next start: the claims of its updates
+    # must outlive it, or an update applied before a crash would be applied twice.
+    journaled = await journal.oldest(s)
+    if journaled is not None:
+        before = min(before, journaled)
     table = _tables["processed_updates"]
     result = await s.execute(delete(table).where(table.c.processed_at < before))
     return int(result.rowcount or 0)  # type: ignore[attr-defined]

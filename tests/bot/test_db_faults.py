@@ -379,12 +379,16 @@ def test_outage_classification() -> None:
 # ---- the polling hold-back on its own (no PostgreSQL needed) -------------------------------
 
 
+@pytest.mark.parametrize("journal_down", [True, False], ids=["database", "apply"])
 async def test_polling_holds_back_the_offset_while_the_database_is_down(
-    telegram: FakeTelegram, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+    telegram: FakeTelegram, sqlite_url: str, monkeypatch: pytest.MonkeyPatch, journal_down: bool
 ) -> None:
-    """The Telegram channel in-process on SQLite, its database 'down' by a switch: the update
-    stays unconfirmed at the fake, comes again, and is applied once when the database is back;
-    an update after it, applied already, is not applied twice."""
+    """The Telegram channel in-process on SQLite, its database 'down' by a switch. Down for
+    everything, the batch cannot be journaled: the update stays unconfirmed at the fake, comes
+    again, and is applied once when the database is back; an update after it, applied
+    already, is not applied twice. Down only for the apply (the journal took the batch): the
+    update is confirmed, tried again from the journal, and applied once. The user is told
+    once either way."""
     from bot.app import build_app
     from bot.channels.telegram import TelegramChannel
     from tests.bot.test_telegram import TOKEN
@@ -395,28 +399,49 @@ async def test_polling_holds_back_the_offset_while_the_database_is_down(
     await application.start()
     dispatcher = application.dispatcher
     down = {"6101"}  # whose updates meet the outage
-    apply = dispatcher._apply
+    apply, journal = dispatcher._apply, dispatcher.journal
+    attempts: list[int] = []
 
     async def flaky(batch: list[Any]) -> Any:
         if any(job.msg.user_id in down for job in batch):
+            attempts.append(len(batch))
             raise ConnectionRefusedError(111, "Connect call failed")
         return await apply(batch)
 
+    async def flaky_journal(*args: Any) -> int:
+        if down and journal_down:
+            raise ConnectionRefusedError(111, "Connect call failed")
+        return await journal(*args)
+
     monkeypatch.setattr(dispatcher, "_apply", flaky)
+    monkeypatch.setattr(dispatcher, "journal", flaky_journal)
     channel = TelegramChannel(application.settings.telegram, dispatcher)
     await channel.start()
     try:
+        # A full getUpdates batch (100), which the bot journals (a smaller one it applies
+        # before confirming it, as when the journal is down).
         held = telegram.user_sends_text(6101, "lich hom nay")["update_id"]
         after = telegram.user_sends_text(6102, "lien he")["update_id"]
-        await telegram.wait_for(lambda: texts(telegram, 6101) and texts(telegram, 6102),
+        others = range(6103, 6201)
+        for chat in others:
+            telegram.user_sends_text(chat, "lien he")
+        await telegram.wait_for(lambda: all(texts(telegram, c) for c in range(6101, 6201)),
                                 timeout=30)
-        # Asked again at least twice while down: still unconfirmed, the user told only once.
-        polls = len(telegram.calls("getUpdates"))
-        await telegram.wait_for(lambda: len(telegram.calls("getUpdates")) >= polls + 2,
-                                timeout=30)
-        assert [u["update_id"] for u in telegram.pending_updates][:1] == [held]
-        assert {r.params.get("offset") for r in telegram.calls("getUpdates")} <= {None, held}
-        [sorry] = texts(telegram, 6101)
+        if journal_down:
+            # Asked again at least twice while down: still unconfirmed.
+            polls = len(telegram.calls("getUpdates"))
+            await telegram.wait_for(lambda: len(telegram.calls("getUpdates")) >= polls + 2,
+                                    timeout=30)
+            assert [u["update_id"] for u in telegram.pending_updates][:1] == [held]
+            assert {r.params.get("offset") for r in telegram.calls("getUpdates")} <= {None, held}
+        else:
+            # Tried again from the journal at least twice while down; confirmed already.
+            tried = len(attempts)
+            await telegram.wait_for(lambda: len(attempts) >= tried + 2, timeout=30)
+            assert not telegram.pending_updates
+            assert any(r.params.get("offset") == after + 1 + len(others)
+                       for r in telegram.calls("getUpdates"))
+        [sorry] = texts(telegram, 6101)  # told only once
         assert SORRY in sorry and "trả lời ngay khi" in sorry
 
         down.clear()  # the database is back
@@ -426,9 +451,12 @@ async def test_polling_holds_back_the_offset_while_the_database_is_down(
         await channel.stop()
         await application.close()
     assert "Hôm nay" in texts(telegram, 6101)[1]
-    assert len(texts(telegram, 6102)) == 1  # redelivered with 6101's, recognised as applied
+    # Redelivered with 6101's (the database case), recognised as applied.
+    assert all(len(texts(telegram, chat)) == 1 for chat in range(6102, 6201))
     assert after > held
     with sqlite3.connect(sqlite_url.split("///", 1)[1]) as conn:
         rows = conn.execute("SELECT u.external_id, count(*) FROM message_log m JOIN users u "
                             "ON u.id = m.user_id GROUP BY u.external_id ORDER BY 1").fetchall()
-    assert rows == [("6101", 1), ("6102", 1)]
+        journaled = conn.execute("SELECT count(*) FROM update_journal").fetchall()
+    assert rows == [(str(chat), 1) for chat in range(6101, 6201)]
+    assert journaled == [(0,)]

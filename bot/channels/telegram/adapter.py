@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hmac
+import json
 import logging
 import warnings
 from collections.abc import Awaitable, Callable, Sequence
@@ -62,6 +63,7 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 # Inline keyboard buttons in one message (Telegram documents no number; 100 is what it takes).
 MAX_BUTTONS = 100
 POLL_TIMEOUT = 10  # seconds getUpdates long-polls
+POLL_LIMIT = 100  # updates getUpdates returns at most (Telegram's largest limit)
 POLL_READ_TIMEOUT = 20.0  # read timeout of other calls on the getUpdates connection
 MAX_PAUSE = 10.0  # longest wait between getUpdates while the database or network is down
 # Answers still being sent, beyond which no new update is taken (polling waits before the next
@@ -225,6 +227,10 @@ class TelegramChannel(Channel):
         self._apologized: set[int] = set()
         self._poller: Supervised | None = None
         self._offset: int | None = None
+        # Journaled batches whose every update was applied (deleted with the next batch's
+        # journal write), and the stop's signal to a batch waiting out an outage.
+        self._settled: list[int] = []
+        self._stop_asked = asyncio.Event()
         self._processing = False
         self._stopping = False
         # Answers being sent (after their update committed), and each chat's latest, which
@@ -301,18 +307,33 @@ class TelegramChannel(Channel):
         else:
             await app.bot.delete_webhook()
         await app.start()
+        if self.settings.mode == "webhook":
+            # What polling journaled before a switch to the webhook (its updates were
+            # confirmed to Telegram, which will not send them again).
+            self._spawn(self._replay())
         if self.settings.mode == "polling":
             self._stopping = False
+            self._stop_asked.clear()
             self._poller = self.supervisor.start("telegram polling", self._poll)
         log.info("telegram channel started in %s mode as @%s", self.settings.mode,
                  app.bot.username)
 
     async def stop(self) -> None:
         app = self.application
+        self._stopping = True  # a journaled batch waiting out an outage stays journaled
+        self._stop_asked.set()
         await self._stop_polling()
         # Every committed update's answer goes out before the HTTP session closes.
         if self._sending:
             await asyncio.gather(*self._sending, return_exceptions=True)
+        if self._settled:
+            try:
+                await self.dispatcher.settle(self._settled)
+            except Exception as exc:  # any failure: they stay, and cost the next start
+                log.info("applied telegram batches left in the journal (%s); the next "
+                         "start finds their updates claimed", type(exc).__name__)
+            else:
+                self._settled = []
         if app.running:
             await app.stop()
         await app.shutdown()
@@ -329,18 +350,29 @@ class TelegramChannel(Channel):
     # ---- polling ---------------------------------------------------------------------------
 
     async def _poll(self) -> None:
-        """getUpdates until stopped; confirm (by `offset`) only updates that were handled.
+        """getUpdates until stopped; confirm (by `offset`) only updates that are durable.
 
-        A batch is applied (committed) before the next getUpdates, whose offset confirms it;
-        its answers are still being sent meanwhile. An update that met a database outage
-        holds the offset back: Telegram delivers it (and the ones after it, which
-        claim_update recognises as applied) again, at a slowing pace, until the database
-        answers. Telegram keeps unconfirmed updates for 24 hours.
+        Under load (a full batch, or one that comes while the previous one still applies) a
+        batch is journaled first (one short transaction, bot.db.journal), then confirmed by
+        the next getUpdates, which is fetched (and journaled) while the batch is applied: the
+        fetch and the apply overlap, as in a bot that confirms before handling, without losing
+        an update to a crash or an outage after the confirmation (a start applies what is still
+        journaled, first). Answers go out once their update committed.
+
+        Any other batch, and one the journal did not take (the database is down), is applied
+        before it is confirmed; an update that met an outage holds the offset back: Telegram
+        delivers it (and the ones after it, which claim_update recognises as applied) again,
+        at a slowing pace, until the database answers. Telegram keeps unconfirmed updates for
+        24 hours.
         """
         bot = self.application.bot
         pause = 0.0
+        applying: asyncio.Task[None] | None = None
+        replayed = False  # what a previous run left journaled was applied, first
         try:
             while not self._stopping:
+                if not replayed:
+                    replayed = await self._replay()
                 await self._room_to_send()
                 try:
                     updates = await self._get_updates()
@@ -355,6 +387,22 @@ class TelegramChannel(Channel):
                     await asyncio.sleep(pause)
                     continue
                 if not updates:
+                    continue
+                # A full batch: Telegram holds more, to be fetched while this one applies.
+                # Otherwise the bot keeps up, and the journal would only add a transaction.
+                busy = applying is not None and not applying.done()
+                journaled = (await self._journal(updates)
+                             if replayed and (len(updates) >= POLL_LIMIT or busy) else None)
+                if applying is not None:
+                    # One batch applies at a time, in Telegram's order: a user's next update
+                    # sees what the previous one did. Shielded: a stop lets it finish.
+                    await asyncio.shield(applying)
+                    applying = None
+                if journaled is not None:
+                    self._offset = updates[-1]["update_id"] + 1
+                    pause = 0.0
+                    applying = asyncio.create_task(self._apply_journaled(journaled, updates),
+                                                   name="telegram batch")
                     continue
                 self._processing = True
                 try:
@@ -371,14 +419,74 @@ class TelegramChannel(Channel):
                     self._offset = updates[-1]["update_id"] + 1
                     pause = 0.0
         finally:
+            if applying is not None:
+                # Its updates are confirmed: finished here, or (a stop during an outage's
+                # pause) left journaled for the next start.
+                await asyncio.wait([applying])
+                if not applying.cancelled() and applying.exception() is not None:
+                    log.error("applying a journaled telegram batch failed; the next start "
+                              "applies it", exc_info=applying.exception())
             if self._stopping and self._offset is not None:
                 # Confirm what was handled, so the next start does not fetch it again.
                 with contextlib.suppress(TelegramError, asyncio.CancelledError):
                     await bot.get_updates(offset=self._offset, limit=1, timeout=0)
 
+    async def _journal(self, updates: list[dict[str, Any]]) -> int | None:
+        """Journal a fetched batch (and forget the settled ones); its id, or None when it did
+        not commit: then it must not be confirmed."""
+        settled, self._settled = self._settled, []
+        try:
+            return await self.dispatcher.journal(
+                CHANNEL, json.dumps(updates, separators=(",", ":")), settled)
+        except Exception as exc:  # any failure: not durable, so applied as it was before
+            self._settled[:0] = settled
+            log.warning("telegram batch not journaled (%s); applied before it is confirmed",
+                        type(exc).__name__, exc_info=not is_outage(exc))
+            return None
+
+    async def _replay(self) -> bool:
+        """Apply the batches a previous run journaled and did not finish, oldest first; False
+        when the database did not answer (polling tries again before its next batch)."""
+        try:
+            batches = await self.dispatcher.journaled(CHANNEL)
+        except Exception as exc:  # an outage is waited out; anything else is a bug
+            if not is_outage(exc):
+                raise
+            log.warning("the telegram update journal could not be read (%s); tried again "
+                        "later", type(exc).__name__)
+            return False
+        for batch_id, payload in batches:
+            updates = [u for u in json.loads(payload)
+                       if isinstance(u, dict) and type(u.get("update_id")) is int]
+            log.info("applying %d telegram updates journaled before this start", len(updates))
+            if updates:
+                self._offset = max(self._offset or 0, updates[-1]["update_id"] + 1)
+            await self._apply_journaled(batch_id, updates)
+        return True
+
+    async def _apply_journaled(self, batch_id: int, updates: list[dict[str, Any]]) -> None:
+        """Apply a journaled batch. It is confirmed already: an update that meets an outage is
+        tried again from here, at a slowing pace, until the database takes it."""
+        pause = 0.0
+        left = updates
+        while left:
+            deferred = await self._process_batch(left)
+            left = [u for u in left if u["update_id"] in deferred]
+            if not left:
+                break
+            pause = min(max(2 * pause, 1.0), MAX_PAUSE)
+            log.warning("%d journaled telegram updates were not applied; again in %.0f s",
+                        len(left), pause)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stop_asked.wait(), pause)
+            if self._stopping:
+                return  # still journaled: the next start applies them
+        self._settled.append(batch_id)
+
     async def _get_updates(self) -> list[dict[str, Any]]:
         """getUpdates as JSON: parsed into objects only where read_update cannot take them."""
-        params: dict[str, Any] = {"timeout": POLL_TIMEOUT, "allowed_updates": Update.ALL_TYPES}
+        params: dict[str, Any] = {"timeout": POLL_TIMEOUT, "limit": POLL_LIMIT,
+                                  "allowed_updates": Update.ALL_TYPES}
         if self._offset is not None:
             params["offset"] = self._offset
         # As Bot.get_updates does: the long poll's time on top of the read timeout.
@@ -433,6 +541,7 @@ class TelegramChannel(Channel):
         if poller is None:
             return
         self._stopping = True
+        self._stop_asked.set()
         poller.stop_soon()
         await poller.stop(cancel=not self._processing)
 

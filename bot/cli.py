@@ -459,7 +459,7 @@ async def _announce(app: App, args: argparse.Namespace) -> int:
         for typed in args.button:
             button = read_button(typed, REGISTRY)
             if isinstance(button, str):
-                return _fail(_("--button “{value}”: {problem}").format(value=typed,
+                return _fail(_("Nút “{value}” (--button): {problem}").format(value=typed,
                                                                         problem=button),
                              EXIT_CONFIG)
             buttons.append(button)

@@ -216,7 +216,7 @@ def test_announce_with_buttons_as_the_chat_makes_them(tmp_path: Path) -> None:
         ("announce", "--text", "x", "--at", "ngay", *("--button", "homnay") * 4))
     quiet(made)
     assert made.returncode == 0, made.stderr
-    for result, says in zip(refused, ("“khong co”: Chatbot chưa hiểu nút này.",
+    for result, says in zip(refused, ("Nút “khong co” (--button): Chatbot chưa hiểu nút này.",
                                       "phải bắt đầu bằng https://",
                                       "Một thông báo có tối đa 3 nút."), strict=True):
         quiet(result)

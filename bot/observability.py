@@ -165,13 +165,16 @@ class MetricsHandler(logging.Handler):
 def health_routes(web_app: web.Application, engine: AsyncEngine,
                   sessions: async_sessionmaker[AsyncSession], metrics: Metrics,
                   channels: Callable[[], Iterable[str]], timeout: float = 3.0,
-                  tasks: Callable[[], Mapping[str, str]] | None = None) -> None:
+                  tasks: Callable[[], Mapping[str, str]] | None = None,
+                  expected: Iterable[str] = ()) -> None:
     """Mount GET /healthz and GET /metrics.
 
-    /healthz answers 503 when the database does not answer, or when a background task (a
-    deliverer, the scheduler's poll, a poller, a worker) is restarting after a failure or dead;
-    the body names it under "tasks".
+    /healthz answers 503 when the database does not answer, when a background task (a
+    deliverer, the scheduler's poll, a poller, a worker) is restarting after a failure or dead
+    (the body names it under "tasks"), and while a channel of `expected` has not started yet
+    ("starting": the web server listens first, so that a webhook can be set).
     """
+    expected = tuple(expected)
     from aiohttp import web
     from prometheus_client import CONTENT_TYPE_LATEST
     from sqlalchemy import text
@@ -183,11 +186,16 @@ def health_routes(web_app: web.Application, engine: AsyncEngine,
                 await conn.execute(text("SELECT 1"))
         except Exception as exc:  # any failure means "unhealthy"; the reason is reported
             database = f"error: {type(exc).__name__}"
-        started = sorted(channels())
+        started = set(channels())
         states = dict(tasks()) if tasks is not None else {}
-        healthy = database == "ok" and all(state == "running" for state in states.values())
-        body = {"status": "ok" if healthy else "unavailable",
-                "database": database, "channels": dict.fromkeys(started, "running"),
+        starting = [name for name in expected if name not in started]
+        healthy = (database == "ok" and not starting
+                   and all(state == "running" for state in states.values()))
+        status = ("ok" if healthy else "starting" if database == "ok" and starting and all(
+            state == "running" for state in states.values()) else "unavailable")
+        body = {"status": status, "database": database,
+                "channels": {name: "running" if name in started else "starting"
+                             for name in sorted(started | set(expected))},
                 "tasks": states}
         return web.json_response(body, status=200 if healthy else 503)
 

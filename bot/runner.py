@@ -116,7 +116,8 @@ async def serve(app: App, channels: list[Channel], stop: asyncio.Event) -> None:
         channel.mount(web_app)
     started: list[Channel] = []
     health_routes(web_app, app.engine, app.sessions, app.dispatcher.metrics,
-                  lambda: [c.name for c in started], tasks=app.supervisor.states)
+                  lambda: [c.name for c in started], tasks=app.supervisor.states,
+                  expected=[c.name for c in channels])
     from bot.web.console import mount  # Jinja2 and the pages: only `run` serves them
 
     mount(web_app, app)

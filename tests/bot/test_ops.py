@@ -46,7 +46,7 @@ from bot.settings import FloodSettings, SettingsError, load_settings
 from handlers.router import Router
 from handlers.text import MAX_INPUT
 from tests.bot.test_telegram import SECRET, TOKEN, BotProcess, bot_env, free_port, wait_texts
-from tests.conftest import Chat, make_settings
+from tests.conftest import Chat, make_settings, new_sqlite_schema
 from tests.fakes.telegram import FakeTelegram
 
 SLOW_DOWN = "Quý vị nhắn nhanh quá"
@@ -242,6 +242,27 @@ async def test_healthz_is_503_when_the_database_is_unreachable() -> None:
         resp = await client.get("/metrics")
         assert resp.status == 200
         assert "# TYPE hoctap_updates_total counter" in await resp.text()
+    await engine.dispose()
+
+
+async def test_healthz_says_starting_until_every_channel_started(sqlite_url: str) -> None:
+    """The web server listens before the channels start (a webhook is set against it): until
+    each channel has started, /healthz is 503 "starting", not an "ok" with no channel."""
+    await new_sqlite_schema(sqlite_url)
+    engine = create_engine(sqlite_url)
+    started: list[str] = []
+    web_app = web.Application()
+    health_routes(web_app, engine, make_sessionmaker(engine), Metrics(), lambda: started,
+                  expected=["telegram", "zalo"])
+    async with TestClient(TestServer(web_app)) as client:
+        for now, status, state in ((["telegram"], 503, "starting"),
+                                   (["telegram", "zalo"], 200, "ok")):
+            started[:] = now
+            resp = await client.get("/healthz")
+            body = await resp.json()
+            assert (resp.status, body["status"]) == (status, state), body
+            assert body["channels"] == {"telegram": "running",
+                                        "zalo": "running" if "zalo" in now else "starting"}
     await engine.dispose()
 
 

@@ -105,7 +105,8 @@ async def running(tmp_path: Path, telegram: FakeTelegram, zalo: FakeZalo,
                 assert not task.done(), task.exception()
                 with contextlib.suppress(aiohttp.ClientConnectionError):
                     async with http.get(f"{served.base}/healthz") as r:
-                        if len((await r.json())["channels"]) == 2:
+                        channels = (await r.json())["channels"]
+                        if list(channels.values()) == ["running", "running"]:
                             break
                 await asyncio.sleep(0.05)
         yield served

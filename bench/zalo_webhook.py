@@ -117,6 +117,7 @@ async def offer(zalo: FakeZalo, url: str, rate: int, seconds: float,
             user = str(8_000_000_000_000_000_000 + i % users)
             event = zalo.event("user_send_text", user, text=TEXTS[i % len(TEXTS)])
             raw = json.dumps(event, ensure_ascii=False).encode()
+            zalo.delivering(raw)  # the user wrote: Zalo lets the OA answer for 7 days
             headers = {"Content-Type": "application/json",
                        "X-ZEvent-Signature": zalo.sign(raw, event["timestamp"])}
             start = time.perf_counter()

@@ -360,6 +360,11 @@ class FakeZalo:
         if interacts(name):
             self.last_interaction[user_id] = self.now()
 
+    def delivering(self, raw: bytes) -> None:
+        """Zalo records an event it delivers (the 7-day window opens), for a driver that POSTs
+        the event itself over its own session (bench.zalo_webhook)."""
+        self._record(raw)
+
     async def post_event(self, webhook_url: str, event: dict[str, Any] | bytes, *,
                          timestamp: str | None = None, signature: str | None = None,
                          signed: bool = True) -> int:

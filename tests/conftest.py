@@ -333,7 +333,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         session.exitstatus = pytest.ExitCode.NO_TESTS_COLLECTED
 
 
-# --- scheduling on the two xdist workers (`make test` = -n 2 --dist loadgroup) ------------
+# --- scheduling on the xdist workers (`make test` = -n 4 --dist loadgroup) ----------------
 
 # The longest tests (BENCHMARKS.md §7), handed out first, longest first: xdist hands tests out
 # in collection order, and a long test handed out last keeps one worker busy long after the

@@ -373,8 +373,8 @@ def p99(samples: list[float]) -> float:
     return ordered[min(len(ordered) - 1, math.ceil(0.99 * len(ordered)) - 1)]
 
 
-# A latency comparison: in a group of its own so the other xdist worker's tests are the only
-# neighbours it can have, and always the same kind of neighbour.
+# A latency comparison, in a group of its own; with four workers on two cores its neighbours vary,
+# so phases alternate (below) and the bound only catches starvation.
 @pytest.mark.xdist_group("latency")
 async def test_flood_does_not_slow_other_users(telegram: FakeTelegram, tmp_path: Path) -> None:
     """While one user sends 20 messages a second, the p99 reply time of 20 others stays within

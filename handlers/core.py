@@ -119,14 +119,15 @@ class Conversation:
         text = clean(msg.text)
         state = user.state
         entry = self.registry.flow(state.flow) if state is not None else None
-        route: Route | None = None
+        said: Route | None = None  # the text routed, when a flow had to know where it leads
+        leaving = False
         if entry is not None and text and not msg.is_media and not text.startswith("/"):
             # Text that says stop or asks for the menu leaves any flow (never taken as a name,
             # a question or a draft); any other text is the flow's.
             said = self.router.route(text, now.date())
-            route = said if said.feature in LEAVING and _says_only(said) else None
+            leaving = said.feature in LEAVING and _says_only(said)
         left: Left | None = None
-        if state is not None and (entry is None or route is not None or (
+        if state is not None and (entry is None or leaving or (
                 not entry.flow.holding and (msg.is_media or text.startswith("/")))):
             await store.clear_state()
             if entry is not None:
@@ -141,8 +142,10 @@ class Conversation:
             if replies is not None:
                 return Outcome(state.flow, replies)
             user = replace(user, state=None)  # the flow cleared it
-        if route is None:
-            route = Route("media") if msg.is_media else self.router.route(text, now.date())
+        if msg.is_media:
+            route = Route("media")
+        else:  # routed already when a flow was asked first and left it to the core
+            route = said if said is not None else self.router.route(text, now.date())
         if route.feature == "start" and route.arg:
             # Deep link (t.me/<bot>?start=lich): open the named feature directly.
             target = self.registry.by_payload(route.arg.lower())

@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from content import Edition
+from content import Edition, Unit
 from handlers.text import fold, tokens
 
 _PREFIXES = ("quan ", "huyen ", "q. ", "h. ", "q.", "h.")
 _KINDS = frozenset({"quan", "huyen", "q", "h"})
+_BEFORE = frozenset({"o", "tai", "cua", "thuoc", "trong", "ve"})  # "sự kiện ở quận Lê Chân"
 # Words that say where one lives ("tôi ở", "nhà ở", "quê", "thuộc"): the message states it.
 _LIVING = frozenset({"o", "song", "thuoc", "nha", "que", "cu", "tru", "dang"})
 # Words that may stand around a district's name in a message that says only where one lives.
@@ -42,46 +44,47 @@ class Said:
     stated: bool  # "tôi ở …", "nhà ở …": the citizen says they live there
 
 
-def said_district(edition: Edition, text: str) -> Said | None:
-    """The quận/huyện `text` names when that is all it says, give or take the words around a
-    place where one lives ("tôi ở quận Lê Chân ạ"); None for anything else ("lịch quận Lê
-    Chân" asks for the schedule)."""
-    words = tokens(text)
-    for unit in edition.units:
-        if not unit.is_district:
-            continue
-        name = tokens(unit.name.vi)
-        for i in range(len(words) - len(name) + 1):
-            if words[i:i + len(name)] != name:
-                continue
-            rest = words[:i] + words[i + len(name):]
-            if i and words[i - 1] in _KINDS:
-                rest = words[:i - 1] + words[i + len(name):]
+class Districts:
+    """The edition's quận/huyện as words, read once (the router reads every free text with it),
+    and where a message names one."""
+
+    def __init__(self, edition: Edition) -> None:
+        self.names = [(unit, tokens(unit.name.vi)) for unit in edition.units if unit.is_district]
+
+    def _found(self, words: list[str]) -> Iterator[tuple[Unit, int, int]]:
+        """(district, first word, end) of each district named in `words` (folded), with the
+        "quận"/"huyện" before it."""
+        for unit, name in self.names:
+            for i in range(len(words) - len(name) + 1):
+                if words[i:i + len(name)] == name:
+                    start = i - 1 if i and words[i - 1] in _KINDS else i
+                    yield unit, start, i + len(name)
+
+    def said(self, text: str) -> Said | None:
+        """The quận/huyện `text` names when that is all it says, give or take the words around
+        a place where one lives ("tôi ở quận Lê Chân ạ"); None for anything else ("lịch quận
+        Lê Chân" asks for the schedule)."""
+        words = tokens(text)
+        for unit, start, end in self._found(words):
+            rest = words[:start] + words[end:]
             if all(w in _AROUND for w in rest):
                 return Said(unit.name.vi, unit.id, any(w in _LIVING for w in rest))
-    return None
+        return None
 
-
-_BEFORE = frozenset({"o", "tai", "cua", "thuoc", "trong", "ve"})  # "sự kiện ở quận Lê Chân"
-
-
-def without_district(edition: Edition, text: str) -> tuple[str, str] | None:
-    """(`text` without the quận/huyện it names, that district) when it names one among other
-    words: "lịch quận Lê Chân" -> ("lịch", "Lê Chân"); the words left keep their marks."""
-    words = text.split()
-    folded = [" ".join(tokens(w)) for w in words]
-    for unit in edition.units:
-        if not unit.is_district:
-            continue
-        name = tokens(unit.name.vi)
-        for i in range(len(folded) - len(name) + 1):
-            if folded[i:i + len(name)] != name:
-                continue
-            start, end = i, i + len(name)
-            if start and folded[start - 1] in _KINDS:
-                start -= 1
-            if start and folded[start - 1] in _BEFORE:
+    def without(self, text: str) -> tuple[str, str] | None:
+        """(`text` without the quận/huyện it names, that district) when it names one among
+        other words: "lịch quận Lê Chân" -> ("lịch", "Lê Chân"); the words left keep their
+        marks."""
+        words = text.split()
+        folded = [" ".join(tokens(w)) for w in words]
+        for unit, start, end in self._found(folded):
+            if start and folded[start - 1] in _BEFORE:  # "sự kiện ở quận Lê Chân"
                 start -= 1
             rest = " ".join(words[:start] + words[end:])
             return (rest, unit.name.vi) if rest and rest != text else None
-    return None
+        return None
+
+
+def said_district(edition: Edition, text: str) -> Said | None:
+    """Districts(edition).said(text), for a reader that reads one message."""
+    return Districts(edition).said(text)

@@ -16,7 +16,7 @@ from functools import cached_property
 
 from content import Edition
 from content.loader import INTENTS
-from handlers.places import said_district, without_district
+from handlers.places import Districts
 from handlers.text import clean, fold
 from handlers.understanding import Understander, Understanding, find_date
 from handlers.understanding.index import intent_route
@@ -60,6 +60,7 @@ class Router:
         self.edition = edition
         self.commands = commands
         self._understanding = understanding
+        self.districts = Districts(edition)
 
     @cached_property
     def understander(self) -> Understander:
@@ -86,7 +87,7 @@ class Router:
             return placed
         if feature in ONE_THING and arg:
             feature, arg = "unit", f"{feature}:{arg}"
-        elif feature == "unknown" and (said := said_district(self.edition, text)) is not None:
+        elif feature == "unknown" and (said := self.districts.said(text)) is not None:
             # Only a quận/huyện: "tôi ở quận Lê Chân" chooses it, "Kiến An" is offered.
             feature, arg = ("district" if said.stated else "district_offer"), said.unit_id
         return Route(feature, arg, understood)
@@ -97,7 +98,7 @@ class Router:
         for even where its words alone would lead elsewhere (the FAQ on districts); None
         when the message names no district or, without it, asks for something else ("lễ khai
         mạc quận Lê Chân" is that district's event)."""
-        rest = without_district(self.edition, text)
+        rest = self.districts.without(text)
         if rest is None:
             return None
         if understood.feature in PLACED:

@@ -189,10 +189,11 @@ def health_routes(web_app: web.Application, engine: AsyncEngine,
         started = set(channels())
         states = dict(tasks()) if tasks is not None else {}
         starting = [name for name in expected if name not in started]
-        healthy = (database == "ok" and not starting
-                   and all(state == "running" for state in states.values()))
-        status = ("ok" if healthy else "starting" if database == "ok" and starting and all(
-            state == "running" for state in states.values()) else "unavailable")
+        if database != "ok" or any(state != "running" for state in states.values()):
+            status = "unavailable"
+        else:
+            status = "starting" if starting else "ok"
+        healthy = status == "ok"
         body = {"status": status, "database": database,
                 "channels": {name: "running" if name in started else "starting"
                              for name in sorted(started | set(expected))},

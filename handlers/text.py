@@ -37,7 +37,7 @@ _REFUSE = ("tu choi", "chua dong y")
 _YES = frozenset({"dong", "y", "co", "yes", "ok", "oke", "okie", "okay", "uk", "u", "um", "vang",
                   "da", "duoc", "dc", "chap", "nhan", "luu", "agree", "sure"})
 _POLITE = frozenset({"a", "ah", "nhe", "nha", "nhen", "nhi", "oi", "roi", "luon", "toi", "em",
-                     "minh", "chau", "con", "anh", "chi", "bac", "co", "thi", "la"})
+                     "minh", "chau", "con", "anh", "chi", "bac", "thi", "la"})
 
 
 def yes_or_no(text: str) -> bool | None:
@@ -49,7 +49,7 @@ def yes_or_no(text: str) -> bool | None:
     run = " ".join(words)
     if any(w in _NO for w in words) or any(r in run for r in _REFUSE):
         return False
-    said = [w for w in words if w not in _POLITE or w == "co"]
+    said = [w for w in words if w not in _POLITE]
     return True if said and all(w in _YES for w in said) else None
 
 

@@ -57,6 +57,10 @@ class Feature:
     # A long answer shown in screens: "/xemthem <its command> <page>" shows another screen.
     # (The words that name a feature in free text are content: lexicon.toml's intents.)
     paged: bool = False
+    # May an announcement carry a button that opens it? Not one that only acts on what the
+    # reader is doing at that moment (stopping a flow): pressed from an announcement it does
+    # nothing the reader asked for.
+    announced: bool = True
 
 
 @dataclass(frozen=True)
@@ -110,13 +114,14 @@ class FeatureSet:
     def feature(self, name: str, *, label: str, commands: tuple[str, ...] = (),
                 help: str | None = None, payloads: tuple[str, ...] = (),
                 organizer_only: bool | None = None,
-                private_only: bool = False, paged: bool = False) -> Callable[[H], H]:
+                private_only: bool = False, paged: bool = False,
+                announced: bool = True) -> Callable[[H], H]:
         """Declare the decorated handler as feature `name`."""
         def declare(handler: H) -> H:
             self.features.append(Feature(
                 name, handler, label, commands, help, payloads,
                 self.organizer_only if organizer_only is None else organizer_only,
-                private_only, paged))
+                private_only, paged, announced))
             return handler
         return declare
 
@@ -214,9 +219,10 @@ class Registry:
 
     def button_features(self) -> list[tuple[str, str, str]]:
         """(name, label msgid, command) of the features an announcement's button may open:
-        those every citizen may use and /trogiup lists, in its order."""
+        those every citizen may use and /trogiup lists, in its order, unless declared not
+        `announced`."""
         return [(f.name, f.label, "/" + f.commands[0]) for f in self.features
-                if f.help and not f.organizer_only and not f.private_only]
+                if f.help and f.announced and not f.organizer_only and not f.private_only]
 
     def help_lines(self) -> list[tuple[str, str]]:
         """(command, help line) in the current locale: /trogiup and Telegram's command menu."""

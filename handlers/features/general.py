@@ -38,7 +38,8 @@ async def menu(ctx: Ctx) -> list[Reply]:
 
 
 @features.feature("stop", label=N_("Dừng việc đang làm"), commands=("huy",),
-                  help=N_("dừng việc đang làm dở (đăng ký dự thi, gửi câu hỏi…)"))
+                  help=N_("dừng việc đang làm dở (đăng ký dự thi, gửi câu hỏi…)"),
+                  announced=False)
 async def stop(ctx: Ctx) -> list[Reply]:
     """"thôi", "hủy", /huy: stop the flow the citizen was in (the core has left it, keeping
     nothing of its steps) and say so; with nothing under way, say that, and how to stop the

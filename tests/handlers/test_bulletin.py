@@ -6,6 +6,8 @@ import pytest
 
 from bot.app import App
 from handlers.broadcast_types import MAX_BUTTONS, check_label, check_url, stored_buttons
+from handlers.core import REGISTRY
+from handlers.features.announce import read_button
 from tests.conftest import Chat
 
 
@@ -54,6 +56,13 @@ async def test_buttons_are_added_at_the_preview(app: App) -> None:
     assert offered[0] == "xong" and {"nut:today", "nut:contest_take", "nut:subscribe"} <= set(
         offered)
     assert not any(c in offered for c in ("nut:announce", "nut:report"))
+    # Stopping what one is doing means nothing when pressed from an announcement.
+    assert "nut:stop" not in offered
+    assert "Chatbot chưa hiểu nút này." in await organizer.text("nut:stop")
+    # /huy and "thôi" typed here leave the draft, as in any flow (test_leaving_flows); the
+    # command line's reader refuses the feature by its command and its label.
+    for typed in ("huy", "/huy", "Dừng việc đang làm"):
+        assert read_button(typed, REGISTRY) == "Chatbot chưa hiểu nút này."
     assert "Đã thêm nút “Lịch hôm nay”" in await organizer.text("lich hom nay")
     assert "Nút này đã có." in await organizer.text("nut:today")
     assert "Chatbot chưa hiểu nút này." in await organizer.text("nut:announce")

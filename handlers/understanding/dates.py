@@ -281,6 +281,9 @@ def find_date(tokens: Sequence[Token], today: date, edition: Edition) -> DateRef
         # to the date too.
         linked = {i for i in range(min(reader.used), max(reader.used) + 1)
                   if reader.word(i, "và", "với", "đến", "tới", "từ", "hoặc", "hay")}
+        # "buổi" before a part of the day read ("có gì vào buổi tối") says that part too.
+        linked |= {i - 1 for i in reader.used if reader.word(i, *PARTS)
+                   and reader.word(i - 1, "buổi")}
         if linked:
             ref = DateRef(ref.kind, ref.days, ref.part, ref.text, ref.used | linked)
     return ref

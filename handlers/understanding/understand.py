@@ -56,6 +56,10 @@ CLARIFY_RATIO = 0.8  # a second answer at least this strong on the same words: a
 TWO_QUESTIONS = 0.5  # a second answer this strong on words of its own: two questions, ask
 SUBJECT = 0.25  # a subject before "có" this strong owns the list asked after it
 MAX_CANDIDATES = 2
+# A long message tells a story around its question: the words far from what is asked say less.
+CONTEXT = 0.5  # what such a word, or any word of a part of the message not asked, says
+CONTEXT_GAP = 3  # words further than this from the answer's words and the question words
+CONTEXT_LENGTH = 10  # words a message has before it is long
 # Features that, with a day, mean "what is on that day".
 DATED = frozenset({"schedule", "activities", "next"})
 _PREPOSITIONS = frozenset({"cho", "của", "ở", "tại", "về", "với", "trong", "ngoài", "trên",
@@ -76,6 +80,10 @@ _CLOSERS = frozenset({"nao", "gi"})
 # Question words: a phrase that holds one asks, it does not qualify the phrase before it.
 _QUESTION_WORDS = (*_WHEN_WHERE, "bao nhieu", "the nao", "la gi", "lam sao", "nhu nao", "ai",
                    "lam gi")
+
+# Words that ask (folded): what stands next to them is what a long message asks about.
+_ASK_WORDS = frozenset({"gi", "nao", "dau", "sao", "ai", "may", "nhieu"})
+_QUESTION_PHRASES = tuple(tuple(q.split()) for q in _QUESTION_WORDS)
 
 
 def _run(tokens: list[Token], start: int = 0, end: int | None = None) -> str:
@@ -209,9 +217,13 @@ class Understander:
         aside = self._subject(tokens, info, best.explained)
         asked = {tokens[i].clause for i in best.explained}
         aside |= {i for i in info if tokens[i].clause not in asked}
-        against = sum((UNEXPLAINED * v if i in aside else v) if i in unknown or i in stray
-                      else 0.0 if i in understood
-                      else UNEXPLAINED * v for i, v in info.items() if i not in best.explained)
+        far = self._context(tokens, best.explained) | aside
+        # The words of a question phrase ("diễn ra ở địa điểm nào") ask; they name nothing else.
+        asking = self._asking(tokens)
+        against = sum(((UNEXPLAINED * v if i in aside else v) if i in unknown or i in stray
+                       else 0.0 if i in understood
+                       else UNEXPLAINED * v) * (CONTEXT if i in far else 1.0)
+                      for i, v in info.items() if i not in best.explained and i not in asking)
         if ref is not None and not used <= best.explained:
             against += UNEXPLAINED * DATE_INFO
         # The nearest answers, offered with "no information": those that explain some of the
@@ -506,6 +518,31 @@ class Understander:
                 said += DATE_INFO
             c.rank = c.score * (1 - COVERAGE + COVERAGE * (said / total if total else 1.0))
         return sorted(found.values(), key=lambda c: (-c.rank, -c.source))
+
+    @staticmethod
+    def _asking(tokens: list[Token]) -> set[int]:
+        """The positions of the words of the question phrases in the message."""
+        folds = [t.fold for t in tokens]
+        out: set[int] = set()
+        for q in _QUESTION_PHRASES:
+            n = len(q)
+            out.update(i + k for i in range(len(folds) - n + 1) if tuple(folds[i:i + n]) == q
+                       for k in range(n))
+        return out
+
+    @staticmethod
+    def _context(tokens: list[Token], explained: set[int]) -> set[int]:
+        """In a long message, the words far from what the answer explains: the story told
+        around the question ("con tôi học lớp 9, muốn cho cháu thi | có phải đóng tiền gì
+        không"), which says less about what is asked than the words beside it."""
+        words = [i for i, t in enumerate(tokens) if t.kind in ("word", "number")]
+        if len(words) < CONTEXT_LENGTH or not explained:
+            return set()
+        # What a question word stands beside is asked ("phòng khám nào"), never context.
+        last = words[-1] if tokens[words[-1]].fold in ("khong", "chua", "a", "vay") else -1
+        anchors = explained | {i for i in words if tokens[i].fold in _ASK_WORDS and (
+            not tokens[i].expanded or tokens[i].fold != "ai")} | {last}
+        return {i for i in words if min(abs(i - j) for j in anchors) > CONTEXT_GAP}
 
     @staticmethod
     def _subject(tokens: list[Token], info: dict[int, float], explained: set[int]) -> set[int]:

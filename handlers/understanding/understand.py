@@ -81,6 +81,9 @@ _CLOSERS = frozenset({"nao", "gi"})
 _QUESTION_WORDS = (*_WHEN_WHERE, "bao nhieu", "the nao", "la gi", "lam sao", "nhu nao", "ai",
                    "lam gi")
 
+# The words of a question about when or where, and of the time something starts or ends.
+_WHEN_FOLDS = frozenset(" ".join(_WHEN_WHERE).split()) | {"bat", "dau", "ket", "thuc", "keo",
+                                                          "dai", "thoi", "gian", "luc"}
 # Words that ask (folded): what stands next to them is what a long message asks about.
 _ASK_WORDS = frozenset({"gi", "nao", "dau", "sao", "ai", "may", "nhieu"})
 _QUESTION_PHRASES = tuple(tuple(q.split()) for q in _QUESTION_WORDS)
@@ -248,6 +251,17 @@ class Understander:
                          if c.route[0] == "event" and best.explained <= c.explained), None)
             if held is not None:
                 best = held
+                passed.add(best.route)
+        elif when_where and best.route[0] == "faq" and best.explained and all(
+                tokens[i].fold in _WHEN_FOLDS for i in best.explained):
+            # "lễ khai mạc | mấy giờ bắt đầu": an FAQ entry found on the words that ask when
+            # gives way to the event the message names on words of its own.
+            named = next((c for c in candidates[1:]
+                          if c.route[0] == "event" and c.explained
+                          and not c.explained & best.explained
+                          and c.rank >= SUBJECT * best.rank), None)
+            if named is not None:
+                best = named
                 passed.add(best.route)
         if best.route in _LISTS and best.explained:
             # "thư viện có những chương trình gì": the list asked for is the subject's, the

@@ -267,10 +267,13 @@ class Index:
         if not found:
             return None
 
-        def rank(item: tuple[str, float, int]) -> tuple[float, int, int]:
+        def rank(item: tuple[str, float, int]) -> tuple[float, int, int, int]:
             cand = item[0]
             paired = (before, cand) in self.bigrams or (cand, after) in self.bigrams
-            return (item[1], 0 if paired else 1, -len(cand))
+            # two letters swapped keep every letter typed: likelier than one letter changed
+            # ("mia": mai rather than kia)
+            return (item[1], 0 if paired else 1, 0 if sorted(cand) == sorted(word) else 1,
+                    -len(cand))
 
         if len(word) == 3:
             found = [f for f in found

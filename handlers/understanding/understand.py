@@ -265,9 +265,10 @@ class Understander:
                 passed.add(best.route)
         if best.route in _LISTS and best.explained:
             # "thư viện có những chương trình gì": the list asked for is the subject's, the
-            # subject named before "có" (not an FAQ entry: "tuần lễ có những hoạt động gì").
-            has = next((i for i, t in enumerate(tokens) if t.fold == "co" and not t.expanded),
-                       -1)
+            # subject named before "có" or "là" (not an FAQ entry: "tuần lễ có những hoạt
+            # động gì"; "luân chuyển sách là chương trình gì").
+            has = next((i for i, t in enumerate(tokens)
+                        if t.fold in ("co", "la") and not t.expanded), -1)
             owner = next((c for c in candidates[1:] if 0 < has < max(best.explained)
                           and c.explained and c.rank >= SUBJECT * best.rank
                           and c.route[0] not in _NOT_SUBJECTS and max(c.explained) < has),

@@ -62,7 +62,7 @@ CONTEXT_GAP = 3  # words further than this from the answer's words and the quest
 CONTEXT_LENGTH = 10  # words a message has before it is long
 # Features that, with a day, mean "what is on that day".
 DATED = frozenset({"schedule", "activities", "next"})
-_PREPOSITIONS = frozenset({"cho", "của", "ở", "tại", "về", "với", "trong", "ngoài", "trên",
+_PREPOSITIONS = frozenset({"cho", "của", "ở", "tại", "với", "trong", "ngoài", "trên",
                            "bằng"})
 # Questions about the time or the place of something (folded, abbreviations written out).
 _WHEN_WHERE = ("khi nao", "bao gio", "may gio", "luc nao", "o dau", "dia diem", "cho nao",

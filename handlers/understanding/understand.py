@@ -170,8 +170,12 @@ class Understander:
     def __init__(self, edition: Edition) -> None:
         self.edition = edition
         self.lexicon = Lexicon(edition.lexicon.abbreviations)
-        self.index = Index(edition, extra_words=[*self.lexicon.words(), *_DATE_WORDS.split()],
-                           extra_pairs=_DATE_PAIRS)
+        # The names of the city's quận and huyện are words the bot knows ("huyện Thủy
+        # Nguyên"), though they ask for nothing by themselves.
+        places = [w for d in edition.districts for w in d.lower().split()]
+        self.index = Index(edition, extra_words=[*self.lexicon.words(), *_DATE_WORDS.split(),
+                                                 *places],
+                           extra_pairs=[*_DATE_PAIRS, *(d.lower() for d in edition.districts)])
         self.english = frozenset(fold(w) for w in edition.lexicon.english)
         self._dated = frozenset(
             u for u, (feature, arg) in enumerate(self.index.units)

@@ -84,6 +84,9 @@ _QUESTION_WORDS = (*_WHEN_WHERE, "bao nhieu", "the nao", "la gi", "lam sao", "nh
 # The words of a question about when or where, and of the time something starts or ends.
 _WHEN_FOLDS = frozenset(" ".join(_WHEN_WHERE).split()) | {"bat", "dau", "ket", "thuc", "keo",
                                                           "dai", "thoi", "gian", "luc"}
+# Words that announce the question that follows them (folded pairs).
+_OPENERS = frozenset({("khong", "biet"), ("chua", "biet"), ("muon", "biet"), ("cho", "hoi"),
+                      ("xin", "hoi"), ("muon", "hoi"), ("can", "hoi")})
 # Words that ask (folded): what stands next to them is what a long message asks about.
 _ASK_WORDS = frozenset({"gi", "nao", "dau", "sao", "ai", "may", "nhieu"})
 _QUESTION_PHRASES = tuple(tuple(q.split()) for q in _QUESTION_WORDS)
@@ -211,6 +214,14 @@ class Understander:
         if not candidates:
             return base
         best = candidates[0]
+        opened = self._opened(tokens)
+        if opened > 0 and best.explained and max(best.explained) < opened:
+            # "muốn tham gia nhưng không biết | tuần lễ bắt đầu từ hôm nào": what follows
+            # "không biết", "cho hỏi" is asked; what comes before tells why.
+            best = next((c for c in candidates[1:]
+                         if c.explained and min(c.explained) >= opened
+                         and c.route[0] not in ("smalltalk", "unknown")
+                         and c.rank >= SUBJECT * best.rank), best)
         said = sum(v for i, v in info.items() if i in best.explained)
         if ref is not None and used <= best.explained:
             said += DATE_INFO
@@ -224,7 +235,7 @@ class Understander:
         aside = self._subject(tokens, info, best.explained)
         asked = {tokens[i].clause for i in best.explained}
         aside |= {i for i in info if tokens[i].clause not in asked}
-        far = self._context(tokens, best.explained) | aside
+        far = self._context(tokens, best.explained) | aside | set(range(max(0, opened)))
         # The words of a question phrase ("diễn ra ở địa điểm nào") ask; they name nothing else.
         asking = self._asking(tokens)
         against = sum(((UNEXPLAINED * v if i in aside else v) if i in unknown or i in stray
@@ -537,6 +548,14 @@ class Understander:
                 said += DATE_INFO
             c.rank = c.score * (1 - COVERAGE + COVERAGE * (said / total if total else 1.0))
         return sorted(found.values(), key=lambda c: (-c.rank, -c.source))
+
+    @staticmethod
+    def _opened(tokens: list[Token]) -> int:
+        """Where the question starts after words that announce it ("không biết", "cho hỏi"),
+        the last of them; -1 when none."""
+        folds = [t.fold for t in tokens]
+        return max((i + 2 for i in range(len(folds) - 2)
+                    if (folds[i], folds[i + 1]) in _OPENERS), default=-1)
 
     @staticmethod
     def _asking(tokens: list[Token]) -> set[int]:

@@ -159,6 +159,9 @@ class _Reader:
                 found = [_weekday(self.today, 0, weeks)]
             elif self.word(i, "hôm", "bữa") and self.word(i + 1, "nay"):
                 found, i = [self.today], i + 2
+            elif self.word(i, "mỗi", "hằng", "hàng", "các") and self.word(i + 1, *PARTS):
+                i += 2  # "mỗi sáng", "hằng tối": every morning, no day
+                continue
             elif self.word(i, *PARTS) and (t.marked or self.word(i + 1, "nay", "mai", "qua")
                                             or self.weekday_at(i + 1)):
                 part = PARTS[next(p for p in PARTS if self.word(i, p))]

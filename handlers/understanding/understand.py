@@ -183,6 +183,7 @@ class Understander:
         self._dated = frozenset(
             u for u, (feature, arg) in enumerate(self.index.units)
             if feature in DATED and not arg)
+        self._event_days = {e.id: e.start.date() for e in edition.events}
         self._repairs: dict[tuple[str, str, str, bool], tuple[Token, ...]] = {}
         self._questions = [q for q, _unit in self.index.questions]
 
@@ -259,6 +260,17 @@ class Understander:
         run = _run(tokens)
         when_where = ref is not None or any(f" {q} " in run for q in _WHEN_WHERE)
         passed = {best.route}
+        if ref is not None and best.route[0] in ("day", "today") and any(
+                f" {q} " in run for q in _WHEN_WHERE):
+            # "lễ khai mạc sáng nay | ở đâu": where or when is asked of the event named, held
+            # on the day named.
+            held = next((c for c in candidates[1:] if c.route[0] == "event"
+                         and c.explained and not c.explained & used
+                         and self._event_days.get(c.route[1]) in ref.days
+                         and c.rank >= SUBJECT * best.rank), None)
+            if held is not None:
+                best = held
+                passed.add(best.route)
         if when_where and best.route[0] == "activities":
             # "xe tuyên truyền đi qua đâu": when or where is asked of the event that holds the
             # activity's words, not of the list of activities.

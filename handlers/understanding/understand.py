@@ -303,6 +303,15 @@ class Understander:
             if owner is not None:
                 best = owner
                 passed.add(best.route)
+        if not when_where and best.route[0] == "event":
+            # Events named after the contest ("Mở Cuộc thi Công dân học tập"): a question that
+            # is not about when or where is about the contest itself.
+            named = next((c for c in candidates[1:] if c.route[0] == "contest"
+                          and best.explained <= c.explained
+                          and c.rank >= CLARIFY_RATIO * best.rank), None)
+            if named is not None:
+                best = named
+                passed.add(best.route)
         second = next((c for c in candidates if c.route not in passed), None)
         if second is not None and {best.route[0], second.route[0]} == {"event", "programme"}:
             # An event named after a programme ("Phát động xây dựng tủ sách lớp học"): a

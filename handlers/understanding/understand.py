@@ -219,8 +219,9 @@ class Understander:
         if opened > 0 and best.explained and max(best.explained) < opened:
             # "muốn tham gia nhưng không biết | tuần lễ bắt đầu từ hôm nào": what follows
             # "không biết", "cho hỏi" is asked; what comes before tells why.
+            asking = self._asking(tokens)
             best = next((c for c in candidates[1:]
-                         if c.explained and min(c.explained) >= opened
+                         if c.explained - asking and min(c.explained) >= opened
                          and c.route[0] not in ("smalltalk", "unknown")
                          and c.rank >= SUBJECT * best.rank), best)
         said = sum(v for i, v in info.items() if i in best.explained)

@@ -322,6 +322,12 @@ class Understander:
                 best, second = second, None
             elif best.route[0] == wanted:
                 second = None
+        if (second is not None and best.explained < second.explained
+                and second.source == best.source and second.route[0] != "smalltalk"
+                and second.rank >= CLARIFY_RATIO * best.rank):
+            # "tham gia mất phí không": of two answers nearly as strong, the one that explains
+            # the other's words and more is meant.
+            best, second = second, None
         if second is not None and self._unsure(best, second, tokens):
             return replace(base, feature="clarify", candidates=(best.route, second.route),
                            score=best.rank)

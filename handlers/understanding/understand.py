@@ -48,7 +48,7 @@ MODIFIED = 0.3  # "lịch cắt điện", "giá vàng": a phrase followed by an 
 #                 something else
 QUALIFIER = 0.35  # "khóa học miễn phí": a phrase right after another answer's qualifies it
 AFTER_PREPOSITION = 0.5  # "cho trẻ con", "ở thư viện": a qualifier, not the subject
-FILLER_LIKE = 0.5  # typed without marks, a word that may be a filler ("ve": về, vé)
+FILLER_LIKE = 0.25  # typed without marks, a word that may be a filler ("ve": về, vé)
 CORRECTED = 0.85  # a phrase read through a typo correction
 PREDICATE = 1.5  # "thi có tốn tiền không": what comes after "có" in a yes/no question is asked
 COVERAGE = 0.4  # how much explaining all of the message counts when ranking answers

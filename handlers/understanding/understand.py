@@ -89,7 +89,9 @@ _OPENERS = frozenset({("khong", "biet"), ("chua", "biet"), ("muon", "biet"), ("c
                       ("xin", "hoi"), ("muon", "hoi"), ("can", "hoi")})
 # Words that ask (folded): what stands next to them is what a long message asks about.
 _ASK_WORDS = frozenset({"gi", "nao", "dau", "sao", "ai", "may", "nhieu"})
-_QUESTION_PHRASES = tuple(tuple(q.split()) for q in _QUESTION_WORDS)
+_QUESTION_STARTS: dict[str, list[tuple[str, ...]]] = {}
+for _q in _QUESTION_WORDS:
+    _QUESTION_STARTS.setdefault(_q.split()[0], []).append(tuple(_q.split()))
 
 
 def _run(tokens: list[Token], start: int = 0, end: int | None = None) -> str:
@@ -216,10 +218,10 @@ class Understander:
             return base
         best = candidates[0]
         opened = self._opened(tokens)
+        asking = self._asking(tokens)
         if opened > 0 and best.explained and max(best.explained) < opened:
             # "muốn tham gia nhưng không biết | tuần lễ bắt đầu từ hôm nào": what follows
             # "không biết", "cho hỏi" is asked; what comes before tells why.
-            asking = self._asking(tokens)
             best = next((c for c in candidates[1:]
                          if c.explained - asking and min(c.explained) >= opened
                          and c.route[0] not in ("smalltalk", "unknown")
@@ -239,7 +241,6 @@ class Understander:
         aside |= {i for i in info if tokens[i].clause not in asked}
         far = self._context(tokens, best.explained) | aside | set(range(max(0, opened)))
         # The words of a question phrase ("diễn ra ở địa điểm nào") ask; they name nothing else.
-        asking = self._asking(tokens)
         against = sum(((UNEXPLAINED * v if i in aside else v) if i in unknown or i in stray
                        else 0.0 if i in understood
                        else UNEXPLAINED * v) * (CONTEXT if i in far else 1.0)
@@ -590,10 +591,10 @@ class Understander:
         """The positions of the words of the question phrases in the message."""
         folds = [t.fold for t in tokens]
         out: set[int] = set()
-        for q in _QUESTION_PHRASES:
-            n = len(q)
-            out.update(i + k for i in range(len(folds) - n + 1) if tuple(folds[i:i + n]) == q
-                       for k in range(n))
+        for i, first in enumerate(folds):
+            for q in _QUESTION_STARTS.get(first, ()):
+                if tuple(folds[i:i + len(q)]) == q:
+                    out.update(range(i, i + len(q)))
         return out
 
     @staticmethod

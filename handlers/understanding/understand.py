@@ -484,6 +484,7 @@ class Understander:
         for i in info:
             j = i + 1
             if j in info and not {i, j} & settled and tokens[i].kind == tokens[j].kind == "word" \
+                    and tokens[j].fold not in _DATE_FOLDS \
                     and (tokens[i].fold, tokens[j].fold) not in self.index.bigrams:
                 stray |= {i, j}
         return stray

@@ -296,8 +296,8 @@ class Index:
             key = ""
             for j in range(i, min(n, i + MAX_WHOLE)):
                 t = tokens[j]
-                if j in skip or t.kind in ("date", "time"):
-                    break
+                if j in skip or t.kind in ("date", "time") or t.clause != tokens[i].clause:
+                    break  # a phrase never runs across a comma ("về kế hoạch, | số điện thoại")
                 key = f"{key} {t.fold}" if key else t.fold
                 entries = self._ngrams.get(key)
                 if not entries:
@@ -321,7 +321,7 @@ class Index:
             key, gaps = tokens[i].fold, 0
             for j in range(i + 1, min(n, i + MAX_WHOLE)):
                 t = tokens[j]
-                if j in skip or t.kind != "word":
+                if j in skip or t.kind != "word" or t.clause != tokens[i].clause:
                     break
                 if self.is_filler(t):
                     if t.fold in _UNSKIPPABLE or gaps == MAX_GAP:

@@ -88,6 +88,10 @@ class Index:
         self.units: list[tuple[str, str]] = []
         self._unit_of: dict[tuple[str, str], int] = {}
         self.filler_texts = frozenset(edition.lexicon.filler)
+        # Fillers of two words or more ("sắp xếp", "làm việc"), folded: their words ask for
+        # nothing together, though one of them alone may ("sắp": sắp diễn ra).
+        self.filler_runs = frozenset(
+            tuple(w.fold for w in tokenize(f)) for f in edition.lexicon.filler if " " in f)
         # (unit, words, source, alone, partial, chosen: written for this answer)
         raw: list[tuple[int, tuple[Token, ...], int, bool, bool, bool]] = []
 

@@ -554,7 +554,9 @@ class Understander:
                 last = asked_last and m.end == len(tokens)
                 if last:
                     weight *= PREDICATE
-                elif before_ends - {unit} and not name and not _asks(tokens, m.start, m.end):
+                elif before_ends - {unit} and not name and not _asks(tokens, m.start, m.end) \
+                        and tokens[m.start - 1].clause == tokens[m.start].clause:
+                    # (never across a comma: "lần đầu, | bot hướng dẫn giúp")
                     weight *= QUALIFIER  # "khóa học | miễn phí", not "tuần lễ | diễn ra bao giờ"
                 before = tokens[m.start - 1].text if m.start else ""
                 if before in _PREPOSITIONS:

@@ -46,7 +46,7 @@ NUMBER_INFO = 1.0  # a number that is not part of a date
 UNEXPLAINED = 0.5  # a known word the answer does not explain says half of what it would
 MODIFIED = 0.3  # "lịch cắt điện", "giá vàng": a phrase followed by an unknown word names
 #                 something else
-ASKED_INFO = 0.5  # a word of a question phrase an answer was found on
+ASKED_INFO = 0.5  # a filler of a phrase an answer was found on
 QUALIFIER = 0.35  # "khóa học miễn phí": a phrase right after another answer's qualifies it
 AFTER_PREPOSITION = 0.5  # "cho trẻ con", "ở thư viện": a qualifier, not the subject
 FILLER_LIKE = 0.25  # typed without marks, a word that may be a filler ("ve": về, vé)
@@ -228,9 +228,9 @@ class Understander:
                          and c.route[0] not in ("smalltalk", "unknown")
                          and c.rank >= SUBJECT * best.rank), best)
         said = sum(v for i, v in info.items() if i in best.explained)
-        # The words of a question phrase the answer was found on ("từ ngày nào đến ngày nào")
-        # say what is asked, though each is a filler.
-        said += ASKED_INFO * len(best.explained & asking - info.keys())
+        # The fillers of the phrases the answer was found on ("từ ngày nào đến ngày nào", "làm
+        # được những gì") say a little for it, though each alone says nothing.
+        said += ASKED_INFO * len(best.explained - info.keys() - set(used))
         if ref is not None and used <= best.explained:
             said += DATE_INFO
         # Words another answer explains are understood (a qualifier: "khóa học miễn phí");

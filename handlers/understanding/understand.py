@@ -309,6 +309,16 @@ class Understander:
             if owner is not None:
                 best = owner
                 passed.add(best.route)
+        if best.route == ("activities", "") and best.explained:
+            # "đọc sách liên thế hệ là như thế nào": a reading programme named whole is the
+            # item asked about, not the list of activities one of whose titles holds its name.
+            item = next((c for c in candidates[1:] if c.route[0] == "programme"
+                         and c.explained and c.explained <= best.explained
+                         and len(c.explained) >= 3
+                         and c.rank >= SUBJECT * best.rank), None)
+            if item is not None:
+                best = item
+                passed.add(best.route)
         if not when_where and best.route[0] == "event":
             # Events named after the contest ("Mở Cuộc thi Công dân học tập"): a question that
             # is not about when or where is about the contest itself.

@@ -147,6 +147,10 @@ class Index:
         for feature, name in named:
             for text in (name.vi, name.en or ""):
                 add((feature, ""), text, LIST, partial=True)
+        # A contact is also named by its address ("hội khuyến học ở số mấy Lê Đại Hành").
+        for contact in edition.contacts:
+            if contact.public and contact.address:
+                add(("contacts", ""), contact.address, LIST, partial=True)
 
         # Words of the phrases; "content" words are those that are not fillers.
         texts_by_fold: dict[str, set[str]] = {}

@@ -43,6 +43,12 @@ def understander(edition: Edition) -> Understander:
     # two letters swapped
     ("ngay mia co su kien gi", ("day", "2020-10-02")),
     ("buổi tối mai có gì", ("day", "2020-10-02 toi")),
+    # a public contact is named by its address
+    ("số 22 Lê Đại Hành là chỗ nào vậy", ("contacts", "")),
+    # an answer found on fillers only ("làm được những gì") still answers
+    ("chatbot này làm được những gì thế", ("help", "")),
+    ("ông tôi tuổi cao, chân yếu, mua vé xem lễ khai mạc có mất tiền không",
+     ("faq", "chi-phi")),
 ])
 def test_what_is_asked(understander: Understander, text: str, route: tuple[str, str]) -> None:
     found = understander.understand(text, THU)

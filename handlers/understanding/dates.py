@@ -159,6 +159,9 @@ class _Reader:
                 found = [_weekday(self.today, 0, weeks)]
             elif self.word(i, "hôm", "bữa") and self.word(i + 1, "nay"):
                 found, i = [self.today], i + 2
+            elif self.word(i, "mỗi", "hằng", "hàng", "các") and self.word(i + 1, *PARTS):
+                i += 2  # "mỗi sáng", "hằng tối": every morning, no day
+                continue
             elif self.word(i, *PARTS) and (t.marked or self.word(i + 1, "nay", "mai", "qua")
                                             or self.weekday_at(i + 1)):
                 part = PARTS[next(p for p in PARTS if self.word(i, p))]
@@ -281,6 +284,9 @@ def find_date(tokens: Sequence[Token], today: date, edition: Edition) -> DateRef
         # to the date too.
         linked = {i for i in range(min(reader.used), max(reader.used) + 1)
                   if reader.word(i, "và", "với", "đến", "tới", "từ", "hoặc", "hay")}
+        # "buổi" before a part of the day read ("có gì vào buổi tối") says that part too.
+        linked |= {i - 1 for i in reader.used if reader.word(i, *PARTS)
+                   and reader.word(i - 1, "buổi")}
         if linked:
             ref = DateRef(ref.kind, ref.days, ref.part, ref.text, ref.used | linked)
     return ref

@@ -88,6 +88,10 @@ class Index:
         self.units: list[tuple[str, str]] = []
         self._unit_of: dict[tuple[str, str], int] = {}
         self.filler_texts = frozenset(edition.lexicon.filler)
+        # Fillers of two words or more ("sắp xếp", "làm việc"), folded: their words ask for
+        # nothing together, though one of them alone may ("sắp": sắp diễn ra).
+        self.filler_runs = frozenset(
+            tuple(w.fold for w in tokenize(f)) for f in edition.lexicon.filler if " " in f)
         # (unit, words, source, alone, partial, chosen: written for this answer)
         raw: list[tuple[int, tuple[Token, ...], int, bool, bool, bool]] = []
 
@@ -143,6 +147,10 @@ class Index:
         for feature, name in named:
             for text in (name.vi, name.en or ""):
                 add((feature, ""), text, LIST, partial=True)
+        # A contact is also named by its address ("hội khuyến học ở số mấy Lê Đại Hành").
+        for contact in edition.contacts:
+            if contact.public and contact.address:
+                add(("contacts", ""), contact.address, LIST, partial=True)
 
         # Words of the phrases; "content" words are those that are not fillers.
         texts_by_fold: dict[str, set[str]] = {}
@@ -267,10 +275,13 @@ class Index:
         if not found:
             return None
 
-        def rank(item: tuple[str, float, int]) -> tuple[float, int, int]:
+        def rank(item: tuple[str, float, int]) -> tuple[float, int, int, int]:
             cand = item[0]
             paired = (before, cand) in self.bigrams or (cand, after) in self.bigrams
-            return (item[1], 0 if paired else 1, -len(cand))
+            # two letters swapped keep every letter typed: likelier than one letter changed
+            # ("mia": mai rather than kia)
+            return (item[1], 0 if paired else 1, 0 if sorted(cand) == sorted(word) else 1,
+                    -len(cand))
 
         if len(word) == 3:
             found = [f for f in found
@@ -293,8 +304,8 @@ class Index:
             key = ""
             for j in range(i, min(n, i + MAX_WHOLE)):
                 t = tokens[j]
-                if j in skip or t.kind in ("date", "time"):
-                    break
+                if j in skip or t.kind in ("date", "time") or t.clause != tokens[i].clause:
+                    break  # a phrase never runs across a comma ("về kế hoạch, | số điện thoại")
                 key = f"{key} {t.fold}" if key else t.fold
                 entries = self._ngrams.get(key)
                 if not entries:
@@ -318,7 +329,7 @@ class Index:
             key, gaps = tokens[i].fold, 0
             for j in range(i + 1, min(n, i + MAX_WHOLE)):
                 t = tokens[j]
-                if j in skip or t.kind != "word":
+                if j in skip or t.kind != "word" or t.clause != tokens[i].clause:
                     break
                 if self.is_filler(t):
                     if t.fold in _UNSKIPPABLE or gaps == MAX_GAP:

@@ -46,9 +46,10 @@ NUMBER_INFO = 1.0  # a number that is not part of a date
 UNEXPLAINED = 0.5  # a known word the answer does not explain says half of what it would
 MODIFIED = 0.3  # "lịch cắt điện", "giá vàng": a phrase followed by an unknown word names
 #                 something else
+ASKED_INFO = 0.5  # a filler of a phrase an answer was found on
 QUALIFIER = 0.35  # "khóa học miễn phí": a phrase right after another answer's qualifies it
 AFTER_PREPOSITION = 0.5  # "cho trẻ con", "ở thư viện": a qualifier, not the subject
-FILLER_LIKE = 0.5  # typed without marks, a word that may be a filler ("ve": về, vé)
+FILLER_LIKE = 0.25  # typed without marks, a word that may be a filler ("ve": về, vé)
 CORRECTED = 0.85  # a phrase read through a typo correction
 PREDICATE = 1.5  # "thi có tốn tiền không": what comes after "có" in a yes/no question is asked
 COVERAGE = 0.4  # how much explaining all of the message counts when ranking answers
@@ -56,9 +57,13 @@ CLARIFY_RATIO = 0.8  # a second answer at least this strong on the same words: a
 TWO_QUESTIONS = 0.5  # a second answer this strong on words of its own: two questions, ask
 SUBJECT = 0.25  # a subject before "có" this strong owns the list asked after it
 MAX_CANDIDATES = 2
+# A long message tells a story around its question: the words far from what is asked say less.
+CONTEXT = 0.5  # what such a word, or any word of a part of the message not asked, says
+CONTEXT_GAP = 3  # words further than this from the answer's words and the question words
+CONTEXT_LENGTH = 10  # words a message has before it is long
 # Features that, with a day, mean "what is on that day".
 DATED = frozenset({"schedule", "activities", "next"})
-_PREPOSITIONS = frozenset({"cho", "của", "ở", "tại", "về", "với", "trong", "ngoài", "trên",
+_PREPOSITIONS = frozenset({"cho", "của", "ở", "tại", "với", "trong", "ngoài", "trên",
                            "bằng"})
 # Questions about the time or the place of something (folded, abbreviations written out).
 _WHEN_WHERE = ("khi nao", "bao gio", "may gio", "luc nao", "o dau", "dia diem", "cho nao",
@@ -76,6 +81,18 @@ _CLOSERS = frozenset({"nao", "gi"})
 # Question words: a phrase that holds one asks, it does not qualify the phrase before it.
 _QUESTION_WORDS = (*_WHEN_WHERE, "bao nhieu", "the nao", "la gi", "lam sao", "nhu nao", "ai",
                    "lam gi")
+
+# The words of a question about when or where, and of the time something starts or ends.
+_WHEN_FOLDS = frozenset(" ".join(_WHEN_WHERE).split()) | {"bat", "dau", "ket", "thuc", "keo",
+                                                          "dai", "thoi", "gian", "luc"}
+# Words that announce the question that follows them (folded pairs).
+_OPENERS = frozenset({("khong", "biet"), ("chua", "biet"), ("muon", "biet"), ("cho", "hoi"),
+                      ("xin", "hoi"), ("muon", "hoi"), ("can", "hoi")})
+# Words that ask (folded): what stands next to them is what a long message asks about.
+_ASK_WORDS = frozenset({"gi", "nao", "dau", "sao", "ai", "may", "nhieu"})
+_QUESTION_STARTS: dict[str, list[tuple[str, ...]]] = {}
+for _q in _QUESTION_WORDS:
+    _QUESTION_STARTS.setdefault(_q.split()[0], []).append(tuple(_q.split()))
 
 
 def _run(tokens: list[Token], start: int = 0, end: int | None = None) -> str:
@@ -159,12 +176,17 @@ class Understander:
     def __init__(self, edition: Edition) -> None:
         self.edition = edition
         self.lexicon = Lexicon(edition.lexicon.abbreviations)
-        self.index = Index(edition, extra_words=[*self.lexicon.words(), *_DATE_WORDS.split()],
-                           extra_pairs=_DATE_PAIRS)
+        # The names of the city's quận and huyện are words the bot knows ("huyện Thủy
+        # Nguyên"), though they ask for nothing by themselves.
+        places = [w for d in edition.districts for w in d.lower().split()]
+        self.index = Index(edition, extra_words=[*self.lexicon.words(), *_DATE_WORDS.split(),
+                                                 *places],
+                           extra_pairs=[*_DATE_PAIRS, *(d.lower() for d in edition.districts)])
         self.english = frozenset(fold(w) for w in edition.lexicon.english)
         self._dated = frozenset(
             u for u, (feature, arg) in enumerate(self.index.units)
             if feature in DATED and not arg)
+        self._event_days = {e.id: e.start.date() for e in edition.events}
         self._repairs: dict[tuple[str, str, str, bool], tuple[Token, ...]] = {}
         self._questions = [q for q, _unit in self.index.questions]
 
@@ -196,7 +218,19 @@ class Understander:
         if not candidates:
             return base
         best = candidates[0]
+        opened = self._opened(tokens)
+        asking = self._asking(tokens)
+        if opened > 0 and best.explained and max(best.explained) < opened:
+            # "muốn tham gia nhưng không biết | tuần lễ bắt đầu từ hôm nào": what follows
+            # "không biết", "cho hỏi" is asked; what comes before tells why.
+            best = next((c for c in candidates[1:]
+                         if c.explained - asking and min(c.explained) >= opened
+                         and c.route[0] not in ("smalltalk", "unknown")
+                         and c.rank >= SUBJECT * best.rank), best)
         said = sum(v for i, v in info.items() if i in best.explained)
+        # The fillers of the phrases the answer was found on ("từ ngày nào đến ngày nào", "làm
+        # được những gì") say a little for it, though each alone says nothing.
+        said += ASKED_INFO * len(best.explained - info.keys() - set(used))
         if ref is not None and used <= best.explained:
             said += DATE_INFO
         # Words another answer explains are understood (a qualifier: "khóa học miễn phí");
@@ -209,9 +243,12 @@ class Understander:
         aside = self._subject(tokens, info, best.explained)
         asked = {tokens[i].clause for i in best.explained}
         aside |= {i for i in info if tokens[i].clause not in asked}
-        against = sum((UNEXPLAINED * v if i in aside else v) if i in unknown or i in stray
-                      else 0.0 if i in understood
-                      else UNEXPLAINED * v for i, v in info.items() if i not in best.explained)
+        far = self._context(tokens, best.explained) | aside | set(range(max(0, opened)))
+        # The words of a question phrase ("diễn ra ở địa điểm nào") ask; they name nothing else.
+        against = sum(((UNEXPLAINED * v if i in aside else v) if i in unknown or i in stray
+                       else 0.0 if i in understood
+                       else UNEXPLAINED * v) * (CONTEXT if i in far else 1.0)
+                      for i, v in info.items() if i not in best.explained and i not in asking)
         if ref is not None and not used <= best.explained:
             against += UNEXPLAINED * DATE_INFO
         # The nearest answers, offered with "no information": those that explain some of the
@@ -229,6 +266,17 @@ class Understander:
         run = _run(tokens)
         when_where = ref is not None or any(f" {q} " in run for q in _WHEN_WHERE)
         passed = {best.route}
+        if ref is not None and best.route[0] in ("day", "today") and any(
+                f" {q} " in run for q in _WHEN_WHERE):
+            # "lễ khai mạc sáng nay | ở đâu": where or when is asked of the event named, held
+            # on the day named.
+            held = next((c for c in candidates[1:] if c.route[0] == "event"
+                         and c.explained and not c.explained & used
+                         and self._event_days.get(c.route[1]) in ref.days
+                         and c.rank >= SUBJECT * best.rank), None)
+            if held is not None:
+                best = held
+                passed.add(best.route)
         if when_where and best.route[0] == "activities":
             # "xe tuyên truyền đi qua đâu": when or where is asked of the event that holds the
             # activity's words, not of the list of activities.
@@ -237,17 +285,48 @@ class Understander:
             if held is not None:
                 best = held
                 passed.add(best.route)
+        elif when_where and best.route[0] == "faq" and best.explained and all(
+                tokens[i].fold in _WHEN_FOLDS for i in best.explained):
+            # "lễ khai mạc | mấy giờ bắt đầu": an FAQ entry found on the words that ask when
+            # gives way to the event the message names on words of its own.
+            named = next((c for c in candidates[1:]
+                          if c.route[0] == "event" and c.explained
+                          and not c.explained & best.explained
+                          and c.rank >= SUBJECT * best.rank), None)
+            if named is not None:
+                best = named
+                passed.add(best.route)
         if best.route in _LISTS and best.explained:
             # "thư viện có những chương trình gì": the list asked for is the subject's, the
-            # subject named before "có" (not an FAQ entry: "tuần lễ có những hoạt động gì").
-            has = next((i for i, t in enumerate(tokens) if t.fold == "co" and not t.expanded),
-                       -1)
+            # subject named before "có" or "là" (not an FAQ entry: "tuần lễ có những hoạt
+            # động gì"; "luân chuyển sách là chương trình gì").
+            has = next((i for i, t in enumerate(tokens)
+                        if t.fold in ("co", "la") and not t.expanded), -1)
             owner = next((c for c in candidates[1:] if 0 < has < max(best.explained)
                           and c.explained and c.rank >= SUBJECT * best.rank
                           and c.route[0] not in _NOT_SUBJECTS and max(c.explained) < has),
                          None)
             if owner is not None:
                 best = owner
+                passed.add(best.route)
+        if best.route == ("activities", "") and best.explained:
+            # "đọc sách liên thế hệ là như thế nào": a reading programme named whole is the
+            # item asked about, not the list of activities one of whose titles holds its name.
+            item = next((c for c in candidates[1:] if c.route[0] == "programme"
+                         and c.explained and c.explained <= best.explained
+                         and len(c.explained) >= 3
+                         and c.rank >= SUBJECT * best.rank), None)
+            if item is not None:
+                best = item
+                passed.add(best.route)
+        if not when_where and best.route[0] == "event":
+            # Events named after the contest ("Mở Cuộc thi Công dân học tập"): a question that
+            # is not about when or where is about the contest itself.
+            named = next((c for c in candidates[1:] if c.route[0] == "contest"
+                          and best.explained <= c.explained
+                          and c.rank >= CLARIFY_RATIO * best.rank), None)
+            if named is not None:
+                best = named
                 passed.add(best.route)
         second = next((c for c in candidates if c.route not in passed), None)
         if second is not None and {best.route[0], second.route[0]} == {"event", "programme"}:
@@ -258,6 +337,12 @@ class Understander:
                 best, second = second, None
             elif best.route[0] == wanted:
                 second = None
+        if (second is not None and best.explained < second.explained
+                and second.source == best.source and second.route[0] != "smalltalk"
+                and second.rank >= CLARIFY_RATIO * best.rank):
+            # "tham gia mất phí không": of two answers nearly as strong, the one that explains
+            # the other's words and more is meant.
+            best, second = second, None
         if second is not None and self._unsure(best, second, tokens):
             return replace(base, feature="clarify", candidates=(best.route, second.route),
                            score=best.rank)
@@ -386,8 +471,12 @@ class Understander:
         them the bot does not know."""
         info: dict[int, float] = {}
         unknown: set[int] = set()
+        folds = [t.fold for t in tokens]
+        runs = {i + k for n in (2, 3) for i in range(len(tokens) - n + 1)
+                if tuple(folds[i:i + n]) in self.index.filler_runs for k in range(n)}
         for i, t in enumerate(tokens):
-            if i in used or t.kind not in ("word", "number") or self.index.is_filler(t):
+            if i in used or i in runs or t.kind not in ("word", "number") \
+                    or self.index.is_filler(t):
                 continue
             if t.kind == "number":
                 value = NUMBER_INFO
@@ -413,6 +502,7 @@ class Understander:
         for i in info:
             j = i + 1
             if j in info and not {i, j} & settled and tokens[i].kind == tokens[j].kind == "word" \
+                    and tokens[j].fold not in _DATE_FOLDS \
                     and (tokens[i].fold, tokens[j].fold) not in self.index.bigrams:
                 stray |= {i, j}
         return stray
@@ -474,7 +564,9 @@ class Understander:
                 last = asked_last and m.end == len(tokens)
                 if last:
                     weight *= PREDICATE
-                elif before_ends - {unit} and not name and not _asks(tokens, m.start, m.end):
+                elif before_ends - {unit} and not name and not _asks(tokens, m.start, m.end) \
+                        and tokens[m.start - 1].clause == tokens[m.start].clause:
+                    # (never across a comma: "lần đầu, | bot hướng dẫn giúp")
                     weight *= QUALIFIER  # "khóa học | miễn phí", not "tuần lễ | diễn ra bao giờ"
                 before = tokens[m.start - 1].text if m.start else ""
                 if before in _PREPOSITIONS:
@@ -506,6 +598,39 @@ class Understander:
                 said += DATE_INFO
             c.rank = c.score * (1 - COVERAGE + COVERAGE * (said / total if total else 1.0))
         return sorted(found.values(), key=lambda c: (-c.rank, -c.source))
+
+    @staticmethod
+    def _opened(tokens: list[Token]) -> int:
+        """Where the question starts after words that announce it ("không biết", "cho hỏi"),
+        the last of them; -1 when none."""
+        folds = [t.fold for t in tokens]
+        return max((i + 2 for i in range(len(folds) - 2)
+                    if (folds[i], folds[i + 1]) in _OPENERS), default=-1)
+
+    @staticmethod
+    def _asking(tokens: list[Token]) -> set[int]:
+        """The positions of the words of the question phrases in the message."""
+        folds = [t.fold for t in tokens]
+        out: set[int] = set()
+        for i, first in enumerate(folds):
+            for q in _QUESTION_STARTS.get(first, ()):
+                if tuple(folds[i:i + len(q)]) == q:
+                    out.update(range(i, i + len(q)))
+        return out
+
+    @staticmethod
+    def _context(tokens: list[Token], explained: set[int]) -> set[int]:
+        """In a long message, the words far from what the answer explains: the story told
+        around the question ("con tôi học lớp 9, muốn cho cháu thi | có phải đóng tiền gì
+        không"), which says less about what is asked than the words beside it."""
+        words = [i for i, t in enumerate(tokens) if t.kind in ("word", "number")]
+        if len(words) < CONTEXT_LENGTH or not explained:
+            return set()
+        # What a question word stands beside is asked ("phòng khám nào"), never context.
+        last = words[-1] if tokens[words[-1]].fold in ("khong", "chua", "a", "vay") else -1
+        anchors = explained | {i for i in words if tokens[i].fold in _ASK_WORDS and (
+            not tokens[i].expanded or tokens[i].fold != "ai")} | {last}
+        return {i for i in words if min(abs(i - j) for j in anchors) > CONTEXT_GAP}
 
     @staticmethod
     def _subject(tokens: list[Token], info: dict[int, float], explained: set[int]) -> set[int]:

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import Protocol
 
 from content import Edition
+from handlers.i18n import _
 from handlers.router import Route
 from handlers.store import Store
 from handlers.types import UserView
@@ -38,6 +39,13 @@ class Left:
 
     label: str  # the flow as citizens and organizers name it, in the current locale
     note: str | None = None  # what the flow says on leaving (a catalog msgid); None: the usual
+
+    def text(self) -> str:
+        """What the citizen reads about it, in the current locale."""
+        if self.note is not None:
+            return _(self.note)
+        return _("Đã dừng: {what}. Chatbot không lưu thông tin của các bước vừa rồi; khi cần, "
+                 "xin Quý vị bắt đầu lại.").format(what=self.label)
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,11 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
+from typing import Any
 
 from content import Edition
+from handlers.broadcast_types import BroadcastStore
+from handlers.contest_types import ContestStore
 from handlers.context import Ctx, Left
 from handlers.features import (
     announce,
@@ -30,7 +33,10 @@ from handlers.features import (
 from handlers.format import back_button
 from handlers.i18n import _
 from handlers.paging import parse_more
+from handlers.privacy_types import PrivacyStore
+from handlers.question_types import QuestionStore
 from handlers.registry import Feature, FeatureSet, Registry
+from handlers.report_types import ReportStore
 from handlers.router import Route, Router, routed_features
 from handlers.store import Store
 from handlers.text import clean
@@ -63,6 +69,8 @@ FEATURE_SETS: tuple[FeatureSet, ...] = (
 CORE_ROUTES = ("start", "empty", "media", "unknown", "unknown_command", "stop", "menu")
 # What free text inside a flow may be routed to that leaves the flow instead of going to it.
 LEAVING = ("stop", "menu")
+# Features that say themselves which flow the message ended (the core says it for the others).
+SAYS_LEFT = ("stop",)
 ROUTER_ROUTES = routed_features()
 
 
@@ -82,6 +90,51 @@ def _says_only(route: Route) -> bool:
     Lại" a unit's name)? A word in three may be left unexplained ("thoi" may be "thời")."""
     u = route.understood
     return u is None or (not u.asks and 3 * u.unexplained <= u.words)
+
+
+class _Watched:
+    """The update's store, noting the flows a feature enters: a flow begun again (/thi in the
+    middle of the registration) was restarted, not stopped."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self.entered: set[str] = set()
+
+    async def set_locale(self, locale: str) -> None:
+        await self._store.set_locale(locale)
+
+    async def set_state(self, flow: str, step: str, data: dict[str, Any]) -> None:
+        self.entered.add(flow)
+        await self._store.set_state(flow, step, data)
+
+    async def clear_state(self) -> None:
+        await self._store.clear_state()
+
+    async def console_link(self) -> str:
+        return await self._store.console_link()
+
+    async def set_district(self, district: str | None) -> None:
+        await self._store.set_district(district)
+
+    @property
+    def contest(self) -> ContestStore:
+        return self._store.contest
+
+    @property
+    def broadcast(self) -> BroadcastStore:
+        return self._store.broadcast
+
+    @property
+    def report(self) -> ReportStore:
+        return self._store.report
+
+    @property
+    def privacy(self) -> PrivacyStore:
+        return self._store.privacy
+
+    @property
+    def questions(self) -> QuestionStore:
+        return self._store.questions
 
 
 def organizer_refusal() -> list[Reply]:
@@ -127,17 +180,21 @@ class Conversation:
             said = self.router.route(text, now.date())
             leaving = said.feature in LEAVING and _says_only(said)
         left: Left | None = None
+        state_flow = state.flow if state is not None else None
         if state is not None and (entry is None or leaving or (
                 not entry.flow.holding and (msg.is_media or text.startswith("/")))):
             await store.clear_state()
-            if entry is not None:
+            if entry is not None and (leaving or not entry.flow.passing):
                 left = Left(self.registry.label(entry.flow.name), entry.flow.left)
             state, entry, user = None, None, replace(user, state=None)
         if state is not None and entry is not None:
             if entry.flow.organizer_only and not user.is_organizer:
                 await store.clear_state()  # no longer an organizer: the draft goes
                 return Outcome(state.flow, organizer_refusal())
-            ctx = self._ctx(msg, now, user, store, Route(state.flow, text))
+            # The flow reads what the text would have asked outside it (a question typed where
+            # a name is due is not a name).
+            ctx = self._ctx(msg, now, user, store, Route(
+                state.flow, text, understood=said.understood if said is not None else None))
             replies = await entry.handler(ctx)
             if replies is not None:
                 return Outcome(state.flow, replies)
@@ -158,8 +215,17 @@ class Conversation:
             if not self.registry.feature(route.feature).paged:
                 route, page = Route("unknown_command", command[1:].split(" ", 1)[0]), 1
         feature = self.registry.feature(route.feature)
-        ctx = replace(self._ctx(msg, now, user, store, route, page), left=left)
+        watched = _Watched(store)
+        ctx = replace(self._ctx(msg, now, user, watched, route, page), left=left)
         replies = self._refusal(feature, ctx) or await feature.handler(ctx)
+        if (left is not None and state_flow is not None and route.feature not in SAYS_LEFT
+                and route.feature != state_flow and state_flow not in watched.entered):
+            # A command or a photo ended the flow: say so first, or the citizen types its next
+            # step into whatever comes next. Not when the command is the flow's own (/quan 3,
+            # a button of /quan's list) or begins it again (/thi). Named in the locale of the
+            # answer: /ngonngu may just have changed it.
+            said_left = replace(left, label=self.registry.label(state_flow))
+            replies = [Reply(said_left.text()), *replies]
         offer = dialogue.english_offer(route)
         if offer is not None:
             replies = [*replies, offer]

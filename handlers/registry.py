@@ -76,6 +76,9 @@ class Flow(Generic[S]):
     holding: bool = False
     organizer_only: bool = False
     left: str | None = None  # catalog msgid said when the citizen stops it; None: the usual words
+    # A choice offered in passing (/quan's list, where a typed name chooses too), not a task
+    # under way: another command leaves it without a word.
+    passing: bool = False
 
     def step(self, state: FlowState | None) -> S | None:
         """The step `state` is at, or None when it is not at one of this flow's steps."""

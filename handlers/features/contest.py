@@ -103,12 +103,63 @@ def draw_questions(questions: tuple[Question, ...], n: int,
     return chosen
 
 
+# What people type before their name ("Họ tên: …", "tôi là …", "em tên là …"), folded words.
+_NAME_HEADS = (("ho", "va", "ten"), ("ho", "ten"), ("ten",), ("my", "name", "is"),
+               ("full", "name"), ("name",), ("i", "am"), ("i'm",))
+_PRONOUNS = frozenset({"toi", "em", "minh", "con", "chau", "tui", "anh", "chi"})
+
+
+def _without_lead_in(words: list[str]) -> list[str]:
+    """`words` without a lead-in before the name; "La" is a family name, not "là", when it
+    comes first ("La Văn Cầu")."""
+    folded = [fold(w).strip(":-,.") for w in words]
+    i = 0
+    head = next((h for h in _NAME_HEADS if tuple(folded[:len(h)]) == h), None)
+    if head is not None:
+        i = len(head)
+        if i < len(folded) and folded[i] == "cua":
+            i += 1
+        if i < len(folded) and folded[i] in _PRONOUNS:
+            i += 1
+    elif folded and folded[0] in _PRONOUNS:
+        i = 1
+        if i < len(folded) and folded[i] == "ten":
+            i += 1
+    if i and i < len(folded) and folded[i] == "la":
+        i += 1
+    if i and (head is not None or folded[i - 1] in ("la", "ten")):
+        rest = words[i:]
+        if rest and rest[0] in (":", "-"):
+            rest = rest[1:]
+        return rest
+    return words
+
+
 def valid_name(text: str) -> str | None:
-    """A full name: letters, at least two words, 4–100 characters; NFC, single spaces."""
-    name = " ".join(unicodedata.normalize("NFC", text).split())
+    """A full name: letters, at least two words, 4–100 characters; NFC, single spaces, each
+    word capitalised. What people add around it goes: "Họ tên: …", "tôi là …", a final "ạ"
+    or full stop; a name typed in capitals reads like the others ("NGUYỄN VĂN AN")."""
+    words = unicodedata.normalize("NFC", text).split()
+    words = _without_lead_in(words)
+    if words:
+        words[-1] = words[-1].rstrip(".!")
+        if len(words) > 2 and words[-1].lower() == "ạ":
+            words.pop()
+    name = " ".join(w for w in words if w)
     if not 4 <= len(name) <= 100 or not _NAME_RE.match(name):
         return None
-    return " ".join(w[:1].upper() + w[1:] for w in name.split(" "))
+    return " ".join(w[:1].upper() + (w[1:].lower() if w.isupper() else w[1:])
+                    for w in name.split(" "))
+
+
+def _asks_instead(ctx: Ctx) -> bool:
+    """Is the text a question the bot answers ("lịch hôm nay", "thư viện mở cửa giờ nào")
+    rather than the name asked for? An answer found, and every word explained by it or a
+    question asked; a name leaves words unexplained ("Hoàng Thị Lịch") and a question word in a
+    name finds no answer ("Nguyễn Thị Ái": "ai?")."""
+    u = ctx.route.understood
+    return (u is not None and u.feature not in ("unknown", "clarify")
+            and (u.unexplained == 0 or u.asks))
 
 
 def valid_phone(text: str) -> str | None:
@@ -518,6 +569,11 @@ async def register(ctx: Ctx) -> list[Reply]:
     data, text, ed = dict(state.data), ctx.route.arg, ctx.edition
     step = REGISTER.step(state)
     if step is Register.NAME:
+        if _asks_instead(ctx):
+            return [Reply(_("“{text}” không giống họ tên nên Chatbot chưa ghi. Quý vị đang "
+                            "đăng ký dự thi, bước 1/4: xin gõ họ và tên, ví dụ: Nguyễn Văn "
+                            "An.").format(text=text[:40]) + _stop_hint(),
+                          (_stop_button(),))]
         name = valid_name(text)
         if name is None:
             return [Reply(_("Họ tên chưa hợp lệ: chỉ gồm chữ cái và khoảng trắng, ít nhất hai "

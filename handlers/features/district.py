@@ -23,7 +23,7 @@ class Step(StrEnum):
 
 
 # After /quan shows the list, the name typed instead of pressed ("kien an") chooses it too.
-FLOW = Flow("district", Step)
+FLOW = Flow("district", Step, passing=True)
 features = FeatureSet()
 
 _NONE = ("bo chon", "bo", "khong", "none", "xoa")

@@ -44,11 +44,7 @@ async def stop(ctx: Ctx) -> list[Reply]:
     nothing of its steps) and say so; with nothing under way, say that, and how to stop the
     reminders, which is what "hủy" alone often means."""
     if ctx.left is not None:
-        if ctx.left.note is not None:
-            return [Reply(_(ctx.left.note), menu_buttons())]
-        return [Reply(_("Đã dừng: {what}. Chatbot không lưu thông tin của các bước vừa rồi; khi "
-                        "cần, xin Quý vị bắt đầu lại.").format(what=ctx.left.label),
-                      menu_buttons())]
+        return [Reply(ctx.left.text(), menu_buttons())]
     return [Reply(_("Hiện Quý vị không có việc gì đang làm dở. Nếu muốn ngừng nhận tin nhắn của "
                     "Tuần lễ, xin gõ /huydangky."),
                   (Button(ctx.features.label("unsubscribe"), "/huydangky"), back_button()))]

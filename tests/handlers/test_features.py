@@ -94,6 +94,24 @@ async def test_a_given_day(chat: Chat, edition: Edition) -> None:
     assert "Chatbot chưa hiểu ngày" in nonsense
 
 
+@pytest.mark.parametrize(("typed", "days"), [
+    ("/lich 03/10 và 04/10", ["03/10", "04/10"]), ("lịch thứ 7 và chủ nhật", ["03/10", "04/10"]),
+    ("lich cuoi tuan", ["03/10", "04/10"]), ("lịch từ 02/10 đến 04/10", ["02/10", "04/10"]),
+    ("thứ 2 và thứ 4 có sự kiện gì", ["05/10", "07/10"]),
+])
+async def test_several_days_have_a_title_on_every_screen(chat: Chat, typed: str,
+                                                         days: list[str]) -> None:
+    """Every screen of a several-day answer says which days it is about, like a one-day
+    answer's title, never a bare "(1/2)"."""
+    screens = await chat.pages(await chat.send(typed))
+    assert len(screens) > 1
+    for k, screen in enumerate(screens, 1):
+        assert screen.title is not None and screen.title.startswith("Lịch "), (typed, screen)
+        assert all(d in screen.title for d in days), (typed, screen.title)
+        assert screen.title.endswith(f"({k}/{len(screens)})")
+        assert not screen.text.startswith("(")
+
+
 async def test_one_event_names_its_organizing_unit(chat: Chat, edition: Edition) -> None:
     for event in edition.events:
         text = await chat.read_all(f"/sukien {event.id}")

@@ -1,0 +1,210 @@
+"""A citizen in the middle of something (the contest registration, a question for the organizers,
+erasing their data) who sends a command or a photo instead of the next step: the flow ends, and
+the first thing they read says so, then the command's own answer. Without that note they go on
+typing the next step (their phone number, their unit) into whatever comes next.
+
+And at the registration's name step, a question the bot can answer ("lịch hôm nay") is not taken
+as the citizen's name.
+
+Through the dispatcher on a real SQLite file, as test_contest and test_leaving_flows do.
+"""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from bot.app import App
+from bot.db.models import CitizenQuestion, ContestParticipant, ConversationState, User
+from handlers.features.contest import valid_name
+from handlers.types import Incoming, Reply
+from tests.conftest import Chat
+
+STOPPED = "Đã dừng: Đăng ký dự thi."
+STEPS = {  # what to type to reach each step of the registration, after /thi
+    "name": [],
+    "district": ["Nguyễn Thị Hoa"],
+    "unit": ["Nguyễn Thị Hoa", "Khác"],
+    "phone": ["Nguyễn Thị Hoa", "Lê Chân"],
+    "consent": ["Nguyễn Thị Hoa", "Lê Chân", "0912345678"],
+}
+# Commands a citizen sends in the middle, from the menu, /trogiup or a button of an old message.
+COMMANDS = ["/lich", "/lich 03/10", "/homnay", "/lienhe", "/trogiup", "/cuocthi", "/xephang",
+            "/khoahoc", "/hoidap", "/chude", "/xemthem lich 2"]
+
+
+async def _state(app: App, user_id: str) -> str | None:
+    async with app.sessions() as s:
+        return (await s.execute(
+            select(ConversationState.flow).join(User, User.id == ConversationState.user_id)
+            .where(User.external_id == user_id))).scalar_one_or_none()
+
+
+async def _participants(app: App) -> int:
+    async with app.sessions() as s:
+        return int((await s.execute(select(func.count(ContestParticipant.id)))).scalar_one())
+
+
+def _texts(replies: list[Reply]) -> list[str]:
+    return [r.full_text() for r in replies]
+
+
+@pytest.mark.parametrize("step", list(STEPS))
+async def test_a_command_in_the_registration_says_it_ended_then_answers(
+        app: App, step: str) -> None:
+    for i, command in enumerate(COMMANDS):
+        chat = Chat(app, f"cmd-{step}-{i}")
+        await chat.text("/thi")
+        for typed in STEPS[step]:
+            await chat.text(typed)
+        assert await _state(app, chat.user_id) == "contest_register"
+        replies = await chat.send(command)
+        assert STOPPED in replies[0].text and "không lưu thông tin" in replies[0].text, (
+            step, command)
+        assert await _state(app, chat.user_id) is None
+        # Then the command's answer, exactly as someone who was in no flow reads it.
+        alone = await Chat(app, f"alone-{step}-{i}").send(command)
+        assert _texts(replies[1:]) == _texts(alone), (step, command)
+    assert await _participants(app) == 0
+
+
+async def test_a_photo_in_the_registration_says_it_ended(app: App) -> None:
+    chat = Chat(app, "photo")
+    await chat.text("/thi")
+    await chat.text("Nguyễn Thị Hoa")
+    replies = await app.dispatcher.handle(Incoming("console", "photo", "", is_media=True))
+    assert replies is not None
+    assert STOPPED in replies[0].text
+    assert "chỉ đọc được tin nhắn chữ" in replies[1].text
+    assert await _state(app, "photo") is None
+
+
+async def test_changing_language_in_the_registration_says_so_in_the_new_language(
+        app: App) -> None:
+    chat = Chat(app, "lang")
+    await chat.text("/thi")
+    await chat.text("Nguyễn Thị Hoa")
+    replies = await chat.send("/ngonngu en")
+    assert replies[0].text.startswith("Stopped: Contest registration.")
+    assert replies[1].text == "Switched to English."
+    assert "Step 1/4" in await chat.text("/thi")  # and it starts again in English
+
+
+@pytest.mark.parametrize("step", list(STEPS))
+async def test_thi_in_the_registration_begins_it_again_without_a_stop_note(
+        app: App, step: str) -> None:
+    chat = Chat(app, "again-" + step)
+    await chat.text("/thi")
+    for typed in STEPS[step]:
+        await chat.text(typed)
+    answer = await chat.text("/thi")
+    assert "Bước 1/4" in answer and "Đã dừng" not in answer
+    assert await _state(app, chat.user_id) == "contest_register"
+
+
+async def test_the_district_list_is_left_without_a_word(app: App) -> None:
+    """/quan's list is a choice offered in passing, not a task: its own buttons choose, and
+    another command simply answers."""
+    chat = Chat(app, "district")
+    replies = await chat.send("/quan")
+    press = next(b.command for b in replies[0].buttons if b.label == "Lê Chân")
+    chosen = await chat.text(press)
+    assert "Đã chọn quận Lê Chân" in chosen and "Đã dừng" not in chosen
+    await chat.text("/quan")
+    assert "Đã dừng" not in await chat.text("/lich")
+    assert await _state(app, chat.user_id) is None
+
+
+async def test_a_command_while_erasing_says_the_data_is_kept(app: App) -> None:
+    chat = Chat(app, "eraser")
+    await chat.text("lịch hôm nay")
+    await chat.text("/xoadulieu")
+    replies = await chat.send("/homnay")
+    assert replies[0].text == "Đã hủy: dữ liệu của Quý vị không bị xóa."
+    assert "Hôm nay" in (replies[1].title or "")
+    # Confirming afterwards deletes nothing: the flow is over.
+    assert "Đã xóa" not in await chat.text("Xóa dữ liệu của tôi")
+    async with app.sessions() as s:
+        assert (await s.execute(select(User.id).where(User.external_id == "eraser"))).first()
+
+
+async def test_a_command_after_guicauhoi_says_nothing_will_be_sent(app: App) -> None:
+    chat = Chat(app, "asker")
+    await chat.text("/guicauhoi")
+    first = (await chat.send("/lienhe"))[0].text
+    assert first.startswith("Đã dừng: Gửi câu hỏi cho Ban tổ chức.")
+    async with app.sessions() as s:
+        assert (await s.execute(select(CitizenQuestion.id))).first() is None
+
+
+async def test_an_organizer_draft_left_by_a_command_says_so(app: App) -> None:
+    organizer = Chat(app, "console")
+    await organizer.send("/thongbao")
+    await organizer.send("Họp lúc 8 giờ tại Nhà văn hóa.")
+    replies = await organizer.send("/dsthongbao")
+    assert replies[0].text.startswith("Đã dừng: ")
+    assert await _state(app, "console") is None
+
+
+# ---- the name step ---------------------------------------------------------------------------
+
+# What people type at "Xin gõ họ và tên" when they meant to ask something else first. (Known
+# miss: a question the understanding explains only in part and asks nothing, "hạn nộp báo
+# cáo", is still taken as a name; the consent step shows it before anything is kept.)
+QUESTIONS = [
+    "lịch hôm nay", "lich hom nay", "cuộc thi là gì", "thể lệ cuộc thi", "có giải thưởng không",
+    "số điện thoại liên hệ", "khóa học trực tuyến", "ai được tham gia", "mấy giờ bắt đầu",
+    "thi như thế nào", "làm sao để thi", "xin chào", "cảm ơn", "hôm nay có gì", "lịch ngày mai",
+    "thư viện mở cửa giờ nào", "khi nào khai mạc", "lễ khai mạc ở đâu",
+]
+# Names that share words with the week's topics, or start like a question word ("Ái" folds to
+# "ai", who?): each is a name.
+NAMES = [
+    "Nguyễn Thị Ái", "Nguyễn Ái Quốc", "Hoàng Thị Lịch", "Lương Thị Học", "Mai Văn Tuần",
+    "Trần Thị Hôm Nay", "Đinh Thị Liên Hệ", "Phan Thị Lan Anh", "Cao Văn Sách", "Lê Văn Thi",
+    "Ngô Quyền", "Lê Chân", "Đỗ Thị Thư", "Hà Văn Đọc", "La Văn Cầu",
+]
+
+
+@pytest.mark.parametrize("typed", QUESTIONS)
+async def test_a_question_at_the_name_step_is_not_taken_as_a_name(app: App, typed: str) -> None:
+    chat = Chat(app, "q-" + typed)
+    await chat.text("/thi")
+    replies = await chat.send(typed)
+    assert "không giống họ tên" in replies[0].text and "bước 1/4" in replies[0].text, typed
+    assert "gõ “thôi”" in replies[0].text
+    assert await _state(app, chat.user_id) == "contest_register"
+    # Still at the name step: a name goes on to the district.
+    assert "Bước 2/4" in await chat.text("Nguyễn Thị Hoa")
+
+
+@pytest.mark.parametrize("name", NAMES)
+async def test_names_that_share_words_with_the_topics_are_names(app: App, name: str) -> None:
+    chat = Chat(app, "n-" + name)
+    await chat.text("/thi")
+    assert "Bước 2/4" in await chat.text(name), name
+
+
+@pytest.mark.parametrize(("typed", "name"), [
+    ("Họ tên: Lê Văn Cường", "Lê Văn Cường"), ("họ và tên Phạm Minh Đức", "Phạm Minh Đức"),
+    ("Họ và tên : Đỗ Hùng", "Đỗ Hùng"), ("tôi là Nguyễn Văn An", "Nguyễn Văn An"),
+    ("tên tôi là Trần Thị Bình", "Trần Thị Bình"), ("em tên là Hoa Mai", "Hoa Mai"),
+    ("Tôi tên Vũ Hà", "Vũ Hà"), ("mình là Hà Anh", "Hà Anh"), ("tên Lê Lợi", "Lê Lợi"),
+    ("Nguyễn Văn An ạ", "Nguyễn Văn An"), ("Nguyễn Văn An.", "Nguyễn Văn An"),
+    ("NGUYỄN VĂN AN", "Nguyễn Văn An"), ("nguyễn VĂN an", "Nguyễn Văn An"),
+    ("my name is John Smith", "John Smith"), ("I am Lan Anh", "Lan Anh"),
+    # A family name is kept: "La" is not "là", "Anh" and "Chi" are given names, not pronouns.
+    ("La Văn Cầu", "La Văn Cầu"), ("Anh Thư Nguyễn", "Anh Thư Nguyễn"), ("Chi Mai", "Chi Mai"),
+    ("H'Hen Niê", "H'Hen Niê"), ("tên: An", None), ("Tôi Là", None),
+])
+def test_what_people_type_around_their_name(typed: str, name: str | None) -> None:
+    assert valid_name(typed) == name
+
+
+async def test_the_consent_shows_the_name_without_the_lead_in(app: App) -> None:
+    chat = Chat(app, "lead-in")
+    await chat.text("/thi")
+    await chat.text("Họ tên: NGUYỄN THỊ HOA")
+    await chat.text("Lê Chân")
+    consent = await chat.text("Bỏ qua")
+    assert "Họ tên: Nguyễn Thị Hoa\n" in consent

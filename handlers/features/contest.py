@@ -358,6 +358,26 @@ def typed_letter(text: str) -> int | None:
     return LETTERS.lower().index(m[1])
 
 
+async def answer_outside(ctx: Ctx, text: str) -> Reply | None:
+    """A letter typed ("C", "đáp án c") by a citizen who left an open question (/menu): where
+    their attempt is and how to go back to it. Not recorded as an answer: they chose to leave,
+    and the letter may be meant for another question on their screen."""
+    if typed_letter(text) is None:
+        return None
+    participant = await ctx.store.contest.participant()
+    if participant is None or participant.voided:
+        return None
+    attempts = await ctx.store.contest.attempts(participant.id)
+    active = next((a for a in attempts if a.finished_at is None), None)
+    if active is None or _window_closed(ctx) is not None:
+        return None
+    return Reply(_("Quý vị đang làm dở lượt thi, câu {k}/{n}, nhưng đã tạm rời bài thi nên câu "
+                   "trả lời “{text}” chưa được ghi nhận. Xin gõ /thi để quay lại câu hỏi rồi "
+                   "chọn đáp án; thời gian vẫn đang tính.").format(
+                       k=active.current + 1, n=len(active.question_ids), text=text[:20]),
+                 (Button(_("Tiếp tục thi"), "/thi"), back_button()))
+
+
 @features.feature("contest_answer", label=N_("Trả lời câu thi"), commands=("traloi",))
 async def answer(ctx: Ctx) -> list[Reply]:
     """Record an answer to the current question, then ask the next one or give the result."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from handlers.context import Ctx
+from handlers.features.contest import answer_outside
 from handlers.format import back_button, label, menu_buttons
 from handlers.i18n import N_, _, current_locale, format_day_short
 from handlers.numbers import parse_int
@@ -101,6 +102,11 @@ async def unknown(ctx: Ctx) -> list[Reply]:
     """Say honestly that the bot has no information, what it can answer, the nearest answers,
     and offer to pass the question to the organizers (it is stored for them either way)."""
     understood = ctx.route.understood
+    if understood is not None:
+        # "C" after leaving an open contest question is an answer, not a question to pass on.
+        outside = await answer_outside(ctx, understood.typed)
+        if outside is not None:
+            return [outside]
     buttons: list[Button] = []
     lines = []
     if understood is not None and understood.words:

@@ -208,3 +208,37 @@ async def test_the_consent_shows_the_name_without_the_lead_in(app: App) -> None:
     await chat.text("Lê Chân")
     consent = await chat.text("Bỏ qua")
     assert "Họ tên: Nguyễn Thị Hoa\n" in consent
+
+
+# ---- a contest answer typed after leaving the question ----------------------------------------
+
+LETTERS_TYPED = ["C", "c", "đáp án c", "câu C", "chọn c", "B.", "(a)", "tôi chọn d"]
+
+
+async def _open_attempt(app: App, user_id: str) -> Chat:
+    chat = Chat(app, user_id)
+    await chat.text("/thi")
+    for typed in STEPS["consent"]:
+        await chat.text(typed)
+    assert "Câu 1/10" in await chat.text("Đồng ý")
+    return chat
+
+
+async def test_a_letter_after_leaving_the_question_says_how_to_go_back(app: App) -> None:
+    chat = await _open_attempt(app, "left-question")
+    assert "tạm rời bài thi" in await chat.text("/menu")
+    for typed in LETTERS_TYPED:
+        replies = await chat.send(typed)
+        assert len(replies) == 1, typed
+        assert "câu 1/10" in replies[0].text and "chưa được ghi nhận" in replies[0].text, typed
+        assert "/thi" in [b.command for b in replies[0].buttons]
+    # Nothing was answered, nothing was passed to the organizers as a question.
+    assert "Câu 1/10" in await chat.text("/thi")
+    async with app.sessions() as s:
+        assert (await s.execute(select(CitizenQuestion.id))).first() is None
+
+
+async def test_a_letter_with_no_attempt_under_way_is_an_ordinary_message(app: App) -> None:
+    chat = Chat(app, "no-attempt")
+    for typed in ("C", "đáp án c"):
+        assert "chưa được ghi nhận" not in await chat.text(typed)

@@ -7,6 +7,7 @@ from handlers.format import back_button, menu_buttons, week_span, week_status
 from handlers.i18n import N_, _, current_locale, set_locale
 from handlers.paging import paged
 from handlers.registry import FeatureSet
+from handlers.text import fold
 from handlers.types import Button, Reply
 
 features = FeatureSet()
@@ -63,11 +64,18 @@ async def help_(ctx: Ctx) -> list[Reply]:
                   buttons=(back_button(),))]
 
 
+# What people type after /ngonngu besides the codes: the language's name, either way.
+_LANGUAGES = {
+    **dict.fromkeys(("vi", "vn", "tieng viet", "viet", "viet nam", "vietnamese"), "vi"),
+    **dict.fromkeys(("en", "eng", "tieng anh", "anh", "english", "anh ngu"), "en"),
+}
+
+
 @features.feature("language", label=N_("Đổi ngôn ngữ"), commands=("ngonngu",),
                   help=N_("đổi ngôn ngữ"))
 async def language(ctx: Ctx) -> list[Reply]:
     """Offer the languages, or switch to the one named in the argument."""
-    choice = ctx.route.arg.strip().lower()
+    choice = _LANGUAGES.get(fold(ctx.route.arg).strip(" .!"), ctx.route.arg.strip().lower())
     if choice in ("vi", "en"):
         await ctx.store.set_locale(choice)
         set_locale(choice)

@@ -205,6 +205,21 @@ async def test_help_lists_every_command(chat: Chat) -> None:
         assert command in text
 
 
+@pytest.mark.parametrize(("arg", "said"), [
+    ("en", "Switched to English."), ("EN", "Switched to English."),
+    ("tiếng anh", "Switched to English."), ("Tiếng Anh", "Switched to English."),
+    ("tieng anh", "Switched to English."), ("English", "Switched to English."),
+    ("vi", "Đã chuyển sang tiếng Việt."), ("tiếng việt", "Đã chuyển sang tiếng Việt."),
+    ("Tiếng Việt.", "Đã chuyển sang tiếng Việt."), ("vietnamese", "Đã chuyển sang tiếng Việt."),
+    ("fr", "Chatbot có tiếng Việt và tiếng Anh. Xin chọn một ngôn ngữ."),
+])
+async def test_ngonngu_takes_the_language_by_its_name(app: App, arg: str, said: str) -> None:
+    chat = Chat(app, "lang-" + arg)
+    if said.startswith("Đã chuyển"):
+        await chat.send("/ngonngu en")  # from English back to Vietnamese
+    assert (await chat.send(f"/ngonngu {arg}"))[0].text == said
+
+
 async def test_language_is_remembered(app: App) -> None:
     user = Chat(app, user_id="en-user")
     assert "Switched to English." in await user.text("/ngonngu en")

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -40,7 +41,7 @@ from handlers.report_types import ReportStore
 from handlers.router import Route, Router, routed_features
 from handlers.store import Store
 from handlers.text import clean
-from handlers.types import Clock, Incoming, Outcome, Reply, UserView
+from handlers.types import Button, Clock, Incoming, Outcome, Reply, UserView
 from handlers.understanding import Understander
 
 log = logging.getLogger(__name__)
@@ -72,12 +73,24 @@ LEAVING = ("stop", "menu")
 # Features that say themselves which flow the message ended (the core says it for the others).
 SAYS_LEFT = ("stop",)
 ROUTER_ROUTES = routed_features()
+# One message that asks several things ("Lịch hôm nay có gì? Cuộc thi khi nào kết thúc? Số điện
+# thoại liên hệ?") gets an answer to each, up to this many: each is a screen of its own.
+MAX_ANSWERS = 3
+# What neither shows something nor does something: a message's part that is one of these is left.
+NO_ACTION = ("unknown", "clarify", "smalltalk", "district_offer", "empty", "unknown_command")
+# Answers about the schedule overlap (the week holds today): one of them per message.
+SCHEDULE_ANSWERS = ("schedule", "day", "today", "next")
+# Where one question ends and the next begins; a full stop only before a space or the end
+# ("TP. Hải Phòng" stays whole only when written without one, "7.30" always).
+_SENTENCES = re.compile(r"[?!\n;]+|\.(?=\s|$)")
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def build_registry(*extra: FeatureSet) -> Registry:
     """The checked registry of every feature module (and `extra` ones, for tests)."""
     return Registry(*FEATURE_SETS, *extra,
-                    required={"the core": CORE_ROUTES, "the router": ROUTER_ROUTES})
+                    required={"the core": (*CORE_ROUTES, *SCHEDULE_ANSWERS, *NO_ACTION),
+                              "the router": ROUTER_ROUTES})
 
 
 # Built when the package is imported, so a bad declaration stops the start-up at once.
@@ -90,6 +103,20 @@ def _says_only(route: Route) -> bool:
     Lại" a unit's name)? A word in three may be left unexplained ("thoi" may be "thời")."""
     u = route.understood
     return u is None or (not u.asks and 3 * u.unexplained <= u.words)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """The answers to a message of several questions, and what it asked to do besides."""
+
+    answers: list[Route]
+    offers: list[Route]
+
+
+def _same_answer(a: Route, b: Route) -> bool:
+    if a.feature in SCHEDULE_ANSWERS and b.feature in SCHEDULE_ANSWERS:
+        return True
+    return (a.feature, a.arg.strip()) == (b.feature, b.arg.strip())
 
 
 class _Watched:
@@ -199,10 +226,17 @@ class Conversation:
             if replies is not None:
                 return Outcome(state.flow, replies)
             user = replace(user, state=None)  # the flow cleared it
+        plan: _Plan | None = None
         if msg.is_media:
             route = Route("media")
         else:  # routed already when a flow was asked first and left it to the core
             route = said if said is not None else self.router.route(text, now.date())
+            if not text.startswith("/") and left is None:
+                plan = self._plan(text, route, now)
+                if plan is not None and not plan.answers:
+                    return Outcome("clarify", [self._offer(plan.offers)])
+                if plan is not None:
+                    route = plan.answers[0]
         if route.feature == "start" and route.arg:
             # Deep link (t.me/<bot>?start=lich): open the named feature directly.
             target = self.registry.by_payload(route.arg.lower())
@@ -226,11 +260,72 @@ class Conversation:
             # answer: /ngonngu may just have changed it.
             said_left = replace(left, label=self.registry.label(state_flow))
             replies = [Reply(said_left.text()), *replies]
+        if plan is not None:
+            for other in plan.answers[1:]:
+                other_ctx = self._ctx(msg, now, user, watched, other)
+                replies = [*replies, *(self._refusal(self.registry.feature(other.feature),
+                                                     other_ctx)
+                                       or await self.registry.feature(other.feature).handler(
+                                           other_ctx))]
+            if plan.offers:
+                replies = [*replies, self._offer(plan.offers)]
         offer = dialogue.english_offer(route)
         if offer is not None:
             replies = [*replies, offer]
         log.debug("handled %s message as %s", msg.channel, route.feature)
         return Outcome(route.feature, replies)
+
+    def _shows_only(self, name: str) -> bool:
+        """Does the feature only show something? A paged answer does: /xemthem runs it again
+        for each screen, so it changes nothing (never "đăng ký", /thi or erasing one's
+        data)."""
+        feature = self.registry.feature(name)
+        return feature.paged and not feature.organizer_only
+
+    def _acts(self, route: Route) -> bool:
+        """Does the answer to `route` do something (subscribe, begin the registration, erase
+        one's data…) rather than show something or say it did not understand?"""
+        return not self._shows_only(route.feature) and route.feature not in NO_ACTION
+
+    def _plan(self, text: str, route: Route, now: datetime) -> _Plan | None:
+        """The answers to a message of several sentences, each read as a question of its own;
+        None when that changes nothing (one question, however long).
+
+        Answers that only show something come in the order asked, MAX_ANSWERS in all. Something
+        to do is done only when the whole message asks it too, and last (it may open a flow);
+        another is offered as a button: the understanding of the whole message can mix the
+        words of two sentences ("Tôi muốn đăng ký thi. Hủy đăng ký nhận tin." is neither
+        "đăng ký nhận tin" nor both).
+        """
+        parts = [p.strip() for p in _SENTENCES.split(text) if len(_WORD.findall(p)) >= 2]
+        if len(parts) < 2:
+            return None
+        shows: list[Route] = []
+        acts: list[Route] = []
+        for part in parts:
+            asked = self.router.route(part, now.date())
+            if _same_answer(asked, route):
+                asked = route  # the whole message's reading keeps what the others said
+            if self._shows_only(asked.feature):
+                if not any(_same_answer(asked, s) for s in shows):
+                    shows.append(asked)
+            elif self._acts(asked) and not any(_same_answer(asked, a) for a in acts):
+                acts.append(asked)
+        done = route if any(a is route for a in acts) else None
+        offers = [a for a in acts if a is not route]
+        answers = shows[:MAX_ANSWERS - (1 if done else 0)] + ([done] if done else [])
+        if answers == [route] and not offers:
+            return None
+        if not answers and not offers:
+            return None
+        return _Plan(answers, offers)
+
+    def _offer(self, offers: list[Route]) -> Reply:
+        """What the message also asked to do, each a button: nothing done on the side."""
+        buttons = tuple(Button(self.registry.label(r.feature), command)
+                        for r in offers
+                        if (command := self.registry.command_for(r.feature, r.arg)))
+        return Reply(_("Quý vị muốn làm việc nào sau đây? Xin bấm nút:"), buttons)
 
     def _ctx(self, msg: Incoming, now: datetime, user: UserView, store: Store,
              route: Route, page: int = 1) -> Ctx:

@@ -338,7 +338,10 @@ async def test_typed_letters_answer_the_open_question(any_app: App, edition: Edi
     left = await chat.send("/menu")
     assert "Quý vị đã tạm rời bài thi" in left[0].text and "/thi" in left[0].text
     assert "Lịch sự kiện" in [b.label for b in left[0].buttons]
-    assert "Xin lỗi, Chatbot chưa hiểu" in await chat.text("b")  # not in a question any more
+    # Not in the question any more: a letter is not taken, the citizen is told how to go back.
+    outside = await chat.text("b")
+    assert "câu 6/10" in outside and "chưa được ghi nhận" in outside and "/thi" in outside
+    assert len(await _chosen(app)) == 5
     assert last_question(await chat.send("/thi")).title == "Câu 6/10"
     assert "Câu 7/10" in await chat.text("b")
     # /huy leaves too; an answer button brings the user back into the question.

@@ -162,12 +162,23 @@ def _asks_instead(ctx: Ctx) -> bool:
             and (u.unexplained == 0 or u.asks))
 
 
+# A run of digits as people write a number (spaces, dots, dashes, brackets, a leading +).
+_PHONE_RUN = re.compile(r"\(?\+?\(?\d[\d\s.\-()]*\d")
+
+
 def valid_phone(text: str) -> str | None:
     """A Vietnamese phone number, normalised to 0xxxxxxxxx: mobile 03/05/07/08/09 + 8 digits,
-    landline 02 + 9 digits; +84 / 84 prefixes accepted."""
-    digits = re.sub(r"[\s.\-()]", "", text)
+    landline 02 + 9 digits; +84 / 84 / 0084 prefixes accepted (and "+84 0…"). Words around
+    the one number go ("SĐT: 0912 345 678", "0912345678 ạ"); digits of any script count."""
+    text = "".join(str(unicodedata.digit(c)) if c.isdecimal() else c for c in text)
+    runs = _PHONE_RUN.findall(text)
+    if len(runs) != 1:
+        return None  # no number, or two: which one is theirs?
+    digits = re.sub(r"[\s.\-()]", "", runs[0])
+    if digits.startswith("0084"):
+        digits = "+84" + digits[4:]
     if digits.startswith("+84"):
-        digits = "0" + digits[3:]
+        digits = "0" + digits[3:].removeprefix("0")
     elif digits.startswith("84") and len(digits) in (11, 12):
         digits = "0" + digits[2:]
     if re.fullmatch(r"0[35789]\d{8}", digits) or re.fullmatch(r"02\d{9}", digits):

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 
 from bot.app import App
 from bot.db.models import CitizenQuestion, ContestParticipant, ConversationState, User
-from handlers.features.contest import valid_name
+from handlers.features.contest import valid_name, valid_phone
 from handlers.types import Incoming, Reply
 from tests.conftest import Chat
 
@@ -242,3 +242,29 @@ async def test_a_letter_with_no_attempt_under_way_is_an_ordinary_message(app: Ap
     chat = Chat(app, "no-attempt")
     for typed in ("C", "đáp án c"):
         assert "chưa được ghi nhận" not in await chat.text(typed)
+
+
+# ---- the phone step --------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("typed", "phone"), [
+    ("sđt 0912345678", "0912345678"), ("SĐT: 0912 345 678", "0912345678"),
+    ("số của tôi là 0912345678", "0912345678"), ("0912345678 ạ", "0912345678"),
+    ("0912 345 678 nhé", "0912345678"), ("0912345678 (zalo)", "0912345678"),
+    ("(+84) 912 345 678", "0912345678"), ("+84 (0) 912 345 678", "0912345678"),
+    ("+840912345678", "0912345678"), ("0084912345678", "0912345678"),
+    ("０９１２３４５６７８", "0912345678"), ("dt 02253.810486", "02253810486"),
+    ("0912.345.678.", "0912345678"),
+    # Two numbers: which one is theirs? Asked again.
+    ("0912345678, 0987654321", None), ("0912345678 hoặc 0987654321", None),
+    ("0112345678", None), ("sđt của tôi", None),
+])
+def test_what_people_type_around_their_phone(typed: str, phone: str | None) -> None:
+    assert valid_phone(typed) == phone
+
+
+async def test_the_consent_shows_the_phone_without_the_words_around_it(app: App) -> None:
+    chat = Chat(app, "phone-words")
+    await chat.text("/thi")
+    await chat.text("Nguyễn Thị Hoa")
+    await chat.text("Lê Chân")
+    assert "Điện thoại: 0912345678\n" in await chat.text("SĐT: 0912 345 678 ạ")

@@ -245,7 +245,7 @@ async def take(ctx: Ctx) -> list[Reply]:
                         "sau."), (back_button(),))]
     closed = _window_closed(ctx)
     if closed:
-        return [closed]
+        return await _cut_short(ctx, closed)
     participant = await ctx.store.contest.participant()
     if participant is None:
         refused = _no_new_registration(ctx, await ctx.store.contest.record())
@@ -257,6 +257,34 @@ async def take(ctx: Ctx) -> list[Reply]:
             + _("Bước 1/4. Xin gõ họ và tên đầy đủ, ví dụ: Nguyễn Văn An."),
             title=_("Đăng ký dự thi"))]
     return await _continue(ctx, participant)
+
+
+async def _cut_short(ctx: Ctx, closed: Reply,
+                     own: tuple[Participant, Attempt] | None = None) -> list[Reply]:
+    """The window is closed: an attempt still open (the citizen was answering at the closing
+    time, or walked away and came back after it) ends now, its open questions counted wrong,
+    and the citizen sees the result it counts for, not only "bài làm không còn được ghi
+    nhận"."""
+    if own is None:
+        participant = await ctx.store.contest.participant()
+        if participant is not None:
+            attempts = await ctx.store.contest.attempts(participant.id)
+            active = next((a for a in attempts if a.finished_at is None), None)
+            own = (participant, active) if active is not None else None
+    if ctx.user.state is not None and QUESTION.step(ctx.user.state) is not None:
+        await ctx.store.clear_state()
+    if own is None or ctx.now < ctx.edition.contest.closes:
+        return [closed]
+    participant, attempt = own
+    if attempt.finished_at is None:
+        attempt = await _expire(ctx, attempt)
+    if attempt.finished_at is None:
+        return [closed]
+    c, tz = ctx.edition.contest, ctx.edition.tz
+    note = Reply(_("Cuộc thi đã kết thúc lúc {time} ngày {day}, khi lượt thi của Quý vị còn dở: "
+                   "các câu chưa trả lời được tính là sai. Kết quả của Quý vị:").format(
+        time=format_time(c.closes, tz), day=format_date_numeric(c.closes)))
+    return [note, await _result(ctx, participant, attempt, 1)]
 
 
 def _voided() -> Reply:
@@ -455,9 +483,7 @@ async def _answer(ctx: Ctx, participant: Participant, attempt: Attempt, position
                       (Button(_("Bảng xếp hạng"), "/xephang"), back_button()))]
     closed = _window_closed(ctx)
     if closed:
-        await _expire(ctx, attempt)
-        await ctx.store.clear_state()
-        return [closed]
+        return await _cut_short(ctx, closed, (participant, attempt))
     if position != attempt.current:
         note = Reply(_("Câu {k} không còn nhận trả lời (đã trả lời hoặc đã hết giờ).")
                      .format(k=position + 1))

@@ -26,6 +26,8 @@ async def start(ctx: Ctx) -> list[Reply]:
     status = week_status(ed, ctx.now)
     if status:
         text += "\n\n" + status
+    if ctx.today > ed.end:
+        return [Reply(text, menu_buttons())]  # no morning schedule, no reminder any more
     # Offer the reminders, never subscribe silently: the user presses the button or /dangky.
     text += "\n\n" + _("Để nhận lịch mỗi sáng và tin nhắc trước các sự kiện chính, xin bấm "
                          "“Nhận tin nhắc lịch” hoặc gõ /dangky.")

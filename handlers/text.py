@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Control characters except tab and newline; also zero-width and bidi marks.
+# Control characters except tab and newline; also zero-width and bidi marks, and lone
+# surrogates (bytes that were not UTF-8, read with surrogateescape, or a JSON "\udc00"):
+# no database can store them, and they stand for no letter.
 _CONTROL = re.compile(
-    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"
+    "\ud800-\udfff]"
 )
 _WORD = re.compile(r"[0-9a-z]+")
 MAX_INPUT = 4096

@@ -185,3 +185,22 @@ async def test_an_announcement_reaches_the_console_subscriber(tmp_path: Path) ->
     assert "THÔNG BÁO CỦA BAN TỔ CHỨC (2/2)\n" in announcement
     assert f"Thông báo #{item} đã gửi xong" in announcement
     assert "1 đã gửi, 0 bỏ qua" in announcement
+
+
+def test_bytes_that_are_not_utf8_are_read_not_crashed_on(tmp_path: Path) -> None:
+    """A terminal in another encoding, or a pasted binary: the undecodable bytes are dropped
+    (a lone surrogate reached the database: "hệ thống đang tạm thời gián đoạn")."""
+    asyncio.run(new_sqlite_schema(f"sqlite+aiosqlite:///{tmp_path / 'hoctap.sqlite3'}"))
+    command = [str(BIN)] if BIN.exists() else [sys.executable, "-m", "bot.cli"]
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("HOCTAP_")}
+    typed = [b"\xff\xfe bad utf8", "lịch hôm nay".encode() + b" \xff", b"\xc3\x28\xa0\xa1",
+             b"caf\xe9 \x80\x81"]
+    result = subprocess.run(
+        [*command, "chat", "--now", "2020-10-01T07:30", "--user", "bytes"],
+        input=b"".join(line + b"\n" for line in typed), capture_output=True, timeout=120,
+        check=False, cwd=tmp_path, env=environ)
+    out, err = result.stdout.decode(), result.stderr.decode()
+    assert result.returncode == 0 and "Traceback" not in err, err
+    assert "gián đoạn" not in out and "có lỗi" not in out
+    assert "HÔM NAY, THỨ NĂM, 01/10/2020" in out
+    assert "Xin lỗi, Chatbot chưa có thông tin về “bad utf8”." in out

@@ -285,3 +285,14 @@ async def test_contest_info_after_it_closed_points_to_the_results(sqlite_url: st
     assert "Cách tham gia" not in text
     commands = [b.command for b in replies[0].buttons]
     assert "/thi" not in commands and "/xephang" in commands
+
+
+@pytest.mark.parametrize("typed", [
+    "lịch hôm nay\udcff", "\ud83d lịch hôm nay", "lịch\udc80 hôm nay"])
+async def test_a_lone_surrogate_is_dropped_not_stored(app: App, typed: str) -> None:
+    """A JSON "\\udc00" or undecodable bytes: no database stores a lone surrogate, so the
+    update failed ("hệ thống đang tạm thời gián đoạn")."""
+    replies = await Chat(app, "surrogate").send(typed)
+    assert (replies[0].title or "").startswith("Hôm nay")
+    replies = await Chat(app, "surrogate").send("xyz\udcffabc")  # stored for the organizers
+    assert "chưa có thông tin về “xyzabc”" in replies[0].text

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
 from bot.app import App, build_app
+from bot.db.models import User
 from content import Edition
 from handlers.i18n import format_day, use_locale
 from handlers.text import split_message
@@ -296,3 +298,14 @@ async def test_a_lone_surrogate_is_dropped_not_stored(app: App, typed: str) -> N
     assert (replies[0].title or "").startswith("Hôm nay")
     replies = await Chat(app, "surrogate").send("xyz\udcffabc")  # stored for the organizers
     assert "chưa có thông tin về “xyzabc”" in replies[0].text
+
+
+async def test_a_display_name_with_a_lone_surrogate_is_stored_clean(app: App) -> None:
+    """The platform's name of the sender (Telegram's first_name) is stored with the user."""
+    replies = await app.dispatcher.handle(Incoming(
+        "telegram", "named", "lịch hôm nay", display_name="An\udcff\u202e Bình"))
+    assert replies is not None and (replies[0].title or "").startswith("Hôm nay")
+    async with app.sessions() as s:
+        name = (await s.execute(select(User.display_name).where(
+            User.external_id == "named"))).scalar_one()
+    assert name == "An Bình"

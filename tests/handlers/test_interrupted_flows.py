@@ -268,3 +268,31 @@ async def test_the_consent_shows_the_phone_without_the_words_around_it(app: App)
     await chat.text("Nguyễn Thị Hoa")
     await chat.text("Lê Chân")
     assert "Điện thoại: 0912345678\n" in await chat.text("SĐT: 0912 345 678 ạ")
+
+
+# ---- the district list -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("typed", ["quận 1", "99", "An", "huyện An Hải", "Hà Nội", "q7"])
+async def test_a_place_not_in_the_district_list_is_told_so(app: App, typed: str) -> None:
+    """After /quan, what is typed is an answer to the list: a place not in it is told so and
+    the list stays, instead of "chưa có thông tin" and a question stored for the organizers."""
+    chat = Chat(app, "place-" + typed)
+    await chat.send("/quan")
+    replies = await chat.send(typed)
+    assert replies[0].text.startswith(f"Không có quận, huyện “{typed}” trong danh sách.")
+    assert "Lê Chân" in [b.label for b in replies[0].buttons]
+    assert "Đã chọn quận Kiến An" in await chat.text("kiến an")  # the list was still open
+    async with app.sessions() as s:
+        assert (await s.execute(select(CitizenQuestion.id))).first() is None
+
+
+@pytest.mark.parametrize(("typed", "answer"), [
+    ("lịch hôm nay", "Hôm nay"), ("số điện thoại liên hệ", "Liên hệ"),
+    ("cho tôi hỏi bãi gửi xe ở chỗ nào vậy", "Xin lỗi, Chatbot chưa có thông tin"),
+])
+async def test_a_question_after_the_district_list_is_answered(app: App, typed: str,
+                                                               answer: str) -> None:
+    chat = Chat(app, "list-q-" + typed)
+    await chat.send("/quan")
+    assert answer in await chat.text(typed)
+    assert await _state(app, chat.user_id) is None

@@ -23,6 +23,18 @@ def clean(text: str) -> str:
     return text[:MAX_INPUT].strip()
 
 
+# A phone number (Vietnamese or international, spaced or dotted) or an e-mail address.
+_PHONE = re.compile(r"(?<![\w+])(?:\+\d{2}|0)(?:[\s.\-]?\d){8,11}(?!\d)")
+_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+
+
+def mask_contacts(text: str) -> str:
+    """`text` with phone numbers and e-mail addresses replaced by what they are: what a citizen
+    typed and did not choose to send is kept for the organizers without them."""
+    text = _EMAIL.sub("[email]", text)
+    return _PHONE.sub("[số điện thoại]", text)
+
+
 def fold(text: str) -> str:
     """Lowercase, strip tone and vowel marks, map đ to d: 'Lịch hôm nay' -> 'lich hom nay'."""
     text = unicodedata.normalize("NFD", text.lower()).replace("đ", "d")

@@ -18,8 +18,9 @@ from handlers.numbers import parse_int
 from handlers.question_types import MAX_QUESTION, QuestionKind
 from handlers.registry import FeatureSet, Flow
 from handlers.router import Route
+from handlers.text import mask_contacts
 from handlers.types import Button, Reply
-from handlers.understanding import read_days
+from handlers.understanding import Understanding, read_days
 from handlers.understanding.normalise import tokenize
 
 
@@ -86,9 +87,19 @@ async def clarify(ctx: Ctx) -> list[Reply]:
     if not choices:
         return await unknown(ctx)
     if understood is not None:
-        await ctx.store.questions.record(understood.typed[:MAX_QUESTION], understood.normalised,
-                                         QuestionKind.CLARIFIED)
+        await _keep(ctx, understood, QuestionKind.CLARIFIED)
     return [Reply(_("Quý vị muốn hỏi về:"), (*choices, back_button()))]
+
+
+async def _keep(ctx: Ctx, understood: Understanding, kind: QuestionKind) -> int:
+    """Store a question the bot could not answer, for the organizers: without the phone
+    numbers and e-mail addresses in it, which the citizen did not choose to send."""
+    text, normalised = understood.typed, understood.normalised
+    masked = mask_contacts(text)
+    if masked != text:
+        text, normalised = masked, " ".join(t.fold for t in tokenize(masked))
+    return await ctx.store.questions.record(text[:MAX_QUESTION], normalised[:MAX_QUESTION],
+                                            kind)
 
 
 def can_answer() -> str:
@@ -111,8 +122,7 @@ async def unknown(ctx: Ctx) -> list[Reply]:
     lines = []
     if understood is not None and understood.words:
         typed = understood.typed
-        number = await ctx.store.questions.record(typed[:MAX_QUESTION], understood.normalised,
-                                                  QuestionKind.UNANSWERED)
+        number = await _keep(ctx, understood, QuestionKind.UNANSWERED)
         quoted = typed if len(typed) <= MAX_QUOTED else typed[:MAX_QUOTED - 1] + "…"
         lines.append(_("Xin lỗi, Chatbot chưa có thông tin về “{text}”.").format(text=quoted))
         lines.append(can_answer())

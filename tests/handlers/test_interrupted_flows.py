@@ -270,7 +270,7 @@ async def test_the_consent_shows_the_phone_without_the_words_around_it(app: App)
     assert "Điện thoại: 0912345678\n" in await chat.text("SĐT: 0912 345 678 ạ")
 
 
-# ---- the district list -------------------------------------------------------------------------
+# ---- the district list -----------------------------------------------------------------
 
 @pytest.mark.parametrize("typed", ["quận 1", "99", "An", "huyện An Hải", "Hà Nội", "q7"])
 async def test_a_place_not_in_the_district_list_is_told_so(app: App, typed: str) -> None:
@@ -296,3 +296,24 @@ async def test_a_question_after_the_district_list_is_answered(app: App, typed: s
     await chat.send("/quan")
     assert answer in await chat.text(typed)
     assert await _state(app, chat.user_id) is None
+
+
+# ---- what is kept of a question the bot could not answer ---------------------------------
+
+@pytest.mark.parametrize(("typed", "kept"), [
+    ("email toi la an.nguyen@gmail.com sdt 0912345678 muon hoi ve bai giu xe",
+     "email toi la [email] sdt [số điện thoại] muon hoi ve bai giu xe"),
+    ("gọi cho tôi số 0912 345 678 về chuyện gửi xe", "gọi cho tôi số [số điện thoại] về chuyện gửi xe"),
+    ("bãi gửi xe ở đâu, liên hệ +84 912.345.678", "bãi gửi xe ở đâu, liên hệ [số điện thoại]"),
+    ("bãi gửi xe ngày 03/10/2020 ở đâu", "bãi gửi xe ngày 03/10/2020 ở đâu"),
+])
+async def test_contacts_typed_in_an_unanswered_question_are_not_kept(
+        app: App, typed: str, kept: str) -> None:
+    chat = Chat(app, "contacts")
+    replies = await chat.send(typed)
+    assert "chưa có thông tin" in replies[0].text  # the citizen reads what they typed
+    async with app.sessions() as s:
+        stored = (await s.execute(select(CitizenQuestion.text, CitizenQuestion.normalised)
+                                  .order_by(CitizenQuestion.id.desc()))).first()
+    assert stored is not None and stored[0] == kept
+    assert "0912" not in stored[1] and "gmail" not in stored[1]

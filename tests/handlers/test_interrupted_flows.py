@@ -303,7 +303,8 @@ async def test_a_question_after_the_district_list_is_answered(app: App, typed: s
 @pytest.mark.parametrize(("typed", "kept"), [
     ("email toi la an.nguyen@gmail.com sdt 0912345678 muon hoi ve bai giu xe",
      "email toi la [email] sdt [số điện thoại] muon hoi ve bai giu xe"),
-    ("gọi cho tôi số 0912 345 678 về chuyện gửi xe", "gọi cho tôi số [số điện thoại] về chuyện gửi xe"),
+    ("gọi cho tôi số 0912 345 678 về chuyện gửi xe",
+     "gọi cho tôi số [số điện thoại] về chuyện gửi xe"),
     ("bãi gửi xe ở đâu, liên hệ +84 912.345.678", "bãi gửi xe ở đâu, liên hệ [số điện thoại]"),
     ("bãi gửi xe ngày 03/10/2020 ở đâu", "bãi gửi xe ngày 03/10/2020 ở đâu"),
 ])

@@ -297,7 +297,7 @@ class Conversation:
         words of two sentences ("Tôi muốn đăng ký thi. Hủy đăng ký nhận tin." is neither
         "đăng ký nhận tin" nor both).
         """
-        parts = [p.strip() for p in _SENTENCES.split(text) if len(_WORD.findall(p)) >= 2]
+        parts = [p.strip() for p in _SENTENCES.split(text) if _WORD.search(p)]
         if len(parts) < 2:
             return None
         shows: list[Route] = []

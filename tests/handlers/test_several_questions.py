@@ -37,6 +37,7 @@ def _titles(replies: list[Reply]) -> list[str]:
     ("Cuộc thi kết thúc khi nào?\nSố điện thoại liên hệ", [CONTEST, CONTACTS]),
     ("Ai được tham gia. Có khóa học trực tuyến nào không", [WHO, COURSES]),
     ("số điện thoại liên hệ; lịch hôm nay", [CONTACTS, TODAY]),
+    ("Hôm nay? Liên hệ?", [TODAY, CONTACTS]), ("today? contacts?", [TODAY, CONTACTS]),
 ])
 async def test_each_question_of_a_message_is_answered_in_order(
         app: App, typed: str, answers: list[str]) -> None:

@@ -67,7 +67,8 @@ FEATURE_SETS: tuple[FeatureSet, ...] = (
     console.features,
 )
 # Names the core and the router route to without a command: each must be a declared feature.
-CORE_ROUTES = ("start", "empty", "media", "unknown", "unknown_command", "stop", "menu")
+CORE_ROUTES = ("start", "empty", "media", "unknown", "unknown_command", "stop", "menu",
+               "stale_button")
 # What free text inside a flow may be routed to that leaves the flow instead of going to it.
 LEAVING = ("stop", "menu")
 # Features that say themselves which flow the message ended (the core says it for the others).
@@ -231,7 +232,12 @@ class Conversation:
             route = Route("media")
         else:  # routed already when a flow was asked first and left it to the core
             route = said if said is not None else self.router.route(text, now.date())
-            if not text.startswith("/") and left is None:
+            if msg.is_button and not text.startswith("/"):
+                if route.feature in ("unknown", "clarify"):
+                    # A flow's button ("Bỏ qua", "Xác nhận gửi") pressed after its flow ended:
+                    # not a question to answer or to keep for the organizers.
+                    route = Route("stale_button")
+            elif not text.startswith("/") and left is None:
                 plan = self._plan(text, route, now)
                 if plan is not None and not plan.answers:
                     return Outcome("clarify", [self._offer(plan.offers)])

@@ -101,6 +101,13 @@ async def unknown_command(ctx: Ctx) -> list[Reply]:
     ]
 
 
+@features.feature("stale_button", label=N_("Nút của bước đã xong"))
+async def stale_button(ctx: Ctx) -> list[Reply]:
+    """Answer a flow's button pressed after the flow ended (an old message's "Bỏ qua")."""
+    return [Reply(_("Nút này thuộc một bước đã xong hoặc đã dừng nên không còn dùng được. Xin "
+                    "chọn một mục bên dưới hoặc gõ câu hỏi."), menu_buttons())]
+
+
 @features.feature("media", label=N_("Ảnh, nhãn dán, tệp"))
 async def media(ctx: Ctx) -> list[Reply]:
     """Answer a sticker, photo or file: the bot reads text only."""

@@ -318,3 +318,36 @@ async def test_contacts_typed_in_an_unanswered_question_are_not_kept(
                                   .order_by(CitizenQuestion.id.desc()))).first()
     assert stored is not None and stored[0] == kept
     assert "0912" not in stored[1] and "gmail" not in stored[1]
+
+
+# ---- a flow's button pressed after the flow ended ------------------------------------------
+
+STALE = "Nút này thuộc một bước đã xong hoặc đã dừng nên không còn dùng được."
+
+
+@pytest.mark.parametrize("pressed", [
+    "Bỏ qua", "Khác", "Không xóa", "Không đồng ý", "Xác nhận gửi", "nut:homnay",
+    "district:Lê Chân", "channel:telegram",
+])
+async def test_an_old_flow_button_says_its_step_is_over(app: App, pressed: str) -> None:
+    """The registration's "Bỏ qua", the erasure's "Không xóa", a draft's "Xác nhận gửi" on an
+    old message: told the step is over, not "chưa có thông tin" nor kept as a question."""
+    chat = Chat(app, "stale")
+    replies = await chat.send(pressed, is_button=True)
+    assert replies[0].text.startswith(STALE), (pressed, replies[0].text)
+    assert "/lich" in [b.command for b in replies[0].buttons]
+    async with app.sessions() as s:
+        assert (await s.execute(select(CitizenQuestion.id))).first() is None
+
+
+async def test_the_same_words_typed_are_an_ordinary_message(app: App) -> None:
+    assert STALE not in await Chat(app, "typed").text("Xác nhận gửi")
+
+
+async def test_a_flow_button_works_while_its_flow_is_open(app: App) -> None:
+    chat = Chat(app, "fresh")
+    await chat.text("/thi")
+    await chat.text("Nguyễn Thị Hoa")
+    await chat.text("Lê Chân")
+    replies = await chat.send("Bỏ qua", is_button=True)
+    assert "Bước 4/4" in (replies[0].title or "")

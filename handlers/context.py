@@ -57,6 +57,7 @@ class Ctx:
     route: Route
     features: FeatureIndex
     is_private: bool = True  # the chat has no one but this user and the bot (Incoming)
+    is_button: bool = False  # pressed, not typed: a double tap's second press is one of these
     page: int = 1  # which screen of a long answer ("Xem thêm", handlers/paging.py)
     left: Left | None = None  # the flow this message stopped, if it did
 

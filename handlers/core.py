@@ -336,7 +336,8 @@ class Conversation:
     def _ctx(self, msg: Incoming, now: datetime, user: UserView, store: Store,
              route: Route, page: int = 1) -> Ctx:
         return Ctx(edition=self.edition, now=now, user=user, store=store, route=route,
-                   features=self.registry, is_private=msg.is_private, page=page)
+                   features=self.registry, is_private=msg.is_private,
+                   is_button=msg.is_button, page=page)
 
     @staticmethod
     def _refusal(feature: Feature, ctx: Ctx) -> list[Reply] | None:

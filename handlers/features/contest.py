@@ -469,6 +469,10 @@ async def question(ctx: Ctx) -> list[Reply] | None:
     if _time_left_ms(ctx, attempt) <= 0 or _window_closed(ctx) is not None:
         await ctx.store.clear_state()
         return None
+    if ctx.is_button:
+        # The previous step's button pressed twice ("Đồng ý" of the consent): the question
+        # again, without a rule the citizen did not break.
+        return await _ask(ctx, attempt)
     rule = _("Quý vị đang trả lời câu {k}: gõ một chữ {letters} (hoặc bấm nút). Muốn tạm rời "
              "bài thi, gõ /menu hoặc /huy; thời gian vẫn tiếp tục tính.").format(
         k=attempt.current + 1, letters=", ".join(LETTERS[:len(q.options)]))
@@ -663,6 +667,8 @@ async def register(ctx: Ctx) -> list[Reply]:
         data["district"], data["unit"] = OTHER, unit
         return await _ask_phone(ctx, data)
     if step is Register.PHONE:
+        if ctx.is_button and fold(text) not in (fold(SKIP), fold(_(SKIP)), "skip"):
+            return await _ask_phone(ctx, data)  # step 2's button pressed twice: no error
         if fold(text) in (fold(SKIP), fold(_(SKIP)), "skip") or (
                 yes_or_no(text) is False and valid_phone(text) is None):  # "không có", "ko"
             data["phone"] = None

@@ -351,3 +351,31 @@ async def test_a_flow_button_works_while_its_flow_is_open(app: App) -> None:
     await chat.text("Lê Chân")
     replies = await chat.send("Bỏ qua", is_button=True)
     assert "Bước 4/4" in (replies[0].title or "")
+
+
+# ---- a button pressed twice ------------------------------------------------------------------
+
+async def test_a_district_pressed_twice_asks_for_the_phone_again_without_an_error(
+        app: App) -> None:
+    chat = Chat(app, "twice-district")
+    await chat.text("/thi")
+    await chat.text("Nguyễn Thị Hoa")
+    first = await chat.send("Lê Chân", is_button=True)
+    second = await chat.send("Lê Chân", is_button=True)
+    assert first[0].text.startswith("Bước 3/4") and second[0].text == first[0].text
+    assert "chưa hợp lệ" not in second[0].text
+    assert "Điện thoại: 0912345678" in await chat.text("0912345678")  # typed, it is a number
+
+
+async def test_consent_pressed_twice_shows_the_question_without_a_rule(app: App) -> None:
+    chat = Chat(app, "twice-consent")
+    await chat.text("/thi")
+    for typed in STEPS["consent"]:
+        await chat.text(typed)
+    first = await chat.send("Đồng ý", is_button=True)
+    second = await chat.send("Đồng ý", is_button=True)
+    assert any((r.title or "") == "Câu 1/10" for r in first)
+    assert [r.title for r in second] == ["Câu 1/10"]
+    assert "gõ một chữ" not in second[0].text
+    # Typed, the same words still get the rule: it is what to type that was missed.
+    assert "gõ một chữ A, B, C, D" in await chat.text("đồng ý")

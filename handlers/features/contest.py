@@ -7,7 +7,8 @@ identity, even after erasing their data) gets the edition's number of attempts, 
 
 While a question is open the user is in the QUESTION flow: a letter ("b", "câu B", "đáp án
 b", "chọn B") answers it; /menu, /huy and /start leave it (the time keeps running; /thi comes
-back); anything else, commands included, shows the question again with the time left.
+back); /ngonngu changes the language and shows it again; anything else, commands included,
+shows the question again with the time left.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from enum import StrEnum
 from content import Edition, Question
 from handlers.contest_types import Attempt, Participant, Record
 from handlers.context import Ctx
+from handlers.features.general import language
 from handlers.format import back_button, menu_buttons
 from handlers.i18n import N_, _, current_locale, format_date_numeric, format_number, format_time
 from handlers.numbers import parse_int
@@ -454,6 +456,12 @@ async def question(ctx: Ctx) -> list[Reply] | None:
             return await answer(replace(ctx, route=Route(QUESTION.name, arg.strip())))
         if name == "thi":
             return await take(ctx)
+        if name == "ngonngu":
+            # The language changes without leaving the question: its time keeps running.
+            switched = await language(replace(ctx, route=Route("language", arg)))
+            if any(b.command.startswith("/ngonngu") for b in switched[0].buttons):
+                return switched  # the choice of languages; its buttons come back here
+            return [Reply(switched[0].text), *await take(ctx)]
     attempt_id = state.data.get("attempt") if state is not None else None
     own = (await ctx.store.contest.own_attempt(attempt_id)
            if isinstance(attempt_id, int) else None)

@@ -379,3 +379,18 @@ async def test_consent_pressed_twice_shows_the_question_without_a_rule(app: App)
     assert "gõ một chữ" not in second[0].text
     # Typed, the same words still get the rule: it is what to type that was missed.
     assert "gõ một chữ A, B, C, D" in await chat.text("đồng ý")
+
+
+async def test_changing_language_during_a_question_keeps_the_question(app: App) -> None:
+    chat = await _open_attempt(app, "lang-question")
+    replies = await chat.send("/ngonngu en")
+    assert replies[0].text == "Switched to English."
+    assert replies[-1].title == "Question 1/10" and "Time left:" in replies[-1].text
+    assert await _state(app, chat.user_id) == "contest_answer"
+    assert "Question 2/10" in await chat.text("A")
+    chooser = await chat.send("/ngonngu")
+    assert [b.command for b in chooser[0].buttons] == ["/ngonngu vi", "/ngonngu en"]
+    back = await chat.send("/ngonngu vi", is_button=True)
+    assert back[0].text == "Đã chuyển sang tiếng Việt." and back[-1].title == "Câu 2/10"
+    same = await chat.send("/ngonngu vi", is_button=True)  # pressed twice: still the question
+    assert same[-1].title == "Câu 2/10"

@@ -254,10 +254,9 @@ class Conversation:
             route = self.router.route(command, now.date())
             if not self.registry.feature(route.feature).paged:
                 route, page = Route("unknown_command", command[1:].split(" ", 1)[0]), 1
-        feature = self.registry.feature(route.feature)
         watched = _Watched(store)
         ctx = replace(self._ctx(msg, now, user, watched, route, page), left=left)
-        replies = self._refusal(feature, ctx) or await feature.handler(ctx)
+        replies = await self._answer(ctx)
         if (left is not None and state_flow is not None and route.feature not in SAYS_LEFT
                 and route.feature != state_flow and state_flow not in watched.entered):
             # A command or a photo ended the flow: say so first, or the citizen types its next
@@ -268,18 +267,19 @@ class Conversation:
             replies = [Reply(said_left.text()), *replies]
         if plan is not None:
             for other in plan.answers[1:]:
-                other_ctx = self._ctx(msg, now, user, watched, other)
-                replies = [*replies, *(self._refusal(self.registry.feature(other.feature),
-                                                     other_ctx)
-                                       or await self.registry.feature(other.feature).handler(
-                                           other_ctx))]
+                replies += await self._answer(self._ctx(msg, now, user, watched, other))
             if plan.offers:
-                replies = [*replies, self._offer(plan.offers)]
+                replies.append(self._offer(plan.offers))
         offer = dialogue.english_offer(route)
         if offer is not None:
             replies = [*replies, offer]
         log.debug("handled %s message as %s", msg.channel, route.feature)
         return Outcome(route.feature, replies)
+
+    async def _answer(self, ctx: Ctx) -> list[Reply]:
+        """The replies of the feature `ctx.route` names, or its policy's refusal."""
+        feature = self.registry.feature(ctx.route.feature)
+        return list(self._refusal(feature, ctx) or await feature.handler(ctx))
 
     def _shows_only(self, name: str) -> bool:
         """Does the feature only show something? A paged answer does: /xemthem runs it again
@@ -318,7 +318,8 @@ class Conversation:
             elif self._acts(asked) and not any(_same_answer(asked, a) for a in acts):
                 acts.append(asked)
         done = route if any(a is route for a in acts) else None
-        offers = [a for a in acts if a is not route]
+        offers = [a for a in acts
+                  if a is not route and self.registry.command_for(a.feature, a.arg)]
         answers = shows[:MAX_ANSWERS - (1 if done else 0)] + ([done] if done else [])
         if answers == [route] and not offers:
             return None
@@ -328,8 +329,7 @@ class Conversation:
 
     def _offer(self, offers: list[Route]) -> Reply:
         """What the message also asked to do, each a button: nothing done on the side."""
-        buttons = tuple(Button(self.registry.label(r.feature), command)
-                        for r in offers
+        buttons = tuple(Button(self.registry.label(r.feature), command) for r in offers
                         if (command := self.registry.command_for(r.feature, r.arg)))
         return Reply(_("Quý vị muốn làm việc nào sau đây? Xin bấm nút:"), buttons)
 

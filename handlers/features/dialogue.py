@@ -151,8 +151,8 @@ async def ask(ctx: Ctx) -> list[Reply]:
             return [_sent()]
         return [Reply(_("Chatbot không tìm thấy câu hỏi đó. Xin Quý vị gõ lại câu hỏi, Chatbot "
                         "sẽ chuyển cho Ban tổ chức."), (back_button(),))]
-    if arg and ctx.route.understood is None:  # typed after the command
-        return await _send_text(ctx, arg)
+    if arg and ctx.route.understood is None and any(c.isalnum() for c in arg):
+        return await _send_text(ctx, arg)  # typed after the command
     await FLOW.enter(ctx.store, Step.TEXT)
     return [Reply(_("Xin Quý vị gõ câu hỏi muốn gửi Ban tổ chức; Chatbot sẽ chuyển giúp."),
                   (back_button(),))]
@@ -161,8 +161,12 @@ async def ask(ctx: Ctx) -> list[Reply]:
 @features.flow(FLOW)
 async def ask_flow(ctx: Ctx) -> list[Reply] | None:
     """The question to pass on, typed after /guicauhoi."""
-    await ctx.store.clear_state()
     text = ctx.route.arg.strip()
+    if text and not any(c.isalnum() for c in text):
+        # "?", "...", only emoji: nothing for the organizers to read; the step stays.
+        return [Reply(_("Chatbot chưa nhận được câu hỏi nào trong tin nhắn này. Xin Quý vị gõ "
+                        "câu hỏi bằng chữ, hoặc gõ “thôi” để không gửi nữa."), (back_button(),))]
+    await ctx.store.clear_state()
     if not text:
         return None
     return await _send_text(ctx, text)

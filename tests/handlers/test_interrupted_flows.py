@@ -394,3 +394,19 @@ async def test_changing_language_during_a_question_keeps_the_question(app: App) 
     assert back[0].text == "Đã chuyển sang tiếng Việt." and back[-1].title == "Câu 2/10"
     same = await chat.send("/ngonngu vi", is_button=True)  # pressed twice: still the question
     assert same[-1].title == "Câu 2/10"
+
+
+@pytest.mark.parametrize("typed", ["?", "...", "😀😀", "!!!", "👍"])
+async def test_a_question_for_the_organizers_needs_words(app: App, typed: str) -> None:
+    """ "?" or an emoji after /guicauhoi: nothing for the organizers to read; asked again."""
+    chat = Chat(app, "empty-q")
+    await chat.send("/guicauhoi")
+    replies = await chat.send(typed)
+    assert replies[0].text.startswith("Chatbot chưa nhận được câu hỏi nào")
+    assert await _state(app, chat.user_id) == "ask"
+    assert "đã chuyển câu hỏi" in await chat.text("Bãi gửi xe ở đâu?")
+    replies = await chat.send(f"/guicauhoi {typed}")  # typed after the command: asked for one
+    assert "Xin Quý vị gõ câu hỏi" in replies[0].text
+    async with app.sessions() as s:
+        texts = (await s.execute(select(CitizenQuestion.text))).scalars().all()
+    assert texts == ["Bãi gửi xe ở đâu?"]

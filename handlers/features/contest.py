@@ -47,6 +47,7 @@ OTHER = N_("Khác")
 SKIP = N_("Bỏ qua")
 AGREE = N_("Đồng ý")
 DISAGREE = N_("Không đồng ý")
+MAX_NAME = 100  # characters of a full name
 _NAME_RE = re.compile(r"^[^\W\d_]+(?:[ '\-][^\W\d_]+)+$")
 _rng = random.SystemRandom()
 
@@ -148,7 +149,7 @@ def valid_name(text: str) -> str | None:
         if len(words) > 2 and words[-1].lower() == "ạ":
             words.pop()
     name = " ".join(w for w in words if w)
-    if not 4 <= len(name) <= 100 or not _NAME_RE.match(name):
+    if not 4 <= len(name) <= MAX_NAME or not _NAME_RE.match(name):
         return None
     return " ".join(w[:1].upper() + (w[1:].lower() if w.isupper() else w[1:])
                     for w in name.split(" "))
@@ -644,6 +645,9 @@ async def register(ctx: Ctx) -> list[Reply]:
                             "An.").format(text=text[:40]) + _stop_hint(),
                           (_stop_button(),))]
         name = valid_name(text)
+        if name is None and len(" ".join(text.split())) > MAX_NAME:
+            return [Reply(_("Họ tên dài quá {n} ký tự. Xin gõ lại họ và tên, ví dụ: Nguyễn Văn "
+                            "An.").format(n=MAX_NAME) + _stop_hint(), (_stop_button(),))]
         if name is None:
             return [Reply(_("Họ tên chưa hợp lệ: chỉ gồm chữ cái và khoảng trắng, ít nhất hai "
                             "từ, ví dụ: Nguyễn Văn An. Xin gõ lại họ và tên.") + _stop_hint(),

@@ -410,3 +410,11 @@ async def test_a_question_for_the_organizers_needs_words(app: App, typed: str) -
     async with app.sessions() as s:
         texts = (await s.execute(select(CitizenQuestion.text))).scalars().all()
     assert texts == ["Bãi gửi xe ở đâu?"]
+
+
+async def test_a_name_too_long_is_told_so(app: App) -> None:
+    chat = Chat(app, "long-name")
+    await chat.text("/thi")
+    answer = await chat.text("Nguyễn " + "Văn " * 40 + "An")
+    assert answer.startswith("Họ tên dài quá 100 ký tự.") and "gõ “thôi”" in answer
+    assert "chỉ gồm chữ cái" in await chat.text("😀 😀")  # another fault, its own words

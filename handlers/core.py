@@ -36,7 +36,7 @@ from handlers.i18n import _
 from handlers.paging import parse_more
 from handlers.privacy_types import PrivacyStore
 from handlers.question_types import QuestionStore
-from handlers.registry import Feature, FeatureSet, Registry
+from handlers.registry import Feature, FeatureSet, Handler, Registry
 from handlers.report_types import ReportStore
 from handlers.router import Route, Router, routed_features
 from handlers.store import Store
@@ -200,6 +200,12 @@ class Conversation:
         text = clean(msg.text)
         state = user.state
         entry = self.registry.flow(state.flow) if state is not None else None
+        if (entry is not None and entry.prompt is not None and not entry.flow.holding
+                and not msg.is_media and text.startswith("/")):
+            wanted = self.router.route(text, now.date())
+            if wanted.feature == "language":
+                in_flow = self._ctx(msg, now, user, store, wanted)
+                return Outcome("language", await self._language_in_flow(in_flow, entry.prompt))
         said: Route | None = None  # the text routed, when a flow had to know where it leads
         leaving = False
         if entry is not None and text and not msg.is_media and not text.startswith("/"):
@@ -275,6 +281,15 @@ class Conversation:
             replies = [*replies, offer]
         log.debug("handled %s message as %s", msg.channel, route.feature)
         return Outcome(route.feature, replies)
+
+    async def _language_in_flow(self, ctx: Ctx, prompt: Handler) -> list[Reply]:
+        """/ngonngu in a flow that can ask its step again: the language changes, the step is
+        asked again in it, and the citizen keeps their place (the choice of languages first,
+        when /ngonngu names none: its buttons come back here)."""
+        replies = await self._answer(ctx)
+        if any(b.command.startswith("/ngonngu") for b in replies[0].buttons):
+            return replies
+        return [Reply(replies[0].text), *await prompt(ctx)]
 
     async def _answer(self, ctx: Ctx) -> list[Reply]:
         """The replies of the feature `ctx.route` names, or its policy's refusal."""

@@ -100,6 +100,9 @@ class FlowEntry:
 
     flow: Flow[Any]
     handler: FlowHandler
+    # The current step's question again, in the current locale: with it, /ngonngu changes the
+    # language without leaving the flow. None: /ngonngu leaves it, like any command.
+    prompt: Handler | None = None
 
 
 class FeatureSet:
@@ -123,14 +126,15 @@ class FeatureSet:
             return handler
         return declare
 
-    def flow(self, flow: Flow[Any]) -> Callable[[FH], FH]:
-        """Declare the decorated handler as the handler of `flow`'s steps."""
+    def flow(self, flow: Flow[Any], prompt: Handler | None = None) -> Callable[[FH], FH]:
+        """Declare the decorated handler as the handler of `flow`'s steps (`prompt`: see
+        FlowEntry)."""
         if self.organizer_only and not flow.organizer_only:
             raise RegistryError([f"flow {flow.name}: declared in an organizers' module, "
                                  "so it must be organizer_only too"])
 
         def declare(handler: FH) -> FH:
-            self.flows.append(FlowEntry(flow, handler))
+            self.flows.append(FlowEntry(flow, handler, prompt))
             return handler
         return declare
 

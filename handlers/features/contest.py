@@ -262,6 +262,31 @@ async def take(ctx: Ctx) -> list[Reply]:
     return await _continue(ctx, participant)
 
 
+async def _prompt(ctx: Ctx) -> list[Reply]:
+    """The registration's current step asked again (after /ngonngu), with what it gathered."""
+    state = ctx.user.state
+    step, data = REGISTER.step(state), dict(state.data) if state is not None else {}
+    if step is Register.DISTRICT:
+        return [_ask_district(ctx.edition)]
+    if step is Register.UNIT:
+        return [Reply(_("Xin gõ tên đơn vị của Quý vị (trường, cơ quan, địa phương)."))]
+    if step is Register.PHONE:
+        return await _ask_phone(ctx, data)
+    if step is Register.CONSENT:
+        return [Reply(_consent_text(ctx, data), _consent_buttons(),
+                      title=_("Bước 4/4. Đồng ý lưu thông tin"))]
+    return [Reply(_("Bước 1/4. Xin gõ họ và tên đầy đủ, ví dụ: Nguyễn Văn An."),
+                  title=_("Đăng ký dự thi"))]
+
+
+def _ask_district(ed: Edition) -> Reply:
+    return Reply(_("Bước 2/4. Quý vị thuộc quận, huyện nào của {city}? Xin chọn bên dưới, hoặc "
+                   "chọn “Khác” để ghi tên trường, cơ quan, đơn vị.").format(city=ed.city),
+                 _district_buttons(ed))
+
+
+
+
 async def _cut_short(ctx: Ctx, closed: Reply,
                      own: tuple[Participant, Attempt] | None = None) -> list[Reply]:
     """The window is closed: an attempt still open (the citizen was answering at the closing
@@ -631,7 +656,7 @@ def _district_buttons(ed: Edition) -> tuple[Button, ...]:
     return (*(Button(d, d) for d in ed.contest.districts), Button(_(OTHER), OTHER))
 
 
-@features.flow(REGISTER)
+@features.flow(REGISTER, prompt=_prompt)
 async def register(ctx: Ctx) -> list[Reply]:
     """One step of the registration: name, district or unit, phone, consent."""
     state = ctx.user.state
@@ -654,9 +679,7 @@ async def register(ctx: Ctx) -> list[Reply]:
                           (_stop_button(),))]
         data["full_name"] = name
         await REGISTER.enter(ctx.store, Register.DISTRICT, data)
-        return [Reply(_("Bước 2/4. Quý vị thuộc quận, huyện nào của {city}? Xin chọn bên "
-                        "dưới, hoặc chọn “Khác” để ghi tên trường, cơ quan, đơn vị.").format(
-                            city=ed.city), _district_buttons(ed))]
+        return [_ask_district(ed)]
     if step is Register.DISTRICT:
         wanted = fold(text).strip()
         said = said_district(ed, text)  # "Lê Chân", "quan le chan", "tôi ở Lê Chân ạ"

@@ -79,15 +79,38 @@ async def test_a_photo_in_the_registration_says_it_ended(app: App) -> None:
     assert await _state(app, "photo") is None
 
 
-async def test_changing_language_in_the_registration_says_so_in_the_new_language(
-        app: App) -> None:
-    chat = Chat(app, "lang")
+ASKED_IN_ENGLISH = {  # the step asked again after /ngonngu en
+    "name": "Step 1/4.", "district": "Step 2/4.", "unit": "Please type the name of your unit",
+    "phone": "Step 3/4.", "consent": "Step 4/4.",
+}
+
+
+@pytest.mark.parametrize("step", list(STEPS))
+async def test_changing_language_in_the_registration_keeps_the_place(
+        app: App, step: str) -> None:
+    chat = Chat(app, "lang-" + step)
     await chat.text("/thi")
-    await chat.text("Nguyễn Thị Hoa")
+    for typed in STEPS[step]:
+        await chat.text(typed)
     replies = await chat.send("/ngonngu en")
-    assert replies[0].text.startswith("Stopped: Contest registration.")
-    assert replies[1].text == "Switched to English."
-    assert "Step 1/4" in await chat.text("/thi")  # and it starts again in English
+    assert replies[0].text == "Switched to English."
+    assert ASKED_IN_ENGLISH[step] in replies[1].full_text(), replies[1].full_text()
+    assert await _state(app, chat.user_id) == "contest_register"
+    # The language chosen from the list, back to Vietnamese: still the same step.
+    chooser = await chat.send("/ngonngu")
+    assert [b.command for b in chooser[0].buttons] == ["/ngonngu vi", "/ngonngu en"]
+    back = await chat.send("/ngonngu vi", is_button=True)
+    assert back[0].text == "Đã chuyển sang tiếng Việt." and len(back) == 2
+    # What was typed before is kept: the registration ends with it.
+    rest = {"name": ["Nguyễn Thị Hoa", "Lê Chân", "0912345678"],
+            "district": ["Lê Chân", "0912345678"], "unit": ["Trường THCS Lê Lợi", "0912345678"],
+            "phone": ["0912345678"], "consent": []}[step]
+    for typed in rest:
+        await chat.text(typed)
+    assert "Đăng ký thành công" in await chat.text("Đồng ý"), step
+    async with app.sessions() as s:
+        name = (await s.execute(select(ContestParticipant.full_name))).scalar_one()
+    assert name == "Nguyễn Thị Hoa"
 
 
 @pytest.mark.parametrize("step", list(STEPS))

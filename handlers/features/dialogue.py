@@ -154,11 +154,15 @@ async def ask(ctx: Ctx) -> list[Reply]:
     if arg and ctx.route.understood is None and any(c.isalnum() for c in arg):
         return await _send_text(ctx, arg)  # typed after the command
     await FLOW.enter(ctx.store, Step.TEXT)
+    return await _ask_for_question(ctx)
+
+
+async def _ask_for_question(ctx: Ctx) -> list[Reply]:
     return [Reply(_("Xin Quý vị gõ câu hỏi muốn gửi Ban tổ chức; Chatbot sẽ chuyển giúp."),
                   (back_button(),))]
 
 
-@features.flow(FLOW)
+@features.flow(FLOW, prompt=_ask_for_question)
 async def ask_flow(ctx: Ctx) -> list[Reply] | None:
     """The question to pass on, typed after /guicauhoi."""
     text = ctx.route.arg.strip()

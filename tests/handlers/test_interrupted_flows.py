@@ -441,3 +441,25 @@ async def test_a_name_too_long_is_told_so(app: App) -> None:
     answer = await chat.text("Nguyễn " + "Văn " * 40 + "An")
     assert answer.startswith("Họ tên dài quá 100 ký tự.") and "gõ “thôi”" in answer
     assert "chỉ gồm chữ cái" in await chat.text("😀 😀")  # another fault, its own words
+
+
+async def test_changing_language_while_erasing_asks_again_in_it(app: App) -> None:
+    chat = Chat(app, "lang-erase")
+    await chat.text("lịch hôm nay")
+    await chat.text("/xoadulieu")
+    replies = await chat.send("/ngonngu en")
+    assert replies[0].text == "Switched to English."
+    assert [b.label for b in replies[1].buttons] == ["Delete my data", "Do not delete"]
+    assert "Your personal data has been deleted:" in await chat.text("Delete my data")
+    async with app.sessions() as s:
+        assert (await s.execute(select(User.id).where(User.external_id == "lang-erase"))
+                ).first() is None
+
+
+async def test_changing_language_after_guicauhoi_asks_again_in_it(app: App) -> None:
+    chat = Chat(app, "lang-ask")
+    await chat.send("/guicauhoi")
+    replies = await chat.send("/ngonngu en")
+    assert replies[1].text == ("Please type the question for the organizers; the chatbot will "
+                               "pass it on.")
+    assert await _state(app, chat.user_id) == "ask"

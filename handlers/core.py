@@ -31,7 +31,7 @@ from handlers.features import (
     subscriptions,
     week,
 )
-from handlers.format import back_button
+from handlers.format import back_button, private_only_reply
 from handlers.i18n import _
 from handlers.paging import parse_more
 from handlers.privacy_types import PrivacyStore
@@ -173,10 +173,7 @@ def organizer_refusal() -> list[Reply]:
 def private_refusal(feature: Feature) -> list[Reply]:
     """Every member of a group reads what the bot posts there, and a message, once posted, stays
     (a file with participants' data, a sign-in link that lets in whoever opens it first)."""
-    return [Reply(_("Lệnh {command} có thông tin chỉ dành cho Quý vị nên Chatbot chỉ gửi "
-                    "trong tin nhắn riêng, không gửi vào nhóm. Kính mời Quý vị nhắn tin riêng "
-                    "cho Chatbot rồi gõ lại lệnh {command}.").format(
-                        command=f"/{feature.commands[0]}"))]
+    return [private_only_reply(f"/{feature.commands[0]}")]
 
 
 class Conversation:

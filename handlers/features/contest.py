@@ -24,7 +24,7 @@ from content import Edition, Question
 from handlers.contest_types import Attempt, Participant, Record
 from handlers.context import Ctx
 from handlers.features.general import language
-from handlers.format import back_button, menu_buttons
+from handlers.format import back_button, menu_buttons, private_only_reply
 from handlers.i18n import N_, _, current_locale, format_date_numeric, format_number, format_time
 from handlers.numbers import parse_int
 from handlers.paging import paged
@@ -246,6 +246,10 @@ async def take(ctx: Ctx) -> list[Reply]:
     if len(ed.questions) < ed.contest.questions_per_attempt:
         return [Reply(_("Ngân hàng câu hỏi của Cuộc thi chưa sẵn sàng. Xin Quý vị quay lại "
                         "sau."), (back_button(),))]
+    if not ctx.is_private:
+        # In a group every member reads the answers: the name and phone number the registration
+        # repeats for consent, and each question as it is answered.
+        return [private_only_reply("/thi")]
     closed = _window_closed(ctx)
     if closed:
         return await _cut_short(ctx, closed)

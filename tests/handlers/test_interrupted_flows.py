@@ -463,3 +463,21 @@ async def test_changing_language_after_guicauhoi_asks_again_in_it(app: App) -> N
     assert replies[1].text == ("Please type the question for the organizers; the chatbot will "
                                "pass it on.")
     assert await _state(app, chat.user_id) == "ask"
+
+
+# ---- the contest in a group --------------------------------------------------------------------
+
+@pytest.mark.parametrize("typed", ["/thi", "tôi muốn thi", "/start thi"])
+async def test_the_contest_is_taken_in_a_private_chat_only(app: App, typed: str) -> None:
+    """In a group every member reads the answers: the registration repeats the name and phone
+    number for consent. The citizen is asked to write to the bot privately."""
+    replies = await app.dispatcher.handle(Incoming("telegram", "in-group", typed,
+                                                   is_private=False))
+    assert replies is not None
+    text = "\n".join(r.full_text() for r in replies)
+    if typed != "/start thi":  # not a deep link: the welcome
+        assert "chỉ gửi trong tin nhắn riêng" in text and "/thi" in text, text
+    assert "Bước 1/4" not in text
+    assert await _state(app, "in-group") is None
+    private = await app.dispatcher.handle(Incoming("telegram", "in-group", "/thi"))
+    assert private is not None and "Bước 1/4" in private[0].text

@@ -289,8 +289,6 @@ def _ask_district(ed: Edition) -> Reply:
                  _district_buttons(ed))
 
 
-
-
 async def _cut_short(ctx: Ctx, closed: Reply,
                      own: tuple[Participant, Attempt] | None = None) -> list[Reply]:
     """The window is closed: an attempt still open (the citizen was answering at the closing

@@ -77,8 +77,10 @@ ROUTER_ROUTES = routed_features()
 # One message that asks several things ("Lịch hôm nay có gì? Cuộc thi khi nào kết thúc? Số điện
 # thoại liên hệ?") gets an answer to each, up to this many: each is a screen of its own.
 MAX_ANSWERS = 3
-# What neither shows something nor does something: a message's part that is one of these is left.
-NO_ACTION = ("unknown", "clarify", "smalltalk", "district_offer", "empty", "unknown_command")
+# What a citizen asks the bot to do (not only to show): in a message of several sentences, done
+# only when the whole message asks it too, else offered as a button (Conversation._plan).
+ACTIONS = ("subscribe", "unsubscribe", "contest_take", "privacy", "district", "ask",
+           "language")
 # Answers about the schedule overlap (the week holds today): one of them per message.
 SCHEDULE_ANSWERS = ("schedule", "day", "today", "next")
 # Where one question ends and the next begins; a full stop only before a space or the end
@@ -90,7 +92,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 def build_registry(*extra: FeatureSet) -> Registry:
     """The checked registry of every feature module (and `extra` ones, for tests)."""
     return Registry(*FEATURE_SETS, *extra,
-                    required={"the core": (*CORE_ROUTES, *SCHEDULE_ANSWERS, *NO_ACTION),
+                    required={"the core": (*CORE_ROUTES, *SCHEDULE_ANSWERS, *ACTIONS),
                               "the router": ROUTER_ROUTES})
 
 
@@ -300,10 +302,6 @@ class Conversation:
         feature = self.registry.feature(name)
         return feature.paged and not feature.organizer_only
 
-    def _acts(self, route: Route) -> bool:
-        """Does the answer to `route` do something (subscribe, begin the registration, erase
-        one's data…) rather than show something or say it did not understand?"""
-        return not self._shows_only(route.feature) and route.feature not in NO_ACTION
 
     def _plan(self, text: str, route: Route, now: datetime) -> _Plan | None:
         """The answers to a message of several sentences, each read as a question of its own;
@@ -327,7 +325,7 @@ class Conversation:
             if self._shows_only(asked.feature):
                 if not any(_same_answer(asked, s) for s in shows):
                     shows.append(asked)
-            elif self._acts(asked) and not any(_same_answer(asked, a) for a in acts):
+            elif asked.feature in ACTIONS and not any(_same_answer(asked, a) for a in acts):
                 acts.append(asked)
         done = route if any(a is route for a in acts) else None
         offers = [a for a in acts

@@ -104,3 +104,14 @@ async def test_what_the_whole_message_asks_to_do_is_done_after_the_answers(app: 
     replies = await chat.send("Ai được tham gia? Tôi muốn thi")
     assert _titles(replies)[0] == WHO and "Bước 1/4" in replies[-1].text
     assert await _flow(app, "doer") == "contest_register"
+
+
+@pytest.mark.parametrize("typed", [
+    "Lịch hôm nay? /baocao", "Lịch hôm nay. Thôi", "Lịch hôm nay. Menu", "Lịch hôm nay? /start",
+])
+async def test_only_what_a_citizen_may_do_is_offered(app: App, typed: str) -> None:
+    """An organizers' command, "thôi" or the menu in a second sentence is not offered as a
+    button to do on the side."""
+    replies = await Chat(app, "offers").send(typed)
+    assert all("Quý vị muốn làm việc nào" not in r.text for r in replies), typed
+    assert _titles(replies)[0].startswith(TODAY)

@@ -416,7 +416,7 @@ async def _ask(ctx: Ctx, attempt: Attempt, resumed: bool = False) -> list[Reply]
 
 def typed_letter(text: str) -> int | None:
     """The option a typed answer names (0 for A), or None when it names none."""
-    plain = " ".join(unicodedata.normalize("NFC", text).split()).lower()
+    plain = " ".join(unicodedata.normalize("NFKC", text).split()).lower()  # "Ａ" is "A"
     folded = fold(plain)
     m = _TYPED_ANSWER.match(folded)
     if m is None:

@@ -303,6 +303,7 @@ async def _chosen(app: App) -> list[tuple[int, int | None, bool]]:
 @pytest.mark.parametrize(("typed", "letter"), [
     ("B", 1), ("b", 1), ("câu B", 1), ("đáp án b", 1), ("chọn B", 1), (" B. ", 1),
     ("Đáp án: c", 2), ("d ạ", 3), ("tôi chọn A", 0), ("(c)", 2),
+    ("Ａ", 0), ("ｃâｕ Ｂ", 1),  # a full-width keyboard (Japanese, Chinese input methods)
 ])
 def test_typed_letters(typed: str, letter: int) -> None:
     assert typed_letter(typed) == letter

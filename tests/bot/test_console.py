@@ -204,3 +204,24 @@ def test_bytes_that_are_not_utf8_are_read_not_crashed_on(tmp_path: Path) -> None
     assert "gián đoạn" not in out and "có lỗi" not in out
     assert "HÔM NAY, THỨ NĂM, 01/10/2020" in out
     assert "Xin lỗi, Chatbot chưa có thông tin về “bad utf8”." in out
+
+
+def test_transcript_of_a_citizen_who_wanders(tmp_path: Path) -> None:
+    """The real process, piped: a registration interrupted by a command says so; the language
+    changed in the middle keeps the step; a message of two questions gets two answers; a
+    letter typed after leaving the contest says how to go back."""
+    result = chat(tmp_path, [
+        "/thi", "lịch hôm nay", "Họ tên: NGUYỄN THỊ HOA", "/lich 03/10", "/thi",
+        "Nguyễn Thị Hoa", "/ngonngu en", "Lê Chân", "/ngonngu vi", "SĐT: 0912 345 678 ạ",
+        "Đồng ý", "/menu", "C", "Cuộc thi kết thúc khi nào? Số điện thoại liên hệ?",
+    ], "--now", "2020-10-01T07:30", "--user", "wanderer")
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    out = result.stdout
+    assert "“lịch hôm nay” không giống họ tên nên Chatbot chưa ghi." in out
+    assert "Đã dừng: Đăng ký dự thi." in out
+    assert "Switched to English.\n\nStep 2/4." in out
+    assert "Đã chuyển sang tiếng Việt.\n\nBước 3/4." in out
+    assert "Họ tên: Nguyễn Thị Hoa\nĐơn vị: Lê Chân\nĐiện thoại: 0912345678" in out
+    assert "câu trả lời “C” chưa được ghi nhận" in out
+    last = out.rsplit("chưa được ghi nhận", 1)[1]
+    assert "CUỘC THI CÔNG DÂN HỌC TẬP" in last and "LIÊN HỆ" in last

@@ -675,11 +675,17 @@ async def register(ctx: Ctx) -> list[Reply]:
         if name is None and len(" ".join(text.split())) > MAX_NAME:
             return [Reply(_("Họ tên dài quá {n} ký tự. Xin gõ lại họ và tên, ví dụ: Nguyễn Văn "
                             "An.").format(n=MAX_NAME) + _stop_hint(), (_stop_button(),))]
-        if name is None:
+        at_once = _details_at_once(ed, text) if name is None else None
+        if at_once is not None:  # "Nguyễn Văn An, Lê Chân, 0912345678": the steps it fills
+            data.update(at_once)
+            if "district" in data:
+                return await _after_district(ctx, data)
+        elif name is None:
             return [Reply(_("Họ tên chưa hợp lệ: chỉ gồm chữ cái và khoảng trắng, ít nhất hai "
                             "từ, ví dụ: Nguyễn Văn An. Xin gõ lại họ và tên.") + _stop_hint(),
                           (_stop_button(),))]
-        data["full_name"] = name
+        else:
+            data["full_name"] = name
         await REGISTER.enter(ctx.store, Register.DISTRICT, data)
         return [_ask_district(ed)]
     if step is Register.DISTRICT:
@@ -690,7 +696,7 @@ async def register(ctx: Ctx) -> list[Reply]:
             match = None
         if match is not None:
             data["district"] = match
-            return await _ask_phone(ctx, data)
+            return await _after_district(ctx, data)
         if wanted in (fold(OTHER), fold(_(OTHER)), "other"):
             await REGISTER.enter(ctx.store, Register.UNIT, data)
             return [Reply(_("Xin gõ tên đơn vị của Quý vị (trường, cơ quan, địa phương)."))]
@@ -702,7 +708,7 @@ async def register(ctx: Ctx) -> list[Reply]:
             return [Reply(_("Tên đơn vị cần từ 2 đến 128 ký tự. Xin gõ lại.") + _stop_hint(),
                           (_stop_button(),))]
         data["district"], data["unit"] = OTHER, unit
-        return await _ask_phone(ctx, data)
+        return await _after_district(ctx, data)
     if step is Register.PHONE:
         if ctx.is_button and fold(text) not in (fold(SKIP), fold(_(SKIP)), "skip"):
             return await _ask_phone(ctx, data)  # step 2's button pressed twice: no error
@@ -754,6 +760,40 @@ def _stop_hint() -> str:
 
 def _stop_button() -> Button:
     return Button(_("Dừng đăng ký"), "/huy")
+
+
+# Where one detail ends and the next begins when all are typed at once.
+_DETAILS = re.compile(r"[,;\n|]+|\s[-–]\s")
+
+
+def _details_at_once(ed: Edition, text: str) -> dict[str, object] | None:
+    """Name, district and phone typed in one message, in that order after the name
+    ("Nguyễn Văn An, quận Lê Chân, SĐT 0912345678"); None when a part is none of them."""
+    parts = [p.strip() for p in _DETAILS.split(text) if p.strip()]
+    name = valid_name(parts[0]) if len(parts) > 1 else None
+    if name is None:
+        return None
+    found: dict[str, object] = {"full_name": name}
+    for part in parts[1:]:
+        phone = valid_phone(part)
+        said = said_district(ed, part) if phone is None else None
+        if phone is not None and "phone" not in found:
+            found["phone"] = phone
+        elif said is not None and said.district in ed.contest.districts and (
+                "district" not in found):
+            found["district"] = said.district
+        else:
+            return None
+    return found
+
+
+async def _after_district(ctx: Ctx, data: dict[str, object]) -> list[Reply]:
+    """Step 3, or straight to the consent when the phone was typed with the name."""
+    if "phone" in data:
+        await REGISTER.enter(ctx.store, Register.CONSENT, data)
+        return [Reply(_consent_text(ctx, data), _consent_buttons(),
+                      title=_("Bước 4/4. Đồng ý lưu thông tin"))]
+    return await _ask_phone(ctx, data)
 
 
 async def _ask_phone(ctx: Ctx, data: dict[str, object]) -> list[Reply]:

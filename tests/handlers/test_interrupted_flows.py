@@ -481,3 +481,38 @@ async def test_the_contest_is_taken_in_a_private_chat_only(app: App, typed: str)
     assert await _state(app, "in-group") is None
     private = await app.dispatcher.handle(Incoming("telegram", "in-group", "/thi"))
     assert private is not None and "Bước 1/4" in private[0].text
+
+
+# ---- every detail in one message ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("typed", "then", "shown"), [
+    ("Nguyễn Văn An, Lê Chân, 0912345678", [], ("Nguyễn Văn An", "Lê Chân", "0912345678")),
+    ("Nguyễn Văn An; quận Lê Chân; SĐT: 0912 345 678", [],
+     ("Nguyễn Văn An", "Lê Chân", "0912345678")),
+    ("Họ tên: TRẦN THỊ BÌNH - quận Kiến An", ["0987654321"],
+     ("Trần Thị Bình", "Kiến An", "0987654321")),
+    ("Lê Văn Cường, sđt 0912 345 678", ["Ngô Quyền"],
+     ("Lê Văn Cường", "Ngô Quyền", "0912345678")),
+    ("Phạm Thu Hà\nhuyện An Dương\n+84 912 345 678", [],
+     ("Phạm Thu Hà", "An Dương", "0912345678")),
+])
+async def test_the_details_typed_at_once_fill_their_steps(
+        app: App, typed: str, then: list[str], shown: tuple[str, str, str]) -> None:
+    """People type everything at once, as on a paper form: each detail found fills its step,
+    and the registration asks only for what is missing."""
+    chat = Chat(app, "at-once")
+    await chat.text("/thi")
+    answer = await chat.text(typed)
+    for more in then:
+        answer = await chat.text(more)
+    name, district, phone = shown
+    assert f"Họ tên: {name}\nĐơn vị: {district}\nĐiện thoại: {phone}" in answer, answer
+
+
+@pytest.mark.parametrize("typed", ["Nguyễn Văn An, Hà Nội, 0912345678",
+                                   "Nguyễn Văn An, 0912345678, 0987654321"])
+async def test_details_that_cannot_be_placed_ask_for_the_name_again(app: App, typed: str) -> None:
+    chat = Chat(app, "at-once-no")
+    await chat.text("/thi")
+    assert "Họ tên chưa hợp lệ" in await chat.text(typed)
+    assert await _state(app, chat.user_id) == "contest_register"

@@ -747,6 +747,8 @@ async def register(ctx: Ctx) -> list[Reply]:
             await ctx.store.clear_state()
             return [Reply(_("Quý vị chưa đồng ý nên Chatbot không lưu thông tin nào và Quý vị "
                             "chưa thể dự thi. Khi đổi ý, xin gõ /thi."), (back_button(),))]
+        if _CORRECTING.search(pressed):  # "sai tên", "sửa lại", "nhập lại": from step 1
+            return await take(ctx)
         return [Reply(_("Xin chọn “Đồng ý” hoặc “Không đồng ý”.") + _stop_hint(),
                       _consent_buttons())]
     await ctx.store.clear_state()
@@ -762,6 +764,8 @@ def _stop_button() -> Button:
     return Button(_("Dừng đăng ký"), "/huy")
 
 
+# At the consent, what asks to mend a detail (folded): "sai tên", "sửa lại", "nhập lại".
+_CORRECTING = re.compile(r"\b(?:sua|sai|nhap lai|lam lai|go lai|dang ky lai)\b")
 # Where one detail ends and the next begins when all are typed at once.
 _DETAILS = re.compile(r"[,;\n|]+|\s[-–]\s")
 
@@ -809,7 +813,10 @@ async def _ask_phone(ctx: Ctx, data: dict[str, object]) -> list[Reply]:
 
 
 def _consent_buttons() -> tuple[Button, ...]:
-    return (Button(_(AGREE), AGREE), Button(_(DISAGREE), DISAGREE))
+    # "Sửa thông tin": a typo seen at the last step is mended without refusing (/thi starts
+    # the registration again, nothing kept).
+    return (Button(_(AGREE), AGREE), Button(_(DISAGREE), DISAGREE),
+            Button(_("Sửa thông tin"), "/thi"))
 
 
 def _consent_text(ctx: Ctx, data: dict[str, object]) -> str:

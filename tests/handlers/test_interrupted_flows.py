@@ -516,3 +516,20 @@ async def test_details_that_cannot_be_placed_ask_for_the_name_again(app: App, ty
     await chat.text("/thi")
     assert "Họ tên chưa hợp lệ" in await chat.text(typed)
     assert await _state(app, chat.user_id) == "contest_register"
+
+
+@pytest.mark.parametrize("typed", ["sai tên rồi", "sửa lại", "nhập lại giúp tôi", "Sửa thông tin"])
+async def test_a_detail_is_mended_at_the_consent(app: App, typed: str) -> None:
+    """A typo seen at the last step: "sai tên rồi" (or the button) starts the registration
+    again, instead of "Xin chọn Đồng ý hoặc Không đồng ý"; nothing was kept."""
+    chat = Chat(app, "mend")
+    await chat.text("/thi")
+    consent = await chat.send("Nguyễn Văn Anh, Lê Chân, 0912345678")
+    assert "/thi" in [b.command for b in consent[0].buttons]
+    again = await chat.text(typed)
+    assert "Bước 1/4" in again
+    await chat.text("Nguyễn Văn An, Lê Chân, 0912345678")
+    assert "Đăng ký thành công" in await chat.text("Đồng ý")
+    async with app.sessions() as s:
+        assert (await s.execute(select(ContestParticipant.full_name))).scalar_one() == (
+            "Nguyễn Văn An")

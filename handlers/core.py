@@ -116,6 +116,13 @@ class _Plan:
     offers: list[Route]
 
 
+def _clear(route: Route) -> bool:
+    """Is a sentence's answer what the sentence asks? Most of its words explained by it (a
+    greeting that names "ban tổ chức" is not about the contacts)."""
+    u = route.understood
+    return u is None or u.unexplained == 0 or 2 * u.unexplained < u.words
+
+
 def _same_answer(a: Route, b: Route) -> bool:
     if a.feature in SCHEDULE_ANSWERS and b.feature in SCHEDULE_ANSWERS:
         return True
@@ -313,6 +320,8 @@ class Conversation:
         words of two sentences ("Tôi muốn đăng ký thi. Hủy đăng ký nhận tin." is neither
         "đăng ký nhận tin" nor both).
         """
+        # Sentences only: within one, "và" and commas join the parts of one question as
+        # often as two ("lễ khai mạc, tổ chức ở đâu"), and the understanding reads it whole.
         parts = [p.strip() for p in _SENTENCES.split(text) if _WORD.search(p)]
         if len(parts) < 2:
             return None
@@ -322,6 +331,8 @@ class Conversation:
             asked = self.router.route(part, now.date())
             if _same_answer(asked, route):
                 asked = route  # the whole message's reading keeps what the others said
+            elif not _clear(asked):
+                continue  # "Dạ em chào ban tổ chức ạ" is not a question about the contacts
             if self._shows_only(asked.feature):
                 if not any(_same_answer(asked, s) for s in shows):
                     shows.append(asked)

@@ -8,13 +8,18 @@ Through the dispatcher on a real SQLite file, as test_features does.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import select
 
 from bot.app import App
 from bot.db.models import ConversationState, Subscription, User
+from content import Edition
+from handlers.core import Conversation
+from handlers.text import clean
 from handlers.types import Reply
-from tests.conftest import Chat
+from tests.conftest import Chat, local
 
 TODAY = "Hôm nay"
 CONTEST = "Cuộc thi Công dân học tập"
@@ -52,6 +57,8 @@ async def test_each_question_of_a_message_is_answered_in_order(
     "lịch hôm nay thế nào? có sự kiện gì",  # the week and today overlap: today only
     "Cuộc thi có giải thưởng không? Thi mấy câu? Mỗi câu bao nhiêu giây?",  # one answer
     "Xin chào. Cho mình hỏi lịch ngày mai",  # a greeting is not a question
+    # Nor one that names the organizers ("ban tổ chức" alone reads as the contacts).
+    "Dạ em chào ban tổ chức ạ. Em muốn hỏi là cuộc thi có mất phí không ạ. Em cảm ơn ạ",
     "lịch hôm nay",
 ])
 async def test_the_same_answer_is_never_given_twice(app: App, typed: str) -> None:
@@ -115,3 +122,22 @@ async def test_only_what_a_citizen_may_do_is_offered(app: App, typed: str) -> No
     replies = await Chat(app, "offers").send(typed)
     assert all("Quý vị muốn làm việc nào" not in r.text for r in replies), typed
     assert _titles(replies)[0].startswith(TODAY)
+
+
+def test_no_phrasing_of_one_question_in_the_corpus_is_answered_twice(edition: Edition) -> None:
+    """The tuned corpus's phrasings each ask one thing: none is read as several sentences with
+    more than one answer, nor offered something to do on the side."""
+    conversation = Conversation(edition, lambda: local("2020-10-01T07:30"))
+    now = local("2020-10-01T07:30")
+    corpus = Path(__file__).parents[1] / "understanding" / "corpus.txt"
+    planned = []
+    for line in corpus.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or line.count("|") < 2:
+            continue
+        text = clean(line.split("|", 2)[2])
+        if text.startswith("/"):
+            continue
+        route = conversation.router.route(text, now.date())
+        if conversation._plan(text, route, now) is not None:
+            planned.append(text)
+    assert planned == []

@@ -435,7 +435,13 @@ async def _announce(app: App, args: argparse.Namespace) -> int:
     from bot.db import broadcast
     from handlers.broadcast_types import MAX_BUTTONS, audience_label, status_label
     from handlers.core import REGISTRY
-    from handlers.features.announce import MAX_TEXT, cancel_text, parse_audience, read_button
+    from handlers.features.announce import (
+        MAX_TEXT,
+        cancel_text,
+        parse_audience,
+        read_button,
+        twin_text,
+    )
 
     if args.action == "cancel" and args.id is None:
         return _fail(_("Thiếu số của thông báo: hoctap-bot announce cancel SỐ"), EXIT_CONFIG)
@@ -476,8 +482,10 @@ async def _announce(app: App, args: argparse.Namespace) -> int:
             elif args.action == "cancel":
                 result = await broadcast.cancel_announcement(s, args.id)
             else:
-                created = _Created(await broadcast.create_announcement(
-                    s, text, audience, when, app.clock(), None, buttons), when, audience)
+                twin = await broadcast.pending_twin(s, text, audience)
+                created = None if twin is not None else _Created(
+                    await broadcast.create_announcement(
+                        s, text, audience, when, app.clock(), None, buttons), when, audience)
     finally:
         await app.close()
     if args.action == "list":
@@ -497,6 +505,9 @@ async def _announce(app: App, args: argparse.Namespace) -> int:
             return _fail(cancel_text(result, args.id), EXIT_NOT_DONE)
         print(cancel_text(result, args.id))
         return 0
+    if created is None:
+        assert twin is not None
+        return _fail(twin_text(*twin, tz), EXIT_NOT_DONE)
     print(_("Đã lên lịch thông báo #{id} lúc {when} cho {audience}. Bot đang chạy (hoctap-bot "
             "run) sẽ gửi đúng giờ; xem tình trạng bằng hoctap-bot announce list.").format(
         id=created.id, when=f"{created.when.astimezone(tz):%d/%m/%Y %H:%M}",

@@ -160,6 +160,10 @@ class BroadcastStore(Protocol):
     async def create_announcement(self, text: str, audience: str, due_at: datetime,
                                   buttons: Sequence[AnnouncementButton] = ()) -> int: ...
 
+    async def pending_twin(self, text: str, audience: str) -> tuple[int, datetime] | None:
+        """(id, due) of a pending announcement with the same words for the same audience."""
+        ...
+
     async def item(self, item_id: int) -> ItemView | None:
         """A broadcast that went out (sending or done), to show another of its pages."""
         ...

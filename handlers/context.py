@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import Protocol
 
 from content import Edition
+from handlers.i18n import _
 from handlers.router import Route
 from handlers.store import Store
 from handlers.types import UserView
@@ -39,6 +40,13 @@ class Left:
     label: str  # the flow as citizens and organizers name it, in the current locale
     note: str | None = None  # what the flow says on leaving (a catalog msgid); None: the usual
 
+    def text(self) -> str:
+        """What the citizen reads about it, in the current locale."""
+        if self.note is not None:
+            return _(self.note)
+        return _("Đã dừng: {what}. Chatbot không lưu thông tin của các bước vừa rồi; khi cần, "
+                 "xin Quý vị bắt đầu lại.").format(what=self.label)
+
 
 @dataclass(frozen=True)
 class Ctx:
@@ -49,6 +57,7 @@ class Ctx:
     route: Route
     features: FeatureIndex
     is_private: bool = True  # the chat has no one but this user and the bot (Incoming)
+    is_button: bool = False  # pressed, not typed: a double tap's second press is one of these
     page: int = 1  # which screen of a long answer ("Xem thêm", handlers/paging.py)
     left: Left | None = None  # the flow this message stopped, if it did
 

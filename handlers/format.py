@@ -13,7 +13,7 @@ from handlers.i18n import (
     format_day_short,
     format_time,
 )
-from handlers.types import Button
+from handlers.types import Button, Reply
 
 LABEL_MAX = 40  # a button label longer than this is cut (Telegram and Zalo cut it worse)
 
@@ -132,3 +132,11 @@ def menu_buttons() -> tuple[Button, ...]:
 
 def back_button() -> Button:
     return Button(_("Menu chính"), "/menu")
+
+
+def private_only_reply(command: str) -> Reply:
+    """What is said in a group (where every member reads the answer) to a command whose answer
+    is for the sender only: an organizer's file, a citizen's contest registration."""
+    return Reply(_("Lệnh {command} có thông tin chỉ dành cho Quý vị nên Chatbot chỉ gửi trong "
+                   "tin nhắn riêng, không gửi vào nhóm. Kính mời Quý vị nhắn tin riêng cho "
+                   "Chatbot rồi gõ lại lệnh {command}.").format(command=command))

@@ -80,6 +80,9 @@ class Flow(Generic[S]):
     holding: bool = False
     organizer_only: bool = False
     left: str | None = None  # catalog msgid said when the citizen stops it; None: the usual words
+    # A choice offered in passing (/quan's list, where a typed name chooses too), not a task
+    # under way: another command leaves it without a word.
+    passing: bool = False
 
     def step(self, state: FlowState | None) -> S | None:
         """The step `state` is at, or None when it is not at one of this flow's steps."""
@@ -101,6 +104,9 @@ class FlowEntry:
 
     flow: Flow[Any]
     handler: FlowHandler
+    # The current step's question again, in the current locale: with it, /ngonngu changes the
+    # language without leaving the flow. None: /ngonngu leaves it, like any command.
+    prompt: Handler | None = None
 
 
 class FeatureSet:
@@ -125,14 +131,15 @@ class FeatureSet:
             return handler
         return declare
 
-    def flow(self, flow: Flow[Any]) -> Callable[[FH], FH]:
-        """Declare the decorated handler as the handler of `flow`'s steps."""
+    def flow(self, flow: Flow[Any], prompt: Handler | None = None) -> Callable[[FH], FH]:
+        """Declare the decorated handler as the handler of `flow`'s steps (`prompt`: see
+        FlowEntry)."""
         if self.organizer_only and not flow.organizer_only:
             raise RegistryError([f"flow {flow.name}: declared in an organizers' module, "
                                  "so it must be organizer_only too"])
 
         def declare(handler: FH) -> FH:
-            self.flows.append(FlowEntry(flow, handler))
+            self.flows.append(FlowEntry(flow, handler, prompt))
             return handler
         return declare
 

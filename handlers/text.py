@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Control characters except tab and newline; also zero-width and bidi marks.
+# Control characters except tab and newline; also zero-width and bidi marks, and lone
+# surrogates (bytes that were not UTF-8, read with surrogateescape, or a JSON "\udc00"):
+# no database can store them, and they stand for no letter.
 _CONTROL = re.compile(
-    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"
+    "\ud800-\udfff]"
 )
 _WORD = re.compile(r"[0-9a-z]+")
 MAX_INPUT = 4096
@@ -18,6 +21,18 @@ def clean(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _CONTROL.sub("", text)
     return text[:MAX_INPUT].strip()
+
+
+# A phone number (Vietnamese or international, spaced or dotted) or an e-mail address.
+_PHONE = re.compile(r"(?<![\w+])(?:\+\d{2}|0)(?:[\s.\-]?\d){8,11}(?!\d)")
+_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+
+
+def mask_contacts(text: str) -> str:
+    """`text` with phone numbers and e-mail addresses replaced by what they are: what a citizen
+    typed and did not choose to send is kept for the organizers without them."""
+    text = _EMAIL.sub("[email]", text)
+    return _PHONE.sub("[số điện thoại]", text)
 
 
 def fold(text: str) -> str:

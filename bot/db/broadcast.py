@@ -78,6 +78,19 @@ async def create_announcement(s: AsyncSession, text: str, audience: str, due_at:
     return item.id
 
 
+async def pending_twin(s: AsyncSession, text: str, audience: str) -> tuple[int, datetime] | None:
+    """(id, due) of an announcement with the same words for the same audience that has not
+    gone out yet: a second one is a mistake (the command run twice, a form sent twice), and
+    every recipient would read it twice."""
+    words = " ".join(text.split())
+    rows = await s.execute(
+        select(ScheduledItem.id, ScheduledItem.due_at, ScheduledItem.text)
+        .where(ScheduledItem.kind == "announcement", ScheduledItem.audience == audience,
+               ScheduledItem.status.in_(("scheduled", "sending")))
+        .order_by(ScheduledItem.id))
+    return next(((i, due) for i, due, t in rows if " ".join((t or "").split()) == words), None)
+
+
 async def sent_item(s: AsyncSession, item_id: int, user_id: int) -> ItemView | None:
     """A broadcast that went out, to show another of its pages to `user_id`; None for any
     other, and for an organizers' answer to someone else's question (it quotes their words)."""
@@ -170,6 +183,9 @@ class SqlBroadcastStore:
                                   buttons: Sequence[AnnouncementButton] = ()) -> int:
         return await create_announcement(self.session, text, audience, due_at, self.now,
                                          (self.channel, self.external_id), buttons)
+
+    async def pending_twin(self, text: str, audience: str) -> tuple[int, datetime] | None:
+        return await pending_twin(self.session, text, audience)
 
     async def item(self, item_id: int) -> ItemView | None:
         return await sent_item(self.session, item_id, self.user_id)

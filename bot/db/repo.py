@@ -25,6 +25,7 @@ from bot.db.models import (
 )
 from bot.db.questions import forget_wording
 from handlers.privacy_types import PersonalData
+from handlers.text import clean
 from handlers.types import FlowState
 
 ERASED = "erased"  # the platform id of a user who deleted their data, and of their outbox rows
@@ -157,6 +158,12 @@ async def claim_update(s: AsyncSession, channel: str, key: str, now: datetime) -
     return result.first() is not None
 
 
+def _name(display_name: str | None) -> str | None:
+    """A platform's display name as stored: cleaned like a message (no lone surrogate, which
+    the database refuses, no control or bidi character), at most NAME_MAX characters."""
+    return clean(display_name)[:NAME_MAX] if display_name else display_name
+
+
 async def touch_user(
     s: AsyncSession, channel: str, external_id: str, display_name: str | None, now: datetime,
     organizer: bool = False,
@@ -166,7 +173,7 @@ async def touch_user(
     `organizer` is recorded only when the user is created (an organizer when first seen).
     """
     conn = await s.connection()
-    name = display_name[:NAME_MAX] if display_name else display_name
+    name = _name(display_name)
     params = {"p_channel": channel, "p_external_id": external_id, "p_name": name,
               "p_now": now, "p_organizer": organizer}
     while True:
@@ -234,7 +241,7 @@ async def touch_users(s: AsyncSession, arrivals: list[Arrival]
     found: dict[tuple[str, str], Seen] = {}
     wanted = {(a.channel, a.external_id): a for a in arrivals}
     params = [{"p_channel": a.channel, "p_external_id": a.external_id,
-               "p_name": a.display_name[:NAME_MAX] if a.display_name else a.display_name,
+               "p_name": _name(a.display_name),
                "p_now": a.now, "p_organizer": a.organizer} for a in arrivals]
     while True:
         missing = [pair for pair in wanted if pair not in found]

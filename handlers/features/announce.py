@@ -352,6 +352,10 @@ async def _confirm(ctx: Ctx, data: dict[str, Any], answer: str) -> list[Reply]:
     when = datetime.fromisoformat(data["at"])
     if when < ctx.now.replace(second=0, microsecond=0):
         when = ctx.now  # "ngay" confirmed a little later is still "now"
+    twin = await ctx.store.broadcast.pending_twin(data["text"], data["audience"])
+    if twin is not None:  # the draft stays at its confirmation
+        return [Reply(twin_text(*twin, ctx.edition.tz),
+                      (Button(_("Hủy bản nháp"), "huy"), back_button()))]
     item_id = await ctx.store.broadcast.create_announcement(data["text"], data["audience"],
                                                             when, draft_buttons(data))
     await ctx.store.clear_state()
@@ -391,6 +395,14 @@ def describe(a: AnnouncementInfo, ctx: Ctx) -> str:
                              uncertain=format_number(a.uncertain))
         return f"{head}\n{figures}\n{preview}"
     return f"{head}\n{preview}"
+
+
+def twin_text(item_id: int, due: datetime, tz: ZoneInfo) -> str:
+    """Why an announcement was not created: the same one is waiting (chat, CLI, console)."""
+    return _("Chưa lên lịch: thông báo #{id} cùng nội dung, cùng người nhận đang chờ gửi lúc "
+             "{when}; gửi thêm thì mỗi người nhận đọc hai lần. Nếu muốn đổi giờ, hãy hủy #{id} "
+             "trước (/huythongbao {id} hoặc hoctap-bot announce cancel {id}).").format(
+        id=item_id, when=f"{format_time(due, tz)} {format_date_numeric(due.astimezone(tz))}")
 
 
 def cancel_text(result: str, item_id: int) -> str:

@@ -7,7 +7,8 @@ identity, even after erasing their data) gets the edition's number of attempts, 
 
 While a question is open the user is in the QUESTION flow: a letter ("b", "câu B", "đáp án
 b", "chọn B") answers it; /menu, /huy and /start leave it (the time keeps running; /thi comes
-back); anything else, commands included, shows the question again with the time left.
+back); /ngonngu changes the language and shows it again; anything else, commands included,
+shows the question again with the time left.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from enum import StrEnum
 from content import Edition, Question
 from handlers.contest_types import Attempt, Participant, Record
 from handlers.context import Ctx
-from handlers.format import back_button, menu_buttons
+from handlers.features.general import language
+from handlers.format import back_button, menu_buttons, private_only_reply
 from handlers.i18n import N_, _, current_locale, format_date_numeric, format_number, format_time
 from handlers.numbers import parse_int
 from handlers.paging import paged
@@ -45,6 +47,7 @@ OTHER = N_("Khác")
 SKIP = N_("Bỏ qua")
 AGREE = N_("Đồng ý")
 DISAGREE = N_("Không đồng ý")
+MAX_NAME = 100  # characters of a full name
 _NAME_RE = re.compile(r"^[^\W\d_]+(?:[ '\-][^\W\d_]+)+$")
 _rng = random.SystemRandom()
 
@@ -103,20 +106,82 @@ def draw_questions(questions: tuple[Question, ...], n: int,
     return chosen
 
 
+# What people type before their name ("Họ tên: …", "tôi là …", "em tên là …"), folded words.
+_NAME_HEADS = (("ho", "va", "ten"), ("ho", "ten"), ("ten",), ("my", "name", "is"),
+               ("full", "name"), ("name",), ("i", "am"), ("i'm",))
+_PRONOUNS = frozenset({"toi", "em", "minh", "con", "chau", "tui", "anh", "chi"})
+
+
+def _without_lead_in(words: list[str]) -> list[str]:
+    """`words` without a lead-in before the name; "La" is a family name, not "là", when it
+    comes first ("La Văn Cầu")."""
+    folded = [fold(w).strip(":-,.") for w in words]
+    i = 0
+    head = next((h for h in _NAME_HEADS if tuple(folded[:len(h)]) == h), None)
+    if head is not None:
+        i = len(head)
+        if i < len(folded) and folded[i] == "cua":
+            i += 1
+        if i < len(folded) and folded[i] in _PRONOUNS:
+            i += 1
+    elif folded and folded[0] in _PRONOUNS:
+        i = 1
+        if i < len(folded) and folded[i] == "ten":
+            i += 1
+    if i and i < len(folded) and folded[i] == "la":
+        i += 1
+    if i and (head is not None or folded[i - 1] in ("la", "ten")):
+        rest = words[i:]
+        if rest and rest[0] in (":", "-"):
+            rest = rest[1:]
+        return rest
+    return words
+
+
 def valid_name(text: str) -> str | None:
-    """A full name: letters, at least two words, 4–100 characters; NFC, single spaces."""
-    name = " ".join(unicodedata.normalize("NFC", text).split())
-    if not 4 <= len(name) <= 100 or not _NAME_RE.match(name):
+    """A full name: letters, at least two words, 4–100 characters; NFC, single spaces, each
+    word capitalised. What people add around it goes: "Họ tên: …", "tôi là …", a final "ạ"
+    or full stop; a name typed in capitals reads like the others ("NGUYỄN VĂN AN")."""
+    words = unicodedata.normalize("NFC", text).split()
+    words = _without_lead_in(words)
+    if words:
+        words[-1] = words[-1].rstrip(".!")
+        if len(words) > 2 and words[-1].lower() == "ạ":
+            words.pop()
+    name = " ".join(w for w in words if w)
+    if not 4 <= len(name) <= MAX_NAME or not _NAME_RE.match(name):
         return None
-    return " ".join(w[:1].upper() + w[1:] for w in name.split(" "))
+    return " ".join(w[:1].upper() + (w[1:].lower() if w.isupper() else w[1:])
+                    for w in name.split(" "))
+
+
+def _asks_instead(ctx: Ctx) -> bool:
+    """Is the text a question the bot answers ("lịch hôm nay", "thư viện mở cửa giờ nào")
+    rather than the name asked for? An answer found, and every word explained by it or a
+    question asked; a name leaves words unexplained ("Hoàng Thị Lịch") and a question word in a
+    name finds no answer ("Nguyễn Thị Ái": "ai?")."""
+    u = ctx.route.understood
+    return (u is not None and u.feature not in ("unknown", "clarify")
+            and (u.unexplained == 0 or u.asks))
+
+
+# A run of digits as people write a number (spaces, dots, dashes, brackets, a leading +).
+_PHONE_RUN = re.compile(r"\(?\+?\(?\d[\d\s.\-()]*\d")
 
 
 def valid_phone(text: str) -> str | None:
     """A Vietnamese phone number, normalised to 0xxxxxxxxx: mobile 03/05/07/08/09 + 8 digits,
-    landline 02 + 9 digits; +84 / 84 prefixes accepted."""
-    digits = re.sub(r"[\s.\-()]", "", text)
+    landline 02 + 9 digits; +84 / 84 / 0084 prefixes accepted (and "+84 0…"). Words around
+    the one number go ("SĐT: 0912 345 678", "0912345678 ạ"); digits of any script count."""
+    text = "".join(str(unicodedata.digit(c)) if c.isdecimal() else c for c in text)
+    runs = _PHONE_RUN.findall(text)
+    if len(runs) != 1:
+        return None  # no number, or two: which one is theirs?
+    digits = re.sub(r"[\s.\-()]", "", runs[0])
+    if digits.startswith("0084"):
+        digits = "+84" + digits[4:]
     if digits.startswith("+84"):
-        digits = "0" + digits[3:]
+        digits = "0" + digits[3:].removeprefix("0")
     elif digits.startswith("84") and len(digits) in (11, 12):
         digits = "0" + digits[2:]
     if re.fullmatch(r"0[35789]\d{8}", digits) or re.fullmatch(r"02\d{9}", digits):
@@ -181,9 +246,13 @@ async def take(ctx: Ctx) -> list[Reply]:
     if len(ed.questions) < ed.contest.questions_per_attempt:
         return [Reply(_("Ngân hàng câu hỏi của Cuộc thi chưa sẵn sàng. Xin Quý vị quay lại "
                         "sau."), (back_button(),))]
+    if not ctx.is_private:
+        # In a group every member reads the answers: the name and phone number the registration
+        # repeats for consent, and each question as it is answered.
+        return [private_only_reply("/thi")]
     closed = _window_closed(ctx)
     if closed:
-        return [closed]
+        return await _cut_short(ctx, closed)
     participant = await ctx.store.contest.participant()
     if participant is None:
         refused = _no_new_registration(ctx, await ctx.store.contest.record())
@@ -195,6 +264,57 @@ async def take(ctx: Ctx) -> list[Reply]:
             + _("Bước 1/4. Xin gõ họ và tên đầy đủ, ví dụ: Nguyễn Văn An."),
             title=_("Đăng ký dự thi"))]
     return await _continue(ctx, participant)
+
+
+async def _prompt(ctx: Ctx) -> list[Reply]:
+    """The registration's current step asked again (after /ngonngu), with what it gathered."""
+    state = ctx.user.state
+    step, data = REGISTER.step(state), dict(state.data) if state is not None else {}
+    if step is Register.DISTRICT:
+        return [_ask_district(ctx.edition)]
+    if step is Register.UNIT:
+        return [Reply(_("Xin gõ tên đơn vị của Quý vị (trường, cơ quan, địa phương)."))]
+    if step is Register.PHONE:
+        return await _ask_phone(ctx, data)
+    if step is Register.CONSENT:
+        return [Reply(_consent_text(ctx, data), _consent_buttons(),
+                      title=_("Bước 4/4. Đồng ý lưu thông tin"))]
+    return [Reply(_("Bước 1/4. Xin gõ họ và tên đầy đủ, ví dụ: Nguyễn Văn An."),
+                  title=_("Đăng ký dự thi"))]
+
+
+def _ask_district(ed: Edition) -> Reply:
+    return Reply(_("Bước 2/4. Quý vị thuộc quận, huyện nào của {city}? Xin chọn bên dưới, hoặc "
+                   "chọn “Khác” để ghi tên trường, cơ quan, đơn vị.").format(city=ed.city),
+                 _district_buttons(ed))
+
+
+async def _cut_short(ctx: Ctx, closed: Reply,
+                     own: tuple[Participant, Attempt] | None = None) -> list[Reply]:
+    """The window is closed: an attempt still open (the citizen was answering at the closing
+    time, or walked away and came back after it) ends now, its open questions counted wrong,
+    and the citizen sees the result it counts for, not only "bài làm không còn được ghi
+    nhận"."""
+    if own is None:
+        participant = await ctx.store.contest.participant()
+        if participant is not None:
+            attempts = await ctx.store.contest.attempts(participant.id)
+            active = next((a for a in attempts if a.finished_at is None), None)
+            own = (participant, active) if active is not None else None
+    if ctx.user.state is not None and QUESTION.step(ctx.user.state) is not None:
+        await ctx.store.clear_state()
+    if own is None or ctx.now < ctx.edition.contest.closes:
+        return [closed]
+    participant, attempt = own
+    if attempt.finished_at is None:
+        attempt = await _expire(ctx, attempt)
+    if attempt.finished_at is None:
+        return [closed]
+    c, tz = ctx.edition.contest, ctx.edition.tz
+    note = Reply(_("Cuộc thi đã kết thúc lúc {time} ngày {day}, khi lượt thi của Quý vị còn dở: "
+                   "các câu chưa trả lời được tính là sai. Kết quả của Quý vị:").format(
+        time=format_time(c.closes, tz), day=format_date_numeric(c.closes)))
+    return [note, await _result(ctx, participant, attempt, 1)]
 
 
 def _voided() -> Reply:
@@ -296,7 +416,7 @@ async def _ask(ctx: Ctx, attempt: Attempt, resumed: bool = False) -> list[Reply]
 
 def typed_letter(text: str) -> int | None:
     """The option a typed answer names (0 for A), or None when it names none."""
-    plain = " ".join(unicodedata.normalize("NFC", text).split()).lower()
+    plain = " ".join(unicodedata.normalize("NFKC", text).split()).lower()  # "Ａ" is "A"
     folded = fold(plain)
     m = _TYPED_ANSWER.match(folded)
     if m is None:
@@ -305,6 +425,26 @@ def typed_letter(text: str) -> int | None:
     if len(folded) == len(plain) and plain[m.start(1)] not in LETTERS.lower():
         return None
     return LETTERS.lower().index(m[1])
+
+
+async def answer_outside(ctx: Ctx, text: str) -> Reply | None:
+    """A letter typed ("C", "đáp án c") by a citizen who left an open question (/menu): where
+    their attempt is and how to go back to it. Not recorded as an answer: they chose to leave,
+    and the letter may be meant for another question on their screen."""
+    if typed_letter(text) is None:
+        return None
+    participant = await ctx.store.contest.participant()
+    if participant is None or participant.voided:
+        return None
+    attempts = await ctx.store.contest.attempts(participant.id)
+    active = next((a for a in attempts if a.finished_at is None), None)
+    if active is None or _window_closed(ctx) is not None:
+        return None
+    return Reply(_("Quý vị đang làm dở lượt thi, câu {k}/{n}, nhưng đã tạm rời bài thi nên câu "
+                   "trả lời “{text}” chưa được ghi nhận. Xin gõ /thi để quay lại câu hỏi rồi "
+                   "chọn đáp án; thời gian vẫn đang tính.").format(
+                       k=active.current + 1, n=len(active.question_ids), text=text[:20]),
+                 (Button(_("Tiếp tục thi"), "/thi"), back_button()))
 
 
 @features.feature("contest_answer", label=N_("Trả lời câu thi"), commands=("traloi",))
@@ -344,6 +484,12 @@ async def question(ctx: Ctx) -> list[Reply] | None:
             return await answer(replace(ctx, route=Route(QUESTION.name, arg.strip())))
         if name == "thi":
             return await take(ctx)
+        if name == "ngonngu":
+            # The language changes without leaving the question: its time keeps running.
+            switched = await language(replace(ctx, route=Route("language", arg)))
+            if any(b.command.startswith("/ngonngu") for b in switched[0].buttons):
+                return switched  # the choice of languages; its buttons come back here
+            return [Reply(switched[0].text), *await take(ctx)]
     attempt_id = state.data.get("attempt") if state is not None else None
     own = (await ctx.store.contest.own_attempt(attempt_id)
            if isinstance(attempt_id, int) else None)
@@ -359,6 +505,10 @@ async def question(ctx: Ctx) -> list[Reply] | None:
     if _time_left_ms(ctx, attempt) <= 0 or _window_closed(ctx) is not None:
         await ctx.store.clear_state()
         return None
+    if ctx.is_button:
+        # The previous step's button pressed twice ("Đồng ý" of the consent): the question
+        # again, without a rule the citizen did not break.
+        return await _ask(ctx, attempt)
     rule = _("Quý vị đang trả lời câu {k}: gõ một chữ {letters} (hoặc bấm nút). Muốn tạm rời "
              "bài thi, gõ /menu hoặc /huy; thời gian vẫn tiếp tục tính.").format(
         k=attempt.current + 1, letters=", ".join(LETTERS[:len(q.options)]))
@@ -373,9 +523,7 @@ async def _answer(ctx: Ctx, participant: Participant, attempt: Attempt, position
                       (Button(_("Bảng xếp hạng"), "/xephang"), back_button()))]
     closed = _window_closed(ctx)
     if closed:
-        await _expire(ctx, attempt)
-        await ctx.store.clear_state()
-        return [closed]
+        return await _cut_short(ctx, closed, (participant, attempt))
     if position != attempt.current:
         note = Reply(_("Câu {k} không còn nhận trả lời (đã trả lời hoặc đã hết giờ).")
                      .format(k=position + 1))
@@ -510,7 +658,7 @@ def _district_buttons(ed: Edition) -> tuple[Button, ...]:
     return (*(Button(d, d) for d in ed.contest.districts), Button(_(OTHER), OTHER))
 
 
-@features.flow(REGISTER)
+@features.flow(REGISTER, prompt=_prompt)
 async def register(ctx: Ctx) -> list[Reply]:
     """One step of the registration: name, district or unit, phone, consent."""
     state = ctx.user.state
@@ -518,16 +666,28 @@ async def register(ctx: Ctx) -> list[Reply]:
     data, text, ed = dict(state.data), ctx.route.arg, ctx.edition
     step = REGISTER.step(state)
     if step is Register.NAME:
+        if _asks_instead(ctx):
+            return [Reply(_("“{text}” không giống họ tên nên Chatbot chưa ghi. Quý vị đang "
+                            "đăng ký dự thi, bước 1/4: xin gõ họ và tên, ví dụ: Nguyễn Văn "
+                            "An.").format(text=text[:40]) + _stop_hint(),
+                          (_stop_button(),))]
         name = valid_name(text)
-        if name is None:
+        if name is None and len(" ".join(text.split())) > MAX_NAME:
+            return [Reply(_("Họ tên dài quá {n} ký tự. Xin gõ lại họ và tên, ví dụ: Nguyễn Văn "
+                            "An.").format(n=MAX_NAME) + _stop_hint(), (_stop_button(),))]
+        at_once = _details_at_once(ed, text) if name is None else None
+        if at_once is not None:  # "Nguyễn Văn An, Lê Chân, 0912345678": the steps it fills
+            data.update(at_once)
+            if "district" in data:
+                return await _after_district(ctx, data)
+        elif name is None:
             return [Reply(_("Họ tên chưa hợp lệ: chỉ gồm chữ cái và khoảng trắng, ít nhất hai "
                             "từ, ví dụ: Nguyễn Văn An. Xin gõ lại họ và tên.") + _stop_hint(),
                           (_stop_button(),))]
-        data["full_name"] = name
+        else:
+            data["full_name"] = name
         await REGISTER.enter(ctx.store, Register.DISTRICT, data)
-        return [Reply(_("Bước 2/4. Quý vị thuộc quận, huyện nào của {city}? Xin chọn bên "
-                        "dưới, hoặc chọn “Khác” để ghi tên trường, cơ quan, đơn vị.").format(
-                            city=ed.city), _district_buttons(ed))]
+        return [_ask_district(ed)]
     if step is Register.DISTRICT:
         wanted = fold(text).strip()
         said = said_district(ed, text)  # "Lê Chân", "quan le chan", "tôi ở Lê Chân ạ"
@@ -536,7 +696,7 @@ async def register(ctx: Ctx) -> list[Reply]:
             match = None
         if match is not None:
             data["district"] = match
-            return await _ask_phone(ctx, data)
+            return await _after_district(ctx, data)
         if wanted in (fold(OTHER), fold(_(OTHER)), "other"):
             await REGISTER.enter(ctx.store, Register.UNIT, data)
             return [Reply(_("Xin gõ tên đơn vị của Quý vị (trường, cơ quan, địa phương)."))]
@@ -548,8 +708,10 @@ async def register(ctx: Ctx) -> list[Reply]:
             return [Reply(_("Tên đơn vị cần từ 2 đến 128 ký tự. Xin gõ lại.") + _stop_hint(),
                           (_stop_button(),))]
         data["district"], data["unit"] = OTHER, unit
-        return await _ask_phone(ctx, data)
+        return await _after_district(ctx, data)
     if step is Register.PHONE:
+        if ctx.is_button and fold(text) not in (fold(SKIP), fold(_(SKIP)), "skip"):
+            return await _ask_phone(ctx, data)  # step 2's button pressed twice: no error
         if fold(text) in (fold(SKIP), fold(_(SKIP)), "skip") or (
                 yes_or_no(text) is False and valid_phone(text) is None):  # "không có", "ko"
             data["phone"] = None
@@ -585,6 +747,8 @@ async def register(ctx: Ctx) -> list[Reply]:
             await ctx.store.clear_state()
             return [Reply(_("Quý vị chưa đồng ý nên Chatbot không lưu thông tin nào và Quý vị "
                             "chưa thể dự thi. Khi đổi ý, xin gõ /thi."), (back_button(),))]
+        if _CORRECTING.search(pressed):  # "sai tên", "sửa lại", "nhập lại": from step 1
+            return await take(ctx)
         return [Reply(_("Xin chọn “Đồng ý” hoặc “Không đồng ý”.") + _stop_hint(),
                       _consent_buttons())]
     await ctx.store.clear_state()
@@ -600,6 +764,42 @@ def _stop_button() -> Button:
     return Button(_("Dừng đăng ký"), "/huy")
 
 
+# At the consent, what asks to mend a detail (folded): "sai tên", "sửa lại", "nhập lại".
+_CORRECTING = re.compile(r"\b(?:sua|sai|nhap lai|lam lai|go lai|dang ky lai)\b")
+# Where one detail ends and the next begins when all are typed at once.
+_DETAILS = re.compile(r"[,;\n|]+|\s[-–]\s")
+
+
+def _details_at_once(ed: Edition, text: str) -> dict[str, object] | None:
+    """Name, district and phone typed in one message, in that order after the name
+    ("Nguyễn Văn An, quận Lê Chân, SĐT 0912345678"); None when a part is none of them."""
+    parts = [p.strip() for p in _DETAILS.split(text) if p.strip()]
+    name = valid_name(parts[0]) if len(parts) > 1 else None
+    if name is None:
+        return None
+    found: dict[str, object] = {"full_name": name}
+    for part in parts[1:]:
+        phone = valid_phone(part)
+        said = said_district(ed, part) if phone is None else None
+        if phone is not None and "phone" not in found:
+            found["phone"] = phone
+        elif said is not None and said.district in ed.contest.districts and (
+                "district" not in found):
+            found["district"] = said.district
+        else:
+            return None
+    return found
+
+
+async def _after_district(ctx: Ctx, data: dict[str, object]) -> list[Reply]:
+    """Step 3, or straight to the consent when the phone was typed with the name."""
+    if "phone" in data:
+        await REGISTER.enter(ctx.store, Register.CONSENT, data)
+        return [Reply(_consent_text(ctx, data), _consent_buttons(),
+                      title=_("Bước 4/4. Đồng ý lưu thông tin"))]
+    return await _ask_phone(ctx, data)
+
+
 async def _ask_phone(ctx: Ctx, data: dict[str, object]) -> list[Reply]:
     await REGISTER.enter(ctx.store, Register.PHONE, data)
     if ctx.edition.contest.prizes:
@@ -613,7 +813,10 @@ async def _ask_phone(ctx: Ctx, data: dict[str, object]) -> list[Reply]:
 
 
 def _consent_buttons() -> tuple[Button, ...]:
-    return (Button(_(AGREE), AGREE), Button(_(DISAGREE), DISAGREE))
+    # "Sửa thông tin": a typo seen at the last step is mended without refusing (/thi starts
+    # the registration again, nothing kept).
+    return (Button(_(AGREE), AGREE), Button(_(DISAGREE), DISAGREE),
+            Button(_("Sửa thông tin"), "/thi"))
 
 
 def _consent_text(ctx: Ctx, data: dict[str, object]) -> str:

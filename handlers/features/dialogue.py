@@ -11,14 +11,16 @@ from __future__ import annotations
 from enum import StrEnum
 
 from handlers.context import Ctx
+from handlers.features.contest import answer_outside
 from handlers.format import back_button, label, menu_buttons
 from handlers.i18n import N_, _, current_locale, format_day_short
 from handlers.numbers import parse_int
 from handlers.question_types import MAX_QUESTION, QuestionKind
 from handlers.registry import FeatureSet, Flow
 from handlers.router import Route
+from handlers.text import mask_contacts
 from handlers.types import Button, Reply
-from handlers.understanding import read_days
+from handlers.understanding import Understanding, read_days
 from handlers.understanding.normalise import tokenize
 
 
@@ -85,9 +87,19 @@ async def clarify(ctx: Ctx) -> list[Reply]:
     if not choices:
         return await unknown(ctx)
     if understood is not None:
-        await ctx.store.questions.record(understood.typed[:MAX_QUESTION], understood.normalised,
-                                         QuestionKind.CLARIFIED)
+        await _keep(ctx, understood, QuestionKind.CLARIFIED)
     return [Reply(_("Quý vị muốn hỏi về:"), (*choices, back_button()))]
+
+
+async def _keep(ctx: Ctx, understood: Understanding, kind: QuestionKind) -> int:
+    """Store a question the bot could not answer, for the organizers: without the phone
+    numbers and e-mail addresses in it, which the citizen did not choose to send."""
+    text, normalised = understood.typed, understood.normalised
+    masked = mask_contacts(text)
+    if masked != text:
+        text, normalised = masked, " ".join(t.fold for t in tokenize(masked))
+    return await ctx.store.questions.record(text[:MAX_QUESTION], normalised[:MAX_QUESTION],
+                                            kind)
 
 
 def can_answer() -> str:
@@ -101,12 +113,16 @@ async def unknown(ctx: Ctx) -> list[Reply]:
     """Say honestly that the bot has no information, what it can answer, the nearest answers,
     and offer to pass the question to the organizers (it is stored for them either way)."""
     understood = ctx.route.understood
+    if understood is not None:
+        # "C" after leaving an open contest question is an answer, not a question to pass on.
+        outside = await answer_outside(ctx, understood.typed)
+        if outside is not None:
+            return [outside]
     buttons: list[Button] = []
     lines = []
     if understood is not None and understood.words:
         typed = understood.typed
-        number = await ctx.store.questions.record(typed[:MAX_QUESTION], understood.normalised,
-                                                  QuestionKind.UNANSWERED)
+        number = await _keep(ctx, understood, QuestionKind.UNANSWERED)
         quoted = typed if len(typed) <= MAX_QUOTED else typed[:MAX_QUOTED - 1] + "…"
         lines.append(_("Xin lỗi, Chatbot chưa có thông tin về “{text}”.").format(text=quoted))
         lines.append(can_answer())
@@ -135,18 +151,26 @@ async def ask(ctx: Ctx) -> list[Reply]:
             return [_sent()]
         return [Reply(_("Chatbot không tìm thấy câu hỏi đó. Xin Quý vị gõ lại câu hỏi, Chatbot "
                         "sẽ chuyển cho Ban tổ chức."), (back_button(),))]
-    if arg and ctx.route.understood is None:  # typed after the command
-        return await _send_text(ctx, arg)
+    if arg and ctx.route.understood is None and any(c.isalnum() for c in arg):
+        return await _send_text(ctx, arg)  # typed after the command
     await FLOW.enter(ctx.store, Step.TEXT)
+    return await _ask_for_question(ctx)
+
+
+async def _ask_for_question(ctx: Ctx) -> list[Reply]:
     return [Reply(_("Xin Quý vị gõ câu hỏi muốn gửi Ban tổ chức; Chatbot sẽ chuyển giúp."),
                   (back_button(),))]
 
 
-@features.flow(FLOW)
+@features.flow(FLOW, prompt=_ask_for_question)
 async def ask_flow(ctx: Ctx) -> list[Reply] | None:
     """The question to pass on, typed after /guicauhoi."""
-    await ctx.store.clear_state()
     text = ctx.route.arg.strip()
+    if text and not any(c.isalnum() for c in text):
+        # "?", "...", only emoji: nothing for the organizers to read; the step stays.
+        return [Reply(_("Chatbot chưa nhận được câu hỏi nào trong tin nhắn này. Xin Quý vị gõ "
+                        "câu hỏi bằng chữ, hoặc gõ “thôi” để không gửi nữa."), (back_button(),))]
+    await ctx.store.clear_state()
     if not text:
         return None
     return await _send_text(ctx, text)

@@ -23,7 +23,7 @@ class Step(StrEnum):
 
 
 # After /quan shows the list, the name typed instead of pressed ("kien an") chooses it too.
-FLOW = Flow("district", Step)
+FLOW = Flow("district", Step, passing=True)
 features = FeatureSet()
 
 _NONE = ("bo chon", "bo", "khong", "none", "xoa")
@@ -76,12 +76,22 @@ async def _choose(ctx: Ctx, name: str) -> list[Reply]:
 @features.flow(FLOW)
 async def typed(ctx: Ctx) -> list[Reply] | None:
     """The message after /quan: a quận/huyện typed ("Kiến An", "tôi ở q. Lê Chân") is chosen;
-    anything else leaves the list and is answered as it would have been (None)."""
-    await ctx.store.clear_state()
+    what the bot would not understand otherwise ("quận 1", "An", "99") was meant for the list,
+    and is told it is not in it; anything else leaves the list and is answered as it would have
+    been (None)."""
     said = said_district(ctx.edition, ctx.route.arg)
-    if said is None:
-        return None
-    return await _choose(ctx, said.district)
+    if said is not None:
+        await ctx.store.clear_state()
+        return await _choose(ctx, said.district)
+    understood, typed = ctx.route.understood, ctx.route.arg.split()
+    # A place's name is short ("quận 1", "huyện An Hải cũ"); a long message is a question.
+    if understood is not None and understood.feature == "unknown" and 0 < len(typed) <= 4:
+        return [Reply(_("Không có quận, huyện “{text}” trong danh sách. Xin chọn một mục bên "
+                        "dưới.").format(text=ctx.route.arg.strip()[:40]),
+                      _buttons(ctx.edition, ctx.user.district),
+                      title=_("Quận, huyện của Quý vị"))]
+    await ctx.store.clear_state()
+    return None
 
 
 @features.feature("district_offer", label=N_("Hỏi về một quận, huyện"))

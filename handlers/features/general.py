@@ -7,6 +7,7 @@ from handlers.format import back_button, menu_buttons, week_span, week_status
 from handlers.i18n import N_, _, current_locale, set_locale
 from handlers.paging import paged
 from handlers.registry import FeatureSet
+from handlers.text import fold
 from handlers.types import Button, Reply
 
 features = FeatureSet()
@@ -25,6 +26,8 @@ async def start(ctx: Ctx) -> list[Reply]:
     status = week_status(ed, ctx.now)
     if status:
         text += "\n\n" + status
+    if ctx.today > ed.end:
+        return [Reply(text, menu_buttons())]  # no morning schedule, no reminder any more
     # Offer the reminders, never subscribe silently: the user presses the button or /dangky.
     text += "\n\n" + _("Để nhận lịch mỗi sáng và tin nhắc trước các sự kiện chính, xin bấm "
                          "“Nhận tin nhắc lịch” hoặc gõ /dangky.")
@@ -45,11 +48,7 @@ async def stop(ctx: Ctx) -> list[Reply]:
     nothing of its steps) and say so; with nothing under way, say that, and how to stop the
     reminders, which is what "hủy" alone often means."""
     if ctx.left is not None:
-        if ctx.left.note is not None:
-            return [Reply(_(ctx.left.note), menu_buttons())]
-        return [Reply(_("Đã dừng: {what}. Chatbot không lưu thông tin của các bước vừa rồi; khi "
-                        "cần, xin Quý vị bắt đầu lại.").format(what=ctx.left.label),
-                      menu_buttons())]
+        return [Reply(ctx.left.text(), menu_buttons())]
     return [Reply(_("Hiện Quý vị không có việc gì đang làm dở. Nếu muốn ngừng nhận tin nhắn của "
                     "Tuần lễ, xin gõ /huydangky."),
                   (Button(ctx.features.label("unsubscribe"), "/huydangky"), back_button()))]
@@ -68,11 +67,18 @@ async def help_(ctx: Ctx) -> list[Reply]:
                   buttons=(back_button(),))]
 
 
+# What people type after /ngonngu besides the codes: the language's name, either way.
+_LANGUAGES = {
+    **dict.fromkeys(("vi", "vn", "tieng viet", "viet", "viet nam", "vietnamese"), "vi"),
+    **dict.fromkeys(("en", "eng", "tieng anh", "anh", "english", "anh ngu"), "en"),
+}
+
+
 @features.feature("language", label=N_("Đổi ngôn ngữ"), commands=("ngonngu",),
                   help=N_("đổi ngôn ngữ"))
 async def language(ctx: Ctx) -> list[Reply]:
     """Offer the languages, or switch to the one named in the argument."""
-    choice = ctx.route.arg.strip().lower()
+    choice = _LANGUAGES.get(fold(ctx.route.arg).strip(" .!"), ctx.route.arg.strip().lower())
     if choice in ("vi", "en"):
         await ctx.store.set_locale(choice)
         set_locale(choice)
@@ -94,6 +100,13 @@ async def unknown_command(ctx: Ctx) -> list[Reply]:
             menu_buttons(),
         )
     ]
+
+
+@features.feature("stale_button", label=N_("Nút của bước đã xong"))
+async def stale_button(ctx: Ctx) -> list[Reply]:
+    """Answer a flow's button pressed after the flow ended (an old message's "Bỏ qua")."""
+    return [Reply(_("Nút này thuộc một bước đã xong hoặc đã dừng nên không còn dùng được. Xin "
+                    "chọn một mục bên dưới hoặc gõ câu hỏi."), menu_buttons())]
 
 
 @features.feature("media", label=N_("Ảnh, nhãn dán, tệp"))

@@ -89,7 +89,7 @@ async def erase(ctx: Ctx) -> list[Reply]:
     return [Reply(text, buttons, title=_("Xóa dữ liệu cá nhân"))]
 
 
-@features.flow(FLOW)
+@features.flow(FLOW, prompt=erase)  # after /ngonngu: the same question, its buttons translated
 async def confirm(ctx: Ctx) -> list[Reply]:
     """Delete the user's data if they confirmed; anything else leaves it untouched."""
     answer = fold(ctx.route.arg)

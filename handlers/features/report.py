@@ -70,9 +70,11 @@ def parse_period(arg: str, edition: Edition, today: date) -> tuple[date, date] |
     return (first, last) if first <= last else None
 
 
-def _usage() -> list[Reply]:
-    return [Reply(_("Cách dùng: /baocao, hoặc /baocao TỪ_NGÀY ĐẾN_NGÀY, ví dụ: "
-                    "/baocao 01/10/2020 07/10/2020. Không ghi ngày thì báo cáo cả Tuần lễ."))]
+def _usage(command: str) -> list[Reply]:
+    """How to give the period, for the command that was typed (/baocao or /thongke)."""
+    return [Reply(_("Cách dùng: {command}, hoặc {command} TỪ_NGÀY ĐẾN_NGÀY, ví dụ: {command} "
+                    "01/10/2020 07/10/2020. Không ghi ngày thì lấy cả Tuần lễ.").format(
+                        command=command))]
 
 
 @features.feature("report", label=N_("Báo cáo (ban tổ chức)"), commands=("baocao",),
@@ -81,7 +83,7 @@ async def report(ctx: Ctx) -> list[Reply]:
     """Send organizers the workbook, the charts and the summary for the report."""
     period = parse_period(ctx.route.arg, ctx.edition, ctx.today)
     if period is None:
-        return _usage()
+        return _usage("/baocao")
     figures = await ctx.store.report.figures(ctx.edition, *period)
     files = await ctx.store.report.files(figures, ctx.edition, ctx.features.label)
     # The figures are in the files (and /thongke): the message stays one screen.
@@ -96,7 +98,7 @@ async def stats(ctx: Ctx) -> list[Reply]:
     """Give organizers the headline figures in the chat."""
     period = parse_period(ctx.route.arg, ctx.edition, ctx.today)
     if period is None:
-        return _usage()
+        return _usage("/thongke")
     figures = await ctx.store.report.figures(ctx.edition, *period)
     # The period in the title, the figures one a line: one screen (the files: /baocao).
     title = _("Số liệu Tuần lễ") + " · " + period_text(figures)

@@ -7,6 +7,7 @@ a sample, every screen says so first.
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
 from content import Event
 from handlers.context import Ctx
@@ -22,7 +23,7 @@ from handlers.format import (
     week_span,
     week_status,
 )
-from handlers.i18n import N_, _, current_locale, format_date_numeric
+from handlers.i18n import N_, _, current_locale, format_date_numeric, format_day_short
 from handlers.paging import paged
 from handlers.registry import FeatureSet
 from handlers.types import Button, Reply
@@ -139,9 +140,23 @@ def _days_reply(ctx: Ctx, days: list[date], part: str, command: str) -> Reply:
             "• " + _("Chưa có sự kiện.")]
         blocks.append("\n".join(lines))
         buttons.append(Button(day_heading(d), f"/lich {d.isoformat()}"))
-    return paged(blocks, ctx.page, command, buttons=(Button(_("Các ngày khác"), "/lich"),
-                                                     back_button()),
+    return paged(blocks, ctx.page, command, title=_days_title(days),
+                 buttons=(Button(_("Các ngày khác"), "/lich"), back_button()),
                  note=sample_note(ed), item_buttons=buttons)
+
+
+def _days_title(days: list[date]) -> str:
+    """"Lịch Thứ Bảy, 03/10 và Chủ Nhật, 04/10"; a run of days by its ends, so that the title
+    stays one line."""
+    names = [format_day_short(d) for d in days]
+    run = len(days) > 2 and all((b - a).days == 1 for a, b in pairwise(days))
+    if run:
+        shown = f"{names[0]} – {names[-1]}"
+    elif len(names) == 2:
+        shown = _("{first} và {second}").format(first=names[0], second=names[1])
+    else:
+        shown = "; ".join(names)
+    return _("Lịch {day}").format(day=shown)
 
 
 def _day_reply(ctx: Ctx, wanted: date, title: str, command: str, part: str = "") -> Reply:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from handlers.context import Ctx
-from handlers.format import back_button
+from handlers.format import back_button, week_status
 from handlers.i18n import N_, _
 from handlers.registry import FeatureSet
 from handlers.types import Button, Reply
@@ -19,13 +19,20 @@ def offer_button() -> Button:
                   help=N_("nhận tin nhắc lịch và thông báo"))
 async def subscribe(ctx: Ctx) -> list[Reply]:
     """Subscribe the user to the daily digest, event reminders and announcements."""
+    over = ctx.today > ctx.edition.end
     if not await ctx.store.broadcast.subscribe():
         text = _("Quý vị đã đăng ký nhận tin nhắc rồi. Gõ /huydangky nếu muốn thôi nhận.")
+    elif over:
+        # Truthful after the week: no digest, no reminder; the organizers may still write
+        # (the results of the contest).
+        text = _("Đã đăng ký nhận thông báo của Ban tổ chức. {status} Vì vậy không còn lịch "
+                 "hằng ngày và tin nhắc sự kiện. Gõ /huydangky để thôi nhận bất cứ lúc nào.")\
+            .format(status=week_status(ctx.edition, ctx.now))
     else:
         text = _("Đã đăng ký! Trong Tuần lễ, mỗi sáng Quý vị nhận lịch sự kiện trong ngày, tin "
                  "nhắc trước các sự kiện chính và thông báo của Ban tổ chức. Gõ /huydangky "
                  "để thôi nhận bất cứ lúc nào.")
-    if ctx.edition.schedule_is_sample:
+    if ctx.edition.schedule_is_sample and not over:
         # Truthful: nothing is announced from a sample schedule (scheduler/planner.py).
         text += "\n" + _("Hiện lịch sự kiện mới là lịch mẫu: Chatbot sẽ gửi lịch hằng ngày và "
                          "tin nhắc khi có lịch chính thức; thông báo của Ban tổ chức vẫn được "

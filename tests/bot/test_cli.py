@@ -126,6 +126,30 @@ def test_announce_cancel_speaks_vietnamese_with_exit_codes(tmp_path: Path) -> No
     assert result.returncode == 2 and "“²” không phải là một số hợp lệ" in result.stderr
 
 
+def test_the_same_announcement_twice_is_refused_until_the_first_is_cancelled(
+        tmp_path: Path) -> None:
+    """The command run twice (the shell's history, a script run again): every recipient
+    would read it twice. Another audience, or after cancelling, it is a new announcement."""
+    env = {"HOCTAP_BOT_NOW": "2020-10-01T07:30"}
+    first = cli(tmp_path, "announce", "--text", "Họp  lúc 8 giờ", "--at", "2020-10-01T19:30",
+                **env)
+    assert first.returncode == 0, first.stderr
+    again = cli(tmp_path, "announce", "--text", "Họp lúc 8 giờ", "--at", "2020-10-01T20:30",
+                **env)
+    quiet(again)
+    assert again.returncode == 1
+    assert again.stderr.strip().startswith(
+        "Chưa lên lịch: thông báo #1 cùng nội dung, cùng người nhận đang chờ gửi lúc 19:30 "
+        "01/10/2020")
+    other = cli(tmp_path, "announce", "--text", "Họp lúc 8 giờ", "--at", "ngay",
+                "--audience", "contest", **env)
+    assert other.returncode == 0 and "#2" in other.stdout
+    assert cli(tmp_path, "announce", "cancel", "1", **env).returncode == 0
+    after = cli(tmp_path, "announce", "--text", "Họp lúc 8 giờ", "--at", "2020-10-01T20:30",
+                **env)
+    assert after.returncode == 0 and "#3" in after.stdout
+
+
 def test_schedule_and_announce_list_show_states_in_words(tmp_path: Path) -> None:
     created = cli(tmp_path, "announce", "--text", "Hủy buổi tọa đàm", "--at", "now")
     item = created.stdout.split("#", 1)[1].split(" ", 1)[0]
@@ -243,8 +267,9 @@ def test_readme_announce_examples_work_on_the_real_clock(tmp_path: Path) -> None
     assert '--at ngay --audience all' in readme
     tomorrow = (datetime.now() + timedelta(days=1)).strftime("%Y-%m-%d")
     ats = ("ngay", f"{tomorrow}T19:30")
-    results = clis(tmp_path, *(("announce", "--text", "…", "--at", at, "--audience", "all")
-                               for at in ats), HOCTAP_BOT_NOW="")
+    # Two texts: the same one twice would be refused as a duplicate.
+    results = clis(tmp_path, *(("announce", "--text", f"… {at}", "--at", at,
+                                "--audience", "all") for at in ats), HOCTAP_BOT_NOW="")
     for at, result in zip(ats, results, strict=True):
         assert result.returncode == 0, (at, result.stderr)
 

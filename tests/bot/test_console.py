@@ -185,3 +185,43 @@ async def test_an_announcement_reaches_the_console_subscriber(tmp_path: Path) ->
     assert "THÔNG BÁO CỦA BAN TỔ CHỨC (2/2)\n" in announcement
     assert f"Thông báo #{item} đã gửi xong" in announcement
     assert "1 đã gửi, 0 bỏ qua" in announcement
+
+
+def test_bytes_that_are_not_utf8_are_read_not_crashed_on(tmp_path: Path) -> None:
+    """A terminal in another encoding, or a pasted binary: the undecodable bytes are dropped
+    (a lone surrogate reached the database: "hệ thống đang tạm thời gián đoạn")."""
+    asyncio.run(new_sqlite_schema(f"sqlite+aiosqlite:///{tmp_path / 'hoctap.sqlite3'}"))
+    command = [str(BIN)] if BIN.exists() else [sys.executable, "-m", "bot.cli"]
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("HOCTAP_")}
+    typed = [b"\xff\xfe bad utf8", "lịch hôm nay".encode() + b" \xff", b"\xc3\x28\xa0\xa1",
+             b"caf\xe9 \x80\x81"]
+    result = subprocess.run(
+        [*command, "chat", "--now", "2020-10-01T07:30", "--user", "bytes"],
+        input=b"".join(line + b"\n" for line in typed), capture_output=True, timeout=120,
+        check=False, cwd=tmp_path, env=environ)
+    out, err = result.stdout.decode(), result.stderr.decode()
+    assert result.returncode == 0 and "Traceback" not in err, err
+    assert "gián đoạn" not in out and "có lỗi" not in out
+    assert "HÔM NAY, THỨ NĂM, 01/10/2020" in out
+    assert "Xin lỗi, Chatbot chưa có thông tin về “bad utf8”." in out
+
+
+def test_transcript_of_a_citizen_who_wanders(tmp_path: Path) -> None:
+    """The real process, piped: a registration interrupted by a command says so; the language
+    changed in the middle keeps the step; a message of two questions gets two answers; a
+    letter typed after leaving the contest says how to go back."""
+    result = chat(tmp_path, [
+        "/thi", "lịch hôm nay", "Họ tên: NGUYỄN THỊ HOA", "/lich 03/10", "/thi",
+        "Nguyễn Thị Hoa", "/ngonngu en", "Lê Chân", "/ngonngu vi", "SĐT: 0912 345 678 ạ",
+        "Đồng ý", "/menu", "C", "Cuộc thi kết thúc khi nào? Số điện thoại liên hệ?",
+    ], "--now", "2020-10-01T07:30", "--user", "wanderer")
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    out = result.stdout
+    assert "“lịch hôm nay” không giống họ tên nên Chatbot chưa ghi." in out
+    assert "Đã dừng: Đăng ký dự thi." in out
+    assert "Switched to English.\n\nStep 2/4." in out
+    assert "Đã chuyển sang tiếng Việt.\n\nBước 3/4." in out
+    assert "Họ tên: Nguyễn Thị Hoa\nĐơn vị: Lê Chân\nĐiện thoại: 0912345678" in out
+    assert "câu trả lời “C” chưa được ghi nhận" in out
+    last = out.rsplit("chưa được ghi nhận", 1)[1]
+    assert "CUỘC THI CÔNG DÂN HỌC TẬP" in last and "LIÊN HỆ" in last

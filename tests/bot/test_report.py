@@ -326,6 +326,9 @@ async def test_organizer_commands_and_refusal(app: App) -> None:
     names = [a.filename for a in replies[0].files]
     assert "bao-cao-tuan-le-20201002-20201003.xlsx" in names and len(names) == 7
     assert "Cách dùng: /baocao" in await organizer.text("/baocao 09/10 02/10")
+    # Each command's usage names that command (/thongke's named /baocao).
+    usage = await organizer.text("/thongke abc")
+    assert usage.startswith("Cách dùng: /thongke, hoặc /thongke TỪ_NGÀY ĐẾN_NGÀY")
 
 
 def test_cli_writes_the_files(sqlite_url: str, tmp_path: Path,

@@ -423,6 +423,11 @@ async def test_compose_without_javascript_previews_then_sends(console: Console) 
         {"label": "Lịch hôm nay", "feature": "today", "command": "/homnay"},
         {"label": "Làm bài thi", "feature": "contest_take", "command": "/thi"},
         {"label": "Trang tin", "url": "https://hoctaphaiphong.vn/tuan-le"}]}
+    # Sent again (a double click, a reload of the result): the form again, and why, not twice.
+    again = await console.client.post("/quantri/thongbao", data={**form, "do": "send"},
+                                      allow_redirects=False)
+    assert again.status == 409 and "cùng nội dung, cùng người nhận" in await again.text()
+    assert await console.count(ScheduledItem) == 1
     shown = await (await console.client.get(sent.headers["Location"])).text()
     assert '<span class="btn">Làm bài thi</span>' in shown
     assert 'title="https://hoctaphaiphong.vn/tuan-le">Trang tin</span>' in shown

@@ -303,6 +303,7 @@ async def _chosen(app: App) -> list[tuple[int, int | None, bool]]:
 @pytest.mark.parametrize(("typed", "letter"), [
     ("B", 1), ("b", 1), ("câu B", 1), ("đáp án b", 1), ("chọn B", 1), (" B. ", 1),
     ("Đáp án: c", 2), ("d ạ", 3), ("tôi chọn A", 0), ("(c)", 2),
+    ("Ａ", 0), ("ｃâｕ Ｂ", 1),  # a full-width keyboard (Japanese, Chinese input methods)
 ])
 def test_typed_letters(typed: str, letter: int) -> None:
     assert typed_letter(typed) == letter
@@ -338,7 +339,10 @@ async def test_typed_letters_answer_the_open_question(any_app: App, edition: Edi
     left = await chat.send("/menu")
     assert "Quý vị đã tạm rời bài thi" in left[0].text and "/thi" in left[0].text
     assert "Lịch sự kiện" in [b.label for b in left[0].buttons]
-    assert "Xin lỗi, Chatbot chưa hiểu" in await chat.text("b")  # not in a question any more
+    # Not in the question any more: a letter is not taken, the citizen is told how to go back.
+    outside = await chat.text("b")
+    assert "câu 6/10" in outside and "chưa được ghi nhận" in outside and "/thi" in outside
+    assert len(await _chosen(app)) == 5
     assert last_question(await chat.send("/thi")).title == "Câu 6/10"
     assert "Câu 7/10" in await chat.text("b")
     # /huy leaves too; an answer button brings the user back into the question.

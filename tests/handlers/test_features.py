@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
 from bot.app import App, build_app
+from bot.db.models import User
 from content import Edition
 from handlers.i18n import format_day, use_locale
 from handlers.text import split_message
@@ -92,6 +94,24 @@ async def test_a_given_day(chat: Chat, edition: Edition) -> None:
     assert "không thuộc Tuần lễ" in outside
     nonsense = await chat.text("/lich abc")
     assert "Chatbot chưa hiểu ngày" in nonsense
+
+
+@pytest.mark.parametrize(("typed", "days"), [
+    ("/lich 03/10 và 04/10", ["03/10", "04/10"]), ("lịch thứ 7 và chủ nhật", ["03/10", "04/10"]),
+    ("lich cuoi tuan", ["03/10", "04/10"]), ("lịch từ 02/10 đến 04/10", ["02/10", "04/10"]),
+    ("thứ 2 và thứ 4 có sự kiện gì", ["05/10", "07/10"]),
+])
+async def test_several_days_have_a_title_on_every_screen(chat: Chat, typed: str,
+                                                         days: list[str]) -> None:
+    """Every screen of a several-day answer says which days it is about, like a one-day
+    answer's title, never a bare "(1/2)"."""
+    screens = await chat.pages(await chat.send(typed))
+    assert len(screens) > 1
+    for k, screen in enumerate(screens, 1):
+        assert screen.title is not None and screen.title.startswith("Lịch "), (typed, screen)
+        assert all(d in screen.title for d in days), (typed, screen.title)
+        assert screen.title.endswith(f"({k}/{len(screens)})")
+        assert not screen.text.startswith("(")
 
 
 async def test_one_event_names_its_organizing_unit(chat: Chat, edition: Edition) -> None:
@@ -187,6 +207,21 @@ async def test_help_lists_every_command(chat: Chat) -> None:
         assert command in text
 
 
+@pytest.mark.parametrize(("arg", "said"), [
+    ("en", "Switched to English."), ("EN", "Switched to English."),
+    ("tiếng anh", "Switched to English."), ("Tiếng Anh", "Switched to English."),
+    ("tieng anh", "Switched to English."), ("English", "Switched to English."),
+    ("vi", "Đã chuyển sang tiếng Việt."), ("tiếng việt", "Đã chuyển sang tiếng Việt."),
+    ("Tiếng Việt.", "Đã chuyển sang tiếng Việt."), ("vietnamese", "Đã chuyển sang tiếng Việt."),
+    ("fr", "Chatbot có tiếng Việt và tiếng Anh. Xin chọn một ngôn ngữ."),
+])
+async def test_ngonngu_takes_the_language_by_its_name(app: App, arg: str, said: str) -> None:
+    chat = Chat(app, "lang-" + arg)
+    if said.startswith("Đã chuyển"):
+        await chat.send("/ngonngu en")  # from English back to Vietnamese
+    assert (await chat.send(f"/ngonngu {arg}"))[0].text == said
+
+
 async def test_language_is_remembered(app: App) -> None:
     user = Chat(app, user_id="en-user")
     assert "Switched to English." in await user.text("/ngonngu en")
@@ -252,3 +287,25 @@ async def test_contest_info_after_it_closed_points_to_the_results(sqlite_url: st
     assert "Cách tham gia" not in text
     commands = [b.command for b in replies[0].buttons]
     assert "/thi" not in commands and "/xephang" in commands
+
+
+@pytest.mark.parametrize("typed", [
+    "lịch hôm nay\udcff", "\ud83d lịch hôm nay", "lịch\udc80 hôm nay"])
+async def test_a_lone_surrogate_is_dropped_not_stored(app: App, typed: str) -> None:
+    """A JSON "\\udc00" or undecodable bytes: no database stores a lone surrogate, so the
+    update failed ("hệ thống đang tạm thời gián đoạn")."""
+    replies = await Chat(app, "surrogate").send(typed)
+    assert (replies[0].title or "").startswith("Hôm nay")
+    replies = await Chat(app, "surrogate").send("xyz\udcffabc")  # stored for the organizers
+    assert "chưa có thông tin về “xyzabc”" in replies[0].text
+
+
+async def test_a_display_name_with_a_lone_surrogate_is_stored_clean(app: App) -> None:
+    """The platform's name of the sender (Telegram's first_name) is stored with the user."""
+    replies = await app.dispatcher.handle(Incoming(
+        "telegram", "named", "lịch hôm nay", display_name="An\udcff\u202e Bình"))
+    assert replies is not None and (replies[0].title or "").startswith("Hôm nay")
+    async with app.sessions() as s:
+        name = (await s.execute(select(User.display_name).where(
+            User.external_id == "named"))).scalar_one()
+    assert name == "An Bình"

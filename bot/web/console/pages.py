@@ -61,6 +61,7 @@ from handlers.features.announce import (
     parse_audience,
     past_text,
     read_when,
+    twin_text,
 )
 from handlers.features.contest import OTHER
 from handlers.features.report import headline, period_text
@@ -495,10 +496,15 @@ class Console:
                                             status=400)
         buttons, _problem = draft.buttons(self._button_choices())
         async with self.app.sessions() as s, s.begin():
-            item_id = await broadcast.create_announcement(s, draft.text, audience, due,
-                                                          self.now(), None, buttons)
-            await store.audit(s, session.who, "announce", f"#{item_id} {audience} "
-                              f"{self.when(due)}: {draft.text[:200]}", self.now())
+            twin = await broadcast.pending_twin(s, draft.text, audience)
+            if twin is None:
+                item_id = await broadcast.create_announcement(s, draft.text, audience, due,
+                                                              self.now(), None, buttons)
+                await store.audit(s, session.who, "announce", f"#{item_id} {audience} "
+                                  f"{self.when(due)}: {draft.text[:200]}", self.now())
+        if twin is not None:  # sent twice (a double click, a reload): the form, and why
+            return await self._compose_page(request, session, draft, shown=True, status=409,
+                                            error=twin_text(*twin, self.tz))
         log.info("console: announcement %s created for %s", item_id, audience)
         raise web.HTTPSeeOther(f"{PREFIX}/thongbao/{item_id}")
 

@@ -1,0 +1,88 @@
+"""What a citizen meets when the contest or the week is over: an attempt cut by the closing time
+ends with its result (not only "bài làm không còn được ghi nhận"), and the bot no longer promises
+a morning schedule or reminders that will never come.
+
+Through the dispatcher on a real SQLite file, with the clock moved as test_contest does.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.app import App
+from content import Edition
+from handlers.types import Reply
+from tests.conftest import Chat, local
+
+CUT = "Cuộc thi đã kết thúc lúc 21:00 ngày 07/10/2020, khi lượt thi của Quý vị còn dở"
+
+
+def _move_to(app: App, when: str) -> None:
+    app.clock.offset += local(when) - app.clock()
+
+
+async def _started(app: App, user_id: str) -> Chat:
+    chat = Chat(app, user_id)
+    await chat.text("/thi")
+    for typed in ("Nguyễn Thị Hoa", "Lê Chân", "Bỏ qua"):
+        await chat.text(typed)
+    assert "Câu 1/10" in await chat.text("Đồng ý")
+    return chat
+
+
+def _result(replies: list[Reply]) -> Reply:
+    return next(r for r in replies if (r.title or "").startswith("Hoàn thành bài thi"))
+
+
+async def test_an_answer_after_the_closing_time_shows_the_result(app: App) -> None:
+    _move_to(app, "2020-10-07T20:58")
+    chat = await _started(app, "closing")
+    assert "Câu 2/10" in await chat.text("A")
+    app.clock.offset += timedelta(minutes=2, seconds=30)  # 21:00:30, the question still shown
+    replies = await chat.send("B")
+    assert replies[0].text.startswith(CUT)
+    assert "Kết quả: đúng" in _result(replies).text and "/10 câu" in _result(replies).text
+    assert "Nguyễn T. Hoa (Lê Chân)" in await chat.text("/xephang")  # ranked, not lost
+
+
+async def test_an_attempt_left_before_the_closing_ends_when_the_citizen_comes_back(
+        app: App) -> None:
+    _move_to(app, "2020-10-07T20:00")
+    chat = await _started(app, "walked-away")
+    await chat.text("/menu")
+    _move_to(app, "2020-10-08T09:00")
+    replies = await chat.send("/thi")
+    assert replies[0].text.startswith(CUT)
+    assert "Kết quả: đúng" in _result(replies).text
+    assert "Hạng của Quý vị: 1/1." in await chat.text("/xephang")
+    # Once ended, the closing message is the usual one; the result stays in /xemlai.
+    again = await chat.text("/thi")
+    assert CUT not in again and "Cuộc thi đã kết thúc" in again
+    assert "Hoàn thành bài thi" in await chat.text("/xemlai")
+
+
+async def test_no_attempt_no_result_after_the_closing(app: App) -> None:
+    _move_to(app, "2020-10-08T09:00")
+    replies = await Chat(app, "late").send("/thi")
+    assert len(replies) == 1 and replies[0].text.startswith("Cuộc thi đã kết thúc lúc 21:00")
+
+
+async def test_after_the_week_nothing_promises_a_morning_schedule(app: App,
+                                                                   edition: Edition) -> None:
+    _move_to(app, "2020-10-09T08:00")
+    chat = Chat(app, "after")
+    welcome = await chat.send("/start")
+    assert "đã diễn ra" in welcome[0].text
+    assert "mỗi sáng" not in welcome[0].text
+    assert "/dangky" not in [b.command for b in welcome[0].buttons]
+    subscribed = await chat.text("/dangky")
+    assert subscribed.startswith("Đã đăng ký nhận thông báo của Ban tổ chức.")
+    assert "mỗi sáng" not in subscribed and "lịch mẫu" not in subscribed
+    assert "đã diễn ra" in subscribed and "/huydangky" in subscribed
+
+
+async def test_during_the_week_the_offer_stands(app: App) -> None:
+    chat = Chat(app, "during")
+    welcome = await chat.send("/start")
+    assert "/dangky" in [b.command for b in welcome[0].buttons]
+    assert "mỗi sáng" in await chat.text("/dangky")

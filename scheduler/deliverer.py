@@ -243,6 +243,10 @@ class Deliverer:
                                 self.channel, row.id, kind)
                 result = Delivery("uncertain", reason=f"error while sending: {kind}")
                 raised = True
+            # Spaced from the answer too: the platform counts from when the message reached
+            # it, which may be late in the request (a busy network or machine), so the next
+            # one to this chat waits a full interval after that.
+            self.spacing.mark(row.external_id)
         if result.status == "rate_limited":
             log.warning("%s asked us to wait %.1f s (429); slowing down", self.channel,
                         result.retry_after)
@@ -277,6 +281,7 @@ class Deliverer:
                 result = await self.sender.send(external_id, [Reply(text)])
             else:
                 result = await self.sender.edit_text(external_id, ref, text)
+            self.spacing.mark(external_id)  # from the answer too, as in _send
             if result.status != "rate_limited":
                 return result
             self.limiter.penalize(result.retry_after)

@@ -93,7 +93,9 @@ class RateLimiter:
 
 
 class ChatSpacing:
-    """At most one message per `interval` seconds to one chat."""
+    """At most one message per `interval` seconds to one chat: marked when a send starts and
+    again when its answer comes (the deliverer does both), so the platform, which counts from
+    the moment a message reached it, sees them that far apart however long a request took."""
 
     def __init__(self, interval: float, clock: Callable[[], float] = time.monotonic) -> None:
         self.interval = interval

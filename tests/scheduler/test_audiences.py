@@ -9,6 +9,8 @@ each user received.
 from __future__ import annotations
 
 import asyncio
+import itertools
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -126,3 +128,53 @@ async def test_each_audience_reaches_exactly_its_users(sqlite_url: str) -> None:
     for inbox in (telegram, zalo):
         for user, received in inbox.received.items():
             assert len(received) == len(set(received)), (user, received)
+
+
+@dataclass
+class SlowNetwork(Inbox):
+    """A channel whose first message to a chat reaches the platform late in its request (a
+    busy network or machine), the next ones at once; it notes when each one arrived."""
+
+    arrived: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    transit: float = 0.4
+
+    async def send_text(self, external_id: str, text: str, *, title: str | None = None,
+                        buttons: tuple[Button, ...] = ()) -> Delivery:
+        if not self.arrived[external_id]:
+            await asyncio.sleep(self.transit)
+        self.arrived[external_id].append(time.monotonic())
+        return await super().send_text(external_id, text, title=title, buttons=buttons)
+
+
+async def test_messages_to_one_chat_reach_it_an_interval_apart_however_slow_the_network(
+        sqlite_url: str) -> None:
+    """Telegram counts one message a second per chat from when each reached it. Spacing the
+    sends from their start only let a slow first request and a quick second one arrive 0.1 s
+    apart (429 "Too Many Requests" for that chat, seen under load in the reminders test)."""
+    interval = 0.5
+    app: App = build_app(make_settings(sqlite_url, HOCTAP_BROADCAST_POLL_SECONDS="0.2",
+                                       HOCTAP_BROADCAST_PER_CHAT_INTERVAL=str(interval)))
+    await app.start()
+    citizens = [Chat(app, str(201 + i), "telegram") for i in range(3)]
+    for chat in citizens:
+        assert "Đã đăng ký!" in await chat.text("/dangky")
+    organizer = Chat(app, "console")
+    texts = [f"Thông báo số {k}: lịch họp lúc {8 + k} giờ." for k in range(3)]
+    for text in texts:
+        await announce(organizer, text, "all")
+    network = SlowNetwork("telegram")
+    service = build_broadcaster(app, [network])
+    await service.start()
+    try:
+        for _ in range(300):
+            if all(len(network.arrived[c.user_id]) == len(texts) for c in citizens):
+                break
+            await asyncio.sleep(0.05)
+    finally:
+        await service.stop()
+        await app.close()
+    for chat in citizens:
+        times = network.arrived[chat.user_id]
+        assert len(times) == len(texts), network.received
+        gaps = [b - a for a, b in itertools.pairwise(times)]
+        assert min(gaps) >= interval, (chat.user_id, gaps)

@@ -15,6 +15,7 @@ from bot.app import App, build_broadcaster
 from bot.channels import zalobot
 from bot.channels.base import Channel
 from bot.db import repo
+from bot.db.contest import close_open_attempts
 from bot.observability import flush_repeated_logs, health_routes, limits_middleware
 from bot.webserver import (
     BODY_LIMITS,
@@ -27,6 +28,8 @@ from bot.webserver import (
 from scheduler.service import BroadcastService
 
 log = logging.getLogger(__name__)
+# How often `run` looks whether the contest has closed with attempts still open.
+CONTEST_CHECK_SECONDS = 60.0
 
 
 def build_channels(app: App) -> list[Channel]:
@@ -76,7 +79,8 @@ async def _every(seconds: float, job: Callable[[], Awaitable[None]], name: str) 
 
 def housekeeping(app: App) -> list[asyncio.Task[None]]:
     """The periodic jobs of `hoctap-bot run`: prune the kept update keys, summarize what the
-    web server refused (and the repeated log lines)."""
+    web server refused (and the repeated log lines), end the attempts left open when the
+    contest closes."""
     w = app.settings.web
     retention = timedelta(hours=w.update_retention_hours, seconds=w.clock_skew_seconds)
 
@@ -93,10 +97,25 @@ def housekeeping(app: App) -> list[asyncio.Task[None]]:
         app.dispatcher.metrics.log_refusals(w.summary_seconds)
         flush_repeated_logs()
 
+    contest = app.edition.contest
+
+    async def close_contest() -> None:
+        # After the closing time, attempts left open are ended and ranked (nobody else would:
+        # an abandoned attempt is otherwise ended only when its citizen writes again).
+        if app.clock() < contest.closes:
+            return
+        async with app.sessions() as s, s.begin():
+            ended = await close_open_attempts(s, contest.closes,
+                                              contest.seconds_per_question * 1000)
+        if ended:
+            log.info("contest closed: %d attempts left open were ended and ranked", ended)
+
     tasks = [asyncio.create_task(_every(w.prune_seconds, prune, "pruning processed updates"),
                                  name="prune processed updates"),
              asyncio.create_task(_every(w.summary_seconds, summarize, "web summary"),
-                                 name="web summary")]
+                                 name="web summary"),
+             asyncio.create_task(_every(CONTEST_CHECK_SECONDS, close_contest,
+                                        "closing the contest"), name="close the contest")]
     for task in tasks:
         task.add_done_callback(_report_end)
     return tasks

@@ -7,9 +7,14 @@ Through the dispatcher on a real SQLite file, with the clock moved as test_conte
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
+from sqlalchemy import func, select
+
 from bot.app import App
+from bot.db.models import ContestAnswer, ContestAttempt, ContestParticipant, User
+from bot.runner import housekeeping
 from content import Edition
 from handlers.types import Reply
 from tests.conftest import Chat, local
@@ -86,3 +91,52 @@ async def test_during_the_week_the_offer_stands(app: App) -> None:
     welcome = await chat.send("/start")
     assert "/dangky" in [b.command for b in welcome[0].buttons]
     assert "mỗi sáng" in await chat.text("/dangky")
+
+
+async def test_attempts_left_open_are_ranked_when_the_contest_closes(app: App) -> None:
+    """Citizens who walked away mid-attempt and never wrote again: `run`'s housekeeping ends
+    their attempts at the closing time (questions not answered counted wrong) so the
+    leaderboard and the organizers' figures hold them; before the close it changes nothing."""
+    _move_to(app, "2020-10-07T20:00")
+    walked = await _started(app, "never-back")
+    for letter in "AB":
+        await walked.text(letter)
+    await walked.text("/menu")
+    _move_to(app, "2020-10-07T20:10")
+    other = await _started(app, "finished")
+    for _ in range(10):
+        await other.text("C")
+
+    async def housekeep_once() -> None:
+        jobs = housekeeping(app)
+        try:
+            for _ in range(100):  # each job runs once at once, then sleeps
+                await asyncio.sleep(0.02)
+                async with app.sessions() as s:
+                    if await s.scalar(select(func.count()).select_from(ContestAttempt).where(
+                            ContestAttempt.finished_at.is_(None))) == 0:
+                        return
+        finally:
+            for job in jobs:
+                job.cancel()
+            await asyncio.gather(*jobs, return_exceptions=True)
+
+    _move_to(app, "2020-10-07T20:59")
+    await housekeep_once()
+    board = await Chat(app, "reader").text("/xephang")
+    assert board.count("câu đúng") == 1, board
+    _move_to(app, "2020-10-07T21:01")
+    await housekeep_once()
+    board = await Chat(app, "reader").text("/xephang")
+    assert board.count("câu đúng") == 2, board
+    async with app.sessions() as s:
+        open_ = (await s.execute(select(ContestAttempt).join(ContestParticipant).join(User)
+                                 .where(User.external_id == "never-back"))).scalar_one()
+        answers = (await s.execute(select(ContestAnswer).where(
+            ContestAnswer.attempt_id == open_.id).order_by(ContestAnswer.position))).scalars()
+        rows = [(a.position, a.chosen) for a in answers]
+    assert open_.finished_at is not None and open_.finished_at == local("2020-10-07T21:00")
+    assert rows[:2] == [(0, 0), (1, 1)] and [c for _, c in rows[2:]] == [None] * 8
+    assert open_.total_ms >= 8 * 60_000
+    # The citizen who comes back sees the result it counts for, as before.
+    assert "Hoàn thành bài thi" in await walked.text("/xemlai")

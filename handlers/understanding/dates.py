@@ -24,6 +24,12 @@ PARTS = {"sáng": "sang", "trưa": "trua", "chiều": "chieu", "tối": "toi", "
 HOURS = {"sang": (0, 11), "trua": (11, 13), "chieu": (13, 18), "toi": (18, 24)}
 _SHORT_WEEKDAYS = {"t2": 0, "t3": 1, "t4": 2, "t5": 3, "t6": 4, "t7": 5, "cn": 6}
 _NUMBER_WORDS = {"hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7}
+# Nouns that "thứ N" counts after ("câu thứ 8", "lần thứ 9", "giải thứ 1"): an ordinal there,
+# never a day of the week (folded).
+_ORDINAL_NOUNS = frozenset({"cau", "lan", "nguoi", "hang", "giai", "bai", "luot", "buoc", "so",
+                            "vi", "trang", "phan", "dong", "muc", "tap", "ky", "khoa", "lop",
+                            "con", "chau", "em", "anh", "chi", "nam", "tuan", "ngay", "doi",
+                            "nhom", "tiet", "buoi", "dot", "vong"})
 _DMY = re.compile(r"^([0-9]{1,2})[/.-]([0-9]{1,2})(?:[/.-]([0-9]{2,4}))?$")
 _ISO = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
 _HOUR = re.compile(r"^([0-9]{1,2})")
@@ -81,6 +87,17 @@ class _Reader:
             if n is not None and 2 <= n <= 7:
                 return n - 2, 2
         return None
+
+    def no_weekday_at(self, i: int) -> str | None:
+        """'thứ 8', 'thứ 1', 'thu 9' typed as a day: a day of the week that does not exist (the
+        week's days are thứ 2 to thứ 7 and chủ nhật), as typed; None for an ordinal ('câu thứ
+        8') or anything else."""
+        if not self.word(i, "thứ") or (i > 0 and self.t[i - 1].fold in _ORDINAL_NOUNS):
+            return None
+        n = self.number(i + 1)
+        if n is None or 2 <= n <= 7 or n > 31:
+            return None
+        return f"{self.t[i].text} {self.t[i + 1].text}"
 
     def week_shift(self, i: int) -> tuple[int | None, int]:
         """'tuần sau' (+1), 'tuần trước' (-1), 'tuần này'/'này' (the coming day: None) at i:
@@ -203,6 +220,8 @@ class _Reader:
                 shift, extra = self.week_shift(i)
                 i += extra
                 found = [_weekday(self.today, weekday, shift)]
+            elif (wrong := self.no_weekday_at(i)) is not None:
+                invalid, i = invalid or wrong, i + 2
             elif self.word(i, "cuối") and self.word(i + 1, "tuần"):
                 i += 2
                 weeks = 0

@@ -59,6 +59,11 @@ def day_of(u: Understander, text: str, today: date) -> tuple[str, str]:
     ("lich 32/13", THU, ("day", "32/13")),
     ("30/2 có gì", THU, ("day", "30/2")),
     ("ngày 40 có gì", THU, ("day", "40")),
+    # A day of the week that does not exist, as typed: corrected, never the whole week.
+    ("lịch thứ 8", THU, ("day", "thứ 8")),
+    ("thu 8 co su kien gi ko", THU, ("day", "thu 8")),
+    ("thứ 1 có gì", THU, ("day", "thứ 1")),
+    ("sáng thứ 9 có gì không", THU, ("day", "thứ 9")),
 ])
 def test_days_relative_to_the_clock(understander: Understander, text: str, today: date,
                                     route: tuple[str, str]) -> None:
@@ -66,7 +71,10 @@ def test_days_relative_to_the_clock(understander: Understander, text: str, today
 
 
 @pytest.mark.parametrize("text", ["chủ đề năm nay", "thi một lần", "chuyển sang tiếng anh",
-                                  "tuần lễ là gì", "trong tuần lễ có gì", "tôi muốn xem lịch"])
+                                  "tuần lễ là gì", "trong tuần lễ có gì", "tôi muốn xem lịch",
+                                  # ordinals, not days of the week
+                                  "câu thứ 8 đáp án là gì", "lần thứ 9 có được thi không",
+                                  "giải thứ 1 được bao nhiêu", "người thứ 10 đăng ký"])
 def test_words_that_look_like_days_are_not(edition: Edition, text: str) -> None:
     ref = find_date(tokenize(text), THU, edition)
     assert ref is None or ref.kind not in ("days", "invalid"), ref

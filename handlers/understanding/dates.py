@@ -205,6 +205,7 @@ class _Reader:
         invalid = ""
         scope = ""
         negated = -1
+        retract = False
         i, n = 0, len(self.t)
         while i < n:
             t = self.t[i]
@@ -242,6 +243,11 @@ class _Reader:
             elif self.word(i, "ngay", "liền") and self.word(i + 1, "bây", "lúc") and self.word(
                     i + 2, "giờ", "này"):
                 i += 3  # "thi ngay bây giờ": right away, not the events on now
+                continue
+            elif self.word(i, "à", "ờ", "ơ") and self.word(i + 1, "không", "mà") and days:
+                # "thứ 5, à không, thứ 6": the next day said replaces those before
+                i += 2
+                retract = True
                 continue
             elif self.word(i, "không", "chẳng") and self.word(i + 1, "phải"):
                 # "không phải hôm nay mà ngày mai", "chủ nhật chứ không phải thứ 7": the day
@@ -356,6 +362,9 @@ class _Reader:
             self.used.update(range(start, i))
             if start == negated:
                 continue
+            if found and retract:
+                days.clear()
+                retract = False
             if found and days and self.word(start - 1, "đến", "tới") and found[0] > days[-1]:
                 first = days[-1]
                 days.extend(first + timedelta(k) for k in range(1, (found[0] - first).days))
@@ -376,6 +385,7 @@ class _Reader:
 # The words a date expression (or a word the reader skips) can start with, folded.
 _STARTS = frozenset(fold(w) for w in (
     "chào", "chúc", "ngay", "liền", "không", "chẳng", "nhầm", "sửa", "ý", "đầu", "hôm", "bữa",
+    "à", "ờ", "ơ",
     "mỗi", "hằng", "hàng", "các", "ngày", "mai", "mốt", "thứ", "chủ", "cuối", "mùng", "mồng",
     "mong", "trong", "giữa", "hết", "tháng", "năm", "tuần", "cả", "bây", "lúc", "mười",
     *PARTS, *_UNITS, *_TAILS)) | frozenset(_SHORT_WEEKDAYS)

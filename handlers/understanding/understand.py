@@ -294,9 +294,7 @@ class Understander:
                          and c.explained and not c.explained & used
                          and self._event_days.get(c.route[1]) in ref.days
                          and c.rank >= SUBJECT * best.rank
-                         and not any(o.route[0] not in ("event", "day", "today")
-                                     and c.explained <= o.explained and o.rank > c.rank
-                                     for o in candidates)), None)
+                         and self._named_event(c, candidates)), None)
             if held is not None:
                 best = held
                 passed.add(best.route)
@@ -315,7 +313,8 @@ class Understander:
             named = next((c for c in candidates[1:]
                           if c.route[0] == "event" and c.explained
                           and not c.explained & best.explained
-                          and c.rank >= SUBJECT * best.rank), None)
+                          and c.rank >= SUBJECT * best.rank
+                          and self._named_event(c, candidates)), None)
             if named is not None:
                 best = named
                 passed.add(best.route)
@@ -635,6 +634,14 @@ class Understander:
         folds = [t.fold for t in tokens]
         return max((i + 2 for i in range(len(folds) - 2)
                     if (folds[i], folds[i + 1]) in _OPENERS), default=-1)
+
+    @staticmethod
+    def _named_event(event: _Candidate, candidates: list[_Candidate]) -> bool:
+        """An event named on words of its own: "đọc sách" is the library's before it is the
+        reading day's ("con tôi thích đọc sách, | tuần lễ kết thúc ngày nào")."""
+        return not any(o.route[0] not in ("event", "day", "today")
+                       and event.explained <= o.explained and o.rank > event.rank
+                       for o in candidates)
 
     @staticmethod
     def _asked_part(tokens: list[Token], candidates: list[_Candidate], best: _Candidate,

@@ -73,7 +73,7 @@ _PREPOSITIONS = frozenset({"cho", "của", "ở", "tại", "với", "trong", "ng
 # Questions about the time or the place of something (folded, abbreviations written out).
 _WHEN_WHERE = ("khi nao", "bao gio", "may gio", "luc nao", "o dau", "dia diem", "cho nao",
                "ngay nao", "dien ra", "gio nao", "to chuc o", "to chuc luc", "di dau",
-               "qua dau", "den dau")
+               "qua dau", "den dau", "hom nao", "bua nao", "ngay may")
 # An English question that starts so asks whether its last phrase is true ("is the contest
 # free": about the fee, not the contest).
 _EN_YES_NO = frozenset({"is", "are", "does", "do", "can", "will"})

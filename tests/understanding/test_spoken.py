@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from bot.app import App, build_app
+from bot.app import build_app
 from content import Edition
 from handlers.understanding import Understander
 from handlers.understanding.dates import find_date

@@ -70,6 +70,8 @@ CONTEXT_LENGTH = 10  # words a message has before it is long
 DATED = frozenset({"schedule", "activities", "next"})
 _PREPOSITIONS = frozenset({"cho", "của", "ở", "tại", "với", "trong", "ngoài", "trên",
                            "bằng"})
+# Typed without marks, these may be a preposition ("ve": về or vé; "cho": cho or chó).
+_PREPOSITION_FOLDS = frozenset(fold(w) for w in (*_PREPOSITIONS, "về"))
 # Questions about the time or the place of something (folded, abbreviations written out).
 _WHEN_WHERE = ("khi nao", "bao gio", "may gio", "luc nao", "o dau", "dia diem", "cho nao",
                "ngay nao", "dien ra", "gio nao", "to chuc o", "to chuc luc", "di dau",
@@ -95,6 +97,9 @@ _OPENERS = frozenset({("khong", "biet"), ("chua", "biet"), ("muon", "biet"), ("c
                       ("xin", "hoi"), ("muon", "hoi"), ("can", "hoi")})
 # Words that ask (folded): what stands next to them is what a long message asks about.
 _ASK_WORDS = frozenset({"gi", "nao", "dau", "sao", "ai", "may", "nhieu"})
+# Words that open a part denying its subject (folded pairs).
+_DENIALS = frozenset({("khong", "phai"), ("chang", "phai"), ("khong", "hoi"),
+                      ("khong", "can"), ("khong", "muon")})
 # Words that point back to what a part before named ("…liên thế hệ, | đó là chương trình gì").
 _BACK = frozenset({"do", "day", "ay", "no"})
 _QUESTION_STARTS: dict[str, list[tuple[str, ...]]] = {}
@@ -228,6 +233,17 @@ class Understander:
                                       info, unknown, total, today, english)
         if not candidates:
             return base
+        whole = {i for i, t in enumerate(tokens)
+                 if t.kind == "word" and not self.index.is_filler(t)}
+        talk = next((c for c in candidates if c.route[0] == "smalltalk"
+                     and c.explained >= whole and c.explained > candidates[0].explained), None)
+        if talk is not None:  # "hổng có gì", said alone: small talk, though it holds "có gì"
+            candidates = [talk, *(c for c in candidates if c is not talk)]
+        denied = self._denied(tokens)
+        if denied:
+            # "không phải cuộc thi, | tôi hỏi về thư viện": the subject denied is not asked
+            kept = [c for c in candidates if not (c.explained and c.explained <= denied)]
+            candidates = kept or candidates
         best = candidates[0]
         opened = self._opened(tokens)
         asking = self._asking(tokens)
@@ -547,6 +563,9 @@ class Understander:
         for unit, unit_matches in by_unit.items():
             if self.index.units[unit][0] != "smalltalk":
                 for m in unit_matches:
+                    if m.end - m.start == 1 and not tokens[m.start].marked \
+                            and tokens[m.start].fold in _PREPOSITION_FOLDS:
+                        continue  # "ve" may be về: "hỏi ve | thư viện" qualifies nothing
                     (asking if _asks(tokens, m.start, m.end) else ends).setdefault(
                         m.end, set()).add(unit)
         # Where a yes/no question ends ("... có ... không"): -1 when it is not one.
@@ -634,6 +653,21 @@ class Understander:
         folds = [t.fold for t in tokens]
         return max((i + 2 for i in range(len(folds) - 2)
                     if (folds[i], folds[i + 1]) in _OPENERS), default=-1)
+
+    @staticmethod
+    def _denied(tokens: list[Token]) -> set[int]:
+        """The words of a part that opens by denying its subject ("không phải cuộc thi, …",
+        "tôi không hỏi lịch, …") before another part says what is asked."""
+        out: set[int] = set()
+        last = tokens[-1].clause if tokens else 0
+        for i in range(len(tokens) - 1):
+            t = tokens[i]
+            first = next(k for k, u in enumerate(tokens) if u.clause == t.clause)
+            if t.clause == last or i - first > 1 or (
+                    t.fold, tokens[i + 1].fold) not in _DENIALS:
+                continue
+            out |= {k for k in range(i + 2, len(tokens)) if tokens[k].clause == t.clause}
+        return out
 
     @staticmethod
     def _named_event(event: _Candidate, candidates: list[_Candidate]) -> bool:

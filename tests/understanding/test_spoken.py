@@ -81,6 +81,13 @@ def test_time_as_people_say_it(edition: Edition, text: str,
     ("chuc ca nha buoi toi vui ve", ("smalltalk", "greeting")),
     ("bot trả lời lung tung quá", ("smalltalk", "sorry")),
     ("vô dụng thế", ("smalltalk", "sorry")),
+    # a part that denies its subject says what is not asked
+    ("không phải lịch, mình hỏi về cuộc thi", ("contest", "")),
+    ("toi khong hoi lich, toi hoi ve khoa hoc online", ("courses", "khoa-hoc")),
+    ("tham gia không phải đóng tiền đúng không", ("faq", "chi-phi")),  # no part denied
+    # small talk that is the whole message, though it holds a phrase of an answer
+    ("không có gì đâu", ("smalltalk", "ok")),
+    ("mai không có gì à", ("day", "2020-10-02")),
     # Central forms
     ("lịch bữa ni", ("today", "")),
     ("cuộc thi là chi", ("contest", "")),

@@ -129,6 +129,10 @@ class _Reader:
                 return None, 2  # "thứ 3 tuần này": the coming one, as for "thứ 3 này"
         if self.word(i, "này"):
             return None, 1
+        if self.word(i, "tới") and not (self.weekday_at(i + 1) or self.number(i + 1) or (
+                0 <= i + 1 < len(self.t) and self.t[i + 1].kind == "date")
+                or self.word(i + 1, "ngày", "mùng", "mồng", "hết")):
+            return None, 1  # "thứ 3 tới": the coming one ("thứ 7 tới chủ nhật" is a span)
         return None, 0
 
     def _week_at(self, i: int) -> bool:

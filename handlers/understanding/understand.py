@@ -255,6 +255,7 @@ class Understander:
                          and c.route[0] not in ("smalltalk", "unknown")
                          and c.rank >= SUBJECT * best.rank), best)
         best = self._asked_part(tokens, candidates, best, asking)
+        best = self._predicate(tokens, candidates, best)
         if best.route == ("smalltalk", "greeting"):
             # "okela bạn ơi", "sai rồi bạn ơi": a call ("bạn ơi") beside other small talk is
             # only how it is said.
@@ -653,6 +654,21 @@ class Understander:
         folds = [t.fold for t in tokens]
         return max((i + 2 for i in range(len(folds) - 2)
                     if (folds[i], folds[i + 1]) in _OPENERS), default=-1)
+
+    @staticmethod
+    def _predicate(tokens: list[Token], candidates: list[_Candidate],
+                   best: _Candidate) -> _Candidate:
+        """In a yes/no question ("mượn sách ở thư viện | có mất tiền không"), an answer found
+        only on the subject before "có" gives way to one nearly as strong found on what is
+        asked of it, from "có" to "không"."""
+        has = next((i for i, t in enumerate(tokens) if t.fold == "co" and not t.expanded), -1)
+        end = max((i for i, t in enumerate(tokens) if t.fold in ("khong", "chua")), default=-1)
+        if has <= 0 or end <= has or not best.explained or max(best.explained) >= has:
+            return best
+        return next((c for c in candidates[1:] if c.explained
+                     and min(c.explained) >= has and max(c.explained) <= end
+                     and c.route[0] not in ("smalltalk", "unknown")
+                     and c.rank >= CLARIFY_RATIO * best.rank), best)
 
     @staticmethod
     def _denied(tokens: list[Token]) -> set[int]:

@@ -63,15 +63,16 @@ DEFAULT_SECONDS = 60
 READING_CHARS_PER_SECOND = 8
 READING_DECIDE_SECONDS = 10
 # What free text can ask for (lexicon.toml [[intents]] id): the features the bot answers with,
-# plus small talk (greeting, thanks, goodbye, ok), passing a question to the organizers (ask)
-# and elsewhere: subjects citizens ask about that are not the Week's (the weather, other exams),
-# which must get an honest "no information", never an answer that shares a word with them.
+# plus small talk (greeting, thanks, goodbye, ok, sorry: a complaint), passing a question to the
+# organizers (ask) and elsewhere: subjects citizens ask about that are not the Week's (the
+# weather, other exams), which must get an honest "no information", never an answer that shares
+# a word with them.
 # tests/understanding checks that each one is answered.
 INTENTS = (
     "schedule", "next", "theme", "bodies", "activities", "courses", "library", "contest",
     "contest-take", "leaderboard", "contacts", "faq", "help", "menu", "language", "subscribe",
     "unsubscribe", "privacy", "ask", "greeting", "thanks", "goodbye", "ok", "elsewhere",
-    "stop", "bulletin",
+    "stop", "bulletin", "sorry",
 )
 # Words and phrases as typed: letters and digits, single spaces; a typed form may also be one
 # symbol (an emoji such as "👍").

@@ -36,7 +36,8 @@ MAX_QUESTION_ID = 2**63 - 1  # the questions table's id is a BIGINT
 
 @features.feature("smalltalk", label=N_("Chào hỏi, cảm ơn"))
 async def smalltalk(ctx: Ctx) -> list[Reply]:
-    """Answer a greeting, thanks, an "ok" or a goodbye in a line (the menu only to a greeting)."""
+    """Answer a greeting, thanks, an "ok", a complaint or a goodbye in a line (the menu only to a
+    greeting or a complaint)."""
     kind = ctx.route.arg
     if kind == "greeting":
         text = _("Kính chào Quý vị! Chatbot của {name} sẵn sàng hỗ trợ. Xin chọn một mục bên "
@@ -45,6 +46,13 @@ async def smalltalk(ctx: Ctx) -> list[Reply]:
     if kind == "thanks":
         return [Reply(_("Chatbot cảm ơn Quý vị. Khi cần thêm thông tin, xin Quý vị cứ nhắn "
                         "tin cho Chatbot."))]
+    if kind == "sorry":  # "bot ngu thế", "trả lời sai rồi": an apology and a way on
+        return [Reply(_("Chatbot xin lỗi Quý vị vì chưa trả lời đúng ý. Xin Quý vị gõ lại câu "
+                        "hỏi ngắn gọn hơn (ví dụ: “lịch ngày mai”, “số điện thoại Ban tổ "
+                        "chức”) hoặc chọn một mục bên dưới; Chatbot cũng có thể chuyển câu hỏi "
+                        "cho Ban tổ chức."),
+                      (Button(_("Gửi câu hỏi cho Ban tổ chức"), "/guicauhoi"),
+                       *menu_buttons()))]
     if kind == "goodbye":
         return [Reply(_("Chúc Quý vị một ngày tốt lành. Khi cần thông tin về Tuần lễ, xin Quý "
                         "vị cứ nhắn tin cho Chatbot."))]

@@ -30,6 +30,15 @@ _ORDINAL_NOUNS = frozenset({"cau", "lan", "nguoi", "hang", "giai", "bai", "luot"
                             "vi", "trang", "phan", "dong", "muc", "tap", "ky", "khoa", "lop",
                             "con", "chau", "em", "anh", "chi", "nam", "tuan", "ngay", "doi",
                             "nhom", "tiet", "buoi", "dot", "vong"})
+# Numbers written as words, for days and months ("mùng hai", "hai tháng mười", "hai mươi mốt").
+_UNITS = {"một": 1, **_NUMBER_WORDS, "tám": 8, "chín": 9}
+# After "mười"/"mươi": "mười lăm", "hai mươi mốt" ("mười năm" is ten years).
+_TAILS = {**{w: v for w, v in _UNITS.items() if w != "năm"}, "mốt": 1, "lăm": 5}
+# Words after "ngày"/"hôm" + a number word that make it something else ("ngày ba mẹ cưới").
+_NOT_A_DAY = ("mẹ", "má", "người", "lần", "buổi", "ngày", "tuần", "tiếng", "giờ", "tháng",
+              "năm")
+# Years said relative to this one: "năm nay" is the Week's; the others are not.
+_OTHER_YEARS = ("ngoái", "trước", "rồi", "sau", "tới", "kia")
 _DMY = re.compile(r"^([0-9]{1,2})[/.-]([0-9]{1,2})(?:[/.-]([0-9]{2,4}))?$")
 _ISO = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
 _HOUR = re.compile(r"^([0-9]{1,2})")
@@ -39,7 +48,7 @@ _HOUR = re.compile(r"^([0-9]{1,2})")
 class DateRef:
     """The day(s) a message names: `days` (kind "days"), the week, now, or an impossible date."""
 
-    kind: str  # days, week, now, invalid
+    kind: str  # days, week, now, invalid; season (the Week's month or year), outside (another)
     days: tuple[date, ...] = ()
     part: str = ""  # a key of HOURS, or ""
     text: str = ""  # the impossible date as typed (kind invalid)
@@ -73,6 +82,32 @@ class _Reader:
         if 0 <= i < len(self.t) and self.t[i].kind == "number" and len(self.t[i].text) <= 4:
             return int(self.t[i].text)
         return None
+
+    def number_at(self, i: int, words: bool = True) -> tuple[int, int] | None:
+        """(value, tokens read) of a number at i, in digits or in words ("mười", "hai mươi
+        mốt")."""
+        n = self.number(i)
+        if n is not None:
+            return n, 1
+        if not words:
+            return None
+        if self.word(i, "mười"):
+            tail = self._unit(i + 1, _TAILS)
+            return (10 + tail, 2) if tail else (10, 1)
+        unit = self._unit(i, _UNITS)
+        if unit is None:
+            return None
+        if self.word(i + 1, "mươi"):
+            tail = self._unit(i + 2, _TAILS)
+            return (unit * 10 + tail, 3) if tail else (unit * 10, 2)
+        if unit in (2, 3) and self.word(i + 1, "mốt"):
+            return unit * 10 + 1, 2
+        return unit, 1
+
+    def _unit(self, i: int, table: dict[str, int]) -> int | None:
+        if 0 < i < len(self.t) and self.t[i].clause != self.t[i - 1].clause:
+            return None  # a number never runs across a comma
+        return next((v for w, v in table.items() if self.word(i, w)), None)
 
     def weekday_at(self, i: int) -> tuple[int, int] | None:
         """(weekday, tokens read) for 'thứ 7', 'thứ bảy', 'chủ nhật', 't7', 'cn' at i."""
@@ -111,6 +146,10 @@ class _Reader:
                 return None, 2  # "thứ 3 tuần này": the coming one, as for "thứ 3 này"
         if self.word(i, "này"):
             return None, 1
+        if self.word(i, "tới") and not (self.weekday_at(i + 1) or self.number(i + 1) or (
+                0 <= i + 1 < len(self.t) and self.t[i + 1].kind == "date")
+                or self.word(i + 1, "ngày", "mùng", "mồng", "hết")):
+            return None, 1  # "thứ 3 tới": the coming one ("thứ 7 tới chủ nhật" is a span)
         return None, 0
 
     def _week_at(self, i: int) -> bool:
@@ -119,6 +158,47 @@ class _Reader:
             return True
         return (self.word(i, "trong", "cả") and self.word(i + 1, "tuần")
                 and not self.word(i + 2, "lễ"))
+
+    def _day_number(self, i: int) -> tuple[int, int] | None:
+        """(day, next index) for "mùng 3", "mồng hai", "ngày 5", "hôm mười"; a number word
+        after "ngày"/"hôm" only where no word makes it something else ("ngày ba mẹ")."""
+        if not self.word(i, "mùng", "mồng", "mong", "ngày", "hôm"):
+            return None
+        mung = self.word(i, "mùng", "mồng", "mong")
+        at = self.number_at(i + 1)
+        if at is None or (self.number(i + 1) is None and not mung and (
+                self.word(i + 1 + at[1], *_NOT_A_DAY) and not self.word(i + 1 + at[1],
+                                                                         "tháng"))):
+            return None
+        return at[0], i + 1 + at[1]
+
+    def _day_month(self, i: int) -> tuple[int, int, int] | None:
+        """(day, month, next index) for "5 tháng 10", "hai tháng mười"."""
+        day = self.number_at(i)
+        if day is None or not self.word(i + day[1], "tháng"):
+            return None
+        month = self.number_at(i + day[1] + 1)
+        if month is None:
+            return None
+        return day[0], month[0], i + day[1] + 1 + month[1]
+
+    def _scope_at(self, i: int) -> tuple[bool, int] | None:
+        """(the Week's own, next index) for a month or a year named alone: "tháng 10",
+        "trong tháng mười", "năm nay"; "năm ngoái", "tháng 11", "năm 2019" are not the Week's."""
+        j = i + 1 if self.word(i, "trong", "đầu", "giữa", "cuối", "hết") else i
+        if self.word(j, "tháng") and (m := self.number_at(j + 1)) is not None:
+            if not 1 <= m[0] <= 12:
+                return None
+            return m[0] == self.edition.start.month, j + 1 + m[1]
+        if j == i and self.word(i, "năm"):
+            if self.word(i + 1, "nay"):
+                return True, i + 2
+            if self.word(i + 1, *_OTHER_YEARS) and not self.word(i + 2, "giờ", "phút"):
+                return False, i + 2 + (1 if self.word(i + 2, "nữa") else 0)
+            year = self.number(i + 1)
+            if year is not None and 1990 <= year <= 2100 and year != self.edition.start.year:
+                return False, i + 2
+        return None
 
     def day_of_month(self, n: int, month: int | None, year: int | None) -> date | None:
         """Day n of `month` (the week's month when a day of the week is n, else this month)."""
@@ -144,9 +224,15 @@ class _Reader:
         part = ""
         kind = ""
         invalid = ""
+        scope = ""
+        negated = -1
+        retract = False
         i, n = 0, len(self.t)
         while i < n:
             t = self.t[i]
+            if t.kind == "word" and t.fold not in _STARTS:
+                i += 1  # most words start no date: checked once, not branch by branch
+                continue
             start = i
             found: list[date] = []
             if t.kind == "date":
@@ -168,6 +254,34 @@ class _Reader:
                 i += 1
             elif self.word(i, "chào") and self.word(i + 1, "buổi"):
                 i += 3  # "chào buổi tối" greets; it names no evening
+                continue
+            elif self.word(i, "chúc") and not self.word(i - 1, "tổ") and not self.word(
+                    i + 1, "năng", "vụ", "trách"):
+                # "chúc bạn buổi tối vui vẻ", "chúc mừng 20/10": a wish names no day
+                while i < n and self.t[i].clause == t.clause:
+                    i += 1
+                continue
+            elif self.word(i, "ngay", "liền") and self.word(i + 1, "bây", "lúc") and self.word(
+                    i + 2, "giờ", "này"):
+                i += 3  # "thi ngay bây giờ": right away, not the events on now
+                continue
+            elif self.word(i, "à", "ờ", "ơ") and self.word(i + 1, "không", "mà") and days:
+                # "thứ 5, à không, thứ 6": the next day said replaces those before
+                i += 2
+                retract = True
+                continue
+            elif self.word(i, "không", "chẳng") and self.word(i + 1, "phải"):
+                # "không phải hôm nay mà ngày mai", "chủ nhật chứ không phải thứ 7": the day
+                # said right after is not the one asked
+                i += 3 if self.word(i + 2, "là") else 2
+                negated = i
+                continue
+            elif self.word(i, "nhầm") or (self.word(i, "sửa") and self.word(i + 1, "lại")) or (
+                    self.word(i, "ý") and (self.word(i + 1, "là") or self.word(i + 2, "là"))):
+                # "thứ 6, à nhầm, thứ 7": what was said before is taken back
+                days.clear()
+                part = invalid = ""
+                i += 1
                 continue
             elif self.word(i, "đầu") and self.word(i + 1, "tuần"):
                 i += 2
@@ -234,12 +348,11 @@ class _Reader:
                 monday = self.today - timedelta(self.today.weekday()) + timedelta(7 * weeks)
                 weekend = [monday + timedelta(5), monday + timedelta(6)]
                 found = [d for d in weekend if d >= self.today] if weeks == 0 else weekend
-            elif self.word(i, "mùng", "mồng", "mong", "ngày", "hôm") and self.number(i + 1):
-                value = self.number(i + 1) or 0
-                i += 2
+            elif (at := self._day_number(i)) is not None:
+                value, i = at
                 month, year = None, None
-                if self.word(i, "tháng") and self.number(i + 1):
-                    month, i = self.number(i + 1), i + 2
+                if self.word(i, "tháng") and (mn := self.number_at(i + 1)) is not None:
+                    month, i = mn[0], i + 1 + mn[1]
                     if self.word(i, "năm") and self.number(i + 1):
                         year, i = self.number(i + 1), i + 2
                 d = self.day_of_month(value, month, year) if 1 <= value <= 31 else None
@@ -248,14 +361,20 @@ class _Reader:
                     invalid = invalid or label
                 else:
                     found = [d]
-            elif self.number(i) and self.word(i + 1, "tháng") and self.number(i + 2):
-                d = _safe_date(self.edition.start.year, self.number(i + 2) or 0,
-                               self.number(i) or 0)
+            elif (dm := self._day_month(i)) is not None:
+                value, month, i = dm
+                d = _safe_date(self.edition.start.year, month, value)
                 if d is None:
-                    invalid = invalid or f"{self.number(i)}/{self.number(i + 2)}"
+                    invalid = invalid or f"{value}/{month}"
                 else:
                     found = [d]
-                i += 3
+            elif (scope_at := self._scope_at(i)) is not None:
+                # "tháng 10", "năm nay": the Week's own month or year; "năm ngoái", "tháng
+                # 11": another, answered with when the Week is.
+                within, i = scope_at
+                scope = "season" if within or scope == "season" else "outside"
+                self.used.update(range(start, i))
+                continue
             elif self._week_at(i):
                 kind, i = kind or "week", i + 2
             elif self.word(i, "bây", "lúc") and self.word(i + 1, "giờ", "này"):
@@ -264,6 +383,11 @@ class _Reader:
                 i += 1
                 continue
             self.used.update(range(start, i))
+            if start == negated:
+                continue
+            if found and retract:
+                days.clear()
+                retract = False
             if found and days and self.word(start - 1, "đến", "tới") and found[0] > days[-1]:
                 first = days[-1]
                 days.extend(first + timedelta(k) for k in range(1, (found[0] - first).days))
@@ -274,9 +398,20 @@ class _Reader:
             return DateRef("days", tuple(sorted(set(days))), part, used=frozenset(self.used))
         if kind:
             return DateRef(kind, used=frozenset(self.used))
+        if scope and not part:
+            return DateRef(scope, used=frozenset(self.used))
         if part:
             return DateRef("days", (self.today,), part, used=frozenset(self.used))
         return None
+
+
+# The words a date expression (or a word the reader skips) can start with, folded.
+_STARTS = frozenset(fold(w) for w in (
+    "chào", "chúc", "ngay", "liền", "không", "chẳng", "nhầm", "sửa", "ý", "đầu", "hôm", "bữa",
+    "à", "ờ", "ơ",
+    "mỗi", "hằng", "hàng", "các", "ngày", "mai", "mốt", "thứ", "chủ", "cuối", "mùng", "mồng",
+    "mong", "trong", "giữa", "hết", "tháng", "năm", "tuần", "cả", "bây", "lúc", "mười",
+    *PARTS, *_UNITS, *_TAILS)) | frozenset(_SHORT_WEEKDAYS)
 
 
 def _weekday(today: date, weekday: int, shift: int | None) -> date:

@@ -44,7 +44,7 @@ GAP = 0.8
 MAX_GAP = 2
 # Fillers that change what a phrase says, never skipped inside one ("hủy không đăng ký").
 _UNSKIPPABLE = frozenset({"khong", "chua", "va", "hay", "hoac", "la", "co"})
-SMALL_TALK_INTENTS = ("greeting", "thanks", "goodbye", "ok")
+SMALL_TALK_INTENTS = ("greeting", "thanks", "goodbye", "ok", "sorry")
 ELSEWHERE = "elsewhere"  # subjects that are not the Week's: answered "no information"
 
 

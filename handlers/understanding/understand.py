@@ -41,6 +41,11 @@ from handlers.understanding.normalise import (
 # The weights of the decision (tuned on tests/understanding/corpus.txt only).
 DATE_SCORE = 5.0  # a named day: as strong as a distinctive phrase
 DATE_INFO = 3.0  # what a named day says, against the words that say something else
+# "tháng 10", "năm nay", "năm ngoái": a month or a year names the Week (or not) but no day; it
+# answers only when nothing else in the message does ("chủ đề năm nay" is about the theme).
+SCOPE_SCORE = 2.0
+SCOPE_INFO = 1.0
+SCOPES = frozenset({"season", "outside"})
 UNKNOWN_INFO = 3.0  # what a word the bot does not know says
 NUMBER_INFO = 1.0  # a number that is not part of a date
 UNEXPLAINED = 0.5  # a known word the answer does not explain says half of what it would
@@ -65,10 +70,12 @@ CONTEXT_LENGTH = 10  # words a message has before it is long
 DATED = frozenset({"schedule", "activities", "next"})
 _PREPOSITIONS = frozenset({"cho", "của", "ở", "tại", "với", "trong", "ngoài", "trên",
                            "bằng"})
+# Typed without marks, these may be a preposition ("ve": về or vé; "cho": cho or chó).
+_PREPOSITION_FOLDS = frozenset(fold(w) for w in (*_PREPOSITIONS, "về"))
 # Questions about the time or the place of something (folded, abbreviations written out).
 _WHEN_WHERE = ("khi nao", "bao gio", "may gio", "luc nao", "o dau", "dia diem", "cho nao",
                "ngay nao", "dien ra", "gio nao", "to chuc o", "to chuc luc", "di dau",
-               "qua dau", "den dau")
+               "qua dau", "den dau", "hom nao", "bua nao", "ngay may")
 # An English question that starts so asks whether its last phrase is true ("is the contest
 # free": about the fee, not the contest).
 _EN_YES_NO = frozenset({"is", "are", "does", "do", "can", "will"})
@@ -90,6 +97,11 @@ _OPENERS = frozenset({("khong", "biet"), ("chua", "biet"), ("muon", "biet"), ("c
                       ("xin", "hoi"), ("muon", "hoi"), ("can", "hoi")})
 # Words that ask (folded): what stands next to them is what a long message asks about.
 _ASK_WORDS = frozenset({"gi", "nao", "dau", "sao", "ai", "may", "nhieu"})
+# Words that open a part denying its subject (folded pairs).
+_DENIALS = frozenset({("khong", "phai"), ("chang", "phai"), ("khong", "hoi"),
+                      ("khong", "can"), ("khong", "muon")})
+# Words that point back to what a part before named ("…liên thế hệ, | đó là chương trình gì").
+_BACK = frozenset({"do", "day", "ay", "no"})
 _QUESTION_STARTS: dict[str, list[tuple[str, ...]]] = {}
 for _q in _QUESTION_WORDS:
     _QUESTION_STARTS.setdefault(_q.split()[0], []).append(tuple(_q.split()))
@@ -130,7 +142,8 @@ def _particles(tokens: list[Token]) -> list[Token]:
 # Words the date reader knows, so they are never "unknown".
 _DATE_WORDS = (
     "hôm nay mai ngày kia mốt qua bữa sáng trưa chiều tối đêm thứ chủ nhật tuần sau tới trước "
-    "này cuối mùng mồng tháng năm bây giờ lúc đến từ và hai ba tư bốn sáu bảy bẩy đầu tiên cùng"
+    "này cuối mùng mồng tháng năm bây giờ lúc đến từ và hai ba tư bốn sáu bảy bẩy đầu tiên cùng "
+    "ngoái mười mươi một tám chín lăm giữa"
 )
 
 _DATE_FOLDS = frozenset(fold(w) for w in _DATE_WORDS.split())  # "chieu", "nay"
@@ -212,11 +225,25 @@ class Understander:
         accented = self._accented(tokens)
         info, unknown = self._info(tokens, used, accented)
         base = replace(base, words=sum(any(c.isalpha() for c in tokens[i].text) for i in info))
-        total = sum(info.values()) + (DATE_INFO if ref is not None else 0.0)
-        candidates = self._candidates(tokens, self.index.match(tokens, used, accented), ref,
+        date_info = 0.0 if ref is None else SCOPE_INFO if ref.kind in SCOPES else DATE_INFO
+        # a month or a year stays in the phrases that hold it ("chủ đề năm nay")
+        matchable = frozenset() if ref is not None and ref.kind in SCOPES else used
+        total = sum(info.values()) + date_info
+        candidates = self._candidates(tokens, self.index.match(tokens, matchable, accented), ref,
                                       info, unknown, total, today, english)
         if not candidates:
             return base
+        whole = {i for i, t in enumerate(tokens)
+                 if t.kind == "word" and not self.index.is_filler(t)}
+        talk = next((c for c in candidates if c.route[0] == "smalltalk"
+                     and c.explained >= whole and c.explained > candidates[0].explained), None)
+        if talk is not None:  # "hổng có gì", said alone: small talk, though it holds "có gì"
+            candidates = [talk, *(c for c in candidates if c is not talk)]
+        denied = self._denied(tokens)
+        if denied:
+            # "không phải cuộc thi, | tôi hỏi về thư viện": the subject denied is not asked
+            kept = [c for c in candidates if not (c.explained and c.explained <= denied)]
+            candidates = kept or candidates
         best = candidates[0]
         opened = self._opened(tokens)
         asking = self._asking(tokens)
@@ -227,12 +254,20 @@ class Understander:
                          if c.explained - asking and min(c.explained) >= opened
                          and c.route[0] not in ("smalltalk", "unknown")
                          and c.rank >= SUBJECT * best.rank), best)
+        best = self._asked_part(tokens, candidates, best, asking)
+        best = self._predicate(tokens, candidates, best)
+        if best.route == ("smalltalk", "greeting"):
+            # "okela bạn ơi", "sai rồi bạn ơi": a call ("bạn ơi") beside other small talk is
+            # only how it is said.
+            best = next((c for c in candidates[1:] if c.route[0] == "smalltalk"
+                         and c.explained - best.explained and c.rank >= SUBJECT * best.rank),
+                        best)
         said = sum(v for i, v in info.items() if i in best.explained)
         # The fillers of the phrases the answer was found on ("từ ngày nào đến ngày nào", "làm
         # được những gì") say a little for it, though each alone says nothing.
         said += ASKED_INFO * len(best.explained - info.keys() - set(used))
         if ref is not None and used <= best.explained:
-            said += DATE_INFO
+            said += date_info
         # Words another answer explains are understood (a qualifier: "khóa học miễn phí");
         # known words no answer explains count half; unknown words count fully.
         understood = set().union(*(c.explained for c in candidates))
@@ -249,7 +284,7 @@ class Understander:
                        else 0.0 if i in understood
                        else UNEXPLAINED * v) * (CONTEXT if i in far else 1.0)
                       for i, v in info.items() if i not in best.explained and i not in asking)
-        if ref is not None and not used <= best.explained:
+        if ref is not None and not used <= best.explained and ref.kind not in SCOPES:
             against += UNEXPLAINED * DATE_INFO
         # The nearest answers, offered with "no information": those that explain some of the
         # words (not the date alone: "thời tiết hôm nay" is not about today's events).
@@ -264,16 +299,19 @@ class Understander:
         if against and against >= max(said, FILLER_WEIGHT):
             return replace(base, candidates=others)
         run = _run(tokens)
-        when_where = ref is not None or any(f" {q} " in run for q in _WHEN_WHERE)
+        when_where = (ref is not None and ref.kind not in SCOPES) or any(
+            f" {q} " in run for q in _WHEN_WHERE)
         passed = {best.route}
         if ref is not None and best.route[0] in ("day", "today") and any(
                 f" {q} " in run for q in _WHEN_WHERE):
             # "lễ khai mạc sáng nay | ở đâu": where or when is asked of the event named, held
             # on the day named.
+            # (named on words of its own: "đọc sách" is the library's before any event's)
             held = next((c for c in candidates[1:] if c.route[0] == "event"
                          and c.explained and not c.explained & used
                          and self._event_days.get(c.route[1]) in ref.days
-                         and c.rank >= SUBJECT * best.rank), None)
+                         and c.rank >= SUBJECT * best.rank
+                         and self._named_event(c, candidates)), None)
             if held is not None:
                 best = held
                 passed.add(best.route)
@@ -292,7 +330,8 @@ class Understander:
             named = next((c for c in candidates[1:]
                           if c.route[0] == "event" and c.explained
                           and not c.explained & best.explained
-                          and c.rank >= SUBJECT * best.rank), None)
+                          and c.rank >= SUBJECT * best.rank
+                          and self._named_event(c, candidates)), None)
             if named is not None:
                 best = named
                 passed.add(best.route)
@@ -314,8 +353,7 @@ class Understander:
             # item asked about, not the list of activities one of whose titles holds its name.
             item = next((c for c in candidates[1:] if c.route[0] == "programme"
                          and c.explained and c.explained <= best.explained
-                         and len(c.explained) >= 3
-                         and c.rank >= SUBJECT * best.rank), None)
+                         and len(c.explained) >= 3), None)
             if item is not None:
                 best = item
                 passed.add(best.route)
@@ -526,6 +564,9 @@ class Understander:
         for unit, unit_matches in by_unit.items():
             if self.index.units[unit][0] != "smalltalk":
                 for m in unit_matches:
+                    if m.end - m.start == 1 and not tokens[m.start].marked \
+                            and tokens[m.start].fold in _PREPOSITION_FOLDS:
+                        continue  # "ve" may be về: "hỏi ve | thư viện" qualifies nothing
                     (asking if _asks(tokens, m.start, m.end) else ends).setdefault(
                         m.end, set()).add(unit)
         # Where a yes/no question ends ("... có ... không"): -1 when it is not one.
@@ -585,9 +626,16 @@ class Understander:
                 score /= DISTRICT_EVENT
                 explained |= named[unit]
             found[unit] = _Candidate(self.index.units[unit], score, explained, source)
-        if ref is not None:
-            day = _Candidate(self._date_route(ref, today), DATE_SCORE, set(ref.used), INTENT + 1)
-            for unit in self._dated & set(found):
+        # "tháng 10", "năm nay" name the Week's time: the list asked ("tháng 10 có gì") answers
+        # by itself. "năm ngoái có gì", "tháng 11 có sự kiện gì": a list of another time is
+        # answered with when the Week is; a month or year with no list asked answers nothing
+        # ("năm nay có bão to không").
+        dated = self._dated & set(found)
+        if ref is not None and (ref.kind not in SCOPES or (ref.kind == "outside" and dated)):
+            scope = ref.kind in SCOPES
+            day = _Candidate(self._date_route(ref, today), SCOPE_SCORE if scope else DATE_SCORE,
+                             set(ref.used), INTENT + 1)
+            for unit in dated:
                 merged = found.pop(unit)
                 day.score += merged.score
                 day.explained |= merged.explained
@@ -595,7 +643,7 @@ class Understander:
         for c in found.values():
             said = sum(v for i, v in info.items() if i in c.explained)
             if ref is not None and ref.used <= c.explained:
-                said += DATE_INFO
+                said += SCOPE_INFO if ref.kind in SCOPES else DATE_INFO
             c.rank = c.score * (1 - COVERAGE + COVERAGE * (said / total if total else 1.0))
         return sorted(found.values(), key=lambda c: (-c.rank, -c.source))
 
@@ -606,6 +654,73 @@ class Understander:
         folds = [t.fold for t in tokens]
         return max((i + 2 for i in range(len(folds) - 2)
                     if (folds[i], folds[i + 1]) in _OPENERS), default=-1)
+
+    @staticmethod
+    def _predicate(tokens: list[Token], candidates: list[_Candidate],
+                   best: _Candidate) -> _Candidate:
+        """In a yes/no question ("mượn sách ở thư viện | có mất tiền không"), an answer found
+        only on the subject before "có" gives way to one nearly as strong found on what is
+        asked of it, from "có" to "không"."""
+        has = next((i for i, t in enumerate(tokens) if t.fold == "co" and not t.expanded), -1)
+        end = max((i for i, t in enumerate(tokens) if t.fold in ("khong", "chua")), default=-1)
+        if has <= 0 or end <= has or not best.explained or max(best.explained) >= has:
+            return best
+        return next((c for c in candidates[1:] if c.explained
+                     and min(c.explained) >= has and max(c.explained) <= end
+                     and c.route[0] not in ("smalltalk", "unknown")
+                     and c.rank >= CLARIFY_RATIO * best.rank), best)
+
+    @staticmethod
+    def _denied(tokens: list[Token]) -> set[int]:
+        """The words of a part that opens by denying its subject ("không phải cuộc thi, …",
+        "tôi không hỏi lịch, …") before another part says what is asked."""
+        out: set[int] = set()
+        last = tokens[-1].clause if tokens else 0
+        for i in range(len(tokens) - 1):
+            t = tokens[i]
+            first = next(k for k, u in enumerate(tokens) if u.clause == t.clause)
+            if t.clause == last or i - first > 1 or (
+                    t.fold, tokens[i + 1].fold) not in _DENIALS:
+                continue
+            out |= {k for k in range(i + 2, len(tokens)) if tokens[k].clause == t.clause}
+        return out
+
+    @staticmethod
+    def _named_event(event: _Candidate, candidates: list[_Candidate]) -> bool:
+        """An event named on words of its own: "đọc sách" is the library's before it is the
+        reading day's ("con tôi thích đọc sách, | tuần lễ kết thúc ngày nào")."""
+        return not any(o.route[0] not in ("event", "day", "today")
+                       and event.explained <= o.explained and o.rank > event.rank
+                       for o in candidates)
+
+    @staticmethod
+    def _asked_part(tokens: list[Token], candidates: list[_Candidate], best: _Candidate,
+                    asking: set[int]) -> _Candidate:
+        """In a message of several parts, an answer found only in parts that ask nothing gives
+        way to one found in the part that asks, where that part names a subject of its own
+        ("tôi muốn tham gia, | tuần lễ diễn ra từ ngày nào": the Week's dates, not who may
+        take part). A part that asks only with question words refers back ("tôi muốn dự lễ
+        khai mạc, | tổ chức ở đâu")."""
+        clauses = {t.clause for t in tokens}
+        if len(clauses) < 2 or not best.explained:
+            return best
+        asked = {c for c in clauses
+                 if _asks(tokens, *Understander._clause_span(tokens, c))}
+        if not asked or {tokens[i].clause for i in best.explained} & asked:
+            return best
+        named = {i for c in candidates if c.route[0] not in ("smalltalk", "unknown")
+                 for i in c.explained if tokens[i].clause in asked and i not in asking}
+        if not named or any(t.clause in asked and t.fold in _BACK for t in tokens):
+            return best
+        return next((c for c in candidates[1:] if c.explained
+                     and c.route[0] not in ("smalltalk", "unknown")
+                     and {tokens[i].clause for i in c.explained} <= asked
+                     and c.rank >= SUBJECT * best.rank), best)
+
+    @staticmethod
+    def _clause_span(tokens: list[Token], clause: int) -> tuple[int, int]:
+        at = [i for i, t in enumerate(tokens) if t.clause == clause]
+        return at[0], at[-1] + 1
 
     @staticmethod
     def _asking(tokens: list[Token]) -> set[int]:
@@ -653,8 +768,10 @@ class Understander:
                 for k in range(len(words))}
 
     def _date_route(self, ref: DateRef, today: date) -> tuple[str, str]:
-        if ref.kind == "week":
+        if ref.kind in ("week", "season"):
             return "schedule", ""
+        if ref.kind == "outside":
+            return "faq", "thoi-gian"  # another month or year: when the Week is
         if ref.kind == "now":
             return "next", ""
         if ref.days == (today,) and not ref.part:

@@ -707,18 +707,25 @@ class _Loader:
                 abbreviations.append(Abbreviation(typed, meaning, tuple(shared)))
 
         phrase_in: dict[str, str] = {}
+        # A phrase said alone may mean several intents ("đăng ký": the reminders or the
+        # contest): listed in the `alone` of each, the bot asks which. Never also a phrase.
+        alone_in: dict[str, str] = {}
 
         def intent(r: _Reader) -> Intent | None:
             r.check_unknown({"id", "phrases", "alone"})
             intent_id = r.choice("id", INTENTS)
             phrases = _phrases(r, "phrases")
             alone = _phrases(r, "alone", required=False) or ()
-            for key, values in (("phrases", phrases or ()), ("alone", alone)):
-                for k, phrase in enumerate(values):
-                    if phrase in phrase_in:
-                        r.fail(f"{key}[{k}]", N_("“{value}” đã có ở {other}"), value=phrase,
-                               other=phrase_in[phrase])
-                    phrase_in.setdefault(phrase, r.entry)
+            for k, phrase in enumerate(phrases or ()):
+                if phrase in phrase_in or phrase in alone_in:
+                    r.fail(f"phrases[{k}]", N_("“{value}” đã có ở {other}"), value=phrase,
+                           other=phrase_in.get(phrase) or alone_in[phrase])
+                phrase_in.setdefault(phrase, r.entry)
+            for k, phrase in enumerate(alone):
+                if phrase in phrase_in or alone[:k].count(phrase):
+                    r.fail(f"alone[{k}]", N_("“{value}” đã có ở {other}"), value=phrase,
+                           other=phrase_in.get(phrase) or r.entry)
+                alone_in.setdefault(phrase, r.entry)
             return _build(r, Intent, id=intent_id, phrases=phrases, alone=alone)
 
         intents = self.entries(file, data, "intents", intent)

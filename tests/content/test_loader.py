@@ -208,6 +208,20 @@ def test_lexicon_problems_name_file_entry_and_field(
         in problems
 
 
+def test_a_word_said_alone_may_mean_several_intents_but_never_also_a_phrase(
+        broken: Callable[[str, str, str], Path]) -> None:
+    """"đăng ký" alone is in the `alone` of two intents (the bot asks which); a phrase of one
+    intent may not be another's `alone`, nor an `alone` listed twice in one intent."""
+    path = broken("lexicon.toml", 'alone = ["tiếng anh", "tiếng việt"]',
+                  'alone = ["tiếng anh", "tiếng việt", "lịch", "tiếng anh"]')
+    problems = _problems(path)
+    assert "lexicon.toml: intents[language]: alone[2]: “lịch” đã có ở intents[schedule]" \
+        in problems
+    assert "lexicon.toml: intents[language]: alone[3]: “tiếng anh” đã có ở intents[language]" \
+        in problems
+    assert not any("đăng ký" in p for p in problems)
+
+
 def test_item_keywords_are_strings(broken: Callable[[str, str, str], Path]) -> None:
     path = broken("resources.toml", 'keywords = ["bài giảng",', 'keywords = [3, "bài giảng",')
     assert "resources.toml: categories[bai-giang]: keywords[0]: phải là chuỗi, nhưng đang là " \

@@ -87,6 +87,12 @@ SCHEDULE_ANSWERS = ("schedule", "day", "today", "next")
 # ("TP. Hải Phòng" stays whole only when written without one, "7.30" always).
 _SENTENCES = re.compile(r"[?!\n;]+|\.(?=\s|$)")
 _WORD = re.compile(r"[^\W\d_]+")
+# Within a sentence, "và" joins two questions ("lịch hôm nay và số điện thoại liên hệ") as often
+# as the parts of one ("kỹ năng số và an toàn trên mạng", "có bao nhiêu câu và làm trong bao
+# lâu"): two only when each part alone is an answer this strong (a distinctive phrase of its
+# own, as strong as a named day) and the answers differ.
+_AND = re.compile(r"\s+(?:và|va|với cả|voi ca|với lại|voi lai)\s+", re.IGNORECASE)
+ON_ITS_OWN = 5.0
 
 
 def build_registry(*extra: FeatureSet) -> Registry:
@@ -320,9 +326,10 @@ class Conversation:
         words of two sentences ("Tôi muốn đăng ký thi. Hủy đăng ký nhận tin." is neither
         "đăng ký nhận tin" nor both).
         """
-        # Sentences only: within one, "và" and commas join the parts of one question as
-        # often as two ("lễ khai mạc, tổ chức ở đâu"), and the understanding reads it whole.
-        parts = [p.strip() for p in _SENTENCES.split(text) if _WORD.search(p)]
+        # Sentences, and the parts "và" joins when each is a question of its own (commas join
+        # the parts of one question as often as two: "lễ khai mạc, tổ chức ở đâu").
+        parts = [q for p in _SENTENCES.split(text) if _WORD.search(p)
+                 for q in self._questions_joined(p.strip(), now)]
         if len(parts) < 2:
             return None
         shows: list[Route] = []
@@ -347,6 +354,20 @@ class Conversation:
         if not answers and not offers:
             return None
         return _Plan(answers, offers)
+
+    def _questions_joined(self, sentence: str, now: datetime) -> list[str]:
+        """The questions "và" joins in `sentence`, or the sentence whole (_AND)."""
+        parts = [p for p in _AND.split(sentence) if _WORD.search(p)]
+        if len(parts) < 2:
+            return [sentence]
+        routes = [self.router.route(p, now.date()) for p in parts]
+        for k, asked in enumerate(routes):
+            u = asked.understood
+            if (u is None or u.feature in ("unknown", "clarify", "smalltalk")
+                    or u.score < ON_ITS_OWN or not _clear(asked)
+                    or any(_same_answer(asked, other) for other in routes[:k])):
+                return [sentence]
+        return parts
 
     def _offer(self, offers: list[Route]) -> Reply:
         """What the message also asked to do, each a button: nothing done on the side."""

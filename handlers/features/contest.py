@@ -31,7 +31,7 @@ from handlers.paging import paged
 from handlers.places import said_district
 from handlers.registry import FeatureSet, Flow
 from handlers.router import Route
-from handlers.text import fold, yes_or_no
+from handlers.text import fold, tokens, yes_or_no
 from handlers.types import Button, Reply
 
 LETTERS = "ABCD"
@@ -156,13 +156,33 @@ def valid_name(text: str) -> str | None:
 
 
 def _asks_instead(ctx: Ctx) -> bool:
-    """Is the text a question the bot answers ("lịch hôm nay", "thư viện mở cửa giờ nào")
-    rather than the name asked for? An answer found, and every word explained by it or a
-    question asked; a name leaves words unexplained ("Hoàng Thị Lịch") and a question word in a
-    name finds no answer ("Nguyễn Thị Ái": "ai?")."""
+    """Is the text a question the bot answers ("lịch hôm nay", "thư viện mở cửa giờ nào"), a
+    question put another way ("cho hỏi cách đăng ký", "đăng ký thế nào?") or a reply to a
+    question the bot did not ask ("đồng ý", "ok", "không"), rather than the name asked for? An
+    answer found, and every word explained by it or a question asked; a name leaves words
+    unexplained ("Hoàng Thị Lịch") and a question word in a name finds no answer ("Nguyễn Thị
+    Ái": "ai?")."""
+    text = ctx.route.arg
+    words = [w for w in tokens(text) if w not in _PARTICLES]
+    if " ".join(words) in _REPLIES or "?" in text or tuple(words[:2]) in _OPENERS or (
+            tuple(words[:3]) in _OPENERS):
+        return True
     u = ctx.route.understood
     return (u is not None and u.feature not in ("unknown", "clarify")
             and (u.unexplained == 0 or u.asks))
+
+
+# Folded: what people type to answer yes or no (never a name), the particles around it, and the
+# words that open a question ("cho hỏi …", "làm sao …").
+_REPLIES = frozenset({"dong y", "co", "khong", "khong dong y", "chap nhan", "tu choi", "ok",
+                      "oke", "okie", "okay", "vang", "da", "yes", "no", "uk", "um", "duoc", "dc",
+                      "co dong y", "dong y luu", "khong co", "chua", "roi", "xong"})
+_PARTICLES = frozenset({"a", "ah", "nhe", "nha", "nhen", "nhi", "oi", "luon"})
+_OPENERS = frozenset({("cho", "hoi"), ("xin", "hoi"), ("cho", "em", "hoi"),
+                      ("cho", "minh", "hoi"), ("cho", "toi", "hoi"), ("cho", "chau", "hoi"),
+                      ("em", "muon", "hoi"), ("toi", "muon", "hoi"), ("minh", "muon", "hoi"),
+                      ("lam", "sao"), ("lam", "the", "nao"), ("the", "nao"), ("bao", "gio"),
+                      ("o", "dau"), ("tai", "sao"), ("vi", "sao")})
 
 
 # A run of digits as people write a number (spaces, dots, dashes, brackets, a leading +).

@@ -179,6 +179,10 @@ QUESTIONS = [
     "số điện thoại liên hệ", "khóa học trực tuyến", "ai được tham gia", "mấy giờ bắt đầu",
     "thi như thế nào", "làm sao để thi", "xin chào", "cảm ơn", "hôm nay có gì", "lịch ngày mai",
     "thư viện mở cửa giờ nào", "khi nào khai mạc", "lễ khai mạc ở đâu",
+    # a question put another way, or a reply to a question the bot did not ask
+    "cho hỏi cách đăng ký", "cho em hỏi chút", "xin hỏi phải làm gì", "làm sao để đăng ký",
+    "thế nào ạ", "Tên là gì?", "đồng ý", "Đồng ý ạ", "dong y", "ok nhé", "không", "có ạ",
+    "vâng", "chấp nhận",
 ]
 # Names that share words with the week's topics, or start like a question word ("Ái" folds to
 # "ai", who?): each is a name.
@@ -186,6 +190,7 @@ NAMES = [
     "Nguyễn Thị Ái", "Nguyễn Ái Quốc", "Hoàng Thị Lịch", "Lương Thị Học", "Mai Văn Tuần",
     "Trần Thị Hôm Nay", "Đinh Thị Liên Hệ", "Phan Thị Lan Anh", "Cao Văn Sách", "Lê Văn Thi",
     "Ngô Quyền", "Lê Chân", "Đỗ Thị Thư", "Hà Văn Đọc", "La Văn Cầu",
+    "Đồng Thị Ý", "Nguyễn Văn Đồng", "Vũ Thị Vâng", "Trần Đăng Ký", "Lâm Văn Sao",
 ]
 
 

@@ -8,6 +8,7 @@ event) is answered short first (Route("unit", "faq:<id>"), handlers/features/ans
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -49,6 +50,9 @@ def routed_features() -> tuple[str, ...]:
     return tuple(dict.fromkeys([*UNDERSTOOD, *(intent_route(i)[0] for i in INTENTS)]))
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 class Router:
     """Routes commands by name and free text through the understanding."""
 
@@ -76,7 +80,7 @@ class Router:
         if not text:
             return Route("empty")
         if text.startswith("/"):
-            return self._command(text)
+            return self._command(text, today)
         # Compatibility forms read as the letters they show: full-width "ＬＩＣＨ ＨＯＭ ＮＡＹ"
         # (East Asian keyboards, some phones' fancy fonts), ligatures, superscript digits.
         text = unicodedata.normalize("NFKC", text)
@@ -108,12 +112,20 @@ class Router:
             return Route(again.feature, again.arg, replace(again, typed=text), rest[1])
         return None
 
-    def _command(self, text: str) -> Route:
-        head, _, arg = text[1:].partition(" ")
+    def _command(self, text: str, today: date) -> Route:
+        # "/ lich", "//lich": slashes and spaces typed by mistake before the name
+        body = text.lstrip("/ ")
+        head, _, arg = body.partition(" ")
         name = fold(head.split("@", 1)[0])  # "/lich@hoctap_bot" in group chats
         feature = self.commands.get(name)
         if feature is None:
-            return Route("unknown_command", name)
+            # Words typed after a "/" ("/số điện thoại", "/lịch hôm nay ạ"): read as a message
+            # when they ask for something the bot answers; else the command does not exist.
+            understood = self.route(body, today) if _LETTER.search(body) else None
+            if understood is not None and understood.feature not in ("unknown", "clarify",
+                                                                      "empty"):
+                return understood
+            return Route("unknown_command", head.split("@", 1)[0])  # as typed
         if feature == "schedule" and arg.strip():
             return Route("day", arg.strip())
         return Route(feature, arg.strip())

@@ -92,7 +92,11 @@ async def language(ctx: Ctx) -> list[Reply]:
 
 @features.feature("unknown_command", label=N_("Lệnh không có"))
 async def unknown_command(ctx: Ctx) -> list[Reply]:
-    """Answer a command that does not exist."""
+    """Answer a command that does not exist (or a "/" with no name, or a button's command
+    with what it needs missing: "/xemthem")."""
+    if not ctx.route.arg:
+        return [Reply(_("Chatbot chưa hiểu lệnh này. Gõ /trogiup để xem các lệnh, hoặc chọn một "
+                        "mục bên dưới."), menu_buttons())]
     return [
         Reply(
             _("Không có lệnh /{name}. Gõ /trogiup để xem các lệnh, hoặc chọn một mục bên dưới.")

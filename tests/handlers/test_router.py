@@ -101,10 +101,24 @@ def test_table_is_large_and_half_without_diacritics() -> None:
         ("/LIENHE", Route("contacts")),
         ("/lienhe@hoctap_test_bot", Route("contacts")),
         ("/khongco", Route("unknown_command", "khongco")),
+        # slashes and spaces typed by mistake before the name
+        ("/ lich", Route("schedule")), ("//homnay", Route("today")),
+        ("/  lienhe", Route("contacts")), ("/", Route("unknown_command", "")),
+        ("/Thời tiết", Route("unknown_command", "Thời")),
     ],
 )
 def test_commands(router: Router, command: str, route: Route) -> None:
     assert router.route(command, TODAY) == route
+
+
+@pytest.mark.parametrize(("typed", "feature"), [
+    ("/số điện thoại", "contacts"), ("/lịch hôm nay ạ", "day"), ("/cuoc thi", "contest"),
+    ("/thu vien", "library"),
+])
+def test_words_after_a_slash_are_read_as_a_message(router: Router, typed: str,
+                                                   feature: str) -> None:
+    """A citizen who types "/" and then words (a button's habit) gets the answer they ask."""
+    assert router.route(typed, TODAY).feature == feature
 
 
 def test_decomposed_input_is_understood(router: Router) -> None:

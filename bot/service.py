@@ -407,6 +407,12 @@ class Dispatcher:
         async with self.sessions() as s, s.begin():
             await repo.mark_inactive(s, channel, external_id)
 
+    async def mark_active(self, channel: str, external_id: str) -> None:
+        """The user unblocked the bot without writing to it: send to them again (what they
+        subscribed to stayed)."""
+        async with self.sessions() as s, s.begin():
+            await repo.mark_active(s, channel, external_id)
+
 
 def _settle(job: _Job, result: list[Reply] | Exception | None) -> None:
     """Resolve the update's future (unless its caller stopped waiting)."""

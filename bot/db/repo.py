@@ -329,6 +329,14 @@ async def mark_inactive(s: AsyncSession, channel: str, external_id: str) -> None
     )
 
 
+async def mark_active(s: AsyncSession, channel: str, external_id: str) -> None:
+    await s.execute(
+        update(User)
+        .where(User.channel == channel, User.external_id == external_id)
+        .values(active=True)
+    )
+
+
 async def personal_data(s: AsyncSession, user_id: int) -> PersonalData:
     """What the bot holds about the user, to tell them before they delete it."""
     contest = await s.scalar(select(func.count()).select_from(ContestParticipant)

@@ -447,6 +447,23 @@ async def test_blocking_the_bot_deactivates_and_polling_redelivery_applies_once(
         "select active from users where external_id = '1007'") == [(0,)], timeout=15)
 
 
+@shared_polling_bot
+async def test_unblocking_the_bot_without_a_word_brings_the_broadcasts_back(
+    polling: tuple[FakeTelegram, BotProcess]
+) -> None:
+    """Unblocked in the chat's settings, Telegram sends only my_chat_member (kicked ->
+    member): the subscriber is in the broadcasts' audience again without typing anything."""
+    telegram, polling_bot = polling
+    telegram.user_sends_text(1021, "/dangky")
+    await wait_texts(telegram, 1021, 1)
+    active = "select u.active from users u join subscriptions s on s.user_id = u.id " \
+             "where u.external_id = '1021'"
+    telegram.user_blocks_bot(1021)
+    await telegram.wait_for(lambda: polling_bot.query(active) == [(0,)], timeout=15)
+    telegram.user_unblocks_bot(1021)
+    await telegram.wait_for(lambda: polling_bot.query(active) == [(1,)], timeout=15)
+
+
 async def test_httpx_fallback(telegram: FakeTelegram, tmp_path: Path) -> None:
     bot = BotProcess(tmp_path, bot_env(telegram, HOCTAP_TELEGRAM_HTTP="httpx"))
     await bot.start()

@@ -828,6 +828,17 @@ class FakeTelegram:
                    "new_chat_member": {"user": bot, "status": "kicked", "until_date": 0}}
         return self._emit("my_chat_member", payload, deliver)
 
+    def user_unblocks_bot(self, user_id: int, *, deliver: bool = True) -> JSONDict:
+        """The user unblocks the bot in the chat's settings, writing nothing: sending works
+        again and a ``my_chat_member`` update (kicked -> member) is the only sign."""
+        self._blocked.discard(int(user_id))
+        user = self._remember_user(user_id)
+        bot = self._bot_sender()
+        payload = {"chat": self._chat(int(user_id)), "from": user, "date": int(time.time()),
+                   "old_chat_member": {"user": bot, "status": "kicked", "until_date": 0},
+                   "new_chat_member": {"user": bot, "status": "member"}}
+        return self._emit("my_chat_member", payload, deliver)
+
     async def deliver(self, update: JSONDict, redeliver: bool = False) -> list[int | None]:
         """Deliver an update again (twice with ``redeliver``), as Telegram does after a failure.
 

@@ -613,17 +613,25 @@ class TelegramChannel(Channel):
             CHANNEL, str(user.id), "", is_media=True, display_name=user.full_name))
 
     async def on_member(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """The user blocked the bot (kicked): stop sending to them."""
+        """The user blocked the bot (kicked): stop sending to them; unblocked (a member
+        again, which Telegram says without any message when it is done in the chat's
+        settings): send to them again."""
         change = update.my_chat_member
         if change is None or change.chat.type != "private":
             return
-        if change.new_chat_member.status == ChatMemberStatus.BANNED:
-            try:
-                await self.dispatcher.mark_inactive(CHANNEL, str(change.from_user.id))
-            except Exception as exc:  # not committed: held back, applied when it comes again
-                log.warning("telegram update %s held back: %s", update.update_id,
-                            type(exc).__name__, exc_info=not is_outage(exc))
-                self._held.add(update.update_id)
+        status = change.new_chat_member.status
+        if status == ChatMemberStatus.BANNED:
+            mark = self.dispatcher.mark_inactive
+        elif status == ChatMemberStatus.MEMBER:
+            mark = self.dispatcher.mark_active
+        else:
+            return
+        try:
+            await mark(CHANNEL, str(change.from_user.id))
+        except Exception as exc:  # not committed: held back, applied when it comes again
+            log.warning("telegram update %s held back: %s", update.update_id,
+                        type(exc).__name__, exc_info=not is_outage(exc))
+            self._held.add(update.update_id)
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """The one error handler: log with the traceback; the bot keeps going."""

@@ -298,6 +298,31 @@ async def test_signing_out_ends_the_session(console: Console) -> None:
     assert actions == ["link", "sign_in", "sign_out"]
 
 
+async def test_forms_with_control_characters_are_stored_as_typed_text_on_postgresql(
+        pg_url: str) -> None:
+    """A text pasted from elsewhere (a NUL, a zero-width space, letters and their marks
+    apart, Windows line ends) or a forged form: every field is read as a chat message is,
+    NFC without control characters. PostgreSQL refused a NUL with an error page (500)."""
+    import unicodedata
+    async for c in _console(pg_url):
+        await c.sign_in(await c.link())
+        csrf = await c.csrf()
+        participant = await _participant(c.app)
+        typed = unicodedata.normalize("NFD", "Mời bà con\x00 dự\u200b khai mạc.\r\nLúc 8 giờ.")
+        sent = await c.client.post("/quantri/thongbao", allow_redirects=False, data={
+            "csrf": csrf, "text": typed, "audience": "all", "when": "now", "do": "send"})
+        assert sent.status == 303, await sent.text()
+        voided = await c.client.post(f"/quantri/cuocthi/{participant}/huy",
+                                     data={"csrf": csrf, "reason": "trùng\x00 người"},
+                                     allow_redirects=False)
+        assert voided.status == 303, await voided.text()
+        async with c.app.sessions() as s:
+            text = (await s.execute(select(ScheduledItem.text))).scalar_one()
+            row = await s.get_one(ContestParticipant, participant)
+        assert text == "Mời bà con dự khai mạc.\nLúc 8 giờ."
+        assert row.voided and row.void_reason == "trùng người"
+
+
 async def test_behind_https_the_cookie_is_secure(sqlite_url: str) -> None:
     async for c in _console(sqlite_url, HOCTAP_WEB_PUBLIC_URL="https://bot.example.vn"):
         replies = await c.app.dispatcher.handle(Incoming("telegram", ORGANIZER, "/quantri"))

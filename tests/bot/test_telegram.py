@@ -464,6 +464,24 @@ async def test_unblocking_the_bot_without_a_word_brings_the_broadcasts_back(
     await telegram.wait_for(lambda: polling_bot.query(active) == [(1,)], timeout=15)
 
 
+@shared_polling_bot
+async def test_a_question_asked_in_a_group_does_not_capture_the_private_chat(
+    polling: tuple[FakeTelegram, BotProcess]
+) -> None:
+    """/guicauhoi in a group asks for the question there, where the bot reads commands only;
+    the citizen's next private message is answered as itself, not sent to the organizers."""
+    telegram, polling_bot = polling
+    telegram.user_sends_text(1023, "/guicauhoi", chat_id=-100777)
+    [asked] = await wait_texts(telegram, -100777, 1)
+    assert "gõ câu hỏi" in asked
+    telegram.user_sends_text(1023, "lich hom nay")
+    [today] = await wait_texts(telegram, 1023, 1)
+    assert "Hôm nay" in today and "Ban tổ chức" not in today
+    assert polling_bot.query(
+        "select count(*) from citizen_questions q join users u on u.id = q.user_id "
+        "where u.external_id = '1023'") == [(0,)]
+
+
 async def test_httpx_fallback(telegram: FakeTelegram, tmp_path: Path) -> None:
     bot = BotProcess(tmp_path, bot_env(telegram, HOCTAP_TELEGRAM_HTTP="httpx"))
     await bot.start()

@@ -482,6 +482,24 @@ async def test_a_question_asked_in_a_group_does_not_capture_the_private_chat(
         "where u.external_id = '1023'") == [(0,)]
 
 
+@shared_polling_bot
+async def test_anonymous_admins_of_groups_are_not_one_shared_citizen(
+    polling: tuple[FakeTelegram, BotProcess]
+) -> None:
+    """Anonymous administrators of every group write as one shared account: none of them is
+    kept as a citizen (one conversation, language and answers for all), each is told why."""
+    telegram, polling_bot = polling
+    telegram.anonymous_admin_sends_text(-100881, "/ngonngu en")
+    telegram.anonymous_admin_sends_text(-100882, "/guicauhoi Bãi gửi xe của nhóm ở đâu")
+    for group in (-100881, -100882):
+        [told] = await wait_texts(telegram, group, 1)
+        assert "tư cách nhóm hoặc kênh" in told
+    assert polling_bot.query("select count(*) from users where external_id = '1087968824'"
+                             ) == [(0,)]
+    assert polling_bot.query("select count(*) from citizen_questions "
+                             "where text like '%gửi xe của nhóm%'") == [(0,)]
+
+
 async def test_httpx_fallback(telegram: FakeTelegram, tmp_path: Path) -> None:
     bot = BotProcess(tmp_path, bot_env(telegram, HOCTAP_TELEGRAM_HTTP="httpx"))
     await bot.start()

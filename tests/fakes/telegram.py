@@ -90,6 +90,9 @@ CONFLICT_TERMINATED = (
     "make sure that only one bot instance is running"
 )
 BLOCKED = "Forbidden: bot was blocked by the user"
+# The account Telegram puts in `from` for every anonymous group administrator.
+ANONYMOUS_ADMIN = {"id": 1087968824, "is_bot": True, "first_name": "Group",
+                   "username": "GroupAnonymousBot"}
 CANT_INITIATE = "Forbidden: bot can't initiate conversation with a user"
 
 # Fields whose values are JSON-serialized objects/arrays in form posts (and in PTB's JSON body).
@@ -760,6 +763,17 @@ class FakeTelegram:
             self._remember_user(user_id)
             self._users[int(user_id)]["last_name"] = last_name
         return self._user_message(user_id, content, first_name, chat_id, deliver)
+
+    def anonymous_admin_sends_text(self, chat_id: int, text: str, *,
+                                   deliver: bool = True) -> JSONDict:
+        """An administrator of group `chat_id` who stays anonymous writes: Telegram puts the
+        group in ``sender_chat`` and its shared GroupAnonymousBot account in ``from``."""
+        content: JSONDict = {"text": text, "sender_chat": self._chat(int(chat_id))}
+        entities = detect_entities(text)
+        if entities:
+            content["entities"] = entities
+        message = self._new_message(int(chat_id), ANONYMOUS_ADMIN, content)
+        return self._emit("message", message, deliver)
 
     def user_sends_sticker(
         self, user_id: int, emoji: str = "👍", *, deliver: bool = True,

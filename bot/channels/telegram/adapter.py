@@ -53,7 +53,7 @@ from bot.service import Dispatcher
 from bot.settings import TelegramSettings
 from bot.webserver import read_json
 from handlers.channel import Delivery, Limits, MemoryChoices, Retry
-from handlers.i18n import use_locale
+from handlers.i18n import _, use_locale
 from handlers.types import Attachment, Button, Incoming, Reply
 from scheduler.supervisor import Supervised, Supervisor
 
@@ -582,6 +582,19 @@ class TelegramChannel(Channel):
         message = update.effective_message
         user = update.effective_user
         if message is None or user is None or message.text is None:
+            return
+        if message.sender_chat is not None or user.is_bot:
+            # Written as the group or a channel (an anonymous admin, a linked channel's post):
+            # `from` is then an account Telegram shares among all of them (GroupAnonymousBot,
+            # Channel_Bot), no one's own. Kept as a citizen, every anonymous admin of every
+            # group would share one conversation, language, data and questions' answers.
+            log.info("telegram update %s from a group or channel identity; not a citizen",
+                     update.update_id)
+            with use_locale(self.dispatcher.settings.bot.locale):
+                self._reply_after(message.chat_id, [Reply(_(
+                    "Chatbot không biết ai đang nhắn khi tin được gửi với tư cách nhóm hoặc "
+                    "kênh. Xin Quý vị nhắn từ tài khoản của mình, hoặc nhắn riêng cho "
+                    "Chatbot."))])
             return
         await self._answer(update.update_id, message.chat_id, Incoming(
             CHANNEL, str(user.id), message.text, display_name=user.full_name,

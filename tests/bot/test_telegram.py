@@ -500,6 +500,22 @@ async def test_anonymous_admins_of_groups_are_not_one_shared_citizen(
                              "where text like '%gửi xe của nhóm%'") == [(0,)]
 
 
+@shared_polling_bot
+async def test_in_a_group_another_bots_commands_are_left_to_it(
+    polling: tuple[FakeTelegram, BotProcess]
+) -> None:
+    """A bot that reads everything in a group (an admin there) gets the commands addressed to
+    the other bots too: those are not for it; its own and unaddressed ones are."""
+    telegram, _bot = polling
+    for typed in ("/start@other_quiz_bot", "/lich@Other_Bot hôm nay", "/help@x"):
+        telegram.user_sends_text(1024, typed, chat_id=-100883)
+    telegram.user_sends_text(1024, "/lienhe@HOCTAP_test_bot", chat_id=-100883)
+    [answer] = await wait_texts(telegram, -100883, 1)
+    assert "Liên hệ" in answer or "(02253)810486" in answer, answer
+    await asyncio.sleep(0.5)
+    assert len(texts(telegram, -100883)) == 1
+
+
 async def test_httpx_fallback(telegram: FakeTelegram, tmp_path: Path) -> None:
     bot = BotProcess(tmp_path, bot_env(telegram, HOCTAP_TELEGRAM_HTTP="httpx"))
     await bot.start()

@@ -165,6 +165,15 @@ def _chat(value: object) -> tuple[int, bool] | None:
     return None
 
 
+def _addressee(text: str) -> str | None:
+    """The bot a command names ("/lich@hoctap_bot" -> "hoctap_bot"); None when it names none."""
+    if not text.startswith("/"):
+        return None
+    command = text.split(maxsplit=1)[0] if text.strip() else text
+    _name, at, bot = command.partition("@")
+    return bot if at else None
+
+
 def read_update(data: dict[str, Any]) -> tuple[int, Incoming, str | None] | None:
     """Most updates read straight from their JSON: a text in a private chat or a pressed
     button. Gives the chat to answer, the core's message and the callback query to answer;
@@ -582,6 +591,12 @@ class TelegramChannel(Channel):
         message = update.effective_message
         user = update.effective_user
         if message is None or user is None or message.text is None:
+            return
+        addressee = _addressee(message.text)
+        if addressee is not None and addressee.lower() != (self.application.bot.username
+                                                           or "").lower():
+            # "/start@other_bot" in a group where this bot reads everything (an admin, or
+            # privacy mode off): another bot's command, not a question to this one.
             return
         if message.sender_chat is not None or user.is_bot:
             # Written as the group or a channel (an anonymous admin, a linked channel's post):

@@ -91,8 +91,15 @@ async def _one_creator_at_a_time(s: AsyncSession) -> None:
     if s.get_bind().dialect.name == "postgresql":
         await s.execute(sql("SELECT pg_advisory_xact_lock(:k)"), {"k": TWIN_LOCK})
     else:
-        # SQLite: a write statement (it changes no row) takes the database's write lock now,
-        # before the check reads, instead of at the insert, after it.
+        await write_lock_first(s)
+
+
+async def write_lock_first(s: AsyncSession) -> None:
+    """SQLite: take the database's write lock now, with a write statement that changes no
+    row, so that what the transaction reads next stays true until it commits. (SQLite reads
+    outside any lock until a transaction's first write: a status read as "scheduled" may have
+    changed by the time it is written.) PostgreSQL locks the rows read FOR UPDATE instead."""
+    if s.get_bind().dialect.name == "sqlite":
         await s.execute(update(ScheduledItem).where(literal(False)).values(status="scheduled"))
 
 
@@ -156,8 +163,11 @@ async def cancel_announcement(s: AsyncSession, item_id: int) -> str:
     """Cancel a pending announcement: 'cancelled', 'not_found' or its current status."""
     q = select(ScheduledItem).where(ScheduledItem.id == item_id,
                                     ScheduledItem.kind == "announcement")
+    # The leader may be firing it right now: a cancel told "cancelled" while its outbox
+    # filled left an item that was sent to everyone and never finished.
     if s.get_bind().dialect.name == "postgresql":
-        q = q.with_for_update()  # the leader may be firing it right now
+        q = q.with_for_update()
+    await write_lock_first(s)
     item = (await s.execute(q)).scalar_one_or_none()
     if item is None:
         return "not_found"

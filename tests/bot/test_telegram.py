@@ -398,6 +398,21 @@ async def test_stickers_and_edits_never_crash(polling: tuple[FakeTelegram, BotPr
 
 
 @shared_polling_bot
+async def test_words_under_a_photo_are_answered(polling: tuple[FakeTelegram, BotProcess]
+                                                 ) -> None:
+    """A citizen photographs a poster and asks under it: the question is answered (before:
+    "the Chatbot reads only text messages", to a citizen who had typed one); a photo alone
+    still gets the kind please-type answer."""
+    telegram, _bot = polling
+    telegram.user_sends_photo(1025, caption="lich hom nay")
+    [today] = await wait_texts(telegram, 1025, 1)
+    assert "Hôm nay" in today and "chỉ đọc được tin nhắn chữ" not in today
+    telegram.user_sends_photo(1025)
+    got = await wait_texts(telegram, 1025, 2)
+    assert "Chatbot chỉ đọc được tin nhắn chữ" in got[1]
+
+
+@shared_polling_bot
 async def test_a_button_pressed_long_ago_still_gets_its_answer(
     polling: tuple[FakeTelegram, BotProcess], edition: Edition
 ) -> None:

@@ -788,6 +788,18 @@ class FakeTelegram:
         }
         return self._user_message(user_id, {"sticker": sticker}, None, None, deliver)
 
+    def user_sends_photo(
+        self, user_id: int, caption: str | None = None, *, deliver: bool = True,
+    ) -> JSONDict:
+        """A photo from the user, with the words typed under it (``caption``) if any."""
+        n = next(self._ids)
+        sizes = [{"file_id": f"AgACAgUAAxkBAAF{n:06d}{w}", "file_unique_id": f"AQAD{n:06d}{w}",
+                  "width": w, "height": w * 3 // 4, "file_size": w * 100} for w in (90, 320)]
+        content: JSONDict = {"photo": sizes}
+        if caption is not None:
+            content["caption"] = caption
+        return self._user_message(user_id, content, None, None, deliver)
+
     def user_edits_message(
         self, user_id: int, message_id: int, text: str, *, deliver: bool = True,
     ) -> JSONDict:

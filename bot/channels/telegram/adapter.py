@@ -633,12 +633,15 @@ class TelegramChannel(Channel):
             display_name=query.from_user.full_name, is_private=private))
 
     async def on_media(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """A sticker, photo, voice or file: ask the user to type instead."""
+        """A sticker, photo, voice or file: ask the user to type instead; the words typed
+        under a photo or a file (its caption) are what the user asks, answered as a text."""
         message, user = update.effective_message, update.effective_user
         if message is None or user is None:
             return
+        caption = (message.caption or "").strip()
         await self._answer(update.update_id, message.chat_id, Incoming(
-            CHANNEL, str(user.id), "", is_media=True, display_name=user.full_name))
+            CHANNEL, str(user.id), caption, is_media=not caption,
+            display_name=user.full_name))
 
     async def on_member(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """The user blocked the bot (kicked): stop sending to them; unblocked (a member

@@ -225,6 +225,10 @@ class Conversation:
             # Asked in a group: the citizen never saw this step in this chat (_InGroup).
             await store.clear_state()
             state, user = None, replace(user, state=None)
+        elif state is not None and not msg.is_private and not state.data.get(IN_GROUP):
+            # Asked in the private chat (a contest question, with its time running): not the
+            # group's to read or answer. It waits there; the group gets the command's answer.
+            state, user = None, replace(user, state=None)
         entry = self.registry.flow(state.flow) if state is not None else None
         if (entry is not None and entry.prompt is not None and not entry.flow.holding
                 and not msg.is_media and text.startswith("/")):

@@ -568,3 +568,19 @@ async def test_a_detail_is_mended_at_the_consent(app: App, typed: str) -> None:
     async with app.sessions() as s:
         assert (await s.execute(select(ContestParticipant.full_name))).scalar_one() == (
             "Nguyễn Văn An")
+
+
+@pytest.mark.parametrize("in_group", ["/lich@hoctap_bot", "/xephang", "/ngonngu en", "/start"])
+async def test_a_contest_question_open_in_private_stays_out_of_a_group(app: App,
+                                                                       in_group: str) -> None:
+    """Mid-question in the private chat, the citizen types a command in a group: the group
+    gets that command's answer, never the open question and its options (a group would answer
+    it for them), and the question waits in the private chat, its time running."""
+    chat = await _open_attempt(app, "contest-then-group")
+    replies = await app.dispatcher.handle(Incoming("console", "contest-then-group", in_group,
+                                                   is_private=False))
+    assert replies is not None
+    text = "\n".join(r.full_text() for r in replies)
+    assert "Câu 1/10" not in text and "câu 1" not in text.lower(), text
+    assert await _state(app, "contest-then-group") == "contest_answer"
+    assert "1/10" in await chat.text("/thi")  # in English after /ngonngu en: the user's language

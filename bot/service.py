@@ -407,6 +407,23 @@ class Dispatcher:
         async with self.sessions() as s, s.begin():
             await repo.mark_inactive(s, channel, external_id)
 
+    async def unfollowed(self, channel: str, external_id: str, sent_ms: int | None) -> bool:
+        """The user stopped following at `sent_ms`: stop sending to them, unless a follow
+        sent later was applied already (the unfollow was refused, then delivered again after
+        it). False when ignored so."""
+        async with self.sessions() as s, s.begin():
+            if sent_ms is not None and await repo.followed_after(s, channel, external_id,
+                                                                 sent_ms):
+                return False
+            await repo.mark_inactive(s, channel, external_id)
+            return True
+
+    async def mark_active(self, channel: str, external_id: str) -> None:
+        """The user unblocked the bot without writing to it: send to them again (what they
+        subscribed to stayed)."""
+        async with self.sessions() as s, s.begin():
+            await repo.mark_active(s, channel, external_id)
+
 
 def _settle(job: _Job, result: list[Reply] | Exception | None) -> None:
     """Resolve the update's future (unless its caller stopped waiting)."""

@@ -185,6 +185,20 @@ def organizer_refusal() -> list[Reply]:
     return [Reply(_("Xin lỗi, chức năng này chỉ dành cho Ban tổ chức."), (back_button(),))]
 
 
+# In a state's data: the step was asked in a group (see _InGroup).
+IN_GROUP = "asked_in_group"
+
+
+class _InGroup(_Watched):
+    """The store of a message in a group: a step asked there is marked so. In a group the bot
+    reads commands only, so the citizen cannot answer it there; their next private message,
+    which knows nothing of it ("có" taken as consent to erase their data, "lịch hôm nay" sent
+    to the organizers as a question), must not be taken as the answer."""
+
+    async def set_state(self, flow: str, step: str, data: dict[str, Any]) -> None:
+        await super().set_state(flow, step, {**data, IN_GROUP: True})
+
+
 def private_refusal(feature: Feature) -> list[Reply]:
     """Every member of a group reads what the bot posts there, and a message, once posted, stays
     (a file with participants' data, a sign-in link that lets in whoever opens it first)."""
@@ -210,7 +224,17 @@ class Conversation:
         """Answer one message. The caller sets the locale and owns the transaction."""
         now = self.clock().astimezone(self.edition.tz)
         text = clean(msg.text)
+        if not msg.is_private:
+            store = _InGroup(store)
         state = user.state
+        if state is not None and msg.is_private and state.data.get(IN_GROUP):
+            # Asked in a group: the citizen never saw this step in this chat (_InGroup).
+            await store.clear_state()
+            state, user = None, replace(user, state=None)
+        elif state is not None and not msg.is_private and not state.data.get(IN_GROUP):
+            # Asked in the private chat (a contest question, with its time running): not the
+            # group's to read or answer. It waits there; the group gets the command's answer.
+            state, user = None, replace(user, state=None)
         entry = self.registry.flow(state.flow) if state is not None else None
         if (entry is not None and entry.prompt is not None and not entry.flow.holding
                 and not msg.is_media and text.startswith("/")):

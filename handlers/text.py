@@ -16,11 +16,15 @@ _WORD = re.compile(r"[0-9a-z]+")
 MAX_INPUT = 4096
 
 
+def storable(text: str) -> str:
+    """NFC without control characters (tab and newline stay): what a database can store and
+    what matching expects, at any length."""
+    return _CONTROL.sub("", unicodedata.normalize("NFC", text))
+
+
 def clean(text: str) -> str:
     """NFC, no control characters, at most MAX_INPUT characters, trimmed."""
-    text = unicodedata.normalize("NFC", text)
-    text = _CONTROL.sub("", text)
-    return text[:MAX_INPUT].strip()
+    return storable(text)[:MAX_INPUT].strip()
 
 
 # A phone number (Vietnamese or international, spaced or dotted) or an e-mail address.

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, delete, func, literal, select
+from sqlalchemy import Select, delete, func, literal, select, update
+from sqlalchemy import text as sql
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import ContestParticipant, OutboxRow, ScheduledItem, Subscription, User
@@ -78,10 +79,36 @@ async def create_announcement(s: AsyncSession, text: str, audience: str, due_at:
     return item.id
 
 
+# pg_advisory_xact_lock key of the twin check: "hoctap" + 7 (bot.db.leases takes + 6).
+TWIN_LOCK = 0x686F637461700007
+
+
+async def _one_creator_at_a_time(s: AsyncSession) -> None:
+    """Hold, until the transaction ends, the lock that orders announcement creations: a twin
+    check and the insert after it are then one step. Without it two copies of a form sent at
+    once (a double click, a submit retried by the browser, two organizers) each found no twin
+    and each was sent to every recipient."""
+    if s.get_bind().dialect.name == "postgresql":
+        await s.execute(sql("SELECT pg_advisory_xact_lock(:k)"), {"k": TWIN_LOCK})
+    else:
+        await write_lock_first(s)
+
+
+async def write_lock_first(s: AsyncSession) -> None:
+    """SQLite: take the database's write lock now, with a write statement that changes no
+    row, so that what the transaction reads next stays true until it commits. (SQLite reads
+    outside any lock until a transaction's first write: a status read as "scheduled" may have
+    changed by the time it is written.) PostgreSQL locks the rows read FOR UPDATE instead."""
+    if s.get_bind().dialect.name == "sqlite":
+        await s.execute(update(ScheduledItem).where(literal(False)).values(status="scheduled"))
+
+
 async def pending_twin(s: AsyncSession, text: str, audience: str) -> tuple[int, datetime] | None:
     """(id, due) of an announcement with the same words for the same audience that has not
     gone out yet: a second one is a mistake (the command run twice, a form sent twice), and
-    every recipient would read it twice."""
+    every recipient would read it twice. Creations are ordered from here to the end of the
+    transaction, which must be the one that creates the announcement."""
+    await _one_creator_at_a_time(s)
     words = " ".join(text.split())
     rows = await s.execute(
         select(ScheduledItem.id, ScheduledItem.due_at, ScheduledItem.text)
@@ -136,8 +163,11 @@ async def cancel_announcement(s: AsyncSession, item_id: int) -> str:
     """Cancel a pending announcement: 'cancelled', 'not_found' or its current status."""
     q = select(ScheduledItem).where(ScheduledItem.id == item_id,
                                     ScheduledItem.kind == "announcement")
+    # The leader may be firing it right now: a cancel told "cancelled" while its outbox
+    # filled left an item that was sent to everyone and never finished.
     if s.get_bind().dialect.name == "postgresql":
-        q = q.with_for_update()  # the leader may be firing it right now
+        q = q.with_for_update()
+    await write_lock_first(s)
     item = (await s.execute(q)).scalar_one_or_none()
     if item is None:
         return "not_found"

@@ -20,6 +20,7 @@ from bot.db.models import (
     ConversationState,
     MessageLog,
     OutboxRow,
+    ProcessedUpdate,
     Subscription,
     User,
 )
@@ -327,6 +328,27 @@ async def mark_inactive(s: AsyncSession, channel: str, external_id: str) -> None
         .where(User.channel == channel, User.external_id == external_id)
         .values(active=False)
     )
+
+
+async def mark_active(s: AsyncSession, channel: str, external_id: str) -> None:
+    await s.execute(
+        update(User)
+        .where(User.channel == channel, User.external_id == external_id)
+        .values(active=True)
+    )
+
+
+async def followed_after(s: AsyncSession, channel: str, external_id: str,
+                         sent_ms: int) -> bool:
+    """Whether a follow event of the user sent after `sent_ms` was applied: its key is
+    "follow:ID:MILLISECONDS" (bot.channels.zalo.webhook.narrow), kept as long as an event
+    is accepted at all (its age limit)."""
+    prefix = f"follow:{external_id}:"
+    keys = await s.scalars(select(ProcessedUpdate.update_key).where(
+        ProcessedUpdate.channel == channel,
+        ProcessedUpdate.update_key.startswith(prefix, autoescape=True)))
+    return any(int(stamp) > sent_ms for key in keys
+               if (stamp := key[len(prefix):]).isdigit())
 
 
 async def personal_data(s: AsyncSession, user_id: int) -> PersonalData:

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from bot.db.broadcast import outbox_counts
+from bot.db.broadcast import outbox_counts, write_lock_first
 from bot.db.leases import PgLeader, PgPresence, SqliteLeader, worker_id
 from bot.db.models import ScheduledItem, User
 from bot.db.outbox import SqlOutbox, fill, skip_unsent_channels, sweep
@@ -102,6 +102,7 @@ class SqlSchedule:
             q = select(ScheduledItem).where(ScheduledItem.id == item_id)
             if s.get_bind().dialect.name == "postgresql":
                 q = q.with_for_update()  # another process may be firing it right now
+            await write_lock_first(s)  # or cancelling it
             item = (await s.execute(q)).scalar_one_or_none()
             if item is None or item.status != "scheduled" or item.due_at > now:
                 return None

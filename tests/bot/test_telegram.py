@@ -398,6 +398,21 @@ async def test_stickers_and_edits_never_crash(polling: tuple[FakeTelegram, BotPr
 
 
 @shared_polling_bot
+async def test_words_under_a_photo_are_answered(polling: tuple[FakeTelegram, BotProcess]
+                                                 ) -> None:
+    """A citizen photographs a poster and asks under it: the question is answered (before:
+    "the Chatbot reads only text messages", to a citizen who had typed one); a photo alone
+    still gets the kind please-type answer."""
+    telegram, _bot = polling
+    telegram.user_sends_photo(1025, caption="lich hom nay")
+    [today] = await wait_texts(telegram, 1025, 1)
+    assert "Hôm nay" in today and "chỉ đọc được tin nhắn chữ" not in today
+    telegram.user_sends_photo(1025)
+    got = await wait_texts(telegram, 1025, 2)
+    assert "Chatbot chỉ đọc được tin nhắn chữ" in got[1]
+
+
+@shared_polling_bot
 async def test_a_button_pressed_long_ago_still_gets_its_answer(
     polling: tuple[FakeTelegram, BotProcess], edition: Edition
 ) -> None:
@@ -445,6 +460,75 @@ async def test_blocking_the_bot_deactivates_and_polling_redelivery_applies_once(
     telegram.user_blocks_bot(1007)
     await telegram.wait_for(lambda: polling_bot.query(
         "select active from users where external_id = '1007'") == [(0,)], timeout=15)
+
+
+@shared_polling_bot
+async def test_unblocking_the_bot_without_a_word_brings_the_broadcasts_back(
+    polling: tuple[FakeTelegram, BotProcess]
+) -> None:
+    """Unblocked in the chat's settings, Telegram sends only my_chat_member (kicked ->
+    member): the subscriber is in the broadcasts' audience again without typing anything."""
+    telegram, polling_bot = polling
+    telegram.user_sends_text(1021, "/dangky")
+    await wait_texts(telegram, 1021, 1)
+    active = "select u.active from users u join subscriptions s on s.user_id = u.id " \
+             "where u.external_id = '1021'"
+    telegram.user_blocks_bot(1021)
+    await telegram.wait_for(lambda: polling_bot.query(active) == [(0,)], timeout=15)
+    telegram.user_unblocks_bot(1021)
+    await telegram.wait_for(lambda: polling_bot.query(active) == [(1,)], timeout=15)
+
+
+@shared_polling_bot
+async def test_a_question_asked_in_a_group_does_not_capture_the_private_chat(
+    polling: tuple[FakeTelegram, BotProcess]
+) -> None:
+    """/guicauhoi in a group asks for the question there, where the bot reads commands only;
+    the citizen's next private message is answered as itself, not sent to the organizers."""
+    telegram, polling_bot = polling
+    telegram.user_sends_text(1023, "/guicauhoi", chat_id=-100777)
+    [asked] = await wait_texts(telegram, -100777, 1)
+    assert "gõ câu hỏi" in asked
+    telegram.user_sends_text(1023, "lich hom nay")
+    [today] = await wait_texts(telegram, 1023, 1)
+    assert "Hôm nay" in today and "Ban tổ chức" not in today
+    assert polling_bot.query(
+        "select count(*) from citizen_questions q join users u on u.id = q.user_id "
+        "where u.external_id = '1023'") == [(0,)]
+
+
+@shared_polling_bot
+async def test_anonymous_admins_of_groups_are_not_one_shared_citizen(
+    polling: tuple[FakeTelegram, BotProcess]
+) -> None:
+    """Anonymous administrators of every group write as one shared account: none of them is
+    kept as a citizen (one conversation, language and answers for all), each is told why."""
+    telegram, polling_bot = polling
+    telegram.anonymous_admin_sends_text(-100881, "/ngonngu en")
+    telegram.anonymous_admin_sends_text(-100882, "/guicauhoi Bãi gửi xe của nhóm ở đâu")
+    for group in (-100881, -100882):
+        [told] = await wait_texts(telegram, group, 1)
+        assert "tư cách nhóm hoặc kênh" in told
+    assert polling_bot.query("select count(*) from users where external_id = '1087968824'"
+                             ) == [(0,)]
+    assert polling_bot.query("select count(*) from citizen_questions "
+                             "where text like '%gửi xe của nhóm%'") == [(0,)]
+
+
+@shared_polling_bot
+async def test_in_a_group_another_bots_commands_are_left_to_it(
+    polling: tuple[FakeTelegram, BotProcess]
+) -> None:
+    """A bot that reads everything in a group (an admin there) gets the commands addressed to
+    the other bots too: those are not for it; its own and unaddressed ones are."""
+    telegram, _bot = polling
+    for typed in ("/start@other_quiz_bot", "/lich@Other_Bot hôm nay", "/help@x"):
+        telegram.user_sends_text(1024, typed, chat_id=-100883)
+    telegram.user_sends_text(1024, "/lienhe@HOCTAP_test_bot", chat_id=-100883)
+    [answer] = await wait_texts(telegram, -100883, 1)
+    assert "Liên hệ" in answer or "(02253)810486" in answer, answer
+    await asyncio.sleep(0.5)
+    assert len(texts(telegram, -100883)) == 1
 
 
 async def test_httpx_fallback(telegram: FakeTelegram, tmp_path: Path) -> None:

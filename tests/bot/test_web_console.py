@@ -7,6 +7,7 @@ the dispatcher). The browser tests are in test_web_console_browser.py.
 
 from __future__ import annotations
 
+import asyncio
 import re
 import shutil
 from collections.abc import AsyncIterator
@@ -296,6 +297,45 @@ async def test_signing_out_ends_the_session(console: Console) -> None:
         actions = list((await s.scalars(select(AuditEntry.action)
                                         .order_by(AuditEntry.id))).all())
     assert actions == ["link", "sign_in", "sign_out"]
+
+
+async def test_a_form_sent_many_times_at_once_makes_one_announcement(any_url: str) -> None:
+    """A double click on a slow link, a submit the browser retries, two organizers: copies of
+    one announcement sent at the same moment. One is created, the others are told why (409);
+    before, each copy checked for a twin before any was stored, and each went to everyone."""
+    async for c in _console(any_url):
+        await c.sign_in(await c.link())
+        form = {"csrf": await c.csrf(), "text": "Mời bà con dự Lễ khai mạc.", "audience": "all",
+                "when": "now", "do": "send"}
+        sent = await asyncio.gather(*(c.client.post("/quantri/thongbao", data=form,
+                                                    allow_redirects=False) for _ in range(16)))
+        assert sorted(r.status for r in sent) == [303] + [409] * 15
+        assert await c.count(ScheduledItem) == 1
+
+
+async def test_forms_with_control_characters_are_stored_as_typed_text_on_postgresql(
+        pg_url: str) -> None:
+    """A text pasted from elsewhere (a NUL, a zero-width space, letters and their marks
+    apart, Windows line ends) or a forged form: every field is read as a chat message is,
+    NFC without control characters. PostgreSQL refused a NUL with an error page (500)."""
+    import unicodedata
+    async for c in _console(pg_url):
+        await c.sign_in(await c.link())
+        csrf = await c.csrf()
+        participant = await _participant(c.app)
+        typed = unicodedata.normalize("NFD", "Mời bà con\x00 dự\u200b khai mạc.\r\nLúc 8 giờ.")
+        sent = await c.client.post("/quantri/thongbao", allow_redirects=False, data={
+            "csrf": csrf, "text": typed, "audience": "all", "when": "now", "do": "send"})
+        assert sent.status == 303, await sent.text()
+        voided = await c.client.post(f"/quantri/cuocthi/{participant}/huy",
+                                     data={"csrf": csrf, "reason": "trùng\x00 người"},
+                                     allow_redirects=False)
+        assert voided.status == 303, await voided.text()
+        async with c.app.sessions() as s:
+            text = (await s.execute(select(ScheduledItem.text))).scalar_one()
+            row = await s.get_one(ContestParticipant, participant)
+        assert text == "Mời bà con dự khai mạc.\nLúc 8 giờ."
+        assert row.voided and row.void_reason == "trùng người"
 
 
 async def test_behind_https_the_cookie_is_secure(sqlite_url: str) -> None:

@@ -214,6 +214,26 @@ async def test_follow_welcomes_and_unfollow_deactivates(zalo: FakeZalo, bot: Bot
     assert len(zalo.sent_to(U2)) == 1
 
 
+async def test_an_unfollow_delivered_again_after_a_new_follow_changes_nothing(
+        zalo: FakeZalo, bot: Bot) -> None:
+    """Zalo sends each event in a request of its own and sends a refused one again later:
+    the user unfollowed (refused, e.g. while the bot restarted), followed again, then the
+    old unfollow came. The user follows: they stay in the broadcasts' audience."""
+    sent = int(time.time() * 1000)
+    unfollow = zalo.event("unfollow", U2, timestamp=str(sent - 60_000))
+    assert await zalo.post_event(bot.url, zalo.event("follow", U2, timestamp=str(sent))) == 200
+    await zalo.wait_texts(U2, 1)
+    assert await zalo.post_event(bot.url, unfollow) == 200
+    await asyncio.sleep(0.5)
+    assert bot.query("select active from users") == [(1,)]
+    result = await bot.channel.send(U2, [Reply("Thông báo")])
+    assert result.status == "sent"
+    # An unfollow sent after the follow still counts.
+    later = zalo.event("unfollow", U2, timestamp=str(sent + 1))
+    assert await zalo.post_event(bot.url, later) == 200
+    await zalo.wait_for(lambda: bot.query("select active from users") == [(0,)])
+
+
 @pytest.mark.parametrize("kind", ["user_send_sticker", "user_send_image", "user_send_location"])
 async def test_media_gets_please_type(zalo: FakeZalo, bot: Bot, kind: str) -> None:
     assert await zalo.post_event(bot.url, zalo.event(kind, U1)) == 200

@@ -90,6 +90,9 @@ CONFLICT_TERMINATED = (
     "make sure that only one bot instance is running"
 )
 BLOCKED = "Forbidden: bot was blocked by the user"
+# The account Telegram puts in `from` for every anonymous group administrator.
+ANONYMOUS_ADMIN = {"id": 1087968824, "is_bot": True, "first_name": "Group",
+                   "username": "GroupAnonymousBot"}
 CANT_INITIATE = "Forbidden: bot can't initiate conversation with a user"
 
 # Fields whose values are JSON-serialized objects/arrays in form posts (and in PTB's JSON body).
@@ -761,6 +764,17 @@ class FakeTelegram:
             self._users[int(user_id)]["last_name"] = last_name
         return self._user_message(user_id, content, first_name, chat_id, deliver)
 
+    def anonymous_admin_sends_text(self, chat_id: int, text: str, *,
+                                   deliver: bool = True) -> JSONDict:
+        """An administrator of group `chat_id` who stays anonymous writes: Telegram puts the
+        group in ``sender_chat`` and its shared GroupAnonymousBot account in ``from``."""
+        content: JSONDict = {"text": text, "sender_chat": self._chat(int(chat_id))}
+        entities = detect_entities(text)
+        if entities:
+            content["entities"] = entities
+        message = self._new_message(int(chat_id), ANONYMOUS_ADMIN, content)
+        return self._emit("message", message, deliver)
+
     def user_sends_sticker(
         self, user_id: int, emoji: str = "👍", *, deliver: bool = True,
     ) -> JSONDict:
@@ -773,6 +787,18 @@ class FakeTelegram:
             "file_size": 12345,
         }
         return self._user_message(user_id, {"sticker": sticker}, None, None, deliver)
+
+    def user_sends_photo(
+        self, user_id: int, caption: str | None = None, *, deliver: bool = True,
+    ) -> JSONDict:
+        """A photo from the user, with the words typed under it (``caption``) if any."""
+        n = next(self._ids)
+        sizes = [{"file_id": f"AgACAgUAAxkBAAF{n:06d}{w}", "file_unique_id": f"AQAD{n:06d}{w}",
+                  "width": w, "height": w * 3 // 4, "file_size": w * 100} for w in (90, 320)]
+        content: JSONDict = {"photo": sizes}
+        if caption is not None:
+            content["caption"] = caption
+        return self._user_message(user_id, content, None, None, deliver)
 
     def user_edits_message(
         self, user_id: int, message_id: int, text: str, *, deliver: bool = True,
@@ -826,6 +852,17 @@ class FakeTelegram:
         payload = {"chat": self._chat(int(user_id)), "from": user, "date": int(time.time()),
                    "old_chat_member": {"user": bot, "status": "member"},
                    "new_chat_member": {"user": bot, "status": "kicked", "until_date": 0}}
+        return self._emit("my_chat_member", payload, deliver)
+
+    def user_unblocks_bot(self, user_id: int, *, deliver: bool = True) -> JSONDict:
+        """The user unblocks the bot in the chat's settings, writing nothing: sending works
+        again and a ``my_chat_member`` update (kicked -> member) is the only sign."""
+        self._blocked.discard(int(user_id))
+        user = self._remember_user(user_id)
+        bot = self._bot_sender()
+        payload = {"chat": self._chat(int(user_id)), "from": user, "date": int(time.time()),
+                   "old_chat_member": {"user": bot, "status": "kicked", "until_date": 0},
+                   "new_chat_member": {"user": bot, "status": "member"}}
         return self._emit("my_chat_member", payload, deliver)
 
     async def deliver(self, update: JSONDict, redeliver: bool = False) -> list[int | None]:

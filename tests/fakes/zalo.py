@@ -107,6 +107,7 @@ class FakeZalo:
     send_calls: list[tuple[str, str]] = field(default_factory=list)  # (user_id, token)
     outside_window: set[str] = field(default_factory=set)
     not_following: set[str] = field(default_factory=set)
+    follow_stamps: dict[str, int] = field(default_factory=dict)
     on_refresh: Callable[[RefreshCall, tuple[str, str]], Awaitable[None]] | None = None
 
     def __post_init__(self) -> None:
@@ -353,10 +354,17 @@ class FakeZalo:
         user_id = who.get("id") if isinstance(who, dict) else None
         if not isinstance(user_id, str):
             return
-        if name == "unfollow":
-            self.not_following.add(user_id)
-        elif name == "follow":
-            self.not_following.discard(user_id)
+        if name in ("follow", "unfollow"):
+            # The user's latest action decides, not the latest request: a redelivered old
+            # unfollow does not unfollow them again.
+            stamp = str(event.get("timestamp", ""))
+            sent = int(stamp) if stamp.isdigit() else 0
+            if sent >= self.follow_stamps.get(user_id, 0):
+                self.follow_stamps[user_id] = sent
+                if name == "unfollow":
+                    self.not_following.add(user_id)
+                else:
+                    self.not_following.discard(user_id)
         if interacts(name):
             self.last_interaction[user_id] = self.now()
 

@@ -488,6 +488,41 @@ async def test_the_contest_is_taken_in_a_private_chat_only(app: App, typed: str)
     assert private is not None and "Bước 1/4" in private[0].text
 
 
+@pytest.mark.parametrize(("in_group", "then", "not_done"), [
+    ("/xoadulieu", "có", "Đã xóa dữ liệu"),
+    ("/xoadulieu", "đồng ý", "Đã xóa dữ liệu"),
+    ("/guicauhoi", "lịch hôm nay", "đã chuyển câu hỏi"),
+    ("/guicauhoi", "cuộc thi khi nào bắt đầu", "đã chuyển câu hỏi"),
+    ("/start", "có", "Đã xóa dữ liệu"),  # no step asked: nothing to guard
+])
+async def test_a_step_asked_in_a_group_is_not_answered_by_the_next_private_message(
+        app: App, in_group: str, then: str, not_done: str) -> None:
+    """In a group the bot reads commands only: a step it asks there cannot be answered there,
+    and the citizen's next private message, written without it in view, is not its answer."""
+    user = "in-a-group"
+    await Chat(app, user).send("xin chào")  # a citizen the bot knows (data to erase)
+    await app.dispatcher.handle(Incoming("console", user, in_group, is_private=False))
+    replies = await Chat(app, user).send(then)
+    text = "\n".join(r.full_text() for r in replies)
+    assert not_done not in text, text
+    assert await _state(app, user) is None
+    async with app.sessions() as s:
+        assert await s.scalar(select(func.count()).select_from(User)
+                              .where(User.external_id == user)) == 1
+
+
+async def test_a_step_asked_in_a_group_is_answered_by_its_button_there(app: App) -> None:
+    """The buttons of the step, pressed in the group where it was asked, still answer it."""
+    await Chat(app, "grp-button").send("xin chào")
+    replies = await app.dispatcher.handle(Incoming("console", "grp-button", "/xoadulieu",
+                                                   is_private=False))
+    assert replies is not None
+    confirm = replies[0].buttons[0]
+    done = await app.dispatcher.handle(Incoming("console", "grp-button", confirm.command,
+                                                is_button=True, is_private=False))
+    assert done is not None and "Đã xóa dữ liệu" in done[0].text
+
+
 # ---- every detail in one message ---------------------------------------------------------------
 
 @pytest.mark.parametrize(("typed", "then", "shown"), [
@@ -538,3 +573,19 @@ async def test_a_detail_is_mended_at_the_consent(app: App, typed: str) -> None:
     async with app.sessions() as s:
         assert (await s.execute(select(ContestParticipant.full_name))).scalar_one() == (
             "Nguyễn Văn An")
+
+
+@pytest.mark.parametrize("in_group", ["/lich@hoctap_bot", "/xephang", "/ngonngu en", "/start"])
+async def test_a_contest_question_open_in_private_stays_out_of_a_group(app: App,
+                                                                       in_group: str) -> None:
+    """Mid-question in the private chat, the citizen types a command in a group: the group
+    gets that command's answer, never the open question and its options (a group would answer
+    it for them), and the question waits in the private chat, its time running."""
+    chat = await _open_attempt(app, "contest-then-group")
+    replies = await app.dispatcher.handle(Incoming("console", "contest-then-group", in_group,
+                                                   is_private=False))
+    assert replies is not None
+    text = "\n".join(r.full_text() for r in replies)
+    assert "Câu 1/10" not in text and "câu 1" not in text.lower(), text
+    assert await _state(app, "contest-then-group") == "contest_answer"
+    assert "1/10" in await chat.text("/thi")  # in English after /ngonngu en: the user's language

@@ -53,7 +53,7 @@ from bot.service import Dispatcher
 from bot.settings import TelegramSettings
 from bot.webserver import read_json
 from handlers.channel import Delivery, Limits, MemoryChoices, Retry
-from handlers.i18n import use_locale
+from handlers.i18n import _, use_locale
 from handlers.types import Attachment, Button, Incoming, Reply
 from scheduler.supervisor import Supervised, Supervisor
 
@@ -163,6 +163,15 @@ def _chat(value: object) -> tuple[int, bool] | None:
             and isinstance(value.get("type"), str)):
         return value["id"], value["type"] == ChatType.PRIVATE
     return None
+
+
+def _addressee(text: str) -> str | None:
+    """The bot a command names ("/lich@hoctap_bot" -> "hoctap_bot"); None when it names none."""
+    if not text.startswith("/"):
+        return None
+    command = text.split(maxsplit=1)[0] if text.strip() else text
+    _name, at, bot = command.partition("@")
+    return bot if at else None
 
 
 def read_update(data: dict[str, Any]) -> tuple[int, Incoming, str | None] | None:
@@ -583,6 +592,25 @@ class TelegramChannel(Channel):
         user = update.effective_user
         if message is None or user is None or message.text is None:
             return
+        addressee = _addressee(message.text)
+        if addressee is not None and addressee.lower() != (self.application.bot.username
+                                                           or "").lower():
+            # "/start@other_bot" in a group where this bot reads everything (an admin, or
+            # privacy mode off): another bot's command, not a question to this one.
+            return
+        if message.sender_chat is not None or user.is_bot:
+            # Written as the group or a channel (an anonymous admin, a linked channel's post):
+            # `from` is then an account Telegram shares among all of them (GroupAnonymousBot,
+            # Channel_Bot), no one's own. Kept as a citizen, every anonymous admin of every
+            # group would share one conversation, language, data and questions' answers.
+            log.info("telegram update %s from a group or channel identity; not a citizen",
+                     update.update_id)
+            with use_locale(self.dispatcher.settings.bot.locale):
+                self._reply_after(message.chat_id, [Reply(_(
+                    "Chatbot không biết ai đang nhắn khi tin được gửi với tư cách nhóm hoặc "
+                    "kênh. Xin Quý vị nhắn từ tài khoản của mình, hoặc nhắn riêng cho "
+                    "Chatbot."))])
+            return
         await self._answer(update.update_id, message.chat_id, Incoming(
             CHANNEL, str(user.id), message.text, display_name=user.full_name,
             is_private=message.chat.type == ChatType.PRIVATE))
@@ -605,25 +633,36 @@ class TelegramChannel(Channel):
             display_name=query.from_user.full_name, is_private=private))
 
     async def on_media(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """A sticker, photo, voice or file: ask the user to type instead."""
+        """A sticker, photo, voice or file: ask the user to type instead; the words typed
+        under a photo or a file (its caption) are what the user asks, answered as a text."""
         message, user = update.effective_message, update.effective_user
         if message is None or user is None:
             return
+        caption = (message.caption or "").strip()
         await self._answer(update.update_id, message.chat_id, Incoming(
-            CHANNEL, str(user.id), "", is_media=True, display_name=user.full_name))
+            CHANNEL, str(user.id), caption, is_media=not caption,
+            display_name=user.full_name))
 
     async def on_member(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """The user blocked the bot (kicked): stop sending to them."""
+        """The user blocked the bot (kicked): stop sending to them; unblocked (a member
+        again, which Telegram says without any message when it is done in the chat's
+        settings): send to them again."""
         change = update.my_chat_member
         if change is None or change.chat.type != "private":
             return
-        if change.new_chat_member.status == ChatMemberStatus.BANNED:
-            try:
-                await self.dispatcher.mark_inactive(CHANNEL, str(change.from_user.id))
-            except Exception as exc:  # not committed: held back, applied when it comes again
-                log.warning("telegram update %s held back: %s", update.update_id,
-                            type(exc).__name__, exc_info=not is_outage(exc))
-                self._held.add(update.update_id)
+        status = change.new_chat_member.status
+        if status == ChatMemberStatus.BANNED:
+            mark = self.dispatcher.mark_inactive
+        elif status == ChatMemberStatus.MEMBER:
+            mark = self.dispatcher.mark_active
+        else:
+            return
+        try:
+            await mark(CHANNEL, str(change.from_user.id))
+        except Exception as exc:  # not committed: held back, applied when it comes again
+            log.warning("telegram update %s held back: %s", update.update_id,
+                        type(exc).__name__, exc_info=not is_outage(exc))
+            self._held.add(update.update_id)
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """The one error handler: log with the traceback; the bot keeps going."""

@@ -213,8 +213,10 @@ class ZaloChannel(Channel):
         """Route one event through the core and send the replies; False to try it again."""
         try:
             if event.name == events.UNFOLLOW:
-                await self.dispatcher.mark_inactive(CHANNEL, event.user_id)
-                log.info("zalo user stopped following; marked inactive")
+                if await self.dispatcher.unfollowed(CHANNEL, event.user_id, event.sent_ms):
+                    log.info("zalo user stopped following; marked inactive")
+                else:
+                    log.info("zalo unfollow older than the user's follow; ignored")
                 return True
             if event.name == events.FOLLOW:
                 # Welcome with the core's own /start answer (greeting and main menu).

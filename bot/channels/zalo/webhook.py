@@ -120,6 +120,9 @@ class Event:
     key: str
     text: str = ""
     display_name: str | None = None
+    # When Zalo says the user did it (Unix milliseconds): a follow and an unfollow each come
+    # in a request of their own, and a refused one comes again later, after the other.
+    sent_ms: int | None = None
 
 
 def _id(obj: Any, field: str = "id") -> str | None:
@@ -148,5 +151,7 @@ def narrow(data: dict[str, Any]) -> Event | None:
         if user_id is None:
             raise BadEvent(f"{name} without follower.id")
         # No msg_id: a redelivery repeats the same body, hence the same timestamp.
-        return Event(name, user_id, f"{name}:{user_id}:{data['timestamp']}")
+        stamp = data["timestamp"]
+        return Event(name, user_id, f"{name}:{user_id}:{stamp}",
+                     sent_ms=int(stamp) if stamp.isdigit() and len(stamp) <= 16 else None)
     return None

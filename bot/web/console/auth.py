@@ -16,6 +16,7 @@ from urllib.parse import parse_qsl
 from aiohttp import web
 
 from bot.webserver import read_body
+from handlers.text import storable
 
 PREFIX = "/quantri"
 COOKIE = "hoctap_quantri"
@@ -44,14 +45,16 @@ async def add_headers(request: web.Request, response: web.StreamResponse) -> Non
 
 
 async def read_form(request: web.Request) -> dict[str, str]:
-    """A urlencoded form body, read within the web server's size and time limits."""
+    """A urlencoded form body, read within the web server's size and time limits; every value
+    as a chat message is stored (NFC, no control character: PostgreSQL refuses a NUL, which a
+    pasted text or a forged form may hold, with an error), "\r\n" read as "\n"."""
     raw = await read_body(request)
     try:
         pairs = parse_qsl(raw.decode("utf-8"), keep_blank_values=True,
                           max_num_fields=MAX_FIELDS)
     except (UnicodeDecodeError, ValueError):
         raise web.HTTPBadRequest(text="bad form") from None
-    return dict(pairs)
+    return {key: storable(value.replace("\r\n", "\n")) for key, value in pairs}
 
 
 def same(given: str | None, expected: str) -> bool:

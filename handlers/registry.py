@@ -52,7 +52,8 @@ class Feature:
     help: str | None = None  # catalog msgid of its line in /trogiup and Telegram's menu
     payloads: tuple[str, ...] = ()  # deep links (t.me/<bot>?start=<payload>) that open it
     organizer_only: bool = False
-    # Organizer output with personal data: never posted in a group, where every member reads it.
+    # Output with personal data (an organizer's file, a citizen's own messages, contest result or
+    # data to erase): never posted in a group, where every member reads it.
     private_only: bool = False
     # A long answer shown in screens: "/xemthem <its command> <page>" shows another screen.
     # (The words that name a feature in free text are content: lexicon.toml's intents.)

@@ -139,6 +139,7 @@ RECEIVED = 8  # the latest messages /tin lists
 
 
 @features.feature("bulletin", label=N_("Xem lại tin đã nhận"), commands=("tin",), paged=True,
+                  private_only=True,
                   help=N_("xem lại các tin nhắc và thông báo đã nhận"))
 async def show(ctx: Ctx) -> list[Reply]:
     """/tin: the latest announcements, answers and reminders this citizen received, a button

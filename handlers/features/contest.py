@@ -626,7 +626,7 @@ async def _result(ctx: Ctx, participant: Participant, attempt: Attempt, page: in
 
 
 @features.feature("contest_review", label=N_("Xem lại bài thi"), commands=("xemlai",),
-                  paged=True)
+                  paged=True, private_only=True)
 async def review(ctx: Ctx) -> list[Reply]:
     """Show a finished attempt of the user's own again: result and answers, by screen."""
     attempt_id = parse_int(ctx.route.arg, 1) if ctx.route.arg.strip() else None

@@ -59,6 +59,7 @@ def _items(data: PersonalData) -> list[str]:
 
 
 @features.feature("privacy", label=N_("Xóa dữ liệu cá nhân"), commands=("xoadulieu",),
+                  private_only=True,
                   help=N_("xóa dữ liệu cá nhân của Quý vị"))
 async def erase(ctx: Ctx) -> list[Reply]:
     """Explain what will be deleted and ask for confirmation."""

@@ -511,16 +511,20 @@ async def test_a_step_asked_in_a_group_is_not_answered_by_the_next_private_messa
                               .where(User.external_id == user)) == 1
 
 
-async def test_a_step_asked_in_a_group_is_answered_by_its_button_there(app: App) -> None:
-    """The buttons of the step, pressed in the group where it was asked, still answer it."""
-    await Chat(app, "grp-button").send("xin chào")
-    replies = await app.dispatcher.handle(Incoming("console", "grp-button", "/xoadulieu",
+@pytest.mark.parametrize("command", ["/xoadulieu", "/tin", "/xemlai"])
+async def test_a_citizens_own_data_is_never_shown_in_a_group(app: App, command: str) -> None:
+    """The messages a citizen received (answers to their questions among them), their contest
+    result and what erasing would delete are theirs: in a group, where every member reads the
+    answer, the bot asks them to write privately, and starts nothing there."""
+    user = "own-data"
+    await Chat(app, user).send("/dangky")
+    replies = await app.dispatcher.handle(Incoming("telegram", user, command,
                                                    is_private=False))
-    assert replies is not None
-    confirm = replies[0].buttons[0]
-    done = await app.dispatcher.handle(Incoming("console", "grp-button", confirm.command,
-                                                is_button=True, is_private=False))
-    assert done is not None and "Đã xóa dữ liệu" in done[0].text
+    assert replies is not None and len(replies) == 1
+    assert "chỉ gửi trong tin nhắn riêng" in replies[0].text and command in replies[0].text
+    assert replies[0].buttons == () and await _state(app, user) is None
+    private = await app.dispatcher.handle(Incoming("telegram", user, command))
+    assert private is not None and "chỉ gửi trong tin nhắn riêng" not in private[0].text
 
 
 # ---- every detail in one message ---------------------------------------------------------------

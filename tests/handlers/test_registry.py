@@ -60,8 +60,10 @@ def test_every_command_and_deep_link_is_declared_once() -> None:
     organizers = {f.name for f in REGISTRY.features if f.organizer_only}
     assert organizers == {"contest_export", "contest_void", "announce", "announce_list",
                           "announce_cancel", "report", "stats", "console"}
-    assert {f.name for f in REGISTRY.features if f.private_only} == {"contest_export", "report",
-                                                                      "console"}
+    # Answers with one person's data: organizers' files, and a citizen's own messages,
+    # contest result and data to erase.
+    assert {f.name for f in REGISTRY.features if f.private_only} == {
+        "contest_export", "report", "console", "bulletin", "contest_review", "privacy"}
 
 
 def test_every_logged_name_has_a_label_and_the_help_lists_public_commands() -> None:

@@ -230,7 +230,7 @@ class Registry:
         those every citizen may use and /trogiup lists, in its order, unless declared not
         `announced`."""
         return [(f.name, f.label, "/" + f.commands[0]) for f in self.features
-                if f.help and f.announced and not f.organizer_only and not f.private_only]
+                if f.help and f.announced and not f.organizer_only]
 
     def help_lines(self) -> list[tuple[str, str]]:
         """(command, help line) in the current locale: /trogiup and Telegram's command menu."""

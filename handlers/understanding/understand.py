@@ -102,6 +102,11 @@ _DENIALS = frozenset({("khong", "phai"), ("chang", "phai"), ("khong", "hoi"),
                       ("khong", "can"), ("khong", "muon")})
 # Words that point back to what a part before named ("…liên thế hệ, | đó là chương trình gì").
 _BACK = frozenset({"do", "day", "ay", "no"})
+# Whom a message may speak to ("chào ban tổ chức", "btc ơi"), and the small talk said to them.
+_ADDRESSEES = frozenset({"contacts", "bodies"})
+_SPOKEN_TO = frozenset({("smalltalk", "greeting"), ("smalltalk", "thanks"),
+                        ("smalltalk", "goodbye")})
+SMALL_TALK_SCORE = 1.0  # a call alone ("btc ơi"): a greeting
 _QUESTION_STARTS: dict[str, list[tuple[str, ...]]] = {}
 for _q in _QUESTION_WORDS:
     _QUESTION_STARTS.setdefault(_q.split()[0], []).append(tuple(_q.split()))
@@ -229,8 +234,9 @@ class Understander:
         # a month or a year stays in the phrases that hold it ("chủ đề năm nay")
         matchable = frozenset() if ref is not None and ref.kind in SCOPES else used
         total = sum(info.values()) + date_info
-        candidates = self._candidates(tokens, self.index.match(tokens, matchable, accented), ref,
-                                      info, unknown, total, today, english)
+        matches = self.index.match(tokens, matchable, accented)
+        candidates = self._candidates(tokens, matches, ref, info, unknown, total, today, english)
+        candidates = self._address(tokens, matches, candidates)
         if not candidates:
             return base
         whole = {i for i, t in enumerate(tokens)
@@ -647,6 +653,51 @@ class Understander:
             c.rank = c.score * (1 - COVERAGE + COVERAGE * (said / total if total else 1.0))
         return sorted(found.values(), key=lambda c: (-c.rank, -c.source))
 
+    def _address(self, tokens: list[Token], matches: list[Match],
+                 candidates: list[_Candidate]) -> list[_Candidate]:
+        """Whom a greeting, thanks or call speaks to is not asked about: "chào ban tổ chức",
+        "cảm ơn btc nhiều", "btc ơi" are small talk (the name right after the small talk, or
+        right before "ơi", in the same part, with only fillers between)."""
+        talk = [c for c in candidates if c.route in _SPOKEN_TO]
+        calls = [i for i, t in enumerate(tokens) if t.fold == "oi" and not t.expanded
+                 and (not t.marked or t.text == "ơi")]
+        if not talk and not calls:
+            return candidates
+        who = {i for m in matches if self.index.units[m.unit][0] in _ADDRESSEES
+               for i in range(m.start, m.end)}
+        if not who:
+            return candidates
+        said = set().union(*(c.explained for c in talk))
+
+        def named(k: int, step: int) -> set[int]:
+            run: set[int] = set()
+            clause = tokens[k - step].clause
+            while 0 <= k < len(tokens) and tokens[k].clause == clause and (
+                    k in who or self.index.is_filler(tokens[k])) and k not in said:
+                run.add(k)
+                k += step
+            return run if run & who else set()
+
+        addressed: set[int] = set()
+        for i in said:
+            if i + 1 not in said and i + 1 < len(tokens):
+                addressed |= named(i + 1, 1)
+        for i in calls:
+            if i > 0:
+                addressed |= named(i - 1, -1) | {i}
+        if not addressed:
+            return candidates
+        kept = [c for c in candidates if not (
+            c.route[0] in _ADDRESSEES and c.explained and c.explained <= addressed)]
+        if len(kept) == len(candidates):
+            return candidates
+        for c in talk:
+            c.explained |= addressed
+        if not talk:  # "btc ơi": a call alone greets
+            kept.append(_Candidate(("smalltalk", "greeting"), SMALL_TALK_SCORE, addressed,
+                                   INTENT))
+        return sorted(kept, key=lambda c: (-c.rank, -c.source))
+
     @staticmethod
     def _opened(tokens: list[Token]) -> int:
         """Where the question starts after words that announce it ("không biết", "cho hỏi"),
@@ -782,7 +833,7 @@ class Understander:
         """Two answers nearly as strong, from the same kind of phrase, on the same words; or
         two questions in one message ("ai được tham gia, có mất tiền không"): two answers of
         the same kind, each on words of its own."""
-        if best.route[0] == "smalltalk" or best.source != second.source:
+        if "smalltalk" in (best.route[0], second.route[0]) or best.source != second.source:
             return False
         own_best = best.explained - second.explained
         own_second = second.explained - best.explained

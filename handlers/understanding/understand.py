@@ -557,9 +557,18 @@ class Understander:
                     info: dict[int, float], unknown: set[int], total: float,
                     today: date, english: bool = False) -> list[_Candidate]:
         content = set(info)
+        # Words around which the message names an organization ("ban | tổ chức", "ai tổ chức")
+        named_by = {i for m in matches if not m.inner
+                    and self.index.units[m.unit][0] in _ADDRESSEES
+                    for i in range(m.start - 1, m.end + 1)}
         by_unit: dict[int, list[Match]] = {}
         for m in matches:
             if m.alone and (ref is not None or content - set(range(m.start, m.end))):
+                continue
+            if m.inner and self.index.units[m.unit][0] in _ADDRESSEES \
+                    and not named_by & set(range(m.start, m.end)):
+                # two words from inside an organization's name, with nothing around them that
+                # names one, are the words' everyday sense ("năm sau có tổ chức nữa không")
                 continue
             by_unit.setdefault(m.unit, []).append(m)
         # Where each answer's phrases end (not small talk's); those that ask apart: what
@@ -673,7 +682,7 @@ class Understander:
             run: set[int] = set()
             clause = tokens[k - step].clause
             while 0 <= k < len(tokens) and tokens[k].clause == clause and (
-                    k in who or self.index.is_filler(tokens[k])) and k not in said:
+                    k in who or self.index.is_filler(tokens[k]) and k not in said):
                 run.add(k)
                 k += step
             return run if run & who else set()
@@ -687,8 +696,8 @@ class Understander:
                 addressed |= named(i - 1, -1) | {i}
         if not addressed:
             return candidates
-        kept = [c for c in candidates if not (
-            c.route[0] in _ADDRESSEES and c.explained and c.explained <= addressed)]
+        kept = [c for c in candidates if c.route[0] == "smalltalk" or not (
+            c.explained and c.explained <= addressed)]
         if len(kept) == len(candidates):
             return candidates
         for c in talk:

@@ -102,6 +102,8 @@ _DENIALS = frozenset({("khong", "phai"), ("chang", "phai"), ("khong", "hoi"),
                       ("khong", "can"), ("khong", "muon")})
 # Words that point back to what a part before named ("…liên thế hệ, | đó là chương trình gì").
 _BACK = frozenset({"do", "day", "ay", "no"})
+# Words that end a part telling what is already done ("đọc thể lệ rồi", "thi xong").
+_DONE = frozenset({"roi", "xong"})
 # Whom a message may speak to ("chào ban tổ chức", "btc ơi"), and the small talk said to them.
 _ADDRESSEES = frozenset({"contacts", "bodies"})
 _SPOKEN_TO = frozenset({("smalltalk", "greeting"), ("smalltalk", "thanks"),
@@ -262,6 +264,7 @@ class Understander:
                          and c.rank >= SUBJECT * best.rank), best)
         best = self._asked_part(tokens, candidates, best, asking)
         best = self._predicate(tokens, candidates, best)
+        best, candidates = self._after_done(tokens, candidates, best)
         if best.route == ("smalltalk", "greeting"):
             # "okela bạn ơi", "sai rồi bạn ơi": a call ("bạn ơi") beside other small talk is
             # only how it is said.
@@ -776,6 +779,32 @@ class Understander:
                      and c.route[0] not in ("smalltalk", "unknown")
                      and {tokens[i].clause for i in c.explained} <= asked
                      and c.rank >= SUBJECT * best.rank), best)
+
+    def _after_done(self, tokens: list[Token], candidates: list[_Candidate],
+                    best: _Candidate) -> tuple[_Candidate, list[_Candidate]]:
+        """A part that tells what is done ("tôi đọc thể lệ rồi, | cho tôi vào thi nhé") is
+        why the rest is said: an answer found on its words and the rest gives way to one found
+        on the rest alone that explains all the rest the first did, and more."""
+        last = len(tokens) and tokens[-1].clause
+        done: set[int] = set()
+        for clause in {t.clause for t in tokens} - {last}:
+            start, end = self._clause_span(tokens, clause)
+            words = [t for t in tokens[start:end] if t.kind == "word"]
+            while words and self.index.is_filler(words[-1]) and words[-1].fold not in _DONE:
+                words.pop()
+            if words and words[-1].fold in _DONE:
+                done.update(range(start, end))
+        if not done or not best.explained & done or best.explained <= done:
+            return best, candidates
+        rest = best.explained - done
+        after = next((c for c in candidates[1:] if c.route[0] not in ("smalltalk", "unknown")
+                      and c.explained and not c.explained & done and c.explained >= rest
+                      and c.rank >= SUBJECT * best.rank), None)
+        if after is None:
+            return best, candidates
+        # the answers found on the part told are not asked back either
+        return after, [after, *(c for c in candidates if c is not after
+                                and not c.explained & done)]
 
     @staticmethod
     def _clause_span(tokens: list[Token], clause: int) -> tuple[int, int]:

@@ -264,7 +264,8 @@ class Understander:
                          and c.rank >= SUBJECT * best.rank), best)
         best = self._asked_part(tokens, candidates, best, asking)
         best = self._predicate(tokens, candidates, best)
-        best, candidates = self._after_done(tokens, candidates, best)
+        done = self._done(tokens)
+        best, candidates = self._after_done(tokens, candidates, best, done)
         if best.route == ("smalltalk", "greeting"):
             # "okela bạn ơi", "sai rồi bạn ơi": a call ("bạn ơi") beside other small talk is
             # only how it is said.
@@ -292,7 +293,8 @@ class Understander:
         against = sum(((UNEXPLAINED * v if i in aside else v) if i in unknown or i in stray
                        else 0.0 if i in understood
                        else UNEXPLAINED * v) * (CONTEXT if i in far else 1.0)
-                      for i, v in info.items() if i not in best.explained and i not in asking)
+                      for i, v in info.items() if i not in best.explained and i not in asking
+                      and not (i in done and not best.explained & done))
         if ref is not None and not used <= best.explained and ref.kind not in SCOPES:
             against += UNEXPLAINED * DATE_INFO
         # The nearest answers, offered with "no information": those that explain some of the
@@ -781,19 +783,11 @@ class Understander:
                      and c.rank >= SUBJECT * best.rank), best)
 
     def _after_done(self, tokens: list[Token], candidates: list[_Candidate],
-                    best: _Candidate) -> tuple[_Candidate, list[_Candidate]]:
+                    best: _Candidate, done: set[int]
+                    ) -> tuple[_Candidate, list[_Candidate]]:
         """A part that tells what is done ("tôi đọc thể lệ rồi, | cho tôi vào thi nhé") is
         why the rest is said: an answer found on its words and the rest gives way to one found
         on the rest alone that explains all the rest the first did, and more."""
-        last = len(tokens) and tokens[-1].clause
-        done: set[int] = set()
-        for clause in {t.clause for t in tokens} - {last}:
-            start, end = self._clause_span(tokens, clause)
-            words = [t for t in tokens[start:end] if t.kind == "word"]
-            while words and self.index.is_filler(words[-1]) and words[-1].fold not in _DONE:
-                words.pop()
-            if words and words[-1].fold in _DONE:
-                done.update(range(start, end))
         if not done or not best.explained & done or best.explained <= done:
             return best, candidates
         rest = best.explained - done
@@ -805,6 +799,19 @@ class Understander:
         # the answers found on the part told are not asked back either
         return after, [after, *(c for c in candidates if c is not after
                                 and not c.explained & done)]
+
+    def _done(self, tokens: list[Token]) -> set[int]:
+        """The words of the parts, before the last, that end on what is done ("… rồi,")."""
+        last = tokens[-1].clause if tokens else 0
+        done: set[int] = set()
+        for clause in {t.clause for t in tokens} - {last}:
+            start, end = self._clause_span(tokens, clause)
+            words = [t for t in tokens[start:end] if t.kind == "word"]
+            while words and self.index.is_filler(words[-1]) and words[-1].fold not in _DONE:
+                words.pop()
+            if words and words[-1].fold in _DONE:
+                done.update(range(start, end))
+        return done
 
     @staticmethod
     def _clause_span(tokens: list[Token], clause: int) -> tuple[int, int]:

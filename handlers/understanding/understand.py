@@ -10,7 +10,7 @@ which one was meant).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -102,6 +102,9 @@ _DENIALS = frozenset({("khong", "phai"), ("chang", "phai"), ("khong", "hoi"),
                       ("khong", "can"), ("khong", "muon")})
 # Words that point back to what a part before named ("…liên thế hệ, | đó là chương trình gì").
 _BACK = frozenset({"do", "day", "ay", "no"})
+# Words that open a condition or a purpose, closed by "thì" ("muốn tham gia thì …").
+_CONDITIONS = frozenset({"muon", "neu", "de"})
+_QUESTION_FOLDS = frozenset(" ".join(_QUESTION_WORDS).split())
 # Words that end a part telling what is already done ("đọc thể lệ rồi", "thi xong").
 _DONE = frozenset({"roi", "xong"})
 # Whom a message may speak to ("chào ban tổ chức", "btc ơi"), and the small talk said to them.
@@ -126,9 +129,13 @@ def _asks(tokens: list[Token], start: int, end: int) -> bool:
     return yes_no or any(f" {q} " in run for q in _QUESTION_WORDS)
 
 
-def _particles(tokens: list[Token]) -> list[Token]:
+def _particles(tokens: list[Token],
+               filler: Callable[[Token], bool] = lambda _t: False) -> list[Token]:
     """'thi' typed without marks right after a question and before more words is the particle
-    thì ("bao giờ thi kết thúc": bao giờ thì kết thúc), not the contest's thi. And "bao giờ"
+    thì ("bao giờ thi kết thúc": bao giờ thì kết thúc), not the contest's thi; so is 'thi'
+    that closes a condition or a purpose ("muốn …", "nếu …", "để …", with a word of its own
+    between) before a question with words of its own ("muon tham gia thi lien he ai"). And
+    "bao giờ"
     written from an abbreviation ("bh") in a message that asks with gì or nào is "bây giờ":
     one question word a sentence ("bh có sự kiện gì": now; "khai mạc bh": when)."""
     out = list(tokens)
@@ -143,6 +150,16 @@ def _particles(tokens: list[Token]) -> list[Token]:
         if t.text == "thi" and tokens[i + 1].kind == "word" and any(
                 _run(tokens, 0, i).endswith(f" {q} ") for q in _QUESTION_WORDS):
             out[i] = replace(make_token("thì"), clause=t.clause)
+        elif t.text == "thi" and tokens[i + 1].text != "thi" and _asks(tokens, i + 1, len(tokens)):
+            opens = [k for k in range(i) if tokens[k].fold in _CONDITIONS
+                     and tokens[k].clause == t.clause]
+            between = opens and any(not filler(x) for x in tokens[opens[-1] + 1:i])
+            own = [x for x in tokens[i + 1:] if x.kind == "word" and not filler(x)
+                   and x.fold not in _QUESTION_FOLDS]
+            if between and own:
+                # the condition is a part of its own: what follows "thì" is asked
+                out[i] = replace(make_token("thì"), clause=t.clause)
+                out[i + 1:] = [replace(x, clause=x.clause + 1) for x in out[i + 1:]]
     return out
 
 
@@ -217,7 +234,7 @@ class Understander:
         english = bool(words) and not any(t.marked for t in words) and (
             2 * sum(t.fold in self.english for t in words) >= len(words))
         repaired = self._repair(typed)
-        tokens = _particles(self.lexicon.expand(repaired, self._fit))
+        tokens = _particles(self.lexicon.expand(repaired, self._fit), self.index.is_filler)
         normalised = " ".join(t.fold for t in tokens)
         base = Understanding("unknown", typed=text, normalised=normalised, english=english,
                              asks="?" in text or _asks(tokens, 0, len(tokens)))

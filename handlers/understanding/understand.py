@@ -108,7 +108,7 @@ _QUESTION_FOLDS = frozenset(" ".join(_QUESTION_WORDS).split())
 # Words that end a part telling what is already done ("đọc thể lệ rồi", "thi xong").
 _DONE = frozenset({"roi", "xong"})
 # Whom a message may speak to ("chào ban tổ chức", "btc ơi"), and the small talk said to them.
-_ADDRESSEES = frozenset({"contacts", "bodies"})
+_ADDRESSEES = frozenset({"contacts", "bodies", "library"})
 _SPOKEN_TO = frozenset({("smalltalk", "greeting"), ("smalltalk", "thanks"),
                         ("smalltalk", "goodbye")})
 SMALL_TALK_SCORE = 1.0  # a call alone ("btc ơi"): a greeting
@@ -583,10 +583,15 @@ class Understander:
         named_by = {i for m in matches if not m.inner
                     and self.index.units[m.unit][0] in _ADDRESSEES
                     for i in range(m.start - 1, m.end + 1)}
+        names = [(m.start, m.end) for m in matches
+                 if self.index.units[m.unit][0] in _ADDRESSEES and m.end - m.start >= 3]
         by_unit: dict[int, list[Match]] = {}
         for m in matches:
             if m.alone and (ref is not None or content - set(range(m.start, m.end))):
                 continue
+            if self.index.units[m.unit][0] not in _ADDRESSEES and any(
+                    a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in names):
+                continue  # a word of a name ("ban tổ chức") is the name, not the verb
             if m.inner and self.index.units[m.unit][0] in _ADDRESSEES \
                     and not named_by & set(range(m.start, m.end)):
                 # two words from inside an organization's name, with nothing around them that
@@ -707,7 +712,16 @@ class Understander:
                     k in who or self.index.is_filler(tokens[k]) and k not in said):
                 run.add(k)
                 k += step
-            return run if run & who else set()
+            if not run & who:
+                return set()
+            if step > 0:
+                # a name followed by a question about it is asked ("cảm ơn thư viện mở cửa
+                # mấy giờ", "chào btc, | … " is not)
+                end = max(run & who) + 1
+                rest = [i for i, t in enumerate(tokens) if i >= end and t.clause == clause]
+                if rest and _asks(tokens, end, rest[-1] + 1):
+                    return set()
+            return run
 
         addressed: set[int] = set()
         for i in said:

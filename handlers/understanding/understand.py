@@ -150,7 +150,9 @@ def _particles(tokens: list[Token],
         if t.text == "thi" and tokens[i + 1].kind == "word" and any(
                 _run(tokens, 0, i).endswith(f" {q} ") for q in _QUESTION_WORDS):
             out[i] = replace(make_token("thì"), clause=t.clause)
-        elif t.text == "thi" and tokens[i + 1].text != "thi" and _asks(tokens, i + 1, len(tokens)):
+        elif t.text == "thi" and tokens[i + 1].text != "thi" and (
+                _asks(tokens, i + 1, len(tokens))
+                or any(x.fold in _ASK_WORDS for x in tokens[i + 1:])):
             opens = [k for k in range(i) if tokens[k].fold in _CONDITIONS
                      and tokens[k].clause == t.clause]
             between = opens and any(not filler(x) for x in tokens[opens[-1] + 1:i])

@@ -691,6 +691,10 @@ class Understander:
             c.rank = c.score * (1 - COVERAGE + COVERAGE * (said / total if total else 1.0))
         return sorted(found.values(), key=lambda c: (-c.rank, -c.source))
 
+    def _said_nothing(self, t: Token) -> bool:
+        """A filler, or typed without marks a word that may be one ("ca": cả)."""
+        return self.index.is_filler(t) or (not t.marked and t.fold in self.index.filler_like)
+
     def _address(self, tokens: list[Token], matches: list[Match],
                  candidates: list[_Candidate]) -> list[_Candidate]:
         """Whom a greeting, thanks or call speaks to is not asked about: "chào ban tổ chức",
@@ -711,7 +715,7 @@ class Understander:
             run: set[int] = set()
             clause = tokens[k - step].clause
             while 0 <= k < len(tokens) and tokens[k].clause == clause and (
-                    k in who or self.index.is_filler(tokens[k]) and k not in said):
+                    k in who or (k not in said and self._said_nothing(tokens[k]))):
                 run.add(k)
                 k += step
             if not run & who:

@@ -87,7 +87,7 @@ _NOT_SUBJECTS = frozenset({"faq", "smalltalk", "unknown", "activities", "schedul
 _CLOSERS = frozenset({"nao", "gi"})
 # Question words: a phrase that holds one asks, it does not qualify the phrase before it.
 _QUESTION_WORDS = (*_WHEN_WHERE, "bao nhieu", "the nao", "la gi", "lam sao", "nhu nao", "ai",
-                   "lam gi")
+                   "lam gi", "may ngay", "may lan", "may cau")
 
 # The words of a question about when or where, and of the time something starts or ends.
 _WHEN_FOLDS = frozenset(" ".join(_WHEN_WHERE).split()) | {"bat", "dau", "ket", "thuc", "keo",

@@ -105,6 +105,8 @@ _BACK = frozenset({"do", "day", "ay", "no"})
 # Words that open a condition or a purpose, closed by "thì" ("muốn tham gia thì …").
 _CONDITIONS = frozenset({"muon", "neu", "de"})
 _QUESTION_FOLDS = frozenset(" ".join(_QUESTION_WORDS).split())
+# Words that say what someone is thanked for ("cảm ơn btc | đã trả lời", "| vì đã giúp").
+_REASONS = frozenset({"da", "vi"})
 # Words that end a part telling what is already done ("đọc thể lệ rồi", "thi xong").
 _DONE = frozenset({"roi", "xong"})
 # Whom a message may speak to ("chào ban tổ chức", "btc ơi"), and the small talk said to them.
@@ -705,37 +707,47 @@ class Understander:
                  and (not t.marked or t.text == "ơi")]
         if not talk and not calls:
             return candidates
-        who = {i for m in matches if self.index.units[m.unit][0] in _ADDRESSEES
-               for i in range(m.start, m.end)}
-        if not who:
+        # the organizations' phrases, by where they start and where they end
+        names = [(m.start, m.end) for m in matches
+                 if self.index.units[m.unit][0] in _ADDRESSEES]
+        if not names:
             return candidates
         said = set().union(*(c.explained for c in talk))
 
         def named(k: int, step: int) -> set[int]:
-            run: set[int] = set()
+            """One name (the longest phrase of an organization) at k, after fillers."""
             clause = tokens[k - step].clause
-            while 0 <= k < len(tokens) and tokens[k].clause == clause and (
-                    k in who or (k not in said and self._said_nothing(tokens[k]))):
+            run: set[int] = set()
+            while 0 <= k < len(tokens) and tokens[k].clause == clause:
+                at = [(a, b) for a, b in names if (a if step > 0 else b - 1) == k]
+                if at:
+                    a, b = max(at, key=lambda n: n[1] - n[0])
+                    name = set(range(a, b))
+                    break
+                if k in said or not self._said_nothing(tokens[k]):
+                    return set()
                 run.add(k)
                 k += step
-            if not run & who:
+            else:
                 return set()
             if step > 0:
-                # a name followed by a question about it is asked ("cảm ơn thư viện mở cửa
-                # mấy giờ", "chào btc, | … " is not)
-                end = max(run & who) + 1
-                rest = [i for i, t in enumerate(tokens) if i >= end and t.clause == clause]
-                if rest and _asks(tokens, end, rest[-1] + 1):
+                # what follows the name: a question about it is asked ("cảm ơn thư viện mở
+                # cửa mấy giờ"); after thanks, "đã …" or "vì …" is what they are thanked for
+                rest = [i for i in range(b, len(tokens)) if tokens[i].clause == clause]
+                if rest and _asks(tokens, b, rest[-1] + 1):
                     return set()
-            return run
+                if rest and tokens[b].fold in _REASONS and any(
+                        c.route == ("smalltalk", "thanks") for c in talk):
+                    name |= set(rest)
+            return run | name
 
         addressed: set[int] = set()
         for i in said:
             if i + 1 not in said and i + 1 < len(tokens):
                 addressed |= named(i + 1, 1)
         for i in calls:
-            if i > 0:
-                addressed |= named(i - 1, -1) | {i}
+            if i > 0 and (before := named(i - 1, -1)):
+                addressed |= before | {i}
         if not addressed:
             return candidates
         kept = [c for c in candidates if c.route[0] == "smalltalk" or not (

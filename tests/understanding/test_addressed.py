@@ -37,6 +37,9 @@ def understander(edition: Edition) -> Understander:
     ("cảm ơn btc, ngày mai có gì", ("day", "2020-10-02")),
     ("chào btc, em muốn vào thi", ("contest_take", "")),
     ("cam on thu vien mo cua may gio", ("library", "")),
+    ("chao btc cho minh xin dia chi email", ("contacts", "")),  # a request after the name
+    ("hỏi giúp em số hotline btc ơi", ("contacts", "")),
+    ("cảm ơn thư viện vì đã hỗ trợ em", ("smalltalk", "thanks")),  # what they are thanked for
     # the organizers named alone, or asked about
     ("ban tổ chức", ("bodies", "")),
     ("btc gồm những cơ quan nào", ("bodies", "")),

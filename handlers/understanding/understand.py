@@ -259,7 +259,7 @@ class Understander:
         total = sum(info.values()) + date_info
         matches = self.index.match(tokens, matchable, accented)
         candidates = self._candidates(tokens, matches, ref, info, unknown, total, today, english)
-        candidates = self._address(tokens, matches, candidates)
+        candidates = self._address(tokens, matches, candidates, accented)
         if not candidates:
             return base
         whole = {i for i, t in enumerate(tokens)
@@ -698,7 +698,7 @@ class Understander:
         return self.index.is_filler(t) or (not t.marked and t.fold in self.index.filler_like)
 
     def _address(self, tokens: list[Token], matches: list[Match],
-                 candidates: list[_Candidate]) -> list[_Candidate]:
+                 candidates: list[_Candidate], accented: bool) -> list[_Candidate]:
         """Whom a greeting, thanks or call speaks to is not asked about: "chào ban tổ chức",
         "cảm ơn btc nhiều", "btc ơi" are small talk (the name right after the small talk, or
         right before "ơi", in the same part, with only fillers between)."""
@@ -745,11 +745,25 @@ class Understander:
         for i in said:
             if i + 1 not in said and i + 1 < len(tokens):
                 addressed |= named(i + 1, 1)
+        for a, b in names:  # "chào | ban tổ chức", read "chào bạn" too
+            if 0 < a in said and b - 1 not in said:
+                addressed |= named(a, 1)
         for i in calls:
             if i > 0 and (before := named(i - 1, -1)):
                 addressed |= before | {i}
+                after = named(i + 1, 1) if i + 1 < len(tokens) else set()
+                if [tokens[k].fold for k in sorted(after)] == [tokens[k].fold for k in
+                                                               sorted(before)]:
+                    addressed |= after  # "btc ơi btc": the name said again
         if not addressed:
             return candidates
+        # The name said inside a phrase of small talk ("chào btc buổi sáng", "cảm ơn btc
+        # nhiều"): read without it, the phrase's words are small talk too.
+        rest = [i for i in range(len(tokens)) if i not in addressed]
+        for m in self.index.match([tokens[i] for i in rest], frozenset(), accented):
+            span = [rest[k] for k in range(m.start, m.end)]
+            if self.index.units[m.unit] in _SPOKEN_TO and span[-1] - span[0] >= m.end - m.start:
+                addressed |= set(span)
         kept = [c for c in candidates if c.route[0] == "smalltalk" or not (
             c.explained and c.explained <= addressed)]
         if len(kept) == len(candidates):

@@ -31,6 +31,8 @@ def understander(edition: Edition) -> Understander:
     ("btc oi oi", ("smalltalk", "greeting")),
     ("hội khuyến học thành phố ơi", ("smalltalk", "greeting")),
     ("tạm biệt ban tổ chức", ("smalltalk", "goodbye")),
+    ("chào ban tổ chức buổi tối ạ", ("smalltalk", "greeting")),  # the name inside the phrase
+    ("hoi khuyen hoc oi hoi khuyen hoc", ("smalltalk", "greeting")),  # said again
     # a question beside it is still asked
     ("chào ban tổ chức, email liên hệ là gì", ("contacts", "")),
     ("btc oi cho minh so dien thoai", ("contacts", "")),

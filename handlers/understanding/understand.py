@@ -640,7 +640,8 @@ class Understander:
                 if any(tokens[i].repaired for i in span):
                     weight *= CORRECTED
                 joint = m.start
-                while joint > 0 and tokens[joint - 1].fold in _CLOSERS:
+                while joint > 0 and (tokens[joint - 1].fold in _CLOSERS
+                                     or tokens[joint - 1].kind == "number"):
                     joint -= 1
                 before_ends = ends.get(m.start, set()) | ends.get(joint, set())
                 if m.end - m.start == 1:

@@ -56,6 +56,8 @@ def understander(edition: Edition) -> Understander:
     ("nếu muốn tham gia thi liên hệ ai ạ", ("contacts", "")),
     ("muon tham gia thi co ton tien khong", ("faq", "chi-phi")),
     ("muốn đăng ký thi thì làm thế nào", ("contest_take", "")),  # the contest, then thì
+    # a number closes a phrase: what follows still qualifies it
+    ("top 5 cuoc thi gom nhung ai", ("leaderboard", "")),
 ])
 def test_what_is_asked(understander: Understander, text: str, route: tuple[str, str]) -> None:
     found = understander.understand(text, THU)

@@ -74,7 +74,7 @@ def explain(text: str) -> None:
     from handlers.understanding.understand import _particles
 
     typed = tokenize(text)
-    tokens = _particles(u.lexicon.expand(u._repair(typed), u._fit))
+    tokens = _particles(u.lexicon.expand(u._repair(typed), u._fit), u.index.is_filler)
     ref = find_date(tokens, TODAY, edition)
     used = ref.used if ref else frozenset()
     accented = u._accented(tokens)

@@ -57,6 +57,7 @@ class Entry:
     weight: float
     source: int
     alone: bool  # counts only when the message says nothing else
+    inner: bool = False  # two words from inside a longer title ("… đơn vị | tổ chức")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,7 @@ class Match:
     weight: float
     source: int
     alone: bool
+    inner: bool = False
 
 
 def intent_route(intent_id: str) -> tuple[str, str]:
@@ -221,7 +223,8 @@ class Index:
                     weight *= DISTRICT_EVENT
                 if weight <= 0:
                     continue
-                found = Entry(unit, tuple(w.text for w in run), weight, source, alone)
+                found = Entry(unit, tuple(w.text for w in run), weight, source, alone,
+                              partial and i > 0 and j - i <= 2)
                 self._ngrams.setdefault(key, []).append(found)
                 if chosen and len(run) >= 2 and not any(w.text in self.filler_texts
                                                         for w in run):
@@ -313,7 +316,8 @@ class Index:
                 for e in entries:
                     factor = self._marks(tokens[i:j + 1], e.texts, accented)
                     if factor:
-                        out.append(Match(e.unit, i, j + 1, e.weight * factor, e.source, e.alone))
+                        out.append(Match(e.unit, i, j + 1, e.weight * factor, e.source,
+                                         e.alone, e.inner))
         out += self._gap_matches(tokens, skip, accented)
         return out
 

@@ -10,7 +10,7 @@ which one was meant).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -87,7 +87,7 @@ _NOT_SUBJECTS = frozenset({"faq", "smalltalk", "unknown", "activities", "schedul
 _CLOSERS = frozenset({"nao", "gi"})
 # Question words: a phrase that holds one asks, it does not qualify the phrase before it.
 _QUESTION_WORDS = (*_WHEN_WHERE, "bao nhieu", "the nao", "la gi", "lam sao", "nhu nao", "ai",
-                   "lam gi")
+                   "lam gi", "may ngay", "may lan", "may cau")
 
 # The words of a question about when or where, and of the time something starts or ends.
 _WHEN_FOLDS = frozenset(" ".join(_WHEN_WHERE).split()) | {"bat", "dau", "ket", "thuc", "keo",
@@ -102,6 +102,18 @@ _DENIALS = frozenset({("khong", "phai"), ("chang", "phai"), ("khong", "hoi"),
                       ("khong", "can"), ("khong", "muon")})
 # Words that point back to what a part before named ("…liên thế hệ, | đó là chương trình gì").
 _BACK = frozenset({"do", "day", "ay", "no"})
+# Words that open a condition or a purpose, closed by "thì" ("muốn tham gia thì …").
+_CONDITIONS = frozenset({"muon", "neu", "de"})
+_QUESTION_FOLDS = frozenset(" ".join(_QUESTION_WORDS).split())
+# Words that say what someone is thanked for ("cảm ơn btc | đã trả lời", "| vì đã giúp").
+_REASONS = frozenset({"da", "vi"})
+# Words that end a part telling what is already done ("đọc thể lệ rồi", "thi xong").
+_DONE = frozenset({"roi", "xong"})
+# Whom a message may speak to ("chào ban tổ chức", "btc ơi"), and the small talk said to them.
+_ADDRESSEES = frozenset({"contacts", "bodies", "library"})
+_SPOKEN_TO = frozenset({("smalltalk", "greeting"), ("smalltalk", "thanks"),
+                        ("smalltalk", "goodbye")})
+SMALL_TALK_SCORE = 1.0  # a call alone ("btc ơi"): a greeting
 _QUESTION_STARTS: dict[str, list[tuple[str, ...]]] = {}
 for _q in _QUESTION_WORDS:
     _QUESTION_STARTS.setdefault(_q.split()[0], []).append(tuple(_q.split()))
@@ -119,9 +131,13 @@ def _asks(tokens: list[Token], start: int, end: int) -> bool:
     return yes_no or any(f" {q} " in run for q in _QUESTION_WORDS)
 
 
-def _particles(tokens: list[Token]) -> list[Token]:
+def _particles(tokens: list[Token],
+               filler: Callable[[Token], bool] = lambda _t: False) -> list[Token]:
     """'thi' typed without marks right after a question and before more words is the particle
-    thì ("bao giờ thi kết thúc": bao giờ thì kết thúc), not the contest's thi. And "bao giờ"
+    thì ("bao giờ thi kết thúc": bao giờ thì kết thúc), not the contest's thi; so is 'thi'
+    that closes a condition or a purpose ("muốn …", "nếu …", "để …", with a word of its own
+    between) before a question with words of its own ("muon tham gia thi lien he ai"). And
+    "bao giờ"
     written from an abbreviation ("bh") in a message that asks with gì or nào is "bây giờ":
     one question word a sentence ("bh có sự kiện gì": now; "khai mạc bh": when)."""
     out = list(tokens)
@@ -136,6 +152,18 @@ def _particles(tokens: list[Token]) -> list[Token]:
         if t.text == "thi" and tokens[i + 1].kind == "word" and any(
                 _run(tokens, 0, i).endswith(f" {q} ") for q in _QUESTION_WORDS):
             out[i] = replace(make_token("thì"), clause=t.clause)
+        elif t.text == "thi" and tokens[i + 1].text != "thi" and (
+                _asks(tokens, i + 1, len(tokens))
+                or any(x.fold in _ASK_WORDS for x in tokens[i + 1:])):
+            opens = [k for k in range(i) if tokens[k].fold in _CONDITIONS
+                     and tokens[k].clause == t.clause]
+            between = opens and any(not filler(x) for x in tokens[opens[-1] + 1:i])
+            own = [x for x in tokens[i + 1:] if x.kind == "word" and not filler(x)
+                   and x.fold not in _QUESTION_FOLDS]
+            if between and own:
+                # the condition is a part of its own: what follows "thì" is asked
+                out[i] = replace(make_token("thì"), clause=t.clause)
+                out[i + 1:] = [replace(x, clause=x.clause + 1) for x in out[i + 1:]]
     return out
 
 
@@ -210,7 +238,7 @@ class Understander:
         english = bool(words) and not any(t.marked for t in words) and (
             2 * sum(t.fold in self.english for t in words) >= len(words))
         repaired = self._repair(typed)
-        tokens = _particles(self.lexicon.expand(repaired, self._fit))
+        tokens = _particles(self.lexicon.expand(repaired, self._fit), self.index.is_filler)
         normalised = " ".join(t.fold for t in tokens)
         base = Understanding("unknown", typed=text, normalised=normalised, english=english,
                              asks="?" in text or _asks(tokens, 0, len(tokens)))
@@ -229,8 +257,9 @@ class Understander:
         # a month or a year stays in the phrases that hold it ("chủ đề năm nay")
         matchable = frozenset() if ref is not None and ref.kind in SCOPES else used
         total = sum(info.values()) + date_info
-        candidates = self._candidates(tokens, self.index.match(tokens, matchable, accented), ref,
-                                      info, unknown, total, today, english)
+        matches = self.index.match(tokens, matchable, accented)
+        candidates = self._candidates(tokens, matches, ref, info, unknown, total, today, english)
+        candidates = self._address(tokens, matches, candidates, accented)
         if not candidates:
             return base
         whole = {i for i, t in enumerate(tokens)
@@ -256,6 +285,8 @@ class Understander:
                          and c.rank >= SUBJECT * best.rank), best)
         best = self._asked_part(tokens, candidates, best, asking)
         best = self._predicate(tokens, candidates, best)
+        done = self._done(tokens)
+        best, candidates = self._after_done(tokens, candidates, best, done)
         if best.route == ("smalltalk", "greeting"):
             # "okela bạn ơi", "sai rồi bạn ơi": a call ("bạn ơi") beside other small talk is
             # only how it is said.
@@ -283,7 +314,8 @@ class Understander:
         against = sum(((UNEXPLAINED * v if i in aside else v) if i in unknown or i in stray
                        else 0.0 if i in understood
                        else UNEXPLAINED * v) * (CONTEXT if i in far else 1.0)
-                      for i, v in info.items() if i not in best.explained and i not in asking)
+                      for i, v in info.items() if i not in best.explained and i not in asking
+                      and not (i in done and not best.explained & done))
         if ref is not None and not used <= best.explained and ref.kind not in SCOPES:
             against += UNEXPLAINED * DATE_INFO
         # The nearest answers, offered with "no information": those that explain some of the
@@ -551,9 +583,23 @@ class Understander:
                     info: dict[int, float], unknown: set[int], total: float,
                     today: date, english: bool = False) -> list[_Candidate]:
         content = set(info)
+        # Words around which the message names an organization ("ban | tổ chức", "ai tổ chức")
+        named_by = {i for m in matches if not m.inner
+                    and self.index.units[m.unit][0] in _ADDRESSEES
+                    for i in range(m.start - 1, m.end + 1)}
+        names = [(m.start, m.end) for m in matches
+                 if self.index.units[m.unit][0] in _ADDRESSEES and m.end - m.start >= 3]
         by_unit: dict[int, list[Match]] = {}
         for m in matches:
             if m.alone and (ref is not None or content - set(range(m.start, m.end))):
+                continue
+            if self.index.units[m.unit][0] not in _ADDRESSEES and any(
+                    a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in names):
+                continue  # a word of a name ("ban tổ chức") is the name, not the verb
+            if m.inner and self.index.units[m.unit][0] in _ADDRESSEES \
+                    and not named_by & set(range(m.start, m.end)):
+                # two words from inside an organization's name, with nothing around them that
+                # names one, are the words' everyday sense ("năm sau có tổ chức nữa không")
                 continue
             by_unit.setdefault(m.unit, []).append(m)
         # Where each answer's phrases end (not small talk's); those that ask apart: what
@@ -594,7 +640,8 @@ class Understander:
                 if any(tokens[i].repaired for i in span):
                     weight *= CORRECTED
                 joint = m.start
-                while joint > 0 and tokens[joint - 1].fold in _CLOSERS:
+                while joint > 0 and (tokens[joint - 1].fold in _CLOSERS
+                                     or tokens[joint - 1].kind == "number"):
                     joint -= 1
                 before_ends = ends.get(m.start, set()) | ends.get(joint, set())
                 if m.end - m.start == 1:
@@ -646,6 +693,88 @@ class Understander:
                 said += SCOPE_INFO if ref.kind in SCOPES else DATE_INFO
             c.rank = c.score * (1 - COVERAGE + COVERAGE * (said / total if total else 1.0))
         return sorted(found.values(), key=lambda c: (-c.rank, -c.source))
+
+    def _said_nothing(self, t: Token) -> bool:
+        """A filler, or typed without marks a word that may be one ("ca": cả)."""
+        return self.index.is_filler(t) or (not t.marked and t.fold in self.index.filler_like)
+
+    def _address(self, tokens: list[Token], matches: list[Match],
+                 candidates: list[_Candidate], accented: bool) -> list[_Candidate]:
+        """Whom a greeting, thanks or call speaks to is not asked about: "chào ban tổ chức",
+        "cảm ơn btc nhiều", "btc ơi" are small talk (the name right after the small talk, or
+        right before "ơi", in the same part, with only fillers between)."""
+        talk = [c for c in candidates if c.route in _SPOKEN_TO]
+        calls = [i for i, t in enumerate(tokens) if t.fold == "oi" and not t.expanded
+                 and (not t.marked or t.text == "ơi")]
+        if not talk and not calls:
+            return candidates
+        # the organizations' phrases, by where they start and where they end
+        names = [(m.start, m.end) for m in matches
+                 if self.index.units[m.unit][0] in _ADDRESSEES]
+        if not names:
+            return candidates
+        said = set().union(*(c.explained for c in talk))
+
+        def named(k: int, step: int) -> set[int]:
+            """One name (the longest phrase of an organization) at k, after fillers."""
+            clause = tokens[k - step].clause
+            run: set[int] = set()
+            while 0 <= k < len(tokens) and tokens[k].clause == clause:
+                at = [(a, b) for a, b in names if (a if step > 0 else b - 1) == k]
+                if at:
+                    a, b = max(at, key=lambda n: n[1] - n[0])
+                    name = set(range(a, b))
+                    break
+                if k in said or not self._said_nothing(tokens[k]):
+                    return set()
+                run.add(k)
+                k += step
+            else:
+                return set()
+            if step > 0:
+                # what follows the name: a question about it is asked ("cảm ơn thư viện mở
+                # cửa mấy giờ"); after thanks, "đã …" or "vì …" is what they are thanked for
+                rest = [i for i in range(b, len(tokens)) if tokens[i].clause == clause]
+                if rest and _asks(tokens, b, rest[-1] + 1):
+                    return set()
+                if rest and tokens[b].fold in _REASONS and any(
+                        c.route == ("smalltalk", "thanks") for c in talk):
+                    name |= set(rest)
+            return run | name
+
+        addressed: set[int] = set()
+        for i in said:
+            if i + 1 not in said and i + 1 < len(tokens):
+                addressed |= named(i + 1, 1)
+        for a, b in names:  # "chào | ban tổ chức", read "chào bạn" too
+            if 0 < a in said and b - 1 not in said:
+                addressed |= named(a, 1)
+        for i in calls:
+            if i > 0 and (before := named(i - 1, -1)):
+                addressed |= before | {i}
+                after = named(i + 1, 1) if i + 1 < len(tokens) else set()
+                if [tokens[k].fold for k in sorted(after)] == [tokens[k].fold for k in
+                                                               sorted(before)]:
+                    addressed |= after  # "btc ơi btc": the name said again
+        if not addressed:
+            return candidates
+        # The name said inside a phrase of small talk ("chào btc buổi sáng", "cảm ơn btc
+        # nhiều"): read without it, the phrase's words are small talk too.
+        rest = [i for i in range(len(tokens)) if i not in addressed]
+        for m in self.index.match([tokens[i] for i in rest], frozenset(), accented):
+            span = [rest[k] for k in range(m.start, m.end)]
+            if self.index.units[m.unit] in _SPOKEN_TO and span[-1] - span[0] >= m.end - m.start:
+                addressed |= set(span)
+        kept = [c for c in candidates if c.route[0] == "smalltalk" or not (
+            c.explained and c.explained <= addressed)]
+        if len(kept) == len(candidates):
+            return candidates
+        for c in talk:
+            c.explained |= addressed
+        if not talk:  # "btc ơi": a call alone greets
+            kept.append(_Candidate(("smalltalk", "greeting"), SMALL_TALK_SCORE, addressed,
+                                   INTENT))
+        return sorted(kept, key=lambda c: (-c.rank, -c.source))
 
     @staticmethod
     def _opened(tokens: list[Token]) -> int:
@@ -717,6 +846,37 @@ class Understander:
                      and {tokens[i].clause for i in c.explained} <= asked
                      and c.rank >= SUBJECT * best.rank), best)
 
+    def _after_done(self, tokens: list[Token], candidates: list[_Candidate],
+                    best: _Candidate, done: set[int]
+                    ) -> tuple[_Candidate, list[_Candidate]]:
+        """A part that tells what is done ("tôi đọc thể lệ rồi, | cho tôi vào thi nhé") is
+        why the rest is said: an answer found on its words and the rest gives way to one found
+        on the rest alone that explains all the rest the first did, and more."""
+        if not done or not best.explained & done or best.explained <= done:
+            return best, candidates
+        rest = best.explained - done
+        after = next((c for c in candidates[1:] if c.route[0] not in ("smalltalk", "unknown")
+                      and c.explained and not c.explained & done and c.explained >= rest
+                      and c.rank >= SUBJECT * best.rank), None)
+        if after is None:
+            return best, candidates
+        # the answers found on the part told are not asked back either
+        return after, [after, *(c for c in candidates if c is not after
+                                and not c.explained & done)]
+
+    def _done(self, tokens: list[Token]) -> set[int]:
+        """The words of the parts, before the last, that end on what is done ("… rồi,")."""
+        last = tokens[-1].clause if tokens else 0
+        done: set[int] = set()
+        for clause in {t.clause for t in tokens} - {last}:
+            start, end = self._clause_span(tokens, clause)
+            words = [t for t in tokens[start:end] if t.kind == "word"]
+            while words and self.index.is_filler(words[-1]) and words[-1].fold not in _DONE:
+                words.pop()
+            if words and words[-1].fold in _DONE:
+                done.update(range(start, end))
+        return done
+
     @staticmethod
     def _clause_span(tokens: list[Token], clause: int) -> tuple[int, int]:
         at = [i for i, t in enumerate(tokens) if t.clause == clause]
@@ -782,7 +942,7 @@ class Understander:
         """Two answers nearly as strong, from the same kind of phrase, on the same words; or
         two questions in one message ("ai được tham gia, có mất tiền không"): two answers of
         the same kind, each on words of its own."""
-        if best.route[0] == "smalltalk" or best.source != second.source:
+        if "smalltalk" in (best.route[0], second.route[0]) or best.source != second.source:
             return False
         own_best = best.explained - second.explained
         own_second = second.explained - best.explained

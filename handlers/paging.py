@@ -44,10 +44,11 @@ def more_command(command: str, page: int) -> str:
 
 def parse_more(arg: str) -> tuple[str, int]:
     """('/lich 2020-10-03', 2) from the argument of /xemthem ('lich 2020-10-03 2')."""
-    head, _sep, last = arg.strip().rpartition(" ")
+    arg = arg.strip().lstrip("/")  # "/xemthem /lich 2", typed: the command once
+    head, _sep, last = arg.rpartition(" ")
     page = parse_int(last, 1, 1000)
     if page is None or not head:
-        return "/" + arg.strip(), 1
+        return "/" + arg, 1
     return "/" + head, page
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from content import Edition
 from handlers.core import REGISTRY
+from handlers.paging import parse_more
 from handlers.router import Route, Router, find_day
 from handlers.text import clean, tokens
 from handlers.understanding.index import intent_route
@@ -185,3 +186,14 @@ def test_faq_keywords_from_content(router: Router, edition: Edition) -> None:
 def test_compatibility_forms_read_as_the_letters_they_show(router: Router, text: str,
                                                            route: Route) -> None:
     assert router.route(clean(text), date(2020, 10, 1)) == route
+
+
+@pytest.mark.parametrize(("arg", "parsed"), [
+    ("lich 2020-10-03 2", ("/lich 2020-10-03", 2)), ("cuocthi 2", ("/cuocthi", 2)),
+    ("/lich 2", ("/lich", 2)), ("//quantri 2", ("/quantri", 2)), ("trogiup", ("/trogiup", 1)),
+    ("", ("/", 1)),
+])
+def test_more_reads_its_command_once_however_typed(arg: str, parsed: tuple[str, int]) -> None:
+    """/xemthem's argument, from its button or typed by hand ("/xemthem /lich 2"): the command
+    it pages, with one slash (the answer to a command that does not page named '//quantri')."""
+    assert parse_more(arg) == parsed

@@ -15,7 +15,7 @@ from bot.app import App, build_broadcaster
 from bot.channels import zalobot
 from bot.channels.base import Channel
 from bot.db import repo
-from bot.db.contest import close_open_attempts
+from bot.db.contest import SqlContestStore, open_attempts
 from bot.observability import flush_repeated_logs, health_routes, limits_middleware
 from bot.webserver import (
     BODY_LIMITS,
@@ -25,6 +25,7 @@ from bot.webserver import (
     GuardedSite,
     raise_fd_limit,
 )
+from handlers.features.contest import end_at_close
 from scheduler.service import BroadcastService
 
 log = logging.getLogger(__name__)
@@ -105,8 +106,11 @@ def housekeeping(app: App) -> list[asyncio.Task[None]]:
         if app.clock() < contest.closes:
             return
         async with app.sessions() as s, s.begin():
-            ended = await close_open_attempts(s, contest.closes,
-                                              contest.seconds_per_question * 1000)
+            store = SqlContestStore(s, 0)  # the answers of any user's attempt
+            ended = 0
+            for attempt in await open_attempts(s):
+                attempt = await end_at_close(store, attempt, app.edition, contest.closes)
+                ended += attempt.finished_at is not None
         if ended:
             log.info("contest closed: %d attempts left open were ended and ranked", ended)
 

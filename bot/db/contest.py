@@ -384,21 +384,7 @@ class SqlContestStore:
         return None
 
 
-async def close_open_attempts(s: AsyncSession, closes: datetime, limit_ms: int) -> int:
-    """The contest has closed: each attempt still open (its citizen walked away and never came
-    back) ends at `closes`, every question not answered counted wrong with its full time, as
-    when a citizen comes back after the close; so it is ranked and counted in the figures.
-    How many ended. A citizen's own move at the same moment wins (the conditional update)."""
-    store = SqlContestStore(s, 0)
+async def open_attempts(s: AsyncSession) -> list[Attempt]:
+    """Every attempt not finished, of anyone (the contest's close ends them)."""
     conn = await s.connection()
-    ended = 0
-    for row in (await conn.execute(_SELECT_OPEN)).all():
-        attempt: Attempt | None = _attempt(row)
-        while (attempt is not None and attempt.finished_at is None
-               and attempt.current < len(attempt.question_ids)):
-            pos = attempt.current
-            attempt = await store.answer(attempt, pos, attempt.question_ids[pos], None, False,
-                                         limit_ms, closes, pos + 1 == len(attempt.question_ids))
-        ended += attempt is not None and attempt.finished_at is not None
-    return ended
-
+    return [_attempt(row) for row in (await conn.execute(_SELECT_OPEN)).all()]

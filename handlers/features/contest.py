@@ -21,7 +21,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from content import Edition, Question
-from handlers.contest_types import Attempt, Participant, Record
+from handlers.contest_types import Attempt, ContestStore, Participant, Record
 from handlers.context import Ctx
 from handlers.features.general import language
 from handlers.format import back_button, menu_buttons, private_only_reply
@@ -386,21 +386,36 @@ async def _continue(ctx: Ctx, participant: Participant) -> list[Reply]:
 
 
 async def _expire(ctx: Ctx, attempt: Attempt) -> Attempt:
-    """Count the current question as wrong if its time ran out (the user walked away)."""
+    """Count the current question as wrong if its time ran out (the user walked away); after
+    the closing time, every question left (end_at_close)."""
+    if ctx.now >= ctx.edition.contest.closes:
+        return await end_at_close(ctx.store.contest, attempt, ctx.edition, ctx.now)
     limit = _limit_ms(ctx.edition)
-    while attempt.finished_at is None and (
-        _elapsed_ms(attempt.question_started_at, ctx.now) > limit
-        or ctx.now >= ctx.edition.contest.closes
-    ):
+    if attempt.finished_at is None and _elapsed_ms(attempt.question_started_at,
+                                                   ctx.now) > limit:
         pos = attempt.current
         done = pos + 1 == len(attempt.question_ids)
+        # The next question starts now, with its full time.
         moved = await ctx.store.contest.answer(
             attempt, pos, attempt.question_ids[pos], None, False, limit, ctx.now, done)
+        attempt = moved or attempt
+    return attempt
+
+
+async def end_at_close(contest: ContestStore, attempt: Attempt, ed: Edition,
+                       at: datetime) -> Attempt:
+    """The contest has closed: every question of `attempt` not answered counts wrong, with its
+    full time, answered `at`; the attempt as it ends (as it stands when a move of its citizen's
+    at the same moment came first). For a citizen who comes back after the close (_expire) and
+    for the attempts nobody came back to (`hoctap-bot run`'s housekeeping)."""
+    limit = _limit_ms(ed)
+    while attempt.finished_at is None and attempt.current < len(attempt.question_ids):
+        pos = attempt.current
+        moved = await contest.answer(attempt, pos, attempt.question_ids[pos], None, False,
+                                     limit, at, pos + 1 == len(attempt.question_ids))
         if moved is None:
             break
         attempt = moved
-        if ctx.now < ctx.edition.contest.closes:
-            break  # the next question starts now, with its full time
     return attempt
 
 

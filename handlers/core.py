@@ -40,7 +40,7 @@ from handlers.registry import Feature, FeatureSet, Handler, Registry
 from handlers.report_types import ReportStore
 from handlers.router import Route, Router, routed_features
 from handlers.store import Store
-from handlers.text import clean
+from handlers.text import clean, has_letter
 from handlers.types import Button, Clock, Incoming, Outcome, Reply, UserView
 from handlers.understanding import Understander
 
@@ -86,7 +86,6 @@ SCHEDULE_ANSWERS = ("schedule", "day", "today", "next")
 # Where one question ends and the next begins; a full stop only before a space or the end
 # ("TP. Hải Phòng" stays whole only when written without one, "7.30" always).
 _SENTENCES = re.compile(r"[?!\n;]+|\.(?=\s|$)")
-_WORD = re.compile(r"[^\W\d_]+")
 # Within a sentence, "và" joins two questions ("lịch hôm nay và số điện thoại liên hệ") as often
 # as the parts of one ("kỹ năng số và an toàn trên mạng", "có bao nhiêu câu và làm trong bao
 # lâu"): two only when each part alone is an answer this strong (a distinctive phrase of its
@@ -352,7 +351,7 @@ class Conversation:
         """
         # Sentences, and the parts "và" joins when each is a question of its own (commas join
         # the parts of one question as often as two: "lễ khai mạc, tổ chức ở đâu").
-        parts = [q for p in _SENTENCES.split(text) if _WORD.search(p)
+        parts = [q for p in _SENTENCES.split(text) if has_letter(p)
                  for q in self._questions_joined(p.strip(), now)]
         if len(parts) < 2:
             return None
@@ -381,7 +380,7 @@ class Conversation:
 
     def _questions_joined(self, sentence: str, now: datetime) -> list[str]:
         """The questions "và" joins in `sentence`, or the sentence whole (_AND)."""
-        parts = [p for p in _AND.split(sentence) if _WORD.search(p)]
+        parts = [p for p in _AND.split(sentence) if has_letter(p)]
         if len(parts) < 2:
             return [sentence]
         routes = [self.router.route(p, now.date()) for p in parts]

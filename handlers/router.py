@@ -8,7 +8,6 @@ event) is answered short first (Route("unit", "faq:<id>"), handlers/features/ans
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -18,7 +17,7 @@ from functools import cached_property
 from content import Edition
 from content.loader import INTENTS
 from handlers.places import Districts
-from handlers.text import clean, fold
+from handlers.text import clean, fold, has_letter
 from handlers.understanding import Understander, Understanding, find_date
 from handlers.understanding.index import intent_route
 from handlers.understanding.normalise import tokenize
@@ -48,9 +47,6 @@ class Route:
 def routed_features() -> tuple[str, ...]:
     """Every feature name free text may be routed to (the registry checks each is declared)."""
     return tuple(dict.fromkeys([*UNDERSTOOD, *(intent_route(i)[0] for i in INTENTS)]))
-
-
-_LETTER = re.compile(r"[^\W\d_]")
 
 
 class Router:
@@ -121,7 +117,7 @@ class Router:
         if feature is None:
             # Words typed after a "/" ("/số điện thoại", "/lịch hôm nay ạ"): read as a message
             # when they ask for something the bot answers; else the command does not exist.
-            understood = self.route(body, today) if _LETTER.search(body) else None
+            understood = self.route(body, today) if has_letter(body) else None
             if understood is not None and understood.feature not in ("unknown", "clarify",
                                                                       "empty"):
                 return understood

@@ -13,6 +13,7 @@ _CONTROL = re.compile(
     "\ud800-\udfff]"
 )
 _WORD = re.compile(r"[0-9a-z]+")
+_LETTER = re.compile(r"[^\W\d_]")
 MAX_INPUT = 4096
 
 
@@ -43,6 +44,11 @@ def fold(text: str) -> str:
     """Lowercase, strip tone and vowel marks, map đ to d: 'Lịch hôm nay' -> 'lich hom nay'."""
     text = unicodedata.normalize("NFD", text.lower()).replace("đ", "d")
     return "".join(c for c in text if unicodedata.category(c) != "Mn")
+
+
+def has_letter(text: str) -> bool:
+    """Does `text` hold a letter of any script (not only digits, punctuation, emoji)?"""
+    return _LETTER.search(text) is not None
 
 
 def tokens(text: str) -> list[str]:

@@ -35,8 +35,10 @@ chat: setup
 # and two more workers fill those waits (BENCHMARKS.md §7: 107 s against 179 s with two); the
 # flood-latency test allows for a process descheduled half a second. Tests that must stay
 # together are in one xdist_group. No test collected is a failure (pytest exits 5).
+# PYTHONDONTWRITEBYTECODE (set on this machine) made every worker rewrite the assertions of
+# the pytest plugins it loads before our conftest can allow bytecode (0.25 s of CPU each).
 test: setup
-	$(BIN)/python -m pytest -n 4 --dist loadgroup $(ARGS)
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n 4 --dist loadgroup $(ARGS)
 
 lint: setup
 	$(BIN)/ruff check .

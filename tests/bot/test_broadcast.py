@@ -16,6 +16,7 @@ from sqlalchemy import insert, select, text
 from bot.app import App
 from bot.db.engine import create_engine
 from bot.db.models import Subscription, User
+from tests import spawn
 from tests.bot.test_telegram import BIN, SECRET, BotProcess, bot_env, telegram
 from tests.conftest import free_port, migrate
 from tests.fakes.telegram import FakeTelegram
@@ -29,7 +30,7 @@ SEEN = datetime(2020, 9, 30, tzinfo=UTC)
 async def cli(workdir: Path, env: dict[str, str], *args: str) -> None:
     """Run a `hoctap-bot` command (db upgrade, announce ...) and check it succeeded."""
     environ = {k: v for k, v in os.environ.items() if not k.startswith("HOCTAP_")}
-    proc = await asyncio.create_subprocess_exec(
+    proc = await spawn.create_subprocess_exec(
         str(BIN), *args, cwd=workdir, env={**environ, **env},
         stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
     _, err = await proc.communicate()

@@ -19,6 +19,7 @@ from bot.app import build_app
 from bot.db import broadcast
 from bot.db.engine import create_engine
 from bot.db.models import ContestParticipant, ScheduledItem
+from tests import spawn
 from tests.conftest import free_port, local, make_settings, migrate, new_sqlite_schema
 
 BIN = Path(sys.executable).parent / "hoctap-bot"
@@ -37,7 +38,7 @@ def cli(tmp_path: Path, *args: str, stdin: str = "", **extra: str
     migrate() makes it: a first start's migrations are tested in test_database)."""
     db = f"sqlite+aiosqlite:///{tmp_path / 'hoctap.sqlite3'}"
     asyncio.run(new_sqlite_schema(db))
-    return subprocess.run([str(BIN), *args], input=stdin, capture_output=True, text=True,
+    return spawn.run([str(BIN), *args], input=stdin, capture_output=True, text=True,
                           timeout=120, check=False, cwd=tmp_path, env=environ(db, **extra))
 
 

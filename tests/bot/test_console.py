@@ -11,6 +11,7 @@ import unicodedata
 from pathlib import Path
 
 from content import Edition
+from tests import spawn
 from tests.conftest import new_sqlite_schema
 
 BIN = Path(sys.executable).parent / "hoctap-bot"
@@ -25,7 +26,7 @@ def chat(tmp_path: Path, lines: list[str], *args: str, env: dict[str, str] | Non
     command = [str(BIN)] if BIN.exists() else [sys.executable, "-m", "bot.cli"]
     environ = {k: v for k, v in os.environ.items() if not k.startswith("HOCTAP_")}
     environ.update(env or {})
-    return subprocess.run(
+    return spawn.run(
         [*command, "chat", *args], input="".join(f"{line}\n" for line in lines),
         capture_output=True,
         text=True, timeout=120, check=False, cwd=tmp_path, env=environ,
@@ -146,7 +147,7 @@ async def test_an_announcement_reaches_the_console_subscriber(tmp_path: Path) ->
     # The one subscriber and the organizer are one console chat: a second between two
     # messages to it (the default) only spaced the progress lines out by seconds.
     environ["HOCTAP_BROADCAST_PER_CHAT_INTERVAL"] = "0.05"
-    proc = await asyncio.create_subprocess_exec(
+    proc = await spawn.create_subprocess_exec(
         *command, "chat", "--now", "2020-10-01T07:30", cwd=tmp_path, env=environ,
         stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE)
@@ -195,7 +196,7 @@ def test_bytes_that_are_not_utf8_are_read_not_crashed_on(tmp_path: Path) -> None
     environ = {k: v for k, v in os.environ.items() if not k.startswith("HOCTAP_")}
     typed = [b"\xff\xfe bad utf8", "lịch hôm nay".encode() + b" \xff", b"\xc3\x28\xa0\xa1",
              b"caf\xe9 \x80\x81"]
-    result = subprocess.run(
+    result = spawn.run(
         [*command, "chat", "--now", "2020-10-01T07:30", "--user", "bytes"],
         input=b"".join(line + b"\n" for line in typed), capture_output=True, timeout=120,
         check=False, cwd=tmp_path, env=environ)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import html
 import re
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 from content import Edition
+from tests import spawn
 from tests.bot.test_console import chat as console_chat
 from tests.bot.test_telegram import BotProcess, bot_env, keyboard_of
 from tests.bot.test_zalo import Bot, bot, db_path, say, zalo  # noqa: F401  (fixtures)
@@ -46,7 +46,7 @@ def test_cli_contest_export(tmp_path: Path) -> None:
     console_chat(tmp_path, ["/thi", "Trần Thị Bình", "Ngô Quyền", "0912345678", "Đồng ý",
                             *["2"] * 10], "--now", "2020-10-01T07:30", "--user", "citizen-9")
     out = tmp_path / "out"
-    result = subprocess.run(
+    result = spawn.run(
         [str(Path(sys.executable).parent / "hoctap-bot"), "contest", "export", "--out",
          str(out)], capture_output=True, text=True, timeout=120, check=False, cwd=tmp_path,
         env={"PATH": "/usr/bin:/bin", "HOCTAP_BOT_NOW": "2020-10-01T08:00"},

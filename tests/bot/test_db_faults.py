@@ -28,6 +28,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from bot.app import App
 from bot.db.engine import make_sessionmaker
 from bot.db.faults import is_outage
+from tests import spawn
 from tests.bot.test_telegram import BIN, BotProcess, bot_env, telegram, texts
 from tests.conftest import Chat, free_port, migrate
 from tests.fakes.telegram import FakeTelegram
@@ -194,7 +195,7 @@ async def test_postgresql_stops_and_starts_under_the_running_bot(
     await _seed(pg_cluster, env, subscribers)
     telegram.register_chats(subscribers)  # they started the bot before
     text = "Thông báo thử nghiệm: hội thảo trực tuyến lúc 15:00 ngày 03/10."
-    announce = await asyncio.create_subprocess_exec(
+    announce = await spawn.create_subprocess_exec(
         str(BIN), "announce", "--text", text, "--at", "now", cwd=tmp_path,
         env={**os.environ, **env}, stdout=asyncio.subprocess.DEVNULL)
     assert await announce.wait() == 0
@@ -257,7 +258,7 @@ async def test_postgresql_stops_and_starts_under_the_running_bot(
 
         async def delivered() -> bool:
             rows = await _query(pg_cluster, "SELECT count(*) FROM outbox "
-                                            "WHERE status IN ('pending', 'sending')")
+                                            "WHERE status IN ('pending', 'claimed', 'sending')")
             return rows == [(0,)]
 
         await _until(delivered, within=120)

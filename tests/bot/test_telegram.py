@@ -18,6 +18,7 @@ import pytest
 import pytest_asyncio
 
 from content import Edition
+from tests import spawn
 from tests.conftest import free_port, new_sqlite_schema
 from tests.fakes.telegram import FakeTelegram
 
@@ -47,7 +48,7 @@ class BotProcess:
         command = [str(BIN)] if BIN.exists() else [sys.executable, "-m", "bot.cli"]
         environ = {k: v for k, v in os.environ.items() if not k.startswith("HOCTAP_")}
         environ.update(self.env)
-        self.proc = await asyncio.create_subprocess_exec(
+        self.proc = await spawn.create_subprocess_exec(
             *command, "run", cwd=self.workdir, env=environ,
             stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
         )

@@ -31,6 +31,7 @@ from bot.runner import build_web_app
 from content import Edition
 from handlers.types import Button, Reply
 from scheduler.supervisor import Supervisor
+from tests import spawn
 from tests.bot.test_telegram import BotProcess
 from tests.conftest import PG_DSN, free_port, make_settings, new_sqlite_schema
 from tests.fakes.zalo import APP_ID, APP_SECRET, OA_SECRET_KEY, FakeZalo, RefreshCall
@@ -735,7 +736,7 @@ async def test_hoctap_bot_run_serves_zalo(zalo: FakeZalo, tmp_path: Any,
     })
     binary = Path(sys.executable).parent / "hoctap-bot"
     command = [str(binary)] if binary.exists() else [sys.executable, "-m", "bot.cli"]
-    proc = await asyncio.create_subprocess_exec(
+    proc = await spawn.create_subprocess_exec(
         *command, "run", cwd=tmp_path, env=env,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
     url = f"http://127.0.0.1:{port}{HOOK}"

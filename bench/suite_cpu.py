@@ -1,7 +1,7 @@
 """CPU seconds of each test of the suite, a figure the load of a shared machine hardly moves.
 
 A pytest plugin (each xdist worker writes one JSON line per test: wall seconds, CPU seconds of
-the worker and of the processes it started and waited for) and its report:
+the worker and of the processes it started and waited for, forked ones included) and its report:
 
     make test ARGS="-p bench.suite_cpu"                 # writes /tmp/hoctap-test-cpu-gw*.jsonl
     .venv/bin/python -m bench.suite_cpu [PREFIX] [N]    # totals, modules, the N costliest tests
@@ -31,7 +31,9 @@ PREFIX = os.environ.get("HOCTAP_TEST_CPU_OUT", "/tmp/hoctap-test-cpu")
 def _cpu() -> tuple[float, float]:
     me = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return me.ru_utime + me.ru_stime, children.ru_utime + children.ru_stime
+    spawn = sys.modules.get("tests.spawn")  # processes forked by the tests' fork-server
+    forked = getattr(spawn, "forked_cpu", 0.0)
+    return me.ru_utime + me.ru_stime, children.ru_utime + children.ru_stime + forked
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -33,6 +33,10 @@ ZYGOTE = Path(__file__).with_name("zygote.py")
 
 PIPE, DEVNULL, STDOUT = subprocess.PIPE, subprocess.DEVNULL, subprocess.STDOUT
 
+# CPU seconds used by the processes forked for this process, added as each ends (they are the
+# fork-server's children, so RUSAGE_CHILDREN does not count them): bench/suite_cpu reads it.
+forked_cpu = 0.0
+
 
 class _Zygote:
     """The fork-server of this process (an xdist worker), started at its first use."""
@@ -129,10 +133,13 @@ class Process:
 
     async def _watch(self) -> int:
         status, control = self._control
-        line = await status.readline()
+        global forked_cpu
+        line = (await status.readline()).split()
         control.close()
         # No status: the fork-server itself was killed, and its children with it.
-        self.returncode = int(line) if line.strip() else -signal.SIGKILL
+        self.returncode = int(line[0]) if line else -signal.SIGKILL
+        if len(line) > 1:
+            forked_cpu += float(line[1])
         return self.returncode
 
     async def wait(self) -> int:

@@ -11,7 +11,8 @@ loop, no connection), so a child owns all it uses.
 Protocol (one Unix-socket connection per process): the client sends a 4-byte big-endian length
 and a JSON header {"argv": [...], "env": {...}, "cwd": "..."} with three file descriptors
 (stdin, stdout, stderr) attached to the first bytes; the zygote answers "PID\\n", and
-"EXITCODE\\n" when the child has ended (negative: killed by that signal, as subprocess says).
+"EXITCODE CPU\\n" when the child has ended (EXITCODE negative: killed by that signal, as
+subprocess says; CPU: the seconds of CPU the child used, user + system).
 The zygote ends, killing its children, when its standard input closes (its worker is gone).
 """
 
@@ -148,9 +149,9 @@ def serve(path: str) -> None:
     selector.register(wake_r, selectors.EVENT_READ)
     selector.register(sys.stdin.fileno(), selectors.EVENT_READ)
     children: dict[int, socket.socket] = {}
-    ended: dict[int, int] = {}  # reaped before its pid was registered
+    ended: dict[int, str] = {}  # reaped before its pid was registered
 
-    def report(pid: int, code: int) -> None:
+    def report(pid: int, code: str) -> None:
         conn = children.pop(pid, None)
         if conn is None:
             ended[pid] = code
@@ -162,12 +163,13 @@ def serve(path: str) -> None:
     def reap() -> None:
         while True:
             try:
-                pid, status = os.waitpid(-1, os.WNOHANG)
+                pid, status, usage = os.wait4(-1, os.WNOHANG)
             except ChildProcessError:
                 return
             if pid == 0:
                 return
-            report(pid, os.waitstatus_to_exitcode(status))
+            cpu = usage.ru_utime + usage.ru_stime
+            report(pid, f"{os.waitstatus_to_exitcode(status)} {cpu:.4f}")
 
     sys.stdout.write("ready\n")
     sys.stdout.flush()

@@ -270,6 +270,10 @@ def pytest_configure(config: pytest.Config) -> None:
         # it. Its own tests give each case a directory.
         os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="hoctap-test-cache-")
         os.environ.pop("CACHE_DIRECTORY", None)
+        if getattr(config.option, "numprocesses", None):
+            from tests import spawn  # the workers fork their `hoctap-bot` processes from it
+
+            spawn.start_shared()
     # The test modules' assertion-rewritten code is cached as .pyc files too: pytest writes
     # them only when bytecode may be written, and with PYTHONDONTWRITEBYTECODE set every
     # worker parsed and rewrote the 12,000 lines of tests again (about 2 s of CPU each).
@@ -289,6 +293,8 @@ _SEED = pytest.StashKey[str]()
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
+    if not hasattr(config, "workerinput") and "tests.spawn" in sys.modules:
+        sys.modules["tests.spawn"].stop_shared()
     if not hasattr(config, "workerinput") and "hoctap-test-cache-" in os.environ.get(
             "XDG_CACHE_HOME", ""):
         import shutil

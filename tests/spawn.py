@@ -18,6 +18,7 @@ import atexit
 import contextlib
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -38,8 +39,12 @@ PIPE, DEVNULL, STDOUT = subprocess.PIPE, subprocess.DEVNULL, subprocess.STDOUT
 forked_cpu = 0.0
 
 
+SHARED = "TEST_ZYGOTE"  # the socket of the run's fork-server, for the xdist workers
+
+
 class _Zygote:
-    """The fork-server of this process (an xdist worker), started at its first use."""
+    """The fork-server: the run's (started by the xdist controller, `start_shared`), or this
+    process's own, started at its first use."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -47,6 +52,9 @@ class _Zygote:
         self.path = ""
 
     def address(self) -> str:
+        shared = os.environ.get(SHARED, "")
+        if shared and os.path.exists(shared):
+            return shared
         with self._lock:
             if self._proc is None or self._proc.poll() is not None:
                 folder = tempfile.mkdtemp(prefix="hoctap-zygote-")
@@ -70,9 +78,22 @@ class _Zygote:
                 self._proc.wait(timeout=10)
         if self._proc is not None and self._proc.stdout is not None:
             self._proc.stdout.close()
+        if self.path:
+            shutil.rmtree(os.path.dirname(self.path), ignore_errors=True)
 
 
 _ZYGOTE = _Zygote()
+
+
+def start_shared() -> None:
+    """Start the fork-server now and let the processes started later (xdist workers) use it:
+    one preload of the bot (about 1 s of CPU) for the run instead of one per worker."""
+    os.environ[SHARED] = _ZYGOTE.address()
+
+
+def stop_shared() -> None:
+    os.environ.pop(SHARED, None)
+    _ZYGOTE.close()
 
 
 def forks(argv: Sequence[str | os.PathLike[str]]) -> bool:

@@ -292,7 +292,10 @@ class Index:
             if not found:
                 return None
         elif len(word) == 4:  # "xang" is not "bang" unless a neighbour says so ("bang xep")
-            found = [f for f in found if rank(f)[1] == 0]
+            # two neighbouring letters swapped keep every letter typed: one such word is meant
+            # ("lcih": lịch), though no neighbour says so
+            swaps = [f for f in found if len(f[0]) == 4 and _slip(word, f[0])]
+            found = [f for f in found if rank(f)[1] == 0] or (swaps if len(swaps) == 1 else [])
             if not found:
                 return None
         return min(found, key=rank)[0]

@@ -27,6 +27,10 @@ _TIME = (r"(?<![0-9])[0-9]{1,2}\s*(?:h|g|giờ|gio|:)\s*(?:[0-9]{1,2}(?:p|ph|ph�
 _TOKEN = re.compile(
     rf"(?P<date>{_DATE})|(?P<time>{_TIME})|(?P<word>[^\W_]+)|(?P<symbol>[^\w\s])")
 _SPACES = re.compile(r"\s+")
+# A mark typed inside a word by a slip ("d,e", "n.ay", "k.ý"): between letters, one side a
+# single consonant (which is no word), it is left out; "ok.ban", "ạ.cảm" keep their break.
+_STRAY = re.compile(r"(?<![^\W_])([^\W\d_]+)[.,'`*-](?=([^\W\d_]+)(?![^\W_]))")
+_CONSONANT = re.compile(r"[bcdđghklmnpqrstvx]")
 _CLAUSE_ENDS = frozenset(",.;!?…")
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 _RUN3 = re.compile(r"(.)\1{2,}")
@@ -79,7 +83,7 @@ def tokenize(text: str) -> list[Token]:
     ("nhaaa" -> "nhaa"; the understander makes it "nha" when "nhaa" is no word)."""
     out: list[Token] = []
     clause = 0
-    for m in _TOKEN.finditer(text.lower()):
+    for m in _TOKEN.finditer(_STRAY.sub(_stray, text.lower())):
         kind = m.lastgroup or "word"
         value = m.group()
         if kind in ("date", "time"):
@@ -93,6 +97,13 @@ def tokenize(text: str) -> list[Token]:
         else:
             out.append(replace(make_token(retone(_RUN3.sub(r"\1\1", value))), clause=clause))
     return out
+
+
+def _stray(m: re.Match[str]) -> str:
+    left, right = m.group(1), m.group(2)
+    if any(len(w) == 1 and _CONSONANT.fullmatch(w) for w in (left, right)):
+        return left
+    return m.group()
 
 
 def same_word(token: Token, text: str, text_fold: str) -> bool:
@@ -216,3 +227,51 @@ def respellings(word: str) -> Iterable[tuple[str, bool]]:
 def collapse_doubles(word: str) -> str:
     """'nhaa' -> 'nha', 'dôngg' -> 'dông': Vietnamese doubles no letter."""
     return _RUN2.sub(r"\1", word)
+
+
+# Telex, the way most Vietnamese type marks: a letter typed after the vowels marks them. With
+# the input method off, the keys stay in the word ("ddieenj": điện, "thuws": thứ, "camr": cảm).
+_TELEX_TONES = {"s": "\u0301", "f": "\u0300", "r": "\u0309", "x": "\u0303", "j": "\u0323"}
+_TELEX_DOUBLES = (("dd", "đ"), ("aa", "â"), ("ee", "ê"), ("oo", "ô"))
+_VOWELS = "aeiouyâêôăơư"
+
+
+def telex(word: str) -> list[str]:
+    """The words a word typed with Telex keys left in may be (lowercase ASCII in; NFC out,
+    the tone mark on each vowel in turn, the caller keeps the one it knows); [] when no key
+    of Telex is in it. Keys count after the first vowel only ("sao", "xem", "trong" start
+    with a letter that is a tone key elsewhere)."""
+    if not word.isascii() or not word.isalpha() or len(word) < 2:
+        return []
+    first = next((k for k, c in enumerate(word) if c in "aeiouy"), -1)
+    if first < 0:
+        return []
+    head, rest = word[:first], word[first:]
+    marks = "".join(c for c in rest if c in _TELEX_TONES or c == "w")
+    if not marks and not any(a in word for a, _b in _TELEX_DOUBLES):
+        return []
+    tones = [c for c in marks if c != "w"]
+    if len(tones) > 1:
+        return []
+    base = "".join(c for c in rest if c not in _TELEX_TONES and c != "w")
+    if head.startswith("dd"):
+        head = "đ" + head[2:]
+    for a, b in _TELEX_DOUBLES[1:]:
+        base = base.replace(a, b)
+    if "w" in marks:
+        for a, b in (("uo", "ươ"), ("ua", "ưa"), ("a", "ă"), ("o", "ơ"), ("u", "ư")):
+            if a in base:
+                base = base.replace(a, b, 1)
+                break
+        else:
+            return []
+    plain = head + base
+    if not tones:
+        return [plain] if plain != word else []
+    mark = _TELEX_TONES[tones[0]]
+    out = []
+    for k, c in enumerate(plain):
+        if c in _VOWELS:
+            out.append(unicodedata.normalize(
+                "NFC", unicodedata.normalize("NFD", plain[:k + 1]) + mark + plain[k + 1:]))
+    return out

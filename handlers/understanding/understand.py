@@ -10,6 +10,8 @@ which one was meant).
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -34,6 +36,8 @@ from handlers.understanding.normalise import (
     fold,
     make_token,
     respellings,
+    retone,
+    telex,
     tokenize,
     tone,
 )
@@ -114,6 +118,10 @@ _ADDRESSEES = frozenset({"contacts", "bodies", "library"})
 _SPOKEN_TO = frozenset({("smalltalk", "greeting"), ("smalltalk", "thanks"),
                         ("smalltalk", "goodbye")})
 SMALL_TALK_SCORE = 1.0  # a call alone ("btc ơi"): a greeting
+# A Vietnamese syllable, folded: an initial, one to three vowels, a final.
+_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
+                       r"[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?")
+_VOWEL = re.compile(r"[aeiouy]")
 _QUESTION_STARTS: dict[str, list[tuple[str, ...]]] = {}
 for _q in _QUESTION_WORDS:
     _QUESTION_STARTS.setdefault(_q.split()[0], []).append(tuple(_q.split()))
@@ -228,7 +236,7 @@ class Understander:
             u for u, (feature, arg) in enumerate(self.index.units)
             if feature in DATED and not arg)
         self._event_days = {e.id: e.start.date() for e in edition.events}
-        self._repairs: dict[tuple[str, str, str, bool], tuple[Token, ...]] = {}
+        self._repairs: dict[tuple[str, str, str], tuple[Token, ...]] = {}
         self._questions = [q for q, _unit in self.index.questions]
 
     def understand(self, text: str, today: date) -> Understanding:
@@ -424,12 +432,12 @@ class Understander:
     # ---- reading the words -----------------------------------------------------------------
 
     def _repair(self, tokens: list[Token]) -> list[Token]:
-        """Words the bot does not know, read again: doubled letters, two words typed as one,
-        one typo (only in words typed without marks: a word typed with them is meant)."""
+        """Words the bot does not know, read again: a word typed in two pieces, doubled
+        letters, Telex keys left in, teencode, two to four words typed as one, one typo (only
+        in words typed without marks: a word typed with them is meant), a wrong mark where the
+        letters pair with a neighbour typed right."""
         out: list[Token] = []
-        words = [t for t in tokens if t.kind == "word"]
-        marked = sum(t.marked for t in words)
-        unmarked = len(words) - marked
+        tokens = self._split_words(tokens)
         for k, t in enumerate(tokens):
             # a word typed with marks no word of the bot has may be teencode ("chìu", "nài")
             odd = t.marked and t.text not in self.index.vocab_texts
@@ -438,15 +446,15 @@ class Understander:
                 continue
             before = tokens[k - 1].fold if k else ""
             after = tokens[k + 1].fold if k + 1 < len(tokens) else ""
-            # in a message typed mostly without marks, a wrong mark on a word a neighbour
-            # typed without marks pairs with is a slip ("thu vịen", "chu nhạt có gì")
-            slip = marked - 1 <= 2 * unmarked
-            key = (t.text, before, after, slip)
+            # a wrong mark on a word a neighbour typed right pairs with is a slip ("thu vịen",
+            # "chu nhạt có gì", "ở đau"): the neighbours' marks are part of the key
+            key = (t.text, tokens[k - 1].text if k else "",
+                   tokens[k + 1].text if k + 1 < len(tokens) else "")
             repaired = self._repairs.get(key)
             if repaired is None:
                 if self.index.known(t):
                     spelt = self._respelt(t, before, after)
-                    if spelt is None and slip and self._slip_pair(tokens, k):
+                    if spelt is None and self._slip_pair(tokens, k):
                         spelt = Token(t.fold, t.fold, "word", expanded=True)
                     repaired = (t,) if spelt is None else (spelt,)
                 else:
@@ -461,6 +469,9 @@ class Understander:
         single = make_token(collapse_doubles(t.text))
         if single.text != t.text and self.index.known(single):
             return (single,)
+        keyed = self._telex(t)
+        if keyed is not None:
+            return (keyed,)
         spelt = self._respelt(t, before, after)
         if spelt is not None:
             return (spelt,)
@@ -475,6 +486,10 @@ class Understander:
                         fillers == 0
                         or (fillers == 1 and (left.fold, right.fold) in self.index.bigrams)):
                     return left, right
+        if len(t.fold) >= 7:
+            words = self._run_together(t.fold)
+            if words is not None:
+                return words
         corrected = self.index.correct(t.fold, before, after)
         if corrected is not None:
             # a typo beside a word of the date it pairs with names that day ("hom nau")
@@ -483,6 +498,86 @@ class Understander:
                 or ((corrected, after) in self.index.bigrams and after in _DATE_FOLDS))
             return (Token(corrected, corrected, "word", repaired=not dated),)
         return (t,)
+
+    def _split_words(self, tokens: list[Token]) -> list[Token]:
+        """A word typed in two pieces ("đăng k ý", "thu v iện", "kh ai mạc"), one of them
+        without a vowel or no word of the bot, made one where the whole pairs with the word
+        before or after it and the pieces do not."""
+        out = list(tokens)
+        k = 0
+        while k + 1 < len(out):
+            a, b = out[k], out[k + 1]
+            if (a.kind == b.kind == "word" and a.clause == b.clause
+                    and (a.fold, b.fold) not in self.index.bigrams
+                    and any(not _VOWEL.search(x.fold) or not self.index.known(x)
+                            for x in (a, b))):
+                whole = make_token(retone(a.text + b.text))
+                before = out[k - 1].fold if k else ""
+                after = out[k + 2].fold if k + 2 < len(out) else ""
+                if self.index.known(whole) and (
+                        (before, whole.fold) in self.index.bigrams
+                        or (whole.fold, after) in self.index.bigrams):
+                    out[k:k + 2] = [replace(whole, clause=a.clause)]
+                    continue
+            k += 1
+        return out
+
+    def _run_together(self, word: str) -> tuple[Token, ...] | None:
+        """Three or four words typed as one ("lichngaymai", "thuvienmocua"): each a syllable
+        the bot knows (no abbreviation; a filler only in a pair), and half the neighbours or
+        more (at least one pair) pairs the bot knows; the fewest words first, then the most
+        pairs."""
+        best: tuple[int, int, tuple[str, ...]] | None = None
+
+        def walk(rest: str, parts: tuple[str, ...]) -> None:
+            nonlocal best
+            if not rest:
+                if len(parts) >= 3:
+                    paired = [p in self.index.bigrams for p in itertools.pairwise(parts)]
+                    key = (len(parts), -sum(paired), parts)
+                    # a filler ("ngay": ngay or ngày) counts only in a pair
+                    alone = any(self.index.is_filler(make_token(w))
+                                and not (k and paired[k - 1])
+                                and not (k < len(paired) and paired[k])
+                                for k, w in enumerate(parts))
+                    if (2 * sum(paired) >= len(paired) and not alone
+                            and (best is None or key < best)):
+                        best = key
+                return
+            if len(parts) == 4:
+                return
+            for cut in range(2, min(len(rest), 7) + 1):
+                part = rest[:cut]
+                if _SYLLABLE.fullmatch(part) and part in self.index.vocab_folds:
+                    walk(rest[cut:], (*parts, part))
+
+        walk(word, ())
+        return None if best is None else tuple(make_token(p) for p in best[2])
+
+    def _telex(self, t: Token) -> Token | None:
+        """The word typed with the Telex keys left in ("ddieenj": điện), when the bot knows it:
+        with its marks when they are sure (a vowel's shape was typed, "own": ơn, or no other
+        word of the bot has those letters and that tone: "thif": thì), else folded and left to
+        the words around it ("mays": máy or mấy, whose circumflex was not typed; "tienf":
+        tiền, typed without its "ee", only with the key at the end: "taxi" is no "tai")."""
+        if t.marked:
+            return None
+        decoded = telex(t.fold)
+        if not decoded:
+            return None
+        known = {w for w in (retone(d) for d in decoded) if w in self.index.vocab_texts}
+        shaped = any(c in t.fold for c in "w") or any(
+            a in t.fold for a in ("aa", "ee", "oo", "dd"))
+        if len(known) == 1:
+            word = known.pop()
+            same = [w for w in self.index.texts_by_fold.get(fold(word), ())
+                    if tone(w) == tone(word)]
+            if shaped or same == [word]:
+                return Token(word, fold(word), "word", expanded=True)
+        plain = fold(decoded[0])
+        if t.fold[-1] in "sfrxjw" and plain in self.index.vocab_folds:
+            return Token(plain, plain, "word", expanded=True)
+        return None
 
     def _fit(self, means: tuple[Token, ...], tokens: Sequence[Token], start: int,
              end: int) -> int:
@@ -499,11 +594,17 @@ class Understander:
         return score
 
     def _slip_pair(self, tokens: list[Token], k: int) -> bool:
-        """Token k pairs (folded) with a neighbour typed without marks."""
+        """Token k pairs (folded) with a neighbour typed without marks or with the marks of a
+        word the bot knows ("thu | vịen", "hôm | nây", "ở | đau"): a marked word that is no
+        word of the bot is a wrong mark where its letters pair with a word typed right."""
         t = tokens[k]
-        return (k > 0 and not tokens[k - 1].marked
+
+        def fits(n: Token) -> bool:
+            return n.kind == "word" and (not n.marked or n.text in self.index.vocab_texts)
+
+        return (k > 0 and fits(tokens[k - 1])
                 and (tokens[k - 1].fold, t.fold) in self.index.bigrams) or (
-            k + 1 < len(tokens) and not tokens[k + 1].marked
+            k + 1 < len(tokens) and fits(tokens[k + 1])
             and (t.fold, tokens[k + 1].fold) in self.index.bigrams)
 
     def _respelt(self, t: Token, before: str, after: str) -> Token | None:

@@ -275,3 +275,15 @@ def telex(word: str) -> list[str]:
             out.append(unicodedata.normalize(
                 "NFC", unicodedata.normalize("NFD", plain[:k + 1]) + mark + plain[k + 1:]))
     return out
+
+
+# A Vietnamese syllable, folded: an initial, a vowel cluster Vietnamese writes, a final.
+_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
+    r"(?:uye|uya|uyu|uoi|uou|ieu|yeu|oai|oay|uay|oeo|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|oo"
+    r"|ua|ue|ui|uo|uu|uy|ye|[aeiouy])(?:ng|nh|ch|[cmnpt])?")
+
+
+def syllable(word: str) -> bool:
+    """Is `word` (folded) spelt as a Vietnamese syllable ("lich", "khuya"; not "lcih", "hya")?"""
+    return _SYLLABLE.fullmatch(word) is not None

@@ -37,6 +37,7 @@ from handlers.understanding.normalise import (
     make_token,
     respellings,
     retone,
+    syllable,
     telex,
     tokenize,
     tone,
@@ -118,9 +119,6 @@ _ADDRESSEES = frozenset({"contacts", "bodies", "library"})
 _SPOKEN_TO = frozenset({("smalltalk", "greeting"), ("smalltalk", "thanks"),
                         ("smalltalk", "goodbye")})
 SMALL_TALK_SCORE = 1.0  # a call alone ("btc ơi"): a greeting
-# A Vietnamese syllable, folded: an initial, one to three vowels, a final.
-_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
-                       r"[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?")
 _VOWEL = re.compile(r"[aeiouy]")
 _QUESTION_STARTS: dict[str, list[tuple[str, ...]]] = {}
 for _q in _QUESTION_WORDS:
@@ -476,6 +474,12 @@ class Understander:
         if spelt is not None:
             return (spelt,)
         if t.marked:
+            # letters no word of the bot has, typed with marks ("thaoị"): a typo of a word that
+            # pairs with a neighbour, read folded
+            corrected = self.index.correct(t.fold, before, after)
+            if corrected is not None and ((before, corrected) in self.index.bigrams
+                                          or (corrected, after) in self.index.bigrams):
+                return (Token(corrected, corrected, "word", expanded=True, repaired=True),)
             return (t,)
         if len(t.fold) >= 5:
             for cut in sorted(range(2, len(t.fold) - 1), key=lambda c: -min(c, len(t.fold) - c)):
@@ -548,7 +552,7 @@ class Understander:
                 return
             for cut in range(2, min(len(rest), 7) + 1):
                 part = rest[:cut]
-                if _SYLLABLE.fullmatch(part) and part in self.index.vocab_folds:
+                if syllable(part) and part in self.index.vocab_folds:
                     walk(rest[cut:], (*parts, part))
 
         walk(word, ())

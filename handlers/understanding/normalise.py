@@ -30,6 +30,8 @@ _SPACES = re.compile(r"\s+")
 # A mark typed inside a word by a slip ("d,e", "n.ay", "k.ý"): between letters, one side a
 # single consonant (which is no word), it is left out; "ok.ban", "ạ.cảm" keep their break.
 _STRAY = re.compile(r"(?<![^\W_])([^\W\d_]+)[.,'`*-](?=([^\W\d_]+)(?![^\W_]))")
+# A letter o typed for a zero after a digit ("3/1o", "1o h"): the keys are next to each other.
+_ZERO = re.compile(r"(?<=[0-9])o(?![^\W\d_])")
 _CONSONANT = re.compile(r"[bcdđghklmnpqrstvx]")
 _CLAUSE_ENDS = frozenset(",.;!?…")
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
@@ -83,7 +85,7 @@ def tokenize(text: str) -> list[Token]:
     ("nhaaa" -> "nhaa"; the understander makes it "nha" when "nhaa" is no word)."""
     out: list[Token] = []
     clause = 0
-    for m in _TOKEN.finditer(_STRAY.sub(_stray, text.lower())):
+    for m in _TOKEN.finditer(_ZERO.sub("0", _STRAY.sub(_stray, text.lower()))):
         kind = m.lastgroup or "word"
         value = m.group()
         if kind in ("date", "time"):
@@ -234,6 +236,38 @@ def collapse_doubles(word: str) -> str:
 _TELEX_TONES = {"s": "\u0301", "f": "\u0300", "r": "\u0309", "x": "\u0303", "j": "\u0323"}
 _TELEX_DOUBLES = (("dd", "đ"), ("aa", "â"), ("ee", "ê"), ("oo", "ô"))
 _VOWELS = "aeiouyâêôăơư"
+
+
+# VNI, the other way: a digit typed after the letter it marks ("d9a8ng ky1": đăng ký), read as
+# the Telex key it stands for. The letter each digit marks, and that key.
+_VNI = {"1": ("aeiouy", "s"), "2": ("aeiouy", "f"), "3": ("aeiouy", "r"), "4": ("aeiouy", "x"),
+        "5": ("aeiouy", "j"), "6": ("aeo", ""), "7": ("ou", "w"), "8": ("a", "w"), "9": ("d", "")}
+
+
+def vni(word: str) -> str:
+    """The Telex spelling of a word typed with VNI digits left in ("d9a8ng": "ddawng"); ""
+    when a digit marks no letter before it ("t7", "ron95", "h5n1" are no VNI)."""
+    if word.isalpha() or not word.isascii() or not word[:1].isalpha():
+        return ""
+    out = ""
+    keys = ""
+    for c in word:
+        if not c.isdigit():
+            out += c
+            continue
+        if c not in _VNI:
+            return ""
+        letters, key = _VNI[c]
+        if c in "69":  # a double: the nearest letter it marks, typed twice
+            k = max(out.rfind(x) for x in letters)
+            if k < 0 or (c == "9" and k != 0):
+                return ""
+            out = out[:k + 1] + out[k] + out[k + 1:]
+        elif not any(x in out for x in letters):
+            return ""
+        else:
+            keys += key
+    return out + keys
 
 
 def telex(word: str) -> list[str]:

@@ -41,6 +41,7 @@ from handlers.understanding.normalise import (
     telex,
     tokenize,
     tone,
+    vni,
 )
 
 # The weights of the decision (tuned on tests/understanding/corpus.txt only).
@@ -559,19 +560,20 @@ class Understander:
         return None if best is None else tuple(make_token(p) for p in best[2])
 
     def _telex(self, t: Token) -> Token | None:
-        """The word typed with the Telex keys left in ("ddieenj": điện), when the bot knows it:
+        """The word typed with the Telex keys left in ("ddieenj": điện; VNI digits read as those
+        keys: "d9ie65n"), when the bot knows it:
         with its marks when they are sure (a vowel's shape was typed, "own": ơn, or no other
         word of the bot has those letters and that tone: "thif": thì), else folded and left to
         the words around it ("mays": máy or mấy, whose circumflex was not typed; "tienf":
         tiền, typed without its "ee", only with the key at the end: "taxi" is no "tai")."""
         if t.marked:
             return None
-        decoded = telex(t.fold)
+        keys = vni(t.fold) or t.fold
+        decoded = telex(keys)
         if not decoded:
             return None
         known = {w for w in (retone(d) for d in decoded) if w in self.index.vocab_texts}
-        shaped = any(c in t.fold for c in "w") or any(
-            a in t.fold for a in ("aa", "ee", "oo", "dd"))
+        shaped = "w" in keys or any(a in keys for a in ("aa", "ee", "oo", "dd"))
         if len(known) == 1:
             word = known.pop()
             same = [w for w in self.index.texts_by_fold.get(fold(word), ())
@@ -579,7 +581,7 @@ class Understander:
             if shaped or same == [word]:
                 return Token(word, fold(word), "word", expanded=True)
         plain = fold(decoded[0])
-        if t.fold[-1] in "sfrxjw" and plain in self.index.vocab_folds:
+        if keys[-1] in "sfrxjw" and plain in self.index.vocab_folds:
             return Token(plain, plain, "word", expanded=True)
         return None
 

@@ -12,7 +12,7 @@ import pytest
 from content import Edition
 from handlers.understanding import Understander
 from handlers.understanding.evaluate import answer_key
-from handlers.understanding.normalise import syllable, telex, tokenize
+from handlers.understanding.normalise import syllable, telex, tokenize, vni
 
 THU = date(2020, 10, 1)
 
@@ -33,6 +33,18 @@ def test_telex_reads_the_keys_after_the_first_vowel() -> None:
     assert "thứ" in telex("thuws")
     # no key: nothing to read; a letter before the vowel is no key ("sao", "xem", "trong")
     assert telex("sao") == telex("xem") == telex("trong") == telex("lich") == []
+
+
+def test_vni_digits_are_read_as_the_telex_keys_they_stand_for() -> None:
+    assert vni("d9ie65n") == "ddieenj" and vni("tho5ai") == "thoaij"
+    assert vni("nguo72i") == "nguoiwf"
+    # a digit that marks no letter before it: no VNI ("t7", "ron95", "h5n1", "k0")
+    assert vni("t7") == vni("ron95") == vni("h5n1") == vni("k0") == vni("lich") == ""
+
+
+def test_a_letter_o_after_a_digit_is_a_zero() -> None:
+    assert [t.text for t in tokenize("lich 3/1o, 2o2o")] == ["lich", "3/10", "2020"]
+    assert [t.text for t in tokenize("5 oto, 3om")] == ["5", "oto", "3om"]
 
 
 def test_syllables_are_told_from_slips() -> None:
@@ -69,6 +81,9 @@ def test_a_stray_mark_beside_a_single_consonant_is_left_out() -> None:
     ("chao bto", {"smalltalk:greeting"}),
     # a stray mark inside a word
     ("chu d,e nam nay", {"theme", "faq:chu-de"}),
+    # VNI digits left in; a letter o for a zero
+    ("cho xin so61 d9ie65n thoa5i", {"contacts", "faq:lien-he"}),
+    ("ngay 4/1o co gi", {"day:2020-10-04"}),
 ])
 def test_typing_errors_are_read_through(understander: Understander, text: str,
                                         expected: set[str]) -> None:

@@ -66,6 +66,7 @@ class Token:
     kind: str = "word"  # word, number, date, time, symbol
     expanded: bool = False  # written by the lexicon, not typed
     repaired: bool = False  # read through a typo correction
+    keyed: bool = False  # its marks typed as Telex or VNI keys, the input method off ("thuws")
     clause: int = 0  # the part of the message it is in (commas and full stops part them)
 
     @property
@@ -205,6 +206,12 @@ _FINALS = (("iu", "ieu", True), ("un", "uon", True), ("ai", "ay", True), ("ag", 
 def tone(word: str) -> str:
     """The tone mark of a word ("" for none): "cóa" and "có" share theirs, "mãi" and "mấy" not."""
     return next((c for c in unicodedata.normalize("NFD", word) if c in _TONES), "")
+
+
+def untoned(word: str) -> str:
+    """The word without its tone mark, its vowels' shapes kept ("nữa" -> "nưa")."""
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in unicodedata.normalize("NFD", word) if c not in _TONES))
 
 
 def respellings(word: str) -> Iterable[tuple[str, bool]]:

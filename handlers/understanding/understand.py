@@ -41,6 +41,7 @@ from handlers.understanding.normalise import (
     telex,
     tokenize,
     tone,
+    untoned,
     vni,
 )
 
@@ -236,6 +237,7 @@ class Understander:
             if feature in DATED and not arg)
         self._event_days = {e.id: e.start.date() for e in edition.events}
         self._repairs: dict[tuple[str, str, str], tuple[Token, ...]] = {}
+        self._shapes = frozenset(untoned(w) for w in self.index.vocab_texts)
         self._questions = [q for q, _unit in self.index.questions]
 
     def understand(self, text: str, today: date) -> Understanding:
@@ -465,10 +467,12 @@ class Understander:
         return out
 
     def _repair_word(self, t: Token, before: str, after: str) -> tuple[Token, ...]:
+        keyed = self._telex(t)
+        if keyed is not None and keyed.keyed:  # "hoom": hôm, before "hom" by a letter less
+            return (keyed,)
         single = make_token(collapse_doubles(t.text))
         if single.text != t.text and self.index.known(single):
             return (single,)
-        keyed = self._telex(t)
         if keyed is not None:
             return (keyed,)
         spelt = self._respelt(t, before, after)
@@ -565,7 +569,9 @@ class Understander:
         with its marks when they are sure (a vowel's shape was typed, "own": ơn, or no other
         word of the bot has those letters and that tone: "thif": thì), else folded and left to
         the words around it ("mays": máy or mấy, whose circumflex was not typed; "tienf":
-        tiền, typed without its "ee", only with the key at the end: "taxi" is no "tai")."""
+        tiền, typed without its "ee"; only with a tone key at the end: "taxi" is no "tai").
+        A word whose vowel's shape was typed and that the bot does not know stays unknown, as
+        typed ("muaw": mưa, not "mua")."""
         if t.marked:
             return None
         keys = vni(t.fold) or t.fold
@@ -578,10 +584,17 @@ class Understander:
             word = known.pop()
             same = [w for w in self.index.texts_by_fold.get(fold(word), ())
                     if tone(w) == tone(word)]
-            if shaped or same == [word]:
-                return Token(word, fold(word), "word", expanded=True)
+            if shaped or same == [word]:  # typed, its marks by keys
+                return Token(word, fold(word), "word", keyed=True)
+        if shaped:
+            # the shape typed, the tone left out or wrong ("nuwa": nữa): the words of that
+            # shape decide, folded; none ("muaw": mưa) and it stays unknown, not "mua"
+            shape = untoned(decoded[0])
+            if shape in self._shapes:
+                return Token(fold(shape), fold(shape), "word", expanded=True)
+            return t
         plain = fold(decoded[0])
-        if keys[-1] in "sfrxjw" and plain in self.index.vocab_folds:
+        if keys[-1] in "sfrxj" and plain in self.index.vocab_folds:
             return Token(plain, plain, "word", expanded=True)
         return None
 
@@ -631,16 +644,20 @@ class Understander:
         return None if word is None else Token(word, word, "word", expanded=True)
 
     def _accented(self, tokens: list[Token]) -> bool:
-        """Does the citizen type diacritics? Then a word typed without them is that word."""
-        marked = unmarked = 0
+        """Does the citizen type diacritics? Then a word typed without them is that word.
+        Marks typed as Telex keys count only where every word has its marks: keys are often
+        left out of a word ("chu ddeef": chủ đề)."""
+        marked = unmarked = keyed = 0
         for t in tokens:
             if t.kind != "word" or t.expanded:
                 continue
-            if t.marked:
+            if t.keyed:
+                keyed += 1
+            elif t.marked:
                 marked += 1
             elif t.text not in self.index.texts_by_fold.get(t.fold, {t.text}):
                 unmarked += 1  # a word that is written with marks, typed without
-        return marked > unmarked or (marked >= 1 and unmarked == 0)
+        return marked > unmarked or (marked + keyed >= 1 and unmarked == 0)
 
     def _info(self, tokens: list[Token], used: frozenset[int],
               accented: bool) -> tuple[dict[int, float], set[int]]:

@@ -81,6 +81,9 @@ def test_a_stray_mark_beside_a_single_consonant_is_left_out() -> None:
     ("chao bto", {"smalltalk:greeting"}),
     # a stray mark inside a word
     ("chu d,e nam nay", {"theme", "faq:chu-de"}),
+    # a word typed by keys is typed: "ơi" calls; a shape typed, its tone left out ("nuwa")
+    ("hooij khuyeens hocj oiw", {"smalltalk:greeting"}),
+    ("toi khoong muoons nhaanj tin nuwa", {"unsubscribe"}),
     # VNI digits left in; a letter o for a zero
     ("cho xin so61 d9ie65n thoa5i", {"contacts", "faq:lien-he"}),
     ("ngay 4/1o co gi", {"day:2020-10-04"}),
@@ -96,6 +99,7 @@ def test_typing_errors_are_read_through(understander: Understander, text: str,
     "gias vafng sjc hom nay",  # Telex keys read, still the price of gold
     "ddawng kys xe mays o ddau",  # registering a motorbike
     "xyz abc",
+    "mai cos muaw khoong",  # "mưa", no word of the bot, is not "mua" by a letter left out
 ])
 def test_typing_errors_make_no_answer_of_off_topic(understander: Understander,
                                                    text: str) -> None:

@@ -479,6 +479,13 @@ class Understander:
         if spelt is not None:
             return (spelt,)
         if t.marked:
+            # two neighbouring letters swapped, the marks typed with them ("nàgy", "chềiu"):
+            # the one word of the bot they spell, as typed
+            swaps = {retone(t.text[:k] + t.text[k + 1] + t.text[k] + t.text[k + 2:])
+                     for k in range(len(t.text) - 1)} & self.index.vocab_texts
+            if len(swaps) == 1:
+                word = swaps.pop()
+                return (Token(word, fold(word), "word", repaired=True),)
             # letters no word of the bot has, typed with marks ("thaoị"): a typo of a word that
             # pairs with a neighbour, read folded
             corrected = self.index.correct(t.fold, before, after)

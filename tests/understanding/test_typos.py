@@ -79,6 +79,9 @@ def test_a_stray_mark_beside_a_single_consonant_is_left_out() -> None:
     # two letters swapped in a word no syllable spells
     ("lcih ngay 3/10", {"day:2020-10-03"}),
     ("chao bto", {"smalltalk:greeting"}),
+    # two letters swapped in a word typed with marks, the marks kept
+    ("lịch nàgy 5/10", {"day:2020-10-05"}),
+    ("cảm ơn bạn nhềiu", {"smalltalk:thanks"}),
     # a stray mark inside a word
     ("chu d,e nam nay", {"theme", "faq:chu-de"}),
     # a word typed by keys is typed: "ơi" calls; a shape typed, its tone left out ("nuwa")

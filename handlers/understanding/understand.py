@@ -502,7 +502,7 @@ class Understander:
                         fillers == 0
                         or (fillers == 1 and (left.fold, right.fold) in self.index.bigrams)):
                     return left, right
-        if len(t.fold) >= 7:
+        if 7 <= len(t.fold) <= 28:  # four words of seven letters at most
             words = self._run_together(t.fold)
             if words is not None:
                 return words

@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA
 
 from content import Edition
 from content.model import Text
-from handlers.understanding.normalise import Token, fold, tokenize
+from handlers.understanding.normalise import Token, fold, syllable, tokenize
 
 MAX_PHRASE = 6  # words of the runs of a title that are matched on their own
 MAX_WHOLE = 16  # words of a phrase or title matched whole (a title typed as written)
@@ -287,12 +287,21 @@ class Index:
                     -len(cand))
 
         if len(word) == 3:
+            # two letters swapped in what no Vietnamese syllable spells ("bto", "hya"): the
+            # one word with those letters is meant, though no neighbour says so
+            swaps = [f for f in found if len(f[0]) == 3 and _slip(word, f[0])]
             found = [f for f in found
                      if rank(f)[1] == 0 and (_near_key(word, f[0]) or _slip(word, f[0]))]
+            if not found and len(swaps) == 1 and not syllable(word):
+                found = swaps
             if not found:
                 return None
         elif len(word) == 4:  # "xang" is not "bang" unless a neighbour says so ("bang xep")
-            found = [f for f in found if rank(f)[1] == 0]
+            # two neighbouring letters swapped in what no syllable spells: one such word is
+            # meant ("lcih": lịch), though no neighbour says so
+            swaps = [f for f in found if len(f[0]) == 4 and _slip(word, f[0])]
+            found = [f for f in found if rank(f)[1] == 0] or (
+                swaps if len(swaps) == 1 and not syllable(word) else [])
             if not found:
                 return None
         return min(found, key=rank)[0]

@@ -27,6 +27,12 @@ _TIME = (r"(?<![0-9])[0-9]{1,2}\s*(?:h|g|giờ|gio|:)\s*(?:[0-9]{1,2}(?:p|ph|ph�
 _TOKEN = re.compile(
     rf"(?P<date>{_DATE})|(?P<time>{_TIME})|(?P<word>[^\W_]+)|(?P<symbol>[^\w\s])")
 _SPACES = re.compile(r"\s+")
+# A mark typed inside a word by a slip ("d,e", "n.ay", "k.ý"): between letters, one side a
+# single consonant (which is no word), it is left out; "ok.ban", "ạ.cảm" keep their break.
+_STRAY = re.compile(r"(?<![^\W_])([^\W\d_]+)[.,'`*-](?=([^\W\d_]+)(?![^\W_]))")
+# A letter o typed for a zero after a digit ("3/1o", "1o h"): the keys are next to each other.
+_ZERO = re.compile(r"(?<=[0-9])o(?![^\W\d_])")
+_CONSONANT = re.compile(r"[bcdđghklmnpqrstvx]")
 _CLAUSE_ENDS = frozenset(",.;!?…")
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 _RUN3 = re.compile(r"(.)\1{2,}")
@@ -60,6 +66,7 @@ class Token:
     kind: str = "word"  # word, number, date, time, symbol
     expanded: bool = False  # written by the lexicon, not typed
     repaired: bool = False  # read through a typo correction
+    keyed: bool = False  # its marks typed as Telex or VNI keys, the input method off ("thuws")
     clause: int = 0  # the part of the message it is in (commas and full stops part them)
 
     @property
@@ -79,7 +86,7 @@ def tokenize(text: str) -> list[Token]:
     ("nhaaa" -> "nhaa"; the understander makes it "nha" when "nhaa" is no word)."""
     out: list[Token] = []
     clause = 0
-    for m in _TOKEN.finditer(text.lower()):
+    for m in _TOKEN.finditer(_ZERO.sub("0", _STRAY.sub(_stray, text.lower()))):
         kind = m.lastgroup or "word"
         value = m.group()
         if kind in ("date", "time"):
@@ -93,6 +100,13 @@ def tokenize(text: str) -> list[Token]:
         else:
             out.append(replace(make_token(retone(_RUN3.sub(r"\1\1", value))), clause=clause))
     return out
+
+
+def _stray(m: re.Match[str]) -> str:
+    left, right = m.group(1), m.group(2)
+    if any(len(w) == 1 and _CONSONANT.fullmatch(w) for w in (left, right)):
+        return left
+    return m.group()
 
 
 def same_word(token: Token, text: str, text_fold: str) -> bool:
@@ -194,6 +208,12 @@ def tone(word: str) -> str:
     return next((c for c in unicodedata.normalize("NFD", word) if c in _TONES), "")
 
 
+def untoned(word: str) -> str:
+    """The word without its tone mark, its vowels' shapes kept ("nữa" -> "nưa")."""
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in unicodedata.normalize("NFD", word) if c not in _TONES))
+
+
 def respellings(word: str) -> Iterable[tuple[str, bool]]:
     """The standard spellings a teencode word (folded) may stand for, the likeliest first (one
     initial or one final respelt, then both), each with True when the typed spelling is also
@@ -216,3 +236,95 @@ def respellings(word: str) -> Iterable[tuple[str, bool]]:
 def collapse_doubles(word: str) -> str:
     """'nhaa' -> 'nha', 'dôngg' -> 'dông': Vietnamese doubles no letter."""
     return _RUN2.sub(r"\1", word)
+
+
+# Telex, the way most Vietnamese type marks: a letter typed after the vowels marks them. With
+# the input method off, the keys stay in the word ("ddieenj": điện, "thuws": thứ, "camr": cảm).
+_TELEX_TONES = {"s": "\u0301", "f": "\u0300", "r": "\u0309", "x": "\u0303", "j": "\u0323"}
+_TELEX_DOUBLES = (("dd", "đ"), ("aa", "â"), ("ee", "ê"), ("oo", "ô"))
+_VOWELS = "aeiouyâêôăơư"
+
+
+# VNI, the other way: a digit typed after the letter it marks ("d9a8ng ky1": đăng ký), read as
+# the Telex key it stands for. The letter each digit marks, and that key.
+_VNI = {"1": ("aeiouy", "s"), "2": ("aeiouy", "f"), "3": ("aeiouy", "r"), "4": ("aeiouy", "x"),
+        "5": ("aeiouy", "j"), "6": ("aeo", ""), "7": ("ou", "w"), "8": ("a", "w"), "9": ("d", "")}
+
+
+def vni(word: str) -> str:
+    """The Telex spelling of a word typed with VNI digits left in ("d9a8ng": "ddawng"); ""
+    when a digit marks no letter before it ("t7", "ron95", "h5n1" are no VNI)."""
+    if word.isalpha() or not word.isascii() or not word[:1].isalpha():
+        return ""
+    out = ""
+    keys = ""
+    for c in word:
+        if not c.isdigit():
+            out += c
+            continue
+        if c not in _VNI:
+            return ""
+        letters, key = _VNI[c]
+        if c in "69":  # a double: the nearest letter it marks, typed twice
+            k = max(out.rfind(x) for x in letters)
+            if k < 0 or (c == "9" and k != 0):
+                return ""
+            out = out[:k + 1] + out[k] + out[k + 1:]
+        elif not any(x in out for x in letters):
+            return ""
+        else:
+            keys += key
+    return out + keys
+
+
+def telex(word: str) -> list[str]:
+    """The words a word typed with Telex keys left in may be (lowercase ASCII in; NFC out,
+    the tone mark on each vowel in turn, the caller keeps the one it knows); [] when no key
+    of Telex is in it. Keys count after the first vowel only ("sao", "xem", "trong" start
+    with a letter that is a tone key elsewhere)."""
+    if not word.isascii() or not word.isalpha() or len(word) < 2:
+        return []
+    first = next((k for k, c in enumerate(word) if c in "aeiouy"), -1)
+    if first < 0:
+        return []
+    head, rest = word[:first], word[first:]
+    marks = "".join(c for c in rest if c in _TELEX_TONES or c == "w")
+    if not marks and not any(a in word for a, _b in _TELEX_DOUBLES):
+        return []
+    tones = [c for c in marks if c != "w"]
+    if len(tones) > 1:
+        return []
+    base = "".join(c for c in rest if c not in _TELEX_TONES and c != "w")
+    if head.startswith("dd"):
+        head = "đ" + head[2:]
+    for a, b in _TELEX_DOUBLES[1:]:
+        base = base.replace(a, b)
+    if "w" in marks:
+        for a, b in (("uo", "ươ"), ("ua", "ưa"), ("a", "ă"), ("o", "ơ"), ("u", "ư")):
+            if a in base:
+                base = base.replace(a, b, 1)
+                break
+        else:
+            return []
+    plain = head + base
+    if not tones:
+        return [plain] if plain != word else []
+    mark = _TELEX_TONES[tones[0]]
+    out = []
+    for k, c in enumerate(plain):
+        if c in _VOWELS:
+            out.append(unicodedata.normalize(
+                "NFC", unicodedata.normalize("NFD", plain[:k + 1]) + mark + plain[k + 1:]))
+    return out
+
+
+# A Vietnamese syllable, folded: an initial, a vowel cluster Vietnamese writes, a final.
+_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
+    r"(?:uye|uya|uyu|uoi|uou|ieu|yeu|oai|oay|uay|oeo|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|oo"
+    r"|ua|ue|ui|uo|uu|uy|ye|[aeiouy])(?:ng|nh|ch|[cmnpt])?")
+
+
+def syllable(word: str) -> bool:
+    """Is `word` (folded) spelt as a Vietnamese syllable ("lich", "khuya"; not "lcih", "hya")?"""
+    return _SYLLABLE.fullmatch(word) is not None

@@ -10,6 +10,8 @@ which one was meant).
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -34,8 +36,13 @@ from handlers.understanding.normalise import (
     fold,
     make_token,
     respellings,
+    retone,
+    syllable,
+    telex,
     tokenize,
     tone,
+    untoned,
+    vni,
 )
 
 # The weights of the decision (tuned on tests/understanding/corpus.txt only).
@@ -114,6 +121,7 @@ _ADDRESSEES = frozenset({"contacts", "bodies", "library"})
 _SPOKEN_TO = frozenset({("smalltalk", "greeting"), ("smalltalk", "thanks"),
                         ("smalltalk", "goodbye")})
 SMALL_TALK_SCORE = 1.0  # a call alone ("btc ơi"): a greeting
+_VOWEL = re.compile(r"[aeiouy]")
 _QUESTION_STARTS: dict[str, list[tuple[str, ...]]] = {}
 for _q in _QUESTION_WORDS:
     _QUESTION_STARTS.setdefault(_q.split()[0], []).append(tuple(_q.split()))
@@ -228,7 +236,8 @@ class Understander:
             u for u, (feature, arg) in enumerate(self.index.units)
             if feature in DATED and not arg)
         self._event_days = {e.id: e.start.date() for e in edition.events}
-        self._repairs: dict[tuple[str, str, str, bool], tuple[Token, ...]] = {}
+        self._repairs: dict[tuple[str, str, str], tuple[Token, ...]] = {}
+        self._shapes = frozenset(untoned(w) for w in self.index.vocab_texts)
         self._questions = [q for q, _unit in self.index.questions]
 
     def understand(self, text: str, today: date) -> Understanding:
@@ -424,12 +433,12 @@ class Understander:
     # ---- reading the words -----------------------------------------------------------------
 
     def _repair(self, tokens: list[Token]) -> list[Token]:
-        """Words the bot does not know, read again: doubled letters, two words typed as one,
-        one typo (only in words typed without marks: a word typed with them is meant)."""
+        """Words the bot does not know, read again: a word typed in two pieces, doubled
+        letters, Telex keys left in, teencode, two to four words typed as one, one typo (only
+        in words typed without marks: a word typed with them is meant), a wrong mark where the
+        letters pair with a neighbour typed right."""
         out: list[Token] = []
-        words = [t for t in tokens if t.kind == "word"]
-        marked = sum(t.marked for t in words)
-        unmarked = len(words) - marked
+        tokens = self._split_words(tokens)
         for k, t in enumerate(tokens):
             # a word typed with marks no word of the bot has may be teencode ("chìu", "nài")
             odd = t.marked and t.text not in self.index.vocab_texts
@@ -438,15 +447,15 @@ class Understander:
                 continue
             before = tokens[k - 1].fold if k else ""
             after = tokens[k + 1].fold if k + 1 < len(tokens) else ""
-            # in a message typed mostly without marks, a wrong mark on a word a neighbour
-            # typed without marks pairs with is a slip ("thu vịen", "chu nhạt có gì")
-            slip = marked - 1 <= 2 * unmarked
-            key = (t.text, before, after, slip)
+            # a wrong mark on a word a neighbour typed right pairs with is a slip ("thu vịen",
+            # "chu nhạt có gì", "ở đau"): the neighbours' marks are part of the key
+            key = (t.text, tokens[k - 1].text if k else "",
+                   tokens[k + 1].text if k + 1 < len(tokens) else "")
             repaired = self._repairs.get(key)
             if repaired is None:
                 if self.index.known(t):
                     spelt = self._respelt(t, before, after)
-                    if spelt is None and slip and self._slip_pair(tokens, k):
+                    if spelt is None and self._slip_pair(tokens, k):
                         spelt = Token(t.fold, t.fold, "word", expanded=True)
                     repaired = (t,) if spelt is None else (spelt,)
                 else:
@@ -458,13 +467,31 @@ class Understander:
         return out
 
     def _repair_word(self, t: Token, before: str, after: str) -> tuple[Token, ...]:
+        keyed = self._telex(t)
+        if keyed is not None and keyed.keyed:  # "hoom": hôm, before "hom" by a letter less
+            return (keyed,)
         single = make_token(collapse_doubles(t.text))
         if single.text != t.text and self.index.known(single):
             return (single,)
+        if keyed is not None:
+            return (keyed,)
         spelt = self._respelt(t, before, after)
         if spelt is not None:
             return (spelt,)
         if t.marked:
+            # two neighbouring letters swapped, the marks typed with them ("nàgy", "chềiu"):
+            # the one word of the bot they spell, as typed
+            swaps = {retone(t.text[:k] + t.text[k + 1] + t.text[k] + t.text[k + 2:])
+                     for k in range(len(t.text) - 1)} & self.index.vocab_texts
+            if len(swaps) == 1:
+                word = swaps.pop()
+                return (Token(word, fold(word), "word", repaired=True),)
+            # letters no word of the bot has, typed with marks ("thaoị"): a typo of a word that
+            # pairs with a neighbour, read folded
+            corrected = self.index.correct(t.fold, before, after)
+            if corrected is not None and ((before, corrected) in self.index.bigrams
+                                          or (corrected, after) in self.index.bigrams):
+                return (Token(corrected, corrected, "word", expanded=True, repaired=True),)
             return (t,)
         if len(t.fold) >= 5:
             for cut in sorted(range(2, len(t.fold) - 1), key=lambda c: -min(c, len(t.fold) - c)):
@@ -475,6 +502,10 @@ class Understander:
                         fillers == 0
                         or (fillers == 1 and (left.fold, right.fold) in self.index.bigrams)):
                     return left, right
+        if 7 <= len(t.fold) <= 28:  # four words of seven letters at most
+            words = self._run_together(t.fold)
+            if words is not None:
+                return words
         corrected = self.index.correct(t.fold, before, after)
         if corrected is not None:
             # a typo beside a word of the date it pairs with names that day ("hom nau")
@@ -483,6 +514,96 @@ class Understander:
                 or ((corrected, after) in self.index.bigrams and after in _DATE_FOLDS))
             return (Token(corrected, corrected, "word", repaired=not dated),)
         return (t,)
+
+    def _split_words(self, tokens: list[Token]) -> list[Token]:
+        """A word typed in two pieces ("đăng k ý", "thu v iện", "kh ai mạc"), one of them
+        without a vowel or no word of the bot, made one where the whole pairs with the word
+        before or after it and the pieces do not."""
+        out = list(tokens)
+        k = 0
+        while k + 1 < len(out):
+            a, b = out[k], out[k + 1]
+            if (a.kind == b.kind == "word" and a.clause == b.clause
+                    and (a.fold, b.fold) not in self.index.bigrams
+                    and any(not _VOWEL.search(x.fold) or not self.index.known(x)
+                            for x in (a, b))):
+                whole = make_token(retone(a.text + b.text))
+                before = out[k - 1].fold if k else ""
+                after = out[k + 2].fold if k + 2 < len(out) else ""
+                if self.index.known(whole) and (
+                        (before, whole.fold) in self.index.bigrams
+                        or (whole.fold, after) in self.index.bigrams):
+                    out[k:k + 2] = [replace(whole, clause=a.clause)]
+                    continue
+            k += 1
+        return out
+
+    def _run_together(self, word: str) -> tuple[Token, ...] | None:
+        """Three or four words typed as one ("lichngaymai", "thuvienmocua"): each a syllable
+        the bot knows (no abbreviation; a filler only in a pair), and half the neighbours or
+        more (at least one pair) pairs the bot knows; the fewest words first, then the most
+        pairs."""
+        best: tuple[int, int, tuple[str, ...]] | None = None
+
+        def walk(rest: str, parts: tuple[str, ...]) -> None:
+            nonlocal best
+            if not rest:
+                if len(parts) >= 3:
+                    paired = [p in self.index.bigrams for p in itertools.pairwise(parts)]
+                    key = (len(parts), -sum(paired), parts)
+                    # a filler ("ngay": ngay or ngày) counts only in a pair
+                    alone = any(self.index.is_filler(make_token(w))
+                                and not (k and paired[k - 1])
+                                and not (k < len(paired) and paired[k])
+                                for k, w in enumerate(parts))
+                    if (2 * sum(paired) >= len(paired) and not alone
+                            and (best is None or key < best)):
+                        best = key
+                return
+            if len(parts) == 4:
+                return
+            for cut in range(2, min(len(rest), 7) + 1):
+                part = rest[:cut]
+                if syllable(part) and part in self.index.vocab_folds:
+                    walk(rest[cut:], (*parts, part))
+
+        walk(word, ())
+        return None if best is None else tuple(make_token(p) for p in best[2])
+
+    def _telex(self, t: Token) -> Token | None:
+        """The word typed with the Telex keys left in ("ddieenj": điện; VNI digits read as those
+        keys: "d9ie65n"), when the bot knows it:
+        with its marks when they are sure (a vowel's shape was typed, "own": ơn, or no other
+        word of the bot has those letters and that tone: "thif": thì), else folded and left to
+        the words around it ("mays": máy or mấy, whose circumflex was not typed; "tienf":
+        tiền, typed without its "ee"; only with a tone key at the end: "taxi" is no "tai").
+        A word whose vowel's shape was typed and that the bot does not know stays unknown, as
+        typed ("muaw": mưa, not "mua")."""
+        if t.marked:
+            return None
+        keys = vni(t.fold) or t.fold
+        decoded = telex(keys)
+        if not decoded:
+            return None
+        known = {w for w in (retone(d) for d in decoded) if w in self.index.vocab_texts}
+        shaped = "w" in keys or any(a in keys for a in ("aa", "ee", "oo", "dd"))
+        if len(known) == 1:
+            word = known.pop()
+            same = [w for w in self.index.texts_by_fold.get(fold(word), ())
+                    if tone(w) == tone(word)]
+            if shaped or same == [word]:  # typed, its marks by keys
+                return Token(word, fold(word), "word", keyed=True)
+        if shaped:
+            # the shape typed, the tone left out or wrong ("nuwa": nữa): the words of that
+            # shape decide, folded; none ("muaw": mưa) and it stays unknown, not "mua"
+            shape = untoned(decoded[0])
+            if shape in self._shapes:
+                return Token(fold(shape), fold(shape), "word", expanded=True)
+            return t
+        plain = fold(decoded[0])
+        if keys[-1] in "sfrxj" and plain in self.index.vocab_folds:
+            return Token(plain, plain, "word", expanded=True)
+        return None
 
     def _fit(self, means: tuple[Token, ...], tokens: Sequence[Token], start: int,
              end: int) -> int:
@@ -499,11 +620,17 @@ class Understander:
         return score
 
     def _slip_pair(self, tokens: list[Token], k: int) -> bool:
-        """Token k pairs (folded) with a neighbour typed without marks."""
+        """Token k pairs (folded) with a neighbour typed without marks or with the marks of a
+        word the bot knows ("thu | vịen", "hôm | nây", "ở | đau"): a marked word that is no
+        word of the bot is a wrong mark where its letters pair with a word typed right."""
         t = tokens[k]
-        return (k > 0 and not tokens[k - 1].marked
+
+        def fits(n: Token) -> bool:
+            return n.kind == "word" and (not n.marked or n.text in self.index.vocab_texts)
+
+        return (k > 0 and fits(tokens[k - 1])
                 and (tokens[k - 1].fold, t.fold) in self.index.bigrams) or (
-            k + 1 < len(tokens) and not tokens[k + 1].marked
+            k + 1 < len(tokens) and fits(tokens[k + 1])
             and (t.fold, tokens[k + 1].fold) in self.index.bigrams)
 
     def _respelt(self, t: Token, before: str, after: str) -> Token | None:
@@ -524,16 +651,20 @@ class Understander:
         return None if word is None else Token(word, word, "word", expanded=True)
 
     def _accented(self, tokens: list[Token]) -> bool:
-        """Does the citizen type diacritics? Then a word typed without them is that word."""
-        marked = unmarked = 0
+        """Does the citizen type diacritics? Then a word typed without them is that word.
+        Marks typed as Telex keys count only where every word has its marks: keys are often
+        left out of a word ("chu ddeef": chủ đề)."""
+        marked = unmarked = keyed = 0
         for t in tokens:
             if t.kind != "word" or t.expanded:
                 continue
-            if t.marked:
+            if t.keyed:
+                keyed += 1
+            elif t.marked:
                 marked += 1
             elif t.text not in self.index.texts_by_fold.get(t.fold, {t.text}):
                 unmarked += 1  # a word that is written with marks, typed without
-        return marked > unmarked or (marked >= 1 and unmarked == 0)
+        return marked > unmarked or (marked + keyed >= 1 and unmarked == 0)
 
     def _info(self, tokens: list[Token], used: frozenset[int],
               accented: bool) -> tuple[dict[int, float], set[int]]:

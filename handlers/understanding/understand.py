@@ -109,6 +109,10 @@ _QUESTION_FOLDS = frozenset(" ".join(_QUESTION_WORDS).split())
 _REASONS = frozenset({"da", "vi"})
 # Words that end a part telling what is already done ("đọc thể lệ rồi", "thi xong").
 _DONE = frozenset({"roi", "xong"})
+# A part that says who writes ("em là giáo viên chủ nhiệm,", "tôi là cán bộ thư viện phường"):
+# the pronoun, then "là" (after "dạ", "thưa").
+_SELF = frozenset({"toi", "em", "minh", "chau", "tui", "chung toi", "chung em", "chung minh"})
+_POLITE = frozenset({"da", "thua", "vang"})
 # Whom a message may speak to ("chào ban tổ chức", "btc ơi"), and the small talk said to them.
 _ADDRESSEES = frozenset({"contacts", "bodies", "library"})
 _SPOKEN_TO = frozenset({("smalltalk", "greeting"), ("smalltalk", "thanks"),
@@ -268,6 +272,11 @@ class Understander:
                      and c.explained >= whole and c.explained > candidates[0].explained), None)
         if talk is not None:  # "hổng có gì", said alone: small talk, though it holds "có gì"
             candidates = [talk, *(c for c in candidates if c is not talk)]
+        intro = self._intro(tokens)
+        if intro:
+            # "chào bạn, | tôi là cán bộ thư viện phường": who writes is not what is asked
+            kept = [c for c in candidates if not (c.explained and c.explained <= intro)]
+            candidates = kept or candidates
         denied = self._denied(tokens)
         if denied:
             # "không phải cuộc thi, | tôi hỏi về thư viện": the subject denied is not asked
@@ -285,7 +294,7 @@ class Understander:
                          and c.rank >= SUBJECT * best.rank), best)
         best = self._asked_part(tokens, candidates, best, asking)
         best = self._predicate(tokens, candidates, best)
-        done = self._done(tokens)
+        done = self._done(tokens) | intro
         best, candidates = self._after_done(tokens, candidates, best, done)
         if best.route == ("smalltalk", "greeting"):
             # "okela bạn ơi", "sai rồi bạn ơi": a call ("bạn ơi") beside other small talk is
@@ -876,6 +885,29 @@ class Understander:
             if words and words[-1].fold in _DONE:
                 done.update(range(start, end))
         return done
+
+    def _intro(self, tokens: list[Token]) -> set[int]:
+        """The words of the parts that say who writes ("em là giáo viên chủ nhiệm,"), when
+        another part says something else: a pronoun and "là" open the part, which asks
+        nothing."""
+        clauses = {t.clause for t in tokens}
+        if len(clauses) < 2:
+            return set()
+        intro: set[int] = set()
+        asking = self._asking(tokens)
+        for clause in clauses:
+            start, end = self._clause_span(tokens, clause)
+            words = [t for t in tokens[start:end] if t.kind == "word"]
+            while words and words[0].fold in _POLITE:
+                words.pop(0)
+            two = " ".join(t.fold for t in words[:2])
+            opener = 2 if two in _SELF else 1 if words and words[0].fold in _SELF else 0
+            if (opener and len(words) > opener + 1 and words[opener].fold == "la"
+                    and not words[opener].expanded
+                    and not asking & set(range(start, end))
+                    and not any(t.fold in _ASK_WORDS for t in words)):
+                intro.update(range(start, end))
+        return intro if len(intro) < len(tokens) else set()
 
     @staticmethod
     def _clause_span(tokens: list[Token], clause: int) -> tuple[int, int]:

@@ -232,6 +232,9 @@ class Understander:
             u for u, (feature, arg) in enumerate(self.index.units)
             if feature in DATED and not arg)
         self._event_days = {e.id: e.start.date() for e in edition.events}
+        # The words of the Week's own name ("tuần lễ hưởng ứng học tập suốt đời năm 2020"),
+        # in any order: they name the Week, not an event whose title holds them.
+        self._week_words = frozenset(t.fold for t in tokenize(edition.name.vi))
         self._repairs: dict[tuple[str, str, str, bool], tuple[Token, ...]] = {}
         self._questions = [q for q, _unit in self.index.questions]
 
@@ -277,6 +280,12 @@ class Understander:
             # "chào bạn, | tôi là cán bộ thư viện phường": who writes is not what is asked
             kept = [c for c in candidates if not (c.explained and c.explained <= intro)]
             candidates = kept or candidates
+        # "trường tôi muốn hưởng ứng Tuần lễ học tập suốt đời năm 2020": the Week's name is
+        # no event's ("Lễ khai mạc Tuần lễ hưởng ứng…")
+        kept = [c for c in candidates if not (
+            c.route[0] in ("event", "programme") and c.explained
+            and all(tokens[i].fold in self._week_words for i in c.explained))]
+        candidates = kept or candidates
         denied = self._denied(tokens)
         if denied:
             # "không phải cuộc thi, | tôi hỏi về thư viện": the subject denied is not asked

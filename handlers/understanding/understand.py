@@ -109,6 +109,9 @@ _QUESTION_FOLDS = frozenset(" ".join(_QUESTION_WORDS).split())
 _REASONS = frozenset({"da", "vi"})
 # Words that end a part telling what is already done ("đọc thể lệ rồi", "thi xong").
 _DONE = frozenset({"roi", "xong"})
+# What a unit named before them wants or must do ("thư viện quận | muốn tham gia…").
+_MODALS = frozenset({"muon", "can", "phai", "nen"})
+_UNITS = frozenset({"contacts", "bodies", "library", "programme", "event"})
 # A part that says who writes ("em là giáo viên chủ nhiệm,", "tôi là cán bộ thư viện phường"):
 # the pronoun, then "là" (after "dạ", "thưa").
 _SELF = frozenset({"toi", "em", "minh", "chau", "tui", "chung toi", "chung em", "chung minh"})
@@ -303,6 +306,7 @@ class Understander:
                          and c.rank >= SUBJECT * best.rank), best)
         best = self._asked_part(tokens, candidates, best, asking)
         best = self._predicate(tokens, candidates, best)
+        best = self._actor(tokens, candidates, best)
         done = self._done(tokens) | intro
         best, candidates = self._after_done(tokens, candidates, best, done)
         if best.route == ("smalltalk", "greeting"):
@@ -816,6 +820,24 @@ class Understander:
                      and min(c.explained) >= has and max(c.explained) <= end
                      and c.route[0] not in ("smalltalk", "unknown")
                      and c.rank >= CLARIFY_RATIO * best.rank), best)
+
+    @staticmethod
+    def _actor(tokens: list[Token], candidates: list[_Candidate],
+               best: _Candidate) -> _Candidate:
+        """A unit named before what it wants or must do ("hội khuyến học phường tôi | cần báo
+        cáo những gì"): an answer that is only the unit's name (a contact, a body, the
+        library, a programme, an event) gives way to one found wholly on what it wants or
+        must do, if a quarter as strong."""
+        modal = next((i for i, t in enumerate(tokens) if i and t.fold in _MODALS
+                      and not t.expanded and not (
+                          i + 1 < len(tokens) and tokens[i + 1].fold == "bo")), -1)
+        if (modal <= 0 or best.route[0] not in _UNITS or not best.explained
+                or max(best.explained) >= modal
+                or tokens[min(best.explained)].clause != tokens[modal].clause):
+            return best
+        return next((c for c in candidates[1:] if c.explained and min(c.explained) > modal
+                     and c.route[0] not in ("smalltalk", "unknown")
+                     and c.rank >= SUBJECT * best.rank), best)
 
     @staticmethod
     def _denied(tokens: list[Token]) -> set[int]:

@@ -34,6 +34,9 @@ def understander(edition: Edition) -> Understander:
     ("đơn vị có phải đăng ký tham gia tuần lễ không", "faq:don-vi-tham-gia"),
     ("khi có vướng mắc thì gọi ai", "faq:lien-he"),
     ("bao cao tong ket gui ve dau", "faq:han-bao-cao"),
+    # a unit named before what it must do: what it must do is asked
+    ("hội khuyến học xã tôi cần nộp báo cáo trước ngày nào", "faq:han-bao-cao"),
+    ("hội khuyến học tôi cần số điện thoại", "contacts"),
     # the Week's name is no event's, but an event named on words of its own still is
     ("le khai mac tuan le hoc tap suot doi o dau", "event:khai-mac"),
     ("tổng kết tuần lễ học tập suốt đời ngày nào", "event:tong-ket"),

@@ -315,6 +315,10 @@ class Understander:
             best = next((c for c in candidates[1:] if c.route[0] == "smalltalk"
                          and c.explained - best.explained and c.rank >= SUBJECT * best.rank),
                         best)
+        if best.route == ("smalltalk", "ok"):
+            # "vâng em cảm ơn ad, em đã rõ rồi ạ": thanks said beside an ok is thanks
+            best = next((c for c in candidates[1:] if c.route == ("smalltalk", "thanks")
+                         and not c.explained & best.explained), best)
         said = sum(v for i, v in info.items() if i in best.explained)
         # The fillers of the phrases the answer was found on ("từ ngày nào đến ngày nào", "làm
         # được những gì") say a little for it, though each alone says nothing.

@@ -40,6 +40,9 @@ def understander(edition: Edition) -> Understander:
     # the Week's name is no event's, but an event named on words of its own still is
     ("le khai mac tuan le hoc tap suot doi o dau", "event:khai-mac"),
     ("tổng kết tuần lễ học tập suốt đời ngày nào", "event:tong-ket"),
+    # thanks said beside an ok is thanks
+    ("hiểu rồi, cảm ơn bạn nhiều", "smalltalk:thanks"),
+    ("smartphone cho nguoi gia hoc o dau", "faq:internet-an-toan"),
     # near misses: subjects that are not the Week's, whatever words they share with it
     ("học bổng cho học sinh nghèo", "dont_know"),
     ("ket qua thi hoc sinh gioi cap quan", "dont_know"),

@@ -116,6 +116,13 @@ _QUESTION_FOLDS = frozenset(" ".join(_QUESTION_WORDS).split())
 _REASONS = frozenset({"da", "vi"})
 # Words that end a part telling what is already done ("đọc thể lệ rồi", "thi xong").
 _DONE = frozenset({"roi", "xong"})
+# What a unit named before them wants or must do ("thư viện quận | muốn tham gia…").
+_MODALS = frozenset({"muon", "can", "phai", "nen"})
+_UNITS = frozenset({"contacts", "bodies", "library", "programme", "event"})
+# A part that says who writes ("em là giáo viên chủ nhiệm,", "tôi là cán bộ thư viện phường"):
+# the pronoun, then "là" (after "dạ", "thưa").
+_SELF = frozenset({"toi", "em", "minh", "chau", "tui", "chung toi", "chung em", "chung minh"})
+_POLITE = frozenset({"da", "thua", "vang"})
 # Whom a message may speak to ("chào ban tổ chức", "btc ơi"), and the small talk said to them.
 _ADDRESSEES = frozenset({"contacts", "bodies", "library"})
 _SPOKEN_TO = frozenset({("smalltalk", "greeting"), ("smalltalk", "thanks"),
@@ -238,6 +245,9 @@ class Understander:
         self._event_days = {e.id: e.start.date() for e in edition.events}
         self._repairs: dict[tuple[str, str, str], tuple[Token, ...]] = {}
         self._shapes = frozenset(untoned(w) for w in self.index.vocab_texts)
+        # The words of the Week's own name ("tuần lễ hưởng ứng học tập suốt đời năm 2020"),
+        # in any order: they name the Week, not an event whose title holds them.
+        self._week_words = frozenset(t.fold for t in tokenize(edition.name.vi))
         self._questions = [q for q, _unit in self.index.questions]
 
     def understand(self, text: str, today: date) -> Understanding:
@@ -277,6 +287,17 @@ class Understander:
                      and c.explained >= whole and c.explained > candidates[0].explained), None)
         if talk is not None:  # "hổng có gì", said alone: small talk, though it holds "có gì"
             candidates = [talk, *(c for c in candidates if c is not talk)]
+        intro = self._intro(tokens)
+        if intro:
+            # "chào bạn, | tôi là cán bộ thư viện phường": who writes is not what is asked
+            kept = [c for c in candidates if not (c.explained and c.explained <= intro)]
+            candidates = kept or candidates
+        # "trường tôi muốn hưởng ứng Tuần lễ học tập suốt đời năm 2020": the Week's name is
+        # no event's ("Lễ khai mạc Tuần lễ hưởng ứng…")
+        kept = [c for c in candidates if not (
+            c.route[0] in ("event", "programme") and c.explained
+            and all(tokens[i].fold in self._week_words for i in c.explained))]
+        candidates = kept or candidates
         denied = self._denied(tokens)
         if denied:
             # "không phải cuộc thi, | tôi hỏi về thư viện": the subject denied is not asked
@@ -294,7 +315,8 @@ class Understander:
                          and c.rank >= SUBJECT * best.rank), best)
         best = self._asked_part(tokens, candidates, best, asking)
         best = self._predicate(tokens, candidates, best)
-        done = self._done(tokens)
+        best = self._actor(tokens, candidates, best)
+        done = self._done(tokens) | intro
         best, candidates = self._after_done(tokens, candidates, best, done)
         if best.route == ("smalltalk", "greeting"):
             # "okela bạn ơi", "sai rồi bạn ơi": a call ("bạn ơi") beside other small talk is
@@ -302,6 +324,10 @@ class Understander:
             best = next((c for c in candidates[1:] if c.route[0] == "smalltalk"
                          and c.explained - best.explained and c.rank >= SUBJECT * best.rank),
                         best)
+        if best.route == ("smalltalk", "ok"):
+            # "vâng em cảm ơn ad, em đã rõ rồi ạ": thanks said beside an ok is thanks
+            best = next((c for c in candidates[1:] if c.route == ("smalltalk", "thanks")
+                         and not c.explained & best.explained), best)
         said = sum(v for i, v in info.items() if i in best.explained)
         # The fillers of the phrases the answer was found on ("từ ngày nào đến ngày nào", "làm
         # được những gì") say a little for it, though each alone says nothing.
@@ -931,6 +957,24 @@ class Understander:
                      and c.rank >= CLARIFY_RATIO * best.rank), best)
 
     @staticmethod
+    def _actor(tokens: list[Token], candidates: list[_Candidate],
+               best: _Candidate) -> _Candidate:
+        """A unit named before what it wants or must do ("hội khuyến học phường tôi | cần báo
+        cáo những gì"): an answer that is only the unit's name (a contact, a body, the
+        library, a programme, an event) gives way to one found wholly on what it wants or
+        must do, if a quarter as strong."""
+        modal = next((i for i, t in enumerate(tokens) if i and t.fold in _MODALS
+                      and not t.expanded and not (
+                          i + 1 < len(tokens) and tokens[i + 1].fold == "bo")), -1)
+        if (modal <= 0 or best.route[0] not in _UNITS or not best.explained
+                or max(best.explained) >= modal
+                or tokens[min(best.explained)].clause != tokens[modal].clause):
+            return best
+        return next((c for c in candidates[1:] if c.explained and min(c.explained) > modal
+                     and c.route[0] not in ("smalltalk", "unknown")
+                     and c.rank >= SUBJECT * best.rank), best)
+
+    @staticmethod
     def _denied(tokens: list[Token]) -> set[int]:
         """The words of a part that opens by denying its subject ("không phải cuộc thi, …",
         "tôi không hỏi lịch, …") before another part says what is asked."""
@@ -1007,6 +1051,29 @@ class Understander:
             if words and words[-1].fold in _DONE:
                 done.update(range(start, end))
         return done
+
+    def _intro(self, tokens: list[Token]) -> set[int]:
+        """The words of the parts that say who writes ("em là giáo viên chủ nhiệm,"), when
+        another part says something else: a pronoun and "là" open the part, which asks
+        nothing."""
+        clauses = {t.clause for t in tokens}
+        if len(clauses) < 2:
+            return set()
+        intro: set[int] = set()
+        asking = self._asking(tokens)
+        for clause in clauses:
+            start, end = self._clause_span(tokens, clause)
+            words = [t for t in tokens[start:end] if t.kind == "word"]
+            while words and words[0].fold in _POLITE:
+                words.pop(0)
+            two = " ".join(t.fold for t in words[:2])
+            opener = 2 if two in _SELF else 1 if words and words[0].fold in _SELF else 0
+            if (opener and len(words) > opener + 1 and words[opener].fold == "la"
+                    and not words[opener].expanded
+                    and not asking & set(range(start, end))
+                    and not any(t.fold in _ASK_WORDS for t in words)):
+                intro.update(range(start, end))
+        return intro if len(intro) < len(tokens) else set()
 
     @staticmethod
     def _clause_span(tokens: list[Token], clause: int) -> tuple[int, int]:

@@ -180,29 +180,57 @@ def _attempt(row: ContestAttempt | Row[*tuple[Any, ...]] | SimpleNamespace) -> A
     )
 
 
-def ranked_attempts() -> Select[ContestAttempt, ContestParticipant]:
-    """Each valid person's best finished attempt, in ranking order (one line a person).
+# Order: more correct answers; then less total answer time; then the earlier finish.
+_RANKING = (ContestAttempt.score.desc(), ContestAttempt.total_ms, ContestAttempt.finished_at,
+            ContestAttempt.id)
 
-    Order: more correct answers; then less total answer time; then the earlier finish.
-    """
-    order = (ContestAttempt.score.desc(), ContestAttempt.total_ms, ContestAttempt.finished_at,
-             ContestAttempt.id)
-    best = (
+
+def _best_attempts() -> Any:
+    """Each valid person's best finished attempt (n = 1), as a subquery with its person."""
+    return (
         select(
-            ContestAttempt.id.label("attempt_id"),
-            func.row_number().over(partition_by=_PERSON, order_by=order).label("n"),
+            ContestAttempt.id.label("attempt_id"), _PERSON.label("person"),
+            func.row_number().over(partition_by=_PERSON, order_by=_RANKING).label("n"),
         )
         .join(ContestParticipant, ContestParticipant.id == ContestAttempt.participant_id)
         # Voiding marks every registration of the person (SqlContestStore.void).
         .where(ContestAttempt.finished_at.is_not(None), ContestParticipant.voided.is_(False))
         .subquery()
     )
+
+
+def ranked_attempts() -> Select[ContestAttempt, ContestParticipant]:
+    """Each valid person's best finished attempt, in ranking order (one line a person).
+
+    Order: more correct answers; then less total answer time; then the earlier finish.
+    """
+    best = _best_attempts()
     return (
         select(ContestAttempt, ContestParticipant)
         .join(best, and_(best.c.attempt_id == ContestAttempt.id, best.c.n == 1))
         .join(ContestParticipant, ContestParticipant.id == ContestAttempt.participant_id)
-        .order_by(*order)
+        .order_by(*_RANKING)
     )
+
+
+def _rank_statement() -> Select[int, int]:
+    """The rank and the number ranked of the person of participant `:pid`, one row (none when
+    the person is not ranked): the ranking is counted in SQL, not loaded (every finish asks)."""
+    best = _best_attempts()
+    ranked = (
+        select(best.c.person,
+               func.row_number().over(order_by=_RANKING).label("rank"),
+               func.count().over().label("total"))
+        .select_from(ContestAttempt)
+        .join(best, and_(best.c.attempt_id == ContestAttempt.id, best.c.n == 1))
+        .subquery()
+    )
+    person = (select(_PERSON).where(ContestParticipant.id == bindparam("pid"))
+              .scalar_subquery())
+    return select(ranked.c.rank, ranked.c.total).where(ranked.c.person == person)
+
+
+_RANK = _rank_statement()
 
 
 async def entries(s: AsyncSession, start: datetime | None = None,
@@ -375,13 +403,9 @@ class SqlContestStore:
         ]
 
     async def rank_of(self, participant_id: int) -> tuple[int, int] | None:
-        person = (await self.s.execute(select(_PERSON).where(
-            ContestParticipant.id == participant_id))).scalar_one_or_none()
-        rows = (await self.s.execute(ranked_attempts().add_columns(_PERSON))).all()
-        for i, (_attempt_row, _p, ranked_person) in enumerate(rows):
-            if ranked_person == person:
-                return i + 1, len(rows)
-        return None
+        conn = await self._connection()
+        row = (await conn.execute(_RANK, {"pid": participant_id})).first()
+        return (row.rank, row.total) if row is not None else None
 
 
 async def open_attempts(s: AsyncSession) -> list[Attempt]:

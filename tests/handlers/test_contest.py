@@ -8,6 +8,7 @@ import io
 import random
 import re
 from collections import Counter
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -248,6 +249,48 @@ async def _race(app: App, edition: Edition, n: int) -> None:
     assert all(len(v) == 10 for v in by_attempt.values())
     assert [(s.participant_id, s.score, s.total_ms) for s in standings] == [
         (pid, score, ms) for score, ms, _, pid in expected]
+
+
+async def test_rank_of_is_the_place_in_the_listed_ranking(any_app: App) -> None:
+    """rank_of (counted in SQL) says what the listed ranking says, for every registration:
+    best attempt of several, ties broken by time then finish, a person registered twice (after
+    erasing their data), voided people and people without a finished attempt left out."""
+    now = any_app.clock()
+    key = b"k" * 32
+    rng = random.Random(19)
+    async with any_app.sessions() as s, s.begin():
+        pids: list[int] = []
+        for i in range(40):
+            user, _ = await touch_user(s, "console", f"ranked-{i}", None, now)
+            # Registrations 30-39 are people 0-9 again, registered anew after erasing.
+            person = f"ranked-{i % 30}"
+            store = SqlContestStore(s, user.id, identity_hash(key, "console", person))
+            pid = (await store.register(f"Người Số {i}", "Lê Chân", None, None, now)).id
+            pids.append(pid)
+            for number in range(1, rng.randint(1, 3) + 1):
+                attempt = await store.start_attempt(pid, number, ["q1", "q2"], now)
+                finished = i % 7 != 3 or number > 1  # some attempts are left open
+                for position in range(2 if finished else 1):
+                    await store.answer(attempt, position, f"q{position + 1}", 0,
+                                       rng.random() < 0.5, rng.choice((1000, 2000)),
+                                       now + timedelta(seconds=rng.randint(0, 3)),
+                                       position == 1)
+                    attempt = replace(attempt, current=position + 1)
+        await SqlContestStore(s, 0).void(pids[5], "trùng")  # voids person 5's two registrations
+        await SqlContestStore(s, 0).void(pids[12], "trùng")
+    async with any_app.sessions() as s:
+        store = SqlContestStore(s, 0)
+        standings = await store.standings(10_000)
+        place = {p.participant_id: p.rank for p in standings}
+        persons = dict((await s.execute(select(ContestParticipant.id,
+                                               ContestParticipant.identity_hash))).all())
+        rank_by_person = {persons[pid]: r for pid, r in place.items()}
+        assert len(rank_by_person) == len(standings) > 20
+        for pid in pids:
+            wanted = rank_by_person.get(persons[pid])
+            assert await store.rank_of(pid) == (
+                (wanted, len(standings)) if wanted is not None else None)
+        assert await store.rank_of(pids[5]) is None and await store.rank_of(10_000) is None
 
 
 async def test_many_participants_at_once_sqlite(app: App, edition: Edition) -> None:

@@ -13,6 +13,7 @@ import hashlib
 import hmac
 import logging
 import secrets
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -41,6 +42,7 @@ from bot.settings_error import N_
 from handlers.contest_types import (
     Answered,
     Attempt,
+    AttemptMoved,
     Entry,
     Participant,
     Record,
@@ -157,6 +159,13 @@ _MOVE = (
             finished_at=bindparam("finished_at"))
     .returning(_A.current, _A.question_started_at, _A.finished_at, _A.score, _A.total_ms)
 )
+# The same move of an attempt known from an earlier update (KnownAttempts), not read in this
+# one: it also checks what the answer was judged on, the owner (an erasure unlinks them), the
+# attempt still open and its question's start (a rolled-back move leaves the earlier one).
+_MOVE_KNOWN = _MOVE.where(
+    _A.question_started_at == bindparam("started"), _A.finished_at.is_(None),
+    _A.participant_id == select(_P.id).where(_P.user_id == bindparam("user_id"))
+    .scalar_subquery())
 _RECORD = insert(_ANSWERS)
 _START = insert(_ATTEMPTS).returning(_A.id)
 _SELECT_OPEN = select(*_ATTEMPT_COLUMNS).where(_A.finished_at.is_(None)).order_by(_A.id)
@@ -288,15 +297,72 @@ def _attempt_key(a: ContestAttempt) -> tuple[int, int, datetime, int]:
     return ranking_key(a.score, a.total_ms, a.finished_at, a.id)
 
 
+class KnownAttempts:
+    """The open attempts this process last read or moved, by id, with their user: an answer
+    to one of them is recorded without reading the attempt first (one statement of three,
+    for every answer of the contest). Never trusted alone: the move checks in the database
+    what the answer was judged on (_MOVE_KNOWN), and the attempt is read when it differs.
+    The most recent `size` are kept."""
+
+    def __init__(self, size: int = 10_000) -> None:
+        self.size = size
+        self._known: OrderedDict[int, tuple[int, Participant, Attempt]] = OrderedDict()
+
+    def get(self, attempt_id: int, user_id: int) -> tuple[Participant, Attempt] | None:
+        found = self._known.get(attempt_id)
+        if found is None or found[0] != user_id:
+            return None
+        return found[1], found[2]
+
+    def put(self, user_id: int, participant: Participant, attempt: Attempt) -> None:
+        if attempt.finished_at is not None:  # nothing more to answer
+            self._known.pop(attempt.id, None)
+            return
+        self._known[attempt.id] = (user_id, participant, attempt)
+        self._known.move_to_end(attempt.id)
+        while len(self._known) > self.size:
+            self._known.popitem(last=False)
+
+    def forget(self, attempt_id: int) -> None:
+        self._known.pop(attempt_id, None)
+
+
 class SqlContestStore:
     """ContestStore for one user inside one update's session."""
 
     def __init__(self, session: AsyncSession, user_id: int,
-                 identity: str | None = None) -> None:
+                 identity: str | None = None, known: KnownAttempts | None = None) -> None:
         self.s = session
         self.user_id = user_id
         self.identity = identity  # identity_hash of the user's platform identity
         self._conn: AsyncConnection | None = None
+        self._known = known
+        # For _known: the user's participant as read, and the participant of each attempt
+        # this store read or started.
+        self._mine: Participant | None = None
+        self._owners: dict[int, Participant] = {}
+
+    def _own(self, participant_id: int, attempts: list[Attempt]) -> None:
+        """Remember the open `attempts` of the user's participant `participant_id`."""
+        if self._mine is not None and self._mine.id == participant_id:
+            for attempt in attempts:
+                self._owners[attempt.id] = self._mine
+                self._remember(attempt)
+
+    def _remember(self, attempt: Attempt) -> None:
+        if self._known is None:
+            return
+        owner = self._owners.get(attempt.id)
+        if owner is None:
+            self._known.forget(attempt.id)
+        else:
+            self._known.put(self.user_id, owner, attempt)
+
+    def known_attempt(self, attempt_id: int) -> tuple[Participant, Attempt] | None:
+        found = self._known.get(attempt_id, self.user_id) if self._known is not None else None
+        if found is not None:
+            self._owners[attempt_id] = found[0]
+        return found
 
     async def _connection(self) -> AsyncConnection:
         """The session's connection, asked for once (the answer path runs three statements)."""
@@ -319,7 +385,8 @@ class SqlContestStore:
     async def participant(self) -> Participant | None:
         conn = await self._connection()
         row = (await conn.execute(_SELECT_PARTICIPANT, {"user_id": self.user_id})).first()
-        return _participant(row) if row else None
+        self._mine = _participant(row) if row else None
+        return self._mine
 
     async def own_attempt(self, attempt_id: int) -> tuple[Participant, Attempt] | None:
         conn = await self._connection()
@@ -329,8 +396,11 @@ class SqlContestStore:
             return None
         # The participant's columns come first, the attempt's after (both have `id`).
         split = len(_PARTICIPANT_COLUMNS)
-        return (_participant(_named(_PARTICIPANT_COLUMNS, row[:split])),
-                _attempt(_named(_ATTEMPT_COLUMNS, row[split:])))
+        participant = _participant(_named(_PARTICIPANT_COLUMNS, row[:split]))
+        attempt = _attempt(_named(_ATTEMPT_COLUMNS, row[split:]))
+        self._owners[attempt_id] = participant
+        self._remember(attempt)
+        return participant, attempt
 
     async def register(self, full_name: str, district: str, unit: str | None,
                        phone: str | None, now: datetime) -> Participant:
@@ -340,12 +410,15 @@ class SqlContestStore:
                                  voided=False)
         self.s.add(row)
         await self.s.flush()
-        return _participant(row)
+        self._mine = _participant(row)
+        return self._mine
 
     async def attempts(self, participant_id: int) -> list[Attempt]:
         conn = await self._connection()
         rows = await conn.execute(_SELECT_ATTEMPTS, {"pid": participant_id})
-        return [_attempt(r) for r in rows]
+        found = [_attempt(r) for r in rows]
+        self._own(participant_id, found)
+        return found
 
     async def start_attempt(self, participant_id: int, number: int, question_ids: list[str],
                             now: datetime) -> Attempt:
@@ -355,19 +428,32 @@ class SqlContestStore:
             "current": 0, "question_started_at": now, "started_at": now, "score": 0,
             "total_ms": 0,
         })).scalar_one()
-        return Attempt(id=attempt_id, number=number, question_ids=tuple(question_ids),
-                       current=0, question_started_at=now, started_at=now, finished_at=None,
-                       score=0, total_ms=0)
+        attempt = Attempt(id=attempt_id, number=number, question_ids=tuple(question_ids),
+                          current=0, question_started_at=now, started_at=now,
+                          finished_at=None, score=0, total_ms=0)
+        self._own(participant_id, [attempt])
+        return attempt
 
     async def answer(self, attempt: Attempt, position: int, question_id: str,
                      chosen: int | None, correct: bool, elapsed_ms: int,
-                     now: datetime, finished: bool, late: bool = False) -> Attempt | None:
+                     now: datetime, finished: bool, late: bool = False,
+                     known: bool = False) -> Attempt | None:
         conn = await self._connection()
-        moved = (await conn.execute(_MOVE, {
+        values = {
             "attempt_id": attempt.id, "position": position, "next": position + 1, "now": now,
             "point": 1 if correct else 0, "elapsed": elapsed_ms,
             "finished_at": now if finished else None,
-        })).first()
+        }
+        if known:
+            moved = (await conn.execute(_MOVE_KNOWN, {
+                **values, "started": attempt.question_started_at, "user_id": self.user_id,
+            })).first()
+            if moved is None:
+                if self._known is not None:
+                    self._known.forget(attempt.id)
+                raise AttemptMoved(attempt.id)
+        else:
+            moved = (await conn.execute(_MOVE, values)).first()
         if moved is None:
             return None
         # The attempt moved from `position`, once: its answer row cannot exist yet.
@@ -376,10 +462,12 @@ class SqlContestStore:
             "chosen": chosen, "correct": correct, "late": late, "elapsed_ms": elapsed_ms,
             "answered_at": now,
         })
-        return replace(attempt, current=moved.current,
-                       question_started_at=moved.question_started_at,
-                       finished_at=moved.finished_at, score=moved.score,
-                       total_ms=moved.total_ms)
+        after = replace(attempt, current=moved.current,
+                        question_started_at=moved.question_started_at,
+                        finished_at=moved.finished_at, score=moved.score,
+                        total_ms=moved.total_ms)
+        self._remember(after)
+        return after
 
     async def answers(self, attempt_id: int) -> list[Answered]:
         rows = await self.s.execute(

@@ -13,7 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from bot.app import App, build_app
 from bot.channels.console import ConsoleChannel
@@ -29,7 +29,7 @@ from handlers.features.contest import (
     valid_phone,
 )
 from handlers.types import Reply
-from tests.conftest import Chat, make_settings
+from tests.conftest import Chat, make_settings, new_sqlite_schema
 
 ANSWER = re.compile(r"^/traloi (\d+) (\d+) ([ABCD])$")
 
@@ -175,6 +175,65 @@ async def test_only_the_own_attempt_can_be_answered(app: App, edition: Edition) 
         assert (await s.execute(select(ContestAnswer))).scalars().all() == []
     # The owner's own press still counts, once.
     assert "Câu 2/10" in await owner.text(press)
+
+
+async def test_an_attempt_moved_elsewhere_is_read_again(any_url: str,
+                                                       edition: Edition) -> None:
+    """The process that last moved an attempt records the next press without reading the
+    attempt first; when something else moved it since (another process here, a rolled-back
+    transaction, an erasure), the press is judged on the attempt as it is in the database."""
+    await new_sqlite_schema(any_url)
+    first = build_app(make_settings(any_url, HOCTAP_FLOOD_MAX_MESSAGES="0"))
+    second = build_app(make_settings(any_url, HOCTAP_FLOOD_MAX_MESSAGES="0"))
+    await first.start()
+    await second.start()
+    try:
+        chat, elsewhere = Chat(first, "contestant-9"), Chat(second, "contestant-9")
+        attempt, _, correct = question_of(edition, last_question(await register(chat)))
+        q2 = last_question(await chat.send(f"/traloi {attempt} 1 {'ABCD'[correct]}", True))
+        # Question 2 is answered through the other process.
+        q3 = last_question(await elsewhere.send(
+            f"/traloi {attempt} 2 {'ABCD'[question_of(edition, q2)[2]]}", True))
+        # The first process last saw the attempt at question 2: the same press there now is
+        # a stale button, as the database says, not a second answer to question 2.
+        again = await chat.text(f"/traloi {attempt} 2 A")
+        assert "Câu 2 không còn nhận trả lời" in again and "Câu 3/10" in again
+        press3 = f"/traloi {attempt} 3 {'ABCD'[question_of(edition, q3)[2]]}"
+        assert "Câu 4/10" in await chat.text(press3)
+        assert "Câu 3 không còn nhận trả lời" in await elsewhere.text(press3)
+        # Question 4 was shown earlier than the first process saw (shown elsewhere, its own
+        # move rolled back): the time counts from when it really was.
+        limit = edition.contest.seconds_per_question
+        q4 = last_question(await chat.send("/thi"))
+        async with second.sessions() as s, s.begin():
+            row = await s.get(ContestAttempt, attempt)
+            assert row is not None and row.current == 3
+            row.question_started_at -= timedelta(seconds=limit + 5)
+        _, position, correct = question_of(edition, q4)
+        late = await chat.text(f"/traloi {attempt} {position} {'ABCD'[correct]}")
+        assert f"Hết giờ: câu trả lời đến sau {limit} giây" in late
+        # A registration unlinked from its account (as an erasure leaves it) is nobody's, and
+        # so is the attempt after erasing one's data: their buttons record nothing.
+        _, position, correct = question_of(edition, last_question(await chat.send("/thi")))
+        press5 = f"/traloi {attempt} {position} {'ABCD'[correct]}"
+        async with second.sessions() as s, s.begin():
+            user_id = (await s.execute(select(ContestParticipant.user_id))).scalar_one()
+            await s.execute(update(ContestParticipant).values(user_id=None))
+        assert "không phải của Quý vị" in await chat.text(press5)
+        async with second.sessions() as s, s.begin():
+            await s.execute(update(ContestParticipant).values(user_id=user_id))
+        await chat.send("/huy")
+        await chat.send("/xoadulieu")
+        assert "Đã xóa dữ liệu cá nhân" in await chat.text("Xóa dữ liệu của tôi")
+        assert "không phải của Quý vị" in await chat.text(press5)
+        async with first.sessions() as s:
+            answers = (await s.execute(select(ContestAnswer).order_by(
+                ContestAnswer.position))).scalars().all()
+        assert [(a.position, a.correct) for a in answers] == [
+            (0, True), (1, True), (2, True), (3, False)]
+    finally:
+        await second.close()
+        await first.close()
 
 
 async def test_attempt_survives_a_restart(sqlite_url: str, edition: Edition) -> None:

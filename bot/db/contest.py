@@ -167,6 +167,33 @@ _MOVE_KNOWN = _MOVE.where(
     _A.participant_id == select(_P.id).where(_P.user_id == bindparam("user_id"))
     .scalar_subquery())
 _RECORD = insert(_ANSWERS)
+
+
+def _move_and_record(move: Any) -> Any:
+    """`move` and the answer's row in one statement, where the moved attempt's row decides
+    whether the answer is recorded (PostgreSQL: a data-modifying WITH; SQLite has none, so
+    there they are two statements)."""
+    moved = move.returning(_A.id.label("attempt_id")).cte("moved")
+    n = _ANSWERS.c
+    record = insert(_ANSWERS).from_select(
+        [n.attempt_id, n.position, n.question_id, n.chosen, n.correct, n.late, n.elapsed_ms,
+         n.answered_at],
+        select(moved.c.attempt_id, bindparam("position", type_=n.position.type),
+               bindparam("question_id", type_=n.question_id.type),
+               bindparam("chosen", type_=n.chosen.type),
+               bindparam("correct", type_=n.correct.type),
+               bindparam("late", type_=n.late.type),
+               bindparam("elapsed", type_=n.elapsed_ms.type),
+               bindparam("now", type_=n.answered_at.type)),
+    ).cte("recorded")
+    return (select(moved.c.current, moved.c.question_started_at, moved.c.finished_at,
+                   moved.c.score, moved.c.total_ms)
+            .add_cte(record))
+
+
+# By dialect, then by whether the attempt is a known one (_MOVE or _MOVE_KNOWN).
+_MOVE_RECORD = {"postgresql": {False: _move_and_record(_MOVE),
+                               True: _move_and_record(_MOVE_KNOWN)}}
 _START = insert(_ATTEMPTS).returning(_A.id)
 _SELECT_OPEN = select(*_ATTEMPT_COLUMNS).where(_A.finished_at.is_(None)).order_by(_A.id)
 
@@ -445,23 +472,27 @@ class SqlContestStore:
             "finished_at": now if finished else None,
         }
         if known:
-            moved = (await conn.execute(_MOVE_KNOWN, {
-                **values, "started": attempt.question_started_at, "user_id": self.user_id,
-            })).first()
-            if moved is None:
-                if self._known is not None:
-                    self._known.forget(attempt.id)
-                raise AttemptMoved(attempt.id)
+            values |= {"started": attempt.question_started_at, "user_id": self.user_id}
+        both = _MOVE_RECORD.get(conn.dialect.name)
+        if both is not None:
+            moved = (await conn.execute(both[known], {
+                **values, "question_id": question_id, "chosen": chosen, "correct": correct,
+                "late": late})).first()
         else:
-            moved = (await conn.execute(_MOVE, values)).first()
+            moved = (await conn.execute(_MOVE_KNOWN if known else _MOVE, values)).first()
+            if moved is not None:
+                # The attempt moved from `position`, once: its answer row cannot exist yet.
+                await conn.execute(_RECORD, {
+                    "attempt_id": attempt.id, "position": position,
+                    "question_id": question_id, "chosen": chosen, "correct": correct,
+                    "late": late, "elapsed_ms": elapsed_ms, "answered_at": now,
+                })
+        if moved is None and known:
+            if self._known is not None:
+                self._known.forget(attempt.id)
+            raise AttemptMoved(attempt.id)
         if moved is None:
             return None
-        # The attempt moved from `position`, once: its answer row cannot exist yet.
-        await conn.execute(_RECORD, {
-            "attempt_id": attempt.id, "position": position, "question_id": question_id,
-            "chosen": chosen, "correct": correct, "late": late, "elapsed_ms": elapsed_ms,
-            "answered_at": now,
-        })
         after = replace(attempt, current=moved.current,
                         question_started_at=moved.question_started_at,
                         finished_at=moved.finished_at, score=moved.score,

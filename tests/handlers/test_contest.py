@@ -212,9 +212,13 @@ async def test_an_attempt_moved_elsewhere_is_read_again(any_url: str,
         _, position, correct = question_of(edition, q4)
         late = await chat.text(f"/traloi {attempt} {position} {'ABCD'[correct]}")
         assert f"Hết giờ: câu trả lời đến sau {limit} giây" in late
+        # Walking away: question 5 counts wrong when they come back after its time.
+        first.clock.offset += timedelta(seconds=limit + 1)
+        back = await chat.send("/thi")
+        assert any("Hết giờ cho câu 5" in r.text for r in back)
         # A registration unlinked from its account (as an erasure leaves it) is nobody's, and
         # so is the attempt after erasing one's data: their buttons record nothing.
-        _, position, correct = question_of(edition, last_question(await chat.send("/thi")))
+        _, position, correct = question_of(edition, last_question(back))
         press5 = f"/traloi {attempt} {position} {'ABCD'[correct]}"
         async with second.sessions() as s, s.begin():
             user_id = (await s.execute(select(ContestParticipant.user_id))).scalar_one()
@@ -229,8 +233,9 @@ async def test_an_attempt_moved_elsewhere_is_read_again(any_url: str,
         async with first.sessions() as s:
             answers = (await s.execute(select(ContestAnswer).order_by(
                 ContestAnswer.position))).scalars().all()
-        assert [(a.position, a.correct) for a in answers] == [
-            (0, True), (1, True), (2, True), (3, False)]
+        assert [(a.position, a.chosen is None, a.correct, a.late) for a in answers] == [
+            (0, False, True, False), (1, False, True, False), (2, False, True, False),
+            (3, False, False, True), (4, True, False, False)]
     finally:
         await second.close()
         await first.close()

@@ -132,7 +132,7 @@ async def backfill_identities(s: AsyncSession, key: bytes) -> int:
 _PARTICIPANTS = cast(Table, ContestParticipant.__table__)
 _ATTEMPTS = cast(Table, ContestAttempt.__table__)
 _ANSWERS = cast(Table, ContestAnswer.__table__)
-_P, _A = _PARTICIPANTS.c, _ATTEMPTS.c
+_P, _A, _N = _PARTICIPANTS.c, _ATTEMPTS.c, _ANSWERS.c
 _PARTICIPANT_COLUMNS = (_P.id, _P.full_name, _P.district, _P.unit, _P.voided)
 # Who a registration belongs to: the identity hash, or the registration itself when unknown.
 _PERSON = func.coalesce(ContestParticipant.identity_hash, ContestParticipant.id.cast(String))
@@ -174,17 +174,16 @@ def _move_and_record(move: Any) -> Any:
     whether the answer is recorded (PostgreSQL: a data-modifying WITH; SQLite has none, so
     there they are two statements)."""
     moved = move.returning(_A.id.label("attempt_id")).cte("moved")
-    n = _ANSWERS.c
     record = insert(_ANSWERS).from_select(
-        [n.attempt_id, n.position, n.question_id, n.chosen, n.correct, n.late, n.elapsed_ms,
-         n.answered_at],
-        select(moved.c.attempt_id, bindparam("position", type_=n.position.type),
-               bindparam("question_id", type_=n.question_id.type),
-               bindparam("chosen", type_=n.chosen.type),
-               bindparam("correct", type_=n.correct.type),
-               bindparam("late", type_=n.late.type),
-               bindparam("elapsed", type_=n.elapsed_ms.type),
-               bindparam("now", type_=n.answered_at.type)),
+        [_N.attempt_id, _N.position, _N.question_id, _N.chosen, _N.correct, _N.late,
+         _N.elapsed_ms, _N.answered_at],
+        select(moved.c.attempt_id, bindparam("position", type_=_N.position.type),
+               bindparam("question_id", type_=_N.question_id.type),
+               bindparam("chosen", type_=_N.chosen.type),
+               bindparam("correct", type_=_N.correct.type),
+               bindparam("late", type_=_N.late.type),
+               bindparam("elapsed", type_=_N.elapsed_ms.type),
+               bindparam("now", type_=_N.answered_at.type)),
     ).cte("recorded")
     return (select(moved.c.current, moved.c.question_started_at, moved.c.finished_at,
                    moved.c.score, moved.c.total_ms)
@@ -195,6 +194,17 @@ def _move_and_record(move: Any) -> Any:
 _MOVE_RECORD = {"postgresql": {False: _move_and_record(_MOVE),
                                True: _move_and_record(_MOVE_KNOWN)}}
 _START = insert(_ATTEMPTS).returning(_A.id)
+# The person's attempts and voided registrations, over every registration of their identity
+# (those erased since count too; with no identity, `identity_hash = NULL` matches none).
+_MINE = or_(_P.user_id == bindparam("user_id"), _P.identity_hash == bindparam("identity"))
+_RECORD_OF = select(
+    select(func.count()).select_from(_ATTEMPTS).join(_PARTICIPANTS, _P.id == _A.participant_id)
+    .where(_MINE).scalar_subquery(),
+    select(func.count()).select_from(_PARTICIPANTS).where(_MINE, _P.voided.is_(True))
+    .scalar_subquery(),
+)
+_SELECT_ANSWERS = (select(_N.position, _N.chosen, _N.correct, _N.late)
+                   .where(_N.attempt_id == bindparam("attempt_id")).order_by(_N.position))
 _SELECT_OPEN = select(*_ATTEMPT_COLUMNS).where(_A.finished_at.is_(None)).order_by(_A.id)
 
 
@@ -398,15 +408,9 @@ class SqlContestStore:
         return self._conn
 
     async def record(self) -> Record:
-        mine = ContestParticipant.user_id == self.user_id
-        if self.identity is not None:  # registrations erased since count as the person's too
-            mine = or_(mine, ContestParticipant.identity_hash == self.identity)
-        voided = await self.s.scalar(select(func.count()).select_from(ContestParticipant)
-                                     .where(mine, ContestParticipant.voided.is_(True)))
-        attempts = await self.s.scalar(
-            select(func.count()).select_from(ContestAttempt)
-            .join(ContestParticipant, ContestParticipant.id == ContestAttempt.participant_id)
-            .where(mine))
+        conn = await self._connection()
+        attempts, voided = (await conn.execute(_RECORD_OF, {
+            "user_id": self.user_id, "identity": self.identity})).one()
         return Record(int(attempts or 0), bool(voided))
 
     async def participant(self) -> Participant | None:
@@ -501,10 +505,8 @@ class SqlContestStore:
         return after
 
     async def answers(self, attempt_id: int) -> list[Answered]:
-        rows = await self.s.execute(
-            select(ContestAnswer.position, ContestAnswer.chosen, ContestAnswer.correct,
-                   ContestAnswer.late)
-            .where(ContestAnswer.attempt_id == attempt_id).order_by(ContestAnswer.position))
+        conn = await self._connection()
+        rows = await conn.execute(_SELECT_ANSWERS, {"attempt_id": attempt_id})
         return [Answered(p, c, ok, late) for p, c, ok, late in rows]
 
     async def results(self) -> Results:

@@ -243,9 +243,9 @@ class ContestStore(Protocol):
         ...
 
     def known_attempt(self, attempt_id: int) -> tuple[Participant, Attempt] | None:
-        """The user's open attempt `attempt_id` as this process last read or moved it, without
-        reading the database; None when not known. Trust it only through
-        `answer(..., known=True)`, which checks it still is so."""
+        """The user's open attempt `attempt_id` (and its participant) as this process last
+        read or moved it, without reading the database; None when not known. Trust it only
+        through `answer(..., known=True)`, which checks it still is so."""
         ...
 
     async def start_attempt(self, participant_id: int, number: int, question_ids: list[str],

@@ -402,7 +402,7 @@ class SqlContestStore:
         return found
 
     async def _connection(self) -> AsyncConnection:
-        """The session's connection, asked for once (the answer path runs three statements)."""
+        """The session's connection, asked for once (an update runs several statements)."""
         if self._conn is None:
             self._conn = await self.s.connection()
         return self._conn

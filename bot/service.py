@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.db import console, journal, repo
 from bot.db.broadcast import SqlBroadcastStore
 from bot.db.choices import load_choices, save_choices
-from bot.db.contest import SqlContestStore, identity_hash
+from bot.db.contest import KnownAttempts, SqlContestStore, identity_hash
 from bot.db.faults import HeldBack, is_outage, unavailable_replies
 from bot.db.questions import SqlQuestionStore
 from bot.flood import FloodGuard, Verdict
@@ -49,6 +49,7 @@ class SqlStore:
     now: datetime
     identity_key: bytes | None = None  # of the contest's identity hash (App.start loads it)
     web_base: str = ""  # where organizers open the web console ([web] base_url)
+    known_attempts: KnownAttempts | None = None  # the Dispatcher's, shared by its updates
 
     async def set_locale(self, locale: str) -> None:
         await repo.set_locale(self.session, self.user.id, locale)
@@ -69,7 +70,7 @@ class SqlStore:
         if self.identity_key is None:
             raise RuntimeError("the contest's identity key is not loaded: call App.start()")
         return SqlContestStore(self.session, self.user.id, identity_hash(
-            self.identity_key, self.user.channel, self.user.external_id))
+            self.identity_key, self.user.channel, self.user.external_id), self.known_attempts)
 
     @property
     def broadcast(self) -> SqlBroadcastStore:
@@ -146,6 +147,9 @@ class Dispatcher:
         self.flood = FloodGuard(settings.flood)
         # The contest's identity-hash key, from the settings or the database (App.start).
         self.identity_key: bytes | None = None
+        # The contest's open attempts as this process last saw them (an answer to one is
+        # recorded without reading it first; the move checks it in the database).
+        self.known_attempts = KnownAttempts()
         self.batch_size = settings.database.batch_size
         # SQLite has one writer: one batch at a time (a queue in front of its write lock, not
         # many transactions waiting in its busy handler). PostgreSQL takes several at once; a
@@ -346,7 +350,7 @@ class Dispatcher:
                 with use_locale(view.locale):
                     outcome = await self.conversation.handle(
                         msg, view, SqlStore(s, found.user, job.now, self.identity_key,
-                                            self.settings.web.base_url))
+                                            self.settings.web.base_url, self.known_attempts))
                 if job.numbered is not None:
                     # Stored before the answer is sent: if it is cut or its outcome unknown,
                     # the user may have read these numbers, and typing one must press its

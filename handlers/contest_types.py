@@ -219,6 +219,11 @@ def result_rows(entries: Sequence[Entry], figures: ContestFigures) -> tuple[Resu
     return tuple(rows)
 
 
+class AttemptMoved(Exception):
+    """The attempt is no longer as `ContestStore.known_attempt` gave it (moved by another
+    process, a rolled-back transaction, an erasure): read it, nothing was changed."""
+
+
 class ContestStore(Protocol):
     """The contest's data for the current user, inside the update's transaction."""
 
@@ -237,13 +242,24 @@ class ContestStore(Protocol):
         """The user's participant and their attempt `attempt_id`; None if it is not theirs."""
         ...
 
+    def known_attempt(self, attempt_id: int) -> tuple[Participant, Attempt] | None:
+        """The user's open attempt `attempt_id` (and its participant) as this process last
+        read or moved it, without reading the database; None when not known. Trust it only
+        through `answer(..., known=True)`, which checks it still is so."""
+        ...
+
     async def start_attempt(self, participant_id: int, number: int, question_ids: list[str],
                             now: datetime) -> Attempt: ...
 
     async def answer(self, attempt: Attempt, position: int, question_id: str,
                      chosen: int | None, correct: bool, elapsed_ms: int,
-                     now: datetime, finished: bool, late: bool = False) -> Attempt | None:
-        """Record the answer to `position` and move on; None if it was already answered."""
+                     now: datetime, finished: bool, late: bool = False,
+                     known: bool = False) -> Attempt | None:
+        """Record the answer to `position` and move on; None if it was already answered.
+
+        `known`: `attempt` came from known_attempt. The answer is then recorded only if the
+        attempt is still the user's, open, at `position`, with that question's start;
+        otherwise AttemptMoved is raised and nothing is changed."""
         ...
 
     async def answers(self, attempt_id: int) -> list[Answered]:

@@ -13,6 +13,7 @@ import hashlib
 import hmac
 import logging
 import secrets
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -41,6 +42,7 @@ from bot.settings_error import N_
 from handlers.contest_types import (
     Answered,
     Attempt,
+    AttemptMoved,
     Entry,
     Participant,
     Record,
@@ -130,7 +132,7 @@ async def backfill_identities(s: AsyncSession, key: bytes) -> int:
 _PARTICIPANTS = cast(Table, ContestParticipant.__table__)
 _ATTEMPTS = cast(Table, ContestAttempt.__table__)
 _ANSWERS = cast(Table, ContestAnswer.__table__)
-_P, _A = _PARTICIPANTS.c, _ATTEMPTS.c
+_P, _A, _N = _PARTICIPANTS.c, _ATTEMPTS.c, _ANSWERS.c
 _PARTICIPANT_COLUMNS = (_P.id, _P.full_name, _P.district, _P.unit, _P.voided)
 # Who a registration belongs to: the identity hash, or the registration itself when unknown.
 _PERSON = func.coalesce(ContestParticipant.identity_hash, ContestParticipant.id.cast(String))
@@ -157,8 +159,52 @@ _MOVE = (
             finished_at=bindparam("finished_at"))
     .returning(_A.current, _A.question_started_at, _A.finished_at, _A.score, _A.total_ms)
 )
+# The same move of an attempt known from an earlier update (KnownAttempts), not read in this
+# one: it also checks what the answer was judged on, the owner (an erasure unlinks them), the
+# attempt still open and its question's start (a rolled-back move leaves the earlier one).
+_MOVE_KNOWN = _MOVE.where(
+    _A.question_started_at == bindparam("started"), _A.finished_at.is_(None),
+    _A.participant_id == select(_P.id).where(_P.user_id == bindparam("user_id"))
+    .scalar_subquery())
 _RECORD = insert(_ANSWERS)
+
+
+def _move_and_record(move: Any) -> Any:
+    """`move` and the answer's row in one statement, where the moved attempt's row decides
+    whether the answer is recorded (PostgreSQL: a data-modifying WITH; SQLite has none, so
+    there they are two statements)."""
+    moved = move.returning(_A.id.label("attempt_id")).cte("moved")
+    record = insert(_ANSWERS).from_select(
+        [_N.attempt_id, _N.position, _N.question_id, _N.chosen, _N.correct, _N.late,
+         _N.elapsed_ms, _N.answered_at],
+        select(moved.c.attempt_id, bindparam("position", type_=_N.position.type),
+               bindparam("question_id", type_=_N.question_id.type),
+               bindparam("chosen", type_=_N.chosen.type),
+               bindparam("correct", type_=_N.correct.type),
+               bindparam("late", type_=_N.late.type),
+               bindparam("elapsed", type_=_N.elapsed_ms.type),
+               bindparam("now", type_=_N.answered_at.type)),
+    ).cte("recorded")
+    return (select(moved.c.current, moved.c.question_started_at, moved.c.finished_at,
+                   moved.c.score, moved.c.total_ms)
+            .add_cte(record))
+
+
+# By dialect, then by whether the attempt is a known one (_MOVE or _MOVE_KNOWN).
+_MOVE_RECORD = {"postgresql": {False: _move_and_record(_MOVE),
+                               True: _move_and_record(_MOVE_KNOWN)}}
 _START = insert(_ATTEMPTS).returning(_A.id)
+# The person's attempts and voided registrations, over every registration of their identity
+# (those erased since count too; with no identity, `identity_hash = NULL` matches none).
+_MINE = or_(_P.user_id == bindparam("user_id"), _P.identity_hash == bindparam("identity"))
+_RECORD_OF = select(
+    select(func.count()).select_from(_ATTEMPTS).join(_PARTICIPANTS, _P.id == _A.participant_id)
+    .where(_MINE).scalar_subquery(),
+    select(func.count()).select_from(_PARTICIPANTS).where(_MINE, _P.voided.is_(True))
+    .scalar_subquery(),
+)
+_SELECT_ANSWERS = (select(_N.position, _N.chosen, _N.correct, _N.late)
+                   .where(_N.attempt_id == bindparam("attempt_id")).order_by(_N.position))
 _SELECT_OPEN = select(*_ATTEMPT_COLUMNS).where(_A.finished_at.is_(None)).order_by(_A.id)
 
 
@@ -180,29 +226,57 @@ def _attempt(row: ContestAttempt | Row[*tuple[Any, ...]] | SimpleNamespace) -> A
     )
 
 
-def ranked_attempts() -> Select[ContestAttempt, ContestParticipant]:
-    """Each valid person's best finished attempt, in ranking order (one line a person).
+# Order: more correct answers; then less total answer time; then the earlier finish.
+_RANKING = (ContestAttempt.score.desc(), ContestAttempt.total_ms, ContestAttempt.finished_at,
+            ContestAttempt.id)
 
-    Order: more correct answers; then less total answer time; then the earlier finish.
-    """
-    order = (ContestAttempt.score.desc(), ContestAttempt.total_ms, ContestAttempt.finished_at,
-             ContestAttempt.id)
-    best = (
+
+def _best_attempts() -> Any:
+    """Each valid person's best finished attempt (n = 1), as a subquery with its person."""
+    return (
         select(
-            ContestAttempt.id.label("attempt_id"),
-            func.row_number().over(partition_by=_PERSON, order_by=order).label("n"),
+            ContestAttempt.id.label("attempt_id"), _PERSON.label("person"),
+            func.row_number().over(partition_by=_PERSON, order_by=_RANKING).label("n"),
         )
         .join(ContestParticipant, ContestParticipant.id == ContestAttempt.participant_id)
         # Voiding marks every registration of the person (SqlContestStore.void).
         .where(ContestAttempt.finished_at.is_not(None), ContestParticipant.voided.is_(False))
         .subquery()
     )
+
+
+def ranked_attempts() -> Select[ContestAttempt, ContestParticipant]:
+    """Each valid person's best finished attempt, in ranking order (one line a person).
+
+    Order: more correct answers; then less total answer time; then the earlier finish.
+    """
+    best = _best_attempts()
     return (
         select(ContestAttempt, ContestParticipant)
         .join(best, and_(best.c.attempt_id == ContestAttempt.id, best.c.n == 1))
         .join(ContestParticipant, ContestParticipant.id == ContestAttempt.participant_id)
-        .order_by(*order)
+        .order_by(*_RANKING)
     )
+
+
+def _rank_statement() -> Select[int, int]:
+    """The rank and the number ranked of the person of participant `:pid`, one row (none when
+    the person is not ranked): the ranking is counted in SQL, not loaded (every finish asks)."""
+    best = _best_attempts()
+    ranked = (
+        select(best.c.person,
+               func.row_number().over(order_by=_RANKING).label("rank"),
+               func.count().over().label("total"))
+        .select_from(ContestAttempt)
+        .join(best, and_(best.c.attempt_id == ContestAttempt.id, best.c.n == 1))
+        .subquery()
+    )
+    person = (select(_PERSON).where(ContestParticipant.id == bindparam("pid"))
+              .scalar_subquery())
+    return select(ranked.c.rank, ranked.c.total).where(ranked.c.person == person)
+
+
+_RANK = _rank_statement()
 
 
 async def entries(s: AsyncSession, start: datetime | None = None,
@@ -260,38 +334,90 @@ def _attempt_key(a: ContestAttempt) -> tuple[int, int, datetime, int]:
     return ranking_key(a.score, a.total_ms, a.finished_at, a.id)
 
 
+class KnownAttempts:
+    """The open attempts this process last read or moved, by id, with their user: an answer
+    to one of them is recorded without reading the attempt first (one statement of three,
+    for every answer of the contest). Never trusted alone: the move checks in the database
+    what the answer was judged on (_MOVE_KNOWN), and the attempt is read when it differs.
+    The most recent `size` are kept."""
+
+    def __init__(self, size: int = 10_000) -> None:
+        self.size = size
+        self._known: OrderedDict[int, tuple[int, Participant, Attempt]] = OrderedDict()
+
+    def get(self, attempt_id: int, user_id: int) -> tuple[Participant, Attempt] | None:
+        found = self._known.get(attempt_id)
+        if found is None or found[0] != user_id:
+            return None
+        return found[1], found[2]
+
+    def put(self, user_id: int, participant: Participant, attempt: Attempt) -> None:
+        if attempt.finished_at is not None:  # nothing more to answer
+            self._known.pop(attempt.id, None)
+            return
+        self._known[attempt.id] = (user_id, participant, attempt)
+        self._known.move_to_end(attempt.id)
+        while len(self._known) > self.size:
+            self._known.popitem(last=False)
+
+    def forget(self, attempt_id: int) -> None:
+        self._known.pop(attempt_id, None)
+
+
 class SqlContestStore:
     """ContestStore for one user inside one update's session."""
 
     def __init__(self, session: AsyncSession, user_id: int,
-                 identity: str | None = None) -> None:
+                 identity: str | None = None, known: KnownAttempts | None = None) -> None:
         self.s = session
         self.user_id = user_id
         self.identity = identity  # identity_hash of the user's platform identity
         self._conn: AsyncConnection | None = None
+        self._known = known
+        # For _known: the user's participant as read, and the participant of each attempt
+        # this store read or started.
+        self._mine: Participant | None = None
+        self._owners: dict[int, Participant] = {}
+
+    def _own(self, participant_id: int, attempts: list[Attempt]) -> None:
+        """Remember the open `attempts` of the user's participant `participant_id`."""
+        if self._mine is not None and self._mine.id == participant_id:
+            for attempt in attempts:
+                self._owners[attempt.id] = self._mine
+                self._remember(attempt)
+
+    def _remember(self, attempt: Attempt) -> None:
+        if self._known is None:
+            return
+        owner = self._owners.get(attempt.id)
+        if owner is None:
+            self._known.forget(attempt.id)
+        else:
+            self._known.put(self.user_id, owner, attempt)
+
+    def known_attempt(self, attempt_id: int) -> tuple[Participant, Attempt] | None:
+        found = self._known.get(attempt_id, self.user_id) if self._known is not None else None
+        if found is not None:
+            self._owners[attempt_id] = found[0]
+        return found
 
     async def _connection(self) -> AsyncConnection:
-        """The session's connection, asked for once (the answer path runs three statements)."""
+        """The session's connection, asked for once (an update runs several statements)."""
         if self._conn is None:
             self._conn = await self.s.connection()
         return self._conn
 
     async def record(self) -> Record:
-        mine = ContestParticipant.user_id == self.user_id
-        if self.identity is not None:  # registrations erased since count as the person's too
-            mine = or_(mine, ContestParticipant.identity_hash == self.identity)
-        voided = await self.s.scalar(select(func.count()).select_from(ContestParticipant)
-                                     .where(mine, ContestParticipant.voided.is_(True)))
-        attempts = await self.s.scalar(
-            select(func.count()).select_from(ContestAttempt)
-            .join(ContestParticipant, ContestParticipant.id == ContestAttempt.participant_id)
-            .where(mine))
+        conn = await self._connection()
+        attempts, voided = (await conn.execute(_RECORD_OF, {
+            "user_id": self.user_id, "identity": self.identity})).one()
         return Record(int(attempts or 0), bool(voided))
 
     async def participant(self) -> Participant | None:
         conn = await self._connection()
         row = (await conn.execute(_SELECT_PARTICIPANT, {"user_id": self.user_id})).first()
-        return _participant(row) if row else None
+        self._mine = _participant(row) if row else None
+        return self._mine
 
     async def own_attempt(self, attempt_id: int) -> tuple[Participant, Attempt] | None:
         conn = await self._connection()
@@ -301,8 +427,11 @@ class SqlContestStore:
             return None
         # The participant's columns come first, the attempt's after (both have `id`).
         split = len(_PARTICIPANT_COLUMNS)
-        return (_participant(_named(_PARTICIPANT_COLUMNS, row[:split])),
-                _attempt(_named(_ATTEMPT_COLUMNS, row[split:])))
+        participant = _participant(_named(_PARTICIPANT_COLUMNS, row[:split]))
+        attempt = _attempt(_named(_ATTEMPT_COLUMNS, row[split:]))
+        self._owners[attempt_id] = participant
+        self._remember(attempt)
+        return participant, attempt
 
     async def register(self, full_name: str, district: str, unit: str | None,
                        phone: str | None, now: datetime) -> Participant:
@@ -312,12 +441,15 @@ class SqlContestStore:
                                  voided=False)
         self.s.add(row)
         await self.s.flush()
-        return _participant(row)
+        self._mine = _participant(row)
+        return self._mine
 
     async def attempts(self, participant_id: int) -> list[Attempt]:
         conn = await self._connection()
         rows = await conn.execute(_SELECT_ATTEMPTS, {"pid": participant_id})
-        return [_attempt(r) for r in rows]
+        found = [_attempt(r) for r in rows]
+        self._own(participant_id, found)
+        return found
 
     async def start_attempt(self, participant_id: int, number: int, question_ids: list[str],
                             now: datetime) -> Attempt:
@@ -327,37 +459,54 @@ class SqlContestStore:
             "current": 0, "question_started_at": now, "started_at": now, "score": 0,
             "total_ms": 0,
         })).scalar_one()
-        return Attempt(id=attempt_id, number=number, question_ids=tuple(question_ids),
-                       current=0, question_started_at=now, started_at=now, finished_at=None,
-                       score=0, total_ms=0)
+        attempt = Attempt(id=attempt_id, number=number, question_ids=tuple(question_ids),
+                          current=0, question_started_at=now, started_at=now,
+                          finished_at=None, score=0, total_ms=0)
+        self._own(participant_id, [attempt])
+        return attempt
 
     async def answer(self, attempt: Attempt, position: int, question_id: str,
                      chosen: int | None, correct: bool, elapsed_ms: int,
-                     now: datetime, finished: bool, late: bool = False) -> Attempt | None:
+                     now: datetime, finished: bool, late: bool = False,
+                     known: bool = False) -> Attempt | None:
         conn = await self._connection()
-        moved = (await conn.execute(_MOVE, {
+        values = {
             "attempt_id": attempt.id, "position": position, "next": position + 1, "now": now,
             "point": 1 if correct else 0, "elapsed": elapsed_ms,
             "finished_at": now if finished else None,
-        })).first()
+        }
+        if known:
+            values |= {"started": attempt.question_started_at, "user_id": self.user_id}
+        both = _MOVE_RECORD.get(conn.dialect.name)
+        if both is not None:
+            moved = (await conn.execute(both[known], {
+                **values, "question_id": question_id, "chosen": chosen, "correct": correct,
+                "late": late})).first()
+        else:
+            moved = (await conn.execute(_MOVE_KNOWN if known else _MOVE, values)).first()
+            if moved is not None:
+                # The attempt moved from `position`, once: its answer row cannot exist yet.
+                await conn.execute(_RECORD, {
+                    "attempt_id": attempt.id, "position": position,
+                    "question_id": question_id, "chosen": chosen, "correct": correct,
+                    "late": late, "elapsed_ms": elapsed_ms, "answered_at": now,
+                })
+        if moved is None and known:
+            if self._known is not None:
+                self._known.forget(attempt.id)
+            raise AttemptMoved(attempt.id)
         if moved is None:
             return None
-        # The attempt moved from `position`, once: its answer row cannot exist yet.
-        await conn.execute(_RECORD, {
-            "attempt_id": attempt.id, "position": position, "question_id": question_id,
-            "chosen": chosen, "correct": correct, "late": late, "elapsed_ms": elapsed_ms,
-            "answered_at": now,
-        })
-        return replace(attempt, current=moved.current,
-                       question_started_at=moved.question_started_at,
-                       finished_at=moved.finished_at, score=moved.score,
-                       total_ms=moved.total_ms)
+        after = replace(attempt, current=moved.current,
+                        question_started_at=moved.question_started_at,
+                        finished_at=moved.finished_at, score=moved.score,
+                        total_ms=moved.total_ms)
+        self._remember(after)
+        return after
 
     async def answers(self, attempt_id: int) -> list[Answered]:
-        rows = await self.s.execute(
-            select(ContestAnswer.position, ContestAnswer.chosen, ContestAnswer.correct,
-                   ContestAnswer.late)
-            .where(ContestAnswer.attempt_id == attempt_id).order_by(ContestAnswer.position))
+        conn = await self._connection()
+        rows = await conn.execute(_SELECT_ANSWERS, {"attempt_id": attempt_id})
         return [Answered(p, c, ok, late) for p, c, ok, late in rows]
 
     async def results(self) -> Results:
@@ -375,13 +524,9 @@ class SqlContestStore:
         ]
 
     async def rank_of(self, participant_id: int) -> tuple[int, int] | None:
-        person = (await self.s.execute(select(_PERSON).where(
-            ContestParticipant.id == participant_id))).scalar_one_or_none()
-        rows = (await self.s.execute(ranked_attempts().add_columns(_PERSON))).all()
-        for i, (_attempt_row, _p, ranked_person) in enumerate(rows):
-            if ranked_person == person:
-                return i + 1, len(rows)
-        return None
+        conn = await self._connection()
+        row = (await conn.execute(_RANK, {"pid": participant_id})).first()
+        return (row.rank, row.total) if row is not None else None
 
 
 async def open_attempts(s: AsyncSession) -> list[Attempt]:

@@ -13,6 +13,7 @@ shows the question again with the time left.
 
 from __future__ import annotations
 
+import contextlib
 import random
 import re
 import unicodedata
@@ -21,7 +22,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from content import Edition, Question
-from handlers.contest_types import Attempt, ContestStore, Participant, Record
+from handlers.contest_types import Attempt, AttemptMoved, ContestStore, Participant, Record
 from handlers.context import Ctx
 from handlers.features.general import language
 from handlers.format import back_button, menu_buttons, private_only_reply
@@ -491,14 +492,20 @@ async def answer(ctx: Ctx) -> list[Reply]:
     if attempt_id is None or position is None or parts[2].upper() not in LETTERS:
         return [Reply(_("Câu trả lời không hợp lệ. Xin chọn A, B, C hoặc D bằng các nút của "
                         "câu hỏi."), (Button(_("Tiếp tục thi"), "/thi"),))]
+    position, chosen = position - 1, LETTERS.index(parts[2].upper())
+    known = ctx.store.contest.known_attempt(attempt_id)
+    if known is not None and _answerable(ctx, known[1], position, chosen):
+        # The attempt as an earlier update left it, not read again: the move checks it still
+        # is so, and changes nothing when it is not (then it is read, below).
+        with contextlib.suppress(AttemptMoved):
+            return await _record(ctx, *known, position, chosen, known=True)
     # One query: an attempt that is not the user's own is simply not found.
     own = await ctx.store.contest.own_attempt(attempt_id)
     if own is None:
         return [Reply(_("Lượt thi này không phải của Quý vị hoặc không tồn tại."),
                       (Button(_("Cuộc thi"), "/cuocthi"),))]
     participant, attempt = own
-    return await _answer(ctx, participant, attempt, position - 1,
-                         LETTERS.index(parts[2].upper()))
+    return await _answer(ctx, participant, attempt, position, chosen)
 
 
 @features.flow(QUESTION)
@@ -563,17 +570,32 @@ async def _answer(ctx: Ctx, participant: Participant, attempt: Attempt, position
         note = Reply(_("Câu {k} không còn nhận trả lời (đã trả lời hoặc đã hết giờ).")
                      .format(k=position + 1))
         return [note, *await _ask(ctx, attempt)]
-    ed = ctx.edition
-    q = _question(ed, attempt.question_ids[position])
-    if chosen >= len(q.options):
+    if chosen >= len(_question(ctx.edition, attempt.question_ids[position]).options):
         return [Reply(_("Câu trả lời không hợp lệ. Xin chọn A, B, C hoặc D bằng các nút của "
                         "câu hỏi.")), *await _ask(ctx, attempt)]
+    return await _record(ctx, participant, attempt, position, chosen)
+
+
+def _answerable(ctx: Ctx, attempt: Attempt, position: int, chosen: int) -> bool:
+    """Does `chosen` answer the open question at `position` (what _answer lets through)?"""
+    return (attempt.finished_at is None and _window_closed(ctx) is None
+            and position == attempt.current
+            and chosen < len(_question(ctx.edition, attempt.question_ids[position]).options))
+
+
+async def _record(ctx: Ctx, participant: Participant, attempt: Attempt, position: int,
+                  chosen: int, known: bool = False) -> list[Reply]:
+    """Record `chosen` for the open question at `position`, then ask the next one or give
+    the result; `known`: the attempt is ContestStore.known_attempt's (AttemptMoved)."""
+    ed = ctx.edition
+    q = _question(ed, attempt.question_ids[position])
     elapsed, limit = _elapsed_ms(attempt.question_started_at, ctx.now), _limit_ms(ed)
     late = elapsed > limit
     correct = chosen == q.answer and not late
     done = position + 1 == len(attempt.question_ids)
     moved = await ctx.store.contest.answer(attempt, position, q.id, chosen, correct,
-                                           min(elapsed, limit), ctx.now, done, late)
+                                           min(elapsed, limit), ctx.now, done, late,
+                                           known=known)
     if moved is None:
         return [Reply(_("Câu {k} đã được ghi nhận trước đó.").format(k=position + 1))]
     replies: list[Reply] = []

@@ -8,11 +8,12 @@ import io
 import random
 import re
 from collections import Counter
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from bot.app import App, build_app
 from bot.channels.console import ConsoleChannel
@@ -28,7 +29,7 @@ from handlers.features.contest import (
     valid_phone,
 )
 from handlers.types import Reply
-from tests.conftest import Chat, make_settings
+from tests.conftest import Chat, make_settings, new_sqlite_schema
 
 ANSWER = re.compile(r"^/traloi (\d+) (\d+) ([ABCD])$")
 
@@ -176,6 +177,70 @@ async def test_only_the_own_attempt_can_be_answered(app: App, edition: Edition) 
     assert "Câu 2/10" in await owner.text(press)
 
 
+async def test_an_attempt_moved_elsewhere_is_read_again(any_url: str,
+                                                       edition: Edition) -> None:
+    """The process that last moved an attempt records the next press without reading the
+    attempt first; when something else moved it since (another process here, a rolled-back
+    transaction, an erasure), the press is judged on the attempt as it is in the database."""
+    await new_sqlite_schema(any_url)
+    first = build_app(make_settings(any_url, HOCTAP_FLOOD_MAX_MESSAGES="0"))
+    second = build_app(make_settings(any_url, HOCTAP_FLOOD_MAX_MESSAGES="0"))
+    await first.start()
+    await second.start()
+    try:
+        chat, elsewhere = Chat(first, "contestant-9"), Chat(second, "contestant-9")
+        attempt, _, correct = question_of(edition, last_question(await register(chat)))
+        q2 = last_question(await chat.send(f"/traloi {attempt} 1 {'ABCD'[correct]}", True))
+        # Question 2 is answered through the other process.
+        q3 = last_question(await elsewhere.send(
+            f"/traloi {attempt} 2 {'ABCD'[question_of(edition, q2)[2]]}", True))
+        # The first process last saw the attempt at question 2: the same press there now is
+        # a stale button, as the database says, not a second answer to question 2.
+        again = await chat.text(f"/traloi {attempt} 2 A")
+        assert "Câu 2 không còn nhận trả lời" in again and "Câu 3/10" in again
+        press3 = f"/traloi {attempt} 3 {'ABCD'[question_of(edition, q3)[2]]}"
+        assert "Câu 4/10" in await chat.text(press3)
+        assert "Câu 3 không còn nhận trả lời" in await elsewhere.text(press3)
+        # Question 4 was shown earlier than the first process saw (shown elsewhere, its own
+        # move rolled back): the time counts from when it really was.
+        limit = edition.contest.seconds_per_question
+        q4 = last_question(await chat.send("/thi"))
+        async with second.sessions() as s, s.begin():
+            row = await s.get(ContestAttempt, attempt)
+            assert row is not None and row.current == 3
+            row.question_started_at -= timedelta(seconds=limit + 5)
+        _, position, correct = question_of(edition, q4)
+        late = await chat.text(f"/traloi {attempt} {position} {'ABCD'[correct]}")
+        assert f"Hết giờ: câu trả lời đến sau {limit} giây" in late
+        # Walking away: question 5 counts wrong when they come back after its time.
+        first.clock.offset += timedelta(seconds=limit + 1)
+        back = await chat.send("/thi")
+        assert any("Hết giờ cho câu 5" in r.text for r in back)
+        # A registration unlinked from its account (as an erasure leaves it) is nobody's, and
+        # so is the attempt after erasing one's data: their buttons record nothing.
+        _, position, correct = question_of(edition, last_question(back))
+        press5 = f"/traloi {attempt} {position} {'ABCD'[correct]}"
+        async with second.sessions() as s, s.begin():
+            user_id = (await s.execute(select(ContestParticipant.user_id))).scalar_one()
+            await s.execute(update(ContestParticipant).values(user_id=None))
+        assert "không phải của Quý vị" in await chat.text(press5)
+        async with second.sessions() as s, s.begin():
+            await s.execute(update(ContestParticipant).values(user_id=user_id))
+        await chat.send("/huy")
+        await chat.send("/xoadulieu")
+        assert "Đã xóa dữ liệu cá nhân" in await chat.text("Xóa dữ liệu của tôi")
+        assert "không phải của Quý vị" in await chat.text(press5)
+        async with first.sessions() as s:
+            answers = (await s.execute(select(ContestAnswer).order_by(
+                ContestAnswer.position))).scalars().all()
+        assert [(a.position, a.chosen is None, a.correct, a.late) for a in answers] == [
+            (0, False, True, False), (1, False, True, False), (2, False, True, False),
+            (3, False, False, True), (4, True, False, False)]
+    finally:
+        await second.close()
+        await first.close()
+
+
 async def test_attempt_survives_a_restart(sqlite_url: str, edition: Edition) -> None:
     first = build_app(make_settings(sqlite_url))
     await first.start()
@@ -248,6 +313,48 @@ async def _race(app: App, edition: Edition, n: int) -> None:
     assert all(len(v) == 10 for v in by_attempt.values())
     assert [(s.participant_id, s.score, s.total_ms) for s in standings] == [
         (pid, score, ms) for score, ms, _, pid in expected]
+
+
+async def test_rank_of_is_the_place_in_the_listed_ranking(any_app: App) -> None:
+    """rank_of (counted in SQL) says what the listed ranking says, for every registration:
+    best attempt of several, ties broken by time then finish, a person registered twice (after
+    erasing their data), voided people and people without a finished attempt left out."""
+    now = any_app.clock()
+    key = b"k" * 32
+    rng = random.Random(19)
+    async with any_app.sessions() as s, s.begin():
+        pids: list[int] = []
+        for i in range(40):
+            user, _ = await touch_user(s, "console", f"ranked-{i}", None, now)
+            # Registrations 30-39 are people 0-9 again, registered anew after erasing.
+            person = f"ranked-{i % 30}"
+            store = SqlContestStore(s, user.id, identity_hash(key, "console", person))
+            pid = (await store.register(f"Người Số {i}", "Lê Chân", None, None, now)).id
+            pids.append(pid)
+            for number in range(1, rng.randint(1, 3) + 1):
+                attempt = await store.start_attempt(pid, number, ["q1", "q2"], now)
+                finished = i % 7 != 3 or number > 1  # some attempts are left open
+                for position in range(2 if finished else 1):
+                    await store.answer(attempt, position, f"q{position + 1}", 0,
+                                       rng.random() < 0.5, rng.choice((1000, 2000)),
+                                       now + timedelta(seconds=rng.randint(0, 3)),
+                                       position == 1)
+                    attempt = replace(attempt, current=position + 1)
+        await SqlContestStore(s, 0).void(pids[5], "trùng")  # voids person 5's two registrations
+        await SqlContestStore(s, 0).void(pids[12], "trùng")
+    async with any_app.sessions() as s:
+        store = SqlContestStore(s, 0)
+        standings = await store.standings(10_000)
+        place = {p.participant_id: p.rank for p in standings}
+        persons = dict((await s.execute(select(ContestParticipant.id,
+                                               ContestParticipant.identity_hash))).all())
+        rank_by_person = {persons[pid]: r for pid, r in place.items()}
+        assert len(rank_by_person) == len(standings) > 20
+        for pid in pids:
+            wanted = rank_by_person.get(persons[pid])
+            assert await store.rank_of(pid) == (
+                (wanted, len(standings)) if wanted is not None else None)
+        assert await store.rank_of(pids[5]) is None and await store.rank_of(10_000) is None
 
 
 async def test_many_participants_at_once_sqlite(app: App, edition: Edition) -> None:

@@ -9,18 +9,22 @@ import unicodedata
 # surrogates (bytes that were not UTF-8, read with surrogateescape, or a JSON "\udc00"):
 # no database can store them, and they stand for no letter.
 _CONTROL = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"
-    "\ud800-\udfff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ud800-\udfff]"
 )
+# Characters that show as blank space but are not white space to Python: the Hangul fillers
+# (letters to `str.isalpha`) and the empty braille pattern. Typed to look blank ("ㅤㅤ ㅤㅤ" as
+# a name on the leaderboard, an announcement of nothing), they are read as spaces.
+_BLANK = str.maketrans(dict.fromkeys("\u115f\u1160\u3164\uffa0\u2800", " "))
 _WORD = re.compile(r"[0-9a-z]+")
 _LETTER = re.compile(r"[^\W\d_]")
 MAX_INPUT = 4096
 
 
 def storable(text: str) -> str:
-    """NFC without control characters (tab and newline stay): what a database can store and
-    what matching expects, at any length."""
-    return _CONTROL.sub("", unicodedata.normalize("NFC", text))
+    """NFC without control characters (tab and newline stay), blank-looking characters as
+    spaces: what a database can store and what matching expects, at any length."""
+    return _CONTROL.sub("", unicodedata.normalize("NFC", text)).translate(_BLANK)
 
 
 def clean(text: str) -> str:

@@ -31,7 +31,7 @@ from handlers.paging import paged
 from handlers.places import said_district
 from handlers.registry import FeatureSet, Flow
 from handlers.router import Route
-from handlers.text import fold, tokens, yes_or_no
+from handlers.text import fold, storable, tokens, yes_or_no
 from handlers.types import Button, Reply
 
 LETTERS = "ABCD"
@@ -138,18 +138,37 @@ def _without_lead_in(words: list[str]) -> list[str]:
     return words
 
 
+# A phone's keyboard types the apostrophe of "H'Hen Niê" curly.
+_APOSTROPHES = str.maketrans(dict.fromkeys("\u2018\u2019\u02bc\u2032", "'"))
+# Scripts that one name may mix (a Japanese name: kanji and kana).
+_SCRIPT_GROUPS = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "KATAKANA-HIRAGANA": "CJK"}
+
+
+def _scripts(name: str) -> set[str]:
+    """The scripts of the letters of `name`, by the first word of their Unicode names ('LATIN',
+    'CYRILLIC'): a name in two scripts is a look-alike ('Nguyễn Văn Аn' with a Cyrillic 'А'),
+    shown on the leaderboard as somebody else's."""
+    found = set()
+    for char in name:
+        if char.isalpha() and unicodedata.category(char) != "Lm":  # a modifier joins any
+            head = unicodedata.name(char, "?").split(" ", 1)[0]
+            found.add(_SCRIPT_GROUPS.get(head, head))
+    return found
+
+
 def valid_name(text: str) -> str | None:
-    """A full name: letters, at least two words, 4–100 characters; NFC, single spaces, each
-    word capitalised. What people add around it goes: "Họ tên: …", "tôi là …", a final "ạ"
-    or full stop; a name typed in capitals reads like the others ("NGUYỄN VĂN AN")."""
-    words = unicodedata.normalize("NFC", text).split()
+    """A full name: letters of one script, at least two words, 4–100 characters; NFKC (a
+    full-width or bold letter is the letter), single spaces, each word capitalised. What
+    people add around it goes: "Họ tên: …", "tôi là …", a final "ạ" or full stop; a name
+    typed in capitals reads like the others ("NGUYỄN VĂN AN")."""
+    words = unicodedata.normalize("NFKC", storable(text)).translate(_APOSTROPHES).split()
     words = _without_lead_in(words)
     if words:
         words[-1] = words[-1].rstrip(".!")
         if len(words) > 2 and words[-1].lower() == "ạ":
             words.pop()
     name = " ".join(w for w in words if w)
-    if not 4 <= len(name) <= MAX_NAME or not _NAME_RE.match(name):
+    if not 4 <= len(name) <= MAX_NAME or not _NAME_RE.match(name) or len(_scripts(name)) > 1:
         return None
     return " ".join(w[:1].upper() + (w[1:].lower() if w.isupper() else w[1:])
                     for w in name.split(" "))

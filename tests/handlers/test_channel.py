@@ -71,6 +71,22 @@ async def test_a_reply_without_numbered_buttons_keeps_the_previous_numbers() -> 
     assert await channel.pressed("u1", "2") is None
 
 
+async def test_an_unasked_message_numbers_its_buttons_after_the_ones_held() -> None:
+    channel = Collecting(Limits(text=2000))
+    await channel.send("u1", [Reply("Đồng ý?", buttons=MENU[:2])])
+    await channel.send("u1", [Reply("Thông báo", buttons=(Button("Lịch", "/homnay"),))],
+                       unasked=True)
+    assert channel.sent[-1][0].endswith("\n\n[3] Lịch")
+    assert await channel.pressed("u1", "1") == "/m1"  # the step's answer, as it was shown
+    assert await channel.pressed("u1", "3") == "/homnay"
+    await channel.send("u1", [Reply("Menu mới", buttons=(Button("Khác", "/khac"),))])
+    assert await channel.pressed("u1", "1") == "/khac"  # an answer starts again from 1
+    assert await channel.pressed("u1", "3") is None
+    await channel.send("u2", [Reply("Thông báo", buttons=(Button("Lịch", "/homnay"),))],
+                       unasked=True)
+    assert channel.sent[-1][0].endswith("\n\n[1] Lịch")  # nothing held: from 1
+
+
 async def test_long_text_is_split_within_the_limit_and_nothing_is_lost() -> None:
     limits = Limits(text=300, buttons=3)
     words = " ".join(f"từ{i} <&>" for i in range(400))

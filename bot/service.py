@@ -49,6 +49,7 @@ class SqlStore:
     now: datetime
     identity_key: bytes | None = None  # of the contest's identity hash (App.start loads it)
     web_base: str = ""  # where organizers open the web console ([web] base_url)
+    questions_per_day: int = 0  # [flood] questions_per_day; 0: no limit
 
     async def set_locale(self, locale: str) -> None:
         await repo.set_locale(self.session, self.user.id, locale)
@@ -86,7 +87,8 @@ class SqlStore:
 
     @property
     def questions(self) -> SqlQuestionStore:
-        return SqlQuestionStore(self.session, self.user.id, self.user.channel, self.now)
+        return SqlQuestionStore(self.session, self.user.id, self.user.channel, self.now,
+                                self.questions_per_day)
 
     async def console_link(self) -> str:
         who = console.Identity(self.user.channel, self.user.external_id)
@@ -346,7 +348,8 @@ class Dispatcher:
                 with use_locale(view.locale):
                     outcome = await self.conversation.handle(
                         msg, view, SqlStore(s, found.user, job.now, self.identity_key,
-                                            self.settings.web.base_url))
+                                            self.settings.web.base_url,
+                                            self.settings.flood.questions_per_day))
                 if job.numbered is not None:
                     # Stored before the answer is sent: if it is cut or its outcome unknown,
                     # the user may have read these numbers, and typing one must press its

@@ -99,9 +99,10 @@ async def clarify(ctx: Ctx) -> list[Reply]:
     return [Reply(_("Quý vị muốn hỏi về:"), (*choices, back_button()))]
 
 
-async def _keep(ctx: Ctx, understood: Understanding, kind: QuestionKind) -> int:
+async def _keep(ctx: Ctx, understood: Understanding, kind: QuestionKind) -> int | None:
     """Store a question the bot could not answer, for the organizers: without the phone
-    numbers and e-mail addresses in it, which the citizen did not choose to send."""
+    numbers and e-mail addresses in it, which the citizen did not choose to send. None when
+    the citizen's questions of the day are kept already."""
     text, normalised = understood.typed, understood.normalised
     masked = mask_contacts(text)
     if masked != text:
@@ -134,9 +135,10 @@ async def unknown(ctx: Ctx) -> list[Reply]:
         quoted = typed if len(typed) <= MAX_QUOTED else typed[:MAX_QUOTED - 1] + "…"
         lines.append(_("Xin lỗi, Chatbot chưa có thông tin về “{text}”.").format(text=quoted))
         lines.append(can_answer())
-        lines.append(_("Quý vị có muốn gửi câu hỏi này cho Ban tổ chức không? Ban tổ chức sẽ "
-                       "xem và bổ sung câu trả lời."))
-        buttons.append(Button(_("Gửi câu hỏi cho Ban tổ chức"), f"/guicauhoi {number}"))
+        if number is not None:
+            lines.append(_("Quý vị có muốn gửi câu hỏi này cho Ban tổ chức không? Ban tổ chức "
+                           "sẽ xem và bổ sung câu trả lời."))
+            buttons.append(Button(_("Gửi câu hỏi cho Ban tổ chức"), f"/guicauhoi {number}"))
         for route in understood.candidates:
             if (b := _choice(ctx, route)) is not None:
                 buttons.append(b)
@@ -186,8 +188,17 @@ async def ask_flow(ctx: Ctx) -> list[Reply] | None:
 
 async def _send_text(ctx: Ctx, text: str) -> list[Reply]:
     normalised = " ".join(t.fold for t in tokenize(text))
-    await ctx.store.questions.record(text[:MAX_QUESTION], normalised, QuestionKind.SENT)
+    if await ctx.store.questions.record(text[:MAX_QUESTION], normalised,
+                                        QuestionKind.SENT) is None:
+        return [_too_many()]
     return [_sent()]
+
+
+def _too_many() -> Reply:
+    return Reply(_("Hôm nay Quý vị đã gửi nhiều câu hỏi; Ban tổ chức sẽ xem lần lượt các câu "
+                   "đã nhận. Xin Quý vị gửi thêm vào ngày mai; nếu cần gấp, xin gọi các số ở "
+                   "mục Liên hệ."),
+                 (Button(_("Liên hệ"), "/lienhe"), back_button()))
 
 
 def _sent() -> Reply:

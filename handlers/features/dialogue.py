@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from handlers.context import Ctx
 from handlers.features.contest import answer_outside
-from handlers.format import back_button, label, menu_buttons
+from handlers.format import back_button, label, menu_buttons, quoted
 from handlers.i18n import N_, _, current_locale, format_day_short
 from handlers.numbers import parse_int
 from handlers.question_types import MAX_QUESTION, QuestionKind
@@ -30,7 +30,6 @@ class Step(StrEnum):
 
 FLOW = Flow("ask", Step)
 features = FeatureSet()
-MAX_QUOTED = 80  # characters of the citizen's question repeated in the answer
 MAX_QUESTION_ID = 2**63 - 1  # the questions table's id is a BIGINT
 
 
@@ -132,8 +131,8 @@ async def unknown(ctx: Ctx) -> list[Reply]:
     if understood is not None and understood.words:
         typed = understood.typed
         number = await _keep(ctx, understood, QuestionKind.UNANSWERED)
-        quoted = typed if len(typed) <= MAX_QUOTED else typed[:MAX_QUOTED - 1] + "…"
-        lines.append(_("Xin lỗi, Chatbot chưa có thông tin về “{text}”.").format(text=quoted))
+        lines.append(_("Xin lỗi, Chatbot chưa có thông tin về “{text}”.").format(
+            text=quoted(typed)))
         lines.append(can_answer())
         if number is not None:
             lines.append(_("Quý vị có muốn gửi câu hỏi này cho Ban tổ chức không? Ban tổ chức "

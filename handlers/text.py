@@ -8,9 +8,16 @@ import unicodedata
 # Control characters except tab and newline; also zero-width and bidi marks, and lone
 # surrogates (bytes that were not UTF-8, read with surrogateescape, or a JSON "\udc00"):
 # no database can store them, and they stand for no letter.
+# The zero-width joiner is kept where it joins two emoji into one ("👩‍🏫" is a teacher,
+# "👩🏫" a woman and a school): before it an emoji, its variation selector or skin tone; after
+# it an emoji. The emoji blocks, roughly (Unicode's Extended_Pictographic is not in Python).
+_EMOJI = ("\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u21aa\u231a-\u23ff\u24c2"
+          "\u25aa-\u27bf\u2934\u2935\u2b05-\u2b55\u3030\u303d\u3297\u3299"
+          "\U0001f000-\U0001faff")
 _CONTROL = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u202a-\u202e"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b\u200c\u200e\u200f\u202a-\u202e"
     "\u2060-\u2064\u2066-\u206f\ufeff\ud800-\udfff]"
+    f"|(?<![{_EMOJI}\ufe0f])\u200d|\u200d(?![{_EMOJI}])"
 )
 # Characters that show as blank space but are not white space to Python: the Hangul fillers
 # (letters to `str.isalpha`) and the empty braille pattern. Typed to look blank ("ㅤㅤ ㅤㅤ" as

@@ -103,3 +103,15 @@ def test_an_answer_to_a_long_question_fits_each_screen(edition: Edition) -> None
     assert shown[0].title is not None and shown[0].title.startswith(
         "Trả lời câu hỏi của Quý vị: “Cho em hỏi về lịch học")
     assert shown[0].title.endswith("…”")
+
+
+async def test_an_announcement_keeps_its_emoji_whole(app: App) -> None:
+    """Emoji joined by a zero-width joiner are one emoji (👩‍🏫 a teacher, 👨‍🎓 a graduate):
+    the announcement keeps them, while a joiner between letters, which shows nothing, goes."""
+    organizer = Chat(app, "console")
+    text = "👩\u200d🏫 Thầy cô và 👨\u200d🎓 sinh viên tham gia Ngày\u200d hội đọc sách 🏳️\u200d🌈"
+    for step in ("/thongbao", text, "all", "ngay"):
+        replies = await organizer.send(step)
+    shown = "\n".join(r.full_text() for r in replies)
+    assert ("👩\u200d🏫 Thầy cô và 👨\u200d🎓 sinh viên tham gia Ngày hội đọc sách 🏳️\u200d🌈"
+            in shown)

@@ -89,6 +89,33 @@ def yes_or_no(text: str) -> bool | None:
     return True if said and all(w in _YES for w in said) else None
 
 
+def _joined(before: str, after: str) -> bool:
+    """Do two characters belong to one visible character (a letter and its mark, an emoji
+    and its skin tone, variation selector or joiner)?"""
+    return (unicodedata.category(after) in ("Mn", "Me") or after == "\u200d"
+            or before == "\u200d" or "\ufe00" <= after <= "\ufe0f"
+            or "\U0001f3fb" <= after <= "\U0001f3ff")
+
+
+def _regional(char: str) -> bool:
+    return "\U0001f1e6" <= char <= "\U0001f1ff"
+
+
+def _grapheme_start(text: str, cut: int) -> int:
+    """`cut`, moved back to the start of the visible character it falls in: a flag (two
+    regional indicators) or a joined emoji is not split between two messages."""
+    start = cut
+    while start > 1 and _joined(text[start - 1], text[start]):
+        start -= 1
+    if _regional(text[start]):
+        run = start
+        while run > 0 and _regional(text[run - 1]):
+            run -= 1
+        start -= (start - run) % 2  # the second letter of a flag
+    # Marks piled on one letter (a "zalgo" text) are cut anyway: every part keeps its length.
+    return start if start > cut // 2 else cut
+
+
 def split_message(text: str, limit: int) -> list[str]:
     """Split `text` into parts of at most `limit` characters, at paragraph, line or word ends."""
     if limit <= 0:
@@ -103,7 +130,7 @@ def split_message(text: str, limit: int) -> list[str]:
             if cut > limit // 3:
                 break
         if cut <= 0:
-            cut = limit
+            cut = _grapheme_start(rest, limit)
         parts.append(rest[:cut].rstrip())
         rest = rest[cut:].lstrip()
     if rest:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from handlers.channel import (
@@ -85,6 +87,19 @@ async def test_an_unasked_message_numbers_its_buttons_after_the_ones_held() -> N
     await channel.send("u2", [Reply("Thông báo", buttons=(Button("Lịch", "/homnay"),))],
                        unasked=True)
     assert channel.sent[-1][0].endswith("\n\n[1] Lịch")  # nothing held: from 1
+
+
+@pytest.mark.parametrize("unit", ["🇻🇳", "👩\u200d🏫", "👍🏽", "❤\ufe0f", "ệ"])
+async def test_a_cut_without_spaces_never_splits_one_visible_character(unit: str) -> None:
+    """A line of emoji without spaces is cut at the limit; a flag, a joined emoji, a skin tone
+    or a letter with a mark (NFD) is not split between two messages."""
+    text = unicodedata.normalize("NFD", unit) * 1500
+    channel = Collecting(Limits(text=999))
+    await channel.send("u1", [Reply(text)])
+    parts = [t for t, _title, _buttons in channel.sent]
+    assert "".join(parts) == text and len(parts) > 1
+    whole = unicodedata.normalize("NFD", unit)
+    assert all(len(p) % len(whole) == 0 and p.startswith(whole) for p in parts)
 
 
 async def test_long_text_is_split_within_the_limit_and_nothing_is_lost() -> None:

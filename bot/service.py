@@ -161,9 +161,9 @@ class Dispatcher:
         self._writer = asyncio.Lock() if sqlite else None
         self._queues: list[deque[_Job]] = [deque() for _ in range(lanes)]
         self._workers: list[asyncio.Task[None] | None] = [None] * lanes
-        # Updates held back (insertion-ordered, bounded) and how often each failed while the
-        # database answered.
-        self._held: dict[tuple[str, str], None] = {}
+        # Updates held back (insertion-ordered, bounded), when each first came, and how often
+        # each failed while the database answered.
+        self._held: dict[tuple[str, str], datetime] = {}
         self._failures: dict[tuple[str, str], int] = {}
 
     async def handle(self, msg: Incoming, update_key: str | None = None,
@@ -186,7 +186,10 @@ class Dispatcher:
         verdict = self.flood.check(msg.channel, msg.user_id)
         if verdict != "ok":
             return self._flooded(msg, verdict)
-        job = _Job(msg, update_key, self.clock(), time.perf_counter(),
+        now = self.clock()
+        # When it came: a contest answer held back by an outage is timed from then.
+        msg = replace(msg, received_at=self._held.get((msg.channel, update_key or "")) or now)
+        job = _Job(msg, update_key, now, time.perf_counter(),
                    asyncio.get_running_loop().create_future(), numbered)
         lane = (hash(job.user) % len(self._queues)) if len(self._queues) > 1 else 0
         self._queues[lane].append(job)
@@ -292,7 +295,7 @@ class Dispatcher:
         self._held.pop(key, None)
         if not give_up:
             self._failures[key] = failures
-            self._held[key] = None
+            self._held[key] = msg.received_at or self.clock()
             while len(self._held) > HELD_MEMORY:
                 old = next(iter(self._held))
                 del self._held[old]

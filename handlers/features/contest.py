@@ -260,13 +260,15 @@ def _question(ed: Edition, qid: str) -> Question:
     return next(q for q in ed.questions if q.id == qid)
 
 
-def _window_closed(ctx: Ctx) -> Reply | None:
+def _window_closed(ctx: Ctx, at: datetime | None = None) -> Reply | None:
+    """The contest not open at `at` (default: now), in words."""
     c, tz = ctx.edition.contest, ctx.edition.tz
-    if ctx.now < c.opens:
+    at = ctx.now if at is None else at
+    if at < c.opens:
         return Reply(_("Cuộc thi chưa mở. Cuộc thi mở từ {time} ngày {day}.").format(
             time=format_time(c.opens, tz), day=format_date_numeric(c.opens)),
             (Button(_("Thể lệ cuộc thi"), "/cuocthi"), back_button()))
-    if ctx.now >= c.closes:
+    if at >= c.closes:
         return Reply(_("Cuộc thi đã kết thúc lúc {time} ngày {day}; bài làm không còn được "
                        "ghi nhận.").format(time=format_time(c.closes, tz),
                                            day=format_date_numeric(c.closes)),
@@ -575,7 +577,10 @@ async def _answer(ctx: Ctx, participant: Participant, attempt: Attempt, position
     if attempt.finished_at is not None:
         return [Reply(_("Lượt thi này đã kết thúc; câu trả lời không được ghi nhận."),
                       (Button(_("Bảng xếp hạng"), "/xephang"), back_button()))]
-    closed = _window_closed(ctx)
+    # Timed from when the answer came, not from when the database could apply it (an update
+    # held back during an outage); the next question starts now, when it is shown.
+    sent = max(ctx.sent, attempt.question_started_at)
+    closed = _window_closed(ctx, sent)
     if closed:
         return await _cut_short(ctx, closed, (participant, attempt))
     if position != attempt.current:
@@ -587,7 +592,7 @@ async def _answer(ctx: Ctx, participant: Participant, attempt: Attempt, position
     if chosen >= len(q.options):
         return [Reply(_("Câu trả lời không hợp lệ. Xin chọn A, B, C hoặc D bằng các nút của "
                         "câu hỏi.")), *await _ask(ctx, attempt)]
-    elapsed, limit = _elapsed_ms(attempt.question_started_at, ctx.now), _limit_ms(ed)
+    elapsed, limit = _elapsed_ms(attempt.question_started_at, sent), _limit_ms(ed)
     late = elapsed > limit
     correct = chosen == q.answer and not late
     done = position + 1 == len(attempt.question_ids)

@@ -25,6 +25,7 @@ from bot.settings_error import INSTANT
 from handlers.i18n import N_, _, format_date_numeric, set_locale
 from handlers.numbers import parse_int
 from handlers.question_types import QuestionKind
+from handlers.text import clean
 
 # The bot itself (SQLAlchemy, the handlers, the metrics) is imported once a command needs it:
 # a usage error, --help or a configuration error answers without that half second of imports.
@@ -704,8 +705,26 @@ def _command(app: App, args: argparse.Namespace) -> int:
     return 0
 
 
+# Arguments that are words for people (stored, sent to citizens), not names of files.
+_FREE_TEXT = ("text", "reason", "button")
+
+
+def _typed(args: argparse.Namespace) -> None:
+    """Read the free-text arguments as a chat message or a console form is read (NFC, no
+    control, zero-width or bidi character, blank-looking characters as spaces, trimmed): an
+    announcement of only invisible characters was scheduled to everyone, and bytes that are not
+    UTF-8 (read with surrogateescape) stopped the command with a traceback."""
+    for name in _FREE_TEXT:
+        value = getattr(args, name, None)
+        if isinstance(value, str):
+            setattr(args, name, clean(value))
+        elif isinstance(value, list):
+            setattr(args, name, [clean(v) for v in value])
+
+
 def _main(argv: list[str] | None, own_process: bool = False) -> int:
     args = _parser().parse_args(argv)
+    _typed(args)
     from bot.observability import setup_logging
 
     setup_logging(None, level="WARNING")

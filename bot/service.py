@@ -50,6 +50,7 @@ class SqlStore:
     identity_key: bytes | None = None  # of the contest's identity hash (App.start loads it)
     web_base: str = ""  # where organizers open the web console ([web] base_url)
     known_attempts: KnownAttempts | None = None  # the Dispatcher's, shared by its updates
+    questions_per_day: int = 0  # [flood] questions_per_day; 0: no limit
 
     async def set_locale(self, locale: str) -> None:
         await repo.set_locale(self.session, self.user.id, locale)
@@ -87,7 +88,8 @@ class SqlStore:
 
     @property
     def questions(self) -> SqlQuestionStore:
-        return SqlQuestionStore(self.session, self.user.id, self.user.channel, self.now)
+        return SqlQuestionStore(self.session, self.user.id, self.user.channel, self.now,
+                                self.questions_per_day)
 
     async def console_link(self) -> str:
         who = console.Identity(self.user.channel, self.user.external_id)
@@ -163,9 +165,9 @@ class Dispatcher:
         self._writer = asyncio.Lock() if sqlite else None
         self._queues: list[deque[_Job]] = [deque() for _ in range(lanes)]
         self._workers: list[asyncio.Task[None] | None] = [None] * lanes
-        # Updates held back (insertion-ordered, bounded) and how often each failed while the
-        # database answered.
-        self._held: dict[tuple[str, str], None] = {}
+        # Updates held back (insertion-ordered, bounded), when each first came, and how often
+        # each failed while the database answered.
+        self._held: dict[tuple[str, str], datetime] = {}
         self._failures: dict[tuple[str, str], int] = {}
 
     async def handle(self, msg: Incoming, update_key: str | None = None,
@@ -188,7 +190,10 @@ class Dispatcher:
         verdict = self.flood.check(msg.channel, msg.user_id)
         if verdict != "ok":
             return self._flooded(msg, verdict)
-        job = _Job(msg, update_key, self.clock(), time.perf_counter(),
+        now = self.clock()
+        # When it came: a contest answer held back by an outage is timed from then.
+        msg = replace(msg, received_at=self._held.get((msg.channel, update_key or "")) or now)
+        job = _Job(msg, update_key, now, time.perf_counter(),
                    asyncio.get_running_loop().create_future(), numbered)
         lane = (hash(job.user) % len(self._queues)) if len(self._queues) > 1 else 0
         self._queues[lane].append(job)
@@ -294,7 +299,7 @@ class Dispatcher:
         self._held.pop(key, None)
         if not give_up:
             self._failures[key] = failures
-            self._held[key] = None
+            self._held[key] = msg.received_at or self.clock()
             while len(self._held) > HELD_MEMORY:
                 old = next(iter(self._held))
                 del self._held[old]
@@ -350,7 +355,8 @@ class Dispatcher:
                 with use_locale(view.locale):
                     outcome = await self.conversation.handle(
                         msg, view, SqlStore(s, found.user, job.now, self.identity_key,
-                                            self.settings.web.base_url, self.known_attempts))
+                                            self.settings.web.base_url, self.known_attempts,
+                                            self.settings.flood.questions_per_day))
                 if job.numbered is not None:
                     # Stored before the answer is sent: if it is cut or its outcome unknown,
                     # the user may have read these numbers, and typing one must press its

@@ -205,6 +205,9 @@ class FloodSettings:
     max_messages: int = 20
     per_seconds: float = 10.0
     cooldown_seconds: float = 60.0
+    # Questions one user leaves for the organizers (the inbox) in 24 hours; past it they are
+    # still answered, not stored. 0: no limit. A citizen asks a handful a day.
+    questions_per_day: int = 30
 
 
 @dataclass(frozen=True)

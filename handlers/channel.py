@@ -136,17 +136,18 @@ def _numbered_line(number: int, b: Button) -> str:
     return f"[{number}] {b.label}" + (f": {b.url}" if b.url else "")
 
 
-def plan(replies: Sequence[Reply], limits: Limits) -> Plan:
+def plan(replies: Sequence[Reply], limits: Limits, first: int = 0) -> Plan:
     """Degrade `replies` to what a channel with `limits` can show.
 
     Per reply: the first `limits.buttons` buttons (that the platform can show) stay native, on
     the last text part; the others become numbered lines after the text, numbered from
     `limits.buttons + 1` and running on across the replies, so one number means one button
-    until the next answer. Text is split at paragraph, line or word ends within the limit; the
-    title goes on the first part only. Files follow their reply's text.
+    until the next answer (or from `first`, when higher). Text is split at paragraph, line or
+    word ends within the limit; the title goes on the first part only. Files follow their
+    reply's text.
     """
     out = Plan()
-    next_number = limits.buttons + 1
+    next_number = max(limits.buttons + 1, first)
     for reply in replies:
         native: list[Button] = []
         lines: list[str] = []
@@ -229,7 +230,8 @@ class OutputChannel(ABC):
         return Delivery("failed", reason="editing is not supported")
 
     async def send(self, external_id: str, replies: Sequence[Reply], *,
-                   retry: Retry | None = None, remember: bool = True) -> Delivery:
+                   retry: Retry | None = None, remember: bool = True,
+                   unasked: bool = False) -> Delivery:
         """Send replies degraded to this channel's limits; stop at the first refusal.
 
         Each message is sent once, or as `retry` allows. A refusal after some parts went out
@@ -237,8 +239,15 @@ class OutputChannel(ABC):
         connection error mid-reply) it is `uncertain`. The numbers of numbered buttons are
         remembered, unless the caller stored them already (`remember=False`: in the update's
         own transaction).
+
+        `unasked` replies (a broadcast) come between an answer and the number the user types
+        next: their numbers follow the ones the user holds, which stay usable ("1" of the
+        consent still agrees after an announcement arrived with buttons of its own).
         """
-        degraded = plan(replies, self.limits)
+        held: dict[str, str] = {}
+        if unasked and remember and plan(replies, self.limits).numbered:
+            held = await self.choices.load(self.name, external_id)
+        degraded = plan(replies, self.limits, max(map(int, held), default=0) + 1)
         ref: str | None = None
         skipped = ""
         for i, part in enumerate(degraded.parts):
@@ -255,7 +264,7 @@ class OutputChannel(ABC):
             ref = outcome.ref or ref
         if degraded.numbered and remember:
             # A reply without numbered buttons keeps the previous numbers usable.
-            await self.choices.save(self.name, external_id, degraded.choices)
+            await self.choices.save(self.name, external_id, held | degraded.choices)
         return Delivery("sent", reason=skipped, ref=ref, parts=len(degraded.parts))
 
     async def _send_part(self, external_id: str, part: Part, retry: Retry | None) -> Delivery:

@@ -60,6 +60,13 @@ class Ctx:
     is_button: bool = False  # pressed, not typed: a double tap's second press is one of these
     page: int = 1  # which screen of a long answer ("Xem thêm", handlers/paging.py)
     left: Left | None = None  # the flow this message stopped, if it did
+    received_at: datetime | None = None  # Incoming.received_at, in the edition's time zone
+
+    @property
+    def sent(self) -> datetime:
+        """When the citizen did what this update says: now, or when it first reached the bot
+        if it was held back (a contest answer is timed by it, not by the database's outage)."""
+        return min(self.now, self.received_at) if self.received_at is not None else self.now
 
     @property
     def today(self) -> date:

@@ -400,9 +400,11 @@ class Conversation:
 
     def _ctx(self, msg: Incoming, now: datetime, user: UserView, store: Store,
              route: Route, page: int = 1) -> Ctx:
+        received = msg.received_at
         return Ctx(edition=self.edition, now=now, user=user, store=store, route=route,
                    features=self.registry, is_private=msg.is_private,
-                   is_button=msg.is_button, page=page)
+                   is_button=msg.is_button, page=page,
+                   received_at=received.astimezone(self.edition.tz) if received else None)
 
     @staticmethod
     def _refusal(feature: Feature, ctx: Ctx) -> list[Reply] | None:

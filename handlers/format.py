@@ -99,6 +99,16 @@ def event_detail(event: Event, edition: Edition, title: bool = True) -> str:
     return "\n".join(lines)
 
 
+MAX_QUOTED = 80  # characters of a citizen's words repeated in an answer
+
+
+def quoted(text: str) -> str:
+    """A citizen's words as an answer repeats them: on one line, at most MAX_QUOTED
+    characters (a question may be 1,000 long; the answer's screen is too)."""
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_QUOTED else text[:MAX_QUOTED - 1].rstrip() + "…"
+
+
 def label(text: str) -> str:
     """A button label short enough to read whole on a phone."""
     return text if len(text) <= LABEL_MAX else text[:LABEL_MAX - 1].rstrip() + "…"

@@ -25,8 +25,9 @@ class QuestionKind(StrEnum):
 class QuestionStore(Protocol):
     """The current user's questions for the organizers, inside the update's transaction."""
 
-    async def record(self, text: str, normalised: str, kind: QuestionKind) -> int:
-        """Store a question of the current user; return its number."""
+    async def record(self, text: str, normalised: str, kind: QuestionKind) -> int | None:
+        """Store a question of the current user; return its number. None when the user left
+        as many as a day allows ([flood] questions_per_day): nothing stored."""
         ...
 
     async def send_to_organizers(self, question_id: int) -> bool:

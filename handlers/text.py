@@ -8,19 +8,30 @@ import unicodedata
 # Control characters except tab and newline; also zero-width and bidi marks, and lone
 # surrogates (bytes that were not UTF-8, read with surrogateescape, or a JSON "\udc00"):
 # no database can store them, and they stand for no letter.
+# The zero-width joiner is kept where it joins two emoji into one ("👩‍🏫" is a teacher,
+# "👩🏫" a woman and a school): before it an emoji, its variation selector or skin tone; after
+# it an emoji. The emoji blocks, roughly (Unicode's Extended_Pictographic is not in Python).
+_EMOJI = ("\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u21aa\u231a-\u23ff\u24c2"
+          "\u25aa-\u27bf\u2934\u2935\u2b05-\u2b55\u3030\u303d\u3297\u3299"
+          "\U0001f000-\U0001faff")
 _CONTROL = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"
-    "\ud800-\udfff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b\u200c\u200e\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ud800-\udfff]"
+    f"|(?<![{_EMOJI}\ufe0f])\u200d|\u200d(?![{_EMOJI}])"
 )
+# Characters that show as blank space but are not white space to Python: the Hangul fillers
+# (letters to `str.isalpha`) and the empty braille pattern. Typed to look blank ("ㅤㅤ ㅤㅤ" as
+# a name on the leaderboard, an announcement of nothing), they are read as spaces.
+_BLANK = str.maketrans(dict.fromkeys("\u115f\u1160\u3164\uffa0\u2800", " "))
 _WORD = re.compile(r"[0-9a-z]+")
 _LETTER = re.compile(r"[^\W\d_]")
 MAX_INPUT = 4096
 
 
 def storable(text: str) -> str:
-    """NFC without control characters (tab and newline stay): what a database can store and
-    what matching expects, at any length."""
-    return _CONTROL.sub("", unicodedata.normalize("NFC", text))
+    """NFC without control characters (tab and newline stay), blank-looking characters as
+    spaces: what a database can store and what matching expects, at any length."""
+    return _CONTROL.sub("", unicodedata.normalize("NFC", text)).translate(_BLANK)
 
 
 def clean(text: str) -> str:
@@ -78,6 +89,33 @@ def yes_or_no(text: str) -> bool | None:
     return True if said and all(w in _YES for w in said) else None
 
 
+def _joined(before: str, after: str) -> bool:
+    """Do two characters belong to one visible character (a letter and its mark, an emoji
+    and its skin tone, variation selector or joiner)?"""
+    return (unicodedata.category(after) in ("Mn", "Me") or after == "\u200d"
+            or before == "\u200d" or "\ufe00" <= after <= "\ufe0f"
+            or "\U0001f3fb" <= after <= "\U0001f3ff")
+
+
+def _regional(char: str) -> bool:
+    return "\U0001f1e6" <= char <= "\U0001f1ff"
+
+
+def _grapheme_start(text: str, cut: int) -> int:
+    """`cut`, moved back to the start of the visible character it falls in: a flag (two
+    regional indicators) or a joined emoji is not split between two messages."""
+    start = cut
+    while start > 1 and _joined(text[start - 1], text[start]):
+        start -= 1
+    if _regional(text[start]):
+        run = start
+        while run > 0 and _regional(text[run - 1]):
+            run -= 1
+        start -= (start - run) % 2  # the second letter of a flag
+    # Marks piled on one letter (a "zalgo" text) are cut anyway: every part keeps its length.
+    return start if start > cut // 2 else cut
+
+
 def split_message(text: str, limit: int) -> list[str]:
     """Split `text` into parts of at most `limit` characters, at paragraph, line or word ends."""
     if limit <= 0:
@@ -92,7 +130,7 @@ def split_message(text: str, limit: int) -> list[str]:
             if cut > limit // 3:
                 break
         if cut <= 0:
-            cut = limit
+            cut = _grapheme_start(rest, limit)
         parts.append(rest[:cut].rstrip())
         rest = rest[cut:].lstrip()
     if rest:

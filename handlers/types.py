@@ -56,6 +56,9 @@ class Incoming:
     # False in a group or channel, where every member reads the answer. Zalo OA and console
     # chats are always one-to-one.
     is_private: bool = True
+    # When the bot first got it, if earlier than now: an update held back while the database
+    # did not answer is applied later, and a contest answer counts from when it came.
+    received_at: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -231,7 +231,7 @@ class Deliverer:
             result = Delivery("failed", reason=f"not prepared: {type(exc).__name__}")
         else:
             try:
-                result = await self.sender.send(row.external_id, [reply])
+                result = await self.sender.send(row.external_id, [reply], unasked=True)
             except Exception as exc:  # the request may have left: uncertain, never resent
                 kind = type(exc).__name__
                 if kind not in self._failed_kinds:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import distinct, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import CitizenQuestion, ScheduledItem
@@ -23,8 +23,16 @@ class SqlQuestionStore:
     user_id: int
     channel: str
     now: datetime
+    per_day: int = 0  # questions kept per user in 24 hours; 0: no limit
 
-    async def record(self, text: str, normalised: str, kind: QuestionKind) -> int:
+    async def record(self, text: str, normalised: str, kind: QuestionKind) -> int | None:
+        if self.per_day:
+            kept = await self.session.scalar(
+                select(func.count()).select_from(CitizenQuestion).where(
+                    CitizenQuestion.user_id == self.user_id,
+                    CitizenQuestion.created_at > self.now - timedelta(days=1)))
+            if (kept or 0) >= self.per_day:
+                return None
         row = CitizenQuestion(channel=self.channel, user_id=self.user_id,
                               text=text[:MAX_QUESTION], normalised=normalised[:MAX_QUESTION],
                               kind=kind.value, created_at=self.now)
@@ -54,14 +62,17 @@ class QuestionGroup:
 
 async def open_questions(s: AsyncSession, kinds: Sequence[str],
                          limit: int = 200) -> list[QuestionGroup]:
-    """Questions not yet answered, grouped by kind and normalised text, most frequent first."""
+    """Questions not yet answered, grouped by kind and normalised text, the most asked first:
+    by how many citizens asked (one citizen typing a question fifty times is one), then how
+    often, then the newest."""
     q = CitizenQuestion
     last = func.max(q.created_at)
     rows = (await s.execute(
         select(q.kind, q.normalised, func.count(), last, func.max(q.id))
         .where(q.answered_at.is_(None), q.kind.in_(list(kinds)))
         .group_by(q.kind, q.normalised)
-        .order_by(func.count().desc(), last.desc(), q.normalised)
+        .order_by(func.count(distinct(q.user_id)).desc(), func.count().desc(), last.desc(),
+                  q.normalised)
         .limit(limit))).all()
     examples = dict((await s.execute(  # Result.tuples() is deprecated in SQLAlchemy 2.1
         select(q.id, q.text).where(q.id.in_([r[4] for r in rows])))).all())

@@ -13,7 +13,14 @@ from datetime import date
 from content import Edition
 from handlers.broadcast_types import ItemView, stored_buttons
 from handlers.context import Ctx
-from handlers.format import back_button, district_label, event_time, label, sample_note
+from handlers.format import (
+    back_button,
+    district_label,
+    event_time,
+    label,
+    quoted,
+    sample_note,
+)
 from handlers.i18n import N_, _, current_locale, format_date_numeric, format_day, format_time
 from handlers.numbers import parse_int
 from handlers.paging import paged
@@ -60,8 +67,9 @@ def render(item: ItemView, edition: Edition) -> tuple[str | None, str]:
     if item.kind == "answer":
         # The organizers' answer to questions the Chatbot could not answer (the console's
         # inbox): the question as the citizen typed it (the group's latest wording); no
-        # wording once the citizen who typed it erased their data.
-        question = " ".join(item.payload.get("question", "").split())
+        # wording once the citizen who typed it erased their data. Cut: a question of 1,000
+        # characters in the title filled every page of the answer, past a screen.
+        question = quoted(item.payload.get("question", ""))
         title = (_("Trả lời câu hỏi của Quý vị: “{question}”").format(question=question)
                  if question else _("Trả lời câu hỏi của Quý vị"))
         return title, f"{item.text or ''}\n— {_('Ban tổ chức')}"

@@ -32,7 +32,7 @@ from handlers.paging import paged
 from handlers.places import said_district
 from handlers.registry import FeatureSet, Flow
 from handlers.router import Route
-from handlers.text import fold, tokens, yes_or_no
+from handlers.text import fold, storable, tokens, yes_or_no
 from handlers.types import Button, Reply
 
 LETTERS = "ABCD"
@@ -139,18 +139,37 @@ def _without_lead_in(words: list[str]) -> list[str]:
     return words
 
 
+# A phone's keyboard types the apostrophe of "H'Hen Niê" curly.
+_APOSTROPHES = str.maketrans(dict.fromkeys("\u2018\u2019\u02bc\u2032", "'"))
+# Scripts that one name may mix (a Japanese name: kanji and kana).
+_SCRIPT_GROUPS = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "KATAKANA-HIRAGANA": "CJK"}
+
+
+def _scripts(name: str) -> set[str]:
+    """The scripts of the letters of `name`, by the first word of their Unicode names ('LATIN',
+    'CYRILLIC'): a name in two scripts is a look-alike ('Nguyễn Văn Аn' with a Cyrillic 'А'),
+    shown on the leaderboard as somebody else's."""
+    found = set()
+    for char in name:
+        if char.isalpha() and unicodedata.category(char) != "Lm":  # a modifier joins any
+            head = unicodedata.name(char, "?").split(" ", 1)[0]
+            found.add(_SCRIPT_GROUPS.get(head, head))
+    return found
+
+
 def valid_name(text: str) -> str | None:
-    """A full name: letters, at least two words, 4–100 characters; NFC, single spaces, each
-    word capitalised. What people add around it goes: "Họ tên: …", "tôi là …", a final "ạ"
-    or full stop; a name typed in capitals reads like the others ("NGUYỄN VĂN AN")."""
-    words = unicodedata.normalize("NFC", text).split()
+    """A full name: letters of one script, at least two words, 4–100 characters; NFKC (a
+    full-width or bold letter is the letter), single spaces, each word capitalised. What
+    people add around it goes: "Họ tên: …", "tôi là …", a final "ạ" or full stop; a name
+    typed in capitals reads like the others ("NGUYỄN VĂN AN")."""
+    words = unicodedata.normalize("NFKC", storable(text)).translate(_APOSTROPHES).split()
     words = _without_lead_in(words)
     if words:
         words[-1] = words[-1].rstrip(".!")
         if len(words) > 2 and words[-1].lower() == "ạ":
             words.pop()
     name = " ".join(w for w in words if w)
-    if not 4 <= len(name) <= MAX_NAME or not _NAME_RE.match(name):
+    if not 4 <= len(name) <= MAX_NAME or not _NAME_RE.match(name) or len(_scripts(name)) > 1:
         return None
     return " ".join(w[:1].upper() + (w[1:].lower() if w.isupper() else w[1:])
                     for w in name.split(" "))
@@ -242,13 +261,15 @@ def _question(ed: Edition, qid: str) -> Question:
     return next(q for q in ed.questions if q.id == qid)
 
 
-def _window_closed(ctx: Ctx) -> Reply | None:
+def _window_closed(ctx: Ctx, at: datetime | None = None) -> Reply | None:
+    """The contest not open at `at` (default: now), in words."""
     c, tz = ctx.edition.contest, ctx.edition.tz
-    if ctx.now < c.opens:
+    at = ctx.now if at is None else at
+    if at < c.opens:
         return Reply(_("Cuộc thi chưa mở. Cuộc thi mở từ {time} ngày {day}.").format(
             time=format_time(c.opens, tz), day=format_date_numeric(c.opens)),
             (Button(_("Thể lệ cuộc thi"), "/cuocthi"), back_button()))
-    if ctx.now >= c.closes:
+    if at >= c.closes:
         return Reply(_("Cuộc thi đã kết thúc lúc {time} ngày {day}; bài làm không còn được "
                        "ghi nhận.").format(time=format_time(c.closes, tz),
                                            day=format_date_numeric(c.closes)),
@@ -563,7 +584,10 @@ async def _answer(ctx: Ctx, participant: Participant, attempt: Attempt, position
     if attempt.finished_at is not None:
         return [Reply(_("Lượt thi này đã kết thúc; câu trả lời không được ghi nhận."),
                       (Button(_("Bảng xếp hạng"), "/xephang"), back_button()))]
-    closed = _window_closed(ctx)
+    # Timed from when the answer came, not from when the database could apply it (an update
+    # held back during an outage); the next question starts now, when it is shown.
+    sent = max(ctx.sent, attempt.question_started_at)
+    closed = _window_closed(ctx, sent)
     if closed:
         return await _cut_short(ctx, closed, (participant, attempt))
     if position != attempt.current:
@@ -578,7 +602,8 @@ async def _answer(ctx: Ctx, participant: Participant, attempt: Attempt, position
 
 def _answerable(ctx: Ctx, attempt: Attempt, position: int, chosen: int) -> bool:
     """Does `chosen` answer the open question at `position` (what _answer lets through)?"""
-    return (attempt.finished_at is None and _window_closed(ctx) is None
+    return (attempt.finished_at is None
+            and _window_closed(ctx, max(ctx.sent, attempt.question_started_at)) is None
             and position == attempt.current
             and chosen < len(_question(ctx.edition, attempt.question_ids[position]).options))
 
@@ -589,7 +614,9 @@ async def _record(ctx: Ctx, participant: Participant, attempt: Attempt, position
     the result; `known`: the attempt is ContestStore.known_attempt's (AttemptMoved)."""
     ed = ctx.edition
     q = _question(ed, attempt.question_ids[position])
-    elapsed, limit = _elapsed_ms(attempt.question_started_at, ctx.now), _limit_ms(ed)
+    # Timed from when the answer came (see _answer); the next question starts now.
+    sent = max(ctx.sent, attempt.question_started_at)
+    elapsed, limit = _elapsed_ms(attempt.question_started_at, sent), _limit_ms(ed)
     late = elapsed > limit
     correct = chosen == q.answer and not late
     done = position + 1 == len(attempt.question_ids)

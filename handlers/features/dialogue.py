@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from handlers.context import Ctx
 from handlers.features.contest import answer_outside
-from handlers.format import back_button, label, menu_buttons
+from handlers.format import back_button, label, menu_buttons, quoted
 from handlers.i18n import N_, _, current_locale, format_day_short
 from handlers.numbers import parse_int
 from handlers.question_types import MAX_QUESTION, QuestionKind
@@ -30,7 +30,6 @@ class Step(StrEnum):
 
 FLOW = Flow("ask", Step)
 features = FeatureSet()
-MAX_QUOTED = 80  # characters of the citizen's question repeated in the answer
 MAX_QUESTION_ID = 2**63 - 1  # the questions table's id is a BIGINT
 
 
@@ -99,9 +98,10 @@ async def clarify(ctx: Ctx) -> list[Reply]:
     return [Reply(_("Quý vị muốn hỏi về:"), (*choices, back_button()))]
 
 
-async def _keep(ctx: Ctx, understood: Understanding, kind: QuestionKind) -> int:
+async def _keep(ctx: Ctx, understood: Understanding, kind: QuestionKind) -> int | None:
     """Store a question the bot could not answer, for the organizers: without the phone
-    numbers and e-mail addresses in it, which the citizen did not choose to send."""
+    numbers and e-mail addresses in it, which the citizen did not choose to send. None when
+    the citizen's questions of the day are kept already."""
     text, normalised = understood.typed, understood.normalised
     masked = mask_contacts(text)
     if masked != text:
@@ -131,12 +131,13 @@ async def unknown(ctx: Ctx) -> list[Reply]:
     if understood is not None and understood.words:
         typed = understood.typed
         number = await _keep(ctx, understood, QuestionKind.UNANSWERED)
-        quoted = typed if len(typed) <= MAX_QUOTED else typed[:MAX_QUOTED - 1] + "…"
-        lines.append(_("Xin lỗi, Chatbot chưa có thông tin về “{text}”.").format(text=quoted))
+        lines.append(_("Xin lỗi, Chatbot chưa có thông tin về “{text}”.").format(
+            text=quoted(typed)))
         lines.append(can_answer())
-        lines.append(_("Quý vị có muốn gửi câu hỏi này cho Ban tổ chức không? Ban tổ chức sẽ "
-                       "xem và bổ sung câu trả lời."))
-        buttons.append(Button(_("Gửi câu hỏi cho Ban tổ chức"), f"/guicauhoi {number}"))
+        if number is not None:
+            lines.append(_("Quý vị có muốn gửi câu hỏi này cho Ban tổ chức không? Ban tổ chức "
+                           "sẽ xem và bổ sung câu trả lời."))
+            buttons.append(Button(_("Gửi câu hỏi cho Ban tổ chức"), f"/guicauhoi {number}"))
         for route in understood.candidates:
             if (b := _choice(ctx, route)) is not None:
                 buttons.append(b)
@@ -186,8 +187,17 @@ async def ask_flow(ctx: Ctx) -> list[Reply] | None:
 
 async def _send_text(ctx: Ctx, text: str) -> list[Reply]:
     normalised = " ".join(t.fold for t in tokenize(text))
-    await ctx.store.questions.record(text[:MAX_QUESTION], normalised, QuestionKind.SENT)
+    if await ctx.store.questions.record(text[:MAX_QUESTION], normalised,
+                                        QuestionKind.SENT) is None:
+        return [_too_many()]
     return [_sent()]
+
+
+def _too_many() -> Reply:
+    return Reply(_("Hôm nay Quý vị đã gửi nhiều câu hỏi; Ban tổ chức sẽ xem lần lượt các câu "
+                   "đã nhận. Xin Quý vị gửi thêm vào ngày mai; nếu cần gấp, xin gọi các số ở "
+                   "mục Liên hệ."),
+                 (Button(_("Liên hệ"), "/lienhe"), back_button()))
 
 
 def _sent() -> Reply:

@@ -229,6 +229,26 @@ def test_announce_at_now_or_ngay_in_any_spelling(tmp_path: Path) -> None:
         assert result.returncode == 2 and words in result.stderr, (at, result.stderr)
 
 
+def test_announce_text_is_read_as_the_chat_reads_it(tmp_path: Path) -> None:
+    """--text and --reason are read as a chat message is: only invisible characters are no
+    text (an empty announcement was scheduled to everyone), bytes that are not UTF-8 and bidi
+    controls go (the first stopped the command with a traceback)."""
+    empty, blank, odd = clis(
+        tmp_path, ("announce", "--text", "\u200b\u200b \u2060", "--at", "now"),
+        ("announce", "--text", "\u3164\u3164 \u2800", "--at", "now"),
+        ("announce", "--text", "Họp lúc 8 giờ\udcff tại\u202e Nhà văn hóa", "--at", "now"))
+    for result in (empty, blank):
+        quiet(result)
+        assert result.returncode == 2 and "Cần --text" in result.stderr, result.stderr
+    quiet(odd)
+    assert odd.returncode == 0, odd.stderr
+    void = cli(tmp_path, "contest", "void", "1", "--reason", "\u200b")
+    assert void.returncode == 2 and "cần ghi lý do hủy" in void.stderr, void.stderr
+    listed = cli(tmp_path, "announce", "list").stdout
+    assert "Họp lúc 8 giờ tại Nhà văn hóa" in listed
+    assert listed.count("chờ gửi") == 1
+
+
 def test_announce_with_buttons_as_the_chat_makes_them(tmp_path: Path) -> None:
     """--button: a feature (its command or its label) or "Name | https://…", at most three,
     stored as /thongbao stores them; a wrong one changes nothing and says why."""

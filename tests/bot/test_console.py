@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -166,8 +167,10 @@ async def test_an_announcement_reaches_the_console_subscriber(tmp_path: Path) ->
                 line = await proc.stdout.readline()
                 assert line, out
                 out += line.decode()
-            # The same pages as anywhere: "Xem thêm" is numbered line 1 here.
-            proc.stdin.write(b"1\n")
+            # The same pages as anywhere: "Xem thêm" is a numbered line here, numbered after
+            # the lines of the answer printed before it (which stay valid).
+            number = re.findall(r"^\[(\d+)\] Xem thêm \(2/", out, re.MULTILINE)[-1]
+            proc.stdin.write(f"{number}\n".encode())
             await proc.stdin.drain()
             while "Mục 15:" not in out:
                 line = await proc.stdout.readline()
@@ -181,7 +184,7 @@ async def test_an_announcement_reaches_the_console_subscriber(tmp_path: Path) ->
     assert "Traceback" not in err.decode()
     item, announcement = out.split("Đã lên lịch thông báo #", 1)[1].split(" ", 1)
     assert f"THÔNG BÁO CỦA BAN TỔ CHỨC (1/2)\n{text} Mục 1:" in announcement
-    assert "[1] Xem thêm (2/2)" in announcement
+    assert f"[{number}] Xem thêm (2/2)" in announcement
     assert announcement.count(text) == 1
     assert "THÔNG BÁO CỦA BAN TỔ CHỨC (2/2)\n" in announcement
     assert f"Thông báo #{item} đã gửi xong" in announcement

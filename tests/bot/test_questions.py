@@ -7,11 +7,12 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from bot.app import App
+from bot.app import App, build_app
 from bot.db.models import CitizenQuestion
+from bot.db.questions import open_questions
 from handlers.types import Reply
 from tests.bot.test_cli import cli, quiet
-from tests.conftest import Chat
+from tests.conftest import Chat, make_settings, new_sqlite_schema
 
 
 async def stored(app: App) -> list[CitizenQuestion]:
@@ -86,6 +87,43 @@ async def test_erasing_personal_data_deletes_the_questions(any_app: App) -> None
     done = await citizen.text("Xóa dữ liệu của tôi")
     assert "1 câu hỏi lưu cho Ban tổ chức" in done
     assert await stored(any_app) == []
+
+
+async def test_one_citizen_cannot_fill_the_organizers_inbox(sqlite_url: str) -> None:
+    """A flooder typing questions all day (within the flood control's pace) keeps at most
+    [flood] questions_per_day of them for the organizers; past it each is still answered,
+    without the offer to pass it on, and nothing is stored. Others are not limited."""
+    await new_sqlite_schema(sqlite_url)
+    app = build_app(make_settings(sqlite_url, HOCTAP_FLOOD_MAX_MESSAGES="0",
+                                  HOCTAP_FLOOD_QUESTIONS_PER_DAY="3"))
+    await app.start()
+    try:
+        flooder = Chat(app, "flooder", channel="telegram")
+        for i in range(3):
+            assert "/guicauhoi " in str(await flooder.send(f"giá vàng hôm nay số {i} nhỉ"))
+        past = await flooder.send("thời tiết Hải Phòng ngày mai thế nào")
+        assert "Xin lỗi, Chatbot chưa có thông tin về" in past[0].text
+        assert "Gửi câu hỏi cho Ban tổ chức" not in str(past)
+        typed = await flooder.text("/guicauhoi cho hỏi thời tiết ngày mai")
+        assert "Hôm nay Quý vị đã gửi nhiều câu hỏi" in typed
+        other = await Chat(app, "nguoi-khac", channel="telegram").send("giá vàng hôm nay")
+        assert "/guicauhoi " in str(other)
+        assert len(await stored(app)) == 4
+    finally:
+        await app.close()
+
+
+async def test_the_most_asked_are_asked_by_the_most_citizens(any_app: App) -> None:
+    """One citizen typing a question many times does not put it above one that several
+    citizens asked (the inbox and `hoctap-bot questions` list the most asked first)."""
+    for _ in range(5):
+        await Chat(any_app, "one", channel="telegram").send("giá vàng hôm nay")
+    for who in ("two", "three"):
+        await Chat(any_app, who, channel="telegram").send("thời tiết hôm nay")
+    async with any_app.sessions() as s:
+        groups = await open_questions(s, ["unanswered"])
+    assert [(g.normalised, g.count) for g in groups] == [
+        ("thoi tiet hom nay", 2), ("gia vang hom nay", 5)]
 
 
 def test_the_organizers_list(tmp_path: Path) -> None:

@@ -348,8 +348,9 @@ async def test_hoctap_bot_run_serves_zalobot_and_broadcasts(fake: FakeZaloBot,
         await fake.wait_for(lambda: proc.query(
             "select active from users where external_id = '" + gone + "'") == [(0,)], 40)
         [first] = [t for t in fake.texts(subscriber) if text in t]
-        # Typing a number presses the button of the broadcast: "Xem thêm", then today's.
-        await fake.user_sends(subscriber, "1")
+        # Typing a number presses the button of the broadcast: "Xem thêm", then today's. Its
+        # numbers follow those of "Đã đăng ký!", which the subscriber may still be reading.
+        await fake.user_sends(subscriber, number_of(first, "Xem thêm (2/2)"))
         await fake.wait_for(lambda: "tổ chức (2/2)" in fake.texts(subscriber)[-1], 20)
         second = fake.texts(subscriber)[-1]
         await fake.user_sends(subscriber, "1")
@@ -359,7 +360,8 @@ async def test_hoctap_bot_run_serves_zalobot_and_broadcasts(fake: FakeZaloBot,
     assert code == 0, proc.stderr.decode()
     assert sum(text in t for t in fake.texts(subscriber)) == 1
     assert first.startswith(f"Thông báo của Ban tổ chức (1/2)\n\n{text}")
-    assert first.endswith("\n\n[1] Xem thêm (2/2)\n[2] Lịch hôm nay")
+    held = len(NUMBERED.findall(done))
+    assert first.endswith(f"\n\n[{held + 1}] Xem thêm (2/2)\n[{held + 2}] Lịch hôm nay")
     assert second.startswith("Thông báo của Ban tổ chức (2/2)\n\n")
     assert second.endswith("Mục 7: đại biểu có mặt trước 14:30 để nhận chỗ ngồi theo sơ đồ; "
                            "người dân xem trực tiếp trên trang của thành phố.\n\n"
@@ -407,3 +409,42 @@ async def test_a_refused_token_stops_the_start_with_a_clear_error(fake: FakeZalo
     with pytest.raises(RuntimeError, match=re.escape(
             "Zalo refused to start the bot: 401 Unauthorized (check [zalobot] token)")):
         await start_bot(db, fake)
+
+
+async def test_a_broadcast_leaves_the_numbers_of_an_open_step(fake: FakeZaloBot,
+                                                               tmp_path: Path) -> None:
+    """A citizen at the contest's consent ([1] Đồng ý) gets an announcement with a button
+    before typing "1": the broadcast's numbers come after the step's, so "1" still agrees
+    (it pressed the broadcast's "Lịch hôm nay", which ended the registration)."""
+    organizer, citizen = new_user_id(), new_user_id()
+    env = bot_env(fake, free_port(), "polling", HOCTAP_BOT_NOW="2020-10-02T08:00",
+                  HOCTAP_ORGANIZERS_ZALOBOT_IDS=organizer)
+    text = "Thông báo: Lễ tổng kết Tuần lễ lúc 15:00 ngày 07/10 tại Nhà văn hóa."
+    proc = BotProcess(tmp_path, env)
+    await proc.start()
+    try:
+        for said, expected in [("/dangky", "Đã đăng ký!"), ("/thi", "Bước 1/4"),
+                               ("Nguyễn Văn An", "[3] Lê Chân"), ("3", "[1] Bỏ qua"),
+                               ("1", "[1] Đồng ý")]:
+            await fake.user_sends(citizen, said)
+            await fake.wait_for(lambda e=expected: e in (fake.texts(citizen) or [""])[-1], 40)
+        steps = [("/thongbao", "Gõ nội dung"), (text, "Gửi cho ai?"),
+                 ("channel:zalobot", "dd/mm/yyyy"), ("ngay", "[2] Thêm nút"),
+                 ("2", "Chọn chức năng"), ("lịch hôm nay", "Đã thêm nút “Lịch hôm nay”"),
+                 ("1", "[1] Xác nhận gửi"), ("1", "Chatbot sẽ báo tiến độ khi gửi")]
+        for said, expected in steps:
+            await fake.user_sends(organizer, said)
+            await fake.wait_for(lambda e=expected: e in (fake.texts(organizer) or [""])[-1],
+                                20)
+        await fake.wait_for(lambda: text in fake.texts(citizen)[-1], 40)
+        broadcast = fake.texts(citizen)[-1]
+        await fake.user_sends(citizen, "1")
+        await fake.wait_for(lambda: "Câu 1/10" in fake.texts(citizen)[-1], 20)
+    finally:
+        code = await proc.stop()
+    assert code == 0, proc.stderr.decode()
+    consent = next(t for t in fake.texts(citizen) if "[1] Đồng ý" in t)
+    after = len(NUMBERED.findall(consent)) + 1  # numbered after the consent's buttons
+    assert broadcast.endswith(f"\n\n[{after}] Lịch hôm nay")
+    assert not any(t.startswith("Đã dừng") for t in fake.texts(citizen))
+    assert b"Traceback" not in proc.stderr, proc.stderr.decode()

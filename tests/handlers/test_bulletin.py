@@ -5,9 +5,19 @@ from __future__ import annotations
 import pytest
 
 from bot.app import App
-from handlers.broadcast_types import MAX_BUTTONS, check_label, check_url, stored_buttons
+from content import Edition
+from handlers.broadcast_types import (
+    MAX_BUTTONS,
+    ItemView,
+    check_label,
+    check_url,
+    stored_buttons,
+)
 from handlers.core import REGISTRY
 from handlers.features.announce import read_button
+from handlers.features.bulletin import pages
+from handlers.paging import fits
+from handlers.question_types import MAX_QUESTION
 from tests.conftest import Chat
 
 
@@ -79,3 +89,29 @@ async def test_buttons_are_added_at_the_preview(app: App) -> None:
     assert "Đã lên lịch thông báo #" in await organizer.text("ok")
     [listing] = await organizer.send("/dsthongbao")
     assert "Họp lúc 8 giờ" in listing.text
+
+
+def test_an_answer_to_a_long_question_fits_each_screen(edition: Edition) -> None:
+    """The organizers' answer names the question in its title: a question of 1,000 characters
+    (what is kept) is cut there, so every page fits a screen and the answer is one page."""
+    question = ("Cho em hỏi về lịch học và cách đăng ký khóa học trực tuyến của thư viện "
+                * 20)[:MAX_QUESTION]
+    item = ItemView(7, "answer", "Dạ, lịch học có trên trang của thư viện thành phố.",
+                    {"question": question})
+    shown = pages(item, edition)
+    assert len(shown) == 1 and all(fits(p) for p in shown)
+    assert shown[0].title is not None and shown[0].title.startswith(
+        "Trả lời câu hỏi của Quý vị: “Cho em hỏi về lịch học")
+    assert shown[0].title.endswith("…”")
+
+
+async def test_an_announcement_keeps_its_emoji_whole(app: App) -> None:
+    """Emoji joined by a zero-width joiner are one emoji (👩‍🏫 a teacher, 👨‍🎓 a graduate):
+    the announcement keeps them, while a joiner between letters, which shows nothing, goes."""
+    organizer = Chat(app, "console")
+    text = "👩\u200d🏫 Thầy cô và 👨\u200d🎓 sinh viên tham gia Ngày\u200d hội đọc sách 🏳️\u200d🌈"
+    for step in ("/thongbao", text, "all", "ngay"):
+        replies = await organizer.send(step)
+    shown = "\n".join(r.full_text() for r in replies)
+    assert ("👩\u200d🏫 Thầy cô và 👨\u200d🎓 sinh viên tham gia Ngày hội đọc sách 🏳️\u200d🌈"
+            in shown)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from handlers.channel import (
@@ -69,6 +71,35 @@ async def test_a_reply_without_numbered_buttons_keeps_the_previous_numbers() -> 
     await channel.send("u1", [Reply("Menu mới", buttons=(Button("Khác", "/khac"),))])
     assert await channel.pressed("u1", "1") == "/khac"
     assert await channel.pressed("u1", "2") is None
+
+
+async def test_an_unasked_message_numbers_its_buttons_after_the_ones_held() -> None:
+    channel = Collecting(Limits(text=2000))
+    await channel.send("u1", [Reply("Đồng ý?", buttons=MENU[:2])])
+    await channel.send("u1", [Reply("Thông báo", buttons=(Button("Lịch", "/homnay"),))],
+                       unasked=True)
+    assert channel.sent[-1][0].endswith("\n\n[3] Lịch")
+    assert await channel.pressed("u1", "1") == "/m1"  # the step's answer, as it was shown
+    assert await channel.pressed("u1", "3") == "/homnay"
+    await channel.send("u1", [Reply("Menu mới", buttons=(Button("Khác", "/khac"),))])
+    assert await channel.pressed("u1", "1") == "/khac"  # an answer starts again from 1
+    assert await channel.pressed("u1", "3") is None
+    await channel.send("u2", [Reply("Thông báo", buttons=(Button("Lịch", "/homnay"),))],
+                       unasked=True)
+    assert channel.sent[-1][0].endswith("\n\n[1] Lịch")  # nothing held: from 1
+
+
+@pytest.mark.parametrize("unit", ["🇻🇳", "👩\u200d🏫", "👍🏽", "❤\ufe0f", "ệ"])
+async def test_a_cut_without_spaces_never_splits_one_visible_character(unit: str) -> None:
+    """A line of emoji without spaces is cut at the limit; a flag, a joined emoji, a skin tone
+    or a letter with a mark (NFD) is not split between two messages."""
+    text = unicodedata.normalize("NFD", unit) * 1500
+    channel = Collecting(Limits(text=999))
+    await channel.send("u1", [Reply(text)])
+    parts = [t for t, _title, _buttons in channel.sent]
+    assert "".join(parts) == text and len(parts) > 1
+    whole = unicodedata.normalize("NFD", unit)
+    assert all(len(p) % len(whole) == 0 and p.startswith(whole) for p in parts)
 
 
 async def test_long_text_is_split_within_the_limit_and_nothing_is_lost() -> None:

@@ -18,6 +18,7 @@ from sqlalchemy import select, update
 from bot.app import App, build_app
 from bot.channels.console import ConsoleChannel
 from bot.db.contest import SqlContestStore, identity_hash
+from bot.db.faults import HeldBack
 from bot.db.models import ContestAnswer, ContestAttempt, ContestParticipant, MessageLog
 from bot.db.repo import touch_user
 from content import Edition
@@ -28,7 +29,7 @@ from handlers.features.contest import (
     valid_name,
     valid_phone,
 )
-from handlers.types import Reply
+from handlers.types import Incoming, Reply
 from tests.conftest import Chat, make_settings, new_sqlite_schema
 
 ANSWER = re.compile(r"^/traloi (\d+) (\d+) ([ABCD])$")
@@ -82,6 +83,42 @@ async def register(chat: Chat, name: str = "nguyễn văn an", district: str = "
     assert "Bước 3/4" in (await chat.text(district))
     assert "Đồng ý" in (await chat.text(phone))
     return await chat.send("Đồng ý")
+
+
+async def test_an_answer_held_back_by_an_outage_is_timed_from_when_it_came(
+        app: App, edition: Edition, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A button pressed in time while the database does not answer is held back and applied
+    when it comes again; it counts from when it first came, not as late (before: every answer
+    of an outage longer than the time left was wrong). The next question starts when shown."""
+    chat = Chat(app, "held-back", channel="telegram")
+    q1 = last_question(await register(chat))
+    attempt, position, correct = question_of(edition, q1)
+    press = Incoming("telegram", "held-back", f"/traloi {attempt} {position} "
+                     f"{'ABCD'[correct]}", is_button=True)
+    dispatcher = app.dispatcher
+
+    async def down(batch: object) -> None:
+        raise ConnectionRefusedError("the database is down")
+
+    async def no_answer() -> bool:
+        return False
+
+    monkeypatch.setattr(dispatcher, "_apply", down)
+    monkeypatch.setattr(dispatcher, "_database_answers", no_answer)
+    app.clock.offset += timedelta(seconds=5)
+    with pytest.raises(HeldBack):
+        await dispatcher.handle(press, update_key="41", hold_back=True)
+    limit = edition.contest.seconds_per_question
+    app.clock.offset += timedelta(seconds=limit + 30)  # the outage outlasts the question
+    monkeypatch.undo()  # the database is back
+    replies = await dispatcher.handle(press, update_key="41", hold_back=True)
+    assert replies is not None and not any("Hết giờ" in r.text for r in replies)
+    q2 = last_question(replies)
+    assert q2.title == "Câu 2/10" and f"Thời gian còn lại: {limit} giây." in q2.text
+    async with app.sessions() as s:
+        [answer] = (await s.execute(select(ContestAnswer))).scalars().all()
+    assert (answer.correct, answer.late) == (True, False)
+    assert 5000 <= answer.elapsed_ms < 6000
 
 
 async def test_full_attempt_rank_and_one_attempt_only(app: App, edition: Edition) -> None:

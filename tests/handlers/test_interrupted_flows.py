@@ -448,6 +448,40 @@ async def test_a_name_too_long_is_told_so(app: App) -> None:
     assert "chỉ gồm chữ cái" in await chat.text("😀 😀")  # another fault, its own words
 
 
+# Names made to look blank, or like somebody else's, on the leaderboard and in the workbook:
+# Hangul fillers are letters to Python, a Cyrillic "А" looks like a Latin "A".
+@pytest.mark.parametrize("typed", [
+    "\u3164\u3164 \u3164\u3164", "\uffa0\uffa0 \u115f\u1160", "Nguyễn Văn \u0410n",
+    "Тrần Thị Bình",  # a Cyrillic "Т"
+])
+async def test_a_name_that_looks_blank_or_borrowed_is_refused(app: App, typed: str) -> None:
+    chat = Chat(app, "look-alike")
+    await chat.text("/thi")
+    assert "chỉ gồm chữ cái" in await chat.text(typed)
+    assert (await chat.text("Nguyễn Văn An")).startswith("Bước 2/4.")  # the step stayed open
+    async with app.sessions() as s:
+        data = await s.scalar(select(ConversationState.data).join(User).where(
+            User.external_id == "look-alike"))
+    assert data is not None and data["full_name"] == "Nguyễn Văn An"
+
+
+@pytest.mark.parametrize(("typed", "name"), [
+    ("Ｎｇｕｙễｎ Ｖăｎ Ａｎ", "Nguyễn Văn An"),  # a full-width keyboard
+    ("\U0001d40d\U0001d420\U0001d42e\U0001d432\U0001d41e\U0001d427 Văn An", "Nguyen Văn An"),
+    ("H\u2019Hen Niê", "H'Hen Niê"),  # a phone's curly apostrophe
+    ("山田 花子", "山田 花子"), ("やまだ はなこ", "やまだ はなこ"), ("Иван Петров", "Иван Петров"),
+])
+def test_names_are_read_as_the_letters_they_show(typed: str, name: str) -> None:
+    assert valid_name(typed) == name
+
+
+async def test_an_announcement_of_blank_looking_characters_is_empty(app: App) -> None:
+    organizer = Chat(app, "console")
+    await organizer.send("/thongbao")
+    reply = await organizer.text("\u3164\u3164 \u2800\u2800\u2060")
+    assert "Nội dung đang trống" in reply
+
+
 async def test_changing_language_while_erasing_asks_again_in_it(app: App) -> None:
     chat = Chat(app, "lang-erase")
     await chat.text("lịch hôm nay")

@@ -290,14 +290,16 @@ class ZaloChannel(Channel):
     # ---- the channel contract --------------------------------------------------------------
 
     async def send(self, external_id: str, replies: Sequence[Reply], *,
-                   retry: Retry | None = None, remember: bool = True) -> Delivery:
+                   retry: Retry | None = None, remember: bool = True,
+                   unasked: bool = False) -> Delivery:
         """Send unprompted (a reminder, an announcement, a progress report): Zalo lets an OA
         write only inside the interaction window, checked here before any call."""
         reason = await window_state(self.sessions, external_id, self.clock(),
                                     self.settings.interaction_window_days)
         if reason is not None:
             return Delivery("skipped", reason=reason)
-        return await super().send(external_id, replies, retry=retry, remember=remember)
+        return await super().send(external_id, replies, retry=retry, remember=remember,
+                                  unasked=unasked)
 
     async def send_text(self, external_id: str, text: str, *, title: str | None = None,
                         buttons: tuple[Button, ...] = ()) -> Delivery:

@@ -116,6 +116,12 @@ _QUESTION_FOLDS = frozenset(" ".join(_QUESTION_WORDS).split())
 _REASONS = frozenset({"da", "vi"})
 # Words that end a part telling what is already done ("đọc thể lệ rồi", "thi xong").
 _DONE = frozenset({"roi", "xong"})
+# Words that cancel the reminders named right after them ("hủy | nhắc lịch", "ngừng | đăng ký
+# nhận tin"); typed without marks, only those no other word near a reminder spells ("dung" is
+# also "dùng", "bo" also "bố").
+_CANCELS = frozenset({"hủy", "huỷ", "ngừng", "thôi", "tắt", "dừng", "bỏ"})
+_CANCEL_FOLDS = frozenset({"huy", "ngung", "thoi", "tat"})
+_REMINDERS = frozenset({("subscribe", ""), ("faq", "nhac-lich")})
 # Whom a message may speak to ("chào ban tổ chức", "btc ơi"), and the small talk said to them.
 _ADDRESSEES = frozenset({"contacts", "bodies", "library"})
 _SPOKEN_TO = frozenset({("smalltalk", "greeting"), ("smalltalk", "thanks"),
@@ -407,6 +413,13 @@ class Understander:
             if named is not None:
                 best = named
                 passed.add(best.route)
+        if (best.route in _REMINDERS or best.route == ("unsubscribe", "")) and self._cancelled(
+                tokens, candidates):
+            # "hủy đki nhắc lịch", "ngừng đăng ký nhận tin": the reminders are cancelled
+            return replace(base, feature="unsubscribe", score=best.rank,
+                           explained=frozenset(best.explained),
+                           unexplained=sum(any(c.isalpha() for c in tokens[i].text)
+                                           for i in info if i not in best.explained))
         second = next((c for c in candidates if c.route not in passed), None)
         if second is not None and {best.route[0], second.route[0]} == {"event", "programme"}:
             # An event named after a programme ("Phát động xây dựng tủ sách lớp học"): a
@@ -954,6 +967,24 @@ class Understander:
                        for o in candidates)
 
     @staticmethod
+    def _cancelled(tokens: list[Token], candidates: list[_Candidate]) -> bool:
+        """True when a word that cancels ("hủy", "ngừng", "tắt") stands right before the words
+        a reminder answer was found on, or before "đăng ký" said before them, in one part."""
+        for c in candidates:
+            if c.route not in _REMINDERS or not c.explained:
+                continue
+            k = min(c.explained) - 1
+            while k > 0 and tokens[k].fold in ("dang", "ky") and tokens[k].clause == tokens[
+                    k + 1].clause:
+                k -= 1
+            if k < 0 or tokens[k].kind != "word" or tokens[k].clause != tokens[k + 1].clause:
+                continue
+            t = tokens[k]
+            if t.text in _CANCELS or (not t.marked and t.fold in _CANCEL_FOLDS):
+                return True
+        return False
+
+    @staticmethod
     def _asked_part(tokens: list[Token], candidates: list[_Candidate], best: _Candidate,
                     asking: set[int]) -> _Candidate:
         """In a message of several parts, an answer found only in parts that ask nothing gives
@@ -968,8 +999,12 @@ class Understander:
                  if _asks(tokens, *Understander._clause_span(tokens, c))}
         if not asked or {tokens[i].clause for i in best.explained} & asked:
             return best
+        # A word the part that asks repeats from another part names nothing of its own ("muốn
+        # học kỹ năng số thì | học ở đâu": the verb said again, the subject is the first part's).
+        told = {t.fold for t in tokens if t.clause not in asked and t.kind == "word"}
         named = {i for c in candidates if c.route[0] not in ("smalltalk", "unknown")
-                 for i in c.explained if tokens[i].clause in asked and i not in asking}
+                 for i in c.explained if tokens[i].clause in asked and i not in asking
+                 and tokens[i].fold not in told}
         if not named or any(t.clause in asked and t.fold in _BACK for t in tokens):
             return best
         return next((c for c in candidates[1:] if c.explained

@@ -1,0 +1,80 @@
+"""Ordinary questions as citizens type them (issue 15, round 8: a broad sample): a word that
+cancels the reminders named after it, a part that asks by repeating the verb of a condition,
+and the lexicon's everyday teencode and English. The phrasings are written for these tests, not
+taken from the corpus.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from content import Edition
+from handlers.understanding import Understander
+from handlers.understanding.evaluate import answer_key
+
+THU = date(2020, 10, 1)
+
+
+@pytest.fixture(scope="module")
+def understander(edition: Edition) -> Understander:
+    return Understander(edition)
+
+
+def answer(understander: Understander, text: str) -> str:
+    return answer_key(understander.understand(text, THU), THU)
+
+
+@pytest.mark.parametrize("text", [
+    "hủy nhắc lịch giúp tôi", "huy dang ky nhac lich sang", "ngừng đăng ký nhận tin nhắc",
+    "tat nhac lich di", "bỏ đăng ký nhắc lịch", "thoi dk nhan lich hang ngay",
+])
+def test_a_word_that_cancels_the_reminders_named_after_it_unsubscribes(
+        understander: Understander, text: str) -> None:
+    assert answer(understander, text) == "unsubscribe"
+
+
+@pytest.mark.parametrize("text", [
+    "đăng ký nhắc lịch", "dung nhac lich the nao",  # "dùng", not "dừng"
+    "bo toi muon dang ky nhac lich",  # "bố"
+    "thôi, cho tôi đăng ký nhận tin nhé",  # "thôi" in a part of its own
+])
+def test_a_cancel_word_elsewhere_or_unsure_cancels_nothing(understander: Understander,
+                                                          text: str) -> None:
+    assert answer(understander, text) != "unsubscribe"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("muon hoc ky nang so thi hoc o dau", "courses:ky-nang-so"),
+    ("muốn đọc sách điện tử thì đọc ở đâu", "courses:sach-dien-tu"),
+])
+def test_a_part_that_asks_by_repeating_the_verb_asks_about_the_first_part(
+        understander: Understander, text: str, expected: str) -> None:
+    assert answer(understander, text) == expected
+
+
+def test_a_part_that_asks_with_a_subject_of_its_own_is_still_asked(
+        understander: Understander) -> None:
+    assert answer(understander, "muon tham gia thi tuan le dien ra den ngay nao") \
+        in ("faq:thoi-gian", "schedule")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("toi nay co gi k ae", "day:2020-10-01@toi"),  # "ae": anh em
+    ("nhắc e lịch hằng ngày nhé", "subscribe"),
+    ("whats on this saturday", "day:2020-10-03"),
+    ("when does lifelong learning week end", "faq:thoi-gian"),
+    ("take the quiz", "contest_take"),
+    ("lop tin hoc van phong truc tuyen", "courses"),
+    ("cho toi so cua nguoi phu trach", "contacts"),
+])
+def test_everyday_teencode_and_english(understander: Understander, text: str,
+                                       expected: str) -> None:
+    assert answer(understander, text) == expected
+
+
+@pytest.mark.parametrize("text", ["mai là ngày mấy âm lịch", "xem lich am thang nay"])
+def test_the_lunar_calendar_is_no_question_about_the_week(understander: Understander,
+                                                          text: str) -> None:
+    assert answer(understander, text) == "dont_know"

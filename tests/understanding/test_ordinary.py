@@ -78,3 +78,13 @@ def test_everyday_teencode_and_english(understander: Understander, text: str,
 def test_the_lunar_calendar_is_no_question_about_the_week(understander: Understander,
                                                           text: str) -> None:
     assert answer(understander, text) == "dont_know"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("chủ nhật có sự kiện nào đáng đi không", "day:2020-10-04"),
+    ("tuần lễ có gì đáng chú ý không ạ", "activities"),
+    ("phim nào đáng xem nhất", "dont_know"),  # an evaluation says nothing of the Week
+])
+def test_an_evaluation_around_the_question_is_only_how_it_is_said(
+        understander: Understander, text: str, expected: str) -> None:
+    assert answer(understander, text) == expected

@@ -122,6 +122,8 @@ _DONE = frozenset({"roi", "xong"})
 _CANCELS = frozenset({"hủy", "huỷ", "ngừng", "thôi", "tắt", "dừng", "bỏ"})
 _CANCEL_FOLDS = frozenset({"huy", "ngung", "thoi", "tat"})
 _REMINDERS = frozenset({("subscribe", ""), ("faq", "nhac-lich")})
+# Words that end a yes/no question (folded; "k", "ko" are read "không").
+_YES_NO = frozenset({"khong", "chua", "ha"})
 # Whom a message may speak to ("chào ban tổ chức", "btc ơi"), and the small talk said to them.
 _ADDRESSEES = frozenset({"contacts", "bodies", "library"})
 _SPOKEN_TO = frozenset({("smalltalk", "greeting"), ("smalltalk", "thanks"),
@@ -436,8 +438,11 @@ class Understander:
             # the other's words and more is meant.
             best, second = second, None
         if second is not None and self._unsure(best, second, tokens):
-            return replace(base, feature="clarify", candidates=(best.route, second.route),
-                           score=best.rank)
+            asked = self._predicate_asked(tokens, best, second)
+            if asked is None:
+                return replace(base, feature="clarify", candidates=(best.route, second.route),
+                               score=best.rank)
+            best = asked
         return replace(base, feature=best.route[0], arg=best.route[1], score=best.rank,
                        explained=frozenset(best.explained),
                        unexplained=sum(any(c.isalpha() for c in tokens[i].text)
@@ -965,6 +970,22 @@ class Understander:
         return not any(o.route[0] not in ("event", "day", "today")
                        and event.explained <= o.explained and o.rank > event.rank
                        for o in candidates)
+
+    def _predicate_asked(self, tokens: list[Token], best: _Candidate,
+                         second: _Candidate) -> _Candidate | None:
+        """Of two answers found on overlapping words of a yes/no question ("tham gia | mất phí
+        không"), the one found on the last words said before "không" is asked: what comes
+        before is who or what it is asked of. None when neither or both end there."""
+        words = [i for i, t in enumerate(tokens) if t.kind == "word"]
+        if not words or tokens[words[-1]].fold not in _YES_NO or not (
+                best.explained & second.explained):
+            return None
+        last = next((i for i in reversed(words) if not self.index.is_filler(tokens[i])), -1)
+        ends = [c for c in (best, second) if c.explained and max(c.explained) == last]
+        if len(ends) != 1:
+            return None
+        other = second if ends[0] is best else best
+        return ends[0] if min(other.explained) < min(ends[0].explained) else None
 
     @staticmethod
     def _cancelled(tokens: list[Token], candidates: list[_Candidate]) -> bool:

@@ -88,3 +88,26 @@ def test_the_lunar_calendar_is_no_question_about_the_week(understander: Understa
 def test_an_evaluation_around_the_question_is_only_how_it_is_said(
         understander: Understander, text: str, expected: str) -> None:
     assert answer(understander, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "tham gia mat tien ko", "tham gia tuần lễ tốn phí không", "dang ky tham gia mat phi gi k",
+])
+def test_the_predicate_of_a_yes_no_question_is_asked_not_its_subject(
+        understander: Understander, text: str) -> None:
+    assert answer(understander, text) == "faq:chi-phi"
+
+
+def test_two_questions_in_two_parts_are_still_both_offered(understander: Understander) -> None:
+    understood = understander.understand("ai được tham gia, có mất tiền không", THU)
+    assert understood.feature == "clarify"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("thư viện thành phố có mở cửa không ạ", "library"),
+    ("tiệm vàng mấy giờ mở cửa", "dont_know"),  # the place named is not the Week's
+    ("uhm", "smalltalk:ok"),
+])
+def test_opening_hours_and_a_plain_uh(understander: Understander, text: str,
+                                      expected: str) -> None:
+    assert answer(understander, text) == expected

@@ -438,11 +438,11 @@ class Understander:
             # the other's words and more is meant.
             best, second = second, None
         if second is not None and self._unsure(best, second, tokens):
-            asked = self._predicate_asked(tokens, best, second)
-            if asked is None:
+            predicate = self._predicate_asked(tokens, best, second)
+            if predicate is None:
                 return replace(base, feature="clarify", candidates=(best.route, second.route),
                                score=best.rank)
-            best = asked
+            best = predicate
         return replace(base, feature=best.route[0], arg=best.route[1], score=best.rank,
                        explained=frozenset(best.explained),
                        unexplained=sum(any(c.isalpha() for c in tokens[i].text)

@@ -111,3 +111,27 @@ def test_two_questions_in_two_parts_are_still_both_offered(understander: Underst
 def test_opening_hours_and_a_plain_uh(understander: Understander, text: str,
                                       expected: str) -> None:
     assert answer(understander, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("hc tieng anh onl o dau", "courses:khoa-hoc"),  # "hc": học
+    ("nt cho btc the nao", "contacts"),  # "nt": nhắn tin
+    ("ukm", "smalltalk:ok"),
+    ("please stop sending messages", "unsubscribe"),
+    ("remind me daily", "subscribe"),
+    ("thank you very much", "smalltalk:thanks"),
+    ("what can this bot do", "help"),
+    ("please delete my information", "privacy"),
+    ("where is the closing ceremony", "event:tong-ket"),
+    ("where can i read ebooks", "courses:sach-dien-tu"),
+    ("what are the prizes", "contest"),
+])
+def test_more_teencode_and_english(understander: Understander, text: str,
+                                   expected: str) -> None:
+    assert answer(understander, text) == expected
+
+
+def test_english_words_of_the_lexicon_mark_a_message_as_english(
+        understander: Understander) -> None:
+    assert understander.understand("stop sending messages please", THU).english
+    assert not understander.understand("tham gia mat phi k", THU).english

@@ -135,3 +135,13 @@ def test_english_words_of_the_lexicon_mark_a_message_as_english(
         understander: Understander) -> None:
     assert understander.understand("stop sending messages please", THU).english
     assert not understander.understand("tham gia mat phi k", THU).english
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ông tôi bị lừa qua điện thoại, phải làm sao", "faq:internet-an-toan"),
+    ("bi lua qua facebook thi bao ai", "faq:internet-an-toan"),
+    ("co lop ngoai ngu truc tuyen ko", "courses"),
+])
+def test_how_someone_was_cheated_and_a_language_class(understander: Understander, text: str,
+                                                       expected: str) -> None:
+    assert answer(understander, text) == expected

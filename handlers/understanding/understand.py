@@ -422,6 +422,13 @@ class Understander:
                            explained=frozenset(best.explained),
                            unexplained=sum(any(c.isalpha() for c in tokens[i].text)
                                            for i in info if i not in best.explained))
+        # (of the same kind of phrase: a day asked of "có sự kiện gì không" stays the day)
+        predicate = next((c for c in candidates[1:] if c.source == best.source
+                          and c.route[0] not in ("smalltalk", "unknown")
+                          and c.rank >= TWO_QUESTIONS * best.rank), None)
+        if predicate is not None and self._predicate_asked(tokens, best, predicate) is predicate:
+            best = predicate
+            passed.add(best.route)
         second = next((c for c in candidates if c.route not in passed), None)
         if second is not None and {best.route[0], second.route[0]} == {"event", "programme"}:
             # An event named after a programme ("Phát động xây dựng tủ sách lớp học"): a

@@ -145,3 +145,17 @@ def test_english_words_of_the_lexicon_mark_a_message_as_english(
 def test_how_someone_was_cheated_and_a_language_class(understander: Understander, text: str,
                                                        expected: str) -> None:
     assert answer(understander, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "khi nao trao giai", "nhận giải ở đâu ạ", "cho minh link thi voi", "thi tren dt dc ko",
+    "thi mất bao lâu vậy", "thi qua zalo duoc khong",
+])
+def test_the_contest_s_everyday_details_are_the_contest(understander: Understander,
+                                                       text: str) -> None:
+    assert answer(understander, text) in ("contest", "faq:cuoc-thi")
+
+
+def test_the_app_people_write_from_is_only_how_it_is_said(understander: Understander) -> None:
+    assert answer(understander, "zalo bi hack phai lam sao") == "faq:internet-an-toan"
+    assert answer(understander, "zalo") == "dont_know"

@@ -159,3 +159,13 @@ def test_the_contest_s_everyday_details_are_the_contest(understander: Understand
 def test_the_app_people_write_from_is_only_how_it_is_said(understander: Understander) -> None:
     assert answer(understander, "zalo bi hack phai lam sao") == "faq:internet-an-toan"
     assert answer(understander, "zalo") == "dont_know"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("tham gia co ton kem gi khong", "faq:chi-phi"),
+    ("hoan toan mien phi ha ad", "faq:chi-phi"),
+    ("văn phòng ban tổ chức ở đâu ạ", "contacts"),
+    ("mua van phong pham o dau", "dont_know"),  # another word beside it: not the office
+])
+def test_fees_and_the_office(understander: Understander, text: str, expected: str) -> None:
+    assert answer(understander, text) == expected

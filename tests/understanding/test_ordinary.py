@@ -169,3 +169,13 @@ def test_the_app_people_write_from_is_only_how_it_is_said(understander: Understa
 ])
 def test_fees_and_the_office(understander: Understander, text: str, expected: str) -> None:
     assert answer(understander, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("hom sau co gi", "day:2020-10-02"),  # the day after, not "hôm sáu"
+    ("hôm sau có hoạt động gì không", "day:2020-10-02"),
+    ("hôm sáu có gì", "day:2020-10-06"),
+])
+def test_hom_sau_is_the_day_after(understander: Understander, text: str,
+                                  expected: str) -> None:
+    assert answer(understander, text) == expected

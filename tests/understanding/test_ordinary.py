@@ -179,3 +179,13 @@ def test_fees_and_the_office(understander: Understander, text: str, expected: st
 def test_hom_sau_is_the_day_after(understander: Understander, text: str,
                                   expected: str) -> None:
     assert answer(understander, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("chuong trinh ngay mai the nao", "day:2020-10-02"),
+    ("chương trình đọc sách", "library"),  # the phrases that hold it still count
+    ("chuong trinh tivi toi nay", "dont_know"),
+])
+def test_chuong_trinh_beside_a_day_is_that_day(understander: Understander, text: str,
+                                               expected: str) -> None:
+    assert answer(understander, text) == expected

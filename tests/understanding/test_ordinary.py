@@ -189,3 +189,13 @@ def test_hom_sau_is_the_day_after(understander: Understander, text: str,
 def test_chuong_trinh_beside_a_day_is_that_day(understander: Understander, text: str,
                                                expected: str) -> None:
     assert answer(understander, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("hay quá", "smalltalk:ok"), ("tuyet voi", "smalltalk:ok"), ("good", "smalltalk:ok"),
+    ("hello everyone", "smalltalk:greeting"),
+    ("hôm nay có gì hay quá vậy", "day:2020-10-01"),  # praise inside a question is how it is said
+])
+def test_praise_is_an_acknowledgement(understander: Understander, text: str,
+                                      expected: str) -> None:
+    assert answer(understander, text) == expected

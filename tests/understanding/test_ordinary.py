@@ -199,3 +199,17 @@ def test_chuong_trinh_beside_a_day_is_that_day(understander: Understander, text:
 def test_praise_is_an_acknowledgement(understander: Understander, text: str,
                                       expected: str) -> None:
     assert answer(understander, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("muon hoc tieng nhat online", "courses"),
+    ("trường nào dạy tiếng nhật tốt", "dont_know"),  # a school, not a course of the Week
+    ("hoc excel o dau", "courses"),
+    ("slogan cua tuan le", "faq:chu-de"),
+    ("đổi tiếng việt giúp tôi", "language"),
+    ("quay ve menu", "menu"),
+    ("em muon gop y cho btc", "ask"),
+    ("doi quan khac", "faq:quan-huyen"),
+])
+def test_more_everyday_content(understander: Understander, text: str, expected: str) -> None:
+    assert answer(understander, text) == expected

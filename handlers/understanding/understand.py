@@ -996,8 +996,9 @@ class Understander:
 
     @staticmethod
     def _cancelled(tokens: list[Token], candidates: list[_Candidate]) -> bool:
-        """True when a word that cancels ("hủy", "ngừng", "tắt") stands right before the words
-        a reminder answer was found on, or before "đăng ký" said before them, in one part."""
+        """True when a word that cancels ("hủy", "ngừng", "tắt", "không cần", "đừng") stands
+        right before the words a reminder answer was found on, or before "đăng ký" said before
+        them, in one part."""
         for c in candidates:
             if c.route not in _REMINDERS or not c.explained:
                 continue
@@ -1009,6 +1010,10 @@ class Understander:
                 continue
             t = tokens[k]
             if t.text in _CANCELS or (not t.marked and t.fold in _CANCEL_FOLDS):
+                return True
+            # "không cần | nhắc lịch nữa", "không muốn | nhận tin", "đừng | nhắc"
+            if t.text == "đừng" or (t.fold in ("can", "muon") and k > 0 and tokens[k - 1].fold in (
+                    "khong", "chang", "cha") and tokens[k - 1].clause == t.clause):
                 return True
         return False
 

@@ -213,3 +213,16 @@ def test_praise_is_an_acknowledgement(understander: Understander, text: str,
 ])
 def test_more_everyday_content(understander: Understander, text: str, expected: str) -> None:
     assert answer(understander, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("quy chế thi thế nào", "contest"),
+    ("cach tinh diem cuoc thi", "contest"),
+    ("thu hang cua minh bao nhieu", "leaderboard"),
+    ("danh sach dat giai", "leaderboard"),
+    ("khong can nhac lich nua", "unsubscribe"),
+    ("đáp án đề thi đại học", "dont_know"),  # another exam: elsewhere
+])
+def test_the_contest_and_the_reminders_in_everyday_words(understander: Understander,
+                                                         text: str, expected: str) -> None:
+    assert answer(understander, text) == expected

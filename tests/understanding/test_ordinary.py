@@ -226,3 +226,14 @@ def test_more_everyday_content(understander: Understander, text: str, expected: 
 def test_the_contest_and_the_reminders_in_everyday_words(understander: Understander,
                                                          text: str, expected: str) -> None:
     assert answer(understander, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("dien thoai bi hong thi sua o dau", "dont_know"),  # "bi hong": bị hỏng, not "không"
+    ("thứ 7 có gì hong", "day:2020-10-03"),  # "hong" alone is still "không"
+    ("cuộc thi có bao nhiêu vòng", "contest"),
+    ("c on ad nha", "smalltalk:thanks"),
+])
+def test_broken_things_rounds_and_thanks_shortened(understander: Understander, text: str,
+                                                   expected: str) -> None:
+    assert answer(understander, text) == expected

@@ -327,11 +327,14 @@ class Understander:
         asked = {tokens[i].clause for i in best.explained}
         aside |= {i for i in info if tokens[i].clause not in asked}
         far = self._context(tokens, best.explained) | aside | set(range(max(0, opened)))
-        # The words of a question phrase ("diễn ra ở địa điểm nào") ask; they name nothing else.
+        # The words of a question phrase ("diễn ra ở địa điểm nào") ask; they name nothing else;
+        # nor do the words that announce one ("tôi muốn biết | chủ đề…", typed "muon biet").
+        announcing = self._announcing(tokens)
         against = sum(((UNEXPLAINED * v if i in aside else v) if i in unknown or i in stray
                        else 0.0 if i in understood
                        else UNEXPLAINED * v) * (CONTEXT if i in far else 1.0)
                       for i, v in info.items() if i not in best.explained and i not in asking
+                      and i not in announcing
                       and not (i in done and not best.explained & done))
         if ref is not None and not used <= best.explained and ref.kind not in SCOPES:
             against += UNEXPLAINED * DATE_INFO
@@ -931,6 +934,13 @@ class Understander:
             kept.append(_Candidate(("smalltalk", "greeting"), SMALL_TALK_SCORE, addressed,
                                    INTENT))
         return sorted(kept, key=lambda c: (-c.rank, -c.source))
+
+    @staticmethod
+    def _announcing(tokens: list[Token]) -> set[int]:
+        """The positions of the words that announce a question ("muốn biết", "cho hỏi")."""
+        folds = [t.fold for t in tokens]
+        return {i + k for i in range(len(folds) - 1) if (folds[i], folds[i + 1]) in _OPENERS
+                for k in (0, 1)}
 
     @staticmethod
     def _opened(tokens: list[Token]) -> int:

@@ -237,3 +237,13 @@ def test_the_contest_and_the_reminders_in_everyday_words(understander: Understan
 def test_broken_things_rounds_and_thanks_shortened(understander: Understander, text: str,
                                                    expected: str) -> None:
     assert answer(understander, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("toi muon biet chu de cua tuan le", "theme"),  # "muon biet" announces, typed unmarked
+    ("cho toi hoi ve le khai mac cua tuan le", "event:khai-mac"),
+    ("toi muon biet gia vang hom nay", "dont_know"),
+])
+def test_the_words_that_announce_a_question_count_nothing_against_it(
+        understander: Understander, text: str, expected: str) -> None:
+    assert answer(understander, text) == expected

@@ -101,7 +101,7 @@ _WHEN_FOLDS = frozenset(" ".join(_WHEN_WHERE).split()) | {"bat", "dau", "ket", "
                                                           "dai", "thoi", "gian", "luc"}
 # Words that announce the question that follows them (folded pairs).
 _OPENERS = frozenset({("khong", "biet"), ("chua", "biet"), ("muon", "biet"), ("cho", "hoi"),
-                      ("xin", "hoi"), ("muon", "hoi"), ("can", "hoi")})
+                      ("xin", "hoi"), ("muon", "hoi"), ("can", "hoi"), ("can", "biet")})
 # Words that ask (folded): what stands next to them is what a long message asks about.
 _ASK_WORDS = frozenset({"gi", "nao", "dau", "sao", "ai", "may", "nhieu"})
 # Words that open a part denying its subject (folded pairs).

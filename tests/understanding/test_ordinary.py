@@ -247,3 +247,8 @@ def test_broken_things_rounds_and_thanks_shortened(understander: Understander, t
 def test_the_words_that_announce_a_question_count_nothing_against_it(
         understander: Understander, text: str, expected: str) -> None:
     assert answer(understander, text) == expected
+
+
+def test_can_biet_announces_a_question(understander: Understander) -> None:
+    assert answer(understander, "toi can biet dia chi thu vien") == "library"
+    assert answer(understander, "mình cần tìm hiểu về cuộc thi") in ("contest", "faq:cuoc-thi")

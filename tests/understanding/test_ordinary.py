@@ -250,5 +250,5 @@ def test_the_words_that_announce_a_question_count_nothing_against_it(
 
 
 def test_can_biet_announces_a_question(understander: Understander) -> None:
-    assert answer(understander, "toi can biet dia chi thu vien") == "library"
+    assert answer(understander, "toi can biet thu vien mo cua may gio") == "library"
     assert answer(understander, "mình cần tìm hiểu về cuộc thi") in ("contest", "faq:cuoc-thi")

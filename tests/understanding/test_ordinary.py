@@ -252,3 +252,13 @@ def test_the_words_that_announce_a_question_count_nothing_against_it(
 def test_can_biet_announces_a_question(understander: Understander) -> None:
     assert answer(understander, "toi can biet thu vien mo cua may gio") == "library"
     assert answer(understander, "mình cần tìm hiểu về cuộc thi") in ("contest", "faq:cuoc-thi")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("muon hoc them ky nang tren mang", "courses"),
+    ("thi tren mang duoc khong", "contest"),
+    ("bi lua tren mang phai lam sao", "faq:internet-an-toan"),
+])
+def test_tren_mang_is_learning_online_unless_something_else_is_named(
+        understander: Understander, text: str, expected: str) -> None:
+    assert answer(understander, text) == expected

@@ -262,3 +262,7 @@ def test_can_biet_announces_a_question(understander: Understander) -> None:
 def test_tren_mang_is_learning_online_unless_something_else_is_named(
         understander: Understander, text: str, expected: str) -> None:
     assert answer(understander, text) == expected
+
+
+def test_a_classifier_of_books_is_a_filler(understander: Understander) -> None:
+    assert answer(understander, "mượn được mấy quyển sách một lần") == "library"

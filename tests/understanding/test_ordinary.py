@@ -266,3 +266,13 @@ def test_tren_mang_is_learning_online_unless_something_else_is_named(
 
 def test_a_classifier_of_books_is_a_filler(understander: Understander) -> None:
     assert answer(understander, "mượn được mấy quyển sách một lần") == "library"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("vì sao phải học tập suốt đời", "theme"),
+    ("ai dung ra to chuc tuan le", "bodies"),
+    ("nhung don vi nao phoi hop", "bodies"),
+])
+def test_why_learn_and_who_organizes(understander: Understander, text: str,
+                                     expected: str) -> None:
+    assert answer(understander, text) == expected

@@ -276,3 +276,13 @@ def test_a_classifier_of_books_is_a_filler(understander: Understander) -> None:
 def test_why_learn_and_who_organizes(understander: Understander, text: str,
                                      expected: str) -> None:
     assert answer(understander, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("muon sach co tinh tien khong", "faq:chi-phi"),
+    ("cho toi noi chuyen voi admin", "contacts"),
+    ("bot co phai nguoi that khong", "dont_know"),
+])
+def test_charging_and_asking_for_a_person(understander: Understander, text: str,
+                                          expected: str) -> None:
+    assert answer(understander, text) == expected

@@ -286,3 +286,9 @@ def test_why_learn_and_who_organizes(understander: Understander, text: str,
 def test_charging_and_asking_for_a_person(understander: Understander, text: str,
                                           expected: str) -> None:
     assert answer(understander, text) == expected
+
+
+def test_how_an_event_is_watched_is_only_how_it_is_said(understander: Understander) -> None:
+    assert answer(understander, "khai mạc có livestream không") == "event:khai-mac"
+    assert answer(understander, "link zoom dien dan cong dan toan cau") \
+        == "event:dien-dan-cong-dan-toan-cau"

@@ -292,3 +292,15 @@ def test_how_an_event_is_watched_is_only_how_it_is_said(understander: Understand
     assert answer(understander, "khai mạc có livestream không") == "event:khai-mac"
     assert answer(understander, "link zoom dien dan cong dan toan cau") \
         == "event:dien-dan-cong-dan-toan-cau"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("toi muon theo doi tuan le", "subscribe"),
+    ("khong theo doi nua", "unsubscribe"),
+    ("dung spam nua", "unsubscribe"),
+    ("báo tôi trước khi sự kiện diễn ra nhé", "faq:nhac-lich"),  # or the subscription
+])
+def test_following_and_stopping_in_everyday_words(understander: Understander, text: str,
+                                                  expected: str) -> None:
+    got = answer(understander, text)
+    assert got == expected or {got, expected} == {"subscribe", "faq:nhac-lich"}

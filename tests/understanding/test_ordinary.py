@@ -304,3 +304,13 @@ def test_following_and_stopping_in_everyday_words(understander: Understander, te
                                                   expected: str) -> None:
     got = answer(understander, text)
     assert got == expected or {got, expected} == {"subscribe", "faq:nhac-lich"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("cho minh info ve tuan le", "faq:tuan-le-la-gi"),
+    ("update lich moi nhat", "schedule"),
+    ("cập nhật thông tin cá nhân", "privacy"),  # the phrases that hold it still count
+])
+def test_words_of_the_office_say_how_it_is_asked(understander: Understander, text: str,
+                                                 expected: str) -> None:
+    assert answer(understander, text) == expected

@@ -314,3 +314,13 @@ def test_following_and_stopping_in_everyday_words(understander: Understander, te
 def test_words_of_the_office_say_how_it_is_asked(understander: Understander, text: str,
                                                  expected: str) -> None:
     assert answer(understander, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("cho hoi ve tuan le", "faq:tuan-le-la-gi"),  # "ve" after asking: về, not vé
+    ("minh muon tim hieu ve tuan le", "faq:tuan-le-la-gi"),
+    ("hoi ve gia ve vao cua", "faq:chi-phi"),  # the ticket is still a ticket
+])
+def test_ve_after_asking_is_about(understander: Understander, text: str,
+                                  expected: str) -> None:
+    assert answer(understander, text) == expected

@@ -324,3 +324,7 @@ def test_words_of_the_office_say_how_it_is_asked(understander: Understander, tex
 def test_ve_after_asking_is_about(understander: Understander, text: str,
                                   expected: str) -> None:
     assert answer(understander, text) == expected
+
+
+def test_the_conditions_of_the_contest(understander: Understander) -> None:
+    assert answer(understander, "dieu kien du thi la gi") in ("contest", "faq:cuoc-thi")

@@ -328,3 +328,13 @@ def test_ve_after_asking_is_about(understander: Understander, text: str,
 
 def test_the_conditions_of_the_contest(understander: Understander) -> None:
     assert answer(understander, "dieu kien du thi la gi") in ("contest", "faq:cuoc-thi")
+
+
+@pytest.mark.parametrize("text", [
+    "con toi hoc them toan o dau",  # tutoring: not a course of the Week
+    "vong thi hoa hau", "sieu thi mo cua den may gio", "phim hay qua",
+    "bao toi gia vang", "theo doi don hang o dau",
+])
+def test_off_topic_beside_the_round_s_words_stays_unanswered(understander: Understander,
+                                                             text: str) -> None:
+    assert answer(understander, text) == "dont_know"

@@ -326,6 +326,9 @@ class _Reader:
                     i += 1
             elif self.word(i, "hôm") and self.word(i + 1, "qua"):
                 found, i = [self.today - timedelta(1)], i + 2
+            elif self.word(i, "hôm") and self.word(i + 1, "sau") and not self.word(i + 2, "nữa"):
+                # "hôm sau": the day after (typed "sáu" it is the 6th: "hôm sáu")
+                found, i = [self.today + timedelta(1)], i + 2
             elif self.word(i, "hôm") and self.word(i + 1, "kia"):
                 found, i = [self.today - timedelta(2)], i + 2
             elif (at := self.weekday_at(i)) is not None:

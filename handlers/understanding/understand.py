@@ -101,7 +101,7 @@ _WHEN_FOLDS = frozenset(" ".join(_WHEN_WHERE).split()) | {"bat", "dau", "ket", "
                                                           "dai", "thoi", "gian", "luc"}
 # Words that announce the question that follows them (folded pairs).
 _OPENERS = frozenset({("khong", "biet"), ("chua", "biet"), ("muon", "biet"), ("cho", "hoi"),
-                      ("xin", "hoi"), ("muon", "hoi"), ("can", "hoi")})
+                      ("xin", "hoi"), ("muon", "hoi"), ("can", "hoi"), ("can", "biet")})
 # Words that ask (folded): what stands next to them is what a long message asks about.
 _ASK_WORDS = frozenset({"gi", "nao", "dau", "sao", "ai", "may", "nhieu"})
 # Words that open a part denying its subject (folded pairs).
@@ -123,6 +123,14 @@ _UNITS = frozenset({"contacts", "bodies", "library", "programme", "event"})
 # the pronoun, then "là" (after "dạ", "thưa").
 _SELF = frozenset({"toi", "em", "minh", "chau", "tui", "chung toi", "chung em", "chung minh"})
 _POLITE = frozenset({"da", "thua", "vang"})
+# Words that cancel the reminders named right after them ("hủy | nhắc lịch", "ngừng | đăng ký
+# nhận tin"); typed without marks, only those no other word near a reminder spells ("dung" is
+# also "dùng", "bo" also "bố").
+_CANCELS = frozenset({"hủy", "huỷ", "ngừng", "thôi", "tắt", "dừng", "bỏ"})
+_CANCEL_FOLDS = frozenset({"huy", "ngung", "thoi", "tat"})
+_REMINDERS = frozenset({("subscribe", ""), ("faq", "nhac-lich")})
+# Words that end a yes/no question (folded; "k", "ko" are read "không").
+_YES_NO = frozenset({"khong", "chua", "ha"})
 # Whom a message may speak to ("chào ban tổ chức", "btc ơi"), and the small talk said to them.
 _ADDRESSEES = frozenset({"contacts", "bodies", "library"})
 _SPOKEN_TO = frozenset({("smalltalk", "greeting"), ("smalltalk", "thanks"),
@@ -345,11 +353,14 @@ class Understander:
         asked = {tokens[i].clause for i in best.explained}
         aside |= {i for i in info if tokens[i].clause not in asked}
         far = self._context(tokens, best.explained) | aside | set(range(max(0, opened)))
-        # The words of a question phrase ("diễn ra ở địa điểm nào") ask; they name nothing else.
+        # The words of a question phrase ("diễn ra ở địa điểm nào") ask; they name nothing else;
+        # nor do the words that announce one ("tôi muốn biết | chủ đề…", typed "muon biet").
+        announcing = self._announcing(tokens)
         against = sum(((UNEXPLAINED * v if i in aside else v) if i in unknown or i in stray
                        else 0.0 if i in understood
                        else UNEXPLAINED * v) * (CONTEXT if i in far else 1.0)
                       for i, v in info.items() if i not in best.explained and i not in asking
+                      and i not in announcing
                       and not (i in done and not best.explained & done))
         if ref is not None and not used <= best.explained and ref.kind not in SCOPES:
             against += UNEXPLAINED * DATE_INFO
@@ -433,6 +444,20 @@ class Understander:
             if named is not None:
                 best = named
                 passed.add(best.route)
+        if (best.route in _REMINDERS or best.route == ("unsubscribe", "")) and self._cancelled(
+                tokens, candidates):
+            # "hủy đki nhắc lịch", "ngừng đăng ký nhận tin": the reminders are cancelled
+            return replace(base, feature="unsubscribe", score=best.rank,
+                           explained=frozenset(best.explained),
+                           unexplained=sum(any(c.isalpha() for c in tokens[i].text)
+                                           for i in info if i not in best.explained))
+        # (of the same kind of phrase: a day asked of "có sự kiện gì không" stays the day)
+        predicate = next((c for c in candidates[1:] if c.source == best.source
+                          and c.route[0] not in ("smalltalk", "unknown")
+                          and c.rank >= TWO_QUESTIONS * best.rank), None)
+        if predicate is not None and self._predicate_asked(tokens, best, predicate) is predicate:
+            best = predicate
+            passed.add(best.route)
         second = next((c for c in candidates if c.route not in passed), None)
         if second is not None and {best.route[0], second.route[0]} == {"event", "programme"}:
             # An event named after a programme ("Phát động xây dựng tủ sách lớp học"): a
@@ -449,8 +474,11 @@ class Understander:
             # the other's words and more is meant.
             best, second = second, None
         if second is not None and self._unsure(best, second, tokens):
-            return replace(base, feature="clarify", candidates=(best.route, second.route),
-                           score=best.rank)
+            predicate = self._predicate_asked(tokens, best, second)
+            if predicate is None:
+                return replace(base, feature="clarify", candidates=(best.route, second.route),
+                               score=best.rank)
+            best = predicate
         return replace(base, feature=best.route[0], arg=best.route[1], score=best.rank,
                        explained=frozenset(best.explained),
                        unexplained=sum(any(c.isalpha() for c in tokens[i].text)
@@ -934,6 +962,13 @@ class Understander:
         return sorted(kept, key=lambda c: (-c.rank, -c.source))
 
     @staticmethod
+    def _announcing(tokens: list[Token]) -> set[int]:
+        """The positions of the words that announce a question ("muốn biết", "cho hỏi")."""
+        folds = [t.fold for t in tokens]
+        return {i + k for i in range(len(folds) - 1) if (folds[i], folds[i + 1]) in _OPENERS
+                for k in (0, 1)}
+
+    @staticmethod
     def _opened(tokens: list[Token]) -> int:
         """Where the question starts after words that announce it ("không biết", "cho hỏi"),
         the last of them; -1 when none."""
@@ -997,6 +1032,45 @@ class Understander:
                        and event.explained <= o.explained and o.rank > event.rank
                        for o in candidates)
 
+    def _predicate_asked(self, tokens: list[Token], best: _Candidate,
+                         second: _Candidate) -> _Candidate | None:
+        """Of two answers found on overlapping words of a yes/no question ("tham gia | mất phí
+        không"), the one found on the last words said before "không" is asked: what comes
+        before is who or what it is asked of. None when neither or both end there."""
+        words = [i for i, t in enumerate(tokens) if t.kind == "word"]
+        if not words or tokens[words[-1]].fold not in _YES_NO or not (
+                best.explained & second.explained):
+            return None
+        last = next((i for i in reversed(words) if not self.index.is_filler(tokens[i])), -1)
+        ends = [c for c in (best, second) if c.explained and max(c.explained) == last]
+        if len(ends) != 1:
+            return None
+        other = second if ends[0] is best else best
+        return ends[0] if min(other.explained) < min(ends[0].explained) else None
+
+    @staticmethod
+    def _cancelled(tokens: list[Token], candidates: list[_Candidate]) -> bool:
+        """True when a word that cancels ("hủy", "ngừng", "tắt", "không cần", "đừng") stands
+        right before the words a reminder answer was found on, or before "đăng ký" said before
+        them, in one part."""
+        for c in candidates:
+            if c.route not in _REMINDERS or not c.explained:
+                continue
+            k = min(c.explained) - 1
+            while k > 0 and tokens[k].fold in ("dang", "ky") and tokens[k].clause == tokens[
+                    k + 1].clause:
+                k -= 1
+            if k < 0 or tokens[k].kind != "word" or tokens[k].clause != tokens[k + 1].clause:
+                continue
+            t = tokens[k]
+            if t.text in _CANCELS or (not t.marked and t.fold in _CANCEL_FOLDS):
+                return True
+            # "không cần | nhắc lịch nữa", "không muốn | nhận tin", "đừng | nhắc"
+            if t.text == "đừng" or (t.fold in ("can", "muon") and k > 0 and tokens[k - 1].fold in (
+                    "khong", "chang", "cha") and tokens[k - 1].clause == t.clause):
+                return True
+        return False
+
     @staticmethod
     def _asked_part(tokens: list[Token], candidates: list[_Candidate], best: _Candidate,
                     asking: set[int]) -> _Candidate:
@@ -1012,8 +1086,12 @@ class Understander:
                  if _asks(tokens, *Understander._clause_span(tokens, c))}
         if not asked or {tokens[i].clause for i in best.explained} & asked:
             return best
+        # A word the part that asks repeats from another part names nothing of its own ("muốn
+        # học kỹ năng số thì | học ở đâu": the verb said again, the subject is the first part's).
+        told = {t.fold for t in tokens if t.clause not in asked and t.kind == "word"}
         named = {i for c in candidates if c.route[0] not in ("smalltalk", "unknown")
-                 for i in c.explained if tokens[i].clause in asked and i not in asking}
+                 for i in c.explained if tokens[i].clause in asked and i not in asking
+                 and tokens[i].fold not in told}
         if not named or any(t.clause in asked and t.fold in _BACK for t in tokens):
             return best
         return next((c for c in candidates[1:] if c.explained

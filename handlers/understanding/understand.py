@@ -901,7 +901,9 @@ class Understander:
 
         addressed: set[int] = set()
         for i in said:
-            if i + 1 not in said and i + 1 < len(tokens):
+            # after a call the name is what is asked ("bot ơi thư viện", "ad ơi cho hỏi sđt"):
+            # the call speaks to whom it follows
+            if i + 1 not in said and i + 1 < len(tokens) and i not in calls:
                 addressed |= named(i + 1, 1)
         for a, b in names:  # "chào | ban tổ chức", read "chào bạn" too
             if 0 < a in said and b - 1 not in said:

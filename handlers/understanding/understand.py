@@ -681,7 +681,13 @@ class Understander:
         Marks typed as Telex keys count only where every word has its marks: keys are often
         left out of a word ("chu ddeef": chủ đề)."""
         marked = unmarked = keyed = 0
-        for t in tokens:
+        # The fillers that open and close a message ("cho mình hỏi chút …", "… ạ", "… nhé")
+        # are typed with marks by habit or by the phone where the question itself is not:
+        # they decide only a message of fillers alone.
+        said = [i for i, t in enumerate(tokens) if t.kind in ("date", "time") or (
+            t.kind == "word" and not self.index.is_filler(t))]
+        first, last = (said[0], said[-1]) if said else (0, len(tokens) - 1)
+        for t in tokens[first:last + 1]:
             if t.kind != "word" or t.expanded:
                 continue
             if t.keyed:

@@ -102,6 +102,10 @@ _WHEN_FOLDS = frozenset(" ".join(_WHEN_WHERE).split()) | {"bat", "dau", "ket", "
 # Words that announce the question that follows them (folded pairs).
 _OPENERS = frozenset({("khong", "biet"), ("chua", "biet"), ("muon", "biet"), ("cho", "hoi"),
                       ("xin", "hoi"), ("muon", "hoi"), ("can", "hoi")})
+# Asking leave to ask: "cho em hỏi", "xin hỏi", "muốn hỏi", "cần hỏi" (folded), and what
+# may follow the "hỏi" of it ("cho mình hỏi chút ạ").
+_ASKS_LEAVE = frozenset({"cho", "xin", "muon", "can"})
+_LEAVE_TAIL = frozenset({"chut", "ti", "xiu", "a", "nhe", "nha"})
 # Words that ask (folded): what stands next to them is what a long message asks about.
 _ASK_WORDS = frozenset({"gi", "nao", "dau", "sao", "ai", "may", "nhieu"})
 # Words that open a part denying its subject (folded pairs).
@@ -276,7 +280,7 @@ class Understander:
         # a month or a year stays in the phrases that hold it ("chủ đề năm nay")
         matchable = frozenset() if ref is not None and ref.kind in SCOPES else used
         total = sum(info.values()) + date_info
-        matches = self.index.match(tokens, matchable, accented)
+        matches = self.index.match(self._opener(tokens), matchable, accented)
         candidates = self._candidates(tokens, matches, ref, info, unknown, total, today, english)
         candidates = self._address(tokens, matches, candidates, accented)
         if not candidates:
@@ -940,6 +944,24 @@ class Understander:
             kept.append(_Candidate(("smalltalk", "greeting"), SMALL_TALK_SCORE, addressed,
                                    INTENT))
         return sorted(kept, key=lambda c: (-c.rank, -c.source))
+
+    def _opener(self, tokens: list[Token]) -> list[Token]:
+        """A message that opens by asking leave to ask ("cho em hỏi", "ad ơi cho mình hỏi
+        chút", "xin hỏi") has its phrases looked up as if a comma followed: the "hỏi" of the
+        opener is no word of the question ("cho em hỏi | ai được thi" is not "hỏi ai")."""
+        at = next((i for i, t in enumerate(tokens) if t.kind != "word"
+                   or not self.index.is_filler(t) or t.fold == "hoi"), -1)
+        if at <= 0 or tokens[at].text not in ("hỏi", "hoi") or not any(
+                t.fold in _ASKS_LEAVE for t in tokens[:at]):
+            return tokens
+        end = at + 1
+        while end < len(tokens) and tokens[end].fold in _LEAVE_TAIL:
+            end += 1
+        clause = tokens[at].clause
+        if not any(t.kind != "symbol" and not self.index.is_filler(t)
+                   for t in tokens[end:] if t.clause == clause):
+            return tokens
+        return tokens[:end] + [replace(t, clause=t.clause + 1) for t in tokens[end:]]
 
     @staticmethod
     def _opened(tokens: list[Token]) -> int:

@@ -274,13 +274,16 @@ class Understander:
         ref = find_date(tokens, today, self.edition)
         used = ref.used if ref is not None else frozenset()
         accented = self._accented(tokens)
-        info, unknown = self._info(tokens, used, accented)
+        lead = self._leave(tokens)
+        info, unknown = self._info(tokens, used, accented, lead)
         base = replace(base, words=sum(any(c.isalpha() for c in tokens[i].text) for i in info))
         date_info = 0.0 if ref is None else SCOPE_INFO if ref.kind in SCOPES else DATE_INFO
         # a month or a year stays in the phrases that hold it ("chủ đề năm nay")
         matchable = frozenset() if ref is not None and ref.kind in SCOPES else used
         total = sum(info.values()) + date_info
-        matches = self.index.match(self._opener(tokens), matchable, accented)
+        matches = self.index.match(
+            tokens[:lead] + [replace(t, clause=t.clause + 1) for t in tokens[lead:]]
+            if lead else tokens, matchable, accented)
         candidates = self._candidates(tokens, matches, ref, info, unknown, total, today, english)
         candidates = self._address(tokens, matches, candidates, accented)
         if not candidates:
@@ -348,7 +351,7 @@ class Understander:
         aside = self._subject(tokens, info, best.explained)
         asked = {tokens[i].clause for i in best.explained}
         aside |= {i for i in info if tokens[i].clause not in asked}
-        far = self._context(tokens, best.explained) | aside | set(range(max(0, opened)))
+        far = self._context(tokens, best.explained, lead) | aside | set(range(max(0, opened)))
         # The words of a question phrase ("diễn ra ở địa điểm nào") ask; they name nothing else.
         against = sum(((UNEXPLAINED * v if i in aside else v) if i in unknown or i in stray
                        else 0.0 if i in understood
@@ -702,17 +705,17 @@ class Understander:
                 unmarked += 1  # a word that is written with marks, typed without
         return marked > unmarked or (marked + keyed >= 1 and unmarked == 0)
 
-    def _info(self, tokens: list[Token], used: frozenset[int],
-              accented: bool) -> tuple[dict[int, float], set[int]]:
-        """What each content word says (fillers and the date's words left out), and which of
-        them the bot does not know."""
+    def _info(self, tokens: list[Token], used: frozenset[int], accented: bool,
+              lead: int = 0) -> tuple[dict[int, float], set[int]]:
+        """What each content word says (fillers, the date's words and the `lead` words that
+        ask leave to ask left out), and which of them the bot does not know."""
         info: dict[int, float] = {}
         unknown: set[int] = set()
         folds = [t.fold for t in tokens]
         runs = {i + k for n in (2, 3) for i in range(len(tokens) - n + 1)
                 if tuple(folds[i:i + n]) in self.index.filler_runs for k in range(n)}
         for i, t in enumerate(tokens):
-            if i in used or i in runs or t.kind not in ("word", "number") \
+            if i in used or i in runs or i < lead or t.kind not in ("word", "number") \
                     or self.index.is_filler(t):
                 continue
             if t.kind == "number":
@@ -725,7 +728,7 @@ class Understander:
             else:
                 value = UNKNOWN_INFO
                 unknown.add(i)
-            if any(tokens[j].text in _PREPOSITIONS for j in range(max(0, i - 2), i)):
+            if any(tokens[j].text in _PREPOSITIONS for j in range(max(lead, i - 2), i)):
                 value *= AFTER_PREPOSITION
             info[i] = value
         return info, unknown
@@ -945,23 +948,25 @@ class Understander:
                                    INTENT))
         return sorted(kept, key=lambda c: (-c.rank, -c.source))
 
-    def _opener(self, tokens: list[Token]) -> list[Token]:
-        """A message that opens by asking leave to ask ("cho em hỏi", "ad ơi cho mình hỏi
-        chút", "xin hỏi") has its phrases looked up as if a comma followed: the "hỏi" of the
-        opener is no word of the question ("cho em hỏi | ai được thi" is not "hỏi ai")."""
+    def _leave(self, tokens: list[Token]) -> int:
+        """Where the question starts in a message that opens by asking leave to ask ("cho em
+        hỏi", "ad ơi cho mình hỏi chút", "xin hỏi"), when a word of its own follows; 0 when
+        it does not open so. The opener says nothing: no phrase runs across its end ("cho em
+        hỏi | ai được thi" is no "hỏi ai"), its "cho" is no preposition and its words do not
+        make the message long."""
         at = next((i for i, t in enumerate(tokens) if t.kind != "word"
                    or not self.index.is_filler(t) or t.fold == "hoi"), -1)
         if at <= 0 or tokens[at].text not in ("hỏi", "hoi") or not any(
                 t.fold in _ASKS_LEAVE for t in tokens[:at]):
-            return tokens
+            return 0
         end = at + 1
         while end < len(tokens) and tokens[end].fold in _LEAVE_TAIL:
             end += 1
         clause = tokens[at].clause
         if not any(t.kind != "symbol" and not self.index.is_filler(t)
                    for t in tokens[end:] if t.clause == clause):
-            return tokens
-        return tokens[:end] + [replace(t, clause=t.clause + 1) for t in tokens[end:]]
+            return 0
+        return end
 
     @staticmethod
     def _opened(tokens: list[Token]) -> int:
@@ -1122,11 +1127,11 @@ class Understander:
         return out
 
     @staticmethod
-    def _context(tokens: list[Token], explained: set[int]) -> set[int]:
+    def _context(tokens: list[Token], explained: set[int], lead: int = 0) -> set[int]:
         """In a long message, the words far from what the answer explains: the story told
         around the question ("con tôi học lớp 9, muốn cho cháu thi | có phải đóng tiền gì
         không"), which says less about what is asked than the words beside it."""
-        words = [i for i, t in enumerate(tokens) if t.kind in ("word", "number")]
+        words = [i for i, t in enumerate(tokens) if t.kind in ("word", "number") and i >= lead]
         if len(words) < CONTEXT_LENGTH or not explained:
             return set()
         # What a question word stands beside is asked ("phòng khám nào"), never context.

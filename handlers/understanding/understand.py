@@ -290,8 +290,11 @@ class Understander:
             return base
         whole = {i for i, t in enumerate(tokens)
                  if t.kind == "word" and not self.index.is_filler(t)}
-        talk = next((c for c in candidates if c.route[0] == "smalltalk"
-                     and c.explained >= whole and c.explained > candidates[0].explained), None)
+        first = candidates[0]
+        # (small talk that is already first and says all stays: "bot ơi cảm ơn btc" thanks)
+        talk = None if first.route[0] == "smalltalk" and first.explained >= whole else next(
+            (c for c in candidates if c.route[0] == "smalltalk"
+             and c.explained >= whole and c.explained > first.explained), None)
         if talk is not None:  # "hổng có gì", said alone: small talk, though it holds "có gì"
             candidates = [talk, *(c for c in candidates if c is not talk)]
         intro = self._intro(tokens)
@@ -305,7 +308,7 @@ class Understander:
             c.route[0] in ("event", "programme") and c.explained
             and all(tokens[i].fold in self._week_words for i in c.explained))]
         candidates = kept or candidates
-        denied = self._denied(tokens)
+        denied = self._denied(tokens, lead)
         if denied:
             # "không phải cuộc thi, | tôi hỏi về thư viện": the subject denied is not asked
             kept = [c for c in candidates if not (c.explained and c.explained <= denied)]
@@ -954,8 +957,8 @@ class Understander:
         it does not open so. The opener says nothing: no phrase runs across its end ("cho em
         hỏi | ai được thi" is no "hỏi ai"), its "cho" is no preposition and its words do not
         make the message long."""
-        at = next((i for i, t in enumerate(tokens) if t.kind != "word"
-                   or not self.index.is_filler(t) or t.fold == "hoi"), -1)
+        at = next((i for i, t in enumerate(tokens) if t.kind != "word" or t.fold == "hoi"
+                   or not (self.index.is_filler(t) or t.fold in _SELF)), -1)
         if at <= 0 or tokens[at].text not in ("hỏi", "hoi") or not any(
                 t.fold in _ASKS_LEAVE for t in tokens[:at]):
             return 0
@@ -1010,14 +1013,20 @@ class Understander:
                      and c.rank >= SUBJECT * best.rank), best)
 
     @staticmethod
-    def _denied(tokens: list[Token]) -> set[int]:
+    def _denied(tokens: list[Token], lead: int = 0) -> set[int]:
         """The words of a part that opens by denying its subject ("không phải cuộc thi, …",
-        "tôi không hỏi lịch, …") before another part says what is asked."""
+        "tôi không hỏi lịch, …") before another part says what is asked. The part opens after
+        the `lead` words that ask leave to ask and after a call ("bot ơi không phải …")."""
         out: set[int] = set()
         last = tokens[-1].clause if tokens else 0
         for i in range(len(tokens) - 1):
             t = tokens[i]
             first = next(k for k, u in enumerate(tokens) if u.clause == t.clause)
+            if lead and tokens[lead - 1].clause == t.clause:
+                first = max(first, lead)
+            if first + 1 < i and tokens[first + 1].fold == "oi" and tokens[first + 1].clause \
+                    == t.clause:
+                first += 2
             if t.clause == last or i - first > 1 or (
                     t.fold, tokens[i + 1].fold) not in _DENIALS:
                 continue

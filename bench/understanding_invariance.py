@@ -193,10 +193,18 @@ def capitalised(t: str) -> str:
     return t[:1].upper() + t[1:]
 
 
+# Said after the place, not before: "… ở hải phòng ạ", "… tại hp không".
+_CLOSERS = re.compile(r"(?:\s+(?:ạ|a|ah|nhé|nhe|nha|vậy|vay|thế|the|không|khong|ko|k|hok|"
+                      r"với|voi))+$", re.IGNORECASE)
+
+
 def location(words: str) -> Callable[[str], str]:
     def add(t: str) -> str:
         body, end = _ends(t)
-        return f"{body} {_like(t, words)}{end}"
+        m = _CLOSERS.search(body)
+        close = body[m.start():] if m else ""
+        body = body[: m.start()] if m else body
+        return f"{body} {_like(t, words)}{close}{end}"
     return add
 
 

@@ -102,6 +102,8 @@ _WHEN_FOLDS = frozenset(" ".join(_WHEN_WHERE).split()) | {"bat", "dau", "ket", "
 # Words that announce the question that follows them (folded pairs).
 _OPENERS = frozenset({("khong", "biet"), ("chua", "biet"), ("muon", "biet"), ("cho", "hoi"),
                       ("xin", "hoi"), ("muon", "hoi"), ("can", "hoi")})
+# Particles that close a message and ask nothing of their own (folded): "ạ", "nhé", "với ạ".
+_CLOSING = frozenset({"a", "ah", "ak", "nhe", "nha", "nhi", "vay", "the", "ha", "voi", "z"})
 # Asking leave to ask: "cho em hỏi", "xin hỏi", "muốn hỏi", "cần hỏi" (folded), and what
 # may follow the "hỏi" of it ("cho mình hỏi chút ạ").
 _ASKS_LEAVE = frozenset({"cho", "xin", "muon", "can"})
@@ -268,6 +270,10 @@ class Understander:
         if not any(t.kind != "symbol" or t.expanded for t in tokens):
             return base
         question = self._question(" ".join(t.fold for t in repaired))
+        if question is None:  # said politely: "ad ơi cho hỏi <the question> ạ"
+            core = self._core(repaired)
+            if len(core) < len(repaired):
+                question = self._question(" ".join(t.fold for t in core))
         if question is not None:
             return Understanding("faq", question, typed=text, normalised=normalised,
                                  english=english, score=99.0)
@@ -1194,6 +1200,17 @@ class Understander:
         if not best.explained & second.explained or second.rank < CLARIFY_RATIO * best.rank:
             return False
         return not second.explained < best.explained
+
+    def _core(self, tokens: list[Token]) -> list[Token]:
+        """The words of a message without a call before it ("ad ơi"), the words that ask
+        leave to ask ("cho em hỏi") and the particles that close it ("ạ", "nhé", "với ạ")."""
+        words = [t for t in tokens if t.kind != "symbol"]
+        if len(words) > 2 and words[1].fold == "oi" and self.index.is_filler(words[0]):
+            words = words[2:]
+        words = words[self._leave(words):]
+        while words and words[-1].fold in _CLOSING:
+            words.pop()
+        return words
 
     def _question(self, normalised: str) -> str | None:
         """An FAQ question typed as written (or nearly)."""

@@ -182,8 +182,8 @@ def pronoun(to: str) -> Callable[[str], str]:
             sources = PRONOUNS
         for p in sources:
             if p != _like(t, to):
-                # not a call ("em ơi": the bot) and not "thông minh"
-                t = re.sub(r"(?<!thông )" + _WORD.format(p) + r"(?!\s+(?:ơi|oi)\b)",
+                # not a call ("em ơi": the bot), not "thông minh", not "chúng em" (we)
+                t = re.sub(r"(?<!thông )(?<!chúng )(?<!chung )" + _WORD.format(p) + r"(?!\s+(?:ơi|oi)\b)",
                            _like(t, to), t, flags=re.IGNORECASE)
         return t
     return sub

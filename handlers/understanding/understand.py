@@ -104,9 +104,9 @@ _OPENERS = frozenset({("khong", "biet"), ("chua", "biet"), ("muon", "biet"), ("c
                       ("xin", "hoi"), ("muon", "hoi"), ("can", "hoi")})
 # Particles that close a message and ask nothing of their own (folded): "ạ", "nhé", "với ạ".
 _CLOSING = frozenset({"a", "ah", "ak", "nhe", "nha", "nhi", "vay", "the", "ha", "voi", "z"})
-# Asking leave to ask: "cho em hỏi", "xin hỏi", "muốn hỏi", "cần hỏi" (folded), and what
-# may follow the "hỏi" of it ("cho mình hỏi chút ạ").
-_ASKS_LEAVE = frozenset({"cho", "xin", "muon", "can"})
+# Asking leave to ask: "cho em hỏi", "xin hỏi" (folded; "muốn hỏi" is what one wants), and
+# what may follow the "hỏi" of it ("cho mình hỏi chút ạ").
+_ASKS_LEAVE = frozenset({"cho", "xin"})
 _LEAVE_TAIL = frozenset({"chut", "ti", "xiu", "a", "nhe", "nha"})
 # Words that ask (folded): what stands next to them is what a long message asks about.
 _ASK_WORDS = frozenset({"gi", "nao", "dau", "sao", "ai", "may", "nhieu"})
@@ -975,6 +975,16 @@ class Understander:
         if not any(t.kind != "symbol" and not self.index.is_filler(t)
                    for t in tokens[end:] if t.clause == clause):
             return 0
+        # "cho em hỏi ban tổ chức", asking nothing after the name: the one to ask is named
+        rest = tokens[end:]
+        if not (_asks(tokens, end, len(tokens)) or any(t.fold in _ASK_WORDS for t in rest)
+                or any(t.text == "?" for t in rest)):
+            named = {i for m in self.index.match(rest, frozenset(), False)
+                     if self.index.units[m.unit][0] in _ADDRESSEES
+                     for i in range(m.start, m.end)}
+            if all(i in named or rest[i].kind != "word" or self.index.is_filler(rest[i])
+                   for i in range(len(rest))):
+                return 0
         return end
 
     @staticmethod

@@ -102,6 +102,12 @@ _WHEN_FOLDS = frozenset(" ".join(_WHEN_WHERE).split()) | {"bat", "dau", "ket", "
 # Words that announce the question that follows them (folded pairs).
 _OPENERS = frozenset({("khong", "biet"), ("chua", "biet"), ("muon", "biet"), ("cho", "hoi"),
                       ("xin", "hoi"), ("muon", "hoi"), ("can", "hoi")})
+# Typed without marks, "toi", "minh" after whose it is ("nhà tôi", "con tôi") or before
+# what the writer does ("tôi đã", "mình muốn") are who writes, not "tối", "tới" (folded).
+_OWNERS = frozenset({"nha", "con", "bo", "me", "cua", "truong", "lop", "phuong", "xa", "ong",
+                     "ba", "vo", "chong", "quan", "ben", "cu"})
+_DOES = frozenset({"da", "muon", "can", "thay", "duoc", "chua", "dang", "se", "phu", "moi",
+                   "hay", "thich", "biet", "khong", "van", "cung", "lam", "hoc"})
 # Particles that close a message and ask nothing of their own (folded): "ạ", "nhé", "với ạ".
 _CLOSING = frozenset({"a", "ah", "ak", "nhe", "nha", "nhi", "vay", "the", "ha", "voi", "z"})
 # Asking leave to ask: "cho em hỏi", "xin hỏi" (folded; "muốn hỏi" is what one wants), and
@@ -730,6 +736,10 @@ class Understander:
             if t.kind == "number":
                 value = NUMBER_INFO
                 unknown.add(i)
+            elif not t.marked and t.fold in _SELF and (
+                    i > 0 and folds[i - 1] in _OWNERS
+                    or i + 1 < len(tokens) and folds[i + 1] in _DOES):
+                continue  # "nha toi", "toi da": typed without marks, who writes (tôi)
             elif self.index.known(t, accented):
                 value = self.index.idf.get(t.fold, 1.0)
                 if not accented and t.fold in self.index.filler_like:

@@ -14,7 +14,8 @@ A variation that does not apply to a line (no word to abbreviate, no pronoun) le
 Some variations are not meaning-preserving for every line ("không ạ" after a thank-you):
 prefixes that ask, particles that ask, polite request endings and a place are added to lines
 whose answer is no small talk only; Vietnamese words are not added to lines in English, and
-marks are not stripped from lines tagged "coll" (there the marks decide the word). The clock is 01/10/2020 07:30, as in bench.understanding.
+marks are not stripped from lines tagged "coll" (there the marks decide the word). The clock
+is 01/10/2020 07:30, as in bench.understanding.
 """
 
 from __future__ import annotations
@@ -183,8 +184,8 @@ def pronoun(to: str) -> Callable[[str], str]:
         for p in sources:
             if p != _like(t, to):
                 # not a call ("em ơi": the bot), not "thông minh", not "chúng em" (we)
-                t = re.sub(r"(?<!thông )(?<!chúng )(?<!chung )" + _WORD.format(p) + r"(?!\s+(?:ơi|oi)\b)",
-                           _like(t, to), t, flags=re.IGNORECASE)
+                t = re.sub(r"(?<!thông )(?<!chúng )(?<!chung )" + _WORD.format(p)
+                           + r"(?!\s+(?:ơi|oi)\b)", _like(t, to), t, flags=re.IGNORECASE)
         return t
     return sub
 

@@ -737,8 +737,8 @@ class Understander:
                 value = NUMBER_INFO
                 unknown.add(i)
             elif not t.marked and t.fold in _SELF and (
-                    i > 0 and folds[i - 1] in _OWNERS
-                    or i + 1 < len(tokens) and folds[i + 1] in _DOES):
+                    (i > 0 and folds[i - 1] in _OWNERS)
+                    or (i + 1 < len(tokens) and folds[i + 1] in _DOES)):
                 continue  # "nha toi", "toi da": typed without marks, who writes (tôi)
             elif self.index.known(t, accented):
                 value = self.index.idf.get(t.fold, 1.0)

@@ -351,6 +351,12 @@ class Understander:
             best = next((c for c in candidates[1:] if c.route == ("smalltalk", "thanks")
                          and not c.explained & best.explained), best)
         said = sum(v for i, v in info.items() if i in best.explained)
+        if not accented and len(best.explained) >= 2:
+            # typed without marks, a word that may be a filler ("chu de": chủ đề or chú để)
+            # says all it says once a phrase of the answer holds it
+            said += sum(self.index.idf.get(tokens[i].fold, 1.0) * (1 - FILLER_LIKE)
+                        for i in best.explained & info.keys() if not tokens[i].marked
+                        and tokens[i].fold in self.index.filler_like)
         # The fillers of the phrases the answer was found on ("từ ngày nào đến ngày nào", "làm
         # được những gì") say a little for it, though each alone says nothing.
         said += ASKED_INFO * len(best.explained - info.keys() - set(used))

@@ -126,3 +126,19 @@ def test_the_variations_of_the_benchmark() -> None:
     assert teencode("mình", ("mk",))("điện thoại thông minh của mình") == (
         "điện thoại thông minh của mk")
     assert location("tại hp")("có thi không ạ") == "có thi tại hp không ạ"
+
+
+def test_a_word_that_may_be_a_filler_says_all_it_says_in_a_phrase_of_the_answer(
+        understander: Understander) -> None:
+    # typed without marks, "chu de" (chủ đề, or chú để) is the theme's phrase; the story
+    # around it no longer outweighs it
+    text = "chu de tuan le nam nay de lop minh viet bao tuong la gi"
+    assert answer(understander, text) == "theme"
+
+
+@pytest.mark.parametrize("text", ["cuoc thi hoa khoi nam nay ai thang",
+                                  "chuc mung ngay nha giao viet nam",
+                                  "thi hoa hau viet nam bao gio chung ket"])
+def test_other_contests_and_days_typed_without_marks_stay_unanswered(
+        understander: Understander, text: str) -> None:
+    assert answer(understander, text) == "dont_know"

@@ -81,7 +81,9 @@ def explain(text: str) -> None:
     print("tokens:", [(t.text, "M" if t.marked else "", "F" if u.index.is_filler(t) else "",
                        "?" if not u.index.known(t, accented) else "") for t in tokens])
     print("accented:", accented, "date:", ref)
-    info, unknown = u._info(tokens, used, accented)
+    lead = u._leave(tokens)
+    print("asks leave to ask until:", lead)
+    info, unknown = u._info(tokens, used, accented, lead)
     print("info:", {tokens[i].text: round(v, 2) for i, v in info.items()}, "unknown:", unknown)
     matches = u.index.match(tokens, used, accented)
     for m in matches:

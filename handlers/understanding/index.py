@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA
 
 from content import Edition
 from content.model import Text
-from handlers.understanding.normalise import Token, fold, syllable, tokenize
+from handlers.understanding.normalise import Token, fold, make_token, syllable, tokenize
 
 MAX_PHRASE = 6  # words of the runs of a title that are matched on their own
 MAX_WHOLE = 16  # words of a phrase or title matched whole (a title typed as written)
@@ -45,6 +45,8 @@ MAX_GAP = 2
 # Fillers that change what a phrase says, never skipped inside one ("hủy không đăng ký").
 _UNSKIPPABLE = frozenset({"khong", "chua", "va", "hay", "hoac", "la", "co"})
 SMALL_TALK_INTENTS = ("greeting", "thanks", "goodbye", "ok", "sorry")
+# Who writes, as they call themselves: a phrase written with one of them holds them all.
+SELF = ("tôi", "mình", "em", "cháu", "tui", "tớ")
 ELSEWHERE = "elsewhere"  # subjects that are not the Week's: answered "no information"
 
 
@@ -103,8 +105,16 @@ class Index:
             if unit == len(self.units):
                 self.units.append(route)
             words = tuple(t for t in tokenize(text) if t.kind in ("word", "number", "symbol"))
-            if words:
-                raw.append((unit, words, source, alone, partial, chosen))
+            if not words:
+                return
+            raw.append((unit, words, source, alone, partial, chosen))
+            if chosen and any(w.text in SELF for w in words):
+                # "nhắc tôi", "điểm của mình": whoever writes, the phrase is theirs ("nhắc
+                # cháu", "điểm của em")
+                for other in SELF:
+                    said = tuple(make_token(other) if w.text in SELF else w for w in words)
+                    if said != words:
+                        raw.append((unit, said, source, alone, partial, chosen))
 
         lex = edition.lexicon
         for intent in lex.intents:

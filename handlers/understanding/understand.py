@@ -102,6 +102,18 @@ _WHEN_FOLDS = frozenset(" ".join(_WHEN_WHERE).split()) | {"bat", "dau", "ket", "
 # Words that announce the question that follows them (folded pairs).
 _OPENERS = frozenset({("khong", "biet"), ("chua", "biet"), ("muon", "biet"), ("cho", "hoi"),
                       ("xin", "hoi"), ("muon", "hoi"), ("can", "hoi"), ("can", "biet")})
+# Typed without marks, "toi", "minh" after whose it is ("nhà tôi", "con tôi") or before
+# what the writer does ("tôi đã", "mình muốn") are who writes, not "tối", "tới" (folded).
+_OWNERS = frozenset({"nha", "con", "bo", "me", "cua", "truong", "lop", "phuong", "xa", "ong",
+                     "ba", "vo", "chong", "quan", "ben", "cu"})
+_DOES = frozenset({"da", "muon", "can", "thay", "duoc", "chua", "dang", "se", "phu", "moi",
+                   "hay", "thich", "biet", "khong", "van", "cung", "lam", "hoc"})
+# Particles that close a message and ask nothing of their own (folded): "ạ", "nhé", "với ạ".
+_CLOSING = frozenset({"a", "ah", "ak", "nhe", "nha", "nhi", "vay", "the", "ha", "voi", "z"})
+# Asking leave to ask: "cho em hỏi", "xin hỏi" (folded; "muốn hỏi" is what one wants), and
+# what may follow the "hỏi" of it ("cho mình hỏi chút ạ").
+_ASKS_LEAVE = frozenset({"cho", "xin"})
+_LEAVE_TAIL = frozenset({"chut", "ti", "xiu", "a", "nhe", "nha"})
 # Words that ask (folded): what stands next to them is what a long message asks about.
 _ASK_WORDS = frozenset({"gi", "nao", "dau", "sao", "ai", "may", "nhieu"})
 # Words that open a part denying its subject (folded pairs).
@@ -272,27 +284,37 @@ class Understander:
         if not any(t.kind != "symbol" or t.expanded for t in tokens):
             return base
         question = self._question(" ".join(t.fold for t in repaired))
+        if question is None:  # said politely: "ad ơi cho hỏi <the question> ạ"
+            core = self._core(repaired)
+            if len(core) < len(repaired):
+                question = self._question(" ".join(t.fold for t in core))
         if question is not None:
             return Understanding("faq", question, typed=text, normalised=normalised,
                                  english=english, score=99.0)
         ref = find_date(tokens, today, self.edition)
         used = ref.used if ref is not None else frozenset()
         accented = self._accented(tokens)
-        info, unknown = self._info(tokens, used, accented)
+        lead = self._leave(tokens)
+        info, unknown = self._info(tokens, used, accented, lead)
         base = replace(base, words=sum(any(c.isalpha() for c in tokens[i].text) for i in info))
         date_info = 0.0 if ref is None else SCOPE_INFO if ref.kind in SCOPES else DATE_INFO
         # a month or a year stays in the phrases that hold it ("chủ đề năm nay")
         matchable = frozenset() if ref is not None and ref.kind in SCOPES else used
         total = sum(info.values()) + date_info
-        matches = self.index.match(tokens, matchable, accented)
+        matches = self.index.match(
+            tokens[:lead] + [replace(t, clause=t.clause + 1) for t in tokens[lead:]]
+            if lead else tokens, matchable, accented)
         candidates = self._candidates(tokens, matches, ref, info, unknown, total, today, english)
         candidates = self._address(tokens, matches, candidates, accented)
         if not candidates:
             return base
         whole = {i for i, t in enumerate(tokens)
                  if t.kind == "word" and not self.index.is_filler(t)}
-        talk = next((c for c in candidates if c.route[0] == "smalltalk"
-                     and c.explained >= whole and c.explained > candidates[0].explained), None)
+        first = candidates[0]
+        # (small talk that is already first and says all stays: "bot ơi cảm ơn btc" thanks)
+        talk = None if first.route[0] == "smalltalk" and first.explained >= whole else next(
+            (c for c in candidates if c.route[0] == "smalltalk"
+             and c.explained >= whole and c.explained > first.explained), None)
         if talk is not None:  # "hổng có gì", said alone: small talk, though it holds "có gì"
             candidates = [talk, *(c for c in candidates if c is not talk)]
         intro = self._intro(tokens)
@@ -306,7 +328,7 @@ class Understander:
             c.route[0] in ("event", "programme") and c.explained
             and all(tokens[i].fold in self._week_words for i in c.explained))]
         candidates = kept or candidates
-        denied = self._denied(tokens)
+        denied = self._denied(tokens, lead)
         if denied:
             # "không phải cuộc thi, | tôi hỏi về thư viện": the subject denied is not asked
             kept = [c for c in candidates if not (c.explained and c.explained <= denied)]
@@ -337,6 +359,12 @@ class Understander:
             best = next((c for c in candidates[1:] if c.route == ("smalltalk", "thanks")
                          and not c.explained & best.explained), best)
         said = sum(v for i, v in info.items() if i in best.explained)
+        if not accented and len(best.explained) >= 2:
+            # typed without marks, a word that may be a filler ("chu de": chủ đề or chú để)
+            # says all it says once a phrase of the answer holds it
+            said += sum(self.index.idf.get(tokens[i].fold, 1.0) * (1 - FILLER_LIKE)
+                        for i in best.explained & info.keys() if not tokens[i].marked
+                        and tokens[i].fold in self.index.filler_like)
         # The fillers of the phrases the answer was found on ("từ ngày nào đến ngày nào", "làm
         # được những gì") say a little for it, though each alone says nothing.
         said += ASKED_INFO * len(best.explained - info.keys() - set(used))
@@ -352,7 +380,7 @@ class Understander:
         aside = self._subject(tokens, info, best.explained)
         asked = {tokens[i].clause for i in best.explained}
         aside |= {i for i in info if tokens[i].clause not in asked}
-        far = self._context(tokens, best.explained) | aside | set(range(max(0, opened)))
+        far = self._context(tokens, best.explained, lead) | aside | set(range(max(0, opened)))
         # The words of a question phrase ("diễn ra ở địa điểm nào") ask; they name nothing else;
         # nor do the words that announce one ("tôi muốn biết | chủ đề…", typed "muon biet").
         announcing = self._announcing(tokens)
@@ -709,7 +737,13 @@ class Understander:
         Marks typed as Telex keys count only where every word has its marks: keys are often
         left out of a word ("chu ddeef": chủ đề)."""
         marked = unmarked = keyed = 0
-        for t in tokens:
+        # The fillers that open and close a message ("cho mình hỏi chút …", "… ạ", "… nhé")
+        # are typed with marks by habit or by the phone where the question itself is not:
+        # they decide only a message of fillers alone.
+        said = [i for i, t in enumerate(tokens) if t.kind in ("date", "time") or (
+            t.kind == "word" and not self.index.is_filler(t))]
+        first, last = (said[0], said[-1]) if said else (0, len(tokens) - 1)
+        for t in tokens[first:last + 1]:
             if t.kind != "word" or t.expanded:
                 continue
             if t.keyed:
@@ -720,22 +754,26 @@ class Understander:
                 unmarked += 1  # a word that is written with marks, typed without
         return marked > unmarked or (marked + keyed >= 1 and unmarked == 0)
 
-    def _info(self, tokens: list[Token], used: frozenset[int],
-              accented: bool) -> tuple[dict[int, float], set[int]]:
-        """What each content word says (fillers and the date's words left out), and which of
-        them the bot does not know."""
+    def _info(self, tokens: list[Token], used: frozenset[int], accented: bool,
+              lead: int = 0) -> tuple[dict[int, float], set[int]]:
+        """What each content word says (fillers, the date's words and the `lead` words that
+        ask leave to ask left out), and which of them the bot does not know."""
         info: dict[int, float] = {}
         unknown: set[int] = set()
         folds = [t.fold for t in tokens]
         runs = {i + k for n in (2, 3) for i in range(len(tokens) - n + 1)
                 if tuple(folds[i:i + n]) in self.index.filler_runs for k in range(n)}
         for i, t in enumerate(tokens):
-            if i in used or i in runs or t.kind not in ("word", "number") \
+            if i in used or i in runs or i < lead or t.kind not in ("word", "number") \
                     or self.index.is_filler(t):
                 continue
             if t.kind == "number":
                 value = NUMBER_INFO
                 unknown.add(i)
+            elif not t.marked and t.fold in _SELF and (
+                    (i > 0 and folds[i - 1] in _OWNERS)
+                    or (i + 1 < len(tokens) and folds[i + 1] in _DOES)):
+                continue  # "nha toi", "toi da": typed without marks, who writes (tôi)
             elif self.index.known(t, accented):
                 value = self.index.idf.get(t.fold, 1.0)
                 if not accented and t.fold in self.index.filler_like:
@@ -743,7 +781,7 @@ class Understander:
             else:
                 value = UNKNOWN_INFO
                 unknown.add(i)
-            if any(tokens[j].text in _PREPOSITIONS for j in range(max(0, i - 2), i)):
+            if any(tokens[j].text in _PREPOSITIONS for j in range(max(lead, i - 2), i)):
                 value *= AFTER_PREPOSITION
             info[i] = value
         return info, unknown
@@ -929,7 +967,9 @@ class Understander:
 
         addressed: set[int] = set()
         for i in said:
-            if i + 1 not in said and i + 1 < len(tokens):
+            # after a call the name is what is asked ("bot ơi thư viện", "ad ơi cho hỏi sđt"):
+            # the call speaks to whom it follows
+            if i + 1 not in said and i + 1 < len(tokens) and i not in calls:
                 addressed |= named(i + 1, 1)
         for a, b in names:  # "chào | ban tổ chức", read "chào bạn" too
             if 0 < a in said and b - 1 not in said:
@@ -960,6 +1000,36 @@ class Understander:
             kept.append(_Candidate(("smalltalk", "greeting"), SMALL_TALK_SCORE, addressed,
                                    INTENT))
         return sorted(kept, key=lambda c: (-c.rank, -c.source))
+
+    def _leave(self, tokens: list[Token]) -> int:
+        """Where the question starts in a message that opens by asking leave to ask ("cho em
+        hỏi", "ad ơi cho mình hỏi chút", "xin hỏi"), when a word of its own follows; 0 when
+        it does not open so. The opener says nothing: no phrase runs across its end ("cho em
+        hỏi | ai được thi" is no "hỏi ai"), its "cho" is no preposition and its words do not
+        make the message long."""
+        at = next((i for i, t in enumerate(tokens) if t.kind != "word" or t.fold == "hoi"
+                   or not (self.index.is_filler(t) or t.fold in _SELF)), -1)
+        if at <= 0 or tokens[at].text not in ("hỏi", "hoi") or not any(
+                t.fold in _ASKS_LEAVE for t in tokens[:at]):
+            return 0
+        end = at + 1
+        while end < len(tokens) and tokens[end].fold in _LEAVE_TAIL:
+            end += 1
+        clause = tokens[at].clause
+        if not any(t.kind != "symbol" and not self.index.is_filler(t)
+                   for t in tokens[end:] if t.clause == clause):
+            return 0
+        # "cho em hỏi ban tổ chức", asking nothing after the name: the one to ask is named
+        rest = tokens[end:]
+        if not (_asks(tokens, end, len(tokens)) or any(t.fold in _ASK_WORDS for t in rest)
+                or any(t.text == "?" for t in rest)):
+            named = {i for m in self.index.match(rest, frozenset(), False)
+                     if self.index.units[m.unit][0] in _ADDRESSEES
+                     for i in range(m.start, m.end)}
+            if all(i in named or rest[i].kind != "word" or self.index.is_filler(rest[i])
+                   for i in range(len(rest))):
+                return 0
+        return end
 
     @staticmethod
     def _announcing(tokens: list[Token]) -> set[int]:
@@ -1010,14 +1080,20 @@ class Understander:
                      and c.rank >= SUBJECT * best.rank), best)
 
     @staticmethod
-    def _denied(tokens: list[Token]) -> set[int]:
+    def _denied(tokens: list[Token], lead: int = 0) -> set[int]:
         """The words of a part that opens by denying its subject ("không phải cuộc thi, …",
-        "tôi không hỏi lịch, …") before another part says what is asked."""
+        "tôi không hỏi lịch, …") before another part says what is asked. The part opens after
+        the `lead` words that ask leave to ask and after a call ("bot ơi không phải …")."""
         out: set[int] = set()
         last = tokens[-1].clause if tokens else 0
         for i in range(len(tokens) - 1):
             t = tokens[i]
             first = next(k for k, u in enumerate(tokens) if u.clause == t.clause)
+            if lead and tokens[lead - 1].clause == t.clause:
+                first = max(first, lead)
+            if first + 1 < i and tokens[first + 1].fold == "oi" and tokens[first + 1].clause \
+                    == t.clause:
+                first += 2
             if t.clause == last or i - first > 1 or (
                     t.fold, tokens[i + 1].fold) not in _DENIALS:
                 continue
@@ -1170,11 +1246,11 @@ class Understander:
         return out
 
     @staticmethod
-    def _context(tokens: list[Token], explained: set[int]) -> set[int]:
+    def _context(tokens: list[Token], explained: set[int], lead: int = 0) -> set[int]:
         """In a long message, the words far from what the answer explains: the story told
         around the question ("con tôi học lớp 9, muốn cho cháu thi | có phải đóng tiền gì
         không"), which says less about what is asked than the words beside it."""
-        words = [i for i, t in enumerate(tokens) if t.kind in ("word", "number")]
+        words = [i for i, t in enumerate(tokens) if t.kind in ("word", "number") and i >= lead]
         if len(words) < CONTEXT_LENGTH or not explained:
             return set()
         # What a question word stands beside is asked ("phòng khám nào"), never context.
@@ -1228,6 +1304,17 @@ class Understander:
         if not best.explained & second.explained or second.rank < CLARIFY_RATIO * best.rank:
             return False
         return not second.explained < best.explained
+
+    def _core(self, tokens: list[Token]) -> list[Token]:
+        """The words of a message without a call before it ("ad ơi"), the words that ask
+        leave to ask ("cho em hỏi") and the particles that close it ("ạ", "nhé", "với ạ")."""
+        words = [t for t in tokens if t.kind != "symbol"]
+        if len(words) > 2 and words[1].fold == "oi" and self.index.is_filler(words[0]):
+            words = words[2:]
+        words = words[self._leave(words):]
+        while words and words[-1].fold in _CLOSING:
+            words.pop()
+        return words
 
     def _question(self, normalised: str) -> str | None:
         """An FAQ question typed as written (or nearly)."""

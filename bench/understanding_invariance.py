@@ -1,0 +1,310 @@
+"""Answers that should not change when a message is said another way: flip rates per variation.
+
+    .venv/bin/python -m bench.understanding_invariance              # the table
+    .venv/bin/python -m bench.understanding_invariance --examples 5 # and up to 5 flips each
+    .venv/bin/python -m bench.understanding_invariance --only "suffix"  # rows whose name has it
+
+Reads tests/understanding/corpus.txt ONLY (the tuned part; never the held-out file). For every
+phrasing the bot answers right, each variation below is applied the way people vary a message
+(none is written from a rule of the understanding), and the row counts how often the answer is
+then one the line does not expect ("flips": the line is lost), and how many of those flips are
+a confident wrong answer (an item: no small talk, "no information" or a clarifying question).
+A variation that does not apply to a line (no word to abbreviate, no pronoun) leaves it out.
+
+Some variations are not meaning-preserving for every line ("không ạ" after a thank-you):
+prefixes that ask, particles that ask, polite request endings and a place are added to lines
+whose answer is no small talk only; Vietnamese words are not added to lines in English, and
+marks are not stripped from lines tagged "coll" (there the marks decide the word). The clock
+is 01/10/2020 07:30, as in bench.understanding.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import unicodedata
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from bench.common import ROOT, machine
+from content import default_edition_path, load_edition
+from handlers.understanding import Understander
+from handlers.understanding.evaluate import Case, answer_key, load_corpus
+
+TODAY = date(2020, 10, 1)
+CORPUS = ROOT / "tests" / "understanding" / "corpus.txt"
+
+_END = re.compile(r"[\s?!.…]+$")
+_COMMA = re.compile(r",\s+")
+_WORD = r"(?<![^\W_]){}(?![^\W_])"
+
+
+def strip_marks(text: str) -> str:
+    """The text typed without diacritics (đ -> d), case kept."""
+    d = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return unicodedata.normalize("NFC", "".join(c for c in d if not unicodedata.combining(c)))
+
+
+def _pick(text: str, options: tuple[str, ...]) -> str:
+    return options[zlib.crc32(text.encode()) % len(options)]
+
+
+def _sub(text: str, word: str, by: str) -> str:
+    return re.sub(_WORD.format(re.escape(word)), by, text, flags=re.IGNORECASE)
+
+
+# Teencode and abbreviations as people type them: the full form (with marks, and as typed
+# without marks) and the short forms (one is chosen per line, the same every run).
+TEENCODE: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("không", ("ko", "k", "hok")),
+    ("được", ("dc", "đc")),
+    ("gì", ("j",)),
+    ("bao nhiêu", ("bn",)),
+    ("số điện thoại", ("sdt", "sđt")),
+    ("điện thoại", ("đt", "dt")),
+    ("hôm nay", ("hnay",)),
+    ("với", ("vs",)),
+    ("thế nào", ("ntn",)),
+    ("bao giờ", ("bh",)),
+    ("bây giờ", ("bjo", "bgio")),
+    ("vậy", ("v", "z")),
+    ("rồi", ("r",)),
+    ("biết", ("bít",)),
+    ("đăng ký", ("đk", "dk")),
+    ("thứ bảy", ("t7",)),
+    ("chủ nhật", ("cn",)),
+    ("trước", ("trc",)),
+    ("người", ("ng",)),
+    ("nhiều", ("nhìu",)),
+    ("luôn", ("lun",)),
+    ("cảm ơn", ("cám ơn", "tks", "thanks")),
+    ("mình", ("mk",)),
+    ("facebook", ("fb",)),
+    ("hải phòng", ("hp",)),
+    ("thành phố", ("tp",)),
+)
+# The reverse: a short form the line used, written out (with marks when the line has them).
+# "bn" is left out: it is "bạn" as often as "bao nhiêu"; "hd" is "hướng dẫn" as often as
+# "hoạt động"; "k" is "nghìn" after a number.
+EXPAND: tuple[tuple[str, str], ...] = (
+    ("ko", "không"), ("k", "không"), ("hok", "không"), ("kh", "không"), ("dc", "được"),
+    ("đc", "được"), ("j", "gì"), ("sdt", "số điện thoại"), ("sđt", "số điện thoại"),
+    ("đt", "điện thoại"), ("dt", "điện thoại"), ("hnay", "hôm nay"), ("vs", "với"),
+    ("ntn", "thế nào"), ("bh", "bao giờ"), ("dk", "đăng ký"), ("đk", "đăng ký"),
+    ("t7", "thứ bảy"), ("cn", "chủ nhật"), ("trc", "trước"), ("ng", "người"),
+    ("tks", "cảm ơn"), ("mk", "mình"), ("fb", "facebook"), ("hp", "hải phòng"),
+    ("tp", "thành phố"), ("ad", "admin"), ("hđ", "hoạt động"),
+    ("kq", "kết quả"), ("tt", "thông tin"), ("e", "em"), ("a", "anh"), ("c", "chị"),
+    ("t", "tôi"),
+)
+PREFIXES = ("cho em hỏi", "ad ơi cho hỏi", "bot ơi", "xin hỏi", "cho mình hỏi chút")
+# (particle, only for lines whose answer is no small talk)
+SUFFIXES = (("ạ", False), ("nhé", False), ("vậy", True), ("thế", True), ("với ạ", True),
+            ("không ạ", True), ("?", False), ("??", False), ("!!!", False), ("🙂", False))
+PRONOUNS = ("tôi", "mình", "em", "cháu", "tui", "tớ")
+LOCATIONS = ("ở hải phòng", "tại hp")
+
+
+def _like(line: str, words: str) -> str:
+    """`words` typed the way `line` is: without marks when the line has none."""
+    return strip_marks(words) if line.isascii() else words
+
+
+def _ends(text: str) -> tuple[str, str]:
+    m = _END.search(text)
+    return (text[: m.start()], text[m.start():].strip()) if m else (text, "")
+
+
+def prefix(words: str) -> Callable[[str], str]:
+    return lambda t: f"{_like(t, words)} {t[:1].lower()}{t[1:]}"
+
+
+def suffix(words: str) -> Callable[[str], str]:
+    def add(t: str) -> str:
+        body, end = _ends(t)
+        if strip_marks(body.lower()).endswith(" " + strip_marks(words)):
+            return t
+        if not words[0].isalpha():
+            return f"{body}{words}" if words in ("?", "??", "!!!") else f"{body} {words}"
+        if words == "không ạ" and re.search(_WORD.format("(không|ko|k|khong|hok)"), body,
+                                            flags=re.IGNORECASE):
+            return t
+        return f"{body} {_like(t, words)}{end}"
+    return add
+
+
+# Typed without marks these full forms are other words too ("biet": biệt, "nhieu": nhiêu,
+# "minh": thông minh), so they are shortened in lines typed with marks only.
+_MARKED_ONLY = frozenset({"biết", "nhiều", "mình"})
+
+
+def teencode(full: str, short: tuple[str, ...]) -> Callable[[str], str]:
+    def sub(t: str) -> str:
+        by = _like(t, _pick(t, short))
+        if not t.isascii():
+            return re.sub(r"(?<!thông )" + _WORD.format(re.escape(full)), by, t,
+                          flags=re.IGNORECASE)
+        return t if full in _MARKED_ONLY else _sub(t, strip_marks(full), by)
+    return sub
+
+
+def teencode_all(t: str) -> str:
+    for full, short in TEENCODE:
+        t = teencode(full, short)(t)
+    return t
+
+
+def expand(short: str, full: str) -> Callable[[str], str]:
+    def sub(t: str) -> str:
+        if short in ("k", "t") and re.search(r"[0-9]" + short + r"\b", t):
+            return t
+        return _sub(t, short, _like(t, full))
+    return sub
+
+
+def expand_all(t: str) -> str:
+    for short, full in EXPAND:
+        t = expand(short, full)(t)
+    return t
+
+
+def pronoun(to: str) -> Callable[[str], str]:
+    """Who writes said another way. Typed without marks "toi" is also tối, tới, "to" tổ,
+    "minh" thông minh: there only "em", "tui", "chau" are changed, and never into "toi"."""
+    def sub(t: str) -> str:
+        if t.isascii():
+            if to == "tôi":
+                return t
+            sources: tuple[str, ...] = ("em", "tui", "chau")
+        else:
+            sources = PRONOUNS
+        for p in sources:
+            if p != _like(t, to):
+                # not a call ("em ơi": the bot), not "thông minh", not "chúng em" (we)
+                t = re.sub(r"(?<!thông )(?<!chúng )(?<!chung )" + _WORD.format(p)
+                           + r"(?!\s+(?:ơi|oi)\b)", _like(t, to), t, flags=re.IGNORECASE)
+        return t
+    return sub
+
+
+def capitalised(t: str) -> str:
+    return t[:1].upper() + t[1:]
+
+
+# Said after the place, not before: "… ở hải phòng ạ", "… tại hp không".
+_CLOSERS = re.compile(r"(?:\s+(?:ạ|a|ah|nhé|nhe|nha|vậy|vay|thế|the|không|khong|ko|k|hok|"
+                      r"với|voi))+$", re.IGNORECASE)
+
+
+def location(words: str) -> Callable[[str], str]:
+    def add(t: str) -> str:
+        body, end = _ends(t)
+        m = _CLOSERS.search(body)
+        close = body[m.start():] if m else ""
+        body = body[: m.start()] if m else body
+        return f"{body} {_like(t, words)}{close}{end}"
+    return add
+
+
+@dataclass(frozen=True)
+class Variation:
+    name: str
+    apply: Callable[[str], str]
+    items_only: bool = False  # only lines whose answer is no small talk
+    vietnamese: bool = False  # Vietnamese words added: not to lines written in English
+
+
+def variations() -> list[Variation]:
+    out = [Variation("no diacritics", strip_marks),  # lines where marks decide: left out
+           Variation("teencode: all at once", teencode_all)]
+    out += [Variation(f"teencode: {full} -> {'/'.join(short)}", teencode(full, short))
+            for full, short in TEENCODE]
+    out.append(Variation("expand: all at once", expand_all))
+    out += [Variation(f"expand: {short} -> {full}", expand(short, full)) for short, full in EXPAND]
+    # "bot ơi" calls and fits any line; the others ask, so not before a thank-you
+    out += [Variation(f"prefix: {p}", prefix(p), p != "bot ơi", True) for p in PREFIXES]
+    out += [Variation(f"suffix: {s}", suffix(s), items, s[0].isalpha())
+            for s, items in SUFFIXES]
+    out += [Variation(f"pronoun: -> {p}", pronoun(p), False, True) for p in PRONOUNS[:5]]
+    out += [Variation("ALL CAPS", str.upper), Variation("Capitalised", capitalised),
+            Variation("doubled spaces", lambda t: t.replace(" ", "  ")),
+            Variation("no space after comma", lambda t: _COMMA.sub(",", t))]
+    out += [Variation(f"location: {w}", location(w), True, True) for w in LOCATIONS]
+    return out
+
+
+@dataclass
+class Row:
+    lines: int = 0
+    flips: list[tuple[Case, str, str, str]] = field(default_factory=list)
+    confident: int = 0
+
+
+def _expected(c: Case) -> tuple[str, ...]:
+    return tuple("day:" + TODAY.isoformat() if e == "today" else e for e in c.expected)
+
+
+def _item(key: str) -> bool:
+    return key not in ("dont_know", "clarify", "ask") and not key.startswith("smalltalk:")
+
+
+def run(only: str | None) -> tuple[int, dict[str, Row]]:
+    edition = load_edition(default_edition_path("2020"))
+    u = Understander(edition)
+    cases = load_corpus(CORPUS)
+    right = []
+    for c in cases:
+        got = answer_key(u.understand(c.text, TODAY), TODAY)
+        if got in _expected(c):
+            right.append((c, got))
+    rows: dict[str, Row] = {}
+    for v in variations():
+        if only and only not in v.name:
+            continue
+        row = rows.setdefault(v.name, Row())
+        for c, got in right:
+            if (v.items_only and got.startswith("smalltalk:")) or (
+                    v.vietnamese and "en" in c.tags) or (
+                    v.name == "no diacritics" and "coll" in c.tags):
+                continue
+            text = v.apply(c.text)
+            if text == c.text:
+                continue
+            row.lines += 1
+            now = answer_key(u.understand(text, TODAY), TODAY)
+            if now not in _expected(c):
+                row.flips.append((c, text, got, now))
+                row.confident += _item(now)
+    return len(right), rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--examples", type=int, default=0, help="flips shown per variation")
+    p.add_argument("--only", help="only the variations whose name holds this")
+    args = p.parse_args(argv)
+    right, rows = run(args.only)
+    print(machine())
+    print(f"corpus.txt: {right} phrasings answered right; each variation applied to them")
+    print(f"{'variation':<36}{'lines':>7}{'flips':>7}{'rate':>8}{'conf.wrong':>11}")
+    total = flips = 0
+    for name, row in rows.items():
+        rate = len(row.flips) / row.lines if row.lines else 0.0
+        print(f"{name:<36}{row.lines:>7}{len(row.flips):>7}{rate:>8.1%}{row.confident:>11}")
+        total += row.lines
+        flips += len(row.flips)
+    print(f"{'all variations':<36}{total:>7}{flips:>7}{flips / max(1, total):>8.1%}")
+    if args.examples:
+        for name, row in rows.items():
+            if row.flips:
+                print(f"\n{name}:")
+                for c, text, got, now in row.flips[: args.examples]:
+                    print(f"  {c.line}: {text!r} -> {now} (was {got})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -10,16 +10,10 @@ from datetime import date
 import pytest
 
 from bot.app import build_app
-from content import Edition
 from handlers.understanding import Understander
 from tests.conftest import Chat, make_settings
 
 THU = date(2020, 10, 1)
-
-
-@pytest.fixture(scope="module")
-def understander(edition: Edition) -> Understander:
-    return Understander(edition)
 
 
 @pytest.mark.parametrize(("text", "route"), [

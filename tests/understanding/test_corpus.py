@@ -29,11 +29,6 @@ def heldout() -> list[Case]:
     return load_corpus(HERE / "heldout.txt")
 
 
-@pytest.fixture(scope="module")
-def understander(edition: Edition) -> Understander:
-    return Understander(edition)
-
-
 def test_the_corpus_is_as_large_and_varied_as_the_issue_asks(tuned: list[Case],
                                                               heldout: list[Case]) -> None:
     cases = tuned + heldout

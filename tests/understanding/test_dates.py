@@ -17,11 +17,6 @@ from tests.conftest import Chat, make_settings
 THU = date(2020, 10, 1)  # the opening day, a Thursday
 
 
-@pytest.fixture(scope="module")
-def understander(edition: Edition) -> Understander:
-    return Understander(edition)
-
-
 def day_of(u: Understander, text: str, today: date) -> tuple[str, str]:
     found = u.understand(text, today)
     return found.feature, found.arg

@@ -15,11 +15,6 @@ from handlers.understanding.evaluate import answer_key
 THU = date(2020, 10, 1)
 
 
-@pytest.fixture(scope="module")
-def understander(edition: Edition) -> Understander:
-    return Understander(edition)
-
-
 @pytest.mark.parametrize(("text", "expected"), [
     # who writes ("tôi là …") beside a greeting is not what is asked
     ("xin chào, tôi là thủ thư trường tiểu học", "smalltalk:greeting"),

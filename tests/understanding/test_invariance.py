@@ -11,16 +11,10 @@ from datetime import date
 import pytest
 
 from bench.understanding_invariance import location, prefix, strip_marks, suffix, teencode
-from content import Edition
 from handlers.understanding import Understander
 from handlers.understanding.evaluate import answer_key
 
 THU = date(2020, 10, 1)
-
-
-@pytest.fixture(scope="module")
-def understander(edition: Edition) -> Understander:
-    return Understander(edition)
 
 
 def answer(understander: Understander, text: str) -> str:

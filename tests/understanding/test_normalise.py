@@ -14,11 +14,6 @@ from handlers.understanding.normalise import Lexicon, retone, tokenize
 THU = date(2020, 10, 1)
 
 
-@pytest.fixture(scope="module")
-def understander(edition: Edition) -> Understander:
-    return Understander(edition)
-
-
 def test_tokens_keep_marks_and_read_dates_and_times_whole() -> None:
     tokens = tokenize("Lịch  NGÀY 3/10, 8h30 có gì 👍")
     assert [(t.text, t.kind) for t in tokens] == [

@@ -19,11 +19,6 @@ from tests.conftest import Chat, make_settings
 THU = date(2020, 10, 1)
 
 
-@pytest.fixture(scope="module")
-def understander(edition: Edition) -> Understander:
-    return Understander(edition)
-
-
 def days(edition: Edition, text: str) -> tuple[date, ...] | str:
     ref = find_date(tokenize(text), THU, edition)
     return "none" if ref is None else ref.days if ref.kind == "days" else ref.kind

@@ -16,11 +16,6 @@ from handlers.understanding.normalise import tokenize
 THU = date(2020, 10, 1)
 
 
-@pytest.fixture(scope="module")
-def understander(edition: Edition) -> Understander:
-    return Understander(edition)
-
-
 @pytest.mark.parametrize(("text", "route"), [
     # the story says less than the question
     ("cháu tôi học lớp 7, nhà ở xa trung tâm, tham gia cuộc thi có mất tiền không",

@@ -9,17 +9,11 @@ from datetime import date
 
 import pytest
 
-from content import Edition
 from handlers.understanding import Understander
 from handlers.understanding.evaluate import answer_key
 from handlers.understanding.normalise import syllable, telex, tokenize, vni
 
 THU = date(2020, 10, 1)
-
-
-@pytest.fixture(scope="module")
-def understander(edition: Edition) -> Understander:
-    return Understander(edition)
 
 
 def answer(understander: Understander, text: str) -> str:

@@ -743,8 +743,15 @@ class Understander:
         said = [i for i, t in enumerate(tokens) if t.kind in ("date", "time") or (
             t.kind == "word" and not self.index.is_filler(t))]
         first, last = (said[0], said[-1]) if said else (0, len(tokens) - 1)
-        for t in tokens[first:last + 1]:
+        for k, t in enumerate(tokens):
             if t.kind != "word" or t.expanded:
+                continue
+            if not first <= k <= last:
+                # outside the question a filler typed with marks proves nothing, one typed
+                # without them still says the marks are left out ("tamj biet nhe": tạm biệt)
+                if not (t.keyed or t.marked) and t.text not in self.index.texts_by_fold.get(
+                        t.fold, {t.text}):
+                    unmarked += 1
                 continue
             if t.keyed:
                 keyed += 1

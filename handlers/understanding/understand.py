@@ -1288,8 +1288,9 @@ class Understander:
     def _predicate_elsewhere(tokens: list[Token], info: dict[int, float], explained: set[int],
                              strange: set[int]) -> bool:
         """A yes/no question ("… có … không") whose subject (the words before "có", in its
-        part of the message) holds all the answer explains, and whose predicate holds words no phrase of the content
-        has (unknown, or known words in an order no phrase has) and none the answer explains."""
+        part of the message) holds all the answer explains, and whose predicate holds words
+        no phrase of the content has (unknown, or known words in an order no phrase has) and
+        none the answer explains."""
         has = next((i for i, t in enumerate(tokens) if t.fold == "co" and not t.expanded), -1)
         end = max((i for i, t in enumerate(tokens) if t.fold in ("khong", "chua")), default=-1)
         predicate = {i for i in info if has < i < end}

@@ -60,6 +60,7 @@ class Entry:
     source: int
     alone: bool  # counts only when the message says nothing else
     inner: bool = False  # two words from inside a longer title ("… đơn vị | tổ chức")
+    marked: tuple[int, ...] = ()  # words that fit only typed as written (see SELF)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +99,8 @@ class Index:
             tuple(w.fold for w in tokenize(f)) for f in edition.lexicon.filler if " " in f)
         # (unit, words, source, alone, partial, chosen: written for this answer)
         raw: list[tuple[int, tuple[Token, ...], int, bool, bool, bool]] = []
+        # the positions of the writer put in place of the one the phrase was written with
+        swapped: dict[int, frozenset[int]] = {}
 
         def add(route: tuple[str, str], text: str, source: int, alone: bool = False,
                 partial: bool = False, chosen: bool = False) -> None:
@@ -114,6 +117,8 @@ class Index:
                 for other in SELF:
                     said = tuple(make_token(other) if w.text in SELF else w for w in words)
                     if said != words:
+                        swapped[len(raw)] = frozenset(
+                            k for k, w in enumerate(said) if w.text != words[k].text)
                         raw.append((unit, said, source, alone, partial, chosen))
 
         lex = edition.lexicon
@@ -204,7 +209,10 @@ class Index:
                         sharing.setdefault(" ".join(w.fold for w in words[i:j]), set()).add(unit)
         self._ngrams: dict[str, list[Entry]] = {}
         self._gapped: dict[str, list[Entry]] = {}  # chosen phrases of 2+ words, no filler
-        for unit, words, source, alone, partial, chosen in raw:
+        for n, (unit, words, source, alone, partial, chosen) in enumerate(raw):
+            # A writer swapped in whose letters are another word too holds the phrase only
+            # typed with its marks ("báo tôi" → "báo tớ", but "bao to" is "bão to").
+            doubtful = {k for k in swapped.get(n, ()) if self.ambiguous(words[k].fold)}
             spans = [(0, len(words))] if len(words) <= MAX_WHOLE else []
             if partial:
                 spans = [(i, j) for i in range(len(words))
@@ -234,7 +242,8 @@ class Index:
                 if weight <= 0:
                     continue
                 found = Entry(unit, tuple(w.text for w in run), weight, source, alone,
-                              partial and i > 0 and j - i <= 2)
+                              partial and i > 0 and j - i <= 2,
+                              tuple(k - i for k in sorted(doubtful) if i <= k < j))
                 self._ngrams.setdefault(key, []).append(found)
                 if chosen and len(run) >= 2 and not any(w.text in self.filler_texts
                                                         for w in run):
@@ -333,7 +342,7 @@ class Index:
                 if not entries:
                     continue
                 for e in entries:
-                    factor = self._marks(tokens[i:j + 1], e.texts, accented)
+                    factor = self._marks(tokens[i:j + 1], e.texts, accented, e.marked)
                     if factor:
                         out.append(Match(e.unit, i, j + 1, e.weight * factor, e.source,
                                          e.alone, e.inner))
@@ -364,17 +373,20 @@ class Index:
                 if not gaps:
                     continue
                 for e in self._gapped.get(key, ()):
-                    factor = self._marks(picked, e.texts, accented)
+                    factor = self._marks(picked, e.texts, accented, e.marked)
                     if factor:
                         out.append(Match(e.unit, i, j + 1, e.weight * factor * GAP, e.source,
                                          e.alone))
         return out
 
-    def _marks(self, typed: Sequence[Token], texts: tuple[str, ...], accented: bool) -> float:
+    def _marks(self, typed: Sequence[Token], texts: tuple[str, ...], accented: bool,
+               marked: tuple[int, ...] = ()) -> float:
         """How well the typed marks fit the phrase's words: 1, less for a doubtful fit, 0 for
         another word. Typed marks count; a wrong mark in a phrase of several words is taken as
         a typo when another word fits exactly; a word typed without marks in a message written
         with them is that word only."""
+        if any(typed[k].text != texts[k] for k in marked):
+            return 0.0
         weak = exact = 0
         for t, text in zip(typed, texts, strict=True):
             if t.text == text:

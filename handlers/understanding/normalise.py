@@ -181,7 +181,10 @@ class Lexicon:
         """Every word the lexicon reads or writes."""
         for entries in self._by_first.values():
             for typed, means in entries:
-                yield from (t.text for t in typed)
+                # a word of a form typed without marks that is a word of what it means ("biet
+                # ve": biết về) is that word typed so, not a spelling of its own
+                folds = {m.fold for m in means if m.marked}
+                yield from (t.text for t in typed if t.marked or t.text not in folds)
                 yield from (t.text for t in means)
 
 

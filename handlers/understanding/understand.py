@@ -378,6 +378,12 @@ class Understander:
         # Unknown words of the subject of a yes/no question, or of another part of a long
         # message ("nhà tôi khó khăn, | tham gia có mất tiền không"), say less.
         aside = self._subject(tokens, info, best.explained)
+        if best.explained and self._predicate_elsewhere(tokens, info, best.explained,
+                                                        unknown | stray):
+            # the other way round: the answer names only whom a yes/no question is asked of,
+            # and its predicate names something else ("hội khuyến học | có trao thưởng …
+            # không"): the name says less than what is asked of it
+            said *= UNEXPLAINED
         asked = {tokens[i].clause for i in best.explained}
         aside |= {i for i in info if tokens[i].clause not in asked}
         far = self._context(tokens, best.explained, lead) | aside | set(range(max(0, opened)))
@@ -743,8 +749,15 @@ class Understander:
         said = [i for i, t in enumerate(tokens) if t.kind in ("date", "time") or (
             t.kind == "word" and not self.index.is_filler(t))]
         first, last = (said[0], said[-1]) if said else (0, len(tokens) - 1)
-        for t in tokens[first:last + 1]:
+        for k, t in enumerate(tokens):
             if t.kind != "word" or t.expanded:
+                continue
+            if not first <= k <= last:
+                # outside the question a filler typed with marks proves nothing, one typed
+                # without them still says the marks are left out ("tamj biet nhe": tạm biệt)
+                if not (t.keyed or t.marked) and t.text not in self.index.texts_by_fold.get(
+                        t.fold, {t.text}):
+                    unmarked += 1
                 continue
             if t.keyed:
                 keyed += 1
@@ -1270,6 +1283,20 @@ class Understander:
         if has <= 0 or not predicate or not set(predicate) <= explained:
             return set()
         return {i for i in info if i < has}
+
+    @staticmethod
+    def _predicate_elsewhere(tokens: list[Token], info: dict[int, float], explained: set[int],
+                             strange: set[int]) -> bool:
+        """A yes/no question ("… có … không") whose subject (the words before "có", in its
+        part of the message) holds all the answer explains, and whose predicate holds words
+        no phrase of the content has (unknown, or known words in an order no phrase has) and
+        none the answer explains."""
+        has = next((i for i, t in enumerate(tokens) if t.fold == "co" and not t.expanded), -1)
+        end = max((i for i, t in enumerate(tokens) if t.fold in ("khong", "chua")), default=-1)
+        predicate = {i for i in info if has < i < end}
+        return (has > 0 and max(explained) < has and bool(predicate & strange)
+                and not predicate & explained
+                and all(tokens[i].clause == tokens[has].clause for i in explained))
 
     @staticmethod
     def _spans(tokens: list[Token], name: str) -> set[int]:

@@ -9,16 +9,10 @@ from datetime import date
 
 import pytest
 
-from content import Edition
 from handlers.understanding import Understander
 from handlers.understanding.evaluate import answer_key
 
 THU = date(2020, 10, 1)
-
-
-@pytest.fixture(scope="module")
-def understander(edition: Edition) -> Understander:
-    return Understander(edition)
 
 
 def answer(understander: Understander, text: str) -> str:

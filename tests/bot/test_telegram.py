@@ -414,6 +414,34 @@ async def test_words_under_a_photo_are_answered(polling: tuple[FakeTelegram, Bot
 
 
 @shared_polling_bot
+async def test_an_album_gets_one_answer(polling: tuple[FakeTelegram, BotProcess]) -> None:
+    """Photos sent together (an album) come as one update each, sharing a media_group_id,
+    the words typed under it on one of them: the citizen did one thing and gets one answer
+    (before: the question's answer and a "please type" for every other photo, or ten
+    "please type" for an album of ten)."""
+    telegram, _bot = polling
+
+    async def album(user_id: int, size: int, caption_at: int | None, group: str) -> None:
+        for i in range(size):
+            update = telegram.user_sends_photo(
+                user_id, caption="lich hom nay" if i == caption_at else None, deliver=False)
+            update["message"]["media_group_id"] = group
+            await telegram.deliver(update)
+
+    await album(1026, 4, None, "13579001")
+    [reply] = await wait_texts(telegram, 1026, 1)
+    assert "Chatbot chỉ đọc được tin nhắn chữ" in reply
+    await album(1027, 3, 0, "13579002")  # the apps put the words on the first photo
+    got = await wait_texts(telegram, 1027, 1)
+    await album(1026, 2, None, "13579003")  # another album: answered again
+    await wait_texts(telegram, 1026, 2)
+    await asyncio.sleep(0.5)
+    assert len(texts(telegram, 1026)) == 2
+    got = texts(telegram, 1027)
+    assert len(got) == 1 and "Hôm nay" in got[0], got
+
+
+@shared_polling_bot
 async def test_a_button_pressed_long_ago_still_gets_its_answer(
     polling: tuple[FakeTelegram, BotProcess], edition: Edition
 ) -> None:

@@ -8,6 +8,7 @@ import hmac
 import json
 import logging
 import warnings
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import timedelta
 from html import escape
@@ -65,6 +66,7 @@ MAX_BUTTONS = 100
 POLL_TIMEOUT = 10  # seconds getUpdates long-polls
 POLL_LIMIT = 100  # updates getUpdates returns at most (Telegram's largest limit)
 POLL_READ_TIMEOUT = 20.0  # read timeout of other calls on the getUpdates connection
+ALBUMS_KEPT = 1000  # albums remembered, to answer each once (its photos come together)
 MAX_PAUSE = 10.0  # longest wait between getUpdates while the database or network is down
 # Answers still being sent, beyond which no new update is taken (polling waits before the next
 # getUpdates, a webhook before its 200): Telegram keeps the rest until there is room.
@@ -248,6 +250,8 @@ class TelegramChannel(Channel):
         self._last_send: dict[int, asyncio.Task[None]] = {}
         # Configured, or derived from the token (TelegramSettings.webhook_secret).
         self._secret = settings.webhook_secret
+        # Albums lately seen: (chat, media_group_id) -> the update answered for it (on_media).
+        self._albums: OrderedDict[tuple[int, str], int] = OrderedDict()
 
     _updates_request: AiohttpRequest | HTTPXRequest | None = None
 
@@ -639,9 +643,27 @@ class TelegramChannel(Channel):
         if message is None or user is None:
             return
         caption = (message.caption or "").strip()
+        if message.media_group_id is not None and not self._first_of_album(
+                update.update_id, message.chat_id, message.media_group_id, bool(caption)):
+            # Photos sent together (an album) come as one update each: the citizen did one
+            # thing and gets one answer, that of the first photo (the one the apps put the
+            # words typed under the album on), or of any photo with words of its own.
+            return
         await self._answer(update.update_id, message.chat_id, Incoming(
             CHANNEL, str(user.id), caption, is_media=not caption,
             display_name=user.full_name))
+
+    def _first_of_album(self, update_id: int, chat_id: int, group: str, caption: bool) -> bool:
+        """Whether this photo of an album is answered: the album's first photo (or that
+        photo delivered again after an outage), or a photo with its own caption."""
+        key = (chat_id, group)
+        answered = self._albums.get(key)
+        if answered is None:
+            self._albums[key] = update_id
+            while len(self._albums) > ALBUMS_KEPT:
+                self._albums.popitem(last=False)
+            return True
+        return caption or answered == update_id
 
     async def on_member(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """The user blocked the bot (kicked): stop sending to them; unblocked (a member

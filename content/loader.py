@@ -284,10 +284,16 @@ class _Reader:
         return value
 
 
+# Where tomllib's error is: "... (at line 31, column 14)".
+_TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)$")
+
+
 class _Loader:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.problems: list[Problem] = []
+        # Files that could not be read: what they lack is not reported (it is all of them).
+        self.unreadable: set[str] = set()
 
     def fail(self, file: str, entry: str, field: str, template: str, **params: object) -> None:
         self.problems.append(Problem(file, entry, field, template, params))
@@ -298,13 +304,37 @@ class _Loader:
             if name not in OPTIONAL_FILES:
                 self.fail(name, "", "", N_("thiếu tệp"))
             return {}
+        raw = path.read_bytes()
         try:
-            raw = path.read_bytes()
-            return tomllib.loads(raw.decode("utf-8"))
+            # utf-8-sig: Notepad's "UTF-8" starts with a byte order mark no editor shows.
+            text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            self.fail(name, "", "", N_("không phải văn bản UTF-8 (lỗi ở byte {at})"), at=exc.start)
+            self.unreadable.add(name)
+            if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+                self.fail(name, "", "", N_("không phải văn bản UTF-8 (có thể do lưu ở dạng "
+                                           "UTF-16): hãy lưu lại tệp ở dạng UTF-8"))
+            else:  # an old Vietnamese encoding (TCVN3, VNI, Windows-1258)
+                self.fail(name, "", "", N_("không phải văn bản UTF-8 (ở dòng {line}): hãy lưu "
+                                           "lại tệp ở dạng UTF-8"),
+                          line=raw[:exc.start].count(b"\n") + 1)
+            return {}
+        try:
+            return tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            self.fail(name, "", "", N_("không phải TOML hợp lệ: {error}"), error=str(exc))
+            self.unreadable.add(name)
+            at = _TOML_AT.search(str(exc))
+            if at is None:
+                self.fail(name, "", "", N_("không đúng cú pháp TOML ở cuối tệp (thường do thiếu "
+                                           "ngoặc kép, dấu = hay dấu ngoặc vuông, hoặc một tên "
+                                           "được viết hai lần)"))
+            else:
+                line = int(at[1])
+                shown = text.splitlines()[line - 1].strip() if line <= len(
+                    text.splitlines()) else ""
+                self.fail(name, "", "", N_("không đúng cú pháp TOML ở dòng {line}, cột {column}: "
+                                           "“{text}” (thường do thiếu ngoặc kép, dấu = hay dấu "
+                                           "ngoặc vuông, hoặc một tên được viết hai lần)"),
+                          line=line, column=int(at[2]), text=shown[:120])
         return {}
 
     def table(self, file: str, data: dict[str, Any], key: str) -> _Reader:
@@ -654,6 +684,8 @@ class _Loader:
         lexicon = self.lexicon(files["lexicon.toml"])
 
         if self.problems:
+            self.problems = [p for p in self.problems if p.file not in self.unreadable
+                             or (not p.entry and not p.field)]
             return None
         assert start and end and opening and report and contest and note and res_note
         return Edition(

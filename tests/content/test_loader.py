@@ -177,7 +177,49 @@ def test_text_not_nfc(broken: Callable[[str, str, str], Path]) -> None:
 
 def test_not_toml(broken: Callable[[str, str, str], Path]) -> None:
     path = broken("faq.toml", "[[faq]]", "[[faq]")
-    assert any(p.startswith("faq.toml: không phải TOML hợp lệ") for p in _problems(path))
+    assert any(p.startswith("faq.toml: không đúng cú pháp TOML ở dòng") for p in _problems(path))
+
+
+def test_a_file_saved_by_a_windows_editor_is_read(tmp_path: Path) -> None:
+    """Notepad saves 'UTF-8' with a byte order mark, CRLF line ends, and tabs: the edition is
+    the same (before: 'quiz.toml: không phải TOML hợp lệ: Invalid statement (at line 1,
+    column 1)', at a character no editor shows)."""
+    target = tmp_path / "2020"
+    shutil.copytree(SHIPPED, target)
+    for name in ("quiz.toml", "schedule.toml"):
+        path = target / name
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+    edition = load_edition(target)
+    assert edition.questions == load_edition(SHIPPED).questions
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    # A syntax error says where, in Vietnamese, and shows the line (tomllib's English was
+    # shown, and every table of the file was then reported missing too).
+    (lambda t: t.replace("remind = true", "remind = true,", 1),
+     ["schedule.toml: không đúng cú pháp TOML ở dòng {line}, cột 14: “remind = true,” "
+      "(thường do thiếu ngoặc kép, dấu = hay dấu ngoặc vuông, hoặc một tên được viết hai "
+      "lần)"]),
+    # Saved in another encoding (UTF-16, or an old Vietnamese one): which line, and what to do.
+    (lambda t: t.encode("utf-16"),
+     ["schedule.toml: không phải văn bản UTF-8 (có thể do lưu ở dạng UTF-16): hãy lưu lại "
+      "tệp ở dạng UTF-8"]),
+    (lambda t: t.encode("utf-8").replace("Lễ khai mạc".encode(), b"L\xd5 khai m\xb9c", 1),
+     ["schedule.toml: không phải văn bản UTF-8 (ở dòng {line}): hãy lưu lại tệp ở dạng "
+      "UTF-8"]),
+])
+def test_an_unreadable_file_is_one_problem_saying_where(
+    tmp_path: Path, raw: Callable[[str], str | bytes], expected: list[str]
+) -> None:
+    target = tmp_path / "2020"
+    shutil.copytree(SHIPPED, target)
+    text = (SHIPPED / "schedule.toml").read_text(encoding="utf-8")
+    broken = raw(text)
+    data = broken if isinstance(broken, bytes) else broken.encode()
+    mark = "remind = true" if b"remind = true," in data else "Lễ khai mạc"
+    line = text[:text.index(mark)].count("\n") + 1
+    (target / "schedule.toml").write_bytes(data)
+    assert _problems(target) == [e.format(line=line) for e in expected]
 
 
 def test_wrong_type_and_every_problem_reported(broken: Callable[[str, str, str], Path]) -> None:

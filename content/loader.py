@@ -173,11 +173,17 @@ class _Reader:
         return value
 
     def _check_str(self, key: str, value: str) -> None:
+        hidden = _HIDDEN.search(value)
         if not value.strip():
             self.fail(key, N_("đang để trống"))
         elif unicodedata.normalize("NFC", value) != value:
             self.fail(key, N_("chưa ở dạng NFC (dấu tiếng Việt bị tách rời); hãy lưu lại ở dạng "
                               "NFC"))
+        elif hidden is not None:
+            # A tab, a soft hyphen or a zero-width space pasted from a document: shown as a
+            # gap or not at all, and what two texts that look alike differ by.
+            self.fail(key, N_("có ký tự không hiện ra (U+{code:04X}) ở ký tự thứ {at}: hãy xóa "
+                              "ký tự đó"), code=ord(hidden[0]), at=hidden.start() + 1)
 
     def string(self, key: str, required: bool = True) -> str | None:
         value = self._get(key, str, N_("chuỗi"), required)
@@ -283,6 +289,12 @@ class _Reader:
             return None
         return value
 
+
+# Characters that show as nothing or as a gap: control characters but the line break, and
+# format characters (soft hyphen, zero-width space, bidi marks, a byte order mark) but the
+# zero-width joiner that joins emoji.
+_HIDDEN = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b\u200c"
+                     r"\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]")
 
 # Where tomllib's error is: "... (at line 31, column 14)".
 _TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)$")
@@ -802,7 +814,8 @@ def _question(r: _Reader, topics: tuple[str, ...]) -> Question | None:
     if options is not None:
         if len(options) != 4:
             r.fail("options", N_("phải có đúng 4 phương án, nhưng có {n}"), n=len(options))
-        elif len(set(options)) != 4:
+        elif len({" ".join(o.split()).casefold() for o in options}) != 4:
+            # As shown: 'Ngày 07/10/2020' and 'ngày  07/10/2020 ' are one option twice.
             r.fail("options", N_("các phương án phải khác nhau"))
     letter = r.choice("answer", tuple(LETTERS))
     return _build(

@@ -222,6 +222,28 @@ def test_an_unreadable_file_is_one_problem_saying_where(
     assert _problems(target) == [e.format(line=line) for e in expected]
 
 
+@pytest.mark.parametrize(("file", "old", "new", "expected"), [
+    # Two options that show alike (a doubled space, a trailing space, a capital): a citizen
+    # cannot tell the right one from the wrong one.
+    ("quiz.toml", '"Ngày 07/10/2020", "Ngày 15/10/2020"', '"Ngày 07/10/2020", "ngày  07/10/2020 "',
+     "quiz.toml: questions[q003]: options: các phương án phải khác nhau"),
+    # A tab typed into a title, a soft hyphen and a zero-width space pasted from a document.
+    ("schedule.toml", 'title = "Lễ khai mạc', 'title = "\tLễ khai mạc',
+     "schedule.toml: events[khai-mac]: title: có ký tự không hiện ra (U+0009) ở ký tự thứ 1: "
+     "hãy xóa ký tự đó"),
+    ("quiz.toml", '"Ngày 07/10/2020", "Ngày 15/10/2020"', '"Ngày 07/10/2020", "Ngày 15/10/\u00ad2020"',
+     "quiz.toml: questions[q003]: options[3]: có ký tự không hiện ra (U+00AD) ở ký tự thứ 12: "
+     "hãy xóa ký tự đó"),
+    ("faq.toml", '"khẩu hiệu"', '"khẩu\u200bhiệu"',
+     "faq.toml: faq[chu-de]: keywords[3]: có ký tự không hiện ra (U+200B) ở ký tự thứ 5: "
+     "hãy xóa ký tự đó"),
+])
+def test_texts_that_show_alike_or_hide_characters(
+    broken: Callable[[str, str, str], Path], file: str, old: str, new: str, expected: str
+) -> None:
+    assert expected in _problems(broken(file, old, new))
+
+
 def test_wrong_type_and_every_problem_reported(broken: Callable[[str, str, str], Path]) -> None:
     broken("contest.toml", "questions_per_attempt = 10", 'questions_per_attempt = "mười"')
     path = broken("resources.toml", 'url = "https://', 'url = "ftp://')

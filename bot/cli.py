@@ -773,6 +773,8 @@ def _main(argv: list[str] | None, own_process: bool = False) -> int:
     except ContentError as err:
         _print_problems(err, edition_path(settings))
         return _fail(_("Bot không khởi động vì nội dung chưa hợp lệ."), EXIT_CONTENT)
+    except SettingsError as exc:  # a setting that does not fit the content
+        return _fail(_("Lỗi cấu hình: {error}").format(error=exc.render(_)), EXIT_CONFIG)
 
     from bot.db.faults import is_outage
 

@@ -560,6 +560,35 @@ async def test_in_a_group_another_bots_commands_are_left_to_it(
     assert len(texts(telegram, -100883)) == 1
 
 
+@shared_polling_bot
+async def test_in_a_forum_topic_the_answer_stays_in_the_topic(
+    polling: tuple[FakeTelegram, BotProcess]
+) -> None:
+    """A group with topics (a forum): a command typed in a topic, and a button pressed under
+    the answer there, are answered in that topic (before: in the group's General topic, where
+    the member who asked does not look)."""
+    telegram, _bot = polling
+
+    def in_topic(update: dict[str, Any]) -> dict[str, Any]:
+        message = update["message"]
+        message["chat"].update(type="supergroup", is_forum=True)
+        message.update(message_thread_id=77, is_topic_message=True)
+        return update
+
+    await telegram.deliver(in_topic(telegram.user_sends_text(
+        1028, "/lienhe@HOCTAP_test_bot", chat_id=-100884, deliver=False)))
+    await telegram.deliver(in_topic(telegram.user_sends_text(
+        1028, "/start@HOCTAP_test_bot", chat_id=-100884, deliver=False)))
+    await wait_texts(telegram, -100884, 2)
+    menu = telegram.sent_messages(-100884)[1]
+    press = telegram.user_presses_button(1028, menu["message_id"], "/lienhe", chat_id=-100884,
+                                         deliver=False)
+    press["callback_query"]["message"].update(message_thread_id=77, is_topic_message=True)
+    await telegram.deliver(press)
+    await wait_texts(telegram, -100884, 3)
+    assert [m.get("message_thread_id") for m in telegram.sent_messages(-100884)] == [77] * 3
+
+
 async def test_httpx_fallback(telegram: FakeTelegram, tmp_path: Path) -> None:
     bot = BotProcess(tmp_path, bot_env(telegram, HOCTAP_TELEGRAM_HTTP="httpx"))
     await bot.start()

@@ -180,8 +180,8 @@ class _Reader:
             self.fail(key, N_("chưa ở dạng NFC (dấu tiếng Việt bị tách rời); hãy lưu lại ở dạng "
                               "NFC"))
         elif hidden is not None:
-            # A tab, a soft hyphen or a zero-width space pasted from a document: shown as a
-            # gap or not at all, and what two texts that look alike differ by.
+            # A soft hyphen or a zero-width space pasted from a document: not shown, and what
+            # two texts that look alike differ by.
             self.fail(key, N_("có ký tự không hiện ra (U+{code:04X}) ở ký tự thứ {at}: hãy xóa "
                               "ký tự đó"), code=ord(hidden[0]), at=hidden.start() + 1)
 
@@ -290,10 +290,10 @@ class _Reader:
         return value
 
 
-# Characters that show as nothing or as a gap: control characters but the line break, and
-# format characters (soft hyphen, zero-width space, bidi marks, a byte order mark) but the
-# zero-width joiner that joins emoji.
-_HIDDEN = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b\u200c"
+# Characters that show as nothing: control characters but the tab and the line break (the
+# web console's FAQ entries keep an organizer's), and format characters (soft hyphen,
+# zero-width space, bidi marks, a byte order mark) but the zero-width joiner of emoji.
+_HIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b\u200c"
                      r"\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]")
 
 # Where tomllib's error is: "... (at line 31, column 14)".

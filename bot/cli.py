@@ -415,11 +415,13 @@ class _Created:
 
 def _when(text: str, now: datetime, app: App) -> datetime | str:
     """--at as a datetime, or the message that refuses it."""
-    from handlers.features.announce import WhenProblem, past_text, read_when
+    from handlers.features.announce import WhenProblem, far_text, past_text, read_when
 
-    when = read_when(text, now, app.settings.tz)
+    when = read_when(text, now, app.edition.tz, app.edition.end)
     if when is WhenProblem.PAST:
         return past_text()
+    if when is WhenProblem.FAR:
+        return far_text(app.edition.end, now, app.edition.tz)
     if when is WhenProblem.IMPOSSIBLE:
         return _("--at: ngày giờ “{value}” không có thật.").format(value=text)
     if when is WhenProblem.UNKNOWN:

@@ -222,7 +222,9 @@ def test_announce_at_now_or_ngay_in_any_spelling(tmp_path: Path) -> None:
              if line.startswith("#")]
     assert sum("01/10/2020 07:30" in h for h in heads) == 3
     assert sum("01/10/2020 19:30" in h for h in heads) == 1
-    refused = (("2020-09-30T19:30", "Thời điểm này đã qua"), ("mai", "chưa hiểu “mai”"))
+    refused = (("2020-09-30T19:30", "Thời điểm này đã qua"), ("mai", "chưa hiểu “mai”"),
+               # a year typed wrong: a year after the week, never sent
+               ("01/10/2021 19:30", "quá xa"))
     results = clis(tmp_path, *(("announce", "--text", "x", "--at", at) for at, _ in refused))
     for (at, words), result in zip(refused, results, strict=True):
         quiet(result)

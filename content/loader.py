@@ -673,21 +673,26 @@ class _Loader:
                 qr.fail(f"topics[{i}]", N_("trùng mã {id}"), id=topic)
         questions = self.entries("quiz.toml", qz, "questions",
                                  lambda r: _question(r, topics), required=False)
-        if contest and questions and len(questions) < contest.questions_per_attempt:
+        # The checks across questions count the questions written, not only those that
+        # passed: one question's mistake is reported once, not again as its group's or the
+        # count's.
+        listed = qz.get("questions")
+        written = [q for q in listed if isinstance(q, dict)] if isinstance(listed, list) else []
+        if contest and written and len(written) < contest.questions_per_attempt:
             self.fail("quiz.toml", "", "questions",
                       N_("có {n} câu hỏi, ít hơn questions_per_attempt ({need}) trong "
-                         "contest.toml"), n=len(questions), need=contest.questions_per_attempt)
+                         "contest.toml"), n=len(written), need=contest.questions_per_attempt)
         groups: dict[str, list[str]] = {}
-        for q in questions:
-            if q.exclusive is not None:
-                groups.setdefault(q.exclusive, []).append(q.id)
+        for q in written:
+            if isinstance(q.get("exclusive"), str) and isinstance(q.get("id"), str):
+                groups.setdefault(q["exclusive"], []).append(q["id"])
         for name, members in groups.items():
             if len(members) == 1:
                 self.fail("quiz.toml", f"questions[{members[0]}]", "exclusive",
                           N_("nhóm {group} chỉ có một câu: các câu trùng ý phải cùng một nhóm"),
                           group=name)
-        slots = len(groups) + sum(1 for q in questions if q.exclusive is None)
-        if contest and questions and slots < contest.questions_per_attempt:
+        slots = len(groups) + sum(1 for q in written if q.get("exclusive") is None)
+        if contest and written and slots < contest.questions_per_attempt:
             self.fail("quiz.toml", "", "exclusive",
                       N_("các nhóm exclusive chỉ để lại {n} câu rút được cho một lượt, ít hơn "
                          "questions_per_attempt ({need})"), n=slots,

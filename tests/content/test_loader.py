@@ -246,6 +246,23 @@ def test_texts_that_show_alike_or_hide_characters(
     assert expected in _problems(broken(file, old, new))
 
 
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ('answer = "B"', 'answer = "E"',
+     "quiz.toml: questions[q001]: answer: phải là một trong A, B, C, D; nhưng đang là E"),
+    ('answer = "B"', "answer = 2",
+     "quiz.toml: questions[q001]: answer: phải là chuỗi, nhưng đang là số nguyên"),
+    ('"Ngày 07/10/2020", "Ngày 15/10/2020"', '"Ngày 07/10/2020", "Ngày 07/10/2020"',
+     "quiz.toml: questions[q003]: options: các phương án phải khác nhau"),
+])
+def test_one_mistake_in_a_question_is_one_problem(
+    broken: Callable[[str, str, str], Path], old: str, new: str, expected: str
+) -> None:
+    """A question with a mistake was left out of the checks across questions, so its group
+    was reported as having one question left (questions[q007]: exclusive: nhóm chu-de chỉ
+    có một câu), an error in an entry the organizer did not touch."""
+    assert _problems(broken("quiz.toml", old, new)) == [expected]
+
+
 def test_wrong_type_and_every_problem_reported(broken: Callable[[str, str, str], Path]) -> None:
     broken("contest.toml", "questions_per_attempt = 10", 'questions_per_attempt = "mười"')
     path = broken("resources.toml", 'url = "https://', 'url = "ftp://')

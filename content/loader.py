@@ -6,7 +6,7 @@ import hashlib
 import re
 import tomllib
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from datetime import date, datetime
@@ -306,6 +306,16 @@ class _Loader:
         self.problems: list[Problem] = []
         # Files that could not be read: what they lack is not reported (it is all of them).
         self.unreadable: set[str] = set()
+        # Ids of entries written but refused (by [[key]]), and the [[key]]s of unreadable
+        # files: a reference to one is not reported again as a reference to nothing.
+        self.refused: dict[str, set[str]] = {}
+        self.opaque: set[str] = set()
+
+    def missing(self, key: str, value: str, found: Collection[str]) -> bool:
+        """Whether `value` names no [[key]] entry at all (not one refused for its own
+        problem, nor one in a file that could not be read)."""
+        return (value not in found and value not in self.refused.get(key, ())
+                and key not in self.opaque)
 
     def fail(self, file: str, entry: str, field: str, template: str, **params: object) -> None:
         self.problems.append(Problem(file, entry, field, template, params))
@@ -363,6 +373,8 @@ class _Loader:
         required: bool = True,
     ) -> tuple[T, ...]:
         """Build each [[key]] entry, checking ids are valid and unique."""
+        if file in self.unreadable:
+            self.opaque.add(key)
         items = data.get(key)
         if items is None:
             if required:
@@ -388,9 +400,11 @@ class _Loader:
             try:
                 built = build(r)
             except _Invalid:
-                continue
+                built = None
             if built is not None and not r.bad:
                 out.append(built)
+            elif isinstance(raw_id, str):
+                self.refused.setdefault(key, set()).add(raw_id)
         return tuple(out)
 
     def top_unknown(self, file: str, data: dict[str, Any], known: set[str]) -> None:
@@ -508,7 +522,8 @@ class _Loader:
         activities = self.entries("activities.toml", act, "activities", activity)
         activity_ids = {a.id for a in activities}
         opening_activity = week["opening_activity"]
-        if opening_activity is not None and activities and opening_activity not in activity_ids:
+        if opening_activity is not None and activities and self.missing(
+                "activities", opening_activity, activity_ids):
             w.fail("opening_activity", N_("không có hoạt động mã {value} trong activities.toml"),
                    value=opening_activity)
 
@@ -538,19 +553,21 @@ class _Loader:
             if place is None and online is None and "place" not in r.table:
                 r.fail("place", N_("sự kiện cần có place hoặc online_url"))
             link = r.string("activity", required=False)
-            if link is not None and link not in activity_ids:
+            if link is not None and self.missing("activities", link, activity_ids):
                 r.fail("activity", N_("không có hoạt động mã {value} trong activities.toml"),
                        value=link)
             unit_id = r.string("unit")
             organizer = units_by_id.get(unit_id) if unit_id is not None else None
-            if unit_id is not None and organizer is None:
+            if unit_id is not None and self.missing("units", unit_id, units_by_id):
                 r.fail("unit", N_("không có đơn vị mã {value} trong [[units]] của edition.toml"),
                        value=unit_id)
             district_id = r.string("district", required=False)
             district = None
             if district_id is not None:
                 chosen = units_by_id.get(district_id)
-                if chosen is None or not chosen.is_district:
+                if chosen is None and not self.missing("units", district_id, units_by_id):
+                    pass  # the unit's own problem is reported
+                elif chosen is None or not chosen.is_district:
                     r.fail("district", N_("{value} không phải mã một quận, huyện trong [[units]]"
                                           " của edition.toml"), value=district_id)
                 elif organizer is not None and organizer.is_district and organizer is not chosen:
@@ -591,7 +608,7 @@ class _Loader:
             r.check_unknown({"id", "category", "title", "url", "provider", "description",
                              "language", "local"})
             cat = r.string("category")
-            if cat is not None and cat not in category_ids:
+            if cat is not None and self.missing("categories", cat, category_ids):
                 r.fail("category", N_("không có nhóm mã {value}"), value=cat)
             return _build(
                 r, Resource, id=r.string("id"), category=cat, title=r.text("title"),
@@ -602,8 +619,11 @@ class _Loader:
             )
 
         resources = self.entries("resources.toml", res, "resources", resource)
+        resources_listed = res.get("resources")
+        categories_used = {x.get("category") for x in resources_listed if isinstance(x, dict)} \
+            if isinstance(resources_listed, list) else set()
         for c in categories:
-            if not any(x.category == c.id for x in resources):
+            if c.id not in categories_used:
                 self.fail("resources.toml", f"categories[{c.id}]", "",
                           N_("nhóm chưa có tài nguyên nào"))
 
@@ -611,7 +631,8 @@ class _Loader:
         self.top_unknown("reading.toml", rd, {"category", "programmes"})
         rdr = _Reader(self.problems, "reading.toml", "", rd)
         reading_category = rdr.string("category", required=False)
-        if reading_category is not None and categories and reading_category not in category_ids:
+        if reading_category is not None and categories and self.missing(
+                "categories", reading_category, category_ids):
             rdr.fail("category", N_("không có nhóm mã {value}"), value=reading_category)
 
         def programme(r: _Reader) -> Programme | None:

@@ -263,6 +263,35 @@ def test_one_mistake_in_a_question_is_one_problem(
     assert _problems(broken("quiz.toml", old, new)) == [expected]
 
 
+@pytest.mark.parametrize(("file", "old", "new", "expected"), [
+    # An entry refused for its own mistake is still there for the entries that name it
+    # (before: every event of the activity, every resource of the category, the week's
+    # opening activity reported 'không có ... mã ...' too).
+    ("activities.toml", 'id = "khai-mac"\n', 'id = "khai-mac"\nbogus = 1\n',
+     "activities.toml: activities[khai-mac]: bogus: trường không xác định"),
+    ("resources.toml", 'id = "khoa-hoc"\n', 'id = "khoa-hoc"\ntitle_x = "x"\n',
+     "resources.toml: categories[khoa-hoc]: title_x: trường không xác định"),
+    ("edition.toml", 'kind = "quan"', "kind = 5",
+     "edition.toml: units[hong-bang]: kind: phải là chuỗi, nhưng đang là số nguyên"),
+    # A file that cannot be read: the entries of the others that name its entries are not
+    # all reported (19 events named a unit of edition.toml).
+    ("edition.toml", 'id = "so-gddt"\nkind = "so-nganh"',
+     'id = "so-gddt"\nkind = 3\nkind = "so-nganh"',
+     "edition.toml: không đúng cú pháp TOML ở dòng {line}, cột {column}: “kind = \"so-nganh\"”"
+     " (thường do thiếu ngoặc kép, dấu = hay dấu ngoặc vuông, hoặc một tên được viết hai lần)"),
+])
+def test_a_refused_entry_is_not_reported_again_where_it_is_named(
+    broken: Callable[[str, str, str], Path], file: str, old: str, new: str, expected: str
+) -> None:
+    problems = _problems(broken(file, old, new))
+    assert len(problems) == 1, problems
+    if "{line}" in expected:
+        assert problems[0].startswith(expected.partition("{line}")[0]), problems
+        assert problems[0].endswith(expected.partition("}: ")[2]), problems
+    else:
+        assert problems == [expected]
+
+
 def test_wrong_type_and_every_problem_reported(broken: Callable[[str, str, str], Path]) -> None:
     broken("contest.toml", "questions_per_attempt = 10", 'questions_per_attempt = "mười"')
     path = broken("resources.toml", 'url = "https://', 'url = "ftp://')

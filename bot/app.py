@@ -80,7 +80,8 @@ def _understanding(key: str | None, edition: Edition) -> Understander:
 
 
 def build_app(settings: Settings, understanding: bool = False) -> App:
-    """Load content (raising ContentError when invalid) and create engine and services.
+    """Load content (raising ContentError when invalid, SettingsError when the settings do not
+    fit it) and create engine and services.
 
     `understanding`: free text is expected at once (`chat`): the understanding's index is read
     from the content cache when kept there (else it is built at the first free text)."""
@@ -95,6 +96,15 @@ def build_app(settings: Settings, understanding: bool = False) -> App:
     path = edition_path(settings)
     edition, understander, content_cache = load_edition_cached(
         path, default_directory(), understanding)
+    if settings.bot.timezone != edition.tz.key:
+        # The chat and the web console read an organizer's '19:30' in the week's zone; the
+        # CLI and [bot] now in this one. Two zones would send at another hour than confirmed.
+        from bot.settings_error import N_, SettingsError
+
+        raise SettingsError("bot.timezone", N_("là {value}, khác múi giờ của Tuần lễ ({week}, "
+                                               "timezone trong [week] của edition.toml): hãy "
+                                               "đặt {week} hoặc bỏ dòng này"),
+                            value=settings.bot.timezone, week=edition.tz.key)
     key = content_cache.key if content_cache is not None else content_key(path)
     clock = SimClock(settings.simulated_now())
     db = settings.database

@@ -415,11 +415,13 @@ class _Created:
 
 def _when(text: str, now: datetime, app: App) -> datetime | str:
     """--at as a datetime, or the message that refuses it."""
-    from handlers.features.announce import WhenProblem, past_text, read_when
+    from handlers.features.announce import WhenProblem, far_text, past_text, read_when
 
-    when = read_when(text, now, app.settings.tz)
+    when = read_when(text, now, app.edition.tz, app.edition.end)
     if when is WhenProblem.PAST:
         return past_text()
+    if when is WhenProblem.FAR:
+        return far_text(app.edition.end, now, app.edition.tz)
     if when is WhenProblem.IMPOSSIBLE:
         return _("--at: ngày giờ “{value}” không có thật.").format(value=text)
     if when is WhenProblem.UNKNOWN:
@@ -773,6 +775,8 @@ def _main(argv: list[str] | None, own_process: bool = False) -> int:
     except ContentError as err:
         _print_problems(err, edition_path(settings))
         return _fail(_("Bot không khởi động vì nội dung chưa hợp lệ."), EXIT_CONTENT)
+    except SettingsError as exc:  # a setting that does not fit the content
+        return _fail(_("Lỗi cấu hình: {error}").format(error=exc.render(_)), EXIT_CONFIG)
 
     from bot.db.faults import is_outage
 

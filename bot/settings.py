@@ -366,7 +366,8 @@ def load_settings(
     if path is not None:
         p = Path(path)
         try:
-            data = tomllib.loads(p.read_text(encoding="utf-8"))
+            # utf-8-sig: Notepad's "UTF-8" starts with a byte order mark no editor shows.
+            data = tomllib.loads(p.read_text(encoding="utf-8-sig"))
         except FileNotFoundError:
             raise SettingsError("", N_("không tìm thấy tệp cấu hình {path} (tệp được chỉ ra bằng "
                                        "--config hoặc biến môi trường HOCTAP_CONFIG)"),

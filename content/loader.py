@@ -6,7 +6,7 @@ import hashlib
 import re
 import tomllib
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from datetime import date, datetime
@@ -173,11 +173,17 @@ class _Reader:
         return value
 
     def _check_str(self, key: str, value: str) -> None:
+        hidden = _HIDDEN.search(value)
         if not value.strip():
             self.fail(key, N_("đang để trống"))
         elif unicodedata.normalize("NFC", value) != value:
             self.fail(key, N_("chưa ở dạng NFC (dấu tiếng Việt bị tách rời); hãy lưu lại ở dạng "
                               "NFC"))
+        elif hidden is not None:
+            # A soft hyphen or a zero-width space pasted from a document: not shown, and what
+            # two texts that look alike differ by.
+            self.fail(key, N_("có ký tự không hiện ra (U+{code:04X}) ở ký tự thứ {at}: hãy xóa "
+                              "ký tự đó"), code=ord(hidden[0]), at=hidden.start() + 1)
 
     def string(self, key: str, required: bool = True) -> str | None:
         value = self._get(key, str, N_("chuỗi"), required)
@@ -284,10 +290,32 @@ class _Reader:
         return value
 
 
+# Characters that show as nothing: control characters but the tab and the line break (the
+# web console's FAQ entries keep an organizer's), and format characters (soft hyphen,
+# zero-width space, bidi marks, a byte order mark) but the zero-width joiner of emoji.
+_HIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b\u200c"
+                     r"\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]")
+
+# Where tomllib's error is: "... (at line 31, column 14)".
+_TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)$")
+
+
 class _Loader:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.problems: list[Problem] = []
+        # Files that could not be read: what they lack is not reported (it is all of them).
+        self.unreadable: set[str] = set()
+        # Ids of entries written but refused (by [[key]]), and the [[key]]s of unreadable
+        # files: a reference to one is not reported again as a reference to nothing.
+        self.refused: dict[str, set[str]] = {}
+        self.opaque: set[str] = set()
+
+    def missing(self, key: str, value: str, found: Collection[str]) -> bool:
+        """Whether `value` names no [[key]] entry at all (not one refused for its own
+        problem, nor one in a file that could not be read)."""
+        return (value not in found and value not in self.refused.get(key, ())
+                and key not in self.opaque)
 
     def fail(self, file: str, entry: str, field: str, template: str, **params: object) -> None:
         self.problems.append(Problem(file, entry, field, template, params))
@@ -298,13 +326,37 @@ class _Loader:
             if name not in OPTIONAL_FILES:
                 self.fail(name, "", "", N_("thiếu tệp"))
             return {}
+        raw = path.read_bytes()
         try:
-            raw = path.read_bytes()
-            return tomllib.loads(raw.decode("utf-8"))
+            # utf-8-sig: Notepad's "UTF-8" starts with a byte order mark no editor shows.
+            text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            self.fail(name, "", "", N_("không phải văn bản UTF-8 (lỗi ở byte {at})"), at=exc.start)
+            self.unreadable.add(name)
+            if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+                self.fail(name, "", "", N_("không phải văn bản UTF-8 (có thể do lưu ở dạng "
+                                           "UTF-16): hãy lưu lại tệp ở dạng UTF-8"))
+            else:  # an old Vietnamese encoding (TCVN3, VNI, Windows-1258)
+                self.fail(name, "", "", N_("không phải văn bản UTF-8 (ở dòng {line}): hãy lưu "
+                                           "lại tệp ở dạng UTF-8"),
+                          line=raw[:exc.start].count(b"\n") + 1)
+            return {}
+        try:
+            return tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            self.fail(name, "", "", N_("không phải TOML hợp lệ: {error}"), error=str(exc))
+            self.unreadable.add(name)
+            at = _TOML_AT.search(str(exc))
+            if at is None:
+                self.fail(name, "", "", N_("không đúng cú pháp TOML ở cuối tệp (thường do thiếu "
+                                           "ngoặc kép, dấu = hay dấu ngoặc vuông, hoặc một tên "
+                                           "được viết hai lần)"))
+            else:
+                line = int(at[1])
+                shown = text.splitlines()[line - 1].strip() if line <= len(
+                    text.splitlines()) else ""
+                self.fail(name, "", "", N_("không đúng cú pháp TOML ở dòng {line}, cột {column}: "
+                                           "“{text}” (thường do thiếu ngoặc kép, dấu = hay dấu "
+                                           "ngoặc vuông, hoặc một tên được viết hai lần)"),
+                          line=line, column=int(at[2]), text=shown[:120])
         return {}
 
     def table(self, file: str, data: dict[str, Any], key: str) -> _Reader:
@@ -321,6 +373,8 @@ class _Loader:
         required: bool = True,
     ) -> tuple[T, ...]:
         """Build each [[key]] entry, checking ids are valid and unique."""
+        if file in self.unreadable:
+            self.opaque.add(key)
         items = data.get(key)
         if items is None:
             if required:
@@ -346,9 +400,11 @@ class _Loader:
             try:
                 built = build(r)
             except _Invalid:
-                continue
+                built = None
             if built is not None and not r.bad:
                 out.append(built)
+            elif isinstance(raw_id, str):
+                self.refused.setdefault(key, set()).add(raw_id)
         return tuple(out)
 
     def top_unknown(self, file: str, data: dict[str, Any], known: set[str]) -> None:
@@ -466,7 +522,8 @@ class _Loader:
         activities = self.entries("activities.toml", act, "activities", activity)
         activity_ids = {a.id for a in activities}
         opening_activity = week["opening_activity"]
-        if opening_activity is not None and activities and opening_activity not in activity_ids:
+        if opening_activity is not None and activities and self.missing(
+                "activities", opening_activity, activity_ids):
             w.fail("opening_activity", N_("không có hoạt động mã {value} trong activities.toml"),
                    value=opening_activity)
 
@@ -496,19 +553,21 @@ class _Loader:
             if place is None and online is None and "place" not in r.table:
                 r.fail("place", N_("sự kiện cần có place hoặc online_url"))
             link = r.string("activity", required=False)
-            if link is not None and link not in activity_ids:
+            if link is not None and self.missing("activities", link, activity_ids):
                 r.fail("activity", N_("không có hoạt động mã {value} trong activities.toml"),
                        value=link)
             unit_id = r.string("unit")
             organizer = units_by_id.get(unit_id) if unit_id is not None else None
-            if unit_id is not None and organizer is None:
+            if unit_id is not None and self.missing("units", unit_id, units_by_id):
                 r.fail("unit", N_("không có đơn vị mã {value} trong [[units]] của edition.toml"),
                        value=unit_id)
             district_id = r.string("district", required=False)
             district = None
             if district_id is not None:
                 chosen = units_by_id.get(district_id)
-                if chosen is None or not chosen.is_district:
+                if chosen is None and not self.missing("units", district_id, units_by_id):
+                    pass  # the unit's own problem is reported
+                elif chosen is None or not chosen.is_district:
                     r.fail("district", N_("{value} không phải mã một quận, huyện trong [[units]]"
                                           " của edition.toml"), value=district_id)
                 elif organizer is not None and organizer.is_district and organizer is not chosen:
@@ -549,7 +608,7 @@ class _Loader:
             r.check_unknown({"id", "category", "title", "url", "provider", "description",
                              "language", "local"})
             cat = r.string("category")
-            if cat is not None and cat not in category_ids:
+            if cat is not None and self.missing("categories", cat, category_ids):
                 r.fail("category", N_("không có nhóm mã {value}"), value=cat)
             return _build(
                 r, Resource, id=r.string("id"), category=cat, title=r.text("title"),
@@ -560,8 +619,11 @@ class _Loader:
             )
 
         resources = self.entries("resources.toml", res, "resources", resource)
+        resources_listed = res.get("resources")
+        categories_used = {x.get("category") for x in resources_listed if isinstance(x, dict)} \
+            if isinstance(resources_listed, list) else set()
         for c in categories:
-            if not any(x.category == c.id for x in resources):
+            if c.id not in categories_used:
                 self.fail("resources.toml", f"categories[{c.id}]", "",
                           N_("nhóm chưa có tài nguyên nào"))
 
@@ -569,7 +631,8 @@ class _Loader:
         self.top_unknown("reading.toml", rd, {"category", "programmes"})
         rdr = _Reader(self.problems, "reading.toml", "", rd)
         reading_category = rdr.string("category", required=False)
-        if reading_category is not None and categories and reading_category not in category_ids:
+        if reading_category is not None and categories and self.missing(
+                "categories", reading_category, category_ids):
             rdr.fail("category", N_("không có nhóm mã {value}"), value=reading_category)
 
         def programme(r: _Reader) -> Programme | None:
@@ -631,21 +694,26 @@ class _Loader:
                 qr.fail(f"topics[{i}]", N_("trùng mã {id}"), id=topic)
         questions = self.entries("quiz.toml", qz, "questions",
                                  lambda r: _question(r, topics), required=False)
-        if contest and questions and len(questions) < contest.questions_per_attempt:
+        # The checks across questions count the questions written, not only those that
+        # passed: one question's mistake is reported once, not again as its group's or the
+        # count's.
+        listed = qz.get("questions")
+        written = [q for q in listed if isinstance(q, dict)] if isinstance(listed, list) else []
+        if contest and written and len(written) < contest.questions_per_attempt:
             self.fail("quiz.toml", "", "questions",
                       N_("có {n} câu hỏi, ít hơn questions_per_attempt ({need}) trong "
-                         "contest.toml"), n=len(questions), need=contest.questions_per_attempt)
+                         "contest.toml"), n=len(written), need=contest.questions_per_attempt)
         groups: dict[str, list[str]] = {}
-        for q in questions:
-            if q.exclusive is not None:
-                groups.setdefault(q.exclusive, []).append(q.id)
+        for q in written:
+            if isinstance(q.get("exclusive"), str) and isinstance(q.get("id"), str):
+                groups.setdefault(q["exclusive"], []).append(q["id"])
         for name, members in groups.items():
             if len(members) == 1:
                 self.fail("quiz.toml", f"questions[{members[0]}]", "exclusive",
                           N_("nhóm {group} chỉ có một câu: các câu trùng ý phải cùng một nhóm"),
                           group=name)
-        slots = len(groups) + sum(1 for q in questions if q.exclusive is None)
-        if contest and questions and slots < contest.questions_per_attempt:
+        slots = len(groups) + sum(1 for q in written if q.get("exclusive") is None)
+        if contest and written and slots < contest.questions_per_attempt:
             self.fail("quiz.toml", "", "exclusive",
                       N_("các nhóm exclusive chỉ để lại {n} câu rút được cho một lượt, ít hơn "
                          "questions_per_attempt ({need})"), n=slots,
@@ -654,6 +722,8 @@ class _Loader:
         lexicon = self.lexicon(files["lexicon.toml"])
 
         if self.problems:
+            self.problems = [p for p in self.problems if p.file not in self.unreadable
+                             or (not p.entry and not p.field)]
             return None
         assert start and end and opening and report and contest and note and res_note
         return Edition(
@@ -770,7 +840,8 @@ def _question(r: _Reader, topics: tuple[str, ...]) -> Question | None:
     if options is not None:
         if len(options) != 4:
             r.fail("options", N_("phải có đúng 4 phương án, nhưng có {n}"), n=len(options))
-        elif len(set(options)) != 4:
+        elif len({" ".join(o.split()).casefold() for o in options}) != 4:
+            # As shown: 'Ngày 07/10/2020' and 'ngày  07/10/2020 ' are one option twice.
             r.fail("options", N_("các phương án phải khác nhau"))
     letter = r.choice("answer", tuple(LETTERS))
     return _build(

@@ -10,7 +10,7 @@ preview: a bot feature (from the registry) or an https link.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from enum import Enum, StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -103,11 +103,23 @@ class WhenProblem(Enum):
     UNKNOWN = "unknown"
     IMPOSSIBLE = "impossible"  # 31/02/2020
     PAST = "past"
+    FAR = "far"  # a wrong year, most often: long after the week and after today
 
 
-def read_when(text: str, now: datetime, tz: ZoneInfo) -> datetime | WhenProblem:
+# How long after the week's end (or after today, when that is later) an announcement may wait.
+LATEST_DAYS = 31
+
+
+def latest(week_end: date, now: datetime, tz: ZoneInfo) -> datetime:
+    """The last instant an announcement may be scheduled for."""
+    last_day = max(week_end, now.astimezone(tz).date()) + timedelta(days=LATEST_DAYS)
+    return datetime.combine(last_day, time.max, tzinfo=tz)
+
+
+def read_when(text: str, now: datetime, tz: ZoneInfo, week_end: date
+              ) -> datetime | WhenProblem:
     """The instant `text` names: 'ngay'/'now', dd/mm/yyyy HH:MM or ISO 8601 (2020-10-01T19:30),
-    in `tz` unless it says its offset; a past one is refused."""
+    in `tz` unless it says its offset; a past one is refused, and one past `latest`."""
     text = text.strip()
     if is_now(text):
         return now
@@ -126,6 +138,8 @@ def read_when(text: str, now: datetime, tz: ZoneInfo) -> datetime | WhenProblem:
         return WhenProblem.IMPOSSIBLE if m is not None else WhenProblem.UNKNOWN
     if when < now.replace(second=0, microsecond=0):
         return WhenProblem.PAST
+    if when > latest(week_end, now, tz):
+        return WhenProblem.FAR
     return when
 
 
@@ -133,9 +147,17 @@ def past_text() -> str:
     return _("Thời điểm này đã qua. Chọn một thời điểm trong tương lai hoặc gõ “ngay”.")
 
 
+def far_text(week_end: date, now: datetime, tz: ZoneInfo) -> str:
+    return _("Thời điểm này quá xa: thông báo chỉ hẹn gửi được đến hết ngày {last}. Xin kiểm "
+             "tra lại ngày, tháng, năm.").format(
+        last=format_date_numeric(latest(week_end, now, tz)))
+
+
 def parse_when(text: str, ctx: Ctx) -> datetime | str:
     """The instant typed ('ngay' or dd/mm/yyyy HH:MM), or an error message to show."""
-    when = read_when(text, ctx.now, ctx.edition.tz)
+    when = read_when(text, ctx.now, ctx.edition.tz, ctx.edition.end)
+    if when is WhenProblem.FAR:
+        return far_text(ctx.edition.end, ctx.now, ctx.edition.tz)
     if when is WhenProblem.UNKNOWN:
         return _("Chatbot chưa hiểu thời điểm. Gõ “ngay” hoặc ngày giờ dạng dd/mm/yyyy HH:MM, "
                  "ví dụ 01/10/2020 19:30.")

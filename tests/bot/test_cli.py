@@ -222,11 +222,27 @@ def test_announce_at_now_or_ngay_in_any_spelling(tmp_path: Path) -> None:
              if line.startswith("#")]
     assert sum("01/10/2020 07:30" in h for h in heads) == 3
     assert sum("01/10/2020 19:30" in h for h in heads) == 1
-    refused = (("2020-09-30T19:30", "Thời điểm này đã qua"), ("mai", "chưa hiểu “mai”"))
+    refused = (("2020-09-30T19:30", "Thời điểm này đã qua"), ("mai", "chưa hiểu “mai”"),
+               # a year typed wrong: a year after the week, never sent
+               ("01/10/2021 19:30", "quá xa"))
     results = clis(tmp_path, *(("announce", "--text", "x", "--at", at) for at, _ in refused))
     for (at, words), result in zip(refused, results, strict=True):
         quiet(result)
         assert result.returncode == 2 and words in result.stderr, (at, result.stderr)
+
+
+def test_a_time_zone_other_than_the_weeks_is_refused(tmp_path: Path) -> None:
+    """bot.timezone set to the server's zone (UTC) while the week is in Vietnam: 'announce --at
+    19:30' was read in UTC, confirmed as '19:30' and sent at 02:30 the next night, while the
+    chat and the web console read the same '19:30' in the week's zone. The bot now refuses to
+    start, naming the key, and nothing is scheduled."""
+    result = cli(tmp_path, "announce", "--text", "Họp lúc 20:00", "--at",
+                 "01/10/2020 19:30", HOCTAP_BOT_TIMEZONE="UTC")
+    quiet(result)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "bot.timezone: là UTC, khác múi giờ của Tuần lễ (Asia/Ho_Chi_Minh" in result.stderr
+    assert "Đã lên lịch" not in result.stdout
+    assert "Chưa có thông báo nào" in cli(tmp_path, "announce", "list").stdout
 
 
 def test_announce_text_is_read_as_the_chat_reads_it(tmp_path: Path) -> None:

@@ -93,6 +93,15 @@ def test_errors_name_the_key(tmp_path: Path, toml: str, env: dict[str, str],
     assert message in str(info.value)
 
 
+def test_a_file_saved_by_a_windows_editor_is_read(tmp_path: Path) -> None:
+    """Notepad saves 'UTF-8' with a byte order mark and CRLF line ends: the file is read as
+    written (before: 'không đúng cú pháp TOML ở dòng 1, cột 1', at a character no editor
+    shows)."""
+    cfg = tmp_path / "c.toml"
+    cfg.write_bytes(b"\xef\xbb\xbf[bot]\r\nlocale = 'en'\r\n")
+    assert load_settings(cfg, environ={}).bot.locale == "en"
+
+
 ZALO_ON = {"HOCTAP_ZALO_APP_ID": "1", "HOCTAP_ZALO_OA_SECRET_KEY": "k",
            "HOCTAP_ZALO_APP_SECRET": "s", "HOCTAP_ZALO_REFRESH_TOKEN": "r"}
 

@@ -414,6 +414,34 @@ async def test_words_under_a_photo_are_answered(polling: tuple[FakeTelegram, Bot
 
 
 @shared_polling_bot
+async def test_an_album_gets_one_answer(polling: tuple[FakeTelegram, BotProcess]) -> None:
+    """Photos sent together (an album) come as one update each, sharing a media_group_id,
+    the words typed under it on one of them: the citizen did one thing and gets one answer
+    (before: the question's answer and a "please type" for every other photo, or ten
+    "please type" for an album of ten)."""
+    telegram, _bot = polling
+
+    async def album(user_id: int, size: int, caption_at: int | None, group: str) -> None:
+        for i in range(size):
+            update = telegram.user_sends_photo(
+                user_id, caption="lich hom nay" if i == caption_at else None, deliver=False)
+            update["message"]["media_group_id"] = group
+            await telegram.deliver(update)
+
+    await album(1026, 4, None, "13579001")
+    [reply] = await wait_texts(telegram, 1026, 1)
+    assert "Chatbot chỉ đọc được tin nhắn chữ" in reply
+    await album(1027, 3, 0, "13579002")  # the apps put the words on the first photo
+    got = await wait_texts(telegram, 1027, 1)
+    await album(1026, 2, None, "13579003")  # another album: answered again
+    await wait_texts(telegram, 1026, 2)
+    await asyncio.sleep(0.5)
+    assert len(texts(telegram, 1026)) == 2
+    got = texts(telegram, 1027)
+    assert len(got) == 1 and "Hôm nay" in got[0], got
+
+
+@shared_polling_bot
 async def test_a_button_pressed_long_ago_still_gets_its_answer(
     polling: tuple[FakeTelegram, BotProcess], edition: Edition
 ) -> None:
@@ -530,6 +558,35 @@ async def test_in_a_group_another_bots_commands_are_left_to_it(
     assert "Liên hệ" in answer or "(02253)810486" in answer, answer
     await asyncio.sleep(0.5)
     assert len(texts(telegram, -100883)) == 1
+
+
+@shared_polling_bot
+async def test_in_a_forum_topic_the_answer_stays_in_the_topic(
+    polling: tuple[FakeTelegram, BotProcess]
+) -> None:
+    """A group with topics (a forum): a command typed in a topic, and a button pressed under
+    the answer there, are answered in that topic (before: in the group's General topic, where
+    the member who asked does not look)."""
+    telegram, _bot = polling
+
+    def in_topic(update: dict[str, Any]) -> dict[str, Any]:
+        message = update["message"]
+        message["chat"].update(type="supergroup", is_forum=True)
+        message.update(message_thread_id=77, is_topic_message=True)
+        return update
+
+    await telegram.deliver(in_topic(telegram.user_sends_text(
+        1028, "/lienhe@HOCTAP_test_bot", chat_id=-100884, deliver=False)))
+    await telegram.deliver(in_topic(telegram.user_sends_text(
+        1028, "/start@HOCTAP_test_bot", chat_id=-100884, deliver=False)))
+    await wait_texts(telegram, -100884, 2)
+    menu = telegram.sent_messages(-100884)[1]
+    press = telegram.user_presses_button(1028, menu["message_id"], "/lienhe", chat_id=-100884,
+                                         deliver=False)
+    press["callback_query"]["message"].update(message_thread_id=77, is_topic_message=True)
+    await telegram.deliver(press)
+    await wait_texts(telegram, -100884, 3)
+    assert [m.get("message_thread_id") for m in telegram.sent_messages(-100884)] == [77] * 3
 
 
 async def test_httpx_fallback(telegram: FakeTelegram, tmp_path: Path) -> None:

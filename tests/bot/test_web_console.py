@@ -454,6 +454,9 @@ async def test_compose_without_javascript_previews_then_sends(console: Console) 
     past = await console.client.post("/quantri/thongbao", data={
         **form, "at": "2020-09-30T19:30", "do": "send"})
     assert past.status == 400 and "đã qua" in await past.text()
+    far = await console.client.post("/quantri/thongbao", data={
+        **form, "at": "2021-10-01T19:30", "do": "send"})
+    assert far.status == 400 and "quá xa" in await far.text()
     sent = await console.client.post("/quantri/thongbao", data={**form, "do": "send"},
                                      allow_redirects=False)
     assert sent.status == 303

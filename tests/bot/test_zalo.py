@@ -235,7 +235,8 @@ async def test_an_unfollow_delivered_again_after_a_new_follow_changes_nothing(
     await zalo.wait_for(lambda: bot.query("select active from users") == [(0,)])
 
 
-@pytest.mark.parametrize("kind", ["user_send_sticker", "user_send_image", "user_send_location"])
+@pytest.mark.parametrize("kind", ["user_send_sticker", "user_send_image", "user_send_location",
+                                  "user_send_voice"])  # a kind newer than this code
 async def test_media_gets_please_type(zalo: FakeZalo, bot: Bot, kind: str) -> None:
     assert await zalo.post_event(bot.url, zalo.event(kind, U1)) == 200
     [reply] = await zalo.wait_texts(U1, 1)

@@ -196,10 +196,14 @@ async def test_duplicates_are_applied_once(fake: FakeZaloBot, bot: Bot) -> None:
 async def test_media_and_withheld_messages_are_answered_kindly(fake: FakeZaloBot,
                                                                bot: Bot) -> None:
     user, child = new_user_id(), new_user_id()
-    for event in (STICKER, IMAGE):
-        await fake.deliver(fake.update(user, event, text="chú thích"))
+    voice = fake.update(user, STICKER)
+    voice["event_name"] = "message.voice.received"  # a kind of message newer than this code
+    del voice["message"]["sticker"]
+    voice["message"]["voice_url"] = "https://zalo.example/voice.aac"
+    for update in (fake.update(user, STICKER), fake.update(user, IMAGE), voice):
+        await fake.deliver(update)
         answer = "\n\n".join(await settled(fake, bot, user, len(fake.texts(user))))
-        assert MEDIA in answer and "[1] Lịch sự kiện" in answer
+        assert MEDIA in answer and "[1] Lịch sự kiện" in answer, update["event_name"]
     # A protected user's message comes without its content: a kind answer, nothing stored
     # about them, and a redelivery is not answered again.
     update = fake.update(child, UNSUPPORTED, display_name="Bé Na")
@@ -210,7 +214,16 @@ async def test_media_and_withheld_messages_are_answered_kindly(fake: FakeZaloBot
     await asyncio.sleep(0.3)
     assert len(fake.texts(child)) == 1
     assert bot.query("select external_id from users") == [(user,)]
-    assert bot.query("select count(*) from processed_updates") == [(3,)]
+    assert bot.query("select count(*) from processed_updates") == [(4,)]
+
+
+async def test_words_under_a_photo_are_answered(fake: FakeZaloBot, bot: Bot) -> None:
+    """A citizen photographs a poster and asks under it (the image's caption): the question is
+    answered (before: "the Chatbot reads only text messages", to a citizen who had typed)."""
+    user = new_user_id()
+    await fake.deliver(fake.update(user, IMAGE, text="lich hom nay"))
+    answer = "\n\n".join(await settled(fake, bot, user, 0))
+    assert "Hôm nay" in answer and MEDIA not in answer, answer
 
 
 async def test_a_full_contest_attempt(fake: FakeZaloBot, bot: Bot, edition: Edition) -> None:

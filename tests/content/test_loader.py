@@ -177,7 +177,119 @@ def test_text_not_nfc(broken: Callable[[str, str, str], Path]) -> None:
 
 def test_not_toml(broken: Callable[[str, str, str], Path]) -> None:
     path = broken("faq.toml", "[[faq]]", "[[faq]")
-    assert any(p.startswith("faq.toml: không phải TOML hợp lệ") for p in _problems(path))
+    assert any(p.startswith("faq.toml: không đúng cú pháp TOML ở dòng") for p in _problems(path))
+
+
+def test_a_file_saved_by_a_windows_editor_is_read(tmp_path: Path) -> None:
+    """Notepad saves 'UTF-8' with a byte order mark, CRLF line ends, and tabs: the edition is
+    the same (before: 'quiz.toml: không phải TOML hợp lệ: Invalid statement (at line 1,
+    column 1)', at a character no editor shows)."""
+    target = tmp_path / "2020"
+    shutil.copytree(SHIPPED, target)
+    for name in ("quiz.toml", "schedule.toml"):
+        path = target / name
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+    edition = load_edition(target)
+    assert edition.questions == load_edition(SHIPPED).questions
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    # A syntax error says where, in Vietnamese, and shows the line (tomllib's English was
+    # shown, and every table of the file was then reported missing too).
+    (lambda t: t.replace("remind = true", "remind = true,", 1),
+     ["schedule.toml: không đúng cú pháp TOML ở dòng {line}, cột 14: “remind = true,” "
+      "(thường do thiếu ngoặc kép, dấu = hay dấu ngoặc vuông, hoặc một tên được viết hai "
+      "lần)"]),
+    # Saved in another encoding (UTF-16, or an old Vietnamese one): which line, and what to do.
+    (lambda t: t.encode("utf-16"),
+     ["schedule.toml: không phải văn bản UTF-8 (có thể do lưu ở dạng UTF-16): hãy lưu lại "
+      "tệp ở dạng UTF-8"]),
+    (lambda t: t.encode("utf-8").replace("Lễ khai mạc".encode(), b"L\xd5 khai m\xb9c", 1),
+     ["schedule.toml: không phải văn bản UTF-8 (ở dòng {line}): hãy lưu lại tệp ở dạng "
+      "UTF-8"]),
+])
+def test_an_unreadable_file_is_one_problem_saying_where(
+    tmp_path: Path, raw: Callable[[str], str | bytes], expected: list[str]
+) -> None:
+    target = tmp_path / "2020"
+    shutil.copytree(SHIPPED, target)
+    text = (SHIPPED / "schedule.toml").read_text(encoding="utf-8")
+    broken = raw(text)
+    data = broken if isinstance(broken, bytes) else broken.encode()
+    mark = "remind = true" if b"remind = true," in data else "Lễ khai mạc"
+    line = text[:text.index(mark)].count("\n") + 1
+    (target / "schedule.toml").write_bytes(data)
+    assert _problems(target) == [e.format(line=line) for e in expected]
+
+
+@pytest.mark.parametrize(("file", "old", "new", "expected"), [
+    # Two options that show alike (a doubled space, a trailing space, a capital): a citizen
+    # cannot tell the right one from the wrong one.
+    ("quiz.toml", '"Ngày 07/10/2020", "Ngày 15/10/2020"',
+     '"Ngày 07/10/2020", "ngày  07/10/2020 "',
+     "quiz.toml: questions[q003]: options: các phương án phải khác nhau"),
+    # A byte order mark left inside a title by files pasted together, a soft hyphen and a
+    # zero-width space pasted from a document.
+    ("schedule.toml", 'title = "Lễ khai mạc', 'title = "\ufeffLễ khai mạc',
+     "schedule.toml: events[khai-mac]: title: có ký tự không hiện ra (U+FEFF) ở ký tự thứ 1: "
+     "hãy xóa ký tự đó"),
+    ("quiz.toml", '"Ngày 15/10/2020"', '"Ngày 15/10/\u00ad2020"',
+     "quiz.toml: questions[q003]: options[3]: có ký tự không hiện ra (U+00AD) ở ký tự thứ 12: "
+     "hãy xóa ký tự đó"),
+    ("faq.toml", '"khẩu hiệu"', '"khẩu\u200bhiệu"',
+     "faq.toml: faq[chu-de]: keywords[3]: có ký tự không hiện ra (U+200B) ở ký tự thứ 5: "
+     "hãy xóa ký tự đó"),
+])
+def test_texts_that_show_alike_or_hide_characters(
+    broken: Callable[[str, str, str], Path], file: str, old: str, new: str, expected: str
+) -> None:
+    assert expected in _problems(broken(file, old, new))
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ('answer = "B"', 'answer = "E"',
+     "quiz.toml: questions[q001]: answer: phải là một trong A, B, C, D; nhưng đang là E"),
+    ('answer = "B"', "answer = 2",
+     "quiz.toml: questions[q001]: answer: phải là chuỗi, nhưng đang là số nguyên"),
+    ('"Ngày 07/10/2020", "Ngày 15/10/2020"', '"Ngày 07/10/2020", "Ngày 07/10/2020"',
+     "quiz.toml: questions[q003]: options: các phương án phải khác nhau"),
+])
+def test_one_mistake_in_a_question_is_one_problem(
+    broken: Callable[[str, str, str], Path], old: str, new: str, expected: str
+) -> None:
+    """A question with a mistake was left out of the checks across questions, so its group
+    was reported as having one question left (questions[q007]: exclusive: nhóm chu-de chỉ
+    có một câu), an error in an entry the organizer did not touch."""
+    assert _problems(broken("quiz.toml", old, new)) == [expected]
+
+
+@pytest.mark.parametrize(("file", "old", "new", "expected"), [
+    # An entry refused for its own mistake is still there for the entries that name it
+    # (before: every event of the activity, every resource of the category, the week's
+    # opening activity reported 'không có ... mã ...' too).
+    ("activities.toml", 'id = "khai-mac"\n', 'id = "khai-mac"\nbogus = 1\n',
+     "activities.toml: activities[khai-mac]: bogus: trường không xác định"),
+    ("resources.toml", 'id = "khoa-hoc"\n', 'id = "khoa-hoc"\ntitle_x = "x"\n',
+     "resources.toml: categories[khoa-hoc]: title_x: trường không xác định"),
+    ("edition.toml", 'kind = "quan"', "kind = 5",
+     "edition.toml: units[hong-bang]: kind: phải là chuỗi, nhưng đang là số nguyên"),
+    # A file that cannot be read: the entries of the others that name its entries are not
+    # all reported (19 events named a unit of edition.toml).
+    ("edition.toml", 'id = "so-gddt"\nkind = "so-nganh"',
+     'id = "so-gddt"\nkind = 3\nkind = "so-nganh"',
+     "edition.toml: không đúng cú pháp TOML ở dòng {line}, cột {column}: “kind = \"so-nganh\"”"
+     " (thường do thiếu ngoặc kép, dấu = hay dấu ngoặc vuông, hoặc một tên được viết hai lần)"),
+])
+def test_a_refused_entry_is_not_reported_again_where_it_is_named(
+    broken: Callable[[str, str, str], Path], file: str, old: str, new: str, expected: str
+) -> None:
+    problems = _problems(broken(file, old, new))
+    assert len(problems) == 1, problems
+    if "{line}" in expected:
+        assert problems[0].startswith(expected.partition("{line}")[0]), problems
+        assert problems[0].endswith(expected.partition("}: ")[2]), problems
+    else:
+        assert problems == [expected]
 
 
 def test_wrong_type_and_every_problem_reported(broken: Callable[[str, str, str], Path]) -> None:

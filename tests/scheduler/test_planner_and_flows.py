@@ -91,6 +91,8 @@ async def test_announcement_flow(app: App) -> None:
     assert "Gửi cho ai?" in await org.text("Mai 8 giờ tập trung tại Nhà văn hóa.")
     assert "dd/mm/yyyy" in await org.text("all")
     assert "đã qua" in await org.text("30/09/2020 08:00")
+    # A year typed wrong (2021): it would wait a year, long after the week, and never go.
+    assert "quá xa" in await org.text("01/10/2021 19:30")
     preview = await org.text("01/10/2020 19:30")
     assert "Mai 8 giờ tập trung" in preview and "(1 người)" in preview
     done = await org.text("ok")

@@ -8,6 +8,7 @@ import hmac
 import json
 import logging
 import warnings
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import timedelta
 from html import escape
@@ -21,6 +22,7 @@ from telegram import (
     BotCommand,
     InputFile,
     LinkPreviewOptions,
+    Message,
     Update,
 )
 from telegram.constants import ChatMemberStatus, ChatType, MessageLimit, ParseMode
@@ -65,6 +67,7 @@ MAX_BUTTONS = 100
 POLL_TIMEOUT = 10  # seconds getUpdates long-polls
 POLL_LIMIT = 100  # updates getUpdates returns at most (Telegram's largest limit)
 POLL_READ_TIMEOUT = 20.0  # read timeout of other calls on the getUpdates connection
+ALBUMS_KEPT = 1000  # albums remembered, to answer each once (its photos come together)
 MAX_PAUSE = 10.0  # longest wait between getUpdates while the database or network is down
 # Answers still being sent, beyond which no new update is taken (polling waits before the next
 # getUpdates, a webhook before its 200): Telegram keeps the rest until there is room.
@@ -165,6 +168,22 @@ def _chat(value: object) -> tuple[int, bool] | None:
     return None
 
 
+def _where(message: Message) -> str:
+    """Where to answer a message: its chat, or 'chat:topic' for one in a forum's topic (sent
+    to the chat alone, the answer would land in the General topic)."""
+    if message.is_topic_message and message.message_thread_id is not None:
+        return f"{message.chat_id}:{message.message_thread_id}"
+    return str(message.chat_id)
+
+
+def _target(external_id: str) -> dict[str, int]:
+    """The Bot API's chat_id (and message_thread_id) of an id from _where."""
+    chat, _sep, topic = external_id.partition(":")
+    if topic:
+        return {"chat_id": int(chat), "message_thread_id": int(topic)}
+    return {"chat_id": int(chat)}
+
+
 def _addressee(text: str) -> str | None:
     """The bot a command names ("/lich@hoctap_bot" -> "hoctap_bot"); None when it names none."""
     if not text.startswith("/"):
@@ -174,7 +193,15 @@ def _addressee(text: str) -> str | None:
     return bot if at else None
 
 
-def read_update(data: dict[str, Any]) -> tuple[int, Incoming, str | None] | None:
+def _topic(where: int, message: dict[str, Any]) -> str:
+    """_where for a message's JSON."""
+    topic = message.get("message_thread_id")
+    if message.get("is_topic_message") is True and type(topic) is int:
+        return f"{where}:{topic}"
+    return str(where)
+
+
+def read_update(data: dict[str, Any]) -> tuple[str, Incoming, str | None] | None:
     """Most updates read straight from their JSON: a text in a private chat or a pressed
     button. Gives the chat to answer, the core's message and the callback query to answer;
     None for everything else (groups, media, edits, members), which python-telegram-bot's
@@ -192,8 +219,8 @@ def read_update(data: dict[str, Any]) -> tuple[int, Incoming, str | None] | None
         if not isinstance(text, str) or not text or sender is None or chat is None \
                 or not chat[1]:
             return None
-        return chat[0], Incoming(CHANNEL, sender[0], text, display_name=sender[1],
-                                 is_private=True), None
+        return _topic(chat[0], message), Incoming(CHANNEL, sender[0], text,
+                                                  display_name=sender[1], is_private=True), None
     query = data.get("callback_query")
     if not isinstance(query, dict):
         return None
@@ -208,8 +235,9 @@ def read_update(data: dict[str, Any]) -> tuple[int, Incoming, str | None] | None
         where = _chat(shown.get("chat")) if isinstance(shown, dict) else None
     if where is None:
         return None
-    return where[0], Incoming(CHANNEL, sender[0], command, is_button=True,
-                              display_name=sender[1], is_private=where[1]), query_id
+    return _topic(where[0], shown or {}), Incoming(CHANNEL, sender[0], command, is_button=True,
+                                                   display_name=sender[1],
+                                                   is_private=where[1]), query_id
 
 
 class TelegramChannel(Channel):
@@ -248,6 +276,8 @@ class TelegramChannel(Channel):
         self._last_send: dict[int, asyncio.Task[None]] = {}
         # Configured, or derived from the token (TelegramSettings.webhook_secret).
         self._secret = settings.webhook_secret
+        # Albums lately seen: (chat, media_group_id) -> the update answered for it (on_media).
+        self._albums: OrderedDict[tuple[int, str], int] = OrderedDict()
 
     _updates_request: AiohttpRequest | HTTPXRequest | None = None
 
@@ -606,12 +636,12 @@ class TelegramChannel(Channel):
             log.info("telegram update %s from a group or channel identity; not a citizen",
                      update.update_id)
             with use_locale(self.dispatcher.settings.bot.locale):
-                self._reply_after(message.chat_id, [Reply(_(
+                self._reply_after(_where(message), [Reply(_(
                     "Chatbot không biết ai đang nhắn khi tin được gửi với tư cách nhóm hoặc "
                     "kênh. Xin Quý vị nhắn từ tài khoản của mình, hoặc nhắn riêng cho "
                     "Chatbot."))])
             return
-        await self._answer(update.update_id, message.chat_id, Incoming(
+        await self._answer(update.update_id, _where(message), Incoming(
             CHANNEL, str(user.id), message.text, display_name=user.full_name,
             is_private=message.chat.type == ChatType.PRIVATE))
 
@@ -625,10 +655,15 @@ class TelegramChannel(Channel):
             if isinstance(answered, Delivery):  # too old (400) or refused: the command runs
                 log.info("telegram callback query not answered: %s %s", answered.status,
                          answered.reason)
-        chat_id = query.message.chat.id if query.message else query.from_user.id
         # Without its message (inline mode) the answer goes to the user's private chat.
+        if query.message is None:
+            where = str(query.from_user.id)
+        elif isinstance(query.message, Message):
+            where = _where(query.message)
+        else:  # too old to be read (InaccessibleMessage): its chat only
+            where = str(query.message.chat.id)
         private = query.message is None or query.message.chat.type == ChatType.PRIVATE
-        await self._answer(update.update_id, chat_id, Incoming(
+        await self._answer(update.update_id, where, Incoming(
             CHANNEL, str(query.from_user.id), query.data or "", is_button=True,
             display_name=query.from_user.full_name, is_private=private))
 
@@ -639,9 +674,27 @@ class TelegramChannel(Channel):
         if message is None or user is None:
             return
         caption = (message.caption or "").strip()
-        await self._answer(update.update_id, message.chat_id, Incoming(
+        if message.media_group_id is not None and not self._first_of_album(
+                update.update_id, message.chat_id, message.media_group_id, bool(caption)):
+            # Photos sent together (an album) come as one update each: the citizen did one
+            # thing and gets one answer, that of the first photo (the one the apps put the
+            # words typed under the album on), or of any photo with words of its own.
+            return
+        await self._answer(update.update_id, str(message.chat_id), Incoming(
             CHANNEL, str(user.id), caption, is_media=not caption,
             display_name=user.full_name))
+
+    def _first_of_album(self, update_id: int, chat_id: int, group: str, caption: bool) -> bool:
+        """Whether this photo of an album is answered: the album's first photo (or that
+        photo delivered again after an outage), or a photo with its own caption."""
+        key = (chat_id, group)
+        answered = self._albums.get(key)
+        if answered is None:
+            self._albums[key] = update_id
+            while len(self._albums) > ALBUMS_KEPT:
+                self._albums.popitem(last=False)
+            return True
+        return caption or answered == update_id
 
     async def on_member(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """The user blocked the bot (kicked): stop sending to them; unblocked (a member
@@ -669,13 +722,13 @@ class TelegramChannel(Channel):
         update_id = update.update_id if isinstance(update, Update) else None
         log.error("telegram update %s failed", update_id, exc_info=context.error)
 
-    async def _answer_fast(self, update_id: int, chat_id: int, msg: Incoming,
+    async def _answer_fast(self, update_id: int, where: str, msg: Incoming,
                            query_id: str | None) -> None:
         """What on_text and on_button do, for an update read by read_update."""
         if query_id is not None and update_id not in self._apologized:
             # Answered at once (the user's button shows a clock until then), beside the update.
             self._spawn(self._answer_query(query_id))
-        await self._answer(update_id, chat_id, msg)
+        await self._answer(update_id, where, msg)
 
     async def _answer_query(self, query_id: str) -> None:
         answered = await self._call(lambda: self._api(
@@ -684,9 +737,9 @@ class TelegramChannel(Channel):
             log.info("telegram callback query not answered: %s %s", answered.status,
                      answered.reason)
 
-    async def _answer(self, update_id: int, chat_id: int, msg: Incoming) -> None:
+    async def _answer(self, update_id: int, where: str, msg: Incoming) -> None:
         """Apply the update; its answer is sent once it committed, without holding the next
-        updates back (_reply_after)."""
+        updates back (_reply_after). `where`: the chat, or 'chat:topic' (_where)."""
         try:
             replies = await self.dispatcher.handle(msg, update_key=str(update_id),
                                                    hold_back=True)
@@ -696,22 +749,23 @@ class TelegramChannel(Channel):
             self._held.add(update_id)
             if update_id not in self._apologized:
                 self._apologized.add(update_id)
-                self._reply_after(chat_id, outage.replies)
+                self._reply_after(where, outage.replies)
             return
         self._apologized.discard(update_id)
         if replies is None:
             log.info("telegram update %s was already applied; skipped", update_id)
             return
-        self._reply_after(chat_id, replies)
+        self._reply_after(where, replies)
 
-    def _reply_after(self, chat_id: int, replies: list[Reply]) -> None:
+    def _reply_after(self, where: str, replies: list[Reply]) -> None:
         """Send `replies` in the background, after the chat's previous answer."""
+        chat_id = int(where.partition(":")[0])
         previous = self._last_send.get(chat_id)
 
         async def in_turn() -> None:
             if previous is not None:
                 await asyncio.wait([previous])
-            await self._reply(chat_id, replies)
+            await self._reply(where, replies)
 
         task = self._spawn(in_turn())
         self._last_send[chat_id] = task
@@ -742,13 +796,14 @@ class TelegramChannel(Channel):
         while len(self._sending) >= MAX_SENDING:
             await asyncio.wait(self._sending, return_when=asyncio.FIRST_COMPLETED)
 
-    async def _reply(self, chat_id: int, replies: list[Reply]) -> None:
-        """Answer in the chat under the one retry policy; a user who blocked the bot is
-        marked inactive."""
-        outcome = await self.send(str(chat_id), replies, retry=self.retry)
+    async def _reply(self, where: str, replies: list[Reply]) -> None:
+        """Answer in the chat (or its topic) under the one retry policy; a user who blocked
+        the bot is marked inactive."""
+        outcome = await self.send(where, replies, retry=self.retry)
+        chat_id = where.partition(":")[0]
         if outcome.status == "blocked":
             log.info("telegram chat %s blocked the bot; marked inactive", chat_id)
-            await self.dispatcher.mark_inactive(CHANNEL, str(chat_id))
+            await self.dispatcher.mark_inactive(CHANNEL, chat_id)
         elif outcome.status != "sent":
             log.warning("telegram reply %s after %d messages: %s", outcome.status,
                         outcome.parts, outcome.reason)
@@ -763,7 +818,7 @@ class TelegramChannel(Channel):
         if title:
             html = f"<b>{escape(title, quote=False)}</b>" + (f"\n\n{html}" if html else "")
         # The Defaults do not reach a raw call (_api): parse mode and previews stated here.
-        params: dict[str, Any] = {"chat_id": int(external_id), "text": html,
+        params: dict[str, Any] = {**_target(external_id), "text": html,
                                   "parse_mode": ParseMode.HTML.value,
                                   "link_preview_options": NO_PREVIEW}
         markup = keyboard(buttons)
@@ -775,14 +830,15 @@ class TelegramChannel(Channel):
 
     async def send_document(self, external_id: str, file: Attachment) -> Delivery:
         sent = await self._call(lambda: self.application.bot.send_document(
-            int(external_id), InputFile(file.data, filename=file.filename)))
+            **_target(external_id), document=InputFile(file.data, filename=file.filename)))
         return sent if isinstance(sent, Delivery) else Delivery("sent", ref=str(
             sent.message_id))
 
     async def edit_text(self, external_id: str, ref: str, text: str) -> Delivery:
         """Edit a progress message in place."""
         edited = await self._call(lambda: self.application.bot.edit_message_text(
-            escape(text, quote=False), chat_id=int(external_id), message_id=int(ref)))
+            escape(text, quote=False), chat_id=_target(external_id)["chat_id"],
+            message_id=int(ref)))
         return edited if isinstance(edited, Delivery) else Delivery("sent", ref=ref)
 
     async def _api(self, method: str, params: dict[str, Any],

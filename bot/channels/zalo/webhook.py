@@ -30,6 +30,9 @@ MEDIA_EVENTS = frozenset({
     "user_send_audio", "user_send_video", "user_send_location", "user_send_link",
     "user_send_business_card",
 })
+# "user_send_<kind>": a message of a kind this code does not know (one Zalo adds later) is
+# answered as a sticker is, never left unanswered.
+_USER_SENDS = re.compile(r"user_send_[a-z_]{1,32}")
 # Receipts and echoes of our own messages: expected, nothing to do, not worth a log line.
 QUIET_EVENTS = frozenset({
     "user_received_message", "user_seen_message", "oa_send_text", "oa_send_image",
@@ -133,7 +136,7 @@ def _id(obj: Any, field: str = "id") -> str | None:
 def narrow(data: dict[str, Any]) -> Event | None:
     """The event we act on, or None for an event name we do not handle; raises BadEvent."""
     name: str = data["event_name"]
-    if name == TEXT or name in MEDIA_EVENTS:
+    if name == TEXT or name in MEDIA_EVENTS or _USER_SENDS.fullmatch(name):
         user_id = _id(data.get("sender"))
         message = data.get("message")
         msg_id = _id(message, "msg_id")

@@ -261,7 +261,7 @@ class ZaloBotChannel(Channel):
 
     async def _incoming(self, update: updates.Update) -> Incoming:
         """The update as the core's message; a number from the last menu presses its button."""
-        if update.event != updates.TEXT:
+        if update.event != updates.TEXT and not update.text.strip():
             return Incoming(CHANNEL, update.user_id, "", is_media=True,
                             display_name=update.display_name, is_private=update.is_private)
         # Numbers are kept per chat: in a group they were shown to the whole group.

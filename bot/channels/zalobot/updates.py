@@ -8,6 +8,7 @@ callers parse JSON with `exact`).
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +19,9 @@ STICKER = "message.sticker.received"
 # any message from a user Zalo protects (children and others), whose content it withholds.
 UNSUPPORTED = "message.unsupported.received"
 EVENTS = frozenset({TEXT, IMAGE, STICKER, UNSUPPORTED})
+# "message.<kind>.received": a message of a kind this code does not know (a voice message,
+# added after it was written) is answered as a sticker is, never left unanswered.
+_MESSAGE = re.compile(r"message\.[a-z_]{1,32}\.received")
 # processed_updates.update_key holds at most this many characters.
 KEY_MAX = 64
 
@@ -62,7 +66,7 @@ def parse(data: Any) -> Update | None:
     if not isinstance(data, dict) or not isinstance(data.get("event_name"), str):
         raise BadUpdate("no event_name")
     event: str = data["event_name"]
-    if event not in EVENTS:
+    if event not in EVENTS and not _MESSAGE.fullmatch(event):
         return None
     message = data.get("message")
     sender = message.get("from") if isinstance(message, dict) else None
@@ -72,7 +76,9 @@ def parse(data: Any) -> Update | None:
     if message_id is None or user_id is None or chat_id is None:
         raise BadUpdate(f"{event[:40]} without message.message_id, from.id or chat.id")
     assert isinstance(message, dict) and isinstance(sender, dict) and isinstance(chat, dict)
-    text = message.get("text") if event == TEXT else ""
+    # An image's caption is the words typed under it: what the user asks.
+    text = message.get("text") if event == TEXT else message.get("caption", "") \
+        if event == IMAGE else ""
     if not isinstance(text, str):
         raise BadUpdate(f"{event} with a text that is not a string")
     date = message.get("date")

@@ -58,6 +58,7 @@ from handlers.contest_types import ResultRow
 from handlers.features.announce import (
     MAX_TEXT,
     WhenProblem,
+    far_text,
     parse_audience,
     past_text,
     read_when,
@@ -476,9 +477,11 @@ class Console:
         now = self.now()
         if draft.when != "at":
             return "", audience, now
-        when = read_when(draft.at, now, self.tz)
+        when = read_when(draft.at, now, self.tz, self.edition.end)
         if when is WhenProblem.PAST:
             return past_text(), audience, None
+        if when is WhenProblem.FAR:
+            return far_text(self.edition.end, now, self.tz), audience, None
         if isinstance(when, WhenProblem):
             return _("Chọn ngày và giờ gửi (giờ Việt Nam)."), audience, None
         return "", audience, when

@@ -23,6 +23,7 @@ from bot.webserver import (
     BodyLimits,
     ConnectionGuard,
     GuardedSite,
+    accept_burst,
     raise_fd_limit,
 )
 from handlers.features.contest import end_at_close
@@ -145,7 +146,7 @@ async def serve(app: App, channels: list[Channel], stop: asyncio.Event) -> None:
 
     mount(web_app, app)
     w = app.settings.web
-    raise_fd_limit(w.max_connections)
+    open_files = raise_fd_limit(w.max_connections)
     # keepalive_timeout: aiohttp's own idle timer, only a backstop: the guard's header timer
     # (which also runs while a request's headers trickle in) fires first. lingering_time:
     # after answering without reading a body (404, 403), discard what still comes for at
@@ -157,10 +158,10 @@ async def serve(app: App, channels: list[Channel], stop: asyncio.Event) -> None:
     jobs: list[asyncio.Task[None]] = []
     try:
         # The listen backlog is also how many connections asyncio accepts in one go, before the
-        # guard's eviction runs: kept within max_connections, a burst of clients cannot take
-        # the process past its open-file limit between two evictions.
+        # guard's eviction runs (accept_burst): a burst of clients cannot take the process past
+        # its open-file limit between two evictions.
         site = GuardedSite(runner, w.host, w.port, web_app[GUARD],
-                           backlog=max(8, min(128, w.max_connections)),
+                           backlog=accept_burst(open_files, w.max_connections),
                            reuse_port=w.reuse_port)
         await site.start()
         log.info("web server listening on %s:%s", w.host, w.port)

@@ -246,6 +246,21 @@ class GuardedSite(web.BaseSite):
                                                 reuse_port=self._reuse_port or None)
 
 
+# Descriptors the process holds whatever the web traffic (its files, pools, the loop's own),
+# counted when the accept burst is sized; the limit's warning keeps the larger FD_RESERVE.
+FD_BASE = 32
+
+
+def accept_burst(open_files: int, connections: int) -> int:
+    """The listen backlog, which is also how many connections asyncio accepts in one go before
+    the guard sees any of them. At the limit, each accepted connection evicts an idle one, and
+    the evicted descriptor is closed one loop iteration later, while the next burst is already
+    being accepted: `connections` open, a burst being admitted, a burst being closed. Two
+    bursts must fit beside the connections under the open-file limit; 8 to 128."""
+    room = (open_files - connections - FD_BASE) // 2 if open_files > 0 else 128
+    return max(8, min(128, connections, room))
+
+
 def raise_fd_limit(connections: int) -> int:
     """Raise the soft limit of open files towards what `connections` need (up to the hard
     limit); warn when it stays too low. Returns the soft limit in force."""

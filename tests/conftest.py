@@ -393,6 +393,26 @@ def _xdist_group(item: pytest.Item) -> str | None:
     return "_".join(sorted(names)) or None
 
 
+WAITING = ("tests/bot/", "tests/fakes/", "tests/scheduler/", "tests/test_spawn.py")
+
+
+def _interleaved(items: list[pytest.Item], block: int = 12) -> dict[int, float]:
+    """A position for each item: blocks of `block` tests taken in turn from the waiting and
+    the computing ones, each class in its own order, the class behind in its share first."""
+    classes: tuple[list[pytest.Item], list[pytest.Item]] = ([], [])
+    for item in items:
+        classes[0 if item.nodeid.startswith(WAITING) else 1].append(item)
+    taken = [0, 0]
+    order: dict[int, float] = {}
+    while taken[0] < len(classes[0]) or taken[1] < len(classes[1]):
+        share = [taken[k] / len(classes[k]) if classes[k] else 1.0 for k in (0, 1)]
+        k = 0 if share[0] <= share[1] else 1
+        for item in classes[k][taken[k]:taken[k] + block]:
+            order[id(item)] = float(len(order))
+        taken[k] += block
+    return order
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Longest tests first; the tests of one xdist group next to each other (one event loop
@@ -414,12 +434,22 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             name = getattr(item, "originalname", item.name)
             group_rank[group] = min(group_rank.get(group, len(rank)), rank.get(name, len(rank)))
 
-    def key(item: pytest.Item) -> tuple[int, int, int]:
+    # After the longest, the tests that mostly wait (a bot process, a fake platform, a timer)
+    # and those that mostly compute are handed out side by side, a block of each in turn:
+    # in collection order, the waiting modules (tests/bot, tests/fakes, tests/scheduler) ran
+    # together and left both cores idle for seconds, then the computing ones (tests/handlers,
+    # tests/understanding) queued four to two cores. Blocks keep a module's tests together on a
+    # worker (its module-scoped fixtures are built once per run of consecutive tests).
+    spread = _interleaved([item for item in items if _xdist_group(item) is None
+                           and getattr(item, "originalname", item.name) not in rank])
+
+    def key(item: pytest.Item) -> tuple[int, float, int]:
         name = getattr(item, "originalname", item.name)
         group = _xdist_group(item)
         if group is not None:
             return (group_rank[group], first_of_group[group], position[id(item)])
-        return (rank.get(name, len(rank)), position[id(item)], position[id(item)])
+        return (rank.get(name, len(rank)), spread.get(id(item), position[id(item)]),
+                position[id(item)])
 
     items.sort(key=key)
     if not getattr(config.option, "loadgroup", False):

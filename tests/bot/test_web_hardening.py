@@ -633,3 +633,16 @@ def test_the_systemd_unit_allows_the_connection_limit() -> None:
     from bot.settings import WebSettings
 
     assert int(found.group(1)) >= WebSettings().max_connections + 256
+
+
+def test_two_accept_bursts_fit_beside_the_connections_under_the_open_file_limit() -> None:
+    """asyncio accepts up to the backlog at once; evicted descriptors close one loop iteration
+    later, so a burst being admitted and one being closed sit beside the open connections."""
+    from bot.webserver import FD_BASE, accept_burst
+
+    for open_files, connections in ((160, 48), (1280, 1024), (4096, 100), (64, 48), (-1, 500)):
+        burst = accept_burst(open_files, connections)
+        assert 8 <= burst <= min(128, max(8, connections))
+        if open_files > 0 and burst > 8:
+            assert connections + 2 * burst + FD_BASE <= open_files, (open_files, connections)
+    assert accept_burst(-1, 500) == 128  # no limit: asyncio's usual burst

@@ -166,6 +166,41 @@ def _asks(tokens: list[Token], start: int, end: int) -> bool:
     return yes_no or any(f" {q} " in run for q in _QUESTION_WORDS)
 
 
+# Verbs by which a writer learns of the Week (folded), and the words that may follow them in a
+# part that only tells how ("nghe loa phường nói", "biết tin", "đọc báo"): a source, said short.
+_HEARD = frozenset({"nghe", "doc", "thay"})
+_SOURCE_WORDS = 3
+_TOLD_WHEN = frozenset({"moi", "vua", "da", "cung", "thi"})
+
+
+def _heard_of(tokens: list[Token], filler: Callable[[Token], bool]) -> list[Token]:
+    """The message without its opening parts that only tell how the writer learned of it,
+    when a question follows ("hôm qua nghe loa phường nói, | mai có gì", "em mới biết tin,
+    | …"): they ask nothing and name nothing asked. A part that says what was heard ("nghe
+    nói có hội sách, | ở đâu vậy": "có" after the verb) stays, as does one that asks."""
+    last = tokens[-1].clause if tokens else 0
+    drop = 0
+    for clause in range(last):
+        part = [(i, t) for i, t in enumerate(tokens) if t.clause == clause]
+        if not part or part[0][0] != drop:
+            break
+        verbs = [k for k, (_i, t) in enumerate(part) if t.fold in _HEARD or (
+            t.fold == "biet" and k + 1 < len(part) and part[k + 1][1].fold == "tin")]
+        # before the verb only who heard and when ("hôm qua", "em mới"): "ông tôi muốn đến
+        # thư viện đọc báo," says what is wanted, not how the writer heard
+        if not verbs or not all(t.kind != "word" or t.fold in _SELF or t.fold in _DATE_FOLDS
+                                or t.fold in _TOLD_WHEN or filler(t)
+                                for _i, t in part[:verbs[0]]):
+            break
+        after = [t for _i, t in part[verbs[0] + 1:] if t.kind == "word"]
+        if (len(after) > _SOURCE_WORDS or any(t.fold == "co" for t in after)
+                or _asks(tokens, part[0][0], part[-1][0] + 1)):
+            break
+        drop = part[-1][0] + 1
+    rest = tokens[drop:]
+    return rest if drop and any(t.kind == "word" for t in rest) else tokens
+
+
 def _particles(tokens: list[Token],
                filler: Callable[[Token], bool] = lambda _t: False) -> list[Token]:
     """'thi' typed without marks right after a question and before more words is the particle
@@ -277,7 +312,8 @@ class Understander:
         english = bool(words) and not any(t.marked for t in words) and (
             2 * sum(t.fold in self.english for t in words) >= len(words))
         repaired = self._repair(typed)
-        tokens = _particles(self.lexicon.expand(repaired, self._fit), self.index.is_filler)
+        tokens = _heard_of(_particles(self.lexicon.expand(repaired, self._fit),
+                                      self.index.is_filler), self.index.is_filler)
         normalised = " ".join(t.fold for t in tokens)
         base = Understanding("unknown", typed=text, normalised=normalised, english=english,
                              asks="?" in text or _asks(tokens, 0, len(tokens)))

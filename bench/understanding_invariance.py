@@ -270,8 +270,13 @@ def one_tone(t: str) -> str:
     old = _tone(word)
     others = [c for c in _TONES if c != old]
     new = others[_seed(t, "tone-to") % len(others)]
-    d = unicodedata.normalize("NFD", word).replace(old or "", new)
-    return _put(t, m, unicodedata.normalize("NFC", d))
+    d = unicodedata.normalize("NFD", word)
+    at = d.index(old or "")
+    d = d[:at] + d[at + 1:]
+    end = at  # the new tone after every mark of its vowel ("ậ" -> "ẩ", not "ả̂")
+    while end < len(d) and unicodedata.combining(d[end]):
+        end += 1
+    return _put(t, m, unicodedata.normalize("NFC", d[:end] + new + d[end:]))
 
 
 _TELEX_VOWELS = {"â": "aa", "ê": "ee", "ô": "oo", "ă": "aw", "ơ": "ow", "ư": "uw", "đ": "dd"}
@@ -384,8 +389,9 @@ def vietnamese(en: str, vi: str) -> Callable[[str], str]:
     return lambda t: _sub(t, en, _like(t, vi))
 
 
-_SPLIT_AT = tuple(strip_marks(w) for g in QUESTION_WORDS for w in g) + (
-    "co", "ai", "gi", "dau", "nao")
+# Where a message is split: before "có" or a question phrase of two words or more (a split
+# before "gì", "nào", "đâu" alone falls inside "làm gì", "cơ quan nào", "bắt đầu").
+_SPLIT_AT = ("co", *(strip_marks(w) for g in QUESTION_WORDS for w in g if " " in w))
 
 
 def split(by: str) -> Callable[[str], str]:

@@ -392,17 +392,22 @@ class Index:
             if t.text == text:
                 exact += 1
             elif t.marked:
-                if t.expanded or t.text in self.filler_texts or len(texts) == 1:
+                if t.expanded or t.text in self.filler_texts or (
+                        len(texts) == 1 and t.text in self.vocab_texts):
+                    return 0.0
+                weak += 1  # a tone slip: alone, only a form that is no word the bot knows
+            elif accented and not t.expanded:
+                # "khoa" in a message with marks is not "khóa"; a form no word the bot knows
+                # is written as ("dang ký") is a word whose marks were left out
+                if t.text in self.texts_by_fold.get(t.fold, ()) or len(t.fold) == 1:
                     return 0.0
                 weak += 1
-            elif (accented and not t.expanded) or (len(t.fold) == 1 and len(texts) == 1):
-                # "khoa" in a message with marks is not "khóa"; "o" alone is not "ờ" (in a
-                # phrase, "y nghia" is "ý nghĩa": its other words say so)
-                return 0.0
+            elif len(t.fold) == 1 and len(texts) == 1:
+                return 0.0  # "o" alone is not "ờ" (in a phrase, "y nghia" is "ý nghĩa")
             else:
                 exact += 1
         if weak:
-            return 0.6 if weak == 1 and exact else 0.0
+            return 0.6 if weak == 1 and (exact or len(texts) == 1) else 0.0
         if (len(texts) == 1 and not accented and not typed[0].marked
                 and self.ambiguous(typed[0].fold)):
             return 0.7

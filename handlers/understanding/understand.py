@@ -170,7 +170,8 @@ def _asks(tokens: list[Token], start: int, end: int) -> bool:
 # part that only tells how ("nghe loa phường nói", "biết tin", "đọc báo"): a source, said short.
 _HEARD = frozenset({"nghe", "doc", "thay"})
 _SOURCE_WORDS = 3
-_TOLD_WHEN = frozenset({"moi", "vua", "da", "cung", "thi"})
+_WHEN = frozenset({"moi", "vua", "da"})
+_TOLD_WHEN = _WHEN | {"cung", "thi"}
 
 
 def _heard_of(tokens: list[Token], filler: Callable[[Token], bool]) -> list[Token]:
@@ -188,9 +189,13 @@ def _heard_of(tokens: list[Token], filler: Callable[[Token], bool]) -> list[Toke
             t.fold == "biet" and k + 1 < len(part) and part[k + 1][1].fold == "tin")]
         # before the verb only who heard and when ("hôm qua", "em mới"): "ông tôi muốn đến
         # thư viện đọc báo," says what is wanted, not how the writer heard
-        if not verbs or not all(t.kind != "word" or t.fold in _SELF or t.fold in _DATE_FOLDS
-                                or t.fold in _TOLD_WHEN or filler(t)
-                                for _i, t in part[:verbs[0]]):
+        # and when is said ("hôm qua", "mới", "vừa"): "tôi đọc sách, | ở đâu" asks of a book
+        if not verbs:
+            break
+        before = [t for _i, t in part[:verbs[0]] if t.kind == "word"]
+        if not all(t.fold in _SELF or t.fold in _DATE_FOLDS
+                                or t.fold in _TOLD_WHEN or filler(t) for t in before) or not any(
+                t.fold in _DATE_FOLDS or t.fold in _WHEN for t in before):
             break
         after = [t for _i, t in part[verbs[0] + 1:] if t.kind == "word"]
         if (len(after) > _SOURCE_WORDS or any(t.fold == "co" for t in after)

@@ -216,6 +216,16 @@ def _particles(tokens: list[Token],
     written from an abbreviation ("bh") in a message that asks with gì or nào is "bây giờ":
     one question word a sentence ("bh có sự kiện gì": now; "khai mạc bh": when)."""
     out = list(tokens)
+    # "có mất phí à?", "có thi lại được hả": "à", "hả" closing a part that asks with "có"
+    # ask as "không" does (typed without marks only "ha": "a" is also the polite "ạ")
+    for i, t in enumerate(tokens):
+        if (t.text in ("à", "hả", "hở", "ha")
+                and (i + 1 == len(tokens) or tokens[i + 1].clause != t.clause
+                     or all(x.kind != "word" for x in tokens[i + 1:]))):
+            part = [x for x in tokens[:i] if x.clause == t.clause]
+            if any(x.fold == "co" for x in part) and not any(
+                    x.fold in ("khong", "chua") for x in part):
+                out[i] = replace(make_token("không"), clause=t.clause)
     asks_what = any(t.fold in ("gi", "nao") for t in tokens) and not any(
         f" {q} " in _run(tokens) for q in ("khi nao", "luc nao", "ngay nao", "gio nao"))
     if asks_what:

@@ -333,7 +333,10 @@ def question_word(t: str) -> str:
     for group in QUESTION_WORDS:
         for w in group:
             m = re.search(_WORD.format(re.escape(strip_marks(w))), plain)
-            if not m or (w == "mấy" and re.match(r"\s*(?:gio|h)\b", plain[m.end():])):
+            if not m or (w == "mấy" and (t.isascii() or re.match(
+                    r"\s*(?:gio|h|hom|ngay|tuoi)\b", plain[m.end():]))) or (
+                    w == "mấy giờ" and re.match(r"\s*roi\b", plain[m.end():])):
+                # "may" is also máy; "mấy giờ rồi", "mấy hôm nay" ask no time of the Week
                 continue
             if w == "thế nào" and plain[: m.start()].endswith("nhu "):
                 continue

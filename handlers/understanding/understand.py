@@ -623,8 +623,10 @@ class Understander:
             swaps = {retone(t.text[:k] + t.text[k + 1] + t.text[k] + t.text[k + 2:])
                      for k in range(len(t.text) - 1)} & self.index.vocab_texts
             if len(swaps) == 1:
+                # a word of the date spelt so, its marks typed, names the day ("ságn mai")
                 word = swaps.pop()
-                return (Token(word, fold(word), "word", repaired=True),)
+                return (Token(word, fold(word), "word", repaired=fold(word) not in _DATE_FOLDS
+                              or len(word) < 4),)
             # letters no word of the bot has, typed with marks ("thaoị"): a typo of a word that
             # pairs with a neighbour, read folded
             corrected = self.index.correct(t.fold, before, after)
@@ -648,9 +650,11 @@ class Understander:
         corrected = self.index.correct(t.fold, before, after)
         if corrected is not None:
             # a typo beside a word of the date it pairs with names that day ("hom nau")
+            # (or before the day's number: "mnug 3", "ngya 7")
             dated = corrected in _DATE_FOLDS and (
                 ((before, corrected) in self.index.bigrams and before in _DATE_FOLDS)
-                or ((corrected, after) in self.index.bigrams and after in _DATE_FOLDS))
+                or ((corrected, after) in self.index.bigrams and after in _DATE_FOLDS)
+                or (after.isdigit() and len(t.fold) >= 4))
             return (Token(corrected, corrected, "word", repaired=not dated),)
         return (t,)
 

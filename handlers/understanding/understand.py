@@ -436,7 +436,11 @@ class Understander:
             # không"): the name says less than what is asked of it
             said *= UNEXPLAINED
         asked = {tokens[i].clause for i in best.explained}
-        aside |= {i for i in info if tokens[i].clause not in asked}
+        # an answer found on the day alone names no subject: the parts after it ask what is
+        # asked of that day ("mai, | có mưa không"); those before it stay aside ("xin lỗi, |
+        # nhầm, ý là thứ hai tuần sau")
+        after = max(asked) if asked and best.explained <= used else len(tokens)
+        aside |= {i for i in info if tokens[i].clause not in asked and tokens[i].clause < after}
         far = self._context(tokens, best.explained, lead) | aside | set(range(max(0, opened)))
         # The words of a question phrase ("diễn ra ở địa điểm nào") ask; they name nothing else;
         # nor do the words that announce one ("tôi muốn biết | chủ đề…", typed "muon biet").

@@ -82,3 +82,9 @@ def test_the_round_10_variations() -> None:
     assert marked != "thư viện mở cửa lúc mấy giờ" and marked.count(" ") == 6
     assert typo("double")("khai mạc") in ("khhai mạc", "khaai mạc")
     assert typo("telex")("lịch") == "lichj"
+
+
+@pytest.mark.parametrize("text", ["tối nay\ncó bão không ạ", "chủ nhật, trời có nắng không"])
+def test_a_day_in_a_part_of_its_own_does_not_answer_what_the_next_part_asks(
+        understander: Understander, text: str) -> None:
+    assert answer(understander, text) == "dont_know"

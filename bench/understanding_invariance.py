@@ -209,6 +209,213 @@ def location(words: str) -> Callable[[str], str]:
     return add
 
 
+# --- Round 10: more ways people say the same thing -----------------------------------------
+
+_TONES = {"\u0300": "f", "\u0301": "s", "\u0309": "r", "\u0303": "x", "\u0323": "j"}
+_TOKEN = re.compile(r"[^\W\d_]+")
+
+
+def _seed(text: str, salt: str) -> int:
+    return zlib.crc32((salt + "|" + text).encode())
+
+
+def _marked(word: str) -> bool:
+    return strip_marks(word) != word
+
+
+def half_marks(t: str) -> str:
+    """Marks kept on a seeded half of the words that have them (half a message typed with
+    the phone's Vietnamese input on)."""
+    words = [m for m in _TOKEN.finditer(t) if _marked(m.group())]
+    if len(words) < 2:
+        return t
+    order = sorted(range(len(words)), key=lambda i: _seed(t, f"half{i}"))
+    drop = set(order[: len(words) // 2])
+    out, last = [], 0
+    for i, m in enumerate(words):
+        out.append(t[last:m.start()])
+        out.append(strip_marks(m.group()) if i in drop else m.group())
+        last = m.end()
+    return "".join(out) + t[last:]
+
+
+def _one_word(t: str, salt: str, fits: Callable[[str], bool]) -> re.Match[str] | None:
+    words = [m for m in _TOKEN.finditer(t) if fits(m.group())]
+    return words[_seed(t, salt) % len(words)] if words else None
+
+
+def _put(t: str, m: re.Match[str], word: str) -> str:
+    return t[: m.start()] + word + t[m.end():]
+
+
+def one_unmarked(t: str) -> str:
+    """One word (seeded) typed without its marks."""
+    m = _one_word(t, "unmarked", _marked)
+    return _put(t, m, strip_marks(m.group())) if m else t
+
+
+def _tone(word: str) -> str | None:
+    for c in unicodedata.normalize("NFD", word):
+        if c in _TONES:
+            return c
+    return None
+
+
+def one_tone(t: str) -> str:
+    """One word (seeded) with the wrong tone mark: a slip of the finger on the tone key."""
+    m = _one_word(t, "tone", lambda w: _tone(w) is not None)
+    if not m:
+        return t
+    word = m.group()
+    old = _tone(word)
+    others = [c for c in _TONES if c != old]
+    new = others[_seed(t, "tone-to") % len(others)]
+    d = unicodedata.normalize("NFD", word)
+    at = d.index(old or "")
+    d = d[:at] + d[at + 1:]
+    end = at  # the new tone after every mark of its vowel ("ậ" -> "ẩ", not "ả̂")
+    while end < len(d) and unicodedata.combining(d[end]):
+        end += 1
+    return _put(t, m, unicodedata.normalize("NFC", d[:end] + new + d[end:]))
+
+
+_TELEX_VOWELS = {"â": "aa", "ê": "ee", "ô": "oo", "ă": "aw", "ơ": "ow", "ư": "uw", "đ": "dd"}
+
+
+def _telex_word(word: str) -> str:
+    tone = _tone(word)
+    base = unicodedata.normalize("NFD", word)
+    base = unicodedata.normalize("NFC", "".join(c for c in base if c not in _TONES))
+    out = "".join(_TELEX_VOWELS.get(c.lower(), c) for c in base)
+    return out + (_TONES[tone] if tone else "")
+
+
+def _content(word: str) -> bool:
+    return len(strip_marks(word)) >= 4
+
+
+def typo(kind: str) -> Callable[[str], str]:
+    """One typing slip on one content word (4 letters or more, seeded), the classes of round
+    7a: two neighbouring letters swapped, a letter doubled, the word keyed in Telex with the
+    phone's Vietnamese input off (only words that have marks)."""
+    def slip(t: str) -> str:
+        fits = (lambda w: _content(w) and _marked(w)) if kind == "telex" else _content
+        m = _one_word(t, "typo-" + kind, fits)
+        if not m:
+            return t
+        w = m.group()
+        # never the first letter; swapped or doubled letters are ones without marks
+        at = [i for i in range(1, len(w) - 1) if w[i].isascii() and w[i + 1].isascii()]
+        if kind != "telex" and not at:
+            return t
+        i = at[_seed(t, "typo-at") % len(at)] if at else 0
+        if kind == "swap":
+            new = w[:i] + w[i + 1] + w[i] + w[i + 2:]
+        elif kind == "double":
+            new = w[: i + 1] + w[i] + w[i + 1:]
+        else:
+            new = _telex_word(w)
+        return _put(t, m, new)
+    return slip
+
+
+# Question words said with a synonym (one chosen per line). "như thế nào" before "thế nào".
+QUESTION_WORDS: tuple[tuple[str, ...], ...] = (
+    ("khi nào", "bao giờ", "lúc nào", "mấy giờ"),
+    ("ở chỗ nào", "ở đâu", "ở địa điểm nào"),
+    ("như thế nào", "thế nào", "ra sao", "như nào", "ntn"),
+    ("bao nhiêu", "mấy"),
+)
+
+
+def question_word(t: str) -> str:
+    plain = strip_marks(t.lower())
+    for group in QUESTION_WORDS:
+        for w in group:
+            m = re.search(_WORD.format(re.escape(strip_marks(w))), plain)
+            if not m or (w == "mấy" and (t.isascii() or re.match(
+                    r"\s*(?:gio|h|hom|ngay|tuoi)\b", plain[m.end():]))) or (
+                    w == "mấy giờ" and re.match(r"\s*roi\b", plain[m.end():])):
+                # "may" is also máy; "mấy giờ rồi", "mấy hôm nay" ask no time of the Week
+                continue
+            if w == "thế nào" and plain[: m.start()].endswith("nhu "):
+                continue
+            others = [o for o in group if o != w]
+            return t[: m.start()] + _like(t, _pick(t, tuple(others))) + t[m.end():]
+    return t
+
+
+_YESNO = re.compile(r"(?<![^\W_])(không|khong|ko|k|hok)(?=(?:\s+(?:ạ|a|vậy|vay|nhỉ|nhi))?"
+                    r"[\s?!.…]*$)", re.IGNORECASE)
+_HAS = re.compile(_WORD.format("(có|co)"), re.IGNORECASE)
+
+
+def yes_no(by: str) -> Callable[[str], str]:
+    """"có … không" asked as "có … chưa" / "có … à" / "có … hả"."""
+    def sub(t: str) -> str:
+        m = _YESNO.search(t)
+        if not m or not _HAS.search(t[: m.start()]):
+            return t
+        end = t[m.end():]
+        if by != "chưa":  # "à", "hả" close the question: no "ạ" after them
+            end = re.sub(r"^\s+(?:ạ|a)(?![^\W_])", "", end)
+        return t[: m.start()] + _like(t, by) + end
+    return sub
+
+
+def not_yet(t: str) -> str:
+    """"đã … chưa" asked as "có … không"."""
+    m = re.search(r"(?<![^\W_])(chưa|chua)(?=[\s?!.…]*$)", t, re.IGNORECASE)
+    if not m:
+        return t
+    done = re.search(_WORD.format("(đã|da)"), t[: m.start()], re.IGNORECASE)
+    if not done or _HAS.search(t[: m.start()]):
+        return t
+    t = t[: m.start()] + _like(t, "không") + t[m.end():]
+    return t[: done.start()] + _like(t, "có") + t[done.end():]
+
+
+STORIES = ("em mới biết tin,", "hôm qua nghe loa phường nói,", "con em hỏi mà em không biết,")
+
+# An English word for a Vietnamese one where people mix them (and the reverse).
+ENGLISH = (("trực tuyến", "online"), ("miễn phí", "free"), ("đường dẫn", "link"),
+           ("sự kiện", "event"), ("kiểm tra", "check"))
+
+
+def english(vi: str, en: str) -> Callable[[str], str]:
+    def sub(t: str) -> str:
+        return _sub(t, strip_marks(vi), en) if t.isascii() else _sub(t, vi, en)
+    return sub
+
+
+def vietnamese(en: str, vi: str) -> Callable[[str], str]:
+    return lambda t: _sub(t, en, _like(t, vi))
+
+
+# Where a message is split: before "có" or a question phrase of two words or more (a split
+# before "gì", "nào", "đâu" alone falls inside "làm gì", "cơ quan nào", "bắt đầu").
+_SPLIT_AT = ("co", *(strip_marks(w) for g in QUESTION_WORDS for w in g if " " in w))
+
+
+def split(by: str) -> Callable[[str], str]:
+    """The message split before its question ("có", a question word) by a comma or a line
+    break, when words come before it; a comma already there becomes a line break."""
+    def cut(t: str) -> str:
+        if by == "\n" and "," in t:
+            return _COMMA.sub("\n", t.replace(",", ", ")).replace(" \n", "\n")
+        plain = strip_marks(t.lower())
+        best = None
+        for w in _SPLIT_AT:
+            for m in re.finditer(r"(?<=[^\W_]) " + _WORD.format(re.escape(w)), plain):
+                if best is None or m.start() < best:
+                    best = m.start()
+        if best is None or "," in t[:best]:
+            return t
+        return t[:best] + ("," if by == "," else "") + ("\n" if by == "\n" else " ") + \
+            t[best + 1:]
+    return cut
+
+
 @dataclass(frozen=True)
 class Variation:
     name: str
@@ -233,7 +440,29 @@ def variations() -> list[Variation]:
             Variation("doubled spaces", lambda t: t.replace(" ", "  ")),
             Variation("no space after comma", lambda t: _COMMA.sub(",", t))]
     out += [Variation(f"location: {w}", location(w), True, True) for w in LOCATIONS]
+    if not NEW:
+        return out
+    # round 10
+    out += [Variation("r10 marks on half the words", half_marks),
+            Variation("r10 one word without marks", one_unmarked),
+            Variation("r10 one word wrong tone", one_tone)]
+    out += [Variation(f"r10 typo: {k}", typo(k)) for k in ("swap", "double", "telex")]
+    out.append(Variation("r10 question word synonym", question_word, True, True))
+    out += [Variation(f"r10 có … không -> {b}", yes_no(b), True, True)
+            for b in ("chưa", "à", "hả")]
+    out.append(Variation("r10 đã … chưa -> có … không", not_yet, True, True))
+    out += [Variation(f"r10 story: {s[:-1]}", lambda t, s=s: f"{_like(t, s)} {t}", True, True)
+            for s in STORIES]
+    out += [Variation(f"r10 english: {vi} -> {en}", english(vi, en), False, True)
+            for vi, en in ENGLISH]
+    out += [Variation(f"r10 vietnamese: {en} -> {vi}", vietnamese(en, vi), False, True)
+            for vi, en in ENGLISH]
+    out += [Variation("r10 split: comma", split(",")), Variation("r10 split: line break",
+                                                                  split("\n"))]
     return out
+
+
+NEW = True
 
 
 @dataclass

@@ -69,6 +69,21 @@ class _Reader:
         self.edition = edition
         self.used: set[int] = set()
 
+    def _heard(self) -> dict[int, int]:
+        """Clauses that tell how the writer learned of the Week, before a question in a
+        clause after them ("hôm qua nghe loa phường nói, mai có gì", "sáng nay tôi đọc báo
+        thấy …, vậy hôm nay có gì"): clause -> the verb of hearing or reading. A day said
+        before that verb is when the writer heard; the day after it ("nghe nói thứ 7 có hội
+        sách") is still one asked."""
+        last = self.t[-1].clause if self.t else 0
+        out: dict[int, int] = {}
+        for i, t in enumerate(self.t):
+            if t.clause < last and t.clause not in out and (
+                    self.word(i, "nghe", "đọc", "thấy")
+                    or (self.word(i, "biết") and self.word(i + 1, "tin"))):
+                out[t.clause] = i
+        return out
+
     def word(self, i: int, *texts: str) -> bool:
         """Token i is one of the words `texts` (marks count where they were typed)."""
         if not 0 <= i < len(self.t):
@@ -228,10 +243,14 @@ class _Reader:
         negated = -1
         retract = False
         i, n = 0, len(self.t)
+        heard = self._heard()
         while i < n:
             t = self.t[i]
             if t.kind == "word" and t.fold not in _STARTS:
                 i += 1  # most words start no date: checked once, not branch by branch
+                continue
+            if heard.get(t.clause, -1) > i:
+                i = heard[t.clause]  # when the writer heard of it, not the day asked
                 continue
             start = i
             found: list[date] = []

@@ -268,7 +268,11 @@ class Index:
     def is_filler(self, token: Token) -> bool:
         """A word that asks for nothing by itself ("có", "gì", "ạ")."""
         if token.marked:
-            return token.text in self.filler_texts
+            # a particle or question word with a tone slip ("gí", "nhẻ", "cõ"): a form no
+            # word the bot knows (a pronoun's letters spell too many words: "bạc" is no "bác")
+            return token.text in self.filler_texts or (
+                token.fold in _PARTICLES and token.text not in self.vocab_texts
+                and not token.keyed)
         return token.fold in self.filler_folds or token.text in self.filler_texts
 
     def known(self, token: Token, accented: bool = False) -> bool:
@@ -392,22 +396,32 @@ class Index:
             if t.text == text:
                 exact += 1
             elif t.marked:
-                if t.expanded or t.text in self.filler_texts or len(texts) == 1:
+                if t.expanded or t.text in self.filler_texts or (
+                        len(texts) == 1 and t.text in self.vocab_texts):
+                    return 0.0
+                weak += 1  # a tone slip: alone, only a form that is no word the bot knows
+            elif accented and not t.expanded:
+                # "khoa" in a message with marks is not "khóa"; a form no word the bot knows
+                # is written as ("dang ký") is a word whose marks were left out
+                if t.text in self.texts_by_fold.get(t.fold, ()) or len(t.fold) == 1:
                     return 0.0
                 weak += 1
-            elif (accented and not t.expanded) or (len(t.fold) == 1 and len(texts) == 1):
-                # "khoa" in a message with marks is not "khóa"; "o" alone is not "ờ" (in a
-                # phrase, "y nghia" is "ý nghĩa": its other words say so)
-                return 0.0
+            elif len(t.fold) == 1 and len(texts) == 1:
+                return 0.0  # "o" alone is not "ờ" (in a phrase, "y nghia" is "ý nghĩa")
             else:
                 exact += 1
         if weak:
-            return 0.6 if weak == 1 and exact else 0.0
+            return 0.6 if weak == 1 and (exact or len(texts) == 1) else 0.0
         if (len(texts) == 1 and not accented and not typed[0].marked
                 and self.ambiguous(typed[0].fold)):
             return 0.7
         return 1.0
 
+
+# The particles and question words among the fillers (folded): said in nearly every message,
+# so a slip of their tone key is frequent.
+_PARTICLES = frozenset({"a", "nhe", "nha", "vay", "the", "thi", "co", "khong", "gi", "nao",
+                        "dau", "sao", "chua", "roi", "ha", "nhi", "la", "ma", "voi"})
 
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _KEY = {c: (r, i) for r, row in enumerate(_ROWS) for i, c in enumerate(row)}

@@ -34,6 +34,7 @@ _STRAY = re.compile(r"(?<![^\W_])([^\W\d_]+)[.,'`*-](?=([^\W\d_]+)(?![^\W_]))")
 _ZERO = re.compile(r"(?<=[0-9])o(?![^\W\d_])")
 _CONSONANT = re.compile(r"[bcdđghklmnpqrstvx]")
 _CLAUSE_ENDS = frozenset(",.;!?…")
+_LINE_BREAK = re.compile(r"[ \t]*[\r\n]+\s*")
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 _RUN3 = re.compile(r"(.)\1{2,}")
 _RUN2 = re.compile(r"(.)\1")
@@ -86,6 +87,8 @@ def tokenize(text: str) -> list[Token]:
     ("nhaaa" -> "nhaa"; the understander makes it "nha" when "nhaa" is no word)."""
     out: list[Token] = []
     clause = 0
+    # a line break parts a message as a comma does ("chào ad⏎em là giáo viên⏎…")
+    text = _LINE_BREAK.sub(", ", text)
     for m in _TOKEN.finditer(_ZERO.sub("0", _STRAY.sub(_stray, text.lower()))):
         kind = m.lastgroup or "word"
         value = m.group()

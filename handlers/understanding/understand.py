@@ -166,6 +166,46 @@ def _asks(tokens: list[Token], start: int, end: int) -> bool:
     return yes_no or any(f" {q} " in run for q in _QUESTION_WORDS)
 
 
+# Verbs by which a writer learns of the Week (folded), and the words that may follow them in a
+# part that only tells how ("nghe loa phường nói", "biết tin", "đọc báo"): a source, said short.
+_HEARD = frozenset({"nghe", "doc", "thay"})
+_SOURCE_WORDS = 3
+_WHEN = frozenset({"moi", "vua", "da"})
+_TOLD_WHEN = _WHEN | {"cung", "thi"}
+
+
+def _heard_of(tokens: list[Token], filler: Callable[[Token], bool]) -> list[Token]:
+    """The message without its opening parts that only tell how the writer learned of it,
+    when a question follows ("hôm qua nghe loa phường nói, | mai có gì", "em mới biết tin,
+    | …"): they ask nothing and name nothing asked. A part that says what was heard ("nghe
+    nói có hội sách, | ở đâu vậy": "có" after the verb) stays, as does one that asks."""
+    last = tokens[-1].clause if tokens else 0
+    drop = 0
+    for clause in range(last):
+        part = [(i, t) for i, t in enumerate(tokens) if t.clause == clause]
+        if not part or part[0][0] != drop:
+            break
+        verbs = [k for k, (_i, t) in enumerate(part) if t.fold in _HEARD or (
+            t.fold == "biet" and k + 1 < len(part) and part[k + 1][1].fold == "tin")]
+        # before the verb only who heard and when ("hôm qua", "em mới"): "ông tôi muốn đến
+        # thư viện đọc báo," says what is wanted, not how the writer heard
+        # and when is said ("hôm qua", "mới", "vừa"): "tôi đọc sách, | ở đâu" asks of a book
+        if not verbs:
+            break
+        before = [t for _i, t in part[:verbs[0]] if t.kind == "word"]
+        if not all(t.fold in _SELF or t.fold in _DATE_FOLDS
+                                or t.fold in _TOLD_WHEN or filler(t) for t in before) or not any(
+                t.fold in _DATE_FOLDS or t.fold in _WHEN for t in before):
+            break
+        after = [t for _i, t in part[verbs[0] + 1:] if t.kind == "word"]
+        if (len(after) > _SOURCE_WORDS or any(t.fold == "co" for t in after)
+                or _asks(tokens, part[0][0], part[-1][0] + 1)):
+            break
+        drop = part[-1][0] + 1
+    rest = tokens[drop:]
+    return rest if drop and any(t.kind == "word" for t in rest) else tokens
+
+
 def _particles(tokens: list[Token],
                filler: Callable[[Token], bool] = lambda _t: False) -> list[Token]:
     """'thi' typed without marks right after a question and before more words is the particle
@@ -176,6 +216,16 @@ def _particles(tokens: list[Token],
     written from an abbreviation ("bh") in a message that asks with gì or nào is "bây giờ":
     one question word a sentence ("bh có sự kiện gì": now; "khai mạc bh": when)."""
     out = list(tokens)
+    # "có mất phí à?", "có thi lại được hả": "à", "hả" closing a part that asks with "có"
+    # ask as "không" does (typed without marks only "ha": "a" is also the polite "ạ")
+    for i, t in enumerate(tokens):
+        if (t.text in ("à", "hả", "hở", "ha")
+                and (i + 1 == len(tokens) or tokens[i + 1].clause != t.clause
+                     or all(x.kind != "word" for x in tokens[i + 1:]))):
+            part = [x for x in tokens[:i] if x.clause == t.clause]
+            if any(x.fold == "co" for x in part) and not any(
+                    x.fold in ("khong", "chua") for x in part):
+                out[i] = replace(make_token("không"), clause=t.clause)
     asks_what = any(t.fold in ("gi", "nao") for t in tokens) and not any(
         f" {q} " in _run(tokens) for q in ("khi nao", "luc nao", "ngay nao", "gio nao"))
     if asks_what:
@@ -277,7 +327,8 @@ class Understander:
         english = bool(words) and not any(t.marked for t in words) and (
             2 * sum(t.fold in self.english for t in words) >= len(words))
         repaired = self._repair(typed)
-        tokens = _particles(self.lexicon.expand(repaired, self._fit), self.index.is_filler)
+        tokens = _heard_of(_particles(self.lexicon.expand(repaired, self._fit),
+                                      self.index.is_filler), self.index.is_filler)
         normalised = " ".join(t.fold for t in tokens)
         base = Understanding("unknown", typed=text, normalised=normalised, english=english,
                              asks="?" in text or _asks(tokens, 0, len(tokens)))
@@ -385,7 +436,11 @@ class Understander:
             # không"): the name says less than what is asked of it
             said *= UNEXPLAINED
         asked = {tokens[i].clause for i in best.explained}
-        aside |= {i for i in info if tokens[i].clause not in asked}
+        # an answer found on the day alone names no subject: the parts after it ask what is
+        # asked of that day ("mai, | có mưa không"); those before it stay aside ("xin lỗi, |
+        # nhầm, ý là thứ hai tuần sau")
+        after = max(asked) if asked and best.explained <= used else len(tokens)
+        aside |= {i for i in info if tokens[i].clause not in asked and tokens[i].clause < after}
         far = self._context(tokens, best.explained, lead) | aside | set(range(max(0, opened)))
         # The words of a question phrase ("diễn ra ở địa điểm nào") ask; they name nothing else;
         # nor do the words that announce one ("tôi muốn biết | chủ đề…", typed "muon biet").
@@ -572,8 +627,10 @@ class Understander:
             swaps = {retone(t.text[:k] + t.text[k + 1] + t.text[k] + t.text[k + 2:])
                      for k in range(len(t.text) - 1)} & self.index.vocab_texts
             if len(swaps) == 1:
+                # a word of the date spelt so, its marks typed, names the day ("ságn mai")
                 word = swaps.pop()
-                return (Token(word, fold(word), "word", repaired=True),)
+                return (Token(word, fold(word), "word", repaired=fold(word) not in _DATE_FOLDS
+                              or len(word) < 4),)
             # letters no word of the bot has, typed with marks ("thaoị"): a typo of a word that
             # pairs with a neighbour, read folded
             corrected = self.index.correct(t.fold, before, after)
@@ -597,9 +654,11 @@ class Understander:
         corrected = self.index.correct(t.fold, before, after)
         if corrected is not None:
             # a typo beside a word of the date it pairs with names that day ("hom nau")
+            # (or before the day's number: "mnug 3", "ngya 7")
             dated = corrected in _DATE_FOLDS and (
                 ((before, corrected) in self.index.bigrams and before in _DATE_FOLDS)
-                or ((corrected, after) in self.index.bigrams and after in _DATE_FOLDS))
+                or ((corrected, after) in self.index.bigrams and after in _DATE_FOLDS)
+                or (after.isdigit() and len(t.fold) >= 4))
             return (Token(corrected, corrected, "word", repaired=not dated),)
         return (t,)
 
@@ -765,7 +824,9 @@ class Understander:
                 marked += 1
             elif t.text not in self.index.texts_by_fold.get(t.fold, {t.text}):
                 unmarked += 1  # a word that is written with marks, typed without
-        return marked > unmarked or (marked + keyed >= 1 and unmarked == 0)
+        # half a message typed with marks ("thu viện ở dau"): a word left without them is
+        # read as typed without marks unless twice as many have theirs
+        return marked > 2 * unmarked or (marked + keyed >= 1 and unmarked == 0)
 
     def _info(self, tokens: list[Token], used: frozenset[int], accented: bool,
               lead: int = 0) -> tuple[dict[int, float], set[int]]:

@@ -31,14 +31,16 @@ catalogs: $(STAMP)
 chat: setup
 	$(BIN)/hoctap-bot chat $(ARGS)
 
-# Four workers on this two-core machine: many tests wait (timers, outages, other processes),
-# and two more workers fill those waits (BENCHMARKS.md §7: 107 s against 179 s with two); the
+# Five workers on this two-core machine: many tests wait (timers, outages, other processes),
+# and the workers beyond two fill those waits. Since the `hoctap-bot` processes the tests start
+# are forked from one that imported the bot once (tests/spawn.py), a worker costs little CPU:
+# five measured 90-91 s against 102 s with four and 86-98 s with six (BENCHMARKS.md §7). The
 # flood-latency test allows for a process descheduled half a second. Tests that must stay
 # together are in one xdist_group. No test collected is a failure (pytest exits 5).
 # PYTHONDONTWRITEBYTECODE (set on this machine) made every worker rewrite the assertions of
 # the pytest plugins it loads before our conftest can allow bytecode (0.25 s of CPU each).
 test: setup
-	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n 4 --dist loadgroup $(ARGS)
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n 5 --dist loadgroup $(ARGS)
 
 lint: setup
 	$(BIN)/ruff check .

@@ -15,6 +15,12 @@ from tests import spawn
 from tests.conftest import new_sqlite_schema
 
 
+@pytest.fixture(autouse=True)
+def _forking(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests compare the fork with exec: they fork even under TEST_SPAWN=exec."""
+    monkeypatch.delenv("TEST_SPAWN", raising=False)
+
+
 def _both(tmp_path: Path, *args: str, stdin: str | bytes = ""
           ) -> tuple[subprocess.CompletedProcess[bytes], subprocess.CompletedProcess[bytes]]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("HOCTAP_")}

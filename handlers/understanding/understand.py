@@ -616,6 +616,9 @@ class Understander:
         single = make_token(collapse_doubles(t.text))
         if single.text != t.text and self.index.known(single):
             return (single,)
+        undoubled = self._undoubled(t)
+        if undoubled is not None:
+            return undoubled
         if keyed is not None:
             return (keyed,)
         spelt = self._respelt(t, before, after)
@@ -661,6 +664,24 @@ class Understander:
                 or (after.isdigit() and len(t.fold) >= 4))
             return (Token(corrected, corrected, "word", repaired=not dated),)
         return (t,)
+
+    def _undoubled(self, t: Token) -> tuple[Token, ...] | None:
+        """One letter typed twice in a word that has another pair of letters ("frree",
+        "ebbook", "cuuoc"): the pairs are undone one at a time, and the one word of the bot
+        that gives is the word; one pair only, the word without it is read again
+        ("nggaymai": "ngaymai", two words typed as one)."""
+        pairs = [k for k in range(len(t.text) - 1) if t.text[k] == t.text[k + 1]]
+        if not pairs:
+            return None
+        singles = {make_token(retone(t.text[:k] + t.text[k + 1:])) for k in pairs}
+        known = [s for s in singles if self.index.known(s)]
+        if len(known) == 1:
+            return (known[0],)
+        if len(singles) == 1 and not known and len(t.text) >= 5:
+            again = self._repair_word(singles.pop(), "", "")
+            if len(again) > 1 or self.index.known(again[0]):
+                return again
+        return None
 
     def _split_words(self, tokens: list[Token]) -> list[Token]:
         """A word typed in two pieces ("đăng k ý", "thu v iện", "kh ai mạc"), one of them

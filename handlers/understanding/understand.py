@@ -217,14 +217,18 @@ def _particles(tokens: list[Token],
     one question word a sentence ("bh có sự kiện gì": now; "khai mạc bh": when)."""
     out = list(tokens)
     # "có mất phí à?", "có thi lại được hả": "à", "hả" closing a part that asks with "có"
-    # ask as "không" does (typed without marks only "ha": "a" is also the polite "ạ")
+    # ask as "không" does; "a" typed without marks is "ạ" or "à", and either way a part that
+    # asks with "có" and two words of its own after it, and not with "gì", asks yes or no
+    # ("co phai dong tien a"; "có ạ" alone is an answer, "co sk gi a" asks what)
     for i, t in enumerate(tokens):
-        if (t.text in ("à", "hả", "hở", "ha")
+        if (t.text in ("à", "hả", "hở", "ha", "a")
                 and (i + 1 == len(tokens) or tokens[i + 1].clause != t.clause
                      or all(x.kind != "word" for x in tokens[i + 1:]))):
             part = [x for x in tokens[:i] if x.clause == t.clause]
-            if any(x.fold == "co" for x in part) and not any(
-                    x.fold in ("khong", "chua") for x in part):
+            has = [k for k, x in enumerate(part) if x.fold == "co"]
+            if has and not any(x.fold in ("khong", "chua") for x in part) and (
+                    t.text != "a" or (len(part) - has[0] >= 3
+                                      and not any(x.fold == "gi" for x in part))):
                 out[i] = replace(make_token("không"), clause=t.clause)
     asks_what = any(t.fold in ("gi", "nao") for t in tokens) and not any(
         f" {q} " in _run(tokens) for q in ("khi nao", "luc nao", "ngay nao", "gio nao"))

@@ -38,7 +38,8 @@ def test_unmarked_a_after_co_asks_yes_or_no(understander: Understander, text: st
     assert answer(understander, text) == expected
 
 
-@pytest.mark.parametrize("text", ["chieu mai o quan le chan co su kien gi", "tuan le nam nay co hoat dong gi cho nguoi gia"])
+@pytest.mark.parametrize("text", ["chieu mai o quan le chan co su kien gi",
+                                  "tuan le nam nay co hoat dong gi cho nguoi gia"])
 def test_unmarked_a_after_co_gi_is_polite(understander: Understander, text: str) -> None:
     # "có … gì ạ" asks what: the polite "ạ" changes nothing
     assert answer(understander, text + " a") == answer(understander, text)

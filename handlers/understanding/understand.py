@@ -606,15 +606,18 @@ class Understander:
                         spelt = Token(t.fold, t.fold, "word", expanded=True)
                     repaired = (t,) if spelt is None else (spelt,)
                 else:
-                    repaired = self._repair_word(t, before, after)
+                    near = tokens[max(k - 1, 0):k + 2]
+                    repaired = self._repair_word(t, before, after,
+                                                 plain=not any(x.marked for x in near))
                 if len(self._repairs) < 8192:  # people repeat their typos; floods do not
                     self._repairs[key] = repaired
             out.extend(r if r.clause == t.clause else replace(r, clause=t.clause)
                        for r in repaired)
         return out
 
-    def _repair_word(self, t: Token, before: str, after: str) -> tuple[Token, ...]:
-        keyed = self._telex(t)
+    def _repair_word(self, t: Token, before: str, after: str,
+                     plain: bool = True) -> tuple[Token, ...]:
+        keyed = self._telex(t, plain)
         if keyed is not None and keyed.keyed:  # "hoom": hôm, before "hom" by a letter less
             return (keyed,)
         single = make_token(collapse_doubles(t.text))
@@ -742,7 +745,7 @@ class Understander:
         walk(word, ())
         return None if best is None else tuple(make_token(p) for p in best[2])
 
-    def _telex(self, t: Token) -> Token | None:
+    def _telex(self, t: Token, plain: bool = True) -> Token | None:
         """The word typed with the Telex keys left in ("ddieenj": điện; VNI digits read as those
         keys: "d9ie65n"), when the bot knows it:
         with its marks when they are sure (a vowel's shape was typed, "own": ơn, or no other
@@ -764,6 +767,13 @@ class Understander:
             same = [w for w in self.index.texts_by_fold.get(fold(word), ())
                     if tone(w) == tone(word)]
             if shaped or same == [word]:  # typed, its marks by keys
+                if (plain and keys[-1] not in "sfrxj" and "w" not in keys
+                        and "dd" not in keys and fold(word) in self.index.vocab_folds
+                        and len(self.index.texts_by_fold.get(fold(word), ())) > 1):
+                    # only a vowel typed twice, which is also a slip ("vaang": vâng or
+                    # vàng), its neighbours typed without marks: folded, the words around
+                    # it decide ("ngoon ngữ" stays ngôn)
+                    return Token(fold(word), fold(word), "word", expanded=True)
                 return Token(word, fold(word), "word", keyed=True)
         if shaped:
             # the shape typed, the tone left out or wrong ("nuwa": nữa): the words of that

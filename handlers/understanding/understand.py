@@ -608,7 +608,7 @@ class Understander:
                 else:
                     near = tokens[max(k - 1, 0):k + 2]
                     repaired = self._repair_word(t, before, after,
-                                                 plain=not any(x.marked for x in near))
+                                                 unmarked_near=not any(x.marked for x in near))
                 if len(self._repairs) < 8192:  # people repeat their typos; floods do not
                     self._repairs[key] = repaired
             out.extend(r if r.clause == t.clause else replace(r, clause=t.clause)
@@ -616,8 +616,8 @@ class Understander:
         return out
 
     def _repair_word(self, t: Token, before: str, after: str,
-                     plain: bool = True) -> tuple[Token, ...]:
-        keyed = self._telex(t, plain)
+                     unmarked_near: bool = True) -> tuple[Token, ...]:
+        keyed = self._telex(t, unmarked_near)
         if keyed is not None and keyed.keyed:  # "hoom": hôm, before "hom" by a letter less
             return (keyed,)
         single = make_token(collapse_doubles(t.text))
@@ -745,7 +745,7 @@ class Understander:
         walk(word, ())
         return None if best is None else tuple(make_token(p) for p in best[2])
 
-    def _telex(self, t: Token, plain: bool = True) -> Token | None:
+    def _telex(self, t: Token, unmarked_near: bool = True) -> Token | None:
         """The word typed with the Telex keys left in ("ddieenj": điện; VNI digits read as those
         keys: "d9ie65n"), when the bot knows it:
         with its marks when they are sure (a vowel's shape was typed, "own": ơn, or no other
@@ -767,7 +767,7 @@ class Understander:
             same = [w for w in self.index.texts_by_fold.get(fold(word), ())
                     if tone(w) == tone(word)]
             if shaped or same == [word]:  # typed, its marks by keys
-                if (plain and keys[-1] not in "sfrxj" and "w" not in keys
+                if (unmarked_near and keys[-1] not in "sfrxj" and "w" not in keys
                         and "dd" not in keys and fold(word) in self.index.vocab_folds
                         and len(self.index.texts_by_fold.get(fold(word), ())) > 1):
                     # only a vowel typed twice, which is also a slip ("vaang": vâng or

@@ -62,3 +62,13 @@ def test_question_word_said_another_way(understander: Understander, text: str,
 def test_where_said_another_way_reads_as_where(understander: Understander) -> None:
     assert (answer(understander, "thi cong dan hoc tap tren mang o dia diem nao")
             == answer(understander, "thi cong dan hoc tap tren mang o dau"))
+
+
+@pytest.mark.parametrize(("slip", "typed"), [
+    ("gia vaang 9999 hom nay bao nhieu", "gia vang 9999 hom nay bao nhieu"),  # no "vâng"
+    ("hoom nay co su kien gi o le chan", "hom nay co su kien gi o le chan"),
+    ("chọn ngoon ngữ khác cho bot", "chọn ngôn ngữ khác cho bot"),  # marks beside it: ngôn
+])
+def test_a_vowel_typed_twice_is_read_as_the_words_around_decide(
+        understander: Understander, slip: str, typed: str) -> None:
+    assert answer(understander, slip) == answer(understander, typed)

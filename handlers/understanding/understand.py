@@ -217,14 +217,18 @@ def _particles(tokens: list[Token],
     one question word a sentence ("bh có sự kiện gì": now; "khai mạc bh": when)."""
     out = list(tokens)
     # "có mất phí à?", "có thi lại được hả": "à", "hả" closing a part that asks with "có"
-    # ask as "không" does (typed without marks only "ha": "a" is also the polite "ạ")
+    # ask as "không" does; "a" typed without marks is "ạ" or "à", and either way a part that
+    # asks with "có" and two words of its own after it, and not with "gì", asks yes or no
+    # ("co phai dong tien a"; "có ạ" alone is an answer, "co sk gi a" asks what)
     for i, t in enumerate(tokens):
-        if (t.text in ("à", "hả", "hở", "ha")
+        if (t.text in ("à", "hả", "hở", "ha", "a")
                 and (i + 1 == len(tokens) or tokens[i + 1].clause != t.clause
                      or all(x.kind != "word" for x in tokens[i + 1:]))):
             part = [x for x in tokens[:i] if x.clause == t.clause]
-            if any(x.fold == "co" for x in part) and not any(
-                    x.fold in ("khong", "chua") for x in part):
+            has = [k for k, x in enumerate(part) if x.fold == "co"]
+            if has and not any(x.fold in ("khong", "chua") for x in part) and (
+                    t.text != "a" or (len(part) - has[0] >= 3
+                                      and not any(x.fold == "gi" for x in part))):
                 out[i] = replace(make_token("không"), clause=t.clause)
     asks_what = any(t.fold in ("gi", "nao") for t in tokens) and not any(
         f" {q} " in _run(tokens) for q in ("khi nao", "luc nao", "ngay nao", "gio nao"))
@@ -602,20 +606,26 @@ class Understander:
                         spelt = Token(t.fold, t.fold, "word", expanded=True)
                     repaired = (t,) if spelt is None else (spelt,)
                 else:
-                    repaired = self._repair_word(t, before, after)
+                    near = tokens[max(k - 1, 0):k + 2]
+                    repaired = self._repair_word(t, before, after,
+                                                 unmarked_near=not any(x.marked for x in near))
                 if len(self._repairs) < 8192:  # people repeat their typos; floods do not
                     self._repairs[key] = repaired
             out.extend(r if r.clause == t.clause else replace(r, clause=t.clause)
                        for r in repaired)
         return out
 
-    def _repair_word(self, t: Token, before: str, after: str) -> tuple[Token, ...]:
-        keyed = self._telex(t)
+    def _repair_word(self, t: Token, before: str, after: str,
+                     unmarked_near: bool = True) -> tuple[Token, ...]:
+        keyed = self._telex(t, unmarked_near)
         if keyed is not None and keyed.keyed:  # "hoom": hôm, before "hom" by a letter less
             return (keyed,)
         single = make_token(collapse_doubles(t.text))
         if single.text != t.text and self.index.known(single):
             return (single,)
+        undoubled = self._undoubled(t)
+        if undoubled is not None:
+            return undoubled
         if keyed is not None:
             return (keyed,)
         spelt = self._respelt(t, before, after)
@@ -661,6 +671,24 @@ class Understander:
                 or (after.isdigit() and len(t.fold) >= 4))
             return (Token(corrected, corrected, "word", repaired=not dated),)
         return (t,)
+
+    def _undoubled(self, t: Token) -> tuple[Token, ...] | None:
+        """One letter typed twice in a word that has another pair of letters ("frree",
+        "ebbook", "cuuoc"): the pairs are undone one at a time, and the one word of the bot
+        that gives is the word; one pair only, the word without it is read again
+        ("nggaymai": "ngaymai", two words typed as one)."""
+        pairs = [k for k in range(len(t.text) - 1) if t.text[k] == t.text[k + 1]]
+        if not pairs:
+            return None
+        singles = {make_token(retone(t.text[:k] + t.text[k + 1:])) for k in pairs}
+        known = [s for s in singles if self.index.known(s)]
+        if len(known) == 1:
+            return (known[0],)
+        if len(singles) == 1 and not known and len(t.text) >= 5:
+            again = self._repair_word(singles.pop(), "", "")
+            if len(again) > 1 or self.index.known(again[0]):
+                return again
+        return None
 
     def _split_words(self, tokens: list[Token]) -> list[Token]:
         """A word typed in two pieces ("đăng k ý", "thu v iện", "kh ai mạc"), one of them
@@ -717,7 +745,7 @@ class Understander:
         walk(word, ())
         return None if best is None else tuple(make_token(p) for p in best[2])
 
-    def _telex(self, t: Token) -> Token | None:
+    def _telex(self, t: Token, unmarked_near: bool = True) -> Token | None:
         """The word typed with the Telex keys left in ("ddieenj": điện; VNI digits read as those
         keys: "d9ie65n"), when the bot knows it:
         with its marks when they are sure (a vowel's shape was typed, "own": ơn, or no other
@@ -739,6 +767,13 @@ class Understander:
             same = [w for w in self.index.texts_by_fold.get(fold(word), ())
                     if tone(w) == tone(word)]
             if shaped or same == [word]:  # typed, its marks by keys
+                if (unmarked_near and keys[-1] not in "sfrxj" and "w" not in keys
+                        and "dd" not in keys and fold(word) in self.index.vocab_folds
+                        and len(self.index.texts_by_fold.get(fold(word), ())) > 1):
+                    # only a vowel typed twice, which is also a slip ("vaang": vâng or
+                    # vàng), its neighbours typed without marks: folded, the words around
+                    # it decide ("ngoon ngữ" stays ngôn)
+                    return Token(fold(word), fold(word), "word", expanded=True)
                 return Token(word, fold(word), "word", keyed=True)
         if shaped:
             # the shape typed, the tone left out or wrong ("nuwa": nữa): the words of that

@@ -584,10 +584,7 @@ async def _answer(ctx: Ctx, participant: Participant, attempt: Attempt, position
     if attempt.finished_at is not None:
         return [Reply(_("Lượt thi này đã kết thúc; câu trả lời không được ghi nhận."),
                       (Button(_("Bảng xếp hạng"), "/xephang"), back_button()))]
-    # Timed from when the answer came, not from when the database could apply it (an update
-    # held back during an outage); the next question starts now, when it is shown.
-    sent = max(ctx.sent, attempt.question_started_at)
-    closed = _window_closed(ctx, sent)
+    closed = _window_closed(ctx, _answered_at(ctx, attempt))
     if closed:
         return await _cut_short(ctx, closed, (participant, attempt))
     if position != attempt.current:
@@ -600,10 +597,16 @@ async def _answer(ctx: Ctx, participant: Participant, attempt: Attempt, position
     return await _record(ctx, participant, attempt, position, chosen)
 
 
+def _answered_at(ctx: Ctx, attempt: Attempt) -> datetime:
+    """When the answer came, not when the database could apply it (an update held back
+    during an outage); never before its question was shown. The next question starts now."""
+    return max(ctx.sent, attempt.question_started_at)
+
+
 def _answerable(ctx: Ctx, attempt: Attempt, position: int, chosen: int) -> bool:
     """Does `chosen` answer the open question at `position` (what _answer lets through)?"""
     return (attempt.finished_at is None
-            and _window_closed(ctx, max(ctx.sent, attempt.question_started_at)) is None
+            and _window_closed(ctx, _answered_at(ctx, attempt)) is None
             and position == attempt.current
             and chosen < len(_question(ctx.edition, attempt.question_ids[position]).options))
 
@@ -614,9 +617,8 @@ async def _record(ctx: Ctx, participant: Participant, attempt: Attempt, position
     the result; `known`: the attempt is ContestStore.known_attempt's (AttemptMoved)."""
     ed = ctx.edition
     q = _question(ed, attempt.question_ids[position])
-    # Timed from when the answer came (see _answer); the next question starts now.
-    sent = max(ctx.sent, attempt.question_started_at)
-    elapsed, limit = _elapsed_ms(attempt.question_started_at, sent), _limit_ms(ed)
+    elapsed = _elapsed_ms(attempt.question_started_at, _answered_at(ctx, attempt))
+    limit = _limit_ms(ed)
     late = elapsed > limit
     correct = chosen == q.answer and not late
     done = position + 1 == len(attempt.question_ids)

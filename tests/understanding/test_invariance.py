@@ -6,19 +6,11 @@ typed without marks. The phrasings are written for these tests, not taken from t
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from bench.understanding_invariance import location, prefix, strip_marks, suffix, teencode
 from handlers.understanding import Understander
-from handlers.understanding.evaluate import answer_key
-
-THU = date(2020, 10, 1)
-
-
-def answer(understander: Understander, text: str) -> str:
-    return answer_key(understander.understand(text, THU), THU)
+from tests.understanding.conftest import THU, answer
 
 
 @pytest.mark.parametrize(("text", "expected"), [

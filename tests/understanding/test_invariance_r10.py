@@ -7,20 +7,12 @@ corpus.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from bench.understanding_invariance import half_marks, one_tone, split, typo, yes_no
 from handlers.understanding import Understander
-from handlers.understanding.evaluate import answer_key
 from handlers.understanding.normalise import tokenize
-
-THU = date(2020, 10, 1)
-
-
-def answer(understander: Understander, text: str) -> str:
-    return answer_key(understander.understand(text, THU), THU)
+from tests.understanding.conftest import answer
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -6,18 +6,10 @@ measures the same on the tuned corpus.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from handlers.understanding import Understander
-from handlers.understanding.evaluate import answer_key
-
-THU = date(2020, 10, 1)
-
-
-def answer(understander: Understander, text: str) -> str:
-    return answer_key(understander.understand(text, THU), THU)
+from tests.understanding.conftest import answer
 
 
 @pytest.mark.parametrize(("text", "expected"), [

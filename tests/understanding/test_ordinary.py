@@ -6,18 +6,10 @@ taken from the corpus.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from handlers.understanding import Understander
-from handlers.understanding.evaluate import answer_key
-
-THU = date(2020, 10, 1)
-
-
-def answer(understander: Understander, text: str) -> str:
-    return answer_key(understander.understand(text, THU), THU)
+from tests.understanding.conftest import THU, answer
 
 
 @pytest.mark.parametrize("text", [

@@ -5,19 +5,11 @@ word, two letters swapped. The phrasings are written for these tests, not taken 
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from handlers.understanding import Understander
-from handlers.understanding.evaluate import answer_key
 from handlers.understanding.normalise import syllable, telex, tokenize, vni
-
-THU = date(2020, 10, 1)
-
-
-def answer(understander: Understander, text: str) -> str:
-    return answer_key(understander.understand(text, THU), THU)
+from tests.understanding.conftest import THU, answer
 
 
 def test_telex_reads_the_keys_after_the_first_vowel() -> None:

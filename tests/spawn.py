@@ -26,6 +26,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -250,6 +251,7 @@ def run(args: Sequence[str | os.PathLike[str]], *, input: str | bytes | None = N
     if input is not None:
         stdin = PIPE
     data = input.encode() if isinstance(input, str) else input
+    argv = [os.fspath(a) for a in args]
 
     async def go() -> tuple[int, bytes | None, bytes | None]:
         proc = await create_subprocess_exec(*args, stdin=stdin, stdout=stdout, stderr=stderr,
@@ -259,31 +261,18 @@ def run(args: Sequence[str | os.PathLike[str]], *, input: str | bytes | None = N
         except TimeoutError:
             proc.kill()
             await proc.wait()
-            raise subprocess.TimeoutExpired([os.fspath(a) for a in args], timeout or 0) from None
+            raise subprocess.TimeoutExpired(argv, timeout or 0) from None
         return await proc.wait(), out, err
 
     # A thread of its own, with its own event loop: callers may be inside a running loop.
-    result: list[Any] = []
-
-    def target() -> None:
-        try:
-            result.append(asyncio.run(go()))
-        except BaseException as error:  # re-raised in the caller's thread
-            result.append(error)
-
-    worker = threading.Thread(target=target)
-    worker.start()
-    worker.join()
-    if isinstance(result[0], BaseException):
-        raise result[0]
-    code, out, err = result[0]
+    with ThreadPoolExecutor(1) as pool:
+        code, out, err = pool.submit(asyncio.run, go()).result()
 
     def decode(b: bytes | None) -> Any:
         if b is None or not text:
             return b
         return b.decode().replace("\r\n", "\n").replace("\r", "\n")  # universal newlines
 
-    argv = [os.fspath(a) for a in args]
     done = subprocess.CompletedProcess(argv, code, decode(out), decode(err))
     if check:
         done.check_returncode()

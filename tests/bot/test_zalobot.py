@@ -132,6 +132,24 @@ async def say(fake: FakeZaloBot, bot: Bot, user: str, text: str) -> str:
     return "\n\n".join(await settled(fake, bot, user, before))
 
 
+async def converse(fake: FakeZaloBot, user: str, steps: list[tuple[str, str]],
+                   seconds: float) -> None:
+    """`user` says each text and waits until their latest message holds what is expected (a
+    preview comes as two messages: the first screen, then what to confirm)."""
+    for said, expected in steps:
+        await fake.user_sends(user, said)
+        await fake.wait_for(lambda e=expected: e in (fake.texts(user) or [""])[-1], seconds)
+
+
+def announce_now_with_a_button(text: str) -> list[tuple[str, str]]:
+    """An organizer's /thongbao of `text` to the Zalo Bot's users, now, with the button
+    "Lịch hôm nay", confirmed."""
+    return [("/thongbao", "Gõ nội dung"), (text, "Gửi cho ai?"),
+            ("channel:zalobot", "dd/mm/yyyy"), ("ngay", "[2] Thêm nút"),
+            ("2", "Chọn chức năng"), ("lịch hôm nay", "Đã thêm nút “Lịch hôm nay”"),
+            ("1", "[1] Xác nhận gửi"), ("1", "Chatbot sẽ báo tiến độ khi gửi")]
+
+
 def number_of(answer: str, label: str) -> str:
     """The number to type for the button labelled `label` in the last answer."""
     return next(n for n, text in NUMBERED.findall(answer) if text == label)
@@ -346,15 +364,7 @@ async def test_hoctap_bot_run_serves_zalobot_and_broadcasts(fake: FakeZaloBot,
             [done] = await fake.wait_texts(user, 1, seconds=40)
             assert "Đã đăng ký!" in done
         fake.block(gone)
-        steps = [("/thongbao", "Gõ nội dung"), (whole, "Gửi cho ai?"),
-                 ("channel:zalobot", "dd/mm/yyyy"), ("ngay", "[2] Thêm nút"),
-                 ("2", "Chọn chức năng"), ("lịch hôm nay", "Đã thêm nút “Lịch hôm nay”"),
-                 ("1", "[1] Xác nhận gửi"), ("1", "Chatbot sẽ báo tiến độ khi gửi")]
-        for said, expected in steps:
-            await fake.user_sends(organizer, said)
-            # (The preview is two messages: the first screen, then what to confirm.)
-            await fake.wait_for(lambda e=expected: e in (fake.texts(organizer) or [""])[-1],
-                                20)
+        await converse(fake, organizer, announce_now_with_a_button(whole), 20)
         # (The 07:00 digest may reach them too, if they subscribed before it fired.)
         await fake.wait_for(lambda: any(text in t for t in fake.texts(subscriber)), 40)
         await fake.wait_for(lambda: "đã gửi xong" in fake.texts(organizer)[-1], 40)
@@ -436,19 +446,10 @@ async def test_a_broadcast_leaves_the_numbers_of_an_open_step(fake: FakeZaloBot,
     proc = BotProcess(tmp_path, env)
     await proc.start()
     try:
-        for said, expected in [("/dangky", "Đã đăng ký!"), ("/thi", "Bước 1/4"),
-                               ("Nguyễn Văn An", "[3] Lê Chân"), ("3", "[1] Bỏ qua"),
-                               ("1", "[1] Đồng ý")]:
-            await fake.user_sends(citizen, said)
-            await fake.wait_for(lambda e=expected: e in (fake.texts(citizen) or [""])[-1], 40)
-        steps = [("/thongbao", "Gõ nội dung"), (text, "Gửi cho ai?"),
-                 ("channel:zalobot", "dd/mm/yyyy"), ("ngay", "[2] Thêm nút"),
-                 ("2", "Chọn chức năng"), ("lịch hôm nay", "Đã thêm nút “Lịch hôm nay”"),
-                 ("1", "[1] Xác nhận gửi"), ("1", "Chatbot sẽ báo tiến độ khi gửi")]
-        for said, expected in steps:
-            await fake.user_sends(organizer, said)
-            await fake.wait_for(lambda e=expected: e in (fake.texts(organizer) or [""])[-1],
-                                20)
+        await converse(fake, citizen, [("/dangky", "Đã đăng ký!"), ("/thi", "Bước 1/4"),
+                                       ("Nguyễn Văn An", "[3] Lê Chân"), ("3", "[1] Bỏ qua"),
+                                       ("1", "[1] Đồng ý")], 40)
+        await converse(fake, organizer, announce_now_with_a_button(text), 20)
         await fake.wait_for(lambda: text in fake.texts(citizen)[-1], 40)
         broadcast = fake.texts(citizen)[-1]
         await fake.user_sends(citizen, "1")

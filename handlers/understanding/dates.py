@@ -56,8 +56,11 @@ class DateRef:
 
 
 # The reader's own words ("thứ", "tuần", "sau"…: a few dozen literals), folded once: folding
-# them again at every call was an eighth of the bot's CPU in a burst of messages.
-_folded = functools.lru_cache(maxsize=256)(fold)
+# them again at every call was an eighth of the bot's CPU in a burst of messages. Kept as the
+# set of the folds of each group of words asked for together (one set lookup a call).
+@functools.lru_cache(maxsize=256)
+def _folded(texts: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(fold(w) for w in texts)
 
 
 class _Reader:
@@ -91,7 +94,7 @@ class _Reader:
         token = self.t[i]
         if token.repaired:  # a typo read as a word ("xang" as "sáng") names no day
             return False
-        return any(token.text == w if token.marked else token.fold == _folded(w) for w in texts)
+        return token.text in texts if token.marked else token.fold in _folded(texts)
 
     def number(self, i: int) -> int | None:
         if 0 <= i < len(self.t) and self.t[i].kind == "number" and len(self.t[i].text) <= 4:

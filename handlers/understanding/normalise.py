@@ -8,6 +8,7 @@ were not, the word stands for every word it folds to.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -75,6 +76,10 @@ class Token:
         """True when the word was typed (or expanded) with diacritics."""
         return self.text != self.fold
 
+    def in_clause(self, clause: int) -> Token:
+        """The token in part `clause` of the message (itself when it is there already)."""
+        return self if clause == self.clause else replace(self, clause=clause)
+
 
 def make_token(text: str, kind: str = "word", expanded: bool = False) -> Token:
     if kind == "word" and text.isascii() and text.isdigit():  # "²" is no number
@@ -101,8 +106,15 @@ def tokenize(text: str) -> list[Token]:
             elif value in _CLAUSE_ENDS and out and out[-1].clause == clause:
                 clause += 1
         else:
-            out.append(replace(make_token(retone(_RUN3.sub(r"\1\1", value))), clause=clause))
+            out.append(_word(value).in_clause(clause))
     return out
+
+
+@functools.lru_cache(maxsize=8192)
+def _word(typed: str) -> Token:
+    """A word as typed (lowercase), read alone: its runs of letters and its tone placed. The
+    same words come back in every message; a flood of new ones only evicts the oldest."""
+    return make_token(retone(_RUN3.sub(r"\1\1", typed)))
 
 
 def _stray(m: re.Match[str]) -> str:
@@ -176,7 +188,7 @@ class Lexicon:
             means = found[0]
             if len(found) > 1 and fit is not None:
                 means = max(found, key=lambda m: fit(m, tokens, i, i + n))
-            out.extend(replace(t, clause=token.clause) for t in means)
+            out.extend(t.in_clause(token.clause) for t in means)
             i += n
         return out
 

@@ -152,6 +152,9 @@ _VOWEL = re.compile(r"[aeiouy]")
 _QUESTION_STARTS: dict[str, list[tuple[str, ...]]] = {}
 for _q in _QUESTION_WORDS:
     _QUESTION_STARTS.setdefault(_q.split()[0], []).append(tuple(_q.split()))
+# Any of the question words, between spaces, in a run of folded words: one search, not one
+# substring test a question word (_asks is called for every phrase found).
+_QUESTION = re.compile(" (?:" + "|".join(map(re.escape, _QUESTION_WORDS)) + ") ")
 
 
 def _run(tokens: list[Token], start: int = 0, end: int | None = None) -> str:
@@ -163,7 +166,7 @@ def _asks(tokens: list[Token], start: int, end: int) -> bool:
     """Do tokens [start, end) hold a question ("bao giờ", "ở đâu", "bao nhiêu")?"""
     run = _run(tokens, start, end)
     yes_no = run.startswith(" co ") and run.endswith((" khong ", " chua "))  # "có … không"
-    return yes_no or any(f" {q} " in run for q in _QUESTION_WORDS)
+    return yes_no or _QUESTION.search(run) is not None
 
 
 # Verbs by which a writer learns of the Week (folded), and the words that may follow them in a

@@ -55,6 +55,24 @@ class DateRef:
     used: frozenset[int] = frozenset()  # indices of the tokens that said it
 
 
+class _NumberWords:
+    """Numbers said as words, read as `_Reader.word` reads a word: typed with marks, the word
+    itself; typed without, the first word of the table with those letters ("bay": bảy)."""
+
+    def __init__(self, table: dict[str, int]) -> None:
+        self._marked = dict(table)
+        self._folded: dict[str, int] = {}
+        for w, v in table.items():
+            self._folded.setdefault(fold(w), v)
+
+    def value(self, token: Token) -> int | None:
+        return self._marked.get(token.text) if token.marked else self._folded.get(token.fold)
+
+
+_UNIT_WORDS = _NumberWords(_UNITS)
+_TAIL_WORDS = _NumberWords(_TAILS)
+
+
 # The reader's own words ("thứ", "tuần", "sau"…: a few dozen literals), folded once: folding
 # them again at every call was an eighth of the bot's CPU in a burst of messages. Kept as the
 # set of the folds of each group of words asked for together (one set lookup a call).
@@ -110,22 +128,24 @@ class _Reader:
         if not words:
             return None
         if self.word(i, "mười"):
-            tail = self._unit(i + 1, _TAILS)
+            tail = self._unit(i + 1, _TAIL_WORDS)
             return (10 + tail, 2) if tail else (10, 1)
-        unit = self._unit(i, _UNITS)
+        unit = self._unit(i, _UNIT_WORDS)
         if unit is None:
             return None
         if self.word(i + 1, "mươi"):
-            tail = self._unit(i + 2, _TAILS)
+            tail = self._unit(i + 2, _TAIL_WORDS)
             return (unit * 10 + tail, 3) if tail else (unit * 10, 2)
         if unit in (2, 3) and self.word(i + 1, "mốt"):
             return unit * 10 + 1, 2
         return unit, 1
 
-    def _unit(self, i: int, table: dict[str, int]) -> int | None:
-        if 0 < i < len(self.t) and self.t[i].clause != self.t[i - 1].clause:
+    def _unit(self, i: int, words: _NumberWords) -> int | None:
+        if not 0 <= i < len(self.t) or self.t[i].repaired:
+            return None
+        if i and self.t[i].clause != self.t[i - 1].clause:
             return None  # a number never runs across a comma
-        return next((v for w, v in table.items() if self.word(i, w)), None)
+        return words.value(self.t[i])
 
     def weekday_at(self, i: int) -> tuple[int, int] | None:
         """(weekday, tokens read) for 'thứ 7', 'thứ bảy', 'chủ nhật', 't7', 'cn' at i."""

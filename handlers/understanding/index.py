@@ -249,6 +249,11 @@ class Index:
                                                         for w in run):
                     self._gapped.setdefault(key, []).append(found)
 
+        # Every key and every run of words a key starts with: a run of the message that is
+        # none of them starts no phrase, so the words after it need not be looked up.
+        self._ngram_starts = _starts(self._ngrams)
+        self._gapped_starts = _starts(self._gapped)
+
         self.district_of = {self._unit_of[route]: name for route, name in districts.items()
                             if route in self._unit_of}
         self.questions = [(" ".join(w.fold for w in tokenize(e.question.get(loc))),
@@ -342,6 +347,8 @@ class Index:
                 if j in skip or t.kind in ("date", "time") or t.clause != tokens[i].clause:
                     break  # a phrase never runs across a comma ("về kế hoạch, | số điện thoại")
                 key = f"{key} {t.fold}" if key else t.fold
+                if key not in self._ngram_starts:
+                    break
                 entries = self._ngrams.get(key)
                 if not entries:
                     continue
@@ -363,6 +370,8 @@ class Index:
                 continue
             picked = [tokens[i]]
             key, gaps = tokens[i].fold, 0
+            if key not in self._gapped_starts:
+                continue
             for j in range(i + 1, min(n, i + MAX_WHOLE)):
                 t = tokens[j]
                 if j in skip or t.kind != "word" or t.clause != tokens[i].clause:
@@ -374,6 +383,8 @@ class Index:
                     continue
                 picked.append(t)
                 key = f"{key} {t.fold}"
+                if key not in self._gapped_starts:
+                    break
                 if not gaps:
                     continue
                 for e in self._gapped.get(key, ()):
@@ -416,6 +427,13 @@ class Index:
                 and self.ambiguous(typed[0].fold)):
             return 0.7
         return 1.0
+
+
+def _starts(phrases: dict[str, list[Entry]]) -> frozenset[str]:
+    """The keys of `phrases` and the runs of their first words ("lịch thi": "lich", "lich
+    thi")."""
+    return frozenset(" ".join(words[:k]) for key in phrases
+                     for words in [key.split(" ")] for k in range(1, len(words) + 1))
 
 
 # The particles and question words among the fillers (folded): said in nearly every message,

@@ -159,7 +159,7 @@ _QUESTION = re.compile(" (?:" + "|".join(map(re.escape, _QUESTION_WORDS)) + ") "
 
 def _run(tokens: list[Token], start: int = 0, end: int | None = None) -> str:
     """Tokens [start, end) folded, between spaces, to look whole phrases up in."""
-    return " " + " ".join(t.fold for t in tokens[start:end]) + " "
+    return " " + " ".join([t.fold for t in tokens[start:end]]) + " "
 
 
 def _asks(tokens: list[Token], start: int, end: int) -> bool:
@@ -1200,14 +1200,15 @@ class Understander:
         last = tokens[-1].clause if tokens else 0
         for i in range(len(tokens) - 1):
             t = tokens[i]
+            if (t.fold, tokens[i + 1].fold) not in _DENIALS:
+                continue  # (first: most words open no denial)
             first = next(k for k, u in enumerate(tokens) if u.clause == t.clause)
             if lead and tokens[lead - 1].clause == t.clause:
                 first = max(first, lead)
             if first + 1 < i and tokens[first + 1].fold == "oi" and tokens[first + 1].clause \
                     == t.clause:
                 first += 2
-            if t.clause == last or i - first > 1 or (
-                    t.fold, tokens[i + 1].fold) not in _DENIALS:
+            if t.clause == last or i - first > 1:
                 continue
             out |= {k for k in range(i + 2, len(tokens)) if tokens[k].clause == t.clause}
         return out

@@ -13,7 +13,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from content import Abbreviation
 from handlers.text import fold
@@ -70,11 +70,12 @@ class Token:
     repaired: bool = False  # read through a typo correction
     keyed: bool = False  # its marks typed as Telex or VNI keys, the input method off ("thuws")
     clause: int = 0  # the part of the message it is in (commas and full stops part them)
+    # True when the word was typed (or expanded) with diacritics: asked of every word by most
+    # rules, so computed once (a property was a twentieth of the understanding's CPU)
+    marked: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def marked(self) -> bool:
-        """True when the word was typed (or expanded) with diacritics."""
-        return self.text != self.fold
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "marked", self.text != self.fold)
 
     def in_clause(self, clause: int) -> Token:
         """The token in part `clause` of the message (itself when it is there already)."""

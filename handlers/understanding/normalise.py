@@ -82,6 +82,7 @@ class Token:
         return self if clause == self.clause else replace(self, clause=clause)
 
 
+@functools.lru_cache(maxsize=8192)  # the same words are made again in every message
 def make_token(text: str, kind: str = "word", expanded: bool = False) -> Token:
     if kind == "word" and text.isascii() and text.isdigit():  # "²" is no number
         kind = "number"

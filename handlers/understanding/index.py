@@ -67,8 +67,8 @@ class Entry:
 class Match(NamedTuple):
     """A phrase found in the message: tokens [start, end) say `unit` with `weight`.
 
-    (A named tuple: a message makes a few dozen, and a frozen dataclass costs four times as
-    much to build.)"""
+    (A named tuple: a message makes several, and a frozen dataclass costs four times as much
+    to build.)"""
 
     unit: int
     start: int
@@ -434,8 +434,8 @@ class Index:
 
 
 def _starts(phrases: dict[str, list[Entry]]) -> frozenset[str]:
-    """The keys of `phrases` and the runs of their first words ("lịch thi": "lich", "lich
-    thi")."""
+    """The keys of `phrases` and the runs of their first words ("lich thi hom nay": "lich",
+    "lich thi", "lich thi hom", "lich thi hom nay")."""
     return frozenset(" ".join(words[:k]) for key in phrases
                      for words in [key.split(" ")] for k in range(1, len(words) + 1))
 

@@ -192,11 +192,13 @@ class Index:
         self.vocab_folds = frozenset(texts_by_fold)
         self.vocab_texts = frozenset(t for texts in texts_by_fold.values() for t in texts)
         # pairs of the phrases, and of fillers of two words ("trực tiếp": never stray words)
+        phrases = [*(w for _u, w, *_ in raw), *(tokenize(f) for f in self.filler_texts),
+                   *(tokenize(p) for p in extra_pairs)]
         self.bigrams = frozenset(
-            (a.fold, b.fold) for words in [*(w for _u, w, *_ in raw),
-                                           *(tokenize(f) for f in self.filler_texts),
-                                           *(tokenize(p) for p in extra_pairs)]
-            for a, b in itertools.pairwise(words))
+            (a.fold, b.fold) for words in phrases for a, b in itertools.pairwise(words))
+        # the same pairs as written, with their marks ("thể lệ", not "thế lệ")
+        self.pairs = frozenset(
+            (a.text, b.text) for words in phrases for a, b in itertools.pairwise(words))
         self._fuzzy = sorted(f for f in self.vocab_folds if len(f) >= 3 and f.isalpha())
 
         # A run of a title shared by several units names none of them well ("internet an toàn"

@@ -319,6 +319,11 @@ class Understander:
         self._event_days = {e.id: e.start.date() for e in edition.events}
         self._repairs: dict[tuple[str, str, str], tuple[Token, ...]] = {}
         self._shapes = frozenset(untoned(w) for w in self.index.vocab_texts)
+        # the words the bot knows by their letters and vowel marks, any tone ("để", "đề")
+        toned: dict[str, set[str]] = {}
+        for w in self.index.vocab_texts:
+            toned.setdefault(untoned(w), set()).add(w)
+        self._toned = {shape: frozenset(ws) for shape, ws in toned.items() if len(ws) > 1}
         # The words of the Week's own name ("tuần lễ hưởng ứng học tập suốt đời năm 2020"),
         # in any order: they name the Week, not an event whose title holds them.
         self._week_words = frozenset(t.fold for t in tokenize(edition.name.vi))
@@ -590,6 +595,10 @@ class Understander:
             # a word typed with marks no word of the bot has may be teencode ("chìu", "nài")
             odd = t.marked and t.text not in self.index.vocab_texts
             if t.kind != "word" or (self.index.known(t) and not odd):
+                if t.kind == "word" and t.marked and not t.keyed:
+                    retoned = self._retoned(tokens, k)
+                    if retoned is not None:
+                        t = replace(retoned, clause=t.clause)
                 out.append(t)
                 continue
             before = tokens[k - 1].fold if k else ""
@@ -601,7 +610,7 @@ class Understander:
             repaired = self._repairs.get(key)
             if repaired is None:
                 if self.index.known(t):
-                    spelt = self._respelt(t, before, after)
+                    spelt = self._respelt(t, before, after) or self._retoned(tokens, k)
                     if spelt is None and self._slip_pair(tokens, k):
                         spelt = Token(t.fold, t.fold, "word", expanded=True)
                     repaired = (t,) if spelt is None else (spelt,)
@@ -814,6 +823,46 @@ class Understander:
                 and (tokens[k - 1].fold, t.fold) in self.index.bigrams) or (
             k + 1 < len(tokens) and fits(tokens[k + 1])
             and (t.fold, tokens[k + 1].fold) in self.index.bigrams)
+
+    def _retoned(self, tokens: list[Token], k: int) -> Token | None:
+        """A word typed with the wrong tone, its letters and vowel marks right (a slip of the
+        tone key): the word of the bot with those letters that forms a pair, as written, with
+        a neighbour typed with marks ("thế | lệ": thể lệ, "mốt | lần": một lần).
+        A form no word of the bot has ("đế", "mụng", "cũa") is also the one word of that shape,
+        or the one filler of it ("đế": để, not đề). A word typed as the bot writes it that
+        forms a pair with a neighbour stays as typed (giá | vé, người | già)."""
+        t = tokens[k]
+        # the wrong tone key, not a tone added to a word written without one ("bão" is no "bao")
+        candidates = {w for w in self._toned.get(untoned(t.text), ()) if w != t.text and tone(w)}
+        if not candidates or not tone(t.text):
+            return None
+        pairs = self.index.pairs
+        prev = tokens[k - 1] if k and tokens[k - 1].clause == t.clause else None
+        after = tokens[k + 1] if k + 1 < len(tokens) and tokens[k + 1].clause == t.clause \
+            else None
+
+        def sure(n: Token | None) -> bool:  # a neighbour typed with the marks of a word
+            return n is not None and n.kind == "word" and n.marked and (
+                n.text in self.index.vocab_texts)
+
+        def paired(w: str) -> bool:
+            return ((sure(prev) and (prev.text, w) in pairs)  # type: ignore[union-attr]
+                    or (sure(after) and (w, after.text) in pairs))  # type: ignore[union-attr]
+
+        odd = t.text not in self.index.vocab_texts
+        if not odd and (t.text in self.index.filler_texts or paired(t.text) or (
+                prev is not None and (prev.text, t.text) in pairs) or (
+                after is not None and (t.text, after.text) in pairs)):
+            return None
+        found = [w for w in candidates if paired(w)]
+        if not found and odd:
+            found = [w for w in candidates if w in self.index.filler_texts] if len(
+                candidates) > 1 else list(candidates)
+        if len(found) != 1:
+            return None
+        word = found[0]
+        return Token(word, fold(word), "word",
+                     repaired=fold(word) not in _DATE_FOLDS or len(word) < 4)
 
     def _respelt(self, t: Token, before: str, after: str) -> Token | None:
         """The word a teencode spelling stands for ("zui": vui, "chìu": chiều), a known pair

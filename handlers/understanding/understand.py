@@ -134,6 +134,10 @@ _UNITS = frozenset({"contacts", "bodies", "library", "programme", "event"})
 # A part that says who writes ("em là giáo viên chủ nhiệm,", "tôi là cán bộ thư viện phường"):
 # the pronoun, then "là" (after "dạ", "thưa").
 _SELF = frozenset({"toi", "em", "minh", "chau", "tui", "chung toi", "chung em", "chung minh"})
+# Words for a person, said to or of someone: fillers, but their letters with another tone
+# are too many words to be a slip of them ("bạc" is no "bác", "mạ" no "mà").
+_KIN = frozenset({"bác", "chú", "cô", "dì", "ông", "bà", "anh", "chị", "em", "cháu", "con",
+                  "mẹ", "bố", "má", "mạ", "cậu", "mợ", "thím", "tôi", "mình", "bạn"})
 _POLITE = frozenset({"da", "thua", "vang"})
 # Words that cancel the reminders named right after them ("hủy | nhắc lịch", "ngừng | đăng ký
 # nhận tin"); typed without marks, only those no other word near a reminder spells ("dung" is
@@ -323,7 +327,7 @@ class Understander:
         toned: dict[str, set[str]] = {}
         for w in self.index.vocab_texts:
             toned.setdefault(untoned(w), set()).add(w)
-        self._toned = {shape: frozenset(ws) for shape, ws in toned.items() if len(ws) > 1}
+        self._toned = {shape: frozenset(ws) for shape, ws in toned.items()}
         # The words of the Week's own name ("tuần lễ hưởng ứng học tập suốt đời năm 2020"),
         # in any order: they name the Week, not an event whose title holds them.
         self._week_words = frozenset(t.fold for t in tokenize(edition.name.vi))
@@ -828,8 +832,8 @@ class Understander:
         """A word typed with the wrong tone, its letters and vowel marks right (a slip of the
         tone key): the word of the bot with those letters that forms a pair, as written, with
         a neighbour typed with marks ("thế | lệ": thể lệ, "mốt | lần": một lần).
-        A form no word of the bot has ("đế", "mụng", "cũa") is also the one word of that shape,
-        or the one filler of it ("đế": để, not đề). A word typed as the bot writes it that
+        A form no word of the bot has that pairs with no neighbour is the one filler of that
+        shape ("đế": để, not đề). A word typed as the bot writes it that
         forms a pair with a neighbour stays as typed (giá | vé, người | già)."""
         t = tokens[k]
         # the wrong tone key, not a tone added to a word written without one ("bão" is no "bao")
@@ -854,15 +858,20 @@ class Understander:
                 prev is not None and (prev.text, t.text) in pairs) or (
                 after is not None and (t.text, after.text) in pairs)):
             return None
+        if not odd:
+            # a word of the bot typed as written is read another only on a word that asks
+            # for something beside it ("thế | lệ"), never on a filler ("hộ chiếu | ở")
+            prev = prev if prev is not None and not self.index.is_filler(prev) else None
+            after = after if after is not None and not self.index.is_filler(after) else None
         found = [w for w in candidates if paired(w)]
-        if not found and odd:
-            found = [w for w in candidates if w in self.index.filler_texts] if len(
-                candidates) > 1 else list(candidates)
-        if len(found) != 1:
-            return None
-        word = found[0]
-        return Token(word, fold(word), "word",
-                     repaired=fold(word) not in _DATE_FOLDS or len(word) < 4)
+        if len(found) == 1:  # the neighbour says which: as if typed right
+            return Token(found[0], t.fold, "word")
+        # a form no word of the bot has, its one filler of that shape: fillers are typed
+        # in nearly every message ("cũa": của, "đế": để), read as a correction
+        fillers = [w for w in candidates if w in self.index.filler_texts and w not in _KIN]
+        if odd and not found and len(fillers) == 1:
+            return Token(fillers[0], t.fold, "word", repaired=True)
+        return None
 
     def _respelt(self, t: Token, before: str, after: str) -> Token | None:
         """The word a teencode spelling stands for ("zui": vui, "chìu": chiều), a known pair

@@ -405,7 +405,8 @@ class Index:
             elif accented and not t.expanded:
                 # "khoa" in a message with marks is not "khóa"; a form no word the bot knows
                 # is written as ("dang ký") is a word whose marks were left out
-                if t.text in self.texts_by_fold.get(t.fold, ()) or len(t.fold) == 1:
+                if len(t.fold) == 1 or (t.text in self.texts_by_fold.get(t.fold, ())
+                                        and not self._unmarked(typed, texts, t)):
                     return 0.0
                 weak += 1
             elif len(t.fold) == 1 and len(texts) == 1:
@@ -418,6 +419,20 @@ class Index:
                 and self.ambiguous(typed[0].fold)):
             return 0.7
         return 1.0
+
+    def _unmarked(self, typed: Sequence[Token], texts: tuple[str, ...], t: Token) -> bool:
+        """`t`, typed without marks in a message typed with them, its letters another word
+        ("cảm on", "kết qua thi"), is the phrase's word whose marks were left out: every other
+        word of the phrase is typed with the marks it is written with, and `t` as typed
+        pairs with none of them ("khoa học" stays science, not "khóa học")."""
+        if len(texts) < 2:
+            return False
+        k = typed.index(t)
+        if not all(o.text == w and o.marked for o, w in zip(typed, texts, strict=True)
+                   if o is not t):
+            return False
+        return not ((k and (typed[k - 1].text, t.text) in self.pairs) or (
+            k + 1 < len(typed) and (t.text, typed[k + 1].text) in self.pairs))
 
 
 # The particles and question words among the fillers (folded): said in nearly every message,

@@ -267,6 +267,7 @@ _DATE_WORDS = (
     "ngoái mười mươi một tám chín lăm giữa"
 )
 
+_BEFORE_NUMBER = frozenset({"mùng", "mồng", "thứ", "tháng", "ngày"})  # "mùng 3", "thứ 7"
 _DATE_FOLDS = frozenset(fold(w) for w in _DATE_WORDS.split())  # "chieu", "nay"
 # Pairs of the date reader's words, so that a typo beside one is read ("hom nau": hôm nay).
 _DATE_PAIRS = (
@@ -845,13 +846,14 @@ class Understander:
         after = tokens[k + 1] if k + 1 < len(tokens) and tokens[k + 1].clause == t.clause \
             else None
 
-        def sure(n: Token | None) -> bool:  # a neighbour typed with the marks of a word
-            return n is not None and n.kind == "word" and n.marked and (
-                n.text in self.index.vocab_texts)
+        def sure(n: Token | None) -> bool:  # a neighbour typed as a word of the bot is written
+            return n is not None and n.kind == "word" and n.text in self.index.vocab_texts
 
         def paired(w: str) -> bool:
             return ((sure(prev) and (prev.text, w) in pairs)  # type: ignore[union-attr]
-                    or (sure(after) and (w, after.text) in pairs))  # type: ignore[union-attr]
+                    or (sure(after) and (w, after.text) in pairs)  # type: ignore[union-attr]
+                    # a word of the date that comes before the day's number ("thừ 4": thứ)
+                    or (w in _BEFORE_NUMBER and after is not None and after.kind == "number"))
 
         odd = t.text not in self.index.vocab_texts
         if not odd and (t.text in self.index.filler_texts or paired(t.text) or (

@@ -267,6 +267,7 @@ _DATE_WORDS = (
     "ngoái mười mươi một tám chín lăm giữa"
 )
 
+_DATE_TEXTS = frozenset(_DATE_WORDS.split())
 _BEFORE_NUMBER = frozenset({"mùng", "mồng", "thứ", "tháng", "ngày"})  # "mùng 3", "thứ 7"
 _DATE_FOLDS = frozenset(fold(w) for w in _DATE_WORDS.split())  # "chieu", "nay"
 # Pairs of the date reader's words, so that a typo beside one is read ("hom nau": hôm nay).
@@ -853,7 +854,11 @@ class Understander:
             return ((sure(prev) and (prev.text, w) in pairs)  # type: ignore[union-attr]
                     or (sure(after) and (w, after.text) in pairs)  # type: ignore[union-attr]
                     # a word of the date that comes before the day's number ("thừ 4": thứ)
-                    or (w in _BEFORE_NUMBER and after is not None and after.kind == "number"))
+                    or (w in _BEFORE_NUMBER and after is not None and after.kind == "number")
+                    # a form no word has, one word of the date beside another ("sạng | thứ
+                    # bảy", "tháng | mượi")
+                    or (odd and w in _DATE_TEXTS and any(
+                        n is not None and n.text in _DATE_TEXTS for n in (prev, after))))
 
         odd = t.text not in self.index.vocab_texts
         if not odd and (t.text in self.index.filler_texts or paired(t.text) or (

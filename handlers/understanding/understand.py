@@ -861,7 +861,7 @@ class Understander:
                         n is not None and n.text in _DATE_TEXTS for n in (prev, after))))
 
         odd = t.text not in self.index.vocab_texts
-        if not odd and (t.text in self.index.filler_texts or paired(t.text) or (
+        if not odd and (paired(t.text) or (
                 prev is not None and (prev.text, t.text) in pairs) or (
                 after is not None and (t.text, after.text) in pairs)):
             return None

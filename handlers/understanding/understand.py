@@ -324,6 +324,7 @@ class Understander:
             if feature in DATED and not arg)
         self._event_days = {e.id: e.start.date() for e in edition.events}
         self._repairs: dict[tuple[str, str, str], tuple[Token, ...]] = {}
+        self._retones: dict[tuple[object, ...], Token | None] = {}  # (word, neighbours)
         self._shapes = frozenset(untoned(w) for w in self.index.vocab_texts)
         # the words the bot knows by their letters and vowel marks, any tone ("để", "đề")
         toned: dict[str, set[str]] = {}
@@ -602,7 +603,17 @@ class Understander:
             odd = t.marked and t.text not in self.index.vocab_texts
             if t.kind != "word" or (self.index.known(t) and not odd):
                 if t.kind == "word" and t.marked and not t.keyed:
-                    retoned = self._retoned(tokens, k)
+                    # a tone slip is read from the word and its neighbours in its part
+                    prev = tokens[k - 1] if k and tokens[k - 1].clause == t.clause else None
+                    nxt = tokens[k + 1] if k + 1 < len(tokens) \
+                        and tokens[k + 1].clause == t.clause else None
+                    slip = (t.text, prev and (prev.kind, prev.text), nxt and (nxt.kind, nxt.text))
+                    if slip in self._retones:
+                        retoned = self._retones[slip]
+                    else:
+                        retoned = self._retoned(tokens, k)
+                        if len(self._retones) < 8192:
+                            self._retones[slip] = retoned
                     if retoned is not None:
                         t = replace(retoned, clause=t.clause)
                 out.append(t)

@@ -423,13 +423,13 @@ class Index:
     def _unmarked(self, typed: Sequence[Token], texts: tuple[str, ...], t: Token) -> bool:
         """`t`, typed without marks in a message typed with them, its letters another word
         ("cảm on", "kết qua thi"), is the phrase's word whose marks were left out: every other
-        word of the phrase is typed with the marks it is written with, and `t` as typed
-        pairs with none of them ("khoa học" stays science, not "khóa học")."""
+        word of the phrase is typed as it is written, one at least with marks ("ban to
+        chức"), and `t` as typed pairs with none of them ("khoa học" stays science, not "khóa học")."""
         if len(texts) < 2:
             return False
         k = typed.index(t)
-        if not all(o.text == w and o.marked for o, w in zip(typed, texts, strict=True)
-                   if o is not t):
+        others = [(o, w) for o, w in zip(typed, texts, strict=True) if o is not t]
+        if not all(o.text == w for o, w in others) or not any(o.marked for o, _w in others):
             return False
         return not ((k and (typed[k - 1].text, t.text) in self.pairs) or (
             k + 1 < len(typed) and (t.text, typed[k + 1].text) in self.pairs))

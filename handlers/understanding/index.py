@@ -424,7 +424,7 @@ class Index:
         """`t`, typed without marks in a message typed with them, its letters another word
         ("cảm on", "kết qua thi"), is the phrase's word whose marks were left out: every other
         word of the phrase is typed as it is written, one at least with marks ("ban to
-        chức"), and `t` as typed pairs with none of them ("khoa học" stays science, not "khóa học")."""
+        chức"), and `t` as typed pairs with none of them ("khoa học" stays science)."""
         if len(texts) < 2:
             return False
         k = typed.index(t)

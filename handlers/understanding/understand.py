@@ -959,7 +959,7 @@ class Understander:
                     (i > 0 and folds[i - 1] in _OWNERS)
                     or (i + 1 < len(tokens) and folds[i + 1] in _DOES)):
                 continue  # "nha toi", "toi da": typed without marks, who writes (tôi)
-            elif self.index.known(t, accented):
+            elif self._known(t, accented):
                 value = self.index.idf.get(t.fold, 1.0)
                 if not accented and t.fold in self.index.filler_like:
                     value *= FILLER_LIKE  # "ve": về (a filler) or vé
@@ -970,6 +970,14 @@ class Understander:
                 value *= AFTER_PREPOSITION
             info[i] = value
         return info, unknown
+
+    def _known(self, t: Token, accented: bool) -> bool:
+        """A word the bot knows. A word typed with marks in a message mostly typed without
+        them is known as typed too ("mai có bão khong": no "bao"), or, typed with no tone, by
+        its vowels' shapes, the tone left out ("luc mây gio": mấy)."""
+        if accented or not t.marked or t.keyed or t.expanded:
+            return self.index.known(t, accented)
+        return t.text in self.index.vocab_texts or (not tone(t.text) and t.text in self._shapes)
 
     def _stray(self, tokens: list[Token], info: dict[int, float],
                settled: set[int]) -> set[int]:

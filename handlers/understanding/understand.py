@@ -843,11 +843,15 @@ class Understander:
 
     def _retoned(self, tokens: list[Token], k: int) -> Token | None:
         """A word typed with the wrong tone, its letters and vowel marks right (a slip of the
-        tone key): the word of the bot with those letters that forms a pair, as written, with
-        a neighbour typed with marks ("thế | lệ": thể lệ, "mốt | lần": một lần).
-        A form no word of the bot has that pairs with no neighbour is the one filler of that
-        shape ("đế": để, not đề). A word typed as the bot writes it that
-        forms a pair with a neighbour stays as typed (giá | vé, người | già)."""
+        tone key): the one word of the bot with those letters that forms a pair, as written,
+        with a neighbour typed as the bot writes it ("thế | lệ": thể lệ, "mốt | lần": một lần,
+        "sãng | mai"); a word of the date also before the day's number ("thừ 4") or, for a
+        form no word has, beside another word of the date ("sạng | thứ bảy"). A word of the
+        bot is read another only beside a word that asks for something, never a filler
+        ("hộ chiếu | ở" stays). A form no word of the bot has that pairs with no neighbour is
+        the one filler of that shape ("đế": để, not đề), never a word for a person. A word
+        typed as the bot writes it that forms a pair with a neighbour stays as typed (giá |
+        vé, người | già), and so does a tone typed on a word written without one ("bão")."""
         t = tokens[k]
         # the wrong tone key, not a tone added to a word written without one ("bão" is no "bao")
         candidates = {w for w in self._toned.get(untoned(t.text), ()) if w != t.text and tone(w)}

@@ -627,7 +627,7 @@ class Understander:
             repaired = self._repairs.get(key)
             if repaired is None:
                 if self.index.known(t):
-                    spelt = self._respelt(t, before, after) or self._retoned(tokens, k)
+                    spelt = self._retoned(tokens, k) or self._respelt(t, before, after)
                     if spelt is None and self._slip_pair(tokens, k):
                         spelt = Token(t.fold, t.fold, "word", expanded=True)
                     repaired = (t,) if spelt is None else (spelt,)

@@ -325,6 +325,7 @@ class Understander:
         self._event_days = {e.id: e.start.date() for e in edition.events}
         self._repairs: dict[tuple[str, str, str], tuple[Token, ...]] = {}
         self._retones: dict[tuple[object, ...], Token | None] = {}  # (word, neighbours)
+        self._spellings = frozenset(self.lexicon.spellings())
         self._shapes = frozenset(untoned(w) for w in self.index.vocab_texts)
         # the words the bot knows by their letters and vowel marks, any tone ("để", "đề")
         toned: dict[str, set[str]] = {}
@@ -893,6 +894,9 @@ class Understander:
         fillers = [w for w in candidates if w in self.index.filler_texts and w not in _KIN]
         if odd and not found and len(fillers) == 1:
             return Token(fillers[0], t.fold, "word", repaired=True)
+        # the one word of that shape a teencode spelling the lexicon reads ("nhỉu": nhìu)
+        if odd and not found and len(candidates) == 1 and candidates <= self._spellings:
+            return Token(candidates.pop(), t.fold, "word")
         return None
 
     def _respelt(self, t: Token, before: str, after: str) -> Token | None:

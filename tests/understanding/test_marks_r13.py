@@ -63,6 +63,9 @@ def test_gia_typed_with_its_grave_is_no_price(understander: Understander) -> Non
     ("mụng 4 có gì", "mùng 4 có gì"),  # before the day's number
     ("cho mình hỏi ban to chức là ai", "cho mình hỏi ban tổ chức là ai"),
     ("thành viên ban chi đạo gồm những ai", "thành viên ban chỉ đạo gồm những ai"),
+    ("có khoã học nào miễn phí không", "có khóa học nào miễn phí không"),  # not "kho"
+    ("cảm ơn ad nhĩu nha", "cảm ơn ad nhìu nha"),  # a slip on a teencode spelling
+    ("thank bạn nhịu", "thank bạn nhìu"),
 ])
 def test_slip_of_the_marks_reads_as_typed_right(understander: Understander, slip: str,
                                                 typed: str) -> None:

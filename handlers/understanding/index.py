@@ -195,11 +195,13 @@ class Index:
         self.vocab_folds = frozenset(texts_by_fold)
         self.vocab_texts = frozenset(t for texts in texts_by_fold.values() for t in texts)
         # pairs of the phrases, and of fillers of two words ("trực tiếp": never stray words)
+        phrases = [*(w for _u, w, *_ in raw), *(tokenize(f) for f in self.filler_texts),
+                   *(tokenize(p) for p in extra_pairs)]
         self.bigrams = frozenset(
-            (a.fold, b.fold) for words in [*(w for _u, w, *_ in raw),
-                                           *(tokenize(f) for f in self.filler_texts),
-                                           *(tokenize(p) for p in extra_pairs)]
-            for a, b in itertools.pairwise(words))
+            (a.fold, b.fold) for words in phrases for a, b in itertools.pairwise(words))
+        # the same pairs as written, with their marks ("thể lệ", not "thế lệ")
+        self.pairs = frozenset(
+            (a.text, b.text) for words in phrases for a, b in itertools.pairwise(words))
         self._fuzzy = sorted(f for f in self.vocab_folds if len(f) >= 3 and f.isalpha())
 
         # A run of a title shared by several units names none of them well ("internet an toàn"
@@ -418,7 +420,8 @@ class Index:
             elif accented and not t.expanded:
                 # "khoa" in a message with marks is not "khóa"; a form no word the bot knows
                 # is written as ("dang ký") is a word whose marks were left out
-                if t.text in self.texts_by_fold.get(t.fold, ()) or len(t.fold) == 1:
+                if len(t.fold) == 1 or (t.text in self.texts_by_fold.get(t.fold, ())
+                                        and not self._unmarked(typed, texts, t)):
                     return 0.0
                 weak += 1
             elif len(t.fold) == 1 and len(texts) == 1:
@@ -431,6 +434,20 @@ class Index:
                 and self.ambiguous(typed[0].fold)):
             return 0.7
         return 1.0
+
+    def _unmarked(self, typed: Sequence[Token], texts: tuple[str, ...], t: Token) -> bool:
+        """`t`, typed without marks in a message typed with them, its letters another word
+        ("cảm on", "kết qua thi"), is the phrase's word whose marks were left out: every other
+        word of the phrase is typed as it is written, one at least with marks ("ban to
+        chức"), and `t` as typed pairs with none of them ("khoa học" stays science)."""
+        if len(texts) < 2:
+            return False
+        k = typed.index(t)
+        others = [(o, w) for o, w in zip(typed, texts, strict=True) if o is not t]
+        if not all(o.text == w for o, w in others) or not any(o.marked for o, _w in others):
+            return False
+        return not ((k and (typed[k - 1].text, t.text) in self.pairs) or (
+            k + 1 < len(typed) and (t.text, typed[k + 1].text) in self.pairs))
 
 
 def _starts(phrases: dict[str, list[Entry]]) -> frozenset[str]:

@@ -194,6 +194,15 @@ class Lexicon:
             i += n
         return out
 
+    def spellings(self) -> Iterable[str]:
+        """The one-word forms typed with marks that the lexicon reads as another word
+        ("nhìu": nhiều, "bít": biết), not a word of what they mean."""
+        for entries in self._by_first.values():
+            for typed, means in entries:
+                if len(typed) == 1 and typed[0].marked and all(
+                        m.text != typed[0].text for m in means):
+                    yield typed[0].text
+
     def words(self) -> Iterable[str]:
         """Every word the lexicon reads or writes."""
         for entries in self._by_first.values():

@@ -134,6 +134,10 @@ _UNITS = frozenset({"contacts", "bodies", "library", "programme", "event"})
 # A part that says who writes ("em là giáo viên chủ nhiệm,", "tôi là cán bộ thư viện phường"):
 # the pronoun, then "là" (after "dạ", "thưa").
 _SELF = frozenset({"toi", "em", "minh", "chau", "tui", "chung toi", "chung em", "chung minh"})
+# Words for a person, said to or of someone: fillers, but their letters with another tone
+# are too many words to be a slip of them ("bạc" is no "bác", "mạ" no "mà").
+_KIN = frozenset({"bác", "chú", "cô", "dì", "ông", "bà", "anh", "chị", "em", "cháu", "con",
+                  "mẹ", "bố", "má", "mạ", "cậu", "mợ", "thím", "tôi", "mình", "bạn"})
 _POLITE = frozenset({"da", "thua", "vang"})
 # Words that cancel the reminders named right after them ("hủy | nhắc lịch", "ngừng | đăng ký
 # nhận tin"); typed without marks, only those no other word near a reminder spells ("dung" is
@@ -266,6 +270,8 @@ _DATE_WORDS = (
     "ngoái mười mươi một tám chín lăm giữa"
 )
 
+_DATE_TEXTS = frozenset(_DATE_WORDS.split())
+_BEFORE_NUMBER = frozenset({"mùng", "mồng", "thứ", "tháng", "ngày"})  # "mùng 3", "thứ 7"
 _DATE_FOLDS = frozenset(fold(w) for w in _DATE_WORDS.split())  # "chieu", "nay"
 # Pairs of the date reader's words, so that a typo beside one is read ("hom nau": hôm nay).
 _DATE_PAIRS = (
@@ -321,7 +327,14 @@ class Understander:
             if feature in DATED and not arg)
         self._event_days = {e.id: e.start.date() for e in edition.events}
         self._repairs: dict[tuple[str, str, str], tuple[Token, ...]] = {}
+        self._retones: dict[tuple[object, ...], Token | None] = {}  # (word, neighbours)
+        self._spellings = frozenset(self.lexicon.spellings())
         self._shapes = frozenset(untoned(w) for w in self.index.vocab_texts)
+        # the words the bot knows by their letters and vowel marks, any tone ("để", "đề")
+        toned: dict[str, set[str]] = {}
+        for w in self.index.vocab_texts:
+            toned.setdefault(untoned(w), set()).add(w)
+        self._toned = {shape: frozenset(ws) for shape, ws in toned.items()}
         # The words of the Week's own name ("tuần lễ hưởng ứng học tập suốt đời năm 2020"),
         # in any order: they name the Week, not an event whose title holds them.
         self._week_words = frozenset(t.fold for t in tokenize(edition.name.vi))
@@ -593,6 +606,20 @@ class Understander:
             # a word typed with marks no word of the bot has may be teencode ("chìu", "nài")
             odd = t.marked and t.text not in self.index.vocab_texts
             if t.kind != "word" or (self.index.known(t) and not odd):
+                if t.kind == "word" and t.marked and not t.keyed:
+                    # a tone slip is read from the word and its neighbours in its part
+                    prev = tokens[k - 1] if k and tokens[k - 1].clause == t.clause else None
+                    nxt = tokens[k + 1] if k + 1 < len(tokens) \
+                        and tokens[k + 1].clause == t.clause else None
+                    slip = (t.text, prev and (prev.kind, prev.text), nxt and (nxt.kind, nxt.text))
+                    if slip in self._retones:
+                        retoned = self._retones[slip]
+                    else:
+                        retoned = self._retoned(tokens, k)
+                        if len(self._retones) < 8192:
+                            self._retones[slip] = retoned
+                    if retoned is not None:
+                        t = replace(retoned, clause=t.clause)
                 out.append(t)
                 continue
             before = tokens[k - 1].fold if k else ""
@@ -604,7 +631,7 @@ class Understander:
             repaired = self._repairs.get(key)
             if repaired is None:
                 if self.index.known(t):
-                    spelt = self._respelt(t, before, after)
+                    spelt = self._retoned(tokens, k) or self._respelt(t, before, after)
                     if spelt is None and self._slip_pair(tokens, k):
                         spelt = Token(t.fold, t.fold, "word", expanded=True)
                     repaired = (t,) if spelt is None else (spelt,)
@@ -818,6 +845,63 @@ class Understander:
             k + 1 < len(tokens) and fits(tokens[k + 1])
             and (t.fold, tokens[k + 1].fold) in self.index.bigrams)
 
+    def _retoned(self, tokens: list[Token], k: int) -> Token | None:
+        """A word typed with the wrong tone, its letters and vowel marks right (a slip of the
+        tone key): the one word of the bot with those letters that forms a pair, as written,
+        with a neighbour typed as the bot writes it ("thế | lệ": thể lệ, "mốt | lần": một lần,
+        "sãng | mai"); a word of the date also before the day's number ("thừ 4") or, for a
+        form no word has, beside another word of the date ("sạng | thứ bảy"). A word of the
+        bot is read another only beside a word that asks for something, never a filler
+        ("hộ chiếu | ở" stays). A form no word of the bot has that pairs with no neighbour is
+        the one filler of that shape ("đế": để, not đề), never a word for a person. A word
+        typed as the bot writes it that forms a pair with a neighbour stays as typed (giá |
+        vé, người | già), and so does a tone typed on a word written without one ("bão")."""
+        t = tokens[k]
+        # the wrong tone key, not a tone added to a word written without one ("bão" is no "bao")
+        candidates = {w for w in self._toned.get(untoned(t.text), ()) if w != t.text and tone(w)}
+        if not candidates or not tone(t.text):
+            return None
+        pairs = self.index.pairs
+        prev = tokens[k - 1] if k and tokens[k - 1].clause == t.clause else None
+        after = tokens[k + 1] if k + 1 < len(tokens) and tokens[k + 1].clause == t.clause \
+            else None
+
+        def sure(n: Token | None) -> bool:  # a neighbour typed as a word of the bot is written
+            return n is not None and n.kind == "word" and n.text in self.index.vocab_texts
+
+        def paired(w: str) -> bool:
+            return ((sure(prev) and (prev.text, w) in pairs)  # type: ignore[union-attr]
+                    or (sure(after) and (w, after.text) in pairs)  # type: ignore[union-attr]
+                    # a word of the date that comes before the day's number ("thừ 4": thứ)
+                    or (w in _BEFORE_NUMBER and after is not None and after.kind == "number")
+                    # a form no word has, one word of the date beside another ("sạng | thứ
+                    # bảy", "tháng | mượi")
+                    or (odd and w in _DATE_TEXTS and any(
+                        n is not None and n.text in _DATE_TEXTS for n in (prev, after))))
+
+        odd = t.text not in self.index.vocab_texts
+        if not odd and (paired(t.text) or (
+                prev is not None and (prev.text, t.text) in pairs) or (
+                after is not None and (t.text, after.text) in pairs)):
+            return None
+        if not odd:
+            # a word of the bot typed as written is read another only on a word that asks
+            # for something beside it ("thế | lệ"), never on a filler ("hộ chiếu | ở")
+            prev = prev if prev is not None and not self.index.is_filler(prev) else None
+            after = after if after is not None and not self.index.is_filler(after) else None
+        found = [w for w in candidates if paired(w)]
+        if len(found) == 1:  # the neighbour says which: as if typed right
+            return Token(found[0], t.fold, "word")
+        # a form no word of the bot has, its one filler of that shape: fillers are typed
+        # in nearly every message ("cũa": của, "đế": để), read as a correction
+        fillers = [w for w in candidates if w in self.index.filler_texts and w not in _KIN]
+        if odd and not found and len(fillers) == 1:
+            return Token(fillers[0], t.fold, "word", repaired=True)
+        # the one word of that shape a teencode spelling the lexicon reads ("nhỉu": nhìu)
+        if odd and not found and len(candidates) == 1 and candidates <= self._spellings:
+            return Token(candidates.pop(), t.fold, "word")
+        return None
+
     def _respelt(self, t: Token, before: str, after: str) -> Token | None:
         """The word a teencode spelling stands for ("zui": vui, "chìu": chiều), a known pair
         with a neighbour first; its marks are not compared (written by the rules, as the
@@ -886,7 +970,7 @@ class Understander:
                     (i > 0 and folds[i - 1] in _OWNERS)
                     or (i + 1 < len(tokens) and folds[i + 1] in _DOES)):
                 continue  # "nha toi", "toi da": typed without marks, who writes (tôi)
-            elif self.index.known(t, accented):
+            elif self._known(t, accented):
                 value = self.index.idf.get(t.fold, 1.0)
                 if not accented and t.fold in self.index.filler_like:
                     value *= FILLER_LIKE  # "ve": về (a filler) or vé
@@ -897,6 +981,14 @@ class Understander:
                 value *= AFTER_PREPOSITION
             info[i] = value
         return info, unknown
+
+    def _known(self, t: Token, accented: bool) -> bool:
+        """A word the bot knows. A word typed with marks in a message mostly typed without
+        them is known as typed too ("mai có bão khong": no "bao"), or, typed with no tone, by
+        its vowels' shapes, the tone left out ("luc mây gio": mấy)."""
+        if accented or not t.marked or t.keyed or t.expanded:
+            return self.index.known(t, accented)
+        return t.text in self.index.vocab_texts or (not tone(t.text) and t.text in self._shapes)
 
     def _stray(self, tokens: list[Token], info: dict[int, float],
                settled: set[int]) -> set[int]:

@@ -620,9 +620,21 @@ class Understander:
         keyed = self._telex(t, unmarked_near)
         if keyed is not None and keyed.keyed:  # "hoom": hôm, before "hom" by a letter less
             return (keyed,)
+        # Two neighbouring letters swapped keep every letter typed: the likeliest slip. The one
+        # word of the bot such a swap spells is meant where it pairs with a neighbour ("gaii
+        # thuong": giải, not "gai"; "choa ban": chào, not "cho") or where the letters typed
+        # spell no Vietnamese syllable ("houng": hướng, not "ho ung"; "haot", "thmee").
+        swap = None if t.marked else self._swapped(t.fold)
+        paired = swap is not None and ((before, swap) in self.index.bigrams
+                                       or (swap, after) in self.index.bigrams)
+        if swap is not None and (paired or not syllable(t.fold)) and (
+                paired or collapse_doubles(t.fold) == t.fold):
+            return (self._corrected(swap, before, after, swapped=True),)
         single = make_token(collapse_doubles(t.text))
         if single.text != t.text and self.index.known(single):
             return (single,)
+        if swap is not None and not syllable(t.fold):  # "thmee": theme, not "thme", "them"
+            return (self._corrected(swap, before, after, swapped=True),)
         undoubled = self._undoubled(t)
         if undoubled is not None:
             return undoubled
@@ -663,14 +675,50 @@ class Understander:
                 return words
         corrected = self.index.correct(t.fold, before, after)
         if corrected is not None:
-            # a typo beside a word of the date it pairs with names that day ("hom nau")
-            # (or before the day's number: "mnug 3", "ngya 7")
-            dated = corrected in _DATE_FOLDS and (
-                ((before, corrected) in self.index.bigrams and before in _DATE_FOLDS)
-                or ((corrected, after) in self.index.bigrams and after in _DATE_FOLDS)
-                or (after.isdigit() and len(t.fold) >= 4))
-            return (Token(corrected, corrected, "word", repaired=not dated),)
+            return (self._corrected(corrected, before, after,
+                                    swapped=sorted(corrected) == sorted(t.fold)),)
+        if len(t.fold) >= 5:
+            # two words typed as one, two of their letters swapped ("nagymai", "camno"): the
+            # one swap that reads as words that pair
+            read = {words for words in (self._together(w) for w in self._swaps(t.fold))
+                    if words is not None}
+            if len(read) == 1:
+                return read.pop()
         return (t,)
+
+    def _corrected(self, word: str, before: str, after: str, swapped: bool = False) -> Token:
+        """A typo read as `word` (folded). A typo beside a word of the date it pairs with
+        names that day ("hom nau"), as does one before the day's number ("mnug 3", "ngya 7");
+        two letters swapped beside any word of the date or a number ("nagy mot", "sagn thu
+        hai", "tahng 10"): every letter of the word was typed."""
+        dated = word in _DATE_FOLDS and (
+            ((before, word) in self.index.bigrams and before in _DATE_FOLDS)
+            or ((word, after) in self.index.bigrams and after in _DATE_FOLDS)
+            or (after.isdigit() and len(word) >= 4)
+            or (swapped and len(word) >= 4 and any(
+                w in _DATE_FOLDS or w.isdigit() for w in (before, after))))
+        return Token(word, word, "word", repaired=not dated)
+
+    @staticmethod
+    def _swaps(word: str) -> set[str]:
+        """`word` with two neighbouring letters swapped, each way it can be."""
+        return {word[:k] + word[k + 1] + word[k] + word[k + 2:] for k in range(len(word) - 1)
+                if word[k] != word[k + 1]}
+
+    def _swapped(self, word: str) -> str | None:
+        """The one word of the bot (four letters or more, folded) that `word` is with two
+        neighbouring letters swapped; None when there is none or several."""
+        if len(word) < 4 or not word.isalpha():
+            return None
+        found = self._swaps(word) & self.index.vocab_folds
+        return found.pop() if len(found) == 1 else None
+
+    def _together(self, word: str) -> tuple[Token, ...] | None:
+        """`word` read as two words that pair, or as three or four typed as one."""
+        for cut in range(2, len(word) - 1):
+            if (word[:cut], word[cut:]) in self.index.bigrams:
+                return make_token(word[:cut]), make_token(word[cut:])
+        return self._run_together(word) if len(word) >= 7 else None
 
     def _undoubled(self, t: Token) -> tuple[Token, ...] | None:
         """One letter typed twice in a word that has another pair of letters ("frree",

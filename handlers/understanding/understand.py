@@ -592,17 +592,20 @@ class Understander:
             if t.kind != "word" or (self.index.known(t) and not odd):
                 out.append(t)
                 continue
-            before = tokens[k - 1].fold if k else ""
-            after = tokens[k + 1].fold if k + 1 < len(tokens) else ""
+            # the word before as read again ("coui tuân": cuối, then tuần beside it)
+            previous = out[-1] if k else None
+            following = tokens[k + 1] if k + 1 < len(tokens) else None
+            before = previous.fold if previous else ""
+            after = following.fold if following else ""
             # a wrong mark on a word a neighbour typed right pairs with is a slip ("thu vịen",
             # "chu nhạt có gì", "ở đau"): the neighbours' marks are part of the key
-            key = (t.text, tokens[k - 1].text if k else "",
-                   tokens[k + 1].text if k + 1 < len(tokens) else "")
+            key = (t.text, previous.text if previous else "",
+                   following.text if following else "")
             repaired = self._repairs.get(key)
             if repaired is None:
                 if self.index.known(t):
                     spelt = self._respelt(t, before, after)
-                    if spelt is None and self._slip_pair(tokens, k):
+                    if spelt is None and self._slip_pair(t, previous, following):
                         spelt = Token(t.fold, t.fold, "word", expanded=True)
                     repaired = (t,) if spelt is None else (spelt,)
                 else:
@@ -615,8 +618,10 @@ class Understander:
                        for r in repaired)
         return out
 
-    def _repair_word(self, t: Token, before: str, after: str,
-                     unmarked_near: bool = True) -> tuple[Token, ...]:
+    def _repair_word(self, t: Token, before: str, after: str, unmarked_near: bool = True,
+                     again: bool = False) -> tuple[Token, ...]:
+        """The word(s) `t` (a word the bot does not know) is read as; `again`: a swap of
+        the letters typed, read by the sure rules only (no other swap, no correction)."""
         keyed = self._telex(t, unmarked_near)
         if keyed is not None and keyed.keyed:  # "hoom": hôm, before "hom" by a letter less
             return (keyed,)
@@ -624,21 +629,27 @@ class Understander:
         # word of the bot such a swap spells is meant where it pairs with a neighbour ("gaii
         # thuong": giải, not "gai"; "choa ban": chào, not "cho") or where the letters typed
         # spell no Vietnamese syllable ("houng": hướng, not "ho ung"; "haot", "thmee").
-        swap = None if t.marked else self._swapped(t.fold)
+        swap = None if t.marked or again else self._swapped(t.fold)
         paired = swap is not None and ((before, swap) in self.index.bigrams
                                        or (swap, after) in self.index.bigrams)
-        if swap is not None and (paired or not syllable(t.fold)) and (
-                paired or collapse_doubles(t.fold) == t.fold):
-            return (self._corrected(swap, before, after, swapped=True),)
+        # (a letter typed twice is a slip too: one pair undone is as likely as a swap, "gaii"
+        # alone is "gai"; two pairs are two slips, "hhii" is "hihi")
+        doubles = sum(a == b for a, b in itertools.pairwise(t.fold))
+        if swap is not None and (paired or (not syllable(t.fold) and doubles != 1)):
+            return (make_token(swap),)
         single = make_token(collapse_doubles(t.text))
         if single.text != t.text and self.index.known(single):
             return (single,)
         if swap is not None and not syllable(t.fold):  # "thmee": theme, not "thme", "them"
-            return (self._corrected(swap, before, after, swapped=True),)
+            return (make_token(swap),)
         undoubled = self._undoubled(t)
         if undoubled is not None:
             return undoubled
-        if keyed is not None:
+        if keyed is not None and not again:  # (a swap read only as keys typed: "taix")
+            # a vowel's shape typed, no word of the bot: as typed ("muaw"), unless its
+            # letters swapped read ("tuhws": thứ)
+            if keyed is t:
+                return self._swap_read(t, before, after, unmarked_near) or (t,)
             return (keyed,)
         spelt = self._respelt(t, before, after)
         if spelt is not None:
@@ -666,25 +677,34 @@ class Understander:
                 fillers = self.index.is_filler(left) + self.index.is_filler(right)
                 # "phuong" is not "phụ ông": a filler in a split needs the pair to be known
                 if self.index.known(left) and self.index.known(right) and (
-                        fillers == 0
-                        or (fillers == 1 and (left.fold, right.fold) in self.index.bigrams)):
+                        (fillers == 0 and not again)
+                        or (fillers <= 1 and (left.fold, right.fold) in self.index.bigrams)):
                     return left, right
         if 7 <= len(t.fold) <= 28:  # four words of seven letters at most
             words = self._run_together(t.fold)
             if words is not None:
                 return words
+        if again:
+            return (t,)
+        read = self._swap_read(t, before, after, unmarked_near)
+        if read is not None:
+            return read
         corrected = self.index.correct(t.fold, before, after)
         if corrected is not None:
             return (self._corrected(corrected, before, after,
                                     swapped=sorted(corrected) == sorted(t.fold)),)
-        if len(t.fold) >= 5:
-            # two words typed as one, two of their letters swapped ("nagymai", "camno"): the
-            # one swap that reads as words that pair
-            read = {words for words in (self._together(w) for w in self._swaps(t.fold))
-                    if words is not None}
-            if len(read) == 1:
-                return read.pop()
         return (t,)
+
+    def _swap_read(self, t: Token, before: str, after: str,
+                   unmarked_near: bool) -> tuple[Token, ...] | None:
+        """Two letters swapped in a word typed with Telex keys left in ("tmaj": tạm, "lihcj":
+        lịch) or in words typed as one ("nagymai": ngày mai): the one swap the sure rules
+        read (keys, doubled letters, teencode, words that pair); None when none or several."""
+        read = {r for r in (self._repair_word(make_token(w), before, after, unmarked_near,
+                                              again=True)
+                            for w in self._swaps(t.fold) if w not in self.index.vocab_folds)
+                if all(self.index.known(x) for x in r)}
+        return read.pop() if len(read) == 1 else None
 
     def _corrected(self, word: str, before: str, after: str, swapped: bool = False) -> Token:
         """A typo read as `word` (folded). A typo beside a word of the date it pairs with
@@ -712,13 +732,6 @@ class Understander:
             return None
         found = self._swaps(word) & self.index.vocab_folds
         return found.pop() if len(found) == 1 else None
-
-    def _together(self, word: str) -> tuple[Token, ...] | None:
-        """`word` read as two words that pair, or as three or four typed as one."""
-        for cut in range(2, len(word) - 1):
-            if (word[:cut], word[cut:]) in self.index.bigrams:
-                return make_token(word[:cut]), make_token(word[cut:])
-        return self._run_together(word) if len(word) >= 7 else None
 
     def _undoubled(self, t: Token) -> tuple[Token, ...] | None:
         """One letter typed twice in a word that has another pair of letters ("frree",
@@ -849,19 +862,17 @@ class Understander:
             score += 1
         return score
 
-    def _slip_pair(self, tokens: list[Token], k: int) -> bool:
-        """Token k pairs (folded) with a neighbour typed without marks or with the marks of a
+    def _slip_pair(self, t: Token, before: Token | None, after: Token | None) -> bool:
+        """`t` pairs (folded) with a neighbour typed without marks or with the marks of a
         word the bot knows ("thu | vịen", "hôm | nây", "ở | đau"): a marked word that is no
         word of the bot is a wrong mark where its letters pair with a word typed right."""
-        t = tokens[k]
 
-        def fits(n: Token) -> bool:
-            return n.kind == "word" and (not n.marked or n.text in self.index.vocab_texts)
+        def fits(n: Token | None) -> bool:
+            return n is not None and n.kind == "word" and (
+                not n.marked or n.text in self.index.vocab_texts)
 
-        return (k > 0 and fits(tokens[k - 1])
-                and (tokens[k - 1].fold, t.fold) in self.index.bigrams) or (
-            k + 1 < len(tokens) and fits(tokens[k + 1])
-            and (t.fold, tokens[k + 1].fold) in self.index.bigrams)
+        return (fits(before) and (before.fold, t.fold) in self.index.bigrams) or (
+            fits(after) and (t.fold, after.fold) in self.index.bigrams)
 
     def _respelt(self, t: Token, before: str, after: str) -> Token | None:
         """The word a teencode spelling stands for ("zui": vui, "chìu": chiều), a known pair

@@ -206,6 +206,40 @@ def _heard_of(tokens: list[Token], filler: Callable[[Token], bool]) -> list[Toke
     return rest if drop and any(t.kind == "word" for t in rest) else tokens
 
 
+# What a part that tells something of its own holds (folded): who writes ("tôi", "em"), what
+# they are ("là"), whom they call ("ơi"), what they heard or did ("nghe", "rồi").
+_OWN_SENTENCE = frozenset({"toi", "em", "minh", "chau", "tui", "to", "la", "oi", "roi",
+                           "xong", "chao"}) | _HEARD
+
+
+def _continued(tokens: list[Token]) -> list[Token]:
+    """A comma or a line break typed inside the question ("tuần lễ, | có gì", "mỗi câu được
+    | bao nhiêu thời gian", "hội khuyến học, | có trao thưởng không"): the part after it
+    continues the part before, which names only what is asked of, and is read as one part
+    with it. The part after opens with "có" or a question phrase (it has no subject of its
+    own); the part before asks nothing and tells nothing of its own: no one who writes, is
+    called or greeted, nothing heard or done ("mai tôi rảnh, | có gì không", "btc ơi, | có ai
+    không", "nghe nói…, | có gì" stay two parts), nothing denied ("không phải …")."""
+    joins: set[int] = set()  # the parts read as one with the part before them
+    start = 0
+    for k in range(1, len(tokens)):
+        t = tokens[k]
+        if t.clause == tokens[k - 1].clause:
+            continue
+        part, start = tokens[start:k], k
+        opens = ((t.text == "có" or (t.fold == "co" and not t.marked)) and not t.expanded) or any(
+            _run(tokens, k, k + len(q)) == f" {' '.join(q)} "
+            for q in _QUESTION_STARTS.get(t.fold, ()) if len(q) > 1)
+        folds = [x.fold for x in part if x.kind == "word"]
+        if (opens and folds and not any(f in _OWN_SENTENCE or f in _ASK_WORDS for f in folds)
+                and not any(pair in _DENIALS for pair in itertools.pairwise(folds))
+                and not _asks(part, 0, len(part))):
+            joins.add(t.clause)
+    if not joins:
+        return tokens
+    return [replace(t, clause=t.clause - sum(c <= t.clause for c in joins)) for t in tokens]
+
+
 def _particles(tokens: list[Token],
                filler: Callable[[Token], bool] = lambda _t: False) -> list[Token]:
     """'thi' typed without marks right after a question and before more words is the particle
@@ -331,7 +365,7 @@ class Understander:
         english = bool(words) and not any(t.marked for t in words) and (
             2 * sum(t.fold in self.english for t in words) >= len(words))
         repaired = self._repair(typed)
-        tokens = _heard_of(_particles(self.lexicon.expand(repaired, self._fit),
+        tokens = _heard_of(_particles(_continued(self.lexicon.expand(repaired, self._fit)),
                                       self.index.is_filler), self.index.is_filler)
         normalised = " ".join(t.fold for t in tokens)
         base = Understanding("unknown", typed=text, normalised=normalised, english=english,

@@ -208,8 +208,10 @@ def _heard_of(tokens: list[Token], filler: Callable[[Token], bool]) -> list[Toke
 
 # What a part that tells something of its own holds (folded): who writes ("tôi", "em"), what
 # they are ("là"), whom they call ("ơi"), what they heard or did ("nghe", "rồi").
-_OWN_SENTENCE = frozenset({"toi", "em", "minh", "chau", "tui", "to", "la", "oi", "roi",
-                           "xong", "chao"}) | _HEARD
+# (with their marks, which count where they were typed: "buổi tối" is no "tôi")
+_OWN_SENTENCE = frozenset({"tôi", "em", "mình", "cháu", "tui", "tớ", "là", "ơi", "rồi", "xong",
+                           "chào", "nghe", "đọc", "thấy"})
+_OWN_FOLDS = frozenset(fold(w) for w in _OWN_SENTENCE)
 
 
 def _continued(tokens: list[Token]) -> list[Token]:
@@ -230,8 +232,11 @@ def _continued(tokens: list[Token]) -> list[Token]:
         opens = ((t.text == "có" or (t.fold == "co" and not t.marked)) and not t.expanded) or any(
             _run(tokens, k, k + len(q)) == f" {' '.join(q)} "
             for q in _QUESTION_STARTS.get(t.fold, ()) if len(q) > 1)
-        folds = [x.fold for x in part if x.kind == "word"]
-        if (opens and folds and not any(f in _OWN_SENTENCE or f in _ASK_WORDS for f in folds)
+        words = [x for x in part if x.kind == "word"]
+        folds = [x.fold for x in words]
+        if (opens and words and not any(
+                x.text in _OWN_SENTENCE if x.marked else x.fold in _OWN_FOLDS for x in words)
+                and not any(f in _ASK_WORDS for f in folds)
                 and not any(pair in _DENIALS for pair in itertools.pairwise(folds))
                 and not _asks(part, 0, len(part))):
             joins.add(t.clause)

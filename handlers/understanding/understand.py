@@ -545,6 +545,19 @@ class Understander:
             if named is not None:
                 best = named
                 passed.add(best.route)
+        elif when_where and best.route[0] == "faq" and best.explained:
+            # "lễ khai mạc | khi nào bắt đầu": "lễ" typed before an event's name names the
+            # ceremony, and when or where is asked of it, though an FAQ entry holds the name
+            # and the words that ask ("khai mạc khi nào": when the Week opens)
+            ceremony = next((c for c in candidates[1:]
+                             if c.route[0] == "event" and c.explained
+                             and c.explained < best.explained
+                             and self._ceremony(tokens, min(c.explained))
+                             and all(tokens[i].fold in _WHEN_FOLDS
+                                     for i in best.explained - c.explained)), None)
+            if ceremony is not None:
+                best = ceremony
+                passed.add(best.route)
         if best.route in _LISTS and best.explained:
             # "thư viện có những chương trình gì": the list asked for is the subject's, the
             # subject named before "có" or "là" (not an FAQ entry: "tuần lễ có những hoạt
@@ -1306,6 +1319,13 @@ class Understander:
                 continue
             out |= {k for k in range(i + 2, len(tokens)) if tokens[k].clause == t.clause}
         return out
+
+    @staticmethod
+    def _ceremony(tokens: list[Token], start: int) -> bool:
+        """Is "lễ" (a ceremony) typed right before the name that starts at `start`?"""
+        t = tokens[start - 1] if start else None
+        return t is not None and t.clause == tokens[start].clause and (
+            t.text == "lễ" or (t.text == "le" and not t.expanded))
 
     @staticmethod
     def _named_event(event: _Candidate, candidates: list[_Candidate]) -> bool:

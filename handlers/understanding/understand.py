@@ -919,12 +919,12 @@ class Understander:
         word the bot knows ("thu | vịen", "hôm | nây", "ở | đau"): a marked word that is no
         word of the bot is a wrong mark where its letters pair with a word typed right."""
 
-        def fits(n: Token | None) -> bool:
+        def fits(n: Token | None, pair: tuple[str, str]) -> bool:
             return n is not None and n.kind == "word" and (
-                not n.marked or n.text in self.index.vocab_texts)
+                not n.marked or n.text in self.index.vocab_texts) and pair in self.index.bigrams
 
-        return (fits(before) and (before.fold, t.fold) in self.index.bigrams) or (
-            fits(after) and (t.fold, after.fold) in self.index.bigrams)
+        return (before is not None and fits(before, (before.fold, t.fold))) or (
+            after is not None and fits(after, (t.fold, after.fold)))
 
     def _respelt(self, t: Token, before: str, after: str) -> Token | None:
         """The word a teencode spelling stands for ("zui": vui, "chìu": chiều), a known pair

@@ -166,6 +166,14 @@ def _asks(tokens: list[Token], start: int, end: int) -> bool:
     return yes_no or any(f" {q} " in run for q in _QUESTION_WORDS)
 
 
+def _asks_yes_no(tokens: list[Token], start: int) -> bool:
+    """Do the words from `start` on ask something: a question phrase, or "có" and a closing
+    "không" ("năm nay có bão không")?"""
+    words = [t for t in tokens[start:] if t.kind == "word" and t.fold not in _CLOSING]
+    return bool(words) and (_asks(tokens, start, len(tokens)) or (
+        words[-1].fold in _YES_NO and any(t.fold == "co" for t in words[:-1])))
+
+
 # Verbs by which a writer learns of the Week (folded), and the words that may follow them in a
 # part that only tells how ("nghe loa phường nói", "biết tin", "đọc báo"): a source, said short.
 _HEARD = frozenset({"nghe", "doc", "thay"})
@@ -448,6 +456,13 @@ class Understander:
             best = next((c for c in candidates[1:] if c.route[0] == "smalltalk"
                          and c.explained - best.explained and c.rank >= SUBJECT * best.rank),
                         best)
+        if best.route == ("smalltalk", "greeting") and best.explained and _asks_yes_no(
+                tokens, max(best.explained) + 1) and not any(
+                t.fold == "ai" for t in tokens[max(best.explained) + 1:]):
+            # "bot ơi mấy giờ rồi", "ad ơi cho hỏi năm nay có bão không": a call, or leave
+            # asked to ask, before a question greets no one; what is asked, the bot does not
+            # know ("btc ơi, có ai ở đó không" asks for someone: a call still)
+            return base
         if best.route == ("smalltalk", "ok"):
             # "vâng em cảm ơn ad, em đã rõ rồi ạ": thanks said beside an ok is thanks
             best = next((c for c in candidates[1:] if c.route == ("smalltalk", "thanks")

@@ -66,3 +66,15 @@ def test_a_question_cut_in_two(understander: Understander, text: str, expected: 
 ])
 def test_a_ceremony_named(understander: Understander, text: str, expected: str) -> None:
     assert answer(understander, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("bạn ơi mấy giờ rồi", "dont_know"),  # a question the bot cannot answer, not a greeting
+    ("cho mình hỏi năm nay có rét đậm không", "dont_know"),
+    ("ad ơi có ai trực không", "smalltalk:greeting"),  # asks for someone: a call
+    ("bot ơi", "smalltalk:greeting"),
+    ("bot oi mai co gi", "day:2020-10-02"),
+])
+def test_a_call_before_a_question(understander: Understander, text: str,
+                                  expected: str) -> None:
+    assert answer(understander, text) == expected

@@ -162,8 +162,18 @@ def _run(tokens: list[Token], start: int = 0, end: int | None = None) -> str:
 def _asks(tokens: list[Token], start: int, end: int) -> bool:
     """Do tokens [start, end) hold a question ("bao giờ", "ở đâu", "bao nhiêu")?"""
     run = _run(tokens, start, end)
-    yes_no = run.startswith(" co ") and run.endswith((" khong ", " chua "))  # "có … không"
+    # "có … không", and "với ạ", "nhé" after it ("có tổ chức lại không với ạ")
+    asked = _run(tokens, start, _closed(tokens, start, end))
+    yes_no = asked.startswith(" co ") and asked.endswith((" khong ", " chua "))
     return yes_no or any(f" {q} " in run for q in _QUESTION_WORDS)
+
+
+def _closed(tokens: list[Token], start: int, end: int) -> int:
+    """Where tokens [start, end) end without the particles that close them ("… với ạ")."""
+    while end - 1 > start and (tokens[end - 1].kind == "symbol" or (
+            tokens[end - 1].fold in _CLOSING and tokens[end - 1].kind == "word")):
+        end -= 1
+    return end
 
 
 def _asks_yes_no(tokens: list[Token], start: int) -> bool:
@@ -998,9 +1008,11 @@ class Understander:
         folds = [t.fold for t in tokens]
         runs = {i + k for n in (2, 3) for i in range(len(tokens) - n + 1)
                 if tuple(folds[i:i + n]) in self.index.filler_runs for k in range(n)}
+        # the particles that close the message ("… đóng cửa với ạ", typed "voi a") say nothing
+        closing = _closed(tokens, 0, len(tokens))
         for i, t in enumerate(tokens):
-            if i in used or i in runs or i < lead or t.kind not in ("word", "number") \
-                    or self.index.is_filler(t):
+            if i in used or i in runs or i < lead or i >= closing \
+                    or t.kind not in ("word", "number") or self.index.is_filler(t):
                 continue
             if t.kind == "number":
                 value = NUMBER_INFO

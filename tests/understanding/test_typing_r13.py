@@ -78,3 +78,11 @@ def test_a_ceremony_named(understander: Understander, text: str, expected: str) 
 def test_a_call_before_a_question(understander: Understander, text: str,
                                   expected: str) -> None:
     assert answer(understander, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("thu vien quan dong cua luc may gio voi a", "library"),  # "với ạ" typed without marks
+    ("cuoc thi co mat phi khong voi a", "faq:chi-phi"),
+])
+def test_closing_particles(understander: Understander, text: str, expected: str) -> None:
+    assert answer(understander, text) == expected

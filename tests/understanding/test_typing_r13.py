@@ -86,3 +86,11 @@ def test_a_call_before_a_question(understander: Understander, text: str,
 ])
 def test_closing_particles(understander: Understander, text: str, expected: str) -> None:
     assert answer(understander, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("bạn mấy tuổi rồi", "dont_know"),  # asked of the bot, as "bạn bao nhiêu tuổi"
+    ("trẻ em mấy tuổi thì được tham gia", "faq:ai-tham-gia"),
+])
+def test_age_asked_either_way(understander: Understander, text: str, expected: str) -> None:
+    assert answer(understander, text) == expected

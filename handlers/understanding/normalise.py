@@ -162,8 +162,10 @@ class Lexicon:
             for typed, means in self._by_first.get(token.fold, ()):
                 if found and len(typed) < n:
                     break
+                # (never across a comma: "…loa phường nói, | ve xe" is no "nói về")
                 if i + len(typed) <= len(tokens) and all(
                         tokens[i + k].kind in ("word", "number", "symbol")
+                        and tokens[i + k].clause == token.clause
                         and _typed_as(tokens[i + k], typed[k]) for k in range(len(typed))):
                     found.append(means)
                     n = len(typed)

@@ -930,11 +930,15 @@ class Understander:
         """How well a meaning of an abbreviation fits the words around it: a known pair with
         the word before, or with the next word or the next that is not a filler ("tl | học
         tập": tài liệu; "hd e | dùng": hướng dẫn; "bn | ơi": bạn)."""
+        # (a pair never runs across a comma: "…loa phường nói, | ve xe" is no "nói về")
         score = 0
-        if start and (tokens[start - 1].fold, means[0].fold) in self.index.bigrams:
+        if start and tokens[start - 1].clause == tokens[start].clause and (
+                tokens[start - 1].fold, means[0].fold) in self.index.bigrams:
             score += 1
-        follow = [*tokens[end:end + 1],
-                  *[t for t in tokens[end + 1:end + 3] if not self.index.is_filler(t)][:1]]
+        clause = tokens[end - 1].clause
+        follow = [t for t in (*tokens[end:end + 1],
+                              *[t for t in tokens[end + 1:end + 3]
+                                if not self.index.is_filler(t)][:1]) if t.clause == clause]
         if any((means[-1].fold, t.fold) in self.index.bigrams for t in follow):
             score += 1
         return score

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from handlers.understanding import Understander
-from handlers.understanding.normalise import syllable
+from handlers.understanding.normalise import syllable, tokenize
 from tests.understanding.conftest import answer
 
 
@@ -94,3 +94,12 @@ def test_closing_particles(understander: Understander, text: str, expected: str)
 ])
 def test_age_asked_either_way(understander: Understander, text: str, expected: str) -> None:
     assert answer(understander, text) == expected
+
+
+def test_no_abbreviation_across_a_comma(understander: Understander) -> None:
+    # "noi ve" is "nói về" within a part; across a comma the "ve" opens the next part (vé)
+    def read(text: str) -> list[str]:
+        return [t.text for t in understander.lexicon.expand(tokenize(text), understander._fit)]
+
+    assert read("dai phat thanh noi ve tuan le")[3:5] == ["nói", "về"]
+    assert read("dai phat thanh noi, ve tau")[3:5] == ["noi", "ve"]

@@ -162,10 +162,12 @@ def _run(tokens: list[Token], start: int = 0, end: int | None = None) -> str:
 def _asks(tokens: list[Token], start: int, end: int) -> bool:
     """Do tokens [start, end) hold a question ("bao giờ", "ở đâu", "bao nhiêu")?"""
     run = _run(tokens, start, end)
-    # "có … không", and "với ạ", "nhé" after it ("có tổ chức lại không với ạ")
-    asked = _run(tokens, start, _closed(tokens, start, end))
-    yes_no = asked.startswith(" co ") and asked.endswith((" khong ", " chua "))
-    return yes_no or any(f" {q} " in run for q in _QUESTION_WORDS)
+    if run.startswith(" co "):  # "có … không", and "với ạ", "nhé" after it
+        closed = _closed(tokens, start, end)
+        asked = run if closed == end else _run(tokens, start, closed)
+        if asked.endswith((" khong ", " chua ")):
+            return True
+    return any(f" {q} " in run for q in _QUESTION_WORDS)
 
 
 def _closed(tokens: list[Token], start: int, end: int) -> int:
@@ -240,6 +242,8 @@ def _continued(tokens: list[Token]) -> list[Token]:
     own); the part before asks nothing and tells nothing of its own: no one who writes, is
     called or greeted, nothing heard or done ("mai tôi rảnh, | có gì không", "btc ơi, | có ai
     không", "nghe nói…, | có gì" stay two parts), nothing denied ("không phải …")."""
+    if not tokens or tokens[-1].clause == tokens[0].clause:
+        return tokens
     joins: set[int] = set()  # the parts read as one with the part before them
     start = 0
     for k in range(1, len(tokens)):

@@ -176,8 +176,10 @@ class Lexicon:
             for typed, means in self._by_first.get(token.fold, ()):
                 if found and len(typed) < n:
                     break
+                # (never across a comma: "…loa phường nói, | ve xe" is no "nói về")
                 if i + len(typed) <= len(tokens) and all(
                         tokens[i + k].kind in ("word", "number", "symbol")
+                        and tokens[i + k].clause == token.clause
                         and _typed_as(tokens[i + k], typed[k]) for k in range(len(typed))):
                     found.append(means)
                     n = len(typed)
@@ -347,11 +349,13 @@ def telex(word: str) -> list[str]:
     return out
 
 
-# A Vietnamese syllable, folded: an initial, a vowel cluster Vietnamese writes, a final.
+# A Vietnamese syllable, folded: an initial, a vowel cluster Vietnamese writes, a final. A
+# cluster that ends in a glide (i, y, o, u: "ai", "ao", "ieu", "uya") takes no final ("hoat",
+# not "haot"; "giup", not "guip"; "menu" is no "meun").
 _SYLLABLE = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
-    r"(?:uye|uya|uyu|uoi|uou|ieu|yeu|oai|oay|uay|oeo|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|oo"
-    r"|ua|ue|ui|uo|uu|uy|ye|[aeiouy])(?:ng|nh|ch|[cmnpt])?")
+    r"(?:(?:uya|uyu|uoi|uou|ieu|yeu|oai|oay|uay|oeo|ai|ao|au|ay|eo|eu|ia|iu|oi|ui|uu)"
+    r"|(?:uye|ie|oa|oe|oo|ua|ue|uo|uy|ye|[aeiouy])(?:ng|nh|ch|[cmnpt])?)")
 
 
 def syllable(word: str) -> bool:

@@ -169,8 +169,28 @@ def _run(tokens: list[Token], start: int = 0, end: int | None = None) -> str:
 def _asks(tokens: list[Token], start: int, end: int) -> bool:
     """Do tokens [start, end) hold a question ("bao giờ", "ở đâu", "bao nhiêu")?"""
     run = _run(tokens, start, end)
-    yes_no = run.startswith(" co ") and run.endswith((" khong ", " chua "))  # "có … không"
-    return yes_no or _QUESTION.search(run) is not None
+    if run.startswith(" co "):  # "có … không", and "với ạ", "nhé" after it
+        closed = _closed(tokens, start, end)
+        asked = run if closed == end else _run(tokens, start, closed)
+        if asked.endswith((" khong ", " chua ")):
+            return True
+    return _QUESTION.search(run) is not None
+
+
+def _closed(tokens: list[Token], start: int, end: int) -> int:
+    """Where tokens [start, end) end without the particles that close them ("… với ạ")."""
+    while end - 1 > start and (tokens[end - 1].kind == "symbol" or (
+            tokens[end - 1].fold in _CLOSING and tokens[end - 1].kind == "word")):
+        end -= 1
+    return end
+
+
+def _asks_yes_no(tokens: list[Token], start: int) -> bool:
+    """Do the words from `start` on ask something: a question phrase, or "có" and a closing
+    "không" ("năm nay có bão không")?"""
+    words = [t for t in tokens[start:] if t.kind == "word" and t.fold not in _CLOSING]
+    return bool(words) and (_asks(tokens, start, len(tokens)) or (
+        words[-1].fold in _YES_NO and any(t.fold == "co" for t in words[:-1])))
 
 
 # Verbs by which a writer learns of the Week (folded), and the words that may follow them in a
@@ -211,6 +231,47 @@ def _heard_of(tokens: list[Token], filler: Callable[[Token], bool]) -> list[Toke
         drop = part[-1][0] + 1
     rest = tokens[drop:]
     return rest if drop and any(t.kind == "word" for t in rest) else tokens
+
+
+# What a part that tells something of its own holds (folded): who writes ("tôi", "em"), what
+# they are ("là"), whom they call ("ơi"), what they heard or did ("nghe", "rồi").
+# (with their marks, which count where they were typed: "buổi tối" is no "tôi")
+_OWN_SENTENCE = frozenset({"tôi", "em", "mình", "cháu", "tui", "tớ", "là", "ơi", "rồi", "xong",
+                           "chào", "nghe", "đọc", "thấy"})
+_OWN_FOLDS = frozenset(fold(w) for w in _OWN_SENTENCE)
+
+
+def _continued(tokens: list[Token]) -> list[Token]:
+    """A comma or a line break typed inside the question ("tuần lễ, | có gì", "mỗi câu được
+    | bao nhiêu thời gian", "hội khuyến học, | có trao thưởng không"): the part after it
+    continues the part before, which names only what is asked of, and is read as one part
+    with it. The part after opens with "có" or a question phrase (it has no subject of its
+    own); the part before asks nothing and tells nothing of its own: no one who writes, is
+    called or greeted, nothing heard or done ("mai tôi rảnh, | có gì không", "btc ơi, | có ai
+    không", "nghe nói…, | có gì" stay two parts), nothing denied ("không phải …")."""
+    if not tokens or tokens[-1].clause == tokens[0].clause:
+        return tokens
+    joins: set[int] = set()  # the parts read as one with the part before them
+    start = 0
+    for k in range(1, len(tokens)):
+        t = tokens[k]
+        if t.clause == tokens[k - 1].clause:
+            continue
+        part, start = tokens[start:k], k
+        opens = ((t.text == "có" or (t.fold == "co" and not t.marked)) and not t.expanded) or any(
+            _run(tokens, k, k + len(q)) == f" {' '.join(q)} "
+            for q in _QUESTION_STARTS.get(t.fold, ()) if len(q) > 1)
+        words = [x for x in part if x.kind == "word"]
+        folds = [x.fold for x in words]
+        if (opens and words and not any(
+                x.text in _OWN_SENTENCE if x.marked else x.fold in _OWN_FOLDS for x in words)
+                and not any(f in _ASK_WORDS for f in folds)
+                and not any(pair in _DENIALS for pair in itertools.pairwise(folds))
+                and not _asks(part, 0, len(part))):
+            joins.add(t.clause)
+    if not joins:
+        return tokens
+    return [replace(t, clause=t.clause - sum(c <= t.clause for c in joins)) for t in tokens]
 
 
 def _particles(tokens: list[Token],
@@ -347,7 +408,7 @@ class Understander:
         english = bool(words) and not any(t.marked for t in words) and (
             2 * sum(t.fold in self.english for t in words) >= len(words))
         repaired = self._repair(typed)
-        tokens = _heard_of(_particles(self.lexicon.expand(repaired, self._fit),
+        tokens = _heard_of(_particles(_continued(self.lexicon.expand(repaired, self._fit)),
                                       self.index.is_filler), self.index.is_filler)
         normalised = " ".join(t.fold for t in tokens)
         base = Understanding("unknown", typed=text, normalised=normalised, english=english,
@@ -425,6 +486,13 @@ class Understander:
             best = next((c for c in candidates[1:] if c.route[0] == "smalltalk"
                          and c.explained - best.explained and c.rank >= SUBJECT * best.rank),
                         best)
+        if best.route == ("smalltalk", "greeting") and best.explained and _asks_yes_no(
+                tokens, max(best.explained) + 1) and not any(
+                t.fold == "ai" for t in tokens[max(best.explained) + 1:]):
+            # "bot ơi mấy giờ rồi", "ad ơi cho hỏi năm nay có bão không": a call, or leave
+            # asked to ask, before a question greets no one; what is asked, the bot does not
+            # know ("btc ơi, có ai ở đó không" asks for someone: a call still)
+            return base
         if best.route == ("smalltalk", "ok"):
             # "vâng em cảm ơn ad, em đã rõ rồi ạ": thanks said beside an ok is thanks
             best = next((c for c in candidates[1:] if c.route == ("smalltalk", "thanks")
@@ -521,6 +589,19 @@ class Understander:
                           and self._named_event(c, candidates)), None)
             if named is not None:
                 best = named
+                passed.add(best.route)
+        elif when_where and best.route[0] == "faq" and best.explained:
+            # "lễ khai mạc | khi nào bắt đầu": "lễ" typed before an event's name names the
+            # ceremony, and when or where is asked of it, though an FAQ entry holds the name
+            # and the words that ask ("khai mạc khi nào": when the Week opens)
+            ceremony = next((c for c in candidates[1:]
+                             if c.route[0] == "event" and c.explained
+                             and c.explained < best.explained
+                             and self._ceremony(tokens, min(c.explained))
+                             and all(tokens[i].fold in _WHEN_FOLDS
+                                     for i in best.explained - c.explained)), None)
+            if ceremony is not None:
+                best = ceremony
                 passed.add(best.route)
         if best.route in _LISTS and best.explained:
             # "thư viện có những chương trình gì": the list asked for is the subject's, the
@@ -622,17 +703,20 @@ class Understander:
                         t = replace(retoned, clause=t.clause)
                 out.append(t)
                 continue
-            before = tokens[k - 1].fold if k else ""
-            after = tokens[k + 1].fold if k + 1 < len(tokens) else ""
+            # the word before as read again ("coui tuân": cuối, then tuần beside it)
+            previous = out[-1] if k else None
+            following = tokens[k + 1] if k + 1 < len(tokens) else None
+            before = previous.fold if previous else ""
+            after = following.fold if following else ""
             # a wrong mark on a word a neighbour typed right pairs with is a slip ("thu vịen",
             # "chu nhạt có gì", "ở đau"): the neighbours' marks are part of the key
-            key = (t.text, tokens[k - 1].text if k else "",
-                   tokens[k + 1].text if k + 1 < len(tokens) else "")
+            key = (t.text, previous.text if previous else "",
+                   following.text if following else "")
             repaired = self._repairs.get(key)
             if repaired is None:
                 if self.index.known(t):
                     spelt = self._retoned(tokens, k) or self._respelt(t, before, after)
-                    if spelt is None and self._slip_pair(tokens, k):
+                    if spelt is None and self._slip_pair(t, previous, following):
                         spelt = Token(t.fold, t.fold, "word", expanded=True)
                     repaired = (t,) if spelt is None else (spelt,)
                 else:
@@ -645,18 +729,38 @@ class Understander:
                        for r in repaired)
         return out
 
-    def _repair_word(self, t: Token, before: str, after: str,
-                     unmarked_near: bool = True) -> tuple[Token, ...]:
+    def _repair_word(self, t: Token, before: str, after: str, unmarked_near: bool = True,
+                     again: bool = False) -> tuple[Token, ...]:
+        """The word(s) `t` (a word the bot does not know) is read as; `again`: a swap of
+        the letters typed, read by the sure rules only (no other swap, no correction)."""
         keyed = self._telex(t, unmarked_near)
         if keyed is not None and keyed.keyed:  # "hoom": hôm, before "hom" by a letter less
             return (keyed,)
+        # Two neighbouring letters swapped keep every letter typed: the likeliest slip. The one
+        # word of the bot such a swap spells is meant where it pairs with a neighbour ("gaii
+        # thuong": giải, not "gai"; "choa ban": chào, not "cho") or where the letters typed
+        # spell no Vietnamese syllable ("houng": hướng, not "ho ung"; "haot", "thmee").
+        swap = None if t.marked or again else self._swapped(t.fold)
+        paired = swap is not None and ((before, swap) in self.index.bigrams
+                                       or (swap, after) in self.index.bigrams)
+        # (a letter typed twice is a slip too: one pair undone is as likely as a swap, "gaii"
+        # alone is "gai"; two pairs are two slips, "hhii" is "hihi")
+        doubles = sum(a == b for a, b in itertools.pairwise(t.fold))
+        if swap is not None and (paired or (not syllable(t.fold) and doubles != 1)):
+            return (make_token(swap),)
         single = make_token(collapse_doubles(t.text))
         if single.text != t.text and self.index.known(single):
             return (single,)
+        if swap is not None and not syllable(t.fold):  # "thmee": theme, not "thme", "them"
+            return (make_token(swap),)
         undoubled = self._undoubled(t)
         if undoubled is not None:
             return undoubled
-        if keyed is not None:
+        if keyed is not None and not again:  # (a swap read only as keys typed: "taix")
+            # a vowel's shape typed, no word of the bot: as typed ("muaw"), unless its
+            # letters swapped read ("tuhws": thứ)
+            if keyed is t:
+                return self._swap_read(t, before, after, unmarked_near) or (t,)
             return (keyed,)
         spelt = self._respelt(t, before, after)
         if spelt is not None:
@@ -684,23 +788,61 @@ class Understander:
                 fillers = self.index.is_filler(left) + self.index.is_filler(right)
                 # "phuong" is not "phụ ông": a filler in a split needs the pair to be known
                 if self.index.known(left) and self.index.known(right) and (
-                        fillers == 0
-                        or (fillers == 1 and (left.fold, right.fold) in self.index.bigrams)):
+                        (fillers == 0 and not again)
+                        or (fillers <= 1 and (left.fold, right.fold) in self.index.bigrams)):
                     return left, right
         if 7 <= len(t.fold) <= 28:  # four words of seven letters at most
             words = self._run_together(t.fold)
             if words is not None:
                 return words
+        if again:
+            return (t,)
+        read = self._swap_read(t, before, after, unmarked_near)
+        if read is not None:
+            return read
         corrected = self.index.correct(t.fold, before, after)
         if corrected is not None:
-            # a typo beside a word of the date it pairs with names that day ("hom nau")
-            # (or before the day's number: "mnug 3", "ngya 7")
-            dated = corrected in _DATE_FOLDS and (
-                ((before, corrected) in self.index.bigrams and before in _DATE_FOLDS)
-                or ((corrected, after) in self.index.bigrams and after in _DATE_FOLDS)
-                or (after.isdigit() and len(t.fold) >= 4))
-            return (Token(corrected, corrected, "word", repaired=not dated),)
+            return (self._corrected(corrected, before, after,
+                                    swapped=sorted(corrected) == sorted(t.fold)),)
         return (t,)
+
+    def _swap_read(self, t: Token, before: str, after: str,
+                   unmarked_near: bool) -> tuple[Token, ...] | None:
+        """Two letters swapped in a word typed with Telex keys left in ("tmaj": tạm, "lihcj":
+        lịch) or in words typed as one ("nagymai": ngày mai): the one swap the sure rules
+        read (keys, doubled letters, teencode, words that pair); None when none or several."""
+        read = {r for r in (self._repair_word(make_token(w), before, after, unmarked_near,
+                                              again=True)
+                            for w in self._swaps(t.fold) if w not in self.index.vocab_folds)
+                if all(self.index.known(x) for x in r)}
+        return read.pop() if len(read) == 1 else None
+
+    def _corrected(self, word: str, before: str, after: str, swapped: bool = False) -> Token:
+        """A typo read as `word` (folded). A typo beside a word of the date it pairs with
+        names that day ("hom nau"), as does one before the day's number ("mnug 3", "ngya 7");
+        two letters swapped beside any word of the date or a number ("nagy mot", "sagn thu
+        hai", "tahng 10"): every letter of the word was typed."""
+        dated = word in _DATE_FOLDS and (
+            ((before, word) in self.index.bigrams and before in _DATE_FOLDS)
+            or ((word, after) in self.index.bigrams and after in _DATE_FOLDS)
+            or (after.isdigit() and len(word) >= 4)
+            or (swapped and len(word) >= 4 and any(
+                w in _DATE_FOLDS or w.isdigit() for w in (before, after))))
+        return Token(word, word, "word", repaired=not dated)
+
+    @staticmethod
+    def _swaps(word: str) -> set[str]:
+        """`word` with two neighbouring letters swapped, each way it can be."""
+        return {word[:k] + word[k + 1] + word[k] + word[k + 2:] for k in range(len(word) - 1)
+                if word[k] != word[k + 1]}
+
+    def _swapped(self, word: str) -> str | None:
+        """The one word of the bot (four letters or more, folded) that `word` is with two
+        neighbouring letters swapped; None when there is none or several."""
+        if len(word) < 4 or not word.isalpha():
+            return None
+        found = self._swaps(word) & self.index.vocab_folds
+        return found.pop() if len(found) == 1 else None
 
     def _undoubled(self, t: Token) -> tuple[Token, ...] | None:
         """One letter typed twice in a word that has another pair of letters ("frree",
@@ -822,28 +964,30 @@ class Understander:
         """How well a meaning of an abbreviation fits the words around it: a known pair with
         the word before, or with the next word or the next that is not a filler ("tl | học
         tập": tài liệu; "hd e | dùng": hướng dẫn; "bn | ơi": bạn)."""
+        # (a pair never runs across a comma: "…loa phường nói, | ve xe" is no "nói về")
         score = 0
-        if start and (tokens[start - 1].fold, means[0].fold) in self.index.bigrams:
+        if start and tokens[start - 1].clause == tokens[start].clause and (
+                tokens[start - 1].fold, means[0].fold) in self.index.bigrams:
             score += 1
-        follow = [*tokens[end:end + 1],
-                  *[t for t in tokens[end + 1:end + 3] if not self.index.is_filler(t)][:1]]
+        clause = tokens[end - 1].clause
+        follow = [t for t in (*tokens[end:end + 1],
+                              *[t for t in tokens[end + 1:end + 3]
+                                if not self.index.is_filler(t)][:1]) if t.clause == clause]
         if any((means[-1].fold, t.fold) in self.index.bigrams for t in follow):
             score += 1
         return score
 
-    def _slip_pair(self, tokens: list[Token], k: int) -> bool:
-        """Token k pairs (folded) with a neighbour typed without marks or with the marks of a
+    def _slip_pair(self, t: Token, before: Token | None, after: Token | None) -> bool:
+        """`t` pairs (folded) with a neighbour typed without marks or with the marks of a
         word the bot knows ("thu | vịen", "hôm | nây", "ở | đau"): a marked word that is no
         word of the bot is a wrong mark where its letters pair with a word typed right."""
-        t = tokens[k]
 
-        def fits(n: Token) -> bool:
-            return n.kind == "word" and (not n.marked or n.text in self.index.vocab_texts)
+        def fits(n: Token | None, pair: tuple[str, str]) -> bool:
+            return n is not None and n.kind == "word" and (
+                not n.marked or n.text in self.index.vocab_texts) and pair in self.index.bigrams
 
-        return (k > 0 and fits(tokens[k - 1])
-                and (tokens[k - 1].fold, t.fold) in self.index.bigrams) or (
-            k + 1 < len(tokens) and fits(tokens[k + 1])
-            and (t.fold, tokens[k + 1].fold) in self.index.bigrams)
+        return (before is not None and fits(before, (before.fold, t.fold))) or (
+            after is not None and fits(after, (t.fold, after.fold)))
 
     def _retoned(self, tokens: list[Token], k: int) -> Token | None:
         """A word typed with the wrong tone, its letters and vowel marks right (a slip of the
@@ -959,9 +1103,11 @@ class Understander:
         folds = [t.fold for t in tokens]
         runs = {i + k for n in (2, 3) for i in range(len(tokens) - n + 1)
                 if tuple(folds[i:i + n]) in self.index.filler_runs for k in range(n)}
+        # the particles that close the message ("… đóng cửa với ạ", typed "voi a") say nothing
+        closing = _closed(tokens, 0, len(tokens))
         for i, t in enumerate(tokens):
-            if i in used or i in runs or i < lead or t.kind not in ("word", "number") \
-                    or self.index.is_filler(t):
+            if i in used or i in runs or i < lead or i >= closing \
+                    or t.kind not in ("word", "number") or self.index.is_filler(t):
                 continue
             if t.kind == "number":
                 value = NUMBER_INFO
@@ -1304,6 +1450,13 @@ class Understander:
                 continue
             out |= {k for k in range(i + 2, len(tokens)) if tokens[k].clause == t.clause}
         return out
+
+    @staticmethod
+    def _ceremony(tokens: list[Token], start: int) -> bool:
+        """Is "lễ" (a ceremony) typed right before the name that starts at `start`?"""
+        t = tokens[start - 1] if start else None
+        return t is not None and t.clause == tokens[start].clause and (
+            t.text == "lễ" or (t.text == "le" and not t.expanded))
 
     @staticmethod
     def _named_event(event: _Candidate, candidates: list[_Candidate]) -> bool:

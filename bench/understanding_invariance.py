@@ -440,18 +440,16 @@ R13_DAYS = (("thứ hai", ("t2", "thứ 2")), ("thứ ba", ("t3", "thứ 3")),
 
 
 def r13_smiley(sign: str, where: str) -> Callable[[str], str]:
+    """A smiley or a laugh at the end, or after the first part (at its comma: people put one
+    between parts, not inside a word)."""
     def add(t: str) -> str:
         body, end = _ends(t)
         if where == "end":
             return f"{body} {sign}"
-        m = _TOKEN.search(body)  # after the first clause: at the first comma, else word 2
-        if "," in body:
-            at = body.index(",")
-            return f"{body[:at]} {sign}{body[at:]}{end}"
-        words = body.split(" ")
-        if len(words) < 3 or not m:
+        if "," not in body:
             return t
-        return " ".join(words[:2] + [sign] + words[2:]) + end
+        at = body.index(",")
+        return f"{body[:at]} {sign}{body[at:]}{end}"
     return add
 
 
@@ -523,8 +521,9 @@ def r13_variations() -> list[Variation]:
     out += [Variation("r13 thanks after, no comma",
                       lambda t: f"{_ends(t)[0]} {_like(t, _pick(t, R13_THANKS))}", True, True,
                       True)]
-    out += [Variation(f"r13 smiley end: {s}", r13_smiley(s, "end")) for s in R13_SMILEYS]
-    out += [Variation(f"r13 smiley inside: {s}", r13_smiley(s, "in"))
+    out += [Variation(f"r13 smiley end: {s}", r13_smiley(s, "end"), False, s.isalpha())
+            for s in R13_SMILEYS]
+    out += [Variation(f"r13 smiley inside: {s}", r13_smiley(s, "in"), False, s.isalpha())
             for s in R13_SMILEYS[::2]]
     out += [Variation(f"r13 closer: {w}", r13_closer(w), items, w[0].isalpha(), items)
             for w, items in R13_CLOSERS]

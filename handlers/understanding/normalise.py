@@ -32,6 +32,11 @@ _SPACES = re.compile(r"\s+")
 _STRAY = re.compile(r"(?<![^\W_])([^\W\d_]+)[.,'`*-](?=([^\W\d_]+)(?![^\W_]))")
 # A letter o typed for a zero after a digit ("3/1o", "1o h"): the keys are next to each other.
 _ZERO = re.compile(r"(?<=[0-9])o(?![^\W\d_])")
+# A smiley typed with keys (":))", "=))", ":D", ":v", "^^", "<3", "T_T", ":(("), not after a
+# letter or digit ("8:30" is a time): read as an emoji, which asks and names nothing. Left as
+# it was, ":" after a number was a time ("thứ 5 :))": 5 o'clock) and "D", "v" unknown words.
+_SMILEY = re.compile(r"(?<![^\W_])(?:[:;=][-'^]?(?:[)(\]\[|/\\*]+|[dDpPvVoO3]+(?![^\W_]))"
+                     r"|\^[_.-]?\^+|<3+|[tT]_[tT]|T\.T|-[_.]-|[xX]D+(?![^\W_]))")
 _CONSONANT = re.compile(r"[bcdđghklmnpqrstvx]")
 _CLAUSE_ENDS = frozenset(",.;!?…")
 _LINE_BREAK = re.compile(r"[ \t]*[\r\n]+\s*")
@@ -89,6 +94,7 @@ def tokenize(text: str) -> list[Token]:
     clause = 0
     # a line break parts a message as a comma does ("chào ad⏎em là giáo viên⏎…")
     text = _LINE_BREAK.sub(", ", text)
+    text = _SMILEY.sub(" \U0001f642 ", text)
     for m in _TOKEN.finditer(_ZERO.sub("0", _STRAY.sub(_stray, text.lower()))):
         kind = m.lastgroup or "word"
         value = m.group()

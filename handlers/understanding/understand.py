@@ -373,6 +373,8 @@ class Understander:
         if talk is not None:  # "hổng có gì", said alone: small talk, though it holds "có gì"
             candidates = [talk, *(c for c in candidates if c is not talk)]
         intro = self._intro(tokens)
+        if intro and self._talk_besides(tokens, intro, candidates):
+            intro = set()  # "em là sinh viên, có thi được không, | em cảm ơn ạ": thanks only
         if intro:
             # "chào bạn, | tôi là cán bộ thư viện phường": who writes is not what is asked
             kept = [c for c in candidates if not (c.explained and c.explained <= intro)]
@@ -384,6 +386,8 @@ class Understander:
             and all(tokens[i].fold in self._week_words for i in c.explained))]
         candidates = kept or candidates
         denied = self._denied(tokens, lead)
+        if denied and self._talk_besides(tokens, denied, candidates):
+            denied = set()  # "tôi không muốn lưu số điện thoại, | cảm ơn ad": nothing else asked
         if denied:
             # "không phải cuộc thi, | tôi hỏi về thư viện": the subject denied is not asked
             kept = [c for c in candidates if not (c.explained and c.explained <= denied)]
@@ -413,6 +417,12 @@ class Understander:
             # "vâng em cảm ơn ad, em đã rõ rồi ạ": thanks said beside an ok is thanks
             best = next((c for c in candidates[1:] if c.route == ("smalltalk", "thanks")
                          and not c.explained & best.explained), best)
+        if best.route == ("smalltalk", "thanks") and best.explained:
+            # "cho xin lịch, cảm ơn ad nhiều": thanks said after a question, ahead of the
+            # answer; the question is answered (what is told as done is thanked for)
+            best = next((c for c in candidates[1:] if c.route[0] not in ("smalltalk", "unknown")
+                         and c.explained and max(c.explained) < min(best.explained)
+                         and not c.explained & done and c.rank >= SUBJECT * best.rank), best)
         said = sum(v for i, v in info.items() if i in best.explained)
         if not accented and len(best.explained) >= 2:
             # typed without marks, a word that may be a filler ("chu de": chủ đề or chú để)
@@ -1314,6 +1324,17 @@ class Understander:
             if words and words[-1].fold in _DONE:
                 done.update(range(start, end))
         return done
+
+    def _talk_besides(self, tokens: list[Token], part: set[int],
+                      candidates: list[_Candidate]) -> bool:
+        """Are the words after `part` (not fillers) all a thanks that closes the message
+        ("…, cảm ơn ad nhiều") and none before it? Then `part` is what the message says, not
+        a part told beside another that asks ("chào bạn, | tôi là cán bộ thư viện" stays)."""
+        talk = set().union(*(c.explained for c in candidates
+                             if c.route in (("smalltalk", "thanks"), ("smalltalk", "goodbye"))))
+        rest = [i for i, t in enumerate(tokens) if i not in part and t.kind == "word"
+                and not self.index.is_filler(t)]
+        return bool(rest) and min(rest) > max(part) and all(i in talk for i in rest)
 
     def _intro(self, tokens: list[Token]) -> set[int]:
         """The words of the parts that say who writes ("em là giáo viên chủ nhiệm,"), when

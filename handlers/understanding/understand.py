@@ -113,6 +113,9 @@ _CLOSING = frozenset({"a", "ah", "ak", "nhe", "nha", "nhi", "vay", "the", "ha", 
 # Asking leave to ask: "cho em hỏi", "xin hỏi" (folded; "muốn hỏi" is what one wants), and
 # what may follow the "hỏi" of it ("cho mình hỏi chút ạ").
 _ASKS_LEAVE = frozenset({"cho", "xin"})
+# After a greeting, a word that asks for something ("chào, cho xin | số điện thoại") or that
+# already names whom it speaks to ("alo ad | hotline"): the name that follows is asked about.
+_NOT_ADDRESSED = frozenset({"xin", "hoi", "ad", "admin", "bot", "chatbot"})
 _LEAVE_TAIL = frozenset({"chut", "ti", "xiu", "a", "nhe", "nha"})
 # Words that ask (folded): what stands next to them is what a long message asks about.
 _ASK_WORDS = frozenset({"gi", "nao", "dau", "sao", "ai", "may", "nhieu"})
@@ -417,12 +420,16 @@ class Understander:
             # "vâng em cảm ơn ad, em đã rõ rồi ạ": thanks said beside an ok is thanks
             best = next((c for c in candidates[1:] if c.route == ("smalltalk", "thanks")
                          and not c.explained & best.explained), best)
-        if best.route == ("smalltalk", "thanks") and best.explained:
-            # "cho xin lịch, cảm ơn ad nhiều": thanks said after a question, ahead of the
-            # answer; the question is answered (what is told as done is thanked for)
+        if best.route in (("smalltalk", "thanks"), ("smalltalk", "greeting")) and best.explained:
+            # "alo ad, cho xin lịch", "cho xin lịch, cảm ơn ad nhiều": a greeting that opens a
+            # question or thanks that closes it (ahead of the answer) is how it is asked; the
+            # question is answered (what is told as done is thanked for)
+            opens = best.route[1] == "greeting"
             best = next((c for c in candidates[1:] if c.route[0] not in ("smalltalk", "unknown")
-                         and c.explained and max(c.explained) < min(best.explained)
-                         and not c.explained & done and c.rank >= SUBJECT * best.rank), best)
+                         and c.explained and (min(c.explained) > max(best.explained) if opens
+                                              else max(c.explained) < min(best.explained))
+                         and not c.explained & done and c.rank >= TWO_QUESTIONS * best.rank),
+                        best)
         said = sum(v for i, v in info.items() if i in best.explained)
         if not accented and len(best.explained) >= 2:
             # typed without marks, a word that may be a filler ("chu de": chủ đề or chú để)
@@ -1067,7 +1074,8 @@ class Understander:
                     a, b = max(at, key=lambda n: n[1] - n[0])
                     name = set(range(a, b))
                     break
-                if k in said or not self._said_nothing(tokens[k]):
+                if k in said or not self._said_nothing(tokens[k]) or (
+                        step > 0 and tokens[k].fold in _NOT_ADDRESSED):
                     return set()
                 run.add(k)
                 k += step

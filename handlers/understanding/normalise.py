@@ -210,6 +210,11 @@ def _typed_as(token: Token, typed: Token) -> bool:
 _INITIALS = (("dz", "d", False), ("dz", "v", False), ("z", "d", False), ("z", "v", False),
              ("z", "gi", False), ("j", "gi", False), ("f", "ph", False), ("w", "qu", False),
              ("k", "c", False), ("p", "b", False))
+# In Hải Phòng and the Red River delta l is said n, and typed so ("nàm sao": làm sao, "nịch":
+# lịch, "tuần nễ"): read l only in a word typed with its marks (typed without them, "nau" is
+# rather a typo of "nay"); the caller keeps it as teencode's spellings Vietnamese allows, or,
+# when no word of the bot has the letters typed ("nịch"), whatever its tone.
+_DIALECT_INITIALS = (("n", "l"),)
 _FINALS = (("iu", "ieu", True), ("un", "uon", True), ("ai", "ay", True), ("ag", "ang", False),
            ("og", "ong", False), ("ug", "ung", False), ("ik", "ich", False),
            ("ic", "ich", False), ("oa", "o", True), ("uj", "ui", False), ("oj", "oi", False))
@@ -226,10 +231,10 @@ def untoned(word: str) -> str:
         "NFC", "".join(c for c in unicodedata.normalize("NFD", word) if c not in _TONES))
 
 
-def respellings(word: str) -> Iterable[tuple[str, bool]]:
+def respellings(word: str, marked: bool = False) -> Iterable[tuple[str, bool]]:
     """The standard spellings a teencode word (folded) may stand for, the likeliest first (one
     initial or one final respelt, then both), each with True when the typed spelling is also
-    a Vietnamese one."""
+    a Vietnamese one; last, for a word typed with marks, the northern l said n."""
     # k is c only before a, o, u ("kó"); "kh" and "ki" are Vietnamese
     initials = [(word[len(a):], b, ok) for a, b, ok in _INITIALS if word.startswith(a)
                 and not (a == "k" and word[1:2] not in ("a", "o", "u"))]
@@ -243,6 +248,10 @@ def respellings(word: str) -> Iterable[tuple[str, bool]]:
         for a2, b2, ok2 in _FINALS:
             if rest.endswith(a2) and len(rest) > len(a2):
                 yield b + rest[:-len(a2)] + b2, ok and ok2
+    if marked:
+        for a, b in _DIALECT_INITIALS:
+            if word.startswith(a) and not word.startswith(("ng", "nh")):
+                yield b + word[len(a):], True
 
 
 def collapse_doubles(word: str) -> str:

@@ -839,11 +839,14 @@ class Understander:
         allows ("mãi" is not "máy" nor "mấy") is respelt only to a word of the date or a filler
         of the same tone ("nài", "chìu", "cóa": này, chiều, có) or where a neighbour pairs with
         the respelling."""
-        known = [(w, ok) for w, ok in respellings(t.fold) if w in self.index.vocab_folds]
+        known = [(w, ok) for w, ok in respellings(t.fold, t.marked)
+                 if w in self.index.vocab_folds]
         paired = [w for w, _ok in known if (before, w) in self.index.bigrams
                   or (w, after) in self.index.bigrams]
         mark = tone(t.text)
+        # the northern l typed n in letters no word of the bot has ("nịch"): that word
         sure = [w for w, ok in known if not ok or not t.marked or w in _DATE_FOLDS
+                or (w == "l" + t.fold[1:] and t.fold not in self.index.vocab_folds)
                 or any(x in self.index.filler_texts and tone(x) == mark
                        for x in self.index.texts_by_fold.get(w, ()))]
         word = next(iter(paired), None) or next(iter(sure), None)

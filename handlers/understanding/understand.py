@@ -465,7 +465,7 @@ class Understander:
         far = self._context(tokens, best.explained, lead) | aside | set(range(max(0, opened)))
         # The words of a question phrase ("diễn ra ở địa điểm nào") ask; they name nothing else;
         # nor do the words that announce one ("tôi muốn biết | chủ đề…", typed "muon biet").
-        announcing = self._announcing(tokens)
+        announcing = self._announcing(tokens) | self._polite_ends(tokens, candidates, best)
         against = sum(((UNEXPLAINED * v if i in aside else v) if i in unknown or i in stray
                        else 0.0 if i in understood
                        else UNEXPLAINED * v) * (CONTEXT if i in far else 1.0)
@@ -1335,6 +1335,27 @@ class Understander:
             if words and words[-1].fold in _DONE:
                 done.update(range(start, end))
         return done
+
+    def _polite_ends(self, tokens: list[Token], candidates: list[_Candidate],
+                     best: _Candidate) -> set[int]:
+        """The words of a greeting that opens the message before the answer's words, or of a
+        thanks that closes it after them ("alo ad thi có khó không", "thư viện ở đâu thanks
+        ad"), with only fillers beyond: how it is asked, nothing asked."""
+        if not best.explained or best.route[0] in ("smalltalk", "unknown"):
+            return set()
+        said = [i for i, t in enumerate(tokens) if t.kind in ("word", "number")
+                and not self.index.is_filler(t)]
+        out: set[int] = set()
+        for c in candidates:
+            if not c.explained or c.explained & best.explained:
+                continue
+            if (c.route == ("smalltalk", "thanks") and min(c.explained) > max(best.explained)
+                    and all(i in c.explained for i in said if i > min(c.explained))) or (
+                    c.route == ("smalltalk", "greeting")
+                    and max(c.explained) < min(best.explained)
+                    and all(i in c.explained for i in said if i < max(c.explained))):
+                out |= c.explained
+        return out
 
     def _talk_besides(self, tokens: list[Token], part: set[int],
                       candidates: list[_Candidate]) -> bool:

@@ -38,6 +38,7 @@ _ZERO = re.compile(r"(?<=[0-9])o(?![^\W\d_])")
 _SMILEY = re.compile(r"(?<![^\W_])(?:[:;=][-'^]?(?:[)(\]\[|/\\*]+|[dDpPvVoO3]+(?![^\W_]))"
                      r"|\^[_.-]?\^+|<3+|[tT]_[tT]|T\.T|-[_.]-|[xX]D+(?![^\W_]))")
 _CONSONANT = re.compile(r"[bcdđghklmnpqrstvx]")
+_CLOSING_FILLERS = frozenset({"ạ", "a", "ad", "nhé", "nha", "ơi", "vậy", "với", "🙂"})
 _CLAUSE_ENDS = frozenset(",.;!?…")
 _LINE_BREAK = re.compile(r"[ \t]*[\r\n]+\s*")
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
@@ -108,7 +109,29 @@ def tokenize(text: str) -> list[Token]:
                 clause += 1
         else:
             out.append(replace(make_token(retone(_RUN3.sub(r"\1\1", value))), clause=clause))
-    return out
+    return _once(out)
+
+
+def _once(tokens: list[Token]) -> list[Token]:
+    """The tokens without a part that says again, word for word, a part before it (the
+    question sent twice: "thư viện ở đâu? thư viện ở đâu ạ"; its fillers at the end aside)."""
+    parts: dict[int, list[Token]] = {}
+    for t in tokens:
+        parts.setdefault(t.clause, []).append(t)
+    if len(parts) < 2:
+        return tokens
+    seen: set[tuple[str, ...]] = set()
+    out: list[Token] = []
+    for part in parts.values():
+        words = tuple(t.text for t in part)
+        while len(words) > 2 and words[-1] in _CLOSING_FILLERS:
+            words = words[:-1]
+        if len(words) >= 2 and words in seen:
+            continue
+        seen.add(words)
+        n = out[-1].clause + 1 if out else 0
+        out.extend(t if t.clause == n else replace(t, clause=n) for t in part)
+    return out if len(out) < len(tokens) else tokens
 
 
 def _stray(m: re.Match[str]) -> str:

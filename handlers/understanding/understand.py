@@ -116,7 +116,7 @@ _ASKS_LEAVE = frozenset({"cho", "xin"})
 # After a greeting, a word that asks for something ("chào, cho xin | số điện thoại") or that
 # already names whom it speaks to ("alo ad | hotline"): the name that follows is asked about.
 _NOT_ADDRESSED = frozenset({"xin", "hoi", "ad", "admin", "bot", "chatbot"})
-_LEAVE_TAIL = frozenset({"chut", "ti", "xiu", "a", "nhe", "nha"})
+_LEAVE_TAIL = frozenset({"chut", "ti", "xiu", "a", "nhe", "nha", "voi", "vs"})
 # Words that ask (folded): what stands next to them is what a long message asks about.
 _ASK_WORDS = frozenset({"gi", "nao", "dau", "sao", "ai", "may", "nhieu"})
 # Words that open a part denying its subject (folded pairs).
@@ -1008,7 +1008,9 @@ class Understander:
                         and tokens[m.start - 1].clause == tokens[m.start].clause:
                     # (never across a comma: "lần đầu, | bot hướng dẫn giúp")
                     weight *= QUALIFIER  # "khóa học | miễn phí", not "tuần lễ | diễn ra bao giờ"
-                before = tokens[m.start - 1].text if m.start else ""
+                # (never across a comma either: "cho em hỏi với, | đang diễn ra gì")
+                before = tokens[m.start - 1].text if m.start and tokens[
+                    m.start - 1].clause == tokens[m.start].clause else ""
                 if before in _PREPOSITIONS:
                     weight *= AFTER_PREPOSITION  # "lớp tin học | cho người già"
                 elif before in ("có", "co", "phải", "phai") and asks_yes_no > m.start:
@@ -1146,6 +1148,9 @@ class Understander:
         while end < len(tokens) and tokens[end].fold in _LEAVE_TAIL:
             end += 1
         clause = tokens[at].clause
+        # "anh chị ơi cho em hỏi với, | …": a part that only asks leave opens the next one
+        if end < len(tokens) and tokens[end].clause != clause:
+            clause = tokens[end].clause
         if not any(t.kind != "symbol" and not self.index.is_filler(t)
                    for t in tokens[end:] if t.clause == clause):
             return 0

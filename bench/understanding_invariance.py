@@ -455,9 +455,9 @@ def r13_smiley(sign: str, where: str) -> Callable[[str], str]:
 
 def r13_closer(words: str) -> Callable[[str], str]:
     def add(t: str) -> str:
-        body, end = _ends(t)
+        body = _ends(t)[0]
         if not words[0].isalpha():
-            return f"{body}{words}" if words != "?? ??" else f"{body}?? ??"
+            return f"{body}{words}"
         if words.startswith("ko ") and re.search(_WORD.format("(không|ko|k|khong|hok)"),
                                                  body, flags=re.IGNORECASE):
             return t
@@ -487,7 +487,7 @@ def r13_lengthen(t: str) -> str:
     if not m:
         return t
     w = m[-1]
-    if not w.group()[-1].lower() in "aeiouyạàáảãâầấẩẫậăằắẳẵặeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ":
+    if strip_marks(w.group()[-1].lower()) not in "aeiouy":
         return t
     return body[: w.end()] + w.group()[-1] * 3 + body[w.end():] + end
 

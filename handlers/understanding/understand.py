@@ -405,6 +405,7 @@ class Understander:
                          if c.explained - asking and min(c.explained) >= opened
                          and c.route[0] not in ("smalltalk", "unknown")
                          and c.rank >= SUBJECT * best.rank), best)
+        polite: _Candidate | None = None  # small talk that gave way to a question
         best = self._asked_part(tokens, candidates, best, asking)
         best = self._predicate(tokens, candidates, best)
         best = self._actor(tokens, candidates, best)
@@ -425,6 +426,7 @@ class Understander:
             # question or thanks that closes it (ahead of the answer) is how it is asked; the
             # question is answered (what is told as done is thanked for)
             opens = best.route[1] == "greeting"
+            polite = best
             best = next((c for c in candidates[1:] if c.route[0] not in ("smalltalk", "unknown")
                          and c.explained and (min(c.explained) > max(best.explained) if opens
                                               else max(c.explained) < min(best.explained))
@@ -485,6 +487,11 @@ class Understander:
         if elsewhere:  # no neighbour answer offered either: "giá vàng" is not about fees
             return base
         if against and against >= max(said, FILLER_WEIGHT):
+            if polite is not None and polite is not best:
+                # what followed the greeting (or came before the thanks) is not understood:
+                # the small talk it is ("Chào Ban to chức Tuần lễ ạ": a name, no question)
+                return replace(base, feature="smalltalk", arg=polite.route[1],
+                               score=polite.rank, explained=frozenset(polite.explained))
             return replace(base, candidates=others)
         run = _run(tokens)
         when_where = (ref is not None and ref.kind not in SCOPES) or any(

@@ -416,12 +416,133 @@ def split(by: str) -> Callable[[str], str]:
     return cut
 
 
+# --- Round 13 (c): chat habits of people typing to a city bot on Zalo or Telegram ----------
+
+# Polite framings said before the question (only before lines that ask for something).
+R13_PREFIXES = ("dạ cho em hỏi là", "anh chị ơi cho em hỏi với,", "em chào ad ạ,",
+                "ad ơi,", "cho hỏi chút ạ,", "làm ơn cho tôi hỏi", "xin phép cho em hỏi",
+                "ủa", "ơ thế", "alo ad", "cho e hỏi tí", "ad ơi cho mình hỏi xíu")
+# A thank-you said in the same message, after the question.
+R13_THANKS = ("cảm ơn ad nhiều", "em cảm ơn ạ", "thanks ad", "tks ạ", "cám ơn nhé")
+# Smileys and sounds typed as text: at the end, or after the first word.
+R13_SMILEYS = (":))", "=))", "^^", ":D", "hihi", "hic", "huhu", ":(", "<3", "kkk")
+# Closing particles and how they are typed in chat.
+R13_CLOSERS = (("ạ ạ", False), ("với ạ", True), ("ko vậy ad", True), ("hả ad", True),
+               ("thế ạ", True), ("nhá", False), ("nha", False), ("ak", True), ("ah", True),
+               ("dzậy", True), ("zậy", True), ("ad ơi", False), ("nhỉ", True),
+               ("?? ??", False), ("???", False), ("?!", False), ("...", False))
+# "không" as it is typed in chat (southern and young people's spellings).
+R13_KHONG = ("hông", "hem", "hổng", "khum", "hong", "khong", "k0", "kg")
+# The weekday typed short: "thứ sáu" -> "t6", "thứ 6".
+R13_DAYS = (("thứ hai", ("t2", "thứ 2")), ("thứ ba", ("t3", "thứ 3")),
+            ("thứ tư", ("t4", "thứ 4")), ("thứ năm", ("t5", "thứ 5")),
+            ("thứ sáu", ("t6", "thứ 6")), ("thứ bảy", ("thứ 7",)))
+
+
+def r13_smiley(sign: str, where: str) -> Callable[[str], str]:
+    """A smiley or a laugh at the end, or after the first part (at its comma: people put one
+    between parts, not inside a word)."""
+    def add(t: str) -> str:
+        body, end = _ends(t)
+        if where == "end":
+            return f"{body} {sign}"
+        if "," not in body:
+            return t
+        at = body.index(",")
+        return f"{body[:at]} {sign}{body[at:]}{end}"
+    return add
+
+
+def r13_closer(words: str) -> Callable[[str], str]:
+    def add(t: str) -> str:
+        body = _ends(t)[0]
+        if not words[0].isalpha():
+            return f"{body}{words}"
+        if words.startswith("ko ") and re.search(_WORD.format("(không|ko|k|khong|hok)"),
+                                                 body, flags=re.IGNORECASE):
+            return t
+        return f"{body} {_like(t, words)}"
+    return add
+
+
+def r13_khong(by: str) -> Callable[[str], str]:
+    def sub(t: str) -> str:
+        if t.isascii() and not by.isascii():
+            return t
+        return re.sub(_WORD.format("(không|ko|khong|k|hok)"), by, t, flags=re.IGNORECASE)
+    return sub
+
+
+def r13_day(full: str, short: tuple[str, ...]) -> Callable[[str], str]:
+    def sub(t: str) -> str:
+        by = _like(t, _pick(t, short))
+        return _sub(t, strip_marks(full) if t.isascii() else full, by)
+    return sub
+
+
+def r13_lengthen(t: str) -> str:
+    """The last word's last letter held ("nhaaaa", "điii", "ạaaa"): a vowel typed 4 times."""
+    body, end = _ends(t)
+    m = list(_TOKEN.finditer(body))
+    if not m:
+        return t
+    w = m[-1]
+    if strip_marks(w.group()[-1].lower()) not in "aeiouy":
+        return t
+    return body[: w.end()] + w.group()[-1] * 3 + body[w.end():] + end
+
+
+def r13_ln(t: str) -> str:
+    """One word starting with l typed with n (the Hải Phòng l/n: "nàm sao", "núc nào")."""
+    m = _one_word(t, "ln", lambda w: w[:1] == "l" and len(w) >= 2 and not w.isascii() and
+                  w[1:2] not in "h")
+    return _put(t, m, "n" + m.group()[1:]) if m else t
+
+
+def r13_twice(t: str) -> str:
+    """The question sent twice in one message (a retry: "… ạ? … ạ")."""
+    body, _end = _ends(t)
+    return f"{body}? {body}"
+
+
+def r13_ad(t: str) -> str:
+    """The bot called "ad" at the end of the question ("… vậy ad")."""
+    body, end = _ends(t)
+    return f"{body} ad{end}"
+
+
+def r13_variations() -> list[Variation]:
+    # said around a question: only lines the bot answers with an item ("ad ơi, mấy giờ rồi"
+    # may well be a call, "bão à, cảm ơn" a thank-you)
+    out = [Variation(f"r13 prefix: {p}", prefix(p), True, True, True) for p in R13_PREFIXES]
+    out += [Variation(f"r13 thanks after: {s}",
+                      lambda t, s=s: f"{_ends(t)[0]}, {_like(t, s)}", True, True, True)
+            for s in R13_THANKS]
+    out += [Variation("r13 thanks after, no comma",
+                      lambda t: f"{_ends(t)[0]} {_like(t, _pick(t, R13_THANKS))}", True, True,
+                      True)]
+    out += [Variation(f"r13 smiley end: {s}", r13_smiley(s, "end"), False, s.isalpha())
+            for s in R13_SMILEYS]
+    out += [Variation(f"r13 smiley inside: {s}", r13_smiley(s, "in"), False, s.isalpha())
+            for s in R13_SMILEYS[::2]]
+    out += [Variation(f"r13 closer: {w}", r13_closer(w), items, w[0].isalpha(), items)
+            for w, items in R13_CLOSERS]
+    out += [Variation(f"r13 không -> {b}", r13_khong(b), False, True) for b in R13_KHONG]
+    out += [Variation(f"r13 day: {f} -> {'/'.join(s)}", r13_day(f, s)) for f, s in R13_DAYS]
+    out += [Variation("r13 last letter held", r13_lengthen),
+            Variation("r13 l typed n", r13_ln, False, True),
+            Variation("r13 asked twice", r13_twice, True, False, True),
+            Variation("r13 ad at the end", r13_ad, True, True, True)]
+    return out
+
+
 @dataclass(frozen=True)
 class Variation:
     name: str
     apply: Callable[[str], str]
     items_only: bool = False  # only lines whose answer is no small talk
     vietnamese: bool = False  # Vietnamese words added: not to lines written in English
+    answered: bool = False  # only lines answered with an item (not "no information", a call)
 
 
 def variations() -> list[Variation]:
@@ -459,6 +580,7 @@ def variations() -> list[Variation]:
             for vi, en in ENGLISH]
     out += [Variation("r10 split: comma", split(",")), Variation("r10 split: line break",
                                                                   split("\n"))]
+    out += r13_variations()
     return out
 
 
@@ -496,6 +618,7 @@ def run(only: str | None) -> tuple[int, dict[str, Row]]:
         row = rows.setdefault(v.name, Row())
         for c, got in right:
             if (v.items_only and got.startswith("smalltalk:")) or (
+                    v.answered and not _item(got)) or (
                     v.vietnamese and "en" in c.tags) or (
                     v.name == "no diacritics" and "coll" in c.tags):
                 continue

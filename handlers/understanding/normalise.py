@@ -33,7 +33,13 @@ _SPACES = re.compile(r"\s+")
 _STRAY = re.compile(r"(?<![^\W_])([^\W\d_]+)[.,'`*-](?=([^\W\d_]+)(?![^\W_]))")
 # A letter o typed for a zero after a digit ("3/1o", "1o h"): the keys are next to each other.
 _ZERO = re.compile(r"(?<=[0-9])o(?![^\W\d_])")
+# A smiley typed with keys (":))", "=))", ":D", ":v", "^^", "<3", "T_T", ":(("), not after a
+# letter or digit ("8:30" is a time): read as an emoji, which asks and names nothing. Left as
+# it was, ":" after a number was a time ("thứ 5 :))": 5 o'clock) and "D", "v" unknown words.
+_SMILEY = re.compile(r"(?<![^\W_])(?:[:;=][-'^]?(?:[)(\]\[|/\\*]+|[dDpPvVoO3]+(?![^\W_]))"
+                     r"|\^[_.-]?\^+|<3+|[tT]_[tT]|T\.T|-[_.]-|[xX]D+(?![^\W_]))")
 _CONSONANT = re.compile(r"[bcdđghklmnpqrstvx]")
+_CLOSING_FILLERS = frozenset({"ạ", "a", "ad", "nhé", "nha", "ơi", "vậy", "với", "🙂"})
 _CLAUSE_ENDS = frozenset(",.;!?…")
 _LINE_BREAK = re.compile(r"[ \t]*[\r\n]+\s*")
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
@@ -96,6 +102,7 @@ def tokenize(text: str) -> list[Token]:
     clause = 0
     # a line break parts a message as a comma does ("chào ad⏎em là giáo viên⏎…")
     text = _LINE_BREAK.sub(", ", text)
+    text = _SMILEY.sub(" \U0001f642 ", text)
     for m in _TOKEN.finditer(_ZERO.sub("0", _STRAY.sub(_stray, text.lower()))):
         kind = m.lastgroup or "word"
         value = m.group()
@@ -109,7 +116,29 @@ def tokenize(text: str) -> list[Token]:
                 clause += 1
         else:
             out.append(_word(value).in_clause(clause))
-    return out
+    return _once(out)
+
+
+def _once(tokens: list[Token]) -> list[Token]:
+    """The tokens without a part that says again, word for word, a part before it (the
+    question sent twice: "thư viện ở đâu? thư viện ở đâu ạ"; its fillers at the end aside)."""
+    parts: dict[int, list[Token]] = {}
+    for t in tokens:
+        parts.setdefault(t.clause, []).append(t)
+    if len(parts) < 2:
+        return tokens
+    seen: set[tuple[str, ...]] = set()
+    out: list[Token] = []
+    for part in parts.values():
+        words = tuple(t.text for t in part)
+        while len(words) > 2 and words[-1] in _CLOSING_FILLERS:
+            words = words[:-1]
+        if len(words) >= 2 and words in seen:
+            continue
+        seen.add(words)
+        n = out[-1].clause + 1 if out else 0
+        out.extend(t.in_clause(n) for t in part)
+    return out if len(out) < len(tokens) else tokens
 
 
 @functools.lru_cache(maxsize=8192)
@@ -229,6 +258,11 @@ def _typed_as(token: Token, typed: Token) -> bool:
 _INITIALS = (("dz", "d", False), ("dz", "v", False), ("z", "d", False), ("z", "v", False),
              ("z", "gi", False), ("j", "gi", False), ("f", "ph", False), ("w", "qu", False),
              ("k", "c", False), ("p", "b", False))
+# In Hải Phòng and the Red River delta l is said n, and typed so ("nàm sao": làm sao, "nịch":
+# lịch, "tuần nễ"): read l only in a word typed with its marks (typed without them, "nau" is
+# rather a typo of "nay"); the caller keeps it as teencode's spellings Vietnamese allows, or,
+# when no word of the bot has the letters typed ("nịch"), whatever its tone.
+_DIALECT_INITIALS = (("n", "l"),)
 _FINALS = (("iu", "ieu", True), ("un", "uon", True), ("ai", "ay", True), ("ag", "ang", False),
            ("og", "ong", False), ("ug", "ung", False), ("ik", "ich", False),
            ("ic", "ich", False), ("oa", "o", True), ("uj", "ui", False), ("oj", "oi", False))
@@ -245,10 +279,10 @@ def untoned(word: str) -> str:
         "NFC", "".join(c for c in unicodedata.normalize("NFD", word) if c not in _TONES))
 
 
-def respellings(word: str) -> Iterable[tuple[str, bool]]:
+def respellings(word: str, marked: bool = False) -> Iterable[tuple[str, bool]]:
     """The standard spellings a teencode word (folded) may stand for, the likeliest first (one
     initial or one final respelt, then both), each with True when the typed spelling is also
-    a Vietnamese one."""
+    a Vietnamese one; last, for a word typed with marks, the northern l said n."""
     # k is c only before a, o, u ("kó"); "kh" and "ki" are Vietnamese
     initials = [(word[len(a):], b, ok) for a, b, ok in _INITIALS if word.startswith(a)
                 and not (a == "k" and word[1:2] not in ("a", "o", "u"))]
@@ -262,6 +296,10 @@ def respellings(word: str) -> Iterable[tuple[str, bool]]:
         for a2, b2, ok2 in _FINALS:
             if rest.endswith(a2) and len(rest) > len(a2):
                 yield b + rest[:-len(a2)] + b2, ok and ok2
+    if marked:
+        for a, b in _DIALECT_INITIALS:
+            if word.startswith(a) and not word.startswith(("ng", "nh")):
+                yield b + word[len(a):], True
 
 
 def collapse_doubles(word: str) -> str:

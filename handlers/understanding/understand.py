@@ -113,7 +113,10 @@ _CLOSING = frozenset({"a", "ah", "ak", "nhe", "nha", "nhi", "vay", "the", "ha", 
 # Asking leave to ask: "cho em hỏi", "xin hỏi" (folded; "muốn hỏi" is what one wants), and
 # what may follow the "hỏi" of it ("cho mình hỏi chút ạ").
 _ASKS_LEAVE = frozenset({"cho", "xin"})
-_LEAVE_TAIL = frozenset({"chut", "ti", "xiu", "a", "nhe", "nha"})
+# After a greeting, a word that asks for something ("chào, cho xin | số điện thoại") or that
+# already names whom it speaks to ("alo ad | hotline"): the name that follows is asked about.
+_NOT_ADDRESSED = frozenset({"xin", "hoi", "ad", "admin", "bot", "chatbot"})
+_LEAVE_TAIL = frozenset({"chut", "ti", "xiu", "a", "nhe", "nha", "voi", "vs"})
 # Words that ask (folded): what stands next to them is what a long message asks about.
 _ASK_WORDS = frozenset({"gi", "nao", "dau", "sao", "ai", "may", "nhieu"})
 # Words that open a part denying its subject (folded pairs).
@@ -450,6 +453,8 @@ class Understander:
         if talk is not None:  # "hổng có gì", said alone: small talk, though it holds "có gì"
             candidates = [talk, *(c for c in candidates if c is not talk)]
         intro = self._intro(tokens)
+        if intro and self._talk_besides(tokens, intro, candidates):
+            intro = set()  # "em là sinh viên, có thi được không, | em cảm ơn ạ": thanks only
         if intro:
             # "chào bạn, | tôi là cán bộ thư viện phường": who writes is not what is asked
             kept = [c for c in candidates if not (c.explained and c.explained <= intro)]
@@ -461,6 +466,8 @@ class Understander:
             and all(tokens[i].fold in self._week_words for i in c.explained))]
         candidates = kept or candidates
         denied = self._denied(tokens, lead)
+        if denied and self._talk_besides(tokens, denied, candidates):
+            denied = set()  # "tôi không muốn lưu số điện thoại, | cảm ơn ad": nothing else asked
         if denied:
             # "không phải cuộc thi, | tôi hỏi về thư viện": the subject denied is not asked
             kept = [c for c in candidates if not (c.explained and c.explained <= denied)]
@@ -475,6 +482,7 @@ class Understander:
                          if c.explained - asking and min(c.explained) >= opened
                          and c.route[0] not in ("smalltalk", "unknown")
                          and c.rank >= SUBJECT * best.rank), best)
+        polite: _Candidate | None = None  # small talk that gave way to a question
         best = self._asked_part(tokens, candidates, best, asking)
         best = self._predicate(tokens, candidates, best)
         best = self._actor(tokens, candidates, best)
@@ -486,17 +494,29 @@ class Understander:
             best = next((c for c in candidates[1:] if c.route[0] == "smalltalk"
                          and c.explained - best.explained and c.rank >= SUBJECT * best.rank),
                         best)
-        if best.route == ("smalltalk", "greeting") and best.explained and _asks_yes_no(
-                tokens, max(best.explained) + 1) and not any(
-                t.fold == "ai" for t in tokens[max(best.explained) + 1:]):
-            # "bot ơi mấy giờ rồi", "ad ơi cho hỏi năm nay có bão không": a call, or leave
-            # asked to ask, before a question greets no one; what is asked, the bot does not
-            # know ("btc ơi, có ai ở đó không" asks for someone: a call still)
-            return base
         if best.route == ("smalltalk", "ok"):
             # "vâng em cảm ơn ad, em đã rõ rồi ạ": thanks said beside an ok is thanks
             best = next((c for c in candidates[1:] if c.route == ("smalltalk", "thanks")
                          and not c.explained & best.explained), best)
+        if best.route in (("smalltalk", "thanks"), ("smalltalk", "greeting")) and best.explained:
+            # "alo ad, cho xin lịch", "cho xin lịch, cảm ơn ad nhiều": a greeting that opens a
+            # question or thanks that closes it (ahead of the answer) is how it is asked; the
+            # question is answered (what is told as done is thanked for)
+            opens = best.route[1] == "greeting"
+            polite = best
+            best = next((c for c in candidates[1:] if c.route[0] not in ("smalltalk", "unknown")
+                         and c.explained and (min(c.explained) > max(best.explained) if opens
+                                              else max(c.explained) < min(best.explained))
+                         and not c.explained & done and c.rank >= TWO_QUESTIONS * best.rank),
+                        best)
+        if best.route == ("smalltalk", "greeting") and best.explained and _asks_yes_no(
+                tokens, max(best.explained) + 1) and not any(
+                t.fold == "ai" for t in tokens[max(best.explained) + 1:]):
+            # "bot ơi mấy giờ rồi", "ad ơi cho hỏi năm nay có bão không": a call, or leave
+            # asked to ask, before a question no answer of the bot follows greets no one;
+            # what is asked, the bot does not know ("btc ơi, có ai ở đó không" asks for
+            # someone: a call still)
+            return base
         said = sum(v for i, v in info.items() if i in best.explained)
         if not accented and len(best.explained) >= 2:
             # typed without marks, a word that may be a filler ("chu de": chủ đề or chú để)
@@ -532,7 +552,7 @@ class Understander:
         far = self._context(tokens, best.explained, lead) | aside | set(range(max(0, opened)))
         # The words of a question phrase ("diễn ra ở địa điểm nào") ask; they name nothing else;
         # nor do the words that announce one ("tôi muốn biết | chủ đề…", typed "muon biet").
-        announcing = self._announcing(tokens)
+        announcing = self._announcing(tokens) | self._polite_ends(tokens, candidates, best)
         against = sum(((UNEXPLAINED * v if i in aside else v) if i in unknown or i in stray
                        else 0.0 if i in understood
                        else UNEXPLAINED * v) * (CONTEXT if i in far else 1.0)
@@ -552,6 +572,11 @@ class Understander:
         if elsewhere:  # no neighbour answer offered either: "giá vàng" is not about fees
             return base
         if against and against >= max(said, FILLER_WEIGHT):
+            if polite is not None and polite is not best:
+                # what followed the greeting (or came before the thanks) is not understood:
+                # the small talk it is ("Chào Ban to chức Tuần lễ ạ": a name, no question)
+                return replace(base, feature="smalltalk", arg=polite.route[1],
+                               score=polite.rank, explained=frozenset(polite.explained))
             return replace(base, candidates=others)
         run = _run(tokens)
         when_where = (ref is not None and ref.kind not in SCOPES) or any(
@@ -1053,11 +1078,14 @@ class Understander:
         allows ("mãi" is not "máy" nor "mấy") is respelt only to a word of the date or a filler
         of the same tone ("nài", "chìu", "cóa": này, chiều, có) or where a neighbour pairs with
         the respelling."""
-        known = [(w, ok) for w, ok in respellings(t.fold) if w in self.index.vocab_folds]
+        known = [(w, ok) for w, ok in respellings(t.fold, t.marked)
+                 if w in self.index.vocab_folds]
         paired = [w for w, _ok in known if (before, w) in self.index.bigrams
                   or (w, after) in self.index.bigrams]
         mark = tone(t.text)
+        # the northern l typed n in letters no word of the bot has ("nịch"): that word
         sure = [w for w, ok in known if not ok or not t.marked or w in _DATE_FOLDS
+                or (w == "l" + t.fold[1:] and t.fold not in self.index.vocab_folds)
                 or any(x in self.index.filler_texts and tone(x) == mark
                        for x in self.index.texts_by_fold.get(w, ()))]
         word = next(iter(paired), None) or next(iter(sure), None)
@@ -1229,7 +1257,9 @@ class Understander:
                         and tokens[m.start - 1].clause == tokens[m.start].clause:
                     # (never across a comma: "lần đầu, | bot hướng dẫn giúp")
                     weight *= QUALIFIER  # "khóa học | miễn phí", not "tuần lễ | diễn ra bao giờ"
-                before = tokens[m.start - 1].text if m.start else ""
+                # (never across a comma either: "cho em hỏi với, | đang diễn ra gì")
+                before = tokens[m.start - 1].text if m.start and tokens[
+                    m.start - 1].clause == tokens[m.start].clause else ""
                 if before in _PREPOSITIONS:
                     weight *= AFTER_PREPOSITION  # "lớp tin học | cho người già"
                 elif before in ("có", "co", "phải", "phai") and asks_yes_no > m.start:
@@ -1298,7 +1328,8 @@ class Understander:
                     a, b = max(at, key=lambda n: n[1] - n[0])
                     name = set(range(a, b))
                     break
-                if k in said or not self._said_nothing(tokens[k]):
+                if k in said or not self._said_nothing(tokens[k]) or (
+                        step > 0 and tokens[k].fold in _NOT_ADDRESSED):
                     return set()
                 run.add(k)
                 k += step
@@ -1366,6 +1397,9 @@ class Understander:
         while end < len(tokens) and tokens[end].fold in _LEAVE_TAIL:
             end += 1
         clause = tokens[at].clause
+        # "anh chị ơi cho em hỏi với, | …": a part that only asks leave opens the next one
+        if end < len(tokens) and tokens[end].clause != clause:
+            clause = tokens[end].clause
         if not any(t.kind != "symbol" and not self.index.is_filler(t)
                    for t in tokens[end:] if t.clause == clause):
             return 0
@@ -1563,6 +1597,38 @@ class Understander:
             if words and words[-1].fold in _DONE:
                 done.update(range(start, end))
         return done
+
+    def _polite_ends(self, tokens: list[Token], candidates: list[_Candidate],
+                     best: _Candidate) -> set[int]:
+        """The words of a greeting that opens the message before the answer's words, or of a
+        thanks that closes it after them ("alo ad thi có khó không", "thư viện ở đâu thanks
+        ad"), with only fillers beyond: how it is asked, nothing asked."""
+        if not best.explained or best.route[0] in ("smalltalk", "unknown"):
+            return set()
+        said = [i for i, t in enumerate(tokens) if t.kind in ("word", "number")
+                and not self.index.is_filler(t)]
+        out: set[int] = set()
+        for c in candidates:
+            if not c.explained or c.explained & best.explained:
+                continue
+            if (c.route == ("smalltalk", "thanks") and min(c.explained) > max(best.explained)
+                    and all(i in c.explained for i in said if i > min(c.explained))) or (
+                    c.route == ("smalltalk", "greeting")
+                    and max(c.explained) < min(best.explained)
+                    and all(i in c.explained for i in said if i < max(c.explained))):
+                out |= c.explained
+        return out
+
+    def _talk_besides(self, tokens: list[Token], part: set[int],
+                      candidates: list[_Candidate]) -> bool:
+        """Are the words after `part` (not fillers) all a thanks that closes the message
+        ("…, cảm ơn ad nhiều") and none before it? Then `part` is what the message says, not
+        a part told beside another that asks ("chào bạn, | tôi là cán bộ thư viện" stays)."""
+        talk = set().union(*(c.explained for c in candidates
+                             if c.route in (("smalltalk", "thanks"), ("smalltalk", "goodbye"))))
+        rest = [i for i, t in enumerate(tokens) if i not in part and t.kind == "word"
+                and not self.index.is_filler(t)]
+        return bool(rest) and min(rest) > max(part) and all(i in talk for i in rest)
 
     def _intro(self, tokens: list[Token]) -> set[int]:
         """The words of the parts that say who writes ("em là giáo viên chủ nhiệm,"), when

@@ -21,6 +21,7 @@ from tests.understanding.conftest import answer
     ("nct co tgia dc ko", "faq:ai-tham-gia"),
     ("hssv có được tham gia k ạ", "faq:ai-tham-gia"),
     ("gvcn co phai tgia k", "faq:ai-tham-gia"),
+    ("ace cong nhan kcn co dc tgia k", "faq:ai-tham-gia"),
 ])
 def test_people(understander: Understander, text: str, expected: str) -> None:
     assert answer(understander, text) == expected
@@ -33,6 +34,7 @@ def test_people(understander: Understander, text: str, expected: str) -> None:
     ("vp btc o dau", "contacts"),
     ("sdt hội kh là gì", "contacts"),
     ("cho xin dchi btc", "contacts"),
+    ("sdt ttgdtx quan", "contacts"),
     ("tvien mo cua may h", "library"),
     ("tviện ở đâu", "library"),
 ])
@@ -42,6 +44,7 @@ def test_schools_and_bodies(understander: Understander, text: str, expected: str
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("tgia kp dong tien a", "faq:chi-phi"),
+    ("neu tgia thi co mat tien k", "faq:chi-phi"),
     ("bc gui ve dau vay, ad chx tl", "faq:han-bao-cao"),
     ("ngày mai có gì k chx ai nói mik", "day:2020-10-02"),
     ("hnay có gì ko ad ui", "day:2020-10-01"),  # "ui": ơi

@@ -97,6 +97,18 @@ def test_time_words(understander: Understander, text: str, expected: str) -> Non
     assert answer(understander, text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # one form, two meanings: the one that pairs with the next or the previous word
+    ("trg tuần lễ có những hđ gì", "activities"),  # trong
+    ("trg mình có phải tgia k", "faq:ai-tham-gia"),  # trường
+    ("bị lừa ck thì làm sao", "faq:internet-an-toan"),  # chuyển khoản
+    ("ck tôi có đc tgia k", "faq:ai-tham-gia"),  # chồng
+])
+def test_a_form_with_two_meanings(understander: Understander, text: str,
+                                  expected: str) -> None:
+    assert answer(understander, text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "kết quả thi thpt quốc gia năm nay",  # "thpt" read out is still another exam
     "tkb cua con toi lop 7",  # a child's timetable is the school's, not the Week's

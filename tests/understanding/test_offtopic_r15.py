@@ -252,7 +252,26 @@ CLASSES = {
 }
 
 # Lines the rules still answer wrongly: text -> why (each stays an xfail(strict=True)).
-STILL_WRONG: dict[str, str] = {}
+STILL_WRONG: dict[str, str] = {
+    "thu 7 nay hoc sinh co phai di hoc ko":
+        "'học sinh' names who takes part; the predicate 'có phải đi học không' is fillers and "
+        "'học', no word the bot does not know",
+    "thư viện quốc gia hà nội có mở chủ nhật không":
+        "'có mở … không' without 'cửa' is no question of hours ('có mở lớp … không' asks "
+        "for a course); the resource's name explains the rest",
+    "người cao tuổi được trợ cấp bao nhiêu":
+        "'người cao tuổi' names who takes part; 'trợ cấp' cannot be a subject elsewhere "
+        "(people tell it of themselves: 'sống bằng trợ cấp, tham gia có mất tiền không')",
+    "hoc ielts o hai phong het bao nhieu tien":
+        "'bao nhiêu tiền' is the fee question; 'ielts' cannot be a subject elsewhere (the "
+        "tuned corpus has 'đang ôn thi ielts, có trang nào học tiếng anh')",
+    "thi toeic lịch tháng 11":
+        "'toeic' is repaired one letter to 'topic' (chủ đề): the theme",
+    "làm sao để tải video từ facebook":
+        "'tải' is retoned to 'tại' and 'facebook' alone finds the safety FAQ",
+    "cách livestream trên facebook":
+        "'livestream' is a filler and 'facebook' alone finds the safety FAQ",
+}
 
 
 def _cases() -> list[object]:
@@ -269,8 +288,23 @@ def test_the_list_is_long_enough() -> None:
     texts = [t for texts in CLASSES.values() for t in texts]
     assert len(texts) >= 150
     assert len(set(texts)) == len(texts)
+    assert set(STILL_WRONG) <= set(texts)
 
 
 @pytest.mark.parametrize("text", _cases())
 def test_off_topic_gets_no_information(understander: Understander, text: str) -> None:
     assert answer(understander, text) == "dont_know"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a word the bot knows only from a subject that is not the Week's still says something else
+    ("lịch tiêm phòng dại cho chó", "dont_know"),
+    ("lich kham benh tre em thu 7", "dont_know"),
+    # opening hours asked of the organisers or of a resource online: no hours to give
+    ("giờ làm việc của ubnd quận", "dont_know"),
+    # the library's hours are the library's answer; what a body does is the bodies' answer
+    ("thư viện mở cửa mấy giờ vậy", "library"),
+    ("ubnd quận làm gì trong tuần lễ", "bodies"),
+])
+def test_the_rules_of_the_round(understander: Understander, text: str, expected: str) -> None:
+    assert answer(understander, text) == expected

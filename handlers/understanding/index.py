@@ -179,11 +179,9 @@ class Index:
             texts_by_fold.setdefault(fold(word), set()).add(word)
             extra |= {word, fold(word)}
         df: dict[str, set[int]] = {}
-        units_of_text: dict[str, set[int]] = {}
         for unit, words, *_ in raw:
             for w in words:
                 texts_by_fold.setdefault(w.fold, set()).add(w.text)
-                units_of_text.setdefault(w.text, set()).add(unit)
                 if w.text not in self.filler_texts:
                     df.setdefault(w.fold, set()).add(unit)
         for text in self.filler_texts:
@@ -198,13 +196,12 @@ class Index:
         # Words the bot knows only from the subjects that are not the Week's ("tiêm" of "tiêm
         # chủng"): read and repaired as words, but outside those phrases they name something
         # the bot knows nothing of ("lịch tiêm phòng cho trẻ"), as an unknown word does. By
-        # their letters ("tiem"), and as written with marks ("nghỉ": "nghi" is also "hội nghị").
+        # their letters: a word whose letters spell one of the Week's too ("thủ" of "thủ tục",
+        # "thủ thư") stays known.
         elsewhere = {u for u, route in enumerate(self.units) if route == ("unknown", "")}
-        fillers = all_filler_folds | self.filler_texts | extra
         self.elsewhere_folds = frozenset(
-            f for f, units in df.items() if units <= elsewhere and f not in fillers)
-        self.elsewhere_texts = frozenset(
-            t for t, units in units_of_text.items() if units <= elsewhere and t not in fillers)
+            f for f, units in df.items()
+            if units <= elsewhere and f not in all_filler_folds and f not in extra)
         self.texts_by_fold = {f: frozenset(t) for f, t in texts_by_fold.items()}
         self.vocab_folds = frozenset(texts_by_fold)
         self.vocab_texts = frozenset(t for texts in texts_by_fold.values() for t in texts)

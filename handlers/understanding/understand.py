@@ -541,7 +541,7 @@ class Understander:
         # (a word known only from a subject that is not the Week's still pairs as a known
         # word: "nước sạch" is the name of something else)
         stray = self._stray(tokens, info, {i for i in unknown if not (
-            self._known(tokens[i], accented) and self._elsewhere_only(tokens[i], accented))}
+            self._known(tokens[i], accented) and self._elsewhere_only(tokens[i]))}
             | talked)
         # Unknown words of the subject of a yes/no question, or of another part of a long
         # message ("nhà tôi khó khăn, | tham gia có mất tiền không"), say less.
@@ -1157,7 +1157,7 @@ class Understander:
                     (i > 0 and folds[i - 1] in _OWNERS)
                     or (i + 1 < len(tokens) and folds[i + 1] in _DOES)):
                 continue  # "nha toi", "toi da": typed without marks, who writes (tôi)
-            elif self._known(t, accented) and not self._elsewhere_only(t, accented):
+            elif self._known(t, accented) and not self._elsewhere_only(t):
                 value = self.index.idf.get(t.fold, 1.0)
                 if not accented and t.fold in self.index.filler_like:
                     value *= FILLER_LIKE  # "ve": về (a filler) or vé
@@ -1177,10 +1177,8 @@ class Understander:
             return self.index.known(t, accented)
         return t.text in self.index.vocab_texts or (not tone(t.text) and t.text in self._shapes)
 
-    def _elsewhere_only(self, t: Token, accented: bool) -> bool:
+    def _elsewhere_only(self, t: Token) -> bool:
         """A word the bot knows only from a subject that is not the Week's."""
-        if accented and t.marked and not t.expanded:
-            return t.text in self.index.elsewhere_texts
         return t.fold in self.index.elsewhere_folds
 
     def _stray(self, tokens: list[Token], info: dict[int, float],

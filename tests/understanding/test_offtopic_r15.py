@@ -259,6 +259,9 @@ STILL_WRONG: dict[str, str] = {
     "thư viện quốc gia hà nội có mở chủ nhật không":
         "'có mở … không' without 'cửa' is no question of hours ('có mở lớp … không' asks "
         "for a course); the resource's name explains the rest",
+    "lớp học nấu ăn cuối tuần giá bao nhiêu":
+        "'nấu' is repaired to 'lau' (a word the bot knows: 'lâu'), so the weekend's words "
+        "outweigh the rest",
     "người cao tuổi được trợ cấp bao nhiêu":
         "'người cao tuổi' names who takes part; 'trợ cấp' cannot be a subject elsewhere "
         "(people tell it of themselves: 'sống bằng trợ cấp, tham gia có mất tiền không')",

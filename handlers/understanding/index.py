@@ -174,8 +174,10 @@ class Index:
 
         # Words of the phrases; "content" words are those that are not fillers.
         texts_by_fold: dict[str, set[str]] = {}
+        extra: set[str] = set()
         for word in extra_words:
             texts_by_fold.setdefault(fold(word), set()).add(word)
+            extra |= {word, fold(word)}
         df: dict[str, set[int]] = {}
         for unit, words, *_ in raw:
             for w in words:
@@ -191,6 +193,15 @@ class Index:
         all_filler_folds = frozenset(w.fold for text in self.filler_texts for w in tokenize(text))
         self.filler_folds = all_filler_folds - self.content_folds
         self.filler_like = all_filler_folds & self.content_folds
+        # Words the bot knows only from the subjects that are not the Week's ("tiêm" of "tiêm
+        # chủng"): read and repaired as words, but outside those phrases they name something
+        # the bot knows nothing of ("lịch tiêm phòng cho trẻ"), as an unknown word does. By
+        # their letters: a word whose letters spell one of the Week's too ("thủ" of "thủ tục",
+        # "thủ thư") stays known.
+        elsewhere = {u for u, route in enumerate(self.units) if route == ("unknown", "")}
+        self.elsewhere_folds = frozenset(
+            f for f, units in df.items()
+            if units <= elsewhere and f not in all_filler_folds and f not in extra)
         self.texts_by_fold = {f: frozenset(t) for f, t in texts_by_fold.items()}
         self.vocab_folds = frozenset(texts_by_fold)
         self.vocab_texts = frozenset(t for texts in texts_by_fold.values() for t in texts)

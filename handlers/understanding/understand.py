@@ -83,6 +83,11 @@ _PREPOSITION_FOLDS = frozenset(fold(w) for w in (*_PREPOSITIONS, "về"))
 _WHEN_WHERE = ("khi nao", "bao gio", "may gio", "luc nao", "o dau", "dia diem", "cho nao",
                "ngay nao", "dien ra", "gio nao", "to chuc o", "to chuc luc", "di dau",
                "qua dau", "den dau", "hom nao", "bua nao", "ngay may")
+# When a place opens or works: asked of the organising bodies or of a resource online, whose
+# answers hold no hours (the library's and the events' do), the bot has no information.
+_HOURS_ASKED = ("mo cua", "dong cua", "gio lam viec", "co lam viec", "lam viec khong",
+                "gio hanh chinh")
+_NO_HOURS = frozenset({"bodies", "courses"})
 # An English question that starts so asks whether its last phrase is true ("is the contest
 # free": about the fee, not the contest).
 _EN_YES_NO = frozenset({"is", "are", "does", "do", "can", "will"})
@@ -533,7 +538,11 @@ class Understander:
         # known words no answer explains count half; unknown words count fully.
         understood = set().union(*(c.explained for c in candidates))
         talked = set().union(*(c.explained for c in candidates if c.route[0] != "smalltalk"))
-        stray = self._stray(tokens, info, unknown | talked)
+        # (a word known only from a subject that is not the Week's still pairs as a known
+        # word: "nước sạch" is the name of something else)
+        stray = self._stray(tokens, info, {i for i in unknown if not (
+            self._known(tokens[i], accented) and self._elsewhere_only(tokens[i]))}
+            | talked)
         # Unknown words of the subject of a yes/no question, or of another part of a long
         # message ("nhà tôi khó khăn, | tham gia có mất tiền không"), say less.
         aside = self._subject(tokens, info, best.explained)
@@ -571,6 +580,10 @@ class Understander:
         elsewhere = any(c.route[0] == "unknown" for c in candidates)
         if elsewhere:  # no neighbour answer offered either: "giá vàng" is not about fees
             return base
+        if best.route[0] in _NO_HOURS and any(f" {h} " in _run(tokens) for h in _HOURS_ASKED):
+            # when an office or a place opens ("ubnd phường mở cửa thứ 7 không", "thư viện quốc
+            # gia mở cửa mấy giờ"): the organisers and the resources online have no hours
+            return replace(base, candidates=others)
         if against and against >= max(said, FILLER_WEIGHT):
             if polite is not None and polite is not best:
                 # what followed the greeting (or came before the thanks) is not understood:
@@ -1144,7 +1157,7 @@ class Understander:
                     (i > 0 and folds[i - 1] in _OWNERS)
                     or (i + 1 < len(tokens) and folds[i + 1] in _DOES)):
                 continue  # "nha toi", "toi da": typed without marks, who writes (tôi)
-            elif self._known(t, accented):
+            elif self._known(t, accented) and not self._elsewhere_only(t):
                 value = self.index.idf.get(t.fold, 1.0)
                 if not accented and t.fold in self.index.filler_like:
                     value *= FILLER_LIKE  # "ve": về (a filler) or vé
@@ -1163,6 +1176,10 @@ class Understander:
         if accented or not t.marked or t.keyed or t.expanded:
             return self.index.known(t, accented)
         return t.text in self.index.vocab_texts or (not tone(t.text) and t.text in self._shapes)
+
+    def _elsewhere_only(self, t: Token) -> bool:
+        """A word the bot knows only from a subject that is not the Week's."""
+        return t.fold in self.index.elsewhere_folds
 
     def _stray(self, tokens: list[Token], info: dict[int, float],
                settled: set[int]) -> set[int]:

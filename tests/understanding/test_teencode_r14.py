@@ -61,7 +61,7 @@ def test_question_words_and_particles(understander: Understander, text: str,
     ("co khoa hoc ol k ad", "courses:khoa-hoc"),
     ("hoc tin hoc vp o dau", "courses"),
     ("cuộc thi có trên app zalo ko", "contest"),
-    ("quen mkhau fb thi lam the nao", "faq:internet-an-toan"),
+    ("bi lo mkhau fb thi lam the nao", "faq:internet-an-toan"),
     ("bi lo password zalo phai lam sao", "faq:internet-an-toan"),
     ("bi scam qua fb thi bao ai", "faq:internet-an-toan"),
 ])

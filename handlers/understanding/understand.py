@@ -1486,10 +1486,12 @@ class Understander:
         for duty in duties:
             start = min(duty.explained)
             clause = tokens[start].clause
-            head, size = next(((i, len(h.split())) for i in range(start + 1)
-                               for h in _UNIT_HEADS if tokens[i].clause == clause
-                               and folds[i:i + len(h.split())] == h.split()), (-1, 0))
-            if head < 0 or max(duty.explained) < head + size:
+            heads = [(i, len(h.split())) for i in range(len(tokens)) for h in _UNIT_HEADS
+                     if folds[i:i + len(h.split())] == h.split()]
+            named = {i + k for i, size in heads for k in range(size)}
+            head = next((i for i, _size in heads
+                         if i <= start and tokens[i].clause == clause), -1)
+            if head < 0 or not duty.explained - named:  # ("library? library": no duty asked)
                 if all(self.index.is_filler(tokens[i]) for i in duty.explained):
                     drop.append(duty)
                 continue

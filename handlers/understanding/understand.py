@@ -1477,7 +1477,8 @@ class Understander:
         tôi | cần làm những gì", "ủy ban xã | gửi báo cáo về đâu"): the answer about its duty
         explains the unit's name, and an answer found only on that name (the library, a
         contact, a subject of elsewhere: "câu lạc bộ dưỡng sinh") is not asked. Said of no
-        unit, words that are all fillers ("giờ phải làm gì") ask no duty."""
+        unit, words that are all fillers ("facebook bị chiếm, giờ phải làm gì") ask no duty when
+        another answer is found on words of its own."""
         duties = [c for c in candidates if c.route in _DUTIES and c.explained]
         if not duties:
             return candidates
@@ -1492,8 +1493,11 @@ class Understander:
             head = next((i for i, _size in heads
                          if i <= start and tokens[i].clause == clause), -1)
             if head < 0 or not duty.explained - named:  # ("library? library": no duty asked)
-                if all(self.index.is_filler(tokens[i]) for i in duty.explained):
-                    drop.append(duty)
+                if all(self.index.is_filler(tokens[i]) for i in duty.explained) and any(
+                        c.route[0] not in ("smalltalk", "unknown") and c.route not in _DUTIES
+                        and any(not self.index.is_filler(tokens[i]) for i in c.explained)
+                        for c in candidates):
+                    drop.append(duty)  # (said alone, "cần làm gì" asks what one takes part by)
                 continue
             name = set(range(head, start))
             duty.explained |= name

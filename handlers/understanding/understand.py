@@ -141,6 +141,14 @@ _MODALS = frozenset({"muon", "can", "phai", "nen"})
 _UNITS = frozenset({"contacts", "bodies", "library", "programme", "event"})
 # A part that says who writes ("em là giáo viên chủ nhiệm,", "tôi là cán bộ thư viện phường"):
 # the pronoun, then "là" (after "dạ", "thưa").
+# A unit of the Week's organizing side, named as who asks what it must do or report (folded
+# heads of its name; what follows the head up to the question is its name too: "trường tiểu
+# học của tôi", "câu lạc bộ dưỡng sinh của phường"), and the answers about what it does.
+_UNIT_HEADS = ("truong", "thu vien", "trung tam", "nha van hoa", "cau lac bo", "uy ban",
+               "hoi khuyen hoc", "chi hoi", "hoi phu nu", "doan thanh nien", "don vi", "co quan",
+               "giao vien", "xa", "phuong", "thon", "mam non", "mau giao", "tieu hoc",
+               "trung hoc")
+_DUTIES = frozenset({("faq", "don-vi-tham-gia"), ("faq", "han-bao-cao")})
 _SELF = frozenset({"toi", "em", "minh", "chau", "tui", "chung toi", "chung em", "chung minh"})
 # Words for a person, said to or of someone: fillers, but their letters with another tone
 # are too many words to be a slip of them ("bạc" is no "bác", "mạ" no "mà").
@@ -470,6 +478,7 @@ class Understander:
             c.route[0] in ("event", "programme") and c.explained
             and all(tokens[i].fold in self._week_words for i in c.explained))]
         candidates = kept or candidates
+        candidates = self._duties(tokens, candidates)
         denied = self._denied(tokens, lead)
         if denied and self._talk_besides(tokens, denied, candidates):
             denied = set()  # "tôi không muốn lưu số điện thoại, | cảm ơn ad": nothing else asked
@@ -1479,6 +1488,42 @@ class Understander:
         return next((c for c in candidates[1:] if c.explained and min(c.explained) > modal
                      and c.route[0] not in ("smalltalk", "unknown")
                      and c.rank >= SUBJECT * best.rank), best)
+
+    def _duties(self, tokens: list[Token], candidates: list[_Candidate]) -> list[_Candidate]:
+        """A unit named before what it must do for the Week or report ("trường tiểu học của
+        tôi | cần làm những gì", "ủy ban xã | gửi báo cáo về đâu"): the answer about its duty
+        explains the unit's name, and an answer found only on that name (the library, a
+        contact, a subject of elsewhere: "câu lạc bộ dưỡng sinh") is not asked. Said of no
+        unit, words that are all fillers ("facebook bị chiếm, giờ phải làm gì") ask no duty when
+        another answer is found on words of its own."""
+        duties = [c for c in candidates if c.route in _DUTIES and c.explained]
+        if not duties:
+            return candidates
+        folds = [t.fold for t in tokens]
+        drop: list[_Candidate] = []
+        for duty in duties:
+            start = min(duty.explained)
+            clause = tokens[start].clause
+            heads = [(i, len(h.split())) for i in range(len(tokens)) for h in _UNIT_HEADS
+                     if folds[i:i + len(h.split())] == h.split()]
+            named = {i + k for i, size in heads for k in range(size)}
+            head = next((i for i, _size in heads
+                         if i <= start and tokens[i].clause == clause), -1)
+            if head < 0 or not duty.explained - named:  # ("library? library": no duty asked)
+                if all(self.index.is_filler(tokens[i]) for i in duty.explained) and any(
+                        c.route[0] not in ("smalltalk", "unknown") and c.route not in _DUTIES
+                        and any(not self.index.is_filler(tokens[i]) for i in c.explained)
+                        for c in candidates):
+                    drop.append(duty)  # (said alone, "cần làm gì" asks what one takes part by)
+                continue
+            name = set(range(head, start))
+            duty.explained |= name
+            # (nor is the Week's name, nor what the duty's own words say: "muốn | tham gia")
+            week = {i for i, f in enumerate(folds) if f in self._week_words}
+            drop += [c for c in candidates if c.route not in _DUTIES and c.explained
+                     and c.explained <= name | week | duty.explained]
+        kept = [c for c in candidates if c not in drop]
+        return kept or candidates
 
     @staticmethod
     def _denied(tokens: list[Token], lead: int = 0) -> set[int]:

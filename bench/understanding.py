@@ -71,10 +71,11 @@ def explain(text: str) -> None:
     u = Understander(edition)
     from handlers.understanding.dates import find_date
     from handlers.understanding.normalise import tokenize
-    from handlers.understanding.understand import _particles
+    from handlers.understanding.parts import particles
 
     typed = tokenize(text)
-    tokens = _particles(u.lexicon.expand(u._repair(typed), u._fit), u.index.is_filler)
+    tokens = particles(u.lexicon.expand(u.repairer.repair(typed), u.repairer.fit),
+                       u.index.is_filler)
     ref = find_date(tokens, TODAY, edition)
     used = ref.used if ref else frozenset()
     accented = u._accented(tokens)

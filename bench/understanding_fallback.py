@@ -40,7 +40,7 @@ def main() -> int:
     u = Understander(edition)
 
     def content(text: str) -> list[str]:
-        tokens = u.lexicon.expand(u._repair(tokenize(text)), u._fit)
+        tokens = u.lexicon.expand(u.repairer.repair(tokenize(text)), u.repairer.fit)
         return [t.fold for t in tokens if t.kind == "word" and not u.index.is_filler(t)]
 
     texts: dict[tuple[str, str], list[str]] = defaultdict(list)

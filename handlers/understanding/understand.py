@@ -10,15 +10,13 @@ which one was meant).
 
 from __future__ import annotations
 
-import itertools
-import re
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from rapidfuzz import fuzz, process
 
 from content import Edition
+from handlers.understanding import parts
 from handlers.understanding.dates import DateRef, find_date, route_arg
 from handlers.understanding.index import (
     DISTRICT_EVENT,
@@ -32,17 +30,19 @@ from handlers.understanding.index import (
 from handlers.understanding.normalise import (
     Lexicon,
     Token,
-    collapse_doubles,
     fold,
-    make_token,
-    respellings,
-    retone,
-    syllable,
-    telex,
     tokenize,
     tone,
-    untoned,
-    vni,
+)
+from handlers.understanding.repair import Repairer
+from handlers.understanding.words import (
+    ASK_WORDS,
+    CLOSING,
+    DATE_FOLDS,
+    DATE_WORDS,
+    SELF,
+    WHEN_WHERE,
+    YES_NO,
 )
 
 # The weights of the decision (tuned on tests/understanding/corpus.txt only).
@@ -71,18 +71,12 @@ SUBJECT = 0.25  # a subject before "có" this strong owns the list asked after i
 MAX_CANDIDATES = 2
 # A long message tells a story around its question: the words far from what is asked say less.
 CONTEXT = 0.5  # what such a word, or any word of a part of the message not asked, says
-CONTEXT_GAP = 3  # words further than this from the answer's words and the question words
-CONTEXT_LENGTH = 10  # words a message has before it is long
 # Features that, with a day, mean "what is on that day".
 DATED = frozenset({"schedule", "activities", "next"})
 _PREPOSITIONS = frozenset({"cho", "của", "ở", "tại", "với", "trong", "ngoài", "trên",
                            "bằng"})
 # Typed without marks, these may be a preposition ("ve": về or vé; "cho": cho or chó).
 _PREPOSITION_FOLDS = frozenset(fold(w) for w in (*_PREPOSITIONS, "về"))
-# Questions about the time or the place of something (folded, abbreviations written out).
-_WHEN_WHERE = ("khi nao", "bao gio", "may gio", "luc nao", "o dau", "dia diem", "cho nao",
-               "ngay nao", "dien ra", "gio nao", "to chuc o", "to chuc luc", "di dau",
-               "qua dau", "den dau", "hom nao", "bua nao", "ngay may")
 # When a place opens or works: asked of the organising bodies or of a resource online, whose
 # answers hold no hours (the library's and the events' do), the bot has no information.
 _HOURS_ASKED = ("mo cua", "dong cua", "gio lam viec", "co lam viec", "lam viec khong",
@@ -97,24 +91,15 @@ _NOT_SUBJECTS = frozenset({"faq", "smalltalk", "unknown", "activities", "schedul
 # Words that close a noun phrase ("khóa học nào | miễn phí", "sách gì | hay"): the phrase after
 # them still qualifies the one before.
 _CLOSERS = frozenset({"nao", "gi"})
-# Question words: a phrase that holds one asks, it does not qualify the phrase before it.
-_QUESTION_WORDS = (*_WHEN_WHERE, "bao nhieu", "the nao", "la gi", "lam sao", "nhu nao", "ai",
-                   "lam gi", "may ngay", "may lan", "may cau")
-
 # The words of a question about when or where, and of the time something starts or ends.
-_WHEN_FOLDS = frozenset(" ".join(_WHEN_WHERE).split()) | {"bat", "dau", "ket", "thuc", "keo",
+_WHEN_FOLDS = frozenset(" ".join(WHEN_WHERE).split()) | {"bat", "dau", "ket", "thuc", "keo",
                                                           "dai", "thoi", "gian", "luc"}
-# Words that announce the question that follows them (folded pairs).
-_OPENERS = frozenset({("khong", "biet"), ("chua", "biet"), ("muon", "biet"), ("cho", "hoi"),
-                      ("xin", "hoi"), ("muon", "hoi"), ("can", "hoi"), ("can", "biet")})
 # Typed without marks, "toi", "minh" after whose it is ("nhà tôi", "con tôi") or before
 # what the writer does ("tôi đã", "mình muốn") are who writes, not "tối", "tới" (folded).
 _OWNERS = frozenset({"nha", "con", "bo", "me", "cua", "truong", "lop", "phuong", "xa", "ong",
                      "ba", "vo", "chong", "quan", "ben", "cu"})
 _DOES = frozenset({"da", "muon", "can", "thay", "duoc", "chua", "dang", "se", "phu", "moi",
                    "hay", "thich", "biet", "khong", "van", "cung", "lam", "hoc"})
-# Particles that close a message and ask nothing of their own (folded): "ạ", "nhé", "với ạ".
-_CLOSING = frozenset({"a", "ah", "ak", "nhe", "nha", "nhi", "vay", "the", "ha", "voi", "z"})
 # Asking leave to ask: "cho em hỏi", "xin hỏi" (folded; "muốn hỏi" is what one wants), and
 # what may follow the "hỏi" of it ("cho mình hỏi chút ạ").
 _ASKS_LEAVE = frozenset({"cho", "xin"})
@@ -122,16 +107,8 @@ _ASKS_LEAVE = frozenset({"cho", "xin"})
 # already names whom it speaks to ("alo ad | hotline"): the name that follows is asked about.
 _NOT_ADDRESSED = frozenset({"xin", "hoi", "ad", "admin", "bot", "chatbot"})
 _LEAVE_TAIL = frozenset({"chut", "ti", "xiu", "a", "nhe", "nha", "voi", "vs"})
-# Words that ask (folded): what stands next to them is what a long message asks about.
-_ASK_WORDS = frozenset({"gi", "nao", "dau", "sao", "ai", "may", "nhieu"})
-# Words that open a part denying its subject (folded pairs).
-_DENIALS = frozenset({("khong", "phai"), ("chang", "phai"), ("khong", "hoi"),
-                      ("khong", "can"), ("khong", "muon")})
 # Words that point back to what a part before named ("…liên thế hệ, | đó là chương trình gì").
 _BACK = frozenset({"do", "day", "ay", "no"})
-# Words that open a condition or a purpose, closed by "thì" ("muốn tham gia thì …").
-_CONDITIONS = frozenset({"muon", "neu", "de"})
-_QUESTION_FOLDS = frozenset(" ".join(_QUESTION_WORDS).split())
 # Words that say what someone is thanked for ("cảm ơn btc | đã trả lời", "| vì đã giúp").
 _REASONS = frozenset({"da", "vi"})
 # Words that end a part telling what is already done ("đọc thể lệ rồi", "thi xong").
@@ -149,11 +126,6 @@ _UNIT_HEADS = ("truong", "thu vien", "trung tam", "nha van hoa", "cau lac bo", "
                "giao vien", "xa", "phuong", "thon", "mam non", "mau giao", "tieu hoc",
                "trung hoc")
 _DUTIES = frozenset({("faq", "don-vi-tham-gia"), ("faq", "han-bao-cao")})
-_SELF = frozenset({"toi", "em", "minh", "chau", "tui", "chung toi", "chung em", "chung minh"})
-# Words for a person, said to or of someone: fillers, but their letters with another tone
-# are too many words to be a slip of them ("bạc" is no "bác", "mạ" no "mà").
-_KIN = frozenset({"bác", "chú", "cô", "dì", "ông", "bà", "anh", "chị", "em", "cháu", "con",
-                  "mẹ", "bố", "má", "mạ", "cậu", "mợ", "thím", "tôi", "mình", "bạn"})
 _POLITE = frozenset({"da", "thua", "vang"})
 # Words that cancel the reminders named right after them ("hủy | nhắc lịch", "ngừng | đăng ký
 # nhận tin"); typed without marks, only those no other word near a reminder spells ("dung" is
@@ -161,195 +133,11 @@ _POLITE = frozenset({"da", "thua", "vang"})
 _CANCELS = frozenset({"hủy", "huỷ", "ngừng", "thôi", "tắt", "dừng", "bỏ"})
 _CANCEL_FOLDS = frozenset({"huy", "ngung", "thoi", "tat"})
 _REMINDERS = frozenset({("subscribe", ""), ("faq", "nhac-lich")})
-# Words that end a yes/no question (folded; "k", "ko" are read "không").
-_YES_NO = frozenset({"khong", "chua", "ha"})
 # Whom a message may speak to ("chào ban tổ chức", "btc ơi"), and the small talk said to them.
 _ADDRESSEES = frozenset({"contacts", "bodies", "library"})
 _SPOKEN_TO = frozenset({("smalltalk", "greeting"), ("smalltalk", "thanks"),
                         ("smalltalk", "goodbye")})
 SMALL_TALK_SCORE = 1.0  # a call alone ("btc ơi"): a greeting
-_VOWEL = re.compile(r"[aeiouy]")
-_QUESTION_STARTS: dict[str, list[tuple[str, ...]]] = {}
-for _q in _QUESTION_WORDS:
-    _QUESTION_STARTS.setdefault(_q.split()[0], []).append(tuple(_q.split()))
-# Any of the question words, between spaces, in a run of folded words: one search, not one
-# substring test a question word (_asks is called for every phrase found).
-_QUESTION = re.compile(" (?:" + "|".join(map(re.escape, _QUESTION_WORDS)) + ") ")
-
-
-def _run(tokens: list[Token], start: int = 0, end: int | None = None) -> str:
-    """Tokens [start, end) folded, between spaces, to look whole phrases up in."""
-    return " " + " ".join([t.fold for t in tokens[start:end]]) + " "
-
-
-def _asks(tokens: list[Token], start: int, end: int) -> bool:
-    """Do tokens [start, end) hold a question ("bao giờ", "ở đâu", "bao nhiêu")?"""
-    run = _run(tokens, start, end)
-    if run.startswith(" co "):  # "có … không", and "với ạ", "nhé" after it
-        closed = _closed(tokens, start, end)
-        asked = run if closed == end else _run(tokens, start, closed)
-        if asked.endswith((" khong ", " chua ")):
-            return True
-    return _QUESTION.search(run) is not None
-
-
-def _closed(tokens: list[Token], start: int, end: int) -> int:
-    """Where tokens [start, end) end without the particles that close them ("… với ạ")."""
-    while end - 1 > start and (tokens[end - 1].kind == "symbol" or (
-            tokens[end - 1].fold in _CLOSING and tokens[end - 1].kind == "word")):
-        end -= 1
-    return end
-
-
-def _asks_yes_no(tokens: list[Token], start: int) -> bool:
-    """Do the words from `start` on ask something: a question phrase, or "có" and a closing
-    "không" ("năm nay có bão không")?"""
-    words = [t for t in tokens[start:] if t.kind == "word" and t.fold not in _CLOSING]
-    return bool(words) and (_asks(tokens, start, len(tokens)) or (
-        words[-1].fold in _YES_NO and any(t.fold == "co" for t in words[:-1])))
-
-
-# Verbs by which a writer learns of the Week (folded), and the words that may follow them in a
-# part that only tells how ("nghe loa phường nói", "biết tin", "đọc báo"): a source, said short.
-_HEARD = frozenset({"nghe", "doc", "thay"})
-_SOURCE_WORDS = 3
-_WHEN = frozenset({"moi", "vua", "da"})
-_TOLD_WHEN = _WHEN | {"cung", "thi"}
-
-
-def _heard_of(tokens: list[Token], filler: Callable[[Token], bool]) -> list[Token]:
-    """The message without its opening parts that only tell how the writer learned of it,
-    when a question follows ("hôm qua nghe loa phường nói, | mai có gì", "em mới biết tin,
-    | …"): they ask nothing and name nothing asked. A part that says what was heard ("nghe
-    nói có hội sách, | ở đâu vậy": "có" after the verb) stays, as does one that asks."""
-    last = tokens[-1].clause if tokens else 0
-    drop = 0
-    for clause in range(last):
-        part = [(i, t) for i, t in enumerate(tokens) if t.clause == clause]
-        if not part or part[0][0] != drop:
-            break
-        verbs = [k for k, (_i, t) in enumerate(part) if t.fold in _HEARD or (
-            t.fold == "biet" and k + 1 < len(part) and part[k + 1][1].fold == "tin")]
-        # before the verb only who heard and when ("hôm qua", "em mới"): "ông tôi muốn đến
-        # thư viện đọc báo," says what is wanted, not how the writer heard
-        # and when is said ("hôm qua", "mới", "vừa"): "tôi đọc sách, | ở đâu" asks of a book
-        if not verbs:
-            break
-        before = [t for _i, t in part[:verbs[0]] if t.kind == "word"]
-        if not all(t.fold in _SELF or t.fold in _DATE_FOLDS
-                                or t.fold in _TOLD_WHEN or filler(t) for t in before) or not any(
-                t.fold in _DATE_FOLDS or t.fold in _WHEN for t in before):
-            break
-        after = [t for _i, t in part[verbs[0] + 1:] if t.kind == "word"]
-        if (len(after) > _SOURCE_WORDS or any(t.fold == "co" for t in after)
-                or _asks(tokens, part[0][0], part[-1][0] + 1)):
-            break
-        drop = part[-1][0] + 1
-    rest = tokens[drop:]
-    return rest if drop and any(t.kind == "word" for t in rest) else tokens
-
-
-# What a part that tells something of its own holds (folded): who writes ("tôi", "em"), what
-# they are ("là"), whom they call ("ơi"), what they heard or did ("nghe", "rồi").
-# (with their marks, which count where they were typed: "buổi tối" is no "tôi")
-_OWN_SENTENCE = frozenset({"tôi", "em", "mình", "cháu", "tui", "tớ", "là", "ơi", "rồi", "xong",
-                           "chào", "nghe", "đọc", "thấy"})
-_OWN_FOLDS = frozenset(fold(w) for w in _OWN_SENTENCE)
-
-
-def _continued(tokens: list[Token]) -> list[Token]:
-    """A comma or a line break typed inside the question ("tuần lễ, | có gì", "mỗi câu được
-    | bao nhiêu thời gian", "hội khuyến học, | có trao thưởng không"): the part after it
-    continues the part before, which names only what is asked of, and is read as one part
-    with it. The part after opens with "có" or a question phrase (it has no subject of its
-    own); the part before asks nothing and tells nothing of its own: no one who writes, is
-    called or greeted, nothing heard or done ("mai tôi rảnh, | có gì không", "btc ơi, | có ai
-    không", "nghe nói…, | có gì" stay two parts), nothing denied ("không phải …")."""
-    if not tokens or tokens[-1].clause == tokens[0].clause:
-        return tokens
-    joins: set[int] = set()  # the parts read as one with the part before them
-    start = 0
-    for k in range(1, len(tokens)):
-        t = tokens[k]
-        if t.clause == tokens[k - 1].clause:
-            continue
-        part, start = tokens[start:k], k
-        opens = ((t.text == "có" or (t.fold == "co" and not t.marked)) and not t.expanded) or any(
-            _run(tokens, k, k + len(q)) == f" {' '.join(q)} "
-            for q in _QUESTION_STARTS.get(t.fold, ()) if len(q) > 1)
-        words = [x for x in part if x.kind == "word"]
-        folds = [x.fold for x in words]
-        if (opens and words and not any(
-                x.text in _OWN_SENTENCE if x.marked else x.fold in _OWN_FOLDS for x in words)
-                and not any(f in _ASK_WORDS for f in folds)
-                and not any(pair in _DENIALS for pair in itertools.pairwise(folds))
-                and not _asks(part, 0, len(part))):
-            joins.add(t.clause)
-    if not joins:
-        return tokens
-    return [replace(t, clause=t.clause - sum(c <= t.clause for c in joins)) for t in tokens]
-
-
-def _particles(tokens: list[Token],
-               filler: Callable[[Token], bool] = lambda _t: False) -> list[Token]:
-    """'thi' typed without marks right after a question and before more words is the particle
-    thì ("bao giờ thi kết thúc": bao giờ thì kết thúc), not the contest's thi; so is 'thi'
-    that closes a condition or a purpose ("muốn …", "nếu …", "để …", with a word of its own
-    between) before a question with words of its own ("muon tham gia thi lien he ai"). And
-    "bao giờ"
-    written from an abbreviation ("bh") in a message that asks with gì or nào is "bây giờ":
-    one question word a sentence ("bh có sự kiện gì": now; "khai mạc bh": when)."""
-    out = list(tokens)
-    # "có mất phí à?", "có thi lại được hả": "à", "hả" closing a part that asks with "có"
-    # ask as "không" does; "a" typed without marks is "ạ" or "à", and either way a part that
-    # asks with "có" and two words of its own after it, and not with "gì", asks yes or no
-    # ("co phai dong tien a"; "có ạ" alone is an answer, "co sk gi a" asks what)
-    for i, t in enumerate(tokens):
-        if (t.text in ("à", "hả", "hở", "ha", "a")
-                and (i + 1 == len(tokens) or tokens[i + 1].clause != t.clause
-                     or all(x.kind != "word" for x in tokens[i + 1:]))):
-            part = [x for x in tokens[:i] if x.clause == t.clause]
-            has = [k for k, x in enumerate(part) if x.fold == "co"]
-            if has and not any(x.fold in ("khong", "chua") for x in part) and (
-                    t.text != "a" or (len(part) - has[0] >= 3
-                                      and not any(x.fold == "gi" for x in part))):
-                out[i] = replace(make_token("không"), clause=t.clause)
-    asks_what = any(t.fold in ("gi", "nao") for t in tokens) and not any(
-        f" {q} " in _run(tokens) for q in ("khi nao", "luc nao", "ngay nao", "gio nao"))
-    if asks_what:
-        for i in range(len(tokens) - 1):
-            if tokens[i].expanded and tokens[i].text == "bao" and tokens[i + 1].text == "giờ":
-                out[i] = replace(tokens[i], text="bây", fold="bay")
-    for i in range(1, len(tokens) - 1):
-        t = tokens[i]
-        if t.text == "thi" and tokens[i + 1].kind == "word" and any(
-                _run(tokens, 0, i).endswith(f" {q} ") for q in _QUESTION_WORDS):
-            out[i] = replace(make_token("thì"), clause=t.clause)
-        elif t.text == "thi" and tokens[i + 1].text != "thi" and (
-                _asks(tokens, i + 1, len(tokens))
-                or any(x.fold in _ASK_WORDS for x in tokens[i + 1:])):
-            opens = [k for k in range(i) if tokens[k].fold in _CONDITIONS
-                     and tokens[k].clause == t.clause]
-            between = opens and any(not filler(x) for x in tokens[opens[-1] + 1:i])
-            own = [x for x in tokens[i + 1:] if x.kind == "word" and not filler(x)
-                   and x.fold not in _QUESTION_FOLDS]
-            if between and own:
-                # the condition is a part of its own: what follows "thì" is asked
-                out[i] = replace(make_token("thì"), clause=t.clause)
-                out[i + 1:] = [replace(x, clause=x.clause + 1) for x in out[i + 1:]]
-    return out
-
-
-# Words the date reader knows, so they are never "unknown".
-_DATE_WORDS = (
-    "hôm nay mai ngày kia mốt qua bữa sáng trưa chiều tối đêm thứ chủ nhật tuần sau tới trước "
-    "này cuối mùng mồng tháng năm bây giờ lúc đến từ và hai ba tư bốn sáu bảy bẩy đầu tiên cùng "
-    "ngoái mười mươi một tám chín lăm giữa"
-)
-
-_DATE_TEXTS = frozenset(_DATE_WORDS.split())
-_BEFORE_NUMBER = frozenset({"mùng", "mồng", "thứ", "tháng", "ngày"})  # "mùng 3", "thứ 7"
-_DATE_FOLDS = frozenset(fold(w) for w in _DATE_WORDS.split())  # "chieu", "nay"
 # Pairs of the date reader's words, so that a typo beside one is read ("hom nau": hôm nay).
 _DATE_PAIRS = (
     "hôm nay", "hôm qua", "ngày mai", "ngày kia", "sáng nay", "trưa nay", "chiều nay",
@@ -387,15 +175,13 @@ class _Candidate:
 
 
 class Understander:
-    """Understands free text for one edition (build once; it holds the index)."""
-
     def __init__(self, edition: Edition) -> None:
         self.edition = edition
         self.lexicon = Lexicon(edition.lexicon.abbreviations)
         # The names of the city's quận and huyện are words the bot knows ("huyện Thủy
         # Nguyên"), though they ask for nothing by themselves.
         places = [w for d in edition.districts for w in d.lower().split()]
-        self.index = Index(edition, extra_words=[*self.lexicon.words(), *_DATE_WORDS.split(),
+        self.index = Index(edition, extra_words=[*self.lexicon.words(), *DATE_WORDS.split(),
                                                  *places],
                            extra_pairs=[*_DATE_PAIRS, *(d.lower() for d in edition.districts)])
         self.english = frozenset(fold(w) for w in edition.lexicon.english)
@@ -403,15 +189,7 @@ class Understander:
             u for u, (feature, arg) in enumerate(self.index.units)
             if feature in DATED and not arg)
         self._event_days = {e.id: e.start.date() for e in edition.events}
-        self._repairs: dict[tuple[str, str, str], tuple[Token, ...]] = {}
-        self._retones: dict[tuple[object, ...], Token | None] = {}  # (word, neighbours)
-        self._spellings = frozenset(self.lexicon.spellings())
-        self._shapes = frozenset(untoned(w) for w in self.index.vocab_texts)
-        # the words the bot knows by their letters and vowel marks, any tone ("để", "đề")
-        toned: dict[str, set[str]] = {}
-        for w in self.index.vocab_texts:
-            toned.setdefault(untoned(w), set()).add(w)
-        self._toned = {shape: frozenset(ws) for shape, ws in toned.items()}
+        self.repairer = Repairer(self.index, frozenset(self.lexicon.spellings()))
         # The words of the Week's own name ("tuần lễ hưởng ứng học tập suốt đời năm 2020"),
         # in any order: they name the Week, not an event whose title holds them.
         self._week_words = frozenset(t.fold for t in tokenize(edition.name.vi))
@@ -423,12 +201,13 @@ class Understander:
         words = [t for t in typed if t.kind == "word"]
         english = bool(words) and not any(t.marked for t in words) and (
             2 * sum(t.fold in self.english for t in words) >= len(words))
-        repaired = self._repair(typed)
-        tokens = _heard_of(_particles(_continued(self.lexicon.expand(repaired, self._fit)),
-                                      self.index.is_filler), self.index.is_filler)
+        repaired = self.repairer.repair(typed)
+        expanded = self.lexicon.expand(repaired, self.repairer.fit)
+        tokens = parts.heard_of(parts.particles(parts.continued(expanded),
+                                                self.index.is_filler), self.index.is_filler)
         normalised = " ".join(t.fold for t in tokens)
         base = Understanding("unknown", typed=text, normalised=normalised, english=english,
-                             asks="?" in text or _asks(tokens, 0, len(tokens)))
+                             asks="?" in text or parts.asks(tokens, 0, len(tokens)))
         if not any(t.kind != "symbol" or t.expanded for t in tokens):
             return base
         question = self._question(" ".join(t.fold for t in repaired))
@@ -479,7 +258,7 @@ class Understander:
             and all(tokens[i].fold in self._week_words for i in c.explained))]
         candidates = kept or candidates
         candidates = self._duties(tokens, candidates)
-        denied = self._denied(tokens, lead)
+        denied = parts.denied(tokens, lead)
         if denied and self._talk_besides(tokens, denied, candidates):
             denied = set()  # "tôi không muốn lưu số điện thoại, | cảm ơn ad": nothing else asked
         if denied:
@@ -487,8 +266,8 @@ class Understander:
             kept = [c for c in candidates if not (c.explained and c.explained <= denied)]
             candidates = kept or candidates
         best = candidates[0]
-        opened = self._opened(tokens)
-        asking = self._asking(tokens)
+        opened = parts.opened(tokens)
+        asking = parts.asking(tokens)
         if opened > 0 and best.explained and max(best.explained) < opened:
             # "muốn tham gia nhưng không biết | tuần lễ bắt đầu từ hôm nào": what follows
             # "không biết", "cho hỏi" is asked; what comes before tells why.
@@ -523,7 +302,7 @@ class Understander:
                                               else max(c.explained) < min(best.explained))
                          and not c.explained & done and c.rank >= TWO_QUESTIONS * best.rank),
                         best)
-        if best.route == ("smalltalk", "greeting") and best.explained and _asks_yes_no(
+        if best.route == ("smalltalk", "greeting") and best.explained and parts.asks_yes_no(
                 tokens, max(best.explained) + 1) and not any(
                 t.fold == "ai" for t in tokens[max(best.explained) + 1:]):
             # "bot ơi mấy giờ rồi", "ad ơi cho hỏi năm nay có bão không": a call, or leave
@@ -554,8 +333,8 @@ class Understander:
             | talked)
         # Unknown words of the subject of a yes/no question, or of another part of a long
         # message ("nhà tôi khó khăn, | tham gia có mất tiền không"), say less.
-        aside = self._subject(tokens, info, best.explained)
-        if best.explained and self._predicate_elsewhere(tokens, info, best.explained,
+        aside = parts.subject(tokens, info, best.explained)
+        if best.explained and parts.predicate_elsewhere(tokens, info, best.explained,
                                                         unknown | stray):
             # the other way round: the answer names only whom a yes/no question is asked of,
             # and its predicate names something else ("hội khuyến học | có trao thưởng …
@@ -567,10 +346,10 @@ class Understander:
         # nhầm, ý là thứ hai tuần sau")
         after = max(asked) if asked and best.explained <= used else len(tokens)
         aside |= {i for i in info if tokens[i].clause not in asked and tokens[i].clause < after}
-        far = self._context(tokens, best.explained, lead) | aside | set(range(max(0, opened)))
+        far = parts.context(tokens, best.explained, lead) | aside | set(range(max(0, opened)))
         # The words of a question phrase ("diễn ra ở địa điểm nào") ask; they name nothing else;
         # nor do the words that announce one ("tôi muốn biết | chủ đề…", typed "muon biet").
-        announcing = self._announcing(tokens) | self._polite_ends(tokens, candidates, best)
+        announcing = parts.announcing(tokens) | self._polite_ends(tokens, candidates, best)
         against = sum(((UNEXPLAINED * v if i in aside else v) if i in unknown or i in stray
                        else 0.0 if i in understood
                        else UNEXPLAINED * v) * (CONTEXT if i in far else 1.0)
@@ -589,7 +368,7 @@ class Understander:
         elsewhere = any(c.route[0] == "unknown" for c in candidates)
         if elsewhere:  # no neighbour answer offered either: "giá vàng" is not about fees
             return base
-        if best.route[0] in _NO_HOURS and any(f" {h} " in _run(tokens) for h in _HOURS_ASKED):
+        if best.route[0] in _NO_HOURS and any(f" {h} " in parts.run(tokens) for h in _HOURS_ASKED):
             # when an office or a place opens ("ubnd phường mở cửa thứ 7 không", "thư viện quốc
             # gia mở cửa mấy giờ"): the organisers and the resources online have no hours
             return replace(base, candidates=others)
@@ -600,12 +379,12 @@ class Understander:
                 return replace(base, feature="smalltalk", arg=polite.route[1],
                                score=polite.rank, explained=frozenset(polite.explained))
             return replace(base, candidates=others)
-        run = _run(tokens)
+        run = parts.run(tokens)
         when_where = (ref is not None and ref.kind not in SCOPES) or any(
-            f" {q} " in run for q in _WHEN_WHERE)
+            f" {q} " in run for q in WHEN_WHERE)
         passed = {best.route}
         if ref is not None and best.route[0] in ("day", "today") and any(
-                f" {q} " in run for q in _WHEN_WHERE):
+                f" {q} " in run for q in WHEN_WHERE):
             # "lễ khai mạc sáng nay | ở đâu": where or when is asked of the event named, held
             # on the day named.
             # (named on words of its own: "đọc sách" is the library's before any event's)
@@ -644,7 +423,7 @@ class Understander:
             ceremony = next((c for c in candidates[1:]
                              if c.route[0] == "event" and c.explained
                              and c.explained < best.explained
-                             and self._ceremony(tokens, min(c.explained))
+                             and parts.ceremony(tokens, min(c.explained))
                              and all(tokens[i].fold in _WHEN_FOLDS
                                      for i in best.explained - c.explained)), None)
             if ceremony is not None:
@@ -721,398 +500,6 @@ class Understander:
                        unexplained=sum(any(c.isalpha() for c in tokens[i].text)
                                        for i in info if i not in best.explained))
 
-    # ---- reading the words -----------------------------------------------------------------
-
-    def _repair(self, tokens: list[Token]) -> list[Token]:
-        """Words the bot does not know, read again: a word typed in two pieces, doubled
-        letters, Telex keys left in, teencode, two to four words typed as one, one typo (only
-        in words typed without marks: a word typed with them is meant), a wrong mark where the
-        letters pair with a neighbour typed right."""
-        out: list[Token] = []
-        tokens = self._split_words(tokens)
-        for k, t in enumerate(tokens):
-            # a word typed with marks no word of the bot has may be teencode ("chìu", "nài")
-            odd = t.marked and t.text not in self.index.vocab_texts
-            if t.kind != "word" or (self.index.known(t) and not odd):
-                if t.kind == "word" and t.marked and not t.keyed:
-                    # a tone slip is read from the word and its neighbours in its part
-                    prev = tokens[k - 1] if k and tokens[k - 1].clause == t.clause else None
-                    nxt = tokens[k + 1] if k + 1 < len(tokens) \
-                        and tokens[k + 1].clause == t.clause else None
-                    slip = (t.text, prev and (prev.kind, prev.text), nxt and (nxt.kind, nxt.text))
-                    if slip in self._retones:
-                        retoned = self._retones[slip]
-                    else:
-                        retoned = self._retoned(tokens, k)
-                        if len(self._retones) < 8192:
-                            self._retones[slip] = retoned
-                    if retoned is not None:
-                        t = replace(retoned, clause=t.clause)
-                out.append(t)
-                continue
-            # the word before as read again ("coui tuân": cuối, then tuần beside it)
-            previous = out[-1] if k else None
-            following = tokens[k + 1] if k + 1 < len(tokens) else None
-            before = previous.fold if previous else ""
-            after = following.fold if following else ""
-            # a wrong mark on a word a neighbour typed right pairs with is a slip ("thu vịen",
-            # "chu nhạt có gì", "ở đau"): the neighbours' marks are part of the key
-            key = (t.text, previous.text if previous else "",
-                   following.text if following else "")
-            repaired = self._repairs.get(key)
-            if repaired is None:
-                if self.index.known(t):
-                    spelt = self._retoned(tokens, k) or self._respelt(t, before, after)
-                    if spelt is None and self._slip_pair(t, previous, following):
-                        spelt = Token(t.fold, t.fold, "word", expanded=True)
-                    repaired = (t,) if spelt is None else (spelt,)
-                else:
-                    near = tokens[max(k - 1, 0):k + 2]
-                    repaired = self._repair_word(t, before, after,
-                                                 unmarked_near=not any(x.marked for x in near))
-                if len(self._repairs) < 8192:  # people repeat their typos; floods do not
-                    self._repairs[key] = repaired
-            out.extend(r if r.clause == t.clause else replace(r, clause=t.clause)
-                       for r in repaired)
-        return out
-
-    def _repair_word(self, t: Token, before: str, after: str, unmarked_near: bool = True,
-                     again: bool = False) -> tuple[Token, ...]:
-        """The word(s) `t` (a word the bot does not know) is read as; `again`: a swap of
-        the letters typed, read by the sure rules only (no other swap, no correction)."""
-        keyed = self._telex(t, unmarked_near)
-        if keyed is not None and keyed.keyed:  # "hoom": hôm, before "hom" by a letter less
-            return (keyed,)
-        # Two neighbouring letters swapped keep every letter typed: the likeliest slip. The one
-        # word of the bot such a swap spells is meant where it pairs with a neighbour ("gaii
-        # thuong": giải, not "gai"; "choa ban": chào, not "cho") or where the letters typed
-        # spell no Vietnamese syllable ("houng": hướng, not "ho ung"; "haot", "thmee").
-        swap = None if t.marked or again else self._swapped(t.fold)
-        paired = swap is not None and ((before, swap) in self.index.bigrams
-                                       or (swap, after) in self.index.bigrams)
-        # (a letter typed twice is a slip too: one pair undone is as likely as a swap, "gaii"
-        # alone is "gai"; two pairs are two slips, "hhii" is "hihi")
-        doubles = sum(a == b for a, b in itertools.pairwise(t.fold))
-        if swap is not None and (paired or (not syllable(t.fold) and doubles != 1)):
-            return (make_token(swap),)
-        single = make_token(collapse_doubles(t.text))
-        if single.text != t.text and self.index.known(single):
-            return (single,)
-        if swap is not None and not syllable(t.fold):  # "thmee": theme, not "thme", "them"
-            return (make_token(swap),)
-        undoubled = self._undoubled(t)
-        if undoubled is not None:
-            return undoubled
-        if keyed is not None and not again:  # (a swap read only as keys typed: "taix")
-            # a vowel's shape typed, no word of the bot: as typed ("muaw"), unless its
-            # letters swapped read ("tuhws": thứ)
-            if keyed is t:
-                return self._swap_read(t, before, after, unmarked_near) or (t,)
-            return (keyed,)
-        spelt = self._respelt(t, before, after)
-        if spelt is not None:
-            return (spelt,)
-        if t.marked:
-            # two neighbouring letters swapped, the marks typed with them ("nàgy", "chềiu"):
-            # the one word of the bot they spell, as typed
-            swaps = {retone(t.text[:k] + t.text[k + 1] + t.text[k] + t.text[k + 2:])
-                     for k in range(len(t.text) - 1)} & self.index.vocab_texts
-            if len(swaps) == 1:
-                # a word of the date spelt so, its marks typed, names the day ("ságn mai")
-                word = swaps.pop()
-                return (Token(word, fold(word), "word", repaired=fold(word) not in _DATE_FOLDS
-                              or len(word) < 4),)
-            # letters no word of the bot has, typed with marks ("thaoị"): a typo of a word that
-            # pairs with a neighbour, read folded
-            corrected = self.index.correct(t.fold, before, after)
-            if corrected is not None and ((before, corrected) in self.index.bigrams
-                                          or (corrected, after) in self.index.bigrams):
-                return (Token(corrected, corrected, "word", expanded=True, repaired=True),)
-            return (t,)
-        if len(t.fold) >= 5:
-            for cut in sorted(range(2, len(t.fold) - 1), key=lambda c: -min(c, len(t.fold) - c)):
-                left, right = make_token(t.fold[:cut]), make_token(t.fold[cut:])
-                fillers = self.index.is_filler(left) + self.index.is_filler(right)
-                # "phuong" is not "phụ ông": a filler in a split needs the pair to be known
-                if self.index.known(left) and self.index.known(right) and (
-                        (fillers == 0 and not again)
-                        or (fillers <= 1 and (left.fold, right.fold) in self.index.bigrams)):
-                    return left, right
-        if 7 <= len(t.fold) <= 28:  # four words of seven letters at most
-            words = self._run_together(t.fold)
-            if words is not None:
-                return words
-        if again:
-            return (t,)
-        read = self._swap_read(t, before, after, unmarked_near)
-        if read is not None:
-            return read
-        corrected = self.index.correct(t.fold, before, after)
-        if corrected is not None:
-            return (self._corrected(corrected, before, after,
-                                    swapped=sorted(corrected) == sorted(t.fold)),)
-        return (t,)
-
-    def _swap_read(self, t: Token, before: str, after: str,
-                   unmarked_near: bool) -> tuple[Token, ...] | None:
-        """Two letters swapped in a word typed with Telex keys left in ("tmaj": tạm, "lihcj":
-        lịch) or in words typed as one ("nagymai": ngày mai): the one swap the sure rules
-        read (keys, doubled letters, teencode, words that pair); None when none or several."""
-        read = {r for r in (self._repair_word(make_token(w), before, after, unmarked_near,
-                                              again=True)
-                            for w in self._swaps(t.fold) if w not in self.index.vocab_folds)
-                if all(self.index.known(x) for x in r)}
-        return read.pop() if len(read) == 1 else None
-
-    def _corrected(self, word: str, before: str, after: str, swapped: bool = False) -> Token:
-        """A typo read as `word` (folded). A typo beside a word of the date it pairs with
-        names that day ("hom nau"), as does one before the day's number ("mnug 3", "ngya 7");
-        two letters swapped beside any word of the date or a number ("nagy mot", "sagn thu
-        hai", "tahng 10"): every letter of the word was typed."""
-        dated = word in _DATE_FOLDS and (
-            ((before, word) in self.index.bigrams and before in _DATE_FOLDS)
-            or ((word, after) in self.index.bigrams and after in _DATE_FOLDS)
-            or (after.isdigit() and len(word) >= 4)
-            or (swapped and len(word) >= 4 and any(
-                w in _DATE_FOLDS or w.isdigit() for w in (before, after))))
-        return Token(word, word, "word", repaired=not dated)
-
-    @staticmethod
-    def _swaps(word: str) -> set[str]:
-        """`word` with two neighbouring letters swapped, each way it can be."""
-        return {word[:k] + word[k + 1] + word[k] + word[k + 2:] for k in range(len(word) - 1)
-                if word[k] != word[k + 1]}
-
-    def _swapped(self, word: str) -> str | None:
-        """The one word of the bot (four letters or more, folded) that `word` is with two
-        neighbouring letters swapped; None when there is none or several."""
-        if len(word) < 4 or not word.isalpha():
-            return None
-        found = self._swaps(word) & self.index.vocab_folds
-        return found.pop() if len(found) == 1 else None
-
-    def _undoubled(self, t: Token) -> tuple[Token, ...] | None:
-        """One letter typed twice in a word that has another pair of letters ("frree",
-        "ebbook", "cuuoc"): the pairs are undone one at a time, and the one word of the bot
-        that gives is the word; one pair only, the word without it is read again
-        ("nggaymai": "ngaymai", two words typed as one)."""
-        pairs = [k for k in range(len(t.text) - 1) if t.text[k] == t.text[k + 1]]
-        if not pairs:
-            return None
-        singles = {make_token(retone(t.text[:k] + t.text[k + 1:])) for k in pairs}
-        known = [s for s in singles if self.index.known(s)]
-        if len(known) == 1:
-            return (known[0],)
-        if len(singles) == 1 and not known and len(t.text) >= 5:
-            again = self._repair_word(singles.pop(), "", "")
-            if len(again) > 1 or self.index.known(again[0]):
-                return again
-        return None
-
-    def _split_words(self, tokens: list[Token]) -> list[Token]:
-        """A word typed in two pieces ("đăng k ý", "thu v iện", "kh ai mạc"), one of them
-        without a vowel or no word of the bot, made one where the whole pairs with the word
-        before or after it and the pieces do not."""
-        out = list(tokens)
-        k = 0
-        while k + 1 < len(out):
-            a, b = out[k], out[k + 1]
-            if (a.kind == b.kind == "word" and a.clause == b.clause
-                    and (a.fold, b.fold) not in self.index.bigrams
-                    and any(not _VOWEL.search(x.fold) or not self.index.known(x)
-                            for x in (a, b))):
-                whole = make_token(retone(a.text + b.text))
-                before = out[k - 1].fold if k else ""
-                after = out[k + 2].fold if k + 2 < len(out) else ""
-                if self.index.known(whole) and (
-                        (before, whole.fold) in self.index.bigrams
-                        or (whole.fold, after) in self.index.bigrams):
-                    out[k:k + 2] = [replace(whole, clause=a.clause)]
-                    continue
-            k += 1
-        return out
-
-    def _run_together(self, word: str) -> tuple[Token, ...] | None:
-        """Three or four words typed as one ("lichngaymai", "thuvienmocua"): each a syllable
-        the bot knows (no abbreviation; a filler only in a pair), and half the neighbours or
-        more (at least one pair) pairs the bot knows; the fewest words first, then the most
-        pairs."""
-        best: tuple[int, int, tuple[str, ...]] | None = None
-
-        def walk(rest: str, parts: tuple[str, ...]) -> None:
-            nonlocal best
-            if not rest:
-                if len(parts) >= 3:
-                    paired = [p in self.index.bigrams for p in itertools.pairwise(parts)]
-                    key = (len(parts), -sum(paired), parts)
-                    # a filler ("ngay": ngay or ngày) counts only in a pair
-                    alone = any(self.index.is_filler(make_token(w))
-                                and not (k and paired[k - 1])
-                                and not (k < len(paired) and paired[k])
-                                for k, w in enumerate(parts))
-                    if (2 * sum(paired) >= len(paired) and not alone
-                            and (best is None or key < best)):
-                        best = key
-                return
-            if len(parts) == 4:
-                return
-            for cut in range(2, min(len(rest), 7) + 1):
-                part = rest[:cut]
-                if syllable(part) and part in self.index.vocab_folds:
-                    walk(rest[cut:], (*parts, part))
-
-        walk(word, ())
-        return None if best is None else tuple(make_token(p) for p in best[2])
-
-    def _telex(self, t: Token, unmarked_near: bool = True) -> Token | None:
-        """The word typed with the Telex keys left in ("ddieenj": điện; VNI digits read as those
-        keys: "d9ie65n"), when the bot knows it:
-        with its marks when they are sure (a vowel's shape was typed, "own": ơn, or no other
-        word of the bot has those letters and that tone: "thif": thì), else folded and left to
-        the words around it ("mays": máy or mấy, whose circumflex was not typed; "tienf":
-        tiền, typed without its "ee"; only with a tone key at the end: "taxi" is no "tai").
-        A word whose vowel's shape was typed and that the bot does not know stays unknown, as
-        typed ("muaw": mưa, not "mua")."""
-        if t.marked:
-            return None
-        keys = vni(t.fold) or t.fold
-        decoded = telex(keys)
-        if not decoded:
-            return None
-        known = {w for w in (retone(d) for d in decoded) if w in self.index.vocab_texts}
-        shaped = "w" in keys or any(a in keys for a in ("aa", "ee", "oo", "dd"))
-        if len(known) == 1:
-            word = known.pop()
-            same = [w for w in self.index.texts_by_fold.get(fold(word), ())
-                    if tone(w) == tone(word)]
-            if shaped or same == [word]:  # typed, its marks by keys
-                if (unmarked_near and keys[-1] not in "sfrxj" and "w" not in keys
-                        and "dd" not in keys and fold(word) in self.index.vocab_folds
-                        and len(self.index.texts_by_fold.get(fold(word), ())) > 1):
-                    # only a vowel typed twice, which is also a slip ("vaang": vâng or
-                    # vàng), its neighbours typed without marks: folded, the words around
-                    # it decide ("ngoon ngữ" stays ngôn)
-                    return Token(fold(word), fold(word), "word", expanded=True)
-                return Token(word, fold(word), "word", keyed=True)
-        if shaped:
-            # the shape typed, the tone left out or wrong ("nuwa": nữa): the words of that
-            # shape decide, folded; none ("muaw": mưa) and it stays unknown, not "mua"
-            shape = untoned(decoded[0])
-            if shape in self._shapes:
-                return Token(fold(shape), fold(shape), "word", expanded=True)
-            return t
-        plain = fold(decoded[0])
-        if keys[-1] in "sfrxj" and plain in self.index.vocab_folds:
-            return Token(plain, plain, "word", expanded=True)
-        return None
-
-    def _fit(self, means: tuple[Token, ...], tokens: Sequence[Token], start: int,
-             end: int) -> int:
-        """How well a meaning of an abbreviation fits the words around it: a known pair with
-        the word before, or with the next word or the next that is not a filler ("tl | học
-        tập": tài liệu; "hd e | dùng": hướng dẫn; "bn | ơi": bạn)."""
-        # (a pair never runs across a comma: "…loa phường nói, | ve xe" is no "nói về")
-        score = 0
-        if start and tokens[start - 1].clause == tokens[start].clause and (
-                tokens[start - 1].fold, means[0].fold) in self.index.bigrams:
-            score += 1
-        clause = tokens[end - 1].clause
-        follow = [t for t in (*tokens[end:end + 1],
-                              *[t for t in tokens[end + 1:end + 3]
-                                if not self.index.is_filler(t)][:1]) if t.clause == clause]
-        if any((means[-1].fold, t.fold) in self.index.bigrams for t in follow):
-            score += 1
-        return score
-
-    def _slip_pair(self, t: Token, before: Token | None, after: Token | None) -> bool:
-        """`t` pairs (folded) with a neighbour typed without marks or with the marks of a
-        word the bot knows ("thu | vịen", "hôm | nây", "ở | đau"): a marked word that is no
-        word of the bot is a wrong mark where its letters pair with a word typed right."""
-
-        def fits(n: Token | None, pair: tuple[str, str]) -> bool:
-            return n is not None and n.kind == "word" and (
-                not n.marked or n.text in self.index.vocab_texts) and pair in self.index.bigrams
-
-        return (before is not None and fits(before, (before.fold, t.fold))) or (
-            after is not None and fits(after, (t.fold, after.fold)))
-
-    def _retoned(self, tokens: list[Token], k: int) -> Token | None:
-        """A word typed with the wrong tone, its letters and vowel marks right (a slip of the
-        tone key): the one word of the bot with those letters that forms a pair, as written,
-        with a neighbour typed as the bot writes it ("thế | lệ": thể lệ, "mốt | lần": một lần,
-        "sãng | mai"); a word of the date also before the day's number ("thừ 4") or, for a
-        form no word has, beside another word of the date ("sạng | thứ bảy"). A word of the
-        bot is read another only beside a word that asks for something, never a filler
-        ("hộ chiếu | ở" stays). A form no word of the bot has that pairs with no neighbour is
-        the one filler of that shape ("đế": để, not đề), never a word for a person. A word
-        typed as the bot writes it that forms a pair with a neighbour stays as typed (giá |
-        vé, người | già), and so does a tone typed on a word written without one ("bão")."""
-        t = tokens[k]
-        # the wrong tone key, not a tone added to a word written without one ("bão" is no "bao")
-        candidates = {w for w in self._toned.get(untoned(t.text), ()) if w != t.text and tone(w)}
-        if not candidates or not tone(t.text):
-            return None
-        pairs = self.index.pairs
-        prev = tokens[k - 1] if k and tokens[k - 1].clause == t.clause else None
-        after = tokens[k + 1] if k + 1 < len(tokens) and tokens[k + 1].clause == t.clause \
-            else None
-
-        def sure(n: Token | None) -> bool:  # a neighbour typed as a word of the bot is written
-            return n is not None and n.kind == "word" and n.text in self.index.vocab_texts
-
-        def paired(w: str) -> bool:
-            return ((sure(prev) and (prev.text, w) in pairs)  # type: ignore[union-attr]
-                    or (sure(after) and (w, after.text) in pairs)  # type: ignore[union-attr]
-                    # a word of the date that comes before the day's number ("thừ 4": thứ)
-                    or (w in _BEFORE_NUMBER and after is not None and after.kind == "number")
-                    # a form no word has, one word of the date beside another ("sạng | thứ
-                    # bảy", "tháng | mượi")
-                    or (odd and w in _DATE_TEXTS and any(
-                        n is not None and n.text in _DATE_TEXTS for n in (prev, after))))
-
-        odd = t.text not in self.index.vocab_texts
-        if not odd and (paired(t.text) or (
-                prev is not None and (prev.text, t.text) in pairs) or (
-                after is not None and (t.text, after.text) in pairs)):
-            return None
-        if not odd:
-            # a word of the bot typed as written is read another only on a word that asks
-            # for something beside it ("thế | lệ"), never on a filler ("hộ chiếu | ở")
-            prev = prev if prev is not None and not self.index.is_filler(prev) else None
-            after = after if after is not None and not self.index.is_filler(after) else None
-        found = [w for w in candidates if paired(w)]
-        if len(found) == 1:  # the neighbour says which: as if typed right
-            return Token(found[0], t.fold, "word")
-        # a form no word of the bot has, its one filler of that shape: fillers are typed
-        # in nearly every message ("cũa": của, "đế": để), read as a correction
-        fillers = [w for w in candidates if w in self.index.filler_texts and w not in _KIN]
-        if odd and not found and len(fillers) == 1:
-            return Token(fillers[0], t.fold, "word", repaired=True)
-        # the one word of that shape a teencode spelling the lexicon reads ("nhỉu": nhìu)
-        if odd and not found and len(candidates) == 1 and candidates <= self._spellings:
-            return Token(candidates.pop(), t.fold, "word")
-        return None
-
-    def _respelt(self, t: Token, before: str, after: str) -> Token | None:
-        """The word a teencode spelling stands for ("zui": vui, "chìu": chiều), a known pair
-        with a neighbour first; its marks are not compared (written by the rules, as the
-        lexicon writes an abbreviation). A word typed with marks in a spelling Vietnamese
-        allows ("mãi" is not "máy" nor "mấy") is respelt only to a word of the date or a filler
-        of the same tone ("nài", "chìu", "cóa": này, chiều, có) or where a neighbour pairs with
-        the respelling."""
-        known = [(w, ok) for w, ok in respellings(t.fold, t.marked)
-                 if w in self.index.vocab_folds]
-        paired = [w for w, _ok in known if (before, w) in self.index.bigrams
-                  or (w, after) in self.index.bigrams]
-        mark = tone(t.text)
-        # the northern l typed n in letters no word of the bot has ("nịch"): that word
-        sure = [w for w, ok in known if not ok or not t.marked or w in _DATE_FOLDS
-                or (w == "l" + t.fold[1:] and t.fold not in self.index.vocab_folds)
-                or any(x in self.index.filler_texts and tone(x) == mark
-                       for x in self.index.texts_by_fold.get(w, ()))]
-        word = next(iter(paired), None) or next(iter(sure), None)
-        return None if word is None else Token(word, word, "word", expanded=True)
-
     def _accented(self, tokens: list[Token]) -> bool:
         """Does the citizen type diacritics? Then a word typed without them is that word.
         Marks typed as Telex keys count only where every word has its marks: keys are often
@@ -1154,7 +541,7 @@ class Understander:
         runs = {i + k for n in (2, 3) for i in range(len(tokens) - n + 1)
                 if tuple(folds[i:i + n]) in self.index.filler_runs for k in range(n)}
         # the particles that close the message ("… đóng cửa với ạ", typed "voi a") say nothing
-        closing = _closed(tokens, 0, len(tokens))
+        closing = parts.closed(tokens, 0, len(tokens))
         for i, t in enumerate(tokens):
             if i in used or i in runs or i < lead or i >= closing \
                     or t.kind not in ("word", "number") or self.index.is_filler(t):
@@ -1162,7 +549,7 @@ class Understander:
             if t.kind == "number":
                 value = NUMBER_INFO
                 unknown.add(i)
-            elif not t.marked and t.fold in _SELF and (
+            elif not t.marked and t.fold in SELF and (
                     (i > 0 and folds[i - 1] in _OWNERS)
                     or (i + 1 < len(tokens) and folds[i + 1] in _DOES)):
                 continue  # "nha toi", "toi da": typed without marks, who writes (tôi)
@@ -1184,7 +571,8 @@ class Understander:
         its vowels' shapes, the tone left out ("luc mây gio": mấy)."""
         if accented or not t.marked or t.keyed or t.expanded:
             return self.index.known(t, accented)
-        return t.text in self.index.vocab_texts or (not tone(t.text) and t.text in self._shapes)
+        return t.text in self.index.vocab_texts or (
+            not tone(t.text) and t.text in self.repairer.shapes)
 
     def _elsewhere_only(self, t: Token) -> bool:
         """A word the bot knows only from a subject that is not the Week's."""
@@ -1199,12 +587,10 @@ class Understander:
         for i in info:
             j = i + 1
             if j in info and not {i, j} & settled and tokens[i].kind == tokens[j].kind == "word" \
-                    and tokens[j].fold not in _DATE_FOLDS \
+                    and tokens[j].fold not in DATE_FOLDS \
                     and (tokens[i].fold, tokens[j].fold) not in self.index.bigrams:
                 stray |= {i, j}
         return stray
-
-    # ---- choosing ----------------------------------------------------------------------------
 
     def _candidates(self, tokens: list[Token], matches: list[Match], ref: DateRef | None,
                     info: dict[int, float], unknown: set[int], total: float,
@@ -1240,7 +626,7 @@ class Understander:
                     if m.end - m.start == 1 and not tokens[m.start].marked \
                             and tokens[m.start].fold in _PREPOSITION_FOLDS:
                         continue  # "ve" may be về: "hỏi ve | thư viện" qualifies nothing
-                    (asking if _asks(tokens, m.start, m.end) else ends).setdefault(
+                    (asking if parts.asks(tokens, m.start, m.end) else ends).setdefault(
                         m.end, set()).add(unit)
         # Where a yes/no question ends ("... có ... không"): -1 when it is not one.
         asks_yes_no = max((i for i, t in enumerate(tokens)
@@ -1250,8 +636,8 @@ class Understander:
         asked_last = english and bool(tokens) and tokens[0].fold in _EN_YES_NO
         # A quận/huyện named in the message ("khai mạc ở quận lê chân"): its own event no
         # longer gives way to the city's, and the name is explained by it.
-        run = _run(tokens)
-        named = {unit: self._spans(tokens, name) for unit, name in self.index.district_of.items()
+        run = parts.run(tokens)
+        named = {unit: parts.spans(tokens, name) for unit, name in self.index.district_of.items()
                  if f" {name} " in run}
         found: dict[int, _Candidate] = {}
         for unit, unit_matches in by_unit.items():
@@ -1279,7 +665,7 @@ class Understander:
                 last = asked_last and m.end == len(tokens)
                 if last:
                     weight *= PREDICATE
-                elif before_ends - {unit} and not name and not _asks(tokens, m.start, m.end) \
+                elif before_ends - {unit} and not name and not parts.asks(tokens, m.start, m.end) \
                         and tokens[m.start - 1].clause == tokens[m.start].clause:
                     # (never across a comma: "lần đầu, | bot hướng dẫn giúp")
                     weight *= QUALIFIER  # "khóa học | miễn phí", not "tuần lễ | diễn ra bao giờ"
@@ -1365,7 +751,7 @@ class Understander:
                 # what follows the name: a question about it is asked ("cảm ơn thư viện mở
                 # cửa mấy giờ"); after thanks, "đã …" or "vì …" is what they are thanked for
                 rest = [i for i in range(b, len(tokens)) if tokens[i].clause == clause]
-                if rest and _asks(tokens, b, rest[-1] + 1):
+                if rest and parts.asks(tokens, b, rest[-1] + 1):
                     return set()
                 if rest and tokens[b].fold in _REASONS and any(
                         c.route == ("smalltalk", "thanks") for c in talk):
@@ -1415,7 +801,7 @@ class Understander:
         hỏi | ai được thi" is no "hỏi ai"), its "cho" is no preposition and its words do not
         make the message long."""
         at = next((i for i, t in enumerate(tokens) if t.kind != "word" or t.fold == "hoi"
-                   or not (self.index.is_filler(t) or t.fold in _SELF)), -1)
+                   or not (self.index.is_filler(t) or t.fold in SELF)), -1)
         if at <= 0 or tokens[at].text not in ("hỏi", "hoi") or not any(
                 t.fold in _ASKS_LEAVE for t in tokens[:at]):
             return 0
@@ -1431,7 +817,7 @@ class Understander:
             return 0
         # "cho em hỏi ban tổ chức", asking nothing after the name: the one to ask is named
         rest = tokens[end:]
-        if not (_asks(tokens, end, len(tokens)) or any(t.fold in _ASK_WORDS for t in rest)
+        if not (parts.asks(tokens, end, len(tokens)) or any(t.fold in ASK_WORDS for t in rest)
                 or any(t.text == "?" for t in rest)):
             named = {i for m in self.index.match(rest, frozenset(), False)
                      if self.index.units[m.unit][0] in _ADDRESSEES
@@ -1440,21 +826,6 @@ class Understander:
                    for i in range(len(rest))):
                 return 0
         return end
-
-    @staticmethod
-    def _announcing(tokens: list[Token]) -> set[int]:
-        """The positions of the words that announce a question ("muốn biết", "cho hỏi")."""
-        folds = [t.fold for t in tokens]
-        return {i + k for i in range(len(folds) - 1) if (folds[i], folds[i + 1]) in _OPENERS
-                for k in (0, 1)}
-
-    @staticmethod
-    def _opened(tokens: list[Token]) -> int:
-        """Where the question starts after words that announce it ("không biết", "cho hỏi"),
-        the last of them; -1 when none."""
-        folds = [t.fold for t in tokens]
-        return max((i + 2 for i in range(len(folds) - 2)
-                    if (folds[i], folds[i + 1]) in _OPENERS), default=-1)
 
     @staticmethod
     def _predicate(tokens: list[Token], candidates: list[_Candidate],
@@ -1526,35 +897,6 @@ class Understander:
         return kept or candidates
 
     @staticmethod
-    def _denied(tokens: list[Token], lead: int = 0) -> set[int]:
-        """The words of a part that opens by denying its subject ("không phải cuộc thi, …",
-        "tôi không hỏi lịch, …") before another part says what is asked. The part opens after
-        the `lead` words that ask leave to ask and after a call ("bot ơi không phải …")."""
-        out: set[int] = set()
-        last = tokens[-1].clause if tokens else 0
-        for i in range(len(tokens) - 1):
-            t = tokens[i]
-            if (t.fold, tokens[i + 1].fold) not in _DENIALS:
-                continue  # (first: most words open no denial)
-            first = next(k for k, u in enumerate(tokens) if u.clause == t.clause)
-            if lead and tokens[lead - 1].clause == t.clause:
-                first = max(first, lead)
-            if first + 1 < i and tokens[first + 1].fold == "oi" and tokens[first + 1].clause \
-                    == t.clause:
-                first += 2
-            if t.clause == last or i - first > 1:
-                continue
-            out |= {k for k in range(i + 2, len(tokens)) if tokens[k].clause == t.clause}
-        return out
-
-    @staticmethod
-    def _ceremony(tokens: list[Token], start: int) -> bool:
-        """Is "lễ" (a ceremony) typed right before the name that starts at `start`?"""
-        t = tokens[start - 1] if start else None
-        return t is not None and t.clause == tokens[start].clause and (
-            t.text == "lễ" or (t.text == "le" and not t.expanded))
-
-    @staticmethod
     def _named_event(event: _Candidate, candidates: list[_Candidate]) -> bool:
         """An event named on words of its own: "đọc sách" is the library's before it is the
         reading day's ("con tôi thích đọc sách, | tuần lễ kết thúc ngày nào")."""
@@ -1568,7 +910,7 @@ class Understander:
         không"), the one found on the last words said before "không" is asked: what comes
         before is who or what it is asked of. None when neither or both end there."""
         words = [i for i, t in enumerate(tokens) if t.kind == "word"]
-        if not words or tokens[words[-1]].fold not in _YES_NO or not (
+        if not words or tokens[words[-1]].fold not in YES_NO or not (
                 best.explained & second.explained):
             return None
         last = next((i for i in reversed(words) if not self.index.is_filler(tokens[i])), -1)
@@ -1613,7 +955,7 @@ class Understander:
         if len(clauses) < 2 or not best.explained:
             return best
         asked = {c for c in clauses
-                 if _asks(tokens, *Understander._clause_span(tokens, c))}
+                 if parts.asks(tokens, *parts.clause_span(tokens, c))}
         if not asked or {tokens[i].clause for i in best.explained} & asked:
             return best
         # A word the part that asks repeats from another part names nothing of its own ("muốn
@@ -1652,7 +994,7 @@ class Understander:
         last = tokens[-1].clause if tokens else 0
         done: set[int] = set()
         for clause in {t.clause for t in tokens} - {last}:
-            start, end = self._clause_span(tokens, clause)
+            start, end = parts.clause_span(tokens, clause)
             words = [t for t in tokens[start:end] if t.kind == "word"]
             while words and self.index.is_filler(words[-1]) and words[-1].fold not in _DONE:
                 words.pop()
@@ -1700,84 +1042,20 @@ class Understander:
         if len(clauses) < 2:
             return set()
         intro: set[int] = set()
-        asking = self._asking(tokens)
+        asking = parts.asking(tokens)
         for clause in clauses:
-            start, end = self._clause_span(tokens, clause)
+            start, end = parts.clause_span(tokens, clause)
             words = [t for t in tokens[start:end] if t.kind == "word"]
             while words and words[0].fold in _POLITE:
                 words.pop(0)
             two = " ".join(t.fold for t in words[:2])
-            opener = 2 if two in _SELF else 1 if words and words[0].fold in _SELF else 0
+            opener = 2 if two in SELF else 1 if words and words[0].fold in SELF else 0
             if (opener and len(words) > opener + 1 and words[opener].fold == "la"
                     and not words[opener].expanded
                     and not asking & set(range(start, end))
-                    and not any(t.fold in _ASK_WORDS for t in words)):
+                    and not any(t.fold in ASK_WORDS for t in words)):
                 intro.update(range(start, end))
         return intro if len(intro) < len(tokens) else set()
-
-    @staticmethod
-    def _clause_span(tokens: list[Token], clause: int) -> tuple[int, int]:
-        at = [i for i, t in enumerate(tokens) if t.clause == clause]
-        return at[0], at[-1] + 1
-
-    @staticmethod
-    def _asking(tokens: list[Token]) -> set[int]:
-        """The positions of the words of the question phrases in the message."""
-        folds = [t.fold for t in tokens]
-        out: set[int] = set()
-        for i, first in enumerate(folds):
-            for q in _QUESTION_STARTS.get(first, ()):
-                if tuple(folds[i:i + len(q)]) == q:
-                    out.update(range(i, i + len(q)))
-        return out
-
-    @staticmethod
-    def _context(tokens: list[Token], explained: set[int], lead: int = 0) -> set[int]:
-        """In a long message, the words far from what the answer explains: the story told
-        around the question ("con tôi học lớp 9, muốn cho cháu thi | có phải đóng tiền gì
-        không"), which says less about what is asked than the words beside it."""
-        words = [i for i, t in enumerate(tokens) if t.kind in ("word", "number") and i >= lead]
-        if len(words) < CONTEXT_LENGTH or not explained:
-            return set()
-        # What a question word stands beside is asked ("phòng khám nào"), never context.
-        last = words[-1] if tokens[words[-1]].fold in ("khong", "chua", "a", "vay") else -1
-        anchors = explained | {i for i in words if tokens[i].fold in _ASK_WORDS and (
-            not tokens[i].expanded or tokens[i].fold != "ai")} | {last}
-        return {i for i in words if min(abs(i - j) for j in anchors) > CONTEXT_GAP}
-
-    @staticmethod
-    def _subject(tokens: list[Token], info: dict[int, float], explained: set[int]) -> set[int]:
-        """The words before "có" in a yes/no question whose predicate (from "có" to "không")
-        the answer explains: who or what it is asked of ("người khuyết tật | có tham gia được
-        không"), which says less than the predicate."""
-        has = next((i for i, t in enumerate(tokens) if t.fold == "co" and not t.expanded), -1)
-        end = max((i for i, t in enumerate(tokens) if t.fold in ("khong", "chua")), default=-1)
-        predicate = [i for i in info if has < i < end]
-        if has <= 0 or not predicate or not set(predicate) <= explained:
-            return set()
-        return {i for i in info if i < has}
-
-    @staticmethod
-    def _predicate_elsewhere(tokens: list[Token], info: dict[int, float], explained: set[int],
-                             strange: set[int]) -> bool:
-        """A yes/no question ("… có … không") whose subject (the words before "có", in its
-        part of the message) holds all the answer explains, and whose predicate holds words
-        no phrase of the content has (unknown, or known words in an order no phrase has) and
-        none the answer explains."""
-        has = next((i for i, t in enumerate(tokens) if t.fold == "co" and not t.expanded), -1)
-        end = max((i for i, t in enumerate(tokens) if t.fold in ("khong", "chua")), default=-1)
-        predicate = {i for i in info if has < i < end}
-        return (has > 0 and max(explained) < has and bool(predicate & strange)
-                and not predicate & explained
-                and all(tokens[i].clause == tokens[has].clause for i in explained))
-
-    @staticmethod
-    def _spans(tokens: list[Token], name: str) -> set[int]:
-        """The positions of the words of `name` (folded) where they stand together."""
-        words = name.split()
-        return {i + k for i in range(len(tokens) - len(words) + 1)
-                if [t.fold for t in tokens[i:i + len(words)]] == words
-                for k in range(len(words))}
 
     def _date_route(self, ref: DateRef, today: date) -> tuple[str, str]:
         if ref.kind in ("week", "season"):
@@ -1799,7 +1077,7 @@ class Understander:
         own_best = best.explained - second.explained
         own_second = second.explained - best.explained
         if len(own_best) >= 2 and len(own_second) >= 2 and all(
-                _asks(tokens, min(own), max(own) + 1) for own in (own_best, own_second)):
+                parts.asks(tokens, min(own), max(own) + 1) for own in (own_best, own_second)):
             return second.rank >= TWO_QUESTIONS * best.rank
         if not best.explained & second.explained or second.rank < CLARIFY_RATIO * best.rank:
             return False
@@ -1812,7 +1090,7 @@ class Understander:
         if len(words) > 2 and words[1].fold == "oi" and self.index.is_filler(words[0]):
             words = words[2:]
         words = words[self._leave(words):]
-        while words and words[-1].fold in _CLOSING:
+        while words and words[-1].fold in CLOSING:
             words.pop()
         return words
 

@@ -99,7 +99,8 @@ def test_age_asked_either_way(understander: Understander, text: str, expected: s
 def test_no_abbreviation_across_a_comma(understander: Understander) -> None:
     # "noi ve" is "nói về" within a part; across a comma the "ve" opens the next part (vé)
     def read(text: str) -> list[str]:
-        return [t.text for t in understander.lexicon.expand(tokenize(text), understander._fit)]
+        return [t.text for t in understander.lexicon.expand(tokenize(text),
+                                                            understander.repairer.fit)]
 
     assert read("dai phat thanh noi ve tuan le")[3:5] == ["nói", "về"]
     assert read("dai phat thanh noi, ve tau")[3:5] == ["noi", "ve"]

@@ -1,0 +1,303 @@
+"""The parts of a message and what each does: asks ("bao giờ", "có … không"), tells how
+the writer heard of the Week, opens with leave to ask, denies, closes with particles.
+Functions of the tokens alone: the understander's choosing reads them."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from handlers.understanding.normalise import (
+    Token,
+    fold,
+    make_token,
+)
+from handlers.understanding.words import (
+    ASK_WORDS,
+    CLOSING,
+    CONTEXT_GAP,
+    CONTEXT_LENGTH,
+    DATE_FOLDS,
+    DENIALS,
+    OPENERS,
+    QUESTION_STARTS,
+    QUESTION_WORDS,
+    SELF,
+    YES_NO,
+)
+
+# Words that open a condition or a purpose, closed by "thì" ("muốn tham gia thì …").
+_CONDITIONS = frozenset({"muon", "neu", "de"})
+_QUESTION_FOLDS = frozenset(" ".join(QUESTION_WORDS).split())
+# Any of the question words, between spaces, in a run of folded words: one search, not one
+# substring test a question word (asks is called for every phrase found).
+_QUESTION = re.compile(" (?:" + "|".join(map(re.escape, QUESTION_WORDS)) + ") ")
+# Verbs by which a writer learns of the Week (folded), and the words that may follow them in a
+# part that only tells how ("nghe loa phường nói", "biết tin", "đọc báo"): a source, said short.
+_HEARD = frozenset({"nghe", "doc", "thay"})
+_SOURCE_WORDS = 3
+_WHEN = frozenset({"moi", "vua", "da"})
+_TOLD_WHEN = _WHEN | {"cung", "thi"}
+# What a part that tells something of its own holds (folded): who writes ("tôi", "em"), what
+# they are ("là"), whom they call ("ơi"), what they heard or did ("nghe", "rồi").
+# (with their marks, which count where they were typed: "buổi tối" is no "tôi")
+_OWN_SENTENCE = frozenset({"tôi", "em", "mình", "cháu", "tui", "tớ", "là", "ơi", "rồi", "xong",
+                           "chào", "nghe", "đọc", "thấy"})
+_OWN_FOLDS = frozenset(fold(w) for w in _OWN_SENTENCE)
+
+
+def run(tokens: list[Token], start: int = 0, end: int | None = None) -> str:
+    """Tokens [start, end) folded, between spaces, to look whole phrases up in."""
+    return " " + " ".join([t.fold for t in tokens[start:end]]) + " "
+
+
+def asks(tokens: list[Token], start: int, end: int) -> bool:
+    """Do tokens [start, end) hold a question ("bao giờ", "ở đâu", "bao nhiêu")?"""
+    text = run(tokens, start, end)
+    if text.startswith(" co "):  # "có … không", and "với ạ", "nhé" after it
+        cut = closed(tokens, start, end)
+        asked = text if cut == end else run(tokens, start, cut)
+        if asked.endswith((" khong ", " chua ")):
+            return True
+    return _QUESTION.search(text) is not None
+
+
+def closed(tokens: list[Token], start: int, end: int) -> int:
+    """Where tokens [start, end) end without the particles that close them ("… với ạ")."""
+    while end - 1 > start and (tokens[end - 1].kind == "symbol" or (
+            tokens[end - 1].fold in CLOSING and tokens[end - 1].kind == "word")):
+        end -= 1
+    return end
+
+
+def asks_yes_no(tokens: list[Token], start: int) -> bool:
+    """Do the words from `start` on ask something: a question phrase, or "có" and a closing
+    "không" ("năm nay có bão không")?"""
+    words = [t for t in tokens[start:] if t.kind == "word" and t.fold not in CLOSING]
+    return bool(words) and (asks(tokens, start, len(tokens)) or (
+        words[-1].fold in YES_NO and any(t.fold == "co" for t in words[:-1])))
+
+
+def heard_of(tokens: list[Token], filler: Callable[[Token], bool]) -> list[Token]:
+    """The message without its opening parts that only tell how the writer learned of it,
+    when a question follows ("hôm qua nghe loa phường nói, | mai có gì", "em mới biết tin,
+    | …"): they ask nothing and name nothing asked. A part that says what was heard ("nghe
+    nói có hội sách, | ở đâu vậy": "có" after the verb) stays, as does one that asks."""
+    last = tokens[-1].clause if tokens else 0
+    drop = 0
+    for clause in range(last):
+        part = [(i, t) for i, t in enumerate(tokens) if t.clause == clause]
+        if not part or part[0][0] != drop:
+            break
+        verbs = [k for k, (_i, t) in enumerate(part) if t.fold in _HEARD or (
+            t.fold == "biet" and k + 1 < len(part) and part[k + 1][1].fold == "tin")]
+        # before the verb only who heard and when ("hôm qua", "em mới"): "ông tôi muốn đến
+        # thư viện đọc báo," says what is wanted, not how the writer heard
+        # and when is said ("hôm qua", "mới", "vừa"): "tôi đọc sách, | ở đâu" asks of a book
+        if not verbs:
+            break
+        before = [t for _i, t in part[:verbs[0]] if t.kind == "word"]
+        if not all(t.fold in SELF or t.fold in DATE_FOLDS
+                                or t.fold in _TOLD_WHEN or filler(t) for t in before) or not any(
+                t.fold in DATE_FOLDS or t.fold in _WHEN for t in before):
+            break
+        after = [t for _i, t in part[verbs[0] + 1:] if t.kind == "word"]
+        if (len(after) > _SOURCE_WORDS or any(t.fold == "co" for t in after)
+                or asks(tokens, part[0][0], part[-1][0] + 1)):
+            break
+        drop = part[-1][0] + 1
+    rest = tokens[drop:]
+    return rest if drop and any(t.kind == "word" for t in rest) else tokens
+
+
+def continued(tokens: list[Token]) -> list[Token]:
+    """A comma or a line break typed inside the question ("tuần lễ, | có gì", "mỗi câu được
+    | bao nhiêu thời gian", "hội khuyến học, | có trao thưởng không"): the part after it
+    continues the part before, which names only what is asked of, and is read as one part
+    with it. The part after opens with "có" or a question phrase (it has no subject of its
+    own); the part before asks nothing and tells nothing of its own: no one who writes, is
+    called or greeted, nothing heard or done ("mai tôi rảnh, | có gì không", "btc ơi, | có ai
+    không", "nghe nói…, | có gì" stay two parts), nothing denied ("không phải …")."""
+    if not tokens or tokens[-1].clause == tokens[0].clause:
+        return tokens
+    joins: set[int] = set()  # the parts read as one with the part before them
+    start = 0
+    for k in range(1, len(tokens)):
+        t = tokens[k]
+        if t.clause == tokens[k - 1].clause:
+            continue
+        part, start = tokens[start:k], k
+        opens = ((t.text == "có" or (t.fold == "co" and not t.marked)) and not t.expanded) or any(
+            run(tokens, k, k + len(q)) == f" {' '.join(q)} "
+            for q in QUESTION_STARTS.get(t.fold, ()) if len(q) > 1)
+        words = [x for x in part if x.kind == "word"]
+        folds = [x.fold for x in words]
+        if (opens and words and not any(
+                x.text in _OWN_SENTENCE if x.marked else x.fold in _OWN_FOLDS for x in words)
+                and not any(f in ASK_WORDS for f in folds)
+                and not any(pair in DENIALS for pair in itertools.pairwise(folds))
+                and not asks(part, 0, len(part))):
+            joins.add(t.clause)
+    if not joins:
+        return tokens
+    return [replace(t, clause=t.clause - sum(c <= t.clause for c in joins)) for t in tokens]
+
+
+def particles(tokens: list[Token],
+               filler: Callable[[Token], bool] = lambda _t: False) -> list[Token]:
+    """'thi' typed without marks right after a question and before more words is the particle
+    thì ("bao giờ thi kết thúc": bao giờ thì kết thúc), not the contest's thi; so is 'thi'
+    that closes a condition or a purpose ("muốn …", "nếu …", "để …", with a word of its own
+    between) before a question with words of its own ("muon tham gia thi lien he ai"). And
+    "bao giờ"
+    written from an abbreviation ("bh") in a message that asks with gì or nào is "bây giờ":
+    one question word a sentence ("bh có sự kiện gì": now; "khai mạc bh": when)."""
+    out = list(tokens)
+    # "có mất phí à?", "có thi lại được hả": "à", "hả" closing a part that asks with "có"
+    # ask as "không" does; "a" typed without marks is "ạ" or "à", and either way a part that
+    # asks with "có" and two words of its own after it, and not with "gì", asks yes or no
+    # ("co phai dong tien a"; "có ạ" alone is an answer, "co sk gi a" asks what)
+    for i, t in enumerate(tokens):
+        if (t.text in ("à", "hả", "hở", "ha", "a")
+                and (i + 1 == len(tokens) or tokens[i + 1].clause != t.clause
+                     or all(x.kind != "word" for x in tokens[i + 1:]))):
+            part = [x for x in tokens[:i] if x.clause == t.clause]
+            has = [k for k, x in enumerate(part) if x.fold == "co"]
+            if has and not any(x.fold in ("khong", "chua") for x in part) and (
+                    t.text != "a" or (len(part) - has[0] >= 3
+                                      and not any(x.fold == "gi" for x in part))):
+                out[i] = replace(make_token("không"), clause=t.clause)
+    asks_what = any(t.fold in ("gi", "nao") for t in tokens) and not any(
+        f" {q} " in run(tokens) for q in ("khi nao", "luc nao", "ngay nao", "gio nao"))
+    if asks_what:
+        for i in range(len(tokens) - 1):
+            if tokens[i].expanded and tokens[i].text == "bao" and tokens[i + 1].text == "giờ":
+                out[i] = replace(tokens[i], text="bây", fold="bay")
+    for i in range(1, len(tokens) - 1):
+        t = tokens[i]
+        if t.text == "thi" and tokens[i + 1].kind == "word" and any(
+                run(tokens, 0, i).endswith(f" {q} ") for q in QUESTION_WORDS):
+            out[i] = replace(make_token("thì"), clause=t.clause)
+        elif t.text == "thi" and tokens[i + 1].text != "thi" and (
+                asks(tokens, i + 1, len(tokens))
+                or any(x.fold in ASK_WORDS for x in tokens[i + 1:])):
+            opens = [k for k in range(i) if tokens[k].fold in _CONDITIONS
+                     and tokens[k].clause == t.clause]
+            between = opens and any(not filler(x) for x in tokens[opens[-1] + 1:i])
+            own = [x for x in tokens[i + 1:] if x.kind == "word" and not filler(x)
+                   and x.fold not in _QUESTION_FOLDS]
+            if between and own:
+                # the condition is a part of its own: what follows "thì" is asked
+                out[i] = replace(make_token("thì"), clause=t.clause)
+                out[i + 1:] = [replace(x, clause=x.clause + 1) for x in out[i + 1:]]
+    return out
+
+
+def announcing(tokens: list[Token]) -> set[int]:
+    """The positions of the words that announce a question ("muốn biết", "cho hỏi")."""
+    folds = [t.fold for t in tokens]
+    return {i + k for i in range(len(folds) - 1) if (folds[i], folds[i + 1]) in OPENERS
+            for k in (0, 1)}
+
+
+def opened(tokens: list[Token]) -> int:
+    """Where the question starts after words that announce it ("không biết", "cho hỏi"),
+    the last of them; -1 when none."""
+    folds = [t.fold for t in tokens]
+    return max((i + 2 for i in range(len(folds) - 2)
+                if (folds[i], folds[i + 1]) in OPENERS), default=-1)
+
+
+def denied(tokens: list[Token], lead: int = 0) -> set[int]:
+    """The words of a part that opens by denying its subject ("không phải cuộc thi, …",
+    "tôi không hỏi lịch, …") before another part says what is asked. The part opens after
+    the `lead` words that ask leave to ask and after a call ("bot ơi không phải …")."""
+    out: set[int] = set()
+    last = tokens[-1].clause if tokens else 0
+    for i in range(len(tokens) - 1):
+        t = tokens[i]
+        if (t.fold, tokens[i + 1].fold) not in DENIALS:
+            continue  # (first: most words open no denial)
+        first = next(k for k, u in enumerate(tokens) if u.clause == t.clause)
+        if lead and tokens[lead - 1].clause == t.clause:
+            first = max(first, lead)
+        if first + 1 < i and tokens[first + 1].fold == "oi" and tokens[first + 1].clause \
+                == t.clause:
+            first += 2
+        if t.clause == last or i - first > 1:
+            continue
+        out |= {k for k in range(i + 2, len(tokens)) if tokens[k].clause == t.clause}
+    return out
+
+
+def ceremony(tokens: list[Token], start: int) -> bool:
+    """Is "lễ" (a ceremony) typed right before the name that starts at `start`?"""
+    t = tokens[start - 1] if start else None
+    return t is not None and t.clause == tokens[start].clause and (
+        t.text == "lễ" or (t.text == "le" and not t.expanded))
+
+
+def clause_span(tokens: list[Token], clause: int) -> tuple[int, int]:
+    at = [i for i, t in enumerate(tokens) if t.clause == clause]
+    return at[0], at[-1] + 1
+
+
+def asking(tokens: list[Token]) -> set[int]:
+    """The positions of the words of the question phrases in the message."""
+    folds = [t.fold for t in tokens]
+    out: set[int] = set()
+    for i, first in enumerate(folds):
+        for q in QUESTION_STARTS.get(first, ()):
+            if tuple(folds[i:i + len(q)]) == q:
+                out.update(range(i, i + len(q)))
+    return out
+
+
+def context(tokens: list[Token], explained: set[int], lead: int = 0) -> set[int]:
+    """In a long message, the words far from what the answer explains: the story told
+    around the question ("con tôi học lớp 9, muốn cho cháu thi | có phải đóng tiền gì
+    không"), which says less about what is asked than the words beside it."""
+    words = [i for i, t in enumerate(tokens) if t.kind in ("word", "number") and i >= lead]
+    if len(words) < CONTEXT_LENGTH or not explained:
+        return set()
+    # What a question word stands beside is asked ("phòng khám nào"), never context.
+    last = words[-1] if tokens[words[-1]].fold in ("khong", "chua", "a", "vay") else -1
+    anchors = explained | {i for i in words if tokens[i].fold in ASK_WORDS and (
+        not tokens[i].expanded or tokens[i].fold != "ai")} | {last}
+    return {i for i in words if min(abs(i - j) for j in anchors) > CONTEXT_GAP}
+
+
+def subject(tokens: list[Token], info: dict[int, float], explained: set[int]) -> set[int]:
+    """The words before "có" in a yes/no question whose predicate (from "có" to "không")
+    the answer explains: who or what it is asked of ("người khuyết tật | có tham gia được
+    không"), which says less than the predicate."""
+    has = next((i for i, t in enumerate(tokens) if t.fold == "co" and not t.expanded), -1)
+    end = max((i for i, t in enumerate(tokens) if t.fold in ("khong", "chua")), default=-1)
+    predicate = [i for i in info if has < i < end]
+    if has <= 0 or not predicate or not set(predicate) <= explained:
+        return set()
+    return {i for i in info if i < has}
+
+
+def predicate_elsewhere(tokens: list[Token], info: dict[int, float], explained: set[int],
+                         strange: set[int]) -> bool:
+    """A yes/no question ("… có … không") whose subject (the words before "có", in its
+    part of the message) holds all the answer explains, and whose predicate holds words
+    no phrase of the content has (unknown, or known words in an order no phrase has) and
+    none the answer explains."""
+    has = next((i for i, t in enumerate(tokens) if t.fold == "co" and not t.expanded), -1)
+    end = max((i for i, t in enumerate(tokens) if t.fold in ("khong", "chua")), default=-1)
+    predicate = {i for i in info if has < i < end}
+    return (has > 0 and max(explained) < has and bool(predicate & strange)
+            and not predicate & explained
+            and all(tokens[i].clause == tokens[has].clause for i in explained))
+
+
+def spans(tokens: list[Token], name: str) -> set[int]:
+    """The positions of the words of `name` (folded) where they stand together."""
+    words = name.split()
+    return {i + k for i in range(len(tokens) - len(words) + 1)
+            if [t.fold for t in tokens[i:i + len(words)]] == words
+            for k in range(len(words))}

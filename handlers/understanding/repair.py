@@ -1,0 +1,425 @@
+"""Words the bot does not know, read again: typing errors, Telex and VNI keys left in,
+doubled or swapped letters, words typed as one or in two pieces, teencode spellings, a
+wrong tone mark (in words typed without marks, the words around decide)."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import replace
+
+from handlers.understanding.index import Index
+from handlers.understanding.normalise import (
+    Token,
+    collapse_doubles,
+    fold,
+    make_token,
+    respellings,
+    retone,
+    syllable,
+    telex,
+    tone,
+    untoned,
+    vni,
+)
+from handlers.understanding.words import (
+    BEFORE_NUMBER,
+    DATE_FOLDS,
+    DATE_TEXTS,
+    KIN,
+    VOWEL,
+)
+
+
+class Repairer:
+    """Reads again the words of a message the index does not know (build once per
+    index; it holds memos of the repairs, bounded)."""
+
+    def __init__(self, index: Index, spellings: frozenset[str]) -> None:
+        self.index = index
+        self._repairs: dict[tuple[str, str, str], tuple[Token, ...]] = {}
+        self._retones: dict[tuple[object, ...], Token | None] = {}  # (word, neighbours)
+        self._spellings = spellings
+        self.shapes = frozenset(untoned(w) for w in self.index.vocab_texts)
+        # the words the bot knows by their letters and vowel marks, any tone ("để", "đề")
+        toned: dict[str, set[str]] = {}
+        for w in self.index.vocab_texts:
+            toned.setdefault(untoned(w), set()).add(w)
+        self._toned = {shape: frozenset(ws) for shape, ws in toned.items()}
+
+    def repair(self, tokens: list[Token]) -> list[Token]:
+        """Words the bot does not know, read again: a word typed in two pieces, doubled
+        letters, Telex keys left in, teencode, two to four words typed as one, one typo (only
+        in words typed without marks: a word typed with them is meant), a wrong mark where the
+        letters pair with a neighbour typed right."""
+        out: list[Token] = []
+        tokens = self._split_words(tokens)
+        for k, t in enumerate(tokens):
+            # a word typed with marks no word of the bot has may be teencode ("chìu", "nài")
+            odd = t.marked and t.text not in self.index.vocab_texts
+            if t.kind != "word" or (self.index.known(t) and not odd):
+                if t.kind == "word" and t.marked and not t.keyed:
+                    # a tone slip is read from the word and its neighbours in its part
+                    prev = tokens[k - 1] if k and tokens[k - 1].clause == t.clause else None
+                    nxt = tokens[k + 1] if k + 1 < len(tokens) \
+                        and tokens[k + 1].clause == t.clause else None
+                    slip = (t.text, prev and (prev.kind, prev.text), nxt and (nxt.kind, nxt.text))
+                    if slip in self._retones:
+                        retoned = self._retones[slip]
+                    else:
+                        retoned = self._retoned(tokens, k)
+                        if len(self._retones) < 8192:
+                            self._retones[slip] = retoned
+                    if retoned is not None:
+                        t = replace(retoned, clause=t.clause)
+                out.append(t)
+                continue
+            # the word before as read again ("coui tuân": cuối, then tuần beside it)
+            previous = out[-1] if k else None
+            following = tokens[k + 1] if k + 1 < len(tokens) else None
+            before = previous.fold if previous else ""
+            after = following.fold if following else ""
+            # a wrong mark on a word a neighbour typed right pairs with is a slip ("thu vịen",
+            # "chu nhạt có gì", "ở đau"): the neighbours' marks are part of the key
+            key = (t.text, previous.text if previous else "",
+                   following.text if following else "")
+            repaired = self._repairs.get(key)
+            if repaired is None:
+                if self.index.known(t):
+                    spelt = self._retoned(tokens, k) or self._respelt(t, before, after)
+                    if spelt is None and self._slip_pair(t, previous, following):
+                        spelt = Token(t.fold, t.fold, "word", expanded=True)
+                    repaired = (t,) if spelt is None else (spelt,)
+                else:
+                    near = tokens[max(k - 1, 0):k + 2]
+                    repaired = self._repair_word(t, before, after,
+                                                 unmarked_near=not any(x.marked for x in near))
+                if len(self._repairs) < 8192:  # people repeat their typos; floods do not
+                    self._repairs[key] = repaired
+            out.extend(r if r.clause == t.clause else replace(r, clause=t.clause)
+                       for r in repaired)
+        return out
+    def _repair_word(self, t: Token, before: str, after: str, unmarked_near: bool = True,
+                     again: bool = False) -> tuple[Token, ...]:
+        """The word(s) `t` (a word the bot does not know) is read as; `again`: a swap of
+        the letters typed, read by the sure rules only (no other swap, no correction)."""
+        keyed = self._telex(t, unmarked_near)
+        if keyed is not None and keyed.keyed:  # "hoom": hôm, before "hom" by a letter less
+            return (keyed,)
+        # Two neighbouring letters swapped keep every letter typed: the likeliest slip. The one
+        # word of the bot such a swap spells is meant where it pairs with a neighbour ("gaii
+        # thuong": giải, not "gai"; "choa ban": chào, not "cho") or where the letters typed
+        # spell no Vietnamese syllable ("houng": hướng, not "ho ung"; "haot", "thmee").
+        swap = None if t.marked or again else self._swapped(t.fold)
+        paired = swap is not None and ((before, swap) in self.index.bigrams
+                                       or (swap, after) in self.index.bigrams)
+        # (a letter typed twice is a slip too: one pair undone is as likely as a swap, "gaii"
+        # alone is "gai"; two pairs are two slips, "hhii" is "hihi")
+        doubles = sum(a == b for a, b in itertools.pairwise(t.fold))
+        if swap is not None and (paired or (not syllable(t.fold) and doubles != 1)):
+            return (make_token(swap),)
+        single = make_token(collapse_doubles(t.text))
+        if single.text != t.text and self.index.known(single):
+            return (single,)
+        if swap is not None and not syllable(t.fold):  # "thmee": theme, not "thme", "them"
+            return (make_token(swap),)
+        undoubled = self._undoubled(t)
+        if undoubled is not None:
+            return undoubled
+        if keyed is not None and not again:  # (a swap read only as keys typed: "taix")
+            # a vowel's shape typed, no word of the bot: as typed ("muaw"), unless its
+            # letters swapped read ("tuhws": thứ)
+            if keyed is t:
+                return self._swap_read(t, before, after, unmarked_near) or (t,)
+            return (keyed,)
+        spelt = self._respelt(t, before, after)
+        if spelt is not None:
+            return (spelt,)
+        if t.marked:
+            # two neighbouring letters swapped, the marks typed with them ("nàgy", "chềiu"):
+            # the one word of the bot they spell, as typed
+            swaps = {retone(t.text[:k] + t.text[k + 1] + t.text[k] + t.text[k + 2:])
+                     for k in range(len(t.text) - 1)} & self.index.vocab_texts
+            if len(swaps) == 1:
+                # a word of the date spelt so, its marks typed, names the day ("ságn mai")
+                word = swaps.pop()
+                return (Token(word, fold(word), "word", repaired=fold(word) not in DATE_FOLDS
+                              or len(word) < 4),)
+            # letters no word of the bot has, typed with marks ("thaoị"): a typo of a word that
+            # pairs with a neighbour, read folded
+            corrected = self.index.correct(t.fold, before, after)
+            if corrected is not None and ((before, corrected) in self.index.bigrams
+                                          or (corrected, after) in self.index.bigrams):
+                return (Token(corrected, corrected, "word", expanded=True, repaired=True),)
+            return (t,)
+        if len(t.fold) >= 5:
+            for cut in sorted(range(2, len(t.fold) - 1), key=lambda c: -min(c, len(t.fold) - c)):
+                left, right = make_token(t.fold[:cut]), make_token(t.fold[cut:])
+                fillers = self.index.is_filler(left) + self.index.is_filler(right)
+                # "phuong" is not "phụ ông": a filler in a split needs the pair to be known
+                if self.index.known(left) and self.index.known(right) and (
+                        (fillers == 0 and not again)
+                        or (fillers <= 1 and (left.fold, right.fold) in self.index.bigrams)):
+                    return left, right
+        if 7 <= len(t.fold) <= 28:  # four words of seven letters at most
+            words = self._run_together(t.fold)
+            if words is not None:
+                return words
+        if again:
+            return (t,)
+        read = self._swap_read(t, before, after, unmarked_near)
+        if read is not None:
+            return read
+        corrected = self.index.correct(t.fold, before, after)
+        if corrected is not None:
+            return (self._corrected(corrected, before, after,
+                                    swapped=sorted(corrected) == sorted(t.fold)),)
+        return (t,)
+    def _swap_read(self, t: Token, before: str, after: str,
+                   unmarked_near: bool) -> tuple[Token, ...] | None:
+        """Two letters swapped in a word typed with Telex keys left in ("tmaj": tạm, "lihcj":
+        lịch) or in words typed as one ("nagymai": ngày mai): the one swap the sure rules
+        read (keys, doubled letters, teencode, words that pair); None when none or several."""
+        read = {r for r in (self._repair_word(make_token(w), before, after, unmarked_near,
+                                              again=True)
+                            for w in self._swaps(t.fold) if w not in self.index.vocab_folds)
+                if all(self.index.known(x) for x in r)}
+        return read.pop() if len(read) == 1 else None
+    def _corrected(self, word: str, before: str, after: str, swapped: bool = False) -> Token:
+        """A typo read as `word` (folded). A typo beside a word of the date it pairs with
+        names that day ("hom nau"), as does one before the day's number ("mnug 3", "ngya 7");
+        two letters swapped beside any word of the date or a number ("nagy mot", "sagn thu
+        hai", "tahng 10"): every letter of the word was typed."""
+        dated = word in DATE_FOLDS and (
+            ((before, word) in self.index.bigrams and before in DATE_FOLDS)
+            or ((word, after) in self.index.bigrams and after in DATE_FOLDS)
+            or (after.isdigit() and len(word) >= 4)
+            or (swapped and len(word) >= 4 and any(
+                w in DATE_FOLDS or w.isdigit() for w in (before, after))))
+        return Token(word, word, "word", repaired=not dated)
+    @staticmethod
+    def _swaps(word: str) -> set[str]:
+        """`word` with two neighbouring letters swapped, each way it can be."""
+        return {word[:k] + word[k + 1] + word[k] + word[k + 2:] for k in range(len(word) - 1)
+                if word[k] != word[k + 1]}
+    def _swapped(self, word: str) -> str | None:
+        """The one word of the bot (four letters or more, folded) that `word` is with two
+        neighbouring letters swapped; None when there is none or several."""
+        if len(word) < 4 or not word.isalpha():
+            return None
+        found = self._swaps(word) & self.index.vocab_folds
+        return found.pop() if len(found) == 1 else None
+    def _undoubled(self, t: Token) -> tuple[Token, ...] | None:
+        """One letter typed twice in a word that has another pair of letters ("frree",
+        "ebbook", "cuuoc"): the pairs are undone one at a time, and the one word of the bot
+        that gives is the word; one pair only, the word without it is read again
+        ("nggaymai": "ngaymai", two words typed as one)."""
+        pairs = [k for k in range(len(t.text) - 1) if t.text[k] == t.text[k + 1]]
+        if not pairs:
+            return None
+        singles = {make_token(retone(t.text[:k] + t.text[k + 1:])) for k in pairs}
+        known = [s for s in singles if self.index.known(s)]
+        if len(known) == 1:
+            return (known[0],)
+        if len(singles) == 1 and not known and len(t.text) >= 5:
+            again = self._repair_word(singles.pop(), "", "")
+            if len(again) > 1 or self.index.known(again[0]):
+                return again
+        return None
+    def _split_words(self, tokens: list[Token]) -> list[Token]:
+        """A word typed in two pieces ("đăng k ý", "thu v iện", "kh ai mạc"), one of them
+        without a vowel or no word of the bot, made one where the whole pairs with the word
+        before or after it and the pieces do not."""
+        out = list(tokens)
+        k = 0
+        while k + 1 < len(out):
+            a, b = out[k], out[k + 1]
+            if (a.kind == b.kind == "word" and a.clause == b.clause
+                    and (a.fold, b.fold) not in self.index.bigrams
+                    and any(not VOWEL.search(x.fold) or not self.index.known(x)
+                            for x in (a, b))):
+                whole = make_token(retone(a.text + b.text))
+                before = out[k - 1].fold if k else ""
+                after = out[k + 2].fold if k + 2 < len(out) else ""
+                if self.index.known(whole) and (
+                        (before, whole.fold) in self.index.bigrams
+                        or (whole.fold, after) in self.index.bigrams):
+                    out[k:k + 2] = [replace(whole, clause=a.clause)]
+                    continue
+            k += 1
+        return out
+    def _run_together(self, word: str) -> tuple[Token, ...] | None:
+        """Three or four words typed as one ("lichngaymai", "thuvienmocua"): each a syllable
+        the bot knows (no abbreviation; a filler only in a pair), and half the neighbours or
+        more (at least one pair) pairs the bot knows; the fewest words first, then the most
+        pairs."""
+        best: tuple[int, int, tuple[str, ...]] | None = None
+
+        def walk(rest: str, parts: tuple[str, ...]) -> None:
+            nonlocal best
+            if not rest:
+                if len(parts) >= 3:
+                    paired = [p in self.index.bigrams for p in itertools.pairwise(parts)]
+                    key = (len(parts), -sum(paired), parts)
+                    # a filler ("ngay": ngay or ngày) counts only in a pair
+                    alone = any(self.index.is_filler(make_token(w))
+                                and not (k and paired[k - 1])
+                                and not (k < len(paired) and paired[k])
+                                for k, w in enumerate(parts))
+                    if (2 * sum(paired) >= len(paired) and not alone
+                            and (best is None or key < best)):
+                        best = key
+                return
+            if len(parts) == 4:
+                return
+            for cut in range(2, min(len(rest), 7) + 1):
+                part = rest[:cut]
+                if syllable(part) and part in self.index.vocab_folds:
+                    walk(rest[cut:], (*parts, part))
+
+        walk(word, ())
+        return None if best is None else tuple(make_token(p) for p in best[2])
+    def _telex(self, t: Token, unmarked_near: bool = True) -> Token | None:
+        """The word typed with the Telex keys left in ("ddieenj": điện; VNI digits read as those
+        keys: "d9ie65n"), when the bot knows it:
+        with its marks when they are sure (a vowel's shape was typed, "own": ơn, or no other
+        word of the bot has those letters and that tone: "thif": thì), else folded and left to
+        the words around it ("mays": máy or mấy, whose circumflex was not typed; "tienf":
+        tiền, typed without its "ee"; only with a tone key at the end: "taxi" is no "tai").
+        A word whose vowel's shape was typed and that the bot does not know stays unknown, as
+        typed ("muaw": mưa, not "mua")."""
+        if t.marked:
+            return None
+        keys = vni(t.fold) or t.fold
+        decoded = telex(keys)
+        if not decoded:
+            return None
+        known = {w for w in (retone(d) for d in decoded) if w in self.index.vocab_texts}
+        shaped = "w" in keys or any(a in keys for a in ("aa", "ee", "oo", "dd"))
+        if len(known) == 1:
+            word = known.pop()
+            same = [w for w in self.index.texts_by_fold.get(fold(word), ())
+                    if tone(w) == tone(word)]
+            if shaped or same == [word]:  # typed, its marks by keys
+                if (unmarked_near and keys[-1] not in "sfrxj" and "w" not in keys
+                        and "dd" not in keys and fold(word) in self.index.vocab_folds
+                        and len(self.index.texts_by_fold.get(fold(word), ())) > 1):
+                    # only a vowel typed twice, which is also a slip ("vaang": vâng or
+                    # vàng), its neighbours typed without marks: folded, the words around
+                    # it decide ("ngoon ngữ" stays ngôn)
+                    return Token(fold(word), fold(word), "word", expanded=True)
+                return Token(word, fold(word), "word", keyed=True)
+        if shaped:
+            # the shape typed, the tone left out or wrong ("nuwa": nữa): the words of that
+            # shape decide, folded; none ("muaw": mưa) and it stays unknown, not "mua"
+            shape = untoned(decoded[0])
+            if shape in self.shapes:
+                return Token(fold(shape), fold(shape), "word", expanded=True)
+            return t
+        plain = fold(decoded[0])
+        if keys[-1] in "sfrxj" and plain in self.index.vocab_folds:
+            return Token(plain, plain, "word", expanded=True)
+        return None
+    def fit(self, means: tuple[Token, ...], tokens: Sequence[Token], start: int,
+             end: int) -> int:
+        """How well a meaning of an abbreviation fits the words around it: a known pair with
+        the word before, or with the next word or the next that is not a filler ("tl | học
+        tập": tài liệu; "hd e | dùng": hướng dẫn; "bn | ơi": bạn)."""
+        # (a pair never runs across a comma: "…loa phường nói, | ve xe" is no "nói về")
+        score = 0
+        if start and tokens[start - 1].clause == tokens[start].clause and (
+                tokens[start - 1].fold, means[0].fold) in self.index.bigrams:
+            score += 1
+        clause = tokens[end - 1].clause
+        follow = [t for t in (*tokens[end:end + 1],
+                              *[t for t in tokens[end + 1:end + 3]
+                                if not self.index.is_filler(t)][:1]) if t.clause == clause]
+        if any((means[-1].fold, t.fold) in self.index.bigrams for t in follow):
+            score += 1
+        return score
+    def _slip_pair(self, t: Token, before: Token | None, after: Token | None) -> bool:
+        """`t` pairs (folded) with a neighbour typed without marks or with the marks of a
+        word the bot knows ("thu | vịen", "hôm | nây", "ở | đau"): a marked word that is no
+        word of the bot is a wrong mark where its letters pair with a word typed right."""
+
+        def fits(n: Token | None, pair: tuple[str, str]) -> bool:
+            return n is not None and n.kind == "word" and (
+                not n.marked or n.text in self.index.vocab_texts) and pair in self.index.bigrams
+
+        return (before is not None and fits(before, (before.fold, t.fold))) or (
+            after is not None and fits(after, (t.fold, after.fold)))
+    def _retoned(self, tokens: list[Token], k: int) -> Token | None:
+        """A word typed with the wrong tone, its letters and vowel marks right (a slip of the
+        tone key): the one word of the bot with those letters that forms a pair, as written,
+        with a neighbour typed as the bot writes it ("thế | lệ": thể lệ, "mốt | lần": một lần,
+        "sãng | mai"); a word of the date also before the day's number ("thừ 4") or, for a
+        form no word has, beside another word of the date ("sạng | thứ bảy"). A word of the
+        bot is read another only beside a word that asks for something, never a filler
+        ("hộ chiếu | ở" stays). A form no word of the bot has that pairs with no neighbour is
+        the one filler of that shape ("đế": để, not đề), never a word for a person. A word
+        typed as the bot writes it that forms a pair with a neighbour stays as typed (giá |
+        vé, người | già), and so does a tone typed on a word written without one ("bão")."""
+        t = tokens[k]
+        # the wrong tone key, not a tone added to a word written without one ("bão" is no "bao")
+        candidates = {w for w in self._toned.get(untoned(t.text), ()) if w != t.text and tone(w)}
+        if not candidates or not tone(t.text):
+            return None
+        pairs = self.index.pairs
+        prev = tokens[k - 1] if k and tokens[k - 1].clause == t.clause else None
+        after = tokens[k + 1] if k + 1 < len(tokens) and tokens[k + 1].clause == t.clause \
+            else None
+
+        def sure(n: Token | None) -> bool:  # a neighbour typed as a word of the bot is written
+            return n is not None and n.kind == "word" and n.text in self.index.vocab_texts
+
+        def paired(w: str) -> bool:
+            return ((sure(prev) and (prev.text, w) in pairs)  # type: ignore[union-attr]
+                    or (sure(after) and (w, after.text) in pairs)  # type: ignore[union-attr]
+                    # a word of the date that comes before the day's number ("thừ 4": thứ)
+                    or (w in BEFORE_NUMBER and after is not None and after.kind == "number")
+                    # a form no word has, one word of the date beside another ("sạng | thứ
+                    # bảy", "tháng | mượi")
+                    or (odd and w in DATE_TEXTS and any(
+                        n is not None and n.text in DATE_TEXTS for n in (prev, after))))
+
+        odd = t.text not in self.index.vocab_texts
+        if not odd and (paired(t.text) or (
+                prev is not None and (prev.text, t.text) in pairs) or (
+                after is not None and (t.text, after.text) in pairs)):
+            return None
+        if not odd:
+            # a word of the bot typed as written is read another only on a word that asks
+            # for something beside it ("thế | lệ"), never on a filler ("hộ chiếu | ở")
+            prev = prev if prev is not None and not self.index.is_filler(prev) else None
+            after = after if after is not None and not self.index.is_filler(after) else None
+        found = [w for w in candidates if paired(w)]
+        if len(found) == 1:  # the neighbour says which: as if typed right
+            return Token(found[0], t.fold, "word")
+        # a form no word of the bot has, its one filler of that shape: fillers are typed
+        # in nearly every message ("cũa": của, "đế": để), read as a correction
+        fillers = [w for w in candidates if w in self.index.filler_texts and w not in KIN]
+        if odd and not found and len(fillers) == 1:
+            return Token(fillers[0], t.fold, "word", repaired=True)
+        # the one word of that shape a teencode spelling the lexicon reads ("nhỉu": nhìu)
+        if odd and not found and len(candidates) == 1 and candidates <= self._spellings:
+            return Token(candidates.pop(), t.fold, "word")
+        return None
+    def _respelt(self, t: Token, before: str, after: str) -> Token | None:
+        """The word a teencode spelling stands for ("zui": vui, "chìu": chiều), a known pair
+        with a neighbour first; its marks are not compared (written by the rules, as the
+        lexicon writes an abbreviation). A word typed with marks in a spelling Vietnamese
+        allows ("mãi" is not "máy" nor "mấy") is respelt only to a word of the date or a filler
+        of the same tone ("nài", "chìu", "cóa": này, chiều, có) or where a neighbour pairs with
+        the respelling."""
+        known = [(w, ok) for w, ok in respellings(t.fold, t.marked)
+                 if w in self.index.vocab_folds]
+        paired = [w for w, _ok in known if (before, w) in self.index.bigrams
+                  or (w, after) in self.index.bigrams]
+        mark = tone(t.text)
+        # the northern l typed n in letters no word of the bot has ("nịch"): that word
+        sure = [w for w, ok in known if not ok or not t.marked or w in DATE_FOLDS
+                or (w == "l" + t.fold[1:] and t.fold not in self.index.vocab_folds)
+                or any(x in self.index.filler_texts and tone(x) == mark
+                       for x in self.index.texts_by_fold.get(w, ()))]
+        word = next(iter(paired), None) or next(iter(sure), None)
+        return None if word is None else Token(word, word, "word", expanded=True)

@@ -30,6 +30,11 @@ from handlers.understanding.words import (
     VOWEL,
 )
 
+# Letters a word may have for its swaps to be read as words typed as one or with Telex keys
+# ("nagymai", "lihcj"): each swap is read again, and a longer run is no word of a message
+# people type (a flood of such runs stays cheap).
+SWAP_READ_LETTERS = 12
+
 
 class Repairer:
     """Reads again the words of a message the index does not know (build once per
@@ -99,6 +104,7 @@ class Repairer:
             out.extend(r if r.clause == t.clause else replace(r, clause=t.clause)
                        for r in repaired)
         return out
+
     def _repair_word(self, t: Token, before: str, after: str, unmarked_near: bool = True,
                      again: bool = False) -> tuple[Token, ...]:
         """The word(s) `t` (a word the bot does not know) is read as; `again`: a swap of
@@ -123,7 +129,7 @@ class Repairer:
             return (single,)
         if swap is not None and not syllable(t.fold):  # "thmee": theme, not "thme", "them"
             return (make_token(swap),)
-        undoubled = self._undoubled(t)
+        undoubled = self._undoubled(t, again)
         if undoubled is not None:
             return undoubled
         if keyed is not None and not again:  # (a swap read only as keys typed: "taix")
@@ -175,16 +181,20 @@ class Repairer:
             return (self._corrected(corrected, before, after,
                                     swapped=sorted(corrected) == sorted(t.fold)),)
         return (t,)
+
     def _swap_read(self, t: Token, before: str, after: str,
                    unmarked_near: bool) -> tuple[Token, ...] | None:
         """Two letters swapped in a word typed with Telex keys left in ("tmaj": tạm, "lihcj":
         lịch) or in words typed as one ("nagymai": ngày mai): the one swap the sure rules
         read (keys, doubled letters, teencode, words that pair); None when none or several."""
+        if len(t.fold) > SWAP_READ_LETTERS:
+            return None
         read = {r for r in (self._repair_word(make_token(w), before, after, unmarked_near,
                                               again=True)
                             for w in self._swaps(t.fold) if w not in self.index.vocab_folds)
                 if all(self.index.known(x) for x in r)}
         return read.pop() if len(read) == 1 else None
+
     def _corrected(self, word: str, before: str, after: str, swapped: bool = False) -> Token:
         """A typo read as `word` (folded). A typo beside a word of the date it pairs with
         names that day ("hom nau"), as does one before the day's number ("mnug 3", "ngya 7");
@@ -197,11 +207,13 @@ class Repairer:
             or (swapped and len(word) >= 4 and any(
                 w in DATE_FOLDS or w.isdigit() for w in (before, after))))
         return Token(word, word, "word", repaired=not dated)
+
     @staticmethod
     def _swaps(word: str) -> set[str]:
         """`word` with two neighbouring letters swapped, each way it can be."""
         return {word[:k] + word[k + 1] + word[k] + word[k + 2:] for k in range(len(word) - 1)
                 if word[k] != word[k + 1]}
+
     def _swapped(self, word: str) -> str | None:
         """The one word of the bot (four letters or more, folded) that `word` is with two
         neighbouring letters swapped; None when there is none or several."""
@@ -209,11 +221,13 @@ class Repairer:
             return None
         found = self._swaps(word) & self.index.vocab_folds
         return found.pop() if len(found) == 1 else None
-    def _undoubled(self, t: Token) -> tuple[Token, ...] | None:
+
+    def _undoubled(self, t: Token, again: bool = False) -> tuple[Token, ...] | None:
         """One letter typed twice in a word that has another pair of letters ("frree",
         "ebbook", "cuuoc"): the pairs are undone one at a time, and the one word of the bot
         that gives is the word; one pair only, the word without it is read again
-        ("nggaymai": "ngaymai", two words typed as one)."""
+        ("nggaymai": "ngaymai", two words typed as one), as `t` is read (`again`: by the sure
+        rules only, when `t` is itself a swap being tried)."""
         pairs = [k for k in range(len(t.text) - 1) if t.text[k] == t.text[k + 1]]
         if not pairs:
             return None
@@ -222,10 +236,11 @@ class Repairer:
         if len(known) == 1:
             return (known[0],)
         if len(singles) == 1 and not known and len(t.text) >= 5:
-            again = self._repair_word(singles.pop(), "", "")
-            if len(again) > 1 or self.index.known(again[0]):
-                return again
+            read = self._repair_word(singles.pop(), "", "", again=again)
+            if len(read) > 1 or self.index.known(read[0]):
+                return read
         return None
+
     def _split_words(self, tokens: list[Token]) -> list[Token]:
         """A word typed in two pieces ("đăng k ý", "thu v iện", "kh ai mạc"), one of them
         without a vowel or no word of the bot, made one where the whole pairs with the word
@@ -248,6 +263,7 @@ class Repairer:
                     continue
             k += 1
         return out
+
     def _run_together(self, word: str) -> tuple[Token, ...] | None:
         """Three or four words typed as one ("lichngaymai", "thuvienmocua"): each a syllable
         the bot knows (no abbreviation; a filler only in a pair), and half the neighbours or
@@ -279,6 +295,7 @@ class Repairer:
 
         walk(word, ())
         return None if best is None else tuple(make_token(p) for p in best[2])
+
     def _telex(self, t: Token, unmarked_near: bool = True) -> Token | None:
         """The word typed with the Telex keys left in ("ddieenj": điện; VNI digits read as those
         keys: "d9ie65n"), when the bot knows it:
@@ -320,6 +337,7 @@ class Repairer:
         if keys[-1] in "sfrxj" and plain in self.index.vocab_folds:
             return Token(plain, plain, "word", expanded=True)
         return None
+
     def fit(self, means: tuple[Token, ...], tokens: Sequence[Token], start: int,
              end: int) -> int:
         """How well a meaning of an abbreviation fits the words around it: a known pair with
@@ -337,6 +355,7 @@ class Repairer:
         if any((means[-1].fold, t.fold) in self.index.bigrams for t in follow):
             score += 1
         return score
+
     def _slip_pair(self, t: Token, before: Token | None, after: Token | None) -> bool:
         """`t` pairs (folded) with a neighbour typed without marks or with the marks of a
         word the bot knows ("thu | vịen", "hôm | nây", "ở | đau"): a marked word that is no
@@ -348,6 +367,7 @@ class Repairer:
 
         return (before is not None and fits(before, (before.fold, t.fold))) or (
             after is not None and fits(after, (t.fold, after.fold)))
+
     def _retoned(self, tokens: list[Token], k: int) -> Token | None:
         """A word typed with the wrong tone, its letters and vowel marks right (a slip of the
         tone key): the one word of the bot with those letters that forms a pair, as written,
@@ -404,6 +424,7 @@ class Repairer:
         if odd and not found and len(candidates) == 1 and candidates <= self._spellings:
             return Token(candidates.pop(), t.fold, "word")
         return None
+
     def _respelt(self, t: Token, before: str, after: str) -> Token | None:
         """The word a teencode spelling stands for ("zui": vui, "chìu": chiều), a known pair
         with a neighbour first; its marks are not compared (written by the rules, as the

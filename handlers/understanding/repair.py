@@ -144,8 +144,7 @@ class Repairer:
         if t.marked:
             # two neighbouring letters swapped, the marks typed with them ("nàgy", "chềiu"):
             # the one word of the bot they spell, as typed
-            swaps = {retone(t.text[:k] + t.text[k + 1] + t.text[k] + t.text[k + 2:])
-                     for k in range(len(t.text) - 1)} & self.index.vocab_texts
+            swaps = {retone(w) for w in self._swaps(t.text)} & self.index.vocab_texts
             if len(swaps) == 1:
                 # a word of the date spelt so, its marks typed, names the day ("ságn mai")
                 word = swaps.pop()

@@ -125,6 +125,7 @@ _UNIT_HEADS = ("truong", "thu vien", "trung tam", "nha van hoa", "cau lac bo", "
                "hoi khuyen hoc", "chi hoi", "hoi phu nu", "doan thanh nien", "don vi", "co quan",
                "giao vien", "xa", "phuong", "thon", "mam non", "mau giao", "tieu hoc",
                "trung hoc")
+_UNIT_HEAD_WORDS = tuple(h.split() for h in _UNIT_HEADS)
 _DUTIES = frozenset({("faq", "don-vi-tham-gia"), ("faq", "han-bao-cao")})
 _POLITE = frozenset({"da", "thua", "vang"})
 # Words that cancel the reminders named right after them ("hủy | nhắc lịch", "ngừng | đăng ký
@@ -871,13 +872,16 @@ class Understander:
         if not duties:
             return candidates
         folds = [t.fold for t in tokens]
+        # the units named, where each name starts and how many words it has (of the message,
+        # not of a duty)
+        heads = [(i, len(h)) for i in range(len(tokens)) for h in _UNIT_HEAD_WORDS
+                 if folds[i:i + len(h)] == h]
+        named = {i + k for i, size in heads for k in range(size)}
+        week = {i for i, f in enumerate(folds) if f in self._week_words}
         drop: list[_Candidate] = []
         for duty in duties:
             start = min(duty.explained)
             clause = tokens[start].clause
-            heads = [(i, len(h.split())) for i in range(len(tokens)) for h in _UNIT_HEADS
-                     if folds[i:i + len(h.split())] == h.split()]
-            named = {i + k for i, size in heads for k in range(size)}
             head = next((i for i, _size in heads
                          if i <= start and tokens[i].clause == clause), -1)
             if head < 0 or not duty.explained - named:  # ("library? library": no duty asked)
@@ -890,7 +894,6 @@ class Understander:
             name = set(range(head, start))
             duty.explained |= name
             # (nor is the Week's name, nor what the duty's own words say: "muốn | tham gia")
-            week = {i for i, f in enumerate(folds) if f in self._week_words}
             drop += [c for c in candidates if c.route not in _DUTIES and c.explained
                      and c.explained <= name | week | duty.explained]
         kept = [c for c in candidates if c not in drop]

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import replace
 
 from handlers.understanding.index import Index
 from handlers.understanding.normalise import (
@@ -76,7 +75,7 @@ class Repairer:
                         if len(self._retones) < 8192:
                             self._retones[slip] = retoned
                     if retoned is not None:
-                        t = replace(retoned, clause=t.clause)
+                        t = retoned.in_clause(t.clause)
                 out.append(t)
                 continue
             # the word before as read again ("coui tuân": cuối, then tuần beside it)
@@ -101,8 +100,7 @@ class Repairer:
                                                  unmarked_near=not any(x.marked for x in near))
                 if len(self._repairs) < 8192:  # people repeat their typos; floods do not
                     self._repairs[key] = repaired
-            out.extend(r if r.clause == t.clause else replace(r, clause=t.clause)
-                       for r in repaired)
+            out.extend(r.in_clause(t.clause) for r in repaired)
         return out
 
     def _repair_word(self, t: Token, before: str, after: str, unmarked_near: bool = True,
@@ -258,7 +256,7 @@ class Repairer:
                 if self.index.known(whole) and (
                         (before, whole.fold) in self.index.bigrams
                         or (whole.fold, after) in self.index.bigrams):
-                    out[k:k + 2] = [replace(whole, clause=a.clause)]
+                    out[k:k + 2] = [whole.in_clause(a.clause)]
                     continue
             k += 1
         return out

@@ -4,6 +4,7 @@
     .venv/bin/python -m bench.understanding --heldout    # the held-out fifth (report this one)
     .venv/bin/python -m bench.understanding --all        # both
     .venv/bin/python -m bench.understanding --explain "mai co gi"   # how one message is read
+    .venv/bin/python -m bench.understanding --heldout --quiet --by-batch   # totals per batch
 
 The corpora are tests/understanding/corpus.txt and heldout.txt; the clock is 01/10/2020 07:30.
 CPU per message is the process time of a first pass over the corpus with a fresh understander
@@ -17,11 +18,12 @@ import statistics
 import sys
 import time
 from datetime import date
+from pathlib import Path
 
 from bench.common import ROOT, machine
 from content import default_edition_path, load_edition
 from handlers.understanding import Understander
-from handlers.understanding.evaluate import evaluate, load_corpus
+from handlers.understanding.evaluate import Case, Outcome, Report, evaluate, load_corpus
 
 TODAY = date(2020, 10, 1)
 CORPUS = ROOT / "tests" / "understanding"
@@ -34,13 +36,16 @@ def main(argv: list[str] | None = None) -> int:
     which.add_argument("--all", action="store_true", help="both corpora")
     p.add_argument("--quiet", action="store_true", help="no list of wrong answers")
     p.add_argument("--explain", metavar="TEXT", help="show how TEXT is read, then stop")
+    p.add_argument("--by-batch", action="store_true",
+                   help="accuracy of each batch (a '# ---' header of the file): totals only")
     args = p.parse_args(argv)
     if args.explain:
         explain(args.explain)
         return 0
     files = (["heldout.txt"] if args.heldout else
              ["corpus.txt", "heldout.txt"] if args.all else ["corpus.txt"])
-    cases = [c for name in files for c in load_corpus(CORPUS / name)]
+    by_file = {name: load_corpus(CORPUS / name) for name in files}
+    cases = [c for name in files for c in by_file[name]]
     edition = load_edition(default_edition_path("2020"))
     started = time.process_time()
     understander = Understander(edition)
@@ -59,9 +64,35 @@ def main(argv: list[str] | None = None) -> int:
     if args.quiet:
         lines = lines[: lines.index("") if "" in lines else len(lines)]
     print("\n".join(lines))
+    if args.by_batch:
+        print("\n".join(_by_batch(report, by_file)))
     print(f"CPU per message, warm (median of 5 passes): {statistics.median(warm):.3f} ms")
     return 0
 
+
+
+def _by_batch(report: Report, by_file: dict[str, list[Case]]) -> list[str]:
+    """Cases and accuracy under each batch header ('# --- ... ---') of the files, in order: how
+    a round's lines fare (the first contact of a new batch, its held-out part after the fixes)
+    without printing one of them. Lines before the first header count as "(before)"."""
+    batches: dict[tuple[str, str], list[Outcome]] = {}
+    headers = {name: _headers(CORPUS / name) for name in by_file}
+    # the outcomes are in the order of the cases: each file's, file after file
+    names = [name for name, cases in by_file.items() for _ in cases]
+    for name, o in zip(names, report.outcomes, strict=True):
+        found = [h for line, h in headers[name] if line < o.case.line]
+        batches.setdefault((name, found[-1] if found else "(before)"), []).append(o)
+    out = ["", f"{'batch':<70}{'cases':>6}{'accuracy':>10}"]
+    for (name, header), outcomes in batches.items():
+        label = f"{name}: {header}"
+        out.append(f"{label[:69]:<70}{len(outcomes):>6}{report.accuracy(outcomes):>9.1%}")
+    return out
+
+
+def _headers(path: Path) -> list[tuple[int, str]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [(n, line.strip("# -")) for n, line in enumerate(lines, 1)
+            if line.startswith("# ---")]
 
 
 def explain(text: str) -> None:

@@ -86,7 +86,7 @@ def build_app(settings: Settings, understanding: bool = False) -> App:
     `understanding`: free text is expected at once (`chat`): the understanding's index is read
     from the content cache when kept there (else it is built at the first free text)."""
     from bot.clock import SimClock
-    from bot.content_cache import content_key, default_directory, load_edition_cached
+    from bot.content_cache import default_directory, load_edition_cached
     from bot.db.engine import create_engine, make_sessionmaker
     from bot.db.faults import is_outage
     from bot.service import Dispatcher
@@ -94,7 +94,7 @@ def build_app(settings: Settings, understanding: bool = False) -> App:
     from scheduler.supervisor import Supervisor
 
     path = edition_path(settings)
-    edition, understander, content_cache = load_edition_cached(
+    edition, understander, content_cache, key = load_edition_cached(
         path, default_directory(), understanding)
     if settings.bot.timezone != edition.tz.key:
         # The chat and the web console read an organizer's '19:30' in the week's zone; the
@@ -105,7 +105,6 @@ def build_app(settings: Settings, understanding: bool = False) -> App:
                                                "timezone trong [week] của edition.toml): hãy "
                                                "đặt {week} hoặc bỏ dòng này"),
                             value=settings.bot.timezone, week=edition.tz.key)
-    key = content_cache.key if content_cache is not None else content_key(path)
     clock = SimClock(settings.simulated_now())
     db = settings.database
     engine = create_engine(db.url, echo=db.echo, pool_size=db.pool_size,

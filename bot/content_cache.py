@@ -202,24 +202,29 @@ class ContentCache:
 
 
 def load_edition_cached(path: Path, directory: Path | None, understanding: bool = False
-                        ) -> tuple[Edition, Understander | None, ContentCache | None]:
+                        ) -> tuple[Edition, Understander | None, ContentCache | None, str | None]:
     """load_edition(path) (raising ContentError) through the cache in `directory` (None: no
     cache). With `understanding`, also the understanding's index if the cache holds it. Then
-    the cache's entries for this edition, to keep the index in once built."""
-    key = content_key(path) if directory is not None and path.is_dir() else None
-    if directory is None or key is None or not _private_directory(directory):
-        return load_edition(path), None, None
-    cache = ContentCache(directory, key)
-    if understanding and (both := cache.understood()) is not None:
-        return both[0], both[1], cache
-    edition = _EDITIONS.get(key) or cache.edition()
+    the cache's entries for this edition, to keep the index in once built, and the content's
+    key (None when it cannot be made), for the caller's own memos: the files are read and
+    hashed for it once a load, here."""
+    key = content_key(path) if path.is_dir() else None
+    if key is None:
+        return load_edition(path), None, None, None
+    cache = (ContentCache(directory, key)
+             if directory is not None and _private_directory(directory) else None)
+    if understanding and cache is not None and (both := cache.understood()) is not None:
+        return both[0], both[1], cache, key
+    # This process's memo first: it needs no cache directory.
+    edition = _EDITIONS.get(key) or (cache.edition() if cache is not None else None)
     if edition is None:
         edition = load_edition(path)
-        cache.keep_edition(edition)
+        if cache is not None:
+            cache.keep_edition(edition)
     while len(_EDITIONS) >= KEEP and key not in _EDITIONS:
         del _EDITIONS[next(iter(_EDITIONS))]
     _EDITIONS[key] = edition
-    return edition, None, cache
+    return edition, None, cache, key
 
 
 # The editions this process loaded, by key: an app built again on the same content and code

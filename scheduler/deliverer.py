@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 from collections.abc import Callable, Coroutine
 from datetime import datetime, timedelta
@@ -13,7 +14,7 @@ from content import Edition
 from handlers.channel import Delivery, OutputChannel
 from handlers.types import Reply
 from scheduler import outbox
-from scheduler.limiter import ChatSpacing, RateLimiter
+from scheduler.limiter import ChatSpacing, RateLimiter, Slot
 from scheduler.messages import ItemView, first_screen
 
 log = logging.getLogger(__name__)
@@ -186,16 +187,22 @@ class Deliverer:
                     continue  # given back to the queue by a sweep: someone else's now
                 await self._in_flight.acquire()
                 try:
-                    await self.limiter.acquire()
+                    slot = await self.limiter.acquire(until_answered=True)
                 except BaseException:
                     self._in_flight.release()
                     raise
                 self.spacing.mark(row.external_id)
                 task = asyncio.create_task(self._send(row))
                 self._sends.add(task)
+                # The platform counts the message when it arrives, by the answer at the
+                # latest: it stays in the pace's window until then.
+                task.add_done_callback(functools.partial(self._answered, slot))
                 task.add_done_callback(self._sent)
                 tasks.append(task)
         return tasks, later
+
+    def _answered(self, slot: Slot, _task: asyncio.Task[None]) -> None:
+        self.limiter.answered(slot)
 
     def _sent(self, task: asyncio.Task[None]) -> None:
         self._sends.discard(task)
@@ -275,12 +282,15 @@ class Deliverer:
             wait = self.spacing.wait_for(external_id)
             if wait > 0:
                 await asyncio.sleep(wait)
-            await self.limiter.acquire()
+            slot = await self.limiter.acquire(until_answered=True)
             self.spacing.mark(external_id)
-            if ref is None:
-                result = await self.sender.send(external_id, [Reply(text)])
-            else:
-                result = await self.sender.edit_text(external_id, ref, text)
+            try:
+                if ref is None:
+                    result = await self.sender.send(external_id, [Reply(text)])
+                else:
+                    result = await self.sender.edit_text(external_id, ref, text)
+            finally:
+                self.limiter.answered(slot)  # from the answer, as in _dispatch
             self.spacing.mark(external_id)  # from the answer too, as in _send
             if result.status != "rate_limited":
                 return result

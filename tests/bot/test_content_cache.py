@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from bot.content_cache import load_edition_cached
+from bot.content_cache import content_key, load_edition_cached
 from content import ContentError, default_edition_path, load_edition
 from handlers.understanding import Understander
 from tests.bot.test_console import chat
@@ -27,19 +28,19 @@ def edition_dir(tmp_path: Path) -> Path:
 
 def test_cached_edition_and_index_answer_as_built_ones(edition_dir: Path, tmp_path: Path) -> None:
     cache_dir = tmp_path / "cache"
-    edition, understander, cache = load_edition_cached(edition_dir, cache_dir, True)
+    edition, understander, cache, _ = load_edition_cached(edition_dir, cache_dir, True)
     assert understander is None and cache is not None  # nothing kept yet
     assert edition == load_edition(edition_dir)
     built = Understander(edition)
     cache.keep_understood(built)
 
-    again, cached, _ = load_edition_cached(edition_dir, cache_dir, True)
+    again, cached, _, _ = load_edition_cached(edition_dir, cache_dir, True)
     assert cached is not None and cached is not built and cached.edition is again
     assert again == edition
     for text in ASKED:
         assert cached.understand(text, DAY) == built.understand(text, DAY), text
     # Without `understanding`, only the edition is read.
-    alone, none, _ = load_edition_cached(edition_dir, cache_dir)
+    alone, none, _, _ = load_edition_cached(edition_dir, cache_dir)
     assert none is None and alone == edition
     assert {p.stat().st_mode & 0o777 for p in cache_dir.iterdir()} == {0o600}
     assert cache_dir.stat().st_mode & 0o777 == 0o700
@@ -47,7 +48,7 @@ def test_cached_edition_and_index_answer_as_built_ones(edition_dir: Path, tmp_pa
 
 def test_an_organizers_edit_is_read_not_the_cache(edition_dir: Path, tmp_path: Path) -> None:
     cache_dir = tmp_path / "cache"
-    edition, _, cache = load_edition_cached(edition_dir, cache_dir, True)
+    edition, _, cache, _ = load_edition_cached(edition_dir, cache_dir, True)
     assert cache is not None
     cache.keep_understood(Understander(edition))
     faq = edition_dir / "faq.toml"
@@ -57,7 +58,7 @@ def test_an_organizers_edit_is_read_not_the_cache(edition_dir: Path, tmp_path: P
     faq.write_text(text.replace(first.answer.vi, "Câu trả lời mới của Ban tổ chức."),
                    encoding="utf-8")
 
-    edited, understander, _ = load_edition_cached(edition_dir, cache_dir, True)
+    edited, understander, _, _ = load_edition_cached(edition_dir, cache_dir, True)
     assert understander is None  # the index kept was built on the old content
     assert edited.faq[0].answer.vi == "Câu trả lời mới của Ban tổ chức."
     assert edited == load_edition(edition_dir)
@@ -81,12 +82,12 @@ def test_invalid_content_is_refused_after_a_valid_one_was_kept(edition_dir: Path
 
 def test_a_damaged_entry_is_rebuilt(edition_dir: Path, tmp_path: Path) -> None:
     cache_dir = tmp_path / "cache"
-    edition, _, cache = load_edition_cached(edition_dir, cache_dir, True)
+    edition, _, cache, _ = load_edition_cached(edition_dir, cache_dir, True)
     assert cache is not None
     cache.keep_understood(Understander(edition))
     for entry in cache_dir.iterdir():
         entry.write_bytes(entry.read_bytes()[:100])
-    again, understander, _ = load_edition_cached(edition_dir, cache_dir, True)
+    again, understander, _, _ = load_edition_cached(edition_dir, cache_dir, True)
     assert understander is None and again == edition
 
 
@@ -94,9 +95,36 @@ def test_a_cache_open_to_others_is_not_used(edition_dir: Path, tmp_path: Path) -
     cache_dir = tmp_path / "cache"
     cache_dir.mkdir(mode=0o777)
     cache_dir.chmod(0o777)
-    edition, _, cache = load_edition_cached(edition_dir, cache_dir)
+    edition, _, cache, _ = load_edition_cached(edition_dir, cache_dir)
     assert cache is None and edition == load_edition(edition_dir)
     assert list(cache_dir.iterdir()) == []
+
+
+@pytest.mark.parametrize("usable", [True, False])
+def test_an_edition_loaded_again_is_read_and_hashed_once(
+        edition_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, usable: bool) -> None:
+    """Loaded again (every build_app: the tests' hundreds, a console and its bot), each file is
+    read once, for the key the memos share, whether the cache directory can be used or not
+    (one open to others made build_app hash the files twice and the loader once more)."""
+    cache_dir = tmp_path / "cache"
+    cache_dir.mkdir(mode=0o700)
+    if not usable:
+        cache_dir.chmod(0o777)
+    first, _, _, key = load_edition_cached(edition_dir, cache_dir)
+    assert key == content_key(edition_dir)
+    reads: Counter[str] = Counter()
+    read_bytes = Path.read_bytes
+
+    def counted(path: Path) -> bytes:
+        if path.parent == edition_dir:
+            reads[path.name] += 1
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    again, _, cache, same = load_edition_cached(edition_dir, cache_dir)
+    assert again is first and same == key and (cache is not None) == usable
+    assert set(reads.values()) == {1}
+    assert set(reads) == {p.name for p in edition_dir.glob("*.toml")}
 
 
 def test_a_chat_keeps_its_index_and_the_next_chat_answers_alike(tmp_path: Path) -> None:

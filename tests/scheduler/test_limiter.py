@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import itertools
 import random
 from collections.abc import Callable
@@ -150,3 +152,42 @@ async def test_a_share_does_not_undo_a_recent_429() -> None:
     assert slowed < 15.0
     lim.share(1)  # the part grows, but the 429 was just now: stay slow, creep back later
     assert lim.rate == slowed and lim.configured == 30.0
+
+
+async def test_a_send_counts_until_its_answer_came() -> None:
+    # Twelve requests answered 1.3 s after they left (held on the way: the platform may have
+    # counted them just now): the next ones fill the window with them, not beside them.
+    clock = FakeClock()
+    lim = limiter(clock)
+    slots = [await lim.acquire(until_answered=True) for _ in range(12)]
+    clock.now += 1.3
+    answered_at = clock.now
+    for slot in slots:
+        lim.answered(slot)
+        lim.answered(slot)  # a second call changes nothing
+    times = await send_times(lim, clock, [0.0] * 14)
+    assert times[12] < answered_at + 1.0 <= times[13]
+    assert most_in_one_second([answered_at] * 12 + times) == 25
+
+
+async def test_too_many_awaiting_answers_wait_for_one() -> None:
+    clock = FakeClock()
+    lim = limiter(clock, rate=2.0)
+    first = await lim.acquire(until_answered=True)
+    await lim.acquire(until_answered=True)
+    third = asyncio.create_task(lim.acquire(until_answered=True))
+    await asyncio.sleep(0)
+    assert not third.done()
+    lim.answered(first)
+    await third
+
+
+async def test_a_cancelled_wait_leaves_no_slot_awaiting() -> None:
+    lim = RateLimiter(1.0)
+    await lim.acquire(until_answered=True)
+    waiting = asyncio.create_task(lim.acquire(until_answered=True))
+    await asyncio.sleep(0)
+    waiting.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await waiting
+    assert lim._awaiting == 1  # only the first, whose answer has not come

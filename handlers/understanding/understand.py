@@ -431,6 +431,15 @@ class Understander:
             if ceremony is not None:
                 best = ceremony
                 passed.add(best.route)
+        if best.route == ("courses", "") and best.explained:
+            # "khoa hoc mooc o dau": a group of resources named by its own word beside the
+            # words of all the courses ("khóa học") is that group
+            group = next((c for c in candidates[1:] if c.route[0] == "courses"
+                          and best.explained < c.explained
+                          and c.rank >= CLARIFY_RATIO * best.rank), None)
+            if group is not None:
+                best = group
+                passed.add(best.route)
         named = self._programme_of_library(tokens, best, candidates)
         if named is not None:
             best = named
@@ -930,7 +939,8 @@ class Understander:
         programme of the same name share theirs."""
         shared = set().union(*(c.explained for c in candidates
                                if c.route[0] not in ("programme", "event", "activities")
-                               and c is not best))
+                               and c is not best
+                               and (c.route[0] != "faq" or c.rank >= item.rank)))
         return {i for i in item.explained - best.explained - shared
                 if tokens[i].fold not in _WHEN_FOLDS}
 
@@ -938,10 +948,11 @@ class Understander:
     def _event_of_reading(cls, tokens: list[Token], best: _Candidate,
                           candidates: list[_Candidate]) -> _Candidate | None:
         """"ngày đổi sách giữa các thư viện | là hôm nào", "buổi ông bà cháu cùng đọc sách |
-        ở đâu": when or where is asked (in words, not by a date) of a reading day the message
-        describes on words of its own; the library or the reading programme that shares the
-        other words has no day nor place. None when no such event is named."""
-        if best.route[0] not in ("library", "programme") or not best.explained:
+        ở đâu", "khi nào có buổi giới thiệu các khóa học online": when or where is asked (in
+        words, not by a date) of an event the message describes on words of its own; the
+        library, the reading programme or the courses that share the other words have no day
+        nor place. None when no such event is named."""
+        if best.route[0] not in ("library", "programme", "courses") or not best.explained:
             return None
         run = parts.run(tokens)
         if not any(f" {q} " in run for q in WHEN_WHERE):

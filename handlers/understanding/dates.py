@@ -153,7 +153,7 @@ class _Reader:
         day, not "chiếu", "sang" (moved to) or "tôi": not after a word that moves a date
         ("chuyển sang ngày 5")."""
         return (self.word(i + 1, "ngày")
-                and (i + 2 < len(self.t) and self.t[i + 2].text[:1].isdigit()
+                and ((i + 2 < len(self.t) and self.t[i + 2].text[:1].isdigit())
                      or self.word(i + 2, "cuối", "đầu", "khai", "bế", "tổng"))
                 and not self.word(i - 1, "chuyển", "dời", "lùi", "đổi", "hoãn", "qua"))
 

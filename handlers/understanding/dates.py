@@ -147,6 +147,16 @@ class _Reader:
             return None  # a number never runs across a comma
         return words.value(self.t[i])
 
+    def _part_of_day_named(self, i: int) -> bool:
+        """Typed without marks, "chieu", "sang", "toi" before "ngày" and the day it names
+        ("chieu ngay cuoi cung", "sang ngay 5/10", "toi ngay khai mac") are the part of that
+        day, not "chiếu", "sang" (moved to) or "tôi": not after a word that moves a date
+        ("chuyển sang ngày 5")."""
+        return (self.word(i + 1, "ngày")
+                and ((i + 2 < len(self.t) and self.t[i + 2].text[:1].isdigit())
+                     or self.word(i + 2, "cuối", "đầu", "khai", "bế", "tổng"))
+                and not self.word(i - 1, "chuyển", "dời", "lùi", "đổi", "hoãn", "qua"))
+
     def weekday_at(self, i: int) -> tuple[int, int] | None:
         """(weekday, tokens read) for 'thứ 7', 'thứ bảy', 'chủ nhật', 't7', 'cn' at i."""
         if 0 <= i < len(self.t) and self.t[i].fold in _SHORT_WEEKDAYS and not self.t[i].marked:
@@ -325,7 +335,9 @@ class _Reader:
                 part = invalid = ""
                 i += 1
                 continue
-            elif self.word(i, "đầu") and self.word(i + 1, "tuần"):
+            elif self.word(i, "đầu") and self.word(i + 1, "tuần") and not (
+                    self.word(i + 2, "lễ") or self.word(i - 1, "mở")):
+                # (not "mở đầu tuần", "đầu tuần lễ": the Week's opening, not Monday)
                 i += 2
                 weeks = 1 if self.word(i, "sau", "tới") else 0
                 i += 1 if self.word(i, "sau", "tới", "này", "nay") else 0
@@ -336,7 +348,8 @@ class _Reader:
                 i += 2  # "mỗi sáng", "hằng tối": every morning, no day
                 continue
             elif self.word(i, *PARTS) and (t.marked or self.word(i + 1, "nay", "mai", "qua")
-                                            or self.weekday_at(i + 1)):
+                                            or self.weekday_at(i + 1)
+                                            or self._part_of_day_named(i)):
                 part = PARTS[next(p for p in PARTS if self.word(i, p))]
                 i += 1
                 if self.word(i, "nay"):

@@ -258,6 +258,7 @@ class Understander:
             c.route[0] in ("event", "programme") and c.explained
             and all(tokens[i].fold in self._week_words for i in c.explained))]
         candidates = kept or candidates
+        candidates = self._elsewhere_within(matches, candidates)
         candidates = self._duties(tokens, candidates)
         denied = parts.denied(tokens, lead)
         if denied and self._talk_besides(tokens, denied, candidates):
@@ -430,6 +431,23 @@ class Understander:
             if ceremony is not None:
                 best = ceremony
                 passed.add(best.route)
+        if best.route == ("courses", "") and best.explained:
+            # "khoa hoc mooc o dau": a group of resources named by its own word beside the
+            # words of all the courses ("khóa học") is that group
+            group = next((c for c in candidates[1:] if c.route[0] == "courses"
+                          and best.explained < c.explained
+                          and c.rank >= CLARIFY_RATIO * best.rank), None)
+            if group is not None:
+                best = group
+                passed.add(best.route)
+        named = self._programme_of_library(tokens, best, candidates)
+        if named is not None:
+            best = named
+            passed.add(best.route)
+        held = self._event_of_reading(tokens, best, candidates)
+        if held is not None:
+            best = held
+            passed.add(best.route)
         if best.route in _LISTS and best.explained:
             # "thư viện có những chương trình gì": the list asked for is the subject's, the
             # subject named before "có" or "là" (not an FAQ entry: "tuần lễ có những hoạt
@@ -897,6 +915,66 @@ class Understander:
             drop += [c for c in candidates if c.route not in _DUTIES and c.explained
                      and c.explained <= name | week | duty.explained]
         kept = [c for c in candidates if c not in drop]
+        return kept or candidates
+
+    @staticmethod
+    def _programme_of_library(tokens: list[Token], best: _Candidate,
+                              candidates: list[_Candidate]) -> _Candidate | None:
+        """"sách ở thư viện trường có được luân chuyển sang thư viện khác không", "tủ sách lớp
+        học là sao, con tôi phải góp sách à": the library's answer lists the reading
+        programmes; a message that names one of them on words the library does not hold asks
+        about that programme. None when no programme is so named."""
+        if best.route != ("library", "") or not best.explained:
+            return None
+        return next((c for c in candidates[1:] if c.route[0] == "programme"
+                     and len(Understander._own_words(tokens, c, best, candidates)) >= 2
+                     and c.rank >= SUBJECT * best.rank), None)
+
+    @staticmethod
+    def _own_words(tokens: list[Token], item: _Candidate, best: _Candidate,
+                   candidates: list[_Candidate]) -> set[int]:
+        """The words that name `item` (a programme or an event) and nothing `best` holds: not
+        the words that ask when or where, nor words another kind of answer explains too
+        ("tài liệu": the resources'; "cán bộ": the units'); the activity, the event and the
+        programme of the same name share theirs."""
+        shared = set().union(*(c.explained for c in candidates
+                               if c.route[0] not in ("programme", "event", "activities")
+                               and c is not best
+                               and (c.route[0] != "faq" or c.rank >= item.rank)))
+        return {i for i in item.explained - best.explained - shared
+                if tokens[i].fold not in _WHEN_FOLDS}
+
+    @classmethod
+    def _event_of_reading(cls, tokens: list[Token], best: _Candidate,
+                          candidates: list[_Candidate]) -> _Candidate | None:
+        """"ngày đổi sách giữa các thư viện | là hôm nào", "buổi ông bà cháu cùng đọc sách |
+        ở đâu", "khi nào có buổi giới thiệu các khóa học online": when or where is asked (in
+        words, not by a date) of an event the message describes on words of its own; the
+        library, the reading programme or the courses that share the other words have no day
+        nor place. None when no such event is named."""
+        if best.route[0] not in ("library", "programme", "courses") or not best.explained:
+            return None
+        run = parts.run(tokens)
+        if not any(f" {q} " in run for q in WHEN_WHERE):
+            return None
+        return next((c for c in candidates[1:] if c.route[0] == "event"
+                     and cls._own_words(tokens, c, best, candidates)
+                     and c.rank >= SUBJECT * best.rank
+                     and cls._named_event(c, candidates)), None)
+
+    def _elsewhere_within(self, matches: list[Match],
+                          candidates: list[_Candidate]) -> list[_Candidate]:
+        """"sách giáo khoa điện tử tải ở đâu": a subject of elsewhere ("sách giáo khoa") said
+        inside a longer phrase of the Week's own (the e-books' keyword) is that phrase's, not
+        a subject the bot has no answer for."""
+        spans = [(m.start, m.end) for m in matches
+                 if self.index.units[m.unit][0] not in ("unknown", "smalltalk")]
+        if not spans:
+            return candidates
+        kept = [c for c in candidates if not (
+            c.route[0] == "unknown" and c.explained
+            and any(s <= min(c.explained) and max(c.explained) < e
+                    and e - s > len(c.explained) for s, e in spans))]
         return kept or candidates
 
     @staticmethod

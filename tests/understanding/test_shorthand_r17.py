@@ -60,3 +60,19 @@ def test_time_and_verb_shorthands(understander: Understander, text: str,
 ])
 def test_district_and_numbers(understander: Understander, text: str, expected: str) -> None:
     assert answer(understander, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an FAQ question written in shorthand is the question written out
+    ("lm sao de nhan tb nhac lich sk", "faq:nhac-lich"),
+    ("lm sao de nhận tb nhắc lịch sk ạ", "faq:nhac-lich"),
+    ("e mun thi lun bay h", "contest_take"),
+    ("bj co sk gi k", "next"),
+    ("khai mac bj", "event:khai-mac"),
+    ("ths ad", "smalltalk:thanks"),
+    ("cmon ad nka", "smalltalk:thanks"),
+    ("sdt ad nek", "contacts"),
+])
+def test_questions_and_particles(understander: Understander, text: str,
+                                 expected: str) -> None:
+    assert answer(understander, text) == expected

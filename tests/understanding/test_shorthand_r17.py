@@ -76,3 +76,16 @@ def test_district_and_numbers(understander: Understander, text: str, expected: s
 def test_questions_and_particles(understander: Understander, text: str,
                                  expected: str) -> None:
     assert answer(understander, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "dt" after sách, bài giảng, thư viện is điện tử; alone it stays điện thoại
+    ("co sach dt nao hay k", "courses:sach-dien-tu"),
+    ("bai giang dt o dau z", "courses:bai-giang"),
+    ("cho xin sdt btc", "contacts"),
+    ("e mun dk the tv thi 2 dau a", "library"),
+    ("thoi e off đây", "smalltalk:goodbye"),
+    ("ok ad e out day nhe", "smalltalk:goodbye"),
+])
+def test_neighbours_decide(understander: Understander, text: str, expected: str) -> None:
+    assert answer(understander, text) == expected

@@ -211,11 +211,17 @@ class Understander:
                              asks="?" in text or parts.asks(tokens, 0, len(tokens)))
         if not any(t.kind != "symbol" or t.expanded for t in tokens):
             return base
-        question = self._question(" ".join(t.fold for t in repaired))
-        if question is None:  # said politely: "ad ơi cho hỏi <the question> ạ"
-            core = self._core(repaired)
-            if len(core) < len(repaired):
-                question = self._question(" ".join(t.fold for t in core))
+        question = None
+        # the question as typed, then as its abbreviations mean ("lm sao de nhan tb nhac lich
+        # sk" is the FAQ's "làm sao để nhận tin nhắc lịch sự kiện") (round 17 d)
+        for written in (repaired, expanded) if any(t.expanded for t in expanded) else (repaired,):
+            question = self._question(" ".join(t.fold for t in written))
+            if question is None:  # said politely: "ad ơi cho hỏi <the question> ạ"
+                core = self._core(written)
+                if len(core) < len(written):
+                    question = self._question(" ".join(t.fold for t in core))
+            if question is not None:
+                break
         if question is not None:
             return Understanding("faq", question, typed=text, normalised=normalised,
                                  english=english, score=99.0)

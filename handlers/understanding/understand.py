@@ -377,9 +377,10 @@ class Understander:
         if elsewhere:  # no neighbour answer offered either: "giá vàng" is not about fees
             return base
         if best.route[0] in _CALENDAR and any(
-                t.fold == "lop" and _SCHOOL_CLASS.fullmatch(n.text.lower())
+                t.fold in ("lop", "nop") and _SCHOOL_CLASS.fullmatch(n.text.lower())
                 for t, n in itertools.pairwise(tokens)):
             # "lịch học của lớp 6A3 tuần sau": a class's timetable, not the Week's calendar
+            # ("nớp": l typed n, as many in Hải Phòng say it)
             return replace(base, candidates=others)
         if best.route[0] in ("day", "today") and " bao nhieu " in parts.run(tokens) and all(
                 i in used or self.index.is_filler(tokens[i]) for i in best.explained):

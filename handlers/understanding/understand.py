@@ -10,6 +10,8 @@ which one was meant).
 
 from __future__ import annotations
 
+import itertools
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -82,6 +84,11 @@ _PREPOSITION_FOLDS = frozenset(fold(w) for w in (*_PREPOSITIONS, "về"))
 _HOURS_ASKED = ("mo cua", "dong cua", "gio lam viec", "co lam viec", "lam viec khong",
                 "gio hanh chinh")
 _NO_HOURS = frozenset({"bodies", "courses"})
+# A school's class named by its grade and letter ("lớp 6A3", "lop 10a1"): the timetable of that
+# class is its school's, not the Week's schedule (round 17e). The Week names no class so; "tủ sách
+# lớp học cho lớp 4A" stays a programme (only the calendar's answers give way).
+_SCHOOL_CLASS = re.compile(r"\d{1,2}[a-gi-z]\d{0,2}")  # not "h": "lớp 7h" is an hour
+_CALENDAR = frozenset({"schedule", "day", "today", "next"})
 # An English question that starts so asks whether its last phrase is true ("is the contest
 # free": about the fee, not the contest).
 _EN_YES_NO = frozenset({"is", "are", "does", "do", "can", "will"})
@@ -376,6 +383,17 @@ class Understander:
         elsewhere = any(c.route[0] == "unknown" for c in candidates)
         if elsewhere:  # no neighbour answer offered either: "giá vàng" is not about fees
             return base
+        if best.route[0] in _CALENDAR and any(
+                t.fold in ("lop", "nop") and _SCHOOL_CLASS.fullmatch(n.text.lower())
+                for t, n in itertools.pairwise(tokens)):
+            # "lịch học của lớp 6A3 tuần sau": a class's timetable, not the Week's calendar
+            # ("nớp": l typed n, as many in Hải Phòng say it)
+            return replace(base, candidates=others)
+        if best.route[0] in ("day", "today") and " bao nhieu " in parts.run(tokens) and all(
+                i in used or self.index.is_filler(tokens[i]) for i in best.explained):
+            # "hôm nay giá cà chua bao nhiêu": an answer found on the day alone lists what the
+            # day holds, never how much of something (round 17e)
+            return replace(base, candidates=others)
         if best.route[0] in _NO_HOURS and any(f" {h} " in parts.run(tokens) for h in _HOURS_ASKED):
             # when an office or a place opens ("ubnd phường mở cửa thứ 7 không", "thư viện quốc
             # gia mở cửa mấy giờ"): the organisers and the resources online have no hours

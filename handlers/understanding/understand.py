@@ -126,6 +126,7 @@ _UNIT_HEADS = ("truong", "thu vien", "trung tam", "nha van hoa", "cau lac bo", "
                "giao vien", "xa", "phuong", "thon", "mam non", "mau giao", "tieu hoc",
                "trung hoc")
 _UNIT_HEAD_WORDS = tuple(h.split() for h in _UNIT_HEADS)
+_WEEK = ("faq", "tuan-le-la-gi")
 _DUTIES = frozenset({("faq", "don-vi-tham-gia"), ("faq", "han-bao-cao")})
 _POLITE = frozenset({"da", "thua", "vang"})
 # Words that cancel the reminders named right after them ("hủy | nhắc lịch", "ngừng | đăng ký
@@ -262,6 +263,7 @@ class Understander:
         denied = parts.denied(tokens, lead)
         if denied and self._talk_besides(tokens, denied, candidates):
             denied = set()  # "tôi không muốn lưu số điện thoại, | cảm ơn ad": nothing else asked
+        denied |= parts.besides(tokens)
         if denied:
             # "không phải cuộc thi, | tôi hỏi về thư viện": the subject denied is not asked
             kept = [c for c in candidates if not (c.explained and c.explained <= denied)]
@@ -280,6 +282,8 @@ class Understander:
         best = self._asked_part(tokens, candidates, best, asking)
         best = self._predicate(tokens, candidates, best)
         best = self._actor(tokens, candidates, best)
+        best = self._week_subject(tokens, candidates, best)
+        best = self._narrower(candidates, best)
         done = self._done(tokens) | intro
         best, candidates = self._after_done(tokens, candidates, best, done)
         if best.route == ("smalltalk", "greeting"):
@@ -859,6 +863,33 @@ class Understander:
             return best
         return next((c for c in candidates[1:] if c.explained and min(c.explained) > modal
                      and c.route[0] not in ("smalltalk", "unknown")
+                     and c.rank >= SUBJECT * best.rank), best)
+
+    def _week_subject(self, tokens: list[Token], candidates: list[_Candidate],
+                      best: _Candidate) -> _Candidate:
+        """The Week named as the subject of a question asked of it ("tuần lễ | dành cho ai",
+        "khi nào thì có | tuần lễ học tập suốt đời", "tuần lễ | có những gì hay"): "what the
+        Week is", found only on its name, gives way to an answer found on what is asked of
+        it, if a quarter as strong."""
+        if best.route != _WEEK or not best.explained or any(
+                tokens[i].fold not in self._week_words for i in best.explained):
+            return best
+        return next((c for c in candidates[1:] if c.explained
+                     and not c.explained & best.explained
+                     and c.route[0] not in ("smalltalk", "unknown", "event", "programme")
+                     and any(tokens[i].fold not in self._week_words for i in c.explained)
+                     and c.rank >= SUBJECT * best.rank), best)
+
+    @staticmethod
+    def _narrower(candidates: list[_Candidate], best: _Candidate) -> _Candidate:
+        """A list (the schedule, the activities) found on words an FAQ entry explains with two
+        more ("sự kiện | ở huyện mình", "nhắc giúp tôi | lịch sự kiện") gives way to that
+        entry, if a quarter as strong: what is asked of the list is the entry's."""
+        if best.route not in _LISTS or not best.explained:
+            return best
+        return next((c for c in candidates[1:] if c.route[0] == "faq"
+                     and best.explained < c.explained
+                     and len(c.explained - best.explained) >= 2
                      and c.rank >= SUBJECT * best.rank), best)
 
     def _duties(self, tokens: list[Token], candidates: list[_Candidate]) -> list[_Candidate]:

@@ -284,6 +284,8 @@ class Understander:
         best = self._actor(tokens, candidates, best)
         best = self._week_subject(tokens, candidates, best)
         best = self._narrower(candidates, best)
+        best = self._named_is(tokens, candidates, best)
+        best = self._destination(tokens, candidates, best)
         done = self._done(tokens) | intro
         best, candidates = self._after_done(tokens, candidates, best, done)
         if best.route == ("smalltalk", "greeting"):
@@ -890,6 +892,37 @@ class Understander:
         return next((c for c in candidates[1:] if c.route[0] == "faq"
                      and best.explained < c.explained
                      and len(c.explained - best.explained) >= 2
+                     and c.rank >= SUBJECT * best.rank), best)
+
+    @staticmethod
+    def _named_is(tokens: list[Token], candidates: list[_Candidate],
+                  best: _Candidate) -> _Candidate:
+        """A day named as the subject of "là" ("ngày 15 tháng 10 | là hạn gì"): an FAQ entry
+        found wholly on "là" and what follows it is asked, if nearly as strong."""
+        if best.route[0] not in ("day", "today") or not best.explained:
+            return best
+        is_at = max(best.explained) + 1
+        if is_at >= len(tokens) or tokens[is_at].fold != "la":
+            return best
+        return next((c for c in candidates[1:] if c.route[0] == "faq" and c.explained
+                     and min(c.explained) >= is_at
+                     and c.rank >= CLARIFY_RATIO * best.rank), best)
+
+    @staticmethod
+    def _destination(tokens: list[Token], candidates: list[_Candidate],
+                     best: _Candidate) -> _Candidate:
+        """A unit named after "gửi về", "nộp về" ("báo cáo tuần lễ gửi về sở hay | hội khuyến
+        học"), the report named before them: where the report goes is asked, and the report's
+        entry answers it (it names where)."""
+        if best.route[0] not in _UNITS or not best.explained:
+            return best
+        folds = [t.fold for t in tokens]
+        sent = next((i for i in range(len(folds) - 1) if folds[i] in ("gui", "nop")
+                     and folds[i + 1] in ("ve", "cho", "len") and i < min(best.explained)), -1)
+        if sent < 0:
+            return best
+        return next((c for c in candidates[1:] if c.route == ("faq", "han-bao-cao")
+                     and c.explained and min(c.explained) < sent
                      and c.rank >= SUBJECT * best.rank), best)
 
     def _duties(self, tokens: list[Token], candidates: list[_Candidate]) -> list[_Candidate]:

@@ -890,6 +890,7 @@ class Understander:
         if best.route not in _LISTS or not best.explained:
             return best
         return next((c for c in candidates[1:] if c.route[0] == "faq"
+                     and c.route != ("faq", "hoat-dong")  # (the list of activities itself)
                      and best.explained < c.explained
                      and len(c.explained - best.explained) >= 2
                      and c.rank >= SUBJECT * best.rank), best)

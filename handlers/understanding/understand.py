@@ -309,6 +309,9 @@ class Understander:
                                               else max(c.explained) < min(best.explained))
                          and not c.explained & done and c.rank >= TWO_QUESTIONS * best.rank),
                         best)
+            if best is not polite:  # (what is asked is read as without the small talk)
+                best = self._narrower(candidates,
+                                      self._week_subject(tokens, candidates, best))
         if best.route == ("smalltalk", "greeting") and best.explained and parts.asks_yes_no(
                 tokens, max(best.explained) + 1) and not any(
                 t.fold == "ai" for t in tokens[max(best.explained) + 1:]):
@@ -890,7 +893,8 @@ class Understander:
         if best.route not in _LISTS or not best.explained:
             return best
         return next((c for c in candidates[1:] if c.route[0] == "faq"
-                     and c.route != ("faq", "hoat-dong")  # (the list of activities itself)
+                     # (the activities' own entry says what the list says)
+                     and (best.route, c.route) != (("activities", ""), ("faq", "hoat-dong"))
                      and best.explained < c.explained
                      and len(c.explained - best.explained) >= 2
                      and c.rank >= SUBJECT * best.rank), best)

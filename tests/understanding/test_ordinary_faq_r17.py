@@ -43,7 +43,7 @@ _CASES = [
     ("ngày 15/10 là hạn gì vậy", REPORT),
     ("bc tuần lễ nộp về sở hay hội khuyến học ạ", REPORT),
     # the words a unit, a learner, a caller use
-    ("đơn vị có phải nộp hồ sơ gì không", TAKE_PART),
+    ("đơn vị có cần làm hồ sơ đăng ký gì không", TAKE_PART),
     ("cong ty minh muon tham gia huong ung thi lam sao", TAKE_PART),
     ("ở nhà học từ xa được không ad", COURSES),
     ("lớp hướng dẫn tìm kiếm thông tin trên mạng", INTERNET),

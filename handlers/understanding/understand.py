@@ -68,6 +68,7 @@ COVERAGE = 0.4  # how much explaining all of the message counts when ranking ans
 CLARIFY_RATIO = 0.8  # a second answer at least this strong on the same words: ask
 TWO_QUESTIONS = 0.5  # a second answer this strong on words of its own: two questions, ask
 SUBJECT = 0.25  # a subject before "có" this strong owns the list asked after it
+WEEK_NAME = 0.1  # the Week's full name weighs much: what is asked of it may weigh a tenth
 MAX_CANDIDATES = 2
 # A long message tells a story around its question: the words far from what is asked say less.
 CONTEXT = 0.5  # what such a word, or any word of a part of the message not asked, says
@@ -883,7 +884,7 @@ class Understander:
                      and not c.explained & best.explained
                      and c.route[0] not in ("smalltalk", "unknown", "event", "programme")
                      and any(tokens[i].fold not in self._week_words for i in c.explained)
-                     and c.rank >= SUBJECT * best.rank), best)
+                     and c.rank >= WEEK_NAME * best.rank), best)
 
     @staticmethod
     def _narrower(candidates: list[_Candidate], best: _Candidate) -> _Candidate:

@@ -180,7 +180,8 @@ def particles(tokens: list[Token],
         if t.text == "thi" and tokens[i + 1].kind == "word" and any(
                 run(tokens, 0, i).endswith(f" {q} ") for q in QUESTION_WORDS):
             out[i] = replace(make_token("thì"), clause=t.clause)
-        elif t.text == "thi" and tokens[i + 1].text != "thi" and (
+        # ("muốn dự thi thì đăng ký ở đâu": "thi" before the particle itself is the contest's)
+        elif t.text == "thi" and tokens[i + 1].fold != "thi" and (
                 asks(tokens, i + 1, len(tokens))
                 or any(x.fold in ASK_WORDS for x in tokens[i + 1:])):
             opens = [k for k in range(i) if tokens[k].fold in _CONDITIONS
@@ -230,6 +231,20 @@ def denied(tokens: list[Token], lead: int = 0) -> set[int]:
             continue
         out |= {k for k in range(i + 2, len(tokens)) if tokens[k].clause == t.clause}
     return out
+
+
+def besides(tokens: list[Token]) -> set[int]:
+    """The words set aside by "ngoài … ra" before what is asked ("ngoài cuộc thi ra còn có
+    hoạt động nào khác"): the subject between them is not asked."""
+    folds = [t.fold for t in tokens]
+    for i, f in enumerate(folds):
+        if f != "ngoai" or i + 2 >= len(folds):
+            continue
+        end = next((k for k in range(i + 2, len(folds)) if folds[k] == "ra"
+                    or tokens[k].clause != tokens[i].clause), -1)
+        if end > 0 and any(x in ("con", "khac") for x in folds[end:]):
+            return set(range(i + 1, end))
+    return set()
 
 
 def ceremony(tokens: list[Token], start: int) -> bool:

@@ -70,6 +70,7 @@ COVERAGE = 0.4  # how much explaining all of the message counts when ranking ans
 CLARIFY_RATIO = 0.8  # a second answer at least this strong on the same words: ask
 TWO_QUESTIONS = 0.5  # a second answer this strong on words of its own: two questions, ask
 SUBJECT = 0.25  # a subject before "có" this strong owns the list asked after it
+WEEK_NAME = 0.1  # the Week's full name weighs much: what is asked of it may weigh a tenth
 MAX_CANDIDATES = 2
 # A long message tells a story around its question: the words far from what is asked say less.
 CONTEXT = 0.5  # what such a word, or any word of a part of the message not asked, says
@@ -133,6 +134,7 @@ _UNIT_HEADS = ("truong", "thu vien", "trung tam", "nha van hoa", "cau lac bo", "
                "giao vien", "xa", "phuong", "thon", "mam non", "mau giao", "tieu hoc",
                "trung hoc")
 _UNIT_HEAD_WORDS = tuple(h.split() for h in _UNIT_HEADS)
+_WEEK = ("faq", "tuan-le-la-gi")
 _DUTIES = frozenset({("faq", "don-vi-tham-gia"), ("faq", "han-bao-cao")})
 _POLITE = frozenset({"da", "thua", "vang"})
 # Words that cancel the reminders named right after them ("hủy | nhắc lịch", "ngừng | đăng ký
@@ -276,6 +278,7 @@ class Understander:
         denied = parts.denied(tokens, lead)
         if denied and self._talk_besides(tokens, denied, candidates):
             denied = set()  # "tôi không muốn lưu số điện thoại, | cảm ơn ad": nothing else asked
+        denied |= parts.besides(tokens)
         if denied:
             # "không phải cuộc thi, | tôi hỏi về thư viện": the subject denied is not asked
             kept = [c for c in candidates if not (c.explained and c.explained <= denied)]
@@ -294,6 +297,10 @@ class Understander:
         best = self._asked_part(tokens, candidates, best, asking)
         best = self._predicate(tokens, candidates, best)
         best = self._actor(tokens, candidates, best)
+        best = self._week_subject(tokens, candidates, best)
+        best = self._narrower(candidates, best)
+        best = self._named_is(tokens, candidates, best)
+        best = self._destination(tokens, candidates, best)
         done = self._done(tokens) | intro
         best, candidates = self._after_done(tokens, candidates, best, done)
         if best.route == ("smalltalk", "greeting"):
@@ -317,6 +324,9 @@ class Understander:
                                               else max(c.explained) < min(best.explained))
                          and not c.explained & done and c.rank >= TWO_QUESTIONS * best.rank),
                         best)
+            if best is not polite:  # (what is asked is read as without the small talk)
+                best = self._narrower(candidates,
+                                      self._week_subject(tokens, candidates, best))
         if best.route == ("smalltalk", "greeting") and best.explained and parts.asks_yes_no(
                 tokens, max(best.explained) + 1) and not any(
                 t.fold == "ai" for t in tokens[max(best.explained) + 1:]):
@@ -901,6 +911,66 @@ class Understander:
             return best
         return next((c for c in candidates[1:] if c.explained and min(c.explained) > modal
                      and c.route[0] not in ("smalltalk", "unknown")
+                     and c.rank >= SUBJECT * best.rank), best)
+
+    def _week_subject(self, tokens: list[Token], candidates: list[_Candidate],
+                      best: _Candidate) -> _Candidate:
+        """The Week named as the subject of a question asked of it ("tuần lễ | dành cho ai",
+        "khi nào thì có | tuần lễ học tập suốt đời", "tuần lễ | có những gì hay"): "what the
+        Week is", found only on its name, gives way to an answer found on what is asked of
+        it, if a quarter as strong."""
+        if best.route != _WEEK or not best.explained or any(
+                tokens[i].fold not in self._week_words for i in best.explained):
+            return best
+        return next((c for c in candidates[1:] if c.explained
+                     and not c.explained & best.explained
+                     and c.route[0] not in ("smalltalk", "unknown", "event", "programme")
+                     and any(tokens[i].fold not in self._week_words for i in c.explained)
+                     and c.rank >= WEEK_NAME * best.rank), best)
+
+    @staticmethod
+    def _narrower(candidates: list[_Candidate], best: _Candidate) -> _Candidate:
+        """A list (the schedule, the activities) found on words an FAQ entry explains with two
+        more ("sự kiện | ở huyện mình", "nhắc giúp tôi | lịch sự kiện") gives way to that
+        entry, if a quarter as strong: what is asked of the list is the entry's."""
+        if best.route not in _LISTS or not best.explained:
+            return best
+        return next((c for c in candidates[1:] if c.route[0] == "faq"
+                     # (the activities' own entry says what the list says)
+                     and (best.route, c.route) != (("activities", ""), ("faq", "hoat-dong"))
+                     and best.explained < c.explained
+                     and len(c.explained - best.explained) >= 2
+                     and c.rank >= SUBJECT * best.rank), best)
+
+    @staticmethod
+    def _named_is(tokens: list[Token], candidates: list[_Candidate],
+                  best: _Candidate) -> _Candidate:
+        """A day named as the subject of "là" ("ngày 15 tháng 10 | là hạn gì"): an FAQ entry
+        found wholly on "là" and what follows it is asked, if nearly as strong."""
+        if best.route[0] not in ("day", "today") or not best.explained:
+            return best
+        is_at = max(best.explained) + 1
+        if is_at >= len(tokens) or tokens[is_at].fold != "la":
+            return best
+        return next((c for c in candidates[1:] if c.route[0] == "faq" and c.explained
+                     and min(c.explained) >= is_at
+                     and c.rank >= CLARIFY_RATIO * best.rank), best)
+
+    @staticmethod
+    def _destination(tokens: list[Token], candidates: list[_Candidate],
+                     best: _Candidate) -> _Candidate:
+        """A unit named after "gửi về", "nộp về" ("báo cáo tuần lễ gửi về sở hay | hội khuyến
+        học"), the report named before them: where the report goes is asked, and the report's
+        entry answers it (it names where)."""
+        if best.route[0] not in _UNITS or not best.explained:
+            return best
+        folds = [t.fold for t in tokens]
+        sent = next((i for i in range(len(folds) - 1) if folds[i] in ("gui", "nop")
+                     and folds[i + 1] in ("ve", "cho", "len") and i < min(best.explained)), -1)
+        if sent < 0:
+            return best
+        return next((c for c in candidates[1:] if c.route == ("faq", "han-bao-cao")
+                     and c.explained and min(c.explained) < sent
                      and c.rank >= SUBJECT * best.rank), best)
 
     def _duties(self, tokens: list[Token], candidates: list[_Candidate]) -> list[_Candidate]:

@@ -69,11 +69,8 @@ _REPORT_ASKS = [
 ]
 
 # phrasings the rules of this round do not read yet: strict, so a fix shows
-_STILL: dict[str, str] = {
-    "cho hỏi bc tuần lễ của trường gửi về phòng gdtx hay hội khuyến học":
-        "the unit is named after the report, as its sender, and the receivers are named: the"
-        " contacts' name outweighs the report",
-}
+# (round 17 a: "… gửi về phòng gdtx hay hội khuyến học" is read, Understander._destination)
+_STILL: dict[str, str] = {}
 
 
 def _cases(texts: list[str], expected: frozenset[str]) -> list[object]:

@@ -347,6 +347,10 @@ class _Reader:
             elif self.word(i, "mỗi", "hằng", "hàng", "các") and self.word(i + 1, *PARTS):
                 i += 2  # "mỗi sáng", "hằng tối": every morning, no day
                 continue
+            elif self.word(i, *PARTS, "ngày", "hôm") and self.word(i + 1, "nào") and self.word(
+                    i + 2, "cũng"):
+                i += 3  # "sáng nào cũng gửi lịch", "tối nào cũng nhắc": every morning, no day
+                continue
             elif self.word(i, *PARTS) and (t.marked or self.word(i + 1, "nay", "mai", "qua")
                                             or self.weekday_at(i + 1)
                                             or self._part_of_day_named(i)):

@@ -316,3 +316,28 @@ def spans(tokens: list[Token], name: str) -> set[int]:
     return {i + k for i in range(len(tokens) - len(words) + 1)
             if [t.fold for t in tokens[i:i + len(words)]] == words
             for k in range(len(words))}
+
+
+# Round 17 (c): a message asking to be sent something every day ("mỗi ngày gửi lịch cho bác",
+# "tối nào cũng gửi lịch cho tôi", "gui lich cho minh moi sang") asks for the reminders, in
+# whatever order its words come; one that stops them ("đừng gửi … mỗi ngày") does not (folded).
+_SENDS = frozenset({"gui", "nhan", "nhac", "bao"})
+_NOT_SENT_AFTER_BAO = frozenset({"nhieu", "gio", "lau", "cao", "chi"})  # bao nhiêu, báo cáo
+_EVERY = frozenset({("moi", "ngay"), ("moi", "sang"), ("moi", "toi"), ("moi", "buoi"),
+                    ("hang", "ngay"), ("hang", "sang")})
+_EVERY_PARTS = frozenset({"sang", "trua", "chieu", "toi", "ngay", "hom"})
+_STOPS_SENDING = frozenset({"dung", "khong", "ko", "k", "thoi", "ngung", "huy", "tat", "bo",
+                            "chang", "cha", "nua"})
+
+
+def every_day(tokens: list[Token]) -> bool:
+    """The message asks to be sent something every day or every morning."""
+    folds = [t.fold for t in tokens if t.kind == "word"]
+    if any(f in _STOPS_SENDING for f in folds):
+        return False
+    sends = any(f in _SENDS and not (f == "bao" and i + 1 < len(folds)
+                                     and folds[i + 1] in _NOT_SENT_AFTER_BAO)
+                for i, f in enumerate(folds))
+    return sends and (bool(set(itertools.pairwise(folds)) & _EVERY) or any(
+        folds[i] in _EVERY_PARTS and folds[i + 1] == "nao" and folds[i + 2] == "cung"
+        for i in range(len(folds) - 2)))

@@ -124,6 +124,11 @@ _DONE = frozenset({"roi", "xong"})
 # What a unit named before them wants or must do ("thư viện quận | muốn tham gia…").
 _MODALS = frozenset({"muon", "can", "phai", "nen"})
 _UNITS = frozenset({"contacts", "bodies", "library", "programme", "event"})
+# The contest's facts and how to join it; a word for now closing the message ("… ngay",
+# "… luôn") asks to start it (as typed: "ngay" is "ngày" typed without marks, "lien" "liên").
+_CONTEST_FACTS = frozenset({("contest", ""), ("faq", "cuoc-thi")})
+_NOW = frozenset({"ngay", "luôn", "luon", "liền"})
+EVERY_DAY = 5.0  # the score of a message asking to be sent something every day
 # A part that says who writes ("em là giáo viên chủ nhiệm,", "tôi là cán bộ thư viện phường"):
 # the pronoun, then "là" (after "dạ", "thưa").
 # A unit of the Week's organizing side, named as who asks what it must do or report (folded
@@ -220,6 +225,8 @@ class Understander:
                              asks="?" in text or parts.asks(tokens, 0, len(tokens)))
         if not any(t.kind != "symbol" or t.expanded for t in tokens):
             return base
+        if parts.every_day(tokens):  # "mỗi ngày gửi lịch cho bác nhé": the reminders
+            return replace(base, feature="subscribe", score=EVERY_DAY)
         question = None
         # the question as typed, then as its abbreviations mean ("lm sao de nhan tb nhac lich
         # sk" is the FAQ's "làm sao để nhận tin nhắc lịch sự kiện") (round 17 d)
@@ -303,6 +310,7 @@ class Understander:
         best = self._destination(tokens, candidates, best)
         done = self._done(tokens) | intro
         best, candidates = self._after_done(tokens, candidates, best, done)
+        best = self._now(tokens, candidates, best)
         if best.route == ("smalltalk", "greeting"):
             # "okela bạn ơi", "sai rồi bạn ơi": a call ("bạn ơi") beside other small talk is
             # only how it is said.
@@ -972,6 +980,25 @@ class Understander:
         return next((c for c in candidates[1:] if c.route == ("faq", "han-bao-cao")
                      and c.explained and min(c.explained) < sent
                      and c.rank >= SUBJECT * best.rank), best)
+
+    def _now(self, tokens: list[Token], candidates: list[_Candidate],
+             best: _Candidate) -> _Candidate:
+        """The contest asked for right away ("em muốn tham gia thi công dân học tập ngay",
+        "cho tôi thi luôn"): a word for now closing its part of the message (only fillers or
+        small talk after it: "… ngay hả ad", "… ngay, em cảm ơn ạ") makes it a request to
+        start, so the contest's facts (or how to join it) give way to starting it, if it was
+        found half as strong."""
+        if best.route not in _CONTEST_FACTS:
+            return best
+        talk = set().union(*(c.explained for c in candidates if c.route[0] == "smalltalk"))
+        now = max((i for i, t in enumerate(tokens) if t.text in _NOW), default=-1)
+        if now < 0 or not all(
+                t.kind != "word" or self.index.is_filler(t) or k in talk
+                or tokens[k].clause != tokens[now].clause
+                for k, t in enumerate(tokens[now + 1:], now + 1)):
+            return best
+        return next((c for c in candidates[1:] if c.route == ("contest_take", "")
+                     and c.rank >= TWO_QUESTIONS * best.rank), best)
 
     def _duties(self, tokens: list[Token], candidates: list[_Candidate]) -> list[_Candidate]:
         """A unit named before what it must do for the Week or report ("trường tiểu học của

@@ -280,7 +280,7 @@ class Understander:
             c.route[0] in ("event", "programme") and c.explained
             and all(tokens[i].fold in self._week_words for i in c.explained))]
         candidates = kept or candidates
-        candidates = self._elsewhere_within(matches, candidates)
+        candidates = self._elsewhere_within(tokens, matches, candidates)
         candidates = self._duties(tokens, candidates)
         denied = parts.denied(tokens, lead)
         if denied and self._talk_besides(tokens, denied, candidates):
@@ -482,13 +482,15 @@ class Understander:
             if group is not None:
                 best = group
                 passed.add(best.route)
-        named = self._programme_of_library(tokens, best, candidates)
-        if named is not None:
-            best = named
-            passed.add(best.route)
+        # (the event first: a programme named on words of its own and asked when or where is
+        # its event's day, "hôm nào có buổi ông bà cháu cùng đọc sách")
         held = self._event_of_reading(tokens, best, candidates)
         if held is not None:
             best = held
+            passed.add(best.route)
+        named = self._programme_of_library(tokens, best, candidates)
+        if named is not None:
+            best = named
             passed.add(best.route)
         if best.route in _LISTS and best.explained:
             # "thư viện có những chương trình gì": the list asked for is the subject's, the
@@ -1083,19 +1085,24 @@ class Understander:
                      and c.rank >= SUBJECT * best.rank
                      and cls._named_event(c, candidates)), None)
 
-    def _elsewhere_within(self, matches: list[Match],
+    def _elsewhere_within(self, tokens: list[Token], matches: list[Match],
                           candidates: list[_Candidate]) -> list[_Candidate]:
         """"sách giáo khoa điện tử tải ở đâu": a subject of elsewhere ("sách giáo khoa") said
         inside a longer phrase of the Week's own (the e-books' keyword) is that phrase's, not
-        a subject the bot has no answer for."""
+        a subject the bot has no answer for; so is one whose words other than fillers are
+        all inside it ("dự án | gì" is no "ăn gì": "thư viện 50k là dự án gì")."""
         spans = [(m.start, m.end) for m in matches
                  if self.index.units[m.unit][0] not in ("unknown", "smalltalk")]
         if not spans:
             return candidates
-        kept = [c for c in candidates if not (
-            c.route[0] == "unknown" and c.explained
-            and any(s <= min(c.explained) and max(c.explained) < e
-                    and e - s > len(c.explained) for s, e in spans))]
+
+        def within(c: _Candidate) -> bool:
+            own = [i for i in c.explained if not self.index.is_filler(tokens[i])]
+            return bool(own) and any(s <= min(own) and max(own) < e and e - s > len(own)
+                                     for s, e in spans)
+
+        kept = [c for c in candidates
+                if not (c.route[0] == "unknown" and c.explained and within(c))]
         return kept or candidates
 
     @staticmethod

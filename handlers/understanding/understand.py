@@ -123,6 +123,11 @@ _REASONS = frozenset({"da", "vi"})
 _DONE = frozenset({"roi", "xong"})
 # What a unit named before them wants or must do ("thư viện quận | muốn tham gia…").
 _MODALS = frozenset({"muon", "can", "phai", "nen"})
+# FAQ answers about what to learn or read, with no day nor place: an event described on words
+# of its own and asked when or where is that event ("buổi tập huấn dùng mạng an toàn cho nhân
+# viên cơ quan ở đâu" is the training, not the advice on safety online).
+_SUBJECTS_WITHOUT_DAY = frozenset({("faq", "internet-an-toan"), ("faq", "doc-sach"),
+                                   ("faq", "khoa-hoc-truc-tuyen")})
 _UNITS = frozenset({"contacts", "bodies", "library", "programme", "event"})
 # The contest's facts and how to join it; a word for now closing the message ("… ngay",
 # "… luôn") asks to start it (as typed: "ngay" is "ngày" typed without marks, "lien" "liên").
@@ -1073,15 +1078,19 @@ class Understander:
         """"ngày đổi sách giữa các thư viện | là hôm nào", "buổi ông bà cháu cùng đọc sách |
         ở đâu", "khi nào có buổi giới thiệu các khóa học online": when or where is asked (in
         words, not by a date) of an event the message describes on words of its own; the
-        library, the reading programme or the courses that share the other words have no day
-        nor place. None when no such event is named."""
-        if best.route[0] not in ("library", "programme", "courses") or not best.explained:
+        library, the reading programme, the courses or the FAQ's advice on what to learn or read
+        that share the other words have no day nor place. None when no such event is named."""
+        if not (best.route[0] in ("library", "programme", "courses")
+                or best.route in _SUBJECTS_WITHOUT_DAY) or not best.explained:
             return None
         run = parts.run(tokens)
         if not any(f" {q} " in run for q in WHEN_WHERE):
             return None
+        # (an FAQ answer gives way to an event described on two words of its own at least:
+        # "lớp | học dùng internet an toàn ở đâu" asks where to learn it, not a class's day)
+        least = 2 if best.route[0] == "faq" else 1
         return next((c for c in candidates[1:] if c.route[0] == "event"
-                     and cls._own_words(tokens, c, best, candidates)
+                     and len(cls._own_words(tokens, c, best, candidates)) >= least
                      and c.rank >= SUBJECT * best.rank
                      and cls._named_event(c, candidates)), None)
 

@@ -493,6 +493,16 @@ class Understander:
         if held is not None:
             best = held
             passed.add(best.route)
+        if best.route == ("faq", "ai-tham-gia") and best.explained:
+            # "ông bà đọc sách cùng cháu thì tham gia thế nào": taking part in a reading
+            # programme named before the question is asked of that programme (how to join)
+            item = next((c for c in candidates[1:] if c.route[0] == "programme"
+                         and c.explained and max(c.explained) < min(best.explained)
+                         and len(self._own_words(tokens, c, best, candidates)) >= 2
+                         and c.rank >= SUBJECT * best.rank), None)
+            if item is not None:
+                best = item
+                passed.add(best.route)
         named = self._programme_of_library(tokens, best, candidates)
         if named is not None:
             best = named

@@ -150,8 +150,9 @@ class _Reader:
     def _part_of_day_named(self, i: int) -> bool:
         """Typed without marks, "chieu", "sang", "toi" before "ngày" (or "hôm", "bữa") and
         the day it names ("chieu ngay cuoi cung", "sang ngay 5/10", "toi ngay khai mac", "sang
-        ngay thu 7", "toi ngay mung 3", "chieu hom muoi", "toi ngay mai") are the part of that day, not "chiếu",
-        "sang" (moved to) or "tôi": not after a word that moves a date ("chuyển sang ngày 5")."""
+        ngay thu 7", "toi ngay mung 3", "chieu hom muoi", "toi ngay mai") are the part of that
+        day, not "chiếu", "sang" (moved to) or "tôi": not after a word that moves a date
+        ("chuyển sang ngày 5")."""
         if not self.word(i + 1, "ngày", "hôm", "bữa") or self.word(
                 i - 1, "chuyển", "dời", "lùi", "đổi", "hoãn", "qua"):
             return False

@@ -157,9 +157,15 @@ class Index:
             add(("courses", resource.category), resource.title.vi, ITEM, partial=True)
         # A reading programme is one thing a citizen asks about ("thư viện 50k là gì"): its
         # short answer (answers.py), with a button to the whole library section.
+        # The keywords of the event held for a programme (the same id) name the programme too
+        # ("thư viện 50 nghìn", "ông bà cháu"): when or where is asked of the event, anything
+        # else of the programme.
+        event_keywords = {e.id: e.keywords for e in edition.events}
         for programme in edition.programmes:
             for title in (programme.title.vi, programme.title.en or ""):
                 add(("programme", programme.id), title, ITEM, partial=True)
+            for keyword in event_keywords.get(programme.id, ()):
+                add(("programme", programme.id), keyword, ITEM, chosen=True)
         named: list[tuple[str, Text]] = [("activities", a.title) for a in edition.activities]
         named += [("contacts", c.name) for c in edition.contacts]
         named += [("bodies", b.name) for b in edition.bodies]

@@ -123,6 +123,11 @@ _REASONS = frozenset({"da", "vi"})
 _DONE = frozenset({"roi", "xong"})
 # What a unit named before them wants or must do ("thư viện quận | muốn tham gia…").
 _MODALS = frozenset({"muon", "can", "phai", "nen"})
+# FAQ answers about what to learn or read, with no day nor place: an event described on words
+# of its own and asked when or where is that event ("buổi tập huấn dùng mạng an toàn cho nhân
+# viên cơ quan ở đâu" is the training, not the advice on safety online).
+_SUBJECTS_WITHOUT_DAY = frozenset({("faq", "internet-an-toan"), ("faq", "doc-sach"),
+                                   ("faq", "khoa-hoc-truc-tuyen")})
 _UNITS = frozenset({"contacts", "bodies", "library", "programme", "event"})
 # The contest's facts and how to join it; a word for now closing the message ("… ngay",
 # "… luôn") asks to start it (as typed: "ngay" is "ngày" typed without marks, "lien" "liên").
@@ -280,7 +285,7 @@ class Understander:
             c.route[0] in ("event", "programme") and c.explained
             and all(tokens[i].fold in self._week_words for i in c.explained))]
         candidates = kept or candidates
-        candidates = self._elsewhere_within(matches, candidates)
+        candidates = self._elsewhere_within(tokens, matches, candidates)
         candidates = self._duties(tokens, candidates)
         denied = parts.denied(tokens, lead)
         if denied and self._talk_besides(tokens, denied, candidates):
@@ -482,13 +487,25 @@ class Understander:
             if group is not None:
                 best = group
                 passed.add(best.route)
-        named = self._programme_of_library(tokens, best, candidates)
-        if named is not None:
-            best = named
-            passed.add(best.route)
+        # (the event first: a programme named on words of its own and asked when or where is
+        # its event's day, "hôm nào có buổi ông bà cháu cùng đọc sách")
         held = self._event_of_reading(tokens, best, candidates)
         if held is not None:
             best = held
+            passed.add(best.route)
+        if best.route == ("faq", "ai-tham-gia") and best.explained:
+            # "ông bà đọc sách cùng cháu thì tham gia thế nào": taking part in a reading
+            # programme named before the question is asked of that programme (how to join)
+            item = next((c for c in candidates[1:] if c.route[0] == "programme"
+                         and c.explained and max(c.explained) < min(best.explained)
+                         and len(self._own_words(tokens, c, best, candidates)) >= 2
+                         and c.rank >= SUBJECT * best.rank), None)
+            if item is not None:
+                best = item
+                passed.add(best.route)
+        named = self._programme_of_library(tokens, best, candidates)
+        if named is not None:
+            best = named
             passed.add(best.route)
         if best.route in _LISTS and best.explained:
             # "thư viện có những chương trình gì": the list asked for is the subject's, the
@@ -1071,31 +1088,40 @@ class Understander:
         """"ngày đổi sách giữa các thư viện | là hôm nào", "buổi ông bà cháu cùng đọc sách |
         ở đâu", "khi nào có buổi giới thiệu các khóa học online": when or where is asked (in
         words, not by a date) of an event the message describes on words of its own; the
-        library, the reading programme or the courses that share the other words have no day
-        nor place. None when no such event is named."""
-        if best.route[0] not in ("library", "programme", "courses") or not best.explained:
+        library, the reading programme, the courses or the FAQ's advice on what to learn or read
+        that share the other words have no day nor place. None when no such event is named."""
+        if not (best.route[0] in ("library", "programme", "courses")
+                or best.route in _SUBJECTS_WITHOUT_DAY) or not best.explained:
             return None
         run = parts.run(tokens)
         if not any(f" {q} " in run for q in WHEN_WHERE):
             return None
+        # (an FAQ answer gives way to an event described on two words of its own at least:
+        # "lớp | học dùng internet an toàn ở đâu" asks where to learn it, not a class's day)
+        least = 2 if best.route[0] == "faq" else 1
         return next((c for c in candidates[1:] if c.route[0] == "event"
-                     and cls._own_words(tokens, c, best, candidates)
+                     and len(cls._own_words(tokens, c, best, candidates)) >= least
                      and c.rank >= SUBJECT * best.rank
                      and cls._named_event(c, candidates)), None)
 
-    def _elsewhere_within(self, matches: list[Match],
+    def _elsewhere_within(self, tokens: list[Token], matches: list[Match],
                           candidates: list[_Candidate]) -> list[_Candidate]:
         """"sách giáo khoa điện tử tải ở đâu": a subject of elsewhere ("sách giáo khoa") said
         inside a longer phrase of the Week's own (the e-books' keyword) is that phrase's, not
-        a subject the bot has no answer for."""
+        a subject the bot has no answer for; so is one whose words other than fillers are
+        all inside it ("dự án | gì" is no "ăn gì": "thư viện 50k là dự án gì")."""
         spans = [(m.start, m.end) for m in matches
                  if self.index.units[m.unit][0] not in ("unknown", "smalltalk")]
         if not spans:
             return candidates
-        kept = [c for c in candidates if not (
-            c.route[0] == "unknown" and c.explained
-            and any(s <= min(c.explained) and max(c.explained) < e
-                    and e - s > len(c.explained) for s, e in spans))]
+
+        def within(c: _Candidate) -> bool:
+            own = [i for i in c.explained if not self.index.is_filler(tokens[i])]
+            return bool(own) and any(s <= min(own) and max(own) < e and e - s > len(own)
+                                     for s, e in spans)
+
+        kept = [c for c in candidates
+                if not (c.route[0] == "unknown" and c.explained and within(c))]
         return kept or candidates
 
     @staticmethod

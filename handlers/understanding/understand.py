@@ -42,6 +42,7 @@ from handlers.understanding.words import (
     CLOSING,
     DATE_FOLDS,
     DATE_WORDS,
+    KIN,
     SELF,
     WHEN_WHERE,
     YES_NO,
@@ -133,6 +134,8 @@ _UNITS = frozenset({"contacts", "bodies", "library", "programme", "event"})
 # "… luôn") asks to start it (as typed: "ngay" is "ngày" typed without marks, "lien" "liên").
 _CONTEST_FACTS = frozenset({("contest", ""), ("faq", "cuoc-thi")})
 _NOW = frozenset({"ngay", "luôn", "luon", "liền"})
+# Words for people, folded: called after a greeting ("chào ông bà ạ") they say whom it is to.
+_KIN_FOLDS = frozenset(fold(k) for k in KIN)
 EVERY_DAY = 5.0  # the score of a message asking to be sent something every day
 # A part that says who writes ("em là giáo viên chủ nhiệm,", "tôi là cán bộ thư viện phường"):
 # the pronoun, then "là" (after "dạ", "thưa").
@@ -192,6 +195,12 @@ class _Candidate:
     explained: set[int]
     source: int
     rank: float = 0.0  # the score, less for leaving much of the message unexplained
+
+
+def _called_only(tokens: list[Token], c: _Candidate) -> bool:
+    """Whether the candidate was found on words for people alone ("ông bà"): whom a greeting
+    before them is said to."""
+    return bool(c.explained) and all(tokens[i].fold in _KIN_FOLDS for i in c.explained)
 
 
 class Understander:
@@ -316,6 +325,7 @@ class Understander:
         done = self._done(tokens) | intro
         best, candidates = self._after_done(tokens, candidates, best, done)
         best = self._now(tokens, candidates, best)
+        best = self._called(tokens, candidates, best)
         if best.route == ("smalltalk", "greeting"):
             # "okela bạn ơi", "sai rồi bạn ơi": a call ("bạn ơi") beside other small talk is
             # only how it is said.
@@ -335,7 +345,8 @@ class Understander:
             best = next((c for c in candidates[1:] if c.route[0] not in ("smalltalk", "unknown")
                          and c.explained and (min(c.explained) > max(best.explained) if opens
                                               else max(c.explained) < min(best.explained))
-                         and not c.explained & done and c.rank >= TWO_QUESTIONS * best.rank),
+                         and not c.explained & done and c.rank >= TWO_QUESTIONS * best.rank
+                         and not (opens and _called_only(tokens, c))),
                         best)
             if best is not polite:  # (what is asked is read as without the small talk)
                 best = self._narrower(candidates,
@@ -1016,6 +1027,17 @@ class Understander:
             return best
         return next((c for c in candidates[1:] if c.route == ("contest_take", "")
                      and c.rank >= TWO_QUESTIONS * best.rank), best)
+
+    @staticmethod
+    def _called(tokens: list[Token], candidates: list[_Candidate],
+                best: _Candidate) -> _Candidate:
+        """A greeting to people named by words for people alone ("chào ông bà ạ", "chao co
+        chu"): those words say whom the greeting is to, not what is asked (the reading day's
+        keyword "ông bà"), so the greeting is the answer."""
+        if best.route[0] in ("smalltalk", "unknown") or not _called_only(tokens, best):
+            return best
+        return next((c for c in candidates if c.route == ("smalltalk", "greeting")
+                     and c.explained and not c.explained & best.explained), best)
 
     def _duties(self, tokens: list[Token], candidates: list[_Candidate]) -> list[_Candidate]:
         """A unit named before what it must do for the Week or report ("trường tiểu học của

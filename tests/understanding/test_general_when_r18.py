@@ -66,3 +66,16 @@ async def test_the_citizen_reads_the_training_asked_where(app: App) -> None:
     shown = "\n".join(r.full_text() for r in replies)
     assert "cán bộ, công nhân viên chức" in shown, shown[:300]
     assert "05/10" in shown, shown[:300]
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    # words for people after a greeting say whom it is to, though "ông bà" names the reading day
+    ("chao ong ba", "smalltalk:greeting"),
+    ("chào ông bà ạ", "smalltalk:greeting"),
+    ("chào cô chú", "smalltalk:greeting"),
+    # asked after the greeting, the reading day is still the answer
+    ("chào ad, ông bà cháu đọc sách hôm nào", "event:doc-sach-lien-the-he"),
+])
+def test_a_greeting_to_people_named_by_kin_words(understander: Understander, text: str,
+                                                 key: str) -> None:
+    assert answer(understander, text) == key

@@ -79,8 +79,8 @@ class ScheduleStore(Protocol):
         """
         ...
 
-    async def scheduled(self) -> list[tuple[int, datetime]]:
-        """(id, due at) of every item waiting to fire."""
+    async def scheduled(self) -> list[tuple[int, datetime, str]]:
+        """(id, due at, kind) of every item waiting to fire."""
         ...
 
     async def fire(self, item_id: int, now: datetime, grace: timedelta, locale: str,

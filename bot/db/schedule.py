@@ -89,10 +89,10 @@ class SqlSchedule:
         async with self.sessions() as s, s.begin():
             return await sweep(s, stale_before, worker)
 
-    async def scheduled(self) -> list[tuple[int, datetime]]:
+    async def scheduled(self) -> list[tuple[int, datetime, str]]:
         async with self.sessions() as s:
-            return [(item_id, due_at) for item_id, due_at in await s.execute(
-                select(ScheduledItem.id, ScheduledItem.due_at)
+            return [(item_id, due_at, kind) for item_id, due_at, kind in await s.execute(
+                select(ScheduledItem.id, ScheduledItem.due_at, ScheduledItem.kind)
                 .where(ScheduledItem.status == "scheduled")
             )]
 

@@ -108,10 +108,14 @@ async def test_reminders_fire_at_simulated_instants_at_the_default_rate(
     assert status["digest:2020-10-02"] == "scheduled"
     sent = bot.query("SELECT min(o.sent_at) FROM outbox o JOIN scheduled_items i "
                      "ON i.id = o.item_id WHERE i.key = 'digest:2020-10-01'")
-    # Sent at 07:00 (00:00 UTC) by the bot's clock: not before, and not much after (the
-    # scheduler looks every 2 s).
+    # Sent at 07:00 (00:00 UTC) by the bot's clock: not before, and not much after (its job
+    # fires it at 07:00, the first of the items due then; see the order below).
     assert "2020-10-01 00:00:00" <= sent[0][0] < "2020-10-01 00:00:05", sent
     assert bot.query("SELECT count(*) FROM outbox WHERE status != 'sent'") == [(0,)]
+    # At 07:00 the day's digest first, then the opening's reminder (fired with it).
+    for chat in range(5001, 5061):
+        got = [m["text"] for m in telegram.sent_messages(chat)]
+        assert got[1].startswith("<b>Lịch hôm nay"), got
 
 
 async def test_kill_9_mid_broadcast_then_restart_sends_nobody_twice(

@@ -92,6 +92,11 @@ class FakeZaloBot:
     calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     blocked: set[str] = field(default_factory=set)
     webhook_answers: list[int] = field(default_factory=list)
+    # The next `held_sends` sends reach the platform only at `release_at` (time.monotonic): a
+    # stalled connection or a busy machine on the way. `arrivals`: when each send reached it.
+    held_sends: int = 0
+    release_at: float = 0.0
+    arrivals: list[float] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.url = ""
@@ -227,6 +232,10 @@ class FakeZaloBot:
             if handler is None:
                 raise ApiError(404, "Not Found")
             if method in SEND_METHODS:
+                if self.held_sends > 0:
+                    self.held_sends -= 1
+                    await asyncio.sleep(max(0.0, self.release_at - time.monotonic()))
+                self.arrivals.append(time.monotonic())
                 self._count_send()
             return self._answer(await handler(body))
         except ApiError as err:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import select
 
 from bot.app import App, build_app, build_broadcaster
+from bot.db.broadcast import create_announcement
 from bot.db.models import ScheduledItem
 from tests.conftest import Chat, make_settings
 from tests.scheduler.test_audiences import Inbox
@@ -87,3 +89,29 @@ async def test_demo_reminders_say_sample_and_follow_the_district(sqlite_url: str
     # the eve of the opening (30/09 19:00) was too long ago and is missed, not sent late.
     assert len(city) == len(lechan) == 3
     assert {i.key: i.status for i in items}["eve:khai-mac"] == "missed"
+
+
+async def test_the_days_digest_goes_first_among_what_is_due_with_it(sqlite_url: str) -> None:
+    """07:00: the digest, the reminder of the 08:00 opening and an organizer's announcement
+    are due together; each citizen gets the digest first (after the 06:00 reminder, due
+    earlier), whatever order the items were created in."""
+    app = build_app(make_settings(sqlite_url, now=NOW, HOCTAP_BROADCAST_POLL_SECONDS="0.2",
+                                  HOCTAP_BOT_DEMO_SAMPLE_SCHEDULE="true"))
+    await app.start()
+    try:
+        await subscribers(app)
+        # Scheduled before the bot planned the week: created before the digest.
+        async with app.sessions() as s, s.begin():
+            await create_announcement(s, "Thông báo lúc 07:00", "all",
+                                      datetime(2020, 10, 1, 0, 0, tzinfo=UTC), app.clock(), None)
+        due = {"remind:cuoc-thi-mo", "digest:2020-10-01", "digest:2020-10-01:le-chan",
+               "remind:khai-mac"}
+        telegram, _items = await run_reminders(app, due)
+    finally:
+        await app.close()
+    for chat in ("201", "202"):
+        got = telegram.received[chat]
+        assert len(got) == 4, got
+        assert "gõ /cuocthi" in got[0], got  # the contest opens (06:00)
+        assert "Gõ /homnay" in got[1], got
+        assert any("Thông báo lúc 07:00" in t for t in got[2:]), got

@@ -311,7 +311,10 @@ class ZaloBotChannel(Channel):
         body = f"{title}\n\n{text}" if title else text
         if not body.strip():
             return Delivery("skipped", reason="empty message")
-        await self.limiter.acquire()
+        # Zalo counts a message when it reaches it, by the answer at the latest: it stays in
+        # the pace's window until then (as the deliverer's sends do), so requests held up on
+        # the way and arriving with the next ones stay within the rate as Zalo counts them.
+        slot = await self.limiter.acquire(until_answered=True)
         try:
             result = await self.client.send_message(external_id, body)
         except ZaloBotError as err:
@@ -323,6 +326,8 @@ class ZaloBotChannel(Channel):
             return Delivery("uncertain", reason="timeout after the request was sent")
         except aiohttp.ClientError as err:
             return Delivery("uncertain", reason=f"network error: {type(err).__name__}")
+        finally:
+            self.limiter.answered(slot)
         message_id = result.get("message_id")
         return Delivery("sent", ref=str(message_id) if message_id else None)
 

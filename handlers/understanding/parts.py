@@ -333,8 +333,8 @@ _STOPS_SENDING = frozenset({"dung", "khong", "ko", "k", "thoi", "ngung", "huy", 
 def every_day(tokens: list[Token]) -> bool:
     """The message asks to be sent something every day or every morning."""
     folds = [t.fold for t in tokens if t.kind == "word"]
-    if len(folds) > 2 and folds[-1] == "khong" and folds[-2] in ("duoc", "co"):
-        folds = folds[:-1]  # "… được không": it asks, it does not stop the sending
+    if len(folds) > 2 and folds[-1] == "khong" and {"duoc", "co"} & set(folds[:-1]):
+        folds = folds[:-1]  # "(có) … được không": it asks, it does not stop the sending
     if any(f in _STOPS_SENDING for f in folds):
         return False
     sends = any(f in _SENDS and not (f == "bao" and i + 1 < len(folds)
@@ -351,6 +351,8 @@ def every_day(tokens: list[Token]) -> bool:
 # salutation ("kính gửi ban tổ chức"), not a report or a plan sent to them (folded).
 _CARRIES = frozenset({"nhan", "gui", "chuyen"})
 _TO = frozenset({"toi", "den", "cho", "voi", "len"})
+_PAPERS = frozenset({("bao", "cao"), ("ke", "hoach"), ("ho", "so"), ("so", "lieu"),
+                     ("danh", "sach")})
 _NOT_A_MESSAGE = frozenset({"kinh", "bao", "ke", "so", "mail", "email", "ho", "noi", "tin",
                             "danh", "dang", "lich", "bai", "thong"})
 
@@ -362,7 +364,9 @@ def for_organizers(tokens: list[Token]) -> bool:
         if folds[i + 1:i + 4] == ["ban", "to", "chuc"] and folds[i] in _TO:
             before = folds[max(0, i - 5):i]
             verb = next((k for k in range(len(before) - 1, -1, -1) if before[k] in _CARRIES), -1)
-            if verb >= 0 and not _NOT_A_MESSAGE & set(before[max(0, verb - 1):]):
+            after = set(itertools.pairwise(folds[i + 4:i + 9]))
+            if (verb >= 0 and not _NOT_A_MESSAGE & set(before[max(0, verb - 1):])
+                    and not after & _PAPERS):
                 return True
     return False
 

@@ -326,16 +326,23 @@ _NOT_SENT_AFTER_BAO = frozenset({"nhieu", "gio", "lau", "cao", "chi"})  # bao nh
 _EVERY = frozenset({("moi", "ngay"), ("moi", "sang"), ("moi", "toi"), ("moi", "buoi"),
                     ("hang", "ngay"), ("hang", "sang"), ("moi", "tuan"), ("hang", "tuan")})
 _EVERY_PARTS = frozenset({"sang", "trua", "chieu", "toi", "ngay", "hom"})
+_WANTS = (["can"], ["muon"], ["nhan"], ["gui"], ["nhac"], ["nhan"], ["thich"])
 _STOPS_SENDING = frozenset({"dung", "khong", "ko", "k", "thoi", "ngung", "huy", "tat", "bo",
                             "chang", "cha", "nua"})
 
 
 def every_day(tokens: list[Token]) -> bool:
     """The message asks to be sent something every day or every morning."""
-    folds = [t.fold for t in tokens if t.kind == "word"]
-    if len(folds) > 2 and folds[-1] == "khong" and {"duoc", "co"} & set(folds[:-1]):
-        folds = folds[:-1]  # "(có) … được không": it asks, it does not stop the sending
-    if any(f in _STOPS_SENDING for f in folds):
+    words = [t for t in tokens if t.kind == "word"]
+    send = next((t.clause for t in words if t.fold in _SENDS), None)
+    # from the part of the message that sends on ("con em hỏi mà em không biết, …" before it
+    # tells a story); a "không" after the send verb that no verb follows asks ("… được không
+    # ạ", "… nhé ko vậy"), one before it or before a verb stops ("không cần gửi")
+    folds = [t.fold for t in words if send is not None and t.clause >= send]
+    first = next((i for i, f in enumerate(folds) if f in _SENDS), 0)
+    if any(f in _STOPS_SENDING and not (
+            f == "khong" and i > first and folds[i + 1:i + 2] not in _WANTS)
+           for i, f in enumerate(folds)):
         return False
     sends = any(f in _SENDS and not (f == "bao" and i + 1 < len(folds)
                                      and folds[i + 1] in _NOT_SENT_AFTER_BAO)

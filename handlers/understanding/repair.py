@@ -116,9 +116,11 @@ class Repairer:
         with those letters, when the phrases use it at least twice as often as any other
         such pair (checked on the lexicon's own entries of this shape: 66 of 67 read right,
         10 left as they were)."""
-        if syllable(word) or word[:1] == word[1:2]:  # "ddien" is a key typed twice
-            return ()
         lead = len(word) - len(word.lstrip("bcdghklmnpqrstvx"))
+        # a key typed twice ("ddien", "thhang") or two keys swapped ("thcu", "nhgi") is a typo
+        if syllable(word) or any(a == b for a, b in itertools.pairwise(word[:lead + 1])) \
+                or self._swapped(word) is not None:
+            return ()
         counts = self.index.bigram_counts
         found: list[tuple[int, str, str]] = []
         for k in range(1, min(lead, 3) + 1):

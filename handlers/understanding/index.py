@@ -9,6 +9,7 @@ every phrase a run of the message could be; the marks a citizen typed are compar
 
 from __future__ import annotations
 
+import collections
 import itertools
 import math
 from collections.abc import Iterable, Sequence
@@ -215,6 +216,10 @@ class Index:
         phrases = [*(w for _u, w, *_ in raw), *(tokenize(f) for f in self.filler_texts),
                    *(tokenize(p) for p in extra_pairs)]
         self.bigrams = frozenset(
+            (a.fold, b.fold) for words in phrases for a, b in itertools.pairwise(words))
+        # how many phrases hold each pair (round 18 c: a word typed with its first syllable
+        # cut to its consonants, "cthi", is read as the pair the phrases use most)
+        self.bigram_counts = collections.Counter(
             (a.fold, b.fold) for words in phrases for a, b in itertools.pairwise(words))
         # the same pairs as written, with their marks ("thể lệ", not "thế lệ")
         self.pairs = frozenset(

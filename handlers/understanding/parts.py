@@ -324,20 +324,77 @@ def spans(tokens: list[Token], name: str) -> set[int]:
 _SENDS = frozenset({"gui", "nhan", "nhac", "bao"})
 _NOT_SENT_AFTER_BAO = frozenset({"nhieu", "gio", "lau", "cao", "chi"})  # bao nhiêu, báo cáo
 _EVERY = frozenset({("moi", "ngay"), ("moi", "sang"), ("moi", "toi"), ("moi", "buoi"),
-                    ("hang", "ngay"), ("hang", "sang")})
+                    ("hang", "ngay"), ("hang", "sang"), ("moi", "tuan"), ("hang", "tuan")})
 _EVERY_PARTS = frozenset({"sang", "trua", "chieu", "toi", "ngay", "hom"})
+_WANTS = (["can"], ["muon"], ["nhan"], ["gui"], ["nhac"], ["nhan"], ["thich"])
 _STOPS_SENDING = frozenset({"dung", "khong", "ko", "k", "thoi", "ngung", "huy", "tat", "bo",
                             "chang", "cha", "nua"})
 
 
 def every_day(tokens: list[Token]) -> bool:
     """The message asks to be sent something every day or every morning."""
-    folds = [t.fold for t in tokens if t.kind == "word"]
-    if any(f in _STOPS_SENDING for f in folds):
+    words = [t for t in tokens if t.kind == "word"]
+    send = next((t.clause for t in words if t.fold in _SENDS), None)
+    # from the part of the message that sends on ("con em hỏi mà em không biết, …" before it
+    # tells a story); a "không" after the send verb that no verb follows asks ("… được không
+    # ạ", "… nhé ko vậy"), one before it or before a verb stops ("không cần gửi")
+    folds = [t.fold for t in words if send is not None and t.clause >= send]
+    first = next((i for i, f in enumerate(folds) if f in _SENDS), 0)
+    if any(f in _STOPS_SENDING and not (
+            f == "khong" and i > first and folds[i + 1:i + 2] not in _WANTS)
+           for i, f in enumerate(folds)):
         return False
     sends = any(f in _SENDS and not (f == "bao" and i + 1 < len(folds)
                                      and folds[i + 1] in _NOT_SENT_AFTER_BAO)
                 for i, f in enumerate(folds))
     return sends and (bool(set(itertools.pairwise(folds)) & _EVERY) or any(
-        folds[i] in _EVERY_PARTS and folds[i + 1] == "nao" and folds[i + 2] == "cung"
+        folds[i] in _EVERY_PARTS and folds[i + 1] == "nao" and "cung" in folds[i + 2:i + 5]
         for i in range(len(folds) - 2)))
+
+
+# Round 18 (c): a message for the organizers is a verb that carries a message (nhắn, gửi lời,
+# chuyển lời …) addressed to them ("tới / cho / với ban tổ chức"), in whatever words come
+# between ("cho tôi gửi lời nhắn tới ban tổ chức", "nhắn với btc giúp em là …"); not a
+# salutation ("kính gửi ban tổ chức"), not a report or a plan sent to them (folded).
+_CARRIES = frozenset({"nhan", "gui", "chuyen"})
+_TO = frozenset({"toi", "den", "cho", "voi", "len"})
+_PAPERS = frozenset({("bao", "cao"), ("ke", "hoach"), ("ho", "so"), ("so", "lieu"),
+                     ("danh", "sach")})
+_NOT_A_MESSAGE = frozenset({"kinh", "bao", "ke", "so", "mail", "email", "ho", "noi", "tin",
+                            "danh", "dang", "lich", "bai", "thong"})
+
+
+def for_organizers(tokens: list[Token]) -> bool:
+    """The message asks the bot to pass a message on to the organizers."""
+    folds = [t.fold for t in tokens if t.kind == "word"]
+    for i in range(len(folds) - 3):
+        if folds[i + 1:i + 4] == ["ban", "to", "chuc"] and folds[i] in _TO:
+            before = folds[max(0, i - 5):i]
+            verb = next((k for k in range(len(before) - 1, -1, -1) if before[k] in _CARRIES), -1)
+            after = set(itertools.pairwise(folds[i + 4:i + 9]))
+            if (verb >= 0 and not _NOT_A_MESSAGE & set(before[max(0, verb - 1):])
+                    and not after & _PAPERS):
+                return True
+    return False
+
+
+# Round 18 (c): deleting or keeping what is mine is a verb that deletes or keeps (xóa, hủy, lưu,
+# giữ) with something of the
+# speaker's ("của tôi", "cá nhân") after it in its part of the message, whatever the thing is
+# called ("hủy hồ sơ cá nhân của mình"); not the reminders ("hủy đăng ký của tôi") (folded).
+_DELETES = frozenset({"xoa", "huy", "luu", "giu"})
+_MINE = frozenset({("cua", "toi"), ("cua", "minh"), ("cua", "em"), ("cua", "tao"),
+                   ("cua", "chau"), ("cua", "to"), ("ca", "nhan"), ("ve", "toi"),
+                   ("ve", "minh"), ("ve", "em")})
+_NOT_MINE = frozenset({"dang", "ky", "thong", "nhac", "tin", "lich", "theo", "thi", "diem"})
+
+
+def deletes_mine(tokens: list[Token]) -> bool:
+    """The message asks what the bot keeps of the speaker, or to delete it."""
+    words = [t for t in tokens if t.kind == "word"]
+    for i, t in enumerate(words):
+        if t.fold in _DELETES:
+            rest = [w.fold for w in words[i + 1:] if w.clause == t.clause]
+            if (set(itertools.pairwise(rest)) & _MINE and not _NOT_MINE & set(rest)):
+                return True
+    return False

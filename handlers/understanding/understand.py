@@ -136,6 +136,9 @@ _CONTEST_FACTS = frozenset({("contest", ""), ("faq", "cuoc-thi")})
 _NOW = frozenset({"ngay", "luôn", "luon", "liền"})
 # Words for people, folded: called after a greeting ("chào ông bà ạ") they say whom it is to.
 _KIN_FOLDS = frozenset(fold(k) for k in KIN)
+# Round 18 (c): English words that name speaking or a language ask for the language, whatever
+# else the message says ("i dont speak vietnamese", "can u translate")
+_OTHER_LANGUAGE = frozenset({"speak", "vietnamese", "translate"})
 EVERY_DAY = 5.0  # the score of a message asking to be sent something every day
 # A part that says who writes ("em là giáo viên chủ nhiệm,", "tôi là cán bộ thư viện phường"):
 # the pronoun, then "là" (after "dạ", "thưa").
@@ -241,6 +244,12 @@ class Understander:
             return base
         if parts.every_day(tokens):  # "mỗi ngày gửi lịch cho bác nhé": the reminders
             return replace(base, feature="subscribe", score=EVERY_DAY)
+        if any(t.fold in _OTHER_LANGUAGE and not t.expanded for t in words):
+            return replace(base, feature="language", score=EVERY_DAY)  # "i dont speak vietnamese"
+        if parts.for_organizers(tokens):  # "cho tôi gửi lời nhắn tới ban tổ chức": ask
+            return replace(base, feature="ask", score=EVERY_DAY)
+        if parts.deletes_mine(tokens):  # "hủy hồ sơ cá nhân của mình": privacy
+            return replace(base, feature="privacy", score=EVERY_DAY)
         question = None
         # the question as typed, then as its abbreviations mean ("lm sao de nhan tb nhac lich
         # sk" is the FAQ's "làm sao để nhận tin nhắc lịch sự kiện") (round 17 d)

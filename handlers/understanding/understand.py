@@ -95,6 +95,7 @@ _CALENDAR = frozenset({"schedule", "day", "today", "next"})
 _EN_YES_NO = frozenset({"is", "are", "does", "do", "can", "will"})
 # Answers that list what the Week holds, and routes that are no subject of such a list.
 _LISTS = frozenset({("activities", ""), ("schedule", "")})
+_ACTIVITIES = frozenset({("activities", ""), ("faq", "hoat-dong")})
 _NOT_SUBJECTS = frozenset({"faq", "smalltalk", "unknown", "activities", "schedule", "next"})
 # Words that close a noun phrase ("khóa học nào | miễn phí", "sách gì | hay"): the phrase after
 # them still qualifies the one before.
@@ -285,11 +286,14 @@ class Understander:
         denied = parts.denied(tokens, lead)
         if denied and self._talk_besides(tokens, denied, candidates):
             denied = set()  # "tôi không muốn lưu số điện thoại, | cảm ơn ad": nothing else asked
-        denied |= parts.besides(tokens)
+        set_aside = parts.besides(tokens)
+        denied |= set_aside
         if denied:
             # "không phải cuộc thi, | tôi hỏi về thư viện": the subject denied is not asked
             kept = [c for c in candidates if not (c.explained and c.explained <= denied)]
             candidates = kept or candidates
+        if set_aside:
+            candidates = self._what_else(candidates)
         best = candidates[0]
         opened = parts.opened(tokens)
         asking = parts.asking(tokens)
@@ -382,7 +386,9 @@ class Understander:
         far = parts.context(tokens, best.explained, lead) | aside | set(range(max(0, opened)))
         # The words of a question phrase ("diễn ra ở địa điểm nào") ask; they name nothing else;
         # nor do the words that announce one ("tôi muốn biết | chủ đề…", typed "muon biet").
-        announcing = parts.announcing(tokens) | self._polite_ends(tokens, candidates, best)
+        # Nor does what "ngoài … ra" sets aside ("ngoài lễ khai mạc ra | còn có gì nữa").
+        announcing = (parts.announcing(tokens) | self._polite_ends(tokens, candidates, best)
+                      | set_aside)
         against = sum(((UNEXPLAINED * v if i in aside else v) if i in unknown or i in stray
                        else 0.0 if i in understood
                        else UNEXPLAINED * v) * (CONTEXT if i in far else 1.0)
@@ -935,6 +941,17 @@ class Understander:
                      and c.route[0] not in ("smalltalk", "unknown", "event", "programme")
                      and any(tokens[i].fold not in self._week_words for i in c.explained)
                      and c.rank >= WEEK_NAME * best.rank), best)
+
+    @staticmethod
+    def _what_else(candidates: list[_Candidate]) -> list[_Candidate]:
+        """What else there is, something set aside ("ngoài lễ khai mạc ra | còn có gì nữa",
+        "ngoài cuộc thi còn có gì khác"): the rest of the Week's activities, when the list
+        asked for is the schedule or the activities (the same words find both)."""
+        if not candidates or candidates[0].route not in _LISTS:
+            return candidates
+        listed = [c for c in candidates if c.route in _ACTIVITIES]
+        return listed + [c for c in candidates if c.route not in _ACTIVITIES] if listed \
+            else candidates
 
     @staticmethod
     def _narrower(candidates: list[_Candidate], best: _Candidate) -> _Candidate:

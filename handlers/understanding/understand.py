@@ -311,6 +311,7 @@ class Understander:
         best = self._week_subject(tokens, candidates, best)
         best = self._narrower(candidates, best)
         best = self._named_is(tokens, candidates, best)
+        best = self._reminded_of(tokens, candidates, best)
         best = self._destination(tokens, candidates, best)
         done = self._done(tokens) | intro
         best, candidates = self._after_done(tokens, candidates, best, done)
@@ -965,6 +966,20 @@ class Understander:
                      and (best.route, c.route) != (("activities", ""), ("faq", "hoat-dong"))
                      and best.explained < c.explained
                      and len(c.explained - best.explained) >= 2
+                     and c.rank >= SUBJECT * best.rank), best)
+
+    @staticmethod
+    def _reminded_of(tokens: list[Token], candidates: list[_Candidate],
+                     best: _Candidate) -> _Candidate:
+        """A day named after a request to be reminded ("nhắc mình | trước ngày khai mạc",
+        "báo cho tôi trước | hôm khai mạc nhé"), nothing asked of the day: the day is
+        what to be reminded of, and the reminders answer, if a quarter as strong ("nhắc tôi
+        thứ 7 | có gì" asks what the day holds)."""
+        if best.route[0] not in ("day", "today") or not best.explained or any(
+                t.fold in ASK_WORDS for t in tokens[min(best.explained):]):
+            return best
+        return next((c for c in candidates[1:] if c.route in _REMINDERS and c.explained
+                     and max(c.explained) < min(best.explained)
                      and c.rank >= SUBJECT * best.rank), best)
 
     @staticmethod

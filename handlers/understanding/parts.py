@@ -238,12 +238,14 @@ def denied(tokens: list[Token], lead: int = 0) -> set[int]:
 def besides(tokens: list[Token]) -> set[int]:
     """The words set aside by "ngoài … ra" before what is asked ("ngoài cuộc thi ra còn có
     hoạt động nào khác"): the subject between them is not asked. "ra" is often left out
-    ("ngoài cuộc thi còn có gì khác"): then "còn" ends the subject."""
+    ("ngoài cuộc thi còn có gì khác", "ngoài lễ khai mạc thì còn gì"): then "còn" or "thì"
+    ends the subject."""
     folds = [t.fold for t in tokens]
     for i, f in enumerate(folds):
         if f != "ngoai" or i + 2 >= len(folds):
             continue
         end = next((k for k in range(i + 2, len(folds)) if folds[k] in ("ra", "con")
+                    or tokens[k].text == "thì"
                     or tokens[k].clause != tokens[i].clause), -1)
         if end > 0 and any(x in ("con", "khac") for x in folds[end:]):
             return set(range(i + 1, end))

@@ -293,7 +293,7 @@ class Understander:
             kept = [c for c in candidates if not (c.explained and c.explained <= denied)]
             candidates = kept or candidates
         if set_aside:
-            candidates = self._what_else(candidates)
+            candidates = self._what_else(candidates, set_aside)
         best = candidates[0]
         opened = parts.opened(tokens)
         asking = parts.asking(tokens)
@@ -944,11 +944,13 @@ class Understander:
                      and c.rank >= WEEK_NAME * best.rank), best)
 
     @staticmethod
-    def _what_else(candidates: list[_Candidate]) -> list[_Candidate]:
+    def _what_else(candidates: list[_Candidate], aside: set[int]) -> list[_Candidate]:
         """What else there is, something set aside ("ngoài lễ khai mạc ra | còn có gì nữa",
         "ngoài cuộc thi còn có gì khác"): the rest of the Week's activities, when the list
-        asked for is the schedule or the activities (the same words find both)."""
-        if not candidates or candidates[0].route not in _LISTS:
+        asked for is the schedule or the activities (the same words find both), or when
+        nothing but what is set aside was found ("ngoài lễ khai mạc thì còn gì nữa")."""
+        if not candidates or (candidates[0].route not in _LISTS and not all(
+                c.explained <= aside for c in candidates)):
             return candidates
         listed = [c for c in candidates if c.route in _ACTIVITIES]
         return listed + [c for c in candidates if c.route not in _ACTIVITIES] if listed \

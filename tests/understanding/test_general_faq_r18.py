@@ -1,7 +1,8 @@
 """Round 18 (a) of issue 15: round 17a's fixes made to generalise. The phrasings are new ways
 of saying what round 17a fixed (other words for the same need, other orders, with and without
-marks, a greeting or a story around it), written for these tests before any change of round
-18a, not taken from the corpus; all but the last two got another answer (or none) before.
+marks, a greeting or a story around it), written blind in scratch batches before the change
+that answers them, not taken from the corpus; all but the last two got another answer (or
+none) on the code before round 18a.
 """
 
 from __future__ import annotations

@@ -189,7 +189,9 @@ def particles(tokens: list[Token],
             between = opens and any(not filler(x) for x in tokens[opens[-1] + 1:i])
             own = [x for x in tokens[i + 1:] if x.kind == "word" and not filler(x)
                    and x.fold not in _QUESTION_FOLDS]
-            if between and own:
+            # ("muon du thi thi lam the nao": after the contest's "thi" the second is the
+            # particle even when only the question follows)
+            if between and (own or tokens[i - 1].fold == "thi"):
                 # the condition is a part of its own: what follows "thì" is asked
                 out[i] = replace(make_token("thì"), clause=t.clause)
                 out[i + 1:] = [replace(x, clause=x.clause + 1) for x in out[i + 1:]]
@@ -235,12 +237,15 @@ def denied(tokens: list[Token], lead: int = 0) -> set[int]:
 
 def besides(tokens: list[Token]) -> set[int]:
     """The words set aside by "ngoài … ra" before what is asked ("ngoài cuộc thi ra còn có
-    hoạt động nào khác"): the subject between them is not asked."""
+    hoạt động nào khác"): the subject between them is not asked. "ra" is often left out
+    ("ngoài cuộc thi còn có gì khác", "ngoài lễ khai mạc thì còn gì"): then "còn" or "thì"
+    ends the subject."""
     folds = [t.fold for t in tokens]
     for i, f in enumerate(folds):
         if f != "ngoai" or i + 2 >= len(folds):
             continue
-        end = next((k for k in range(i + 2, len(folds)) if folds[k] == "ra"
+        end = next((k for k in range(i + 2, len(folds)) if folds[k] in ("ra", "con")
+                    or tokens[k].text == "thì"
                     or tokens[k].clause != tokens[i].clause), -1)
         if end > 0 and any(x in ("con", "khac") for x in folds[end:]):
             return set(range(i + 1, end))

@@ -96,6 +96,7 @@ _CALENDAR = frozenset({"schedule", "day", "today", "next"})
 _EN_YES_NO = frozenset({"is", "are", "does", "do", "can", "will"})
 # Answers that list what the Week holds, and routes that are no subject of such a list.
 _LISTS = frozenset({("activities", ""), ("schedule", "")})
+_ACTIVITIES = frozenset({("activities", ""), ("faq", "hoat-dong")})
 _NOT_SUBJECTS = frozenset({"faq", "smalltalk", "unknown", "activities", "schedule", "next"})
 # Words that close a noun phrase ("khóa học nào | miễn phí", "sách gì | hay"): the phrase after
 # them still qualifies the one before.
@@ -308,11 +309,14 @@ class Understander:
         denied = parts.denied(tokens, lead)
         if denied and self._talk_besides(tokens, denied, candidates):
             denied = set()  # "tôi không muốn lưu số điện thoại, | cảm ơn ad": nothing else asked
-        denied |= parts.besides(tokens)
+        set_aside = parts.besides(tokens)
+        denied |= set_aside
         if denied:
             # "không phải cuộc thi, | tôi hỏi về thư viện": the subject denied is not asked
             kept = [c for c in candidates if not (c.explained and c.explained <= denied)]
             candidates = kept or candidates
+        if set_aside:
+            candidates = self._what_else(candidates, set_aside)
         best = candidates[0]
         opened = parts.opened(tokens)
         asking = parts.asking(tokens)
@@ -330,6 +334,7 @@ class Understander:
         best = self._week_subject(tokens, candidates, best)
         best = self._narrower(candidates, best)
         best = self._named_is(tokens, candidates, best)
+        best = self._reminded_of(tokens, candidates, best)
         best = self._destination(tokens, candidates, best)
         done = self._done(tokens) | intro
         best, candidates = self._after_done(tokens, candidates, best, done)
@@ -407,7 +412,9 @@ class Understander:
         far = parts.context(tokens, best.explained, lead) | aside | set(range(max(0, opened)))
         # The words of a question phrase ("diễn ra ở địa điểm nào") ask; they name nothing else;
         # nor do the words that announce one ("tôi muốn biết | chủ đề…", typed "muon biet").
-        announcing = parts.announcing(tokens) | self._polite_ends(tokens, candidates, best)
+        # Nor does what "ngoài … ra" sets aside ("ngoài lễ khai mạc ra | còn có gì nữa").
+        announcing = (parts.announcing(tokens) | self._polite_ends(tokens, candidates, best)
+                      | set_aside)
         against = sum(((UNEXPLAINED * v if i in aside else v) if i in unknown or i in stray
                        else 0.0 if i in understood
                        else UNEXPLAINED * v) * (CONTEXT if i in far else 1.0)
@@ -974,6 +981,19 @@ class Understander:
                      and c.rank >= WEEK_NAME * best.rank), best)
 
     @staticmethod
+    def _what_else(candidates: list[_Candidate], aside: set[int]) -> list[_Candidate]:
+        """What else there is, something set aside ("ngoài lễ khai mạc ra | còn có gì nữa",
+        "ngoài cuộc thi còn có gì khác"): the rest of the Week's activities, when the list
+        asked for is the schedule or the activities (the same words find both), or when
+        nothing but what is set aside was found ("ngoài lễ khai mạc thì còn gì nữa")."""
+        if not candidates or (candidates[0].route not in _LISTS and not all(
+                c.explained <= aside for c in candidates)):
+            return candidates
+        listed = [c for c in candidates if c.route in _ACTIVITIES]
+        return listed + [c for c in candidates if c.route not in _ACTIVITIES] if listed \
+            else candidates
+
+    @staticmethod
     def _narrower(candidates: list[_Candidate], best: _Candidate) -> _Candidate:
         """A list (the schedule, the activities) found on words an FAQ entry explains with two
         more ("sự kiện | ở huyện mình", "nhắc giúp tôi | lịch sự kiện") gives way to that
@@ -985,6 +1005,20 @@ class Understander:
                      and (best.route, c.route) != (("activities", ""), ("faq", "hoat-dong"))
                      and best.explained < c.explained
                      and len(c.explained - best.explained) >= 2
+                     and c.rank >= SUBJECT * best.rank), best)
+
+    @staticmethod
+    def _reminded_of(tokens: list[Token], candidates: list[_Candidate],
+                     best: _Candidate) -> _Candidate:
+        """A day named after a request to be reminded ("nhắc mình | trước ngày khai mạc",
+        "báo cho tôi trước | hôm khai mạc nhé"), nothing asked of the day: the day is
+        what to be reminded of, and the reminders answer, if a quarter as strong ("nhắc tôi
+        thứ 7 | có gì" asks what the day holds)."""
+        if best.route[0] not in ("day", "today") or not best.explained or any(
+                t.fold in ASK_WORDS for t in tokens[min(best.explained):]):
+            return best
+        return next((c for c in candidates[1:] if c.route in _REMINDERS and c.explained
+                     and max(c.explained) < min(best.explained)
                      and c.rank >= SUBJECT * best.rank), best)
 
     @staticmethod

@@ -505,35 +505,14 @@ class Understander:
             if ceremony is not None:
                 best = ceremony
                 passed.add(best.route)
-        if best.route == ("courses", "") and best.explained:
-            # "khoa hoc mooc o dau": a group of resources named by its own word beside the
-            # words of all the courses ("khóa học") is that group
-            group = next((c for c in candidates[1:] if c.route[0] == "courses"
-                          and best.explained < c.explained
-                          and c.rank >= CLARIFY_RATIO * best.rank), None)
-            if group is not None:
-                best = group
+        # (the event before the programme: a programme named on words of its own and asked
+        # when or where is its event's day, "hôm nào có buổi ông bà cháu cùng đọc sách")
+        for rule in (self._resource_group, self._event_of_reading, self._programme_joined,
+                     self._programme_of_library):
+            found = rule(tokens, best, candidates)
+            if found is not None:
+                best = found
                 passed.add(best.route)
-        # (the event first: a programme named on words of its own and asked when or where is
-        # its event's day, "hôm nào có buổi ông bà cháu cùng đọc sách")
-        held = self._event_of_reading(tokens, best, candidates)
-        if held is not None:
-            best = held
-            passed.add(best.route)
-        if best.route == ("faq", "ai-tham-gia") and best.explained:
-            # "ông bà đọc sách cùng cháu thì tham gia thế nào": taking part in a reading
-            # programme named before the question is asked of that programme (how to join)
-            item = next((c for c in candidates[1:] if c.route[0] == "programme"
-                         and c.explained and max(c.explained) < min(best.explained)
-                         and len(self._own_words(tokens, c, best, candidates)) >= 2
-                         and c.rank >= SUBJECT * best.rank), None)
-            if item is not None:
-                best = item
-                passed.add(best.route)
-        named = self._programme_of_library(tokens, best, candidates)
-        if named is not None:
-            best = named
-            passed.add(best.route)
         if best.route in _LISTS and best.explained:
             # "thư viện có những chương trình gì": the list asked for is the subject's, the
             # subject named before "có" or "là" (not an FAQ entry: "tuần lễ có những hoạt
@@ -1146,6 +1125,28 @@ class Understander:
                                and (c.route[0] != "faq" or c.rank >= item.rank)))
         return {i for i in item.explained - best.explained - shared
                 if tokens[i].fold not in _WHEN_FOLDS}
+
+    @staticmethod
+    def _resource_group(_tokens: list[Token], best: _Candidate,
+                        candidates: list[_Candidate]) -> _Candidate | None:
+        """"khoa hoc mooc o dau": a group of resources named by its own word beside the words
+        of all the courses ("khóa học") is that group."""
+        if best.route != ("courses", "") or not best.explained:
+            return None
+        return next((c for c in candidates[1:] if c.route[0] == "courses"
+                     and best.explained < c.explained
+                     and c.rank >= CLARIFY_RATIO * best.rank), None)
+
+    def _programme_joined(self, tokens: list[Token], best: _Candidate,
+                          candidates: list[_Candidate]) -> _Candidate | None:
+        """"ông bà đọc sách cùng cháu thì tham gia thế nào": taking part in a reading
+        programme named before the question is asked of that programme (how to join)."""
+        if best.route != ("faq", "ai-tham-gia") or not best.explained:
+            return None
+        return next((c for c in candidates[1:] if c.route[0] == "programme"
+                     and c.explained and max(c.explained) < min(best.explained)
+                     and len(self._own_words(tokens, c, best, candidates)) >= 2
+                     and c.rank >= SUBJECT * best.rank), None)
 
     @classmethod
     def _event_of_reading(cls, tokens: list[Token], best: _Candidate,

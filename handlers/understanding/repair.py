@@ -375,17 +375,28 @@ class Repairer:
         the word before, or with the next word or the next that is not a filler ("tl | học
         tập": tài liệu; "hd e | dùng": hướng dẫn; "bn | ơi": bạn)."""
         # (a pair never runs across a comma: "…loa phường nói, | ve xe" is no "nói về")
+        # Meanings that differ only by their marks ("wa": quá, quả) pair alike by letters: of
+        # those, the one the bot writes so beside the word ("kết | quả") scores a little more.
         score = 0
         if start and tokens[start - 1].clause == tokens[start].clause and (
                 tokens[start - 1].fold, means[0].fold) in self.index.bigrams:
-            score += 1
+            score += 2 + self._as_written(tokens[start - 1], means[0], after=False)
         clause = tokens[end - 1].clause
         follow = [t for t in (*tokens[end:end + 1],
                               *[t for t in tokens[end + 1:end + 3]
                                 if not self.index.is_filler(t)][:1]) if t.clause == clause]
-        if any((means[-1].fold, t.fold) in self.index.bigrams for t in follow):
-            score += 1
+        paired = [t for t in follow if (means[-1].fold, t.fold) in self.index.bigrams]
+        if paired:
+            score += 2 + max(self._as_written(t, means[-1], after=True) for t in paired)
         return score
+
+    def _as_written(self, neighbour: Token, word: Token, after: bool) -> int:
+        """1 when the bot writes `word` as typed beside a spelling of `neighbour` (the
+        neighbour's own marks, or any of its letters' when typed without)."""
+        texts = ({neighbour.text} if neighbour.marked
+                 else self.index.texts_by_fold.get(neighbour.fold, frozenset()))
+        return int(any(((word.text, x) if after else (x, word.text)) in self.index.pairs
+                       for x in texts))
 
     def _slip_pair(self, t: Token, before: Token | None, after: Token | None) -> bool:
         """`t` pairs (folded) with a neighbour typed without marks or with the marks of a

@@ -349,8 +349,8 @@ def test_item_keywords_are_strings(broken: Callable[[str, str, str], Path]) -> N
     ('keywords = ["liên kết thư viện", "Liên kết thư viện"]',
      "reading.toml: programmes[hop-tac-thu-vien]: keywords[1]: trùng từ khóa Liên kết thư viện"),
     ('keywords = "liên kết thư viện"',
-     "reading.toml: programmes[hop-tac-thu-vien]: keywords: phải là danh sách chuỗi, nhưng đang là "
-     "chuỗi"),
+     "reading.toml: programmes[hop-tac-thu-vien]: keywords: phải là danh sách chuỗi, nhưng "
+     "đang là chuỗi"),
 ])
 def test_programme_keywords_are_checked(broken: Callable[[str, str, str], Path], new: str,
                                         expected: str) -> None:

@@ -210,6 +210,18 @@ class _Reader:
             out.append(item)
         return tuple(out)
 
+    def keywords(self, key: str = "keywords", required: bool = False) -> tuple[str, ...] | None:
+        """A list of keywords: strings as `strings` checks them, none twice."""
+        value = self.strings(key, required)
+        if value is None:
+            return None
+        seen: set[str] = set()
+        for i, item in enumerate(value):
+            if item.strip().lower() in seen:
+                self.fail(f"{key}[{i}]", N_("trùng từ khóa {value}"), value=item)
+            seen.add(item.strip().lower())
+        return value
+
     def texts(self, key: str, required: bool = True) -> tuple[Text, ...] | None:
         vi = self.strings(key, required)
         if vi is None:
@@ -582,7 +594,7 @@ class _Loader:
                 audience=r.text("audience"), description=r.text("description"),
                 remind=r.boolean("remind"), place=place, online_url=online, activity=link,
                 unit=unit_id, district=district,
-                keywords=r.strings("keywords", required=False) or (),
+                keywords=r.keywords() or (),
                 _optional={"place", "online_url", "activity", "district"},
             )
 
@@ -598,7 +610,7 @@ class _Loader:
             return _build(
                 r, ResourceCategory, id=r.string("id"), title=r.text("title"),
                 description=r.text("description"),
-                keywords=r.strings("keywords", required=False) or (),
+                keywords=r.keywords() or (),
             )
 
         categories = self.entries("resources.toml", res, "categories", category)
@@ -636,11 +648,12 @@ class _Loader:
             rdr.fail("category", N_("không có nhóm mã {value}"), value=reading_category)
 
         def programme(r: _Reader) -> Programme | None:
-            r.check_unknown({"id", "title", "summary", "how_to_join", "short", "url"})
+            r.check_unknown({"id", "title", "summary", "how_to_join", "short", "url", "keywords"})
             return _build(
                 r, Programme, id=r.string("id"), title=r.text("title"),
                 summary=r.text("summary"), how_to_join=r.text("how_to_join"),
                 short=r.text("short", required=False), url=r.url("url", required=False),
+                keywords=r.keywords() or (),
                 _optional={"short", "url"},
             )
 
@@ -651,7 +664,7 @@ class _Loader:
 
         def faq(r: _Reader) -> FaqEntry | None:
             r.check_unknown({"id", "question", "answer", "keywords", "short"})
-            keywords = r.strings("keywords")
+            keywords = r.keywords(required=True)
             if keywords is not None and not keywords:
                 r.fail("keywords", N_("hãy thêm ít nhất một từ khóa người dân có thể gõ"))
             return _build(

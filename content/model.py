@@ -132,6 +132,7 @@ class Programme:
     how_to_join: Text
     short: Text | None = None
     url: str | None = None  # only a link the letter or a public source gives
+    keywords: tuple[str, ...] = ()  # what citizens type for it, besides its title
 
 
 @dataclass(frozen=True)

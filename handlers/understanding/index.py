@@ -165,7 +165,7 @@ class Index:
         for programme in edition.programmes:
             for title in (programme.title.vi, programme.title.en or ""):
                 add(("programme", programme.id), title, ITEM, partial=True)
-            for keyword in event_keywords.get(programme.id, ()):
+            for keyword in programme.keywords + event_keywords.get(programme.id, ()):
                 add(("programme", programme.id), keyword, ITEM, chosen=True)
         named: list[tuple[str, Text]] = [("activities", a.title) for a in edition.activities]
         named += [("contacts", c.name) for c in edition.contacts]

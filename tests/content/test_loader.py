@@ -340,6 +340,25 @@ def test_item_keywords_are_strings(broken: Callable[[str, str, str], Path]) -> N
         "số nguyên" in _problems(path)
 
 
+@pytest.mark.parametrize(("new", "expected"), [
+    ('keywords = ["liên kết thư viện", 5]',
+     "reading.toml: programmes[hop-tac-thu-vien]: keywords[1]: phải là chuỗi, nhưng đang là số "
+     "nguyên"),
+    ('keywords = ["liên kết thư viện", " "]',
+     "reading.toml: programmes[hop-tac-thu-vien]: keywords[1]: đang để trống"),
+    ('keywords = ["liên kết thư viện", "Liên kết thư viện"]',
+     "reading.toml: programmes[hop-tac-thu-vien]: keywords[1]: trùng từ khóa Liên kết thư viện"),
+    ('keywords = "liên kết thư viện"',
+     "reading.toml: programmes[hop-tac-thu-vien]: keywords: phải là danh sách chuỗi, nhưng "
+     "đang là chuỗi"),
+])
+def test_programme_keywords_are_checked(broken: Callable[[str, str, str], Path], new: str,
+                                        expected: str) -> None:
+    path = broken("reading.toml", 'keywords = ["liên kết thư viện", "thư viện kết nối", '
+                  '"thư viện phối hợp"]', new)
+    assert expected in _problems(path)
+
+
 def test_an_edition_needs_its_lexicon(broken: Callable[[str, str, str], Path]) -> None:
     path = broken("faq.toml", "[[faq]]", "[[faq]]")
     (path / "lexicon.toml").unlink()

@@ -215,12 +215,11 @@ class Index:
         # pairs of the phrases, and of fillers of two words ("trực tiếp": never stray words)
         phrases = [*(w for _u, w, *_ in raw), *(tokenize(f) for f in self.filler_texts),
                    *(tokenize(p) for p in extra_pairs)]
-        self.bigrams = frozenset(
-            (a.fold, b.fold) for words in phrases for a, b in itertools.pairwise(words))
         # how many phrases hold each pair (round 18 c: a word typed with its first syllable
         # cut to its consonants, "cthi", is read as the pair the phrases use most)
         self.bigram_counts = collections.Counter(
             (a.fold, b.fold) for words in phrases for a, b in itertools.pairwise(words))
+        self.bigrams = frozenset(self.bigram_counts)
         # the same pairs as written, with their marks ("thể lệ", not "thế lệ")
         self.pairs = frozenset(
             (a.text, b.text) for words in phrases for a, b in itertools.pairwise(words))

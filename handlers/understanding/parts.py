@@ -331,7 +331,7 @@ _NOT_SENT_AFTER_BAO = frozenset({"nhieu", "gio", "lau", "cao", "chi"})  # bao nh
 _EVERY = frozenset({("moi", "ngay"), ("moi", "sang"), ("moi", "toi"), ("moi", "buoi"),
                     ("hang", "ngay"), ("hang", "sang"), ("moi", "tuan"), ("hang", "tuan")})
 _EVERY_PARTS = frozenset({"sang", "trua", "chieu", "toi", "ngay", "hom"})
-_WANTS = (["can"], ["muon"], ["nhan"], ["gui"], ["nhac"], ["nhan"], ["thich"])
+_WANTS = frozenset({"can", "muon", "nhan", "gui", "nhac", "thich"})  # a verb after "không"
 _STOPS_SENDING = frozenset({"dung", "khong", "ko", "k", "thoi", "ngung", "huy", "tat", "bo",
                             "chang", "cha", "nua"})
 
@@ -346,7 +346,7 @@ def every_day(tokens: list[Token]) -> bool:
     folds = [t.fold for t in words if send is not None and t.clause >= send]
     first = next((i for i, f in enumerate(folds) if f in _SENDS), 0)
     if any(f in _STOPS_SENDING and not (
-            f == "khong" and i > first and folds[i + 1:i + 2] not in _WANTS)
+            f == "khong" and i > first and (i + 1 == len(folds) or folds[i + 1] not in _WANTS))
            for i, f in enumerate(folds)):
         return False
     sends = any(f in _SENDS and not (f == "bao" and i + 1 < len(folds)
@@ -384,9 +384,9 @@ def for_organizers(tokens: list[Token]) -> bool:
 
 
 # Round 18 (c): deleting or keeping what is mine is a verb that deletes or keeps (xóa, hủy, lưu,
-# giữ) with something of the
-# speaker's ("của tôi", "cá nhân") after it in its part of the message, whatever the thing is
-# called ("hủy hồ sơ cá nhân của mình"); not the reminders ("hủy đăng ký của tôi") (folded).
+# giữ) with something of the speaker's ("của tôi", "cá nhân") after it in its part of the
+# message, whatever the thing is called ("hủy hồ sơ cá nhân của mình"); not the reminders
+# ("hủy đăng ký của tôi") (folded).
 _DELETES = frozenset({"xoa", "huy", "luu", "giu"})
 _MINE = frozenset({("cua", "toi"), ("cua", "minh"), ("cua", "em"), ("cua", "tao"),
                    ("cua", "chau"), ("cua", "to"), ("ca", "nhan"), ("ve", "toi"),

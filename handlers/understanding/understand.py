@@ -140,7 +140,9 @@ _KIN_FOLDS = frozenset(fold(k) for k in KIN)
 # Round 18 (c): English words that name speaking or a language ask for the language, whatever
 # else the message says ("i dont speak vietnamese", "can u translate")
 _OTHER_LANGUAGE = frozenset({"speak", "vietnamese", "translate"})
-EVERY_DAY = 5.0  # the score of a message asking to be sent something every day
+# the score of a request its own rule reads: sent every day, another language, a message for
+# the organizers, what the bot keeps of me
+OWN_RULE = 5.0
 # A part that says who writes ("em là giáo viên chủ nhiệm,", "tôi là cán bộ thư viện phường"):
 # the pronoun, then "là" (after "dạ", "thưa").
 # A unit of the Week's organizing side, named as who asks what it must do or report (folded
@@ -244,13 +246,13 @@ class Understander:
         if not any(t.kind != "symbol" or t.expanded for t in tokens):
             return base
         if parts.every_day(tokens):  # "mỗi ngày gửi lịch cho bác nhé": the reminders
-            return replace(base, feature="subscribe", score=EVERY_DAY)
+            return replace(base, feature="subscribe", score=OWN_RULE)
         if any(t.fold in _OTHER_LANGUAGE and not t.expanded for t in words):
-            return replace(base, feature="language", score=EVERY_DAY)  # "i dont speak vietnamese"
+            return replace(base, feature="language", score=OWN_RULE)  # "i dont speak vietnamese"
         if parts.for_organizers(tokens):  # "cho tôi gửi lời nhắn tới ban tổ chức": ask
-            return replace(base, feature="ask", score=EVERY_DAY)
+            return replace(base, feature="ask", score=OWN_RULE)
         if parts.deletes_mine(tokens):  # "hủy hồ sơ cá nhân của mình": privacy
-            return replace(base, feature="privacy", score=EVERY_DAY)
+            return replace(base, feature="privacy", score=OWN_RULE)
         question = None
         # the question as typed, then as its abbreviations mean ("lm sao de nhan tb nhac lich
         # sk" is the FAQ's "làm sao để nhận tin nhắc lịch sự kiện") (round 17 d)

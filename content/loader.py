@@ -217,9 +217,10 @@ class _Reader:
             return None
         seen: set[str] = set()
         for i, item in enumerate(value):
-            if item.strip().lower() in seen:
+            said = item.strip().lower()
+            if said in seen:
                 self.fail(f"{key}[{i}]", N_("trùng từ khóa {value}"), value=item)
-            seen.add(item.strip().lower())
+            seen.add(said)
         return value
 
     def texts(self, key: str, required: bool = True) -> tuple[Text, ...] | None:

@@ -85,7 +85,7 @@ class RateLimiter:
         if over > len(counted):
             return None
         # The `over` oldest must have left the window (the usual case is one: min()).
-        oldest = min(counted) if over == 1 else heapq.nsmallest(over, counted)[-1]
+        oldest = counted[0] if over == 1 else heapq.nsmallest(over, counted)[-1]
         return max(slot, oldest + self.WINDOW)
 
     async def acquire(self, until_answered: bool = False) -> Slot:

@@ -104,6 +104,14 @@ _CLOSERS = frozenset({"nao", "gi"})
 # The words of a question about when or where, and of the time something starts or ends.
 _WHEN_FOLDS = frozenset(" ".join(WHEN_WHERE).split()) | {"bat", "dau", "ket", "thuc", "keo",
                                                           "dai", "thoi", "gian", "luc"}
+# How an event is held, asked of it ("có học online được không", "xem trực tuyến", "qua
+# mạng", "ở trường hay online") (folded).
+_HELD_HOW = frozenset({"hoc", "xem", "qua", "tren", "mang", "truc", "tuyen", "online", "onl",
+                       "livestream", "link", "zoom", "tai", "truong", "o"})
+# Words that offer days to choose from ("hôm nay hay mai", "thứ 7 hoặc chủ nhật"), and the
+# words that say "the day of" before a day named after its ceremony ("hôm khai mạc") (folded).
+_EITHER = frozenset({"hay", "hoac"})
+_DAY_HEADS = frozenset({"hom", "ngay", "bua"})
 # Typed without marks, "toi", "minh" after whose it is ("nhà tôi", "con tôi") or before
 # what the writer does ("tôi đã", "mình muốn") are who writes, not "tối", "tới" (folded).
 _OWNERS = frozenset({"nha", "con", "bo", "me", "cua", "truong", "lop", "phuong", "xa", "ong",
@@ -154,6 +162,7 @@ _UNIT_HEADS = ("truong", "thu vien", "trung tam", "nha van hoa", "cau lac bo", "
                "trung hoc")
 _UNIT_HEAD_WORDS = tuple(h.split() for h in _UNIT_HEADS)
 _WEEK = ("faq", "tuan-le-la-gi")
+_WEEK_DATES = ("faq", "thoi-gian")
 _DUTIES = frozenset({("faq", "don-vi-tham-gia"), ("faq", "han-bao-cao")})
 _POLITE = frozenset({"da", "thua", "vang"})
 # Words that cancel the reminders named right after them ("hủy | nhắc lịch", "ngừng | đăng ký
@@ -504,12 +513,33 @@ class Understander:
                              and parts.ceremony(tokens, min(c.explained))
                              and all(tokens[i].fold in _WHEN_FOLDS
                                      for i in best.explained - c.explained)), None)
+            # "quận lê chân | khai mạc lúc nào": the phrase of the FAQ on the Week's dates
+            # holds the event's name, and an event says more of it on words of its own (not
+            # another FAQ entry's advice: "lớp học dùng internet an toàn ở đâu") (round 20e)
+            ceremony = ceremony or next((c for c in candidates[1:]
+                                         if best.route == _WEEK_DATES
+                                         and c.route[0] == "event" and c.explained
+                                         and c.explained & best.explained
+                                         and c.explained - best.explained
+                                         and c.rank >= SUBJECT * best.rank
+                                         and self._named_event(c, candidates)
+                                         and all(tokens[i].fold in _WHEN_FOLDS
+                                                 for i in best.explained - c.explained)),
+                                        None)
             if ceremony is not None:
                 best = ceremony
                 passed.add(best.route)
+        if ref is not None and ref.kind == "days":
+            # "hôm bế mạc tổ chức ở đâu", "sáng mai mấy giờ bắt đầu", "khai mạc hôm nay hay
+            # mai": what is asked of the day named (round 20e)
+            dated = self._asked_of_day(tokens, ref, best, candidates, info)
+            if dated is not None:
+                best = dated
+                passed.add(best.route)
         # (the event before the programme: a programme named on words of its own and asked
         # when or where is its event's day, "hôm nào có buổi ông bà cháu cùng đọc sách")
-        for rule in (self._resource_group, self._event_of_reading, self._programme_joined,
+        for rule in (self._held_how, self._resource_group, self._event_of_reading,
+                     self._programme_joined,
                      self._programme_of_library):
             found = rule(tokens, best, candidates)
             if found is not None:
@@ -1191,6 +1221,74 @@ class Understander:
         kept = [c for c in candidates
                 if not (c.route[0] == "unknown" and c.explained and within(c))]
         return kept or candidates
+
+    def _asked_of_day(self, tokens: list[Token], ref: DateRef, best: _Candidate,
+                      candidates: list[_Candidate], info: dict[int, float]) -> _Candidate | None:
+        """Of a message that names days: the event its day is named after, asked when or
+        where ("hôm bế mạc tổ chức ở đâu"); the day, when only when it starts or ends is asked
+        ("sáng mai mấy giờ bắt đầu": not the Week's dates); the event asked which of two days
+        it is held on ("diễn đàn công dân học tập thứ 7 hay chủ nhật"). None otherwise."""
+        run = parts.run(tokens)
+        asked = any(f" {q} " in run for q in WHEN_WHERE)
+        on_when_words = best.route[0] == "faq" and bool(best.explained) and not (
+            best.explained & ref.used) and all(tokens[i].fold in _WHEN_FOLDS
+                                               for i in best.explained)
+        if asked or on_when_words:
+            ceremony = self._ceremony_named(tokens, ref, best)
+            if ceremony is not None:
+                return ceremony
+        if on_when_words and all(i in best.explained or i in ref.used for i in info):
+            return next((c for c in candidates if c.route[0] in ("day", "today")), None)
+        either = len(ref.days) > 1 and any(tokens[i].fold in _EITHER for i in ref.used)
+        if either and best.route[0] in ("day", "today"):
+            return next((c for c in candidates[1:] if c.route[0] == "event"
+                         and c.explained and not c.explained & ref.used
+                         and self._event_days.get(c.route[1]) in ref.days
+                         and c.rank >= SUBJECT * best.rank
+                         and self._named_event(c, candidates)), None)
+        return None
+
+    def _ceremony_named(self, tokens: list[Token], ref: DateRef,
+                        best: _Candidate) -> _Candidate | None:
+        """The event a day is named after ("hôm khai mạc", "ngày bế mạc": the date reader
+        reads them as the day, so no phrase of the event is left to find it): the first event
+        of that day whose title or keywords hold the name. None when the day is named so."""
+        named = " ".join(tokens[i].fold for i in sorted(ref.used)
+                         if tokens[i].fold not in _DAY_HEADS and tokens[i].kind == "word")
+        if len(ref.days) != 1 or " " not in named or not any(
+                tokens[i].fold in _DAY_HEADS for i in ref.used):
+            return None
+        for event in self.edition.events:
+            names = (event.title.vi, *event.keywords)
+            if event.start.date() == ref.days[0] and any(
+                    f" {named} " in f" {fold(n)} " for n in names):
+                return _Candidate(("event", event.id), best.score, set(ref.used), best.source,
+                                  best.rank)
+        return None
+
+    @classmethod
+    def _held_how(cls, tokens: list[Token], best: _Candidate,
+                  candidates: list[_Candidate]) -> _Candidate | None:
+        """"lễ khai mạc có xem trực tuyến được không", "tập huấn cho công chức có học qua mạng
+        không", "lớp … học ở trường hay online": whether an event named on words of its own is
+        held online is asked of the event (its card says where it is held), not of the courses
+        online the other words name. None when no such event is named, or nothing is asked."""
+        if not (best.route[0] == "courses" or best.route in _SUBJECTS_WITHOUT_DAY) or not (
+                best.explained):
+            return None
+        words = [t.fold for t in tokens if t.kind == "word" and t.fold not in CLOSING
+                 and t.fold not in _NOT_ADDRESSED]
+        if not words or not (words[-1] in YES_NO or "hay" in words):
+            return None
+        event = next((c for c in candidates[1:] if c.route[0] == "event" and c.explained
+                      and not c.explained & best.explained
+                      and c.rank >= SUBJECT * best.rank
+                      and cls._named_event(c, [o for o in candidates
+                                               if o.route not in _ACTIVITIES])), None)
+        # (the list of activities holds every event's words: it names none of them)
+        if event is None or not all(tokens[i].fold in _HELD_HOW for i in best.explained):
+            return None
+        return event
 
     @staticmethod
     def _named_event(event: _Candidate, candidates: list[_Candidate]) -> bool:

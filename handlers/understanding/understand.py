@@ -102,15 +102,18 @@ _NOT_SUBJECTS = frozenset({"faq", "smalltalk", "unknown", "activities", "schedul
 # them still qualifies the one before.
 _CLOSERS = frozenset({"nao", "gi"})
 # The words of a question about when or where, and of the time something starts or ends.
-_WHEN_FOLDS = frozenset(" ".join(WHEN_WHERE).split()) | {"bat", "dau", "ket", "thuc", "keo",
-                                                          "dai", "thoi", "gian", "luc"}
+# How long something lasts is asked of it as its time is ("kéo dài mấy tiếng") (round 20e).
+_WHEN_OR_HOW_LONG = (*WHEN_WHERE, "bao lau", "may tieng", "keo dai")
+_WHEN_FOLDS = frozenset(" ".join(_WHEN_OR_HOW_LONG).split()) | {
+    "bat", "dau", "ket", "thuc", "thoi", "gian", "luc"}
 # How an event is held, asked of it ("có học online được không", "xem trực tuyến", "qua
 # mạng", "ở trường hay online") (folded).
 _HELD_HOW = frozenset({"hoc", "xem", "qua", "tren", "mang", "truc", "tuyen", "online", "onl",
                        "livestream", "link", "zoom", "tai", "truong", "o"})
-# Words that offer days to choose from ("hôm nay hay mai", "thứ 7 hoặc chủ nhật"), and the
-# words that say "the day of" before a day named after its ceremony ("hôm khai mạc") (folded).
-_EITHER = frozenset({"hay", "hoac"})
+# The words that say "the day of" before a day named after its ceremony ("hôm khai mạc"), and
+# the sessions a day holds (folded).
+_SESSIONS = frozenset({"lop", "buoi"})  # "có buổi nào online không"
+_EITHER = frozenset({"hay", "hoac"})  # days to choose from: "hôm nay hay mai"
 _DAY_HEADS = frozenset({"hom", "ngay", "bua"})
 # Typed without marks, "toi", "minh" after whose it is ("nhà tôi", "con tôi") or before
 # what the writer does ("tôi đã", "mình muốn") are who writes, not "tối", "tới" (folded).
@@ -216,6 +219,16 @@ def _called_only(tokens: list[Token], c: _Candidate) -> bool:
     """Whether the candidate was found on words for people alone ("ông bà"): whom a greeting
     before them is said to."""
     return bool(c.explained) and all(tokens[i].fold in _KIN_FOLDS for i in c.explained)
+
+
+def _asks(tokens: list[Token]) -> bool:
+    """Does the message ask something: a question phrase, or a last word (before the
+    particles and the addressee) that ends a yes/no question ("… được không ad")?"""
+    words = [t.fold for t in tokens if t.kind == "word" and t.fold not in CLOSING
+             and t.fold not in _NOT_ADDRESSED]
+    run = parts.run(tokens)
+    return bool(words) and (words[-1] in YES_NO or parts.asks(tokens, 0, len(tokens))
+                            or any(f" {q} " in run for q in _WHEN_OR_HOW_LONG))
 
 
 class Understander:
@@ -468,7 +481,7 @@ class Understander:
             return replace(base, candidates=others)
         run = parts.run(tokens)
         when_where = (ref is not None and ref.kind not in SCOPES) or any(
-            f" {q} " in run for q in WHEN_WHERE)
+            f" {q} " in run for q in _WHEN_OR_HOW_LONG)
         passed = {best.route}
         if ref is not None and best.route[0] in ("day", "today") and any(
                 f" {q} " in run for q in WHEN_WHERE):
@@ -1192,7 +1205,7 @@ class Understander:
                 or best.route in _SUBJECTS_WITHOUT_DAY) or not best.explained:
             return None
         run = parts.run(tokens)
-        if not any(f" {q} " in run for q in WHEN_WHERE):
+        if not any(f" {q} " in run for q in _WHEN_OR_HOW_LONG):
             return None
         # (an FAQ answer gives way to an event described on two words of its own at least:
         # "lớp | học dùng internet an toàn ở đâu" asks where to learn it, not a class's day)
@@ -1227,7 +1240,8 @@ class Understander:
         """Of a message that names days: the event its day is named after, asked when or
         where ("hôm bế mạc tổ chức ở đâu"); the day, when only when it starts or ends is asked
         ("sáng mai mấy giờ bắt đầu": not the Week's dates); the event asked which of two days
-        it is held on ("diễn đàn công dân học tập thứ 7 hay chủ nhật"). None otherwise."""
+        it is held on ("diễn đàn công dân học tập thứ 7 hay chủ nhật") or asked anything of on
+        its day; the day, asked what it holds online. None otherwise."""
         run = parts.run(tokens)
         asked = any(f" {q} " in run for q in WHEN_WHERE)
         on_when_words = best.route[0] == "faq" and bool(best.explained) and not (
@@ -1239,8 +1253,16 @@ class Understander:
                 return ceremony
         if on_when_words and all(i in best.explained or i in ref.used for i in info):
             return next((c for c in candidates if c.route[0] in ("day", "today")), None)
+        online = best.route[0] == "courses" and bool(best.explained) and all(
+            tokens[i].fold in _HELD_HOW for i in best.explained)
+        if online and all(i in best.explained or i in ref.used or tokens[i].fold in _SESSIONS
+                          for i in info):
+            # "tối mai có buổi nào học trên mạng không": what the day holds online
+            return next((c for c in candidates if c.route[0] in ("day", "today")), None)
+        # (an event named with its day, and something asked of it: "diễn đàn … tối thứ ba
+        # có cần đăng ký không", "… thứ 7 hay chủ nhật": the day only says which it is)
         either = len(ref.days) > 1 and any(tokens[i].fold in _EITHER for i in ref.used)
-        if either and best.route[0] in ("day", "today"):
+        if best.route[0] in ("day", "today") and (either or _asks(tokens)):
             return next((c for c in candidates[1:] if c.route[0] == "event"
                          and c.explained and not c.explained & ref.used
                          and self._event_days.get(c.route[1]) in ref.days
@@ -1276,9 +1298,7 @@ class Understander:
         if not (best.route[0] == "courses" or best.route in _SUBJECTS_WITHOUT_DAY) or not (
                 best.explained):
             return None
-        words = [t.fold for t in tokens if t.kind == "word" and t.fold not in CLOSING
-                 and t.fold not in _NOT_ADDRESSED]
-        if not words or not (words[-1] in YES_NO or "hay" in words):
+        if not (_asks(tokens) or any(t.fold == "hay" for t in tokens)):
             return None
         event = next((c for c in candidates[1:] if c.route[0] == "event" and c.explained
                       and not c.explained & best.explained

@@ -3,8 +3,10 @@ Paraphrases written blind for each class the round fixed, before the fix, not ta
 corpus (the clock: Thursday 01/10/2020 07:30): an event asked which of two days it is held on;
 a day asked when it starts or ends (not the Week's dates); a day named after its ceremony
 ("hôm bế mạc") asked when or where; an event asked whether it is held online; an event named
-on words of its own against the FAQ on the Week's dates; the events' everyday names. The
-leftovers are strict xfails with their reason; the guards passed before the round too.
+on words of its own against the FAQ on the Week's dates; the events' everyday names; then
+(after batch 2) an event named with its day and asked anything, how long an event lasts, what
+a day holds online. The leftovers are strict xfails with their reason; the guards passed
+before the round too.
 """
 
 from __future__ import annotations
@@ -42,6 +44,20 @@ CASES = [
     pytest.param("xe loa tuyen truyen chay may gio", "event:doan-xe-luu-dong",
                  marks=pytest.mark.xfail(strict=True, reason="'chay' typed without marks is "
                                          "an unknown word (chạy), which outweighs the name")),
+    # (second fixes, after batch 2) an event named with its day, something asked of it
+    ("diễn đàn công dân học tập sáng thứ bảy học sinh tham gia được không",
+     "event:dien-dan-cong-dan-hoc-tap"),
+    ("ngay hoi doc sach lien the he sang cn keo dai may tieng", "event:doc-sach-lien-the-he"),
+    pytest.param("tập huấn internet cho học sinh sáng mai có cần mang máy tính không",
+                 "event:tap-huan-internet-hoc-sinh",
+                 marks=pytest.mark.xfail(strict=True, reason="the FAQ on safe Internet "
+                                         "classes holds the event's words and outweighs it")),
+    # an event named after a programme, asked how long: the event
+    ("ngày luân chuyển sách kéo dài bao lâu", "event:luan-chuyen-sach"),
+    ("không gian đọc ở trung tâm học tập cộng đồng mở bao lâu", "event:khong-gian-doc"),
+    ("buổi đọc sách liên thế hệ dài bao lâu vậy", "event:doc-sach-lien-the-he"),
+    # a day named, asked what it holds online: the day, not the courses
+    ("mai có lớp nào học qua mạng không ad", "day:2020-10-02"),
     # either-or days: both
     pytest.param("nay hay mai co sk gi ko", "day:2020-10-01+2020-10-02",
                  marks=pytest.mark.xfail(strict=True, reason="'nay' alone is not read as "
@@ -65,6 +81,10 @@ def test_when_and_where_of_events_and_days(understander: Understander, text: str
     ("lop hoc dung internet an toan o dau vay ad", "faq:internet-an-toan"),
     ("tuần lễ diễn ra khi nào", "faq:thoi-gian"),
     ("hôm bế mạc có những gì", "day:2020-10-07"),
+    ("tối thứ 7 có buổi nào online không", "day:2020-10-03@toi"),
+    ("chiều thứ hai có gì học online được không", "day:2020-10-05@chieu"),
+    ("buoi gioi thieu thu vien 50k keo dai bao lau", "event:thu-vien-50k"),
+    ("tuần lễ kéo dài bao lâu", "faq:thoi-gian"),
 ])
 def test_guards(understander: Understander, text: str, key: str) -> None:
     assert answer(understander, text) == key

@@ -221,13 +221,16 @@ def _called_only(tokens: list[Token], c: _Candidate) -> bool:
     return bool(c.explained) and all(tokens[i].fold in _KIN_FOLDS for i in c.explained)
 
 
-def _asks(tokens: list[Token]) -> bool:
-    """Does the message ask something: a question phrase, or a last word (before the
-    particles and the addressee) that ends a yes/no question ("… được không ad")?"""
-    words = [t.fold for t in tokens if t.kind == "word" and t.fold not in CLOSING
+def _asks(tokens: list[Token], said: set[int] | frozenset[int]) -> bool:
+    """Does the part of the message that holds the words `said` ask something: a question
+    phrase, or a last word (before the particles and the addressee) that ends a yes/no
+    question ("… được không ad")? (A greeting before it or thanks after it ask nothing.)"""
+    clauses = {tokens[i].clause for i in said}
+    part = [t for t in tokens if t.clause in clauses]
+    words = [t.fold for t in part if t.kind == "word" and t.fold not in CLOSING
              and t.fold not in _NOT_ADDRESSED]
-    run = parts.run(tokens)
-    return bool(words) and (words[-1] in YES_NO or parts.asks(tokens, 0, len(tokens))
+    run = parts.run(part)
+    return bool(words) and (words[-1] in YES_NO or parts.asks(part, 0, len(part))
                             or any(f" {q} " in run for q in _WHEN_OR_HOW_LONG))
 
 
@@ -1251,18 +1254,22 @@ class Understander:
             ceremony = self._ceremony_named(tokens, ref, best)
             if ceremony is not None:
                 return ceremony
-        if on_when_words and all(i in best.explained or i in ref.used for i in info):
+        # (the words of the parts that name the day or ask: not a greeting nor thanks)
+        clauses = {tokens[i].clause for i in best.explained | ref.used}
+        talk = set().union(*(c.explained for c in candidates if c.route[0] == "smalltalk"))
+        said = [i for i in info if tokens[i].clause in clauses and i not in talk]
+        if on_when_words and all(i in best.explained or i in ref.used for i in said):
             return next((c for c in candidates if c.route[0] in ("day", "today")), None)
         online = best.route[0] == "courses" and bool(best.explained) and all(
             tokens[i].fold in _HELD_HOW for i in best.explained)
         if online and all(i in best.explained or i in ref.used or tokens[i].fold in _SESSIONS
-                          for i in info):
+                          for i in said):
             # "tối mai có buổi nào học trên mạng không": what the day holds online
             return next((c for c in candidates if c.route[0] in ("day", "today")), None)
         # (an event named with its day, and something asked of it: "diễn đàn … tối thứ ba
         # có cần đăng ký không", "… thứ 7 hay chủ nhật": the day only says which it is)
         either = len(ref.days) > 1 and any(tokens[i].fold in _EITHER for i in ref.used)
-        if best.route[0] in ("day", "today") and (either or _asks(tokens)):
+        if best.route[0] in ("day", "today") and (either or _asks(tokens, best.explained)):
             return next((c for c in candidates[1:] if c.route[0] == "event"
                          and c.explained and not c.explained & ref.used
                          and self._event_days.get(c.route[1]) in ref.days
@@ -1298,7 +1305,7 @@ class Understander:
         if not (best.route[0] == "courses" or best.route in _SUBJECTS_WITHOUT_DAY) or not (
                 best.explained):
             return None
-        if not (_asks(tokens) or any(t.fold == "hay" for t in tokens)):
+        if not (_asks(tokens, best.explained) or any(t.fold == "hay" for t in tokens)):
             return None
         event = next((c for c in candidates[1:] if c.route[0] == "event" and c.explained
                       and not c.explained & best.explained

@@ -72,6 +72,18 @@ def test_when_and_where_of_events_and_days(understander: Understander, text: str
 
 
 @pytest.mark.parametrize(("text", "key"), [
+    ("alo ad sáng mai mấy giờ bắt đầu", "day:2020-10-02@sang"),
+    ("tối mai có buổi nào học trên mạng không, em cảm ơn ạ", "day:2020-10-02@toi"),
+    ("diễn đàn về công dân toàn cầu tối thứ ba có cần đăng ký không, thanks ad",
+     "event:dien-dan-cong-dan-toan-cau"),
+])
+def test_a_greeting_or_thanks_beside_it_changes_nothing(understander: Understander, text: str,
+                                                         key: str) -> None:
+    # the invariance bench's variations of the round's lines (a greeting before, thanks after)
+    assert answer(understander, text) == key
+
+
+@pytest.mark.parametrize(("text", "key"), [
     # already right before the round, and must stay so
     ("lễ tổng kết thứ 3 hay thứ 4 vậy ad", "event:tong-ket"),
     ("hôm nay hoặc mai có gì không", "day:2020-10-01+2020-10-02"),

@@ -1132,12 +1132,23 @@ class Understander:
     def _resource_group(_tokens: list[Token], best: _Candidate,
                         candidates: list[_Candidate]) -> _Candidate | None:
         """"khoa hoc mooc o dau": a group of resources named by its own word beside the words
-        of all the courses ("khóa học") is that group."""
+        of all the courses ("khóa học") is that group; so is one named on words the whole list
+        does not hold ("trang web nào | đọc truyện tranh", "vào web nào học | kỹ năng số"): the
+        list's words ("trang web", "tài liệu", "online") only say the answer is a site. Not
+        on words an event or a programme holds as strongly ("học thêm | kỹ năng": the skills
+        class's words as much as the group's)."""
         if best.route != ("courses", "") or not best.explained:
             return None
+
+        def own_group(c: _Candidate) -> bool:
+            return bool(c.explained) and not c.explained & best.explained and not any(
+                o.route[0] in ("event", "programme", "activities")
+                and c.explained <= o.explained and o.rank >= c.rank for o in candidates)
+
         return next((c for c in candidates[1:] if c.route[0] == "courses"
-                     and best.explained < c.explained
-                     and c.rank >= CLARIFY_RATIO * best.rank), None)
+                     and (best.explained < c.explained
+                          and c.rank >= CLARIFY_RATIO * best.rank
+                          or own_group(c) and c.rank >= SUBJECT * best.rank)), None)
 
     def _programme_joined(self, tokens: list[Token], best: _Candidate,
                           candidates: list[_Candidate]) -> _Candidate | None:

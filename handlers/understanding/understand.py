@@ -513,8 +513,9 @@ class Understander:
                 passed.add(best.route)
         # (the event before the programme: a programme named on words of its own and asked
         # when or where is its event's day, "hôm nào có buổi ông bà cháu cùng đọc sách")
-        for rule in (self._resource_group, self._reading_online, self._event_of_reading,
-                     self._programme_joined, self._programme_of_library):
+        for rule in (self._free_resource, self._resource_group, self._reading_online,
+                     self._event_of_reading, self._programme_joined,
+                     self._programme_of_library):
             found = rule(tokens, best, candidates)
             if found is not None:
                 best = found
@@ -1157,6 +1158,23 @@ class Understander:
                      and (best.explained < c.explained
                           and c.rank >= CLARIFY_RATIO * best.rank
                           or own_group(c) and c.rank >= SUBJECT * best.rank)), None)
+
+    @staticmethod
+    def _free_resource(tokens: list[Token], best: _Candidate,
+                       candidates: list[_Candidate]) -> _Candidate | None:
+        """"tìm sách điện tử đọc miễn phí", "sách nói nghe miễn phí ở đâu": "miễn phí" said of
+        a resource online names which resource is wanted (each site sets its own terms); the
+        fee of the Week is asked only when "có" asks it ("khóa học có miễn phí không"). None
+        when the fee is asked or no resource is named."""
+        if best.route != ("faq", "chi-phi") or not best.explained or any(
+                tokens[i].fold not in ("mien", "phi") for i in best.explained):
+            return None
+        first = min(best.explained)
+        if first and tokens[first - 1].fold in ("co", "la"):
+            return None
+        return next((c for c in candidates[1:] if c.route[0] == "courses"
+                     and c.explained and not c.explained & best.explained
+                     and c.rank >= SUBJECT * best.rank), None)
 
     @staticmethod
     def _reading_online(_tokens: list[Token], best: _Candidate,

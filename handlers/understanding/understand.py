@@ -1155,9 +1155,9 @@ class Understander:
                 and c.explained <= o.explained and o.rank >= c.rank for o in candidates)
 
         return next((c for c in candidates[1:] if c.route[0] == "courses"
-                     and (best.explained < c.explained
-                          and c.rank >= CLARIFY_RATIO * best.rank
-                          or own_group(c) and c.rank >= SUBJECT * best.rank)), None)
+                     and ((best.explained < c.explained
+                           and c.rank >= CLARIFY_RATIO * best.rank)
+                          or (own_group(c) and c.rank >= SUBJECT * best.rank))), None)
 
     @staticmethod
     def _free_resource(tokens: list[Token], best: _Candidate,

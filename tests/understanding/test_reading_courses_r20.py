@@ -33,14 +33,16 @@ _CASES = [
     # a session asked for (buổi nào, có buổi ... không): the event
     ('muốn học cách dùng thư viện số thì đi buổi nào', 'event:ngay-thu-vien-mo'),
     ('khi nao co buoi gioi thieu tai nguyen giao duc mo', 'event:gioi-thieu-khoa-hoc-truc-tuyen'),
-    ('hôm nào có buổi đọc sách tại thư viện thành phố', 'event:ngay-thu-vien-mo / event:doc-sach-lien-the-he'),
+    ('hôm nào có buổi đọc sách tại thư viện thành phố',
+     'event:ngay-thu-vien-mo / event:doc-sach-lien-the-he'),
     # English: free before what is free
     ('free online courses', 'courses:khoa-hoc / courses'),
     ('free ebooks', 'courses:sach-dien-tu'),
     ('free video lectures', 'courses:bai-giang'),
     # reading asked together with a site: the group online, not the library
     ('đọc sách trên mạng thì vào web nào', 'courses:sach-dien-tu / courses'),
-    ('tôi thích đọc sách mà không có tiền mua, có trang web nào không', 'courses:sach-dien-tu / courses'),
+    ('tôi thích đọc sách mà không có tiền mua, có trang web nào không',
+     'courses:sach-dien-tu / courses'),
     # digital learning materials for teachers (học liệu số)
     ('kho học liệu số cho giáo viên ở đâu', 'courses:bai-giang / courses'),
     ('hoc lieu so cua bo giao duc', 'courses:bai-giang / courses'),
@@ -66,7 +68,8 @@ _LEFT = [
     # a group of resources named beside the whole list's words (trang web, tài liệu, online)
     ('tai lieu hoc ky nang so cho phu huynh', 'courses:ky-nang-so'),
     # school subjects and devices around the question (môn toán, vật lý, ipad)
-    ('con tôi muốn đọc sách trên máy tính bảng thì vào đâu', 'courses:sach-dien-tu / courses:van-hoa-doc'),
+    ('con tôi muốn đọc sách trên máy tính bảng thì vào đâu',
+     'courses:sach-dien-tu / courses:van-hoa-doc'),
     # readers' communities, good books, the national library
     ('nhóm những người mê đọc sách trên mạng', 'courses:van-hoa-doc'),
     ('muốn chia sẻ cảm nhận về cuốn sách vừa đọc thì lên trang nào', 'courses:van-hoa-doc'),

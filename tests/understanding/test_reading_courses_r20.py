@@ -1,7 +1,7 @@
 """Round 20 (f) of issue 15: reading, libraries, online courses and open resources, as citizens
 ask for them. The phrasings were written blind for the round's classes of misses, not taken from
 the corpus: 45 before their fix (14 right before, 33 after), and 8 (classes G, F) only after
-their fix (4 right; see BENCHMARKS §8.39). What they check is the answer the user gets (one of
+their fix (5 right; see BENCHMARKS §8.39). What they check is the answer the user gets (one of
 the acceptable answers, " / "). Those the round left are marked xfail (strict), with the answer
 they should get"""
 
@@ -41,6 +41,7 @@ _CASES = [
     ('free video lectures', 'courses:bai-giang'),
     # reading asked together with a site: the group online, not the library
     ('đọc sách trên mạng thì vào web nào', 'courses:sach-dien-tu / courses'),
+    ('muon doc truyen cho be nghe thi len trang nao', 'courses:van-hoa-doc'),
     ('tôi thích đọc sách mà không có tiền mua, có trang web nào không',
      'courses:sach-dien-tu / courses'),
     # digital learning materials for teachers (học liệu số)
@@ -81,7 +82,6 @@ _LEFT = [
     ("free children's books online", 'courses:van-hoa-doc'),
     # reading asked together with a site: the group online, not the library
     ('con gái tôi thích đọc truyện, có link nào cho cháu không', 'courses:van-hoa-doc'),
-    ('muon doc truyen cho be nghe thi len trang nao', 'courses:van-hoa-doc'),
     ('có app nào mượn sách đọc trên điện thoại không', 'courses:sach-dien-tu / courses'),
     # digital learning materials for teachers (học liệu số)
     ('thầy cô cần học liệu để soạn bài thì tìm trang nào', 'courses:bai-giang / courses'),

@@ -86,6 +86,8 @@ _PREPOSITION_FOLDS = frozenset(fold(w) for w in (*_PREPOSITIONS, "về"))
 _HOURS_ASKED = ("mo cua", "dong cua", "gio lam viec", "co lam viec", "lam viec khong",
                 "gio hanh chinh")
 _NO_HOURS = frozenset({"bodies", "courses"})
+# Which session is asked for ("đi buổi nào"): a day and a place, as "khi nào" asks.
+_OCCASION_ASKED = ("buoi nao",)
 # A school's class named by its grade and letter ("lớp 6A3", "lop 10a1"): the timetable of that
 # class is its school's, not the Week's schedule (round 17e). The Week names no class so; "tủ sách
 # lớp học cho lớp 4A" stays a programme (only the calendar's answers give way).
@@ -142,6 +144,8 @@ _MODALS = frozenset({"muon", "can", "phai", "nen"})
 _SUBJECTS_WITHOUT_DAY = frozenset({("faq", "internet-an-toan"), ("faq", "doc-sach"),
                                    ("faq", "khoa-hoc-truc-tuyen")})
 _UNITS = frozenset({"contacts", "bodies", "library", "programme", "event"})
+# The answers about reading on paper: the library's programmes and the FAQ's advice.
+_READING = frozenset({("library", ""), ("faq", "doc-sach")})
 # The contest's facts and how to join it; a word for now closing the message ("… ngay",
 # "… luôn") asks to start it (as typed: "ngay" is "ngày" typed without marks, "lien" "liên").
 _CONTEST_FACTS = frozenset({("contest", ""), ("faq", "cuoc-thi")})
@@ -554,8 +558,8 @@ class Understander:
                 passed.add(best.route)
         # (the event before the programme: a programme named on words of its own and asked
         # when or where is its event's day, "hôm nào có buổi ông bà cháu cùng đọc sách")
-        for rule in (self._held_how, self._resource_group, self._event_of_reading,
-                     self._programme_joined,
+        for rule in (self._held_how, self._free_resource, self._resource_group,
+                     self._reading_online, self._event_of_reading, self._programme_joined,
                      self._programme_of_library):
             found = rule(tokens, best, candidates)
             if found is not None:
@@ -801,6 +805,10 @@ class Understander:
                         and tokens[m.start - 1].clause == tokens[m.start].clause:
                     # (never across a comma: "lần đầu, | bot hướng dẫn giúp")
                     weight *= QUALIFIER  # "khóa học | miễn phí", not "tuần lễ | diễn ra bao giờ"
+                elif english and m.end in info and m.end not in unknown \
+                        and tokens[m.end].clause == tokens[m.start].clause \
+                        and [tokens[i].fold for i in sorted(span)] == ["mien", "phi"]:
+                    weight *= QUALIFIER  # "free | ebooks": English says the qualifier first
                 # (never across a comma either: "cho em hỏi với, | đang diễn ra gì")
                 before = tokens[m.start - 1].text if m.start and tokens[
                     m.start - 1].clause == tokens[m.start].clause else ""
@@ -1178,12 +1186,57 @@ class Understander:
     def _resource_group(_tokens: list[Token], best: _Candidate,
                         candidates: list[_Candidate]) -> _Candidate | None:
         """"khoa hoc mooc o dau": a group of resources named by its own word beside the words
-        of all the courses ("khóa học") is that group."""
+        of all the courses ("khóa học") is that group; so is one named on words the whole list
+        does not hold ("trang web nào | đọc truyện tranh", "vào web nào học | kỹ năng số"): the
+        list's words ("trang web", "tài liệu", "online") only say the answer is a site. Not
+        on words an event or a programme holds as strongly ("học thêm | kỹ năng": the skills
+        class's words as much as the group's)."""
         if best.route != ("courses", "") or not best.explained:
             return None
+
+        def own_group(c: _Candidate) -> bool:
+            return bool(c.explained) and not c.explained & best.explained and not any(
+                o.route[0] in ("event", "programme", "activities")
+                and c.explained <= o.explained and o.rank >= c.rank for o in candidates)
+
         return next((c for c in candidates[1:] if c.route[0] == "courses"
-                     and best.explained < c.explained
-                     and c.rank >= CLARIFY_RATIO * best.rank), None)
+                     and ((best.explained < c.explained
+                           and c.rank >= CLARIFY_RATIO * best.rank)
+                          or (own_group(c) and c.rank >= SUBJECT * best.rank))), None)
+
+    @staticmethod
+    def _free_resource(tokens: list[Token], best: _Candidate,
+                       candidates: list[_Candidate]) -> _Candidate | None:
+        """"tìm sách điện tử đọc miễn phí", "sách nói nghe miễn phí ở đâu": "miễn phí" said of
+        a resource online names which resource is wanted (each site sets its own terms); the
+        fee of the Week is asked only when "có" asks it ("khóa học có miễn phí không"). None
+        when the fee is asked or no resource is named."""
+        if best.route != ("faq", "chi-phi") or not best.explained or any(
+                tokens[i].fold not in ("mien", "phi") for i in best.explained):
+            return None
+        first = min(best.explained)
+        if first and tokens[first - 1].fold in ("co", "la"):
+            return None
+        return next((c for c in candidates[1:] if c.route[0] == "courses"
+                     and c.explained and not c.explained & best.explained
+                     and c.rank >= SUBJECT * best.rank), None)
+
+    @staticmethod
+    def _reading_online(_tokens: list[Token], best: _Candidate,
+                        candidates: list[_Candidate]) -> _Candidate | None:
+        """"cháu muốn đọc truyện | thì vào trang nào": reading asked together with a site (the
+        courses' words "trang nào", "link", "web") is the group of resources that holds the
+        reading words, not the library's programmes, which are read on paper. None when the
+        message asks no site or no group holds those words."""
+        if best.route not in _READING or not best.explained:
+            return None
+        site = next((c for c in candidates[1:] if c.route == ("courses", "")
+                     and c.explained and not c.explained & best.explained
+                     and c.rank >= SUBJECT * best.rank), None)
+        if site is None:
+            return None
+        return next((c for c in candidates[1:] if c.route[0] == "courses" and c.route[1]
+                     and c.explained & best.explained), None)
 
     def _programme_joined(self, tokens: list[Token], best: _Candidate,
                           candidates: list[_Candidate]) -> _Candidate | None:
@@ -1208,8 +1261,15 @@ class Understander:
                 or best.route in _SUBJECTS_WITHOUT_DAY) or not best.explained:
             return None
         run = parts.run(tokens)
-        if not any(f" {q} " in run for q in _WHEN_OR_HOW_LONG):
+        if not any(f" {q} " in run for q in (*_WHEN_OR_HOW_LONG, *_OCCASION_ASKED)):
             return None
+        if " buoi " in run:
+            # "hôm nào có buổi đọc sách ở thư viện", "học dùng thư viện số thì đi buổi nào": a
+            # session is asked for, which only an event is; the strongest event on the same
+            # words is it, though the library or the resources hold those words more strongly.
+            return next((c for c in candidates[1:] if c.route[0] == "event"
+                         and c.explained & best.explained
+                         and c.rank >= SUBJECT * best.rank), None)
         # (an FAQ answer gives way to an event described on two words of its own at least:
         # "lớp | học dùng internet an toàn ở đâu" asks where to learn it, not a class's day)
         least = 2 if best.route[0] == "faq" else 1

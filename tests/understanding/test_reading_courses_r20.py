@@ -1,0 +1,112 @@
+"""Round 20 (f) of issue 15: reading, libraries, online courses and open resources, as citizens
+ask for them. The phrasings were written blind for the round's classes of misses, not taken from
+the corpus: 45 before their fix (14 right before, 33 after), and 8 (classes G, F) only after
+their fix (5 right; see BENCHMARKS §8.39). What they check is the answer the user gets (one of
+the acceptable answers, " / "). Those the round left are marked xfail (strict), with the answer
+they should get"""
+
+from __future__ import annotations
+
+import pytest
+
+from handlers.understanding import Understander
+from tests.understanding.conftest import answer
+
+_CASES = [
+    # a group of resources named beside the whole list's words (trang web, tài liệu, online)
+    ('có trang web nào dạy kỹ năng số cho người mới không', 'courses:ky-nang-so'),
+    ('cho xin link đọc truyện tranh thiếu nhi', 'courses:van-hoa-doc'),
+    ('trang web nao co truyen thieu nhi hay', 'courses:van-hoa-doc'),
+    ('có tài liệu trực tuyến về văn hóa đọc cho học sinh không', 'courses:van-hoa-doc / library'),
+    ('link sách nói cho người già', 'courses:sach-dien-tu'),
+    ('web nào có bài giảng điện tử miễn phí', 'courses:bai-giang'),
+    # school subjects and devices around the question (môn toán, vật lý, ipad)
+    ('bài giảng môn toán lớp 6 trên mạng', 'courses:bai-giang'),
+    ('có video bài giảng vật lý không', 'courses:bai-giang'),
+    ('đọc ebook trên laptop miễn phí ở đâu', 'courses:sach-dien-tu'),
+    ('trang nào để viết review sách đã đọc', 'courses:van-hoa-doc'),
+    ('hoc toan online mien phi o dau', 'courses:khoa-hoc / courses'),
+    # readers' communities, good books, the national library
+    ('có trang nào gợi ý sách hay để đọc không', 'courses:van-hoa-doc'),
+    ('link thư viện quốc gia', 'courses:van-hoa-doc'),
+    ('tra cứu sách ở thư viện quốc gia việt nam thế nào', 'courses:van-hoa-doc'),
+    # a session asked for (buổi nào, có buổi ... không): the event
+    ('muốn học cách dùng thư viện số thì đi buổi nào', 'event:ngay-thu-vien-mo'),
+    ('khi nao co buoi gioi thieu tai nguyen giao duc mo', 'event:gioi-thieu-khoa-hoc-truc-tuyen'),
+    ('hôm nào có buổi đọc sách tại thư viện thành phố',
+     'event:ngay-thu-vien-mo / event:doc-sach-lien-the-he'),
+    # English: free before what is free
+    ('free online courses', 'courses:khoa-hoc / courses'),
+    ('free ebooks', 'courses:sach-dien-tu'),
+    ('free video lectures', 'courses:bai-giang'),
+    # reading asked together with a site: the group online, not the library
+    ('đọc sách trên mạng thì vào web nào', 'courses:sach-dien-tu / courses'),
+    ('muon doc truyen cho be nghe thi len trang nao', 'courses:van-hoa-doc'),
+    ('tôi thích đọc sách mà không có tiền mua, có trang web nào không',
+     'courses:sach-dien-tu / courses'),
+    # digital learning materials for teachers (học liệu số)
+    ('kho học liệu số cho giáo viên ở đâu', 'courses:bai-giang / courses'),
+    ('hoc lieu so cua bo giao duc', 'courses:bai-giang / courses'),
+    # 'miễn phí' said of a resource (batch 2): the free resource, not the Week's fee
+    ('tìm sách điện tử đọc miễn phí', 'courses:sach-dien-tu'),
+    ('truyen tranh cho be xem free', 'courses:van-hoa-doc'),
+    ('học tin học online mà miễn phí thì ở đâu', 'courses:khoa-hoc / courses'),
+    ('nghe sách nói miễn phí ở đâu', 'courses:sach-dien-tu'),
+    ('video bài giảng miễn phí môn toán', 'courses:bai-giang'),
+    ('tham gia tuần lễ có miễn phí không', 'faq:chi-phi'),
+    ('khóa học online có miễn phí không', 'faq:chi-phi / courses:khoa-hoc'),
+    # a page to read books or stories (trang đọc sách, trang đọc truyện)
+    ('xin trang đọc sách cho người già', 'courses:sach-dien-tu / courses'),
+    ('cho mình mấy trang đọc truyện thiếu nhi', 'courses:van-hoa-doc'),
+    ('trang doc sach online nao tot', 'courses:sach-dien-tu / courses'),
+    ('có trang đọc truyện cổ tích không', 'courses:van-hoa-doc'),
+    # open textbooks, lectures of foreign universities, books for kids
+    ('giáo trình đại học đọc online ở đâu', 'courses:sach-dien-tu'),
+    ('tìm giáo trình mở môn kinh tế', 'courses:sach-dien-tu'),
+]
+
+_LEFT = [
+    # a group of resources named beside the whole list's words (trang web, tài liệu, online)
+    ('tai lieu hoc ky nang so cho phu huynh', 'courses:ky-nang-so'),
+    # school subjects and devices around the question (môn toán, vật lý, ipad)
+    ('con tôi muốn đọc sách trên máy tính bảng thì vào đâu',
+     'courses:sach-dien-tu / courses:van-hoa-doc'),
+    # readers' communities, good books, the national library
+    ('nhóm những người mê đọc sách trên mạng', 'courses:van-hoa-doc'),
+    ('muốn chia sẻ cảm nhận về cuốn sách vừa đọc thì lên trang nào', 'courses:van-hoa-doc'),
+    # a session asked for (buổi nào, có buổi ... không): the event
+    ('bao giờ có buổi hướng dẫn đọc sách điện tử', 'event:ngay-thu-vien-mo'),
+    ('buổi giới thiệu học online là hôm nào', 'event:gioi-thieu-khoa-hoc-truc-tuyen'),
+    # English: free before what is free
+    ('any free english lessons online', 'courses:khoa-hoc'),
+    ("free children's books online", 'courses:van-hoa-doc'),
+    # reading asked together with a site: the group online, not the library
+    ('con gái tôi thích đọc truyện, có link nào cho cháu không', 'courses:van-hoa-doc'),
+    ('có app nào mượn sách đọc trên điện thoại không', 'courses:sach-dien-tu / courses'),
+    # digital learning materials for teachers (học liệu số)
+    ('thầy cô cần học liệu để soạn bài thì tìm trang nào', 'courses:bai-giang / courses'),
+    # 'miễn phí' said of a resource (batch 2): the free resource, not the Week's fee
+    ('có web nào học tiếng anh miễn phí cho trẻ không', 'courses:khoa-hoc'),
+    # open textbooks, lectures of foreign universities, books for kids
+    ('bài giảng của trường nước ngoài có phụ đề không', 'courses:bai-giang'),
+    ('online books for children', 'courses:van-hoa-doc'),
+    ('free books for kids', 'courses:van-hoa-doc'),
+]
+
+
+def _accepts(expected: str) -> list[str]:
+    return [e.strip() for e in expected.split("/")]
+
+
+@pytest.mark.parametrize(("text", "expected"), _CASES)
+def test_reading_and_courses(understander: Understander, text: str, expected: str) -> None:
+    assert answer(understander, text) in _accepts(expected)
+
+
+@pytest.mark.xfail(strict=True, reason="round 20f left them: the words that decide (a device, "
+                   "'for free', a session's purpose, a class's audience) weigh less than "
+                   "those of another answer, or are unknown")
+@pytest.mark.parametrize(("text", "expected"), _LEFT)
+def test_reading_and_courses_left(understander: Understander, text: str,
+                                  expected: str) -> None:
+    assert answer(understander, text) in _accepts(expected)

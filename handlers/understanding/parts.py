@@ -30,6 +30,8 @@ from handlers.understanding.words import (
 
 # Words that open a condition or a purpose, closed by "thì" ("muốn tham gia thì …").
 _CONDITIONS = frozenset({"muon", "neu", "de"})
+# "để" as typed, with its marks or without any ("đề", "dễ" are other words)
+_PURPOSE = frozenset({"để", "de"})
 _QUESTION_FOLDS = frozenset(" ".join(QUESTION_WORDS).split())
 # Any of the question words, between spaces, in a run of folded words: one search, not one
 # substring test a question word (asks is called for every phrase found).
@@ -250,6 +252,21 @@ def besides(tokens: list[Token]) -> set[int]:
         if end > 0 and any(x in ("con", "khac") for x in folds[end:]):
             return set(range(i + 1, end))
     return set()
+
+
+def purpose(tokens: list[Token], explained: set[int]) -> set[int]:
+    """The words of a purpose said after what is asked ("tuần lễ từ ngày nào đến ngày nào |
+    để trường lên kế hoạch", "cho xin thể lệ | để phổ biến cho lớp"): "để" and what follows
+    it in its part of the message tell why the question is asked, not what it asks (round
+    20 c). "để" before the answer's words is part of the question ("làm sao để nhận tin")."""
+    if not explained:
+        return set()
+    last = max(explained)
+    start = next((i for i in range(last + 1, len(tokens)) if tokens[i].text.lower() in _PURPOSE
+                  and not tokens[i].expanded), -1)
+    if start < 0:
+        return set()
+    return {i for i in range(start, len(tokens)) if tokens[i].clause == tokens[start].clause}
 
 
 def ceremony(tokens: list[Token], start: int) -> bool:

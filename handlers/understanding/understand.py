@@ -156,6 +156,14 @@ _UNIT_HEAD_WORDS = tuple(h.split() for h in _UNIT_HEADS)
 _WEEK = ("faq", "tuan-le-la-gi")
 _DUTIES = frozenset({("faq", "don-vi-tham-gia"), ("faq", "han-bao-cao")})
 _POLITE = frozenset({"da", "thua", "vang"})
+# "hướng dẫn", a verb of guidance that alone names the bot's help (folded)
+_GUIDE = frozenset({"huong", "dan"})
+# whom one guides ("hướng dẫn | học sinh, phụ huynh, công nhân"): not what is asked (folded)
+_GUIDED = frozenset({"hoc", "sinh", "phu", "huynh", "giao", "vien", "cong", "nhan", "cac",
+                     "em", "con", "chau"})
+# The address that opens a unit's letter ("Kính gửi Ban tổ chức,"): whom it is written to,
+# not what is asked (folded) (round 20 c)
+_ADDRESS = ("kinh", "gui")
 # Words that cancel the reminders named right after them ("hủy | nhắc lịch", "ngừng | đăng ký
 # nhận tin"); typed without marks, only those no other word near a reminder spells ("dung" is
 # also "dùng", "bo" also "bố").
@@ -342,6 +350,7 @@ class Understander:
         best, candidates = self._after_done(tokens, candidates, best, done)
         best = self._now(tokens, candidates, best)
         best = self._called(tokens, candidates, best)
+        best = self._guided(tokens, candidates, best)
         if best.route == ("smalltalk", "greeting"):
             # "okela bạn ơi", "sai rồi bạn ơi": a call ("bạn ơi") beside other small talk is
             # only how it is said.
@@ -411,6 +420,7 @@ class Understander:
         # nhầm, ý là thứ hai tuần sau")
         after = max(asked) if asked and best.explained <= used else len(tokens)
         aside |= {i for i in info if tokens[i].clause not in asked and tokens[i].clause < after}
+        aside |= parts.purpose(tokens, best.explained)
         far = parts.context(tokens, best.explained, lead) | aside | set(range(max(0, opened)))
         # The words of a question phrase ("diễn ra ở địa điểm nào") ask; they name nothing else;
         # nor do the words that announce one ("tôi muốn biết | chủ đề…", typed "muon biet").
@@ -1063,6 +1073,21 @@ class Understander:
         return next((c for c in candidates if c.route == ("smalltalk", "greeting")
                      and c.explained and not c.explained & best.explained), best)
 
+    def _guided(self, tokens: list[Token], candidates: list[_Candidate],
+                best: _Candidate) -> _Candidate:
+        """"Hướng dẫn" said of something the Week offers ("gv muốn hướng dẫn học sinh dự thi",
+        "có lớp nào hướng dẫn dùng internet an toàn không"): the help, found only on the verb
+        (and fillers), gives way to the answer found on words of their own, if a quarter as
+        strong; guidance about the bot names the bot ("hướng dẫn dùng bot") (round 20 c)."""
+        if best.route != ("help", "") or not best.explained or any(
+                tokens[i].fold not in _GUIDE and not self.index.is_filler(tokens[i])
+                for i in best.explained):
+            return best
+        return next((c for c in candidates[1:] if c.explained - best.explained
+                     and c.route[0] not in ("smalltalk", "unknown")
+                     and any(tokens[i].fold not in _GUIDED for i in c.explained)
+                     and c.rank >= SUBJECT * best.rank), best)
+
     def _duties(self, tokens: list[Token], candidates: list[_Candidate]) -> list[_Candidate]:
         """A unit named before what it must do for the Week or report ("trường tiểu học của
         tôi | cần làm những gì", "ủy ban xã | gửi báo cáo về đâu"): the answer about its duty
@@ -1346,6 +1371,10 @@ class Understander:
                 words.pop(0)
             two = " ".join(t.fold for t in words[:2])
             opener = 2 if two in SELF else 1 if words and words[0].fold in SELF else 0
+            if tuple(t.fold for t in words[:2]) == _ADDRESS and len(words) > 2 and not (
+                    asking & set(range(start, end))):
+                intro.update(range(start, end))
+                continue
             if (opener and len(words) > opener + 1 and words[opener].fold == "la"
                     and not words[opener].expanded
                     and not asking & set(range(start, end))

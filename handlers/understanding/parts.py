@@ -32,6 +32,10 @@ from handlers.understanding.words import (
 _CONDITIONS = frozenset({"muon", "neu", "de"})
 # "để" as typed, with its marks or without any ("đề", "dễ" are other words)
 _PURPOSE = frozenset({"để", "de"})
+# who a purpose is for, right after "để" ("để trường …", "để chúng tôi …"); a verb there
+# ("làm sao để nhận tin") continues the question (folded)
+_SOMEONE = frozenset({*(w.split()[0] for w in SELF), "truong", "nha", "don", "phuong", "xa",
+                      "thon", "lop", "chi", "doan", "giao", "hoi", "cac", "ubnd", "uy", "cong"})
 _QUESTION_FOLDS = frozenset(" ".join(QUESTION_WORDS).split())
 # Any of the question words, between spaces, in a run of folded words: one search, not one
 # substring test a question word (asks is called for every phrase found).
@@ -256,14 +260,16 @@ def besides(tokens: list[Token]) -> set[int]:
 
 def purpose(tokens: list[Token], explained: set[int]) -> set[int]:
     """The words of a purpose said after what is asked ("tuần lễ từ ngày nào đến ngày nào |
-    để trường lên kế hoạch", "cho xin thể lệ | để phổ biến cho lớp"): "để" and what follows
-    it in its part of the message tell why the question is asked, not what it asks (round
-    20 c). "để" before the answer's words is part of the question ("làm sao để nhận tin")."""
+    để trường lên kế hoạch", "chủ đề là gì | để chúng tôi in khẩu hiệu"): "để", someone, and
+    what follows in its part of the message tell why the question is asked, not what it asks
+    (round 20 c). "để" before the answer's words is part of the question ("làm sao để nhận
+    tin")."""
     if not explained:
         return set()
     last = max(explained)
-    start = next((i for i in range(last + 1, len(tokens)) if tokens[i].text.lower() in _PURPOSE
-                  and not tokens[i].expanded), -1)
+    start = next((i for i in range(last + 1, len(tokens) - 1)
+                  if tokens[i].text.lower() in _PURPOSE and not tokens[i].expanded
+                  and tokens[i + 1].fold in _SOMEONE), -1)
     if start < 0:
         return set()
     return {i for i in range(start, len(tokens)) if tokens[i].clause == tokens[start].clause}

@@ -151,13 +151,19 @@ OWN_RULE = 5.0
 _UNIT_HEADS = ("truong", "thu vien", "trung tam", "nha van hoa", "cau lac bo", "uy ban",
                "hoi khuyen hoc", "chi hoi", "hoi phu nu", "doan thanh nien", "don vi", "co quan",
                "giao vien", "xa", "phuong", "thon", "mam non", "mau giao", "tieu hoc",
-               "trung hoc")
+               "trung hoc",
+               # (round 20 c: school staff and the unions of a workplace)
+               "ban giam hieu", "chi doan", "cong doan", "ban chap hanh", "nha may", "cong ty",
+               "nha tre", "to chuyen mon", "phong giao duc", "nha truong")
 _UNIT_HEAD_WORDS = tuple(h.split() for h in _UNIT_HEADS)
 _WEEK = ("faq", "tuan-le-la-gi")
 _DUTIES = frozenset({("faq", "don-vi-tham-gia"), ("faq", "han-bao-cao")})
 _POLITE = frozenset({"da", "thua", "vang"})
 # "hướng dẫn", a verb of guidance that alone names the bot's help (folded)
 _GUIDE = frozenset({"huong", "dan"})
+# the Week's dates, and the verb they are found on alone ("tuần lễ tổ chức …") (folded)
+_DATES = ("faq", "thoi-gian")
+_ORGANISE = frozenset({"to", "chuc"})
 # whom one guides ("hướng dẫn | học sinh, phụ huynh, công nhân"): not what is asked (folded)
 _GUIDED = frozenset({"hoc", "sinh", "phu", "huynh", "giao", "vien", "cong", "nhan", "cac",
                      "em", "con", "chau"})
@@ -316,6 +322,15 @@ class Understander:
         candidates = kept or candidates
         candidates = self._elsewhere_within(tokens, matches, candidates)
         candidates = self._duties(tokens, candidates)
+        # "tuần lễ từ ngày nào đến ngày nào | để trường lên kế hoạch": what a purpose names (a
+        # plan) is not asked (round 20 c)
+        # (said after the question words, or after the words the strongest answer is found on)
+        first = next((c for c in candidates if c.explained), None)
+        why = parts.purpose(tokens, parts.asking(tokens) or (
+            first.explained if first is not None else set()))
+        if why:
+            kept = [c for c in candidates if not (c.explained and c.explained <= why)]
+            candidates = kept or candidates
         denied = parts.denied(tokens, lead)
         if denied and self._talk_besides(tokens, denied, candidates):
             denied = set()  # "tôi không muốn lưu số điện thoại, | cảm ơn ad": nothing else asked
@@ -351,6 +366,7 @@ class Understander:
         best = self._now(tokens, candidates, best)
         best = self._called(tokens, candidates, best)
         best = self._guided(tokens, candidates, best)
+        best = self._organised(tokens, candidates, best)
         if best.route == ("smalltalk", "greeting"):
             # "okela bạn ơi", "sai rồi bạn ơi": a call ("bạn ơi") beside other small talk is
             # only how it is said.
@@ -420,7 +436,7 @@ class Understander:
         # nhầm, ý là thứ hai tuần sau")
         after = max(asked) if asked and best.explained <= used else len(tokens)
         aside |= {i for i in info if tokens[i].clause not in asked and tokens[i].clause < after}
-        aside |= parts.purpose(tokens, best.explained)
+        aside |= parts.purpose(tokens, best.explained) | self._asker(tokens, best)
         far = parts.context(tokens, best.explained, lead) | aside | set(range(max(0, opened)))
         # The words of a question phrase ("diễn ra ở địa điểm nào") ask; they name nothing else;
         # nor do the words that announce one ("tôi muốn biết | chủ đề…", typed "muon biet").
@@ -549,10 +565,12 @@ class Understander:
                 passed.add(best.route)
         if not when_where and best.route[0] == "event":
             # Events named after the contest ("Mở Cuộc thi Công dân học tập"): a question that
-            # is not about when or where is about the contest itself.
+            # is not about when or where is about the contest itself (half as strong: the
+            # events' titles hold the contest's whole name, "học sinh có thi công dân học tập
+            # được không" asks of the contest) (round 20 c)
             named = next((c for c in candidates[1:] if c.route[0] == "contest"
                           and best.explained <= c.explained
-                          and c.rank >= CLARIFY_RATIO * best.rank), None)
+                          and c.rank >= TWO_QUESTIONS * best.rank), None)
             if named is not None:
                 best = named
                 passed.add(best.route)
@@ -1087,6 +1105,46 @@ class Understander:
                      and c.route[0] not in ("smalltalk", "unknown")
                      and any(tokens[i].fold not in _GUIDED for i in c.explained)
                      and c.rank >= SUBJECT * best.rank), best)
+
+    def _organised(self, tokens: list[Token], candidates: list[_Candidate],
+                   best: _Candidate) -> _Candidate:
+        """"Tổ chức" right after what a unit wants or must do ("thư viện quận cần | tổ chức
+        hoạt động nào"): what it organises is asked, not when the Week is held; the Week's
+        dates, found only on that verb, give way to what is organised, if a quarter as strong
+        (round 20 c)."""
+        if best.route != _DATES or not best.explained or any(
+                tokens[i].fold not in _ORGANISE for i in best.explained):
+            return best
+        first, verb = min(best.explained), max(best.explained)
+        if not first or tokens[first - 1].fold not in _MODALS:
+            return best
+        # (what is organised follows the verb, the unit before it only asks; of the answers
+        # found there, the one that explains most of it: "hoạt động gì" is the list, not the
+        # event whose title starts with "Hoạt động"; the Week's name says for what)
+        def organised(c: _Candidate) -> int:
+            return sum(i > verb and tokens[i].fold not in self._week_words for i in c.explained)
+        after = [c for c in candidates[1:] if organised(c)
+                 and c.route[0] not in ("smalltalk", "unknown")
+                 and c.rank >= SUBJECT * best.rank]
+        return max(after, key=lambda c: (organised(c), c.rank), default=best)
+
+    def _asker(self, tokens: list[Token], best: _Candidate) -> set[int]:
+        """The unit that opens the message and asks ("trường mẫu giáo | nên làm hoạt động gì",
+        "ban giám hiệu | cần làm gì"): its name, up to what it wants or must do, says who asks,
+        not what is asked, when the answer is found after that verb (round 20 c)."""
+        folds = [t.fold for t in tokens]
+        start = next((i for i, f in enumerate(folds) if f not in _POLITE), len(folds))
+        own_class = folds[start:start + 1] == ["lop"] and start + 1 < len(folds) and folds[
+            start + 1] in SELF  # ("lớp tôi chủ nhiệm": "lớp" alone is also a course)
+        if not best.explained or not own_class and not any(
+                folds[start:start + len(h)] == h for h in _UNIT_HEAD_WORDS):
+            return set()
+        modal = next((i for i in range(start + 1, len(tokens)) if folds[i] in _MODALS
+                      and not tokens[i].expanded
+                      and tokens[i].clause == tokens[start].clause), -1)
+        if modal < 0 or min(best.explained) <= modal:
+            return set()
+        return set(range(start, modal))
 
     def _duties(self, tokens: list[Token], candidates: list[_Candidate]) -> list[_Candidate]:
         """A unit named before what it must do for the Week or report ("trường tiểu học của

@@ -217,6 +217,20 @@ class _Candidate:
     rank: float = 0.0  # the score, less for leaving much of the message unexplained
 
 
+def _unaddressed(tokens: list[Token]) -> list[Token]:
+    """The message without the address that opens a unit's letter ("Kính gửi Ban tổ chức, |
+    đơn vị chúng tôi cần …"): whom it is written to is no part of what is asked, and its
+    words ("ban tổ chức") must not join those of the question into another answer's phrase
+    (round 20 c). An address alone, or with no other part, stays."""
+    words = [t for t in tokens if t.kind == "word"]
+    if tuple(t.fold for t in words[:2]) != _ADDRESS:
+        return tokens
+    rest = next((i for i, t in enumerate(tokens) if t.clause != tokens[0].clause), -1)
+    if rest < 0 or not any(t.kind == "word" for t in tokens[rest:]):
+        return tokens
+    return tokens[rest:]
+
+
 def _called_only(tokens: list[Token], c: _Candidate) -> bool:
     """Whether the candidate was found on words for people alone ("ông bà"): whom a greeting
     before them is said to."""
@@ -252,8 +266,9 @@ class Understander:
             2 * sum(t.fold in self.english for t in words) >= len(words))
         repaired = self.repairer.repair(typed)
         expanded = self.lexicon.expand(repaired, self.repairer.fit)
-        tokens = parts.heard_of(parts.particles(parts.continued(expanded),
-                                                self.index.is_filler), self.index.is_filler)
+        tokens = _unaddressed(parts.heard_of(parts.particles(parts.continued(expanded),
+                                                             self.index.is_filler),
+                                             self.index.is_filler))
         normalised = " ".join(t.fold for t in tokens)
         base = Understanding("unknown", typed=text, normalised=normalised, english=english,
                              asks="?" in text or parts.asks(tokens, 0, len(tokens)))
@@ -1429,10 +1444,6 @@ class Understander:
                 words.pop(0)
             two = " ".join(t.fold for t in words[:2])
             opener = 2 if two in SELF else 1 if words and words[0].fold in SELF else 0
-            if tuple(t.fold for t in words[:2]) == _ADDRESS and len(words) > 2 and not (
-                    asking & set(range(start, end))):
-                intro.update(range(start, end))
-                continue
             if (opener and len(words) > opener + 1 and words[opener].fold == "la"
                     and not words[opener].expanded
                     and not asking & set(range(start, end))

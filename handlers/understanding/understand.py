@@ -163,6 +163,12 @@ _POLITE = frozenset({"da", "thua", "vang"})
 _GUIDE = frozenset({"huong", "dan"})
 # the Week's dates, and the verb they are found on alone ("tuần lễ tổ chức …") (folded)
 _DATES = ("faq", "thoi-gian")
+# The report's entry, the verbs that send it and the words that may follow them to say where
+# (folded) (round 20 c: "gửi phòng giáo dục quận", "gửi thẳng lên sở", "gửi qua bưu điện")
+_REPORT = ("faq", "han-bao-cao")
+_SENDS = frozenset({"gui", "nop"})
+_WHERE_SENT = frozenset({"ve", "cho", "len", "thang", "qua", "toi", "den", "phong", "so",
+                         "hoi", "uy", "ubnd", "email", "mail", "buu", "ban"})
 _ORGANISE = frozenset({"to", "chuc"})
 # whom one guides ("hướng dẫn | học sinh, phụ huynh, công nhân"): not what is asked (folded)
 _GUIDED = frozenset({"hoc", "sinh", "phu", "huynh", "giao", "vien", "cong", "nhan", "cac",
@@ -229,6 +235,26 @@ def _unaddressed(tokens: list[Token]) -> list[Token]:
     if rest < 0 or not any(t.kind == "word" for t in tokens[rest:]):
         return tokens
     return tokens[rest:]
+
+
+def _sending(tokens: list[Token], start: int) -> int:
+    """Where the report is sent, from `start` on: "gửi", "nộp" followed by where ("gửi về",
+    "nộp lên", "gửi thẳng về", "gửi qua bưu điện"); -1 when not said."""
+    folds = [t.fold for t in tokens]
+    return next((i for i in range(start, len(folds) - 1) if folds[i] in _SENDS
+                 and folds[i + 1] in _WHERE_SENT), -1)
+
+
+def _sent_to(tokens: list[Token], best: _Candidate) -> set[int]:
+    """The words that say where the report goes, after the report is named ("báo cáo của
+    trường | gửi phòng giáo dục quận hay gửi thẳng lên sở"): the report's entry answers where
+    it goes, so they are not words it leaves unexplained (round 20 c)."""
+    if best.route != _REPORT or not best.explained:
+        return set()
+    sent = _sending(tokens, min(best.explained))
+    if sent < 0:
+        return set()
+    return {i for i in range(sent, len(tokens)) if tokens[i].clause == tokens[sent].clause}
 
 
 def _called_only(tokens: list[Token], c: _Candidate) -> bool:
@@ -457,7 +483,7 @@ class Understander:
         # nor do the words that announce one ("tôi muốn biết | chủ đề…", typed "muon biet").
         # Nor does what "ngoài … ra" sets aside ("ngoài lễ khai mạc ra | còn có gì nữa").
         announcing = (parts.announcing(tokens) | self._polite_ends(tokens, candidates, best)
-                      | set_aside)
+                      | set_aside | _sent_to(tokens, best))
         against = sum(((UNEXPLAINED * v if i in aside else v) if i in unknown or i in stray
                        else 0.0 if i in understood
                        else UNEXPLAINED * v) * (CONTEXT if i in far else 1.0)
@@ -1067,10 +1093,8 @@ class Understander:
         entry answers it (it names where)."""
         if best.route[0] not in _UNITS or not best.explained:
             return best
-        folds = [t.fold for t in tokens]
-        sent = next((i for i in range(len(folds) - 1) if folds[i] in ("gui", "nop")
-                     and folds[i + 1] in ("ve", "cho", "len") and i < min(best.explained)), -1)
-        if sent < 0:
+        sent = _sending(tokens, 0)
+        if not 0 <= sent < min(best.explained):
             return best
         return next((c for c in candidates[1:] if c.route == ("faq", "han-bao-cao")
                      and c.explained and min(c.explained) < sent

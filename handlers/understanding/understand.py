@@ -366,9 +366,8 @@ class Understander:
         # "tuần lễ từ ngày nào đến ngày nào | để trường lên kế hoạch": what a purpose names (a
         # plan) is not asked (round 20 c)
         # (said after the question words, or after the words the strongest answer is found on)
-        first = next((c for c in candidates if c.explained), None)
-        why = parts.purpose(tokens, parts.asking(tokens) or (
-            first.explained if first is not None else set()))
+        strongest = next((c.explained for c in candidates if c.explained), set())
+        why = parts.purpose(tokens, parts.asking(tokens) or strongest)
         if why:
             kept = [c for c in candidates if not (c.explained and c.explained <= why)]
             candidates = kept or candidates
@@ -1175,8 +1174,8 @@ class Understander:
         start = next((i for i, f in enumerate(folds) if f not in _POLITE), len(folds))
         own_class = folds[start:start + 1] == ["lop"] and start + 1 < len(folds) and folds[
             start + 1] in SELF  # ("lớp tôi chủ nhiệm": "lớp" alone is also a course)
-        if not best.explained or not own_class and not any(
-                folds[start:start + len(h)] == h for h in _UNIT_HEAD_WORDS):
+        if not best.explained or (not own_class and not any(
+                folds[start:start + len(h)] == h for h in _UNIT_HEAD_WORDS)):
             return set()
         modal = next((i for i in range(start + 1, len(tokens)) if folds[i] in _MODALS
                       and not tokens[i].expanded

@@ -1135,9 +1135,10 @@ class Understander:
         "có lớp nào hướng dẫn dùng internet an toàn không"): the help, found only on the verb
         (and fillers), gives way to the answer found on words of their own, if a quarter as
         strong; guidance about the bot names the bot ("hướng dẫn dùng bot") (round 20 c)."""
-        if best.route != ("help", "") or not best.explained or any(
+        if best.route != ("help", "") or not any(
+                tokens[i].fold == "huong" for i in best.explained) or any(
                 tokens[i].fold not in _GUIDE and not self.index.is_filler(tokens[i])
-                for i in best.explained):
+                for i in best.explained):  # ("bot này sử dụng ra sao": the help)
             return best
         return next((c for c in candidates[1:] if c.explained - best.explained
                      and c.route[0] not in ("smalltalk", "unknown")

@@ -35,7 +35,7 @@ _PURPOSE = frozenset({"để", "de"})
 # who a purpose is for, right after "để" ("để trường …", "để chúng tôi …"); a verb there
 # ("làm sao để nhận tin") continues the question (folded)
 _SOMEONE = frozenset({*(w.split()[0] for w in SELF), "truong", "nha", "don", "phuong", "xa",
-                      "thon", "lop", "chi", "doan", "giao", "hoi", "cac", "ubnd", "uy", "cong"})
+                      "thon", "lop", "doan", "giao", "hoi", "cac", "ubnd", "uy", "cong"})
 _QUESTION_FOLDS = frozenset(" ".join(QUESTION_WORDS).split())
 # Any of the question words, between spaces, in a run of folded words: one search, not one
 # substring test a question word (asks is called for every phrase found).

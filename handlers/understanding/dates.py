@@ -205,11 +205,13 @@ class _Reader:
         return None, 0
 
     def _week_at(self, i: int) -> bool:
-        """'tuần này', 'tuần sau', 'trong tuần', 'cả tuần' (not 'trong tuần lễ': the Week)."""
+        """'tuần này', 'tuần sau', 'trong tuần', 'cả tuần' (not 'trong tuần lễ', 'trong tuần
+        học tập suốt đời': the Week, by its name said short (round 20 c))."""
         if self.word(i, "tuần") and self.word(i + 1, "này", "nay", "sau", "tới"):
             return True
         return (self.word(i, "trong", "cả") and self.word(i + 1, "tuần")
-                and not self.word(i + 2, "lễ"))
+                and not self.word(i + 2, "lễ")
+                and not (self.word(i + 2, "học") and self.word(i + 3, "tập")))
 
     def _day_number(self, i: int) -> tuple[int, int] | None:
         """(day, next index) for "mùng 3", "mồng hai", "ngày 5", "hôm mười"; a number word

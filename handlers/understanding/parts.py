@@ -30,6 +30,12 @@ from handlers.understanding.words import (
 
 # Words that open a condition or a purpose, closed by "thì" ("muốn tham gia thì …").
 _CONDITIONS = frozenset({"muon", "neu", "de"})
+# "để" as typed, with its marks or without any ("đề", "dễ" are other words)
+_PURPOSE = frozenset({"để", "de"})
+# who a purpose is for, right after "để" ("để trường …", "để chúng tôi …"); a verb there
+# ("làm sao để nhận tin") continues the question (folded)
+_SOMEONE = frozenset({*(w.split()[0] for w in SELF), "truong", "nha", "don", "phuong", "xa",
+                      "thon", "lop", "doan", "giao", "hoi", "cac", "ubnd", "uy", "cong"})
 _QUESTION_FOLDS = frozenset(" ".join(QUESTION_WORDS).split())
 # Any of the question words, between spaces, in a run of folded words: one search, not one
 # substring test a question word (asks is called for every phrase found).
@@ -250,6 +256,23 @@ def besides(tokens: list[Token]) -> set[int]:
         if end > 0 and any(x in ("con", "khac") for x in folds[end:]):
             return set(range(i + 1, end))
     return set()
+
+
+def purpose(tokens: list[Token], explained: set[int]) -> set[int]:
+    """The words of a purpose said after what is asked ("tuần lễ từ ngày nào đến ngày nào |
+    để trường lên kế hoạch", "chủ đề là gì | để chúng tôi in khẩu hiệu"): "để", someone, and
+    what follows in its part of the message tell why the question is asked, not what it asks
+    (round 20 c). "để" before the answer's words is part of the question ("làm sao để nhận
+    tin")."""
+    if not explained:
+        return set()
+    last = max(explained)
+    start = next((i for i in range(last + 1, len(tokens) - 1)
+                  if tokens[i].text.lower() in _PURPOSE and not tokens[i].expanded
+                  and tokens[i + 1].fold in _SOMEONE), -1)
+    if start < 0:
+        return set()
+    return {i for i in range(start, len(tokens)) if tokens[i].clause == tokens[start].clause}
 
 
 def ceremony(tokens: list[Token], start: int) -> bool:

@@ -166,12 +166,32 @@ OWN_RULE = 5.0
 _UNIT_HEADS = ("truong", "thu vien", "trung tam", "nha van hoa", "cau lac bo", "uy ban",
                "hoi khuyen hoc", "chi hoi", "hoi phu nu", "doan thanh nien", "don vi", "co quan",
                "giao vien", "xa", "phuong", "thon", "mam non", "mau giao", "tieu hoc",
-               "trung hoc")
+               "trung hoc",
+               # (round 20 c: school staff and the unions of a workplace)
+               "ban giam hieu", "chi doan", "cong doan", "ban chap hanh", "nha may", "cong ty",
+               "nha tre", "to chuyen mon", "phong giao duc", "nha truong")
 _UNIT_HEAD_WORDS = tuple(h.split() for h in _UNIT_HEADS)
 _WEEK = ("faq", "tuan-le-la-gi")
 _WEEK_DATES = ("faq", "thoi-gian")
 _DUTIES = frozenset({("faq", "don-vi-tham-gia"), ("faq", "han-bao-cao")})
 _POLITE = frozenset({"da", "thua", "vang"})
+# "hướng dẫn (sử dụng, dùng)", a verb of guidance that alone names the bot's help (folded)
+_GUIDE = frozenset({"huong", "dan", "su", "dung"})
+# the Week's dates, and the verb they are found on alone ("tuần lễ tổ chức …") (folded)
+_DATES = ("faq", "thoi-gian")
+# The report's entry, the verbs that send it and the words that may follow them to say where
+# (folded) (round 20 c: "gửi phòng giáo dục quận", "gửi thẳng lên sở", "gửi qua bưu điện")
+_REPORT = ("faq", "han-bao-cao")
+_SENDS = frozenset({"gui", "nop"})
+_WHERE_SENT = frozenset({"ve", "cho", "len", "thang", "qua", "toi", "den", "phong", "so",
+                         "hoi", "uy", "ubnd", "email", "mail", "buu", "ban"})
+_ORGANISE = frozenset({"to", "chuc"})
+# whom one guides ("hướng dẫn | học sinh, phụ huynh, công nhân"): not what is asked (folded)
+_GUIDED = frozenset({"hoc", "sinh", "phu", "huynh", "giao", "vien", "cong", "nhan", "cac",
+                     "em", "con", "chau"})
+# The address that opens a unit's letter ("Kính gửi Ban tổ chức,"): whom it is written to,
+# not what is asked (folded) (round 20 c)
+_ADDRESS = ("kinh", "gui")
 # Words that cancel the reminders named right after them ("hủy | nhắc lịch", "ngừng | đăng ký
 # nhận tin"); typed without marks, only those no other word near a reminder spells ("dung" is
 # also "dùng", "bo" also "bố").
@@ -217,6 +237,40 @@ class _Candidate:
     explained: set[int]
     source: int
     rank: float = 0.0  # the score, less for leaving much of the message unexplained
+
+
+def _unaddressed(tokens: list[Token]) -> list[Token]:
+    """The message without the address that opens a unit's letter ("Kính gửi Ban tổ chức, |
+    đơn vị chúng tôi cần …"): whom it is written to is no part of what is asked, and its
+    words ("ban tổ chức") must not join those of the question into another answer's phrase
+    (round 20 c). An address alone, or with no other part, stays."""
+    words = [t for t in tokens if t.kind == "word"]
+    if tuple(t.fold for t in words[:2]) != _ADDRESS:
+        return tokens
+    rest = next((i for i, t in enumerate(tokens) if t.clause != tokens[0].clause), -1)
+    if rest < 0 or not any(t.kind == "word" for t in tokens[rest:]):
+        return tokens
+    return tokens[rest:]
+
+
+def _sending(tokens: list[Token], start: int) -> int:
+    """Where the report is sent, from `start` on: "gửi", "nộp" followed by where ("gửi về",
+    "nộp lên", "gửi thẳng về", "gửi qua bưu điện"); -1 when not said."""
+    folds = [t.fold for t in tokens]
+    return next((i for i in range(start, len(folds) - 1) if folds[i] in _SENDS
+                 and folds[i + 1] in _WHERE_SENT), -1)
+
+
+def _sent_to(tokens: list[Token], best: _Candidate) -> set[int]:
+    """The words that say where the report goes, after the report is named ("báo cáo của
+    trường | gửi phòng giáo dục quận hay gửi thẳng lên sở"): the report's entry answers where
+    it goes, so they are not words it leaves unexplained (round 20 c)."""
+    if best.route != _REPORT or not best.explained:
+        return set()
+    sent = _sending(tokens, min(best.explained))
+    if sent < 0:
+        return set()
+    return {i for i in range(sent, len(tokens)) if tokens[i].clause == tokens[sent].clause}
 
 
 def _called_only(tokens: list[Token], c: _Candidate) -> bool:
@@ -267,8 +321,9 @@ class Understander:
             2 * sum(t.fold in self.english for t in words) >= len(words))
         repaired = self.repairer.repair(typed)
         expanded = self.lexicon.expand(repaired, self.repairer.fit)
-        tokens = parts.heard_of(parts.particles(parts.continued(expanded),
-                                                self.index.is_filler), self.index.is_filler)
+        tokens = _unaddressed(parts.heard_of(parts.particles(parts.continued(expanded),
+                                                             self.index.is_filler),
+                                             self.index.is_filler))
         normalised = " ".join(t.fold for t in tokens)
         base = Understanding("unknown", typed=text, normalised=normalised, english=english,
                              asks="?" in text or parts.asks(tokens, 0, len(tokens)))
@@ -337,6 +392,14 @@ class Understander:
         candidates = kept or candidates
         candidates = self._elsewhere_within(tokens, matches, candidates)
         candidates = self._duties(tokens, candidates)
+        # "tuần lễ từ ngày nào đến ngày nào | để trường lên kế hoạch": what a purpose names (a
+        # plan) is not asked (round 20 c)
+        # (said after the question words, or after the words the strongest answer is found on)
+        strongest = next((c.explained for c in candidates if c.explained), set())
+        why = parts.purpose(tokens, parts.asking(tokens) or strongest)
+        if why:
+            kept = [c for c in candidates if not (c.explained and c.explained <= why)]
+            candidates = kept or candidates
         denied = parts.denied(tokens, lead)
         if denied and self._talk_besides(tokens, denied, candidates):
             denied = set()  # "tôi không muốn lưu số điện thoại, | cảm ơn ad": nothing else asked
@@ -371,6 +434,8 @@ class Understander:
         best, candidates = self._after_done(tokens, candidates, best, done)
         best = self._now(tokens, candidates, best)
         best = self._called(tokens, candidates, best)
+        best = self._guided(tokens, candidates, best)
+        best = self._organised(tokens, candidates, best)
         if best.route == ("smalltalk", "greeting"):
             # "okela bạn ơi", "sai rồi bạn ơi": a call ("bạn ơi") beside other small talk is
             # only how it is said.
@@ -440,12 +505,13 @@ class Understander:
         # nhầm, ý là thứ hai tuần sau")
         after = max(asked) if asked and best.explained <= used else len(tokens)
         aside |= {i for i in info if tokens[i].clause not in asked and tokens[i].clause < after}
+        aside |= parts.purpose(tokens, best.explained) | self._asker(tokens, best)
         far = parts.context(tokens, best.explained, lead) | aside | set(range(max(0, opened)))
         # The words of a question phrase ("diễn ra ở địa điểm nào") ask; they name nothing else;
         # nor do the words that announce one ("tôi muốn biết | chủ đề…", typed "muon biet").
         # Nor does what "ngoài … ra" sets aside ("ngoài lễ khai mạc ra | còn có gì nữa").
         announcing = (parts.announcing(tokens) | self._polite_ends(tokens, candidates, best)
-                      | set_aside)
+                      | set_aside | _sent_to(tokens, best))
         against = sum(((UNEXPLAINED * v if i in aside else v) if i in unknown or i in stray
                        else 0.0 if i in understood
                        else UNEXPLAINED * v) * (CONTEXT if i in far else 1.0)
@@ -589,10 +655,12 @@ class Understander:
                 passed.add(best.route)
         if not when_where and best.route[0] == "event":
             # Events named after the contest ("Mở Cuộc thi Công dân học tập"): a question that
-            # is not about when or where is about the contest itself.
+            # is not about when or where is about the contest itself (half as strong: the
+            # events' titles hold the contest's whole name, "học sinh có thi công dân học tập
+            # được không" asks of the contest) (round 20 c)
             named = next((c for c in candidates[1:] if c.route[0] == "contest"
                           and best.explained <= c.explained
-                          and c.rank >= CLARIFY_RATIO * best.rank), None)
+                          and c.rank >= TWO_QUESTIONS * best.rank), None)
             if named is not None:
                 best = named
                 passed.add(best.route)
@@ -1078,10 +1146,8 @@ class Understander:
         entry answers it (it names where)."""
         if best.route[0] not in _UNITS or not best.explained:
             return best
-        folds = [t.fold for t in tokens]
-        sent = next((i for i in range(len(folds) - 1) if folds[i] in ("gui", "nop")
-                     and folds[i + 1] in ("ve", "cho", "len") and i < min(best.explained)), -1)
-        if sent < 0:
+        sent = _sending(tokens, 0)
+        if not 0 <= sent < min(best.explained):
             return best
         return next((c for c in candidates[1:] if c.route == ("faq", "han-bao-cao")
                      and c.explained and min(c.explained) < sent
@@ -1116,6 +1182,62 @@ class Understander:
             return best
         return next((c for c in candidates if c.route == ("smalltalk", "greeting")
                      and c.explained and not c.explained & best.explained), best)
+
+    def _guided(self, tokens: list[Token], candidates: list[_Candidate],
+                best: _Candidate) -> _Candidate:
+        """"Hướng dẫn" said of something the Week offers ("gv muốn hướng dẫn học sinh dự thi",
+        "có lớp nào hướng dẫn dùng internet an toàn không"): the help, found only on the verb
+        (and fillers), gives way to the answer found on words of their own, if a quarter as
+        strong; guidance about the bot names the bot ("hướng dẫn dùng bot") (round 20 c)."""
+        if best.route != ("help", "") or not any(
+                tokens[i].fold == "huong" for i in best.explained) or any(
+                tokens[i].fold not in _GUIDE and not self.index.is_filler(tokens[i])
+                for i in best.explained):  # ("bot này sử dụng ra sao": the help)
+            return best
+        return next((c for c in candidates[1:] if c.explained - best.explained
+                     and c.route[0] not in ("smalltalk", "unknown")
+                     and any(tokens[i].fold not in _GUIDED for i in c.explained)
+                     and c.rank >= SUBJECT * best.rank), best)
+
+    def _organised(self, tokens: list[Token], candidates: list[_Candidate],
+                   best: _Candidate) -> _Candidate:
+        """"Tổ chức" right after what a unit wants or must do ("thư viện quận cần | tổ chức
+        hoạt động nào"): what it organises is asked, not when the Week is held; the Week's
+        dates, found only on that verb, give way to what is organised, if a quarter as strong
+        (round 20 c)."""
+        if best.route != _DATES or not best.explained or any(
+                tokens[i].fold not in _ORGANISE for i in best.explained):
+            return best
+        first, verb = min(best.explained), max(best.explained)
+        if not first or tokens[first - 1].fold not in _MODALS:
+            return best
+        # (what is organised follows the verb, the unit before it only asks; of the answers
+        # found there, the one that explains most of it: "hoạt động gì" is the list, not the
+        # event whose title starts with "Hoạt động"; the Week's name says for what)
+        def organised(c: _Candidate) -> int:
+            return sum(i > verb and tokens[i].fold not in self._week_words for i in c.explained)
+        after = [c for c in candidates[1:] if organised(c)
+                 and c.route[0] not in ("smalltalk", "unknown")
+                 and c.rank >= SUBJECT * best.rank]
+        return max(after, key=lambda c: (organised(c), c.rank), default=best)
+
+    def _asker(self, tokens: list[Token], best: _Candidate) -> set[int]:
+        """The unit that opens the message and asks ("trường mẫu giáo | nên làm hoạt động gì",
+        "ban giám hiệu | cần làm gì"): its name, up to what it wants or must do, says who asks,
+        not what is asked, when the answer is found after that verb (round 20 c)."""
+        folds = [t.fold for t in tokens]
+        start = next((i for i, f in enumerate(folds) if f not in _POLITE), len(folds))
+        own_class = folds[start:start + 1] == ["lop"] and start + 1 < len(folds) and folds[
+            start + 1] in SELF  # ("lớp tôi chủ nhiệm": "lớp" alone is also a course)
+        if not best.explained or (not own_class and not any(
+                folds[start:start + len(h)] == h for h in _UNIT_HEAD_WORDS)):
+            return set()
+        modal = next((i for i in range(start + 1, len(tokens)) if folds[i] in _MODALS
+                      and not tokens[i].expanded
+                      and tokens[i].clause == tokens[start].clause), -1)
+        if modal < 0 or min(best.explained) <= modal:
+            return set()
+        return set(range(start, modal))
 
     def _duties(self, tokens: list[Token], candidates: list[_Candidate]) -> list[_Candidate]:
         """A unit named before what it must do for the Week or report ("trường tiểu học của

@@ -19,7 +19,10 @@ QUESTION_WORDS = (*WHEN_WHERE, "bao nhieu", "the nao", "la gi", "lam sao", "nhu 
                    "lam gi", "may ngay", "may lan", "may cau")
 # Words that announce the question that follows them (folded pairs).
 OPENERS = frozenset({("khong", "biet"), ("chua", "biet"), ("muon", "biet"), ("cho", "hoi"),
-                      ("xin", "hoi"), ("muon", "hoi"), ("can", "hoi"), ("can", "biet")})
+                      ("xin", "hoi"), ("muon", "hoi"), ("can", "hoi"), ("can", "biet"),
+                      # the official wording of a unit's letter: "đề nghị (Ban tổ chức) cho
+                      # biết …" (round 20 c)
+                      ("cho", "biet"), ("de", "nghi")})
 # Particles that close a message and ask nothing of their own (folded): "ạ", "nhé", "với ạ".
 CLOSING = frozenset({"a", "ah", "ak", "nhe", "nha", "nhi", "vay", "the", "ha", "voi", "z"})
 # Words that ask (folded): what stands next to them is what a long message asks about.

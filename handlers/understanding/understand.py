@@ -39,6 +39,7 @@ from handlers.understanding.normalise import (
 from handlers.understanding.repair import Repairer
 from handlers.understanding.words import (
     ASK_WORDS,
+    CALLS,
     CLOSING,
     DATE_FOLDS,
     DATE_WORDS,
@@ -94,8 +95,11 @@ _CALENDAR = frozenset({"schedule", "day", "today", "next"})
 # An English question that starts so asks whether its last phrase is true ("is the contest
 # free": about the fee, not the contest).
 _EN_YES_NO = frozenset({"is", "are", "does", "do", "can", "will"})
+_AFTER_YES_NO = (CLOSING | CALLS) - YES_NO
 # Answers that list what the Week holds, and routes that are no subject of such a list.
 _LISTS = frozenset({("activities", ""), ("schedule", "")})
+_WHAT_WEEK = ("faq", "tuan-le-la-gi")
+_WHEN_WEEK = ("faq", "thoi-gian")
 _ACTIVITIES = frozenset({("activities", ""), ("faq", "hoat-dong")})
 _NOT_SUBJECTS = frozenset({"faq", "smalltalk", "unknown", "activities", "schedule", "next"})
 # Words that close a noun phrase ("khóa học nào | miễn phí", "sách gì | hay"): the phrase after
@@ -460,6 +464,11 @@ class Understander:
         run = parts.run(tokens)
         when_where = (ref is not None and ref.kind not in SCOPES) or any(
             f" {q} " in run for q in WHEN_WHERE)
+        if (ref is not None and ref.kind == "season" and best.route == _WHAT_WEEK
+                and parts.asks_yes_no(tokens, 0) and " la gi " not in run):
+            # "tháng 10 có tuần lễ học tập không", "năm nay có tuần lễ ko": whether the Week
+            # falls in the month or the year named asks when it is, not what it is
+            best = replace(best, route=_WHEN_WEEK, explained=best.explained | ref.used)
         passed = {best.route}
         if ref is not None and best.route[0] in ("day", "today") and any(
                 f" {q} " in run for q in WHEN_WHERE):
@@ -1206,6 +1215,9 @@ class Understander:
         không"), the one found on the last words said before "không" is asked: what comes
         before is who or what it is asked of. None when neither or both end there."""
         words = [i for i, t in enumerate(tokens) if t.kind == "word"]
+        # "mất tiền k ạ", "… ko ad ơi": the particles and the call after "không" ask nothing
+        while len(words) > 1 and tokens[words[-1]].fold in _AFTER_YES_NO:
+            words.pop()
         if not words or tokens[words[-1]].fold not in YES_NO or not (
                 best.explained & second.explained):
             return None

@@ -236,7 +236,8 @@ class _Reader:
 
     def _scope_at(self, i: int) -> tuple[bool, int] | None:
         """(the Week's own, next index) for a month or a year named alone: "tháng 10",
-        "trong tháng mười", "tháng này", "năm nay"; "năm ngoái", "tháng 11", "năm 2019" are not the Week's."""
+        "trong tháng mười", "tháng này", "năm nay"; "năm ngoái", "tháng 11", "năm 2019" are not
+        the Week's."""
         j = i + 1 if self.word(i, "trong", "đầu", "giữa", "cuối", "hết") else i
         if self.word(j, "tháng") and (m := self.number_at(j + 1)) is not None:
             if not 1 <= m[0] <= 12:

@@ -100,6 +100,8 @@ _AFTER_YES_NO = (CLOSING | CALLS) - YES_NO
 _LISTS = frozenset({("activities", ""), ("schedule", "")})
 _WHAT_WEEK = ("faq", "tuan-le-la-gi")
 _WHEN_WEEK = ("faq", "thoi-gian")
+_CITY_LISTS = frozenset({("schedule", ""), ("activities", ""), ("faq", "hoat-dong")})
+_DISTRICT_EVENTS = ("faq", "quan-huyen")
 _ACTIVITIES = frozenset({("activities", ""), ("faq", "hoat-dong")})
 _NOT_SUBJECTS = frozenset({"faq", "smalltalk", "unknown", "activities", "schedule", "next"})
 # Words that close a noun phrase ("khóa học nào | miễn phí", "sách gì | hay"): the phrase after
@@ -228,6 +230,7 @@ class Understander:
             u for u, (feature, arg) in enumerate(self.index.units)
             if feature in DATED and not arg)
         self._event_days = {e.id: e.start.date() for e in edition.events}
+        self._districts = tuple(fold(d.lower()) for d in edition.districts)
         self.repairer = Repairer(self.index, frozenset(self.lexicon.spellings()))
         # The words of the Week's own name ("tuần lễ hưởng ứng học tập suốt đời năm 2020"),
         # in any order: they name the Week, not an event whose title holds them.
@@ -470,6 +473,11 @@ class Understander:
             # falls in the month or the year named asks when it is, not what it is
             best = replace(best, route=_WHEN_WEEK, explained=best.explained | ref.used)
         passed = {best.route}
+        if best.route in _CITY_LISTS and any(f" {d} " in run for d in self._districts):
+            # "huyện thủy nguyên có hđ gì", "sk ở đồ sơn": the events of one quận or huyện are
+            # listed by choosing it, which the FAQ entry tells; the city's lists are not asked
+            best = replace(best, route=_DISTRICT_EVENTS)
+            passed = {best.route, *_CITY_LISTS}
         if ref is not None and best.route[0] in ("day", "today") and any(
                 f" {q} " in run for q in WHEN_WHERE):
             # "lễ khai mạc sáng nay | ở đâu": where or when is asked of the event named, held

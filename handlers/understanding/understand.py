@@ -1224,8 +1224,13 @@ class Understander:
         before is who or what it is asked of. None when neither or both end there."""
         words = [i for i, t in enumerate(tokens) if t.kind == "word"]
         # "mất tiền k ạ", "… ko ad ơi": the particles and the call after "không" ask nothing
+        # (a request stays one: "cho tôi thi với không ạ", "không nhận tin nữa hả ad")
+        closed = len(words)
         while len(words) > 1 and tokens[words[-1]].fold in _AFTER_YES_NO:
             words.pop()
+        if len(words) < closed and (tokens[words[-1]].fold not in ("khong", "chua") or (
+                len(words) > 1 and tokens[words[-2]].fold in CLOSING)):
+            return None
         if not words or tokens[words[-1]].fold not in YES_NO or not (
                 best.explained & second.explained):
             return None

@@ -238,12 +238,16 @@ class _Reader:
 
     def _scope_at(self, i: int) -> tuple[bool, int] | None:
         """(the Week's own, next index) for a month or a year named alone: "tháng 10",
-        "trong tháng mười", "năm nay"; "năm ngoái", "tháng 11", "năm 2019" are not the Week's."""
+        "trong tháng mười", "tháng này", "năm nay"; "năm ngoái", "tháng 11", "năm 2019" are not
+        the Week's."""
         j = i + 1 if self.word(i, "trong", "đầu", "giữa", "cuối", "hết") else i
         if self.word(j, "tháng") and (m := self.number_at(j + 1)) is not None:
             if not 1 <= m[0] <= 12:
                 return None
             return m[0] == self.edition.start.month, j + 1 + m[1]
+        if self.word(j, "tháng") and self.word(j + 1, "này"):
+            # "tháng này có tuần lễ không": this month is the Week's when the Week falls in it
+            return self.today.month == self.edition.start.month, j + 2
         if j == i and self.word(i, "năm"):
             if self.word(i + 1, "nay"):
                 return True, i + 2

@@ -39,6 +39,7 @@ from handlers.understanding.normalise import (
 from handlers.understanding.repair import Repairer
 from handlers.understanding.words import (
     ASK_WORDS,
+    CALLS,
     CLOSING,
     DATE_FOLDS,
     DATE_WORDS,
@@ -96,8 +97,13 @@ _CALENDAR = frozenset({"schedule", "day", "today", "next"})
 # An English question that starts so asks whether its last phrase is true ("is the contest
 # free": about the fee, not the contest).
 _EN_YES_NO = frozenset({"is", "are", "does", "do", "can", "will"})
+_AFTER_YES_NO = (CLOSING | CALLS) - YES_NO
 # Answers that list what the Week holds, and routes that are no subject of such a list.
 _LISTS = frozenset({("activities", ""), ("schedule", "")})
+_WHAT_WEEK = ("faq", "tuan-le-la-gi")
+_WHEN_WEEK = ("faq", "thoi-gian")
+_CITY_LISTS = frozenset({("schedule", ""), ("activities", ""), ("faq", "hoat-dong")})
+_DISTRICT_EVENTS = ("faq", "quan-huyen")
 _ACTIVITIES = frozenset({("activities", ""), ("faq", "hoat-dong")})
 _NOT_SUBJECTS = frozenset({"faq", "smalltalk", "unknown", "activities", "schedule", "next"})
 # Words that close a noun phrase ("khóa học nào | miễn phí", "sách gì | hay"): the phrase after
@@ -307,6 +313,7 @@ class Understander:
             u for u, (feature, arg) in enumerate(self.index.units)
             if feature in DATED and not arg)
         self._event_days = {e.id: e.start.date() for e in edition.events}
+        self._districts = tuple(fold(d.lower()) for d in edition.districts)
         self.repairer = Repairer(self.index, frozenset(self.lexicon.spellings()))
         # The words of the Week's own name ("tuần lễ hưởng ứng học tập suốt đời năm 2020"),
         # in any order: they name the Week, not an event whose title holds them.
@@ -555,7 +562,17 @@ class Understander:
         run = parts.run(tokens)
         when_where = (ref is not None and ref.kind not in SCOPES) or any(
             f" {q} " in run for q in _WHEN_OR_HOW_LONG)
+        if (ref is not None and ref.kind == "season" and best.route == _WHAT_WEEK
+                and parts.asks_yes_no(tokens, 0) and " la gi " not in run):
+            # "tháng 10 có tuần lễ học tập không", "năm nay có tuần lễ ko": whether the Week
+            # falls in the month or the year named asks when it is, not what it is
+            best = replace(best, route=_WHEN_WEEK, explained=best.explained | ref.used)
         passed = {best.route}
+        if best.route in _CITY_LISTS and any(f" {d} " in run for d in self._districts):
+            # "huyện thủy nguyên có hđ gì", "sk ở đồ sơn": the events of one quận or huyện are
+            # listed by choosing it, which the FAQ entry tells; the city's lists are not asked
+            best = replace(best, route=_DISTRICT_EVENTS)
+            passed = {best.route, *_CITY_LISTS}
         if ref is not None and best.route[0] in ("day", "today") and any(
                 f" {q} " in run for q in WHEN_WHERE):
             # "lễ khai mạc sáng nay | ở đâu": where or when is asked of the event named, held
@@ -1513,6 +1530,14 @@ class Understander:
         không"), the one found on the last words said before "không" is asked: what comes
         before is who or what it is asked of. None when neither or both end there."""
         words = [i for i, t in enumerate(tokens) if t.kind == "word"]
+        # "mất tiền k ạ", "… ko ad ơi": the particles and the call after "không" ask nothing
+        # (a request stays one: "cho tôi thi với không ạ", "không nhận tin nữa hả ad")
+        closed = len(words)
+        while len(words) > 1 and tokens[words[-1]].fold in _AFTER_YES_NO:
+            words.pop()
+        if len(words) < closed and (tokens[words[-1]].fold not in ("khong", "chua") or (
+                len(words) > 1 and tokens[words[-2]].fold in CLOSING)):
+            return None
         if not words or tokens[words[-1]].fold not in YES_NO or not (
                 best.explained & second.explained):
             return None

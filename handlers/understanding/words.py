@@ -37,6 +37,8 @@ KIN = frozenset({"bác", "chú", "cô", "dì", "ông", "bà", "anh", "chị", "e
                   "mẹ", "bố", "má", "mạ", "cậu", "mợ", "thím", "tôi", "mình", "bạn"})
 # Words that end a yes/no question (folded; "k", "ko" are read "không").
 YES_NO = frozenset({"khong", "chua", "ha"})
+# Words that call the one asked, typed after the question ("… k ad", "… ko bạn ơi") (folded).
+CALLS = frozenset({"ad", "admin", "bot", "ban", "oi"})
 VOWEL = re.compile(r"[aeiouy]")
 QUESTION_STARTS: dict[str, list[tuple[str, ...]]] = {}
 for _q in QUESTION_WORDS:

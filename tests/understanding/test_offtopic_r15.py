@@ -272,8 +272,6 @@ STILL_WRONG: dict[str, str] = {
         "'toeic' is repaired one letter to 'topic' (chủ đề): the theme",
     "làm sao để tải video từ facebook":
         "'tải' is retoned to 'tại' and 'facebook' alone finds the safety FAQ",
-    "cách livestream trên facebook":
-        "'livestream' is a filler and 'facebook' alone finds the safety FAQ",
 }
 
 

@@ -245,6 +245,8 @@ class Understander:
                              asks="?" in text or parts.asks(tokens, 0, len(tokens)))
         if not any(t.kind != "symbol" or t.expanded for t in tokens):
             return base
+        if self._kin_call(tokens):  # "cô ơi", "chu oi": a call to whoever answers greets
+            return replace(base, feature="smalltalk", arg="greeting", score=SMALL_TALK_SCORE)
         if parts.every_day(tokens):  # "mỗi ngày gửi lịch cho bác nhé": the reminders
             return replace(base, feature="subscribe", score=OWN_RULE)
         if any(t.fold in _OTHER_LANGUAGE and not t.expanded for t in words):
@@ -879,6 +881,18 @@ class Understander:
             kept.append(_Candidate(("smalltalk", "greeting"), SMALL_TALK_SCORE, addressed,
                                    INTENT))
         return sorted(kept, key=lambda c: (-c.rank, -c.source))
+
+    @staticmethod
+    def _kin_call(tokens: list[Token]) -> bool:
+        """A message that only calls someone by a word for a person ("chị ơi", "bác ơi ạ",
+        "co oi co"): the words for people, "ơi" after one of them, and closing particles,
+        nothing else (an organisation called, "btc ơi", is read by `_address`)."""
+        words = [t for t in tokens if t.kind == "word"]
+        calls = [k for k, t in enumerate(words) if k and t.fold == "oi" and not t.expanded
+                 and (not t.marked or t.text == "ơi") and words[k - 1].fold in _KIN_FOLDS]
+        return bool(calls) and all(
+            t.fold in _KIN_FOLDS or k in calls or (t.fold in CLOSING and not t.expanded)
+            for k, t in enumerate(words))
 
     def _leave(self, tokens: list[Token]) -> int:
         """Where the question starts in a message that opens by asking leave to ask ("cho em

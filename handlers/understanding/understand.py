@@ -121,6 +121,11 @@ _LEAVE_TAIL = frozenset({"chut", "ti", "xiu", "a", "nhe", "nha", "voi", "vs"})
 _BACK = frozenset({"do", "day", "ay", "no"})
 # Words that say what someone is thanked for ("cảm ơn btc | đã trả lời", "| vì đã giúp").
 _REASONS = frozenset({"da", "vi"})
+# What the writer tells they will do next, after thanks ("…, để em gửi báo cáo", "…, mình sẽ
+# đến thư viện"): "để" before who writes, or who writes before "sẽ" (folded).
+_NEXT_BEFORE_SELF = frozenset({"de"})
+_NEXT_AFTER_SELF = frozenset({"se"})
+_WRITER = SELF | {"e"}  # (who writes, "em" typed "e")
 # Words that end a part telling what is already done ("đọc thể lệ rồi", "thi xong").
 _DONE = frozenset({"roi", "xong"})
 # What a unit named before them wants or must do ("thư viện quận | muốn tham gia…").
@@ -369,6 +374,10 @@ class Understander:
             if best is not polite:  # (what is asked is read as without the small talk)
                 best = self._narrower(candidates,
                                       self._week_subject(tokens, candidates, best))
+        told = self._told_after_thanks(text, tokens, candidates, best)
+        if told is not None:  # "ok e cảm ơn ad nhiều, để e gửi bc cho trường": thanks
+            return replace(base, feature="smalltalk", arg="thanks", score=told.rank,
+                           explained=frozenset(told.explained))
         if best.route == ("smalltalk", "greeting") and best.explained and parts.asks_yes_no(
                 tokens, max(best.explained) + 1) and not any(
                 t.fold == "ai" for t in tokens[max(best.explained) + 1:]):
@@ -881,6 +890,25 @@ class Understander:
             kept.append(_Candidate(("smalltalk", "greeting"), SMALL_TALK_SCORE, addressed,
                                    INTENT))
         return sorted(kept, key=lambda c: (-c.rank, -c.source))
+
+    @staticmethod
+    def _told_after_thanks(text: str, tokens: list[Token], candidates: list[_Candidate],
+                           best: _Candidate) -> _Candidate | None:
+        """The thanks, when a message thanks and then only tells what the writer will do
+        next ("cảm ơn ad, để em báo lại lớp", "cam on nhe, toi se tham gia cuoc thi"): the
+        answer found on what is told is not asked. None when the message asks something."""
+        if best.route[0] in ("smalltalk", "unknown") or not best.explained or "?" in text \
+                or parts.asks_yes_no(tokens, 0):
+            return None
+        thanks = next((c for c in candidates if c.route == ("smalltalk", "thanks")
+                       and c.explained and max(c.explained) < min(best.explained)), None)
+        if thanks is None:
+            return None
+        after = [t for t in tokens[max(thanks.explained) + 1:] if t.kind == "word"]
+        told = any(a.fold in _NEXT_BEFORE_SELF and b.fold in _WRITER or (
+            a.fold in _WRITER and b.fold in _NEXT_AFTER_SELF)
+            for a, b in itertools.pairwise(after))
+        return thanks if told else None
 
     @staticmethod
     def _kin_call(tokens: list[Token]) -> bool:

@@ -3,7 +3,7 @@
 Citizens ask the Week's bot about things that share its words but that it has no information
 on (a football match, "thi đấu"; the electricity company, "điện lực"; a factory hiring) and
 chat with it in forms it did not read (thanks typed "c.on", "uki" for ok, a call by a word for
-a person alone: "cô ơi"). What the user gets: "no information" for the first, the small-talk
+a person alone: "cô ơi", thanks followed by what the writer will do: "để em gửi báo cáo"). What the user gets: "no information" for the first, the small-talk
 line for the second, and the Week's answer still for a real question typed with the same
 letters ("gọi điện lúc mấy giờ", "thi ở đâu"). The phrasings were written for these tests
 before the fixes, not taken from the corpus; the results before the round are in BENCHMARKS
@@ -35,6 +35,11 @@ SMALL_TALK = [
     ("anh oi", "smalltalk:greeting"),
     ("em ơi", "smalltalk:greeting"),
     ("co oi co", "smalltalk:greeting"),
+    # thanks, then what the writer will do next ("để em …", "mình sẽ …"): nothing is asked
+    ("cảm ơn ad, để em báo lại với lớp", "smalltalk:thanks"),
+    ("dạ em cảm ơn, để em gửi lịch cho phụ huynh", "smalltalk:thanks"),
+    ("cam on nhe, toi se tham gia cuoc thi", "smalltalk:thanks"),
+    ("cảm ơn bot, mai mình sẽ đến thư viện", "smalltalk:thanks"),
 ]
 
 NO_INFORMATION = [
@@ -79,6 +84,11 @@ THE_WEEK = [
     ("tập huấn internet cho công nhân viên chức khi nào", "event:tap-huan-internet-cbcnv"),
     ("doan xe tuyen truyen chay luc may gio", "event:doan-xe-luu-dong"),
     ("okela bạn ơi", "smalltalk:ok"),
+    # after thanks, a question is still asked
+    ("cảm ơn ad, cho em hỏi thi ở đâu", "contest"),
+    ("cảm ơn, thế mai có gì không", "day:2020-10-02"),
+    ("cam on, vay bao cao gui ve dau a", "faq:han-bao-cao"),
+    ("em sẽ tham gia cuộc thi thế nào", "faq:cuoc-thi"),
 ]
 
 

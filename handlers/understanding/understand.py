@@ -905,7 +905,7 @@ class Understander:
         if thanks is None:
             return None
         after = [t for t in tokens[max(thanks.explained) + 1:] if t.kind == "word"]
-        told = any(a.fold in _NEXT_BEFORE_SELF and b.fold in _WRITER or (
+        told = any((a.fold in _NEXT_BEFORE_SELF and b.fold in _WRITER) or (
             a.fold in _WRITER and b.fold in _NEXT_AFTER_SELF)
             for a, b in itertools.pairwise(after))
         return thanks if told else None

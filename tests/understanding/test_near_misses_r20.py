@@ -3,11 +3,11 @@
 Citizens ask the Week's bot about things that share its words but that it has no information
 on (a football match, "thi đấu"; the electricity company, "điện lực"; a factory hiring) and
 chat with it in forms it did not read (thanks typed "c.on", "uki" for ok, a call by a word for
-a person alone: "cô ơi", thanks followed by what the writer will do: "để em gửi báo cáo"). What the user gets: "no information" for the first, the small-talk
-line for the second, and the Week's answer still for a real question typed with the same
-letters ("gọi điện lúc mấy giờ", "thi ở đâu"). The phrasings were written for these tests
-before the fixes, not taken from the corpus; the results before the round are in BENCHMARKS
-§8.37.
+a person alone: "cô ơi", thanks followed by what the writer will do: "để em gửi báo cáo").
+What the user gets: "no information" for the first, the small-talk line for the second, and
+the Week's answer still for a real question typed with the same letters ("gọi điện lúc mấy
+giờ", "thi ở đâu"). The phrasings were written for these tests before the fixes, not taken
+from the corpus; the results before the round are in BENCHMARKS §8.37.
 """
 
 from __future__ import annotations

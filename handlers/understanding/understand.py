@@ -126,6 +126,12 @@ _REASONS = frozenset({"da", "vi"})
 _NEXT_BEFORE_SELF = frozenset({"de"})
 _NEXT_AFTER_SELF = frozenset({"se"})
 _WRITER = SELF | {"e"}  # (who writes, "em" typed "e")
+# Leaving: "thôi" opening a greeting ("thôi cháu chào bác ạ"), a part that tells the writer
+# goes to do something now ("em đi làm đây", "thôi mình đi nấu cơm đây") (folded).
+_LEAVING_OPENER = "thoi"
+_GOING, _NOW_HERE = "di", "day"
+_GOING_WORDS = 2  # words at most between "đi" and "đây"
+_SPOKEN_AT_END = frozenset({"ad", "admin", "bot"})  # "… đi nấu cơm đây ad"
 # Words that end a part telling what is already done ("đọc thể lệ rồi", "thi xong").
 _DONE = frozenset({"roi", "xong"})
 # What a unit named before them wants or must do ("thư viện quận | muốn tham gia…").
@@ -252,6 +258,9 @@ class Understander:
             return base
         if self._kin_call(tokens):  # "cô ơi", "chu oi": a call to whoever answers greets
             return replace(base, feature="smalltalk", arg="greeting", score=SMALL_TALK_SCORE)
+        if self._going(tokens) and "?" not in text and not parts.asks_yes_no(tokens, 0):
+            # "thôi em đi học đây", "mình đi làm đây, chào nhé": leaving
+            return replace(base, feature="smalltalk", arg="goodbye", score=SMALL_TALK_SCORE)
         if parts.every_day(tokens):  # "mỗi ngày gửi lịch cho bác nhé": the reminders
             return replace(base, feature="subscribe", score=OWN_RULE)
         if any(t.fold in _OTHER_LANGUAGE and not t.expanded for t in words):
@@ -355,6 +364,9 @@ class Understander:
             best = next((c for c in candidates[1:] if c.route[0] == "smalltalk"
                          and c.explained - best.explained and c.rank >= SUBJECT * best.rank),
                         best)
+        if best.route == ("smalltalk", "greeting") and self._opens_leaving(tokens):
+            # "thôi cháu chào bác ạ", "thoi nhe, chao ban": a greeting after "thôi" is goodbye
+            best = replace(best, route=("smalltalk", "goodbye"))
         if best.route == ("smalltalk", "ok"):
             # "vâng em cảm ơn ad, em đã rõ rồi ạ": thanks said beside an ok is thanks
             best = next((c for c in candidates[1:] if c.route == ("smalltalk", "thanks")
@@ -586,6 +598,14 @@ class Understander:
             # "tham gia mất phí không": of two answers nearly as strong, the one that explains
             # the other's words and more is meant.
             best, second = second, None
+        if second is not None and best.route[0] == second.route[0] == "event":
+            # "thi công dân học tập ở đâu": of the events named after the contest (it opens,
+            # it closes), none is meant; the contest is, its facts say when and where
+            contest = next((c for c in candidates if c.route == ("contest", "")
+                            and best.explained | second.explained <= c.explained
+                            and c.rank >= SUBJECT * best.rank), None)
+            if contest is not None:
+                best, second = contest, None
         if second is not None and self._unsure(best, second, tokens):
             predicate = self._predicate_asked(tokens, best, second)
             if predicate is None:
@@ -909,6 +929,28 @@ class Understander:
             a.fold in _WRITER and b.fold in _NEXT_AFTER_SELF)
             for a, b in itertools.pairwise(after))
         return thanks if told else None
+
+    @staticmethod
+    def _opens_leaving(tokens: list[Token]) -> bool:
+        """Does the message open with "thôi" ("thôi em chào ạ")?"""
+        words = [t for t in tokens if t.kind == "word"]
+        return bool(words) and words[0].fold == _LEAVING_OPENER and not words[0].expanded
+
+    @staticmethod
+    def _going(tokens: list[Token]) -> bool:
+        """Does a part of the message tell that the writer goes now to do something ("em đi
+        làm đây", "thôi mình đi nấu cơm đây ạ")? Its words: "thôi" and who writes, maybe,
+        then "đi", one or two words, and "đây" (closing particles aside)."""
+        for clause in {t.clause for t in tokens}:
+            words = [t.fold for t in tokens if t.clause == clause and t.kind == "word"]
+            while words and (words[-1] in CLOSING or words[-1] in _SPOKEN_AT_END):
+                words.pop()
+            while words and (words[0] == _LEAVING_OPENER or words[0] in _WRITER):
+                words.pop(0)
+            if (words and words[0] == _GOING and words[-1] == _NOW_HERE
+                    and 3 <= len(words) <= _GOING_WORDS + 2):
+                return True
+        return False
 
     @staticmethod
     def _kin_call(tokens: list[Token]) -> bool:

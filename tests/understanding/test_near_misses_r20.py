@@ -3,7 +3,8 @@
 Citizens ask the Week's bot about things that share its words but that it has no information
 on (a football match, "thi đấu"; the electricity company, "điện lực"; a factory hiring) and
 chat with it in forms it did not read (thanks typed "c.on", "uki" for ok, a call by a word for
-a person alone: "cô ơi", thanks followed by what the writer will do: "để em gửi báo cáo").
+a person alone: "cô ơi", thanks followed by what the writer will do: "để em gửi báo cáo",
+leaving: "em đi làm đây", praise: "bot giỏi quá").
 What the user gets: "no information" for the first, the small-talk line for the second, and
 the Week's answer still for a real question typed with the same letters ("gọi điện lúc mấy
 giờ", "thi ở đâu"). The phrasings were written for these tests before the fixes, not taken
@@ -40,6 +41,18 @@ SMALL_TALK = [
     ("dạ em cảm ơn, để em gửi lịch cho phụ huynh", "smalltalk:thanks"),
     ("cam on nhe, toi se tham gia cuoc thi", "smalltalk:thanks"),
     ("cảm ơn bot, mai mình sẽ đến thư viện", "smalltalk:thanks"),
+    # leaving: "thôi" before a greeting, or going now to do something ("đi … đây")
+    ("thoi chau chao bac a", "smalltalk:goodbye"),
+    ("mình đi làm đây, chào nhé", "smalltalk:goodbye"),
+    ("thôi em đi học đây", "smalltalk:goodbye"),
+    ("e di nau com day ad", "smalltalk:goodbye"),
+    ("thoi nhe, chao ban", "smalltalk:goodbye"),
+    # praise of the bot
+    ("giỏi quá bot ơi", "smalltalk:ok"),
+    ("bot xịn thế", "smalltalk:ok"),
+    ("ad giỏi ghê", "smalltalk:ok"),
+    ("đỉnh quá bot", "smalltalk:ok"),
+    ("bot gioi that", "smalltalk:ok"),
 ]
 
 NO_INFORMATION = [
@@ -62,6 +75,9 @@ NO_INFORMATION = [
     "xưởng gỗ có tuyển thợ không",
     "cần tuyển người làm part time",
     "có chỗ nào tuyển lao động phổ thông không",
+    # a private English centre
+    "cho con học trung tâm anh ngữ nào bây giờ",
+    "trung tâm anh ngữ nào ở lê chân uy tín",
 ]
 
 # Lines still answered wrongly: text -> why (each stays an xfail(strict=True)).
@@ -71,6 +87,10 @@ STILL_WRONG: dict[str, str] = {
         "must not make 'tôi ở hà nội có thi được không' an elsewhere subject",
     "thu vien hai duong co cho muon sach khong":
         "another province's library, as above",
+    "hoc ielts o trung tam nao tot":
+        "'ielts' cannot be an elsewhere subject (people tell of their own English exams "
+        "around a Week question, round 15 b); 'trung tâm nào' is the reading spaces' and the "
+        "digital skills' too, so the bot asks which",
 }
 
 # The same letters asking the Week: they keep its answer.
@@ -89,6 +109,14 @@ THE_WEEK = [
     ("cảm ơn, thế mai có gì không", "day:2020-10-02"),
     ("cam on, vay bao cao gui ve dau a", "faq:han-bao-cao"),
     ("em sẽ tham gia cuộc thi thế nào", "faq:cuoc-thi"),
+    ("chào, mai có gì", "day:2020-10-02"),
+    ("đi đâu chơi", "schedule"),
+    ("trung tâm học tập cộng đồng có hoạt động gì", "event:khong-gian-doc"),
+    ("học tiếng anh online ở đâu", "courses:khoa-hoc"),
+    # where the contest is held: the contest, not one of the two events named after it
+    ("thi cong dan hoc tap o dau the ad", "contest"),
+    ("làm bài thi công dân học tập ở chỗ nào", "contest"),
+    ("cuoc thi cdht dien ra o dau", "contest"),
 ]
 
 

@@ -258,7 +258,7 @@ class Understander:
             return base
         if self._kin_call(tokens):  # "cô ơi", "chu oi": a call to whoever answers greets
             return replace(base, feature="smalltalk", arg="greeting", score=SMALL_TALK_SCORE)
-        if self._going(tokens) and "?" not in text and not parts.asks_yes_no(tokens, 0):
+        if self._going(tokens) and not parts.asks_yes_no(tokens, 0):
             # "thôi em đi học đây", "mình đi làm đây, chào nhé": leaving
             return replace(base, feature="smalltalk", arg="goodbye", score=SMALL_TALK_SCORE)
         if parts.every_day(tokens):  # "mỗi ngày gửi lịch cho bác nhé": the reminders
@@ -386,7 +386,7 @@ class Understander:
             if best is not polite:  # (what is asked is read as without the small talk)
                 best = self._narrower(candidates,
                                       self._week_subject(tokens, candidates, best))
-        told = self._told_after_thanks(text, tokens, candidates, best)
+        told = self._told_after_thanks(tokens, candidates, best)
         if told is not None:  # "ok e cảm ơn ad nhiều, để e gửi bc cho trường": thanks
             return replace(base, feature="smalltalk", arg="thanks", score=told.rank,
                            explained=frozenset(told.explained))
@@ -912,12 +912,13 @@ class Understander:
         return sorted(kept, key=lambda c: (-c.rank, -c.source))
 
     @staticmethod
-    def _told_after_thanks(text: str, tokens: list[Token], candidates: list[_Candidate],
+    def _told_after_thanks(tokens: list[Token], candidates: list[_Candidate],
                            best: _Candidate) -> _Candidate | None:
         """The thanks, when a message thanks and then only tells what the writer will do
         next ("cảm ơn ad, để em báo lại lớp", "cam on nhe, toi se tham gia cuoc thi"): the
-        answer found on what is told is not asked. None when the message asks something."""
-        if best.route[0] in ("smalltalk", "unknown") or not best.explained or "?" in text \
+        answer found on what is told is not asked. None when a question word asks something (a
+        "?" alone does not: "…, để e gửi bc cho trường?")."""
+        if best.route[0] in ("smalltalk", "unknown") or not best.explained \
                 or parts.asks_yes_no(tokens, 0):
             return None
         thanks = next((c for c in candidates if c.route == ("smalltalk", "thanks")

@@ -195,11 +195,18 @@ class Index:
         # (a phrase that fits only typed with its marks is known as written, "đấu" is no typo,
         # but says nothing of its letters: "luc" stays a filler, lúc, "cau" as rare, câu)
         learnt = [r for n, r in enumerate(raw) if n not in exact]
-        for n, (unit, words, *_) in enumerate(raw):
+        for unit, words, *_ in learnt:
             for w in words:
                 texts_by_fold.setdefault(w.fold, set()).add(w.text)
-                if w.text not in self.filler_texts and n not in exact:
+                if w.text not in self.filler_texts:
                     df.setdefault(w.fold, set()).add(unit)
+        # (a word of theirs whose letters the bot does not know otherwise, "trận", is known
+        # typed with its marks only: "tran" stays an unknown word)
+        marked_only = {w.text for n in exact for w in raw[n][1] if w.fold not in texts_by_fold}
+        for n in exact:
+            for w in raw[n][1]:
+                if w.fold in texts_by_fold:
+                    texts_by_fold[w.fold].add(w.text)
         for text in self.filler_texts:
             for w in tokenize(text):
                 texts_by_fold.setdefault(w.fold, set()).add(w.text)
@@ -220,7 +227,8 @@ class Index:
             if units <= elsewhere and f not in all_filler_folds and f not in extra)
         self.texts_by_fold = {f: frozenset(t) for f, t in texts_by_fold.items()}
         self.vocab_folds = frozenset(texts_by_fold)
-        self.vocab_texts = frozenset(t for texts in texts_by_fold.values() for t in texts)
+        self.vocab_texts = frozenset(t for texts in texts_by_fold.values() for t in texts
+                                     ) | marked_only
         # pairs of the phrases, and of fillers of two words ("trực tiếp": never stray words)
         phrases = [*(w for _u, w, *_ in learnt), *(tokenize(f) for f in self.filler_texts),
                    *(tokenize(p) for p in extra_pairs)]

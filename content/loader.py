@@ -796,21 +796,23 @@ class _Loader:
         alone_in: dict[str, str] = {}
 
         def intent(r: _Reader) -> Intent | None:
-            r.check_unknown({"id", "phrases", "alone"})
+            r.check_unknown({"id", "phrases", "alone", "marked"})
             intent_id = r.choice("id", INTENTS)
             phrases = _phrases(r, "phrases")
             alone = _phrases(r, "alone", required=False) or ()
-            for k, phrase in enumerate(phrases or ()):
-                if phrase in phrase_in or phrase in alone_in:
-                    r.fail(f"phrases[{k}]", N_("“{value}” đã có ở {other}"), value=phrase,
-                           other=phrase_in.get(phrase) or alone_in[phrase])
-                phrase_in.setdefault(phrase, r.entry)
+            marked = _phrases(r, "marked", required=False) or ()
+            for key, listed in (("phrases", phrases or ()), ("marked", marked)):
+                for k, phrase in enumerate(listed):
+                    if phrase in phrase_in or phrase in alone_in:
+                        r.fail(f"{key}[{k}]", N_("“{value}” đã có ở {other}"), value=phrase,
+                               other=phrase_in.get(phrase) or alone_in[phrase])
+                    phrase_in.setdefault(phrase, r.entry)
             for k, phrase in enumerate(alone):
                 if phrase in phrase_in or alone[:k].count(phrase):
                     r.fail(f"alone[{k}]", N_("“{value}” đã có ở {other}"), value=phrase,
                            other=phrase_in.get(phrase) or r.entry)
                 alone_in.setdefault(phrase, r.entry)
-            return _build(r, Intent, id=intent_id, phrases=phrases, alone=alone)
+            return _build(r, Intent, id=intent_id, phrases=phrases, alone=alone, marked=marked)
 
         intents = self.entries(file, data, "intents", intent)
         return Lexicon(filler=filler or (), english=english or (),

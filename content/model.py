@@ -192,6 +192,9 @@ class Intent:
     id: str
     phrases: tuple[str, ...]  # count wherever they appear in a message
     alone: tuple[str, ...] = ()  # count only when the message says nothing else
+    # count only typed with their marks: without them their letters spell a question of the
+    # Week ("thi dau" is "thi ở đâu" as well as "thi đấu", "dien luc" "điện lúc")
+    marked: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

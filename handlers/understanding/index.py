@@ -105,15 +105,19 @@ class Index:
         raw: list[tuple[int, tuple[Token, ...], int, bool, bool, bool]] = []
         # the positions of the writer put in place of the one the phrase was written with
         swapped: dict[int, frozenset[int]] = {}
+        # the phrases that fit only typed with every mark (an intent's `marked`)
+        exact: set[int] = set()
 
         def add(route: tuple[str, str], text: str, source: int, alone: bool = False,
-                partial: bool = False, chosen: bool = False) -> None:
+                partial: bool = False, chosen: bool = False, marked: bool = False) -> None:
             unit = self._unit_of.setdefault(route, len(self.units))
             if unit == len(self.units):
                 self.units.append(route)
             words = tuple(t for t in tokenize(text) if t.kind in ("word", "number", "symbol"))
             if not words:
                 return
+            if marked:
+                exact.add(len(raw))
             raw.append((unit, words, source, alone, partial, chosen))
             if chosen and any(w.text in SELF for w in words):
                 # "nhắc tôi", "điểm của mình": whoever writes, the phrase is theirs ("nhắc
@@ -132,6 +136,8 @@ class Index:
                 add(route, phrase, INTENT, chosen=True)
             for phrase in intent.alone:
                 add(route, phrase, INTENT, alone=True, chosen=True)
+            for phrase in intent.marked:
+                add(route, phrase, INTENT, chosen=True, marked=True)
         for entry in edition.faq:
             for keyword in entry.keywords:
                 add(("faq", entry.id), keyword, KEYWORD, chosen=True)
@@ -186,11 +192,21 @@ class Index:
             texts_by_fold.setdefault(fold(word), set()).add(word)
             extra |= {word, fold(word)}
         df: dict[str, set[int]] = {}
-        for unit, words, *_ in raw:
+        # (a phrase that fits only typed with its marks is known as written, "đấu" is no typo,
+        # but says nothing of its letters: "luc" stays a filler, lúc, "cau" as rare, câu)
+        learnt = [r for n, r in enumerate(raw) if n not in exact]
+        for unit, words, *_ in learnt:
             for w in words:
                 texts_by_fold.setdefault(w.fold, set()).add(w.text)
                 if w.text not in self.filler_texts:
                     df.setdefault(w.fold, set()).add(unit)
+        # (a word of theirs whose letters the bot does not know otherwise, "trận", is known
+        # typed with its marks only: "tran" stays an unknown word)
+        marked_only = {w.text for n in exact for w in raw[n][1] if w.fold not in texts_by_fold}
+        for n in exact:
+            for w in raw[n][1]:
+                if w.fold in texts_by_fold:
+                    texts_by_fold[w.fold].add(w.text)
         for text in self.filler_texts:
             for w in tokenize(text):
                 texts_by_fold.setdefault(w.fold, set()).add(w.text)
@@ -211,9 +227,10 @@ class Index:
             if units <= elsewhere and f not in all_filler_folds and f not in extra)
         self.texts_by_fold = {f: frozenset(t) for f, t in texts_by_fold.items()}
         self.vocab_folds = frozenset(texts_by_fold)
-        self.vocab_texts = frozenset(t for texts in texts_by_fold.values() for t in texts)
+        self.vocab_texts = frozenset(t for texts in texts_by_fold.values() for t in texts
+                                     ) | marked_only
         # pairs of the phrases, and of fillers of two words ("trực tiếp": never stray words)
-        phrases = [*(w for _u, w, *_ in raw), *(tokenize(f) for f in self.filler_texts),
+        phrases = [*(w for _u, w, *_ in learnt), *(tokenize(f) for f in self.filler_texts),
                    *(tokenize(p) for p in extra_pairs)]
         # how many phrases hold each pair (round 18 c: a word typed with its first syllable
         # cut to its consonants, "cthi", is read as the pair the phrases use most)
@@ -239,6 +256,8 @@ class Index:
             # A writer swapped in whose letters are another word too holds the phrase only
             # typed with its marks ("báo tôi" → "báo tớ", but "bao to" is "bão to").
             doubtful = {k for k in swapped.get(n, ()) if self.ambiguous(words[k].fold)}
+            if n in exact:
+                doubtful = set(range(len(words)))
             spans = [(0, len(words))] if len(words) <= MAX_WHOLE else []
             if partial:
                 spans = [(i, j) for i in range(len(words))

@@ -39,6 +39,9 @@ _ZERO = re.compile(r"(?<=[0-9])o(?![^\W\d_])")
 _SMILEY = re.compile(r"(?<![^\W_])(?:[:;=][-'^]?(?:[)(\]\[|/\\*]+|[dDpPvVoO3]+(?![^\W_]))"
                      r"|\^[_.-]?\^+|<3+|[tT]_[tT]|T\.T|-[_.]-|[xX]D+(?![^\W_]))")
 _CONSONANT = re.compile(r"[bcdđghklmnpqrstvx]")
+# Shorthands typed with a dot after a word's first letter ("c.ơn", "c.on": cảm ơn): the dot
+# parts two words there (the lexicon reads "c ơn"), joined they would be another ("con").
+_DOTTED = frozenset({("c", "ơn"), ("c", "on")})
 _CLOSING_FILLERS = frozenset({"ạ", "a", "ad", "nhé", "nha", "ơi", "vậy", "với", "🙂"})
 _CLAUSE_ENDS = frozenset(",.;!?…")
 _LINE_BREAK = re.compile(r"[ \t]*[\r\n]+\s*")
@@ -150,6 +153,8 @@ def _word(typed: str) -> Token:
 
 def _stray(m: re.Match[str]) -> str:
     left, right = m.group(1), m.group(2)
+    if (left, right) in _DOTTED:
+        return f"{left} "  # a shorthand, not a slip: its two words stay two ("c on")
     if any(len(w) == 1 and _CONSONANT.fullmatch(w) for w in (left, right)):
         return left
     return m.group()

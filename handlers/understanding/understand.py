@@ -140,6 +140,17 @@ _LEAVE_TAIL = frozenset({"chut", "ti", "xiu", "a", "nhe", "nha", "voi", "vs"})
 _BACK = frozenset({"do", "day", "ay", "no"})
 # Words that say what someone is thanked for ("cảm ơn btc | đã trả lời", "| vì đã giúp").
 _REASONS = frozenset({"da", "vi"})
+# What the writer tells they will do next, after thanks ("…, để em gửi báo cáo", "…, mình sẽ
+# đến thư viện"): "để" before who writes, or who writes before "sẽ" (folded).
+_NEXT_BEFORE_SELF = frozenset({"de"})
+_NEXT_AFTER_SELF = frozenset({"se"})
+_WRITER = SELF | {"e"}  # (who writes, "em" typed "e")
+# Leaving: "thôi" opening a greeting ("thôi cháu chào bác ạ"), a part that tells the writer
+# goes to do something now ("em đi làm đây", "thôi mình đi nấu cơm đây") (folded).
+_LEAVING_OPENER = "thoi"
+_GOING, _NOW_HERE = "di", "day"
+_GOING_WORDS = 2  # words at most between "đi" and "đây"
+_SPOKEN_AT_END = frozenset({"ad", "admin", "bot"})  # "… đi nấu cơm đây ad"
 # Words that end a part telling what is already done ("đọc thể lệ rồi", "thi xong").
 _DONE = frozenset({"roi", "xong"})
 # What a unit named before them wants or must do ("thư viện quận | muốn tham gia…").
@@ -336,6 +347,11 @@ class Understander:
                              asks="?" in text or parts.asks(tokens, 0, len(tokens)))
         if not any(t.kind != "symbol" or t.expanded for t in tokens):
             return base
+        if self._kin_call(tokens):  # "cô ơi", "chu oi": a call to whoever answers greets
+            return replace(base, feature="smalltalk", arg="greeting", score=SMALL_TALK_SCORE)
+        if self._going(tokens) and not parts.asks_yes_no(tokens, 0):
+            # "thôi em đi học đây", "mình đi làm đây, chào nhé": leaving
+            return replace(base, feature="smalltalk", arg="goodbye", score=SMALL_TALK_SCORE)
         if parts.every_day(tokens):  # "mỗi ngày gửi lịch cho bác nhé": the reminders
             return replace(base, feature="subscribe", score=OWN_RULE)
         if any(t.fold in _OTHER_LANGUAGE and not t.expanded for t in words):
@@ -449,6 +465,9 @@ class Understander:
             best = next((c for c in candidates[1:] if c.route[0] == "smalltalk"
                          and c.explained - best.explained and c.rank >= SUBJECT * best.rank),
                         best)
+        if best.route == ("smalltalk", "greeting") and self._opens_leaving(tokens):
+            # "thôi cháu chào bác ạ", "thoi nhe, chao ban": a greeting after "thôi" is goodbye
+            best = replace(best, route=("smalltalk", "goodbye"))
         if best.route == ("smalltalk", "ok"):
             # "vâng em cảm ơn ad, em đã rõ rồi ạ": thanks said beside an ok is thanks
             best = next((c for c in candidates[1:] if c.route == ("smalltalk", "thanks")
@@ -468,6 +487,10 @@ class Understander:
             if best is not polite:  # (what is asked is read as without the small talk)
                 best = self._narrower(candidates,
                                       self._week_subject(tokens, candidates, best))
+        told = self._told_after_thanks(tokens, candidates, best)
+        if told is not None:  # "ok e cảm ơn ad nhiều, để e gửi bc cho trường": thanks
+            return replace(base, feature="smalltalk", arg="thanks", score=told.rank,
+                           explained=frozenset(told.explained))
         if best.route == ("smalltalk", "greeting") and best.explained and parts.asks_yes_no(
                 tokens, max(best.explained) + 1) and not any(
                 t.fold == "ai" for t in tokens[max(best.explained) + 1:]):
@@ -710,6 +733,14 @@ class Understander:
             # "tham gia mất phí không": of two answers nearly as strong, the one that explains
             # the other's words and more is meant.
             best, second = second, None
+        if second is not None and best.route[0] == second.route[0] == "event":
+            # "thi công dân học tập ở đâu": of the events named after the contest (it opens,
+            # it closes), none is meant; the contest is, its facts say when and where
+            contest = next((c for c in candidates if c.route == ("contest", "")
+                            and best.explained | second.explained <= c.explained
+                            and c.rank >= SUBJECT * best.rank), None)
+            if contest is not None:
+                best, second = contest, None
         if second is not None and self._unsure(best, second, tokens):
             predicate = self._predicate_asked(tokens, best, second)
             if predicate is None:
@@ -1018,6 +1049,60 @@ class Understander:
             kept.append(_Candidate(("smalltalk", "greeting"), SMALL_TALK_SCORE, addressed,
                                    INTENT))
         return sorted(kept, key=lambda c: (-c.rank, -c.source))
+
+    @staticmethod
+    def _told_after_thanks(tokens: list[Token], candidates: list[_Candidate],
+                           best: _Candidate) -> _Candidate | None:
+        """The thanks, when a message thanks and then only tells what the writer will do
+        next ("cảm ơn ad, để em báo lại lớp", "cam on nhe, toi se tham gia cuoc thi"): the
+        answer found on what is told is not asked. None when a question word asks something (a
+        "?" alone does not: "…, để e gửi bc cho trường?")."""
+        if best.route[0] in ("smalltalk", "unknown") or not best.explained \
+                or parts.asks_yes_no(tokens, 0):
+            return None
+        thanks = next((c for c in candidates if c.route == ("smalltalk", "thanks")
+                       and c.explained and max(c.explained) < min(best.explained)), None)
+        if thanks is None:
+            return None
+        after = [t for t in tokens[max(thanks.explained) + 1:] if t.kind == "word"]
+        told = any((a.fold in _NEXT_BEFORE_SELF and b.fold in _WRITER) or (
+            a.fold in _WRITER and b.fold in _NEXT_AFTER_SELF)
+            for a, b in itertools.pairwise(after))
+        return thanks if told else None
+
+    @staticmethod
+    def _opens_leaving(tokens: list[Token]) -> bool:
+        """Does the message open with "thôi" ("thôi em chào ạ")?"""
+        words = [t for t in tokens if t.kind == "word"]
+        return bool(words) and words[0].fold == _LEAVING_OPENER and not words[0].expanded
+
+    @staticmethod
+    def _going(tokens: list[Token]) -> bool:
+        """Does a part of the message tell that the writer goes now to do something ("em đi
+        làm đây", "thôi mình đi nấu cơm đây ạ")? Its words: "thôi" and who writes, maybe,
+        then "đi", one or two words, and "đây" (closing particles aside)."""
+        for clause in {t.clause for t in tokens}:
+            words = [t.fold for t in tokens if t.clause == clause and t.kind == "word"]
+            while words and (words[-1] in CLOSING or words[-1] in _SPOKEN_AT_END):
+                words.pop()
+            while words and (words[0] == _LEAVING_OPENER or words[0] in _WRITER):
+                words.pop(0)
+            if (words and words[0] == _GOING and words[-1] == _NOW_HERE
+                    and 3 <= len(words) <= _GOING_WORDS + 2):
+                return True
+        return False
+
+    @staticmethod
+    def _kin_call(tokens: list[Token]) -> bool:
+        """A message that only calls someone by a word for a person ("chị ơi", "bác ơi ạ",
+        "co oi co"): the words for people, "ơi" after one of them, and closing particles,
+        nothing else (an organisation called, "btc ơi", is read by `_address`)."""
+        words = [t for t in tokens if t.kind == "word"]
+        calls = [k for k, t in enumerate(words) if k and t.fold == "oi" and not t.expanded
+                 and (not t.marked or t.text == "ơi") and words[k - 1].fold in _KIN_FOLDS]
+        return bool(calls) and all(
+            t.fold in _KIN_FOLDS or k in calls or (t.fold in CLOSING and not t.expanded)
+            for k, t in enumerate(words))
 
     def _leave(self, tokens: list[Token]) -> int:
         """Where the question starts in a message that opens by asking leave to ask ("cho em

@@ -856,7 +856,11 @@ class Understander:
                  if self.index.units[m.unit][0] in _ADDRESSEES and m.end - m.start >= 3]
         by_unit: dict[int, list[Match]] = {}
         for m in matches:
-            if m.alone and (ref is not None or content - set(range(m.start, m.end))):
+            if m.alone and (ref is not None or content - set(range(m.start, m.end))
+                            or any(self.index.units[o.unit][0] == "unknown"
+                                   and (o.start < m.start or o.end > m.end) for o in matches)):
+                # the message says something else: words no answer holds, a day, or a subject
+                # the bot knows is not the Week's ("đăng ký học | thêm toán": private lessons)
                 continue
             if self.index.units[m.unit][0] not in _ADDRESSEES and any(
                     a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in names):

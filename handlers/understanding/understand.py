@@ -140,6 +140,7 @@ _DEVICE_PAIRS = frozenset({("dien", "thoai"), ("may", "tinh"), ("mang", "xa")})
 _THE_BOT = frozenset({"bot", "chatbot"})
 _SAFETY = ("faq", "internet-an-toan")
 _DISTRICT = ("faq", "quan-huyen")
+_FEES = ("faq", "chi-phi")
 _WHO = ("faq", "ai-tham-gia")
 _NOW = frozenset({"ngay", "luôn", "luon", "liền"})
 # Words for people, folded: called after a greeting ("chào ông bà ạ") they say whom it is to.
@@ -351,6 +352,7 @@ class Understander:
         best = self._called(tokens, candidates, best)
         best = self._device_help(tokens, candidates, best)
         best = self._near_home(candidates, best)
+        best = self._money_lost(tokens, candidates, best)
         best = self._for_whom(tokens, candidates, best)
         if best.route == ("smalltalk", "greeting"):
             # "okela bạn ơi", "sai rồi bạn ơi": a call ("bạn ơi") beside other small talk is
@@ -1089,6 +1091,24 @@ class Understander:
             return best
         safety = next((c for c in candidates if c.route == _SAFETY), None)
         return safety if safety is not None else replace(best, route=_SAFETY)
+
+    @staticmethod
+    def _money_lost(tokens: list[Token], candidates: list[_Candidate],
+                    best: _Candidate) -> _Candidate:
+        """Money told as lost, not asked as a fee ("ông bị mất tiền trong thẻ atm sau khi đọc
+        mã cho người lạ", "bấm vào thì mất tiền trong tài khoản"): beside a scam's words it is
+        the story of a scam (round 20a). A fee is asked between "có" and "không" ("lớp chống
+        lừa đảo có mất tiền không"), and stays a fee."""
+        if best.route != _FEES or not best.explained:
+            return best
+        start, end = min(best.explained), max(best.explained)
+        asked_from = any(t.fold in ("co", "phai") for t in tokens[max(0, start - 3):end + 1])
+        asked_to = any(t.fold in YES_NO for t in tokens[start:end + 4])
+        if asked_from or asked_to:
+            return best
+        return next((c for c in candidates if c.route == _SAFETY and c.explained
+                     and not c.explained & best.explained
+                     and c.rank >= TWO_QUESTIONS * best.rank), best)
 
     @staticmethod
     def _near_home(candidates: list[_Candidate], best: _Candidate) -> _Candidate:

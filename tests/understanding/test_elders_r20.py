@@ -3,11 +3,11 @@ without marks, call themselves by kin words ("bác", "bà", "ông") and tell a s
 question.
 
 The phrasings are the round's blind paraphrases of each class of miss, written before its fix
-and not taken from the corpus: 35 of 69 right before the round's fixes, 56 after. The classes:
+and not taken from the corpus: 35 of 69 right before the round's fixes, 55 after. The classes:
 an older writer's kin word holds the phrases written with "tôi" ("nhắn cho bác"); help asked of
 a device, not the bot, is the digital skills answer; scams told as stories; what is on near
 home is the district's; a day's events asked "cho <someone> tham gia" stay the day's; money
-told as lost beside a scam's words is no fee; story words of older people are known. The 13 it
+told as lost beside a scam's words is no fee; story words of older people are known. The 14 it
 left are marked xfail (strict), with the answer they get. What they check is the answer the
 user gets.
 """
@@ -39,9 +39,6 @@ SKILLS = ("faq:internet-an-toan", "event:an-duong-ky-nang-so", "event:lop-ky-nan
     # C3: scams told as stories
     ('có người nhắn tin giả làm con tôi xin tiền, tôi phải làm sao', ('faq:internet-an-toan',)),
     ('co dua mao danh cong an goi cho me toi bat chuyen tien vao tai khoan',
-     ('faq:internet-an-toan',)),
-    ('nick facebook của chị tôi bị ai đó dùng để vay tiền bạn bè, làm sao bây '
-     'giờ',
      ('faq:internet-an-toan',)),
     ('ba toi muon hoc cach chuyen khoan an toan, so bi lua', SKILLS),
     # C4: help asked of a device, not of the bot
@@ -80,6 +77,11 @@ SKILLS = ("faq:internet-an-toan", "event:an-duong-ky-nang-so", "event:lop-ky-nan
     ('chủ nhật này có gì cho các cụ không', ('day:2020-10-04',)),
     ('hom nay co lop nao cho nguoi gia khong', ('day:2020-10-01',)),
     ('tối nay có gì cho phụ huynh tham gia không ạ', ('day:2020-10-01@toi',)),
+    # C3: scams told as stories
+    # gets dont_know ("vay" is no keyword: typed without marks it is "vậy")
+    ('nick facebook của chị tôi bị ai đó dùng để vay tiền bạn bè, làm sao bây '
+     'giờ',
+     ('faq:internet-an-toan',)),
     # D1: money lost to a scam, prizes and gifts
     ('có người nhắn bà là được tặng quà, bảo đóng tiền phí ship trước, có phải '
      'lừa không cháu',

@@ -77,11 +77,6 @@ SKILLS = ("faq:internet-an-toan", "event:an-duong-ky-nang-so", "event:lop-ky-nan
     ('chủ nhật này có gì cho các cụ không', ('day:2020-10-04',)),
     ('hom nay co lop nao cho nguoi gia khong', ('day:2020-10-01',)),
     ('tối nay có gì cho phụ huynh tham gia không ạ', ('day:2020-10-01@toi',)),
-    # C3: scams told as stories
-    # gets dont_know ("vay" is no keyword: typed without marks it is "vậy")
-    ('nick facebook của chị tôi bị ai đó dùng để vay tiền bạn bè, làm sao bây '
-     'giờ',
-     ('faq:internet-an-toan',)),
     # D1: money lost to a scam, prizes and gifts
     ('có người nhắn bà là được tặng quà, bảo đóng tiền phí ship trước, có phải '
      'lừa không cháu',
@@ -145,6 +140,11 @@ def test_parents_and_elderly(understander: Understander, text: str,
     # C7: reminders for the writer called by a kin word
     # gets schedule
     ('nhắn cho mẹ tôi lịch các buổi học với, bà hay quên lắm', ('subscribe', 'faq:nhac-lich')),
+    # C3: scams told as stories
+    # gets dont_know ("vay" is no keyword: typed without marks it is "vậy")
+    ('nick facebook của chị tôi bị ai đó dùng để vay tiền bạn bè, làm sao bây '
+     'giờ',
+     ('faq:internet-an-toan',)),
     # D1: money lost to a scam, prizes and gifts
     # gets dont_know
     ('bố tôi được gọi điện báo trúng thưởng ô tô, bảo nộp thuế trước mới nhận, '

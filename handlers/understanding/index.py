@@ -48,7 +48,11 @@ MAX_GAP = 2
 _UNSKIPPABLE = frozenset({"khong", "chua", "va", "hay", "hoac", "la", "co"})
 SMALL_TALK_INTENTS = ("greeting", "thanks", "goodbye", "ok", "sorry")
 # Who writes, as they call themselves: a phrase written with one of them holds them all.
-SELF = ("tôi", "mình", "em", "cháu", "tui", "tớ")
+# The writer as a phrase names them; an older person calls themself by the kin word the
+# child would use ("nhắn cho bác", "báo cho bà biết") (round 20a). Not "con": in "quản lý
+# con" it is the writer's child, no "quản lý tôi".
+ELDER_SELF = ("bác", "ông", "bà", "cô", "chú")
+SELF = ("tôi", "mình", "em", "cháu", "tui", "tớ", *ELDER_SELF)
 ELSEWHERE = "elsewhere"  # subjects that are not the Week's: answered "no information"
 
 
@@ -107,6 +111,9 @@ class Index:
         swapped: dict[int, frozenset[int]] = {}
         # the phrases that fit only typed with every mark (an intent's `marked`)
         exact: set[int] = set()
+        # phrases said with a kin word for the writer: no pairs of words for the repairs ("chú
+        # có" would read "chu ko" as "chú có", not "chứ không")
+        kin_said: set[int] = set()
 
         def add(route: tuple[str, str], text: str, source: int, alone: bool = False,
                 partial: bool = False, chosen: bool = False, marked: bool = False) -> None:
@@ -127,6 +134,8 @@ class Index:
                     if said != words:
                         swapped[len(raw)] = frozenset(
                             k for k, w in enumerate(said) if w.text != words[k].text)
+                        if other in ELDER_SELF:
+                            kin_said.add(len(raw))
                         raw.append((unit, said, source, alone, partial, chosen))
 
         lex = edition.lexicon
@@ -230,7 +239,9 @@ class Index:
         self.vocab_texts = frozenset(t for texts in texts_by_fold.values() for t in texts
                                      ) | marked_only
         # pairs of the phrases, and of fillers of two words ("trực tiếp": never stray words)
-        phrases = [*(w for _u, w, *_ in learnt), *(tokenize(f) for f in self.filler_texts),
+        unpaired = exact | kin_said
+        phrases = [*(w for n, (_u, w, *_) in enumerate(raw) if n not in unpaired),
+                   *(tokenize(f) for f in self.filler_texts),
                    *(tokenize(p) for p in extra_pairs)]
         # how many phrases hold each pair (round 18 c: a word typed with its first syllable
         # cut to its consonants, "cthi", is read as the pair the phrases use most)

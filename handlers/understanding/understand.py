@@ -166,6 +166,14 @@ _READING = frozenset({("library", ""), ("faq", "doc-sach")})
 # The contest's facts and how to join it; a word for now closing the message ("… ngay",
 # "… luôn") asks to start it (as typed: "ngay" is "ngày" typed without marks, "lien" "liên").
 _CONTEST_FACTS = frozenset({("contest", ""), ("faq", "cuoc-thi")})
+# Devices a citizen learns to use (folded), and the words that name the bot itself.
+_DEVICES = frozenset({"zalo", "facebook", "smartphone", "ipad", "internet", "youtube"})
+_DEVICE_PAIRS = frozenset({("dien", "thoai"), ("may", "tinh"), ("mang", "xa")})
+_THE_BOT = frozenset({"bot", "chatbot"})
+_SAFETY = ("faq", "internet-an-toan")
+_DISTRICT = ("faq", "quan-huyen")
+_FEES = ("faq", "chi-phi")
+_WHO = ("faq", "ai-tham-gia")
 _NOW = frozenset({"ngay", "luôn", "luon", "liền"})
 # Words for people, folded: called after a greeting ("chào ông bà ạ") they say whom it is to.
 _KIN_FOLDS = frozenset(fold(k) for k in KIN)
@@ -459,6 +467,10 @@ class Understander:
         best = self._called(tokens, candidates, best)
         best = self._guided(tokens, candidates, best)
         best = self._organised(tokens, candidates, best)
+        best = self._device_help(tokens, candidates, best)
+        best = self._near_home(candidates, best)
+        best = self._money_lost(tokens, candidates, best)
+        best = self._for_whom(tokens, candidates, best)
         if best.route == ("smalltalk", "greeting"):
             # "okela bạn ơi", "sai rồi bạn ơi": a call ("bạn ơi") beside other small talk is
             # only how it is said.
@@ -1344,6 +1356,65 @@ class Understander:
         if modal < 0 or min(best.explained) <= modal:
             return set()
         return set(range(start, modal))
+    @staticmethod
+    def _device_help(tokens: list[Token], candidates: list[_Candidate],
+                     best: _Candidate) -> _Candidate:
+        """Help asked of a device, not of the bot ("bà không biết dùng zalo", "mới mua điện
+        thoại mà chưa biết sử dụng, có lớp nào không"): learning to use it is what the Week's
+        digital skills classes teach (round 20a). A message that names the bot ("không biết
+        dùng con bot này") still asks how to use the bot."""
+        if best.route != ("help", "") or not best.explained:
+            return best
+        folds = [t.fold for t in tokens]
+        if any(f in _THE_BOT for f in folds) or not (
+                any(f in _DEVICES for f in folds)
+                or any(p in _DEVICE_PAIRS for p in itertools.pairwise(folds))):
+            return best
+        safety = next((c for c in candidates if c.route == _SAFETY), None)
+        return safety if safety is not None else replace(best, route=_SAFETY)
+
+    @staticmethod
+    def _money_lost(tokens: list[Token], candidates: list[_Candidate],
+                    best: _Candidate) -> _Candidate:
+        """Money told as lost, not asked as a fee ("ông bị mất tiền trong thẻ atm sau khi đọc
+        mã cho người lạ", "bấm vào thì mất tiền trong tài khoản"): beside a scam's words it is
+        the story of a scam (round 20a). A fee is asked between "có" and "không" ("lớp chống
+        lừa đảo có mất tiền không"), and stays a fee."""
+        if best.route != _FEES or not best.explained:
+            return best
+        start, end = min(best.explained), max(best.explained)
+        asked_from = any(t.fold in ("co", "phai") for t in tokens[max(0, start - 3):end + 1])
+        asked_to = any(t.fold in YES_NO for t in tokens[start:end + 4])
+        if asked_from or asked_to:
+            return best
+        return next((c for c in candidates if c.route == _SAFETY and c.explained
+                     and not c.explained & best.explained
+                     and c.rank >= TWO_QUESTIONS * best.rank), best)
+
+    @staticmethod
+    def _near_home(candidates: list[_Candidate], best: _Candidate) -> _Candidate:
+        """What is on, asked of a place near the writer ("nhà bác ở Kiến Thụy, gần đấy có
+        hoạt động gì", "quanh nhà có sự kiện gì"): the events of the writer's district, which
+        the answer about choosing a district gives (round 20a)."""
+        if best.route not in _LISTS | _ACTIVITIES:
+            return best
+        return next((c for c in candidates if c.route == _DISTRICT and c.explained
+                     and not c.explained & best.explained), best)
+
+    @staticmethod
+    def _for_whom(tokens: list[Token], candidates: list[_Candidate],
+                  best: _Candidate) -> _Candidate:
+        """A day's events asked for someone ("tối nay có gì | cho phụ huynh tham gia không",
+        "mai có gì cho người già tham gia"): whom they are for follows "cho" and qualifies
+        what is asked of the day, it does not ask who may take part (round 20a)."""
+        if best.route != _WHO or not best.explained:
+            return best
+        start = min(best.explained)
+        if start == 0 or tokens[start - 1].fold != "cho":
+            return best
+        return next((c for c in candidates if c.route[0] in ("day", "today") and c.explained
+                     and max(c.explained) < start and c.rank >= TWO_QUESTIONS * best.rank),
+                    best)
 
     def _duties(self, tokens: list[Token], candidates: list[_Candidate]) -> list[_Candidate]:
         """A unit named before what it must do for the Week or report ("trường tiểu học của

@@ -367,10 +367,11 @@ class Index:
         for i in range(n):
             if i in skip or tokens[i].kind in ("date", "time"):
                 continue
+            clause = tokens[i].clause
             key = ""
             for j in range(i, min(n, i + MAX_WHOLE)):
                 t = tokens[j]
-                if j in skip or t.kind in ("date", "time") or t.clause != tokens[i].clause:
+                if j in skip or t.kind in ("date", "time") or t.clause != clause:
                     break  # a phrase never runs across a comma ("về kế hoạch, | số điện thoại")
                 key = f"{key} {t.fold}" if key else t.fold
                 if key not in self._ngram_starts:
@@ -379,8 +380,11 @@ class Index:
                 if not entries:
                     continue
                 typed = tokens[i:j + 1]
+                as_typed = tuple([w.text for w in typed])
                 for e in entries:
-                    factor = self._marks(typed, e.texts, accented, e.marked)
+                    # (most phrases are found typed as written: no word to compare)
+                    factor = (self._written(typed, accented) if as_typed == e.texts
+                              else self._marks(typed, e.texts, accented, e.marked))
                     if factor:
                         out.append(Match(e.unit, i, j + 1, e.weight * factor, e.source,
                                          e.alone, e.inner))
@@ -427,7 +431,7 @@ class Index:
         another word. Typed marks count; a wrong mark in a phrase of several words is taken as
         a typo when another word fits exactly; a word typed without marks in a message written
         with them is that word only."""
-        if any(typed[k].text != texts[k] for k in marked):
+        if marked and any(typed[k].text != texts[k] for k in marked):
             return 0.0
         weak = exact = 0
         for t, text in zip(typed, texts, strict=True):
@@ -451,7 +455,12 @@ class Index:
                 exact += 1
         if weak:
             return 0.6 if weak == 1 and (exact or len(texts) == 1) else 0.0
-        if (len(texts) == 1 and not accented and not typed[0].marked
+        return self._written(typed, accented)
+
+    def _written(self, typed: Sequence[Token], accented: bool) -> float:
+        """How well words that fit a phrase's words fit it: 1, less for one word typed without
+        marks that is several words ("gia": giá, già)."""
+        if (len(typed) == 1 and not accented and not typed[0].marked
                 and self.ambiguous(typed[0].fold)):
             return 0.7
         return 1.0

@@ -101,6 +101,7 @@ class Index:
         # nothing together, though one of them alone may ("sắp": sắp diễn ra).
         self.filler_runs = frozenset(
             tuple(w.fold for w in tokenize(f)) for f in edition.lexicon.filler if " " in f)
+        self.filler_run_starts = frozenset(run[0] for run in self.filler_runs if run)
         # (unit, words, source, alone, partial, chosen: written for this answer)
         raw: list[tuple[int, tuple[Token, ...], int, bool, bool, bool]] = []
         # the positions of the writer put in place of the one the phrase was written with

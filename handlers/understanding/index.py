@@ -398,12 +398,12 @@ class Index:
         out: list[Match] = []
         n = len(tokens)
         for i in range(n):
-            if i in skip or tokens[i].kind != "word" or self.is_filler(tokens[i]):
+            # (most words start no such phrase: that first, a set lookup)
+            if tokens[i].fold not in self._gapped_starts or i in skip \
+                    or tokens[i].kind != "word" or self.is_filler(tokens[i]):
                 continue
             picked = [tokens[i]]
             key, gaps = tokens[i].fold, 0
-            if key not in self._gapped_starts:
-                continue
             for j in range(i + 1, min(n, i + MAX_WHOLE)):
                 t = tokens[j]
                 if j in skip or t.kind != "word" or t.clause != tokens[i].clause:

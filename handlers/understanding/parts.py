@@ -34,6 +34,7 @@ _QUESTION_FOLDS = frozenset(" ".join(QUESTION_WORDS).split())
 # Any of the question words, between spaces, in a run of folded words: one search, not one
 # substring test a question word (asks is called for every phrase found).
 _QUESTION = re.compile(" (?:" + "|".join(map(re.escape, QUESTION_WORDS)) + ") ")
+_QUESTION_ENDS = tuple(f" {q} " for q in QUESTION_WORDS)  # (str.endswith takes them all)
 # Verbs by which a writer learns of the Week (folded), and the words that may follow them in a
 # part that only tells how ("nghe loa phường nói", "biết tin", "đọc báo"): a source, said short.
 _HEARD = frozenset({"nghe", "doc", "thay"})
@@ -169,16 +170,17 @@ def particles(tokens: list[Token],
                     t.text != "a" or (len(part) - has[0] >= 3
                                       and not any(x.fold == "gi" for x in part))):
                 out[i] = replace(make_token("không"), clause=t.clause)
-    asks_what = any(t.fold in ("gi", "nao") for t in tokens) and not any(
-        f" {q} " in run(tokens) for q in ("khi nao", "luc nao", "ngay nao", "gio nao"))
+    said = run(tokens)  # (once: looked in for six phrases)
+    asks_what = (" gi " in said or " nao " in said) and not any(
+        f" {q} " in said for q in ("khi nao", "luc nao", "ngay nao", "gio nao"))
     if asks_what:
         for i in range(len(tokens) - 1):
             if tokens[i].expanded and tokens[i].text == "bao" and tokens[i + 1].text == "giờ":
                 out[i] = replace(tokens[i], text="bây", fold="bay")
     for i in range(1, len(tokens) - 1):
         t = tokens[i]
-        if t.text == "thi" and tokens[i + 1].kind == "word" and any(
-                run(tokens, 0, i).endswith(f" {q} ") for q in QUESTION_WORDS):
+        if t.text == "thi" and tokens[i + 1].kind == "word" and run(tokens, 0, i).endswith(
+                _QUESTION_ENDS):
             out[i] = replace(make_token("thì"), clause=t.clause)
         # ("muốn dự thi thì đăng ký ở đâu": "thi" before the particle itself is the contest's)
         elif t.text == "thi" and tokens[i + 1].fold != "thi" and (

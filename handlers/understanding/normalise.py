@@ -295,11 +295,13 @@ _FINALS = (("iu", "ieu", True), ("un", "uon", True), ("ai", "ay", True), ("ag", 
            ("ic", "ich", False), ("oa", "o", True), ("uj", "ui", False), ("oj", "oi", False))
 
 
+@functools.lru_cache(maxsize=8192)  # (asked of each word the bot knows of that shape, too)
 def tone(word: str) -> str:
     """The tone mark of a word ("" for none): "cóa" and "có" share theirs, "mãi" and "mấy" not."""
     return next((c for c in unicodedata.normalize("NFD", word) if c in _TONES), "")
 
 
+@functools.lru_cache(maxsize=8192)
 def untoned(word: str) -> str:
     """The word without its tone mark, its vowels' shapes kept ("nữa" -> "nưa")."""
     return unicodedata.normalize(

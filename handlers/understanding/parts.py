@@ -288,7 +288,8 @@ def context(tokens: list[Token], explained: set[int], lead: int = 0) -> set[int]
     last = words[-1] if tokens[words[-1]].fold in ("khong", "chua", "a", "vay") else -1
     anchors = explained | {i for i in words if tokens[i].fold in ASK_WORDS and (
         not tokens[i].expanded or tokens[i].fold != "ai")} | {last}
-    return {i for i in words if min(abs(i - j) for j in anchors) > CONTEXT_GAP}
+    near = {j + d for j in anchors for d in range(-CONTEXT_GAP, CONTEXT_GAP + 1)}
+    return {i for i in words if i not in near}
 
 
 def subject(tokens: list[Token], info: dict[int, float], explained: set[int]) -> set[int]:
@@ -342,6 +343,8 @@ def every_day(tokens: list[Token]) -> bool:
     """The message asks to be sent something every day or every morning."""
     words = [t for t in tokens if t.kind == "word"]
     send = next((t.clause for t in words if t.fold in _SENDS), None)
+    if send is None:  # (nothing sent: the rest is not read)
+        return False
     # from the part of the message that sends on ("con em hỏi mà em không biết, …" before it
     # tells a story); a "không" after the send verb that no verb follows asks ("… được không
     # ạ", "… nhé ko vậy"), one before it or before a verb stops ("không cần gửi")
@@ -374,6 +377,8 @@ _NOT_A_MESSAGE = frozenset({"kinh", "bao", "ke", "so", "mail", "email", "ho", "n
 def for_organizers(tokens: list[Token]) -> bool:
     """The message asks the bot to pass a message on to the organizers."""
     folds = [t.fold for t in tokens if t.kind == "word"]
+    if "chuc" not in folds:  # (no "ban tổ chức": the rest is not read)
+        return False
     for i in range(len(folds) - 3):
         if folds[i + 1:i + 4] == ["ban", "to", "chuc"] and folds[i] in _TO:
             before = folds[max(0, i - 5):i]

@@ -1094,7 +1094,7 @@ class Understander:
         # the units named, where each name starts and how many words it has (of the message,
         # not of a duty)
         heads = [(i, len(h)) for i in range(len(tokens)) for h in _UNIT_HEAD_WORDS
-                 if folds[i:i + len(h)] == h]
+                 if folds[i] == h[0] and folds[i:i + len(h)] == h]
         named = {i + k for i, size in heads for k in range(size)}
         week = {i for i, f in enumerate(folds) if f in self._week_words}
         drop: list[_Candidate] = []

@@ -200,6 +200,7 @@ class Index:
         self.content_folds = frozenset(df)
         all_filler_folds = frozenset(w.fold for text in self.filler_texts for w in tokenize(text))
         self.filler_folds = all_filler_folds - self.content_folds
+        self._unmarked_fillers = self.filler_folds | self.filler_texts
         self.filler_like = all_filler_folds & self.content_folds
         # Words the bot knows only from the subjects that are not the Week's ("tiêm" of "tiêm
         # chủng"): read and repaired as words, but outside those phrases they name something
@@ -305,7 +306,7 @@ class Index:
             return token.text in self.filler_texts or (
                 token.fold in _PARTICLES and token.text not in self.vocab_texts
                 and not token.keyed)
-        return token.fold in self.filler_folds or token.text in self.filler_texts
+        return token.fold in self._unmarked_fillers  # (its text is its fold)
 
     def known(self, token: Token, accented: bool = False) -> bool:
         """A word of the edition, the lexicon or the date reader; typed with marks in a message

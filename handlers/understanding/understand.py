@@ -274,7 +274,8 @@ class Understander:
         info, unknown = self._info(tokens, used, accented, lead)
         # (the words with a letter, not a number, read once: what the answer leaves is counted
         # from them at the end)
-        lettered = {i for i in info if any(c.isalpha() for c in tokens[i].text)}
+        lettered = {i for i in info if tokens[i].text.isalpha()
+                    or any(c.isalpha() for c in tokens[i].text)}  # (most: letters only)
         base = replace(base, words=len(lettered))
         date_info = 0.0 if ref is None else SCOPE_INFO if ref.kind in SCOPES else DATE_INFO
         # a month or a year stays in the phrases that hold it ("chủ đề năm nay")

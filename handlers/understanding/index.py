@@ -105,6 +105,7 @@ class Index:
         # nothing together, though one of them alone may ("sắp": sắp diễn ra).
         self.filler_runs = frozenset(
             tuple(w.fold for w in tokenize(f)) for f in edition.lexicon.filler if " " in f)
+        self.filler_run_starts = frozenset(run[0] for run in self.filler_runs if run)
         # (unit, words, source, alone, partial, chosen: written for this answer)
         raw: list[tuple[int, tuple[Token, ...], int, bool, bool, bool]] = []
         # the positions of the writer put in place of the one the phrase was written with
@@ -224,6 +225,7 @@ class Index:
         self.content_folds = frozenset(df)
         all_filler_folds = frozenset(w.fold for text in self.filler_texts for w in tokenize(text))
         self.filler_folds = all_filler_folds - self.content_folds
+        self._unmarked_fillers = self.filler_folds | self.filler_texts
         self.filler_like = all_filler_folds & self.content_folds
         # Words the bot knows only from the subjects that are not the Week's ("tiêm" of "tiêm
         # chủng"): read and repaired as words, but outside those phrases they name something
@@ -334,7 +336,7 @@ class Index:
             return token.text in self.filler_texts or (
                 token.fold in _PARTICLES and token.text not in self.vocab_texts
                 and not token.keyed)
-        return token.fold in self.filler_folds or token.text in self.filler_texts
+        return token.fold in self._unmarked_fillers  # (its text is its fold)
 
     def known(self, token: Token, accented: bool = False) -> bool:
         """A word of the edition, the lexicon or the date reader; typed with marks in a message
@@ -397,10 +399,11 @@ class Index:
         for i in range(n):
             if i in skip or tokens[i].kind in ("date", "time"):
                 continue
+            clause = tokens[i].clause
             key = ""
             for j in range(i, min(n, i + MAX_WHOLE)):
                 t = tokens[j]
-                if j in skip or t.kind in ("date", "time") or t.clause != tokens[i].clause:
+                if j in skip or t.kind in ("date", "time") or t.clause != clause:
                     break  # a phrase never runs across a comma ("về kế hoạch, | số điện thoại")
                 key = f"{key} {t.fold}" if key else t.fold
                 if key not in self._ngram_starts:
@@ -409,8 +412,11 @@ class Index:
                 if not entries:
                     continue
                 typed = tokens[i:j + 1]
+                as_typed = tuple([w.text for w in typed])
                 for e in entries:
-                    factor = self._marks(typed, e.texts, accented, e.marked)
+                    # (most phrases are found typed as written: no word to compare)
+                    factor = (self._written(typed, accented) if as_typed == e.texts
+                              else self._marks(typed, e.texts, accented, e.marked))
                     if factor:
                         out.append(Match(e.unit, i, j + 1, e.weight * factor, e.source,
                                          e.alone, e.inner))
@@ -423,12 +429,12 @@ class Index:
         out: list[Match] = []
         n = len(tokens)
         for i in range(n):
-            if i in skip or tokens[i].kind != "word" or self.is_filler(tokens[i]):
+            # (most words start no such phrase: that first, a set lookup)
+            if tokens[i].fold not in self._gapped_starts or i in skip \
+                    or tokens[i].kind != "word" or self.is_filler(tokens[i]):
                 continue
             picked = [tokens[i]]
             key, gaps = tokens[i].fold, 0
-            if key not in self._gapped_starts:
-                continue
             for j in range(i + 1, min(n, i + MAX_WHOLE)):
                 t = tokens[j]
                 if j in skip or t.kind != "word" or t.clause != tokens[i].clause:
@@ -457,7 +463,7 @@ class Index:
         another word. Typed marks count; a wrong mark in a phrase of several words is taken as
         a typo when another word fits exactly; a word typed without marks in a message written
         with them is that word only."""
-        if any(typed[k].text != texts[k] for k in marked):
+        if marked and any(typed[k].text != texts[k] for k in marked):
             return 0.0
         weak = exact = 0
         for t, text in zip(typed, texts, strict=True):
@@ -481,7 +487,12 @@ class Index:
                 exact += 1
         if weak:
             return 0.6 if weak == 1 and (exact or len(texts) == 1) else 0.0
-        if (len(texts) == 1 and not accented and not typed[0].marked
+        return self._written(typed, accented)
+
+    def _written(self, typed: Sequence[Token], accented: bool) -> float:
+        """How well words that fit a phrase's words fit it: 1, less for one word typed without
+        marks that is several words ("gia": giá, già)."""
+        if (len(typed) == 1 and not accented and not typed[0].marked
                 and self.ambiguous(typed[0].fold)):
             return 0.7
         return 1.0

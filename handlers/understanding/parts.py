@@ -40,6 +40,7 @@ _QUESTION_FOLDS = frozenset(" ".join(QUESTION_WORDS).split())
 # Any of the question words, between spaces, in a run of folded words: one search, not one
 # substring test a question word (asks is called for every phrase found).
 _QUESTION = re.compile(" (?:" + "|".join(map(re.escape, QUESTION_WORDS)) + ") ")
+_QUESTION_ENDS = tuple(f" {q} " for q in QUESTION_WORDS)  # (str.endswith takes them all)
 # Verbs by which a writer learns of the Week (folded), and the words that may follow them in a
 # part that only tells how ("nghe loa phường nói", "biết tin", "đọc báo"): a source, said short.
 _HEARD = frozenset({"nghe", "doc", "thay"})
@@ -175,16 +176,17 @@ def particles(tokens: list[Token],
                     t.text != "a" or (len(part) - has[0] >= 3
                                       and not any(x.fold == "gi" for x in part))):
                 out[i] = replace(make_token("không"), clause=t.clause)
-    asks_what = any(t.fold in ("gi", "nao") for t in tokens) and not any(
-        f" {q} " in run(tokens) for q in ("khi nao", "luc nao", "ngay nao", "gio nao"))
+    said = run(tokens)  # (once: looked in for six phrases)
+    asks_what = (" gi " in said or " nao " in said) and not any(
+        f" {q} " in said for q in ("khi nao", "luc nao", "ngay nao", "gio nao"))
     if asks_what:
         for i in range(len(tokens) - 1):
             if tokens[i].expanded and tokens[i].text == "bao" and tokens[i + 1].text == "giờ":
                 out[i] = replace(tokens[i], text="bây", fold="bay")
     for i in range(1, len(tokens) - 1):
         t = tokens[i]
-        if t.text == "thi" and tokens[i + 1].kind == "word" and any(
-                run(tokens, 0, i).endswith(f" {q} ") for q in QUESTION_WORDS):
+        if t.text == "thi" and tokens[i + 1].kind == "word" and run(tokens, 0, i).endswith(
+                _QUESTION_ENDS):
             out[i] = replace(make_token("thì"), clause=t.clause)
         # ("muốn dự thi thì đăng ký ở đâu": "thi" before the particle itself is the contest's)
         elif t.text == "thi" and tokens[i + 1].fold != "thi" and (
@@ -309,7 +311,8 @@ def context(tokens: list[Token], explained: set[int], lead: int = 0) -> set[int]
     last = words[-1] if tokens[words[-1]].fold in ("khong", "chua", "a", "vay") else -1
     anchors = explained | {i for i in words if tokens[i].fold in ASK_WORDS and (
         not tokens[i].expanded or tokens[i].fold != "ai")} | {last}
-    return {i for i in words if min(abs(i - j) for j in anchors) > CONTEXT_GAP}
+    near = {j + d for j in anchors for d in range(-CONTEXT_GAP, CONTEXT_GAP + 1)}
+    return {i for i in words if i not in near}
 
 
 def subject(tokens: list[Token], info: dict[int, float], explained: set[int]) -> set[int]:
@@ -363,6 +366,8 @@ def every_day(tokens: list[Token]) -> bool:
     """The message asks to be sent something every day or every morning."""
     words = [t for t in tokens if t.kind == "word"]
     send = next((t.clause for t in words if t.fold in _SENDS), None)
+    if send is None:  # (nothing sent: the rest is not read)
+        return False
     # from the part of the message that sends on ("con em hỏi mà em không biết, …" before it
     # tells a story); a "không" after the send verb that no verb follows asks ("… được không
     # ạ", "… nhé ko vậy"), one before it or before a verb stops ("không cần gửi")
@@ -395,6 +400,8 @@ _NOT_A_MESSAGE = frozenset({"kinh", "bao", "ke", "so", "mail", "email", "ho", "n
 def for_organizers(tokens: list[Token]) -> bool:
     """The message asks the bot to pass a message on to the organizers."""
     folds = [t.fold for t in tokens if t.kind == "word"]
+    if "chuc" not in folds:  # (no "ban tổ chức": the rest is not read)
+        return False
     for i in range(len(folds) - 3):
         if folds[i + 1:i + 4] == ["ban", "to", "chuc"] and folds[i] in _TO:
             before = folds[max(0, i - 5):i]

@@ -70,14 +70,12 @@ class Repairer:
             if t.kind != "word" or (self.index.known(t) and not odd):
                 if t.kind == "word" and t.marked and not t.keyed:
                     # a tone slip is read from the word and its neighbours in its part
-                    prev = tokens[k - 1] if k and tokens[k - 1].clause == t.clause else None
-                    nxt = tokens[k + 1] if k + 1 < len(tokens) \
-                        and tokens[k + 1].clause == t.clause else None
+                    prev, nxt = _neighbours(tokens, k)
                     slip = (t.text, prev and (prev.kind, prev.text), nxt and (nxt.kind, nxt.text))
                     if slip in self._retones:
                         retoned = self._retones[slip]
                     else:
-                        retoned = self._retoned(tokens, k)
+                        retoned = self._retoned(t, prev, nxt)
                         if len(self._retones) < 8192:
                             self._retones[slip] = retoned
                     if retoned is not None:
@@ -96,7 +94,8 @@ class Repairer:
             repaired = self._repairs.get(key)
             if repaired is None:
                 if self.index.known(t):
-                    spelt = self._retoned(tokens, k) or self._respelt(t, before, after)
+                    spelt = (self._retoned(t, *_neighbours(tokens, k))
+                             or self._respelt(t, before, after))
                     if spelt is None and self._slip_pair(t, previous, following):
                         spelt = Token(t.fold, t.fold, "word", expanded=True)
                     repaired = (t,) if spelt is None else (spelt,)
@@ -280,10 +279,11 @@ class Repairer:
         k = 0
         while k + 1 < len(out):
             a, b = out[k], out[k + 1]
+            # (one piece without a vowel or no word of the bot)
             if (a.kind == b.kind == "word" and a.clause == b.clause
                     and (a.fold, b.fold) not in self.index.bigrams
-                    and any(not VOWEL.search(x.fold) or not self.index.known(x)
-                            for x in (a, b))):
+                    and not (VOWEL.search(a.fold) and self.index.known(a)
+                             and VOWEL.search(b.fold) and self.index.known(b))):
                 whole = make_token(retone(a.text + b.text))
                 before = out[k - 1].fold if k else ""
                 after = out[k + 2].fold if k + 2 < len(out) else ""
@@ -410,7 +410,7 @@ class Repairer:
         return (before is not None and fits(before, (before.fold, t.fold))) or (
             after is not None and fits(after, (t.fold, after.fold)))
 
-    def _retoned(self, tokens: list[Token], k: int) -> Token | None:
+    def _retoned(self, t: Token, prev: Token | None, after: Token | None) -> Token | None:
         """A word typed with the wrong tone, its letters and vowel marks right (a slip of the
         tone key): the one word of the bot with those letters that forms a pair, as written,
         with a neighbour typed as the bot writes it ("thế | lệ": thể lệ, "mốt | lần": một lần,
@@ -420,16 +420,13 @@ class Repairer:
         ("hộ chiếu | ở" stays). A form no word of the bot has that pairs with no neighbour is
         the one filler of that shape ("đế": để, not đề), never a word for a person. A word
         typed as the bot writes it that forms a pair with a neighbour stays as typed (giá |
-        vé, người | già), and so does a tone typed on a word written without one ("bão")."""
-        t = tokens[k]
+        vé, người | già), and so does a tone typed on a word written without one ("bão").
+        `prev`, `after`: its neighbours in its part of the message (`_neighbours`)."""
         # the wrong tone key, not a tone added to a word written without one ("bão" is no "bao")
         candidates = {w for w in self._toned.get(untoned(t.text), ()) if w != t.text and tone(w)}
         if not candidates or not tone(t.text):
             return None
         pairs = self.index.pairs
-        prev = tokens[k - 1] if k and tokens[k - 1].clause == t.clause else None
-        after = tokens[k + 1] if k + 1 < len(tokens) and tokens[k + 1].clause == t.clause \
-            else None
 
         def sure(n: Token | None) -> bool:  # a neighbour typed as a word of the bot is written
             return n is not None and n.kind == "word" and n.text in self.index.vocab_texts
@@ -486,3 +483,11 @@ class Repairer:
                        for x in self.index.texts_by_fold.get(w, ()))]
         word = next(iter(paired), None) or next(iter(sure), None)
         return None if word is None else Token(word, word, "word", expanded=True)
+
+
+def _neighbours(tokens: list[Token], k: int) -> tuple[Token | None, Token | None]:
+    """The words before and after token k in its part of the message (None at its ends)."""
+    t = tokens[k]
+    prev = tokens[k - 1] if k and tokens[k - 1].clause == t.clause else None
+    after = tokens[k + 1] if k + 1 < len(tokens) and tokens[k + 1].clause == t.clause else None
+    return prev, after

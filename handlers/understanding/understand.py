@@ -387,13 +387,17 @@ class Understander:
         accented = self._accented(tokens)
         lead = self._leave(tokens)
         info, unknown = self._info(tokens, used, accented, lead)
-        base = replace(base, words=sum(any(c.isalpha() for c in tokens[i].text) for i in info))
+        # (the words with a letter, not a number, read once: what the answer leaves is counted
+        # from them at the end)
+        lettered = {i for i in info if tokens[i].text.isalpha()
+                    or any(c.isalpha() for c in tokens[i].text)}  # (most: letters only)
+        base = replace(base, words=len(lettered))
         date_info = 0.0 if ref is None else SCOPE_INFO if ref.kind in SCOPES else DATE_INFO
         # a month or a year stays in the phrases that hold it ("chủ đề năm nay")
         matchable = frozenset() if ref is not None and ref.kind in SCOPES else used
         total = sum(info.values()) + date_info
         matches = self.index.match(
-            tokens[:lead] + [replace(t, clause=t.clause + 1) for t in tokens[lead:]]
+            tokens[:lead] + [t.in_clause(t.clause + 1) for t in tokens[lead:]]
             if lead else tokens, matchable, accented)
         candidates = self._candidates(tokens, matches, ref, info, unknown, total, today, english)
         candidates = self._address(tokens, matches, candidates, accented)
@@ -721,8 +725,7 @@ class Understander:
             # "hủy đki nhắc lịch", "ngừng đăng ký nhận tin": the reminders are cancelled
             return replace(base, feature="unsubscribe", score=best.rank,
                            explained=frozenset(best.explained),
-                           unexplained=sum(any(c.isalpha() for c in tokens[i].text)
-                                           for i in info if i not in best.explained))
+                           unexplained=len(lettered - best.explained))
         # (of the same kind of phrase: a day asked of "có sự kiện gì không" stays the day)
         predicate = next((c for c in candidates[1:] if c.source == best.source
                           and c.route[0] not in ("smalltalk", "unknown")
@@ -761,8 +764,7 @@ class Understander:
             best = predicate
         return replace(base, feature=best.route[0], arg=best.route[1], score=best.rank,
                        explained=frozenset(best.explained),
-                       unexplained=sum(any(c.isalpha() for c in tokens[i].text)
-                                       for i in info if i not in best.explained))
+                       unexplained=len(lettered - best.explained))
 
     def _accented(self, tokens: list[Token]) -> bool:
         """Does the citizen type diacritics? Then a word typed without them is that word.
@@ -803,9 +805,11 @@ class Understander:
         unknown: set[int] = set()
         folds = [t.fold for t in tokens]
         runs = {i + k for n in (2, 3) for i in range(len(tokens) - n + 1)
-                if tuple(folds[i:i + n]) in self.index.filler_runs for k in range(n)}
+                if folds[i] in self.index.filler_run_starts
+                and tuple(folds[i:i + n]) in self.index.filler_runs for k in range(n)}
         # the particles that close the message ("… đóng cửa với ạ", typed "voi a") say nothing
         closing = parts.closed(tokens, 0, len(tokens))
+        prepositions = [j for j, t in enumerate(tokens) if t.text in _PREPOSITIONS]
         for i, t in enumerate(tokens):
             if i in used or i in runs or i < lead or i >= closing \
                     or t.kind not in ("word", "number") or self.index.is_filler(t):
@@ -824,7 +828,7 @@ class Understander:
             else:
                 value = UNKNOWN_INFO
                 unknown.add(i)
-            if any(tokens[j].text in _PREPOSITIONS for j in range(max(lead, i - 2), i)):
+            if prepositions and any(max(lead, i - 2) <= j < i for j in prepositions):
                 value *= AFTER_PREPOSITION
             info[i] = value
         return info, unknown
@@ -874,7 +878,7 @@ class Understander:
                 # the message says something else: words no answer holds, a day, or a subject
                 # the bot knows is not the Week's ("đăng ký học | thêm toán": private lessons)
                 continue
-            if self.index.units[m.unit][0] not in _ADDRESSEES and any(
+            if names and self.index.units[m.unit][0] not in _ADDRESSEES and any(
                     a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in names):
                 continue  # a word of a name ("ban tổ chức") is the name, not the verb
             if m.inner and self.index.units[m.unit][0] in _ADDRESSEES \
@@ -888,14 +892,22 @@ class Understander:
         # one word ("ngày nào | thi kết thúc": thì).
         ends: dict[int, set[int]] = {}
         asking: dict[int, set[int]] = {}
+        # (whether a phrase's words ask, read once a span: several units share a span, and
+        # the qualifier's rule below asks again)
+        spans_ask: dict[tuple[int, int], bool] = {}
+
+        def span_asks(m: Match) -> bool:
+            if (m.start, m.end) not in spans_ask:
+                spans_ask[m.start, m.end] = parts.asks(tokens, m.start, m.end)
+            return spans_ask[m.start, m.end]
+
         for unit, unit_matches in by_unit.items():
             if self.index.units[unit][0] != "smalltalk":
                 for m in unit_matches:
                     if m.end - m.start == 1 and not tokens[m.start].marked \
                             and tokens[m.start].fold in _PREPOSITION_FOLDS:
                         continue  # "ve" may be về: "hỏi ve | thư viện" qualifies nothing
-                    (asking if parts.asks(tokens, m.start, m.end) else ends).setdefault(
-                        m.end, set()).add(unit)
+                    (asking if span_asks(m) else ends).setdefault(m.end, set()).add(unit)
         # Where a yes/no question ends ("... có ... không"): -1 when it is not one.
         asks_yes_no = max((i for i, t in enumerate(tokens)
                            if t.text in ("không", "chưa") or t.fold in ("khong", "chua")),
@@ -908,17 +920,20 @@ class Understander:
         named = {unit: parts.spans(tokens, name) for unit, name in self.index.district_of.items()
                  if f" {name} " in run}
         found: dict[int, _Candidate] = {}
+        repaired = {i for i, t in enumerate(tokens) if t.repaired}
         for unit, unit_matches in by_unit.items():
             taken: set[int] = set()
             score, source = 0.0, -1
             explained: set[int] = set()
-            for m in sorted(unit_matches, key=lambda m: (-m.weight, m.start)):
+            if len(unit_matches) > 1:
+                unit_matches = sorted(unit_matches, key=lambda m: (-m.weight, m.start))
+            for m in unit_matches:
                 span = set(range(m.start, m.end))
                 if span & taken:
                     continue
                 taken |= span
                 weight = m.weight
-                if any(tokens[i].repaired for i in span):
+                if span & repaired:
                     weight *= CORRECTED
                 joint = m.start
                 while joint > 0 and (tokens[joint - 1].fold in _CLOSERS
@@ -933,7 +948,7 @@ class Understander:
                 last = asked_last and m.end == len(tokens)
                 if last:
                     weight *= PREDICATE
-                elif before_ends - {unit} and not name and not parts.asks(tokens, m.start, m.end) \
+                elif before_ends - {unit} and not name and not span_asks(m) \
                         and tokens[m.start - 1].clause == tokens[m.start].clause:
                     # (never across a comma: "lần đầu, | bot hướng dẫn giúp")
                     weight *= QUALIFIER  # "khóa học | miễn phí", not "tuần lễ | diễn ra bao giờ"
@@ -948,8 +963,11 @@ class Understander:
                     weight *= AFTER_PREPOSITION  # "lớp tin học | cho người già"
                 elif before in ("có", "co", "phải", "phai") and asks_yes_no > m.start:
                     weight *= PREDICATE
-                follower = next((k for k in range(m.end, min(len(tokens), m.end + 3))
-                                 if k in info or tokens[k].kind != "word"), None)
+                follower = None  # (a loop: a generator costs more on two or three words)
+                for k in range(m.end, min(len(tokens), m.end + 3)):
+                    if k in info or tokens[k].kind != "word":
+                        follower = k
+                        break
                 if follower in unknown and tokens[follower].kind == "word":
                     weight *= MODIFIED  # "giá | vàng": not the price the bot knows
                 else:
@@ -1430,7 +1448,7 @@ class Understander:
         # the units named, where each name starts and how many words it has (of the message,
         # not of a duty)
         heads = [(i, len(h)) for i in range(len(tokens)) for h in _UNIT_HEAD_WORDS
-                 if folds[i:i + len(h)] == h]
+                 if folds[i] == h[0] and folds[i:i + len(h)] == h]
         named = {i + k for i, size in heads for k in range(size)}
         week = {i for i, f in enumerate(folds) if f in self._week_words}
         drop: list[_Candidate] = []

@@ -469,9 +469,11 @@ class Understander:
         best, candidates = self._after_done(tokens, candidates, best, done)
         best = self._now(tokens, candidates, best)
         best = self._called(tokens, candidates, best)
+        # (help asked of a device before help asked of what the Week offers: "bác muốn học xem
+        # youtube trên ti vi, có chỗ nào hướng dẫn không" is the digital skills, not the courses)
+        best = self._device_help(tokens, candidates, best)
         best = self._guided(tokens, candidates, best)
         best = self._organised(tokens, candidates, best)
-        best = self._device_help(tokens, candidates, best)
         best = self._near_home(candidates, best)
         best = self._money_lost(tokens, candidates, best)
         best = self._for_whom(tokens, candidates, best)
@@ -1398,8 +1400,8 @@ class Understander:
         mã cho người lạ", "bấm vào thì mất tiền trong tài khoản"): beside a scam's words it is
         the story of a scam (round 20a). A fee is asked between "có" and "không" ("lớp chống
         lừa đảo có mất tiền không"), and stays a fee."""
-        if best.route != _FEES or not best.explained:
-            return best
+        if best.route != _FEES or not any(tokens[i].fold == "mat" for i in best.explained):
+            return best  # ("miễn phí", "học phí": a fee named, no money told as lost)
         start, end = min(best.explained), max(best.explained)
         asked_from = any(t.fold in ("co", "phai") for t in tokens[max(0, start - 3):end + 1])
         asked_to = any(t.fold in YES_NO for t in tokens[start:end + 4])
@@ -1782,13 +1784,15 @@ class Understander:
                     ) -> tuple[_Candidate, list[_Candidate]]:
         """A part that tells what is done ("tôi đọc thể lệ rồi, | cho tôi vào thi nhé") is
         why the rest is said: an answer found on its words and the rest gives way to one found
-        on the rest alone that explains all the rest the first did, and more."""
-        if not done or not best.explained & done or best.explained <= done:
+        on the rest alone that explains all the rest the first did, and more. An answer found
+        on the part told alone gives way to what the rest says, small talk too ("mình đã xem
+        lịch rồi, | cảm ơn ad nhé": thanks)."""
+        if not done or not best.explained & done:
             return best, candidates
         rest = best.explained - done
-        after = next((c for c in candidates[1:] if c.route[0] not in ("smalltalk", "unknown")
-                      and c.explained and not c.explained & done and c.explained >= rest
-                      and c.rank >= SUBJECT * best.rank), None)
+        after = next((c for c in candidates[1:] if c.explained and not c.explained & done
+                      and (c.route[0] not in ("smalltalk", "unknown") or not rest)
+                      and c.explained >= rest and c.rank >= SUBJECT * best.rank), None)
         if after is None:
             return best, candidates
         # the answers found on the part told are not asked back either

@@ -1545,12 +1545,20 @@ class Understander:
         courses' words "trang nào", "link", "web") is the group of resources that holds the
         reading words, not the library's programmes, which are read on paper. None when the
         message asks no site or no group holds those words."""
-        if best.route not in _READING or not best.explained:
+        if best.route == ("courses", "") and best.explained:
+            # the other way round: the site asked more strongly than the reading ("con tôi
+            # thích đọc truyện, | có trang web nào không") (round 21c)
+            reading = next((c for c in candidates[1:] if c.route in _READING and c.explained
+                            and not c.explained & best.explained
+                            and c.rank >= SUBJECT * best.rank), None)
+            if reading is None:
+                return None
+            best = reading
+        elif best.route not in _READING or not best.explained:
             return None
-        site = next((c for c in candidates[1:] if c.route == ("courses", "")
-                     and c.explained and not c.explained & best.explained
-                     and c.rank >= SUBJECT * best.rank), None)
-        if site is None:
+        elif next((c for c in candidates[1:] if c.route == ("courses", "")
+                   and c.explained and not c.explained & best.explained
+                   and c.rank >= SUBJECT * best.rank), None) is None:
             return None
         return next((c for c in candidates[1:] if c.route[0] == "courses" and c.route[1]
                      and c.explained & best.explained), None)
@@ -1771,6 +1779,12 @@ class Understander:
                  for i in c.explained if tokens[i].clause in asked and i not in asking
                  and tokens[i].fold not in told}
         if not named or any(t.clause in asked and t.fold in _BACK for t in tokens):
+            return best
+        if (best.route in _READING or best.route[0] == "courses") and all(
+                c.route == ("courses", "") for c in candidates
+                if c.explained and c.explained & named):
+            # "mẹ tôi thích nghe truyện audio, | có trang nào không": the whole list's words
+            # ("trang nào", "web", "link") ask for a site of what the other part names (round 21c)
             return best
         return next((c for c in candidates[1:] if c.explained
                      and c.route[0] not in ("smalltalk", "unknown")

@@ -163,6 +163,11 @@ _SUBJECTS_WITHOUT_DAY = frozenset({("faq", "internet-an-toan"), ("faq", "doc-sac
 _UNITS = frozenset({"contacts", "bodies", "library", "programme", "event"})
 # The answers about reading on paper: the library's programmes and the FAQ's advice.
 _READING = frozenset({("library", ""), ("faq", "doc-sach")})
+# Words (folded) that say only that something is online ("trên mạng", "qua internet").
+_ONLINE = frozenset({"tren", "mang", "online", "onl", "qua", "internet", "truc", "tuyen", "web"})
+# Words (folded) of every course, which name no group ("khóa học", "học tập", "courses").
+_COURSE_WORDS = frozenset({"khoa", "hoc", "tap", "trang", "link", "course", "courses", "learn",
+                           "study", "mien", "phi", "free"})
 # The contest's facts and how to join it; a word for now closing the message ("… ngay",
 # "… luôn") asks to start it (as typed: "ngay" is "ngày" typed without marks, "lien" "liên").
 _CONTEST_FACTS = frozenset({("contest", ""), ("faq", "cuoc-thi")})
@@ -1500,7 +1505,7 @@ class Understander:
                 if tokens[i].fold not in _WHEN_FOLDS}
 
     @staticmethod
-    def _resource_group(_tokens: list[Token], best: _Candidate,
+    def _resource_group(tokens: list[Token], best: _Candidate,
                         candidates: list[_Candidate]) -> _Candidate | None:
         """"khoa hoc mooc o dau": a group of resources named by its own word beside the words
         of all the courses ("khóa học") is that group; so is one named on words the whole list
@@ -1516,10 +1521,18 @@ class Understander:
                 o.route[0] in ("event", "programme", "activities")
                 and c.explained <= o.explained and o.rank >= c.rank for o in candidates)
 
+        def online_around(c: _Candidate) -> bool:
+            # a group named inside the list's words, which only say where it is learned
+            # ("học tiếng anh | trên mạng": the courses' group) (round 21c)
+            return c.explained < best.explained and all(
+                tokens[i].fold in _ONLINE for i in best.explained - c.explained) and any(
+                tokens[i].fold not in _ONLINE | _COURSE_WORDS for i in c.explained)
+
         return next((c for c in candidates[1:] if c.route[0] == "courses"
                      and ((best.explained < c.explained
                            and c.rank >= CLARIFY_RATIO * best.rank)
-                          or (own_group(c) and c.rank >= SUBJECT * best.rank))), None)
+                          or ((own_group(c) or online_around(c))
+                              and c.rank >= SUBJECT * best.rank))), None)
 
     @staticmethod
     def _free_resource(tokens: list[Token], best: _Candidate,

@@ -1567,12 +1567,11 @@ class Understander:
             if reading is None:
                 return None
             best = reading
-        elif best.route not in _READING or not best.explained:
-            return None
-        elif next((c for c in candidates[1:] if c.route == ("courses", "")
-                   and c.explained and not c.explained & best.explained
-                   and c.rank >= SUBJECT * best.rank), None) is None:
-            return None
+        elif best.route not in _READING or not best.explained or next(
+                (c for c in candidates[1:] if c.route == ("courses", "")
+                 and c.explained and not c.explained & best.explained
+                 and c.rank >= SUBJECT * best.rank), None) is None:
+            return None  # no reading named, or no site asked beside it
         return next((c for c in candidates[1:] if c.route[0] == "courses" and c.route[1]
                      and c.explained & best.explained), None)
 

@@ -44,6 +44,9 @@ _QUESTION_ENDS = tuple(f" {q} " for q in QUESTION_WORDS)  # (str.endswith takes 
 # Verbs by which a writer learns of the Week (folded), and the words that may follow them in a
 # part that only tells how ("nghe loa phường nói", "biết tin", "đọc báo"): a source, said short.
 _HEARD = frozenset({"nghe", "doc", "thay"})
+# Before those verbs, a liking or a wish ("mẹ tôi thích nghe truyện audio", "muốn đọc"): what
+# someone listens to or reads, not how the writer heard of something (round 21c).
+_LIKES = frozenset({"thich", "muon", "ua"})
 _SOURCE_WORDS = 3
 _WHEN = frozenset({"moi", "vua", "da"})
 _TOLD_WHEN = _WHEN | {"cung", "thi"}
@@ -106,6 +109,8 @@ def heard_of(tokens: list[Token], filler: Callable[[Token], bool]) -> list[Token
         if not verbs:
             break
         before = [t for _i, t in part[:verbs[0]] if t.kind == "word"]
+        if any(t.fold in _LIKES for t in before):
+            break
         if not all(t.fold in SELF or t.fold in DATE_FOLDS
                                 or t.fold in _TOLD_WHEN or filler(t) for t in before) or not any(
                 t.fold in DATE_FOLDS or t.fold in _WHEN for t in before):

@@ -163,6 +163,11 @@ _SUBJECTS_WITHOUT_DAY = frozenset({("faq", "internet-an-toan"), ("faq", "doc-sac
 _UNITS = frozenset({"contacts", "bodies", "library", "programme", "event"})
 # The answers about reading on paper: the library's programmes and the FAQ's advice.
 _READING = frozenset({("library", ""), ("faq", "doc-sach")})
+# Words (folded) that say only that something is online ("trên mạng", "qua internet").
+_ONLINE = frozenset({"tren", "mang", "online", "onl", "qua", "internet", "truc", "tuyen", "web"})
+# Words (folded) of every course, which name no group ("khóa học", "học tập", "courses").
+_COURSE_WORDS = frozenset({"khoa", "hoc", "tap", "trang", "link", "course", "courses", "learn",
+                           "study", "mien", "phi", "free"})
 # The contest's facts and how to join it; a word for now closing the message ("… ngay",
 # "… luôn") asks to start it (as typed: "ngay" is "ngày" typed without marks, "lien" "liên").
 _CONTEST_FACTS = frozenset({("contest", ""), ("faq", "cuoc-thi")})
@@ -1502,7 +1507,7 @@ class Understander:
                 if tokens[i].fold not in _WHEN_FOLDS}
 
     @staticmethod
-    def _resource_group(_tokens: list[Token], best: _Candidate,
+    def _resource_group(tokens: list[Token], best: _Candidate,
                         candidates: list[_Candidate]) -> _Candidate | None:
         """"khoa hoc mooc o dau": a group of resources named by its own word beside the words
         of all the courses ("khóa học") is that group; so is one named on words the whole list
@@ -1518,10 +1523,18 @@ class Understander:
                 o.route[0] in ("event", "programme", "activities")
                 and c.explained <= o.explained and o.rank >= c.rank for o in candidates)
 
+        def online_around(c: _Candidate) -> bool:
+            # a group named inside the list's words, which only say where it is learned
+            # ("học tiếng anh | trên mạng": the courses' group) (round 21c)
+            return c.explained < best.explained and all(
+                tokens[i].fold in _ONLINE for i in best.explained - c.explained) and any(
+                tokens[i].fold not in _ONLINE | _COURSE_WORDS for i in c.explained)
+
         return next((c for c in candidates[1:] if c.route[0] == "courses"
                      and ((best.explained < c.explained
                            and c.rank >= CLARIFY_RATIO * best.rank)
-                          or (own_group(c) and c.rank >= SUBJECT * best.rank))), None)
+                          or ((own_group(c) or online_around(c))
+                              and c.rank >= SUBJECT * best.rank))), None)
 
     @staticmethod
     def _free_resource(tokens: list[Token], best: _Candidate,
@@ -1547,13 +1560,20 @@ class Understander:
         courses' words "trang nào", "link", "web") is the group of resources that holds the
         reading words, not the library's programmes, which are read on paper. None when the
         message asks no site or no group holds those words."""
-        if best.route not in _READING or not best.explained:
-            return None
-        site = next((c for c in candidates[1:] if c.route == ("courses", "")
-                     and c.explained and not c.explained & best.explained
-                     and c.rank >= SUBJECT * best.rank), None)
-        if site is None:
-            return None
+        if best.route == ("courses", "") and best.explained:
+            # the other way round: the site asked more strongly than the reading ("con tôi
+            # thích đọc truyện, | có trang web nào không") (round 21c)
+            reading = next((c for c in candidates[1:] if c.route in _READING and c.explained
+                            and not c.explained & best.explained
+                            and c.rank >= SUBJECT * best.rank), None)
+            if reading is None:
+                return None
+            best = reading
+        elif best.route not in _READING or not best.explained or next(
+                (c for c in candidates[1:] if c.route == ("courses", "")
+                 and c.explained and not c.explained & best.explained
+                 and c.rank >= SUBJECT * best.rank), None) is None:
+            return None  # no reading named, or no site asked beside it
         return next((c for c in candidates[1:] if c.route[0] == "courses" and c.route[1]
                      and c.explained & best.explained), None)
 
@@ -1773,6 +1793,12 @@ class Understander:
                  for i in c.explained if tokens[i].clause in asked and i not in asking
                  and tokens[i].fold not in told}
         if not named or any(t.clause in asked and t.fold in _BACK for t in tokens):
+            return best
+        if (best.route in _READING or best.route[0] == "courses") and all(
+                c.route == ("courses", "") for c in candidates
+                if c.explained and c.explained & named):
+            # "mẹ tôi thích nghe truyện audio, | có trang nào không": the whole list's words
+            # ("trang nào", "web", "link") ask for a site of what the other part names (round 21c)
             return best
         return next((c for c in candidates[1:] if c.explained
                      and c.route[0] not in ("smalltalk", "unknown")

@@ -16,7 +16,10 @@ WHEN_WHERE = ("khi nao", "bao gio", "may gio", "luc nao", "o dau", "dia diem", "
                "qua dau", "den dau", "hom nao", "bua nao", "ngay may")
 # Question words: a phrase that holds one asks, it does not qualify the phrase before it.
 QUESTION_WORDS = (*WHEN_WHERE, "bao nhieu", "the nao", "la gi", "lam sao", "nhu nao", "ai",
-                   "lam gi", "may ngay", "may lan", "may cau")
+                   "lam gi", "may ngay", "may lan", "may cau",
+                   # whether one must register ahead is asked of the event named before it
+                   # ("lễ khai mạc có cần đăng ký trước không") (round 21 d)
+                   "dang ky truoc")
 # Words that announce the question that follows them (folded pairs).
 OPENERS = frozenset({("khong", "biet"), ("chua", "biet"), ("muon", "biet"), ("cho", "hoi"),
                       ("xin", "hoi"), ("muon", "hoi"), ("can", "hoi"), ("can", "biet"),

@@ -182,6 +182,18 @@ _KIN_FOLDS = frozenset(fold(k) for k in KIN)
 # Round 18 (c): English words that name speaking or a language ask for the language, whatever
 # else the message says ("i dont speak vietnamese", "can u translate")
 _OTHER_LANGUAGE = frozenset({"speak", "vietnamese", "translate"})
+# What the bot can do, asked of the bot (round 21 b): a verb of the bot's work, maybe who it
+# is done for, "được", and "gì" ("bot giúp e đc những việc gì", "e hỏi bot được những gì").
+_FOR_WHOM = r"(?: (?:e|em|toi|minh|mk|mik|t|tui|chau|bot|ad|ban))?"
+_CAN_DO = re.compile(r" (?:giup|lam|hoi|ho tro|tra loi)" + _FOR_WHOM + " duoc" + _FOR_WHOM
+                     + r"(?: (?:nhung|cac))?(?: (?:viec|thu|cai|cau))? gi ")
+
+
+def _bot_can(tokens: list[Token]) -> bool:
+    """Does the message name the bot and ask what it can do for the writer?"""
+    return any(t.fold in _THE_BOT for t in tokens) and bool(_CAN_DO.search(parts.run(tokens)))
+
+
 # the score of a request its own rule reads: sent every day, another language, a message for
 # the organizers, what the bot keeps of me
 OWN_RULE = 5.0
@@ -370,6 +382,8 @@ class Understander:
             return replace(base, feature="ask", score=OWN_RULE)
         if parts.deletes_mine(tokens):  # "hủy hồ sơ cá nhân của mình": privacy
             return replace(base, feature="privacy", score=OWN_RULE)
+        if _bot_can(tokens):  # "bot giúp e được những việc gì", "hỏi bot được những gì"
+            return replace(base, feature="help", score=OWN_RULE)
         question = None
         # the question as typed, then as its abbreviations mean ("lm sao de nhan tb nhac lich
         # sk" is the FAQ's "làm sao để nhận tin nhắc lịch sự kiện") (round 17 d)

@@ -178,6 +178,8 @@ _THE_BOT = frozenset({"bot", "chatbot"})
 _SAFETY = ("faq", "internet-an-toan")
 _DISTRICT = ("faq", "quan-huyen")
 _FEES = ("faq", "chi-phi")
+# What a fee can be asked of: an event, a reading programme, a course.
+_NAMED_THINGS = frozenset({"event", "programme", "courses"})
 _WHO = ("faq", "ai-tham-gia")
 _NOW = frozenset({"ngay", "luôn", "luon", "liền"})
 # Words for people, folded: called after a greeting ("chào ông bà ạ") they say whom it is to.
@@ -185,6 +187,18 @@ _KIN_FOLDS = frozenset(fold(k) for k in KIN)
 # Round 18 (c): English words that name speaking or a language ask for the language, whatever
 # else the message says ("i dont speak vietnamese", "can u translate")
 _OTHER_LANGUAGE = frozenset({"speak", "vietnamese", "translate"})
+# What the bot can do, asked of the bot (round 21 b): a verb of the bot's work, maybe who it
+# is done for, "được", and "gì" ("bot giúp e đc những việc gì", "e hỏi bot được những gì").
+_FOR_WHOM = r"(?: (?:e|em|toi|minh|mk|mik|t|tui|chau|bot|ad|ban))?"
+_CAN_DO = re.compile(r" (?:giup|lam|hoi|ho tro|tra loi)" + _FOR_WHOM + " duoc" + _FOR_WHOM
+                     + r"(?: (?:nhung|cac))?(?: (?:viec|thu|cai|cau))? gi ")
+
+
+def _bot_can(tokens: list[Token]) -> bool:
+    """Does the message name the bot and ask what it can do for the writer?"""
+    return any(t.fold in _THE_BOT for t in tokens) and bool(_CAN_DO.search(parts.run(tokens)))
+
+
 # the score of a request its own rule reads: sent every day, another language, a message for
 # the organizers, what the bot keeps of me
 OWN_RULE = 5.0
@@ -373,6 +387,8 @@ class Understander:
             return replace(base, feature="ask", score=OWN_RULE)
         if parts.deletes_mine(tokens):  # "hủy hồ sơ cá nhân của mình": privacy
             return replace(base, feature="privacy", score=OWN_RULE)
+        if _bot_can(tokens):  # "bot giúp e được những việc gì", "hỏi bot được những gì"
+            return replace(base, feature="help", score=OWN_RULE)
         question = None
         # the question as typed, then as its abbreviations mean ("lm sao de nhan tb nhac lich
         # sk" is the FAQ's "làm sao để nhận tin nhắc lịch sự kiện") (round 17 d)
@@ -614,6 +630,16 @@ class Understander:
             # falls in the month or the year named asks when it is, not what it is
             best = replace(best, route=_WHEN_WEEK, explained=best.explained | ref.used)
         passed = {best.route}
+        if (ref is not None and ref.kind in ("week", "season") and best.route in _ACTIVITIES
+                and " tuan le " not in parts.run(tokens)):
+            # "đầu tháng 10 có gì hay": what is on in a time named is the schedule, when the
+            # schedule's words are among the list's (round 21 b: "có gì hay" reads the list
+            # of activities of the Week; "tuần lễ năm nay có gì hay" still does)
+            dated = next((c for c in candidates[1:] if c.route == ("schedule", "")
+                          and c.explained and c.explained <= best.explained), None)
+            if dated is not None:
+                best = dated
+                passed = {best.route, *_ACTIVITIES}
         if best.route in _CITY_LISTS and any(f" {d} " in run for d in self._districts):
             # "huyện thủy nguyên có hđ gì", "sk ở đồ sơn": the events of one quận or huyện are
             # listed by choosing it, which the FAQ entry tells; the city's lists are not asked
@@ -726,6 +752,13 @@ class Understander:
                           and c.rank >= TWO_QUESTIONS * best.rank), None)
             if named is not None:
                 best = named
+                passed.add(best.route)
+        if not when_where and best.route[0] in _NAMED_THINGS:
+            # "lớp kỹ năng số | có thu tiền không": the fee asked of an event named before it
+            # (round 21 b)
+            fee = self._fee_of_named(tokens, best, candidates)
+            if fee is not None:
+                best = fee
                 passed.add(best.route)
         if (best.route in _REMINDERS or best.route == ("unsubscribe", "")) and self._cancelled(
                 tokens, candidates):
@@ -1415,6 +1448,24 @@ class Understander:
         return next((c for c in candidates if c.route == _SAFETY and c.explained
                      and not c.explained & best.explained
                      and c.rank >= TWO_QUESTIONS * best.rank), best)
+
+    @staticmethod
+    def _fee_of_named(tokens: list[Token], best: _Candidate,
+                      candidates: list[_Candidate]) -> _Candidate | None:
+        """The fee of the Week asked of a thing named first ("lớp kỹ năng số có mất phí không",
+        "diễn đàn có phải đóng tiền ko"): a subject, then "có" or "phải" and the fee's words,
+        then the yes/no. The FAQ entry on fees answers (every activity is free); None when the
+        fee is not asked after the thing named on words of its own."""
+        fee = next((c for c in candidates if c.route == _FEES and c.explained
+                    and not c.explained & best.explained
+                    and min(c.explained) > max(best.explained)
+                    and c.rank >= SUBJECT * best.rank), None)
+        if fee is None:
+            return None
+        start, end = min(fee.explained), max(fee.explained)
+        asked_from = any(t.fold in ("co", "phai") for t in tokens[max(0, start - 2):start + 1])
+        asked_to = any(t.fold in YES_NO for t in tokens[end + 1:end + 3])
+        return fee if asked_from and asked_to else None
 
     @staticmethod
     def _near_home(candidates: list[_Candidate], best: _Candidate) -> _Candidate:

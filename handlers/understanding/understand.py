@@ -190,13 +190,19 @@ _OTHER_LANGUAGE = frozenset({"speak", "vietnamese", "translate"})
 # What the bot can do, asked of the bot (round 21 b): a verb of the bot's work, maybe who it
 # is done for, "được", and "gì" ("bot giúp e đc những việc gì", "e hỏi bot được những gì").
 _FOR_WHOM = r"(?: (?:e|em|toi|minh|mk|mik|t|tui|chau|bot|ad|ban))?"
+# words that deny the verb after them ("chẳng giúp được gì", "không làm được gì") (folded)
+_DENIED = frozenset({"chang", "khong", "cha", "chua", "ko"})
 _CAN_DO = re.compile(r" (?:giup|lam|hoi|ho tro|tra loi)" + _FOR_WHOM + " duoc" + _FOR_WHOM
                      + r"(?: (?:nhung|cac))?(?: (?:viec|thu|cai|cau))? gi ")
 
 
 def _bot_can(tokens: list[Token]) -> bool:
-    """Does the message name the bot and ask what it can do for the writer?"""
-    return any(t.fold in _THE_BOT for t in tokens) and bool(_CAN_DO.search(parts.run(tokens)))
+    """Does the message name the bot and ask what it can do for the writer? Not when the verb
+    is denied ("bot ơi chẳng giúp được gì": a complaint)."""
+    run = parts.run(tokens)
+    found = _CAN_DO.search(run)
+    return (found is not None and any(t.fold in _THE_BOT for t in tokens)
+            and not set(run[:found.start()].split()[-2:]) & _DENIED)
 
 
 # the score of a request its own rule reads: sent every day, another language, a message for

@@ -1867,15 +1867,13 @@ class Understander:
                     ) -> tuple[_Candidate, list[_Candidate]]:
         """A part that tells what is done ("tôi đọc thể lệ rồi, | cho tôi vào thi nhé") is
         why the rest is said: an answer found on its words and the rest gives way to one found
-        on the rest alone that explains all the rest the first did, and more. An answer found
-        on the part told alone gives way to what the rest says, small talk too ("mình đã xem
-        lịch rồi, | cảm ơn ad nhé": thanks)."""
-        if not done or not best.explained & done:
+        on the rest alone that explains all the rest the first did, and more."""
+        if not done or not best.explained & done or best.explained <= done:
             return best, candidates
         rest = best.explained - done
-        after = next((c for c in candidates[1:] if c.explained and not c.explained & done
-                      and (c.route[0] not in ("smalltalk", "unknown") or not rest)
-                      and c.explained >= rest and c.rank >= SUBJECT * best.rank), None)
+        after = next((c for c in candidates[1:] if c.route[0] not in ("smalltalk", "unknown")
+                      and c.explained and not c.explained & done and c.explained >= rest
+                      and c.rank >= SUBJECT * best.rank), None)
         if after is None:
             return best, candidates
         # the answers found on the part told are not asked back either

@@ -39,7 +39,8 @@ def test_the_corpus_is_as_large_and_varied_as_the_issue_asks(tuned: list[Case],
     assert 0.18 <= len(heldout) / len(cases) <= 0.22  # a fifth kept aside
     # Said by line numbers only: the message never prints a held-out phrasing.
     held = {c.text.lower() for c in heldout}
-    assert len(held) == len(heldout), "a held-out phrasing is written twice in heldout.txt"
+    twice = len(held) != len(heldout)  # (outside the assert: pytest would show the set)
+    assert not twice, "a held-out phrasing is written twice in heldout.txt"
     seen: set[str] = set()
     again = []
     for c in tuned:
@@ -66,8 +67,9 @@ def test_every_expected_answer_exists(tuned: list[Case], heldout: list[Case],
 
 def test_accuracy_is_at_least_95_percent(tuned: list[Case], heldout: list[Case],
                                          understander: Understander) -> None:
-    report = evaluate(understander, tuned + heldout, TODAY)
-    assert report.accuracy() >= 0.95, "\n".join(report.lines())
+    accuracy = evaluate(understander, tuned + heldout, TODAY).accuracy()
+    # The wrong answers are listed of the tuned part only: a held-out phrasing is never printed.
+    assert accuracy >= 0.95, "\n".join(evaluate(understander, tuned, TODAY).lines())
 
 
 def test_off_topic_is_rarely_answered_with_something_else(
@@ -78,4 +80,9 @@ def test_off_topic_is_rarely_answered_with_something_else(
     talk = [c for c in tuned + heldout if "talk" in c.tags]
     report = evaluate(understander, talk, TODAY)
     wrong = [o for o in report.outcomes if o.confident_wrong]
-    assert len(wrong) <= 0.06 * len(talk), [(o.case.text, o.got) for o in wrong]
+    too_many = len(wrong) > 0.06 * len(talk)
+    # Held-out phrasings by line number only (heldout.txt), tuned ones as typed.
+    tuned_ids = {id(c) for c in tuned}
+    said = [(o.case.text if id(o.case) in tuned_ids else f"heldout.txt:{o.case.line}", o.got)
+            for o in wrong]
+    assert not too_many, said

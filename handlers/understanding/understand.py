@@ -44,6 +44,7 @@ from handlers.understanding.words import (
     DATE_FOLDS,
     DATE_WORDS,
     KIN,
+    NOT,
     SELF,
     WHEN_WHERE,
     YES_NO,
@@ -190,8 +191,8 @@ _OTHER_LANGUAGE = frozenset({"speak", "vietnamese", "translate"})
 # What the bot can do, asked of the bot (round 21 b): a verb of the bot's work, maybe who it
 # is done for, "được", and "gì" ("bot giúp e đc những việc gì", "e hỏi bot được những gì").
 _FOR_WHOM = r"(?: (?:e|em|toi|minh|mk|mik|t|tui|chau|bot|ad|ban))?"
-# words that deny the verb after them ("chẳng giúp được gì", "không làm được gì") (folded)
-_DENIED = frozenset({"chang", "khong", "cha", "chua", "ko"})
+# words that deny the verb after them ("chẳng giúp được gì", "chưa làm được gì") (folded)
+_DENIED = NOT | {"chua"}
 _CAN_DO = re.compile(r" (?:giup|lam|hoi|ho tro|tra loi)" + _FOR_WHOM + " duoc" + _FOR_WHOM
                      + r"(?: (?:nhung|cac))?(?: (?:viec|thu|cai|cau))? gi ")
 
@@ -1823,8 +1824,9 @@ class Understander:
             if t.text in _CANCELS or (not t.marked and t.fold in _CANCEL_FOLDS):
                 return True
             # "không cần | nhắc lịch nữa", "không muốn | nhận tin", "đừng | nhắc"
-            if t.text == "đừng" or (t.fold in ("can", "muon") and k > 0 and tokens[k - 1].fold in (
-                    "khong", "chang", "cha") and tokens[k - 1].clause == t.clause):
+            if t.text == "đừng" or (t.fold in ("can", "muon") and k > 0
+                                    and tokens[k - 1].fold in NOT
+                                    and tokens[k - 1].clause == t.clause):
                 return True
         return False
 

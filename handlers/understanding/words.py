@@ -30,6 +30,8 @@ OPENERS = frozenset({("khong", "biet"), ("chua", "biet"), ("muon", "biet"), ("ch
 CLOSING = frozenset({"a", "ah", "ak", "nhe", "nha", "nhi", "vay", "the", "ha", "voi", "z"})
 # Words that ask (folded): what stands next to them is what a long message asks about.
 ASK_WORDS = frozenset({"gi", "nao", "dau", "sao", "ai", "may", "nhieu"})
+# Words that deny the verb after them (folded; "ko", "k" are read "không").
+NOT = frozenset({"khong", "chang", "cha"})
 # Words that open a part denying its subject (folded pairs).
 DENIALS = frozenset({("khong", "phai"), ("chang", "phai"), ("khong", "hoi"),
                       ("khong", "can"), ("khong", "muon")})

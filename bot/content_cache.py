@@ -219,6 +219,11 @@ def load_edition_cached(path: Path, directory: Path | None, understanding: bool 
     edition = _EDITIONS.get(key) or (cache.edition() if cache is not None else None)
     if edition is None:
         edition = load_edition(path)
+        if content_key(path) != key:
+            # An organizer saved a file between the hashing and the reading: what was read
+            # is not what the key names, so it is kept under no key (the next load hashes
+            # what is there then).
+            return edition, None, None, None
         if cache is not None:
             cache.keep_edition(edition)
     while len(_EDITIONS) >= KEEP and key not in _EDITIONS:

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from bot import content_cache
 from bot.content_cache import content_key, load_edition_cached
-from content import ContentError, default_edition_path, load_edition
+from content import ContentError, Edition, default_edition_path, load_edition
 from handlers.understanding import Understander
 from tests.bot.test_console import chat
 
@@ -78,6 +79,34 @@ def test_invalid_content_is_refused_after_a_valid_one_was_kept(edition_dir: Path
     with pytest.raises(ContentError) as err:  # a file the loader does not know
         load_edition_cached(edition_dir, cache_dir)
     assert [p.file for p in err.value.problems] == ["extra.toml"]
+
+
+def test_an_edit_saved_while_the_content_is_read_is_kept_under_no_key(
+        edition_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An organizer saves faq.toml after it was hashed and while the edition is read: what was
+    read is not what the key names, so nothing is kept under that key, and the next load (or
+    start) reads the files as they are then."""
+    cache_dir = tmp_path / "cache"
+    faq = edition_dir / "faq.toml"
+    text = faq.read_text(encoding="utf-8")
+    first = load_edition(edition_dir).faq[0]
+    real = content_cache.load_edition
+
+    def read_then_saved(path: Path) -> Edition:
+        edition = real(path)
+        faq.write_text(text.replace(first.answer.vi, "Câu trả lời đã sửa."), encoding="utf-8")
+        return edition
+
+    monkeypatch.setattr(content_cache, "_EDITIONS", {})  # (other tests' loads of these bytes)
+    monkeypatch.setattr(content_cache, "load_edition", read_then_saved)
+    edition, _, cache, key = load_edition_cached(edition_dir, cache_dir)
+    assert edition.faq[0].answer.vi == first.answer.vi  # what was read, used this once
+    assert cache is None and key is None
+    assert not list(cache_dir.glob("*.pickle"))
+    monkeypatch.setattr(content_cache, "load_edition", real)
+    again, _, cache, key = load_edition_cached(edition_dir, cache_dir)
+    assert again.faq[0].answer.vi == "Câu trả lời đã sửa."
+    assert cache is not None and key == content_key(edition_dir)
 
 
 def test_a_damaged_entry_is_rebuilt(edition_dir: Path, tmp_path: Path) -> None:

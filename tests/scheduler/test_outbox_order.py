@@ -97,6 +97,7 @@ class Sender:
     rows: dict[int, tuple[str, int]]
     clock: Clock
     received: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    claimed: list[Claimed] = field(default_factory=list)  # by the last claim
 
     async def claim(self, worker: str = "w1", limit: int = 50) -> list[tuple[str, int]]:
         self.claimed = await self.store.claim("telegram", worker, limit)
@@ -126,6 +127,7 @@ class Sender:
         return got
 
     async def drain(self) -> None:
+        """Send everything, a second passing between claims."""
         for _ in range(20):
             await self.send_all()
             self.clock.advance(1.0)

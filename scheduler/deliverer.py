@@ -164,11 +164,13 @@ class Deliverer:
     async def _dispatch(self, rows: list[outbox.Claimed]
                         ) -> tuple[list[asyncio.Task[None]], list[outbox.Claimed]]:
         """Start each row's send at its slot, each group marked `sending` just before it goes
-        out; rows whose chat must wait are put aside."""
+        out; rows whose chat must wait are put aside (back in the queue; the chat's later rows
+        wait behind them, see OutboxStore.claim)."""
         later: list[outbox.Claimed] = []
         ready: list[outbox.Claimed] = []
         chats: set[str] = set()
         for row in rows:
+            # A claim holds one row a chat; `chats` keeps the interval should it hold more.
             if row.external_id in chats or self.spacing.wait_for(row.external_id) > 0:
                 later.append(row)
             else:

@@ -8,6 +8,10 @@ yet handed to the platform. Right before a small group's requests leave, it mark
 `claimed` rows that were never sent: they go back to `pending`. Rows left `sending` may have
 arrived: they become `uncertain`, are reported, and are never sent again.
 
+A chat's rows go in the order they were queued (their ids): a row is claimed only when no
+earlier row to the same chat is open, whatever happened to that one (set aside for the chat's
+interval, retried after a 429, held by another process).
+
 The rules live here; the rows live behind `OutboxStore` (bot.db.outbox on SQL).
 """
 
@@ -22,8 +26,10 @@ from scheduler.messages import ItemView
 
 # A message that could not leave (connection refused) is tried this many times in all.
 MAX_ATTEMPTS = 5
-# The statuses a row ends in.
+# The statuses a row ends in, and those before: a chat's later row waits while an earlier one
+# of the same chat is open (see OutboxStore.claim).
 FINAL = ("sent", "failed", "skipped", "uncertain")
+OPEN = ("pending", "claimed", "sending")
 
 
 def real_now() -> datetime:
@@ -45,7 +51,9 @@ class OutboxStore(Protocol):
 
     async def claim(self, channel: str, worker: str, limit: int) -> list[Claimed]:
         """Reserve up to `limit` pending rows of `channel` for `worker` (`claimed`, not sent);
-        several processes claiming at once never take the same row."""
+        several processes claiming at once never take the same row. A row is claimable only
+        when no earlier row (by id, the order they were queued) to the same chat is open:
+        each chat gets its messages in order, one at a time across processes."""
         ...
 
     async def mark_sending(self, ids: list[int], worker: str) -> set[int]:

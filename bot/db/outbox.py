@@ -13,12 +13,13 @@ from typing import Any
 
 from sqlalchemy import func, literal, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.orm import aliased
 
 from bot.db.broadcast import audience_query
 from bot.db.models import OutboxRow, ScheduledItem, User
 from bot.db.repo import dialect_insert
 from scheduler.messages import ItemView
-from scheduler.outbox import Claimed, real_now
+from scheduler.outbox import OPEN, Claimed, real_now
 
 
 async def fill(s: AsyncSession, item_id: int, audience: str, default_locale: str,
@@ -57,18 +58,30 @@ async def skip_unsent_channels(s: AsyncSession, item_id: int, channels: set[str]
 async def claim(s: AsyncSession, channel: str, worker: str, limit: int) -> list[Claimed]:
     """Reserve up to `limit` pending rows of `channel` for `worker` (`claimed`, not yet sent).
 
+    Only a recipient's first open row is claimable: a later one waits while an earlier one is
+    pending (set aside for the chat's interval, retried after a 429), claimed or sending, so a
+    chat gets its messages in queue order whatever their `not_before` and whoever holds the
+    earlier one. (Rows set aside came back at times computed apart, and a batch claimed ahead
+    took a chat's later row while its earlier one waited with its batch: under load an
+    announcement fired with the digest reached a chat before it.)
+
     FOR UPDATE SKIP LOCKED lets several processes claim from one table without ever taking the
-    same row (PostgreSQL); SQLite ignores it and runs one process.
+    same row (PostgreSQL); SQLite ignores it and runs one process. A row another process is
+    claiming is still open in this one's snapshot: its recipient's later rows are skipped too.
     """
     now = real_now()
+    earlier = aliased(OutboxRow)
+    ahead = select(earlier.id).where(earlier.user_id == OutboxRow.user_id,
+                                     earlier.status.in_(OPEN), earlier.id < OutboxRow.id)
     q = (
         select(OutboxRow.id, OutboxRow.item_id, OutboxRow.external_id, OutboxRow.locale,
                OutboxRow.attempts)
         .where(OutboxRow.channel == channel, OutboxRow.status == "pending",
-               (OutboxRow.not_before.is_(None)) | (OutboxRow.not_before <= now))
+               (OutboxRow.not_before.is_(None)) | (OutboxRow.not_before <= now),
+               ~ahead.exists())
         .order_by(OutboxRow.id)
         .limit(limit)
-        .with_for_update(skip_locked=True)
+        .with_for_update(skip_locked=True, of=OutboxRow)
     )
     rows = [Claimed(r.id, r.item_id, r.external_id, r.locale, r.attempts + 1)
             for r in await s.execute(q)]

@@ -35,7 +35,8 @@ _SPACES = re.compile(r"\s+")
 # single consonant (which is no word), it is left out; "ok.ban", "ạ.cảm" keep their break.
 _STRAY = re.compile(r"(?<![^\W_])([^\W\d_]+)[.,'`*-](?=([^\W\d_]+)(?![^\W_]))")
 # A letter o typed for a zero after a digit ("3/1o", "1o h"): the keys are next to each other.
-_ZERO = re.compile(r"(?<=[0-9])o(?![^\W\d_])")
+# Not after a digit typed in a word ("ba1o": VNI's báo, its tone key before the o).
+_ZERO = re.compile(r"(?<=[0-9])(?<![^\W\d_][0-9])o(?![^\W\d_])")
 # A smiley typed with keys (":))", "=))", ":D", ":v", "^^", "<3", "T_T", ":(("), not after a
 # letter or digit ("8:30" is a time): read as an emoji, which asks and names nothing. Left as
 # it was, ":" after a number was a time ("thứ 5 :))": 5 o'clock) and "D", "v" unknown words.
@@ -387,6 +388,11 @@ def telex(word: str) -> list[str]:
     with a letter that is a tone key elsewhere)."""
     if not word.isascii() or not word.isalpha() or len(word) < 2:
         return []
+    # a bare w after the initial consonants is ư, as Telex types it ("trwcj": trực, "thw":
+    # thư, "nhwng": nhưng); a w that starts a word is teencode's qu ("wa": quá), left so
+    w = word.find("w")
+    if w > 0 and not any(c in "aeiouy" for c in word[:w]):
+        word = word[:w] + "u" + word[w:]
     first = next((k for k, c in enumerate(word) if c in "aeiouy"), -1)
     if first < 0:
         return []

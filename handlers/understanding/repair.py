@@ -25,14 +25,21 @@ from handlers.understanding.words import (
     BEFORE_NUMBER,
     DATE_FOLDS,
     DATE_TEXTS,
+    CLOSING,
     KIN,
+    QUESTION_WORDS,
     VOWEL,
+    YES_NO,
 )
 
 # Letters a word may have for its swaps to be read as words typed as one or with Telex keys
 # ("nagymai", "lihcj"): each swap is read again, and a longer run is no word of a message
 # people type (a flood of such runs stays cheap).
 SWAP_READ_LETTERS = 12
+# Words typed as one are read up to six ("homnaycogikhong"), of 36 letters at most.
+RUN_WORDS = 6
+RUN_LETTERS = 36
+_ENDS = YES_NO | CLOSING
 
 
 class Repairer:
@@ -56,6 +63,10 @@ class Repairer:
             if syllable(a) and syllable(b):
                 firsts.setdefault(b, set()).add(a)
         self._firsts = {b: frozenset(a) for b, a in firsts.items()}
+        # the pairs words typed as one are read by: the phrases' and the question words'
+        # ("maygio": mấy giờ, "odau": ở đâu, "ngaynao": ngày nào)
+        self._joined = self.index.bigrams | frozenset(
+            (q.split()[0], q.split()[1]) for q in QUESTION_WORDS if len(q.split()) == 2)
 
     def repair(self, tokens: list[Token]) -> list[Token]:
         """Words the bot does not know, read again: a word typed in two pieces, doubled
@@ -188,16 +199,17 @@ class Repairer:
                                           or (corrected, after) in self.index.bigrams):
                 return (Token(corrected, corrected, "word", expanded=True, repaired=True),)
             return (t,)
-        if len(t.fold) >= 5:
+        if len(t.fold) >= 4:
             for cut in sorted(range(2, len(t.fold) - 1), key=lambda c: -min(c, len(t.fold) - c)):
                 left, right = make_token(t.fold[:cut]), make_token(t.fold[cut:])
                 fillers = self.index.is_filler(left) + self.index.is_filler(right)
-                # "phuong" is not "phụ ông": a filler in a split needs the pair to be known
+                # "phuong" is not "phụ ông": a filler in a split needs the pair to be known,
+                # as do two fillers ("cogi": có gì, "maygio": mấy giờ) and four letters
                 if self.index.known(left) and self.index.known(right) and (
-                        (fillers == 0 and not again)
-                        or (fillers <= 1 and (left.fold, right.fold) in self.index.bigrams)):
+                        (fillers == 0 and not again and len(t.fold) >= 5)
+                        or (left.fold, right.fold) in self._joined):
                     return left, right
-        if 7 <= len(t.fold) <= 28:  # four words of seven letters at most
+        if 6 <= len(t.fold) <= RUN_LETTERS:
             words = self._run_together(t.fold)
             if words is not None:
                 return words
@@ -296,7 +308,7 @@ class Repairer:
         return out
 
     def _run_together(self, word: str) -> tuple[Token, ...] | None:
-        """Three or four words typed as one ("lichngaymai", "thuvienmocua"): each a syllable
+        """Three to six words typed as one ("lichngaymai", "thuvienmocua"): each a syllable
         the bot knows (no abbreviation; a filler only in a pair), and half the neighbours or
         more (at least one pair) pairs the bot knows; the fewest words first, then the most
         pairs."""
@@ -306,20 +318,23 @@ class Repairer:
             nonlocal best
             if not rest:
                 if len(parts) >= 3:
-                    paired = [p in self.index.bigrams for p in itertools.pairwise(parts)]
+                    paired = [p in self._joined for p in itertools.pairwise(parts)]
                     key = (len(parts), -sum(paired), parts)
-                    # a filler ("ngay": ngay or ngày) counts only in a pair
+                    # a filler ("ngay": ngay or ngày) counts only in a pair, but for the
+                    # word that closes a question ("…cogikhong", "…nhe")
                     alone = any(self.index.is_filler(make_token(w))
                                 and not (k and paired[k - 1])
                                 and not (k < len(paired) and paired[k])
+                                and not (k == len(paired) and w in _ENDS)
                                 for k, w in enumerate(parts))
                     if (2 * sum(paired) >= len(paired) and not alone
                             and (best is None or key < best)):
                         best = key
                 return
-            if len(parts) == 4:
+            if len(parts) == RUN_WORDS:
                 return
-            for cut in range(2, min(len(rest), 7) + 1):
+            # (a word of one letter is a vowel: "thuvienodau", ở)
+            for cut in range(1 if rest[0] in "aeiouy" else 2, min(len(rest), 7) + 1):
                 part = rest[:cut]
                 if syllable(part) and part in self.index.vocab_folds:
                     walk(rest[cut:], (*parts, part))

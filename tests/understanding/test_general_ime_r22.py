@@ -1,0 +1,94 @@
+"""Round 22 (a) of issue 15: messages typed with the Vietnamese input method off or
+half-working (Telex and VNI keys left in), fast on a phone (doubled, swapped, next-key and
+dropped letters, words run together or cut by spaces), by voice (no punctuation, "chấm hỏi"
+typed out) or through an autocorrect that chose another word. The expected answer is what the
+same question typed right gets.
+
+Blind paraphrases, written before any change of the round, by class of how the words are
+broken (not by what is asked). Figures before/after the round's changes: BENCHMARKS §8.47.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from handlers.understanding import Understander
+from tests.understanding.conftest import answer
+
+TODAY = "day:2020-10-01"
+
+READ = [
+    # Telex: "w" typed alone for ư (Telex makes ư of a bare w), keys in other orders
+    ('thw vieenj owr ddaau', 'library / faq:doc-sach'),
+    ('lichj trwcj tuyeens hoom nay', TODAY),
+    ('nhwng sujw kieenj naof ddang dieenx ra', 'next'),
+    ('hocj sinh cos dwowcj tham gia khoong', 'faq:ai-tham-gia'),
+    ('tieesng anh hocj owr ddaau', 'courses:khoa-hoc / courses / faq:khoa-hoc-truc-tuyen'),
+    ('lisch ngayf mai', 'day:2020-10-02'),
+    ('cuooc thi cos giair thuowngr gif', 'contest / faq:cuoc-thi'),
+    ('ddanwg kys nhaajn thoong baos', 'subscribe / faq:nhac-lich'),
+    # VNI left in, the digits after the vowel or at the end of the word
+    ('thu7 vie65n o73 d9a6u', 'library / faq:doc-sach'),
+    ('li5ch ho6m nay', TODAY),
+    ('lich5 ngay2 mai', 'day:2020-10-02'),
+    ('ba1o cho to6i li5ch nha1', 'subscribe / faq:nhac-lich'),
+    ('cuo65c thi co1 gia3i thuo73ng kho6ng', 'contest / faq:cuoc-thi'),
+    ('khoa1 ho5c tru7c5 tuye61n', 'courses / faq:khoa-hoc-truc-tuyen / courses:khoa-hoc'),
+    ('huy3 d9a8ng ky1', 'unsubscribe'),
+    # words run together, short fillers among them
+    ('mai cogi khong', 'day:2020-10-02'),
+    ('khaimac maygio', 'event:khai-mac / day:2020-10-01'),
+    ('homnaycogikhong', TODAY),
+    ('thuvienodau', 'library / faq:doc-sach'),
+    ('cuoithinaycogiaigi', 'contest / faq:cuoc-thi'),
+    ('thu7 cogi ko', 'day:2020-10-03'),
+    ('tongket ngaynao', 'event:tong-ket'),
+    # words cut by spaces
+    ('l ich ngay m ai', 'day:2020-10-02'),
+    ('cuo c thi la g i', 'contest / faq:cuoc-thi'),
+    ('t ham gia co m at phi khong', 'faq:chi-phi'),
+    ('kh ai mac o d au', 'event:khai-mac / day:2020-10-01'),
+    ('so d ien thoai b an to chuc', 'contacts / faq:lien-he'),
+    # next-key, dropped and doubled letters on a phone
+    ('lich hom mau', TODAY),
+    ('cuoc thu co giai thuong gi khong', 'contest / faq:cuoc-thi'),
+    ('thu vien mo cua luc ma gio', 'library / faq:doc-sach'),
+    ('dan ky nhan lich hang nga', 'subscribe / faq:nhac-lich'),
+    ('chuu dee tuaan le laa gii', 'theme / faq:chu-de'),
+    ('mat tien khonh', 'faq:chi-phi'),
+    ('xem bnag xep hnag', 'leaderboard'),
+    # voice typing: no punctuation, the marks said aloud, words heard as others
+    ('bot ơi lịch ngày mai có gì chấm hỏi', 'day:2020-10-02'),
+    ('cho tôi hỏi tham gia có mất tiền không dấu hỏi', 'faq:chi-phi'),
+    ('a lô bot ơi lễ khai mạc ở đâu vậy', 'event:khai-mac / day:2020-10-01'),
+    ('xin chào bạn cho mình hỏi chủ đề tuần lễ năm nay là gì nhé cảm ơn bạn', 'theme / faq:chu-de'),
+    ('tôi muốn hủy đăng ký nhận tin chấm', 'unsubscribe'),
+    ('nịch hôm nay có gì', TODAY),
+    # autocorrect into other words
+    ('cuộc thì có giải thưởng gì không', 'contest / faq:cuoc-thi'),
+    ('lịch ngày mại có gì', 'day:2020-10-02'),
+    ('thư viên mở cửa mây giờ', 'library / faq:doc-sach'),
+    ('tham gia có mặt tiền không', 'faq:chi-phi'),
+]
+
+GUARDS = [
+    # words that are Telex-like or run together but mean what they say, and off-topic
+    ('taxi ra san bay bao nhieu tien', 'dont_know'),
+    ('thowif tieets mai thees naof', 'dont_know'),
+    ('giaas xawng hoom nay', 'dont_know'),
+    ('camr own nhes', 'smalltalk:thanks'),
+    ('okee', 'smalltalk:ok'),
+    ('xem phim owr ddaau', 'dont_know'),
+    ('ron95 gia bao nhieu', 'dont_know'),
+    ('chaof bajn', 'smalltalk:greeting'),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), READ)
+def test_broken_typing_read(understander: Understander, text: str, expected: str) -> None:
+    assert answer(understander, text) in expected.split(" / ")
+
+
+@pytest.mark.parametrize(("text", "expected"), GUARDS)
+def test_guards(understander: Understander, text: str, expected: str) -> None:
+    assert answer(understander, text) in expected.split(" / ")

@@ -22,6 +22,7 @@ from handlers.understanding.normalise import (
     vni,
 )
 from handlers.understanding.words import (
+    ASK_WORDS,
     BEFORE_NUMBER,
     DATE_FOLDS,
     DATE_TEXTS,
@@ -40,6 +41,7 @@ SWAP_READ_LETTERS = 12
 RUN_WORDS = 6
 RUN_LETTERS = 36
 _ENDS = YES_NO | CLOSING
+_ASKS_OF = ASK_WORDS | {"nay", "kia"}
 
 
 class Repairer:
@@ -65,8 +67,9 @@ class Repairer:
         self._firsts = {b: frozenset(a) for b, a in firsts.items()}
         # the pairs words typed as one are read by: the phrases' and the question words'
         # ("maygio": mấy giờ, "odau": ở đâu, "ngaynao": ngày nào)
-        self._joined = self.index.bigrams | frozenset(
+        self._asks = frozenset(
             (q.split()[0], q.split()[1]) for q in QUESTION_WORDS if len(q.split()) == 2)
+        self._joined = self.index.bigrams | self._asks
 
     def repair(self, tokens: list[Token]) -> list[Token]:
         """Words the bot does not know, read again: a word typed in two pieces, doubled
@@ -215,10 +218,14 @@ class Repairer:
                 return words
         if again:
             return (t,)
-        read = self._swap_read(t, before, after, unmarked_near)
+        corrected = self.index.correct(t.fold, before, after)
+        # one slip that pairs with a neighbour ("hang nga": ngày) before two read as a swap
+        # and a teencode spelling ("nga" -> "nag" -> "nang")
+        paired = corrected is not None and ((before, corrected) in self.index.bigrams
+                                            or (corrected, after) in self.index.bigrams)
+        read = None if paired else self._swap_read(t, before, after, unmarked_near)
         if read is not None:
             return read
-        corrected = self.index.correct(t.fold, before, after)
         if corrected is not None:
             return (self._corrected(corrected, before, after,
                                     swapped=sorted(corrected) == sorted(t.fold)),)
@@ -278,6 +285,10 @@ class Repairer:
         if len(known) == 1:
             return (known[0],)
         if len(singles) == 1 and not known and len(t.text) >= 5:
+            # (words typed as one keep a letter typed twice where one ends and the next
+            # starts: "lichhomnay" is lịch hôm nay, not "lich om nay")
+            if 6 <= len(t.fold) <= RUN_LETTERS and self._run_together(t.fold) is not None:
+                return None
             read = self._repair_word(singles.pop(), "", "", again=again)
             if len(read) > 1 or self.index.known(read[0]):
                 return read
@@ -299,9 +310,11 @@ class Repairer:
                 whole = make_token(retone(a.text + b.text))
                 before = out[k - 1].fold if k else ""
                 after = out[k + 2].fold if k + 2 < len(out) else ""
+                # (two pieces neither of which is a word of the bot need no pair: "l ich")
                 if self.index.known(whole) and (
                         (before, whole.fold) in self.index.bigrams
-                        or (whole.fold, after) in self.index.bigrams):
+                        or (whole.fold, after) in self.index.bigrams
+                        or not (self.index.known(a) or self.index.known(b))):
                     out[k:k + 2] = [whole.in_clause(a.clause)]
                     continue
             k += 1
@@ -318,7 +331,11 @@ class Repairer:
             nonlocal best
             if not rest:
                 if len(parts) >= 3:
-                    paired = [p in self._joined for p in itertools.pairwise(parts)]
+                    # (a word that asks or points, after a word that is no filler, pairs
+                    # with it: "giai | gi", "cuoc thi | nay")
+                    paired = [p in self._joined or (
+                        p[1] in _ASKS_OF and not self.index.is_filler(make_token(p[0])))
+                        for p in itertools.pairwise(parts)]
                     key = (len(parts), -sum(paired), parts)
                     # a filler ("ngay": ngay or ngày) counts only in a pair, but for the
                     # word that closes a question ("…cogikhong", "…nhe")
@@ -439,7 +456,11 @@ class Repairer:
         `prev`, `after`: its neighbours in its part of the message (`_neighbours`)."""
         # the wrong tone key, not a tone added to a word written without one ("bão" is no "bao")
         candidates = {w for w in self._toned.get(untoned(t.text), ()) if w != t.text and tone(w)}
-        if not candidates or not tone(t.text):
+        odd = t.text not in self.index.vocab_texts
+        # a tone key that did not take, the vowels' marks typed ("mây giờ": mấy), is read
+        # only in letters no word of the bot has and beside a neighbour it pairs with
+        untoned_odd = odd and not tone(t.text)
+        if not candidates or not (tone(t.text) or untoned_odd):
             return None
         pairs = self.index.pairs
 
@@ -456,7 +477,6 @@ class Repairer:
                     or (odd and w in DATE_TEXTS and any(
                         n is not None and n.text in DATE_TEXTS for n in (prev, after))))
 
-        odd = t.text not in self.index.vocab_texts
         if not odd and (paired(t.text) or (
                 prev is not None and (prev.text, t.text) in pairs) or (
                 after is not None and (t.text, after.text) in pairs)):
@@ -467,8 +487,15 @@ class Repairer:
             prev = prev if prev is not None and not self.index.is_filler(prev) else None
             after = after if after is not None and not self.index.is_filler(after) else None
         found = [w for w in candidates if paired(w)]
+        if untoned_odd and not found:  # (or a question word with it: "mây | giờ")
+            found = [w for w in candidates if any(
+                n is not None and n.kind == "word" and pair in self._asks
+                for n, pair in ((prev, (prev and prev.fold, fold(w))),
+                                (after, (fold(w), after and after.fold))))]
         if len(found) == 1:  # the neighbour says which: as if typed right
             return Token(found[0], t.fold, "word")
+        if untoned_odd:
+            return None
         # a form no word of the bot has, its one filler of that shape: fillers are typed
         # in nearly every message ("cũa": của, "đế": để), read as a correction
         fillers = [w for w in candidates if w in self.index.filler_texts and w not in KIN]

@@ -5,6 +5,7 @@ wrong tone mark (in words typed without marks, the words around decide)."""
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 
 from handlers.understanding.index import Index
@@ -42,6 +43,9 @@ RUN_WORDS = 6
 RUN_LETTERS = 36
 _ENDS = YES_NO | CLOSING
 _ASKS_OF = ASK_WORDS | {"nay", "kia"}
+# A Telex tone key typed after the vowels and before the final consonants ("bajn", "ddaajt")
+_TELEX_KEYS = re.compile(r"[aeiouy].*[sfrxjw]|aa|ee|oo|dd")
+_KEY_BEFORE_FINAL = re.compile(r"[aeiouy][sfrxj](?:ch|ng|nh|[cmnpt])$")
 
 
 class Repairer:
@@ -181,7 +185,8 @@ class Repairer:
             # a vowel's shape typed, no word of the bot: as typed ("muaw"), unless its
             # letters swapped read ("tuhws": thứ)
             if keyed is t:
-                return self._swap_read(t, before, after, unmarked_near) or (t,)
+                return (self._swap_read(t, before, after, unmarked_near)
+                        or self._keyed_pair(t.fold, before, after) or (t,))
             return (keyed,)
         spelt = self._respelt(t, before, after)
         if spelt is not None:
@@ -212,6 +217,9 @@ class Repairer:
                         (fillers == 0 and not again and len(t.fold) >= 5)
                         or (left.fold, right.fold) in self._joined):
                     return left, right
+            keyed_pair = None if again else self._keyed_pair(t.fold, before, after)
+            if keyed_pair is not None:
+                return keyed_pair
         if 6 <= len(t.fold) <= RUN_LETTERS:
             words = self._run_together(t.fold)
             if words is not None:
@@ -230,6 +238,27 @@ class Repairer:
             return (self._corrected(corrected, before, after,
                                     swapped=sorted(corrected) == sorted(t.fold)),)
         return (t,)
+
+    def _keyed_pair(self, word: str, before: str, after: str) -> tuple[Token, ...] | None:
+        """Two words typed as one, one or both with Telex keys left in ("naycos": này có,
+        "hoomnay"): each piece read as keys or as it is, and one pair among the pieces and
+        the neighbours ("hom | nay", "co | gi") known."""
+        if not _TELEX_KEYS.search(word):
+            return None
+        for cut in range(2, len(word) - 1):
+            pieces = []
+            for piece in (make_token(word[:cut]), make_token(word[cut:])):
+                if not self.index.known(piece):
+                    keyed = self._telex(piece)
+                    piece = keyed if keyed is not None and keyed is not piece else piece
+                pieces.append(piece)
+            left, right = pieces
+            if (self.index.known(left) and self.index.known(right)
+                    and any(p in self._joined for p in ((before, left.fold),
+                                                        (left.fold, right.fold),
+                                                        (right.fold, after)))):
+                return left, right
+        return None
 
     def _swap_read(self, t: Token, before: str, after: str,
                    unmarked_near: bool) -> tuple[Token, ...] | None:
@@ -397,7 +426,10 @@ class Repairer:
                 return Token(fold(shape), fold(shape), "word", expanded=True)
             return t
         plain = fold(decoded[0])
-        if keys[-1] in "sfrxj" and plain in self.index.vocab_folds:
+        # the tone key last, or before the final consonants only ("bajn": bạn, "vieecj";
+        # "taxi" is no "tai")
+        if (keys[-1] in "sfrxj" or _KEY_BEFORE_FINAL.search(keys)) \
+                and plain in self.index.vocab_folds:
             return Token(plain, plain, "word", expanded=True)
         return None
 

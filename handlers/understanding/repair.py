@@ -25,9 +25,9 @@ from handlers.understanding.normalise import (
 from handlers.understanding.words import (
     ASK_WORDS,
     BEFORE_NUMBER,
+    CLOSING,
     DATE_FOLDS,
     DATE_TEXTS,
-    CLOSING,
     KIN,
     QUESTION_WORDS,
     VOWEL,
@@ -190,6 +190,13 @@ class Repairer:
             return (keyed,)
         spelt = self._respelt(t, before, after)
         if spelt is not None:
+            if not again and not t.marked and not self._pairs_with(spelt.fold, before, after):
+                # a teencode spelling that pairs with no neighbour gives way to one slip that
+                # does ("dien thoa": thoại, a final letter left out; not "thơ")
+                corrected = self.index.correct(t.fold, before, after)
+                if corrected is not None and self._pairs_with(corrected, before, after):
+                    return (self._corrected(corrected, before, after,
+                                            swapped=sorted(corrected) == sorted(t.fold)),)
             return (spelt,)
         if t.marked:
             # two neighbouring letters swapped, the marks typed with them ("nàgy", "chềiu"):
@@ -229,8 +236,7 @@ class Repairer:
         corrected = self.index.correct(t.fold, before, after)
         # one slip that pairs with a neighbour ("hang nga": ngày) before two read as a swap
         # and a teencode spelling ("nga" -> "nag" -> "nang")
-        paired = corrected is not None and ((before, corrected) in self.index.bigrams
-                                            or (corrected, after) in self.index.bigrams)
+        paired = corrected is not None and self._pairs_with(corrected, before, after)
         read = None if paired else self._swap_read(t, before, after, unmarked_near)
         if read is not None:
             return read
@@ -239,24 +245,38 @@ class Repairer:
                                     swapped=sorted(corrected) == sorted(t.fold)),)
         return (t,)
 
+    def _pairs_with(self, word: str, before: str, after: str) -> bool:
+        """`word` (folded) forms a pair of the phrases with the word before or after it."""
+        return (before, word) in self.index.bigrams or (word, after) in self.index.bigrams
+
     def _keyed_pair(self, word: str, before: str, after: str) -> tuple[Token, ...] | None:
         """Two words typed as one, one or both with Telex keys left in ("naycos": này có,
-        "hoomnay"): each piece read as keys or as it is, and one pair among the pieces and
-        the neighbours ("hom | nay", "co | gi") known."""
+        "hoomnay"): each piece read as keys or as it is; the pieces a pair the bot knows, or
+        each piece with its neighbour ("hom | nay", "co | gi")."""
         if not _TELEX_KEYS.search(word):
             return None
+        if after and after not in self.index.vocab_folds:  # the next word typed so too
+            decoded = telex(after)
+            after = fold(decoded[0]) if decoded else after
         for cut in range(2, len(word) - 1):
             pieces = []
             for piece in (make_token(word[:cut]), make_token(word[cut:])):
-                if not self.index.known(piece):
-                    keyed = self._telex(piece)
-                    piece = keyed if keyed is not None and keyed is not piece else piece
+                # (keys first: "cos" is also the lexicon's có, not known by its marks)
+                keyed = self._telex(piece)
+                if keyed is not None and (keyed.keyed or not self.index.known(piece)):
+                    piece = keyed
                 pieces.append(piece)
             left, right = pieces
+            # a piece's marks sure by its keys, and the pieces a pair (as written, when both
+            # have marks: "server" is no "sẻ vẻ") or each with its neighbour
             if (self.index.known(left) and self.index.known(right)
-                    and any(p in self._joined for p in ((before, left.fold),
-                                                        (left.fold, right.fold),
-                                                        (right.fold, after)))):
+                    and (left.keyed or right.keyed)
+                    and (((left.text, right.text) in self.index.pairs
+                          or (left.fold, right.fold) in self._asks
+                          if left.marked and right.marked
+                          else (left.fold, right.fold) in self._joined)
+                         or ((before, left.fold) in self._joined
+                             and (right.fold, after) in self._joined))):
                 return left, right
         return None
 

@@ -6,7 +6,8 @@ same question typed right gets.
 
 Blind paraphrases, written before any change of the round, by class of how the words are
 broken (not by what is asked); the two classes marked "after batch 2" were written when that
-batch showed them, after their fixes: measured before on the commit before those fixes. Figures before/after the round's changes: BENCHMARKS §8.47.
+batch showed them, after their fixes: measured before on the commit before those fixes.
+Figures before/after the round's changes: BENCHMARKS §8.47.
 """
 
 from __future__ import annotations
@@ -66,7 +67,8 @@ READ = [
     ('bot ơi lịch ngày mai có gì chấm hỏi', 'day:2020-10-02'),
     ('cho tôi hỏi tham gia có mất tiền không dấu hỏi', 'faq:chi-phi'),
     ('a lô bot ơi lễ khai mạc ở đâu vậy', 'event:khai-mac / day:2020-10-01'),
-    ('xin chào bạn cho mình hỏi chủ đề tuần lễ năm nay là gì nhé cảm ơn bạn', 'theme / faq:chu-de'),
+    ('xin chào bạn cho mình hỏi chủ đề tuần lễ năm nay là gì nhé cảm ơn bạn',
+     'theme / faq:chu-de'),
     ('tôi muốn hủy đăng ký nhận tin chấm', 'unsubscribe'),
     ('nịch hôm nay có gì', TODAY),
     # autocorrect into other words
@@ -91,6 +93,64 @@ READ = [
     ('khai majc maaysgiowf', 'event:khai-mac'),
     ('cuoocj thicos mats tieenf khoong', 'faq:chi-phi'),
     ('ddawng kys nhaanjlichj', 'subscribe'),
+    # (written after the fixes above: 20/24 before the next one, 21/24 after) keys typed
+    # twice or in another order, capitals, VNI and Telex mixed
+    ('lichjj hoom nay cos gif', TODAY),
+    ('cosss mats tieenf khoong', 'faq:chi-phi'),
+    ('nguoiwf giaf cos dduocwj tham gia khoong', 'faq:ai-tham-gia'),
+    ('khai macj luc maasy giowf', 'event:khai-mac'),
+    ('truocws ngayf khai macj cos gif', TODAY),
+    ('LICHJ HOOM NAY', TODAY),
+    ('Chur ddeef tuaanf lex laf gif', 'theme'),
+    ('li5ch hoom nay', TODAY),
+    ('cuo65c thi cos giair gif', 'contest'),
+    # a last letter left out, a key next to the one meant
+    ('lic hom nay co gi', TODAY),
+    ('thu vie mo cua may gio', 'library'),
+    pytest.param('khai ma o dau', 'event:khai-mac', marks=pytest.mark.xfail(
+        strict=True, reason="'ma' (mạc without its c) is a word the bot knows: not corrected")),
+    ('cuoc th co giai gi khong', 'contest'),
+    # one slip that pairs with a neighbour before a teencode spelling that pairs with none
+    # ("thoa" is "tho" by the teencode final oa; "dien | thoai" pairs): fixed in this round
+    ('so dien thoa cua ban to chuc', 'contacts'),
+    ('lich hom nat co gi', TODAY),
+    ('mst tien khong', 'faq:chi-phi'),
+    pytest.param('thi vien o dau', 'library', marks=pytest.mark.xfail(
+        strict=True, reason="'thi' is a word the bot knows (the contest): a next key (u-i) in "
+        "a known word is not corrected")),
+    ('cuoc thi xo giai thuong gi', 'contest'),
+    # an autocorrect that chose another word
+    pytest.param('lịch hôm này có gì', TODAY, marks=pytest.mark.xfail(
+        strict=True, reason="a tone added to a word written without one ('này' for 'nay') is "
+        "not undone ('bão' is no 'bao'), and 'hôm' is a filler, which says nothing of a slip")),
+    ('khai mạc ở đầu', 'event:khai-mac'),
+    ('tham gia có mất tiến không', 'faq:chi-phi'),
+    ('chủ để tuần lễ là gì', 'theme'),
+    ('hủy dang ký nhận tin', 'unsubscribe'),
+    ('thứ bày có gì', 'day:2020-10-03'),
+    # (a probe of every subject typed with Telex keys left in, written after the fixes; no
+    # change made for it: 21 of 23 kept here)
+    ('cacs ddown vij naof tham gia tuaanf lex', 'faq:don-vi-tham-gia'),
+    ('ai toor chuwcs tuaanf lex hocj taapj', 'bodies'),
+    ('hanj nopj baos caos tuaanf lex', 'faq:han-bao-cao'),
+    ('ddooir sang tieengs anh', 'language'),
+    ('xoas duwx lieeuj cuar tooi', 'privacy'),
+    ('huwowngs daanx suwr dungj bot', 'help'),
+    ('luaan chuyeenr sachs laf gif', 'programme:luan-chuyen-sach'),
+    ('ngayf hooij ddocj sachs lieen theer heej owr ddaau', 'event:doc-sach-lien-the-he'),
+    ('dieenx ddanf coong daan hocj taapj luc maays giowf', 'event:dien-dan-cong-dan-hoc-tap'),
+    ('tooi muoons ddawng kys thi', 'contest_take'),
+    ('bangr xeeps hangj cuoocj thi', 'leaderboard'),
+    ('moiox caau traar lowif maays giaay', 'contest'),
+    ('dduwowcj thi maays laanf', 'contest'),
+    ('ddoanf xe luwu ddoongj ddi ddaau', 'event:doan-xe-luu-dong'),
+    ('bij lừa ddaor treen mangj thif baos ai', 'faq:internet-an-toan'),
+    ('tooi laf giaos vieen muoons hoir veef tur sachs lowps hocj',
+     'programme:tu-sach-lop-hoc'),
+    ('toi muon hoi ban to chuc mot cau', 'ask'),
+    ('ngyaf mai cos gif', 'day:2020-10-02'),
+    pytest.param('thuws sasu tuaanf naylaf ngayf maays', 'day:2020-10-02', marks=pytest.mark.xfail(
+        strict=True, reason="two slips in 'sasu' (sáu), and 'naylaf' (này là) run together")),
 ]
 
 GUARDS = [
@@ -103,6 +163,11 @@ GUARDS = [
     ('xem phim owr ddaau', 'dont_know'),
     ('ron95 gia bao nhieu', 'dont_know'),
     ('chaof bajn', 'smalltalk:greeting'),
+    ('tooi yeeu banj', 'dont_know'),
+    ('baanj cos ngwowif yeeu chuwa', 'dont_know'),
+    pytest.param('haiphong hom nay mua khong', 'dont_know', marks=pytest.mark.xfail(
+        strict=True, reason="'mua' without marks is also mua (to buy): the weather is not "
+        "read, 'hom nay' names the day")),
     # spoken marks are read only where no other word is meant
     ('thu vien o dau cham hoi', 'library / faq:doc-sach'),
     # a word typed with a digit that is no weekday, a tone key before a vowel

@@ -119,6 +119,11 @@ class Repairer:
                     repaired = (t,) if spelt is None else (spelt,)
                 else:
                     near = tokens[max(k - 1, 0):k + 2]
+                    if following is not None and not self.index.known(following):
+                        # the next word typed with Telex keys too is paired by its letters
+                        # ("banq | toor": ban tổ)
+                        decoded = telex(vni(after) or after)
+                        after = fold(decoded[0]) if decoded else after
                     repaired = self._cut(t.fold) or self._repair_word(
                         t, before, after, unmarked_near=not any(x.marked for x in near))
                 if len(self._repairs) < 8192:  # people repeat their typos; floods do not
@@ -255,9 +260,6 @@ class Repairer:
         each piece with its neighbour ("hom | nay", "co | gi")."""
         if not _TELEX_KEYS.search(word):
             return None
-        if after and after not in self.index.vocab_folds:  # the next word typed so too
-            decoded = telex(after)
-            after = fold(decoded[0]) if decoded else after
         for cut in range(2, len(word) - 1):
             pieces = []
             for piece in (make_token(word[:cut]), make_token(word[cut:])):

@@ -128,6 +128,16 @@ READ = [
     ('chủ để tuần lễ là gì', 'theme'),
     ('hủy dang ký nhận tin', 'unsubscribe'),
     ('thứ bày có gì', 'day:2020-10-03'),
+    # (written after batch 2's last miss, 'Sddt banq toor chuwcs': 5/6 before and after the
+    # change it asked for, the next word read by its keys when a word is repaired) a key
+    # struck after a word, its neighbours typed with Telex keys
+    ('lichb hoom nay cos gif', TODAY),
+    ('so dien thoaii banj toor chuwcs', 'contacts'),
+    ('thu vienn mowr cuwar maays giowf', 'library'),
+    ('khai macf owr ddaau', 'event:khai-mac'),
+    ('cuocc thi cos giair thuwowngr khoong', 'contest'),
+    pytest.param('dang kyu nhaanj lichj', 'subscribe', marks=pytest.mark.xfail(
+        strict=True, reason="a word of two letters ('ký') is never a correction's target")),
     # (a probe of every subject typed with Telex keys left in, written after the fixes; no
     # change made for it: 21 of 23 kept here)
     ('cacs ddown vij naof tham gia tuaanf lex', 'faq:don-vi-tham-gia'),

@@ -71,6 +71,25 @@ READ = [
      'theme / faq:chu-de'),
     ('tôi muốn hủy đăng ký nhận tin chấm', 'unsubscribe'),
     ('nịch hôm nay có gì', TODAY),
+    # (written after the fixes: 13/15 before the next change, 14/15 after) voice typing:
+    # spoken words around the question ("cái … nó …"), marks said aloud, dialect l/n
+    ('ok google lịch ngày mai có gì', 'day:2020-10-02'),
+    # "nó" (it), said of the thing just named, is a filler: it was unknown and sank the answer
+    ('bot ơi cho tôi hỏi là cái lễ khai mạc nó tổ chức ở đâu thế', 'event:khai-mac'),
+    ('chủ nhật này thì có sự kiện gì không nhỉ bot', 'day:2020-10-04'),
+    ('tôi muốn đăng ký nhận nhắc nịch hằng ngày', 'subscribe'),
+    ('tham gia thì có mất tiền không hay là miễn phí', 'faq:chi-phi'),
+    ('số điện thoại của ban tổ chức là bao nhiêu ạ cảm ơn nhiều', 'contacts'),
+    ('cuộc thi công dân học tập thì thi như thế nào vậy', 'contest'),
+    ('thư viện thành phố mở cửa từ mấy giờ đến mấy giờ', 'library'),
+    ('ngày mùng 3 tháng 10 có gì', 'day:2020-10-03'),
+    ('tuần nễ học tập suốt đời năm nay chủ đề gì', 'theme'),
+    ('xin chào chấm bạn có khỏe không chấm hỏi', 'dont_know'),  # as typed right
+    ('tôi không muốn nhận tin nữa dấu chấm than', 'unsubscribe'),
+    ('lớp kỹ năng số cho phụ huynh học ở đâu chấm hỏi cảm ơn', 'event:lop-ky-nang-so'),
+    ('bảng xếp hạng cuộc thi xem ở đâu vậy bạn ơi', 'leaderboard'),
+    # (two questions, as with a comma typed: the fee is the second)
+    ('sách điện tử đọc ở đâu phẩy có miễn phí không', 'faq:chi-phi / courses:sach-dien-tu'),
     # autocorrect into other words
     ('cuộc thì có giải thưởng gì không', 'contest / faq:cuoc-thi'),
     ('lịch ngày mại có gì', 'day:2020-10-02'),

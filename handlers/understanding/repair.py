@@ -111,7 +111,10 @@ class Repairer:
                    following.text if following else "")
             repaired = self._repairs.get(key)
             if repaired is None:
-                if self.index.known(t):
+                run = self._marked_run(t) if odd else ()
+                if run:
+                    repaired = run
+                elif self.index.known(t):
                     spelt = (self._retoned(t, *_neighbours(tokens, k))
                              or self._respelt(t, before, after))
                     if spelt is None and self._slip_pair(t, previous, following):
@@ -249,6 +252,42 @@ class Repairer:
             return (self._corrected(corrected, before, after,
                                     swapped=sorted(corrected) == sorted(t.fold)),)
         return (t,)
+
+    def _marked_run(self, t: Token) -> tuple[Token, ...]:
+        """Words typed with their marks and no space between them ("hômnay", "thưviện",
+        "ngàymai", "khaimạc"): each piece a word of the bot, as typed when it has marks (by
+        its letters when not, and then in a pair with a piece beside it), two to six pieces,
+        the fewest first, then the most pairs; () when there is none."""
+        text = t.text
+        if len(text) != len(t.fold) or not 4 <= len(text) <= RUN_LETTERS:
+            return ()
+        best: tuple[int, int, tuple[str, ...]] | None = None
+
+        def walk(rest: str, parts: tuple[str, ...]) -> None:
+            nonlocal best
+            if not rest:
+                folds = [fold(p) for p in parts]
+                paired = [p in self._joined for p in itertools.pairwise(folds)]
+                # a piece typed without marks counts in a pair only ("vịen" is no "vị en")
+                if len(parts) >= 2 and all(
+                        p != f or (k and paired[k - 1]) or (k < len(paired) and paired[k])
+                        for k, (p, f) in enumerate(zip(parts, folds, strict=True))):
+                    key = (len(parts), -sum(paired), parts)
+                    if best is None or key < best:
+                        best = key
+                return
+            if len(parts) == RUN_WORDS:
+                return
+            for cut in range(1, min(len(rest), 7) + 1):
+                part = retone(rest[:cut])
+                letters = fold(part)
+                if syllable(letters) and (part in self.index.vocab_texts if part != letters
+                                          else letters in self.index.vocab_folds
+                                          and len(letters) > 1):
+                    walk(rest[cut:], (*parts, part))
+
+        walk(text, ())
+        return () if best is None else tuple(make_token(p) for p in best[2])
 
     def _pairs_with(self, word: str, before: str, after: str) -> bool:
         """`word` (folded) forms a pair of the phrases with the word before or after it."""

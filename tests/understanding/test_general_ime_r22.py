@@ -71,7 +71,7 @@ READ = [
      'theme / faq:chu-de'),
     ('tôi muốn hủy đăng ký nhận tin chấm', 'unsubscribe'),
     ('nịch hôm nay có gì', TODAY),
-    # (written after the fixes: 13/15 before the next change, 14/15 after) voice typing:
+    # (written after the fixes: 14/15 before the next change, 15/15 after) voice typing:
     # spoken words around the question ("cái … nó …"), marks said aloud, dialect l/n
     ('ok google lịch ngày mai có gì', 'day:2020-10-02'),
     # "nó" (it), said of the thing just named, is a filler: it was unknown and sank the answer
@@ -90,6 +90,18 @@ READ = [
     ('bảng xếp hạng cuộc thi xem ở đâu vậy bạn ơi', 'leaderboard'),
     # (two questions, as with a comma typed: the fee is the second)
     ('sách điện tử đọc ở đâu phẩy có miễn phí không', 'faq:chi-phi / courses:sach-dien-tu'),
+    # (written after the fixes: 2/10 before the next change, 10/10 after) words typed with
+    # their marks and no space between them
+    ('hômnay có gì', TODAY),
+    ('khaimạc ở đâu', 'event:khai-mac'),
+    ('thưviện mở cửa mấy giờ', 'library'),
+    ('cuộcthi có giải gì', 'contest'),
+    ('ngàymai có sựkiện gì không', 'day:2020-10-02'),
+    ('đăngký nhận lịch', 'subscribe'),
+    ('sốđiệnthoại ban tổ chức', 'contacts'),
+    ('chủđề tuầnlễ là gì', 'theme'),
+    ('tham gia có mấttiền không', 'faq:chi-phi'),
+    ('thứbảy có gì', 'day:2020-10-03'),
     # autocorrect into other words
     ('cuộc thì có giải thưởng gì không', 'contest / faq:cuoc-thi'),
     ('lịch ngày mại có gì', 'day:2020-10-02'),
@@ -193,6 +205,11 @@ GUARDS = [
     ('ron95 gia bao nhieu', 'dont_know'),
     ('chaof bajn', 'smalltalk:greeting'),
     ('tooi yeeu banj', 'dont_know'),
+    # a word typed with marks that is a slip or teencode, not words typed as one
+    ('thư vịen ở đâu', 'library'),
+    ('chìu nay có gì', 'day:2020-10-01@chieu'),
+    ('nài có mất tiền hok', 'faq:chi-phi'),
+    ('mún thi thì lm sao', 'contest_take'),
     ('baanj cos ngwowif yeeu chuwa', 'dont_know'),
     pytest.param('haiphong hom nay mua khong', 'dont_know', marks=pytest.mark.xfail(
         strict=True, reason="'mua' without marks is also mua (to buy): the weather is not "

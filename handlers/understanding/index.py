@@ -349,13 +349,16 @@ class Index:
         """Typed without marks, the word may be several ("gia": giá, già)."""
         return len(self.texts_by_fold.get(word, ())) > 1
 
-    def correct(self, word: str, before: str, after: str) -> str | None:
+    def correct(self, word: str, before: str, after: str,
+                pairs: frozenset[tuple[str, str]] | None = None) -> str | None:
         """The known word `word` is most likely a typo of (one edit, two for long words), the
         one that forms a known pair with a neighbour preferred; None when there is none.
 
         A three-letter word is corrected only to a word that pairs with a neighbour, by a key
-        next to the typed one or i/y ("thj", "thy": thi): "cat" is not "các".
+        next to the typed one or i/y ("thj", "thy": thi): "cat" is not "các". `pairs`: the
+        pairs a neighbour is read by (the phrases' own, `bigrams`, when None).
         """
+        known_pairs = self.bigrams if pairs is None else pairs
         if len(word) < 3 or not word.isalpha():
             return None
         cutoff = 2 if len(word) >= 8 else 1
@@ -366,7 +369,7 @@ class Index:
 
         def rank(item: tuple[str, float, int]) -> tuple[float, int, int, int]:
             cand = item[0]
-            paired = (before, cand) in self.bigrams or (cand, after) in self.bigrams
+            paired = (before, cand) in known_pairs or (cand, after) in known_pairs
             # two letters swapped keep every letter typed: likelier than one letter changed
             # ("mia": mai rather than kia)
             return (item[1], 0 if paired else 1, 0 if sorted(cand) == sorted(word) else 1,

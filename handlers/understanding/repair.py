@@ -201,7 +201,7 @@ class Repairer:
             if not again and not t.marked and not self._pairs_with(spelt.fold, before, after):
                 # a teencode spelling that pairs with no neighbour gives way to one slip that
                 # does ("dien thoa": thoại, a final letter left out; not "thơ")
-                corrected = self.index.correct(t.fold, before, after)
+                corrected = self.index.correct(t.fold, before, after, self._joined)
                 if corrected is not None and self._pairs_with(corrected, before, after):
                     return (self._corrected(corrected, before, after,
                                             swapped=sorted(corrected) == sorted(t.fold)),)
@@ -217,7 +217,7 @@ class Repairer:
                               or len(word) < 4),)
             # letters no word of the bot has, typed with marks ("thaoị"): a typo of a word that
             # pairs with a neighbour, read folded
-            corrected = self.index.correct(t.fold, before, after)
+            corrected = self.index.correct(t.fold, before, after, self._joined)
             if corrected is not None and ((before, corrected) in self.index.bigrams
                                           or (corrected, after) in self.index.bigrams):
                 return (Token(corrected, corrected, "word", expanded=True, repaired=True),)
@@ -241,7 +241,7 @@ class Repairer:
                 return words
         if again:
             return (t,)
-        corrected = self.index.correct(t.fold, before, after)
+        corrected = self.index.correct(t.fold, before, after, self._joined)
         # one slip that pairs with a neighbour ("hang nga": ngày) before two read as a swap
         # and a teencode spelling ("nga" -> "nag" -> "nang")
         paired = corrected is not None and self._pairs_with(corrected, before, after)

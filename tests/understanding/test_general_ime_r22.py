@@ -102,6 +102,21 @@ READ = [
     ('chủđề tuầnlễ là gì', 'theme'),
     ('tham gia có mấttiền không', 'faq:chi-phi'),
     ('thứbảy có gì', 'day:2020-10-03'),
+    # (written after the fixes: 10/12 before the next change, 11/12 after) a key next to the
+    # one meant on a phone, without marks; a typo is read by the question words' pairs too
+    # ("luc mau gio": mấy, which pairs with giờ)
+    pytest.param('lich hom nay xo gi', TODAY, marks=pytest.mark.xfail(
+        strict=True, reason="'xo' (x next to c) is a word the bot knows (xô): not corrected")),
+    ('ngay mai co gi khongg', 'day:2020-10-02'),
+    ('thu vien o dsu', 'library'),
+    ('so dien thoai ban to chuv', 'contacts'),
+    ('khai mac luc mau gio', 'event:khai-mac'),
+    ('tham gia co mat tien khpng', 'faq:chi-phi'),
+    ('chu de tuan le la gk', 'theme'),
+    ('cuoc thi co giai thuong gj', 'contest'),
+    ('dang ly nhan lich', 'subscribe'),
+    ('huy dang ky nhan tim', 'unsubscribe'),
+    ('bang xep hang cupc thi', 'leaderboard'),
     # autocorrect into other words
     ('cuộc thì có giải thưởng gì không', 'contest / faq:cuoc-thi'),
     ('lịch ngày mại có gì', 'day:2020-10-02'),

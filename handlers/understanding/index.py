@@ -364,6 +364,12 @@ class Index:
         cutoff = 2 if len(word) >= 8 else 1
         found = process.extract(word, self._fuzzy, scorer=OSA.distance, score_cutoff=cutoff,
                                 limit=12)
+        if len(word) == 3:
+            # a key struck inside or after a word of two letters ("key": kỳ, "kyu"), the one
+            # such word that pairs with a neighbour (words of two letters are not in _fuzzy)
+            found += [(w, 1, 0) for w in {word[:k] + word[k + 1:] for k in range(3)}
+                      if w in self.vocab_folds and w[:1] == word[:1]
+                      and ((before, w) in known_pairs or (w, after) in known_pairs)]
         if not found:
             return None
 
@@ -380,7 +386,8 @@ class Index:
             # one word with those letters is meant, though no neighbour says so
             swaps = [f for f in found if len(f[0]) == 3 and _slip(word, f[0])]
             found = [f for f in found
-                     if rank(f)[1] == 0 and (_near_key(word, f[0]) or _slip(word, f[0]))]
+                     if rank(f)[1] == 0 and (_near_key(word, f[0]) or _slip(word, f[0])
+                                             or len(f[0]) == 2)]
             if not found and len(swaps) == 1 and not syllable(word):
                 found = swaps
             if not found:

@@ -400,15 +400,30 @@ class Repairer:
                 whole = make_token(retone(a.text + b.text))
                 before = out[k - 1].fold if k else ""
                 after = out[k + 2].fold if k + 2 < len(out) else ""
-                # (two pieces neither of which is a word of the bot need no pair: "l ich")
+                # (two pieces neither of which is a word of the bot need no pair: "l ich"; the
+                # next word may be in two pieces too: "h om | n ay")
                 if self.index.known(whole) and (
-                        (before, whole.fold) in self.index.bigrams
-                        or (whole.fold, after) in self.index.bigrams
-                        or not (self.index.known(a) or self.index.known(b))):
+                        (before, whole.fold) in self._joined
+                        or (whole.fold, after) in self._joined
+                        or not (self.index.known(a) or self.index.known(b))
+                        or self._pieces_after(out, k + 2, whole.fold)):
                     out[k:k + 2] = [whole.in_clause(a.clause)]
                     continue
             k += 1
         return out
+
+    def _pieces_after(self, out: list[Token], k: int, word: str) -> bool:
+        """Tokens k and k + 1 are one word typed in two pieces (one without a vowel or no
+        word of the bot) that pairs with `word` (folded) before it."""
+        if k + 1 >= len(out):
+            return False
+        c, d = out[k], out[k + 1]
+        if not (c.kind == d.kind == "word" and c.clause == d.clause) or (
+                VOWEL.search(c.fold) and self.index.known(c)
+                and VOWEL.search(d.fold) and self.index.known(d)):
+            return False
+        whole = make_token(retone(c.text + d.text))
+        return self.index.known(whole) and (word, whole.fold) in self._joined
 
     def _run_together(self, word: str) -> tuple[Token, ...] | None:
         """Three to six words typed as one ("lichngaymai", "thuvienmocua"): each a syllable

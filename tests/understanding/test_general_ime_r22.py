@@ -130,6 +130,16 @@ READ = [
     ('chu de tuan lee la gi', 'theme'),
     ('lets khai mac o dau', 'event:khai-mac'),
     ('tham gia co mat tiem khong', 'faq:chi-phi'),
+    # (written after the fixes: 3/8 before the next change, 8/8 after) several words typed
+    # in pieces, each beside another word in pieces ("h om | n ay")
+    ('l ich h om n ay', TODAY),
+    ('th u vi en o d au', 'library'),
+    ('kha i m ac m ay gi o', 'event:khai-mac'),
+    ('c o m at ti en k hong', 'faq:chi-phi'),
+    ('ch u d e l a g i', 'theme'),
+    ('d ang k y nh an l ich', 'subscribe'),
+    ('h uy d ang k y', 'unsubscribe'),
+    ('b ang x ep h ang', 'leaderboard'),
     # autocorrect into other words
     ('cuộc thì có giải thưởng gì không', 'contest / faq:cuoc-thi'),
     ('lịch ngày mại có gì', 'day:2020-10-02'),
@@ -234,6 +244,11 @@ GUARDS = [
     ('ron95 gia bao nhieu', 'dont_know'),
     ('chaof bajn', 'smalltalk:greeting'),
     ('tooi yeeu banj', 'dont_know'),
+    # a letter that is a word of its own ("k": không, "h": giờ) beside a word is not joined
+    ('mai co gi k ad', 'day:2020-10-02'),
+    ('may h khai mac', 'event:khai-mac'),
+    ('e k hoc dc', 'dont_know'),
+    ('thu 7 co j k a', 'day:2020-10-03'),
     # a word typed with marks that is a slip or teencode, not words typed as one
     ('thư vịen ở đâu', 'library'),
     ('chìu nay có gì', 'day:2020-10-01@chieu'),

@@ -43,6 +43,9 @@ RUN_WORDS = 6
 RUN_LETTERS = 36
 _ENDS = YES_NO | CLOSING
 _ASKS_OF = ASK_WORDS | {"nay", "kia"}
+# Initials the North says alike (`Repairer._heard`; l said n is `respellings`').
+_HEARD_ALIKE = (("x", "s"), ("s", "x"), ("d", "gi"), ("gi", "d"), ("r", "d"), ("d", "r"),
+                ("gi", "r"), ("r", "gi"), ("ch", "tr"), ("tr", "ch"))
 # A Telex tone key typed after the vowels and before the final consonants ("bajn", "ddaajt")
 _TELEX_KEYS = re.compile(r"[aeiouy].*[sfrxjw]|aa|ee|oo|dd")
 _KEY_BEFORE_FINAL = re.compile(r"[aeiouy][sfrxj](?:ch|ng|nh|[cmnpt])$")
@@ -632,7 +635,21 @@ class Repairer:
                 or any(x in self.index.filler_texts and tone(x) == mark
                        for x in self.index.texts_by_fold.get(w, ()))]
         word = next(iter(paired), None) or next(iter(sure), None)
+        if word is None and t.marked:
+            return self._heard(t, before, after)
         return None if word is None else Token(word, word, "word", expanded=True)
+
+    def _heard(self, t: Token, before: str, after: str) -> Token | None:
+        """A word typed with its marks as the North says it, d, gi and r alike, s and x, ch
+        and tr ("xự kiện", "dải thưởng", "đọc xách"): the one word of the bot spelt so with
+        the same marks that pairs with a neighbour ("rẻ" is no "dẻ", "đi chợ" no "trợ")."""
+        found = {b + t.text[len(a):] for a, b in _HEARD_ALIKE if t.text.startswith(a)}
+        found = {w for w in found if w in self.index.vocab_texts
+                 and self._pairs_with(fold(w), before, after)}
+        if len(found) != 1:
+            return None
+        word = found.pop()
+        return Token(word, fold(word), "word")
 
 
 def _neighbours(tokens: list[Token], k: int) -> tuple[Token | None, Token | None]:

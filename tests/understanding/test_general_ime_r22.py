@@ -140,6 +140,22 @@ READ = [
     ('d ang k y nh an l ich', 'subscribe'),
     ('h uy d ang k y', 'unsubscribe'),
     ('b ang x ep h ang', 'leaderboard'),
+    # (written after the fixes: 5/10 before the next change, 7/10 after) typed as the North
+    # says it: d, gi and r alike, s and x, l said n
+    ('hôm nay có xự kiện gì', TODAY),
+    ('cuộc thi có dải thưởng gì', 'contest'),
+    ('nàm sao để đăng ký nhận nịch', 'subscribe'),
+    pytest.param('đọc xách điện tử ở đâu', 'courses:sach-dien-tu', marks=pytest.mark.xfail(
+        strict=True, reason="'xách' is a word the bot knows, typed as written: not respelt")),
+    ('tham da có mất tiền không', 'faq:chi-phi'),
+    ('chủ đề tuần nễ là gì', 'theme'),
+    pytest.param('thư diện mở cửa mấy giờ', 'library', marks=pytest.mark.xfail(
+        strict=True, reason="v said d is not one of the North's mergers read")),
+    ('nễ khai mạc ở đâu', 'event:khai-mac'),
+    pytest.param('ai được tham da tuần lễ', 'faq:ai-tham-gia', marks=pytest.mark.xfail(
+        strict=True, reason="'da' typed without marks is read only by its letters ('gia' is "
+        "not tried)")),
+    ('xố điện thoại ban tổ chức', 'contacts'),
     # autocorrect into other words
     ('cuộc thì có giải thưởng gì không', 'contest / faq:cuoc-thi'),
     ('lịch ngày mại có gì', 'day:2020-10-02'),
@@ -244,6 +260,10 @@ GUARDS = [
     ('ron95 gia bao nhieu', 'dont_know'),
     ('chaof bajn', 'smalltalk:greeting'),
     ('tooi yeeu banj', 'dont_know'),
+    # a word the North would say alike, off-topic, keeps its reading
+    ('nhà sách nào rẻ', 'dont_know'),
+    ('tôi đói quá', 'dont_know'),
+    ('đi chợ mua gì', 'dont_know'),
     # a letter that is a word of its own ("k": không, "h": giờ) beside a word is not joined
     ('mai co gi k ad', 'day:2020-10-02'),
     ('may h khai mac', 'event:khai-mac'),

@@ -34,7 +34,7 @@ _SPACES = re.compile(r"\s+")
 # A weekday typed as one word with its number ("thu7 co gi", "thứ2"): two words, unless
 # the message has other words typed with VNI digits ("thu7 vie65n": thư viện).
 _WEEKDAY = re.compile(r"(?<![^\W_])(thứ|thu)([2-8])(?![^\W_])")
-_MIXED = re.compile(r"[^\W\d_]+[0-9]+[^\W_]*")
+_MIXED = re.compile(r"[^\W\d_]+[1-9][^\W_]*")  # (a VNI digit: "k0" is không)
 # A mark typed inside a word by a slip ("d,e", "n.ay", "k.ý"): between letters, one side a
 # single consonant (which is no word), it is left out; "ok.ban", "ạ.cảm" keep their break.
 _STRAY = re.compile(r"(?<![^\W_])([^\W\d_]+)[.,'`*-](?=([^\W\d_]+)(?![^\W_]))")
@@ -65,7 +65,7 @@ _LINE_BREAK = re.compile(r"[ \t]*[\r\n]+\s*")
 # "cham" alone chậm).
 _SPOKEN_MARKS = re.compile(
     r"(?<![^\W_])(?:"
-    r"(?P<q>(?:dấu\s+)?chấm\s+hỏi|cham\s+hoi|dấu\s+hỏi\s*$)"
+    r"(?P<q>(?:dấu\s+)?chấm\s+h[oỏọóòõ]i+|cham\s+hoi+|dấu\s+hỏi\s*$)"
     r"|(?P<x>(?:dấu\s+)?chấm\s+than|cham\s+than)"
     r"|(?P<c>(?:dấu\s+)?phẩy|xuống\s+dòng|xuong\s+dong)"
     r"|(?P<s>dấu\s+chấm|chấm\s*$))(?![^\W_])")

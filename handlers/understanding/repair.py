@@ -240,16 +240,24 @@ class Repairer:
                 return keyed_pair
         if 6 <= len(t.fold) <= RUN_LETTERS:
             words = self._run_together(t.fold)
+            # (or with one letter typed twice typed once: "lichhomnaycoggi", "…cogiii"; not
+            # every pair, "lichhom" keeps its two h)
+            for k in range(len(t.fold) - 1):
+                if words is not None:
+                    break
+                if t.fold[k] == t.fold[k + 1]:
+                    words = self._run_together(t.fold[:k] + t.fold[k + 1:])
             if words is not None:
                 return words
         if again:
             return (t,)
         corrected = self.index.correct(t.fold, before, after, self._joined)
         # one slip that pairs with a neighbour ("hang nga": ngày) before two read as a swap
-        # and a teencode spelling ("nga" -> "nag" -> "nang")
+        # and a teencode spelling ("nga" -> "nag" -> "nang"), not before a swap that reads
+        # Telex keys ("chru" -> "chur": chủ, not "chau")
         paired = corrected is not None and self._pairs_with(corrected, before, after)
-        read = None if paired else self._swap_read(t, before, after, unmarked_near)
-        if read is not None:
+        read = self._swap_read(t, before, after, unmarked_near)
+        if read is not None and (not paired or any(r.keyed for r in read)):
             return read
         if corrected is not None:
             return (self._corrected(corrected, before, after,
@@ -503,6 +511,10 @@ class Repairer:
             shape = untoned(decoded[0])
             if shape in self.shapes:
                 return Token(fold(shape), fold(shape), "word", expanded=True)
+            # a bare w read ư that gives no word may be a slip ("nwua": nữa, swapped)
+            w = keys.find("w")
+            if w > 0 and not any(c in "aeiouy" for c in keys[:w]):
+                return None
             return t
         plain = fold(decoded[0])
         # the tone key last, or before the final consonants only ("bajn": bạn, "vieecj";

@@ -260,6 +260,13 @@ GUARDS = [
     ('ron95 gia bao nhieu', 'dont_know'),
     ('chaof bajn', 'smalltalk:greeting'),
     ('tooi yeeu banj', 'dont_know'),
+    # variations that flipped on the round's first end run of bench.understanding_invariance
+    ('hom qua nghe loa phuong noi, chru de nam nay la gi vay', 'theme / faq:chu-de'),
+    ('khong muoon nhan tin nwua, huy giup toi', 'unsubscribe'),
+    ('thứ7 có lịch gì k0', 'day:2020-10-03'),
+    ('su kien tiep theo la gi chấm họi', 'next'),
+    ('lichhomnaycoggi', TODAY),
+    ('lichhomnaycogiiii', TODAY),
     # a word the North would say alike, off-topic, keeps its reading
     ('nhà sách nào rẻ', 'dont_know'),
     ('tôi đói quá', 'dont_know'),

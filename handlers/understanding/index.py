@@ -349,24 +349,33 @@ class Index:
         """Typed without marks, the word may be several ("gia": giá, già)."""
         return len(self.texts_by_fold.get(word, ())) > 1
 
-    def correct(self, word: str, before: str, after: str) -> str | None:
+    def correct(self, word: str, before: str, after: str,
+                pairs: frozenset[tuple[str, str]] | None = None) -> str | None:
         """The known word `word` is most likely a typo of (one edit, two for long words), the
         one that forms a known pair with a neighbour preferred; None when there is none.
 
         A three-letter word is corrected only to a word that pairs with a neighbour, by a key
-        next to the typed one or i/y ("thj", "thy": thi): "cat" is not "các".
+        next to the typed one or i/y ("thj", "thy": thi): "cat" is not "các". `pairs`: the
+        pairs a neighbour is read by (the phrases' own, `bigrams`, when None).
         """
+        known_pairs = self.bigrams if pairs is None else pairs
         if len(word) < 3 or not word.isalpha():
             return None
         cutoff = 2 if len(word) >= 8 else 1
         found = process.extract(word, self._fuzzy, scorer=OSA.distance, score_cutoff=cutoff,
                                 limit=12)
+        if len(word) == 3:
+            # a key struck inside or after a word of two letters ("key": kỳ, "kyu"), the one
+            # such word that pairs with a neighbour (words of two letters are not in _fuzzy)
+            found += [(w, 1, 0) for w in {word[:k] + word[k + 1:] for k in range(3)}
+                      if w in self.vocab_folds and w[:1] == word[:1]
+                      and ((before, w) in known_pairs or (w, after) in known_pairs)]
         if not found:
             return None
 
         def rank(item: tuple[str, float, int]) -> tuple[float, int, int, int]:
             cand = item[0]
-            paired = (before, cand) in self.bigrams or (cand, after) in self.bigrams
+            paired = (before, cand) in known_pairs or (cand, after) in known_pairs
             # two letters swapped keep every letter typed: likelier than one letter changed
             # ("mia": mai rather than kia)
             return (item[1], 0 if paired else 1, 0 if sorted(cand) == sorted(word) else 1,
@@ -377,7 +386,8 @@ class Index:
             # one word with those letters is meant, though no neighbour says so
             swaps = [f for f in found if len(f[0]) == 3 and _slip(word, f[0])]
             found = [f for f in found
-                     if rank(f)[1] == 0 and (_near_key(word, f[0]) or _slip(word, f[0]))]
+                     if rank(f)[1] == 0 and (_near_key(word, f[0]) or _slip(word, f[0])
+                                             or len(f[0]) == 2)]
             if not found and len(swaps) == 1 and not syllable(word):
                 found = swaps
             if not found:

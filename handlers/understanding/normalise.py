@@ -31,11 +31,17 @@ _TOKEN = re.compile(
 # cheaper, the two alternatives that start with a digit no longer tried at every word.
 _WORD_OR_SYMBOL = re.compile(r"()()([^\W_]+)|([^\w\s])")
 _SPACES = re.compile(r"\s+")
+# A weekday typed as one word with its number ("thu7 co gi", "thứ2"): two words, unless
+# the message has other words typed with VNI digits ("thu7 vie65n": thư viện).
+_WEEKDAY = re.compile(r"(?<![^\W_])(thứ|thu)([2-8])(?![^\W_])")
+_MIXED = re.compile(r"[^\W\d_]+[1-9][^\W_]*")  # (a VNI digit: "k0" is không)
 # A mark typed inside a word by a slip ("d,e", "n.ay", "k.ý"): between letters, one side a
 # single consonant (which is no word), it is left out; "ok.ban", "ạ.cảm" keep their break.
 _STRAY = re.compile(r"(?<![^\W_])([^\W\d_]+)[.,'`*-](?=([^\W\d_]+)(?![^\W_]))")
 # A letter o typed for a zero after a digit ("3/1o", "1o h"): the keys are next to each other.
-_ZERO = re.compile(r"(?<=[0-9])o(?![^\W\d_])")
+# Not after a digit typed in a word ("ba1o": VNI's báo, its tone key before the o), unless
+# that word's letter is itself such an o ("2o2o").
+_ZERO = re.compile(r"(?<=[0-9])(?<![^\W\do_][0-9])o(?![^\W\d_])")
 # A smiley typed with keys (":))", "=))", ":D", ":v", "^^", "<3", "T_T", ":(("), not after a
 # letter or digit ("8:30" is a time): read as an emoji, which asks and names nothing. Left as
 # it was, ":" after a number was a time ("thứ 5 :))": 5 o'clock) and "D", "v" unknown words.
@@ -53,6 +59,18 @@ _DOTTED = frozenset({("c", "ơn"), ("c", "on")})
 _CLOSING_FILLERS = frozenset({"ạ", "a", "ad", "nhé", "nha", "ơi", "vậy", "với", "🙂"})
 _CLAUSE_ENDS = frozenset(",.;!?…")
 _LINE_BREAK = re.compile(r"[ \t]*[\r\n]+\s*")
+# Punctuation said aloud to a voice keyboard and typed out as words ("… ở đâu chấm hỏi",
+# "… nhận tin chấm", "xin chào phẩy cho hỏi"): read as the mark. Without marks only where no
+# other words are meant ("cham hoi", "cham than"; "dau" may be đâu: "o dau cham hoi", and
+# "cham" alone chậm).
+_SPOKEN_MARKS = re.compile(
+    r"(?<![^\W_])(?:"
+    r"(?P<q>(?:dấu\s+)?chấm\s+h[oỏọóòõ]i+|cham\s+hoi+|dấu\s+hỏi\s*$)"
+    r"|(?P<x>(?:dấu\s+)?chấm\s+than|cham\s+than)"
+    r"|(?P<c>(?:dấu\s+)?phẩy|xuống\s+dòng|xuong\s+dong)"
+    r"|(?P<s>dấu\s+chấm|chấm\s*$))(?![^\W_])")
+_SPOKEN_KEYS = re.compile(r"chấm|cham|phẩy|dòng|dong|dấu")
+_SPOKEN = {"q": " ? ", "x": " ! ", "c": " , ", "s": " . "}
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 _RUN3 = re.compile(r"(.)\1{2,}")
 _RUN2 = re.compile(r"(.)\1")
@@ -122,11 +140,15 @@ def tokenize(text: str) -> list[Token]:
     if _SMILEY_KEYS.search(text):
         text = _SMILEY.sub(" \U0001f642 ", text)
     text = text.lower()
+    if _SPOKEN_KEYS.search(text):
+        text = _SPOKEN_MARKS.sub(lambda m: _SPOKEN[m.lastgroup or "s"], text)
     if _STRAY_MARKS.search(text):
         text = _STRAY.sub(_stray, text)
     tokens = _WORD_OR_SYMBOL
     if _DIGIT.search(text):
         text, tokens = _ZERO.sub("0", text), _TOKEN
+        if _WEEKDAY.search(text) and all(_WEEKDAY.fullmatch(w) for w in _MIXED.findall(text)):
+            text = _WEEKDAY.sub(r"\1 \2", text)
     # (the groups' texts, "" for those that did not match: no match object asked)
     for day, hour, word, symbol in tokens.findall(text):
         if word:
@@ -387,6 +409,11 @@ def telex(word: str) -> list[str]:
     with a letter that is a tone key elsewhere)."""
     if not word.isascii() or not word.isalpha() or len(word) < 2:
         return []
+    # a bare w after the initial consonants is ư, as Telex types it ("trwcj": trực, "thw":
+    # thư, "nhwng": nhưng); a w that starts a word is teencode's qu ("wa": quá), left so
+    w = word.find("w")
+    if w > 0 and not any(c in "aeiouy" for c in word[:w]):
+        word = word[:w] + "u" + word[w:]
     first = next((k for k, c in enumerate(word) if c in "aeiouy"), -1)
     if first < 0:
         return []

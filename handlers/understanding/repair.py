@@ -5,6 +5,7 @@ wrong tone mark (in words typed without marks, the words around decide)."""
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 
 from handlers.understanding.index import Index
@@ -22,17 +23,32 @@ from handlers.understanding.normalise import (
     vni,
 )
 from handlers.understanding.words import (
+    ASK_WORDS,
     BEFORE_NUMBER,
+    CLOSING,
     DATE_FOLDS,
     DATE_TEXTS,
     KIN,
+    QUESTION_WORDS,
     VOWEL,
+    YES_NO,
 )
 
 # Letters a word may have for its swaps to be read as words typed as one or with Telex keys
 # ("nagymai", "lihcj"): each swap is read again, and a longer run is no word of a message
 # people type (a flood of such runs stays cheap).
 SWAP_READ_LETTERS = 12
+# Words typed as one are read up to six ("homnaycogikhong"), of 36 letters at most.
+RUN_WORDS = 6
+RUN_LETTERS = 36
+_ENDS = YES_NO | CLOSING
+_ASKS_OF = ASK_WORDS | {"nay", "kia"}
+# Initials the North says alike (`Repairer._heard`; l said n is `respellings`').
+_HEARD_ALIKE = (("x", "s"), ("s", "x"), ("d", "gi"), ("gi", "d"), ("r", "d"), ("d", "r"),
+                ("gi", "r"), ("r", "gi"), ("ch", "tr"), ("tr", "ch"))
+# A Telex tone key typed after the vowels and before the final consonants ("bajn", "ddaajt")
+_TELEX_KEYS = re.compile(r"[aeiouy].*[sfrxjw]|aa|ee|oo|dd")
+_KEY_BEFORE_FINAL = re.compile(r"[aeiouy][sfrxj](?:ch|ng|nh|[cmnpt])$")
 
 
 class Repairer:
@@ -56,6 +72,11 @@ class Repairer:
             if syllable(a) and syllable(b):
                 firsts.setdefault(b, set()).add(a)
         self._firsts = {b: frozenset(a) for b, a in firsts.items()}
+        # the pairs words typed as one are read by: the phrases' and the question words'
+        # ("maygio": mấy giờ, "odau": ở đâu, "ngaynao": ngày nào)
+        self._asks = frozenset(
+            (q.split()[0], q.split()[1]) for q in QUESTION_WORDS if len(q.split()) == 2)
+        self._joined = self.index.bigrams | self._asks
 
     def repair(self, tokens: list[Token]) -> list[Token]:
         """Words the bot does not know, read again: a word typed in two pieces, doubled
@@ -93,7 +114,10 @@ class Repairer:
                    following.text if following else "")
             repaired = self._repairs.get(key)
             if repaired is None:
-                if self.index.known(t):
+                run = self._marked_run(t) if odd else ()
+                if run:
+                    repaired = run
+                elif self.index.known(t):
                     spelt = (self._retoned(t, *_neighbours(tokens, k))
                              or self._respelt(t, before, after))
                     if spelt is None and self._slip_pair(t, previous, following):
@@ -101,6 +125,11 @@ class Repairer:
                     repaired = (t,) if spelt is None else (spelt,)
                 else:
                     near = tokens[max(k - 1, 0):k + 2]
+                    if following is not None and not self.index.known(following):
+                        # the next word typed with Telex keys too is paired by its letters
+                        # ("banq | toor": ban tổ)
+                        decoded = telex(vni(after) or after)
+                        after = fold(decoded[0]) if decoded else after
                     repaired = self._cut(t.fold) or self._repair_word(
                         t, before, after, unmarked_near=not any(x.marked for x in near))
                 if len(self._repairs) < 8192:  # people repeat their typos; floods do not
@@ -167,10 +196,18 @@ class Repairer:
             # a vowel's shape typed, no word of the bot: as typed ("muaw"), unless its
             # letters swapped read ("tuhws": thứ)
             if keyed is t:
-                return self._swap_read(t, before, after, unmarked_near) or (t,)
+                return (self._swap_read(t, before, after, unmarked_near)
+                        or self._keyed_pair(t.fold, before, after) or (t,))
             return (keyed,)
         spelt = self._respelt(t, before, after)
         if spelt is not None:
+            if not again and not t.marked and not self._pairs_with(spelt.fold, before, after):
+                # a teencode spelling that pairs with no neighbour gives way to one slip that
+                # does ("dien thoa": thoại, a final letter left out; not "thơ")
+                corrected = self.index.correct(t.fold, before, after, self._joined)
+                if corrected is not None and self._pairs_with(corrected, before, after):
+                    return (self._corrected(corrected, before, after,
+                                            swapped=sorted(corrected) == sorted(t.fold)),)
             return (spelt,)
         if t.marked:
             # two neighbouring letters swapped, the marks typed with them ("nàgy", "chềiu"):
@@ -183,34 +220,117 @@ class Repairer:
                               or len(word) < 4),)
             # letters no word of the bot has, typed with marks ("thaoị"): a typo of a word that
             # pairs with a neighbour, read folded
-            corrected = self.index.correct(t.fold, before, after)
+            corrected = self.index.correct(t.fold, before, after, self._joined)
             if corrected is not None and ((before, corrected) in self.index.bigrams
                                           or (corrected, after) in self.index.bigrams):
                 return (Token(corrected, corrected, "word", expanded=True, repaired=True),)
             return (t,)
-        if len(t.fold) >= 5:
+        if len(t.fold) >= 4:
             for cut in sorted(range(2, len(t.fold) - 1), key=lambda c: -min(c, len(t.fold) - c)):
                 left, right = make_token(t.fold[:cut]), make_token(t.fold[cut:])
                 fillers = self.index.is_filler(left) + self.index.is_filler(right)
-                # "phuong" is not "phụ ông": a filler in a split needs the pair to be known
+                # "phuong" is not "phụ ông": a filler in a split needs the pair to be known,
+                # as do two fillers ("cogi": có gì, "maygio": mấy giờ) and four letters
                 if self.index.known(left) and self.index.known(right) and (
-                        (fillers == 0 and not again)
-                        or (fillers <= 1 and (left.fold, right.fold) in self.index.bigrams)):
+                        (fillers == 0 and not again and len(t.fold) >= 5)
+                        or (left.fold, right.fold) in self._joined):
                     return left, right
-        if 7 <= len(t.fold) <= 28:  # four words of seven letters at most
+            keyed_pair = None if again else self._keyed_pair(t.fold, before, after)
+            if keyed_pair is not None:
+                return keyed_pair
+        if 6 <= len(t.fold) <= RUN_LETTERS:
             words = self._run_together(t.fold)
+            # (or with one letter typed twice typed once: "lichhomnaycoggi", "…cogiii"; not
+            # every pair, "lichhom" keeps its two h)
+            for k in range(len(t.fold) - 1):
+                if words is not None:
+                    break
+                if t.fold[k] == t.fold[k + 1]:
+                    words = self._run_together(t.fold[:k] + t.fold[k + 1:])
             if words is not None:
                 return words
         if again:
             return (t,)
+        corrected = self.index.correct(t.fold, before, after, self._joined)
+        # one slip that pairs with a neighbour ("hang nga": ngày) before two read as a swap
+        # and a teencode spelling ("nga" -> "nag" -> "nang"), not before a swap that reads
+        # Telex keys ("chru" -> "chur": chủ, not "chau")
+        paired = corrected is not None and self._pairs_with(corrected, before, after)
         read = self._swap_read(t, before, after, unmarked_near)
-        if read is not None:
+        if read is not None and (not paired or any(r.keyed for r in read)):
             return read
-        corrected = self.index.correct(t.fold, before, after)
         if corrected is not None:
             return (self._corrected(corrected, before, after,
                                     swapped=sorted(corrected) == sorted(t.fold)),)
         return (t,)
+
+    def _marked_run(self, t: Token) -> tuple[Token, ...]:
+        """Words typed with their marks and no space between them ("hômnay", "thưviện",
+        "ngàymai", "khaimạc"): each piece a word of the bot, as typed when it has marks (by
+        its letters when not, and then in a pair with a piece beside it), two to six pieces,
+        the fewest first, then the most pairs; () when there is none."""
+        text = t.text
+        if len(text) != len(t.fold) or not 4 <= len(text) <= RUN_LETTERS:
+            return ()
+        best: tuple[int, int, tuple[str, ...]] | None = None
+
+        def walk(rest: str, parts: tuple[str, ...]) -> None:
+            nonlocal best
+            if not rest:
+                folds = [fold(p) for p in parts]
+                paired = [p in self._joined for p in itertools.pairwise(folds)]
+                # a piece typed without marks counts in a pair only ("vịen" is no "vị en")
+                if len(parts) >= 2 and all(
+                        p != f or (k and paired[k - 1]) or (k < len(paired) and paired[k])
+                        for k, (p, f) in enumerate(zip(parts, folds, strict=True))):
+                    key = (len(parts), -sum(paired), parts)
+                    if best is None or key < best:
+                        best = key
+                return
+            if len(parts) == RUN_WORDS:
+                return
+            for cut in range(1, min(len(rest), 7) + 1):
+                part = retone(rest[:cut])
+                letters = fold(part)
+                if syllable(letters) and (part in self.index.vocab_texts if part != letters
+                                          else letters in self.index.vocab_folds
+                                          and len(letters) > 1):
+                    walk(rest[cut:], (*parts, part))
+
+        walk(text, ())
+        return () if best is None else tuple(make_token(p) for p in best[2])
+
+    def _pairs_with(self, word: str, before: str, after: str) -> bool:
+        """`word` (folded) forms a pair of the phrases with the word before or after it."""
+        return (before, word) in self.index.bigrams or (word, after) in self.index.bigrams
+
+    def _keyed_pair(self, word: str, before: str, after: str) -> tuple[Token, ...] | None:
+        """Two words typed as one, one or both with Telex keys left in ("naycos": này có,
+        "hoomnay"): each piece read as keys or as it is; the pieces a pair the bot knows, or
+        each piece with its neighbour ("hom | nay", "co | gi")."""
+        if not _TELEX_KEYS.search(word):
+            return None
+        for cut in range(2, len(word) - 1):
+            pieces = []
+            for piece in (make_token(word[:cut]), make_token(word[cut:])):
+                # (keys first: "cos" is also the lexicon's có, not known by its marks)
+                keyed = self._telex(piece)
+                if keyed is not None and (keyed.keyed or not self.index.known(piece)):
+                    piece = keyed
+                pieces.append(piece)
+            left, right = pieces
+            # a piece's marks sure by its keys, and the pieces a pair (as written, when both
+            # have marks: "server" is no "sẻ vẻ") or each with its neighbour
+            if (self.index.known(left) and self.index.known(right)
+                    and (left.keyed or right.keyed)
+                    and (((left.text, right.text) in self.index.pairs
+                          or (left.fold, right.fold) in self._asks
+                          if left.marked and right.marked
+                          else (left.fold, right.fold) in self._joined)
+                         or ((before, left.fold) in self._joined
+                             and (right.fold, after) in self._joined))):
+                return left, right
+        return None
 
     def _swap_read(self, t: Token, before: str, after: str,
                    unmarked_near: bool) -> tuple[Token, ...] | None:
@@ -266,6 +386,10 @@ class Repairer:
         if len(known) == 1:
             return (known[0],)
         if len(singles) == 1 and not known and len(t.text) >= 5:
+            # (words typed as one keep a letter typed twice where one ends and the next
+            # starts: "lichhomnay" is lịch hôm nay, not "lich om nay")
+            if 6 <= len(t.fold) <= RUN_LETTERS and self._run_together(t.fold) is not None:
+                return None
             read = self._repair_word(singles.pop(), "", "", again=again)
             if len(read) > 1 or self.index.known(read[0]):
                 return read
@@ -287,16 +411,33 @@ class Repairer:
                 whole = make_token(retone(a.text + b.text))
                 before = out[k - 1].fold if k else ""
                 after = out[k + 2].fold if k + 2 < len(out) else ""
+                # (two pieces neither of which is a word of the bot need no pair: "l ich"; the
+                # next word may be in two pieces too: "h om | n ay")
                 if self.index.known(whole) and (
-                        (before, whole.fold) in self.index.bigrams
-                        or (whole.fold, after) in self.index.bigrams):
+                        (before, whole.fold) in self._joined
+                        or (whole.fold, after) in self._joined
+                        or not (self.index.known(a) or self.index.known(b))
+                        or self._pieces_after(out, k + 2, whole.fold)):
                     out[k:k + 2] = [whole.in_clause(a.clause)]
                     continue
             k += 1
         return out
 
+    def _pieces_after(self, out: list[Token], k: int, word: str) -> bool:
+        """Tokens k and k + 1 are one word typed in two pieces (one without a vowel or no
+        word of the bot) that pairs with `word` (folded) before it."""
+        if k + 1 >= len(out):
+            return False
+        c, d = out[k], out[k + 1]
+        if not (c.kind == d.kind == "word" and c.clause == d.clause) or (
+                VOWEL.search(c.fold) and self.index.known(c)
+                and VOWEL.search(d.fold) and self.index.known(d)):
+            return False
+        whole = make_token(retone(c.text + d.text))
+        return self.index.known(whole) and (word, whole.fold) in self._joined
+
     def _run_together(self, word: str) -> tuple[Token, ...] | None:
-        """Three or four words typed as one ("lichngaymai", "thuvienmocua"): each a syllable
+        """Three to six words typed as one ("lichngaymai", "thuvienmocua"): each a syllable
         the bot knows (no abbreviation; a filler only in a pair), and half the neighbours or
         more (at least one pair) pairs the bot knows; the fewest words first, then the most
         pairs."""
@@ -306,20 +447,27 @@ class Repairer:
             nonlocal best
             if not rest:
                 if len(parts) >= 3:
-                    paired = [p in self.index.bigrams for p in itertools.pairwise(parts)]
+                    # (a word that asks or points, after a word that is no filler, pairs
+                    # with it: "giai | gi", "cuoc thi | nay")
+                    paired = [p in self._joined or (
+                        p[1] in _ASKS_OF and not self.index.is_filler(make_token(p[0])))
+                        for p in itertools.pairwise(parts)]
                     key = (len(parts), -sum(paired), parts)
-                    # a filler ("ngay": ngay or ngày) counts only in a pair
+                    # a filler ("ngay": ngay or ngày) counts only in a pair, but for the
+                    # word that closes a question ("…cogikhong", "…nhe")
                     alone = any(self.index.is_filler(make_token(w))
                                 and not (k and paired[k - 1])
                                 and not (k < len(paired) and paired[k])
+                                and not (k == len(paired) and w in _ENDS)
                                 for k, w in enumerate(parts))
                     if (2 * sum(paired) >= len(paired) and not alone
                             and (best is None or key < best)):
                         best = key
                 return
-            if len(parts) == 4:
+            if len(parts) == RUN_WORDS:
                 return
-            for cut in range(2, min(len(rest), 7) + 1):
+            # (a word of one letter is a vowel: "thuvienodau", ở)
+            for cut in range(1 if rest[0] in "aeiouy" else 2, min(len(rest), 7) + 1):
                 part = rest[:cut]
                 if syllable(part) and part in self.index.vocab_folds:
                     walk(rest[cut:], (*parts, part))
@@ -363,9 +511,16 @@ class Repairer:
             shape = untoned(decoded[0])
             if shape in self.shapes:
                 return Token(fold(shape), fold(shape), "word", expanded=True)
+            # a bare w read ư that gives no word may be a slip ("nwua": nữa, swapped)
+            w = keys.find("w")
+            if w > 0 and not any(c in "aeiouy" for c in keys[:w]):
+                return None
             return t
         plain = fold(decoded[0])
-        if keys[-1] in "sfrxj" and plain in self.index.vocab_folds:
+        # the tone key last, or before the final consonants only ("bajn": bạn, "vieecj";
+        # "taxi" is no "tai")
+        if (keys[-1] in "sfrxj" or _KEY_BEFORE_FINAL.search(keys)) \
+                and plain in self.index.vocab_folds:
             return Token(plain, plain, "word", expanded=True)
         return None
 
@@ -424,7 +579,11 @@ class Repairer:
         `prev`, `after`: its neighbours in its part of the message (`_neighbours`)."""
         # the wrong tone key, not a tone added to a word written without one ("bão" is no "bao")
         candidates = {w for w in self._toned.get(untoned(t.text), ()) if w != t.text and tone(w)}
-        if not candidates or not tone(t.text):
+        odd = t.text not in self.index.vocab_texts
+        # a tone key that did not take, the vowels' marks typed ("mây giờ": mấy), is read
+        # only in letters no word of the bot has and beside a neighbour it pairs with
+        untoned_odd = odd and not tone(t.text)
+        if not candidates or not (tone(t.text) or untoned_odd):
             return None
         pairs = self.index.pairs
 
@@ -441,7 +600,6 @@ class Repairer:
                     or (odd and w in DATE_TEXTS and any(
                         n is not None and n.text in DATE_TEXTS for n in (prev, after))))
 
-        odd = t.text not in self.index.vocab_texts
         if not odd and (paired(t.text) or (
                 prev is not None and (prev.text, t.text) in pairs) or (
                 after is not None and (t.text, after.text) in pairs)):
@@ -452,8 +610,15 @@ class Repairer:
             prev = prev if prev is not None and not self.index.is_filler(prev) else None
             after = after if after is not None and not self.index.is_filler(after) else None
         found = [w for w in candidates if paired(w)]
+        if untoned_odd and not found:  # (or a question word with it: "mây | giờ")
+            found = [w for w in candidates if any(
+                n is not None and n.kind == "word" and pair in self._asks
+                for n, pair in ((prev, (prev and prev.fold, fold(w))),
+                                (after, (fold(w), after and after.fold))))]
         if len(found) == 1:  # the neighbour says which: as if typed right
             return Token(found[0], t.fold, "word")
+        if untoned_odd:
+            return None
         # a form no word of the bot has, its one filler of that shape: fillers are typed
         # in nearly every message ("cũa": của, "đế": để), read as a correction
         fillers = [w for w in candidates if w in self.index.filler_texts and w not in KIN]
@@ -482,7 +647,21 @@ class Repairer:
                 or any(x in self.index.filler_texts and tone(x) == mark
                        for x in self.index.texts_by_fold.get(w, ()))]
         word = next(iter(paired), None) or next(iter(sure), None)
+        if word is None and t.marked:
+            return self._heard(t, before, after)
         return None if word is None else Token(word, word, "word", expanded=True)
+
+    def _heard(self, t: Token, before: str, after: str) -> Token | None:
+        """A word typed with its marks as the North says it, d, gi and r alike, s and x, ch
+        and tr ("xự kiện", "dải thưởng", "đọc xách"): the one word of the bot spelt so with
+        the same marks that pairs with a neighbour ("rẻ" is no "dẻ", "đi chợ" no "trợ")."""
+        found = {b + t.text[len(a):] for a, b in _HEARD_ALIKE if t.text.startswith(a)}
+        found = {w for w in found if w in self.index.vocab_texts
+                 and self._pairs_with(fold(w), before, after)}
+        if len(found) != 1:
+            return None
+        word = found.pop()
+        return Token(word, fold(word), "word")
 
 
 def _neighbours(tokens: list[Token], k: int) -> tuple[Token | None, Token | None]:

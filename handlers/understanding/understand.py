@@ -224,6 +224,10 @@ _UNIT_HEADS = ("truong", "thu vien", "trung tam", "nha van hoa", "cau lac bo", "
 _UNIT_HEAD_WORDS = tuple(h.split() for h in _UNIT_HEADS)
 _WEEK = ("faq", "tuan-le-la-gi")
 _WEEK_DATES = ("faq", "thoi-gian")
+_TAKE = ("contest_take", "")
+# The words that ask when (not where, not how long) (folded).
+_WHEN_ONLY = ("khi nao", "bao gio", "may gio", "luc nao", "ngay nao", "gio nao", "hom nao",
+              "bua nao", "ngay may")
 _DUTIES = frozenset({("faq", "don-vi-tham-gia"), ("faq", "han-bao-cao")})
 _POLITE = frozenset({"da", "thua", "vang"})
 # "hướng dẫn (sử dụng, dùng)", a verb of guidance that alone names the bot's help (folded)
@@ -664,6 +668,21 @@ class Understander:
                          and self._named_event(c, candidates)), None)
             if held is not None:
                 best = held
+                passed.add(best.route)
+        if (best.route in (_WEEK_DATES, _TAKE) and any(f" {q} " in run for q in _WHEN_ONLY)
+                and " tuan le " not in run):
+            # "thi bắt đầu lúc mấy giờ", "mấy giờ bắt đầu thi": when the contest starts is
+            # asked, not the Week's dates (found on the verb "bắt đầu" and the words that ask
+            # when alone) nor to start the contest now; its facts say when (round 22 b). (The
+            # Week named, its dates are asked: "tuần lễ học tập khi nào kết thúc".)
+            facts = next((c for c in candidates if c.route == ("contest", "")
+                          and any(tokens[i].fold == "thi" for i in c.explained)
+                          and (best.route == _TAKE or (
+                              not c.explained & best.explained
+                              and all(tokens[i].fold in _WHEN_FOLDS for i in best.explained)))),
+                         None)
+            if facts is not None:
+                best = facts
                 passed.add(best.route)
         if when_where and best.route[0] == "activities":
             # "xe tuyên truyền đi qua đâu": when or where is asked of the event that holds the

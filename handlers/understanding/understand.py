@@ -675,11 +675,12 @@ class Understander:
                 best = held
                 passed.add(best.route)
         if (best.route in (_WEEK_DATES, _TAKE) and any(f" {q} " in run for q in _WHEN_ONLY)
-                and " tuan le " not in run):
+                and " tuan le " not in run and " ngay bao gio " not in run):
             # "thi bắt đầu lúc mấy giờ", "mấy giờ bắt đầu thi": when the contest starts is
             # asked, not the Week's dates (found on the verb "bắt đầu" and the words that ask
             # when alone) nor to start the contest now; its facts say when (round 22 b). (The
-            # Week named, its dates are asked: "tuần lễ học tập khi nào kết thúc".)
+            # Week named, its dates are asked: "tuần lễ học tập khi nào kết thúc"; "ngay bjo" is
+            # right now.)
             facts = next((c for c in candidates if c.route == ("contest", "")
                           and any(tokens[i].fold == "thi" for i in c.explained)
                           and (best.route == _TAKE or (
@@ -1535,9 +1536,11 @@ class Understander:
         22 b)."""
         if best.route != _TAKE or not best.explained:
             return best
+        # (after the words that ask leave to ask: "cho em hỏi" is no request to take part)
         start = min(best.explained)
-        before = [t.fold for t in tokens[:start] if t.kind == "word"]
-        if "co" not in before or _REQUEST & set(before) or not parts.asks_yes_no(tokens, 0):
+        before = [t.fold for t in tokens[max(0, parts.opened(tokens)):start] if t.kind == "word"]
+        if "co" not in before or _REQUEST & set(before) or not any(
+                t.fold in YES_NO for t in tokens[max(best.explained):]):
             return best
         return next((c for c in candidates if c.route in _CONTEST_FACTS
                      and c.explained & best.explained and c.rank >= SUBJECT * best.rank), best)

@@ -1538,7 +1538,11 @@ class Understander:
             return best
         # (after the words that ask leave to ask: "cho em hỏi" is no request to take part)
         start = min(best.explained)
-        before = [t.fold for t in tokens[max(0, parts.opened(tokens)):start] if t.kind == "word"]
+        folds = [t.fold for t in tokens]
+        leave = max((i + 1 for i in range(1, start) if folds[i] in ("hoi", "biet") and (
+            folds[i - 1] in ("cho", "xin") or (folds[i - 1] in SELF and i > 1
+                                               and folds[i - 2] in ("cho", "xin")))), default=0)
+        before = [t.fold for t in tokens[leave:start] if t.kind == "word"]
         if "co" not in before or _REQUEST & set(before) or not any(
                 t.fold in YES_NO for t in tokens[max(best.explained):]):
             return best

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from content import ContestInfo
 from handlers.context import Ctx
+from handlers.features.contest import answer_outside
 from handlers.format import back_button
 from handlers.i18n import N_, _, current_locale, format_date_numeric, format_time
 from handlers.paging import paged
@@ -26,6 +27,13 @@ def form_text(c: ContestInfo) -> str:
                   help=N_("Cuộc thi Công dân học tập"), payloads=("cuocthi",), paged=True)
 async def contest(ctx: Ctx) -> list[Reply]:
     """Show the contest's dates, status, how to take part, prizes if any, and the rules."""
+    understood = ctx.route.understood
+    if understood is not None:
+        # "đáp án c", "chọn đáp án b" after leaving an open question is an answer typed (the
+        # contest's words in it lead here since round 22 b), as in `unknown`
+        outside = await answer_outside(ctx, understood.typed)
+        if outside is not None:
+            return [outside]
     c, loc, tz = ctx.edition.contest, current_locale(), ctx.edition.tz
     when = _("Thời gian: từ {open_time} ngày {open_day} đến {close_time} ngày {close_day}.")
     when = when.format(

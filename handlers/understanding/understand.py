@@ -224,6 +224,14 @@ _UNIT_HEADS = ("truong", "thu vien", "trung tam", "nha van hoa", "cau lac bo", "
 _UNIT_HEAD_WORDS = tuple(h.split() for h in _UNIT_HEADS)
 _WEEK = ("faq", "tuan-le-la-gi")
 _WEEK_DATES = ("faq", "thoi-gian")
+_TAKE = ("contest_take", "")
+# Words that ask for something to be done, or say it is wanted (folded).
+_REQUEST = frozenset({"cho", "muon", "xin", "giup", "can"})
+# Words that go on with what was begun ("thi tiếp", "làm nốt", "vào lại") (folded).
+_GOING_ON = frozenset({"tiep", "not", "lai"})
+# The words that ask when (not where, not how long) (folded).
+_WHEN_ONLY = ("khi nao", "bao gio", "may gio", "luc nao", "ngay nao", "gio nao", "hom nao",
+              "bua nao", "ngay may")
 _DUTIES = frozenset({("faq", "don-vi-tham-gia"), ("faq", "han-bao-cao")})
 _POLITE = frozenset({"da", "thua", "vang"})
 # "hướng dẫn (sử dụng, dùng)", a verb of guidance that alone names the bot's help (folded)
@@ -505,6 +513,7 @@ class Understander:
         best = self._near_home(candidates, best)
         best = self._money_lost(tokens, candidates, best)
         best = self._for_whom(tokens, candidates, best)
+        best = self._may_take(tokens, candidates, best)
         if best.route == ("smalltalk", "greeting"):
             # "okela bạn ơi", "sai rồi bạn ơi": a call ("bạn ơi") beside other small talk is
             # only how it is said.
@@ -665,6 +674,22 @@ class Understander:
             if held is not None:
                 best = held
                 passed.add(best.route)
+        if (best.route in (_WEEK_DATES, _TAKE) and any(f" {q} " in run for q in _WHEN_ONLY)
+                and " tuan le " not in run and " ngay bao gio " not in run):
+            # "thi bắt đầu lúc mấy giờ", "mấy giờ bắt đầu thi": when the contest starts is
+            # asked, not the Week's dates (found on the verb "bắt đầu" and the words that ask
+            # when alone) nor to start the contest now; its facts say when (round 22 b). (The
+            # Week named, its dates are asked: "tuần lễ học tập khi nào kết thúc"; "ngay bjo" is
+            # right now.)
+            facts = next((c for c in candidates if c.route == ("contest", "")
+                          and any(tokens[i].fold == "thi" for i in c.explained)
+                          and (best.route == _TAKE or (
+                              not c.explained & best.explained
+                              and all(tokens[i].fold in _WHEN_FOLDS for i in best.explained)))),
+                         None)
+            if facts is not None:
+                best = facts
+                passed.add(best.route)
         if when_where and best.route[0] == "activities":
             # "xe tuyên truyền đi qua đâu": when or where is asked of the event that holds the
             # activity's words, not of the list of activities.
@@ -710,6 +735,23 @@ class Understander:
                                         None)
             if ceremony is not None:
                 best = ceremony
+                passed.add(best.route)
+        if (ref is not None and ref.kind not in SCOPES and (
+                best.route[0] in ("day", "today") or (best.route == _TAKE and not (
+                    _REQUEST | _GOING_ON) & {t.fold for t in tokens}))
+                and (" duoc " in run or " den het " in run)):
+            # "cuối tuần có thi được không", "chủ nhật vẫn làm bài thi được chứ", "thi đến hết
+            # ngày 7/10 à": whether the contest may be taken on a day named is its facts (it
+            # is open every day until it closes), not what the day holds nor to start it now
+            # (round 22 b); going on with an attempt begun on a day is ("tiếp tục bài thi
+            # hôm qua được không")
+            facts = next((c for c in candidates if c.route in _CONTEST_FACTS and c.explained
+                          and not c.explained & ref.used), None)
+            # (the contest's "thi", not "thì có" typed without marks: "mai được nghỉ học thi có
+            # hoạt động nào")
+            if facts is not None and any(t.fold == "thi" for t in tokens) and not any(
+                    a.fold == "thi" and b.fold == "co" for a, b in itertools.pairwise(tokens)):
+                best = facts
                 passed.add(best.route)
         if ref is not None and ref.kind == "days":
             # "hôm bế mạc tổ chức ở đâu", "sáng mai mấy giờ bắt đầu", "khai mạc hôm nay hay
@@ -1483,6 +1525,29 @@ class Understander:
             return best
         return next((c for c in candidates if c.route == _DISTRICT and c.explained
                      and not c.explained & best.explained), best)
+
+    @staticmethod
+    def _may_take(tokens: list[Token], candidates: list[_Candidate],
+                  best: _Candidate) -> _Candidate:
+        """Whether someone may take part, asked with "có (được)" before the words that take
+        the contest ("người đi làm có được tham gia thi không", "bố mẹ có tham gia thi cùng
+        con được ko"): the contest's facts say who may, the attempt is not started; a request
+        ("cho em tham gia thi được không", "em muốn tham gia thi") still starts it (round
+        22 b)."""
+        if best.route != _TAKE or not best.explained:
+            return best
+        # (after the words that ask leave to ask: "cho em hỏi" is no request to take part)
+        start = min(best.explained)
+        folds = [t.fold for t in tokens]
+        leave = max((i + 1 for i in range(1, start) if folds[i] in ("hoi", "biet") and (
+            folds[i - 1] in ("cho", "xin") or (folds[i - 1] in SELF and i > 1
+                                               and folds[i - 2] in ("cho", "xin")))), default=0)
+        before = [t.fold for t in tokens[leave:start] if t.kind == "word"]
+        if "co" not in before or _REQUEST & set(before) or not any(
+                t.fold in YES_NO for t in tokens[max(best.explained):]):
+            return best
+        return next((c for c in candidates if c.route in _CONTEST_FACTS
+                     and c.explained & best.explained and c.rank >= SUBJECT * best.rank), best)
 
     @staticmethod
     def _for_whom(tokens: list[Token], candidates: list[_Candidate],

@@ -240,7 +240,8 @@ async def test_the_consent_shows_the_name_without_the_lead_in(app: App) -> None:
 
 # ---- a contest answer typed after leaving the question ----------------------------------------
 
-LETTERS_TYPED = ["C", "c", "đáp án c", "câu C", "chọn c", "B.", "(a)", "tôi chọn d"]
+LETTERS_TYPED = ["C", "c", "đáp án c", "câu C", "chọn c", "B.", "(a)", "tôi chọn d",
+                 "chọn đáp án b"]
 
 
 async def _open_attempt(app: App, user_id: str) -> Chat:

@@ -234,9 +234,14 @@ _DATES = ("faq", "thoi-gian")
 # (folded) (round 20 c: "gửi phòng giáo dục quận", "gửi thẳng lên sở", "gửi qua bưu điện")
 _REPORT = ("faq", "han-bao-cao")
 _SENDS = frozenset({"gui", "nop"})
-_WHERE_SENT = frozenset({"ve", "cho", "len", "thang", "qua", "toi", "den", "phong", "so",
+_WHERE_SENT = frozenset({"ve", "cho", "len", "thang", "qua", "toi", "den", "phong", "so", "ca",
                          "hoi", "uy", "ubnd", "email", "mail", "buu", "ban"})
 _ORGANISE = frozenset({"to", "chuc"})
+# A banner, a slogan, a board (the last word of its name, folded), the theme's answers and the
+# verbs that write on them ("ghi", "viết", "in", "chữ") (round 22 d)
+_BANNER = frozenset({"ron", "hieu", "pano", "phich"})
+_THEME = frozenset({("theme", ""), ("faq", "chu-de")})
+_WRITES = frozenset({"ghi", "viet", "in", "chu"})
 # whom one guides ("hướng dẫn | học sinh, phụ huynh, công nhân"): not what is asked (folded)
 _GUIDED = frozenset({"hoc", "sinh", "phu", "huynh", "giao", "vien", "cong", "nhan", "cac",
                      "em", "con", "chau"})
@@ -493,6 +498,7 @@ class Understander:
         best = self._named_is(tokens, candidates, best)
         best = self._reminded_of(tokens, candidates, best)
         best = self._destination(tokens, candidates, best)
+        best = self._written_on(tokens, candidates, best)
         done = self._done(tokens) | intro
         best, candidates = self._after_done(tokens, candidates, best, done)
         best = self._now(tokens, candidates, best)
@@ -1335,6 +1341,24 @@ class Understander:
         return next((c for c in candidates[1:] if c.route == ("faq", "han-bao-cao")
                      and c.explained and min(c.explained) < sent
                      and c.rank >= SUBJECT * best.rank), best)
+
+    @staticmethod
+    def _written_on(tokens: list[Token], candidates: list[_Candidate],
+                    best: _Candidate) -> _Candidate:
+        """What is written on a banner or a slogan board ("băng rôn treo ở nhà văn hóa | viết
+        chữ gì", "bang zon tuan le | ghi noi dung gi"): the words the unit prints are the
+        Week's theme, not the activity of hanging banners, when the theme is found on the
+        verb that writes, and a quarter as strong (round 22 d)."""
+        if best.route[0] != "activities" or not best.explained or not any(
+                tokens[i].fold in _BANNER for i in best.explained):
+            return best
+        theme = next((c for c in candidates[1:] if c.route in _THEME and any(
+            tokens[i].fold in _WRITES for i in c.explained)
+            and c.rank >= SUBJECT * best.rank), None)
+        if theme is None:
+            return best
+        # (the banner is what the theme is written on: its words are the theme's too)
+        return replace(theme, explained=theme.explained | best.explained, rank=best.rank)
 
     def _now(self, tokens: list[Token], candidates: list[_Candidate],
              best: _Candidate) -> _Candidate:

@@ -237,6 +237,9 @@ _SENDS = frozenset({"gui", "nop"})
 _WHERE_SENT = frozenset({"ve", "cho", "len", "thang", "qua", "toi", "den", "phong", "so", "ca",
                          "hoi", "uy", "ubnd", "email", "mail", "buu", "ban"})
 _ORGANISE = frozenset({"to", "chuc"})
+# The first word of whom a ceremony invites ("mời | đại diện, lãnh đạo, đại biểu, các …")
+# (folded) (round 22 d)
+_INVITED = frozenset({"dai", "lanh", "cac", "nhung"})
 # A banner, a slogan, a board (the last word of its name, folded), the theme's answers and the
 # verbs that write on them ("ghi", "viết", "in", "chữ") (round 22 d)
 _BANNER = frozenset({"ron", "hieu", "pano", "phich"})
@@ -307,6 +310,34 @@ def _unaddressed(tokens: list[Token]) -> list[Token]:
     if rest < 0 or not any(t.kind == "word" for t in tokens[rest:]):
         return tokens
     return tokens[rest:]
+
+
+def _phone_number(tokens: list[Token]) -> set[int]:
+    """The number tokens of a phone number the writer gives ("gọi lại cho tôi số 0912 345
+    678", "qua sdt nay 0904111222"): digits in a row, 9 to 11 of them, the first a 0. It
+    says whom to call, nothing of what is asked (round 22 d)."""
+    found: set[int] = set()
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and tokens[j].kind == "number" and tokens[j].text.isdigit():
+            j += 1
+        digits = "".join(t.text for t in tokens[i:j])
+        if j > i and digits.startswith("0") and 9 <= len(digits) <= 11:
+            found.update(range(i, j))
+        i = max(j, i + 1)
+    return found
+
+
+def _invited(tokens: list[Token]) -> set[int]:
+    """Who is invited, to the end of its part: the words after "mời" followed by those who are
+    ("mời đại diện các trường", "mời lãnh đạo phường", "mời các thư viện"); typed without
+    marks, "moi" is also "mới", "mỗi", so only before those words (round 22 d)."""
+    for i in range(len(tokens) - 1):
+        if tokens[i].fold == "moi" and tokens[i].text.lower() in ("mời", "moi") \
+                and tokens[i + 1].fold in _INVITED:
+            return {j for j in range(i + 1, len(tokens)) if tokens[j].clause == tokens[i].clause}
+    return set()
 
 
 def _sending(tokens: list[Token], start: int) -> int:
@@ -468,6 +499,12 @@ class Understander:
         if why:
             kept = [c for c in candidates if not (c.explained and c.explained <= why)]
             candidates = kept or candidates
+        invited = _invited(tokens)
+        if invited:
+            # "lễ khai mạc có mời đại diện | các trường học và thư viện không": who is invited
+            # to what is named is asked of it, not asked for itself (round 22 d)
+            kept = [c for c in candidates if not (c.explained and c.explained <= invited)]
+            candidates = kept or candidates
         denied = parts.denied(tokens, lead)
         if denied and self._talk_besides(tokens, denied, candidates):
             denied = set()  # "tôi không muốn lưu số điện thoại, | cảm ơn ad": nothing else asked
@@ -594,6 +631,9 @@ class Understander:
         # Nor does what "ngoài … ra" sets aside ("ngoài lễ khai mạc ra | còn có gì nữa").
         announcing = (parts.announcing(tokens) | self._polite_ends(tokens, candidates, best)
                       | set_aside | _sent_to(tokens, best))
+        if best.route[0] == "event" and best.explained and invited \
+                and max(best.explained) < min(invited):
+            announcing |= invited  # whom the event named invites is asked of it
         against = sum(((UNEXPLAINED * v if i in aside else v) if i in unknown or i in stray
                        else 0.0 if i in understood
                        else UNEXPLAINED * v) * (CONTEXT if i in far else 1.0)
@@ -739,9 +779,13 @@ class Understander:
             # động gì"; "luân chuyển sách là chương trình gì").
             has = next((i for i, t in enumerate(tokens)
                         if t.fold in ("co", "la") and not t.expanded), -1)
+            # (the unit that writes is no subject: "ủy ban xã | muốn làm tủ sách cho cán bộ, có
+            # chương trình nào …" asks the reading's programmes; round 22 d)
+            asker = self._asker(tokens, best)
             owner = next((c for c in candidates[1:] if 0 < has < max(best.explained)
                           and c.explained and c.rank >= SUBJECT * best.rank
-                          and c.route[0] not in _NOT_SUBJECTS and max(c.explained) < has),
+                          and c.route[0] not in _NOT_SUBJECTS and max(c.explained) < has
+                          and not c.explained <= asker),
                          None)
             if owner is not None:
                 best = owner
@@ -863,8 +907,9 @@ class Understander:
         # the particles that close the message ("… đóng cửa với ạ", typed "voi a") say nothing
         closing = parts.closed(tokens, 0, len(tokens))
         prepositions = [j for j, t in enumerate(tokens) if t.text in _PREPOSITIONS]
+        phone = _phone_number(tokens)
         for i, t in enumerate(tokens):
-            if i in used or i in runs or i < lead or i >= closing \
+            if i in used or i in runs or i < lead or i >= closing or i in phone \
                     or t.kind not in ("word", "number") or self.index.is_filler(t):
                 continue
             if t.kind == "number":
@@ -1553,7 +1598,12 @@ class Understander:
                         for c in candidates):
                     drop.append(duty)  # (said alone, "cần làm gì" asks what one takes part by)
                 continue
-            name = set(range(head, start))
+            # (a thing of the unit, named before it, is of its name: "fanpage của | trường nên
+            # đăng bài gì", "website của | phường cần …"; round 22 d)
+            opens = head
+            if head >= 2 and folds[head - 1] == "cua":
+                opens = next(i for i in range(head) if tokens[i].clause == clause)
+            name = set(range(opens, start))
             duty.explained |= name
             # (nor is the Week's name, nor what the duty's own words say: "muốn | tham gia")
             drop += [c for c in candidates if c.route not in _DUTIES and c.explained
@@ -1704,7 +1754,10 @@ class Understander:
         """"sách giáo khoa điện tử tải ở đâu": a subject of elsewhere ("sách giáo khoa") said
         inside a longer phrase of the Week's own (the e-books' keyword) is that phrase's, not
         a subject the bot has no answer for; so is one whose words other than fillers are
-        all inside it ("dự án | gì" is no "ăn gì": "thư viện 50k là dự án gì")."""
+        all inside it ("dự án | gì" is no "ăn gì": "thư viện 50k là dự án gì"), and one that
+        straddles the start of a phrase of the Week's at least two words longer than itself
+        ("tham gia | diễn đàn công dân học tập" holds no "giá điện": a word cannot be of both;
+        round 22 d)."""
         spans = [(m.start, m.end) for m in matches
                  if self.index.units[m.unit][0] not in ("unknown", "smalltalk")]
         if not spans:
@@ -1712,8 +1765,10 @@ class Understander:
 
         def within(c: _Candidate) -> bool:
             own = [i for i in c.explained if not self.index.is_filler(tokens[i])]
-            return bool(own) and any(s <= min(own) and max(own) < e and e - s > len(own)
-                                     for s, e in spans)
+            return bool(own) and any(
+                (s <= min(own) and max(own) < e and e - s > len(own))
+                or (min(own) < s <= max(own) < e and e - s >= len(own) + 2)
+                for s, e in spans)
 
         kept = [c for c in candidates
                 if not (c.route[0] == "unknown" and c.explained and within(c))]

@@ -19,7 +19,10 @@ QUESTION_WORDS = (*WHEN_WHERE, "bao nhieu", "the nao", "la gi", "lam sao", "nhu 
                    "lam gi", "may ngay", "may lan", "may cau",
                    # whether one must register ahead is asked of the event named before it
                    # ("lễ khai mạc có cần đăng ký trước không") (round 21 d)
-                   "dang ky truoc")
+                   "dang ky truoc",
+                   # whether one may speak, send a paper or ask at the forum named ("giáo viên
+                   # đăng ký phát biểu tại diễn đàn … được không") (round 22 d)
+                   "dang ky phat bieu", "phat bieu", "gui tham luan", "tham luan")
 # Words that announce the question that follows them (folded pairs).
 OPENERS = frozenset({("khong", "biet"), ("chua", "biet"), ("muon", "biet"), ("cho", "hoi"),
                       ("xin", "hoi"), ("muon", "hoi"), ("can", "hoi"), ("can", "biet"),

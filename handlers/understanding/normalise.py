@@ -51,7 +51,7 @@ _CONSONANT = re.compile(r"[bcdđghklmnpqrstvx]")
 # parts two words there (the lexicon reads "c ơn"), joined they would be another ("con").
 _DOTTED = frozenset({("c", "ơn"), ("c", "on")})
 _CLOSING_FILLERS = frozenset({"ạ", "a", "ad", "nhé", "nha", "ơi", "vậy", "với", "🙂"})
-_CLAUSE_ENDS = frozenset(",.;!?…")
+_CLAUSE_ENDS = frozenset(",.;:!?…")
 _LINE_BREAK = re.compile(r"[ \t]*[\r\n]+\s*")
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 _RUN3 = re.compile(r"(.)\1{2,}")

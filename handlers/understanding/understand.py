@@ -314,8 +314,10 @@ def _unaddressed(tokens: list[Token]) -> list[Token]:
 
 def _phone_number(tokens: list[Token]) -> set[int]:
     """The number tokens of a phone number the writer gives ("gọi lại cho tôi số 0912 345
-    678", "qua sdt nay 0904111222"): digits in a row, 9 to 11 of them, the first a 0. It
-    says whom to call, nothing of what is asked (round 22 d)."""
+    678", "qua sdt nay 0904111222"): digits in a row, 9 to 11 of them, the first a 0. Given
+    with a message for the organizers, it says whom to call back, nothing of what is asked
+    (round 22 d); beside any other question it stays a word the bot does not know ("gọi cho
+    tôi số … về chuyện gửi xe" is kept for the organizers, the number masked)."""
     found: set[int] = set()
     i = 0
     while i < len(tokens):
@@ -536,6 +538,7 @@ class Understander:
         best = self._reminded_of(tokens, candidates, best)
         best = self._destination(tokens, candidates, best)
         best = self._written_on(tokens, candidates, best)
+        best = self._message_for_them(tokens, candidates, best)
         done = self._done(tokens) | intro
         best, candidates = self._after_done(tokens, candidates, best, done)
         best = self._now(tokens, candidates, best)
@@ -634,6 +637,8 @@ class Understander:
         if best.route[0] == "event" and best.explained and invited \
                 and max(best.explained) < min(invited):
             announcing |= invited  # whom the event named invites is asked of it
+        if best.route == ("ask", ""):
+            announcing |= _phone_number(tokens)  # the number to call back asks nothing
         against = sum(((UNEXPLAINED * v if i in aside else v) if i in unknown or i in stray
                        else 0.0 if i in understood
                        else UNEXPLAINED * v) * (CONTEXT if i in far else 1.0)
@@ -907,9 +912,8 @@ class Understander:
         # the particles that close the message ("… đóng cửa với ạ", typed "voi a") say nothing
         closing = parts.closed(tokens, 0, len(tokens))
         prepositions = [j for j, t in enumerate(tokens) if t.text in _PREPOSITIONS]
-        phone = _phone_number(tokens)
         for i, t in enumerate(tokens):
-            if i in used or i in runs or i < lead or i >= closing or i in phone \
+            if i in used or i in runs or i < lead or i >= closing \
                     or t.kind not in ("word", "number") or self.index.is_filler(t):
                 continue
             if t.kind == "number":
@@ -1377,14 +1381,33 @@ class Understander:
                      best: _Candidate) -> _Candidate:
         """A unit named after "gửi về", "nộp về" ("báo cáo tuần lễ gửi về sở hay | hội khuyến
         học"), the report named before them: where the report goes is asked, and the report's
-        entry answers it (it names where)."""
-        if best.route[0] not in _UNITS or not best.explained:
+        entry answers it (it names where). (An answer found on a unit's whole name is that
+        unit's: "gửi | sở giáo dục và đào tạo" also names the Department's web portal, a
+        resource; round 22 d.)"""
+        if not best.explained or (best.route[0] not in _UNITS and not any(
+                c.route[0] in _UNITS and c.explained >= best.explained for c in candidates)):
             return best
         sent = _sending(tokens, 0)
         if not 0 <= sent < min(best.explained):
             return best
         return next((c for c in candidates[1:] if c.route == ("faq", "han-bao-cao")
                      and c.explained and min(c.explained) < sent
+                     and c.rank >= SUBJECT * best.rank), best)
+
+    @staticmethod
+    def _message_for_them(tokens: list[Token], candidates: list[_Candidate],
+                          best: _Candidate) -> _Candidate:
+        """A message for the organizers asked in the first part, its words after it ("nhờ bot
+        nhắn Ban tổ chức: | trường chúng tôi đã tổ chức ngày hội đọc sách", "ad báo btc giúp:
+        | thư viện phường muốn nhận thêm sách"): what follows is the message, not a question
+        asked of the bot, unless it asks ("tôi muốn gửi thư góp ý, | vậy đơn vị nào là đơn vị
+        tổ chức": a question of its own) (round 22 d)."""
+        if best.route == ("ask", "") or not best.explained or tokens[
+                min(best.explained)].clause == tokens[0].clause or _asks(tokens, best.explained) \
+                or any(t.fold in ASK_WORDS and t.clause > tokens[0].clause for t in tokens):
+            return best
+        return next((c for c in candidates[1:] if c.route == ("ask", "") and c.explained
+                     and all(tokens[i].clause == tokens[0].clause for i in c.explained)
                      and c.rank >= SUBJECT * best.rank), best)
 
     @staticmethod

@@ -86,6 +86,71 @@ CASES = [
     ('ai se den du le khai mac ngay 1/10', OPENING),
 ]
 
+# Written after batch 2's first contact (its misses' classes), before their fixes.
+DONATE = "library / faq:doc-sach"
+CASES_2 = [
+    # K. books given to a library, a book drive
+    ('chi đoàn chúng tôi quyên được hơn 100 cuốn truyện, muốn tặng thư viện trường thì liên hệ ai', DONATE),
+    ('hoi phu nu phuong muon ung ho sach cho tu sach cua thon thi gui dau', DONATE),
+    ('nhà tôi còn nhiều sách cũ của con, có thể mang đến thư viện nào để tặng', DONATE),
+    ('phat dong quyen gop sach trong truong thi lam nhu the nao', DONATE),
+    ('công ty muốn trao tặng một tủ sách cho trường vùng khó khăn của huyện', DONATE),
+    ('lop em gom duoc 3 thung sach muon gui tang thu vien xa', DONATE),
+    # L. what the report holds
+    ('báo cáo có phải nêu số người tham gia từng hoạt động không', REPORT),
+    ('trong bao cao can thong ke so buoi doc sach va so nguoi du khong a', REPORT),
+    ('số liệu về tủ sách lớp học có đưa vào báo cáo tuần lễ không', REPORT),
+    ('báo cáo kết quả gồm những mục nào, có cần kèm ảnh không', REPORT),
+    ('bc can ghi so lop tap huan internet k ad', REPORT),
+    # M. the opening named with its day, the hour asked
+    ('khai mạc sáng 1/10 mấy giờ bắt đầu', 'event:khai-mac / faq:thoi-gian'),
+    ('le khai mac ngay 1 thang 10 may gio a', 'event:khai-mac / faq:thoi-gian'),
+    ('kmac hom nay luc may h', 'event:khai-mac / faq:thoi-gian'),
+    ('lễ khai mạc thứ năm này bắt đầu lúc mấy giờ', 'event:khai-mac / faq:thoi-gian'),
+    ('khai mac tuan le sang nay may gio vay ad', 'event:khai-mac / faq:thoi-gian'),
+    # N. libraries that share with one another
+    ('thư viện phường và thư viện trường có thể trao đổi sách cho nhau không', "library / programme:hop-tac-thu-vien / programme:luan-chuyen-sach"),
+    ('tv xa muon lien ket voi tv truong thcs de cho muon sach', "library / programme:hop-tac-thu-vien / programme:luan-chuyen-sach"),
+    ('các thư viện cùng khu dân cư chia sẻ sách với nhau thế nào', "library / programme:hop-tac-thu-vien / programme:luan-chuyen-sach"),
+    ('thu vien trung tam hoc tap cong dong muon muon sach cua thu vien huyen', "library / programme:hop-tac-thu-vien / programme:luan-chuyen-sach"),
+    ('hai thư viện muốn đổi sách qua lại thì làm thế nào', "library / programme:hop-tac-thu-vien / programme:luan-chuyen-sach"),
+    # O. a message for the organizers, its words after a colon
+    ('nhờ bot nhắn Ban tổ chức: trường chúng tôi đã tổ chức ngày hội đọc sách thành công', ASK),
+    ('chuyen loi toi btc: xa an hong de nghi to chuc them lop tin hoc cho nguoi gia', ASK),
+    ('bot ghi lại ý kiến giúp tôi: nên kéo dài cuộc thi thêm vài ngày', ASK),
+    ('ad bao btc giup: thu vien phuong muon nhan them sach', ASK),
+    ('gửi ý kiến tới Ban tổ chức: lịch diễn đàn nên để buổi tối cho người đi làm', ASK),
+    ('nhan toi btc giup minh: truong minh muon duoc ho tro bang ron', ASK),
+    # P. the Department and the office typed short
+    ('bc gui sgd truoc ngay nao', REPORT),
+    ('sđt của sgd hải phòng', 'contacts / faq:lien-he'),
+    ('bao cao nop cho pgd quan hay sgd', REPORT),
+    ('sgddt co nhiem vu gi trong tuan le', BODIES),
+    ('pgd huyen can lam gi huong ung tuan le', "faq:don-vi-tham-gia / bodies"),
+    # Q. a forum named loosely ("diễn đàn về …")
+    ('diễn đàn về công dân toàn cầu xem ở đâu', FORUMS),
+    ('dien dan ve cong dan hoc tap to chuc ngay nao', FORUMS),
+    ('diễn đàn chủ đề công dân toàn cầu có cho học sinh tham gia không', FORUMS),
+    ('cho xin link dien dan ve cong dan toan cau toi 6/10', FORUMS),
+    ('diễn đàn trực tuyến về công dân học tập mấy giờ', FORUMS),
+    # S. who may attend the opening
+    ('người dân có được vào dự lễ khai mạc không', OPENING),
+    ('giáo viên có được đi dự lễ khai mạc tuần lễ không', OPENING),
+    ('hs co duoc du le khai mac k hay chi dai bieu', OPENING),
+    ('phụ huynh có được tham dự lễ khai mạc không', OPENING),
+    ('sinh vien co the den xem le khai mac duoc khong', OPENING),
+    # T. where the unit's money for the Week comes from
+    ('kinh phí tổ chức hoạt động hưởng ứng tuần lễ của phường lấy ở đâu', "bodies / faq:don-vi-tham-gia"),
+    ('nguồn kinh phí cho các hoạt động của tuần lễ do ai chi', "bodies / faq:don-vi-tham-gia"),
+    ('kinh phi to chuc tuan le o xa chi tu nguon nao', "bodies / faq:don-vi-tham-gia"),
+    ('trường tổ chức hưởng ứng tuần lễ thì kinh phí lấy từ đâu', "bodies / faq:don-vi-tham-gia"),
+    # U. a hashtag for the posts: the theme is the nearest (the letter names no hashtag)
+    ('hashtag cho bài đăng tuần lễ học tập suốt đời là gì', "theme / faq:chu-de / dont_know"),
+    ('dang bai tuan le thi gan hashtag gi ad', "theme / faq:chu-de / dont_know"),
+    ('có hashtag chung cho các đơn vị đăng bài không', "theme / faq:chu-de / dont_know"),
+    ('hastag tuan le hoc tap suot doi 2020', "theme / faq:chu-de / dont_know"),
+]
+
 # D. another campaign or another report: the words of the Week's report, not its subject
 ELSEWHERE = [
     'tuần lễ hưởng ứng an toàn giao thông có cần gửi báo cáo không',
@@ -94,6 +159,13 @@ ELSEWHERE = [
     'ngày hội đại đoàn kết toàn dân tộc ở khu dân cư tổ chức thế nào',
     'báo cáo công tác phòng chống dịch covid của trường gửi về đâu',
     'ke hoach tet trung thu cho thieu nhi phuong can lam gi',
+    # R. (after batch 2) another "tuần lễ", "tháng", "ngày hội" of another campaign
+    'tuần lễ dinh dưỡng có phải nộp báo cáo không',
+    'tuan le ao dai nam nay to chuc ngay nao',
+    'tháng an toàn thực phẩm phường cần làm gì',
+    'ngày hội hiến máu ở phường tổ chức ở đâu',
+    'tuần lễ biển và hải đảo có những hoạt động gì',
+    'bao cao tuan le phong chong thien tai gui ve dau',
 ]
 
 # guards: answers right before the round that must stay
@@ -115,6 +187,12 @@ def _right(got: str, expected: str) -> bool:
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_what_an_organiser_asks(understander: Understander, text: str, expected: str) -> None:
+    assert _right(answer(understander, text), expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES_2)
+def test_what_an_organiser_asks_after_batch_2(understander: Understander, text: str,
+                                              expected: str) -> None:
     assert _right(answer(understander, text), expected)
 
 

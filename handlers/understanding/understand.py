@@ -551,6 +551,7 @@ class Understander:
         best = self._near_home(candidates, best)
         best = self._money_lost(tokens, candidates, best)
         best = self._for_whom(tokens, candidates, best)
+        best = self._attended(candidates, best)
         if best.route == ("smalltalk", "greeting"):
             # "okela bạn ơi", "sai rồi bạn ơi": a call ("bạn ơi") beside other small talk is
             # only how it is said.
@@ -1575,6 +1576,20 @@ class Understander:
             return best
         return next((c for c in candidates if c.route == _DISTRICT and c.explained
                      and not c.explained & best.explained), best)
+
+    @staticmethod
+    def _attended(candidates: list[_Candidate], best: _Candidate) -> _Candidate:
+        """Who may attend an event named ("phụ huynh có được tham dự | lễ khai mạc không",
+        "sinh viên có thể đến xem | lễ khai mạc được không"): the event's card says who it is
+        for, not the FAQ on who may take part in the Week, when the event is found on words
+        of its own, a quarter as strong (round 22 d)."""
+        if best.route != _WHO or not best.explained:
+            return best
+        return next((c for c in candidates[1:] if c.route[0] == "event" and c.explained
+                     and not c.explained & best.explained
+                     and min(c.explained) > min(best.explained)
+                     and c.rank >= SUBJECT * best.rank
+                     and Understander._named_event(c, candidates)), best)
 
     @staticmethod
     def _for_whom(tokens: list[Token], candidates: list[_Candidate],

@@ -13,7 +13,9 @@ CONTEXT_LENGTH = 10  # words a message has before it is long
 # Questions about the time or the place of something (folded, abbreviations written out).
 WHEN_WHERE = ("khi nao", "bao gio", "may gio", "luc nao", "o dau", "dia diem", "cho nao",
                "ngay nao", "dien ra", "gio nao", "to chuc o", "to chuc luc", "di dau",
-               "qua dau", "den dau", "hom nao", "bua nao", "ngay may")
+               "qua dau", "den dau", "hom nao", "bua nao", "ngay may",
+               # "mấy h" typed for "mấy giờ" ("kmac hôm nay lúc mấy h") (round 22 d)
+               "may h")
 # Question words: a phrase that holds one asks, it does not qualify the phrase before it.
 QUESTION_WORDS = (*WHEN_WHERE, "bao nhieu", "the nao", "la gi", "lam sao", "nhu nao", "ai",
                    "lam gi", "may ngay", "may lan", "may cau",

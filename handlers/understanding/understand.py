@@ -237,6 +237,9 @@ _SENDS = frozenset({"gui", "nop"})
 _WHERE_SENT = frozenset({"ve", "cho", "len", "thang", "qua", "toi", "den", "phong", "so", "ca",
                          "hoi", "uy", "ubnd", "email", "mail", "buu", "ban"})
 _ORGANISE = frozenset({"to", "chuc"})
+# The words after a unit's name that make it the writer's ("cơ quan | chúng tôi", "trường |
+# của tôi") (folded) (round 22 d)
+_WRITER_WORDS = frozenset({"chung", "toi", "minh", "em", "cua", "tui"})
 # The first word of whom a ceremony invites ("mời | đại diện, lãnh đạo, đại biểu, các …")
 # (folded) (round 22 d)
 _INVITED = frozenset({"dai", "lanh", "cac", "nhung"})
@@ -329,6 +332,18 @@ def _phone_number(tokens: list[Token]) -> set[int]:
             found.update(range(i, j))
         i = max(j, i + 1)
     return found
+
+
+def _writer_unit(tokens: list[Token]) -> set[int]:
+    """The unit that opens the message as the writer's ("cơ quan chúng tôi …", "trường tôi
+    …", "thư viện của mình …"): the words of its name (round 22 d)."""
+    folds = [t.fold for t in tokens]
+    start = next((i for i, f in enumerate(folds) if f not in _POLITE), len(folds))
+    for head in _UNIT_HEAD_WORDS:
+        end = start + len(head)
+        if folds[start:end] == head and end < len(folds) and folds[end] in _WRITER_WORDS:
+            return set(range(start, end))
+    return set()
 
 
 def _invited(tokens: list[Token]) -> set[int]:
@@ -787,12 +802,15 @@ class Understander:
                         if t.fold in ("co", "la") and not t.expanded), -1)
             # (the unit that writes is no subject: "ủy ban xã | muốn làm tủ sách cho cán bộ, có
             # chương trình nào …" asks the reading's programmes; round 22 d)
+            # (of the subjects found there, the one that holds most of its words: "đoàn trường
+            # phát động hs góp sách cũ cho thư viện thôn, | có hướng dẫn gì không" is the
+            # library's, not the event named on "phát động"; round 22 d)
             asker = self._asker(tokens, best)
-            owner = next((c for c in candidates[1:] if 0 < has < max(best.explained)
-                          and c.explained and c.rank >= SUBJECT * best.rank
-                          and c.route[0] not in _NOT_SUBJECTS and max(c.explained) < has
-                          and not c.explained <= asker),
-                         None)
+            owners = [c for c in candidates[1:] if 0 < has < max(best.explained)
+                      and c.explained and c.rank >= SUBJECT * best.rank
+                      and c.route[0] not in _NOT_SUBJECTS and max(c.explained) < has
+                      and not c.explained <= asker]
+            owner = max(owners, key=lambda c: len(c.explained - asker), default=None)
             if owner is not None:
                 best = owner
                 passed.add(best.route)
@@ -1658,8 +1676,11 @@ class Understander:
         about that programme. None when no programme is so named."""
         if best.route != ("library", "") or not best.explained:
             return None
+        # (the unit that writes names none: "cơ quan chúng tôi | có 200 cuốn sách muốn tặng"
+        # is no reading space of an office; round 22 d)
+        writer = _writer_unit(tokens)
         return next((c for c in candidates[1:] if c.route[0] == "programme"
-                     and len(Understander._own_words(tokens, c, best, candidates)) >= 2
+                     and len(Understander._own_words(tokens, c, best, candidates) - writer) >= 2
                      and c.rank >= SUBJECT * best.rank), None)
 
     @staticmethod

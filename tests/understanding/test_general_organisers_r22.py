@@ -31,14 +31,17 @@ REPORT = "faq:han-bao-cao / bodies"
 FORUMS = "event:dien-dan-cong-dan-hoc-tap / event:dien-dan-cong-dan-toan-cau"
 ASK = "ask"
 OPENING = "event:khai-mac / activities / faq:hoat-dong"
+SHARING = "library / programme:hop-tac-thu-vien / programme:luan-chuyen-sach"
 
 CASES = [
     # A. what a unit posts on Zalo, Facebook, its portal to tell people of the Week
     ('fanpage cua truong nen dang bai gi huong ung tuan le hoc tap', UNIT_DOES),
-    ('chúng tôi muốn tuyên truyền tuần lễ trên nhóm zalo của khu phố thì đăng nội dung gì', UNIT_DOES),
+    ('chúng tôi muốn tuyên truyền tuần lễ trên nhóm zalo của khu phố thì đăng nội dung gì',
+     UNIT_DOES),
     ('cán bộ văn hóa xã cần đăng tin gì lên trang facebook của xã trong tuần lễ', UNIT_DOES),
     ('tuyen truyen tuan le tren mang xa hoi the nao cho dung', UNIT_DOES),
-    ('doan truong muon dang bai tuyen truyen hoc tap suot doi len fb thi noi dung ra sao', UNIT_DOES),
+    ('doan truong muon dang bai tuyen truyen hoc tap suot doi len fb thi noi dung ra sao',
+     UNIT_DOES),
     ('có tài liệu tuyên truyền về tuần lễ để đăng lên cổng thông tin của phường không', UNIT_DOES),
     # B. the words to print on a banner: the theme
     ('in băng rôn treo trước ủy ban thì ghi dòng chữ gì', THEME),
@@ -55,7 +58,8 @@ CASES = [
     ('co quan nao chiu trach nhiem to chuc tuan le o hai phong', BODIES),
     # E. a reading room or corner at a unit
     ('công ty tôi muốn mở một góc thư viện nhỏ cho công nhân đọc lúc nghỉ trưa', READING_SPACE),
-    ('xay phong doc sach o nha van hoa to dan pho co duoc tinh la huong ung tuan le k', READING_SPACE),
+    ('xay phong doc sach o nha van hoa to dan pho co duoc tinh la huong ung tuan le k',
+     READING_SPACE),
     ('ủy ban xã muốn làm tủ sách cho cán bộ, có chương trình nào hướng dẫn không', READING_SPACE),
     ('không gian đọc ở trung tâm học tập cộng đồng là gì', READING_SPACE),
     ('co quan minh lam goc doc cho cbcnv thi bat dau tu dau', READING_SPACE),
@@ -76,7 +80,8 @@ CASES = [
     ('btc lien he lai voi minh qua sdt nay nhe 0904111222', ASK),
     ('cho tôi để lại lời nhắn cho ban tổ chức', ASK),
     ('nhan giup btc la truong minh da nop bc roi nhe', ASK),
-    ('xin chuyển lời tới ban tổ chức: thư viện quận đề nghị được nhận thêm tài liệu tuyên truyền', ASK),
+    ('xin chuyển lời tới ban tổ chức: thư viện quận đề nghị được nhận thêm tài liệu tuyên truyền',
+     ASK),
     ('ad báo giúp btc là xã em muốn đăng cai ngày hội đọc sách năm sau', ASK),
     # I. the report late, or its deadline put back
     ('báo cáo nộp chậm vài ngày có sao không', REPORT),
@@ -96,7 +101,8 @@ CASES = [
 DONATE = "library / faq:doc-sach"
 CASES_2 = [
     # K. books given to a library, a book drive
-    ('chi đoàn chúng tôi quyên được hơn 100 cuốn truyện, muốn tặng thư viện trường thì liên hệ ai', DONATE),
+    ('chi đoàn chúng tôi quyên được hơn 100 cuốn truyện, muốn tặng thư viện trường thì liên hệ ai',
+     DONATE),
     ('hoi phu nu phuong muon ung ho sach cho tu sach cua thon thi gui dau', DONATE),
     ('nhà tôi còn nhiều sách cũ của con, có thể mang đến thư viện nào để tặng', DONATE),
     ('phat dong quyen gop sach trong truong thi lam nhu the nao', DONATE),
@@ -115,15 +121,15 @@ CASES_2 = [
     ('lễ khai mạc thứ năm này bắt đầu lúc mấy giờ', 'event:khai-mac / faq:thoi-gian'),
     ('khai mac tuan le sang nay may gio vay ad', 'event:khai-mac / faq:thoi-gian'),
     # N. libraries that share with one another
-    ('thư viện phường và thư viện trường có thể trao đổi sách cho nhau không', "library / programme:hop-tac-thu-vien / programme:luan-chuyen-sach"),
-    ('tv xa muon lien ket voi tv truong thcs de cho muon sach', "library / programme:hop-tac-thu-vien / programme:luan-chuyen-sach"),
-    ('các thư viện cùng khu dân cư chia sẻ sách với nhau thế nào', "library / programme:hop-tac-thu-vien / programme:luan-chuyen-sach"),
+    ('thư viện phường và thư viện trường có thể trao đổi sách cho nhau không', SHARING),
+    ('tv xa muon lien ket voi tv truong thcs de cho muon sach', SHARING),
+    ('các thư viện cùng khu dân cư chia sẻ sách với nhau thế nào', SHARING),
     pytest.param('thu vien trung tam hoc tap cong dong muon muon sach cua thu vien huyen',
-                 "library / programme:hop-tac-thu-vien / programme:luan-chuyen-sach",
+                 SHARING,
                  marks=pytest.mark.xfail(strict=True, reason="the writer's library, named with "
                  "'trung tâm học tập cộng đồng', is read as the reading spaces of those centres; "
                  "borrowing from another library is no phrase of the libraries' cooperation")),
-    ('hai thư viện muốn đổi sách qua lại thì làm thế nào', "library / programme:hop-tac-thu-vien / programme:luan-chuyen-sach"),
+    ('hai thư viện muốn đổi sách qua lại thì làm thế nào', SHARING),
     # O. a message for the organizers, its words after a colon
     ('nhờ bot nhắn Ban tổ chức: trường chúng tôi đã tổ chức ngày hội đọc sách thành công', ASK),
     ('chuyen loi toi btc: xa an hong de nghi to chuc them lop tin hoc cho nguoi gia', ASK),
@@ -152,7 +158,8 @@ CASES_2 = [
     ('phụ huynh có được tham dự lễ khai mạc không', OPENING),
     ('sinh vien co the den xem le khai mac duoc khong', OPENING),
     # T. where the unit's money for the Week comes from
-    ('kinh phí tổ chức hoạt động hưởng ứng tuần lễ của phường lấy ở đâu', "bodies / faq:don-vi-tham-gia"),
+    ('kinh phí tổ chức hoạt động hưởng ứng tuần lễ của phường lấy ở đâu',
+     "bodies / faq:don-vi-tham-gia"),
     pytest.param('nguồn kinh phí cho các hoạt động của tuần lễ do ai chi',
                  "bodies / faq:don-vi-tham-gia", marks=pytest.mark.xfail(
                      strict=True, reason="the bodies are found ('kinh phí cho các hoạt động'), "

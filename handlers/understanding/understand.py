@@ -1607,7 +1607,12 @@ class Understander:
                      and not c.explained & best.explained
                      and min(c.explained) > min(best.explained)
                      and c.rank >= SUBJECT * best.rank
-                     and Understander._named_event(c, candidates)), best)
+                     # (named on words no other answer holds as strongly: "tham gia | hoạt
+                     # động đọc sách" names no event whose title starts "Hoạt động")
+                     and not any(o.route[0] not in ("event", "day", "today")
+                                 and c.explained <= o.explained
+                                 and o.rank >= CLARIFY_RATIO * c.rank
+                                 for o in candidates)), best)
 
     @staticmethod
     def _for_whom(tokens: list[Token], candidates: list[_Candidate],

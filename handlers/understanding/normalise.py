@@ -58,6 +58,9 @@ _CONSONANT = re.compile(r"[bcdđghklmnpqrstvx]")
 _DOTTED = frozenset({("c", "ơn"), ("c", "on")})
 _CLOSING_FILLERS = frozenset({"ạ", "a", "ad", "nhé", "nha", "ơi", "vậy", "với", "🙂"})
 _CLAUSE_ENDS = frozenset(",.;!?…")
+# A colon before a space parts a message as a comma does ("nhờ bot nhắn Ban tổ chức: trường
+# chúng tôi …"); one inside a word or a time does not ("nut:homnay", "8:30") (round 22 d).
+_COLON_PARTS = re.compile(r":(?=\s)")
 _LINE_BREAK = re.compile(r"[ \t]*[\r\n]+\s*")
 # Punctuation said aloud to a voice keyboard and typed out as words ("… ở đâu chấm hỏi",
 # "… nhận tin chấm", "xin chào phẩy cho hỏi"): read as the mark. Without marks only where no
@@ -137,6 +140,8 @@ def tokenize(text: str) -> list[Token]:
     # a line break parts a message as a comma does ("chào ad⏎em là giáo viên⏎…")
     if "\n" in text or "\r" in text:
         text = _LINE_BREAK.sub(", ", text)
+    if ": " in text or ":\t" in text:
+        text = _COLON_PARTS.sub(",", text)
     if _SMILEY_KEYS.search(text):
         text = _SMILEY.sub(" \U0001f642 ", text)
     text = text.lower()

@@ -242,9 +242,20 @@ _DATES = ("faq", "thoi-gian")
 # (folded) (round 20 c: "gửi phòng giáo dục quận", "gửi thẳng lên sở", "gửi qua bưu điện")
 _REPORT = ("faq", "han-bao-cao")
 _SENDS = frozenset({"gui", "nop"})
-_WHERE_SENT = frozenset({"ve", "cho", "len", "thang", "qua", "toi", "den", "phong", "so",
+_WHERE_SENT = frozenset({"ve", "cho", "len", "thang", "qua", "toi", "den", "phong", "so", "ca",
                          "hoi", "uy", "ubnd", "email", "mail", "buu", "ban"})
 _ORGANISE = frozenset({"to", "chuc"})
+# The words after a unit's name that make it the writer's ("cơ quan | chúng tôi", "trường |
+# của tôi") (folded) (round 22 d)
+_WRITER_WORDS = frozenset({"chung", "toi", "minh", "em", "cua", "tui"})
+# The first word of whom a ceremony invites ("mời | đại diện, lãnh đạo, đại biểu, các …")
+# (folded) (round 22 d)
+_INVITED = frozenset({"dai", "lanh", "cac", "nhung"})
+# A banner, a slogan, a board (the last word of its name, folded), the theme's answers and the
+# verbs that write on them ("ghi", "viết", "in", "chữ") (round 22 d)
+_BANNER = frozenset({"ron", "hieu", "pano", "phich"})
+_THEME = frozenset({("theme", ""), ("faq", "chu-de")})
+_WRITES = frozenset({"ghi", "viet", "in", "chu"})
 # whom one guides ("hướng dẫn | học sinh, phụ huynh, công nhân"): not what is asked (folded)
 _GUIDED = frozenset({"hoc", "sinh", "phu", "huynh", "giao", "vien", "cong", "nhan", "cac",
                      "em", "con", "chau"})
@@ -310,6 +321,48 @@ def _unaddressed(tokens: list[Token]) -> list[Token]:
     if rest < 0 or not any(t.kind == "word" for t in tokens[rest:]):
         return tokens
     return tokens[rest:]
+
+
+def _phone_number(tokens: list[Token]) -> set[int]:
+    """The number tokens of a phone number the writer gives ("gọi lại cho tôi số 0912 345
+    678", "qua sdt nay 0904111222"): digits in a row, 9 to 11 of them, the first a 0. Given
+    with a message for the organizers, it says whom to call back, nothing of what is asked
+    (round 22 d); beside any other question it stays a word the bot does not know ("gọi cho
+    tôi số … về chuyện gửi xe" is kept for the organizers, the number masked)."""
+    found: set[int] = set()
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and tokens[j].kind == "number" and tokens[j].text.isdigit():
+            j += 1
+        digits = "".join(t.text for t in tokens[i:j])
+        if j > i and digits.startswith("0") and 9 <= len(digits) <= 11:
+            found.update(range(i, j))
+        i = max(j, i + 1)
+    return found
+
+
+def _writer_unit(tokens: list[Token]) -> set[int]:
+    """The unit that opens the message as the writer's ("cơ quan chúng tôi …", "trường tôi
+    …", "thư viện của mình …"): the words of its name (round 22 d)."""
+    folds = [t.fold for t in tokens]
+    start = next((i for i, f in enumerate(folds) if f not in _POLITE), len(folds))
+    for head in _UNIT_HEAD_WORDS:
+        end = start + len(head)
+        if folds[start:end] == head and end < len(folds) and folds[end] in _WRITER_WORDS:
+            return set(range(start, end))
+    return set()
+
+
+def _invited(tokens: list[Token]) -> set[int]:
+    """Who is invited, to the end of its part: the words after "mời" followed by those who are
+    ("mời đại diện các trường", "mời lãnh đạo phường", "mời các thư viện"); typed without
+    marks, "moi" is also "mới", "mỗi", so only before those words (round 22 d)."""
+    for i in range(len(tokens) - 1):
+        if tokens[i].fold == "moi" and tokens[i].text.lower() in ("mời", "moi") \
+                and tokens[i + 1].fold in _INVITED:
+            return {j for j in range(i + 1, len(tokens)) if tokens[j].clause == tokens[i].clause}
+    return set()
 
 
 def _sending(tokens: list[Token], start: int) -> int:
@@ -471,6 +524,12 @@ class Understander:
         if why:
             kept = [c for c in candidates if not (c.explained and c.explained <= why)]
             candidates = kept or candidates
+        invited = _invited(tokens)
+        if invited:
+            # "lễ khai mạc có mời đại diện | các trường học và thư viện không": who is invited
+            # to what is named is asked of it, not asked for itself (round 22 d)
+            kept = [c for c in candidates if not (c.explained and c.explained <= invited)]
+            candidates = kept or candidates
         denied = parts.denied(tokens, lead)
         if denied and self._talk_besides(tokens, denied, candidates):
             denied = set()  # "tôi không muốn lưu số điện thoại, | cảm ơn ad": nothing else asked
@@ -501,6 +560,8 @@ class Understander:
         best = self._named_is(tokens, candidates, best)
         best = self._reminded_of(tokens, candidates, best)
         best = self._destination(tokens, candidates, best)
+        best = self._written_on(tokens, candidates, best)
+        best = self._message_for_them(tokens, candidates, best)
         done = self._done(tokens) | intro
         best, candidates = self._after_done(tokens, candidates, best, done)
         best = self._now(tokens, candidates, best)
@@ -514,6 +575,7 @@ class Understander:
         best = self._money_lost(tokens, candidates, best)
         best = self._for_whom(tokens, candidates, best)
         best = self._may_take(tokens, candidates, best)
+        best = self._attended(candidates, best)
         if best.route == ("smalltalk", "greeting"):
             # "okela bạn ơi", "sai rồi bạn ơi": a call ("bạn ơi") beside other small talk is
             # only how it is said.
@@ -597,6 +659,11 @@ class Understander:
         # Nor does what "ngoài … ra" sets aside ("ngoài lễ khai mạc ra | còn có gì nữa").
         announcing = (parts.announcing(tokens) | self._polite_ends(tokens, candidates, best)
                       | set_aside | _sent_to(tokens, best))
+        if best.route[0] == "event" and best.explained and invited \
+                and max(best.explained) < min(invited):
+            announcing |= invited  # whom the event named invites is asked of it
+        if best.route == ("ask", ""):
+            announcing |= _phone_number(tokens)  # the number to call back asks nothing
         against = sum(((UNEXPLAINED * v if i in aside else v) if i in unknown or i in stray
                        else 0.0 if i in understood
                        else UNEXPLAINED * v) * (CONTEXT if i in far else 1.0)
@@ -775,10 +842,17 @@ class Understander:
             # động gì"; "luân chuyển sách là chương trình gì").
             has = next((i for i, t in enumerate(tokens)
                         if t.fold in ("co", "la") and not t.expanded), -1)
-            owner = next((c for c in candidates[1:] if 0 < has < max(best.explained)
-                          and c.explained and c.rank >= SUBJECT * best.rank
-                          and c.route[0] not in _NOT_SUBJECTS and max(c.explained) < has),
-                         None)
+            # (the unit that writes is no subject: "ủy ban xã | muốn làm tủ sách cho cán bộ, có
+            # chương trình nào …" asks the reading's programmes; round 22 d)
+            # (of the subjects found there, the one that holds most of its words: "đoàn trường
+            # phát động hs góp sách cũ cho thư viện thôn, | có hướng dẫn gì không" is the
+            # library's, not the event named on "phát động"; round 22 d)
+            asker = self._asker(tokens, best)
+            owners = [c for c in candidates[1:] if 0 < has < max(best.explained)
+                      and c.explained and c.rank >= SUBJECT * best.rank
+                      and c.route[0] not in _NOT_SUBJECTS and max(c.explained) < has
+                      and not c.explained <= asker]
+            owner = max(owners, key=lambda c: len(c.explained - asker), default=None)
             if owner is not None:
                 best = owner
                 passed.add(best.route)
@@ -1368,8 +1442,11 @@ class Understander:
                      best: _Candidate) -> _Candidate:
         """A unit named after "gửi về", "nộp về" ("báo cáo tuần lễ gửi về sở hay | hội khuyến
         học"), the report named before them: where the report goes is asked, and the report's
-        entry answers it (it names where)."""
-        if best.route[0] not in _UNITS or not best.explained:
+        entry answers it (it names where). (An answer found on a unit's whole name is that
+        unit's: "gửi | sở giáo dục và đào tạo" also names the Department's web portal, a
+        resource; round 22 d.)"""
+        if not best.explained or (best.route[0] not in _UNITS and not any(
+                c.route[0] in _UNITS and c.explained >= best.explained for c in candidates)):
             return best
         sent = _sending(tokens, 0)
         if not 0 <= sent < min(best.explained):
@@ -1377,6 +1454,40 @@ class Understander:
         return next((c for c in candidates[1:] if c.route == ("faq", "han-bao-cao")
                      and c.explained and min(c.explained) < sent
                      and c.rank >= SUBJECT * best.rank), best)
+
+    @staticmethod
+    def _message_for_them(tokens: list[Token], candidates: list[_Candidate],
+                          best: _Candidate) -> _Candidate:
+        """A message for the organizers asked in the first part, its words after it ("nhờ bot
+        nhắn Ban tổ chức: | trường chúng tôi đã tổ chức ngày hội đọc sách", "ad báo btc giúp:
+        | thư viện phường muốn nhận thêm sách"): what follows is the message, not a question
+        asked of the bot, unless it asks ("tôi muốn gửi thư góp ý, | vậy đơn vị nào là đơn vị
+        tổ chức": a question of its own) (round 22 d)."""
+        if best.route == ("ask", "") or not best.explained or tokens[
+                min(best.explained)].clause == tokens[0].clause or _asks(tokens, best.explained) \
+                or any(t.fold in ASK_WORDS and t.clause > tokens[0].clause for t in tokens):
+            return best
+        return next((c for c in candidates[1:] if c.route == ("ask", "") and c.explained
+                     and all(tokens[i].clause == tokens[0].clause for i in c.explained)
+                     and c.rank >= SUBJECT * best.rank), best)
+
+    @staticmethod
+    def _written_on(tokens: list[Token], candidates: list[_Candidate],
+                    best: _Candidate) -> _Candidate:
+        """What is written on a banner or a slogan board ("băng rôn treo ở nhà văn hóa | viết
+        chữ gì", "bang zon tuan le | ghi noi dung gi"): the words the unit prints are the
+        Week's theme, not the activity of hanging banners, when the theme is found on the
+        verb that writes, and a quarter as strong (round 22 d)."""
+        if best.route[0] != "activities" or not best.explained or not any(
+                tokens[i].fold in _BANNER for i in best.explained):
+            return best
+        theme = next((c for c in candidates[1:] if c.route in _THEME and any(
+            tokens[i].fold in _WRITES for i in c.explained)
+            and c.rank >= SUBJECT * best.rank), None)
+        if theme is None:
+            return best
+        # (the banner is what the theme is written on: its words are the theme's too)
+        return replace(theme, explained=theme.explained | best.explained, rank=best.rank)
 
     def _now(self, tokens: list[Token], candidates: list[_Candidate],
              best: _Candidate) -> _Candidate:
@@ -1550,6 +1661,25 @@ class Understander:
                      and c.explained & best.explained and c.rank >= SUBJECT * best.rank), best)
 
     @staticmethod
+    def _attended(candidates: list[_Candidate], best: _Candidate) -> _Candidate:
+        """Who may attend an event named ("phụ huynh có được tham dự | lễ khai mạc không",
+        "sinh viên có thể đến xem | lễ khai mạc được không"): the event's card says who it is
+        for, not the FAQ on who may take part in the Week, when the event is found on words
+        of its own, a quarter as strong (round 22 d)."""
+        if best.route != _WHO or not best.explained:
+            return best
+        return next((c for c in candidates[1:] if c.route[0] == "event" and c.explained
+                     and not c.explained & best.explained
+                     and min(c.explained) > min(best.explained)
+                     and c.rank >= SUBJECT * best.rank
+                     # (named on words no other answer holds as strongly: "tham gia | hoạt
+                     # động đọc sách" names no event whose title starts "Hoạt động")
+                     and not any(o.route[0] not in ("event", "day", "today")
+                                 and c.explained <= o.explained
+                                 and o.rank >= CLARIFY_RATIO * c.rank
+                                 for o in candidates)), best)
+
+    @staticmethod
     def _for_whom(tokens: list[Token], candidates: list[_Candidate],
                   best: _Candidate) -> _Candidate:
         """A day's events asked for someone ("tối nay có gì | cho phụ huynh tham gia không",
@@ -1594,7 +1724,12 @@ class Understander:
                         for c in candidates):
                     drop.append(duty)  # (said alone, "cần làm gì" asks what one takes part by)
                 continue
-            name = set(range(head, start))
+            # (a thing of the unit, named before it, is of its name: "fanpage của | trường nên
+            # đăng bài gì", "website của | phường cần …"; round 22 d)
+            opens = head
+            if head >= 2 and folds[head - 1] == "cua":
+                opens = next(i for i in range(head) if tokens[i].clause == clause)
+            name = set(range(opens, start))
             duty.explained |= name
             # (nor is the Week's name, nor what the duty's own words say: "muốn | tham gia")
             drop += [c for c in candidates if c.route not in _DUTIES and c.explained
@@ -1611,8 +1746,11 @@ class Understander:
         about that programme. None when no programme is so named."""
         if best.route != ("library", "") or not best.explained:
             return None
+        # (the unit that writes names none: "cơ quan chúng tôi | có 200 cuốn sách muốn tặng"
+        # is no reading space of an office; round 22 d)
+        writer = _writer_unit(tokens)
         return next((c for c in candidates[1:] if c.route[0] == "programme"
-                     and len(Understander._own_words(tokens, c, best, candidates)) >= 2
+                     and len(Understander._own_words(tokens, c, best, candidates) - writer) >= 2
                      and c.rank >= SUBJECT * best.rank), None)
 
     @staticmethod
@@ -1745,7 +1883,10 @@ class Understander:
         """"sách giáo khoa điện tử tải ở đâu": a subject of elsewhere ("sách giáo khoa") said
         inside a longer phrase of the Week's own (the e-books' keyword) is that phrase's, not
         a subject the bot has no answer for; so is one whose words other than fillers are
-        all inside it ("dự án | gì" is no "ăn gì": "thư viện 50k là dự án gì")."""
+        all inside it ("dự án | gì" is no "ăn gì": "thư viện 50k là dự án gì"), and one that
+        straddles the start of a phrase of the Week's at least two words longer than itself
+        ("tham gia | diễn đàn công dân học tập" holds no "giá điện": a word cannot be of both;
+        round 22 d)."""
         spans = [(m.start, m.end) for m in matches
                  if self.index.units[m.unit][0] not in ("unknown", "smalltalk")]
         if not spans:
@@ -1753,8 +1894,10 @@ class Understander:
 
         def within(c: _Candidate) -> bool:
             own = [i for i in c.explained if not self.index.is_filler(tokens[i])]
-            return bool(own) and any(s <= min(own) and max(own) < e and e - s > len(own)
-                                     for s, e in spans)
+            return bool(own) and any(
+                (s <= min(own) and max(own) < e and e - s > len(own))
+                or (min(own) < s <= max(own) < e and e - s >= len(own) + 2)
+                for s, e in spans)
 
         kept = [c for c in candidates
                 if not (c.route[0] == "unknown" and c.explained and within(c))]

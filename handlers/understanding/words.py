@@ -13,13 +13,18 @@ CONTEXT_LENGTH = 10  # words a message has before it is long
 # Questions about the time or the place of something (folded, abbreviations written out).
 WHEN_WHERE = ("khi nao", "bao gio", "may gio", "luc nao", "o dau", "dia diem", "cho nao",
                "ngay nao", "dien ra", "gio nao", "to chuc o", "to chuc luc", "di dau",
-               "qua dau", "den dau", "hom nao", "bua nao", "ngay may")
+               "qua dau", "den dau", "hom nao", "bua nao", "ngay may",
+               # "mấy h" typed for "mấy giờ" ("kmac hôm nay lúc mấy h") (round 22 d)
+               "may h")
 # Question words: a phrase that holds one asks, it does not qualify the phrase before it.
 QUESTION_WORDS = (*WHEN_WHERE, "bao nhieu", "the nao", "la gi", "lam sao", "nhu nao", "ai",
                    "lam gi", "may ngay", "may lan", "may cau",
                    # whether one must register ahead is asked of the event named before it
                    # ("lễ khai mạc có cần đăng ký trước không") (round 21 d)
-                   "dang ky truoc")
+                   "dang ky truoc",
+                   # whether one may speak, send a paper or ask at the forum named ("giáo viên
+                   # đăng ký phát biểu tại diễn đàn … được không") (round 22 d)
+                   "dang ky phat bieu", "phat bieu", "gui tham luan", "tham luan")
 # Words that announce the question that follows them (folded pairs).
 OPENERS = frozenset({("khong", "biet"), ("chua", "biet"), ("muon", "biet"), ("cho", "hoi"),
                       ("xin", "hoi"), ("muon", "hoi"), ("can", "hoi"), ("can", "biet"),

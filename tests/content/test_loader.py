@@ -355,7 +355,7 @@ def test_item_keywords_are_strings(broken: Callable[[str, str, str], Path]) -> N
 def test_programme_keywords_are_checked(broken: Callable[[str, str, str], Path], new: str,
                                         expected: str) -> None:
     path = broken("reading.toml", 'keywords = ["liên kết thư viện", "thư viện kết nối", '
-                  '"thư viện phối hợp"]', new)
+                  '"thư viện phối hợp", "liên kết với nhau", "cho nhau"]', new)
     assert expected in _problems(path)
 
 

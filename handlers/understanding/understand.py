@@ -177,6 +177,11 @@ _DEVICES = frozenset({"zalo", "facebook", "smartphone", "ipad", "internet", "you
 _DEVICE_PAIRS = frozenset({("dien", "thoai"), ("may", "tinh"), ("mang", "xa")})
 _THE_BOT = frozenset({"bot", "chatbot"})
 _SAFETY = ("faq", "internet-an-toan")
+# Time spent on screens (folded: "nghiện game", "xem youtube", "ôm điện thoại") is the safe
+# Internet of a child only: the words a child is named by (folded; "hs" is read "học sinh").
+_SCREEN_TIME = frozenset({"game", "choi", "nghien", "dien", "tu", "youtube", "tiktok", "xem",
+                          "thoai", "om", "cam", "mat", "vao"})
+_CHILDREN = frozenset({"con", "chau", "be", "tre", "nhoc", "sinh"})
 _DISTRICT = ("faq", "quan-huyen")
 _FEES = ("faq", "chi-phi")
 # What a fee can be asked of: an event, a reading programme, a course.
@@ -616,6 +621,12 @@ class Understander:
                 i in used or self.index.is_filler(tokens[i]) for i in best.explained):
             # "hôm nay giá cà chua bao nhiêu": an answer found on the day alone lists what the
             # day holds, never how much of something (round 17e)
+            return replace(base, candidates=others)
+        if best.route == _SAFETY and best.explained and all(
+                tokens[i].fold in _SCREEN_TIME for i in best.explained) and not any(
+                t.fold in _CHILDREN for t in tokens):
+            # "chồng tôi nghiện game", "có ai chơi game k": time on games and videos is the
+            # Week's answer for a child's (the parents' classes), not an adult's (round 22e)
             return replace(base, candidates=others)
         if best.route[0] in _NO_HOURS and any(f" {h} " in parts.run(tokens) for h in _HOURS_ASKED):
             # when an office or a place opens ("ubnd phường mở cửa thứ 7 không", "thư viện quốc
@@ -1444,17 +1455,30 @@ class Understander:
         """Money told as lost, not asked as a fee ("ông bị mất tiền trong thẻ atm sau khi đọc
         mã cho người lạ", "bấm vào thì mất tiền trong tài khoản"): beside a scam's words it is
         the story of a scam (round 20a). A fee is asked between "có" and "không" ("lớp chống
-        lừa đảo có mất tiền không"), and stays a fee."""
-        if best.route != _FEES or not any(tokens[i].fold == "mat" for i in best.explained):
-            return best  # ("miễn phí", "học phí": a fee named, no money told as lost)
+        lừa đảo có mất tiền không"), and stays a fee.
+        Money demanded is told the same way ("trúng thưởng, bắt nộp phí 2 triệu để nhận", "có
+        số lạ gọi bảo bưu phẩm bị giữ, phải nộp tiền"): "bắt" or "phải" before the fee's
+        words, not asked with "có" (round 22e)."""
+        if best.route != _FEES or not best.explained:
+            return best
         start, end = min(best.explained), max(best.explained)
-        asked_from = any(t.fold in ("co", "phai") for t in tokens[max(0, start - 3):end + 1])
+        before = [t.fold for t in tokens[max(0, start - 3):start]]
+        lost = any(tokens[i].fold == "mat" for i in best.explained)
+        demanded = not lost and "co" not in before and ("bat" in before or "phai" in before)
+        if not (lost or demanded):
+            return best  # ("miễn phí", "học phí": a fee named, no money told as lost)
+        asked_from = any(t.fold in ("co", "phai") for t in tokens[max(0, start - 3):end + 1]
+                         ) if lost else False
         asked_to = any(t.fold in YES_NO for t in tokens[start:end + 4])
         if asked_from or asked_to:
             return best
-        return next((c for c in candidates if c.route == _SAFETY and c.explained
+        scam = next((c for c in candidates if c.route == _SAFETY and c.explained
                      and not c.explained & best.explained
-                     and c.rank >= TWO_QUESTIONS * best.rank), best)
+                     and c.rank >= TWO_QUESTIONS * best.rank), None)
+        if scam is None:
+            return best
+        # (the money demanded is part of the story the scam's answer explains)
+        return replace(scam, explained=scam.explained | best.explained) if demanded else scam
 
     @staticmethod
     def _fee_of_named(tokens: list[Token], best: _Candidate,

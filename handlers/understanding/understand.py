@@ -177,6 +177,11 @@ _DEVICES = frozenset({"zalo", "facebook", "smartphone", "ipad", "internet", "you
 _DEVICE_PAIRS = frozenset({("dien", "thoai"), ("may", "tinh"), ("mang", "xa")})
 _THE_BOT = frozenset({"bot", "chatbot"})
 _SAFETY = ("faq", "internet-an-toan")
+_PHONE_BOOK = frozenset({("contacts", ""), ("faq", "lien-he")})
+# The words of an audience the writer names himself by ("phụ huynh", "người lớn tuổi", "già như
+# tôi") (folded), and the words of learning on the Internet besides the devices'.
+_AUDIENCE = frozenset({"phu", "huynh", "nguoi", "gia", "lon", "tuoi", "cao", "nhu", "toi"})
+_LEARNED_ONLINE = frozenset({"online", "onl", "mang", "internet", "truc", "tuyen"})
 # Time spent on screens (folded: "nghiện game", "xem youtube", "ôm điện thoại") is the safe
 # Internet of a child only: the words a child is named by (folded; "hs" is read "học sinh").
 _SCREEN_TIME = frozenset({"game", "choi", "nghien", "dien", "tu", "youtube", "tiktok", "xem",
@@ -510,6 +515,10 @@ class Understander:
         best = self._near_home(candidates, best)
         best = self._money_lost(tokens, candidates, best)
         best = self._for_whom(tokens, candidates, best)
+        best = self._phone_told(tokens, candidates, best)
+        learns = self._audience_learns(tokens, candidates, best)
+        if learns is not best:  # (who may take part is no longer a second answer)
+            best, candidates = learns, [c for c in candidates if c.route != _WHO]
         if best.route == ("smalltalk", "greeting"):
             # "okela bạn ơi", "sai rồi bạn ơi": a call ("bạn ơi") beside other small talk is
             # only how it is said.
@@ -1507,6 +1516,37 @@ class Understander:
             return best
         return next((c for c in candidates if c.route == _DISTRICT and c.explained
                      and not c.explained & best.explained), best)
+
+    @staticmethod
+    def _phone_told(tokens: list[Token], candidates: list[_Candidate],
+                    best: _Candidate) -> _Candidate:
+        """A phone named as the thing used, not its number asked ("con e suốt ngày ôm đt chơi
+        game, có cách nào quản lý ko"): the contacts found on "điện thoại" alone give way to
+        the safe Internet named on words of its own (round 22e)."""
+        if best.route not in _PHONE_BOOK or not best.explained or not all(
+                tokens[i].fold in ("dien", "thoai") for i in best.explained):
+            return best
+        return next((c for c in candidates if c.route == _SAFETY and c.explained
+                     and not c.explained & best.explained
+                     and c.rank >= SUBJECT * best.rank), best)
+
+    @staticmethod
+    def _audience_learns(tokens: list[Token], candidates: list[_Candidate],
+                         best: _Candidate) -> _Candidate:
+        """Who writes, then learning the Internet or a device ("e là phụ huynh, muốn học cách
+        kiểm soát con dùng internet, có lớp ko", "người lớn tuổi học online có khó không"):
+        the audience named is the writer, not who may take part; what is asked is the Week's
+        digital skills classes (round 22e). Found on more than the audience's words ("người
+        già có được tham gia không"), who may take part stays."""
+        if best.route != _WHO or not best.explained or not all(
+                tokens[i].fold in _AUDIENCE for i in best.explained):
+            return best
+        folds = [t.fold for t in tokens]
+        if not (any(f in _DEVICES or f in _LEARNED_ONLINE for f in folds)
+                or any(p in _DEVICE_PAIRS for p in itertools.pairwise(folds))):
+            return best
+        safety = next((c for c in candidates if c.route == _SAFETY), None)
+        return safety if safety is not None else replace(best, route=_SAFETY)
 
     @staticmethod
     def _for_whom(tokens: list[Token], candidates: list[_Candidate],

@@ -1481,9 +1481,10 @@ class Understander:
         asked_to = any(t.fold in YES_NO for t in tokens[start:end + 4])
         if asked_from or asked_to:
             return best
+        # (money demanded, not asked, is no fee's question: a weaker scam's word tells it)
         scam = next((c for c in candidates if c.route == _SAFETY and c.explained
                      and not c.explained & best.explained
-                     and c.rank >= TWO_QUESTIONS * best.rank), None)
+                     and c.rank >= (SUBJECT if demanded else TWO_QUESTIONS) * best.rank), None)
         if scam is None:
             return best
         # (the money demanded is part of the story the scam's answer explains)

@@ -108,6 +108,18 @@ SKILLS = ("faq:internet-an-toan", "event:an-duong-ky-nang-so", "event:lop-ky-nan
      ('event:an-duong-ky-nang-so', 'day:2020-10-03')),
     ('lop huong dan dien thoai cho nguoi cao tuoi an duong bao gio',
      ('event:an-duong-ky-nang-so', 'day:2020-10-03')),
+    # read since round 22e (the safe Internet's troubles as ordinary adults name them; a
+    # phone named as the thing used gives way to the safe Internet)
+    ('bố tôi bị người ta gọi điện giả danh ngân hàng đòi mã số, làm thế nào cho '
+     'an toàn',
+     ('faq:internet-an-toan',)),
+    ('tài khoản ngân hàng của mẹ tôi tự dưng mất tiền sau khi bấm vào đường '
+     'link, giờ làm sao',
+     ('faq:internet-an-toan',)),
+    ('ba nhận được tin nhắn trúng giải iphone, bảo gửi phí vận chuyển, có nên '
+     'gửi không',
+     ('faq:internet-an-toan',)),
+    ('mẹ tôi muốn học chuyển khoản bằng điện thoại, có lớp không', SKILLS),
 ])
 def test_parents_and_elderly(understander: Understander, text: str,
                              expected: tuple[str, ...]) -> None:
@@ -128,10 +140,6 @@ def test_parents_and_elderly(understander: Understander, text: str,
     # gets smalltalk:greeting
     ('chúc cháu công tác tốt, bác chào nhé', ('smalltalk:goodbye',)),
     # C3: scams told as stories
-    # gets dont_know
-    ('bố tôi bị người ta gọi điện giả danh ngân hàng đòi mã số, làm thế nào cho '
-     'an toàn',
-     ('faq:internet-an-toan',)),
     # gets ask
     ('người lạ nhắn zalo nhờ chuyển khoản hộ, có nên tin không', ('faq:internet-an-toan',)),
     # C5: what is on near home
@@ -150,22 +158,12 @@ def test_parents_and_elderly(understander: Understander, text: str,
     ('bố tôi được gọi điện báo trúng thưởng ô tô, bảo nộp thuế trước mới nhận, '
      'có phải lừa không',
      ('faq:internet-an-toan',)),
-    # gets dont_know
-    ('tài khoản ngân hàng của mẹ tôi tự dưng mất tiền sau khi bấm vào đường '
-     'link, giờ làm sao',
-     ('faq:internet-an-toan',)),
-    # gets subscribe
-    ('ba nhận được tin nhắn trúng giải iphone, bảo gửi phí vận chuyển, có nên '
-     'gửi không',
-     ('faq:internet-an-toan',)),
     # D2: stopping the reminders
     # gets dont_know
     ('nhận thông báo mãi mệt quá, cho bác ngừng nhận', ('unsubscribe',)),
     # D3: digital tasks to learn (shopping, video calls)
     # gets subscribe
     ('ông muốn biết cách nhắn tin có hình cho con ở xa, ai dạy ông được', SKILLS),
-    # gets contacts
-    ('mẹ tôi muốn học chuyển khoản bằng điện thoại, có lớp không', SKILLS),
 ])
 def test_parents_and_elderly_left(understander: Understander, text: str,
                                   expected: tuple[str, ...]) -> None:

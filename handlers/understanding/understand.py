@@ -178,6 +178,8 @@ _DEVICE_PAIRS = frozenset({("dien", "thoai"), ("may", "tinh"), ("mang", "xa")})
 _THE_BOT = frozenset({"bot", "chatbot"})
 _SAFETY = ("faq", "internet-an-toan")
 _PHONE_BOOK = frozenset({("contacts", ""), ("faq", "lien-he")})
+# How something is done (folded): asked of a phone, it asks no number.
+_HOW_DONE = ("lam the nao", "lam sao", "the nao", "cach nao", "phai lam gi")
 # The words of an audience the writer names himself by ("phụ huynh", "người lớn tuổi", "già như
 # tôi") (folded), and the words of learning on the Internet besides the devices'.
 _AUDIENCE = frozenset({"phu", "huynh", "nguoi", "gia", "lon", "tuoi", "cao", "nhu", "toi"})
@@ -630,6 +632,12 @@ class Understander:
                 i in used or self.index.is_filler(tokens[i]) for i in best.explained):
             # "hôm nay giá cà chua bao nhiêu": an answer found on the day alone lists what the
             # day holds, never how much of something (round 17e)
+            return replace(base, candidates=others)
+        if best.route in _PHONE_BOOK and best.explained and all(
+                tokens[i].fold in ("dien", "thoai") for i in best.explained) and any(
+                f" {q} " in parts.run(tokens) for q in _HOW_DONE):
+            # "điện thoại nhà tôi không nhận sim thì làm thế nào": how something is done with a
+            # phone asks for no number (round 22e)
             return replace(base, candidates=others)
         if best.route == _SAFETY and best.explained and all(
                 tokens[i].fold in _SCREEN_TIME for i in best.explained) and not any(
@@ -1528,7 +1536,7 @@ class Understander:
                 tokens[i].fold in ("dien", "thoai") for i in best.explained):
             return best
         return next((c for c in candidates if c.route == _SAFETY and c.explained
-                     and not c.explained & best.explained
+                     and (not c.explained & best.explained or best.explained < c.explained)
                      and c.rank >= SUBJECT * best.rank), best)
 
     @staticmethod

@@ -120,6 +120,9 @@ SKILLS = ("faq:internet-an-toan", "event:an-duong-ky-nang-so", "event:lop-ky-nan
      'gửi không',
      ('faq:internet-an-toan',)),
     ('mẹ tôi muốn học chuyển khoản bằng điện thoại, có lớp không', SKILLS),
+    ('nick facebook của chị tôi bị ai đó dùng để vay tiền bạn bè, làm sao bây '
+     'giờ',
+     ('faq:internet-an-toan',)),
 ])
 def test_parents_and_elderly(understander: Understander, text: str,
                              expected: tuple[str, ...]) -> None:
@@ -148,11 +151,6 @@ def test_parents_and_elderly(understander: Understander, text: str,
     # C7: reminders for the writer called by a kin word
     # gets schedule
     ('nhắn cho mẹ tôi lịch các buổi học với, bà hay quên lắm', ('subscribe', 'faq:nhac-lich')),
-    # C3: scams told as stories
-    # gets dont_know ("vay" is no keyword: typed without marks it is "vậy")
-    ('nick facebook của chị tôi bị ai đó dùng để vay tiền bạn bè, làm sao bây '
-     'giờ',
-     ('faq:internet-an-toan',)),
     # D1: money lost to a scam, prizes and gifts
     # gets dont_know
     ('bố tôi được gọi điện báo trúng thưởng ô tô, bảo nộp thuế trước mới nhận, '

@@ -641,9 +641,12 @@ class Understander:
             return replace(base, candidates=others)
         if best.route == _SAFETY and best.explained and all(
                 tokens[i].fold in _SCREEN_TIME for i in best.explained) and not any(
-                t.fold in _CHILDREN for t in tokens):
+                t.fold in _CHILDREN and t.clause == tokens[min(best.explained)].clause
+                for t in tokens):
             # "chồng tôi nghiện game", "có ai chơi game k": time on games and videos is the
-            # Week's answer for a child's (the parents' classes), not an adult's (round 22e)
+            # Week's answer for a child's (the parents' classes), not an adult's; the child is
+            # named in the same part ("con em hỏi mà em không biết, | chồng tôi nghiện game":
+            # the child only asked) (round 22e)
             return replace(base, candidates=others)
         if best.route[0] in _NO_HOURS and any(f" {h} " in parts.run(tokens) for h in _HOURS_ASKED):
             # when an office or a place opens ("ubnd phường mở cửa thứ 7 không", "thư viện quốc

@@ -110,12 +110,6 @@ SKILLS = ("faq:internet-an-toan", "event:an-duong-ky-nang-so", "event:lop-ky-nan
      ('event:an-duong-ky-nang-so', 'day:2020-10-03')),
     # read since round 22e (the safe Internet's troubles as ordinary adults name them; a
     # phone named as the thing used gives way to the safe Internet)
-    ('bố tôi bị người ta gọi điện giả danh ngân hàng đòi mã số, làm thế nào cho '
-     'an toàn',
-     ('faq:internet-an-toan',)),
-    ('tài khoản ngân hàng của mẹ tôi tự dưng mất tiền sau khi bấm vào đường '
-     'link, giờ làm sao',
-     ('faq:internet-an-toan',)),
     ('ba nhận được tin nhắn trúng giải iphone, bảo gửi phí vận chuyển, có nên '
      'gửi không',
      ('faq:internet-an-toan',)),
@@ -155,6 +149,17 @@ def test_parents_and_elderly(understander: Understander, text: str,
     # gets dont_know
     ('bố tôi được gọi điện báo trúng thưởng ô tô, bảo nộp thuế trước mới nhận, '
      'có phải lừa không',
+     ('faq:internet-an-toan',)),
+    # C3, D1: a bank named in the story (read on round 22e's branch while "tài khoản ngân
+    # hàng" was a keyword, taken back: "ngân" then weighed less in "sv năm nhất vay vốn ngân
+    # hàng chính sách thế nào", an off-topic line)
+    # gets dont_know
+    ('bố tôi bị người ta gọi điện giả danh ngân hàng đòi mã số, làm thế nào cho '
+     'an toàn',
+     ('faq:internet-an-toan',)),
+    # gets dont_know
+    ('tài khoản ngân hàng của mẹ tôi tự dưng mất tiền sau khi bấm vào đường '
+     'link, giờ làm sao',
      ('faq:internet-an-toan',)),
     # D2: stopping the reminders
     # gets dont_know

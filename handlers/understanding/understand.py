@@ -189,6 +189,7 @@ _LEARNED_ONLINE = frozenset({"online", "onl", "mang", "internet", "truc", "tuyen
 _SCREEN_TIME = frozenset({"game", "choi", "nghien", "dien", "tu", "youtube", "tiktok", "xem",
                           "thoai", "om", "cam", "mat", "vao"})
 _CHILDREN = frozenset({"con", "chau", "be", "tre", "nhoc", "sinh"})
+_ADULTS = frozenset({"chong", "vo", "ai", "bo", "me", "ong"})
 _DISTRICT = ("faq", "quan-huyen")
 _FEES = ("faq", "chi-phi")
 # What a fee can be asked of: an event, a reading programme, a course.
@@ -640,13 +641,14 @@ class Understander:
             # phone asks for no number (round 22e)
             return replace(base, candidates=others)
         if best.route == _SAFETY and best.explained and all(
-                tokens[i].fold in _SCREEN_TIME for i in best.explained) and not any(
-                t.fold in _CHILDREN and t.clause == tokens[min(best.explained)].clause
-                for t in tokens):
+                tokens[i].fold in _SCREEN_TIME for i in best.explained) and (
+                (folds := {t.fold for t in tokens
+                           if t.clause == tokens[min(best.explained)].clause})
+                & _ADULTS) and not folds & _CHILDREN:
             # "chồng tôi nghiện game", "có ai chơi game k": time on games and videos is the
-            # Week's answer for a child's (the parents' classes), not an adult's; the child is
-            # named in the same part ("con em hỏi mà em không biết, | chồng tôi nghiện game":
-            # the child only asked) (round 22e)
+            # Week's answer for a child's (the parents' classes), not an adult's named in the
+            # same part ("con em hỏi mà em không biết, | chồng tôi nghiện game": the child only
+            # asked); named alone ("nghiện game") it stays the Week's (round 22e)
             return replace(base, candidates=others)
         if best.route[0] in _NO_HOURS and any(f" {h} " in parts.run(tokens) for h in _HOURS_ASKED):
             # when an office or a place opens ("ubnd phường mở cửa thứ 7 không", "thư viện quốc

@@ -114,6 +114,10 @@ GUARDS = [
     ('muon to cao hang xom lan chiem dat thi nop don o dau', 'dont_know'),
     ('nap tien vao game bi tru tien 2 lan', 'dont_know'),
     ('cho tôi hỏi cước 4g viettel gói nào rẻ', 'dont_know'),
+    # an adult's time on screens is no child's (written after the rule, as its guards)
+    ('vo toi suot ngay xem tiktok, buc minh qua', 'dont_know'),
+    ('có ai chơi game online cùng không', 'dont_know'),
+    ('nghiện game', SAFETY),
     # small talk
     ('cam on ad, co da hieu roi', 'smalltalk:thanks'),
     ('ok ad', 'smalltalk:ok'),

@@ -7,7 +7,7 @@ FAQ entry internet-an-toan, its classes, the digital skills resources) answers; 
 the near misses of the class (phone repair, a bill, a bank's hours, papers lost, game top-ups)
 that must stay "no information", and small talk.
 Before the round (main 42b4c5a): 9 of 39 troubles right, 10 of 11 guards ('wifi nhà tôi hay rớt
-mạng, gọi ai sửa' was a confident contacts); after: 30 of 39, 11 of 11. The nine left are
+mạng, gọi ai sửa' was a confident contacts); after: 29 of 39, 11 of 11. The ten left are
 strict xfails with the answer they get and why.
 """
 
@@ -98,6 +98,9 @@ LEFT: dict[str, str] = {
     'có người mời làm nhiệm vụ like video kiếm tiền, ban đầu được trả rồi sau bắt nạp tiền':
         "dont_know: 'nạp' is repaired to 'lập' and 'mời' to 'mới'; the story's words outweigh "
         "'làm nhiệm vụ'",
+    'cai dat gi cho dt cua con de chan noi dung nguoi lon':
+        "dont_know: 'cài đặt' and 'chặn' are no keywords ('cài đặt máy in', 'lê chân' typed "
+        "'le chan'), and weigh against 'nội dung người lớn'",
     'bị người yêu cũ tung ảnh riêng tư lên mạng thì làm gì':
         "dont_know: 'tung ảnh' and 'ảnh riêng tư' overlap (one counts) and 'người yêu cũ', "
         "'lên mạng' weigh against it",
@@ -114,6 +117,18 @@ GUARDS = [
     ('muon to cao hang xom lan chiem dat thi nop don o dau', 'dont_know'),
     ('nap tien vao game bi tru tien 2 lan', 'dont_know'),
     ('cho tôi hỏi cước 4g viettel gói nào rẻ', 'dont_know'),
+    # a probe of near misses written at the end (three were confident safe-Internet answers
+    # through keywords then taken back: 'cài đặt', 'tòa án', 'coin')
+    ('cài đặt máy in cho máy tính ở nhà thế nào', 'dont_know'),
+    ('xác minh tài khoản ngân hàng trên app mất bao lâu', 'dont_know'),
+    ('tòa án quận lê chân ở đâu', 'dont_know'),
+    ('cho hỏi thủ tục tố cáo lừa đảo ở công an phường', 'dont_know'),
+    ('dien thoai bi roi xuong nuoc thi lam sao', 'dont_know'),
+    ('tiktok shop có giao hàng ở thủy nguyên không', 'dont_know'),
+    ('đổi mật khẩu wifi viettel thế nào', 'dont_know'),
+    ('coin la gi vay ad', 'dont_know'),
+    ('con tôi mất thẻ học sinh làm lại ở đâu', 'dont_know'),
+    ('điện thoại bị mất thì chặn sim thế nào', 'dont_know'),
     # an adult's time on screens is no child's (written after the rule, as its guards)
     ('vo toi suot ngay xem tiktok, buc minh qua', 'dont_know'),
     ('có ai chơi game online cùng không', 'dont_know'),

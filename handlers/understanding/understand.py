@@ -177,6 +177,19 @@ _DEVICES = frozenset({"zalo", "facebook", "smartphone", "ipad", "internet", "you
 _DEVICE_PAIRS = frozenset({("dien", "thoai"), ("may", "tinh"), ("mang", "xa")})
 _THE_BOT = frozenset({"bot", "chatbot"})
 _SAFETY = ("faq", "internet-an-toan")
+_PHONE_BOOK = frozenset({("contacts", ""), ("faq", "lien-he")})
+# How something is done (folded): asked of a phone, it asks no number.
+_HOW_DONE = ("lam the nao", "lam sao", "the nao", "cach nao", "phai lam gi")
+# The words of an audience the writer names himself by ("phụ huynh", "người lớn tuổi", "già như
+# tôi") (folded), and the words of learning on the Internet besides the devices'.
+_AUDIENCE = frozenset({"phu", "huynh", "nguoi", "gia", "lon", "tuoi", "cao", "nhu", "toi"})
+_LEARNED_ONLINE = frozenset({"online", "onl", "mang", "internet", "truc", "tuyen"})
+# Time spent on screens (folded: "nghiện game", "xem youtube", "ôm điện thoại") is the safe
+# Internet of a child only: the words a child is named by (folded; "hs" is read "học sinh").
+_SCREEN_TIME = frozenset({"game", "choi", "nghien", "dien", "tu", "youtube", "tiktok", "xem",
+                          "thoai", "om", "cam", "mat", "vao"})
+_CHILDREN = frozenset({"con", "chau", "be", "tre", "nhoc", "sinh"})
+_ADULTS = frozenset({"chong", "vo", "ai", "bo", "me", "ong"})
 _DISTRICT = ("faq", "quan-huyen")
 _FEES = ("faq", "chi-phi")
 # What a fee can be asked of: an event, a reading programme, a course.
@@ -576,6 +589,10 @@ class Understander:
         best = self._for_whom(tokens, candidates, best)
         best = self._may_take(tokens, candidates, best)
         best = self._attended(candidates, best)
+        best = self._phone_told(tokens, candidates, best)
+        learns = self._audience_learns(tokens, candidates, best)
+        if learns is not best:  # (who may take part is no longer a second answer)
+            best, candidates = learns, [c for c in candidates if c.route != _WHO]
         if best.route == ("smalltalk", "greeting"):
             # "okela bạn ơi", "sai rồi bạn ơi": a call ("bạn ơi") beside other small talk is
             # only how it is said.
@@ -692,6 +709,22 @@ class Understander:
                 i in used or self.index.is_filler(tokens[i]) for i in best.explained):
             # "hôm nay giá cà chua bao nhiêu": an answer found on the day alone lists what the
             # day holds, never how much of something (round 17e)
+            return replace(base, candidates=others)
+        if best.route in _PHONE_BOOK and best.explained and all(
+                tokens[i].fold in ("dien", "thoai") for i in best.explained) and any(
+                f" {q} " in parts.run(tokens) for q in _HOW_DONE):
+            # "điện thoại nhà tôi không nhận sim thì làm thế nào": how something is done with a
+            # phone asks for no number (round 22e)
+            return replace(base, candidates=others)
+        if best.route == _SAFETY and best.explained and all(
+                tokens[i].fold in _SCREEN_TIME for i in best.explained) and (
+                (folds := {t.fold for t in tokens
+                           if t.clause == tokens[min(best.explained)].clause})
+                & _ADULTS) and not folds & _CHILDREN:
+            # "chồng tôi nghiện game", "có ai chơi game k": time on games and videos is the
+            # Week's answer for a child's (the parents' classes), not an adult's named in the
+            # same part ("con em hỏi mà em không biết, | chồng tôi nghiện game": the child only
+            # asked); named alone ("nghiện game") it stays the Week's (round 22e)
             return replace(base, candidates=others)
         if best.route[0] in _NO_HOURS and any(f" {h} " in parts.run(tokens) for h in _HOURS_ASKED):
             # when an office or a place opens ("ubnd phường mở cửa thứ 7 không", "thư viện quốc
@@ -1597,17 +1630,31 @@ class Understander:
         """Money told as lost, not asked as a fee ("ông bị mất tiền trong thẻ atm sau khi đọc
         mã cho người lạ", "bấm vào thì mất tiền trong tài khoản"): beside a scam's words it is
         the story of a scam (round 20a). A fee is asked between "có" and "không" ("lớp chống
-        lừa đảo có mất tiền không"), and stays a fee."""
-        if best.route != _FEES or not any(tokens[i].fold == "mat" for i in best.explained):
-            return best  # ("miễn phí", "học phí": a fee named, no money told as lost)
+        lừa đảo có mất tiền không"), and stays a fee.
+        Money demanded is told the same way ("trúng thưởng, bắt nộp phí 2 triệu để nhận", "có
+        số lạ gọi bảo bưu phẩm bị giữ, phải nộp tiền"): "bắt" or "phải" before the fee's
+        words, not asked with "có" (round 22e)."""
+        if best.route != _FEES or not best.explained:
+            return best
         start, end = min(best.explained), max(best.explained)
-        asked_from = any(t.fold in ("co", "phai") for t in tokens[max(0, start - 3):end + 1])
+        before = [t.fold for t in tokens[max(0, start - 3):start]]
+        lost = any(tokens[i].fold == "mat" for i in best.explained)
+        demanded = not lost and "co" not in before and ("bat" in before or "phai" in before)
+        if not (lost or demanded):
+            return best  # ("miễn phí", "học phí": a fee named, no money told as lost)
+        asked_from = any(t.fold in ("co", "phai") for t in tokens[max(0, start - 3):end + 1]
+                         ) if lost else False
         asked_to = any(t.fold in YES_NO for t in tokens[start:end + 4])
         if asked_from or asked_to:
             return best
-        return next((c for c in candidates if c.route == _SAFETY and c.explained
+        # (money demanded, not asked, is no fee's question: a weaker scam's word tells it)
+        scam = next((c for c in candidates if c.route == _SAFETY and c.explained
                      and not c.explained & best.explained
-                     and c.rank >= TWO_QUESTIONS * best.rank), best)
+                     and c.rank >= (SUBJECT if demanded else TWO_QUESTIONS) * best.rank), None)
+        if scam is None:
+            return best
+        # (the money demanded is part of the story the scam's answer explains)
+        return replace(scam, explained=scam.explained | best.explained) if demanded else scam
 
     @staticmethod
     def _fee_of_named(tokens: list[Token], best: _Candidate,
@@ -1678,6 +1725,37 @@ class Understander:
                                  and c.explained <= o.explained
                                  and o.rank >= CLARIFY_RATIO * c.rank
                                  for o in candidates)), best)
+
+    @staticmethod
+    def _phone_told(tokens: list[Token], candidates: list[_Candidate],
+                    best: _Candidate) -> _Candidate:
+        """A phone named as the thing used, not its number asked ("con e suốt ngày ôm đt chơi
+        game, có cách nào quản lý ko"): the contacts found on "điện thoại" alone give way to
+        the safe Internet named on words of its own (round 22e)."""
+        if best.route not in _PHONE_BOOK or not best.explained or not all(
+                tokens[i].fold in ("dien", "thoai") for i in best.explained):
+            return best
+        return next((c for c in candidates if c.route == _SAFETY and c.explained
+                     and (not c.explained & best.explained or best.explained < c.explained)
+                     and c.rank >= SUBJECT * best.rank), best)
+
+    @staticmethod
+    def _audience_learns(tokens: list[Token], candidates: list[_Candidate],
+                         best: _Candidate) -> _Candidate:
+        """Who writes, then learning the Internet or a device ("e là phụ huynh, muốn học cách
+        kiểm soát con dùng internet, có lớp ko", "người lớn tuổi học online có khó không"):
+        the audience named is the writer, not who may take part; what is asked is the Week's
+        digital skills classes (round 22e). Found on more than the audience's words ("người
+        già có được tham gia không"), who may take part stays."""
+        if best.route != _WHO or not best.explained or not all(
+                tokens[i].fold in _AUDIENCE for i in best.explained):
+            return best
+        folds = [t.fold for t in tokens]
+        if not (any(f in _DEVICES or f in _LEARNED_ONLINE for f in folds)
+                or any(p in _DEVICE_PAIRS for p in itertools.pairwise(folds))):
+            return best
+        safety = next((c for c in candidates if c.route == _SAFETY), None)
+        return safety if safety is not None else replace(best, route=_SAFETY)
 
     @staticmethod
     def _for_whom(tokens: list[Token], candidates: list[_Candidate],

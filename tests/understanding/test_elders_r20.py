@@ -108,6 +108,15 @@ SKILLS = ("faq:internet-an-toan", "event:an-duong-ky-nang-so", "event:lop-ky-nan
      ('event:an-duong-ky-nang-so', 'day:2020-10-03')),
     ('lop huong dan dien thoai cho nguoi cao tuoi an duong bao gio',
      ('event:an-duong-ky-nang-so', 'day:2020-10-03')),
+    # read since round 22e (the safe Internet's troubles as ordinary adults name them; a
+    # phone named as the thing used gives way to the safe Internet)
+    ('ba nhận được tin nhắn trúng giải iphone, bảo gửi phí vận chuyển, có nên '
+     'gửi không',
+     ('faq:internet-an-toan',)),
+    ('mẹ tôi muốn học chuyển khoản bằng điện thoại, có lớp không', SKILLS),
+    ('nick facebook của chị tôi bị ai đó dùng để vay tiền bạn bè, làm sao bây '
+     'giờ',
+     ('faq:internet-an-toan',)),
 ])
 def test_parents_and_elderly(understander: Understander, text: str,
                              expected: tuple[str, ...]) -> None:
@@ -128,10 +137,6 @@ def test_parents_and_elderly(understander: Understander, text: str,
     # gets smalltalk:greeting
     ('chúc cháu công tác tốt, bác chào nhé', ('smalltalk:goodbye',)),
     # C3: scams told as stories
-    # gets dont_know
-    ('bố tôi bị người ta gọi điện giả danh ngân hàng đòi mã số, làm thế nào cho '
-     'an toàn',
-     ('faq:internet-an-toan',)),
     # gets ask
     ('người lạ nhắn zalo nhờ chuyển khoản hộ, có nên tin không', ('faq:internet-an-toan',)),
     # C5: what is on near home
@@ -140,23 +145,21 @@ def test_parents_and_elderly(understander: Understander, text: str,
     # C7: reminders for the writer called by a kin word
     # gets schedule
     ('nhắn cho mẹ tôi lịch các buổi học với, bà hay quên lắm', ('subscribe', 'faq:nhac-lich')),
-    # C3: scams told as stories
-    # gets dont_know ("vay" is no keyword: typed without marks it is "vậy")
-    ('nick facebook của chị tôi bị ai đó dùng để vay tiền bạn bè, làm sao bây '
-     'giờ',
-     ('faq:internet-an-toan',)),
     # D1: money lost to a scam, prizes and gifts
     # gets dont_know
     ('bố tôi được gọi điện báo trúng thưởng ô tô, bảo nộp thuế trước mới nhận, '
      'có phải lừa không',
      ('faq:internet-an-toan',)),
+    # C3, D1: a bank named in the story (read on round 22e's branch while "tài khoản ngân
+    # hàng" was a keyword, taken back: "ngân" then weighed less in "sv năm nhất vay vốn ngân
+    # hàng chính sách thế nào", an off-topic line)
+    # gets dont_know
+    ('bố tôi bị người ta gọi điện giả danh ngân hàng đòi mã số, làm thế nào cho '
+     'an toàn',
+     ('faq:internet-an-toan',)),
     # gets dont_know
     ('tài khoản ngân hàng của mẹ tôi tự dưng mất tiền sau khi bấm vào đường '
      'link, giờ làm sao',
-     ('faq:internet-an-toan',)),
-    # gets subscribe
-    ('ba nhận được tin nhắn trúng giải iphone, bảo gửi phí vận chuyển, có nên '
-     'gửi không',
      ('faq:internet-an-toan',)),
     # D2: stopping the reminders
     # gets dont_know
@@ -164,8 +167,6 @@ def test_parents_and_elderly(understander: Understander, text: str,
     # D3: digital tasks to learn (shopping, video calls)
     # gets subscribe
     ('ông muốn biết cách nhắn tin có hình cho con ở xa, ai dạy ông được', SKILLS),
-    # gets contacts
-    ('mẹ tôi muốn học chuyển khoản bằng điện thoại, có lớp không', SKILLS),
 ])
 def test_parents_and_elderly_left(understander: Understander, text: str,
                                   expected: tuple[str, ...]) -> None:

@@ -270,8 +270,6 @@ STILL_WRONG: dict[str, str] = {
         "tuned corpus has 'đang ôn thi ielts, có trang nào học tiếng anh')",
     "thi toeic lịch tháng 11":
         "'toeic' is repaired one letter to 'topic' (chủ đề): the theme",
-    "làm sao để tải video từ facebook":
-        "'tải' is retoned to 'tại' and 'facebook' alone finds the safety FAQ",
     "cách livestream trên facebook":
         "'livestream' is a filler and 'facebook' alone finds the safety FAQ (right or wrong by "
         "a few hundredths of the words' weights: right on rounds 20b and 21a's branches, wrong "

@@ -42,6 +42,9 @@ _OTHER_YEARS = ("ngoái", "trước", "rồi", "sau", "tới", "kia")
 _DMY = re.compile(r"^([0-9]{1,2})[/.-]([0-9]{1,2})(?:[/.-]([0-9]{2,4}))?$")
 _ISO = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
 _HOUR = re.compile(r"^([0-9]{1,2})")
+# A day of the month said in English, "3rd", "21st", "6th" (the lexicon has turned the
+# English month into "tháng 10": "oct 3", "3rd october", "the 4th of october").
+_ORDINAL = re.compile(r"^([0-9]{1,2})(?:st|nd|rd|th)$")
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,37 @@ class _Reader:
     def number(self, i: int) -> int | None:
         if 0 <= i < len(self.t) and self.t[i].kind == "number" and len(self.t[i].text) <= 4:
             return int(self.t[i].text)
+        return None
+
+    def ordinal(self, i: int) -> int | None:
+        """The day of "3rd", "6th" at i (English), typed as it is."""
+        if 0 <= i < len(self.t) and self.t[i].kind == "word" and not self.t[i].repaired \
+                and (m := _ORDINAL.match(self.t[i].fold)):
+            return int(m[1])
+        return None
+
+    def _english_day(self, i: int) -> tuple[int, int | None, int] | None:
+        """(day, month or None, next index) of a day said in English, its month read by the
+        lexicon ("oct 3" -> "tháng 10 3", "3rd october" -> "3rd tháng 10", "the 4th of
+        october", "on the 5th"): the month an English word, not "tháng" typed (a Vietnamese
+        "tháng 10 3 sự kiện" is no day)."""
+        if self.word(i, "tháng") and self.t[i].expanded and (
+                month := self.number_at(i + 1, words=False)) is not None:
+            j = i + 1 + month[1]
+            day = self.ordinal(j)
+            if day is None and self.number(j) is not None and j < len(self.t) \
+                    and self.t[j].clause == self.t[i].clause:
+                day = self.number(j)
+            return None if day is None else (day, month[0], j + 1)
+        day = self.ordinal(i)
+        if day is None:
+            return None
+        j = i + 2 if self.word(i + 1, "of") else i + 1
+        if self.word(j, "tháng") and self.t[j].expanded and (
+                month := self.number_at(j + 1, words=False)) is not None:
+            return day, month[0], j + 1 + month[1]
+        if self.word(i - 1, "the", "on"):
+            return day, None, i + 1  # "on the 3rd": a day of the Week's month
         return None
 
     def number_at(self, i: int, words: bool = True) -> tuple[int, int] | None:
@@ -290,7 +324,8 @@ class _Reader:
         while i < n:
             t = self.t[i]
             if t.kind == "word" and (t.text not in _START_TEXTS if t.marked
-                                     else t.fold not in _STARTS):
+                                     else t.fold not in _STARTS) and not (
+                                         t.fold[:1].isdigit() and _ORDINAL.match(t.fold)):
                 i += 1  # most words start no date: checked once, not branch by branch
                 continue
             if heard.get(t.clause, -1) > i:
@@ -439,6 +474,13 @@ class _Reader:
                 d = _safe_date(self.edition.start.year, month, value)
                 if d is None:
                     invalid = invalid or f"{value}/{month}"
+                else:
+                    found = [d]
+            elif (en := self._english_day(i)) is not None:
+                value, month, i = en
+                d = self.day_of_month(value, month, None) if 1 <= value <= 31 else None
+                if d is None:
+                    invalid = invalid or (f"{value}/{month}" if month else str(value))
                 else:
                     found = [d]
             elif (scope_at := self._scope_at(i)) is not None:

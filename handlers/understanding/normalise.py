@@ -246,6 +246,14 @@ class Lexicon:
                     n = len(typed)
                     if fit is None:
                         break
+            if not found and token.fold not in self._by_first:
+                # an English plural or verb in -s of a word the lexicon reads ("fees", "quizzes",
+                # "libraries", "participates": fee, quiz, library, participate) (round 22 c);
+                # no Vietnamese word ends in s
+                stem = _english_stem(token)
+                if stem:
+                    found = [m for t, m, f in self._by_first.get(stem, ()) if f == [stem]][:1]
+                    n = 1
             if not found:
                 out.append(token)
                 i += 1
@@ -275,6 +283,26 @@ class Lexicon:
                 folds = {m.fold for m in means if m.marked}
                 yield from (t.text for t in typed if t.marked or t.text not in folds)
                 yield from (t.text for t in means)
+
+
+# Words in -s that are no plural of a word the lexicon reads ("this" is no "thi").
+_NOT_PLURAL = frozenset({"this", "does", "was", "has", "its", "yes", "news", "plus", "thus",
+                         "always", "perhaps", "series", "less", "unless", "across"})
+
+
+def _english_stem(token: Token) -> str:
+    """The singular of an English word in -s, -es, -ies typed without marks ("" when it is
+    none): the form to look up when the word itself is not in the lexicon."""
+    word = token.fold
+    if token.marked or token.kind != "word" or len(word) < 4 or not word.isascii() \
+            or not word.isalpha() or not word.endswith("s") or word.endswith(("ss", "us")) \
+            or word in _NOT_PLURAL:
+        return ""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("zzes", "sses", "ches", "shes", "xes")):
+        return word[:-2] if not word.endswith("zzes") else word[:-3]
+    return word[:-1]
 
 
 def _typed_as(token: Token, typed: Token) -> bool:

@@ -190,11 +190,12 @@ _KIN_FOLDS = frozenset(fold(k) for k in KIN)
 _OTHER_LANGUAGE = frozenset({"speak", "vietnamese", "translate"})
 # Round 22 (c): the days of the week written short in English ("anything on sat night",
 # "whats on tues"), read so only in a message written in English: in Vietnamese typed
-# without marks they are other words ("mon" môn, "thu" thư, "sat" sát, "tue" tuệ; "fri" the
-# teencode for free stays so).
+# without marks they are other words ("mon" môn, "thu" thư, "sat" sát, "tue" tuệ; "fri" is
+# the teencode for free).
 _EN_SHORT_DAYS = {d: tuple(replace(t, expanded=True) for t in tokenize(v)) for d, v in {
     "mon": "thứ 2", "tue": "thứ 3", "tues": "thứ 3", "wed": "thứ 4", "thu": "thứ 5",
-    "thur": "thứ 5", "thurs": "thứ 5", "sat": "thứ 7", "sun": "chủ nhật"}.items()}
+    "thur": "thứ 5", "thurs": "thứ 5", "fri": "thứ 6", "sat": "thứ 7",
+    "sun": "chủ nhật"}.items()}
 # An English request that ends on "now" asks for it right away ("can i start the quiz now",
 # "sign me up for reminders now"); asked with these words it asks what is on at present
 # ("what is happening now", "anything going on now", "is the library open now") (folded).
@@ -433,7 +434,7 @@ class Understander:
         if question is not None:
             return Understanding("faq", question, typed=text, normalised=normalised,
                                  english=english, score=99.0)
-        ref = find_date(tokens, today, self.edition)
+        ref = find_date(tokens, today, self.edition, english)
         used = ref.used if ref is not None else frozenset()
         accented = self._accented(tokens)
         lead = self._leave(tokens)

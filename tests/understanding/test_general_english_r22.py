@@ -258,3 +258,29 @@ def test_english_polite(understander: Understander, text: str, expected: str) ->
 ])
 def test_english_off_topic_more(understander: Understander, text: str) -> None:
     assert answer(understander, text) == "dont_know"
+
+
+# English relative days beyond the first batch: the day after tomorrow, the final or first
+# day, short Friday in an English message, an hour with am/pm, a month/day date of the Week
+@pytest.mark.parametrize(("text", "expected"), [
+    ('what events are on next week', 'schedule / day:2020-10-05+2020-10-06+2020-10-07'),
+    ('anything on the day after tomorrow?', 'day:2020-10-03'),
+    ('what happens on the final day', 'day:2020-10-07'),
+    ('what is on the first day of the week', 'day:2020-10-01'),
+    ('anything fri evening', 'day:2020-10-02@toi'),
+    ('events at 7pm tomorrow', 'day:2020-10-02@toi'),
+    ('anything on 10/4', 'day:2020-10-04'),
+    ('schedule for the opening day', 'day:2020-10-01 / event:khai-mac'),
+])
+def test_english_days_more(understander: Understander, text: str, expected: str) -> None:
+    assert answer(understander, text) in expected.split(" / ")
+
+
+# guards: Vietnamese dates and "fri" (free) keep their readings
+@pytest.mark.parametrize(("text", "expected"), [
+    ('10/4 co gi', 'day:2020-04-10'),
+    ('co fri k', 'faq:chi-phi'),
+    ('lich ngay 3/10', 'day:2020-10-03'),
+])
+def test_vietnamese_dates_kept(understander: Understander, text: str, expected: str) -> None:
+    assert answer(understander, text) == expected

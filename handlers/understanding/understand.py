@@ -305,6 +305,14 @@ class _Candidate:
     rank: float = 0.0  # the score, less for leaving much of the message unexplained
 
 
+def _asked_right_away(words: list[Token]) -> bool:
+    """An English request that ends on "now" (before "please", "thanks"), with no word that
+    asks what is on at present: "can i start the quiz now", not "what is happening now"."""
+    request = [t for t in words if t.fold not in _EN_CLOSING]
+    return bool(request) and request[-1].fold == "now" and not any(
+        t.fold in _EN_AT_PRESENT for t in words)
+
+
 def _unaddressed(tokens: list[Token]) -> list[Token]:
     """The message without the address that opens a unit's letter ("Kính gửi Ban tổ chức, |
     đơn vị chúng tôi cần …"): whom it is written to is no part of what is asked, and its
@@ -389,13 +397,12 @@ class Understander:
         repaired = self.repairer.repair(typed)
         if english and any(t.fold in _EN_SHORT_DAYS for t in repaired):
             repaired = [w.in_clause(t.clause) for t in repaired
-                        for w in (_EN_SHORT_DAYS[t.fold] if t.fold in _EN_SHORT_DAYS else (t,))]
-        said = [t for t in words if t.fold not in _EN_CLOSING]
-        if english and said and said[-1].fold == "now" and not any(
-                t.fold in _EN_AT_PRESENT for t in words):
-            last = max(i for i, t in enumerate(repaired) if t.fold == "now")
-            repaired = [*repaired[:last], _RIGHT_AWAY[0].in_clause(repaired[last].clause),
-                        *repaired[last + 1:]]
+                        for w in _EN_SHORT_DAYS.get(t.fold, (t,))]
+        if english and _asked_right_away(words):
+            last = max((i for i, t in enumerate(repaired) if t.fold == "now"), default=-1)
+            if last >= 0:
+                repaired = [*repaired[:last], _RIGHT_AWAY[0].in_clause(repaired[last].clause),
+                            *repaired[last + 1:]]
         expanded = self.lexicon.expand(repaired, self.repairer.fit)
         tokens = _unaddressed(parts.heard_of(parts.particles(parts.continued(expanded),
                                                              self.index.is_filler),

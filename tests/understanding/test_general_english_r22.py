@@ -54,7 +54,8 @@ def test_english_days(understander: Understander, text: str, expected: str) -> N
     ('how do i check my score', 'leaderboard'),
     ('where do schools send their report', 'faq:han-bao-cao'),
     ('tell me about the theme', 'theme / faq:chu-de'),
-    ('is there a workshop on digital skills', 'event:lop-ky-nang-so / courses:ky-nang-so / faq:internet-an-toan'),
+    ('is there a workshop on digital skills',
+     'event:lop-ky-nang-so / courses:ky-nang-so / faq:internet-an-toan'),
 ])
 def test_english_words(understander: Understander, text: str, expected: str) -> None:
     assert answer(understander, text) in expected.split(" / ")
@@ -108,7 +109,8 @@ def test_english_praise(understander: Understander, text: str, expected: str) ->
     ('can i start the quiz now', 'contest_take'),
     ('let me take the test now', 'contest_take'),
     pytest.param('quiz now pls', 'contest_take', marks=pytest.mark.xfail(
-        strict=True, reason="'quiz' alone is the contest ('cuộc thi ngay'): the request to start is read from 'thi ngay', 'vào thi', not from the contest named before 'now'")),
+        strict=True, reason="'quiz' alone is the contest ('cuộc thi ngay'): the request to "
+        "start is read from 'thi ngay', 'vào thi', not from the contest named before 'now'")),
     ('what is happening now', 'next'),
     ('anything going on right now', 'next'),
     ('sign me up for reminders now', 'subscribe / faq:nhac-lich'),

@@ -332,14 +332,14 @@ def test_english_off(understander: Understander, text: str, expected: str) -> No
         'classes for elderly people?',
         'event:an-duong-ky-nang-so / faq:internet-an-toan / event:lop-ky-nang-so',
         marks=pytest.mark.xfail(
-            strict=True, reason="'lớp cho người cao tuổi' reads as who may take part, in Vietnamese "
-        "too: no class is named")),
+            strict=True, reason="'lớp cho người cao tuổi' reads as who may take part, in "
+            "Vietnamese too: no class is named")),
     pytest.param(
         'smartphone lessons for seniors', 'event:an-duong-ky-nang-so',
         marks=pytest.mark.xfail(
-            strict=True, reason="'lớp điện thoại thông minh cho người cao tuổi' is the FAQ on safe "
-        "Internet use in Vietnamese too; the An Dương class is named by its "
-        "keywords only")),
+            strict=True, reason="'lớp điện thoại thông minh cho người cao tuổi' is the FAQ on "
+            "safe Internet use in Vietnamese too; the An Dương class is named by its keywords "
+            "only")),
     ('is there anything for kids this weekend', 'day:2020-10-03+2020-10-04'),
     ('can old people join', 'faq:ai-tham-gia'),
     ('activities for families', 'activities / faq:hoat-dong'),

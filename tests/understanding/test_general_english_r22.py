@@ -346,3 +346,16 @@ def test_english_off(understander: Understander, text: str, expected: str) -> No
 ])
 def test_english_audience(understander: Understander, text: str, expected: str) -> None:
     assert answer(understander, text) in expected.split(" / ")
+
+
+# "noti" (notification), "unsub", "timeline": English words students type into Vietnamese
+@pytest.mark.parametrize(("text", "expected"), [
+    ('tat noti giup e voi', 'unsubscribe'),
+    ('unsub giup minh', 'unsubscribe'),
+    ('e muon nhan noti lich moi ngay', 'subscribe / faq:nhac-lich'),
+    ('bot gui noti lich hang sang dc ko', 'subscribe / faq:nhac-lich'),
+    ('stop noti nha ad', 'unsubscribe'),
+    ('timeline cua tuan le ntn', 'schedule / faq:thoi-gian'),
+])
+def test_mixed_notifications(understander: Understander, text: str, expected: str) -> None:
+    assert answer(understander, text) in expected.split(" / ")

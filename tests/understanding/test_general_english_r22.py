@@ -382,3 +382,23 @@ def test_mixed_notifications(understander: Understander, text: str, expected: st
 ])
 def test_english_reading_study(understander: Understander, text: str, expected: str) -> None:
     assert answer(understander, text) in expected.split(" / ")
+
+
+# who won, when the results are announced; weekend wishes; the organizers' Facebook page
+@pytest.mark.parametrize(("text", "expected"), [
+    ('who won the quiz', 'leaderboard'),
+    ('who are the winners', 'leaderboard'),
+    ('when will the results be announced', 'leaderboard / contest / faq:cuoc-thi'),
+    ('are the quiz results out', 'leaderboard'),
+    ('who won the football match last night', 'dont_know'),
+    ('have a good weekend', 'smalltalk:goodbye / smalltalk:greeting'),
+    ('thanks, enjoy your weekend', 'smalltalk:thanks'),
+    ('happy weekend bot', 'smalltalk:greeting / smalltalk:goodbye'),
+    ('any good weekend events', 'day:2020-10-03+2020-10-04'),
+    ('do you have a facebook page', 'contacts / faq:lien-he'),
+    ('whats the fb page of the organizers', 'contacts / faq:lien-he'),
+    ('is there a zalo group for this', 'contacts / faq:lien-he'),
+])
+def test_english_winners_wishes_page(understander: Understander, text: str,
+                                     expected: str) -> None:
+    assert answer(understander, text) in expected.split(" / ")

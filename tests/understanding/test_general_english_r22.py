@@ -402,3 +402,14 @@ def test_english_reading_study(understander: Understander, text: str, expected: 
 def test_english_winners_wishes_page(understander: Understander, text: str,
                                      expected: str) -> None:
     assert answer(understander, text) in expected.split(" / ")
+
+
+# feedback and suggestions for the organizers, in English or typed into Vietnamese
+@pytest.mark.parametrize("text", [
+    'where can i leave feedback',
+    'i have a suggestion for the organizers',
+    'gui feedback cho btc o dau',
+    'can i send some feedback about the week',
+])
+def test_english_feedback(understander: Understander, text: str) -> None:
+    assert answer(understander, text) == "ask"

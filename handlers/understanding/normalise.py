@@ -247,13 +247,14 @@ class Lexicon:
                     if fit is None:
                         break
             if not found and token.fold not in self._by_first:
-                # an English plural or verb in -s of a word the lexicon reads ("fees", "quizzes",
-                # "libraries", "participates": fee, quiz, library, participate) (round 22 c);
-                # no Vietnamese word ends in s
-                stem = _english_stem(token)
-                if stem:
+                # an English plural, verb in -s or -ed of a word the lexicon reads ("fees",
+                # "quizzes", "participates", "started": fee, quiz, participate, start) (round
+                # 22 c); no Vietnamese word ends in s or d
+                for stem in _english_stems(token):
                     found = [m for t, m, f in self._by_first.get(stem, ()) if f == [stem]][:1]
-                    n = 1
+                    if found:
+                        n = 1
+                        break
             if not found:
                 out.append(token)
                 i += 1
@@ -290,19 +291,27 @@ _NOT_PLURAL = frozenset({"this", "does", "was", "has", "its", "yes", "news", "pl
                          "always", "perhaps", "series", "less", "unless", "across"})
 
 
-def _english_stem(token: Token) -> str:
-    """The singular of an English word in -s, -es, -ies typed without marks ("" when it is
-    none): the form to look up when the word itself is not in the lexicon."""
+def _english_stems(token: Token) -> tuple[str, ...]:
+    """The forms an English word in -s, -es, -ies or -ed typed without marks may stand for
+    ("fees": fee, "quizzes": quiz, "started": start, "closed": close; () when it is none): the
+    forms to look up when the word itself is not in the lexicon."""
     word = token.fold
     if token.marked or token.kind != "word" or len(word) < 4 or not word.isascii() \
-            or not word.isalpha() or not word.endswith("s") or word.endswith(("ss", "us")) \
-            or word in _NOT_PLURAL:
-        return ""
+            or not word.isalpha() or word in _NOT_PLURAL:
+        return ()
+    if word.endswith("ed") and len(word) >= 5:  # (no Vietnamese word ends in d)
+        if word.endswith("ied"):
+            return (word[:-3] + "y",)
+        if word[-3] == word[-4]:  # "planned": plan
+            return (word[:-3], word[:-2])
+        return (word[:-2], word[:-1])
+    if not word.endswith("s") or word.endswith(("ss", "us")):
+        return ()
     if word.endswith("ies"):
-        return word[:-3] + "y"
+        return (word[:-3] + "y",)
     if word.endswith(("zzes", "sses", "ches", "shes", "xes")):
-        return word[:-2] if not word.endswith("zzes") else word[:-3]
-    return word[:-1]
+        return (word[:-2] if not word.endswith("zzes") else word[:-3],)
+    return (word[:-1],)
 
 
 def _typed_as(token: Token, typed: Token) -> bool:

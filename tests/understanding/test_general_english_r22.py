@@ -413,3 +413,15 @@ def test_english_winners_wishes_page(understander: Understander, text: str,
 ])
 def test_english_feedback(understander: Understander, text: str) -> None:
     assert answer(understander, text) == "ask"
+
+
+# English verbs in -ed of words the lexicon reads ("started", "registered", "opened")
+@pytest.mark.parametrize(("text", "expected"), [
+    ('has the quiz started yet', 'contest / faq:cuoc-thi / event:cuoc-thi-mo / contest_take'),
+    ('i registered but got no reminders', 'subscribe / faq:nhac-lich'),
+    ('is the library opened on sunday', 'library / faq:doc-sach / day:2020-10-04'),
+    ('when is the contest closed', 'event:cuoc-thi-dong / contest / faq:cuoc-thi'),
+    ('i signed up for reminders yesterday', 'subscribe / faq:nhac-lich'),
+])
+def test_english_past(understander: Understander, text: str, expected: str) -> None:
+    assert answer(understander, text) in expected.split(" / ")

@@ -4,7 +4,8 @@
 Blind paraphrases of each class of round 22c's first-contact misses, written before the fix of
 that class, by other people and with other words than the corpus batch: foreigners living in
 Hải Phòng, English teachers, students who mix English words into Vietnamese, chat shorthand.
-Before the round (main 42b4c5a): see BENCHMARKS.md §8.49; the figures per class are there.
+Before the round (main 42b4c5a) 47 of the 158 were right, 151 after, 7 strict xfail; the
+figures per class are in BENCHMARKS.md §8.49.
 """
 
 from __future__ import annotations

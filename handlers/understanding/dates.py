@@ -42,6 +42,11 @@ _OTHER_YEARS = ("ngoái", "trước", "rồi", "sau", "tới", "kia")
 _DMY = re.compile(r"^([0-9]{1,2})[/.-]([0-9]{1,2})(?:[/.-]([0-9]{2,4}))?$")
 _ISO = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
 _HOUR = re.compile(r"^([0-9]{1,2})")
+# A day of the month said in English, "3rd", "21st", "6th" (the lexicon has turned the
+# English month into "tháng 10": "oct 3", "3rd october", "the 4th of october").
+_ORDINAL = re.compile(r"^([0-9]{1,2})(?:st|nd|rd|th)$")
+# An hour said in English, "7pm", "8am" (or "7 pm"): the part of the day it falls in.
+_AM_PM = re.compile(r"^([0-9]{1,2})(am|pm)$")
 
 
 @dataclass(frozen=True)
@@ -84,10 +89,12 @@ def _folded(texts: tuple[str, ...]) -> frozenset[str]:
 class _Reader:
     """Reads date expressions in a token list; `used` collects the tokens read."""
 
-    def __init__(self, tokens: Sequence[Token], today: date, edition: Edition) -> None:
+    def __init__(self, tokens: Sequence[Token], today: date, edition: Edition,
+                 english: bool = False) -> None:
         self.t = tokens
         self.today = today
         self.edition = edition
+        self.english = english  # a message written in English: "10/4" may be month/day
         self.used: set[int] = set()
 
     def _heard(self) -> dict[int, int]:
@@ -117,6 +124,51 @@ class _Reader:
     def number(self, i: int) -> int | None:
         if 0 <= i < len(self.t) and self.t[i].kind == "number" and len(self.t[i].text) <= 4:
             return int(self.t[i].text)
+        return None
+
+    def _am_pm(self, i: int) -> tuple[int, int] | None:
+        """(hour on the 24-hour clock, tokens read) of "7pm", "8am", "7 pm" at i."""
+        if not 0 <= i < len(self.t):
+            return None
+        m = _AM_PM.match(self.t[i].fold) if self.t[i].kind == "word" else None
+        if m:
+            hour, pm, length = int(m[1]), m[2] == "pm", 1
+        elif self.number(i) is not None and self.word(i + 1, "am", "pm") \
+                and not self.t[i + 1].marked:
+            hour, pm, length = self.number(i) or 0, self.t[i + 1].fold == "pm", 2
+        else:
+            return None
+        return (hour + 12 if pm and hour < 12 else 0 if not pm and hour == 12 else hour), length
+
+    def ordinal(self, i: int) -> int | None:
+        """The day of "3rd", "6th" at i (English), typed as it is."""
+        if 0 <= i < len(self.t) and self.t[i].kind == "word" and not self.t[i].repaired \
+                and (m := _ORDINAL.match(self.t[i].fold)):
+            return int(m[1])
+        return None
+
+    def _english_day(self, i: int) -> tuple[int, int | None, int] | None:
+        """(day, month or None, next index) of a day said in English, its month read by the
+        lexicon ("oct 3" -> "tháng 10 3", "3rd october" -> "3rd tháng 10", "the 4th of
+        october", "on the 5th"): the month an English word, not "tháng" typed (a Vietnamese
+        "tháng 10 3 sự kiện" is no day)."""
+        if self.word(i, "tháng") and self.t[i].expanded and (
+                month := self.number_at(i + 1, words=False)) is not None:
+            j = i + 1 + month[1]
+            day = self.ordinal(j)
+            if day is None and self.number(j) is not None and j < len(self.t) \
+                    and self.t[j].clause == self.t[i].clause:
+                day = self.number(j)
+            return None if day is None else (day, month[0], j + 1)
+        day = self.ordinal(i)
+        if day is None:
+            return None
+        j = i + 2 if self.word(i + 1, "of") else i + 1
+        if self.word(j, "tháng") and self.t[j].expanded and (
+                month := self.number_at(j + 1, words=False)) is not None:
+            return day, month[0], j + 1 + month[1]
+        if self.word(i - 1, "the", "on"):
+            return day, None, i + 1  # "on the 3rd": a day of the Week's month
         return None
 
     def number_at(self, i: int, words: bool = True) -> tuple[int, int] | None:
@@ -275,7 +327,15 @@ class _Reader:
         if m is None:
             return None
         year = int(m[3]) if m[3] else self.edition.start.year
-        return _safe_date(year + 2000 if year < 100 else year, int(m[2]), int(m[1]))
+        year = year + 2000 if year < 100 else year
+        found = _safe_date(year, int(m[2]), int(m[1]))
+        if self.english and found not in self.edition.days():
+            # written in English, "10/4" is the 4th of October when that is a day of the Week
+            # and the 10th of April is not (round 22 c)
+            us = _safe_date(year, int(m[1]), int(m[2]))
+            if us in self.edition.days():
+                return us
+        return found
 
     def read(self) -> DateRef | None:
         days: list[date] = []
@@ -290,7 +350,9 @@ class _Reader:
         while i < n:
             t = self.t[i]
             if t.kind == "word" and (t.text not in _START_TEXTS if t.marked
-                                     else t.fold not in _STARTS):
+                                     else t.fold not in _STARTS) and not (
+                                         t.fold[:1].isdigit() and (_ORDINAL.match(t.fold)
+                                                                   or _AM_PM.match(t.fold))):
                 i += 1  # most words start no date: checked once, not branch by branch
                 continue
             if heard.get(t.clause, -1) > i:
@@ -315,6 +377,11 @@ class _Reader:
                 elif hour < 24:
                     part = part or next(c for c, (a, b) in HOURS.items() if a <= hour < b)
                 i += 1
+            elif (hour_said := self._am_pm(i)) is not None:
+                hour, length = hour_said
+                if hour < 24:
+                    part = part or next(c for c, (a, b) in HOURS.items() if a <= hour < b)
+                i += length
             elif self.word(i, "chào") and self.word(i + 1, "buổi"):
                 i += 3  # "chào buổi tối" greets; it names no evening
                 continue
@@ -441,6 +508,13 @@ class _Reader:
                     invalid = invalid or f"{value}/{month}"
                 else:
                     found = [d]
+            elif (en := self._english_day(i)) is not None:
+                value, month, i = en
+                d = self.day_of_month(value, month, None) if 1 <= value <= 31 else None
+                if d is None:
+                    invalid = invalid or (f"{value}/{month}" if month else str(value))
+                else:
+                    found = [d]
             elif (scope_at := self._scope_at(i)) is not None:
                 # "tháng 10", "năm nay": the Week's own month or year; "năm ngoái", "tháng
                 # 11": another, answered with when the Week is.
@@ -507,9 +581,11 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def find_date(tokens: Sequence[Token], today: date, edition: Edition) -> DateRef | None:
-    """The day(s) or time the tokens name, relative to `today`; None when they name none."""
-    reader = _Reader(tokens, today, edition)
+def find_date(tokens: Sequence[Token], today: date, edition: Edition,
+              english: bool = False) -> DateRef | None:
+    """The day(s) or time the tokens name, relative to `today`; None when they name none
+    (`english`: the message is written in English)."""
+    reader = _Reader(tokens, today, edition, english)
     ref = reader.read()
     if ref is not None and reader.used:
         # The words between two read parts ("thứ 7 và chủ nhật", "từ 3/10 đến 5/10") belong

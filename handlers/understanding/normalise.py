@@ -273,6 +273,15 @@ class Lexicon:
                     n = len(typed)
                     if fit is None:
                         break
+            if not found and token.fold not in self._by_first:
+                # an English plural, verb in -s or -ed of a word the lexicon reads ("fees",
+                # "quizzes", "participates", "started": fee, quiz, participate, start) (round
+                # 22 c); no Vietnamese word ends in s or d
+                for stem in _english_stems(token):
+                    found = [m for t, m, f in self._by_first.get(stem, ()) if f == [stem]][:1]
+                    if found:
+                        n = 1
+                        break
             if not found:
                 out.append(token)
                 i += 1
@@ -302,6 +311,34 @@ class Lexicon:
                 folds = {m.fold for m in means if m.marked}
                 yield from (t.text for t in typed if t.marked or t.text not in folds)
                 yield from (t.text for t in means)
+
+
+# Words in -s that are no plural of a word the lexicon reads ("this" is no "thi").
+_NOT_PLURAL = frozenset({"this", "does", "was", "has", "its", "yes", "news", "plus", "thus",
+                         "always", "perhaps", "series", "less", "unless", "across"})
+
+
+def _english_stems(token: Token) -> tuple[str, ...]:
+    """The forms an English word in -s, -es, -ies or -ed typed without marks may stand for
+    ("fees": fee, "quizzes": quiz, "started": start, "closed": close; () when it is none): the
+    forms to look up when the word itself is not in the lexicon."""
+    word = token.fold
+    if token.marked or token.kind != "word" or len(word) < 4 or not word.isascii() \
+            or not word.isalpha() or word in _NOT_PLURAL:
+        return ()
+    if word.endswith("ed") and len(word) >= 5:  # (no Vietnamese word ends in d)
+        if word.endswith("ied"):
+            return (word[:-3] + "y",)
+        if word[-3] == word[-4]:  # "planned": plan
+            return (word[:-3], word[:-2])
+        return (word[:-2], word[:-1])
+    if not word.endswith("s") or word.endswith(("ss", "us")):
+        return ()
+    if word.endswith("ies"):
+        return (word[:-3] + "y",)
+    if word.endswith(("zzes", "sses", "ches", "shes", "xes")):
+        return (word[:-2] if not word.endswith("zzes") else word[:-3],)
+    return (word[:-1],)
 
 
 def _typed_as(token: Token, typed: Token) -> bool:

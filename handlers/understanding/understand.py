@@ -201,6 +201,21 @@ _KIN_FOLDS = frozenset(fold(k) for k in KIN)
 # Round 18 (c): English words that name speaking or a language ask for the language, whatever
 # else the message says ("i dont speak vietnamese", "can u translate")
 _OTHER_LANGUAGE = frozenset({"speak", "vietnamese", "translate"})
+# Round 22 (c): the days of the week written short in English ("anything on sat night",
+# "whats on tues"), read so only in a message written in English: in Vietnamese typed
+# without marks they are other words ("mon" môn, "thu" thư, "sat" sát, "tue" tuệ; "fri" is
+# the teencode for free).
+_EN_SHORT_DAYS = {d: tuple(replace(t, expanded=True) for t in tokenize(v)) for d, v in {
+    "mon": "thứ 2", "tue": "thứ 3", "tues": "thứ 3", "wed": "thứ 4", "thu": "thứ 5",
+    "thur": "thứ 5", "thurs": "thứ 5", "fri": "thứ 6", "sat": "thứ 7",
+    "sun": "chủ nhật"}.items()}
+# An English request that ends on "now" asks for it right away ("can i start the quiz now",
+# "sign me up for reminders now"); asked with these words it asks what is on at present
+# ("what is happening now", "anything going on now", "is the library open now") (folded).
+_EN_AT_PRESENT = frozenset({"what", "whats", "anything", "happening", "going", "on", "open",
+                            "any", "events", "event", "there", "who", "where", "time"})
+_EN_CLOSING = frozenset({"pls", "plz", "please", "thanks", "thx", "ty"})
+_RIGHT_AWAY = tuple(replace(t, expanded=True) for t in tokenize("ngay"))
 # What the bot can do, asked of the bot (round 21 b): a verb of the bot's work, maybe who it
 # is done for, "được", and "gì" ("bot giúp e đc những việc gì", "e hỏi bot được những gì").
 _FOR_WHOM = r"(?: (?:e|em|toi|minh|mk|mik|t|tui|chau|bot|ad|ban))?"
@@ -320,6 +335,14 @@ class _Candidate:
     explained: set[int]
     source: int
     rank: float = 0.0  # the score, less for leaving much of the message unexplained
+
+
+def _asked_right_away(words: list[Token]) -> bool:
+    """An English request that ends on "now" (before "please", "thanks"), with no word that
+    asks what is on at present: "can i start the quiz now", not "what is happening now"."""
+    request = [t for t in words if t.fold not in _EN_CLOSING]
+    return bool(request) and request[-1].fold == "now" and not any(
+        t.fold in _EN_AT_PRESENT for t in words)
 
 
 def _unaddressed(tokens: list[Token]) -> list[Token]:
@@ -446,6 +469,14 @@ class Understander:
         english = bool(words) and not any(t.marked for t in words) and (
             2 * sum(t.fold in self.english for t in words) >= len(words))
         repaired = self.repairer.repair(typed)
+        if english and any(t.fold in _EN_SHORT_DAYS for t in repaired):
+            repaired = [w.in_clause(t.clause) for t in repaired
+                        for w in _EN_SHORT_DAYS.get(t.fold, (t,))]
+        if english and _asked_right_away(words):
+            last = max((i for i, t in enumerate(repaired) if t.fold == "now"), default=-1)
+            if last >= 0:
+                repaired = [*repaired[:last], _RIGHT_AWAY[0].in_clause(repaired[last].clause),
+                            *repaired[last + 1:]]
         expanded = self.lexicon.expand(repaired, self.repairer.fit)
         tokens = _unaddressed(parts.heard_of(parts.particles(parts.continued(expanded),
                                                              self.index.is_filler),
@@ -484,7 +515,7 @@ class Understander:
         if question is not None:
             return Understanding("faq", question, typed=text, normalised=normalised,
                                  english=english, score=99.0)
-        ref = find_date(tokens, today, self.edition)
+        ref = find_date(tokens, today, self.edition, english)
         used = ref.used if ref is not None else frozenset()
         accented = self._accented(tokens)
         lead = self._leave(tokens)

@@ -282,6 +282,23 @@ def purpose(tokens: list[Token], explained: set[int]) -> set[int]:
     return {i for i in range(start, len(tokens)) if tokens[i].clause == tokens[start].clause}
 
 
+def condition(tokens: list[Token], filler: Callable[[Token], bool]) -> set[int]:
+    """The words of a condition said after what is asked ("gọi cho ai | nếu bot không trả lời
+    được"): "nếu" after words that ask something in its part of the message, and what follows
+    it there up to "thì" typed with its marks ("… nếu mất mạng thì sao"), tell when the question
+    holds, not what it asks. "nếu" opening its part ("nếu muốn thi thì …") is left: where its
+    condition ends is not known without the marks."""
+    for k, t in enumerate(tokens):
+        if t.text.lower() not in ("nếu", "neu") or t.expanded or not any(
+                x.kind == "word" and x.clause == t.clause and not filler(x) for x in tokens[:k]):
+            continue
+        end = next((j for j in range(k + 1, len(tokens))
+                    if tokens[j].clause != t.clause or tokens[j].text.lower() == "thì"),
+                   len(tokens))
+        return set(range(k, end))
+    return set()
+
+
 def ceremony(tokens: list[Token], start: int) -> bool:
     """Is "lễ" (a ceremony) typed right before the name that starts at `start`?"""
     t = tokens[start - 1] if start else None

@@ -564,7 +564,10 @@ class Understander:
         # plan) is not asked (round 20 c)
         # (said after the question words, or after the words the strongest answer is found on)
         strongest = next((c.explained for c in candidates if c.explained), set())
-        why = parts.purpose(tokens, parts.asking(tokens) or strongest)
+        # (and what a condition after the question names: "gọi cho ai | nếu bot không trả lời
+        # được" asks whom to call)
+        why = parts.purpose(tokens, parts.asking(tokens) or strongest) | parts.condition(
+            tokens, self.index.is_filler)
         if why:
             kept = [c for c in candidates if not (c.explained and c.explained <= why)]
             candidates = kept or candidates

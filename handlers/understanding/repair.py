@@ -231,10 +231,10 @@ class Repairer:
                 fillers = self.index.is_filler(left) + self.index.is_filler(right)
                 # "phuong" is not "phụ ông": a filler in a split needs the pair to be known,
                 # as do two fillers ("cogi": có gì, "maygio": mấy giờ) and four letters
-                # (two Vietnamese syllables: "shipper" is no "ship" and "per")
+                # (one a Vietnamese syllable at least: "shipper" is no "ship" and "per")
                 if self.index.known(left) and self.index.known(right) and (
                         (fillers == 0 and not again and len(t.fold) >= 5
-                         and syllable(left.fold) and syllable(right.fold))
+                         and (syllable(left.fold) or syllable(right.fold)))
                         or (left.fold, right.fold) in self._joined):
                     return left, right
             keyed_pair = None if again else self._keyed_pair(t.fold, before, after)

@@ -153,7 +153,8 @@ class Deliverer:
             await self.store.release([r.id for r in rows], outbox.real_now())
 
     async def _claim(self) -> list[outbox.Claimed]:
-        rows = await self.store.claim(self.channel, self.worker, self.batch)
+        rows = await self.store.claim(self.channel, self.worker, self.batch,
+                                      self.spacing.interval)
         if rows:
             await self._load_items({r.item_id for r in rows})
         return rows
@@ -232,6 +233,7 @@ class Deliverer:
     async def _send(self, row: outbox.Claimed) -> None:
         """Send one row and keep its outcome for recording; never raises."""
         raised = False
+        answered: datetime | None = None
         try:
             reply = self._text(row.item_id, row.locale)
         except Exception as exc:  # nothing left: a known non-delivery, reported as failed
@@ -254,8 +256,10 @@ class Deliverer:
                 raised = True
             # Spaced from the answer too: the platform counts from when the message reached
             # it, which may be late in the request (a busy network or machine), so the next
-            # one to this chat waits a full interval after that.
+            # one to this chat waits a full interval after that; in other processes too
+            # (answered_at, see OutboxStore.claim).
             self.spacing.mark(row.external_id)
+            answered = outbox.real_now()
         if result.status == "rate_limited":
             log.warning("%s asked us to wait %.1f s (429); slowing down", self.channel,
                         result.retry_after)
@@ -263,7 +267,8 @@ class Deliverer:
         elif result.status == "uncertain" and not raised:
             log.warning("%s outbox row %s: outcome uncertain (%s); not resent", self.channel,
                         row.id, result.reason)
-        self._unrecorded[row.id] = outbox.outcome_values(row, result, self.clock())
+        self._unrecorded[row.id] = outbox.outcome_values(row, result, self.clock(),
+                                                           answered)
 
     def _text(self, item_id: int, locale: str) -> Reply:
         key = (item_id, locale)

@@ -10,7 +10,8 @@ arrived: they become `uncertain`, are reported, and are never sent again.
 
 A chat's rows go in the order they were queued (their ids): a row is claimed only when no
 earlier row to the same chat is open, whatever happened to that one (set aside for the chat's
-interval, retried after a 429, held by another process).
+interval, retried after a 429, held by another process). Nor is it claimed within the chat's
+interval of the platform's last answer to that chat (`answered_at`), whichever process sent.
 
 The rules live here; the rows live behind `OutboxStore` (bot.db.outbox on SQL).
 """
@@ -49,11 +50,14 @@ class Claimed:
 class OutboxStore(Protocol):
     """Where a deliverer keeps its rows; each call is one transaction, committed on return."""
 
-    async def claim(self, channel: str, worker: str, limit: int) -> list[Claimed]:
+    async def claim(self, channel: str, worker: str, limit: int, interval: float
+                    ) -> list[Claimed]:
         """Reserve up to `limit` pending rows of `channel` for `worker` (`claimed`, not sent);
         several processes claiming at once never take the same row. A row is claimable only
         when no earlier row (by id, the order they were queued) to the same chat is open:
-        each chat gets its messages in order, one at a time across processes."""
+        each chat gets its messages in order, one at a time across processes. Nor while a
+        row of the same chat was answered (`answered_at`) less than `interval` seconds ago:
+        the chat's interval, kept across processes."""
         ...
 
     async def mark_sending(self, ids: list[int], worker: str) -> set[int]:
@@ -81,9 +85,14 @@ class OutboxStore(Protocol):
         ...
 
 
-def outcome_values(row: Claimed, result: Delivery, sim_now: datetime) -> dict[str, Any]:
-    """The row's new columns for what the platform answered."""
-    values: dict[str, Any] = {"id": row.id, "reason": result.reason[:200] or None}
+def outcome_values(row: Claimed, result: Delivery, sim_now: datetime,
+                   answered: datetime | None) -> dict[str, Any]:
+    """The row's new columns for what the platform answered.
+
+    `answered`: the real time the answer came (or the request failed on the way); None when
+    no request left. The chat's next message waits its interval from it, in any process."""
+    values: dict[str, Any] = {"id": row.id, "reason": result.reason[:200] or None,
+                              "answered_at": answered}
     if result.status == "sent":
         values.update(status="sent", sent_at=sim_now)
     elif result.status == "blocked":

@@ -295,6 +295,9 @@ class OutboxRow(Base):
         # status): with its statistics (ANALYZE), SQLite 3.40 answers `status IN (...) AND
         # id < ?` on that index wrongly (tests/scheduler/test_outbox_order.py).
         Index("ix_outbox_user", "user_id", "id"),
+        # A claim skips a recipient answered within the chat's interval, whichever process
+        # sent to it.
+        Index("ix_outbox_answered", "answered_at", "user_id"),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
@@ -313,6 +316,10 @@ class OutboxRow(Base):
     # Real (not simulated) time: staleness is about processes, not about the week.
     claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    # Real time the platform answered this row's last request (or the request failed on the
+    # way): the chat's next message waits its interval from here, in every process. Not
+    # sent_at, which is the week's (possibly simulated) time, shown to users.
+    answered_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
 
 class Lease(Base):

@@ -8,7 +8,7 @@ scheduler's; these are its statements, each function taking the caller's session
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, literal, select, update
@@ -55,7 +55,8 @@ async def skip_unsent_channels(s: AsyncSession, item_id: int, channels: set[str]
     return len(result.all())
 
 
-async def claim(s: AsyncSession, channel: str, worker: str, limit: int) -> list[Claimed]:
+async def claim(s: AsyncSession, channel: str, worker: str, limit: int, interval: float
+                ) -> list[Claimed]:
     """Reserve up to `limit` pending rows of `channel` for `worker` (`claimed`, not yet sent).
 
     Only a recipient's first open row is claimable: a later one waits while an earlier one is
@@ -68,17 +69,29 @@ async def claim(s: AsyncSession, channel: str, worker: str, limit: int) -> list[
     FOR UPDATE SKIP LOCKED lets several processes claim from one table without ever taking the
     same row (PostgreSQL); SQLite ignores it and runs one process. A row another process is
     claiming is still open in this one's snapshot: its recipient's later rows are skipped too.
+
+    Nor is a row claimable within `interval` seconds (the chat's) of its recipient's last
+    answer (`answered_at`): a deliverer spaces its own sends in memory, and without this the
+    process next to it could send the chat's next message as soon as the first was recorded.
+    Skipped rows are left as they are; the deliverer's next poll finds them due, as it finds a
+    `not_before` passed.
     """
     now = real_now()
     earlier = aliased(OutboxRow)
     ahead = select(earlier.id).where(earlier.user_id == OutboxRow.user_id,
                                      earlier.status.in_(OPEN), earlier.id < OutboxRow.id)
+    conditions = [OutboxRow.channel == channel, OutboxRow.status == "pending",
+                  (OutboxRow.not_before.is_(None)) | (OutboxRow.not_before <= now),
+                  ~ahead.exists()]
+    if interval > 0:
+        answered = aliased(OutboxRow)
+        conditions.append(~select(answered.id).where(
+            answered.user_id == OutboxRow.user_id,
+            answered.answered_at > now - timedelta(seconds=interval)).exists())
     q = (
         select(OutboxRow.id, OutboxRow.item_id, OutboxRow.external_id, OutboxRow.locale,
                OutboxRow.attempts)
-        .where(OutboxRow.channel == channel, OutboxRow.status == "pending",
-               (OutboxRow.not_before.is_(None)) | (OutboxRow.not_before <= now),
-               ~ahead.exists())
+        .where(*conditions)
         .order_by(OutboxRow.id)
         .limit(limit)
         .with_for_update(skip_locked=True, of=OutboxRow)
@@ -116,7 +129,7 @@ async def record(s: AsyncSession, values: list[dict[str, Any]]) -> None:
     """Store outcomes (bulk UPDATE by primary key); a user who blocked the bot is deactivated
     in the same transaction."""
     if values:
-        keys = ("status", "reason", "sent_at", "not_before")
+        keys = ("status", "reason", "sent_at", "not_before", "answered_at")
         rows = [{"id": v["id"], **{k: v.get(k) for k in keys}} for v in values]
         await s.execute(update(OutboxRow), rows)
         blocked = [v["id"] for v in values if v.get("blocked")]
@@ -182,9 +195,10 @@ class SqlOutbox:
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self.sessions = sessions
 
-    async def claim(self, channel: str, worker: str, limit: int) -> list[Claimed]:
+    async def claim(self, channel: str, worker: str, limit: int, interval: float
+                    ) -> list[Claimed]:
         async with self.sessions() as s, s.begin():
-            return await claim(s, channel, worker, limit)
+            return await claim(s, channel, worker, limit, interval)
 
     async def mark_sending(self, ids: list[int], worker: str) -> set[int]:
         async with self.sessions() as s, s.begin():

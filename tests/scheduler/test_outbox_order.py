@@ -100,7 +100,7 @@ class Sender:
     claimed: list[Claimed] = field(default_factory=list)  # by the last claim
 
     async def claim(self, worker: str = "w1", limit: int = 50) -> list[tuple[str, int]]:
-        self.claimed = await self.store.claim("telegram", worker, limit)
+        self.claimed = await self.store.claim("telegram", worker, limit, 1.0)
         return [self.rows[r.id] for r in self.claimed]
 
     def row(self, chat: str, n: int) -> Claimed:
@@ -110,7 +110,7 @@ class Sender:
     def sent(self, row: Claimed) -> dict[str, object]:
         chat, n = self.rows[row.id]
         self.received[chat].append(n)
-        return outcome_values(row, Delivery("sent"), self.clock())
+        return outcome_values(row, Delivery("sent"), self.clock(), self.clock())
 
     async def send_all(self, worker: str = "w1") -> list[tuple[str, int]]:
         """Claim, then send what may go now as the deliverer would: one message a chat, the
@@ -163,7 +163,7 @@ async def test_a_message_retried_after_a_429_stays_ahead_of_its_chats_later_ones
     later = [r.id for r in sender.claimed if r not in (a0, b0)]  # same chat: its interval
     await sender.store.mark_sending([a0.id, b0.id], "w1")
     await sender.store.record(
-        [outcome_values(a0, Delivery("rate_limited", retry_after=30.0), clock()),
+        [outcome_values(a0, Delivery("rate_limited", retry_after=30.0), clock(), clock()),
          sender.sent(b0)], later, clock() + timedelta(seconds=1))
     clock.advance(2.0)
     assert await sender.send_all() == [("B", 1)]
@@ -171,6 +171,8 @@ async def test_a_message_retried_after_a_429_stays_ahead_of_its_chats_later_ones
     assert await sender.claim() == []
     clock.advance(10.0)
     assert await sender.send_all() == [("A", 0)]
+    assert await sender.claim() == []  # A's interval, from A's first message
+    clock.advance(1.0)
     assert await sender.send_all() == [("A", 1)]
     assert sender.received == {"A": [0, 1], "B": [0, 1]}
 
@@ -188,6 +190,7 @@ async def test_two_workers_never_take_two_messages_of_one_chat(
     await sender.store.mark_sending([b0.id], "w2")
     assert await sender.claim("w2") == []
     await sender.store.record([sender.sent(a0)], [], clock())
+    clock.advance(1.0)  # A's interval, kept by w2 too
     assert await sender.claim("w2") == [("A", 1)]
     await sender.store.release_unsent("telegram", "w2")  # w2 restarts: B0 never left
     assert await sender.claim("w1") == [("B", 0), ("A", 1)]
@@ -267,14 +270,15 @@ class SlowClaims(SqlOutbox):
         self.second: list[Claimed] | None = None
         self.after_second = asyncio.Event()
 
-    async def claim(self, channel: str, worker: str, limit: int) -> list[Claimed]:
+    async def claim(self, channel: str, worker: str, limit: int, interval: float
+                    ) -> list[Claimed]:
         self.claims += 1
         n = self.claims
         if n == 2:
             await self.go.wait()
         elif n == 3:
             self.after_second.set()  # the second claim's rows have been dispatched
-        rows = await super().claim(channel, worker, limit)
+        rows = await super().claim(channel, worker, limit, interval)
         if n == 1:
             await queue(self.app, 2)
         elif n == 2:
@@ -347,3 +351,65 @@ async def test_the_deliverer_retries_after_a_429_before_the_chats_next_message(
         deliverer.finish()
         await task
     assert channel.left == {"A": [0, 1]}
+
+
+async def test_another_worker_keeps_the_chats_interval_after_a_send(
+        any_app: App, clock: Clock) -> None:
+    """PostgreSQL: several processes share the outbox, each spacing its own sends only. Once
+    w1 recorded X's first message sent, w2 must not send X's second before X's interval (a
+    second) has passed since w1's answer came."""
+    sender = Sender(SqlOutbox(any_app.sessions), await queued(any_app, ["X"], 2), clock)
+    assert await sender.claim("w1") == [("X", 0)]
+    x0 = sender.row("X", 0)
+    await sender.store.mark_sending([x0.id], "w1")
+    await sender.store.record([sender.sent(x0)], [], clock())
+    clock.advance(0.3)
+    assert await sender.claim("w2") == []
+    clock.advance(0.7)
+    assert await sender.claim("w2") == [("X", 1)]
+
+
+async def test_a_deliverer_started_after_another_keeps_the_chats_interval(
+        any_app: App, clock: Clock, edition: Edition) -> None:
+    """The real deliverers: w1 sends X's first message and stops; w2, whose memory of the
+    chats' spacing is empty (another process), sends X's second only once X's interval has
+    passed since w1's answer."""
+    await subscribe(any_app, ["X"])
+    await queue(any_app, 0)
+    await queue(any_app, 1)
+    channel = Gated("telegram")
+    channel.gate.set()
+
+    def deliverer(worker: str) -> Deliverer:
+        d = Deliverer(channel, 25.0, 1.0, SqlOutbox(any_app.sessions), edition,
+                      any_app.clock, worker, idle_seconds=0.02)
+        d.spacing = ChatSpacing(1.0, clock=clock.monotonic)
+        return d
+
+    async def statuses() -> list[str]:
+        async with any_app.sessions() as s:
+            return list((await s.execute(
+                select(OutboxRow.status).order_by(OutboxRow.id))).scalars())
+
+    w1 = deliverer("w1")
+    task = asyncio.create_task(w1.run())
+    try:
+        async with asyncio.timeout(30):
+            await channel.until_left(1)
+    finally:
+        w1.finish()
+        await task  # a run ends with its outcomes recorded
+    assert await statuses() == ["sent", "pending"]
+    w2 = deliverer("w2")
+    task = asyncio.create_task(w2.run())
+    try:
+        async with asyncio.timeout(30):
+            clock.advance(0.5)
+            await asyncio.sleep(0.3)  # w2 polls every 20 ms: it finds X's row, not yet due
+            assert channel.left == {"X": [0]}
+            clock.advance(0.5)
+            await channel.until_left(2)
+    finally:
+        w2.finish()
+        await task
+    assert channel.left == {"X": [0, 1]}

@@ -47,7 +47,8 @@ class MemoryOutbox:
         self.all_recorded = asyncio.Event()
         self.rows = len(self.pending)
 
-    async def claim(self, channel: str, worker: str, limit: int) -> list[Claimed]:
+    async def claim(self, channel: str, worker: str, limit: int, interval: float
+                    ) -> list[Claimed]:
         rows, self.pending = self.pending[:limit], self.pending[limit:]
         return rows
 

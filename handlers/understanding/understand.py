@@ -345,6 +345,20 @@ def _asked_right_away(words: list[Token]) -> bool:
         t.fold in _EN_AT_PRESENT for t in words)
 
 
+def _names_device(folds: list[str], also: frozenset[str] = frozenset()) -> bool:
+    """Whether the words name a device or an app ("zalo", "điện thoại", "máy tính"), or one
+    of the words `also`."""
+    return (any(f in _DEVICES or f in also for f in folds)
+            or any(p in _DEVICE_PAIRS for p in itertools.pairwise(folds)))
+
+
+def _to_safety(candidates: list[_Candidate], best: _Candidate) -> _Candidate:
+    """The Week's safe-Internet and digital-skills answer: its candidate if found, else `best`
+    moved to it."""
+    safety = next((c for c in candidates if c.route == _SAFETY), None)
+    return safety if safety is not None else replace(best, route=_SAFETY)
+
+
 def _unaddressed(tokens: list[Token]) -> list[Token]:
     """The message without the address that opens a unit's letter ("Kính gửi Ban tổ chức, |
     đơn vị chúng tôi cần …"): whom it is written to is no part of what is asked, and its
@@ -1641,6 +1655,7 @@ class Understander:
         if modal < 0 or min(best.explained) <= modal:
             return set()
         return set(range(start, modal))
+
     @staticmethod
     def _device_help(tokens: list[Token], candidates: list[_Candidate],
                      best: _Candidate) -> _Candidate:
@@ -1651,12 +1666,9 @@ class Understander:
         if best.route != ("help", "") or not best.explained:
             return best
         folds = [t.fold for t in tokens]
-        if any(f in _THE_BOT for f in folds) or not (
-                any(f in _DEVICES for f in folds)
-                or any(p in _DEVICE_PAIRS for p in itertools.pairwise(folds))):
+        if any(f in _THE_BOT for f in folds) or not _names_device(folds):
             return best
-        safety = next((c for c in candidates if c.route == _SAFETY), None)
-        return safety if safety is not None else replace(best, route=_SAFETY)
+        return _to_safety(candidates, best)
 
     @staticmethod
     def _money_lost(tokens: list[Token], candidates: list[_Candidate],
@@ -1784,12 +1796,9 @@ class Understander:
         if best.route != _WHO or not best.explained or not all(
                 tokens[i].fold in _AUDIENCE for i in best.explained):
             return best
-        folds = [t.fold for t in tokens]
-        if not (any(f in _DEVICES or f in _LEARNED_ONLINE for f in folds)
-                or any(p in _DEVICE_PAIRS for p in itertools.pairwise(folds))):
+        if not _names_device([t.fold for t in tokens], also=_LEARNED_ONLINE):
             return best
-        safety = next((c for c in candidates if c.route == _SAFETY), None)
-        return safety if safety is not None else replace(best, route=_SAFETY)
+        return _to_safety(candidates, best)
 
     @staticmethod
     def _for_whom(tokens: list[Token], candidates: list[_Candidate],

@@ -27,11 +27,12 @@ import stat
 import sys
 import tempfile
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from content import Edition, load_edition
+from content import Edition, load_edition, read_files
 
 if TYPE_CHECKING:
     from handlers.understanding import Understander
@@ -96,22 +97,22 @@ def _code_digest() -> bytes | None:
     return h.digest()
 
 
-def content_key(edition_dir: Path) -> str | None:
-    """The cache key of the edition in `edition_dir`; None when it cannot be made."""
+def content_key(edition_dir: Path, files: Mapping[str, bytes] | None = None) -> str | None:
+    """The cache key of the edition in `edition_dir` whose *.toml files hold `files` (as
+    read_files gives them; read here when not given); None when it cannot be made."""
     try:
         code = _code_digest()
         if code is None:
             return None
-        h = hashlib.sha256(code)
-        for path in sorted(edition_dir.glob("*.toml")):
-            if not path.is_file():
-                return None
-            h.update(f"\0{path.name}\0".encode())
-            data = path.read_bytes()
-            h.update(f"{len(data)}\0".encode())
-            h.update(data)
+        if files is None:
+            files = read_files(edition_dir)
     except OSError:
         return None
+    h = hashlib.sha256(code)
+    for name, data in sorted(files.items()):
+        h.update(f"\0{name}\0".encode())
+        h.update(f"{len(data)}\0".encode())
+        h.update(data)
     return h.hexdigest()
 
 
@@ -208,9 +209,15 @@ def load_edition_cached(path: Path, directory: Path | None, understanding: bool 
     the cache's entries for this edition, to keep the index in once built, and the content's
     key (None when it cannot be made), for the caller's own memos: the files are read and
     hashed for it once a load, here."""
-    key = content_key(path) if path.is_dir() else None
+    files: dict[str, bytes] | None = None
+    if path.is_dir():
+        with contextlib.suppress(OSError):  # unreadable: load_edition says so
+            files = read_files(path)
+    # One reading of the files: what is hashed for the key is what is parsed, so an organizer's
+    # save while the edition is read is the next load's, never kept under this key.
+    key = content_key(path, files) if files is not None else None
     if key is None:
-        return load_edition(path), None, None, None
+        return load_edition(path, files), None, None, None
     cache = (ContentCache(directory, key)
              if directory is not None and _private_directory(directory) else None)
     if understanding and cache is not None and (both := cache.understood()) is not None:
@@ -218,12 +225,7 @@ def load_edition_cached(path: Path, directory: Path | None, understanding: bool 
     # This process's memo first: it needs no cache directory.
     edition = _EDITIONS.get(key) or (cache.edition() if cache is not None else None)
     if edition is None:
-        edition = load_edition(path)
-        if content_key(path) != key:
-            # An organizer saved a file between the hashing and the reading: what was read
-            # is not what the key names, so it is kept under no key (the next load hashes
-            # what is there then).
-            return edition, None, None, None
+        edition = load_edition(path, files)
         if cache is not None:
             cache.keep_edition(edition)
     while len(_EDITIONS) >= KEEP and key not in _EDITIONS:

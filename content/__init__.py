@@ -5,6 +5,7 @@ from content.loader import (
     Problem,
     default_edition_path,
     load_edition,
+    read_files,
     reading_seconds,
     warnings,
 )
@@ -50,6 +51,7 @@ __all__ = [
     "Unit",
     "default_edition_path",
     "load_edition",
+    "read_files",
     "reading_seconds",
     "warnings",
 ]

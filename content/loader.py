@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import tomllib
 import unicodedata
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from datetime import date, datetime
@@ -314,8 +315,9 @@ _TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)$")
 
 
 class _Loader:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, files: Mapping[str, bytes]) -> None:
         self.root = root
+        self.files = files  # the bytes of its *.toml files, read once (read_files)
         self.problems: list[Problem] = []
         # Files that could not be read: what they lack is not reported (it is all of them).
         self.unreadable: set[str] = set()
@@ -334,12 +336,11 @@ class _Loader:
         self.problems.append(Problem(file, entry, field, template, params))
 
     def read(self, name: str) -> dict[str, Any]:
-        path = self.root / name
-        if not path.is_file():
+        raw = self.files.get(name)
+        if raw is None:
             if name not in OPTIONAL_FILES:
                 self.fail(name, "", "", N_("thiếu tệp"))
             return {}
-        raw = path.read_bytes()
         try:
             # utf-8-sig: Notepad's "UTF-8" starts with a byte order mark no editor shows.
             text = raw.decode("utf-8-sig")
@@ -427,7 +428,7 @@ class _Loader:
 
     def load(self) -> Edition | None:
         files = {name: self.read(name) for name in FILES}
-        for extra in sorted(p.name for p in self.root.glob("*.toml") if p.name not in FILES):
+        for extra in sorted(name for name in self.files if name not in FILES):
             self.fail(extra, "", "", N_("tệp không xác định (chỉ dùng: {files})"),
                       files=", ".join(FILES))
 
@@ -909,6 +910,18 @@ def warnings(edition: Edition) -> list[Problem]:
     return out
 
 
+def read_files(path: Path) -> dict[str, bytes]:
+    """The bytes of every *.toml file of the edition folder `path`, each read once. What is
+    hashed (a cache's key, the memo below) and what is parsed are then the same bytes, whatever
+    an organizer saves meanwhile. A file removed while the folder is read counts as missing."""
+    files = {}
+    for file in sorted(path.glob("*.toml")):
+        if file.is_file():
+            with contextlib.suppress(FileNotFoundError):
+                files[file.name] = file.read_bytes()
+    return files
+
+
 # Editions loaded in this process, by their folder and the bytes of its files: the same files
 # give the same (immutable) Edition without parsing them again, and any change (a file edited,
 # added or removed) loads it again.
@@ -916,28 +929,23 @@ _LOADED: dict[tuple[object, ...], Edition] = {}
 _KEEP = 8
 
 
-def _files_state(path: Path) -> tuple[object, ...]:
-    state: list[object] = [str(path.resolve())]
-    for file in sorted(path.iterdir()):
-        digest = hashlib.sha256(file.read_bytes()).digest() if file.is_file() else b"dir"
-        state.append((file.name, digest))
-    return tuple(state)
-
-
-def load_edition(path: Path) -> Edition:
-    """Load and validate the edition in `path`; raise ContentError listing every problem."""
+def load_edition(path: Path, files: Mapping[str, bytes] | None = None) -> Edition:
+    """Load and validate the edition in `path`; raise ContentError listing every problem.
+    `files`: its files' bytes as read_files(path) gave them (read here when not given)."""
     if not path.is_dir():
         raise ContentError([Problem(str(path), "", "", N_("không có thư mục nội dung này"))])
-    state = _files_state(path)
+    if files is None:
+        files = read_files(path)
+    state = (str(path.resolve()),
+             *((name, hashlib.sha256(data).digest()) for name, data in sorted(files.items())))
     cached = _LOADED.get(state)
     if cached is not None:
         return cached
-    loader = _Loader(path)
+    loader = _Loader(path, files)
     edition = loader.load()
     if edition is None:
         raise ContentError(loader.problems)
-    if _files_state(path) == state:  # not changed while it was read
-        while len(_LOADED) >= _KEEP:
-            del _LOADED[next(iter(_LOADED))]
-        _LOADED[state] = edition
+    while len(_LOADED) >= _KEEP:
+        del _LOADED[next(iter(_LOADED))]
+    _LOADED[state] = edition
     return edition

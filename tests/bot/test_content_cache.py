@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections import Counter
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
@@ -81,32 +82,54 @@ def test_invalid_content_is_refused_after_a_valid_one_was_kept(edition_dir: Path
     assert [p.file for p in err.value.problems] == ["extra.toml"]
 
 
-def test_an_edit_saved_while_the_content_is_read_is_kept_under_no_key(
+def test_an_edit_saved_while_the_content_is_read_is_the_next_loads(
         edition_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """An organizer saves faq.toml after it was hashed and while the edition is read: what was
-    read is not what the key names, so nothing is kept under that key, and the next load (or
-    start) reads the files as they are then."""
+    """An organizer saves faq.toml while the edition is parsed: the files were read once, so
+    what is parsed is what the key names and is kept under it; the next load (or start) reads
+    the saved file, under its own key."""
     cache_dir = tmp_path / "cache"
     faq = edition_dir / "faq.toml"
     text = faq.read_text(encoding="utf-8")
     first = load_edition(edition_dir).faq[0]
     real = content_cache.load_edition
 
-    def read_then_saved(path: Path) -> Edition:
-        edition = real(path)
+    def read_then_saved(path: Path, files: Mapping[str, bytes] | None = None) -> Edition:
         faq.write_text(text.replace(first.answer.vi, "Câu trả lời đã sửa."), encoding="utf-8")
-        return edition
+        return real(path, files)
 
     monkeypatch.setattr(content_cache, "_EDITIONS", {})  # (other tests' loads of these bytes)
     monkeypatch.setattr(content_cache, "load_edition", read_then_saved)
     edition, _, cache, key = load_edition_cached(edition_dir, cache_dir)
-    assert edition.faq[0].answer.vi == first.answer.vi  # what was read, used this once
-    assert cache is None and key is None
-    assert not list(cache_dir.glob("*.pickle"))
+    assert edition.faq[0].answer.vi == first.answer.vi  # the bytes read before the save
+    assert cache is not None and key is not None and key != content_key(edition_dir)
+    assert [p.name for p in cache_dir.glob("*.pickle")] == [f"{key}.edition.pickle"]
     monkeypatch.setattr(content_cache, "load_edition", real)
-    again, _, cache, key = load_edition_cached(edition_dir, cache_dir)
+    again, _, cache, saved = load_edition_cached(edition_dir, cache_dir)
     assert again.faq[0].answer.vi == "Câu trả lời đã sửa."
-    assert cache is not None and key == content_key(edition_dir)
+    assert cache is not None and saved == content_key(edition_dir) != key
+
+
+def test_each_file_is_read_once_for_its_key_and_its_parse(
+        edition_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first load of an edition reads each file once: the key is the hash of the very
+    bytes parsed (a file read again for the parse could hold an organizer's newer save)."""
+    monkeypatch.setattr(content_cache, "_EDITIONS", {})
+    reads: Counter[str] = Counter()
+    read_bytes = Path.read_bytes
+
+    def counted(path: Path) -> bytes:
+        if path.parent == edition_dir:
+            reads[path.name] += 1
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    (edition_dir / "faq.toml").write_text(  # bytes no other test loaded: parsed here
+        (edition_dir / "faq.toml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    reads.clear()
+    edition, _, cache, key = load_edition_cached(edition_dir, tmp_path / "cache")
+    assert cache is not None and key is not None and edition.faq
+    assert set(reads.values()) == {1}
+    assert set(reads) == {p.name for p in edition_dir.glob("*.toml")}
 
 
 def test_a_damaged_entry_is_rebuilt(edition_dir: Path, tmp_path: Path) -> None:

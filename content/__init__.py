@@ -10,6 +10,7 @@ from content.loader import (
     warnings,
 )
 from content.model import (
+    EXAMPLE_ANSWERS,
     Abbreviation,
     Activity,
     Body,
@@ -17,6 +18,7 @@ from content.model import (
     ContestInfo,
     Edition,
     Event,
+    Example,
     FaqEntry,
     Intent,
     Lexicon,
@@ -30,6 +32,7 @@ from content.model import (
 )
 
 __all__ = [
+    "EXAMPLE_ANSWERS",
     "Abbreviation",
     "Activity",
     "Body",
@@ -38,6 +41,7 @@ __all__ = [
     "ContestInfo",
     "Edition",
     "Event",
+    "Example",
     "FaqEntry",
     "Intent",
     "Lexicon",

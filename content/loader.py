@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from content.model import (
+    EXAMPLE_ANSWERS,
+    SMALL_TALK,
     UNIT_KINDS,
     Abbreviation,
     Activity,
@@ -25,6 +27,7 @@ from content.model import (
     ContestInfo,
     Edition,
     Event,
+    Example,
     FaqEntry,
     Intent,
     Lexicon,
@@ -48,9 +51,11 @@ FILES = (
     "contest.toml",
     "quiz.toml",
     "lexicon.toml",
+    "examples.toml",
 )
-# The quiz bank belongs to the contest; an edition without it still answers citizens.
-OPTIONAL_FILES = ("quiz.toml",)
+# The quiz bank belongs to the contest; an edition without it still answers citizens. Without
+# examples the bot reads messages by their phrases only.
+OPTIONAL_FILES = ("quiz.toml", "examples.toml")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 DIFFICULTIES = ("de", "trung-binh", "kho")
 LETTERS = "ABCD"
@@ -735,6 +740,10 @@ class _Loader:
                       need=contest.questions_per_attempt)
 
         lexicon = self.lexicon(files["lexicon.toml"])
+        examples = self.examples(files["examples.toml"], {
+            "faq": {f.id for f in faqs}, "event": {e.id for e in events},
+            "programme": {p.id for p in programmes}, "courses": {c.id for c in categories},
+            "smalltalk": set(SMALL_TALK)})
 
         if self.problems:
             self.problems = [p for p in self.problems if p.file not in self.unreadable
@@ -750,8 +759,47 @@ class _Loader:
             resources_note=res_note, categories=categories, resources=resources,
             programmes=programmes, reading_category=reading_category, faq=faqs,
             contest=contest, questions=questions, topics=topics,
-            units=units, privacy_law=privacy_law, lexicon=lexicon, **week,
+            units=units, privacy_law=privacy_law, lexicon=lexicon, examples=examples, **week,
         )
+
+    def examples(self, data: dict[str, Any], ids: dict[str, set[str]]) -> tuple[Example, ...]:
+        """examples.toml: under [examples], each answer ("faq:chi-phi", "contacts",
+        "dont_know", ...) with the messages, as citizens wrote them, that must get it."""
+        file = "examples.toml"
+        self.top_unknown(file, data, {"examples"})
+        table = data.get("examples", {})
+        if not isinstance(table, dict):
+            self.fail(file, "", "examples", N_("phải là bảng [examples]"))
+            return ()
+        r = _Reader(self.problems, file, "[examples]", table)
+        out: list[Example] = []
+        seen: dict[str, str] = {}  # a message (folded as compared) -> the answer it is under
+        for answer in table:
+            kind, _, arg = answer.partition(":")
+            if not arg and answer not in EXAMPLE_ANSWERS:
+                r.fail(answer, N_("không phải câu trả lời được dùng cho câu mẫu (dùng: {known}, "
+                                  "faq:<mã>, event:<mã>, programme:<mã>, courses:<mã>, "
+                                  "smalltalk:<loại>); không dùng thao tác như đăng ký, hủy"),
+                       known=", ".join(EXAMPLE_ANSWERS))
+                continue
+            if arg and kind not in ids:
+                r.fail(answer, N_("không có loại câu trả lời {kind} (dùng: faq, event, "
+                                  "programme, courses, smalltalk)"), kind=kind)
+                continue
+            if arg and self.missing(_TABLES.get(kind, kind), arg, ids[kind]):
+                r.fail(answer, N_("không có {kind} nào mã {id}"), kind=kind, id=arg)
+                continue
+            texts = r.strings(answer)
+            if not texts:
+                continue
+            for k, text in enumerate(texts):
+                said = " ".join(text.casefold().split())
+                if said in seen:
+                    r.fail(f"{answer}[{k}]", N_("“{value}” đã có ở {other}"), value=text,
+                           other=seen[said])
+                seen.setdefault(said, answer)
+            out.append(Example(answer, texts))
+        return tuple(out) if not r.bad else ()
 
     def lexicon(self, data: dict[str, Any]) -> Lexicon:
         """lexicon.toml: filler and English words, abbreviations, the phrases of each intent."""
@@ -818,6 +866,10 @@ class _Loader:
         intents = self.entries(file, data, "intents", intent)
         return Lexicon(filler=filler or (), english=english or (),
                        abbreviations=tuple(abbreviations), intents=intents)
+
+
+# The [[table]] of each kind of answer an example names.
+_TABLES = {"event": "events", "programme": "programmes", "courses": "categories"}
 
 
 def _phrases(r: _Reader, key: str, required: bool = True,

@@ -207,6 +207,23 @@ class Lexicon:
     intents: tuple[Intent, ...] = ()
 
 
+# The answers an example may name besides an entry's ("faq:<id>", "event:<id>",
+# "programme:<id>", "courses:<category>", "smalltalk:<kind>"): what is only told. Never an
+# action (subscribing, unsubscribing, starting the quiz, deleting data): a message read from
+# its likeness to examples must not change anything.
+EXAMPLE_ANSWERS = ("activities", "bodies", "bulletin", "contacts", "contest", "courses",
+                   "dont_know", "help", "leaderboard", "library", "next", "schedule", "theme")
+SMALL_TALK = ("greeting", "thanks", "ok", "goodbye", "sorry")
+
+
+@dataclass(frozen=True)
+class Example:
+    """Messages as citizens wrote them, and the answer each must get (examples.toml)."""
+
+    answer: str  # "faq:chi-phi", "event:khai-mac", "contacts", "dont_know", ...
+    texts: tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class Edition:
     id: str
@@ -243,6 +260,7 @@ class Edition:
     # The personal data protection law the privacy notices cite (content, not code).
     privacy_law: Text | None = None
     lexicon: Lexicon = field(default=Lexicon())
+    examples: tuple[Example, ...] = field(default=())
 
     def days(self) -> list[date]:
         """Every day of the week, in order."""

@@ -20,6 +20,7 @@ from rapidfuzz import fuzz, process
 from content import Edition
 from handlers.understanding import parts
 from handlers.understanding.dates import DateRef, find_date, route_arg
+from handlers.understanding.examples import Examples
 from handlers.understanding.index import (
     DISTRICT_EVENT,
     FILLER_WEIGHT,
@@ -300,6 +301,9 @@ _REMINDERS = frozenset({("subscribe", ""), ("faq", "nhac-lich")})
 _ADDRESSEES = frozenset({"contacts", "bodies", "library"})
 _SPOKEN_TO = frozenset({("smalltalk", "greeting"), ("smalltalk", "thanks"),
                         ("smalltalk", "goodbye")})
+# An answer given because the examples most like the message name it (examples.py): below
+# ON_ITS_OWN (core.py), so a message is not split in questions on such an answer.
+EXAMPLES_SCORE = 1.0
 SMALL_TALK_SCORE = 1.0  # a call alone ("btc ơi"): a greeting
 # Pairs of the date reader's words, so that a typo beside one is read ("hom nau": hôm nay).
 _DATE_PAIRS = (
@@ -326,6 +330,7 @@ class Understanding:
     asks: bool = False  # holds a question ("bao giờ", "thế nào", "có … không", "?")
     score: float = 0.0
     explained: frozenset[int] = field(default=frozenset(), repr=False)
+    elsewhere: bool = False  # a subject the lexicon names as not the Week's was said
 
 
 @dataclass
@@ -475,9 +480,37 @@ class Understander:
         # in any order: they name the Week, not an event whose title holds them.
         self._week_words = frozenset(t.fold for t in tokenize(edition.name.vi))
         self._questions = [q for q, _unit in self.index.questions]
+        self.examples = Examples([(self._surface(text), example.answer)
+                                  for example in edition.examples for text in example.texts])
+
+    def _surface(self, text: str) -> str:
+        """`text` as the examples read it: its words without marks, abbreviations written out
+        (no repair of typos: the letter grams bear them)."""
+        return " ".join(t.fold for t in self.lexicon.expand(tokenize(text), self.repairer.fit))
 
     def understand(self, text: str, today: date) -> Understanding:
-        """What `text` (cleaned: NFC, trimmed) asks, with `today` for relative dates."""
+        """What `text` (cleaned: NFC, trimmed) asks, with `today` for relative dates: read by
+        the phrases of the answers (the rules); where they give up (no information, or two
+        answers to ask between), by the examples most like it, when they all agree."""
+        read = self._read(text, today)
+        if read.feature not in ("unknown", "clarify") or read.elsewhere:
+            return read
+        surface = self._surface(text)
+        if any(w in self.index.elsewhere_folds for w in surface.split()):
+            return read  # a word known only from subjects not the Week's ("violympic")
+        voted = self.examples.vote(surface)
+        if voted is None or voted in ("dont_know", "schedule"):
+            return read
+        feature, _, arg = voted.partition(":")
+        if read.feature == "clarify" and (feature, arg) not in read.candidates:
+            return read  # the question asked back stays between the answers the rules found
+        # (no word is explained by a phrase of the answer: a flow waiting for a name or a
+        # letter takes the message as that, unless it asks: contest._asks_instead)
+        return replace(read, feature=feature, arg=arg, candidates=(), score=EXAMPLES_SCORE,
+                       unexplained=max(1, read.words), explained=frozenset())
+
+    def _read(self, text: str, today: date) -> Understanding:
+        """`text` read by the phrases of the answers."""
         typed = tokenize(text)
         words = [t for t in typed if t.kind == "word"]
         english = bool(words) and not any(t.marked for t in words) and (
@@ -746,7 +779,7 @@ class Understander:
         # decides, whatever else the message shares with an answer ("hôm nay", "kết quả").
         elsewhere = any(c.route[0] == "unknown" for c in candidates)
         if elsewhere:  # no neighbour answer offered either: "giá vàng" is not about fees
-            return base
+            return replace(base, elsewhere=True)
         if best.route[0] in _CALENDAR and any(
                 t.fold in ("lop", "nop") and _SCHOOL_CLASS.fullmatch(n.text.lower())
                 for t, n in itertools.pairwise(tokens)):

@@ -369,8 +369,8 @@ async def test_answer_an_inbox_question_and_the_citizen_receives_it(signed_in: W
     await ask(world, ASKERS[0], PARKING, "Bác Tư")
     await ask(world, ASKERS[1], again, "Chị Mai")
     # Other questions stay in the inbox (and in its photograph).
-    await ask(world, ASKERS[2], "Nhà văn hóa phường Cát Dài có lớp tin học cho người cao tuổi "
-              "không?", "Ông Sáu")
+    await ask(world, ASKERS[2], "Nhà văn hóa phường Cát Dài có cho thuê hội trường không?",
+              "Ông Sáu")
     for chat, wording in ((ASKERS[2], "Có xe buýt miễn phí đến Nhà hát thành phố không?"),
                           (ASKERS[0], "co xe buyt mien phi den nha hat thanh pho khong")):
         await ask(world, chat, wording, "Bác Tư", send=False)

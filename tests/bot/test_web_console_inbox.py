@@ -268,11 +268,11 @@ async def test_dismiss_closes_the_group_and_is_recorded(console: Console) -> Non
 async def test_the_faq_entry_loads_with_the_content_loader(console: Console,
                                                           tmp_path: Path) -> None:
     app = console.app
-    wording = 'Thư viện có cho mượn sách "Dế Mèn phiêu lưu ký" không'
+    wording = 'Ban tổ chức có cần tình nguyện viên dịch tiếng "Hàn Quốc" không'
     question = await ask(app, CITIZEN, wording)
     await console.sign_in(await console.link())
-    reply = ('Có. Thư viện cho mượn sách "Dế Mèn phiêu lưu ký" (Tô Hoài)\\ tối đa 14 ngày.\n'
-             "Mang theo thẻ thư viện.\tGõ /lienhe để hỏi thêm.")
+    reply = ('Có. Đăng ký làm tình nguyện viên "dịch tiếng Hàn" (C:\\hồ sơ) trước ngày 25/9.\n'
+             "Mang theo chứng chỉ.\tGõ /lienhe để hỏi thêm.")
     page = await console.client.post(f"/quantri/cau-hoi/{question}/hoi-dap",
                                      data={"csrf": await console.csrf(), "answer": reply})
     assert page.status == 200
@@ -290,7 +290,7 @@ async def test_the_faq_entry_loads_with_the_content_loader(console: Console,
     faq.write_text(faq.read_text(encoding="utf-8") + "\n" + entry, encoding="utf-8")
     edition = load_edition(editions)
     new = edition.faq[-1]
-    assert new.id == "thu-vien-co-cho-muon-sach-de-men"
+    assert new.id == "ban-to-chuc-co-can-tinh-nguyen-vien"
     assert new.question.vi == wording + "?"
     assert new.answer.vi == reply.replace("\r\n", "\n")
     normalised = (await questions(app))[0].normalised

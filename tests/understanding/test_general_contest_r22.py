@@ -152,9 +152,9 @@ def test_when_the_contest_starts(understander: Understander, text: str, expected
     ('chủ nhật vẫn làm bài thi được chứ', RULES),
     # prizes in money, and when the winners are told
     ('giai thuong la tien mat hay hien vat', RULES),
-    pytest.param('doat giai co tien thuong ko', RULES, marks=pytest.mark.xfail(
-        strict=True, reason="'đoạt giải' (the leaderboard) and 'giải có tiền' (the prizes) "
-        "are as strong: the bot asks which")),
+    # ('đoạt giải', the leaderboard, and 'giải có tiền', the prizes, are as strong to the
+    # rules; the examples most like it all name the contest)
+    ('doat giai co tien thuong ko', RULES),
     ('bao gio cong bo nguoi doat giai', ("leaderboard", "contest")),
     ('khi nào trao giải cuộc thi', (*RULES, "leaderboard", "event:cuoc-thi-dong")),
     # fairness: someone else answering, searching

@@ -253,6 +253,12 @@ CLASSES = {
 
 # Lines the rules still answer wrongly: text -> why (each stays an xfail(strict=True)).
 STILL_WRONG: dict[str, str] = {
+    "làm thẻ thư viện trường cần gì":
+        "the rules say no information (a school's library); the five examples most like it "
+        "all ask for the city's library (examples.py), which is then given",
+    "làm sao để tải video từ facebook":
+        "the rules say no information; the five examples most like it are all troubles with "
+        "Facebook accounts, answered by the safe Internet (examples.py)",
     "cuộc thi viết chữ đẹp của sở gd kết quả có chưa":
         "since round 22 every word is known: 'chữ' from the banner phrases of 22d ('dòng "
         "chữ', 'viết chữ gì'), 'đẹp' read as a slip of 'đề' (22a); another contest's name "

@@ -1,0 +1,148 @@
+"""The examples' vote as built (handlers/understanding/examples.py), on phrasings new to it.
+
+    git worktree add /tmp/at-47bb4e7 47bb4e7   # the rules before round 20
+    git worktree add /tmp/at-42b4c5a 42b4c5a   # the rules before round 22
+    (compile the catalogs in each), then
+    .venv/bin/python -m bench.understanding_vote --round "round 20=/tmp/at-47bb4e7" \\
+        --round "round 22=/tmp/at-42b4c5a"
+
+For each round named, its tuned lines (corpus.txt, the batches whose header names the round)
+meet both the rules of the checkout given (from before the round) and examples made of every
+other batch but the round and the rounds after it, as examples.toml is made
+(scripts/examples_from_corpus.py: the answers an example may name). Where those rules say "no
+information" or ask back, the vote is taken as the understanding takes it (all K nearest agree,
+no word of a subject elsewhere, three words at least): gain (rules wrong, vote right) and harm
+(rules right, vote wrong), at each floor of the K-th example's likeness. Then the near misses:
+the tuned lines whose answer is "no information", fivefold (the examples of the four other
+folds), which today's rules leave as no information: how many the vote would answer.
+heldout.txt is never read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from collections import Counter
+from collections.abc import Callable
+
+from bench.understanding import CORPUS
+from bench.understanding_examples import _RULES_AT
+from content import EXAMPLE_ANSWERS, default_edition_path, load_edition
+from handlers.understanding import Understander
+from handlers.understanding.evaluate import Case, load_corpus
+from handlers.understanding.examples import MIN_WORDS, Examples, K
+
+PREFIXES = ("faq:", "event:", "programme:", "courses:", "smalltalk:")
+FLOORS = (0.0, 0.3, 0.4, 0.5)
+NEVER = ("dont_know", "schedule")  # (as understand.py: no answer given on these)
+
+
+def _may_name(answer: str) -> bool:
+    return answer in EXAMPLE_ANSWERS or answer.startswith(PREFIXES)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--round", action="append", default=[], metavar="NAME=DIR",
+                        help='a round (its batch headers hold NAME) and a checkout before it')
+    parser.add_argument("-v", "--verbose", action="store_true", help="list gains and harms")
+    args = parser.parse_args(argv)
+    path = CORPUS / "corpus.txt"
+    u = Understander(load_edition(default_edition_path("2020")))
+    cases = load_corpus(path)
+    surface = [u._surface(c.text) for c in cases]
+    header, current, batch = {}, 0, {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.startswith("# ---"):
+            current += 1
+            header[current] = line
+        batch[number] = current
+    order = [n for n, _ in (r.split("=", 1) for r in args.round)]
+
+    def voted(examples: Examples, i: int) -> tuple[str | None, float]:
+        if any(w in u.index.elsewhere_folds for w in surface[i].split()):
+            return None, 0.0
+        nearest = examples.nearest(surface[i], K)
+        answers = {a for a, _ in nearest}
+        if len(nearest) < K or len(answers) != 1 or nearest[0][0] in NEVER:
+            return None, 0.0
+        return nearest[0][0], nearest[-1][1]
+
+    count: Counter[tuple[str, float, str]] = Counter()
+    for spec in args.round:
+        name, checkout = spec.split("=", 1)
+        later = order[order.index(name) + 1:]
+        tested = [i for i, c in enumerate(cases) if name in header.get(batch[c.line], "")]
+        left_out = set(tested) | {i for i, c in enumerate(cases) if any(
+            r in header.get(batch[c.line], "") for r in later)}
+        examples = Examples([(surface[i], c.expected[0]) for i, c in enumerate(cases)
+                             if i not in left_out and _may_name(c.expected[0])])
+        run = subprocess.run([sys.executable, "-c", _RULES_AT], cwd=checkout, check=True,
+                             input=json.dumps([cases[i].text for i in tested]),
+                             capture_output=True, text=True,
+                             env={"PYTHONPATH": checkout, "PATH": "/usr/bin"})
+        rules = dict(zip(tested, json.loads(run.stdout), strict=True))
+        print(f"{name}: {len(tested)} tuned lines, the rules of {checkout} right on "
+              f"{sum(rules[i] in cases[i].expected for i in tested)}")
+        for i in tested:
+            if rules[i] not in ("dont_know", "clarify"):
+                continue
+            answer, likeness = voted(examples, i)
+            if answer is None:
+                continue
+            gain = answer in cases[i].expected and rules[i] not in cases[i].expected
+            harm = rules[i] in cases[i].expected and answer not in cases[i].expected
+            for floor in FLOORS:
+                if likeness >= floor:
+                    count[(name, floor, "gain")] += gain
+                    count[(name, floor, "harm")] += harm
+            if args.verbose and (gain or harm):
+                _show("gain" if gain else "harm", cases[i], rules[i], answer)
+    near = _near_misses(u, cases, surface, batch, voted, args.verbose)
+    for floor in FLOORS:
+        fresh = "; ".join(f"{n}: +{count[(n, floor, 'gain')]} / -{count[(n, floor, 'harm')]}"
+                          for n in order)
+        print(f"K-th likeness >= {floor}: {fresh}; near misses answered "
+              f"{sum(1 for x in near if x >= floor)}")
+    return 0
+
+
+def _near_misses(u: Understander, cases: list[Case], surface: list[str], batch: dict[int, int],
+                 voted: Callable[[Examples, int], tuple[str | None, float]],
+                 verbose: bool) -> list[float]:
+    """The likeness of each near miss (a tuned "no information" line that today's rules leave
+    as such) the vote would answer, the examples of the other folds voting."""
+    from bench.understanding import TODAY
+
+    fold, seen = {}, Counter[int]()
+    for i, c in enumerate(cases):
+        fold[i] = seen[batch[c.line]] % 5
+        seen[batch[c.line]] += 1
+    out = []
+    for f in range(5):
+        examples = Examples([(surface[i], c.expected[0]) for i, c in enumerate(cases)
+                             if fold[i] != f and _may_name(c.expected[0])])
+        for i, c in enumerate(cases):
+            if fold[i] != f or c.expected[0] != "dont_know" or sum(
+                    1 for w in surface[i].split() if len(w) >= 2 and w.isalpha()) < MIN_WORDS:
+                continue
+            read = u._read(c.text, TODAY)
+            if read.feature not in ("unknown", "clarify") or read.elsewhere:
+                continue
+            answer, likeness = voted(examples, i)
+            if answer is not None:
+                out.append(likeness)
+                if verbose:
+                    _show("near miss answered", c, "dont_know", answer)
+    return out
+
+
+def _show(kind: str, case: Case, rules: str, answer: str) -> None:
+    print(f"  {kind}: {case.text!r}: rules {rules}, vote {answer}, expected "
+          f"{' / '.join(case.expected)}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

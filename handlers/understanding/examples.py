@@ -1,0 +1,102 @@
+"""A second opinion from the examples of each answer (examples.toml): the nearest examples vote.
+
+The rules (understand.py) read a message by the phrases of the answers. Where they find none
+that settles it (no information, or two answers to ask between), the K examples most like the
+message vote: each example a vector of its words, word pairs and letter 3- and 4-grams, read
+without marks and with the abbreviations written out, weighted by TF-IDF; likeness is their
+cosine. When all K name one answer, that answer is given. Measured on phrasings new to both the
+rules and the examples (BENCHMARKS.md §8.59): of 864 lines of two rounds, 46 answered rightly
+that the rules left unanswered, 2 wrongly.
+
+What the examples say about a message is only taken where the rules gave up (understand.py
+decides); an example's answer is never an action (content.EXAMPLE_ANSWERS).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+from numpy.typing import NDArray
+
+K = 5  # the examples that vote; all must agree
+# A message of fewer words (of two letters or more) is not compared: "câu C", "tôi chọn d" (a
+# letter typed for the quiz), a name, are like too many examples by a word or two.
+MIN_WORDS = 3
+# A message longer than this (letters) is not compared: its likeness to short examples says
+# little, and the cost grows with its length.
+MAX_LETTERS = 400
+
+
+def features(normalised: str) -> Counter[str]:
+    """The words, word pairs and letter 3- and 4-grams of a message as the examples read it."""
+    words = normalised.split()
+    out = Counter(f"w {w}" for w in words)
+    out.update(f"p {a} {b}" for a, b in itertools.pairwise(words))
+    padded = f" {normalised} "
+    for n in (3, 4):
+        out.update(f"c{padded[i:i + n]}" for i in range(len(padded) - n + 1))
+    return out
+
+
+class Examples:
+    """The examples' vectors, by feature (one column each), and the answer of each example."""
+
+    def __init__(self, examples: Sequence[tuple[str, str]]) -> None:
+        """`examples`: (the text as `features` reads it, its answer), one an example."""
+        self.answers = tuple(answer for _text, answer in examples)
+        counted = [features(text) for text, _answer in examples]
+        self.column: dict[str, int] = {}
+        rows: list[int] = []
+        cols: list[int] = []
+        tf: list[int] = []
+        for i, c in enumerate(counted):
+            rows += [i] * len(c)
+            cols += [self.column.setdefault(f, len(self.column)) for f in c]
+            tf += c.values()
+        row = np.array(rows, dtype=np.int64)
+        col = np.array(cols, dtype=np.int64)
+        df = np.bincount(col, minlength=len(self.column))
+        self.idf: NDArray[np.float64] = np.log1p(max(1, len(counted)) / np.maximum(df, 1))
+        w = (1 + np.log(np.array(tf, dtype=np.float64))) * self.idf[col]
+        w /= np.sqrt(np.bincount(row, weights=w * w, minlength=len(counted)))[row]
+        order = np.argsort(col, kind="stable")  # by column: a feature's examples together
+        self.rows: NDArray[np.int64] = row[order]
+        self.weights: NDArray[np.float64] = w[order]
+        self.starts: NDArray[np.int64] = np.concatenate(([0], np.cumsum(df))).astype(np.int64)
+
+    def vote(self, normalised: str) -> str | None:
+        """The answer of the K examples most like `normalised` when all K name it; else None
+        (fewer than K alike, or they differ)."""
+        nearest = self.nearest(normalised, K)
+        answers = {answer for answer, _likeness in nearest}
+        return answers.pop() if len(nearest) == K and len(answers) == 1 else None
+
+    def nearest(self, normalised: str, k: int) -> list[tuple[str, float]]:
+        """The answers of the `k` examples most like `normalised` and their likeness, the most
+        alike first (fewer when fewer are alike at all)."""
+        if not self.answers or len(normalised) > MAX_LETTERS or sum(
+                1 for w in normalised.split() if len(w) >= 2 and w.isalpha()) < MIN_WORDS:
+            return []
+        counted = features(normalised)
+        js = [self.column[f] for f in counted if f in self.column]
+        if not js:
+            return []
+        q = np.array([(1 + math.log(counted[f])) for f in counted if f in self.column],
+                     dtype=np.float64) * self.idf[js]
+        q /= float(np.sqrt(q @ q)) or 1.0
+        cols = np.array(js, dtype=np.int64)
+        starts = self.starts[cols]
+        lengths = self.starts[cols + 1] - starts
+        # the positions of the columns' entries, one run a column, without a loop
+        at = np.arange(int(lengths.sum())) + np.repeat(starts - (np.cumsum(lengths) - lengths),
+                                                        lengths)
+        scores = np.bincount(self.rows[at], weights=self.weights[at] * np.repeat(q, lengths),
+                             minlength=len(self.answers))
+        k = min(k, len(scores))
+        nearest = np.argpartition(-scores, k - 1)[:k]
+        return sorted(((self.answers[i], float(scores[i])) for i in nearest if scores[i] > 0),
+                      key=lambda pair: -pair[1])

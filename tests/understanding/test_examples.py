@@ -1,0 +1,100 @@
+"""The examples of each answer (examples.toml) answer what the phrases leave, when they agree.
+
+An edition with a few examples of its own: the contacts asked as a "tổng đài trực ban" (a
+switchboard on duty, words no phrase of the contacts holds), and the same words of other
+offices, which are not the Week's. The rules alone (`_read`) give up on each message here; what
+the whole understanding then answers is what a citizen would see.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from content import ContentError, Edition, Example, default_edition_path, load_edition
+from handlers.understanding import Understander
+from handlers.understanding.evaluate import load_corpus
+from tests.understanding.conftest import THU
+
+SWITCHBOARD = Example("contacts", (
+    "alo tổng đài trực ban ơi", "xin tổng đài trực ban với", "tổng đài trực ban là số mấy",
+    "cho mình tổng đài trực ban", "tổng đài trực ban ở đâu ạ"))
+OTHER_OFFICES = Example("dont_know", (
+    "trực ban bệnh viện số mấy", "trực ban công an phường", "lịch trực ban của trường",
+    "trực ban cứu hỏa", "trực ban điện lực"))
+
+
+@pytest.fixture(scope="module")
+def understander(edition: Edition) -> Understander:
+    return Understander(replace(edition, examples=(SWITCHBOARD, OTHER_OFFICES)))
+
+
+def _read_and_answered(u: Understander, text: str) -> tuple[str, str]:
+    said = u.understand(text, THU)
+    return u._read(text, THU).feature, f"{said.feature}:{said.arg}".rstrip(":")
+
+
+@pytest.mark.parametrize("text", ["số tổng đài trực ban", "muốn gọi tổng đài trực ban"])
+def test_what_the_phrases_leave_is_answered_like_the_examples(
+        understander: Understander, text: str) -> None:
+    assert _read_and_answered(understander, text) == ("unknown", "contacts")
+
+
+def test_examples_that_differ_leave_no_information(understander: Understander) -> None:
+    assert _read_and_answered(understander, "trực ban bệnh viện việt tiệp") == (
+        "unknown", "unknown")
+
+
+def test_a_subject_not_the_weeks_stays_no_information(understander: Understander) -> None:
+    # "thi vào 10" is a subject the lexicon names as not the Week's
+    assert _read_and_answered(understander, "xin tổng đài trực ban thi vào 10") == (
+        "unknown", "unknown")
+
+
+def test_a_message_of_a_word_or_two_is_not_compared(understander: Understander) -> None:
+    # a name, or a letter typed for the quiz, is like too many examples by a word
+    assert _read_and_answered(understander, "trực ban") == ("unknown", "unknown")
+
+
+def test_an_edition_without_examples_reads_by_the_phrases(edition: Edition) -> None:
+    u = Understander(replace(edition, examples=()))
+    assert _read_and_answered(u, "số tổng đài trực ban") == ("unknown", "unknown")
+
+
+def test_no_held_out_phrasing_is_an_example(edition: Edition) -> None:
+    """The held-out figure means something only if none of its phrasings is an example."""
+    held = {" ".join(c.text.casefold().split())
+            for c in load_corpus(Path(__file__).parent / "heldout.txt")}
+    examples = {" ".join(t.casefold().split()) for e in edition.examples for t in e.texts}
+    assert len(examples) > 1000
+    assert len(held & examples) == 0  # (a count: no held-out phrasing is printed)
+
+
+@pytest.mark.parametrize(("old", "new", "problem"), [
+    ("[examples]\n", '[examples]\n"subscribe" = ["cho tôi nhận tin hằng ngày"]\n',
+     "examples.toml: [examples]: subscribe: không phải câu trả lời được dùng cho câu mẫu"),
+    ("[examples]\n", '[examples]\n"faq:khong-co" = ["câu hỏi gì đó"]\n',
+     "examples.toml: [examples]: faq:khong-co: không có faq nào mã khong-co"),
+    ("[examples]\n", '[examples]\n"vote:x" = ["câu hỏi gì đó"]\n',
+     "examples.toml: [examples]: vote:x: không có loại câu trả lời vote"),
+    # one message under two answers: the second place is named, with the first
+    ('"contacts" = [\n', '"contacts" = [\n    "Mat  bn tien",\n',
+     "đã có ở contacts"),
+    ('"contacts" = [\n', '"contacts" = [\n    " ",\n',
+     "examples.toml: [examples]: contacts[0]: đang để trống"),
+])
+def test_the_check_names_the_answer_and_the_example(tmp_path: Path, old: str, new: str,
+                                                    problem: str) -> None:
+    path = tmp_path / "2020"
+    shutil.copytree(default_edition_path("2020"), path)
+    examples = path / "examples.toml"
+    text = examples.read_text(encoding="utf-8")
+    assert old in text
+    examples.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ContentError) as err:
+        load_edition(path)
+    shown = [str(p) for p in err.value.problems]
+    assert any(problem in p and p.startswith("examples.toml: [examples]: ") for p in shown), shown

@@ -732,6 +732,9 @@ class Understander:
             announcing |= invited  # whom the event named invites is asked of it
         if best.route == ("ask", ""):
             announcing |= _phone_number(tokens)  # the number to call back asks nothing
+        goes_on = self._told_after_intro(tokens, intro)
+        if not goes_on & best.explained:
+            announcing |= goes_on  # what the writer goes on telling of themself asks nothing
         against = sum(((UNEXPLAINED * v if i in aside else v) if i in unknown or i in stray
                        else 0.0 if i in understood
                        else UNEXPLAINED * v) * (CONTEXT if i in far else 1.0)
@@ -2316,13 +2319,38 @@ class Understander:
             while words and words[0].fold in _POLITE:
                 words.pop(0)
             two = " ".join(t.fold for t in words[:2])
-            opener = 2 if two in SELF else 1 if words and words[0].fold in SELF else 0
+            # (a kin word for oneself too: "bác là chủ tịch hội người cao tuổi phường," (round
+            # 23c))
+            opener = 2 if two in SELF else 1 if words and (
+                words[0].fold in SELF or words[0].fold in _KIN_FOLDS) else 0
             if (opener and len(words) > opener + 1 and words[opener].fold == "la"
                     and not words[opener].expanded
                     and not asking & set(range(start, end))
                     and not any(t.fold in ASK_WORDS for t in words)):
                 intro.update(range(start, end))
         return intro if len(intro) < len(tokens) else set()
+
+    @staticmethod
+    def _told_after_intro(tokens: list[Token], intro: set[int]) -> set[int]:
+        """The parts right after the writer's introduction that go on telling of them and ask
+        nothing ("tôi là giáo viên đã nghỉ hưu, | năm nay 70 tuổi, | sống cùng con cháu ở
+        quận Hồng Bàng. | Xin phép hỏi …"): no question word, no word that asks (round 23c)."""
+        if not intro:
+            return set()
+        asking = parts.asking(tokens)
+        told: set[int] = set()
+        clause = max(tokens[i].clause for i in intro) + 1
+        last = tokens[-1].clause
+        clauses = {t.clause for t in tokens}
+        while clause < last and clause in clauses:
+            start, end = parts.clause_span(tokens, clause)
+            span = set(range(start, end))
+            if span & asking or any(t.fold in ASK_WORDS or t.fold in YES_NO
+                                    for t in tokens[start:end]):
+                break
+            told |= span
+            clause += 1
+        return told
 
     def _date_route(self, ref: DateRef, today: date) -> tuple[str, str]:
         if ref.kind in ("week", "season"):

@@ -68,6 +68,13 @@ NO = ("dont_know",)
     # apology and kin words around the question
     ('xin loi chau nhe, cho bac hoi tuan le hoc tap keo dai den bao gio', WHEN),
     ('bà xin lỗi làm phiền cháu, cho bà xin số điện thoại ban tổ chức', CONTACTS),
+    # (written after the second fixes, not blind: a letter that goes on telling of the writer
+    # after "tôi là …" before it asks)
+    ('Kính gửi ban tổ chức, tôi là cựu cán bộ hưu trí, năm nay 75 tuổi, ở phường Cát Dài. Tôi '
+     'xin hỏi tuần lễ học tập kéo dài mấy ngày ạ', WHEN),
+    ('bac la nong dan, nha o thuy nguyen, con cai di lam xa het. bac muon hoi cac lop hoc co '
+     'mat tien khong', FEE),
+    ('facebook cua ong bi nguoi ta lay mat, ong phai lam the nao', ("faq:internet-an-toan",)),
     # guards: near misses and small talk
     ('bac la thuong binh, cho bac hoi tien tro cap thang nay bao gio co', NO),
     ('con ơi bà muốn hỏi lịch tiêm phòng cho cháu nội', NO),
@@ -78,6 +85,7 @@ NO = ("dont_know",)
     ('người cao tuổi có được tham gia không', WHO),
     ('tôi là người cao tuổi, có được tham gia không', WHO),
     ('mai có gì cho người già tham gia không', ("day:2020-10-02",)),
+    ('tôi là cựu chiến binh, năm nay 72 tuổi, cho tôi hỏi chế độ trợ cấp bao giờ tăng', NO),
 ])
 def test_elders(understander: Understander, text: str, expected: tuple[str, ...]) -> None:
     assert answer(understander, text) in expected

@@ -1844,7 +1844,8 @@ class Understander:
         # ("thi" typed without marks may be "thì")
         then = next((i for i in range(max(best.explained) + 1, len(tokens))
                      if tokens[i].text.lower() in ("thì", "thi")), -1)
-        if then < 0 or any(t.fold in ASK_WORDS or t.fold == "khong" for t in tokens[then:]):
+        # ("… thì báo tôi không ạ", "… ko vậy ad" still ask to be told; "thì hỏi ai" asks)
+        if then < 0 or any(t.fold in ASK_WORDS for t in tokens[then:]):
             return best
         return next((c for c in candidates if c.route in _REMINDERS and c.explained
                      and min(c.explained) > then and c.rank >= SUBJECT * best.rank), best)

@@ -196,6 +196,8 @@ _FEES = ("faq", "chi-phi")
 # What a fee can be asked of: an event, a reading programme, a course.
 _NAMED_THINGS = frozenset({"event", "programme", "courses"})
 _WHO = ("faq", "ai-tham-gia")
+# what is on, asked as a list ("có gì", "có hoạt động nào")
+_LISTS = frozenset({("activities", ""), ("faq", "hoat-dong"), ("schedule", "")})
 _NOW = frozenset({"ngay", "luôn", "luon", "liền"})
 # Words for people, folded: called after a greeting ("chào ông bà ạ") they say whom it is to.
 _KIN_FOLDS = frozenset(fold(k) for k in KIN)
@@ -668,6 +670,7 @@ class Understander:
         best = self._near_home(candidates, best)
         best = self._money_lost(tokens, candidates, best)
         best = self._for_whom(tokens, candidates, best)
+        best = self._tell_when(tokens, candidates, best)
         best = self._may_take(tokens, candidates, best)
         best = self._attended(candidates, best)
         best = self._phone_told(tokens, candidates, best)
@@ -762,6 +765,9 @@ class Understander:
             announcing |= invited  # whom the event named invites is asked of it
         if best.route == ("ask", ""):
             announcing |= _phone_number(tokens)  # the number to call back asks nothing
+        goes_on = self._told_after_intro(tokens, intro)
+        if not goes_on & best.explained:
+            announcing |= goes_on  # what the writer goes on telling of themself asks nothing
         against = sum(((UNEXPLAINED * v if i in aside else v) if i in unknown or i in stray
                        else 0.0 if i in understood
                        else UNEXPLAINED * v) * (CONTEXT if i in far else 1.0)
@@ -1842,11 +1848,40 @@ class Understander:
         if best.route != _WHO or not best.explained:
             return best
         start = min(best.explained)
-        if start == 0 or tokens[start - 1].fold != "cho":
+        if start and tokens[start - 1].fold == "cho":
+            day = next((c for c in candidates if c.route[0] in ("day", "today") and c.explained
+                        and max(c.explained) < start and c.rank >= TWO_QUESTIONS * best.rank),
+                       None)
+            if day is not None:
+                return day
+        # "tuần lễ có gì | dành cho người cao tuổi không", "có những gì dành cho phụ huynh": a
+        # list asked ("gì", "nào" in the phrase it is found on) before whom it is for asks what
+        # is on for them, not whether they may take part (round 23c)
+        whom = min((i for i in best.explained if tokens[i].fold == "danh"
+                    or (i and tokens[i - 1].fold == "cho")), default=-1)
+        if whom <= 0:
             return best
-        return next((c for c in candidates if c.route[0] in ("day", "today") and c.explained
-                     and max(c.explained) < start and c.rank >= TWO_QUESTIONS * best.rank),
-                    best)
+        return next((c for c in candidates if c.route in _LISTS and c.explained
+                     and max(c.explained) < whom
+                     and any(tokens[i].fold in ("gi", "nao") and not tokens[i].expanded
+                             for i in c.explained)), best)
+
+    @staticmethod
+    def _tell_when(tokens: list[Token], candidates: list[_Candidate],
+                   best: _Candidate) -> _Candidate:
+        """A request to be told, after "thì" and closing the message ("có lớp nào sắp học |
+        thì nhắn báo bác trước nhé", "khi nào có sự kiện mới | thì báo cho ông biết"): the
+        request is what is asked; what comes before it says what to be told of (round 23c)."""
+        if best.route in _REMINDERS or not best.explained:
+            return best
+        # ("thi" typed without marks may be "thì")
+        then = next((i for i in range(max(best.explained) + 1, len(tokens))
+                     if tokens[i].text.lower() in ("thì", "thi")), -1)
+        # ("… thì báo tôi không ạ", "… ko vậy ad" still ask to be told; "thì hỏi ai" asks)
+        if then < 0 or any(t.fold in ASK_WORDS for t in tokens[then:]):
+            return best
+        return next((c for c in candidates if c.route in _REMINDERS and c.explained
+                     and min(c.explained) > then and c.rank >= SUBJECT * best.rank), best)
 
     def _duties(self, tokens: list[Token], candidates: list[_Candidate]) -> list[_Candidate]:
         """A unit named before what it must do for the Week or report ("trường tiểu học của
@@ -2232,9 +2267,23 @@ class Understander:
         """A part that tells what is done ("tôi đọc thể lệ rồi, | cho tôi vào thi nhé") is
         why the rest is said: an answer found on its words and the rest gives way to one found
         on the rest alone that explains all the rest the first did, and more."""
-        if not done or not best.explained & done or best.explained <= done:
+        if not done or not best.explained & done:
             return best, candidates
-        rest = best.explained - done
+        if best.explained <= done:
+            # found wholly on the part told ("cháu thi công dân học tập xong rồi, | giờ bà muốn
+            # xem cháu được mấy điểm"): an answer found after it, on words of its own, is what
+            # is asked now (round 23c)
+            now = next((c for c in candidates[1:] if c.route[0] not in ("smalltalk", "unknown")
+                        and c.explained and min(c.explained) > max(done)
+                        and c.rank >= SUBJECT * best.rank), None)
+            if now is None:
+                return best, candidates
+            return now, [now, *(c for c in candidates if c is not now
+                                and not c.explained & done)]
+        # (a word typed without marks that may be a filler is no part of the rest: "đã thi rồi,
+        # | giờ xem điểm của cháu thi xem ở đâu", "thi" is "thì" there) (round 23c)
+        rest = {i for i in best.explained - done if tokens[i].marked
+                or tokens[i].fold not in self.index.filler_like}
         after = next((c for c in candidates[1:] if c.route[0] not in ("smalltalk", "unknown")
                       and c.explained and not c.explained & done and c.explained >= rest
                       and c.rank >= SUBJECT * best.rank), None)
@@ -2304,13 +2353,38 @@ class Understander:
             while words and words[0].fold in _POLITE:
                 words.pop(0)
             two = " ".join(t.fold for t in words[:2])
-            opener = 2 if two in SELF else 1 if words and words[0].fold in SELF else 0
+            # (a kin word for oneself too: "bác là chủ tịch hội người cao tuổi phường," (round
+            # 23c))
+            opener = 2 if two in SELF else 1 if words and (
+                words[0].fold in SELF or words[0].fold in _KIN_FOLDS) else 0
             if (opener and len(words) > opener + 1 and words[opener].fold == "la"
                     and not words[opener].expanded
                     and not asking & set(range(start, end))
                     and not any(t.fold in ASK_WORDS for t in words)):
                 intro.update(range(start, end))
         return intro if len(intro) < len(tokens) else set()
+
+    @staticmethod
+    def _told_after_intro(tokens: list[Token], intro: set[int]) -> set[int]:
+        """The parts right after the writer's introduction that go on telling of them and ask
+        nothing ("tôi là giáo viên đã nghỉ hưu, | năm nay 70 tuổi, | sống cùng con cháu ở
+        quận Hồng Bàng. | Xin phép hỏi …"): no question word, no word that asks (round 23c)."""
+        if not intro:
+            return set()
+        asking = parts.asking(tokens)
+        told: set[int] = set()
+        clause = max(tokens[i].clause for i in intro) + 1
+        last = tokens[-1].clause
+        clauses = {t.clause for t in tokens}
+        while clause < last and clause in clauses:
+            start, end = parts.clause_span(tokens, clause)
+            span = set(range(start, end))
+            if span & asking or any(t.fold in ASK_WORDS or t.fold in YES_NO
+                                    for t in tokens[start:end]):
+                break
+            told |= span
+            clause += 1
+        return told
 
     def _date_route(self, ref: DateRef, today: date) -> tuple[str, str]:
         if ref.kind in ("week", "season"):

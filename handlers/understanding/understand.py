@@ -1813,13 +1813,16 @@ class Understander:
                         best: _Candidate) -> _Candidate:
         """Whom reading or learning is for, told around it ("làm sao để hs yêu đọc sách hơn,
         tôi là gv tiểu học", "sách điện tử cho học sinh"): the pupils, parents or elderly
-        people named are the readers or the writer, not who may take part; what is asked is
+        people named are the readers or the writer, not who may take part nor an event for
+        them; what is asked is
         the reading or the resource found on words of its own, a quarter as strong (round
         23a). Found on more than the audience's words ("học sinh có được tham gia không"),
         who may take part stays."""
-        if best.route != _WHO or not best.explained or not all(
+        if (best.route != _WHO and best.route[0] != "event") or not best.explained or not all(
                 tokens[i].fold in _LEARNERS for i in best.explained):
             return best
+        # (an event found on its audience alone, "phụ huynh" of the parents' digital skills
+        # class, is not named either: "tủ sách lớp học thì phụ huynh đóng góp ntn")
         return next((c for c in candidates if (c.route in _LEARNT or c.route[0] in _RESOURCES)
                      and c.explained and not c.explained & best.explained
                      and c.rank >= SUBJECT * best.rank), best)

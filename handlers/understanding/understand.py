@@ -185,6 +185,11 @@ _HOW_DONE = ("lam the nao", "lam sao", "the nao", "cach nao", "phai lam gi")
 # tôi") (folded), and the words of learning on the Internet besides the devices'.
 _AUDIENCE = frozenset({"phu", "huynh", "nguoi", "gia", "lon", "tuoi", "cao", "nhu", "toi"})
 _LEARNED_ONLINE = frozenset({"online", "onl", "mang", "internet", "truc", "tuyen"})
+# Who reads or learns (folded: "học sinh", "giáo viên", "phụ huynh", "người già"), and what
+# they read or learn: the reading, its programmes, the resources online (round 23a).
+_LEARNERS = _AUDIENCE | {"hoc", "sinh", "vien", "giao"}
+_LEARNT = frozenset({("library", ""), ("faq", "doc-sach"), ("faq", "khoa-hoc-truc-tuyen")})
+_RESOURCES = frozenset({"courses", "programme"})
 # Time spent on screens (folded: "nghiện game", "xem youtube", "ôm điện thoại") is the safe
 # Internet of a child only: the words a child is named by (folded; "hs" is read "học sinh").
 _SCREEN_TIME = frozenset({"game", "choi", "nghien", "dien", "tu", "youtube", "tiktok", "xem",
@@ -677,6 +682,9 @@ class Understander:
         learns = self._audience_learns(tokens, candidates, best)
         if learns is not best:  # (who may take part is no longer a second answer)
             best, candidates = learns, [c for c in candidates if c.route != _WHO]
+        reads = self._audience_reads(tokens, candidates, best)
+        if reads is not best:
+            best, candidates = reads, [c for c in candidates if c.route != _WHO]
         if best.route == ("smalltalk", "greeting"):
             # "okela bạn ơi", "sai rồi bạn ơi": a call ("bạn ơi") beside other small talk is
             # only how it is said.
@@ -1840,6 +1848,25 @@ class Understander:
         return _to_safety(candidates, best)
 
     @staticmethod
+    def _audience_reads(tokens: list[Token], candidates: list[_Candidate],
+                        best: _Candidate) -> _Candidate:
+        """Whom reading or learning is for, told around it ("làm sao để hs yêu đọc sách hơn,
+        tôi là gv tiểu học", "sách điện tử cho học sinh"): the pupils, parents or elderly
+        people named are the readers or the writer, not who may take part nor an event for
+        them; what is asked is
+        the reading or the resource found on words of its own, a quarter as strong (round
+        23a). Found on more than the audience's words ("học sinh có được tham gia không"),
+        who may take part stays."""
+        if (best.route != _WHO and best.route[0] != "event") or not best.explained or not all(
+                tokens[i].fold in _LEARNERS for i in best.explained):
+            return best
+        # (an event found on its audience alone, "phụ huynh" of the parents' digital skills
+        # class, is not named either: "tủ sách lớp học thì phụ huynh đóng góp ntn")
+        return next((c for c in candidates if (c.route in _LEARNT or c.route[0] in _RESOURCES)
+                     and c.explained and not c.explained & best.explained
+                     and c.rank >= SUBJECT * best.rank), best)
+
+    @staticmethod
     def _for_whom(tokens: list[Token], candidates: list[_Candidate],
                   best: _Candidate) -> _Candidate:
         """A day's events asked for someone ("tối nay có gì | cho phụ huynh tham gia không",
@@ -2149,8 +2176,7 @@ class Understander:
                                   best.rank)
         return None
 
-    @classmethod
-    def _held_how(cls, tokens: list[Token], best: _Candidate,
+    def _held_how(self, tokens: list[Token], best: _Candidate,
                   candidates: list[_Candidate]) -> _Candidate | None:
         """"lễ khai mạc có xem trực tuyến được không", "tập huấn cho công chức có học qua mạng
         không", "lớp … học ở trường hay online": whether an event named on words of its own is
@@ -2164,10 +2190,16 @@ class Understander:
         event = next((c for c in candidates[1:] if c.route[0] == "event" and c.explained
                       and not c.explained & best.explained
                       and c.rank >= SUBJECT * best.rank
-                      and cls._named_event(c, [o for o in candidates
-                                               if o.route not in _ACTIVITIES])), None)
+                      and self._named_event(c, [o for o in candidates
+                                                if o.route not in _ACTIVITIES])), None)
         # (the list of activities holds every event's words: it names none of them)
         if event is None or not all(tokens[i].fold in _HELD_HOW for i in best.explained):
+            return None
+        # (a class or a session named only as such, or how well one learns, names no event:
+        # "có lớp học kế toán trực tuyến không" asks for a course, not the "tủ sách lớp học"
+        # event; "học online cho hiệu quả" not the training "an toàn, hiệu quả"; round 23 a)
+        if all(tokens[i].fold in _SESSIONS | _COURSE_WORDS or self._said_nothing(tokens[i])
+               for i in event.explained):
             return None
         return event
 

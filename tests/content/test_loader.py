@@ -355,7 +355,8 @@ def test_item_keywords_are_strings(broken: Callable[[str, str, str], Path]) -> N
 def test_programme_keywords_are_checked(broken: Callable[[str, str, str], Path], new: str,
                                         expected: str) -> None:
     path = broken("reading.toml", 'keywords = ["liên kết thư viện", "thư viện kết nối", '
-                  '"thư viện phối hợp", "liên kết với nhau", "cho nhau"]', new)
+                  '"thư viện phối hợp", "liên kết với nhau", "cho nhau", "hợp tác với thư viện", '
+                  '"thư viện hợp tác", "hợp tác với nhau"]', new)
     assert expected in _problems(path)
 
 

@@ -1,8 +1,8 @@
 """The examples of each answer (examples.toml) answer what the phrases leave, when they agree.
 
-An edition with a few examples of its own: the contacts asked as a "tổng đài trực ban" (a
-switchboard on duty, words no phrase of the contacts holds), and the same words of other
-offices, which are not the Week's. The rules alone (`_read`) give up on each message here; what
+An edition with a few examples of its own: the contacts asked as "trạm Xanh Lam" (a name a
+city might give its help desk, words no phrase of the contacts holds), and the same words of
+other desks, which are not the Week's. The rules alone (`_read`) give up on each message here; what
 the whole understanding then answers is what a citizen would see.
 """
 
@@ -20,11 +20,11 @@ from handlers.understanding.evaluate import load_corpus
 from tests.understanding.conftest import THU
 
 SWITCHBOARD = Example("contacts", (
-    "alo tổng đài trực ban ơi", "xin tổng đài trực ban với", "tổng đài trực ban là số mấy",
-    "cho mình tổng đài trực ban", "tổng đài trực ban ở đâu ạ"))
+    "alo trạm xanh lam ơi", "xin trạm xanh lam với", "trạm xanh lam là số mấy",
+    "cho mình trạm xanh lam", "trạm xanh lam ở đâu ạ"))
 OTHER_OFFICES = Example("dont_know", (
-    "trực ban bệnh viện số mấy", "trực ban công an phường", "lịch trực ban của trường",
-    "trực ban cứu hỏa", "trực ban điện lực"))
+    "xanh lam bệnh viện số mấy", "xanh lam công an phường", "lịch xanh lam của trường",
+    "xanh lam cứu hỏa", "xanh lam điện lực"))
 
 
 @pytest.fixture(scope="module")
@@ -37,31 +37,31 @@ def _read_and_answered(u: Understander, text: str) -> tuple[str, str]:
     return u._read(text, THU).feature, f"{said.feature}:{said.arg}".rstrip(":")
 
 
-@pytest.mark.parametrize("text", ["số tổng đài trực ban", "muốn gọi tổng đài trực ban"])
+@pytest.mark.parametrize("text", ["số trạm xanh lam", "muốn gọi trạm xanh lam"])
 def test_what_the_phrases_leave_is_answered_like_the_examples(
         understander: Understander, text: str) -> None:
     assert _read_and_answered(understander, text) == ("unknown", "contacts")
 
 
 def test_examples_that_differ_leave_no_information(understander: Understander) -> None:
-    assert _read_and_answered(understander, "trực ban bệnh viện việt tiệp") == (
+    assert _read_and_answered(understander, "xanh lam bệnh viện việt tiệp") == (
         "unknown", "unknown")
 
 
 def test_a_subject_not_the_weeks_stays_no_information(understander: Understander) -> None:
     # "thi vào 10" is a subject the lexicon names as not the Week's
-    assert _read_and_answered(understander, "xin tổng đài trực ban thi vào 10") == (
+    assert _read_and_answered(understander, "xin trạm xanh lam thi vào 10") == (
         "unknown", "unknown")
 
 
 def test_a_message_of_a_word_or_two_is_not_compared(understander: Understander) -> None:
     # a name, or a letter typed for the quiz, is like too many examples by a word
-    assert _read_and_answered(understander, "trực ban") == ("unknown", "unknown")
+    assert _read_and_answered(understander, "xanh lam") == ("unknown", "unknown")
 
 
 def test_an_edition_without_examples_reads_by_the_phrases(edition: Edition) -> None:
     u = Understander(replace(edition, examples=()))
-    assert _read_and_answered(u, "số tổng đài trực ban") == ("unknown", "unknown")
+    assert _read_and_answered(u, "số trạm xanh lam") == ("unknown", "unknown")
 
 
 def test_no_held_out_phrasing_is_an_example(edition: Edition) -> None:

@@ -221,6 +221,11 @@ _RIGHT_AWAY = tuple(replace(t, expanded=True) for t in tokenize("ngay"))
 _FOR_WHOM = r"(?: (?:e|em|toi|minh|mk|mik|t|tui|chau|bot|ad|ban))?"
 # words that deny the verb after them ("chẳng giúp được gì", "chưa làm được gì") (folded)
 _DENIED = NOT | {"chua"}
+# What a number counts ("60 giây", "10 câu", "1 lần"), folded; and a number typed with its unit
+# ("30s", "15p", "10c"): seconds, minutes, questions.
+_MEASURES = frozenset({"giay", "phut", "cau", "lan", "luot", "nguoi", "diem", "s", "p"})
+_UNIT_TYPED = re.compile(r"[0-9]{1,3}(?:s|p|ph|c)")
+_RANKS = frozenset({"top"})
 _CAN_DO = re.compile(r" (?:giup|lam|hoi|ho tro|tra loi)" + _FOR_WHOM + " duoc" + _FOR_WHOM
                      + r"(?: (?:nhung|cac))?(?: (?:viec|thu|cai|cau))? gi ")
 
@@ -335,6 +340,19 @@ class _Candidate:
     explained: set[int]
     source: int
     rank: float = 0.0  # the score, less for leaving much of the message unexplained
+
+
+def _quantity(tokens: list[Token], i: int) -> bool:
+    """Token i is a number of things counted ("60 giây", "10 câu", "2 lần", "top 10") or a
+    number typed with its unit ("30s", "15p"): it says how many, not what is asked (round 23
+    e). A number after another noun ("lớp 10", "vào 10") stays a number the bot cannot place."""
+    t = tokens[i]
+    if t.kind == "word":
+        return _UNIT_TYPED.fullmatch(t.fold) is not None
+    if t.kind != "number":
+        return False
+    return (i + 1 < len(tokens) and tokens[i + 1].kind == "word"
+            and tokens[i + 1].fold in _MEASURES) or (i > 0 and tokens[i - 1].fold in _RANKS)
 
 
 def _asked_right_away(words: list[Token]) -> bool:
@@ -1058,6 +1076,8 @@ class Understander:
             if i in used or i in runs or i < lead or i >= closing \
                     or t.kind not in ("word", "number") or self.index.is_filler(t):
                 continue
+            if _quantity(tokens, i):
+                continue  # "60 giây", "10 câu", "1 lần", "30s", "top 10": how many, no subject
             if t.kind == "number":
                 value = NUMBER_INFO
                 unknown.add(i)

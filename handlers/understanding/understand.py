@@ -2040,8 +2040,18 @@ class Understander:
                 or (min(own) < s <= max(own) < e and e - s >= len(own) + 2)
                 for s, e in spans)
 
+        # "đang thi thì mất điện", "bị cúp điện lúc đang làm bài": a mishap told as what
+        # happened while doing what an answer of the Week's names ("đang" in its phrase), that
+        # answer stronger: the mishap is the story, not the subject asked (round 23 e)
+        # (not the calendar's "đang diễn ra"; "giữa chừng" tells it too: "làm bài thi mà bị mất
+        # điện giữa chừng")
+        # (the strongest of the Week's answers, or the story tells of something else)
+        midway = " giua chung " in parts.run(tokens)
+        week = next((c for c in candidates if c.route[0] not in ("unknown", "smalltalk")), None)
+        during = week is not None and week.route[0] not in _CALENDAR and bool(
+            week.explained) and (midway or any(tokens[i].fold == "dang" for i in week.explained))
         kept = [c for c in candidates
-                if not (c.route[0] == "unknown" and c.explained and within(c))]
+                if not (c.route[0] == "unknown" and c.explained and (within(c) or during))]
         return kept or candidates
 
     def _asked_of_day(self, tokens: list[Token], ref: DateRef, best: _Candidate,

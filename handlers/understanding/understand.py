@@ -493,6 +493,10 @@ class Understander:
         # in any order: they name the Week, not an event whose title holds them.
         self._week_words = frozenset(t.fold for t in tokenize(edition.name.vi))
         self._questions = [q for q, _unit in self.index.questions]
+        # The contest's name and what a take is of ("bài thi Công dân học tập"): the object
+        # of taking it, no question of its facts.
+        self._contest_words = frozenset(
+            t.fold for t in tokenize(f"{edition.contest.name.vi} bài thi"))
 
     def understand(self, text: str, today: date) -> Understanding:
         """What `text` (cleaned: NFC, trimmed) asks, with `today` for relative dates."""
@@ -1018,6 +1022,11 @@ class Understander:
                             and c.rank >= SUBJECT * best.rank), None)
             if contest is not None:
                 best, second = contest, None
+        if second is not None and best.route == _TAKE and second.route[0] == "contest" and all(
+                tokens[i].fold in self._contest_words for i in second.explained - best.explained):
+            # "em muốn bắt đầu làm bài thi Công dân học tập": the contest named is what is
+            # taken, not its facts asked (round 23 e)
+            second = None
         if second is not None and self._unsure(best, second, tokens):
             predicate = self._predicate_asked(tokens, best, second)
             if predicate is None:
@@ -1256,6 +1265,14 @@ class Understander:
                 day.score += merged.score
                 day.explained |= merged.explained
             found[-1] = day
+        take = next((c for c in found.values() if c.route == _TAKE and c.explained), None)
+        if take is not None:
+            # "vào thi | cuộc thi công dân học tập": the contest named after the take is what
+            # is taken; the take says those words too (round 23 e)
+            first = min(take.explained)
+            take.explained |= {i for c in found.values() if c.route[0] == "contest"
+                               for i in c.explained
+                               if i > first and tokens[i].fold in self._contest_words}
         for c in found.values():
             said = sum(v for i, v in info.items() if i in c.explained)
             if ref is not None and ref.used <= c.explained:

@@ -226,6 +226,10 @@ _DENIED = NOT | {"chua"}
 _MEASURES = frozenset({"giay", "phut", "cau", "lan", "luot", "nguoi", "diem", "s", "p"})
 _UNIT_TYPED = re.compile(r"[0-9]{1,3}(?:s|p|ph|c)")
 _RANKS = frozenset({"top"})
+# "gõ lệnh gì", "cú pháp": a command asked; of what, when something is named beside it.
+_COMMAND_WORDS = frozenset({"go", "lenh", "gi", "cu", "phap", "nao", "cac", "nhung"})
+_NO_COMMAND = frozenset({"event", "programme", "smalltalk", "unknown", "help", "day", "today",
+                         "next"})
 _CAN_DO = re.compile(r" (?:giup|lam|hoi|ho tro|tra loi)" + _FOR_WHOM + " duoc" + _FOR_WHOM
                      + r"(?: (?:nhung|cac))?(?: (?:viec|thu|cai|cau))? gi ")
 
@@ -640,6 +644,7 @@ class Understander:
         best = self._actor(tokens, candidates, best)
         best = self._week_subject(tokens, candidates, best)
         best = self._narrower(candidates, best)
+        best = self._command_of(tokens, candidates, best)
         best = self._named_is(tokens, candidates, best)
         best = self._reminded_of(tokens, candidates, best)
         best = self._destination(tokens, candidates, best)
@@ -1036,6 +1041,17 @@ class Understander:
         return replace(base, feature=best.route[0], arg=best.route[1], score=best.rank,
                        explained=frozenset(best.explained),
                        unexplained=len(lettered - best.explained))
+
+    def _command_of(self, tokens: list[Token], candidates: list[_Candidate],
+                    best: _Candidate) -> _Candidate:
+        """"muốn thi công dân học tập thì gõ lệnh gì": the command asked is of what is named
+        (its answer tells the command), not the list of every command; events have none
+        (round 23 e)."""
+        if best.route != ("help", "") or not best.explained or not all(
+                tokens[i].fold in _COMMAND_WORDS for i in best.explained):
+            return best
+        return next((c for c in candidates if c is not best and c.explained - best.explained
+                     and c.route[0] not in _NO_COMMAND), best)
 
     def _accented(self, tokens: list[Token]) -> bool:
         """Does the citizen type diacritics? Then a word typed without them is that word.

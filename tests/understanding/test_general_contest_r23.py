@@ -30,7 +30,8 @@ TAKE_OR_RULES = ("contest_take", "contest")
     ('mỗi câu 60s đúng không ạ', RULES),
     ('lam 10 cau het bao nhieu phut', RULES),
     pytest.param('neu 3 nguoi cung duoc 9/10 thi xep the nao', RULES, marks=pytest.mark.xfail(
-        strict=True, reason="'xếp thế nào' alone is no phrase of the contest's; the score read as no day leaves nothing to answer")),
+        strict=True, reason="'xếp thế nào' alone is no phrase of the contest's; the score read as "
+        "no day leaves nothing to answer")),
     ('được 10/10 điểm thì có giải không', RULES),
     ('xem top 5 bxh', BOARD),
     ('top 3 cuoc thi la ai vay', BOARD),
@@ -41,22 +42,27 @@ TAKE_OR_RULES = ("contest_take", "contest")
     pytest.param('câu hỏi của cuộc thi về lĩnh vực nào', RULES, marks=pytest.mark.xfail(
         strict=True, reason="'lĩnh vực' is unknown and counts against the contest's questions")),
     pytest.param('de thi co giong nhau het ko', RULES, marks=pytest.mark.xfail(
-        strict=True, reason="'giống nhau' alone as the contest's phrase made 'các lớp học có giống nhau không' the contest; 'có' breaks 'đề thi giống nhau'")),
+        strict=True, reason="'giống nhau' alone as the contest's phrase made 'các lớp học có "
+        "giống nhau không' the contest; 'có' breaks 'đề thi giống nhau'")),
     # another attempt after one finished
     pytest.param('thi xong roi muon thi tiep lan 2 dc ko', RULES, marks=pytest.mark.xfail(
-        strict=True, reason="'thi tiếp' is going on with an attempt begun (the take); after 'xong' it is another attempt, no rule yet")),
-    pytest.param('em làm xong bài rồi, giờ làm lại tiếp được không ạ', RULES, marks=pytest.mark.xfail(
+        strict=True, reason="'thi tiếp' is going on with an attempt begun (the take); after "
+        "'xong' it is another attempt, no rule yet")),
+    pytest.param('em làm xong bài rồi, giờ làm lại tiếp được không ạ', RULES,
+                 marks=pytest.mark.xfail(
         strict=True, reason="'làm tiếp' (the take) after 'xong': another attempt, no rule yet")),
     # a trouble while taking the quiz told with another subject's words
     ('dang thi thi mat dien, bai co bi mat ko', TAKE_OR_RULES),
     pytest.param('bị cúp điện lúc đang làm bài thì sao ạ', TAKE_OR_RULES, marks=pytest.mark.xfail(
-        strict=True, reason="'cúp' is known only from the elsewhere subject; dropped as the story, it still counts as unknown")),
+        strict=True, reason="'cúp' is known only from the elsewhere subject; dropped as the "
+        "story, it still counts as unknown")),
     # the leaderboard now
     ('bxh hien tai the nao roi', BOARD),
     ('bây giờ ai đang đứng đầu bảng xếp hạng', BOARD),
     # in person or online
     pytest.param('thi truc tiep hay tren mang vay ad', RULES, marks=pytest.mark.xfail(
-        strict=True, reason="in person or online: 'trên mạng' is the courses' phrase, no word of the contest but 'thi'")),
+        strict=True, reason="in person or online: 'trên mạng' is the courses' phrase, no word of "
+        "the contest but 'thi'")),
     ('có phải đến trường để thi không', RULES),
 ])
 def test_contest_asked(understander: Understander, text: str, expected: tuple[str, ...]) -> None:

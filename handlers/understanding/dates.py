@@ -37,6 +37,9 @@ _TAILS = {**{w: v for w, v in _UNITS.items() if w != "năm"}, "mốt": 1, "lăm"
 # Words after "ngày"/"hôm" + a number word that make it something else ("ngày ba mẹ cưới").
 _NOT_A_DAY = ("mẹ", "má", "người", "lần", "buổi", "ngày", "tuần", "tiếng", "giờ", "tháng",
               "năm")
+# The words around a fraction that make it a score ("đúng 9/10", "10/10 câu"), not a day.
+_SCORE_BEFORE = ("đúng", "được", "đạt", "sai")
+_SCORE_AFTER = ("câu", "điểm", "đ")
 # Years said relative to this one: "năm nay" is the Week's; the others are not.
 _OTHER_YEARS = ("ngoái", "trước", "rồi", "sau", "tới", "kia")
 _DMY = re.compile(r"^([0-9]{1,2})[/.-]([0-9]{1,2})(?:[/.-]([0-9]{2,4}))?$")
@@ -319,6 +322,15 @@ class _Reader:
             month, year = self.today.month, self.today.year
         return _safe_date(year or self.edition.start.year, month, n)
 
+    def score(self, i: int) -> bool:
+        """Token i ("9/10") is a score: a fraction no greater than one, after the words that
+        tell one ("đúng", "được", "đạt", "sai") or before what it counts ("câu", "điểm")
+        (round 23 e: "nếu 2 người cùng đúng 10/10 thì sao")."""
+        m = _DMY.match(self.t[i].text)
+        if m is None or m[3] or int(m[1]) > int(m[2]) or "/" not in self.t[i].text:
+            return False
+        return self.word(i - 1, *_SCORE_BEFORE) or self.word(i + 1, *_SCORE_AFTER)
+
     def explicit(self, text: str) -> date | None:
         m = _ISO.match(text)
         if m:
@@ -360,6 +372,9 @@ class _Reader:
                 continue
             start = i
             found: list[date] = []
+            if t.kind == "date" and self.score(i):
+                i += 1  # "đúng 10/10", "được 9/10 điểm": a score, no day
+                continue
             if t.kind == "date":
                 d = self.explicit(t.text)
                 if d is None:

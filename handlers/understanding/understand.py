@@ -229,6 +229,15 @@ _RIGHT_AWAY = tuple(replace(t, expanded=True) for t in tokenize("ngay"))
 _FOR_WHOM = r"(?: (?:e|em|toi|minh|mk|mik|t|tui|chau|bot|ad|ban))?"
 # words that deny the verb after them ("chẳng giúp được gì", "chưa làm được gì") (folded)
 _DENIED = NOT | {"chua"}
+# What a number counts ("60 giây", "10 câu", "1 lần"), folded; and a number typed with its unit
+# ("30s", "15p", "10c"): seconds, minutes, questions.
+_MEASURES = frozenset({"giay", "phut", "cau", "lan", "luot", "nguoi", "diem", "s", "p"})
+_UNIT_TYPED = re.compile(r"[0-9]{1,3}(?:s|p|ph|c)")
+_RANKS = frozenset({"top"})
+# "gõ lệnh gì", "cú pháp": a command asked; of what, when something is named beside it.
+_COMMAND_WORDS = frozenset({"go", "lenh", "gi", "cu", "phap", "nao", "cac", "nhung"})
+_NO_COMMAND = frozenset({"event", "programme", "smalltalk", "unknown", "help", "day", "today",
+                         "next"})
 _CAN_DO = re.compile(r" (?:giup|lam|hoi|ho tro|tra loi)" + _FOR_WHOM + " duoc" + _FOR_WHOM
                      + r"(?: (?:nhung|cac))?(?: (?:viec|thu|cai|cau))? gi ")
 
@@ -347,6 +356,19 @@ class _Candidate:
     explained: set[int]
     source: int
     rank: float = 0.0  # the score, less for leaving much of the message unexplained
+
+
+def _quantity(tokens: list[Token], i: int) -> bool:
+    """Token i is a number of things counted ("60 giây", "10 câu", "2 lần", "top 10") or a
+    number typed with its unit ("30s", "15p"): it says how many, not what is asked (round 23
+    e). A number after another noun ("lớp 10", "vào 10") stays a number the bot cannot place."""
+    t = tokens[i]
+    if t.kind == "word":
+        return _UNIT_TYPED.fullmatch(t.fold) is not None
+    if t.kind != "number":
+        return False
+    return (i + 1 < len(tokens) and tokens[i + 1].kind == "word"
+            and tokens[i + 1].fold in _MEASURES) or (i > 0 and tokens[i - 1].fold in _RANKS)
 
 
 def _asked_right_away(words: list[Token]) -> bool:
@@ -487,6 +509,10 @@ class Understander:
         # in any order: they name the Week, not an event whose title holds them.
         self._week_words = frozenset(t.fold for t in tokenize(edition.name.vi))
         self._questions = [q for q, _unit in self.index.questions]
+        # The contest's name and what a take is of ("bài thi Công dân học tập"): the object
+        # of taking it, no question of its facts.
+        self._contest_words = frozenset(
+            t.fold for t in tokenize(f"{edition.contest.name.vi} bài thi"))
         self.examples = Examples([(self._surface(text), example.answer)
                                   for example in edition.examples for text in example.texts])
 
@@ -658,6 +684,7 @@ class Understander:
         best = self._actor(tokens, candidates, best)
         best = self._week_subject(tokens, candidates, best)
         best = self._narrower(candidates, best)
+        best = self._command_of(tokens, candidates, best)
         best = self._named_is(tokens, candidates, best)
         best = self._reminded_of(tokens, candidates, best)
         best = self._destination(tokens, candidates, best)
@@ -1047,6 +1074,11 @@ class Understander:
                             and c.rank >= SUBJECT * best.rank), None)
             if contest is not None:
                 best, second = contest, None
+        if second is not None and best.route == _TAKE and second.route[0] == "contest" and all(
+                tokens[i].fold in self._contest_words for i in second.explained - best.explained):
+            # "em muốn bắt đầu làm bài thi Công dân học tập": the contest named is what is
+            # taken, not its facts asked (round 23 e)
+            second = None
         if second is not None and self._unsure(best, second, tokens):
             predicate = self._predicate_asked(tokens, best, second)
             if predicate is None:
@@ -1056,6 +1088,17 @@ class Understander:
         return replace(base, feature=best.route[0], arg=best.route[1], score=best.rank,
                        explained=frozenset(best.explained),
                        unexplained=len(lettered - best.explained))
+
+    def _command_of(self, tokens: list[Token], candidates: list[_Candidate],
+                    best: _Candidate) -> _Candidate:
+        """"muốn thi công dân học tập thì gõ lệnh gì": the command asked is of what is named
+        (its answer tells the command), not the list of every command; events have none
+        (round 23 e)."""
+        if best.route != ("help", "") or not best.explained or not all(
+                tokens[i].fold in _COMMAND_WORDS for i in best.explained):
+            return best
+        return next((c for c in candidates if c is not best and c.explained - best.explained
+                     and c.route[0] not in _NO_COMMAND), best)
 
     def _accented(self, tokens: list[Token]) -> bool:
         """Does the citizen type diacritics? Then a word typed without them is that word.
@@ -1105,6 +1148,8 @@ class Understander:
             if i in used or i in runs or i < lead or i >= closing \
                     or t.kind not in ("word", "number") or self.index.is_filler(t):
                 continue
+            if _quantity(tokens, i):
+                continue  # "60 giây", "10 câu", "1 lần", "30s", "top 10": how many, no subject
             if t.kind == "number":
                 value = NUMBER_INFO
                 unknown.add(i)
@@ -1283,6 +1328,14 @@ class Understander:
                 day.score += merged.score
                 day.explained |= merged.explained
             found[-1] = day
+        take = next((c for c in found.values() if c.route == _TAKE and c.explained), None)
+        if take is not None:
+            # "vào thi | cuộc thi công dân học tập": the contest named after the take is what
+            # is taken; the take says those words too (round 23 e)
+            first = min(take.explained)
+            take.explained |= {i for c in found.values() if c.route[0] == "contest"
+                               for i in c.explained
+                               if i > first and tokens[i].fold in self._contest_words}
         for c in found.values():
             said = sum(v for i, v in info.items() if i in c.explained)
             if ref is not None and ref.used <= c.explained:
@@ -2115,8 +2168,18 @@ class Understander:
                 or (min(own) < s <= max(own) < e and e - s >= len(own) + 2)
                 for s, e in spans)
 
+        # "đang thi thì mất điện", "bị cúp điện lúc đang làm bài": a mishap told as what
+        # happened while doing what an answer of the Week's names ("đang" in its phrase), that
+        # answer stronger: the mishap is the story, not the subject asked (round 23 e)
+        # (not the calendar's "đang diễn ra"; "giữa chừng" tells it too: "làm bài thi mà bị mất
+        # điện giữa chừng")
+        # (the strongest of the Week's answers, or the story tells of something else)
+        midway = " giua chung " in parts.run(tokens)
+        week = next((c for c in candidates if c.route[0] not in ("unknown", "smalltalk")), None)
+        during = week is not None and week.route[0] not in _CALENDAR and bool(
+            week.explained) and (midway or any(tokens[i].fold == "dang" for i in week.explained))
         kept = [c for c in candidates
-                if not (c.route[0] == "unknown" and c.explained and within(c))]
+                if not (c.route[0] == "unknown" and c.explained and (within(c) or during))]
         return kept or candidates
 
     def _asked_of_day(self, tokens: list[Token], ref: DateRef, best: _Candidate,

@@ -29,9 +29,8 @@ TAKE_OR_RULES = ("contest_take", "contest")
     ('mỗi người chỉ được thi 1 lần thôi hả', RULES),
     ('mỗi câu 60s đúng không ạ', RULES),
     ('lam 10 cau het bao nhieu phut', RULES),
-    pytest.param('neu 3 nguoi cung duoc 9/10 thi xep the nao', RULES, marks=pytest.mark.xfail(
-        strict=True, reason="'xếp thế nào' alone is no phrase of the contest's; the score read as "
-        "no day leaves nothing to answer")),
+    # ('xếp thế nào' alone is no phrase of the contest's; the examples most like it are)
+    ('neu 3 nguoi cung duoc 9/10 thi xep the nao', RULES),
     ('được 10/10 điểm thì có giải không', RULES),
     ('xem top 5 bxh', BOARD),
     ('top 3 cuoc thi la ai vay', BOARD),
@@ -39,11 +38,10 @@ TAKE_OR_RULES = ("contest_take", "contest")
     ('đề thi của mỗi người có khác nhau không', RULES),
     ('cau hoi duoc chon ngau nhien ha ad', RULES),
     ('noi dung cau hoi thi la gi', RULES),
-    pytest.param('câu hỏi của cuộc thi về lĩnh vực nào', RULES, marks=pytest.mark.xfail(
-        strict=True, reason="'lĩnh vực' is unknown and counts against the contest's questions")),
-    pytest.param('de thi co giong nhau het ko', RULES, marks=pytest.mark.xfail(
-        strict=True, reason="'giống nhau' alone as the contest's phrase made 'các lớp học có "
-        "giống nhau không' the contest; 'có' breaks 'đề thi giống nhau'")),
+    # ('lĩnh vực' is unknown and counts against the contest's questions; 'có' breaks 'đề thi
+    # giống nhau': the examples most like them are the contest's)
+    ('câu hỏi của cuộc thi về lĩnh vực nào', RULES),
+    ('de thi co giong nhau het ko', RULES),
     # another attempt after one finished
     pytest.param('thi xong roi muon thi tiep lan 2 dc ko', RULES, marks=pytest.mark.xfail(
         strict=True, reason="'thi tiếp' is going on with an attempt begun (the take); after "

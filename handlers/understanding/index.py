@@ -223,6 +223,9 @@ class Index:
         n = len(self.units)
         self.idf = {f: min(MAX_IDF, math.log(1 + n / len(units))) for f, units in df.items()}
         self.content_folds = frozenset(df)
+        # The units whose phrases hold each content word (an answer's own vocabulary: the words
+        # its keywords and titles are made of).
+        self.units_of_fold = {f: frozenset(units) for f, units in df.items()}
         all_filler_folds = frozenset(w.fold for text in self.filler_texts for w in tokenize(text))
         self.filler_folds = all_filler_folds - self.content_folds
         self._unmarked_fillers = self.filler_folds | self.filler_texts

@@ -11,6 +11,7 @@ which one was meant).
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -70,6 +71,12 @@ AFTER_PREPOSITION = 0.5  # "cho trẻ con", "ở thư viện": a qualifier, not 
 FILLER_LIKE = 0.25  # typed without marks, a word that may be a filler ("ve": về, vé)
 CORRECTED = 0.85  # a phrase read through a typo correction
 PREDICATE = 1.5  # "thi có tốn tiền không": what comes after "có" in a yes/no question is asked
+OWN_WORD = 0.25  # a word of the answer's own phrases, on which no phrase was found
+OWN_UNITS = 2  # … that few answers' phrases hold
+STORY_WORDS = 15  # a long story: this many words that say something
+TOPIC_PHRASES = 2  # … and this many phrases of two words or more of one answer
+TOPIC = 1.5  # … make what it explains say this much more
+STORY = 6  # more far words than this weigh as their sum times sqrt(STORY / their number)
 COVERAGE = 0.4  # how much explaining all of the message counts when ranking answers
 CLARIFY_RATIO = 0.8  # a second answer at least this strong on the same words: ask
 TWO_QUESTIONS = 0.5  # a second answer this strong on words of its own: two questions, ask
@@ -313,6 +320,9 @@ _ADDRESS = ("kinh", "gui")
 _CANCELS = frozenset({"hủy", "huỷ", "ngừng", "thôi", "tắt", "dừng", "bỏ"})
 _CANCEL_FOLDS = frozenset({"huy", "ngung", "thoi", "tat"})
 _REMINDERS = frozenset({("subscribe", ""), ("faq", "nhac-lich")})
+# What follows a message told as received: what it said, or who sent it ("nhận được tin nhắn
+# nói …", "… của ngân hàng", "… từ số lạ", "… báo trúng thưởng", "… bảo …") (folded).
+_TOLD_BY = frozenset({"noi", "bao", "cua", "tu", "xung", "gia"})
 # Whom a message may speak to ("chào ban tổ chức", "btc ơi"), and the small talk said to them.
 _ADDRESSEES = frozenset({"contacts", "bodies", "library"})
 _SPOKEN_TO = frozenset({("smalltalk", "greeting"), ("smalltalk", "thanks"),
@@ -384,6 +394,18 @@ def _names_device(folds: list[str], also: frozenset[str] = frozenset()) -> bool:
     of the words `also`."""
     return (any(f in _DEVICES or f in also for f in folds)
             or any(p in _DEVICE_PAIRS for p in itertools.pairwise(folds)))
+
+
+def _phrases_apart(tokens: list[Token], c: _Candidate) -> int:
+    """How many different phrases of two words or more the candidate was found on, apart
+    from each other (runs of the words it explains)."""
+    runs: list[list[int]] = []
+    for i in sorted(c.explained):
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return len({" ".join(tokens[i].fold for i in r) for r in runs if len(r) >= 2})
 
 
 def _to_safety(candidates: list[_Candidate], best: _Candidate) -> _Candidate:
@@ -680,6 +702,7 @@ class Understander:
                          and c.rank >= SUBJECT * best.rank), best)
         polite: _Candidate | None = None  # small talk that gave way to a question
         best = self._asked_part(tokens, candidates, best, asking)
+        best = self._received(tokens, candidates, best)
         best = self._predicate(tokens, candidates, best)
         best = self._actor(tokens, candidates, best)
         best = self._week_subject(tokens, candidates, best)
@@ -803,12 +826,21 @@ class Understander:
         goes_on = self._told_after_intro(tokens, intro)
         if not goes_on & best.explained:
             announcing |= goes_on  # what the writer goes on telling of themself asks nothing
-        against = sum(((UNEXPLAINED * v if i in aside else v) if i in unknown or i in stray
-                       else 0.0 if i in understood
-                       else UNEXPLAINED * v) * (CONTEXT if i in far else 1.0)
-                      for i, v in info.items() if i not in best.explained and i not in asking
-                      and i not in announcing
-                      and not (i in done and not best.explained & done))
+        # (in a long story only: in a short question the word no phrase holds is what is asked,
+        # "làm sao để tải video từ facebook")
+        own = self._vocabulary(tokens, info, best) if len(lettered) >= STORY_WORDS else set()
+        weighs = {i: ((UNEXPLAINED * v if i in aside else v) if i in unknown or i in stray
+                      else 0.0 if i in understood
+                      else UNEXPLAINED * v) * (OWN_WORD if i in own else 1.0)
+                  for i, v in info.items() if i not in best.explained and i not in asking
+                  and i not in announcing
+                  and not (i in done and not best.explained & done)}
+        # The words far from the answer and the question tell a story around it: beyond STORY
+        # of them they weigh together as their sum times sqrt(STORY / their number), not each
+        # by itself (a long story is one thing that happened, not many subjects) (round 23 b).
+        story = [w for i, w in weighs.items() if i in far and w]
+        against = sum(w for i, w in weighs.items() if i not in far) + CONTEXT * (
+            sum(story) * math.sqrt(STORY / len(story)) if len(story) > STORY else sum(story))
         if ref is not None and not used <= best.explained and ref.kind not in SCOPES:
             against += UNEXPLAINED * DATE_INFO
         # The nearest answers, offered with "no information": those that explain some of the
@@ -852,6 +884,11 @@ class Understander:
             # when an office or a place opens ("ubnd phường mở cửa thứ 7 không", "thư viện quốc
             # gia mở cửa mấy giờ"): the organisers and the resources online have no hours
             return replace(base, candidates=others)
+        if len(lettered) >= STORY_WORDS and _phrases_apart(tokens, best) >= TOPIC_PHRASES:
+            # A long story that comes back to one answer's subject in phrases of their own
+            # ("… bà bị chiếm nick zalo … rồi mới biết bị lừa") is about it: what the answer
+            # explains says more against the many words of the story.
+            said *= TOPIC
         if against and against >= max(said, FILLER_WEIGHT):
             if polite is not None and polite is not best:
                 # what followed the greeting (or came before the thanks) is not understood:
@@ -1168,6 +1205,18 @@ class Understander:
                 value *= AFTER_PREPOSITION
             info[i] = value
         return info, unknown
+
+    def _vocabulary(self, tokens: list[Token], info: dict[int, float],
+                    best: _Candidate) -> set[int]:
+        """The words of the message that no phrase of the answer `best` was found on but that
+        its phrases are made of (its own vocabulary: "trang", "web" of "trang web xấu" for the
+        safe-Internet answer)."""
+        unit = self.index.unit(best.route)
+        if unit is None or not best.explained:
+            return set()
+        return {i for i in info if i not in best.explained
+                and unit in (units := self.index.units_of_fold.get(tokens[i].fold, ()))
+                and len(units) <= OWN_UNITS}
 
     def _known(self, t: Token, accented: bool) -> bool:
         """A word the bot knows. A word typed with marks in a message mostly typed without
@@ -2321,6 +2370,22 @@ class Understander:
                                     and tokens[k - 1].clause == t.clause):
                 return True
         return False
+
+    @staticmethod
+    def _received(tokens: list[Token], candidates: list[_Candidate],
+                  best: _Candidate) -> _Candidate:
+        """A message told as received ("nhận được tin nhắn | nói trúng thưởng", "nhận tin
+        nhắn | của một người lạ", "… | từ số lạ"): what someone sent is the story, not the
+        reminders asked for; the next answer found on other words is asked (round 23 b)."""
+        if best.route not in _REMINDERS or not best.explained:
+            return best
+        after = max(best.explained) + 1
+        if after >= len(tokens) or tokens[after].fold not in _TOLD_BY \
+                or tokens[after].clause != tokens[max(best.explained)].clause:
+            return best
+        return next((c for c in candidates[1:] if c.explained - best.explained
+                     and c.route[0] not in ("smalltalk", "unknown")
+                     and c.route not in _REMINDERS), replace(best, explained=set()))
 
     @staticmethod
     def _asked_part(tokens: list[Token], candidates: list[_Candidate], best: _Candidate,

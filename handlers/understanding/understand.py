@@ -323,6 +323,8 @@ _REMINDERS = frozenset({("subscribe", ""), ("faq", "nhac-lich")})
 # What follows a message told as received: what it said, or who sent it ("nhận được tin nhắn
 # nói …", "… của ngân hàng", "… từ số lạ", "… báo trúng thưởng", "… bảo …") (folded).
 _TOLD_BY = frozenset({"noi", "bao", "cua", "tu", "xung", "gia"})
+# Words of wanting before the reminders' phrase: they are asked for, not told as received.
+_WANTED = frozenset({"muon", "xin", "can", "thich"})
 # Whom a message may speak to ("chào ban tổ chức", "btc ơi"), and the small talk said to them.
 _ADDRESSEES = frozenset({"contacts", "bodies", "library"})
 _SPOKEN_TO = frozenset({("smalltalk", "greeting"), ("smalltalk", "thanks"),
@@ -2379,6 +2381,10 @@ class Understander:
         reminders asked for; the next answer found on other words is asked (round 23 b)."""
         if best.route not in _REMINDERS or not best.explained:
             return best
+        first = min(best.explained)
+        before = [t.fold for t in tokens[:first] if t.clause == tokens[first].clause]
+        if set(before) & _WANTED or "dang ky" in " ".join(before):
+            return best  # "bà muốn đăng ký nhận tin báo lịch | của tuần lễ": asked for
         after = max(best.explained) + 1
         if after >= len(tokens) or tokens[after].fold not in _TOLD_BY \
                 or tokens[after].clause != tokens[max(best.explained)].clause:

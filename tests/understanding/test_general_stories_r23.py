@@ -111,6 +111,8 @@ GUARDS = [
 
 
 # Left after the round (strict xfail): the first words of each, with the answer it gets and why.
+# (Three more left by the round's rules, "tôi bán quần áo…", "facebook của con gái…", "có người
+# lấy ảnh…", are answered since the merge with the examples' vote: its five nearest agree.)
 LEFT: dict[str, str] = {
     'sáng nay bố tôi':
         "the story's words outweigh the answer's (said < against) after the round's rules "
@@ -120,8 +122,6 @@ LEFT: dict[str, str] = {
         "'chuyển tiền | gấp' read as modified",
     'vo toi quen 1 nguoi':
         "dont_know: 'nộp thêm phí' reads the fees first, whose against is the whole story",
-    'tôi bán quần áo':
-        "the story's words outweigh the answer's (said < against) after the round's rules",
     'anh rể em nhận':
         "the story's words outweigh the answer's (said < against) after the round's rules (the "
         "reminders give way, the safety answer's 'trúng thưởng' alone is too little)",
@@ -131,8 +131,6 @@ LEFT: dict[str, str] = {
     'thang truoc e dat mua':
         "the story's words outweigh the answer's (said < against) after the round's rules "
         "('quang cao' repaired to other words, 'thue bao', 'bi chan' unknown)",
-    'facebook của con gái':
-        "dont_know: 'gọi điện' reads the contacts first; 'không đăng nhập được' is no phrase",
     'zalo của bà ngoại':
         "dont_know: 'bị ai đó chiếm' is no phrase ('bị chiếm' with words between) and 'chuyển "
         "tiền | gấp' is read as modified",
@@ -154,9 +152,6 @@ LEFT: dict[str, str] = {
     'me e hay chia se':
         "programme:doc-sach-lien-the-he: 'người lớn tuổi' reads the intergenerational reading "
         "first",
-    'có người lấy ảnh':
-        "the story's words outweigh the answer's (said < against) after the round's rules ('lấy"
-        " ảnh' found; 'ghép', 'xấu hổ', 'gỡ' unknown)",
     'tôi năm nay bảy mươi':
         "the story's words outweigh the answer's (said < against) after the round's rules ('gọi"
         " video' found; 'nước ngoài', 'bấm mãi' weigh more)",

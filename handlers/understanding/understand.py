@@ -192,8 +192,11 @@ _CHILDREN = frozenset({"con", "chau", "be", "tre", "nhoc", "sinh"})
 _ADULTS = frozenset({"chong", "vo", "ai", "bo", "me", "ong"})
 _DISTRICT = ("faq", "quan-huyen")
 _FEES = ("faq", "chi-phi")
-# What a fee can be asked of: an event, a reading programme, a course.
+# What a fee can be asked of: an event, a reading programme, a course; and what the bot does
+# for a citizen ("nhận tin nhắc lịch hằng ngày | có bị tính tiền không", round 23 d).
 _NAMED_THINGS = frozenset({"event", "programme", "courses"})
+_FEE_ASKED_OF = _NAMED_THINGS | {"subscribe", "unsubscribe", "bulletin", "help", "language",
+                                 "privacy", "ask"}
 _WHO = ("faq", "ai-tham-gia")
 _NOW = frozenset({"ngay", "luôn", "luon", "liền"})
 # Words for people, folded: called after a greeting ("chào ông bà ạ") they say whom it is to.
@@ -619,6 +622,7 @@ class Understander:
         best = self._week_subject(tokens, candidates, best)
         best = self._narrower(candidates, best)
         best = self._named_is(tokens, candidates, best)
+        best = self._kind_asked(tokens, candidates, best)
         best = self._reminded_of(tokens, candidates, best)
         best = self._destination(tokens, candidates, best)
         best = self._written_on(tokens, candidates, best)
@@ -957,9 +961,10 @@ class Understander:
             if named is not None:
                 best = named
                 passed.add(best.route)
-        if not when_where and best.route[0] in _NAMED_THINGS:
+        if not when_where and (best.route[0] in _FEE_ASKED_OF or best.route in _REMINDERS):
             # "lớp kỹ năng số | có thu tiền không": the fee asked of an event named before it
-            # (round 21 b)
+            # (round 21 b), or of what the bot does ("đăng ký nhận tin nhắc | có mất tiền
+            # không", round 23 d)
             fee = self._fee_of_named(tokens, best, candidates)
             if fee is not None:
                 best = fee
@@ -1519,6 +1524,25 @@ class Understander:
                      and c.rank >= CLARIFY_RATIO * best.rank), best)
 
     @staticmethod
+    def _kind_asked(tokens: list[Token], candidates: list[_Candidate],
+                    best: _Candidate) -> _Candidate:
+        """What kind of thing the Week is ("tuần lễ học tập suốt đời | là hoạt động gì thế",
+        "… là sự kiện gì vậy"): the kind's word after "là", then "gì", names no list; what the
+        Week is is asked, when found wholly before "là" (round 23 d)."""
+        if best.route not in _LISTS | _ACTIVITIES or not best.explained:
+            return best
+        week = next((c for c in candidates if c.route == _WHAT_WEEK and c.explained
+                     and c.rank >= SUBJECT * best.rank), None)
+        if week is None:
+            return best
+        is_at = next((i for i in range(max(week.explained) + 1, len(tokens))
+                      if tokens[i].fold == "la"), None)
+        if is_at is None or not any(i > is_at for i in best.explained):
+            return best
+        kind = [t.fold for t in tokens[is_at + 1:is_at + 4]]
+        return week if "gi" in kind[1:] else best
+
+    @staticmethod
     def _destination(tokens: list[Token], candidates: list[_Candidate],
                      best: _Candidate) -> _Candidate:
         """A unit named after "gửi về", "nộp về" ("báo cáo tuần lễ gửi về sở hay | hội khuyến
@@ -1717,7 +1741,8 @@ class Understander:
             return None
         start, end = min(fee.explained), max(fee.explained)
         asked_from = any(t.fold in ("co", "phai") for t in tokens[max(0, start - 2):start + 1])
-        asked_to = any(t.fold in YES_NO for t in tokens[end + 1:end + 3])
+        # (the yes/no may be the fee phrase's own last word: "có mất tiền không")
+        asked_to = any(t.fold in YES_NO for t in tokens[max(start + 1, end):end + 3])
         return fee if asked_from and asked_to else None
 
     @staticmethod

@@ -6,6 +6,9 @@ organises, the theme, how to reach the organizers and what the bot can do. Blind
 class of the round's first-contact misses (batch 1 of `# --- round 23d` in corpus.txt), written
 before any change of their class, other words and other people than the corpus lines. Expected
 answers separated by " / " are each right (as in the corpus).
+
+First set (classes A–H, written after batch 1's first contact): 16 of 33 cases right before
+the round's changes, other subjects 4/4, guards 9/9; 33/33, 4/4, 9/9 after.
 """
 
 from __future__ import annotations
@@ -32,7 +35,8 @@ CASES = [
     ('nhan tin nhac lich hang ngay co bi tinh tien khong', FEE),
     ('đăng ký nhận thông báo của bot có mất phí gì không', FEE),
     ('tra cuu lich tren bot co ton tien khong', FEE),
-    ('mượn sách ở thư viện trong tuần lễ có phải trả phí không', FEE + " / library / faq:doc-sach"),
+    ('mượn sách ở thư viện trong tuần lễ có phải trả phí không',
+     FEE + " / library / faq:doc-sach"),
     # B. a certificate for the contest
     ('làm xong bài thi có giấy chứng nhận không ạ', CONTEST),
     ('thi cong dan hoc tap co cap chung nhan khong', CONTEST),

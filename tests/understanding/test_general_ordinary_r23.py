@@ -70,12 +70,54 @@ CASES = [
     ('muon xem cac su kien rieng cua quan minh thi xem o dau', DISTRICT),
 ]
 
+# Written after batch 2's first contact (its misses' classes), before their fixes.
+BODIES = "bodies"
+CASES_2 = [
+    # I. who the organizers are, asked "là những ai", "gồm những ai"
+    ('btc tuan le gom nhung ai vay', BODIES),
+    ('ban tổ chức là những cơ quan nào thế', BODIES),
+    ('những ai đứng ra làm ban tổ chức tuần lễ', BODIES),
+    # J. whom to ask when the bot cannot answer
+    ('bot không trả lời được câu của tôi thì tôi hỏi ai', "ask / contacts / faq:lien-he"),
+    ('neu bot khong biet thi hoi nguoi nao', "ask / contacts / faq:lien-he"),
+    ('câu này bot không trả lời được thì gửi cho ai', "ask / contacts / faq:lien-he"),
+    # K. the reminders stopped: "tắt", "nhắn hoài"
+    ('làm thế nào để tắt tin nhắn của bot', STOP),
+    ('bot gui tin hoai, tat the nao', STOP),
+    ('muốn tắt nhắc lịch thì bấm gì', STOP),
+    # L. the fee in other words: "góp tiền", "phí đăng ký"
+    ('tham gia lớp kỹ năng số có phải góp tiền gì không', FEE),
+    ('dang ky du thi co mat phi dang ky khong', "faq:chi-phi / contest / faq:cuoc-thi"),
+    ('đi dự ngày hội đọc sách có phải đóng góp gì không', FEE),
+    # N. "có phải chỉ X mới được tham gia không"
+    ('có phải chỉ học sinh mới được tham gia không', WHO),
+    ('chi giao vien moi duoc tham gia a', WHO),
+    ('tuần lễ chỉ dành cho người trong thành phố thôi à', WHO),
+    # O. what a good score wins
+    ('thi điểm cao có được thưởng gì không', CONTEST),
+    ('ai thi gioi co duoc qua khong', CONTEST),
+    ('người đứng đầu bảng có nhận được quà gì không', CONTEST + " / leaderboard"),
+    # P. who keeps what one typed, and whether it is safe
+    ('thông tin tôi đăng ký thi ai giữ vậy', "privacy"),
+    ('du lieu cua toi tren bot co duoc bao mat khong', "privacy"),
+    ('số điện thoại tôi nhập vào bot có bị lộ không', "privacy"),
+    # Q. what the Week is held for, asked with "ra", "lập ra"
+    ('tuần lễ học tập đặt ra để làm gì', "theme"),
+    ('nguoi ta to chuc ra tuan le nay de lam gi', "theme"),
+    ('sao lại có tuần lễ học tập suốt đời, để làm gì', "theme / faq:tuan-le-la-gi"),
+]
+
 # H. the cost of other things: no information
 ELSEWHERE = [
     'học thêm ở trung tâm tiếng anh thì nộp tiền ở đâu',
     'học bằng lái xe máy hết bao nhiêu tiền',
     'làm lại giấy khai sinh có mất phí không',
     'giấy chứng nhận quyền sử dụng đất làm ở đâu',
+    # M. (after batch 2) fees of school and of papers
+    'làm căn cước gắn chip mất bao nhiêu tiền',
+    'có phải đóng học phí cho con học kỳ này không',
+    'làm hộ chiếu ở đâu, mất bao lâu',
+    'tiền học thêm ở trường đóng cho ai',
 ]
 
 # guards: answers right before the round that must stay
@@ -92,7 +134,7 @@ GUARDS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), CASES)
+@pytest.mark.parametrize(("text", "expected"), CASES + CASES_2)
 def test_case(understander: Understander, text: str, expected: str) -> None:
     assert answer(understander, text) in expected.split(" / ")
 

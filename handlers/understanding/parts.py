@@ -384,6 +384,9 @@ _STOPS_SENDING = frozenset({"dung", "khong", "ko", "k", "thoi", "ngung", "huy", 
                             "chang", "cha", "nua"})
 
 
+_MONEY = frozenset({"tien", "phi"})  # money asked of the sending (round 23 d)
+
+
 def every_day(tokens: list[Token]) -> bool:
     """The message asks to be sent something every day or every morning."""
     words = [t for t in tokens if t.kind == "word"]
@@ -394,6 +397,8 @@ def every_day(tokens: list[Token]) -> bool:
     # tells a story); a "không" after the send verb that no verb follows asks ("… được không
     # ạ", "… nhé ko vậy"), one before it or before a verb stops ("không cần gửi")
     folds = [t.fold for t in words if send is not None and t.clause >= send]
+    if _MONEY & set(folds):  # ("nhận tin nhắc lịch hằng ngày có bị tính tiền không": the fee)
+        return False
     first = next((i for i, f in enumerate(folds) if f in _SENDS), 0)
     if any(f in _STOPS_SENDING and not (
             f == "khong" and i > first and (i + 1 == len(folds) or folds[i + 1] not in _WANTS))

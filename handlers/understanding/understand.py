@@ -205,8 +205,24 @@ _CHILDREN = frozenset({"con", "chau", "be", "tre", "nhoc", "sinh"})
 _ADULTS = frozenset({"chong", "vo", "ai", "bo", "me", "ong"})
 _DISTRICT = ("faq", "quan-huyen")
 _FEES = ("faq", "chi-phi")
-# What a fee can be asked of: an event, a reading programme, a course.
+# What a fee can be asked of: an event, a reading programme, a course; and what the bot does
+# for a citizen ("nhận tin nhắc lịch hằng ngày | có bị tính tiền không", round 23 d).
 _NAMED_THINGS = frozenset({"event", "programme", "courses"})
+_FEE_ASKED_OF = _NAMED_THINGS | {"subscribe", "unsubscribe", "bulletin", "help", "language",
+                                 "privacy", "ask", "contest_take"}
+# Round 23 (d): the organizers named, who they are asked ("btc tuần lễ gồm những ai"), and
+# nothing that reaches them; the data the bot keeps for a feature (a phone number, the contest's
+# registration), then what is done with it ("thông tin tôi đăng ký thi | ai giữ vậy").
+_CONTACT_ROUTES = frozenset({("contacts", ""), ("faq", "lien-he")})
+_ORGANISER_WORDS = frozenset({"ban", "to", "chuc", "btc"})
+_WHO_THEY_ARE = frozenset({"ai", "gom"})  # (not "nào": "nt cho btc thế nào" reaches them)
+_REACH = frozenset({"hoi", "goi", "lien", "gap", "so", "dia", "o", "dau", "email", "mail",
+                    "nhan", "tin", "gui"})
+_KEPT_FOR = frozenset({("contacts", ""), ("faq", "lien-he"), ("contest_take", ""),
+                       ("subscribe", "")})
+_PRIVACY = ("privacy", "")
+_BODIES = ("bodies", "")
+_SORRY = ("smalltalk", "sorry")
 _WHO = ("faq", "ai-tham-gia")
 # what is on, asked as a list ("có gì", "có hoạt động nào")
 _LISTS = frozenset({("activities", ""), ("faq", "hoat-dong"), ("schedule", "")})
@@ -711,6 +727,7 @@ class Understander:
         best = self._narrower(candidates, best)
         best = self._command_of(tokens, candidates, best)
         best = self._named_is(tokens, candidates, best)
+        best = self._kind_asked(tokens, candidates, best)
         best = self._reminded_of(tokens, candidates, best)
         best = self._destination(tokens, candidates, best)
         best = self._written_on(tokens, candidates, best)
@@ -726,6 +743,13 @@ class Understander:
         best = self._organised(tokens, candidates, best)
         best = self._near_home(candidates, best)
         best = self._money_lost(tokens, candidates, best)
+        who = self._organisers_are(tokens, best)
+        if who is not best:  # (the contacts found on the name are no second answer)
+            best, candidates = who, [c for c in candidates if c.route not in _CONTACT_ROUTES]
+        best = self._data_kept(candidates, best)
+        best = self._complaint_then(tokens, candidates, best)
+        best = self._held_for(tokens, candidates, best)
+        best = self._only_some(tokens, candidates, best)
         best = self._for_whom(tokens, candidates, best)
         best = self._tell_when(tokens, candidates, best)
         best = self._may_take(tokens, candidates, best)
@@ -1070,9 +1094,10 @@ class Understander:
             if named is not None:
                 best = named
                 passed.add(best.route)
-        if not when_where and best.route[0] in _NAMED_THINGS:
+        if not when_where and (best.route[0] in _FEE_ASKED_OF or best.route in _REMINDERS):
             # "lớp kỹ năng số | có thu tiền không": the fee asked of an event named before it
-            # (round 21 b)
+            # (round 21 b), or of what the bot does ("đăng ký nhận tin nhắc | có mất tiền
+            # không", round 23 d)
             fee = self._fee_of_named(tokens, best, candidates)
             if fee is not None:
                 best = fee
@@ -1576,10 +1601,13 @@ class Understander:
         end = max((i for i, t in enumerate(tokens) if t.fold in ("khong", "chua")), default=-1)
         if has <= 0 or end <= has or not best.explained or max(best.explained) >= has:
             return best
+        # (a standing named is who it is asked of, however strong: "người đạt điểm cao | có
+        # được nhận quà gì không" asks the contest's prizes; round 23 d)
+        ratio = SUBJECT if best.route == ("leaderboard", "") else CLARIFY_RATIO
         return next((c for c in candidates[1:] if c.explained
                      and min(c.explained) >= has and max(c.explained) <= end
                      and c.route[0] not in ("smalltalk", "unknown")
-                     and c.rank >= CLARIFY_RATIO * best.rank), best)
+                     and c.rank >= ratio * best.rank), best)
 
     @staticmethod
     def _actor(tokens: list[Token], candidates: list[_Candidate],
@@ -1668,6 +1696,25 @@ class Understander:
         return next((c for c in candidates[1:] if c.route[0] == "faq" and c.explained
                      and min(c.explained) >= is_at
                      and c.rank >= CLARIFY_RATIO * best.rank), best)
+
+    @staticmethod
+    def _kind_asked(tokens: list[Token], candidates: list[_Candidate],
+                    best: _Candidate) -> _Candidate:
+        """What kind of thing the Week is ("tuần lễ học tập suốt đời | là hoạt động gì thế",
+        "… là sự kiện gì vậy"): the kind's word after "là", then "gì", names no list; what the
+        Week is is asked, when found wholly before "là" (round 23 d)."""
+        if best.route not in _LISTS | _ACTIVITIES or not best.explained:
+            return best
+        week = next((c for c in candidates if c.route == _WHAT_WEEK and c.explained
+                     and c.rank >= SUBJECT * best.rank), None)
+        if week is None:
+            return best
+        is_at = next((i for i in range(max(week.explained) + 1, len(tokens))
+                      if tokens[i].fold == "la"), None)
+        if is_at is None or not any(i > is_at for i in best.explained):
+            return best
+        kind = [t.fold for t in tokens[is_at + 1:is_at + 4]]
+        return week if "gi" in kind[1:] else best
 
     @staticmethod
     def _destination(tokens: list[Token], candidates: list[_Candidate],
@@ -1854,21 +1901,97 @@ class Understander:
         return replace(scam, explained=scam.explained | best.explained) if demanded else scam
 
     @staticmethod
+    def _organisers_are(tokens: list[Token], best: _Candidate) -> _Candidate:
+        """Who the organizers are ("btc tuần lễ gồm những ai", "những ai đứng ra làm ban tổ
+        chức"): the contacts found only on their name, with who they are asked and no way to
+        reach them (no call, no number, no address), is the bodies' answer (round 23 d)."""
+        if best.route not in _CONTACT_ROUTES or not best.explained or any(
+                tokens[i].fold not in _ORGANISER_WORDS for i in best.explained):
+            return best
+        folds = {t.fold for t in tokens}
+        if not folds & _WHO_THEY_ARE or folds & _REACH:
+            return best
+        return replace(best, route=_BODIES)
+
+    @staticmethod
+    def _data_kept(candidates: list[_Candidate], best: _Candidate) -> _Candidate:
+        """What is done with what the writer gave a feature ("số điện thoại tôi nhập vào bot |
+        có bị lộ không", "thông tin tôi đăng ký thi | ai giữ vậy"): the data's keeping,
+        found after the feature's words, is asked (round 23 d)."""
+        if best.route not in _KEPT_FOR or not best.explained:
+            return best
+        return next((c for c in candidates if c.route == _PRIVACY and c.explained
+                     and min(c.explained) > max(best.explained)
+                     and c.rank >= SUBJECT * best.rank), best)
+
+    @staticmethod
+    def _complaint_then(tokens: list[Token], candidates: list[_Candidate],
+                        best: _Candidate) -> _Candidate:
+        """A complaint told as the condition of a question ("bot không trả lời được câu của
+        tôi | thì tôi hỏi ai"): what follows "thì" is asked (round 23 d)."""
+        if best.route != _SORRY or not best.explained:
+            return best
+        def is_then(i: int) -> bool:
+            # ("thì" typed so, or "thi" typed without marks and no contest's word after it)
+            if tokens[i].text.lower() == "thì":
+                return True
+            return tokens[i].text.lower() == "thi" and i + 1 < len(tokens) and tokens[
+                i + 1].fold not in ("cong", "xong", "thu")
+
+        then = next((i for i in range(max(best.explained) + 1, len(tokens)) if is_then(i)),
+                    None)
+        if then is None:
+            return best
+        return next((c for c in candidates if c.explained and min(c.explained) > then
+                     and c.route[0] not in ("smalltalk", "unknown")
+                     and c.rank >= SUBJECT * best.rank), best)
+
+    @staticmethod
+    def _only_some(tokens: list[Token], candidates: list[_Candidate],
+                   best: _Candidate) -> _Candidate:
+        """Whether only some people may take part ("có phải chỉ cán bộ công chức | mới được
+        tham gia không"): the people named before "mới" say whom the question is about; who
+        may take part, found from "mới" on, is asked (round 23 d)."""
+        if best.route == _WHO or not best.explained:
+            return best
+        return next((c for c in candidates if c.route == _WHO and c.explained
+                     and tokens[min(c.explained)].fold == "moi"
+                     and min(c.explained) > max(best.explained)
+                     and c.rank >= SUBJECT * best.rank), best)
+
+    @staticmethod
+    def _held_for(tokens: list[Token], candidates: list[_Candidate],
+                  best: _Candidate) -> _Candidate:
+        """What the Week is held for ("người ta tổ chức ra tuần lễ này để làm gì"): the dates,
+        found only on "tổ chức", give way to the theme found on words that ask the purpose
+        (round 23 d)."""
+        if best.route != _WHEN_WEEK or not best.explained or any(
+                tokens[i].fold not in ("to", "chuc") for i in best.explained):
+            return best
+        return next((c for c in candidates if c.route in _THEME and c.explained
+                     and not c.explained & best.explained
+                     and c.rank >= SUBJECT * best.rank), best)
+
+    @staticmethod
     def _fee_of_named(tokens: list[Token], best: _Candidate,
                       candidates: list[_Candidate]) -> _Candidate | None:
         """The fee of the Week asked of a thing named first ("lớp kỹ năng số có mất phí không",
         "diễn đàn có phải đóng tiền ko"): a subject, then "có" or "phải" and the fee's words,
         then the yes/no. The FAQ entry on fees answers (every activity is free); None when the
         fee is not asked after the thing named on words of its own."""
+        # (the fee's words after the thing named: "tham gia | lớp kỹ năng số | có phải góp
+        # tiền gì không" holds "tham gia" too; round 23 d)
         fee = next((c for c in candidates if c.route == _FEES and c.explained
                     and not c.explained & best.explained
-                    and min(c.explained) > max(best.explained)
+                    and max(c.explained) > max(best.explained)
                     and c.rank >= SUBJECT * best.rank), None)
         if fee is None:
             return None
-        start, end = min(fee.explained), max(fee.explained)
+        after = [i for i in fee.explained if i > max(best.explained)]
+        start, end = min(after), max(after)
         asked_from = any(t.fold in ("co", "phai") for t in tokens[max(0, start - 2):start + 1])
-        asked_to = any(t.fold in YES_NO for t in tokens[end + 1:end + 3])
+        # (the yes/no may be the fee phrase's own last word: "có mất tiền không")
+        asked_to = any(t.fold in YES_NO for t in tokens[max(start + 1, end):end + 3])
         return fee if asked_from and asked_to else None
 
     @staticmethod
@@ -2206,18 +2329,23 @@ class Understander:
         all inside it ("dự án | gì" is no "ăn gì": "thư viện 50k là dự án gì"), and one that
         straddles the start of a phrase of the Week's at least two words longer than itself
         ("tham gia | diễn đàn công dân học tập" holds no "giá điện": a word cannot be of both;
-        round 22 d)."""
+        round 22 d), and a two-word one whose first word ends a phrase of the Week's and whose
+        second starts another ("tham gia | diễn đàn": round 23 d)."""
         spans = [(m.start, m.end) for m in matches
                  if self.index.units[m.unit][0] not in ("unknown", "smalltalk")]
         if not spans:
             return candidates
 
         def within(c: _Candidate) -> bool:
-            own = [i for i in c.explained if not self.index.is_filler(tokens[i])]
-            return bool(own) and any(
+            own = sorted(i for i in c.explained if not self.index.is_filler(tokens[i]))
+            return bool(own) and (any(
                 (s <= min(own) and max(own) < e and e - s > len(own))
                 or (min(own) < s <= max(own) < e and e - s >= len(own) + 2)
-                for s, e in spans)
+                for s, e in spans) or (len(own) == 2 and own[1] == own[0] + 1 and any(
+                    # (its first word the end of a phrase of the Week's, its second the start
+                    # of another: "tham | gia điện | đàn" is "tham gia", "diễn đàn"; round 23 d)
+                    s < own[0] and e == own[1] for s, e in spans) and any(
+                    s == own[1] and e > own[1] + 1 for s, e in spans)))
 
         # "đang thi thì mất điện", "bị cúp điện lúc đang làm bài": a mishap told as what
         # happened while doing what an answer of the Week's names ("đang" in its phrase), that

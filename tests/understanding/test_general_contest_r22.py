@@ -57,9 +57,9 @@ TAKE_OR_RULES = ("contest_take", "contest")
     pytest.param('ca lop thi chung 1 tai khoan dc k', RULES, marks=pytest.mark.xfail(
         strict=True, reason="'tài khoản' is the internet-safety FAQ's word (a hacked account), "
         "stronger than 'thi'")),
-    pytest.param('thi xong co giay chung nhan ko', RULES, marks=pytest.mark.xfail(
-        strict=True, reason="'giấy chứng nhận' alone is any certificate ('giấy chứng nhận hộ "
-        "nghèo'): only 'chứng nhận tham gia' is the contest's")),
+    # (an xfail until round 23 d: other certificates are named as elsewhere phrases, "giấy
+    # chứng nhận hộ nghèo", and the contest's holds "giấy chứng nhận")
+    ('thi xong co giay chung nhan ko', RULES),
     ('có phần thưởng cho người thắng không', RULES),
     ('co bang khen cho truong co nhieu hs tham gia thi ko', RULES),
     # when the contest opens

@@ -1,0 +1,179 @@
+"""Round 23 (f) of issue 15: off-topic near misses and small talk, the worst failure a public
+bot has: a confident answer to a question it has no information on.
+
+Blind paraphrases written before the fixes of their class (other people, other words than the
+round's corpus batches): other contests and exams, other cities' libraries and events, health,
+shopping and devices, jobs, the bot's own nature, jokes and insults, emoji and numbers,
+greetings, thanks, ok and goodbye in many styles, and real questions said beside small talk.
+Guards: the Week's questions that share those words keep their answers. Figures in
+BENCHMARKS §8.58.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from handlers.understanding import Understander
+from tests.understanding.conftest import answer
+
+NO = ("dont_know",)
+SORRY = ("dont_know", "smalltalk:sorry")
+HI = ("smalltalk:greeting",)
+THANKS = ("smalltalk:thanks",)
+OK = ("smalltalk:ok",)
+BYE = ("smalltalk:goodbye",)
+
+NEAR_MISSES = [
+    # other contests and exams: "thi" is the Week's only for its own quiz
+    ("giải bóng đá thiếu niên phường tổ chức ngày mấy", NO),
+    ("cuoc thi ve tranh thieu nhi cua nha van hoa quan khi nao het han nop bai", NO),
+    ("thi ielts ở hải phòng đăng ký chỗ nào", NO),
+    ("ky thi hoc sinh gioi thanh pho lop 12 thi ngay nao", NO),
+    ("lich thi giua ky cua truong thcs tran phu", NO),
+    ("đề thi toán vào lớp 10 năm ngoái có không bạn", NO),
+    ("thi chung chi tieng anh b1 o dau", NO),
+    ("đăng ký thi lại môn toán đại học thế nào", NO),
+    ("kết quả thi học kỳ của con xem ở đâu", NO),
+    ("bảng xếp hạng bóng đá ngoại hạng anh", NO),
+    ("giải thưởng xổ số vietlott tối qua", NO),
+    ("điểm thi ielts của em bao giờ có", NO),
+    ("con thi môn văn được mấy điểm thì đỗ", NO),
+    ("cuộc thi hát karaoke của phường đăng ký ở đâu", NO),
+    ("thi kể chuyện cho học sinh tiểu học hạn nộp bài ngày nào", NO),
+    # other weeks, festivals, other cities' libraries and events
+    ("tuan le van hoa du lich cat ba co gi", NO),
+    ("tuần lễ áo dài năm nay có diễu hành không", NO),
+    ("tuần lễ thời trang quốc tế tổ chức ở đâu", NO),
+    ("ngày hội đọc sách của trường đại học hải phòng tổ chức ở đâu", NO),
+    ("thu vien truong dai hoc y co cho nguoi ngoai vao doc ko", NO),
+    ("thư viện ở Hà Nội nào mở cửa chủ nhật", NO),
+    ("thu vien da nang co muon sach ve nha dc ko", NO),
+    ("lễ hội chọi trâu đồ sơn năm nay ngày nào", NO),
+    # papers and procedures
+    ("lam ho chieu o dau hai phong", NO),
+    ("thủ tục sang tên sổ đỏ hết bao lâu", NO),
+    ("đăng ký tạm trú cho người thuê trọ làm ở đâu", NO),
+    ("cap lai giay khai sinh cho con mat bao nhieu tien", NO),
+    # prices, shopping, devices to buy
+    ("giá iphone 12 bao nhiêu", NO),
+    ("mua sach tham khao lop 5 o dau re", NO),
+    ("shop quan ao tre em nao dep o le chan", NO),
+    ("ban oi tu van dien thoai duoi 3 trieu", NO),
+    ("laptop nào học online tốt mà rẻ", NO),
+    ("nen mua may tinh bang hang nao cho con hoc", NO),
+    ("tai nghe bluetooth loai nao tot", NO),
+    # transport and weather
+    ("xe buýt từ cát bi đi đồ sơn mấy giờ có chuyến", NO),
+    ("duong lach tray hom nay co tac duong k", NO),
+    ("ve tau cao toc di cat ba bao nhieu", NO),
+    ("chiều nay có mưa to không", NO),
+    ("mai nhiet do bao nhieu", NO),
+    ("tuần sau có rét không", NO),
+    # health
+    ("bị ho mấy ngày không khỏi thì uống gì", NO),
+    ("phong kham nhi nao tot o hai phong", NO),
+    ("con toi bi sot 39 do phai lam sao", NO),
+    ("tu sang den gio bi dau bung", NO),
+    ("đau răng quá uống thuốc gì cho đỡ", NO),
+    ("chau bi cam cum thi co nen di hoc k", NO),
+    # jobs
+    ("có việc làm thêm buổi tối cho sinh viên không", NO),
+    ("tuyen giao vien mam non luong the nao", NO),
+    ("tôi muốn xin việc ở thư viện thành phố", NO),
+    ("thu vien co tuyen nhan vien khong", NO),
+    # lessons of other kinds, read through a typo of a word the bot knows
+    ("học đàn piano cho bé ở đâu", NO),
+    ("lop hoc ve cho tre o ngo quyen", NO),
+]
+
+TALK = [
+    # the bot's own nature, jokes, insults
+    ("em ơi anh có thể xin số của em không", NO + ("contacts",)),
+    ("bot bao nhieu tuoi", NO),
+    ("ai tạo ra bạn vậy", NO),
+    ("bạn có phải người thật không", NO),
+    ("ban thich an gi", NO),
+    ("bot co buon khong", NO),
+    ("làm người yêu anh nhé", NO),
+    ("hat cho toi nghe 1 bai di", NO),
+    ("đố vui: con gì càng to càng nhỏ", NO),
+    ("bot như cái đầu gối", SORRY),
+    ("chán bot này quá, hỏi gì cũng không biết", SORRY),
+    ("tra loi nhu khong", SORRY),
+    # emoji, numbers, signs
+    ("🙄", NO + OK),
+    ("🤔🤔", NO + OK),
+    ("12345678", NO),
+    ("0912 345", NO),
+    ("???", NO),
+    # greetings, thanks, ok, goodbye
+    ("xin chào bot ạ", HI),
+    ("chao buoi toi", HI),
+    ("hi hi chào bạn", HI),
+    ("alooo có ai không", HI),
+    ("em chào anh chị ban tổ chức", HI),
+    ("cam on ban rat nhieu nhe", THANKS),
+    ("thank bot", THANKS),
+    ("cảm ơn nhé, bot dễ thương ghê", THANKS),
+    ("thanks nhiu", THANKS),
+    ("ok rồi", OK),
+    ("uk", OK),
+    ("da em biet roi a", OK),
+    ("vâng", OK),
+    ("tạm biệt nhé", BYE),
+    ("bye bye", BYE),
+    ("thoi chao ban, mai hoi tiep", BYE),
+    ("thôi mai em hỏi tiếp nhé, chào ad", BYE),
+    ("hẹn mai nói chuyện tiếp nha bot", BYE),
+    ("chúc bot ngủ ngon", BYE),
+]
+
+# The Week's questions that share the near misses' words, or said beside small talk.
+GUARDS = [
+    ("chào bot, cho mình xin số liên hệ ban tổ chức", ("contacts", "faq:lien-he")),
+    ("cảm ơn nhé, thế cuối tuần có gì không", ("day:2020-10-03+2020-10-04",)),
+    ("trời mưa to quá, mà cho hỏi tham gia tuần lễ có mất tiền không", ("faq:chi-phi",)),
+    ("hi ad, cuộc thi công dân học tập thi thế nào vậy", ("contest", "faq:cuoc-thi")),
+    ("thư viện thành phố hải phòng mở cửa mấy giờ", ("library",)),
+    ("cuoi tuan nay di dau choi", ("day:2020-10-03+2020-10-04",)),
+    ("chủ nhật có gì cho trẻ con đi chơi không", ("day:2020-10-04",)),
+    ("thi lại được mấy lần", ("contest", "faq:cuoc-thi")),
+    ("học sinh lớp 9 có được thi không", ("contest", "faq:cuoc-thi", "faq:ai-tham-gia")),
+    ("mai có gì", ("day:2020-10-02",)),
+    ("mai có lớp kỹ năng số không", ("day:2020-10-02", "event:lop-ky-nang-so")),
+    ("thư viện quốc gia việt nam có sách điện tử không",
+     ("courses:van-hoa-doc", "courses:sach-dien-tu", "courses", "library")),
+    ("tôi ở hà nội có thi online được không", ("contest", "faq:cuoc-thi", "faq:ai-tham-gia")),
+    ("con tôi hay chơi điện thoại, có lớp nào dạy dùng internet an toàn không",
+     ("faq:internet-an-toan",)),
+    ("hạn nộp báo cáo kết quả tuần lễ là ngày nào", ("faq:han-bao-cao",)),
+]
+
+# Left after the round (strict xfail): the answer they get and why.
+LEFT: dict[str, str] = {}
+
+
+def _params(cases: list[tuple[str, tuple[str, ...]]]) -> list[object]:
+    return [pytest.param(text, expected, marks=[pytest.mark.xfail(strict=True, reason=LEFT[text])]
+                         ) if text in LEFT else pytest.param(text, expected)
+            for text, expected in cases]
+
+
+@pytest.mark.parametrize(("text", "expected"), _params(NEAR_MISSES))
+def test_near_miss(understander: Understander, text: str, expected: tuple[str, ...]) -> None:
+    assert answer(understander, text) in expected
+
+
+@pytest.mark.parametrize(("text", "expected"), _params(TALK))
+def test_talk(understander: Understander, text: str, expected: tuple[str, ...]) -> None:
+    assert answer(understander, text) in expected
+
+
+@pytest.mark.parametrize(("text", "expected"), _params(GUARDS))
+def test_guard(understander: Understander, text: str, expected: tuple[str, ...]) -> None:
+    assert answer(understander, text) in expected
+
+
+def test_left_are_cases() -> None:
+    texts = {text for text, _ in NEAR_MISSES + TALK + GUARDS}
+    assert set(LEFT) <= texts

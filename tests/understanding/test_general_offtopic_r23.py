@@ -11,12 +11,14 @@ BENCHMARKS §8.58.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 from handlers.understanding import Understander
 from tests.understanding.conftest import answer
 
-NO = ("dont_know",)
+NO: tuple[str, ...] = ("dont_know",)
 SORRY = ("dont_know", "smalltalk:sorry")
 HI = ("smalltalk:greeting",)
 THANKS = ("smalltalk:thanks",)
@@ -88,7 +90,7 @@ NEAR_MISSES = [
 
 TALK = [
     # the bot's own nature, jokes, insults
-    ("em ơi anh có thể xin số của em không", NO + ("contacts",)),
+    ("em ơi anh có thể xin số của em không", (*NO, "contacts")),
     ("bot bao nhieu tuoi", NO),
     ("ai tạo ra bạn vậy", NO),
     ("bạn có phải người thật không", NO),
@@ -101,8 +103,8 @@ TALK = [
     ("chán bot này quá, hỏi gì cũng không biết", SORRY),
     ("tra loi nhu khong", SORRY),
     # emoji, numbers, signs
-    ("🙄", NO + OK),
-    ("🤔🤔", NO + OK),
+    ("🙄", (*NO, *OK)),
+    ("🤔🤔", (*NO, *OK)),
     ("12345678", NO),
     ("0912 345", NO),
     ("???", NO),
@@ -153,7 +155,7 @@ GUARDS = [
 LEFT: dict[str, str] = {}
 
 
-def _params(cases: list[tuple[str, tuple[str, ...]]]) -> list[object]:
+def _params(cases: Sequence[tuple[str, tuple[str, ...]]]) -> list[object]:
     return [pytest.param(text, expected, marks=[pytest.mark.xfail(strict=True, reason=LEFT[text])]
                          ) if text in LEFT else pytest.param(text, expected)
             for text, expected in cases]

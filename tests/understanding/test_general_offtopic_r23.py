@@ -86,6 +86,33 @@ NEAR_MISSES = [
     # lessons of other kinds, read through a typo of a word the bot knows
     ("học đàn piano cho bé ở đâu", NO),
     ("lop hoc ve cho tre o ngo quyen", NO),
+    # a second set, written after the first fixes: everyday errands, lessons, a grade's school
+    ("cho hỏi tiệm sửa xe gần nhất", NO),
+    ("quan pho nao ngon o hp", NO),
+    ("cay xang gan nhat o dau", NO),
+    ("lich cup nuoc phuong cat bi", NO),
+    ("học đàn organ cho bé ở đâu", NO),
+    ("lop hoc mua ballet cho be", NO),
+    ("dang ky gui xe thang o chung cu", NO),
+    ("thue xe may o cat ba", NO),
+    ("tập gym ở đâu rẻ", NO),
+    ("sửa tủ lạnh ở lê chân", NO),
+    ("may gio co phim hay tren vtv", NO),
+    ("le hoi hoa phuong do nam nay bao gio", NO),
+    ("hom nay co mua khong", NO),
+    ("thứ 7 này có nắng không", NO),
+    ("chủ nhật đi biển đồ sơn được không", NO),
+    ("ngày mai đi chùa nào đẹp", NO),
+    ("cho nha toi bi om", NO),
+    ("hoc lop 5 can nhung sach gi", NO),
+    ("lop 1 co phai hoc them khong", NO),
+    ("học phí lớp 10 trường chuyên trần phú", NO),
+    ("lich hoc lop 12 tuan sau", NO),
+    ("lịch thi lớp 9 học kỳ 1", NO),
+    ("thi hsg tinh lop 9 khi nao", NO),
+    ("ket qua thi thu vao 10", NO),
+    ("lịch khám sức khỏe cho học sinh", NO),
+    ("trường mầm non hoa sen tuyển sinh chưa", NO),
 ]
 
 TALK = [
@@ -128,6 +155,14 @@ TALK = [
     ("thôi mai em hỏi tiếp nhé, chào ad", BYE),
     ("hẹn mai nói chuyện tiếp nha bot", BYE),
     ("chúc bot ngủ ngon", BYE),
+    ("bot oi ke chuyen ma di", NO),
+    ("bot có vợ chưa", NO),
+    ("bot nam hay nu", NO),
+    ("ai lam ra bot nay", NO),
+    ("bot thong minh ko", NO),
+    ("tao ghet may", SORRY),
+    ("555", NO),
+    ("😡😡", NO),
 ]
 
 # The Week's questions that share the near misses' words, or said beside small talk.
@@ -149,10 +184,37 @@ GUARDS = [
     ("con tôi hay chơi điện thoại, có lớp nào dạy dùng internet an toàn không",
      ("faq:internet-an-toan",)),
     ("hạn nộp báo cáo kết quả tuần lễ là ngày nào", ("faq:han-bao-cao",)),
+    ("mai có gì cho học sinh lớp 5 không", ("day:2020-10-02",)),
+    ("lich hoc lop ky nang so", ("event:lop-ky-nang-so",)),
+    ("học tiếng hàn ở đâu tốt", ("courses", "courses:khoa-hoc")),
+    ("ngày hội sách ở phố sách hà nội có gì", NO),
+    ("tôi là người hà nội đang ở hải phòng, có được tham gia không", ("faq:ai-tham-gia",)),
+    ("thôi ông đi ngủ đây, mai hỏi tiếp", BYE),
+    ("xin lỗi, nhầm, ý là chủ nhật", ("day:2020-10-04",)),
+    ("ngay mai co cj hay k ad oi", ("day:2020-10-02",)),
 ]
 
 # Left after the round (strict xfail): the answer they get and why.
-LEFT: dict[str, str] = {}
+LEFT: dict[str, str] = {
+    "cuoc thi ve tranh thieu nhi cua nha van hoa quan khi nao het han nop bai":
+        "faq:han-bao-cao: 'hạn nộp' owns the whole story before it; 'thi ve' typed without "
+        "marks is also 'thi về', so 'thi vẽ' is not read",
+    "đề thi toán vào lớp 10 năm ngoái có không bạn":
+        "contest: 'đề thi' is the contest's (typed without marks it is 'để thi'); the words "
+        "between 'thi' and 'vào lớp 10' hide the exam named",
+    "lop hoc ve cho tre o ngo quyen":
+        "programme:tu-sach-lop-hoc: 'học vẽ' counts only typed with marks ('hoc ve' is 'học "
+        "về'); 'lớp học' is the classroom bookshelf's",
+    "ngày mai đi chùa nào đẹp":
+        "day:2020-10-02: a day with 'nào' asks what it holds; 'đi chùa' is no subject the "
+        "bot knows as elsewhere",
+    "cho nha toi bi om": "smalltalk:ok: 'om' is repaired to 'ừ'",
+    "ket qua thi thu vao 10":
+        "leaderboard: 'thi thử' is the quiz's trial; 'vào 10' is not next to 'thi'",
+    "bot thong minh ko":
+        "event:an-duong-ky-nang-so: 'thông minh' names the smartphone class ('điện thoại "
+        "thông minh')",
+}
 
 
 def _params(cases: Sequence[tuple[str, tuple[str, ...]]]) -> list[object]:

@@ -792,7 +792,7 @@ class Understander:
             # same part ("con em hỏi mà em không biết, | chồng tôi nghiện game": the child only
             # asked); named alone ("nghiện game") it stays the Week's (round 22e)
             return replace(base, candidates=others)
-        if self._of_other_place(tokens, best):
+        if self._of_other_place(tokens, best, matches):
             # "thư viện Đà Nẵng có mượn sách về nhà được không", "thư viện ở Hà Nội nào mở cửa
             # chủ nhật": what the answer was found on belongs to another city (round 23 f)
             return replace(base, candidates=others)
@@ -2021,13 +2021,17 @@ class Understander:
                      and c.rank >= SUBJECT * best.rank
                      and cls._named_event(c, candidates)), None)
 
-    def _of_other_place(self, tokens: list[Token], best: _Candidate) -> bool:
+    def _of_other_place(self, tokens: list[Token], best: _Candidate,
+                        matches: list[Match]) -> bool:
         """Whether another city or province is named right after a word the answer was found
         on, "ở", "tại", "của", "tỉnh", "thành phố" between ("thư viện | Đà Nẵng", "ngày hội đọc
         sách | ở | Hà Nội"): the thing named is that place's. Who writes from there ("tôi ở
-        Hà Nội", "người Hà Nội") is not (round 23 f)."""
+        Hà Nội", "người Hà Nội") is not (round 23 f). (A word of any phrase of the Week's:
+        "ngày hội đọc sách | ở Huế | tổ chức ngày nào" is answered on its question words.)"""
         if not best.explained or best.route[0] == "smalltalk":
             return False
+        named = {i for m in matches if self.index.units[m.unit][0] not in ("smalltalk", "unknown")
+                 for i in range(m.start, m.end)}
         folds = [t.fold for t in tokens]
         for place in self._other_places:
             n = len(place)
@@ -2037,7 +2041,7 @@ class Understander:
                 k = i - 1
                 while k > 0 and folds[k] in _PLACE_LINKS:
                     k -= 1
-                if k in best.explained and folds[k] not in _WRITERS:
+                if k in named and folds[k] not in _WRITERS:
                     return True
         return False
 
@@ -2053,7 +2057,11 @@ class Understander:
                 or "?" in "".join(t.text for t in tokens) \
                 or any(t.fold in _ASKING_WORDS for t in tokens):
             return best
-        return next((c for c in candidates if c.route in _LEAVE_TALK and c.explained), best)
+        talk = next((c for c in candidates if c.route in _LEAVE_TALK and c.explained), best)
+        # (a greeting said with the day the writer comes back is a farewell: "chào bot nhé,
+        # mai bác hỏi tiếp")
+        return replace(talk, route=("smalltalk", "goodbye")) \
+            if talk.route == ("smalltalk", "greeting") else talk
 
     def _elsewhere_within(self, tokens: list[Token], matches: list[Match],
                           candidates: list[_Candidate]) -> list[_Candidate]:

@@ -113,6 +113,13 @@ NEAR_MISSES = [
     ("ket qua thi thu vao 10", NO),
     ("lịch khám sức khỏe cho học sinh", NO),
     ("trường mầm non hoa sen tuyển sinh chưa", NO),
+    # a third set, after batch 2: health, language exams, driving licences, other cities
+    ("chau nha toi bi di ung hai san", NO),
+    ("con bị tiêu chảy có nên cho đi học không", NO),
+    ("đăng ký thi toefl junior cho con ở đâu", NO),
+    ("thi lấy bằng lái xe máy ở kiến an", NO),
+    ("hội sách ở đà lạt tháng này tổ chức ngày nào", NO),
+    ("trường thcs ở nam định tổ chức tuần lễ đọc sách khi nào", NO),
 ]
 
 TALK = [
@@ -163,6 +170,9 @@ TALK = [
     ("tao ghet may", SORRY),
     ("555", NO),
     ("😡😡", NO),
+    ("chào bot, mai mình nhắn tiếp nhé", BYE),
+    ("thôi chào cháu, để mai bà hỏi thêm", BYE),
+    ("ok doki", OK),
 ]
 
 # The Week's questions that share the near misses' words, or said beside small talk.

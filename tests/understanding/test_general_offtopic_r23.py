@@ -202,6 +202,9 @@ GUARDS = [
     ("thôi ông đi ngủ đây, mai hỏi tiếp", BYE),
     ("xin lỗi, nhầm, ý là chủ nhật", ("day:2020-10-04",)),
     ("ngay mai co cj hay k ad oi", ("day:2020-10-02",)),
+    # an exam of one's own told around a Week question (why "toeic" is no elsewhere subject)
+    ("em đang ôn thi toeic, có trang nào học tiếng anh online không",
+     ("courses", "courses:khoa-hoc", "faq:khoa-hoc-truc-tuyen")),
 ]
 
 # Left after the round (strict xfail): the answer they get and why.

@@ -120,6 +120,48 @@ NEAR_MISSES = [
     ("thi lấy bằng lái xe máy ở kiến an", NO),
     ("hội sách ở đà lạt tháng này tổ chức ngày nào", NO),
     ("trường thcs ở nam định tổ chức tuần lễ đọc sách khi nào", NO),
+    # a fourth set, written at the end and not fixed: where the next round may look (dates
+    # said of one's own life, prizes, shops, lessons met in the evening)
+    ("kết quả xét nghiệm covid xem ở đâu", NO),
+    ("ket qua bong da dem qua", NO),
+    ("giải thưởng văn học năm nay ai được", NO),
+    ("lịch cúp điện ngày mai ở an dương", NO),
+    ("lich tiem vacxin cho tre thang 10", NO),
+    ("so dien thoai cong an phuong", NO),
+    ("số tổng đài điện lực hải phòng", NO),
+    ("đăng ký xe máy mới ở đâu", NO),
+    ("dang ky nhap hoc lop 1 online the nao", NO),
+    ("đăng ký internet cáp quang", NO),
+    ("lớp học tiếng anh giao tiếp buổi tối ở lê chân", NO),
+    ("hoc lien thong dai hoc buoi toi", NO),
+    ("học bằng lái xe b2 ở đâu rẻ", NO),
+    ("thi cong chuc nam 2020 khi nao", NO),
+    ("mai con tôi thi học kỳ", NO),
+    ("chúc mừng ngày phụ nữ việt nam", NO),
+    ("trung thu năm nay vào ngày nào", NO),
+    ("ngày 20/11 có được nghỉ không", NO),
+    ("sinh nhật tôi ngày 5/10", NO),
+    ("thứ 2 tuần sau con được nghỉ học không", NO),
+    ("hôm nay có đi làm không", NO),
+    ("hôm nay tôi buồn quá", NO),
+    ("hom nay ban the nao", NO),
+    ("sáng mai mấy giờ mặt trời mọc", NO),
+    ("cuối tuần này có bão không", NO),
+    ("tuần sau giá xăng tăng không", NO),
+    ("mien phi ship khong shop", NO),
+    ("sach nay bao nhieu tien shop oi", NO),
+    ("có bán sách cũ không", NO),
+    ("muốn quyên góp quần áo cho vùng lũ", NO),
+    ("khóa học làm bánh online miễn phí", NO),
+    ("thư viện pháp luật tra văn bản ở đâu", NO),
+    ("hỏi về chế độ thai sản", NO),
+    ("lương giáo viên năm 2020 tăng bao nhiêu", NO),
+    ("cho hỏi hội khuyến học có cấp học bổng cho con tôi không", NO),
+    ("khai mạc seagames khi nào", NO),
+    ("lễ khai giảng năm học mới ngày nào", NO),
+    ("bế giảng lớp 12 ngày nào", NO),
+    ("tổng kết năm học của trường con tôi hôm nào", NO),
+    ("cuộc thi đường lên đỉnh olympia tuần này ai thắng", NO),
 ]
 
 TALK = [
@@ -209,6 +251,32 @@ GUARDS = [
 
 # Left after the round (strict xfail): the answer they get and why.
 LEFT: dict[str, str] = {
+    "giải thưởng văn học năm nay ai được":
+        "contest: 'giải thưởng' is the contest's prizes; another prize named by 'văn học' is "
+        "not read as elsewhere",
+    "lớp học tiếng anh giao tiếp buổi tối ở lê chân":
+        "day:2020-10-01@toi: 'buổi tối' alone is read as this evening, though it names when a "
+        "class meets",
+    "thi cong chuc nam 2020 khi nao":
+        "event:tap-huan-internet-cbcnv: 'công chức' names the civil servants' training; 'thi "
+        "công chức' is no elsewhere phrase",
+    "trung thu năm nay vào ngày nào":
+        "day:2020-10-01: 'năm' is read as the number five ('5 nay'), and the elsewhere 'trung "
+        "thu' gives way to the day",
+    "sinh nhật tôi ngày 5/10":
+        "day:2020-10-05: a date told as one's own (a birthday) is read as a day asked",
+    "hôm nay có đi làm không":
+        "day:2020-10-01: 'đi', 'làm' are fillers, so the day is all the message says",
+    "hom nay ban the nao":
+        "day:2020-10-01: 'bạn thế nào' (how are you) is no small talk the bot knows",
+    "mien phi ship khong shop":
+        "clarify: 'miễn phí' is the fee's; 'ship' and 'shop' are not read as shopping",
+    "sach nay bao nhieu tien shop oi":
+        "faq:chi-phi: 'bao nhiêu tiền' is the fee question; a shop addressed is not read",
+    "có bán sách cũ không":
+        "library: 'sách' finds the library; selling is not read as elsewhere",
+    "khóa học làm bánh online miễn phí":
+        "courses:khoa-hoc: 'bánh' is repaired to 'anh' (English), a free online course",
     "cuoc thi ve tranh thieu nhi cua nha van hoa quan khi nao het han nop bai":
         "faq:han-bao-cao: 'hạn nộp' owns the whole story before it; 'thi ve' typed without "
         "marks is also 'thi về', so 'thi vẽ' is not read",

@@ -100,16 +100,11 @@ _GRADES = frozenset(str(n) for n in range(1, 13))  # "lớp 12": a school's grad
 # free": about the fee, not the contest).
 _EN_YES_NO = frozenset({"is", "are", "does", "do", "can", "will"})
 _AFTER_YES_NO = (CLOSING | CALLS) - YES_NO
-# Small talk that opens or closes a conversation: a day named beside it, asking nothing, is
-# when the writer comes back (an apology beside a day corrects it: "xin lỗi, ý là thứ hai").
 # Between a thing and the city it belongs to ("thư viện | của thành phố | Đà Nẵng"), and who
 # may write from another city ("người | Hà Nội") (folded).
 _PLACE_LINKS = frozenset({"o", "tai", "cua", "tinh", "thanh", "pho", "tp", "quoc", "gia"})
 _WRITERS = frozenset({"nguoi", "dan", "toi", "minh", "em", "nha", "que"}) | SELF | frozenset(
     fold(w) for w in KIN)
-_ASKING_WORDS = ASK_WORDS | YES_NO | {"chi", "co"}  # (folded; "có chi", "có … ko")
-_LEAVE_TALK = frozenset({("smalltalk", "greeting"), ("smalltalk", "goodbye"),
-                         ("smalltalk", "thanks")})
 # Answers that list what the Week holds, and routes that are no subject of such a list.
 _LISTS = frozenset({("activities", ""), ("schedule", "")})
 _WHAT_WEEK = ("faq", "tuan-le-la-gi")
@@ -654,7 +649,6 @@ class Understander:
         learns = self._audience_learns(tokens, candidates, best)
         if learns is not best:  # (who may take part is no longer a second answer)
             best, candidates = learns, [c for c in candidates if c.route != _WHO]
-        best = self._day_beside_talk(tokens, candidates, best, used)
         if best.route == ("smalltalk", "greeting"):
             # "okela bạn ơi", "sai rồi bạn ơi": a call ("bạn ơi") beside other small talk is
             # only how it is said.
@@ -2044,24 +2038,6 @@ class Understander:
                 if k in named and folds[k] not in _WRITERS:
                     return True
         return False
-
-    @staticmethod
-    def _day_beside_talk(tokens: list[Token], candidates: list[_Candidate], best: _Candidate,
-                         used: frozenset[int]) -> _Candidate:
-        """"thôi chào bạn, mai hỏi tiếp", "hẹn mai nói chuyện tiếp nha bot": a day named in a
-        message that asks nothing, beside small talk, is when the writer will come back, not
-        a day whose events are asked: the small talk (round 23 f). A day said with a question
-        ("mai có gì", "cảm ơn, thế cuối tuần có gì không") or alone ("t7?") keeps its
-        events."""
-        if best.route[0] not in _CALENDAR or not best.explained or not best.explained <= used \
-                or "?" in "".join(t.text for t in tokens) \
-                or any(t.fold in _ASKING_WORDS for t in tokens):
-            return best
-        talk = next((c for c in candidates if c.route in _LEAVE_TALK and c.explained), best)
-        # (a greeting said with the day the writer comes back is a farewell: "chào bot nhé,
-        # mai bác hỏi tiếp")
-        return replace(talk, route=("smalltalk", "goodbye")) \
-            if talk.route == ("smalltalk", "greeting") else talk
 
     def _elsewhere_within(self, tokens: list[Token], matches: list[Match],
                           candidates: list[_Candidate]) -> list[_Candidate]:

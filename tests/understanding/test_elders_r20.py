@@ -117,9 +117,6 @@ SKILLS = ("faq:internet-an-toan", "event:an-duong-ky-nang-so", "event:lop-ky-nan
     ('nick facebook của chị tôi bị ai đó dùng để vay tiền bạn bè, làm sao bây '
      'giờ',
      ('faq:internet-an-toan',)),
-    # read since round 23f (a day named beside a farewell, asking nothing, is when the
-    # writer comes back or leaves, not a day whose events are asked)
-    ('thôi ông đi ngủ trưa đây, chào cháu', ('smalltalk:goodbye',)),
 ])
 def test_parents_and_elderly(understander: Understander, text: str,
                              expected: tuple[str, ...]) -> None:
@@ -135,6 +132,8 @@ def test_parents_and_elderly(understander: Understander, text: str,
     # gets event:doc-sach-lien-the-he
     ('ong ba o que ra choi, tuan le dien ra den ngay nao', ('faq:thoi-gian', 'schedule')),
     # C2: thanks with wishes, leaving for a chore
+    # gets day:2020-10-01@trua
+    ('thôi ông đi ngủ trưa đây, chào cháu', ('smalltalk:goodbye',)),
     # gets smalltalk:greeting
     ('chúc cháu công tác tốt, bác chào nhé', ('smalltalk:goodbye',)),
     # C3: scams told as stories

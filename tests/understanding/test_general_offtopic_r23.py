@@ -251,6 +251,30 @@ GUARDS = [
 
 # Left after the round (strict xfail): the answer they get and why.
 LEFT: dict[str, str] = {
+    "thoi chao ban, mai hoi tiep":
+        "day:2020-10-02: a day beside a farewell, asking nothing, is read as the day asked (a "
+        "rule for it, round 23f, was taken back: it raised invariance on 'alo ad, ý tôi là chủ "
+        "nhật này')",
+    "thôi mai em hỏi tiếp nhé, chào ad":
+        "day:2020-10-02: a day beside a farewell, asking nothing, is read as the day asked (a "
+        "rule for it, round 23f, was taken back: it raised invariance on 'alo ad, ý tôi là chủ "
+        "nhật này')",
+    "hẹn mai nói chuyện tiếp nha bot":
+        "day:2020-10-02: a day beside a farewell, asking nothing, is read as the day asked (a "
+        "rule for it, round 23f, was taken back: it raised invariance on 'alo ad, ý tôi là chủ "
+        "nhật này')",
+    "chào bot, mai mình nhắn tiếp nhé":
+        "day:2020-10-02: a day beside a farewell, asking nothing, is read as the day asked (a "
+        "rule for it, round 23f, was taken back: it raised invariance on 'alo ad, ý tôi là chủ "
+        "nhật này')",
+    "thôi chào cháu, để mai bà hỏi thêm":
+        "day:2020-10-02: a day beside a farewell, asking nothing, is read as the day asked (a "
+        "rule for it, round 23f, was taken back: it raised invariance on 'alo ad, ý tôi là chủ "
+        "nhật này')",
+    "thôi ông đi ngủ đây, mai hỏi tiếp":
+        "day:2020-10-02: a day beside a farewell, asking nothing, is read as the day asked (a "
+        "rule for it, round 23f, was taken back: it raised invariance on 'alo ad, ý tôi là chủ "
+        "nhật này')",
     "giải thưởng văn học năm nay ai được":
         "contest: 'giải thưởng' is the contest's prizes; another prize named by 'văn học' is "
         "not read as elsewhere",

@@ -806,9 +806,10 @@ class _Loader:
         file = "lexicon.toml"
         self.top_unknown(file, data, {"words", "abbreviations", "intents"})
         w = _Reader(self.problems, file, "[words]", data.get("words", {}))
-        w.check_unknown({"filler", "english"})
+        w.check_unknown({"filler", "english", "other_places"})
         filler = _phrases(w, "filler", required=False)
         english = _phrases(w, "english", required=False)
+        other_places = _phrases(w, "other_places", required=False)
 
         abbreviations: list[Abbreviation] = []
         typed_in: dict[str, str] = {}
@@ -865,6 +866,7 @@ class _Loader:
 
         intents = self.entries(file, data, "intents", intent)
         return Lexicon(filler=filler or (), english=english or (),
+                       other_places=other_places or (),
                        abbreviations=tuple(abbreviations), intents=intents)
 
 

@@ -203,6 +203,8 @@ class Lexicon:
 
     filler: tuple[str, ...] = ()
     english: tuple[str, ...] = ()
+    # Other cities and provinces: a library, school or event of theirs is not the Week's
+    other_places: tuple[str, ...] = ()
     abbreviations: tuple[Abbreviation, ...] = ()
     intents: tuple[Intent, ...] = ()
 

@@ -159,7 +159,10 @@ class Index:
                      for e in edition.events if e.district is not None}
         # Words that name a place only ("quận Lê Chân"): a run of a title made of them alone
         # says where, not which event ("lịch cắt điện quận lê chân" is about no event).
-        places = {w.fold for d in edition.districts for w in tokenize(d)} | {"quan", "huyen"}
+        # So do the names of the country and the city in a title ("Thư viện Quốc gia | Việt
+        # Nam": "tuần lễ thời trang Việt Nam" names no resource; round 23 f).
+        places = {w.fold for d in edition.districts for w in tokenize(d)} | {
+            "quan", "huyen", "viet", "nam", "hai", "phong"}
         for event in edition.events:
             for title in (event.title.vi, event.title.en or ""):
                 add(("event", event.id), title, ITEM, partial=True)

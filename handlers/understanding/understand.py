@@ -103,10 +103,16 @@ _OCCASION_ASKED = ("buoi nao",)
 # lớp học cho lớp 4A" stays a programme (only the calendar's answers give way).
 _SCHOOL_CLASS = re.compile(r"\d{1,2}[a-gi-z]\d{0,2}")  # not "h": "lớp 7h" is an hour
 _CALENDAR = frozenset({"schedule", "day", "today", "next"})
+_GRADES = frozenset(str(n) for n in range(1, 13))  # "lớp 12": a school's grade
 # An English question that starts so asks whether its last phrase is true ("is the contest
 # free": about the fee, not the contest).
 _EN_YES_NO = frozenset({"is", "are", "does", "do", "can", "will"})
 _AFTER_YES_NO = (CLOSING | CALLS) - YES_NO
+# Between a thing and the city it belongs to ("thư viện | của thành phố | Đà Nẵng"), and who
+# may write from another city ("người | Hà Nội") (folded).
+_PLACE_LINKS = frozenset({"o", "tai", "cua", "tinh", "thanh", "pho", "tp", "quoc", "gia"})
+_WRITERS = frozenset({"nguoi", "dan", "toi", "minh", "em", "nha", "que"}) | SELF | frozenset(
+    fold(w) for w in KIN)
 # Answers that list what the Week holds, and routes that are no subject of such a list.
 _LISTS = frozenset({("activities", ""), ("schedule", "")})
 _WHAT_WEEK = ("faq", "tuan-le-la-gi")
@@ -553,6 +559,8 @@ class Understander:
         # of taking it, no question of its facts.
         self._contest_words = frozenset(
             t.fold for t in tokenize(f"{edition.contest.name.vi} bài thi"))
+        self._other_places = tuple(tuple(t.fold for t in tokenize(p))
+                                   for p in edition.lexicon.other_places)
         self.examples = Examples([(self._surface(text), example.answer)
                                   for example in edition.examples for text in example.texts])
 
@@ -880,10 +888,14 @@ class Understander:
         if elsewhere:  # no neighbour answer offered either: "giá vàng" is not about fees
             return replace(base, elsewhere=True)
         if best.route[0] in _CALENDAR and any(
-                t.fold in ("lop", "nop") and _SCHOOL_CLASS.fullmatch(n.text.lower())
+                t.fold in ("lop", "nop") and (_SCHOOL_CLASS.fullmatch(n.text.lower()) or (
+                    n.text in _GRADES and any(a.fold == "lich" and b.fold in ("hoc", "thi")
+                                              for a, b in itertools.pairwise(tokens))))
                 for t, n in itertools.pairwise(tokens)):
             # "lịch học của lớp 6A3 tuần sau": a class's timetable, not the Week's calendar
-            # ("nớp": l typed n, as many in Hải Phòng say it)
+            # ("nớp": l typed n, as many in Hải Phòng say it); so is a grade's ("lịch học lớp
+            # 12 tuần sau", "lịch thi lớp 9"; round 23 f), but not what a day holds for a grade
+            # ("mai có gì cho học sinh lớp 5")
             return replace(base, candidates=others)
         if best.route[0] in ("day", "today") and " bao nhieu " in parts.run(tokens) and all(
                 i in used or self.index.is_filler(tokens[i]) for i in best.explained):
@@ -905,6 +917,10 @@ class Understander:
             # Week's answer for a child's (the parents' classes), not an adult's named in the
             # same part ("con em hỏi mà em không biết, | chồng tôi nghiện game": the child only
             # asked); named alone ("nghiện game") it stays the Week's (round 22e)
+            return replace(base, candidates=others)
+        if self._of_other_place(tokens, best, matches):
+            # "thư viện Đà Nẵng có mượn sách về nhà được không", "thư viện ở Hà Nội nào mở cửa
+            # chủ nhật": what the answer was found on belongs to another city (round 23 f)
             return replace(base, candidates=others)
         if best.route[0] in _NO_HOURS and any(f" {h} " in parts.run(tokens) for h in _HOURS_ASKED):
             # when an office or a place opens ("ubnd phường mở cửa thứ 7 không", "thư viện quốc
@@ -2320,6 +2336,30 @@ class Understander:
                      and len(cls._own_words(tokens, c, best, candidates)) >= least
                      and c.rank >= SUBJECT * best.rank
                      and cls._named_event(c, candidates)), None)
+
+    def _of_other_place(self, tokens: list[Token], best: _Candidate,
+                        matches: list[Match]) -> bool:
+        """Whether another city or province is named right after a word the answer was found
+        on, "ở", "tại", "của", "tỉnh", "thành phố" between ("thư viện | Đà Nẵng", "ngày hội đọc
+        sách | ở | Hà Nội"): the thing named is that place's. Who writes from there ("tôi ở
+        Hà Nội", "người Hà Nội") is not (round 23 f). (A word of any phrase of the Week's:
+        "ngày hội đọc sách | ở Huế | tổ chức ngày nào" is answered on its question words.)"""
+        if not best.explained or best.route[0] == "smalltalk":
+            return False
+        named = {i for m in matches if self.index.units[m.unit][0] not in ("smalltalk", "unknown")
+                 for i in range(m.start, m.end)}
+        folds = [t.fold for t in tokens]
+        for place in self._other_places:
+            n = len(place)
+            for i in range(1, len(folds) - n + 1):
+                if tuple(folds[i:i + n]) != place:
+                    continue
+                k = i - 1
+                while k > 0 and folds[k] in _PLACE_LINKS:
+                    k -= 1
+                if k in named and folds[k] not in _WRITERS:
+                    return True
+        return False
 
     def _elsewhere_within(self, tokens: list[Token], matches: list[Match],
                           candidates: list[_Candidate]) -> list[_Candidate]:

@@ -269,9 +269,6 @@ STILL_WRONG: dict[str, str] = {
     "thu 7 nay hoc sinh co phai di hoc ko":
         "'học sinh' names who takes part; the predicate 'có phải đi học không' is fillers and "
         "'học', no word the bot does not know",
-    "thư viện quốc gia hà nội có mở chủ nhật không":
-        "'có mở … không' without 'cửa' is no question of hours ('có mở lớp … không' asks "
-        "for a course); the resource's name explains the rest",
     "lớp học nấu ăn cuối tuần giá bao nhiêu":
         "'nấu' is repaired to 'lau' (a word the bot knows: 'lâu'), so the weekend's words "
         "outweigh the rest",

@@ -19,6 +19,8 @@ _LIBRARY = "library / faq:doc-sach"
 _COURSES = "courses / faq:khoa-hoc-truc-tuyen"
 
 _CASES = [
+    # (left by round 23a; another city named alone is elsewhere since round 23f)
+    ('thu vien o sai gon co mo chu nhat ko', 'dont_know'),
     # borrowing and the library's programmes
     ('lam the thu vien cho con lop 3 can nhung gi', _LIBRARY),
     ('bà muốn mượn mấy cuốn sách về đọc cho đỡ buồn thì ra đâu', _LIBRARY),
@@ -111,7 +113,6 @@ _LEFT = [
     # (the classes batch 2 left, in other words, written at the end)
     ('any ebooks in vietnamese for kids', 'courses:sach-dien-tu / courses:van-hoa-doc'),
     ('muốn học online mà không biết bắt đầu từ đâu', _COURSES),
-    ('thu vien o sai gon co mo chu nhat ko', 'dont_know'),
     ('me toi ban ban ca ngay, muon tim sach noi de nghe khi nau com', 'courses:sach-dien-tu'),
 ]
 

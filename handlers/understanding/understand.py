@@ -561,6 +561,11 @@ class Understander:
             t.fold for t in tokenize(f"{edition.contest.name.vi} bài thi"))
         self._other_places = tuple(tuple(t.fold for t in tokenize(p))
                                    for p in edition.lexicon.other_places)
+        # (by their first word: a message is read once, not once a place)
+        self._places_from: dict[str, list[tuple[str, ...]]] = {}
+        for place in self._other_places:
+            if place:
+                self._places_from.setdefault(place[0], []).append(place)
         self.examples = Examples([(self._surface(text), example.answer)
                                   for example in edition.examples for text in example.texts])
 
@@ -2346,14 +2351,16 @@ class Understander:
         "ngày hội đọc sách | ở Huế | tổ chức ngày nào" is answered on its question words.)"""
         if not best.explained or best.route[0] == "smalltalk":
             return False
-        named = {i for m in matches if self.index.units[m.unit][0] not in ("smalltalk", "unknown")
-                 for i in range(m.start, m.end)}
         folds = [t.fold for t in tokens]
-        for place in self._other_places:
-            n = len(place)
-            for i in range(1, len(folds) - n + 1):
-                if tuple(folds[i:i + n]) != place:
+        named: set[int] | None = None
+        for i in range(1, len(folds)):
+            for place in self._places_from.get(folds[i], ()):
+                if tuple(folds[i:i + len(place)]) != place:
                     continue
+                if named is None:
+                    named = {j for m in matches
+                             if self.index.units[m.unit][0] not in ("smalltalk", "unknown")
+                             for j in range(m.start, m.end)}
                 k = i - 1
                 while k > 0 and folds[k] in _PLACE_LINKS:
                     k -= 1

@@ -24,7 +24,6 @@ heldout.txt is never read.
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import math
 import subprocess
@@ -37,6 +36,7 @@ from bench.understanding import CORPUS, TODAY
 from content import default_edition_path, load_edition
 from handlers.understanding import Understander
 from handlers.understanding.evaluate import Case, evaluate, load_corpus
+from handlers.understanding.examples import features as example_features
 
 K = 5
 Vector = dict[str, float]
@@ -54,16 +54,6 @@ print(json.dumps([answer_key(u.understand(t, TODAY), TODAY) for t in json.load(s
 
 def _answer(label: str) -> str:
     return "date" if label.startswith("day:") or label == "today" else label
-
-
-def _features(normalised: str) -> Counter[str]:
-    words = normalised.split()
-    out = Counter(f"w {w}" for w in words)
-    out.update(f"p {a} {b}" for a, b in itertools.pairwise(words))
-    padded = f" {normalised} "
-    for n in (3, 4):
-        out.update(f"c{padded[i:i + n]}" for i in range(len(padded) - n + 1))
-    return out
 
 
 class _Vote:
@@ -121,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     u = Understander(load_edition(default_edition_path("2020")))
     outcomes = evaluate(u, load_corpus(path), TODAY).outcomes
     cases = [o.case for o in outcomes]  # (expected "today" written as the day)
-    features = [_features(o.understanding.normalised) for o in outcomes]
+    features = [example_features(o.understanding.normalised) for o in outcomes]
     answers = [_answer(c.expected[0]) for c in cases]
     batch, round20 = _batches(path)
     if args.rules_at:

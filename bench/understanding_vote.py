@@ -29,18 +29,12 @@ from collections.abc import Callable
 
 from bench.understanding import CORPUS
 from bench.understanding_examples import _RULES_AT
-from content import EXAMPLE_ANSWERS, default_edition_path, load_edition
+from content import default_edition_path, example_may_name, load_edition
 from handlers.understanding import Understander
 from handlers.understanding.evaluate import Case, load_corpus
-from handlers.understanding.examples import MIN_WORDS, Examples, K
+from handlers.understanding.examples import MIN_WORDS, NEVER_GIVEN, Examples, K
 
-PREFIXES = ("faq:", "event:", "programme:", "courses:", "smalltalk:")
 FLOORS = (0.0, 0.3, 0.4, 0.5)
-NEVER = ("dont_know", "schedule")  # (as understand.py: no answer given on these)
-
-
-def _may_name(answer: str) -> bool:
-    return answer in EXAMPLE_ANSWERS or answer.startswith(PREFIXES)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
             return None, 0.0
         nearest = examples.nearest(surface[i], K)
         answers = {a for a, _ in nearest}
-        if len(nearest) < K or len(answers) != 1 or nearest[0][0] in NEVER:
+        if len(nearest) < K or len(answers) != 1 or nearest[0][0] in NEVER_GIVEN:
             return None, 0.0
         return nearest[0][0], nearest[-1][1]
 
@@ -78,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         left_out = set(tested) | {i for i, c in enumerate(cases) if any(
             r in header.get(batch[c.line], "") for r in later)}
         examples = Examples([(surface[i], c.expected[0]) for i, c in enumerate(cases)
-                             if i not in left_out and _may_name(c.expected[0])])
+                             if i not in left_out and example_may_name(c.expected[0])])
         run = subprocess.run([sys.executable, "-c", _RULES_AT], cwd=checkout, check=True,
                              input=json.dumps([cases[i].text for i in tested]),
                              capture_output=True, text=True,
@@ -123,7 +117,7 @@ def _near_misses(u: Understander, cases: list[Case], surface: list[str], batch: 
     out = []
     for f in range(5):
         examples = Examples([(surface[i], c.expected[0]) for i, c in enumerate(cases)
-                             if fold[i] != f and _may_name(c.expected[0])])
+                             if fold[i] != f and example_may_name(c.expected[0])])
         for i, c in enumerate(cases):
             if fold[i] != f or c.expected[0] != "dont_know" or sum(
                     1 for w in surface[i].split() if len(w) >= 2 and w.isalpha()) < MIN_WORDS:

@@ -11,6 +11,7 @@ from content.loader import (
 )
 from content.model import (
     EXAMPLE_ANSWERS,
+    EXAMPLE_KINDS,
     Abbreviation,
     Activity,
     Body,
@@ -29,10 +30,13 @@ from content.model import (
     Section,
     Text,
     Unit,
+    example_may_name,
+    same_message,
 )
 
 __all__ = [
     "EXAMPLE_ANSWERS",
+    "EXAMPLE_KINDS",
     "Abbreviation",
     "Activity",
     "Body",
@@ -54,8 +58,10 @@ __all__ = [
     "Text",
     "Unit",
     "default_edition_path",
+    "example_may_name",
     "load_edition",
     "read_files",
     "reading_seconds",
+    "same_message",
     "warnings",
 ]

@@ -39,6 +39,8 @@ from content.model import (
     Section,
     Text,
     Unit,
+    example_may_name,
+    same_message,
 )
 
 FILES = (
@@ -776,13 +778,13 @@ class _Loader:
         seen: dict[str, str] = {}  # a message (folded as compared) -> the answer it is under
         for answer in table:
             kind, _, arg = answer.partition(":")
-            if not arg and answer not in EXAMPLE_ANSWERS:
+            if not arg and not example_may_name(answer):
                 r.fail(answer, N_("không phải câu trả lời được dùng cho câu mẫu (dùng: {known}, "
                                   "faq:<mã>, event:<mã>, programme:<mã>, courses:<mã>, "
                                   "smalltalk:<loại>); không dùng thao tác như đăng ký, hủy"),
                        known=", ".join(EXAMPLE_ANSWERS))
                 continue
-            if arg and kind not in ids:
+            if arg and not example_may_name(answer):
                 r.fail(answer, N_("không có loại câu trả lời {kind} (dùng: faq, event, "
                                   "programme, courses, smalltalk)"), kind=kind)
                 continue
@@ -793,13 +795,13 @@ class _Loader:
             if not texts:
                 continue
             for k, text in enumerate(texts):
-                said = " ".join(text.casefold().split())
+                said = same_message(text)
                 if said in seen:
                     r.fail(f"{answer}[{k}]", N_("“{value}” đã có ở {other}"), value=text,
                            other=seen[said])
                 seen.setdefault(said, answer)
             out.append(Example(answer, texts))
-        return tuple(out) if not r.bad else ()
+        return tuple(out)
 
     def lexicon(self, data: dict[str, Any]) -> Lexicon:
         """lexicon.toml: filler and English words, abbreviations, the phrases of each intent."""

@@ -216,6 +216,20 @@ class Lexicon:
 EXAMPLE_ANSWERS = ("activities", "bodies", "bulletin", "contacts", "contest", "courses",
                    "dont_know", "help", "leaderboard", "library", "next", "schedule", "theme")
 SMALL_TALK = ("greeting", "thanks", "ok", "goodbye", "sorry")
+# The kinds of answer an example names with an id ("faq:chi-phi").
+EXAMPLE_KINDS = ("faq", "event", "programme", "courses", "smalltalk")
+
+
+def example_may_name(answer: str) -> bool:
+    """Whether an example may be written under `answer` as to its shape (the id named is
+    checked by the loader)."""
+    kind, _, arg = answer.partition(":")
+    return kind in EXAMPLE_KINDS if arg else answer in EXAMPLE_ANSWERS
+
+
+def same_message(text: str) -> str:
+    """`text` as examples are compared: one message under two answers is refused."""
+    return " ".join(text.casefold().split())
 
 
 @dataclass(frozen=True)

@@ -20,12 +20,11 @@ import sys
 import tomllib
 from pathlib import Path
 
-from content import EXAMPLE_ANSWERS
+from content import EXAMPLE_ANSWERS, example_may_name, same_message
 from handlers.understanding.evaluate import load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "understanding" / "corpus.txt"
-PREFIXES = ("faq:", "event:", "programme:", "courses:", "smalltalk:")
 HEADER = """\
 # Câu hỏi mẫu: tin nhắn như người dân đã viết, xếp theo câu trả lời mà mỗi tin phải nhận.
 # Khi các cụm từ của câu trả lời (faq.toml, lexicon.toml, tên sự kiện...) chưa đủ để hiểu một
@@ -41,10 +40,6 @@ HEADER = """\
 """
 
 
-def _said(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
 def main(argv: list[str]) -> int:
     edition = Path(argv[0]) if argv else ROOT / "content" / "editions" / "2020"
     path = edition / "examples.toml"
@@ -52,13 +47,13 @@ def main(argv: list[str]) -> int:
     if path.exists():
         kept = {k: list(v) for k, v in
                 tomllib.loads(path.read_text(encoding="utf-8")).get("examples", {}).items()}
-    seen = {_said(t) for texts in kept.values() for t in texts}
+    seen = {same_message(t) for texts in kept.values() for t in texts}
     added = 0
     for case in load_corpus(CORPUS):
         answer = case.expected[0]
-        if not (answer in EXAMPLE_ANSWERS or answer.startswith(PREFIXES)):
+        if not example_may_name(answer):
             continue
-        said = _said(case.text)
+        said = same_message(case.text)
         if said in seen:
             continue
         seen.add(said)

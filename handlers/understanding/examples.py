@@ -26,6 +26,9 @@ K = 5  # the examples that vote; all must agree
 # A message of fewer words (of two letters or more) is not compared: "câu C", "tôi chọn d" (a
 # letter typed for the quiz), a name, are like too many examples by a word or two.
 MIN_WORDS = 3
+# Answers the vote never gives: "no information" is what the rules said already, and the
+# Week's calendar is read by the rules from the days and months named.
+NEVER_GIVEN = ("dont_know", "schedule")
 # A message longer than this (letters) is not compared: its likeness to short examples says
 # little, and the cost grows with its length.
 MAX_LETTERS = 400

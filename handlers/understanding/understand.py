@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 from content import Edition
 from handlers.understanding import parts
 from handlers.understanding.dates import DateRef, find_date, route_arg
-from handlers.understanding.examples import Examples
+from handlers.understanding.examples import NEVER_GIVEN, Examples
 from handlers.understanding.index import (
     DISTRICT_EVENT,
     FILLER_WEIGHT,
@@ -585,7 +585,7 @@ class Understander:
         if any(w in self.index.elsewhere_folds for w in surface.split()):
             return read  # a word known only from subjects not the Week's ("violympic")
         voted = self.examples.vote(surface)
-        if voted is None or voted in ("dont_know", "schedule"):
+        if voted is None or voted in NEVER_GIVEN:
             return read
         feature, _, arg = voted.partition(":")
         if read.feature == "clarify" and (feature, arg) not in read.candidates:

@@ -28,6 +28,20 @@ def edition_dir(tmp_path: Path) -> Path:
     return path
 
 
+def _reads_counted(edition_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """How many times each file of `edition_dir` is read from now on."""
+    reads: Counter[str] = Counter()
+    read_bytes = Path.read_bytes
+
+    def counted(path: Path) -> bytes:
+        if path.parent == edition_dir:
+            reads[path.name] += 1
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    return reads
+
+
 def test_cached_edition_and_index_answer_as_built_ones(edition_dir: Path, tmp_path: Path) -> None:
     cache_dir = tmp_path / "cache"
     edition, understander, cache, _ = load_edition_cached(edition_dir, cache_dir, True)
@@ -114,18 +128,9 @@ def test_each_file_is_read_once_for_its_key_and_its_parse(
     """The first load of an edition reads each file once: the key is the hash of the very
     bytes parsed (a file read again for the parse could hold an organizer's newer save)."""
     monkeypatch.setattr(content_cache, "_EDITIONS", {})
-    reads: Counter[str] = Counter()
-    read_bytes = Path.read_bytes
-
-    def counted(path: Path) -> bytes:
-        if path.parent == edition_dir:
-            reads[path.name] += 1
-        return read_bytes(path)
-
-    monkeypatch.setattr(Path, "read_bytes", counted)
     (edition_dir / "faq.toml").write_text(  # bytes no other test loaded: parsed here
         (edition_dir / "faq.toml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    reads.clear()
+    reads = _reads_counted(edition_dir, monkeypatch)
     edition, _, cache, key = load_edition_cached(edition_dir, tmp_path / "cache")
     assert cache is not None and key is not None and edition.faq
     assert set(reads.values()) == {1}
@@ -164,15 +169,7 @@ def test_an_edition_loaded_again_is_read_and_hashed_once(
         cache_dir.chmod(0o777)
     first, _, _, key = load_edition_cached(edition_dir, cache_dir)
     assert key == content_key(edition_dir)
-    reads: Counter[str] = Counter()
-    read_bytes = Path.read_bytes
-
-    def counted(path: Path) -> bytes:
-        if path.parent == edition_dir:
-            reads[path.name] += 1
-        return read_bytes(path)
-
-    monkeypatch.setattr(Path, "read_bytes", counted)
+    reads = _reads_counted(edition_dir, monkeypatch)
     again, _, cache, same = load_edition_cached(edition_dir, cache_dir)
     assert again is first and same == key and (cache is not None) == usable
     assert set(reads.values()) == {1}

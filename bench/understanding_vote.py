@@ -2,19 +2,20 @@
 
     git worktree add /tmp/at-47bb4e7 47bb4e7   # the rules before round 20
     git worktree add /tmp/at-42b4c5a 42b4c5a   # the rules before round 22
+    git worktree add /tmp/at-ce61402 ce61402   # the rules before round 23
     (compile the catalogs in each), then
     .venv/bin/python -m bench.understanding_vote --round "round 20=/tmp/at-47bb4e7" \\
-        --round "round 22=/tmp/at-42b4c5a"
+        --round "round 22=/tmp/at-42b4c5a" --round "round 23=/tmp/at-ce61402"
 
 For each round named, its tuned lines (corpus.txt, the batches whose header names the round)
 meet both the rules of the checkout given (from before the round) and examples made of every
 other batch but the round and the rounds after it, as examples.toml is made
 (scripts/examples_from_corpus.py: the answers an example may name). Where those rules say "no
-information" or ask back, the vote is taken as the understanding takes it (all K nearest agree,
-no word of a subject elsewhere, three words at least): gain (rules wrong, vote right) and harm
-(rules right, vote wrong), at each floor of the K-th example's likeness. Then the near misses:
-the tuned lines whose answer is "no information", fivefold (the examples of the four other
-folds), which today's rules leave as no information: how many the vote would answer.
+information" or ask back, the vote is taken as the understanding takes it (Examples.vote: the K
+nearest and the centroids agree; no word of a subject elsewhere): gain (rules wrong, vote
+right) and harm (rules right, vote wrong), at each floor of the K-th example's likeness. Then
+the near misses: the tuned lines whose answer is "no information", fivefold (the examples of
+the four other folds), which today's rules leave as no information: how many the vote would answer.
 heldout.txt is never read.
 """
 
@@ -32,7 +33,7 @@ from bench.understanding_examples import _RULES_AT
 from content import default_edition_path, example_may_name, load_edition
 from handlers.understanding import Understander
 from handlers.understanding.evaluate import Case, load_corpus
-from handlers.understanding.examples import MIN_WORDS, NEVER_GIVEN, Examples, K
+from handlers.understanding.examples import MIN_WORDS, NEVER_GIVEN, Examples
 
 FLOORS = (0.0, 0.3, 0.4, 0.5)
 
@@ -58,11 +59,10 @@ def main(argv: list[str] | None = None) -> int:
     def voted(examples: Examples, i: int) -> tuple[str | None, float]:
         if any(w in u.index.elsewhere_folds for w in surface[i].split()):
             return None, 0.0
-        nearest = examples.nearest(surface[i], K)
-        answers = {a for a, _ in nearest}
-        if len(nearest) < K or len(answers) != 1 or nearest[0][0] in NEVER_GIVEN:
+        vote = examples.vote(surface[i])
+        if vote is None or vote.answer in NEVER_GIVEN:
             return None, 0.0
-        return nearest[0][0], nearest[-1][1]
+        return vote
 
     count: Counter[tuple[str, float, str]] = Counter()
     for spec in args.round:

@@ -577,7 +577,7 @@ class Understander:
     def understand(self, text: str, today: date) -> Understanding:
         """What `text` (cleaned: NFC, trimmed) asks, with `today` for relative dates: read by
         the phrases of the answers (the rules); where they give up (no information, or two
-        answers to ask between), by the examples most like it, when they all agree."""
+        answers to ask between), by the examples most like it, when they agree."""
         read = self._read(text, today)
         if read.feature not in ("unknown", "clarify") or read.elsewhere:
             return read
@@ -585,9 +585,9 @@ class Understander:
         if any(w in self.index.elsewhere_folds for w in surface.split()):
             return read  # a word known only from subjects not the Week's ("violympic")
         voted = self.examples.vote(surface)
-        if voted is None or voted in NEVER_GIVEN:
+        if voted is None or voted.answer in NEVER_GIVEN:
             return read
-        feature, _, arg = voted.partition(":")
+        feature, _, arg = voted.answer.partition(":")
         if read.feature == "clarify" and (feature, arg) not in read.candidates:
             return read  # the question asked back stays between the answers the rules found
         # (no word is explained by a phrase of the answer: a flow waiting for a name or a

@@ -581,7 +581,20 @@ def variations() -> list[Variation]:
     out += [Variation("r10 split: comma", split(",")), Variation("r10 split: line break",
                                                                   split("\n"))]
     out += r13_variations()
+    out.append(Variation("r24 i/y spelling (kỳ/kì, lý/lí, tỷ/tỉ)", i_y))
     return out
+
+
+# A syllable of k, l, m, s, t or qu and i or y, with a tone: spelt both ways ("kỳ thi"/"kì
+# thi", "lý do"/"lí do", "tỷ giá"/"tỉ giá", "quý"/"quí", "Mỹ"/"Mĩ", "sĩ"/"sỹ"), the old spelling
+# beside the new. (Not after other consonants: "vì", "hì hì", "đơn vị" have one spelling.)
+_I_Y = re.compile(r"(?<![^\W_])(qu|[klmst])([íìỉĩịýỳỷỹỵ])(?![^\W_])", re.IGNORECASE)
+_I_TO_Y = dict(zip("íìỉĩịýỳỷỹỵÍÌỈĨỊÝỲỶỸỴ", "ýỳỷỹỵíìỉĩịÝỲỶỸỴÍÌỈĨỊ", strict=True))
+
+
+def i_y(t: str) -> str:
+    """Every toned syllable of a consonant and i/y in the other spelling."""
+    return _I_Y.sub(lambda m: m.group(1) + _I_TO_Y[m.group(2)], t)
 
 
 NEW = True

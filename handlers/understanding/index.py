@@ -100,7 +100,8 @@ class Index:
                  extra_pairs: Iterable[str] = ()) -> None:
         self.units: list[tuple[str, str]] = []
         self._unit_of: dict[tuple[str, str], int] = {}
-        self.filler_texts = frozenset(edition.lexicon.filler)
+        self.filler_texts = frozenset(edition.lexicon.filler) | {
+            " ".join(i_y_twin(w).text for w in tokenize(f)) for f in edition.lexicon.filler}
         # Fillers of two words or more ("sắp xếp", "làm việc"), folded: their words ask for
         # nothing together, though one of them alone may ("sắp": sắp diễn ra).
         self.filler_runs = frozenset(
@@ -127,6 +128,11 @@ class Index:
             if marked:
                 exact.add(len(raw))
             raw.append((unit, words, source, alone, partial, chosen))
+            twin = tuple(i_y_twin(w) for w in words)
+            if twin != words:  # "kỹ năng số" is also written "kĩ năng số"
+                if marked:
+                    exact.add(len(raw))
+                raw.append((unit, twin, source, alone, partial, chosen))
             if chosen and any(w.text in SELF for w in words):
                 # "nhắc tôi", "điểm của mình": whoever writes, the phrase is theirs ("nhắc
                 # cháu", "điểm của em")
@@ -569,3 +575,19 @@ def _near_key(typed: str, word: str) -> bool:
         return False
     (ra, ia), (rb, ib) = _KEY[a], _KEY[b]
     return abs(ra - rb) <= 1 and abs(ia - ib) <= 1
+
+
+# A syllable of k, l, m, s, t or qu and a toned i or y is spelt both ways: "kỹ"/"kĩ",
+# "lý"/"lí", "tỷ"/"tỉ", "quý"/"quí", "Mỹ"/"Mĩ", "sĩ"/"sỹ" (the old spelling beside the new;
+# after other consonants one spelling: "vì", "đơn vị"; without a tone one too: "công ty").
+_I_Y_ONSETS = ("qu", "k", "l", "m", "s", "t")
+_I_TO_Y = dict(zip("íìỉĩịýỳỷỹỵ", "ýỳỷỹỵíìỉĩị", strict=True))
+
+
+def i_y_twin(token: Token) -> Token:
+    """`token` spelt with the other of i and y ("kĩ" for "kỹ"), or itself."""
+    text = token.text
+    for onset in _I_Y_ONSETS:
+        if text.startswith(onset) and len(text) == len(onset) + 1 and text[-1] in _I_TO_Y:
+            return make_token(onset + _I_TO_Y[text[-1]], token.kind, token.expanded)
+    return token

@@ -180,6 +180,11 @@ _UNITS = frozenset({"contacts", "bodies", "library", "programme", "event"})
 _READING = frozenset({("library", ""), ("faq", "doc-sach")})
 # Words (folded) that say only that something is online ("trên mạng", "qua internet").
 _ONLINE = frozenset({"tren", "mang", "online", "onl", "qua", "internet", "truc", "tuyen", "web"})
+# Words (folded) that say learning is done online ("học online", "học trực tuyến"), and the
+# words of a device it is done on ("bằng điện thoại", "máy tính", "laptop") (round 24b).
+_LEARNING_ONLINE = frozenset({"online", "onl", "truc", "tuyen"})
+_DEVICE_WORDS = frozenset({"dien", "thoai", "may", "tinh", "laptop", "smartphone", "ipad",
+                           "bang"})
 # Words (folded) of every course, which name no group ("khóa học", "học tập", "courses").
 _COURSE_WORDS = frozenset({"khoa", "hoc", "tap", "trang", "link", "course", "courses", "learn",
                            "study", "mien", "phi", "free"})
@@ -1068,7 +1073,8 @@ class Understander:
                 passed.add(best.route)
         # (the event before the programme: a programme named on words of its own and asked
         # when or where is its event's day, "hôm nào có buổi ông bà cháu cùng đọc sách")
-        for rule in (self._held_how, self._free_resource, self._resource_group,
+        for rule in (self._held_how, self._learned_on, self._reading_not_screens,
+                     self._free_resource, self._resource_group,
                      self._reading_online, self._event_of_reading, self._programme_joined,
                      self._programme_of_library):
             found = rule(tokens, best, candidates)
@@ -2110,9 +2116,13 @@ class Understander:
             return best
         # (an event found on its audience alone, "phụ huynh" of the parents' digital skills
         # class, is not named either: "tủ sách lớp học thì phụ huynh đóng góp ntn")
-        return next((c for c in candidates if (c.route in _LEARNT or c.route[0] in _RESOURCES)
-                     and c.explained and not c.explained & best.explained
-                     and c.rank >= SUBJECT * best.rank), best)
+        found = [c for c in candidates if (c.route in _LEARNT or c.route[0] in _RESOURCES)
+                 and c.explained and not c.explained & best.explained
+                 and c.rank >= SUBJECT * best.rank]
+        # (a programme found only on the library's words is not named: "khuyến khích học sinh
+        # đọc sách" asks the library, not the intergenerational reading; round 24b)
+        return next((c for c in found if not (c.route[0] == "programme" and any(
+            o.route in _READING and c.explained <= o.explained for o in found))), best)
 
     @staticmethod
     def _for_whom(tokens: list[Token], candidates: list[_Candidate],
@@ -2337,8 +2347,11 @@ class Understander:
         # (an FAQ answer gives way to an event described on two words of its own at least:
         # "lớp | học dùng internet an toàn ở đâu" asks where to learn it, not a class's day)
         least = 2 if best.route[0] == "faq" else 1
+        # (who learns or reads names no event: "sv năm 3 muốn học thêm python online thì học
+        # ở đâu" is no training "cho học sinh, sinh viên"; round 24b, as _audience_reads)
         return next((c for c in candidates[1:] if c.route[0] == "event"
-                     and len(cls._own_words(tokens, c, best, candidates)) >= least
+                     and len({i for i in cls._own_words(tokens, c, best, candidates)
+                              if tokens[i].fold not in _LEARNERS}) >= least
                      and c.rank >= SUBJECT * best.rank
                      and cls._named_event(c, candidates)), None)
 
@@ -2491,6 +2504,39 @@ class Understander:
                for i in event.explained):
             return None
         return event
+
+    @staticmethod
+    def _learned_on(tokens: list[Token], best: _Candidate,
+                    candidates: list[_Candidate]) -> _Candidate | None:
+        """"học online bằng điện thoại có được không", "học trực tuyến có cần máy tính không":
+        a device named beside learning online is what one learns on, not what is learned (the
+        digital skills class) nor a phone number asked; the courses online named on words of
+        their own are asked. None when the answer holds more than the device's words ("học
+        dùng điện thoại": the device learned) or no learning online is named (round 24b)."""
+        if not best.explained or best.route[0] == "courses" or not all(
+                tokens[i].fold in _DEVICE_WORDS for i in best.explained):
+            return None
+        return next((c for c in candidates[1:]
+                     if (c.route[0] == "courses" or c.route == ("faq", "khoa-hoc-truc-tuyen"))
+                     and c.explained and not c.explained & best.explained
+                     and any(tokens[i].fold == "hoc" for i in c.explained)
+                     and any(tokens[i].fold in _LEARNING_ONLINE for i in c.explained)
+                     and c.rank >= SUBJECT * best.rank), None)
+
+    @staticmethod
+    def _reading_not_screens(tokens: list[Token], best: _Candidate,
+                             candidates: list[_Candidate]) -> _Candidate | None:
+        """"làm sao để con thích đọc sách thay vì xem tiktok": the child's screens told beside
+        the reading wanted are the trouble, the reading is asked (the library's habits), not
+        the safe Internet found on the screens' words alone. None when the safe Internet holds
+        more ("quản lý con dùng điện thoại") or no reading is named on words of its own
+        (round 24b)."""
+        if best.route != _SAFETY or not best.explained or not all(
+                tokens[i].fold in _SCREEN_TIME for i in best.explained):
+            return None
+        return next((c for c in candidates[1:] if c.route in _READING and c.explained
+                     and not c.explained & best.explained
+                     and c.rank >= SUBJECT * best.rank), None)
 
     @staticmethod
     def _named_event(event: _Candidate, candidates: list[_Candidate]) -> bool:

@@ -185,6 +185,8 @@ _ONLINE = frozenset({"tren", "mang", "online", "onl", "qua", "internet", "truc",
 _LEARNING_ONLINE = frozenset({"online", "onl", "truc", "tuyen"})
 _DEVICE_WORDS = frozenset({"dien", "thoai", "may", "tinh", "laptop", "smartphone", "ipad",
                            "bang"})
+# Where to start (folded: "bắt đầu từ đâu") (round 24b).
+_START = frozenset({"bat", "dau", "tu"})
 # Words (folded) of every course, which name no group ("khóa học", "học tập", "courses").
 _COURSE_WORDS = frozenset({"khoa", "hoc", "tap", "trang", "link", "course", "courses", "learn",
                            "study", "mien", "phi", "free"})
@@ -930,8 +932,10 @@ class Understander:
             return replace(base, candidates=others)
         if self._of_other_place(tokens, best, matches):
             # "thư viện Đà Nẵng có mượn sách về nhà được không", "thư viện ở Hà Nội nào mở cửa
-            # chủ nhật": what the answer was found on belongs to another city (round 23 f)
-            return replace(base, candidates=others)
+            # chủ nhật": what the answer was found on belongs to another city (round 23 f);
+            # the examples do not vote it back to the Week's answer ("thư viện ở hải dương có
+            # sách nói cho người mù không" is like the library's examples; round 24b)
+            return replace(base, candidates=others, elsewhere=True)
         if best.route[0] in _NO_HOURS and any(f" {h} " in parts.run(tokens) for h in _HOURS_ASKED):
             # when an office or a place opens ("ubnd phường mở cửa thứ 7 không", "thư viện quốc
             # gia mở cửa mấy giờ"): the organisers and the resources online have no hours
@@ -1074,6 +1078,7 @@ class Understander:
         # (the event before the programme: a programme named on words of its own and asked
         # when or where is its event's day, "hôm nào có buổi ông bà cháu cùng đọc sách")
         for rule in (self._held_how, self._learned_on, self._reading_not_screens,
+                     self._where_to_start, self._resource_named,
                      self._free_resource, self._resource_group,
                      self._reading_online, self._event_of_reading, self._programme_joined,
                      self._programme_of_library):
@@ -2521,6 +2526,36 @@ class Understander:
                      and c.explained and not c.explained & best.explained
                      and any(tokens[i].fold == "hoc" for i in c.explained)
                      and any(tokens[i].fold in _LEARNING_ONLINE for i in c.explained)
+                     and c.rank >= SUBJECT * best.rank), None)
+
+    @staticmethod
+    def _where_to_start(tokens: list[Token], best: _Candidate,
+                        candidates: list[_Candidate]) -> _Candidate | None:
+        """"e muốn tự học online mà không biết bắt đầu từ đâu": where to start, said after what
+        the writer wants to do, asks where to start that (the courses, the library), not help
+        with the bot nor a unit's duties. None when the answer holds more than those words
+        ("bot hướng dẫn giúp") or nothing is named before them (round 24b)."""
+        if best.route not in (("help", ""), ("faq", "don-vi-tham-gia")) or not (
+                best.explained) or not all(tokens[i].fold in _START for i in best.explained):
+            return None
+        return next((c for c in candidates[1:] if c.explained
+                     and c.route[0] not in ("smalltalk", "unknown", "help")
+                     and c.route != ("faq", "don-vi-tham-gia")
+                     and max(c.explained) < min(best.explained)
+                     and c.rank >= SUBJECT * best.rank), None)
+
+    @staticmethod
+    def _resource_named(_tokens: list[Token], best: _Candidate,
+                        candidates: list[_Candidate]) -> _Candidate | None:
+        """"thích nghe đọc truyện, có chỗ nào nghe sách nói miễn phí không": a group of
+        resources named on a phrase of its own that holds one of the reading's words ("sách"
+        of "nghe sách nói") and two more is that group, not the library found on the word it
+        lends and the story's. None when no group is so named (round 24b)."""
+        if best.route not in _READING or not best.explained:
+            return None
+        return next((c for c in candidates[1:] if c.route[0] == "courses" and c.route[1]
+                     and c.explained & best.explained
+                     and len(c.explained - best.explained) >= 2
                      and c.rank >= SUBJECT * best.rank), None)
 
     @staticmethod

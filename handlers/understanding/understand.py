@@ -185,6 +185,8 @@ _ONLINE = frozenset({"tren", "mang", "online", "onl", "qua", "internet", "truc",
 _LEARNING_ONLINE = frozenset({"online", "onl", "truc", "tuyen"})
 _DEVICE_WORDS = frozenset({"dien", "thoai", "may", "tinh", "laptop", "smartphone", "ipad",
                            "bang"})
+# Which one is asked (folded: "có trang nào", "web gì") (round 24b).
+_WHICH = frozenset({"co", "nao", "gi", "ad"})
 # Where to start (folded: "bắt đầu từ đâu") (round 24b).
 _START = frozenset({"bat", "dau", "tu"})
 # Words (folded) of every course, which name no group ("khóa học", "học tập", "courses").
@@ -2294,7 +2296,7 @@ class Understander:
                      and c.rank >= SUBJECT * best.rank), None)
 
     @staticmethod
-    def _reading_online(_tokens: list[Token], best: _Candidate,
+    def _reading_online(tokens: list[Token], best: _Candidate,
                         candidates: list[_Candidate]) -> _Candidate | None:
         """"cháu muốn đọc truyện | thì vào trang nào": reading asked together with a site (the
         courses' words "trang nào", "link", "web") is the group of resources that holds the
@@ -2303,19 +2305,34 @@ class Understander:
         if best.route == ("courses", "") and best.explained:
             # the other way round: the site asked more strongly than the reading ("con tôi
             # thích đọc truyện, | có trang web nào không") (round 21c)
+            # (a site asked only as such, "có trang web nào", names nothing read: reading
+            # said beside it, "đọc sách", is what is done there, however weak; not "sách" of
+            # "danh sách"; round 24b)
+            site = all(tokens[i].fold in _ONLINE | _COURSE_WORDS | _WHICH
+                       for i in best.explained)
             reading = next((c for c in candidates[1:] if c.route in _READING and c.explained
                             and not c.explained & best.explained
-                            and c.rank >= SUBJECT * best.rank), None)
+                            and (c.rank >= SUBJECT * best.rank or (site and any(
+                                tokens[i].fold == "doc" for i in c.explained)))), None)
             if reading is None:
                 return None
-            best = reading
-        elif best.route not in _READING or not best.explained or next(
-                (c for c in candidates[1:] if c.route == ("courses", "")
-                 and c.explained and not c.explained & best.explained
-                 and c.rank >= SUBJECT * best.rank), None) is None:
-            return None  # no reading named, or no site asked beside it
-        return next((c for c in candidates[1:] if c.route[0] == "courses" and c.route[1]
-                     and c.explained & best.explained), None)
+            best, asked = reading, best
+        else:
+            site_asked = next((c for c in candidates[1:] if c.route == ("courses", "")
+                               and c.explained and not c.explained & best.explained
+                               and c.rank >= SUBJECT * best.rank), None)
+            if best.route not in _READING or not best.explained or site_asked is None:
+                return None  # no reading named, or no site asked beside it
+            asked = site_asked
+        group = next((c for c in candidates[1:] if c.route[0] == "courses" and c.route[1]
+                      and c.explained & best.explained), None)
+        if group is None and any(tokens[i].fold == "sach" for i in best.explained):
+            # books read on a site no group names by those words are the e-books, found on
+            # the words of both ("có web nào | đọc sách free không"; round 24b)
+            strongest = max(best, asked, key=lambda c: c.rank)
+            return replace(strongest, route=("courses", "sach-dien-tu"),
+                           explained=best.explained | asked.explained)
+        return group
 
     def _programme_joined(self, tokens: list[Token], best: _Candidate,
                           candidates: list[_Candidate]) -> _Candidate | None:

@@ -138,7 +138,8 @@ def test_reading_online_guards(understander: Understander, text: str, expected: 
                    "pupils read as the classroom bookshelf; the open day asked without its name "
                    "but with e-books; 'free' after English classes read as the fee; readers who "
                    "like reading online read as e-books, not the reading communities; 'in "
-                   "vietnamese' read as a change of language; another city's library named by the city alone; "
+                   "vietnamese' read as a change of language; another city's library named "
+                   "by the city alone; "
                    "audiobooks in a long story of chores ('nấu cơm' typed without marks); "
                    "'ứng dụng' (an app) unknown as a word of the resources")
 @pytest.mark.parametrize(("text", "expected"), _LEFT)

@@ -2291,9 +2291,12 @@ class Understander:
         first = min(best.explained)
         if first and tokens[first - 1].fold in ("co", "la"):
             return None
+        # (learning for free, "học miễn phí", "learn for free online", asks where to learn
+        # so: the courses named beside it, however weakly; round 24b)
+        learn = first > 0 and tokens[first - 1].fold == "hoc"
         return next((c for c in candidates[1:] if c.route[0] == "courses"
                      and c.explained and not c.explained & best.explained
-                     and c.rank >= SUBJECT * best.rank), None)
+                     and (learn or c.rank >= SUBJECT * best.rank)), None)
 
     @staticmethod
     def _reading_online(tokens: list[Token], best: _Candidate,
@@ -2439,8 +2442,20 @@ class Understander:
         week = next((c for c in candidates if c.route[0] not in ("unknown", "smalltalk")), None)
         during = week is not None and week.route[0] not in _CALENDAR and bool(
             week.explained) and (midway or any(tokens[i].fold == "dang" for i in week.explained))
+        # "về hưu muốn học vẽ trên mạng, có trang nào": a subject learned elsewhere ("học
+        # vẽ") asked of a site online is what the courses online teach (round 24b); not
+        # without a site asked ("học lái xe online được không")
+        courses = next((c for c in candidates if c.route == ("courses", "")), None)
+        online_site = courses is not None and {tokens[i].fold for i in courses.explained} >= {
+            "trang"} and bool({tokens[i].fold for i in courses.explained} & (
+                _LEARNING_ONLINE | {"mang"}))
+
+        def learned_online(c: _Candidate) -> bool:
+            return online_site and tokens[min(c.explained)].fold == "hoc"
+
         kept = [c for c in candidates
-                if not (c.route[0] == "unknown" and c.explained and (within(c) or during))]
+                if not (c.route[0] == "unknown" and c.explained
+                        and (within(c) or during or learned_online(c)))]
         return kept or candidates
 
     def _asked_of_day(self, tokens: list[Token], ref: DateRef, best: _Candidate,

@@ -376,6 +376,8 @@ def spans(tokens: list[Token], name: str) -> set[int]:
 # whatever order its words come; one that stops them ("đừng gửi … mỗi ngày") does not (folded).
 _SENDS = frozenset({"gui", "nhan", "nhac", "bao"})
 _NOT_SENT_AFTER_BAO = frozenset({"nhieu", "gio", "lau", "cao", "chi"})  # bao nhiêu, báo cáo
+# "đọc báo", "sách báo", "tờ báo": the newspaper, not "báo" (notify) (round 24b)
+_PAPER_BEFORE_BAO = frozenset({"doc", "sach", "to"})
 _EVERY = frozenset({("moi", "ngay"), ("moi", "sang"), ("moi", "toi"), ("moi", "buoi"),
                     ("hang", "ngay"), ("hang", "sang"), ("moi", "tuan"), ("hang", "tuan")})
 _EVERY_PARTS = frozenset({"sang", "trua", "chieu", "toi", "ngay", "hom"})
@@ -404,8 +406,9 @@ def every_day(tokens: list[Token]) -> bool:
             f == "khong" and i > first and (i + 1 == len(folds) or folds[i + 1] not in _WANTS))
            for i, f in enumerate(folds)):
         return False
-    sends = any(f in _SENDS and not (f == "bao" and i + 1 < len(folds)
-                                     and folds[i + 1] in _NOT_SENT_AFTER_BAO)
+    sends = any(f in _SENDS and not (f == "bao" and (
+        (i + 1 < len(folds) and folds[i + 1] in _NOT_SENT_AFTER_BAO)
+        or (i and folds[i - 1] in _PAPER_BEFORE_BAO)))
                 for i, f in enumerate(folds))
     return sends and (bool(set(itertools.pairwise(folds)) & _EVERY) or any(
         folds[i] in _EVERY_PARTS and folds[i + 1] == "nao" and "cung" in folds[i + 2:i + 5]

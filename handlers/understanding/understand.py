@@ -180,6 +180,15 @@ _UNITS = frozenset({"contacts", "bodies", "library", "programme", "event"})
 _READING = frozenset({("library", ""), ("faq", "doc-sach")})
 # Words (folded) that say only that something is online ("trên mạng", "qua internet").
 _ONLINE = frozenset({"tren", "mang", "online", "onl", "qua", "internet", "truc", "tuyen", "web"})
+# Words (folded) that say learning is done online ("học online", "học trực tuyến"), and the
+# words of a device it is done on ("bằng điện thoại", "máy tính", "laptop") (round 24b).
+_LEARNING_ONLINE = frozenset({"online", "onl", "truc", "tuyen"})
+_DEVICE_WORDS = frozenset({"dien", "thoai", "may", "tinh", "laptop", "smartphone", "ipad",
+                           "bang"})
+# Which one is asked (folded: "có trang nào", "web gì") (round 24b).
+_WHICH = frozenset({"co", "nao", "gi", "ad"})
+# Where to start (folded: "bắt đầu từ đâu") (round 24b).
+_START = frozenset({"bat", "dau", "tu"})
 # Words (folded) of every course, which name no group ("khóa học", "học tập", "courses").
 _COURSE_WORDS = frozenset({"khoa", "hoc", "tap", "trang", "link", "course", "courses", "learn",
                            "study", "mien", "phi", "free"})
@@ -925,8 +934,10 @@ class Understander:
             return replace(base, candidates=others)
         if self._of_other_place(tokens, best, matches):
             # "thư viện Đà Nẵng có mượn sách về nhà được không", "thư viện ở Hà Nội nào mở cửa
-            # chủ nhật": what the answer was found on belongs to another city (round 23 f)
-            return replace(base, candidates=others)
+            # chủ nhật": what the answer was found on belongs to another city (round 23 f);
+            # the examples do not vote it back to the Week's answer ("thư viện ở hải dương có
+            # sách nói cho người mù không" is like the library's examples; round 24b)
+            return replace(base, candidates=others, elsewhere=True)
         if best.route[0] in _NO_HOURS and any(f" {h} " in parts.run(tokens) for h in _HOURS_ASKED):
             # when an office or a place opens ("ubnd phường mở cửa thứ 7 không", "thư viện quốc
             # gia mở cửa mấy giờ"): the organisers and the resources online have no hours
@@ -1068,7 +1079,9 @@ class Understander:
                 passed.add(best.route)
         # (the event before the programme: a programme named on words of its own and asked
         # when or where is its event's day, "hôm nào có buổi ông bà cháu cùng đọc sách")
-        for rule in (self._held_how, self._free_resource, self._resource_group,
+        for rule in (self._held_how, self._learned_on, self._reading_not_screens,
+                     self._where_to_start, self._resource_named,
+                     self._free_resource, self._resource_group,
                      self._reading_online, self._event_of_reading, self._programme_joined,
                      self._programme_of_library):
             found = rule(tokens, best, candidates)
@@ -2110,9 +2123,13 @@ class Understander:
             return best
         # (an event found on its audience alone, "phụ huynh" of the parents' digital skills
         # class, is not named either: "tủ sách lớp học thì phụ huynh đóng góp ntn")
-        return next((c for c in candidates if (c.route in _LEARNT or c.route[0] in _RESOURCES)
-                     and c.explained and not c.explained & best.explained
-                     and c.rank >= SUBJECT * best.rank), best)
+        found = [c for c in candidates if (c.route in _LEARNT or c.route[0] in _RESOURCES)
+                 and c.explained and not c.explained & best.explained
+                 and c.rank >= SUBJECT * best.rank]
+        # (a programme found only on the library's words is not named: "khuyến khích học sinh
+        # đọc sách" asks the library, not the intergenerational reading; round 24b)
+        return next((c for c in found if not (c.route[0] == "programme" and any(
+            o.route in _READING and c.explained <= o.explained for o in found))), best)
 
     @staticmethod
     def _for_whom(tokens: list[Token], candidates: list[_Candidate],
@@ -2274,12 +2291,15 @@ class Understander:
         first = min(best.explained)
         if first and tokens[first - 1].fold in ("co", "la"):
             return None
+        # (learning for free, "học miễn phí", "learn for free online", asks where to learn
+        # so: the courses named beside it, however weakly; round 24b)
+        learn = first > 0 and tokens[first - 1].fold == "hoc"
         return next((c for c in candidates[1:] if c.route[0] == "courses"
                      and c.explained and not c.explained & best.explained
-                     and c.rank >= SUBJECT * best.rank), None)
+                     and (learn or c.rank >= SUBJECT * best.rank)), None)
 
     @staticmethod
-    def _reading_online(_tokens: list[Token], best: _Candidate,
+    def _reading_online(tokens: list[Token], best: _Candidate,
                         candidates: list[_Candidate]) -> _Candidate | None:
         """"cháu muốn đọc truyện | thì vào trang nào": reading asked together with a site (the
         courses' words "trang nào", "link", "web") is the group of resources that holds the
@@ -2288,19 +2308,34 @@ class Understander:
         if best.route == ("courses", "") and best.explained:
             # the other way round: the site asked more strongly than the reading ("con tôi
             # thích đọc truyện, | có trang web nào không") (round 21c)
+            # (a site asked only as such, "có trang web nào", names nothing read: reading
+            # said beside it, "đọc sách", is what is done there, however weak; not "sách" of
+            # "danh sách"; round 24b)
+            site = all(tokens[i].fold in _ONLINE | _COURSE_WORDS | _WHICH
+                       for i in best.explained)
             reading = next((c for c in candidates[1:] if c.route in _READING and c.explained
                             and not c.explained & best.explained
-                            and c.rank >= SUBJECT * best.rank), None)
+                            and (c.rank >= SUBJECT * best.rank or (site and any(
+                                tokens[i].fold == "doc" for i in c.explained)))), None)
             if reading is None:
                 return None
-            best = reading
-        elif best.route not in _READING or not best.explained or next(
-                (c for c in candidates[1:] if c.route == ("courses", "")
-                 and c.explained and not c.explained & best.explained
-                 and c.rank >= SUBJECT * best.rank), None) is None:
-            return None  # no reading named, or no site asked beside it
-        return next((c for c in candidates[1:] if c.route[0] == "courses" and c.route[1]
-                     and c.explained & best.explained), None)
+            best, asked = reading, best
+        else:
+            site_asked = next((c for c in candidates[1:] if c.route == ("courses", "")
+                               and c.explained and not c.explained & best.explained
+                               and c.rank >= SUBJECT * best.rank), None)
+            if best.route not in _READING or not best.explained or site_asked is None:
+                return None  # no reading named, or no site asked beside it
+            asked = site_asked
+        group = next((c for c in candidates[1:] if c.route[0] == "courses" and c.route[1]
+                      and c.explained & best.explained), None)
+        if group is None and any(tokens[i].fold == "sach" for i in best.explained):
+            # books read on a site no group names by those words are the e-books, found on
+            # the words of both ("có web nào | đọc sách free không"; round 24b)
+            strongest = max(best, asked, key=lambda c: c.rank)
+            return replace(strongest, route=("courses", "sach-dien-tu"),
+                           explained=best.explained | asked.explained)
+        return group
 
     def _programme_joined(self, tokens: list[Token], best: _Candidate,
                           candidates: list[_Candidate]) -> _Candidate | None:
@@ -2337,8 +2372,11 @@ class Understander:
         # (an FAQ answer gives way to an event described on two words of its own at least:
         # "lớp | học dùng internet an toàn ở đâu" asks where to learn it, not a class's day)
         least = 2 if best.route[0] == "faq" else 1
+        # (who learns or reads names no event: "sv năm 3 muốn học thêm python online thì học
+        # ở đâu" is no training "cho học sinh, sinh viên"; round 24b, as _audience_reads)
         return next((c for c in candidates[1:] if c.route[0] == "event"
-                     and len(cls._own_words(tokens, c, best, candidates)) >= least
+                     and len({i for i in cls._own_words(tokens, c, best, candidates)
+                              if tokens[i].fold not in _LEARNERS}) >= least
                      and c.rank >= SUBJECT * best.rank
                      and cls._named_event(c, candidates)), None)
 
@@ -2404,8 +2442,20 @@ class Understander:
         week = next((c for c in candidates if c.route[0] not in ("unknown", "smalltalk")), None)
         during = week is not None and week.route[0] not in _CALENDAR and bool(
             week.explained) and (midway or any(tokens[i].fold == "dang" for i in week.explained))
+        # "về hưu muốn học vẽ trên mạng, có trang nào": a subject learned elsewhere ("học
+        # vẽ") asked of a site online is what the courses online teach (round 24b); not
+        # without a site asked ("học lái xe online được không")
+        courses = next((c for c in candidates if c.route == ("courses", "")), None)
+        online_site = courses is not None and {tokens[i].fold for i in courses.explained} >= {
+            "trang"} and bool({tokens[i].fold for i in courses.explained} & (
+                _LEARNING_ONLINE | {"mang"}))
+
+        def learned_online(c: _Candidate) -> bool:
+            return online_site and tokens[min(c.explained)].fold == "hoc"
+
         kept = [c for c in candidates
-                if not (c.route[0] == "unknown" and c.explained and (within(c) or during))]
+                if not (c.route[0] == "unknown" and c.explained
+                        and (within(c) or during or learned_online(c)))]
         return kept or candidates
 
     def _asked_of_day(self, tokens: list[Token], ref: DateRef, best: _Candidate,
@@ -2491,6 +2541,69 @@ class Understander:
                for i in event.explained):
             return None
         return event
+
+    @staticmethod
+    def _learned_on(tokens: list[Token], best: _Candidate,
+                    candidates: list[_Candidate]) -> _Candidate | None:
+        """"học online bằng điện thoại có được không", "học trực tuyến có cần máy tính không":
+        a device named beside learning online is what one learns on, not what is learned (the
+        digital skills class) nor a phone number asked; the courses online named on words of
+        their own are asked. None when the answer holds more than the device's words ("học
+        dùng điện thoại": the device learned) or no learning online is named (round 24b)."""
+        if not best.explained or best.route[0] == "courses" or not all(
+                tokens[i].fold in _DEVICE_WORDS for i in best.explained):
+            return None
+        return next((c for c in candidates[1:]
+                     if (c.route[0] == "courses" or c.route == ("faq", "khoa-hoc-truc-tuyen"))
+                     and c.explained and not c.explained & best.explained
+                     and any(tokens[i].fold == "hoc" for i in c.explained)
+                     and any(tokens[i].fold in _LEARNING_ONLINE for i in c.explained)
+                     and c.rank >= SUBJECT * best.rank), None)
+
+    @staticmethod
+    def _where_to_start(tokens: list[Token], best: _Candidate,
+                        candidates: list[_Candidate]) -> _Candidate | None:
+        """"e muốn tự học online mà không biết bắt đầu từ đâu": where to start, said after what
+        the writer wants to do, asks where to start that (the courses, the library), not help
+        with the bot nor a unit's duties. None when the answer holds more than those words
+        ("bot hướng dẫn giúp") or nothing is named before them (round 24b)."""
+        if best.route not in (("help", ""), ("faq", "don-vi-tham-gia")) or not (
+                best.explained) or not all(tokens[i].fold in _START for i in best.explained):
+            return None
+        return next((c for c in candidates[1:] if c.explained
+                     and c.route[0] not in ("smalltalk", "unknown", "help")
+                     and c.route != ("faq", "don-vi-tham-gia")
+                     and max(c.explained) < min(best.explained)
+                     and c.rank >= SUBJECT * best.rank), None)
+
+    @staticmethod
+    def _resource_named(_tokens: list[Token], best: _Candidate,
+                        candidates: list[_Candidate]) -> _Candidate | None:
+        """"thích nghe đọc truyện, có chỗ nào nghe sách nói miễn phí không": a group of
+        resources named on a phrase of its own that holds one of the reading's words ("sách"
+        of "nghe sách nói") and two more is that group, not the library found on the word it
+        lends and the story's. None when no group is so named (round 24b)."""
+        if best.route not in _READING or not best.explained:
+            return None
+        return next((c for c in candidates[1:] if c.route[0] == "courses" and c.route[1]
+                     and c.explained & best.explained
+                     and len(c.explained - best.explained) >= 2
+                     and c.rank >= SUBJECT * best.rank), None)
+
+    @staticmethod
+    def _reading_not_screens(tokens: list[Token], best: _Candidate,
+                             candidates: list[_Candidate]) -> _Candidate | None:
+        """"làm sao để con thích đọc sách thay vì xem tiktok": the child's screens told beside
+        the reading wanted are the trouble, the reading is asked (the library's habits), not
+        the safe Internet found on the screens' words alone. None when the safe Internet holds
+        more ("quản lý con dùng điện thoại") or no reading is named on words of its own
+        (round 24b)."""
+        if best.route != _SAFETY or not best.explained or not all(
+                tokens[i].fold in _SCREEN_TIME for i in best.explained):
+            return None
+        return next((c for c in candidates[1:] if c.route in _READING and c.explained
+                     and not c.explained & best.explained
+                     and c.rank >= SUBJECT * best.rank), None)
 
     @staticmethod
     def _named_event(event: _Candidate, candidates: list[_Candidate]) -> bool:

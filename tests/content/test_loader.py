@@ -356,7 +356,11 @@ def test_programme_keywords_are_checked(broken: Callable[[str, str, str], Path],
                                         expected: str) -> None:
     path = broken("reading.toml", 'keywords = ["liên kết thư viện", "thư viện kết nối", '
                   '"thư viện phối hợp", "liên kết với nhau", "cho nhau", "hợp tác với thư viện", '
-                  '"thư viện hợp tác", "hợp tác với nhau"]', new)
+                  '"thư viện hợp tác", "hợp tác với nhau",\n'
+                  '            # Vòng 24b: những gì các thư viện chia sẻ, hỗ trợ nhau (lời tả của '
+                  'chương trình).\n'
+                  '            "hỗ trợ lẫn nhau", "hỗ trợ nhau",\n'
+                  '            "chia sẻ cơ sở vật chất"]', new)
     assert expected in _problems(path)
 
 

@@ -77,6 +77,8 @@ _CASES = [
     ('giáo viên muốn học sinh ham đọc sách thì có chương trình nào', _LIBRARY),
     ('muốn học kỹ năng thuyết trình qua mạng', 'courses:khoa-hoc / ' + _COURSES),
     ('nguoi gia muon nghe sach noi thi vao dau', 'courses:sach-dien-tu'),
+    # (left by round 23a, read since round 24b: where to start said after what is wanted)
+    ('muốn học online mà không biết bắt đầu từ đâu', _COURSES),
 ]
 
 _GUARDS = [
@@ -112,7 +114,6 @@ _LEFT = [
     ('ứng dụng học tập miễn phí nào tốt', _COURSES + ' / courses:khoa-hoc'),
     # (the classes batch 2 left, in other words, written at the end)
     ('any ebooks in vietnamese for kids', 'courses:sach-dien-tu / courses:van-hoa-doc'),
-    ('muốn học online mà không biết bắt đầu từ đâu', _COURSES),
     ('me toi ban ban ca ngay, muon tim sach noi de nghe khi nau com', 'courses:sach-dien-tu'),
 ]
 
@@ -137,8 +138,8 @@ def test_reading_online_guards(understander: Understander, text: str, expected: 
                    "pupils read as the classroom bookshelf; the open day asked without its name "
                    "but with e-books; 'free' after English classes read as the fee; readers who "
                    "like reading online read as e-books, not the reading communities; 'in "
-                   "vietnamese' read as a change of language; 'không biết bắt đầu từ đâu' read "
-                   "as help with the bot; another city's library named by the city alone; "
+                   "vietnamese' read as a change of language; another city's library named "
+                   "by the city alone; "
                    "audiobooks in a long story of chores ('nấu cơm' typed without marks); "
                    "'ứng dụng' (an app) unknown as a word of the resources")
 @pytest.mark.parametrize(("text", "expected"), _LEFT)

@@ -225,13 +225,18 @@ class Lexicon:
         abbreviations = list(abbreviations)
         # A word of a typed form is also typed as its own abbreviation: "bh đang" is "bh đag".
         short: dict[str, list[Token]] = {}
+        # and as another one-word form of the same meaning: "the day after tomorrow" is "the
+        # day after tmr" ("tomorrow" and "tmr" both "ngày mai") (round 24 e)
+        same: dict[str, list[Token]] = {}
         for abbreviation in abbreviations:
             meaning = tokenize(abbreviation.means)
+            ones = [one[0] for one in map(tokenize, abbreviation.typed) if len(one) == 1]
             if len(meaning) == 1:
-                for typed in abbreviation.typed:
-                    one = tokenize(typed)
-                    if len(one) == 1:
-                        short.setdefault(meaning[0].text, []).append(one[0])
+                short.setdefault(meaning[0].text, []).extend(ones)
+            same.setdefault(abbreviation.means, []).extend(ones)
+        for ones in same.values():
+            for one in ones:
+                short.setdefault(one.text, []).extend(o for o in ones if o.text != one.text)
         for abbreviation in abbreviations:
             means = tuple(replace(t, expanded=True) for t in tokenize(abbreviation.means))
             for typed in (*abbreviation.typed, *abbreviation.shared):

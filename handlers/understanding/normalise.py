@@ -237,6 +237,10 @@ class Lexicon:
         for ones in same.values():
             for one in ones:
                 short.setdefault(one.text, []).extend(o for o in ones if o.text != one.text)
+        # (a form the lexicon types itself is never another's variant: "good night" is
+        # "chúc ngủ ngon", not "good evening" with "night" for "evening")
+        own = {tuple(w.text for w in tokenize(typed)) for a in abbreviations
+               for typed in (*a.typed, *a.shared)}
         for abbreviation in abbreviations:
             means = tuple(replace(t, expanded=True) for t in tokenize(abbreviation.means))
             for typed in (*abbreviation.typed, *abbreviation.shared):
@@ -246,6 +250,8 @@ class Lexicon:
                 choices = [[w, *short.get(w.text, ())] if len(forms) > 1 else [w]
                            for w in forms]
                 for variant in itertools.islice(itertools.product(*choices), MAX_VARIANTS):
+                    if variant != tuple(forms) and tuple(w.text for w in variant) in own:
+                        continue
                     self._by_first.setdefault(variant[0].fold, []).append(
                         (variant, means, [w.fold for w in variant]))
         for entries in self._by_first.values():

@@ -551,7 +551,7 @@ def _asks(tokens: list[Token], said: set[int] | frozenset[int]) -> bool:
 class Understander:
     def __init__(self, edition: Edition) -> None:
         self.edition = edition
-        self.lexicon = Lexicon(edition.lexicon.abbreviations)
+        self.lexicon = Lexicon(edition.lexicon.abbreviations, edition.lexicon.english)
         # The names of the city's quận and huyện are words the bot knows ("huyện Thủy
         # Nguyên"), though they ask for nothing by themselves.
         places = [w for d in edition.districts for w in d.lower().split()]

@@ -217,7 +217,8 @@ def same_word(token: Token, text: str, text_fold: str) -> bool:
 class Lexicon:
     """The edition's abbreviations, as a lookup from the first typed word."""
 
-    def __init__(self, abbreviations: Iterable[Abbreviation]) -> None:
+    def __init__(self, abbreviations: Iterable[Abbreviation],
+                 english: Iterable[str] = ()) -> None:
         # first word's fold -> [(typed words, meaning tokens, the typed words' folds)], longest
         # first
         self._by_first: dict[str, list[tuple[tuple[Token, ...], tuple[Token, ...],
@@ -225,13 +226,25 @@ class Lexicon:
         abbreviations = list(abbreviations)
         # A word of a typed form is also typed as its own abbreviation: "bh đang" is "bh đag".
         short: dict[str, list[Token]] = {}
+        # An English word of a typed form is also typed as another one-word form of the same
+        # meaning: "the day after tomorrow" is "the day after tmr" ("tomorrow" and "tmr" both
+        # "ngày mai") (round 24 e). (Only English words: "kh" of "hội kh" is no "không".)
+        english = frozenset(english)
+        same: dict[str, list[Token]] = {}  # meaning -> its one-word forms
         for abbreviation in abbreviations:
             meaning = tokenize(abbreviation.means)
+            ones = [one[0] for one in map(tokenize, abbreviation.typed) if len(one) == 1]
             if len(meaning) == 1:
-                for typed in abbreviation.typed:
-                    one = tokenize(typed)
-                    if len(one) == 1:
-                        short.setdefault(meaning[0].text, []).append(one[0])
+                short.setdefault(meaning[0].text, []).extend(ones)
+            same.setdefault(abbreviation.means, []).extend(ones)
+        for ones in same.values():
+            for one in ones:
+                if one.text in english:
+                    short.setdefault(one.text, []).extend(o for o in ones if o.text != one.text)
+        # (a form the lexicon types itself is never another's variant: "good night" is
+        # "chúc ngủ ngon", not "good evening" with "night" for "evening")
+        own = {tuple(w.text for w in tokenize(typed)) for a in abbreviations
+               for typed in (*a.typed, *a.shared)}
         for abbreviation in abbreviations:
             means = tuple(replace(t, expanded=True) for t in tokenize(abbreviation.means))
             for typed in (*abbreviation.typed, *abbreviation.shared):
@@ -241,6 +254,8 @@ class Lexicon:
                 choices = [[w, *short.get(w.text, ())] if len(forms) > 1 else [w]
                            for w in forms]
                 for variant in itertools.islice(itertools.product(*choices), MAX_VARIANTS):
+                    if variant != tuple(forms) and tuple(w.text for w in variant) in own:
+                        continue
                     self._by_first.setdefault(variant[0].fold, []).append(
                         (variant, means, [w.fold for w in variant]))
         for entries in self._by_first.values():

@@ -107,6 +107,13 @@ _GRADES = frozenset(str(n) for n in range(1, 13))  # "lớp 12": a school's grad
 # An English question that starts so asks whether its last phrase is true ("is the contest
 # free": about the fee, not the contest).
 _EN_YES_NO = frozenset({"is", "are", "does", "do", "can", "will"})
+# A greeting or a call before the English question opens nothing ("hi, is this event free",
+# "hello bot is the quiz free"), and words after its last phrase ask nothing ("is it free or
+# not", "… or do we need to pay sth", "… pls") (round 24 e; folded).
+_EN_OPENERS = frozenset({"hi", "hello", "hey", "hiya", "yo", "bot", "ad", "admin", "oh", "so",
+                         "btw", "um", "excuse", "me", "sorry", "please", "oi", "alo"})
+_EN_AFTER_ASKED = frozenset({"or", "not", "no", "what", "sth", "smth", "something", "please",
+                             "bot", "ad", "admin", "then", "too", "anyway"})
 _AFTER_YES_NO = (CLOSING | CALLS) - YES_NO
 # Between a thing and the city it belongs to ("thư viện | của thành phố | Đà Nẵng"), and who
 # may write from another city ("người | Hà Nội") (folded).
@@ -414,6 +421,13 @@ def _quantity(tokens: list[Token], i: int) -> bool:
             and tokens[i + 1].fold in _MEASURES) or (i > 0 and tokens[i - 1].fold in _RANKS)
 
 
+def _en_yes_no(tokens: list[Token]) -> bool:
+    """Whether an English message asks yes or no: its first word, after a greeting or a call
+    ("hi, is this event free"), is one that asks so ("is", "does", "can")."""
+    first = next((t for t in tokens if t.kind == "word" and t.fold not in _EN_OPENERS), None)
+    return first is not None and first.fold in _EN_YES_NO
+
+
 def _asked_right_away(words: list[Token]) -> bool:
     """An English request that ends on "now" (before "please", "thanks"), with no word that
     asks what is on at present: "can i start the quiz now", not "what is happening now"."""
@@ -546,7 +560,7 @@ def _asks(tokens: list[Token], said: set[int] | frozenset[int]) -> bool:
 class Understander:
     def __init__(self, edition: Edition) -> None:
         self.edition = edition
-        self.lexicon = Lexicon(edition.lexicon.abbreviations)
+        self.lexicon = Lexicon(edition.lexicon.abbreviations, edition.lexicon.english)
         # The names of the city's quận and huyện are words the bot knows ("huyện Thủy
         # Nguyên"), though they ask for nothing by themselves.
         places = [w for d in edition.districts for w in d.lower().split()]
@@ -1359,7 +1373,12 @@ class Understander:
                            if t.text in ("không", "chưa") or t.fold in ("khong", "chua")),
                           default=-1)
         # "is the contest free": the last phrase of an English yes/no question is asked.
-        asked_last = english and bool(tokens) and tokens[0].fold in _EN_YES_NO
+        asked_last = english and _en_yes_no(tokens)
+        last_asked = len(tokens)
+        while asked_last and last_asked > 1 and (
+                tokens[last_asked - 1].kind != "word"
+                or tokens[last_asked - 1].fold in _EN_AFTER_ASKED):
+            last_asked -= 1
         # A quận/huyện named in the message ("khai mạc ở quận lê chân"): its own event no
         # longer gives way to the city's, and the name is explained by it.
         run = parts.run(tokens)
@@ -1391,7 +1410,7 @@ class Understander:
                 # A run of an item's name is the name ("chương trình | luân chuyển sách"),
                 # and what an English yes/no question ends on is asked: neither qualifies.
                 name = m.source in (ITEM, LIST) and m.end - m.start >= 2
-                last = asked_last and m.end == len(tokens)
+                last = asked_last and m.end == last_asked
                 if last:
                     weight *= PREDICATE
                 elif before_ends - {unit} and not name and not span_asks(m) \

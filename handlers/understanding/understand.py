@@ -77,6 +77,7 @@ STORY_WORDS = 15  # a long story: this many words that say something
 TOPIC_PHRASES = 2  # … and this many phrases of two words or more of one answer
 TOPIC = 1.5  # … make what it explains say this much more
 STORY = 6  # more far words than this weigh as their sum times sqrt(STORY / their number)
+BAIT = 2.0  # the safe-Internet answer this much stronger than a subject elsewhere: its bait
 COVERAGE = 0.4  # how much explaining all of the message counts when ranking answers
 CLARIFY_RATIO = 0.8  # a second answer at least this strong on the same words: ask
 TWO_QUESTIONS = 0.5  # a second answer this strong on words of its own: two questions, ask
@@ -189,6 +190,9 @@ _CONTEST_FACTS = frozenset({("contest", ""), ("faq", "cuoc-thi")})
 # Devices a citizen learns to use (folded), and the words that name the bot itself.
 _DEVICES = frozenset({"zalo", "facebook", "smartphone", "ipad", "internet", "youtube"})
 _DEVICE_PAIRS = frozenset({("dien", "thoai"), ("may", "tinh"), ("mang", "xa")})
+# (and the words of the devices' longer names: "máy tính bảng", "điện thoại thông minh")
+_DEVICE_WORDS = _DEVICES | {f for pair in _DEVICE_PAIRS for f in pair} | {
+    "bang", "thong", "minh", "cam", "ung", "laptop"}
 _THE_BOT = frozenset({"bot", "chatbot"})
 _SAFETY = ("faq", "internet-an-toan")
 _PHONE_BOOK = frozenset({("contacts", ""), ("faq", "lien-he")})
@@ -890,6 +894,14 @@ class Understander:
         # A subject the lexicon names as not the Week's ("giá vàng", "điểm thi đại học")
         # decides, whatever else the message shares with an answer ("hôm nay", "kết quả").
         elsewhere = any(c.route[0] == "unknown" for c in candidates)
+        if elsewhere and best.route == _SAFETY and all(
+                best.rank >= BAIT * c.rank for c in candidates if c.route[0] == "unknown") and any(
+                tokens[i].fold not in _DEVICE_WORDS for i in best.explained):
+            # A scam names its bait ("được hoàn tiền điện, | bấm vào đường link", "xưng là
+            # nhân viên ngân hàng | đòi mã otp"): the subject elsewhere is what the scam
+            # pretends, when the safe-Internet answer is found much stronger on other words,
+            # not on a device alone ("mua laptop cho con học online": a purchase) (round 24 a)
+            elsewhere = False
         if elsewhere:  # no neighbour answer offered either: "giá vàng" is not about fees
             return replace(base, elsewhere=True)
         if best.route[0] in _CALENDAR and any(

@@ -77,6 +77,7 @@ STORY_WORDS = 15  # a long story: this many words that say something
 TOPIC_PHRASES = 2  # … and this many phrases of two words or more of one answer
 TOPIC = 1.5  # … make what it explains say this much more
 STORY = 6  # more far words than this weigh as their sum times sqrt(STORY / their number)
+AGENT_WORDS = 8  # at most this many words between "bị" and what was suffered
 BAIT = 2.0  # the safe-Internet answer this much stronger than a subject elsewhere: its bait
 COVERAGE = 0.4  # how much explaining all of the message counts when ranking answers
 CLARIFY_RATIO = 0.8  # a second answer at least this strong on the same words: ask
@@ -265,7 +266,12 @@ _DENIED = NOT | {"chua"}
 # What a number counts ("60 giây", "10 câu", "1 lần"), folded; and a number typed with its unit
 # ("30s", "15p", "10c"): seconds, minutes, questions.
 _MEASURES = frozenset({"giay", "phut", "cau", "lan", "luot", "nguoi", "diem", "s", "p"})
-_UNIT_TYPED = re.compile(r"[0-9]{1,3}(?:s|p|ph|c)")
+# Sums of money told ("mất 80 triệu", "chuyển 500 nghìn", "nạp 5tr", "phí ship 30k"): how much,
+# no subject; the unit after the number says nothing either (round 24 a).
+# (Not "k", "50k": "k" is "không", "thư viện 50k" a name; not "dong", "cu" typed without marks:
+# "lớp 7 đóng …", "cũ".)
+_MONEY = frozenset({"trieu", "nghin", "ngan", "tram", "ty", "tr"})
+_UNIT_TYPED = re.compile(r"[0-9]{1,3}(?:s|p|ph|c|tr)")
 _RANKS = frozenset({"top"})
 # "gõ lệnh gì", "cú pháp": a command asked; of what, when something is named beside it.
 _COMMAND_WORDS = frozenset({"go", "lenh", "gi", "cu", "phap", "nao", "cac", "nhung"})
@@ -406,7 +412,14 @@ def _quantity(tokens: list[Token], i: int) -> bool:
     if t.kind != "number":
         return False
     return (i + 1 < len(tokens) and tokens[i + 1].kind == "word"
-            and tokens[i + 1].fold in _MEASURES) or (i > 0 and tokens[i - 1].fold in _RANKS)
+            and tokens[i + 1].fold in _MEASURES | _MONEY) or (
+        i > 0 and tokens[i - 1].fold in _RANKS)
+
+
+def _money_unit(tokens: list[Token], i: int) -> bool:
+    """Token i is the unit of a sum of money after its number ("80 | triệu", "500 | nghìn")."""
+    return (i > 0 and tokens[i - 1].kind == "number" and tokens[i].kind == "word"
+            and tokens[i].fold in _MONEY)
 
 
 def _asked_right_away(words: list[Token]) -> bool:
@@ -422,6 +435,15 @@ def _names_device(folds: list[str], also: frozenset[str] = frozenset()) -> bool:
     of the words `also`."""
     return (any(f in _DEVICES or f in also for f in folds)
             or any(p in _DEVICE_PAIRS for p in itertools.pairwise(folds)))
+
+
+def _suffered_by(tokens: list[Token], start: int) -> bool:
+    """Whether the words before `start` in its part say who did it after "bị" ("bị nhóm tuyển
+    cộng tác viên online | lừa", "bị người quen trên zalo | lừa"): the phrase at `start` is
+    what was suffered, not a qualifier of the phrase before it (round 24 a)."""
+    clause = tokens[start].clause
+    return any(t.fold == "bi" and t.clause == clause
+               for t in tokens[max(0, start - AGENT_WORDS):start - 1])
 
 
 def _phrases_apart(tokens: list[Token], c: _Candidate) -> int:
@@ -1245,7 +1267,7 @@ class Understander:
             if i in used or i in runs or i < lead or i >= closing \
                     or t.kind not in ("word", "number") or self.index.is_filler(t):
                 continue
-            if _quantity(tokens, i):
+            if _quantity(tokens, i) or _money_unit(tokens, i):
                 continue  # "60 giây", "10 câu", "1 lần", "30s", "top 10": how many, no subject
             if t.kind == "number":
                 value = NUMBER_INFO
@@ -1394,7 +1416,8 @@ class Understander:
                 if last:
                     weight *= PREDICATE
                 elif before_ends - {unit} and not name and not span_asks(m) \
-                        and tokens[m.start - 1].clause == tokens[m.start].clause:
+                        and tokens[m.start - 1].clause == tokens[m.start].clause \
+                        and not _suffered_by(tokens, m.start):
                     # (never across a comma: "lần đầu, | bot hướng dẫn giúp")
                     weight *= QUALIFIER  # "khóa học | miễn phí", not "tuần lễ | diễn ra bao giờ"
                 elif english and m.end in info and m.end not in unknown \

@@ -192,6 +192,11 @@ _CONTEST_FACTS = frozenset({("contest", ""), ("faq", "cuoc-thi")})
 _DEVICES = frozenset({"zalo", "facebook", "smartphone", "ipad", "internet", "youtube"})
 _DEVICE_PAIRS = frozenset({("dien", "thoai"), ("may", "tinh"), ("mang", "xa")})
 # (and the words of the devices' longer names: "máy tính bảng", "điện thoại thông minh")
+# A phrase that ends in posing as someone ("giả mạo | ngân hàng", "giả làm | sếp", "xưng là |
+# viện kiểm sát"): the unknown word after it is whom the scam poses as, not a modifier of the
+# phrase (round 24 a).
+_POSING = frozenset({("gia", "mao"), ("gia", "danh"), ("mao", "danh"), ("gia", "lam"),
+                     ("xung", "la"), ("tu", "xung")})
 _DEVICE_WORDS = _DEVICES | {f for pair in _DEVICE_PAIRS for f in pair} | {
     "bang", "thong", "minh", "cam", "ung", "laptop"}
 _THE_BOT = frozenset({"bot", "chatbot"})
@@ -271,7 +276,9 @@ _MEASURES = frozenset({"giay", "phut", "cau", "lan", "luot", "nguoi", "diem", "s
 # (Not "k", "50k": "k" is "không", "thư viện 50k" a name; not "dong", "cu" typed without marks:
 # "lớp 7 đóng …", "cũ".)
 _MONEY = frozenset({"trieu", "nghin", "ngan", "tram", "ty", "tr"})
-_UNIT_TYPED = re.compile(r"[0-9]{1,3}(?:s|p|ph|c|tr)")
+# … and an age told ("con em 8 tuổi", "bé nhà em 6t"): whom it is about, no subject either.
+_AGE = "tuoi"
+_UNIT_TYPED = re.compile(r"[0-9]{1,3}(?:s|p|ph|c|tr|t)")
 _RANKS = frozenset({"top"})
 # "gõ lệnh gì", "cú pháp": a command asked; of what, when something is named beside it.
 _COMMAND_WORDS = frozenset({"go", "lenh", "gi", "cu", "phap", "nao", "cac", "nhung"})
@@ -412,14 +419,15 @@ def _quantity(tokens: list[Token], i: int) -> bool:
     if t.kind != "number":
         return False
     return (i + 1 < len(tokens) and tokens[i + 1].kind == "word"
-            and tokens[i + 1].fold in _MEASURES | _MONEY) or (
+            and tokens[i + 1].fold in _MEASURES | _MONEY | {_AGE}) or (
         i > 0 and tokens[i - 1].fold in _RANKS)
 
 
 def _money_unit(tokens: list[Token], i: int) -> bool:
-    """Token i is the unit of a sum of money after its number ("80 | triệu", "500 | nghìn")."""
+    """Token i is the unit of a sum of money or of an age after its number ("80 | triệu", "500
+    | nghìn", "8 | tuổi")."""
     return (i > 0 and tokens[i - 1].kind == "number" and tokens[i].kind == "word"
-            and tokens[i].fold in _MONEY)
+            and (tokens[i].fold in _MONEY or tokens[i].fold == _AGE))
 
 
 def _asked_right_away(words: list[Token]) -> bool:
@@ -1436,7 +1444,9 @@ class Understander:
                     if k in info or tokens[k].kind != "word":
                         follower = k
                         break
-                if follower in unknown and tokens[follower].kind == "word":
+                if follower in unknown and tokens[follower].kind == "word" and not (
+                        m.end - m.start >= 2
+                        and (tokens[m.end - 2].fold, tokens[m.end - 1].fold) in _POSING):
                     weight *= MODIFIED  # "giá | vàng": not the price the bot knows
                 else:
                     explained |= span

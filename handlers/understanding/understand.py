@@ -364,6 +364,10 @@ _REMINDERS = frozenset({("subscribe", ""), ("faq", "nhac-lich")})
 _TOLD_BY = frozenset({"noi", "bao", "cua", "tu", "xung", "gia"})
 # Words of wanting before the reminders' phrase: they are asked for, not told as received.
 _WANTED = frozenset({"muon", "xin", "can", "thich"})
+# Who else sends a message ("có người | nhắn tin", "nó | nhắn tin"), and what a message sent to
+# someone asks of them ("nhắn tin | mượn tiền", "nhắn tin | với người lạ") (round 24 a).
+_SENDERS = frozenset({"nguoi", "no", "ho", "ke", "han", "do"})
+_SENT_FOR = frozenset({"muon", "vay", "voi", "xin", "hoi", "doi", "lam"})
 # Whom a message may speak to ("chào ban tổ chức", "btc ơi"), and the small talk said to them.
 _ADDRESSEES = frozenset({"contacts", "bodies", "library"})
 _SPOKEN_TO = frozenset({("smalltalk", "greeting"), ("smalltalk", "thanks"),
@@ -2603,12 +2607,19 @@ class Understander:
             return best
         first = min(best.explained)
         before = [t.fold for t in tokens[:first] if t.clause == tokens[first].clause]
-        if set(before) & _WANTED or "dang ky" in " ".join(before):
-            return best  # "bà muốn đăng ký nhận tin báo lịch | của tuần lễ": asked for
         after = max(best.explained) + 1
-        if after >= len(tokens) or tokens[after].fold not in _TOLD_BY \
-                or tokens[after].clause != tokens[max(best.explained)].clause:
-            return best
+        # (round 24 a) "cách nhận ra tin nhắn giả": to recognise one; "có người | nhắn tin",
+        # "nó | nhắn tin mượn tiền": someone else sent it, or sent it to someone
+        recognised = first + 1 < len(tokens) and tokens[first + 1].fold == "ra"
+        sent = bool(before) and before[-1] in _SENDERS or (
+            after < len(tokens) and tokens[after].fold in _SENT_FOR
+            and tokens[after].clause == tokens[max(best.explained)].clause)
+        if not (recognised or sent):
+            if set(before) & _WANTED or "dang ky" in " ".join(before):
+                return best  # "bà muốn đăng ký nhận tin báo lịch | của tuần lễ": asked for
+            if after >= len(tokens) or tokens[after].fold not in _TOLD_BY \
+                    or tokens[after].clause != tokens[max(best.explained)].clause:
+                return best
         return next((c for c in candidates[1:] if c.explained - best.explained
                      and c.route[0] not in ("smalltalk", "unknown")
                      and c.route not in _REMINDERS), replace(best, explained=set()))

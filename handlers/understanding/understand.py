@@ -366,7 +366,7 @@ _TOLD_BY = frozenset({"noi", "bao", "cua", "tu", "xung", "gia"})
 _WANTED = frozenset({"muon", "xin", "can", "thich"})
 # Who else sends a message ("có người | nhắn tin", "nó | nhắn tin"), and what a message sent to
 # someone asks of them ("nhắn tin | mượn tiền", "nhắn tin | với người lạ") (round 24 a).
-_SENDERS = frozenset({"nguoi", "no", "ho", "ke", "han", "do"})
+_SENDERS = frozenset({"nguoi", "ho", "ke", "han", "do"})  # (not "no": English "got no reminders")
 _SENT_FOR = frozenset({"muon", "vay", "voi", "xin", "hoi", "doi", "lam"})
 # Whom a message may speak to ("chào ban tổ chức", "btc ơi"), and the small talk said to them.
 _ADDRESSEES = frozenset({"contacts", "bodies", "library"})

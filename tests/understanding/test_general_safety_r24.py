@@ -73,7 +73,32 @@ GUARDS = [
 
 
 # Left after the round (strict xfail): the first words of each, with the answer it gets and why.
-LEFT: dict[str, str] = {}
+LEFT: dict[str, str] = {
+    'ng la goi bao e trung tuyen':
+        "dont_know: 'việc làm' is a subject elsewhere and the safe Internet is not found at "
+        "all ('bắt đóng tiền đồng phục trước' is the fees' 'đóng tiền' and unknown words)",
+    'mật khẩu thế nào':
+        "clarify: 'an toàn' alone is shared by the safe-Internet classes and resources; "
+        "'mật khẩu' alone is no phrase ('quên mật khẩu zalo' is the provider's business)",
+    'tin trên mạng bảo sắp':
+        "dont_know: the safe Internet is found ('tin trên mạng', 'thật giả') but the rumour's "
+        "own words ('sắp', 'phong tỏa', 'thành phố') weigh more (said < against)",
+    'tôi là công nhân':
+        "dont_know: 'bảo hiểm xã hội' is a subject elsewhere stronger than the safe Internet "
+        "('xưng là', 'tài khoản'): the bait rule needs it twice as strong",
+    'me e 65 tuoi':
+        "event:an-duong-ky-nang-so: 'mới dùng smartphone' of an older mother reads the phone "
+        "class first; the trouble ('bị lấy thông tin', 'app lạ') comes after",
+    'con trai tôi 13 tuổi':
+        "dont_know: 'lấy điện thoại' reads the phone number (contacts) and 'nạp' is repaired "
+        "to 'lap'; 'quản lý việc con dùng máy' is no phrase",
+    'chị họ tôi':
+        "dont_know: 'đóng phí' reads the fees, whose against is the whole story; the romance "
+        "scam's words ('hứa cưới', 'thùng hàng', 'hải quan') are no phrases",
+    'có tài liệu hướng dẫn an toàn':
+        "courses: 'tài liệu' and 'trên mạng' read the list of resources, not its digital-skills "
+        "group; the safe Internet ('an toàn trên mạng') ranks second",
+}
 
 
 def _left(text: str) -> str | None:

@@ -2611,7 +2611,7 @@ class Understander:
         # (round 24 a) "cách nhận ra tin nhắn giả": to recognise one; "có người | nhắn tin",
         # "nó | nhắn tin mượn tiền": someone else sent it, or sent it to someone
         recognised = first + 1 < len(tokens) and tokens[first + 1].fold == "ra"
-        sent = bool(before) and before[-1] in _SENDERS or (
+        sent = (bool(before) and before[-1] in _SENDERS) or (
             after < len(tokens) and tokens[after].fold in _SENT_FOR
             and tokens[after].clause == tokens[max(best.explained)].clause)
         if not (recognised or sent):

@@ -364,8 +364,8 @@ _REMINDERS = frozenset({("subscribe", ""), ("faq", "nhac-lich")})
 _TOLD_BY = frozenset({"noi", "bao", "cua", "tu", "xung", "gia"})
 # Words of wanting before the reminders' phrase: they are asked for, not told as received.
 _WANTED = frozenset({"muon", "xin", "can", "thich"})
-# Who else sends a message ("có người | nhắn tin", "kẻ gian | nhắn tin"), and what a message sent to
-# someone asks of them ("nhắn tin | mượn tiền", "nhắn tin | xin tiền") (round 24 a).
+# Who else sends a message ("có người | nhắn tin", "kẻ gian | nhắn tin"), and what a message
+# sent to someone asks of them ("nhắn tin | mượn tiền", "nhắn tin | xin tiền") (round 24 a).
 _SENDERS = frozenset({"nguoi", "ho", "ke", "han", "do"})  # (not "no": English "got no reminders")
 _SENT_FOR = frozenset({"muon", "xin", "hoi"})  # (not "vay", "voi": "… vậy", "… với ạ")
 # Whom a message may speak to ("chào ban tổ chức", "btc ơi"), and the small talk said to them.

@@ -77,6 +77,8 @@ STORY_WORDS = 15  # a long story: this many words that say something
 TOPIC_PHRASES = 2  # … and this many phrases of two words or more of one answer
 TOPIC = 1.5  # … make what it explains say this much more
 STORY = 6  # more far words than this weigh as their sum times sqrt(STORY / their number)
+AGENT_WORDS = 8  # at most this many words between "bị" and what was suffered
+BAIT = 2.0  # the safe-Internet answer this much stronger than a subject elsewhere: its bait
 COVERAGE = 0.4  # how much explaining all of the message counts when ranking answers
 CLARIFY_RATIO = 0.8  # a second answer at least this strong on the same words: ask
 TWO_QUESTIONS = 0.5  # a second answer this strong on words of its own: two questions, ask
@@ -205,6 +207,14 @@ _CONTEST_FACTS = frozenset({("contest", ""), ("faq", "cuoc-thi")})
 # Devices a citizen learns to use (folded), and the words that name the bot itself.
 _DEVICES = frozenset({"zalo", "facebook", "smartphone", "ipad", "internet", "youtube"})
 _DEVICE_PAIRS = frozenset({("dien", "thoai"), ("may", "tinh"), ("mang", "xa")})
+# (and the words of the devices' longer names: "máy tính bảng", "điện thoại thông minh")
+# A phrase that ends in posing as someone ("giả mạo | ngân hàng", "giả làm | sếp", "xưng là |
+# viện kiểm sát"): the unknown word after it is whom the scam poses as, not a modifier of the
+# phrase (round 24 a).
+_POSING = frozenset({("gia", "mao"), ("gia", "danh"), ("mao", "danh"), ("gia", "lam"),
+                     ("xung", "la"), ("tu", "xung")})
+_DEVICE_WORDS = _DEVICES | {f for pair in _DEVICE_PAIRS for f in pair} | {
+    "bang", "thong", "minh", "cam", "ung", "laptop"}
 _THE_BOT = frozenset({"bot", "chatbot"})
 _SAFETY = ("faq", "internet-an-toan")
 _PHONE_BOOK = frozenset({("contacts", ""), ("faq", "lien-he")})
@@ -277,7 +287,14 @@ _DENIED = NOT | {"chua"}
 # What a number counts ("60 giây", "10 câu", "1 lần"), folded; and a number typed with its unit
 # ("30s", "15p", "10c"): seconds, minutes, questions.
 _MEASURES = frozenset({"giay", "phut", "cau", "lan", "luot", "nguoi", "diem", "s", "p"})
-_UNIT_TYPED = re.compile(r"[0-9]{1,3}(?:s|p|ph|c)")
+# Sums of money told ("mất 80 triệu", "chuyển 500 nghìn", "nạp 5tr", "phí ship 30k"): how much,
+# no subject; the unit after the number says nothing either (round 24 a).
+# (Not "k", "50k": "k" is "không", "thư viện 50k" a name; not "dong", "cu" typed without marks:
+# "lớp 7 đóng …", "cũ".)
+_MONEY = frozenset({"trieu", "nghin", "ngan", "tram", "ty", "tr"})
+# … and an age told ("con em 8 tuổi", "bé nhà em 6t"): whom it is about, no subject either.
+_AGE = "tuoi"
+_UNIT_TYPED = re.compile(r"[0-9]{1,3}(?:s|p|ph|c|tr|t)")
 _RANKS = frozenset({"top"})
 # "gõ lệnh gì", "cú pháp": a command asked; of what, when something is named beside it.
 _COMMAND_WORDS = frozenset({"go", "lenh", "gi", "cu", "phap", "nao", "cac", "nhung"})
@@ -363,6 +380,10 @@ _REMINDERS = frozenset({("subscribe", ""), ("faq", "nhac-lich")})
 _TOLD_BY = frozenset({"noi", "bao", "cua", "tu", "xung", "gia"})
 # Words of wanting before the reminders' phrase: they are asked for, not told as received.
 _WANTED = frozenset({"muon", "xin", "can", "thich"})
+# Who else sends a message ("có người | nhắn tin", "kẻ gian | nhắn tin"), and what a message
+# sent to someone asks of them ("nhắn tin | mượn tiền", "nhắn tin | xin tiền") (round 24 a).
+_SENDERS = frozenset({"nguoi", "ho", "ke", "han", "do"})  # (not "no": English "got no reminders")
+_SENT_FOR = frozenset({"muon", "xin", "hoi"})  # (not "vay", "voi": "… vậy", "… với ạ")
 # Whom a message may speak to ("chào ban tổ chức", "btc ơi"), and the small talk said to them.
 _ADDRESSEES = frozenset({"contacts", "bodies", "library"})
 _SPOKEN_TO = frozenset({("smalltalk", "greeting"), ("smalltalk", "thanks"),
@@ -418,7 +439,15 @@ def _quantity(tokens: list[Token], i: int) -> bool:
     if t.kind != "number":
         return False
     return (i + 1 < len(tokens) and tokens[i + 1].kind == "word"
-            and tokens[i + 1].fold in _MEASURES) or (i > 0 and tokens[i - 1].fold in _RANKS)
+            and tokens[i + 1].fold in _MEASURES | _MONEY | {_AGE}) or (
+        i > 0 and tokens[i - 1].fold in _RANKS)
+
+
+def _money_unit(tokens: list[Token], i: int) -> bool:
+    """Token i is the unit of a sum of money or of an age after its number ("80 | triệu", "500
+    | nghìn", "8 | tuổi")."""
+    return (i > 0 and tokens[i - 1].kind == "number" and tokens[i].kind == "word"
+            and (tokens[i].fold in _MONEY or tokens[i].fold == _AGE))
 
 
 def _en_yes_no(tokens: list[Token]) -> bool:
@@ -441,6 +470,15 @@ def _names_device(folds: list[str], also: frozenset[str] = frozenset()) -> bool:
     of the words `also`."""
     return (any(f in _DEVICES or f in also for f in folds)
             or any(p in _DEVICE_PAIRS for p in itertools.pairwise(folds)))
+
+
+def _suffered_by(tokens: list[Token], start: int) -> bool:
+    """Whether the words before `start` in its part say who did it after "bị" ("bị nhóm tuyển
+    cộng tác viên online | lừa", "bị người quen trên zalo | lừa"): the phrase at `start` is
+    what was suffered, not a qualifier of the phrase before it (round 24 a)."""
+    clause = tokens[start].clause
+    return any(t.fold == "bi" and t.clause == clause
+               for t in tokens[max(0, start - AGENT_WORDS):start - 1])
 
 
 def _phrases_apart(tokens: list[Token], c: _Candidate) -> int:
@@ -913,6 +951,14 @@ class Understander:
         # A subject the lexicon names as not the Week's ("giá vàng", "điểm thi đại học")
         # decides, whatever else the message shares with an answer ("hôm nay", "kết quả").
         elsewhere = any(c.route[0] == "unknown" for c in candidates)
+        if elsewhere and best.route == _SAFETY and all(
+                best.rank >= BAIT * c.rank for c in candidates if c.route[0] == "unknown") and any(
+                tokens[i].fold not in _DEVICE_WORDS for i in best.explained):
+            # A scam names its bait ("được hoàn tiền điện, | bấm vào đường link", "xưng là
+            # nhân viên ngân hàng | đòi mã otp"): the subject elsewhere is what the scam
+            # pretends, when the safe-Internet answer is found much stronger on other words,
+            # not on a device alone ("mua laptop cho con học online": a purchase) (round 24 a)
+            elsewhere = False
         if elsewhere:  # no neighbour answer offered either: "giá vàng" is not about fees
             return replace(base, elsewhere=True)
         if best.route[0] in _CALENDAR and any(
@@ -1260,7 +1306,7 @@ class Understander:
             if i in used or i in runs or i < lead or i >= closing \
                     or t.kind not in ("word", "number") or self.index.is_filler(t):
                 continue
-            if _quantity(tokens, i):
+            if _quantity(tokens, i) or _money_unit(tokens, i):
                 continue  # "60 giây", "10 câu", "1 lần", "30s", "top 10": how many, no subject
             if t.kind == "number":
                 value = NUMBER_INFO
@@ -1414,7 +1460,8 @@ class Understander:
                 if last:
                     weight *= PREDICATE
                 elif before_ends - {unit} and not name and not span_asks(m) \
-                        and tokens[m.start - 1].clause == tokens[m.start].clause:
+                        and tokens[m.start - 1].clause == tokens[m.start].clause \
+                        and not _suffered_by(tokens, m.start):
                     # (never across a comma: "lần đầu, | bot hướng dẫn giúp")
                     weight *= QUALIFIER  # "khóa học | miễn phí", not "tuần lễ | diễn ra bao giờ"
                 elif english and m.end in info and m.end not in unknown \
@@ -1433,7 +1480,9 @@ class Understander:
                     if k in info or tokens[k].kind != "word":
                         follower = k
                         break
-                if follower in unknown and tokens[follower].kind == "word":
+                if follower in unknown and tokens[follower].kind == "word" and not (
+                        m.end - m.start >= 2
+                        and (tokens[m.end - 2].fold, tokens[m.end - 1].fold) in _POSING):
                     weight *= MODIFIED  # "giá | vàng": not the price the bot knows
                 else:
                     explained |= span
@@ -2690,12 +2739,19 @@ class Understander:
             return best
         first = min(best.explained)
         before = [t.fold for t in tokens[:first] if t.clause == tokens[first].clause]
-        if set(before) & _WANTED or "dang ky" in " ".join(before):
-            return best  # "bà muốn đăng ký nhận tin báo lịch | của tuần lễ": asked for
         after = max(best.explained) + 1
-        if after >= len(tokens) or tokens[after].fold not in _TOLD_BY \
-                or tokens[after].clause != tokens[max(best.explained)].clause:
-            return best
+        # (round 24 a) "cách nhận ra tin nhắn giả": to recognise one; "có người | nhắn tin",
+        # "nó | nhắn tin mượn tiền": someone else sent it, or sent it to someone
+        recognised = first + 1 < len(tokens) and tokens[first + 1].fold == "ra"
+        sent = (bool(before) and before[-1] in _SENDERS) or (
+            after < len(tokens) and tokens[after].fold in _SENT_FOR
+            and tokens[after].clause == tokens[max(best.explained)].clause)
+        if not (recognised or sent):
+            if set(before) & _WANTED or "dang ky" in " ".join(before):
+                return best  # "bà muốn đăng ký nhận tin báo lịch | của tuần lễ": asked for
+            if after >= len(tokens) or tokens[after].fold not in _TOLD_BY \
+                    or tokens[after].clause != tokens[max(best.explained)].clause:
+                return best
         return next((c for c in candidates[1:] if c.explained - best.explained
                      and c.route[0] not in ("smalltalk", "unknown")
                      and c.route not in _REMINDERS), replace(best, explained=set()))

@@ -117,6 +117,14 @@ SKILLS = ("faq:internet-an-toan", "event:an-duong-ky-nang-so", "event:lop-ky-nan
     ('nick facebook của chị tôi bị ai đó dùng để vay tiền bạn bè, làm sao bây '
      'giờ',
      ('faq:internet-an-toan',)),
+    # read since round 24a ('bấm vào đường link' a phrase of the safe Internet)
+    ('tài khoản ngân hàng của mẹ tôi tự dưng mất tiền sau khi bấm vào đường '
+     'link, giờ làm sao',
+     ('faq:internet-an-toan',)),
+    # read since round 24a (a phrase of posing, 'giả danh', is not modified by whom it poses as)
+    ('bố tôi bị người ta gọi điện giả danh ngân hàng đòi mã số, làm thế nào cho '
+     'an toàn',
+     ('faq:internet-an-toan',)),
 ])
 def test_parents_and_elderly(understander: Understander, text: str,
                              expected: tuple[str, ...]) -> None:
@@ -149,17 +157,6 @@ def test_parents_and_elderly(understander: Understander, text: str,
     # gets dont_know
     ('bố tôi được gọi điện báo trúng thưởng ô tô, bảo nộp thuế trước mới nhận, '
      'có phải lừa không',
-     ('faq:internet-an-toan',)),
-    # C3, D1: a bank named in the story (read on round 22e's branch while "tài khoản ngân
-    # hàng" was a keyword, taken back: "ngân" then weighed less in "sv năm nhất vay vốn ngân
-    # hàng chính sách thế nào", an off-topic line)
-    # gets dont_know
-    ('bố tôi bị người ta gọi điện giả danh ngân hàng đòi mã số, làm thế nào cho '
-     'an toàn',
-     ('faq:internet-an-toan',)),
-    # gets dont_know
-    ('tài khoản ngân hàng của mẹ tôi tự dưng mất tiền sau khi bấm vào đường '
-     'link, giờ làm sao',
      ('faq:internet-an-toan',)),
     # D2: stopping the reminders
     # gets dont_know

@@ -131,10 +131,10 @@ def test_when_the_contest_starts(understander: Understander, text: str, expected
     # ('đang thi' and 'làm bài thi' are as strong to the rules; the examples most like it
     # are the contest's)
     pytest.param('dang lam bai thi co cuoc goi den thi co sao khong', TAKE_OR_RULES,
-                 marks=pytest.mark.xfail(strict=True, reason="the rules tie contest and the "
-                                         "quiz; since round 24e's examples the vote's 5th "
-                                         "nearest is a tie (0.262) of the contest and the "
-                                         "closing event, given to the event: no vote")),
+                 marks=pytest.mark.xfail(strict=True, reason="the rules ask between the "
+                                         "contest and the take; since rounds 24a and 24e joined "
+                                         "the examples (24a's scam calls, 'cuộc gọi') the five "
+                                         "nearest no longer agree")),
     pytest.param('điện thoại hết pin giữa lúc thi thì làm tiếp thế nào', TAKE_OR_RULES,
                  marks=pytest.mark.xfail(strict=True, reason="no information since round 23d "
                                          "met 23b and 23e in the merge (each alone: the quiz); "

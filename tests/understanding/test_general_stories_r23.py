@@ -111,6 +111,8 @@ GUARDS = [
 
 
 # Left after the round (strict xfail): the first words of each, with the answer it gets and why.
+# ("ong noi chau nghe…" is answered since round 24a: a subject elsewhere is the bait of a scam
+# when the safe Internet is found twice as strong.)
 # (Three more left by the round's rules, "tôi bán quần áo…", "facebook của con gái…", "có người
 # lấy ảnh…", are answered since the merge with the examples' vote: its five nearest agree.)
 LEFT: dict[str, str] = {
@@ -125,9 +127,6 @@ LEFT: dict[str, str] = {
     'anh rể em nhận':
         "the story's words outweigh the answer's (said < against) after the round's rules (the "
         "reminders give way, the safety answer's 'trúng thưởng' alone is too little)",
-    'ong noi chau nghe':
-        "dont_know: 'bệnh viện' (typed 'ben vien', 'viện kiểm sát') is a subject elsewhere and "
-        "decides",
     'thang truoc e dat mua':
         "the story's words outweigh the answer's (said < against) after the round's rules "
         "('quang cao' repaired to other words, 'thue bao', 'bi chan' unknown)",

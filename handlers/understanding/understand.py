@@ -117,6 +117,7 @@ _WRITERS = frozenset({"nguoi", "dan", "toi", "minh", "em", "nha", "que"}) | SELF
 _LISTS = frozenset({("activities", ""), ("schedule", "")})
 _WHAT_WEEK = ("faq", "tuan-le-la-gi")
 _WHEN_WEEK = ("faq", "thoi-gian")
+_UNTIL_WHEN = ("hom nao", "ngay nao", "khi nao", "bao gio", "luc nao")  # after "đến"
 _CITY_LISTS = frozenset({("schedule", ""), ("activities", ""), ("faq", "hoat-dong")})
 _DISTRICT_EVENTS = ("faq", "quan-huyen")
 _ACTIVITIES = frozenset({("activities", ""), ("faq", "hoat-dong")})
@@ -541,9 +542,15 @@ class Understander:
         # The names of the city's quận and huyện are words the bot knows ("huyện Thủy
         # Nguyên"), though they ask for nothing by themselves.
         places = [w for d in edition.districts for w in d.lower().split()]
+        # So are the words of other cities and provinces whose letters the bot knows nowhere
+        # else (typed without marks, "Quang Ninh" is not repaired into "qua người mình"; a word
+        # known already keeps its own: "đô" of "thủ đô" is no place in "tỉ giá đô") (round 24 d).
+        others = [p.lower() for p in edition.lexicon.other_places]
         self.index = Index(edition, extra_words=[*self.lexicon.words(), *DATE_WORDS.split(),
                                                  *places],
-                           extra_pairs=[*_DATE_PAIRS, *(d.lower() for d in edition.districts)])
+                           extra_pairs=[*_DATE_PAIRS, *(d.lower() for d in edition.districts),
+                                        *others],
+                           new_words=[w for p in others for w in p.split()])
         self.english = frozenset(fold(w) for w in edition.lexicon.english)
         self._dated = frozenset(
             u for u, (feature, arg) in enumerate(self.index.units)
@@ -703,6 +710,14 @@ class Understander:
             tokens, self.index.is_filler)
         if why:
             kept = [c for c in candidates if not (c.explained and c.explained <= why)]
+            candidates = kept or candidates
+        instead = parts.alternative(tokens)
+        if instead:
+            # "… có được vào xem lễ khai mạc không | hay chỉ cán bộ": the alternative feared is
+            # not what is asked (round 24 d); who may take part said there is ("… thi được không
+            # | hay chỉ dành cho học sinh")
+            kept = [c for c in candidates if not (c.explained and c.explained <= instead
+                                                  and c.route != _WHO)]
             candidates = kept or candidates
         invited = _invited(tokens)
         if invited:
@@ -925,8 +940,10 @@ class Understander:
             return replace(base, candidates=others)
         if self._of_other_place(tokens, best, matches):
             # "thư viện Đà Nẵng có mượn sách về nhà được không", "thư viện ở Hà Nội nào mở cửa
-            # chủ nhật": what the answer was found on belongs to another city (round 23 f)
-            return replace(base, candidates=others)
+            # chủ nhật": what the answer was found on belongs to another city (round 23 f);
+            # settled so, the examples are not asked ("tuần lễ học tập ở Hà Nội khai mạc ở
+            # đâu" is like the examples of the Week's opening; round 24 d)
+            return replace(base, candidates=others, elsewhere=True)
         if best.route[0] in _NO_HOURS and any(f" {h} " in parts.run(tokens) for h in _HOURS_ASKED):
             # when an office or a place opens ("ubnd phường mở cửa thứ 7 không", "thư viện quốc
             # gia mở cửa mấy giờ"): the organisers and the resources online have no hours
@@ -2417,9 +2434,12 @@ class Understander:
         its day; the day, asked what it holds online. None otherwise."""
         run = parts.run(tokens)
         asked = any(f" {q} " in run for q in WHEN_WHERE)
+        # (until which day is asked of no one day: "tuần lễ bắt đầu từ hôm nay | đến hôm nào
+        # thì hết" asks the Week's dates; round 24 d)
         on_when_words = best.route[0] == "faq" and bool(best.explained) and not (
             best.explained & ref.used) and all(tokens[i].fold in _WHEN_FOLDS
-                                               for i in best.explained)
+                                               for i in best.explained) and not (
+            best.route == _WHEN_WEEK and any(f" den {q} " in run for q in _UNTIL_WHEN))
         if asked or on_when_words:
             ceremony = self._ceremony_named(tokens, ref, best)
             if ceremony is not None:

@@ -261,7 +261,10 @@ _FOR_WHOM = r"(?: (?:e|em|toi|minh|mk|mik|t|tui|chau|bot|ad|ban))?"
 _DENIED = NOT | {"chua"}
 # What a number counts ("60 giây", "10 câu", "1 lần"), folded; and a number typed with its unit
 # ("30s", "15p", "10c"): seconds, minutes, questions.
-_MEASURES = frozenset({"giay", "phut", "cau", "lan", "luot", "nguoi", "diem", "s", "p"})
+_MEASURES = frozenset({"giay", "phut", "cau", "lan", "luot", "nguoi", "diem", "s", "p",
+                       # a sum of money ("nộp 50 nghìn"; round 24 d; not "dong": "lớp 7 đóng
+                       # đến ngày nào")
+                       "nghin", "ngan", "trieu"})
 _UNIT_TYPED = re.compile(r"[0-9]{1,3}(?:s|p|ph|c)")
 _RANKS = frozenset({"top"})
 # "gõ lệnh gì", "cú pháp": a command asked; of what, when something is named beside it.
@@ -1056,6 +1059,14 @@ class Understander:
                                          and all(tokens[i].fold in _WHEN_FOLDS
                                                  for i in best.explained - c.explained)),
                                         None)
+            # "lớp tập huấn internet | cho công chức | học lúc nào": an event that holds all
+            # the FAQ entry's words and names more of its own (whom it is for) is the one whose
+            # time is asked, if nearly as strong (round 24 d)
+            ceremony = ceremony or next((c for c in candidates[1:]
+                                         if c.route[0] == "event"
+                                         and c.explained > best.explained
+                                         and c.rank >= CLARIFY_RATIO * best.rank
+                                         and self._named_event(c, candidates)), None)
             if ceremony is not None:
                 best = ceremony
                 passed.add(best.route)
@@ -1713,8 +1724,9 @@ class Understander:
         """A day named after a request to be reminded ("nhắc mình | trước ngày khai mạc",
         "báo cho tôi trước | hôm khai mạc nhé"), nothing asked of the day: the day is
         what to be reminded of, and the reminders answer, if a quarter as strong ("nhắc tôi
-        thứ 7 | có gì" asks what the day holds)."""
-        if best.route[0] not in ("day", "today") or not best.explained or any(
+        thứ 7 | có gì" asks what the day holds). So is an event named so ("nhắc tôi trước khi
+        có | ngày hội đọc sách nhé"; round 24 d)."""
+        if best.route[0] not in ("day", "today", "event") or not best.explained or any(
                 t.fold in ASK_WORDS for t in tokens[min(best.explained):]):
             return best
         return next((c for c in candidates[1:] if c.route in _REMINDERS and c.explained

@@ -125,9 +125,6 @@ LEFT: dict[str, str] = {
     'anh rể em nhận':
         "the story's words outweigh the answer's (said < against) after the round's rules (the "
         "reminders give way, the safety answer's 'trúng thưởng' alone is too little)",
-    'ong noi chau nghe':
-        "dont_know: 'bệnh viện' (typed 'ben vien', 'viện kiểm sát') is a subject elsewhere and "
-        "decides",
     'thang truoc e dat mua':
         "the story's words outweigh the answer's (said < against) after the round's rules "
         "('quang cao' repaired to other words, 'thue bao', 'bi chan' unknown)",

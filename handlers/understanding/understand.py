@@ -385,6 +385,10 @@ class Understanding:
     score: float = 0.0
     explained: frozenset[int] = field(default=frozenset(), repr=False)
     elsewhere: bool = False  # a subject the lexicon names as not the Week's was said
+    # clarify: the two answers were found on words of their own in two parts of the message
+    # ("ai được tham gia, | có mất tiền không"): two questions, both offered, not one chosen by
+    # the examples (round 24 d)
+    apart: bool = False
 
 
 @dataclass
@@ -589,7 +593,7 @@ class Understander:
         the phrases of the answers (the rules); where they give up (no information, or two
         answers to ask between), by the examples most like it, when they all agree."""
         read = self._read(text, today)
-        if read.feature not in ("unknown", "clarify") or read.elsewhere:
+        if read.feature not in ("unknown", "clarify") or read.elsewhere or read.apart:
             return read
         surface = self._surface(text)
         if any(w in self.index.elsewhere_folds for w in surface.split()):
@@ -1195,8 +1199,13 @@ class Understander:
         if second is not None and self._unsure(best, second, tokens):
             predicate = self._predicate_asked(tokens, best, second)
             if predicate is None:
+                # (each answer's own words, those the other does not explain, in parts of
+                # their own: "ai được | tham gia, | có mất tiền không")
+                parts_1 = {tokens[i].clause for i in best.explained - second.explained}
+                parts_2 = {tokens[i].clause for i in second.explained - best.explained}
                 return replace(base, feature="clarify", candidates=(best.route, second.route),
-                               score=best.rank)
+                               score=best.rank, apart=bool(parts_1 and parts_2)
+                               and not parts_1 & parts_2)
             best = predicate
         return replace(base, feature=best.route[0], arg=best.route[1], score=best.rank,
                        explained=frozenset(best.explained),

@@ -722,9 +722,11 @@ class Understander:
         if instead:
             # "… có được vào xem lễ khai mạc không | hay chỉ cán bộ": the alternative feared is
             # not what is asked (round 24 d); who may take part said there is ("… thi được không
-            # | hay chỉ dành cho học sinh")
+            # | hay chỉ dành cho học sinh"), and so are the thanks typed on after it ("… hay chỉ
+            # hs cam on ad")
             kept = [c for c in candidates if not (c.explained and c.explained <= instead
-                                                  and c.route != _WHO)]
+                                                  and c.route != _WHO
+                                                  and c.route[0] != "smalltalk")]
             candidates = kept or candidates
         invited = _invited(tokens)
         if invited:

@@ -123,7 +123,7 @@ def _near_misses(u: Understander, cases: list[Case], surface: list[str], batch: 
                     1 for w in surface[i].split() if len(w) >= 2 and w.isalpha()) < MIN_WORDS:
                 continue
             read = u._read(c.text, TODAY)
-            if read.feature not in ("unknown", "clarify") or read.elsewhere:
+            if read.feature not in ("unknown", "clarify") or read.elsewhere or read.apart:
                 continue
             answer, likeness = voted(examples, i)
             if answer is not None:

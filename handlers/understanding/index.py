@@ -97,7 +97,10 @@ class Index:
     """The phrases of every unit, their weights, and the words the bot knows."""
 
     def __init__(self, edition: Edition, extra_words: Iterable[str] = (),
-                 extra_pairs: Iterable[str] = ()) -> None:
+                 extra_pairs: Iterable[str] = (), new_words: Iterable[str] = ()) -> None:
+        """`extra_words`: words known besides the phrases'; `new_words`: known only when their
+        letters spell no word known otherwise (the names of other places: "Quảng Ninh" is not
+        repaired, "đô" of "thủ đô" stays the word it is elsewhere)."""
         self.units: list[tuple[str, str]] = []
         self._unit_of: dict[tuple[str, str], int] = {}
         self.filler_texts = frozenset(edition.lexicon.filler) | {
@@ -229,6 +232,9 @@ class Index:
         for text in self.filler_texts:
             for w in tokenize(text):
                 texts_by_fold.setdefault(w.fold, set()).add(w.text)
+        for word in {w for w in new_words if fold(w) not in texts_by_fold}:
+            texts_by_fold[fold(word)] = {word}
+            extra |= {word, fold(word)}
         n = len(self.units)
         self.idf = {f: min(MAX_IDF, math.log(1 + n / len(units))) for f, units in df.items()}
         self.content_folds = frozenset(df)

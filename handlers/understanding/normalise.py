@@ -372,8 +372,10 @@ _INITIALS = (("dz", "d", False), ("dz", "v", False), ("z", "d", False), ("z", "v
 # In Hải Phòng and the Red River delta l is said n, and typed so ("nàm sao": làm sao, "nịch":
 # lịch, "tuần nễ"): read l only in a word typed with its marks (typed without them, "nau" is
 # rather a typo of "nay"); the caller keeps it as teencode's spellings Vietnamese allows, or,
-# when no word of the bot has the letters typed ("nịch"), whatever its tone.
-_DIALECT_INITIALS = (("n", "l"),)
+# when no word of the bot has the letters typed ("nịch"), whatever its tone. The other way
+# round, n said l ("tuần lễ lày": này, "lăm": năm, "lữa": nữa), is read so only where the caller
+# finds a word of the date, a filler of the same tone or a neighbour it pairs with (round 24 d).
+_DIALECT_INITIALS = (("n", "l"), ("l", "n"))
 _FINALS = (("iu", "ieu", True), ("un", "uon", True), ("ai", "ay", True), ("ag", "ang", False),
            ("og", "ong", False), ("ug", "ung", False), ("ik", "ich", False),
            ("ic", "ich", False), ("oa", "o", True), ("uj", "ui", False), ("oj", "oi", False))

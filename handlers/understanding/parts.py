@@ -299,6 +299,18 @@ def condition(tokens: list[Token], filler: Callable[[Token], bool]) -> set[int]:
     return set()
 
 
+def alternative(tokens: list[Token]) -> set[int]:
+    """The words of an alternative offered after a yes/no question ("dân thường có được vào xem
+    lễ khai mạc không | hay chỉ cán bộ", "… được không | hay là phải đến tận nơi"): "hay" right
+    after the question's "không" and what follows it in its part of the message say what the
+    writer fears instead; the question is the part before (round 24 d)."""
+    for k in range(1, len(tokens) - 1):
+        if tokens[k].fold == "hay" and tokens[k - 1].fold == "khong" \
+                and tokens[k - 1].clause == tokens[k].clause == tokens[k + 1].clause:
+            return {j for j in range(k, len(tokens)) if tokens[j].clause == tokens[k].clause}
+    return set()
+
+
 def ceremony(tokens: list[Token], start: int) -> bool:
     """Is "lễ" (a ceremony) typed right before the name that starts at `start`?"""
     t = tokens[start - 1] if start else None

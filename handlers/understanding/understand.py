@@ -126,6 +126,7 @@ _WRITERS = frozenset({"nguoi", "dan", "toi", "minh", "em", "nha", "que"}) | SELF
 _LISTS = frozenset({("activities", ""), ("schedule", "")})
 _WHAT_WEEK = ("faq", "tuan-le-la-gi")
 _WHEN_WEEK = ("faq", "thoi-gian")
+_UNTIL_WHEN = ("hom nao", "ngay nao", "khi nao", "bao gio", "luc nao")  # after "đến"
 _CITY_LISTS = frozenset({("schedule", ""), ("activities", ""), ("faq", "hoat-dong")})
 _DISTRICT_EVENTS = ("faq", "quan-huyen")
 _ACTIVITIES = frozenset({("activities", ""), ("faq", "hoat-dong")})
@@ -418,6 +419,10 @@ class Understanding:
     score: float = 0.0
     explained: frozenset[int] = field(default=frozenset(), repr=False)
     elsewhere: bool = False  # a subject the lexicon names as not the Week's was said
+    # clarify: the two answers were found on words of their own in two parts of the message
+    # ("ai được tham gia, | có mất tiền không"): two questions, both offered, not one chosen by
+    # the examples (round 24 d)
+    apart: bool = False
 
 
 @dataclass
@@ -602,9 +607,15 @@ class Understander:
         # The names of the city's quận and huyện are words the bot knows ("huyện Thủy
         # Nguyên"), though they ask for nothing by themselves.
         places = [w for d in edition.districts for w in d.lower().split()]
+        # So are the words of other cities and provinces whose letters the bot knows nowhere
+        # else (typed without marks, "Quang Ninh" is not repaired into "qua người mình"; a word
+        # known already keeps its own: "đô" of "thủ đô" is no place in "tỉ giá đô") (round 24 d).
+        others = [p.lower() for p in edition.lexicon.other_places]
         self.index = Index(edition, extra_words=[*self.lexicon.words(), *DATE_WORDS.split(),
                                                  *places],
-                           extra_pairs=[*_DATE_PAIRS, *(d.lower() for d in edition.districts)])
+                           extra_pairs=[*_DATE_PAIRS, *(d.lower() for d in edition.districts),
+                                        *others],
+                           new_words=[w for p in others for w in p.split()])
         self.english = frozenset(fold(w) for w in edition.lexicon.english)
         self._dated = frozenset(
             u for u, (feature, arg) in enumerate(self.index.units)
@@ -640,7 +651,7 @@ class Understander:
         the phrases of the answers (the rules); where they give up (no information, or two
         answers to ask between), by the examples most like it, when they agree."""
         read = self._read(text, today)
-        if read.feature not in ("unknown", "clarify") or read.elsewhere:
+        if read.feature not in ("unknown", "clarify") or read.elsewhere or read.apart:
             return read
         surface = self._surface(text)
         if any(w in self.index.elsewhere_folds for w in surface.split()):
@@ -764,6 +775,16 @@ class Understander:
             tokens, self.index.is_filler)
         if why:
             kept = [c for c in candidates if not (c.explained and c.explained <= why)]
+            candidates = kept or candidates
+        instead = parts.alternative(tokens)
+        if instead:
+            # "… có được vào xem lễ khai mạc không | hay chỉ cán bộ": the alternative feared is
+            # not what is asked (round 24 d); who may take part said there is ("… thi được không
+            # | hay chỉ dành cho học sinh"), and so are the thanks typed on after it ("… hay chỉ
+            # hs cam on ad")
+            kept = [c for c in candidates if not (c.explained and c.explained <= instead
+                                                  and c.route != _WHO
+                                                  and c.route[0] != "smalltalk")]
             candidates = kept or candidates
         invited = _invited(tokens)
         if invited:
@@ -996,7 +1017,8 @@ class Understander:
             # "thư viện Đà Nẵng có mượn sách về nhà được không", "thư viện ở Hà Nội nào mở cửa
             # chủ nhật": what the answer was found on belongs to another city (round 23 f);
             # the examples do not vote it back to the Week's answer ("thư viện ở hải dương có
-            # sách nói cho người mù không" is like the library's examples; round 24b)
+            # sách nói cho người mù không" is like the library's examples, round 24b; "tuần lễ
+            # học tập ở Hà Nội khai mạc ở đâu" like the Week's opening's, round 24 d)
             return replace(base, candidates=others, elsewhere=True)
         if best.route[0] in _NO_HOURS and any(f" {h} " in parts.run(tokens) for h in _HOURS_ASKED):
             # when an office or a place opens ("ubnd phường mở cửa thứ 7 không", "thư viện quốc
@@ -1110,6 +1132,14 @@ class Understander:
                                          and all(tokens[i].fold in _WHEN_FOLDS
                                                  for i in best.explained - c.explained)),
                                         None)
+            # "lớp tập huấn internet | cho công chức | học lúc nào": an event that holds all
+            # the FAQ entry's words and names more of its own (whom it is for) is the one whose
+            # time is asked, if nearly as strong (round 24 d)
+            ceremony = ceremony or next((c for c in candidates[1:]
+                                         if c.route[0] == "event"
+                                         and c.explained > best.explained
+                                         and c.rank >= CLARIFY_RATIO * best.rank
+                                         and self._named_event(c, candidates)), None)
             if ceremony is not None:
                 best = ceremony
                 passed.add(best.route)
@@ -1240,8 +1270,13 @@ class Understander:
         if second is not None and self._unsure(best, second, tokens):
             predicate = self._predicate_asked(tokens, best, second)
             if predicate is None:
+                # (each answer's own words, those the other does not explain, in parts of
+                # their own: "ai được | tham gia, | có mất tiền không")
+                parts_1 = {tokens[i].clause for i in best.explained - second.explained}
+                parts_2 = {tokens[i].clause for i in second.explained - best.explained}
                 return replace(base, feature="clarify", candidates=(best.route, second.route),
-                               score=best.rank)
+                               score=best.rank, apart=bool(parts_1 and parts_2)
+                               and not parts_1 & parts_2)
             best = predicate
         return replace(base, feature=best.route[0], arg=best.route[1], score=best.rank,
                        explained=frozenset(best.explained),
@@ -1777,8 +1812,9 @@ class Understander:
         """A day named after a request to be reminded ("nhắc mình | trước ngày khai mạc",
         "báo cho tôi trước | hôm khai mạc nhé"), nothing asked of the day: the day is
         what to be reminded of, and the reminders answer, if a quarter as strong ("nhắc tôi
-        thứ 7 | có gì" asks what the day holds)."""
-        if best.route[0] not in ("day", "today") or not best.explained or any(
+        thứ 7 | có gì" asks what the day holds). So is an event named so ("nhắc tôi trước khi
+        có | ngày hội đọc sách nhé"; round 24 d)."""
+        if best.route[0] not in ("day", "today", "event") or not best.explained or any(
                 t.fold in ASK_WORDS for t in tokens[min(best.explained):]):
             return best
         return next((c for c in candidates[1:] if c.route in _REMINDERS and c.explained
@@ -2535,9 +2571,12 @@ class Understander:
         its day; the day, asked what it holds online. None otherwise."""
         run = parts.run(tokens)
         asked = any(f" {q} " in run for q in WHEN_WHERE)
+        # (until which day is asked of no one day: "tuần lễ bắt đầu từ hôm nay | đến hôm nào
+        # thì hết" asks the Week's dates; round 24 d)
         on_when_words = best.route[0] == "faq" and bool(best.explained) and not (
             best.explained & ref.used) and all(tokens[i].fold in _WHEN_FOLDS
-                                               for i in best.explained)
+                                               for i in best.explained) and not (
+            best.route == _WHEN_WEEK and any(f" den {q} " in run for q in _UNTIL_WHEN))
         if asked or on_when_words:
             ceremony = self._ceremony_named(tokens, ref, best)
             if ceremony is not None:

@@ -280,9 +280,6 @@ STILL_WRONG: dict[str, str] = {
         "tuned corpus has 'đang ôn thi ielts, có trang nào học tiếng anh')",
     "thi toeic lịch tháng 11":
         "'toeic' is repaired one letter to 'topic' (chủ đề): the theme",
-    "quên mật khẩu zalo lấy lại thế nào":
-        "the rules say no information; since round 24a's lines joined the examples the five "
-        "most like it are lost or locked accounts, answered by the safe Internet (examples.py)",
     "cách livestream trên facebook":
         "'livestream' is a filler and 'facebook' alone finds the safety FAQ (right or wrong by "
         "a few hundredths of the words' weights: right on rounds 20b and 21a's branches, wrong "

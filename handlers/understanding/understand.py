@@ -202,6 +202,9 @@ _LEARNED_ONLINE = frozenset({"online", "onl", "mang", "internet", "truc", "tuyen
 # they read or learn: the reading, its programmes, the resources online (round 23a).
 _LEARNERS = _AUDIENCE | {"hoc", "sinh", "vien", "giao"}
 _LEARNT = frozenset({("library", ""), ("faq", "doc-sach"), ("faq", "khoa-hoc-truc-tuyen")})
+# People named as whom a yes/no question is asked of (folded: "cán bộ công chức", "công nhân",
+# "người lao động", "học sinh"): what they are named by is no subject of its own (round 24c).
+_PEOPLE = _LEARNERS | {"can", "bo", "cong", "chuc", "nhan", "lao", "dong"}
 _RESOURCES = frozenset({"courses", "programme"})
 # Time spent on screens (folded: "nghiện game", "xem youtube", "ôm điện thoại") is the safe
 # Internet of a child only: the words a child is named by (folded; "hs" is read "học sinh").
@@ -299,6 +302,9 @@ _UNIT_HEAD_WORDS = tuple(h.split() for h in _UNIT_HEADS)
 _WEEK = ("faq", "tuan-le-la-gi")
 _WEEK_DATES = ("faq", "thoi-gian")
 _TAKE = ("contest_take", "")
+# What is got with a standing (folded: "tiền thưởng", "được bao nhiêu tiền"): its prizes are
+# asked (round 24c).
+_PRIZE_GOT = frozenset({"tien", "thuong"})
 # Words that ask for something to be done, or say it is wanted (folded).
 _REQUEST = frozenset({"cho", "muon", "xin", "giup", "can"})
 # Words that go on with what was begun ("thi tiếp", "làm nốt", "vào lại") (folded).
@@ -734,6 +740,7 @@ class Understander:
         polite: _Candidate | None = None  # small talk that gave way to a question
         best = self._asked_part(tokens, candidates, best, asking)
         best = self._received(tokens, candidates, best)
+        best = self._prize_of(tokens, candidates, best)
         best = self._predicate(tokens, candidates, best)
         best = self._actor(tokens, candidates, best)
         best = self._week_subject(tokens, candidates, best)
@@ -765,7 +772,11 @@ class Understander:
         best = self._only_some(tokens, candidates, best)
         best = self._for_whom(tokens, candidates, best)
         best = self._tell_when(tokens, candidates, best)
-        best = self._may_take(tokens, candidates, best)
+        may = self._may_take(tokens, candidates, best)
+        # (the take so set aside is not taken back for explaining more words: "làm bài thi có
+        # được hỏi bố mẹ không" holds "làm" the contest's facts were not found on)
+        not_taken = may is not best
+        best = may
         best = self._attended(candidates, best)
         best = self._phone_told(tokens, candidates, best)
         learns = self._audience_learns(tokens, candidates, best)
@@ -851,6 +862,7 @@ class Understander:
         after = max(asked) if asked and best.explained <= used else len(tokens)
         aside |= {i for i in info if tokens[i].clause not in asked and tokens[i].clause < after}
         aside |= parts.purpose(tokens, best.explained) | self._asker(tokens, best)
+        aside |= parts.opening_condition(tokens, best.explained)
         far = parts.context(tokens, best.explained, lead) | aside | set(range(max(0, opened)))
         # The words of a question phrase ("diễn ra ở địa điểm nào") ask; they name nothing else;
         # nor do the words that announce one ("tôi muốn biết | chủ đề…", typed "muon biet").
@@ -951,7 +963,7 @@ class Understander:
             # "tháng 10 có tuần lễ học tập không", "năm nay có tuần lễ ko": whether the Week
             # falls in the month or the year named asks when it is, not what it is
             best = replace(best, route=_WHEN_WEEK, explained=best.explained | ref.used)
-        passed = {best.route}
+        passed = {best.route, _TAKE} if not_taken else {best.route}
         if (ref is not None and ref.kind in ("week", "season") and best.route in _ACTIVITIES
                 and " tuan le " not in parts.run(tokens)):
             # "đầu tháng 10 có gì hay": what is on in a time named is the schedule, when the
@@ -1623,12 +1635,37 @@ class Understander:
         if has <= 0 or end <= has or not best.explained or max(best.explained) >= has:
             return best
         # (a standing named is who it is asked of, however strong: "người đạt điểm cao | có
-        # được nhận quà gì không" asks the contest's prizes; round 23 d)
-        ratio = SUBJECT if best.route == ("leaderboard", "") else CLARIFY_RATIO
+        # được nhận quà gì không" asks the contest's prizes; round 23 d; so are people named
+        # alone, whatever answer holds their name: "cán bộ công chức | có được dự thi không"
+        # asks who may take part, not the civil servants' training; round 24c)
+        ratio = SUBJECT if best.route == ("leaderboard", "") or all(
+            tokens[i].fold in _PEOPLE for i in best.explained) else CLARIFY_RATIO
         return next((c for c in candidates[1:] if c.explained
                      and min(c.explained) >= has and max(c.explained) <= end
                      and c.route[0] not in ("smalltalk", "unknown")
                      and c.rank >= ratio * best.rank), best)
+
+    @staticmethod
+    def _prize_of(tokens: list[Token], candidates: list[_Candidate],
+                  best: _Candidate) -> _Candidate:
+        """What a standing gets, asked after it ("giải nhất được bao nhiêu tiền", "người
+        thắng có được nhận quà không", "đạt giải có tiền thưởng không"): the contest's facts
+        say what prizes there are; the leaderboard, found on the standing, says who holds it
+        (round 24c). "ai đạt giải nhất" asks nothing got and stays the leaderboard."""
+        if best.route != ("leaderboard", "") or not best.explained:
+            return best
+        after = tokens[max(best.explained) + 1:]
+        folds = [t.fold for t in after]
+        got = any(f in _PRIZE_GOT for f in folds) or any(
+            (a in ("duoc", "nhan") and b in ("qua", "gi")) or (a == "qua" and b == "gi")
+            for a, b in itertools.pairwise(folds))
+        if not got:
+            return best
+        facts = next((c for c in candidates if c.route in _CONTEST_FACTS), None)
+        return facts if facts is not None else _Candidate(
+            ("contest", ""), best.score, best.explained | {
+                i for i, t in enumerate(tokens) if i > max(best.explained)
+                and t.fold in _PRIZE_GOT}, best.source, best.rank)
 
     @staticmethod
     def _actor(tokens: list[Token], candidates: list[_Candidate],
@@ -2042,8 +2079,19 @@ class Understander:
             folds[i - 1] in ("cho", "xin") or (folds[i - 1] in SELF and i > 1
                                                and folds[i - 2] in ("cho", "xin")))), default=0)
         before = [t.fold for t in tokens[leave:start] if t.kind == "word"]
-        if "co" not in before or _REQUEST & set(before) or not any(
+        if _REQUEST & set(before) or not any(
                 t.fold in YES_NO for t in tokens[max(best.explained):]):
+            return best
+        # (or whether something may be done while taking it, asked after the take: "làm bài
+        # thi | có được hỏi bố mẹ không", "thi có được dùng máy tính không": the rules say;
+        # "thi ngay được không", "vào thi lại được không" still ask to take it; round 24c)
+        allowed = next((i for i in range(max(best.explained) + 1, len(tokens))
+                        if tokens[i].fold == "duoc"), -1)
+        end = max((i for i, t in enumerate(tokens) if t.fold in YES_NO), default=-1)
+        done_then = allowed > 0 and any(
+            t.kind == "word" and t.fold not in _GOING_ON and t.fold not in _NOW
+            and t.fold not in CALLS for t in tokens[allowed + 1:end])
+        if "co" not in before and not done_then:
             return best
         return next((c for c in candidates if c.route in _CONTEST_FACTS
                      and c.explained & best.explained and c.rank >= SUBJECT * best.rank), best)

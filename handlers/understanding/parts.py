@@ -360,6 +360,14 @@ def subject(tokens: list[Token], info: dict[int, float], explained: set[int]) ->
     không"), which says less than the predicate."""
     has = next((i for i, t in enumerate(tokens) if t.fold == "co" and not t.expanded), -1)
     end = max((i for i, t in enumerate(tokens) if t.fold in ("khong", "chua")), default=-1)
+    if has < 0 and explained and end > max(explained) and all(
+            t.fold in ("duoc", "khong", "chua") or not t.fold.isalpha()
+            for t in tokens[max(explained) + 1:end + 1]) and any(
+            t.fold == "duoc" for t in tokens[max(explained) + 1:end]):
+        # said without "có": "<who> | thi được không" ("bố mẹ em 50 tuổi thi dc k", "người
+        # đã nghỉ hưu thi được không"): the words before what "được không" is asked of say
+        # who (round 24c)
+        has = min(explained)
     predicate = [i for i in info if has < i < end]
     if has <= 0 or not predicate or not set(predicate) <= explained:
         return set()

@@ -1008,6 +1008,10 @@ class Understander:
             if facts is not None:
                 best = facts
                 passed.add(best.route)
+        quiz = self._quiz_timed(tokens, candidates, best, run)
+        if quiz is not None:
+            best = quiz
+            passed.add(best.route)
         if when_where and best.route[0] == "activities":
             # "xe tuyên truyền đi qua đâu": when or where is asked of the event that holds the
             # activity's words, not of the list of activities.
@@ -1644,6 +1648,33 @@ class Understander:
                      and min(c.explained) >= has and max(c.explained) <= end
                      and c.route[0] not in ("smalltalk", "unknown")
                      and c.rank >= ratio * best.rank), best)
+
+    @staticmethod
+    def _quiz_timed(tokens: list[Token], candidates: list[_Candidate], best: _Candidate,
+                    run: str) -> _Candidate | None:
+        """How long, or how to start, asked of the quiz ("làm hết 10 câu mất tầm bao lâu",
+        "thi xong bao lâu thì có điểm", "muốn thi thử cuộc thi thì bắt đầu thế nào"): the Week's
+        dates, found only on the words that ask how long or on "bắt đầu", give way to the
+        contest's facts (or its take, for how to start) found on "thi" or named by questions
+        counted ("10 câu"); the Week named, its dates stay (round 24c)."""
+        if best.route != _WEEK_DATES or not best.explained or " tuan le " in run or any(
+                tokens[i].fold not in _WHEN_FOLDS for i in best.explained):
+            return None
+        started = any(tokens[i].fold == "bat" for i in best.explained)
+        if started and not any(f" {q} " in run for q in _HOW_DONE):
+            return None  # "thi bắt đầu khi nào": when (the rule on _WHEN_ONLY)
+        if not started and " bao lau " not in run:
+            return None
+        routes = _CONTEST_FACTS | {_TAKE} if started else _CONTEST_FACTS
+        found = next((c for c in candidates if c.route in routes and c.explained
+                      and not c.explained & best.explained
+                      and any(tokens[i].fold == "thi" for i in c.explained)), None)
+        if found is not None:
+            return found
+        counted = {i + 1 for i in range(len(tokens) - 1)
+                   if _quantity(tokens, i) and tokens[i + 1].fold == "cau"}
+        return _Candidate(("contest", ""), best.score, best.explained | counted, best.source,
+                          best.rank) if counted else None
 
     @staticmethod
     def _prize_of(tokens: list[Token], candidates: list[_Candidate],

@@ -367,7 +367,7 @@ def subject(tokens: list[Token], info: dict[int, float], explained: set[int]) ->
         # said without "có": "<who> | thi được không" ("bố mẹ em 50 tuổi thi dc k", "người
         # đã nghỉ hưu thi được không"): the words before what "được không" is asked of say
         # who (round 24c)
-        has = min(explained)
+        return {i for i in info if i < min(explained)}
     predicate = [i for i in info if has < i < end]
     if has <= 0 or not predicate or not set(predicate) <= explained:
         return set()

@@ -1260,8 +1260,12 @@ class Understander:
                 continue  # "nha toi", "toi da": typed without marks, who writes (tôi)
             elif self._known(t, accented) and not self._elsewhere_only(t):
                 value = self.index.idf.get(t.fold, 1.0)
-                if not accented and t.fold in self.index.filler_like:
-                    value *= FILLER_LIKE  # "ve": về (a filler) or vé
+                if not accented and t.fold in self.index.filler_like and not (
+                        t.fold == "thi" and i + 2 < len(tokens) and folds[i + 1] == "duoc"
+                        and folds[i + 2] in YES_NO):
+                    # "ve": về (a filler) or vé; but "thi được không" is the contest's "thi"
+                    # ("bố mẹ e 50 tuổi thi dc k"; round 24c)
+                    value *= FILLER_LIKE
             else:
                 value = UNKNOWN_INFO
                 unknown.add(i)

@@ -1645,9 +1645,10 @@ class Understander:
         # (a standing named is who it is asked of, however strong: "người đạt điểm cao | có
         # được nhận quà gì không" asks the contest's prizes; round 23 d; so are people named
         # alone, whatever answer holds their name: "cán bộ công chức | có được dự thi không"
-        # asks who may take part, not the civil servants' training; round 24c)
-        ratio = SUBJECT if best.route == ("leaderboard", "") or all(
-            tokens[i].fold in _PEOPLE for i in best.explained) else CLARIFY_RATIO
+        # asks who may take part, not the civil servants' training, unless the answer found on
+        # them says who may take part; round 24c)
+        ratio = SUBJECT if best.route == ("leaderboard", "") or (best.route != _WHO and all(
+            tokens[i].fold in _PEOPLE for i in best.explained)) else CLARIFY_RATIO
         return next((c for c in candidates[1:] if c.explained
                      and min(c.explained) >= has and max(c.explained) <= end
                      and c.route[0] not in ("smalltalk", "unknown")

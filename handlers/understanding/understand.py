@@ -1690,18 +1690,21 @@ class Understander:
         (round 24c). "ai đạt giải nhất" asks nothing got and stays the leaderboard."""
         if best.route != ("leaderboard", "") or not best.explained:
             return best
-        after = tokens[max(best.explained) + 1:]
-        folds = [t.fold for t in after]
-        got = any(f in _PRIZE_GOT for f in folds) or any(
-            (a in ("duoc", "nhan") and b in ("qua", "gi")) or (a == "qua" and b == "gi")
-            for a, b in itertools.pairwise(folds))
+        last = max(best.explained)
+        folds = [t.fold for t in tokens]
+        # (the words that say what is got: "tiền", "thưởng", "nhận/được quà", "quà gì")
+        got = {i for i in range(last + 1, len(tokens)) if folds[i] in _PRIZE_GOT}
+        got |= {j for i in range(last + 1, len(tokens) - 1)
+                if (folds[i] in ("duoc", "nhan") and folds[i + 1] in ("qua", "gi"))
+                or (folds[i] == "qua" and folds[i + 1] == "gi") for j in (i, i + 1)}
         if not got:
             return best
         facts = next((c for c in candidates if c.route in _CONTEST_FACTS), None)
-        return facts if facts is not None else _Candidate(
-            ("contest", ""), best.score, best.explained | {
-                i for i, t in enumerate(tokens) if i > max(best.explained)
-                and t.fold in _PRIZE_GOT}, best.source, best.rank)
+        # (explaining what is got: a yes/no question's predicate is then the prize's, not
+        # another answer's "nhận quà", _predicate)
+        if facts is None:
+            return replace(best, route=("contest", ""), explained=best.explained | got)
+        return replace(facts, explained=facts.explained | best.explained | got)
 
     @staticmethod
     def _actor(tokens: list[Token], candidates: list[_Candidate],

@@ -1239,9 +1239,7 @@ class Understander:
         info: dict[int, float] = {}
         unknown: set[int] = set()
         folds = [t.fold for t in tokens]
-        runs = {i + k for n in (2, 3) for i in range(len(tokens) - n + 1)
-                if folds[i] in self.index.filler_run_starts
-                and tuple(folds[i:i + n]) in self.index.filler_runs for k in range(n)}
+        runs = self._filler_runs(tokens)
         # the particles that close the message ("… đóng cửa với ạ", typed "voi a") say nothing
         closing = parts.closed(tokens, 0, len(tokens))
         prepositions = [j for j, t in enumerate(tokens) if t.text in _PREPOSITIONS]
@@ -1273,6 +1271,13 @@ class Understander:
                 value *= AFTER_PREPOSITION
             info[i] = value
         return info, unknown
+
+    def _filler_runs(self, tokens: list[Token]) -> set[int]:
+        """The positions of the fillers of two or three words ("ở hải phòng", "tại hp")."""
+        folds = [t.fold for t in tokens]
+        return {i + k for n in (2, 3) for i in range(len(tokens) - n + 1)
+                if folds[i] in self.index.filler_run_starts
+                and tuple(folds[i:i + n]) in self.index.filler_runs for k in range(n)}
 
     def _vocabulary(self, tokens: list[Token], info: dict[int, float],
                     best: _Candidate) -> set[int]:
@@ -2101,8 +2106,7 @@ class Understander:
         return next((c for c in candidates if c.route == _DISTRICT and c.explained
                      and not c.explained & best.explained), best)
 
-    @staticmethod
-    def _may_take(tokens: list[Token], candidates: list[_Candidate],
+    def _may_take(self, tokens: list[Token], candidates: list[_Candidate],
                   best: _Candidate) -> _Candidate:
         """Whether someone may take part, asked with "có (được)" before the words that take
         the contest ("người đi làm có được tham gia thi không", "bố mẹ có tham gia thi cùng
@@ -2127,9 +2131,11 @@ class Understander:
         allowed = next((i for i in range(max(best.explained) + 1, len(tokens))
                         if tokens[i].fold == "duoc"), -1)
         end = max((i for i, t in enumerate(tokens) if t.fold in YES_NO), default=-1)
+        runs = self._filler_runs(tokens)  # ("vào thi ngay được | ở hải phòng | không")
         done_then = allowed > 0 and any(
             t.kind == "word" and t.fold not in _GOING_ON and t.fold not in _NOW
-            and t.fold not in CALLS for t in tokens[allowed + 1:end])
+            and t.fold not in CALLS and i not in runs
+            for i, t in enumerate(tokens[:end]) if i > allowed)
         if "co" not in before and not done_then:
             return best
         return next((c for c in candidates if c.route in _CONTEST_FACTS

@@ -311,6 +311,23 @@ def alternative(tokens: list[Token]) -> set[int]:
     return set()
 
 
+def opening_condition(tokens: list[Token], asked: set[int]) -> set[int]:
+    """The words of a condition that opens the message, up to "thì" typed with its marks,
+    when what is asked comes after it ("nếu đứt mạng giữa chừng thì | bài làm tính thế nào",
+    "lỡ bấm nhầm thì | có sửa được không"): they tell when the question holds, as a story
+    does, not what it asks (round 24c). Typed without marks "thi" may be the contest's."""
+    start = next((k for k, t in enumerate(tokens) if t.text.lower() in ("nếu", "lỡ", "nhỡ")
+                  and not t.expanded), -1)
+    if start < 0 or not asked or any(
+            x.kind == "word" and x.clause == tokens[start].clause for x in tokens[:start]
+            if x.text.lower() not in ("ad", "bot", "ơi", "ạ", "cho", "hỏi", "em", "tôi")):
+        return set()
+    end = next((j for j in range(start + 1, len(tokens)) if tokens[j].text == "thì"), -1)
+    if end < 0 or min(asked) <= end:
+        return set()
+    return set(range(start, end + 1))
+
+
 def ceremony(tokens: list[Token], start: int) -> bool:
     """Is "lễ" (a ceremony) typed right before the name that starts at `start`?"""
     t = tokens[start - 1] if start else None
@@ -355,6 +372,14 @@ def subject(tokens: list[Token], info: dict[int, float], explained: set[int]) ->
     không"), which says less than the predicate."""
     has = next((i for i, t in enumerate(tokens) if t.fold == "co" and not t.expanded), -1)
     end = max((i for i, t in enumerate(tokens) if t.fold in ("khong", "chua")), default=-1)
+    if has < 0 and explained and end > max(explained) and all(
+            t.fold in ("duoc", "khong", "chua") or not t.fold.isalpha()
+            for t in tokens[max(explained) + 1:end + 1]) and any(
+            t.fold == "duoc" for t in tokens[max(explained) + 1:end]):
+        # said without "có": "<who> | thi được không" ("bố mẹ em 50 tuổi thi dc k", "người
+        # đã nghỉ hưu thi được không"): the words before what "được không" is asked of say
+        # who (round 24c)
+        return {i for i in info if i < min(explained)}
     predicate = [i for i in info if has < i < end]
     if has <= 0 or not predicate or not set(predicate) <= explained:
         return set()

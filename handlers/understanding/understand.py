@@ -229,6 +229,9 @@ _LEARNED_ONLINE = frozenset({"online", "onl", "mang", "internet", "truc", "tuyen
 # they read or learn: the reading, its programmes, the resources online (round 23a).
 _LEARNERS = _AUDIENCE | {"hoc", "sinh", "vien", "giao"}
 _LEARNT = frozenset({("library", ""), ("faq", "doc-sach"), ("faq", "khoa-hoc-truc-tuyen")})
+# People named as whom a yes/no question is asked of (folded: "cán bộ công chức", "công nhân",
+# "người lao động", "học sinh"): what they are named by is no subject of its own (round 24c).
+_PEOPLE = _LEARNERS | {"can", "bo", "cong", "chuc", "nhan", "lao", "dong"}
 _RESOURCES = frozenset({"courses", "programme"})
 # Time spent on screens (folded: "nghiện game", "xem youtube", "ôm điện thoại") is the safe
 # Internet of a child only: the words a child is named by (folded; "hs" is read "học sinh").
@@ -333,6 +336,9 @@ _UNIT_HEAD_WORDS = tuple(h.split() for h in _UNIT_HEADS)
 _WEEK = ("faq", "tuan-le-la-gi")
 _WEEK_DATES = ("faq", "thoi-gian")
 _TAKE = ("contest_take", "")
+# What is got with a standing (folded: "tiền thưởng", "được bao nhiêu tiền"): its prizes are
+# asked (round 24c).
+_PRIZE_GOT = frozenset({"tien", "thuong"})
 # Words that ask for something to be done, or say it is wanted (folded).
 _REQUEST = frozenset({"cho", "muon", "xin", "giup", "can"})
 # Words that go on with what was begun ("thi tiếp", "làm nốt", "vào lại") (folded).
@@ -816,6 +822,7 @@ class Understander:
         polite: _Candidate | None = None  # small talk that gave way to a question
         best = self._asked_part(tokens, candidates, best, asking)
         best = self._received(tokens, candidates, best)
+        best = self._prize_of(tokens, candidates, best)
         best = self._predicate(tokens, candidates, best)
         best = self._actor(tokens, candidates, best)
         best = self._week_subject(tokens, candidates, best)
@@ -847,7 +854,11 @@ class Understander:
         best = self._only_some(tokens, candidates, best)
         best = self._for_whom(tokens, candidates, best)
         best = self._tell_when(tokens, candidates, best)
-        best = self._may_take(tokens, candidates, best)
+        may = self._may_take(tokens, candidates, best)
+        # (the take so set aside is not taken back for explaining more words: "làm bài thi có
+        # được hỏi bố mẹ không" holds "làm" the contest's facts were not found on)
+        not_taken = may is not best
+        best = may
         best = self._attended(candidates, best)
         best = self._phone_told(tokens, candidates, best)
         learns = self._audience_learns(tokens, candidates, best)
@@ -933,6 +944,7 @@ class Understander:
         after = max(asked) if asked and best.explained <= used else len(tokens)
         aside |= {i for i in info if tokens[i].clause not in asked and tokens[i].clause < after}
         aside |= parts.purpose(tokens, best.explained) | self._asker(tokens, best)
+        aside |= parts.opening_condition(tokens, best.explained)
         far = parts.context(tokens, best.explained, lead) | aside | set(range(max(0, opened)))
         # The words of a question phrase ("diễn ra ở địa điểm nào") ask; they name nothing else;
         # nor do the words that announce one ("tôi muốn biết | chủ đề…", typed "muon biet").
@@ -1044,7 +1056,7 @@ class Understander:
             # "tháng 10 có tuần lễ học tập không", "năm nay có tuần lễ ko": whether the Week
             # falls in the month or the year named asks when it is, not what it is
             best = replace(best, route=_WHEN_WEEK, explained=best.explained | ref.used)
-        passed = {best.route}
+        passed = {best.route, _TAKE} if not_taken else {best.route}
         if (ref is not None and ref.kind in ("week", "season") and best.route in _ACTIVITIES
                 and " tuan le " not in parts.run(tokens)):
             # "đầu tháng 10 có gì hay": what is on in a time named is the schedule, when the
@@ -1089,6 +1101,10 @@ class Understander:
             if facts is not None:
                 best = facts
                 passed.add(best.route)
+        quiz = self._quiz_timed(tokens, candidates, best, run)
+        if quiz is not None:
+            best = quiz
+            passed.add(best.route)
         if when_where and best.route[0] == "activities":
             # "xe tuyên truyền đi qua đâu": when or where is asked of the event that holds the
             # activity's words, not of the list of activities.
@@ -1331,9 +1347,7 @@ class Understander:
         info: dict[int, float] = {}
         unknown: set[int] = set()
         folds = [t.fold for t in tokens]
-        runs = {i + k for n in (2, 3) for i in range(len(tokens) - n + 1)
-                if folds[i] in self.index.filler_run_starts
-                and tuple(folds[i:i + n]) in self.index.filler_runs for k in range(n)}
+        runs = self._filler_runs(tokens)
         # the particles that close the message ("… đóng cửa với ạ", typed "voi a") say nothing
         closing = parts.closed(tokens, 0, len(tokens))
         prepositions = [j for j, t in enumerate(tokens) if t.text in _PREPOSITIONS]
@@ -1352,8 +1366,12 @@ class Understander:
                 continue  # "nha toi", "toi da": typed without marks, who writes (tôi)
             elif self._known(t, accented) and not self._elsewhere_only(t):
                 value = self.index.idf.get(t.fold, 1.0)
-                if not accented and t.fold in self.index.filler_like:
-                    value *= FILLER_LIKE  # "ve": về (a filler) or vé
+                if not accented and t.fold in self.index.filler_like and not (
+                        t.fold == "thi" and i + 2 < len(tokens) and folds[i + 1] == "duoc"
+                        and folds[i + 2] in YES_NO):
+                    # "ve": về (a filler) or vé; but "thi được không" is the contest's "thi"
+                    # ("bố mẹ e 50 tuổi thi dc k"; round 24c)
+                    value *= FILLER_LIKE
             else:
                 value = UNKNOWN_INFO
                 unknown.add(i)
@@ -1361,6 +1379,13 @@ class Understander:
                 value *= AFTER_PREPOSITION
             info[i] = value
         return info, unknown
+
+    def _filler_runs(self, tokens: list[Token]) -> set[int]:
+        """The positions of the fillers of two or three words ("ở hải phòng", "tại hp")."""
+        folds = [t.fold for t in tokens]
+        return {i + k for n in (2, 3) for i in range(len(tokens) - n + 1)
+                if folds[i] in self.index.filler_run_starts
+                and tuple(folds[i:i + n]) in self.index.filler_runs for k in range(n)}
 
     def _vocabulary(self, tokens: list[Token], info: dict[int, float],
                     best: _Candidate) -> set[int]:
@@ -1739,12 +1764,68 @@ class Understander:
         if has <= 0 or end <= has or not best.explained or max(best.explained) >= has:
             return best
         # (a standing named is who it is asked of, however strong: "người đạt điểm cao | có
-        # được nhận quà gì không" asks the contest's prizes; round 23 d)
-        ratio = SUBJECT if best.route == ("leaderboard", "") else CLARIFY_RATIO
+        # được nhận quà gì không" asks the contest's prizes; round 23 d; so are people named
+        # alone, whatever answer holds their name: "cán bộ công chức | có được dự thi không"
+        # asks who may take part, not the civil servants' training, unless the answer found on
+        # them says who may take part; round 24c)
+        ratio = SUBJECT if best.route == ("leaderboard", "") or (best.route != _WHO and all(
+            tokens[i].fold in _PEOPLE for i in best.explained)) else CLARIFY_RATIO
         return next((c for c in candidates[1:] if c.explained
                      and min(c.explained) >= has and max(c.explained) <= end
                      and c.route[0] not in ("smalltalk", "unknown")
                      and c.rank >= ratio * best.rank), best)
+
+    @staticmethod
+    def _quiz_timed(tokens: list[Token], candidates: list[_Candidate], best: _Candidate,
+                    run: str) -> _Candidate | None:
+        """How long, or how to start, asked of the quiz ("làm hết 10 câu mất tầm bao lâu",
+        "thi xong bao lâu thì có điểm", "muốn thi thử cuộc thi thì bắt đầu thế nào"): the Week's
+        dates, found only on the words that ask how long or on "bắt đầu", give way to the
+        contest's facts (or its take, for how to start) found on "thi" or named by questions
+        counted ("10 câu"); the Week named, its dates stay (round 24c)."""
+        if best.route != _WEEK_DATES or not best.explained or " tuan le " in run or any(
+                tokens[i].fold not in _WHEN_FOLDS for i in best.explained):
+            return None
+        started = any(tokens[i].fold == "bat" for i in best.explained)
+        if started and not any(f" {q} " in run for q in _HOW_DONE):
+            return None  # "thi bắt đầu khi nào": when (the rule on _WHEN_ONLY)
+        if not started and " bao lau " not in run:
+            return None
+        routes = _CONTEST_FACTS | {_TAKE} if started else _CONTEST_FACTS
+        found = next((c for c in candidates if c.route in routes and c.explained
+                      and not c.explained & best.explained
+                      and any(tokens[i].fold == "thi" for i in c.explained)), None)
+        if found is not None:
+            return found
+        counted = {i + 1 for i in range(len(tokens) - 1)
+                   if _quantity(tokens, i) and tokens[i + 1].fold == "cau"}
+        return _Candidate(("contest", ""), best.score, best.explained | counted, best.source,
+                          best.rank) if counted else None
+
+    @staticmethod
+    def _prize_of(tokens: list[Token], candidates: list[_Candidate],
+                  best: _Candidate) -> _Candidate:
+        """What a standing gets, asked after it ("giải nhất được bao nhiêu tiền", "người
+        thắng có được nhận quà không", "đạt giải có tiền thưởng không"): the contest's facts
+        say what prizes there are; the leaderboard, found on the standing, says who holds it
+        (round 24c). "ai đạt giải nhất" asks nothing got and stays the leaderboard."""
+        if best.route != ("leaderboard", "") or not best.explained:
+            return best
+        last = max(best.explained)
+        folds = [t.fold for t in tokens]
+        # (the words that say what is got: "tiền", "thưởng", "nhận/được quà", "quà gì")
+        got = {i for i in range(last + 1, len(tokens)) if folds[i] in _PRIZE_GOT}
+        got |= {j for i in range(last + 1, len(tokens) - 1)
+                if (folds[i] in ("duoc", "nhan") and folds[i + 1] in ("qua", "gi"))
+                or (folds[i] == "qua" and folds[i + 1] == "gi") for j in (i, i + 1)}
+        if not got:
+            return best
+        facts = next((c for c in candidates if c.route in _CONTEST_FACTS), None)
+        # (explaining what is got: a yes/no question's predicate is then the prize's, not
+        # another answer's "nhận quà", _predicate)
+        if facts is None:
+            return replace(best, route=("contest", ""), explained=best.explained | got)
+        return replace(facts, explained=facts.explained | best.explained | got)
 
     @staticmethod
     def _actor(tokens: list[Token], candidates: list[_Candidate],
@@ -2142,8 +2223,7 @@ class Understander:
         return next((c for c in candidates if c.route == _DISTRICT and c.explained
                      and not c.explained & best.explained), best)
 
-    @staticmethod
-    def _may_take(tokens: list[Token], candidates: list[_Candidate],
+    def _may_take(self, tokens: list[Token], candidates: list[_Candidate],
                   best: _Candidate) -> _Candidate:
         """Whether someone may take part, asked with "có (được)" before the words that take
         the contest ("người đi làm có được tham gia thi không", "bố mẹ có tham gia thi cùng
@@ -2159,8 +2239,21 @@ class Understander:
             folds[i - 1] in ("cho", "xin") or (folds[i - 1] in SELF and i > 1
                                                and folds[i - 2] in ("cho", "xin")))), default=0)
         before = [t.fold for t in tokens[leave:start] if t.kind == "word"]
-        if "co" not in before or _REQUEST & set(before) or not any(
+        if _REQUEST & set(before) or not any(
                 t.fold in YES_NO for t in tokens[max(best.explained):]):
+            return best
+        # (or whether something may be done while taking it, asked after the take: "làm bài
+        # thi | có được hỏi bố mẹ không", "thi có được dùng máy tính không": the rules say;
+        # "thi ngay được không", "vào thi lại được không" still ask to take it; round 24c)
+        allowed = next((i for i in range(max(best.explained) + 1, len(tokens))
+                        if tokens[i].fold == "duoc"), -1)
+        end = max((i for i, t in enumerate(tokens) if t.fold in YES_NO), default=-1)
+        runs = self._filler_runs(tokens)  # ("vào thi ngay được | ở hải phòng | không")
+        done_then = allowed > 0 and any(
+            t.kind == "word" and t.fold not in _GOING_ON and t.fold not in _NOW
+            and t.fold not in CALLS and i not in runs
+            for i, t in enumerate(tokens[:end]) if i > allowed)
+        if "co" not in before and not done_then:
             return best
         return next((c for c in candidates if c.route in _CONTEST_FACTS
                      and c.explained & best.explained and c.rank >= SUBJECT * best.rank), best)

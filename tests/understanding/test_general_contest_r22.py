@@ -48,9 +48,8 @@ TAKE_OR_RULES = ("contest_take", "contest")
     # fairness
     ('thi co duoc tra mang khong', RULES),
     ('trong lúc thi có được hỏi người khác không', RULES),
-    pytest.param('lam bai co duoc mo sach ra xem k', RULES, marks=pytest.mark.xfail(
-        strict=True, reason="'sách' is the library's word: as a phrase of the contest ('mở "
-        "sách') it weakens 'sách' in every question on reading")),
+    # (answered since round 24c: what may be done while taking the quiz, _may_take)
+    ('lam bai co duoc mo sach ra xem k', RULES),
     ('có chống gian lận không ad', RULES),
     # teams and prizes
     ('thi theo doi duoc khong', RULES),
@@ -130,15 +129,9 @@ def test_when_the_contest_starts(understander: Understander, text: str, expected
     # interruptions and a quiz that does not go on
     # ('đang thi' and 'làm bài thi' are as strong to the rules; the examples most like it
     # are the contest's)
-    pytest.param('dang lam bai thi co cuoc goi den thi co sao khong', TAKE_OR_RULES,
-                 marks=pytest.mark.xfail(strict=True, reason="the rules ask between the "
-                                         "contest and the take; since rounds 24a and 24e joined "
-                                         "the examples (24a's scam calls, 'cuộc gọi') the five "
-                                         "nearest no longer agree")),
-    pytest.param('điện thoại hết pin giữa lúc thi thì làm tiếp thế nào', TAKE_OR_RULES,
-                 marks=pytest.mark.xfail(strict=True, reason="no information since round 23d "
-                                         "met 23b and 23e in the merge (each alone: the quiz); "
-                                         "not traced")),
+    ('dang lam bai thi co cuoc goi den thi co sao khong', TAKE_OR_RULES),
+    # (answered again since round 24c: "lúc thi" is the contest's)
+    ('điện thoại hết pin giữa lúc thi thì làm tiếp thế nào', TAKE_OR_RULES),
     ('tat may roi vao lai thi con giu bai ko', TAKE_OR_RULES),
     ('bam dap an xong ma khong ra cau tiep', TAKE_OR_RULES),
     ('không thấy câu hỏi thứ 2 hiện ra', TAKE_OR_RULES),

@@ -253,9 +253,6 @@ CLASSES = {
 
 # Lines the rules still answer wrongly: text -> why (each stays an xfail(strict=True)).
 STILL_WRONG: dict[str, str] = {
-    "zalo bị lỗi không đăng nhập được trên máy tính":
-        "the rules say no information; the five examples most like it are all hacked or "
-        "locked accounts (round 23b's stories), answered by the safe Internet (examples.py)",
     "làm thẻ thư viện trường cần gì":
         "the rules say no information (a school's library); the five examples most like it "
         "all ask for the city's library (examples.py), which is then given",

@@ -86,6 +86,9 @@ SCHEDULE_ANSWERS = ("schedule", "day", "today", "next")
 # Where one question ends and the next begins; a full stop only before a space or the end
 # ("TP. Hải Phòng" stays whole only when written without one, "7.30" always).
 _SENTENCES = re.compile(r"[?!\n;]+|\.(?=\s|$)")
+# A flow's own button sends NAME:VALUE ("nut:homnay", "district:Lê Chân", "channel:zalo"): once
+# its flow is over it is no message to read, whatever words VALUE holds.
+_FLOW_PAYLOAD = re.compile(r"[a-z]+:\S")
 # Within a sentence, "và" joins two questions ("lịch hôm nay và số điện thoại liên hệ") as often
 # as the parts of one ("kỹ năng số và an toàn trên mạng", "có bao nhiêu câu và làm trong bao
 # lâu"): two only when each part alone is an answer this strong (a distinctive phrase of its
@@ -274,7 +277,7 @@ class Conversation:
         else:  # routed already when a flow was asked first and left it to the core
             route = said if said is not None else self.router.route(text, now.date())
             if msg.is_button and not text.startswith("/"):
-                if route.feature in ("unknown", "clarify"):
+                if route.feature in ("unknown", "clarify") or _FLOW_PAYLOAD.match(text):
                     # A flow's button ("Bỏ qua", "Xác nhận gửi") pressed after its flow ended:
                     # not a question to answer or to keep for the organizers.
                     route = Route("stale_button")

@@ -188,8 +188,10 @@ def _asks_instead(ctx: Ctx) -> bool:
             tuple(words[:3]) in _OPENERS):
         return True
     u = ctx.route.understood
+    # (an answer only the examples voted for asks nothing by itself: their likeness is one of
+    # letters, and a name is like some of them, "Nguyễn Ái Quốc" like courses of "quốc tế")
     return (u is not None and u.feature not in ("unknown", "clarify")
-            and (u.unexplained == 0 or u.asks))
+            and (u.unexplained == 0 or (u.asks and not u.voted)))
 
 
 # Folded: what people type to answer yes or no (never a name), the particles around it, and the

@@ -429,6 +429,8 @@ class Understanding:
     # ("ai được tham gia, | có mất tiền không"): two questions, both offered, not one chosen by
     # the examples (round 24 d)
     apart: bool = False
+    # the answer is the examples' (their vote), not found on a phrase of the message
+    voted: bool = False
 
 
 @dataclass
@@ -668,9 +670,11 @@ class Understander:
         feature, _, arg = voted.answer.partition(":")
         if read.feature == "clarify" and (feature, arg) not in read.candidates:
             return read  # the question asked back stays between the answers the rules found
-        # (no word is explained by a phrase of the answer: a flow waiting for a name or a
-        # letter takes the message as that, unless it asks: contest._asks_instead)
+        # (no word is explained by a phrase of the answer, and `voted` says it: a flow waiting
+        # for a name or a letter takes the message as that, unless it asks with "?" or opens
+        # as a question does: contest._asks_instead)
         return replace(read, feature=feature, arg=arg, candidates=(), score=EXAMPLES_SCORE,
+                       voted=True,
                        unexplained=max(1, read.words), explained=frozenset())
 
     def _read(self, text: str, today: date) -> Understanding:

@@ -30,12 +30,15 @@ from tests.handlers.test_contest import last_question, question_of, register
 # for the citizen and "Chatbot" for itself (docs/content-format.md, "Register"). The same
 # words in other senses stay: friends, readers, oneself, children.
 CASUAL = re.compile(r"\b(?:bạn|mình|nhé|nha|em)\b", re.IGNORECASE)
+QUOTED = re.compile(r"“[^”]*”")
 NOT_ADDRESS = ("bạn bè", "bạn đọc", "của mình", "chính mình", "một mình", "khẳng định mình",
                "trẻ em", "các em")
 
 
 def casual_words(text: str) -> list[str]:
-    """Words of the familiar register addressing the reader or naming the bot."""
+    """Words of the familiar register addressing the reader or naming the bot. What the citizen
+    typed, quoted back (“kết bạn với người lạ”), is theirs, not the bot's register."""
+    text = QUOTED.sub("", text)
     for phrase in NOT_ADDRESS:
         text = text.replace(phrase, "").replace(phrase.capitalize(), "")
     return CASUAL.findall(text)

@@ -3,19 +3,22 @@
     git worktree add /tmp/at-47bb4e7 47bb4e7   # the rules before round 20
     git worktree add /tmp/at-42b4c5a 42b4c5a   # the rules before round 22
     git worktree add /tmp/at-ce61402 ce61402   # the rules before round 23
+    git worktree add /tmp/at-4607a58 4607a58   # the rules (and the vote) before round 24
     (compile the catalogs in each), then
     .venv/bin/python -m bench.understanding_vote --round "round 20=/tmp/at-47bb4e7" \\
-        --round "round 22=/tmp/at-42b4c5a" --round "round 23=/tmp/at-ce61402"
+        --round "round 22=/tmp/at-42b4c5a" --round "round 23=/tmp/at-ce61402" \\
+        --round "round 24=/tmp/at-4607a58"
 
 For each round named, its tuned lines (corpus.txt, the batches whose header names the round)
 meet both the rules of the checkout given (from before the round) and examples made of every
 other batch but the round and the rounds after it, as examples.toml is made
 (scripts/examples_from_corpus.py: the answers an example may name). Where those rules say "no
-information" or ask back, the vote is taken as the understanding takes it (Examples.vote: the K
-nearest and the centroids agree; no word of a subject elsewhere): gain (rules wrong, vote
-right) and harm (rules right, vote wrong), at each floor of the K-th example's likeness. Then
-the near misses: the tuned lines whose answer is "no information", fivefold (the examples of
-the four other folds), which today's rules leave as no information: how many the vote would answer.
+information" or ask back, the vote is taken as the understanding takes it (Understander.vote:
+all K nearest agree, no word of a subject elsewhere, no answer never given): gain (rules
+wrong, vote right) and harm (rules right, vote wrong), at each floor of the K-th example's
+likeness. Then the near misses: the tuned lines whose answer is "no information", fivefold
+(the examples of the four other folds), which today's rules leave as no information: how many
+the vote would answer.
 heldout.txt is never read.
 """
 
@@ -33,7 +36,7 @@ from bench.understanding_examples import _RULES_AT
 from content import default_edition_path, example_may_name, load_edition
 from handlers.understanding import Understander
 from handlers.understanding.evaluate import Case, load_corpus
-from handlers.understanding.examples import MIN_WORDS, NEVER_GIVEN, Examples
+from handlers.understanding.examples import MIN_WORDS, Examples
 
 FLOORS = (0.0, 0.3, 0.4, 0.5)
 
@@ -57,12 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     order = [n for n, _ in (r.split("=", 1) for r in args.round)]
 
     def voted(examples: Examples, i: int) -> tuple[str | None, float]:
-        if any(w in u.index.elsewhere_folds for w in surface[i].split()):
-            return None, 0.0
-        vote = examples.vote(surface[i])
-        if vote is None or vote.answer in NEVER_GIVEN:
-            return None, 0.0
-        return vote
+        vote = u.vote(surface[i], examples)
+        return (None, 0.0) if vote is None else vote
 
     count: Counter[tuple[str, float, str]] = Counter()
     for spec in args.round:
@@ -123,7 +122,7 @@ def _near_misses(u: Understander, cases: list[Case], surface: list[str], batch: 
                     1 for w in surface[i].split() if len(w) >= 2 and w.isalpha()) < MIN_WORDS:
                 continue
             read = u._read(c.text, TODAY)
-            if read.feature not in ("unknown", "clarify") or read.elsewhere or read.apart:
+            if not read.examples_asked:
                 continue
             answer, likeness = voted(examples, i)
             if answer is not None:

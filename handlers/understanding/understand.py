@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 from content import Edition
 from handlers.understanding import parts
 from handlers.understanding.dates import DateRef, find_date, route_arg
-from handlers.understanding.examples import NEVER_GIVEN, Examples
+from handlers.understanding.examples import NEVER_GIVEN, Examples, Voted
 from handlers.understanding.index import (
     DISTRICT_EVENT,
     FILLER_WEIGHT,
@@ -122,8 +122,8 @@ _AFTER_YES_NO = (CLOSING | CALLS) - YES_NO
 _PLACE_LINKS = frozenset({"o", "tai", "cua", "tinh", "thanh", "pho", "tp", "quoc", "gia"})
 _WRITERS = frozenset({"nguoi", "dan", "toi", "minh", "em", "nha", "que"}) | SELF | frozenset(
     fold(w) for w in KIN)
-# Answers that list what the Week holds, and routes that are no subject of such a list.
-_LISTS = frozenset({("activities", ""), ("schedule", "")})
+# Answers that list what the Week holds (_LISTS, below), and routes that are no subject of such
+# a list.
 _WHAT_WEEK = ("faq", "tuan-le-la-gi")
 _WHEN_WEEK = ("faq", "thoi-gian")
 _UNTIL_WHEN = ("hom nao", "ngay nao", "khi nao", "bao gio", "luc nao")  # after "đến"
@@ -190,11 +190,9 @@ _UNITS = frozenset({"contacts", "bodies", "library", "programme", "event"})
 _READING = frozenset({("library", ""), ("faq", "doc-sach")})
 # Words (folded) that say only that something is online ("trên mạng", "qua internet").
 _ONLINE = frozenset({"tren", "mang", "online", "onl", "qua", "internet", "truc", "tuyen", "web"})
-# Words (folded) that say learning is done online ("học online", "học trực tuyến"), and the
-# words of a device it is done on ("bằng điện thoại", "máy tính", "laptop") (round 24b).
+# Words (folded) that say learning is done online ("học online", "học trực tuyến") (round 24b;
+# the words of a device it is done on, "bằng điện thoại", "máy tính": _DEVICE_WORDS).
 _LEARNING_ONLINE = frozenset({"online", "onl", "truc", "tuyen"})
-_DEVICE_WORDS = frozenset({"dien", "thoai", "may", "tinh", "laptop", "smartphone", "ipad",
-                           "bang"})
 # Which one is asked (folded: "có trang nào", "web gì") (round 24b).
 _WHICH = frozenset({"co", "nao", "gi", "ad"})
 # Where to start (folded: "bắt đầu từ đâu") (round 24b).
@@ -208,12 +206,14 @@ _CONTEST_FACTS = frozenset({("contest", ""), ("faq", "cuoc-thi")})
 # Devices a citizen learns to use (folded), and the words that name the bot itself.
 _DEVICES = frozenset({"zalo", "facebook", "smartphone", "ipad", "internet", "youtube"})
 _DEVICE_PAIRS = frozenset({("dien", "thoai"), ("may", "tinh"), ("mang", "xa")})
-# (and the words of the devices' longer names: "máy tính bảng", "điện thoại thông minh")
 # A phrase that ends in posing as someone ("giả mạo | ngân hàng", "giả làm | sếp", "xưng là |
 # viện kiểm sát"): the unknown word after it is whom the scam poses as, not a modifier of the
 # phrase (round 24 a).
 _POSING = frozenset({("gia", "mao"), ("gia", "danh"), ("mao", "danh"), ("gia", "lam"),
                      ("xung", "la"), ("tu", "xung")})
+# The words of a device, of their longer names ("máy tính bảng", "điện thoại thông minh", "cảm
+# ứng") and of what it is used by ("bằng điện thoại"): a scam's answer found on these alone is
+# no bait told (round 24 a), a learning online named with them is learnt on it (round 24 b).
 _DEVICE_WORDS = _DEVICES | {f for pair in _DEVICE_PAIRS for f in pair} | {
     "bang", "thong", "minh", "cam", "ung", "laptop"}
 _THE_BOT = frozenset({"bot", "chatbot"})
@@ -431,6 +431,13 @@ class Understanding:
     apart: bool = False
     # the answer is the examples' (their vote), not found on a phrase of the message
     voted: bool = False
+
+    @property
+    def examples_asked(self) -> bool:
+        """Whether the rules gave up on it (no information, or two answers to ask between)
+        so that the examples are asked: not for a subject elsewhere, nor two questions in two
+        parts of the message."""
+        return self.feature in ("unknown", "clarify") and not self.elsewhere and not self.apart
 
 
 @dataclass
@@ -659,13 +666,10 @@ class Understander:
         the phrases of the answers (the rules); where they give up (no information, or two
         answers to ask between), by the examples most like it, when they agree."""
         read = self._read(text, today)
-        if read.feature not in ("unknown", "clarify") or read.elsewhere or read.apart:
+        if not read.examples_asked:
             return read
-        surface = self._surface(text)
-        if any(w in self.index.elsewhere_folds for w in surface.split()):
-            return read  # a word known only from subjects not the Week's ("violympic")
-        voted = self.examples.vote(surface)
-        if voted is None or voted.answer in NEVER_GIVEN:
+        voted = self.vote(self._surface(text))
+        if voted is None:
             return read
         feature, _, arg = voted.answer.partition(":")
         if read.feature == "clarify" and (feature, arg) not in read.candidates:
@@ -676,6 +680,16 @@ class Understander:
         return replace(read, feature=feature, arg=arg, candidates=(), score=EXAMPLES_SCORE,
                        voted=True,
                        unexplained=max(1, read.words), explained=frozenset())
+
+    def vote(self, surface: str, examples: Examples | None = None) -> Voted | None:
+        """What the examples (these, or the edition's) answer a message the rules gave up on,
+        read as `_surface` reads it: None when a word of it is known only from subjects not the
+        Week's ("violympic"), when they do not agree, or when theirs is an answer never given
+        so (examples.NEVER_GIVEN)."""
+        if any(w in self.index.elsewhere_folds for w in surface.split()):
+            return None
+        voted = (self.examples if examples is None else examples).vote(surface)
+        return None if voted is None or voted.answer in NEVER_GIVEN else voted
 
     def _read(self, text: str, today: date) -> Understanding:
         """`text` read by the phrases of the answers."""

@@ -81,7 +81,6 @@ class Examples:
         self.weights: NDArray[np.float64] = w[order]
         self.starts: NDArray[np.int64] = np.concatenate(([0], np.cumsum(df))).astype(np.int64)
 
-
     def vote(self, normalised: str) -> Voted | None:
         """The answer of the K examples most like `normalised` when all K name it, with the
         K-th's likeness; else None (fewer than K alike, or they differ)."""

@@ -14,9 +14,10 @@ meet both the rules of the checkout given (from before the round) and examples m
 other batch but the round and the rounds after it, as examples.toml is made
 (scripts/examples_from_corpus.py: the answers an example may name). Where those rules say "no
 information" or ask back, the vote is taken as the understanding takes it (Understander.vote:
-all K nearest agree, no word of a subject elsewhere, no answer never given): gain (rules
-wrong, vote right) and harm (rules right, vote wrong), at each floor of the K-th example's
-likeness. Then the near misses: the tuned lines whose answer is "no information", fivefold
+all K nearest agree, else the examples' model when sure enough and the nearest example agrees;
+no word of a subject elsewhere, no answer never given): gain (rules wrong, vote right) and harm
+(rules right, vote wrong), at each floor of the K-th example's likeness (of the model's
+probability, where the model answered; it answers at examples.MODEL_FLOOR or more). Then the near misses: the tuned lines whose answer is "no information", fivefold
 (the examples of the four other folds), which today's rules leave as no information: how many
 the vote would answer.
 heldout.txt is never read.

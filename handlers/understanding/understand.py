@@ -683,8 +683,9 @@ class Understander:
 
     def vote(self, surface: str, examples: Examples | None = None) -> Voted | None:
         """What the examples (these, or the edition's) answer a message the rules gave up on,
-        read as `_surface` reads it: None when a word of it is known only from subjects not the
-        Week's ("violympic"), when they do not agree, or when theirs is an answer never given
+        read as `_surface` reads it (Examples.vote: the nearest examples when they agree, else
+        their model when sure enough): None when a word of it is known only from subjects not
+        the Week's ("violympic"), when neither answers, or when theirs is an answer never given
         so (examples.NEVER_GIVEN)."""
         if any(w in self.index.elsewhere_folds for w in surface.split()):
             return None

@@ -290,7 +290,8 @@ class _AfterFirstAnswer:
 
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self.answered.wait(), self.FIRST_ANSWER_WAIT)
-        self.app.conversation.router.understander  # noqa: B018 (built now, kept by the router)
+        # built now, with the examples' model, in a worker thread; kept by the router
+        await asyncio.to_thread(self.app.conversation.router.prepare)
         if self.channel is None:
             return
         self.broadcaster = build_broadcaster(self.app, [self.channel])

@@ -166,6 +166,7 @@ async def serve(app: App, channels: list[Channel], stop: asyncio.Event) -> None:
         await site.start()
         log.info("web server listening on %s:%s", w.host, w.port)
         jobs = housekeeping(app)
+        jobs.append(asyncio.create_task(_prepare_understanding(app)))
         for channel in channels:
             await channel.start()
             started.append(channel)
@@ -188,6 +189,15 @@ async def serve(app: App, channels: list[Channel], stop: asyncio.Event) -> None:
                 log.exception("channel %s did not stop cleanly", channel.name)
         await runner.cleanup()
         await app.close()
+
+
+async def _prepare_understanding(app: App) -> None:
+    """The understanding and its examples' model, built in a worker thread while the bot
+    already serves (a failure is logged: the first free text would build them again)."""
+    try:
+        await asyncio.to_thread(app.conversation.router.prepare)
+    except Exception:
+        log.exception("the understanding could not be prepared at start")
 
 
 async def run(app: App, channels: list[Channel]) -> None:

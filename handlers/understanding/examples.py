@@ -186,22 +186,31 @@ class Model:
         cols = columns[by_row]
         vals = examples.weights[by_row].astype(np.float32)
         bounds = np.searchsorted(examples.rows[by_row], np.arange(n + 1))
+        sizes = np.diff(bounds)
         self.weights: NDArray[np.float32] = np.zeros((len(examples.column), width),
                                                      dtype=np.float32)
         self.bias: NDArray[np.float32] = np.zeros(width, dtype=np.float32)
         order = np.random.default_rng(0)
+        kept = np.flatnonzero(sizes)  # (an example of no feature teaches no weight)
         for epoch in range(EPOCHS):
             rate = RATE / (1 + epoch)
-            shuffled = order.permutation(n)
-            for start in range(0, n, BATCH):
+            shuffled = order.permutation(kept)
+            for start in range(0, len(shuffled), BATCH):
                 batch = shuffled[start:start + BATCH]
                 at = np.concatenate([np.arange(bounds[i], bounds[i + 1]) for i in batch])
-                owner = np.repeat(np.arange(len(batch)), bounds[batch + 1] - bounds[batch])
-                scores = np.zeros((len(batch), width), dtype=np.float32)
-                np.add.at(scores, owner, vals[at, None] * self.weights[cols[at]])
+                counts = sizes[batch]
+                owner = np.repeat(np.arange(len(batch)), counts)
+                firsts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+                scores = np.add.reduceat(vals[at, None] * self.weights[cols[at]], firsts)
                 error = _softmax(scores + self.bias)
                 error[np.arange(len(batch)), truth[batch]] -= 1
-                np.add.at(self.weights, cols[at], -rate * vals[at, None] * error[owner])
+                # each feature's step, the batch's examples that have it summed
+                features, which = np.unique(cols[at], return_inverse=True)
+                by_feature = np.argsort(which, kind="stable")
+                steps = np.add.reduceat((vals[at, None] * error[owner])[by_feature],
+                                        np.searchsorted(which[by_feature],
+                                                        np.arange(len(features))))
+                self.weights[features] -= rate * steps
                 self.bias -= rate * error.mean(axis=0)
 
     def answer(self, normalised: str) -> Voted | None:

@@ -62,6 +62,21 @@ def test_cached_edition_and_index_answer_as_built_ones(edition_dir: Path, tmp_pa
     assert cache_dir.stat().st_mode & 0o777 == 0o700
 
 
+def test_the_examples_model_is_kept_with_the_index(edition_dir: Path, tmp_path: Path) -> None:
+    # the model of the examples (about 2 s of CPU to train) comes back trained, and answers
+    # as the one kept did
+    cache_dir = tmp_path / "cache"
+    edition, _, cache, _ = load_edition_cached(edition_dir, cache_dir, True)
+    assert cache is not None
+    built = Understander(edition)
+    built.examples.model  # noqa: B018 (trained now)
+    cache.keep_understood(built)
+    _, cached, _, _ = load_edition_cached(edition_dir, cache_dir, True)
+    assert cached is not None and "model" in vars(cached.examples)
+    surface = cached._surface("ai dang top server z =))")
+    assert cached.examples.model.answer(surface) == built.examples.model.answer(surface)
+
+
 def test_an_organizers_edit_is_read_not_the_cache(edition_dir: Path, tmp_path: Path) -> None:
     cache_dir = tmp_path / "cache"
     edition, _, cache, _ = load_edition_cached(edition_dir, cache_dir, True)

@@ -98,3 +98,46 @@ def test_the_check_names_the_answer_and_the_example(tmp_path: Path, old: str, ne
         load_edition(path)
     shown = [str(p) for p in err.value.problems]
     assert any(problem in p and p.startswith("examples.toml: [examples]: ") for p in shown), shown
+
+
+# Where the five nearest examples of the edition's own do not agree, the model of them all
+# answers when it is sure enough and the nearest example agrees (examples.Model).
+MODEL_ANSWERED = [
+    ("ai dang top server z =))", "leaderboard"),  # a gamer's "top" beside "server"
+    ("trong lúc thi có được tra cứu trên mạng không", "contest"),
+    ("bị người yêu cũ tung ảnh riêng tư lên mạng thì làm gì", "faq:internet-an-toan"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MODEL_ANSWERED)
+def test_where_the_nearest_differ_the_model_answers(edition: Edition, text: str,
+                                                    expected: str) -> None:
+    u = Understander(edition)
+    surface = u._surface(text)
+    nearest = {answer for answer, _ in u.examples.nearest(surface, 5)}
+    assert len(nearest) > 1  # no vote of the five
+    assert u._read(text, THU).feature in ("unknown", "clarify")
+    said = u.understand(text, THU)
+    assert said.voted and f"{said.feature}:{said.arg}".rstrip(":") == expected
+
+
+def test_the_same_examples_make_the_same_model(edition: Edition) -> None:
+    one, two = Understander(edition), Understander(edition)
+    assert one.examples.model.answers == two.examples.model.answers
+    assert (one.examples.model.weights == two.examples.model.weights).all()
+
+
+def test_the_model_answers_only_with_the_nearest_example_and_sure(edition: Edition) -> None:
+    from handlers.understanding.examples import MODEL_FLOOR
+
+    u = Understander(edition)
+    by_model = 0
+    for case in load_corpus(Path(__file__).parent / "corpus.txt")[::7]:
+        surface = u._surface(case.text)
+        voted = u.examples.vote(surface)
+        nearest = u.examples.nearest(surface, 5)
+        if voted is None or len({answer for answer, _ in nearest}) == 1:
+            continue
+        by_model += 1
+        assert voted.answer == nearest[0][0] and voted.likeness >= MODEL_FLOOR, case.text
+    assert by_model  # the model did answer some

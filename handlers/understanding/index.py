@@ -108,7 +108,7 @@ class Index:
         # Fillers of two words or more ("sắp xếp", "làm việc"), folded: their words ask for
         # nothing together, though one of them alone may ("sắp": sắp diễn ra).
         self.filler_runs = frozenset(
-            tuple(w.fold for w in tokenize(f)) for f in edition.lexicon.filler if " " in f)
+            tuple(w.fold for w in tokenize(f)) for f in self.filler_texts if " " in f)
         self.filler_run_starts = frozenset(run[0] for run in self.filler_runs if run)
         # (unit, words, source, alone, partial, chosen: written for this answer)
         raw: list[tuple[int, tuple[Token, ...], int, bool, bool, bool]] = []

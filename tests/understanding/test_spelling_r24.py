@@ -60,3 +60,10 @@ def test_the_twin_spelling(word: str, twin: str) -> None:
 @pytest.mark.parametrize("word", ["vì", "vị", "thi", "chị", "ty", "ki", "ý", "tay", "hì"])
 def test_words_of_one_spelling_have_no_twin(word: str) -> None:
     assert i_y_twin(make_token(word)).text == word
+
+
+def test_a_filler_of_two_words_is_a_run_in_both_spellings(understander: Understander) -> None:
+    # "vật lý" is a filler of the lexicon; "vật lí" the same words in the other spelling:
+    # both are runs of fillers (their words ask for nothing together)
+    runs = understander.index.filler_runs
+    assert ("vat", "ly") in runs and ("vat", "li") in runs

@@ -44,6 +44,7 @@ from handlers.understanding.words import (
     CALLS,
     CLOSING,
     DATE_FOLDS,
+    ATTENDING_WORDS,
     DATE_WORDS,
     KIN,
     NOT,
@@ -146,7 +147,16 @@ _HELD_HOW = frozenset({"hoc", "xem", "qua", "tren", "mang", "truc", "tuyen", "on
 # The words that say "the day of" before a day named after its ceremony ("hôm khai mạc"), and
 # the sessions a day holds (folded).
 _SESSIONS = frozenset({"lop", "buoi"})  # "có buổi nào online không"
-_EITHER = frozenset({"hay", "hoac"})  # days to choose from: "hôm nay hay mai"
+_EITHER = frozenset({"hay", "hoac"})
+# Particles that close a statement asked to be confirmed ("sáng nay khai mạc à") (folded).
+_CONFIRMING = frozenset({"a", "ah", "ak", "ha", "nhi"})
+# What one wears or brings to an event, folded: pairs, for one word alone is another's
+# ("mang" is "mạng", "đồng" "đóng", "mời" "mới", "giấy" the contest's "giây"); "mặc" alone
+# only typed with its mark ("mac" is "mạc" of "khai mạc").
+_ATTENDING = frozenset({("dong", "phuc"), ("trang", "phuc"), ("quan", "ao"), ("giay", "dep"),
+                        ("giay", "moi"), ("giay", "to"), ("mang", "theo"), ("mang", "gi"),
+                        ("chuan", "bi"), ("mac", "dong"), ("mac", "gi"), ("mac", "ao"),
+                        ("mac", "quan"), ("mac", "trang"), ("an", "mac")})  # days to choose from: "hôm nay hay mai"
 _DAY_HEADS = frozenset({"hom", "ngay", "bua"})
 # Typed without marks, "toi", "minh" after whose it is ("nhà tôi", "con tôi") or before
 # what the writer does ("tôi đã", "mình muốn") are who writes, not "tối", "tới" (folded).
@@ -615,6 +625,27 @@ def _asks(tokens: list[Token], said: set[int] | frozenset[int]) -> bool:
                             or any(f" {q} " in run for q in _WHEN_OR_HOW_LONG))
 
 
+def _attending(tokens: list[Token]) -> set[int]:
+    """The words of a message that say what one wears or brings ("mặc đồng phục", "mang theo
+    giấy tờ gì")."""
+    found = {i for i, t in enumerate(tokens) if t.text == "mặc"}
+    for i in range(len(tokens) - 1):
+        if (tokens[i].fold, tokens[i + 1].fold) in _ATTENDING:
+            found |= {i, i + 1}
+    return found
+
+
+def _confirms(tokens: list[Token]) -> bool:
+    """Does the message end on a particle that asks to confirm what it says ("… khai mạc à",
+    "… ở nhà văn hóa quận hả", "… phải không nhỉ"), before the call to the one asked? (Not
+    "ạ" typed with its mark: a polite full stop, no question.)"""
+    words = [t for t in tokens if t.kind == "word"]
+    while words and words[-1].fold in CALLS:
+        words.pop()
+    return bool(words) and words[-1].fold in _CONFIRMING and words[-1].text != "ạ" and len(
+        words) > 1
+
+
 class Understander:
     def __init__(self, edition: Edition) -> None:
         self.edition = edition
@@ -627,6 +658,7 @@ class Understander:
         # known already keeps its own: "đô" of "thủ đô" is no place in "tỉ giá đô") (round 24 d).
         others = [p.lower() for p in edition.lexicon.other_places]
         self.index = Index(edition, extra_words=[*self.lexicon.words(), *DATE_WORDS.split(),
+                                                 *ATTENDING_WORDS.split(),
                                                  *places],
                            extra_pairs=[*_DATE_PAIRS, *(d.lower() for d in edition.districts),
                                         *others],
@@ -1584,6 +1616,18 @@ class Understander:
                 day.score += merged.score
                 day.explained |= merged.explained
             found[-1] = day
+        # "khai mạc có cần mặc đồng phục hay mang gì không": what one wears or brings, said
+        # in the part that names an event, is asked of it (its card says where, when and
+        # for whom; round 25d)
+        attending = _attending(tokens)
+        if attending:
+            # (an event found on whom it is for alone is not named: "học sinh có cần mặc
+            # đồng phục không" asks of school)
+            for c in found.values():
+                if c.route[0] == "event" and c.explained and not all(
+                        tokens[i].fold in _LEARNERS for i in c.explained):
+                    clauses = {tokens[i].clause for i in c.explained}
+                    c.explained |= {i for i in attending if tokens[i].clause in clauses}
         take = next((c for c in found.values() if c.route == _TAKE and c.explained), None)
         if take is not None:
             # "vào thi | cuộc thi công dân học tập": the contest named after the take is what
@@ -2707,7 +2751,16 @@ class Understander:
         # (an event named with its day, and something asked of it: "diễn đàn … tối thứ ba
         # có cần đăng ký không", "… thứ 7 hay chủ nhật": the day only says which it is)
         either = len(ref.days) > 1 and any(tokens[i].fold in _EITHER for i in ref.used)
-        if best.route[0] in ("day", "today") and (either or _asks(tokens, best.explained)):
+        # (an event named with its own day, the day said to confirm which it is: "8h sáng nay
+        # khai mạc à", "lớp … sáng thứ sáu học ở trường hay online": the question is of the
+        # event, its hour, its place, how it is held; round 25d)
+        # ("có gì hay không": "hay" after what is asked is "interesting", no choice)
+        either = either or any(
+            t.fold in _EITHER and not t.expanded and i not in ref.used and 0 < i < len(tokens) - 1
+            and tokens[i - 1].fold not in ("gi", "nao", "co") and tokens[i + 1].fold not in YES_NO
+            for i, t in enumerate(tokens))
+        if best.route[0] in ("day", "today") and (either or _asks(tokens, best.explained)
+                                                  or _confirms(tokens)):
             return next((c for c in candidates[1:] if c.route[0] == "event"
                          and c.explained and not c.explained & ref.used
                          and self._event_days.get(c.route[1]) in ref.days

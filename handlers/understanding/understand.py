@@ -41,10 +41,10 @@ from handlers.understanding.normalise import (
 from handlers.understanding.repair import Repairer
 from handlers.understanding.words import (
     ASK_WORDS,
+    ATTENDING_WORDS,
     CALLS,
     CLOSING,
     DATE_FOLDS,
-    ATTENDING_WORDS,
     DATE_WORDS,
     KIN,
     NOT,
@@ -101,6 +101,9 @@ _HOURS_ASKED = ("mo cua", "dong cua", "gio lam viec", "co lam viec", "lam viec k
 _NO_HOURS = frozenset({"bodies", "courses"})
 # Which session is asked for ("đi buổi nào"): a day and a place, as "khi nào" asks.
 _OCCASION_ASKED = ("buoi nao",)
+# Which day is asked, not which hour (folded): "hôm nào thư viện mở cửa" (round 25d).
+_WHICH_DAY = ("hom nao", "ngay nao", "bua nao", "thu may", "mung may", "ngay may", "hom may")
+_WHICH_HOUR = ("may gio", "may h", "gio nao", "luc nao")
 # A school's class named by its grade and letter ("lớp 6A3", "lop 10a1"): the timetable of that
 # class is its school's, not the Week's schedule (round 17e). The Week names no class so; "tủ sách
 # lớp học cho lớp 4A" stays a programme (only the calendar's answers give way).
@@ -156,7 +159,11 @@ _CONFIRMING = frozenset({"a", "ah", "ak", "ha", "nhi"})
 _ATTENDING = frozenset({("dong", "phuc"), ("trang", "phuc"), ("quan", "ao"), ("giay", "dep"),
                         ("giay", "moi"), ("giay", "to"), ("mang", "theo"), ("mang", "gi"),
                         ("chuan", "bi"), ("mac", "dong"), ("mac", "gi"), ("mac", "ao"),
-                        ("mac", "quan"), ("mac", "trang"), ("an", "mac")})  # days to choose from: "hôm nay hay mai"
+                        ("mac", "quan"), ("mac", "trang"), ("an", "mac"),
+                        # where one lives, asked of an event's place ("xe loa tuyên truyền có
+                        # đi qua phường tôi không", "lớp ở nhà văn hóa thôn mình à")
+                        ("phuong",), ("thon",), ("khu", "pho"), ("to", "dan", "pho"),
+                        ("nha", "van", "hoa"), ("di", "qua"), ("chay", "qua")})  # days to choose from: "hôm nay hay mai"
 _DAY_HEADS = frozenset({"hom", "ngay", "bua"})
 # Typed without marks, "toi", "minh" after whose it is ("nhà tôi", "con tôi") or before
 # what the writer does ("tôi đã", "mình muốn") are who writes, not "tối", "tới" (folded).
@@ -627,11 +634,13 @@ def _asks(tokens: list[Token], said: set[int] | frozenset[int]) -> bool:
 
 def _attending(tokens: list[Token]) -> set[int]:
     """The words of a message that say what one wears or brings ("mặc đồng phục", "mang theo
-    giấy tờ gì")."""
+    giấy tờ gì") or where one lives ("phường tôi", "nhà văn hóa thôn")."""
     found = {i for i, t in enumerate(tokens) if t.text == "mặc"}
-    for i in range(len(tokens) - 1):
-        if (tokens[i].fold, tokens[i + 1].fold) in _ATTENDING:
-            found |= {i, i + 1}
+    folds = tuple(t.fold for t in tokens)
+    for i in range(len(tokens)):
+        for size in range(1, min(3, len(tokens) - i) + 1):
+            if folds[i:i + size] in _ATTENDING:
+                found |= set(range(i, i + size))
     return found
 
 
@@ -1239,7 +1248,7 @@ class Understander:
                      self._where_to_start, self._resource_named,
                      self._free_resource, self._resource_group,
                      self._reading_online, self._event_of_reading, self._programme_joined,
-                     self._programme_of_library):
+                     self._library_day, self._programme_of_library):
             found = rule(tokens, best, candidates)
             if found is not None:
                 best = found
@@ -1623,9 +1632,13 @@ class Understander:
         if attending:
             # (an event found on whom it is for alone is not named: "học sinh có cần mặc
             # đồng phục không" asks of school)
+            # (nor an event found only on words another answer holds too, the list of
+            # activities aside: "thư viện phường mở cửa mấy giờ" asks of the library)
             for c in found.values():
                 if c.route[0] == "event" and c.explained and not all(
-                        tokens[i].fold in _LEARNERS for i in c.explained):
+                        tokens[i].fold in _LEARNERS for i in c.explained) and not any(
+                        o.route[0] != "event" and o.route not in _ACTIVITIES
+                        and c.explained <= o.explained for o in found.values()):
                     clauses = {tokens[i].clause for i in c.explained}
                     c.explained |= {i for i in attending if tokens[i].clause in clauses}
         take = next((c for c in found.values() if c.route == _TAKE and c.explained), None)
@@ -2476,6 +2489,28 @@ class Understander:
                      and c.explained <= name | week | duty.explained]
         kept = [c for c in candidates if c not in drop]
         return kept or candidates
+
+    def _library_day(self, tokens: list[Token], best: _Candidate,
+                     candidates: list[_Candidate]) -> _Candidate | None:
+        """"thư viện thành phố mở cửa cho dân vào đọc hôm nào", "hôm nào thư viện mở cửa miễn
+        phí": which day of the Week the library does something is asked of the library's
+        event (the library's answer lists its programmes, no day); the event whose title
+        names a library and one more word the message says ("mở", "đọc"). The hour alone
+        ("thư viện mấy giờ đóng cửa") is the library's. None otherwise (round 25d)."""
+        if best.route != ("library", "") or not best.explained:
+            return None
+        run = parts.run(tokens)
+        if not any(f" {q} " in run for q in _WHICH_DAY) or any(
+                f" {q} " in run for q in _WHICH_HOUR):
+            return None
+        said = {t.fold for t in tokens if t.kind == "word" and not self._said_nothing(t)}
+        for event in self.edition.events:
+            title = [t.fold for t in tokenize(event.title.vi) if t.kind == "word"]
+            if " thu vien " in f" {' '.join(title)} " and said & (
+                    set(title) - {"thu", "vien", "ngay"} - self.index.filler_folds):
+                return _Candidate(("event", event.id), best.score, set(best.explained),
+                                  best.source, best.rank)
+        return None
 
     @staticmethod
     def _programme_of_library(tokens: list[Token], best: _Candidate,

@@ -150,7 +150,7 @@ _HELD_HOW = frozenset({"hoc", "xem", "qua", "tren", "mang", "truc", "tuyen", "on
 # The words that say "the day of" before a day named after its ceremony ("hôm khai mạc"), and
 # the sessions a day holds (folded).
 _SESSIONS = frozenset({"lop", "buoi"})  # "có buổi nào online không"
-_EITHER = frozenset({"hay", "hoac"})
+_EITHER = frozenset({"hay", "hoac"})  # days to choose from: "hôm nay hay mai"
 # Particles that close a statement asked to be confirmed ("sáng nay khai mạc à") (folded).
 _CONFIRMING = frozenset({"a", "ah", "ak", "ha", "nhi"})
 # What one wears or brings to an event, folded: pairs, for one word alone is another's
@@ -163,7 +163,7 @@ _ATTENDING = frozenset({("dong", "phuc"), ("trang", "phuc"), ("quan", "ao"), ("g
                         # where one lives, asked of an event's place ("xe loa tuyên truyền có
                         # đi qua phường tôi không", "lớp ở nhà văn hóa thôn mình à")
                         ("phuong",), ("thon",), ("khu", "pho"), ("to", "dan", "pho"),
-                        ("nha", "van", "hoa"), ("di", "qua"), ("chay", "qua")})  # days to choose from: "hôm nay hay mai"
+                        ("nha", "van", "hoa"), ("di", "qua"), ("chay", "qua")})
 _DAY_HEADS = frozenset({"hom", "ngay", "bua"})
 # Typed without marks, "toi", "minh" after whose it is ("nhà tôi", "con tôi") or before
 # what the writer does ("tôi đã", "mình muốn") are who writes, not "tối", "tới" (folded).

@@ -151,6 +151,7 @@ _HELD_HOW = frozenset({"hoc", "xem", "qua", "tren", "mang", "truc", "tuyen", "on
 # the sessions a day holds (folded).
 _SESSIONS = frozenset({"lop", "buoi"})  # "có buổi nào online không"
 _EITHER = frozenset({"hay", "hoac"})  # days to choose from: "hôm nay hay mai"
+_DAY_HEADS = frozenset({"hom", "ngay", "bua"})
 # Particles that close a statement asked to be confirmed ("sáng nay khai mạc à") (folded).
 _CONFIRMING = frozenset({"a", "ah", "ak", "ha", "nhi"})
 # What one wears or brings to an event, folded: pairs, for one word alone is another's
@@ -164,7 +165,6 @@ _ATTENDING = frozenset({("dong", "phuc"), ("trang", "phuc"), ("quan", "ao"), ("g
                         # đi qua phường tôi không", "lớp ở nhà văn hóa thôn mình à")
                         ("phuong",), ("thon",), ("khu", "pho"), ("to", "dan", "pho"),
                         ("nha", "van", "hoa"), ("di", "qua"), ("chay", "qua")})
-_DAY_HEADS = frozenset({"hom", "ngay", "bua"})
 # Typed without marks, "toi", "minh" after whose it is ("nhà tôi", "con tôi") or before
 # what the writer does ("tôi đã", "mình muốn") are who writes, not "tối", "tới" (folded).
 _OWNERS = frozenset({"nha", "con", "bo", "me", "cua", "truong", "lop", "phuong", "xa", "ong",

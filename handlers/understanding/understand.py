@@ -154,6 +154,7 @@ _EITHER = frozenset({"hay", "hoac"})  # days to choose from: "hôm nay hay mai"
 _DAY_HEADS = frozenset({"hom", "ngay", "bua"})
 # Particles that close a statement asked to be confirmed ("sáng nay khai mạc à") (folded).
 _CONFIRMING = frozenset({"a", "ah", "ak", "ha", "nhi"})
+_NEEDING = frozenset({"phai", "can", "nen", "duoc"})  # "phải | mang laptop" (folded)
 # What one wears or brings to an event, folded: pairs, for one word alone is another's
 # ("mang" is "mạng", "đồng" "đóng", "mời" "mới", "giấy" the contest's "giây"); "mặc" alone
 # only typed with its mark ("mac" is "mạc" of "khai mạc").
@@ -637,6 +638,15 @@ def _attending(tokens: list[Token]) -> set[int]:
     giấy tờ gì") or where one lives ("phường tôi", "nhà văn hóa thôn")."""
     found = {i for i, t in enumerate(tokens) if t.text == "mặc"}
     folds = tuple(t.fold for t in tokens)
+    # "có phải mang laptop không", "cần mang sách gì": what follows "mang" after a word of
+    # need is what one brings
+    for i in range(1, len(tokens) - 1):
+        if folds[i] == "mang" and folds[i - 1] in _NEEDING:
+            k = i + 1
+            while k < len(tokens) and k <= i + 3 and tokens[k].kind == "word" and (
+                    folds[k] not in YES_NO | CLOSING | ASK_WORDS):
+                k += 1
+            found |= set(range(i, k))
     for i in range(len(tokens)):
         for size in range(1, min(3, len(tokens) - i) + 1):
             if folds[i:i + size] in _ATTENDING:
@@ -2785,7 +2795,10 @@ class Understander:
             return next((c for c in candidates if c.route[0] in ("day", "today")), None)
         # (an event named with its day, and something asked of it: "diễn đàn … tối thứ ba
         # có cần đăng ký không", "… thứ 7 hay chủ nhật": the day only says which it is)
-        either = len(ref.days) > 1 and any(tokens[i].fold in _EITHER for i in ref.used)
+        # (or hours: "khai mạc 8h hay 9h")
+        either = any(tokens[i].fold in _EITHER and (len(ref.days) > 1 or (
+            0 < i < len(tokens) - 1 and tokens[i - 1].kind == tokens[i + 1].kind == "time"))
+            for i in ref.used)
         # (an event named with its own day, the day said to confirm which it is: "8h sáng nay
         # khai mạc à", "lớp … sáng thứ sáu học ở trường hay online": the question is of the
         # event, its hour, its place, how it is held; round 25d)
@@ -2801,6 +2814,17 @@ class Understander:
                          and self._event_days.get(c.route[1]) in ref.days
                          and c.rank >= SUBJECT * best.rank
                          and self._named_event(c, candidates)), None)
+        # "ngày tv mở thứ 3 ở thư viện thành phố có cần làm thẻ không": an event named on a
+        # word of its own besides the subject found, with its own day, is what is asked of;
+        # the day says which it is (round 25d)
+        if best.route[0] not in ("day", "today", "event") and best.explained and (
+                len(ref.days) == 1):
+            return next((c for c in candidates[1:] if c.route[0] == "event"
+                         and self._event_days.get(c.route[1]) == ref.days[0]
+                         and any(tokens[i].fold not in _WHEN_FOLDS
+                                 and not self.index.is_filler(tokens[i])
+                                 for i in c.explained - best.explained - ref.used)
+                         and c.rank >= TWO_QUESTIONS * best.rank), None)
         return None
 
     def _ceremony_named(self, tokens: list[Token], ref: DateRef,

@@ -62,6 +62,27 @@ CASES = [
     ('su kien ke tiep dien ra luc nao', "next"),
 ]
 
+# Written after batch 2's first contact and its fixes (other words for its misses' classes).
+CASES_2 = [
+    # a choice of two hours, asked of an event named with its day
+    ('dien dan cong dan hoc tap sang t7 bat dau 8h hay 9h',
+     "event:dien-dan-cong-dan-hoc-tap / day:2020-10-03"),
+    # an event named on a word of its own besides the library, with its own day
+    ('ngày thư viện mở hôm thứ ba ở thư viện thành phố có phải đăng ký không',
+     "event:ngay-thu-vien-mo / day:2020-10-06"),
+    # what one must bring, after "phải/cần mang"
+    ('lop ky nang so toi thu 7 can mang dien thoai theo khong',
+     "event:lop-ky-nang-so / day:2020-10-03"),
+    ('đi ngày hội đọc sách chủ nhật có phải mang sách nhà mình đến không',
+     "event:doc-sach-lien-the-he / day:2020-10-04"),
+    # the weather typed without marks: "mua" (mưa) is the everyday "mua" (buy), a known word
+    pytest.param('mai mua to khong, co nen cho con di khai mac khong', "dont_know",
+                 marks=pytest.mark.xfail(strict=True, reason=(
+                     "typed without marks 'mua to' is read as a known word ('mua'), and the "
+                     "day and the event named answer; only 'mưa' typed with its mark is a word "
+                     "the bot does not know"))),
+]
+
 # near misses: other things happening today, tonight, at the weekend
 ELSEWHERE = [
     'tối nay hải phòng đá với ai, mấy giờ',
@@ -82,3 +103,8 @@ def test_case(understander: Understander, text: str, expected: str) -> None:
 @pytest.mark.parametrize("text", ELSEWHERE)
 def test_elsewhere(understander: Understander, text: str) -> None:
     assert answer(understander, text) == "dont_know"
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES_2)
+def test_case_batch_2(understander: Understander, text: str, expected: str) -> None:
+    assert answer(understander, text) in expected.split(" / ")

@@ -41,6 +41,7 @@ from handlers.understanding.normalise import (
 from handlers.understanding.repair import Repairer
 from handlers.understanding.words import (
     ASK_WORDS,
+    ATTENDING_WORDS,
     CALLS,
     CLOSING,
     DATE_FOLDS,
@@ -100,6 +101,9 @@ _HOURS_ASKED = ("mo cua", "dong cua", "gio lam viec", "co lam viec", "lam viec k
 _NO_HOURS = frozenset({"bodies", "courses"})
 # Which session is asked for ("đi buổi nào"): a day and a place, as "khi nào" asks.
 _OCCASION_ASKED = ("buoi nao",)
+# Which day is asked, not which hour (folded): "hôm nào thư viện mở cửa" (round 25d).
+_WHICH_DAY = ("hom nao", "ngay nao", "bua nao", "thu may", "mung may", "ngay may", "hom may")
+_WHICH_HOUR = ("may gio", "may h", "gio nao", "luc nao")
 # A school's class named by its grade and letter ("lớp 6A3", "lop 10a1"): the timetable of that
 # class is its school's, not the Week's schedule (round 17e). The Week names no class so; "tủ sách
 # lớp học cho lớp 4A" stays a programme (only the calendar's answers give way).
@@ -148,6 +152,20 @@ _HELD_HOW = frozenset({"hoc", "xem", "qua", "tren", "mang", "truc", "tuyen", "on
 _SESSIONS = frozenset({"lop", "buoi"})  # "có buổi nào online không"
 _EITHER = frozenset({"hay", "hoac"})  # days to choose from: "hôm nay hay mai"
 _DAY_HEADS = frozenset({"hom", "ngay", "bua"})
+# Particles that close a statement asked to be confirmed ("sáng nay khai mạc à") (folded).
+_CONFIRMING = frozenset({"a", "ah", "ak", "ha", "nhi"})
+_NEEDING = frozenset({"phai", "can", "nen", "duoc"})  # "phải | mang laptop" (folded)
+# What one wears or brings to an event, folded: pairs, for one word alone is another's
+# ("mang" is "mạng", "đồng" "đóng", "mời" "mới", "giấy" the contest's "giây"); "mặc" alone
+# only typed with its mark ("mac" is "mạc" of "khai mạc").
+_ATTENDING = frozenset({("dong", "phuc"), ("trang", "phuc"), ("quan", "ao"), ("giay", "dep"),
+                        ("giay", "moi"), ("giay", "to"), ("mang", "theo"), ("mang", "gi"),
+                        ("chuan", "bi"), ("mac", "dong"), ("mac", "gi"), ("mac", "ao"),
+                        ("mac", "quan"), ("mac", "trang"), ("an", "mac"),
+                        # where one lives, asked of an event's place ("xe loa tuyên truyền có
+                        # đi qua phường tôi không", "lớp ở nhà văn hóa thôn mình à")
+                        ("phuong",), ("thon",), ("khu", "pho"), ("to", "dan", "pho"),
+                        ("nha", "van", "hoa"), ("di", "qua"), ("chay", "qua")})
 # Typed without marks, "toi", "minh" after whose it is ("nhà tôi", "con tôi") or before
 # what the writer does ("tôi đã", "mình muốn") are who writes, not "tối", "tới" (folded).
 _OWNERS = frozenset({"nha", "con", "bo", "me", "cua", "truong", "lop", "phuong", "xa", "ong",
@@ -615,6 +633,38 @@ def _asks(tokens: list[Token], said: set[int] | frozenset[int]) -> bool:
                             or any(f" {q} " in run for q in _WHEN_OR_HOW_LONG))
 
 
+def _attending(tokens: list[Token]) -> set[int]:
+    """The words of a message that say what one wears or brings ("mặc đồng phục", "mang theo
+    giấy tờ gì") or where one lives ("phường tôi", "nhà văn hóa thôn")."""
+    found = {i for i, t in enumerate(tokens) if t.text == "mặc"}
+    folds = tuple(t.fold for t in tokens)
+    # "có phải mang laptop không", "cần mang sách gì": what follows "mang" after a word of
+    # need is what one brings
+    for i in range(1, len(tokens) - 1):
+        if folds[i] == "mang" and folds[i - 1] in _NEEDING:
+            k = i + 1
+            while k < len(tokens) and k <= i + 3 and tokens[k].kind == "word" and (
+                    folds[k] not in YES_NO | CLOSING | ASK_WORDS):
+                k += 1
+            found |= set(range(i, k))
+    for i in range(len(tokens)):
+        for size in range(1, min(3, len(tokens) - i) + 1):
+            if folds[i:i + size] in _ATTENDING:
+                found |= set(range(i, i + size))
+    return found
+
+
+def _confirms(tokens: list[Token]) -> bool:
+    """Does the message end on a particle that asks to confirm what it says ("… khai mạc à",
+    "… ở nhà văn hóa quận hả", "… phải không nhỉ"), before the call to the one asked? (Not
+    "ạ" typed with its mark: a polite full stop, no question.)"""
+    words = [t for t in tokens if t.kind == "word"]
+    while words and words[-1].fold in CALLS:
+        words.pop()
+    return bool(words) and words[-1].fold in _CONFIRMING and words[-1].text != "ạ" and len(
+        words) > 1
+
+
 class Understander:
     def __init__(self, edition: Edition) -> None:
         self.edition = edition
@@ -627,6 +677,7 @@ class Understander:
         # known already keeps its own: "đô" of "thủ đô" is no place in "tỉ giá đô") (round 24 d).
         others = [p.lower() for p in edition.lexicon.other_places]
         self.index = Index(edition, extra_words=[*self.lexicon.words(), *DATE_WORDS.split(),
+                                                 *ATTENDING_WORDS.split(),
                                                  *places],
                            extra_pairs=[*_DATE_PAIRS, *(d.lower() for d in edition.districts),
                                         *others],
@@ -1208,7 +1259,7 @@ class Understander:
                      self._where_to_start, self._resource_named,
                      self._free_resource, self._resource_group,
                      self._reading_online, self._event_of_reading, self._programme_joined,
-                     self._programme_of_library):
+                     self._library_day, self._programme_of_library):
             found = rule(tokens, best, candidates)
             if found is not None:
                 best = found
@@ -1585,6 +1636,22 @@ class Understander:
                 day.score += merged.score
                 day.explained |= merged.explained
             found[-1] = day
+        # "khai mạc có cần mặc đồng phục hay mang gì không": what one wears or brings, said
+        # in the part that names an event, is asked of it (its card says where, when and
+        # for whom; round 25d)
+        attending = _attending(tokens)
+        if attending:
+            # (an event found on whom it is for alone is not named: "học sinh có cần mặc
+            # đồng phục không" asks of school)
+            # (nor an event found only on words another answer holds too, the list of
+            # activities aside: "thư viện phường mở cửa mấy giờ" asks of the library)
+            for c in found.values():
+                if c.route[0] == "event" and c.explained and not all(
+                        tokens[i].fold in _LEARNERS for i in c.explained) and not any(
+                        o.route[0] != "event" and o.route not in _ACTIVITIES
+                        and c.explained <= o.explained for o in found.values()):
+                    clauses = {tokens[i].clause for i in c.explained}
+                    c.explained |= {i for i in attending if tokens[i].clause in clauses}
         take = next((c for c in found.values() if c.route == _TAKE and c.explained), None)
         if take is not None:
             # "vào thi | cuộc thi công dân học tập": the contest named after the take is what
@@ -2434,6 +2501,28 @@ class Understander:
         kept = [c for c in candidates if c not in drop]
         return kept or candidates
 
+    def _library_day(self, tokens: list[Token], best: _Candidate,
+                     candidates: list[_Candidate]) -> _Candidate | None:
+        """"thư viện thành phố mở cửa cho dân vào đọc hôm nào", "hôm nào thư viện mở cửa miễn
+        phí": which day of the Week the library does something is asked of the library's
+        event (the library's answer lists its programmes, no day); the event whose title
+        names a library and one more word the message says ("mở", "đọc"). The hour alone
+        ("thư viện mấy giờ đóng cửa") is the library's. None otherwise (round 25d)."""
+        if best.route != ("library", "") or not best.explained:
+            return None
+        run = parts.run(tokens)
+        if not any(f" {q} " in run for q in _WHICH_DAY) or any(
+                f" {q} " in run for q in _WHICH_HOUR):
+            return None
+        said = {t.fold for t in tokens if t.kind == "word" and not self._said_nothing(t)}
+        for event in self.edition.events:
+            title = [t.fold for t in tokenize(event.title.vi) if t.kind == "word"]
+            if " thu vien " in f" {' '.join(title)} " and said & (
+                    set(title) - {"thu", "vien", "ngay"} - self.index.filler_folds):
+                return _Candidate(("event", event.id), best.score, set(best.explained),
+                                  best.source, best.rank)
+        return None
+
     @staticmethod
     def _programme_of_library(tokens: list[Token], best: _Candidate,
                               candidates: list[_Candidate]) -> _Candidate | None:
@@ -2707,13 +2796,36 @@ class Understander:
             return next((c for c in candidates if c.route[0] in ("day", "today")), None)
         # (an event named with its day, and something asked of it: "diễn đàn … tối thứ ba
         # có cần đăng ký không", "… thứ 7 hay chủ nhật": the day only says which it is)
-        either = len(ref.days) > 1 and any(tokens[i].fold in _EITHER for i in ref.used)
-        if best.route[0] in ("day", "today") and (either or _asks(tokens, best.explained)):
+        # (or hours: "khai mạc 8h hay 9h")
+        either = any(tokens[i].fold in _EITHER and (len(ref.days) > 1 or (
+            0 < i < len(tokens) - 1 and tokens[i - 1].kind == tokens[i + 1].kind == "time"))
+            for i in ref.used)
+        # (an event named with its own day, the day said to confirm which it is: "8h sáng nay
+        # khai mạc à", "lớp … sáng thứ sáu học ở trường hay online": the question is of the
+        # event, its hour, its place, how it is held; round 25d)
+        # ("có gì hay không": "hay" after what is asked is "interesting", no choice)
+        either = either or any(
+            t.fold in _EITHER and not t.expanded and i not in ref.used and 0 < i < len(tokens) - 1
+            and tokens[i - 1].fold not in ("gi", "nao", "co") and tokens[i + 1].fold not in YES_NO
+            for i, t in enumerate(tokens))
+        if best.route[0] in ("day", "today") and (either or _asks(tokens, best.explained)
+                                                  or _confirms(tokens)):
             return next((c for c in candidates[1:] if c.route[0] == "event"
                          and c.explained and not c.explained & ref.used
                          and self._event_days.get(c.route[1]) in ref.days
                          and c.rank >= SUBJECT * best.rank
                          and self._named_event(c, candidates)), None)
+        # "ngày tv mở thứ 3 ở thư viện thành phố có cần làm thẻ không": an event named on a
+        # word of its own besides the subject found, with its own day, is what is asked of;
+        # the day says which it is (round 25d)
+        if best.route[0] not in ("day", "today", "event") and best.explained and (
+                len(ref.days) == 1):
+            return next((c for c in candidates[1:] if c.route[0] == "event"
+                         and self._event_days.get(c.route[1]) == ref.days[0]
+                         and any(tokens[i].fold not in _WHEN_FOLDS
+                                 and not self.index.is_filler(tokens[i])
+                                 for i in c.explained - best.explained - ref.used)
+                         and c.rank >= TWO_QUESTIONS * best.rank), None)
         return None
 
     def _ceremony_named(self, tokens: list[Token], ref: DateRef,

@@ -60,5 +60,9 @@ DATE_WORDS = (
     "ngoái mười mươi một tám chín lăm giữa"
 )
 DATE_TEXTS = frozenset(DATE_WORDS.split())
+# What one wears or brings to an event ("khai mạc có cần mặc đồng phục hay mang gì không",
+# "đi dự thì mang theo giấy tờ gì"): words the bot knows, so they are no subject of elsewhere
+# that makes the event named a different thing; they name no answer either (round 25d).
+ATTENDING_WORDS = "mặc đồng phục trang áo quần dép giày giấy mời tờ mang theo chuẩn bị"
 BEFORE_NUMBER = frozenset({"mùng", "mồng", "thứ", "tháng", "ngày"})  # "mùng 3", "thứ 7"
 DATE_FOLDS = frozenset(fold(w) for w in DATE_WORDS.split())  # "chieu", "nay"

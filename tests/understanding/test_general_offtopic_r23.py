@@ -313,9 +313,6 @@ LEFT: dict[str, str] = {
     "lop hoc ve cho tre o ngo quyen":
         "programme:tu-sach-lop-hoc: 'học vẽ' counts only typed with marks ('hoc ve' is 'học "
         "về'); 'lớp học' is the classroom bookshelf's",
-    "ngày mai đi chùa nào đẹp":
-        "day:2020-10-02: a day with 'nào' asks what it holds; 'đi chùa' is no subject the "
-        "bot knows as elsewhere",
     "cho nha toi bi om": "smalltalk:ok: 'om' is repaired to 'ừ'",
     "ket qua thi thu vao 10":
         "leaderboard: 'thi thử' is the quiz's trial; 'vào 10' is not next to 'thi'",

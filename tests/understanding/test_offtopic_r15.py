@@ -259,10 +259,6 @@ STILL_WRONG: dict[str, str] = {
     "làm sao để tải video từ facebook":
         "the rules say no information; the five examples most like it are all troubles with "
         "Facebook accounts, answered by the safe Internet (examples.py)",
-    "cuộc thi viết chữ đẹp của sở gd kết quả có chưa":
-        "since round 22 every word is known: 'chữ' from the banner phrases of 22d ('dòng "
-        "chữ', 'viết chữ gì'), 'đẹp' read as a slip of 'đề' (22a); another contest's name "
-        "leaves no word unexplained, so 'cuộc thi … kết quả' is the contest",
     "thu 7 nay hoc sinh co phai di hoc ko":
         "'học sinh' names who takes part; the predicate 'có phải đi học không' is fillers and "
         "'học', no word the bot does not know",

@@ -43,7 +43,7 @@ CASES = [
     ("can you remind me before each event", REMIND),
     ("please unsubscribe me", "unsubscribe"),
     ("do you speak english", "language"),
-    ("what's on monday", "day:2020-10-05"),
+    ("anything going on monday?", "day:2020-10-05"),
     ("when is the report due", "faq:han-bao-cao / bodies"),
     # mixed Vietnamese-English
     ("sáng thứ 7 có event gì ko", "day:2020-10-03@sang / day:2020-10-03"),

@@ -393,6 +393,8 @@ _SENDERS = frozenset({"nguoi", "ho", "ke", "han", "do"})  # (not "no": English "
 _SENT_FOR = frozenset({"muon", "xin", "hoi"})  # (not "vay", "voi": "… vậy", "… với ạ")
 # Whom a message may speak to ("chào ban tổ chức", "btc ơi"), and the small talk said to them.
 _ADDRESSEES = frozenset({"contacts", "bodies", "library"})
+_GOODBYE = ("smalltalk", "goodbye")
+_LEAVING = frozenset({("smalltalk", "thanks"), ("smalltalk", "ok"), _GOODBYE})
 _SPOKEN_TO = frozenset({("smalltalk", "greeting"), ("smalltalk", "thanks"),
                         ("smalltalk", "goodbye")})
 # An answer given because the examples most like the message name it (examples.py): below
@@ -774,6 +776,13 @@ class Understander:
              and c.explained >= whole and c.explained > first.explained), None)
         if talk is not None:  # "hổng có gì", said alone: small talk, though it holds "có gì"
             candidates = [talk, *(c for c in candidates if c is not talk)]
+        leaving = [c for c in candidates if c.route in _LEAVING and c.explained]
+        bye = next((c for c in leaving if c.route == _GOODBYE), None)
+        if bye is not None and whole and whole <= set().union(*(c.explained for c in leaving)):
+            # "thanks bye", "tks bye ad", "ok thanks, bye": thanks or an ok said with a goodbye,
+            # and nothing else, is leaving (as "cảm ơn, tạm biệt" is read)
+            return replace(base, feature="smalltalk", arg="goodbye", score=bye.rank,
+                           explained=frozenset(bye.explained))
         intro = self._intro(tokens)
         if intro and self._talk_besides(tokens, intro, candidates):
             intro = set()  # "em là sinh viên, có thi được không, | em cảm ơn ạ": thanks only

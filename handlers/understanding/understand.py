@@ -474,9 +474,16 @@ def _money_unit(tokens: list[Token], i: int) -> bool:
 
 def _en_yes_no(tokens: list[Token]) -> bool:
     """Whether an English message asks yes or no: its first word, after a greeting or a call
-    ("hi, is this event free"), is one that asks so ("is", "does", "can")."""
-    first = next((t for t in tokens if t.kind == "word" and t.fold not in _EN_OPENERS), None)
-    return first is not None and first.fold in _EN_YES_NO
+    ("hi, is this event free"), is one that asks so ("is", "does", "can"), and it is not a
+    request of the bot ("can you …")."""
+    words = [t for t in tokens if t.kind == "word"]
+    at = next((i for i, t in enumerate(words) if t.fold not in _EN_OPENERS), None)
+    if at is None or words[at].fold not in _EN_YES_NO:
+        return False
+    # "can you remind me before each event": a request of the bot asks what it is to do, not
+    # whether its last phrase is so (round 25 b)
+    return not (words[at].fold in ("can", "will") and at + 1 < len(words)
+                and words[at + 1].fold in ("you", "u"))
 
 
 def _asked_right_away(words: list[Token]) -> bool:

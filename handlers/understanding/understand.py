@@ -411,6 +411,8 @@ _SENDERS = frozenset({"nguoi", "ho", "ke", "han", "do"})  # (not "no": English "
 _SENT_FOR = frozenset({"muon", "xin", "hoi"})  # (not "vay", "voi": "… vậy", "… với ạ")
 # Whom a message may speak to ("chào ban tổ chức", "btc ơi"), and the small talk said to them.
 _ADDRESSEES = frozenset({"contacts", "bodies", "library"})
+_GOODBYE = ("smalltalk", "goodbye")
+_LEAVING = frozenset({("smalltalk", "thanks"), ("smalltalk", "ok"), _GOODBYE})
 _SPOKEN_TO = frozenset({("smalltalk", "greeting"), ("smalltalk", "thanks"),
                         ("smalltalk", "goodbye")})
 # An answer given because the examples most like the message name it (examples.py): below
@@ -490,9 +492,16 @@ def _money_unit(tokens: list[Token], i: int) -> bool:
 
 def _en_yes_no(tokens: list[Token]) -> bool:
     """Whether an English message asks yes or no: its first word, after a greeting or a call
-    ("hi, is this event free"), is one that asks so ("is", "does", "can")."""
-    first = next((t for t in tokens if t.kind == "word" and t.fold not in _EN_OPENERS), None)
-    return first is not None and first.fold in _EN_YES_NO
+    ("hi, is this event free"), is one that asks so ("is", "does", "can"), and it is not a
+    request of the bot ("can you …")."""
+    words = [t for t in tokens if t.kind == "word"]
+    at = next((i for i, t in enumerate(words) if t.fold not in _EN_OPENERS), None)
+    if at is None or words[at].fold not in _EN_YES_NO:
+        return False
+    # "can you remind me before each event": a request of the bot asks what it is to do, not
+    # whether its last phrase is so (round 25 b)
+    return not (words[at].fold in ("can", "will") and at + 1 < len(words)
+                and words[at + 1].fold in ("you", "u"))
 
 
 def _asked_right_away(words: list[Token]) -> bool:
@@ -826,6 +835,13 @@ class Understander:
              and c.explained >= whole and c.explained > first.explained), None)
         if talk is not None:  # "hổng có gì", said alone: small talk, though it holds "có gì"
             candidates = [talk, *(c for c in candidates if c is not talk)]
+        leaving = [c for c in candidates if c.route in _LEAVING and c.explained]
+        bye = next((c for c in leaving if c.route == _GOODBYE), None)
+        if bye is not None and whole and whole <= set().union(*(c.explained for c in leaving)):
+            # "thanks bye", "tks bye ad", "ok thanks, bye": thanks or an ok said with a goodbye,
+            # and nothing else, is leaving (as "cảm ơn, tạm biệt" is read)
+            return replace(base, feature="smalltalk", arg="goodbye", score=bye.rank,
+                           explained=frozenset(bye.explained))
         intro = self._intro(tokens)
         if intro and self._talk_besides(tokens, intro, candidates):
             intro = set()  # "em là sinh viên, có thi được không, | em cảm ơn ạ": thanks only

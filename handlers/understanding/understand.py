@@ -348,6 +348,11 @@ _WHEN_ONLY = ("khi nao", "bao gio", "may gio", "luc nao", "ngay nao", "gio nao",
               "bua nao", "ngay may")
 _DUTIES = frozenset({("faq", "don-vi-tham-gia"), ("faq", "han-bao-cao")})
 _POLITE = frozenset({"da", "thua", "vang"})
+# "e" is "em" typed short ("e là hs lớp 12, …": who writes) (round 25 e)
+_SELF_TYPED = SELF | {"e"}
+_LEAVE_VERBS = frozenset({"cho", "xin", "muon", "can"})
+# A part of the day told without a day ("đêm trực", "đi làm ca đêm"): a habit, not a day asked
+_HABIT_TIMES = frozenset({"dem", "toi", "sang", "chieu", "trua", "khuya", "ca"})
 # "hướng dẫn (sử dụng, dùng)", a verb of guidance that alone names the bot's help (folded)
 _GUIDE = frozenset({"huong", "dan", "su", "dung"})
 # the Week's dates, and the verb they are found on alone ("tuần lễ tổ chức …") (folded)
@@ -475,6 +480,15 @@ def _en_yes_no(tokens: list[Token]) -> bool:
     ("hi, is this event free"), is one that asks so ("is", "does", "can")."""
     first = next((t for t in tokens if t.kind == "word" and t.fold not in _EN_OPENERS), None)
     return first is not None and first.fold in _EN_YES_NO
+
+
+def _leave_asked(tokens: list[Token]) -> int:
+    """Where the question starts after leave asked to ask ("cho hỏi", "cho mình hỏi", "xin
+    phép hỏi", "muốn hỏi"), the last such; -1 when none."""
+    return max((i + 1 for i in range(1, len(tokens)) if tokens[i].fold == "hoi" and (
+        tokens[i - 1].fold in _LEAVE_VERBS or (
+            i > 1 and tokens[i - 2].fold in _LEAVE_VERBS
+            and tokens[i - 1].fold in _SELF_TYPED | _KIN_FOLDS | {"phep"}))), default=-1)
 
 
 def _asked_right_away(words: list[Token]) -> bool:
@@ -778,8 +792,11 @@ class Understander:
         if intro and self._talk_besides(tokens, intro, candidates):
             intro = set()  # "em là sinh viên, có thi được không, | em cảm ơn ạ": thanks only
         if intro:
-            # "chào bạn, | tôi là cán bộ thư viện phường": who writes is not what is asked
-            kept = [c for c in candidates if not (c.explained and c.explained <= intro)]
+            # "chào bạn, | tôi là cán bộ thư viện phường": who writes is not what is asked; nor
+            # the story told after it when the question came first ("cho hỏi số điện thoại của
+            # ban tổ chức, | tôi là trưởng thôn, | thôn tôi muốn mời đoàn xe về") (round 25 e)
+            story = intro | self._told_last(tokens, intro)
+            kept = [c for c in candidates if not (c.explained and c.explained <= story)]
             candidates = kept or candidates
         # "trường tôi muốn hưởng ứng Tuần lễ học tập suốt đời năm 2020": the Week's name is
         # no event's ("Lễ khai mạc Tuần lễ hưởng ứng…")
@@ -839,6 +856,8 @@ class Understander:
                          and c.rank >= SUBJECT * best.rank), best)
         polite: _Candidate | None = None  # small talk that gave way to a question
         best = self._asked_part(tokens, candidates, best, asking)
+        of_self = self._told(tokens, intro)
+        best = self._story_told(tokens, candidates, best, of_self, used)
         best = self._received(tokens, candidates, best)
         best = self._prize_of(tokens, candidates, best)
         best = self._predicate(tokens, candidates, best)
@@ -917,8 +936,12 @@ class Understander:
         if told is not None:  # "ok e cảm ơn ad nhiều, để e gửi bc cho trường": thanks
             return replace(base, feature="smalltalk", arg="thanks", score=told.rank,
                            explained=frozenset(told.explained))
-        if best.route == ("smalltalk", "greeting") and best.explained and parts.asks_yes_no(
-                tokens, max(best.explained) + 1) and not any(
+        if best.route == ("smalltalk", "greeting") and best.explained and (parts.asks_yes_no(
+                tokens, max(best.explained) + 1) or (
+                # (or a question announced after it: "chào bạn, mình là phụ huynh, | cho mình
+                # hỏi trường nào ở Ngô Quyền dạy tiếng Anh tốt" (round 25 e))
+                (leave := _leave_asked(tokens)) > max(best.explained) and any(
+                    t.fold in ASK_WORDS and t.fold != "ai" for t in tokens[leave:]))) and not any(
                 t.fold == "ai" for t in tokens[max(best.explained) + 1:]):
             # "bot ơi mấy giờ rồi", "ad ơi cho hỏi năm nay có bão không": a call, or leave
             # asked to ask, before a question no answer of the bot follows greets no one;
@@ -992,7 +1015,8 @@ class Understander:
         story = [w for i, w in weighs.items() if i in far and w]
         against = sum(w for i, w in weighs.items() if i not in far) + CONTEXT * (
             sum(story) * math.sqrt(STORY / len(story)) if len(story) > STORY else sum(story))
-        if ref is not None and not used <= best.explained and ref.kind not in SCOPES:
+        if ref is not None and not used <= best.explained and ref.kind not in SCOPES and not (
+                used <= of_self):  # (a day the writer tells of themself asks nothing: below)
             against += UNEXPLAINED * DATE_INFO
         # The nearest answers, offered with "no information": those that explain some of the
         # words (not the date alone: "thời tiết hôm nay" is not about today's events).
@@ -3035,13 +3059,65 @@ class Understander:
             # (a kin word for oneself too: "bác là chủ tịch hội người cao tuổi phường," (round
             # 23c))
             opener = 2 if two in SELF else 1 if words and (
-                words[0].fold in SELF or words[0].fold in _KIN_FOLDS) else 0
+                words[0].fold in _SELF_TYPED or words[0].fold in _KIN_FOLDS) else 0
             if (opener and len(words) > opener + 1 and words[opener].fold == "la"
                     and not words[opener].expanded
                     and not asking & set(range(start, end))
                     and not any(t.fold in ASK_WORDS for t in words)):
                 intro.update(range(start, end))
         return intro if len(intro) < len(tokens) else set()
+
+    def _told(self, tokens: list[Token], intro: set[int]) -> set[int]:
+        """The writer's introduction and what they go on telling of themself, asking nothing
+        ("tôi là bộ đội xuất ngũ, | giờ làm bảo vệ, | đêm trực hay lướt mạng, | tôi muốn hỏi
+        …"); when the question came first ("cho hỏi số điện thoại của ban tổ chức, | tôi là
+        trưởng thôn, | thôn tôi muốn mời đoàn xe về"), the parts after the introduction to the
+        end that ask nothing (round 25 e)."""
+        return intro | self._told_after_intro(tokens, intro) | self._told_last(tokens, intro)
+
+    def _told_last(self, tokens: list[Token], intro: set[int]) -> set[int]:
+        """When the question came first, the parts after the writer's introduction to the end
+        that ask nothing: the story told after it (round 25 e)."""
+        if not intro:
+            return set()
+        first = min(tokens[i].clause for i in intro)
+        asking = parts.asking(tokens)
+        asking |= parts.announcing(tokens)  # ("cho hỏi số điện thoại …, | tôi là …")
+        if not any(t.clause < first and (t.fold in ASK_WORDS or t.fold in YES_NO
+                                         or i in asking) for i, t in enumerate(tokens)):
+            return set()
+        tail: set[int] = set()
+        for clause in sorted({t.clause for t in tokens if t.clause > first}):
+            start, end = parts.clause_span(tokens, clause)
+            if set(range(start, end)) & asking or any(
+                    t.fold in ASK_WORDS or t.fold in YES_NO for t in tokens[start:end]):
+                return set()
+            tail |= set(range(start, end))
+        return tail
+
+    @staticmethod
+    def _story_told(tokens: list[Token], candidates: list[_Candidate], best: _Candidate,
+                    told: set[int], used: frozenset[int]) -> _Candidate:
+        """What the writer tells of themself (`told`) is why they ask, not what: a time told
+        there that is a habit or a limit, not a day ("đêm trực", "đi làm ca đêm", "phải thi
+        trước thứ 7"), is no day asked; an answer that reaches into it only for a word the
+        part that asks says again ("hay quên lịch, | bot có nhắc lịch sự kiện không") gives
+        way to one found on that part alone that explains at least what it explained there
+        (round 25 e)."""
+        if not told or not best.explained or best.route[0] in ("smalltalk", "unknown"):
+            return best
+        day = best.route[0] in ("day", "today") and bool(used) and used <= told and (
+            all(tokens[i].fold in _HABIT_TIMES for i in used)
+            or (min(used) > 0 and tokens[min(used) - 1].fold == "truoc"))
+        rest = best.explained - told
+        if not day and (rest == best.explained or not rest or any(
+                tokens[i].fold not in {tokens[j].fold for j in rest}
+                for i in best.explained & told)):
+            return best
+        return next((c for c in candidates[1:] if c.explained and not c.explained & told
+                     and c.route[0] not in ("smalltalk", "unknown", "day", "today")
+                     and (day or c.explained >= rest)
+                     and c.rank >= SUBJECT * best.rank), best)
 
     @staticmethod
     def _told_after_intro(tokens: list[Token], intro: set[int]) -> set[int]:

@@ -1,4 +1,4 @@
-"""Round 25 (e) of issue 15: long messages, who the citizen is and their situation, then the question.
+"""Round 25 (e) of issue 15: long messages, who the citizen is and their situation, then asks.
 
 Blind paraphrases (written before any change of the round, in other words than the round's
 batches): parents of pupils, elders, teachers, workers, union members, school librarians and
@@ -37,7 +37,8 @@ ELDERS = "event:an-duong-ky-nang-so / faq:internet-an-toan"
 CASES = [
     # a politeness wrapper, who I am, the question
     ('dạ cho em hỏi chút ạ, em là phụ huynh lớp 2, chủ đề của tuần lễ năm nay là gì ạ', THEME),
-    ('xin loi da lam phien ad, e la gv mam non, tuan le nam nay co nhung hoat dong gi a', ACTIVITIES),
+    ('xin loi da lam phien ad, e la gv mam non, tuan le nam nay co nhung hoat dong gi a',
+     ACTIVITIES),
     ('Xin lỗi làm phiền bạn, tôi là công nhân đóng tàu, tuần lễ này có mất phí gì không?', FEES),
     ('da chau chao bac, chau la thu thu truong tieu hoc, chau xin so dien thoai ban to chuc a',
      CONTACTS),
@@ -48,7 +49,8 @@ CASES = [
      WHEN),
     ('hello bot. cho e hoi tuan le hoc tap suot doi la gi vay', WHAT),
     ('Chào bạn! Mình muốn nhận tin nhắc trước mỗi sự kiện thì đăng ký thế nào?', REMIND),
-    ('chao ad nha. co khoa hoc truc tuyen mien phi nao cho nguoi di lam ko', COURSES + " / " + FEES),
+    ('chao ad nha. co khoa hoc truc tuyen mien phi nao cho nguoi di lam ko',
+     COURSES + " / " + FEES),
     # the story first, the question at the end
     ('tôi năm nay 72 tuổi, con cháu đi làm cả ngày, ở nhà buồn nên muốn đi học thêm cái gì đó, '
      'người già như tôi có được tham gia tuần lễ không', WHO),

@@ -482,6 +482,12 @@ def _en_yes_no(tokens: list[Token]) -> bool:
     return first is not None and first.fold in _EN_YES_NO
 
 
+def _every(tokens: list[Token], i: int) -> bool:
+    """Does "nào … cũng" follow at `i` ("sáng thứ 7 nào mình cũng rảnh": every Saturday)?"""
+    return i < len(tokens) and tokens[i].fold == "nao" and any(
+        t.fold == "cung" and t.clause == tokens[i].clause for t in tokens[i + 1:i + 4])
+
+
 def _leave_asked(tokens: list[Token]) -> int:
     """Where the question starts after leave asked to ask ("cho hỏi", "cho mình hỏi", "xin
     phép hỏi", "muốn hỏi"), the last such; -1 when none."""
@@ -857,7 +863,13 @@ class Understander:
         polite: _Candidate | None = None  # small talk that gave way to a question
         best = self._asked_part(tokens, candidates, best, asking)
         of_self = self._told(tokens, intro)
-        best = self._story_told(tokens, candidates, best, of_self, used)
+        untold = self._story_told(tokens, candidates, best, of_self, used)
+        if untold is not best and best.route[0] in ("day", "today"):
+            # the day told is no day asked: nothing after asks of it
+            ref = None
+            candidates = [untold, *(c for c in candidates
+                                    if c is not untold and c.route[0] not in ("day", "today"))]
+        best = untold
         best = self._received(tokens, candidates, best)
         best = self._prize_of(tokens, candidates, best)
         best = self._predicate(tokens, candidates, best)
@@ -941,7 +953,8 @@ class Understander:
                 # (or a question announced after it: "chào bạn, mình là phụ huynh, | cho mình
                 # hỏi trường nào ở Ngô Quyền dạy tiếng Anh tốt" (round 25 e))
                 (leave := _leave_asked(tokens)) > max(best.explained) and any(
-                    t.fold in ASK_WORDS and t.fold != "ai" for t in tokens[leave:]))) and not any(
+                    (t.fold in ASK_WORDS and t.fold != "ai") or t.fold in YES_NO
+                    for t in tokens[leave:]))) and not any(
                 t.fold == "ai" for t in tokens[max(best.explained) + 1:]):
             # "bot ơi mấy giờ rồi", "ad ơi cho hỏi năm nay có bão không": a call, or leave
             # asked to ask, before a question no answer of the bot follows greets no one;
@@ -997,6 +1010,11 @@ class Understander:
             announcing |= invited  # whom the event named invites is asked of it
         if best.route == ("ask", ""):
             announcing |= _phone_number(tokens)  # the number to call back asks nothing
+        if best.route in _CITY_LISTS:
+            # "e ở huyện an lão, … muốn xem các sự kiện của tuần lễ ở an lão": the quận or
+            # huyện named is what the list is asked of (its events: below), not a word the
+            # answer leaves (round 25 e)
+            announcing |= self._district_named(tokens)
         goes_on = self._told_after_intro(tokens, intro)
         if not goes_on & best.explained:
             announcing |= goes_on  # what the writer goes on telling of themself asks nothing
@@ -3095,6 +3113,20 @@ class Understander:
             tail |= set(range(start, end))
         return tail
 
+    def _district_named(self, tokens: list[Token]) -> set[int]:
+        """The positions of the words of a quận or huyện of the city named, with "quận",
+        "huyện" before it."""
+        folds = [t.fold for t in tokens]
+        out: set[int] = set()
+        for name in self._districts:
+            words = tuple(name.split())
+            for i in range(len(folds) - len(words) + 1):
+                if tuple(folds[i:i + len(words)]) == words:
+                    out |= set(range(i, i + len(words)))
+                    if i and folds[i - 1] in ("quan", "huyen"):
+                        out.add(i - 1)
+        return out
+
     @staticmethod
     def _story_told(tokens: list[Token], candidates: list[_Candidate], best: _Candidate,
                     told: set[int], used: frozenset[int]) -> _Candidate:
@@ -3108,16 +3140,21 @@ class Understander:
             return best
         day = best.route[0] in ("day", "today") and bool(used) and used <= told and (
             all(tokens[i].fold in _HABIT_TIMES for i in used)
-            or (min(used) > 0 and tokens[min(used) - 1].fold == "truoc"))
+            or (min(used) > 0 and tokens[min(used) - 1].fold == "truoc")
+            or _every(tokens, max(used) + 1))
         rest = best.explained - told
         if not day and (rest == best.explained or not rest or any(
                 tokens[i].fold not in {tokens[j].fold for j in rest}
                 for i in best.explained & told)):
             return best
-        return next((c for c in candidates[1:] if c.explained and not c.explained & told
-                     and c.route[0] not in ("smalltalk", "unknown", "day", "today")
-                     and (day or c.explained >= rest)
-                     and c.rank >= SUBJECT * best.rank), best)
+        fuller = next((c for c in candidates[1:] if c.explained and not c.explained & told
+                       and c.route[0] not in ("smalltalk", "unknown", "day", "today")
+                       and c.explained >= rest and c.rank >= SUBJECT * best.rank), None)
+        if fuller is not None or not day:
+            return fuller or best
+        # what a day holds, asked without the day told: what the Week holds ("sáng thứ 7 nào
+        # mình cũng rảnh. | tuần lễ có những hoạt động gì")
+        return replace(best, route=("activities", ""), explained=set(rest))
 
     @staticmethod
     def _told_after_intro(tokens: list[Token], intro: set[int]) -> set[int]:
@@ -3134,8 +3171,10 @@ class Understander:
         while clause < last and clause in clauses:
             start, end = parts.clause_span(tokens, clause)
             span = set(range(start, end))
-            if span & asking or any(t.fold in ASK_WORDS or t.fold in YES_NO
-                                    for t in tokens[start:end]):
+            # ("sáng thứ 7 nào mình cũng rảnh": "nào … cũng" says every, asks nothing)
+            if span & asking or any((t.fold in ASK_WORDS and not _every(tokens, k))
+                                    or t.fold in YES_NO
+                                    for k, t in enumerate(tokens[start:end], start)):
                 break
             told |= span
             clause += 1

@@ -801,8 +801,8 @@ class Understander:
             # "chào bạn, | tôi là cán bộ thư viện phường": who writes is not what is asked; nor
             # the story told after it when the question came first ("cho hỏi số điện thoại của
             # ban tổ chức, | tôi là trưởng thôn, | thôn tôi muốn mời đoàn xe về") (round 25 e)
-            story = intro | self._told_last(tokens, intro)
-            kept = [c for c in candidates if not (c.explained and c.explained <= story)]
+            writer = intro | self._told_last(tokens, intro)
+            kept = [c for c in candidates if not (c.explained and c.explained <= writer)]
             candidates = kept or candidates
         # "trường tôi muốn hưởng ứng Tuần lễ học tập suốt đời năm 2020": the Week's name is
         # no event's ("Lễ khai mạc Tuần lễ hưởng ứng…")

@@ -43,6 +43,7 @@ from handlers.store import Store
 from handlers.text import clean, has_letter
 from handlers.types import Button, Clock, Incoming, Outcome, Reply, UserView
 from handlers.understanding import Understander
+from handlers.understanding.normalise import fold
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +90,12 @@ _SENTENCES = re.compile(r"[?!\n;]+|\.(?=\s|$)")
 # A flow's own button sends NAME:VALUE ("nut:homnay", "district:Lê Chân", "channel:zalo"): once
 # its flow is over it is no message to read, whatever words VALUE holds.
 _FLOW_PAYLOAD = re.compile(r"[a-z]+:\S")
+# A sentence that tells who writes: a pronoun and "là" near its start, after a greeting ("chào
+# bạn, tôi là người lao động tự do, …", "Dạ em là hiệu trưởng …") (round 25 e).
+_INTRODUCES = re.compile(r"^(?:\W*\w+){0,4}?\W*\b(?:toi|em|e|minh|chau|tui|chung toi|chung em)"
+                         r" la\b")
+# A salutation that opens a letter ("Kính gửi ban tổ chức."): it names whom it is to, asks nothing.
+_SALUTATION = re.compile(r"\W*(?:kinh gui|kinh thua)\b")
 # Within a sentence, "và" joins two questions ("lịch hôm nay và số điện thoại liên hệ") as often
 # as the parts of one ("kỹ năng số và an toàn trên mạng", "có bao nhiêu câu và làm trong bao
 # lâu"): two only when each part alone is an answer this strong (a distinctive phrase of its
@@ -360,8 +367,22 @@ class Conversation:
             return None
         shows: list[Route] = []
         acts: list[Route] = []
+        telling = False  # within the writer's story: who they are, and what follows asking nothing
+        asking = 0
         for part in parts:
             asked = self.router.route(part, now.date())
+            u = asked.understood
+            folded = fold(part)
+            telling = (telling or _INTRODUCES.search(folded) is not None) and not (
+                u is None or u.asks)
+            if (telling or _SALUTATION.match(folded)) and self._shows_only(asked.feature) and (
+                    u is None or not u.asks):
+                # "Kính gửi ban tổ chức. Tôi là cán bộ Mặt trận phường, đang soạn bài tuyên
+                # truyền về tuần lễ. Xin cho biết chủ đề năm 2020 là gì?": the salutation and
+                # the sentences that tell who writes and what they did ask nothing: one
+                # question, the whole message's (round 25 e)
+                continue
+            asking += 1
             if _same_answer(asked, route):
                 asked = route  # the whole message's reading keeps what the others said
             elif not _clear(asked):
@@ -371,6 +392,8 @@ class Conversation:
                     shows.append(asked)
             elif asked.feature in ACTIONS and not any(_same_answer(asked, a) for a in acts):
                 acts.append(asked)
+        if asking < 2:
+            return None
         done = route if any(a is route for a in acts) else None
         offers = [a for a in acts
                   if a is not route and self.registry.command_for(a.feature, a.arg)]

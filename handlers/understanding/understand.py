@@ -366,6 +366,11 @@ _WHEN_ONLY = ("khi nao", "bao gio", "may gio", "luc nao", "ngay nao", "gio nao",
               "bua nao", "ngay may")
 _DUTIES = frozenset({("faq", "don-vi-tham-gia"), ("faq", "han-bao-cao")})
 _POLITE = frozenset({"da", "thua", "vang"})
+# "e" is "em" typed short ("e là hs lớp 12, …": who writes) (round 25 e)
+_SELF_TYPED = SELF | {"e"}
+_LEAVE_VERBS = frozenset({"cho", "xin", "muon", "can"})
+# A part of the day told without a day ("đêm trực", "đi làm ca đêm"): a habit, not a day asked
+_HABIT_TIMES = frozenset({"dem", "toi", "sang", "chieu", "trua", "khuya", "ca"})
 # "hướng dẫn (sử dụng, dùng)", a verb of guidance that alone names the bot's help (folded)
 _GUIDE = frozenset({"huong", "dan", "su", "dung"})
 # the Week's dates, and the verb they are found on alone ("tuần lễ tổ chức …") (folded)
@@ -502,6 +507,21 @@ def _en_yes_no(tokens: list[Token]) -> bool:
     # whether its last phrase is so (round 25 b)
     return not (words[at].fold in ("can", "will") and at + 1 < len(words)
                 and words[at + 1].fold in ("you", "u"))
+
+
+def _every(tokens: list[Token], i: int) -> bool:
+    """Does "nào … cũng" follow at `i` ("sáng thứ 7 nào mình cũng rảnh": every Saturday)?"""
+    return i < len(tokens) and tokens[i].fold == "nao" and any(
+        t.fold == "cung" and t.clause == tokens[i].clause for t in tokens[i + 1:i + 4])
+
+
+def _leave_asked(tokens: list[Token]) -> int:
+    """Where the question starts after leave asked to ask ("cho hỏi", "cho mình hỏi", "xin
+    phép hỏi", "muốn hỏi"), the last such; -1 when none."""
+    return max((i + 1 for i in range(1, len(tokens)) if tokens[i].fold == "hoi" and (
+        tokens[i - 1].fold in _LEAVE_VERBS or (
+            i > 1 and tokens[i - 2].fold in _LEAVE_VERBS
+            and tokens[i - 1].fold in _SELF_TYPED | _KIN_FOLDS | {"phep"}))), default=-1)
 
 
 def _asked_right_away(words: list[Token]) -> bool:
@@ -846,8 +866,11 @@ class Understander:
         if intro and self._talk_besides(tokens, intro, candidates):
             intro = set()  # "em là sinh viên, có thi được không, | em cảm ơn ạ": thanks only
         if intro:
-            # "chào bạn, | tôi là cán bộ thư viện phường": who writes is not what is asked
-            kept = [c for c in candidates if not (c.explained and c.explained <= intro)]
+            # "chào bạn, | tôi là cán bộ thư viện phường": who writes is not what is asked; nor
+            # the story told after it when the question came first ("cho hỏi số điện thoại của
+            # ban tổ chức, | tôi là trưởng thôn, | thôn tôi muốn mời đoàn xe về") (round 25 e)
+            writer = intro | self._told_last(tokens, intro)
+            kept = [c for c in candidates if not (c.explained and c.explained <= writer)]
             candidates = kept or candidates
         # "trường tôi muốn hưởng ứng Tuần lễ học tập suốt đời năm 2020": the Week's name is
         # no event's ("Lễ khai mạc Tuần lễ hưởng ứng…")
@@ -907,6 +930,14 @@ class Understander:
                          and c.rank >= SUBJECT * best.rank), best)
         polite: _Candidate | None = None  # small talk that gave way to a question
         best = self._asked_part(tokens, candidates, best, asking)
+        of_self = self._told(tokens, intro)
+        untold = self._story_told(tokens, candidates, best, of_self, used)
+        if untold is not best and best.route[0] in ("day", "today"):
+            # the day told is no day asked: nothing after asks of it
+            ref = None
+            candidates = [untold, *(c for c in candidates
+                                    if c is not untold and c.route[0] not in ("day", "today"))]
+        best = untold
         best = self._received(tokens, candidates, best)
         best = self._prize_of(tokens, candidates, best)
         best = self._predicate(tokens, candidates, best)
@@ -985,8 +1016,13 @@ class Understander:
         if told is not None:  # "ok e cảm ơn ad nhiều, để e gửi bc cho trường": thanks
             return replace(base, feature="smalltalk", arg="thanks", score=told.rank,
                            explained=frozenset(told.explained))
-        if best.route == ("smalltalk", "greeting") and best.explained and parts.asks_yes_no(
-                tokens, max(best.explained) + 1) and not any(
+        if best.route == ("smalltalk", "greeting") and best.explained and (parts.asks_yes_no(
+                tokens, max(best.explained) + 1) or (
+                # (or a question announced after it: "chào bạn, mình là phụ huynh, | cho mình
+                # hỏi trường nào ở Ngô Quyền dạy tiếng Anh tốt" (round 25 e))
+                (leave := _leave_asked(tokens)) > max(best.explained) and any(
+                    (t.fold in ASK_WORDS and t.fold != "ai") or t.fold in YES_NO
+                    for t in tokens[leave:]))) and not any(
                 t.fold == "ai" for t in tokens[max(best.explained) + 1:]):
             # "bot ơi mấy giờ rồi", "ad ơi cho hỏi năm nay có bão không": a call, or leave
             # asked to ask, before a question no answer of the bot follows greets no one;
@@ -1042,6 +1078,11 @@ class Understander:
             announcing |= invited  # whom the event named invites is asked of it
         if best.route == ("ask", ""):
             announcing |= _phone_number(tokens)  # the number to call back asks nothing
+        if best.route in _CITY_LISTS:
+            # "e ở huyện an lão, … muốn xem các sự kiện của tuần lễ ở an lão": the quận or
+            # huyện named is what the list is asked of (its events: below), not a word the
+            # answer leaves (round 25 e)
+            announcing |= self._district_named(tokens)
         goes_on = self._told_after_intro(tokens, intro)
         if not goes_on & best.explained:
             announcing |= goes_on  # what the writer goes on telling of themself asks nothing
@@ -1060,7 +1101,8 @@ class Understander:
         story = [w for i, w in weighs.items() if i in far and w]
         against = sum(w for i, w in weighs.items() if i not in far) + CONTEXT * (
             sum(story) * math.sqrt(STORY / len(story)) if len(story) > STORY else sum(story))
-        if ref is not None and not used <= best.explained and ref.kind not in SCOPES:
+        if ref is not None and not used <= best.explained and ref.kind not in SCOPES and not (
+                used <= of_self):  # (a day the writer tells of themself asks nothing: below)
             against += UNEXPLAINED * DATE_INFO
         # The nearest answers, offered with "no information": those that explain some of the
         # words (not the date alone: "thời tiết hôm nay" is not about today's events).
@@ -3164,13 +3206,84 @@ class Understander:
             # (a kin word for oneself too: "bác là chủ tịch hội người cao tuổi phường," (round
             # 23c))
             opener = 2 if two in SELF else 1 if words and (
-                words[0].fold in SELF or words[0].fold in _KIN_FOLDS) else 0
+                words[0].fold in _SELF_TYPED or words[0].fold in _KIN_FOLDS) else 0
             if (opener and len(words) > opener + 1 and words[opener].fold == "la"
                     and not words[opener].expanded
                     and not asking & set(range(start, end))
                     and not any(t.fold in ASK_WORDS for t in words)):
                 intro.update(range(start, end))
         return intro if len(intro) < len(tokens) else set()
+
+    def _told(self, tokens: list[Token], intro: set[int]) -> set[int]:
+        """The writer's introduction and what they go on telling of themself, asking nothing
+        ("tôi là bộ đội xuất ngũ, | giờ làm bảo vệ, | đêm trực hay lướt mạng, | tôi muốn hỏi
+        …"); when the question came first ("cho hỏi số điện thoại của ban tổ chức, | tôi là
+        trưởng thôn, | thôn tôi muốn mời đoàn xe về"), the parts after the introduction to the
+        end that ask nothing (round 25 e)."""
+        return intro | self._told_after_intro(tokens, intro) | self._told_last(tokens, intro)
+
+    def _told_last(self, tokens: list[Token], intro: set[int]) -> set[int]:
+        """When the question came first, the parts after the writer's introduction to the end
+        that ask nothing: the story told after it (round 25 e)."""
+        if not intro:
+            return set()
+        first = min(tokens[i].clause for i in intro)
+        asking = parts.asking(tokens)
+        asking |= parts.announcing(tokens)  # ("cho hỏi số điện thoại …, | tôi là …")
+        if not any(t.clause < first and (t.fold in ASK_WORDS or t.fold in YES_NO
+                                         or i in asking) for i, t in enumerate(tokens)):
+            return set()
+        tail: set[int] = set()
+        for clause in sorted({t.clause for t in tokens if t.clause > first}):
+            start, end = parts.clause_span(tokens, clause)
+            if set(range(start, end)) & asking or any(
+                    t.fold in ASK_WORDS or t.fold in YES_NO for t in tokens[start:end]):
+                return set()
+            tail |= set(range(start, end))
+        return tail
+
+    def _district_named(self, tokens: list[Token]) -> set[int]:
+        """The positions of the words of a quận or huyện of the city named, with "quận",
+        "huyện" before it."""
+        folds = [t.fold for t in tokens]
+        out: set[int] = set()
+        for name in self._districts:
+            words = tuple(name.split())
+            for i in range(len(folds) - len(words) + 1):
+                if tuple(folds[i:i + len(words)]) == words:
+                    out |= set(range(i, i + len(words)))
+                    if i and folds[i - 1] in ("quan", "huyen"):
+                        out.add(i - 1)
+        return out
+
+    @staticmethod
+    def _story_told(tokens: list[Token], candidates: list[_Candidate], best: _Candidate,
+                    told: set[int], used: frozenset[int]) -> _Candidate:
+        """What the writer tells of themself (`told`) is why they ask, not what: a time told
+        there that is a habit or a limit, not a day ("đêm trực", "đi làm ca đêm", "phải thi
+        trước thứ 7"), is no day asked; an answer that reaches into it only for a word the
+        part that asks says again ("hay quên lịch, | bot có nhắc lịch sự kiện không") gives
+        way to one found on that part alone that explains at least what it explained there
+        (round 25 e)."""
+        if not told or not best.explained or best.route[0] in ("smalltalk", "unknown"):
+            return best
+        day = best.route[0] in ("day", "today") and bool(used) and used <= told and (
+            all(tokens[i].fold in _HABIT_TIMES for i in used)
+            or (min(used) > 0 and tokens[min(used) - 1].fold == "truoc")
+            or _every(tokens, max(used) + 1))
+        rest = best.explained - told
+        if not day and (rest == best.explained or not rest or any(
+                tokens[i].fold not in {tokens[j].fold for j in rest}
+                for i in best.explained & told)):
+            return best
+        fuller = next((c for c in candidates[1:] if c.explained and not c.explained & told
+                       and c.route[0] not in ("smalltalk", "unknown", "day", "today")
+                       and c.explained >= rest and c.rank >= SUBJECT * best.rank), None)
+        if fuller is not None or not day:
+            return fuller or best
+        # what a day holds, asked without the day told: what the Week holds ("sáng thứ 7 nào
+        # mình cũng rảnh. | tuần lễ có những hoạt động gì")
+        return replace(best, route=("activities", ""), explained=set(rest))
 
     @staticmethod
     def _told_after_intro(tokens: list[Token], intro: set[int]) -> set[int]:
@@ -3187,8 +3300,10 @@ class Understander:
         while clause < last and clause in clauses:
             start, end = parts.clause_span(tokens, clause)
             span = set(range(start, end))
-            if span & asking or any(t.fold in ASK_WORDS or t.fold in YES_NO
-                                    for t in tokens[start:end]):
+            # ("sáng thứ 7 nào mình cũng rảnh": "nào … cũng" says every, asks nothing)
+            if span & asking or any((t.fold in ASK_WORDS and not _every(tokens, k))
+                                    or t.fold in YES_NO
+                                    for k, t in enumerate(tokens[start:end], start)):
                 break
             told |= span
             clause += 1

@@ -241,6 +241,12 @@ class Index:
         # The units whose phrases hold each content word (an answer's own vocabulary: the words
         # its keywords and titles are made of).
         self.units_of_fold = {f: frozenset(units) for f, units in df.items()}
+        # The words of each answer's phrases as written, with their marks ("khóa" of the
+        # courses): a word typed with other marks ("khoa") is not theirs.
+        written: dict[int, set[str]] = {}
+        for unit, words, *_rest in raw:
+            written.setdefault(unit, set()).update(w.text for w in words)
+        self.texts_of_unit = {unit: frozenset(texts) for unit, texts in written.items()}
         all_filler_folds = frozenset(w.fold for text in self.filler_texts for w in tokenize(text))
         self.filler_folds = all_filler_folds - self.content_folds
         self._unmarked_fillers = self.filler_folds | self.filler_texts

@@ -91,14 +91,14 @@ class Router:
         placed = self._placed(text, today, understood)
         if placed is not None:
             return placed
-        if feature in ONE_THING and arg:
-            feature, arg = "unit", f"{feature}:{arg}"
-        elif (feature == "unknown" or understood.voted) and (
+        if (feature == "unknown" or understood.voted) and (
                 said := self.districts.said(text)) is not None:
             # Only a quận/huyện: "tôi ở quận Lê Chân" chooses it, "Kiến An" is offered (also
             # where the examples would answer: what is like "em ở huyện …" among them is the
             # FAQ on districts, but the message says where one lives).
             feature, arg = ("district" if said.stated else "district_offer"), said.unit_id
+        elif feature in ONE_THING and arg:
+            feature, arg = "unit", f"{feature}:{arg}"
         return Route(feature, arg, understood)
 
     def _placed(self, text: str, today: date, understood: Understanding) -> Route | None:

@@ -256,9 +256,6 @@ STILL_WRONG: dict[str, str] = {
     "làm thẻ thư viện trường cần gì":
         "the rules say no information (a school's library); the five examples most like it "
         "all ask for the city's library (examples.py), which is then given",
-    "làm sao để tải video từ facebook":
-        "the rules say no information; the five examples most like it are all troubles with "
-        "Facebook accounts, answered by the safe Internet (examples.py)",
     "thu 7 nay hoc sinh co phai di hoc ko":
         "'học sinh' names who takes part; the predicate 'có phải đi học không' is fillers and "
         "'học', no word the bot does not know",

@@ -68,7 +68,7 @@ GUARDS = [
     ("ket qua cuoc thi cong dan hoc tap bao gio co", ("leaderboard", "contest")),
     ("giai thuong cuoc thi cong dan hoc tap co gi", ("contest", "faq:cuoc-thi")),
     ("thi công dân học tập online ở đâu", ("contest_take", "contest", "faq:cuoc-thi")),
-    ("hom nay tuan le co su kien gi", ("today",)),
+    ("hom nay tuan le co su kien gi", ("day:2020-10-01",)),
     ("toi nay co hoat dong gi cua tuan le", ("day:2020-10-01@toi", "day:2020-10-01")),
     ("tham gia tuan le co mat tien ko", ("faq:chi-phi",)),
     ("thư viện thành phố ngày thư viện mở có gì", ("event:ngay-thu-vien-mo",)),
@@ -76,7 +76,7 @@ GUARDS = [
     ("khoa hoc truc tuyen mien phi cua tuan le o dau",
      ("courses", "faq:khoa-hoc-truc-tuyen", "courses:khoa-hoc")),
     ("lớp kỹ năng số cho người lao động học ở đâu", ("event:lop-ky-nang-so",)),
-    ("quan hong bang co su kien gi trong tuan le khong", ("faq:quan-huyen",)),
+    ("quan hong bang co su kien gi trong tuan le khong", ("faq:quan-huyen", "schedule")),
     ("so dien thoai ban to chuc tuan le", ("contacts", "faq:lien-he")),
     ("chu de tuan le hoc tap nam 2020 la gi", ("theme", "faq:chu-de")),
 ]

@@ -60,6 +60,28 @@ NEAR_MISSES = [
     ("lop tieng han o trung tam gan nha bn tien 1 khoa", NO),
 ]
 
+# Written after the first fixes (other offices' numbers, switchboards, a school's contact book,
+# health declarations, weather and a school's year): new words of the same classes.
+AFTER_FIXES = [
+    ("xin so dien thoai cong an quan le chan", NO),
+    ("cskh cua vietcombank goi so nao", NO),
+    ("so tong dai mobifone bao mat sim", NO),
+    ("vnedu xem diem cua con o dau", NO),
+    ("đi Hà Nội về có phải khai báo y tế ở phường không", NO),
+    ("chiều nay trời mưa không ad", NO),
+    ("hnay nắng nóng k", NO),
+    ("lễ khai giảng của trường con tôi mấy giờ", NO),
+    ("con tôi học lớp 5 muốn học thêm tiếng anh buổi tối ở đâu", NO),
+    ("cuoc thi tuoi tre sang tao cua thanh doan nop bai o dau", NO),
+]
+
+AFTER_FIXES_GUARDS = [
+    ("hotline của ban tổ chức tuần lễ là số nào", ("contacts", "faq:lien-he")),
+    ("lớp kỹ năng số buổi tối học ở đâu", ("event:lop-ky-nang-so",)),
+    ("tuần lễ năm nay có tổ chức lễ khai mạc không", ("event:khai-mac", "day:2020-10-01")),
+    ("chiều nay có gì ở tuần lễ", ("day:2020-10-01@chieu", "day:2020-10-01")),
+]
+
 GUARDS = [
     ("tuan le hoc tap suot doi o hai phong co nhung hoat dong gi",
      ("activities", "faq:hoat-dong")),
@@ -82,7 +104,12 @@ GUARDS = [
 ]
 
 # Cases the round did not mend, with the answer they get and why.
-LEFT: dict[str, str] = {}
+LEFT: dict[str, str] = {
+    "tuần lễ năm nay có tổ chức lễ khai mạc không":
+        "faq:thoi-gian (before the round too): 'có tổ chức … không' reads as when the Week is "
+        "held (its phrase 'tổ chức' weighs 7.4 against the opening's 'khai mạc' 3.1); whether "
+        "an event is held is not told from when",
+}
 
 
 def _params(cases: Sequence[tuple[str, tuple[str, ...]]]) -> list[object]:
@@ -96,11 +123,16 @@ def test_near_miss(understander: Understander, text: str, expected: tuple[str, .
     assert answer(understander, text) in expected
 
 
+@pytest.mark.parametrize(("text", "expected"), _params(AFTER_FIXES + AFTER_FIXES_GUARDS))
+def test_after_fixes(understander: Understander, text: str, expected: tuple[str, ...]) -> None:
+    assert answer(understander, text) in expected
+
+
 @pytest.mark.parametrize(("text", "expected"), _params(GUARDS))
 def test_guard(understander: Understander, text: str, expected: tuple[str, ...]) -> None:
     assert answer(understander, text) in expected
 
 
 def test_left_are_cases() -> None:
-    texts = {text for text, _ in NEAR_MISSES + GUARDS}
+    texts = {text for text, _ in NEAR_MISSES + GUARDS + AFTER_FIXES + AFTER_FIXES_GUARDS}
     assert set(LEFT) <= texts

@@ -43,7 +43,7 @@ from bench.understanding_examples import _RULES_AT
 from content import default_edition_path, example_may_name, load_edition
 from handlers.understanding import Understander
 from handlers.understanding.evaluate import answer_key, load_corpus
-from handlers.understanding.examples import K, NEVER_GIVEN, Examples
+from handlers.understanding.examples import NEVER_GIVEN, Examples, K
 
 Nearest = list[tuple[str, float]]
 OVERRIDE_FLOOR = 0.6
@@ -128,7 +128,7 @@ class _Voter:
             out[name] = None if answer in NEVER_GIVEN else answer
         strict = _agreed(nearest, K, K)
         if strict is not None and strict not in NEVER_GIVEN and (
-                gave_up or confident and nearest[0][1] >= OVERRIDE_FLOOR):
+                gave_up or (confident and nearest[0][1] >= OVERRIDE_FLOOR)):
             out["override"] = strict
         return out
 

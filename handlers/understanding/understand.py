@@ -2822,7 +2822,10 @@ class Understander:
         def within(c: _Candidate) -> bool:
             own = sorted(i for i in c.explained if not self.index.is_filler(tokens[i]))
             return bool(own) and (any(
-                (s <= min(own) and max(own) < e and e - s > len(own))
+                (s <= min(own) and max(own) < e and e - s > len(own)
+                 # (not two words or more of it outside: "muốn học | thêm toán" is "học thêm
+                 # toán", though "thêm", "toán" are fillers; round 25 c)
+                 and sum(1 for i in c.explained if not s <= i < e) < 2)
                 or (min(own) < s <= max(own) < e and e - s >= len(own) + 2)
                 for s, e in spans) or (len(own) == 2 and own[1] == own[0] + 1 and any(
                     # (its first word the end of a phrase of the Week's, its second the start

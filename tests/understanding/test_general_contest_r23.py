@@ -41,8 +41,8 @@ TAKE_OR_RULES = ("contest_take", "contest")
     # ('lĩnh vực' is unknown and counts against the contest's questions; 'có' breaks 'đề thi
     # giống nhau': the examples most like them are the contest's)
     ('câu hỏi của cuộc thi về lĩnh vực nào', RULES),
-    # ('có' breaks 'đề thi giống nhau' for the rules; since the examples made anew in round
-    # 25d the examples' vote gives the contest)
+    # ('có' breaks 'đề thi giống nhau' for the rules; since the examples made anew in rounds
+    # 25c and 25d the five nearest are all the contest's: the vote answers it)
     ('de thi co giong nhau het ko', RULES),
     # another attempt after one finished
     pytest.param('thi xong roi muon thi tiep lan 2 dc ko', RULES, marks=pytest.mark.xfail(

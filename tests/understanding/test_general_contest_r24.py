@@ -45,10 +45,7 @@ TAKE_OR_RULES = ("contest_take", "contest")
         "no information")),
     ('diem tinh theo so cau dung hay theo thoi gian', RULES),
     # fair play
-    pytest.param('trong lúc thi có được tra cứu trên mạng không', RULES, marks=pytest.mark.xfail(
-        strict=True, reason="'cứu' is repaired to 'chu' ('tra cứu' as a phrase made 'cấp cứu' "
-        "known, round 22b); the contest's 'trong lúc thi' and the courses' 'trên mạng' are left "
-        "to ask between, the unknown words weigh against both: no information")),
+    ('trong lúc thi có được tra cứu trên mạng không', RULES),
     pytest.param('nho anh trai lam ho co bi sao ko', RULES, marks=pytest.mark.xfail(
         strict=True, reason="no word of the contest at all ('làm hộ' is 'làm hộ chiếu' too, "
         "round 22b); the five nearest examples differ: no information")),

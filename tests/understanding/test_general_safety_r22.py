@@ -76,10 +76,9 @@ CASES = [
 ]
 
 # Left after the round (strict xfail), with the answer they get and why.
+# ("nhận được tin nhắn trúng iphone…" and "bị người yêu cũ tung ảnh…" are answered since the
+# examples' model, BENCHMARKS §8.74.)
 LEFT: dict[str, str] = {
-    'nhận được tin nhắn trúng iphone, bắt chuyển 500k phí ship, có nên chuyển không':
-        "dont_know: 'iphone' is read 'điện thoại', 'trúng' alone is no phrase, and 'chuyển' "
-        "twice and '500k' outweigh 'phí ship'",
     'ng ta bao con toi bi tai nan, bat nop tien vien phi gap vao tk la, lam sao biet that gia':
         "faq:chi-phi: the fee's words reach 'gia' (giả, typed without marks, read giá), and "
         "the scam's one word ('tk', tài khoản) is weaker than a quarter of them",
@@ -101,9 +100,6 @@ LEFT: dict[str, str] = {
     'cai dat gi cho dt cua con de chan noi dung nguoi lon':
         "dont_know: 'cài đặt' and 'chặn' are no keywords ('cài đặt máy in', 'lê chân' typed "
         "'le chan'), and weigh against 'nội dung người lớn'",
-    'bị người yêu cũ tung ảnh riêng tư lên mạng thì làm gì':
-        "dont_know: 'tung ảnh' and 'ảnh riêng tư' overlap (one counts) and 'người yêu cũ', "
-        "'lên mạng' weigh against it",
 }
 
 GUARDS = [

@@ -73,6 +73,7 @@ GUARDS = [
 
 
 # Left after the round (strict xfail): the first words of each, with the answer it gets and why.
+# ("tin trên mạng bảo sắp phong tỏa…" is answered since the examples' model, BENCHMARKS §8.74.)
 LEFT: dict[str, str] = {
     'ng la goi bao e trung tuyen':
         "dont_know: 'việc làm' is a subject elsewhere and the safe Internet is not found at "
@@ -80,9 +81,6 @@ LEFT: dict[str, str] = {
     'mật khẩu thế nào':
         "clarify: 'an toàn' alone is shared by the safe-Internet classes and resources; "
         "'mật khẩu' alone is no phrase ('quên mật khẩu zalo' is the provider's business)",
-    'tin trên mạng bảo sắp':
-        "dont_know: the safe Internet is found ('tin trên mạng', 'thật giả') but the rumour's "
-        "own words ('sắp', 'phong tỏa', 'thành phố') weigh more (said < against)",
     'tôi là công nhân':
         "dont_know: 'bảo hiểm xã hội' is a subject elsewhere stronger than the safe Internet "
         "('xưng là', 'tài khoản'): the bait rule needs it twice as strong",

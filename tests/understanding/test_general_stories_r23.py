@@ -115,6 +115,8 @@ GUARDS = [
 # when the safe Internet is found twice as strong.)
 # (Three more left by the round's rules, "tôi bán quần áo…", "facebook của con gái…", "có người
 # lấy ảnh…", are answered since the merge with the examples' vote: its five nearest agree.)
+# ("zalo của bà ngoại…", "tụi nhỏ nhà tôi…", "tôi năm nay bảy mươi…" are answered since the
+# examples' model, BENCHMARKS §8.74: the five nearest differ, the model and the nearest agree.)
 LEFT: dict[str, str] = {
     'sáng nay bố tôi':
         "the story's words outweigh the answer's (said < against) after the round's rules "
@@ -130,9 +132,6 @@ LEFT: dict[str, str] = {
     'thang truoc e dat mua':
         "the story's words outweigh the answer's (said < against) after the round's rules "
         "('quang cao' repaired to other words, 'thue bao', 'bi chan' unknown)",
-    'zalo của bà ngoại':
-        "dont_know: 'bị ai đó chiếm' is no phrase ('bị chiếm' with words between) and 'chuyển "
-        "tiền | gấp' is read as modified",
     'thằng út nhà tôi':
         "the story's words outweigh the answer's (said < against) after the round's rules "
         "('chơi điện thoại' found, 'trùm chăn', 'ngủ gật', 'mắng' unknown)",
@@ -142,18 +141,12 @@ LEFT: dict[str, str] = {
     'em phát hiện con gái':
         "the story's words outweigh the answer's (said < against) after the round's rules "
         "('nhắn tin với một người lạ' is no phrase; 'người lạ trên mạng' is)",
-    'tụi nhỏ nhà tôi':
-        "dont_know: 'xem youtube | thì cứ tự chuyển' reads 'tự' as unknown after the phrase "
-        "(modified)",
     'bác hàng xóm':
         "dont_know: 'tin sai' is no phrase ('tin sai sự thật' is); the courses are found on "
         "'trên mạng'",
     'me e hay chia se':
         "programme:doc-sach-lien-the-he: 'người lớn tuổi' reads the intergenerational reading "
         "first",
-    'tôi năm nay bảy mươi':
-        "the story's words outweigh the answer's (said < against) after the round's rules ('gọi"
-        " video' found; 'nước ngoài', 'bấm mãi' weigh more)",
     'bo e ve huu':
         "faq:ai-tham-gia: 'lớp nào dành cho người già' reads who may take part; 'dung may tinh'"
         " is no phrase",

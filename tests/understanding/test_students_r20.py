@@ -137,8 +137,7 @@ def test_other_readings_kept(understander: Understander, text: str, expected: st
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    pytest.param('ai dang top server z =))', 'leaderboard', marks=pytest.mark.xfail(
-        strict=True, reason="a gamer's idiom: 'server' is an unknown word beside 'top'")),
+    ('ai dang top server z =))', 'leaderboard'),
     pytest.param('inbox btc o dau', 'contacts', marks=pytest.mark.xfail(
         strict=True, reason="'nhắn tin' phrases for the organizers shift the weight of 'tin' "
         "and lose 'có lớp dạy tin học không' (the internet-safety FAQ); left")),

@@ -1,11 +1,11 @@
 """Looser votes of the examples than the one built, measured as BENCHMARKS.md §8.66 measured them.
 
-The vote built (handlers/understanding/examples.py, Understander.vote) answers a message the
-rules gave up on when all K=5 nearest examples name one answer. This bench measures the looser
-votes §8.66 tried, none of them built, against the same gate (no word of a subject elsewhere, no
-answer never given):
+The vote (handlers/understanding/examples.py, Understander.vote) answered a message the
+rules gave up on when all K=5 nearest examples name one answer (since §8.74, else the examples'
+model). This bench measures the looser votes §8.66 tried, none of them built, against the same
+gate (no word of a subject elsewhere, no answer never given):
 
-    all 5        the vote built
+    all 5        the vote built until §8.74 (the nearest alone)
     4 of 5       four or five of the five nearest name one answer
     3 nearest    the three nearest name one answer
     w80          one answer holds 80 % of the five nearest's summed likeness
@@ -14,6 +14,8 @@ answer never given):
     all5+c       all five, and the centroid agrees
     override     all five, and where the rules gave a confident answer too when the nearest
                  is at least 0.6 alike
+    built        the vote as built since §8.74: all five, else the examples' model
+    built|w80+c  the built vote, w80+c where all five do not agree
 
 Two measures. Fresh rounds (`--round NAME=DIR` as bench.understanding_vote takes them): a
 round's tuned lines against the rules of a checkout from before it and examples of every batch
@@ -103,6 +105,11 @@ VARIANTS: dict[str, Callable[[Nearest, Callable[[], str | None]], str | None]] =
 }
 
 
+# The variants, the override, and the vote as built since §8.74 (all five, else the examples'
+# model when sure and the nearest agrees), alone and with w80+c before the model.
+NAMES = [*VARIANTS, "override", "built", "built|w80+c"]
+
+
 class _Voter:
     """Every variant's answer for a message the rules read as `rules`."""
 
@@ -112,7 +119,7 @@ class _Voter:
     def __call__(self, surface: str, gave_up: bool, confident: bool) -> dict[str, str | None]:
         """`gave_up`: the rules said no information or asked back (the examples asked);
         `confident`: they gave an answer of their own (only the override may change it)."""
-        out: dict[str, str | None] = dict.fromkeys([*VARIANTS, "override"])
+        out: dict[str, str | None] = dict.fromkeys(NAMES)
         if any(w in self.u.index.elsewhere_folds for w in surface.split()):
             return out
         nearest = self.examples.nearest(surface, K)
@@ -126,6 +133,10 @@ class _Voter:
         for name, rule in VARIANTS.items():
             answer = rule(nearest, centroid) if gave_up else None
             out[name] = None if answer in NEVER_GIVEN else answer
+        if gave_up:  # the vote as built: all five, else the examples' model (§8.74)
+            built = self.examples.vote(surface)
+            out["built"] = None if built is None or built.answer in NEVER_GIVEN else built.answer
+            out["built|w80+c"] = out["built"] or out["w80+c"]
         strict = _agreed(nearest, K, K)
         if strict is not None and strict not in NEVER_GIVEN and (
                 gave_up or (confident and nearest[0][1] >= OVERRIDE_FLOOR)):
@@ -149,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
             header[current] = line
         batch[number] = current
     order = [n for n, _ in (r.split("=", 1) for r in args.round)]
-    names = [*VARIANTS, "override"]
+    names = NAMES
     rows: dict[str, list[str]] = {n: [] for n in names}
 
     def tally(counts: Counter[tuple[str, str]], i: int, rules: str,

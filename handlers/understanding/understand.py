@@ -1085,11 +1085,15 @@ class Understander:
             if dated is not None:
                 best = dated
                 passed = {best.route, *_ACTIVITIES}
-        if best.route in _CITY_LISTS and any(f" {d} " in run for d in self._districts):
+        holds = best.route == _WHEN_WEEK and {tokens[i].fold for i in best.explained} <= {
+            "to", "chuc"}
+        if (best.route in _CITY_LISTS or holds) and any(f" {d} " in run for d in self._districts):
+            # ("ở lê chân có tổ chức hđ gì không": "tổ chức" alone, of a district named, asks
+            # what it holds, not when the Week is; round 25 a)
             # "huyện thủy nguyên có hđ gì", "sk ở đồ sơn": the events of one quận or huyện are
             # listed by choosing it, which the FAQ entry tells; the city's lists are not asked
             best = replace(best, route=_DISTRICT_EVENTS)
-            passed = {best.route, *_CITY_LISTS}
+            passed = {best.route, *_CITY_LISTS, *((_WHEN_WEEK,) if holds else ())}
         if ref is not None and best.route[0] in ("day", "today") and any(
                 f" {q} " in run for q in WHEN_WHERE):
             # "lễ khai mạc sáng nay | ở đâu": where or when is asked of the event named, held
@@ -2656,7 +2660,17 @@ class Understander:
         midway = " giua chung " in parts.run(tokens)
         week = next((c for c in candidates if c.route[0] not in ("unknown", "smalltalk")), None)
         during = week is not None and week.route[0] not in _CALENDAR and bool(
-            week.explained) and (midway or any(tokens[i].fold == "dang" for i in week.explained))
+            week.explained) and (midway or any(tokens[i].fold == "dang" and tokens[i].text
+                                               != "đăng" for i in week.explained))
+        # "dk thi cần những gì, có cần cccd ko": a paper asked in another part of a message
+        # that registers for an answer of the Week's is asked of that registration; "dk thi
+        # bằng lái xe" registers for the subject elsewhere itself ("đăng ký", written out
+        # from "dk", folds as "đang" does; round 25 a)
+        registers = {tokens[i].clause for i in week.explained if tokens[i].text == "đăng"} if (
+            week is not None and week.route[0] not in _CALENDAR) else set()
+
+        def registered(c: _Candidate) -> bool:
+            return bool(registers) and not {tokens[i].clause for i in c.explained} & registers
         # "về hưu muốn học vẽ trên mạng, có trang nào": a subject learned elsewhere ("học
         # vẽ") asked of a site online is what the courses online teach (round 24b); not
         # without a site asked ("học lái xe online được không")
@@ -2670,7 +2684,7 @@ class Understander:
 
         kept = [c for c in candidates
                 if not (c.route[0] == "unknown" and c.explained
-                        and (within(c) or during or learned_online(c)))]
+                        and (within(c) or during or registered(c) or learned_online(c)))]
         return kept or candidates
 
     def _asked_of_day(self, tokens: list[Token], ref: DateRef, best: _Candidate,

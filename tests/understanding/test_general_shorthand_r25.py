@@ -4,7 +4,9 @@ Blind paraphrases written before any change of the round, by class of how people
 a phone (vowels and marks dropped, first letters, telex leftovers, words run together, letters
 repeated, emoji) and by subject of the Week; and near misses in the same style that ask nothing
 of the Week (a phone number, a result, a time that is not the Week's): those must get the honest
-"no information" answer.
+"no information" answer. Before the round (f6ec056): 53 of 59 right (the near misses 6 of 8: a
+girlfriend's phone number read as the contacts, "dk thi bằng lái xe" as the contest); after: 59
+of 59. The last group was written after batch 2's fixes, not blind.
 """
 
 from __future__ import annotations
@@ -105,3 +107,19 @@ def test_shorthand_of_the_week(understander: Understander, text: str,
 ])
 def test_near_misses_in_the_same_style(understander: Understander, text: str) -> None:
     assert answer(understander, text) == 'dont_know'
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # written after batch 2's fixes (not blind): a shorthand read by the word beside it
+    ('hoc tap sd la gi z', 'faq:tuan-le-la-gi'),
+    ('dung nhan tb lich nua nha', 'unsubscribe'),
+    ('diem thi hk cua con xem o dau', 'dont_know'),
+    ('bme e gia r co lop dt k', 'event:an-duong-ky-nang-so'),
+    ('chiu cn co j hok', 'day:2020-10-04@chieu'),
+    pytest.param('lh mo the atm o dau', 'dont_know', marks=pytest.mark.xfail(
+        strict=True, reason="'thẻ atm' is a keyword of the safe-Internet FAQ (scams name it); "
+        "'làm/mở thẻ atm' as subjects elsewhere made 'ngân hàng' a known word and turned "
+        "'dang ky tai khoan ngan hang online' (tried, reverted)")),
+])
+def test_read_by_the_word_beside(understander: Understander, text: str, expected: str) -> None:
+    assert answer(understander, text) == expected

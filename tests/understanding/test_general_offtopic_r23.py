@@ -303,9 +303,6 @@ LEFT: dict[str, str] = {
     "cuoc thi ve tranh thieu nhi cua nha van hoa quan khi nao het han nop bai":
         "faq:han-bao-cao: 'hạn nộp' owns the whole story before it; 'thi ve' typed without "
         "marks is also 'thi về', so 'thi vẽ' is not read",
-    "đăng ký thi lại môn toán đại học thế nào":
-        "contest_take since the merge of rounds 23d-23f ('đăng ký thi' is the quiz's; on the "
-        "branch alone 'thi lại môn' kept it elsewhere); not traced",
     "cay xang gan nhat o dau":
         "next since the merge of rounds 23d-23f ('gần nhất' asks the next event; on the branch "
         "alone 'xăng' kept it elsewhere); not traced",

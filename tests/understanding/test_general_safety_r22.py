@@ -76,9 +76,12 @@ CASES = [
 ]
 
 # Left after the round (strict xfail), with the answer they get and why.
-# ("nhận được tin nhắn trúng iphone…" and "bị người yêu cũ tung ảnh…" are answered since the
-# examples' model, BENCHMARKS §8.74.)
+# ("bị người yêu cũ tung ảnh…" is answered since the examples' model, BENCHMARKS §8.74.)
 LEFT: dict[str, str] = {
+    'nhận được tin nhắn trúng iphone, bắt chuyển 500k phí ship, có nên chuyển không':
+        "dont_know: 'iphone' is read 'điện thoại', 'trúng' alone is no phrase, and 'chuyển' "
+        "twice and '500k' outweigh 'phí ship'; the examples' model gives the safe Internet at "
+        "p 0.48, under MODEL_FLOOR (above it before round 25a's examples)",
     'ng ta bao con toi bi tai nan, bat nop tien vien phi gap vao tk la, lam sao biet that gia':
         "faq:chi-phi: the fee's words reach 'gia' (giả, typed without marks, read giá), and "
         "the scam's one word ('tk', tài khoản) is weaker than a quarter of them",

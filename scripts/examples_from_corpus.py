@@ -4,7 +4,8 @@
 
 The examples of each answer (content/editions/<year>/examples.toml) are messages as citizens
 wrote them; the bot answers a message its phrases do not settle like its nearest examples, when
-they all agree (handlers/understanding/examples.py). The organizers add the questions that
+they all agree, else as the model learnt from them all says when it is sure and the nearest
+agrees (handlers/understanding/examples.py). The organizers add the questions that
 `hoctap-bot questions` lists; this script adds the phrasings of tests/understanding/corpus.txt
 (the part the rules are tuned on: never heldout.txt, whose figure would then mean nothing).
 Entries already in the file stay as they are; a phrasing already there (under any answer) is
@@ -29,7 +30,8 @@ HEADER = """\
 # Câu hỏi mẫu: tin nhắn như người dân đã viết, xếp theo câu trả lời mà mỗi tin phải nhận.
 # Khi các cụm từ của câu trả lời (faq.toml, lexicon.toml, tên sự kiện...) chưa đủ để hiểu một
 # tin nhắn, Chatbot so tin đó với các câu mẫu ở đây: nếu năm câu mẫu gần nhất cùng một câu trả
-# lời thì trả lời như vậy. Ban tổ chức thêm vào đây những câu hỏi mà `hoctap-bot questions`
+# lời thì trả lời như vậy; nếu không, một mô hình học từ mọi câu mẫu trả lời khi nó đủ chắc và
+# câu mẫu gần nhất cũng cùng câu trả lời. Ban tổ chức thêm vào đây những câu hỏi mà `hoctap-bot questions`
 # liệt kê, dưới câu trả lời đúng của nó (một câu chỉ ở một chỗ). Câu trả lời dùng được: faq:<mã>,
 # event:<mã>, programme:<mã>, courses:<mã nhóm>, smalltalk:greeting|thanks|ok|goodbye|sorry,
 # dont_know (không có thông tin: câu gần giống nhưng không phải việc của Tuần lễ), và

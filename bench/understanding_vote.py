@@ -17,9 +17,10 @@ information" or ask back, the vote is taken as the understanding takes it (Under
 all K nearest agree, else the examples' model when sure enough and the nearest example agrees;
 no word of a subject elsewhere, no answer never given): gain (rules wrong, vote right) and harm
 (rules right, vote wrong), at each floor of the K-th example's likeness (of the model's
-probability, where the model answered; it answers at examples.MODEL_FLOOR or more). Then the near misses: the tuned lines whose answer is "no information", fivefold
-(the examples of the four other folds), which today's rules leave as no information: how many
-the vote would answer.
+probability, where the model answered; it answers at examples.MODEL_FLOOR or more). Then the
+near misses: the tuned lines whose answer is "no information", fivefold (the examples of the
+four other folds), which today's rules leave as no information: how many the vote would
+answer.
 heldout.txt is never read.
 """
 

@@ -31,10 +31,11 @@ HEADER = """\
 # Khi các cụm từ của câu trả lời (faq.toml, lexicon.toml, tên sự kiện...) chưa đủ để hiểu một
 # tin nhắn, Chatbot so tin đó với các câu mẫu ở đây: nếu năm câu mẫu gần nhất cùng một câu trả
 # lời thì trả lời như vậy; nếu không, một mô hình học từ mọi câu mẫu trả lời khi nó đủ chắc và
-# câu mẫu gần nhất cũng cùng câu trả lời. Ban tổ chức thêm vào đây những câu hỏi mà `hoctap-bot questions`
-# liệt kê, dưới câu trả lời đúng của nó (một câu chỉ ở một chỗ). Câu trả lời dùng được: faq:<mã>,
-# event:<mã>, programme:<mã>, courses:<mã nhóm>, smalltalk:greeting|thanks|ok|goodbye|sorry,
-# dont_know (không có thông tin: câu gần giống nhưng không phải việc của Tuần lễ), và
+# câu mẫu gần nhất cũng cùng câu trả lời. Ban tổ chức thêm vào đây những câu hỏi mà
+# `hoctap-bot questions` liệt kê, dưới câu trả lời đúng của nó (một câu chỉ ở một chỗ). Câu
+# trả lời dùng được: faq:<mã>, event:<mã>, programme:<mã>, courses:<mã nhóm>,
+# smalltalk:greeting|thanks|ok|goodbye|sorry, dont_know (không có thông tin: câu gần giống nhưng
+# không phải việc của Tuần lễ), và
 # {answers}. Không dùng thao tác (đăng ký, hủy đăng ký, làm bài thi, xóa dữ liệu):
 # Chatbot không làm gì chỉ vì một tin nhắn giống câu mẫu. Kiểm tra: hoctap-bot content check.
 

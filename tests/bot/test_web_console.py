@@ -525,10 +525,12 @@ async def test_figures_endpoint_counts_what_the_overview_shows(console: Console)
 async def test_the_overview_counts_the_questions_waiting_and_links_the_inbox(
         console: Console) -> None:
     """What the inbox holds open, counted on the overview: each question the bot could not
-    answer (twice the same here) and one sent on with /guicauhoi."""
+    answer (twice the same here) and one sent on with /guicauhoi. (The parking of the opening
+    ceremony asked here before is answered with the ceremony's card since the examples' model,
+    BENCHMARKS §8.74, as what to wear or bring to an event is since round 25d.)"""
     await console.sign_in(await console.link())
-    for user, text in (("9101", "giá vé gửi xe ở lễ khai mạc bao nhiêu"),
-                       ("9102", "giá vé gửi xe ở lễ khai mạc bao nhiêu"),
+    for user, text in (("9101", "bãi đỗ xe gần nhà hát lớn còn chỗ không"),
+                       ("9102", "bãi đỗ xe gần nhà hát lớn còn chỗ không"),
                        ("9103", "/guicauhoi Có xe đưa đón người cao tuổi không?")):
         await console.app.dispatcher.handle(Incoming("telegram", user, text))
     figures = (await (await console.client.get("/quantri/so-lieu.json")).json())["figures"]

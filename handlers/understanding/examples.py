@@ -66,6 +66,10 @@ def features(normalised: str) -> Counter[str]:
     return out
 
 
+# A message as the examples read it: its features' columns and their weights (Examples.query).
+Vector = tuple[NDArray[np.int64], NDArray[np.float64]]
+
+
 class Voted(NamedTuple):
     """What the examples answer, and the likeness of the K-th most alike example."""
 
@@ -109,29 +113,33 @@ class Examples:
         """The answer of the K examples most like `normalised` when all K name it, with the
         K-th's likeness; else the model's answer when it gives it MODEL_FLOOR or more and the
         example most like `normalised` names it too, with its probability; else None."""
-        nearest = self.nearest(normalised, K)
+        vector = self.query(normalised)  # (once: the nearest and the model both read it)
+        nearest = self._nearest(vector, K)
         answers = {answer for answer, _likeness in nearest}
         if len(nearest) == K and len(answers) == 1:
             return Voted(answers.pop(), nearest[-1][1])
-        if not nearest:
+        if vector is None or not nearest:
             return None
-        guessed = self.model.answer(normalised)
-        if guessed is None or guessed.likeness < MODEL_FLOOR or guessed.answer != nearest[0][0]:
+        guessed = self.model.answer_of(vector)
+        if guessed.likeness < MODEL_FLOOR or guessed.answer != nearest[0][0]:
             return None
         return guessed
 
     def nearest(self, normalised: str, k: int) -> list[tuple[str, float]]:
         """The answers of the `k` examples most like `normalised` and their likeness, the most
         alike first (fewer when fewer are alike at all)."""
-        scores = self._likeness(normalised)
-        if scores is None:
+        return self._nearest(self.query(normalised), k)
+
+    def _nearest(self, vector: Vector | None, k: int) -> list[tuple[str, float]]:
+        if vector is None:
             return []
+        scores = self._likeness(vector)
         k = min(k, len(scores))
         nearest = np.argpartition(-scores, k - 1)[:k]
         return sorted(((self.answers[i], float(scores[i])) for i in nearest if scores[i] > 0),
                       key=lambda pair: -pair[1])
 
-    def query(self, normalised: str) -> tuple[NDArray[np.int64], NDArray[np.float64]] | None:
+    def query(self, normalised: str) -> Vector | None:
         """The vector of `normalised` as the examples' are made: its features' columns and
         weights (None: not compared, or no feature of it known to the examples)."""
         if not self.answers or len(normalised) > MAX_LETTERS or sum(
@@ -146,12 +154,8 @@ class Examples:
         q /= float(np.sqrt(q @ q)) or 1.0
         return np.array(js, dtype=np.int64), q
 
-    def _likeness(self, normalised: str) -> NDArray[np.float64] | None:
-        """The cosine of `normalised` with every example (None: not compared, or no feature
-        of it known to the examples)."""
-        vector = self.query(normalised)
-        if vector is None:
-            return None
+    def _likeness(self, vector: Vector) -> NDArray[np.float64]:
+        """The cosine of a message's vector (`query`) with every example."""
         cols, q = vector
         starts = self.starts[cols]
         lengths = self.starts[cols + 1] - starts
@@ -217,8 +221,11 @@ class Model:
         """The likeliest answer of `normalised` and its probability (None: not compared, as
         the nearest examples do not compare it)."""
         vector = self.examples.query(normalised)
-        if vector is None:
-            return None
+        return None if vector is None else self.answer_of(vector)
+
+    def answer_of(self, vector: Vector) -> Voted:
+        """The likeliest answer of a message's vector (`Examples.query`), with its
+        probability."""
         cols, q = vector
         p = _softmax((q.astype(np.float32) @ self.weights[cols] + self.bias)[None, :])[0]
         best = int(p.argmax())

@@ -15,6 +15,7 @@ import math
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
@@ -735,15 +736,19 @@ class Understander:
                 self._places_from.setdefault(place[0], []).append(place)
         self.examples = Examples([(self._surface(text), example.answer)
                                   for example in edition.examples for text in example.texts])
-        # The words of each answer's examples typed with marks, as typed ("viết cảm nhận"):
-        # with its phrases' words, how the answer's own words are written.
-        self._example_words: dict[str, set[str]] = {}
-        for example in edition.examples:
+
+    @cached_property
+    def _example_words(self) -> dict[str, frozenset[str]]:
+        """The words of each answer's examples typed with marks, as typed ("viết cảm nhận"):
+        with its phrases' words, how the answer's own words are written (read at the first
+        message the examples answer, not at every build)."""
+        words: dict[str, set[str]] = {}
+        for example in self.edition.examples:
             for text in example.texts:
                 typed = [t for t in tokenize(text) if t.kind == "word"]
                 if self._accented(typed):
-                    self._example_words.setdefault(example.answer, set()).update(
-                        t.text for t in typed)
+                    words.setdefault(example.answer, set()).update(t.text for t in typed)
+        return {answer: frozenset(texts) for answer, texts in words.items()}
 
     def _surface(self, text: str) -> str:
         """`text` as the examples read it: its words without marks, abbreviations written out
@@ -763,7 +768,7 @@ class Understander:
         feature, _, arg = voted.answer.partition(":")
         if read.feature == "clarify" and (feature, arg) not in read.candidates:
             return read  # the question asked back stays between the answers the rules found
-        if self._rests_on_other_marks(text, voted.answer, (feature, arg)):
+        if self._rests_on_other_marks(text, voted.answer):
             return read
         # (no word is explained by a phrase of the answer, and `voted` says it: a flow waiting
         # for a name or a letter takes the message as that, unless it asks with "?" or opens
@@ -772,27 +777,29 @@ class Understander:
                        voted=True,
                        unexplained=max(1, read.words), explained=frozenset())
 
-    def _rests_on_other_marks(self, text: str, voted: str, answer: tuple[str, str]) -> bool:
+    def _rests_on_other_marks(self, text: str, voted: str) -> bool:
         """Does the examples' answer rest on a word the citizen typed with other marks than
         the answer's phrases and examples write it ("khoa học là gì": science; the courses'
         say "khóa học")? The examples read a message without marks; where the marks typed say a
         word is another (già ≠ giá, khoa ≠ khóa), the message is asked again without that
         word: an answer it then does not get rested on it."""
-        unit = self.index._unit_of.get(answer)
-        words = [t for t in tokenize(text) if t.kind == "word"]
+        feature, _, arg = voted.partition(":")
+        unit = self.index.unit((feature, arg))
+        typed = tokenize(text)
+        words = [t for t in typed if t.kind == "word"]
         if unit is None or not self._accented(words):
             return False
         own = self.index.texts_of_unit.get(unit, frozenset()) | self._example_words.get(
-            voted, set())
+            voted, frozenset())
         folds = {fold(t) for t in own}
-        typed: dict[str, set[str]] = {}
+        typed_as: dict[str, set[str]] = {}
         for t in words:
             if t.fold in folds and not self.index.is_filler(t):
-                typed.setdefault(t.fold, set()).add(t.text)
-        other = {f for f, texts in typed.items() if not texts & own}
+                typed_as.setdefault(t.fold, set()).add(t.text)
+        other = {f for f, texts in typed_as.items() if not texts & own}
         if not other:
             return False
-        kept = " ".join(t.text for t in tokenize(text) if t.fold not in other)
+        kept = " ".join(t.text for t in typed if t.fold not in other)
         again = self.vote(self._surface(kept))
         return again is None or again.answer != voted
 

@@ -89,16 +89,34 @@ class _Vote:
         return max(votes, key=votes.__getitem__), nearest[0][1], len(votes) == 1
 
 
-def _batches(path: Path) -> tuple[dict[int, int], set[int]]:
-    """Each line's batch (by the "# ---" headers), and the batches of round 20."""
-    batch, current, round20 = {}, 0, set()
+def batches(path: Path) -> tuple[dict[int, str], dict[int, int]]:
+    """The header of each batch (by the "# ---" lines, numbered from 1), and each line's
+    batch (0 before the first header)."""
+    header, batch, current = {}, {}, 0
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if line.startswith("# ---"):
             current += 1
-            if "round 20" in line:
-                round20.add(current)
+            header[current] = line
         batch[number] = current
-    return batch, round20
+    return header, batch
+
+
+def folds(cases: Sequence[Case], batch: dict[int, int]) -> dict[int, int]:
+    """Each case's fold of five: a batch's lines dealt in turn."""
+    fold, seen = {}, Counter[int]()
+    for i, c in enumerate(cases):
+        fold[i] = seen[batch[c.line]] % 5
+        seen[batch[c.line]] += 1
+    return fold
+
+
+def rules_at(checkout: Path | str, texts: list[str]) -> list[str]:
+    """The answer key of each text by the rules of another checkout (run there)."""
+    run = subprocess.run([sys.executable, "-c", _RULES_AT], cwd=checkout, check=True,
+                         input=json.dumps(texts), capture_output=True, text=True,
+                         env={"PYTHONPATH": str(checkout), "PATH": "/usr/bin"})
+    answers: list[str] = json.loads(run.stdout)
+    return answers
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -113,23 +131,18 @@ def main(argv: list[str] | None = None) -> int:
     cases = [o.case for o in outcomes]  # (expected "today" written as the day)
     features = [example_features(o.understanding.normalised) for o in outcomes]
     answers = [_answer(c.expected[0]) for c in cases]
-    batch, round20 = _batches(path)
+    header, batch = batches(path)
+    round20 = {b for b, line in header.items() if "round 20" in line}
     if args.rules_at:
         tested = [i for i, c in enumerate(cases) if batch[c.line] in round20]
-        run = subprocess.run([sys.executable, "-c", _RULES_AT], cwd=args.rules_at, check=True,
-                             input=json.dumps([cases[i].text for i in tested]),
-                             capture_output=True, text=True,
-                             env={"PYTHONPATH": str(args.rules_at), "PATH": "/usr/bin"})
-        rules = dict(zip(tested, json.loads(run.stdout), strict=True))
+        rules = dict(zip(tested, rules_at(args.rules_at, [cases[i].text for i in tested]),
+                         strict=True))
         vote = _Vote(features, answers, [i for i in range(len(cases)) if i not in rules])
         votes = {i: vote(features[i]) for i in tested}
         print(f"round 20's {len(tested)} tuned lines, the rules of {args.rules_at}")
     else:
         rules = {i: o.got for i, o in enumerate(outcomes)}
-        fold, seen = {}, Counter[int]()
-        for i, c in enumerate(cases):
-            fold[i] = seen[batch[c.line]] % 5
-            seen[batch[c.line]] += 1
+        fold = folds(cases, batch)
         votes = {}
         for f in range(5):
             vote = _Vote(features, answers, [i for i in fold if fold[i] != f])

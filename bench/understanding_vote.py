@@ -27,14 +27,12 @@ heldout.txt is never read.
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from bench.understanding import CORPUS
-from bench.understanding_examples import _RULES_AT
+from bench.understanding_examples import batches, folds, rules_at
 from content import default_edition_path, example_may_name, load_edition
 from handlers.understanding import Understander
 from handlers.understanding.evaluate import Case, load_corpus
@@ -53,12 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     u = Understander(load_edition(default_edition_path("2020")))
     cases = load_corpus(path)
     surface = [u._surface(c.text) for c in cases]
-    header, current, batch = {}, 0, {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.startswith("# ---"):
-            current += 1
-            header[current] = line
-        batch[number] = current
+    header, batch = batches(path)
     order = [n for n, _ in (r.split("=", 1) for r in args.round)]
 
     def voted(examples: Examples, i: int) -> tuple[str | None, float]:
@@ -66,19 +59,9 @@ def main(argv: list[str] | None = None) -> int:
         return (None, 0.0) if vote is None else vote
 
     count: Counter[tuple[str, float, str]] = Counter()
-    for spec in args.round:
-        name, checkout = spec.split("=", 1)
-        later = order[order.index(name) + 1:]
-        tested = [i for i, c in enumerate(cases) if name in header.get(batch[c.line], "")]
-        left_out = set(tested) | {i for i, c in enumerate(cases) if any(
-            r in header.get(batch[c.line], "") for r in later)}
-        examples = Examples([(surface[i], c.expected[0]) for i, c in enumerate(cases)
-                             if i not in left_out and example_may_name(c.expected[0])])
-        run = subprocess.run([sys.executable, "-c", _RULES_AT], cwd=checkout, check=True,
-                             input=json.dumps([cases[i].text for i in tested]),
-                             capture_output=True, text=True,
-                             env={"PYTHONPATH": checkout, "PATH": "/usr/bin"})
-        rules = dict(zip(tested, json.loads(run.stdout), strict=True))
+    for name, checkout, examples, rules in fresh_rounds(cases, surface, header, batch,
+                                                        args.round):
+        tested = list(rules)
         print(f"{name}: {len(tested)} tuned lines, the rules of {checkout} right on "
               f"{sum(rules[i] in cases[i].expected for i in tested)}")
         for i in tested:
@@ -104,6 +87,26 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def fresh_rounds(cases: list[Case], surface: list[str], header: dict[int, str],
+                 batch: dict[int, int], specs: list[str]
+                 ) -> Iterator[tuple[str, str, Examples, dict[int, str]]]:
+    """For each round named ("NAME=DIR"): its name, the checkout, the examples of every batch
+    but the round's and the later rounds' (as examples.toml is made), and the answer of the
+    rules of the checkout to each of the round's tuned lines, by case index."""
+    order = [n for n, _ in (s.split("=", 1) for s in specs)]
+    for spec in specs:
+        name, checkout = spec.split("=", 1)
+        later = order[order.index(name) + 1:]
+        tested = [i for i, c in enumerate(cases) if name in header.get(batch[c.line], "")]
+        left_out = set(tested) | {i for i, c in enumerate(cases) if any(
+            r in header.get(batch[c.line], "") for r in later)}
+        examples = Examples([(surface[i], c.expected[0]) for i, c in enumerate(cases)
+                             if i not in left_out and example_may_name(c.expected[0])])
+        rules = dict(zip(tested, rules_at(checkout, [cases[i].text for i in tested]),
+                         strict=True))
+        yield name, checkout, examples, rules
+
+
 def _near_misses(u: Understander, cases: list[Case], surface: list[str], batch: dict[int, int],
                  voted: Callable[[Examples, int], tuple[str | None, float]],
                  verbose: bool) -> list[float]:
@@ -111,10 +114,7 @@ def _near_misses(u: Understander, cases: list[Case], surface: list[str], batch: 
     as such) the vote would answer, the examples of the other folds voting."""
     from bench.understanding import TODAY
 
-    fold, seen = {}, Counter[int]()
-    for i, c in enumerate(cases):
-        fold[i] = seen[batch[c.line]] % 5
-        seen[batch[c.line]] += 1
+    fold = folds(cases, batch)
     out = []
     for f in range(5):
         examples = Examples([(surface[i], c.expected[0]) for i, c in enumerate(cases)

@@ -32,8 +32,6 @@ heldout.txt is never read.
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -41,7 +39,8 @@ from collections.abc import Callable
 import numpy as np
 
 from bench.understanding import CORPUS, TODAY
-from bench.understanding_examples import _RULES_AT
+from bench.understanding_examples import batches, folds
+from bench.understanding_vote import fresh_rounds
 from content import default_edition_path, example_may_name, load_edition
 from handlers.understanding import Understander
 from handlers.understanding.evaluate import answer_key, load_corpus
@@ -65,9 +64,10 @@ def _centroid(examples: Examples) -> Callable[[str], str | None]:
     norm = np.sqrt(np.bincount(first, weights=summed * summed, minlength=len(names)))
 
     def centroid(normalised: str) -> str | None:
-        scores = examples._likeness(normalised)
-        if scores is None:
+        vector = examples.query(normalised)
+        if vector is None:
             return None
+        scores = examples._likeness(vector)
         by_answer = np.bincount(answer_of_row, weights=scores, minlength=len(names))
         return names[int(np.argmax(by_answer / np.maximum(norm, 1e-12)))]
 
@@ -153,12 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     u = Understander(load_edition(default_edition_path("2020")))
     cases = load_corpus(path)
     surface = [u._surface(c.text) for c in cases]
-    header, current, batch = {}, 0, {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.startswith("# ---"):
-            current += 1
-            header[current] = line
-        batch[number] = current
+    header, batch = batches(path)
     order = [n for n, _ in (r.split("=", 1) for r in args.round)]
     names = NAMES
     rows: dict[str, list[str]] = {n: [] for n in names}
@@ -172,19 +167,10 @@ def main(argv: list[str] | None = None) -> int:
             counts[(name, "gain")] += answer in expected and rules not in expected
             counts[(name, "harm")] += rules in expected and answer not in expected
 
-    for spec in args.round:
-        name, checkout = spec.split("=", 1)
-        later = order[order.index(name) + 1:]
-        tested = [i for i, c in enumerate(cases) if name in header.get(batch[c.line], "")]
-        left_out = set(tested) | {i for i, c in enumerate(cases) if any(
-            r in header.get(batch[c.line], "") for r in later)}
-        voter = _Voter(u, Examples([(surface[i], c.expected[0]) for i, c in enumerate(cases)
-                                    if i not in left_out and example_may_name(c.expected[0])]))
-        run = subprocess.run([sys.executable, "-c", _RULES_AT], cwd=checkout, check=True,
-                             input=json.dumps([cases[i].text for i in tested]),
-                             capture_output=True, text=True,
-                             env={"PYTHONPATH": checkout, "PATH": "/usr/bin"})
-        rules = dict(zip(tested, json.loads(run.stdout), strict=True))
+    for name, _checkout, examples, rules in fresh_rounds(cases, surface, header, batch,
+                                                         args.round):
+        tested = list(rules)
+        voter = _Voter(u, examples)
         counts: Counter[tuple[str, str]] = Counter()
         for i in tested:
             tally(counts, i, rules[i], voter(surface[i], rules[i] in ("dont_know", "clarify"),
@@ -193,10 +179,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{sum(rules[i] in cases[i].expected for i in tested)}", flush=True)
         for n in names:
             rows[n].append(f"+{counts[(n, 'gain')]}/−{counts[(n, 'harm')]}")
-    fold, seen = {}, Counter[int]()
-    for i, c in enumerate(cases):
-        fold[i] = seen[batch[c.line]] % 5
-        seen[batch[c.line]] += 1
+    fold = folds(cases, batch)
     counts = Counter()
     near: Counter[str] = Counter()
     for f in range(5):

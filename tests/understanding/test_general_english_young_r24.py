@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from handlers.understanding import Understander
-from tests.understanding.conftest import answer
+from tests.understanding.conftest import answer, with_left
 
 FEE = "faq:chi-phi"
 QUIZ = "contest / faq:cuoc-thi"
@@ -73,9 +73,7 @@ LEFT: dict[str, str] = {
 }
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    pytest.param(text, expected, marks=[pytest.mark.xfail(strict=True, reason=LEFT[text])])
-    if text in LEFT else (text, expected) for text, expected in CASES])
+@pytest.mark.parametrize(("text", "expected"), with_left(CASES, LEFT))
 def test_english_young(understander: Understander, text: str, expected: str) -> None:
     assert answer(understander, text) in expected.split(" / ")
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import pytest
 
 from handlers.understanding import Understander
-from tests.understanding.conftest import answer
+from tests.understanding.conftest import answer, with_left
 
 THEME = "theme / faq:chu-de"
 WHAT = "faq:tuan-le-la-gi / theme"
@@ -121,21 +121,12 @@ GUARDS_LEFT: dict[str, str] = {
 }
 
 
-def _left(text: str, left: dict[str, str]) -> str | None:
-    return next((why for start, why in left.items() if text.startswith(start)), None)
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    pytest.param(text, expected, marks=[pytest.mark.xfail(strict=True, reason=why)])
-    if (why := _left(text, LEFT)) is not None else (text, expected) for text, expected in CASES])
+@pytest.mark.parametrize(("text", "expected"), with_left(CASES, LEFT, by_start=True))
 def test_long_message(understander: Understander, text: str, expected: str) -> None:
     assert answer(understander, text) in expected.split(" / ")
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    pytest.param(text, expected, marks=[pytest.mark.xfail(strict=True, reason=why)])
-    if (why := _left(text, GUARDS_LEFT)) is not None else (text, expected)
-    for text, expected in GUARDS])
+@pytest.mark.parametrize(("text", "expected"), with_left(GUARDS, GUARDS_LEFT, by_start=True))
 def test_long_near_miss(understander: Understander, text: str, expected: str) -> None:
     assert answer(understander, text) in expected.split(" / ")
 

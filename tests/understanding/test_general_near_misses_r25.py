@@ -11,12 +11,10 @@ answers. Figures in BENCHMARKS §8.71.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import pytest
 
 from handlers.understanding import Understander
-from tests.understanding.conftest import answer
+from tests.understanding.conftest import answer, with_left
 
 NO: tuple[str, ...] = ("dont_know",)
 
@@ -117,23 +115,17 @@ LEFT: dict[str, str] = {
 }
 
 
-def _params(cases: Sequence[tuple[str, tuple[str, ...]]]) -> list[object]:
-    return [pytest.param(text, expected, marks=[pytest.mark.xfail(strict=True, reason=LEFT[text])]
-                         ) if text in LEFT else pytest.param(text, expected)
-            for text, expected in cases]
-
-
-@pytest.mark.parametrize(("text", "expected"), _params(NEAR_MISSES))
+@pytest.mark.parametrize(("text", "expected"), with_left(NEAR_MISSES, LEFT))
 def test_near_miss(understander: Understander, text: str, expected: tuple[str, ...]) -> None:
     assert answer(understander, text) in expected
 
 
-@pytest.mark.parametrize(("text", "expected"), _params(AFTER_FIXES + AFTER_FIXES_GUARDS))
+@pytest.mark.parametrize(("text", "expected"), with_left(AFTER_FIXES + AFTER_FIXES_GUARDS, LEFT))
 def test_after_fixes(understander: Understander, text: str, expected: tuple[str, ...]) -> None:
     assert answer(understander, text) in expected
 
 
-@pytest.mark.parametrize(("text", "expected"), _params(GUARDS))
+@pytest.mark.parametrize(("text", "expected"), with_left(GUARDS, LEFT))
 def test_guard(understander: Understander, text: str, expected: tuple[str, ...]) -> None:
     assert answer(understander, text) in expected
 

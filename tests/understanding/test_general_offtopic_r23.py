@@ -11,12 +11,10 @@ BENCHMARKS §8.58.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import pytest
 
 from handlers.understanding import Understander
-from tests.understanding.conftest import answer
+from tests.understanding.conftest import answer, with_left
 
 NO: tuple[str, ...] = ("dont_know",)
 SORRY = ("dont_know", "smalltalk:sorry")
@@ -318,23 +316,17 @@ LEFT: dict[str, str] = {
 }
 
 
-def _params(cases: Sequence[tuple[str, tuple[str, ...]]]) -> list[object]:
-    return [pytest.param(text, expected, marks=[pytest.mark.xfail(strict=True, reason=LEFT[text])]
-                         ) if text in LEFT else pytest.param(text, expected)
-            for text, expected in cases]
-
-
-@pytest.mark.parametrize(("text", "expected"), _params(NEAR_MISSES))
+@pytest.mark.parametrize(("text", "expected"), with_left(NEAR_MISSES, LEFT))
 def test_near_miss(understander: Understander, text: str, expected: tuple[str, ...]) -> None:
     assert answer(understander, text) in expected
 
 
-@pytest.mark.parametrize(("text", "expected"), _params(TALK))
+@pytest.mark.parametrize(("text", "expected"), with_left(TALK, LEFT))
 def test_talk(understander: Understander, text: str, expected: tuple[str, ...]) -> None:
     assert answer(understander, text) in expected
 
 
-@pytest.mark.parametrize(("text", "expected"), _params(GUARDS))
+@pytest.mark.parametrize(("text", "expected"), with_left(GUARDS, LEFT))
 def test_guard(understander: Understander, text: str, expected: tuple[str, ...]) -> None:
     assert answer(understander, text) in expected
 

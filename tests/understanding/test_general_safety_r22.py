@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 
 from handlers.understanding import Understander
-from tests.understanding.conftest import answer
+from tests.understanding.conftest import answer, with_left
 
 SAFETY = "faq:internet-an-toan"
 LEARN = ("faq:internet-an-toan / event:an-duong-ky-nang-so / event:lop-ky-nang-so"
@@ -138,9 +138,7 @@ GUARDS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    pytest.param(text, expected, marks=[pytest.mark.xfail(strict=True, reason=LEFT[text])]
-                 if text in LEFT else []) for text, expected in CASES])
+@pytest.mark.parametrize(("text", "expected"), with_left(CASES, LEFT))
 def test_safety_trouble(understander: Understander, text: str, expected: str) -> None:
     assert answer(understander, text) in expected.split(" / ")
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from handlers.understanding import Understander
-from tests.understanding.conftest import answer
+from tests.understanding.conftest import answer, with_left
 
 SAFETY = "faq:internet-an-toan"
 MATERIAL = "faq:internet-an-toan / courses:ky-nang-so"
@@ -99,13 +99,7 @@ LEFT: dict[str, str] = {
 }
 
 
-def _left(text: str) -> str | None:
-    return next((why for start, why in LEFT.items() if text.startswith(start)), None)
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    pytest.param(text, expected, marks=[pytest.mark.xfail(strict=True, reason=why)])
-    if (why := _left(text)) is not None else (text, expected) for text, expected in CASES])
+@pytest.mark.parametrize(("text", "expected"), with_left(CASES, LEFT, by_start=True))
 def test_safety(understander: Understander, text: str, expected: str) -> None:
     assert answer(understander, text) in expected.split(" / ")
 

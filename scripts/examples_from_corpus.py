@@ -31,7 +31,10 @@ HEADER = """\
 # Khi các cụm từ của câu trả lời (faq.toml, lexicon.toml, tên sự kiện...) chưa đủ để hiểu một
 # tin nhắn, Chatbot so tin đó với các câu mẫu ở đây: nếu năm câu mẫu gần nhất cùng một câu trả
 # lời thì trả lời như vậy; nếu không, một mô hình học từ mọi câu mẫu trả lời khi nó đủ chắc và
-# câu mẫu gần nhất cũng cùng câu trả lời. Ban tổ chức thêm vào đây những câu hỏi mà
+# câu mẫu gần nhất cũng cùng câu trả lời. Khi các cụm từ đã trả lời nhưng còn từ một phần ba
+# số từ của tin nhắn trở lên chưa được giải thích, mô hình được hỏi lại: câu trả lời của nó được
+# dùng thay khi nó đủ chắc, gần như loại câu trả lời của các cụm từ và câu mẫu gần nhất đồng ý
+# (không bao giờ thay một thao tác hay một ngày). Ban tổ chức thêm vào đây những câu hỏi mà
 # `hoctap-bot questions` liệt kê, dưới câu trả lời đúng của nó (một câu chỉ ở một chỗ). Câu
 # trả lời dùng được: faq:<mã>, event:<mã>, programme:<mã>, courses:<mã nhóm>,
 # smalltalk:greeting|thanks|ok|goodbye|sorry, dont_know (không có thông tin: câu gần giống nhưng

@@ -49,6 +49,9 @@ MAX_LETTERS = 400
 # lines rightly that the rules left, 7 wrongly that the rules had right, against 58 and 5 of
 # the vote alone; 10 near misses of 1,000 answered, against 6).
 MODEL_FLOOR = 0.5
+# Asked of a message the rules answered (Examples.second_opinion), the model gives its answer
+# instead only where it gives theirs less than this (BENCHMARKS.md §8.81).
+OVERRULED = 0.1
 # How the model is trained: passes over the examples, examples a step, the first step's size.
 EPOCHS = 8
 BATCH = 32
@@ -118,6 +121,21 @@ class Examples:
         answers = {answer for answer, _likeness in nearest}
         if len(nearest) == K and len(answers) == 1:
             return Voted(answers.pop(), nearest[-1][1])
+        return self._modelled(vector, nearest)
+
+    def second_opinion(self, normalised: str, against: str) -> Voted | None:
+        """The model's answer of `normalised` instead of the rules' answer `against`: when it
+        gives its own MODEL_FLOOR or more and theirs less than OVERRULED, and the example most
+        like `normalised` names its own too (not the nearest five's agreement alone: asked of a
+        message the rules did answer, see Understander.understand), else None."""
+        vector = self.query(normalised)
+        guessed = self._modelled(vector, self._nearest(vector, 1))
+        if guessed is None or vector is None or self.model.likeness(vector, against) >= OVERRULED:
+            return None
+        return guessed
+
+    def _modelled(self, vector: Vector | None,
+                  nearest: list[tuple[str, float]]) -> Voted | None:
         if vector is None or not nearest:
             return None
         guessed = self.model.answer_of(vector)
@@ -181,7 +199,7 @@ class Model:
     def __init__(self, examples: Examples) -> None:
         self.examples = examples
         self.answers = tuple(sorted(set(examples.answers)))
-        index = {answer: i for i, answer in enumerate(self.answers)}
+        self._index = index = {answer: i for i, answer in enumerate(self.answers)}
         n, width = len(examples.answers), len(self.answers)
         truth = np.array([index[a] for a in examples.answers], dtype=np.int64)
         # the examples' vectors again, by example (Examples keeps them by feature)
@@ -226,10 +244,22 @@ class Model:
     def answer_of(self, vector: Vector) -> Voted:
         """The likeliest answer of a message's vector (`Examples.query`), with its
         probability."""
-        cols, q = vector
-        p = _softmax((q.astype(np.float32) @ self.weights[cols] + self.bias)[None, :])[0]
+        p = self._probabilities(vector)
         best = int(p.argmax())
         return Voted(self.answers[best], float(p[best]))
+
+    def likeness(self, vector: Vector, answer: str) -> float:
+        """The probability of `answer` for a message's vector (0 for an answer no example
+        names)."""
+        if answer not in self._index:
+            return 0.0
+        return float(self._probabilities(vector)[self._index[answer]])
+
+    def _probabilities(self, vector: Vector) -> NDArray[np.float32]:
+        cols, q = vector
+        p: NDArray[np.float32] = _softmax(
+            (q.astype(np.float32) @ self.weights[cols] + self.bias)[None, :])[0]
+        return p
 
 
 def _softmax(scores: NDArray[np.float32]) -> NDArray[np.float32]:

@@ -19,7 +19,7 @@ from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
-from content import Edition
+from content import Edition, example_may_name
 from handlers.understanding import parts
 from handlers.understanding.dates import DateRef, find_date, route_arg
 from handlers.understanding.examples import NEVER_GIVEN, Examples, Voted
@@ -424,6 +424,11 @@ _SPOKEN_TO = frozenset({("smalltalk", "greeting"), ("smalltalk", "thanks"),
 # An answer given because the examples most like the message name it (examples.py): below
 # ON_ITS_OWN (core.py), so a message is not split in questions on such an answer.
 EXAMPLES_SCORE = 1.0
+# The rules' answer is asked again of the examples' model when this share of the message's
+# asking words or more is not explained by it (Understander._half_explained), unless it is one
+# of these: a day, small talk, or no answer.
+HALF_EXPLAINED = 0.3
+_NOT_SECONDED = frozenset({"unknown", "clarify", "smalltalk", "day", "today"})
 SMALL_TALK_SCORE = 1.0  # a call alone ("btc ơi"): a greeting
 # Pairs of the date reader's words, so that a typo beside one is read ("hom nau": hôm nay).
 _DATE_PAIRS = (
@@ -473,6 +478,20 @@ class _Candidate:
     explained: set[int]
     source: int
     rank: float = 0.0  # the score, less for leaving much of the message unexplained
+
+
+def _seconded(read: Understanding, answer: str) -> bool:
+    """May the model's `answer` replace the rules' (Understander._half_explained)? Not with
+    small talk (a message the rules found a question in is not a thanks or a greeting alone:
+    "cảm ơn ad, cho em hỏi thi ở đâu"), nor with what says less of the same subject: the
+    courses' list for a category of them ("courses" for "courses:khoa-hoc"), or one thing's
+    other answer (the reading programme of an event of the same name)."""
+    feature, _, arg = answer.partition(":")
+    if feature == "smalltalk":
+        return False
+    if feature == read.feature and not arg:
+        return False
+    return not (arg and arg == read.arg)
 
 
 def _quantity(tokens: list[Token], i: int) -> bool:
@@ -758,12 +777,20 @@ class Understander:
     def understand(self, text: str, today: date) -> Understanding:
         """What `text` (cleaned: NFC, trimmed) asks, with `today` for relative dates: read by
         the phrases of the answers (the rules); where they give up (no information, or two
-        answers to ask between), by the examples most like it, when they agree."""
+        answers to ask between), by the examples most like it, when they agree; where the rules
+        answered on a part of the message only, the examples' model, when it is sure of another
+        answer and the example most like the message names it too (_half_explained)."""
         read = self._read(text, today)
-        if not read.examples_asked:
+        given = f"{read.feature}:{read.arg}" if read.arg else read.feature
+        if read.examples_asked:
+            voted = self.vote(self._surface(text))
+        elif self._half_explained(read):
+            voted = self.vote(self._surface(text), second_opinion=given)
+        else:
             return read
-        voted = self.vote(self._surface(text))
-        if voted is None:
+        if voted is None or voted.answer == given:
+            return read
+        if not read.examples_asked and not _seconded(read, voted.answer):
             return read
         feature, _, arg = voted.answer.partition(":")
         if read.feature == "clarify" and (feature, arg) not in read.candidates:
@@ -776,6 +803,18 @@ class Understander:
         return replace(read, feature=feature, arg=arg, candidates=(), score=EXAMPLES_SCORE,
                        voted=True,
                        unexplained=max(1, read.words), explained=frozenset())
+
+    @staticmethod
+    def _half_explained(read: Understanding) -> bool:
+        """Did the rules answer on a part of the message only (a third of its asking words or
+        more not explained by their answer), so that the examples' model is asked for a second
+        opinion? Not of a day, nor an action (subscribing, starting the quiz, …: the examples
+        name neither, so the model would never agree), small talk, a subject elsewhere, nor an
+        answer the examples gave already (BENCHMARKS.md §8.81: on five rounds' fresh lines, 45
+        lines the rules had wrong answered rightly, 2 they had right wrongly)."""
+        return (read.feature not in _NOT_SECONDED and not read.voted and not read.elsewhere
+                and example_may_name(f"{read.feature}:{read.arg}" if read.arg else read.feature)
+                and read.words > 0 and read.unexplained >= HALF_EXPLAINED * read.words)
 
     def _rests_on_other_marks(self, text: str, voted: str) -> bool:
         """Does the examples' answer rest on a word the citizen typed with other marks than
@@ -803,13 +842,15 @@ class Understander:
         again = self.vote(self._surface(kept))
         return again is None or again.answer != voted
 
-    def vote(self, surface: str, examples: Examples | None = None) -> Voted | None:
+    def vote(self, surface: str, examples: Examples | None = None,
+             second_opinion: str | None = None) -> Voted | None:
         """What the examples (these, or the edition's) answer a message the rules gave up on,
         read as `_surface` reads it (Examples.vote: the nearest examples when they agree, else
-        their model when sure enough): None when a word of it is known only from subjects not
-        the Week's ("violympic"), when it knows no word but fillers and one it does not know,
-        when neither answers, or when theirs is an answer never given
-        so (examples.NEVER_GIVEN)."""
+        their model when sure enough; `second_opinion`: the answer the rules gave, which the
+        model alone may overrule: Examples.second_opinion): None when a word of it is known
+        only from subjects not the Week's ("violympic"), when it knows no word but fillers and
+        one it does not know, when neither answers, or when theirs is an answer never given so
+        (examples.NEVER_GIVEN)."""
         words = surface.split()
         if any(w in self.index.elsewhere_folds for w in words):
             return None
@@ -819,7 +860,9 @@ class Understander:
             # does not know: the examples alike in their frame ("chủ đề là gì vậy ad") say
             # nothing of it (round 25 a)
             return None
-        voted = (self.examples if examples is None else examples).vote(surface)
+        asked = self.examples if examples is None else examples
+        voted = (asked.vote(surface) if second_opinion is None
+                 else asked.second_opinion(surface, second_opinion))
         return None if voted is None or voted.answer in NEVER_GIVEN else voted
 
     def _read(self, text: str, today: date) -> Understanding:
@@ -1253,7 +1296,9 @@ class Understander:
             # what it holds, not when the Week is; round 25 a)
             # "huyện thủy nguyên có hđ gì", "sk ở đồ sơn": the events of one quận or huyện are
             # listed by choosing it, which the FAQ entry tells; the city's lists are not asked
-            best = replace(best, route=_DISTRICT_EVENTS)
+            # (the district's name is what the answer is of: explained by it)
+            best = replace(best, route=_DISTRICT_EVENTS,
+                           explained=best.explained | self._district_named(tokens))
             passed = {best.route, *_CITY_LISTS, *((_WHEN_WEEK,) if holds else ())}
         if ref is not None and best.route[0] in ("day", "today") and any(
                 f" {q} " in run for q in WHEN_WHERE):
@@ -2424,7 +2469,9 @@ class Understander:
         asked_from = any(t.fold in ("co", "phai") for t in tokens[max(0, start - 2):start + 1])
         # (the yes/no may be the fee phrase's own last word: "có mất tiền không")
         asked_to = any(t.fold in YES_NO for t in tokens[max(start + 1, end):end + 3])
-        return fee if asked_from and asked_to else None
+        # (the thing named is what the fee is asked of: explained by the answer)
+        return replace(fee, explained=fee.explained | best.explained) if (
+            asked_from and asked_to) else None
 
     @staticmethod
     def _near_home(candidates: list[_Candidate], best: _Candidate) -> _Candidate:

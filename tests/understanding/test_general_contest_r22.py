@@ -53,9 +53,8 @@ TAKE_OR_RULES = ("contest_take", "contest")
     ('có chống gian lận không ad', RULES),
     # teams and prizes
     ('thi theo doi duoc khong', RULES),
-    pytest.param('ca lop thi chung 1 tai khoan dc k', RULES, marks=pytest.mark.xfail(
-        strict=True, reason="'tài khoản' is the internet-safety FAQ's word (a hacked account), "
-        "stronger than 'thi'")),
+    # (read since the examples' second opinion, BENCHMARKS §8.81)
+    ('ca lop thi chung 1 tai khoan dc k', RULES),
     # (an xfail until round 23 d: other certificates are named as elsewhere phrases, "giấy
     # chứng nhận hộ nghèo", and the contest's holds "giấy chứng nhận")
     ('thi xong co giay chung nhan ko', RULES),

@@ -20,10 +20,8 @@ from tests.understanding.conftest import answer
 
 ASKED_OF_AN_EVENT = [
     ("lễ bế mạc có cần đăng ký trước không", "event:tong-ket"),
-    pytest.param("le khai mac co truc tiep tren facebook ko", "event:khai-mac",
-                 marks=pytest.mark.xfail(strict=True, reason="'facebook' alone is a phrase of "
-                                         "the safe-Internet FAQ (accounts, scams), which "
-                                         "outweighs the opening named without marks")),
+    # (read since the examples' second opinion, BENCHMARKS §8.81)
+    ("le khai mac co truc tiep tren facebook ko", "event:khai-mac"),
     ("ngày thư viện mở có cần đăng ký không", "event:ngay-thu-vien-mo"),
     ("dien dan cong dan hoc tap ai duoc tham gia", "event:dien-dan-cong-dan-hoc-tap"),
     ("buổi tọa đàm công dân toàn cầu kéo dài bao lâu", "event:dien-dan-cong-dan-toan-cau"),

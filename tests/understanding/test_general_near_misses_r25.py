@@ -108,10 +108,6 @@ LEFT: dict[str, str] = {
         "'chiều nay có mưa to không' became this afternoon's events and 'trời mưa to quá, mà "
         "… có mất tiền không' lost its fee answer); typed without marks they are 'nang', "
         "'mua' (buy) and weigh too little against today",
-    "tuần lễ năm nay có tổ chức lễ khai mạc không":
-        "faq:thoi-gian (before the round too): 'có tổ chức … không' reads as when the Week is "
-        "held (its phrase 'tổ chức' weighs 7.4 against the opening's 'khai mạc' 3.1); whether "
-        "an event is held is not told from when",
 }
 
 

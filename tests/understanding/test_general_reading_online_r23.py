@@ -98,15 +98,16 @@ _GUARDS = [
     ('cam on ad nhe', 'smalltalk:thanks'),
     ('chao ban', 'smalltalk:greeting'),
     ('dc roi', 'smalltalk:ok'),
+    # (left by round 23a, read since the examples' second opinion, BENCHMARKS §8.81)
+    ('thư viện trường với thư viện xã có chia sẻ sách cho nhau không',
+     'programme:hop-tac-thu-vien / programme:luan-chuyen-sach / library'),
+    ('online english classes free', 'courses:khoa-hoc / courses'),
 ]
 
 _LEFT = [
-    ('thư viện trường với thư viện xã có chia sẻ sách cho nhau không',
-     'programme:hop-tac-thu-vien / programme:luan-chuyen-sach / library'),
     ('co phong trao nao de hoc sinh doc sach nhieu hon ko', _LIBRARY),
     ('buổi thư viện mở cửa tự do có hướng dẫn đọc sách điện tử không',
      'event:ngay-thu-vien-mo'),
-    ('online english classes free', 'courses:khoa-hoc / courses'),
     ('hội những người thích đọc sách trên mạng', 'courses:van-hoa-doc'),
     # (read by the first fixes, given back: 'ứng dụng …' as keywords made "dung" weaker,
     # 'dung nhan tin cho toi nua' — dừng — flipped to clarify)

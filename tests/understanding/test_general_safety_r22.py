@@ -82,17 +82,11 @@ LEFT: dict[str, str] = {
         "dont_know: 'iphone' is read 'điện thoại', 'trúng' alone is no phrase, and 'chuyển' "
         "twice and '500k' outweigh 'phí ship'; the examples' model gives the safe Internet at "
         "p 0.48, under MODEL_FLOOR (above it before round 25a's examples)",
-    'ng ta bao con toi bi tai nan, bat nop tien vien phi gap vao tk la, lam sao biet that gia':
-        "faq:chi-phi: the fee's words reach 'gia' (giả, typed without marks, read giá), and "
-        "the scam's one word ('tk', tài khoản) is weaker than a quarter of them",
     'có người nhắn nói tôi được nhận hỗ trợ covid, phải nộp lệ phí hồ sơ 300 nghìn trước':
         "dont_know: 'covid' is repaired to 'có video'; 'covid' as a known word was tried and "
         "taken back ('hải phòng hôm nay có ca covid mới không' became today's schedule)",
     'co cach nao kiem tra mot bai bao tren mang co dung su that ko':
         "dont_know: 'bai bao' without marks is no phrase and weighs against 'sự thật'",
-    'em bị quên mật khẩu zalo mà đổi số điện thoại rồi, lấy lại kiểu gì':
-        "contacts: a forgotten password is the provider's matter in round 15's off-topic list "
-        "(test_offtopic_r15), so it is no keyword; 'số điện thoại' then reads the contacts",
     'co nguoi tu xung can bo dien luc goi doi cat dien neu ko chuyen tien':
         "dont_know: 'cắt điện' is a subject elsewhere, and such a subject decides",
     'anh ta quen em tren mang, gio doi gui hang tu nuoc ngoai ve bat dong thue':

@@ -84,9 +84,6 @@ LEFT: dict[str, str] = {
     'tôi là công nhân':
         "dont_know: 'bảo hiểm xã hội' is a subject elsewhere stronger than the safe Internet "
         "('xưng là', 'tài khoản'): the bait rule needs it twice as strong",
-    'me e 65 tuoi':
-        "event:an-duong-ky-nang-so: 'mới dùng smartphone' of an older mother reads the phone "
-        "class first; the trouble ('bị lấy thông tin', 'app lạ') comes after",
     'con trai tôi 13 tuổi':
         "dont_know: 'lấy điện thoại' reads the phone number (contacts) and 'nạp' is repaired "
         "to 'lap'; 'quản lý việc con dùng máy' is no phrase",

@@ -153,11 +153,9 @@ def test_units_and_staff(understander: Understander, text: str, expected: str) -
     # (passes since round 20 merged: help asked of a device, round 20a, is read first)
     pytest.param('co huong dan cach dung internet an toan cho phu huynh khong',
                  'faq:internet-an-toan / event:lop-ky-nang-so'),
+    # (passes since the examples' second opinion, BENCHMARKS §8.81)
     pytest.param('cơ quan muốn tổ chức tập huấn internet an toàn cho nhân viên',
-                 'faq:internet-an-toan / event:tap-huan-internet-cbcnv',
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "'cơ quan muốn tổ chức' is a phrase of the organizers' (bodies), stronger"
-                     ' than the training named after it'))),
+                 'faq:internet-an-toan / event:tap-huan-internet-cbcnv'),
     pytest.param('trong tuần học tập có lớp internet an toàn không',
                  'faq:internet-an-toan / event:tap-huan-internet-hoc-sinh'
                  ' / event:tap-huan-internet-cbcnv',

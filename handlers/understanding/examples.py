@@ -129,10 +129,18 @@ class Examples:
         like `normalised` names its own too (not the nearest five's agreement alone: asked of a
         message the rules did answer, see Understander.understand), else None."""
         vector = self.query(normalised)
-        guessed = self._modelled(vector, self._nearest(vector, 1))
-        if guessed is None or vector is None or self.model.likeness(vector, against) >= OVERRULED:
+        if vector is None:
             return None
-        return guessed
+        # (the model first: most messages it leaves to the rules, without the nearest sought)
+        p = self.model.probabilities(vector)
+        best = int(p.argmax())
+        guessed = Voted(self.model.answers[best], float(p[best]))
+        if guessed.likeness < MODEL_FLOOR or guessed.answer == against or float(
+                p[self.model.index[against]] if against in self.model.index else 0.0
+        ) >= OVERRULED:
+            return None
+        nearest = self._nearest(vector, 1)
+        return guessed if nearest and nearest[0][0] == guessed.answer else None
 
     def _modelled(self, vector: Vector | None,
                   nearest: list[tuple[str, float]]) -> Voted | None:
@@ -163,12 +171,17 @@ class Examples:
         if not self.answers or len(normalised) > MAX_LETTERS or sum(
                 1 for w in normalised.split() if len(w) >= 2 and w.isalpha()) < MIN_WORDS:
             return None
-        counted = features(normalised)
-        js = [self.column[f] for f in counted if f in self.column]
+        column = self.column
+        js: list[int] = []
+        tf: list[float] = []
+        for f, n in features(normalised).items():
+            j = column.get(f)
+            if j is not None:
+                js.append(j)
+                tf.append(1.0 if n == 1 else 1 + math.log(n))
         if not js:
             return None
-        q = np.array([(1 + math.log(counted[f])) for f in counted if f in self.column],
-                     dtype=np.float64) * self.idf[js]
+        q = np.array(tf, dtype=np.float64) * self.idf[js]
         q /= float(np.sqrt(q @ q)) or 1.0
         return np.array(js, dtype=np.int64), q
 
@@ -199,7 +212,7 @@ class Model:
     def __init__(self, examples: Examples) -> None:
         self.examples = examples
         self.answers = tuple(sorted(set(examples.answers)))
-        self._index = index = {answer: i for i, answer in enumerate(self.answers)}
+        self.index = index = {answer: i for i, answer in enumerate(self.answers)}
         n, width = len(examples.answers), len(self.answers)
         truth = np.array([index[a] for a in examples.answers], dtype=np.int64)
         # the examples' vectors again, by example (Examples keeps them by feature)
@@ -244,18 +257,13 @@ class Model:
     def answer_of(self, vector: Vector) -> Voted:
         """The likeliest answer of a message's vector (`Examples.query`), with its
         probability."""
-        p = self._probabilities(vector)
+        p = self.probabilities(vector)
         best = int(p.argmax())
         return Voted(self.answers[best], float(p[best]))
 
-    def likeness(self, vector: Vector, answer: str) -> float:
-        """The probability of `answer` for a message's vector (0 for an answer no example
-        names)."""
-        if answer not in self._index:
-            return 0.0
-        return float(self._probabilities(vector)[self._index[answer]])
-
-    def _probabilities(self, vector: Vector) -> NDArray[np.float32]:
+    def probabilities(self, vector: Vector) -> NDArray[np.float32]:
+        """The probability of each answer (`answers`, its place by `index`) for a message's
+        vector."""
         cols, q = vector
         p: NDArray[np.float32] = _softmax(
             (q.astype(np.float32) @ self.weights[cols] + self.bias)[None, :])[0]

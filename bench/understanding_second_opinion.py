@@ -8,7 +8,7 @@
 Since BENCHMARKS.md §8.81 the understanding asks the examples' model for a second opinion of a
 rule answer that leaves HALF_EXPLAINED of the message's asking words or more unexplained
 (Understander._half_explained), and gives the model's answer instead where it is sure of it
-(examples.MODEL_FLOOR), gives the rules' answer little (examples.OVERRULED), and the example
+(examples.SECOND_FLOOR), gives the rules' answer little (examples.OVERRULED), and the example
 most like the message names it too (Examples.second_opinion), through the vote's gates
 (Understander.vote: no word of a subject elsewhere, no answer never given) and never small
 talk nor less of the same subject (understand._seconded).

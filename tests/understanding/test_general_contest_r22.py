@@ -125,9 +125,8 @@ def test_when_the_contest_starts(understander: Understander, text: str, expected
     ('tra loi cham qua 1 phut thi sao', RULES),
     ('qua thoi gian thi mat cau do a', RULES),
     ('trả lời nhanh có được thêm điểm không', RULES),
-    pytest.param('lam nhanh co loi the gi ko ad', RULES, marks=pytest.mark.xfail(
-        strict=True, reason="'lợi thế' is no word of the lexicon: an unknown word against "
-        "'làm nhanh'")),
+    # (read since the model's floor is 0.3, BENCHMARKS §8.81)
+    ('lam nhanh co loi the gi ko ad', RULES),
     # interruptions and a quiz that does not go on
     # ('đang thi' and 'làm bài thi' are as strong to the rules; the examples most like it
     # are the contest's)

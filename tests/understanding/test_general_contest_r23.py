@@ -48,9 +48,8 @@ TAKE_OR_RULES = ("contest_take", "contest")
     pytest.param('thi xong roi muon thi tiep lan 2 dc ko', RULES, marks=pytest.mark.xfail(
         strict=True, reason="'thi tiếp' is going on with an attempt begun (the take); after "
         "'xong' it is another attempt, no rule yet")),
-    pytest.param('em làm xong bài rồi, giờ làm lại tiếp được không ạ', RULES,
-                 marks=pytest.mark.xfail(
-        strict=True, reason="'làm tiếp' (the take) after 'xong': another attempt, no rule yet")),
+    # (read since the model's floor is 0.3, BENCHMARKS §8.81)
+    ('em làm xong bài rồi, giờ làm lại tiếp được không ạ', RULES),
     # a trouble while taking the quiz told with another subject's words
     ('dang thi thi mat dien, bai co bi mat ko', TAKE_OR_RULES),
     pytest.param('bị cúp điện lúc đang làm bài thì sao ạ', TAKE_OR_RULES, marks=pytest.mark.xfail(

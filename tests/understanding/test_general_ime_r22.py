@@ -201,10 +201,8 @@ READ = [
     ('so dien thoa cua ban to chuc', 'contacts'),
     ('lich hom nat co gi', TODAY),
     ('mst tien khong', 'faq:chi-phi'),
-    pytest.param('thi vien o dau', 'library', marks=pytest.mark.xfail(
-        strict=True, reason="'thi' is a word the bot knows (the contest): a next key (u-i) in "
-        "a known word is not corrected; the examples' model gives the library at p 0.45, under "
-        "MODEL_FLOOR (above it before round 25a's examples)")),
+    # (read since the model's floor is 0.3, BENCHMARKS §8.81)
+    ('thi vien o dau', 'library'),
     ('cuoc thi xo giai thuong gi', 'contest'),
     # an autocorrect that chose another word
     pytest.param('lịch hôm này có gì', TODAY, marks=pytest.mark.xfail(

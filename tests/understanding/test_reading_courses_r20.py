@@ -73,6 +73,9 @@ _CASES = [
     # English: free before what is free (left by round 20, read since the examples' second
     # opinion, BENCHMARKS §8.81)
     ('any free english lessons online', 'courses:khoa-hoc'),
+    # open textbooks, lectures of foreign universities (left by round 20, read since the
+    # model's floor is 0.3, BENCHMARKS §8.81)
+    ('bài giảng của trường nước ngoài có phụ đề không', 'courses:bai-giang'),
 ]
 
 _LEFT = [
@@ -93,8 +96,6 @@ _LEFT = [
     ('thầy cô cần học liệu để soạn bài thì tìm trang nào', 'courses:bai-giang / courses'),
     # 'miễn phí' said of a resource (batch 2): the free resource, not the Week's fee
     ('có web nào học tiếng anh miễn phí cho trẻ không', 'courses:khoa-hoc'),
-    # open textbooks, lectures of foreign universities
-    ('bài giảng của trường nước ngoài có phụ đề không', 'courses:bai-giang'),
 ]
 
 

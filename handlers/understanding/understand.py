@@ -182,6 +182,9 @@ _NOT_ADDRESSED = frozenset({"xin", "hoi", "ad", "admin", "bot", "chatbot"})
 _LEAVE_TAIL = frozenset({"chut", "ti", "xiu", "a", "nhe", "nha", "voi", "vs"})
 # Words that point back to what a part before named ("…liên thế hệ, | đó là chương trình gì").
 _BACK = frozenset({"do", "day", "ay", "no"})
+# Words (folded) that ask only for something to learn from, not what about ("… thì | có tài
+# liệu nào không", "| có link nào không"): the other part names the subject (round 26b).
+_MATERIAL = frozenset({"tai", "lieu", "trang", "web", "link", "app", "video", "clip"})
 # Words that say what someone is thanked for ("cảm ơn btc | đã trả lời", "| vì đã giúp").
 _REASONS = frozenset({"da", "vi"})
 # What the writer tells they will do next, after thanks ("…, để em gửi báo cáo", "…, mình sẽ
@@ -3181,6 +3184,10 @@ class Understander:
                  for i in c.explained if tokens[i].clause in asked and i not in asking
                  and tokens[i].fold not in told}
         if not named or any(t.clause in asked and t.fold in _BACK for t in tokens):
+            return best
+        if all(tokens[i].fold in _MATERIAL for i in named):
+            # "bố mẹ em muốn học dùng điện thoại thì | có tài liệu nào không": material asked
+            # for, of the subject the other part names (round 26b)
             return best
         if (best.route in _READING or best.route[0] == "courses") and all(
                 c.route == ("courses", "") for c in candidates

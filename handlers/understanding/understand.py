@@ -184,7 +184,9 @@ _LEAVE_TAIL = frozenset({"chut", "ti", "xiu", "a", "nhe", "nha", "voi", "vs"})
 _BACK = frozenset({"do", "day", "ay", "no"})
 # Words (folded) that ask only for something to learn from, not what about ("… thì | có tài
 # liệu nào không", "| có link nào không"): the other part names the subject (round 26b).
-_MATERIAL = frozenset({"tai", "lieu", "trang", "web", "link", "app", "video", "clip"})
+# ("app" is written out "ứng dụng")
+_MATERIAL = frozenset({"tai", "lieu", "trang", "web", "link", "app", "ung", "dung", "video",
+                       "clip"})
 # Words that say what someone is thanked for ("cảm ơn btc | đã trả lời", "| vì đã giúp").
 _REASONS = frozenset({"da", "vi"})
 # What the writer tells they will do next, after thanks ("…, để em gửi báo cáo", "…, mình sẽ
@@ -977,9 +979,13 @@ class Understander:
         if opened > 0 and best.explained and max(best.explained) < opened:
             # "muốn tham gia nhưng không biết | tuần lễ bắt đầu từ hôm nào": what follows
             # "không biết", "cho hỏi" is asked; what comes before tells why.
+            # (not to material asked for alone: "muốn đọc sách trên đt mà không biết | tải app
+            # nào" asks an app of the reading told; round 26b)
             best = next((c for c in candidates[1:]
                          if c.explained - asking and min(c.explained) >= opened
                          and c.route[0] not in ("smalltalk", "unknown")
+                         and not all(tokens[i].fold in _MATERIAL
+                                     for i in c.explained - asking)
                          and c.rank >= SUBJECT * best.rank), best)
         polite: _Candidate | None = None  # small talk that gave way to a question
         best = self._asked_part(tokens, candidates, best, asking)

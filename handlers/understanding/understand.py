@@ -182,6 +182,13 @@ _NOT_ADDRESSED = frozenset({"xin", "hoi", "ad", "admin", "bot", "chatbot"})
 _LEAVE_TAIL = frozenset({"chut", "ti", "xiu", "a", "nhe", "nha", "voi", "vs"})
 # Words that point back to what a part before named ("…liên thế hệ, | đó là chương trình gì").
 _BACK = frozenset({"do", "day", "ay", "no"})
+# A written or filmed work named (folded: "cuốn", "quyển", "truyện", "tiểu thuyết", "phim",
+# "tác phẩm") and its ending asked ("kết thúc thế nào", "kết cục", "cái kết") (round 26b).
+_WORKS = frozenset({"cuon", "quyen", "truyen", "thuyet", "phim", "pham"})
+_ENDING = (" ket thuc the nao ", " ket thuc ra sao ", " ket thuc nhu the nao ",
+           " ket thuc nhu nao ", " ket thuc sao ", " ket cuc ", " cai ket ")
+# The words of a certificate ("cấp giấy chứng nhận", "chứng chỉ") (round 26b).
+_CERTIFICATE = frozenset({"cap", "giay", "chung", "nhan", "chi", "co", "duoc"})
 # Words (folded) that ask only for something to learn from, not what about ("… thì | có tài
 # liệu nào không", "| có link nào không"): the other part names the subject (round 26b).
 # ("app" is written out "ứng dụng")
@@ -999,6 +1006,7 @@ class Understander:
         best = untold
         best = self._received(tokens, candidates, best)
         best = self._prize_of(tokens, candidates, best)
+        best = self._certificate_of(tokens, candidates, best)
         best = self._predicate(tokens, candidates, best)
         best = self._actor(tokens, candidates, best)
         best = self._week_subject(tokens, candidates, best)
@@ -1213,6 +1221,10 @@ class Understander:
             # same part ("con em hỏi mà em không biết, | chồng tôi nghiện game": the child only
             # asked); named alone ("nghiện game") it stays the Week's (round 22e)
             return replace(base, candidates=others)
+        if self._ending_of_work(tokens, best):
+            # "cuốn Nhà giả kim kết thúc thế nào", "tiểu thuyết Bố già kết thúc ra sao": the
+            # story of a book or a film, not the Week's end nor its library (round 26b)
+            return replace(base, candidates=others, elsewhere=True)
         if self._of_other_place(tokens, best, matches):
             # "thư viện Đà Nẵng có mượn sách về nhà được không", "thư viện ở Hà Nội nào mở cửa
             # chủ nhật": what the answer was found on belongs to another city (round 23 f);
@@ -2009,6 +2021,31 @@ class Understander:
                    if _quantity(tokens, i) and tokens[i + 1].fold == "cau"}
         return _Candidate(("contest", ""), best.score, best.explained | counted, best.source,
                           best.rank) if counted else None
+
+    @staticmethod
+    def _ending_of_work(tokens: list[Token], best: _Candidate) -> bool:
+        """Whether the message names a book or a film and then asks how it ends: its plot
+        ("cuốn Nhà giả kim kết thúc thế nào"). Not an event's end ("ngày hội đọc sách kết
+        thúc lúc mấy giờ": no work named; "lễ tổng kết" is no "kết thúc")."""
+        if best.route[0] in ("event", "day", "today"):
+            return False
+        run = parts.run(tokens)
+        at = min((run.find(e) for e in _ENDING if e in run), default=-1)
+        return at >= 0 and any(f" {w} " in run[:at + 1] for w in _WORKS)
+
+    @staticmethod
+    def _certificate_of(tokens: list[Token], candidates: list[_Candidate],
+                        best: _Candidate) -> _Candidate:
+        """A certificate asked of a course named ("khóa học trên mạng có cấp giấy chứng nhận
+        không", "học online xong có chứng chỉ không"): the course's provider gives it, not the
+        contest, whose phrases hold the certificate's words (round 26b)."""
+        if best.route[0] != "contest" or not best.explained or any(
+                tokens[i].fold not in _CERTIFICATE for i in best.explained):
+            return best
+        return next((c for c in candidates if (c.route[0] == "courses"
+                                               or c.route == ("faq", "khoa-hoc-truc-tuyen"))
+                     and c.explained and not c.explained & best.explained
+                     and min(c.explained) < min(best.explained)), best)
 
     @staticmethod
     def _prize_of(tokens: list[Token], candidates: list[_Candidate],

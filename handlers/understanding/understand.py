@@ -1151,6 +1151,9 @@ class Understander:
             # huyện named is what the list is asked of (its events: below), not a word the
             # answer leaves (round 25 e)
             announcing |= self._district_named(tokens)
+        if best.route in _READING or best.route[0] == "programme" or best.route == (
+                "courses", "sach-dien-tu"):
+            announcing |= self._books_about(tokens, best)  # what the books are about
         goes_on = self._told_after_intro(tokens, intro)
         if not goes_on & best.explained:
             announcing |= goes_on  # what the writer goes on telling of themself asks nothing
@@ -2021,6 +2024,22 @@ class Understander:
                    if _quantity(tokens, i) and tokens[i + 1].fold == "cau"}
         return _Candidate(("contest", ""), best.score, best.explained | counted, best.source,
                           best.rank) if counted else None
+
+    @staticmethod
+    def _books_about(tokens: list[Token], best: _Candidate) -> set[int]:
+        """The words after "sách về", "truyện về", "tài liệu về" in the part the reading answer
+        was found in ("thư viện xã có sách về | trồng trọt chăn nuôi không"): what the books
+        are about, not another subject asked (round 26b)."""
+        if not best.explained:
+            return set()
+        clause = tokens[max(best.explained)].clause
+        folds = [t.fold for t in tokens]
+        start = next((i + 1 for i in range(1, len(tokens) - 1)
+                      if folds[i] == "ve" and folds[i - 1] in ("sach", "truyen", "lieu")
+                      and tokens[i].clause == clause), None)
+        if start is None:
+            return set()
+        return {i for i in range(start, len(tokens)) if tokens[i].clause == clause}
 
     @staticmethod
     def _ending_of_work(tokens: list[Token], best: _Candidate) -> bool:

@@ -2782,11 +2782,15 @@ class Understander:
         a resource online names which resource is wanted (each site sets its own terms); the
         fee of the Week is asked only when "có" asks it ("khóa học có miễn phí không"). None
         when the fee is asked or no resource is named."""
-        if best.route != ("faq", "chi-phi") or not best.explained or any(
-                tokens[i].fold not in ("mien", "phi") for i in best.explained):
+        if best.route != ("faq", "chi-phi") or not best.explained:
             return None
         first = min(best.explained)
-        if first and tokens[first - 1].fold in ("co", "la"):
+        folds = [tokens[i].fold for i in sorted(best.explained)]
+        # ("không mất tiền" said of it, not asked: "học toán onl | ko mất tiền"; round 26b)
+        unpaid = folds == ["mat", "tien"] and first > 0 and tokens[first - 1].fold == "khong" \
+            and (first < 2 or tokens[first - 2].fold != "co")
+        if not unpaid and (any(f not in ("mien", "phi") for f in folds) or (
+                first and tokens[first - 1].fold in ("co", "la"))):
             return None
         # (learning for free, "học miễn phí", "learn for free online", asks where to learn
         # so: the courses named beside it, however weakly; round 24b)
@@ -2954,14 +2958,19 @@ class Understander:
             return bool(registers) and not {tokens[i].clause for i in c.explained} & registers
         # "về hưu muốn học vẽ trên mạng, có trang nào": a subject learned elsewhere ("học
         # vẽ") asked of a site online is what the courses online teach (round 24b); not
-        # without a site asked ("học lái xe online được không")
+        # without a site asked ("học lái xe online được không"); school subjects learned
+        # more ("học thêm toán") online for free are the lectures and courses online too
+        # ("muốn học thêm toán onl không mất tiền"; round 26b)
         courses = next((c for c in candidates if c.route == ("courses", "")), None)
-        online_site = courses is not None and {tokens[i].fold for i in courses.explained} >= {
-            "trang"} and bool({tokens[i].fold for i in courses.explained} & (
-                _LEARNING_ONLINE | {"mang"}))
+        online = courses is not None and bool(
+            {tokens[i].fold for i in courses.explained} & (_LEARNING_ONLINE | {"mang"}))
+        online_site = online and {tokens[i].fold for i in courses.explained} >= {"trang"}
+        online_free = online and parts.free_said(tokens)
 
         def learned_online(c: _Candidate) -> bool:
-            return online_site and tokens[min(c.explained)].fold == "hoc"
+            first = min(c.explained)
+            return tokens[first].fold == "hoc" and (online_site or (
+                online_free and first + 1 < len(tokens) and tokens[first + 1].fold == "them"))
 
         kept = [c for c in candidates
                 if not (c.route[0] == "unknown" and c.explained

@@ -339,6 +339,18 @@ _CAN_DO = re.compile(r" (?:giup|lam|hoi|ho tro|tra loi)" + _FOR_WHOM + " duoc" +
                      + r"(?: (?:nhung|cac))?(?: (?:viec|thu|cai|cau))? gi ")
 
 
+def _centre_fee(tokens: list[Token]) -> bool:
+    """Whether a centre other than a community learning or continuing-education one is named
+    with a fee ("trung tâm … học phí"): a private centre's price (round 26b)."""
+    text = parts.run(tokens)
+    if " hoc phi " not in text:
+        return False
+    folds = [t.fold for t in tokens]
+    return any(a == "trung" and b == "tam" and folds[i + 2:i + 4] not in (
+        ["hoc", "tap"], ["giao", "duc"], ["gdtx"]) for i, (a, b) in enumerate(
+            itertools.pairwise(folds)))
+
+
 def _bot_can(tokens: list[Token]) -> bool:
     """Does the message name the bot and ask what it can do for the writer? Not when the verb
     is denied ("bot ơi chẳng giúp được gì": a complaint)."""
@@ -1224,6 +1236,10 @@ class Understander:
             # same part ("con em hỏi mà em không biết, | chồng tôi nghiện game": the child only
             # asked); named alone ("nghiện game") it stays the Week's (round 22e)
             return replace(base, candidates=others)
+        if best.route[0] not in ("event", "programme") and _centre_fee(tokens):
+            # "khóa học kế toán ở trung tâm Lê Anh học phí bn": a private centre's fee; the
+            # Week's community learning centres charge none (round 26b)
+            return replace(base, candidates=others, elsewhere=True)
         if self._ending_of_work(tokens, best):
             # "cuốn Nhà giả kim kết thúc thế nào", "tiểu thuyết Bố già kết thúc ra sao": the
             # story of a book or a film, not the Week's end nor its library (round 26b)

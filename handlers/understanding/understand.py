@@ -2077,10 +2077,13 @@ class Understander:
         if best.route[0] != "contest" or not best.explained or any(
                 tokens[i].fold not in _CERTIFICATE for i in best.explained):
             return best
-        return next((c for c in candidates if (c.route[0] == "courses"
-                                               or c.route == ("faq", "khoa-hoc-truc-tuyen"))
-                     and c.explained and not c.explained & best.explained
-                     and min(c.explained) < min(best.explained)), best)
+        course = next((c for c in candidates if (c.route[0] == "courses"
+                                                 or c.route == ("faq", "khoa-hoc-truc-tuyen"))
+                       and c.explained and not c.explained & best.explained
+                       and min(c.explained) < min(best.explained)), None)
+        # (the certificate's words then explained by the course: asked of it)
+        return best if course is None else replace(
+            course, explained=course.explained | best.explained)
 
     @staticmethod
     def _prize_of(tokens: list[Token], candidates: list[_Candidate],
@@ -2888,6 +2891,12 @@ class Understander:
                          and c.rank >= SUBJECT * best.rank), None)
         # (an FAQ answer gives way to an event described on two words of its own at least:
         # "lớp | học dùng internet an toàn ở đâu" asks where to learn it, not a class's day)
+        if best.route[0] == "programme":
+            # "ông bà cháu cùng đọc sách vào hôm nào": when or where a programme is, asked,
+            # is its day of the Week's calendar, the event of the same name (round 26b)
+            same = next((c for c in candidates if c.route == ("event", best.route[1])), None)
+            if same is not None:
+                return same
         least = 2 if best.route[0] == "faq" else 1
         # (who learns or reads names no event: "sv năm 3 muốn học thêm python online thì học
         # ở đâu" is no training "cho học sinh, sinh viên"; round 24b, as _audience_reads)

@@ -100,7 +100,26 @@ GUARDS = [
 ]
 
 # Cases the round did not mend, with the answer they get and why.
-LEFT: dict[str, str] = {}
+LEFT: dict[str, str] = {
+    "mượn truyện ở thư viện phường có phải đặt cọc không":
+        "faq:internet-an-toan: 'đặt cọc' is a keyword of the scams (a deposit a fraudster asks "
+        "for), one rare word that weighs more than the library's 'mượn truyện', 'thư viện'",
+    "ong noi e 80 tuoi thich doc bao ma ko di xa dc, gan nha co cho nao doc ko":
+        "faq:quan-huyen: typed without marks 'doc bao ma' reads the scams' 'đọc mã' first, and "
+        "the part that asks names only 'gần nhà' (the district's events); keeping the district "
+        "FAQ out of that part (tried) gave the scams, no line gained",
+    "tra sach muon qua han thi sao ad":
+        "contest: 'trả sách' is no phrase ('trả' a word of the library turned 'xem lịch trên "
+        "bot có phải trả phí không' into the schedule), and 'quá hạn … thì' reads the contest's "
+        "deadline",
+    "con tôi lớp 4 mê đọc truyện, nhà ở Ngô Quyền thì cho cháu đi đọc ở đâu":
+        "dont_know (the library offered): the story (a grade, a district, 'mê') weighs more "
+        "than 'đọc truyện' found twice",
+    "người về hưu học nấu ăn qua mạng có trang nào":
+        "dont_know: 'nấu ăn' is left an unknown word on purpose (lexicon.toml: 'hom nau'), "
+        "and an unknown subject learned online is not taken for the courses unless it is a "
+        "subject elsewhere",
+}
 
 
 @pytest.mark.parametrize(("text", "expected"), with_left(CASES, LEFT))

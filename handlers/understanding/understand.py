@@ -2989,7 +2989,8 @@ class Understander:
         courses = next((c for c in candidates if c.route == ("courses", "")), None)
         online = courses is not None and bool(
             {tokens[i].fold for i in courses.explained} & (_LEARNING_ONLINE | {"mang"}))
-        online_site = online and {tokens[i].fold for i in courses.explained} >= {"trang"}
+        online_site = online and courses is not None and {
+            tokens[i].fold for i in courses.explained} >= {"trang"}
         online_free = online and parts.free_said(tokens)
 
         def learned_online(c: _Candidate) -> bool:

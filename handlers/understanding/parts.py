@@ -500,3 +500,12 @@ def deletes_mine(tokens: list[Token]) -> bool:
             if (set(itertools.pairwise(rest)) & _MINE and not _NOT_MINE & set(rest)):
                 return True
     return False
+
+
+def free_said(tokens: list[Token]) -> bool:
+    """Whether the message says something is wanted free ("miễn phí", "free", "không mất
+    tiền"), not asks whether it is ("có mất tiền không")."""
+    text = run(tokens)
+    return " mien phi " in text or " free " in text or (
+        " khong mat tien " in text and " co khong mat tien " not in text)
+

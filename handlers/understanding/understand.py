@@ -182,6 +182,18 @@ _NOT_ADDRESSED = frozenset({"xin", "hoi", "ad", "admin", "bot", "chatbot"})
 _LEAVE_TAIL = frozenset({"chut", "ti", "xiu", "a", "nhe", "nha", "voi", "vs"})
 # Words that point back to what a part before named ("…liên thế hệ, | đó là chương trình gì").
 _BACK = frozenset({"do", "day", "ay", "no"})
+# A written or filmed work named (folded: "cuốn", "quyển", "truyện", "tiểu thuyết", "phim",
+# "tác phẩm") and its ending asked ("kết thúc thế nào", "kết cục", "cái kết") (round 26b).
+_WORKS = frozenset({"cuon", "quyen", "truyen", "thuyet", "phim", "pham"})
+_ENDING = (" ket thuc the nao ", " ket thuc ra sao ", " ket thuc nhu the nao ",
+           " ket thuc nhu nao ", " ket thuc sao ", " ket cuc ", " cai ket ")
+# The words of a certificate ("cấp giấy chứng nhận", "chứng chỉ") (round 26b).
+_CERTIFICATE = frozenset({"cap", "giay", "chung", "nhan", "chi", "co", "duoc"})
+# Words (folded) that ask only for something to learn from, not what about ("… thì | có tài
+# liệu nào không", "| có link nào không"): the other part names the subject (round 26b).
+# ("app" is written out "ứng dụng")
+_MATERIAL = frozenset({"tai", "lieu", "trang", "web", "link", "app", "ung", "dung", "video",
+                       "clip"})
 # Words that say what someone is thanked for ("cảm ơn btc | đã trả lời", "| vì đã giúp").
 _REASONS = frozenset({"da", "vi"})
 # What the writer tells they will do next, after thanks ("…, để em gửi báo cáo", "…, mình sẽ
@@ -325,6 +337,18 @@ _NO_COMMAND = frozenset({"event", "programme", "smalltalk", "unknown", "help", "
                          "next"})
 _CAN_DO = re.compile(r" (?:giup|lam|hoi|ho tro|tra loi)" + _FOR_WHOM + " duoc" + _FOR_WHOM
                      + r"(?: (?:nhung|cac))?(?: (?:viec|thu|cai|cau))? gi ")
+
+
+def _centre_fee(tokens: list[Token]) -> bool:
+    """Whether a centre other than a community learning or continuing-education one is named
+    with a fee ("trung tâm … học phí"): a private centre's price (round 26b)."""
+    text = parts.run(tokens)
+    if " hoc phi " not in text:
+        return False
+    folds = [t.fold for t in tokens]
+    return any(a == "trung" and b == "tam" and folds[i + 2:i + 4] not in (
+        ["hoc", "tap"], ["giao", "duc"], ["gdtx"]) for i, (a, b) in enumerate(
+            itertools.pairwise(folds)))
 
 
 def _bot_can(tokens: list[Token]) -> bool:
@@ -1017,9 +1041,13 @@ class Understander:
         if opened > 0 and best.explained and max(best.explained) < opened:
             # "muốn tham gia nhưng không biết | tuần lễ bắt đầu từ hôm nào": what follows
             # "không biết", "cho hỏi" is asked; what comes before tells why.
+            # (not to material asked for alone: "muốn đọc sách trên đt mà không biết | tải app
+            # nào" asks an app of the reading told; round 26b)
             best = next((c for c in candidates[1:]
                          if c.explained - asking and min(c.explained) >= opened
                          and c.route[0] not in ("smalltalk", "unknown")
+                         and not all(tokens[i].fold in _MATERIAL
+                                     for i in c.explained - asking)
                          and c.rank >= SUBJECT * best.rank), best)
         polite: _Candidate | None = None  # small talk that gave way to a question
         best = self._asked_part(tokens, candidates, best, asking)
@@ -1033,6 +1061,7 @@ class Understander:
         best = untold
         best = self._received(tokens, candidates, best)
         best = self._prize_of(tokens, candidates, best)
+        best = self._certificate_of(tokens, candidates, best)
         best = self._predicate(tokens, candidates, best)
         best = self._actor(tokens, candidates, best)
         best = self._week_subject(tokens, candidates, best)
@@ -1177,6 +1206,9 @@ class Understander:
             # huyện named is what the list is asked of (its events: below), not a word the
             # answer leaves (round 25 e)
             announcing |= self._district_named(tokens)
+        if best.route in _READING or best.route[0] == "programme" or best.route == (
+                "courses", "sach-dien-tu"):
+            announcing |= self._books_about(tokens, best)  # what the books are about
         goes_on = self._told_after_intro(tokens, intro)
         if not goes_on & best.explained:
             announcing |= goes_on  # what the writer goes on telling of themself asks nothing
@@ -1247,6 +1279,14 @@ class Understander:
             # same part ("con em hỏi mà em không biết, | chồng tôi nghiện game": the child only
             # asked); named alone ("nghiện game") it stays the Week's (round 22e)
             return replace(base, candidates=others)
+        if best.route[0] not in ("event", "programme") and _centre_fee(tokens):
+            # "khóa học kế toán ở trung tâm Lê Anh học phí bn": a private centre's fee; the
+            # Week's community learning centres charge none (round 26b)
+            return replace(base, candidates=others, elsewhere=True)
+        if self._ending_of_work(tokens, best):
+            # "cuốn Nhà giả kim kết thúc thế nào", "tiểu thuyết Bố già kết thúc ra sao": the
+            # story of a book or a film, not the Week's end nor its library (round 26b)
+            return replace(base, candidates=others, elsewhere=True)
         if self._of_other_place(tokens, best, matches):
             # "thư viện Đà Nẵng có mượn sách về nhà được không", "thư viện ở Hà Nội nào mở cửa
             # chủ nhật": what the answer was found on belongs to another city (round 23 f);
@@ -2047,6 +2087,50 @@ class Understander:
                           best.rank) if counted else None
 
     @staticmethod
+    def _books_about(tokens: list[Token], best: _Candidate) -> set[int]:
+        """The words after "sách về", "truyện về", "tài liệu về" in the part the reading answer
+        was found in ("thư viện xã có sách về | trồng trọt chăn nuôi không"): what the books
+        are about, not another subject asked (round 26b)."""
+        if not best.explained:
+            return set()
+        clause = tokens[max(best.explained)].clause
+        folds = [t.fold for t in tokens]
+        start = next((i + 1 for i in range(1, len(tokens) - 1)
+                      if folds[i] == "ve" and folds[i - 1] in ("sach", "truyen", "lieu")
+                      and tokens[i].clause == clause), None)
+        if start is None:
+            return set()
+        return {i for i in range(start, len(tokens)) if tokens[i].clause == clause}
+
+    @staticmethod
+    def _ending_of_work(tokens: list[Token], best: _Candidate) -> bool:
+        """Whether the message names a book or a film and then asks how it ends: its plot
+        ("cuốn Nhà giả kim kết thúc thế nào"). Not an event's end ("ngày hội đọc sách kết
+        thúc lúc mấy giờ": no work named; "lễ tổng kết" is no "kết thúc")."""
+        if best.route[0] in ("event", "day", "today"):
+            return False
+        run = parts.run(tokens)
+        at = min((run.find(e) for e in _ENDING if e in run), default=-1)
+        return at >= 0 and any(f" {w} " in run[:at + 1] for w in _WORKS)
+
+    @staticmethod
+    def _certificate_of(tokens: list[Token], candidates: list[_Candidate],
+                        best: _Candidate) -> _Candidate:
+        """A certificate asked of a course named ("khóa học trên mạng có cấp giấy chứng nhận
+        không", "học online xong có chứng chỉ không"): the course's provider gives it, not the
+        contest, whose phrases hold the certificate's words (round 26b)."""
+        if best.route[0] != "contest" or not best.explained or any(
+                tokens[i].fold not in _CERTIFICATE for i in best.explained):
+            return best
+        course = next((c for c in candidates if (c.route[0] == "courses"
+                                                 or c.route == ("faq", "khoa-hoc-truc-tuyen"))
+                       and c.explained and not c.explained & best.explained
+                       and min(c.explained) < min(best.explained)), None)
+        # (the certificate's words then explained by the course: asked of it)
+        return best if course is None else replace(
+            course, explained=course.explained | best.explained)
+
+    @staticmethod
     def _prize_of(tokens: list[Token], candidates: list[_Candidate],
                   best: _Candidate) -> _Candidate:
         """What a standing gets, asked after it ("giải nhất được bao nhiêu tiền", "người
@@ -2764,11 +2848,15 @@ class Understander:
         a resource online names which resource is wanted (each site sets its own terms); the
         fee of the Week is asked only when "có" asks it ("khóa học có miễn phí không"). None
         when the fee is asked or no resource is named."""
-        if best.route != ("faq", "chi-phi") or not best.explained or any(
-                tokens[i].fold not in ("mien", "phi") for i in best.explained):
+        if best.route != ("faq", "chi-phi") or not best.explained:
             return None
         first = min(best.explained)
-        if first and tokens[first - 1].fold in ("co", "la"):
+        folds = [tokens[i].fold for i in sorted(best.explained)]
+        # ("không mất tiền" said of it, not asked: "học toán onl | ko mất tiền"; round 26b)
+        unpaid = folds == ["mat", "tien"] and first > 0 and tokens[first - 1].fold == "khong" \
+            and (first < 2 or tokens[first - 2].fold != "co")
+        if not unpaid and (any(f not in ("mien", "phi") for f in folds) or (
+                first and tokens[first - 1].fold in ("co", "la"))):
             return None
         # (learning for free, "học miễn phí", "learn for free online", asks where to learn
         # so: the courses named beside it, however weakly; round 24b)
@@ -2850,6 +2938,12 @@ class Understander:
                          and c.rank >= SUBJECT * best.rank), None)
         # (an FAQ answer gives way to an event described on two words of its own at least:
         # "lớp | học dùng internet an toàn ở đâu" asks where to learn it, not a class's day)
+        if best.route[0] == "programme":
+            # "ông bà cháu cùng đọc sách vào hôm nào": when or where a programme is, asked,
+            # is its day of the Week's calendar, the event of the same name (round 26b)
+            same = next((c for c in candidates if c.route == ("event", best.route[1])), None)
+            if same is not None:
+                return same
         least = 2 if best.route[0] == "faq" else 1
         # (who learns or reads names no event: "sv năm 3 muốn học thêm python online thì học
         # ở đâu" is no training "cho học sinh, sinh viên"; round 24b, as _audience_reads)
@@ -2936,14 +3030,20 @@ class Understander:
             return bool(registers) and not {tokens[i].clause for i in c.explained} & registers
         # "về hưu muốn học vẽ trên mạng, có trang nào": a subject learned elsewhere ("học
         # vẽ") asked of a site online is what the courses online teach (round 24b); not
-        # without a site asked ("học lái xe online được không")
+        # without a site asked ("học lái xe online được không"); school subjects learned
+        # more ("học thêm toán") online for free are the lectures and courses online too
+        # ("muốn học thêm toán onl không mất tiền"; round 26b)
         courses = next((c for c in candidates if c.route == ("courses", "")), None)
-        online_site = courses is not None and {tokens[i].fold for i in courses.explained} >= {
-            "trang"} and bool({tokens[i].fold for i in courses.explained} & (
-                _LEARNING_ONLINE | {"mang"}))
+        online = courses is not None and bool(
+            {tokens[i].fold for i in courses.explained} & (_LEARNING_ONLINE | {"mang"}))
+        online_site = online and courses is not None and {
+            tokens[i].fold for i in courses.explained} >= {"trang"}
+        online_free = online and parts.free_said(tokens)
 
         def learned_online(c: _Candidate) -> bool:
-            return online_site and tokens[min(c.explained)].fold == "hoc"
+            first = min(c.explained)
+            return tokens[first].fold == "hoc" and (online_site or (
+                online_free and first + 1 < len(tokens) and tokens[first + 1].fold == "them"))
 
         kept = [c for c in candidates
                 if not (c.route[0] == "unknown" and c.explained
@@ -3228,6 +3328,10 @@ class Understander:
                  for i in c.explained if tokens[i].clause in asked and i not in asking
                  and tokens[i].fold not in told}
         if not named or any(t.clause in asked and t.fold in _BACK for t in tokens):
+            return best
+        if all(tokens[i].fold in _MATERIAL for i in named):
+            # "bố mẹ em muốn học dùng điện thoại thì | có tài liệu nào không": material asked
+            # for, of the subject the other part names (round 26b)
             return best
         if (best.route in _READING or best.route[0] == "courses") and all(
                 c.route == ("courses", "") for c in candidates

@@ -360,7 +360,10 @@ def test_programme_keywords_are_checked(broken: Callable[[str, str, str], Path],
                   '            # Vòng 24b: những gì các thư viện chia sẻ, hỗ trợ nhau (lời tả của '
                   'chương trình).\n'
                   '            "hỗ trợ lẫn nhau", "hỗ trợ nhau",\n'
-                  '            "chia sẻ cơ sở vật chất"]', new)
+                  '            "chia sẻ cơ sở vật chất",\n'
+                  '            # Vòng 26b: các thư viện giúp nhau, làm chung với nhau.\n'
+                  '            "giúp đỡ nhau", "giúp nhau", "làm chung với nhau", "phối hợp với '
+                  'nhau"]', new)
     assert expected in _problems(path)
 
 

@@ -79,6 +79,13 @@ _CASES = [
     ('nguoi gia muon nghe sach noi thi vao dau', 'courses:sach-dien-tu'),
     # (left by round 23a, read since round 24b: where to start said after what is wanted)
     ('muốn học online mà không biết bắt đầu từ đâu', _COURSES),
+    # (left by round 23a, read since round 26b: 'người thích đọc sách' names the readers'
+    # communities)
+    ('hội những người thích đọc sách trên mạng', 'courses:van-hoa-doc'),
+    # (left by round 23a, read since the examples' second opinion, BENCHMARKS §8.81)
+    ('thư viện trường với thư viện xã có chia sẻ sách cho nhau không',
+     'programme:hop-tac-thu-vien / programme:luan-chuyen-sach / library'),
+    ('online english classes free', 'courses:khoa-hoc / courses'),
 ]
 
 _GUARDS = [
@@ -98,17 +105,12 @@ _GUARDS = [
     ('cam on ad nhe', 'smalltalk:thanks'),
     ('chao ban', 'smalltalk:greeting'),
     ('dc roi', 'smalltalk:ok'),
-    # (left by round 23a, read since the examples' second opinion, BENCHMARKS §8.81)
-    ('thư viện trường với thư viện xã có chia sẻ sách cho nhau không',
-     'programme:hop-tac-thu-vien / programme:luan-chuyen-sach / library'),
-    ('online english classes free', 'courses:khoa-hoc / courses'),
 ]
 
 _LEFT = [
     ('co phong trao nao de hoc sinh doc sach nhieu hon ko', _LIBRARY),
     ('buổi thư viện mở cửa tự do có hướng dẫn đọc sách điện tử không',
      'event:ngay-thu-vien-mo'),
-    ('hội những người thích đọc sách trên mạng', 'courses:van-hoa-doc'),
     # (read by the first fixes, given back: 'ứng dụng …' as keywords made "dung" weaker,
     # 'dung nhan tin cho toi nua' — dừng — flipped to clarify)
     ('có ứng dụng nghe truyện cho người già mắt kém không', 'courses:sach-dien-tu'),

@@ -85,6 +85,7 @@ COVERAGE = 0.4  # how much explaining all of the message counts when ranking ans
 CLARIFY_RATIO = 0.8  # a second answer at least this strong on the same words: ask
 TWO_QUESTIONS = 0.5  # a second answer this strong on words of its own: two questions, ask
 SUBJECT = 0.25  # a subject before "có" this strong owns the list asked after it
+HALF = 0.5  # the quiz's device: the contest's facts on "thi trên máy tính" this strong (26d)
 WEEK_NAME = 0.1  # the Week's full name weighs much: what is asked of it may weigh a tenth
 MAX_CANDIDATES = 2
 # A long message tells a story around its question: the words far from what is asked say less.
@@ -358,6 +359,18 @@ _TAKE = ("contest_take", "")
 # What is got with a standing (folded: "tiền thưởng", "được bao nhiêu tiền"): its prizes are
 # asked (round 24c).
 _PRIZE_GOT = frozenset({"tien", "thuong"})
+_BOARD = ("leaderboard", "")
+# The words that ask a number of points (folded): "được bao nhiêu điểm", "mấy điểm" (26d).
+_POINTS_ASKED = frozenset({"duoc", "bao", "nhieu", "may", "diem"})
+# The words that name the quiz itself in a question of its time (folded): "thi", its questions
+# ("mỗi câu"), the score it gives ("biết điểm") (round 26d).
+_QUIZ_NAMED = frozenset({"thi", "cau", "diem"})
+# The words that name the questions of the quiz (folded pairs): "câu hỏi", "đề thi", "bài thi".
+_QUIZ_QUESTIONS = frozenset({("cau", "hoi"), ("de", "thi"), ("bai", "thi")})
+# A device, or using one, named as what the quiz is taken on (folded): "thi trên máy tính được
+# không hay phải dùng đt" (round 26d).
+_QUIZ_DEVICE = frozenset({"may", "tinh", "dien", "thoai", "dung", "su", "laptop", "ipad",
+                          "bang", "smartphone", "zalo", "app", "ung"})
 # Words that ask for something to be done, or say it is wanted (folded).
 _REQUEST = frozenset({"cho", "muon", "xin", "giup", "can"})
 # Words that go on with what was begun ("thi tiếp", "làm nốt", "vào lại") (folded).
@@ -990,6 +1003,8 @@ class Understander:
         best = untold
         best = self._received(tokens, candidates, best)
         best = self._prize_of(tokens, candidates, best)
+        best = self._quiz_topics(tokens, candidates, best)
+        best = self._quiz_device(tokens, candidates, best)
         best = self._predicate(tokens, candidates, best)
         best = self._actor(tokens, candidates, best)
         best = self._week_subject(tokens, candidates, best)
@@ -1990,10 +2005,13 @@ class Understander:
             return None  # "thi bắt đầu khi nào": when (the rule on _WHEN_ONLY)
         if not started and " bao lau " not in run:
             return None
-        routes = _CONTEST_FACTS | {_TAKE} if started else _CONTEST_FACTS
+        # (the quiz named by "thi", or by its questions, "mỗi câu", "10 câu" (round 26d: "thời
+        # gian cho mỗi câu là bao lâu"); the score one gets after it, "làm xong bao lâu thì
+        # biết điểm", is the leaderboard's)
+        routes = _CONTEST_FACTS | {_TAKE} if started else _CONTEST_FACTS | {_BOARD}
         found = next((c for c in candidates if c.route in routes and c.explained
                       and not c.explained & best.explained
-                      and any(tokens[i].fold == "thi" for i in c.explained)), None)
+                      and any(tokens[i].fold in _QUIZ_NAMED for i in c.explained)), None)
         if found is not None:
             return found
         counted = {i + 1 for i in range(len(tokens) - 1)
@@ -2014,6 +2032,17 @@ class Understander:
         folds = [t.fold for t in tokens]
         # (the words that say what is got: "tiền", "thưởng", "nhận/được quà", "quà gì")
         got = {i for i in range(last + 1, len(tokens)) if folds[i] in _PRIZE_GOT}
+        # ("giải nhất là gì", "giải nhì giải ba có gì không", "giải ba gồm những gì": what the
+        # standing is, asked by "gì" right after it; round 26d)
+        got |= {i for i in range(last + 1, len(tokens))
+                if folds[i] == "gi" and not tokens[i].expanded and "ai" not in folds[last:]}
+        # ("1 câu đúng được bao nhiêu điểm", "trả lời đúng 1 câu dc mấy điểm": the points of a
+        # question, not one's own score on the board; round 26d)
+        first = min(best.explained)
+        question = {j for j in range(first)
+                    if folds[j] == "cau" and tokens[j].clause == tokens[first].clause}
+        if question and all(folds[i] in _POINTS_ASKED for i in best.explained):
+            got |= question
         got |= {j for i in range(last + 1, len(tokens) - 1)
                 if (folds[i] in ("duoc", "nhan") and folds[i + 1] in ("qua", "gi"))
                 or (folds[i] == "qua" and folds[i + 1] == "gi") for j in (i, i + 1)}
@@ -2025,6 +2054,42 @@ class Understander:
         if facts is None:
             return replace(best, route=("contest", ""), explained=best.explained | got)
         return replace(facts, explained=facts.explained | best.explained | got)
+
+    @staticmethod
+    def _quiz_topics(tokens: list[Token], candidates: list[_Candidate],
+                     best: _Candidate) -> _Candidate:
+        """The topics of the quiz's questions ("câu hỏi về những chủ đề gì", "đề thi xoay
+        quanh chủ đề nào"): the theme, found only on "chủ đề" after the questions are named in
+        the same clause, gives way to the contest's facts (its questions are drawn evenly from
+        the topics; round 26d). "chủ đề năm nay là gì" stays the theme."""
+        if best.route not in (("theme", ""), ("faq", "chu-de")) or not best.explained or any(
+                tokens[i].fold not in ("chu", "de") for i in best.explained):
+            return best
+        first = min(best.explained)
+        named = {j for i in range(first - 1) for j in (i, i + 1)
+                 if (tokens[i].fold, tokens[i + 1].fold) in _QUIZ_QUESTIONS
+                 and tokens[i].clause == tokens[first].clause}
+        if not named:
+            return best
+        facts = next((c for c in candidates if c.route == ("contest", "")), None)
+        explained = best.explained | named
+        if facts is None:
+            return replace(best, route=("contest", ""), explained=explained)
+        return replace(facts, explained=facts.explained | explained)
+
+    @staticmethod
+    def _quiz_device(tokens: list[Token], candidates: list[_Candidate],
+                     best: _Candidate) -> _Candidate:
+        """The device the quiz is taken on ("thi trên máy tính được không hay phải dùng đt"):
+        the safe Internet, found only on naming or using a device, gives way to the contest's
+        facts found on "thi" with a device, if half as strong (round 26d)."""
+        if best.route != ("faq", "internet-an-toan") or not best.explained or any(
+                tokens[i].fold not in _QUIZ_DEVICE for i in best.explained):
+            return best
+        return next((c for c in candidates if c.route == ("contest", "")
+                     and any(tokens[i].fold == "thi" for i in c.explained)
+                     and any(tokens[i].fold in _QUIZ_DEVICE for i in c.explained)
+                     and c.rank >= HALF * best.rank), best)
 
     @staticmethod
     def _actor(tokens: list[Token], candidates: list[_Candidate],

@@ -360,6 +360,8 @@ _TAKE = ("contest_take", "")
 # asked (round 24c).
 _PRIZE_GOT = frozenset({"tien", "thuong"})
 _BOARD = ("leaderboard", "")
+# What tells that a mishap happened while doing something (folded runs; round 23e, 26d).
+_MIDWAY = ("giua chung", "giua luc", "trong luc", "giua khi")
 # The words that ask a number of points (folded): "được bao nhiêu điểm", "mấy điểm" (26d).
 _POINTS_ASKED = frozenset({"duoc", "bao", "nhieu", "may", "diem"})
 # The words that name the quiz itself in a question of its time (folded): "thi", its questions
@@ -2938,11 +2940,17 @@ class Understander:
         # (not the calendar's "đang diễn ra"; "giữa chừng" tells it too: "làm bài thi mà bị mất
         # điện giữa chừng")
         # (the strongest of the Week's answers, or the story tells of something else)
-        midway = " giua chung " in parts.run(tokens)
+        # (or "giữa lúc", "trong lúc": "mất sóng giữa lúc làm bài thi"; and the contest's own
+        # "khi làm bài", "lúc thi": "có được mở sách giáo khoa ra xem khi làm bài không" asks
+        # what may be done while taking the quiz; round 26d)
+        run = parts.run(tokens)
+        midway = any(f" {w} " in run for w in _MIDWAY)
         week = next((c for c in candidates if c.route[0] not in ("unknown", "smalltalk")), None)
         during = week is not None and week.route[0] not in _CALENDAR and bool(
             week.explained) and (midway or any(tokens[i].fold == "dang" and tokens[i].text
-                                               != "đăng" for i in week.explained))
+                                               != "đăng" for i in week.explained) or (
+                week.route[0] in ("contest", "contest_take") and any(
+                    tokens[i].fold in ("khi", "luc") for i in week.explained)))
         # "dk thi cần những gì, có cần cccd ko": a paper asked in another part of a message
         # that registers for an answer of the Week's is asked of that registration; "dk thi
         # bằng lái xe" registers for the subject elsewhere itself ("đăng ký", written out

@@ -2088,10 +2088,14 @@ class Understander:
         if best.route != ("faq", "internet-an-toan") or not best.explained or any(
                 tokens[i].fold not in _QUIZ_DEVICE for i in best.explained):
             return best
+        # (or "thi" asked with "được không" right after it: "dùng laptop thi dc hok"; "thì"
+        # typed with its mark is no "thi")
+        asked = {i for i, t in enumerate(tokens[:-2]) if t.fold == "thi" and t.text != "thì"
+                 and tokens[i + 1].fold == "duoc" and tokens[i + 2].fold in YES_NO}
         return next((c for c in candidates if c.route == ("contest", "")
                      and any(tokens[i].fold == "thi" for i in c.explained)
-                     and any(tokens[i].fold in _QUIZ_DEVICE for i in c.explained)
-                     and c.rank >= HALF * best.rank), best)
+                     and ((any(tokens[i].fold in _QUIZ_DEVICE for i in c.explained)
+                           and c.rank >= HALF * best.rank) or c.explained & asked)), best)
 
     @staticmethod
     def _actor(tokens: list[Token], candidates: list[_Candidate],

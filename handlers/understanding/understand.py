@@ -360,6 +360,8 @@ _TAKE = ("contest_take", "")
 # asked (round 24c).
 _PRIZE_GOT = frozenset({"tien", "thuong"})
 _BOARD = ("leaderboard", "")
+# What a standing is or gets, asked before "gì" (folded: "là gì", "gồm những gì") (26d).
+_PRIZE_VERBS = frozenset({"la", "co", "gom", "nhung", "duoc", "nhan"})
 # What tells that a mishap happened while doing something (folded runs; round 23e, 26d).
 _MIDWAY = ("giua chung", "giua luc", "trong luc", "giua khi")
 # The words that ask a number of points (folded): "được bao nhiêu điểm", "mấy điểm" (26d).
@@ -2036,8 +2038,11 @@ class Understander:
         got = {i for i in range(last + 1, len(tokens)) if folds[i] in _PRIZE_GOT}
         # ("giải nhất là gì", "giải nhì giải ba có gì không", "giải ba gồm những gì": what the
         # standing is, asked by "gì" right after it; round 26d)
+        # (a standing named by "giải", asked "là gì", "có gì", "gồm những gì", "được gì": not
+        # "xem bxh thì gõ lệnh gì")
         got |= {i for i in range(last + 1, len(tokens))
-                if folds[i] == "gi" and not tokens[i].expanded and "ai" not in folds[last:]}
+                if folds[i] == "gi" and not tokens[i].expanded and folds[i - 1] in _PRIZE_VERBS
+                and "ai" not in folds[last:] and "giai" in {folds[j] for j in best.explained}}
         # ("1 câu đúng được bao nhiêu điểm", "trả lời đúng 1 câu dc mấy điểm": the points of a
         # question, not one's own score on the board; round 26d)
         first = min(best.explained)

@@ -53,9 +53,8 @@ TAKE_OR_RULES = ("contest_take", "contest")
     ('có chống gian lận không ad', RULES),
     # teams and prizes
     ('thi theo doi duoc khong', RULES),
-    pytest.param('ca lop thi chung 1 tai khoan dc k', RULES, marks=pytest.mark.xfail(
-        strict=True, reason="'tài khoản' is the internet-safety FAQ's word (a hacked account), "
-        "stronger than 'thi'")),
+    # (a strict xfail until round 26d: 'thi chung' is the contest's)
+    ('ca lop thi chung 1 tai khoan dc k', RULES),
     # (an xfail until round 23 d: other certificates are named as elsewhere phrases, "giấy
     # chứng nhận hộ nghèo", and the contest's holds "giấy chứng nhận")
     ('thi xong co giay chung nhan ko', RULES),
@@ -126,9 +125,8 @@ def test_when_the_contest_starts(understander: Understander, text: str, expected
     ('tra loi cham qua 1 phut thi sao', RULES),
     ('qua thoi gian thi mat cau do a', RULES),
     ('trả lời nhanh có được thêm điểm không', RULES),
-    pytest.param('lam nhanh co loi the gi ko ad', RULES, marks=pytest.mark.xfail(
-        strict=True, reason="'lợi thế' is no word of the lexicon: an unknown word against "
-        "'làm nhanh'")),
+    # (a strict xfail until round 26d, answered since its examples)
+    ('lam nhanh co loi the gi ko ad', RULES),
     # interruptions and a quiz that does not go on
     # ('đang thi' and 'làm bài thi' are as strong to the rules; the examples most like it
     # are the contest's)

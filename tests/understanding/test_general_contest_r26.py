@@ -86,8 +86,14 @@ GUARDS = [
     ("moi cau bao nhieu giay", ("contest",)),
 ]
 
-# Cases the round did not mend, with the answer they get and why (filled in at the end).
-LEFT: dict[str, str] = {}
+# Cases the round did not mend, with the answer they get and why.
+LEFT: dict[str, str] = {
+    "đang thi thì wifi nhà bị mất, câu đó có tính không":
+        "dont_know: 'wifi' is a word the bot does not know right after the contest's 'đang "
+        "thi' (skipping the filler 'thì'), so 'thi | wifi' reads as a qualified subject (as "
+        "'giá | vàng') and the contest explains nothing; the examples are not asked of a "
+        "message holding a word known only from subjects elsewhere ('wifi nhà')",
+}
 
 
 @pytest.mark.parametrize(("text", "expected"), with_left(ASKED, LEFT))

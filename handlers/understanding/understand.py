@@ -2007,7 +2007,9 @@ class Understander:
         started = any(tokens[i].fold == "bat" for i in best.explained)
         if started and not any(f" {q} " in run for q in _HOW_DONE):
             return None  # "thi bắt đầu khi nào": when (the rule on _WHEN_ONLY)
-        if not started and " bao lau " not in run:
+        # ("tg mỗi câu là 60s hay 30s": the time named, of the quiz's questions; round 26d)
+        timed = all(tokens[i].fold in ("thoi", "gian") for i in best.explained)
+        if not started and " bao lau " not in run and not timed:
             return None
         # (the quiz named by "thi", or by its questions, "mỗi câu", "10 câu" (round 26d: "thời
         # gian cho mỗi câu là bao lâu"); the score one gets after it, "làm xong bao lâu thì

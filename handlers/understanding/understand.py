@@ -2056,7 +2056,14 @@ class Understander:
                 if (folds[i] in ("duoc", "nhan") and folds[i + 1] in ("qua", "gi"))
                 or (folds[i] == "qua" and folds[i + 1] == "gi") for j in (i, i + 1)}
         if not got:
-            return best
+            # ("thi xong có được thi lại để lấy điểm cao hơn không": the score is what a retake
+            # is for; the contest's rules say whether one may; round 26d)
+            retake = next((c for c in candidates if c.route == ("contest", "")
+                           and "cao" in {folds[i] for i in best.explained}
+                           and c.explained and max(c.explained) < first
+                           and any(folds[i] == "lai" for i in c.explained)
+                           and c.rank >= HALF * best.rank), None)
+            return best if retake is None else retake
         facts = next((c for c in candidates if c.route in _CONTEST_FACTS), None)
         # (explaining what is got: a yes/no question's predicate is then the prize's, not
         # another answer's "nhận quà", _predicate)

@@ -85,6 +85,7 @@ COVERAGE = 0.4  # how much explaining all of the message counts when ranking ans
 CLARIFY_RATIO = 0.8  # a second answer at least this strong on the same words: ask
 TWO_QUESTIONS = 0.5  # a second answer this strong on words of its own: two questions, ask
 SUBJECT = 0.25  # a subject before "có" this strong owns the list asked after it
+HALF = 0.5  # the quiz's device: the contest's facts on "thi trên máy tính" this strong (26d)
 WEEK_NAME = 0.1  # the Week's full name weighs much: what is asked of it may weigh a tenth
 MAX_CANDIDATES = 2
 # A long message tells a story around its question: the words far from what is asked say less.
@@ -382,6 +383,22 @@ _TAKE = ("contest_take", "")
 # What is got with a standing (folded: "tiền thưởng", "được bao nhiêu tiền"): its prizes are
 # asked (round 24c).
 _PRIZE_GOT = frozenset({"tien", "thuong"})
+_BOARD = ("leaderboard", "")
+# What a standing is or gets, asked before "gì" (folded: "là gì", "gồm những gì") (26d).
+_PRIZE_VERBS = frozenset({"la", "co", "gom", "nhung", "duoc", "nhan"})
+# What tells that a mishap happened while doing something (folded runs; round 23e, 26d).
+_MIDWAY = ("giua chung", "giua luc", "trong luc", "giua khi")
+# The words that ask a number of points (folded): "được bao nhiêu điểm", "mấy điểm" (26d).
+_POINTS_ASKED = frozenset({"duoc", "bao", "nhieu", "may", "diem"})
+# The words that name the quiz itself in a question of its time (folded): "thi", its questions
+# ("mỗi câu"), the score it gives ("biết điểm") (round 26d).
+_QUIZ_NAMED = frozenset({"thi", "cau", "diem"})
+# The words that name the questions of the quiz (folded pairs): "câu hỏi", "đề thi", "bài thi".
+_QUIZ_QUESTIONS = frozenset({("cau", "hoi"), ("de", "thi"), ("bai", "thi")})
+# A device, or using one, named as what the quiz is taken on (folded): "thi trên máy tính được
+# không hay phải dùng đt" (round 26d).
+_QUIZ_DEVICE = frozenset({"may", "tinh", "dien", "thoai", "dung", "su", "laptop", "ipad",
+                          "bang", "smartphone", "zalo", "app", "ung"})
 # Words that ask for something to be done, or say it is wanted (folded).
 _REQUEST = frozenset({"cho", "muon", "xin", "giup", "can"})
 # Words that go on with what was begun ("thi tiếp", "làm nốt", "vào lại") (folded).
@@ -1062,6 +1079,8 @@ class Understander:
         best = self._received(tokens, candidates, best)
         best = self._prize_of(tokens, candidates, best)
         best = self._certificate_of(tokens, candidates, best)
+        best = self._quiz_topics(tokens, candidates, best)
+        best = self._quiz_device(tokens, candidates, best)
         best = self._predicate(tokens, candidates, best)
         best = self._actor(tokens, candidates, best)
         best = self._week_subject(tokens, candidates, best)
@@ -2073,12 +2092,17 @@ class Understander:
         started = any(tokens[i].fold == "bat" for i in best.explained)
         if started and not any(f" {q} " in run for q in _HOW_DONE):
             return None  # "thi bắt đầu khi nào": when (the rule on _WHEN_ONLY)
-        if not started and " bao lau " not in run:
+        # ("tg mỗi câu là 60s hay 30s": the time named, of the quiz's questions; round 26d)
+        timed = all(tokens[i].fold in ("thoi", "gian") for i in best.explained)
+        if not started and " bao lau " not in run and not timed:
             return None
-        routes = _CONTEST_FACTS | {_TAKE} if started else _CONTEST_FACTS
+        # (the quiz named by "thi", or by its questions, "mỗi câu", "10 câu" (round 26d: "thời
+        # gian cho mỗi câu là bao lâu"); the score one gets after it, "làm xong bao lâu thì
+        # biết điểm", is the leaderboard's)
+        routes = _CONTEST_FACTS | {_TAKE} if started else _CONTEST_FACTS | {_BOARD}
         found = next((c for c in candidates if c.route in routes and c.explained
                       and not c.explained & best.explained
-                      and any(tokens[i].fold == "thi" for i in c.explained)), None)
+                      and any(tokens[i].fold in _QUIZ_NAMED for i in c.explained)), None)
         if found is not None:
             return found
         counted = {i + 1 for i in range(len(tokens) - 1)
@@ -2143,17 +2167,78 @@ class Understander:
         folds = [t.fold for t in tokens]
         # (the words that say what is got: "tiền", "thưởng", "nhận/được quà", "quà gì")
         got = {i for i in range(last + 1, len(tokens)) if folds[i] in _PRIZE_GOT}
+        # ("giải nhất là gì", "giải nhì giải ba có gì không", "giải ba gồm những gì": what the
+        # standing is, asked by "gì" right after it; round 26d)
+        # (a standing named by "giải", asked "là gì", "có gì", "gồm những gì", "được gì": not
+        # "xem bxh thì gõ lệnh gì")
+        got |= {i for i in range(last + 1, len(tokens))
+                if folds[i] == "gi" and not tokens[i].expanded and folds[i - 1] in _PRIZE_VERBS
+                and "ai" not in folds[last:] and "giai" in {folds[j] for j in best.explained}}
+        # ("1 câu đúng được bao nhiêu điểm", "trả lời đúng 1 câu dc mấy điểm": the points of a
+        # question, not one's own score on the board; round 26d)
+        first = min(best.explained)
+        question = {j for j in range(first)
+                    if folds[j] == "cau" and tokens[j].clause == tokens[first].clause}
+        if question and all(folds[i] in _POINTS_ASKED for i in best.explained):
+            got |= question
         got |= {j for i in range(last + 1, len(tokens) - 1)
                 if (folds[i] in ("duoc", "nhan") and folds[i + 1] in ("qua", "gi"))
                 or (folds[i] == "qua" and folds[i + 1] == "gi") for j in (i, i + 1)}
         if not got:
-            return best
+            # ("thi xong có được thi lại để lấy điểm cao hơn không": the score is what a retake
+            # is for; the contest's rules say whether one may; round 26d)
+            retake = next((c for c in candidates if c.route == ("contest", "")
+                           and "cao" in {folds[i] for i in best.explained}
+                           and c.explained and max(c.explained) < first
+                           and any(folds[i] == "lai" for i in c.explained)
+                           and c.rank >= HALF * best.rank), None)
+            return best if retake is None else retake
         facts = next((c for c in candidates if c.route in _CONTEST_FACTS), None)
         # (explaining what is got: a yes/no question's predicate is then the prize's, not
         # another answer's "nhận quà", _predicate)
         if facts is None:
             return replace(best, route=("contest", ""), explained=best.explained | got)
         return replace(facts, explained=facts.explained | best.explained | got)
+
+    @staticmethod
+    def _quiz_topics(tokens: list[Token], candidates: list[_Candidate],
+                     best: _Candidate) -> _Candidate:
+        """The topics of the quiz's questions ("câu hỏi về những chủ đề gì", "đề thi xoay
+        quanh chủ đề nào"): the theme, found only on "chủ đề" after the questions are named in
+        the same clause, gives way to the contest's facts (its questions are drawn evenly from
+        the topics; round 26d). "chủ đề năm nay là gì" stays the theme."""
+        if best.route not in (("theme", ""), ("faq", "chu-de")) or not best.explained or any(
+                tokens[i].fold not in ("chu", "de") for i in best.explained):
+            return best
+        first = min(best.explained)
+        named = {j for i in range(first - 1) for j in (i, i + 1)
+                 if (tokens[i].fold, tokens[i + 1].fold) in _QUIZ_QUESTIONS
+                 and tokens[i].clause == tokens[first].clause}
+        if not named:
+            return best
+        facts = next((c for c in candidates if c.route == ("contest", "")), None)
+        explained = best.explained | named
+        if facts is None:
+            return replace(best, route=("contest", ""), explained=explained)
+        return replace(facts, explained=facts.explained | explained)
+
+    @staticmethod
+    def _quiz_device(tokens: list[Token], candidates: list[_Candidate],
+                     best: _Candidate) -> _Candidate:
+        """The device the quiz is taken on ("thi trên máy tính được không hay phải dùng đt"):
+        the safe Internet, found only on naming or using a device, gives way to the contest's
+        facts found on "thi" with a device, if half as strong (round 26d)."""
+        if best.route != ("faq", "internet-an-toan") or not best.explained or any(
+                tokens[i].fold not in _QUIZ_DEVICE for i in best.explained):
+            return best
+        # (or "thi" asked with "được không" right after it: "dùng laptop thi dc hok"; "thì"
+        # typed with its mark is no "thi")
+        asked = {i for i, t in enumerate(tokens[:-2]) if t.fold == "thi" and t.text != "thì"
+                 and tokens[i + 1].fold == "duoc" and tokens[i + 2].fold in YES_NO}
+        return next((c for c in candidates if c.route == ("contest", "")
+                     and any(tokens[i].fold == "thi" for i in c.explained)
+                     and ((any(tokens[i].fold in _QUIZ_DEVICE for i in c.explained)
+                           and c.rank >= HALF * best.rank) or c.explained & asked)), best)
 
     @staticmethod
     def _actor(tokens: list[Token], candidates: list[_Candidate],
@@ -3014,11 +3099,17 @@ class Understander:
         # (not the calendar's "đang diễn ra"; "giữa chừng" tells it too: "làm bài thi mà bị mất
         # điện giữa chừng")
         # (the strongest of the Week's answers, or the story tells of something else)
-        midway = " giua chung " in parts.run(tokens)
+        # (or "giữa lúc", "trong lúc": "mất sóng giữa lúc làm bài thi"; and the contest's own
+        # "khi làm bài", "lúc thi": "có được mở sách giáo khoa ra xem khi làm bài không" asks
+        # what may be done while taking the quiz; round 26d)
+        run = parts.run(tokens)
+        midway = any(f" {w} " in run for w in _MIDWAY)
         week = next((c for c in candidates if c.route[0] not in ("unknown", "smalltalk")), None)
         during = week is not None and week.route[0] not in _CALENDAR and bool(
             week.explained) and (midway or any(tokens[i].fold == "dang" and tokens[i].text
-                                               != "đăng" for i in week.explained))
+                                               != "đăng" for i in week.explained) or (
+                week.route[0] in ("contest", "contest_take") and any(
+                    tokens[i].fold in ("khi", "luc") for i in week.explained)))
         # "dk thi cần những gì, có cần cccd ko": a paper asked in another part of a message
         # that registers for an answer of the Week's is asked of that registration; "dk thi
         # bằng lái xe" registers for the subject elsewhere itself ("đăng ký", written out

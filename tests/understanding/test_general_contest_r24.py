@@ -50,10 +50,8 @@ TAKE_OR_RULES = ("contest_take", "contest")
         strict=True, reason="no word of the contest at all ('làm hộ' is 'làm hộ chiếu' too, "
         "round 22b); the five nearest examples differ: no information")),
     # trouble while answering
-    pytest.param('đang làm câu 5 thì app bị đứng, làm sao giờ', TAKE_OR_RULES,
-                 marks=pytest.mark.xfail(
-        strict=True, reason="a question numbered ('câu 5') names the quiz, but no rule reads it "
-        "so; 'app bị đứng' is a story without the quiz's words: no information")),
+    # (a strict xfail until round 26d: 'câu 5' is a question of the quiz, lexicon)
+    ('đang làm câu 5 thì app bị đứng, làm sao giờ', TAKE_OR_RULES),
     ('bam dap an ma ko thay chuyen sang cau khac', TAKE_OR_RULES),
     # results and the leaderboard
     ('cho xem bảng xếp hạng cuộc thi với', BOARD),

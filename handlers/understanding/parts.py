@@ -30,6 +30,10 @@ from handlers.understanding.words import (
 
 # Words that open a condition or a purpose, closed by "thì" ("muốn tham gia thì …").
 _CONDITIONS = frozenset({"muon", "neu", "de"})
+# Words after which "thi" is the contest's, whatever follows ("thi cái cuộc thi trên mạng, đăng
+# ký ở đâu"): "cuộc thì", "dự thì", "bài thì" are no Vietnamese ("đăng ký thi" may be either)
+# (round 26 c).
+_CONTEST_BEFORE = frozenset({"cuoc", "du", "bai"})
 # "để" as typed, with its marks or without any ("đề", "dễ" are other words)
 _PURPOSE = frozenset({"để", "de"})
 # who a purpose is for, right after "để" ("để trường …", "để chúng tôi …"); a verb there
@@ -190,6 +194,8 @@ def particles(tokens: list[Token],
                 out[i] = replace(tokens[i], text="bây", fold="bay")
     for i in range(1, len(tokens) - 1):
         t = tokens[i]
+        if t.text == "thi" and tokens[i - 1].fold in _CONTEST_BEFORE:
+            continue  # "cuộc thi", "dự thi", "bài thi": never the particle (round 26 c)
         if t.text == "thi" and tokens[i + 1].kind == "word" and run(tokens, 0, i).endswith(
                 _QUESTION_ENDS):
             out[i] = replace(make_token("thì"), clause=t.clause)

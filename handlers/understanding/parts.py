@@ -44,6 +44,9 @@ _QUESTION_FOLDS = frozenset(" ".join(QUESTION_WORDS).split())
 # Any of the question words, between spaces, in a run of folded words: one search, not one
 # substring test a question word (asks is called for every phrase found).
 _QUESTION = re.compile(" (?:" + "|".join(map(re.escape, QUESTION_WORDS)) + ") ")
+# "ngày nào … cũng" is every day, no question of the day ("ngày nào cũng báo, bà đọc không
+# kịp") (round 26 c)
+_WHICH_EVERY = re.compile(r" (?:ngay|hom|luc|khi|bua|cho|gio) nao (?=(?:\S+ ){0,2}cung )")
 _QUESTION_ENDS = tuple(f" {q} " for q in QUESTION_WORDS)  # (str.endswith takes them all)
 # Verbs by which a writer learns of the Week (folded), and the words that may follow them in a
 # part that only tells how ("nghe loa phường nói", "biết tin", "đọc báo"): a source, said short.
@@ -69,7 +72,7 @@ def run(tokens: list[Token], start: int = 0, end: int | None = None) -> str:
 
 def asks(tokens: list[Token], start: int, end: int) -> bool:
     """Do tokens [start, end) hold a question ("bao giờ", "ở đâu", "bao nhiêu")?"""
-    text = run(tokens, start, end)
+    text = _WHICH_EVERY.sub(" ", run(tokens, start, end))
     if text.startswith(" co "):  # "có … không", and "với ạ", "nhé" after it
         cut = closed(tokens, start, end)
         asked = text if cut == end else run(tokens, start, cut)

@@ -279,6 +279,10 @@ _PRIVACY = ("privacy", "")
 _BODIES = ("bodies", "")
 _SORRY = ("smalltalk", "sorry")
 _WHO = ("faq", "ai-tham-gia")
+# Whom a class is for, right after "cho" ("lớp nào cho các cụ", "cho người cao tuổi"), and the
+# words of the class itself (folded) (round 26 c).
+_CLASS_FOR = _AUDIENCE | {"cac", "cu", "ong", "ba", "huu", "tri", "ve"}
+_CLASS_WORDS = frozenset({"lop", "hoc", "nao", "gi", "cho", "danh"})
 # what is on, asked as a list ("có gì", "có hoạt động nào")
 _LISTS = frozenset({("activities", ""), ("faq", "hoat-dong"), ("schedule", "")})
 _NOW = frozenset({"ngay", "luôn", "luon", "liền"})
@@ -1021,6 +1025,10 @@ class Understander:
         best = self._held_for(tokens, candidates, best)
         best = self._only_some(tokens, candidates, best)
         best = self._for_whom(tokens, candidates, best)
+        asked_for = self._class_for(tokens, candidates, best)
+        if asked_for is not best:  # (who may take part, the bookshelf: no second answer)
+            candidates = [c for c in candidates if c.route != best.route]
+            best = asked_for
         best = self._tell_when(tokens, candidates, best)
         may = self._may_take(tokens, candidates, best)
         # (the take so set aside is not taken back for explaining more words: "làm bài thi có
@@ -2567,6 +2575,30 @@ class Understander:
                      and max(c.explained) < whom
                      and any(tokens[i].fold in ("gi", "nao") and not tokens[i].expanded
                              for i in c.explained)), best)
+
+    @staticmethod
+    def _class_for(tokens: list[Token], candidates: list[_Candidate],
+                   best: _Candidate) -> _Candidate:
+        """A class asked for whom it is for ("có lớp nào cho người cao tuổi không", "lớp học
+        nào cho các cụ hưu trí"): those named after "cho" qualify the class asked, they do not
+        ask whether they may take part, nor is "lớp học" the classroom bookshelf: the Week's
+        classes (an event found on those words, else the digital-skills answer) (round 26 c).
+        Found on words of its own (a fee, a day, a device), the answer stays."""
+        clause = next((tokens[k].clause for k in range(len(tokens) - 2)
+                       if tokens[k].fold == "lop" and any(
+                           t.fold == "cho" and t.clause == tokens[k].clause
+                           and j + 1 < len(tokens) and tokens[j + 1].fold in _CLASS_FOR
+                           for j, t in enumerate(tokens[k + 1:k + 5], k + 1))), None)
+        if clause is None or not best.explained or not all(
+                tokens[i].fold in _CLASS_FOR | _CLASS_WORDS for i in best.explained):
+            return best
+        if best.route != _WHO and not all(tokens[i].fold in _CLASS_WORDS
+                                          for i in best.explained):
+            return best
+        event = next((c for c in candidates if c.route[0] == "event" and c.explained
+                      and all(tokens[i].fold in _CLASS_FOR | _CLASS_WORDS for i in c.explained)
+                      and any(tokens[i].fold not in _CLASS_WORDS for i in c.explained)), None)
+        return event if event is not None else _to_safety(candidates, best)
 
     @staticmethod
     def _tell_when(tokens: list[Token], candidates: list[_Candidate],

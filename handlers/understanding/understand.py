@@ -279,6 +279,8 @@ _PRIVACY = ("privacy", "")
 _BODIES = ("bodies", "")
 _SORRY = ("smalltalk", "sorry")
 _WHO = ("faq", "ai-tham-gia")
+# A name taken off a list (folded: "bỏ tên", "xóa tên khỏi danh sách", "rút tên").
+_NAME_OFF = frozenset({"bo", "xoa", "rut", "ten", "khoi", "danh", "sach", "toi"})
 # Whom a class is for, right after "cho" ("lớp nào cho các cụ", "cho người cao tuổi"), and the
 # words of the class itself (folded) (round 26 c).
 _CLASS_FOR = _AUDIENCE | {"cac", "cu", "ong", "ba", "huu", "tri", "ve"}
@@ -1021,6 +1023,7 @@ class Understander:
         if who is not best:  # (the contacts found on the name are no second answer)
             best, candidates = who, [c for c in candidates if c.route not in _CONTACT_ROUTES]
         best = self._data_kept(candidates, best)
+        best = self._off_the_list(tokens, candidates, best)
         best = self._complaint_then(tokens, candidates, best)
         best = self._held_for(tokens, candidates, best)
         best = self._only_some(tokens, candidates, best)
@@ -2365,6 +2368,20 @@ class Understander:
                      and c.rank >= SUBJECT * best.rank), best)
 
     @staticmethod
+    def _off_the_list(tokens: list[Token], candidates: list[_Candidate],
+                      best: _Candidate) -> _Candidate:
+        """A name taken off beside messages no longer wanted ("không muốn nhận tin nữa, | cháu
+        bỏ tên bác ra giúp"): off the list of those the bot writes to, the reminders stopped,
+        not the data kept (round 26 c). With the data's own words ("xóa thông tin"), privacy
+        stays."""
+        if best.route != _PRIVACY or not best.explained or not all(
+                tokens[i].fold in _NAME_OFF for i in best.explained):
+            return best
+        return next((c for c in candidates if c.route == ("unsubscribe", "") and c.explained
+                     and not c.explained & best.explained
+                     and c.rank >= SUBJECT * best.rank), best)
+
+    @staticmethod
     def _complaint_then(tokens: list[Token], candidates: list[_Candidate],
                         best: _Candidate) -> _Candidate:
         """A complaint told as the condition of a question ("bot không trả lời được câu của
@@ -2569,6 +2586,13 @@ class Understander:
         # is on for them, not whether they may take part (round 23c)
         whom = min((i for i in best.explained if tokens[i].fold == "danh"
                     or (i and tokens[i - 1].fold == "cho")), default=-1)
+        if whom <= 0:
+            # (or the people named between "cho" and the phrase: "có những gì | cho người dân
+            # tham gia") (round 26 c)
+            whom = next((k + 1 for k in range(max(0, start - 4), start - 1)
+                         if tokens[k].fold == "cho" and all(
+                             t.fold in _PEOPLE or t.fold == "dan" for t in tokens[k + 1:start])),
+                        -1)
         if whom <= 0:
             return best
         return next((c for c in candidates if c.route in _LISTS and c.explained

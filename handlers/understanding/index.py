@@ -495,6 +495,11 @@ class Index:
                         # (a subject elsewhere is read on the words as typed: "mua cho cai
                         # điện thoại" of a story is no "mua điện thoại" asked)
                         continue
+                    if any(t.marked and t.text != text for t, text in zip(picked, e.texts,
+                                                                            strict=True)):
+                        # (words apart and a mark typed otherwise is two doubts: "điện thoại
+                        # cho các cụ" is no "điện thoại cũ") (round 26 c)
+                        continue
                     factor = self._marks(picked, e.texts, accented, e.marked)
                     if factor:
                         out.append(Match(e.unit, i, j + 1, e.weight * factor * GAP, e.source,

@@ -2591,7 +2591,8 @@ class Understander:
             # tham gia") (round 26 c)
             whom = next((k + 1 for k in range(max(0, start - 4), start - 1)
                          if tokens[k].fold == "cho" and all(
-                             t.fold in _PEOPLE or t.fold == "dan" for t in tokens[k + 1:start])),
+                             t.fold in _PEOPLE | _CLASS_FOR or t.fold == "dan"
+                             for t in tokens[k + 1:start])),
                         -1)
         if whom <= 0:
             return best
@@ -3167,13 +3168,14 @@ class Understander:
     @staticmethod
     def _cancelled(tokens: list[Token], candidates: list[_Candidate]) -> bool:
         """True when a word that cancels ("hủy", "ngừng", "tắt", "không cần", "đừng") stands
-        right before the words a reminder answer was found on, or before "đăng ký" said before
-        them, in one part."""
+        right before the words a reminder answer was found on, or before "đăng ký" or "cái"
+        said before them, in one part."""
         for c in candidates:
             if c.route not in _REMINDERS or not c.explained:
                 continue
             k = min(c.explained) - 1
-            while k > 0 and tokens[k].fold in ("dang", "ky") and tokens[k].clause == tokens[
+            # (and the classifier before them: "hủy cái đăng ký nhận tin", round 26 c)
+            while k > 0 and tokens[k].fold in ("dang", "ky", "cai") and tokens[k].clause == tokens[
                     k + 1].clause:
                 k -= 1
             if k < 0 or tokens[k].kind != "word" or tokens[k].clause != tokens[k + 1].clause:

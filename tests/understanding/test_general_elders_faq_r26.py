@@ -93,7 +93,8 @@ GUARDS = [
     ("tham gia có mất phí không", FEE),
     ("ai có thể tham gia tuần lễ", WHO),
     ("tuần lễ diễn ra khi nào", WHEN),
-    ("lớp hướng dẫn sử dụng điện thoại thông minh cho người lớn tuổi", ("event:an-duong-ky-nang-so",)),
+    ("lớp hướng dẫn sử dụng điện thoại thông minh cho người lớn tuổi",
+     ("event:an-duong-ky-nang-so",)),
     ("huy dang ky", STOP),
     ("dang ky nhan thong bao", REMIND),
     ("so dien thoai ban to chuc", CONTACTS),
@@ -103,7 +104,12 @@ GUARDS = [
 ]
 
 # Cases the round did not mend, with the answer they get and why.
-LEFT: dict[str, str] = {}
+LEFT: dict[str, str] = {
+    "bac dan chau noi theo di nghe toa dam co duoc ko, chau no ngoan lam":
+        "clarify (the two forums): 'tọa đàm' is a keyword of both, and whether a grandchild may "
+        "come along is asked of the forum named, so the bot asks back which forum; 'dắt cháu "
+        "theo' with a word between ('dan chau noi theo') is no phrase of who may take part",
+}
 
 
 @pytest.mark.parametrize(("text", "expected"), with_left(CASES, LEFT))

@@ -182,6 +182,8 @@ _NOT_ADDRESSED = frozenset({"xin", "hoi", "ad", "admin", "bot", "chatbot"})
 _LEAVE_TAIL = frozenset({"chut", "ti", "xiu", "a", "nhe", "nha", "voi", "vs"})
 # Words that point back to what a part before named ("…liên thế hệ, | đó là chương trình gì").
 _BACK = frozenset({"do", "day", "ay", "no"})
+# How an event's time is asked (folded: "bắt đầu", "kết thúc", "diễn ra", "kéo dài").
+_WHEN_VERBS = frozenset({"bat", "dau", "ket", "thuc", "dien", "ra", "keo", "dai"})
 # Words that say what someone is thanked for ("cảm ơn btc | đã trả lời", "| vì đã giúp").
 _REASONS = frozenset({"da", "vi"})
 # What the writer tells they will do next, after thanks ("…, để em gửi báo cáo", "…, mình sẽ
@@ -3239,6 +3241,10 @@ class Understander:
                  for i in c.explained if tokens[i].clause in asked and i not in asking
                  and tokens[i].fold not in told}
         if not named or any(t.clause in asked and t.fold in _BACK for t in tokens):
+            return best
+        if best.route[0] == "event" and all(tokens[i].fold in _WHEN_VERBS for i in named):
+            # "… đưa cháu đi ngày hội đọc sách không, | mấy giờ bắt đầu": when it starts is
+            # asked of the event named before, not of the Week (round 26 c)
             return best
         if (best.route in _READING or best.route[0] == "courses") and all(
                 c.route == ("courses", "") for c in candidates

@@ -46,6 +46,10 @@ GAP = 0.8
 MAX_GAP = 2
 # Fillers that change what a phrase says, never skipped inside one ("hủy không đăng ký").
 _UNSKIPPABLE = frozenset({"khong", "chua", "va", "hay", "hoac", "la", "co"})
+# Typed without marks, the classifier "cái" that older people put before nearly every noun
+# ("tắt cái tin nhắn đi", "thi cái cuộc thi"): its letters are also "cài" (cài ứng dụng), so it
+# is no filler alone, but inside a phrase it is skipped as one (round 26 c).
+_SKIPPED_UNMARKED = frozenset({"cai"})
 SMALL_TALK_INTENTS = ("greeting", "thanks", "goodbye", "ok", "sorry")
 # Who writes, as they call themselves: a phrase written with one of them holds them all.
 # The writer as a phrase names them; an older person calls themself by the kin word the
@@ -468,15 +472,17 @@ class Index:
                     or tokens[i].kind != "word" or self.is_filler(tokens[i]):
                 continue
             picked = [tokens[i]]
-            key, gaps = tokens[i].fold, 0
+            key, gaps, loose = tokens[i].fold, 0, False
             for j in range(i + 1, min(n, i + MAX_WHOLE)):
                 t = tokens[j]
                 if j in skip or t.kind != "word" or t.clause != tokens[i].clause:
                     break
-                if self.is_filler(t):
+                unmarked = not t.marked and t.fold in _SKIPPED_UNMARKED
+                if self.is_filler(t) or unmarked:
                     if t.fold in _UNSKIPPABLE or gaps == MAX_GAP:
                         break
                     gaps += 1
+                    loose = loose or (unmarked and not self.is_filler(t))
                     continue
                 picked.append(t)
                 key = f"{key} {t.fold}"
@@ -485,6 +491,15 @@ class Index:
                 if not gaps:
                     continue
                 for e in self._gapped.get(key, ()):
+                    if loose and self.units[e.unit] == ("unknown", ""):
+                        # (a subject elsewhere is read on the words as typed: "mua cho cai
+                        # điện thoại" of a story is no "mua điện thoại" asked)
+                        continue
+                    if any(t.marked and t.text != text for t, text in zip(picked, e.texts,
+                                                                            strict=True)):
+                        # (words apart and a mark typed otherwise is two doubts: "điện thoại
+                        # cho các cụ" is no "điện thoại cũ") (round 26 c)
+                        continue
                     factor = self._marks(picked, e.texts, accented, e.marked)
                     if factor:
                         out.append(Match(e.unit, i, j + 1, e.weight * factor * GAP, e.source,

@@ -30,6 +30,10 @@ from handlers.understanding.words import (
 
 # Words that open a condition or a purpose, closed by "thì" ("muốn tham gia thì …").
 _CONDITIONS = frozenset({"muon", "neu", "de"})
+# Words after which "thi" is the contest's, whatever follows ("thi cái cuộc thi trên mạng, đăng
+# ký ở đâu"): "cuộc thì", "dự thì", "bài thì" are no Vietnamese ("đăng ký thi" may be either)
+# (round 26 c).
+_CONTEST_BEFORE = frozenset({"cuoc", "du", "bai"})
 # "để" as typed, with its marks or without any ("đề", "dễ" are other words)
 _PURPOSE = frozenset({"để", "de"})
 # who a purpose is for, right after "để" ("để trường …", "để chúng tôi …"); a verb there
@@ -40,6 +44,9 @@ _QUESTION_FOLDS = frozenset(" ".join(QUESTION_WORDS).split())
 # Any of the question words, between spaces, in a run of folded words: one search, not one
 # substring test a question word (asks is called for every phrase found).
 _QUESTION = re.compile(" (?:" + "|".join(map(re.escape, QUESTION_WORDS)) + ") ")
+# "ngày nào … cũng" is every day, no question of the day ("ngày nào cũng báo, bà đọc không
+# kịp") (round 26 c)
+_WHICH_EVERY = re.compile(r" (?:ngay|hom|luc|khi|bua|cho|gio) nao (?=(?:\S+ ){0,2}cung )")
 _QUESTION_ENDS = tuple(f" {q} " for q in QUESTION_WORDS)  # (str.endswith takes them all)
 # Verbs by which a writer learns of the Week (folded), and the words that may follow them in a
 # part that only tells how ("nghe loa phường nói", "biết tin", "đọc báo"): a source, said short.
@@ -65,7 +72,7 @@ def run(tokens: list[Token], start: int = 0, end: int | None = None) -> str:
 
 def asks(tokens: list[Token], start: int, end: int) -> bool:
     """Do tokens [start, end) hold a question ("bao giờ", "ở đâu", "bao nhiêu")?"""
-    text = run(tokens, start, end)
+    text = _WHICH_EVERY.sub(" ", run(tokens, start, end))
     if text.startswith(" co "):  # "có … không", and "với ạ", "nhé" after it
         cut = closed(tokens, start, end)
         asked = text if cut == end else run(tokens, start, cut)
@@ -190,6 +197,8 @@ def particles(tokens: list[Token],
                 out[i] = replace(tokens[i], text="bây", fold="bay")
     for i in range(1, len(tokens) - 1):
         t = tokens[i]
+        if t.text == "thi" and tokens[i - 1].fold in _CONTEST_BEFORE:
+            continue  # "cuộc thi", "dự thi", "bài thi": never the particle (round 26 c)
         if t.text == "thi" and tokens[i + 1].kind == "word" and run(tokens, 0, i).endswith(
                 _QUESTION_ENDS):
             out[i] = replace(make_token("thì"), clause=t.clause)

@@ -195,6 +195,8 @@ _CERTIFICATE = frozenset({"cap", "giay", "chung", "nhan", "chi", "co", "duoc"})
 # ("app" is written out "ứng dụng")
 _MATERIAL = frozenset({"tai", "lieu", "trang", "web", "link", "app", "ung", "dung", "video",
                        "clip"})
+# How an event's time is asked (folded: "bắt đầu", "kết thúc", "diễn ra", "kéo dài").
+_WHEN_VERBS = frozenset({"bat", "dau", "ket", "thuc", "dien", "ra", "keo", "dai"})
 # Words that say what someone is thanked for ("cảm ơn btc | đã trả lời", "| vì đã giúp").
 _REASONS = frozenset({"da", "vi"})
 # What the writer tells they will do next, after thanks ("…, để em gửi báo cáo", "…, mình sẽ
@@ -292,6 +294,12 @@ _PRIVACY = ("privacy", "")
 _BODIES = ("bodies", "")
 _SORRY = ("smalltalk", "sorry")
 _WHO = ("faq", "ai-tham-gia")
+# A name taken off a list (folded: "bỏ tên", "xóa tên khỏi danh sách", "rút tên").
+_NAME_OFF = frozenset({"bo", "xoa", "rut", "ten", "khoi", "danh", "sach", "toi"})
+# Whom a class is for, right after "cho" ("lớp nào cho các cụ", "cho người cao tuổi"), and the
+# words of the class itself (folded) (round 26 c).
+_CLASS_FOR = _AUDIENCE | {"cac", "cu", "ong", "ba", "huu", "tri", "ve"}
+_CLASS_WORDS = frozenset({"lop", "hoc", "nao", "gi", "cho", "danh"})
 # what is on, asked as a list ("có gì", "có hoạt động nào")
 _LISTS = frozenset({("activities", ""), ("faq", "hoat-dong"), ("schedule", "")})
 _NOW = frozenset({"ngay", "luôn", "luon", "liền"})
@@ -1108,10 +1116,15 @@ class Understander:
         if who is not best:  # (the contacts found on the name are no second answer)
             best, candidates = who, [c for c in candidates if c.route not in _CONTACT_ROUTES]
         best = self._data_kept(candidates, best)
+        best = self._off_the_list(tokens, candidates, best)
         best = self._complaint_then(tokens, candidates, best)
         best = self._held_for(tokens, candidates, best)
         best = self._only_some(tokens, candidates, best)
         best = self._for_whom(tokens, candidates, best)
+        asked_for = self._class_for(tokens, candidates, best)
+        if asked_for is not best:  # (who may take part, the bookshelf: no second answer)
+            candidates = [c for c in candidates if c.route != best.route]
+            best = asked_for
         best = self._tell_when(tokens, candidates, best)
         may = self._may_take(tokens, candidates, best)
         # (the take so set aside is not taken back for explaining more words: "làm bài thi có
@@ -2571,6 +2584,20 @@ class Understander:
                      and c.rank >= SUBJECT * best.rank), best)
 
     @staticmethod
+    def _off_the_list(tokens: list[Token], candidates: list[_Candidate],
+                      best: _Candidate) -> _Candidate:
+        """A name taken off beside messages no longer wanted ("không muốn nhận tin nữa, | cháu
+        bỏ tên bác ra giúp"): off the list of those the bot writes to, the reminders stopped,
+        not the data kept (round 26 c). With the data's own words ("xóa thông tin"), privacy
+        stays."""
+        if best.route != _PRIVACY or not best.explained or not all(
+                tokens[i].fold in _NAME_OFF for i in best.explained):
+            return best
+        return next((c for c in candidates if c.route == ("unsubscribe", "") and c.explained
+                     and not c.explained & best.explained
+                     and c.rank >= SUBJECT * best.rank), best)
+
+    @staticmethod
     def _complaint_then(tokens: list[Token], candidates: list[_Candidate],
                         best: _Candidate) -> _Candidate:
         """A complaint told as the condition of a question ("bot không trả lời được câu của
@@ -2778,11 +2805,43 @@ class Understander:
         whom = min((i for i in best.explained if tokens[i].fold == "danh"
                     or (i and tokens[i - 1].fold == "cho")), default=-1)
         if whom <= 0:
+            # (or the people named between "cho" and the phrase: "có những gì | cho người dân
+            # tham gia") (round 26 c)
+            whom = next((k + 1 for k in range(max(0, start - 4), start - 1)
+                         if tokens[k].fold == "cho" and all(
+                             t.fold in _PEOPLE | _CLASS_FOR or t.fold == "dan"
+                             for t in tokens[k + 1:start])),
+                        -1)
+        if whom <= 0:
             return best
         return next((c for c in candidates if c.route in _LISTS and c.explained
                      and max(c.explained) < whom
                      and any(tokens[i].fold in ("gi", "nao") and not tokens[i].expanded
                              for i in c.explained)), best)
+
+    @staticmethod
+    def _class_for(tokens: list[Token], candidates: list[_Candidate],
+                   best: _Candidate) -> _Candidate:
+        """A class asked for whom it is for ("có lớp nào cho người cao tuổi không", "lớp học
+        nào cho các cụ hưu trí"): those named after "cho" qualify the class asked, they do not
+        ask whether they may take part, nor is "lớp học" the classroom bookshelf: the Week's
+        classes (an event found on those words, else the digital-skills answer) (round 26 c).
+        Found on words of its own (a fee, a day, a device), the answer stays."""
+        clause = next((tokens[k].clause for k in range(len(tokens) - 2)
+                       if tokens[k].fold == "lop" and any(
+                           t.fold == "cho" and t.clause == tokens[k].clause
+                           and j + 1 < len(tokens) and tokens[j + 1].fold in _CLASS_FOR
+                           for j, t in enumerate(tokens[k + 1:k + 5], k + 1))), None)
+        if clause is None or not best.explained or not all(
+                tokens[i].fold in _CLASS_FOR | _CLASS_WORDS for i in best.explained):
+            return best
+        if best.route != _WHO and not all(tokens[i].fold in _CLASS_WORDS
+                                          for i in best.explained):
+            return best
+        event = next((c for c in candidates if c.route[0] == "event" and c.explained
+                      and all(tokens[i].fold in _CLASS_FOR | _CLASS_WORDS for i in c.explained)
+                      and any(tokens[i].fold not in _CLASS_WORDS for i in c.explained)), None)
+        return event if event is not None else _to_safety(candidates, best)
 
     @staticmethod
     def _tell_when(tokens: list[Token], candidates: list[_Candidate],
@@ -3349,13 +3408,14 @@ class Understander:
     @staticmethod
     def _cancelled(tokens: list[Token], candidates: list[_Candidate]) -> bool:
         """True when a word that cancels ("hủy", "ngừng", "tắt", "không cần", "đừng") stands
-        right before the words a reminder answer was found on, or before "đăng ký" said before
-        them, in one part."""
+        right before the words a reminder answer was found on, or before "đăng ký" or "cái"
+        said before them, in one part."""
         for c in candidates:
             if c.route not in _REMINDERS or not c.explained:
                 continue
             k = min(c.explained) - 1
-            while k > 0 and tokens[k].fold in ("dang", "ky") and tokens[k].clause == tokens[
+            # (and the classifier before them: "hủy cái đăng ký nhận tin", round 26 c)
+            while k > 0 and tokens[k].fold in ("dang", "ky", "cai") and tokens[k].clause == tokens[
                     k + 1].clause:
                 k -= 1
             if k < 0 or tokens[k].kind != "word" or tokens[k].clause != tokens[k + 1].clause:
@@ -3423,6 +3483,10 @@ class Understander:
         if all(tokens[i].fold in _MATERIAL for i in named):
             # "bố mẹ em muốn học dùng điện thoại thì | có tài liệu nào không": material asked
             # for, of the subject the other part names (round 26b)
+            return best
+        if best.route[0] == "event" and all(tokens[i].fold in _WHEN_VERBS for i in named):
+            # "… đưa cháu đi ngày hội đọc sách không, | mấy giờ bắt đầu": when it starts is
+            # asked of the event named before, not of the Week (round 26 c)
             return best
         if (best.route in _READING or best.route[0] == "courses") and all(
                 c.route == ("courses", "") for c in candidates

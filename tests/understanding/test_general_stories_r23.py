@@ -147,9 +147,6 @@ LEFT: dict[str, str] = {
     'me e hay chia se':
         "programme:doc-sach-lien-the-he: 'người lớn tuổi' reads the intergenerational reading "
         "first",
-    'bo e ve huu':
-        "faq:ai-tham-gia: 'lớp nào dành cho người già' reads who may take part; 'dung may tinh'"
-        " is no phrase",
     'e lam phu huynh':
         "courses: 'học online' and 'tài liệu' read the list of courses, 'quản lý con' comes after",
 }

@@ -240,6 +240,13 @@ _SAFETY = ("faq", "internet-an-toan")
 _PHONE_BOOK = frozenset({("contacts", ""), ("faq", "lien-he")})
 # How something is done (folded): asked of a phone, it asks no number.
 _HOW_DONE = ("lam the nao", "lam sao", "the nao", "cach nao", "phai lam gi")
+# Round 26 (a): the answers a device's name alone may point to (its number, the safe Internet's
+# keywords "máy tính", "facebook"), and the words that make a device's name a question of the
+# Week's after all: learning to use it, a child using it, someone else's doing (folded).
+_DEVICE_ANSWERS = _PHONE_BOOK | {_SAFETY}
+_LEARNING = frozenset({"hoc", "day", "lop", "huan"})
+_USING = frozenset({("biet", "dung"), ("cach", "dung"), ("su", "dung"), ("tap", "dung")})
+_OTHERS_DOING = frozenset({"hack", "lua", "la", "gian", "xau", "chiem", "virus", "link"})
 # The words of an audience the writer names himself by ("phụ huynh", "người lớn tuổi", "già như
 # tôi") (folded), and the words of learning on the Internet besides the devices'.
 _AUDIENCE = frozenset({"phu", "huynh", "nguoi", "gia", "lon", "tuoi", "cao", "nhu", "toi"})
@@ -1188,12 +1195,13 @@ class Understander:
             # "hôm nay giá cà chua bao nhiêu": an answer found on the day alone lists what the
             # day holds, never how much of something (round 17e)
             return replace(base, candidates=others)
-        if best.route in _PHONE_BOOK and best.explained and all(
-                tokens[i].fold in ("dien", "thoai") for i in best.explained) and any(
-                f" {q} " in parts.run(tokens) for q in _HOW_DONE):
-            # "điện thoại nhà tôi không nhận sim thì làm thế nào": how something is done with a
-            # phone asks for no number (round 22e)
-            return replace(base, candidates=others)
+        if self._device_itself(tokens, best):
+            # "điện thoại nhà tôi không nhận sim thì làm thế nào" (round 22e), "dt bị đơ phải
+            # làm sao", "laptop chạy chậm quá": the device's own trouble or how one thing is
+            # done on it is a help desk's business, no number asked nor the Week's safe
+            # Internet; nor the examples' (the safe Internet's troubles are asked in the same
+            # words: "bị … phải làm sao") (round 26 a)
+            return replace(base, candidates=others, elsewhere=True)
         if best.route == _SAFETY and best.explained and all(
                 tokens[i].fold in _SCREEN_TIME for i in best.explained) and (
                 (folds := {t.fold for t in tokens
@@ -2299,6 +2307,25 @@ class Understander:
         if any(f in _THE_BOT for f in folds) or not _names_device(folds):
             return best
         return _to_safety(candidates, best)
+
+    def _device_itself(self, tokens: list[Token], best: _Candidate) -> bool:
+        """Whether the answer was found only on the name of a device or an app ("điện thoại",
+        "máy tính", "zalo": the contacts' number, the safe Internet's keywords) while the message
+        tells something of the device itself (a trouble, "bị …", or how a thing is done on
+        it) and nothing of learning to use it ("học", "dạy", "lớp", "biết dùng"), of a child's
+        use of it, or of someone else's doing (round 26 a)."""
+        named = [tokens[i].fold for i in best.explained if not self.index.is_filler(tokens[i])]
+        if best.route not in _DEVICE_ANSWERS or not named or any(
+                f not in _DEVICE_WORDS for f in named):
+            return False
+        folds = [t.fold for t in tokens]
+        if set(folds) & (_LEARNING | _CHILDREN | _OTHERS_DOING) or any(
+                p in _USING for p in itertools.pairwise(folds)):
+            return False
+        run = parts.run(tokens)
+        told = any(i not in best.explained and t.kind == "word" and not self.index.is_filler(t)
+                   for i, t in enumerate(tokens))
+        return told or "bi" in folds or any(f" {q} " in run for q in _HOW_DONE)
 
     @staticmethod
     def _money_lost(tokens: list[Token], candidates: list[_Candidate],

@@ -245,8 +245,14 @@ _HOW_DONE = ("lam the nao", "lam sao", "the nao", "cach nao", "phai lam gi")
 # Week's after all: learning to use it, a child using it, someone else's doing (folded).
 _DEVICE_ANSWERS = _PHONE_BOOK | {_SAFETY}
 _LEARNING = frozenset({"hoc", "day", "lop", "huan"})
-_USING = frozenset({("biet", "dung"), ("cach", "dung"), ("su", "dung"), ("tap", "dung")})
+_USING = frozenset({("biet", "dung"), ("cach", "dung"), ("su", "dung"), ("tap", "dung"),
+                    ("dan", "dung")})
 _OTHERS_DOING = frozenset({"hack", "lua", "la", "gian", "xau", "chiem", "virus", "link"})
+# One thing done on a device or an app (folded: "chuyển tiền", "chuyển khoản", "tài khoản",
+# "tải", "cài"), and the words that ask how it is done.
+_OPERATIONS = frozenset({"chuyen", "tien", "khoan", "tai", "cai", "ung", "dung", "app", "huong",
+                         "dan", "cach"})
+_HOW_ASKED = (*_HOW_DONE, "cach", "huong dan", "nhu the nao", "kieu gi", "the nao")
 # The words of an audience the writer names himself by ("phụ huynh", "người lớn tuổi", "già như
 # tôi") (folded), and the words of learning on the Internet besides the devices'.
 _AUDIENCE = frozenset({"phu", "huynh", "nguoi", "gia", "lon", "tuoi", "cao", "nhu", "toi"})
@@ -2315,14 +2321,20 @@ class Understander:
         it) and nothing of learning to use it ("học", "dạy", "lớp", "biết dùng"), of a child's
         use of it, or of someone else's doing (round 26 a)."""
         named = [tokens[i].fold for i in best.explained if not self.index.is_filler(tokens[i])]
-        if best.route not in _DEVICE_ANSWERS or not named or any(
-                f not in _DEVICE_WORDS for f in named):
+        if best.route not in _DEVICE_ANSWERS or not named:
             return False
         folds = [t.fold for t in tokens]
         if set(folds) & (_LEARNING | _CHILDREN | _OTHERS_DOING) or any(
                 p in _USING for p in itertools.pairwise(folds)):
             return False
         run = parts.run(tokens)
+        if any(f not in _DEVICE_WORDS for f in named):
+            # "cách chuyển tiền qua momo", "hướng dẫn cài facebook trên máy tính": one thing
+            # done on a device or an app, asked how, and nothing suffered ("bị lừa chuyển
+            # khoản", "bắt chuyển tiền" are the safe Internet's)
+            return best.route == _SAFETY and "bi" not in folds and "bat" not in folds and all(
+                f in _DEVICE_WORDS or f in _OPERATIONS for f in named) and any(
+                f" {q} " in run for q in _HOW_ASKED)
         told = any(i not in best.explained and t.kind == "word" and not self.index.is_filler(t)
                    for i, t in enumerate(tokens))
         return told or "bi" in folds or any(f" {q} " in run for q in _HOW_DONE)

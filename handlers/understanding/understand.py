@@ -252,6 +252,9 @@ _OTHERS_DOING = frozenset({"hack", "lua", "la", "gian", "xau", "chiem", "virus",
 # "tải", "cài"), and the words that ask how it is done.
 _OPERATIONS = frozenset({"chuyen", "tien", "khoan", "tai", "cai", "ung", "dung", "app", "huong",
                          "dan", "cach"})
+_ONLINE_PAIRS = frozenset({("tren", "mang"), ("qua", "mang"), ("mang", "xa")})
+_APPS = frozenset({"zalo", "facebook", "fb", "gmail", "email", "tiktok", "instagram",
+                   "messenger", "youtube", "google", "icloud"})
 _HOW_ASKED = (*_HOW_DONE, "cach", "huong dan", "nhu the nao", "kieu gi", "the nao")
 # The words of an audience the writer names himself by ("phụ huynh", "người lớn tuổi", "già như
 # tôi") (folded), and the words of learning on the Internet besides the devices'.
@@ -1030,6 +1033,7 @@ class Understander:
         if who is not best:  # (the contacts found on the name are no second answer)
             best, candidates = who, [c for c in candidates if c.route not in _CONTACT_ROUTES]
         best = self._data_kept(candidates, best)
+        best = self._own_data_online(tokens, candidates, best)
         best = self._complaint_then(tokens, candidates, best)
         best = self._held_for(tokens, candidates, best)
         best = self._only_some(tokens, candidates, best)
@@ -1201,7 +1205,7 @@ class Understander:
             # "hôm nay giá cà chua bao nhiêu": an answer found on the day alone lists what the
             # day holds, never how much of something (round 17e)
             return replace(base, candidates=others)
-        if self._device_itself(tokens, best):
+        if self._device_itself(tokens, best) or self._app_account(tokens, best):
             # "điện thoại nhà tôi không nhận sim thì làm thế nào" (round 22e), "dt bị đơ phải
             # làm sao", "laptop chạy chậm quá": the device's own trouble or how one thing is
             # done on it is a help desk's business, no number asked nor the Week's safe
@@ -2324,8 +2328,10 @@ class Understander:
         if best.route not in _DEVICE_ANSWERS or not named:
             return False
         folds = [t.fold for t in tokens]
-        if set(folds) & (_LEARNING | _CHILDREN | _OTHERS_DOING) or any(
-                p in _USING for p in itertools.pairwise(folds)):
+        if set(folds) & (_LEARNING | _CHILDREN | _OTHERS_DOING | {"thang", "dua"}) or any(
+                p in _USING for p in itertools.pairwise(folds)) or any(
+                tokens[i].fold in _SCREEN_TIME - _DEVICE_WORDS for i in best.explained):
+            # (a child's time on it, "thằng cu 4t xem điện thoại": the parents' classes)
             return False
         run = parts.run(tokens)
         if any(f not in _DEVICE_WORDS for f in named):
@@ -2338,6 +2344,34 @@ class Understander:
         told = any(i not in best.explained and t.kind == "word" and not self.index.is_filler(t)
                    for i, t in enumerate(tokens))
         return told or "bi" in folds or any(f" {q} " in run for q in _HOW_DONE)
+
+    @staticmethod
+    def _own_data_online(tokens: list[Token], candidates: list[_Candidate],
+                         best: _Candidate) -> _Candidate:
+        """One's personal data kept safe on the Internet ("tài liệu về bảo vệ thông tin cá
+        nhân trên mạng", "làm sao để không bị lộ thông tin cá nhân khi điền form trên mạng"):
+        the safe Internet's, not what the bot keeps of the writer, when neither the bot nor a
+        registration with it is named (round 26 a)."""
+        if best.route != _PRIVACY or not best.explained:
+            return best
+        folds = [t.fold for t in tokens]
+        pairs = set(itertools.pairwise(folds))
+        if set(folds) & _THE_BOT or ("dang", "ky") in pairs or not (
+                pairs & _ONLINE_PAIRS or set(folds) & {"online", "internet", "facebook", "zalo"}):
+            return best
+        return next((c for c in candidates if c.route == _SAFETY
+                     and c.explained >= best.explained), best)
+
+    @staticmethod
+    def _app_account(tokens: list[Token], best: _Candidate) -> bool:
+        """Whether deleting one's data asks of an app's own account ("cách xóa tk zalo vĩnh
+        viễn", "xóa tài khoản facebook"): the app's business, not what the bot keeps of the
+        writer (round 26 a)."""
+        if best.route != _PRIVACY or not best.explained:
+            return False
+        after = max(best.explained) + 1
+        return after < len(tokens) and tokens[after].fold in _APPS and not any(
+            t.fold in _THE_BOT for t in tokens)
 
     @staticmethod
     def _money_lost(tokens: list[Token], candidates: list[_Candidate],

@@ -252,6 +252,9 @@ _OTHERS_DOING = frozenset({"hack", "lua", "la", "gian", "xau", "chiem", "virus",
 # "tải", "cài"), and the words that ask how it is done.
 _OPERATIONS = frozenset({"chuyen", "tien", "khoan", "tai", "cai", "ung", "dung", "app", "huong",
                          "dan", "cach"})
+_HALTS = frozenset({("stop", ""), ("unsubscribe", "")})
+_CALL_WORDS = frozenset({"goi", "so", "nao", "ai", "hoi", "lien", "he", "dien", "thoai", "cho",
+                         "de", "may"})
 _ONLINE_PAIRS = frozenset({("tren", "mang"), ("qua", "mang"), ("mang", "xa")})
 _APPS = frozenset({"zalo", "facebook", "fb", "gmail", "email", "tiktok", "instagram",
                    "messenger", "youtube", "google", "icloud"})
@@ -2324,12 +2327,24 @@ class Understander:
         tells something of the device itself (a trouble, "bị …", or how a thing is done on
         it) and nothing of learning to use it ("học", "dạy", "lớp", "biết dùng"), of a child's
         use of it, or of someone else's doing (round 26 a)."""
+        folds = [t.fold for t in tokens]
+        if best.route in _HALTS and best.explained and min(best.explained) > 0 and tokens[
+                min(best.explained) - 1].fold == "bi" and self._names_app(folds):
+            # "app zalo cứ bị thoát ra khi mở": what the app suffers, no order to the bot
+            return True
+        learning = bool(set(folds) & (_LEARNING | _CHILDREN | {"thang", "dua"})) or any(
+            p in _USING for p in itertools.pairwise(folds))
+        if best.route in _PHONE_BOOK and best.explained and not learning and all(
+                tokens[i].fold in _CALL_WORDS for i in best.explained) and not set(
+                folds) & (_THE_BOT | _ORGANISER_WORDS) and self._names_app(
+                [f for i, f in enumerate(folds) if i not in best.explained]):
+            # "ứng dụng ngân hàng báo lỗi không đăng nhập được, gọi số nào": whom to call about
+            # a device or an app is its maker's or its shop's number, not the organizers'
+            return True
         named = [tokens[i].fold for i in best.explained if not self.index.is_filler(tokens[i])]
         if best.route not in _DEVICE_ANSWERS or not named:
             return False
-        folds = [t.fold for t in tokens]
-        if set(folds) & (_LEARNING | _CHILDREN | _OTHERS_DOING | {"thang", "dua"}) or any(
-                p in _USING for p in itertools.pairwise(folds)) or any(
+        if learning or set(folds) & _OTHERS_DOING or any(
                 tokens[i].fold in _SCREEN_TIME - _DEVICE_WORDS for i in best.explained):
             # (a child's time on it, "thằng cu 4t xem điện thoại": the parents' classes)
             return False
@@ -2344,6 +2359,12 @@ class Understander:
         told = any(i not in best.explained and t.kind == "word" and not self.index.is_filler(t)
                    for i, t in enumerate(tokens))
         return told or "bi" in folds or any(f" {q} " in run for q in _HOW_DONE)
+
+    @staticmethod
+    def _names_app(folds: list[str]) -> bool:
+        """Whether the words name a device or an app ("zalo", "ứng dụng", "app", "wifi")."""
+        return _names_device(folds, also=_APPS | {"app", "wifi", "camera", "laptop"}) or (
+            "ung", "dung") in set(itertools.pairwise(folds))
 
     @staticmethod
     def _own_data_online(tokens: list[Token], candidates: list[_Candidate],

@@ -2820,7 +2820,11 @@ class Understander:
         # (learning for free, "học miễn phí", "learn for free online", asks where to learn
         # so: the courses named beside it, however weakly; round 24b)
         learn = first > 0 and tokens[first - 1].fold == "hoc"
-        return next((c for c in candidates[1:] if c.route[0] == "courses"
+        # (taught for free, "có chỗ nào dạy miễn phí không", asks where a class teaches what is
+        # named before it: "học gọi video zalo" the digital-skills classes; round 26 a)
+        taught = first > 0 and tokens[first - 1].fold == "day"
+        return next((c for c in candidates[1:] if (c.route[0] == "courses" or (
+                     taught and c.route == _SAFETY))
                      and c.explained and not c.explained & best.explained
                      and (learn or c.rank >= SUBJECT * best.rank)), None)
 

@@ -103,7 +103,15 @@ GUARDS = [
 ]
 
 # Cases the round did not mend (strict xfail): the text, with the answer it gets and why.
-LEFT: dict[str, str] = {}
+LEFT: dict[str, str] = {
+    "ai đó nhắn zalo giả làm cháu tôi xin chuyển 10 triệu đóng viện phí":
+        "dont_know: the fees ('phí' of 'viện phí') weigh more than the safe Internet's 'giả "
+        "làm'; 'xin chuyển | 10 triệu' is no phrase (the sum between)",
+    "cô giáo ơi, bố em bị người ta rủ vào nhóm chứng khoán trên zalo, nạp tiền xong không rút "
+    "ra được, giờ làm sao ạ":
+        "dont_know: 'chứng khoán' is a subject elsewhere and the safe Internet is not twice as "
+        "strong ('không rút được' is split by 'ra'): the bait of §8.74, not taken",
+}
 
 
 @pytest.mark.parametrize(("text", "expected"), with_left(SAFE_INTERNET, LEFT))

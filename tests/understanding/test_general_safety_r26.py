@@ -127,3 +127,27 @@ def test_help_desk(understander: Understander, text: str, expected: str) -> None
 @pytest.mark.parametrize(("text", "expected"), with_left(GUARDS, LEFT))
 def test_guard(understander: Understander, text: str, expected: str) -> None:
     assert answer(understander, text) in expected.split(" / ")
+
+
+# Written after the round's fixes (other words again): the same line, checked once more.
+AFTER_FIXES = [
+    ("máy tính xách tay bị đơ màn hình xanh", NO),
+    ("dien thoai cu tu khoi dong lai lien tuc", NO),
+    ("cach doi ten zalo", NO),
+    ("zalo ko nhan duoc tin nhan, goi ai", NO),
+    ("hướng dẫn chuyển khoản bằng điện thoại", NO),
+    ("tai app ngan hang o dau", NO),
+    ("ipad bị quên mật khẩu mở máy", NO),
+    ("làm sao xóa tài khoản facebook cũ", NO),
+    ("nguoi la nhan tin bao e trung iphone, bat chuyen phi van chuyen", SAFETY),
+    ("bị kẻ xấu lấy mất nick zalo, nhắn tin vay tiền người thân", SAFETY),
+    ("con gái em 12 tuổi chơi tiktok cả đêm, phải làm sao", SAFETY),
+    ("co nguoi goi xung la ben dien luc bao no tien dien, doi chuyen khoan ngay", SAFETY),
+    ("bà tôi muốn học dùng zalo, tuần lễ có lớp không", LEARN),
+    ("có chỗ nào dạy người già dùng điện thoại miễn phí không", LEARN),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), with_left(AFTER_FIXES, LEFT))
+def test_after_fixes(understander: Understander, text: str, expected: str) -> None:
+    assert answer(understander, text) in expected.split(" / ")

@@ -258,6 +258,7 @@ _CALL_WORDS = frozenset({"goi", "so", "nao", "ai", "hoi", "lien", "he", "dien", 
 _ONLINE_PAIRS = frozenset({("tren", "mang"), ("qua", "mang"), ("mang", "xa")})
 _APPS = frozenset({"zalo", "facebook", "fb", "gmail", "email", "tiktok", "instagram",
                    "messenger", "youtube", "google", "icloud"})
+_DATA = frozenset({"anh", "danh", "video", "file", "du", "hinh", "nhac"})
 _HOW_ASKED = (*_HOW_DONE, "cach", "huong dan", "nhu the nao", "kieu gi", "the nao")
 # The words of an audience the writer names himself by ("phụ huynh", "người lớn tuổi", "già như
 # tôi") (folded), and the words of learning on the Internet besides the devices'.
@@ -2353,9 +2354,12 @@ class Understander:
             # "cách chuyển tiền qua momo", "hướng dẫn cài facebook trên máy tính": one thing
             # done on a device or an app, asked how, and nothing suffered ("bị lừa chuyển
             # khoản", "bắt chuyển tiền" are the safe Internet's)
+            # (and getting back what was deleted, "cách lấy lại ảnh đã xóa trên iphone": no
+            # account taken)
+            data = {f for f, g in itertools.pairwise(folds) if g in _DATA} & {"lai"}
             return best.route == _SAFETY and "bi" not in folds and "bat" not in folds and all(
-                f in _DEVICE_WORDS or f in _OPERATIONS for f in named) and any(
-                f" {q} " in run for q in _HOW_ASKED)
+                f in _DEVICE_WORDS or f in _OPERATIONS or (data and f in ("lay", "lai"))
+                for f in named) and any(f" {q} " in run for q in _HOW_ASKED)
         told = any(i not in best.explained and t.kind == "word" and not self.index.is_filler(t)
                    for i, t in enumerate(tokens))
         return told or "bi" in folds or any(f" {q} " in run for q in _HOW_DONE)

@@ -440,6 +440,13 @@ class _Reader:
             elif self.word(i, "mỗi", "hằng", "hàng", "các") and self.word(i + 1, *PARTS):
                 i += 2  # "mỗi sáng", "hằng tối": every morning, no day
                 continue
+            elif ((self.word(i, "suốt", "thâu") and self.word(i + 1, *PARTS))
+                  or (self.word(i, "cả", "ca") and self.word(i + 1, "đêm"))) and not (
+                    self.word(i + 2, "nay", "mai", "qua") or self.weekday_at(i + 2)):
+                # "chơi tiktok cả đêm", "thức suốt tối", "đi làm ca đêm": how long or which
+                # shift, no day ("cả tối có gì" may still ask this evening) (round 26 a)
+                i += 2
+                continue
             elif self.word(i, *PARTS, "ngày", "hôm") and self.word(i + 1, "nào") and self.word(
                     i + 2, "cũng"):
                 i += 3  # "sáng nào cũng gửi lịch", "tối nào cũng nhắc": every morning, no day

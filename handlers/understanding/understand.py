@@ -255,6 +255,26 @@ _SAFETY = ("faq", "internet-an-toan")
 _PHONE_BOOK = frozenset({("contacts", ""), ("faq", "lien-he")})
 # How something is done (folded): asked of a phone, it asks no number.
 _HOW_DONE = ("lam the nao", "lam sao", "the nao", "cach nao", "phai lam gi")
+# Round 26 (a): the answers a device's name alone may point to (its number, the safe Internet's
+# keywords "máy tính", "facebook"), and the words that make a device's name a question of the
+# Week's after all: learning to use it, a child using it, someone else's doing (folded).
+_DEVICE_ANSWERS = _PHONE_BOOK | {_SAFETY}
+_LEARNING = frozenset({"hoc", "day", "lop", "huan"})
+_USING = frozenset({("biet", "dung"), ("cach", "dung"), ("su", "dung"), ("tap", "dung"),
+                    ("dan", "dung")})
+_OTHERS_DOING = frozenset({"hack", "lua", "la", "gian", "xau", "chiem", "virus", "link"})
+# One thing done on a device or an app (folded: "chuyển tiền", "chuyển khoản", "tài khoản",
+# "tải", "cài"), and the words that ask how it is done.
+_OPERATIONS = frozenset({"chuyen", "tien", "khoan", "tai", "cai", "ung", "dung", "app", "huong",
+                         "dan", "cach"})
+_HALTS = frozenset({("stop", ""), ("unsubscribe", "")})
+_CALL_WORDS = frozenset({"goi", "so", "nao", "ai", "hoi", "lien", "he", "dien", "thoai", "cho",
+                         "de", "may"})
+_ONLINE_PAIRS = frozenset({("tren", "mang"), ("qua", "mang"), ("mang", "xa")})
+_APPS = frozenset({"zalo", "facebook", "fb", "gmail", "email", "tiktok", "instagram",
+                   "messenger", "youtube", "google", "icloud"})
+_DATA = frozenset({"anh", "danh", "video", "file", "du", "hinh", "nhac"})
+_HOW_ASKED = (*_HOW_DONE, "cach", "huong dan", "nhu the nao", "kieu gi", "the nao")
 # The words of an audience the writer names himself by ("phụ huynh", "người lớn tuổi", "già như
 # tôi") (folded), and the words of learning on the Internet besides the devices'.
 _AUDIENCE = frozenset({"phu", "huynh", "nguoi", "gia", "lon", "tuoi", "cao", "nhu", "toi"})
@@ -1117,6 +1137,7 @@ class Understander:
             best, candidates = who, [c for c in candidates if c.route not in _CONTACT_ROUTES]
         best = self._data_kept(candidates, best)
         best = self._off_the_list(tokens, candidates, best)
+        best = self._own_data_online(tokens, candidates, best)
         best = self._complaint_then(tokens, candidates, best)
         best = self._held_for(tokens, candidates, best)
         best = self._only_some(tokens, candidates, best)
@@ -1295,12 +1316,13 @@ class Understander:
             # "hôm nay giá cà chua bao nhiêu": an answer found on the day alone lists what the
             # day holds, never how much of something (round 17e)
             return replace(base, candidates=others)
-        if best.route in _PHONE_BOOK and best.explained and all(
-                tokens[i].fold in ("dien", "thoai") for i in best.explained) and any(
-                f" {q} " in parts.run(tokens) for q in _HOW_DONE):
-            # "điện thoại nhà tôi không nhận sim thì làm thế nào": how something is done with a
-            # phone asks for no number (round 22e)
-            return replace(base, candidates=others)
+        if self._device_itself(tokens, best) or self._app_account(tokens, best):
+            # "điện thoại nhà tôi không nhận sim thì làm thế nào" (round 22e), "dt bị đơ phải
+            # làm sao", "laptop chạy chậm quá": the device's own trouble or how one thing is
+            # done on it is a help desk's business, no number asked nor the Week's safe
+            # Internet; nor the examples' (the safe Internet's troubles are asked in the same
+            # words: "bị … phải làm sao") (round 26 a)
+            return replace(base, candidates=others, elsewhere=True)
         if best.route == _SAFETY and best.explained and all(
                 tokens[i].fold in _SCREEN_TIME for i in best.explained) and (
                 (folds := {t.fold for t in tokens
@@ -2527,6 +2549,82 @@ class Understander:
             return best
         return _to_safety(candidates, best)
 
+    def _device_itself(self, tokens: list[Token], best: _Candidate) -> bool:
+        """Whether the answer was found only on the name of a device or an app ("điện thoại",
+        "máy tính", "zalo": the contacts' number, the safe Internet's keywords) while the message
+        tells something of the device itself (a trouble, "bị …", or how a thing is done on
+        it) and nothing of learning to use it ("học", "dạy", "lớp", "biết dùng"), of a child's
+        use of it, or of someone else's doing (round 26 a)."""
+        folds = [t.fold for t in tokens]
+        if best.route in _HALTS and best.explained and min(best.explained) > 0 and tokens[
+                min(best.explained) - 1].fold == "bi" and self._names_app(folds):
+            # "app zalo cứ bị thoát ra khi mở": what the app suffers, no order to the bot
+            return True
+        learning = bool(set(folds) & (_LEARNING | _CHILDREN | {"thang", "dua"})) or any(
+            p in _USING for p in itertools.pairwise(folds))
+        if best.route in _PHONE_BOOK and best.explained and not learning and all(
+                tokens[i].fold in _CALL_WORDS for i in best.explained) and not set(
+                folds) & (_THE_BOT | _ORGANISER_WORDS) and self._names_app(
+                [f for i, f in enumerate(folds) if i not in best.explained]):
+            # "ứng dụng ngân hàng báo lỗi không đăng nhập được, gọi số nào": whom to call about
+            # a device or an app is its maker's or its shop's number, not the organizers'
+            return True
+        named = [tokens[i].fold for i in best.explained if not self.index.is_filler(tokens[i])]
+        if best.route not in _DEVICE_ANSWERS or not named:
+            return False
+        if learning or set(folds) & _OTHERS_DOING or any(
+                tokens[i].fold in _SCREEN_TIME - _DEVICE_WORDS for i in best.explained):
+            # (a child's time on it, "thằng cu 4t xem điện thoại": the parents' classes)
+            return False
+        run = parts.run(tokens)
+        if any(f not in _DEVICE_WORDS for f in named):
+            # "cách chuyển tiền qua momo", "hướng dẫn cài facebook trên máy tính": one thing
+            # done on a device or an app, asked how, and nothing suffered ("bị lừa chuyển
+            # khoản", "bắt chuyển tiền" are the safe Internet's)
+            # (and getting back what was deleted, "cách lấy lại ảnh đã xóa trên iphone": no
+            # account taken)
+            data = {f for f, g in itertools.pairwise(folds) if g in _DATA} & {"lai"}
+            return best.route == _SAFETY and "bi" not in folds and "bat" not in folds and all(
+                f in _DEVICE_WORDS or f in _OPERATIONS or (data and f in ("lay", "lai"))
+                for f in named) and any(f" {q} " in run for q in _HOW_ASKED)
+        told = any(i not in best.explained and t.kind == "word" and not self.index.is_filler(t)
+                   for i, t in enumerate(tokens))
+        return told or "bi" in folds or any(f" {q} " in run for q in _HOW_DONE)
+
+    @staticmethod
+    def _names_app(folds: list[str]) -> bool:
+        """Whether the words name a device or an app ("zalo", "ứng dụng", "app", "wifi")."""
+        return _names_device(folds, also=_APPS | {"app", "wifi", "camera", "laptop"}) or (
+            "ung", "dung") in set(itertools.pairwise(folds))
+
+    @staticmethod
+    def _own_data_online(tokens: list[Token], candidates: list[_Candidate],
+                         best: _Candidate) -> _Candidate:
+        """One's personal data kept safe on the Internet ("tài liệu về bảo vệ thông tin cá
+        nhân trên mạng", "làm sao để không bị lộ thông tin cá nhân khi điền form trên mạng"):
+        the safe Internet's, not what the bot keeps of the writer, when neither the bot nor a
+        registration with it is named (round 26 a)."""
+        if best.route != _PRIVACY or not best.explained:
+            return best
+        folds = [t.fold for t in tokens]
+        pairs = set(itertools.pairwise(folds))
+        if set(folds) & _THE_BOT or ("dang", "ky") in pairs or not (
+                pairs & _ONLINE_PAIRS or set(folds) & {"online", "internet", "facebook", "zalo"}):
+            return best
+        return next((c for c in candidates if c.route == _SAFETY
+                     and c.explained >= best.explained), best)
+
+    @staticmethod
+    def _app_account(tokens: list[Token], best: _Candidate) -> bool:
+        """Whether deleting one's data asks of an app's own account ("cách xóa tk zalo vĩnh
+        viễn", "xóa tài khoản facebook"): the app's business, not what the bot keeps of the
+        writer (round 26 a)."""
+        if best.route != _PRIVACY or not best.explained:
+            return False
+        after = max(best.explained) + 1
+        return after < len(tokens) and tokens[after].fold in _APPS and not any(
+            t.fold in _THE_BOT for t in tokens)
+
     @staticmethod
     def _money_lost(tokens: list[Token], candidates: list[_Candidate],
                     best: _Candidate) -> _Candidate:
@@ -3005,7 +3103,11 @@ class Understander:
         # (learning for free, "học miễn phí", "learn for free online", asks where to learn
         # so: the courses named beside it, however weakly; round 24b)
         learn = first > 0 and tokens[first - 1].fold == "hoc"
-        return next((c for c in candidates[1:] if c.route[0] == "courses"
+        # (taught for free, "có chỗ nào dạy miễn phí không", asks where a class teaches what is
+        # named before it: "học gọi video zalo" the digital-skills classes; round 26 a)
+        taught = first > 0 and tokens[first - 1].fold == "day"
+        return next((c for c in candidates[1:] if (c.route[0] == "courses" or (
+                     taught and c.route == _SAFETY))
                      and c.explained and not c.explained & best.explained
                      and (learn or c.rank >= SUBJECT * best.rank)), None)
 

@@ -131,6 +131,10 @@ SKILLS = ("faq:internet-an-toan", "event:an-duong-ky-nang-so", "event:lop-ky-nan
     # what is on near home
     ('ong ba o que ra choi, tuan le dien ra den ngay nao', ('faq:thoi-gian', 'schedule')),
     ('o quan hong bang co sk gi gan nha khong', ('faq:quan-huyen',)),
+    # read since round 26a
+    ('bố tôi được gọi điện báo trúng thưởng ô tô, bảo nộp thuế trước mới nhận, '
+     'có phải lừa không',
+     ('faq:internet-an-toan',)),
 ])
 def test_parents_and_elderly(understander: Understander, text: str,
                              expected: tuple[str, ...]) -> None:
@@ -153,11 +157,6 @@ def test_parents_and_elderly(understander: Understander, text: str,
     # C7: reminders for the writer called by a kin word
     # gets schedule
     ('nhắn cho mẹ tôi lịch các buổi học với, bà hay quên lắm', ('subscribe', 'faq:nhac-lich')),
-    # D1: money lost to a scam, prizes and gifts
-    # gets dont_know
-    ('bố tôi được gọi điện báo trúng thưởng ô tô, bảo nộp thuế trước mới nhận, '
-     'có phải lừa không',
-     ('faq:internet-an-toan',)),
     # D2: stopping the reminders
     # gets dont_know
     ('nhận thông báo mãi mệt quá, cho bác ngừng nhận', ('unsubscribe',)),

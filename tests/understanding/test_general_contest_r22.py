@@ -74,16 +74,14 @@ def test_contest_asked(understander: Understander, text: str, expected: tuple[st
     # near misses: other exams, other contests, other things that "treo", other "tiếp"
     ('điểm thi tốt nghiệp thpt năm nay bao giờ có', 'dont_know'),
     ('dap an de thi vao 10 mon toan', 'dont_know'),
-    pytest.param('may giat nha minh bi treo khong vat duoc', 'dont_know', marks=pytest.mark.xfail(
-        strict=True, reason="'may giat' (máy giặt) is unknown and repaired to 'mấy giây', the "
-        "contest's seconds per question")),
+    # (right since round 26a)
+    ('may giat nha minh bi treo khong vat duoc', 'dont_know'),
     ('ket qua xo so hom nay', 'dont_know'),
     ('thi hoc sinh gioi thanh pho bao gio', 'dont_know'),
     # (right since round 22e: a phone named as the thing used is not its number asked)
-    pytest.param('dien thoai bi do phai lam sao', 'dont_know', marks=pytest.mark.xfail(
-        strict=True, reason="the rules say no information; the examples' model (§8.74) gives "
-                            "the safe Internet (p 0.74), its nearest example too: 'bi … phai "
-                            "lam sao' is how its troubles are asked, 'do' (đơ) no word of them")),
+    # (right since round 26a: a device's own trouble is no information, the examples not
+    # asked; the examples' model gave the safe Internet, §8.74)
+    ('dien thoai bi do phai lam sao', 'dont_know'),
     # readings kept
     ('mai co gi', 'day:2020-10-02'),
     ('xem kq thi', 'leaderboard'),

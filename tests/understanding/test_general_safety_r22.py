@@ -81,16 +81,13 @@ LEFT: dict[str, str] = {
     'có người nhắn nói tôi được nhận hỗ trợ covid, phải nộp lệ phí hồ sơ 300 nghìn trước':
         "dont_know: 'covid' is repaired to 'có video'; 'covid' as a known word was tried and "
         "taken back ('hải phòng hôm nay có ca covid mới không' became today's schedule)",
+    # ('co cach nao kiem tra mot bai bao…' and 'có người mời làm nhiệm vụ like video…' are
+    # answered since round 26a, by the examples' model.)
     'co nguoi tu xung can bo dien luc goi doi cat dien neu ko chuyen tien':
         "dont_know: 'cắt điện' is a subject elsewhere, and such a subject decides",
     'anh ta quen em tren mang, gio doi gui hang tu nuoc ngoai ve bat dong thue':
         "dont_know: a scam told only in words of its own (hàng, nước ngoài, thuế)",
-    'có người mời làm nhiệm vụ like video kiếm tiền, ban đầu được trả rồi sau bắt nạp tiền':
-        "dont_know: 'nạp' is repaired to 'lập' and 'mời' to 'mới'; the story's words outweigh "
-        "'làm nhiệm vụ'",
-    'cai dat gi cho dt cua con de chan noi dung nguoi lon':
-        "dont_know: 'cài đặt' and 'chặn' are no keywords ('cài đặt máy in', 'lê chân' typed "
-        "'le chan'), and weigh against 'nội dung người lớn'",
+    # ('cai dat gi cho dt cua con de chan noi dung nguoi lon' is answered since round 26a.)
 }
 
 GUARDS = [

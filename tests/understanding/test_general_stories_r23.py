@@ -138,9 +138,7 @@ LEFT: dict[str, str] = {
     'con e 14 tuoi':
         "dont_know: 'lap group chui boi' (bắt nạt trên mạng) has no phrase; the courses are "
         "found on 'trên mạng'",
-    'em phát hiện con gái':
-        "the story's words outweigh the answer's (said < against) after the round's rules "
-        "('nhắn tin với một người lạ' is no phrase; 'người lạ trên mạng' is)",
+    # ('em phát hiện con gái…' is answered since round 26a.)
     'bác hàng xóm':
         "dont_know: 'tin sai' is no phrase ('tin sai sự thật' is); the courses are found on "
         "'trên mạng'",

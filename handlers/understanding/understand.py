@@ -416,6 +416,8 @@ _BOARD = ("leaderboard", "")
 _PRIZE_VERBS = frozenset({"la", "co", "gom", "nhung", "duoc", "nhan"})
 # What tells that a mishap happened while doing something (folded runs; round 23e, 26d).
 _MIDWAY = ("giua chung", "giua luc", "trong luc", "giua khi")
+# Words that name the quiz being taken (folded: "thi", "bài thi", "câu hỏi", "cuộc thi").
+_QUIZ_NAMED = frozenset({"thi", "bai", "cau", "cuoc"})
 # The words that ask a number of points (folded): "được bao nhiêu điểm", "mấy điểm" (26d).
 _POINTS_ASKED = frozenset({"duoc", "bao", "nhieu", "may", "diem"})
 # The words that name the quiz itself in a question of its time (folded): "thi", its questions
@@ -2556,10 +2558,19 @@ class Understander:
         it) and nothing of learning to use it ("học", "dạy", "lớp", "biết dùng"), of a child's
         use of it, or of someone else's doing (round 26 a)."""
         folds = [t.fold for t in tokens]
-        if best.route in _HALTS and best.explained and min(best.explained) > 0 and tokens[
-                min(best.explained) - 1].fold == "bi" and self._names_app(folds):
-            # "app zalo cứ bị thoát ra khi mở": what the app suffers, no order to the bot
+        quiz = bool(set(folds) & _QUIZ_NAMED)
+        if (best.route in _HALTS or (best.route[0] == "contest" and not quiz)) and (
+                best.explained and min(best.explained) > 0 and "bi" in (
+                    tokens[min(best.explained) - 1].fold, tokens[min(best.explained)].fold)
+                and self._names_app(folds)):
+            # "app zalo cứ bị thoát ra khi mở": what the app suffers, no order to the bot, nor
+            # the quiz's "bị thoát ra" when no quiz is named (round 26 d's phrase)
             return True
+        if quiz and (any(f" {w} " in parts.run(tokens) for w in _MIDWAY) or any(
+                a in ("dang", "luc", "khi") and b == "thi" for a, b in itertools.pairwise(folds))):
+            # "trong lúc thi có được dùng máy tính bỏ túi không": what may be used while taking
+            # the quiz is the contest's rule, not a device's business (round 26 d)
+            return False
         learning = bool(set(folds) & (_LEARNING | _CHILDREN | {"thang", "dua"})) or any(
             p in _USING for p in itertools.pairwise(folds))
         if best.route in _PHONE_BOOK and best.explained and not learning and all(

@@ -684,6 +684,26 @@ def _attending(tokens: list[Token]) -> set[int]:
     return found
 
 
+def _asking_parts(tokens: list[Token]) -> set[int]:
+    """The parts of the message that ask: a question, or words that announce one or make a
+    request ("hôm qua gọi thư viện mà không ai nghe, | cho tôi số điện thoại ban tổ chức"),
+    unless a part after the request asks with a word of its own ("muốn hỏi thêm về lớp học
+    cho người cao tuổi thì | gọi số nào": the request only names what the question is about)
+    (round 26 e)."""
+    clauses = {t.clause for t in tokens}
+    asked = {c for c in clauses if parts.part_asks(tokens, *parts.clause_span(tokens, c))}
+    return asked | {c for c in clauses if parts.requests(tokens, *parts.clause_span(tokens, c))
+                    and not any(t.clause > c and t.fold in ASK_WORDS for t in tokens)}
+
+
+def _topic_before(tokens: list[Token], clause: int) -> bool:
+    """Does the part before part `clause` end with "thì" (a condition or a topic: "muốn học
+    kỹ năng số thì, | vào trang nào")?"""
+    before = [t for t in tokens if t.clause == clause - 1 and t.kind == "word"]
+    return bool(before) and (before[-1].text == "thì" or (before[-1].text == "thi"
+                                                         and not before[-1].expanded))
+
+
 def _confirms(tokens: list[Token]) -> bool:
     """Does the message end on a particle that asks to confirm what it says ("… khai mạc à",
     "… ở nhà văn hóa quận hả", "… phải không nhỉ"), before the call to the one asked? (Not
@@ -980,6 +1000,7 @@ class Understander:
                          and c.rank >= SUBJECT * best.rank), best)
         polite: _Candidate | None = None  # small talk that gave way to a question
         best = self._asked_part(tokens, candidates, best, asking)
+        best = self._asked_own(tokens, candidates, best, asking)
         of_self = self._told(tokens, intro)
         untold = self._story_told(tokens, candidates, best, of_self, used)
         if untold is not best and best.route[0] in ("day", "today"):
@@ -1389,9 +1410,18 @@ class Understander:
             # phát động hs góp sách cũ cho thư viện thôn, | có hướng dẫn gì không" is the
             # library's, not the event named on "phát động"; round 22 d)
             asker = self._asker(tokens, best)
+            # (a subject said in the part of "có", before it, is the subject: "tôi bị lừa trên
+            # mạng nên sợ học online, | tuần lễ có hoạt động nào học trực tiếp không" asks the
+            # Week's list, not the courses of the story) (round 26 e)
+            opens = next((i for i, t in enumerate(tokens) if has >= 0
+                          and t.clause == tokens[has].clause), 0)
+            said = any(t.kind == "word" and (not self.index.is_filler(t)
+                                             or t.fold in self._week_words)
+                       for t in tokens[opens:max(has, opens)])
             owners = [c for c in candidates[1:] if 0 < has < max(best.explained)
                       and c.explained and c.rank >= SUBJECT * best.rank
                       and c.route[0] not in _NOT_SUBJECTS and max(c.explained) < has
+                      and not (said and min(c.explained) < opens)
                       and not c.explained <= asker]
             owner = max(owners, key=lambda c: len(c.explained - asker), default=None)
             if owner is not None:
@@ -3113,10 +3143,12 @@ class Understander:
         """True when a word that cancels ("hủy", "ngừng", "tắt", "không cần", "đừng") stands
         right before the words a reminder answer was found on, or before "đăng ký" said before
         them, in one part."""
-        for c in candidates:
-            if c.route not in _REMINDERS or not c.explained:
-                continue
-            k = min(c.explained) - 1
+        # (before any run of those words: "bot nhắn lịch sự kiện nhiều quá, | thôi hủy nhắc
+        # lịch giúp tôi" cancels what the story told it does) (round 26 e)
+        starts = [(c, i) for c in candidates if c.route in _REMINDERS
+                  for i in sorted(c.explained) if i - 1 not in c.explained]
+        for _c, first in starts:
+            k = first - 1
             while k > 0 and tokens[k].fold in ("dang", "ky") and tokens[k].clause == tokens[
                     k + 1].clause:
                 k -= 1
@@ -3170,16 +3202,17 @@ class Understander:
         clauses = {t.clause for t in tokens}
         if len(clauses) < 2 or not best.explained:
             return best
-        asked = {c for c in clauses
-                 if parts.asks(tokens, *parts.clause_span(tokens, c))}
+        asked = _asking_parts(tokens)
         if not asked or {tokens[i].clause for i in best.explained} & asked:
             return best
         # A word the part that asks repeats from another part names nothing of its own ("muốn
         # học kỹ năng số thì | học ở đâu": the verb said again, the subject is the first part's).
         told = {t.fold for t in tokens if t.clause not in asked and t.kind == "word"}
+        # (nor do the words for whom it is, "… | có lớp nào cho người lớn tuổi không": the
+        # class asked is the one the story names) (round 26 e)
         named = {i for c in candidates if c.route[0] not in ("smalltalk", "unknown")
                  for i in c.explained if tokens[i].clause in asked and i not in asking
-                 and tokens[i].fold not in told}
+                 and tokens[i].fold not in told and tokens[i].fold not in _AUDIENCE}
         if not named or any(t.clause in asked and t.fold in _BACK for t in tokens):
             return best
         if (best.route in _READING or best.route[0] == "courses") and all(
@@ -3191,6 +3224,38 @@ class Understander:
         return next((c for c in candidates[1:] if c.explained
                      and c.route[0] not in ("smalltalk", "unknown")
                      and {tokens[i].clause for i in c.explained} <= asked
+                     and c.rank >= SUBJECT * best.rank), best)
+
+    def _asked_own(self, tokens: list[Token], candidates: list[_Candidate], best: _Candidate,
+                   asking: set[int]) -> _Candidate:
+        """The words of the part that asks are the question's, the other parts' the story's:
+        an answer found in the story that reaches into the part that asks only for the
+        question words or for words the story said first ("mẹ em bị lừa chuyển khoản, | tham
+        gia tuần lễ có phải chuyển khoản đóng phí gì không") gives way to one found there on
+        words of its own (the fee), if not much weaker (round 26 e)."""
+        clauses = {t.clause for t in tokens}
+        if len(clauses) < 2 or not best.explained or best.route[0] in ("smalltalk", "unknown"):
+            return best
+        asked = _asking_parts(tokens)
+        # (a part that refers back, "hôm đó có gì tham gia được", asks of the story's subject)
+        if not asked or any(t.clause in asked and t.fold in _BACK for t in tokens):
+            return best
+        # (a condition closed by "thì" names what the question after it is asked of: "muốn
+        # học kỹ năng số thì | vào trang nào")
+        asked |= {c - 1 for c in asked if _topic_before(tokens, c)}
+        story = {i for i, t in enumerate(tokens) if t.clause not in asked}
+        if not story or not best.explained & story:
+            return best
+        told = {tokens[i].fold for i in story if tokens[i].kind == "word"}
+
+        def own(c: _Candidate) -> set[int]:
+            return {i for i in c.explained - story - asking if tokens[i].fold not in told
+                    and tokens[i].fold not in _AUDIENCE and not self.index.is_filler(tokens[i])}
+
+        if own(best):
+            return best
+        return next((c for c in candidates[1:] if c.explained and own(c)
+                     and c.route[0] not in ("smalltalk", "unknown")
                      and c.rank >= SUBJECT * best.rank), best)
 
     def _after_done(self, tokens: list[Token], candidates: list[_Candidate],

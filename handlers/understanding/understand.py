@@ -696,6 +696,21 @@ def _asking_parts(tokens: list[Token]) -> set[int]:
                     and not any(t.clause > c and t.fold in ASK_WORDS for t in tokens)}
 
 
+def _done_parts(tokens: list[Token]) -> set[int]:
+    """The parts of a message that tell what is done ("… rồi", "xong", "đã …", "vừa …") and
+    ask nothing, when another part asks."""
+    asked = _asking_parts(tokens)
+    if not asked:
+        return set()
+    done: set[int] = set()
+    for clause in {t.clause for t in tokens} - asked:
+        words = [t for t in tokens if t.clause == clause and t.kind == "word"]
+        if any(t.fold in _DONE or t.text in ("đã", "vừa") or (
+                k and not t.marked and t.fold in ("da", "vua")) for k, t in enumerate(words)):
+            done.add(clause)
+    return done
+
+
 def _topic_before(tokens: list[Token], clause: int) -> bool:
     """Does the part before part `clause` end with "thì" (a condition or a topic: "muốn học
     kỹ năng số thì, | vào trang nào")?"""
@@ -896,6 +911,13 @@ class Understander:
             return Understanding("faq", question, typed=text, normalised=normalised,
                                  english=english, score=99.0)
         ref = find_date(tokens, today, self.edition, english)
+        done = _done_parts(tokens) if ref is not None else set()
+        if ref is not None and done and any(tokens[i].clause in done for i in ref.used):
+            # "đã xem lễ khai mạc sáng nay, | ngày mai có sự kiện gì", "mình thi hôm nay rồi,
+            # | cho hỏi tham gia có mất phí không": a day told in a part that says what is done
+            # and asks nothing is when it was done, no day asked (round 26 e)
+            ref = find_date([replace(t, text="_", fold="_", kind="symbol") if t.clause in done
+                             else t for t in tokens], today, self.edition, english)
         used = ref.used if ref is not None else frozenset()
         accented = self._accented(tokens)
         lead = self._leave(tokens)
@@ -1192,6 +1214,9 @@ class Understander:
             # pretends, when the safe-Internet answer is found much stronger on other words,
             # not on a device alone ("mua laptop cho con học online": a purchase) (round 24 a)
             elsewhere = False
+        if elsewhere and self._told_elsewhere(tokens, candidates, best):
+            elsewhere = False  # (nor is the story's subject a second answer to ask between)
+            candidates = [c for c in candidates if c.route[0] != "unknown"]
         if elsewhere:  # no neighbour answer offered either: "giá vàng" is not about fees
             return replace(base, elsewhere=True)
         if best.route[0] in _CALENDAR and any(
@@ -3221,10 +3246,16 @@ class Understander:
             # "mẹ tôi thích nghe truyện audio, | có trang nào không": the whole list's words
             # ("trang nào", "web", "link") ask for a site of what the other part names (round 21c)
             return best
+        # (found in the part that asks, or outside it only on a word said there again:
+        # "con em đang ôn thi giữa kỳ, | cho cháu thi công dân học tập thì làm thế nào")
+        def there(c: _Candidate) -> bool:
+            inside = {tokens[i].fold for i in c.explained if tokens[i].clause in asked}
+            return bool(inside) and all(tokens[i].clause in asked or tokens[i].fold in inside
+                                        for i in c.explained)
+
         return next((c for c in candidates[1:] if c.explained
                      and c.route[0] not in ("smalltalk", "unknown")
-                     and {tokens[i].clause for i in c.explained} <= asked
-                     and c.rank >= SUBJECT * best.rank), best)
+                     and there(c) and c.rank >= SUBJECT * best.rank), best)
 
     def _asked_own(self, tokens: list[Token], candidates: list[_Candidate], best: _Candidate,
                    asking: set[int]) -> _Candidate:
@@ -3257,6 +3288,32 @@ class Understander:
         return next((c for c in candidates[1:] if c.explained and own(c)
                      and c.route[0] not in ("smalltalk", "unknown")
                      and c.rank >= SUBJECT * best.rank), best)
+
+    def _told_elsewhere(self, tokens: list[Token], candidates: list[_Candidate],
+                        best: _Candidate) -> bool:
+        """Is every subject elsewhere said only in parts that ask nothing, while the answer is
+        found wholly in the part that asks, on words of its own ("con tôi đang thi giữa kỳ nên
+        chưa đi được, | tuần lễ kéo dài đến ngày nào")? Then the subject elsewhere is the
+        story, why the question is asked, not what (round 26 e)."""
+        if best.route[0] in ("smalltalk", "unknown") or not best.explained:
+            return False
+        question = _asking_parts(tokens)
+        question |= {c - 1 for c in question if _topic_before(tokens, c)}
+        if not question or len(question) == len({t.clause for t in tokens}):
+            return False
+        # (the Week or its contest named there: a part that asks only "gọi số nào để báo",
+        # "trang nào tải đề thi" asks of the story's subject, "nhà tôi mất điện từ sáng")
+        folds = " " + " ".join(t.fold for t in tokens if t.clause in question) + " "
+        if " tuan le " not in folds and " cong dan hoc tap " not in folds:
+            return False
+        # (found in the part that asks; outside it only on a word said there again: "đang
+        # ôn thi giữa kỳ, | cho cháu thi công dân học tập thì làm thế nào")
+        inside = {tokens[i].fold for i in best.explained if tokens[i].clause in question}
+        if not inside or any(tokens[i].clause not in question and tokens[i].fold not in inside
+                             for i in best.explained):
+            return False
+        return all(c.explained and not any(tokens[i].clause in question for i in c.explained)
+                   for c in candidates if c.route[0] == "unknown")
 
     def _after_done(self, tokens: list[Token], candidates: list[_Candidate],
                     best: _Candidate, done: set[int]

@@ -2937,8 +2937,10 @@ class Understander:
         # that registers for an answer of the Week's is asked of that registration; "dk thi
         # bằng lái xe" registers for the subject elsewhere itself ("đăng ký", written out
         # from "dk", folds as "đang" does; round 25 a)
-        registers = {tokens[i].clause for i in week.explained if tokens[i].text == "đăng"} if (
-            week is not None and week.route[0] not in _CALENDAR) else set()
+        # (not a registration told as done: "tôi đã đăng ký nhắc lịch rồi, | cho hỏi lịch cắt
+        # điện ngày mai" (round 26 e))
+        registers = {tokens[i].clause for i in week.explained if tokens[i].text == "đăng"} - (
+            _done_parts(tokens)) if (week is not None and week.route[0] not in _CALENDAR) else set()
 
         def registered(c: _Candidate) -> bool:
             return bool(registers) and not {tokens[i].clause for i in c.explained} & registers

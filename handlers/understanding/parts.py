@@ -336,7 +336,9 @@ def besides(tokens: list[Token]) -> set[int]:
         end = next((k for k in range(i + 2, len(folds)) if folds[k] in ("ra", "con")
                     or tokens[k].text == "thì"
                     or tokens[k].clause != tokens[i].clause), -1)
-        if end > 0 and any(x in ("con", "khac") for x in folds[end:]):
+        # (or "ra" closes it: "ngoài việc đọc sách ra | tuần lễ có những hoạt động nào")
+        if end > 0 and (any(x in ("con", "khac") for x in folds[end:]) or (
+                folds[end] == "ra" and end > i + 1)):
             return set(range(i + 1, end))
     return set()
 

@@ -1020,6 +1020,19 @@ class Understander:
                          if c.explained - asking and min(c.explained) >= opened
                          and c.route[0] not in ("smalltalk", "unknown")
                          and c.rank >= SUBJECT * best.rank), best)
+        if opened > 0 and best.explained and min(best.explained) < opened <= max(best.explained):
+            # "đọc sách ở thư viện xã xong tôi | muốn biết | ai được tham gia tuần lễ": an answer
+            # reaching before the words that announce the question gives way to one found
+            # wholly after them that explains all it explained there (round 26 e)
+            rest = {i for i in best.explained if i >= opened}
+            after = next((c for c in candidates if c is not best and c.explained
+                          and min(c.explained) >= opened and c.explained >= rest
+                          and c.route[0] not in ("smalltalk", "unknown")
+                          and c.rank >= SUBJECT * best.rank), None)
+            if after is not None:  # (and the answer of the story is no second one)
+                candidates = [after, *(c for c in candidates if c is not after
+                                       and c is not best)]
+                best = after
         polite: _Candidate | None = None  # small talk that gave way to a question
         best = self._asked_part(tokens, candidates, best, asking)
         best = self._asked_own(tokens, candidates, best, asking)
@@ -1405,7 +1418,7 @@ class Understander:
                     a.fold == "thi" and b.fold == "co" for a, b in itertools.pairwise(tokens)):
                 best = facts
                 passed.add(best.route)
-        if ref is not None and ref.kind == "days":
+        if ref is not None and ref.kind == "days" and not self._day_told(tokens, ref, best):
             # "hôm bế mạc tổ chức ở đâu", "sáng mai mấy giờ bắt đầu", "khai mạc hôm nay hay
             # mai": what is asked of the day named (round 20e)
             dated = self._asked_of_day(tokens, ref, best, candidates, info)
@@ -1447,7 +1460,7 @@ class Understander:
                       and c.explained and c.rank >= SUBJECT * best.rank
                       and c.route[0] not in _NOT_SUBJECTS and max(c.explained) < has
                       and not (said and min(c.explained) < opens)
-                      and not c.explained <= asker]
+                      and not c.explained <= asker | set_aside]
             owner = max(owners, key=lambda c: len(c.explained - asker), default=None)
             if owner is not None:
                 best = owner
@@ -3290,6 +3303,18 @@ class Understander:
         return next((c for c in candidates[1:] if c.explained and own(c)
                      and c.route[0] not in ("smalltalk", "unknown")
                      and c.rank >= SUBJECT * best.rank), best)
+
+    @staticmethod
+    def _day_told(tokens: list[Token], ref: DateRef, best: _Candidate) -> bool:
+        """Is the day named only in a part that asks nothing, and the answer found wholly in
+        another that asks ("sáng nay con em thi công dân học tập, | em muốn xem con đứng thứ
+        mấy")? Then the day tells when the story happened, and nothing is asked of it (round
+        26 e)."""
+        if not best.explained or not ref.used or best.route[0] in ("day", "today"):
+            return False
+        asked = _asking_parts(tokens)
+        return bool(asked) and all(tokens[i].clause not in asked for i in ref.used) and all(
+            tokens[i].clause in asked for i in best.explained)
 
     def _told_elsewhere(self, tokens: list[Token], candidates: list[_Candidate],
                         best: _Candidate) -> bool:

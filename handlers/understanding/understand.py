@@ -197,6 +197,7 @@ _GOING_WORDS = 2  # words at most between "đi" and "đây"
 _SPOKEN_AT_END = frozenset({"ad", "admin", "bot"})  # "… đi nấu cơm đây ad"
 # Words that end a part telling what is already done ("đọc thể lệ rồi", "thi xong").
 _DONE = frozenset({"roi", "xong"})
+_THANKS_BYE = frozenset({("smalltalk", "thanks"), ("smalltalk", "goodbye")})
 # What a unit named before them wants or must do ("thư viện quận | muốn tham gia…").
 _MODALS = frozenset({"muon", "can", "phai", "nen"})
 # FAQ answers about what to learn or read, with no day nor place: an event described on words
@@ -696,6 +697,17 @@ def _asking_parts(tokens: list[Token]) -> set[int]:
                     and not any(t.clause > c and t.fold in ASK_WORDS for t in tokens)}
 
 
+def _told_apart(tokens: list[Token], told: _Candidate, asked: _Candidate,
+                partly: bool = False) -> bool:
+    """Is `told` found only in parts that ask nothing, and `asked` wholly (or, `partly`, at
+    least in part) in parts that ask?"""
+    parts_asking = _asking_parts(tokens)
+    there = any if partly else all
+    return bool(parts_asking) and bool(told.explained) and bool(asked.explained) and all(
+        tokens[i].clause not in parts_asking for i in told.explained) and there(
+        tokens[i].clause in parts_asking for i in asked.explained)
+
+
 def _done_parts(tokens: list[Token]) -> set[int]:
     """The parts of a message that tell what is done ("… rồi", "xong", "đã …", "vừa …") and
     ask nothing, when another part asks."""
@@ -912,6 +924,11 @@ class Understander:
                                  english=english, score=99.0)
         ref = find_date(tokens, today, self.edition, english)
         done = _done_parts(tokens) if ref is not None else set()
+        if ref is not None and ref.kind == "days" and all(d < today for d in ref.days):
+            # ("hôm qua đi xem đoàn xe tuyên truyền, | cho hỏi các lớp học có thu tiền không":
+            # a day past, told in a part that asks nothing, is when it happened)
+            asked = _asking_parts(tokens)
+            done |= {tokens[i].clause for i in ref.used} - asked if asked else set()
         if ref is not None and done and any(tokens[i].clause in done for i in ref.used):
             # "đã xem lễ khai mạc sáng nay, | ngày mai có sự kiện gì", "mình thi hôm nay rồi,
             # | cho hỏi tham gia có mất phí không": a day told in a part that says what is done
@@ -1060,6 +1077,16 @@ class Understander:
         best = self._message_for_them(tokens, candidates, best)
         done = self._done(tokens) | intro
         best, candidates = self._after_done(tokens, candidates, best, done)
+        thanked = next((c for c in candidates if c.route in _THANKS_BYE and c.explained
+                        and best.explained and done and best.explained <= done
+                        and min(c.explained) > max(done) and all(
+                            i in c.explained or t.kind != "word" or self.index.is_filler(t)
+                            for i, t in enumerate(tokens) if i > max(done))), None)
+        if thanked is not None:
+            # "thi cdht xong rồi, | cảm ơn ad nhiều nha": what is told as done is thanked for,
+            # nothing asked of it (round 26 e)
+            return replace(base, feature="smalltalk", arg="thanks", score=thanked.rank,
+                           explained=frozenset(thanked.explained))
         best = self._now(tokens, candidates, best)
         best = self._called(tokens, candidates, best)
         # (help asked of a device before help asked of what the Week offers: "bác muốn học xem
@@ -1359,10 +1386,17 @@ class Understander:
                 tokens[i].fold in _WHEN_FOLDS for i in best.explained):
             # "lễ khai mạc | mấy giờ bắt đầu": an FAQ entry found on the words that ask when
             # gives way to the event the message names on words of its own.
+            # (not an event told in a part that says what is done, the question asked in
+            # another: "tôi đã xem bảng xếp hạng cuộc thi rồi, | cho hỏi tuần lễ kết thúc vào
+            # ngày nào"; "tôi muốn đi dự lễ khai mạc, | tổ chức ở đâu" asks of the event)
+            # (round 26e)
+            finished = _done_parts(tokens)
             named = next((c for c in candidates[1:]
                           if c.route[0] == "event" and c.explained
                           and not c.explained & best.explained
                           and c.rank >= SUBJECT * best.rank
+                          and not (_told_apart(tokens, c, best) and all(
+                              tokens[i].clause in finished for i in c.explained))
                           and self._named_event(c, candidates)), None)
             if named is not None:
                 best = named
@@ -2121,10 +2155,13 @@ class Understander:
         if best.route != _WEEK or not best.explained or any(
                 tokens[i].fold not in self._week_words for i in best.explained):
             return best
+        # (not an answer told in the story, the Week named again in the part that asks:
+        # "… đang phát động tủ sách lớp học nhân tuần lễ, | tuần lễ đó là gì") (round 26 e)
         return next((c for c in candidates[1:] if c.explained
                      and not c.explained & best.explained
                      and c.route[0] not in ("smalltalk", "unknown", "event", "programme")
                      and any(tokens[i].fold not in self._week_words for i in c.explained)
+                     and not _told_apart(tokens, c, best, partly=True)
                      and c.rank >= WEEK_NAME * best.rank), best)
 
     @staticmethod
@@ -3250,10 +3287,24 @@ class Understander:
         told = {t.fold for t in tokens if t.clause not in asked and t.kind == "word"}
         # (nor do the words for whom it is, "… | có lớp nào cho người lớn tuổi không": the
         # class asked is the one the story names) (round 26 e)
+        # (a subject elsewhere found in the story: the Week's named again in the part that
+        # asks is what it asks, "cháu đang ôn thi giữa kỳ nhưng muốn xem lễ khai mạc, | lễ
+        # khai mạc tổ chức ở đâu" (round 26 e))
+        again = best.route[0] == "unknown"
         named = {i for c in candidates if c.route[0] not in ("smalltalk", "unknown")
                  for i in c.explained if tokens[i].clause in asked and i not in asking
-                 and tokens[i].fold not in told and tokens[i].fold not in _AUDIENCE}
-        if not named or any(t.clause in asked and t.fold in _BACK for t in tokens):
+                 and (again or tokens[i].fold not in told) and tokens[i].fold not in _AUDIENCE}
+        # "… phát động tủ sách lớp học nhân tuần lễ học tập suốt đời, | tuần lễ đó là gì":
+        # what the part that asks names again before "đó" is what it asks of, the answer found
+        # on it there (round 26 e)
+        back = [k for k, t in enumerate(tokens) if t.clause in asked and t.fold in _BACK]
+        named_again = next((c for c in candidates[1:] if back and c.explained
+                      and c.route[0] not in ("smalltalk", "unknown")
+                      and all(k - 1 in c.explained for k in back)
+                      and c.rank >= SUBJECT * best.rank), None)
+        if named_again is not None:
+            return named_again
+        if not named or back:
             return best
         if (best.route in _READING or best.route[0] == "courses") and all(
                 c.route == ("courses", "") for c in candidates
@@ -3331,7 +3382,8 @@ class Understander:
         # (the Week or its contest named there: a part that asks only "gọi số nào để báo",
         # "trang nào tải đề thi" asks of the story's subject, "nhà tôi mất điện từ sáng")
         folds = " " + " ".join(t.fold for t in tokens if t.clause in question) + " "
-        if " tuan le " not in folds and " cong dan hoc tap " not in folds:
+        if " tuan le " not in folds and " cong dan hoc tap " not in folds and not (
+                best.route[0] == "event" and self._named_event(best, candidates)):
             return False
         # (found in the part that asks; outside it only on a word said there again: "đang
         # ôn thi giữa kỳ, | cho cháu thi công dân học tập thì làm thế nào")

@@ -302,6 +302,15 @@ def opened(tokens: list[Token]) -> int:
                 if (folds[i], folds[i + 1]) in OPENERS), default=-1)
 
 
+def announced(tokens: list[Token]) -> int:
+    """Where the question starts after words that can only announce it ("cho hỏi", "muốn
+    biết"; not "không biết", "chưa biết", which may say what one cannot do: "chưa biết sử
+    dụng"), the last of them; -1 when none."""
+    folds = [t.fold for t in tokens]
+    return max((i + 2 for i in range(len(folds) - 2)
+                if (folds[i], folds[i + 1]) in _ANNOUNCING), default=-1)
+
+
 def denied(tokens: list[Token], lead: int = 0) -> set[int]:
     """The words of a part that opens by denying its subject ("không phải cuộc thi, …",
     "tôi không hỏi lịch, …") before another part says what is asked. The part opens after

@@ -708,11 +708,11 @@ def _told_apart(tokens: list[Token], told: _Candidate, asked: _Candidate,
         tokens[i].clause in parts_asking for i in asked.explained)
 
 
-def _done_parts(tokens: list[Token]) -> set[int]:
+def _done_parts(tokens: list[Token], alone: bool = False) -> set[int]:
     """The parts of a message that tell what is done ("… rồi", "xong", "đã …", "vừa …") and
-    ask nothing, when another part asks."""
+    ask nothing, when another part asks (or, `alone`, whether or not one does)."""
     asked = _asking_parts(tokens)
-    if not asked:
+    if not asked and not alone:
         return set()
     done: set[int] = set()
     for clause in {t.clause for t in tokens} - asked:
@@ -1037,13 +1037,18 @@ class Understander:
                          if c.explained - asking and min(c.explained) >= opened
                          and c.route[0] not in ("smalltalk", "unknown")
                          and c.rank >= SUBJECT * best.rank), best)
-        if opened > 0 and best.explained and min(best.explained) < opened <= max(best.explained):
+        announced = parts.announced(tokens)
+        # (reaching there on words other than those that announce: "xin hỏi ban tổ chức ạ" is
+        # one phrase, leave asked to ask the organisers)
+        if announced > 0 and best.explained and any(
+                i < announced and i not in parts.announcing(tokens) for i in best.explained) \
+                and announced <= max(best.explained):
             # "đọc sách ở thư viện xã xong tôi | muốn biết | ai được tham gia tuần lễ": an answer
             # reaching before the words that announce the question gives way to one found
             # wholly after them that explains all it explained there (round 26 e)
-            rest = {i for i in best.explained if i >= opened}
+            rest = {i for i in best.explained if i >= announced}
             after = next((c for c in candidates if c is not best and c.explained
-                          and min(c.explained) >= opened and c.explained >= rest
+                          and min(c.explained) >= announced and c.explained >= rest
                           and c.route[0] not in ("smalltalk", "unknown")
                           and c.rank >= SUBJECT * best.rank), None)
             if after is not None:  # (and the answer of the story is no second one)
@@ -1077,8 +1082,11 @@ class Understander:
         best = self._message_for_them(tokens, candidates, best)
         done = self._done(tokens) | intro
         best, candidates = self._after_done(tokens, candidates, best, done)
+        # (parts that ask nothing: "menu đâu rồi, | tks ạ" asks where the menu is)
+        told_done = _done_parts(tokens, alone=True) if done else set()
         thanked = next((c for c in candidates if c.route in _THANKS_BYE and c.explained
                         and best.explained and done and best.explained <= done
+                        and all(tokens[i].clause in told_done for i in best.explained)
                         and min(c.explained) > max(done) and all(
                             i in c.explained or t.kind != "word" or self.index.is_filler(t)
                             for i, t in enumerate(tokens) if i > max(done))), None)
@@ -1985,7 +1993,13 @@ class Understander:
         told = any((a.fold in _NEXT_BEFORE_SELF and b.fold in _WRITER) or (
             a.fold in _WRITER and b.fold in _NEXT_AFTER_SELF)
             for a, b in itertools.pairwise(after))
-        return thanks if told else None
+        # (or what was done, thanked for: "cảm ơn bot đã nhắc lịch khai mạc, | nhờ bot mà tôi
+        # không bị lỡ", "cảm ơn vì đã …") (round 26 e)
+        called = [t for t in after if t.fold not in CALLS and t.fold not in _KIN_FOLDS]
+        done = bool(called) and (called[0].text in ("đã", "vì") or (
+            called[0].fold in ("da", "vi") and not called[0].marked)) and not _asking_parts(
+            tokens)
+        return thanks if told or done else None
 
     @staticmethod
     def _opens_leaving(tokens: list[Token]) -> bool:
@@ -3351,7 +3365,11 @@ class Understander:
 
         if own(best):
             return best
+        # (the whole list's words, "trang nào", ask for a site of what the story names: "mẹ tôi
+        # thích nghe truyện audio, | có trang nào không", as in _asked_part)
         return next((c for c in candidates[1:] if c.explained and own(c)
+                     and not ((best.route in _READING or best.route[0] == "courses")
+                              and c.route == ("courses", ""))
                      and c.route[0] not in ("smalltalk", "unknown")
                      and c.rank >= SUBJECT * best.rank), best)
 

@@ -693,8 +693,18 @@ def _asking_parts(tokens: list[Token]) -> set[int]:
     (round 26 e)."""
     clauses = {t.clause for t in tokens}
     asked = {c for c in clauses if parts.part_asks(tokens, *parts.clause_span(tokens, c))}
-    return asked | {c for c in clauses if parts.requests(tokens, *parts.clause_span(tokens, c))
-                    and not any(t.clause > c and t.fold in ASK_WORDS for t in tokens)}
+    asked |= {c for c in clauses if parts.requests(tokens, *parts.clause_span(tokens, c))
+              and not any(t.clause > c and t.fold in ASK_WORDS for t in tokens)}
+    if asked or len(clauses) < 2:
+        return asked
+    # nothing asked: the last part that says what the writer wants is the request ("hôm
+    # trước bị hack facebook, | giờ tôi muốn đăng ký nhận nhắc lịch")
+    # (the writer's wish, "tôi muốn", not another's: "nhờ ad báo btc giúp: | thư viện quận
+    # muốn làm điểm đọc sách" is the message for them)
+    wish = max((t.clause for k, t in enumerate(tokens) if k and (
+        t.text == "muốn" or (t.fold == "muon" and not t.marked))
+        and tokens[k - 1].fold in _SELF_TYPED), default=-1)
+    return {wish} if wish > min(clauses) else set()
 
 
 def _told_apart(tokens: list[Token], told: _Candidate, asked: _Candidate,

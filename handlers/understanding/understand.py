@@ -1057,14 +1057,14 @@ class Understander:
             # reaching before the words that announce the question gives way to one found
             # wholly after them that explains all it explained there (round 26 e)
             rest = {i for i in best.explained if i >= announced}
-            after = next((c for c in candidates if c is not best and c.explained
-                          and min(c.explained) >= announced and c.explained >= rest
-                          and c.route[0] not in ("smalltalk", "unknown")
-                          and c.rank >= SUBJECT * best.rank), None)
-            if after is not None:  # (and the answer of the story is no second one)
-                candidates = [after, *(c for c in candidates if c is not after
-                                       and c is not best)]
-                best = after
+            following = next((c for c in candidates if c is not best and c.explained
+                              and min(c.explained) >= announced and c.explained >= rest
+                              and c.route[0] not in ("smalltalk", "unknown")
+                              and c.rank >= SUBJECT * best.rank), None)
+            if following is not None:  # (and the answer of the story is no second one)
+                candidates = [following, *(c for c in candidates if c is not following
+                                           and c is not best)]
+                best = following
         polite: _Candidate | None = None  # small talk that gave way to a question
         best = self._asked_part(tokens, candidates, best, asking)
         best = self._asked_own(tokens, candidates, best, asking)
@@ -1503,15 +1503,15 @@ class Understander:
             # (a subject said in the part of "có", before it, is the subject: "tôi bị lừa trên
             # mạng nên sợ học online, | tuần lễ có hoạt động nào học trực tiếp không" asks the
             # Week's list, not the courses of the story) (round 26 e)
-            opens = next((i for i, t in enumerate(tokens) if has >= 0
-                          and t.clause == tokens[has].clause), 0)
-            said = any(t.kind == "word" and (not self.index.is_filler(t)
-                                             or t.fold in self._week_words)
-                       for t in tokens[opens:max(has, opens)])
+            part_start = next((i for i, t in enumerate(tokens) if has >= 0
+                               and t.clause == tokens[has].clause), 0)
+            subject_said = any(t.kind == "word" and (not self.index.is_filler(t)
+                                                     or t.fold in self._week_words)
+                               for t in tokens[part_start:max(has, part_start)])
             owners = [c for c in candidates[1:] if 0 < has < max(best.explained)
                       and c.explained and c.rank >= SUBJECT * best.rank
                       and c.route[0] not in _NOT_SUBJECTS and max(c.explained) < has
-                      and not (said and min(c.explained) < opens)
+                      and not (subject_said and min(c.explained) < part_start)
                       and not c.explained <= asker | set_aside]
             owner = max(owners, key=lambda c: len(c.explained - asker), default=None)
             if owner is not None:
@@ -3013,8 +3013,9 @@ class Understander:
         # from "dk", folds as "đang" does; round 25 a)
         # (not a registration told as done: "tôi đã đăng ký nhắc lịch rồi, | cho hỏi lịch cắt
         # điện ngày mai" (round 26 e))
-        registers = {tokens[i].clause for i in week.explained if tokens[i].text == "đăng"} - (
-            _done_parts(tokens)) if (week is not None and week.route[0] not in _CALENDAR) else set()
+        registers = ({tokens[i].clause for i in week.explained if tokens[i].text == "đăng"}
+                     - _done_parts(tokens)) if (
+            week is not None and week.route[0] not in _CALENDAR) else set()
 
         def registered(c: _Candidate) -> bool:
             return bool(registers) and not {tokens[i].clause for i in c.explained} & registers

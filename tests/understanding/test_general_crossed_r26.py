@@ -89,6 +89,26 @@ GUARDS = [
     ('báo cáo kết quả tuần lễ gửi về đâu', REPORT),
 ]
 
+# Written after batch 2's fixes (said so), before they were run: the same class in other words.
+AFTER_FIXES = [
+    ('hôm kia tôi đến thư viện phường trả sách, cho tôi hỏi tuần lễ có những lớp học nào miễn '
+     'phí', ACTIVITIES + " / " + FEES + " / " + COURSES),
+    ('con bé nhà em làm bài thi công dân học tập xong rồi, giờ em muốn xem bảng xếp hạng',
+     "leaderboard / contest"),
+    ('bố tôi bị lừa mua thuốc qua mạng, tôi muốn hỏi lịch tuần lễ ngày thứ sáu có gì', "day:2020-10-02"),
+    ('da xem le khai mac roi, cho minh xin sdt ban to chuc', CONTACTS),
+    ('tôi đã đăng ký nhận tin nhắc rồi, giờ không cần nữa, thôi hủy đi giúp tôi', "unsubscribe"),
+    ('em đang ôn thi học kỳ mà vẫn muốn dự ngày hội đọc sách, ngày hội đọc sách tổ chức ở đâu',
+     "event:doc-sach-lien-the-he"),
+    ('cam on ad da gui lich, nho co bot ma e biet het cac su kien', "smalltalk:thanks"),
+]
+
+AFTER_FIXES_GUARDS = [
+    ('đã thi công dân học tập rồi, cho tôi hỏi lịch thi tốt nghiệp cấp 3 năm nay', "dont_know"),
+    ('xem khai mac tuan le xong roi, cho hoi gia ve xe buyt di do son', "dont_know"),
+    ('mình đọc sách ở thư viện rồi, tuần lễ có những hoạt động gì nữa', ACTIVITIES),
+]
+
 
 # Left after the round (strict xfail): the first words of each, with the answer it gets and why.
 LEFT: dict[str, str] = {
@@ -108,6 +128,13 @@ def test_crossed_guard(understander: Understander, text: str, expected: str) -> 
     assert answer(understander, text) in expected.split(" / ")
 
 
+@pytest.mark.parametrize(("text", "expected"),
+                         with_left(AFTER_FIXES + AFTER_FIXES_GUARDS, LEFT, by_start=True))
+def test_crossed_after_fixes(understander: Understander, text: str, expected: str) -> None:
+    assert answer(understander, text) in expected.split(" / ")
+
+
 def test_left_are_cases() -> None:
-    assert all(any(text.startswith(start) for text, _ in CASES) for start in LEFT)
+    assert all(any(text.startswith(start) for text, _ in CASES + AFTER_FIXES
+                   + AFTER_FIXES_GUARDS) for start in LEFT)
     assert all(any(text.startswith(start) for text, _ in GUARDS) for start in GUARDS_LEFT)

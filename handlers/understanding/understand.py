@@ -2855,8 +2855,15 @@ class Understander:
         # (learning for free, "học miễn phí", "learn for free online", asks where to learn
         # so: the courses named beside it, however weakly; round 24b)
         learn = first > 0 and tokens[first - 1].fold == "hoc"
+        # (not a resource told in the story, "miễn phí" asked of the Week in another part:
+        # "hôm kia tôi đến thư viện trả sách, | cho hỏi tuần lễ có những lớp học nào miễn phí";
+        # "bà tôi thích nghe sách nói, | có chỗ nào nghe miễn phí không" asks of the story's)
+        # (round 26 e)
+        week = " tuan le " in " ".join(["", *(t.fold for t in tokens if t.clause in {
+            tokens[i].clause for i in best.explained}), ""])
         return next((c for c in candidates[1:] if c.route[0] == "courses"
                      and c.explained and not c.explained & best.explained
+                     and not (week and _told_apart(tokens, c, best))
                      and (learn or c.rank >= SUBJECT * best.rank)), None)
 
     @staticmethod

@@ -95,7 +95,8 @@ AFTER_FIXES = [
      'phí', ACTIVITIES + " / " + FEES + " / " + COURSES),
     ('con bé nhà em làm bài thi công dân học tập xong rồi, giờ em muốn xem bảng xếp hạng',
      "leaderboard / contest"),
-    ('bố tôi bị lừa mua thuốc qua mạng, tôi muốn hỏi lịch tuần lễ ngày thứ sáu có gì', "day:2020-10-02"),
+    ('bố tôi bị lừa mua thuốc qua mạng, tôi muốn hỏi lịch tuần lễ ngày thứ sáu có gì',
+     "day:2020-10-02"),
     ('da xem le khai mac roi, cho minh xin sdt ban to chuc', CONTACTS),
     ('tôi đã đăng ký nhận tin nhắc rồi, giờ không cần nữa, thôi hủy đi giúp tôi', "unsubscribe"),
     ('em đang ôn thi học kỳ mà vẫn muốn dự ngày hội đọc sách, ngày hội đọc sách tổ chức ở đâu',
@@ -115,6 +116,11 @@ LEFT: dict[str, str] = {
 }
 
 GUARDS_LEFT: dict[str, str] = {
+    "doc sach o thu vien xong thi troi mua":
+        "day:2020-10-02 (before the round: library): the story's reading is set aside, and "
+        "'mai' is read as the day asked; 'mưa' typed without marks is 'mua' (buy), an unknown "
+        "word that weighs too little against the day (as round 25 c's 'hom nay hp nang hay mua "
+        "vay')",
 }
 
 

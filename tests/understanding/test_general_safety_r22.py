@@ -88,8 +88,6 @@ LEFT: dict[str, str] = {
     'có người nhắn nói tôi được nhận hỗ trợ covid, phải nộp lệ phí hồ sơ 300 nghìn trước':
         "dont_know: 'covid' is repaired to 'có video'; 'covid' as a known word was tried and "
         "taken back ('hải phòng hôm nay có ca covid mới không' became today's schedule)",
-    'co cach nao kiem tra mot bai bao tren mang co dung su that ko':
-        "dont_know: 'bai bao' without marks is no phrase and weighs against 'sự thật'",
     'em bị quên mật khẩu zalo mà đổi số điện thoại rồi, lấy lại kiểu gì':
         "contacts: a forgotten password is the provider's matter in round 15's off-topic list "
         "(test_offtopic_r15), so it is no keyword; 'số điện thoại' then reads the contacts",

@@ -133,11 +133,31 @@ def part_asks(tokens: list[Token], start: int, end: int) -> bool:
     return len(words) > 2 and words[-1].fold in YES_NO
 
 
+# What a part that only asks leave to ask holds besides its "cho hỏi" (folded).
+_LEAVE = frozenset({"cho", "hoi", "xin", "phep", "muon", "biet", "can", "ti", "chut",
+                    "xiu", "la", "voi", "nhe", "nha", "a", "da", "thua", "ad", "admin", "bot",
+                    "ban", "oi", "e", "t", "toi", "em", "minh", "chau", "tui", "to", "bac",
+                    "anh", "chi", "co", "chu", "ong", "ba", "ve", "them", "mot", "cau"})
+
+
+def leave_only(tokens: list[Token], start: int, end: int) -> bool:
+    """Does the part [start, end) only ask leave to ask ("ad ơi cho em hỏi chút", "xin phép
+    cho em hỏi là")?"""
+    words = [t.fold for t in tokens[start:end] if t.kind == "word"]
+    return bool(words) and all(w in _LEAVE for w in words)
+
+
 def requests(tokens: list[Token], start: int, end: int) -> bool:
     """Does the part [start, end) of a message announce a question ("cho hỏi", "muốn biết")
     or make a request ("cho tôi xin số điện thoại", "cho em số của ban tổ chức", "xin lịch
     mai", "muốn xem bảng xếp hạng")? (round 26 e)"""
-    folds = [t.fold for t in tokens[start:end]]
+    folds = [t.fold for t in tokens[start:end] if t.kind == "word"]
+    if start == 0:
+        # (leave asked at the very start, "xin hỏi e vừa thi xong, | …", asks leave for the
+        # whole message, not this part)
+        lead = next((k for k, f in enumerate(folds) if f not in _LEAVE), len(folds))
+        if lead and ({"hoi", "biet"} & set(folds[:lead])):
+            folds = folds[lead:]
     pairs = set(itertools.pairwise(folds))
     # ("không biết", "chưa biết" announce only the question they are followed by: "chưa biết
     # đọc sách" tells what a child cannot do yet)

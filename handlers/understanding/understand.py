@@ -693,8 +693,12 @@ def _asking_parts(tokens: list[Token]) -> set[int]:
     (round 26 e)."""
     clauses = {t.clause for t in tokens}
     asked = {c for c in clauses if parts.part_asks(tokens, *parts.clause_span(tokens, c))}
-    asked |= {c for c in clauses if parts.requests(tokens, *parts.clause_span(tokens, c))
-              and not any(t.clause > c and t.fold in ASK_WORDS for t in tokens)}
+    requested = {c for c in clauses if parts.requests(tokens, *parts.clause_span(tokens, c))
+                 and not any(t.clause > c and t.fold in ASK_WORDS for t in tokens)}
+    # (a part that only asks leave to ask, "ad ơi cho em hỏi chút, | lịch ngày mai", hands
+    # the asking to the part after it)
+    asked |= {c + 1 if c + 1 in clauses and parts.leave_only(
+        tokens, *parts.clause_span(tokens, c)) else c for c in requested}
     if asked or len(clauses) < 2:
         return asked
     # nothing asked: the last part that says what the writer wants is the request ("hôm

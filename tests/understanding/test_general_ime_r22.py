@@ -202,7 +202,12 @@ READ = [
     ('lich hom nat co gi', TODAY),
     ('mst tien khong', 'faq:chi-phi'),
     # (read since the model's floor is 0.3, BENCHMARKS §8.81)
-    ('thi vien o dau', 'library'),
+    pytest.param('thi vien o dau', 'library',
+                 marks=pytest.mark.xfail(
+                     strict=True, reason=(
+                       "no information since rounds 26 merged: the examples' model gives "
+                       "no information at p 0.54; 'thi' is a word the bot knows, so the "
+                       'next key (u-i) is not corrected'))),
     ('cuoc thi xo giai thuong gi', 'contest'),
     # an autocorrect that chose another word
     pytest.param('lịch hôm này có gì', TODAY, marks=pytest.mark.xfail(

@@ -101,13 +101,13 @@ GUARDS = [
 
 # Cases the round did not mend, with the answer they get and why.
 LEFT: dict[str, str] = {
-    "mượn truyện ở thư viện phường có phải đặt cọc không":
-        "faq:internet-an-toan: 'đặt cọc' is a keyword of the scams (a deposit a fraudster asks "
-        "for), one rare word that weighs more than the library's 'mượn truyện', 'thư viện'",
-    "ong noi e 80 tuoi thich doc bao ma ko di xa dc, gan nha co cho nao doc ko":
-        "faq:quan-huyen: typed without marks 'doc bao ma' reads the scams' 'đọc mã' first, and "
-        "the part that asks names only 'gần nhà' (the district's events); keeping the district "
-        "FAQ out of that part (tried) gave the scams, no line gained",
+    'muốn tham gia hội những người thích đọc sách trên mạng':
+        "library: the examples' model's second opinion (BENCHMARKS §8.81) overrules the "
+        "reading communities (p 0.57 against 0.06)",
+    'co thu vien tren mang nao cho muon sach khong':
+        "library: the examples' model's second opinion (BENCHMARKS §8.81) overrules the "
+        "e-books (p 0.95 for the library, 0.02 for the e-books): 'thư viện' weighs more "
+        "than 'trên mạng'",
     "tra sach muon qua han thi sao ad":
         "contest: 'trả sách' is no phrase ('trả' a word of the library turned 'xem lịch trên "
         "bot có phải trả phí không' into the schedule), and 'quá hạn … thì' reads the contest's "

@@ -78,6 +78,9 @@ CASES = [
 # Left after the round (strict xfail), with the answer they get and why.
 # ("bị người yêu cũ tung ảnh…" is answered since the examples' model, BENCHMARKS §8.74.)
 LEFT: dict[str, str] = {
+    'em bị quên mật khẩu zalo mà đổi số điện thoại rồi, lấy lại kiểu gì':
+        "dont_know since rounds 26 merged: a forgotten password of an app is the app's "
+        "help desk (round 26a's line), not a taken account",
     'có người nhắn nói tôi được nhận hỗ trợ covid, phải nộp lệ phí hồ sơ 300 nghìn trước':
         "dont_know: 'covid' is repaired to 'có video'; 'covid' as a known word was tried and "
         "taken back ('hải phòng hôm nay có ca covid mới không' became today's schedule)",
@@ -85,8 +88,6 @@ LEFT: dict[str, str] = {
     # answered since round 26a, by the examples' model.)
     'co nguoi tu xung can bo dien luc goi doi cat dien neu ko chuyen tien':
         "dont_know: 'cắt điện' is a subject elsewhere, and such a subject decides",
-    'anh ta quen em tren mang, gio doi gui hang tu nuoc ngoai ve bat dong thue':
-        "dont_know: a scam told only in words of its own (hàng, nước ngoài, thuế)",
     # ('cai dat gi cho dt cua con de chan noi dung nguoi lon' is answered since round 26a.)
 }
 
@@ -107,11 +108,8 @@ GUARDS = [
     ('xác minh tài khoản ngân hàng trên app mất bao lâu', 'dont_know'),
     ('tòa án quận lê chân ở đâu', 'dont_know'),
     ('cho hỏi thủ tục tố cáo lừa đảo ở công an phường', 'dont_know'),
-    pytest.param('dien thoai bi roi xuong nuoc thi lam sao', 'dont_know', marks=pytest.mark.xfail(
-        strict=True, reason="the examples' model gives the safe Internet at p 0.43 (no "
-        "information 0.41), its nearest example too, over its floor 0.3 since §8.81: 'bi … thi "
-        "lam sao' is how the safe Internet's troubles are asked; a device's mishap is no word of "
-        "the examples")),
+    # (a device's own mishap: no information since round 26a)
+    ('dien thoai bi roi xuong nuoc thi lam sao', 'dont_know'),
     ('tiktok shop có giao hàng ở thủy nguyên không', 'dont_know'),
     ('đổi mật khẩu wifi viettel thế nào', 'dont_know'),
     ('coin la gi vay ad', 'dont_know'),

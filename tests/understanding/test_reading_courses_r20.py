@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from handlers.understanding import Understander
-from tests.understanding.conftest import answer
+from tests.understanding.conftest import SECOND_OPINION, answer
 
 _CASES = [
     # a group of resources named beside the whole list's words (trang web, tài liệu, online)
@@ -54,7 +54,11 @@ _CASES = [
     ('nghe sách nói miễn phí ở đâu', 'courses:sach-dien-tu'),
     ('video bài giảng miễn phí môn toán', 'courses:bai-giang'),
     ('tham gia tuần lễ có miễn phí không', 'faq:chi-phi'),
-    ('khóa học online có miễn phí không', 'faq:chi-phi / courses:khoa-hoc'),
+    pytest.param('khóa học online có miễn phí không', 'faq:chi-phi / courses:khoa-hoc',
+                 marks=pytest.mark.xfail(
+                     strict=True, reason=SECOND_OPINION
+                     + 'the courses (p 0.77; the fee 0.09, under OVERRULED): the fee asked '
+                       'of a course is read as the course')),
     # a page to read books or stories (trang đọc sách, trang đọc truyện)
     ('xin trang đọc sách cho người già', 'courses:sach-dien-tu / courses'),
     ('cho mình mấy trang đọc truyện thiếu nhi', 'courses:van-hoa-doc'),
@@ -75,15 +79,20 @@ _CASES = [
     ('any free english lessons online', 'courses:khoa-hoc'),
     # open textbooks, lectures of foreign universities (left by round 20, read since the
     # model's floor is 0.3, BENCHMARKS §8.81)
-    ('bài giảng của trường nước ngoài có phụ đề không', 'courses:bai-giang'),
+    pytest.param('bài giảng của trường nước ngoài có phụ đề không', 'courses:bai-giang',
+                 marks=pytest.mark.xfail(
+                     strict=True, reason=(
+                       "no information since rounds 26 merged: the examples' model gives "
+                       'no information at p 0.27 and the lectures less'))),
+    # a group of resources named beside the whole list's words (trang web, tài liệu, online)
+    # (left by round 20, read since rounds 26 merged)
+    ('tai lieu hoc ky nang so cho phu huynh', 'courses:ky-nang-so'),
     # (left by round 20f; read since round 26b: material asked alone after "không biết"
     # refers back, and the e-books are read on a phone)
     ('có app nào mượn sách đọc trên điện thoại không', 'courses:sach-dien-tu / courses'),
 ]
 
 _LEFT = [
-    # a group of resources named beside the whole list's words (trang web, tài liệu, online)
-    ('tai lieu hoc ky nang so cho phu huynh', 'courses:ky-nang-so'),
     # school subjects and devices around the question (môn toán, vật lý, ipad)
     ('con tôi muốn đọc sách trên máy tính bảng thì vào đâu',
      'courses:sach-dien-tu / courses:van-hoa-doc'),

@@ -24,7 +24,6 @@ decides); an example's answer is never an action (content.EXAMPLE_ANSWERS).
 from __future__ import annotations
 
 import itertools
-import math
 from collections import Counter
 from collections.abc import Sequence
 from functools import cached_property
@@ -64,12 +63,11 @@ RATE = 1.0
 def features(normalised: str) -> Counter[str]:
     """The words, word pairs and letter 3- and 4-grams of a message as the examples read it."""
     words = normalised.split()
-    out = Counter(f"w {w}" for w in words)
-    out.update(f"p {a} {b}" for a, b in itertools.pairwise(words))
     padded = f" {normalised} "
-    for n in (3, 4):
-        out.update(f"c{padded[i:i + n]}" for i in range(len(padded) - n + 1))
-    return out
+    return Counter([*(f"w {w}" for w in words),
+                    *(f"p {a} {b}" for a, b in itertools.pairwise(words)),
+                    *(f"c{padded[i:i + 3]}" for i in range(len(padded) - 2)),
+                    *(f"c{padded[i:i + 4]}" for i in range(len(padded) - 3))])
 
 
 # A message as the examples read it: its features' columns and their weights (Examples.query).
@@ -174,19 +172,18 @@ class Examples:
         if not self.answers or len(normalised) > MAX_LETTERS or sum(
                 1 for w in normalised.split() if len(w) >= 2 and w.isalpha()) < MIN_WORDS:
             return None
-        column = self.column
-        js: list[int] = []
-        tf: list[float] = []
-        for f, n in features(normalised).items():
-            j = column.get(f)
-            if j is not None:
-                js.append(j)
-                tf.append(1.0 if n == 1 else 1 + math.log(n))
-        if not js:
+        counted = features(normalised)
+        # (the columns looked up in one pass; -1: a feature no example has)
+        every = np.fromiter(map(self.column.get, counted, itertools.repeat(-1)),
+                            dtype=np.int64, count=len(counted))
+        known = every >= 0
+        if not known.any():
             return None
-        q = np.array(tf, dtype=np.float64) * self.idf[js]
+        js = every[known]
+        tf = np.fromiter(counted.values(), dtype=np.float64, count=len(counted))[known]
+        q = (1 + np.log(tf)) * self.idf[js]
         q /= float(np.sqrt(q @ q)) or 1.0
-        return np.array(js, dtype=np.int64), q
+        return js, q
 
     def _likeness(self, vector: Vector) -> NDArray[np.float64]:
         """The cosine of a message's vector (`query`) with every example."""

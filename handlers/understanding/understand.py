@@ -948,6 +948,19 @@ class Understander:
                 and example_may_name(f"{read.feature}:{read.arg}" if read.arg else read.feature)
                 and read.words > 0 and read.unexplained >= HALF_EXPLAINED * read.words)
 
+    def _written_words(self, answer: str, unit: int) -> tuple[frozenset[str], frozenset[str]]:
+        """The words of an answer's phrases and marked examples as written, and folded (read
+        once an answer)."""
+        if answer not in self._written:
+            own = self.index.texts_of_unit.get(unit, frozenset()) | self._example_words.get(
+                answer, frozenset())
+            self._written[answer] = (own, frozenset(fold(t) for t in own))
+        return self._written[answer]
+
+    @cached_property
+    def _written(self) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+        return {}
+
     def _rests_on_other_marks(self, text: str, voted: str) -> bool:
         """Does the examples' answer rest on a word the citizen typed with other marks than
         the answer's phrases and examples write it ("khoa học là gì": science; the courses'
@@ -960,9 +973,7 @@ class Understander:
         words = [t for t in typed if t.kind == "word"]
         if unit is None or not self._accented(words):
             return False
-        own = self.index.texts_of_unit.get(unit, frozenset()) | self._example_words.get(
-            voted, frozenset())
-        folds = {fold(t) for t in own}
+        own, folds = self._written_words(voted, unit)
         typed_as: dict[str, set[str]] = {}
         for t in words:
             if t.fold in folds and not self.index.is_filler(t):

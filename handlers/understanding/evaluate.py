@@ -69,7 +69,7 @@ def answer_key(u: Understanding, today: date) -> str:
         return "day:" + "+".join(days) + (f"@{part}" if part else "")
     if feature == "unknown":
         return "dont_know"
-    return f"{feature}:{arg}" if arg else feature
+    return u.key
 
 
 def _expected_key(expected: str, today: date) -> str:

@@ -134,11 +134,9 @@ class Examples:
             return None
         # (the model first: most messages it leaves to the rules, without the nearest sought)
         p = self.model.probabilities(vector)
-        best = int(p.argmax())
-        guessed = Voted(self.model.answers[best], float(p[best]))
-        if guessed.likeness < SECOND_FLOOR or guessed.answer == against or float(
-                p[self.model.index[against]] if against in self.model.index else 0.0
-        ) >= OVERRULED:
+        guessed = self.model.likeliest(p)
+        theirs = float(p[self.model.index[against]]) if against in self.model.index else 0.0
+        if guessed.likeness < SECOND_FLOOR or guessed.answer == against or theirs >= OVERRULED:
             return None
         nearest = self._nearest(vector, 1)
         return guessed if nearest and nearest[0][0] == guessed.answer else None
@@ -257,7 +255,11 @@ class Model:
     def answer_of(self, vector: Vector) -> Voted:
         """The likeliest answer of a message's vector (`Examples.query`), with its
         probability."""
-        p = self.probabilities(vector)
+        return self.likeliest(self.probabilities(vector))
+
+    def likeliest(self, p: NDArray[np.float32]) -> Voted:
+        """The likeliest answer of a message's probabilities (`probabilities`), with its
+        probability."""
         best = int(p.argmax())
         return Voted(self.answers[best], float(p[best]))
 

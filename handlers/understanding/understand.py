@@ -536,6 +536,11 @@ class Understanding:
     voted: bool = False
 
     @property
+    def key(self) -> str:
+        """The answer as the examples and the corpus name it ("faq:chi-phi", "contacts")."""
+        return f"{self.feature}:{self.arg}" if self.arg else self.feature
+
+    @property
     def examples_asked(self) -> bool:
         """Whether the rules gave up on it (no information, or two answers to ask between)
         so that the examples are asked: not for a subject elsewhere, nor two questions in two
@@ -913,7 +918,7 @@ class Understander:
         answered on a part of the message only, the examples' model, when it is sure of another
         answer and the example most like the message names it too (_half_explained)."""
         read = self._read(text, today)
-        given = f"{read.feature}:{read.arg}" if read.arg else read.feature
+        given = read.key
         if read.examples_asked:
             voted = self.vote(self._surface(text))
         elif self._half_explained(read):
@@ -945,7 +950,7 @@ class Understander:
         answer the examples gave already (BENCHMARKS.md §8.81: on five rounds' fresh lines, 45
         lines the rules had wrong answered rightly, 2 they had right wrongly)."""
         return (read.feature not in _NOT_SECONDED and not read.voted and not read.elsewhere
-                and example_may_name(f"{read.feature}:{read.arg}" if read.arg else read.feature)
+                and example_may_name(read.key)
                 and read.words > 0 and read.unexplained >= HALF_EXPLAINED * read.words)
 
     def _written_words(self, answer: str, unit: int) -> tuple[frozenset[str], frozenset[str]]:

@@ -32,15 +32,13 @@ import json
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
 
 import handlers.understanding.understand as understand
-from bench.understanding import CORPUS, TODAY
-from bench.understanding_examples import batches, folds
-from content import default_edition_path, example_may_name, load_edition
-from handlers.understanding import Understander
-from handlers.understanding.evaluate import Case, answer_key, load_corpus
+from bench.understanding import TODAY
+from bench.understanding_examples import folds
+from bench.understanding_vote import examples_of, fresh_rounds, tuned_corpus
+from handlers.understanding.evaluate import answer_key
 from handlers.understanding.examples import Examples
 from handlers.understanding.understand import Understanding, _seconded
 
@@ -83,11 +81,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="a round (its batch headers hold NAME) and a checkout before it")
     parser.add_argument("-v", "--verbose", action="store_true", help="list gains and harms")
     args = parser.parse_args(argv)
-    path = CORPUS / "corpus.txt"
-    u = Understander(load_edition(default_edition_path("2020")))
-    cases = load_corpus(path)
-    surface = [u._surface(c.text) for c in cases]
-    header, batch = batches(path)
+    u, cases, surface, header, batch = tuned_corpus()
     order = [n for n, _ in (r.split("=", 1) for r in args.round)]
     counts: Counter[tuple[str, float, str]] = Counter()
 
@@ -110,23 +104,16 @@ def main(argv: list[str] | None = None) -> int:
                       f"{rules} -> {voted.answer}")
 
     built = understand.HALF_EXPLAINED
-    for spec in args.round:
-        name, checkout = spec.split("=", 1)
-        later = order[order.index(name) + 1:]
-        tested = [i for i, c in enumerate(cases) if name in header.get(batch[c.line], "")]
-        left_out = set(tested) | {i for i, c in enumerate(cases) if any(
-            r in header.get(batch[c.line], "") for r in later)}
-        examples = _examples(cases, surface, lambda i: i not in left_out)  # noqa: B023
-        reads = readings_at(checkout, [cases[i].text for i in tested])
-        right = sum(answer_key(r, TODAY) in cases[i].expected
-                    for i, r in zip(tested, reads, strict=True))
-        print(f"{name}: {len(tested)} tuned lines, the rules of {checkout} right on {right}",
+    for name, checkout, examples, reads in fresh_rounds(cases, surface, header, batch,
+                                                        args.round, readings_at):
+        right = sum(answer_key(r, TODAY) in cases[i].expected for i, r in reads.items())
+        print(f"{name}: {len(reads)} tuned lines, the rules of {checkout} right on {right}",
               flush=True)
-        for i, read in zip(tested, reads, strict=True):
+        for i, read in reads.items():
             tally(name, i, read, examples)
     fold = folds(cases, batch)
     for f in range(5):
-        examples = _examples(cases, surface, lambda i: fold[i] != f)  # noqa: B023
+        examples = examples_of(cases, surface, lambda i: fold[i] != f)  # noqa: B023
         for i, c in enumerate(cases):
             if fold[i] == f:
                 tally("fivefold", i, u._read(c.text, TODAY), examples)
@@ -142,12 +129,6 @@ def main(argv: list[str] | None = None) -> int:
               f"+{counts[('fivefold', share, 'gain')]}/−{counts[('fivefold', share, 'harm')]} |")
     return 0
 
-
-def _examples(cases: list[Case], surface: list[str], kept: Callable[[int], bool]) -> Examples:
-    """The examples of the tuned lines `kept` (a test of their index), as examples.toml is
-    made (scripts/examples_from_corpus.py: the answers an example may name)."""
-    return Examples([(surface[i], c.expected[0]) for i, c in enumerate(cases)
-                     if kept(i) and example_may_name(c.expected[0])])
 
 
 if __name__ == "__main__":

@@ -29,7 +29,8 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
 
 from bench.understanding import CORPUS
 from bench.understanding_examples import batches, folds, rules_at
@@ -39,6 +40,7 @@ from handlers.understanding.evaluate import Case, load_corpus
 from handlers.understanding.examples import MIN_WORDS, Examples
 
 FLOORS = (0.0, 0.3, 0.4, 0.5)
+R = TypeVar("R")  # how a checkout's rules read a line (fresh_rounds)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,11 +49,7 @@ def main(argv: list[str] | None = None) -> int:
                         help='a round (its batch headers hold NAME) and a checkout before it')
     parser.add_argument("-v", "--verbose", action="store_true", help="list gains and harms")
     args = parser.parse_args(argv)
-    path = CORPUS / "corpus.txt"
-    u = Understander(load_edition(default_edition_path("2020")))
-    cases = load_corpus(path)
-    surface = [u._surface(c.text) for c in cases]
-    header, batch = batches(path)
+    u, cases, surface, header, batch = tuned_corpus()
     order = [n for n, _ in (r.split("=", 1) for r in args.round)]
 
     def voted(examples: Examples, i: int) -> tuple[str | None, float]:
@@ -60,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
 
     count: Counter[tuple[str, float, str]] = Counter()
     for name, checkout, examples, rules in fresh_rounds(cases, surface, header, batch,
-                                                        args.round):
+                                                        args.round, rules_at):
         tested = list(rules)
         print(f"{name}: {len(tested)} tuned lines, the rules of {checkout} right on "
               f"{sum(rules[i] in cases[i].expected for i in tested)}")
@@ -87,12 +85,32 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def tuned_corpus() -> tuple[Understander, list[Case], list[str], dict[int, str],
+                            dict[int, int]]:
+    """Today's understanding, the tuned corpus's cases and each as the examples read it, the
+    corpus's batch headers and each line's batch (bench.understanding_examples.batches)."""
+    path = CORPUS / "corpus.txt"
+    u = Understander(load_edition(default_edition_path("2020")))
+    cases = load_corpus(path)
+    header, batch = batches(path)
+    return u, cases, [u._surface(c.text) for c in cases], header, batch
+
+
+def examples_of(cases: list[Case], surface: list[str], kept: Callable[[int], bool]) -> Examples:
+    """The examples of the tuned lines `kept` (a test of their index), as examples.toml is
+    made (scripts/examples_from_corpus.py: the answers an example may name)."""
+    return Examples([(surface[i], c.expected[0]) for i, c in enumerate(cases)
+                     if kept(i) and example_may_name(c.expected[0])])
+
+
 def fresh_rounds(cases: list[Case], surface: list[str], header: dict[int, str],
-                 batch: dict[int, int], specs: list[str]
-                 ) -> Iterator[tuple[str, str, Examples, dict[int, str]]]:
+                 batch: dict[int, int], specs: list[str],
+                 read: Callable[[str, list[str]], Sequence[R]]
+                 ) -> Iterator[tuple[str, str, Examples, dict[int, R]]]:
     """For each round named ("NAME=DIR"): its name, the checkout, the examples of every batch
-    but the round's and the later rounds' (as examples.toml is made), and the answer of the
-    rules of the checkout to each of the round's tuned lines, by case index."""
+    but the round's and the later rounds' (as examples.toml is made), and how the rules of the
+    checkout read each of the round's tuned lines (`read`: rules_at, their answer), by case
+    index."""
     order = [n for n, _ in (s.split("=", 1) for s in specs)]
     for spec in specs:
         name, checkout = spec.split("=", 1)
@@ -100,10 +118,8 @@ def fresh_rounds(cases: list[Case], surface: list[str], header: dict[int, str],
         tested = [i for i, c in enumerate(cases) if name in header.get(batch[c.line], "")]
         left_out = set(tested) | {i for i, c in enumerate(cases) if any(
             r in header.get(batch[c.line], "") for r in later)}
-        examples = Examples([(surface[i], c.expected[0]) for i, c in enumerate(cases)
-                             if i not in left_out and example_may_name(c.expected[0])])
-        rules = dict(zip(tested, rules_at(checkout, [cases[i].text for i in tested]),
-                         strict=True))
+        examples = examples_of(cases, surface, lambda i: i not in left_out)  # noqa: B023
+        rules = dict(zip(tested, read(checkout, [cases[i].text for i in tested]), strict=True))
         yield name, checkout, examples, rules
 
 
@@ -117,8 +133,7 @@ def _near_misses(u: Understander, cases: list[Case], surface: list[str], batch: 
     fold = folds(cases, batch)
     out = []
     for f in range(5):
-        examples = Examples([(surface[i], c.expected[0]) for i, c in enumerate(cases)
-                             if fold[i] != f and example_may_name(c.expected[0])])
+        examples = examples_of(cases, surface, lambda i: fold[i] != f)  # noqa: B023
         for i, c in enumerate(cases):
             if fold[i] != f or c.expected[0] != "dont_know" or sum(
                     1 for w in surface[i].split() if len(w) >= 2 and w.isalpha()) < MIN_WORDS:

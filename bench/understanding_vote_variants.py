@@ -38,12 +38,11 @@ from collections.abc import Callable
 
 import numpy as np
 
-from bench.understanding import CORPUS, TODAY
-from bench.understanding_examples import batches, folds
-from bench.understanding_vote import fresh_rounds
-from content import default_edition_path, example_may_name, load_edition
+from bench.understanding import TODAY
+from bench.understanding_examples import folds, rules_at
+from bench.understanding_vote import examples_of, fresh_rounds, tuned_corpus
 from handlers.understanding import Understander
-from handlers.understanding.evaluate import answer_key, load_corpus
+from handlers.understanding.evaluate import answer_key
 from handlers.understanding.examples import NEVER_GIVEN, Examples, K
 
 Nearest = list[tuple[str, float]]
@@ -149,11 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--round", action="append", default=[], metavar="NAME=DIR")
     parser.add_argument("-v", "--verbose", action="store_true", help="list near misses answered")
     args = parser.parse_args(argv)
-    path = CORPUS / "corpus.txt"
-    u = Understander(load_edition(default_edition_path("2020")))
-    cases = load_corpus(path)
-    surface = [u._surface(c.text) for c in cases]
-    header, batch = batches(path)
+    u, cases, surface, header, batch = tuned_corpus()
     order = [n for n, _ in (r.split("=", 1) for r in args.round)]
     names = NAMES
     rows: dict[str, list[str]] = {n: [] for n in names}
@@ -168,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
             counts[(name, "harm")] += rules in expected and answer not in expected
 
     for name, _checkout, examples, rules in fresh_rounds(cases, surface, header, batch,
-                                                         args.round):
+                                                         args.round, rules_at):
         tested = list(rules)
         voter = _Voter(u, examples)
         counts: Counter[tuple[str, str]] = Counter()
@@ -183,8 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     counts = Counter()
     near: Counter[str] = Counter()
     for f in range(5):
-        voter = _Voter(u, Examples([(surface[i], c.expected[0]) for i, c in enumerate(cases)
-                                    if fold[i] != f and example_may_name(c.expected[0])]))
+        voter = _Voter(u, examples_of(cases, surface, lambda i: fold[i] != f))  # noqa: B023
         for i, c in enumerate(cases):
             if fold[i] != f:
                 continue

@@ -2707,6 +2707,7 @@ class Understander:
         it) and nothing of learning to use it ("học", "dạy", "lớp", "biết dùng"), of a child's
         use of it, or of someone else's doing (round 26 a)."""
         folds = [t.fold for t in tokens]
+        run = parts.run(tokens)
         quiz = bool(set(folds) & _QUIZ_NAMED)
         if (best.route in _HALTS or (best.route[0] == "contest" and not quiz)) and (
                 best.explained and min(best.explained) > 0 and "bi" in (
@@ -2715,7 +2716,7 @@ class Understander:
             # "app zalo cứ bị thoát ra khi mở": what the app suffers, no order to the bot, nor
             # the quiz's "bị thoát ra" when no quiz is named (round 26 d's phrase)
             return True
-        if quiz and (any(f" {w} " in parts.run(tokens) for w in _MIDWAY) or any(
+        if quiz and (any(f" {w} " in run for w in _MIDWAY) or any(
                 a in ("dang", "luc", "khi") and b == "thi" for a, b in itertools.pairwise(folds))):
             # "trong lúc thi có được dùng máy tính bỏ túi không": what may be used while taking
             # the quiz is the contest's rule, not a device's business (round 26 d)
@@ -2736,7 +2737,6 @@ class Understander:
                 tokens[i].fold in _SCREEN_TIME - _DEVICE_WORDS for i in best.explained):
             # (a child's time on it, "thằng cu 4t xem điện thoại": the parents' classes)
             return False
-        run = parts.run(tokens)
         if any(f not in _DEVICE_WORDS for f in named):
             # "cách chuyển tiền qua momo", "hướng dẫn cài facebook trên máy tính": one thing
             # done on a device or an app, asked how, and nothing suffered ("bị lừa chuyển

@@ -89,6 +89,10 @@ def _folded(texts: tuple[str, ...]) -> frozenset[str]:
     return frozenset(fold(w) for w in texts)
 
 
+# The verbs of `_Reader._heard`, folded (a word is one of them only if its fold is).
+_HEARING = _folded(("nghe", "đọc", "thấy", "biết"))
+
+
 class _Reader:
     """Reads date expressions in a token list; `used` collects the tokens read."""
 
@@ -109,6 +113,8 @@ class _Reader:
         last = self.t[-1].clause if self.t else 0
         out: dict[int, int] = {}
         for i, t in enumerate(self.t):
+            if t.fold not in _HEARING:
+                continue  # (most words: no verb of hearing or reading asked of them)
             if t.clause < last and t.clause not in out and (
                     self.word(i, "nghe", "đọc", "thấy")
                     or (self.word(i, "biết") and self.word(i + 1, "tin"))):
@@ -358,7 +364,7 @@ class _Reader:
         negated = -1
         retract = False
         i, n = 0, len(self.t)
-        heard = self._heard()
+        heard: dict[int, int] | None = None  # (sought at the first word that may start a date)
         while i < n:
             t = self.t[i]
             if t.kind == "word" and (t.text not in _START_TEXTS if t.marked
@@ -367,6 +373,8 @@ class _Reader:
                                                                    or _AM_PM.match(t.fold))):
                 i += 1  # most words start no date: checked once, not branch by branch
                 continue
+            if heard is None:
+                heard = self._heard()
             if heard.get(t.clause, -1) > i:
                 i = heard[t.clause]  # when the writer heard of it, not the day asked
                 continue

@@ -288,7 +288,8 @@ class Lexicon:
                     n = len(typed)
                     if fit is None:
                         break
-            if not found and token.fold not in self._by_first:
+            if not found and token.fold.endswith(("s", "d")) and \
+                    token.fold not in self._by_first:
                 # an English plural, verb in -s or -ed of a word the lexicon reads ("fees",
                 # "quizzes", "participates", "started": fee, quiz, participate, start) (round
                 # 22 c); no Vietnamese word ends in s or d

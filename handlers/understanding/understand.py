@@ -168,6 +168,7 @@ _ATTENDING = frozenset({("dong", "phuc"), ("trang", "phuc"), ("quan", "ao"), ("g
                         # đi qua phường tôi không", "lớp ở nhà văn hóa thôn mình à")
                         ("phuong",), ("thon",), ("khu", "pho"), ("to", "dan", "pho"),
                         ("nha", "van", "hoa"), ("di", "qua"), ("chay", "qua")})
+_ATTENDING_FIRST = frozenset(words[0] for words in _ATTENDING)
 # Typed without marks, "toi", "minh" after whose it is ("nhà tôi", "con tôi") or before
 # what the writer does ("tôi đã", "mình muốn") are who writes, not "tối", "tới" (folded).
 _OWNERS = frozenset({"nha", "con", "bo", "me", "cua", "truong", "lop", "phuong", "xa", "ong",
@@ -406,6 +407,10 @@ _UNIT_HEADS = ("truong", "thu vien", "trung tam", "nha van hoa", "cau lac bo", "
                "ban giam hieu", "chi doan", "cong doan", "ban chap hanh", "nha may", "cong ty",
                "nha tre", "to chuyen mon", "phong giao duc", "nha truong")
 _UNIT_HEAD_WORDS = tuple(h.split() for h in _UNIT_HEADS)
+# (the same, by their first word: a message's opening word is looked up, not every head tried)
+_UNIT_HEADS_FROM: dict[str, tuple[list[str], ...]] = {
+    first: tuple(h for h in _UNIT_HEAD_WORDS if h[0] == first)
+    for first in {h[0] for h in _UNIT_HEAD_WORDS}}
 _WEEK = ("faq", "tuan-le-la-gi")
 _WEEK_DATES = ("faq", "thoi-gian")
 _TAKE = ("contest_take", "")
@@ -702,7 +707,7 @@ def _writer_unit(tokens: list[Token]) -> set[int]:
     …", "thư viện của mình …"): the words of its name (round 22 d)."""
     folds = [t.fold for t in tokens]
     start = next((i for i, f in enumerate(folds) if f not in _POLITE), len(folds))
-    for head in _UNIT_HEAD_WORDS:
+    for head in _UNIT_HEADS_FROM.get(folds[start] if start < len(folds) else "", ()):
         end = start + len(head)
         if folds[start:end] == head and end < len(folds) and folds[end] in _WRITER_WORDS:
             return set(range(start, end))
@@ -774,10 +779,19 @@ def _attending(tokens: list[Token]) -> set[int]:
                 k += 1
             found |= set(range(i, k))
     for i in range(len(tokens)):
+        if folds[i] not in _ATTENDING_FIRST:
+            continue
         for size in range(1, min(3, len(tokens) - i) + 1):
             if folds[i:i + size] in _ATTENDING:
                 found |= set(range(i, i + size))
     return found
+
+
+# The parts that ask are sought up to six times in one message (_done_parts, _asked_part,
+# _asked_own, _told_elsewhere, …): those of the last tokens asked are kept, with the tokens
+# (held, so that no other token takes the identity of one of them). Tokens are immutable and a
+# message's list is not changed once read, so the same tokens are the same parts.
+_asked_last: tuple[tuple[Token, ...], frozenset[int]] = ((), frozenset())
 
 
 def _asking_parts(tokens: list[Token]) -> set[int]:
@@ -786,6 +800,16 @@ def _asking_parts(tokens: list[Token]) -> set[int]:
     unless a part after the request asks with a word of its own ("muốn hỏi thêm về lớp học
     cho người cao tuổi thì | gọi số nào": the request only names what the question is about)
     (round 26 e)."""
+    global _asked_last
+    held, found = _asked_last
+    if len(held) == len(tokens) and all(a is b for a, b in zip(held, tokens, strict=True)):
+        return set(found)
+    found = frozenset(_parts_that_ask(tokens))
+    _asked_last = (tuple(tokens), found)
+    return set(found)
+
+
+def _parts_that_ask(tokens: list[Token]) -> set[int]:
     clauses = {t.clause for t in tokens}
     asked = {c for c in clauses if parts.part_asks(tokens, *parts.clause_span(tokens, c))}
     requested = {c for c in clauses if parts.requests(tokens, *parts.clause_span(tokens, c))
@@ -820,16 +844,24 @@ def _told_apart(tokens: list[Token], told: _Candidate, asked: _Candidate,
 def _done_parts(tokens: list[Token], alone: bool = False) -> set[int]:
     """The parts of a message that tell what is done ("… rồi", "xong", "đã …", "vừa …") and
     ask nothing, when another part asks (or, `alone`, whether or not one does)."""
+    # (the parts that tell what is done first: most messages have none, and the parts that
+    # ask are then not sought)
+    done: set[int] = set()
+    placed: dict[int, int] = {}  # each part's words so far ("da" first in its part: no "đã")
+    for t in tokens:
+        if t.kind != "word":
+            continue
+        k = placed.get(t.clause, 0)
+        placed[t.clause] = k + 1
+        if t.fold in _DONE or t.text in ("đã", "vừa") or (
+                k and not t.marked and t.fold in ("da", "vua")):
+            done.add(t.clause)
+    if not done:
+        return done
     asked = _asking_parts(tokens)
     if not asked and not alone:
         return set()
-    done: set[int] = set()
-    for clause in {t.clause for t in tokens} - asked:
-        words = [t for t in tokens if t.clause == clause and t.kind == "word"]
-        if any(t.fold in _DONE or t.text in ("đã", "vừa") or (
-                k and not t.marked and t.fold in ("da", "vua")) for k, t in enumerate(words)):
-            done.add(clause)
-    return done
+    return done - asked
 
 
 def _topic_before(tokens: list[Token], clause: int) -> bool:
@@ -909,7 +941,11 @@ class Understander:
     def _surface(self, text: str) -> str:
         """`text` as the examples read it: its words without marks, abbreviations written out
         (no repair of typos: the letter grams bear them)."""
-        return " ".join(t.fold for t in self.lexicon.expand(tokenize(text), self.repairer.fit))
+        return self._surface_of(tokenize(text))
+
+    def _surface_of(self, typed: list[Token]) -> str:
+        """A message's tokens (`tokenize`) as the examples read them (`_surface`)."""
+        return " ".join(t.fold for t in self.lexicon.expand(typed, self.repairer.fit))
 
     def understand(self, text: str, today: date) -> Understanding:
         """What `text` (cleaned: NFC, trimmed) asks, with `today` for relative dates: read by
@@ -917,12 +953,13 @@ class Understander:
         answers to ask between), by the examples most like it, when they agree; where the rules
         answered on a part of the message only, the examples' model, when it is sure of another
         answer and the example most like the message names it too (_half_explained)."""
-        read = self._read(text, today)
+        typed = tokenize(text)  # (read once: the rules and the examples read the same tokens)
+        read = self._read(text, today, typed)
         given = read.key
         if read.examples_asked:
-            voted = self.vote(self._surface(text))
+            voted = self.vote(self._surface_of(typed))
         elif self._half_explained(read):
-            voted = self.vote(self._surface(text), second_opinion=given)
+            voted = self.vote(self._surface_of(typed), second_opinion=given)
         else:
             return read
         if voted is None or voted.answer == given:
@@ -932,7 +969,7 @@ class Understander:
         feature, _, arg = voted.answer.partition(":")
         if read.feature == "clarify" and (feature, arg) not in read.candidates:
             return read  # the question asked back stays between the answers the rules found
-        if self._rests_on_other_marks(text, voted.answer):
+        if self._rests_on_other_marks(typed, voted.answer):
             return read
         # (no word is explained by a phrase of the answer, and `voted` says it: a flow waiting
         # for a name or a letter takes the message as that, unless it asks with "?" or opens
@@ -966,7 +1003,7 @@ class Understander:
     def _written(self) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
         return {}
 
-    def _rests_on_other_marks(self, text: str, voted: str) -> bool:
+    def _rests_on_other_marks(self, typed: list[Token], voted: str) -> bool:
         """Does the examples' answer rest on a word the citizen typed with other marks than
         the answer's phrases and examples write it ("khoa học là gì": science; the courses'
         say "khóa học")? The examples read a message without marks; where the marks typed say a
@@ -974,7 +1011,6 @@ class Understander:
         word: an answer it then does not get rested on it."""
         feature, _, arg = voted.partition(":")
         unit = self.index.unit((feature, arg))
-        typed = tokenize(text)
         words = [t for t in typed if t.kind == "word"]
         if unit is None or not self._accented(words):
             return False
@@ -1013,9 +1049,9 @@ class Understander:
                  else asked.second_opinion(surface, second_opinion))
         return None if voted is None or voted.answer in NEVER_GIVEN else voted
 
-    def _read(self, text: str, today: date) -> Understanding:
-        """`text` read by the phrases of the answers."""
-        typed = tokenize(text)
+    def _read(self, text: str, today: date, typed: list[Token] | None = None) -> Understanding:
+        """`text` read by the phrases of the answers (`typed`: its tokens, when read already)."""
+        typed = tokenize(text) if typed is None else typed
         words = [t for t in typed if t.kind == "word"]
         english = bool(words) and not any(t.marked for t in words) and (
             2 * sum(t.fold in self.english for t in words) >= len(words))
@@ -2677,7 +2713,8 @@ class Understander:
         own_class = folds[start:start + 1] == ["lop"] and start + 1 < len(folds) and folds[
             start + 1] in SELF  # ("lớp tôi chủ nhiệm": "lớp" alone is also a course)
         if not best.explained or (not own_class and not any(
-                folds[start:start + len(h)] == h for h in _UNIT_HEAD_WORDS)):
+                folds[start:start + len(h)] == h
+                for h in _UNIT_HEADS_FROM.get(folds[start] if start < len(folds) else "", ()))):
             return set()
         modal = next((i for i in range(start + 1, len(tokens)) if folds[i] in _MODALS
                       and not tokens[i].expanded
@@ -3402,6 +3439,8 @@ class Understander:
         ("tham gia | diễn đàn công dân học tập" holds no "giá điện": a word cannot be of both;
         round 22 d), and a two-word one whose first word ends a phrase of the Week's and whose
         second starts another ("tham gia | diễn đàn": round 23 d)."""
+        if not any(c.route[0] == "unknown" and c.explained for c in candidates):
+            return candidates  # (no subject elsewhere to set aside)
         spans = [(m.start, m.end) for m in matches
                  if self.index.units[m.unit][0] not in ("unknown", "smalltalk")]
         if not spans:

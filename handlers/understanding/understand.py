@@ -387,11 +387,25 @@ def _centre_fee(tokens: list[Token]) -> bool:
 _DAY_OTHER = frozenset({"gia", "tin"})
 _NOT_PRICE_BEFORE = frozenset({"tham", "nguoi", "cao", "cu", "ong", "ba"})
 _NOT_PRICE_AFTER = frozenset({"dinh", "han", "tang", "su", "tri"})
+# "có gì" typed without marks ("tin tuc hom nay co gi hot"): what a day holds is asked, no
+# subject named.
+_WHAT_OF_DAY = frozenset({"co", "gi", "j"})
+
+
+# The date asked of a day ("hôm nay là ngày gì", "mai là thứ mấy"): the calendar's, not the
+# Week's (round 27d).
+_DATE_ASKED = (" la ngay gi ", " la ngay may ", " la thu may ", " la ngay bao nhieu ",
+               " ngay bao nhieu am ")
 
 
 def _day_of_other(tokens: list[Token]) -> bool:
-    """Whether the message names a price ("giá …") or the news ("tin tức", "thời sự")."""
+    """Whether the message names a price ("giá …") or the news ("tin tức"), or asks which date
+    a day is."""
     folds = [t.fold for t in tokens]
+    if "ngay" in folds or "thu" in folds:
+        run = parts.run(tokens)
+        if any(d in run for d in _DATE_ASKED):
+            return True
     if not _DAY_OTHER.intersection(folds):
         return False
     for i, t in enumerate(tokens):
@@ -1467,10 +1481,11 @@ class Understander:
             # day holds, never how much of something (round 17e)
             return replace(base, candidates=others)
         if best.route[0] in ("day", "today") and _day_of_other(tokens) and all(
-                i in used or self.index.is_filler(tokens[i]) for i in best.explained):
-            # "giá cà chua hôm nay", "tin tức hôm nay có gì nổi bật": a price or the news of
-            # the day, the answer found on the day alone, is no list of the Week's events
-            # (round 27d)
+                i in used or self.index.is_filler(tokens[i]) or tokens[i].fold in _WHAT_OF_DAY
+                for i in best.explained):
+            # "giá cà chua hôm nay", "tin tức hôm nay có gì nổi bật", "hôm nay là ngày gì": a
+            # price, the news or the date of the day, the answer found on the day alone, is no
+            # list of the Week's events (round 27d)
             return replace(base, candidates=others)
         if self._device_itself(tokens, best) or self._app_account(tokens, best):
             # "điện thoại nhà tôi không nhận sim thì làm thế nào" (round 22e), "dt bị đơ phải

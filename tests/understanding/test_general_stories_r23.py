@@ -162,8 +162,11 @@ def test_left_are_stories() -> None:
 # A guard turned by the merge of round 24 (strict xfail): 'phục' of "trang phục" became a word the
 # bot knows (round 24's lines), so the story's unknown words no longer outweigh the safe
 # Internet found on 'nạp tiền vào game'.
-# (Answered right again since round 27d: no information; not traced.)
-GUARDS_LEFT: dict[str, str] = {}
+GUARDS_LEFT = {
+    "con trai toi doi nap tien vao game":
+        "faq:internet-an-toan since round 24's merge: 'phục' known, fewer unknown words weigh "
+        "against 'nạp tiền vào game' (not traced further)",
+}
 
 
 @pytest.mark.parametrize(("text", "expected"), with_left(GUARDS, GUARDS_LEFT, by_start=True))

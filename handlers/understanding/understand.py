@@ -372,14 +372,52 @@ _CAN_DO = re.compile(r" (?:giup|lam|hoi|ho tro|tra loi)" + _FOR_WHOM + " duoc" +
 
 def _centre_fee(tokens: list[Token]) -> bool:
     """Whether a centre other than a community learning or continuing-education one is named
-    with a fee ("trung tâm … học phí"): a private centre's price (round 26b)."""
+    with a fee ("trung tâm … học phí"): a private centre's price (round 26b); or the price of
+    extra lessons ("tiền học thêm tiếng anh của con tháng này tăng": round 27d)."""
     text = parts.run(tokens)
     if " hoc phi " not in text:
-        return False
+        return " tien hoc them " in text
     folds = [t.fold for t in tokens]
     return any(a == "trung" and b == "tam" and folds[i + 2:i + 4] not in (
         ["hoc", "tap"], ["giao", "duc"], ["gdtx"]) for i, (a, b) in enumerate(
             itertools.pairwise(folds)))
+
+
+# A price or the news asked of a day ("giá cà chua hôm nay", "tin tức hôm nay"): "giá" typed
+# without marks is also "gia" of "tham gia", "người già", "gia đình" (round 27d).
+_DAY_OTHER = frozenset({"gia", "tin"})
+_NOT_PRICE_BEFORE = frozenset({"tham", "nguoi", "cao", "cu", "ong", "ba"})
+_NOT_PRICE_AFTER = frozenset({"dinh", "han", "tang", "su", "tri"})
+# "có gì" typed without marks ("tin tuc hom nay co gi hot"): what a day holds is asked, no
+# subject named.
+_WHAT_OF_DAY = frozenset({"co", "gi", "j"})
+
+
+# The date asked of a day ("hôm nay là ngày gì", "mai là thứ mấy"): the calendar's, not the
+# Week's (round 27d).
+_DATE_ASKED = (" la ngay gi ", " la ngay may ", " la thu may ", " la ngay bao nhieu ",
+               " ngay bao nhieu am ")
+
+
+def _day_of_other(tokens: list[Token]) -> bool:
+    """Whether the message names a price ("giá …") or the news ("tin tức"), or asks which date
+    a day is."""
+    folds = [t.fold for t in tokens]
+    if "ngay" in folds or "thu" in folds:
+        run = parts.run(tokens)
+        if any(d in run for d in _DATE_ASKED):
+            return True
+    if not _DAY_OTHER.intersection(folds):
+        return False
+    for i, t in enumerate(tokens):
+        after = folds[i + 1] if i + 1 < len(folds) else ""
+        if t.fold == "tin" and after == "tuc":
+            return True
+        if t.fold == "gia" and (t.text.lower() == "giá" or not t.marked) and after and (
+                after not in _NOT_PRICE_AFTER) and (i == 0 or (
+                    folds[i - 1] not in _NOT_PRICE_BEFORE)):
+            return True
+    return False
 
 
 def _bot_can(tokens: list[Token]) -> bool:
@@ -1477,6 +1515,13 @@ class Understander:
                 i in used or self.index.is_filler(tokens[i]) for i in best.explained):
             # "hôm nay giá cà chua bao nhiêu": an answer found on the day alone lists what the
             # day holds, never how much of something (round 17e)
+            return replace(base, candidates=others)
+        if best.route[0] in ("day", "today") and _day_of_other(tokens) and all(
+                i in used or self.index.is_filler(tokens[i]) or tokens[i].fold in _WHAT_OF_DAY
+                for i in best.explained):
+            # "giá cà chua hôm nay", "tin tức hôm nay có gì nổi bật", "hôm nay là ngày gì": a
+            # price, the news or the date of the day, the answer found on the day alone, is no
+            # list of the Week's events (round 27d)
             return replace(base, candidates=others)
         if self._device_itself(tokens, best) or self._app_account(tokens, best):
             # "điện thoại nhà tôi không nhận sim thì làm thế nào" (round 22e), "dt bị đơ phải

@@ -294,8 +294,6 @@ LEFT: dict[str, str] = {
         "clarify: 'miễn phí' is the fee's; 'ship' and 'shop' are not read as shopping",
     "sach nay bao nhieu tien shop oi":
         "faq:chi-phi: 'bao nhiêu tiền' is the fee question; a shop addressed is not read",
-    "có bán sách cũ không":
-        "library: 'sách' finds the library; selling is not read as elsewhere",
     "khóa học làm bánh online miễn phí":
         "courses:khoa-hoc: 'bánh' is repaired to 'anh' (English), a free online course",
     "cuoc thi ve tranh thieu nhi cua nha van hoa quan khi nao het han nop bai":
@@ -308,8 +306,6 @@ LEFT: dict[str, str] = {
         "programme:tu-sach-lop-hoc: 'học vẽ' counts only typed with marks ('hoc ve' is 'học "
         "về'); 'lớp học' is the classroom bookshelf's",
     "cho nha toi bi om": "smalltalk:ok: 'om' is repaired to 'ừ'",
-    "ket qua thi thu vao 10":
-        "leaderboard: 'thi thử' is the quiz's trial; 'vào 10' is not next to 'thi'",
     "bot thong minh ko":
         "event:an-duong-ky-nang-so: 'thông minh' names the smartphone class ('điện thoại "
         "thông minh')",

@@ -268,8 +268,6 @@ STILL_WRONG: dict[str, str] = {
     "hoc ielts o hai phong het bao nhieu tien":
         "'bao nhiêu tiền' is the fee question; 'ielts' cannot be a subject elsewhere (the "
         "tuned corpus has 'đang ôn thi ielts, có trang nào học tiếng anh')",
-    "thi toeic lịch tháng 11":
-        "'toeic' is repaired one letter to 'topic' (chủ đề): the theme",
     # ("cách livestream trên facebook" is no information since round 26a: how a thing is
     # done on an app found only on its name.)
 }

@@ -71,9 +71,6 @@ STILL_WRONG: dict[str, str] = {
     "sdt dien luc hai an":
         "'điện lực' would make 'luc' (lúc) typed without marks a word of two readings; the "
         "contacts answer takes any phone number asked",
-    "thi thu toeic o dau":
-        "'thi thử' is taking the contest; 'toeic' cannot be an elsewhere subject (people "
-        "tell of their own English exams around a Week question, round 15 b)",
 }
 
 

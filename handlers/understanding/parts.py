@@ -359,7 +359,17 @@ def denied(tokens: list[Token], lead: int = 0) -> set[int]:
         if t.clause == last or i - first > 1:
             continue
         out |= {k for k in range(i + 2, len(tokens)) if tokens[k].clause == t.clause}
+    # "ý em là thư viện chứ không phải khóa học": what follows "chứ không phải" in its part
+    # is denied, what comes before it asked (round 27 b)
+    for i in range(1, len(tokens) - 3):
+        if tokens[i].fold == "chu" and (tokens[i].text == "chứ" or not tokens[i].marked) and (
+                tokens[i + 1].fold, tokens[i + 2].fold) in _DENIED_AFTER:
+            out |= {k for k in range(i + 3, len(tokens)) if tokens[k].clause == tokens[i].clause}
     return out
+
+
+_DENIED_AFTER = frozenset({("khong", "phai"), ("dau", "phai"), ("chang", "phai"),
+                           ("khong", "hoi")})
 
 
 def besides(tokens: list[Token]) -> set[int]:
@@ -368,7 +378,13 @@ def besides(tokens: list[Token]) -> set[int]:
     ("ngoài cuộc thi còn có gì khác", "ngoài lễ khai mạc thì còn gì"): then "còn" or "thì"
     ends the subject."""
     folds = [t.fold for t in tokens]
+    if not _ASIDE_FIRST.intersection(folds):
+        return set()  # (most messages set nothing aside)
     for i, f in enumerate(folds):
+        if f != "ngoai" and i + 2 < len(folds):
+            aside = _set_aside_at(tokens, folds, i)
+            if aside:
+                return aside
         if f != "ngoai" or i + 2 >= len(folds):
             continue
         end = next((k for k in range(i + 2, len(folds)) if folds[k] in ("ra", "con")
@@ -379,6 +395,39 @@ def besides(tokens: list[Token]) -> set[int]:
                 folds[end] == "ra" and end > i + 1)):
             return set(range(i + 1, end))
     return set()
+
+
+# Round 27 (b): other words that set a subject aside, at the start of their part ("trừ hôm
+# khai mạc ra thì …", "bỏ qua hôm nay, mai có gì", "không tính đọc sách thì tuần lễ còn làm
+# gì", "không kể thứ bảy, chủ nhật có gì"); "trừ" within a part only with "ra" after it ("lễ
+# khai mạc trừ ra", no: "làm sai có bị trừ điểm không" deducts).
+_ASIDE_FIRST = frozenset({"ngoai", "tru", "bo", "khong", "chua"})
+_ASIDE_PAIRS = frozenset({("bo", "qua"), ("khong", "tinh"), ("khong", "ke"), ("chua", "tinh"),
+                          ("chua", "ke")})
+_ASIDE_ENDS = frozenset({"ra", "con"})
+
+
+def _set_aside_at(tokens: list[Token], folds: list[str], i: int) -> set[int]:
+    """The words set aside by "trừ", "bỏ qua", "không tính", "không kể" at `i`, or none."""
+    f = folds[i]
+    if f == "tru":
+        width = 1
+    elif f in _ASIDE_FIRST and (f, folds[i + 1]) in _ASIDE_PAIRS:
+        width = 2
+    else:
+        return set()
+    clause = tokens[i].clause
+    first = next(k for k in range(i + 1) if tokens[k].clause == clause)
+    opens = all(folds[k] in _LEADING or folds[k] in _CALLED for k in range(first, i))
+    end = next((k for k in range(i + width, len(folds)) if folds[k] in _ASIDE_ENDS
+                or tokens[k].text == "thì" or tokens[k].clause != clause), len(folds))
+    if end >= len(folds) or end == i + width:
+        return set()  # (nothing asked after what is set aside, or nothing set aside)
+    if not opens and not (f == "tru" and folds[end] == "ra"):
+        return set()
+    if f == "tru" and not tokens[i].marked and not opens:
+        return set()
+    return set(range(i + width, end))
 
 
 def purpose(tokens: list[Token], explained: set[int]) -> set[int]:
@@ -536,7 +585,7 @@ _EVERY = frozenset({("moi", "ngay"), ("moi", "sang"), ("moi", "toi"), ("moi", "b
 _EVERY_PARTS = frozenset({"sang", "trua", "chieu", "toi", "ngay", "hom"})
 _WANTS = frozenset({"can", "muon", "nhan", "gui", "nhac", "thich"})  # a verb after "không"
 _STOPS_SENDING = frozenset({"dung", "khong", "ko", "k", "thoi", "ngung", "huy", "tat", "bo",
-                            "chang", "cha", "nua"})
+                            "chang", "cha", "nua", "khoi"})
 
 
 _MONEY = frozenset({"tien", "phi"})  # money asked of the sending (round 23 d)

@@ -430,6 +430,27 @@ def _set_aside_at(tokens: list[Token], folds: list[str], i: int) -> set[int]:
     return set(range(i + width, end))
 
 
+# Round 27 (b): two things compared, then what is asked of them ("học online với học trực
+# tiếp | cái nào tốn tiền hơn", "thư viện 50k hay tủ sách lớp học | bên nào miễn phí").
+_WHICH_OF = frozenset({"cai", "ben", "loai", "kieu", "hinh"})
+_JOINS = frozenset({"voi", "vs", "hay", "va", "so"})
+
+
+def compared(tokens: list[Token]) -> tuple[set[int], int]:
+    """The words of two things compared before "cái nào", "bên nào" (joined by "với", "vs",
+    "hay", "và") and where what is asked of them starts; (set(), -1) when none."""
+    folds = [t.fold for t in tokens]
+    if "nao" not in folds:
+        return set(), -1
+    for i in range(2, len(folds) - 1):
+        if folds[i] != "nao" or folds[i - 1] not in _WHICH_OF:
+            continue
+        before = range(i - 1)
+        if any(folds[k] in _JOINS for k in before):
+            return {k for k in before if tokens[k].kind == "word"}, i + 1
+    return set(), -1
+
+
 def purpose(tokens: list[Token], explained: set[int]) -> set[int]:
     """The words of a purpose said after what is asked ("tuần lễ từ ngày nào đến ngày nào |
     để trường lên kế hoạch", "chủ đề là gì | để chúng tôi in khẩu hiệu"): "để", someone, and

@@ -819,6 +819,15 @@ def _told_apart(tokens: list[Token], told: _Candidate, asked: _Candidate,
         tokens[i].clause in parts_asking for i in asked.explained)
 
 
+_DAY_NAMES = frozenset({"hom", "ngay", "buoi"})
+
+
+def _which_day(tokens: list[Token], aside: set[int]) -> bool:
+    """Does the message ask which day ("hôm nào", "ngày nào") outside the words `aside`?"""
+    return any(t.fold == "nao" and k and k not in aside and tokens[k - 1].fold in _DAY_NAMES
+               for k, t in enumerate(tokens))
+
+
 def _days_set_aside(tokens: list[Token], ref: DateRef, lead: int) -> set[int]:
     """The words of a day the message sets aside ("trừ", "bỏ qua", "không kể", "ngoài … ra"),
     denies ("không hỏi cả tuần, | …") or says does not suit the writer ("không đi thứ bảy
@@ -1206,6 +1215,23 @@ class Understander:
                 listed = next((c for c in found if c.route in _ACTIVITIES), None)
                 if listed is not None:
                     candidates = [listed, *(c for c in candidates if c is not listed)]
+            if candidates[0].route in _ACTIVITIES and _which_day(tokens, set_aside):
+                # "trừ hôm khai mạc ra thì | những hôm nào có sự kiện": the days asked are
+                # the schedule's
+                days = next((c for c in candidates if c.route == ("schedule", "")), None)
+                if days is not None:
+                    candidates = [days, *(c for c in candidates if c is not days)]
+        them, asked_from = parts.compared(tokens)
+        if them and candidates[0].explained and candidates[0].explained <= them:
+            # "thư viện 50k hay tủ sách lớp học | bên nào miễn phí": what is asked of the two
+            # things compared, not one of them (round 27 b)
+            first = candidates[0]
+            asked = next((c for c in candidates[1:] if c.explained
+                          and min(c.explained) >= asked_from
+                          and c.route[0] not in ("smalltalk", "unknown")
+                          and c.rank >= SUBJECT * first.rank), None)
+            if asked is not None:
+                candidates = [asked, *(c for c in candidates if c is not asked)]
         best = candidates[0]
         opened = parts.opened(tokens)
         asking = parts.asking(tokens)
@@ -1794,7 +1820,11 @@ class Understander:
                                and not parts_1 & parts_2)
             best = predicate
         # (what the message sets aside or denies is accounted for by the answer given
-        # instead: "ngoài lễ khai mạc | còn sự kiện nào khác", round 27 b)
+        # instead: "ngoài lễ khai mạc | còn sự kiện nào khác"; and two things compared by
+        # what is asked of them after "cái nào": "học online với học trực tiếp | cái nào tốn
+        # tiền hơn", round 27 b)
+        if best.explained and min(best.explained) >= asked_from >= 0:
+            denied = denied | them
         return replace(base, feature=best.route[0], arg=best.route[1], score=best.rank,
                        explained=frozenset(best.explained),
                        unexplained=len(lettered - best.explained - denied))

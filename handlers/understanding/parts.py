@@ -30,6 +30,7 @@ from handlers.understanding.words import (
 
 # Words that open a condition or a purpose, closed by "thì" ("muốn tham gia thì …").
 _CONDITIONS = frozenset({"muon", "neu", "de"})
+_LACKS = frozenset({"khong", "chua"})  # before "có": a condition of what is lacking
 # Words after which "thi" is the contest's, whatever follows ("thi cái cuộc thi trên mạng, đăng
 # ký ở đâu"): "cuộc thì", "dự thì", "bài thì" are no Vietnamese ("đăng ký thi" may be either)
 # (round 26 c).
@@ -302,7 +303,10 @@ def particles(tokens: list[Token],
         elif t.text == "thi" and tokens[i + 1].fold != "thi" and (
                 asks(tokens, i + 1, len(tokens))
                 or any(x.fold in ASK_WORDS for x in tokens[i + 1:])):
-            opens = [k for k in range(i) if tokens[k].fold in _CONDITIONS
+            # (and a condition of what is lacking: "nhà không có mạng | thì tham gia kiểu
+            # gì", "chưa có tài khoản thì …", round 27 b)
+            opens = [k for k in range(i) if (tokens[k].fold in _CONDITIONS or (
+                tokens[k].fold in _LACKS and tokens[k + 1].fold == "co"))
                      and tokens[k].clause == t.clause]
             between = opens and any(not filler(x) for x in tokens[opens[-1] + 1:i])
             own = [x for x in tokens[i + 1:] if x.kind == "word" and not filler(x)
@@ -405,6 +409,18 @@ _ASIDE_FIRST = frozenset({"ngoai", "tru", "bo", "khong", "chua"})
 _ASIDE_PAIRS = frozenset({("bo", "qua"), ("khong", "tinh"), ("khong", "ke"), ("chua", "tinh"),
                           ("chua", "ke")})
 _ASIDE_ENDS = frozenset({"ra", "con"})
+
+
+def setting_aside(tokens: list[Token], aside: set[int]) -> set[int]:
+    """The words that set `aside` apart ("ngoài", "trừ", "bỏ qua", "không kể"): they ask
+    nothing of their own."""
+    if not aside:
+        return set()
+    first = min(aside)
+    before = [tokens[k].fold for k in range(max(0, first - 2), first)]
+    if before and before[-1] in ("ngoai", "tru"):
+        return {first - 1}
+    return {first - 2, first - 1} if tuple(before) in _ASIDE_PAIRS else set()
 
 
 def _set_aside_at(tokens: list[Token], folds: list[str], i: int) -> set[int]:

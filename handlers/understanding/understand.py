@@ -1214,7 +1214,20 @@ class Understander:
                 # nothing but the Week's name is left (round 27 b)
                 listed = next((c for c in found if c.route in _ACTIVITIES), None)
                 if listed is not None:
-                    candidates = [listed, *(c for c in candidates if c is not listed)]
+                    # (as strong as what it stands for: the subject set aside, asked what else)
+                    # (and found on the Week's name, not on what is set aside)
+                    lead_rank = max(c.rank for c in found)
+                    week = candidates[0].explained if candidates[0] is not listed else set()
+                    candidates = [replace(listed, rank=max(listed.rank, lead_rank),
+                                          score=max(listed.score, found[0].score),
+                                          explained=week or listed.explained),
+                                  *(c for c in candidates if c is not listed)]
+            after = max(set_aside) + 1
+            if after < len(tokens) and tokens[after].fold == "con" and not tokens[after].marked:
+                # "ngoai tieng anh | con hoc dc mon gi online": "con" right after what is set
+                # aside is còn (what else), not con (a child)
+                kept = [c for c in candidates if after not in c.explained]
+                candidates = kept or candidates
             if candidates[0].route in _ACTIVITIES and _which_day(tokens, set_aside):
                 # "trừ hôm khai mạc ra thì | những hôm nào có sự kiện": the days asked are
                 # the schedule's
@@ -1432,7 +1445,8 @@ class Understander:
         # nor do the words that announce one ("tôi muốn biết | chủ đề…", typed "muon biet").
         # Nor does what "ngoài … ra" sets aside ("ngoài lễ khai mạc ra | còn có gì nữa").
         announcing = (parts.announcing(tokens) | self._polite_ends(tokens, candidates, best)
-                      | set_aside | _sent_to(tokens, best))
+                      | set_aside | parts.setting_aside(tokens, set_aside)
+                      | _sent_to(tokens, best))
         if best.route[0] == "event" and best.explained and invited \
                 and max(best.explained) < min(invited):
             announcing |= invited  # whom the event named invites is asked of it

@@ -300,7 +300,9 @@ _FEES = ("faq", "chi-phi")
 # for a citizen ("nhận tin nhắc lịch hằng ngày | có bị tính tiền không", round 23 d).
 _NAMED_THINGS = frozenset({"event", "programme", "courses"})
 _FEE_ASKED_OF = _NAMED_THINGS | {"subscribe", "unsubscribe", "bulletin", "help", "language",
-                                 "privacy", "ask", "contest_take"}
+                                 "privacy", "ask", "contest_take",
+                                 # (the contest: "thi cdht ko mất tiền hả", round 27 b)
+                                 "contest"}
 # Round 23 (d): the organizers named, who they are asked ("btc tuần lễ gồm những ai"), and
 # nothing that reaches them; the data the bot keeps for a feature (a phone number, the contest's
 # registration), then what is done with it ("thông tin tôi đăng ký thi | ai giữ vậy").

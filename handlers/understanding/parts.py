@@ -435,8 +435,12 @@ def _set_aside_at(tokens: list[Token], folds: list[str], i: int) -> set[int]:
     clause = tokens[i].clause
     first = next(k for k in range(i + 1) if tokens[k].clause == clause)
     opens = all(folds[k] in _LEADING or folds[k] in _CALLED for k in range(first, i))
+    # (or "thi" typed without marks after a word set aside, before more words: "khong tinh
+    # hom nay thi thu may co su kien")
     end = next((k for k in range(i + width, len(folds)) if folds[k] in _ASIDE_ENDS
-                or tokens[k].text == "thì" or tokens[k].clause != clause), len(folds))
+                or tokens[k].text == "thì" or tokens[k].clause != clause
+                or (tokens[k].text == "thi" and k > i + width and k + 1 < len(folds)
+                    and folds[k - 1] not in _CONTEST_BEFORE)), len(folds))
     if end >= len(folds) or end == i + width:
         return set()  # (nothing asked after what is set aside, or nothing set aside)
     if not opens and not (f == "tru" and folds[end] == "ra"):

@@ -102,8 +102,35 @@ GUARDS = [
     ("thư viện 50k là gì", "programme:thu-vien-50k / library"),
 ]
 
+# Written after the round's first fixes (other words again), run once before the last two
+# fixes (8 of 11 at that first run; "khoi gui lich nua" passed after "khỏi gửi" joined the
+# lexicon).
+AFTER_FIXES = [
+    ("khoi gui lich nua, minh tu xem tren web", "unsubscribe"),
+    ("tru ngay khai mac, cac ngay khac co lop hoc nao khong", "schedule / " + ACTIVITIES),
+    ("khong tinh hom nay thi thu may co su kien", "schedule"),
+    ("lop hoc online voi lop o nha van hoa cai nao mien phi", FEE),
+    ("ko phai hoi the le, e hoi giai thuong cuoc thi", CONTEST),
+    ("chua co smartphone thi tham gia the nao", WHO),
+    ("học online với đến lớp bên nào mất tiền", FEE),
+    ("ngoài sở giáo dục ra còn ai tổ chức tuần lễ nữa", "bodies"),
+    ("thôi đừng gửi lịch cho bác nữa cháu ạ", "unsubscribe"),
+    ("bỏ qua ngày mai đi, thứ 7 có gì không", "day:2020-10-03"),
+    ("không hỏi chủ đề, tôi hỏi ai được tham gia", WHO),
+]
+
 # Cases the round did not mend (strict xfail): the text, with the answer it gets and why.
-LEFT: dict[str, str] = {}
+LEFT: dict[str, str] = {
+    "thu vien 50k khac tu sach lop hoc cho nao":
+        "courses:sach-dien-tu: 'chỗ nào' is read 'ở đâu' (where), not where the two differ; "
+        "comparisons by 'khác' are not read (only 'cái nào', 'bên nào')",
+    "khong tinh hom nay thi thu may co su kien":
+        "contest_take: the day set aside is dropped, but 'thi thu' without marks is read as "
+        "thi thử (a trial quiz), not 'thì thứ'",
+    "lop hoc online voi lop o nha van hoa cai nao mien phi":
+        "courses: 'miễn phí' is read as wanted (the free courses), as 'khóa học nào miễn phí' "
+        "asks; after 'cái nào' comparing two it asks which is free",
+}
 
 
 @pytest.mark.parametrize(("text", "expected"), with_left(CORRECTIONS, LEFT))
@@ -138,4 +165,9 @@ def test_near_miss(understander: Understander, text: str, expected: str) -> None
 
 @pytest.mark.parametrize(("text", "expected"), with_left(GUARDS, LEFT))
 def test_guard(understander: Understander, text: str, expected: str) -> None:
+    assert answer(understander, text) in expected.split(" / ")
+
+
+@pytest.mark.parametrize(("text", "expected"), with_left(AFTER_FIXES, LEFT))
+def test_after_fixes(understander: Understander, text: str, expected: str) -> None:
     assert answer(understander, text) in expected.split(" / ")

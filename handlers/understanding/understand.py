@@ -1204,7 +1204,7 @@ class Understander:
             denied = set()  # "tôi không muốn lưu số điện thoại, | cảm ơn ad": nothing else asked
         set_aside = parts.besides(tokens)
         denied |= set_aside
-        found = candidates
+        all_found = candidates
         if denied:
             # "không phải cuộc thi, | tôi hỏi về thư viện": the subject denied is not asked
             kept = [c for c in candidates if not (c.explained and c.explained <= denied)]
@@ -1214,14 +1214,14 @@ class Understander:
             if all(tokens[i].fold in self._week_words for i in candidates[0].explained):
                 # "trừ cuộc thi ra thì tuần lễ còn những gì": what else the Week holds, when
                 # nothing but the Week's name is left (round 27 b)
-                listed = next((c for c in found if c.route in _ACTIVITIES), None)
+                listed = next((c for c in all_found if c.route in _ACTIVITIES), None)
                 if listed is not None:
                     # (as strong as what it stands for: the subject set aside, asked what else)
                     # (and found on the Week's name, not on what is set aside)
-                    lead_rank = max(c.rank for c in found)
+                    lead_rank = max(c.rank for c in all_found)
                     week = candidates[0].explained if candidates[0] is not listed else set()
                     candidates = [replace(listed, rank=max(listed.rank, lead_rank),
-                                          score=max(listed.score, found[0].score),
+                                          score=max(listed.score, all_found[0].score),
                                           explained=week or listed.explained),
                                   *(c for c in candidates if c is not listed)]
             after = max(set_aside) + 1
@@ -1241,12 +1241,12 @@ class Understander:
             # "thư viện 50k hay tủ sách lớp học | bên nào miễn phí": what is asked of the two
             # things compared, not one of them (round 27 b)
             first = candidates[0]
-            asked = next((c for c in candidates[1:] if c.explained
-                          and min(c.explained) >= asked_from
-                          and c.route[0] not in ("smalltalk", "unknown")
-                          and c.rank >= SUBJECT * first.rank), None)
-            if asked is not None:
-                candidates = [asked, *(c for c in candidates if c is not asked)]
+            of_both = next((c for c in candidates[1:] if c.explained
+                            and min(c.explained) >= asked_from
+                            and c.route[0] not in ("smalltalk", "unknown")
+                            and c.rank >= SUBJECT * first.rank), None)
+            if of_both is not None:
+                candidates = [of_both, *(c for c in candidates if c is not of_both)]
         best = candidates[0]
         opened = parts.opened(tokens)
         asking = parts.asking(tokens)

@@ -103,8 +103,7 @@ GUARDS = [
 ]
 
 # Written after the round's first fixes (other words again), run once before the last two
-# fixes (8 of 11 at that first run; "khoi gui lich nua" passed after "khỏi gửi" joined the
-# lexicon).
+# fixes (8 of 11 at that first run).
 AFTER_FIXES = [
     ("khoi gui lich nua, minh tu xem tren web", "unsubscribe"),
     ("tru ngay khai mac, cac ngay khac co lop hoc nao khong", "schedule / " + ACTIVITIES),
@@ -121,6 +120,10 @@ AFTER_FIXES = [
 
 # Cases the round did not mend (strict xfail): the text, with the answer it gets and why.
 LEFT: dict[str, str] = {
+    "khoi gui lich nua, minh tu xem tren web":
+        "dont_know: 'gửi lịch' is no phrase of the reminders, so 'khỏi' before it cancels "
+        "nothing; 'khỏi gửi' in the lexicon made unmarked 'khoi' a known word and lost "
+        "'cuoc thi hoa khoi nam nay ai thang' (test_invariance), taken back",
     "thu vien 50k khac tu sach lop hoc cho nao":
         "courses:sach-dien-tu: 'chỗ nào' is read 'ở đâu' (where), not where the two differ; "
         "comparisons by 'khác' are not read (only 'cái nào', 'bên nào')",

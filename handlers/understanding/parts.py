@@ -30,6 +30,7 @@ from handlers.understanding.words import (
 
 # Words that open a condition or a purpose, closed by "thì" ("muốn tham gia thì …").
 _CONDITIONS = frozenset({"muon", "neu", "de"})
+_LACKS = frozenset({"khong", "chua"})  # before "có": a condition of what is lacking
 # Words after which "thi" is the contest's, whatever follows ("thi cái cuộc thi trên mạng, đăng
 # ký ở đâu"): "cuộc thì", "dự thì", "bài thì" are no Vietnamese ("đăng ký thi" may be either)
 # (round 26 c).
@@ -302,7 +303,10 @@ def particles(tokens: list[Token],
         elif t.text == "thi" and tokens[i + 1].fold != "thi" and (
                 asks(tokens, i + 1, len(tokens))
                 or any(x.fold in ASK_WORDS for x in tokens[i + 1:])):
-            opens = [k for k in range(i) if tokens[k].fold in _CONDITIONS
+            # (and a condition of what is lacking: "nhà không có mạng | thì tham gia kiểu
+            # gì", "chưa có tài khoản thì …", round 27 b)
+            opens = [k for k in range(i) if (tokens[k].fold in _CONDITIONS or (
+                tokens[k].fold in _LACKS and tokens[k + 1].fold == "co"))
                      and tokens[k].clause == t.clause]
             between = opens and any(not filler(x) for x in tokens[opens[-1] + 1:i])
             own = [x for x in tokens[i + 1:] if x.kind == "word" and not filler(x)
@@ -359,7 +363,17 @@ def denied(tokens: list[Token], lead: int = 0) -> set[int]:
         if t.clause == last or i - first > 1:
             continue
         out |= {k for k in range(i + 2, len(tokens)) if tokens[k].clause == t.clause}
+    # "ý em là thư viện chứ không phải khóa học": what follows "chứ không phải" in its part
+    # is denied, what comes before it asked (round 27 b)
+    for i in range(1, len(tokens) - 3):
+        if tokens[i].fold == "chu" and (tokens[i].text == "chứ" or not tokens[i].marked) and (
+                tokens[i + 1].fold, tokens[i + 2].fold) in _DENIED_AFTER:
+            out |= {k for k in range(i + 3, len(tokens)) if tokens[k].clause == tokens[i].clause}
     return out
+
+
+_DENIED_AFTER = frozenset({("khong", "phai"), ("dau", "phai"), ("chang", "phai"),
+                           ("khong", "hoi")})
 
 
 def besides(tokens: list[Token]) -> set[int]:
@@ -368,7 +382,13 @@ def besides(tokens: list[Token]) -> set[int]:
     ("ngoài cuộc thi còn có gì khác", "ngoài lễ khai mạc thì còn gì"): then "còn" or "thì"
     ends the subject."""
     folds = [t.fold for t in tokens]
+    if not _ASIDE_FIRST.intersection(folds):
+        return set()  # (most messages set nothing aside)
     for i, f in enumerate(folds):
+        if f != "ngoai" and i + 2 < len(folds):
+            aside = _set_aside_at(tokens, folds, i)
+            if aside:
+                return aside
         if f != "ngoai" or i + 2 >= len(folds):
             continue
         end = next((k for k in range(i + 2, len(folds)) if folds[k] in ("ra", "con")
@@ -379,6 +399,76 @@ def besides(tokens: list[Token]) -> set[int]:
                 folds[end] == "ra" and end > i + 1)):
             return set(range(i + 1, end))
     return set()
+
+
+# Round 27 (b): other words that set a subject aside, at the start of their part ("trừ hôm
+# khai mạc ra thì …", "bỏ qua hôm nay, mai có gì", "không tính đọc sách thì tuần lễ còn làm
+# gì", "không kể thứ bảy, chủ nhật có gì"); "trừ" within a part only with "ra" after it ("lễ
+# khai mạc trừ ra", no: "làm sai có bị trừ điểm không" deducts).
+_ASIDE_FIRST = frozenset({"ngoai", "tru", "bo", "khong", "chua"})
+_ASIDE_PAIRS = frozenset({("bo", "qua"), ("khong", "tinh"), ("khong", "ke"), ("chua", "tinh"),
+                          ("chua", "ke")})
+_ASIDE_ENDS = frozenset({"ra", "con"})
+
+
+def setting_aside(tokens: list[Token], aside: set[int]) -> set[int]:
+    """The words that set `aside` apart ("ngoài", "trừ", "bỏ qua", "không kể"): they ask
+    nothing of their own."""
+    if not aside:
+        return set()
+    first = min(aside)
+    before = [tokens[k].fold for k in range(max(0, first - 2), first)]
+    if before and before[-1] in ("ngoai", "tru"):
+        return {first - 1}
+    return {first - 2, first - 1} if tuple(before) in _ASIDE_PAIRS else set()
+
+
+def _set_aside_at(tokens: list[Token], folds: list[str], i: int) -> set[int]:
+    """The words set aside by "trừ", "bỏ qua", "không tính", "không kể" at `i`, or none."""
+    f = folds[i]
+    if f == "tru":
+        width = 1
+    elif f in _ASIDE_FIRST and (f, folds[i + 1]) in _ASIDE_PAIRS:
+        width = 2
+    else:
+        return set()
+    clause = tokens[i].clause
+    first = next(k for k in range(i + 1) if tokens[k].clause == clause)
+    opens = all(folds[k] in _LEADING or folds[k] in _CALLED for k in range(first, i))
+    # (or "thi" typed without marks after a word set aside, before more words: "khong tinh
+    # hom nay thi thu may co su kien")
+    end = next((k for k in range(i + width, len(folds)) if folds[k] in _ASIDE_ENDS
+                or tokens[k].text == "thì" or tokens[k].clause != clause
+                or (tokens[k].text == "thi" and k > i + width and k + 1 < len(folds)
+                    and folds[k - 1] not in _CONTEST_BEFORE)), len(folds))
+    if end >= len(folds) or end == i + width:
+        return set()  # (nothing asked after what is set aside, or nothing set aside)
+    if not opens and not (f == "tru" and folds[end] == "ra"):
+        return set()
+    if f == "tru" and not tokens[i].marked and not opens:
+        return set()
+    return set(range(i + width, end))
+
+
+# Round 27 (b): two things compared, then what is asked of them ("học online với học trực
+# tiếp | cái nào tốn tiền hơn", "thư viện 50k hay tủ sách lớp học | bên nào miễn phí").
+_WHICH_OF = frozenset({"cai", "ben", "loai", "kieu", "hinh"})
+_JOINS = frozenset({"voi", "vs", "hay", "va", "so"})
+
+
+def compared(tokens: list[Token]) -> tuple[set[int], int]:
+    """The words of two things compared before "cái nào", "bên nào" (joined by "với", "vs",
+    "hay", "và") and where what is asked of them starts; (set(), -1) when none."""
+    folds = [t.fold for t in tokens]
+    if "nao" not in folds:
+        return set(), -1
+    for i in range(2, len(folds) - 1):
+        if folds[i] != "nao" or folds[i - 1] not in _WHICH_OF:
+            continue
+        before = range(i - 1)
+        if any(folds[k] in _JOINS for k in before):
+            return {k for k in before if tokens[k].kind == "word"}, i + 1
+    return set(), -1
 
 
 def purpose(tokens: list[Token], explained: set[int]) -> set[int]:
@@ -536,7 +626,7 @@ _EVERY = frozenset({("moi", "ngay"), ("moi", "sang"), ("moi", "toi"), ("moi", "b
 _EVERY_PARTS = frozenset({"sang", "trua", "chieu", "toi", "ngay", "hom"})
 _WANTS = frozenset({"can", "muon", "nhan", "gui", "nhac", "thich"})  # a verb after "không"
 _STOPS_SENDING = frozenset({"dung", "khong", "ko", "k", "thoi", "ngung", "huy", "tat", "bo",
-                            "chang", "cha", "nua"})
+                            "chang", "cha", "nua", "khoi"})
 
 
 _MONEY = frozenset({"tien", "phi"})  # money asked of the sending (round 23 d)

@@ -301,7 +301,9 @@ _FEES = ("faq", "chi-phi")
 # for a citizen ("nhận tin nhắc lịch hằng ngày | có bị tính tiền không", round 23 d).
 _NAMED_THINGS = frozenset({"event", "programme", "courses"})
 _FEE_ASKED_OF = _NAMED_THINGS | {"subscribe", "unsubscribe", "bulletin", "help", "language",
-                                 "privacy", "ask", "contest_take"}
+                                 "privacy", "ask", "contest_take",
+                                 # (the contest: "thi cdht ko mất tiền hả", round 27 b)
+                                 "contest"}
 # Round 23 (d): the organizers named, who they are asked ("btc tuần lễ gồm những ai"), and
 # nothing that reaches them; the data the bot keeps for a feature (a phone number, the contest's
 # registration), then what is done with it ("thông tin tôi đăng ký thi | ai giữ vậy").
@@ -518,8 +520,10 @@ _ADDRESS = ("kinh", "gui")
 # Words that cancel the reminders named right after them ("hủy | nhắc lịch", "ngừng | đăng ký
 # nhận tin"); typed without marks, only those no other word near a reminder spells ("dung" is
 # also "dùng", "bo" also "bố").
-_CANCELS = frozenset({"hủy", "huỷ", "ngừng", "thôi", "tắt", "dừng", "bỏ"})
-_CANCEL_FOLDS = frozenset({"huy", "ngung", "thoi", "tat"})
+_CANCELS = frozenset({"hủy", "huỷ", "ngừng", "thôi", "tắt", "dừng", "bỏ", "khỏi"})
+# ("khoi" typed without marks is khỏi before what is sent: "khoi nhac lich nua", round 27 b)
+_CANCEL_FOLDS = frozenset({"huy", "ngung", "thoi", "tat", "khoi"})
+_BEFORE_REMINDERS = frozenset({"dang", "ky", "cai", "gui", "bao", "nhan"})
 _REMINDERS = frozenset({("subscribe", ""), ("faq", "nhac-lich")})
 # What follows a message told as received: what it said, or who sent it ("nhận được tin nhắn
 # nói …", "… của ngân hàng", "… từ số lạ", "… báo trúng thưởng", "… bảo …") (folded).
@@ -879,6 +883,32 @@ def _told_apart(tokens: list[Token], told: _Candidate, asked: _Candidate,
         tokens[i].clause in parts_asking for i in asked.explained)
 
 
+_DAY_NAMES = frozenset({"hom", "ngay", "buoi"})
+
+
+def _which_day(tokens: list[Token], aside: set[int]) -> bool:
+    """Does the message ask which day ("hôm nào", "ngày nào") outside the words `aside`?"""
+    return any(t.fold == "nao" and k and k not in aside and tokens[k - 1].fold in _DAY_NAMES
+               for k, t in enumerate(tokens))
+
+
+def _days_set_aside(tokens: list[Token], ref: DateRef, lead: int) -> set[int]:
+    """The words of a day the message sets aside ("trừ", "bỏ qua", "không kể", "ngoài … ra"),
+    denies ("không hỏi cả tuần, | …") or says does not suit the writer ("không đi thứ bảy
+    được, | …": a part with "không" that asks nothing), when the day is not all the message
+    says (round 27 b)."""
+    aside = parts.besides(tokens) | parts.denied(tokens, lead)
+    clauses = {tokens[i].clause for i in ref.used}
+    if len(clauses) > 1:
+        asked = _asking_parts(tokens)
+        if asked & clauses:
+            for clause in clauses - asked:
+                start, end = parts.clause_span(tokens, clause)
+                if any(tokens[k].fold in NOT for k in range(start, end)):
+                    aside |= set(range(start, end))
+    return aside if aside & ref.used else set()
+
+
 def _done_parts(tokens: list[Token], alone: bool = False) -> set[int]:
     """The parts of a message that tell what is done ("… rồi", "xong", "đã …", "vừa …") and
     ask nothing, when another part asks (or, `alone`, whether or not one does)."""
@@ -1153,9 +1183,18 @@ class Understander:
             # and asks nothing is when it was done, no day asked (round 26 e)
             ref = find_date([replace(t, text="_", fold="_", kind="symbol") if t.clause in done
                              else t for t in tokens], today, self.edition, english)
+        lead = self._leave(tokens)
+        if ref is not None and ref.used:
+            # "bỏ qua hôm nay, | mai có gì", "không kể thứ bảy, | chủ nhật có gì", "không đi
+            # thứ bảy được, | chủ nhật thì có gì không": a day set aside, denied or said not
+            # to suit is not asked (round 27 b)
+            aside = _days_set_aside(tokens, ref, lead)
+            if aside:
+                ref = find_date([replace(t, text="_", fold="_", kind="symbol") if k in aside
+                                 else t for k, t in enumerate(tokens)], today, self.edition,
+                                english)
         used = ref.used if ref is not None else frozenset()
         accented = self._accented(tokens)
-        lead = self._leave(tokens)
         info, unknown = self._info(tokens, used, accented, lead)
         # (the words with a letter, not a number, read once: what the answer leaves is counted
         # from them at the end)
@@ -1239,12 +1278,49 @@ class Understander:
             denied = set()  # "tôi không muốn lưu số điện thoại, | cảm ơn ad": nothing else asked
         set_aside = parts.besides(tokens)
         denied |= set_aside
+        all_found = candidates
         if denied:
             # "không phải cuộc thi, | tôi hỏi về thư viện": the subject denied is not asked
             kept = [c for c in candidates if not (c.explained and c.explained <= denied)]
             candidates = kept or candidates
         if set_aside:
             candidates = self._what_else(candidates, set_aside)
+            if all(tokens[i].fold in self._week_words for i in candidates[0].explained):
+                # "trừ cuộc thi ra thì tuần lễ còn những gì": what else the Week holds, when
+                # nothing but the Week's name is left (round 27 b)
+                listed = next((c for c in all_found if c.route in _ACTIVITIES), None)
+                if listed is not None:
+                    # (as strong as what it stands for: the subject set aside, asked what else)
+                    # (and found on the Week's name, not on what is set aside)
+                    lead_rank = max(c.rank for c in all_found)
+                    week = candidates[0].explained if candidates[0] is not listed else set()
+                    candidates = [replace(listed, rank=max(listed.rank, lead_rank),
+                                          score=max(listed.score, all_found[0].score),
+                                          explained=week or listed.explained),
+                                  *(c for c in candidates if c is not listed)]
+            after = max(set_aside) + 1
+            if after < len(tokens) and tokens[after].fold == "con" and not tokens[after].marked:
+                # "ngoai tieng anh | con hoc dc mon gi online": "con" right after what is set
+                # aside is còn (what else), not con (a child)
+                kept = [c for c in candidates if after not in c.explained]
+                candidates = kept or candidates
+            if candidates[0].route in _ACTIVITIES and _which_day(tokens, set_aside):
+                # "trừ hôm khai mạc ra thì | những hôm nào có sự kiện": the days asked are
+                # the schedule's
+                days = next((c for c in candidates if c.route == ("schedule", "")), None)
+                if days is not None:
+                    candidates = [days, *(c for c in candidates if c is not days)]
+        them, asked_from = parts.compared(tokens)
+        if them and candidates[0].explained and candidates[0].explained <= them:
+            # "thư viện 50k hay tủ sách lớp học | bên nào miễn phí": what is asked of the two
+            # things compared, not one of them (round 27 b)
+            first = candidates[0]
+            of_both = next((c for c in candidates[1:] if c.explained
+                            and min(c.explained) >= asked_from
+                            and c.route[0] not in ("smalltalk", "unknown")
+                            and c.rank >= SUBJECT * first.rank), None)
+            if of_both is not None:
+                candidates = [of_both, *(c for c in candidates if c is not of_both)]
         best = candidates[0]
         opened = parts.opened(tokens)
         asking = parts.asking(tokens)
@@ -1445,7 +1521,8 @@ class Understander:
         # nor do the words that announce one ("tôi muốn biết | chủ đề…", typed "muon biet").
         # Nor does what "ngoài … ra" sets aside ("ngoài lễ khai mạc ra | còn có gì nữa").
         announcing = (parts.announcing(tokens) | self._polite_ends(tokens, candidates, best)
-                      | set_aside | _sent_to(tokens, best))
+                      | set_aside | parts.setting_aside(tokens, set_aside)
+                      | _sent_to(tokens, best))
         if best.route[0] == "event" and best.explained and invited \
                 and max(best.explained) < min(invited):
             announcing |= invited  # whom the event named invites is asked of it
@@ -1839,9 +1916,15 @@ class Understander:
                                score=best.rank, apart=bool(parts_1 and parts_2)
                                and not parts_1 & parts_2)
             best = predicate
+        # (what the message sets aside or denies is accounted for by the answer given
+        # instead: "ngoài lễ khai mạc | còn sự kiện nào khác"; and two things compared by
+        # what is asked of them after "cái nào": "học online với học trực tiếp | cái nào tốn
+        # tiền hơn", round 27 b)
+        if best.explained and min(best.explained) >= asked_from >= 0:
+            denied = denied | them
         return replace(base, feature=best.route[0], arg=best.route[1], score=best.rank,
                        explained=frozenset(best.explained),
-                       unexplained=len(lettered - best.explained))
+                       unexplained=len(lettered - best.explained - denied))
 
     def _command_of(self, tokens: list[Token], candidates: list[_Candidate],
                     best: _Candidate) -> _Candidate:
@@ -3002,7 +3085,9 @@ class Understander:
             return None
         after = [i for i in fee.explained if i > max(best.explained)]
         start, end = min(after), max(after)
-        asked_from = any(t.fold in ("co", "phai") for t in tokens[max(0, start - 2):start + 1])
+        # (or "không" right before them, then a yes/no: "thi cdht ko mất tiền hả", round 27 b)
+        asked_from = any(t.fold in ("co", "phai") for t in tokens[max(0, start - 2):start + 1]
+                         ) or (start > 0 and tokens[start - 1].fold in NOT)
         # (the yes/no may be the fee phrase's own last word: "có mất tiền không")
         asked_to = any(t.fold in YES_NO for t in tokens[max(start + 1, end):end + 3])
         # (the thing named is what the fee is asked of: explained by the answer)
@@ -3773,7 +3858,9 @@ class Understander:
         for _c, first in starts:
             k = first - 1
             # (and the classifier before them: "hủy cái đăng ký nhận tin", round 26 c)
-            while k > 0 and tokens[k].fold in ("dang", "ky", "cai") and tokens[k].clause == tokens[
+            # (and a verb that sends them: "khỏi gửi | tin nhắc nữa", "không cần báo | lịch
+            # hằng ngày nữa", round 27 b)
+            while k > 0 and tokens[k].fold in _BEFORE_REMINDERS and tokens[k].clause == tokens[
                     k + 1].clause:
                 k -= 1
             if k < 0 or tokens[k].kind != "word" or tokens[k].clause != tokens[k + 1].clause:

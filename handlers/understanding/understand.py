@@ -490,6 +490,11 @@ _SENT_FOR = frozenset({"muon", "xin", "hoi"})  # (not "vay", "voi": "… vậy",
 # Whom a message may speak to ("chào ban tổ chức", "btc ơi"), and the small talk said to them.
 _ADDRESSEES = frozenset({"contacts", "bodies", "library"})
 _GOODBYE = ("smalltalk", "goodbye")
+# The talk put off to another day ("mai ib tiếp", "hẹn mai nói chuyện tiếp") (round 27 e).
+_PARTING = frozenset({_GOODBYE, ("smalltalk", "greeting")})
+_LATER = frozenset({"tiep", "sau", "lai"})
+_TALK_LATER = _LATER | frozenset({"hoi", "nhan", "tin", "noi", "chuyen", "chat", "hen", "ib",
+                                  "inbox"})
 _LEAVING = frozenset({("smalltalk", "thanks"), ("smalltalk", "ok"), _GOODBYE})
 _SPOKEN_TO = frozenset({("smalltalk", "greeting"), ("smalltalk", "thanks"),
                         ("smalltalk", "goodbye")})
@@ -1115,6 +1120,13 @@ class Understander:
             # and nothing else, is leaving (as "cảm ơn, tạm biệt" is read)
             return replace(base, feature="smalltalk", arg="goodbye", score=bye.rank,
                            explained=frozenset(bye.explained))
+        later = self._talk_later(tokens, candidates, used, whole) if ref is not None \
+            and not base.asks else None
+        if later is not None:
+            # "bye ad nha, mai ib tiep", "chào bot nhé, mai bác hỏi tiếp": the day the talk is
+            # put off to asks no schedule (round 27 e)
+            return replace(base, feature="smalltalk", arg="goodbye", score=later.rank,
+                           explained=frozenset(later.explained))
         intro = self._intro(tokens)
         if intro and self._talk_besides(tokens, intro, candidates):
             intro = set()  # "em là sinh viên, có thi được không, | em cảm ơn ạ": thanks only
@@ -1949,6 +1961,14 @@ class Understander:
                 tokens[last_asked - 1].kind != "word"
                 or tokens[last_asked - 1].fold in _EN_AFTER_ASKED):
             last_asked -= 1
+        if asked_last:
+            # "is there a fee for the events", "do i need to pay for the quiz": what follows
+            # "for" says what the phrase just before it is for; that phrase is asked (round 27 e)
+            cut = next((i for i in range(2, last_asked) if tokens[i].fold == "cho"
+                        and tokens[i].expanded and tokens[i - 1].kind == "word"), None)
+            if cut is not None and any(m.end == cut and self.index.units[m.unit][0] not in
+                                       ("smalltalk", "unknown") for m in matches):
+                last_asked = cut
         # A quận/huyện named in the message ("khai mạc ở quận lê chân"): its own event no
         # longer gives way to the city's, and the name is explained by it.
         run = parts.run(tokens)
@@ -2193,6 +2213,21 @@ class Understander:
                     and 3 <= len(words) <= _GOING_WORDS + 2):
                 return True
         return False
+
+    @staticmethod
+    def _talk_later(tokens: list[Token], candidates: list[_Candidate], used: frozenset[int],
+                    whole: set[int]) -> _Candidate | None:
+        """A goodbye or a greeting said beside a day and the talk put off to it ("bye ad nha,
+        mai ib tiep", "hẹn mai nói chuyện tiếp"): the goodbye, the greeting; None otherwise.
+        Besides the small talk and the day, only words of talking again, and one of "tiếp",
+        "sau", "lại" in the message."""
+        if not any(t.fold in _LATER for t in tokens):
+            return None
+        talk = next((c for c in candidates if c.route in _PARTING and c.explained), None)
+        if talk is None:
+            return None
+        rest = whole - talk.explained - used
+        return talk if all(tokens[i].fold in _TALK_LATER for i in rest) else None
 
     @staticmethod
     def _kin_call(tokens: list[Token]) -> bool:

@@ -329,6 +329,9 @@ _KIN_FOLDS = frozenset(fold(k) for k in KIN)
 # Round 18 (c): English words that name speaking or a language ask for the language, whatever
 # else the message says ("i dont speak vietnamese", "can u translate")
 _OTHER_LANGUAGE = frozenset({"speak", "vietnamese", "translate"})
+# What a message asks translated that is not the bot's talk (round 27 e).
+_TRANSLATED = frozenset({"sentence", "sentences", "text", "paragraph", "document", "essay",
+                         "word", "words", "letter", "email", "homework", "cau", "doan", "bai"})
 # Round 22 (c): the days of the week written short in English ("anything on sat night",
 # "whats on tues"), read so only in a message written in English: in Vietnamese typed
 # without marks they are other words ("mon" môn, "thu" thư, "sat" sát, "tue" tuệ; "fri" is
@@ -490,6 +493,8 @@ _SENT_FOR = frozenset({"muon", "xin", "hoi"})  # (not "vay", "voi": "… vậy",
 # Whom a message may speak to ("chào ban tổ chức", "btc ơi"), and the small talk said to them.
 _ADDRESSEES = frozenset({"contacts", "bodies", "library"})
 _GOODBYE = ("smalltalk", "goodbye")
+# The word for an event before an event's name ("sự kiện | khai mạc"; "event" is read so).
+_EVENT_WORD = frozenset({"su", "kien"})
 # The talk put off to another day ("mai ib tiếp", "hẹn mai nói chuyện tiếp") (round 27 e).
 _PARTING = frozenset({_GOODBYE, ("smalltalk", "greeting")})
 _LATER = frozenset({"tiep", "sau", "lai"})
@@ -1050,6 +1055,11 @@ class Understander:
         if parts.every_day(tokens):  # "mỗi ngày gửi lịch cho bác nhé": the reminders
             return replace(base, feature="subscribe", score=OWN_RULE)
         if any(t.fold in _OTHER_LANGUAGE and not t.expanded for t in words):
+            if any(t.fold == "translate" for t in words) and any(
+                    t.fold in _TRANSLATED for t in words):
+                # "can you translate this sentence to english for me": a text to translate,
+                # not the bot's language (round 27 e)
+                return replace(base, elsewhere=True)
             return replace(base, feature="language", score=OWN_RULE)  # "i dont speak vietnamese"
         if parts.for_organizers(tokens):  # "cho tôi gửi lời nhắn tới ban tổ chức": ask
             return replace(base, feature="ask", score=OWN_RULE)
@@ -1239,6 +1249,7 @@ class Understander:
         best = self._command_of(tokens, candidates, best)
         best = self._named_is(tokens, candidates, best)
         best = self._kind_asked(tokens, candidates, best)
+        best = self._event_named(tokens, candidates, best)
         best = self._reminded_of(tokens, candidates, best)
         best = self._destination(tokens, candidates, best)
         best = self._written_on(tokens, candidates, best)
@@ -2535,6 +2546,20 @@ class Understander:
                      and sum(not self.index.is_filler(tokens[i]) for i in c.explained) >= 2),
                     best)
 
+    def _event_named(self, tokens: list[Token], candidates: list[_Candidate],
+                     best: _Candidate) -> _Candidate:
+        """"event khai mac co livestream k", "sự kiện khai mạc có phát trực tiếp không": the
+        word for an event, then one event's own words right after (two or more that are no
+        filler): that event is asked, not the list the word alone finds (round 27 e)."""
+        if best.route not in _LISTS or not best.explained or any(
+                tokens[i].fold not in _EVENT_WORD for i in best.explained):
+            return best
+        after = max(best.explained) + 1
+        return next((c for c in candidates[1:] if c.route[0] == "event" and c.explained
+                     and min(c.explained) == after
+                     and sum(not self.index.is_filler(tokens[i]) for i in c.explained) >= 2),
+                    best)
+
     @staticmethod
     def _reminded_of(tokens: list[Token], candidates: list[_Candidate],
                      best: _Candidate) -> _Candidate:
@@ -2546,8 +2571,10 @@ class Understander:
         if best.route[0] not in ("day", "today", "event") or not best.explained or any(
                 t.fold in ASK_WORDS for t in tokens[min(best.explained):]):
             return best
+        # (not on the word for an event alone: "event | khai mac co livestream k")
         return next((c for c in candidates[1:] if c.route in _REMINDERS and c.explained
                      and max(c.explained) < min(best.explained)
+                     and any(tokens[i].fold not in _EVENT_WORD for i in c.explained)
                      and c.rank >= SUBJECT * best.rank), best)
 
     @staticmethod

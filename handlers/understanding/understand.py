@@ -1130,8 +1130,7 @@ class Understander:
             # and nothing else, is leaving (as "cảm ơn, tạm biệt" is read)
             return replace(base, feature="smalltalk", arg="goodbye", score=bye.rank,
                            explained=frozenset(bye.explained))
-        later = self._talk_later(tokens, candidates, used, whole) if ref is not None \
-            and not base.asks else None
+        later = self._talk_later(tokens, candidates, used, whole) if ref is not None else None
         if later is not None:
             # "bye ad nha, mai ib tiep", "chào bot nhé, mai bác hỏi tiếp": the day the talk is
             # put off to asks no schedule (round 27 e)
@@ -2238,7 +2237,9 @@ class Understander:
         if talk is None:
             return None
         rest = whole - talk.explained - used
-        return talk if all(tokens[i].fold in _TALK_LATER for i in rest) else None
+        # (a "?" typed after it asks nothing: "bye ad nha, mai ib tiep?"; words that ask do)
+        return talk if all(tokens[i].fold in _TALK_LATER for i in rest) and not parts.asks(
+            tokens, 0, len(tokens)) else None
 
     @staticmethod
     def _kin_call(tokens: list[Token]) -> bool:

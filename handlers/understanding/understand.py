@@ -332,6 +332,9 @@ _KIN_FOLDS = frozenset(fold(k) for k in KIN)
 # Round 18 (c): English words that name speaking or a language ask for the language, whatever
 # else the message says ("i dont speak vietnamese", "can u translate")
 _OTHER_LANGUAGE = frozenset({"speak", "vietnamese", "translate"})
+# What a message asks translated that is not the bot's talk (round 27 e).
+_TRANSLATED = frozenset({"sentence", "sentences", "text", "paragraph", "document", "essay",
+                         "word", "words", "letter", "email", "homework", "cau", "doan", "bai"})
 # Round 22 (c): the days of the week written short in English ("anything on sat night",
 # "whats on tues"), read so only in a message written in English: in Vietnamese typed
 # without marks they are other words ("mon" môn, "thu" thư, "sat" sát, "tue" tuệ; "fri" is
@@ -537,6 +540,13 @@ _SENT_FOR = frozenset({"muon", "xin", "hoi"})  # (not "vay", "voi": "… vậy",
 # Whom a message may speak to ("chào ban tổ chức", "btc ơi"), and the small talk said to them.
 _ADDRESSEES = frozenset({"contacts", "bodies", "library"})
 _GOODBYE = ("smalltalk", "goodbye")
+# The word for an event before an event's name ("sự kiện | khai mạc"; "event" is read so).
+_EVENT_WORD = frozenset({"su", "kien"})
+# The talk put off to another day ("mai ib tiếp", "hẹn mai nói chuyện tiếp") (round 27 e).
+_PARTING = frozenset({_GOODBYE, ("smalltalk", "greeting")})
+_LATER = frozenset({"tiep", "sau", "lai"})
+_TALK_LATER = _LATER | frozenset({"hoi", "nhan", "tin", "noi", "chuyen", "chat", "hen", "ib",
+                                  "inbox"})
 _LEAVING = frozenset({("smalltalk", "thanks"), ("smalltalk", "ok"), _GOODBYE})
 _SPOKEN_TO = frozenset({("smalltalk", "greeting"), ("smalltalk", "thanks"),
                         ("smalltalk", "goodbye")})
@@ -1149,6 +1159,11 @@ class Understander:
         if parts.every_day(tokens):  # "mỗi ngày gửi lịch cho bác nhé": the reminders
             return replace(base, feature="subscribe", score=OWN_RULE)
         if any(t.fold in _OTHER_LANGUAGE and not t.expanded for t in words):
+            if any(t.fold == "translate" for t in words) and any(
+                    t.fold in _TRANSLATED for t in words):
+                # "can you translate this sentence to english for me": a text to translate,
+                # not the bot's language (round 27 e)
+                return replace(base, elsewhere=True)
             return replace(base, feature="language", score=OWN_RULE)  # "i dont speak vietnamese"
         if parts.for_organizers(tokens):  # "cho tôi gửi lời nhắn tới ban tổ chức": ask
             return replace(base, feature="ask", score=OWN_RULE)
@@ -1228,6 +1243,12 @@ class Understander:
             # and nothing else, is leaving (as "cảm ơn, tạm biệt" is read)
             return replace(base, feature="smalltalk", arg="goodbye", score=bye.rank,
                            explained=frozenset(bye.explained))
+        later = self._talk_later(tokens, candidates, used, whole) if ref is not None else None
+        if later is not None:
+            # "bye ad nha, mai ib tiep", "chào bot nhé, mai bác hỏi tiếp": the day the talk is
+            # put off to asks no schedule (round 27 e)
+            return replace(base, feature="smalltalk", arg="goodbye", score=later.rank,
+                           explained=frozenset(later.explained))
         intro = self._intro(tokens)
         if intro and self._talk_besides(tokens, intro, candidates):
             intro = set()  # "em là sinh viên, có thi được không, | em cảm ơn ạ": thanks only
@@ -1377,6 +1398,7 @@ class Understander:
         best = self._command_of(tokens, candidates, best)
         best = self._named_is(tokens, candidates, best)
         best = self._kind_asked(tokens, candidates, best)
+        best = self._event_named(tokens, candidates, best)
         best = self._reminded_of(tokens, candidates, best)
         best = self._destination(tokens, candidates, best)
         best = self._written_on(tokens, candidates, best)
@@ -2113,6 +2135,14 @@ class Understander:
                 tokens[last_asked - 1].kind != "word"
                 or tokens[last_asked - 1].fold in _EN_AFTER_ASKED):
             last_asked -= 1
+        if asked_last:
+            # "is there a fee for the events", "do i need to pay for the quiz": what follows
+            # "for" says what the phrase just before it is for; that phrase is asked (round 27 e)
+            cut = next((i for i in range(2, last_asked) if tokens[i].fold == "cho"
+                        and tokens[i].expanded and tokens[i - 1].kind == "word"), None)
+            if cut is not None and any(m.end == cut and self.index.units[m.unit][0] not in
+                                       ("smalltalk", "unknown") for m in matches):
+                last_asked = cut
         # A quận/huyện named in the message ("khai mạc ở quận lê chân"): its own event no
         # longer gives way to the city's, and the name is explained by it.
         run = parts.run(tokens)
@@ -2357,6 +2387,23 @@ class Understander:
                     and 3 <= len(words) <= _GOING_WORDS + 2):
                 return True
         return False
+
+    @staticmethod
+    def _talk_later(tokens: list[Token], candidates: list[_Candidate], used: frozenset[int],
+                    whole: set[int]) -> _Candidate | None:
+        """A goodbye or a greeting said beside a day and the talk put off to it ("bye ad nha,
+        mai ib tiep", "hẹn mai nói chuyện tiếp"): the goodbye, the greeting; None otherwise.
+        Besides the small talk and the day, only words of talking again, and one of "tiếp",
+        "sau", "lại" in the message."""
+        if not any(t.fold in _LATER for t in tokens):
+            return None
+        talk = next((c for c in candidates if c.route in _PARTING and c.explained), None)
+        if talk is None:
+            return None
+        rest = whole - talk.explained - used
+        # (a "?" typed after it asks nothing: "bye ad nha, mai ib tiep?"; words that ask do)
+        return talk if all(tokens[i].fold in _TALK_LATER for i in rest) and not parts.asks(
+            tokens, 0, len(tokens)) else None
 
     @staticmethod
     def _kin_call(tokens: list[Token]) -> bool:
@@ -2664,6 +2711,20 @@ class Understander:
                      and sum(not self.index.is_filler(tokens[i]) for i in c.explained) >= 2),
                     best)
 
+    def _event_named(self, tokens: list[Token], candidates: list[_Candidate],
+                     best: _Candidate) -> _Candidate:
+        """"event khai mac co livestream k", "sự kiện khai mạc có phát trực tiếp không": the
+        word for an event, then one event's own words right after (two or more that are no
+        filler): that event is asked, not the list the word alone finds (round 27 e)."""
+        if best.route not in _LISTS or not best.explained or any(
+                tokens[i].fold not in _EVENT_WORD for i in best.explained):
+            return best
+        after = max(best.explained) + 1
+        return next((c for c in candidates[1:] if c.route[0] == "event" and c.explained
+                     and min(c.explained) == after
+                     and sum(not self.index.is_filler(tokens[i]) for i in c.explained) >= 2),
+                    best)
+
     @staticmethod
     def _reminded_of(tokens: list[Token], candidates: list[_Candidate],
                      best: _Candidate) -> _Candidate:
@@ -2675,8 +2736,10 @@ class Understander:
         if best.route[0] not in ("day", "today", "event") or not best.explained or any(
                 t.fold in ASK_WORDS for t in tokens[min(best.explained):]):
             return best
+        # (not on the word for an event alone: "event | khai mac co livestream k")
         return next((c for c in candidates[1:] if c.route in _REMINDERS and c.explained
                      and max(c.explained) < min(best.explained)
+                     and any(tokens[i].fold not in _EVENT_WORD for i in c.explained)
                      and c.rank >= SUBJECT * best.rank), best)
 
     @staticmethod

@@ -103,7 +103,9 @@ def test_the_check_names_the_answer_and_the_example(tmp_path: Path, old: str, ne
 # Where the five nearest examples of the edition's own do not agree, the model of them all
 # answers when it is sure enough and the nearest example agrees (examples.Model).
 MODEL_ANSWERED = [
-    ("ai dang top server z =))", "leaderboard"),  # a gamer's "top" beside "server"
+    # a gamer's "top" beside "server" (was "ai dang top server z =))": since round 27e's
+    # "ai dang top 1 bxh quiz z" its five nearest agree, the same answer by their vote)
+    ("ai top server v =))", "leaderboard"),
     ("trong lúc thi có được tra cứu trên mạng không", "contest"),
     ("bị người yêu cũ tung ảnh riêng tư lên mạng thì làm gì", "faq:internet-an-toan"),
 ]

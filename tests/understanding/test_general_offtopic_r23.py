@@ -253,23 +253,7 @@ LEFT: dict[str, str] = {
         "day:2020-10-02: a day beside a farewell, asking nothing, is read as the day asked (a "
         "rule for it, round 23f, was taken back: it raised invariance on 'alo ad, ý tôi là chủ "
         "nhật này')",
-    "thôi mai em hỏi tiếp nhé, chào ad":
-        "day:2020-10-02: a day beside a farewell, asking nothing, is read as the day asked (a "
-        "rule for it, round 23f, was taken back: it raised invariance on 'alo ad, ý tôi là chủ "
-        "nhật này')",
-    "hẹn mai nói chuyện tiếp nha bot":
-        "day:2020-10-02: a day beside a farewell, asking nothing, is read as the day asked (a "
-        "rule for it, round 23f, was taken back: it raised invariance on 'alo ad, ý tôi là chủ "
-        "nhật này')",
-    "chào bot, mai mình nhắn tiếp nhé":
-        "day:2020-10-02: a day beside a farewell, asking nothing, is read as the day asked (a "
-        "rule for it, round 23f, was taken back: it raised invariance on 'alo ad, ý tôi là chủ "
-        "nhật này')",
     "thôi chào cháu, để mai bà hỏi thêm":
-        "day:2020-10-02: a day beside a farewell, asking nothing, is read as the day asked (a "
-        "rule for it, round 23f, was taken back: it raised invariance on 'alo ad, ý tôi là chủ "
-        "nhật này')",
-    "thôi ông đi ngủ đây, mai hỏi tiếp":
         "day:2020-10-02: a day beside a farewell, asking nothing, is read as the day asked (a "
         "rule for it, round 23f, was taken back: it raised invariance on 'alo ad, ý tôi là chủ "
         "nhật này')",

@@ -321,14 +321,22 @@ _BODY_DUTIES = (("lam", "gi"), ("lam", "nhung", "gi"), ("lam", "nhung", "viec"),
                 ("lam", "viec", "gi"), ("giao", "viec"), ("duoc", "giao"), ("nhiem", "vu"),
                 ("trach", "nhiem"), ("vai", "tro"), ("phu", "trach", "gi"),
                 ("phu", "trach", "viec"), ("lo", "gi"), ("lo", "nhung", "gi"),
-                ("chu", "tri"))
+                ("chu", "tri"), ("kinh", "phi"))
+# (a body of the city or of a district: "ủy ban nhân dân huyện", "hội khuyến học thành phố",
+# "sở giáo dục"; its duties asked are the bodies', even where a unit's own duties answer too)
+_BODY_OF_CITY = frozenset({"quan", "huyen", "thanh", "tp", "hai"})
+# (which body does what the bodies do, asked first: "cơ quan nào tổng hợp kết quả của cả thành
+# phố", "ai chỉ đạo các trường"; the report's answer tells only what units send)
+_WHICH_BODY = (("co", "quan", "nao"), ("don", "vi", "nao"), ("ben", "nao"), ("ai",))
+_BODY_WORK = frozenset({("tong", "hop"), ("chi", "dao"), ("ban", "hanh"), ("chu", "tri"),
+                        ("khen", "thuong"), ("tuyen", "duong"), ("kiem", "tra")})
 # (among the organisers, or one of two: "đoàn thanh niên có trong btc không", "btc là sở gd
 # hay hội khuyến học"; these also over a unit's duties)
 _BODY_AMONG = (("trong", "ban", "to", "chuc"), ("trong", "ban", "chi", "dao"),
                ("ban", "to", "chuc", "la"), ("thuoc", "ban"))
 _BODY_ASKED_FIRST = frozenset(d[0] for d in (*_BODY_DUTIES, *_BODY_AMONG))
 _BODY_REACHED = frozenset({"goi", "lien", "gap", "dia", "email", "mail", "zalo", "dien",
-                           "hotline", "nhan", "bao"})
+                           "hotline", "bao"})  # (not "nhắn": "ủy ban nhân dân" folds so)
 # Round 27 (c): the words of a complaint or a suggestion to the organisers (folded: "phản
 # ánh", "phàn nàn", "khiếu nại", "góp ý", "kiến nghị") and of whom it goes to.
 _COMPLAINTS = frozenset({("phan", "anh"), ("phan", "nan"), ("khieu", "nai"), ("gop", "y"),
@@ -432,6 +440,20 @@ def _other_report(tokens: list[Token]) -> bool:
     return any(a == "bao" and b == "cao" and any(
         tuple(folds[i + 2:i + 2 + len(kind)]) == kind for kind in _OTHER_REPORTS)
         for i, (a, b) in enumerate(itertools.pairwise(folds)))
+
+
+# Round 27 (c): organisations whose own line may be asked in the words of the organisers'
+# (folded pairs: a bank, a network operator).
+_OTHER_LINES = frozenset({("ngan", "hang"), ("nha", "mang")})
+_OTHER_LINE_FIRST = frozenset(pair[0] for pair in _OTHER_LINES)
+
+
+def _other_line(tokens: list[Token]) -> bool:
+    """Whether a bank or a network operator is named ("sdt tong dai ngan hang bidv", "hotline
+    nhà mạng báo mạng chậm"): a number asked with it is theirs (round 27 c)."""
+    folds = [t.fold for t in tokens]
+    return bool(_OTHER_LINE_FIRST & set(folds)) and any(
+        pair in _OTHER_LINES for pair in itertools.pairwise(folds))
 
 
 def _bot_can(tokens: list[Token]) -> bool:
@@ -1313,6 +1335,7 @@ class Understander:
             best, candidates = who, [c for c in candidates if c.route not in _CONTACT_ROUTES]
         best = self._body_asked(tokens, candidates, best)
         best = self._of_week(tokens, best)
+        best = self._report_day(tokens, candidates, best)
         best = self._data_kept(candidates, best)
         best = self._off_the_list(tokens, candidates, best)
         best = self._own_data_online(tokens, candidates, best)
@@ -1515,6 +1538,10 @@ class Understander:
             # same part ("con em hỏi mà em không biết, | chồng tôi nghiện game": the child only
             # asked); named alone ("nghiện game") it stays the Week's (round 22e)
             return replace(base, candidates=others)
+        if best.route in _PHONE_BOOK and _other_line(tokens):
+            # "sdt tong dai ngan hang bidv": a bank's or an operator's line, not the
+            # organisers' (round 27 c)
+            return replace(base, candidates=others, elsewhere=True)
         if best.route in _REPORT_ANSWERS and _other_report(tokens):
             # "hạn nộp báo cáo thuế quý 3", "báo cáo thực tập nộp cho ai": another report's
             # deadline or recipient, not the Week's results report (round 27 c)
@@ -2890,6 +2917,21 @@ class Understander:
             return best
         return replace(best, route=_BODIES)
 
+    def _report_day(self, tokens: list[Token], candidates: list[_Candidate],
+                    best: _Candidate) -> _Candidate:
+        """A day after the Week named with the report ("xã em chưa kịp làm bc, | qua 15/10 có
+        sao không", "báo cáo gửi ngày 16/10 có được không"): the report's deadline is asked,
+        not what the day holds (the Week holds nothing then) (round 27 c)."""
+        if best.route[0] != "day" or not any(t.fold == "cao" for t in tokens):
+            return best
+        end = self.edition.end.isoformat()
+        if not all(d[:10] > end for d in best.route[1].split("+")):
+            return best
+        report = next((c for c in candidates if c.route == _REPORT and c.explained), None)
+        if report is None or not {"bao", "cao"} <= {tokens[i].fold for i in report.explained}:
+            return best
+        return replace(report, explained=report.explained | best.explained)
+
     def _of_week(self, tokens: list[Token], best: _Candidate) -> _Candidate:
         """The Week's whole name said beside whom to reach, who organises or the report ("số
         hotline | tuần lễ học tập suốt đời", "đoàn thanh niên có trong btc | tuần lễ ko"): the
@@ -2928,6 +2970,18 @@ class Understander:
             return best
         folds = [t.fold for t in tokens]
         present = set(folds)
+        if best.route == _REPORT and best.explained:
+            start = next((i for i, f in enumerate(folds) if f not in _POLITE), len(folds))
+            which = next((len(w) for w in _WHICH_BODY
+                          if tuple(folds[start:start + len(w)]) == w), 0)
+            if which and tuple(folds[start + which:start + which + 2]) in _BODY_WORK:
+                bodies = next((c for c in candidates if c.route == _BODIES), None)
+                said = set(range(start, start + which + 2))
+                if bodies is None:
+                    return replace(best, route=_BODIES, explained=best.explained | said,
+                                   source=-1)
+                bodies.explained |= said
+                return bodies
         if not present & _BODY_FIRST or not present & _BODY_ASKED_FIRST \
                 or present & _BODY_REACHED:
             return best
@@ -2940,12 +2994,17 @@ class Understander:
         if not named:
             return best
         among = at(_BODY_AMONG)
-        asked = among or (set() if best.route in _DUTIES else at(_BODY_DUTIES))
+        # (of the city or a district: named "sở", or followed by "quận", "huyện", "thành phố")
+        city = any(folds[i] == "so" or folds[i + len(p):i + len(p) + 1] in (
+            [f] for f in _BODY_OF_CITY) for i in range(len(folds)) for p in _BODY_NAMES
+            if folds[i:i + len(p)] == list(p))
+        asked = among or (set() if best.route in _DUTIES and not city else at(_BODY_DUTIES))
         if not asked:
             return best
         bodies = next((c for c in candidates if c.route == _BODIES), None)
-        if bodies is None:
-            return replace(best, route=_BODIES, explained=best.explained | named | asked)
+        if bodies is None:  # (of no phrase's source: no phrase of the same kind asked more)
+            return replace(best, route=_BODIES, explained=best.explained | named | asked,
+                           source=-1)
         bodies.explained |= named | asked
         return bodies
 

@@ -334,6 +334,7 @@ _BODY_WORK = frozenset({("tong", "hop"), ("chi", "dao"), ("ban", "hanh"), ("chu"
 # hay hội khuyến học"; these also over a unit's duties)
 _BODY_AMONG = (("trong", "ban", "to", "chuc"), ("trong", "ban", "chi", "dao"),
                ("ban", "to", "chuc", "la"), ("thuoc", "ban"))
+_BODY_ONE_OF = (("ban", "to", "chuc", "la"),)  # (only with "hay": one of two)
 _BODY_ASKED_FIRST = frozenset(d[0] for d in (*_BODY_DUTIES, *_BODY_AMONG))
 _BODY_REACHED = frozenset({"goi", "lien", "gap", "dia", "email", "mail", "zalo", "dien",
                            "hotline", "bao"})  # (not "nhắn": "ủy ban nhân dân" folds so)
@@ -2994,6 +2995,8 @@ class Understander:
         if not named:
             return best
         among = at(_BODY_AMONG)
+        if among and "hay" not in present and not among - at(_BODY_ONE_OF):
+            among = set()  # ("nhắn giúp ban tổ chức là tôi chưa nhận được tin": a message)
         # (of the city or a district: named "sở", or followed by "quận", "huyện", "thành phố")
         city = any(folds[i] == "so" or folds[i + len(p):i + len(p) + 1] in (
             [f] for f in _BODY_OF_CITY) for i in range(len(folds)) for p in _BODY_NAMES

@@ -130,7 +130,11 @@ SKILLS = ("faq:internet-an-toan", "event:an-duong-ky-nang-so", "event:lop-ky-nan
     # read since the examples' second opinion (BENCHMARKS §8.81): story words of older people;
     # what is on near home
     ('ong ba o que ra choi, tuan le dien ra den ngay nao', ('faq:thoi-gian', 'schedule')),
-    ('o quan hong bang co sk gi gan nha khong', ('faq:quan-huyen',)),
+    pytest.param('o quan hong bang co sk gi gan nha khong', ('faq:quan-huyen',),
+                 marks=pytest.mark.xfail(
+                     strict=True, reason="since round 27c's examples (BENCHMARKS §8.85) the "
+                     "examples' second opinion reads the schedule: the district's events "
+                     "near home asked as what is on")),
     # read since round 26a
     ('bố tôi được gọi điện báo trúng thưởng ô tô, bảo nộp thuế trước mới nhận, '
      'có phải lừa không',

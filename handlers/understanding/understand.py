@@ -312,6 +312,49 @@ _ORGANISER_WORDS = frozenset({"ban", "to", "chuc", "btc"})
 _WHO_THEY_ARE = frozenset({"ai", "gom"})  # (not "nào": "nt cho btc thế nào" reaches them)
 _REACH = frozenset({"hoi", "goi", "lien", "gap", "so", "dia", "o", "dau", "email", "mail",
                     "nhan", "tin", "gui"})
+# Round 27 (c): the Week's organising bodies by name (folded), what is asked of one of them
+# (its duty, whether it is among the organisers, which of two leads), the first words of those
+# (a cheap test before any run is built), and the words that reach a body instead (a number,
+# an address, a message) or ask its report.
+_BODY_NAMES = (("so", "giao", "duc"), ("hoi", "khuyen", "hoc"), ("uy", "ban", "nhan", "dan"),
+               ("phong", "giao", "duc"), ("doan", "thanh", "nien"), ("ban", "chi", "dao"),
+               ("ban", "to", "chuc"), ("so", "nganh"), ("doan", "the"))
+_BODY_FIRST = frozenset(name[0] for name in _BODY_NAMES)
+_BODY_DUTIES = (("lam", "gi"), ("lam", "nhung", "gi"), ("lam", "nhung", "viec"),
+                ("lam", "viec", "gi"), ("giao", "viec"), ("duoc", "giao"), ("nhiem", "vu"),
+                ("trach", "nhiem"), ("vai", "tro"), ("phu", "trach", "gi"),
+                ("phu", "trach", "viec"), ("lo", "gi"), ("lo", "nhung", "gi"),
+                ("chu", "tri"), ("kinh", "phi"))
+# (a body of the city or of a district: "ủy ban nhân dân huyện", "hội khuyến học thành phố",
+# "sở giáo dục"; its duties asked are the bodies', even where a unit's own duties answer too)
+_BODY_OF_CITY = frozenset({"quan", "huyen", "thanh", "tp", "hai"})
+# (which body does what the bodies do, asked first: "cơ quan nào tổng hợp kết quả của cả thành
+# phố", "ai chỉ đạo các trường"; the report's answer tells only what units send)
+_WHICH_BODY = (("co", "quan", "nao"), ("don", "vi", "nao"), ("ben", "nao"), ("ai",))
+_BODY_WORK = frozenset({("tong", "hop"), ("chi", "dao"), ("ban", "hanh"), ("chu", "tri"),
+                        ("khen", "thuong"), ("tuyen", "duong"), ("kiem", "tra")})
+# (among the organisers, or one of two: "đoàn thanh niên có trong btc không", "btc là sở gd
+# hay hội khuyến học"; these also over a unit's duties)
+_BODY_AMONG = (("trong", "ban", "to", "chuc"), ("trong", "ban", "chi", "dao"),
+               ("ban", "to", "chuc", "la"), ("thuoc", "ban"))
+_BODY_ONE_OF = (("ban", "to", "chuc", "la"),)  # (only with "hay": one of two)
+_BODY_ASKED_FIRST = frozenset(d[0] for d in (*_BODY_DUTIES, *_BODY_AMONG))
+_BODY_REACHED = frozenset({"goi", "lien", "gap", "dia", "email", "mail", "zalo", "dien",
+                           "hotline", "bao"})  # (not "nhắn": "ủy ban nhân dân" folds so)
+# Round 27 (c): the words of a complaint or a suggestion to the organisers (folded: "phản
+# ánh", "phàn nàn", "khiếu nại", "góp ý", "kiến nghị") and of whom it goes to.
+_COMPLAINTS = frozenset({("phan", "anh"), ("phan", "nan"), ("khieu", "nai"), ("gop", "y"),
+                         ("kien", "nghi")})
+_COMPLAINT_FIRST = frozenset(pair[0] for pair in _COMPLAINTS)
+_ASK = ("ask", "")
+# Round 27 (c): the answers a question may ask of the Week by its whole name ("số hotline tuần
+# lễ học tập suốt đời", "ai chủ trì tuần lễ học tập suốt đời năm 2020"): whom to reach, who
+# organises, the report; and the words that make a run of the name's words the Week's name.
+_ASKED_OF_WEEK = frozenset({("contacts", ""), ("faq", "lien-he"), ("bodies", ""),
+                            ("faq", "han-bao-cao"), ("faq", "don-vi-tham-gia")})
+_WEEK_NAME_CORE = frozenset({"tuan", "suot"})
+_REPORT_ANSWERS = frozenset({("faq", "han-bao-cao"), ("bodies", ""), ("contacts", ""),
+                            ("faq", "lien-he")})
 _KEPT_FOR = frozenset({("contacts", ""), ("faq", "lien-he"), ("contest_take", ""),
                        ("subscribe", "")})
 _PRIVACY = ("privacy", "")
@@ -423,6 +466,39 @@ def _day_of_other(tokens: list[Token]) -> bool:
                     folds[i - 1] not in _NOT_PRICE_BEFORE)):
             return True
     return False
+
+
+# Round 27 (c): reports that are not the Week's, named by what follows "báo cáo" (folded: a
+# tax return, a company's accounts, a student's internship or thesis report).
+_OTHER_REPORTS = frozenset({("thue",), ("tai", "chinh"), ("quyet", "toan"), ("thuc", "tap"),
+                            ("tot", "nghiep"), ("doanh", "thu")})
+_OTHER_REPORT_FIRST = frozenset(kind[0] for kind in _OTHER_REPORTS)
+
+
+def _other_report(tokens: list[Token]) -> bool:
+    """Whether "báo cáo" is followed by the kind of another report ("hạn nộp báo cáo thuế quý
+    3", "báo cáo tài chính cuối năm của công ty", "báo cáo thực tập nộp khi nào"): not the
+    Week's results report (round 27 c)."""
+    folds = [t.fold for t in tokens]
+    if not _OTHER_REPORT_FIRST & set(folds):
+        return False
+    return any(a == "bao" and b == "cao" and any(
+        tuple(folds[i + 2:i + 2 + len(kind)]) == kind for kind in _OTHER_REPORTS)
+        for i, (a, b) in enumerate(itertools.pairwise(folds)))
+
+
+# Round 27 (c): organisations whose own line may be asked in the words of the organisers'
+# (folded pairs: a bank, a network operator).
+_OTHER_LINES = frozenset({("ngan", "hang"), ("nha", "mang")})
+_OTHER_LINE_FIRST = frozenset(pair[0] for pair in _OTHER_LINES)
+
+
+def _other_line(tokens: list[Token]) -> bool:
+    """Whether a bank or a network operator is named ("sdt tong dai ngan hang bidv", "hotline
+    nhà mạng báo mạng chậm"): a number asked with it is theirs (round 27 c)."""
+    folds = [t.fold for t in tokens]
+    return bool(_OTHER_LINE_FIRST & set(folds)) and any(
+        pair in _OTHER_LINES for pair in itertools.pairwise(folds))
 
 
 def _bot_can(tokens: list[Token]) -> bool:
@@ -1430,10 +1506,14 @@ class Understander:
         who = self._organisers_are(tokens, best)
         if who is not best:  # (the contacts found on the name are no second answer)
             best, candidates = who, [c for c in candidates if c.route not in _CONTACT_ROUTES]
+        best = self._body_asked(tokens, candidates, best)
+        best = self._of_week(tokens, best)
+        best = self._report_day(tokens, candidates, best)
         best = self._data_kept(candidates, best)
         best = self._off_the_list(tokens, candidates, best)
         best = self._own_data_online(tokens, candidates, best)
         best = self._complaint_then(tokens, candidates, best)
+        best = self._complained(tokens, candidates, best)
         best = self._held_for(tokens, candidates, best)
         best = self._only_some(tokens, candidates, best)
         best = self._for_whom(tokens, candidates, best)
@@ -1639,6 +1719,14 @@ class Understander:
             # same part ("con em hỏi mà em không biết, | chồng tôi nghiện game": the child only
             # asked); named alone ("nghiện game") it stays the Week's (round 22e)
             return replace(base, candidates=others)
+        if best.route in _PHONE_BOOK and _other_line(tokens):
+            # "sdt tong dai ngan hang bidv": a bank's or an operator's line, not the
+            # organisers' (round 27 c)
+            return replace(base, candidates=others, elsewhere=True)
+        if best.route in _REPORT_ANSWERS and _other_report(tokens):
+            # "hạn nộp báo cáo thuế quý 3", "báo cáo thực tập nộp cho ai": another report's
+            # deadline or recipient, not the Week's results report (round 27 c)
+            return replace(base, candidates=others, elsewhere=True)
         if best.route[0] not in ("event", "programme") and _centre_fee(tokens):
             # "khóa học kế toán ở trung tâm Lê Anh học phí bn": a private centre's fee; the
             # Week's community learning centres charge none (round 26b)
@@ -3058,6 +3146,99 @@ class Understander:
             return best
         return replace(best, route=_BODIES)
 
+    def _report_day(self, tokens: list[Token], candidates: list[_Candidate],
+                    best: _Candidate) -> _Candidate:
+        """A day after the Week named with the report ("xã em chưa kịp làm bc, | qua 15/10 có
+        sao không", "báo cáo gửi ngày 16/10 có được không"): the report's deadline is asked,
+        not what the day holds (the Week holds nothing then) (round 27 c)."""
+        if best.route[0] != "day" or not any(t.fold == "cao" for t in tokens):
+            return best
+        end = self.edition.end.isoformat()
+        if not all(d[:10] > end for d in best.route[1].split("+")):
+            return best
+        report = next((c for c in candidates if c.route == _REPORT and c.explained), None)
+        if report is None or not {"bao", "cao"} <= {tokens[i].fold for i in report.explained}:
+            return best
+        return replace(report, explained=report.explained | best.explained)
+
+    def _of_week(self, tokens: list[Token], best: _Candidate) -> _Candidate:
+        """The Week's whole name said beside whom to reach, who organises or the report ("số
+        hotline | tuần lễ học tập suốt đời", "đoàn thanh niên có trong btc | tuần lễ ko"): the
+        name says what the answer is asked of, a word the answer explains, not a subject left
+        unexplained (round 27 c). (A run of the name's words that holds "tuần" or "suốt".)"""
+        if best.route not in _ASKED_OF_WEEK or not best.explained:
+            return best
+        folds = [t.fold for t in tokens]
+        if not _WEEK_NAME_CORE & set(folds):
+            return best
+        name: set[int] = set()
+        run: list[int] = []
+        for i, f in enumerate([*folds, ""]):
+            if f and f in self._week_words and i not in best.explained:
+                run.append(i)
+                continue
+            if len(run) >= 2 and _WEEK_NAME_CORE & {folds[k] for k in run}:
+                name.update(run)
+            run = []
+        if not name:
+            return best
+        return replace(best, explained=best.explained | name)
+
+    @staticmethod
+    def _body_asked(tokens: list[Token], candidates: list[_Candidate],
+                    best: _Candidate) -> _Candidate:
+        """One of the Week's organising bodies named and what it must do asked ("hội khuyến
+        học được giao việc gì", "sở giáo dục phải làm những gì cho tuần lễ", "phòng giáo dục
+        huyện được giao làm gì"), or whether it is among the organisers ("đoàn thanh niên có
+        trong btc không", "btc là sở gd hay hội khuyến học"): the bodies' answer, not its
+        contacts found on its name nor a course found on "giáo dục"; a unit's own duties
+        (the FAQ entries on what a unit does and reports) stay, unless it asks whether it is
+        among the organisers. Not when the body is reached (called, written to, its address)
+        or its report is asked (round 27 c)."""
+        if best.route == _BODIES or best.route[0] in ("smalltalk", "unknown"):
+            return best
+        folds = [t.fold for t in tokens]
+        present = set(folds)
+        if best.route == _REPORT and best.explained:
+            start = next((i for i, f in enumerate(folds) if f not in _POLITE), len(folds))
+            which = next((len(w) for w in _WHICH_BODY
+                          if tuple(folds[start:start + len(w)]) == w), 0)
+            if which and tuple(folds[start + which:start + which + 2]) in _BODY_WORK:
+                bodies = next((c for c in candidates if c.route == _BODIES), None)
+                said = set(range(start, start + which + 2))
+                if bodies is None:
+                    return replace(best, route=_BODIES, explained=best.explained | said,
+                                   source=-1)
+                bodies.explained |= said
+                return bodies
+        if not present & _BODY_FIRST or not present & _BODY_ASKED_FIRST \
+                or present & _BODY_REACHED:
+            return best
+
+        def at(phrases: tuple[tuple[str, ...], ...]) -> set[int]:
+            return {i + k for i in range(len(folds)) for p in phrases
+                    if folds[i:i + len(p)] == list(p) for k in range(len(p))}
+
+        named = at(_BODY_NAMES)
+        if not named:
+            return best
+        among = at(_BODY_AMONG)
+        if among and "hay" not in present and not among - at(_BODY_ONE_OF):
+            among = set()  # ("nhắn giúp ban tổ chức là tôi chưa nhận được tin": a message)
+        # (of the city or a district: named "sở", or followed by "quận", "huyện", "thành phố")
+        city = any(folds[i] == "so" or folds[i + len(p):i + len(p) + 1] in (
+            [f] for f in _BODY_OF_CITY) for i in range(len(folds)) for p in _BODY_NAMES
+            if folds[i:i + len(p)] == list(p))
+        asked = among or (set() if best.route in _DUTIES and not city else at(_BODY_DUTIES))
+        if not asked:
+            return best
+        bodies = next((c for c in candidates if c.route == _BODIES), None)
+        if bodies is None:  # (of no phrase's source: no phrase of the same kind asked more)
+            return replace(best, route=_BODIES, explained=best.explained | named | asked,
+                           source=-1)
+        bodies.explained |= named | asked
+        return bodies
+
     @staticmethod
     def _data_kept(candidates: list[_Candidate], best: _Candidate) -> _Candidate:
         """What is done with what the writer gave a feature ("số điện thoại tôi nhập vào bot |
@@ -3104,6 +3285,31 @@ class Understander:
         return next((c for c in candidates if c.explained and min(c.explained) > then
                      and c.route[0] not in ("smalltalk", "unknown")
                      and c.rank >= SUBJECT * best.rank), best)
+
+    @staticmethod
+    def _complained(tokens: list[Token], candidates: list[_Candidate],
+                    best: _Candidate) -> _Candidate:
+        """A complaint or a suggestion said first, what it is about next, whom it goes to
+        asked last ("tôi muốn phản ánh là phường tôi chẳng thấy tổ chức gì cho tuần lễ, | báo
+        với ai", "muốn khiếu nại về cuộc thi thì gửi cho ai"): the complaint is passed on (the
+        question sent to the organisers), what it is about is not asked (round 27 c)."""
+        if not best.explained or best.route == _ASK or best.route in _CONTACT_ROUTES \
+                or best.route[0] in ("smalltalk", "unknown"):
+            return best
+        folds = [t.fold for t in tokens]
+        if "ai" not in folds or not _COMPLAINT_FIRST & set(folds):
+            return best
+        last = max(i for i, f in enumerate(folds) if f == "ai")
+        said = next((i for i in range(min(best.explained))
+                     if (folds[i], folds[i + 1]) in _COMPLAINTS), -1)
+        if last <= max(best.explained) or said < 0:
+            return best
+        asked = next((c for c in candidates if c.route == _ASK and c.explained), None)
+        if asked is not None:
+            asked.explained |= {said, said + 1, last}
+            return asked
+        return _Candidate(_ASK, best.score, best.explained | {said, said + 1, last},
+                          best.source, best.rank)
 
     @staticmethod
     def _only_some(tokens: list[Token], candidates: list[_Candidate],

@@ -132,7 +132,7 @@ SKILLS = ("faq:internet-an-toan", "event:an-duong-ky-nang-so", "event:lop-ky-nan
     ('ong ba o que ra choi, tuan le dien ra den ngay nao', ('faq:thoi-gian', 'schedule')),
     pytest.param('o quan hong bang co sk gi gan nha khong', ('faq:quan-huyen',),
                  marks=pytest.mark.xfail(
-                     strict=True, reason="schedule since round 27 (d, b, e): the rules read "
+                     strict=True, reason="schedule since round 27 (b, c, d, e): the rules read "
                      "'hong' as 'không' ('o quan khong bang'), and the examples made anew with "
                      "round 27's phrasings no longer vote the district's events back")),
     # read since round 26a

@@ -85,7 +85,7 @@ _CASES = [
     # (left by round 20, read since rounds 26 merged)
     pytest.param('tai lieu hoc ky nang so cho phu huynh', 'courses:ky-nang-so',
                  marks=pytest.mark.xfail(
-                     strict=True, reason="event:lop-ky-nang-so since round 27 (d, b, e): the "
+                     strict=True, reason="event:lop-ky-nang-so since round 27 (b, c, d, e): the "
                      "rules take the parents' class, and the examples made anew with round 27's "
                      "phrasings no longer vote the material back")),
     # (left by round 20f; read since round 26b: material asked alone after "không biết"

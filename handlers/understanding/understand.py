@@ -678,6 +678,81 @@ def _unaddressed(tokens: list[Token]) -> list[Token]:
     return tokens[rest:]
 
 
+# Round 27 a: a long message typed or dictated without a comma or a stop runs its sentences
+# together ("chao ad e la sv nam cuoi e dang lam tieu luan vay tuan le keo dai den ngay nao").
+# The rules read the parts of a message (who writes, the story, the part that asks); in such a
+# run they are found where a sentence opens: after the greeting or the call that opens it,
+# before leave to ask ("cho em hỏi"), before the writer as the subject of a new sentence ("…
+# cong doan | e muon thi ngay"), before "vậy", "mà", "nên" that open one.
+RUN_ON_WORDS = 14
+_GREETING = frozenset({"chao", "alo", "hi", "hello", "helo"})
+# whom a greeting or a call names, and the particles after it (folded)
+_CALLEE = frozenset({"ad", "admin", "ban", "bot", "anh", "chi", "btc", "bac", "chu", "ca",
+                     "moi", "nguoi", "nha", "to", "chuc", "em", "ạ", "a", "nhe", "nha", "oi",
+                     "ah", "ak", "thay"})
+# the writer as the subject of a sentence (folded; "tôi" typed with its marks only, as
+# "tối", "tới" fold alike)
+_WRITER = frozenset({"toi", "em", "e", "minh", "chau", "tui"})
+_WRITER_TYPED = frozenset({"tôi", "em", "e", "mình", "cháu", "tui"})
+# what the writer does as the subject of a new sentence (typed; folded when typed without
+# marks): "em là", "tôi muốn", "mình đang", "cháu không biết"
+_DOES = ("là", "muốn", "đang", "đã", "vừa", "mới", "hay", "sợ", "thấy", "nghe", "định", "cần",
+         "phải", "ở", "làm", "không", "chưa", "có", "cũng", "vẫn", "rất", "năm", "chỉ", "được")
+_DOES_TYPED = frozenset(_DOES)
+_DOES_FOLDS = frozenset(fold(w) for w in _DOES)
+# a word the writer is the object or the owner of, before them ("cho tôi", "con tôi", "bảo
+# em"): no new sentence (folded)
+_TAKES = frozenset({"cho", "voi", "cua", "bao", "giup", "nhac", "den", "ve", "tu", "nhu", "va",
+                    "hoi", "goi", "nhan", "gui", "day", "con", "me", "bo", "ba", "ong", "vo",
+                    "chong", "anh", "chi", "ban", "nha", "co", "thay", "chu", "bac", "di",
+                    "cau", "em", "chau", "lop", "truong", "cty", "xa", "phuong", "thon",
+                    "nhu", "ma", "la", "ca", "hai", "ho", "duoc", "de", "khi", "neu", "vi",
+                    "nen", "thi", "ai", "gium", "dum", "giup", "lam", "moi", "cac"})
+# words that open a new sentence before the writer or a request ("vậy cho hỏi", "mà em
+# không biết", "nên mình muốn") (folded)
+_OPENS = frozenset({"vay", "ma", "nen", "nhung"})
+_ASKS_LEAVE = frozenset({"hoi", "xin"})
+
+
+def _run_on(tokens: list[Token]) -> list[Token]:
+    """A long message of one part (no comma, no stop) parted where its sentences open."""
+    if len(tokens) < RUN_ON_WORDS or tokens[-1].clause != tokens[0].clause:
+        return tokens
+    folds = [t.fold for t in tokens]
+    cuts: set[int] = set()
+    # the greeting or call that opens it ("e chao ad", "chào bạn", "ad ơi", "alo")
+    head = next((i for i in range(min(3, len(folds))) if folds[i] in _GREETING
+                 or (folds[i] == "oi" and i)), -1)
+    if head >= 0:
+        end = head + 1
+        while end < len(folds) and folds[end] in _CALLEE and end < head + 5:
+            end += 1
+        cuts.add(end)
+    for i in range(2, len(tokens) - 2):
+        f, t = folds[i], tokens[i]
+        if f == "cho" and (folds[i + 1] in _ASKS_LEAVE or (
+                folds[i + 1] in _WRITER and folds[i + 2] in _ASKS_LEAVE)):
+            cuts.add(i - 1 if folds[i - 1] in ("ad", "ban", "bot") else i)
+        elif f in _WRITER and (t.text in _WRITER_TYPED or not t.marked) and (
+                folds[i - 1] not in _TAKES) and (
+                tokens[i + 1].text in _DOES_TYPED if tokens[i + 1].marked
+                else folds[i + 1] in _DOES_FOLDS):
+            cuts.add(i - 1 if folds[i - 1] in _OPENS else i)
+        elif f in _OPENS and folds[i + 1] in _WRITER | {"cho", "tuan", "xin"} and (
+                f == "vay" or folds[i + 1] in _WRITER):
+            cuts.add(i)
+    cuts = {c for c in cuts if 2 <= c <= len(tokens) - 2}
+    if not cuts:
+        return tokens
+    out: list[Token] = []
+    clause = tokens[0].clause
+    for i, t in enumerate(tokens):
+        if i in cuts:
+            clause += 1
+        out.append(t.in_clause(clause))
+    return out
+
+
 def _phone_number(tokens: list[Token]) -> set[int]:
     """The number tokens of a phone number the writer gives ("gọi lại cho tôi số 0912 345
     678", "qua sdt nay 0904111222"): digits in a row, 9 to 11 of them, the first a 0. Given
@@ -1029,9 +1104,9 @@ class Understander:
                 repaired = [*repaired[:last], _RIGHT_AWAY[0].in_clause(repaired[last].clause),
                             *repaired[last + 1:]]
         expanded = self.lexicon.expand(repaired, self.repairer.fit)
-        tokens = _unaddressed(parts.heard_of(parts.particles(parts.continued(expanded),
-                                                             self.index.is_filler),
-                                             self.index.is_filler))
+        tokens = _run_on(_unaddressed(parts.heard_of(
+            parts.particles(parts.continued(expanded), self.index.is_filler),
+            self.index.is_filler)))
         normalised = " ".join(t.fold for t in tokens)
         base = Understanding("unknown", typed=text, normalised=normalised, english=english,
                              asks="?" in text or parts.asks(tokens, 0, len(tokens)))

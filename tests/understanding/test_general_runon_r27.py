@@ -90,7 +90,7 @@ CASES = [
      "len thanh pho duoc", "faq:quan-huyen"),
     # days, told in a long message
     ("hôm nay tôi được nghỉ vì cơ quan đi họp cả chỉ còn mình tôi trực xong việc rồi hôm nay "
-     "tuần lễ có sự kiện gì không", "today"),
+     "tuần lễ có sự kiện gì không", "day:2020-10-01"),
     ("e la cong nhan may chi duoc nghi chu nhat ma chu nhat nay e muon dua be di choi co ich "
      "chu nhat tuan le co gi ko ad", "day:2020-10-04"),
     ("chao ban minh la sinh vien mai minh khong co tiet hoc nao ma o ky tuc xa buon qua ngay mai "

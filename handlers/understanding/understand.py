@@ -707,11 +707,25 @@ _TAKES = frozenset({"cho", "voi", "cua", "bao", "giup", "nhac", "den", "ve", "tu
                     "chong", "anh", "chi", "ban", "nha", "co", "thay", "chu", "bac", "di",
                     "cau", "em", "chau", "lop", "truong", "cty", "xa", "phuong", "thon",
                     "nhu", "ma", "la", "ca", "hai", "ho", "duoc", "de", "khi", "neu", "vi",
-                    "nen", "thi", "ai", "gium", "dum", "giup", "lam", "moi", "cac"})
+                    "nen", "thi", "ai", "gium", "dum", "giup", "moi", "cac"})
+# a day said before the writer opens the sentence with them ("hôm qua | em đăng ký …") (folded)
+_DAY_BEFORE = frozenset({("hom", "qua"), ("hom", "nay"), ("hom", "truoc"), ("sang", "nay"),
+                         ("toi", "qua"), ("tuan", "truoc"), ("tuan", "nay"), ("nam", "nay"),
+                         ("bua", "truoc"), ("dao", "nay"), ("tuan", "sau"), ("thang", "truoc")})
 # words that open a new sentence before the writer or a request ("vậy cho hỏi", "mà em
 # không biết", "nên mình muốn") (folded)
 _OPENS = frozenset({"vay", "ma", "nen", "nhung"})
 _ASKS_LEAVE = frozenset({"hoi", "xin"})
+# what a question of the Week opens with ("… cho vui | tuần lễ có những hoạt động nào", "…
+# ở sảnh trường | chủ đề năm nay là gì") (folded pairs), and the words that take it as their
+# object or place instead ("tham gia tuần lễ", "về tuần lễ", "xem hôm nay") (folded)
+_TOPIC_OPENS = frozenset({("chu", "de"), ("tuan", "le"), ("ngay", "mai"), ("hom", "nay"),
+                          ("cuoc", "thi"), ("le", "khai")})
+_TOPIC_TAKEN = frozenset({"ve", "cua", "trong", "cho", "gia", "ung", "du", "xem", "biet", "hieu",
+                          "la", "o", "nhu", "voi", "va", "thi", "vao", "tai", "den", "hoi",
+                          "noi", "nghe", "thay", "doc", "tim", "nhan", "dip", "ca", "bai",
+                          "cac", "moi", "nhung", "sang", "chieu", "toi", "tu", "het", "truoc",
+                          "sau", "luc", "vi", "tin"})
 
 
 def _run_on(tokens: list[Token]) -> list[Token]:
@@ -737,7 +751,11 @@ def _run_on(tokens: list[Token]) -> list[Token]:
                 folds[i - 1] not in _TAKES) and (
                 tokens[i + 1].text in _DOES_TYPED if tokens[i + 1].marked
                 else folds[i + 1] in _DOES_FOLDS):
-            cuts.add(i - 1 if folds[i - 1] in _OPENS else i)
+            cuts.add(i - 1 if folds[i - 1] in _OPENS
+                     else i - 2 if (folds[i - 2], folds[i - 1]) in _DAY_BEFORE else i)
+        elif (f, folds[i + 1]) in _TOPIC_OPENS and i > 3 and folds[i - 1] not in _TOPIC_TAKEN and (
+                parts.part_asks(tokens, i, len(tokens))):
+            cuts.add(i)
         elif f in _OPENS and folds[i + 1] in _WRITER | {"cho", "tuan", "xin"} and (
                 f == "vay" or folds[i + 1] in _WRITER):
             cuts.add(i)

@@ -681,51 +681,97 @@ def _unaddressed(tokens: list[Token]) -> list[Token]:
 # Round 27 a: a long message typed or dictated without a comma or a stop runs its sentences
 # together ("chao ad e la sv nam cuoi e dang lam tieu luan vay tuan le keo dai den ngay nao").
 # The rules read the parts of a message (who writes, the story, the part that asks); in such a
-# run they are found where a sentence opens: after the greeting or the call that opens it,
-# before leave to ask ("cho em hỏi"), before the writer as the subject of a new sentence ("…
-# cong doan | e muon thi ngay"), before "vậy", "mà", "nên" that open one.
+# run they are found where a sentence opens: after the greeting, the call or the thanks that
+# opens it, before leave to ask ("cho em hỏi"), before the writer (or their kin) as the subject
+# of a new sentence ("… cong doan | e muon thi ngay"), before "vậy", "mà", "nên" that open
+# one, before a wish ("chúc ad …"), and before the topic a question of the Week opens with.
 RUN_ON_WORDS = 14
-_GREETING = frozenset({"chao", "alo", "hi", "hello", "helo"})
-# whom a greeting or a call names, and the particles after it (folded)
-_CALLEE = frozenset({"ad", "admin", "ban", "bot", "anh", "chi", "btc", "bac", "chu", "ca",
-                     "moi", "nguoi", "nha", "to", "chuc", "em", "ạ", "a", "nhe", "nha", "oi",
-                     "ah", "ak", "thay"})
-# the writer as the subject of a sentence (folded; "tôi" typed with its marks only, as
-# "tối", "tới" fold alike)
-_WRITER = frozenset({"toi", "em", "e", "minh", "chau", "tui"})
-_WRITER_TYPED = frozenset({"tôi", "em", "e", "mình", "cháu", "tui"})
+_RUN_GREETING = frozenset({"chao", "alo", "hi", "hello", "helo"})
+_RUN_THANKS = frozenset({("cam", "on"), ("tks", ""), ("thanks", ""), ("thank", "")})
+# whom a greeting, a call or thanks names, and the particles after it (folded)
+_RUN_CALLEE = frozenset({"ad", "admin", "ban", "bot", "anh", "chi", "btc", "bac", "chu", "ca",
+                         "moi", "nguoi", "nha", "to", "chuc", "em", "ạ", "a", "nhe", "oi",
+                         "ah", "ak", "thay", "nhieu", "you", "u"})
+# the writer as the subject of a sentence (folded; typed with marks, only these: "tối",
+# "tới" fold as "tôi" does)
+_RUN_WRITER = frozenset({"toi", "em", "e", "minh", "chau", "tui"})
+_RUN_WRITER_TYPED = frozenset({"tôi", "em", "e", "mình", "cháu", "tui"})
+# kin the writer names as a new sentence's subject ("… quá | con mình đã đăng ký") (folded)
+_RUN_KIN = frozenset({"con", "me", "bo", "vo", "chong", "ong", "ba"})
 # what the writer does as the subject of a new sentence (typed; folded when typed without
 # marks): "em là", "tôi muốn", "mình đang", "cháu không biết"
-_DOES = ("là", "muốn", "đang", "đã", "vừa", "mới", "hay", "sợ", "thấy", "nghe", "định", "cần",
-         "phải", "ở", "làm", "không", "chưa", "có", "cũng", "vẫn", "rất", "năm", "chỉ", "được")
-_DOES_TYPED = frozenset(_DOES)
-_DOES_FOLDS = frozenset(fold(w) for w in _DOES)
-# a word the writer is the object or the owner of, before them ("cho tôi", "con tôi", "bảo
-# em"): no new sentence (folded)
-_TAKES = frozenset({"cho", "voi", "cua", "bao", "giup", "nhac", "den", "ve", "tu", "nhu", "va",
-                    "hoi", "goi", "nhan", "gui", "day", "con", "me", "bo", "ba", "ong", "vo",
-                    "chong", "anh", "chi", "ban", "nha", "co", "thay", "chu", "bac", "di",
-                    "cau", "em", "chau", "lop", "truong", "cty", "xa", "phuong", "thon",
-                    "nhu", "ma", "la", "ca", "hai", "ho", "duoc", "de", "khi", "neu", "vi",
-                    "nen", "thi", "ai", "gium", "dum", "giup", "moi", "cac"})
-# a day said before the writer opens the sentence with them ("hôm qua | em đăng ký …") (folded)
-_DAY_BEFORE = frozenset({("hom", "qua"), ("hom", "nay"), ("hom", "truoc"), ("sang", "nay"),
-                         ("toi", "qua"), ("tuan", "truoc"), ("tuan", "nay"), ("nam", "nay"),
-                         ("bua", "truoc"), ("dao", "nay"), ("tuan", "sau"), ("thang", "truoc")})
-# words that open a new sentence before the writer or a request ("vậy cho hỏi", "mà em
-# không biết", "nên mình muốn") (folded)
-_OPENS = frozenset({"vay", "ma", "nen", "nhung"})
-_ASKS_LEAVE = frozenset({"hoi", "xin"})
+_RUN_DOES = ("là", "muốn", "đang", "đã", "vừa", "mới", "hay", "sợ", "thấy", "nghe", "định",
+             "cần", "phải", "ở", "làm", "không", "chưa", "có", "cũng", "vẫn", "rất", "năm",
+             "chỉ", "được", "đăng", "xin", "hỏi", "đi")
+_RUN_DOES_TYPED = frozenset(_RUN_DOES)
+_RUN_DOES_FOLDS = frozenset(fold(w) for w in _RUN_DOES)
+# a word the writer is the object or the owner of, right before them ("cho tôi", "con tôi",
+# "bảo em"): no new sentence (folded)
+_RUN_TAKES = frozenset({"cho", "voi", "cua", "bao", "giup", "nhac", "den", "ve", "tu", "nhu",
+                        "va", "hoi", "goi", "nhan", "gui", "day", "con", "me", "bo", "ba", "ong",
+                        "vo", "chong", "anh", "chi", "ban", "nha", "co", "thay", "chu", "bac",
+                        "di", "cau", "em", "chau", "lop", "truong", "cty", "xa", "phuong",
+                        "thon", "ma", "la", "ca", "hai", "ho", "duoc", "de", "khi", "neu", "vi",
+                        "nen", "thi", "ai", "gium", "dum", "moi", "cac"})
+# a day said before the writer opens the sentence with them ("hôm qua | em đăng ký …")
+# (folded pairs)
+_RUN_DAY_BEFORE = frozenset({("hom", "qua"), ("hom", "nay"), ("hom", "truoc"), ("sang", "nay"),
+                             ("toi", "qua"), ("tuan", "truoc"), ("tuan", "nay"), ("nam", "nay"),
+                             ("bua", "truoc"), ("dao", "nay"), ("tuan", "sau"),
+                             ("thang", "truoc")})
+# words that open a sentence before the writer or a request ("vậy cho hỏi", "mà em không
+# biết", "nên mình muốn") (folded)
+_RUN_OPENS = frozenset({"vay", "ma", "nen", "nhung"})
+_RUN_LEAVE = frozenset({"hoi", "xin"})
 # what a question of the Week opens with ("… cho vui | tuần lễ có những hoạt động nào", "…
 # ở sảnh trường | chủ đề năm nay là gì") (folded pairs), and the words that take it as their
 # object or place instead ("tham gia tuần lễ", "về tuần lễ", "xem hôm nay") (folded)
-_TOPIC_OPENS = frozenset({("chu", "de"), ("tuan", "le"), ("ngay", "mai"), ("hom", "nay"),
-                          ("cuoc", "thi"), ("le", "khai")})
-_TOPIC_TAKEN = frozenset({"ve", "cua", "trong", "cho", "gia", "ung", "du", "xem", "biet", "hieu",
-                          "la", "o", "nhu", "voi", "va", "thi", "vao", "tai", "den", "hoi",
-                          "noi", "nghe", "thay", "doc", "tim", "nhan", "dip", "ca", "bai",
-                          "cac", "moi", "nhung", "sang", "chieu", "toi", "tu", "het", "truoc",
-                          "sau", "luc", "vi", "tin"})
+_RUN_TOPIC_OPENS = frozenset({("chu", "de"), ("tuan", "le"), ("ngay", "mai"), ("hom", "nay"),
+                              ("cuoc", "thi"), ("le", "khai")})
+_RUN_TOPIC_TAKEN = frozenset({"ve", "cua", "trong", "cho", "gia", "ung", "du", "xem", "biet",
+                              "hieu", "la", "o", "nhu", "voi", "va", "thi", "vao", "tai", "den",
+                              "hoi", "noi", "nghe", "thay", "doc", "tim", "nhan", "dip", "ca",
+                              "bai", "cac", "moi", "nhung", "sang", "chieu", "toi", "tu", "het",
+                              "truoc", "sau", "luc", "vi", "tin", "co"})
+# the bot or its keeper as the subject of a new sentence, asked to do something ("… chán quá
+# | ad xem hôm nay có gì", "… | bot có nhắn trước cho tôi được không") (folded)
+_RUN_BOT = frozenset({"ad", "admin", "bot"})
+_RUN_BOT_TAKEN = frozenset({"cho", "voi", "cua", "tren", "nho", "va", "hoi", "goi", "nhan",
+                            "gui", "bao", "la", "ve", "tu", "ma"})
+_RUN_BOT_DOES = frozenset({"xem", "cho", "oi", "giup", "gium", "co", "nhan", "nhac", "gui",
+                           "tra", "biet", "la", "chi", "tu"})
+
+
+def _run_opening(folds: list[str]) -> int:
+    """Where the greeting, call or thanks that opens a run-on message ends (0: none)."""
+    head = next((i for i in range(min(3, len(folds))) if folds[i] in _RUN_GREETING
+                 or (folds[i] == "oi" and i)), -1)
+    if head < 0 and tuple(folds[:2]) in _RUN_THANKS:
+        head = 1
+    elif head < 0 and (folds[0], "") in _RUN_THANKS:
+        head = 0
+    if head < 0:
+        return 0
+    end = head + 1
+    while end < len(folds) and folds[end] in _RUN_CALLEE and end < head + 5:
+        end += 1
+    return end
+
+
+def _run_writer(tokens: list[Token], folds: list[str], i: int) -> int:
+    """Where the sentence opens whose subject is the writer at `i` (-1: they are not)."""
+    t = tokens[i]
+    if folds[i] not in _RUN_WRITER or (t.marked and t.text not in _RUN_WRITER_TYPED) or (
+            folds[i - 1] in _RUN_TAKES and folds[i - 1] not in _RUN_KIN):
+        return -1
+    after = tokens[i + 1]
+    if not (after.text in _RUN_DOES_TYPED if after.marked else after.fold in _RUN_DOES_FOLDS):
+        return -1
+    if folds[i - 1] in _RUN_KIN:  # ("… | con mình đã …"; "cho con mình" no)
+        return i - 1 if folds[i - 2] not in _RUN_TAKES else -1
+    if folds[i - 1] in _RUN_OPENS:
+        return i - 1
+    return i - 2 if (folds[i - 2], folds[i - 1]) in _RUN_DAY_BEFORE else i
 
 
 def _run_on(tokens: list[Token]) -> list[Token]:
@@ -733,32 +779,25 @@ def _run_on(tokens: list[Token]) -> list[Token]:
     if len(tokens) < RUN_ON_WORDS or tokens[-1].clause != tokens[0].clause:
         return tokens
     folds = [t.fold for t in tokens]
-    cuts: set[int] = set()
-    # the greeting or call that opens it ("e chao ad", "chào bạn", "ad ơi", "alo")
-    head = next((i for i in range(min(3, len(folds))) if folds[i] in _GREETING
-                 or (folds[i] == "oi" and i)), -1)
-    if head >= 0:
-        end = head + 1
-        while end < len(folds) and folds[end] in _CALLEE and end < head + 5:
-            end += 1
-        cuts.add(end)
+    cuts = {_run_opening(folds)}
     for i in range(2, len(tokens) - 2):
-        f, t = folds[i], tokens[i]
-        if f == "cho" and (folds[i + 1] in _ASKS_LEAVE or (
-                folds[i + 1] in _WRITER and folds[i + 2] in _ASKS_LEAVE)):
+        f, then = folds[i], folds[i + 1]
+        if f == "cho" and (then in _RUN_LEAVE or (
+                then in _RUN_WRITER and folds[i + 2] in _RUN_LEAVE)):
             cuts.add(i - 1 if folds[i - 1] in ("ad", "ban", "bot") else i)
-        elif f in _WRITER and (t.text in _WRITER_TYPED or not t.marked) and (
-                folds[i - 1] not in _TAKES) and (
-                tokens[i + 1].text in _DOES_TYPED if tokens[i + 1].marked
-                else folds[i + 1] in _DOES_FOLDS):
-            cuts.add(i - 1 if folds[i - 1] in _OPENS
-                     else i - 2 if (folds[i - 2], folds[i - 1]) in _DAY_BEFORE else i)
-        elif (f, folds[i + 1]) in _TOPIC_OPENS and i > 3 and folds[i - 1] not in _TOPIC_TAKEN and (
-                parts.part_asks(tokens, i, len(tokens))):
+        elif f == "chuc" and folds[i - 1] not in ("to", "cac") and then in _RUN_CALLEE:
+            cuts.add(i)  # a wish ("… | chúc ad và ban tổ chức sức khỏe")
+        elif (f, then) in _RUN_TOPIC_OPENS:
+            if i > 3 and folds[i - 1] not in _RUN_TOPIC_TAKEN and parts.part_asks(
+                    tokens, i, len(tokens)):
+                cuts.add(i)
+        elif f in _RUN_BOT and then in _RUN_BOT_DOES and folds[i - 1] not in _RUN_BOT_TAKEN:
             cuts.add(i)
-        elif f in _OPENS and folds[i + 1] in _WRITER | {"cho", "tuan", "xin"} and (
-                f == "vay" or folds[i + 1] in _WRITER):
+        elif f in _RUN_OPENS and (then in _RUN_WRITER or (
+                f == "vay" and then in ("cho", "tuan", "xin"))):
             cuts.add(i)
+        else:
+            cuts.add(_run_writer(tokens, folds, i))
     cuts = {c for c in cuts if 2 <= c <= len(tokens) - 2}
     if not cuts:
         return tokens

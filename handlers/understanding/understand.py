@@ -2291,7 +2291,7 @@ class Understander:
         thanks = next((c for c in candidates if c.route == ("smalltalk", "thanks")
                        and c.explained and max(c.explained) < min(best.explained)), None)
         if thanks is None:
-            return None
+            return Understander._thanked_for_done(tokens, candidates, best)
         after = [t for t in tokens[max(thanks.explained) + 1:] if t.kind == "word"]
         told = any((a.fold in _NEXT_BEFORE_SELF and b.fold in _WRITER) or (
             a.fold in _WRITER and b.fold in _NEXT_AFTER_SELF)
@@ -2302,7 +2302,26 @@ class Understander:
         done = bool(called) and (called[0].text in ("đã", "vì") or (
             called[0].fold in ("da", "vi") and not called[0].marked)) and not _asking_parts(
             tokens)
-        return thanks if told or done else None
+        if told or done:
+            return thanks
+        return Understander._thanked_for_done(tokens, candidates, best)
+
+    @staticmethod
+    def _thanked_for_done(tokens: list[Token], candidates: list[_Candidate],
+                          best: _Candidate) -> _Candidate | None:
+        """The thanks that opens a message of several parts, none asking, when the answer is
+        found in parts after it and one of them tells what is done ("cảm ơn ad nhiều nhé |
+        hôm qua mình hỏi mà ad trả lời nhanh quá | con mình đã đăng ký được cuộc thi rồi |
+        chúc ad sức khỏe"): what was done is why they thank (round 27 a)."""
+        thanks = next((c for c in candidates if c.route == ("smalltalk", "thanks")
+                       and c.explained and min(c.explained) < min(best.explained)), None)
+        if thanks is None or len({t.clause for t in tokens}) < 3:
+            return None
+        found = {tokens[i].clause for i in best.explained}
+        if tokens[min(thanks.explained)].clause in found or not found & _done_parts(
+                tokens, alone=True) or _asking_parts(tokens):
+            return None
+        return thanks
 
     @staticmethod
     def _opens_leaving(tokens: list[Token]) -> bool:
@@ -3989,8 +4008,12 @@ class Understander:
         # (the Week or its contest named there: a part that asks only "gọi số nào để báo",
         # "trang nào tải đề thi" asks of the story's subject, "nhà tôi mất điện từ sáng")
         folds = " " + " ".join(t.fold for t in tokens if t.clause in question) + " "
+        # (or a day's events asked there: "nghỉ vì cty cắt điện, | ad xem hôm nay có hoạt động
+        # gì" (round 27 a))
         if " tuan le " not in folds and " cong dan hoc tap " not in folds and not (
-                best.route[0] == "event" and self._named_event(best, candidates)):
+                best.route[0] == "event" and self._named_event(best, candidates)) and not (
+                best.route[0] in ("today", "day") and (
+                    " hoat dong " in folds or " su kien " in folds)):
             return False
         # (found in the part that asks; outside it only on a word said there again: "đang
         # ôn thi giữa kỳ, | cho cháu thi công dân học tập thì làm thế nào")

@@ -791,10 +791,9 @@ def _run_on(tokens: list[Token]) -> list[Token]:
             if i > 3 and folds[i - 1] not in _RUN_TOPIC_TAKEN and parts.part_asks(
                     tokens, i, len(tokens)):
                 cuts.add(i)
-        elif f in _RUN_BOT and then in _RUN_BOT_DOES and folds[i - 1] not in _RUN_BOT_TAKEN:
-            cuts.add(i)
-        elif f in _RUN_OPENS and (then in _RUN_WRITER or (
-                f == "vay" and then in ("cho", "tuan", "xin"))):
+        elif (f in _RUN_BOT and then in _RUN_BOT_DOES and folds[i - 1] not in _RUN_BOT_TAKEN) or (
+                f in _RUN_OPENS and (then in _RUN_WRITER or (
+                    f == "vay" and then in ("cho", "tuan", "xin")))):
             cuts.add(i)
         else:
             cuts.add(_run_writer(tokens, folds, i))

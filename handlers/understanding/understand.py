@@ -1642,7 +1642,12 @@ class Understander:
                 passed = {best.route, *_ACTIVITIES}
         holds = best.route == _WHEN_WEEK and {tokens[i].fold for i in best.explained} <= {
             "to", "chuc"}
-        if (best.route in _CITY_LISTS or holds) and any(f" {d} " in run for d in self._districts):
+        # (a district named only where the writer says who they are is where they live, not
+        # what is asked: "tôi là bác sĩ về hưu ở lê chân … | tuần lễ có những hoạt động nào"
+        # (round 27 a))
+        where = parts.run([t for i, t in enumerate(tokens) if i not in intro]) if intro else run
+        if (best.route in _CITY_LISTS or holds) and any(
+                f" {d} " in where for d in self._districts):
             # ("ở lê chân có tổ chức hđ gì không": "tổ chức" alone, of a district named, asks
             # what it holds, not when the Week is; round 25 a)
             # "huyện thủy nguyên có hđ gì", "sk ở đồ sơn": the events of one quận or huyện are
@@ -4119,10 +4124,13 @@ class Understander:
             # 23c))
             opener = 2 if two in SELF else 1 if words and (
                 words[0].fold in _SELF_TYPED or words[0].fold in _KIN_FOLDS) else 0
+            # ("ngày nào cũng rảnh", "muốn học cái gì đó": every day, something; no question
+            # (round 27 a))
             if (opener and len(words) > opener + 1 and words[opener].fold == "la"
                     and not words[opener].expanded
-                    and not asking & set(range(start, end))
-                    and not any(t.fold in ASK_WORDS for t in words)):
+                    and ((not asking & set(range(start, end))
+                          and not any(t.fold in ASK_WORDS for t in words))
+                         or not parts.part_asks(tokens, start, end))):
                 intro.update(range(start, end))
         return intro if len(intro) < len(tokens) else set()
 

@@ -702,7 +702,7 @@ _RUN_KIN = frozenset({"con", "me", "bo", "vo", "chong", "ong", "ba"})
 # marks): "em là", "tôi muốn", "mình đang", "cháu không biết"
 _RUN_DOES = ("là", "muốn", "đang", "đã", "vừa", "mới", "hay", "sợ", "thấy", "nghe", "định",
              "cần", "phải", "ở", "làm", "không", "chưa", "có", "cũng", "vẫn", "rất", "năm",
-             "chỉ", "được", "đăng", "xin", "hỏi", "đi")
+             "chỉ", "được", "đăng", "xin", "hỏi")
 _RUN_DOES_TYPED = frozenset(_RUN_DOES)
 _RUN_DOES_FOLDS = frozenset(fold(w) for w in _RUN_DOES)
 # a word the writer is the object or the owner of, right before them ("cho tôi", "con tôi",
@@ -732,7 +732,13 @@ _RUN_TOPIC_TAKEN = frozenset({"ve", "cua", "trong", "cho", "gia", "ung", "du", "
                               "hieu", "la", "o", "nhu", "voi", "va", "thi", "vao", "tai", "den",
                               "hoi", "noi", "nghe", "thay", "doc", "tim", "nhan", "dip", "ca",
                               "bai", "cac", "moi", "nhung", "sang", "chieu", "toi", "tu", "het",
-                              "truoc", "sau", "luc", "vi", "tin", "co"})
+                              "truoc", "sau", "luc", "vi", "tin", "co", "may"})
+# the words that take a day as theirs ("từ hôm nay", "mấy hôm nay", "xem ngày mai"): a day
+# asked of is taken by fewer words than the Week is ("cho biết | hôm nay có sự kiện gì")
+_RUN_DAY_TAKEN = frozenset({"xem", "tu", "den", "truoc", "sau", "may", "ca", "het", "luc",
+                            "trong", "cua", "ve", "o", "vao", "tai", "nhu", "va", "voi", "la",
+                            "co", "nhung", "cac", "moi"})
+_RUN_DAYS = frozenset({("ngay", "mai"), ("hom", "nay")})
 # the bot or its keeper as the subject of a new sentence, asked to do something ("… chán quá
 # | ad xem hôm nay có gì", "… | bot có nhắn trước cho tôi được không") (folded)
 _RUN_BOT = frozenset({"ad", "admin", "bot"})
@@ -740,6 +746,17 @@ _RUN_BOT_TAKEN = frozenset({"cho", "voi", "cua", "tren", "nho", "va", "hoi", "go
                             "gui", "bao", "la", "ve", "tu", "ma"})
 _RUN_BOT_DOES = frozenset({"xem", "cho", "oi", "giup", "gium", "co", "nhan", "nhac", "gui",
                            "tra", "biet", "la", "chi", "tu"})
+
+
+def _lately(tokens: list[Token]) -> set[int]:
+    """The positions of "mấy hôm nay", "mấy ngày nay", "mấy bữa nay" (typed so, or without
+    marks): the last few days."""
+    out: set[int] = set()
+    for i in range(len(tokens) - 2):
+        if tokens[i].fold == "may" and tokens[i + 1].fold in ("hom", "ngay", "bua") and tokens[
+                i + 2].fold == "nay" and tokens[i].text in ("mấy", "may"):
+            out |= {i, i + 1, i + 2}
+    return out
 
 
 def _run_opening(folds: list[str]) -> int:
@@ -788,7 +805,8 @@ def _run_on(tokens: list[Token]) -> list[Token]:
         elif f == "chuc" and folds[i - 1] not in ("to", "cac") and then in _RUN_CALLEE:
             cuts.add(i)  # a wish ("… | chúc ad và ban tổ chức sức khỏe")
         elif (f, then) in _RUN_TOPIC_OPENS:
-            if i > 3 and folds[i - 1] not in _RUN_TOPIC_TAKEN and parts.part_asks(
+            taken = _RUN_DAY_TAKEN if (f, then) in _RUN_DAYS else _RUN_TOPIC_TAKEN
+            if i > 3 and folds[i - 1] not in taken and parts.part_asks(
                     tokens, i, len(tokens)):
                 cuts.add(i)
         elif (f in _RUN_BOT and then in _RUN_BOT_DOES and folds[i - 1] not in _RUN_BOT_TAKEN) or (
@@ -1210,6 +1228,12 @@ class Understander:
             # and asks nothing is when it was done, no day asked (round 26 e)
             ref = find_date([replace(t, text="_", fold="_", kind="symbol") if t.clause in done
                              else t for t in tokens], today, self.edition, english)
+        lately = _lately(tokens) if ref is not None else set()
+        if ref is not None and lately & ref.used:
+            # "mấy hôm nay được nghỉ phép", "mấy ngày nay": the days just past, a time told,
+            # no day asked (round 27 a)
+            ref = find_date([replace(t, text="_", fold="_", kind="symbol") if i in lately
+                             else t for i, t in enumerate(tokens)], today, self.edition, english)
         used = ref.used if ref is not None else frozenset()
         accented = self._accented(tokens)
         lead = self._leave(tokens)

@@ -712,7 +712,10 @@ _RUN_TAKES = frozenset({"cho", "voi", "cua", "bao", "giup", "nhac", "den", "ve",
                         "vo", "chong", "anh", "chi", "ban", "nha", "co", "thay", "chu", "bac",
                         "di", "cau", "em", "chau", "lop", "truong", "cty", "xa", "phuong",
                         "thon", "ma", "la", "ca", "hai", "ho", "duoc", "de", "khi", "neu", "vi",
-                        "nen", "thi", "ai", "gium", "dum", "moi", "cac"})
+                        "nen", "thi", "ai", "gium", "dum", "moi", "cac",
+                        # (a place or a body the writer belongs to: "cơ quan mình", "hội tôi")
+                        "quan", "ty", "khu", "to", "xom", "nhom", "dinh", "que", "lang", "doan",
+                        "xuong", "doi", "phong", "khoa", "vien", "huyen"})
 # a day said before the writer opens the sentence with them ("hôm qua | em đăng ký …")
 # (folded pairs)
 _RUN_DAY_BEFORE = frozenset({("hom", "qua"), ("hom", "nay"), ("hom", "truoc"), ("sang", "nay"),

@@ -102,6 +102,12 @@ _LEADING = frozenset({"thoi", "gio", "vay", "the", "con", "nen", "va", "ma", "ad
                       "oi", "da", "a"})
 
 
+def _some(tokens: list[Token], i: int, end: int) -> bool:
+    """Is the word at `i` "đó" (typed so, or "do" without marks) after an asking word: "cái gì
+    đó", "ai đó", "nơi nào đó" say something, someone, somewhere, and ask nothing (round 27 a)?"""
+    return i < end and tokens[i].fold == "do" and (tokens[i].text == "đó" or not tokens[i].marked)
+
+
 def part_asks(tokens: list[Token], start: int, end: int) -> bool:
     """Does the part [start, end) of a message ask a question: a question phrase (as `asks`
     reads it), a word that asks ("gì", "nào", "đâu", "ai", "mấy", "sao", "bao nhiêu") or a
@@ -110,7 +116,7 @@ def part_asks(tokens: list[Token], start: int, end: int) -> bool:
     cũng được", "sáng nào cũng rảnh"): nobody, nothing, anybody, every (round 26 e)."""
     nobody = {i for i in range(start, end) if tokens[i].fold in ASK_WORDS and (
         (i > start and tokens[i - 1].fold in _NOBODY)
-        or any(t.fold == "cung" for t in tokens[i + 1:end]))}
+        or any(t.fold == "cung" for t in tokens[i + 1:end]) or _some(tokens, i + 1, end))}
     if nobody:
         tokens = [replace(t, text="người", fold="nguoi") if i in nobody else t
                   for i, t in enumerate(tokens)]

@@ -811,6 +811,158 @@ def _unaddressed(tokens: list[Token]) -> list[Token]:
     return tokens[rest:]
 
 
+# Round 27 a: a long message typed or dictated without a comma or a stop runs its sentences
+# together ("chao ad e la sv nam cuoi e dang lam tieu luan vay tuan le keo dai den ngay nao").
+# The rules read the parts of a message (who writes, the story, the part that asks); in such a
+# run they are found where a sentence opens: after the greeting, the call or the thanks that
+# opens it, before leave to ask ("cho em hỏi"), before the writer (or their kin) as the subject
+# of a new sentence ("… cong doan | e muon thi ngay"), before "vậy", "mà", "nên" that open
+# one, before a wish ("chúc ad …"), and before the topic a question of the Week opens with.
+RUN_ON_WORDS = 14
+_RUN_GREETING = frozenset({"chao", "alo", "hi", "hello", "helo"})
+_RUN_THANKS = frozenset({("cam", "on"), ("tks", ""), ("thanks", ""), ("thank", "")})
+# whom a greeting, a call or thanks names, and the particles after it (folded)
+_RUN_CALLEE = frozenset({"ad", "admin", "ban", "bot", "anh", "chi", "btc", "bac", "chu", "ca",
+                         "moi", "nguoi", "nha", "to", "chuc", "em", "ạ", "a", "nhe", "oi",
+                         "ah", "ak", "thay", "nhieu", "you", "u"})
+# the writer as the subject of a sentence (folded; typed with marks, only these: "tối",
+# "tới" fold as "tôi" does)
+_RUN_WRITER = frozenset({"toi", "em", "e", "minh", "chau", "tui"})
+_RUN_WRITER_TYPED = frozenset({"tôi", "em", "e", "mình", "cháu", "tui"})
+# kin the writer names as a new sentence's subject ("… quá | con mình đã đăng ký") (folded)
+_RUN_KIN = frozenset({"con", "me", "bo", "vo", "chong", "ong", "ba"})
+# what the writer does as the subject of a new sentence (typed; folded when typed without
+# marks): "em là", "tôi muốn", "mình đang", "cháu không biết"
+_RUN_DOES = ("là", "muốn", "đang", "đã", "vừa", "mới", "hay", "sợ", "thấy", "nghe", "định",
+             "cần", "phải", "ở", "làm", "không", "chưa", "có", "cũng", "vẫn", "rất", "năm",
+             "chỉ", "được", "đăng", "xin", "hỏi")
+_RUN_DOES_TYPED = frozenset(_RUN_DOES)
+_RUN_DOES_FOLDS = frozenset(fold(w) for w in _RUN_DOES)
+# a word the writer is the object or the owner of, right before them ("cho tôi", "con tôi",
+# "bảo em"): no new sentence (folded)
+_RUN_TAKES = frozenset({"cho", "voi", "cua", "bao", "giup", "nhac", "den", "ve", "tu", "nhu",
+                        "va", "hoi", "goi", "nhan", "gui", "day", "con", "me", "bo", "ba", "ong",
+                        "vo", "chong", "anh", "chi", "ban", "nha", "co", "thay", "chu", "bac",
+                        "di", "cau", "em", "chau", "lop", "truong", "cty", "xa", "phuong",
+                        "thon", "ma", "la", "ca", "hai", "ho", "duoc", "de", "khi", "neu", "vi",
+                        "nen", "thi", "ai", "gium", "dum", "moi", "cac",
+                        # (a place or a body the writer belongs to: "cơ quan mình", "hội tôi")
+                        "quan", "ty", "khu", "to", "xom", "nhom", "dinh", "que", "lang", "doan",
+                        "xuong", "doi", "phong", "khoa", "vien", "huyen"})
+# a day said before the writer opens the sentence with them ("hôm qua | em đăng ký …")
+# (folded pairs)
+_RUN_DAY_BEFORE = frozenset({("hom", "qua"), ("hom", "nay"), ("hom", "truoc"), ("sang", "nay"),
+                             ("toi", "qua"), ("tuan", "truoc"), ("tuan", "nay"), ("nam", "nay"),
+                             ("bua", "truoc"), ("dao", "nay"), ("tuan", "sau"),
+                             ("thang", "truoc")})
+# words that open a sentence before the writer or a request ("vậy cho hỏi", "mà em không
+# biết", "nên mình muốn") (folded)
+_RUN_OPENS = frozenset({"vay", "ma", "nen", "nhung"})
+_RUN_LEAVE = frozenset({"hoi", "xin"})
+# what a question of the Week opens with ("… cho vui | tuần lễ có những hoạt động nào", "…
+# ở sảnh trường | chủ đề năm nay là gì") (folded pairs), and the words that take it as their
+# object or place instead ("tham gia tuần lễ", "về tuần lễ", "xem hôm nay") (folded)
+_RUN_TOPIC_OPENS = frozenset({("chu", "de"), ("tuan", "le"), ("ngay", "mai"), ("hom", "nay"),
+                              ("cuoc", "thi"), ("le", "khai")})
+_RUN_TOPIC_TAKEN = frozenset({"ve", "cua", "trong", "cho", "gia", "ung", "du", "xem", "biet",
+                              "hieu", "la", "o", "nhu", "voi", "va", "thi", "vao", "tai", "den",
+                              "hoi", "noi", "nghe", "thay", "doc", "tim", "nhan", "dip", "ca",
+                              "bai", "cac", "moi", "nhung", "sang", "chieu", "toi", "tu", "het",
+                              "truoc", "sau", "luc", "vi", "tin", "co", "may"})
+# the words that take a day as theirs ("từ hôm nay", "mấy hôm nay", "xem ngày mai"): a day
+# asked of is taken by fewer words than the Week is ("cho biết | hôm nay có sự kiện gì")
+_RUN_DAY_TAKEN = frozenset({"xem", "tu", "den", "truoc", "sau", "may", "ca", "het", "luc",
+                            "trong", "cua", "ve", "o", "vao", "tai", "nhu", "va", "voi", "la",
+                            "co", "nhung", "cac", "moi"})
+_RUN_DAYS = frozenset({("ngay", "mai"), ("hom", "nay")})
+# the bot or its keeper as the subject of a new sentence, asked to do something ("… chán quá
+# | ad xem hôm nay có gì", "… | bot có nhắn trước cho tôi được không") (folded)
+_RUN_BOT = frozenset({"ad", "admin", "bot"})
+_RUN_BOT_TAKEN = frozenset({"cho", "voi", "cua", "tren", "nho", "va", "hoi", "goi", "nhan",
+                            "gui", "bao", "la", "ve", "tu", "ma"})
+_RUN_BOT_DOES = frozenset({"xem", "cho", "oi", "giup", "gium", "co", "nhan", "nhac", "gui",
+                           "tra", "biet", "la", "chi", "tu"})
+
+
+def _lately(tokens: list[Token]) -> set[int]:
+    """The positions of "mấy hôm nay", "mấy ngày nay", "mấy bữa nay" (typed so, or without
+    marks): the last few days."""
+    out: set[int] = set()
+    for i in range(len(tokens) - 2):
+        if tokens[i].fold == "may" and tokens[i + 1].fold in ("hom", "ngay", "bua") and tokens[
+                i + 2].fold == "nay" and tokens[i].text in ("mấy", "may"):
+            out |= {i, i + 1, i + 2}
+    return out
+
+
+def _run_opening(folds: list[str]) -> int:
+    """Where the greeting, call or thanks that opens a run-on message ends (0: none)."""
+    head = next((i for i in range(min(3, len(folds))) if folds[i] in _RUN_GREETING
+                 or (folds[i] == "oi" and i)), -1)
+    if head < 0 and tuple(folds[:2]) in _RUN_THANKS:
+        head = 1
+    elif head < 0 and (folds[0], "") in _RUN_THANKS:
+        head = 0
+    if head < 0:
+        return 0
+    end = head + 1
+    while end < len(folds) and folds[end] in _RUN_CALLEE and end < head + 5:
+        end += 1
+    return end
+
+
+def _run_writer(tokens: list[Token], folds: list[str], i: int) -> int:
+    """Where the sentence opens whose subject is the writer at `i` (-1: they are not)."""
+    t = tokens[i]
+    if folds[i] not in _RUN_WRITER or (t.marked and t.text not in _RUN_WRITER_TYPED) or (
+            folds[i - 1] in _RUN_TAKES and folds[i - 1] not in _RUN_KIN):
+        return -1
+    after = tokens[i + 1]
+    if not (after.text in _RUN_DOES_TYPED if after.marked else after.fold in _RUN_DOES_FOLDS):
+        return -1
+    if folds[i - 1] in _RUN_KIN:  # ("… | con mình đã …"; "cho con mình" no)
+        return i - 1 if folds[i - 2] not in _RUN_TAKES else -1
+    if folds[i - 1] in _RUN_OPENS:
+        return i - 1
+    return i - 2 if (folds[i - 2], folds[i - 1]) in _RUN_DAY_BEFORE else i
+
+
+def _run_on(tokens: list[Token]) -> list[Token]:
+    """A long message of one part (no comma, no stop) parted where its sentences open."""
+    if len(tokens) < RUN_ON_WORDS or tokens[-1].clause != tokens[0].clause:
+        return tokens
+    folds = [t.fold for t in tokens]
+    cuts = {_run_opening(folds)}
+    for i in range(2, len(tokens) - 2):
+        f, then = folds[i], folds[i + 1]
+        if f == "cho" and (then in _RUN_LEAVE or (
+                then in _RUN_WRITER and folds[i + 2] in _RUN_LEAVE)):
+            cuts.add(i - 1 if folds[i - 1] in ("ad", "ban", "bot") else i)
+        elif f == "chuc" and folds[i - 1] not in ("to", "cac") and then in _RUN_CALLEE:
+            cuts.add(i)  # a wish ("… | chúc ad và ban tổ chức sức khỏe")
+        elif (f, then) in _RUN_TOPIC_OPENS:
+            taken = _RUN_DAY_TAKEN if (f, then) in _RUN_DAYS else _RUN_TOPIC_TAKEN
+            if i > 3 and folds[i - 1] not in taken and parts.part_asks(
+                    tokens, i, len(tokens)):
+                cuts.add(i)
+        elif (f in _RUN_BOT and then in _RUN_BOT_DOES and folds[i - 1] not in _RUN_BOT_TAKEN) or (
+                f in _RUN_OPENS and (then in _RUN_WRITER or (
+                    f == "vay" and then in ("cho", "tuan", "xin")))):
+            cuts.add(i)
+        else:
+            cuts.add(_run_writer(tokens, folds, i))
+    cuts = {c for c in cuts if 2 <= c <= len(tokens) - 2}
+    if not cuts:
+        return tokens
+    out: list[Token] = []
+    clause = tokens[0].clause
+    for i, t in enumerate(tokens):
+        if i in cuts:
+            clause += 1
+        out.append(t.in_clause(clause))
+    return out
+
+
 def _phone_number(tokens: list[Token]) -> set[int]:
     """The number tokens of a phone number the writer gives ("gọi lại cho tôi số 0912 345
     678", "qua sdt nay 0904111222"): digits in a row, 9 to 11 of them, the first a 0. Given
@@ -1219,9 +1371,9 @@ class Understander:
                 repaired = [*repaired[:last], _RIGHT_AWAY[0].in_clause(repaired[last].clause),
                             *repaired[last + 1:]]
         expanded = self.lexicon.expand(repaired, self.repairer.fit)
-        tokens = _unaddressed(parts.heard_of(parts.particles(parts.continued(expanded),
-                                                             self.index.is_filler),
-                                             self.index.is_filler))
+        tokens = _run_on(_unaddressed(parts.heard_of(
+            parts.particles(parts.continued(expanded), self.index.is_filler),
+            self.index.is_filler)))
         normalised = " ".join(t.fold for t in tokens)
         base = Understanding("unknown", typed=text, normalised=normalised, english=english,
                              asks="?" in text or parts.asks(tokens, 0, len(tokens)))
@@ -1274,6 +1426,12 @@ class Understander:
             # and asks nothing is when it was done, no day asked (round 26 e)
             ref = find_date([replace(t, text="_", fold="_", kind="symbol") if t.clause in done
                              else t for t in tokens], today, self.edition, english)
+        lately = _lately(tokens) if ref is not None else set()
+        if ref is not None and lately & ref.used:
+            # "mấy hôm nay được nghỉ phép", "mấy ngày nay": the days just past, a time told,
+            # no day asked (round 27 a)
+            ref = find_date([replace(t, text="_", fold="_", kind="symbol") if i in lately
+                             else t for i, t in enumerate(tokens)], today, self.edition, english)
         lead = self._leave(tokens)
         if ref is not None and ref.used:
             # "bỏ qua hôm nay, | mai có gì", "không kể thứ bảy, | chủ nhật có gì", "không đi
@@ -1779,7 +1937,12 @@ class Understander:
                 passed = {best.route, *_ACTIVITIES}
         holds = best.route == _WHEN_WEEK and {tokens[i].fold for i in best.explained} <= {
             "to", "chuc"}
-        if (best.route in _CITY_LISTS or holds) and any(f" {d} " in run for d in self._districts):
+        # (a district named only where the writer says who they are is where they live, not
+        # what is asked: "tôi là bác sĩ về hưu ở lê chân … | tuần lễ có những hoạt động nào"
+        # (round 27 a))
+        where = parts.run([t for i, t in enumerate(tokens) if i not in intro]) if intro else run
+        if (best.route in _CITY_LISTS or holds) and any(
+                f" {d} " in where for d in self._districts):
             # ("ở lê chân có tổ chức hđ gì không": "tổ chức" alone, of a district named, asks
             # what it holds, not when the Week is; round 25 a)
             # "huyện thủy nguyên có hđ gì", "sk ở đồ sơn": the events of one quận or huyện are
@@ -2441,7 +2604,7 @@ class Understander:
         thanks = next((c for c in candidates if c.route == ("smalltalk", "thanks")
                        and c.explained and max(c.explained) < min(best.explained)), None)
         if thanks is None:
-            return None
+            return Understander._thanked_for_done(tokens, candidates, best)
         after = [t for t in tokens[max(thanks.explained) + 1:] if t.kind == "word"]
         told = any((a.fold in _NEXT_BEFORE_SELF and b.fold in _WRITER) or (
             a.fold in _WRITER and b.fold in _NEXT_AFTER_SELF)
@@ -2452,7 +2615,26 @@ class Understander:
         done = bool(called) and (called[0].text in ("đã", "vì") or (
             called[0].fold in ("da", "vi") and not called[0].marked)) and not _asking_parts(
             tokens)
-        return thanks if told or done else None
+        if told or done:
+            return thanks
+        return Understander._thanked_for_done(tokens, candidates, best)
+
+    @staticmethod
+    def _thanked_for_done(tokens: list[Token], candidates: list[_Candidate],
+                          best: _Candidate) -> _Candidate | None:
+        """The thanks that opens a message of several parts, none asking, when the answer is
+        found in parts after it and one of them tells what is done ("cảm ơn ad nhiều nhé |
+        hôm qua mình hỏi mà ad trả lời nhanh quá | con mình đã đăng ký được cuộc thi rồi |
+        chúc ad sức khỏe"): what was done is why they thank (round 27 a)."""
+        thanks = next((c for c in candidates if c.route == ("smalltalk", "thanks")
+                       and c.explained and min(c.explained) < min(best.explained)), None)
+        if thanks is None or len({t.clause for t in tokens}) < 3:
+            return None
+        found = {tokens[i].clause for i in best.explained}
+        if tokens[min(thanks.explained)].clause in found or not found & _done_parts(
+                tokens, alone=True) or _asking_parts(tokens):
+            return None
+        return thanks
 
     @staticmethod
     def _opens_leaving(tokens: list[Token]) -> bool:
@@ -4297,8 +4479,12 @@ class Understander:
         # (the Week or its contest named there: a part that asks only "gọi số nào để báo",
         # "trang nào tải đề thi" asks of the story's subject, "nhà tôi mất điện từ sáng")
         folds = " " + " ".join(t.fold for t in tokens if t.clause in question) + " "
+        # (or a day's events asked there: "nghỉ vì cty cắt điện, | ad xem hôm nay có hoạt động
+        # gì" (round 27 a))
         if " tuan le " not in folds and " cong dan hoc tap " not in folds and not (
-                best.route[0] == "event" and self._named_event(best, candidates)):
+                best.route[0] == "event" and self._named_event(best, candidates)) and not (
+                best.route[0] in ("today", "day") and (
+                    " hoat dong " in folds or " su kien " in folds)):
             return False
         # (found in the part that asks; outside it only on a word said there again: "đang
         # ôn thi giữa kỳ, | cho cháu thi công dân học tập thì làm thế nào")
@@ -4405,10 +4591,13 @@ class Understander:
             # 23c))
             opener = 2 if two in SELF else 1 if words and (
                 words[0].fold in _SELF_TYPED or words[0].fold in _KIN_FOLDS) else 0
+            # ("ngày nào cũng rảnh", "muốn học cái gì đó": every day, something; no question
+            # (round 27 a))
             if (opener and len(words) > opener + 1 and words[opener].fold == "la"
                     and not words[opener].expanded
-                    and not asking & set(range(start, end))
-                    and not any(t.fold in ASK_WORDS for t in words)):
+                    and ((not asking & set(range(start, end))
+                          and not any(t.fold in ASK_WORDS for t in words))
+                         or not parts.part_asks(tokens, start, end))):
                 intro.update(range(start, end))
         return intro if len(intro) < len(tokens) else set()
 

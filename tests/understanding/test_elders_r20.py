@@ -17,7 +17,7 @@ from __future__ import annotations
 import pytest
 
 from handlers.understanding import Understander
-from tests.understanding.conftest import SECOND_OPINION, answer
+from tests.understanding.conftest import answer
 
 # the digital skills answers: the FAQ on Internet safety and the two classes
 SKILLS = ("faq:internet-an-toan", "event:an-duong-ky-nang-so", "event:lop-ky-nang-so")
@@ -49,11 +49,8 @@ SKILLS = ("faq:internet-an-toan", "event:an-duong-ky-nang-so", "event:lop-ky-nan
     # C5: what is on near home
     ('nhà tôi ở Thủy Nguyên, gần đấy có hoạt động gì không', ('faq:quan-huyen',)),
     ('o gan cho toi o co su kien nao khong', ('faq:quan-huyen',)),
-    pytest.param('bà ở Vĩnh Bảo, quanh nhà có gì tham gia được không', ('faq:quan-huyen',),
-                 marks=pytest.mark.xfail(
-                     strict=True, reason=SECOND_OPINION
-                     + "who may take part (p 0.74); the district"
-                       " named without 'huyện' is no word the model weighs")),
+    # (read since the examples were made anew with round 27a's lines)
+    ('bà ở Vĩnh Bảo, quanh nhà có gì tham gia được không', ('faq:quan-huyen',)),
     ('gần nhà mình có lớp hay sự kiện gì không ad', ('faq:quan-huyen',)),
     # C6: a fee asked after a story
     ('cháu nhà tôi học lớp 4, muốn cho cháu thi thử, thi có phải nộp tiền không',
@@ -132,7 +129,7 @@ SKILLS = ("faq:internet-an-toan", "event:an-duong-ky-nang-so", "event:lop-ky-nan
     ('ong ba o que ra choi, tuan le dien ra den ngay nao', ('faq:thoi-gian', 'schedule')),
     pytest.param('o quan hong bang co sk gi gan nha khong', ('faq:quan-huyen',),
                  marks=pytest.mark.xfail(
-                     strict=True, reason="schedule since round 27 (b, c, d, e): the rules read "
+                     strict=True, reason="schedule since round 27: the rules read "
                      "'hong' as 'không' ('o quan khong bang'), and the examples made anew with "
                      "round 27's phrasings no longer vote the district's events back")),
     # read since round 26a

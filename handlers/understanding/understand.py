@@ -338,6 +338,7 @@ _BODY_WORK = frozenset({("tong", "hop"), ("chi", "dao"), ("ban", "hanh"), ("chu"
 _BODY_AMONG = (("trong", "ban", "to", "chuc"), ("trong", "ban", "chi", "dao"),
                ("ban", "to", "chuc", "la"), ("thuoc", "ban"))
 _BODY_ONE_OF = (("ban", "to", "chuc", "la"),)  # (only with "hay": one of two)
+_GREETED_BY = frozenset({"chao", "thua", "gui"})  # (folded: "chào", "thưa", "kính gửi" a body)
 _BODY_ASKED_FIRST = frozenset(d[0] for d in (*_BODY_DUTIES, *_BODY_AMONG))
 _BODY_REACHED = frozenset({"goi", "lien", "gap", "dia", "email", "mail", "zalo", "dien",
                            "hotline", "bao"})  # (not "nhắn": "ủy ban nhân dân" folds so)
@@ -3401,7 +3402,11 @@ class Understander:
             return {i + k for i in range(len(folds)) for p in phrases
                     if folds[i:i + len(p)] == list(p) for k in range(len(p))}
 
-        named = at(_BODY_NAMES)
+        # (not a body greeted or written to: "em chào ban tổ chức, em là giáo viên, em được
+        # giao …" tells the writer's duty to the organisers it addresses; merge of round 27)
+        named = {i for i in at(_BODY_NAMES) if not any(
+            folds[k] in _GREETED_BY and all(j in named_at for j in range(k + 1, i + 1))
+            for k in range(max(0, i - 5), i))} if (named_at := at(_BODY_NAMES)) else set()
         if not named:
             return best
         among = at(_BODY_AMONG)

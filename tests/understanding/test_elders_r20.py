@@ -17,7 +17,7 @@ from __future__ import annotations
 import pytest
 
 from handlers.understanding import Understander
-from tests.understanding.conftest import answer
+from tests.understanding.conftest import SECOND_OPINION, answer
 
 # the digital skills answers: the FAQ on Internet safety and the two classes
 SKILLS = ("faq:internet-an-toan", "event:an-duong-ky-nang-so", "event:lop-ky-nang-so")
@@ -49,8 +49,10 @@ SKILLS = ("faq:internet-an-toan", "event:an-duong-ky-nang-so", "event:lop-ky-nan
     # C5: what is on near home
     ('nhà tôi ở Thủy Nguyên, gần đấy có hoạt động gì không', ('faq:quan-huyen',)),
     ('o gan cho toi o co su kien nao khong', ('faq:quan-huyen',)),
-    # (read since the examples were made anew with round 27a's lines)
-    ('bà ở Vĩnh Bảo, quanh nhà có gì tham gia được không', ('faq:quan-huyen',)),
+    # (read while round 27a's examples were merged; overruled again at the end)
+    pytest.param('bà ở Vĩnh Bảo, quanh nhà có gì tham gia được không', ('faq:quan-huyen',),
+                 marks=pytest.mark.xfail(strict=True, reason=SECOND_OPINION + (
+                     "who may take part at p 0.73, since round 27's five rounds merged"))),
     ('gần nhà mình có lớp hay sự kiện gì không ad', ('faq:quan-huyen',)),
     # C6: a fee asked after a story
     ('cháu nhà tôi học lớp 4, muốn cho cháu thi thử, thi có phải nộp tiền không',
@@ -127,11 +129,9 @@ SKILLS = ("faq:internet-an-toan", "event:an-duong-ky-nang-so", "event:lop-ky-nan
     # read since the examples' second opinion (BENCHMARKS §8.81): story words of older people;
     # what is on near home
     ('ong ba o que ra choi, tuan le dien ra den ngay nao', ('faq:thoi-gian', 'schedule')),
-    pytest.param('o quan hong bang co sk gi gan nha khong', ('faq:quan-huyen',),
-                 marks=pytest.mark.xfail(
-                     strict=True, reason="schedule since round 27: the rules read "
-                     "'hong' as 'không' ('o quan khong bang'), and the examples made anew with "
-                     "round 27's phrasings no longer vote the district's events back")),
+    # (the rules read 'hong' as 'không'; the examples' second opinion gives the district's
+    # events, p 0.51: a strict xfail during round 27's merges, read again at its end)
+    ('o quan hong bang co sk gi gan nha khong', ('faq:quan-huyen',)),
     # read since round 26a
     ('bố tôi được gọi điện báo trúng thưởng ô tô, bảo nộp thuế trước mới nhận, '
      'có phải lừa không',

@@ -75,7 +75,7 @@ class Router:
         """Build the understanding and its examples' model now (about 2.5 s of CPU, in a
         worker thread at `run`'s start): else the first message the phrases leave to the
         examples would wait for the model, and every update behind it."""
-        self.understander.examples.model  # noqa: B018 (a cached_property: built now, kept)
+        self.understander.examples.model  # noqa: B018 (a property: trained now, kept)
 
     def route(self, text: str, today: date) -> Route:
         """Pick the feature for `text` (already cleaned); 'unknown' when nothing fits."""

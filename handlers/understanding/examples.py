@@ -24,10 +24,10 @@ decides); an example's answer is never an action (content.EXAMPLE_ANSWERS).
 from __future__ import annotations
 
 import itertools
+import threading
 from collections import Counter
 from collections.abc import Sequence
-from functools import cached_property
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
@@ -106,12 +106,44 @@ class Examples:
         self.rows: NDArray[np.int64] = row[order]
         self.weights: NDArray[np.float64] = w[order]
         self.starts: NDArray[np.int64] = np.concatenate(([0], np.cumsum(df))).astype(np.int64)
+        self._model: Model | None = None
+        self._training = threading.Lock()
 
-    @cached_property
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        del state["_training"]  # (a lock is no state: kept in the content cache without it)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._training = threading.Lock()
+
+    @property
     def model(self) -> Model:
-        """The model trained on these examples, at its first use (about 2 s of CPU for 5,000
-        examples; kept with the understanding in the content cache)."""
-        return Model(self)
+        """The model trained on these examples, at its first use (about 5 s of CPU for 5,900
+        examples on a slow machine; the bot trains it in a worker thread at its start:
+        Router.prepare)."""
+        if self._model is None:
+            with self._training:
+                if self._model is None:
+                    self._model = Model(self)
+        return self._model
+
+    def _ready_model(self) -> Model | None:
+        """The model, trained now if no one is training it; None while another thread trains
+        it (the bot's first seconds, Router.prepare): a message is then answered without the
+        model rather than wait behind the training, and every update behind it (the tests'
+        bots, five to a two-core machine, waited past 15 s)."""
+        if self._model is not None:
+            return self._model
+        if not self._training.acquire(blocking=False):
+            return None
+        try:
+            if self._model is None:
+                self._model = Model(self)
+            return self._model
+        finally:
+            self._training.release()
 
     def vote(self, normalised: str) -> Voted | None:
         """The answer of the K examples most like `normalised` when all K name it, with the
@@ -132,10 +164,13 @@ class Examples:
         vector = self.query(normalised)
         if vector is None:
             return None
+        model = self._ready_model()
+        if model is None:
+            return None  # (the rules' answer stands while the model is trained)
         # (the model first: most messages it leaves to the rules, without the nearest sought)
-        p = self.model.probabilities(vector)
-        guessed = self.model.likeliest(p)
-        theirs = float(p[self.model.index[against]]) if against in self.model.index else 0.0
+        p = model.probabilities(vector)
+        guessed = model.likeliest(p)
+        theirs = float(p[model.index[against]]) if against in model.index else 0.0
         if guessed.likeness < SECOND_FLOOR or guessed.answer == against or theirs >= OVERRULED:
             return None
         nearest = self._nearest(vector, 1)
@@ -143,9 +178,10 @@ class Examples:
 
     def _modelled(self, vector: Vector | None,
                   nearest: list[tuple[str, float]]) -> Voted | None:
-        if vector is None or not nearest:
+        model = self._ready_model()
+        if vector is None or not nearest or model is None:
             return None
-        guessed = self.model.answer_of(vector)
+        guessed = model.answer_of(vector)
         if guessed.likeness < MODEL_FLOOR or guessed.answer != nearest[0][0]:
             return None
         return guessed

@@ -82,14 +82,12 @@ _CASES = [
     # (left by round 23a, read since round 26b: 'người thích đọc sách' names the readers'
     # communities)
     ('hội những người thích đọc sách trên mạng', 'courses:van-hoa-doc'),
-    # (left by round 23a, read since the examples' second opinion, BENCHMARKS §8.81)
-    pytest.param('thư viện trường với thư viện xã có chia sẻ sách cho nhau không',
-'programme:hop-tac-thu-vien / programme:luan-chuyen-sach / library',
-                 marks=pytest.mark.xfail(
-                     strict=True, reason=(
-                       "the intergenerational reading ('chia sẻ'), as before §8.81: since "
-                       'rounds 26 merged the model is not sure enough of another answer to '
-                       'overrule it'))),
+    # (left by round 23a, read since the examples' second opinion, BENCHMARKS §8.81, lost
+    # when round 26 merged, read again since its floor is the vote's, §8.90)
+    ('thư viện trường với thư viện xã có chia sẻ sách cho nhau không',
+     'programme:hop-tac-thu-vien / programme:luan-chuyen-sach / library'),
+    # (left by round 23a, read since the second opinion's floor is the vote's, §8.90)
+    ('co phong trao nao de hoc sinh doc sach nhieu hon ko', _LIBRARY),
     ('online english classes free', 'courses:khoa-hoc / courses'),
 ]
 
@@ -113,7 +111,6 @@ _GUARDS = [
 ]
 
 _LEFT = [
-    ('co phong trao nao de hoc sinh doc sach nhieu hon ko', _LIBRARY),
     ('buổi thư viện mở cửa tự do có hướng dẫn đọc sách điện tử không',
      'event:ngay-thu-vien-mo'),
     # (read by the first fixes, given back: 'ứng dụng …' as keywords made "dung" weaker,

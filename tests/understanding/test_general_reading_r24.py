@@ -51,6 +51,9 @@ _CASES = [
      + _COURSES),
     # reading communities, children's reading
     ('trang truyen co tich co hinh cho be 4 tuoi', 'courses:van-hoa-doc'),
+    # (left by round 24b, read since the second opinion's floor is the vote's, §8.90)
+    ('các thư viện trong khu dân cư có chia sẻ cán bộ với nhau không',
+     'programme:hop-tac-thu-vien / library'),
 ]
 
 _GUARDS = [
@@ -64,8 +67,6 @@ _GUARDS = [
 ]
 
 _LEFT = [
-    ('các thư viện trong khu dân cư có chia sẻ cán bộ với nhau không',
-     'programme:hop-tac-thu-vien / library'),
     ('làm sao cho con nghiện điện thoại chịu cầm quyển sách lên đọc', _LIBRARY),
     ('ở xí nghiệp có tủ sách cho công nhân đọc lúc nghỉ trưa không',
      'programme:khong-gian-doc / library'),

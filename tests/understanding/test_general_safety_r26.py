@@ -104,10 +104,6 @@ GUARDS = [
 
 # Cases the round did not mend (strict xfail): the text, with the answer it gets and why.
 LEFT: dict[str, str] = {
-    'bà tôi muốn học dùng zalo, tuần lễ có lớp không':
-        "faq:tuan-le-la-gi since rounds 26 merged: the part that asks ('tuần lễ có lớp "
-        "không', round 26e's rule) names the Week only; learning to use Zalo is told in "
-        "the other part",
     "ai đó nhắn zalo giả làm cháu tôi xin chuyển 10 triệu đóng viện phí":
         "dont_know: the fees ('phí' of 'viện phí') weigh more than the safe Internet's 'giả "
         "làm'; 'xin chuyển | 10 triệu' is no phrase (the sum between)",

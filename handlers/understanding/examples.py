@@ -124,12 +124,9 @@ class Examples:
     def model(self) -> Model:
         """The model trained on these examples, at its first use (about 5 s of CPU for 5,900
         examples on a slow machine; the bot trains it in a worker thread at its start:
-        Router.prepare)."""
-        if self._model is None:
-            with self._training:
-                if self._model is None:
-                    self._model = Model(self)
-        return self._model
+        Router.prepare), behind another thread that trains it."""
+        with self._training:
+            return self._trained()
 
     def _ready_model(self) -> Model | None:
         """The model, trained now if no one is training it; None while another thread trains
@@ -141,11 +138,15 @@ class Examples:
         if not self._training.acquire(blocking=False):
             return None
         try:
-            if self._model is None:
-                self._model = Model(self)
-            return self._model
+            return self._trained()
         finally:
             self._training.release()
+
+    def _trained(self) -> Model:
+        """The model, trained if it is not yet (the caller holds `_training`)."""
+        if self._model is None:
+            self._model = Model(self)
+        return self._model
 
     def vote(self, normalised: str) -> Voted | None:
         """The answer of the K examples most like `normalised` when all K name it, with the

@@ -53,6 +53,11 @@ _SMILEY_KEYS = re.compile(r"[:;=^<_.D-]")  # (":", "^", "<", "_", ".", "-" or xD
 _STRAY_MARKS = re.compile(r"[.,'`*-]")
 _DIGIT = re.compile(r"[0-9]")  # a date, a time and _ZERO need one
 _CONSONANT = re.compile(r"[bcdđghklmnpqrstvx]")
+# The pairs of consonants that start a syllable, the consonants that end one, and the pairs
+# that end one (_one_syllable).
+_ONSETS = frozenset({"ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr"})
+_CLOSING_CONSONANTS = frozenset("cmnpt")
+_PAIRED_FINALS = frozenset({"ch", "ng", "nh"})
 # Shorthands typed with a dot after a word's first letter ("c.ơn", "c.on": cảm ơn): the dot
 # parts two words there (the lexicon reads "c ơn"), joined they would be another ("con").
 _DOTTED = frozenset({("c", "ơn"), ("c", "on")})
@@ -203,9 +208,30 @@ def _stray(m: re.Match[str]) -> str:
     left, right = m.group(1), m.group(2)
     if (left, right) in _DOTTED:
         return f"{left} "  # a shorthand, not a slip: its two words stay two ("c on")
+    if m.group()[len(left)] == ",":
+        # (a comma typed without its space parts two words: a slip only inside a syllable)
+        return left if _one_syllable(left, right) else m.group()
     if any(len(w) == 1 and _CONSONANT.fullmatch(w) for w in (left, right)):
-        return left
+        return left  # ("s.mai": sáng mai, a shorthand's dot; "what's")
     return m.group()
+
+
+def _one_syllable(left: str, right: str) -> bool:
+    """Is a single consonant beside a comma a slip inside one syllable: the start of the word
+    after it ("n.ay", "k.ý", "t,hì": before a vowel, or the second letter of ch, gh, gi, kh,
+    ng, nh, ph, qu, th, tr) or the end of the word before it ("ba.n", "xon,g": a final c, m,
+    n, p, t, or ch, ng, nh)? Else the mark parts two words, the consonant a shorthand of its
+    own ("xong r,cảm ơn": rồi; "t7 bận r,cn có gì"): "rc" or "rcn" begins no word."""
+    if len(left) == 1 and _CONSONANT.fullmatch(left):
+        return _vowel(right[0]) or left + right[0] in _ONSETS
+    if len(right) == 1 and _CONSONANT.fullmatch(right):
+        return ((_vowel(left[-1]) and right in _CLOSING_CONSONANTS)
+                or left[-1] + right in _PAIRED_FINALS)
+    return False
+
+
+def _vowel(letter: str) -> bool:
+    return unicodedata.normalize("NFD", letter)[0] in "aeiouy"
 
 
 def same_word(token: Token, text: str, text_fold: str) -> bool:

@@ -10,6 +10,7 @@ import pytest
 from content import Edition
 from handlers.understanding import Understander
 from handlers.understanding.normalise import Lexicon, retone, tokenize
+from tests.understanding.conftest import answer
 
 THU = date(2020, 10, 1)
 
@@ -21,6 +22,33 @@ def test_tokens_keep_marks_and_read_dates_and_times_whole() -> None:
         ("có", "word"), ("gì", "word"), ("👍", "symbol")]
     assert [t.marked for t in tokens[:2]] == [True, True]
     assert tokenize("lich")[0].fold == "lich" and not tokenize("lich")[0].marked
+
+
+@pytest.mark.parametrize(("typed", "words"), [
+    # a comma typed without its space parts two words when the consonant beside it is a
+    # shorthand of its own (r: rồi, k: không), not the start or end of the word beside it
+    ("xong r,cam on", ["xong", "r", "cam", "on"]),
+    ("hom nay k,mai", ["hom", "nay", "k", "mai"]),
+    ("ban r,cn", ["ban", "r", "cn"]),
+    # a slip inside one syllable is undone, comma or dot
+    ("d,e n.ay k.ý t,hì xon,g ba.n", ["de", "nay", "ký", "thì", "xong", "ban"]),
+    # a shorthand's dot and an English contraction stay one word
+    ("s.mai what's", ["smai", "whats"]),
+])
+def test_a_mark_inside_a_word(typed: str, words: list[str]) -> None:
+    assert [t.text for t in tokenize(typed)] == words
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("e doc r,cho e thi luon", "contest_take"),
+    ("dang ky r,gio chu de tuan le la gi", "theme"),
+    ("xong r,thanks ad nha", "smalltalk:thanks"),
+    ("t7 ban r,cn co gi ko", "day:2020-10-04"),
+    ("hoi r,ma chua ai tra loi,so dt btc la gi", "contacts"),
+])
+def test_a_comma_without_its_space_parts_words(understander: Understander, text: str,
+                                               expected: str) -> None:
+    assert answer(understander, text) == expected
 
 
 @pytest.mark.parametrize(("typed", "written"), [

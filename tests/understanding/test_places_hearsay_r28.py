@@ -45,7 +45,7 @@ HEARSAY = [
      "faq:tuan-le-la-gi / theme"),
     ("con tôi hỏi tôi chịu, cuộc thi công dân học tập có giải gì không",
      "contest / faq:cuoc-thi"),
-    ("em vừa mới biết tin, hôm nay có sự kiện gì ạ", "today"),
+    ("em vừa mới biết tin, hôm nay có sự kiện gì ạ", "day:2020-10-01"),
     ("hàng xóm bảo có lớp kỹ năng số cho phụ huynh, lớp đó học tối thứ mấy",
      "event:lop-ky-nang-so / day:2020-10-03@toi / courses:ky-nang-so"),
     ("thấy trên fb nói tham gia miễn phí, có đúng không ad", "faq:chi-phi"),

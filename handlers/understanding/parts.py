@@ -234,6 +234,59 @@ def heard_of(tokens: list[Token], filler: Callable[[Token], bool]) -> list[Token
     return rest if drop and any(t.kind == "word" for t in rest) else tokens
 
 
+# Where the writer says they are or mean, the Week's own city ("ở hải phòng", "tại hp", "trên
+# thành phố", "trên địa bàn tp hải phòng"): the words that say "at" (as typed: "ở" or "o",
+# not "ô", "ơ"; "bên" only with its marks, "ben" may be "bến"), what may stand between them
+# and the city's name, and its names (folded).
+_AT = frozenset({"ở", "o", "tại", "tai", "trên", "tren", "bên", "khắp", "khap"})
+_AREA = (("dia", "ban"), ("khu", "vuc"), ("thanh", "pho"), ("tp",))
+_CITY = (("hai", "phong"), ("hp",))
+# after "thành phố" said alone, another city or a question of which ("ở thành phố khác", "ở tp
+# nào"): not the Week's
+_NOT_THIS_CITY = frozenset({"khac", "nao", "lon"})
+
+
+def _said_at(tokens: list[Token], i: int, names: tuple[tuple[str, ...], ...]) -> int:
+    """The length of one of `names` said at `i` (0 when none is)."""
+    for name in names:
+        end = i + len(name)
+        if end <= len(tokens) and all(
+                tokens[i + k].fold == w for k, w in enumerate(name)):
+            return len(name)
+    return 0
+
+
+def home_city(tokens: list[Token], filler: Callable[[Token], bool]) -> list[Token]:
+    """The message without the place it says when that place is Hải Phòng, the Week's own
+    city ("con tôi học lớp 5 tham gia được ở hải phòng không", "cho tui vào thi tại hp với",
+    "trên thành phố tuần này có lịch gì"): every answer of the Week is of the city, so the
+    place narrows nothing, and said inside the question it parts the phrases that ask
+    ("tham gia được … không"). A district, another city ("ở thành phố khác", "tp hồ chí
+    minh") and the city named as a subject ("thời tiết hải phòng") stay."""
+    kept: list[Token] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        t = tokens[i]
+        if t.text in _AT:
+            end = i + 1
+            while (step := _said_at(tokens, end, _AREA)) and end - i < 6:
+                end += step
+            city = _said_at(tokens, end, _CITY)
+            # (a "hai" typed with its marks is two, not the city: "ở hai phòng học")
+            if city and not (city == 2 and tokens[end].marked and tokens[end].text != "hải"):
+                end += city
+            elif not (end > i + 1 and tokens[end - 1].fold in ("pho", "tp") and (
+                    end == n or tokens[end].kind != "word" or (
+                        filler(tokens[end]) and tokens[end].fold not in _NOT_THIS_CITY))):
+                end = i
+            if end > i:
+                i = end
+                continue
+        kept.append(t)
+        i += 1
+    return kept if len(kept) < n and any(t.kind == "word" for t in kept) else tokens
+
+
 def continued(tokens: list[Token]) -> list[Token]:
     """A comma or a line break typed inside the question ("tuần lễ, | có gì", "mỗi câu được
     | bao nhiêu thời gian", "hội khuyến học, | có trao thưởng không"): the part after it

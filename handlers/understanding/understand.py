@@ -1362,7 +1362,9 @@ class Understander:
         words = [t for t in typed if t.kind == "word"]
         english = bool(words) and not any(t.marked for t in words) and (
             2 * sum(t.fold in self.english for t in words) >= len(words))
-        repaired = self.repairer.repair(typed)
+        # (the city said as where is left out before the repairs and the lexicon read the
+        # words around it: "có bão tại hp" is no "bao tai")
+        repaired = self.repairer.repair(parts.home_city(typed, self.index.is_filler))
         if english and any(t.fold in _EN_SHORT_DAYS for t in repaired):
             repaired = [w.in_clause(t.clause) for t in repaired
                         for w in _EN_SHORT_DAYS.get(t.fold, (t,))]

@@ -56,6 +56,23 @@ _HEARD = frozenset({"nghe", "doc", "thay"})
 # someone listens to or reads, not how the writer heard of something (round 21c).
 _LIKES = frozenset({"thich", "muon", "ua"})
 _SOURCE_WORDS = 3
+# Where it was heard or read (folded): a part that names one after the verb tells how the
+# writer heard, said when or not ("nghe loa phường nói", "thấy trên fb bảo", "cô giáo nhắn
+# nhóm zalo lớp"); a part that ends on a verb of saying too ("nghe hàng xóm bảo")
+_SOURCES = frozenset({"loa", "bao", "facebook", "fb", "zalo", "nhom", "group", "tivi", "tv",
+                      "dai", "tin", "mang", "page"})
+_SAID = frozenset({"noi", "bao", "ke"})
+# where a message is sent to many ("cô giáo nhắn nhóm zalo lớp"): "nhắn" before them tells how
+# the writer heard ("nhận tin" is the reminders)
+_GROUPS = frozenset({"nhom", "zalo", "group", "facebook", "fb"})
+_SOURCE_LONG = 5
+# who told or asked, before the verb (folded): the writer's people and neighbours, teachers
+_TELLERS = frozenset({"hang", "xom", "giao", "thay", "chu", "nhiem", "ban", "be", "nha",
+                      "sep", "con", "chau", "vo", "chong", "bo", "me", "ong", "ba"})
+# A part that tells that someone asked the writer, who could not answer ("con em hỏi mà em
+# không biết", "con tôi hỏi tôi chịu"): why the writer asks, not what (folded)
+_ASKED_ME = frozenset({"hoi"})
+_NOT_KNOWN = (("khong", "biet"), ("chua", "biet"), ("chiu",), ("khong", "ro"))
 _WHEN = frozenset({"moi", "vua", "da"})
 _TOLD_WHEN = _WHEN | {"cung", "thi"}
 # What a part that tells something of its own holds (folded): who writes ("tôi", "em"), what
@@ -211,23 +228,9 @@ def heard_of(tokens: list[Token], filler: Callable[[Token], bool]) -> list[Token
         part = [(i, t) for i, t in enumerate(tokens) if t.clause == clause]
         if not part or part[0][0] != drop:
             break
-        verbs = [k for k, (_i, t) in enumerate(part) if t.fold in _HEARD or (
-            t.fold == "biet" and k + 1 < len(part) and part[k + 1][1].fold == "tin")]
-        # before the verb only who heard and when ("hôm qua", "em mới"): "ông tôi muốn đến
-        # thư viện đọc báo," says what is wanted, not how the writer heard
-        # and when is said ("hôm qua", "mới", "vừa"): "tôi đọc sách, | ở đâu" asks of a book
-        if not verbs:
+        if asks(tokens, part[0][0], part[-1][0] + 1):
             break
-        before = [t for _i, t in part[:verbs[0]] if t.kind == "word"]
-        if any(t.fold in _LIKES for t in before):
-            break
-        if not all(t.fold in SELF or t.fold in DATE_FOLDS
-                                or t.fold in _TOLD_WHEN or filler(t) for t in before) or not any(
-                t.fold in DATE_FOLDS or t.fold in _WHEN for t in before):
-            break
-        after = [t for _i, t in part[verbs[0] + 1:] if t.kind == "word"]
-        if (len(after) > _SOURCE_WORDS or any(t.fold == "co" for t in after)
-                or asks(tokens, part[0][0], part[-1][0] + 1)):
+        if not (_heard(part, filler) or _asked_me(part)):
             break
         drop = part[-1][0] + 1
     rest = tokens[drop:]
@@ -285,6 +288,49 @@ def home_city(tokens: list[Token], filler: Callable[[Token], bool]) -> list[Toke
         kept.append(t)
         i += 1
     return kept if len(kept) < n and any(t.kind == "word" for t in kept) else tokens
+
+
+def _heard(part: list[tuple[int, Token]], filler: Callable[[Token], bool]) -> bool:
+    """Does `part` (a part of the message that asks nothing) only tell how the writer heard
+    ("hôm qua nghe loa phường nói", "em mới biết tin", "thấy trên fb bảo", "cô giáo nhắn nhóm
+    zalo lớp")?"""
+    verbs = [k for k, (_i, t) in enumerate(part) if t.fold in _HEARD or (
+        t.fold == "biet" and k + 1 < len(part) and part[k + 1][1].fold == "tin") or (
+        t.fold == "nhan" and k + 1 < len(part) and part[k + 1][1].fold in _GROUPS)]
+    if not verbs:
+        return False
+    before = [t for _i, t in part[:verbs[0]] if t.kind == "word"]
+    if any(t.fold in _LIKES for t in before):
+        return False  # "mẹ tôi thích nghe truyện audio": what someone listens to
+    after = [t for _i, t in part[verbs[0] + 1:] if t.kind == "word"]
+    if any(t.fold == "co" for t in after):
+        return False  # "nghe nói có hội sách": what was heard, asked of next
+    # before the verb only who heard and when ("hôm qua", "em mới"): "ông tôi muốn đến thư
+    # viện đọc báo," says what is wanted, not how the writer heard
+    if all(t.fold in SELF or t.fold in DATE_FOLDS or t.fold in _TOLD_WHEN or filler(t)
+           for t in before) and any(t.fold in DATE_FOLDS or t.fold in _WHEN for t in before) \
+            and len(after) <= _SOURCE_WORDS:
+        return True
+    # said without when, a source or a verb of saying is named ("tôi đọc sách, | ở đâu" asks
+    # of a book; "nghe loa phường nói, | …" tells how)
+    return bool(after) and len(after) <= _SOURCE_LONG and (
+        any(t.fold in _SOURCES for t in after) or after[-1].fold in _SAID) and all(
+        t.fold in SELF or t.fold in _TELLERS or t.fold in _TOLD_WHEN or filler(t)
+        for t in before)
+
+
+def _asked_me(part: list[tuple[int, Token]]) -> bool:
+    """Does `part` only tell that someone asked the writer, who could not answer ("con em
+    hỏi mà em không biết", "con tôi hỏi tôi chịu", "bé nhà em hỏi em cũng chưa biết")?"""
+    folds = [t.fold for _i, t in part if t.kind == "word"]
+    asked = next((k for k, f in enumerate(folds) if f in _ASKED_ME), None)
+    if asked is None or asked == 0 or asked > 3 or not all(
+            f in SELF or f in _TELLERS for f in folds[:asked]):
+        return False
+    # after the asking only the writer and that they do not know ("mà", "nhưng", "cũng")
+    rest = [f for f in folds[asked + 1:] if f not in SELF and f not in ("ma", "nhung", "cung",
+                                                                          "thi", "nen")]
+    return any(tuple(rest) == known for known in _NOT_KNOWN)
 
 
 def continued(tokens: list[Token]) -> list[Token]:

@@ -126,6 +126,8 @@ _AFTER_YES_NO = (CLOSING | CALLS) - YES_NO
 # Between a thing and the city it belongs to ("thư viện | của thành phố | Đà Nẵng"), and who
 # may write from another city ("người | Hà Nội") (folded).
 _PLACE_LINKS = frozenset({"o", "tai", "cua", "tinh", "thanh", "pho", "tp", "quoc", "gia"})
+# Before a place that opens a part of the message ("ở | đà nẵng", "bên | hà nội") (folded).
+_OPENING_LINKS = _PLACE_LINKS | {"ben", "o", "con", "the"}
 _WRITERS = frozenset({"nguoi", "dan", "toi", "minh", "em", "nha", "que"}) | SELF | frozenset(
     fold(w) for w in KIN)
 # Answers that list what the Week holds (_LISTS, below), and routes that are no subject of such
@@ -1413,6 +1415,10 @@ class Understander:
                     question = self._question(" ".join(t.fold for t in core))
             if question is not None:
                 break
+        if question is None and len(tokens) < len(expanded):
+            # the question as typed after how the writer heard of it ("hôm qua nghe loa phường
+            # nói, | lm sao de nhan tb nhac lich sk"): parts.heard_of left that part out
+            question = self._question(" ".join(t.fold for t in self._core(tokens)))
         if question is not None:
             return Understanding("faq", question, typed=text, normalised=normalised,
                                  english=english, score=99.0)
@@ -4002,9 +4008,21 @@ class Understander:
             return False
         folds = [t.fold for t in tokens]
         named: set[int] | None = None
-        for i in range(1, len(folds)):
+        for i in range(len(folds)):
             for place in self._places_from.get(folds[i], ()):
                 if tuple(folds[i:i + len(place)]) != place:
+                    continue
+                # the place that opens a part, "có" after it ("ở đà nẵng có tuần lễ học tập
+                # không", "hà nội có cuộc thi không"): what is asked is whether it is there
+                # (who writes from there says so: "tôi ở hà nội có thi được không") (round 28 b)
+                j = i - 1
+                while j >= 0 and folds[j] in _OPENING_LINKS and tokens[j].clause == tokens[
+                        i].clause:
+                    j -= 1
+                if (j < 0 or tokens[j].clause != tokens[i].clause) and i + len(place) < len(
+                        folds) and folds[i + len(place)] == "co":
+                    return True
+                if i == 0:
                     continue
                 if named is None:
                     named = {j for m in matches

@@ -1077,6 +1077,24 @@ def _attending(tokens: list[Token]) -> set[int]:
 _asked_last: tuple[tuple[Token, ...], frozenset[int]] = ((), frozenset())
 
 
+# The verbs a source of what the writer heard follows ("đọc | báo hải phòng", "xem | tivi",
+# "thấy trên | fb") (folded).
+_READ_IN = frozenset({"doc", "nghe", "xem", "thay", "tren"})
+
+
+def _heard_from(tokens: list[Token], candidates: list[_Candidate]) -> bool:
+    """Is every subject elsewhere a source right after a verb of reading or hearing, in a part
+    that asks nothing, while another part asks ("đọc báo hải phòng thấy chủ nhật có nhiều hoạt
+    động, | chủ nhật này có gì")? Then it is where the writer heard of the question."""
+    asked = _asking_parts(tokens)
+    if not asked:
+        return False
+    return all(c.explained and min(c.explained) > 0
+               and tokens[min(c.explained) - 1].fold in _READ_IN
+               and not {tokens[i].clause for i in c.explained} & asked
+               for c in candidates if c.route[0] == "unknown")
+
+
 def _asking_parts(tokens: list[Token]) -> set[int]:
     """The parts of the message that ask: a question, or words that announce one or make a
     request ("hôm qua gọi thư viện mà không ai nghe, | cho tôi số điện thoại ban tổ chức"),
@@ -1842,6 +1860,11 @@ class Understander:
             # pretends, when the safe-Internet answer is found much stronger on other words,
             # not on a device alone ("mua laptop cho con học online": a purchase) (round 24 a)
             elsewhere = False
+        if elsewhere and _heard_from(tokens, candidates):
+            # "đọc báo hải phòng thấy …, | chủ nhật này có gì": the paper is where the writer
+            # read of it, not a subject asked (round 28 b)
+            elsewhere = False
+            candidates = [c for c in candidates if c.route[0] != "unknown"]
         if elsewhere and self._told_elsewhere(tokens, candidates, best):
             elsewhere = False  # (nor is the story's subject a second answer to ask between)
             candidates = [c for c in candidates if c.route[0] != "unknown"]

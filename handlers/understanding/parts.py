@@ -100,6 +100,7 @@ _ANNOUNCING = OPENERS - {("khong", "biet"), ("chua", "biet")}
 _FOR_HELP = frozenset({"giup", "gium", "dum"})
 _STOP_TEXTS = frozenset({"đừng", "dừng", "ngừng", "tắt", "hủy", "huỷ", "bỏ", "khỏi"})
 _STOP_FOLDS = frozenset({"dung", "ngung", "tat", "huy"})  # (not "bo": "bố tôi …")
+_DROPPED = frozenset({"nhac", "dang", "dk", "theo", "tin", "thong", "giup", "gium", "di"})
 _LEADING = frozenset({"thoi", "gio", "vay", "the", "con", "nen", "va", "ma", "ad", "bot",
                       "oi", "da", "a"})
 
@@ -191,10 +192,15 @@ def stops(tokens: list[Token], start: int, end: int) -> bool:
     """Does the part [start, end) order something stopped: opened by a verb that stops
     ("thôi đừng gửi nữa", "tắt thông báo đi", "hủy giúp em"), typed with its marks or none
     (round 28 d)?"""
-    first = next((t for t in tokens[start:end] if t.kind == "word" and t.fold not in _LEADING),
-                 None)
-    return first is not None and (first.text in _STOP_TEXTS or (
-        not first.marked and first.fold in _STOP_FOLDS))
+    at = next((k for k in range(start, end) if tokens[k].kind == "word"
+               and tokens[k].fold not in _LEADING), None)
+    if at is None:
+        return False
+    first = tokens[at]
+    if not first.marked and first.fold == "bo":  # "bo nhac lich di" (bỏ), not "bo toi" (bố)
+        after = next((t for t in tokens[at + 1:end] if t.kind == "word"), None)
+        return after is not None and after.fold in _DROPPED
+    return first.text in _STOP_TEXTS or (not first.marked and first.fold in _STOP_FOLDS)
 
 
 def closed(tokens: list[Token], start: int, end: int) -> int:
@@ -650,6 +656,8 @@ _STOPS_SENDING = frozenset({"dung", "khong", "ko", "k", "thoi", "ngung", "huy", 
 
 _MONEY = frozenset({"tien", "phi"})  # money asked of the sending (round 23 d)
 _AT_WHAT_TIME = ("may gio", "may h", "luc nao", "gio nao", "khi nao")
+_HOW_OR_WHEN = (*_AT_WHAT_TIME, "the nao", "ra sao", "nhu nao", "lam sao", "o dau",
+                "cach nao")
 _SEND_TEXTS = frozenset({"gửi", "nhận", "nhắn", "nhắc", "báo"})
 _BEFORE_NHAN = frozenset({"cong", "ca"})  # "cong nhan", "ca nhan" typed without marks
 _AFTER_NHAN = frozenset({"vien", "dan", "su"})  # "nhan vien", "nhan dan", "nhan su"
@@ -671,6 +679,13 @@ def asks_when(tokens: list[Token]) -> bool:
     """Does the message ask at what time ("mấy giờ", "lúc nào", "giờ nào") (round 28 d)?"""
     text = run(tokens)
     return any(f" {q} " in text for q in _AT_WHAT_TIME)
+
+
+def asks_how(tokens: list[Token]) -> bool:
+    """Does the message ask at what time, how or where ("lúc nào", "thế nào", "ở đâu")
+    (round 28 d)?"""
+    text = run(tokens)
+    return any(f" {q} " in text for q in _HOW_OR_WHEN)
 
 
 def every_day(tokens: list[Token]) -> bool:
@@ -730,7 +745,7 @@ def for_organizers(tokens: list[Token]) -> bool:
         return False
     for i in range(len(folds) - 3):
         if folds[i + 1:i + 4] == ["ban", "to", "chuc"] and folds[i] in _TO:
-            before = folds[max(0, i - 5):i]
+            before = folds[max(0, i - 7):i]  # ("chuyển giúp tôi câu hỏi này tới btc")
             verb = next((k for k in range(len(before) - 1, -1, -1) if before[k] in _CARRIES), -1)
             after = set(itertools.pairwise(folds[i + 4:i + 9]))
             # (not one told as passed on already: "cảm ơn bot đã chuyển câu hỏi của tôi cho

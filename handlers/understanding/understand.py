@@ -1717,6 +1717,7 @@ class Understander:
             return replace(base, feature="smalltalk", arg="thanks", score=thanked.rank,
                            explained=frozenset(thanked.explained))
         best = self._now(tokens, candidates, best)
+        best = self._reminders_asked_about(tokens, candidates, best)
         best = self._called(tokens, candidates, best)
         # (help asked of a device before help asked of what the Week offers: "bác muốn học xem
         # youtube trên ti vi, có chỗ nào hướng dẫn không" is the digital skills, not the courses)
@@ -2682,9 +2683,10 @@ class Understander:
         # (or what was done, thanked for: "cảm ơn bot đã nhắc lịch khai mạc, | nhờ bot mà tôi
         # không bị lỡ", "cảm ơn vì đã …") (round 26 e)
         called = [t for t in after if t.fold not in CALLS and t.fold not in _KIN_FOLDS]
+        # (or a day between: "cảm ơn bot hôm qua đã nhắc, | tôi đến lớp đúng giờ", round 28 d)
         done = bool(called) and (called[0].text in ("đã", "vì") or (
-            called[0].fold in ("da", "vi") and not called[0].marked)) and not _asking_parts(
-            tokens)
+            called[0].fold in ("da", "vi") and not called[0].marked) or tokens[
+            max(thanks.explained)].clause in _told_parts(tokens)) and not _asking_parts(tokens)
         if told or done:
             return thanks
         return Understander._thanked_for_done(tokens, candidates, best)
@@ -2697,13 +2699,16 @@ class Understander:
         or owed ("hôm qua đăng ký xong, sáng nay nhận được lịch luôn, cảm ơn nhé", "nhờ bot báo
         trước mà cả nhà đi kịp, thanks"): what is thanked for (an action, a day) is not asked
         for (round 28 d)."""
-        if best.route[0] in ("smalltalk", "unknown") or not best.explained:
+        if best.route[0] in ("smalltalk", "unknown") or not (
+                best.explained or best.route in _ACTIONS):
             return None
         thanks = next((c for c in candidates if c.route == ("smalltalk", "thanks")
                        and c.explained and not c.explained & best.explained), None)
         if thanks is None or any(t.text == "?" for t in tokens) or _asking_parts(
                 tokens) or parts.asks_yes_no(tokens, 0):
             return None
+        if not best.explained:  # (what it was found on is told as received: _received)
+            return thanks
         found = {tokens[i].clause for i in best.explained}
         first = min(best.explained)
         if best.route in _ACTIONS and any(i < first and tokens[i].clause in found
@@ -3218,6 +3223,19 @@ class Understander:
         return next((c for c in candidates[1:] if c.route == ("contest_take", "")
                      and c.rank >= TWO_QUESTIONS * best.rank),
                     replace(best, route=_TAKE) if wished else best)
+
+    @staticmethod
+    def _reminders_asked_about(tokens: list[Token], candidates: list[_Candidate],
+                               best: _Candidate) -> _Candidate:
+        """The reminders asked about, at what time, how or where ("bot gửi nhắc lịch lúc mấy
+        giờ", "nhắc lịch hoạt động thế nào"): their FAQ entry tells, when found a quarter as
+        strong; no subscription is asked for. (Registering named, "đk nhận tb lịch ntn", the
+        subscription answers how, by registering.) (round 28 d)"""
+        if best.route != ("subscribe", "") or not parts.asks_how(tokens) or any(
+                a.fold == "dang" and b.fold == "ky" for a, b in itertools.pairwise(tokens)):
+            return best
+        return next((c for c in candidates if c.route == ("faq", "nhac-lich")
+                     and c.rank >= SUBJECT * best.rank), best)
 
     @staticmethod
     def _called(tokens: list[Token], candidates: list[_Candidate],

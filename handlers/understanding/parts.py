@@ -100,6 +100,7 @@ _ANNOUNCING = OPENERS - {("khong", "biet"), ("chua", "biet")}
 _FOR_HELP = frozenset({"giup", "gium", "dum"})
 _STOP_TEXTS = frozenset({"đừng", "dừng", "ngừng", "tắt", "hủy", "huỷ", "bỏ", "khỏi"})
 _STOP_FOLDS = frozenset({"dung", "ngung", "tat", "huy"})  # (not "bo": "bố tôi …")
+_DENYING = frozenset({"khong", "ko", "k", "chang"})
 _DROPPED = frozenset({"nhac", "dang", "dk", "theo", "tin", "thong", "giup", "gium", "di"})
 _LEADING = frozenset({"thoi", "gio", "vay", "the", "con", "nen", "va", "ma", "ad", "bot",
                       "oi", "da", "a"})
@@ -200,6 +201,9 @@ def stops(tokens: list[Token], start: int, end: int) -> bool:
     if not first.marked and first.fold == "bo":  # "bo nhac lich di" (bỏ), not "bo toi" (bố)
         after = next((t for t in tokens[at + 1:end] if t.kind == "word"), None)
         return after is not None and after.fold in _DROPPED
+    if first.fold in _DENYING:  # "(thôi) không cần báo lịch nữa", "ko muốn nhận nữa"
+        after = next((t for t in tokens[at + 1:end] if t.kind == "word"), None)
+        return after is not None and after.fold in _WANTS
     return first.text in _STOP_TEXTS or (not first.marked and first.fold in _STOP_FOLDS)
 
 

@@ -220,6 +220,7 @@ _REFUSABLE = frozenset({("contest_take", "")})  # (a refused subscription is uns
 _ACTIONS = frozenset({("subscribe", ""), ("unsubscribe", ""), ("contest_take", ""),
                       ("privacy", ""), ("ask", "")})
 _DAYS_BEFORE = frozenset({("hom", "qua"), ("hom", "truoc"), ("bua", "truoc"), ("hom", "kia")})
+_WISHED = frozenset({"muon", "de", "cho", "can", "sao", "chua", "duoc"})  # before "nhận được"
 _OWED = frozenset({"ma", "nen", "the", "vay"})  # "nhờ bot mà", "nhờ thế", "nhờ vậy" (folded)
 _THANKS_BYE = frozenset({("smalltalk", "thanks"), ("smalltalk", "goodbye")})
 # What a unit named before them wants or must do ("thư viện quận | muốn tham gia…").
@@ -379,6 +380,7 @@ _CLASS_WORDS = frozenset({"lop", "hoc", "nao", "gi", "cho", "danh"})
 # what is on, asked as a list ("có gì", "có hoạt động nào")
 _LISTS = frozenset({("activities", ""), ("faq", "hoat-dong"), ("schedule", "")})
 _NOW = frozenset({"ngay", "luôn", "luon", "liền"})
+_PLEASE = frozenset({"voi", "vs", "nhe", "nha"})  # closing a request (folded)
 _NOW_TOO = frozenset({"bay", "gio", "luc", "nay", "di", "nhe", "nha"})  # "ngay bây giờ" (folded)
 # Words for people, folded: called after a greeting ("chào ông bà ạ") they say whom it is to.
 _KIN_FOLDS = frozenset(fold(k) for k in KIN)
@@ -618,7 +620,9 @@ _BEFORE_REMINDERS = frozenset({"dang", "ky", "cai", "gui", "bao", "nhan"})
 _STOP_ORDER_WORDS = _CANCEL_FOLDS | _BEFORE_REMINDERS | CLOSING | CALLS | frozenset({
     "dung", "bo", "di", "nua", "luon", "het", "giup", "gium", "dum", "ho", "cho", "toi", "minh",
     "em", "e", "t", "mk", "chau", "bac", "tin", "nhan", "thong", "nhac", "lich", "nay", "do",
-    "lai", "ngay", "the", "vay", "nhe", "nha", "voi", "vs", "a", "ad", "bot"})
+    "lai", "ngay", "the", "vay", "nhe", "nha", "voi", "vs", "a", "ad", "bot", "khong", "ko", "k",
+    "can", "muon", "dau"})
+_SENDING = frozenset({"gui", "nhan", "nhac", "bao"})  # (folded)
 _REMINDERS = frozenset({("subscribe", ""), ("faq", "nhac-lich")})
 # What follows a message told as received: what it said, or who sent it ("nhận được tin nhắn
 # nói …", "… của ngân hàng", "… từ số lạ", "… báo trúng thưởng", "… bảo …") (folded).
@@ -1220,8 +1224,9 @@ def _told_parts(tokens: list[Token]) -> set[int]:
         if t.fold in _DONE or t.text in ("đã", "vừa") or (
                 after is not None and after.clause == t.clause and (
                     (t.fold, after.fold) in _DAYS_BEFORE or (t.fold == "nho" and any(
-                        w.fold in _OWED for w in tokens[k + 1:k + 6]
-                        if w.clause == t.clause)))):
+                        w.fold in _OWED for w in tokens[k + 1:] if w.clause == t.clause))
+                    or ((t.fold, after.fold) == ("nhan", "duoc") and not (
+                        k and tokens[k - 1].fold in _WISHED)))):
             told.add(t.clause)
     return told
 
@@ -1517,14 +1522,14 @@ class Understander:
             if lead else tokens, matchable, accented)
         candidates = self._candidates(tokens, matches, ref, info, unknown, total, today, english)
         candidates = self._address(tokens, matches, candidates, accented)
-        if not candidates:
-            return base
         stopped = self._stop_ordered(tokens, candidates)
         if stopped is not None:
             # "tôi già rồi đọc không được, | bỏ giúp tôi", "dang hop ma dt cu ting ting, |
             # tat thong bao di": the last part orders the reminders told of stopped
             return replace(base, feature="unsubscribe", score=stopped.rank,
                            explained=frozenset(stopped.explained))
+        if not candidates:
+            return base
         whole = {i for i, t in enumerate(tokens)
                  if t.kind == "word" and not self.index.is_filler(t)}
         first = candidates[0]
@@ -3206,20 +3211,22 @@ class Understander:
         talk = set().union(*(c.explained for c in candidates if c.route[0] == "smalltalk"))
         # (or "đi" closing the part the contest is named in: "cho t chơi thử cuộc thi đi";
         # and "bây giờ", "lúc này" after the word for now: "… ngay bây giờ", round 28 d)
+        # (found on no phrase of its own, the start is asked for by a wish or a request before
+        # the contest's name: "tôi muốn thử sức với cuộc thi … ngay bây giờ"; closed by "với",
+        # "nhé" after a request: "cho e làm bài thi công dân học tập vs")
+        wished = any(t.fold == "muon" or (t.fold == "cho" and k + 1 < len(tokens)
+                                          and tokens[k + 1].fold in _WRITER)
+                     for k, t in enumerate(tokens[:min(best.explained)]))
         last = max(best.explained)
         now = max((i for i, t in enumerate(tokens) if t.text in _NOW or (
             i > last and t.clause == tokens[last].clause and (
-                t.text == "đi" or (t.fold == "di" and not t.marked)))), default=-1)
+                t.text == "đi" or (t.fold == "di" and not t.marked)
+                or (wished and t.fold in _PLEASE)))), default=-1)
         if now < 0 or not all(
                 t.kind != "word" or self.index.is_filler(t) or k in talk
                 or t.fold in _NOW_TOO or tokens[k].clause != tokens[now].clause
                 for k, t in enumerate(tokens[now + 1:], now + 1)):
             return best
-        # (found on no phrase of its own, the start is asked for by a wish or a request before
-        # the contest's name: "tôi muốn thử sức với cuộc thi … ngay bây giờ")
-        wished = any(t.fold == "muon" or (t.fold == "cho" and k + 1 < len(tokens)
-                                          and tokens[k + 1].fold in _WRITER)
-                     for k, t in enumerate(tokens[:min(best.explained)]))
         return next((c for c in candidates[1:] if c.route == ("contest_take", "")
                      and c.rank >= TWO_QUESTIONS * best.rank),
                     replace(best, route=_TAKE) if wished else best)
@@ -4436,8 +4443,12 @@ class Understander:
                 t.kind == "word" and t.fold not in _STOP_ORDER_WORDS
                 for t in tokens[start:end]):
             return None
+        # (or the sending named in the order itself: "bot nhắn sáng sớm quá, | thôi đừng
+        # nhắn nữa")
         return next((c for c in candidates if (c.route in _REMINDERS or c.route == (
-            "unsubscribe", "")) and c.explained), None)
+            "unsubscribe", "")) and c.explained), None) or (_Candidate(
+                ("unsubscribe", ""), OWN_RULE, set(range(start, end)), INTENT, OWN_RULE)
+                if any(t.fold in _SENDING for t in tokens[start:end]) else None)
 
     @staticmethod
     def _cancelled(tokens: list[Token], candidates: list[_Candidate]) -> bool:

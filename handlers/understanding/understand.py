@@ -380,6 +380,7 @@ _CLASS_WORDS = frozenset({"lop", "hoc", "nao", "gi", "cho", "danh"})
 # what is on, asked as a list ("có gì", "có hoạt động nào")
 _LISTS = frozenset({("activities", ""), ("faq", "hoat-dong"), ("schedule", "")})
 _NOW = frozenset({"ngay", "luôn", "luon", "liền"})
+_REMINDED_OF = frozenset({"day", "today", "event", "courses", "activities"})
 _PLEASE = frozenset({"voi", "vs", "nhe", "nha"})  # closing a request (folded)
 _NOW_TOO = frozenset({"bay", "gio", "luc", "nay", "di", "nhe", "nha"})  # "ngay bây giờ" (folded)
 # Words for people, folded: called after a greeting ("chào ông bà ạ") they say whom it is to.
@@ -3105,7 +3106,9 @@ class Understander:
         what to be reminded of, and the reminders answer, if a quarter as strong ("nhắc tôi
         thứ 7 | có gì" asks what the day holds). So is an event named so ("nhắc tôi trước khi
         có | ngày hội đọc sách nhé"; round 24 d)."""
-        if best.route[0] not in ("day", "today", "event") or not best.explained or any(
+        # (or a kind of class or activity named so: "muốn được nhắc trước | các buổi học kỹ
+        # năng số", round 28 d)
+        if best.route[0] not in _REMINDED_OF or not best.explained or any(
                 t.fold in ASK_WORDS for t in tokens[min(best.explained):]):
             return best
         # (not on the word for an event alone: "event | khai mac co livestream k")

@@ -380,7 +380,7 @@ _CLASS_WORDS = frozenset({"lop", "hoc", "nao", "gi", "cho", "danh"})
 # what is on, asked as a list ("có gì", "có hoạt động nào")
 _LISTS = frozenset({("activities", ""), ("faq", "hoat-dong"), ("schedule", "")})
 _NOW = frozenset({"ngay", "luôn", "luon", "liền"})
-_REMINDED_OF = frozenset({"day", "today", "event", "courses", "activities"})
+_REMINDED_OF = frozenset({"day", "today", "event", "courses", "activities", "library"})
 _PLEASE = frozenset({"voi", "vs", "nhe", "nha"})  # closing a request (folded)
 _NOW_TOO = frozenset({"bay", "gio", "luc", "nay", "di", "nhe", "nha"})  # "ngay bây giờ" (folded)
 # Words for people, folded: called after a greeting ("chào ông bà ạ") they say whom it is to.

@@ -381,6 +381,9 @@ _CLASS_WORDS = frozenset({"lop", "hoc", "nao", "gi", "cho", "danh"})
 _LISTS = frozenset({("activities", ""), ("faq", "hoat-dong"), ("schedule", "")})
 _NOW = frozenset({"ngay", "luôn", "luon", "liền"})
 _REMINDED_OF = frozenset({"day", "today", "event", "courses", "activities", "library"})
+# A request, or a wish, in a message (folded): "giúp", "với", "muốn", "xin", "hãy", "lại"
+_REQUESTING = frozenset({"giup", "gium", "dum", "voi", "vs", "muon", "mun", "xin", "hay", "lai",
+                         "nho"})
 _PLEASE = frozenset({"voi", "vs", "nhe", "nha"})  # closing a request (folded)
 _NOW_TOO = frozenset({"bay", "gio", "luc", "nay", "di", "nhe", "nha"})  # "ngay bây giờ" (folded)
 # Words for people, folded: called after a greeting ("chào ông bà ạ") they say whom it is to.
@@ -1205,6 +1208,24 @@ def _refused(tokens: list[Token], best: _Candidate) -> bool:
     return k >= 0 and tokens[k].fold in _DENIED and tokens[k].clause == tokens[first].clause
 
 
+def _action_told(tokens: list[Token], best: _Candidate) -> bool:
+    """Is the action `best` found only in parts that tell it done ("đã", "vừa", "rồi", "hôm
+    qua"), in a message that asks nothing and requests nothing ("giúp", "với", "muốn", "lại")
+    (round 28 d)?"""
+    if best.route not in _ACTIONS or not best.explained or any(
+            t.text == "?" for t in tokens) or _asking_parts(tokens) or parts.asks_yes_no(
+            tokens, 0):
+        return False
+    if not {tokens[i].clause for i in best.explained} <= _told_parts(tokens):
+        return False
+    # ("cho tôi" before a verb requests: "… nên cho tôi hủy nhận tin nhắn nhé"; not after
+    # one, "đã đăng ký thi cho tôi rồi")
+    return not any(t.fold in _REQUESTING or (
+        t.fold == "cho" and k + 2 < len(tokens) and tokens[k + 1].fold in _WRITER
+        and tokens[k + 2].kind == "word" and tokens[k + 2].fold not in _DONE | CLOSING)
+        for k, t in enumerate(tokens))
+
+
 def _refers_back(tokens: list[Token], clause: int) -> bool:
     """Does part `clause` open on a thing named before, pointed back to ("lớp đó học tối thứ
     mấy", "buổi ấy ở đâu", "su kien do may gio") (round 28 d)?"""
@@ -1802,6 +1823,12 @@ class Understander:
         if told is not None:  # "ok e cảm ơn ad nhiều, để e gửi bc cho trường": thanks
             return replace(base, feature="smalltalk", arg="thanks", score=told.rank,
                            explained=frozenset(told.explained))
+        if _action_told(tokens, best):
+            # "con tôi bảo đã đăng ký thi cho tôi rồi", "sáng nay mình vừa thi thử, vui ghê":
+            # an action told as done, nothing asked nor requested, is heard, not taken again
+            # (round 28 d)
+            return replace(base, feature="smalltalk", arg="ok", score=SMALL_TALK_SCORE,
+                           explained=frozenset(best.explained))
         if best.route == ("smalltalk", "greeting") and best.explained and (parts.asks_yes_no(
                 tokens, max(best.explained) + 1) or (
                 # (or a question announced after it: "chào bạn, mình là phụ huynh, | cho mình

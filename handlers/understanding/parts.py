@@ -193,8 +193,9 @@ def stops(tokens: list[Token], start: int, end: int) -> bool:
     """Does the part [start, end) order something stopped: opened by a verb that stops
     ("thôi đừng gửi nữa", "tắt thông báo đi", "hủy giúp em"), typed with its marks or none
     (round 28 d)?"""
+    # (after whom it is for: "tôi không cần", "em ko muốn nhận nữa")
     at = next((k for k in range(start, end) if tokens[k].kind == "word"
-               and tokens[k].fold not in _LEADING), None)
+               and tokens[k].fold not in _LEADING and tokens[k].fold not in _FOR_ME), None)
     if at is None:
         return False
     first = tokens[at]

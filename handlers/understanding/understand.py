@@ -382,8 +382,8 @@ _LISTS = frozenset({("activities", ""), ("faq", "hoat-dong"), ("schedule", "")})
 _NOW = frozenset({"ngay", "luôn", "luon", "liền"})
 _REMINDED_OF = frozenset({"day", "today", "event", "courses", "activities", "library"})
 # A request, or a wish, in a message (folded): "giúp", "với", "muốn", "xin", "hãy", "lại"
-_REQUESTING = frozenset({"giup", "gium", "dum", "voi", "vs", "muon", "mun", "xin", "hay", "lai",
-                         "nho"})
+_REQUESTING = frozenset({"giup", "gium", "dum", "voi", "vs", "muon", "mun", "xin", "lai",
+                         "nho"})  # (and "hãy" typed with its marks: "hay" is "hay lắm")
 _PLEASE = frozenset({"voi", "vs", "nhe", "nha"})  # closing a request (folded)
 _NOW_TOO = frozenset({"bay", "gio", "luc", "nay", "di", "nhe", "nha"})  # "ngay bây giờ" (folded)
 # Words for people, folded: called after a greeting ("chào ông bà ạ") they say whom it is to.
@@ -1220,7 +1220,7 @@ def _action_told(tokens: list[Token], best: _Candidate) -> bool:
         return False
     # ("cho tôi" before a verb requests: "… nên cho tôi hủy nhận tin nhắn nhé"; not after
     # one, "đã đăng ký thi cho tôi rồi")
-    return not any(t.fold in _REQUESTING or (
+    return not any(t.fold in _REQUESTING or t.text == "hãy" or (
         t.fold == "cho" and k + 2 < len(tokens) and tokens[k + 1].fold in _WRITER
         and tokens[k + 2].kind == "word" and tokens[k + 2].fold not in _DONE | CLOSING)
         for k, t in enumerate(tokens))
@@ -3236,7 +3236,12 @@ class Understander:
         small talk after it: "… ngay hả ad", "… ngay, em cảm ơn ạ") makes it a request to
         start, so the contest's facts (or how to join it) give way to starting it, if it was
         found half as strong."""
-        if best.route not in _CONTEST_FACTS or not best.explained:
+        if not best.explained or (best.route not in _CONTEST_FACTS and not (
+                # (or the contest's opening or closing named on the same words: "em muốn thử
+                # sức cuộc thi công dân học tập ngay", round 28 d)
+                best.route[0] == "event" and any(c.route in _CONTEST_FACTS
+                                                 and c.explained >= best.explained
+                                                 for c in candidates))):
             return best
         talk = set().union(*(c.explained for c in candidates if c.route[0] == "smalltalk"))
         # (or "đi" closing the part the contest is named in: "cho t chơi thử cuộc thi đi";
@@ -4474,11 +4479,13 @@ class Understander:
                 for t in tokens[start:end]):
             return None
         # (or the sending named in the order itself: "bot nhắn sáng sớm quá, | thôi đừng
-        # nhắn nữa")
+        # nhắn nữa", or by the bot before it: "bot gửi tin suốt, | tôi không cần nữa")
+        sent = any(t.fold in _SENDING for t in tokens[start:end]) or any(
+            a.fold in _THE_BOT and b.fold in _SENDING for a, b in itertools.pairwise(tokens))
         return next((c for c in candidates if (c.route in _REMINDERS or c.route == (
             "unsubscribe", "")) and c.explained), None) or (_Candidate(
                 ("unsubscribe", ""), OWN_RULE, set(range(start, end)), INTENT, OWN_RULE)
-                if any(t.fold in _SENDING for t in tokens[start:end]) else None)
+                if sent else None)
 
     @staticmethod
     def _cancelled(tokens: list[Token], candidates: list[_Candidate]) -> bool:

@@ -92,7 +92,24 @@ GUARDS = [
 ]
 
 # Cases the round did not mend (strict xfail): the text, with the answer it gets and why.
-LEFT: dict[str, str] = {}
+LEFT: dict[str, str] = {
+    "bot nhắc lịch hay quá, cả tuần nay tôi không bỏ lỡ buổi nào, cảm ơn nhiều":
+        "schedule: 'lỡ buổi nào' is read as a question (which session), so the thanks is "
+        "taken for the closing of a question of the schedule",
+    "thôi khỏi đăng ký nhé":
+        "stop: 'thôi khỏi' is the stop intent's phrase; its answer (nothing in progress, how to "
+        "stop the reminders) takes no action either",
+    "em chưa thi đâu, để tối em làm":
+        "day:2020-10-01@toi: the evening of the plan ('để tối em làm') is read as the day asked; "
+        "the refusal is of 'thi' alone, no phrase of starting the quiz",
+    "có ai trực điện thoại không":
+        "smalltalk:greeting: 'có ai trực' is small talk's call (is anyone there) and the phone "
+        "after it is read as whom the call speaks to (as round 27c's case)",
+    "nhắc tôi trước buổi tập huấn internet an toàn nhé":
+        "faq:internet-an-toan: what to be reminded of is read so for days, events, classes, "
+        "lists and libraries, not an FAQ entry (the safe Internet's scams 'nhận được tin nhắn' "
+        "would turn to the reminders)",
+}
 
 
 @pytest.mark.parametrize(("text", "expected"), with_left(TOLD, LEFT))
@@ -122,4 +139,27 @@ def test_story_then_day(understander: Understander, text: str, expected: str) ->
 
 @pytest.mark.parametrize(("text", "expected"), with_left(GUARDS, LEFT))
 def test_guard(understander: Understander, text: str, expected: str) -> None:
+    assert answer(understander, text) in expected.split(" / ")
+
+
+# Written after the round's fixes (other words again): the same classes, checked once more.
+AFTER_FIXES = [
+    ("hôm qua bot nhắc đúng giờ nên tôi không lỡ lớp, cảm ơn bot", THANKS),
+    ("mẹ em bảo đã đăng ký nhận tin cho em rồi", "smalltalk:ok / smalltalk:thanks"),
+    ("sáng nay em vừa làm bài thi xong, hay lắm ạ", "smalltalk:ok / smalltalk:thanks"),
+    ("bot gửi tin suốt, tôi không cần nữa", UNSUBSCRIBE),
+    ("dt cu bao tin nhan cua bot, thoi tat di", UNSUBSCRIBE),
+    ("ai đăng ký cho tôi nhận tin thế, tôi không muốn nhận", UNSUBSCRIBE),
+    ("cho em vào thi luôn với", TAKE),
+    ("em muốn thử sức cuộc thi công dân học tập ngay", TAKE),
+    ("nhắc tôi trước buổi tập huấn internet an toàn nhé", SUBSCRIBE),
+    ("tin nhắc lịch gửi lúc mấy giờ vậy ad", REMINDERS_FAQ),
+    ("mai 5h có gì không", "day:2020-10-02@chieu"),
+    ("đăng ký nhận tin", "subscribe"),
+    ("đăng ký hộ khẩu cho con ở đâu", "dont_know"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), with_left(AFTER_FIXES, LEFT))
+def test_after_fixes(understander: Understander, text: str, expected: str) -> None:
     assert answer(understander, text) in expected.split(" / ")

@@ -183,9 +183,10 @@ def requests(tokens: list[Token], start: int, end: int) -> bool:
         return True
     words = [f for f in folds if f not in _LEADING]
     # (or asks the bot to do it: "hủy nhận tin giúp tôi", "đăng ký giùm em")
-    return bool(words) and (words[0] == "xin" or (
+    # (or orders something stopped: "thôi đừng gửi nữa", round 28 d)
+    return (bool(words) and (words[0] == "xin" or (
         words[0] == "cho" and len(words) > 2 and words[1] in _FOR_ME) or (
-        len(words) > 2 and words[-2] in _FOR_HELP and words[-1] in _FOR_ME)) or stops(
+        len(words) > 2 and words[-2] in _FOR_HELP and words[-1] in _FOR_ME))) or stops(
         tokens, start, end)
 
 
@@ -756,7 +757,7 @@ def for_organizers(tokens: list[Token]) -> bool:
             # (not one told as passed on already: "cảm ơn bot đã chuyển câu hỏi của tôi cho
             # ban tổ chức", "hôm qua tôi gửi câu hỏi cho btc rồi", round 28 d)
             at = i - len(before) + verb  # (the verb's place in the message)
-            told = at > 0 and folds[at - 1] in _TOLD_SENT or any(
+            told = (at > 0 and folds[at - 1] in _TOLD_SENT) or any(
                 f in _TOLD_AFTER for f in folds[i + 4:i + 7])
             if (verb >= 0 and not _NOT_A_MESSAGE & set(before[max(0, verb - 1):])
                     and not after & _PAPERS and not told):

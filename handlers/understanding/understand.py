@@ -384,6 +384,7 @@ _REMINDED_OF = frozenset({"day", "today", "event", "courses", "activities", "lib
 # A request, or a wish, in a message (folded): "giúp", "với", "muốn", "xin", "hãy", "lại"
 _REQUESTING = frozenset({"giup", "gium", "dum", "voi", "vs", "muon", "mun", "xin", "lai",
                          "nho"})  # (and "hãy" typed with its marks: "hay" is "hay lắm")
+_ASKED_LEAVE = frozenset({"hoi", "biet", "xin"})  # "cho e hỏi", "cho tôi biết" (folded)
 _PLEASE = frozenset({"voi", "vs", "nhe", "nha"})  # closing a request (folded)
 _NOW_TOO = frozenset({"bay", "gio", "luc", "nay", "di", "nhe", "nha"})  # "ngay bây giờ" (folded)
 # Words for people, folded: called after a greeting ("chào ông bà ạ") they say whom it is to.
@@ -3249,9 +3250,14 @@ class Understander:
         # (found on no phrase of its own, the start is asked for by a wish or a request before
         # the contest's name: "tôi muốn thử sức với cuộc thi … ngay bây giờ"; closed by "với",
         # "nhé" after a request: "cho e làm bài thi công dân học tập vs")
-        wished = any(t.fold == "muon" or (t.fold == "cho" and k + 1 < len(tokens)
-                                          and tokens[k + 1].fold in _WRITER)
-                     for k, t in enumerate(tokens[:min(best.explained)]))
+        # (not leave asked to ask, "cho e hỏi về cthi trên mạng với", nor the material asked
+        # for, "cho mình link thi với")
+        before = tokens[:min(best.explained)]
+        wished = not any(t.fold in _MATERIAL or t.fold in _ASKED_LEAVE
+                         for t in tokens[:max(best.explained) + 1]) and any(
+            t.fold == "muon" or (t.fold == "cho" and k + 1 < len(before)
+                                 and before[k + 1].fold in _WRITER)
+            for k, t in enumerate(before))
         last = max(best.explained)
         now = max((i for i, t in enumerate(tokens) if t.text in _NOW or (
             i > last and t.clause == tokens[last].clause and (

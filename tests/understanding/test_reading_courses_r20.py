@@ -84,11 +84,8 @@ _CASES = [
                      "model gives the lectures p 0.36 and no vote is taken"))),
     # a group of resources named beside the whole list's words (trang web, tài liệu, online)
     # (left by round 20, read since rounds 26 merged)
-    pytest.param('tai lieu hoc ky nang so cho phu huynh', 'courses:ky-nang-so',
-                 marks=pytest.mark.xfail(
-                     strict=True, reason="event:lop-ky-nang-so since round 27: the "
-                     "rules take the parents' class, and the examples made anew with round 27's "
-                     "phrasings no longer vote the material back")),
+    # (read again since round 28d's examples)
+    ('tai lieu hoc ky nang so cho phu huynh', 'courses:ky-nang-so'),
     # (left by round 20f; read since round 26b: material asked alone after "không biết"
     # refers back, and the e-books are read on a phone)
     ('có app nào mượn sách đọc trên điện thoại không', 'courses:sach-dien-tu / courses'),

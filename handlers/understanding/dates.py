@@ -45,6 +45,7 @@ _OTHER_YEARS = ("ngoái", "trước", "rồi", "sau", "tới", "kia")
 _DMY = re.compile(r"^([0-9]{1,2})[/.-]([0-9]{1,2})(?:[/.-]([0-9]{2,4}))?$")
 _ISO = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
 _HOUR = re.compile(r"^([0-9]{1,2})")
+_AFTERNOON_SAID_ALONE = 6  # an hour up to this, said without a part of the day, is p.m.
 # A day of the month said in English, "3rd", "21st", "6th" (the lexicon has turned the
 # English month into "tháng 10": "oct 3", "3rd october", "the 4th of october").
 _ORDINAL = re.compile(r"^([0-9]{1,2})(?:st|nd|rd|th)$")
@@ -398,7 +399,11 @@ class _Reader:
                     part = code
                     i += 1
                 elif hour < 24:
-                    part = part or next(c for c, (a, b) in HOURS.items() if a <= hour < b)
+                    # ("4g", "5h" said alone: four, five in the afternoon, when the Week's
+                    # events are held, not before dawn; "tan ca 6h": six in the evening)
+                    # (round 28 d)
+                    said = hour + 12 if 0 < hour <= _AFTERNOON_SAID_ALONE else hour
+                    part = part or next(c for c, (a, b) in HOURS.items() if a <= said < b)
                 i += 1
             elif (hour_said := self._am_pm(i)) is not None:
                 hour, length = hour_said

@@ -115,6 +115,10 @@ _TO = frozenset({"o", "di", "den", "tu", "ve"})
 _CALLED = frozenset({"ad", "admin", "bot", "ban", "oi", "a", "ạ"})
 _ANNOUNCING = OPENERS - {("khong", "biet"), ("chua", "biet")}
 _FOR_HELP = frozenset({"giup", "gium", "dum"})
+_STOP_TEXTS = frozenset({"đừng", "dừng", "ngừng", "tắt", "hủy", "huỷ", "bỏ", "khỏi"})
+_STOP_FOLDS = frozenset({"dung", "ngung", "tat", "huy"})  # (not "bo": "bố tôi …")
+_DENYING = frozenset({"khong", "ko", "k", "chang"})
+_DROPPED = frozenset({"nhac", "dang", "dk", "theo", "tin", "thong", "giup", "gium", "di"})
 _LEADING = frozenset({"thoi", "gio", "vay", "the", "con", "nen", "va", "ma", "ad", "bot",
                       "oi", "da", "a"})
 
@@ -196,9 +200,30 @@ def requests(tokens: list[Token], start: int, end: int) -> bool:
         return True
     words = [f for f in folds if f not in _LEADING]
     # (or asks the bot to do it: "hủy nhận tin giúp tôi", "đăng ký giùm em")
-    return bool(words) and (words[0] == "xin" or (
+    # (or orders something stopped: "thôi đừng gửi nữa", round 28 d)
+    return (bool(words) and (words[0] == "xin" or (
         words[0] == "cho" and len(words) > 2 and words[1] in _FOR_ME) or (
-        len(words) > 2 and words[-2] in _FOR_HELP and words[-1] in _FOR_ME))
+        len(words) > 2 and words[-2] in _FOR_HELP and words[-1] in _FOR_ME))) or stops(
+        tokens, start, end)
+
+
+def stops(tokens: list[Token], start: int, end: int) -> bool:
+    """Does the part [start, end) order something stopped: opened by a verb that stops
+    ("thôi đừng gửi nữa", "tắt thông báo đi", "hủy giúp em"), typed with its marks or none
+    (round 28 d)?"""
+    # (after whom it is for: "tôi không cần", "em ko muốn nhận nữa")
+    at = next((k for k in range(start, end) if tokens[k].kind == "word"
+               and tokens[k].fold not in _LEADING and tokens[k].fold not in _FOR_ME), None)
+    if at is None:
+        return False
+    first = tokens[at]
+    if not first.marked and first.fold == "bo":  # "bo nhac lich di" (bỏ), not "bo toi" (bố)
+        after = next((t for t in tokens[at + 1:end] if t.kind == "word"), None)
+        return after is not None and after.fold in _DROPPED
+    if first.fold in _DENYING:  # "(thôi) không cần báo lịch nữa", "ko muốn nhận nữa"
+        after = next((t for t in tokens[at + 1:end] if t.kind == "word"), None)
+        return after is not None and after.fold in _WANTS
+    return first.text in _STOP_TEXTS or (not first.marked and first.fold in _STOP_FOLDS)
 
 
 def closed(tokens: list[Token], start: int, end: int) -> int:
@@ -756,12 +781,45 @@ _STOPS_SENDING = frozenset({"dung", "khong", "ko", "k", "thoi", "ngung", "huy", 
 
 
 _MONEY = frozenset({"tien", "phi"})  # money asked of the sending (round 23 d)
+_AT_WHAT_TIME = ("may gio", "may h", "luc nao", "gio nao", "khi nao")
+_HOW_OR_WHEN = (*_AT_WHAT_TIME, "the nao", "ra sao", "nhu nao", "lam sao", "o dau",
+                "cach nao")
+_SEND_TEXTS = frozenset({"gửi", "nhận", "nhắn", "nhắc", "báo"})
+_BEFORE_NHAN = frozenset({"cong", "ca"})  # "cong nhan", "ca nhan" typed without marks
+_AFTER_NHAN = frozenset({"vien", "dan", "su"})  # "nhan vien", "nhan dan", "nhan su"
+_HOW_MANY = frozenset({"may", "nhieu", "tan", "lien", "hoai", "mai"})  # "nhắn mấy tin", "nhắn
+# nhiều quá", "gửi liên tục", "nhắn hoài", "gửi mãi": how much is sent, told (folded)
+
+
+def _sends(words: list[Token], i: int) -> bool:
+    """Is word `i` a verb that sends (gửi, nhận, nhắn, nhắc, báo), not "nhân" of "công
+    nhân", "cá nhân", "nhân viên" (round 28 d)?"""
+    t = words[i]
+    if t.fold not in _SENDS or (t.marked and t.text not in _SEND_TEXTS):
+        return False
+    return t.marked or not ((i and words[i - 1].fold in _BEFORE_NHAN) or (
+        i + 1 < len(words) and words[i + 1].fold in _AFTER_NHAN))
+
+
+def asks_when(tokens: list[Token]) -> bool:
+    """Does the message ask at what time ("mấy giờ", "lúc nào", "giờ nào") (round 28 d)?"""
+    text = run(tokens)
+    return any(f" {q} " in text for q in _AT_WHAT_TIME)
+
+
+def asks_how(tokens: list[Token]) -> bool:
+    """Does the message ask at what time, how or where ("lúc nào", "thế nào", "ở đâu")
+    (round 28 d)?"""
+    text = run(tokens)
+    return any(f" {q} " in text for q in _HOW_OR_WHEN)
 
 
 def every_day(tokens: list[Token]) -> bool:
-    """The message asks to be sent something every day or every morning."""
+    """The message asks to be sent something every day or every morning; not one that tells
+    how many are sent ("ngày nào bot cũng nhắn mấy tin", "nhắn nhiều quá": a complaint of
+    what is sent already) (round 28 d)."""
     words = [t for t in tokens if t.kind == "word"]
-    send = next((t.clause for t in words if t.fold in _SENDS), None)
+    send = next((t.clause for i, t in enumerate(words) if _sends(words, i)), None)
     if send is None:  # (nothing sent: the rest is not read)
         return False
     # from the part of the message that sends on ("con em hỏi mà em không biết, …" before it
@@ -775,13 +833,19 @@ def every_day(tokens: list[Token]) -> bool:
             f == "khong" and i > first and (i + 1 == len(folds) or folds[i + 1] not in _WANTS))
            for i, f in enumerate(folds)):
         return False
-    sends = any(f in _SENDS and not (f == "bao" and (
+    sent = [t for t in words if t.clause >= send]
+    verbs = {i for i, f in enumerate(folds) if _sends(sent, i) and not (f == "bao" and (
         (i + 1 < len(folds) and folds[i + 1] in _NOT_SENT_AFTER_BAO)
-        or (i and folds[i - 1] in _PAPER_BEFORE_BAO)))
-                for i, f in enumerate(folds))
-    return sends and (bool(set(itertools.pairwise(folds)) & _EVERY) or any(
-        folds[i] in _EVERY_PARTS and folds[i + 1] == "nao" and "cung" in folds[i + 2:i + 5]
-        for i in range(len(folds) - 2)))
+        or (i and folds[i - 1] in _PAPER_BEFORE_BAO)))}
+    if not verbs or any(i + 1 < len(folds) and folds[i + 1] in _HOW_MANY for i in verbs):
+        return False
+    # ("tối nào cũng | gửi lịch cho tôi": the verb that sends follows "cũng"; "tối nào cũng
+    # rảnh" is when the writer is free)
+    return bool(set(itertools.pairwise(folds)) & _EVERY) or any(
+        folds[i] in _EVERY_PARTS and folds[i + 1] == "nao" and any(
+            folds[k] == "cung" and verbs & set(range(k + 1, k + 4))
+            for k in range(i + 2, min(i + 5, len(folds))))
+        for i in range(len(folds) - 2))
 
 
 # Round 18 (c): a message for the organizers is a verb that carries a message (nhắn, gửi lời,
@@ -796,6 +860,10 @@ _NOT_A_MESSAGE = frozenset({"kinh", "bao", "ke", "so", "mail", "email", "ho", "n
                             "danh", "dang", "lich", "bai", "thong"})
 
 
+_TOLD_SENT = frozenset({"da", "vua"})
+_TOLD_AFTER = frozenset({"roi", "xong"})
+
+
 def for_organizers(tokens: list[Token]) -> bool:
     """The message asks the bot to pass a message on to the organizers."""
     folds = [t.fold for t in tokens if t.kind == "word"]
@@ -803,11 +871,16 @@ def for_organizers(tokens: list[Token]) -> bool:
         return False
     for i in range(len(folds) - 3):
         if folds[i + 1:i + 4] == ["ban", "to", "chuc"] and folds[i] in _TO:
-            before = folds[max(0, i - 5):i]
+            before = folds[max(0, i - 7):i]  # ("chuyển giúp tôi câu hỏi này tới btc")
             verb = next((k for k in range(len(before) - 1, -1, -1) if before[k] in _CARRIES), -1)
             after = set(itertools.pairwise(folds[i + 4:i + 9]))
+            # (not one told as passed on already: "cảm ơn bot đã chuyển câu hỏi của tôi cho
+            # ban tổ chức", "hôm qua tôi gửi câu hỏi cho btc rồi", round 28 d)
+            at = i - len(before) + verb  # (the verb's place in the message)
+            told = (at > 0 and folds[at - 1] in _TOLD_SENT) or any(
+                f in _TOLD_AFTER for f in folds[i + 4:i + 7])
             if (verb >= 0 and not _NOT_A_MESSAGE & set(before[max(0, verb - 1):])
-                    and not after & _PAPERS):
+                    and not after & _PAPERS and not told):
                 return True
     return False
 

@@ -215,6 +215,15 @@ _GOING_WORDS = 2  # words at most between "đi" and "đây"
 _SPOKEN_AT_END = frozenset({"ad", "admin", "bot"})  # "… đi nấu cơm đây ad"
 # Words that end a part telling what is already done ("đọc thể lệ rồi", "thi xong").
 _DONE = frozenset({"roi", "xong"})
+# The bot's actions: taken only when asked for (round 28 d)
+_POINTED = frozenset({"đó", "ấy", "đấy"})
+_POINTED_FOLDS = frozenset({"do", "ay"})
+_REFUSABLE = frozenset({("contest_take", "")})  # (a refused subscription is unsubscribing)
+_ACTIONS = frozenset({("subscribe", ""), ("unsubscribe", ""), ("contest_take", ""),
+                      ("privacy", ""), ("ask", "")})
+_DAYS_BEFORE = frozenset({("hom", "qua"), ("hom", "truoc"), ("bua", "truoc"), ("hom", "kia")})
+_WISHED = frozenset({"muon", "de", "cho", "can", "sao", "chua", "duoc"})  # before "nhận được"
+_OWED = frozenset({"ma", "nen", "the", "vay"})  # "nhờ bot mà", "nhờ thế", "nhờ vậy" (folded)
 _THANKS_BYE = frozenset({("smalltalk", "thanks"), ("smalltalk", "goodbye")})
 # What a unit named before them wants or must do ("thư viện quận | muốn tham gia…").
 _MODALS = frozenset({"muon", "can", "phai", "nen"})
@@ -373,6 +382,13 @@ _CLASS_WORDS = frozenset({"lop", "hoc", "nao", "gi", "cho", "danh"})
 # what is on, asked as a list ("có gì", "có hoạt động nào")
 _LISTS = frozenset({("activities", ""), ("faq", "hoat-dong"), ("schedule", "")})
 _NOW = frozenset({"ngay", "luôn", "luon", "liền"})
+_REMINDED_OF = frozenset({"day", "today", "event", "courses", "activities", "library"})
+# A request, or a wish, in a message (folded): "giúp", "với", "muốn", "xin", "hãy", "lại"
+_REQUESTING = frozenset({"giup", "gium", "dum", "voi", "vs", "muon", "mun", "xin", "lai",
+                         "nho"})  # (and "hãy" typed with its marks: "hay" is "hay lắm")
+_ASKED_LEAVE = frozenset({"hoi", "biet", "xin"})  # "cho e hỏi", "cho tôi biết" (folded)
+_PLEASE = frozenset({"voi", "vs", "nhe", "nha"})  # closing a request (folded)
+_NOW_TOO = frozenset({"bay", "gio", "luc", "nay", "di", "nhe", "nha"})  # "ngay bây giờ" (folded)
 # Words for people, folded: called after a greeting ("chào ông bà ạ") they say whom it is to.
 _KIN_FOLDS = frozenset(fold(k) for k in KIN)
 # Round 18 (c): English words that name speaking or a language ask for the language, whatever
@@ -606,6 +622,14 @@ _CANCELS = frozenset({"hủy", "huỷ", "ngừng", "thôi", "tắt", "dừng", "
 # ("khoi" typed without marks is khỏi before what is sent: "khoi nhac lich nua", round 27 b)
 _CANCEL_FOLDS = frozenset({"huy", "ngung", "thoi", "tat", "khoi"})
 _BEFORE_REMINDERS = frozenset({"dang", "ky", "cai", "gui", "bao", "nhan"})
+# The words of an order to stop the reminders that names nothing else ("thôi đừng gửi nữa",
+# "bỏ giúp tôi", "tắt thông báo đi luôn nhé") (folded) (round 28 d)
+_STOP_ORDER_WORDS = _CANCEL_FOLDS | _BEFORE_REMINDERS | CLOSING | CALLS | frozenset({
+    "dung", "bo", "di", "nua", "luon", "het", "giup", "gium", "dum", "ho", "cho", "toi", "minh",
+    "em", "e", "t", "mk", "chau", "bac", "tin", "nhan", "thong", "nhac", "lich", "nay", "do",
+    "lai", "ngay", "the", "vay", "nhe", "nha", "voi", "vs", "a", "ad", "bot", "khong", "ko", "k",
+    "can", "muon", "dau"})
+_SENDING = frozenset({"gui", "nhan", "nhac", "bao"})  # (folded)
 _REMINDERS = frozenset({("subscribe", ""), ("faq", "nhac-lich")})
 # What follows a message told as received: what it said, or who sent it ("nhận được tin nhắn
 # nói …", "… của ngân hàng", "… từ số lạ", "… báo trúng thưởng", "… bảo …") (folded).
@@ -1191,6 +1215,65 @@ def _done_parts(tokens: list[Token], alone: bool = False) -> set[int]:
     return done - asked
 
 
+def _refused(tokens: list[Token], best: _Candidate) -> bool:
+    """Is the action `best` refused, in a message that asks nothing: a denial right before
+    its words, or before a wish or a need opening them ("chưa muốn thi", "không | muốn xóa
+    dữ liệu", "ko cần | đăng ký") (round 28 d)?"""
+    if best.route not in _REFUSABLE or not best.explained or _asking_parts(tokens) or any(
+            t.text == "?" for t in tokens):
+        return False
+    first = min(best.explained)
+    k = first - 1
+    while k >= 0 and tokens[k].fold in _MODALS and tokens[k].clause == tokens[first].clause:
+        k -= 1
+    return k >= 0 and tokens[k].fold in _DENIED and tokens[k].clause == tokens[first].clause
+
+
+def _action_told(tokens: list[Token], best: _Candidate) -> bool:
+    """Is the action `best` found only in parts that tell it done ("đã", "vừa", "rồi", "hôm
+    qua"), in a message that asks nothing and requests nothing ("giúp", "với", "muốn", "lại")
+    (round 28 d)?"""
+    if best.route not in _ACTIONS or not best.explained or any(
+            t.text == "?" for t in tokens) or _asking_parts(tokens) or parts.asks_yes_no(
+            tokens, 0):
+        return False
+    if not {tokens[i].clause for i in best.explained} <= _told_parts(tokens):
+        return False
+    # ("cho tôi" before a verb requests: "… nên cho tôi hủy nhận tin nhắn nhé"; not after
+    # one, "đã đăng ký thi cho tôi rồi")
+    return not any(t.fold in _REQUESTING or t.text == "hãy" or (
+        t.fold == "cho" and k + 2 < len(tokens) and tokens[k + 1].fold in _WRITER
+        and tokens[k + 2].kind == "word" and tokens[k + 2].fold not in _DONE | CLOSING)
+        for k, t in enumerate(tokens))
+
+
+def _refers_back(tokens: list[Token], clause: int) -> bool:
+    """Does part `clause` open on a thing named before, pointed back to ("lớp đó học tối thứ
+    mấy", "buổi ấy ở đâu", "su kien do may gio") (round 28 d)?"""
+    words = [t for t in tokens if t.clause == clause and t.kind == "word"][:4]
+    return any(t.text in _POINTED or (t.fold in _POINTED_FOLDS and not t.marked)
+               for t in words[1:])
+
+
+def _told_parts(tokens: list[Token]) -> set[int]:
+    """The parts of a message that tell what is done ("đã", "vừa", "rồi", "xong"), happened
+    the day before ("hôm qua", "hôm trước") or is owed to someone ("nhờ bot báo trước mà …",
+    "nhờ thế") (round 28 d)."""
+    told: set[int] = set()
+    for k, t in enumerate(tokens):
+        if t.kind != "word" or t.clause in told:
+            continue
+        after = tokens[k + 1] if k + 1 < len(tokens) else None
+        if t.fold in _DONE or t.text in ("đã", "vừa") or (
+                after is not None and after.clause == t.clause and (
+                    (t.fold, after.fold) in _DAYS_BEFORE or (t.fold == "nho" and any(
+                        w.fold in _OWED for w in tokens[k + 1:] if w.clause == t.clause))
+                    or ((t.fold, after.fold) == ("nhan", "duoc") and not (
+                        k and tokens[k - 1].fold in _WISHED)))):
+            told.add(t.clause)
+    return told
+
+
 def _topic_before(tokens: list[Token], clause: int) -> bool:
     """Does the part before part `clause` end with "thì" (a condition or a topic: "muốn học
     kỹ năng số thì, | vào trang nào")?"""
@@ -1415,6 +1498,8 @@ class Understander:
             # "thôi em đi học đây", "mình đi làm đây, chào nhé": leaving
             return replace(base, feature="smalltalk", arg="goodbye", score=SMALL_TALK_SCORE)
         if parts.every_day(tokens):  # "mỗi ngày gửi lịch cho bác nhé": the reminders
+            if parts.asks_when(tokens):  # "bot nhắc lịch vào mấy giờ mỗi ngày": their FAQ
+                return replace(base, feature="faq", arg="nhac-lich", score=OWN_RULE)
             return replace(base, feature="subscribe", score=OWN_RULE)
         if any(t.fold in _OTHER_LANGUAGE and not t.expanded for t in words):
             if any(t.fold == "translate" for t in words) and any(
@@ -1493,6 +1578,12 @@ class Understander:
             if lead else tokens, matchable, accented)
         candidates = self._candidates(tokens, matches, ref, info, unknown, total, today, english)
         candidates = self._address(tokens, matches, candidates, accented)
+        stopped = self._stop_ordered(tokens, candidates)
+        if stopped is not None:
+            # "tôi già rồi đọc không được, | bỏ giúp tôi", "dang hop ma dt cu ting ting, |
+            # tat thong bao di": the last part orders the reminders told of stopped
+            return replace(base, feature="unsubscribe", score=stopped.rank,
+                           explained=frozenset(stopped.explained))
         if not candidates:
             return base
         whole = {i for i, t in enumerate(tokens)
@@ -1687,6 +1778,7 @@ class Understander:
             return replace(base, feature="smalltalk", arg="thanks", score=thanked.rank,
                            explained=frozenset(thanked.explained))
         best = self._now(tokens, candidates, best)
+        best = self._reminders_asked_about(tokens, candidates, best)
         best = self._called(tokens, candidates, best)
         # (help asked of a device before help asked of what the Week offers: "bác muốn học xem
         # youtube trên ti vi, có chỗ nào hướng dẫn không" is the digital skills, not the courses)
@@ -1755,10 +1847,22 @@ class Understander:
             if best is not polite:  # (what is asked is read as without the small talk)
                 best = self._narrower(candidates,
                                       self._week_subject(tokens, candidates, best))
-        told = self._told_after_thanks(tokens, candidates, best)
+        if _refused(tokens, best):
+            # "e chưa muốn thi đâu, để e ôn bài đã", "tôi không muốn xóa dữ liệu đâu": the
+            # action refused is not taken; nothing else asked, it is heard (round 28 d)
+            return replace(base, feature="smalltalk", arg="ok", score=SMALL_TALK_SCORE,
+                           explained=frozenset(best.explained))
+        told = self._told_after_thanks(tokens, candidates, best) or self._thanked_for_told(
+            tokens, candidates, best)
         if told is not None:  # "ok e cảm ơn ad nhiều, để e gửi bc cho trường": thanks
             return replace(base, feature="smalltalk", arg="thanks", score=told.rank,
                            explained=frozenset(told.explained))
+        if _action_told(tokens, best):
+            # "con tôi bảo đã đăng ký thi cho tôi rồi", "sáng nay mình vừa thi thử, vui ghê":
+            # an action told as done, nothing asked nor requested, is heard, not taken again
+            # (round 28 d)
+            return replace(base, feature="smalltalk", arg="ok", score=SMALL_TALK_SCORE,
+                           explained=frozenset(best.explained))
         if best.route == ("smalltalk", "greeting") and best.explained and (parts.asks_yes_no(
                 tokens, max(best.explained) + 1) or (
                 # (or a question announced after it: "chào bạn, mình là phụ huynh, | cho mình
@@ -2217,10 +2321,12 @@ class Understander:
                             and c.rank >= SUBJECT * best.rank), None)
             if contest is not None:
                 best, second = contest, None
-        if second is not None and best.route == _TAKE and second.route[0] == "contest" and all(
+        if second is not None and best.route == _TAKE and second.route[0] in (
+                "contest", "event") and all(
                 tokens[i].fold in self._contest_words for i in second.explained - best.explained):
             # "em muốn bắt đầu làm bài thi Công dân học tập": the contest named is what is
-            # taken, not its facts asked (round 23 e)
+            # taken, not its facts asked (round 23 e), nor the event named after it ("cho e vào
+            # thi công dân học tập với": its opening, round 28 b and d merged)
             second = None
         if second is not None and self._unsure(best, second, tokens):
             predicate = self._predicate_asked(tokens, best, second)
@@ -2656,12 +2762,38 @@ class Understander:
         # (or what was done, thanked for: "cảm ơn bot đã nhắc lịch khai mạc, | nhờ bot mà tôi
         # không bị lỡ", "cảm ơn vì đã …") (round 26 e)
         called = [t for t in after if t.fold not in CALLS and t.fold not in _KIN_FOLDS]
+        # (or a day between: "cảm ơn bot hôm qua đã nhắc, | tôi đến lớp đúng giờ", round 28 d)
         done = bool(called) and (called[0].text in ("đã", "vì") or (
-            called[0].fold in ("da", "vi") and not called[0].marked)) and not _asking_parts(
-            tokens)
+            called[0].fold in ("da", "vi") and not called[0].marked) or tokens[
+            max(thanks.explained)].clause in _told_parts(tokens)) and not _asking_parts(tokens)
         if told or done:
             return thanks
         return Understander._thanked_for_done(tokens, candidates, best)
+
+    @staticmethod
+    def _thanked_for_told(tokens: list[Token], candidates: list[_Candidate],
+                          best: _Candidate) -> _Candidate | None:
+        """The thanks of a message that asks nothing, when the answer is found in a part the
+        thanks opens ("tks bot nhắc lịch nha, hôm qua e không bị lỡ") or that tells it as done
+        or owed ("hôm qua đăng ký xong, sáng nay nhận được lịch luôn, cảm ơn nhé", "nhờ bot báo
+        trước mà cả nhà đi kịp, thanks"): what is thanked for (an action, a day) is not asked
+        for (round 28 d)."""
+        if best.route[0] in ("smalltalk", "unknown") or not (
+                best.explained or best.route in _ACTIONS):
+            return None
+        thanks = next((c for c in candidates if c.route == ("smalltalk", "thanks")
+                       and c.explained and not c.explained & best.explained), None)
+        if thanks is None or any(t.text == "?" for t in tokens) or _asking_parts(
+                tokens) or parts.asks_yes_no(tokens, 0):
+            return None
+        if not best.explained:  # (what it was found on is told as received: _received)
+            return thanks
+        found = {tokens[i].clause for i in best.explained}
+        first = min(best.explained)
+        if best.route in _ACTIONS and any(i < first and tokens[i].clause in found
+                                          for i in thanks.explained):
+            return thanks
+        return thanks if found & _told_parts(tokens) else None
 
     @staticmethod
     def _thanked_for_done(tokens: list[Token], candidates: list[_Candidate],
@@ -3047,7 +3179,9 @@ class Understander:
         what to be reminded of, and the reminders answer, if a quarter as strong ("nhắc tôi
         thứ 7 | có gì" asks what the day holds). So is an event named so ("nhắc tôi trước khi
         có | ngày hội đọc sách nhé"; round 24 d)."""
-        if best.route[0] not in ("day", "today", "event") or not best.explained or any(
+        # (or a kind of class or activity named so: "muốn được nhắc trước | các buổi học kỹ
+        # năng số", round 28 d)
+        if best.route[0] not in _REMINDED_OF or not best.explained or any(
                 t.fold in ASK_WORDS for t in tokens[min(best.explained):]):
             return best
         # (not on the word for an event alone: "event | khai mac co livestream k")
@@ -3148,17 +3282,53 @@ class Understander:
         small talk after it: "… ngay hả ad", "… ngay, em cảm ơn ạ") makes it a request to
         start, so the contest's facts (or how to join it) give way to starting it, if it was
         found half as strong."""
-        if best.route not in _CONTEST_FACTS:
+        if not best.explained or (best.route not in _CONTEST_FACTS and not (
+                # (or the contest's opening or closing named on the same words: "em muốn thử
+                # sức cuộc thi công dân học tập ngay", round 28 d)
+                best.route[0] == "event" and any(c.route in _CONTEST_FACTS
+                                                 and c.explained >= best.explained
+                                                 for c in candidates))):
             return best
         talk = set().union(*(c.explained for c in candidates if c.route[0] == "smalltalk"))
-        now = max((i for i, t in enumerate(tokens) if t.text in _NOW), default=-1)
+        # (or "đi" closing the part the contest is named in: "cho t chơi thử cuộc thi đi";
+        # and "bây giờ", "lúc này" after the word for now: "… ngay bây giờ", round 28 d)
+        # (found on no phrase of its own, the start is asked for by a wish or a request before
+        # the contest's name: "tôi muốn thử sức với cuộc thi … ngay bây giờ"; closed by "với",
+        # "nhé" after a request: "cho e làm bài thi công dân học tập vs")
+        # (not leave asked to ask, "cho e hỏi về cthi trên mạng với", nor the material asked
+        # for, "cho mình link thi với")
+        before = tokens[:min(best.explained)]
+        wished = not any(t.fold in _MATERIAL or t.fold in _ASKED_LEAVE
+                         for t in tokens[:max(best.explained) + 1]) and any(
+            t.fold == "muon" or (t.fold == "cho" and k + 1 < len(before)
+                                 and before[k + 1].fold in _WRITER)
+            for k, t in enumerate(before))
+        last = max(best.explained)
+        now = max((i for i, t in enumerate(tokens) if t.text in _NOW or (
+            i > last and t.clause == tokens[last].clause and (
+                t.text == "đi" or (t.fold == "di" and not t.marked)
+                or (wished and t.fold in _PLEASE)))), default=-1)
         if now < 0 or not all(
                 t.kind != "word" or self.index.is_filler(t) or k in talk
-                or tokens[k].clause != tokens[now].clause
+                or t.fold in _NOW_TOO or tokens[k].clause != tokens[now].clause
                 for k, t in enumerate(tokens[now + 1:], now + 1)):
             return best
         return next((c for c in candidates[1:] if c.route == ("contest_take", "")
-                     and c.rank >= TWO_QUESTIONS * best.rank), best)
+                     and c.rank >= TWO_QUESTIONS * best.rank),
+                    replace(best, route=_TAKE) if wished else best)
+
+    @staticmethod
+    def _reminders_asked_about(tokens: list[Token], candidates: list[_Candidate],
+                               best: _Candidate) -> _Candidate:
+        """The reminders asked about, at what time, how or where ("bot gửi nhắc lịch lúc mấy
+        giờ", "nhắc lịch hoạt động thế nào"): their FAQ entry tells, when found a quarter as
+        strong; no subscription is asked for. (Registering named, "đk nhận tb lịch ntn", the
+        subscription answers how, by registering.) (round 28 d)"""
+        if best.route != ("subscribe", "") or not parts.asks_how(tokens) or any(
+                a.fold == "dang" and b.fold == "ky" for a, b in itertools.pairwise(tokens)):
+            return best
+        return next((c for c in candidates if c.route == ("faq", "nhac-lich")
+                     and c.rank >= SUBJECT * best.rank), best)
 
     @staticmethod
     def _called(tokens: list[Token], candidates: list[_Candidate],
@@ -4358,6 +4528,29 @@ class Understander:
         return ends[0] if min(other.explained) < min(ends[0].explained) else None
 
     @staticmethod
+    def _stop_ordered(tokens: list[Token], candidates: list[_Candidate]) -> _Candidate | None:
+        """The reminders' answer, when the last part of a message of several orders something
+        stopped in words that name nothing else ("… | bỏ giúp tôi", "… | thôi đừng gửi nữa",
+        "… | tắt thông báo đi") and the reminders are named in the message: a complaint of
+        what is sent, then the order to stop it (round 28 d)."""
+        last = tokens[-1].clause if tokens else 0
+        if last == tokens[0].clause:
+            return None
+        start, end = parts.clause_span(tokens, last)
+        if not parts.stops(tokens, start, end) or any(
+                t.kind == "word" and t.fold not in _STOP_ORDER_WORDS
+                for t in tokens[start:end]):
+            return None
+        # (or the sending named in the order itself: "bot nhắn sáng sớm quá, | thôi đừng
+        # nhắn nữa", or by the bot before it: "bot gửi tin suốt, | tôi không cần nữa")
+        sent = any(t.fold in _SENDING for t in tokens[start:end]) or any(
+            a.fold in _THE_BOT and b.fold in _SENDING for a, b in itertools.pairwise(tokens))
+        return next((c for c in candidates if (c.route in _REMINDERS or c.route == (
+            "unsubscribe", "")) and c.explained), None) or (_Candidate(
+                ("unsubscribe", ""), OWN_RULE, set(range(start, end)), INTENT, OWN_RULE)
+                if sent else None)
+
+    @staticmethod
     def _cancelled(tokens: list[Token], candidates: list[_Candidate]) -> bool:
         """True when a word that cancels ("hủy", "ngừng", "tắt", "không cần", "đừng") stands
         right before the words a reminder answer was found on, or before "đăng ký" or "cái"
@@ -4533,7 +4726,10 @@ class Understander:
         if best.route[0] in ("smalltalk", "unknown") or not best.explained:
             return False
         question = _asking_parts(tokens)
-        question |= {c - 1 for c in question if _topic_before(tokens, c)}
+        # (and the part before one that asks of what it named: "cụ muốn đi lớp hướng dẫn dùng
+        # điện thoại, | lớp đó học hôm nào", round 28 d)
+        question |= {c - 1 for c in question if _topic_before(tokens, c)
+                     or _refers_back(tokens, c)}
         if not question or len(question) == len({t.clause for t in tokens}):
             return False
         # (the Week or its contest named there: a part that asks only "gọi số nào để báo",

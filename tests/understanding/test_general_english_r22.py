@@ -416,7 +416,8 @@ def test_english_feedback(understander: Understander, text: str) -> None:
     ('i registered but got no reminders', 'subscribe / faq:nhac-lich'),
     ('is the library opened on sunday', 'library / faq:doc-sach / day:2020-10-04'),
     ('when is the contest closed', 'event:cuoc-thi-dong / contest / faq:cuoc-thi'),
-    ('i signed up for reminders yesterday', 'subscribe / faq:nhac-lich'),
+    # (told, not asked: since round 28d an action told as done is heard, not taken again)
+    ('i signed up for reminders yesterday', 'subscribe / faq:nhac-lich / smalltalk:ok'),
 ])
 def test_english_past(understander: Understander, text: str, expected: str) -> None:
     assert answer(understander, text) in expected.split(" / ")

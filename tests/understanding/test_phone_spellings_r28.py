@@ -46,7 +46,7 @@ MIXED_MARKS = [
     ("có mất phi gì không ạ", FEE),
     ("so điện thoại ban tổ chức", CONTACTS),
     ("đăng ký nhận tin nhac lịch", "subscribe / faq:nhac-lich"),
-    ("hom nay có sự kiện gì", "today"),
+    ("hom nay có sự kiện gì", "day:2020-10-01"),
     ("thu vien thành phố mở cửa mấy giờ", LIBRARY),
 ]
 

@@ -49,6 +49,12 @@ _ASKS_OF = ASK_WORDS | {"nay", "kia"}
 # Initials the North says alike (`Repairer._heard`; l said n is `respellings`').
 _HEARD_ALIKE = (("x", "s"), ("s", "x"), ("d", "gi"), ("gi", "d"), ("r", "d"), ("d", "r"),
                 ("gi", "r"), ("r", "gi"), ("ch", "tr"), ("tr", "ch"))
+# The same, with l and n, for a word the bot knows typed in the other spelling ("niên hệ",
+# "chực tuyến", "bảng sếp hạng": `Repairer._said_alike`). Typed without marks, d, gi and r are
+# left out (a folded d is also đ: "có đi" is no "có gì"), and so is n said l: the letters typed
+# are many words, "giải lao" is no "giải nào".
+_SAID_ALIKE = (*_HEARD_ALIKE, ("n", "l"), ("l", "n"))
+_SAID_ALIKE_FOLDED = (("x", "s"), ("s", "x"), ("ch", "tr"), ("tr", "ch"), ("n", "l"))
 # A Telex tone key typed after the vowels and before the final consonants ("bajn", "ddaajt")
 _TELEX_KEYS = re.compile(r"[aeiouy].*[sfrxjw]|aa|ee|oo|dd")
 _KEY_BEFORE_FINAL = re.compile(r"[aeiouy][sfrxj](?:ch|ng|nh|[cmnpt])$")
@@ -88,19 +94,22 @@ class Repairer:
         letters pair with a neighbour typed right."""
         out: list[Token] = []
         tokens = self._split_words(tokens)
+        accented = self._accented(tokens)
         tried = 0
         for k, t in enumerate(tokens):
             # a word typed with marks no word of the bot has may be teencode ("chìu", "nài")
             odd = t.marked and t.text not in self.index.vocab_texts
             if t.kind != "word" or (self.index.known(t) and not odd):
-                if t.kind == "word" and t.marked and not t.keyed:
-                    # a tone slip is read from the word and its neighbours in its part
+                if t.kind == "word" and not t.keyed:
+                    # a tone slip, a word said the other way (l/n, s/x, ch/tr) or left without
+                    # its marks is read from the word and its neighbours in its part
                     prev, nxt = _neighbours(tokens, k)
-                    slip = (t.text, prev and (prev.kind, prev.text), nxt and (nxt.kind, nxt.text))
+                    slip = (t.text, accented and not t.marked,
+                            prev and (prev.kind, prev.text), nxt and (nxt.kind, nxt.text))
                     if slip in self._retones:
                         retoned = self._retones[slip]
                     else:
-                        retoned = self._retoned(t, prev, nxt)
+                        retoned = self._reread(t, prev, nxt, accented)
                         if len(self._retones) < 8192:
                             self._retones[slip] = retoned
                     if retoned is not None:
@@ -144,6 +153,88 @@ class Repairer:
                     self._repairs[key] = repaired
             out.extend(r.in_clause(t.clause) for r in repaired)
         return out
+
+    def _accented(self, tokens: list[Token]) -> bool:
+        """The message is typed with marks: more than twice as many words with marks as words
+        written with marks typed without (as `Understander._accented` counts them, fillers
+        too: the repair runs before the lexicon)."""
+        marked = unmarked = 0
+        for t in tokens:
+            if t.kind != "word" or t.keyed:
+                continue
+            if t.marked:
+                marked += 1
+            elif t.text not in self.index.texts_by_fold.get(t.fold, (t.text,)):
+                unmarked += 1
+        return marked > 2 * unmarked
+
+    def _reread(self, t: Token, prev: Token | None, nxt: Token | None,
+                accented: bool) -> Token | None:
+        """A word the bot knows read as another (None: as typed): a marked word with a wrong
+        tone or said the other way; a word without marks in a message typed with them, the
+        word of those letters that pairs with a neighbour as written; a word without marks
+        said the other way."""
+        if t.marked:
+            return self._retoned(t, prev, nxt) or self._said_alike(t, prev, nxt)
+        return (self._unmarked_among_marked(t, prev, nxt) if accented else None) or (
+            self._said_alike_folded(t, prev, nxt))
+
+    def _sure_pair(self, w: str, prev: Token | None, nxt: Token | None) -> bool:
+        """`w` forms a pair of the phrases, as written, with a neighbour typed as the bot
+        writes it."""
+        pairs = self.index.pairs
+        return (prev is not None and prev.kind == "word" and prev.text in self.index.vocab_texts
+                and (prev.text, w) in pairs) or (
+            nxt is not None and nxt.kind == "word" and nxt.text in self.index.vocab_texts
+            and (w, nxt.text) in pairs)
+
+    def _unmarked_among_marked(self, t: Token, prev: Token | None,
+                               nxt: Token | None) -> Token | None:
+        """A word typed without marks among words typed with them ("khong nhận thông báo",
+        "dung nhắn tin"): the one word of its letters that forms a pair, as written, with a
+        neighbour typed as the bot writes it, where the letters as typed (a word of their
+        own: "khoa học", "nội dung") form none. A negation left without its marks is read
+        so, not lost."""
+        if self._sure_pair(t.text, prev, nxt):
+            return None
+        found = [w for w in self.index.texts_by_fold.get(t.fold, ())
+                 if w != t.text and self._sure_pair(w, prev, nxt)]
+        return Token(found[0], t.fold, "word") if len(found) == 1 else None
+
+    def _said_alike(self, t: Token, prev: Token | None, nxt: Token | None) -> Token | None:
+        """A word the bot knows, typed with its marks as the North says it (l and n, s and x,
+        ch and tr, d, gi and r alike: "niên hệ", "chực tuyến", "lộp báo cáo"), that pairs
+        with no neighbour: the one word spelt the other way, the same marks, that forms a
+        pair as written with a neighbour typed as the bot writes it ("bảng | xếp hạng")."""
+        if self._sure_pair(t.text, prev, nxt):
+            return None
+        found = {b + t.text[len(a):] for a, b in _SAID_ALIKE if t.text.startswith(a)
+                 and not (a == "n" and t.text.startswith(("ng", "nh")))}
+        found = {w for w in found if w in self.index.vocab_texts and self._sure_pair(w, prev, nxt)}
+        if len(found) != 1:
+            return None
+        word = found.pop()
+        return Token(word, fold(word), "word")
+
+    def _said_alike_folded(self, t: Token, prev: Token | None,
+                           nxt: Token | None) -> Token | None:
+        """The same typed without marks ("nien he", "chuyen xang", "bang sep hang"): the
+        letters typed pair with no neighbour, and one spelling the other way does."""
+        def pairs(w: str) -> bool:
+            return (prev is not None and prev.kind == "word"
+                    and (prev.fold, w) in self.index.bigrams) or (
+                nxt is not None and nxt.kind == "word" and (w, nxt.fold) in self.index.bigrams)
+
+        # (a filler typed so is its own word: "nào" is no "lào")
+        if pairs(t.fold) or self.index.is_filler(t):
+            return None
+        found = {b + t.fold[len(a):] for a, b in _SAID_ALIKE_FOLDED if t.fold.startswith(a)
+                 and not (a == "n" and t.fold.startswith(("ng", "nh")))}
+        found = {w for w in found if w in self.index.vocab_folds and pairs(w)}
+        if len(found) != 1:
+            return None
+        word = found.pop()
+        return Token(word, word, "word", expanded=True)
 
     def _cut(self, word: str) -> tuple[Token, ...]:
         """Two words typed with the first cut to its first consonants and the second whole

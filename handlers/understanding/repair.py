@@ -57,6 +57,7 @@ _SAID_ALIKE = (*_HEARD_ALIKE, ("n", "l"), ("l", "n"))
 _SAID_ALIKE_FOLDED = (("x", "s"), ("s", "x"), ("ch", "tr"), ("tr", "ch"), ("n", "l"))
 # A Telex tone key typed after the vowels and before the final consonants ("bajn", "ddaajt")
 _TELEX_KEYS = re.compile(r"[aeiouy].*[sfrxjw]|aa|ee|oo|dd")
+_NO_PAIRS: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 _KEY_BEFORE_FINAL = re.compile(r"[aeiouy][sfrxj](?:ch|ng|nh|[cmnpt])$")
 
 
@@ -86,6 +87,14 @@ class Repairer:
         self._asks = frozenset(
             (q.split()[0], q.split()[1]) for q in QUESTION_WORDS if len(q.split()) == 2)
         self._joined = self.index.bigrams | self._asks
+        # the first and the second words of the pairs as written, by their letters ("thu
+        # vien": thư, viện), for words typed without marks among words typed with them
+        written: dict[tuple[str, str], tuple[set[str], set[str]]] = {}
+        for a, b in self.index.pairs:
+            firsts_, seconds = written.setdefault((fold(a), fold(b)), (set(), set()))
+            firsts_.add(a)
+            seconds.add(b)
+        self._written = {p: (frozenset(a), frozenset(b)) for p, (a, b) in written.items()}
 
     def repair(self, tokens: list[Token]) -> list[Token]:
         """Words the bot does not know, read again: a word typed in two pieces, doubled
@@ -197,9 +206,18 @@ class Repairer:
         so, not lost."""
         if self._sure_pair(t.text, prev, nxt):
             return None
-        found = [w for w in self.index.texts_by_fold.get(t.fold, ())
-                 if w != t.text and self._sure_pair(w, prev, nxt)]
-        return Token(found[0], t.fold, "word") if len(found) == 1 else None
+        found = {w for w in self.index.texts_by_fold.get(t.fold, ())
+                 if w != t.text and self._sure_pair(w, prev, nxt)}
+        if not found:
+            # a neighbour typed without marks too ("thu vien thành phố"): the one word of the
+            # pairs of those letters, as written, where the letters as typed are none
+            if prev is not None and not prev.marked and prev.kind == "word" and (
+                    prev.text, t.text) not in self.index.pairs:
+                found |= self._written.get((prev.fold, t.fold), _NO_PAIRS)[1]
+            if nxt is not None and not nxt.marked and nxt.kind == "word" and (
+                    t.text, nxt.text) not in self.index.pairs:
+                found |= self._written.get((t.fold, nxt.fold), _NO_PAIRS)[0]
+        return Token(found.pop(), t.fold, "word") if len(found) == 1 else None
 
     def _said_alike(self, t: Token, prev: Token | None, nxt: Token | None) -> Token | None:
         """A word the bot knows, typed with its marks as the North says it (l and n, s and x,
@@ -762,7 +780,7 @@ class Repairer:
         the same marks that pairs with a neighbour ("rẻ" is no "dẻ", "đi chợ" no "trợ")."""
         found = {b + t.text[len(a):] for a, b in _HEARD_ALIKE if t.text.startswith(a)}
         found = {w for w in found if w in self.index.vocab_texts
-                 and self._pairs_with(fold(w), before, after)}
+                 and ((before, fold(w)) in self._joined or (fold(w), after) in self._joined)}
         if len(found) != 1:
             return None
         word = found.pop()

@@ -144,7 +144,10 @@ class Repairer:
                 if run:
                     repaired = run
                 elif self.index.known(t):
-                    spelt = (self._retoned(t, *_neighbours(tokens, k))
+                    # (said the other way before a filler of that shape: "bị nừa" is lừa, not
+                    # nữa)
+                    spelt = (self._said_alike(t, *_neighbours(tokens, k))
+                             or self._retoned(t, *_neighbours(tokens, k))
                              or self._respelt(t, before, after))
                     if spelt is None and self._slip_pair(t, previous, following):
                         spelt = Token(t.fold, t.fold, "word", expanded=True)

@@ -246,8 +246,9 @@ class Repairer:
                     and (prev.fold, w) in self.index.bigrams) or (
                 nxt is not None and nxt.kind == "word" and (w, nxt.fold) in self.index.bigrams)
 
-        # (a filler typed so is its own word: "nào" is no "lào")
-        if pairs(t.fold) or self.index.is_filler(t):
+        # (a filler typed so is its own word, "nào" is no "lào"; and so are letters that spell
+        # several words, "so" is số, sở or sợ before it is "xổ")
+        if pairs(t.fold) or self.index.is_filler(t) or self.index.ambiguous(t.fold):
             return None
         found = {b + t.fold[len(a):] for a, b in _SAID_ALIKE_FOLDED if t.fold.startswith(a)
                  and not (a == "n" and t.fold.startswith(("ng", "nh")))}
@@ -775,6 +776,11 @@ class Repairer:
         word = next(iter(paired), None) or next(iter(sure), None)
         if word is None and t.marked:
             return self._heard(t, before, after)
+        if word is not None and t.marked and word[1:] == t.fold[1:]:
+            # l said n (or n said l): the marks typed are the word's ("nà": là, "niệu": liệu)
+            said = word[0] + t.text[1:]
+            if said in self.index.vocab_texts:
+                return Token(said, word, "word")
         return None if word is None else Token(word, word, "word", expanded=True)
 
     def _heard(self, t: Token, before: str, after: str) -> Token | None:

@@ -49,11 +49,13 @@ _ASKS_OF = ASK_WORDS | {"nay", "kia"}
 # Initials the North says alike (`Repairer._heard`; l said n is `respellings`').
 _HEARD_ALIKE = (("x", "s"), ("s", "x"), ("d", "gi"), ("gi", "d"), ("r", "d"), ("d", "r"),
                 ("gi", "r"), ("r", "gi"), ("ch", "tr"), ("tr", "ch"))
-# The same, with l and n, for a word the bot knows typed in the other spelling ("niên hệ",
-# "chực tuyến", "bảng sếp hạng": `Repairer._said_alike`). Typed without marks, d, gi and r are
-# left out (a folded d is also đ: "có đi" is no "có gì"), and so is n said l: the letters typed
-# are many words, "giải lao" is no "giải nào".
-_SAID_ALIKE = (*_HEARD_ALIKE, ("n", "l"), ("l", "n"))
+# A word the bot knows typed in the other spelling of l/n or s/x, pairing with no neighbour
+# where that spelling does ("niên hệ", "bảng sếp hạng": `Repairer._said_alike`): ch/tr and
+# d/gi/r spell pairs of words people use alike ("kể chuyện cổ tích" is no "truyện").
+_SAID_ALIKE = (("x", "s"), ("s", "x"), ("n", "l"), ("l", "n"))
+# Typed without marks, ch/tr too (letters that spell several words are left as typed), not
+# d/gi/r (a folded d is also đ: "có đi" is no "có gì") nor n said l ("giải lao" is no "giải
+# nào").
 _SAID_ALIKE_FOLDED = (("x", "s"), ("s", "x"), ("ch", "tr"), ("tr", "ch"), ("n", "l"))
 # A Telex tone key typed after the vowels and before the final consonants ("bajn", "ddaajt")
 _TELEX_KEYS = re.compile(r"[aeiouy].*[sfrxjw]|aa|ee|oo|dd")
@@ -223,10 +225,10 @@ class Repairer:
         return Token(found.pop(), t.fold, "word") if len(found) == 1 else None
 
     def _said_alike(self, t: Token, prev: Token | None, nxt: Token | None) -> Token | None:
-        """A word the bot knows, typed with its marks as the North says it (l and n, s and x,
-        ch and tr, d, gi and r alike: "niên hệ", "chực tuyến", "lộp báo cáo"), that pairs
-        with no neighbour: the one word spelt the other way, the same marks, that forms a
-        pair as written with a neighbour typed as the bot writes it ("bảng | xếp hạng")."""
+        """A word typed with its marks as the North says it (l and n, s and x alike: "niên
+        hệ", "lộp báo cáo", "bảng sếp hạng"), that pairs with no neighbour: the one word spelt
+        the other way, the same marks, that forms a pair as written with a neighbour typed as
+        the bot writes it ("bảng | xếp hạng")."""
         if self._sure_pair(t.text, prev, nxt):
             return None
         found = {b + t.text[len(a):] for a, b in _SAID_ALIKE if t.text.startswith(a)

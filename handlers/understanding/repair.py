@@ -241,8 +241,9 @@ class Repairer:
 
     def _said_alike_folded(self, t: Token, prev: Token | None,
                            nxt: Token | None) -> Token | None:
-        """The same typed without marks ("nien he", "chuyen xang", "bang sep hang"): the
-        letters typed pair with no neighbour, and one spelling the other way does."""
+        """The same typed without marks ("nien he", "chuyen xang", "bang sep hang"), or with
+        two letters swapped: the letters typed pair with no neighbour, and one spelling the
+        other way does."""
         def pairs(w: str) -> bool:
             return (prev is not None and prev.kind == "word"
                     and (prev.fold, w) in self.index.bigrams) or (
@@ -254,6 +255,10 @@ class Repairer:
             return None
         found = {b + t.fold[len(a):] for a, b in _SAID_ALIKE_FOLDED if t.fold.startswith(a)
                  and not (a == "n" and t.fold.startswith(("ng", "nh")))}
+        if len(t.fold) >= 4:
+            # or two neighbouring letters swapped ("co khao hoc": khóa học), a word of the bot
+            # too: every letter was typed
+            found |= self._swaps(t.fold)
         found = {w for w in found if w in self.index.vocab_folds and pairs(w)}
         if len(found) != 1:
             return None

@@ -94,7 +94,14 @@ COLLISIONS = [
 ]
 
 # Cases the round did not mend (strict xfail): the text, with the answer it gets and why.
-LEFT: dict[str, str] = {}
+LEFT: dict[str, str] = {
+    "nịch thi đấu cuộc thi công dân học tập": (
+        "dont_know: read as lịch, but \"thi đấu\" (a match) makes it a sports fixture, as "
+        "typed right"),
+    "khoa học máy tính là gì": (
+        "faq:internet-an-toan: \"máy tính\" names the computer classes, as with no "
+        "collision at all"),
+}
 
 
 @pytest.mark.parametrize(("text", "expected"), with_left(REGIONAL, LEFT))
@@ -129,4 +136,26 @@ def test_near_misses(understander: Understander, text: str, expected: str) -> No
 
 @pytest.mark.parametrize(("text", "expected"), with_left(COLLISIONS, LEFT))
 def test_collisions(understander: Understander, text: str, expected: str) -> None:
+    assert answer(understander, text) in expected.split(" / ")
+
+
+# Written after the round's fixes (other words again): "dùng" is no "đừng", a negation typed
+# without marks among marked words, l/n and s/x, and collisions.
+AFTER_FIXES = [
+    ("cách dung điện thoại thông minh cho người già",
+     "event:an-duong-ky-nang-so / faq:internet-an-toan"),
+    ("dung nhắn cho mình nữa nha", "unsubscribe"),
+    ("tôi khong cần nhận tin nhắc lịch nữa", "unsubscribe"),
+    ("khong phải hỏi lịch, cho hỏi số điện thoại ban tổ chức", CONTACTS),
+    ("có nớp dạy tin học cho người nớn tuổi không", SAFE + " / event:an-duong-ky-nang-so"),
+    ("chực tiếp lễ khai mạc ở đâu", "event:khai-mac / day:2020-10-01"),
+    ("nàm sao để đăng ký thi", CONTEST + " / contest_take"),
+    ("ông già tôi có đi học được không", "faq:ai-tham-gia"),
+    ("giá học phí bao nhiêu", FEE),
+    ("sổ xố hôm nay", NO),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), with_left(AFTER_FIXES, LEFT))
+def test_after_fixes(understander: Understander, text: str, expected: str) -> None:
     assert answer(understander, text) in expected.split(" / ")

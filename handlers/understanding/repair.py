@@ -262,8 +262,13 @@ class Repairer:
         found = {w for w in found if w in self.index.vocab_folds and pairs(w)}
         if len(found) != 1:
             return None
+        # the one word of those letters that pairs as written with a neighbour typed as the bot
+        # writes it ("nien | hệ": liên); else typed without marks still ("khao học" is "khoa
+        # học", science, in a message typed with marks)
         word = found.pop()
-        return Token(word, word, "word", expanded=True)
+        written = [w for w in self.index.texts_by_fold.get(word, ())
+                   if self._sure_pair(w, prev, nxt)]
+        return Token(written[0], word, "word") if len(written) == 1 else make_token(word)
 
     def _cut(self, word: str) -> tuple[Token, ...]:
         """Two words typed with the first cut to its first consonants and the second whole

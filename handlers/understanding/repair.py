@@ -59,7 +59,6 @@ _SAID_ALIKE = (("x", "s"), ("s", "x"), ("n", "l"), ("l", "n"))
 _SAID_ALIKE_FOLDED = (("x", "s"), ("s", "x"), ("ch", "tr"), ("tr", "ch"), ("n", "l"))
 # A Telex tone key typed after the vowels and before the final consonants ("bajn", "ddaajt")
 _TELEX_KEYS = re.compile(r"[aeiouy].*[sfrxjw]|aa|ee|oo|dd")
-_NO_PAIRS: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 _KEY_BEFORE_FINAL = re.compile(r"[aeiouy][sfrxj](?:ch|ng|nh|[cmnpt])$")
 
 
@@ -89,14 +88,12 @@ class Repairer:
         self._asks = frozenset(
             (q.split()[0], q.split()[1]) for q in QUESTION_WORDS if len(q.split()) == 2)
         self._joined = self.index.bigrams | self._asks
-        # the first and the second words of the pairs as written, by their letters ("thu
-        # vien": thư, viện), for words typed without marks among words typed with them
-        written: dict[tuple[str, str], tuple[set[str], set[str]]] = {}
+        # the pairs as written, by their letters ("thu vien": thư viện), for words typed
+        # without marks among words typed with them
+        written: dict[tuple[str, str], set[tuple[str, str]]] = {}
         for a, b in self.index.pairs:
-            firsts_, seconds = written.setdefault((fold(a), fold(b)), (set(), set()))
-            firsts_.add(a)
-            seconds.add(b)
-        self._written = {p: (frozenset(a), frozenset(b)) for p, (a, b) in written.items()}
+            written.setdefault((fold(a), fold(b)), set()).add((a, b))
+        self._written = {p: frozenset(ab) for p, ab in written.items()}
 
     def repair(self, tokens: list[Token]) -> list[Token]:
         """Words the bot does not know, read again: a word typed in two pieces, doubled
@@ -193,14 +190,17 @@ class Repairer:
         return (self._unmarked_among_marked(t, prev, nxt) if accented else None) or (
             self._said_alike_folded(t, prev, nxt))
 
-    def _sure_pair(self, w: str, prev: Token | None, nxt: Token | None) -> bool:
+    def _sure_pair(self, w: str, prev: Token | None, nxt: Token | None,
+                   marked: bool = False) -> bool:
         """`w` forms a pair of the phrases, as written, with a neighbour typed as the bot
-        writes it."""
+        writes it (`marked`: and typed with marks)."""
+        def sure(n: Token | None) -> bool:
+            return n is not None and n.kind == "word" and n.text in self.index.vocab_texts and (
+                n.marked or not marked)
+
         pairs = self.index.pairs
-        return (prev is not None and prev.kind == "word" and prev.text in self.index.vocab_texts
-                and (prev.text, w) in pairs) or (
-            nxt is not None and nxt.kind == "word" and nxt.text in self.index.vocab_texts
-            and (w, nxt.text) in pairs)
+        return (sure(prev) and (prev.text, w) in pairs) or (  # type: ignore[union-attr]
+            sure(nxt) and (w, nxt.text) in pairs)  # type: ignore[union-attr]
 
     def _unmarked_among_marked(self, t: Token, prev: Token | None,
                                nxt: Token | None) -> Token | None:
@@ -209,19 +209,25 @@ class Repairer:
         neighbour typed as the bot writes it, where the letters as typed (a word of their
         own: "khoa học", "nội dung") form none. A negation left without its marks is read
         so, not lost."""
-        if self._sure_pair(t.text, prev, nxt):
+        # (a word of the date is the date reader's: "cho hỏi mai có gì" is tomorrow)
+        if t.text in DATE_TEXTS or self._sure_pair(t.text, prev, nxt):
             return None
+        # (beside a word typed with marks: one typed without, "người thi l an", says nothing)
         found = {w for w in self.index.texts_by_fold.get(t.fold, ())
-                 if w != t.text and self._sure_pair(w, prev, nxt)}
+                 if w != t.text and self._sure_pair(w, prev, nxt, marked=True)}
         if not found:
-            # a neighbour typed without marks too ("thu vien thành phố"): the one word of the
-            # pairs of those letters, as written, where the letters as typed are none
+            # a neighbour typed without marks too, its marks left out as well ("thu vien thành
+            # phố"): the one word of the pairs of those letters as written, where the letters
+            # as typed are none (and the neighbour is written otherwise: "thi | lần" is no
+            # evidence of marks left out)
             if prev is not None and not prev.marked and prev.kind == "word" and (
                     prev.text, t.text) not in self.index.pairs:
-                found |= self._written.get((prev.fold, t.fold), _NO_PAIRS)[1]
+                found |= {b for a, b in self._written.get((prev.fold, t.fold), ())
+                          if a != prev.text}
             if nxt is not None and not nxt.marked and nxt.kind == "word" and (
                     t.text, nxt.text) not in self.index.pairs:
-                found |= self._written.get((t.fold, nxt.fold), _NO_PAIRS)[0]
+                found |= {a for a, b in self._written.get((t.fold, nxt.fold), ())
+                          if b != nxt.text}
         return Token(found.pop(), t.fold, "word") if len(found) == 1 else None
 
     def _said_alike(self, t: Token, prev: Token | None, nxt: Token | None) -> Token | None:

@@ -113,6 +113,9 @@ AFTER_FIXES_GUARDS = [
 
 # Left after the round (strict xfail): the first words of each, with the answer it gets and why.
 LEFT: dict[str, str] = {
+    "tôi từng bị lừa trên facebook nên ngại lắm":
+        "faq:internet-an-toan: the rules' contacts, overruled by the examples' model (round "
+        "28c's examples), faq:internet-an-toan 0.92, contacts 0.058",
 }
 
 GUARDS_LEFT: dict[str, str] = {

@@ -54,8 +54,12 @@ _CASES = [
     ('nghe sách nói miễn phí ở đâu', 'courses:sach-dien-tu'),
     ('video bài giảng miễn phí môn toán', 'courses:bai-giang'),
     ('tham gia tuần lễ có miễn phí không', 'faq:chi-phi'),
-    # (a strict xfail of the second opinion until round 27b's examples: the fee)
-    ('khóa học online có miễn phí không', 'faq:chi-phi / courses:khoa-hoc'),
+    # (a strict xfail of the second opinion until round 27b's examples, and again since round
+    # 28c's: the rules' fee)
+    pytest.param('khóa học online có miễn phí không', 'faq:chi-phi / courses:khoa-hoc',
+                 marks=pytest.mark.xfail(strict=True, reason=(
+                     "courses: the rules' faq:chi-phi, overruled by the examples' model "
+                     "(round 28c's examples), courses 0.78, faq:chi-phi 0.087"))),
     # a page to read books or stories (trang đọc sách, trang đọc truyện)
     ('xin trang đọc sách cho người già', 'courses:sach-dien-tu / courses'),
     ('cho mình mấy trang đọc truyện thiếu nhi', 'courses:van-hoa-doc'),

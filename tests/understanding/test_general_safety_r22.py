@@ -78,9 +78,6 @@ CASES = [
 # Left after the round (strict xfail), with the answer they get and why.
 # ("bị người yêu cũ tung ảnh…" is answered since the examples' model, BENCHMARKS §8.74.)
 LEFT: dict[str, str] = {
-    'anh ta quen em tren mang, gio doi gui hang tu nuoc ngoai ve bat dong thue':
-        "dont_know since the model is trained sixteen passes (§8.90): it gives no information "
-        "and the safe Internet p 0.36 each, so no vote is taken",
     'ông bà không biết chữ nhiều có học dùng zalo được không':
         SECOND_OPINION + "faq:ai-tham-gia (p 0.35) since its floor is the vote's (§8.90): "
         "old people who cannot read well read as who may take part",

@@ -49,6 +49,14 @@ _ASKS_OF = ASK_WORDS | {"nay", "kia"}
 # Initials the North says alike (`Repairer._heard`; l said n is `respellings`').
 _HEARD_ALIKE = (("x", "s"), ("s", "x"), ("d", "gi"), ("gi", "d"), ("r", "d"), ("d", "r"),
                 ("gi", "r"), ("r", "gi"), ("ch", "tr"), ("tr", "ch"))
+# A word the bot knows typed in the other spelling of l/n or s/x, pairing with no neighbour
+# where that spelling does ("niên hệ", "bảng sếp hạng": `Repairer._said_alike`): ch/tr and
+# d/gi/r spell pairs of words people use alike ("kể chuyện cổ tích" is no "truyện").
+_SAID_ALIKE = (("x", "s"), ("s", "x"), ("n", "l"), ("l", "n"))
+# Typed without marks, ch/tr too (letters that spell several words are left as typed), not
+# d/gi/r (a folded d is also đ: "có đi" is no "có gì") nor n said l ("giải lao" is no "giải
+# nào").
+_SAID_ALIKE_FOLDED = (("x", "s"), ("s", "x"), ("ch", "tr"), ("tr", "ch"), ("n", "l"))
 # A Telex tone key typed after the vowels and before the final consonants ("bajn", "ddaajt")
 _TELEX_KEYS = re.compile(r"[aeiouy].*[sfrxjw]|aa|ee|oo|dd")
 _KEY_BEFORE_FINAL = re.compile(r"[aeiouy][sfrxj](?:ch|ng|nh|[cmnpt])$")
@@ -80,6 +88,12 @@ class Repairer:
         self._asks = frozenset(
             (q.split()[0], q.split()[1]) for q in QUESTION_WORDS if len(q.split()) == 2)
         self._joined = self.index.bigrams | self._asks
+        # the pairs as written, by their letters ("thu vien": thư viện), for words typed
+        # without marks among words typed with them
+        written: dict[tuple[str, str], set[tuple[str, str]]] = {}
+        for a, b in self.index.pairs:
+            written.setdefault((fold(a), fold(b)), set()).add((a, b))
+        self._written = {p: frozenset(ab) for p, ab in written.items()}
 
     def repair(self, tokens: list[Token]) -> list[Token]:
         """Words the bot does not know, read again: a word typed in two pieces, doubled
@@ -88,19 +102,22 @@ class Repairer:
         letters pair with a neighbour typed right."""
         out: list[Token] = []
         tokens = self._split_words(tokens)
+        accented = self._accented(tokens)
         tried = 0
         for k, t in enumerate(tokens):
             # a word typed with marks no word of the bot has may be teencode ("chìu", "nài")
             odd = t.marked and t.text not in self.index.vocab_texts
             if t.kind != "word" or (self.index.known(t) and not odd):
-                if t.kind == "word" and t.marked and not t.keyed:
-                    # a tone slip is read from the word and its neighbours in its part
+                if t.kind == "word" and not t.keyed:
+                    # a tone slip, a word said the other way (l/n, s/x, ch/tr) or left without
+                    # its marks is read from the word and its neighbours in its part
                     prev, nxt = _neighbours(tokens, k)
-                    slip = (t.text, prev and (prev.kind, prev.text), nxt and (nxt.kind, nxt.text))
+                    slip = (t.text, accented and not t.marked,
+                            prev and (prev.kind, prev.text), nxt and (nxt.kind, nxt.text))
                     if slip in self._retones:
                         retoned = self._retones[slip]
                     else:
-                        retoned = self._retoned(t, prev, nxt)
+                        retoned = self._reread(t, prev, nxt, accented)
                         if len(self._retones) < 8192:
                             self._retones[slip] = retoned
                     if retoned is not None:
@@ -126,7 +143,10 @@ class Repairer:
                 if run:
                     repaired = run
                 elif self.index.known(t):
-                    spelt = (self._retoned(t, *_neighbours(tokens, k))
+                    # (said the other way before a filler of that shape: "bị nừa" is lừa, not
+                    # nữa)
+                    spelt = (self._said_alike(t, *_neighbours(tokens, k))
+                             or self._retoned(t, *_neighbours(tokens, k))
                              or self._respelt(t, before, after))
                     if spelt is None and self._slip_pair(t, previous, following):
                         spelt = Token(t.fold, t.fold, "word", expanded=True)
@@ -144,6 +164,117 @@ class Repairer:
                     self._repairs[key] = repaired
             out.extend(r.in_clause(t.clause) for r in repaired)
         return out
+
+    def _accented(self, tokens: list[Token]) -> bool:
+        """The message is typed with marks: more than twice as many words with marks as words
+        written with marks typed without (as `Understander._accented` counts them, fillers
+        too: the repair runs before the lexicon)."""
+        marked = unmarked = 0
+        for t in tokens:
+            if t.kind != "word" or t.keyed:
+                continue
+            if t.marked:
+                marked += 1
+            elif t.text not in self.index.texts_by_fold.get(t.fold, (t.text,)):
+                unmarked += 1
+        return marked > 2 * unmarked
+
+    def _reread(self, t: Token, prev: Token | None, nxt: Token | None,
+                accented: bool) -> Token | None:
+        """A word the bot knows read as another (None: as typed): a marked word with a wrong
+        tone or said the other way; a word without marks in a message typed with them, the
+        word of those letters that pairs with a neighbour as written; a word without marks
+        said the other way."""
+        if t.marked:
+            return self._retoned(t, prev, nxt) or self._said_alike(t, prev, nxt)
+        return (self._unmarked_among_marked(t, prev, nxt) if accented else None) or (
+            self._said_alike_folded(t, prev, nxt))
+
+    def _sure_pair(self, w: str, prev: Token | None, nxt: Token | None,
+                   marked: bool = False) -> bool:
+        """`w` forms a pair of the phrases, as written, with a neighbour typed as the bot
+        writes it (`marked`: and typed with marks)."""
+        def sure(n: Token | None) -> bool:
+            return n is not None and n.kind == "word" and n.text in self.index.vocab_texts and (
+                n.marked or not marked)
+
+        pairs = self.index.pairs
+        return (sure(prev) and (prev.text, w) in pairs) or (  # type: ignore[union-attr]
+            sure(nxt) and (w, nxt.text) in pairs)  # type: ignore[union-attr]
+
+    def _unmarked_among_marked(self, t: Token, prev: Token | None,
+                               nxt: Token | None) -> Token | None:
+        """A word typed without marks among words typed with them ("khong nhận thông báo",
+        "dung nhắn tin"): the one word of its letters that forms a pair, as written, with a
+        neighbour typed as the bot writes it, where the letters as typed (a word of their
+        own: "khoa học", "nội dung") form none. A negation left without its marks is read
+        so, not lost."""
+        # (a word of the date is the date reader's: "cho hỏi mai có gì" is tomorrow)
+        if t.text in DATE_TEXTS or self._sure_pair(t.text, prev, nxt):
+            return None
+        # (beside a word typed with marks: one typed without, "người thi l an", says nothing)
+        found = {w for w in self.index.texts_by_fold.get(t.fold, ())
+                 if w != t.text and self._sure_pair(w, prev, nxt, marked=True)}
+        if not found:
+            # a neighbour typed without marks too, its marks left out as well ("thu vien thành
+            # phố"): the one word of the pairs of those letters as written, where the letters
+            # as typed are none (and the neighbour is written otherwise: "thi | lần" is no
+            # evidence of marks left out)
+            if prev is not None and not prev.marked and prev.kind == "word" and (
+                    prev.text, t.text) not in self.index.pairs:
+                found |= {b for a, b in self._written.get((prev.fold, t.fold), ())
+                          if a != prev.text}
+            if nxt is not None and not nxt.marked and nxt.kind == "word" and (
+                    t.text, nxt.text) not in self.index.pairs:
+                found |= {a for a, b in self._written.get((t.fold, nxt.fold), ())
+                          if b != nxt.text}
+        return Token(found.pop(), t.fold, "word") if len(found) == 1 else None
+
+    def _said_alike(self, t: Token, prev: Token | None, nxt: Token | None) -> Token | None:
+        """A word typed with its marks as the North says it (l and n, s and x alike: "niên
+        hệ", "lộp báo cáo", "bảng sếp hạng"), that pairs with no neighbour: the one word spelt
+        the other way, the same marks, that forms a pair as written with a neighbour typed as
+        the bot writes it ("bảng | xếp hạng")."""
+        if self._sure_pair(t.text, prev, nxt):
+            return None
+        found = {b + t.text[len(a):] for a, b in _SAID_ALIKE if t.text.startswith(a)
+                 and not (a == "n" and t.text.startswith(("ng", "nh")))}
+        found = {w for w in found if w in self.index.vocab_texts and self._sure_pair(w, prev, nxt)}
+        if len(found) != 1:
+            return None
+        word = found.pop()
+        return Token(word, fold(word), "word")
+
+    def _said_alike_folded(self, t: Token, prev: Token | None,
+                           nxt: Token | None) -> Token | None:
+        """The same typed without marks ("nien he", "chuyen xang", "bang sep hang"), or with
+        two letters swapped: the letters typed pair with no neighbour, and one spelling the
+        other way does."""
+        def pairs(w: str) -> bool:
+            return (prev is not None and prev.kind == "word"
+                    and (prev.fold, w) in self.index.bigrams) or (
+                nxt is not None and nxt.kind == "word" and (w, nxt.fold) in self.index.bigrams)
+
+        # (a filler typed so is its own word, "nào" is no "lào"; and so are letters that spell
+        # several words, "so" is số, sở or sợ before it is "xổ")
+        if pairs(t.fold) or self.index.is_filler(t) or self.index.ambiguous(t.fold):
+            return None
+        found = {b + t.fold[len(a):] for a, b in _SAID_ALIKE_FOLDED if t.fold.startswith(a)
+                 and not (a == "n" and t.fold.startswith(("ng", "nh")))}
+        if len(t.fold) >= 4:
+            # or two neighbouring letters swapped ("co khao hoc": khóa học), a word of the bot
+            # too: every letter was typed
+            found |= self._swaps(t.fold)
+        found = {w for w in found if w in self.index.vocab_folds and pairs(w)}
+        if len(found) != 1:
+            return None
+        # the one word of those letters that pairs as written with a neighbour typed as the bot
+        # writes it ("nien | hệ": liên); else typed without marks still ("khao học" is "khoa
+        # học", science, in a message typed with marks)
+        word = found.pop()
+        written = [w for w in self.index.texts_by_fold.get(word, ())
+                   if self._sure_pair(w, prev, nxt)]
+        return Token(written[0], word, "word") if len(written) == 1 else make_token(word)
 
     def _cut(self, word: str) -> tuple[Token, ...]:
         """Two words typed with the first cut to its first consonants and the second whole
@@ -663,6 +794,11 @@ class Repairer:
         word = next(iter(paired), None) or next(iter(sure), None)
         if word is None and t.marked:
             return self._heard(t, before, after)
+        if word is not None and t.marked and word[1:] == t.fold[1:]:
+            # l said n (or n said l): the marks typed are the word's ("nà": là, "niệu": liệu)
+            said = word[0] + t.text[1:]
+            if said in self.index.vocab_texts:
+                return Token(said, word, "word")
         return None if word is None else Token(word, word, "word", expanded=True)
 
     def _heard(self, t: Token, before: str, after: str) -> Token | None:
@@ -671,7 +807,7 @@ class Repairer:
         the same marks that pairs with a neighbour ("rẻ" is no "dẻ", "đi chợ" no "trợ")."""
         found = {b + t.text[len(a):] for a, b in _HEARD_ALIKE if t.text.startswith(a)}
         found = {w for w in found if w in self.index.vocab_texts
-                 and self._pairs_with(fold(w), before, after)}
+                 and ((before, fold(w)) in self._joined or (fold(w), after) in self._joined)}
         if len(found) != 1:
             return None
         word = found.pop()

@@ -112,8 +112,7 @@ AFTER_FIXES_GUARDS = [
 
 
 # Left after the round (strict xfail): the first words of each, with the answer it gets and why.
-LEFT: dict[str, str] = {
-}
+LEFT: dict[str, str] = {}
 
 GUARDS_LEFT: dict[str, str] = {
     "doc sach o thu vien xong thi troi mua":

@@ -150,8 +150,9 @@ READ = [
     ('đọc xách điện tử ở đâu', 'courses:sach-dien-tu'),
     ('tham da có mất tiền không', 'faq:chi-phi'),
     ('chủ đề tuần nễ là gì', 'theme'),
-    pytest.param('thư diện mở cửa mấy giờ', 'library', marks=pytest.mark.xfail(
-        strict=True, reason="v said d is not one of the North's mergers read")),
+    # (a strict xfail until round 28c's examples: v said d is not one of the mergers read,
+    # the examples most like it are the library's)
+    ('thư diện mở cửa mấy giờ', 'library'),
     ('nễ khai mạc ở đâu', 'event:khai-mac'),
     # ('da' is read only by its letters; the examples most like it ask who may take part)
     ('ai được tham da tuần lễ', 'faq:ai-tham-gia'),
@@ -241,7 +242,9 @@ READ = [
     ('ngayf hooij ddocj sachs lieen theer heej owr ddaau', 'event:doc-sach-lien-the-he'),
     ('dieenx ddanf coong daan hocj taapj luc maays giowf', 'event:dien-dan-cong-dan-hoc-tap'),
     ('tooi muoons ddawng kys thi', 'contest_take'),
-    ('bangr xeeps hangj cuoocj thi', 'leaderboard'),
+    pytest.param('bangr xeeps hangj cuoocj thi', 'leaderboard', marks=pytest.mark.xfail(
+        strict=True, reason="contest: read bảng xếp hạng cuộc thi, the rules' leaderboard; the "
+        "examples' model (round 28c's examples) overrules it, contest 0.36, leaderboard 0.055")),
     ('moiox caau traar lowif maays giaay', 'contest'),
     ('dduwowcj thi maays laanf', 'contest'),
     ('ddoanf xe luwu ddoongj ddi ddaau', 'event:doan-xe-luu-dong'),

@@ -964,6 +964,158 @@ def _run_on(tokens: list[Token]) -> list[Token]:
     return out
 
 
+# Round 28 a: the courtesy frame around a question. Citizens open with a greeting or a call
+# ("em chào ad ạ,", "alo ad", "bot ơi", "dạ cháu chào cô chú ạ") and close with thanks, a wish,
+# a goodbye or a call ("…, cảm ơn ad nhiều", "… tks ạ", "… chúc ad buổi tối vui vẻ", "… bye nha",
+# "… hả ad", "… ad ơi"): how it is asked, not what. The question is read as if the frame were
+# not there; a frame alone, or around nothing the bot answers, is read whole (small talk).
+
+
+def _frame_words(*typed: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Words as typed with their marks, and folded (how they are typed without marks)."""
+    return frozenset(typed), frozenset(fold(w) for w in typed)
+
+
+def _typed_as(t: Token, words: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Whether the token is one of `words`, typed with its marks or without any."""
+    return t.kind == "word" and (t.text in words[0] or (not t.marked and t.text in words[1]))
+
+
+_FRAME_GREETINGS = _frame_words("chào", "alo", "hi", "hello", "helo", "hey")
+# before the greeting: "dạ", "thưa", "kính chào", "xin chào", the writer ("cháu chào")
+_FRAME_BEFORE = _frame_words("dạ", "thưa", "vâng", "kính", "xin", "em", "e", "cháu", "con",
+                             "mình", "tôi", "tui")
+# after "chao" typed without marks, what makes it no greeting: "chào mừng", "chào cờ", "cháo
+# gà" (folded)
+_FRAME_NOT_GREETING = frozenset({"mung", "co", "ga", "vit", "long", "suon", "ca", "hanh"})
+_FRAME_DAYTIME = _frame_words("sáng", "trưa", "chiều", "tối")
+# whom the frame speaks to ("ban tổ chức" is read as three words), and what closes it
+_FRAME_CALLED = _frame_words("ad", "admin", "bot", "chatbot", "bạn", "btc", "anh", "chị", "cô",
+                             "chú", "bác", "thầy", "mọi", "người", "cả", "nhà", "các")
+_FRAME_ORGANISERS = ("ban", "to", "chuc")
+_FRAME_PARTICLES = _frame_words("ạ", "nhé", "nha", "nhá", "ah", "ak")
+_FRAME_CALL = _frame_words("ơi", "ới")
+_FRAME_MUCH = _frame_words("nhiều", "nhiu", "lắm", "rất", "you", "u", "so", "much")
+_FRAME_THANKS = _frame_words("tks", "tkss", "thanks", "thankss", "thank", "thx", "camon")
+_FRAME_THANKS_PAIRS = frozenset({("cam", "on")})
+# before the thanks: the writer, "xin", "chân thành", "trân trọng" ("em xin cảm ơn ạ")
+_FRAME_THANKER = _frame_words("em", "e", "cháu", "con", "mình", "tôi", "tui", "xin", "chân",
+                              "thành", "trân", "trọng", "dạ", "vâng")
+# thanks told of, not said: "gửi lời cảm ơn", "không cần cảm ơn" (folded)
+_FRAME_THANKS_TOLD = frozenset({"loi", "gui", "can"})
+_FRAME_BYE = _frame_words("bye", "byebye", "bb", "goodbye", "bai")
+_FRAME_BYE_PAIRS = frozenset({("tam", "biet"), ("gap", "lai")})
+# a wish runs to the end of the message in a few words that ask nothing (folded)
+_FRAME_WISH_WORDS = 8
+_FRAME_ASKING = (ASK_WORDS - {"nhieu"}) | YES_NO | {"ko", "k", "hok", "bn", "j"}
+# the word a call closes a question after ("… hả ad", "… ko vậy ad", "… có gì ad") (folded)
+_FRAME_ASKED = CLOSING | YES_NO | ASK_WORDS | {"ko", "k", "j"}
+
+
+def _frame_opening(tokens: list[Token]) -> tuple[int, bool]:
+    """Where the greeting or call that opens the message ends (0: none), and whether it is
+    closed (by "ơi", a particle or a comma) rather than run into what follows."""
+    n = len(tokens)
+    i = 0
+    while i < min(n, 3) and _typed_as(tokens[i], _FRAME_BEFORE):
+        i += 1
+    greeted = False
+    if i < n and _typed_as(tokens[i], _FRAME_GREETINGS):
+        if i + 1 < n and not tokens[i + 1].marked and tokens[i + 1].fold in _FRAME_NOT_GREETING:
+            return 0, False
+        greeted = True
+        i += 1
+        while i < n and tokens[i].fold == "alo":  # "alo alo"
+            i += 1
+        if i + 1 < n and tokens[i].fold == "buoi" and _typed_as(tokens[i + 1], _FRAME_DAYTIME):
+            i += 2  # "chào buổi sáng"
+    called = i
+    while i < n and i - called < 4:
+        if tuple(t.fold for t in tokens[i:i + 3]) == _FRAME_ORGANISERS:
+            i += 3
+        elif _typed_as(tokens[i], _FRAME_CALLED):
+            i += 1
+        else:
+            break
+    closed = False
+    if called < i < n and _typed_as(tokens[i], _FRAME_CALL):
+        greeted = closed = True
+        i += 1
+    if not greeted:
+        return 0, False
+    while i < n and _typed_as(tokens[i], _FRAME_PARTICLES):
+        closed = True
+        i += 1
+    return i, closed or (0 < i < n and tokens[i].clause != tokens[i - 1].clause)
+
+
+def _frame_said(tokens: list[Token], start: int, j: int) -> int:
+    """Where thanks or a goodbye said right before `j` begins, with the writer and "xin"
+    before it (-1: none)."""
+    k = -1
+    if j - 1 >= start and (_typed_as(tokens[j - 1], _FRAME_THANKS)
+                           or _typed_as(tokens[j - 1], _FRAME_BYE)):
+        k = j - 1
+    elif j - 2 >= start and (pair := (tokens[j - 2].fold, tokens[j - 1].fold)) in (
+            _FRAME_THANKS_PAIRS | _FRAME_BYE_PAIRS):
+        k = j - 2
+        if pair == ("gap", "lai"):  # "hẹn gặp lại"
+            if k <= start or tokens[k - 1].fold != "hen":
+                return -1
+            k -= 1
+        elif pair in _FRAME_THANKS_PAIRS and k > start and (
+                tokens[k - 1].fold in _FRAME_THANKS_TOLD):
+            return -1
+    while start < k and _typed_as(tokens[k - 1], _FRAME_THANKER):
+        k -= 1
+    return k
+
+
+def _frame_closing(tokens: list[Token], start: int) -> int:
+    """Where the thanks, wishes, goodbyes and calls that close the message begin (len(tokens):
+    none), leaving the words from `start` before them."""
+    end = len(tokens)
+    while end > start:
+        j = end
+        while j > start and (tokens[j - 1].kind == "symbol" or any(
+                _typed_as(tokens[j - 1], w) for w in (
+                    _FRAME_CALLED, _FRAME_PARTICLES, _FRAME_CALL, _FRAME_MUCH))):
+            j -= 1
+        k = _frame_said(tokens, start, j)
+        if k < 0:  # "chúc ad buổi tối vui vẻ", "chúc các cô chú sức khỏe"
+            wish = next((c for c in range(end - 2, max(start, end - _FRAME_WISH_WORDS) - 1, -1)
+                         if tokens[c].text in ("chúc", "chuc")
+                         and _typed_as(tokens[c + 1], _FRAME_CALLED)), -1)
+            if wish > start and tokens[wish - 1].fold not in ("to", "cac") and not any(
+                    t.fold in _FRAME_ASKING for t in tokens[wish:end]):
+                k = wish
+        if k < 0 and j < end and any(_typed_as(t, _FRAME_CALLED) for t in tokens[j:end]) and (
+                any(_typed_as(t, _FRAME_CALL) for t in tokens[j:end])
+                or tokens[j - 1].fold in _FRAME_ASKED):
+            k = j  # "… hả ad", "… ko vậy ad", "… ad ơi": the call that closes the question
+        if k <= start:
+            break
+        end = k
+    return end
+
+
+def _unframed(tokens: list[Token]) -> tuple[list[Token], bool] | None:
+    """The message without the courtesy frame around it, and whether what is left must ask to
+    be read so (a greeting run into it: "Chào Ban tổ chức Tuần lễ ạ" is a greeting); None when
+    there is no frame, or nothing but the frame. Thanks after a part that tells what is done
+    are for it ("thi xong rồi, cảm ơn ad nhiều"): that message is read whole."""
+    opened, closed = _frame_opening(tokens)
+    end = _frame_closing(tokens, opened)
+    if not opened and end == len(tokens):
+        return None
+    rest = tokens[opened:end]
+    if not any(t.kind == "word" for t in rest):
+        return None
+    if end < len(tokens) and _done_parts(rest, alone=True):
+        return None
+    return rest, bool(opened) and not closed
+
+
 def _phone_number(tokens: list[Token]) -> set[int]:
     """The number tokens of a phone number the writer gives ("gọi lại cho tôi số 0912 345
     678", "qua sdt nay 0904111222"): digits in a row, 9 to 11 of them, the first a 0. Given
@@ -1359,6 +1511,14 @@ class Understander:
     def _read(self, text: str, today: date, typed: list[Token] | None = None) -> Understanding:
         """`text` read by the phrases of the answers (`typed`: its tokens, when read already)."""
         typed = tokenize(text) if typed is None else typed
+        framed = _unframed(typed)
+        if framed is not None:
+            # the question read without its courtesy frame, when the bot answers it (or knows
+            # it is off the Week); otherwise the whole message, frame and all, is read
+            inner = self._read(text, today, framed[0])
+            if (inner.feature not in ("unknown", "smalltalk") or inner.elsewhere) and (
+                    inner.asks or not framed[1]):
+                return inner
         words = [t for t in typed if t.kind == "word"]
         english = bool(words) and not any(t.marked for t in words) and (
             2 * sum(t.fold in self.english for t in words) >= len(words))

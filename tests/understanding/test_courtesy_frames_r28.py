@@ -36,7 +36,8 @@ FRAMED = [
     # thanks, wishes and goodbyes after it
     ("tối nay có gì hay ko cảm ơn ad nhiều", "day:2020-10-01@toi"),
     ("cho mình số zalo của ban tổ chức nhé, cám ơn nhiều", "contacts / faq:lien-he"),
-    ("có khóa học tin học online nào không ạ, em cảm ơn ạ", "courses:khoa-hoc / courses / faq:khoa-hoc-truc-tuyen"),
+    ("có khóa học tin học online nào không ạ, em cảm ơn ạ",
+     "courses:khoa-hoc / courses / faq:khoa-hoc-truc-tuyen"),
     ("bảng xếp hạng cuộc thi xem ở đâu vậy tks ạ", "leaderboard / contest"),
     ("muốn mượn sách thì làm sao, chúc ad buổi tối vui vẻ", "library / faq:doc-sach"),
     ("chủ nhật có gì cho trẻ con không, bye nha", "day:2020-10-04"),

@@ -1008,6 +1008,9 @@ _FRAME_BYE_PAIRS = frozenset({("tam", "biet"), ("gap", "lai")})
 # a wish runs to the end of the message in a few words that ask nothing (folded)
 _FRAME_WISH_WORDS = 8
 _FRAME_ASKING = (ASK_WORDS - {"nhieu"}) | YES_NO | {"ko", "k", "hok", "bn", "j"}
+# leave to ask, which asks nothing yet (folded)
+_FRAME_LEAVE = frozenset({"cho", "xin", "hoi", "phep", "chut", "xiu", "ti", "voi", "vs", "a",
+                          "nhe", "nha", "em", "e", "minh", "toi", "chau", "con", "tui"})
 # the word a call closes a question after ("… hả ad", "… ko vậy ad", "… có gì ad") (folded)
 _FRAME_ASKED = CLOSING | YES_NO | ASK_WORDS | {"ko", "k", "j"}
 
@@ -1033,7 +1036,8 @@ def _frame_opening(tokens: list[Token]) -> tuple[int, bool]:
     while i < n and i - called < 4:
         if tuple(t.fold for t in tokens[i:i + 3]) == _FRAME_ORGANISERS:
             i += 3
-        elif _typed_as(tokens[i], _FRAME_CALLED):
+        elif _typed_as(tokens[i], _FRAME_CALLED) or (greeted and tokens[i].text == "bn"):
+            # ("hi bn": "bạn" typed short, after a greeting; elsewhere "bao nhiêu")
             i += 1
         else:
             break
@@ -1099,21 +1103,60 @@ def _frame_closing(tokens: list[Token], start: int) -> int:
     return end
 
 
-def _unframed(tokens: list[Token]) -> tuple[list[Token], bool] | None:
-    """The message without the courtesy frame around it, and whether what is left must ask to
-    be read so (a greeting run into it: "Chào Ban tổ chức Tuần lễ ạ" is a greeting); None when
-    there is no frame, or nothing but the frame. Thanks after a part that tells what is done
-    are for it ("thi xong rồi, cảm ơn ad nhiều"): that message is read whole."""
+@dataclass(frozen=True)
+class _Framed:
+    """A message's question without its courtesy frame."""
+
+    rest: list[Token]  # the tokens inside the frame
+    run_into: bool  # a greeting run into the rest: it must ask ("Chào Ban tổ chức Tuần lễ ạ")
+    closed: bool  # thanks, a wish, a goodbye or a call closed it
+    bye: bool  # a goodbye closed it ("thôi mình đi đây, bye": leaving, no question)
+
+
+def _unframed(tokens: list[Token]) -> _Framed | None:
+    """The message without the courtesy frame around it; None when there is no frame, or
+    nothing but the frame and leave to ask ("ad ơi cho em hỏi chút ạ", "btc ơi btc"). Thanks
+    after a part that tells what is done are for it ("thi xong rồi, cảm ơn ad nhiều"): that
+    message is read whole."""
     opened, closed = _frame_opening(tokens)
     end = _frame_closing(tokens, opened)
     if not opened and end == len(tokens):
         return None
     rest = tokens[opened:end]
-    if not any(t.kind == "word" for t in rest):
+    if all(t.kind != "word" or t.fold in _FRAME_LEAVE or _typed_as(t, _FRAME_CALLED)
+           for t in rest):
         return None
     if end < len(tokens) and _done_parts(rest, alone=True):
         return None
-    return rest, bool(opened) and not closed
+    return _Framed(rest, bool(opened) and not closed, end < len(tokens),
+                   any(_typed_as(t, _FRAME_BYE) for t in tokens[end:]))
+
+
+def _tells_self(rest: list[Token]) -> bool:
+    """Does the message open with the writer telling who they are ("em là phụ huynh", "ông
+    đây", "mình là cán bộ thư viện")?"""
+    words = [t for t in rest[:3] if t.kind == "word"]
+    return len(words) >= 2 and (words[0].fold in _SELF_TYPED or words[0].fold in _KIN_FOLDS) \
+        and words[1].fold in ("la", "day")
+
+
+def _only_framed(framed: _Framed, inner: Understanding) -> bool:
+    """Is the reading `inner` of what the frame holds the message's? Small talk after a call
+    is ("bot ơi, thôi mình đi đây"); small talk closed by thanks or a goodbye is the frame's
+    own. A question is, unless it asks for someone after a call ("alo alo, có ai không": a
+    call still), nor what the bot does not know after the writer tells who they are. What
+    asks nothing is when the bot answers it ("sách hay nên đọc, cảm ơn ad
+    nhiều") and it is not a greeting run into a name, the writer telling who they are after a
+    greeting, what is told before a goodbye, nor the talk put off ("chào bot nhé, mai bác hỏi
+    tiếp")."""
+    if inner.feature == "smalltalk":
+        return not framed.closed and inner.arg != "greeting"
+    answered = inner.feature != "unknown" or inner.elsewhere
+    if inner.asks:
+        return answered or not (any(t.fold == "ai" for t in framed.rest)
+                                or _tells_self(framed.rest))
+    return answered and not (framed.run_into or framed.bye or _tells_self(framed.rest)
+                             or any(t.fold in _LATER - {"sau"} for t in framed.rest))
 
 
 def _phone_number(tokens: list[Token]) -> set[int]:
@@ -1400,10 +1443,21 @@ class Understander:
     def _surface(self, text: str) -> str:
         """`text` as the examples read it: its words without marks, abbreviations written out
         (no repair of typos: the letter grams bear them)."""
-        return self._surface_of(tokenize(text))
+        return self._folded(tokenize(text))
 
     def _surface_of(self, typed: list[Token]) -> str:
-        """A message's tokens (`tokenize`) as the examples read them (`_surface`)."""
+        """A message's tokens (`tokenize`) as the examples read them (`_surface`), without the
+        courtesy frame around a question, which says nothing of what is asked (round 28 a;
+        the examples themselves are read whole: the model is trained on them as written)."""
+        framed = _unframed(typed)
+        if framed is None or _tells_self(framed.rest) or any(t.fold == "ai" for t in
+                                                               framed.rest):
+            # (the writer telling who they are, or asking for someone, after a greeting: the
+            # rules read the greeting too, _only_framed)
+            return self._folded(typed)
+        return self._folded(framed.rest)
+
+    def _folded(self, typed: list[Token]) -> str:
         return " ".join(t.fold for t in self.lexicon.expand(typed, self.repairer.fit))
 
     def understand(self, text: str, today: date) -> Understanding:
@@ -1513,11 +1567,10 @@ class Understander:
         typed = tokenize(text) if typed is None else typed
         framed = _unframed(typed)
         if framed is not None:
-            # the question read without its courtesy frame, when the bot answers it (or knows
-            # it is off the Week); otherwise the whole message, frame and all, is read
-            inner = self._read(text, today, framed[0])
-            if (inner.feature not in ("unknown", "smalltalk") or inner.elsewhere) and (
-                    inner.asks or not framed[1]):
+            # the question read without its courtesy frame (the examples read it so too:
+            # _surface_of), when the frame is only how it is asked
+            inner = self._read(text, today, framed.rest)
+            if _only_framed(framed, inner):
                 return inner
         words = [t for t in typed if t.kind == "word"]
         english = bool(words) and not any(t.marked for t in words) and (

@@ -1008,6 +1008,8 @@ _FRAME_BYE_PAIRS = frozenset({("tam", "biet"), ("gap", "lai")})
 # a wish runs to the end of the message in a few words that ask nothing (folded)
 _FRAME_WISH_WORDS = 8
 _FRAME_ASKING = (ASK_WORDS - {"nhieu"}) | YES_NO | {"ko", "k", "hok", "bn", "j"}
+# the last word of a yes/no question, as typed in chat (folded)
+_FRAME_YES_NO = YES_NO | {"ko", "k", "hok", "hong", "khum", "kg", "hem"}
 # leave to ask, which asks nothing yet (folded)
 _FRAME_LEAVE = frozenset({"cho", "xin", "hoi", "phep", "chut", "xiu", "ti", "voi", "vs", "a",
                           "nhe", "nha", "em", "e", "minh", "toi", "chau", "con", "tui"})
@@ -1036,8 +1038,11 @@ def _frame_opening(tokens: list[Token]) -> tuple[int, bool]:
     while i < n and i - called < 4:
         if tuple(t.fold for t in tokens[i:i + 3]) == _FRAME_ORGANISERS:
             i += 3
-        elif _typed_as(tokens[i], _FRAME_CALLED) or (greeted and tokens[i].text == "bn"):
-            # ("hi bn": "bạn" typed short, after a greeting; elsewhere "bao nhiêu")
+        elif (_typed_as(tokens[i], _FRAME_CALLED) and not (
+                tokens[i].text == "co" and (i + 1 == n or tokens[i + 1].fold not in (
+                    "chu", "oi", "a")))) or (greeted and tokens[i].text == "bn"):
+            # ("hi bn": "bạn" typed short, after a greeting, elsewhere "bao nhiêu"; "co" is
+            # "cô" called only before "chú", "ơi" or "ạ": "alo co ai k" asks "có ai")
             i += 1
         else:
             break
@@ -1058,7 +1063,10 @@ def _frame_said(tokens: list[Token], start: int, j: int) -> int:
     before it (-1: none)."""
     k = -1
     if j - 1 >= start and (_typed_as(tokens[j - 1], _FRAME_THANKS)
-                           or _typed_as(tokens[j - 1], _FRAME_BYE)):
+                           or _typed_as(tokens[j - 1], _FRAME_BYE)
+                           # ("tk ad", "tk bạn": thanks; "tk" alone is "tài khoản")
+                           or (tokens[j - 1].text == "tk" and j < len(tokens)
+                               and _typed_as(tokens[j], _FRAME_CALLED))):
         k = j - 1
     elif j - 2 >= start and (pair := (tokens[j - 2].fold, tokens[j - 1].fold)) in (
             _FRAME_THANKS_PAIRS | _FRAME_BYE_PAIRS):
@@ -1073,6 +1081,24 @@ def _frame_said(tokens: list[Token], start: int, j: int) -> int:
     while start < k and _typed_as(tokens[k - 1], _FRAME_THANKER):
         k -= 1
     return k
+
+
+def _frame_call(tokens: list[Token], start: int, end: int) -> int:
+    """Where the call that closes the words before `end` begins (-1: none): whom it calls
+    and "ơi" ("… ad ơi", "… ban tổ chức ơi ạ"), or whom it calls right after the word that
+    closes the question ("… hả ad", "… có gì ad")."""
+    j = end
+    while j > start and _typed_as(tokens[j - 1], _FRAME_PARTICLES):
+        j -= 1
+    if j > start and _typed_as(tokens[j - 1], _FRAME_CALL):
+        called = j = j - 1
+        while j > start and called - j < 3 and _typed_as(tokens[j - 1], _FRAME_CALLED):
+            j -= 1
+        return j if j < called else -1
+    if j - 1 > start and _typed_as(tokens[j - 1], _FRAME_CALLED) and (
+            tokens[j - 2].fold in _FRAME_ASKED):
+        return j - 1
+    return -1
 
 
 def _frame_closing(tokens: list[Token], start: int) -> int:
@@ -1093,10 +1119,8 @@ def _frame_closing(tokens: list[Token], start: int) -> int:
             if wish > start and tokens[wish - 1].fold not in ("to", "cac") and not any(
                     t.fold in _FRAME_ASKING for t in tokens[wish:end]):
                 k = wish
-        if k < 0 and j < end and any(_typed_as(t, _FRAME_CALLED) for t in tokens[j:end]) and (
-                any(_typed_as(t, _FRAME_CALL) for t in tokens[j:end])
-                or tokens[j - 1].fold in _FRAME_ASKED):
-            k = j  # "… hả ad", "… ko vậy ad", "… ad ơi": the call that closes the question
+        if k < 0:  # "… hả ad", "… ko vậy ad", "… ad ơi": the call that closes the question
+            k = _frame_call(tokens, start, end)
         if k <= start:
             break
         end = k
@@ -1124,12 +1148,17 @@ def _unframed(tokens: list[Token]) -> _Framed | None:
         return None
     rest = tokens[opened:end]
     if all(t.kind != "word" or t.fold in _FRAME_LEAVE or _typed_as(t, _FRAME_CALLED)
-           for t in rest):
+           or _typed_as(t, _FRAME_CALL) for t in rest):
         return None
     if end < len(tokens) and _done_parts(rest, alone=True):
         return None
     return _Framed(rest, bool(opened) and not closed, end < len(tokens),
                    any(_typed_as(t, _FRAME_BYE) for t in tokens[end:]))
+
+
+def _asks_for_someone(rest: list[Token]) -> bool:
+    """Does the message ask whether someone is there ("có ai không", "co ai truc k")?"""
+    return any(a.fold == "co" and b.fold == "ai" for a, b in itertools.pairwise(rest))
 
 
 def _tells_self(rest: list[Token]) -> bool:
@@ -1141,21 +1170,23 @@ def _tells_self(rest: list[Token]) -> bool:
 
 
 def _only_framed(framed: _Framed, inner: Understanding) -> bool:
-    """Is the reading `inner` of what the frame holds the message's? Small talk after a call
-    is ("bot ơi, thôi mình đi đây"); small talk closed by thanks or a goodbye is the frame's
-    own. A question is, unless it asks for someone after a call ("alo alo, có ai không": a
-    call still), nor what the bot does not know after the writer tells who they are. What
-    asks nothing is when the bot answers it ("sách hay nên đọc, cảm ơn ad
-    nhiều") and it is not a greeting run into a name, the writer telling who they are after a
-    greeting, what is told before a goodbye, nor the talk put off ("chào bot nhé, mai bác hỏi
-    tiếp")."""
-    if inner.feature == "smalltalk":
-        return not framed.closed and inner.arg != "greeting"
+    """Is the reading `inner` of what the frame holds the message's? Leaving, thanks or sorry
+    after a call are ("bot ơi, thôi mình đi đây"); small talk closed by thanks or a goodbye
+    is the frame's own. After a greeting the writer telling who they are opens their story:
+    only a question the bot answers is read without it. A question (or a yes/no one as typed
+    in chat, "… ko") is, unless it asks whether someone is there ("alo alo, có ai không": a
+    call still). What asks nothing is when the bot answers it ("sách hay nên đọc, cảm ơn ad
+    nhiều"), unless it is a greeting run into a name, what is told before a goodbye, or the
+    talk put off ("chào bot nhé, mai bác hỏi tiếp")."""
+    if inner.feature == "smalltalk":  # (a laugh or an ok after a greeting still greets)
+        return not framed.closed and inner.arg not in ("greeting", "ok")
     answered = inner.feature != "unknown" or inner.elsewhere
-    if inner.asks:
-        return answered or not (any(t.fold == "ai" for t in framed.rest)
-                                or _tells_self(framed.rest))
-    return answered and not (framed.run_into or framed.bye or _tells_self(framed.rest)
+    if _tells_self(framed.rest):  # (the greeting opens what they tell: asked, or read whole)
+        return inner.asks and answered
+    words = [t.fold for t in framed.rest if t.kind == "word" and t.fold not in CLOSING]
+    if inner.asks or (words and words[-1] in _FRAME_YES_NO):
+        return answered or not _asks_for_someone(framed.rest)
+    return answered and not (framed.run_into or framed.bye
                              or any(t.fold in _LATER - {"sau"} for t in framed.rest))
 
 
@@ -1450,8 +1481,7 @@ class Understander:
         courtesy frame around a question, which says nothing of what is asked (round 28 a;
         the examples themselves are read whole: the model is trained on them as written)."""
         framed = _unframed(typed)
-        if framed is None or _tells_self(framed.rest) or any(t.fold == "ai" for t in
-                                                               framed.rest):
+        if framed is None or _tells_self(framed.rest) or _asks_for_someone(framed.rest):
             # (the writer telling who they are, or asking for someone, after a greeting: the
             # rules read the greeting too, _only_framed)
             return self._folded(typed)

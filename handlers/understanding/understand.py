@@ -1173,18 +1173,20 @@ def _only_framed(framed: _Framed, inner: Understanding) -> bool:
     """Is the reading `inner` of what the frame holds the message's? Leaving, thanks or sorry
     after a call are ("bot ơi, thôi mình đi đây"); small talk closed by thanks or a goodbye
     is the frame's own. After a greeting the writer telling who they are opens their story:
-    only a question the bot answers is read without it. A question (or a yes/no one as typed
-    in chat, "… ko") is, unless it asks whether someone is there ("alo alo, có ai không": a
-    call still). What asks nothing is when the bot answers it ("sách hay nên đọc, cảm ơn ad
-    nhiều"), unless it is a greeting run into a name, what is told before a goodbye, or the
-    talk put off ("chào bot nhé, mai bác hỏi tiếp")."""
+    only a question the bot answers is read without it. A question (a yes/no one as typed in
+    chat, "… ko", or what follows leave to ask, "ad ơi cho hỏi …") is, unless it asks
+    whether someone is there ("alo alo, có ai không": a call still). What asks nothing is
+    when the bot answers it ("sách hay nên đọc, cảm ơn ad nhiều"), unless it is a greeting
+    run into a name, what is told before a goodbye, or the talk put off ("chào bot nhé, mai
+    bác hỏi tiếp")."""
     if inner.feature == "smalltalk":  # (a laugh or an ok after a greeting still greets)
         return not framed.closed and inner.arg not in ("greeting", "ok")
     answered = inner.feature != "unknown" or inner.elsewhere
     if _tells_self(framed.rest):  # (the greeting opens what they tell: asked, or read whole)
         return inner.asks and answered
     words = [t.fold for t in framed.rest if t.kind == "word" and t.fold not in CLOSING]
-    if inner.asks or (words and words[-1] in _FRAME_YES_NO):
+    if inner.asks or (words and words[-1] in _FRAME_YES_NO) or (
+            words[:1] in (["cho"], ["xin"]) and "hoi" in words[1:3]):
         return answered or not _asks_for_someone(framed.rest)
     return answered and not (framed.run_into or framed.bye
                              or any(t.fold in _LATER - {"sau"} for t in framed.rest))

@@ -995,12 +995,15 @@ _FRAME_CALLED = _frame_words("ad", "admin", "bot", "chatbot", "bạn", "btc", "a
 _FRAME_ORGANISERS = ("ban", "to", "chuc")
 _FRAME_PARTICLES = _frame_words("ạ", "nhé", "nha", "nhá", "ah", "ak")
 _FRAME_CALL = _frame_words("ơi", "ới")
-_FRAME_MUCH = _frame_words("nhiều", "nhiu", "lắm", "rất", "you", "u", "so", "much")
+# after thanks: "cảm ơn ad nhiều lắm", "thank you so much", "thanks a lot", "cảm ơn trước"
+_FRAME_MUCH = _frame_words("nhiều", "nhiu", "lắm", "rất", "you", "u", "so", "much", "lot",
+                           "trước")
 _FRAME_THANKS = _frame_words("tks", "tkss", "thanks", "thankss", "thank", "thx", "camon")
 _FRAME_THANKS_PAIRS = frozenset({("cam", "on")})
 # before the thanks: the writer, "xin", "chân thành", "trân trọng" ("em xin cảm ơn ạ")
 _FRAME_THANKER = _frame_words("em", "e", "cháu", "con", "mình", "tôi", "tui", "xin", "chân",
-                              "thành", "trân", "trọng", "dạ", "vâng")
+                              "thành", "trân", "trọng", "dạ", "vâng", "ok", "oke", "okie",
+                              "okay")
 # thanks told of, not said: "gửi lời cảm ơn", "không cần cảm ơn" (folded)
 _FRAME_THANKS_TOLD = frozenset({"loi", "gui", "can"})
 _FRAME_BYE = _frame_words("bye", "byebye", "bb", "goodbye", "bai")
@@ -1025,7 +1028,7 @@ def _frame_opening(tokens: list[Token]) -> tuple[int, bool]:
     while i < min(n, 3) and _typed_as(tokens[i], _FRAME_BEFORE):
         i += 1
     greeted = False
-    if i < n and _typed_as(tokens[i], _FRAME_GREETINGS):
+    if i < n and (_typed_as(tokens[i], _FRAME_GREETINGS) or tokens[i].text == "ê"):
         if i + 1 < n and not tokens[i + 1].marked and tokens[i + 1].fold in _FRAME_NOT_GREETING:
             return 0, False
         greeted = True
@@ -1050,6 +1053,8 @@ def _frame_opening(tokens: list[Token]) -> tuple[int, bool]:
     if called < i < n and _typed_as(tokens[i], _FRAME_CALL):
         greeted = closed = True
         i += 1
+    # ("thưa ban tổ chức, …": an address, with whom it is to)
+    greeted = greeted or (i > called and any(t.fold == "thua" for t in tokens[:called]))
     if not greeted:
         return 0, False
     while i < n and _typed_as(tokens[i], _FRAME_PARTICLES):

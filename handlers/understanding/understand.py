@@ -990,8 +990,14 @@ _FRAME_BEFORE = _frame_words("dạ", "thưa", "vâng", "kính", "xin", "em", "e"
 _FRAME_NOT_GREETING = frozenset({"mung", "co", "ga", "vit", "long", "suon", "ca", "hanh"})
 _FRAME_DAYTIME = _frame_words("sáng", "trưa", "chiều", "tối")
 # whom the frame speaks to ("ban tổ chức" is read as three words), and what closes it
-_FRAME_CALLED = _frame_words("ad", "admin", "bot", "chatbot", "bạn", "btc", "anh", "chị", "cô",
-                             "chú", "bác", "thầy", "mọi", "người", "cả", "nhà", "các")
+_FRAME_CALLED_ONE = ("ad", "admin", "bot", "chatbot", "bạn", "btc", "anh", "chị", "cô", "chú",
+                     "bác", "thầy")
+_FRAME_CALLED = _frame_words(*_FRAME_CALLED_ONE, "mọi", "người", "cả", "nhà", "các")
+# (a greeting names one: a word, or these pairs and "ban tổ chức" (folded); the words after it
+# are the question's, "alo ad chủ nhật có gì")
+_FRAME_ONE = _frame_words(*_FRAME_CALLED_ONE)
+_FRAME_PAIRS = frozenset({("anh", "chi"), ("co", "chu"), ("moi", "nguoi"), ("ca", "nha"),
+                          ("cac", "ban"), ("chu", "bac")})
 _FRAME_ORGANISERS = ("ban", "to", "chuc")
 _FRAME_PARTICLES = _frame_words("ạ", "nhé", "nha", "nhá", "ah", "ak")
 _FRAME_CALL = _frame_words("ơi", "ới")
@@ -1000,17 +1006,21 @@ _FRAME_MUCH = _frame_words("nhiều", "nhiu", "lắm", "rất", "you", "u", "so"
                            "trước")
 _FRAME_THANKS = _frame_words("tks", "tkss", "thanks", "thankss", "thank", "thx", "camon")
 _FRAME_THANKS_PAIRS = frozenset({("cam", "on")})
-# before the thanks: the writer, "xin", "chân thành", "trân trọng" ("em xin cảm ơn ạ")
-_FRAME_THANKER = _frame_words("em", "e", "cháu", "con", "mình", "tôi", "tui", "xin", "chân",
-                              "thành", "trân", "trọng", "dạ", "vâng", "ok", "oke", "okie",
-                              "okay")
+# before the thanks, in its part: the writer, "xin", "ok" ("em xin cảm ơn ạ"), and
+# "chân thành", "trân trọng" (folded pairs)
+_FRAME_THANKER = _frame_words("em", "e", "cháu", "con", "mình", "tôi", "tui", "xin", "dạ",
+                              "vâng", "ok", "oke", "okie", "okay")
+_FRAME_SINCERELY = frozenset({("chan", "thanh"), ("tran", "trong")})
 # thanks told of, not said: "gửi lời cảm ơn", "không cần cảm ơn" (folded)
 _FRAME_THANKS_TOLD = frozenset({"loi", "gui", "can"})
 _FRAME_BYE = _frame_words("bye", "byebye", "bb", "goodbye", "bai")
 _FRAME_BYE_PAIRS = frozenset({("tam", "biet"), ("gap", "lai")})
+_FRAME_SAID_PAIRS = _FRAME_THANKS_PAIRS | _FRAME_BYE_PAIRS
 # a wish runs to the end of the message in a few words that ask nothing (folded)
 _FRAME_WISH_WORDS = 8
 _FRAME_ASKING = (ASK_WORDS - {"nhieu"}) | YES_NO | {"ko", "k", "hok", "bn", "j"}
+# the words that ask, as typed in chat ("có j", "bn tiền") (folded)
+_FRAME_ASK_WORDS = ASK_WORDS | {"j", "bn", "ko"}
 # the last word of a yes/no question, as typed in chat (folded)
 _FRAME_YES_NO = YES_NO | {"ko", "k", "hok", "hong", "khum", "kg", "hem"}
 # leave to ask, which asks nothing yet (folded)
@@ -1038,17 +1048,17 @@ def _frame_opening(tokens: list[Token]) -> tuple[int, bool]:
         if i + 1 < n and tokens[i].fold == "buoi" and _typed_as(tokens[i + 1], _FRAME_DAYTIME):
             i += 2  # "chào buổi sáng"
     called = i
-    while i < n and i - called < 4:
-        if tuple(t.fold for t in tokens[i:i + 3]) == _FRAME_ORGANISERS:
-            i += 3
-        elif (_typed_as(tokens[i], _FRAME_CALLED) and not (
-                tokens[i].text == "co" and (i + 1 == n or tokens[i + 1].fold not in (
-                    "chu", "oi", "a")))) or (greeted and tokens[i].text == "bn"):
-            # ("hi bn": "bạn" typed short, after a greeting, elsewhere "bao nhiêu"; "co" is
-            # "cô" called only before "chú", "ơi" or "ạ": "alo co ai k" asks "có ai")
-            i += 1
-        else:
-            break
+    if tuple(t.fold for t in tokens[i:i + 3]) == _FRAME_ORGANISERS:
+        i += 3
+    elif i + 1 < n and (tokens[i].fold, tokens[i + 1].fold) in _FRAME_PAIRS and all(
+            _typed_as(t, _FRAME_CALLED) for t in tokens[i:i + 2]):
+        i += 2
+    elif i < n and ((_typed_as(tokens[i], _FRAME_ONE) and not (
+            tokens[i].text == "co" and (i + 1 == n or tokens[i + 1].fold not in ("oi", "a"))))
+            or (greeted and tokens[i].text == "bn")):
+        # ("hi bn": "bạn" typed short, after a greeting, elsewhere "bao nhiêu"; "co" is "cô"
+        # called only before "ơi" or "ạ": "alo co ai k" asks "có ai")
+        i += 1
     closed = False
     if called < i < n and _typed_as(tokens[i], _FRAME_CALL):
         greeted = closed = True
@@ -1074,7 +1084,7 @@ def _frame_said(tokens: list[Token], start: int, j: int) -> int:
                                and _typed_as(tokens[j], _FRAME_CALLED))):
         k = j - 1
     elif j - 2 >= start and (pair := (tokens[j - 2].fold, tokens[j - 1].fold)) in (
-            _FRAME_THANKS_PAIRS | _FRAME_BYE_PAIRS):
+            _FRAME_SAID_PAIRS):
         k = j - 2
         if pair == ("gap", "lai"):  # "hẹn gặp lại"
             if k <= start or tokens[k - 1].fold != "hen":
@@ -1083,8 +1093,13 @@ def _frame_said(tokens: list[Token], start: int, j: int) -> int:
         elif pair in _FRAME_THANKS_PAIRS and k > start and (
                 tokens[k - 1].fold in _FRAME_THANKS_TOLD):
             return -1
-    while start < k and _typed_as(tokens[k - 1], _FRAME_THANKER):
-        k -= 1
+    while start < k and tokens[k - 1].clause == tokens[k].clause:
+        if _typed_as(tokens[k - 1], _FRAME_THANKER):
+            k -= 1
+        elif start < k - 1 and (tokens[k - 2].fold, tokens[k - 1].fold) in _FRAME_SINCERELY:
+            k -= 2
+        else:
+            break
     return k
 
 
@@ -1178,12 +1193,12 @@ def _only_framed(framed: _Framed, inner: Understanding) -> bool:
     """Is the reading `inner` of what the frame holds the message's? Leaving, thanks or sorry
     after a call are ("bot ơi, thôi mình đi đây"); small talk closed by thanks or a goodbye
     is the frame's own. After a greeting the writer telling who they are opens their story:
-    only a question the bot answers is read without it. A question (a yes/no one as typed in
-    chat, "… ko", or what follows leave to ask, "ad ơi cho hỏi …") is, unless it asks
-    whether someone is there ("alo alo, có ai không": a call still). What asks nothing is
-    when the bot answers it ("sách hay nên đọc, cảm ơn ad nhiều"), unless it is a greeting
-    run into a name, what is told before a goodbye, or the talk put off ("chào bot nhé, mai
-    bác hỏi tiếp")."""
+    only a question the bot answers is read without it. A question (words that ask, a yes/no
+    question as typed in chat, "… ko", or what follows leave to ask, "ad ơi cho hỏi …") is,
+    unless it asks whether someone is there ("alo alo, có ai không": a call still). What
+    asks nothing is when the bot answers it ("sách hay nên đọc, cảm ơn ad nhiều"), unless
+    it is a greeting run into a name, what is told before a goodbye, or the talk put off
+    ("chào bot nhé, mai bác hỏi tiếp")."""
     if inner.feature == "smalltalk":  # (a laugh or an ok after a greeting still greets)
         return not framed.closed and inner.arg not in ("greeting", "ok")
     answered = inner.feature != "unknown" or inner.elsewhere
@@ -1191,7 +1206,8 @@ def _only_framed(framed: _Framed, inner: Understanding) -> bool:
         return inner.asks and answered
     words = [t.fold for t in framed.rest if t.kind == "word" and t.fold not in CLOSING]
     if inner.asks or (words and words[-1] in _FRAME_YES_NO) or (
-            words[:1] in (["cho"], ["xin"]) and "hoi" in words[1:3]):
+            words[:1] in (["cho"], ["xin"]) and "hoi" in words[1:3]) or any(
+            w in _FRAME_ASK_WORDS for w in words):
         return answered or not _asks_for_someone(framed.rest)
     return answered and not (framed.run_into or framed.bye
                              or any(t.fold in _LATER - {"sau"} for t in framed.rest))

@@ -1020,7 +1020,7 @@ _FRAME_SAID_PAIRS = _FRAME_THANKS_PAIRS | _FRAME_BYE_PAIRS
 _FRAME_WISH_WORDS = 8
 _FRAME_ASKING = (ASK_WORDS - {"nhieu"}) | YES_NO | {"ko", "k", "hok", "bn", "j"}
 # the words that ask, as typed in chat ("có j", "bn tiền") (folded)
-_FRAME_ASK_WORDS = ASK_WORDS | {"j", "bn", "ko"}
+_FRAME_ASK_WORDS = (ASK_WORDS - {"nhieu"}) | {"j", "bn", "ko"}  # ("giúp nhiều quá": no question)
 # the last word of a yes/no question, as typed in chat (folded)
 _FRAME_YES_NO = YES_NO | {"ko", "k", "hok", "hong", "khum", "kg", "hem"}
 # leave to ask, which asks nothing yet (folded)
@@ -1078,7 +1078,10 @@ def _frame_said(tokens: list[Token], start: int, j: int) -> int:
     before it (-1: none)."""
     k = -1
     if j - 1 >= start and (_typed_as(tokens[j - 1], _FRAME_THANKS)
-                           or _typed_as(tokens[j - 1], _FRAME_BYE)
+                           or (_typed_as(tokens[j - 1], _FRAME_BYE) and (
+                               # ("bai" opens its part: "…, bai ad"; "làm bai" is "bài")
+                               tokens[j - 1].fold != "bai" or j - 1 == 0
+                               or tokens[j - 2].clause != tokens[j - 1].clause))
                            # ("tk ad", "tk bạn": thanks; "tk" alone is "tài khoản")
                            or (tokens[j - 1].text == "tk" and j < len(tokens)
                                and _typed_as(tokens[j], _FRAME_CALLED))):
@@ -1170,7 +1173,9 @@ def _unframed(tokens: list[Token]) -> _Framed | None:
     if all(t.kind != "word" or t.fold in _FRAME_LEAVE or _typed_as(t, _FRAME_CALLED)
            or _typed_as(t, _FRAME_CALL) for t in rest):
         return None
-    if end < len(tokens) and _done_parts(rest, alone=True):
+    done = _done_parts(rest, alone=True) if end < len(tokens) else set()
+    if done and any(not any(t.fold in _FRAME_ASK_WORDS for t in rest if t.clause == clause)
+                    for clause in done):  # (a part that asks: "tin nhắn cũ đâu rồi, tks")
         return None
     return _Framed(rest, bool(opened) and not closed, end < len(tokens),
                    any(_typed_as(t, _FRAME_BYE) for t in tokens[end:]))

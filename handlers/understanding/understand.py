@@ -1218,6 +1218,12 @@ def _only_framed(framed: _Framed, inner: Understanding) -> bool:
                              or any(t.fold in _LATER - {"sau"} for t in framed.rest))
 
 
+def _app_named(tokens: list[Token], clauses: set[int]) -> bool:
+    """Do the parts `clauses` name an app ("app", "ứng dụng", as the lexicon writes it out)?"""
+    return any(a.clause in clauses and (a.fold == "app" or (a.fold, b.fold) == ("ung", "dung"))
+               for a, b in itertools.pairwise([*tokens, tokens[-1]]))
+
+
 def _phone_number(tokens: list[Token]) -> set[int]:
     """The number tokens of a phone number the writer gives ("gọi lại cho tôi số 0912 345
     678", "qua sdt nay 0904111222"): digits in a row, 9 to 11 of them, the first a 0. Given
@@ -1502,12 +1508,11 @@ class Understander:
     def _surface(self, text: str) -> str:
         """`text` as the examples read it: its words without marks, abbreviations written out
         (no repair of typos: the letter grams bear them)."""
-        return self._folded(tokenize(text))
+        return self._surface_of(tokenize(text))
 
     def _surface_of(self, typed: list[Token]) -> str:
         """A message's tokens (`tokenize`) as the examples read them (`_surface`), without the
-        courtesy frame around a question, which says nothing of what is asked (round 28 a;
-        the examples themselves are read whole: the model is trained on them as written)."""
+        courtesy frame around a question, which says nothing of what is asked (round 28 a)."""
         framed = _unframed(typed)
         if framed is None or _tells_self(framed.rest) or _asks_for_someone(framed.rest):
             # (the writer telling who they are, or asking for someone, after a greeting: the
@@ -4198,6 +4203,12 @@ class Understander:
             site_asked = next((c for c in candidates[1:] if c.route == ("courses", "")
                                and c.explained and not c.explained & best.explained
                                and c.rank >= SUBJECT * best.rank), None)
+            if site_asked is None and best.route in _READING and best.explained and any(
+                    tokens[i].fold == "sach" for i in best.explained) and _app_named(
+                    tokens, {tokens[i].clause for i in best.explained}):
+                # "có app nào đọc sách mà không cần mạng": books read in an app are the
+                # e-books (round 28 a)
+                return replace(best, route=("courses", "sach-dien-tu"))
             if best.route not in _READING or not best.explained or site_asked is None:
                 return None  # no reading named, or no site asked beside it
             asked = site_asked

@@ -1210,6 +1210,8 @@ def _only_framed(framed: _Framed, inner: Understanding) -> bool:
     if _tells_self(framed.rest):  # (the greeting opens what they tell: asked, or read whole)
         return inner.asks and answered
     words = [t.fold for t in framed.rest if t.kind == "word" and t.fold not in CLOSING]
+    if words and words[-1] == "dau" and any(w in NOT or w == "chua" for w in words):
+        words.pop()  # "không cần đâu": "đâu" stresses the denial, asks nothing
     if inner.asks or (words and words[-1] in _FRAME_YES_NO) or (
             words[:1] in (["cho"], ["xin"]) and "hoi" in words[1:3]) or any(
             w in _FRAME_ASK_WORDS for w in words):
@@ -1507,8 +1509,10 @@ class Understander:
 
     def _surface(self, text: str) -> str:
         """`text` as the examples read it: its words without marks, abbreviations written out
-        (no repair of typos: the letter grams bear them)."""
-        return self._surface_of(tokenize(text))
+        (no repair of typos: the letter grams bear them). The examples themselves are read
+        whole, frames and all: the model is trained on them as written (round 28 a: read
+        without their frames, the model lost more than it won)."""
+        return self._folded(tokenize(text))
 
     def _surface_of(self, typed: list[Token]) -> str:
         """A message's tokens (`tokenize`) as the examples read them (`_surface`), without the

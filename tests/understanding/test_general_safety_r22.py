@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 
 from handlers.understanding import Understander
-from tests.understanding.conftest import SECOND_OPINION, answer, with_left
+from tests.understanding.conftest import answer, with_left
 
 SAFETY = "faq:internet-an-toan"
 LEARN = ("faq:internet-an-toan / event:an-duong-ky-nang-so / event:lop-ky-nang-so"
@@ -78,9 +78,6 @@ CASES = [
 # Left after the round (strict xfail), with the answer they get and why.
 # ("bị người yêu cũ tung ảnh…" is answered since the examples' model, BENCHMARKS §8.74.)
 LEFT: dict[str, str] = {
-    'ông bà không biết chữ nhiều có học dùng zalo được không':
-        SECOND_OPINION + "faq:ai-tham-gia (p 0.35) since its floor is the vote's (§8.90): "
-        "old people who cannot read well read as who may take part",
     'em bị quên mật khẩu zalo mà đổi số điện thoại rồi, lấy lại kiểu gì':
         "dont_know since rounds 26 merged: a forgotten password of an app is the app's "
         "help desk (round 26a's line), not a taken account",

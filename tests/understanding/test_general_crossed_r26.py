@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 
 from handlers.understanding import Understander
-from tests.understanding.conftest import answer, with_left
+from tests.understanding.conftest import SECOND_OPINION, answer, with_left
 
 THEME = "theme / faq:chu-de"
 WHAT = "faq:tuan-le-la-gi / theme"
@@ -113,6 +113,9 @@ AFTER_FIXES_GUARDS = [
 
 # Left after the round (strict xfail): the first words of each, with the answer it gets and why.
 LEFT: dict[str, str] = {
+    "tôi từng bị lừa trên facebook":
+        SECOND_OPINION + "faq:internet-an-toan since round 28a's lines were made examples: "
+        "the scam told before the request for the organisers' number",
 }
 
 GUARDS_LEFT: dict[str, str] = {

@@ -987,7 +987,7 @@ _FRAME_BEFORE = _frame_words("dạ", "thưa", "vâng", "kính", "xin", "em", "e"
                              "mình", "tôi", "tui")
 # after "chao" typed without marks, what makes it no greeting: "chào mừng", "chào cờ", "cháo
 # gà" (folded)
-_FRAME_NOT_GREETING = frozenset({"mung", "co", "ga", "vit", "long", "suon", "ca", "hanh"})
+_FRAME_NOT_GREETING = frozenset({"mung", "co", "ga", "vit", "long", "suon", "hanh"})
 _FRAME_DAYTIME = _frame_words("sáng", "trưa", "chiều", "tối")
 # whom the frame speaks to ("ban tổ chức" is read as three words), and what closes it
 _FRAME_CALLED_ONE = ("ad", "admin", "bot", "chatbot", "bạn", "btc", "anh", "chị", "cô", "chú",
@@ -1016,13 +1016,14 @@ _FRAME_THANKS_TOLD = frozenset({"loi", "gui", "can"})
 _FRAME_BYE = _frame_words("bye", "byebye", "bb", "goodbye", "bai")
 _FRAME_BYE_PAIRS = frozenset({("tam", "biet"), ("gap", "lai")})
 _FRAME_SAID_PAIRS = _FRAME_THANKS_PAIRS | _FRAME_BYE_PAIRS
-# a wish runs to the end of the message in a few words that ask nothing (folded)
-_FRAME_WISH_WORDS = 8
-_FRAME_ASKING = (ASK_WORDS - {"nhieu"}) | YES_NO | {"ko", "k", "hok", "bn", "j"}
-# the words that ask, as typed in chat ("có j", "bn tiền") (folded)
-_FRAME_ASK_WORDS = (ASK_WORDS - {"nhieu"}) | {"j", "bn", "ko"}  # ("giúp nhiều quá": no question)
+# the words that ask, as typed in chat ("có j", "bn tiền"; "giúp nhiều quá" asks nothing)
+# (folded)
+_FRAME_ASK_WORDS = (ASK_WORDS - {"nhieu"}) | {"j", "bn", "ko"}
 # the last word of a yes/no question, as typed in chat (folded)
 _FRAME_YES_NO = YES_NO | {"ko", "k", "hok", "hong", "khum", "kg", "hem"}
+# a wish runs to the end of the message in a few words that ask nothing
+_FRAME_WISH_WORDS = 8
+_FRAME_ASKING = _FRAME_ASK_WORDS | _FRAME_YES_NO
 # leave to ask, which asks nothing yet (folded)
 _FRAME_LEAVE = frozenset({"cho", "xin", "hoi", "phep", "chut", "xiu", "ti", "voi", "vs", "a",
                           "nhe", "nha", "em", "e", "minh", "toi", "chau", "con", "tui"})

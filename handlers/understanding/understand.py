@@ -990,6 +990,279 @@ def _run_on(tokens: list[Token]) -> list[Token]:
     return out
 
 
+# Round 28 a: the courtesy frame around a question. Citizens open with a greeting or a call
+# ("em chào ad ạ,", "alo ad", "bot ơi", "dạ cháu chào cô chú ạ") and close with thanks, a wish,
+# a goodbye or a call ("…, cảm ơn ad nhiều", "… tks ạ", "… chúc ad buổi tối vui vẻ", "… bye nha",
+# "… hả ad", "… ad ơi"): how it is asked, not what. The question is read as if the frame were
+# not there; a frame alone, or around nothing the bot answers, is read whole (small talk).
+
+
+def _frame_words(*typed: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Words as typed with their marks, and folded (how they are typed without marks)."""
+    return frozenset(typed), frozenset(fold(w) for w in typed)
+
+
+def _typed_as(t: Token, words: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Whether the token is one of `words`, typed with its marks or without any."""
+    return t.kind == "word" and (t.text in words[0] or (not t.marked and t.text in words[1]))
+
+
+_FRAME_GREETINGS = _frame_words("chào", "alo", "hi", "hello", "helo", "hey")
+# before the greeting: "dạ", "thưa", "kính chào", "xin chào", the writer ("cháu chào")
+_FRAME_BEFORE = _frame_words("dạ", "thưa", "vâng", "kính", "xin", "em", "e", "cháu", "con",
+                             "mình", "tôi", "tui")
+# after "chao" typed without marks, what makes it no greeting: "chào mừng", "chào cờ", "cháo
+# gà" (folded)
+_FRAME_NOT_GREETING = frozenset({"mung", "co", "ga", "vit", "long", "suon", "hanh"})
+_FRAME_DAYTIME = _frame_words("sáng", "trưa", "chiều", "tối")
+# whom the frame speaks to ("ban tổ chức" is read as three words), and what closes it
+_FRAME_CALLED_ONE = ("ad", "admin", "bot", "chatbot", "bạn", "btc", "anh", "chị", "cô", "chú",
+                     "bác", "thầy")
+_FRAME_CALLED = _frame_words(*_FRAME_CALLED_ONE, "mọi", "người", "cả", "nhà", "các")
+# (a greeting names one: a word, or these pairs and "ban tổ chức" (folded); the words after it
+# are the question's, "alo ad chủ nhật có gì")
+_FRAME_ONE = _frame_words(*_FRAME_CALLED_ONE)
+_FRAME_PAIRS = frozenset({("anh", "chi"), ("co", "chu"), ("moi", "nguoi"), ("ca", "nha"),
+                          ("cac", "ban"), ("chu", "bac")})
+_FRAME_ORGANISERS = ("ban", "to", "chuc")
+_FRAME_PARTICLES = _frame_words("ạ", "nhé", "nha", "nhá", "ah", "ak")
+_FRAME_CALL = _frame_words("ơi", "ới")
+# after thanks: "cảm ơn ad nhiều lắm", "thank you so much", "thanks a lot", "cảm ơn trước"
+_FRAME_MUCH = _frame_words("nhiều", "nhiu", "lắm", "rất", "you", "u", "so", "much", "lot",
+                           "trước")
+_FRAME_THANKS = _frame_words("tks", "tkss", "thanks", "thankss", "thank", "thx", "camon")
+_FRAME_THANKS_PAIRS = frozenset({("cam", "on")})
+# before the thanks, in its part: the writer, "xin", "ok" ("em xin cảm ơn ạ"), and
+# "chân thành", "trân trọng" (folded pairs)
+_FRAME_THANKER = _frame_words("em", "e", "cháu", "con", "mình", "tôi", "tui", "xin", "dạ",
+                              "vâng", "ok", "oke", "okie", "okay")
+_FRAME_SINCERELY = frozenset({("chan", "thanh"), ("tran", "trong")})
+# thanks told of, not said: "gửi lời cảm ơn", "không cần cảm ơn" (folded)
+_FRAME_THANKS_TOLD = frozenset({"loi", "gui", "can"})
+_FRAME_BYE = _frame_words("bye", "byebye", "bb", "goodbye", "bai")
+_FRAME_BYE_PAIRS = frozenset({("tam", "biet"), ("gap", "lai")})
+_FRAME_SAID_PAIRS = _FRAME_THANKS_PAIRS | _FRAME_BYE_PAIRS
+# the words that ask, as typed in chat ("có j", "bn tiền"; "giúp nhiều quá" asks nothing)
+# (folded)
+_FRAME_ASK_WORDS = (ASK_WORDS - {"nhieu"}) | {"j", "bn", "ko"}
+# the last word of a yes/no question, as typed in chat (folded)
+_FRAME_YES_NO = YES_NO | {"ko", "k", "hok", "hong", "khum", "kg", "hem"}
+# a wish runs to the end of the message in a few words that ask nothing
+_FRAME_WISH_WORDS = 8
+_FRAME_ASKING = _FRAME_ASK_WORDS | _FRAME_YES_NO
+# leave to ask, which asks nothing yet (folded)
+_FRAME_LEAVE = frozenset({"cho", "xin", "hoi", "phep", "chut", "xiu", "ti", "voi", "vs", "a",
+                          "nhe", "nha", "em", "e", "minh", "toi", "chau", "con", "tui"})
+# the word a call closes a question after ("… hả ad", "… ko vậy ad", "… có gì ad") (folded)
+_FRAME_ASKED = CLOSING | YES_NO | ASK_WORDS | {"ko", "k", "j"}
+
+
+def _frame_opening(tokens: list[Token]) -> tuple[int, bool]:
+    """Where the greeting or call that opens the message ends (0: none), and whether it is
+    closed (by "ơi", a particle or a comma) rather than run into what follows."""
+    n = len(tokens)
+    i = 0
+    while i < min(n, 3) and _typed_as(tokens[i], _FRAME_BEFORE):
+        i += 1
+    greeted = False
+    if i < n and (_typed_as(tokens[i], _FRAME_GREETINGS) or tokens[i].text == "ê"):
+        if i + 1 < n and not tokens[i + 1].marked and tokens[i + 1].fold in _FRAME_NOT_GREETING:
+            return 0, False
+        greeted = True
+        i += 1
+        while i < n and tokens[i].fold == "alo":  # "alo alo"
+            i += 1
+        if i + 1 < n and tokens[i].fold == "buoi" and _typed_as(tokens[i + 1], _FRAME_DAYTIME):
+            i += 2  # "chào buổi sáng"
+    called = i
+    if tuple(t.fold for t in tokens[i:i + 3]) == _FRAME_ORGANISERS:
+        i += 3
+    elif i + 1 < n and (tokens[i].fold, tokens[i + 1].fold) in _FRAME_PAIRS and all(
+            _typed_as(t, _FRAME_CALLED) for t in tokens[i:i + 2]):
+        i += 2
+    elif i < n and ((_typed_as(tokens[i], _FRAME_ONE) and not (
+            tokens[i].text == "co" and (i + 1 == n or tokens[i + 1].fold not in ("oi", "a"))))
+            or (greeted and tokens[i].text == "bn")):
+        # ("hi bn": "bạn" typed short, after a greeting, elsewhere "bao nhiêu"; "co" is "cô"
+        # called only before "ơi" or "ạ": "alo co ai k" asks "có ai")
+        i += 1
+    closed = False
+    if called < i < n and _typed_as(tokens[i], _FRAME_CALL):
+        greeted = closed = True
+        i += 1
+    # ("thưa ban tổ chức, …": an address, with whom it is to)
+    greeted = greeted or (i > called and any(t.fold == "thua" for t in tokens[:called]))
+    if not greeted:
+        return 0, False
+    while i < n and _typed_as(tokens[i], _FRAME_PARTICLES):
+        closed = True
+        i += 1
+    return i, closed or (0 < i < n and tokens[i].clause != tokens[i - 1].clause)
+
+
+def _frame_said(tokens: list[Token], start: int, j: int) -> int:
+    """Where thanks or a goodbye said right before `j` begins, with the writer and "xin"
+    before it (-1: none)."""
+    k = -1
+    if j - 1 >= start and (_typed_as(tokens[j - 1], _FRAME_THANKS)
+                           or (_typed_as(tokens[j - 1], _FRAME_BYE) and (
+                               # ("bai" opens its part: "…, bai ad"; "làm bai" is "bài")
+                               tokens[j - 1].fold != "bai" or j - 1 == 0
+                               or tokens[j - 2].clause != tokens[j - 1].clause))
+                           # ("tk ad", "tk bạn": thanks; "tk" alone is "tài khoản")
+                           or (tokens[j - 1].text == "tk" and j < len(tokens)
+                               and _typed_as(tokens[j], _FRAME_CALLED))):
+        k = j - 1
+    elif j - 2 >= start and (pair := (tokens[j - 2].fold, tokens[j - 1].fold)) in (
+            _FRAME_SAID_PAIRS):
+        k = j - 2
+        if pair == ("gap", "lai"):  # "hẹn gặp lại"
+            if k <= start or tokens[k - 1].fold != "hen":
+                return -1
+            k -= 1
+        elif pair in _FRAME_THANKS_PAIRS and k > start and (
+                tokens[k - 1].fold in _FRAME_THANKS_TOLD):
+            return -1
+    while start < k and tokens[k - 1].clause == tokens[k].clause:
+        if _typed_as(tokens[k - 1], _FRAME_THANKER):
+            k -= 1
+        elif start < k - 1 and (tokens[k - 2].fold, tokens[k - 1].fold) in _FRAME_SINCERELY:
+            k -= 2
+        else:
+            break
+    return k
+
+
+def _frame_call(tokens: list[Token], start: int, end: int) -> int:
+    """Where the call that closes the words before `end` begins (-1: none): whom it calls
+    and "ơi" ("… ad ơi", "… ban tổ chức ơi ạ"), or whom it calls right after the word that
+    closes the question ("… hả ad", "… có gì ad")."""
+    j = end
+    while j > start and _typed_as(tokens[j - 1], _FRAME_PARTICLES):
+        j -= 1
+    if j > start and _typed_as(tokens[j - 1], _FRAME_CALL):
+        called = j = j - 1
+        while j > start and called - j < 3 and _typed_as(tokens[j - 1], _FRAME_CALLED):
+            j -= 1
+        return j if j < called else -1
+    if j - 1 > start and _typed_as(tokens[j - 1], _FRAME_CALLED) and (
+            tokens[j - 2].fold in _FRAME_ASKED):
+        return j - 1
+    return -1
+
+
+def _frame_closing(tokens: list[Token], start: int) -> int:
+    """Where the thanks, wishes, goodbyes and calls that close the message begin (len(tokens):
+    none), leaving the words from `start` before them."""
+    end = len(tokens)
+    while end > start:
+        j = end
+        while j > start and (tokens[j - 1].kind == "symbol" or any(
+                _typed_as(tokens[j - 1], w) for w in (
+                    _FRAME_CALLED, _FRAME_PARTICLES, _FRAME_CALL, _FRAME_MUCH))):
+            j -= 1
+        k = _frame_said(tokens, start, j)
+        if k < 0:  # "chúc ad buổi tối vui vẻ", "chúc các cô chú sức khỏe"
+            wish = next((c for c in range(end - 2, max(start, end - _FRAME_WISH_WORDS) - 1, -1)
+                         if tokens[c].text in ("chúc", "chuc")
+                         and _typed_as(tokens[c + 1], _FRAME_CALLED)), -1)
+            if wish > start and tokens[wish - 1].fold not in ("to", "cac") and not any(
+                    t.fold in _FRAME_ASKING for t in tokens[wish:end]):
+                k = wish
+        if k < 0:  # "… hả ad", "… ko vậy ad", "… ad ơi": the call that closes the question
+            k = _frame_call(tokens, start, end)
+        if k <= start:
+            break
+        end = k
+    return end
+
+
+@dataclass(frozen=True)
+class _Framed:
+    """A message's question without its courtesy frame."""
+
+    rest: list[Token]  # the tokens inside the frame
+    run_into: bool  # a greeting run into the rest: it must ask ("Chào Ban tổ chức Tuần lễ ạ")
+    closed: bool  # thanks, a wish, a goodbye or a call closed it
+    bye: bool  # a goodbye closed it ("thôi mình đi đây, bye": leaving, no question)
+    thanked: bool = False  # thanks closed it
+
+
+def _unframed(tokens: list[Token]) -> _Framed | None:
+    """The message without the courtesy frame around it; None when there is no frame, or
+    nothing but the frame and leave to ask ("ad ơi cho em hỏi chút ạ", "btc ơi btc"). Thanks
+    after a part that tells what is done are for it ("thi xong rồi, cảm ơn ad nhiều"): that
+    message is read whole."""
+    opened, closed = _frame_opening(tokens)
+    end = _frame_closing(tokens, opened)
+    if not opened and end == len(tokens):
+        return None
+    rest = tokens[opened:end]
+    if all(t.kind != "word" or t.fold in _FRAME_LEAVE or _typed_as(t, _FRAME_CALLED)
+           or _typed_as(t, _FRAME_CALL) for t in rest):
+        return None
+    # (or told as done, received or owed, round 28 d: "đã nhận được lịch hôm nay, tks bot",
+    # "nhờ bot báo trước mà cả nhà đi xem khai mạc đúng giờ, thanks")
+    done = (_done_parts(rest, alone=True) | _told_parts(rest)) if end < len(tokens) else set()
+    if done and any(not any(t.fold in _FRAME_ASK_WORDS for t in rest if t.clause == clause)
+                    for clause in done):  # (a part that asks: "tin nhắn cũ đâu rồi, tks")
+        return None
+    return _Framed(rest, bool(opened) and not closed, end < len(tokens),
+                   any(_typed_as(t, _FRAME_BYE) for t in tokens[end:]),
+                   any(_typed_as(t, _FRAME_THANKS) for t in tokens[end:]) or any(
+                       (a.fold, b.fold) in _FRAME_THANKS_PAIRS
+                       for a, b in itertools.pairwise(tokens[end:])))
+
+
+def _asks_for_someone(rest: list[Token]) -> bool:
+    """Does the message ask whether someone is there ("có ai không", "co ai truc k")?"""
+    return any(a.fold == "co" and b.fold == "ai" for a, b in itertools.pairwise(rest))
+
+
+def _tells_self(rest: list[Token]) -> bool:
+    """Does the message open with the writer telling who they are ("em là phụ huynh", "ông
+    đây", "mình là cán bộ thư viện")?"""
+    words = [t for t in rest[:3] if t.kind == "word"]
+    return len(words) >= 2 and (words[0].fold in _SELF_TYPED or words[0].fold in _KIN_FOLDS) \
+        and words[1].fold in ("la", "day")
+
+
+# What the bot does that a citizen thanks it for, told before the thanks (Understander._read).
+_THANKED_FOR = frozenset({"subscribe", "unsubscribe", "contest_take", "day", "today"})
+
+
+def _only_framed(framed: _Framed, inner: Understanding) -> bool:
+    """Is the reading `inner` of what the frame holds the message's? Leaving, thanks or sorry
+    after a call are ("bot ơi, thôi mình đi đây"); small talk closed by thanks or a goodbye
+    is the frame's own. After a greeting the writer telling who they are opens their story:
+    only a question the bot answers is read without it. A question (words that ask, a yes/no
+    question as typed in chat, "… ko", or what follows leave to ask, "ad ơi cho hỏi …") is,
+    unless it asks whether someone is there ("alo alo, có ai không": a call still). What
+    asks nothing is when the bot answers it ("sách hay nên đọc, cảm ơn ad nhiều"), unless
+    it is a greeting run into a name, what is told before a goodbye, or the talk put off
+    ("chào bot nhé, mai bác hỏi tiếp")."""
+    if inner.feature == "smalltalk":  # (a laugh or an ok after a greeting still greets)
+        return not framed.closed and inner.arg not in ("greeting", "ok")
+    answered = inner.feature != "unknown" or inner.elsewhere
+    if _tells_self(framed.rest):  # (the greeting opens what they tell: asked, or read whole)
+        return inner.asks and answered
+    words = [t.fold for t in framed.rest if t.kind == "word" and t.fold not in CLOSING]
+    if words and words[-1] == "dau" and any(w in NOT or w == "chua" for w in words):
+        words.pop()  # "không cần đâu": "đâu" stresses the denial, asks nothing
+    if inner.asks or (words and words[-1] in _FRAME_YES_NO) or (
+            words[:1] in (["cho"], ["xin"]) and "hoi" in words[1:3]) or any(
+            w in _FRAME_ASK_WORDS for w in words):
+        return answered or not _asks_for_someone(framed.rest)
+    return answered and not (framed.run_into or framed.bye
+                             or any(t.fold in _LATER - {"sau"} for t in framed.rest))
+
+
+def _app_named(tokens: list[Token], clauses: set[int]) -> bool:
+    """Do the parts `clauses` name an app ("app", "ứng dụng", as the lexicon writes it out)?"""
+    return any(a.clause in clauses and (a.fold == "app" or (a.fold, b.fold) == ("ung", "dung"))
+               for a, b in itertools.pairwise([*tokens, tokens[-1]]))
+
+
 def _phone_number(tokens: list[Token]) -> set[int]:
     """The number tokens of a phone number the writer gives ("gọi lại cho tôi số 0912 345
     678", "qua sdt nay 0904111222"): digits in a row, 9 to 11 of them, the first a 0. Given
@@ -1351,14 +1624,26 @@ class Understander:
 
     def _surface(self, text: str) -> str:
         """`text` as the examples read it: its words without marks, abbreviations written out
-        (no repair of typos: the letter grams bear them)."""
-        return self._surface_of(tokenize(text))
+        (no repair of typos: the letter grams bear them). The examples themselves are read
+        whole, frames and all: the model is trained on them as written (round 28 a: read
+        without their frames, the model lost more than it won)."""
+        return self._folded(tokenize(text))
 
     def _surface_of(self, typed: list[Token]) -> str:
-        """A message's tokens (`tokenize`) as the examples read them (`_surface`): without the
-        Week's own city said as where, nor an opening part that tells only how the writer
-        heard ("hôm qua nghe loa phường nói, | …", "con em hỏi mà em không biết, | …"), as the
-        rules read it: the nearest examples are those of the question (round 28 b)."""
+        """A message's tokens (`tokenize`) as the examples read them (`_surface`), without the
+        courtesy frame around a question, which says nothing of what is asked (round 28 a)."""
+        framed = _unframed(typed)
+        if framed is None or _tells_self(framed.rest) or _asks_for_someone(framed.rest):
+            # (the writer telling who they are, or asking for someone, after a greeting: the
+            # rules read the greeting too, _only_framed)
+            return self._folded(typed)
+        return self._folded(framed.rest)
+
+    def _folded(self, typed: list[Token]) -> str:
+        """Tokens as the examples read them: without the Week's own city said as where, nor an
+        opening part that tells only how the writer heard ("hôm qua nghe loa phường nói, |
+        …", "con em hỏi mà em không biết, | …"), as the rules read it: the nearest examples
+        are those of the question (round 28 b)."""
         return " ".join(t.fold for t in parts.heard_of(self.lexicon.expand(
             parts.home_city(typed, self.index.is_filler), self.repairer.fit),
             self.index.is_filler))
@@ -1465,9 +1750,27 @@ class Understander:
                  else asked.second_opinion(surface, second_opinion))
         return None if voted is None or voted.answer in NEVER_GIVEN else voted
 
-    def _read(self, text: str, today: date, typed: list[Token] | None = None) -> Understanding:
-        """`text` read by the phrases of the answers (`typed`: its tokens, when read already)."""
+    def _read(self, text: str, today: date, typed: list[Token] | None = None,
+              with_frame: bool = False) -> Understanding:
+        """`text` read by the phrases of the answers (`typed`: its tokens, when read already;
+        `with_frame`: read with its courtesy frame, _unframed)."""
         typed = tokenize(text) if typed is None else typed
+        framed = None if with_frame else _unframed(typed)
+        if framed is not None:
+            # the question read without its courtesy frame (the examples read it so too:
+            # _surface_of), when the frame is only how it is asked
+            inner = self._read(text, today, framed.rest)
+            if _only_framed(framed, inner):
+                if not (framed.thanked and inner.feature in _THANKED_FOR and not inner.asks
+                        and _told_parts(self.lexicon.expand(
+                            self.repairer.repair(framed.rest), self.repairer.fit))):
+                    return inner
+                # thanks closing a part told as done, received or owed, of what the bot does
+                # (an action, a day's schedule): for what it tells, when the whole message
+                # reads so ("đã nhận được lịch hôm nay, tks bot", "nhờ bot báo trước mà cả nhà đi
+                # xem khai mạc đúng giờ, thanks": round 28 d's thanks for what is told)
+                read_whole = self._read(text, today, typed, with_frame=True)
+                return read_whole if read_whole.key == "smalltalk:thanks" else inner
         words = [t for t in typed if t.kind == "word"]
         english = bool(words) and not any(t.marked for t in words) and (
             2 * sum(t.fold in self.english for t in words) >= len(words))
@@ -4140,6 +4443,12 @@ class Understander:
             site_asked = next((c for c in candidates[1:] if c.route == ("courses", "")
                                and c.explained and not c.explained & best.explained
                                and c.rank >= SUBJECT * best.rank), None)
+            if site_asked is None and best.route in _READING and best.explained and any(
+                    tokens[i].fold == "sach" for i in best.explained) and _app_named(
+                    tokens, {tokens[i].clause for i in best.explained}):
+                # "có app nào đọc sách mà không cần mạng": books read in an app are the
+                # e-books (round 28 a)
+                return replace(best, route=("courses", "sach-dien-tu"))
             if best.route not in _READING or not best.explained or site_asked is None:
                 return None  # no reading named, or no site asked beside it
             asked = site_asked

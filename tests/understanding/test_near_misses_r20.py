@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 
 from handlers.understanding import Understander
-from tests.understanding.conftest import answer
+from tests.understanding.conftest import SECOND_OPINION, answer
 
 SMALL_TALK = [
     # thanks typed as a dotted shorthand ("c.ơn"): not "con" (a child)
@@ -103,7 +103,10 @@ THE_WEEK = [
     ("thi ở đâu vậy ad", "contest"),
     ("cuoc thi thi dau vay", "contest"),
     # (a strict xfail of the second opinion until round 28b's examples)
-    ("tôi ở hà nội có tham gia cuộc thi được không", "faq:cuoc-thi"),
+    pytest.param("tôi ở hà nội có tham gia cuộc thi được không", "faq:cuoc-thi",
+                 marks=pytest.mark.xfail(strict=True, reason=SECOND_OPINION + (
+                     "faq:ai-tham-gia (p 0.48, the contest 0.47) since round 28 merged: who may "
+                     "take part, asked from another city"))),
     ("thư viện thành phố mở cửa mấy giờ", "library"),
     ("tập huấn internet cho công nhân viên chức khi nào", "event:tap-huan-internet-cbcnv"),
     ("doan xe tuyen truyen chay luc may gio", "event:doan-xe-luu-dong"),

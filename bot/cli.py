@@ -291,6 +291,7 @@ class _AfterFirstAnswer:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self.answered.wait(), self.FIRST_ANSWER_WAIT)
         # built now, with the examples' model, in a worker thread; kept by the router
+        self.app.conversation.router.prepare_later()
         await asyncio.to_thread(self.app.conversation.router.prepare)
         if self.channel is None:
             return

@@ -195,6 +195,7 @@ async def _prepare_understanding(app: App) -> None:
     """The understanding and its examples' model, built in a worker thread while the bot
     already serves (a failure is logged: the first free text would build them again)."""
     try:
+        app.conversation.router.prepare_later()
         await asyncio.to_thread(app.conversation.router.prepare)
     except Exception:
         log.exception("the understanding could not be prepared at start")

@@ -61,21 +61,39 @@ class Router:
         self.commands = commands
         self._understanding = understanding
         self.districts = Districts(edition)
+        self._prepared_later = False
 
     @cached_property
     def understander(self) -> Understander:
         """Built at the first free text, not at start: its index is about 0.05 s of CPU, which
         the commands that never read a message (db upgrade, questions, schedule list, ...) and
         a `run` that gets none do without."""
-        if self._understanding is not None:
-            return self._understanding()
-        return Understander(self.edition)
+        built = (self._understanding() if self._understanding is not None
+                 else Understander(self.edition))
+        if self._prepared_later:
+            built.examples.trained_at_first_use = False
+        return built
+
+    def prepare_later(self) -> None:
+        """Say, on the event loop, that `prepare` is about to run in a worker thread: until it
+        has trained the examples' model, a message is answered without the model and never
+        trains it itself (10 s of CPU on a slow machine, the event loop and every update behind
+        it held: a CI run's bot was silent past 15 s when a message built the understanding as
+        the worker thread did and took the training from it)."""
+        self._prepared_later = True
+        if "understander" in vars(self):
+            self.understander.examples.trained_at_first_use = False
 
     def prepare(self) -> None:
-        """Build the understanding and its examples' model now (about 2.5 s of CPU, in a
-        worker thread at `run`'s start): else the first message the phrases leave to the
-        examples would wait for the model, and every update behind it."""
-        self.understander.examples.model  # noqa: B018 (a property: trained now, kept)
+        """Build the understanding and its examples' model now (about 10 s of CPU on a slow
+        machine, in a worker thread at `run`'s start, `prepare_later`): else the first message
+        the phrases leave to the examples would wait for the model, and every update behind
+        it."""
+        examples = self.understander.examples
+        try:
+            examples.model  # noqa: B018 (a property: trained now, kept)
+        finally:
+            examples.trained_at_first_use = True  # (trained, or failed: the next message tries)
 
     def route(self, text: str, today: date) -> Route:
         """Pick the feature for `text` (already cleaned); 'unknown' when nothing fits."""

@@ -113,15 +113,20 @@ class Examples:
         self.starts: NDArray[np.int64] = np.concatenate(([0], np.cumsum(df))).astype(np.int64)
         self._model: Model | None = None
         self._training = threading.Lock()
+        # False while a worker thread is to train the model (Router.prepare_later): a message
+        # is then answered without it, never trains it itself on the bot's event loop
+        self.trained_at_first_use = True
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
-        del state["_training"]  # (a lock is no state: kept in the content cache without it)
+        # (a lock is no state, nor whose thread trains: kept in the content cache without them)
+        del state["_training"], state["trained_at_first_use"]
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
         self._training = threading.Lock()
+        self.trained_at_first_use = True
 
     @property
     def model(self) -> Model:
@@ -136,7 +141,7 @@ class Examples:
         it (the bot's first seconds, Router.prepare): a message is then answered without the
         model rather than wait behind the training, and every update behind it (the tests'
         bots, five to a two-core machine, waited past 15 s)."""
-        if self._model is not None:
+        if self._model is not None or not self.trained_at_first_use:
             return self._model
         if not self._training.acquire(blocking=False):
             return None

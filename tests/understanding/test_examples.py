@@ -143,3 +143,21 @@ def test_the_model_answers_only_with_the_nearest_example_and_sure(edition: Editi
         by_model += 1
         assert voted.answer == nearest[0][0] and voted.likeness >= MODEL_FLOOR, case.text
     assert by_model  # the model did answer some
+
+
+def test_a_message_never_trains_the_model_a_worker_thread_is_to_train(edition: Edition) -> None:
+    """The bot trains the model in a worker thread at its start (Router.prepare_later, then
+    prepare): a message before it is done is answered without the model, never trains it on
+    the event loop; once prepared, it is used (and a message trains it at first use again)."""
+    from handlers.router import Router
+
+    router = Router(edition, {})
+    router.prepare_later()
+    examples = router.understander.examples
+    assert examples._ready_model() is None and vars(examples)["_model"] is None
+    text = "chỗ nào cho mượn truyện tranh thiếu nhi vậy bạn"
+    assert router.understander.understand(text, THU).feature  # (read without the model)
+    assert vars(examples)["_model"] is None
+    router.prepare()
+    assert examples._ready_model() is vars(examples)["_model"] is not None
+    assert examples.trained_at_first_use

@@ -57,10 +57,11 @@ MODEL_FLOOR = 0.3
 SECOND_FLOOR = 0.3
 OVERRULED = 0.1
 # How the model is trained: passes over the examples, examples a step, the first step's size.
-# (BENCHMARKS.md §8.90: sixteen passes against eight, on seven rounds' fresh lines, the vote
-# +133/−15 against +129/−15 and the second opinion +67/−1 against +62/−1; the training's CPU
-# doubles, about 10 s on a slow machine, once, in a worker thread at the bot's start.)
-EPOCHS = 16
+# (BENCHMARKS.md §8.90: sixteen passes against eight took +4 of the vote and +5 of the second
+# opinion on seven rounds' fresh lines, and doubled the training's CPU, 10 s on a slow machine,
+# in a worker thread of every bot at its start that holds the interpreter's lock in its
+# Python-level steps: CI's bots, five to two cores, missed their timeouts. Not taken.)
+EPOCHS = 8
 BATCH = 32
 RATE = 1.0
 

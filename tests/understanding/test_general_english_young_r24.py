@@ -67,6 +67,10 @@ CASES = [
 
 # The cases still wrong after the round's fixes, each with the reason (strict xfails).
 LEFT: dict[str, str] = {
+    "what is this week all about":
+        "schedule: 'this week' is read 'tuần này' (the current week, whose schedule is asked); "
+        "'what is … about' asking what a thing is has no rule in English, and the model (no "
+        "information p 0.39) does not overrule it",
 }
 
 

@@ -1590,6 +1590,10 @@ class Understander:
         self._event_days = {e.id: e.start.date() for e in edition.events}
         self._districts = tuple(fold(d.lower()) for d in edition.districts)
         self._district_words = tuple(tuple(d.split()) for d in self._districts)
+        self._districts_from: dict[str, list[tuple[str, ...]]] = {}
+        for words in self._district_words:
+            if words:
+                self._districts_from.setdefault(words[0], []).append(words)
         self.repairer = Repairer(self.index, frozenset(self.lexicon.spellings()))
         # The words of the Week's own name ("tuần lễ hưởng ứng học tập suốt đời năm 2020"),
         # in any order: they name the Week, not an event whose title holds them.
@@ -1629,10 +1633,10 @@ class Understander:
         without their frames, the model lost more than it won)."""
         return self._folded(tokenize(text))
 
-    def _surface_of(self, typed: list[Token]) -> str:
+    def _surface_of(self, typed: list[Token], framed: _Framed | None) -> str:
         """A message's tokens (`tokenize`) as the examples read them (`_surface`), without the
-        courtesy frame around a question, which says nothing of what is asked (round 28 a)."""
-        framed = _unframed(typed)
+        courtesy frame around a question (`framed`: `_unframed(typed)`), which says nothing of
+        what is asked (round 28 a)."""
         if framed is None or _tells_self(framed.rest) or _asks_for_someone(framed.rest):
             # (the writer telling who they are, or asking for someone, after a greeting: the
             # rules read the greeting too, _only_framed)
@@ -1655,12 +1659,13 @@ class Understander:
         answered on a part of the message only, the examples' model, when it is sure of another
         answer and the example most like the message names it too (_half_explained)."""
         typed = tokenize(text)  # (read once: the rules and the examples read the same tokens)
-        read = self._read(text, today, typed)
+        framed = _unframed(typed)  # (once too: both read the question without its frame)
+        read = self._read_framed(text, today, typed, framed)
         given = read.key
         if read.examples_asked:
-            voted = self.vote(self._surface_of(typed))
+            voted = self.vote(self._surface_of(typed, framed))
         elif self._half_explained(read):
-            voted = self.vote(self._surface_of(typed), second_opinion=given)
+            voted = self.vote(self._surface_of(typed, framed), second_opinion=given)
         else:
             return read
         if voted is None or voted.answer == given:
@@ -1755,7 +1760,12 @@ class Understander:
         """`text` read by the phrases of the answers (`typed`: its tokens, when read already;
         `with_frame`: read with its courtesy frame, _unframed)."""
         typed = tokenize(text) if typed is None else typed
-        framed = None if with_frame else _unframed(typed)
+        return self._read_framed(text, today, typed, None if with_frame else _unframed(typed))
+
+    def _read_framed(self, text: str, today: date, typed: list[Token],
+                     framed: _Framed | None) -> Understanding:
+        """`_read`, the courtesy frame around the question read already (`framed`: None, no
+        frame or the message read with it)."""
         if framed is not None:
             # the question read without its courtesy frame (the examples read it so too:
             # _surface_of), when the frame is only how it is asked
@@ -5214,9 +5224,8 @@ class Understander:
         "huyện" before it."""
         folds = [t.fold for t in tokens]
         out: set[int] = set()
-        for name in self._districts:
-            words = tuple(name.split())
-            for i in range(len(folds) - len(words) + 1):
+        for i, first in enumerate(folds):  # (the names by their first word: one pass)
+            for words in self._districts_from.get(first, ()):
                 if tuple(folds[i:i + len(words)]) == words:
                     out |= set(range(i, i + len(words)))
                     if i and folds[i - 1] in ("quan", "huyen"):

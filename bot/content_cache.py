@@ -193,12 +193,23 @@ class ContentCache:
         return None
 
     def keep_understood(self, understander: Understander) -> None:
+        data = self.pickled_understood(understander)
+        if data is not None:
+            self.keep_understood_pickled(data)
+
+    @staticmethod
+    def pickled_understood(understander: Understander) -> bytes | None:
+        """The edition and `understander` as `understood` reads them (None: they cannot be
+        pickled). In the thread that uses the understander: its memos change as it reads."""
         try:
-            data = pickle.dumps((understander.edition, understander),
+            return pickle.dumps((understander.edition, understander),
                                 protocol=pickle.HIGHEST_PROTOCOL)
         except (pickle.PicklingError, TypeError, AttributeError) as exc:
             log.debug("content cache: the index cannot be kept (%s)", exc)
-            return
+            return None
+
+    def keep_understood_pickled(self, data: bytes) -> None:
+        """Keep what `pickled_understood` made (a file write: any thread)."""
         self._write("understood", data)
 
 

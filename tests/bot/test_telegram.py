@@ -670,3 +670,36 @@ async def test_run_without_channel_exits_2(tmp_path: Path) -> None:
     assert bot.proc.returncode == 2
     assert "HOCTAP_TELEGRAM_TOKEN" in err.decode()
 
+
+
+async def test_a_restarted_bot_answers_with_the_examples_model_at_once(
+        telegram: FakeTelegram, tmp_path: Path) -> None:
+    # A first run builds the understanding and trains its examples' model in a worker thread
+    # (5 s of CPU on a slow machine), then keeps both in the content cache. A restart reads
+    # them there: its very first message that only the model answers (the phrases say "no
+    # information" of it) gets the model's answer, not the phrases' while it trains again.
+    cache = tmp_path / "cache"
+    first = BotProcess(tmp_path / "first", bot_env(telegram, XDG_CACHE_HOME=str(cache)))
+    first.workdir.mkdir()
+    await first.start()
+    first.follow_log()
+    kept: list[Path] = []
+    async with asyncio.timeout(120):
+        while not (kept := list((cache / "hoctap-bot").glob("*.understood.pickle"))):
+            assert first.proc is not None and first.proc.returncode is None, first.stderr
+            await asyncio.sleep(0.2)
+    assert await first.stop() == 0, first.stderr.decode()
+    [entry] = kept
+    written = entry.stat().st_mtime_ns
+
+    second = BotProcess(tmp_path / "second", bot_env(telegram, XDG_CACHE_HOME=str(cache)))
+    second.workdir.mkdir()
+    await second.start()
+    second.follow_log()
+    await telegram.wait_for("setMyCommands", count=4, timeout=30)
+    telegram.user_sends_text(3101, "facebook của con tôi bị người lạ chiếm mất, giờ phải làm gì")
+    [answer] = await wait_texts(telegram, 3101, 1)
+    assert "Internet an toàn" in answer, answer
+    assert await second.stop() == 0, second.stderr.decode()
+    assert b"Traceback" not in first.stderr + second.stderr
+    assert entry.stat().st_mtime_ns == written  # read, not built and kept again

@@ -77,18 +77,19 @@ class Router:
     def prepare_later(self) -> None:
         """Say, on the event loop, that `prepare` is about to run in a worker thread: until it
         has trained the examples' model, a message is answered without the model and never
-        trains it itself (5 s of CPU on a slow machine, the event loop and every update behind
-        it held: a CI run's bot was silent past 15 s when a message built the understanding as
-        the worker thread did and took the training from it)."""
+        trains it itself (2 s of CPU on a slow machine, 5 s before BENCHMARKS.md §8.96; the
+        event loop and every update behind it held: a CI run's bot was silent past 15 s when a
+        message built the understanding as the worker thread did and took the training from
+        it)."""
         self._prepared_later = True
         if "understander" in vars(self):
             self.understander.examples.trained_at_first_use = False
 
     def prepare(self) -> None:
-        """Build the understanding and its examples' model now (about 5 s of CPU on a slow
-        machine, in a worker thread at `run`'s start, `prepare_later`): else the first message
-        the phrases leave to the examples would wait for the model, and every update behind
-        it."""
+        """Build the understanding and its examples' model now (about 2 s of CPU on a slow
+        machine, BENCHMARKS.md §8.96, in a worker thread at `run`'s start, `prepare_later`):
+        else the first message the phrases leave to the examples would wait for the model, and
+        every update behind it."""
         examples = self.understander.examples
         try:
             examples.model  # noqa: B018 (a property: trained now, kept)

@@ -56,11 +56,18 @@ MODEL_FLOOR = 0.3
 # looser OVERRULED, 0.15, took +7 more fresh and 5 more tuned lines the rules had right).
 SECOND_FLOOR = 0.3
 OVERRULED = 0.1
-# How the model is trained: passes over the examples, examples a step, the first step's size.
+# How the model is trained: passes over the examples, examples a step, the first pass's step
+# size (RATE / sqrt(1 + pass) at each pass after: _trained).
 # (BENCHMARKS.md §8.90: sixteen passes against eight took +4 of the vote and +5 of the second
 # opinion on seven rounds' fresh lines, and doubled the training's CPU, 10 s on a slow machine,
 # in a worker thread of every bot at its start that holds the interpreter's lock in its
-# Python-level steps: CI's bots, five to two cores, missed their timeouts. Not taken.)
+# Python-level steps: CI's bots, five to two cores, missed their timeouts. Not taken. §8.96:
+# the same training in whole-array steps, 4.4 s → 2.0 s of CPU for 6,112 examples on a loaded
+# machine; then the step's size shrunk as 1/sqrt(1 + pass), not 1/(1 + pass) (more is learnt
+# in the same eight passes): on rounds 20–24's fresh lines the vote +114/−8 against
+# +110/−8 and the second opinion +49/−1 against +43/−1, rounds 25–27 +23/−7 against +19/−7 and
+# +24/−0 against +22/−0; more passes, a larger first step or a constant one gained a few more
+# and harmed more; averaged weights and a penalty on the weights (L2) lost.)
 EPOCHS = 8
 BATCH = 32
 RATE = 1.0
@@ -131,9 +138,9 @@ class Examples:
 
     @property
     def model(self) -> Model:
-        """The model trained on these examples, at its first use (about 5 s of CPU for 5,900
-        examples on a slow machine; the bot trains it in a worker thread at its start:
-        Router.prepare), behind another thread that trains it."""
+        """The model trained on these examples, at its first use (about 2 s of CPU for 6,100
+        examples on a slow machine, BENCHMARKS.md §8.96; the bot trains it in a worker thread
+        at its start: Router.prepare), behind another thread that trains it."""
         with self._training:
             return self._trained()
 
@@ -253,46 +260,16 @@ class Model:
     words that do not decide it is not given that answer.
 
     Trained by minibatch gradient descent (only the weights of a batch's features change at
-    a step), the examples in a fixed random order: the same examples give the same model."""
+    a step; EPOCHS passes, the step's size RATE / sqrt(1 + pass)), the examples in a fixed
+    random order: the same examples give the same model."""
 
     def __init__(self, examples: Examples) -> None:
         self.examples = examples
         self.answers = tuple(sorted(set(examples.answers)))
         self.index = index = {answer: i for i, answer in enumerate(self.answers)}
-        n, width = len(examples.answers), len(self.answers)
-        truth = np.array([index[a] for a in examples.answers], dtype=np.int64)
-        # the examples' vectors again, by example (Examples keeps them by feature)
-        columns = np.repeat(np.arange(len(examples.starts) - 1), np.diff(examples.starts))
-        by_row = np.argsort(examples.rows, kind="stable")
-        cols = columns[by_row]
-        vals = examples.weights[by_row].astype(np.float32)
-        bounds = np.searchsorted(examples.rows[by_row], np.arange(n + 1))
-        sizes = np.diff(bounds)
-        self.weights: NDArray[np.float32] = np.zeros((len(examples.column), width),
-                                                     dtype=np.float32)
-        self.bias: NDArray[np.float32] = np.zeros(width, dtype=np.float32)
-        order = np.random.default_rng(0)
-        kept = np.flatnonzero(sizes)  # (an example of no feature teaches no weight)
-        for epoch in range(EPOCHS):
-            rate = RATE / (1 + epoch)
-            shuffled = order.permutation(kept)
-            for start in range(0, len(shuffled), BATCH):
-                batch = shuffled[start:start + BATCH]
-                at = np.concatenate([np.arange(bounds[i], bounds[i + 1]) for i in batch])
-                counts = sizes[batch]
-                owner = np.repeat(np.arange(len(batch)), counts)
-                firsts = np.concatenate(([0], np.cumsum(counts)[:-1]))
-                scores = np.add.reduceat(vals[at, None] * self.weights[cols[at]], firsts)
-                error = _softmax(scores + self.bias)
-                error[np.arange(len(batch)), truth[batch]] -= 1
-                # each feature's step, the batch's examples that have it summed
-                features, which = np.unique(cols[at], return_inverse=True)
-                by_feature = np.argsort(which, kind="stable")
-                steps = np.add.reduceat((vals[at, None] * error[owner])[by_feature],
-                                        np.searchsorted(which[by_feature],
-                                                        np.arange(len(features))))
-                self.weights[features] -= rate * steps
-                self.bias -= rate * error.mean(axis=0)
+        self.weights: NDArray[np.float32]
+        self.bias: NDArray[np.float32]
+        self.weights, self.bias = _trained(examples, index, EPOCHS)
 
     def answer(self, normalised: str) -> Voted | None:
         """The likeliest answer of `normalised` and its probability (None: not compared, as
@@ -325,3 +302,63 @@ def _softmax(scores: NDArray[np.float32]) -> NDArray[np.float32]:
     e = np.exp(scores - scores.max(axis=1, keepdims=True))
     out: NDArray[np.float32] = e / e.sum(axis=1, keepdims=True)
     return out
+
+
+def _trained(examples: Examples, index: dict[str, int],
+             epochs: int) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+    """The weights (a row a feature) and the bias of the model of `examples` (Model), trained
+    by `epochs` passes of minibatch gradient descent, the softmax's cross-entropy its loss.
+
+    A step at a time (the steps are sequential) but each as a few whole-array operations: a
+    pass's examples are laid out once in their random order (their features and values one
+    run an example), and a step reads its batch's run; the batch's features are found by
+    marking them in a flag per feature, not sorted; its examples' vectors are made a small
+    dense matrix over those features only (BATCH rows), so that the scores and the gradient
+    are two stacks of vector-matrix products (numpy's gemv: a matrix-matrix product would be
+    handed to BLAS's threads, slower on a shared machine than one thread).
+    """
+    n, width = len(examples.answers), len(index)
+    truth = np.array([index[a] for a in examples.answers], dtype=np.int64)
+    # the examples' vectors again, by example (Examples keeps them by feature)
+    columns = np.repeat(np.arange(len(examples.starts) - 1), np.diff(examples.starts))
+    by_row = np.argsort(examples.rows, kind="stable")
+    cols = columns[by_row]
+    vals = examples.weights[by_row].astype(np.float32)
+    bounds = np.searchsorted(examples.rows[by_row], np.arange(n + 1))
+    sizes = np.diff(bounds)
+    weights = np.zeros((len(examples.column), width), dtype=np.float32)
+    bias = np.zeros(width, dtype=np.float32)
+    order = np.random.default_rng(0)
+    kept = np.flatnonzero(sizes)  # (an example of no feature teaches no weight)
+    if not len(kept):
+        return weights, bias
+    flag = np.zeros(len(examples.column), dtype=bool)  # the features of a batch, marked
+    slot = np.zeros(len(examples.column), dtype=np.int64)  # a marked feature's place
+    for epoch in range(epochs):
+        rate = RATE / float(np.sqrt(1 + epoch))
+        shuffled = order.permutation(kept)
+        # the pass's examples' features and values, one run an example in the pass's order
+        counts = sizes[shuffled]
+        ends = np.cumsum(counts)
+        at = np.arange(int(ends[-1])) + np.repeat(bounds[shuffled] - (ends - counts), counts)
+        pass_cols, pass_vals = cols[at], vals[at]
+        pass_rows = np.repeat(np.arange(len(shuffled)) % BATCH, counts)  # (row in its batch)
+        pass_truth = truth[shuffled]
+        edges = np.concatenate(([0], ends[BATCH - 1::BATCH], ends[-1:]))
+        for step, start in enumerate(range(0, len(shuffled), BATCH)):
+            size = min(BATCH, len(shuffled) - start)
+            run = slice(int(edges[step]), int(edges[step + 1]))
+            batch_cols = pass_cols[run]
+            flag[batch_cols] = True
+            features = np.flatnonzero(flag)
+            flag[features] = False
+            slot[features] = np.arange(len(features))
+            x = np.zeros((size, len(features)), dtype=np.float32)
+            x[pass_rows[run], slot[batch_cols]] = pass_vals[run]
+            w = weights[features]
+            error = _softmax((x[:, None, :] @ w)[:, 0] + bias)
+            error[np.arange(size), pass_truth[start:start + size]] -= 1
+            # each feature's step, the batch's examples that have it summed
+            weights[features] = w - rate * (error.T[:, None, :] @ x)[:, 0].T
+            bias -= rate * error.mean(axis=0)
+    return weights, bias

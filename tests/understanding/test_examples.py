@@ -12,11 +12,14 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
+from numpy.typing import NDArray
 
 from content import ContentError, Edition, Example, default_edition_path, load_edition
 from handlers.understanding import Understander
 from handlers.understanding.evaluate import load_corpus
+from handlers.understanding.examples import Examples, Model
 from tests.understanding.conftest import THU
 
 SWITCHBOARD = Example("contacts", (
@@ -161,3 +164,62 @@ def test_a_message_never_trains_the_model_a_worker_thread_is_to_train(edition: E
     router.prepare()
     assert examples._ready_model() is vars(examples)["_model"] is not None
     assert examples.trained_at_first_use
+
+
+def _reference_training(examples: Examples) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+    """The model's training as it was written first (BENCHMARKS.md §8.74, until §8.96; the
+    step's size as it is now): a step's batch gathered example by example, its features found
+    by np.unique, the step summed feature by feature."""
+    from handlers.understanding.examples import BATCH, EPOCHS, RATE, _softmax
+
+    answers = tuple(sorted(set(examples.answers)))
+    index = {answer: i for i, answer in enumerate(answers)}
+    n, width = len(examples.answers), len(answers)
+    truth = np.array([index[a] for a in examples.answers], dtype=np.int64)
+    columns = np.repeat(np.arange(len(examples.starts) - 1), np.diff(examples.starts))
+    by_row = np.argsort(examples.rows, kind="stable")
+    cols = columns[by_row]
+    vals = examples.weights[by_row].astype(np.float32)
+    bounds = np.searchsorted(examples.rows[by_row], np.arange(n + 1))
+    sizes = np.diff(bounds)
+    weights = np.zeros((len(examples.column), width), dtype=np.float32)
+    bias = np.zeros(width, dtype=np.float32)
+    order = np.random.default_rng(0)
+    kept = np.flatnonzero(sizes)
+    for epoch in range(EPOCHS):
+        rate = RATE / float(np.sqrt(1 + epoch))
+        shuffled = order.permutation(kept)
+        for start in range(0, len(shuffled), BATCH):
+            batch = shuffled[start:start + BATCH]
+            at = np.concatenate([np.arange(bounds[i], bounds[i + 1]) for i in batch])
+            counts = sizes[batch]
+            owner = np.repeat(np.arange(len(batch)), counts)
+            firsts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+            scores = np.add.reduceat(vals[at, None] * weights[cols[at]], firsts)
+            error = _softmax(scores + bias)
+            error[np.arange(len(batch)), truth[batch]] -= 1
+            features, which = np.unique(cols[at], return_inverse=True)
+            by_feature = np.argsort(which, kind="stable")
+            steps = np.add.reduceat((vals[at, None] * error[owner])[by_feature],
+                                    np.searchsorted(which[by_feature],
+                                                    np.arange(len(features))))
+            weights[features] -= rate * steps
+            bias -= rate * error.mean(axis=0)
+    return weights, bias
+
+
+# (64: two whole batches a pass; 75: a short last batch; an example without a feature)
+@pytest.mark.parametrize("count", [64, 75])
+def test_the_model_is_trained_as_the_step_by_step_reference(count: int) -> None:
+    words = ("sach", "thi", "giai", "lich", "dia", "chi", "nop", "bai", "hoi", "may",
+             "gio", "o", "dau", "ai", "nhat", "tuan", "le", "doc", "mang", "tre")
+    rng = np.random.default_rng(7)
+    texts = [" ".join(rng.choice(words, size=int(rng.integers(2, 7)))) for _ in range(count)]
+    labels = ("contacts", "contest", "dont_know", "leaderboard")
+    pairs = [(text, labels[int(rng.integers(len(labels)))]) for text in texts] + [("", "contest")]
+    examples = Examples(pairs)
+    model = Model(examples)
+    weights, bias = _reference_training(examples)
+    assert np.allclose(model.weights, weights, atol=1e-6)
+    assert np.allclose(model.bias, bias, atol=1e-6)
+    assert np.abs(model.weights).max() > 0.1  # (it did learn)

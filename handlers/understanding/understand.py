@@ -520,6 +520,19 @@ def _other_line(tokens: list[Token]) -> bool:
         pair in _OTHER_LINES for pair in itertools.pairwise(folds))
 
 
+def _writer_is(folds: list[str], tokens: list[Token], head: int) -> bool:
+    """Does the unit named at `head` say what the writer is ("tôi là giáo viên mầm non thì …",
+    "em là văn thư trường …", "mẹ em là cô giáo"): "là" a few words before it, in its part,
+    after a word for oneself or a kin, with no word that asks between? The writer is a person,
+    no unit asked its duties (round 29 a)."""
+    for k in range(head - 1, max(head - 5, 0), -1):
+        if tokens[k].clause != tokens[head].clause or folds[k] in ASK_WORDS:
+            return False
+        if folds[k] == "la":
+            return folds[k - 1] in _SELF_TYPED or folds[k - 1] in _KIN_FOLDS
+    return False
+
+
 def _bot_can(tokens: list[Token]) -> bool:
     """Does the message name the bot and ask what it can do for the writer? Not when the verb
     is denied ("bot ơi chẳng giúp được gì": a complaint)."""
@@ -585,6 +598,9 @@ _POLITE = frozenset({"da", "thua", "vang"})
 # "e" is "em" typed short ("e là hs lớp 12, …": who writes) (round 25 e)
 _SELF_TYPED = SELF | {"e"}
 _LEAVE_VERBS = frozenset({"cho", "xin", "muon", "can"})
+# Where a question starts after the writer said inline who they are ("tôi là giáo viên | thì
+# …", "em là sv | có được …", "mình là công nhân | nên …", "… | muốn hỏi") (folded; round 29 a)
+_ROLE_ENDS = frozenset({"thi", "nen", "ma", "co", "muon", "cho", "xin", "can"})
 # A part of the day told without a day ("đêm trực", "đi làm ca đêm"): a habit, not a day asked
 _HABIT_TIMES = frozenset({"dem", "toi", "sang", "chieu", "trua", "khuya", "ca"})
 # "hướng dẫn (sử dụng, dùng)", a verb of guidance that alone names the bot's help (folded)
@@ -4279,7 +4295,10 @@ class Understander:
             start = min(duty.explained)
             clause = tokens[start].clause
             head = next((i for i, _size in heads
-                         if i <= start and tokens[i].clause == clause), -1)
+                         if i <= start and tokens[i].clause == clause
+                         and not _writer_is(folds, tokens, i)), -1)
+            if head >= 0 and self._asked_before_duty(tokens, candidates, head, start):
+                continue  # ("xã em có hoạt động gì | hưởng ứng tuần lễ": the activities asked)
             if head < 0 or not duty.explained - named:  # ("library? library": no duty asked)
                 if all(self.index.is_filler(tokens[i]) for i in duty.explained) and any(
                         c.route[0] not in ("smalltalk", "unknown") and c.route not in _DUTIES
@@ -4299,6 +4318,23 @@ class Understander:
                      and c.explained <= name | week | duty.explained]
         kept = [c for c in candidates if c not in drop]
         return kept or candidates
+
+    @staticmethod
+    def _asked_before_duty(tokens: list[Token], candidates: list[_Candidate], head: int,
+                           start: int) -> bool:
+        """Between a unit's name and the words of its duty, is another answer asked ("xã em có
+        | hoạt động gì | hưởng ứng tuần lễ không", "trường con có lớp nào | hưởng ứng …"): its
+        words, then "gì" or "nào" (not "nào cũng": every)? The duty's words then say what the
+        thing asked is for, and the name is no part of a duty (round 29 a)."""
+        for q in range(head + 1, start):
+            if tokens[q].fold not in ("gi", "nao") or (
+                    q + 1 < len(tokens) and tokens[q + 1].fold == "cung"):
+                continue
+            if any(c.route not in _DUTIES and c.route[0] not in ("smalltalk", "unknown")
+                   and c.explained and min(c.explained) > head and max(c.explained) < q
+                   for c in candidates):
+                return True
+        return False
 
     def _library_day(self, tokens: list[Token], best: _Candidate,
                      candidates: list[_Candidate]) -> _Candidate | None:
@@ -5140,30 +5176,40 @@ class Understander:
     def _intro(self, tokens: list[Token]) -> set[int]:
         """The words of the parts that say who writes ("em là giáo viên chủ nhiệm,"), when
         another part says something else: a pronoun and "là" open the part, which asks
-        nothing."""
+        nothing. Said inline before the question, in the same part ("tôi là giáo viên mầm non |
+        thì tham gia được gì", "e la cong nhan | co duoc tham gia ko"), the words up to where
+        the question starts: "thì", "nên", "mà", "có", "muốn", … (round 29 a)."""
         clauses = {t.clause for t in tokens}
-        if len(clauses) < 2:
-            return set()
         intro: set[int] = set()
         asking = parts.asking(tokens)
         for clause in clauses:
             start, end = parts.clause_span(tokens, clause)
-            words = [t for t in tokens[start:end] if t.kind == "word"]
-            while words and words[0].fold in _POLITE:
-                words.pop(0)
+            at = [k for k in range(start, end) if tokens[k].kind == "word"]
+            while at and tokens[at[0]].fold in _POLITE:
+                at.pop(0)
+            words = [tokens[k] for k in at]
             two = " ".join(t.fold for t in words[:2])
             # (a kin word for oneself too: "bác là chủ tịch hội người cao tuổi phường," (round
             # 23c))
             opener = 2 if two in SELF else 1 if words and (
                 words[0].fold in _SELF_TYPED or words[0].fold in _KIN_FOLDS) else 0
+            if not (opener and len(words) > opener + 1 and words[opener].fold == "la"
+                    and not words[opener].expanded):
+                continue
             # ("ngày nào cũng rảnh", "muốn học cái gì đó": every day, something; no question
             # (round 27 a))
-            if (opener and len(words) > opener + 1 and words[opener].fold == "la"
-                    and not words[opener].expanded
-                    and ((not asking & set(range(start, end))
-                          and not any(t.fold in ASK_WORDS for t in words))
-                         or not parts.part_asks(tokens, start, end))):
+            if len(clauses) > 1 and (
+                    (not asking & set(range(start, end))
+                     and not any(t.fold in ASK_WORDS for t in words))
+                    or not parts.part_asks(tokens, start, end)):
                 intro.update(range(start, end))
+                continue
+            role = at[opener] + 1
+            stop = next((k for k in range(role + 1, end) if tokens[k].fold in _ROLE_ENDS
+                         or tokens[k].fold in ASK_WORDS), -1)
+            if stop > 0 and tokens[stop].fold in _ROLE_ENDS and parts.part_asks(
+                    tokens, stop, end):
+                intro.update(range(start, stop))
         return intro if len(intro) < len(tokens) else set()
 
     def _told(self, tokens: list[Token], intro: set[int]) -> set[int]:

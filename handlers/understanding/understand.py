@@ -281,6 +281,8 @@ _OTHERS_DOING = frozenset({"hack", "lua", "la", "gian", "xau", "chiem", "virus",
 _OPERATIONS = frozenset({"chuyen", "tien", "khoan", "tai", "cai", "ung", "dung", "app", "huong",
                          "dan", "cach"})
 _HALTS = frozenset({("stop", ""), ("unsubscribe", "")})
+# Who answers a line ("nghe máy", "trực điện thoại") (folded; round 29 a)
+_ANSWERS_LINE = frozenset({"nghe", "truc"})
 _CALL_WORDS = frozenset({"goi", "so", "nao", "ai", "hoi", "lien", "he", "dien", "thoai", "cho",
                          "de", "may"})
 _ONLINE_PAIRS = frozenset({("tren", "mang"), ("qua", "mang"), ("mang", "xa")})
@@ -3028,10 +3030,13 @@ class Understander:
         for i in said:
             # after a call the name is what is asked ("bot ơi thư viện", "ad ơi cho hỏi sđt"):
             # the call speaks to whom it follows
-            if i + 1 not in said and i + 1 < len(tokens) and i not in calls:
+            # (not what "trực" (on duty) staffs: "có ai trực | điện thoại không" asks of the
+            # phone line; round 29 a)
+            if i + 1 not in said and i + 1 < len(tokens) and i not in calls \
+                    and tokens[i].fold != "truc":
                 addressed |= named(i + 1, 1)
         for a, b in names:  # "chào | ban tổ chức", read "chào bạn" too
-            if 0 < a in said and b - 1 not in said:
+            if 0 < a in said and b - 1 not in said and tokens[a].fold != "truc":
                 addressed |= named(a, 1)
         for i in calls:
             if i > 0 and (before := named(i - 1, -1)):
@@ -3764,6 +3769,9 @@ class Understander:
         named = [tokens[i].fold for i in best.explained if not self.index.is_filler(tokens[i])]
         if best.route not in _DEVICE_ANSWERS or not named:
             return False
+        if best.route in _PHONE_BOOK and any(tokens[i].fold in _ANSWERS_LINE
+                                             for i in best.explained):
+            return False  # ("có ai nghe máy không": the line answered, no device; round 29 a)
         if learning or set(folds) & _OTHERS_DOING or any(
                 tokens[i].fold in _SCREEN_TIME - _DEVICE_WORDS for i in best.explained):
             # (a child's time on it, "thằng cu 4t xem điện thoại": the parents' classes)

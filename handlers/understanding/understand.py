@@ -523,16 +523,14 @@ def _other_line(tokens: list[Token]) -> bool:
 
 
 def _writer_is(folds: list[str], tokens: list[Token], head: int) -> bool:
-    """Does the unit named at `head` say what the writer is ("tôi là giáo viên mầm non thì …",
-    "em là văn thư trường …", "mẹ em là cô giáo"): "là" a few words before it, in its part,
-    after a word for oneself or a kin, with no word that asks between? The writer is a person,
-    no unit asked its duties (round 29 a)."""
-    for k in range(head - 1, max(head - 5, 0), -1):
-        if tokens[k].clause != tokens[head].clause or folds[k] in ASK_WORDS:
-            return False
-        if folds[k] == "la":
-            return folds[k - 1] in _SELF_TYPED or folds[k - 1] in _KIN_FOLDS
-    return False
+    """Is the unit named at `head` what the writer says they are ("tôi là | giáo viên mầm non
+    thì …", "mẹ em là | cô giáo"): "là" right before it, after a word for oneself or a kin? The
+    writer is then a person, no unit asked its duties; one who leads or works for a unit
+    ("tôi là trưởng | thôn", "em là văn thư | trường") speaks for it (round 29 a)."""
+    # ("là trưởng …": who leads what follows, "trưởng" folded as "trường" is)
+    return head >= 2 and folds[head - 1] == "la" and folds[head] != "truong" and tokens[
+        head - 2].clause == tokens[head].clause and (
+        folds[head - 2] in _SELF_TYPED or folds[head - 2] in _KIN_FOLDS)
 
 
 def _bot_can(tokens: list[Token]) -> bool:
@@ -603,6 +601,11 @@ _LEAVE_VERBS = frozenset({"cho", "xin", "muon", "can"})
 # Where a question starts after the writer said inline who they are ("tôi là giáo viên | thì
 # …", "em là sv | có được …", "mình là công nhân | nên …", "… | muốn hỏi") (folded; round 29 a)
 _ROLE_ENDS = frozenset({"thi", "nen", "ma", "co", "muon", "cho", "xin", "can"})
+# People named as the topic of a question ("công nhân làm ca thì …", "học sinh lớp 3 thì …")
+# (folded first two words; round 29 a)
+_ROLES = frozenset({("cong", "nhan"), ("hoc", "sinh"), ("sinh", "vien"), ("giao", "vien"),
+                    ("phu", "huynh"), ("nguoi", "gia"), ("nguoi", "lon"), ("nguoi", "cao"),
+                    ("nguoi", "di"), ("can", "bo"), ("bo", "doi"), ("nguoi", "lao")})
 # A part of the day told without a day ("đêm trực", "đi làm ca đêm"): a habit, not a day asked
 _HABIT_TIMES = frozenset({"dem", "toi", "sang", "chieu", "trua", "khuya", "ca"})
 # "hướng dẫn (sử dụng, dùng)", a verb of guidance that alone names the bot's help (folded)
@@ -4297,14 +4300,19 @@ class Understander:
         heads = [(i, len(h)) for i in range(len(tokens)) for h in _UNIT_HEAD_WORDS
                  if folds[i] == h[0] and folds[i:i + len(h)] == h]
         named = {i + k for i, size in heads for k in range(size)}
+        # (the units that say what the writer is, and those named right after them: "tôi là |
+        # giáo viên | mầm non")
+        writer: set[int] = set()
+        for i, size in heads:
+            if _writer_is(folds, tokens, i) or any(j + n == i for j, n in heads if j in writer):
+                writer.add(i)
         week = {i for i, f in enumerate(folds) if f in self._week_words}
         drop: list[_Candidate] = []
         for duty in duties:
             start = min(duty.explained)
             clause = tokens[start].clause
             head = next((i for i, _size in heads
-                         if i <= start and tokens[i].clause == clause
-                         and not _writer_is(folds, tokens, i)), -1)
+                         if i <= start and tokens[i].clause == clause and i not in writer), -1)
             if head >= 0 and self._asked_before_duty(tokens, candidates, head, start):
                 continue  # ("xã em có hoạt động gì | hưởng ứng tuần lễ": the activities asked)
             if head < 0 or not duty.explained - named:  # ("library? library": no duty asked)
@@ -5201,6 +5209,16 @@ class Understander:
             # 23c))
             opener = 2 if two in SELF else 1 if words and (
                 words[0].fold in _SELF_TYPED or words[0].fold in _KIN_FOLDS) else 0
+            if not opener and len(words) > 1 and (words[0].fold, words[1].fold) in _ROLES:
+                # people said as the topic, before "thì" typed with its marks ("công nhân làm
+                # ca | thì xem lịch lúc nào", "học sinh lớp 3 | thì …"): who asks, when what
+                # follows asks (round 29 a)
+                then = next((k for k in at[1:] if tokens[k].fold in ASK_WORDS
+                             or tokens[k].fold == "thi"), -1)
+                if then > 0 and tokens[then].text.lower() == "thì" and parts.part_asks(
+                        tokens, then, end):
+                    intro.update(range(start, then))
+                    continue
             if not (opener and len(words) > opener + 1 and words[opener].fold == "la"
                     and not words[opener].expanded):
                 continue

@@ -2120,6 +2120,7 @@ class Understander:
         best = self._data_kept(candidates, best)
         best = self._off_the_list(tokens, candidates, best)
         best = self._own_data_online(tokens, candidates, best)
+        best = self._sent_wrong(tokens, candidates, best)
         best = self._complaint_then(tokens, candidates, best)
         best = self._complained(tokens, candidates, best)
         best = self._held_for(tokens, candidates, best)
@@ -3993,6 +3994,21 @@ class Understander:
         return next((c for c in candidates if c.route == ("unsubscribe", "") and c.explained
                      and not c.explained & best.explained
                      and c.rank >= SUBJECT * best.rank), best)
+
+    @staticmethod
+    def _sent_wrong(tokens: list[Token], candidates: list[_Candidate],
+                    best: _Candidate) -> _Candidate:
+        """What the bot sent, complained of as wrong in a message that asks nothing ("lịch bot
+        gửi sáng nay sai giờ rồi", "bot gửi lịch sai giờ rồi"): the complaint, not the day or
+        the schedule it names (round 29 a)."""
+        if best.route[0] not in _CALENDAR or "?" in (t.text for t in tokens):
+            return best
+        sorry = next((c for c in candidates if c.route == _SORRY and c.explained), None)
+        if sorry is None or not any(t.fold in _SENDING or t.fold in _THE_BOT
+                                    for t in tokens[:min(sorry.explained)]) \
+                or _asking_parts(tokens):
+            return best
+        return sorry
 
     @staticmethod
     def _complaint_then(tokens: list[Token], candidates: list[_Candidate],

@@ -281,6 +281,10 @@ _OTHERS_DOING = frozenset({"hack", "lua", "la", "gian", "xau", "chiem", "virus",
 _OPERATIONS = frozenset({"chuyen", "tien", "khoan", "tai", "cai", "ung", "dung", "app", "huong",
                          "dan", "cach"})
 _HALTS = frozenset({("stop", ""), ("unsubscribe", "")})
+# A school, a class, a teacher, a ward: the writer's own, whose number is theirs (folded;
+# round 29 a)
+_OWN_UNITS = (("truong",), ("lop",), ("phuong",), ("xa",), ("thon",), ("nha", "truong"),
+              ("co", "giao"), ("thay", "giao"), ("giao", "vien"), ("co", "chu", "nhiem"))
 # Who answers a line ("nghe máy", "trực điện thoại") (folded; round 29 a)
 _ANSWERS_LINE = frozenset({"nghe", "truc"})
 _CALL_WORDS = frozenset({"goi", "so", "nao", "ai", "hoi", "lien", "he", "dien", "thoai", "cho",
@@ -519,7 +523,11 @@ def _other_line(tokens: list[Token]) -> bool:
     nhà mạng báo mạng chậm"): a number asked with it is theirs (round 27 c)."""
     folds = [t.fold for t in tokens]
     return bool(_OTHER_LINE_FIRST & set(folds)) and any(
-        pair in _OTHER_LINES for pair in itertools.pairwise(folds))
+        pair in _OTHER_LINES for pair in itertools.pairwise(folds)) or any(
+        # (the power company's: "sdt tong dai dien luc hp"; not "gọi điện lúc nào", "điện lúc
+        # mấy giờ" typed without marks; round 29 a)
+        folds[k:k + 2] == ["dien", "luc"] and (k == 0 or folds[k - 1] != "goi")
+        and folds[k + 2:k + 3] not in (["nao"], ["may"]) for k in range(len(folds) - 1))
 
 
 def _writer_is(folds: list[str], tokens: list[Token], head: int) -> bool:
@@ -2350,7 +2358,8 @@ class Understander:
             # same part ("con em hỏi mà em không biết, | chồng tôi nghiện game": the child only
             # asked); named alone ("nghiện game") it stays the Week's (round 22e)
             return replace(base, candidates=others)
-        if best.route in _PHONE_BOOK and _other_line(tokens):
+        if best.route in _PHONE_BOOK and (
+                _other_line(tokens) or self._own_unit_line(tokens, best)):
             # "sdt tong dai ngan hang bidv": a bank's or an operator's line, not the
             # organisers' (round 27 c)
             return replace(base, candidates=others, elsewhere=True)
@@ -3994,6 +4003,22 @@ class Understander:
         return next((c for c in candidates if c.route == ("unsubscribe", "") and c.explained
                      and not c.explained & best.explained
                      and c.rank >= SUBJECT * best.rank), best)
+
+    @staticmethod
+    def _own_unit_line(tokens: list[Token], best: _Candidate) -> bool:
+        """Is the number or address asked the writer's own school's, class's or ward's
+        ("email của trường tiểu học con tôi", "sđt cô giáo chủ nhiệm của cháu", "địa chỉ
+        phường em"): the contact's words, "của", then such a unit and a word for oneself or a
+        kin within a few words, the Week not named? Theirs, not the organisers' (round 29 a)."""
+        if not best.explained:
+            return False
+        folds = [t.fold for t in tokens]
+        k = max(best.explained) + 1
+        k += k < len(folds) and folds[k] == "cua"
+        unit = next((len(h) for h in _OWN_UNITS if folds[k:k + len(h)] == list(h)), 0)
+        return bool(unit) and any(f in _SELF_TYPED or f in _KIN_FOLDS
+                                  for f in folds[k + unit:k + unit + 5]) and not any(
+            f in _WEEK_NAME_CORE for f in folds)
 
     @staticmethod
     def _sent_wrong(tokens: list[Token], candidates: list[_Candidate],

@@ -1525,6 +1525,8 @@ def _refused(tokens: list[Token], best: _Candidate) -> bool:
             t.text == "?" for t in tokens):
         return False
     first = min(best.explained)
+    if any(t.fold == "duoc" for t in tokens[first:max(best.explained) + 2]):
+        return False  # ("không đăng ký được thi": cannot, a complaint; round 29 a)
     k = first - 1
     while k >= 0 and tokens[k].fold in _MODALS and tokens[k].clause == tokens[first].clause:
         k -= 1

@@ -379,6 +379,7 @@ _PRIVACY = ("privacy", "")
 _BODIES = ("bodies", "")
 _SORRY = ("smalltalk", "sorry")
 _WHO = ("faq", "ai-tham-gia")
+_UNIT_DUTIES = ("faq", "don-vi-tham-gia")
 # A name taken off a list (folded: "bỏ tên", "xóa tên khỏi danh sách", "rút tên").
 _NAME_OFF = frozenset({"bo", "xoa", "rut", "ten", "khoi", "danh", "sach", "toi"})
 # Whom a class is for, right after "cho" ("lớp nào cho các cụ", "cho người cao tuổi"), and the
@@ -2098,6 +2099,10 @@ class Understander:
         best = self._message_for_them(tokens, candidates, best)
         done = self._done(tokens) | intro
         best, candidates = self._after_done(tokens, candidates, best, done)
+        if intro and best.route == _UNIT_DUTIES and self._person_takes_part(tokens, best):
+            # (the units' duties are then no second answer)
+            best = replace(best, route=_WHO)
+            candidates = [c for c in candidates if c.route != _UNIT_DUTIES]
         # (parts that ask nothing: "menu đâu rồi, | tks ạ" asks where the menu is)
         told_done = _done_parts(tokens, alone=True) if done else set()
         thanked = next((c for c in candidates if c.route in _THANKS_BYE and c.explained
@@ -4377,6 +4382,17 @@ class Understander:
                      and c.explained <= name | week | duty.explained]
         kept = [c for c in candidates if c not in drop]
         return kept or candidates
+
+    @staticmethod
+    def _person_takes_part(tokens: list[Token], best: _Candidate) -> bool:
+        """How to take part, asked by a writer who said who they are and names no unit ("t là
+        tài xế chạy grab, không có giờ cố định | thì tham gia tuần lễ kiểu gì", "em là sinh
+        viên, | tham gia tuần lễ thế nào"): a person's, who may take part and how, not a unit's
+        duties, when the duty was found on taking part (round 29 a)."""
+        folds = [t.fold for t in tokens]
+        return any(folds[i:i + 2] == ["tham", "gia"] for i in best.explained) and not any(
+            folds[i:i + len(h)] == h and not _writer_is(folds, tokens, i)
+            for i, f in enumerate(folds) for h in _UNIT_HEADS_FROM.get(f, ()))
 
     @staticmethod
     def _asked_before_duty(tokens: list[Token], candidates: list[_Candidate], head: int,

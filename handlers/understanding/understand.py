@@ -523,8 +523,8 @@ def _other_line(tokens: list[Token]) -> bool:
     """Whether a bank or a network operator is named ("sdt tong dai ngan hang bidv", "hotline
     nhà mạng báo mạng chậm"): a number asked with it is theirs (round 27 c)."""
     folds = [t.fold for t in tokens]
-    return bool(_OTHER_LINE_FIRST & set(folds)) and any(
-        pair in _OTHER_LINES for pair in itertools.pairwise(folds)) or any(
+    return (bool(_OTHER_LINE_FIRST & set(folds)) and any(
+        pair in _OTHER_LINES for pair in itertools.pairwise(folds))) or any(
         # (the power company's: "sdt tong dai dien luc hp"; not "gọi điện lúc nào", "điện lúc
         # mấy giờ" typed without marks; round 29 a)
         folds[k:k + 2] == ["dien", "luc"] and (k == 0 or folds[k - 1] != "goi")
@@ -4351,7 +4351,7 @@ class Understander:
         # (the units that say what the writer is, and those named right after them: "tôi là |
         # giáo viên | mầm non")
         writer: set[int] = set()
-        for i, size in heads:
+        for i, _size in heads:
             if _writer_is(folds, tokens, i) or any(j + n == i for j, n in heads if j in writer):
                 writer.add(i)
         week = {i for i, f in enumerate(folds) if f in self._week_words}

@@ -283,6 +283,9 @@ _OPERATIONS = frozenset({"chuyen", "tien", "khoan", "tai", "cai", "ung", "dung",
 _HALTS = frozenset({("stop", ""), ("unsubscribe", "")})
 # A school, a class, a teacher, a ward: the writer's own, whose number is theirs (folded;
 # round 29 a)
+_LINE_WORDS = frozenset({"thoai", "dt", "sdt", "so", "email", "mail", "chi", "hotline", "zalo",
+                         "fanpage", "page", "facebook", "fb", "may"})
+_OWNERS = SELF | frozenset({"e", "t", "con", "chau"})  # (not "co": "có" typed without marks)
 _OWN_UNITS = (("truong",), ("lop",), ("phuong",), ("xa",), ("thon",), ("nha", "truong"),
               ("co", "giao"), ("thay", "giao"), ("giao", "vien"), ("co", "chu", "nhiem"))
 # Who answers a line ("nghe máy", "trực điện thoại") (folded; round 29 a)
@@ -4021,10 +4024,11 @@ class Understander:
             return False
         folds = [t.fold for t in tokens]
         k = max(best.explained) + 1
+        if folds[k - 1] not in _LINE_WORDS:  # (a number, a mail, an address: not a body named)
+            return False
         k += k < len(folds) and folds[k] == "cua"
         unit = next((len(h) for h in _OWN_UNITS if folds[k:k + len(h)] == list(h)), 0)
-        return bool(unit) and any(f in _SELF_TYPED or f in _KIN_FOLDS
-                                  for f in folds[k + unit:k + unit + 5]) and not any(
+        return bool(unit) and any(f in _OWNERS for f in folds[k + unit:k + unit + 5]) and not any(
             f in _WEEK_NAME_CORE for f in folds)
 
     @staticmethod
@@ -4361,7 +4365,7 @@ class Understander:
             clause = tokens[start].clause
             head = next((i for i, _size in heads
                          if i <= start and tokens[i].clause == clause and i not in writer), -1)
-            if head >= 0 and self._asked_before_duty(tokens, candidates, head, start):
+            if head >= 0 and self._asked_before_duty(tokens, candidates, head, start, named):
                 continue  # ("xã em có hoạt động gì | hưởng ứng tuần lễ": the activities asked)
             if head < 0 or not duty.explained - named:  # ("library? library": no duty asked)
                 if all(self.index.is_filler(tokens[i]) for i in duty.explained) and any(
@@ -4396,18 +4400,22 @@ class Understander:
 
     @staticmethod
     def _asked_before_duty(tokens: list[Token], candidates: list[_Candidate], head: int,
-                           start: int) -> bool:
+                           start: int, named: set[int]) -> bool:
         """Between a unit's name and the words of its duty, is another answer asked ("xã em có
         | hoạt động gì | hưởng ứng tuần lễ không", "trường con có lớp nào | hưởng ứng …"): its
         words, then "gì" or "nào" (not "nào cũng": every)? The duty's words then say what the
         thing asked is for, and the name is no part of a duty (round 29 a)."""
+        asking: set[int] | None = None
         for q in range(head + 1, start):
             if tokens[q].fold not in ("gi", "nao") or (
                     q + 1 < len(tokens) and tokens[q + 1].fold == "cung"):
                 continue
+            asking = parts.asking(tokens) if asking is None else asking
+            # (the thing asked, not a question phrase, "khi nào | hết hạn nộp" asks when, nor a
+            # unit's name, "nhà văn hóa")
             if any(c.route not in _DUTIES and c.route[0] not in ("smalltalk", "unknown")
                    and c.explained and min(c.explained) > head and max(c.explained) < q
-                   for c in candidates):
+                   and not c.explained & (asking | named) for c in candidates):
                 return True
         return False
 

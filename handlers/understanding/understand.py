@@ -285,7 +285,8 @@ _HALTS = frozenset({("stop", ""), ("unsubscribe", "")})
 # round 29 a)
 _LINE_WORDS = frozenset({"thoai", "dt", "sdt", "so", "email", "mail", "chi", "hotline", "zalo",
                          "fanpage", "page", "facebook", "fb", "may"})
-_OWNERS = SELF | frozenset({"e", "t", "con", "chau"})  # (not "co": "có" typed without marks)
+# (not "co": "có" typed without marks)
+_UNIT_OWNERS = SELF | frozenset({"e", "t", "con", "chau"})
 _OWN_UNITS = (("truong",), ("lop",), ("phuong",), ("xa",), ("thon",), ("nha", "truong"),
               ("co", "giao"), ("thay", "giao"), ("giao", "vien"), ("co", "chu", "nhiem"))
 # Who answers a line ("nghe máy", "trực điện thoại") (folded; round 29 a)
@@ -4028,8 +4029,8 @@ class Understander:
             return False
         k += k < len(folds) and folds[k] == "cua"
         unit = next((len(h) for h in _OWN_UNITS if folds[k:k + len(h)] == list(h)), 0)
-        return bool(unit) and any(f in _OWNERS for f in folds[k + unit:k + unit + 5]) and not any(
-            f in _WEEK_NAME_CORE for f in folds)
+        return bool(unit) and any(f in _UNIT_OWNERS for f in folds[k + unit:k + unit + 5]) \
+            and not any(f in _WEEK_NAME_CORE for f in folds)
 
     @staticmethod
     def _sent_wrong(tokens: list[Token], candidates: list[_Candidate],

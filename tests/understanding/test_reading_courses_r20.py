@@ -88,11 +88,8 @@ _CASES = [
                      "lectures and no information p 0.35 each, and no vote is taken"))),
     # a group of resources named beside the whole list's words (trang web, tài liệu, online)
     # (left by round 20, read since rounds 26 merged, lost with round 27)
-    pytest.param('tai lieu hoc ky nang so cho phu huynh', 'courses:ky-nang-so',
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "event:lop-ky-nang-so: the rules take the parents' class, and the model's "
-                     "material (p 0.89) does not overrule it: the class's p is 0.10, not under "
-                     "OVERRULED"))),
+    # (overruled by the model again since round 29a's examples)
+    ('tai lieu hoc ky nang so cho phu huynh', 'courses:ky-nang-so'),
     # (left by round 20f; read since round 26b: material asked alone after "không biết"
     # refers back, and the e-books are read on a phone)
     ('có app nào mượn sách đọc trên điện thoại không', 'courses:sach-dien-tu / courses'),

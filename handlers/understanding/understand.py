@@ -2103,7 +2103,8 @@ class Understander:
         best = self._message_for_them(tokens, candidates, best)
         done = self._done(tokens) | intro
         best, candidates = self._after_done(tokens, candidates, best, done)
-        if intro and best.route == _UNIT_DUTIES and self._person_takes_part(tokens, best):
+        if intro and best.route == _UNIT_DUTIES and self._person_takes_part(tokens, best,
+                                                                             intro):
             # (the units' duties are then no second answer)
             best = replace(best, route=_WHO)
             candidates = [c for c in candidates if c.route != _UNIT_DUTIES]
@@ -4389,14 +4390,15 @@ class Understander:
         return kept or candidates
 
     @staticmethod
-    def _person_takes_part(tokens: list[Token], best: _Candidate) -> bool:
+    def _person_takes_part(tokens: list[Token], best: _Candidate, intro: set[int]) -> bool:
         """How to take part, asked by a writer who said who they are and names no unit ("t là
         tài xế chạy grab, không có giờ cố định | thì tham gia tuần lễ kiểu gì", "em là sinh
         viên, | tham gia tuần lễ thế nào"): a person's, who may take part and how, not a unit's
-        duties, when the duty was found on taking part (round 29 a)."""
+        duties, when the duty was found on taking part; a unit named in the introduction is
+        where the writer works ("chị là cô giáo mẫu giáo | thì …") (round 29 a)."""
         folds = [t.fold for t in tokens]
         return any(folds[i:i + 2] == ["tham", "gia"] for i in best.explained) and not any(
-            folds[i:i + len(h)] == h and not _writer_is(folds, tokens, i)
+            folds[i:i + len(h)] == h and i not in intro and not _writer_is(folds, tokens, i)
             for i, f in enumerate(folds) for h in _UNIT_HEADS_FROM.get(f, ()))
 
     @staticmethod

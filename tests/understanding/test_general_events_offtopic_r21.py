@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 
 from handlers.understanding import Understander
-from tests.understanding.conftest import SECOND_OPINION, answer
+from tests.understanding.conftest import answer
 
 ASKED_OF_AN_EVENT = [
     ("lễ bế mạc có cần đăng ký trước không", "event:tong-ket"),

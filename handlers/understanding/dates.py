@@ -454,7 +454,9 @@ class _Reader:
                 i += 2  # "mỗi sáng", "hằng tối": every morning, no day
                 continue
             elif ((self.word(i, "suốt", "thâu") and self.word(i + 1, *PARTS))
-                  or (self.word(i, "cả", "ca") and self.word(i + 1, "đêm"))) and not (
+                  or (self.word(i, "cả", "ca") and self.word(i + 1, "đêm"))
+                  # ("công nhân ca chiều", "làm ca sáng": the shift; round 29 a)
+                  or (self.word(i, "ca") and self.word(i + 1, *PARTS))) and not (
                     self.word(i + 2, "nay", "mai", "qua") or self.weekday_at(i + 2)):
                 # "chơi tiktok cả đêm", "thức suốt tối", "đi làm ca đêm": how long or which
                 # shift, no day ("cả tối có gì" may still ask this evening) (round 26 a)

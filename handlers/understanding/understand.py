@@ -281,6 +281,16 @@ _OTHERS_DOING = frozenset({"hack", "lua", "la", "gian", "xau", "chiem", "virus",
 _OPERATIONS = frozenset({"chuyen", "tien", "khoan", "tai", "cai", "ung", "dung", "app", "huong",
                          "dan", "cach"})
 _HALTS = frozenset({("stop", ""), ("unsubscribe", "")})
+# A school, a class, a teacher, a ward: the writer's own, whose number is theirs (folded;
+# round 29 a)
+_LINE_WORDS = frozenset({"thoai", "dt", "sdt", "so", "email", "mail", "chi", "hotline", "zalo",
+                         "fanpage", "page", "facebook", "fb", "may"})
+# (not "co": "có" typed without marks)
+_UNIT_OWNERS = SELF | frozenset({"e", "t", "con", "chau"})
+_OWN_UNITS = (("truong",), ("lop",), ("phuong",), ("xa",), ("thon",), ("nha", "truong"),
+              ("co", "giao"), ("thay", "giao"), ("giao", "vien"), ("co", "chu", "nhiem"))
+# Who answers a line ("nghe máy", "trực điện thoại") (folded; round 29 a)
+_ANSWERS_LINE = frozenset({"nghe", "truc"})
 _CALL_WORDS = frozenset({"goi", "so", "nao", "ai", "hoi", "lien", "he", "dien", "thoai", "cho",
                          "de", "may"})
 _ONLINE_PAIRS = frozenset({("tren", "mang"), ("qua", "mang"), ("mang", "xa")})
@@ -373,6 +383,7 @@ _PRIVACY = ("privacy", "")
 _BODIES = ("bodies", "")
 _SORRY = ("smalltalk", "sorry")
 _WHO = ("faq", "ai-tham-gia")
+_UNIT_DUTIES = ("faq", "don-vi-tham-gia")
 # A name taken off a list (folded: "bỏ tên", "xóa tên khỏi danh sách", "rút tên").
 _NAME_OFF = frozenset({"bo", "xoa", "rut", "ten", "khoi", "danh", "sach", "toi"})
 # Whom a class is for, right after "cho" ("lớp nào cho các cụ", "cho người cao tuổi"), and the
@@ -516,8 +527,23 @@ def _other_line(tokens: list[Token]) -> bool:
     """Whether a bank or a network operator is named ("sdt tong dai ngan hang bidv", "hotline
     nhà mạng báo mạng chậm"): a number asked with it is theirs (round 27 c)."""
     folds = [t.fold for t in tokens]
-    return bool(_OTHER_LINE_FIRST & set(folds)) and any(
-        pair in _OTHER_LINES for pair in itertools.pairwise(folds))
+    return (bool(_OTHER_LINE_FIRST & set(folds)) and any(
+        pair in _OTHER_LINES for pair in itertools.pairwise(folds))) or any(
+        # (the power company's: "sdt tong dai dien luc hp"; not "gọi điện lúc nào", "điện lúc
+        # mấy giờ" typed without marks; round 29 a)
+        folds[k:k + 2] == ["dien", "luc"] and (k == 0 or folds[k - 1] != "goi")
+        and folds[k + 2:k + 3] not in (["nao"], ["may"]) for k in range(len(folds) - 1))
+
+
+def _writer_is(folds: list[str], tokens: list[Token], head: int) -> bool:
+    """Is the unit named at `head` what the writer says they are ("tôi là | giáo viên mầm non
+    thì …", "mẹ em là | cô giáo"): "là" right before it, after a word for oneself or a kin? The
+    writer is then a person, no unit asked its duties; one who leads or works for a unit
+    ("tôi là trưởng | thôn", "em là văn thư | trường") speaks for it (round 29 a)."""
+    # ("là trưởng …": who leads what follows, "trưởng" folded as "trường" is)
+    return head >= 2 and folds[head - 1] == "la" and folds[head] != "truong" and tokens[
+        head - 2].clause == tokens[head].clause and (
+        folds[head - 2] in _SELF_TYPED or folds[head - 2] in _KIN_FOLDS)
 
 
 def _bot_can(tokens: list[Token]) -> bool:
@@ -585,6 +611,14 @@ _POLITE = frozenset({"da", "thua", "vang"})
 # "e" is "em" typed short ("e là hs lớp 12, …": who writes) (round 25 e)
 _SELF_TYPED = SELF | {"e"}
 _LEAVE_VERBS = frozenset({"cho", "xin", "muon", "can"})
+# Where a question starts after the writer said inline who they are ("tôi là giáo viên | thì
+# …", "em là sv | có được …", "mình là công nhân | nên …", "… | muốn hỏi") (folded; round 29 a)
+_ROLE_ENDS = frozenset({"thi", "nen", "ma", "co", "muon", "cho", "xin", "can"})
+# People named as the topic of a question ("công nhân làm ca thì …", "học sinh lớp 3 thì …")
+# (folded first two words; round 29 a)
+_ROLES = frozenset({("cong", "nhan"), ("hoc", "sinh"), ("sinh", "vien"), ("giao", "vien"),
+                    ("phu", "huynh"), ("nguoi", "gia"), ("nguoi", "lon"), ("nguoi", "cao"),
+                    ("nguoi", "di"), ("can", "bo"), ("bo", "doi"), ("nguoi", "lao")})
 # A part of the day told without a day ("đêm trực", "đi làm ca đêm"): a habit, not a day asked
 _HABIT_TIMES = frozenset({"dem", "toi", "sang", "chieu", "trua", "khuya", "ca"})
 # "hướng dẫn (sử dụng, dùng)", a verb of guidance that alone names the bot's help (folded)
@@ -1496,6 +1530,8 @@ def _refused(tokens: list[Token], best: _Candidate) -> bool:
             t.text == "?" for t in tokens):
         return False
     first = min(best.explained)
+    if any(t.fold == "duoc" for t in tokens[first:max(best.explained) + 2]):
+        return False  # ("không đăng ký được thi": cannot, a complaint; round 29 a)
     k = first - 1
     while k >= 0 and tokens[k].fold in _MODALS and tokens[k].clause == tokens[first].clause:
         k -= 1
@@ -2077,6 +2113,11 @@ class Understander:
         best = self._message_for_them(tokens, candidates, best)
         done = self._done(tokens) | intro
         best, candidates = self._after_done(tokens, candidates, best, done)
+        if intro and best.route == _UNIT_DUTIES and self._person_takes_part(tokens, best,
+                                                                             intro):
+            # (the units' duties are then no second answer)
+            best = replace(best, route=_WHO)
+            candidates = [c for c in candidates if c.route != _UNIT_DUTIES]
         # (parts that ask nothing: "menu đâu rồi, | tks ạ" asks where the menu is)
         told_done = _done_parts(tokens, alone=True) if done else set()
         thanked = next((c for c in candidates if c.route in _THANKS_BYE and c.explained
@@ -2109,6 +2150,7 @@ class Understander:
         best = self._data_kept(candidates, best)
         best = self._off_the_list(tokens, candidates, best)
         best = self._own_data_online(tokens, candidates, best)
+        best = self._sent_wrong(tokens, candidates, best)
         best = self._complaint_then(tokens, candidates, best)
         best = self._complained(tokens, candidates, best)
         best = self._held_for(tokens, candidates, best)
@@ -2338,7 +2380,8 @@ class Understander:
             # same part ("con em hỏi mà em không biết, | chồng tôi nghiện game": the child only
             # asked); named alone ("nghiện game") it stays the Week's (round 22e)
             return replace(base, candidates=others)
-        if best.route in _PHONE_BOOK and _other_line(tokens):
+        if best.route in _PHONE_BOOK and (
+                _other_line(tokens) or self._own_unit_line(tokens, best)):
             # "sdt tong dai ngan hang bidv": a bank's or an operator's line, not the
             # organisers' (round 27 c)
             return replace(base, candidates=others, elsewhere=True)
@@ -3022,10 +3065,13 @@ class Understander:
         for i in said:
             # after a call the name is what is asked ("bot ơi thư viện", "ad ơi cho hỏi sđt"):
             # the call speaks to whom it follows
-            if i + 1 not in said and i + 1 < len(tokens) and i not in calls:
+            # (not what "trực" (on duty) staffs: "có ai trực | điện thoại không" asks of the
+            # phone line; round 29 a)
+            if i + 1 not in said and i + 1 < len(tokens) and i not in calls \
+                    and tokens[i].fold != "truc":
                 addressed |= named(i + 1, 1)
         for a, b in names:  # "chào | ban tổ chức", read "chào bạn" too
-            if 0 < a in said and b - 1 not in said:
+            if 0 < a in said and b - 1 not in said and tokens[a].fold != "truc":
                 addressed |= named(a, 1)
         for i in calls:
             if i > 0 and (before := named(i - 1, -1)):
@@ -3758,6 +3804,9 @@ class Understander:
         named = [tokens[i].fold for i in best.explained if not self.index.is_filler(tokens[i])]
         if best.route not in _DEVICE_ANSWERS or not named:
             return False
+        if best.route in _PHONE_BOOK and any(tokens[i].fold in _ANSWERS_LINE
+                                             for i in best.explained):
+            return False  # ("có ai nghe máy không": the line answered, no device; round 29 a)
         if learning or set(folds) & _OTHERS_DOING or any(
                 tokens[i].fold in _SCREEN_TIME - _DEVICE_WORDS for i in best.explained):
             # (a child's time on it, "thằng cu 4t xem điện thoại": the parents' classes)
@@ -3976,6 +4025,38 @@ class Understander:
         return next((c for c in candidates if c.route == ("unsubscribe", "") and c.explained
                      and not c.explained & best.explained
                      and c.rank >= SUBJECT * best.rank), best)
+
+    @staticmethod
+    def _own_unit_line(tokens: list[Token], best: _Candidate) -> bool:
+        """Is the number or address asked the writer's own school's, class's or ward's
+        ("email của trường tiểu học con tôi", "sđt cô giáo chủ nhiệm của cháu", "địa chỉ
+        phường em"): the contact's words, "của", then such a unit and a word for oneself or a
+        kin within a few words, the Week not named? Theirs, not the organisers' (round 29 a)."""
+        if not best.explained:
+            return False
+        folds = [t.fold for t in tokens]
+        k = max(best.explained) + 1
+        if folds[k - 1] not in _LINE_WORDS:  # (a number, a mail, an address: not a body named)
+            return False
+        k += k < len(folds) and folds[k] == "cua"
+        unit = next((len(h) for h in _OWN_UNITS if folds[k:k + len(h)] == list(h)), 0)
+        return bool(unit) and any(f in _UNIT_OWNERS for f in folds[k + unit:k + unit + 5]) \
+            and not any(f in _WEEK_NAME_CORE for f in folds)
+
+    @staticmethod
+    def _sent_wrong(tokens: list[Token], candidates: list[_Candidate],
+                    best: _Candidate) -> _Candidate:
+        """What the bot sent, complained of as wrong in a message that asks nothing ("lịch bot
+        gửi sáng nay sai giờ rồi", "bot gửi lịch sai giờ rồi"): the complaint, not the day or
+        the schedule it names (round 29 a)."""
+        if best.route[0] not in _CALENDAR or "?" in (t.text for t in tokens):
+            return best
+        sorry = next((c for c in candidates if c.route == _SORRY and c.explained), None)
+        if sorry is None or not any(t.fold in _SENDING or t.fold in _THE_BOT
+                                    for t in tokens[:min(sorry.explained)]) \
+                or _asking_parts(tokens):
+            return best
+        return sorry
 
     @staticmethod
     def _complaint_then(tokens: list[Token], candidates: list[_Candidate],
@@ -4283,13 +4364,21 @@ class Understander:
         heads = [(i, len(h)) for i in range(len(tokens)) for h in _UNIT_HEAD_WORDS
                  if folds[i] == h[0] and folds[i:i + len(h)] == h]
         named = {i + k for i, size in heads for k in range(size)}
+        # (the units that say what the writer is, and those named right after them: "tôi là |
+        # giáo viên | mầm non")
+        writer: set[int] = set()
+        for i, _size in heads:
+            if _writer_is(folds, tokens, i) or any(j + n == i for j, n in heads if j in writer):
+                writer.add(i)
         week = {i for i, f in enumerate(folds) if f in self._week_words}
         drop: list[_Candidate] = []
         for duty in duties:
             start = min(duty.explained)
             clause = tokens[start].clause
             head = next((i for i, _size in heads
-                         if i <= start and tokens[i].clause == clause), -1)
+                         if i <= start and tokens[i].clause == clause and i not in writer), -1)
+            if head >= 0 and self._asked_before_duty(tokens, candidates, head, start, named):
+                continue  # ("xã em có hoạt động gì | hưởng ứng tuần lễ": the activities asked)
             if head < 0 or not duty.explained - named:  # ("library? library": no duty asked)
                 if all(self.index.is_filler(tokens[i]) for i in duty.explained) and any(
                         c.route[0] not in ("smalltalk", "unknown") and c.route not in _DUTIES
@@ -4309,6 +4398,39 @@ class Understander:
                      and c.explained <= name | week | duty.explained]
         kept = [c for c in candidates if c not in drop]
         return kept or candidates
+
+    @staticmethod
+    def _person_takes_part(tokens: list[Token], best: _Candidate, intro: set[int]) -> bool:
+        """How to take part, asked by a writer who said who they are and names no unit ("t là
+        tài xế chạy grab, không có giờ cố định | thì tham gia tuần lễ kiểu gì", "em là sinh
+        viên, | tham gia tuần lễ thế nào"): a person's, who may take part and how, not a unit's
+        duties, when the duty was found on taking part; a unit named in the introduction is
+        where the writer works ("chị là cô giáo mẫu giáo | thì …") (round 29 a)."""
+        folds = [t.fold for t in tokens]
+        return any(folds[i:i + 2] == ["tham", "gia"] for i in best.explained) and not any(
+            folds[i:i + len(h)] == h and i not in intro and not _writer_is(folds, tokens, i)
+            for i, f in enumerate(folds) for h in _UNIT_HEADS_FROM.get(f, ()))
+
+    @staticmethod
+    def _asked_before_duty(tokens: list[Token], candidates: list[_Candidate], head: int,
+                           start: int, named: set[int]) -> bool:
+        """Between a unit's name and the words of its duty, is another answer asked ("xã em có
+        | hoạt động gì | hưởng ứng tuần lễ không", "trường con có lớp nào | hưởng ứng …"): its
+        words, then "gì" or "nào" (not "nào cũng": every)? The duty's words then say what the
+        thing asked is for, and the name is no part of a duty (round 29 a)."""
+        asking: set[int] | None = None
+        for q in range(head + 1, start):
+            if tokens[q].fold not in ("gi", "nao") or (
+                    q + 1 < len(tokens) and tokens[q + 1].fold == "cung"):
+                continue
+            asking = parts.asking(tokens) if asking is None else asking
+            # (the thing asked, not a question phrase, "khi nào | hết hạn nộp" asks when, nor a
+            # unit's name, "nhà văn hóa")
+            if any(c.route not in _DUTIES and c.route[0] not in ("smalltalk", "unknown")
+                   and c.explained and min(c.explained) > head and max(c.explained) < q
+                   and not c.explained & (asking | named) for c in candidates):
+                return True
+        return False
 
     def _library_day(self, tokens: list[Token], best: _Candidate,
                      candidates: list[_Candidate]) -> _Candidate | None:
@@ -5150,30 +5272,50 @@ class Understander:
     def _intro(self, tokens: list[Token]) -> set[int]:
         """The words of the parts that say who writes ("em là giáo viên chủ nhiệm,"), when
         another part says something else: a pronoun and "là" open the part, which asks
-        nothing."""
+        nothing. Said inline before the question, in the same part ("tôi là giáo viên mầm non |
+        thì tham gia được gì", "e la cong nhan | co duoc tham gia ko"), the words up to where
+        the question starts: "thì", "nên", "mà", "có", "muốn", … (round 29 a)."""
         clauses = {t.clause for t in tokens}
-        if len(clauses) < 2:
-            return set()
         intro: set[int] = set()
         asking = parts.asking(tokens)
         for clause in clauses:
             start, end = parts.clause_span(tokens, clause)
-            words = [t for t in tokens[start:end] if t.kind == "word"]
-            while words and words[0].fold in _POLITE:
-                words.pop(0)
+            at = [k for k in range(start, end) if tokens[k].kind == "word"]
+            while at and tokens[at[0]].fold in _POLITE:
+                at.pop(0)
+            words = [tokens[k] for k in at]
             two = " ".join(t.fold for t in words[:2])
             # (a kin word for oneself too: "bác là chủ tịch hội người cao tuổi phường," (round
             # 23c))
             opener = 2 if two in SELF else 1 if words and (
                 words[0].fold in _SELF_TYPED or words[0].fold in _KIN_FOLDS) else 0
+            if not opener and len(words) > 1 and (words[0].fold, words[1].fold) in _ROLES:
+                # people said as the topic, before "thì" typed with its marks ("công nhân làm
+                # ca | thì xem lịch lúc nào", "học sinh lớp 3 | thì …"): who asks, when what
+                # follows asks (round 29 a)
+                then = next((k for k in at[1:] if tokens[k].fold in ASK_WORDS
+                             or tokens[k].fold == "thi"), -1)
+                if then > 0 and tokens[then].text.lower() == "thì" and parts.part_asks(
+                        tokens, then, end):
+                    intro.update(range(start, then))
+                    continue
+            if not (opener and len(words) > opener + 1 and words[opener].fold == "la"
+                    and not words[opener].expanded):
+                continue
             # ("ngày nào cũng rảnh", "muốn học cái gì đó": every day, something; no question
             # (round 27 a))
-            if (opener and len(words) > opener + 1 and words[opener].fold == "la"
-                    and not words[opener].expanded
-                    and ((not asking & set(range(start, end))
-                          and not any(t.fold in ASK_WORDS for t in words))
-                         or not parts.part_asks(tokens, start, end))):
+            if len(clauses) > 1 and (
+                    (not asking & set(range(start, end))
+                     and not any(t.fold in ASK_WORDS for t in words))
+                    or not parts.part_asks(tokens, start, end)):
                 intro.update(range(start, end))
+                continue
+            role = at[opener] + 1
+            stop = next((k for k in range(role + 1, end) if tokens[k].fold in _ROLE_ENDS
+                         or tokens[k].fold in ASK_WORDS), -1)
+            if stop > 0 and tokens[stop].fold in _ROLE_ENDS and parts.part_asks(
+                    tokens, stop, end):
+                intro.update(range(start, stop))
         return intro if len(intro) < len(tokens) else set()
 
     def _told(self, tokens: list[Token], intro: set[int]) -> set[int]:

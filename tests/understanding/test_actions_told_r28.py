@@ -103,9 +103,6 @@ LEFT: dict[str, str] = {
     "em chưa thi đâu, để tối em làm":
         "day:2020-10-01@toi: the evening of the plan ('để tối em làm') is read as the day asked; "
         "the refusal is of 'thi' alone, no phrase of starting the quiz",
-    "có ai trực điện thoại không":
-        "smalltalk:greeting: 'có ai trực' is small talk's call (is anyone there) and the phone "
-        "after it is read as whom the call speaks to (as round 27c's case)",
     "nhắc tôi trước buổi tập huấn internet an toàn nhé":
         "faq:internet-an-toan: what to be reminded of is read so for days, events, classes, "
         "lists and libraries, not an FAQ entry (the safe Internet's scams 'nhận được tin nhắn' "

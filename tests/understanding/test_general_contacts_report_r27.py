@@ -91,8 +91,6 @@ LEFT: dict[str, str] = {
     "bà không quen dùng điện thoại thông minh, cho bà số để gọi hỏi":
         "the smartphone told as the reason reads as a device's own business (round 26 a's help "
         "desk: no information); the number asked in the part after it is not weighed",
-    "có ai trực điện thoại để hỏi về tuần lễ không":
-        "\"có ai trực\" is small talk's call (is anyone there), ahead of the number asked",
 }
 
 

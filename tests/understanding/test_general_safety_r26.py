@@ -111,6 +111,10 @@ LEFT: dict[str, str] = {
     "ra được, giờ làm sao ạ":
         "dont_know: 'chứng khoán' is a subject elsewhere and the safe Internet is not twice as "
         "strong ('không rút được' is split by 'ra'): the bait of §8.74, not taken",
+    "cach sao luu danh ba len gmail":
+        "faq:internet-an-toan since round 29a's examples: the rules find no answer (the help "
+        "desk's), and the examples' model gives the safe Internet p 0.31 (no information "
+        "0.18), its nearest example the safe Internet's by 0.001 (0.2717 against 0.2707)",
 }
 
 

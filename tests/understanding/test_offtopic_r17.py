@@ -68,9 +68,6 @@ STILL_WRONG: dict[str, str] = {
     "lich thi dau cau long cua quan":
         "'thi đấu' typed without marks is 'thi ở đâu' and 'cầu' would make 'câu' (a question "
         "of the contest) harder to read: neither can be an elsewhere subject",
-    "sdt dien luc hai an":
-        "'điện lực' would make 'luc' (lúc) typed without marks a word of two readings; the "
-        "contacts answer takes any phone number asked",
 }
 
 

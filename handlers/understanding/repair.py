@@ -188,14 +188,9 @@ class Repairer:
         nhật); where none pairs, the one such word when the letters typed spell no Vietnamese
         syllable ("lịh ngày mai": lịch), read as a correction. With it, whether the word
         pairs as written with a neighbour typed as the bot writes it."""
-        tiers = self._edited.get(t.text)
-        if tiers is None:
-            # a vowel's shape first, then a key (not the lexicon's own spellings: "lịk" and
-            # "khôg" are lịch and không)
-            vocab = self._edit_vocab
-            tiers = (_shape_edits(t.text) & vocab, _key_edits(t.text) & vocab)
-            if len(self._edited) < 8192:
-                self._edited[t.text] = tiers
+        if not VOWEL.search(t.fold):  # (a shorthand: "đk", "hđ", "sđt")
+            return None
+        tiers = self._edits(t.text)
         if not (tiers[0] or tiers[1]):
             return None
         prev, nxt = previous, following  # (the words the memo of repairs is keyed by)
@@ -258,6 +253,18 @@ class Repairer:
             return self._retoned(t, prev, nxt) or self._said_alike(t, prev, nxt)
         return (self._unmarked_among_marked(t, prev, nxt) if accented else None) or (
             self._said_alike_folded(t, prev, nxt))
+
+    def _edits(self, text: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The words of the bot one slip away from `text` (typed with marks): by a vowel's
+        shape, then by a key (`_shape_edits`, `_key_edits`; not the lexicon's own spellings:
+        "lịk" and "khôg" are lịch and không); memoised."""
+        tiers = self._edited.get(text)
+        if tiers is None:
+            vocab = self._edit_vocab
+            tiers = (_shape_edits(text) & vocab, _key_edits(text) & vocab)
+            if len(self._edited) < 8192:
+                self._edited[text] = tiers
+        return tiers
 
     def _sure_pair(self, w: str, prev: Token | None, nxt: Token | None,
                    marked: bool = False) -> bool:
@@ -911,6 +918,22 @@ _SHAPES = {"a": "âă", "â": "aă", "ă": "aâ", "e": "ê", "ê": "e", "o": "ô
 BEFORE_FOLDS = frozenset(fold(w) for w in BEFORE_NUMBER)
 
 
+_GLIDE_TONE = re.compile("([ou])([\u0300\u0301\u0303\u0309\u0323])([aey])(?=[bcdghklmnpqrstvx])")
+
+
+def _placed(word: str) -> str:
+    """`word` with its tone placed as the edition writes it: on the o/u of a final oa, oe, uy
+    (`retone`), on its a, e, y before a final ("họat": hoạt, "hủyn": huỷn)."""
+    word = retone(word)
+    if word.isascii():
+        return word
+    d = unicodedata.normalize("NFD", word)
+    if "q" in d:
+        return word
+    moved = _GLIDE_TONE.sub(r"\1\3\2", d)
+    return word if moved == d else unicodedata.normalize("NFC", moved)
+
+
 def _shape_edits(text: str) -> frozenset[str]:
     """The forms of `text` (a word typed with marks) with one vowel's shape (or d's bar)
     typed another way, each letter's tone kept."""
@@ -919,7 +942,7 @@ def _shape_edits(text: str) -> frozenset[str]:
         mark = tone(c)
         for other in _SHAPES.get(untoned(c), ""):
             out.add(text[:k] + unicodedata.normalize("NFC", other + mark) + text[k + 1:])
-    return frozenset(retone(w) for w in out)
+    return frozenset(_placed(w) for w in out)
 
 
 def _key_edits(text: str) -> frozenset[str]:
@@ -938,7 +961,7 @@ def _key_edits(text: str) -> frozenset[str]:
                 out.add(text[:k] + c + text[k + 1:])
     out.update(text + f for f in _PAIRED_FINALS)
     out.discard(text)
-    return frozenset(retone(w) for w in out)
+    return frozenset(_placed(w) for w in out)
 
 
 def _neighbours(tokens: list[Token], k: int) -> tuple[Token | None, Token | None]:

@@ -506,9 +506,13 @@ class Repairer:
             if not rest:
                 folds = [fold(p) for p in parts]
                 paired = [p in self._joined for p in itertools.pairwise(folds)]
-                # a piece typed without marks counts in a pair only ("vịen" is no "vị en")
+                # a piece typed without marks counts in a pair only ("vịen" is no "vị en"), or
+                # of three letters or more beside pieces of two or more ("maicó", "xemlịch",
+                # "mởmenu"; "hoạ" is no "ho ạ")
+                long = all(len(p) >= 2 for p in parts)
                 if len(parts) >= 2 and all(
                         p != f or (k and paired[k - 1]) or (k < len(paired) and paired[k])
+                        or (long and len(p) >= 3)
                         for k, (p, f) in enumerate(zip(parts, folds, strict=True))):
                     key = (len(parts), -sum(paired), parts)
                     if best is None or key < best:

@@ -635,19 +635,27 @@ class Repairer:
         while k + 1 < len(out):
             a, b = out[k], out[k + 1]
             # (one piece without a vowel or no word of the bot)
+            # (a piece typed with marks no word of the bot has is none: "lị ch", "ho ạt")
+            odd_a, odd_b = (x.marked and x.text not in self.index.vocab_texts for x in (a, b))
             if (a.kind == b.kind == "word" and a.clause == b.clause
                     and (a.fold, b.fold) not in self.index.bigrams
-                    and not (VOWEL.search(a.fold) and self.index.known(a)
-                             and VOWEL.search(b.fold) and self.index.known(b))):
+                    and not (VOWEL.search(a.fold) and self.index.known(a) and not odd_a
+                             and VOWEL.search(b.fold) and self.index.known(b) and not odd_b)):
                 whole = make_token(retone(a.text + b.text))
                 before = out[k - 1].fold if k else ""
                 after = out[k + 2].fold if k + 2 < len(out) else ""
                 # (two pieces neither of which is a word of the bot need no pair: "l ich"; the
-                # next word may be in two pieces too: "h om | n ay")
+                # next word may be in two pieces too: "h om | n ay"; nor a piece with marks
+                # no word has and one without a vowel, the whole typed as the bot writes it:
+                # "lị ch")
                 if self.index.known(whole) and (
                         (before, whole.fold) in self._joined
                         or (whole.fold, after) in self._joined
-                        or not (self.index.known(a) or self.index.known(b))
+                        or not ((self.index.known(a) and not odd_a)
+                                or (self.index.known(b) and not odd_b))
+                        or ((odd_a and not VOWEL.search(b.fold)
+                             or odd_b and not VOWEL.search(a.fold))
+                            and whole.text in self.index.vocab_texts)
                         or self._pieces_after(out, k + 2, whole.fold)):
                     out[k:k + 2] = [whole.in_clause(a.clause)]
                     continue

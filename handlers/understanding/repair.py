@@ -220,6 +220,11 @@ class Repairer:
                 return Token(word, fold(word), "word"), alone and self._sure_pair(
                     word, prev, nxt)
         if syllable(t.fold):
+            # letters that spell a syllable: only its final left out, the one word of the
+            # bot so spelt ("lị": lịch, "tuầ": tuần, "thư việ")
+            ends = [w for w in tiers[1] if len(w) > len(t.text) and fold(w).startswith(t.fold)]
+            if len(tiers[1]) == 1 and len(ends) == 1:
+                return Token(ends[0], fold(ends[0]), "word", repaired=True), False
             return None
         for words in tiers:
             if len(words) == 1:

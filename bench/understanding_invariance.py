@@ -618,7 +618,7 @@ def shape_slip(kind: str) -> Callable[[str], str]:
     one, a word typed in two pieces."""
     def slip(t: str) -> str:
         if kind == "joined":
-            gaps = [m for m in re.finditer(r"(?<=[^\W\d_]) (?=[^\W\d_])", t)]
+            gaps = list(re.finditer(r"(?<=[^\W\d_]) (?=[^\W\d_])", t))
             if not gaps:
                 return t
             m = gaps[_seed(t, "joined") % len(gaps)]
@@ -664,10 +664,9 @@ def shape_slip(kind: str) -> Callable[[str], str]:
                     while end < len(plain) and unicodedata.combining(plain[end]):
                         end += 1
                     new = unicodedata.normalize("NFC", plain[:end] + tone + plain[end:])
-        elif kind == "split":
-            if len(w) >= 4:
-                i = 2 + _seed(t, "split") % (len(w) - 3)
-                new = w[:i] + " " + w[i:]
+        elif kind == "split" and len(w) >= 4:
+            i = 2 + _seed(t, "split") % (len(w) - 3)
+            new = w[:i] + " " + w[i:]
         return t if new is None or new == w else _put(t, m, new)
     return slip
 

@@ -505,6 +505,7 @@ class Repairer:
         if len(text) != len(t.fold) or not 4 <= len(text) <= RUN_LETTERS:
             return ()
         best: tuple[int, int, tuple[str, ...]] | None = None
+        whole_syllable = syllable(t.fold)
 
         def walk(rest: str, parts: tuple[str, ...]) -> None:
             nonlocal best
@@ -512,9 +513,10 @@ class Repairer:
                 folds = [fold(p) for p in parts]
                 paired = [p in self._joined for p in itertools.pairwise(folds)]
                 # a piece typed without marks counts in a pair only ("vịen" is no "vị en"), or
-                # of three letters or more beside pieces of two or more ("maicó", "xemlịch",
-                # "mởmenu"; "hoạ" is no "ho ạ")
-                long = all(len(p) >= 2 for p in parts)
+                # of three letters or more beside pieces of two or more, in letters that spell
+                # no one syllable ("maicó", "xemlịch"; "hoạ" is no "ho ạ", "khuyên" no "khu
+                # yên")
+                long = not whole_syllable and all(len(p) >= 2 for p in parts)
                 if len(parts) >= 2 and all(
                         p != f or (k and paired[k - 1]) or (k < len(paired) and paired[k])
                         or (long and len(p) >= 3)
@@ -658,8 +660,8 @@ class Repairer:
                         or (whole.fold, after) in self._joined
                         or not ((self.index.known(a) and not odd_a)
                                 or (self.index.known(b) and not odd_b))
-                        or ((odd_a and not VOWEL.search(b.fold)
-                             or odd_b and not VOWEL.search(a.fold))
+                        or (((odd_a and not VOWEL.search(b.fold))
+                             or (odd_b and not VOWEL.search(a.fold)))
                             and whole.text in self.index.vocab_texts)
                         or self._pieces_after(out, k + 2, whole.fold)):
                     out[k:k + 2] = [whole.in_clause(a.clause)]

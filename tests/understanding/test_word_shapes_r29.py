@@ -87,7 +87,11 @@ COLLISIONS = [
 ]
 
 # Cases the round did not mend (strict xfail): the text, with the answer it gets and why.
-LEFT: dict[str, str] = {}
+LEFT: dict[str, str] = {
+    "tuần lẽ học tập có gì hay": (
+        "contest: \"học tập\" of the quiz's name, as typed right (\"tuần lễ học tập có gì "
+        "hay\"); the slip is read (lẽ as lễ, by its letters)"),
+}
 
 
 @pytest.mark.parametrize(("text", "expected"), with_left(VOWELS, LEFT))
@@ -117,4 +121,23 @@ def test_near_misses(understander: Understander, text: str, expected: str) -> No
 
 @pytest.mark.parametrize(("text", "expected"), with_left(COLLISIONS, LEFT))
 def test_collisions(understander: Understander, text: str, expected: str) -> None:
+    assert answer(understander, text) in expected.split(" / ")
+
+
+# Written after the round's fixes (other words again): a final or a letter left out, a key
+# beside the one meant, words joined or split, each typed with marks; and guards.
+AFTER_FIXES = [
+    ("xem lịc tuần này", "schedule"),
+    ("đăg kí nhận thông báo", "subscribe / faq:nhac-lich"),
+    ("hoạ động cuối tuần có gì", "day:2020-10-03+2020-10-04 / activities"),
+    ("tuầ lễ kéo dài bao lâu", "faq:thoi-gian / schedule"),
+    ("mainày có gì không", "day:2020-10-02"),
+    ("khai mạt ở đâu", OPENING),
+    ("thông tin liên hệ hội khuyên học", CONTACTS),
+    ("giá vé xem bóng đá tối nay", NO),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), with_left(AFTER_FIXES, LEFT))
+def test_after_fixes(understander: Understander, text: str, expected: str) -> None:
     assert answer(understander, text) in expected.split(" / ")

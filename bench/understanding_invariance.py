@@ -582,7 +582,96 @@ def variations() -> list[Variation]:
                                                                   split("\n"))]
     out += r13_variations()
     out.append(Variation("r24 i/y spelling (kỳ/kì, lý/lí, tỷ/tỉ)", i_y))
+    # (marks are not changed on lines tagged "coll": `run` leaves them out of these rows)
+    out += [Variation(f"r29 shape: {k}", shape_slip(k)) for k in R29_SHAPES]
     return out
+
+
+# --- Round 29 (c): typing slips that change a word's shape --------------------------------
+
+# The vowel marks a phone's keyboard leaves out when the key is not held or pressed twice
+# (the tone typed: "dươc" -> "dưoc", "lễ" -> "lẽ" not here: the tone is `one_tone`'s).
+_SHAPES = {"ư": "u", "ơ": "o", "â": "a", "ê": "e", "ô": "o", "ă": "a", "đ": "d"}
+# Keys next to each other on a phone's QWERTY keyboard (letters of the same row).
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_NEXT = {c: "".join(r[j] for j in (i - 1, i + 1) if 0 <= j < len(r))
+         for r in _ROWS for i, c in enumerate(r)}
+_FINAL = re.compile(r"(?:ch|ng|nh|[cmnpt])$")
+
+
+def _shape(word: str) -> str | None:
+    """The word with one vowel mark left out (its tone kept), None when it has none."""
+    d = unicodedata.normalize("NFD", word)
+    marks = [i for i, c in enumerate(d) if c in "\u0302\u0306\u031b"]
+    if not marks and "đ" not in word:
+        return None
+    if "đ" in word and (not marks or _seed(word, "shape") % 2):
+        return word.replace("đ", "d", 1)
+    i = marks[_seed(word, "shape") % len(marks)]
+    return unicodedata.normalize("NFC", d[:i] + d[i + 1:])
+
+
+def shape_slip(kind: str) -> Callable[[str], str]:
+    """One slip that changes one content word's shape (seeded; 3 letters or more): a vowel
+    mark left out, its final consonant left out, a letter inside left out, a key next to the
+    one meant, the tone on the other vowel of a cluster ("họat", "tùân"), two words typed as
+    one, a word typed in two pieces."""
+    def slip(t: str) -> str:
+        if kind == "joined":
+            gaps = list(re.finditer(r"(?<=[^\W\d_]) (?=[^\W\d_])", t))
+            if not gaps:
+                return t
+            m = gaps[_seed(t, "joined") % len(gaps)]
+            return t[:m.start()] + t[m.end():]
+        m = _one_word(t, "shape-" + kind, lambda w: len(strip_marks(w)) >= 3 and (
+            kind != "vowel" or _shape(w) is not None) and (
+            kind != "tone" or (_tone(w) is not None and len(re.findall(
+                "[aeiouy]", strip_marks(w).lower())) >= 2)))
+        if not m:
+            return t
+        w = m.group()
+        new: str | None = None
+        if kind == "vowel":
+            new = _shape(w)
+        elif kind == "final":
+            f = _FINAL.search(strip_marks(w).lower())
+            new = w[:f.start()] if f and f.start() > 1 else None
+        elif kind == "dropped":
+            at = [i for i in range(1, len(w) - 1) if w[i].isascii()]
+            if at:
+                i = at[_seed(t, "dropped") % len(at)]
+                new = w[:i] + w[i + 1:]
+        elif kind == "key":
+            at = [i for i in range(1, len(w)) if w[i].lower() in _NEXT]
+            if at:
+                i = at[_seed(t, "key") % len(at)]
+                keys = _NEXT[w[i].lower()]
+                new = w[:i] + keys[_seed(t, "key-to") % len(keys)] + w[i + 1:]
+        elif kind == "tone":
+            d = unicodedata.normalize("NFD", w)
+            tone = next((c for c in d if c in _TONES), None)
+            if tone is not None:
+                plain = d.replace(tone, "")
+                vowels = [i for i, c in enumerate(plain) if c.lower() in "aeiouy"]
+                at = d.index(tone) - 1
+                while at >= 0 and unicodedata.combining(d[at]):
+                    at -= 1
+                base_at = len([c for c in d[:at] if c != tone])
+                others = [i for i in vowels if i != base_at]
+                if others:
+                    i = others[_seed(t, "tone-at") % len(others)]
+                    end = i + 1
+                    while end < len(plain) and unicodedata.combining(plain[end]):
+                        end += 1
+                    new = unicodedata.normalize("NFC", plain[:end] + tone + plain[end:])
+        elif kind == "split" and len(w) >= 4:
+            i = 2 + _seed(t, "split") % (len(w) - 3)
+            new = w[:i] + " " + w[i:]
+        return t if new is None or new == w else _put(t, m, new)
+    return slip
+
+
+R29_SHAPES = ("vowel", "final", "dropped", "key", "tone", "joined", "split")
 
 
 # A syllable of k, l, m, s, t or qu and i or y, with a tone: spelt both ways ("kỳ thi"/"kì
@@ -633,7 +722,8 @@ def run(only: str | None) -> tuple[int, dict[str, Row]]:
             if (v.items_only and got.startswith("smalltalk:")) or (
                     v.answered and not _item(got)) or (
                     v.vietnamese and "en" in c.tags) or (
-                    v.name == "no diacritics" and "coll" in c.tags):
+                    v.name in ("no diacritics", "r29 shape: vowel", "r29 shape: tone")
+                    and "coll" in c.tags):
                 continue
             text = v.apply(c.text)
             if text == c.text:

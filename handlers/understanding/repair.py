@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from handlers.understanding.index import Index
@@ -70,6 +71,9 @@ class Repairer:
         self.index = index
         self._repairs: dict[tuple[str, str, str], tuple[Token, ...]] = {}
         self._retones: dict[tuple[object, ...], Token | None] = {}  # (word, neighbours)
+        # a marked word -> `_marked_edit`'s words of the bot, by a vowel's shape, by a key
+        self._edited: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self._edit_vocab = self.index.vocab_texts - spellings
         self._spellings = spellings
         self.shapes = frozenset(untoned(w) for w in self.index.vocab_texts)
         # the words the bot knows by their letters and vowel marks, any tone ("để", "đề")
@@ -148,8 +152,17 @@ class Repairer:
                     spelt = (self._said_alike(t, *_neighbours(tokens, k))
                              or self._retoned(t, *_neighbours(tokens, k))
                              or self._respelt(t, before, after))
+                    # one key slipped, the marks typed, where the word pairs as written
+                    # with a neighbour ("khai | mạt": mạc, though "mất | điện" pairs by
+                    # letters), else a wrong mark on letters that pair
+                    edited = self._marked_edit(t, before, after, previous, following) \
+                        if spelt is None and odd else None
+                    if edited is not None and edited[1]:
+                        spelt = edited[0]
                     if spelt is None and self._slip_pair(t, previous, following):
                         spelt = Token(t.fold, t.fold, "word", expanded=True)
+                    if spelt is None and edited is not None:
+                        spelt = edited[0]  # ("nhậ | tin": nhận, "chủ | nhậ": nhật)
                     repaired = (t,) if spelt is None else (spelt,)
                 else:
                     near = tokens[max(k - 1, 0):k + 2]
@@ -159,11 +172,67 @@ class Repairer:
                         decoded = telex(vni(after) or after)
                         after = fold(decoded[0]) if decoded else after
                     repaired = self._cut(t.fold) or self._repair_word(
-                        t, before, after, unmarked_near=not any(x.marked for x in near))
+                        t, before, after, unmarked_near=not any(x.marked for x in near),
+                        previous=previous, following=following)
                 if len(self._repairs) < 8192:  # people repeat their typos; floods do not
                     self._repairs[key] = repaired
             out.extend(r.in_clause(t.clause) for r in repaired)
         return out
+
+    def _marked_edit(self, t: Token, before: str, after: str, previous: Token | None,
+                     following: Token | None) -> tuple[Token, bool] | None:
+        """A word typed with marks that no word of the bot has, one letter without marks
+        left out, added or typed for another ("lịh", "lịcj", "tgứ", "đăg", "nhậ", "hủi": the
+        vowels' marks and the tone were typed, so they are the word's): the one word of the
+        bot one such letter away that pairs with a neighbour ("nhậ | tin": nhận, "chủ | nhậ":
+        nhật); where none pairs, the one such word when the letters typed spell no Vietnamese
+        syllable ("lịh ngày mai": lịch), read as a correction. With it, whether the word
+        pairs as written with a neighbour typed as the bot writes it."""
+        if not VOWEL.search(t.fold):  # (a shorthand: "đk", "hđ", "sđt")
+            return None
+        tiers = self._edits(t.text)
+        if not (tiers[0] or tiers[1]):
+            return None
+        prev, nxt = previous, following  # (the words the memo of repairs is keyed by)
+
+        def pairs(w: str, n: Token | None, pair: tuple[str, str], written: tuple[str, str]
+                  ) -> bool:
+            # as written beside a neighbour typed with the bot's marks ("cần | cước" is no
+            # "căn cước"), by letters beside one typed without
+            if n is not None and n.marked and n.text in self.index.vocab_texts:
+                return written in self.index.pairs
+            return pair in self.index.bigrams
+
+        def paired(w: str) -> bool:
+            f = fold(w)
+            return (pairs(w, prev, (before, f), (prev.text if prev else "", w))
+                    or pairs(w, nxt, (f, after), (w, nxt.text if nxt else ""))
+                    or (f in BEFORE_FOLDS and after.isdigit()))
+
+        for words in tiers:
+            found = [w for w in words if paired(w)]
+            if len(found) == 1:
+                # sure where it is the one word of its kind whose letters pair ("tói | ngày"
+                # is tối or tới: left to the letters)
+                word = found[0]
+                alone = all(w == word or not self._pairs_with(fold(w), before, after)
+                            for w in words)
+                return Token(word, fold(word), "word"), alone and self._sure_pair(
+                    word, prev, nxt)
+        if syllable(t.fold):
+            # letters that spell a syllable: only its final left out, the one word of the
+            # bot so spelt ("lị": lịch, "tuầ": tuần, "thư việ")
+            ends = [w for w in tiers[1] if len(w) > len(t.text) and fold(w).startswith(t.fold)]
+            if len(tiers[1]) == 1 and len(ends) == 1:
+                return Token(ends[0], fold(ends[0]), "word", repaired=True), False
+            return None
+        for words in tiers:
+            if len(words) == 1:
+                word = next(iter(words))
+                return Token(word, fold(word), "word", repaired=True), False
+            if words:
+                return None
+        return None
 
     def _accented(self, tokens: list[Token]) -> bool:
         """The message is typed with marks: more than twice as many words with marks as words
@@ -189,6 +258,18 @@ class Repairer:
             return self._retoned(t, prev, nxt) or self._said_alike(t, prev, nxt)
         return (self._unmarked_among_marked(t, prev, nxt) if accented else None) or (
             self._said_alike_folded(t, prev, nxt))
+
+    def _edits(self, text: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The words of the bot one slip away from `text` (typed with marks): by a vowel's
+        shape, then by a key (`_shape_edits`, `_key_edits`; not the lexicon's own spellings:
+        "lịk" and "khôg" are lịch and không); memoised."""
+        tiers = self._edited.get(text)
+        if tiers is None:
+            vocab = self._edit_vocab
+            tiers = (_shape_edits(text) & vocab, _key_edits(text) & vocab)
+            if len(self._edited) < 8192:
+                self._edited[text] = tiers
+        return tiers
 
     def _sure_pair(self, w: str, prev: Token | None, nxt: Token | None,
                    marked: bool = False) -> bool:
@@ -305,7 +386,8 @@ class Repairer:
         return (Token(a, a, "word", expanded=True), Token(rest, rest, "word", expanded=True))
 
     def _repair_word(self, t: Token, before: str, after: str, unmarked_near: bool = True,
-                     again: bool = False) -> tuple[Token, ...]:
+                     again: bool = False, previous: Token | None = None,
+                     following: Token | None = None) -> tuple[Token, ...]:
         """The word(s) `t` (a word the bot does not know) is read as; `again`: a swap of
         the letters typed, read by the sure rules only (no other swap, no correction)."""
         if len(t.fold) > RUN_LETTERS:
@@ -361,6 +443,11 @@ class Repairer:
                 word = swaps.pop()
                 return (Token(word, fold(word), "word", repaired=fold(word) not in DATE_FOLDS
                               or len(word) < 4),)
+            # a letter left out, typed twice or beside the key meant, the marks typed right
+            # ("lịh", "đăg", "tgứ", "hủi"): the word of the bot with those marks
+            edited = self._marked_edit(t, before, after, previous, following)
+            if edited is not None:
+                return (edited[0],)
             # letters no word of the bot has, typed with marks ("thaoị"): a typo of a word that
             # pairs with a neighbour, read folded
             corrected = self.index.correct(t.fold, before, after, self._joined)
@@ -418,15 +505,21 @@ class Repairer:
         if len(text) != len(t.fold) or not 4 <= len(text) <= RUN_LETTERS:
             return ()
         best: tuple[int, int, tuple[str, ...]] | None = None
+        whole_syllable = syllable(t.fold)
 
         def walk(rest: str, parts: tuple[str, ...]) -> None:
             nonlocal best
             if not rest:
                 folds = [fold(p) for p in parts]
                 paired = [p in self._joined for p in itertools.pairwise(folds)]
-                # a piece typed without marks counts in a pair only ("vịen" is no "vị en")
+                # a piece typed without marks counts in a pair only ("vịen" is no "vị en"), or
+                # of three letters or more beside pieces of two or more, in letters that spell
+                # no one syllable ("maicó", "xemlịch"; "hoạ" is no "ho ạ", "khuyên" no "khu
+                # yên")
+                long = not whole_syllable and all(len(p) >= 2 for p in parts)
                 if len(parts) >= 2 and all(
                         p != f or (k and paired[k - 1]) or (k < len(paired) and paired[k])
+                        or (long and len(p) >= 3)
                         for k, (p, f) in enumerate(zip(parts, folds, strict=True))):
                     key = (len(parts), -sum(paired), parts)
                     if best is None or key < best:
@@ -549,19 +642,27 @@ class Repairer:
         while k + 1 < len(out):
             a, b = out[k], out[k + 1]
             # (one piece without a vowel or no word of the bot)
+            # (a piece typed with marks no word of the bot has is none: "lị ch", "ho ạt")
+            odd_a, odd_b = (x.marked and x.text not in self.index.vocab_texts for x in (a, b))
             if (a.kind == b.kind == "word" and a.clause == b.clause
                     and (a.fold, b.fold) not in self.index.bigrams
-                    and not (VOWEL.search(a.fold) and self.index.known(a)
-                             and VOWEL.search(b.fold) and self.index.known(b))):
+                    and not (VOWEL.search(a.fold) and self.index.known(a) and not odd_a
+                             and VOWEL.search(b.fold) and self.index.known(b) and not odd_b)):
                 whole = make_token(retone(a.text + b.text))
                 before = out[k - 1].fold if k else ""
                 after = out[k + 2].fold if k + 2 < len(out) else ""
                 # (two pieces neither of which is a word of the bot need no pair: "l ich"; the
-                # next word may be in two pieces too: "h om | n ay")
+                # next word may be in two pieces too: "h om | n ay"; nor a piece with marks
+                # no word has and one without a vowel, the whole typed as the bot writes it:
+                # "lị ch")
                 if self.index.known(whole) and (
                         (before, whole.fold) in self._joined
                         or (whole.fold, after) in self._joined
-                        or not (self.index.known(a) or self.index.known(b))
+                        or not ((self.index.known(a) and not odd_a)
+                                or (self.index.known(b) and not odd_b))
+                        or (((odd_a and not VOWEL.search(b.fold))
+                             or (odd_b and not VOWEL.search(a.fold)))
+                            and whole.text in self.index.vocab_texts)
                         or self._pieces_after(out, k + 2, whole.fold)):
                     out[k:k + 2] = [whole.in_clause(a.clause)]
                     continue
@@ -812,6 +913,74 @@ class Repairer:
             return None
         word = found.pop()
         return Token(word, fold(word), "word")
+
+
+# The letters a slip of one key leaves out or adds in a word typed with its marks (a letter
+# with a mark is the word's): consonants, Telex's keys, and vowels without a mark ("qa": qua).
+_SLIP_LETTERS = "bcdghklmnpqrstvxaeiouyjfwz"
+# A final of two letters left out at the end ("chươ": chương, "thà": thành)
+_PAIRED_FINALS = ("ng", "nh", "ch")
+# A letter typed for another: a key beside it on a phone's keyboard (in its row or the row
+# above or below), i for y and u for y ("hủi", "hủu": hủy), c and t at the end ("mạt": mạc).
+_KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_BESIDE: dict[str, str] = {
+    a: "".join(b for rb, row_b in enumerate(_KEY_ROWS) for ib, b in enumerate(row_b)
+               if b != a and abs(ra - rb) <= 1 and abs(ia - ib) <= 1)
+    for ra, row_a in enumerate(_KEY_ROWS) for ia, a in enumerate(row_a)}
+for _a, _b in (("i", "y"), ("u", "y"), ("c", "t")):
+    _BESIDE[_a] += _b
+    _BESIDE[_b] += _a
+# A vowel's shape typed wrong or left out, its tone kept ("tạp": tập, "vói": với, "đỏi": đổi,
+# "thư viên": viện's shape is no slip of this kind, its tone was left out)
+_SHAPES = {"a": "âă", "â": "aă", "ă": "aâ", "e": "ê", "ê": "e", "o": "ôơ", "ô": "oơ",
+           "ơ": "oô", "u": "ư", "ư": "u", "d": "đ", "đ": "d"}
+BEFORE_FOLDS = frozenset(fold(w) for w in BEFORE_NUMBER)
+
+
+_GLIDE_TONE = re.compile("([ou])([\u0300\u0301\u0303\u0309\u0323])([aey])(?=[bcdghklmnpqrstvx])")
+
+
+def _placed(word: str) -> str:
+    """`word` with its tone placed as the edition writes it: on the o/u of a final oa, oe, uy
+    (`retone`), on its a, e, y before a final ("họat": hoạt, "hủyn": huỷn)."""
+    word = retone(word)
+    if word.isascii():
+        return word
+    d = unicodedata.normalize("NFD", word)
+    if "q" in d:
+        return word
+    moved = _GLIDE_TONE.sub(r"\1\3\2", d)
+    return word if moved == d else unicodedata.normalize("NFC", moved)
+
+
+def _shape_edits(text: str) -> frozenset[str]:
+    """The forms of `text` (a word typed with marks) with one vowel's shape (or d's bar)
+    typed another way, each letter's tone kept."""
+    out: set[str] = set()
+    for k, c in enumerate(text):
+        mark = tone(c)
+        for other in _SHAPES.get(untoned(c), ""):
+            out.add(text[:k] + unicodedata.normalize("NFC", other + mark) + text[k + 1:])
+    return frozenset(_placed(w) for w in out)
+
+
+def _key_edits(text: str) -> frozenset[str]:
+    """The forms one slip of a key away from `text` (a word typed with marks): a letter left
+    out, typed twice or added, or typed for the key beside it; the letters with marks kept,
+    each form's tone placed as the edition writes it."""
+    if len(text) > 8:
+        return frozenset()
+    out: set[str] = set()
+    for k in range(len(text) + 1):
+        for c in _SLIP_LETTERS:
+            out.add(text[:k] + c + text[k:])
+        if k < len(text) and text[k] in _SLIP_LETTERS:
+            out.add(text[:k] + text[k + 1:])
+            for c in _BESIDE.get(text[k], ""):
+                out.add(text[:k] + c + text[k + 1:])
+    out.update(text + f for f in _PAIRED_FINALS)
+    out.discard(text)
+    return frozenset(_placed(w) for w in out)
 
 
 def _neighbours(tokens: list[Token], k: int) -> tuple[Token | None, Token | None]:

@@ -78,10 +78,8 @@ CASES = [
 # Left after the round (strict xfail), with the answer they get and why.
 # ("bị người yêu cũ tung ảnh…" is answered since the examples' model, BENCHMARKS §8.74.)
 LEFT: dict[str, str] = {
-    'anh ta quen em tren mang, gio doi gui hang tu nuoc ngoai ve bat dong thue':
-        "dont_know since round 28 merged: the model gives no information p 0.38 and the safe "
-        "Internet 0.35, so no vote is taken (a knife's edge: it flipped with each regeneration "
-        "of the examples since §8.90)",
+    # ('anh ta quen em tren mang, …' is answered again since round 29c's regeneration of the
+    # examples: a knife's edge since §8.90)
     'em bị quên mật khẩu zalo mà đổi số điện thoại rồi, lấy lại kiểu gì':
         "dont_know since rounds 26 merged: a forgotten password of an app is the app's "
         "help desk (round 26a's line), not a taken account",

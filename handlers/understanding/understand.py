@@ -4584,6 +4584,10 @@ class Understander:
                  # toán", though "thêm", "toán" are fillers; round 25 c)
                  and sum(1 for i in c.explained if not s <= i < e) < 2)
                 or (min(own) < s <= max(own) < e and e - s >= len(own) + 2)
+                # (nor one whose first word ends a phrase of the Week's of four words or
+                # more: "tài liệu ôn thi | thpt online" asks for the materials, the exam is
+                # what they are for; round 29b)
+                or (s < min(own) == e - 1 < max(own) and e - s >= 4)
                 for s, e in spans) or (len(own) == 2 and own[1] == own[0] + 1 and any(
                     # (its first word the end of a phrase of the Week's, its second the start
                     # of another: "tham | gia điện | đàn" is "tham gia", "diễn đàn"; round 23 d)
@@ -4686,6 +4690,20 @@ class Understander:
             t.fold in _EITHER and not t.expanded and i not in ref.used and 0 < i < len(tokens) - 1
             and tokens[i - 1].fold not in ("gi", "nao", "co") and tokens[i + 1].fold not in YES_NO
             for i, t in enumerate(tokens))
+        # "thư viện ở quận có mở cửa thứ bảy không": whether a library opens on a day named
+        # is the library's (its hours are the library's own), not what the day holds
+        # (round 29b)
+        if best.route[0] in ("day", "today") and any(
+                f" {w} cua " in run for w in ("mo", "dong")):
+            reading = next((c for c in candidates[1:] if c.route in _READING and c.explained
+                            and not c.explained & ref.used
+                            and c.rank >= SUBJECT * best.rank), None)
+            # (not when the day is asked what it holds besides: "thư viện gần nhà đóng cửa
+            # chủ nhật, vậy chủ nhật này tuần lễ có hoạt động gì")
+            if reading is not None and not any(
+                    not self.index.is_filler(tokens[i])
+                    for i in best.explained - ref.used - reading.explained):
+                return reading
         if best.route[0] in ("day", "today") and (either or _asks(tokens, best.explained)
                                                   or _confirms(tokens)):
             return next((c for c in candidates[1:] if c.route[0] == "event"

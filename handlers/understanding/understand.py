@@ -4697,20 +4697,6 @@ class Understander:
             t.fold in _EITHER and not t.expanded and i not in ref.used and 0 < i < len(tokens) - 1
             and tokens[i - 1].fold not in ("gi", "nao", "co") and tokens[i + 1].fold not in YES_NO
             for i, t in enumerate(tokens))
-        # "thư viện ở quận có mở cửa thứ bảy không": whether a library opens on a day named
-        # is the library's (its hours are the library's own), not what the day holds
-        # (round 29b)
-        if best.route[0] in ("day", "today") and any(
-                f" {w} cua " in run for w in ("mo", "dong")):
-            reading = next((c for c in candidates[1:] if c.route in _READING and c.explained
-                            and not c.explained & ref.used
-                            and c.rank >= SUBJECT * best.rank), None)
-            # (not when the day is asked what it holds besides: "thư viện gần nhà đóng cửa
-            # chủ nhật, vậy chủ nhật này tuần lễ có hoạt động gì")
-            if reading is not None and not any(
-                    not self.index.is_filler(tokens[i])
-                    for i in best.explained - ref.used - reading.explained):
-                return reading
         if best.route[0] in ("day", "today") and (either or _asks(tokens, best.explained)
                                                   or _confirms(tokens)):
             return next((c for c in candidates[1:] if c.route[0] == "event"

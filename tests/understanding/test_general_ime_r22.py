@@ -242,9 +242,9 @@ READ = [
     ('ngayf hooij ddocj sachs lieen theer heej owr ddaau', 'event:doc-sach-lien-the-he'),
     ('dieenx ddanf coong daan hocj taapj luc maays giowf', 'event:dien-dan-cong-dan-hoc-tap'),
     ('tooi muoons ddawng kys thi', 'contest_take'),
-    pytest.param('bangr xeeps hangj cuoocj thi', 'leaderboard', marks=pytest.mark.xfail(
-        strict=True, reason="contest: read bảng xếp hạng cuộc thi, the rules' leaderboard; the "
-        "examples' model (round 28c's examples) overrules it, contest 0.36, leaderboard 0.055")),
+    # (the rules' leaderboard kept again with round 29b's examples; the model had overruled
+    # it with round 28c's)
+    ('bangr xeeps hangj cuoocj thi', 'leaderboard'),
     ('moiox caau traar lowif maays giaay', 'contest'),
     ('dduwowcj thi maays laanf', 'contest'),
     ('ddoanf xe luwu ddoongj ddi ddaau', 'event:doan-xe-luu-dong'),

@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 
 from handlers.understanding import Understander
-from tests.understanding.conftest import SECOND_OPINION, answer
+from tests.understanding.conftest import answer
 
 ASKED_OF_AN_EVENT = [
     ("lễ bế mạc có cần đăng ký trước không", "event:tong-ket"),
@@ -40,23 +40,17 @@ EVENTS_IN_EVERYDAY_WORDS = [
     ("xe tuyên truyền đi qua những phố nào", "event:doan-xe-luu-dong"),
     ("xe co dong chay qua duong nao", "event:doan-xe-luu-dong"),
     ("lop day smartphone cho nguoi cao tuoi o dau", "event:an-duong-ky-nang-so"),
-    pytest.param("buổi hướng dẫn học trên mạng tối thứ sáu mấy giờ",
-                 "event:gioi-thieu-khoa-hoc-truc-tuyen",
-                 marks=pytest.mark.xfail(strict=True, reason="'hướng dẫn học trên mạng' as the "
-                                         "event's keyword made 'mạng' a weaker word, and 'mất "
-                                         "mạng thì gọi ai' then read as the contacts; without "
-                                         "it the evening of Friday is read as the day asked")),
+    # (a strict xfail until round 29b, whose event keywords "chỉ cách học trên mạng", "hướng
+    # dẫn học trên mạng" read it without losing "mất mạng thì gọi ai")
+    ("buổi hướng dẫn học trên mạng tối thứ sáu mấy giờ", "event:gioi-thieu-khoa-hoc-truc-tuyen"),
     ("le ra mat thu vien 50k o dau", "event:thu-vien-50k"),
     ("ngay mo cua thu vien cho dan vao doc la hom nao", "event:ngay-thu-vien-mo"),
     ("hoi thao cong dan toan cau may gio", "event:dien-dan-cong-dan-toan-cau"),
     # (a strict xfail of §8.81 until round 27d's examples, read while they were merged, then
     # overruled again once all five rounds' examples were in: the model's borderline answer)
     # (read again since round 28d's examples)
-    pytest.param("giờ cuối làm bài thi là mấy giờ", "event:cuoc-thi-dong",
-                 marks=pytest.mark.xfail(strict=True, reason=SECOND_OPINION + (
-                     "contest (p 0.83) since round 28 merged: the two nearest examples, the "
-                     "contest's and the closing's, are as alike (0.578), and the contest's is "
-                     "taken first"))),
+    # (read again with round 29b's examples)
+    ("giờ cuối làm bài thi là mấy giờ", "event:cuoc-thi-dong"),
 ]
 
 ELSEWHERE = [

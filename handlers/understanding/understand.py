@@ -240,6 +240,9 @@ _ONLINE = frozenset({"tren", "mang", "online", "onl", "qua", "internet", "truc",
 # Words (folded) that say learning is done online ("học online", "học trực tuyến") (round 24b;
 # the words of a device it is done on, "bằng điện thoại", "máy tính": _DEVICE_WORDS).
 _LEARNING_ONLINE = frozenset({"online", "onl", "truc", "tuyen"})
+# Spending money, and money (folded): "không mất tiền", "không tốn xu nào" (round 29b).
+_SPEND = frozenset({"mat", "ton"})
+_COIN = frozenset({"tien", "xu", "dong"})
 # Which one is asked (folded: "có trang nào", "web gì") (round 24b).
 _WHICH = frozenset({"co", "nao", "gi", "ad"})
 # Where to start (folded: "bắt đầu từ đâu") (round 24b).
@@ -4149,8 +4152,11 @@ class Understander:
         after = [i for i in fee.explained if i > max(best.explained)]
         start, end = min(after), max(after)
         # (or "không" right before them, then a yes/no: "thi cdht ko mất tiền hả", round 27 b)
+        # (not "mà không": a condition of what is wanted, "trang … học tiếng anh mà không
+        # mất xu nào không", round 29b)
         asked_from = any(t.fold in ("co", "phai") for t in tokens[max(0, start - 2):start + 1]
-                         ) or (start > 0 and tokens[start - 1].fold in NOT)
+                         ) or (start > 0 and tokens[start - 1].fold in NOT and not (
+                             start > 1 and tokens[start - 2].fold == "ma"))
         # (the yes/no may be the fee phrase's own last word: "có mất tiền không")
         asked_to = any(t.fold in YES_NO for t in tokens[max(start + 1, end):end + 3])
         # (the thing named is what the fee is asked of: explained by the answer)
@@ -4526,8 +4532,9 @@ class Understander:
         first = min(best.explained)
         folds = [tokens[i].fold for i in sorted(best.explained)]
         # ("không mất tiền" said of it, not asked: "học toán onl | ko mất tiền"; round 26b)
-        unpaid = folds == ["mat", "tien"] and first > 0 and tokens[first - 1].fold == "khong" \
-            and (first < 2 or tokens[first - 2].fold != "co")
+        # (or a coin, a penny: "mà không mất xu nào", "không tốn đồng nào"; round 29b)
+        unpaid = len(folds) == 2 and folds[0] in _SPEND and folds[1] in _COIN and first > 0 \
+            and tokens[first - 1].fold == "khong" and (first < 2 or tokens[first - 2].fold != "co")
         if not unpaid and (any(f not in ("mien", "phi") for f in folds) or (
                 first and tokens[first - 1].fold in ("co", "la"))):
             return None
@@ -4706,6 +4713,10 @@ class Understander:
                  # toán", though "thêm", "toán" are fillers; round 25 c)
                  and sum(1 for i in c.explained if not s <= i < e) < 2)
                 or (min(own) < s <= max(own) < e and e - s >= len(own) + 2)
+                # (nor one whose first word ends a phrase of the Week's of four words or
+                # more: "tài liệu ôn thi | thpt online" asks for the materials, the exam is
+                # what they are for; round 29b)
+                or (s < min(own) == e - 1 < max(own) and e - s >= 4)
                 for s, e in spans) or (len(own) == 2 and own[1] == own[0] + 1 and any(
                     # (its first word the end of a phrase of the Week's, its second the start
                     # of another: "tham | gia điện | đàn" is "tham gia", "diễn đàn"; round 23 d)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 
 from handlers.understanding import Understander
-from tests.understanding.conftest import SECOND_OPINION, answer, with_left
+from tests.understanding.conftest import answer, with_left
 
 THEME = "theme / faq:chu-de"
 WHAT = "faq:tuan-le-la-gi / theme"
@@ -112,11 +112,9 @@ AFTER_FIXES_GUARDS = [
 
 
 # Left after the round (strict xfail): the first words of each, with the answer it gets and why.
-LEFT: dict[str, str] = {
-    "tôi từng bị lừa trên facebook nên ngại lắm":
-        SECOND_OPINION + "faq:internet-an-toan (p 0.92) since round 28 merged: the nearest "
-        "example, the safe Internet's, ahead of the contacts' by 0.001 (a knife's edge)",
-}
+# ("tôi từng bị lừa trên facebook nên ngại lắm, …": a strict xfail of the model's knife's
+# edge since round 28 merged, the contacts again with round 29b's examples)
+LEFT: dict[str, str] = {}
 
 GUARDS_LEFT: dict[str, str] = {
     "doc sach o thu vien xong thi troi mua":

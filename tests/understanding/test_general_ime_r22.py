@@ -16,7 +16,7 @@ import pytest
 
 from handlers.understanding import Understander
 from handlers.understanding.normalise import tokenize
-from tests.understanding.conftest import answer
+from tests.understanding.conftest import SECOND_OPINION, answer
 
 TODAY = "day:2020-10-01"
 
@@ -203,12 +203,9 @@ READ = [
     ('lich hom nat co gi', TODAY),
     ('mst tien khong', 'faq:chi-phi'),
     # (read since the model's floor is 0.3, BENCHMARKS §8.81)
-    pytest.param('thi vien o dau', 'library',
-                 marks=pytest.mark.xfail(
-                     strict=True, reason=(
-                       "no information since rounds 26 merged: the examples' model gives "
-                       "no information at p 0.54; 'thi' is a word the bot knows, so the "
-                       'next key (u-i) is not corrected'))),
+    # (no information from rounds 26 merged to round 29's examples: the model gave no
+    # information at p 0.54)
+    ('thi vien o dau', 'library'),
     ('cuoc thi xo giai thuong gi', 'contest'),
     # an autocorrect that chose another word
     pytest.param('lịch hôm này có gì', TODAY, marks=pytest.mark.xfail(
@@ -243,7 +240,10 @@ READ = [
     ('dieenx ddanf coong daan hocj taapj luc maays giowf', 'event:dien-dan-cong-dan-hoc-tap'),
     ('tooi muoons ddawng kys thi', 'contest_take'),
     # (overruled by the examples' model from round 28c's examples to round 29a's)
-    ('bangr xeeps hangj cuoocj thi', 'leaderboard'),
+    pytest.param('bangr xeeps hangj cuoocj thi', 'leaderboard',
+                 marks=pytest.mark.xfail(strict=True, reason=SECOND_OPINION + (
+                     "contest (p 0.42) since round 29 merged: the leaderboard's p 0.052, "
+                     "under OVERRULED; 'bangr xeeps hangj' is no word the examples know"))),
     ('moiox caau traar lowif maays giaay', 'contest'),
     ('dduwowcj thi maays laanf', 'contest'),
     ('ddoanf xe luwu ddoongj ddi ddaau', 'event:doan-xe-luu-dong'),

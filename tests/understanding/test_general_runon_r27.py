@@ -149,9 +149,6 @@ LEFT: dict[str, str] = {
     "chao ban toi la giao vien day tin hoc thcs": (
         "faq:ai-tham-gia: the training is named only in the writer's introduction, set aside "
         "as who writes; 'tuần lễ có buổi nào dành cho học sinh không' refers back to it"),
-    "số điện thoại ban tổ chức là gì vậy tôi là cán bộ phường": (
-        "faq:thoi-gian since round 29c's regeneration of the examples (a knife's edge of the "
-        "examples' model: the same words read alike before and after the round's repair)"),
 }
 
 GUARDS_LEFT: dict[str, str] = {

@@ -10,7 +10,7 @@ import pytest
 
 from bench.understanding_invariance import location, prefix, strip_marks, suffix, teencode
 from handlers.understanding import Understander
-from tests.understanding.conftest import SECOND_OPINION, THU, answer
+from tests.understanding.conftest import THU, answer
 
 
 @pytest.mark.parametrize(("text", "expected"), [

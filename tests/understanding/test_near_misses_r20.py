@@ -104,7 +104,11 @@ THE_WEEK = [
     ("cuoc thi thi dau vay", "contest"),
     # (a strict xfail of the second opinion from round 28b's examples until BENCHMARKS §8.96's
     # training: the model's contest 0.51, who may take part 0.44)
-    ("tôi ở hà nội có tham gia cuộc thi được không", "faq:cuoc-thi"),
+    pytest.param("tôi ở hà nội có tham gia cuộc thi được không", "faq:cuoc-thi",
+                 marks=pytest.mark.xfail(strict=True, reason=(
+                     "faq:ai-tham-gia since round 29a's lines of who may take part: the five "
+                     "nearest name who may take part and the model gives it p 0.52, the "
+                     "contest 0.44 (a knife's edge: the examples' vote)"))),
     ("thư viện thành phố mở cửa mấy giờ", "library"),
     ("tập huấn internet cho công nhân viên chức khi nào", "event:tap-huan-internet-cbcnv"),
     ("doan xe tuyen truyen chay luc may gio", "event:doan-xe-luu-dong"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from handlers.understanding import Understander
-from tests.understanding.conftest import answer
+from tests.understanding.conftest import SECOND_OPINION, answer
 
 _CASES = [
     # a group of resources named beside the whole list's words (trang web, tài liệu, online)
@@ -57,7 +57,11 @@ _CASES = [
     # (a strict xfail of the second opinion until round 27b's examples: the fee; again with
     # round 28b's)
     # (read again with round 29b's examples)
-    ('khóa học online có miễn phí không', 'faq:chi-phi / courses:khoa-hoc'),
+    pytest.param('khóa học online có miễn phí không', 'faq:chi-phi / courses:khoa-hoc',
+                 marks=pytest.mark.xfail(strict=True, reason=SECOND_OPINION + (
+                     "courses (p 0.81) since round 29 merged: the fee's p 0.076, under "
+                     "OVERRULED; free courses asked for ('có khóa học miễn phí nào') are many "
+                     "of the examples"))),
     # a page to read books or stories (trang đọc sách, trang đọc truyện)
     ('xin trang đọc sách cho người già', 'courses:sach-dien-tu / courses'),
     ('cho mình mấy trang đọc truyện thiếu nhi', 'courses:van-hoa-doc'),

@@ -57,7 +57,7 @@ _CONSONANT = re.compile(r"[bcdđghklmnpqrstvx]")
 # that end one (_one_syllable).
 _ONSETS = frozenset({"ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr"})
 _CLOSING_CONSONANTS = frozenset("cmnpt")
-_PAIRED_FINALS = frozenset({"ch", "ng", "nh"})
+PAIRED_FINALS = frozenset({"ch", "ng", "nh"})  # (repair.py too)
 # Shorthands typed with a dot after a word's first letter ("c.ơn", "c.on": cảm ơn): the dot
 # parts two words there (the lexicon reads "c ơn"), joined they would be another ("con").
 _DOTTED = frozenset({("c", "ơn"), ("c", "on")})
@@ -226,7 +226,7 @@ def _one_syllable(left: str, right: str) -> bool:
         return _vowel(right[0]) or left + right[0] in _ONSETS
     if len(right) == 1 and _CONSONANT.fullmatch(right):
         return ((_vowel(left[-1]) and right in _CLOSING_CONSONANTS)
-                or left[-1] + right in _PAIRED_FINALS)
+                or left[-1] + right in PAIRED_FINALS)
     return False
 
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from handlers.understanding.index import Index
 from handlers.understanding.normalise import (
+    PAIRED_FINALS,
     Token,
     collapse_doubles,
     fold,
@@ -918,8 +919,6 @@ class Repairer:
 # The letters a slip of one key leaves out or adds in a word typed with its marks (a letter
 # with a mark is the word's): consonants, Telex's keys, and vowels without a mark ("qa": qua).
 _SLIP_LETTERS = "bcdghklmnpqrstvxaeiouyjfwz"
-# A final of two letters left out at the end ("chươ": chương, "thà": thành)
-_PAIRED_FINALS = ("ng", "nh", "ch")
 # A letter typed for another: a key beside it on a phone's keyboard (in its row or the row
 # above or below), i for y and u for y ("hủi", "hủu": hủy), c and t at the end ("mạt": mạc).
 _KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
@@ -978,7 +977,7 @@ def _key_edits(text: str) -> frozenset[str]:
             out.add(text[:k] + text[k + 1:])
             for c in _BESIDE.get(text[k], ""):
                 out.add(text[:k] + c + text[k + 1:])
-    out.update(text + f for f in _PAIRED_FINALS)
+    out.update(text + f for f in PAIRED_FINALS)  # ("chươ": chương, "thà": thành)
     out.discard(text)
     return frozenset(_placed(w) for w in out)
 

@@ -37,6 +37,14 @@ _TAILS = {**{w: v for w, v in _UNITS.items() if w != "năm"}, "mốt": 1, "lăm"
 # Words after "ngày"/"hôm" + a number word that make it something else ("ngày ba mẹ cưới").
 _NOT_A_DAY = ("mẹ", "má", "người", "lần", "buổi", "ngày", "tuần", "tiếng", "giờ", "tháng",
               "năm")
+# (folded: after a slipped head, `_mended_heads`; "mù 3 năm", "thư 2 lần")
+_NOT_A_DAY_FOLDS = frozenset(fold(w) for w in (*_NOT_A_DAY, "lan", "cai", "con", "nguoi",
+                                                "quyen", "cuon", "phut", "diem", "cau"))
+# The weekdays' number words typed without marks ("thú bay": bảy): by their folds, the first
+# word of the table for each.
+_UNMARKED_WEEKDAYS: dict[str, int] = {}
+for _w, _v in _NUMBER_WORDS.items():
+    _UNMARKED_WEEKDAYS.setdefault(fold(_w), _v)
 # The words around a fraction that make it a score ("đúng 9/10", "10/10 câu"), not a day.
 _SCORE_BEFORE = ("đúng", "được", "đạt", "sai")
 _SCORE_AFTER = ("câu", "điểm", "đ")
@@ -618,11 +626,58 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
+# The words that head a day ("thứ 5", "mùng 3", "hôm nay", "ngày mai") as a phone's keyboard
+# lets them slip: the letters of the head (folded) -> the head. "thú 5", "thừ 5" (the vowel's
+# shape or tone), "mừng 3", "mù 3" (the final left off), "hôn nay" (the key next to m), "ngáy
+# mai". Read as the head only before what that head takes (`_mended_heads`): a weekday's
+# number, a day of the month, "nay"/"qua"/"mai"/"kia".
+_SLIPPED_HEADS = {"thu": "thứ", "mung": "mùng", "mong": "mồng", "mu": "mùng", "mo": "mồng",
+                  "hom": "hôm", "hon": "hôm", "ngay": "ngày"}
+
+
+def _mended_heads(tokens: Sequence[Token]) -> Sequence[Token]:
+    """`tokens` with a day's head typed with a slip (`_SLIPPED_HEADS`) read as that head,
+    where what follows is what the head takes and nothing makes it another word: "thú 5 có
+    gì", "mù 3 có gì", "hôn nay có gì" (a word typed with marks is otherwise read as typed:
+    "thú", an animal, names no day). Not after a noun that "thứ N" counts ("câu thứ 5"), nor
+    before a unit ("mù 3 năm": blind three years; "thư 2 lần"). Tokens are replaced, never
+    added or removed: the indices of `DateRef.used` stay the message's."""
+    out: list[Token] | None = None
+    for i, t in enumerate(tokens):
+        head = _SLIPPED_HEADS.get(t.fold) if t.kind == "word" else None
+        if head is None or t.text == head or (not t.marked and t.fold not in ("mu", "mo", "hon")):
+            continue  # (unmarked, the folded head is read as it is already: "thu 5", "mong 3")
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if after is None or after.clause != t.clause:
+            continue
+        then = tokens[i + 2].fold if i + 2 < len(tokens) else ""
+        if head == "thứ":
+            number = (int(after.text) if after.kind == "number" and len(after.text) == 1
+                      else _NUMBER_WORDS.get(after.text) if after.marked
+                      else _UNMARKED_WEEKDAYS.get(after.fold))
+            takes = number is not None and 2 <= number <= 7 and not (
+                i > 0 and tokens[i - 1].fold in _ORDINAL_NOUNS)
+        elif head in ("mùng", "mồng"):
+            takes = after.kind == "number" and len(after.text) <= 2 and 1 <= int(after.text) <= 31
+        elif head == "hôm":
+            takes = after.text in ("nay", "qua")
+        else:  # ngày
+            takes = after.text in ("mai", "kia")
+        if not takes or (then in _NOT_A_DAY_FOLDS and not (
+                then == "tuan" and i + 3 < len(tokens)
+                and tokens[i + 3].fold in ("sau", "toi", "nay", "truoc"))):
+            continue  # ("thù 2 tuần sau": the week after names which Monday, no two weeks)
+        if out is None:
+            out = list(tokens)
+        out[i] = Token(head, fold(head), t.kind, t.expanded, t.repaired, t.keyed, t.clause)
+    return tokens if out is None else out
+
+
 def find_date(tokens: Sequence[Token], today: date, edition: Edition,
               english: bool = False) -> DateRef | None:
     """The day(s) or time the tokens name, relative to `today`; None when they name none
     (`english`: the message is written in English)."""
-    reader = _Reader(tokens, today, edition, english)
+    reader = _Reader(_mended_heads(tokens), today, edition, english)
     ref = reader.read()
     if ref is not None and reader.used:
         # The words between two read parts ("thứ 7 và chủ nhật", "từ 3/10 đến 5/10") belong

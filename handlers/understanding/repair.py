@@ -256,7 +256,8 @@ class Repairer:
         word of those letters that pairs with a neighbour as written; a word without marks
         said the other way."""
         if t.marked:
-            return self._retoned(t, prev, nxt) or self._said_alike(t, prev, nxt)
+            return (self._retoned(t, prev, nxt) or self._said_alike(t, prev, nxt)
+                    or self._final_left_off(t, prev, nxt))
         return (self._unmarked_among_marked(t, prev, nxt) if accented else None) or (
             self._said_alike_folded(t, prev, nxt))
 
@@ -322,6 +323,27 @@ class Repairer:
         found = {b + t.text[len(a):] for a, b in _SAID_ALIKE if t.text.startswith(a)
                  and not (a == "n" and t.text.startswith(("ng", "nh")))}
         found = {w for w in found if w in self.index.vocab_texts and self._sure_pair(w, prev, nxt)}
+        if len(found) != 1:
+            return None
+        word = found.pop()
+        return Token(word, fold(word), "word")
+
+    def _final_left_off(self, t: Token, prev: Token | None, nxt: Token | None) -> Token | None:
+        """A word of the bot typed with its marks and its final consonant left off, itself a
+        word ("cả | ơn": cảm, "hoạ | động": hoạt, "hoạt | độ": động): the one word of those
+        letters with a final that forms a pair, as written, with a neighbour typed with marks
+        as the bot writes it, where the word as typed pairs with neither. Never beside a filler
+        only ("cả | nhà | ơi" stays), nor for a word of the date (the date reader's)."""
+        if len(t.text) > 6 or t.text in DATE_TEXTS or self._sure_pair(t.text, prev, nxt) or (
+                prev is not None and (prev.text, t.text) in self.index.pairs) or (
+                nxt is not None and (t.text, nxt.text) in self.index.pairs):
+            return None
+        prev = prev if prev is not None and not self.index.is_filler(prev) else None
+        nxt = nxt if nxt is not None and not self.index.is_filler(nxt) else None
+        if prev is None and nxt is None:
+            return None
+        found = {w for w in (_placed(t.text + f) for f in _FINALS)
+                 if w in self._edit_vocab and self._sure_pair(w, prev, nxt, marked=True)}
         if len(found) != 1:
             return None
         word = found.pop()
@@ -980,6 +1002,10 @@ def _key_edits(text: str) -> frozenset[str]:
     out.update(text + f for f in PAIRED_FINALS)  # ("chươ": chương, "thà": thành)
     out.discard(text)
     return frozenset(_placed(w) for w in out)
+
+
+# The final consonants a word may have lost at its end (`Repairer._final_left_off`).
+_FINALS = ("c", "m", "n", "p", "t", *sorted(PAIRED_FINALS))
 
 
 def _neighbours(tokens: list[Token], k: int) -> tuple[Token | None, Token | None]:

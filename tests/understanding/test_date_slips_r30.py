@@ -1,4 +1,5 @@
-"""Round 30 (lead): a day's head word typed with a slip ("thú 5", "mù 3", "hôn nay").
+"""Round 30 (lead): a day's head word typed with a slip ("thú 5", "mù 3", "hôn nay"), and a
+word typed with its marks and its final consonant left off ("cả ơn", "hoạ động").
 
 A phone's keyboard lets the head of a day slip: the vowel's shape or tone ("thú", "thừ",
 "thủ" for "thứ"; "mừng", "mòng" for "mùng"), the final left off ("mù 3", "mô 5"), the key next
@@ -48,3 +49,25 @@ def test_a_day_typed_with_a_slip_in_its_head_is_that_day(understander: Understan
 def test_the_same_letters_as_another_word_name_no_day(understander: Understander,
                                                       text: str) -> None:
     assert not answer(understander, text).startswith("day:")
+
+
+# A final consonant left off a word typed with marks, the letters left a word too (repair.py
+# `_final_left_off`): read as the word that pairs with its neighbour.
+FINAL_LEFT_OFF = [
+    ("cả ơn bot nhiều nha", "smalltalk:thanks"),
+    ("tối mai có hoạ động nào không", "day:2020-10-02@toi"),
+    ("ngày mai có những hoạt độ gì", "day:2020-10-02"),
+    ("cho mình xin số điệ thoại ban tổ chức", "contacts / faq:lien-he"),
+    ("làm sao để hủy đăng ký nhậ tin", "unsubscribe"),
+]
+# The letters as typed pair with a neighbour, or only fillers are beside them: kept.
+KEPT = [
+    ("cả nhà ơi", "dont_know / smalltalk:greeting"),
+    ("lớp tin học cho người già", "faq:internet-an-toan / event:lop-ky-nang-so"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FINAL_LEFT_OFF + KEPT)
+def test_a_final_left_off_a_marked_word_is_read_by_its_neighbour(
+        understander: Understander, text: str, expected: str) -> None:
+    assert answer(understander, text) in expected.split(" / ")

@@ -37,6 +37,12 @@ _TAILS = {**{w: v for w, v in _UNITS.items() if w != "năm"}, "mốt": 1, "lăm"
 # Words after "ngày"/"hôm" + a number word that make it something else ("ngày ba mẹ cưới").
 _NOT_A_DAY = ("mẹ", "má", "người", "lần", "buổi", "ngày", "tuần", "tiếng", "giờ", "tháng",
               "năm")
+# The phones' networks typed as an hour would be ("4g": four o'clock), and the words beside
+# them that say a network is meant (folded) (round 30 d: "gói cước 4g nào rẻ", "mạng 5g").
+_NETWORKS = frozenset({"3g", "4g", "5g"})
+_NETWORK_WORDS = frozenset({"mang", "song", "goi", "cuoc", "sim", "bat", "tat", "data", "wifi",
+                            "viettel", "vinaphone", "mobifone", "vina", "mobi", "yeu", "cham",
+                            "lag", "thoai", "dt"})
 # (folded: after a slipped head, `_mended_heads`; "mù 3 năm", "thư 2 lần")
 _NOT_A_DAY_FOLDS = frozenset(fold(w) for w in (*_NOT_A_DAY, "lan", "cai", "con", "nguoi",
                                                 "quyen", "cuon", "phut", "diem", "cau"))
@@ -138,6 +144,15 @@ class _Reader:
         if token.repaired:  # a typo read as a word ("xang" as "sáng") names no day
             return False
         return token.text in texts if token.marked else token.fold in _folded(texts)
+
+    def _network(self, i: int) -> bool:
+        """Token i ("4g", "5G", "3g") names a phone's network, not four or five o'clock: one of
+        the networks' names typed as a time, right beside a word of the network ("mạng",
+        "sóng", "gói cước", "sim", "bật", …) and with no part of the day after it ("4g chiều")."""
+        t = self.t[i]
+        return (t.fold in _NETWORKS and not self.word(i + 1, *PARTS)
+                and any(0 <= j < len(self.t) and self.t[j].fold in _NETWORK_WORDS
+                        for j in (i - 1, i + 1)))
 
     def number(self, i: int) -> int | None:
         if 0 <= i < len(self.t) and self.t[i].kind == "number" and len(self.t[i].text) <= 4:
@@ -399,6 +414,9 @@ class _Reader:
                 else:
                     found = [d]
                 i += 1
+            elif t.kind == "time" and self._network(i):
+                i += 1  # "gói cước 4g", "mạng 5g": the phone's network, no hour
+                continue
             elif t.kind == "time":
                 m = _HOUR.match(t.text)
                 hour = int(m[1]) if m else 0

@@ -167,7 +167,8 @@ class Examples:
     def vote(self, normalised: str) -> Voted | None:
         """The answer of the K examples most like `normalised` when all K name it, with the
         K-th's likeness; else the model's answer when it gives it MODEL_FLOOR or more and the
-        example most like `normalised` names it too, with its probability; else None."""
+        example most like `normalised` names it too (or one exactly as alike: `_most_alike`),
+        with its probability; else None."""
         vector = self.query(normalised)  # (once: the nearest and the model both read it)
         nearest = self._nearest(vector, K)
         answers = {answer for answer, _likeness in nearest}
@@ -178,8 +179,9 @@ class Examples:
     def second_opinion(self, normalised: str, against: str) -> Voted | None:
         """The model's answer of `normalised` instead of the rules' answer `against`: when it
         gives its own SECOND_FLOOR or more and theirs less than OVERRULED, and the example most
-        like `normalised` names its own too (not the nearest five's agreement alone: asked of a
-        message the rules did answer, see Understander.understand), else None."""
+        like `normalised` (or one exactly as alike: `_most_alike`) names its own too (not the
+        nearest five's agreement alone: asked of a message the rules did answer, see
+        Understander.understand), else None."""
         vector = self.query(normalised)
         if vector is None:
             return None
@@ -192,8 +194,7 @@ class Examples:
         theirs = float(p[model.index[against]]) if against in model.index else 0.0
         if guessed.likeness < SECOND_FLOOR or guessed.answer == against or theirs >= OVERRULED:
             return None
-        nearest = self._nearest(vector, 1)
-        return guessed if nearest and nearest[0][0] == guessed.answer else None
+        return guessed if guessed.answer in _most_alike(self._nearest(vector, K)) else None
 
     def _modelled(self, vector: Vector | None,
                   nearest: list[tuple[str, float]]) -> Voted | None:
@@ -201,7 +202,7 @@ class Examples:
         if vector is None or not nearest or model is None:
             return None
         guessed = model.answer_of(vector)
-        if guessed.likeness < MODEL_FLOOR or guessed.answer != nearest[0][0]:
+        if guessed.likeness < MODEL_FLOOR or guessed.answer not in _most_alike(nearest):
             return None
         return guessed
 
@@ -250,6 +251,16 @@ class Examples:
             self.rows[at], weights=self.weights[at] * np.repeat(q, lengths),
             minlength=len(self.answers)).astype(np.float64)
         return scores
+
+
+def _most_alike(nearest: list[tuple[str, float]]) -> set[str]:
+    """The answers of the examples most like a message (`nearest`, the most alike first): the
+    first's, and those of examples exactly as alike (the same words, typed with marks and
+    without, under two answers: which of them argpartition puts first says nothing; round 30)."""
+    if not nearest:
+        return set()
+    top = nearest[0][1]
+    return {answer for answer, likeness in nearest if likeness >= top - 1e-9}
 
 
 class Model:

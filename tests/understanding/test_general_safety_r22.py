@@ -78,6 +78,10 @@ CASES = [
 # Left after the round (strict xfail), with the answer they get and why.
 # ("bị người yêu cũ tung ảnh…" is answered since the examples' model, BENCHMARKS §8.74.)
 LEFT: dict[str, str] = {
+    'nhận được tin nhắn trúng iphone, bắt chuyển 500k phí ship, có nên chuyển không':
+        "dont_know since round 30d's regeneration of the examples: the model's safe Internet "
+        "0.48, but the example most like it is a near miss (likeness 0.244 against the safe "
+        "Internet's 0.239): a knife's edge",
     # ('anh ta quen em tren mang, …' is answered again since round 29c's regeneration of the
     # examples: a knife's edge since §8.90)
     'em bị quên mật khẩu zalo mà đổi số điện thoại rồi, lấy lại kiểu gì':

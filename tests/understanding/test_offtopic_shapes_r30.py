@@ -1,0 +1,38 @@
+"""Round 30 (d, lead): a phone's network typed as an hour would be ("4g", "5G").
+
+"4g" is four o'clock to the date reader ("4g chiều mai"); beside a word of the network
+("mạng 5g", "gói cước 4g", "sim 4g", "sóng 4g yếu") it is the phone's network, and the message
+asks the network's provider, not the Week's events of the afternoon (dates.py `_network`).
+Blind cases, other words than round 30d's corpus batches (BENCHMARKS §8.105); the hour said
+so stays an hour.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from handlers.understanding import Understander
+from tests.understanding.conftest import answer
+
+NETWORK = [
+    "mạng 4g nhà mình chậm quá phải làm sao",
+    "dang ky goi data 4g viettel the nao",
+    "bat 4g len ma khong vao duoc mang",
+    "sóng 5g đã phủ tới thủy nguyên chưa",
+]
+AN_HOUR = [
+    ("4g chiều nay có sự kiện gì", "day:2020-10-01@chieu"),
+    ("mai 5g có gì không", "day:2020-10-02@chieu"),
+]
+
+
+@pytest.mark.parametrize("text", NETWORK)
+def test_a_network_typed_as_an_hour_names_no_time(understander: Understander,
+                                                  text: str) -> None:
+    assert not answer(understander, text).startswith("day:")
+
+
+@pytest.mark.parametrize(("text", "expected"), AN_HOUR)
+def test_an_hour_typed_so_stays_an_hour(understander: Understander, text: str,
+                                        expected: str) -> None:
+    assert answer(understander, text) == expected

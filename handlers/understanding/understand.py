@@ -246,7 +246,7 @@ _ONLINE = frozenset({"tren", "mang", "online", "onl", "qua", "internet", "truc",
 _LEARNING_ONLINE = frozenset({"online", "onl", "truc", "tuyen"})
 # Spending money, and money (folded): "không mất tiền", "không tốn xu nào" (round 29b).
 _SPEND = frozenset({"mat", "ton"})
-_COIN = frozenset({"tien", "xu", "dong"})
+_COIN = frozenset({"tien", "xu", "dong", "phi"})  # ("phi": "mà không tốn phí", round 30a)
 # Which one is asked (folded: "có trang nào", "web gì") (round 24b).
 _WHICH = frozenset({"co", "nao", "gi", "ad"})
 # Where to start (folded: "bắt đầu từ đâu") (round 24b).
@@ -4192,10 +4192,11 @@ class Understander:
         start, end = min(after), max(after)
         # (or "không" right before them, then a yes/no: "thi cdht ko mất tiền hả", round 27 b)
         # (not "mà không": a condition of what is wanted, "trang … học tiếng anh mà không
-        # mất xu nào không", round 29b)
+        # mất xu nào không", round 29b; nor "nào không": which of them is free, "có khóa học
+        # nghề online nào không mất tiền không", round 30a)
         asked_from = any(t.fold in ("co", "phai") for t in tokens[max(0, start - 2):start + 1]
                          ) or (start > 0 and tokens[start - 1].fold in NOT and not (
-                             start > 1 and tokens[start - 2].fold == "ma"))
+                             start > 1 and tokens[start - 2].fold in ("ma", "nao")))
         # (the yes/no may be the fee phrase's own last word: "có mất tiền không")
         asked_to = any(t.fold in YES_NO for t in tokens[max(start + 1, end):end + 3])
         # (the thing named is what the fee is asked of: explained by the answer)

@@ -2584,9 +2584,9 @@ class Understander:
             if dated is not None:
                 best = dated
                 passed.add(best.route)
-            opens = self._library_opens(tokens, ref, best, candidates, info)
-            if opens is not None:
-                best = opens
+            library = self._library_opens(tokens, ref, best, candidates, info)
+            if library is not None:
+                best = library
                 passed.add(best.route)
         # (the event before the programme: a programme named on words of its own and asked
         # when or where is its event's day, "hôm nào có buổi ông bà cháu cùng đọc sách")

@@ -106,6 +106,10 @@ _OCCASION_ASKED = ("buoi nao",)
 # Which day is asked, not which hour (folded): "hôm nào thư viện mở cửa" (round 25d).
 _WHICH_DAY = ("hom nao", "ngay nao", "bua nao", "thu may", "mung may", "ngay may", "hom may")
 _WHICH_HOUR = ("may gio", "may h", "gio nao", "luc nao")
+# Whose library ("thư viện xã", "thư viện thành phố", "thư viện trường"): a library of the
+# writer's place, asked whether it opens on a day (round 30a)
+_LIBRARY_OF = frozenset({"xa", "phuong", "quan", "huyen", "thanh", "pho", "tp", "truong",
+                         "thon", "tinh", "nha", "gan", "minh", "em", "toi", "cua", "o", "co"})
 # A school's class named by its grade and letter ("lớp 6A3", "lop 10a1"): the timetable of that
 # class is its school's, not the Week's schedule (round 17e). The Week names no class so; "tủ sách
 # lớp học cho lớp 4A" stays a programme (only the calendar's answers give way).
@@ -242,7 +246,7 @@ _ONLINE = frozenset({"tren", "mang", "online", "onl", "qua", "internet", "truc",
 _LEARNING_ONLINE = frozenset({"online", "onl", "truc", "tuyen"})
 # Spending money, and money (folded): "không mất tiền", "không tốn xu nào" (round 29b).
 _SPEND = frozenset({"mat", "ton"})
-_COIN = frozenset({"tien", "xu", "dong"})
+_COIN = frozenset({"tien", "xu", "dong", "phi"})  # ("phi": "mà không tốn phí", round 30a)
 # Which one is asked (folded: "có trang nào", "web gì") (round 24b).
 _WHICH = frozenset({"co", "nao", "gi", "ad"})
 # Where to start (folded: "bắt đầu từ đâu") (round 24b).
@@ -635,6 +639,9 @@ _SENDS = frozenset({"gui", "nop"})
 _WHERE_SENT = frozenset({"ve", "cho", "len", "thang", "qua", "toi", "den", "phong", "so", "ca",
                          "hoi", "uy", "ubnd", "email", "mail", "buu", "ban"})
 _ORGANISE = frozenset({"to", "chuc"})
+# Answers of one day's event or of the lists, after the standing answer of the same words
+# (whether anyone holds a reading near home: the library, not the reading day) (round 30a)
+_DATED_LISTS = frozenset({"event", "programme", "activities", "schedule"})
 # The words after a unit's name that make it the writer's ("cơ quan | chúng tôi", "trường |
 # của tôi") (folded) (round 22 d)
 _WRITER_WORDS = frozenset({"chung", "toi", "minh", "em", "cua", "tui"})
@@ -2142,6 +2149,7 @@ class Understander:
         best = self._device_help(tokens, candidates, best)
         best = self._guided(tokens, candidates, best)
         best = self._organised(tokens, candidates, best)
+        best = self._held_by_anyone(tokens, candidates, best)
         best = self._near_home(candidates, best)
         best = self._money_lost(tokens, candidates, best)
         who = self._organisers_are(tokens, best)
@@ -2575,6 +2583,10 @@ class Understander:
             dated = self._asked_of_day(tokens, ref, best, candidates, info)
             if dated is not None:
                 best = dated
+                passed.add(best.route)
+            library = self._library_opens(tokens, ref, best, candidates, info)
+            if library is not None:
+                best = library
                 passed.add(best.route)
         # (the event before the programme: a programme named on words of its own and asked
         # when or where is its event's day, "hôm nào có buổi ông bà cháu cùng đọc sách")
@@ -3324,6 +3336,7 @@ class Understander:
         start = next((i + 1 for i in range(1, len(tokens) - 1)
                       if folds[i] == "ve" and folds[i - 1] in ("sach", "truyen", "lieu")
                       and tokens[i].clause == clause), None)
+
         if start is None:
             return set()
         return {i for i in range(start, len(tokens)) if tokens[i].clause == clause}
@@ -3741,6 +3754,32 @@ class Understander:
                  and c.rank >= SUBJECT * best.rank]
         return max(after, key=lambda c: (organised(c), c.rank), default=best)
 
+    @staticmethod
+    def _held_by_anyone(tokens: list[Token], candidates: list[_Candidate],
+                        best: _Candidate) -> _Candidate:
+        """"Có ai tổ chức …" asks whether what follows is held where the writer lives ("ở xã
+        em có ai tổ chức đọc sách không", "phường mình có ai tổ chức lớp dạy điện thoại cho
+        người già không"): the activity named after the verb is asked (the library, a class),
+        not who the Week's organisers are, found on "ai tổ chức" alone (a phrase far stronger
+        than the activity's words: the question's frame decides). Of the answers found after
+        the verb, the one that explains most of it; on as many words, the standing answer
+        (the library, the class, the advice) before one day's event or the list: whether
+        anyone holds it near home has no date. "ai tổ chức tuần lễ" (no "có" before, or the
+        Week's name after) stays the bodies' (round 30a)."""
+        if best.route != _BODIES or not best.explained or any(
+                tokens[i].fold not in _ORGANISE | {"ai"} for i in best.explained):
+            return best
+        first, verb = min(best.explained), max(best.explained)
+        if not first or tokens[first - 1].fold != "co" or tokens[first].fold != "ai":
+            return best
+        if " tuan le " in parts.run(tokens[verb + 1:]):
+            return best
+        after = [c for c in candidates[1:] if c.explained and min(c.explained) > verb
+                 and c.route[0] not in ("smalltalk", "unknown", "contacts", "bodies", "day",
+                                        "today")]
+        return max(after, key=lambda c: (len(c.explained), c.route[0] not in _DATED_LISTS,
+                                         c.rank), default=best)
+
     def _asker(self, tokens: list[Token], best: _Candidate) -> set[int]:
         """The unit that opens the message and asks ("trường mẫu giáo | nên làm hoạt động gì",
         "ban giám hiệu | cần làm gì"): its name, up to what it wants or must do, says who asks,
@@ -4153,10 +4192,11 @@ class Understander:
         start, end = min(after), max(after)
         # (or "không" right before them, then a yes/no: "thi cdht ko mất tiền hả", round 27 b)
         # (not "mà không": a condition of what is wanted, "trang … học tiếng anh mà không
-        # mất xu nào không", round 29b)
+        # mất xu nào không", round 29b; nor "nào không": which of them is free, "có khóa học
+        # nghề online nào không mất tiền không", round 30a)
         asked_from = any(t.fold in ("co", "phai") for t in tokens[max(0, start - 2):start + 1]
                          ) or (start > 0 and tokens[start - 1].fold in NOT and not (
-                             start > 1 and tokens[start - 2].fold == "ma"))
+                             start > 1 and tokens[start - 2].fold in ("ma", "nao")))
         # (the yes/no may be the fee phrase's own last word: "có mất tiền không")
         asked_to = any(t.fold in YES_NO for t in tokens[max(start + 1, end):end + 3])
         # (the thing named is what the fee is asked of: explained by the answer)
@@ -4838,6 +4878,37 @@ class Understander:
                                  for i in c.explained - best.explained - ref.used)
                          and c.rank >= TWO_QUESTIONS * best.rank), None)
         return None
+
+    def _library_opens(self, tokens: list[Token], ref: DateRef, best: _Candidate,
+                       candidates: list[_Candidate],
+                       info: dict[int, float]) -> _Candidate | None:
+        """"thư viện xã có mở cửa chủ nhật không", "tv phuong t7 co mo ko": whether a library
+        opens on one day named asks the library's hours (its answer says whom to ask), not
+        what the day holds; the library's own event of that day, when it has one ("thư viện
+        thứ ba có mở cửa không": the open library day). Only when the library, its opening
+        and the day are all the message says ("thư viện gần nhà đóng cửa chủ nhật, | vậy chủ
+        nhật này có hoạt động gì" asks the day) (round 30a; earlier rounds read it as the
+        day, BENCHMARKS §8.99)."""
+        if best.route[0] not in ("day", "today") or len(ref.days) != 1:
+            return None
+        folds = [t.fold for t in tokens]
+        if not any(a == "mo" and b in ("cua", "khong", "ko", "k", "chua")
+                   for a, b in itertools.pairwise([*folds, ""])):
+            return None
+        library = next((c for c in candidates if c.route == ("library", "")
+                        and c.explained), None)
+        if library is None or any(c.route[0] == "unknown" for c in candidates):
+            return None
+        opening = {i for i, f in enumerate(folds) if f in ("mo", "cua")}
+        if any(i not in library.explained and i not in ref.used and i not in opening
+               and not self.index.is_filler(tokens[i]) and tokens[i].fold not in YES_NO
+               and tokens[i].fold not in _LIBRARY_OF
+               for i in info):
+            return None
+        own = next((c for c in candidates if c.route[0] == "event"
+                    and self._event_days.get(c.route[1]) == ref.days[0]
+                    and c.explained & library.explained), None)
+        return own or library
 
     def _ceremony_named(self, tokens: list[Token], ref: DateRef,
                         best: _Candidate) -> _Candidate | None:

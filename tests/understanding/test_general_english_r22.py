@@ -153,7 +153,8 @@ def test_english_off_topic(understander: Understander, text: str, expected: str)
 # guards: Vietnamese typed without marks whose words are short English words ("thu", "sat",
 # "mon", "me", "the", "ok", "check", "score", "link") keep the answers they had before the round
 @pytest.mark.parametrize(("text", "expected"), [
-    ('thu vien thu 7 co mo cua k', 'day:2020-10-03'),
+    # (whether a library opens on a day named is the library's since round 30a, §8.102)
+    ('thu vien thu 7 co mo cua k', 'library'),
     ('mon toan co bai giang online ko', 'courses:bai-giang'),
     ('check lich hom nay', 'day:2020-10-01'),
     ('ok ad', 'smalltalk:ok'),

@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 
 from handlers.understanding import Understander
-from tests.understanding.conftest import SECOND_OPINION, answer, with_left
+from tests.understanding.conftest import answer, with_left
 
 SAFETY = "faq:internet-an-toan"
 LEARN = ("faq:internet-an-toan / event:an-duong-ky-nang-so / event:lop-ky-nang-so"
@@ -95,12 +95,8 @@ LEFT: dict[str, str] = {
     'co nguoi tu xung can bo dien luc goi doi cat dien neu ko chuyen tien':
         "dont_know: 'cắt điện' is a subject elsewhere, and such a subject decides",
     # ('cai dat gi cho dt cua con de chan noi dung nguoi lon' is answered since round 26a.)
-    'anh ta quen em tren mang, gio doi gui hang tu nuoc ngoai ve bat dong thue': (
-        "no information since round 29 merged: the nearest examples split and the model gives "
-        "no information p 0.43, the safe Internet 0.37"),
-    'ông bà không biết chữ nhiều có học dùng zalo được không': SECOND_OPINION + (
-        "faq:ai-tham-gia (p 0.39) since BENCHMARKS §8.96's training: the safe Internet's p "
-        "0.093, just under OVERRULED (0.113 before; a knife's edge)"),
+    # ('anh ta quen em tren mang, …' and 'ông bà không biết chữ nhiều có học dùng zalo được
+    # không' are answered again with round 30a's examples: knives' edges since round 29)
 }
 
 GUARDS = [

@@ -451,6 +451,82 @@ _CAN_DO = re.compile(r" (?:giup|lam|hoi|ho tro|tra loi)" + _FOR_WHOM + " duoc" +
                      + r"(?: (?:nhung|cac))?(?: (?:viec|thu|cai|cau))? gi ")
 
 
+# Round 30 (b): the quiz's answers asked for, or someone to take it for one (folded). A numbered
+# question of the quiz ("câu 5", "câu số 3", "câu hỏi thứ 2") with which answer it has ("chọn A
+# hay C", "đáp án là gì", "trả lời gì"); the answers asked to be given or sold ("cho em xin bộ
+# đáp án", "ai có đáp án"); someone sought to take it ("có ai làm hộ bài thi không", "cần người
+# thi hộ"). The bot never tells an answer while the contest runs, nor helps cheat: no answer of
+# its own, not the rules ("câu 5 chọn đáp án nào cũng báo lỗi", "có được nhờ người nhà làm hộ
+# không", "ai làm hộ bài thi thì bị loại không" still ask of the contest).
+_QUIZ_QUESTION = r"cau (?:hoi )?(?:so |thu )?[0-9]{1,2}"
+_WHICH_ANSWER = r"(?:la gi|gi|j|gj|nao|la cai gi)(?! cung)"
+_CHEATING = re.compile(
+    r" (?:" + _QUIZ_QUESTION + r"(?: [a-z]+){0,3}? (?:(?:dap an|chon|tra loi|khoanh)"
+    r"(?: [a-z]+){0,2}?|la) " + _WHICH_ANSWER
+    + r"|(?:dap an|chon|tra loi) (?:cua |cho |o )?" + _QUIZ_QUESTION
+    + r"(?: [a-z]+){0,2}? " + _WHICH_ANSWER
+    + r"|" + _QUIZ_QUESTION + r"(?: [a-z]+){0,4}? [abcd] (?:hay|hoac|or) [abcd]"
+    + r"|(?:xin|gui|share|ban|mua|co ai co|ai co) (?:bo |cai |file |het )?dap an"
+    + r"(?! (?:dung )?(?:sau|khi nao|bao gio))"
+    + r"|(?:co ai|can nguoi|can ai|tim nguoi|ai nhan) (?:[a-z]+ ){0,2}?"
+    r"(?:lam|thi) (?:ho|giup|gium|dum)(?! (?:duoc|dc) (?:khong|ko|k|hok|chua))"
+    + r") ")
+# A contest named and said to be a school's or a class's ("cuộc thi học sinh thanh lịch của
+# trường", "hội thi kể chuyện do lớp tổ chức"): another contest, the words between its name
+# (not "có", "cho", "này", …: "cuộc thi có cho học sinh của trường … tham gia không" asks of the
+# Week's) (round 30 b).
+_NOT_A_NAME = r"(?!(?:co|cho|danh|nay|do|duoc|la|thi|ma|va|khong|ko|de|nao|gi|toi|em|minh" \
+    r"|con|chau|cua|o|tai)\b)[a-z]+"
+_OTHER_CONTEST = re.compile(r" (?:cuoc|hoi) thi(?: " + _NOT_A_NAME + r"){1,5}"
+                            r" (?:cua|do|o) (?:truong|lop|khoi)\b")
+_WEEK_CONTEST = (" cong dan hoc tap ", " cdht ", " tuan le ", " bot ")
+# … but not of one's own attempt seen again, after it ("xin đáp án sau khi thi xong").
+_OWN_SEEN = (" xem lai ", " thi xong ", " lam xong ", " nop bai ", " sau khi ")
+
+
+def _cheating(tokens: list[Token]) -> bool:
+    """Whether the message asks for the quiz's answers or for someone to take it (round 30
+    b): _CHEATING."""
+    run = " " + " ".join(t.fold for t in tokens if t.kind != "symbol") + " "
+    return _CHEATING.search(run) is not None and not any(w in run for w in _OWN_SEEN)
+
+
+def _other_contest(tokens: list[Token]) -> bool:
+    """Whether a contest named is a school's or a class's: _OTHER_CONTEST (round 30 b)."""
+    run = " " + " ".join(t.fold for t in tokens if t.kind != "symbol") + " "
+    return _OTHER_CONTEST.search(run) is not None and not any(w in run for w in _WEEK_CONTEST)
+
+# Round 30 (b): what a person is or does, told before asking whether they may take part ("con
+# tôi đang du học ở Nhật | có dự thi được không", "em là sinh viên năm cuối | có thi được
+# không"): who would take part, not a subject of elsewhere asked. The contest's facts and who
+# may take part (folded).
+_MAY_ANSWER = frozenset({("contest", ""), ("faq", "cuoc-thi"), ("faq", "ai-tham-gia")})
+_BEING = frozenset({"dang", "la", "van"})
+
+
+def _entrant_is(tokens: list[Token], candidates: list[_Candidate], best: _Candidate) -> bool:
+    """Whether every subject elsewhere is said of a person, after "đang", "là" or "vẫn" and
+    before the answer's words, in a message that asks "… được không" after them (whether they
+    may take part): _BEING."""
+    if best.route not in _MAY_ANSWER or not best.explained:
+        return False
+    folds = [t.fold for t in tokens]
+    first = min(best.explained)
+    asked = any(folds[i] == "duoc" and any(f in YES_NO for f in folds[i + 1:])
+                for i in range(first, len(folds)))
+    if not asked:
+        return False
+    for c in candidates:
+        if c.route[0] != "unknown":
+            continue
+        if not c.explained or max(c.explained) >= first:
+            return False
+        start = min(c.explained)
+        if not any(folds[j] in _BEING for j in range(max(0, start - 2), start)) or not any(
+                tokens[j].fold in _KIN_FOLDS for j in range(start)):
+            return False
+    return True
+
 def _centre_fee(tokens: list[Token]) -> bool:
     """Whether a centre other than a community learning or continuing-education one is named
     with a fee ("trung tâm … học phí"): a private centre's price (round 26b); or the price of
@@ -600,8 +676,10 @@ _QUIZ_NAMED = frozenset({"thi", "cau", "diem"})
 _QUIZ_QUESTIONS = frozenset({("cau", "hoi"), ("de", "thi"), ("bai", "thi")})
 # A device, or using one, named as what the quiz is taken on (folded): "thi trên máy tính được
 # không hay phải dùng đt" (round 26d).
+# (and a smartphone, "điện thoại thông minh": "không có đt thông minh thì có thi được không",
+# round 30 b)
 _QUIZ_DEVICE = frozenset({"may", "tinh", "dien", "thoai", "dung", "su", "laptop", "ipad",
-                          "bang", "smartphone", "zalo", "app", "ung"})
+                          "bang", "smartphone", "zalo", "app", "ung", "thong", "minh"})
 # Words that ask for something to be done, or say it is wanted (folded).
 _REQUEST = frozenset({"cho", "muon", "xin", "giup", "can"})
 # Words that go on with what was begun ("thi tiếp", "làm nốt", "vào lại") (folded).
@@ -1842,6 +1920,10 @@ class Understander:
         normalised = " ".join(t.fold for t in tokens)
         base = Understanding("unknown", typed=text, normalised=normalised, english=english,
                              asks="?" in text or parts.asks(tokens, 0, len(tokens)))
+        if _cheating(repaired) or _other_contest(repaired):
+            # the quiz's answers asked, someone to take it, or a school's contest: no answer of
+            # the Week's, and no examples asked either (round 30 b)
+            return replace(base, elsewhere=True)
         if not any(t.kind != "symbol" or t.expanded for t in tokens):
             return base
         if self._kin_call(tokens):  # "cô ơi", "chu oi": a call to whoever answers greets
@@ -2341,6 +2423,9 @@ class Understander:
             candidates = [c for c in candidates if c.route[0] != "unknown"]
         if elsewhere and self._told_elsewhere(tokens, candidates, best):
             elsewhere = False  # (nor is the story's subject a second answer to ask between)
+            candidates = [c for c in candidates if c.route[0] != "unknown"]
+        if elsewhere and _entrant_is(tokens, candidates, best):
+            elsewhere = False  # (the subject elsewhere says who would take part, round 30 b)
             candidates = [c for c in candidates if c.route[0] != "unknown"]
         if elsewhere:  # no neighbour answer offered either: "giá vàng" is not about fees
             return replace(base, elsewhere=True)

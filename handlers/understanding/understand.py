@@ -527,6 +527,18 @@ def _entrant_is(tokens: list[Token], candidates: list[_Candidate], best: _Candid
             return False
     return True
 
+def _unmarked_fillers(tokens: list[Token]) -> set[int]:
+    """The words typed without marks that are fillers where they stand, though other words
+    have their letters: "cua" before who owns it ("cua minh": của), "dau" after "o" ("o dau":
+    ở đâu). They ask nothing, as typed with their marks: not counted among the words an answer
+    leaves unexplained ("xem lai bai thi cua minh o dau": two of five so, the examples' model
+    was asked for a second opinion and overruled the contest; round 30 b). (Their weight is
+    left as it is: as fillers they changed how near answers and stories weigh.)"""
+    folds = [t.fold for t in tokens]
+    return {i for i, t in enumerate(tokens) if not t.marked and (
+        (t.fold == "cua" and i + 1 < len(tokens) and folds[i + 1] in SELF)
+        or (t.fold == "dau" and i > 0 and folds[i - 1] == "o"))}
+
 def _centre_fee(tokens: list[Token]) -> bool:
     """Whether a centre other than a community learning or continuing-education one is named
     with a fee ("trung tâm … học phí"): a private centre's price (round 26b); or the price of
@@ -2002,6 +2014,7 @@ class Understander:
         # from them at the end)
         lettered = {i for i in info if tokens[i].text.isalpha()
                     or any(c.isalpha() for c in tokens[i].text)}  # (most: letters only)
+        lettered -= _unmarked_fillers(tokens)
         base = replace(base, words=len(lettered))
         date_info = 0.0 if ref is None else SCOPE_INFO if ref.kind in SCOPES else DATE_INFO
         # a month or a year stays in the phrases that hold it ("chủ đề năm nay")
@@ -3093,6 +3106,20 @@ class Understander:
             take.explained |= {i for c in found.values() if c.route[0] == "contest"
                                for i in c.explained
                                if i > first and tokens[i].fold in self._contest_words}
+        board = next((c for c in found.values() if c.route == _BOARD and c.explained), None)
+        if board is not None:
+            # "thứ hạng | cuộc thi công dân học tập", "check rank | cdht": the contest named
+            # after the ranking's words is whose ranking is asked; they say those words too
+            # (round 30 b)
+            # (the name itself, "công dân học tập": "thi" alone after "xem bxh, cho e thi thử"
+            # is taken, "thì" after "xem điểm của cháu thi xem ở đâu" no contest)
+            first = min(board.explained)
+            named = {i for i in range(first + 1, len(tokens) - 1)
+                     if tokens[i].fold == "cong" and tokens[i + 1].fold == "dan"}
+            if named:
+                board.explained |= {i for c in found.values() if c.route[0] == "contest"
+                                    for i in c.explained if i >= min(named)
+                                    and tokens[i].fold in self._contest_words}
         for c in found.values():
             said = sum(v for i, v in info.items() if i in c.explained)
             if ref is not None and ref.used <= c.explained:

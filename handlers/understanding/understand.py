@@ -3499,6 +3499,13 @@ class Understander:
                 if (folds[i] in ("duoc", "nhan") and folds[i + 1] in ("qua", "gi"))
                 or (folds[i] == "qua" and folds[i + 1] == "gi") for j in (i, i + 1)}
         if not got:
+            # ("có phần quà nào | cho | người đạt điểm cao không": what is got named before
+            # the standing it is for; round 30b)
+            given = next((c for c in candidates if c.route in _CONTEST_FACTS and c.explained
+                          and max(c.explained) < first and c.rank >= HALF * best.rank
+                          and "cho" in folds[max(c.explained) + 1:first]), None)
+            if given is not None:
+                return replace(given, explained=given.explained | best.explained)
             # ("thi xong có được thi lại để lấy điểm cao hơn không": the score is what a retake
             # is for; the contest's rules say whether one may; round 26d)
             retake = next((c for c in candidates if c.route == ("contest", "")

@@ -2807,8 +2807,11 @@ class Understander:
         # them: "e dc top 10 bxh roi, | gio xem lai dap an nhung cau sai dc ko": the standing
         # told is why it is asked, not a word the answer leaves unexplained for the examples'
         # model to answer instead; round 30 b. Not the writer's introduction: "tôi là trưởng ban
-        # văn hóa phường …" left unexplained lets the model name the event asked.)
-        if best.explained and ended and min(best.explained) > max(ended):
+        # văn hóa phường …" left unexplained lets the model name the event asked; nor before a
+        # time found alone, "nick zalo bi hack r, | lam j bay gio": what was done is what is
+        # asked of.)
+        if best.explained and ended and min(best.explained) > max(ended) and (
+                best.route[0] not in _CALENDAR):
             denied = denied | ended
         return replace(base, feature=best.route[0], arg=best.route[1], score=best.rank,
                        explained=frozenset(best.explained),

@@ -49,12 +49,9 @@ EVENTS_IN_EVERYDAY_WORDS = [
     # (a strict xfail of §8.81 until round 27d's examples, read while they were merged, then
     # overruled again once all five rounds' examples were in: the model's borderline answer)
     # (read again since round 28d's examples; overruled again once round 28 merged; read
-    # again with round 29a's examples)
-    pytest.param("giờ cuối làm bài thi là mấy giờ", "event:cuoc-thi-dong",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "contest since round 29 merged: the five nearest examples split (contest "
-                     "and the closing event at likeness 0.578 each) and the model gives the "
-                     "contest p 0.85, the closing event 0.06"))),
+    # again with round 29a's examples; overruled once round 29 merged, read again with round
+    # 30b's)
+    ("giờ cuối làm bài thi là mấy giờ", "event:cuoc-thi-dong"),
 ]
 
 ELSEWHERE = [

@@ -111,10 +111,12 @@ LEFT: dict[str, str] = {
     "ra được, giờ làm sao ạ":
         "dont_know: 'chứng khoán' is a subject elsewhere and the safe Internet is not twice as "
         "strong ('không rút được' is split by 'ra'): the bait of §8.74, not taken",
-    "cach sao luu danh ba len gmail":
-        "faq:internet-an-toan since round 29a's examples: the rules find no answer (the help "
-        "desk's), and the examples' model gives the safe Internet p 0.31 (no information "
-        "0.18), its nearest example the safe Internet's by 0.001 (0.2717 against 0.2707)",
+    # ("cach sao luu danh ba len gmail", the safe Internet's by the model since round 29a's
+    # examples at p 0.31, no information again with round 30b's)
+    "bà tôi muốn học dùng zalo, tuần lễ có lớp không":
+        "faq:tuan-le-la-gi since round 30b's examples: the rules find the Week's FAQ on "
+        "'tuần lễ' alone and the examples' model, asked for a second opinion, gives the safe "
+        "Internet p 0.299, under SECOND_FLOOR 0.3 (above it before)",
 }
 
 

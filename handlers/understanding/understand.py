@@ -3125,11 +3125,11 @@ class Understander:
             # (the name itself, "công dân học tập": "thi" alone after "xem bxh, cho e thi thử"
             # is taken, "thì" after "xem điểm của cháu thi xem ở đâu" no contest)
             first = min(board.explained)
-            named = {i for i in range(first + 1, len(tokens) - 1)
-                     if tokens[i].fold == "cong" and tokens[i + 1].fold == "dan"}
-            if named:
+            named_at = next((i for i in range(first + 1, len(tokens) - 1)
+                             if tokens[i].fold == "cong" and tokens[i + 1].fold == "dan"), None)
+            if named_at is not None:
                 board.explained |= {i for c in found.values() if c.route[0] == "contest"
-                                    for i in c.explained if i >= min(named)
+                                    for i in c.explained if i >= named_at
                                     and tokens[i].fold in self._contest_words}
         for c in found.values():
             said = sum(v for i, v in info.items() if i in c.explained)

@@ -159,14 +159,10 @@ def test_left_are_stories() -> None:
     assert all(any(text.startswith(start) for text, _ in STORIES) for start in LEFT)
 
 
-# A guard turned by the merge of round 24 (strict xfail): 'phục' of "trang phục" became a word the
-# bot knows (round 24's lines), so the story's unknown words no longer outweigh the safe
-# Internet found on 'nạp tiền vào game'.
-GUARDS_LEFT = {
-    "con trai toi doi nap tien vao game":
-        "faq:internet-an-toan since round 24's merge: 'phục' known, fewer unknown words weigh "
-        "against 'nạp tiền vào game' (not traced further)",
-}
+# The guards a merge turned (strict xfail). ("con trai toi doi nap tien vao game", turned by
+# the merge of round 24 when 'phục' of "trang phục" became a word the bot knows, reads as no
+# information again with round 30b's changes.)
+GUARDS_LEFT: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(("text", "expected"), with_left(GUARDS, GUARDS_LEFT, by_start=True))

@@ -243,12 +243,15 @@ class Examples:
         """The cosine of a message's vector (`query`) with every example."""
         cols, q = vector
         starts = self.starts[cols]
-        lengths = self.starts[cols + 1] - starts
-        # the positions of the columns' entries, one run a column, without a loop
-        at = np.arange(int(lengths.sum())) + np.repeat(starts - (np.cumsum(lengths) - lengths),
-                                                        lengths)
+        ends = self.starts[cols + 1]
+        # the columns' runs of entries copied one after another (slices, not a gather by
+        # positions: a quarter less CPU for ~90,000 entries of a message of 150 features, the
+        # same sums in the same order, BENCHMARKS §8.105)
+        runs = list(zip(starts.tolist(), ends.tolist(), strict=True))
+        rows = np.concatenate([self.rows[a:b] for a, b in runs])
+        weights = np.concatenate([self.weights[a:b] for a, b in runs])
         scores: NDArray[np.float64] = np.bincount(
-            self.rows[at], weights=self.weights[at] * np.repeat(q, lengths),
+            rows, weights=weights * np.repeat(q, ends - starts),
             minlength=len(self.answers)).astype(np.float64)
         return scores
 

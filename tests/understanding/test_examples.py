@@ -150,6 +150,29 @@ def test_the_model_answers_only_with_the_nearest_example_and_sure(edition: Editi
     assert by_model  # the model did answer some
 
 
+def test_the_likeness_is_the_cosine_of_the_two_vectors(edition: Edition) -> None:
+    """Examples._likeness (the columns' runs of entries summed) is the cosine of the message's
+    vector and each example's, as dense vectors read it (200 examples of the edition)."""
+    import numpy as np
+
+    from handlers.understanding.examples import Examples
+
+    u = Understander(edition)
+    texts = [(u._surface(t), e.answer) for e in edition.examples for t in e.texts][::31][:200]
+    examples = Examples(texts)
+    dense = np.zeros((len(texts), len(examples.column)))
+    for col in range(len(examples.column)):
+        a, b = examples.starts[col], examples.starts[col + 1]
+        dense[examples.rows[a:b], col] = examples.weights[a:b]
+    for text in ("cho minh hoi lich khai mac o dau vay ad", "xem lai bai thi cua minh o dau",
+                 texts[7][0]):
+        vector = examples.query(text)
+        assert vector is not None
+        q = np.zeros(len(examples.column))
+        q[vector[0]] = vector[1]
+        assert np.allclose(examples._likeness(vector), dense @ q, atol=1e-12)
+
+
 def test_examples_exactly_as_alike_name_their_answers_alike() -> None:
     """Two examples of the same words under two answers are as like a message as each other:
     the model's answer agrees with "the nearest" when either names it, whichever of them the

@@ -574,6 +574,14 @@ _UNIT_HEADS = ("truong", "thu vien", "trung tam", "nha van hoa", "cau lac bo", "
                "ban giam hieu", "chi doan", "cong doan", "ban chap hanh", "nha may", "cong ty",
                "nha tre", "to chuyen mon", "phong giao duc", "nha truong")
 _UNIT_HEAD_WORDS = tuple(h.split() for h in _UNIT_HEADS)
+# (the same heads with their marks: a word typed with marks is the head's only if they are its
+# marks, "chỉ hỏi ai được tham gia" asks who may take part, no "chi hội"'s duties; round 30 c)
+_UNIT_HEADS_TYPED = frozenset(t.text for h in (
+    "trường", "thư viện", "trung tâm", "nhà văn hóa", "câu lạc bộ", "ủy ban", "hội khuyến học",
+    "chi hội", "hội phụ nữ", "đoàn thanh niên", "đơn vị", "cơ quan", "giáo viên", "xã",
+    "phường", "thôn", "mầm non", "mẫu giáo", "tiểu học", "trung học", "ban giám hiệu",
+    "chi đoàn", "công đoàn", "ban chấp hành", "nhà máy", "công ty", "nhà trẻ",
+    "tổ chuyên môn", "phòng giáo dục", "nhà trường") for t in tokenize(h))
 # (the same, by their first word: a message's opening word is looked up, not every head tried)
 _UNIT_HEADS_FROM: dict[str, tuple[list[str], ...]] = {
     first: tuple(h for h in _UNIT_HEAD_WORDS if h[0] == first)
@@ -4368,7 +4376,9 @@ class Understander:
         # the units named, where each name starts and how many words it has (of the message,
         # not of a duty)
         heads = [(i, len(h)) for i in range(len(tokens)) for h in _UNIT_HEAD_WORDS
-                 if folds[i] == h[0] and folds[i:i + len(h)] == h]
+                 if folds[i] == h[0] and folds[i:i + len(h)] == h and all(
+                     not t.marked or t.expanded or t.text in _UNIT_HEADS_TYPED
+                     for t in tokens[i:i + len(h)])]
         named = {i + k for i, size in heads for k in range(size)}
         # (the units that say what the writer is, and those named right after them: "tôi là |
         # giáo viên | mầm non")
@@ -5215,9 +5225,12 @@ class Understander:
             # found wholly on the part told ("cháu thi công dân học tập xong rồi, | giờ bà muốn
             # xem cháu được mấy điểm"): an answer found after it, on words of its own, is what
             # is asked now (round 23c)
+            # (however much stronger the part told is, when only the part after it asks: "tôi
+            # đăng ký nhận tin rồi, | giờ chỉ muốn hỏi lễ khai mạc ở đâu"; round 30 c)
             now = next((c for c in candidates[1:] if c.route[0] not in ("smalltalk", "unknown")
                         and c.explained and min(c.explained) > max(done)
-                        and c.rank >= SUBJECT * best.rank), None)
+                        and (c.rank >= SUBJECT * best.rank
+                             or _told_apart(tokens, best, c))), None)
             if now is None:
                 return best, candidates
             return now, [now, *(c for c in candidates if c is not now

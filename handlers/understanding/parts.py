@@ -365,6 +365,28 @@ def _heard(part: list[tuple[int, Token]], filler: Callable[[Token], bool]) -> bo
         for t in before)
 
 
+_HEARD_AT = _HEARD | {"xem"}
+_SOURCE_SPAN = 6  # at most this many words between the verb of hearing and the one of saying
+
+
+def heard_at(tokens: list[Token]) -> set[int]:
+    """The words that name where the writer heard or read something, between a verb of
+    hearing or reading and one of saying in the same part ("nghe | ở lễ khai mạc | nói có chỗ
+    mượn sách", "đọc | trên fb thấy | nói về …", "xem | khai mạc trên tv thấy | nói có cuộc
+    thi"): the place or the event there is where it was heard, not what is asked (round
+    30 c). What was said, after the verb of saying, stays."""
+    out: set[int] = set()
+    for k, t in enumerate(tokens):
+        if t.fold not in _HEARD_AT or t.kind != "word":
+            continue
+        end = next((j for j in range(k + 2, min(len(tokens), k + 2 + _SOURCE_SPAN))
+                    if tokens[j].clause == t.clause and tokens[j].fold in _SAID
+                    and tokens[j].text != "báo"), -1)
+        if end > 0 and all(tokens[j].clause == t.clause for j in range(k, end)):
+            out |= set(range(k + 1, end))
+    return out
+
+
 def _asked_me(part: list[tuple[int, Token]]) -> bool:
     """Does `part` only tell that someone asked the writer, who could not answer ("con em
     hỏi mà em không biết", "con tôi hỏi tôi chịu", "bé nhà em hỏi em cũng chưa biết")?"""

@@ -88,6 +88,7 @@ SUBJECT = 0.25  # a subject before "có" this strong owns the list asked after i
 HALF = 0.5  # the quiz's device: the contest's facts on "thi trên máy tính" this strong (26d)
 WEEK_NAME = 0.1  # the Week's full name weighs much: what is asked of it may weigh a tenth
 MAX_CANDIDATES = 2
+ANNOUNCED_PART = 0.1  # an answer of the part that announces the question, against the story's
 # A long message tells a story around its question: the words far from what is asked say less.
 CONTEXT = 0.5  # what such a word, or any word of a part of the message not asked, says
 # Features that, with a day, mean "what is on that day".
@@ -1510,6 +1511,21 @@ def _days_set_aside(tokens: list[Token], ref: DateRef, lead: int) -> set[int]:
     return aside if aside & ref.used else set()
 
 
+_ANNOUNCERS = frozenset({"chi", "gio", "la"}) | {w.split()[0] for w in SELF} | {"e", "t"}
+
+
+def _announcing(tokens: list[Token]) -> set[int]:
+    """The words that announce a question: "cho hỏi", "muốn biết" (parts.announcing), and "hỏi"
+    said by the writer, only, now or as what ("em hỏi số điện thoại", "giờ chỉ hỏi", "hỏi là")
+    (round 30 c)."""
+    said = parts.announcing(tokens)
+    for k in range(1, len(tokens)):
+        if tokens[k].fold == "hoi" and (tokens[k].text == "hỏi" or not tokens[k].marked) and (
+                tokens[k - 1].fold in _ANNOUNCERS and tokens[k - 1].clause == tokens[k].clause):
+            said |= {k - 1, k}
+    return said
+
+
 def _done_parts(tokens: list[Token], alone: bool = False) -> set[int]:
     """The parts of a message that tell what is done ("… rồi", "xong", "đã …", "vừa …") and
     ask nothing, when another part asks (or, `alone`, whether or not one does)."""
@@ -1992,8 +2008,11 @@ class Understander:
         strongest = next((c.explained for c in candidates if c.explained), set())
         # (and what a condition after the question names: "gọi cho ai | nếu bot không trả lời
         # được" asks whom to call)
+        # (and where the writer heard of something: "nghe ở lễ khai mạc nói có chỗ cho mượn
+        # sách, | mượn ở đâu" asks of the books; round 30 c)
+        heard = parts.heard_at(tokens)
         why = parts.purpose(tokens, parts.asking(tokens) or strongest) | parts.condition(
-            tokens, self.index.is_filler)
+            tokens, self.index.is_filler) | heard
         if why:
             kept = [c for c in candidates if not (c.explained and c.explained <= why)]
             candidates = kept or candidates
@@ -2096,6 +2115,7 @@ class Understander:
         polite: _Candidate | None = None  # small talk that gave way to a question
         best = self._asked_part(tokens, candidates, best, asking)
         best = self._asked_own(tokens, candidates, best, asking)
+        best = self._announced_part(tokens, candidates, best)
         of_self = self._told(tokens, intro)
         untold = self._story_told(tokens, candidates, best, of_self, used)
         if untold is not best and best.route[0] in ("day", "today"):
@@ -2285,6 +2305,7 @@ class Understander:
         # nor do the words that announce one ("tôi muốn biết | chủ đề…", typed "muon biet").
         # Nor does what "ngoài … ra" sets aside ("ngoài lễ khai mạc ra | còn có gì nữa").
         announcing = (parts.announcing(tokens) | self._polite_ends(tokens, candidates, best)
+                      | heard
                       | set_aside | parts.setting_aside(tokens, set_aside)
                       | _sent_to(tokens, best))
         if best.route[0] == "event" and best.explained and invited \
@@ -5166,6 +5187,41 @@ class Understander:
                               and c.route == ("courses", ""))
                      and c.route[0] not in ("smalltalk", "unknown")
                      and c.rank >= SUBJECT * best.rank), best)
+
+    def _announced_part(self, tokens: list[Token], candidates: list[_Candidate],
+                        best: _Candidate) -> _Candidate:
+        """A story of several things, then a part that announces its question ("… lại có cả
+        cuộc thi công dân học tập, tối qua cháu còn đòi đi thư viện, | cho tôi hỏi lễ khai mạc
+        mấy giờ", "…, | giờ chỉ muốn hỏi …", "không phải lịch, | em hỏi số điện thoại"): an
+        answer found only in the story gives way to one found in the announced part on words
+        of its own, however much more the story says of its subjects (round 30 c). Outside
+        that part it may hold only the story answer's words and the Week's name ("học tập")."""
+        if not best.explained or best.route[0] in ("smalltalk", "unknown"):
+            return best
+        asked = _asking_parts(tokens)
+        # (a list found on the many things the story names reaches into the part that asks
+        # only for what the answer found there names too: "tủ sách, cuộc thi, thư viện … |
+        # lễ khai mạc mấy giờ" is no list of activities asked)
+        there = {i for i in best.explained if tokens[i].clause in asked}
+        if not asked or there == best.explained:
+            return best
+        announced = {tokens[i].clause for i in _announcing(tokens)} & asked
+        # (a part that points back asks of the story's subject: "…, | cho hỏi lớp đó ở đâu")
+        if not announced or any(t.clause in announced and (
+                t.fold in _BACK or t.text in _POINTED) for t in tokens):
+            return best
+        told = {t.fold for t in tokens if t.clause not in asked and t.kind == "word"}
+
+        def own(c: _Candidate) -> bool:
+            return any(tokens[i].clause in announced and tokens[i].fold not in told
+                       and tokens[i].fold not in _AUDIENCE
+                       and not self.index.is_filler(tokens[i]) for i in c.explained) and all(
+                tokens[i].clause in announced or i in best.explained
+                or tokens[i].fold in self._week_words for i in c.explained)
+
+        return next((c for c in candidates if c is not best and c.explained >= there
+                     and c.route[0] not in ("smalltalk", "unknown") and own(c)
+                     and c.rank >= ANNOUNCED_PART * best.rank), best)
 
     @staticmethod
     def _day_told(tokens: list[Token], ref: DateRef, best: _Candidate) -> bool:

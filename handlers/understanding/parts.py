@@ -545,6 +545,13 @@ def denied(tokens: list[Token], lead: int = 0) -> set[int]:
     return out
 
 
+def denying(tokens: list[Token], denied: set[int]) -> set[int]:
+    """The words that deny the subject `denied` (parts.denied): "không phải", "không cần", …
+    right before it (round 30 c)."""
+    return {k for i in denied if i >= 2 and i - 1 not in denied
+            and (tokens[i - 2].fold, tokens[i - 1].fold) in DENIALS for k in (i - 2, i - 1)}
+
+
 _DENIED_AFTER = frozenset({("khong", "phai"), ("dau", "phai"), ("chang", "phai"),
                            ("khong", "hoi")})
 

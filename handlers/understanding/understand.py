@@ -2037,10 +2037,19 @@ class Understander:
             denied = set()  # "tôi không muốn lưu số điện thoại, | cảm ơn ad": nothing else asked
         set_aside = parts.besides(tokens)
         denied |= set_aside
+        denying: set[int] = set()
         all_found = candidates
         if denied:
             # "không phải cuộc thi, | tôi hỏi về thư viện": the subject denied is not asked
-            kept = [c for c in candidates if not (c.explained and c.explained <= denied)]
+            # (nor an answer found on it with the words that deny it: "không cần gửi lịch, | cho
+            # mình xin địa chỉ thư viện" declines the reminders, asks the library; round 30 c)
+            # (when another answer is found wholly outside them: "bác không muốn nhận tin nữa,
+            # | bác xin lỗi nhé" declines and asks nothing else)
+            denying = parts.denying(tokens, denied)
+            if not any(c.explained and not c.explained & (denied | denying)
+                       and c.route[0] not in ("smalltalk", "unknown") for c in candidates):
+                denying = set()
+            kept = [c for c in candidates if not (c.explained and c.explained <= denied | denying)]
             candidates = kept or candidates
         if set_aside:
             candidates = self._what_else(candidates, set_aside)
@@ -2305,7 +2314,8 @@ class Understander:
         # nor do the words that announce one ("tôi muốn biết | chủ đề…", typed "muon biet").
         # Nor does what "ngoài … ra" sets aside ("ngoài lễ khai mạc ra | còn có gì nữa").
         announcing = (parts.announcing(tokens) | self._polite_ends(tokens, candidates, best)
-                      | heard
+                      | heard | (denying | denied if denying and best.explained
+                                 and not best.explained & denied else set())
                       | set_aside | parts.setting_aside(tokens, set_aside)
                       | _sent_to(tokens, best))
         if best.route[0] == "event" and best.explained and invited \

@@ -676,6 +676,9 @@ _STOP_ORDER_WORDS = _CANCEL_FOLDS | _BEFORE_REMINDERS | CLOSING | CALLS | frozen
     "lai", "ngay", "the", "vay", "nhe", "nha", "voi", "vs", "a", "ad", "bot", "khong", "ko", "k",
     "can", "muon", "dau"})
 _SENDING = frozenset({"gui", "nhan", "nhac", "bao"})  # (folded)
+# what a writer who waits for an answer tells beside it: sent, how often, since when (folded)
+_WAITED = _SENDING | frozenset({"tin", "mai", "hoai", "suot", "lan", "tu", "sang", "gio", "hom",
+                                "qua", "nay", "den", "lau", "cau", "hoi", "roi"})
 _REMINDERS = frozenset({("subscribe", ""), ("faq", "nhac-lich")})
 # What follows a message told as received: what it said, or who sent it ("nhận được tin nhắn
 # nói …", "… của ngân hàng", "… từ số lạ", "… báo trúng thưởng", "… bảo …") (folded).
@@ -1954,6 +1957,13 @@ class Understander:
             if lead else tokens, matchable, accented)
         candidates = self._candidates(tokens, matches, ref, info, unknown, total, today, english)
         candidates = self._address(tokens, matches, candidates, accented)
+        unanswered = self._unanswered(tokens, candidates, info, used)
+        if unanswered is not None:
+            # "nhắn mãi không thấy ai trả lời", "tôi nhắn từ sáng đến giờ mà chẳng ai trả lời":
+            # the writer's messages unanswered, a complaint, no reminders sent too often to
+            # stop (round 30 c)
+            return replace(base, feature="smalltalk", arg="sorry", score=unanswered.rank,
+                           explained=frozenset(unanswered.explained))
         stopped = self._stop_ordered(tokens, candidates)
         if stopped is not None:
             # "tôi già rồi đọc không được, | bỏ giúp tôi", "dang hop ma dt cu ting ting, |
@@ -5042,6 +5052,21 @@ class Understander:
             "unsubscribe", "")) and c.explained), None) or (_Candidate(
                 ("unsubscribe", ""), OWN_RULE, set(range(start, end)), INTENT, OWN_RULE)
                 if sent else None)
+
+    @staticmethod
+    def _unanswered(tokens: list[Token], candidates: list[_Candidate], info: dict[int, float],
+                    used: frozenset[int]) -> _Candidate | None:
+        """The complaint that no one answers ("không thấy ai trả lời", "chẳng ai trả lời"),
+        when the rest of the message only tells the writer sent and waited ("nhắn mãi", "nhắn
+        mấy lần rồi", "từ sáng đến giờ"; "mai" typed without marks is "mãi" there): the
+        writer's messages, not the bot's reminders (round 30 c)."""
+        sorry = next((c for c in candidates if c.route == _SORRY and any(
+            tokens[i].fold == "ai" and i + 2 < len(tokens) and tokens[i + 1].fold == "tra"
+            and tokens[i + 2].fold == "loi" for i in c.explained)), None)
+        if sorry is None:
+            return None
+        return sorry if all(i in sorry.explained or i in used or tokens[i].fold in _WAITED
+                            for i in info) else None
 
     @staticmethod
     def _cancelled(tokens: list[Token], candidates: list[_Candidate]) -> bool:

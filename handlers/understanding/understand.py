@@ -1488,6 +1488,15 @@ def _told_apart(tokens: list[Token], told: _Candidate, asked: _Candidate,
         tokens[i].clause in parts_asking for i in asked.explained)
 
 
+def _told_beside(tokens: list[Token], told: _Candidate, day: frozenset[int]) -> bool:
+    """Is `told` found only in parts that ask nothing, and the `day` named in one that asks
+    ("sáng nay tôi đi khai mạc rồi, | chiều nay còn có gì nữa không") (round 30 c)?"""
+    asked = _asking_parts(tokens)
+    return bool(asked) and bool(told.explained) and all(
+        tokens[i].clause not in asked for i in told.explained) and any(
+        tokens[i].clause in asked for i in day)
+
+
 _DAY_NAMES = frozenset({"hom", "ngay", "buoi"})
 
 
@@ -2514,6 +2523,7 @@ class Understander:
             # (named on words of its own: "đọc sách" is the library's before any event's)
             held = next((c for c in candidates[1:] if c.route[0] == "event"
                          and c.explained and not c.explained & used
+                         and not _told_beside(tokens, c, used)
                          and self._event_days.get(c.route[1]) in ref.days
                          and c.rank >= SUBJECT * best.rank
                          and self._named_event(c, candidates)), None)
@@ -4872,8 +4882,11 @@ class Understander:
             for i, t in enumerate(tokens))
         if best.route[0] in ("day", "today") and (either or _asks(tokens, best.explained)
                                                   or _confirms(tokens)):
+            # (not an event told in a part that asks nothing: "sáng nay tôi đi khai mạc rồi, |
+            # chiều nay còn có gì nữa không" asks what else the day holds; round 30 c)
             return next((c for c in candidates[1:] if c.route[0] == "event"
                          and c.explained and not c.explained & ref.used
+                         and not _told_beside(tokens, c, ref.used)
                          and self._event_days.get(c.route[1]) in ref.days
                          and c.rank >= SUBJECT * best.rank
                          and self._named_event(c, candidates)), None)

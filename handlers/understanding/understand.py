@@ -5294,8 +5294,12 @@ class Understander:
         question = _asking_parts(tokens)
         # (and the part before one that asks of what it named: "cụ muốn đi lớp hướng dẫn dùng
         # điện thoại, | lớp đó học hôm nào", round 28 d)
+        # (or one that asks only when or where, "…, | ông muốn đi ngày hội đọc sách liên thế
+        # hệ, | tổ chức ở đâu": of what the part before names; round 30 c)
         question |= {c - 1 for c in question if _topic_before(tokens, c)
-                     or _refers_back(tokens, c)}
+                     or _refers_back(tokens, c) or all(
+                         t.fold in _WHEN_FOLDS or self.index.is_filler(t)
+                         for t in tokens if t.clause == c and t.kind == "word")}
         if not question or len(question) == len({t.clause for t in tokens}):
             return False
         # (the Week or its contest named there: a part that asks only "gọi số nào để báo",

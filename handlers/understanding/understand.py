@@ -2329,6 +2329,18 @@ class Understander:
         aside |= parts.purpose(tokens, best.explained) | self._asker(tokens, best)
         aside |= parts.opening_condition(tokens, best.explained)
         far = parts.context(tokens, best.explained, lead) | aside | set(range(max(0, opened)))
+        question = _asking_parts(tokens)
+        # (or the part right after it: "… tôi hỏi cái này: | sửa xe máy ở đâu")
+        question &= {tokens[i].clause + k for i in _announcing(tokens)
+                     if tokens[i].fold == "hoi" for k in (0, 1)}
+        if question and asked and not asked & question:
+            # an answer found only in the story, the part that asks with "hỏi" naming a subject
+            # of its own ("vợ tôi đi khai mạc về kể hay lắm, nhưng | tôi hỏi cái này: sửa xe máy
+            # ở đâu"): that subject is what is asked, no aside to the story's (round 30 c)
+            own = {i for i in info if tokens[i].clause in question
+                   and tokens[i].fold not in _WHEN_FOLDS}
+            aside -= own
+            far -= own
         # The words of a question phrase ("diễn ra ở địa điểm nào") ask; they name nothing else;
         # nor do the words that announce one ("tôi muốn biết | chủ đề…", typed "muon biet").
         # Nor does what "ngoài … ra" sets aside ("ngoài lễ khai mạc ra | còn có gì nữa").

@@ -533,7 +533,12 @@ def denied(tokens: list[Token], lead: int = 0) -> set[int]:
         if first + 1 < i and tokens[first + 1].fold == "oi" and tokens[first + 1].clause \
                 == t.clause:
             first += 2
-        if t.clause == last or i - first > 1:
+        # (the last part too, when it only denies, after a part that says what is meant: "ý
+        # tôi là thư viện cơ, | không phải khóa học"; not "…, | không phải đóng tiền à")
+        # (a thing denied, "không phải": "không muốn nhận nữa" there is what is asked)
+        if i - first > 1 or (t.clause == last and (
+                first == 0 or tokens[i + 1].fold != "phai" or asks(tokens, first, len(tokens))
+                or tokens[-1].fold in YES_NO | CLOSING)):
             continue
         out |= {k for k in range(i + 2, len(tokens)) if tokens[k].clause == t.clause}
     # "ý em là thư viện chứ không phải khóa học": what follows "chứ không phải" in its part

@@ -367,6 +367,8 @@ def _heard(part: list[tuple[int, Token]], filler: Callable[[Token], bool]) -> bo
 
 _HEARD_AT = _HEARD | {"xem"}
 _SOURCE_SPAN = 6  # at most this many words between the verb of hearing and the one of saying
+_SAID_IN = frozenset({"trong", "o", "tai", "luc", "hom", "buoi"})  # where it was said (folded)
+_SAID_WHAT = frozenset({"ve", "la", "co", "rang", "rong", "nhung", "ma"})  # what follows (folded)
 
 
 def heard_at(tokens: list[Token]) -> set[int]:
@@ -384,6 +386,12 @@ def heard_at(tokens: list[Token]) -> set[int]:
                     and tokens[j].text != "báo"), -1)
         if end > 0 and all(tokens[j].clause == t.clause for j in range(k, end)):
             out |= set(range(k + 1, end))
+            # (and where it was said, right after: "nghe cô giáo nói | trong họp phụ huynh | về
+            # cuộc thi", up to what was said)
+            if end + 1 < len(tokens) and tokens[end + 1].fold in _SAID_IN:
+                out |= set(itertools.takewhile(
+                    lambda j: tokens[j].clause == t.clause and tokens[j].fold not in _SAID_WHAT,
+                    range(end + 1, min(len(tokens), end + 2 + _SOURCE_SPAN))))
     return out
 
 

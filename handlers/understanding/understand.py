@@ -678,7 +678,7 @@ _STOP_ORDER_WORDS = _CANCEL_FOLDS | _BEFORE_REMINDERS | CLOSING | CALLS | frozen
 _SENDING = frozenset({"gui", "nhan", "nhac", "bao"})  # (folded)
 # what a writer who waits for an answer tells beside it: sent, how often, since when (folded)
 _WAITED = _SENDING | frozenset({"tin", "mai", "hoai", "suot", "lan", "tu", "sang", "gio", "hom",
-                                "qua", "nay", "den", "lau", "cau", "hoi", "roi"})
+                                "qua", "nay", "den", "lau", "cau", "hoi", "roi", "ma"})
 _REMINDERS = frozenset({("subscribe", ""), ("faq", "nhac-lich")})
 # What follows a message told as received: what it said, or who sent it ("nhận được tin nhắn
 # nói …", "… của ngân hàng", "… từ số lạ", "… báo trúng thưởng", "… bảo …") (folded).
@@ -5255,8 +5255,11 @@ class Understander:
         mấy giờ", "…, | giờ chỉ muốn hỏi …", "không phải lịch, | em hỏi số điện thoại"): an
         answer found only in the story gives way to one found in the announced part on words
         of its own, however much more the story says of its subjects (round 30 c). Outside
-        that part it may hold only the story answer's words and the Week's name ("học tập")."""
-        if not best.explained or best.route[0] in ("smalltalk", "unknown"):
+        that part it may hold only the story answer's words and the Week's name ("học tập").
+        An action is no story: "đăng ký nhận tin cho ông với, | ông muốn biết lịch các lớp"
+        asks it done (what is told done: _after_done)."""
+        if not best.explained or best.route[0] in ("smalltalk", "unknown") or (
+                best.route in _ACTIONS):
             return best
         asked = _asking_parts(tokens)
         # (a list found on the many things the story names reaches into the part that asks

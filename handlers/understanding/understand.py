@@ -1497,6 +1497,10 @@ def _told_beside(tokens: list[Token], told: _Candidate, day: frozenset[int]) -> 
         tokens[i].clause in asked for i in day)
 
 
+_BUSY = frozenset({"bận", "kẹt", "vướng"})
+_BUSY_FOLDS = frozenset(fold(w) for w in _BUSY)
+_BUSY_PART = 3  # words at most in a part that says a day is busy in letters without marks
+
 _DAY_NAMES = frozenset({"hom", "ngay", "buoi"})
 
 
@@ -1518,7 +1522,11 @@ def _days_set_aside(tokens: list[Token], ref: DateRef, lead: int) -> set[int]:
         if asked & clauses:
             for clause in clauses - asked:
                 start, end = parts.clause_span(tokens, clause)
-                if any(tokens[k].fold in NOT for k in range(start, end)):
+                # (or says the writer is busy then: "mai bận, | thứ bảy có gì"; typed without
+                # marks only in a short part, "mai ban": "bạn" is a friend; round 30 c)
+                if any(tokens[k].fold in NOT or tokens[k].text in _BUSY or (
+                        not tokens[k].marked and tokens[k].fold in _BUSY_FOLDS
+                        and end - start <= _BUSY_PART) for k in range(start, end)):
                     aside |= set(range(start, end))
     return aside if aside & ref.used else set()
 
@@ -1933,11 +1941,15 @@ class Understander:
             # and asks nothing is when it was done, no day asked (round 26 e)
             ref = find_date([replace(t, text="_", fold="_", kind="symbol") if t.clause in done
                              else t for t in tokens], today, self.edition, english)
+        # (each day told so stays out when another is set aside after: "hôm nay dự khai mạc
+        # rồi, | mai bận, | thế thứ bảy có gì không"; round 30 c)
+        blanked = {i for i, t in enumerate(tokens) if t.clause in done}
         lately = _lately(tokens) if ref is not None else set()
         if ref is not None and lately & ref.used:
             # "mấy hôm nay được nghỉ phép", "mấy ngày nay": the days just past, a time told,
             # no day asked (round 27 a)
-            ref = find_date([replace(t, text="_", fold="_", kind="symbol") if i in lately
+            blanked |= lately
+            ref = find_date([replace(t, text="_", fold="_", kind="symbol") if i in blanked
                              else t for i, t in enumerate(tokens)], today, self.edition, english)
         lead = self._leave(tokens)
         if ref is not None and ref.used:
@@ -1946,9 +1958,9 @@ class Understander:
             # to suit is not asked (round 27 b)
             aside = _days_set_aside(tokens, ref, lead)
             if aside:
-                ref = find_date([replace(t, text="_", fold="_", kind="symbol") if k in aside
-                                 else t for k, t in enumerate(tokens)], today, self.edition,
-                                english)
+                ref = find_date([replace(t, text="_", fold="_", kind="symbol")
+                                 if k in aside or k in blanked else t
+                                 for k, t in enumerate(tokens)], today, self.edition, english)
         used = ref.used if ref is not None else frozenset()
         accented = self._accented(tokens)
         info, unknown = self._info(tokens, used, accented, lead)
@@ -5322,10 +5334,16 @@ class Understander:
         folds = " " + " ".join(t.fold for t in tokens if t.clause in question) + " "
         # (or a day's events asked there: "nghỉ vì cty cắt điện, | ad xem hôm nay có hoạt động
         # gì" (round 27 a))
+        # (or the subject elsewhere is told in a part that says what is done: "bà đã nhờ cháu
+        # đăng ký nhận tin rồi, | bà chỉ hỏi thêm là …" (round 30 c))
+        finished = _done_parts(tokens)
         if " tuan le " not in folds and " cong dan hoc tap " not in folds and not (
                 best.route[0] == "event" and self._named_event(best, candidates)) and not (
                 best.route[0] in ("today", "day") and (
-                    " hoat dong " in folds or " su kien " in folds)):
+                    " hoat dong " in folds or " su kien " in folds)) and not (
+                finished and all(c.explained and all(tokens[i].clause in finished
+                                                     for i in c.explained)
+                                 for c in candidates if c.route[0] == "unknown")):
             return False
         # (found in the part that asks; outside it only on a word said there again: "đang
         # ôn thi giữa kỳ, | cho cháu thi công dân học tập thì làm thế nào")

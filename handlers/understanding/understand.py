@@ -2123,22 +2123,33 @@ class Understander:
         best = candidates[0]
         opened = parts.opened(tokens)
         asking = parts.asking(tokens)
+        why_told = -1
         if opened > 0 and best.explained and max(best.explained) < opened:
             # "muốn tham gia nhưng không biết | tuần lễ bắt đầu từ hôm nào": what follows
             # "không biết", "cho hỏi" is asked; what comes before tells why.
             # (not to material asked for alone: "muốn đọc sách trên đt mà không biết | tải app
             # nào" asks an app of the reading told; round 26b)
+            # (found after them, or before them only on words the story's answer holds: "… đang
+            # thi cdht, | … | tôi thì chỉ muốn hỏi lễ khai mạc ở đâu", the opening's "học tập"
+            # is the contest's there; round 30 c)
+            told = best.explained
             best = next((c for c in candidates[1:]
-                         if c.explained - asking and min(c.explained) >= opened
+                         if c.explained - asking and c.explained - told
+                         and min(c.explained - told) >= opened
                          and c.route[0] not in ("smalltalk", "unknown")
                          and not all(tokens[i].fold in _MATERIAL
                                      for i in c.explained - asking)
                          and c.rank >= SUBJECT * best.rank), best)
+            if best.explained != told:
+                why_told = opened  # (what is found only there is no second answer: below)
         announced = parts.announced(tokens)
         # (reaching there on words other than those that announce: "xin hỏi ban tổ chức ạ" is
         # one phrase, leave asked to ask the organisers)
+        # (nor on the Week's name there: "… thi cdht, | … tôi thì chỉ muốn hỏi lễ khai mạc ở
+        # đâu", the opening's "học tập" is the contest's; round 30 c)
         if announced > 0 and best.explained and any(
-                i < announced and i not in parts.announcing(tokens) for i in best.explained) \
+                i < announced and i not in parts.announcing(tokens)
+                and tokens[i].fold not in self._week_words for i in best.explained) \
                 and announced <= max(best.explained):
             # "đọc sách ở thư viện xã xong tôi | muốn biết | ai được tham gia tuần lễ": an answer
             # reaching before the words that announce the question gives way to one found
@@ -2740,7 +2751,10 @@ class Understander:
         if predicate is not None and self._predicate_asked(tokens, best, predicate) is predicate:
             best = predicate
             passed.add(best.route)
-        second = next((c for c in candidates if c.route not in passed), None)
+        # (nor an answer found only on what tells why the question is asked, before "cho hỏi",
+        # "muốn hỏi": "… đang thi cdht, | … | tôi chỉ muốn hỏi lễ khai mạc ở đâu"; round 30 c)
+        second = next((c for c in candidates if c.route not in passed and not (
+            c.explained and max(c.explained) < why_told)), None)
         if second is not None and {best.route[0], second.route[0]} == {"event", "programme"}:
             # An event named after a programme ("Phát động xây dựng tủ sách lớp học"): a
             # question about when or where is about the event, any other about the programme.
@@ -5278,7 +5292,10 @@ class Understander:
         # only for what the answer found there names too: "tủ sách, cuộc thi, thư viện … |
         # lễ khai mạc mấy giờ" is no list of activities asked)
         there = {i for i in best.explained if tokens[i].clause in asked}
-        if not asked or there == best.explained:
+        # (found in the story on the Week's name only, it is no story's answer: "… thi cdht, |
+        # … | chỉ muốn hỏi lễ khai mạc ở đâu", the opening found on "học tập" and "khai mạc")
+        if not asked or all(tokens[i].fold in self._week_words
+                            for i in best.explained - there):
             return best
         announced = {tokens[i].clause for i in _announcing(tokens)} & asked
         # (a part that points back asks of the story's subject: "…, | cho hỏi lớp đó ở đâu")

@@ -36,6 +36,8 @@ STORIES = [
      "hội khuyến học thành phố", CONTACTS),
     ("trường con mình phát động tủ sách lớp học, lớp con mình góp được 50 cuốn, cô giáo còn "
      "khen, cho mình hỏi chủ đề tuần lễ năm nay là gì", "theme / faq:chu-de"),
+    ("me e 60 tuoi van di day hoc tinh nguyen, bo e thi trong vuon, e muon hoi nguoi lon tuoi "
+     "co duoc thi cdht khong", "contest / faq:cuoc-thi / faq:ai-tham-gia"),
 ]
 
 # What is told done or already known, then the question.
@@ -47,6 +49,7 @@ DONE = [
     ("đọc thể lệ rồi, giờ cho mình hỏi lễ tổng kết ngày nào",
      "event:tong-ket / day:2020-10-07"),
     ("minh nhan duoc tin nhac roi, cam on, gio cho hoi thu 7 co gi", "day:2020-10-03"),
+    ("hôm nay tôi dự khai mạc rồi, chủ nhật bận, thế thứ hai có gì không", "day:2020-10-05"),
 ]
 
 # What is not asked (denied, declined, set aside, corrected), then what is.
@@ -61,6 +64,7 @@ NOT_THAT = [
     ("ko can gui link, noi luon cho e tuan le dien ra tu ngay nao",
      "faq:thoi-gian / schedule"),
     ("khong phai lop internet, y minh la thu vien so", "courses:sach-dien-tu / library"),
+    ("ý tôi hỏi bảng xếp hạng, chứ không phải đáp án", "leaderboard"),
 ]
 
 # Heard of at an event or from someone, an elder's apology, then the question.
@@ -85,6 +89,7 @@ GUARDS = [
      "dont_know"),
     ("con tôi thi cdht rồi, giờ tôi hỏi lịch thi học kỳ 1 của trường", "dont_know"),
     ("ko hoi tuan le dau, e hoi gia xang hom nay", "dont_know"),
+    ("tôi đăng ký nhận tin rồi, giờ hỏi thêm là ở đâu sửa máy giặt", "dont_know"),
     ("nghe loa phường nói về tuần lễ, nhưng tôi hỏi lịch cắt nước ở ngô quyền", "dont_know"),
 ]
 

@@ -4484,6 +4484,11 @@ class Understander:
                          if i <= start and tokens[i].clause == clause and i not in writer), -1)
             if head >= 0 and self._asked_before_duty(tokens, candidates, head, start, named):
                 continue  # ("xã em có hoạt động gì | hưởng ứng tuần lễ": the activities asked)
+            if head > 0 and folds[head - 1] == "cua" and not duty.explained - named:
+                # "lịch nghỉ lễ của | cty em": the unit named only as whose a thing is, the
+                # thing is asked, no duty (round 30 c)
+                drop.append(duty)
+                continue
             if head < 0 or not duty.explained - named:  # ("library? library": no duty asked)
                 if all(self.index.is_filler(tokens[i]) for i in duty.explained) and any(
                         c.route[0] not in ("smalltalk", "unknown") and c.route not in _DUTIES

@@ -389,9 +389,10 @@ def heard_at(tokens: list[Token]) -> set[int]:
             # (and where it was said, right after: "nghe cô giáo nói | trong họp phụ huynh | về
             # cuộc thi", up to what was said)
             if end + 1 < len(tokens) and tokens[end + 1].fold in _SAID_IN:
-                out |= set(itertools.takewhile(
-                    lambda j: tokens[j].clause == t.clause and tokens[j].fold not in _SAID_WHAT,
-                    range(end + 1, min(len(tokens), end + 2 + _SOURCE_SPAN))))
+                for j in range(end + 1, min(len(tokens), end + 2 + _SOURCE_SPAN)):
+                    if tokens[j].clause != t.clause or tokens[j].fold in _SAID_WHAT:
+                        break
+                    out.add(j)
     return out
 
 

@@ -2132,15 +2132,15 @@ class Understander:
             # (found after them, or before them only on words the story's answer holds: "… đang
             # thi cdht, | … | tôi thì chỉ muốn hỏi lễ khai mạc ở đâu", the opening's "học tập"
             # is the contest's there; round 30 c)
-            told = best.explained
+            story_found = best.explained
             best = next((c for c in candidates[1:]
-                         if c.explained - asking and c.explained - told
-                         and min(c.explained - told) >= opened
+                         if c.explained - asking and c.explained - story_found
+                         and min(c.explained - story_found) >= opened
                          and c.route[0] not in ("smalltalk", "unknown")
                          and not all(tokens[i].fold in _MATERIAL
                                      for i in c.explained - asking)
                          and c.rank >= SUBJECT * best.rank), best)
-            if best.explained != told:
+            if best.explained != story_found:
                 why_told = opened  # (what is found only there is no second answer: below)
         announced = parts.announced(tokens)
         # (reaching there on words other than those that announce: "xin hỏi ban tổ chức ạ" is
@@ -2352,15 +2352,15 @@ class Understander:
         aside |= parts.purpose(tokens, best.explained) | self._asker(tokens, best)
         aside |= parts.opening_condition(tokens, best.explained)
         far = parts.context(tokens, best.explained, lead) | aside | set(range(max(0, opened)))
-        question = _asking_parts(tokens)
+        hoi_parts = _asking_parts(tokens)
         # (or the part right after it: "… tôi hỏi cái này: | sửa xe máy ở đâu")
-        question &= {tokens[i].clause + k for i in _announcing(tokens)
-                     if tokens[i].fold == "hoi" for k in (0, 1)}
-        if question and asked and not asked & question:
+        hoi_parts &= {tokens[i].clause + k for i in _announcing(tokens)
+                      if tokens[i].fold == "hoi" for k in (0, 1)}
+        if hoi_parts and asked and not asked & hoi_parts:
             # an answer found only in the story, the part that asks with "hỏi" naming a subject
             # of its own ("vợ tôi đi khai mạc về kể hay lắm, nhưng | tôi hỏi cái này: sửa xe máy
             # ở đâu"): that subject is what is asked, no aside to the story's (round 30 c)
-            own = {i for i in info if tokens[i].clause in question
+            own = {i for i in info if tokens[i].clause in hoi_parts
                    and tokens[i].fold not in _WHEN_FOLDS}
             aside -= own
             far -= own

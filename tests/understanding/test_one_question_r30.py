@@ -93,7 +93,13 @@ GUARDS = [
     ("nghe loa phường nói về tuần lễ, nhưng tôi hỏi lịch cắt nước ở ngô quyền", "dont_know"),
 ]
 
-LEFT: dict[str, str] = {}
+LEFT: dict[str, str] = {
+    "khỏi gửi lịch cho tôi, tôi chỉ cần địa chỉ thư viện quận":
+        "dont_know with the round's examples made anew (it passed before them): 'khỏi' opens "
+        "no denial of the rules (parts.denied reads pairs, 'không cần'), so the rules give no "
+        "answer between the contacts and the library; the examples' model is split, contacts p "
+        "0.214, no information p 0.194, the library p 0.159",
+}
 
 
 @pytest.mark.parametrize(("text", "expected"), with_left(STORIES, LEFT))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from handlers.understanding import Understander
-from tests.understanding.conftest import SECOND_OPINION, answer
+from tests.understanding.conftest import answer
 
 _CASES = [
     # a group of resources named beside the whole list's words (trang web, tài liệu, online)
@@ -56,12 +56,9 @@ _CASES = [
     ('tham gia tuần lễ có miễn phí không', 'faq:chi-phi'),
     # (a strict xfail of the second opinion until round 27b's examples: the fee; again with
     # round 28b's)
-    # (read again with round 29b's examples)
-    pytest.param('khóa học online có miễn phí không', 'faq:chi-phi / courses:khoa-hoc',
-                 marks=pytest.mark.xfail(strict=True, reason=SECOND_OPINION + (
-                     "courses (p 0.81) since round 29 merged: the fee's p 0.076, under "
-                     "OVERRULED; free courses asked for ('có khóa học miễn phí nào') are many "
-                     "of the examples"))),
+    # (read again with round 29b's examples; a strict xfail of the second opinion, courses
+    # p 0.81, since round 29 merged; the fee again with round 30c's examples: courses p 0.725)
+    ('khóa học online có miễn phí không', 'faq:chi-phi / courses:khoa-hoc'),
     # a page to read books or stories (trang đọc sách, trang đọc truyện)
     ('xin trang đọc sách cho người già', 'courses:sach-dien-tu / courses'),
     ('cho mình mấy trang đọc truyện thiếu nhi', 'courses:van-hoa-doc'),

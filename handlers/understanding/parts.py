@@ -365,6 +365,37 @@ def _heard(part: list[tuple[int, Token]], filler: Callable[[Token], bool]) -> bo
         for t in before)
 
 
+_HEARD_AT = _HEARD | {"xem"}
+_SOURCE_SPAN = 6  # at most this many words between the verb of hearing and the one of saying
+_SAID_IN = frozenset({"trong", "o", "tai", "luc", "hom", "buoi"})  # where it was said (folded)
+_SAID_WHAT = frozenset({"ve", "la", "co", "rang", "rong", "nhung", "ma"})  # what follows (folded)
+
+
+def heard_at(tokens: list[Token]) -> set[int]:
+    """The words that name where the writer heard or read something, between a verb of
+    hearing or reading and one of saying in the same part ("nghe | ở lễ khai mạc | nói có chỗ
+    mượn sách", "đọc | trên fb thấy | nói về …", "xem | khai mạc trên tv thấy | nói có cuộc
+    thi"): the place or the event there is where it was heard, not what is asked (round
+    30 c). What was said, after the verb of saying, stays."""
+    out: set[int] = set()
+    for k, t in enumerate(tokens):
+        if t.fold not in _HEARD_AT or t.kind != "word":
+            continue
+        end = next((j for j in range(k + 2, min(len(tokens), k + 2 + _SOURCE_SPAN))
+                    if tokens[j].clause == t.clause and tokens[j].fold in _SAID
+                    and tokens[j].text != "báo"), -1)
+        if end > 0 and all(tokens[j].clause == t.clause for j in range(k, end)):
+            out |= set(range(k + 1, end))
+            # (and where it was said, right after: "nghe cô giáo nói | trong họp phụ huynh | về
+            # cuộc thi", up to what was said)
+            if end + 1 < len(tokens) and tokens[end + 1].fold in _SAID_IN:
+                for j in range(end + 1, min(len(tokens), end + 2 + _SOURCE_SPAN)):
+                    if tokens[j].clause != t.clause or tokens[j].fold in _SAID_WHAT:
+                        break
+                    out.add(j)
+    return out
+
+
 def _asked_me(part: list[tuple[int, Token]]) -> bool:
     """Does `part` only tell that someone asked the writer, who could not answer ("con em
     hỏi mà em không biết", "con tôi hỏi tôi chịu", "bé nhà em hỏi em cũng chưa biết")?"""
@@ -511,7 +542,12 @@ def denied(tokens: list[Token], lead: int = 0) -> set[int]:
         if first + 1 < i and tokens[first + 1].fold == "oi" and tokens[first + 1].clause \
                 == t.clause:
             first += 2
-        if t.clause == last or i - first > 1:
+        # (the last part too, when it only denies, after a part that says what is meant: "ý
+        # tôi là thư viện cơ, | không phải khóa học"; not "…, | không phải đóng tiền à")
+        # (a thing denied, "không phải": "không muốn nhận nữa" there is what is asked)
+        if i - first > 1 or (t.clause == last and (
+                first == 0 or tokens[i + 1].fold != "phai" or asks(tokens, first, len(tokens))
+                or tokens[-1].fold in YES_NO | CLOSING)):
             continue
         out |= {k for k in range(i + 2, len(tokens)) if tokens[k].clause == t.clause}
     # "ý em là thư viện chứ không phải khóa học": what follows "chứ không phải" in its part
@@ -521,6 +557,13 @@ def denied(tokens: list[Token], lead: int = 0) -> set[int]:
                 tokens[i + 1].fold, tokens[i + 2].fold) in _DENIED_AFTER:
             out |= {k for k in range(i + 3, len(tokens)) if tokens[k].clause == tokens[i].clause}
     return out
+
+
+def denying(tokens: list[Token], denied: set[int]) -> set[int]:
+    """The words that deny the subject `denied` (parts.denied): "không phải", "không cần", …
+    right before it (round 30 c)."""
+    return {k for i in denied if i >= 2 and i - 1 not in denied
+            and (tokens[i - 2].fold, tokens[i - 1].fold) in DENIALS for k in (i - 2, i - 1)}
 
 
 _DENIED_AFTER = frozenset({("khong", "phai"), ("dau", "phai"), ("chang", "phai"),

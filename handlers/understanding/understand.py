@@ -88,6 +88,7 @@ SUBJECT = 0.25  # a subject before "có" this strong owns the list asked after i
 HALF = 0.5  # the quiz's device: the contest's facts on "thi trên máy tính" this strong (26d)
 WEEK_NAME = 0.1  # the Week's full name weighs much: what is asked of it may weigh a tenth
 MAX_CANDIDATES = 2
+ANNOUNCED_PART = 0.1  # an answer of the part that announces the question, against the story's
 # A long message tells a story around its question: the words far from what is asked say less.
 CONTEXT = 0.5  # what such a word, or any word of a part of the message not asked, says
 # Features that, with a day, mean "what is on that day".
@@ -666,6 +667,14 @@ _UNIT_HEADS = ("truong", "thu vien", "trung tam", "nha van hoa", "cau lac bo", "
                "ban giam hieu", "chi doan", "cong doan", "ban chap hanh", "nha may", "cong ty",
                "nha tre", "to chuyen mon", "phong giao duc", "nha truong")
 _UNIT_HEAD_WORDS = tuple(h.split() for h in _UNIT_HEADS)
+# (the same heads with their marks: a word typed with marks is the head's only if they are its
+# marks, "chỉ hỏi ai được tham gia" asks who may take part, no "chi hội"'s duties; round 30 c)
+_UNIT_HEADS_TYPED = frozenset(t.text for h in (
+    "trường", "thư viện", "trung tâm", "nhà văn hóa", "câu lạc bộ", "ủy ban", "hội khuyến học",
+    "chi hội", "hội phụ nữ", "đoàn thanh niên", "đơn vị", "cơ quan", "giáo viên", "xã",
+    "phường", "thôn", "mầm non", "mẫu giáo", "tiểu học", "trung học", "ban giám hiệu",
+    "chi đoàn", "công đoàn", "ban chấp hành", "nhà máy", "công ty", "nhà trẻ",
+    "tổ chuyên môn", "phòng giáo dục", "nhà trường") for t in tokenize(h))
 # (the same, by their first word: a message's opening word is looked up, not every head tried)
 _UNIT_HEADS_FROM: dict[str, tuple[list[str], ...]] = {
     first: tuple(h for h in _UNIT_HEAD_WORDS if h[0] == first)
@@ -764,6 +773,9 @@ _STOP_ORDER_WORDS = _CANCEL_FOLDS | _BEFORE_REMINDERS | CLOSING | CALLS | frozen
     "lai", "ngay", "the", "vay", "nhe", "nha", "voi", "vs", "a", "ad", "bot", "khong", "ko", "k",
     "can", "muon", "dau"})
 _SENDING = frozenset({"gui", "nhan", "nhac", "bao"})  # (folded)
+# what a writer who waits for an answer tells beside it: sent, how often, since when (folded)
+_WAITED = _SENDING | frozenset({"tin", "mai", "hoai", "suot", "lan", "tu", "sang", "gio", "hom",
+                                "qua", "nay", "den", "lau", "cau", "hoi", "roi", "ma"})
 _REMINDERS = frozenset({("subscribe", ""), ("faq", "nhac-lich")})
 # What follows a message told as received: what it said, or who sent it ("nhận được tin nhắn
 # nói …", "… của ngân hàng", "… từ số lạ", "… báo trúng thưởng", "… bảo …") (folded).
@@ -1573,6 +1585,19 @@ def _told_apart(tokens: list[Token], told: _Candidate, asked: _Candidate,
         tokens[i].clause in parts_asking for i in asked.explained)
 
 
+def _told_beside(tokens: list[Token], told: _Candidate, day: frozenset[int]) -> bool:
+    """Is `told` found only in parts that ask nothing, and the `day` named in one that asks
+    ("sáng nay tôi đi khai mạc rồi, | chiều nay còn có gì nữa không") (round 30 c)?"""
+    asked = _asking_parts(tokens)
+    return bool(asked) and bool(told.explained) and all(
+        tokens[i].clause not in asked for i in told.explained) and any(
+        tokens[i].clause in asked for i in day)
+
+
+_BUSY = frozenset({"bận", "kẹt", "vướng"})
+_BUSY_FOLDS = frozenset(fold(w) for w in _BUSY)
+_BUSY_PART = 3  # words at most in a part that says a day is busy in letters without marks
+
 _DAY_NAMES = frozenset({"hom", "ngay", "buoi"})
 
 
@@ -1594,9 +1619,28 @@ def _days_set_aside(tokens: list[Token], ref: DateRef, lead: int) -> set[int]:
         if asked & clauses:
             for clause in clauses - asked:
                 start, end = parts.clause_span(tokens, clause)
-                if any(tokens[k].fold in NOT for k in range(start, end)):
+                # (or says the writer is busy then: "mai bận, | thứ bảy có gì"; typed without
+                # marks only in a short part, "mai ban": "bạn" is a friend; round 30 c)
+                if any(tokens[k].fold in NOT or tokens[k].text in _BUSY or (
+                        not tokens[k].marked and tokens[k].fold in _BUSY_FOLDS
+                        and end - start <= _BUSY_PART) for k in range(start, end)):
                     aside |= set(range(start, end))
     return aside if aside & ref.used else set()
+
+
+_ANNOUNCERS = frozenset({"chi", "gio", "la"}) | {w.split()[0] for w in SELF} | {"e", "t"}
+
+
+def _announcing(tokens: list[Token]) -> set[int]:
+    """The words that announce a question: "cho hỏi", "muốn biết" (parts.announcing), and "hỏi"
+    said by the writer, only, now or as what ("em hỏi số điện thoại", "giờ chỉ hỏi", "hỏi là")
+    (round 30 c)."""
+    said = parts.announcing(tokens)
+    for k in range(1, len(tokens)):
+        if tokens[k].fold == "hoi" and (tokens[k].text == "hỏi" or not tokens[k].marked) and (
+                tokens[k - 1].fold in _ANNOUNCERS and tokens[k - 1].clause == tokens[k].clause):
+            said |= {k - 1, k}
+    return said
 
 
 def _done_parts(tokens: list[Token], alone: bool = False) -> set[int]:
@@ -1998,11 +2042,15 @@ class Understander:
             # and asks nothing is when it was done, no day asked (round 26 e)
             ref = find_date([replace(t, text="_", fold="_", kind="symbol") if t.clause in done
                              else t for t in tokens], today, self.edition, english)
+        # (each day told so stays out when another is set aside after: "hôm nay dự khai mạc
+        # rồi, | mai bận, | thế thứ bảy có gì không"; round 30 c)
+        blanked = {i for i, t in enumerate(tokens) if t.clause in done}
         lately = _lately(tokens) if ref is not None else set()
         if ref is not None and lately & ref.used:
             # "mấy hôm nay được nghỉ phép", "mấy ngày nay": the days just past, a time told,
             # no day asked (round 27 a)
-            ref = find_date([replace(t, text="_", fold="_", kind="symbol") if i in lately
+            blanked |= lately
+            ref = find_date([replace(t, text="_", fold="_", kind="symbol") if i in blanked
                              else t for i, t in enumerate(tokens)], today, self.edition, english)
         lead = self._leave(tokens)
         if ref is not None and ref.used:
@@ -2011,9 +2059,9 @@ class Understander:
             # to suit is not asked (round 27 b)
             aside = _days_set_aside(tokens, ref, lead)
             if aside:
-                ref = find_date([replace(t, text="_", fold="_", kind="symbol") if k in aside
-                                 else t for k, t in enumerate(tokens)], today, self.edition,
-                                english)
+                ref = find_date([replace(t, text="_", fold="_", kind="symbol")
+                                 if k in aside or k in blanked else t
+                                 for k, t in enumerate(tokens)], today, self.edition, english)
         used = ref.used if ref is not None else frozenset()
         accented = self._accented(tokens)
         info, unknown = self._info(tokens, used, accented, lead)
@@ -2032,6 +2080,13 @@ class Understander:
             if lead else tokens, matchable, accented)
         candidates = self._candidates(tokens, matches, ref, info, unknown, total, today, english)
         candidates = self._address(tokens, matches, candidates, accented)
+        unanswered = self._unanswered(tokens, candidates, info, used)
+        if unanswered is not None:
+            # "nhắn mãi không thấy ai trả lời", "tôi nhắn từ sáng đến giờ mà chẳng ai trả lời":
+            # the writer's messages unanswered, a complaint, no reminders sent too often to
+            # stop (round 30 c)
+            return replace(base, feature="smalltalk", arg="sorry", score=unanswered.rank,
+                           explained=frozenset(unanswered.explained))
         stopped = self._stop_ordered(tokens, candidates)
         if stopped is not None:
             # "tôi già rồi đọc không được, | bỏ giúp tôi", "dang hop ma dt cu ting ting, |
@@ -2086,8 +2141,11 @@ class Understander:
         strongest = next((c.explained for c in candidates if c.explained), set())
         # (and what a condition after the question names: "gọi cho ai | nếu bot không trả lời
         # được" asks whom to call)
+        # (and where the writer heard of something: "nghe ở lễ khai mạc nói có chỗ cho mượn
+        # sách, | mượn ở đâu" asks of the books; round 30 c)
+        heard = parts.heard_at(tokens)
         why = parts.purpose(tokens, parts.asking(tokens) or strongest) | parts.condition(
-            tokens, self.index.is_filler)
+            tokens, self.index.is_filler) | heard
         if why:
             kept = [c for c in candidates if not (c.explained and c.explained <= why)]
             candidates = kept or candidates
@@ -2112,10 +2170,19 @@ class Understander:
             denied = set()  # "tôi không muốn lưu số điện thoại, | cảm ơn ad": nothing else asked
         set_aside = parts.besides(tokens)
         denied |= set_aside
+        denying: set[int] = set()
         all_found = candidates
         if denied:
             # "không phải cuộc thi, | tôi hỏi về thư viện": the subject denied is not asked
-            kept = [c for c in candidates if not (c.explained and c.explained <= denied)]
+            # (nor an answer found on it with the words that deny it: "không cần gửi lịch, | cho
+            # mình xin địa chỉ thư viện" declines the reminders, asks the library; round 30 c)
+            # (when another answer is found wholly outside them: "bác không muốn nhận tin nữa,
+            # | bác xin lỗi nhé" declines and asks nothing else)
+            denying = parts.denying(tokens, denied)
+            if not any(c.explained and not c.explained & (denied | denying)
+                       and c.route[0] not in ("smalltalk", "unknown") for c in candidates):
+                denying = set()
+            kept = [c for c in candidates if not (c.explained and c.explained <= denied | denying)]
             candidates = kept or candidates
         if set_aside:
             candidates = self._what_else(candidates, set_aside)
@@ -2158,22 +2225,33 @@ class Understander:
         best = candidates[0]
         opened = parts.opened(tokens)
         asking = parts.asking(tokens)
+        why_told = -1
         if opened > 0 and best.explained and max(best.explained) < opened:
             # "muốn tham gia nhưng không biết | tuần lễ bắt đầu từ hôm nào": what follows
             # "không biết", "cho hỏi" is asked; what comes before tells why.
             # (not to material asked for alone: "muốn đọc sách trên đt mà không biết | tải app
             # nào" asks an app of the reading told; round 26b)
+            # (found after them, or before them only on words the story's answer holds: "… đang
+            # thi cdht, | … | tôi thì chỉ muốn hỏi lễ khai mạc ở đâu", the opening's "học tập"
+            # is the contest's there; round 30 c)
+            story_found = best.explained
             best = next((c for c in candidates[1:]
-                         if c.explained - asking and min(c.explained) >= opened
+                         if c.explained - asking and c.explained - story_found
+                         and min(c.explained - story_found) >= opened
                          and c.route[0] not in ("smalltalk", "unknown")
                          and not all(tokens[i].fold in _MATERIAL
                                      for i in c.explained - asking)
                          and c.rank >= SUBJECT * best.rank), best)
+            if best.explained != story_found:
+                why_told = opened  # (what is found only there is no second answer: below)
         announced = parts.announced(tokens)
         # (reaching there on words other than those that announce: "xin hỏi ban tổ chức ạ" is
         # one phrase, leave asked to ask the organisers)
+        # (nor on the Week's name there: "… thi cdht, | … tôi thì chỉ muốn hỏi lễ khai mạc ở
+        # đâu", the opening's "học tập" is the contest's; round 30 c)
         if announced > 0 and best.explained and any(
-                i < announced and i not in parts.announcing(tokens) for i in best.explained) \
+                i < announced and i not in parts.announcing(tokens)
+                and tokens[i].fold not in self._week_words for i in best.explained) \
                 and announced <= max(best.explained):
             # "đọc sách ở thư viện xã xong tôi | muốn biết | ai được tham gia tuần lễ": an answer
             # reaching before the words that announce the question gives way to one found
@@ -2190,6 +2268,7 @@ class Understander:
         polite: _Candidate | None = None  # small talk that gave way to a question
         best = self._asked_part(tokens, candidates, best, asking)
         best = self._asked_own(tokens, candidates, best, asking)
+        best = self._announced_part(tokens, candidates, best)
         of_self = self._told(tokens, intro)
         untold = self._story_told(tokens, candidates, best, of_self, used)
         if untold is not best and best.route[0] in ("day", "today"):
@@ -2377,10 +2456,24 @@ class Understander:
         aside |= parts.purpose(tokens, best.explained) | self._asker(tokens, best)
         aside |= parts.opening_condition(tokens, best.explained)
         far = parts.context(tokens, best.explained, lead) | aside | set(range(max(0, opened)))
+        hoi_parts = _asking_parts(tokens)
+        # (or the part right after it: "… tôi hỏi cái này: | sửa xe máy ở đâu")
+        hoi_parts &= {tokens[i].clause + k for i in _announcing(tokens)
+                      if tokens[i].fold == "hoi" for k in (0, 1)}
+        if hoi_parts and asked and not asked & hoi_parts:
+            # an answer found only in the story, the part that asks with "hỏi" naming a subject
+            # of its own ("vợ tôi đi khai mạc về kể hay lắm, nhưng | tôi hỏi cái này: sửa xe máy
+            # ở đâu"): that subject is what is asked, no aside to the story's (round 30 c)
+            own = {i for i in info if tokens[i].clause in hoi_parts
+                   and tokens[i].fold not in _WHEN_FOLDS}
+            aside -= own
+            far -= own
         # The words of a question phrase ("diễn ra ở địa điểm nào") ask; they name nothing else;
         # nor do the words that announce one ("tôi muốn biết | chủ đề…", typed "muon biet").
         # Nor does what "ngoài … ra" sets aside ("ngoài lễ khai mạc ra | còn có gì nữa").
         announcing = (parts.announcing(tokens) | self._polite_ends(tokens, candidates, best)
+                      | heard | (denying | denied if denying and best.explained
+                                 and not best.explained & denied else set())
                       | set_aside | parts.setting_aside(tokens, set_aside)
                       | _sent_to(tokens, best))
         if best.route[0] == "event" and best.explained and invited \
@@ -2572,6 +2665,7 @@ class Understander:
             # (named on words of its own: "đọc sách" is the library's before any event's)
             held = next((c for c in candidates[1:] if c.route[0] == "event"
                          and c.explained and not c.explained & used
+                         and not _told_beside(tokens, c, used)
                          and self._event_days.get(c.route[1]) in ref.days
                          and c.rank >= SUBJECT * best.rank
                          and self._named_event(c, candidates)), None)
@@ -2768,7 +2862,10 @@ class Understander:
         if predicate is not None and self._predicate_asked(tokens, best, predicate) is predicate:
             best = predicate
             passed.add(best.route)
-        second = next((c for c in candidates if c.route not in passed), None)
+        # (nor an answer found only on what tells why the question is asked, before "cho hỏi",
+        # "muốn hỏi": "… đang thi cdht, | … | tôi chỉ muốn hỏi lễ khai mạc ở đâu"; round 30 c)
+        second = next((c for c in candidates if c.route not in passed and not (
+            c.explained and max(c.explained) < why_told)), None)
         if second is not None and {best.route[0], second.route[0]} == {"event", "programme"}:
             # An event named after a programme ("Phát động xây dựng tủ sách lớp học"): a
             # question about when or where is about the event, any other about the programme.
@@ -4538,7 +4635,9 @@ class Understander:
         # the units named, where each name starts and how many words it has (of the message,
         # not of a duty)
         heads = [(i, len(h)) for i in range(len(tokens)) for h in _UNIT_HEAD_WORDS
-                 if folds[i] == h[0] and folds[i:i + len(h)] == h]
+                 if folds[i] == h[0] and folds[i:i + len(h)] == h and all(
+                     not t.marked or t.expanded or t.text in _UNIT_HEADS_TYPED
+                     for t in tokens[i:i + len(h)])]
         named = {i + k for i, size in heads for k in range(size)}
         # (the units that say what the writer is, and those named right after them: "tôi là |
         # giáo viên | mầm non")
@@ -4555,6 +4654,11 @@ class Understander:
                          if i <= start and tokens[i].clause == clause and i not in writer), -1)
             if head >= 0 and self._asked_before_duty(tokens, candidates, head, start, named):
                 continue  # ("xã em có hoạt động gì | hưởng ứng tuần lễ": the activities asked)
+            if head > 0 and folds[head - 1] == "cua" and not duty.explained - named:
+                # "lịch nghỉ lễ của | cty em": the unit named only as whose a thing is, the
+                # thing is asked, no duty (round 30 c)
+                drop.append(duty)
+                continue
             if head < 0 or not duty.explained - named:  # ("library? library": no duty asked)
                 if all(self.index.is_filler(tokens[i]) for i in duty.explained) and any(
                         c.route[0] not in ("smalltalk", "unknown") and c.route not in _DUTIES
@@ -4991,8 +5095,11 @@ class Understander:
             for i, t in enumerate(tokens))
         if best.route[0] in ("day", "today") and (either or _asks(tokens, best.explained)
                                                   or _confirms(tokens)):
+            # (not an event told in a part that asks nothing: "sáng nay tôi đi khai mạc rồi, |
+            # chiều nay còn có gì nữa không" asks what else the day holds; round 30 c)
             return next((c for c in candidates[1:] if c.route[0] == "event"
                          and c.explained and not c.explained & ref.used
+                         and not _told_beside(tokens, c, ref.used)
                          and self._event_days.get(c.route[1]) in ref.days
                          and c.rank >= SUBJECT * best.rank
                          and self._named_event(c, candidates)), None)
@@ -5204,6 +5311,21 @@ class Understander:
                 if sent else None)
 
     @staticmethod
+    def _unanswered(tokens: list[Token], candidates: list[_Candidate], info: dict[int, float],
+                    used: frozenset[int]) -> _Candidate | None:
+        """The complaint that no one answers ("không thấy ai trả lời", "chẳng ai trả lời"),
+        when the rest of the message only tells the writer sent and waited ("nhắn mãi", "nhắn
+        mấy lần rồi", "từ sáng đến giờ"; "mai" typed without marks is "mãi" there): the
+        writer's messages, not the bot's reminders (round 30 c)."""
+        sorry = next((c for c in candidates if c.route == _SORRY and any(
+            tokens[i].fold == "ai" and i + 2 < len(tokens) and tokens[i + 1].fold == "tra"
+            and tokens[i + 2].fold == "loi" for i in c.explained)), None)
+        if sorry is None:
+            return None
+        return sorry if all(i in sorry.explained or i in used or tokens[i].fold in _WAITED
+                            for i in info) else None
+
+    @staticmethod
     def _cancelled(tokens: list[Token], candidates: list[_Candidate]) -> bool:
         """True when a word that cancels ("hủy", "ngừng", "tắt", "không cần", "đừng") stands
         right before the words a reminder answer was found on, or before "đăng ký" or "cái"
@@ -5358,6 +5480,47 @@ class Understander:
                      and c.route[0] not in ("smalltalk", "unknown")
                      and c.rank >= SUBJECT * best.rank), best)
 
+    def _announced_part(self, tokens: list[Token], candidates: list[_Candidate],
+                        best: _Candidate) -> _Candidate:
+        """A story of several things, then a part that announces its question ("… lại có cả
+        cuộc thi công dân học tập, tối qua cháu còn đòi đi thư viện, | cho tôi hỏi lễ khai mạc
+        mấy giờ", "…, | giờ chỉ muốn hỏi …", "không phải lịch, | em hỏi số điện thoại"): an
+        answer found only in the story gives way to one found in the announced part on words
+        of its own, however much more the story says of its subjects (round 30 c). Outside
+        that part it may hold only the story answer's words and the Week's name ("học tập").
+        An action is no story: "đăng ký nhận tin cho ông với, | ông muốn biết lịch các lớp"
+        asks it done (what is told done: _after_done)."""
+        if not best.explained or best.route[0] in ("smalltalk", "unknown") or (
+                best.route in _ACTIONS):
+            return best
+        asked = _asking_parts(tokens)
+        # (a list found on the many things the story names reaches into the part that asks
+        # only for what the answer found there names too: "tủ sách, cuộc thi, thư viện … |
+        # lễ khai mạc mấy giờ" is no list of activities asked)
+        there = {i for i in best.explained if tokens[i].clause in asked}
+        # (found in the story on the Week's name only, it is no story's answer: "… thi cdht, |
+        # … | chỉ muốn hỏi lễ khai mạc ở đâu", the opening found on "học tập" and "khai mạc")
+        if not asked or all(tokens[i].fold in self._week_words
+                            for i in best.explained - there):
+            return best
+        announced = {tokens[i].clause for i in _announcing(tokens)} & asked
+        # (a part that points back asks of the story's subject: "…, | cho hỏi lớp đó ở đâu")
+        if not announced or any(t.clause in announced and (
+                t.fold in _BACK or t.text in _POINTED) for t in tokens):
+            return best
+        told = {t.fold for t in tokens if t.clause not in asked and t.kind == "word"}
+
+        def own(c: _Candidate) -> bool:
+            return any(tokens[i].clause in announced and tokens[i].fold not in told
+                       and tokens[i].fold not in _AUDIENCE
+                       and not self.index.is_filler(tokens[i]) for i in c.explained) and all(
+                tokens[i].clause in announced or i in best.explained
+                or tokens[i].fold in self._week_words for i in c.explained)
+
+        return next((c for c in candidates if c is not best and c.explained >= there
+                     and c.route[0] not in ("smalltalk", "unknown") and own(c)
+                     and c.rank >= ANNOUNCED_PART * best.rank), best)
+
     @staticmethod
     def _day_told(tokens: list[Token], ref: DateRef, best: _Candidate) -> bool:
         """Is the day named only in a part that asks nothing, and the answer found wholly in
@@ -5381,8 +5544,12 @@ class Understander:
         question = _asking_parts(tokens)
         # (and the part before one that asks of what it named: "cụ muốn đi lớp hướng dẫn dùng
         # điện thoại, | lớp đó học hôm nào", round 28 d)
+        # (or one that asks only when or where, "…, | ông muốn đi ngày hội đọc sách liên thế
+        # hệ, | tổ chức ở đâu": of what the part before names; round 30 c)
         question |= {c - 1 for c in question if _topic_before(tokens, c)
-                     or _refers_back(tokens, c)}
+                     or _refers_back(tokens, c) or all(
+                         t.fold in _WHEN_FOLDS or self.index.is_filler(t)
+                         for t in tokens if t.clause == c and t.kind == "word")}
         if not question or len(question) == len({t.clause for t in tokens}):
             return False
         # (the Week or its contest named there: a part that asks only "gọi số nào để báo",
@@ -5390,10 +5557,16 @@ class Understander:
         folds = " " + " ".join(t.fold for t in tokens if t.clause in question) + " "
         # (or a day's events asked there: "nghỉ vì cty cắt điện, | ad xem hôm nay có hoạt động
         # gì" (round 27 a))
+        # (or the subject elsewhere is told in a part that says what is done: "bà đã nhờ cháu
+        # đăng ký nhận tin rồi, | bà chỉ hỏi thêm là …" (round 30 c))
+        finished = _done_parts(tokens)
         if " tuan le " not in folds and " cong dan hoc tap " not in folds and not (
                 best.route[0] == "event" and self._named_event(best, candidates)) and not (
                 best.route[0] in ("today", "day") and (
-                    " hoat dong " in folds or " su kien " in folds)):
+                    " hoat dong " in folds or " su kien " in folds)) and not (
+                finished and all(c.explained and all(tokens[i].clause in finished
+                                                     for i in c.explained)
+                                 for c in candidates if c.route[0] == "unknown")):
             return False
         # (found in the part that asks; outside it only on a word said there again: "đang
         # ôn thi giữa kỳ, | cho cháu thi công dân học tập thì làm thế nào")
@@ -5416,9 +5589,12 @@ class Understander:
             # found wholly on the part told ("cháu thi công dân học tập xong rồi, | giờ bà muốn
             # xem cháu được mấy điểm"): an answer found after it, on words of its own, is what
             # is asked now (round 23c)
+            # (however much stronger the part told is, when only the part after it asks: "tôi
+            # đăng ký nhận tin rồi, | giờ chỉ muốn hỏi lễ khai mạc ở đâu"; round 30 c)
             now = next((c for c in candidates[1:] if c.route[0] not in ("smalltalk", "unknown")
                         and c.explained and min(c.explained) > max(done)
-                        and c.rank >= SUBJECT * best.rank), None)
+                        and (c.rank >= SUBJECT * best.rank
+                             or _told_apart(tokens, best, c))), None)
             if now is None:
                 return best, candidates
             return now, [now, *(c for c in candidates if c is not now

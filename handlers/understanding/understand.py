@@ -573,10 +573,27 @@ _DATE_ASKED = (" la ngay gi ", " la ngay may ", " la thu may ", " la ngay bao nh
                " ngay bao nhieu am ")
 
 
+# Whether one must work, go to school or be on duty on a day, or has it off ("mai có phải đi
+# làm không", "cn này tôi có phải trực không", "thứ 7 con có được nghỉ học không") (folded):
+# the writer's work or school, no list of the Week's events (round 30, lead). Not where the
+# day's events are asked besides ("mai em được nghỉ học, mai có gì": _WHATS_ON).
+_DUTY_ASKED = (" phai di lam ", " phai di hoc ", " phai truc ", " phai lam viec ", " phai di ca ",
+               " phai len lop ", " phai den truong ", " phai len co quan ", " phai den co quan ",
+               " phai di truc ", " phai lam ca ", " duoc nghi ", " cho nghi ", " nghi lam khong ",
+               " nghi hoc khong ", " di hoc lai ", " di lam lai ", " phai hoc khong ",
+               " phai lam khong ")
+_WHATS_ON = (" co gi ", " co j ", " hoat dong ", " su kien ", " lich ", " chuong trinh ",
+             " dien ra ", " to chuc ")
+
+
 def _day_of_other(tokens: list[Token]) -> bool:
-    """Whether the message names a price ("giá …") or the news ("tin tức"), or asks which date
-    a day is."""
+    """Whether the message names a price ("giá …") or the news ("tin tức"), asks which date
+    a day is, or whether one must work or go to school on it (_DUTY_ASKED)."""
     folds = [t.fold for t in tokens]
+    if "phai" in folds or "nghi" in folds or "lai" in folds:
+        run = parts.run(tokens)
+        if any(d in run for d in _DUTY_ASKED) and not any(w in run for w in _WHATS_ON):
+            return True
     if "ngay" in folds or "thu" in folds:
         run = parts.run(tokens)
         if any(d in run for d in _DATE_ASKED):

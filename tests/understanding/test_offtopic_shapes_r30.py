@@ -1,4 +1,5 @@
-"""Round 30 (d, lead): a phone's network typed as an hour would be ("4g", "5G").
+"""Round 30 (d, lead): a phone's network typed as an hour would be ("4g", "5G"); a day asked
+of the writer's work or school ("mai có phải đi làm không").
 
 "4g" is four o'clock to the date reader ("4g chiều mai"); beside a word of the network
 ("mạng 5g", "gói cước 4g", "sim 4g", "sóng 4g yếu") it is the phone's network, and the message
@@ -35,4 +36,31 @@ def test_a_network_typed_as_an_hour_names_no_time(understander: Understander,
 @pytest.mark.parametrize(("text", "expected"), AN_HOUR)
 def test_an_hour_typed_so_stays_an_hour(understander: Understander, text: str,
                                         expected: str) -> None:
+    assert answer(understander, text) == expected
+
+
+# Whether one must work, go to school or be on duty on a day, or has it off: the writer's work
+# or school, not the Week's events of that day (understand.py `_DUTY_ASKED`).
+DUTY = [
+    "thứ 2 tuần sau học sinh có phải đi học lại không",
+    "hnay cty co cho nghi ko ad",
+    "cuối tuần này bên y tế có phải đi trực không",
+    "t7 nay co phai lam viec ko",
+]
+# The day's events asked besides the writer's day off: the Week's events of that day.
+DUTY_TOLD = [
+    ("mai mình được nghỉ làm, tuần lễ mai có sự kiện gì", "day:2020-10-02"),
+    ("chủ nhật con được nghỉ học, có hoạt động nào cho bé không", "day:2020-10-04"),
+]
+
+
+@pytest.mark.parametrize("text", DUTY)
+def test_a_day_asked_of_work_or_school_is_no_list_of_events(understander: Understander,
+                                                            text: str) -> None:
+    assert not answer(understander, text).startswith("day:")
+
+
+@pytest.mark.parametrize(("text", "expected"), DUTY_TOLD)
+def test_a_day_off_told_and_the_days_events_asked_are_the_events(
+        understander: Understander, text: str, expected: str) -> None:
     assert answer(understander, text) == expected

@@ -586,6 +586,27 @@ _WHATS_ON = (" co gi ", " co j ", " hoat dong ", " su kien ", " lich ", " chuong
              " dien ra ", " to chuc ")
 
 
+# The answers about the bot's own messages (its reminders and bulletins, stopping them).
+_MESSAGES_ANSWERS = frozenset({"subscribe", "unsubscribe", "bulletin"})
+# Whose messages, after "tin nhắn của/từ" (folded): a person of the writer's, so not the bot's
+# ("tin nhắn của con", "tin nhắn từ người thân"). Not "bạn", "em", "anh", "chị": the bot or the
+# writer are called so ("không nhận được tin nhắn của bạn").
+_SOMEONES = frozenset({"con", "me", "bo", "chong", "vo", "chau", "ong", "ba", "nguoi", "gia",
+                       "khach", "sep", "thay", "co", "nhom", "ny"})
+
+
+def _messages_of_someone(tokens: list[Token]) -> bool:
+    """Whether the messages the message speaks of are a person's of the writer's ("zalo của
+    tôi không nhận được tin nhắn của con", "không xem được tin nhắn từ người thân"): "tin
+    nhắn" or "nhắn tin" followed by "của"/"từ" and one of _SOMEONES."""
+    folds = [t.fold for t in tokens]
+    for i in range(len(folds) - 3):
+        if ((folds[i], folds[i + 1]) in (("tin", "nhan"), ("nhan", "tin"))
+                and folds[i + 2] in ("cua", "tu") and folds[i + 3] in _SOMEONES):
+            return True
+    return False
+
+
 def _day_of_other(tokens: list[Token]) -> bool:
     """Whether the message names a price ("giá …") or the news ("tin tức"), asks which date
     a day is, or whether one must work or go to school on it (_DUTY_ASKED)."""
@@ -2589,6 +2610,10 @@ class Understander:
             # done on it is a help desk's business, no number asked nor the Week's safe
             # Internet; nor the examples' (the safe Internet's troubles are asked in the same
             # words: "bị … phải làm sao") (round 26 a)
+            return replace(base, candidates=others, elsewhere=True)
+        if best.route[0] in _MESSAGES_ANSWERS and _messages_of_someone(tokens):
+            # "zalo của tôi không nhận được tin nhắn của con": a person's messages, not the
+            # bot's reminders (round 30, lead)
             return replace(base, candidates=others, elsewhere=True)
         if best.route == _SAFETY and best.explained and all(
                 tokens[i].fold in _SCREEN_TIME for i in best.explained) and (

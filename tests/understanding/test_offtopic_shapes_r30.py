@@ -1,5 +1,6 @@
 """Round 30 (d, lead): a phone's network typed as an hour would be ("4g", "5G"); a day asked
-of the writer's work or school ("mai có phải đi làm không").
+of the writer's work or school ("mai có phải đi làm không"); a person's messages, not the bot's
+("không nhận được tin nhắn của con").
 
 "4g" is four o'clock to the date reader ("4g chiều mai"); beside a word of the network
 ("mạng 5g", "gói cước 4g", "sim 4g", "sóng 4g yếu") it is the phone's network, and the message
@@ -64,3 +65,27 @@ def test_a_day_asked_of_work_or_school_is_no_list_of_events(understander: Unders
 def test_a_day_off_told_and_the_days_events_asked_are_the_events(
         understander: Understander, text: str, expected: str) -> None:
     assert answer(understander, text) == expected
+
+
+# A person's messages are no reminders of the bot's (understand.py `_messages_of_someone`);
+# the bot's own, called "bạn" or named, are.
+SOMEONES_MESSAGES = [
+    "điện thoại bà không đọc được tin nhắn của cháu gửi",
+    "sao tôi không nhận tin nhắn của con trai",
+    "sao zalo ko hien tin nhan tu nhom lop cua con",
+]
+BOTS_MESSAGES = [
+    ("mình không nhận được tin nhắn của bạn nữa", "subscribe / faq:nhac-lich / dont_know"),
+    ("thôi đừng gửi tin nhắn của bot cho tôi nữa", "unsubscribe"),
+]
+
+
+@pytest.mark.parametrize("text", SOMEONES_MESSAGES)
+def test_a_persons_messages_are_no_reminders(understander: Understander, text: str) -> None:
+    assert answer(understander, text) not in ("subscribe", "unsubscribe", "bulletin")
+
+
+@pytest.mark.parametrize(("text", "expected"), BOTS_MESSAGES)
+def test_the_bots_messages_stay_the_reminders(understander: Understander, text: str,
+                                              expected: str) -> None:
+    assert answer(understander, text) in expected.split(" / ")

@@ -595,6 +595,18 @@ _SOMEONES = frozenset({"con", "me", "bo", "chong", "vo", "chau", "ong", "ba", "n
                        "khach", "sep", "thay", "co", "nhom", "ny"})
 
 
+def _stopped_after(candidates: list[_Candidate], best: _Candidate) -> _Candidate | None:
+    """The reminders' stopping (unsubscribe) found on words after all those the reminders'
+    answer `best` was found on, and on one of them at least: what the writer wants said after
+    what they have ("đăng ký nhận tin rồi | giờ muốn hủy"); None if there is none."""
+    if not best.explained:
+        return None
+    end = max(best.explained)
+    return next((c for c in candidates if c.route == ("unsubscribe", "") and c.explained
+                 and max(c.explained) > end + 1
+                 and sum(1 for i in c.explained if i > end) >= 1), None)
+
+
 def _messages_of_someone(tokens: list[Token]) -> bool:
     """Whether the messages the message speaks of are a person's of the writer's ("zalo của
     tôi không nhận được tin nhắn của con", "không xem được tin nhắn từ người thân"): "tin
@@ -2897,6 +2909,13 @@ class Understander:
             return replace(base, feature="unsubscribe", score=best.rank,
                            explained=frozenset(best.explained),
                            unexplained=len(lettered - best.explained))
+        if best.route in _REMINDERS and (stopped := _stopped_after(candidates, best)):
+            # "đăng ký nhận tin rồi giờ muốn hủy", "ngày nào cũng nhận tin nhắn nhiều quá, bác
+            # muốn thôi không nhận nữa": the reminders told first, then stopping them asked: the
+            # wish said last (round 30, lead)
+            return replace(base, feature="unsubscribe", score=stopped.rank,
+                           explained=frozenset(best.explained | stopped.explained),
+                           unexplained=len(lettered - best.explained - stopped.explained))
         # (of the same kind of phrase: a day asked of "có sự kiện gì không" stays the day)
         predicate = next((c for c in candidates[1:] if c.source == best.source
                           and c.route[0] not in ("smalltalk", "unknown")

@@ -18,6 +18,9 @@ CASES = [
     ("bot gửi tin nhắc hằng ngày, nhưng giờ tôi muốn ngừng nhận", "unsubscribe"),
     ("đăng ký nhận tin nhắc lịch cho tôi với", "subscribe"),
     ("hủy đăng ký nhận tin", "unsubscribe"),
+    # a list of those the bot writes to, asked to be on: the reminders (lexicon)
+    ("thêm mình vào danh sách nhận lịch nhé ad", "subscribe"),
+    ("danh sách các sự kiện trong tuần lễ", "schedule"),
 ]
 
 

@@ -1738,7 +1738,7 @@ class Understander:
         setting = read.feature == "unknown" and not read.apart and (
             read.elsewhere or any(w in self.index.elsewhere_folds
                                   for w in self._surface_of(typed, framed).split())
-        ) and self._scam_told(typed)
+        ) and self._scam_told(typed) and not self._setting_asked(typed, today)
         if setting:
             voted = self.vote(self._surface_of(typed, framed), scam_setting=True)
         elif read.examples_asked:
@@ -1802,6 +1802,20 @@ class Understander:
                                                 and words[i + k].fold == w.fold)
                 for k, w in enumerate(sign))
             for i, t in enumerate(words) for sign in self._scam_signs.get(t.fold, ()))
+
+    def _setting_asked(self, typed: list[Token], today: date) -> bool:
+        """Is the subject elsewhere what the message's last part asks, a part with no sign of
+        the scam ("tôi bị lừa trên zalo mất 5 triệu, | ra công an phường trình báo thì cần mang
+        giấy tờ gì": the police's papers, asked of a scam told before)? Read alone, that part
+        is a subject elsewhere; a story's own question ("…, | giờ phải báo ai", "…, | e có nên
+        đọc không") is not."""
+        words = [t for t in typed if t.kind == "word"]
+        if not words or words[0].clause == words[-1].clause:
+            return False  # (one part: the sign is in it)
+        last = [t for t in typed if t.clause == words[-1].clause]
+        if self._scam_told(last):
+            return False
+        return self._read(" ".join(t.text for t in last), today).elsewhere
 
     def _rests_on_other_marks(self, typed: list[Token], voted: str,
                               scam_setting: bool = False) -> bool:

@@ -110,14 +110,8 @@ LEFT: dict[str, str] = {
     "ai đó nhắn zalo giả làm cháu tôi xin chuyển 10 triệu đóng viện phí":
         "dont_know: the fees ('phí' of 'viện phí') weigh more than the safe Internet's 'giả "
         "làm'; 'xin chuyển | 10 triệu' is no phrase (the sum between)",
-    "cô giáo ơi, bố em bị người ta rủ vào nhóm chứng khoán trên zalo, nạp tiền xong không rút "
-    "ra được, giờ làm sao ạ":
-        "dont_know: 'chứng khoán' is a subject elsewhere and the safe Internet is not twice as "
-        "strong ('không rút được' is split by 'ra'): the bait of §8.74, not taken",
-    "cach sao luu danh ba len gmail":
-        "faq:internet-an-toan since round 29a's examples: the rules find no answer (the help "
-        "desk's), and the examples' model gives the safe Internet p 0.31 (no information "
-        "0.18), its nearest example the safe Internet's by 0.001 (0.2717 against 0.2707)",
+    # ("cô giáo ơi, bố em bị người ta rủ…" is answered since round 30e, §8.106.)
+    # ("cach sao luu danh ba len gmail" is no information again since round 30e, §8.106.)
 }
 
 

@@ -808,10 +808,11 @@ class _Loader:
         file = "lexicon.toml"
         self.top_unknown(file, data, {"words", "abbreviations", "intents"})
         w = _Reader(self.problems, file, "[words]", data.get("words", {}))
-        w.check_unknown({"filler", "english", "other_places"})
+        w.check_unknown({"filler", "english", "other_places", "scam_signs"})
         filler = _phrases(w, "filler", required=False)
         english = _phrases(w, "english", required=False)
         other_places = _phrases(w, "other_places", required=False)
+        scam_signs = _phrases(w, "scam_signs", required=False)
 
         abbreviations: list[Abbreviation] = []
         typed_in: dict[str, str] = {}
@@ -868,7 +869,7 @@ class _Loader:
 
         intents = self.entries(file, data, "intents", intent)
         return Lexicon(filler=filler or (), english=english or (),
-                       other_places=other_places or (),
+                       other_places=other_places or (), scam_signs=scam_signs or (),
                        abbreviations=tuple(abbreviations), intents=intents)
 
 

@@ -205,6 +205,10 @@ class Lexicon:
     english: tuple[str, ...] = ()
     # Other cities and provinces: a library, school or event of theirs is not the Week's
     other_places: tuple[str, ...] = ()
+    # The signs of a scam or a danger met online ("lừa đảo", "xưng là", "mã otp", "tin giả"):
+    # a story that holds one, set in a subject not the Week's (a bank, a medicine, the power
+    # company), asks how to be safe online, not about that subject
+    scam_signs: tuple[str, ...] = ()
     abbreviations: tuple[Abbreviation, ...] = ()
     intents: tuple[Intent, ...] = ()
 

@@ -78,10 +78,7 @@ CASES = [
 # Left after the round (strict xfail), with the answer they get and why.
 # ("bị người yêu cũ tung ảnh…" is answered since the examples' model, BENCHMARKS §8.74.)
 LEFT: dict[str, str] = {
-    'nhận được tin nhắn trúng iphone, bắt chuyển 500k phí ship, có nên chuyển không':
-        "dont_know since round 30d's regeneration of the examples: the model's safe Internet "
-        "0.48, but the example most like it is a near miss (likeness 0.244 against the safe "
-        "Internet's 0.239): a knife's edge",
+    # ('nhận được tin nhắn trúng iphone…' is answered since round 30e, §8.106.)
     # ('anh ta quen em tren mang, …' is answered again since round 29c's regeneration of the
     # examples: a knife's edge since §8.90)
     'em bị quên mật khẩu zalo mà đổi số điện thoại rồi, lấy lại kiểu gì':
@@ -92,8 +89,7 @@ LEFT: dict[str, str] = {
         "taken back ('hải phòng hôm nay có ca covid mới không' became today's schedule)",
     # ('co cach nao kiem tra mot bai bao…' and 'có người mời làm nhiệm vụ like video…' are
     # answered since round 26a, by the examples' model.)
-    'co nguoi tu xung can bo dien luc goi doi cat dien neu ko chuyen tien':
-        "dont_know: 'cắt điện' is a subject elsewhere, and such a subject decides",
+    # ('co nguoi tu xung can bo dien luc…' is answered since round 30e, §8.106.)
     # ('cai dat gi cho dt cua con de chan noi dung nguoi lon' is answered since round 26a.)
     # ('anh ta quen em tren mang, …' and 'ông bà không biết chữ nhiều có học dùng zalo được
     # không' are answered again with round 30a's examples: knives' edges since round 29)

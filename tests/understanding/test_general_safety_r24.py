@@ -75,15 +75,11 @@ GUARDS = [
 # Left after the round (strict xfail): the first words of each, with the answer it gets and why.
 # ("tin trên mạng bảo sắp phong tỏa…" is answered since the examples' model, BENCHMARKS §8.74.)
 LEFT: dict[str, str] = {
-    'ng la goi bao e trung tuyen':
-        "dont_know: 'việc làm' is a subject elsewhere and the safe Internet is not found at "
-        "all ('bắt đóng tiền đồng phục trước' is the fees' 'đóng tiền' and unknown words)",
+    # ('ng la goi bao e trung tuyen' is answered since round 30e, §8.106.)
     'mật khẩu thế nào':
         "clarify: 'an toàn' alone is shared by the safe-Internet classes and resources; "
         "'mật khẩu' alone is no phrase ('quên mật khẩu zalo' is the provider's business)",
-    'tôi là công nhân':
-        "dont_know: 'bảo hiểm xã hội' is a subject elsewhere stronger than the safe Internet "
-        "('xưng là', 'tài khoản'): the bait rule needs it twice as strong",
+    # ('tôi là công nhân' is answered since round 30e, §8.106.)
     'con trai tôi 13 tuổi':
         "dont_know: 'lấy điện thoại' reads the phone number (contacts) and 'nạp' is repaired "
         "to 'lap'; 'quản lý việc con dùng máy' is no phrase",

@@ -107,15 +107,8 @@ LEFT: dict[str, str] = {
     "ai đó nhắn zalo giả làm cháu tôi xin chuyển 10 triệu đóng viện phí":
         "dont_know: the fees ('phí' of 'viện phí') weigh more than the safe Internet's 'giả "
         "làm'; 'xin chuyển | 10 triệu' is no phrase (the sum between)",
-    "cô giáo ơi, bố em bị người ta rủ vào nhóm chứng khoán trên zalo, nạp tiền xong không rút "
-    "ra được, giờ làm sao ạ":
-        "dont_know: 'chứng khoán' is a subject elsewhere and the safe Internet is not twice as "
-        "strong ('không rút được' is split by 'ra'): the bait of §8.74, not taken",
-    # ("cach sao luu danh ba len gmail" is no information again with round 30a's examples.)
-    "bà tôi muốn học dùng zalo, tuần lễ có lớp không":
-        "faq:tuan-le-la-gi since round 30a's examples: the rules read the asking part ('tuần "
-        "lễ có lớp không') alone, and the examples' model's second opinion, the safe Internet, "
-        "has p 0.291, just under its floor (SECOND_FLOOR 0.3); a knife's edge",
+    # ("cô giáo ơi, bố em bị người ta rủ…" is answered since round 30e, §8.106.)
+    # ("cach sao luu danh ba len gmail" is no information again since round 30e, §8.106.)
 }
 
 

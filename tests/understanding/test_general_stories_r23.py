@@ -118,20 +118,11 @@ GUARDS = [
 # ("zalo của bà ngoại…", "tụi nhỏ nhà tôi…", "tôi năm nay bảy mươi…" are answered since the
 # examples' model, BENCHMARKS §8.74: the five nearest differ, the model and the nearest agree.)
 LEFT: dict[str, str] = {
-    'sáng nay bố tôi':
-        "the story's words outweigh the answer's (said < against) after the round's rules "
-        "('cuộc điện thoại', 'đầu dây', 'mã số vừa nhận' are no phrases)",
-    'mẹ em năm nay ngoài':
-        "dont_know: 'cấp cứu' is a subject elsewhere and decides, though told in the story; "
-        "'chuyển tiền | gấp' read as modified",
-    'vo toi quen 1 nguoi':
-        "dont_know: 'nộp thêm phí' reads the fees first, whose against is the whole story",
-    'anh rể em nhận':
-        "the story's words outweigh the answer's (said < against) after the round's rules (the "
-        "reminders give way, the safety answer's 'trúng thưởng' alone is too little)",
-    'thang truoc e dat mua':
-        "the story's words outweigh the answer's (said < against) after the round's rules "
-        "('quang cao' repaired to other words, 'thue bao', 'bi chan' unknown)",
+    # ('sáng nay bố tôi' is answered since round 30e, §8.106.)
+    # ('mẹ em năm nay ngoài' is answered since round 30e, §8.106.)
+    # ('vo toi quen 1 nguoi' is answered since round 30e, §8.106.)
+    # ('anh rể em nhận' is answered since round 30e, §8.106.)
+    # ('thang truoc e dat mua' is answered since round 30e, §8.106.)
     'thằng út nhà tôi':
         "the story's words outweigh the answer's (said < against) after the round's rules "
         "('chơi điện thoại' found, 'trùm chăn', 'ngủ gật', 'mắng' unknown)",
@@ -142,9 +133,7 @@ LEFT: dict[str, str] = {
     'bác hàng xóm':
         "dont_know: 'tin sai' is no phrase ('tin sai sự thật' is); the courses are found on "
         "'trên mạng'",
-    'me e hay chia se':
-        "programme:doc-sach-lien-the-he: 'người lớn tuổi' reads the intergenerational reading "
-        "first",
+    # ('me e hay chia se' is answered since round 30e, §8.106.)
     'e lam phu huynh':
         "courses: 'học online' and 'tài liệu' read the list of courses, 'quản lý con' comes after",
 }

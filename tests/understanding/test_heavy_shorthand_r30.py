@@ -46,7 +46,7 @@ CASES = [
     # words typed without vowels, teencode sounds
     ('ngta bao la co cthi onl, thg nao dc thi z', _CONTEST + ('faq:ai-tham-gia',)),
     ('bjo thi kt cthi z ad', _CONTEST + _WHEN),
-    ('hum nay co sk j hok ad', ('today',)),
+    ('hum nay co sk j hok ad', ('day:2020-10-01',)),
     ('t7 nay co j hay hok mn', ('day:2020-10-03',)),
     ('nguoi gia nhu bme e co tgia dc hok', ('faq:ai-tham-gia',)),
     ('sk tiep theo la sk nao z', ('next',)),
@@ -67,7 +67,11 @@ CASES = [
     ('mk tk ngan hang bi quen lm sao', ('dont_know',)),
 ]
 
-LEFT: dict[str, str] = {}
+LEFT: dict[str, str] = {
+    'reg nhan tb nhac lich sk': "'reg' is read (đăng ký) since round 30f, but 'nhắc lịch sự kiện' "
+    "asks between the reminders and the schedule, as the words written out do ('đăng ký nhận "
+    "thông báo nhắc lịch sự kiện': subscribe 10.06, schedule 9.88, a question asked back)",
+}
 
 
 @pytest.mark.parametrize(("text", "expected"), with_left(CASES, LEFT))

@@ -571,8 +571,9 @@ class Repairer:
         ("nhậntb", "dktgia", "dkcthi", "xinsdt", "sdtbtc"): the one cut where one piece is a
         shorthand that spells no syllable (two letters or more) and the other a word of the
         bot of three letters or more (as typed when it has marks) or such a shorthand too;
-        () when no cut or several do. (The cuts of two words the bot knows, "dkthi", are `_repair_word`'s; a
-        shorthand is no syllable, so "shipper" is no "ship per" here either.) (round 30 f)"""
+        () when no cut or several do. (The cuts of two words the bot knows, "dkthi", are
+        `_repair_word`'s; a shorthand is no syllable, so "shipper" is no "ship per" here
+        either.) (round 30 f)"""
         text = t.text
         if len(text) != len(t.fold) or not 5 <= len(text) <= 12 or not self._shorthands:
             return ()

@@ -6,7 +6,10 @@ thông tin, trực tuyến or tuần tới, "cd" chủ đề, công dân or côn
 khoản), words typed without vowels, teencode sound spellings, English shorthands, shorthands
 joined to a word; and near misses in the same style whose shorthands ask something off the
 Week: those must get the honest "no information" answer. Blind cases, written before any change
-of the round, in other words than round 30f's corpus batches (BENCHMARKS §8.107).
+of the round, in other words than round 30f's corpus batches (BENCHMARKS §8.107). Before the
+round (2dac4cf): 30 of 32 right ("le tk …" read tài khoản, "reg" unknown; "hum nay" keyed as
+the test keys write today after the first run); after: 31 of 32, "reg nhan tb nhac lich sk" a
+strict xfail.
 """
 
 from __future__ import annotations

@@ -177,7 +177,7 @@ class Repairer:
                         # ("banq | toor": ban tổ)
                         decoded = telex(vni(after) or after)
                         after = fold(decoded[0]) if decoded else after
-                    repaired = self._cut(t.fold) or self._joined_shorthand(t) or self._repair_word(
+                    repaired = self._cut(t.fold) or self._repair_word(
                         t, before, after, unmarked_near=not any(x.marked for x in near),
                         previous=previous, following=following)
                 if len(self._repairs) < 8192:  # people repeat their typos; floods do not
@@ -425,6 +425,11 @@ class Repairer:
         keyed = self._telex(t, unmarked_near)
         if keyed is not None and keyed.keyed:  # "hoom": hôm, before "hom" by a letter less
             return (keyed,)
+        # a shorthand joined to a word ("dkcthi", "xinsdt"), after the Telex keys ("sachs" is
+        # sách, no "sac hs")
+        joined = () if again or t.marked else self._joined_shorthand(t)
+        if joined:
+            return joined
         # Two neighbouring letters swapped keep every letter typed: the likeliest slip. The one
         # word of the bot such a swap spells is meant where it pairs with a neighbour ("gaii
         # thuong": giải, not "gai"; "choa ban": chào, not "cho") or where the letters typed

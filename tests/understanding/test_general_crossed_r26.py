@@ -114,7 +114,12 @@ AFTER_FIXES_GUARDS = [
 # Left after the round (strict xfail): the first words of each, with the answer it gets and why.
 # ("tôi từng bị lừa trên facebook nên ngại lắm, …": a strict xfail of the model's knife's
 # edge since round 28 merged, the contacts again with round 29b's examples)
-LEFT: dict[str, str] = {}
+LEFT: dict[str, str] = {
+    "tôi từng bị lừa trên facebook nên ngại lắm":
+        "faq:internet-an-toan since round 30f's regeneration of the examples: the model's safe "
+        "Internet 0.946 (contacts 0.034), its nearest example the safe Internet's by 0.001 "
+        "(0.4424 against the contacts' 0.4412): the model's knife's edge again",
+}
 
 GUARDS_LEFT: dict[str, str] = {
     "doc sach o thu vien xong thi troi mua":

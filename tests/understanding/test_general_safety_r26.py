@@ -104,9 +104,8 @@ GUARDS = [
 
 # Cases the round did not mend (strict xfail): the text, with the answer it gets and why.
 LEFT: dict[str, str] = {
-    "bà tôi muốn học dùng zalo, tuần lễ có lớp không":
-        "faq:tuan-le-la-gi since round 30d's regeneration of the examples: the model's safe "
-        "Internet 0.299, just under MODEL_FLOOR 0.3: a knife's edge",
+    # ("bà tôi muốn học dùng zalo, tuần lễ có lớp không" read again with round 30f's
+    # examples: the model's safe Internet 0.305, over MODEL_FLOOR 0.3 by a hair)
     "ai đó nhắn zalo giả làm cháu tôi xin chuyển 10 triệu đóng viện phí":
         "dont_know: the fees ('phí' of 'viện phí') weigh more than the safe Internet's 'giả "
         "làm'; 'xin chuyển | 10 triệu' is no phrase (the sum between)",
@@ -114,10 +113,8 @@ LEFT: dict[str, str] = {
     "ra được, giờ làm sao ạ":
         "dont_know: 'chứng khoán' is a subject elsewhere and the safe Internet is not twice as "
         "strong ('không rút được' is split by 'ra'): the bait of §8.74, not taken",
-    "cach sao luu danh ba len gmail":
-        "faq:internet-an-toan since round 29a's examples: the rules find no answer (the help "
-        "desk's), and the examples' model gives the safe Internet p 0.31 (no information "
-        "0.18), its nearest example the safe Internet's by 0.001 (0.2717 against 0.2707)",
+    # ("cach sao luu danh ba len gmail" no information again with round 30f's examples: the
+    # nearest example is the contacts' by 0.0004, 0.2714 against the safe Internet's 0.2709)
 }
 
 

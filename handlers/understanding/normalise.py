@@ -330,10 +330,32 @@ class Lexicon:
                 continue
             means = found[0]
             if len(found) > 1 and fit is not None:
-                means = max(found, key=lambda m: fit(m, tokens, i, i + n))
+                # the neighbours as typed, and as their own abbreviations read them: several
+                # shorthands in a row pair only written out ("cthi cd | ht": công dân học tập,
+                # "bc | tk": báo cáo tổng kết, "lịch | tt tuần tới") (round 30 f)
+                around = self._around(out, tokens, i, n)
+                means = max(found, key=lambda m: max(
+                    fit(m, tokens, i, i + n),
+                    fit(m, around[0], around[1], around[1] + n) if around else 0))
             out.extend(t.in_clause(token.clause) for t in means)
             i += n
         return out
+
+    def _around(self, out: Sequence[Token], tokens: Sequence[Token], i: int,
+                n: int) -> tuple[list[Token], int] | None:
+        """The form at tokens[i:i + n] between its neighbours written out: the word before as
+        already read (the last word of its meaning), the word after read alone (its first
+        meaning, the `typed` entry's), the words past it as typed; with the form's index in
+        that list. None when neither neighbour is an abbreviation. (Only the neighbours: "hd
+        cho | hs" is no "hướng dẫn cho học sinh".)"""
+        before = out[-1:] if i and out and out[-1].expanded else []
+        nxt = tokens[i + n:i + n + 1]
+        after = self.expand(nxt) if nxt else []
+        if not before and after == list(nxt):
+            return None
+        if not before and i:
+            before = [tokens[i - 1]]
+        return [*before, *tokens[i:i + n], *after, *tokens[i + n + 1:i + n + 3]], len(before)
 
     def spellings(self) -> Iterable[str]:
         """The one-word forms typed with marks that the lexicon reads as another word
@@ -343,6 +365,19 @@ class Lexicon:
                 if len(typed) == 1 and typed[0].marked and all(
                         m.text != typed[0].text for m in means):
                     yield typed[0].text
+
+    def shorthands(self) -> Iterable[str]:
+        """The one-word forms that spell no Vietnamese syllable, of consonants only or of the
+        first consonants of a word before a syllable ("dk", "đk", "tb", "sdt", "tgia", "cthi";
+        not "link", "info", "class"): shorthands, which people type joined to the word
+        beside them ("nhậntb")."""
+        for first, entries in self._by_first.items():
+            if len(first) < 2 or syllable(first):
+                continue
+            lead = len(first) - len(first.lstrip("bcdghklmnpqrstvx"))
+            if lead == len(first) or any(syllable(first[k:]) for k in range(1, min(lead, 3) + 1)):
+                yield from (typed[0].text for typed, _means, _folds in entries
+                            if len(typed) == 1 and typed[0].kind == "word")
 
     def words(self) -> Iterable[str]:
         """Every word the lexicon reads or writes."""

@@ -68,8 +68,13 @@ class Repairer:
     """Reads again the words of a message the index does not know (build once per
     index; it holds memos of the repairs, bounded)."""
 
-    def __init__(self, index: Index, spellings: frozenset[str]) -> None:
+    def __init__(self, index: Index, spellings: frozenset[str],
+                 shorthands: frozenset[str] = frozenset()) -> None:
         self.index = index
+        # the lexicon's one-word shorthands that spell no syllable ("dk", "tb", "sdt", "tgia",
+        # "cthi"), as typed, and by their letters (`_joined_shorthand`)
+        self._shorthands = shorthands
+        self._shorthand_folds = frozenset(fold(w) for w in shorthands)
         self._repairs: dict[tuple[str, str, str], tuple[Token, ...]] = {}
         self._retones: dict[tuple[object, ...], Token | None] = {}  # (word, neighbours)
         # a marked word -> `_marked_edit`'s words of the bot, by a vowel's shape, by a key
@@ -144,7 +149,7 @@ class Repairer:
                 continue
             if repaired is None:
                 tried += 1
-                run = self._marked_run(t) if odd else ()
+                run = (self._marked_run(t) or self._joined_shorthand(t)) if odd else ()
                 if run:
                     repaired = run
                 elif self.index.known(t):
@@ -420,6 +425,11 @@ class Repairer:
         keyed = self._telex(t, unmarked_near)
         if keyed is not None and keyed.keyed:  # "hoom": hôm, before "hom" by a letter less
             return (keyed,)
+        # a shorthand joined to a word ("dkcthi", "xinsdt"), after the Telex keys ("sachs" is
+        # sách, no "sac hs")
+        joined = () if again or t.marked else self._joined_shorthand(t)
+        if joined:
+            return joined
         # Two neighbouring letters swapped keep every letter typed: the likeliest slip. The one
         # word of the bot such a swap spells is meant where it pairs with a neighbour ("gaii
         # thuong": giải, not "gai"; "choa ban": chào, not "cho") or where the letters typed
@@ -560,6 +570,42 @@ class Repairer:
 
         walk(text, ())
         return () if best is None else tuple(make_token(p) for p in best[2])
+
+    def _joined_shorthand(self, t: Token) -> tuple[Token, ...]:
+        """A shorthand of the lexicon typed joined to a word or to another shorthand
+        ("nhậntb", "dktgia", "dkcthi", "xinsdt", "sdtbtc"): the one cut where one piece is a
+        shorthand that spells no syllable (two letters or more) and the other a word of the
+        bot of three letters or more (as typed when it has marks) or such a shorthand too;
+        () when no cut or several do. (The cuts of two words the bot knows, "dkthi", are
+        `_repair_word`'s; a shorthand is no syllable, so "shipper" is no "ship per" here
+        either.) (round 30 f)"""
+        text = t.text
+        if len(text) != len(t.fold) or not 5 <= len(text) <= 12 or not self._shorthands:
+            return ()
+        # a letter typed twice ("dôngg": no "dôn gg") or two letters swapped ("lihc": lịch,
+        # no "li hc") is a slip of one word
+        if any(a == b for a, b in itertools.pairwise(t.fold)) or (
+                not t.marked and self._swapped(t.fold) is not None):
+            return ()
+
+        def short(piece: str) -> bool:
+            return piece in self._shorthands if piece != fold(piece) \
+                else piece in self._shorthand_folds
+
+        def word(piece: str) -> bool:
+            piece = retone(piece)
+            return syllable(fold(piece)) and (
+                piece in self.index.vocab_texts if piece != fold(piece)
+                else piece in self.index.vocab_folds)
+
+        # (a word of three letters or more: "li" or "ho" beside a shorthand is a slip)
+        cuts = [(text[:k], text[k:]) for k in range(2, len(text) - 1)
+                if (short(text[:k]) and (short(text[k:]) or (
+                    len(text) - k >= 3 and word(text[k:]))))
+                or (short(text[k:]) and k >= 3 and word(text[:k]))]
+        if len(cuts) != 1:
+            return ()
+        return tuple(make_token(retone(p)) for p in cuts[0])
 
     def _pairs_with(self, word: str, before: str, after: str) -> bool:
         """`word` (folded) forms a pair of the phrases with the word before or after it."""
@@ -806,9 +852,12 @@ class Repairer:
                 tokens[start - 1].fold, means[0].fold) in self.index.bigrams:
             score += 2 + self._as_written(tokens[start - 1], means[0], after=False)
         clause = tokens[end - 1].clause
+        # (the word after the next only past a filler: "hd cho | hs": no "dẫn | học")
+        past = end < len(tokens) and self.index.is_filler(tokens[end])
         follow = [t for t in (*tokens[end:end + 1],
                               *[t for t in tokens[end + 1:end + 3]
-                                if not self.index.is_filler(t)][:1]) if t.clause == clause]
+                                if past and not self.index.is_filler(t)][:1])
+                  if t.clause == clause]
         paired = [t for t in follow if (means[-1].fold, t.fold) in self.index.bigrams]
         if paired:
             score += 2 + max(self._as_written(t, means[-1], after=True) for t in paired)

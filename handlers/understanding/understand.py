@@ -1842,7 +1842,8 @@ class Understander:
         for words in self._district_words:
             if words:
                 self._districts_from.setdefault(words[0], []).append(words)
-        self.repairer = Repairer(self.index, frozenset(self.lexicon.spellings()))
+        self.repairer = Repairer(self.index, frozenset(self.lexicon.spellings()),
+                                 frozenset(self.lexicon.shorthands()))
         # The words of the Week's own name ("tuần lễ hưởng ứng học tập suốt đời năm 2020"),
         # in any order: they name the Week, not an event whose title holds them.
         self._week_words = frozenset(t.fold for t in tokenize(edition.name.vi))

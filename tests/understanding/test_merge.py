@@ -42,9 +42,8 @@ def test_a_writer_swapped_in_typed_with_marks_still_holds_the_phrase(
 
 @pytest.mark.parametrize("text", [
     "ban to chuc co ban ve so khong",
-    pytest.param("hoi khuyen hoc phuong co cho vay von khong", marks=pytest.mark.xfail(
-        strict=True, reason="left: 'von' unknown after 'cho' says half, 'vay' read as 'vậy'; "
-        "the name still outweighs the predicate")),
+    # (a strict xfail until round 30f: "vay vốn" is a subject elsewhere now)
+    "hoi khuyen hoc phuong co cho vay von khong",
     "thư viện thành phố có cho thuê phòng cưới không",
 ])
 def test_a_name_asked_a_yes_no_question_about_something_else(

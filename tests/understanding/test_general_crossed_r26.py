@@ -114,13 +114,8 @@ AFTER_FIXES_GUARDS = [
 # Left after the round (strict xfail): the first words of each, with the answer it gets and why.
 # ("tôi từng bị lừa trên facebook nên ngại lắm, …": a strict xfail of the model's knife's
 # edge since round 28 merged, the contacts again with round 29b's examples; again a strict
-# xfail with round 30c's)
-LEFT: dict[str, str] = {
-    "tôi từng bị lừa trên facebook nên ngại lắm":
-        "faq:internet-an-toan with round 30c's examples: the rules answer the contacts, the "
-        "examples' model's second opinion (BENCHMARKS §8.81) overrules them, p 0.94 (contacts "
-        "p 0.04): the story of the scam leaves a third of the words unexplained",
-}
+# xfail with round 30c's; the contacts again once round 30 merged)
+LEFT: dict[str, str] = {}
 
 GUARDS_LEFT: dict[str, str] = {
     "doc sach o thu vien xong thi troi mua":

@@ -78,6 +78,9 @@ CASES = [
 # Left after the round (strict xfail), with the answer they get and why.
 # ("bị người yêu cũ tung ảnh…" is answered since the examples' model, BENCHMARKS §8.74.)
 LEFT: dict[str, str] = {
+    'ông bà không biết chữ nhiều có học dùng zalo được không':
+        "faq:ai-tham-gia once round 30 merged: the examples' model 0.43 and its nearest example "
+        "(0.430) who may take part, the safe Internet 0.09: a knife's edge",
     # ('nhận được tin nhắn trúng iphone…' is answered since round 30e, §8.106.)
     # ('anh ta quen em tren mang, …' is answered again since round 29c's regeneration of the
     # examples: a knife's edge since §8.90)

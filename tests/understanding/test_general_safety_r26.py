@@ -104,6 +104,9 @@ GUARDS = [
 
 # Cases the round did not mend (strict xfail): the text, with the answer it gets and why.
 LEFT: dict[str, str] = {
+    "bà tôi muốn học dùng zalo, tuần lễ có lớp không":
+        "faq:tuan-le-la-gi once round 30 merged: the model's second opinion, the safe Internet "
+        "0.22, under SECOND_FLOOR 0.3 (0.305 with round 30f's examples alone): a knife's edge",
     "ai đó nhắn zalo giả làm cháu tôi xin chuyển 10 triệu đóng viện phí":
         "dont_know: the fees ('phí' of 'viện phí') weigh more than the safe Internet's 'giả "
         "làm'; 'xin chuyển | 10 triệu' is no phrase (the sum between)",

@@ -83,11 +83,8 @@ LEFT: dict[str, str] = {
         "dont_know: the scam's sign ('bị lừa') has the model asked, but it gives the safe "
         "Internet 0.20 (< MODEL_FLOOR 0.3) against 'no information' 0.71: the examples hold few "
         "stories of a remedy sold online",
-    "em đặt mua quần áo trên một shop online, chuyển khoản rồi mà chờ mãi không thấy hàng, shop "
-    "chặn em luôn, em phải làm gì":
-        "dont_know: no subject elsewhere (the round's mechanism is not asked); the examples' "
-        "model gives 'no information' 0.56 against the safe Internet 0.41, though the nearest "
-        "example (0.30) names the safe Internet",
+    # ("em đặt mua quần áo trên một shop online, chuyển khoản rồi mà chờ mãi …": no subject
+    # elsewhere, the model's knife's edge; the safe Internet once round 30 merged)
 }
 
 

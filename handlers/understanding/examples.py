@@ -196,6 +196,18 @@ class Examples:
             return None
         return guessed if guessed.answer in _most_alike(self._nearest(vector, K)) else None
 
+    def probability(self, normalised: str, answer: str) -> float | None:
+        """The model's probability of `answer` for `normalised` (0.0 for an answer no example
+        names); None when the message is not compared (`query`) or while another thread trains
+        the model (`_ready_model`)."""
+        vector = self.query(normalised)
+        model = self._ready_model() if vector is not None else None
+        if vector is None or model is None:
+            return None
+        if answer not in model.index:
+            return 0.0
+        return float(model.probabilities(vector)[model.index[answer]])
+
     def _modelled(self, vector: Vector | None,
                   nearest: list[tuple[str, float]]) -> Voted | None:
         model = self._ready_model()

@@ -920,15 +920,10 @@ def _safe_online(examples: Examples, surface: str) -> Voted | None:
     hàng", "tiền điện": asked plainly, "no information"), the words the sign of the scam says
     are not what is asked; the model weighs all its words (round 30 e: of the round's blind test
     stories, 4 of 18 the model gave 0.38–0.91 and the nearest example named "no information")."""
-    vector = examples.query(surface)
-    model = examples._ready_model()  # (None while a worker thread trains it: no answer then)
-    if vector is None or model is None:
-        return None
     answer = ":".join(_SAFETY)
-    if answer not in model.index:
-        return None
-    p = float(model.probabilities(vector)[model.index[answer]])
-    return Voted(answer, p) if p >= MODEL_FLOOR else None
+    # (None while a worker thread trains the model: no answer then)
+    p = examples.probability(surface, answer)
+    return Voted(answer, p) if p is not None and p >= MODEL_FLOOR else None
 
 
 def _seconded(read: Understanding, answer: str) -> bool:

@@ -173,6 +173,19 @@ def test_the_likeness_is_the_cosine_of_the_two_vectors(edition: Edition) -> None
         assert np.allclose(examples._likeness(vector), dense @ q, atol=1e-12)
 
 
+def test_the_probability_of_one_answer_is_the_models(understander: Understander) -> None:
+    """Examples.probability (asked of the safe Internet by a story that tells a scam): the
+    model's probability of that answer, 0 for an answer no example names, None for a message
+    not compared."""
+    examples = understander.examples
+    surface = understander._surface("con toi bi lua tren mang mat tien thi phai lam sao")
+    guessed = examples.model.answer(surface)
+    assert guessed is not None
+    assert examples.probability(surface, guessed.answer) == pytest.approx(guessed.likeness)
+    assert examples.probability(surface, "no:such-answer") == 0.0
+    assert examples.probability("ok", guessed.answer) is None
+
+
 def test_examples_exactly_as_alike_name_their_answers_alike() -> None:
     """Two examples of the same words under two answers are as like a message as each other:
     the model's answer agrees with "the nearest" when either names it, whichever of them the

@@ -244,8 +244,9 @@ def test_english_try(understander: Understander, text: str, expected: str) -> No
 # polite openings and vague English words around the question
 @pytest.mark.parametrize(("text", "expected"), [
     ("what's the main idea of the week", 'theme / faq:chu-de / faq:tuan-le-la-gi'),
-    pytest.param('what is this whole thing about', 'faq:tuan-le-la-gi', marks=pytest.mark.xfail(
-        strict=True, reason="names no subject: 'this' may be the Week or what the bot said last")),
+    # (a strict xfail until round 31a's examples: the model now gives the Week p 0.33, no
+    # information 0.25)
+    ('what is this whole thing about', 'faq:tuan-le-la-gi'),
     ('excuse me, when does the contest close', 'event:cuoc-thi-dong / contest / faq:cuoc-thi'),
     ('sorry to bother, where is the library', 'library / faq:doc-sach'),
 ])

@@ -619,6 +619,23 @@ def _messages_of_someone(tokens: list[Token]) -> bool:
     return False
 
 
+# Words of the bot's own reminders (folded): "nhắc lịch", "bot", "tuần lễ", "sự kiện", "đăng
+# ký nhận tin" (round 31b).
+_OWN_NOTICES = frozenset({"nhac", "lich", "bot", "tuan", "le", "kien", "dang", "dk", "dky"})
+
+
+def _notices_of_an_app(tokens: list[Token]) -> bool:
+    """Whether the notifications the message speaks of are another app's ("cách tắt thông báo
+    zalo", "facebook không hiện thông báo", "messenger không báo tin nhắn mới"): an app named
+    (_APPS) beside "thông báo" or "báo tin", and no word of the bot's reminders (_OWN_NOTICES:
+    "có nhắc lịch qua zalo không", "đăng ký nhận tin qua zalo" are the bot's) (round 31b)."""
+    folds = [t.fold for t in tokens]
+    if not set(folds) & _APPS or set(folds) & _OWN_NOTICES:
+        return False
+    return any((a, b) in (("thong", "bao"), ("bao", "tin"), ("bao", "thong"))
+               for a, b in itertools.pairwise(folds))
+
+
 def _day_of_other(tokens: list[Token]) -> bool:
     """Whether the message names a price ("giá …") or the news ("tin tức"), asks which date
     a day is, or whether one must work or go to school on it (_DUTY_ASKED)."""
@@ -2696,6 +2713,11 @@ class Understander:
         if best.route[0] in _MESSAGES_ANSWERS and _messages_of_someone(tokens):
             # "zalo của tôi không nhận được tin nhắn của con": a person's messages, not the
             # bot's reminders (round 30, lead)
+            return replace(base, candidates=others, elsewhere=True)
+        if (best.route[0] in _MESSAGES_ANSWERS or best.route in _REMINDERS) and (
+                _notices_of_an_app(tokens)):
+            # "cách tắt thông báo zalo", "facebook của tôi không hiện thông báo": another app's
+            # notifications, not the bot's reminders (round 31b)
             return replace(base, candidates=others, elsewhere=True)
         if best.route == _SAFETY and best.explained and all(
                 tokens[i].fold in _SCREEN_TIME for i in best.explained) and (

@@ -624,6 +624,11 @@ def _messages_of_someone(tokens: list[Token]) -> bool:
 _OWN_NOTICES = frozenset({"nhac", "lich", "bot", "tuan", "le", "kien", "dang", "dk", "dky"})
 
 
+# What a bank does for a card (folded: "làm", "mở", "nuốt", "rút", "cây", "hết hạn", "cấp lại")
+# (round 31b). (Not "đổi": folded it is "đòi" too, "kẻ gian gọi đòi số thẻ atm".)
+_CARD_SERVICE = frozenset({"lam", "mo", "nuot", "rut", "cay", "han", "cap"})
+
+
 def _notices_of_an_app(tokens: list[Token]) -> bool:
     """Whether the notifications the message speaks of are another app's ("cách tắt thông báo
     zalo", "facebook không hiện thông báo", "messenger không báo tin nhắn mới"): an app named
@@ -2718,6 +2723,15 @@ class Understander:
                 _notices_of_an_app(tokens)):
             # "cách tắt thông báo zalo", "facebook của tôi không hiện thông báo": another app's
             # notifications, not the bot's reminders (round 31b)
+            return replace(base, candidates=others, elsewhere=True)
+        if best.route == _SAFETY and best.explained and all(
+                tokens[i].fold in ("the", "atm") for i in best.explained) and not any(
+                c.route == _SAFETY and c.explained - best.explained for c in candidates) and (
+                {t.fold for t in tokens} & _CARD_SERVICE):
+            # "thẻ atm bị nuốt thì liên hệ ai", "làm thẻ atm ở đâu": the bank's service for a
+            # card, asked with no other word of a scam, is the bank's business; the card in a
+            # scam's story ("bị mất tiền trong thẻ atm sau khi đọc mã") has the scam's words
+            # (round 31b)
             return replace(base, candidates=others, elsewhere=True)
         if best.route == _SAFETY and best.explained and all(
                 tokens[i].fold in _SCREEN_TIME for i in best.explained) and (

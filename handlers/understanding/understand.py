@@ -629,6 +629,34 @@ _OWN_NOTICES = frozenset({"nhac", "lich", "bot", "tuan", "le", "kien", "dang", "
 _CARD_SERVICE = frozenset({"lam", "mo", "nuot", "rut", "cay", "han", "cap"})
 
 
+# The city's mass organisations and parties' cells (folded word pairs: "hội phụ nữ", "đoàn
+# thanh niên", "hội nông dân", "cựu chiến binh", "công đoàn", "người cao tuổi", "chi đoàn",
+# "chi bộ", "mặt trận"), what they hold themselves ("tổ chức"), and the words that make it the
+# Week's part of them: a plan ("muốn tổ chức", "cần tổ chức") or the Week named (round 31b).
+_ORGANISATIONS = frozenset({("phu", "nu"), ("thanh", "nien"), ("nong", "dan"), ("chien", "binh"),
+                            ("cong", "doan"), ("cao", "tuoi"), ("chi", "doan"), ("chi", "bo"),
+                            ("mat", "tran")})
+_PLANNED = frozenset({"muon", "can", "nen", "se", "dinh", "phai", "duoc"})
+_THE_WEEK_NAMED = frozenset({("tuan", "le"), ("hoc", "tap"), ("cuoc", "thi"), ("ngay", "hoi"),
+                             ("khai", "mac"), ("ban", "to")})
+
+
+def _organisation_holds(tokens: list[Token]) -> bool:
+    """Whether the message asks what one of the city's organisations holds itself ("hội phụ nữ
+    phường tổ chức gì tuần này", "đoàn thanh niên xã tổ chức gì trong tuần này"): an
+    organisation (_ORGANISATIONS) before "tổ chức", no plan between them ("đoàn thanh niên
+    phường muốn tổ chức tọa đàm" is the Week's part of it) and the Week not named (round 31b)."""
+    folds = [t.fold for t in tokens]
+    pairs = list(itertools.pairwise(folds))
+    if set(pairs) & _THE_WEEK_NAMED or "btc" in folds:
+        return False
+    org = next((i for i, p in enumerate(pairs) if p in _ORGANISATIONS), None)
+    if org is None:
+        return False
+    held = next((i for i, p in enumerate(pairs) if i > org + 1 and p == ("to", "chuc")), None)
+    return held is not None and not set(folds[org + 2:held]) & _PLANNED
+
+
 def _notices_of_an_app(tokens: list[Token]) -> bool:
     """Whether the notifications the message speaks of are another app's ("cách tắt thông báo
     zalo", "facebook không hiện thông báo", "messenger không báo tin nhắn mới"): an app named
@@ -2723,6 +2751,11 @@ class Understander:
                 _notices_of_an_app(tokens)):
             # "cách tắt thông báo zalo", "facebook của tôi không hiện thông báo": another app's
             # notifications, not the bot's reminders (round 31b)
+            return replace(base, candidates=others, elsewhere=True)
+        if (best.route[0] in _CALENDAR or best.route[0] == "bodies") and _organisation_holds(
+                tokens):
+            # "hội phụ nữ phường tổ chức gì tuần này": what another organisation holds this
+            # week, not the Week's calendar nor the units that take part in it (round 31b)
             return replace(base, candidates=others, elsewhere=True)
         if best.route == _SAFETY and best.explained and all(
                 tokens[i].fold in ("the", "atm") for i in best.explained) and not any(

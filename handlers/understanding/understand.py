@@ -669,6 +669,28 @@ def _notices_of_an_app(tokens: list[Token]) -> bool:
                for a, b in itertools.pairwise(folds))
 
 
+# The weather of a day (round 31b): typed with marks ("mưa", "bão", "nắng", "rét"), or without
+# them after "trời" ("troi co bao ko") or as "mưa to" ("toi nay mua to ko"); without marks
+# alone "mua", "bao" are "mua" (buy) and "bao" (bao nhiêu), and stay the words they are.
+_WEATHER_MARKED = frozenset({"mưa", "bão", "nắng", "rét", "giông", "dông"})
+_WEATHER = frozenset({"mua", "bao", "nang", "lanh", "ret", "nong", "gio", "giong", "dong"})
+
+
+def _weather_asked(tokens: list[Token]) -> bool:
+    """Whether the message asks the weather of a day ("tối nay mưa to không, có nên đi không",
+    "mai trời có bão không"): a weather's word typed with its marks, one after "trời" (at most
+    one word between: "trời có bão"), or "mưa to" typed without them (round 31b)."""
+    folds = [t.fold for t in tokens]
+    if any(t.text.lower() in _WEATHER_MARKED for t in tokens):
+        return True
+    for i, f in enumerate(folds):
+        if f == "troi" and _WEATHER & set(folds[i + 1:i + 3]):
+            return True
+        if f == "mua" and i + 1 < len(folds) and folds[i + 1] in ("to", "rao", "phun", "da"):
+            return True
+    return False
+
+
 def _day_of_other(tokens: list[Token]) -> bool:
     """Whether the message names a price ("giá …") or the news ("tin tức"), asks which date
     a day is, or whether one must work or go to school on it (_DUTY_ASKED)."""
@@ -681,6 +703,8 @@ def _day_of_other(tokens: list[Token]) -> bool:
         run = parts.run(tokens)
         if any(d in run for d in _DATE_ASKED):
             return True
+    if _weather_asked(tokens):
+        return True
     if not _DAY_OTHER.intersection(folds):
         return False
     for i, t in enumerate(tokens):

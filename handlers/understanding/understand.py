@@ -657,6 +657,32 @@ def _organisation_holds(tokens: list[Token]) -> bool:
     return held is not None and not set(folds[org + 2:held]) & _PLANNED
 
 
+# Who else holds a contest, after "cuộc thi … của" (folded): a school, a company, an association,
+# an office, one of the organisations (_ORGANISATIONS) (round 31b).
+_CONTEST_OWNERS = frozenset({"truong", "cty", "hoi", "doan"})
+_CONTEST_OWNER_PAIRS = _ORGANISATIONS | {("cong", "ty"), ("co", "quan")}
+
+
+def _contest_of_other(tokens: list[Token]) -> bool:
+    """Whether the contest the message asks of is another's ("cuộc thi tìm hiểu pháp luật của
+    công đoàn hạn cuối khi nào", "thi tìm hiểu lịch sử đảng của chi bộ hết hạn chưa", "cuộc thi
+    ảnh của hội nhiếp ảnh"): "thi" and, at most eight words on, "của" and who holds it
+    (_CONTEST_OWNERS, _CONTEST_OWNER_PAIRS); not when the Week or its contest is named ("cuộc thi
+    Công dân học tập", "tuần lễ") (round 31b)."""
+    folds = [t.fold for t in tokens]
+    pairs = set(itertools.pairwise(folds))
+    if ("tuan", "le") in pairs or ("hoc", "tap") in pairs or "btc" in folds:
+        return False
+    for i, f in enumerate(folds):
+        if f != "thi":
+            continue
+        for j in range(i + 1, min(i + 9, len(folds) - 1)):
+            if folds[j] == "cua" and (folds[j + 1] in _CONTEST_OWNERS or (
+                    tuple(folds[j + 1:j + 3]) in _CONTEST_OWNER_PAIRS)):
+                return True
+    return False
+
+
 def _notices_of_an_app(tokens: list[Token]) -> bool:
     """Whether the notifications the message speaks of are another app's ("cách tắt thông báo
     zalo", "facebook không hiện thông báo", "messenger không báo tin nhắn mới"): an app named
@@ -2775,6 +2801,10 @@ class Understander:
                 _notices_of_an_app(tokens)):
             # "cách tắt thông báo zalo", "facebook của tôi không hiện thông báo": another app's
             # notifications, not the bot's reminders (round 31b)
+            return replace(base, candidates=others, elsewhere=True)
+        if best.route[0] not in ("smalltalk", "unknown") and _contest_of_other(tokens):
+            # "cuộc thi tìm hiểu pháp luật của công đoàn hạn cuối khi nào": another's contest,
+            # its deadline, prize or day, not the Week's quiz nor its reports (round 31b)
             return replace(base, candidates=others, elsewhere=True)
         if (best.route[0] in _CALENDAR or best.route[0] == "bodies") and _organisation_holds(
                 tokens):

@@ -13,8 +13,9 @@ from handlers.understanding import Understander
 from tests.understanding.conftest import answer, with_left
 
 # Another app's notifications (understand.py `_notices_of_an_app`), a bank's card
-# (`_CARD_SERVICE`), another organisation's own doings (`_organisation_holds`), the weather of a
-# day (`_weather_asked`), a school term, another app installed (lexicon, `elsewhere`).
+# (`_CARD_SERVICE`), another organisation's own doings (`_organisation_holds`), another's contest
+# (`_contest_of_other`; its two cases written after that fix), the weather of a day
+# (`_weather_asked`), a school term, another app installed (lexicon, `elsewhere`).
 OFF_TOPIC = [
     "instagram không báo tin khi có người nhắn, sửa sao",
     "tat thong bao tiktok tren dt the nao",
@@ -29,6 +30,8 @@ OFF_TOPIC = [
     "hk1 nam nay thi ngay nao",
     "tiền bán trú tháng này đóng ở đâu",
     "cai capcut tren may tinh duoc ko",
+    "cuộc thi viết chữ đẹp của trường tiểu học khi nào trao giải",
+    "thi an toan lao dong cua cong ty han nop bai bao gio",
 ]
 # The Week's own, asked in the same shapes.
 OWN = [
@@ -40,6 +43,8 @@ OWN = [
      ("faq:don-vi-tham-gia", "bodies", "activities", "faq:hoat-dong")),
     ("kẻ gian gọi điện đòi số thẻ atm của tôi", ("faq:internet-an-toan",)),
     ("tham gia cuộc thi có mất phí không", ("faq:chi-phi",)),
+    ("cuộc thi công dân học tập của thành phố khi nào hết hạn",
+     ("contest", "faq:cuoc-thi", "event:cuoc-thi-dong")),
 ]
 LEFT: dict[str, str] = {}
 

@@ -619,6 +619,104 @@ def _messages_of_someone(tokens: list[Token]) -> bool:
     return False
 
 
+# Words of the bot's own reminders (folded): "nhắc lịch", "bot", "tuần lễ", "sự kiện", "đăng
+# ký nhận tin" (round 31b).
+_OWN_NOTICES = frozenset({"nhac", "lich", "bot", "tuan", "le", "kien", "dang", "dk", "dky"})
+
+
+# What a bank does for a card (folded: "làm", "mở", "nuốt", "rút", "cây", "hết hạn", "cấp lại")
+# (round 31b). (Not "đổi": folded it is "đòi" too, "kẻ gian gọi đòi số thẻ atm".)
+_CARD_SERVICE = frozenset({"lam", "mo", "nuot", "rut", "cay", "han", "cap"})
+
+
+# The city's mass organisations and parties' cells (folded word pairs: "hội phụ nữ", "đoàn
+# thanh niên", "hội nông dân", "cựu chiến binh", "công đoàn", "người cao tuổi", "chi đoàn",
+# "chi bộ", "mặt trận"), what they hold themselves ("tổ chức"), and the words that make it the
+# Week's part of them: a plan ("muốn tổ chức", "cần tổ chức") or the Week named (round 31b).
+_ORGANISATIONS = frozenset({("phu", "nu"), ("thanh", "nien"), ("nong", "dan"), ("chien", "binh"),
+                            ("cong", "doan"), ("cao", "tuoi"), ("chi", "doan"), ("chi", "bo"),
+                            ("mat", "tran")})
+_PLANNED = frozenset({"muon", "can", "nen", "se", "dinh", "phai", "duoc"})
+_THE_WEEK_NAMED = frozenset({("tuan", "le"), ("hoc", "tap"), ("cuoc", "thi"), ("ngay", "hoi"),
+                             ("khai", "mac"), ("ban", "to")})
+
+
+def _organisation_holds(tokens: list[Token]) -> bool:
+    """Whether the message asks what one of the city's organisations holds itself ("hội phụ nữ
+    phường tổ chức gì tuần này", "đoàn thanh niên xã tổ chức gì trong tuần này"): an
+    organisation (_ORGANISATIONS) before "tổ chức", no plan between them ("đoàn thanh niên
+    phường muốn tổ chức tọa đàm" is the Week's part of it) and the Week not named (round 31b)."""
+    folds = [t.fold for t in tokens]
+    pairs = list(itertools.pairwise(folds))
+    if set(pairs) & _THE_WEEK_NAMED or "btc" in folds:
+        return False
+    org = next((i for i, p in enumerate(pairs) if p in _ORGANISATIONS), None)
+    if org is None:
+        return False
+    held = next((i for i, p in enumerate(pairs) if i > org + 1 and p == ("to", "chuc")), None)
+    return held is not None and not set(folds[org + 2:held]) & _PLANNED
+
+
+# Who else holds a contest, after "cuộc thi … của" (folded): a school, a company, an association,
+# an office, one of the organisations (_ORGANISATIONS) (round 31b).
+_CONTEST_OWNERS = frozenset({"truong", "cty", "hoi", "doan"})
+_CONTEST_OWNER_PAIRS = _ORGANISATIONS | {("cong", "ty"), ("co", "quan")}
+
+
+def _contest_of_other(tokens: list[Token]) -> bool:
+    """Whether the contest the message asks of is another's ("cuộc thi tìm hiểu pháp luật của
+    công đoàn hạn cuối khi nào", "thi tìm hiểu lịch sử đảng của chi bộ hết hạn chưa", "cuộc thi
+    ảnh của hội nhiếp ảnh"): "thi" and, at most eight words on, "của" and who holds it
+    (_CONTEST_OWNERS, _CONTEST_OWNER_PAIRS); not when the Week or its contest is named ("cuộc thi
+    Công dân học tập", "tuần lễ") (round 31b)."""
+    folds = [t.fold for t in tokens]
+    pairs = set(itertools.pairwise(folds))
+    if ("tuan", "le") in pairs or ("hoc", "tap") in pairs or "btc" in folds:
+        return False
+    for i, f in enumerate(folds):
+        if f != "thi":
+            continue
+        for j in range(i + 1, min(i + 9, len(folds) - 1)):
+            if folds[j] == "cua" and (folds[j + 1] in _CONTEST_OWNERS or (
+                    tuple(folds[j + 1:j + 3]) in _CONTEST_OWNER_PAIRS)):
+                return True
+    return False
+
+
+def _notices_of_an_app(tokens: list[Token]) -> bool:
+    """Whether the notifications the message speaks of are another app's ("cách tắt thông báo
+    zalo", "facebook không hiện thông báo", "messenger không báo tin nhắn mới"): an app named
+    (_APPS) beside "thông báo" or "báo tin", and no word of the bot's reminders (_OWN_NOTICES:
+    "có nhắc lịch qua zalo không", "đăng ký nhận tin qua zalo" are the bot's) (round 31b)."""
+    folds = [t.fold for t in tokens]
+    if not set(folds) & _APPS or set(folds) & _OWN_NOTICES:
+        return False
+    return any((a, b) in (("thong", "bao"), ("bao", "tin"), ("bao", "thong"))
+               for a, b in itertools.pairwise(folds))
+
+
+# The weather of a day (round 31b): typed with marks ("mưa", "bão", "nắng", "rét"), or without
+# them after "trời" ("troi co bao ko") or as "mưa to" ("toi nay mua to ko"); without marks
+# alone "mua", "bao" are "mua" (buy) and "bao" (bao nhiêu), and stay the words they are.
+_WEATHER_MARKED = frozenset({"mưa", "bão", "nắng", "rét", "giông", "dông"})
+_WEATHER = frozenset({"mua", "bao", "nang", "lanh", "ret", "nong", "gio", "giong", "dong"})
+
+
+def _weather_asked(tokens: list[Token]) -> bool:
+    """Whether the message asks the weather of a day ("tối nay mưa to không, có nên đi không",
+    "mai trời có bão không"): a weather's word typed with its marks, one after "trời" (at most
+    one word between: "trời có bão"), or "mưa to" typed without them (round 31b)."""
+    folds = [t.fold for t in tokens]
+    if any(t.text.lower() in _WEATHER_MARKED for t in tokens):
+        return True
+    for i, f in enumerate(folds):
+        if f == "troi" and _WEATHER & set(folds[i + 1:i + 3]):
+            return True
+        if f == "mua" and i + 1 < len(folds) and folds[i + 1] in ("to", "rao", "phun", "da"):
+            return True
+    return False
+
+
 def _day_of_other(tokens: list[Token]) -> bool:
     """Whether the message names a price ("giá …") or the news ("tin tức"), asks which date
     a day is, or whether one must work or go to school on it (_DUTY_ASKED)."""
@@ -631,6 +729,8 @@ def _day_of_other(tokens: list[Token]) -> bool:
         run = parts.run(tokens)
         if any(d in run for d in _DATE_ASKED):
             return True
+    if _weather_asked(tokens):
+        return True
     if not _DAY_OTHER.intersection(folds):
         return False
     for i, t in enumerate(tokens):
@@ -2696,6 +2796,29 @@ class Understander:
         if best.route[0] in _MESSAGES_ANSWERS and _messages_of_someone(tokens):
             # "zalo của tôi không nhận được tin nhắn của con": a person's messages, not the
             # bot's reminders (round 30, lead)
+            return replace(base, candidates=others, elsewhere=True)
+        if (best.route[0] in _MESSAGES_ANSWERS or best.route in _REMINDERS) and (
+                _notices_of_an_app(tokens)):
+            # "cách tắt thông báo zalo", "facebook của tôi không hiện thông báo": another app's
+            # notifications, not the bot's reminders (round 31b)
+            return replace(base, candidates=others, elsewhere=True)
+        if best.route[0] not in ("smalltalk", "unknown") and _contest_of_other(tokens):
+            # "cuộc thi tìm hiểu pháp luật của công đoàn hạn cuối khi nào": another's contest,
+            # its deadline, prize or day, not the Week's quiz nor its reports (round 31b)
+            return replace(base, candidates=others, elsewhere=True)
+        if (best.route[0] in _CALENDAR or best.route[0] == "bodies") and _organisation_holds(
+                tokens):
+            # "hội phụ nữ phường tổ chức gì tuần này": what another organisation holds this
+            # week, not the Week's calendar nor the units that take part in it (round 31b)
+            return replace(base, candidates=others, elsewhere=True)
+        if best.route == _SAFETY and best.explained and all(
+                tokens[i].fold in ("the", "atm") for i in best.explained) and not any(
+                c.route == _SAFETY and c.explained - best.explained for c in candidates) and (
+                {t.fold for t in tokens} & _CARD_SERVICE):
+            # "thẻ atm bị nuốt thì liên hệ ai", "làm thẻ atm ở đâu": the bank's service for a
+            # card, asked with no other word of a scam, is the bank's business; the card in a
+            # scam's story ("bị mất tiền trong thẻ atm sau khi đọc mã") has the scam's words
+            # (round 31b)
             return replace(base, candidates=others, elsewhere=True)
         if best.route == _SAFETY and best.explained and all(
                 tokens[i].fold in _SCREEN_TIME for i in best.explained) and (

@@ -278,8 +278,7 @@ LEFT: dict[str, str] = {
         "clarify: 'miễn phí' is the fee's; 'ship' and 'shop' are not read as shopping",
     "sach nay bao nhieu tien shop oi":
         "faq:chi-phi: 'bao nhiêu tiền' is the fee question; a shop addressed is not read",
-    "khóa học làm bánh online miễn phí":
-        "courses:khoa-hoc: 'bánh' is repaired to 'anh' (English), a free online course",
+    # ("khóa học làm bánh online miễn phí" is answered since round 31b's "làm bánh" elsewhere)
     "cuoc thi ve tranh thieu nhi cua nha van hoa quan khi nao het han nop bai":
         "faq:han-bao-cao: 'hạn nộp' owns the whole story before it; 'thi ve' typed without "
         "marks is also 'thi về', so 'thi vẽ' is not read",

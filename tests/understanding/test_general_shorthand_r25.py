@@ -120,10 +120,8 @@ def test_near_misses_in_the_same_style(understander: Understander, text: str) ->
     ('diem thi hk cua con xem o dau', 'dont_know'),
     ('bme e gia r co lop dt k', 'event:an-duong-ky-nang-so'),
     ('chiu cn co j hok', 'day:2020-10-04@chieu'),
-    pytest.param('lh mo the atm o dau', 'dont_know', marks=pytest.mark.xfail(
-        strict=True, reason="'thẻ atm' is a keyword of the safe-Internet FAQ (scams name it); "
-        "'làm/mở thẻ atm' as subjects elsewhere made 'ngân hàng' a known word and turned "
-        "'dang ky tai khoan ngan hang online' (tried, reverted)")),
+    # (a bank's service for a card, with no other word of a scam: round 31b's _CARD_SERVICE)
+    ('lh mo the atm o dau', 'dont_know'),
 ])
 def test_read_by_the_word_beside(understander: Understander, text: str, expected: str) -> None:
     assert answer(understander, text) == expected

@@ -2843,10 +2843,13 @@ class Understander:
             # ngày nào"; "tôi muốn đi dự lễ khai mạc, | tổ chức ở đâu" asks of the event)
             # (round 26e)
             finished = _done_parts(tokens)
+            # (an event named on three words of its own or more is named so, however strong
+            # the FAQ's phrase of the words that ask: "khai mạc ở quận lê chân | kéo dài bao
+            # lâu", the FAQ's "kéo dài bao lâu" five times as strong; round 31 c)
             named = next((c for c in candidates[1:]
                           if c.route[0] == "event" and c.explained
                           and not c.explained & best.explained
-                          and c.rank >= SUBJECT * best.rank
+                          and (c.rank >= SUBJECT * best.rank or len(c.explained) >= 3)
                           and not (_told_apart(tokens, c, best) and all(
                               tokens[i].clause in finished for i in c.explained))
                           and self._named_event(c, candidates)), None)

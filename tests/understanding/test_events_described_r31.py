@@ -56,6 +56,10 @@ GUARDS = [
 
 # Cases the round did not mend (strict xfail): the text, with the answer it gets and why.
 LEFT: dict[str, str] = {
+    "bữa đổi sách cũ lấy sách khác thì cần mang theo gì": (
+        "dont_know with the round's examples (the programme before them): the rules ask "
+        "between the book rotation's event and programme, the examples' model is not sure "
+        "(programme 0.23, dont_know 0.13, event 0.11)"),
 }
 
 

@@ -149,7 +149,17 @@ _NOT_SUBJECTS = frozenset({"faq", "smalltalk", "unknown", "activities", "schedul
 _CLOSERS = frozenset({"nao", "gi"})
 # The words of a question about when or where, and of the time something starts or ends.
 # How long something lasts is asked of it as its time is ("kéo dài mấy tiếng") (round 20e).
-_WHEN_OR_HOW_LONG = (*WHEN_WHERE, "bao lau", "may tieng", "keo dai")
+_WHEN_OR_HOW_LONG = (*WHEN_WHERE, "bao lau", "may tieng", "keo dai", "bao nhieu tieng")
+# What to bring to an event, asked of it as its time or place is ("hôm ông bà cháu cùng đọc
+# sách có cần mang gì không"): the event's card, not the programme's (round 31 c). (Kept out
+# of _WHEN_FOLDS: "mang" folded is "mạng" too.)
+_BRING = ("can mang", "phai mang", "mang theo", "mang gi")
+# The words of a question asked of an event named, in the part that names it ("bữa lễ mở đầu
+# tuần lễ kéo dài bn tiếng"; "tiếng" after "mấy", "bao nhiêu"): the event's card answers them;
+# they are not words it leaves unexplained for the examples' model to answer instead (round
+# 31 c) (folded). (Not a question asked in another part: "đã đi lớp internet an toàn rồi, | …
+# học tiếng anh online ở đâu".)
+_ASKED_OF_EVENT = frozenset({"bua", "buoi", "hom", "mang", "theo"})
 _WHEN_FOLDS = frozenset(" ".join(_WHEN_OR_HOW_LONG).split()) | {
     "bat", "dau", "ket", "thuc", "thoi", "gian", "luc"}
 # How an event is held, asked of it ("có học online được không", "xem trực tuyến", "qua
@@ -2572,7 +2582,7 @@ class Understander:
         # được hỏi bố mẹ không" holds "làm" the contest's facts were not found on)
         not_taken = may is not best
         best = may
-        best = self._attended(candidates, best)
+        best = self._attended(tokens, candidates, best)
         best = self._phone_told(tokens, candidates, best)
         learns = self._audience_learns(tokens, candidates, best)
         if learns is not best:  # (who may take part is no longer a second answer)
@@ -2872,7 +2882,7 @@ class Understander:
             return replace(base, candidates=others)
         run = parts.run(tokens)
         when_where = (ref is not None and ref.kind not in SCOPES) or any(
-            f" {q} " in run for q in _WHEN_OR_HOW_LONG)
+            f" {q} " in run for q in (*_WHEN_OR_HOW_LONG, *_BRING))
         if (ref is not None and ref.kind == "season" and best.route == _WHAT_WEEK
                 and parts.asks_yes_no(tokens, 0) and " la gi " not in run):
             # "tháng 10 có tuần lễ học tập không", "năm nay có tuần lễ ko": whether the Week
@@ -2956,10 +2966,13 @@ class Understander:
             # ngày nào"; "tôi muốn đi dự lễ khai mạc, | tổ chức ở đâu" asks of the event)
             # (round 26e)
             finished = _done_parts(tokens)
+            # (an event named on three words of its own or more is named so, however strong
+            # the FAQ's phrase of the words that ask: "khai mạc ở quận lê chân | kéo dài bao
+            # lâu", the FAQ's "kéo dài bao lâu" five times as strong; round 31 c)
             named = next((c for c in candidates[1:]
                           if c.route[0] == "event" and c.explained
                           and not c.explained & best.explained
-                          and c.rank >= SUBJECT * best.rank
+                          and (c.rank >= SUBJECT * best.rank or len(c.explained) >= 3)
                           and not (_told_apart(tokens, c, best) and all(
                               tokens[i].clause in finished for i in c.explained))
                           and self._named_event(c, candidates)), None)
@@ -3176,6 +3189,17 @@ class Understander:
         if best.explained and ended and min(best.explained) > max(ended) and (
                 best.route[0] not in _CALENDAR):
             denied = denied | ended
+        if when_where and best.route[0] == "event" and best.explained and self._named_event(
+                best, candidates):
+            # (the question's own words asked of the event named on words of its own:
+            # _ASKED_OF_EVENT; not of one found on the list of activities' words, "hoạt động
+            # tuần lễ tổ chức đến ngày mấy")
+            named_in = {tokens[i].clause for i in best.explained}
+            denied = denied | {i for i in lettered - best.explained
+                               if tokens[i].clause in named_in and (
+                                   tokens[i].fold in _WHEN_FOLDS | _ASKED_OF_EVENT
+                                   or (tokens[i].fold == "tieng" and i
+                                       and tokens[i - 1].fold in ("may", "nhieu")))}
         return replace(base, feature=best.route[0], arg=best.route[1], score=best.rank,
                        explained=frozenset(best.explained),
                        unexplained=len(lettered - best.explained - denied))
@@ -4730,16 +4754,23 @@ class Understander:
                      and c.explained & best.explained and c.rank >= SUBJECT * best.rank), best)
 
     @staticmethod
-    def _attended(candidates: list[_Candidate], best: _Candidate) -> _Candidate:
+    def _attended(tokens: list[Token], candidates: list[_Candidate],
+                  best: _Candidate) -> _Candidate:
         """Who may attend an event named ("phụ huynh có được tham dự | lễ khai mạc không",
         "sinh viên có thể đến xem | lễ khai mạc được không"): the event's card says who it is
         for, not the FAQ on who may take part in the Week, when the event is found on words
-        of its own, a quarter as strong (round 22 d)."""
+        of its own, a quarter as strong (round 22 d). Named before it in the same part too
+        ("buổi tổng kết cuối tuần lễ | ai được tham dự", "lễ khai mạc ai được tham dự"): who
+        may attend what was just named (round 31 c); not when the phrase asked names the Week
+        itself ("ai được tham gia tuần lễ")."""
         if best.route != _WHO or not best.explained:
             return best
         return next((c for c in candidates[1:] if c.route[0] == "event" and c.explained
                      and not c.explained & best.explained
-                     and min(c.explained) > min(best.explained)
+                     and (min(c.explained) > min(best.explained) or (
+                         max(c.explained) < min(best.explained)
+                         and tokens[max(c.explained)].clause == tokens[min(best.explained)].clause
+                         and not any(tokens[i].fold == "tuan" for i in best.explained)))
                      and c.rank >= SUBJECT * best.rank
                      # (named on words no other answer holds as strongly: "tham gia | hoạt
                      # động đọc sách" names no event whose title starts "Hoạt động")
@@ -5152,7 +5183,9 @@ class Understander:
                 or best.route in _SUBJECTS_WITHOUT_DAY) or not best.explained:
             return None
         run = parts.run(tokens)
-        if not any(f" {q} " in run for q in (*_WHEN_OR_HOW_LONG, *_OCCASION_ASKED)):
+        # (what to bring is asked of the day too: "hôm ông bà cháu cùng đọc sách có cần mang
+        # gì không"; round 31 c)
+        if not any(f" {q} " in run for q in (*_WHEN_OR_HOW_LONG, *_OCCASION_ASKED, *_BRING)):
             return None
         if " buoi " in run:
             # "hôm nào có buổi đọc sách ở thư viện", "học dùng thư viện số thì đi buổi nào": a

@@ -12,7 +12,7 @@ import pytest
 from bot.app import App
 from handlers.understanding import Understander
 from tests.conftest import Chat
-from tests.understanding.conftest import SECOND_OPINION, answer
+from tests.understanding.conftest import answer
 
 
 @pytest.mark.parametrize(("text", "day"), [
@@ -33,12 +33,10 @@ def test_a_part_of_the_day_before_any_day_named(understander: Understander, text
     # an event described on words of its own, asked when or where, over the FAQ's advice
     ("buổi tập huấn dùng mạng an toàn cho nhân viên cơ quan tổ chức ở đâu ạ",
      "event:tap-huan-internet-cbcnv"),
-    pytest.param("buoi tap huan cho nhan vien co quan ve dung mang an toan hoc o dau",
-                 "event:tap-huan-internet-cbcnv",
-                 marks=pytest.mark.xfail(
-                     strict=True, reason=SECOND_OPINION
-                     + "the safe-Internet FAQ (p"
-                       " 0.86), not the training of staff it names")),
+    # (the words that ask where of the event named are no longer left to the model's second
+    # opinion: round 31c)
+    ("buoi tap huan cho nhan vien co quan ve dung mang an toan hoc o dau",
+     "event:tap-huan-internet-cbcnv"),
     # the reading day's distinctive word, wherever "cháu" stands
     ("ông bà cha mẹ con cháu cùng đọc sách kể chuyện vào ngày nào vậy",
      "event:doc-sach-lien-the-he"),

@@ -82,9 +82,8 @@ LEFT: dict[str, str] = {
         "faq:ai-tham-gia once round 30 merged: the examples' model 0.43 and its nearest example "
         "(0.430) who may take part, the safe Internet 0.09: a knife's edge",
     # ('nhận được tin nhắn trúng iphone…' is answered since round 30e, §8.106.)
-    'anh ta quen em tren mang, gio doi gui hang tu nuoc ngoai ve bat dong thue':
-        "dont_know since round 31b's examples (the examples' model dont_know 0.43, the safe "
-        "Internet 0.39; before them 0.37 and 0.43): a knife's edge since §8.90",
+    # ('anh ta quen em tren mang, …': a strict xfail with round 31b's examples alone, answered
+    # again once round 31 merged: a knife's edge since §8.90)
     'em bị quên mật khẩu zalo mà đổi số điện thoại rồi, lấy lại kiểu gì':
         "dont_know since rounds 26 merged: a forgotten password of an app is the app's "
         "help desk (round 26a's line), not a taken account",

@@ -46,11 +46,6 @@ _NETWORK_WORDS = frozenset({"mang", "song", "goi", "cuoc", "sim", "bat", "tat", 
 # (folded: after a slipped head, `_mended_heads`; "mù 3 năm", "thư 2 lần")
 _NOT_A_DAY_FOLDS = frozenset(fold(w) for w in (*_NOT_A_DAY, "lan", "cai", "con", "nguoi",
                                                 "quyen", "cuon", "phut", "diem", "cau"))
-# The weekdays' number words typed without marks ("thú bay": bảy): by their folds, the first
-# word of the table for each.
-_UNMARKED_WEEKDAYS: dict[str, int] = {}
-for _w, _v in _NUMBER_WORDS.items():
-    _UNMARKED_WEEKDAYS.setdefault(fold(_w), _v)
 # The words around a fraction that make it a score ("đúng 9/10", "10/10 câu"), not a day.
 _SCORE_BEFORE = ("đúng", "được", "đạt", "sai")
 _SCORE_AFTER = ("câu", "điểm", "đ")
@@ -94,6 +89,7 @@ class _NumberWords:
 
 _UNIT_WORDS = _NumberWords(_UNITS)
 _TAIL_WORDS = _NumberWords(_TAILS)
+_WEEKDAY_WORDS = _NumberWords(_NUMBER_WORDS)  # ("thú bay": bảy, after a slipped head)
 
 
 # The reader's own words ("thứ", "tuần", "sau"…: a few dozen literals), folded once: folding
@@ -671,8 +667,7 @@ def _mended_heads(tokens: Sequence[Token]) -> Sequence[Token]:
         then = tokens[i + 2].fold if i + 2 < len(tokens) else ""
         if head == "thứ":
             number = (int(after.text) if after.kind == "number" and len(after.text) == 1
-                      else _NUMBER_WORDS.get(after.text) if after.marked
-                      else _UNMARKED_WEEKDAYS.get(after.fold))
+                      else _WEEKDAY_WORDS.value(after))
             takes = number is not None and 2 <= number <= 7 and not (
                 i > 0 and tokens[i - 1].fold in _ORDINAL_NOUNS)
         elif head in ("mùng", "mồng"):

@@ -339,7 +339,7 @@ class Repairer:
         letters with a final that forms a pair, as written, with a neighbour typed with marks
         as the bot writes it, where the word as typed pairs with neither. Never beside a filler
         only ("cả | nhà | ơi" stays), nor for a word of the date (the date reader's)."""
-        if len(t.text) > 6 or t.text in DATE_TEXTS or self._sure_pair(t.text, prev, nxt) or (
+        if len(t.text) > 6 or t.text in DATE_TEXTS or (
                 prev is not None and (prev.text, t.text) in self.index.pairs) or (
                 nxt is not None and (t.text, nxt.text) in self.index.pairs):
             return None

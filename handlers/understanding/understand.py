@@ -606,15 +606,14 @@ _SOMEONES = frozenset({"con", "me", "bo", "chong", "vo", "chau", "ong", "ba", "n
 
 
 def _stopped_after(candidates: list[_Candidate], best: _Candidate) -> _Candidate | None:
-    """The reminders' stopping (unsubscribe) found on words after all those the reminders'
-    answer `best` was found on, and on one of them at least: what the writer wants said after
-    what they have ("đăng ký nhận tin rồi | giờ muốn hủy"); None if there is none."""
+    """The reminders' stopping (unsubscribe) found on a word past the word after those the
+    reminders' answer `best` was found on: what the writer wants said after what they have
+    ("đăng ký nhận tin rồi | giờ muốn hủy"); None if there is none."""
     if not best.explained:
         return None
     end = max(best.explained)
     return next((c for c in candidates if c.route == ("unsubscribe", "") and c.explained
-                 and max(c.explained) > end + 1
-                 and sum(1 for i in c.explained if i > end) >= 1), None)
+                 and max(c.explained) > end + 1), None)
 
 
 def _messages_of_someone(tokens: list[Token]) -> bool:

@@ -2031,16 +2031,19 @@ class Understander:
         # examples' model is asked all the same, and only of the safe Internet (_safe_online: a
         # plain question of the bank, with no sign, stays "no information"; no other answer of
         # the Week is found so, nor is an answer the rules found replaced) (round 30 e)
-        setting = read.feature == "unknown" and not read.apart and (
-            read.elsewhere or any(w in self.index.elsewhere_folds
-                                  for w in self._surface_of(typed, framed).split())
+        unknown = read.feature == "unknown" and not read.apart
+        if not (unknown or read.examples_asked or self._half_explained(read)):
+            return read
+        surface = self._surface_of(typed, framed)  # (once: each way below reads it)
+        setting = unknown and (
+            read.elsewhere or any(w in self.index.elsewhere_folds for w in surface.split())
         ) and self._scam_told(typed) and not self._setting_asked(typed, today)
         if setting:
-            voted = self.vote(self._surface_of(typed, framed), scam_setting=True)
+            voted = self.vote(surface, scam_setting=True)
         elif read.examples_asked:
-            voted = self.vote(self._surface_of(typed, framed))
+            voted = self.vote(surface)
         elif self._half_explained(read):
-            voted = self.vote(self._surface_of(typed, framed), second_opinion=given)
+            voted = self.vote(surface, second_opinion=given)
         else:
             return read
         if voted is None or voted.answer == given:

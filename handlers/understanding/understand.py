@@ -730,14 +730,13 @@ def _day_of_other(tokens: list[Token]) -> bool:
     """Whether the message names a price ("giá …") or the news ("tin tức"), asks which date
     a day is, or whether one must work or go to school on it (_DUTY_ASKED)."""
     folds = [t.fold for t in tokens]
-    if "phai" in folds or "nghi" in folds or "lai" in folds:
-        run = parts.run(tokens)
-        if any(d in run for d in _DUTY_ASKED) and not any(w in run for w in _WHATS_ON):
-            return True
-    if "ngay" in folds or "thu" in folds:
-        run = parts.run(tokens)
-        if any(d in run for d in _DATE_ASKED):
-            return True
+    duty = "phai" in folds or "nghi" in folds or "lai" in folds
+    date_asked = "ngay" in folds or "thu" in folds
+    run = parts.run(tokens) if duty or date_asked else ""
+    if duty and any(d in run for d in _DUTY_ASKED) and not any(w in run for w in _WHATS_ON):
+        return True
+    if date_asked and any(d in run for d in _DATE_ASKED):
+        return True
     if _weather_asked(tokens):
         return True
     if not _DAY_OTHER.intersection(folds):

@@ -253,11 +253,14 @@ FD_BASE = 32
 
 def accept_burst(open_files: int, connections: int) -> int:
     """The listen backlog, which is also how many connections asyncio accepts in one go before
-    the guard sees any of them. At the limit, each accepted connection evicts an idle one, and
-    the evicted descriptor is closed one loop iteration later, while the next burst is already
-    being accepted: `connections` open, a burst being admitted, a burst being closed. Two
-    bursts must fit beside the connections under the open-file limit; 8 to 128."""
-    room = (open_files - connections - FD_BASE) // 2 if open_files > 0 else 128
+    the guard sees any of them. A burst accepted in one loop iteration gets its transports in
+    the next (asyncio's accept task) and is admitted in the one after (`connection_made`),
+    each admission evicting an idle connection whose descriptor is closed one iteration later
+    still. When the queue is full again at every iteration (many attackers), an accept finds
+    `connections` open, the burst evicted two iterations ago not yet closed, last iteration's
+    burst not yet admitted, and takes its own: three bursts must fit beside the connections
+    under the open-file limit; 8 to 128."""
+    room = (open_files - connections - FD_BASE) // 3 if open_files > 0 else 128
     return max(8, min(128, connections, room))
 
 

@@ -107,9 +107,8 @@ LEFT: dict[str, str] = {
     "bà tôi muốn học dùng zalo, tuần lễ có lớp không":
         "faq:tuan-le-la-gi once round 30 merged: the model's second opinion, the safe Internet "
         "0.22, under SECOND_FLOOR 0.3 (0.305 with round 30f's examples alone): a knife's edge",
-    "ai đó nhắn zalo giả làm cháu tôi xin chuyển 10 triệu đóng viện phí":
-        "dont_know: the fees ('phí' of 'viện phí') weigh more than the safe Internet's 'giả "
-        "làm'; 'xin chuyển | 10 triệu' is no phrase (the sum between)",
+    # ("ai đó nhắn zalo giả làm cháu tôi xin chuyển 10 triệu đóng viện phí" is answered since
+    # round 32a's examples.)
     # ("cô giáo ơi, bố em bị người ta rủ…" is answered since round 30e, §8.106.)
     # ("cach sao luu danh ba len gmail" is no information again since round 30e, §8.106.)
 }

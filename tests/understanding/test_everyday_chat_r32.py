@@ -14,11 +14,11 @@ import pytest
 from handlers.understanding import Understander
 from tests.understanding.conftest import answer, with_left
 
-# Agreeing, praising the bot (lexicon: intents "ok", the abbreviation "dễ thương"), a praise
+# Agreeing, praising the bot (lexicon: intents "ok", the abbreviation "dễ thương"; "đồng ý" is
+# left out: the consent's button, and "Đồng Thị Ý" a name), a praise
 # or a knowing said of a thing of the Week after it is named (understand.py `_judged`).
 OK = [
     "ok nhất trí",
-    "dong y voi ad",
     "chuan luon bot oi",
     "duoc day ad",
     "bot dễ thương thế",

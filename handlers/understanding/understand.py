@@ -752,6 +752,47 @@ def _day_of_other(tokens: list[Token]) -> bool:
     return False
 
 
+# Round 32 (b): the words an exclamation ends on ("hôm nay đói quá", "mai đi làm rồi chán ghê";
+# "wa" typed for "quá"), and what may be typed after them ("chán quá đi", "vui ghê á") (folded).
+_SO_MUCH = frozenset({"qua", "ghe", "wa"})
+_AFTER_SO_MUCH = CLOSING | frozenset({"di", "luon"}) | _SPOKEN_AT_END
+
+
+def _exclaimed(tokens: list[Token], used: frozenset[int]) -> bool:
+    """Whether the message, besides the day it names, says how the writer or the day is and asks
+    nothing ("hôm nay đói quá", "hôm nay vui ghê", "mai đi làm rồi chán quá đi"): it ends on
+    "quá" or "ghê" not of the day ("hôm qua"), holds no question and no "có" (round 32 b)."""
+    words = [i for i, t in enumerate(tokens) if t.kind == "word"]
+    while words and tokens[words[-1]].fold in _AFTER_SO_MUCH:
+        words.pop()
+    if len(words) < 2 or words[-1] in used or words[-2] in used or (
+            tokens[words[-1]].fold not in _SO_MUCH):
+        return False
+    return not any(t.fold == "co" for t in tokens) and not parts.asks(tokens, 0, len(tokens))
+
+
+# Round 32 (b): the hour of the clock asked ("bây giờ là mấy giờ", "giờ mấy giờ rồi") (folded).
+_CLOCK_ASKED = (" la may gio ", " may gio roi ", " may h roi ", " la may h ")
+
+
+def _clock_asked(tokens: list[Token]) -> bool:
+    """Whether the message asks the hour it is now, and nothing that is on ("bây giờ là mấy
+    giờ rồi"; not "bây giờ có gì", "mấy giờ rồi có lớp gì không") (round 32 b)."""
+    run = parts.run(tokens)
+    return any(q in run for q in _CLOCK_ASKED) and not any(t.fold == "co" for t in tokens)
+
+
+# Round 32 (b): what is said of a thing after naming it (`_judged`): that it is wrong ("lịch
+# sai rồi"), or known ("biết lịch rồi", "rõ lịch rồi", "hiểu thể lệ rồi"); and how many words
+# besides the thing's it may take (folded).
+_WRONG = frozenset({"sai"})
+_KNOWN_OF = frozenset({"biet", "bik", "bit", "ro", "hieu"})
+_JUDGED_WORDS = 4
+# (and the words of a wish or a request before the thing, which ask for it: "tôi muốn coi lại
+# những câu tôi trả lời sai")
+_WISHED = frozenset({"muon", "cho", "xin", "coi", "xem", "giup", "nho"})
+
+
 # Round 27 (c): reports that are not the Week's, named by what follows "báo cáo" (folded: a
 # tax return, a company's accounts, a student's internship or thesis report).
 _OTHER_REPORTS = frozenset({("thue",), ("tai", "chinh"), ("quyet", "toan"), ("thuc", "tap"),
@@ -950,7 +991,8 @@ _GOODBYE = ("smalltalk", "goodbye")
 # The word for an event before an event's name ("sự kiện | khai mạc"; "event" is read so).
 _EVENT_WORD = frozenset({"su", "kien"})
 # The talk put off to another day ("mai ib tiếp", "hẹn mai nói chuyện tiếp") (round 27 e).
-_PARTING = frozenset({_GOODBYE, ("smalltalk", "greeting")})
+_GREETING = ("smalltalk", "greeting")
+_PARTING = frozenset({_GOODBYE, _GREETING})
 _LATER = frozenset({"tiep", "sau", "lai"})
 _TALK_LATER = _LATER | frozenset({"hoi", "nhan", "tin", "noi", "chuyen", "chat", "hen", "ib",
                                   "inbox"})
@@ -2797,6 +2839,32 @@ class Understander:
             # price, the news or the date of the day, the answer found on the day alone, is no
             # list of the Week's events (round 27d)
             return replace(base, candidates=others)
+        if best.route[0] in ("day", "today") and _exclaimed(tokens, used) and all(
+                i in used or self.index.is_filler(tokens[i]) for i in best.explained):
+            # "hôm nay đói quá", "hôm nay vui ghê": how the writer or the day is, said beside
+            # the day, asks nothing of what it holds (round 32 b)
+            return replace(base, candidates=others)
+        if best.route[0] in ("day", "today") and all(
+                i in used or self.index.is_filler(tokens[i]) for i in best.explained):
+            greeted = self._how_are_you(tokens, candidates, used)
+            if greeted is not None:
+                # "hôm nay bot khỏe không": how the bot is, asked on the day, is a greeting
+                # (round 32 b)
+                return replace(base, feature="smalltalk", arg="greeting", score=greeted.rank,
+                               explained=frozenset(greeted.explained))
+        if best.route == ("next", "") and ref is not None and ref.kind == "now" and all(
+                i in used or self.index.is_filler(tokens[i]) for i in best.explained) and (
+                _clock_asked(tokens)):
+            # "bây giờ là mấy giờ rồi": the hour of the clock, not what the Week holds next
+            # (round 32 b)
+            return replace(base, candidates=others)
+        judged = self._judged(tokens, candidates, best)
+        if judged is not None:
+            # "lịch sai rồi", "cuộc thi hay ghê", "vâng cháu biết lịch rồi": what is said of the
+            # thing named asks nothing of it (round 32 b)
+            arg, said_on = judged
+            return replace(base, feature="smalltalk", arg=arg, score=SMALL_TALK_SCORE,
+                           explained=frozenset(said_on))
         if self._device_itself(tokens, best) or self._app_account(tokens, best):
             # "điện thoại nhà tôi không nhận sim thì làm thế nào" (round 22e), "dt bị đơ phải
             # làm sao", "laptop chạy chậm quá": the device's own trouble or how one thing is
@@ -3706,6 +3774,58 @@ class Understander:
                     and 3 <= len(words) <= _GOING_WORDS + 2):
                 return True
         return False
+
+    def _judged(self, tokens: list[Token], candidates: list[_Candidate],
+                best: _Candidate) -> tuple[str, set[int]] | None:
+        """What a message that asks nothing says of the thing its answer is found on, after
+        naming it: that it is wrong ("lịch sai rồi", "bot gửi lịch sai": "sorry"), good ("cuộc
+        thi hay ghê", said by an "ok" phrase after it), or known ("vâng cháu biết lịch rồi", "đã
+        rõ lịch rồi": a word of knowing before it, "rồi" last: "ok"); with the words it is said
+        on. None when it asks, orders an action, or says more (round 32 b)."""
+        if best.route[0] in ("smalltalk", "unknown") or best.route in _ACTIONS or not (
+                best.explained) or any(t.text == "?" for t in tokens):
+            return None
+        said = [i for i, t in enumerate(tokens) if t.kind == "word" and t.fold not in CALLS]
+        while said and tokens[said[-1]].fold in CLOSING:
+            said.pop()
+        first, last = min(best.explained), max(best.explained)
+        tail = [i for i in said if i > last]  # (fillers too: "rồi")
+        rest = [i for i in said if i not in best.explained and not self.index.is_filler(tokens[i])]
+        if not tail or len(rest) > _JUDGED_WORDS or any(
+                tokens[i].fold in _WISHED for i in said if i < first) or _asking_parts(
+                tokens) or parts.asks_yes_no(
+                tokens, 0) or parts.asks(tokens, 0, len(tokens)):
+            return None
+        if any(tokens[i].fold in _WRONG for i in tail[:3]):
+            # (right after the thing: "những câu tôi trả lời sai" are the writer's own)
+            return "sorry", set(tail)
+        named = {i for i in tail if not self.index.is_filler(tokens[i])}
+        # (thanks said with it are the answer: "cảm ơn nhé, bot trả lời nhanh quá")
+        thanks = next((c for c in candidates if c.route == ("smalltalk", "thanks")
+                       and c.explained and not c.explained & best.explained), None)
+        good = "thanks" if thanks is not None else "ok"
+        praise = next((c for c in candidates if c.route == ("smalltalk", "ok")
+                       and c.explained and max(c.explained) > last), None)
+        if praise is not None and named <= praise.explained:
+            return good, set(praise.explained)
+        if [tokens[i].fold for i in tail] == ["roi"] and any(
+                tokens[i].fold in _KNOWN_OF and i < first for i in said):
+            return good, set(rest) | set(tail)
+        return None
+
+    def _how_are_you(self, tokens: list[Token], candidates: list[_Candidate],
+                     used: frozenset[int]) -> _Candidate | None:
+        """The greeting asking how the bot is ("bot khỏe không") when, besides the day, it says
+        all the message says and holds all it asks ("hôm nay bot khỏe không"); None otherwise
+        (round 32 b)."""
+        greeted = next((c for c in candidates if c.route == _GREETING and any(
+            tokens[i].fold == "khoe" for i in c.explained)), None)
+        if greeted is None:
+            return None
+        rest = {i for i, t in enumerate(tokens)
+                if t.kind == "word" and i not in used and not self.index.is_filler(t)}
+        return greeted if rest <= greeted.explained and (
+            parts.asking(tokens) <= greeted.explained) else None
 
     @staticmethod
     def _talk_later(tokens: list[Token], candidates: list[_Candidate], used: frozenset[int],

@@ -118,6 +118,10 @@ LEFT: dict[str, str] = {
 }
 
 GUARDS_LEFT: dict[str, str] = {
+    "chao ad, e la thu thu truong": (
+        "day:2020-10-02 with round 32b's lexicon: the library's rank (5.92 -> 5.36) falls under "
+        "tomorrow's ('mai' of 'mái tôn', 5.72) as the phrases of 32b's intents are counted, no "
+        "one of them alone; before, the two asked back (no information): a knife's edge"),
 }
 
 

@@ -53,13 +53,13 @@ NO_INFORMATION = [
     "giờ là mấy giờ rồi",
     # left: "số đề", "lô đề" count only typed with their marks ("so de" is "số để")
     "lo de hom nay ve con gi",
-    # left: "nói chuyện với" is the organisers' contacts to the examples' model
+    # (left by round 32b, the examples' model voting contacts; no information once 32a and 32b
+    # merged: a knife's edge of the examples)
     "noi chuyen voi minh di",
 ]
 LEFT = {
     "lo de hom nay ve con gi": "lô đề is a marked phrase of `elsewhere` (unmarked 'lo de' is "
                                "'lo để'): typed without marks the day's answer stays",
-    "noi chuyen voi minh di": "the examples' model votes contacts for a bare 'talk with me'",
 }
 # The Week's own in the same words.
 OWN = [

@@ -83,12 +83,9 @@ LEFT: dict[str, str] = {
         "(0.430) who may take part, the safe Internet 0.09: a knife's edge",
     # ('nhận được tin nhắn trúng iphone…' is answered since round 30e, §8.106.)
     # ('anh ta quen em tren mang, …': a strict xfail with round 31b's examples alone, answered
-    # again once round 31 merged: a knife's edge since §8.90; a strict xfail again with round
-    # 32b's examples)
-    'anh ta quen em tren mang, gio doi gui hang tu nuoc ngoai ve bat dong thue':
-        "no information with round 32b's examples: the model's safe Internet 0.36 against no "
-        "information 0.42, its nearest example the safe Internet's (0.245): a knife's edge "
-        "since §8.90",
+    # again once round 31 merged; a strict xfail with round 32b's examples alone, answered again
+    # once round 32 a and b merged (the model's safe Internet 0.41 against no information 0.38):
+    # a knife's edge since §8.90)
     'em bị quên mật khẩu zalo mà đổi số điện thoại rồi, lấy lại kiểu gì':
         "dont_know since rounds 26 merged: a forgotten password of an app is the app's "
         "help desk (round 26a's line), not a taken account",

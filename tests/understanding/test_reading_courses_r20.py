@@ -61,8 +61,12 @@ _CASES = [
     # (a strict xfail once round 30 merged, the model's knife's edge; read again with round
     # 31c's examples)
     # (a strict xfail once round 31 merged, the model's second opinion of the courses' list;
-    # read again with round 32a's examples)
-    ('khóa học online có miễn phí không', 'faq:chi-phi / courses:khoa-hoc'),
+    # read again with round 32a's examples; a strict xfail again once round 32b merged)
+    pytest.param('khóa học online có miễn phí không', 'faq:chi-phi / courses:khoa-hoc',
+                 marks=pytest.mark.xfail(strict=True, reason=(
+                     "the courses' list once round 32b merged: the examples' second opinion, "
+                     "courses 0.68 against the fee 0.09 (under OVERRULED 0.1), its nearest "
+                     "example the courses' (0.771): a knife's edge since round 30"))),
     # a page to read books or stories (trang đọc sách, trang đọc truyện)
     ('xin trang đọc sách cho người già', 'courses:sach-dien-tu / courses'),
     ('cho mình mấy trang đọc truyện thiếu nhi', 'courses:van-hoa-doc'),

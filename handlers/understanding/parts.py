@@ -740,8 +740,24 @@ def clause_span(tokens: list[Token], clause: int) -> tuple[int, int]:
     return at[0], at[-1] + 1
 
 
+# The question phrases of the last tokens read (`asking`): sought up to three times a message
+# by the rules of the answer chosen, on the same tokens. Held with the tokens, compared by
+# identity, as understand._asking_parts keeps the parts that ask.
+_asking_last: tuple[tuple[Token, ...], frozenset[int]] = ((), frozenset())
+
+
 def asking(tokens: list[Token]) -> set[int]:
     """The positions of the words of the question phrases in the message."""
+    global _asking_last
+    held, found = _asking_last
+    if len(held) == len(tokens) and all(a is b for a, b in zip(held, tokens, strict=True)):
+        return set(found)
+    found = frozenset(_asking(tokens))
+    _asking_last = (tuple(tokens), found)
+    return set(found)
+
+
+def _asking(tokens: list[Token]) -> set[int]:
     folds = [t.fold for t in tokens]
     out: set[int] = set()
     for i, first in enumerate(folds):

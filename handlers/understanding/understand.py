@@ -154,6 +154,8 @@ _WHEN_OR_HOW_LONG = (*WHEN_WHERE, "bao lau", "may tieng", "keo dai", "bao nhieu 
 # sách có cần mang gì không"): the event's card, not the programme's (round 31 c). (Kept out
 # of _WHEN_FOLDS: "mang" folded is "mạng" too.)
 _BRING = ("can mang", "phai mang", "mang theo", "mang gi")
+# (both between spaces, as they are sought in a message's run: made once, not at every message)
+_WHEN_OR_BRING_RUNS = tuple(f" {q} " for q in (*_WHEN_OR_HOW_LONG, *_BRING))
 # The words of a question asked of an event named, in the part that names it ("bữa lễ mở đầu
 # tuần lễ kéo dài bn tiếng"; "tiếng" after "mấy", "bao nhiêu"): the event's card answers them;
 # they are not words it leaves unexplained for the examples' model to answer instead (round
@@ -2883,7 +2885,7 @@ class Understander:
             return replace(base, candidates=others)
         run = parts.run(tokens)
         when_where = (ref is not None and ref.kind not in SCOPES) or any(
-            f" {q} " in run for q in (*_WHEN_OR_HOW_LONG, *_BRING))
+            q in run for q in _WHEN_OR_BRING_RUNS)
         if (ref is not None and ref.kind == "season" and best.route == _WHAT_WEEK
                 and parts.asks_yes_no(tokens, 0) and " la gi " not in run):
             # "tháng 10 có tuần lễ học tập không", "năm nay có tuần lễ ko": whether the Week
@@ -3520,7 +3522,8 @@ class Understander:
                                     for i in c.explained if i >= named_at
                                     and tokens[i].fold in self._contest_words}
         for c in found.values():
-            said = sum(v for i, v in info.items() if i in c.explained)
+            # (a list summed, in the same order: a generator resumed at each word cost more)
+            said = sum([v for i, v in info.items() if i in c.explained])
             if ref is not None and ref.used <= c.explained:
                 said += SCOPE_INFO if ref.kind in SCOPES else DATE_INFO
             c.rank = c.score * (1 - COVERAGE + COVERAGE * (said / total if total else 1.0))
@@ -4920,8 +4923,9 @@ class Understander:
         folds = [t.fold for t in tokens]
         # the units named, where each name starts and how many words it has (of the message,
         # not of a duty)
-        heads = [(i, len(h)) for i in range(len(tokens)) for h in _UNIT_HEAD_WORDS
-                 if folds[i] == h[0] and folds[i:i + len(h)] == h and all(
+        # (by the word's own heads, _UNIT_HEADS_FROM: not every head tried at every word)
+        heads = [(i, len(h)) for i in range(len(tokens))
+                 for h in _UNIT_HEADS_FROM.get(folds[i], ()) if folds[i:i + len(h)] == h and all(
                      not t.marked or t.expanded or t.text in _UNIT_HEADS_TYPED
                      for t in tokens[i:i + len(h)])]
         named = {i + k for i, size in heads for k in range(size)}

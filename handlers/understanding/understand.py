@@ -1688,9 +1688,10 @@ def _attending(tokens: list[Token]) -> set[int]:
 
 # The parts that ask are sought up to six times in one message (_done_parts, _asked_part,
 # _asked_own, _told_elsewhere, …): those of the last tokens asked are kept, with the tokens
-# (held, so that no other token takes the identity of one of them). Tokens are immutable and a
-# message's list is not changed once read, so the same tokens are the same parts.
-_asked_last: tuple[tuple[Token, ...], frozenset[int]] = ((), frozenset())
+# (held, so that no other token takes the identity of one of them; compared as lists, each
+# token by identity first, then by value). Tokens are immutable and a message's list is not
+# changed once read, so the same tokens are the same parts.
+_asked_last: tuple[list[Token], frozenset[int]] = ([], frozenset())
 
 
 # The verbs a source of what the writer heard follows ("đọc | báo hải phòng", "xem | tivi",
@@ -1719,10 +1720,10 @@ def _asking_parts(tokens: list[Token]) -> set[int]:
     (round 26 e)."""
     global _asked_last
     held, found = _asked_last
-    if len(held) == len(tokens) and all(a is b for a, b in zip(held, tokens, strict=True)):
+    if held == tokens:  # (the list's own comparison: each token by identity first, in C)
         return set(found)
     found = frozenset(_parts_that_ask(tokens))
-    _asked_last = (tuple(tokens), found)
+    _asked_last = (list(tokens), found)
     return set(found)
 
 
@@ -3292,9 +3293,11 @@ class Understander:
     def _filler_runs(self, tokens: list[Token]) -> set[int]:
         """The positions of the fillers of two or three words ("ở hải phòng", "tại hp")."""
         folds = [t.fold for t in tokens]
-        return {i + k for n in (2, 3) for i in range(len(tokens) - n + 1)
-                if folds[i] in self.index.filler_run_starts
-                and tuple(folds[i:i + n]) in self.index.filler_runs for k in range(n)}
+        # (the words that start such a run first, each once: most start none)
+        starts = self.index.filler_run_starts
+        return {i + k for i, f in enumerate(folds) if f in starts for n in (2, 3)
+                if i + n <= len(folds) and tuple(folds[i:i + n]) in self.index.filler_runs
+                for k in range(n)}
 
     def _vocabulary(self, tokens: list[Token], info: dict[int, float],
                     best: _Candidate) -> set[int]:
@@ -3699,6 +3702,9 @@ class Understander:
         """Does a part of the message tell that the writer goes now to do something ("em đi
         làm đây", "thôi mình đi nấu cơm đây ạ")? Its words: "thôi" and who writes, maybe,
         then "đi", one or two words, and "đây" (closing particles aside)."""
+        folds = {t.fold for t in tokens}
+        if _GOING not in folds or _NOW_HERE not in folds:
+            return False  # (most messages: no part opens with the one and ends with the other)
         for clause in {t.clause for t in tokens}:
             words = [t.fold for t in tokens if t.clause == clause and t.kind == "word"]
             while words and (words[-1] in CLOSING or words[-1] in _SPOKEN_AT_END):

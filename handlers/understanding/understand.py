@@ -13,9 +13,12 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from dataclasses import fields as _fields
+from dataclasses import replace as _dataclass_replace
 from datetime import date
 from functools import cached_property
+from typing import Any, TypeVar
 
 from rapidfuzz import fuzz, process
 
@@ -432,7 +435,7 @@ _TRANSLATED = frozenset({"sentence", "sentences", "text", "paragraph", "document
 # "whats on tues"), read so only in a message written in English: in Vietnamese typed
 # without marks they are other words ("mon" môn, "thu" thư, "sat" sát, "tue" tuệ; "fri" is
 # the teencode for free).
-_EN_SHORT_DAYS = {d: tuple(replace(t, expanded=True) for t in tokenize(v)) for d, v in {
+_EN_SHORT_DAYS = {d: tuple(_dataclass_replace(t, expanded=True) for t in tokenize(v)) for d, v in {
     "mon": "thứ 2", "tue": "thứ 3", "tues": "thứ 3", "wed": "thứ 4", "thu": "thứ 5",
     "thur": "thứ 5", "thurs": "thứ 5", "fri": "thứ 6", "sat": "thứ 7",
     "sun": "chủ nhật"}.items()}
@@ -442,7 +445,7 @@ _EN_SHORT_DAYS = {d: tuple(replace(t, expanded=True) for t in tokenize(v)) for d
 _EN_AT_PRESENT = frozenset({"what", "whats", "anything", "happening", "going", "on", "open",
                             "any", "events", "event", "there", "who", "where", "time"})
 _EN_CLOSING = frozenset({"pls", "plz", "please", "thanks", "thx", "ty"})
-_RIGHT_AWAY = tuple(replace(t, expanded=True) for t in tokenize("ngay"))
+_RIGHT_AWAY = tuple(_dataclass_replace(t, expanded=True) for t in tokenize("ngay"))
 # What the bot can do, asked of the bot (round 21 b): a verb of the bot's work, maybe who it
 # is done for, "được", and "gì" ("bot giúp e đc những việc gì", "e hỏi bot được những gì").
 _FOR_WHOM = r"(?: (?:e|em|toi|minh|mk|mik|t|tui|chau|bot|ad|ban))?"
@@ -1021,6 +1024,25 @@ class _Candidate:
     explained: set[int]
     source: int
     rank: float = 0.0  # the score, less for leaving much of the message unexplained
+
+
+_Replaced = TypeVar("_Replaced")
+_UNDERSTANDING_FIELDS = frozenset(f.name for f in _fields(Understanding))
+
+
+def replace(obj: _Replaced, /, **changes: Any) -> _Replaced:
+    """`dataclasses.replace`; of an Understanding (about two a message), its fields copied
+    and the changes set at once: the generic one reads every field's definition and calls the
+    frozen class's __init__, which sets each field through object.__setattr__ (four times the
+    cost). An Understanding has no __post_init__ and no field outside __init__, so the copy
+    is the same object field for field, in the same order."""
+    if type(obj) is not Understanding or not changes.keys() <= _UNDERSTANDING_FIELDS:
+        return _dataclass_replace(obj, **changes)  # type: ignore[type-var]
+    new = object.__new__(Understanding)
+    fields = new.__dict__
+    fields.update(obj.__dict__)
+    fields.update(changes)
+    return new  # type: ignore[return-value]
 
 
 def _safe_online(examples: Examples, surface: str) -> Voted | None:

@@ -2351,8 +2351,8 @@ class Understander:
                            explained=frozenset(stopped.explained))
         if not candidates:
             return base
-        whole = {i for i, t in enumerate(tokens)
-                 if t.kind == "word" and not self.index.is_filler(t)}
+        filler = self.index.fillers(tokens)
+        whole = {i for i, t in enumerate(tokens) if t.kind == "word" and not filler[i]}
         first = candidates[0]
         # (small talk that is already first and says all stays: "bot ơi cảm ơn btc" thanks)
         talk = None if first.route[0] == "smalltalk" and first.explained >= whole else next(
@@ -3249,8 +3249,9 @@ class Understander:
         # The fillers that open and close a message ("cho mình hỏi chút …", "… ạ", "… nhé")
         # are typed with marks by habit or by the phone where the question itself is not:
         # they decide only a message of fillers alone.
+        filler = self.index.fillers(tokens)
         said = [i for i, t in enumerate(tokens) if t.kind in ("date", "time") or (
-            t.kind == "word" and not self.index.is_filler(t))]
+            t.kind == "word" and not filler[i])]
         first, last = (said[0], said[-1]) if said else (0, len(tokens) - 1)
         for k, t in enumerate(tokens):
             if t.kind != "word" or t.expanded:
@@ -3283,9 +3284,10 @@ class Understander:
         # the particles that close the message ("… đóng cửa với ạ", typed "voi a") say nothing
         closing = parts.closed(tokens, 0, len(tokens))
         prepositions = [j for j, t in enumerate(tokens) if t.text in _PREPOSITIONS]
+        filler = self.index.fillers(tokens)
         for i, t in enumerate(tokens):
             if i in used or i in runs or i < lead or i >= closing \
-                    or t.kind not in ("word", "number") or self.index.is_filler(t):
+                    or t.kind not in ("word", "number") or filler[i]:
                 continue
             if _quantity(tokens, i) or _money_unit(tokens, i):
                 continue  # "60 giây", "10 câu", "1 lần", "30s", "top 10": how many, no subject
@@ -5952,8 +5954,9 @@ class Understander:
         ad"), with only fillers beyond: how it is asked, nothing asked."""
         if not best.explained or best.route[0] in ("smalltalk", "unknown"):
             return set()
+        filler = self.index.fillers(tokens)
         said = [i for i, t in enumerate(tokens) if t.kind in ("word", "number")
-                and not self.index.is_filler(t)]
+                and not filler[i]]
         out: set[int] = set()
         for c in candidates:
             if not c.explained or c.explained & best.explained:

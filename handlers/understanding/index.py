@@ -100,6 +100,10 @@ def intent_route(intent_id: str) -> tuple[str, str]:
 class Index:
     """The phrases of every unit, their weights, and the words the bot knows."""
 
+    # `fillers` of the last tokens asked (a class default: an index kept in the content cache
+    # before it was added has none of its own)
+    _fillers_last: tuple[list[Token], list[bool]] = ([], [])
+
     def __init__(self, edition: Edition, extra_words: Iterable[str] = (),
                  extra_pairs: Iterable[str] = (), new_words: Iterable[str] = ()) -> None:
         """`extra_words`: words known besides the phrases'; `new_words`: known only when their
@@ -365,6 +369,18 @@ class Index:
                 token.fold in _PARTICLES and token.text not in self.vocab_texts
                 and not token.keyed)
         return token.fold in self._unmarked_fillers  # (its text is its fold)
+
+    def fillers(self, tokens: Sequence[Token]) -> list[bool]:
+        """`is_filler` of each token: asked of every word of one message's tokens by four
+        rules (the words said, those informing, the whole asked, the words left), so kept for
+        the last tokens asked, compared by value (tokens are immutable; the pair is replaced
+        whole, so a thread never reads another's). Read only: the list is shared."""
+        held, flags = self._fillers_last
+        if held == tokens:
+            return flags
+        flags = [self.is_filler(t) for t in tokens]
+        self._fillers_last = (list(tokens), flags)
+        return flags
 
     def known(self, token: Token, accented: bool = False) -> bool:
         """A word of the edition, the lexicon or the date reader; typed with marks in a message

@@ -298,9 +298,16 @@ class Lexicon:
         i = 0
         while i < len(tokens):
             token = tokens[i]
+            entries = self._by_first.get(token.fold)
+            if entries is None and not token.fold.endswith(("s", "d")):
+                # (most words: no form starts with them, nor are they an English plural or
+                # verb of one; kept as typed at once)
+                out.append(token)
+                i += 1
+                continue
             found: list[tuple[Token, ...]] = []
             n = 0
-            for typed, means, typed_folds in self._by_first.get(token.fold, ()):
+            for typed, means, typed_folds in entries or ():
                 if found and len(typed) < n:
                     break
                 # (the letters first, in one comparison: of the forms that start with the word,

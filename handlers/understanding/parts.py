@@ -83,13 +83,43 @@ _OWN_SENTENCE = frozenset({"tôi", "em", "mình", "cháu", "tui", "tớ", "là",
 _OWN_FOLDS = frozenset(fold(w) for w in _OWN_SENTENCE)
 
 
+# What `run`, `asks` and `clause_span` found of the last tokens each read: the rules ask them
+# the same of one message's tokens again and again (`run` eight times in fifteen, the span of
+# a part three in four). Kept with a copy of the tokens, compared by value (tokens are
+# immutable and equal ones read alike; the list's own `==` is one pass in C, each token
+# compared by identity first), replaced when other tokens are read; the pair is replaced
+# whole, so a thread never reads another's.
+_last: dict[str, tuple[list[Token], dict[tuple[int, int | None], object]]] = {}
+
+
+def _of_last(kind: str, tokens: list[Token]) -> dict[tuple[int, int | None], object]:
+    held = _last.get(kind)
+    if held is not None and held[0] == tokens:
+        return held[1]
+    memo: dict[tuple[int, int | None], object] = {}
+    _last[kind] = (list(tokens), memo)
+    return memo
+
+
 def run(tokens: list[Token], start: int = 0, end: int | None = None) -> str:
     """Tokens [start, end) folded, between spaces, to look whole phrases up in."""
-    return " " + " ".join([t.fold for t in tokens[start:end]]) + " "
+    memo = _of_last("run", tokens)
+    found = memo.get((start, end))
+    if found is None:
+        found = memo[start, end] = " " + " ".join([t.fold for t in tokens[start:end]]) + " "
+    return found  # type: ignore[return-value]
 
 
 def asks(tokens: list[Token], start: int, end: int) -> bool:
     """Do tokens [start, end) hold a question ("bao giờ", "ở đâu", "bao nhiêu")?"""
+    memo = _of_last("asks", tokens)
+    found = memo.get((start, end))
+    if found is None:
+        found = memo[start, end] = _asks(tokens, start, end)
+    return found  # type: ignore[return-value]
+
+
+def _asks(tokens: list[Token], start: int, end: int) -> bool:
     text = _WHICH_EVERY.sub(" ", run(tokens, start, end))
     if text.startswith(" co "):  # "có … không", and "với ạ", "nhé" after it
         cut = closed(tokens, start, end)
@@ -736,12 +766,32 @@ def ceremony(tokens: list[Token], start: int) -> bool:
 
 
 def clause_span(tokens: list[Token], clause: int) -> tuple[int, int]:
-    at = [i for i, t in enumerate(tokens) if t.clause == clause]
-    return at[0], at[-1] + 1
+    memo = _of_last("clause_span", tokens)
+    found = memo.get((clause, None))
+    if found is None:
+        at = [i for i, t in enumerate(tokens) if t.clause == clause]
+        found = memo[clause, None] = (at[0], at[-1] + 1)
+    return found  # type: ignore[return-value]
+
+
+# The question phrases of the last tokens read (`asking`): sought up to three times a message
+# by the rules of the answer chosen, on the same tokens. Held with the tokens, as
+# understand._asking_parts keeps the parts that ask.
+_asking_last: tuple[list[Token], frozenset[int]] = ([], frozenset())
 
 
 def asking(tokens: list[Token]) -> set[int]:
     """The positions of the words of the question phrases in the message."""
+    global _asking_last
+    held, found = _asking_last
+    if held == tokens:  # (by value, as `_of_last` compares)
+        return set(found)
+    found = frozenset(_asking(tokens))
+    _asking_last = (list(tokens), found)
+    return set(found)
+
+
+def _asking(tokens: list[Token]) -> set[int]:
     folds = [t.fold for t in tokens]
     out: set[int] = set()
     for i, first in enumerate(folds):

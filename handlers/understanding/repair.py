@@ -712,7 +712,9 @@ class Repairer:
             a, b = out[k], out[k + 1]
             # (one piece without a vowel or no word of the bot)
             # (a piece typed with marks no word of the bot has is none: "lị ch", "ho ạt")
-            odd_a, odd_b = (x.marked and x.text not in self.index.vocab_texts for x in (a, b))
+            # (each said plainly: a generator for two values cost more than the test)
+            odd_a = a.marked and a.text not in self.index.vocab_texts
+            odd_b = b.marked and b.text not in self.index.vocab_texts
             if (a.kind == b.kind == "word" and a.clause == b.clause
                     and (a.fold, b.fold) not in self.index.bigrams
                     and not (VOWEL.search(a.fold) and self.index.known(a) and not odd_a

@@ -13,9 +13,12 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from dataclasses import fields as _fields
+from dataclasses import replace as _dataclass_replace
 from datetime import date
 from functools import cached_property
+from typing import Any, TypeVar
 
 from rapidfuzz import fuzz, process
 
@@ -154,6 +157,8 @@ _WHEN_OR_HOW_LONG = (*WHEN_WHERE, "bao lau", "may tieng", "keo dai", "bao nhieu 
 # sách có cần mang gì không"): the event's card, not the programme's (round 31 c). (Kept out
 # of _WHEN_FOLDS: "mang" folded is "mạng" too.)
 _BRING = ("can mang", "phai mang", "mang theo", "mang gi")
+# (both between spaces, as they are sought in a message's run: made once, not at every message)
+_WHEN_OR_BRING_RUNS = tuple(f" {q} " for q in (*_WHEN_OR_HOW_LONG, *_BRING))
 # The words of a question asked of an event named, in the part that names it ("bữa lễ mở đầu
 # tuần lễ kéo dài bn tiếng"; "tiếng" after "mấy", "bao nhiêu"): the event's card answers them;
 # they are not words it leaves unexplained for the examples' model to answer instead (round
@@ -430,7 +435,7 @@ _TRANSLATED = frozenset({"sentence", "sentences", "text", "paragraph", "document
 # "whats on tues"), read so only in a message written in English: in Vietnamese typed
 # without marks they are other words ("mon" môn, "thu" thư, "sat" sát, "tue" tuệ; "fri" is
 # the teencode for free).
-_EN_SHORT_DAYS = {d: tuple(replace(t, expanded=True) for t in tokenize(v)) for d, v in {
+_EN_SHORT_DAYS = {d: tuple(_dataclass_replace(t, expanded=True) for t in tokenize(v)) for d, v in {
     "mon": "thứ 2", "tue": "thứ 3", "tues": "thứ 3", "wed": "thứ 4", "thu": "thứ 5",
     "thur": "thứ 5", "thurs": "thứ 5", "fri": "thứ 6", "sat": "thứ 7",
     "sun": "chủ nhật"}.items()}
@@ -440,7 +445,7 @@ _EN_SHORT_DAYS = {d: tuple(replace(t, expanded=True) for t in tokenize(v)) for d
 _EN_AT_PRESENT = frozenset({"what", "whats", "anything", "happening", "going", "on", "open",
                             "any", "events", "event", "there", "who", "where", "time"})
 _EN_CLOSING = frozenset({"pls", "plz", "please", "thanks", "thx", "ty"})
-_RIGHT_AWAY = tuple(replace(t, expanded=True) for t in tokenize("ngay"))
+_RIGHT_AWAY = tuple(_dataclass_replace(t, expanded=True) for t in tokenize("ngay"))
 # What the bot can do, asked of the bot (round 21 b): a verb of the bot's work, maybe who it
 # is done for, "được", and "gì" ("bot giúp e đc những việc gì", "e hỏi bot được những gì").
 _FOR_WHOM = r"(?: (?:e|em|toi|minh|mk|mik|t|tui|chau|bot|ad|ban))?"
@@ -1061,6 +1066,25 @@ class _Candidate:
     explained: set[int]
     source: int
     rank: float = 0.0  # the score, less for leaving much of the message unexplained
+
+
+_Replaced = TypeVar("_Replaced")
+_UNDERSTANDING_FIELDS = frozenset(f.name for f in _fields(Understanding))
+
+
+def replace(obj: _Replaced, /, **changes: Any) -> _Replaced:
+    """`dataclasses.replace`; of an Understanding (about two a message), its fields copied
+    and the changes set at once: the generic one reads every field's definition and calls the
+    frozen class's __init__, which sets each field through object.__setattr__ (four times the
+    cost). An Understanding has no __post_init__ and no field outside __init__, so the copy
+    is the same object field for field, in the same order."""
+    if type(obj) is not Understanding or not changes.keys() <= _UNDERSTANDING_FIELDS:
+        return _dataclass_replace(obj, **changes)  # type: ignore[type-var]
+    new = object.__new__(Understanding)
+    fields = new.__dict__
+    fields.update(obj.__dict__)
+    fields.update(changes)
+    return new  # type: ignore[return-value]
 
 
 def _safe_online(examples: Examples, surface: str) -> Voted | None:
@@ -1728,9 +1752,10 @@ def _attending(tokens: list[Token]) -> set[int]:
 
 # The parts that ask are sought up to six times in one message (_done_parts, _asked_part,
 # _asked_own, _told_elsewhere, …): those of the last tokens asked are kept, with the tokens
-# (held, so that no other token takes the identity of one of them). Tokens are immutable and a
-# message's list is not changed once read, so the same tokens are the same parts.
-_asked_last: tuple[tuple[Token, ...], frozenset[int]] = ((), frozenset())
+# (held, so that no other token takes the identity of one of them; compared as lists, each
+# token by identity first, then by value). Tokens are immutable and a message's list is not
+# changed once read, so the same tokens are the same parts.
+_asked_last: tuple[list[Token], frozenset[int]] = ([], frozenset())
 
 
 # The verbs a source of what the writer heard follows ("đọc | báo hải phòng", "xem | tivi",
@@ -1759,10 +1784,10 @@ def _asking_parts(tokens: list[Token]) -> set[int]:
     (round 26 e)."""
     global _asked_last
     held, found = _asked_last
-    if len(held) == len(tokens) and all(a is b for a, b in zip(held, tokens, strict=True)):
+    if held == tokens:  # (the list's own comparison: each token by identity first, in C)
         return set(found)
     found = frozenset(_parts_that_ask(tokens))
-    _asked_last = (tuple(tokens), found)
+    _asked_last = (list(tokens), found)
     return set(found)
 
 
@@ -2368,8 +2393,8 @@ class Understander:
                            explained=frozenset(stopped.explained))
         if not candidates:
             return base
-        whole = {i for i, t in enumerate(tokens)
-                 if t.kind == "word" and not self.index.is_filler(t)}
+        filler = self.index.fillers(tokens)
+        whole = {i for i, t in enumerate(tokens) if t.kind == "word" and not filler[i]}
         first = candidates[0]
         # (small talk that is already first and says all stays: "bot ơi cảm ơn btc" thanks)
         talk = None if first.route[0] == "smalltalk" and first.explained >= whole else next(
@@ -2951,7 +2976,7 @@ class Understander:
             return replace(base, candidates=others)
         run = parts.run(tokens)
         when_where = (ref is not None and ref.kind not in SCOPES) or any(
-            f" {q} " in run for q in (*_WHEN_OR_HOW_LONG, *_BRING))
+            q in run for q in _WHEN_OR_BRING_RUNS)
         if (ref is not None and ref.kind == "season" and best.route == _WHAT_WEEK
                 and parts.asks_yes_no(tokens, 0) and " la gi " not in run):
             # "tháng 10 có tuần lễ học tập không", "năm nay có tuần lễ ko": whether the Week
@@ -3292,8 +3317,9 @@ class Understander:
         # The fillers that open and close a message ("cho mình hỏi chút …", "… ạ", "… nhé")
         # are typed with marks by habit or by the phone where the question itself is not:
         # they decide only a message of fillers alone.
+        filler = self.index.fillers(tokens)
         said = [i for i, t in enumerate(tokens) if t.kind in ("date", "time") or (
-            t.kind == "word" and not self.index.is_filler(t))]
+            t.kind == "word" and not filler[i])]
         first, last = (said[0], said[-1]) if said else (0, len(tokens) - 1)
         for k, t in enumerate(tokens):
             if t.kind != "word" or t.expanded:
@@ -3326,9 +3352,10 @@ class Understander:
         # the particles that close the message ("… đóng cửa với ạ", typed "voi a") say nothing
         closing = parts.closed(tokens, 0, len(tokens))
         prepositions = [j for j, t in enumerate(tokens) if t.text in _PREPOSITIONS]
+        filler = self.index.fillers(tokens)
         for i, t in enumerate(tokens):
             if i in used or i in runs or i < lead or i >= closing \
-                    or t.kind not in ("word", "number") or self.index.is_filler(t):
+                    or t.kind not in ("word", "number") or filler[i]:
                 continue
             if _quantity(tokens, i) or _money_unit(tokens, i):
                 continue  # "60 giây", "10 câu", "1 lần", "30s", "top 10": how many, no subject
@@ -3358,9 +3385,11 @@ class Understander:
     def _filler_runs(self, tokens: list[Token]) -> set[int]:
         """The positions of the fillers of two or three words ("ở hải phòng", "tại hp")."""
         folds = [t.fold for t in tokens]
-        return {i + k for n in (2, 3) for i in range(len(tokens) - n + 1)
-                if folds[i] in self.index.filler_run_starts
-                and tuple(folds[i:i + n]) in self.index.filler_runs for k in range(n)}
+        # (the words that start such a run first, each once: most start none)
+        starts = self.index.filler_run_starts
+        return {i + k for i, f in enumerate(folds) if f in starts for n in (2, 3)
+                if i + n <= len(folds) and tuple(folds[i:i + n]) in self.index.filler_runs
+                for k in range(n)}
 
     def _vocabulary(self, tokens: list[Token], info: dict[int, float],
                     best: _Candidate) -> set[int]:
@@ -3588,7 +3617,8 @@ class Understander:
                                     for i in c.explained if i >= named_at
                                     and tokens[i].fold in self._contest_words}
         for c in found.values():
-            said = sum(v for i, v in info.items() if i in c.explained)
+            # (a list summed, in the same order: a generator resumed at each word cost more)
+            said = sum([v for i, v in info.items() if i in c.explained])
             if ref is not None and ref.used <= c.explained:
                 said += SCOPE_INFO if ref.kind in SCOPES else DATE_INFO
             c.rank = c.score * (1 - COVERAGE + COVERAGE * (said / total if total else 1.0))
@@ -3764,6 +3794,9 @@ class Understander:
         """Does a part of the message tell that the writer goes now to do something ("em đi
         làm đây", "thôi mình đi nấu cơm đây ạ")? Its words: "thôi" and who writes, maybe,
         then "đi", one or two words, and "đây" (closing particles aside)."""
+        folds = {t.fold for t in tokens}
+        if _GOING not in folds or _NOW_HERE not in folds:
+            return False  # (most messages: no part opens with the one and ends with the other)
         for clause in {t.clause for t in tokens}:
             words = [t.fold for t in tokens if t.clause == clause and t.kind == "word"]
             while words and (words[-1] in CLOSING or words[-1] in _SPOKEN_AT_END):
@@ -5040,8 +5073,9 @@ class Understander:
         folds = [t.fold for t in tokens]
         # the units named, where each name starts and how many words it has (of the message,
         # not of a duty)
-        heads = [(i, len(h)) for i in range(len(tokens)) for h in _UNIT_HEAD_WORDS
-                 if folds[i] == h[0] and folds[i:i + len(h)] == h and all(
+        # (by the word's own heads, _UNIT_HEADS_FROM: not every head tried at every word)
+        heads = [(i, len(h)) for i in range(len(tokens))
+                 for h in _UNIT_HEADS_FROM.get(folds[i], ()) if folds[i:i + len(h)] == h and all(
                      not t.marked or t.expanded or t.text in _UNIT_HEADS_TYPED
                      for t in tokens[i:i + len(h)])]
         named = {i + k for i, size in heads for k in range(size)}
@@ -6040,8 +6074,9 @@ class Understander:
         ad"), with only fillers beyond: how it is asked, nothing asked."""
         if not best.explained or best.route[0] in ("smalltalk", "unknown"):
             return set()
+        filler = self.index.fillers(tokens)
         said = [i for i, t in enumerate(tokens) if t.kind in ("word", "number")
-                and not self.index.is_filler(t)]
+                and not filler[i]]
         out: set[int] = set()
         for c in candidates:
             if not c.explained or c.explained & best.explained:

@@ -16,6 +16,7 @@ from handlers.understanding.normalise import (
     collapse_doubles,
     fold,
     make_token,
+    marked_respellings,
     respellings,
     retone,
     syllable,
@@ -764,9 +765,12 @@ class Repairer:
                 if len(parts) >= 3:
                     # (a word that asks or points, after a word that is no filler, pairs
                     # with it: "giai | gi", "cuoc thi | nay")
+                    # (and the word that closes a question after the word that asks it:
+                    # "…cogikhong", "…odauvay" (round 32 c))
                     paired = [p in self._joined or (
                         p[1] in _ASKS_OF and not self.index.is_filler(make_token(p[0])))
-                        for p in itertools.pairwise(parts)]
+                        or (k == len(parts) - 2 and p[0] in ASK_WORDS and p[1] in _ENDS)
+                        for k, p in enumerate(itertools.pairwise(parts))]
                     key = (len(parts), -sum(paired), parts)
                     # a filler ("ngay": ngay or ngày) counts only in a pair, but for the
                     # word that closes a question ("…cogikhong", "…nhe")
@@ -954,6 +958,18 @@ class Repairer:
         allows ("mãi" is not "máy" nor "mấy") is respelt only to a word of the date or a filler
         of the same tone ("nài", "chìu", "cóa": này, chiều, có) or where a neighbour pairs with
         the respelling."""
+        if t.marked:
+            # its marks typed, the one respelling that is a word of the bot with them:
+            # "zâng" is vâng, not đang; "zới" với (round 32 c)
+            # ("zới": với, a filler, not giới; else the one that pairs with a neighbour)
+            as_typed = marked_respellings(t.text) & self.index.vocab_texts
+            if len(as_typed) > 1:
+                as_typed = {w for w in as_typed if w in self.index.filler_texts} or {
+                    w for w in as_typed if (before, fold(w)) in self.index.bigrams
+                    or (fold(w), after) in self.index.bigrams}
+            if len(as_typed) == 1:
+                word = next(iter(as_typed))
+                return Token(word, fold(word), "word")
         known = [(w, ok) for w, ok in respellings(t.fold, t.marked)
                  if w in self.index.vocab_folds]
         paired = [w for w, _ok in known if (before, w) in self.index.bigrams

@@ -433,7 +433,9 @@ _INITIALS = (("dz", "d", False), ("dz", "v", False), ("z", "d", False), ("z", "v
              ("k", "c", False), ("p", "b", False),
              # nk, ck for nh, ch ("nkớ": nhớ, "nkận": nhận, "ckủ nhật"): no Vietnamese word
              # starts so (round 32 c)
-             ("nk", "nh", False), ("ck", "ch", False))
+             ("nk", "nh", False), ("ck", "ch", False),
+             # z for r, the likeliest last ("zồi": rồi; "zoi" is rather đổi or dời)
+             ("z", "r", False))
 # In Hải Phòng and the Red River delta l is said n, and typed so ("nàm sao": làm sao, "nịch":
 # lịch, "tuần nễ"): read l only in a word typed with its marks (typed without them, "nau" is
 # rather a typo of "nay"); the caller keeps it as teencode's spellings Vietnamese allows, or,

@@ -958,22 +958,24 @@ class Repairer:
         allows ("mãi" is not "máy" nor "mấy") is respelt only to a word of the date or a filler
         of the same tone ("nài", "chìu", "cóa": này, chiều, có) or where a neighbour pairs with
         the respelling."""
-        if t.marked:
-            # its marks typed, the one respelling that is a word of the bot with them:
-            # "zâng" is vâng, not đang; "zới" với (round 32 c)
-            # ("zới": với, a filler, not giới; else the one that pairs with a neighbour)
-            as_typed = marked_respellings(t.text) & self.index.vocab_texts
-            if len(as_typed) > 1:
-                as_typed = {w for w in as_typed if w in self.index.filler_texts} or {
-                    w for w in as_typed if (before, fold(w)) in self.index.bigrams
-                    or (fold(w), after) in self.index.bigrams}
-            if len(as_typed) == 1:
-                word = next(iter(as_typed))
-                return Token(word, fold(word), "word")
         known = [(w, ok) for w, ok in respellings(t.fold, t.marked)
                  if w in self.index.vocab_folds]
         paired = [w for w, _ok in known if (before, w) in self.index.bigrams
                   or (w, after) in self.index.bigrams]
+        if t.marked:
+            # its marks typed, the respelling that is a word of the bot with them: the one
+            # that pairs with a neighbour, else of those a filler ("zới": với, not giới), else
+            # the only one where no respelling pairs by its letters ("zâng": vâng, not đang;
+            # "zăng ký" pairs as đăng) (round 32 c)
+            as_typed = marked_respellings(t.text) & self.index.vocab_texts
+            found = {w for w in as_typed if fold(w) in paired}
+            if len(found) != 1:
+                found = {w for w in (found or as_typed) if w in self.index.filler_texts}
+            if not found and not paired:
+                found = set(as_typed)
+            if len(found) == 1:
+                written = next(iter(found))
+                return Token(written, fold(written), "word")
         mark = tone(t.text)
         # the northern l typed n in letters no word of the bot has ("nịch"): that word
         sure = [w for w, ok in known if not ok or not t.marked or w in DATE_FOLDS

@@ -437,7 +437,12 @@ def _typed_as(token: Token, typed: Token) -> bool:
 # allows the typed one (then it may be a word of its own: "mãi", "nài nỉ").
 _INITIALS = (("dz", "d", False), ("dz", "v", False), ("z", "d", False), ("z", "v", False),
              ("z", "gi", False), ("j", "gi", False), ("f", "ph", False), ("w", "qu", False),
-             ("k", "c", False), ("p", "b", False))
+             ("k", "c", False), ("p", "b", False),
+             # nk, ck for nh, ch ("nkớ": nhớ, "nkận": nhận, "ckủ nhật"): no Vietnamese word
+             # starts so (round 32 c)
+             ("nk", "nh", False), ("ck", "ch", False),
+             # z for r, the likeliest last ("zồi": rồi; "zoi" is rather đổi or dời)
+             ("z", "r", False))
 # In Hải Phòng and the Red River delta l is said n, and typed so ("nàm sao": làm sao, "nịch":
 # lịch, "tuần nễ"): read l only in a word typed with its marks (typed without them, "nau" is
 # rather a typo of "nay"); the caller keeps it as teencode's spellings Vietnamese allows, or,
@@ -445,9 +450,13 @@ _INITIALS = (("dz", "d", False), ("dz", "v", False), ("z", "d", False), ("z", "v
 # round, n said l ("tuần lễ lày": này, "lăm": năm, "lữa": nữa), is read so only where the caller
 # finds a word of the date, a filler of the same tone or a neighbour it pairs with (round 24 d).
 _DIALECT_INITIALS = (("n", "l"), ("l", "n"))
+_J_FOR_I = re.compile(r"(?<=[bcdđghklmnpqrstvx])j")
+# A final oy is teencode's oi ("mn oy": ơi, "xong roy": rồi, "thoy": thôi, "đi choy": chơi):
+# Vietnamese writes no oy, so the spelling is never a word of its own (round 32 c).
 _FINALS = (("iu", "ieu", True), ("un", "uon", True), ("ai", "ay", True), ("ag", "ang", False),
            ("og", "ong", False), ("ug", "ung", False), ("ik", "ich", False),
-           ("ic", "ich", False), ("oa", "o", True), ("uj", "ui", False), ("oj", "oi", False))
+           ("ic", "ich", False), ("oa", "o", True), ("uj", "ui", False), ("oj", "oi", False),
+           ("oy", "oi", False))
 
 
 @functools.lru_cache(maxsize=8192)  # (asked of each word the bot knows of that shape, too)
@@ -463,6 +472,12 @@ def untoned(word: str) -> str:
         "NFC", "".join(c for c in unicodedata.normalize("NFD", word) if c not in _TONES))
 
 
+def marked_respellings(text: str) -> frozenset[str]:
+    """A word typed with its marks in a teencode initial ("zâng", "zới", "fải"), the marks
+    kept: the standard spellings it may be, with those marks."""
+    return frozenset(b + text[len(a):] for a, b, _ok in _INITIALS if text.startswith(a))
+
+
 def respellings(word: str, marked: bool = False) -> Iterable[tuple[str, bool]]:
     """The standard spellings a teencode word (folded) may stand for, the likeliest first (one
     initial or one final respelt, then both), each with True when the typed spelling is also
@@ -474,6 +489,11 @@ def respellings(word: str, marked: bool = False) -> Iterable[tuple[str, bool]]:
               if word.endswith(a) and len(word) > len(a)]
     for rest, b, ok in initials:
         yield b + rest, ok
+    # j typed for i after a consonant ("ljch": lịch, "mjnh": mình, "thj": thi, "vjện": viện,
+    # "nhjều": nhiều): no Vietnamese word has a j, and Telex's j (a tone key) follows a
+    # vowel, its word read as keys before this (round 32 c)
+    if _J_FOR_I.search(word):
+        yield _J_FOR_I.sub("i", word), False
     for rest, b, ok in finals:
         yield rest + b, ok
     for rest, b, ok in initials:

@@ -16,6 +16,7 @@ from handlers.understanding.normalise import (
     collapse_doubles,
     fold,
     make_token,
+    marked_respellings,
     respellings,
     retone,
     syllable,
@@ -766,9 +767,12 @@ class Repairer:
                 if len(parts) >= 3:
                     # (a word that asks or points, after a word that is no filler, pairs
                     # with it: "giai | gi", "cuoc thi | nay")
+                    # (and the word that closes a question after the word that asks it:
+                    # "…cogikhong", "…odauvay" (round 32 c))
                     paired = [p in self._joined or (
                         p[1] in _ASKS_OF and not self.index.is_filler(make_token(p[0])))
-                        for p in itertools.pairwise(parts)]
+                        or (k == len(parts) - 2 and p[0] in ASK_WORDS and p[1] in _ENDS)
+                        for k, p in enumerate(itertools.pairwise(parts))]
                     key = (len(parts), -sum(paired), parts)
                     # a filler ("ngay": ngay or ngày) counts only in a pair, but for the
                     # word that closes a question ("…cogikhong", "…nhe")
@@ -960,6 +964,20 @@ class Repairer:
                  if w in self.index.vocab_folds]
         paired = [w for w, _ok in known if (before, w) in self.index.bigrams
                   or (w, after) in self.index.bigrams]
+        if t.marked:
+            # its marks typed, the respelling that is a word of the bot with them: the one
+            # that pairs with a neighbour, else of those a filler ("zới": với, not giới), else
+            # the only one where no respelling pairs by its letters ("zâng": vâng, not đang;
+            # "zăng ký" pairs as đăng) (round 32 c)
+            as_typed = marked_respellings(t.text) & self.index.vocab_texts
+            found = {w for w in as_typed if fold(w) in paired}
+            if len(found) != 1:
+                found = {w for w in (found or as_typed) if w in self.index.filler_texts}
+            if not found and not paired:
+                found = set(as_typed)
+            if len(found) == 1:
+                written = next(iter(found))
+                return Token(written, fold(written), "word")
         mark = tone(t.text)
         # the northern l typed n in letters no word of the bot has ("nịch"): that word
         sure = [w for w, ok in known if not ok or not t.marked or w in DATE_FOLDS

@@ -92,6 +92,10 @@ _CASES = [
     ('online english classes free', 'courses:khoa-hoc / courses'),
 ]
 
+# (left by round 23a; read by the examples' model once round 32c's examples were added)
+_CASES.append(('me toi ban ban ca ngay, muon tim sach noi de nghe khi nau com',
+               'courses:sach-dien-tu'))
+
 _GUARDS = [
     ('thư viện hà nội mấy giờ mở cửa', 'dont_know'),
     ('thu vien tinh nam dinh o dau', 'dont_know'),
@@ -120,7 +124,6 @@ _LEFT = [
     ('ứng dụng học tập miễn phí nào tốt', _COURSES + ' / courses:khoa-hoc'),
     # (the classes batch 2 left, in other words, written at the end)
     ('any ebooks in vietnamese for kids', 'courses:sach-dien-tu / courses:van-hoa-doc'),
-    ('me toi ban ban ca ngay, muon tim sach noi de nghe khi nau com', 'courses:sach-dien-tu'),
 ]
 
 

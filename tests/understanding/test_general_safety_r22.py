@@ -109,11 +109,10 @@ GUARDS = [
     ('làm lại chứng minh thư bị mất cần giấy tờ gì', 'dont_know'),
     ('mua dien thoai tra gop o dau de', 'dont_know'),
     ('muon to cao hang xom lan chiem dat thi nop don o dau', 'dont_know'),
-    pytest.param('nap tien vao game bi tru tien 2 lan', 'dont_know', marks=pytest.mark.xfail(
-        strict=True, reason="faq:internet-an-toan with round 32b's examples: the examples' "
-        "model's vote moved (no information 0.47, the safe Internet 0.31 on the plain surface; "
-        "its three nearest examples 0.28-0.21, fees, no information, the safe Internet): a "
-        "knife's edge")),
+    # (the safe Internet with round 32b's examples alone; no information again once round 32
+    # a, b and c merged: the model's no information 0.50, the safe Internet 0.29, a knife's
+    # edge)
+    ('nap tien vao game bi tru tien 2 lan', 'dont_know'),
     ('cho tôi hỏi cước 4g viettel gói nào rẻ', 'dont_know'),
     # a probe of near misses written at the end (three were confident safe-Internet answers
     # through keywords then taken back: 'cài đặt', 'tòa án', 'coin')

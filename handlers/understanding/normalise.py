@@ -21,7 +21,9 @@ from handlers.text import fold
 # Dates and times are read whole ("3/10", "8h30"); every other token is a run of letters and
 # digits, or one symbol (an emoji the lexicon may know). Only ASCII digits are numbers.
 _DATE = (r"(?<![0-9])(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
-         r"|[0-9]{1,2}\s*[/.-]\s*[0-9]{1,2}(?:\s*[/.-]\s*[0-9]{2,4})?)(?![0-9/])")
+         r"|[0-9]{1,2}\s*[/.-]\s*[0-9]{1,2}(?:\s*[/.-]\s*[0-9]{2,4})?"
+         # (a day of many digits and a month, "999/10": no date, read as one to be corrected)
+         r"|[0-9]{3,}\s*/\s*[0-9]{1,2}(?![0-9]))(?![0-9/])")
 # Minutes are digits, then maybe p/phút ("8h30p"); "10 hp" is 10 and "hp" (Hải Phòng).
 _TIME = (r"(?<![0-9])[0-9]{1,2}\s*(?:h|g|giờ|gio|:)\s*(?:[0-9]{1,2}(?:p|ph|phút|phut)?)?"
          r"(?![^\W\d_])")
@@ -80,7 +82,7 @@ _SPOKEN_MARKS = re.compile(
 _SPOKEN_KEYS = re.compile(r"chấm|cham|phẩy|dòng|dong|dấu")
 _SPOKEN = {"q": " ? ", "x": " ! ", "c": " , ", "s": " . "}
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
-_RUN3 = re.compile(r"(.)\1{2,}")
+_RUN3 = re.compile(r"(\D)\1{2,}")  # (letters: a number keeps its digits, "1000000", "0988888888")
 _RUN2 = re.compile(r"(.)\1")
 MAX_VARIANTS = 32  # spellings of one typed form made from the abbreviations of its words
 

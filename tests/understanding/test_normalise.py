@@ -67,6 +67,18 @@ def test_decomposed_and_repeated_letters(understander: Understander) -> None:
     assert understander.understand("co free khongggg", THU).arg == "chi-phi"
 
 
+def test_a_number_keeps_its_repeated_digits(understander: Understander) -> None:
+    # (a run of three letters is a word drawn out, "nhaaaa"; a run of digits is the number:
+    # "1000000" read as "100", a phone number cut short, "99999/10" a day 99 the bot
+    # "did not understand")
+    assert [t.text for t in tokenize("mất 1000000 đồng số 0988888888")] == [
+        "mất", "1000000", "đồng", "số", "0988888888"]
+    assert [t.text for t in tokenize("nhaaaa")] == ["nhaa"]
+    # a day of many digits is an impossible date, corrected, never a schedule or silence
+    assert answer(understander, "lich 999/10") == "day:invalid"
+    assert answer(understander, "ngày 99999999999999999999/10") == "day:invalid"
+
+
 def test_the_lexicon_writes_out_what_people_abbreviate(edition: Edition) -> None:
     lexicon = Lexicon(edition.lexicon.abbreviations)
 

@@ -1888,6 +1888,24 @@ def _refused(tokens: list[Token], best: _Candidate) -> bool:
     return k >= 0 and tokens[k].fold in _DENIED and tokens[k].clause == tokens[first].clause
 
 
+def _requested_at(tokens: list[Token], start: int) -> bool:
+    """Is what starts at `start` requested, "cho tôi" right before it or opening it, with no
+    question after ("cho tôi | làm bài thi …", not "cho tôi làm bài thi … thế nào") (round
+    32e)? "mấy" after "thử" is a few ("làm thử mấy câu"), "sao" after "xem" is "let us see"."""
+    if not any(0 <= k < len(tokens) - 1 and tokens[k].fold == "cho"
+               and tokens[k + 1].fold in _WRITER for k in (start, start - 2)):
+        return False
+    for k in range(start, len(tokens)):
+        t = tokens[k]
+        if t.text == "?":
+            return False
+        if (t.fold in ASK_WORDS or t.fold in ("bao", "khi", "luc")) and not (
+                (t.fold == "may" and tokens[k - 1].fold == "thu")
+                or (t.fold == "sao" and tokens[k - 1].fold == "xem")):
+            return False
+    return not parts.asks_yes_no(tokens, 0)
+
+
 def _action_told(tokens: list[Token], best: _Candidate) -> bool:
     """Is the action `best` found only in parts that tell it done ("đã", "vừa", "rồi", "hôm
     qua"), in a message that asks nothing and requests nothing ("giúp", "với", "muốn", "lại")
@@ -4228,6 +4246,12 @@ class Understander:
             t.fold == "muon" or (t.fold == "cho" and k + 1 < len(before)
                                  and before[k + 1].fold in _WRITER)
             for k, t in enumerate(before))
+        # (a request right before the start's own words needs no closer, when nothing is asked:
+        # "cho tôi | làm bài thi công dân học tập", "cho tôi thi công dân học tập"; round 32e)
+        take = next((c for c in candidates[1:] if c.route == _TAKE and c.explained), None)
+        if wished and take is not None and take.rank >= TWO_QUESTIONS * best.rank and (
+                _requested_at(tokens, min(take.explained))):
+            return take
         last = max(best.explained)
         now = max((i for i, t in enumerate(tokens) if t.text in _NOW or (
             i > last and t.clause == tokens[last].clause and (
@@ -5670,7 +5694,7 @@ class Understander:
         # lịch giúp tôi" cancels what the story told it does) (round 26 e)
         starts = [(c, i) for c in candidates if c.route in _REMINDERS
                   for i in sorted(c.explained) if i - 1 not in c.explained]
-        for _c, first in starts:
+        for c, first in starts:
             k = first - 1
             # (and the classifier before them: "hủy cái đăng ký nhận tin", round 26 c)
             # (and a verb that sends them: "khỏi gửi | tin nhắc nữa", "không cần báo | lịch
@@ -5689,10 +5713,13 @@ class Understander:
             if t.fold == "bo" and not t.marked and k > 0 and tokens[k - 1].fold in (
                     _CANCEL_FOLDS) and tokens[k - 1].clause == t.clause:
                 return True
-            # ("thôi bác không | đăng ký nhận tin đâu": a denial right before the sign-up
-            # refuses it, unless it cannot be done, "không đăng ký nhận tin được"; round 32e)
+            # ("thôi bác không | đăng ký nhận tin đâu": a denial right before the sign-up of
+            # the reminders named refuses it, unless it cannot be done, "không đăng ký nhận tin
+            # được"; not "đăng ký" alone, "thôi không đăng ký nữa" stops a registration; round
+            # 32e)
             if t.fold in NOT and tokens[k + 1].fold == "dang" and tokens[k + 1].text != "đang" \
-                    and not any(u.fold == "duoc" for u in tokens[k + 1:]):
+                    and max(c.explained) > k + 2 and not any(
+                        u.fold == "duoc" for u in tokens[k + 1:]):
                 return True
             # "không cần | nhắc lịch nữa", "không muốn | nhận tin", "đừng | nhắc"
             if t.text == "đừng" or (t.fold in ("can", "muon") and k > 0

@@ -53,11 +53,9 @@ EVENTS_IN_EVERYDAY_WORDS = [
     # round 30a's examples)
     # (a strict xfail once round 30 merged, the model's knife's edge; read again with round
     # 31c's examples)
-    pytest.param("giờ cuối làm bài thi là mấy giờ", "event:cuoc-thi-dong",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "contest once round 31 merged: the examples' vote, the model's contest "
-                     "0.80 (the closing event 0.095), its two nearest examples exactly as alike "
-                     "(0.583), the contest's and the closing event's: a knife's edge"))),
+    # (a knife's edge since round 31 merged, the examples' vote between the contest and the
+    # closing event: answered again with round 32e's examples)
+    ("giờ cuối làm bài thi là mấy giờ", "event:cuoc-thi-dong"),
 ]
 
 ELSEWHERE = [

@@ -84,6 +84,10 @@ LEFT: dict[str, str] = {
     # ('nhận được tin nhắn trúng iphone…' is answered since round 30e, §8.106.)
     # ('anh ta quen em tren mang, …': a strict xfail with round 31b's examples alone, answered
     # again once round 31 merged: a knife's edge since §8.90)
+    'anh ta quen em tren mang, gio doi gui hang tu nuoc ngoai ve bat dong thue':
+        "dont_know with round 32e's examples (near misses of other senders' messages under "
+        "dont_know): the examples' model 0.38 for the safe Internet against 0.41 for no "
+        "information (0.40 / 0.39 before): a knife's edge since §8.90",
     'em bị quên mật khẩu zalo mà đổi số điện thoại rồi, lấy lại kiểu gì':
         "dont_know since rounds 26 merged: a forgotten password of an app is the app's "
         "help desk (round 26a's line), not a taken account",

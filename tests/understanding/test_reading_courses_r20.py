@@ -60,10 +60,9 @@ _CASES = [
     # round 30a's)
     # (a strict xfail once round 30 merged, the model's knife's edge; read again with round
     # 31c's examples)
-    pytest.param('khóa học online có miễn phí không', 'faq:chi-phi / courses:khoa-hoc',
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "courses (the list) once round 31 merged: the model's second opinion, "
-                     "courses 0.71, the fee 0.093, under OVERRULED 0.1: a knife's edge"))),
+    # (a knife's edge since round 31 merged, the model's second opinion of the courses' list:
+    # answered again with round 32e's examples)
+    ('khóa học online có miễn phí không', 'faq:chi-phi / courses:khoa-hoc'),
     # a page to read books or stories (trang đọc sách, trang đọc truyện)
     ('xin trang đọc sách cho người già', 'courses:sach-dien-tu / courses'),
     ('cho mình mấy trang đọc truyện thiếu nhi', 'courses:van-hoa-doc'),

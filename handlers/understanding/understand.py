@@ -1889,11 +1889,14 @@ def _refused(tokens: list[Token], best: _Candidate) -> bool:
 
 
 def _requested_at(tokens: list[Token], start: int) -> bool:
-    """Is what starts at `start` requested, "cho tôi" right before it or opening it, with no
-    question after ("cho tôi | làm bài thi …", not "cho tôi làm bài thi … thế nào") (round
-    32e)? "mấy" after "thử" is a few ("làm thử mấy câu"), "sao" after "xem" is "let us see"."""
+    """Is what starts at `start` requested, "cho tôi" right before it or opening it or "muốn"
+    right before it, with no question after ("cho tôi | làm bài thi …", not "cho tôi làm bài
+    thi … thế nào") (round 32e)? "mấy" after "thử" is a few ("làm thử mấy câu"), "sao" after
+    "xem" is "let us see"."""
     if not any(0 <= k < len(tokens) - 1 and tokens[k].fold == "cho"
-               and tokens[k + 1].fold in _WRITER for k in (start, start - 2)):
+               and tokens[k + 1].fold in _WRITER for k in (start, start - 2)) and not (
+            # (or a wish right before it: "mình muốn | giải đề thi công dân học tập")
+            start >= 1 and tokens[start - 1].fold == "muon"):
         return False
     for k in range(start, len(tokens)):
         t = tokens[k]
@@ -3171,10 +3174,11 @@ class Understander:
             if fee is not None:
                 best = fee
                 passed.add(best.route)
-        if (best.route in _REMINDERS or best.route in _HALTS) and self._cancelled(
-                tokens, candidates):
+        if (best.route in _REMINDERS or best.route in _HALTS or best.route == (
+                "privacy", "")) and self._cancelled(tokens, candidates):
             # "hủy đki nhắc lịch", "ngừng đăng ký nhận tin": the reminders are cancelled (and
-            # "thôi khỏi | nhận tin nhắc nhé": the stop's words cancel them, round 32e)
+            # "thôi khỏi | nhận tin nhắc nhé": the stop's words cancel them; "bỏ tên em ra
+            # khỏi | danh sách nhận tin": the name taken off the reminders' list; round 32e)
             return replace(base, feature="unsubscribe", score=best.rank,
                            explained=frozenset(best.explained),
                            unexplained=len(lettered - best.explained))

@@ -636,6 +636,41 @@ def _messages_of_someone(tokens: list[Token]) -> bool:
 # Words of the bot's own reminders (folded): "nhắc lịch", "bot", "tuần lễ", "sự kiện", "đăng
 # ký nhận tin" (round 31b).
 _OWN_NOTICES = frozenset({"nhac", "lich", "bot", "tuan", "le", "kien", "dang", "dk", "dky"})
+# Who else sends messages one wants stopped (folded word pairs: "app ngân hàng cứ gửi tin quảng
+# cáo", "nhà mạng nhắn tin rác"): not the bot, which sends neither ads nor a bank's news
+# (round 32e).
+_OTHER_SENDERS = frozenset({("ngan", "hang"), ("nha", "mang"), ("quang", "cao"), ("tin", "rac"),
+                            ("tong", "dai")})
+# What has a language of its own besides the bot (folded): an app, a keyboard ("bàn phím"), a
+# film, a phone or a computer ("đổi ngôn ngữ zalo sang tiếng anh", "cài tiếng việt cho điện
+# thoại") (round 32e).
+# The words of the bot's own messages besides "đăng ký" (folded) (round 32e).
+_OWN_MESSAGES = frozenset({"nhac", "lich", "bot", "tin", "thong", "kien", "tuan"})
+_OWN_LANGUAGE = _APPS | frozenset({"phim", "window", "windows", "chrome", "iphone", "android",
+                                   "ios", "laptop", "tivi", "game"})
+_OWN_LANGUAGE_PAIRS = frozenset({("dien", "thoai"), ("may", "tinh")})
+
+
+def _sent_by_other(tokens: list[Token]) -> bool:
+    """Whether the messages the writer wants stopped are another sender's ("app ngân hàng cứ
+    gửi tin quảng cáo, tắt thế nào"): a bank, an operator, ads or spam named, and no word of the
+    bot's reminders (_OWN_NOTICES); or an account's sign-up cancelled ("hủy đăng ký tài khoản
+    tiktok") (round 32e)."""
+    folds = [t.fold for t in tokens]
+    if ("tai", "khoan") in itertools.pairwise(folds) and not set(folds) & _OWN_MESSAGES:
+        # ("huy dang ky tai khoan tiktok": an account, which the bot's reminders are not)
+        return True
+    return not set(folds) & _OWN_NOTICES and any(
+        pair in _OTHER_SENDERS for pair in itertools.pairwise(folds))
+
+
+def _language_of_other(tokens: list[Token]) -> bool:
+    """Whether the language asked to switch is another thing's ("đổi ngôn ngữ zalo sang tiếng
+    anh thế nào", "điện thoại bị chuyển sang tiếng anh"): an app, a keyboard, a film or a device
+    named, and not the bot (round 32e)."""
+    folds = [t.fold for t in tokens]
+    return "bot" not in folds and bool(set(folds) & _OWN_LANGUAGE or any(
+        pair in _OWN_LANGUAGE_PAIRS for pair in itertools.pairwise(folds)))
 
 
 # What a bank does for a card (folded: "làm", "mở", "nuốt", "rút", "cây", "hết hạn", "cấp lại")
@@ -1920,6 +1955,27 @@ def _refused(tokens: list[Token], best: _Candidate) -> bool:
     return k >= 0 and tokens[k].fold in _DENIED and tokens[k].clause == tokens[first].clause
 
 
+def _requested_at(tokens: list[Token], start: int) -> bool:
+    """Is what starts at `start` requested, "cho tôi" right before it or opening it or "muốn"
+    right before it, with no question after ("cho tôi | làm bài thi …", not "cho tôi làm bài
+    thi … thế nào") (round 32e)? "mấy" after "thử" is a few ("làm thử mấy câu"), "sao" after
+    "xem" is "let us see"."""
+    if not any(0 <= k < len(tokens) - 1 and tokens[k].fold == "cho"
+               and tokens[k + 1].fold in _WRITER for k in (start, start - 2)) and not (
+            # (or a wish right before it: "mình muốn | giải đề thi công dân học tập")
+            start >= 1 and tokens[start - 1].fold == "muon"):
+        return False
+    for k in range(start, len(tokens)):
+        t = tokens[k]
+        if t.text == "?":
+            return False
+        if (t.fold in ASK_WORDS or t.fold in ("bao", "khi", "luc")) and not (
+                (t.fold == "may" and tokens[k - 1].fold == "thu")
+                or (t.fold == "sao" and tokens[k - 1].fold == "xem")):
+            return False
+    return not parts.asks_yes_no(tokens, 0)
+
+
 def _action_told(tokens: list[Token], best: _Candidate) -> bool:
     """Is the action `best` found only in parts that tell it done ("đã", "vừa", "rồi", "hôm
     qua"), in a message that asks nothing and requests nothing ("giúp", "với", "muốn", "lại")
@@ -2906,6 +2962,14 @@ class Understander:
             # "cách tắt thông báo zalo", "facebook của tôi không hiện thông báo": another app's
             # notifications, not the bot's reminders (round 31b)
             return replace(base, candidates=others, elsewhere=True)
+        if best.route == ("unsubscribe", "") and _sent_by_other(tokens):
+            # "app ngân hàng cứ gửi tin quảng cáo, tắt thế nào": another sender's messages,
+            # not the bot's reminders (round 32e)
+            return replace(base, candidates=others, elsewhere=True)
+        if best.route == ("language", "") and _language_of_other(tokens):
+            # "đổi ngôn ngữ zalo sang tiếng anh thế nào": an app's or a phone's language, not
+            # the bot's (round 32e)
+            return replace(base, candidates=others, elsewhere=True)
         if best.route[0] not in ("smalltalk", "unknown") and _contest_of_other(tokens):
             # "cuộc thi tìm hiểu pháp luật của công đoàn hạn cuối khi nào": another's contest,
             # its deadline, prize or day, not the Week's quiz nor its reports (round 31b)
@@ -3203,9 +3267,11 @@ class Understander:
             if fee is not None:
                 best = fee
                 passed.add(best.route)
-        if (best.route in _REMINDERS or best.route == ("unsubscribe", "")) and self._cancelled(
-                tokens, candidates):
-            # "hủy đki nhắc lịch", "ngừng đăng ký nhận tin": the reminders are cancelled
+        if (best.route in _REMINDERS or best.route in _HALTS or best.route == (
+                "privacy", "")) and self._cancelled(tokens, candidates):
+            # "hủy đki nhắc lịch", "ngừng đăng ký nhận tin": the reminders are cancelled (and
+            # "thôi khỏi | nhận tin nhắc nhé": the stop's words cancel them; "bỏ tên em ra
+            # khỏi | danh sách nhận tin": the name taken off the reminders' list; round 32e)
             return replace(base, feature="unsubscribe", score=best.rank,
                            explained=frozenset(best.explained),
                            unexplained=len(lettered - best.explained))
@@ -4337,6 +4403,12 @@ class Understander:
             t.fold == "muon" or (t.fold == "cho" and k + 1 < len(before)
                                  and before[k + 1].fold in _WRITER)
             for k, t in enumerate(before))
+        # (a request right before the start's own words needs no closer, when nothing is asked:
+        # "cho tôi | làm bài thi công dân học tập", "cho tôi thi công dân học tập"; round 32e)
+        take = next((c for c in candidates[1:] if c.route == _TAKE and c.explained), None)
+        if wished and take is not None and take.rank >= TWO_QUESTIONS * best.rank and (
+                _requested_at(tokens, min(take.explained))):
+            return take
         last = max(best.explained)
         now = max((i for i, t in enumerate(tokens) if t.text in _NOW or (
             i > last and t.clause == tokens[last].clause and (
@@ -5452,8 +5524,12 @@ class Understander:
         midway = any(f" {w} " in run for w in _MIDWAY)
         week = next((c for c in candidates if c.route[0] not in ("unknown", "smalltalk")), None)
         during = week is not None and week.route[0] not in _CALENDAR and bool(
-            week.explained) and (midway or any(tokens[i].fold == "dang" and tokens[i].text
-                                               != "đăng" for i in week.explained) or (
+            week.explained) and (midway or any(
+                tokens[i].fold == "dang" and tokens[i].text != "đăng" and not (
+                    # ("huy dang ky tai khoan shopee": "dang ky" is "đăng ký" typed without
+                    # marks, no "đang" of a mishap told; round 32e)
+                    i + 1 < len(tokens) and tokens[i + 1].fold == "ky")
+                for i in week.explained) or (
                 week.route[0] in ("contest", "contest_take") and any(
                     tokens[i].fold in ("khi", "luc") for i in week.explained)))
         # "dk thi cần những gì, có cần cccd ko": a paper asked in another part of a message
@@ -5776,18 +5852,32 @@ class Understander:
         # lịch giúp tôi" cancels what the story told it does) (round 26 e)
         starts = [(c, i) for c in candidates if c.route in _REMINDERS
                   for i in sorted(c.explained) if i - 1 not in c.explained]
-        for _c, first in starts:
+        for c, first in starts:
             k = first - 1
             # (and the classifier before them: "hủy cái đăng ký nhận tin", round 26 c)
             # (and a verb that sends them: "khỏi gửi | tin nhắc nữa", "không cần báo | lịch
             # hằng ngày nữa", round 27 b)
-            while k > 0 and tokens[k].fold in _BEFORE_REMINDERS and tokens[k].clause == tokens[
-                    k + 1].clause:
+            # (and the bot that sends them: "ko cần | bot | báo lịch nữa", round 32e)
+            while k > 0 and (tokens[k].fold in _BEFORE_REMINDERS or tokens[k].fold == "bot") and (
+                    tokens[k].clause == tokens[k + 1].clause):
                 k -= 1
             if k < 0 or tokens[k].kind != "word" or tokens[k].clause != tokens[k + 1].clause:
                 continue
             t = tokens[k]
             if t.text in _CANCELS or (not t.marked and t.fold in _CANCEL_FOLDS):
+                return True
+            # ("thoi bo | nhan lich di": "bo" typed without marks is "bỏ" after a word that
+            # cancels, not "bố"; round 32e)
+            if t.fold == "bo" and not t.marked and k > 0 and tokens[k - 1].fold in (
+                    _CANCEL_FOLDS) and tokens[k - 1].clause == t.clause:
+                return True
+            # ("thôi bác không | đăng ký nhận tin đâu": a denial right before the sign-up of
+            # the reminders named refuses it, unless it cannot be done, "không đăng ký nhận tin
+            # được"; not "đăng ký" alone, "thôi không đăng ký nữa" stops a registration; round
+            # 32e)
+            if t.fold in NOT and tokens[k + 1].fold == "dang" and tokens[k + 1].text != "đang" \
+                    and max(c.explained) > k + 2 and not any(
+                        u.fold == "duoc" for u in tokens[k + 1:]):
                 return True
             # "không cần | nhắc lịch nữa", "không muốn | nhận tin", "đừng | nhắc"
             if t.text == "đừng" or (t.fold in ("can", "muon") and k > 0

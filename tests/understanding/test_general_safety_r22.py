@@ -83,9 +83,12 @@ LEFT: dict[str, str] = {
         "(0.430) who may take part, the safe Internet 0.09: a knife's edge",
     # ('nhận được tin nhắn trúng iphone…' is answered since round 30e, §8.106.)
     # ('anh ta quen em tren mang, …': a strict xfail with round 31b's examples alone, answered
-    # again once round 31 merged; a strict xfail with round 32b's examples alone, answered again
-    # once round 32 a and b merged (the model's safe Internet 0.41 against no information 0.38):
-    # a knife's edge since §8.90)
+    # again once round 31 merged; a strict xfail with round 32b's examples alone, answered once
+    # round 32 a and b merged, a strict xfail again once round 32e merged)
+    'anh ta quen em tren mang, gio doi gui hang tu nuoc ngoai ve bat dong thue':
+        "no information once round 32 merged: the model's no information 0.42 against the safe "
+        "Internet 0.38, its nearest example the safe Internet's (0.244): a knife's edge since "
+        "§8.90",
     'em bị quên mật khẩu zalo mà đổi số điện thoại rồi, lấy lại kiểu gì':
         "dont_know since rounds 26 merged: a forgotten password of an app is the app's "
         "help desk (round 26a's line), not a taken account",
@@ -109,10 +112,12 @@ GUARDS = [
     ('làm lại chứng minh thư bị mất cần giấy tờ gì', 'dont_know'),
     ('mua dien thoai tra gop o dau de', 'dont_know'),
     ('muon to cao hang xom lan chiem dat thi nop don o dau', 'dont_know'),
-    # (the safe Internet with round 32b's examples alone; no information again once round 32
-    # a, b and c merged: the model's no information 0.50, the safe Internet 0.29, a knife's
-    # edge)
-    ('nap tien vao game bi tru tien 2 lan', 'dont_know'),
+    # (the safe Internet with round 32b's examples alone; no information once round 32 a, b
+    # and c merged; the safe Internet again once 32e merged)
+    pytest.param('nap tien vao game bi tru tien 2 lan', 'dont_know', marks=pytest.mark.xfail(
+        strict=True, reason="faq:internet-an-toan once round 32 merged (the model's no "
+        "information 0.47, the safe Internet 0.30; its nearest examples fees 0.28, no "
+        "information 0.22): a knife's edge since round 32b")),
     ('cho tôi hỏi cước 4g viettel gói nào rẻ', 'dont_know'),
     # a probe of near misses written at the end (three were confident safe-Internet answers
     # through keywords then taken back: 'cài đặt', 'tòa án', 'coin')

@@ -641,11 +641,10 @@ _OWN_NOTICES = frozenset({"nhac", "lich", "bot", "tuan", "le", "kien", "dang", "
 # (round 32e).
 _OTHER_SENDERS = frozenset({("ngan", "hang"), ("nha", "mang"), ("quang", "cao"), ("tin", "rac"),
                             ("tong", "dai")})
-# What has a language of its own besides the bot (folded): an app, a keyboard ("bàn phím"), a
-# film, a phone or a computer ("đổi ngôn ngữ zalo sang tiếng anh", "cài tiếng việt cho điện
-# thoại") (round 32e).
 # The words of the bot's own messages besides "đăng ký" (folded) (round 32e).
 _OWN_MESSAGES = frozenset({"nhac", "lich", "bot", "tin", "thong", "kien", "tuan"})
+# What has a language of its own besides the bot (folded): an app, a film, a phone or a
+# computer ("đổi ngôn ngữ zalo sang tiếng anh", "cài tiếng việt cho điện thoại") (round 32e).
 _OWN_LANGUAGE = _APPS | frozenset({"phim", "window", "windows", "chrome", "iphone", "android",
                                    "ios", "laptop", "tivi", "game"})
 _OWN_LANGUAGE_PAIRS = frozenset({("dien", "thoai"), ("may", "tinh")})

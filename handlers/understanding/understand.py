@@ -672,6 +672,15 @@ def _language_of_other(tokens: list[Token]) -> bool:
         pair in _OWN_LANGUAGE_PAIRS for pair in itertools.pairwise(folds)))
 
 
+def _messages_of_others(tokens: list[Token]) -> bool:
+    """Whether the messages or notifications the message speaks of are someone else's, not the
+    bot's: a person's of the writer's (_messages_of_someone), another app's notifications
+    (_notices_of_an_app), another sender's ads or an account's sign-up (_sent_by_other). One
+    check for every answer of the bot's messages (subscribing, stopping, the bulletin, the
+    reminders' FAQ): the three were written for one answer each (rounds 30, 31b, 32e)."""
+    return _messages_of_someone(tokens) or _notices_of_an_app(tokens) or _sent_by_other(tokens)
+
+
 # What a bank does for a card (folded: "làm", "mở", "nuốt", "rút", "cây", "hết hạn", "cấp lại")
 # (round 31b). (Not "đổi": folded it is "đòi" too, "kẻ gian gọi đòi số thẻ atm".)
 _CARD_SERVICE = frozenset({"lam", "mo", "nuot", "rut", "cay", "han", "cap"})
@@ -2952,18 +2961,11 @@ class Understander:
             # Internet; nor the examples' (the safe Internet's troubles are asked in the same
             # words: "bị … phải làm sao") (round 26 a)
             return replace(base, candidates=others, elsewhere=True)
-        if best.route[0] in _MESSAGES_ANSWERS and _messages_of_someone(tokens):
-            # "zalo của tôi không nhận được tin nhắn của con": a person's messages, not the
-            # bot's reminders (round 30, lead)
-            return replace(base, candidates=others, elsewhere=True)
         if (best.route[0] in _MESSAGES_ANSWERS or best.route in _REMINDERS) and (
-                _notices_of_an_app(tokens)):
-            # "cách tắt thông báo zalo", "facebook của tôi không hiện thông báo": another app's
-            # notifications, not the bot's reminders (round 31b)
-            return replace(base, candidates=others, elsewhere=True)
-        if best.route == ("unsubscribe", "") and _sent_by_other(tokens):
-            # "app ngân hàng cứ gửi tin quảng cáo, tắt thế nào": another sender's messages,
-            # not the bot's reminders (round 32e)
+                _messages_of_others(tokens)):
+            # "zalo của tôi không nhận được tin nhắn của con", "cách tắt thông báo zalo", "app
+            # ngân hàng cứ gửi tin quảng cáo, tắt thế nào": someone else's messages, not the
+            # bot's reminders (rounds 30, 31b, 32e)
             return replace(base, candidates=others, elsewhere=True)
         if best.route == ("language", "") and _language_of_other(tokens):
             # "đổi ngôn ngữ zalo sang tiếng anh thế nào": an app's or a phone's language, not

@@ -145,3 +145,22 @@ def test_a_near_miss_takes_no_action(understander: Understander, text: str) -> N
 def test_the_bots_own_in_the_same_shape_keeps_its_answer(understander: Understander, text: str,
                                                           expected: tuple[str, ...]) -> None:
     assert answer(understander, text) in expected
+
+
+# Someone else's messages or notifications (understand.py `_messages_of_others`: a person's of
+# the writer's, another app's, another sender's), asked in the words of the bot's own
+# reminders: no answer of the bot's messages, whichever of them the words would find (the
+# reminders' FAQ as well as subscribing or stopping; one check since round 32's review).
+SOMEONE_ELSES = [
+    "tin nhắn của mẹ không hiện thông báo",
+    "tin nhan cua chong khong bao thong bao gi ca",
+    "zalo không báo khi có tin nhắn của con",
+    "làm sao nhận được thông báo tin nhắn từ người thân",
+    "nhà mạng gửi tin quảng cáo, muốn nhận ít lại",
+]
+
+
+@pytest.mark.parametrize("text", SOMEONE_ELSES)
+def test_someone_elses_messages_are_no_answer_of_the_bots(understander: Understander,
+                                                          text: str) -> None:
+    assert answer(understander, text) == "dont_know"

@@ -83,16 +83,19 @@ _OWN_SENTENCE = frozenset({"tôi", "em", "mình", "cháu", "tui", "tớ", "là",
 _OWN_FOLDS = frozenset(fold(w) for w in _OWN_SENTENCE)
 
 
-# What `run`, `asks` and `clause_span` found of the last tokens each read: the rules ask them
-# the same of one message's tokens again and again (`run` eight times in fifteen, the span of
-# a part three in four). Kept with a copy of the tokens, compared by value (tokens are
-# immutable and equal ones read alike; the list's own `==` is one pass in C, each token
-# compared by identity first), replaced when other tokens are read; the pair is replaced
-# whole, so a thread never reads another's.
+# What `run`, `asks`, `clause_span`, `asking` and understand's `_asking_parts` found of the
+# last tokens each read: the rules ask them the same of one message's tokens again and again
+# (`run` eight times in fifteen, the span of a part three in four, the parts that ask up to
+# six times). Kept with a copy of the tokens, compared by value (tokens are immutable and
+# equal ones read alike; the list's own `==` is one pass in C, each token compared by identity
+# first), replaced when other tokens are read; the pair is replaced whole, so a thread never
+# reads another's.
 _last: dict[str, tuple[list[Token], dict[tuple[int, int | None], object]]] = {}
 
 
-def _of_last(kind: str, tokens: list[Token]) -> dict[tuple[int, int | None], object]:
+def of_last(kind: str, tokens: list[Token]) -> dict[tuple[int, int | None], object]:
+    """The memo of `kind` (a reading's name) for `tokens`: what was found of them, by its
+    arguments, while they are the last tokens that reading was asked of; empty for others."""
     held = _last.get(kind)
     if held is not None and held[0] == tokens:
         return held[1]
@@ -103,7 +106,7 @@ def _of_last(kind: str, tokens: list[Token]) -> dict[tuple[int, int | None], obj
 
 def run(tokens: list[Token], start: int = 0, end: int | None = None) -> str:
     """Tokens [start, end) folded, between spaces, to look whole phrases up in."""
-    memo = _of_last("run", tokens)
+    memo = of_last("run", tokens)
     found = memo.get((start, end))
     if found is None:
         found = memo[start, end] = " " + " ".join([t.fold for t in tokens[start:end]]) + " "
@@ -112,7 +115,7 @@ def run(tokens: list[Token], start: int = 0, end: int | None = None) -> str:
 
 def asks(tokens: list[Token], start: int, end: int) -> bool:
     """Do tokens [start, end) hold a question ("bao giờ", "ở đâu", "bao nhiêu")?"""
-    memo = _of_last("asks", tokens)
+    memo = of_last("asks", tokens)
     found = memo.get((start, end))
     if found is None:
         found = memo[start, end] = _asks(tokens, start, end)
@@ -766,7 +769,7 @@ def ceremony(tokens: list[Token], start: int) -> bool:
 
 
 def clause_span(tokens: list[Token], clause: int) -> tuple[int, int]:
-    memo = _of_last("clause_span", tokens)
+    memo = of_last("clause_span", tokens)
     found = memo.get((clause, None))
     if found is None:
         at = [i for i, t in enumerate(tokens) if t.clause == clause]
@@ -774,21 +777,14 @@ def clause_span(tokens: list[Token], clause: int) -> tuple[int, int]:
     return found  # type: ignore[return-value]
 
 
-# The question phrases of the last tokens read (`asking`): sought up to three times a message
-# by the rules of the answer chosen, on the same tokens. Held with the tokens, as
-# understand._asking_parts keeps the parts that ask.
-_asking_last: tuple[list[Token], frozenset[int]] = ([], frozenset())
-
-
 def asking(tokens: list[Token]) -> set[int]:
-    """The positions of the words of the question phrases in the message."""
-    global _asking_last
-    held, found = _asking_last
-    if held == tokens:  # (by value, as `_of_last` compares)
-        return set(found)
-    found = frozenset(_asking(tokens))
-    _asking_last = (list(tokens), found)
-    return set(found)
+    """The positions of the words of the question phrases in the message (sought up to three
+    times a message by the rules of the answer chosen: kept, `of_last`)."""
+    memo = of_last("asking", tokens)
+    found = memo.get((0, None))
+    if found is None:
+        found = memo[0, None] = frozenset(_asking(tokens))
+    return set(found)  # type: ignore[call-overload]
 
 
 def _asking(tokens: list[Token]) -> set[int]:

@@ -1793,13 +1793,6 @@ def _attending(tokens: list[Token]) -> set[int]:
     return found
 
 
-# The parts that ask are sought up to six times in one message (_done_parts, _asked_part,
-# _asked_own, _told_elsewhere, …): those of the last tokens asked are kept, with the tokens
-# (held, so that no other token takes the identity of one of them; compared as lists, each
-# token by identity first, then by value). Tokens are immutable and a message's list is not
-# changed once read, so the same tokens are the same parts.
-_asked_last: tuple[list[Token], frozenset[int]] = ([], frozenset())
-
 
 # The verbs a source of what the writer heard follows ("đọc | báo hải phòng", "xem | tivi",
 # "thấy trên | fb") (folded).
@@ -1824,14 +1817,13 @@ def _asking_parts(tokens: list[Token]) -> set[int]:
     request ("hôm qua gọi thư viện mà không ai nghe, | cho tôi số điện thoại ban tổ chức"),
     unless a part after the request asks with a word of its own ("muốn hỏi thêm về lớp học
     cho người cao tuổi thì | gọi số nào": the request only names what the question is about)
-    (round 26 e)."""
-    global _asked_last
-    held, found = _asked_last
-    if held == tokens:  # (the list's own comparison: each token by identity first, in C)
-        return set(found)
-    found = frozenset(_parts_that_ask(tokens))
-    _asked_last = (list(tokens), found)
-    return set(found)
+    (round 26 e). Sought up to six times a message (_done_parts, _asked_part, _asked_own,
+    _told_elsewhere, …): kept for the last tokens asked (parts.of_last)."""
+    memo = parts.of_last("asking_parts", tokens)
+    found = memo.get((0, None))
+    if found is None:
+        found = memo[0, None] = frozenset(_parts_that_ask(tokens))
+    return set(found)  # type: ignore[call-overload]
 
 
 def _parts_that_ask(tokens: list[Token]) -> set[int]:
@@ -2916,8 +2908,10 @@ class Understander:
             # 12 tuần sau", "lịch thi lớp 9"; round 23 f), but not what a day holds for a grade
             # ("mai có gì cho học sinh lớp 5")
             return replace(base, candidates=others)
-        if best.route[0] in ("day", "today") and " bao nhieu " in parts.run(tokens) and all(
-                i in used or self.index.is_filler(tokens[i]) for i in best.explained):
+        # (the answer found on the day alone and fillers: asked of four rules below)
+        day_alone = all(i in used or self.index.is_filler(tokens[i]) for i in best.explained)
+        if best.route[0] in ("day", "today") and " bao nhieu " in parts.run(tokens) and (
+                day_alone):
             # "hôm nay giá cà chua bao nhiêu": an answer found on the day alone lists what the
             # day holds, never how much of something (round 17e)
             return replace(base, candidates=others)
@@ -2928,22 +2922,19 @@ class Understander:
             # price, the news or the date of the day, the answer found on the day alone, is no
             # list of the Week's events (round 27d)
             return replace(base, candidates=others)
-        if best.route[0] in ("day", "today") and _exclaimed(tokens, used) and all(
-                i in used or self.index.is_filler(tokens[i]) for i in best.explained):
+        if best.route[0] in ("day", "today") and day_alone and _exclaimed(tokens, used):
             # "hôm nay đói quá", "hôm nay vui ghê": how the writer or the day is, said beside
             # the day, asks nothing of what it holds (round 32 b)
             return replace(base, candidates=others)
-        if best.route[0] in ("day", "today") and all(
-                i in used or self.index.is_filler(tokens[i]) for i in best.explained):
+        if best.route[0] in ("day", "today") and day_alone:
             greeted = self._how_are_you(tokens, candidates, used)
             if greeted is not None:
                 # "hôm nay bot khỏe không": how the bot is, asked on the day, is a greeting
                 # (round 32 b)
                 return replace(base, feature="smalltalk", arg="greeting", score=greeted.rank,
                                explained=frozenset(greeted.explained))
-        if best.route == ("next", "") and ref is not None and ref.kind == "now" and all(
-                i in used or self.index.is_filler(tokens[i]) for i in best.explained) and (
-                _clock_asked(tokens)):
+        if best.route == ("next", "") and ref is not None and ref.kind == "now" and day_alone \
+                and _clock_asked(tokens):
             # "bây giờ là mấy giờ rồi": the hour of the clock, not what the Week holds next
             # (round 32 b)
             return replace(base, candidates=others)

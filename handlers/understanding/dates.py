@@ -387,11 +387,12 @@ class _Reader:
         heard: dict[int, int] | None = None  # (sought at the first word that may start a date)
         while i < n:
             t = self.t[i]
-            if t.kind == "word" and (t.text not in _START_TEXTS if t.marked
-                                     else t.fold not in _STARTS) and not (
-                                         t.fold[:1].isdigit() and (_ORDINAL.match(t.fold)
-                                                                   or _AM_PM.match(t.fold))):
-                i += 1  # most words start no date: checked once, not branch by branch
+            if t.kind == "symbol" or (t.kind == "word" and (
+                    t.text not in _START_TEXTS if t.marked else t.fold not in _STARTS) and not (
+                    t.fold[:1].isdigit() and (_ORDINAL.match(t.fold) or _AM_PM.match(t.fold)))):
+                # most words start no date, nor does a symbol (a comma, "?", a word set aside
+                # as "_"): checked once, not branch by branch
+                i += 1
                 continue
             if heard is None:
                 heard = self._heard()
@@ -400,6 +401,9 @@ class _Reader:
                 continue
             start = i
             found: list[date] = []
+            # (the words of _START_WORDS that token i is, as `word` reads it: each branch below
+            # that starts with a word of its own tests it here, in one set, not by a call each)
+            heads = _heads(t)
             if t.kind == "date" and self.score(i):
                 i += 1  # "đúng 10/10", "được 9/10 điểm": a score, no day
                 continue
@@ -432,63 +436,63 @@ class _Reader:
                 if hour < 24:
                     part = part or next(c for c, (a, b) in HOURS.items() if a <= hour < b)
                 i += length
-            elif self.word(i, "chào") and self.word(i + 1, "buổi"):
+            elif "chào" in heads and self.word(i + 1, "buổi"):
                 i += 3  # "chào buổi tối" greets; it names no evening
                 continue
-            elif self.word(i, "chúc") and not self.word(i - 1, "tổ") and not self.word(
+            elif "chúc" in heads and not self.word(i - 1, "tổ") and not self.word(
                     i + 1, "năng", "vụ", "trách"):
                 # "chúc bạn buổi tối vui vẻ", "chúc mừng 20/10": a wish names no day
                 while i < n and self.t[i].clause == t.clause:
                     i += 1
                 continue
-            elif self.word(i, "ngay", "liền") and self.word(i + 1, "bây", "lúc") and self.word(
+            elif heads & {"ngay", "liền"} and self.word(i + 1, "bây", "lúc") and self.word(
                     i + 2, "giờ", "này"):
                 i += 3  # "thi ngay bây giờ": right away, not the events on now
                 continue
-            elif self.word(i, "à", "ờ", "ơ") and self.word(i + 1, "không", "mà") and days:
+            elif heads & {"à", "ờ", "ơ"} and self.word(i + 1, "không", "mà") and days:
                 # "thứ 5, à không, thứ 6": the next day said replaces those before
                 i += 2
                 retract = True
                 continue
-            elif self.word(i, "không", "chẳng") and self.word(i + 1, "phải"):
+            elif heads & {"không", "chẳng"} and self.word(i + 1, "phải"):
                 # "không phải hôm nay mà ngày mai", "chủ nhật chứ không phải thứ 7": the day
                 # said right after is not the one asked
                 i += 3 if self.word(i + 2, "là") else 2
                 negated = i
                 continue
-            elif self.word(i, "nhầm") or (self.word(i, "sửa") and self.word(i + 1, "lại")) or (
-                    self.word(i, "ý") and (self.word(i + 1, "là") or self.word(i + 2, "là"))):
+            elif "nhầm" in heads or ("sửa" in heads and self.word(i + 1, "lại")) or (
+                    "ý" in heads and (self.word(i + 1, "là") or self.word(i + 2, "là"))):
                 # "thứ 6, à nhầm, thứ 7": what was said before is taken back
                 days.clear()
                 part = invalid = ""
                 i += 1
                 continue
-            elif self.word(i, "đầu") and self.word(i + 1, "tuần") and not (
+            elif "đầu" in heads and self.word(i + 1, "tuần") and not (
                     self.word(i + 2, "lễ") or self.word(i - 1, "mở")):
                 # (not "mở đầu tuần", "đầu tuần lễ": the Week's opening, not Monday)
                 i += 2
                 weeks = 1 if self.word(i, "sau", "tới") else 0
                 i += 1 if self.word(i, "sau", "tới", "này", "nay") else 0
                 found = [_weekday(self.today, 0, weeks)]
-            elif self.word(i, "hôm", "bữa") and self.word(i + 1, "nay"):
+            elif heads & {"hôm", "bữa"} and self.word(i + 1, "nay"):
                 found, i = [self.today], i + 2
-            elif self.word(i, "mỗi", "hằng", "hàng", "các") and self.word(i + 1, *PARTS):
+            elif heads & {"mỗi", "hằng", "hàng", "các"} and self.word(i + 1, *PARTS):
                 i += 2  # "mỗi sáng", "hằng tối": every morning, no day
                 continue
             elif ((self.word(i, "suốt", "thâu") and self.word(i + 1, *PARTS))
-                  or (self.word(i, "cả", "ca") and self.word(i + 1, "đêm"))
+                  or (heads & {"cả", "ca"} and self.word(i + 1, "đêm"))
                   # ("công nhân ca chiều", "làm ca sáng": the shift; round 29 a)
-                  or (self.word(i, "ca") and self.word(i + 1, *PARTS))) and not (
+                  or ("ca" in heads and self.word(i + 1, *PARTS))) and not (
                     self.word(i + 2, "nay", "mai", "qua") or self.weekday_at(i + 2)):
                 # "chơi tiktok cả đêm", "thức suốt tối", "đi làm ca đêm": how long or which
                 # shift, no day ("cả tối có gì" may still ask this evening) (round 26 a)
                 i += 2
                 continue
-            elif self.word(i, *PARTS, "ngày", "hôm") and self.word(i + 1, "nào") and self.word(
+            elif heads & {*PARTS, "ngày", "hôm"} and self.word(i + 1, "nào") and self.word(
                     i + 2, "cũng"):
                 i += 3  # "sáng nào cũng gửi lịch", "tối nào cũng nhắc": every morning, no day
                 continue
-            elif self.word(i, *PARTS) and (t.marked or self.word(i + 1, "nay", "mai", "qua")
+            elif heads & PARTS.keys() and (t.marked or self.word(i + 1, "nay", "mai", "qua")
                                             or self.weekday_at(i + 1)
                                             or self._part_of_day_named(i)):
                 part = PARTS[next(p for p in PARTS if self.word(i, p))]
@@ -499,15 +503,15 @@ class _Reader:
                     found, i = [self.today + timedelta(1)], i + 1
                 elif self.word(i, "qua"):
                     found, i = [self.today - timedelta(1)], i + 1
-            elif self.word(i, "ngày") and self.word(i + 1, "mai"):
+            elif "ngày" in heads and self.word(i + 1, "mai"):
                 found, i = [self.today + timedelta(1)], i + 2
-            elif self.word(i, "mai") and not self.word(i - 1, "lê", "thị", "văn"):
+            elif "mai" in heads and not self.word(i - 1, "lê", "thị", "văn"):
                 found, i = [self.today + timedelta(1)], i + 1
-            elif (self.word(i, "ngày", "bữa") and self.word(i + 1, "kia", "mốt")) or (
-                    self.word(i, "mốt") and (t.marked or i == 0)):
+            elif (heads & {"ngày", "bữa"} and self.word(i + 1, "kia", "mốt")) or (
+                    "mốt" in heads and (t.marked or i == 0)):
                 step = 2 if self.word(i, "ngày", "bữa") else 1
                 found, i = [self.today + timedelta(2)], i + step
-            elif self.word(i, "ngày", "hôm", "bữa") and self.word(
+            elif heads & {"ngày", "hôm", "bữa"} and self.word(
                     i + 1, "cuối", "đầu", "khai", "bế", "tổng") and not (
                     self.word(i + 1, "cuối") and self.word(i + 2, "tuần")
                     and not self.word(i + 3, "lễ")):  # ngày cuối tuần; ngày cuối tuần lễ
@@ -520,12 +524,12 @@ class _Reader:
                 i += 2
                 if self.word(i, "cùng", "tiên", "mạc", "kết"):
                     i += 1
-            elif self.word(i, "hôm") and self.word(i + 1, "qua"):
+            elif "hôm" in heads and self.word(i + 1, "qua"):
                 found, i = [self.today - timedelta(1)], i + 2
-            elif self.word(i, "hôm") and self.word(i + 1, "sau") and not self.word(i + 2, "nữa"):
+            elif "hôm" in heads and self.word(i + 1, "sau") and not self.word(i + 2, "nữa"):
                 # "hôm sau": the day after (typed "sáu" it is the 6th: "hôm sáu")
                 found, i = [self.today + timedelta(1)], i + 2
-            elif self.word(i, "hôm") and self.word(i + 1, "kia"):
+            elif "hôm" in heads and self.word(i + 1, "kia"):
                 found, i = [self.today - timedelta(2)], i + 2
             elif (at := self.weekday_at(i)) is not None:
                 weekday, length = at
@@ -535,7 +539,7 @@ class _Reader:
                 found = [_weekday(self.today, weekday, shift)]
             elif (wrong := self.no_weekday_at(i)) is not None:
                 invalid, i = invalid or wrong, i + 2
-            elif self.word(i, "cuối") and self.word(i + 1, "tuần"):
+            elif "cuối" in heads and self.word(i + 1, "tuần"):
                 i += 2
                 weeks = 0
                 if self.word(i, "sau", "tới"):
@@ -583,7 +587,7 @@ class _Reader:
                 continue
             elif self._week_at(i):
                 kind, i = kind or "week", i + 2
-            elif self.word(i, "bây", "lúc") and self.word(i + 1, "giờ", "này"):
+            elif heads & {"bây", "lúc"} and self.word(i + 1, "giờ", "này"):
                 kind, i = kind or "now", i + 2
             else:
                 i += 1
@@ -619,10 +623,27 @@ _START_WORDS = (
     "chào", "chúc", "ngay", "liền", "không", "chẳng", "nhầm", "sửa", "ý", "đầu", "hôm", "bữa",
     "à", "ờ", "ơ",
     "mỗi", "hằng", "hàng", "các", "ngày", "mai", "mốt", "thứ", "chủ", "cuối", "mùng", "mồng",
-    "mong", "trong", "giữa", "hết", "tháng", "năm", "tuần", "cả", "bây", "lúc", "mười",
+    "mong", "trong", "giữa", "hết", "tháng", "năm", "tuần", "cả", "ca", "bây", "lúc", "mười",
     *PARTS, *_UNITS, *_TAILS)
 _START_TEXTS = frozenset(_START_WORDS)
 _STARTS = frozenset(fold(w) for w in _START_WORDS) | frozenset(_SHORT_WEEKDAYS)
+# The same words by what a token is, for `_heads`: typed with marks, the word itself; typed
+# without, every word of those letters ("hom": hôm; "ca": cả and ca).
+_HEADS_TYPED = {w: frozenset({w}) for w in _START_WORDS}
+_HEADS_FOLDED: dict[str, frozenset[str]] = {}
+for _w in _START_WORDS:
+    _HEADS_FOLDED[fold(_w)] = _HEADS_FOLDED.get(fold(_w), frozenset()) | {_w}
+del _w
+
+
+def _heads(t: Token) -> frozenset[str]:
+    """The words of _START_WORDS that `t` is, as `_Reader.word` reads a word (`w in
+    _heads(t)` is `word(i, w)` for every w listed there): the first test of each branch of
+    `_Reader.read`, one lookup a token instead of a call a branch. (A word not listed there
+    starts no branch already: `read` skips it before the branches.)"""
+    if t.repaired:
+        return frozenset()
+    return (_HEADS_TYPED.get(t.text) if t.marked else _HEADS_FOLDED.get(t.fold)) or frozenset()
 
 
 def _weekday(today: date, weekday: int, shift: int | None) -> date:

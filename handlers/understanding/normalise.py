@@ -288,6 +288,17 @@ class Lexicon:
                         (variant, means, [w.fold for w in variant]))
         for entries in self._by_first.values():
             entries.sort(key=lambda e: -len(e[0]))  # stable: a form's `typed` entry first
+        # The same entries by the first word and the next: a form of several words is tried
+        # only where its second word follows (a common first word, "có", "không", starts a
+        # dozen forms, of which a message's next word leaves one or two); the one-word forms
+        # under every next word, and alone under None. Each list keeps `_by_first`'s order.
+        self._by_next: dict[str, dict[str | None, list[tuple[tuple[Token, ...],
+                                                             tuple[Token, ...], list[str]]]]] = {}
+        for first, entries in self._by_first.items():
+            seconds = {f[1] for _t, _m, f in entries if len(f) > 1}
+            self._by_next[first] = {
+                second: [e for e in entries if len(e[2]) == 1 or e[2][1] == second]
+                for second in (*seconds, None)}
 
     def expand(self, tokens: Sequence[Token],
                fit: Callable[[tuple[Token, ...], Sequence[Token], int, int], int] | None = None,
@@ -300,13 +311,15 @@ class Lexicon:
         i = 0
         while i < len(tokens):
             token = tokens[i]
-            entries = self._by_first.get(token.fold)
-            if entries is None and not token.fold.endswith(("s", "d")):
+            by_next = self._by_next.get(token.fold)
+            if by_next is None and not token.fold.endswith(("s", "d")):
                 # (most words: no form starts with them, nor are they an English plural or
                 # verb of one; kept as typed at once)
                 out.append(token)
                 i += 1
                 continue
+            entries = None if by_next is None else by_next.get(
+                folds[i + 1] if i + 1 < len(folds) else None, by_next[None])
             found: list[tuple[Token, ...]] = []
             n = 0
             for typed, means, typed_folds in entries or ():

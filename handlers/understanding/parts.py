@@ -147,6 +147,9 @@ _PAST = frozenset({"nay", "truoc", "qua", "roi", "lien", "vua"})
 _TO = frozenset({"o", "di", "den", "tu", "ve"})
 _CALLED = frozenset({"ad", "admin", "bot", "ban", "oi", "a", "ạ"})
 _ANNOUNCING = OPENERS - {("khong", "biet"), ("chua", "biet")}
+# The words that end those pairs ("biết", "hỏi", "nghị"): a message with none of them announces
+# no question, found by one set test before the pairs are read (most messages).
+_ANNOUNCED_BY = frozenset(b for _a, b in OPENERS)
 _FOR_HELP = frozenset({"giup", "gium", "dum"})
 _STOP_TEXTS = frozenset({"đừng", "dừng", "ngừng", "tắt", "hủy", "huỷ", "bỏ", "khỏi"})
 _STOP_FOLDS = frozenset({"dung", "ngung", "tat", "huy"})  # (not "bo": "bố tôi …")
@@ -538,6 +541,8 @@ def particles(tokens: list[Token],
 def announcing(tokens: list[Token]) -> set[int]:
     """The positions of the words that announce a question ("muốn biết", "cho hỏi")."""
     folds = [t.fold for t in tokens]
+    if _ANNOUNCED_BY.isdisjoint(folds):
+        return set()
     return {i + k for i in range(len(folds) - 1) if (folds[i], folds[i + 1]) in OPENERS
             for k in (0, 1)}
 
@@ -546,6 +551,8 @@ def opened(tokens: list[Token]) -> int:
     """Where the question starts after words that announce it ("không biết", "cho hỏi"),
     the last of them; -1 when none."""
     folds = [t.fold for t in tokens]
+    if _ANNOUNCED_BY.isdisjoint(folds):
+        return -1
     return max((i + 2 for i in range(len(folds) - 2)
                 if (folds[i], folds[i + 1]) in OPENERS), default=-1)
 
@@ -555,6 +562,8 @@ def announced(tokens: list[Token]) -> int:
     biết"; not "không biết", "chưa biết", which may say what one cannot do: "chưa biết sử
     dụng"), the last of them; -1 when none."""
     folds = [t.fold for t in tokens]
+    if _ANNOUNCED_BY.isdisjoint(folds):
+        return -1
     return max((i + 2 for i in range(len(folds) - 2)
                 if (folds[i], folds[i + 1]) in _ANNOUNCING), default=-1)
 

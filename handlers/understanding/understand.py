@@ -504,16 +504,21 @@ _WEEK_CONTEST = (" cong dan hoc tap ", " cdht ", " tuan le ", " bot ")
 _OWN_SEEN = (" xem lai ", " thi xong ", " lam xong ", " nop bai ", " sau khi ")
 
 
-def _cheating(tokens: list[Token]) -> bool:
-    """Whether the message asks for the quiz's answers or for someone to take it (round 30
-    b): _CHEATING."""
-    run = " " + " ".join(t.fold for t in tokens if t.kind != "symbol") + " "
+def _words_run(tokens: list[Token]) -> str:
+    """The tokens' words and numbers folded, between spaces (no symbol: "đáp án, câu 3" runs
+    on), as _cheating and _other_contest read them (made once for both)."""
+    return " " + " ".join([t.fold for t in tokens if t.kind != "symbol"]) + " "
+
+
+def _cheating(run: str) -> bool:
+    """Whether the message (`run`: _words_run) asks for the quiz's answers or for someone to
+    take it (round 30 b): _CHEATING."""
     return _CHEATING.search(run) is not None and not any(w in run for w in _OWN_SEEN)
 
 
-def _other_contest(tokens: list[Token]) -> bool:
-    """Whether a contest named is a school's or a class's: _OTHER_CONTEST (round 30 b)."""
-    run = " " + " ".join(t.fold for t in tokens if t.kind != "symbol") + " "
+def _other_contest(run: str) -> bool:
+    """Whether a contest named is a school's or a class's (`run`: _words_run): _OTHER_CONTEST
+    (round 30 b)."""
     return _OTHER_CONTEST.search(run) is not None and not any(w in run for w in _WEEK_CONTEST)
 
 # Round 30 (b): what a person is or does, told before asking whether they may take part ("con
@@ -1775,6 +1780,8 @@ def _attending(tokens: list[Token]) -> set[int]:
     giấy tờ gì") or where one lives ("phường tôi", "nhà văn hóa thôn")."""
     found = {i for i, t in enumerate(tokens) if t.text == "mặc"}
     folds = tuple(t.fold for t in tokens)
+    if _ATTENDING_FIRST.isdisjoint(folds) and "mang" not in folds:
+        return found  # (most messages: no word that starts what is worn or brought)
     # "có phải mang laptop không", "cần mang sách gì": what follows "mang" after a word of
     # need is what one brings
     for i in range(1, len(tokens) - 1):
@@ -2337,7 +2344,8 @@ class Understander:
         normalised = " ".join(t.fold for t in tokens)
         base = Understanding("unknown", typed=text, normalised=normalised, english=english,
                              asks="?" in text or parts.asks(tokens, 0, len(tokens)))
-        if _cheating(repaired) or _other_contest(repaired):
+        words_run = _words_run(repaired)
+        if _cheating(words_run) or _other_contest(words_run):
             # the quiz's answers asked, someone to take it, or a school's contest: no answer of
             # the Week's, and no examples asked either (round 30 b)
             return replace(base, elsewhere=True)
@@ -6279,6 +6287,8 @@ class Understander:
         "huyện" before it."""
         folds = [t.fold for t in tokens]
         out: set[int] = set()
+        if self._districts_from.keys().isdisjoint(folds):
+            return out  # (most messages: no word that starts a name)
         for i, first in enumerate(folds):  # (the names by their first word: one pass)
             for words in self._districts_from.get(first, ()):
                 if tuple(folds[i:i + len(words)]) == words:

@@ -384,7 +384,8 @@ class Repairer:
             return None
         own = self.index.is_filler(t) or self.index.ambiguous(t.fold)
         found = {b + t.fold[len(a):] for a, b in _SAID_ALIKE_FOLDED if t.fold.startswith(a)
-                 and not (a == "n" and t.fold.startswith(("ng", "nh")))}
+                 and not (a == "n" and t.fold.startswith(("ng", "nh")))
+                 and not (own and a in ("ch", "tr"))}  # ("cho lai" is no "trở lại")
         if len(t.fold) >= 4 and not own:
             # or two neighbouring letters swapped ("co khao hoc": khóa học), a word of the bot
             # too: every letter was typed
@@ -506,13 +507,14 @@ class Repairer:
             return (keyed,)
         spelt = self._respelt(t, before, after)
         if spelt is not None:
-            if not again and not t.marked and not self._pairs_with(spelt.fold, before, after):
+            # (l said n gives way to a slip of the fingers that pairs, even where it pairs too:
+            # "hom nau", "hom nat" are nay, a key beside; "co nich gi" is lịch, not "dịch")
+            said = spelt.fold[1:] == t.fold[1:] and {spelt.fold[0], t.fold[0]} == {"l", "n"}
+            if not again and not t.marked and (
+                    said or not self._pairs_with(spelt.fold, before, after)):
                 # a teencode spelling that pairs with no neighbour gives way to one slip that
                 # does ("dien thoa": thoại, a final letter left out; not "thơ")
                 corrected = self.index.correct(t.fold, before, after, self._joined)
-                # (l said n gives way to a slip of the fingers only: "hom nau" is nay, a key
-                # beside; "co nich gi" is lịch, not "dịch")
-                said = spelt.fold[1:] == t.fold[1:] and {spelt.fold[0], t.fold[0]} == {"l", "n"}
                 if corrected is not None and self._pairs_with(corrected, before, after) and (
                         not said or near_key(t.fold, corrected) or slip(t.fold, corrected)):
                     return (self._corrected(corrected, before, after,
@@ -1020,8 +1022,12 @@ class Repairer:
             said = "nl"["ln".index(t.fold[0])] + t.fold[1:]
             if said in self.index.vocab_folds and (
                     (before, said) in self.index.bigrams or (said, after) in self.index.bigrams
-                    or not any(w in self.index.filler_texts
-                               for w in self.index.texts_by_fold.get(said, ()))):
+                    or not (any(w in self.index.filler_texts
+                                for w in self.index.texts_by_fold.get(said, ()))
+                            # (nor a slip of a word of the date, which the date reader mends:
+                            # "hom nat" is nay, not "lát")
+                            or any(near_key(t.fold, d) or slip(t.fold, d)
+                                   for d in DATE_FOLDS))):
                 known.append((said, True))
         paired = [w for w, _ok in known if (before, w) in self.index.bigrams
                   or (w, after) in self.index.bigrams]

@@ -301,6 +301,11 @@ class _Reader:
             return None
         mung = self.word(i, "mùng", "mồng", "mong")
         at = self.number_at(i + 1)
+        if at is None and self.word(i, "mùng", "mồng") and self.word(i + 1, "lăm") and (
+                self.t[i + 1].marked or not self.t[i].expanded):
+            # năm said with an l, as in Hải Phòng ("mùng lăm": the 5th), typed so with its
+            # marks or after "mung" ("mong lam viec" is no day) (round 33a)
+            at = 5, 1
         if at is None or (self.number(i + 1) is None and not mung and (
                 self.word(i + 1 + at[1], *_NOT_A_DAY) and not self.word(i + 1 + at[1],
                                                                          "tháng"))):

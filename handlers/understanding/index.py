@@ -428,9 +428,9 @@ class Index:
         if len(word) == 3:
             # two letters swapped in what no Vietnamese syllable spells ("bto", "hya"): the
             # one word with those letters is meant, though no neighbour says so
-            swaps = [f for f in found if len(f[0]) == 3 and _slip(word, f[0])]
+            swaps = [f for f in found if len(f[0]) == 3 and slip(word, f[0])]
             found = [f for f in found
-                     if rank(f)[1] == 0 and (_near_key(word, f[0]) or _slip(word, f[0])
+                     if rank(f)[1] == 0 and (near_key(word, f[0]) or slip(word, f[0])
                                              or len(f[0]) == 2)]
             if not found and len(swaps) == 1 and not syllable(word):
                 found = swaps
@@ -439,7 +439,7 @@ class Index:
         elif len(word) == 4:  # "xang" is not "bang" unless a neighbour says so ("bang xep")
             # two neighbouring letters swapped in what no syllable spells: one such word is
             # meant ("lcih": lịch), though no neighbour says so
-            swaps = [f for f in found if len(f[0]) == 4 and _slip(word, f[0])]
+            swaps = [f for f in found if len(f[0]) == 4 and slip(word, f[0])]
             found = [f for f in found if rank(f)[1] == 0] or (
                 swaps if len(swaps) == 1 and not syllable(word) else [])
             if not found:
@@ -593,7 +593,7 @@ _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _KEY = {c: (r, i) for r, row in enumerate(_ROWS) for i, c in enumerate(row)}
 
 
-def _slip(typed: str, word: str) -> bool:
+def slip(typed: str, word: str) -> bool:
     """`typed` is `word` with two neighbouring letters swapped ("mia") or one letter left
     out ("hak")."""
     if len(typed) == len(word):
@@ -604,7 +604,7 @@ def _slip(typed: str, word: str) -> bool:
         word[:k] + word[k + 1:] == typed for k in range(len(word)))
 
 
-def _near_key(typed: str, word: str) -> bool:
+def near_key(typed: str, word: str) -> bool:
     """`typed` differs from `word` by one letter next to it on the keyboard, or i for y."""
     if len(typed) != len(word):
         return False

@@ -459,8 +459,9 @@ _INITIALS = (("dz", "d", False), ("dz", "v", False), ("z", "d", False), ("z", "v
              # z for r, the likeliest last ("zồi": rồi; "zoi" is rather đổi or dời)
              ("z", "r", False))
 # In Hải Phòng and the Red River delta l is said n, and typed so ("nàm sao": làm sao, "nịch":
-# lịch, "tuần nễ"): read l only in a word typed with its marks (typed without them, "nau" is
-# rather a typo of "nay"); the caller keeps it as teencode's spellings Vietnamese allows, or,
+# lịch, "tuần nễ"): read l here only in a word typed with its marks (typed without them,
+# "nau" may be a typo of "nay": `Repairer._respelt` reads those, a slip of a key that pairs
+# winning); the caller keeps it as teencode's spellings Vietnamese allows, or,
 # when no word of the bot has the letters typed ("nịch"), whatever its tone. The other way
 # round, n said l ("tuần lễ lày": này, "lăm": năm, "lữa": nữa), is read so only where the caller
 # finds a word of the date, a filler of the same tone or a neighbour it pairs with (round 24 d).

@@ -9,7 +9,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from handlers.understanding.index import Index
+from handlers.understanding.index import Index, near_key, slip
 from handlers.understanding.normalise import (
     PAIRED_FINALS,
     Token,
@@ -56,9 +56,10 @@ _HEARD_ALIKE = (("x", "s"), ("s", "x"), ("d", "gi"), ("gi", "d"), ("r", "d"), ("
 # where that spelling does ("niên hệ", "bảng sếp hạng": `Repairer._said_alike`): ch/tr and
 # d/gi/r spell pairs of words people use alike ("kể chuyện cổ tích" is no "truyện").
 _SAID_ALIKE = (("x", "s"), ("s", "x"), ("n", "l"), ("l", "n"))
-# Typed without marks, ch/tr too (letters that spell several words are left as typed), not
-# d/gi/r (a folded d is also đ: "có đi" is no "có gì") nor n said l ("giải lao" is no "giải
-# nào").
+# Typed without marks, ch/tr too (letters that spell several words are left as typed, unless
+# the other spelling pairs with a word that asks for something), not d/gi/r (a folded d is also
+# đ: "có đi" is no "có gì"); n said l only between two words it pairs with, and as "nay" after
+# a word of the date ("giải lao" is no "giải nào"; "ky lang so", "hom lay": round 33a).
 _SAID_ALIKE_FOLDED = (("x", "s"), ("s", "x"), ("ch", "tr"), ("tr", "ch"), ("n", "l"))
 # A Telex tone key typed after the vowels and before the final consonants ("bajn", "ddaajt")
 _TELEX_KEYS = re.compile(r"[aeiouy].*[sfrxjw]|aa|ee|oo|dd")
@@ -155,8 +156,10 @@ class Repairer:
                     repaired = run
                 elif self.index.known(t):
                     # (said the other way before a filler of that shape: "bị nừa" is lừa, not
-                    # nữa)
+                    # nữa; heard alike before a filler of another tone: "chủ chì" is trì, not
+                    # chỉ)
                     spelt = (self._said_alike(t, *_neighbours(tokens, k))
+                             or self._heard(t, before, after)
                              or self._retoned(t, *_neighbours(tokens, k))
                              or self._respelt(t, before, after))
                     # one key slipped, the marks typed, where the word pairs as written
@@ -360,22 +363,43 @@ class Repairer:
         """The same typed without marks ("nien he", "chuyen xang", "bang sep hang"), or with
         two letters swapped: the letters typed pair with no neighbour, and one spelling the
         other way does."""
-        def pairs(w: str) -> bool:
+        def pairs(w: str, content: bool = False) -> bool:
+            # (`content`: with a neighbour that asks for something, no filler by any of its
+            # spellings: "chuc may" is chúc mấy, not "trực máy")
             return (prev is not None and prev.kind == "word"
+                    and not (content and self._may_be_filler(prev))
                     and (prev.fold, w) in self.index.bigrams) or (
-                nxt is not None and nxt.kind == "word" and (w, nxt.fold) in self.index.bigrams)
+                nxt is not None and nxt.kind == "word"
+                and not (content and self._may_be_filler(nxt))
+                and (w, nxt.fold) in self.index.bigrams)
 
-        # (a filler typed so is its own word, "nào" is no "lào"; and so are letters that spell
-        # several words, "so" is số, sở or sợ before it is "xổ")
-        if pairs(t.fold) or self.index.is_filler(t) or self.index.ambiguous(t.fold):
+        dated = self._dated(t, prev, nxt)
+        if dated is not None or pairs(t.fold):
+            return dated
+        # a filler typed so is its own word, and so are letters that spell several words ("so"
+        # is số, sở or sợ before it is "xổ"), unless the other spelling pairs with a word beside
+        # it that asks for something ("bi nua dao": lừa đảo, "quan ne chan": Lê Chân, "nam bai
+        # thi": làm bài, "co xu kien": sự kiện); never a word that asks ("nào" is no "lào")
+        if t.fold in _ASKS_OF:
             return None
+        own = self.index.is_filler(t) or self.index.ambiguous(t.fold)
         found = {b + t.fold[len(a):] for a, b in _SAID_ALIKE_FOLDED if t.fold.startswith(a)
-                 and not (a == "n" and t.fold.startswith(("ng", "nh")))}
-        if len(t.fold) >= 4:
+                 and not (a == "n" and t.fold.startswith(("ng", "nh")))
+                 and not (own and a in ("ch", "tr"))}  # ("cho lai" is no "trở lại")
+        if len(t.fold) >= 4 and not own:
             # or two neighbouring letters swapped ("co khao hoc": khóa học), a word of the bot
             # too: every letter was typed
             found |= self._swaps(t.fold)
-        found = {w for w in found if w in self.index.vocab_folds and pairs(w)}
+        found = {w for w in found if w in self.index.vocab_folds and (
+            pairs(w, content=own) or (own and self._between(w, prev, nxt)))}
+        if t.fold[:1] == "l":
+            # n said l, between two words it pairs with that ask for something ("ky lang so":
+            # kỹ năng số; "giải lao" alone is no "giải nào")
+            said = "n" + t.fold[1:]
+            if prev is not None and nxt is not None and said in self.index.vocab_folds and (
+                    self._between(said, prev, nxt)) and not (
+                    self._may_be_filler(prev) and self._may_be_filler(nxt)):
+                found.add(said)
         if len(found) != 1:
             return None
         # the one word of those letters that pairs as written with a neighbour typed as the bot
@@ -385,6 +409,29 @@ class Repairer:
         written = [w for w in self.index.texts_by_fold.get(word, ())
                    if self._sure_pair(w, prev, nxt)]
         return Token(written[0], word, "word") if len(written) == 1 else make_token(word)
+
+    def _dated(self, t: Token, prev: Token | None, nxt: Token | None) -> Token | None:
+        """n said l, typed without marks, in "this" after a word of the date ("hom lay", "chu
+        nhat lay", "tuan lay": nay), where "lấy" asks nothing; after "toi" (tôi or tối) only
+        before a filler or at the end of its part ("toi lay co gi" is tonight, "tôi lấy kết
+        quả" is no "tối nay")."""
+        if t.fold != "lay" or prev is None or prev.kind != "word" or (
+                prev.fold not in DATE_FOLDS):
+            return None
+        if prev.fold == "toi" and nxt is not None and not self._may_be_filler(nxt):
+            return None
+        return make_token("nay")
+
+    def _between(self, w: str, prev: Token | None, nxt: Token | None) -> bool:
+        """`w` (folded) pairs with the word before it and with the word after it ("bi | lua |
+        tren": bị lừa trên mạng)."""
+        return prev is not None and nxt is not None and prev.kind == nxt.kind == "word" and (
+            (prev.fold, w) in self.index.bigrams and (w, nxt.fold) in self.index.bigrams)
+
+    def _may_be_filler(self, t: Token) -> bool:
+        """`t` is a filler, or typed without marks in letters one spells ("co": có)."""
+        return self.index.is_filler(t) or (not t.marked and any(
+            w in self.index.filler_texts for w in self.index.texts_by_fold.get(t.fold, ())))
 
     def _cut(self, word: str) -> tuple[Token, ...]:
         """Two words typed with the first cut to its first consonants and the second whole
@@ -460,11 +507,16 @@ class Repairer:
             return (keyed,)
         spelt = self._respelt(t, before, after)
         if spelt is not None:
-            if not again and not t.marked and not self._pairs_with(spelt.fold, before, after):
+            # (l said n gives way to a slip of the fingers that pairs, even where it pairs too:
+            # "hom nau", "hom nat" are nay, a key beside; "co nich gi" is lịch, not "dịch")
+            said = spelt.fold[1:] == t.fold[1:] and {spelt.fold[0], t.fold[0]} == {"l", "n"}
+            if not again and not t.marked and (
+                    said or not self._pairs_with(spelt.fold, before, after)):
                 # a teencode spelling that pairs with no neighbour gives way to one slip that
                 # does ("dien thoa": thoại, a final letter left out; not "thơ")
                 corrected = self.index.correct(t.fold, before, after, self._joined)
-                if corrected is not None and self._pairs_with(corrected, before, after):
+                if corrected is not None and self._pairs_with(corrected, before, after) and (
+                        not said or near_key(t.fold, corrected) or slip(t.fold, corrected)):
                     return (self._corrected(corrected, before, after,
                                             swapped=sorted(corrected) == sorted(t.fold)),)
             return (spelt,)
@@ -962,6 +1014,21 @@ class Repairer:
         the respelling."""
         known = [(w, ok) for w, ok in respellings(t.fold, t.marked)
                  if w in self.index.vocab_folds]
+        if not t.marked and t.fold[:1] in "ln" and t.fold[:2] not in ("ng", "nh"):
+            # l said n (or n said l) typed without marks, in letters no word of the bot has:
+            # that word where it pairs with a neighbour ("bao nau": lâu), or asks for
+            # something ("co nich gi": lịch; a slip that pairs wins, `_repair_word`: "hom nau"
+            # is nay); a filler's letters are rather a typo ("nao" is no "lào")
+            said = "nl"["ln".index(t.fold[0])] + t.fold[1:]
+            if said in self.index.vocab_folds and (
+                    (before, said) in self.index.bigrams or (said, after) in self.index.bigrams
+                    or not (any(w in self.index.filler_texts
+                                for w in self.index.texts_by_fold.get(said, ()))
+                            # (nor a slip of a word of the date, which the date reader mends:
+                            # "hom nat" is nay, not "lát")
+                            or any(near_key(t.fold, d) or slip(t.fold, d)
+                                   for d in DATE_FOLDS))):
+                known.append((said, True))
         paired = [w for w, _ok in known if (before, w) in self.index.bigrams
                   or (w, after) in self.index.bigrams]
         if t.marked:
@@ -998,13 +1065,21 @@ class Repairer:
         """A word typed with its marks as the North says it, d, gi and r alike, s and x, ch
         and tr ("xự kiện", "dải thưởng", "đọc xách"): the one word of the bot spelt so with
         the same marks that pairs with a neighbour ("rẻ" is no "dẻ", "đi chợ" no "trợ")."""
-        found = {b + t.text[len(a):] for a, b in _HEARD_ALIKE if t.text.startswith(a)}
+        found = {_initial(b, t.text[len(a):]) for a, b in _HEARD_ALIKE if t.text.startswith(a)}
         found = {w for w in found if w in self.index.vocab_texts
                  and ((before, fold(w)) in self._joined or (fold(w), after) in self._joined)}
         if len(found) != 1:
             return None
         word = found.pop()
         return Token(word, fold(word), "word")
+
+
+def _initial(initial: str, rest: str) -> str:
+    """`rest` (a word after its initial) with `initial` before it: gi before an i is g ("dì",
+    "dìn" said for gì, gìn: not "giì")."""
+    if initial == "gi" and fold(rest[:1]) == "i":
+        return "g" + rest
+    return initial + rest
 
 
 # The letters a slip of one key leaves out or adds in a word typed with its marks (a letter

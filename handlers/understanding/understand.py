@@ -822,15 +822,16 @@ def _exclaimed(tokens: list[Token], used: frozenset[int]) -> bool:
 # Round 33 (d): the words that place a clock time said ("lúc 8h", "từ 7h đến 9h", "tầm 3h"),
 # which tell nothing besides it (folded).
 _AT_HOUR = frozenset({"luc", "vao", "tu", "den", "tam", "khoang", "chung", "gan", "hon"})
-# (and the units of a time from now: "nửa tiếng nữa tôi đến")
-_CLOCK_UNITS = frozenset({"tieng", "phut"})
+# (and the words of a time from now: "nửa tiếng nữa tôi đến", "còn 3 ngày nữa là sinh nhật")
+_CLOCK_UNITS = frozenset({"tieng", "phut", "nua"})
 
 
 def _hour_told(tokens: list[Token], used: frozenset[int]) -> bool:
     """Whether the message tells what happens at a clock time and asks nothing ("9h rồi", "8h
     tôi đi làm", "con tôi học từ 7h đến 11h", "2h sáng rồi chưa ngủ", "nửa tiếng nữa tôi
-    đến"): a day (or now) read from an hour, with words of its own besides the date, no
-    question and no "có" (round 33 d). The
+    đến", "còn 3 ngày nữa là sinh nhật con"): a day (or now) read from an hour or counted
+    from now, with words of its own besides the date, no question and no "có" (round 33 d).
+    The
     Week's events at that time are asked ("8h sáng mai có gì", "7h tối t7 có lớp gì ko");
     said alone, "8h sáng mai" still names the day's part."""
     if not any(tokens[i].kind == "time" or tokens[i].fold in _CLOCK_UNITS for i in used) or any(

@@ -107,10 +107,9 @@ LEFT: dict[str, str] = {
     "bà tôi muốn học dùng zalo, tuần lễ có lớp không":
         "faq:tuan-le-la-gi once round 30 merged: the model's second opinion, the safe Internet "
         "0.22, under SECOND_FLOOR 0.3 (0.305 with round 30f's examples alone): a knife's edge",
-    "ai đó nhắn zalo giả làm cháu tôi xin chuyển 10 triệu đóng viện phí":
-        "no information once round 32 a and b merged (answered with round 32a's examples "
-        "alone): the model's no information 0.33 against the safe Internet 0.28, its two "
-        "nearest examples the safe Internet's (0.212, 0.195): a knife's edge",
+    # ("ai đó nhắn zalo giả làm cháu tôi…": no information once round 32 a and b merged,
+    # answered again by the examples' model with round 33d's examples made anew: a knife's
+    # edge)
     # ("cô giáo ơi, bố em bị người ta rủ…" is answered since round 30e, §8.106.)
     # ("cach sao luu danh ba len gmail" is no information again since round 30e, §8.106.)
 }

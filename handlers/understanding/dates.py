@@ -244,6 +244,9 @@ class _Reader:
         Only a number or a word of how much ("nửa", "vài"): "mấy tiếng nữa thì khai mạc" asks
         how long until what it names."""
         t = self.t[i]
+        if t.kind == "word" and t.fold not in _FROM_NOW_STARTS and not (
+                t.fold[:1].isdigit() and _MINUTES.match(t.fold)):
+            return None  # (most words that start a date start none of these: one lookup)
         if t.kind == "time" or (t.kind == "word" and _MINUTES.match(t.fold)):
             j, unit = i + 1, "tiếng"
         else:
@@ -696,6 +699,9 @@ _START_WORDS = (
     "mong", "trong", "giữa", "hết", "tháng", "năm", "tuần", "cả", "bây", "lúc", "mười",
     *_SOME, *PARTS, *_UNITS, *_TAILS)
 _START_TEXTS = frozenset(_START_WORDS)
+# The words a time counted from now starts with (folded): a number said as a word, "nửa",
+# "vài", "dăm" (`_Reader._from_now`).
+_FROM_NOW_STARTS = frozenset(fold(w) for w in (*_SOME, *_UNITS, "mười"))
 _STARTS = frozenset(fold(w) for w in _START_WORDS) | frozenset(_SHORT_WEEKDAYS)
 
 

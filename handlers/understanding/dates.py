@@ -60,6 +60,15 @@ _AFTERNOON_SAID_ALONE = 6  # an hour up to this, said without a part of the day,
 _ORDINAL = re.compile(r"^([0-9]{1,2})(?:st|nd|rd|th)$")
 # An hour said in English, "7pm", "8am" (or "7 pm"): the part of the day it falls in.
 _AM_PM = re.compile(r"^([0-9]{1,2})(am|pm)$")
+# Minutes typed as one word, "30p", "15ph", "45phut" ("30p nữa": half an hour from now).
+_MINUTES = re.compile(r"^[0-9]{1,3}(?:p|ph|phut)$")
+# How much, said before a unit of time counted from now ("nửa tiếng nữa", "vài phút nữa"),
+# besides a number.
+_SOME = ("nửa", "vài", "dăm")
+# The units of a time from now: hours and minutes ("1 tiếng nữa": what is on next); days
+# ("2 ngày nữa", "3 hôm nữa": that day).
+_CLOCK_UNITS = ("tiếng", "giờ", "phút")
+_DAY_UNITS = ("ngày", "hôm")
 
 
 @dataclass(frozen=True)
@@ -228,6 +237,63 @@ class _Reader:
             return None  # a number never runs across a comma
         return words.value(self.t[i])
 
+    def _from_now(self, i: int) -> tuple[int, int] | None:
+        """(days from today, next index) of a time counted from now at i: "1 tiếng nữa",
+        "nửa tiếng nữa", "30 phút nữa", "30p nữa", "2 giờ nữa" ("2giờ", read as a time), "vài
+        tiếng đồng hồ nữa" (0 days: what is on next); "2 ngày nữa", "ba hôm nữa" (that day).
+        Only a number or a word of how much ("nửa", "vài"): "mấy tiếng nữa thì khai mạc" asks
+        how long until what it names."""
+        t = self.t[i]
+        if t.kind == "word" and t.fold not in _FROM_NOW_STARTS and not (
+                t.fold[:1].isdigit() and _MINUTES.match(t.fold)):
+            return None  # (most words that start a date start none of these: one lookup)
+        if t.kind == "time" or (t.kind == "word" and _MINUTES.match(t.fold)):
+            j, unit = i + 1, "tiếng"
+        else:
+            at = self.number_at(i)
+            if at is not None:
+                value, j = at[0], i + at[1]
+            elif self.word(i, *_SOME):
+                value, j = 1, i + 1
+            else:
+                return None
+            if self.word(j, *_CLOCK_UNITS):
+                unit = "tiếng"
+            elif self.word(j, *_DAY_UNITS) and self.number(i) is not None and value <= 31:
+                unit = "ngày"
+            else:
+                return None
+            j += 1
+        if unit == "tiếng":
+            j += 2 if self.word(j, "đồng") and self.word(j + 1, "hồ") else 0
+            j += 1 if self.word(j, "rưỡi") else 0
+        if not self.word(j, "nữa") or (j < len(self.t) and self.t[j].clause != t.clause):
+            return None
+        return (0 if unit == "tiếng" else value), j + 1
+
+    def _week_day_said(self, i: int) -> tuple[date, int] | None:
+        """(the day, next index) of the Week's N-th day said as such: "ngày thứ ba của tuần
+        lễ", "hôm thứ 2 trong tuần học tập", "ngày thứ nhất của tuần lễ" (the lexicon has read
+        "thứ ba" as "thứ 3"). Only with the Week named after it: "ngày thứ ba có gì" alone is
+        Tuesday, as people say the day (round 33 d)."""
+        if not (self.word(i, "ngày", "hôm", "bữa") and self.word(i + 1, "thứ")):
+            return None
+        at = (1, 1) if self.word(i + 2, "nhất") else self.number_at(i + 2)
+        if at is None:
+            return None
+        j = i + 2 + at[1]
+        j += 1 if self.word(j, "của", "trong") else 0
+        if not (self.word(j, "tuần") and self.word(j + 1, "lễ", "học", "hưởng")):
+            return None
+        days = self.edition.days()
+        if not 1 <= at[0] <= len(days):
+            return None
+        # (the Week's name, "tuần lễ", "tuần học tập", says which days are counted: it is
+        # the date's too)
+        j += 2
+        j += 2 if self.word(j - 1, "học") and self.word(j, "tập") else 0
+        return days[at[0] - 1], j
+
     def _part_of_day_named(self, i: int) -> bool:
         """Typed without marks, "chieu", "sang", "toi" before "ngày" (or "hôm", "bữa") and
         the day it names ("chieu ngay cuoi cung", "sang ngay 5/10", "toi ngay khai mac", "sang
@@ -394,7 +460,8 @@ class _Reader:
             t = self.t[i]
             if t.kind == "symbol" or (t.kind == "word" and (
                     t.text not in _START_TEXTS if t.marked else t.fold not in _STARTS) and not (
-                    t.fold[:1].isdigit() and (_ORDINAL.match(t.fold) or _AM_PM.match(t.fold)))):
+                    t.fold[:1].isdigit() and (_ORDINAL.match(t.fold) or _AM_PM.match(t.fold)
+                                              or _MINUTES.match(t.fold)))):
                 # most words start no date, nor does a symbol (a comma, "?", a word set aside
                 # as "_"): checked once, not branch by branch
                 i += 1
@@ -422,6 +489,14 @@ class _Reader:
             elif t.kind == "time" and self._network(i):
                 i += 1  # "gói cước 4g", "mạng 5g": the phone's network, no hour
                 continue
+            elif (later := self._from_now(i)) is not None:
+                # "nửa tiếng nữa có gì", "1 tieng nua co gi": what is on next; "2 ngày nữa":
+                # that day (round 33 d)
+                ahead, i = later
+                if ahead:
+                    found = [self.today + timedelta(ahead)]
+                else:
+                    kind = kind or "now"
             elif t.kind == "time":
                 m = _HOUR.match(t.text)
                 hour = int(m[1]) if m else 0
@@ -516,6 +591,8 @@ class _Reader:
                     "mốt" in heads and (t.marked or i == 0)):
                 step = 2 if self.word(i, "ngày", "bữa") else 1
                 found, i = [self.today + timedelta(2)], i + step
+            elif heads & {"ngày", "hôm", "bữa"} and (nth := self._week_day_said(i)) is not None:
+                found, i = [nth[0]], nth[1]
             elif heads & {"ngày", "hôm", "bữa"} and self.word(
                     i + 1, "cuối", "đầu", "khai", "bế", "tổng") and not (
                     self.word(i + 1, "cuối") and self.word(i + 2, "tuần")
@@ -629,8 +706,11 @@ _START_WORDS = (
     "à", "ờ", "ơ",
     "mỗi", "hằng", "hàng", "các", "ngày", "mai", "mốt", "thứ", "chủ", "cuối", "mùng", "mồng",
     "mong", "trong", "giữa", "hết", "tháng", "năm", "tuần", "cả", "ca", "bây", "lúc", "mười",
-    *PARTS, *_UNITS, *_TAILS)
+    *_SOME, *PARTS, *_UNITS, *_TAILS)
 _START_TEXTS = frozenset(_START_WORDS)
+# The words a time counted from now starts with (folded): a number said as a word, "nửa",
+# "vài", "dăm" (`_Reader._from_now`).
+_FROM_NOW_STARTS = frozenset(fold(w) for w in (*_SOME, *_UNITS, "mười"))
 _STARTS = frozenset(fold(w) for w in _START_WORDS) | frozenset(_SHORT_WEEKDAYS)
 # The same words by what a token is, for `_heads`: typed with marks, the word itself; typed
 # without, every word of those letters ("hom": hôm; "ca": cả and ca).

@@ -824,6 +824,29 @@ def _exclaimed(tokens: list[Token], used: frozenset[int]) -> bool:
     return not any(t.fold == "co" for t in tokens) and not parts.asks(tokens, 0, len(tokens))
 
 
+# Round 33 (d): the words that place a clock time said ("lúc 8h", "từ 7h đến 9h", "tầm 3h"),
+# which tell nothing besides it (folded).
+_AT_HOUR = frozenset({"luc", "vao", "tu", "den", "tam", "khoang", "chung", "gan", "hon"})
+# (and the words of a time from now: "nửa tiếng nữa tôi đến", "còn 3 ngày nữa là sinh nhật")
+_CLOCK_UNITS = frozenset({"tieng", "phut", "nua"})
+
+
+def _hour_told(tokens: list[Token], used: frozenset[int]) -> bool:
+    """Whether the message tells what happens at a clock time and asks nothing ("9h rồi", "8h
+    tôi đi làm", "con tôi học từ 7h đến 11h", "2h sáng rồi chưa ngủ", "nửa tiếng nữa tôi
+    đến", "còn 3 ngày nữa là sinh nhật con"): a day (or now) read from an hour or counted
+    from now, with words of its own besides the date, no question and no "có" (round 33 d).
+    The
+    Week's events at that time are asked ("8h sáng mai có gì", "7h tối t7 có lớp gì ko");
+    said alone, "8h sáng mai" still names the day's part."""
+    if not any(tokens[i].kind == "time" or tokens[i].fold in _CLOCK_UNITS for i in used) or any(
+            t.fold == "co" or t.fold in ASK_WORDS or t.text == "?" for t in tokens) or parts.asks(
+            tokens, 0, len(tokens)):
+        return False
+    return any(t.kind == "word" and i not in used and t.fold not in _AT_HOUR
+               and t.fold not in CLOSING and t.fold not in CALLS for i, t in enumerate(tokens))
+
+
 # Round 32 (b): the hour of the clock asked ("bây giờ là mấy giờ", "giờ mấy giờ rồi") (folded).
 _CLOCK_ASKED = (" la may gio ", " may gio roi ", " may h roi ", " la may h ")
 
@@ -1983,6 +2006,34 @@ def _requested_at(tokens: list[Token], start: int) -> bool:
     return not parts.asks_yes_no(tokens, 0)
 
 
+# Who a count of people counts ("bao nhiêu người", "mấy bạn", "bn ng": the lexicon has
+# written "ng" out) (folded).
+_PERSONS = frozenset({"nguoi", "ban", "em", "chau", "hoc sinh", "thi sinh"})
+
+
+def _counted(tokens: list[Token], best: _Candidate) -> _Candidate:
+    """How many people take the contest, asked before the words that take it ("bao nhiêu
+    người đã tham gia thi rồi", "có mấy người đăng ký thi"): a count, never a request to
+    start the quiz. Those who have (đã, rồi, đang) are on the leaderboard; how many may is
+    the contest's rules (round 33 d)."""
+    if best.route != _TAKE or not best.explained:
+        return best
+    start = min(best.explained)
+    clause = tokens[start].clause
+    folds = [t.fold for t in tokens]
+    # (not with a wish between: "nhà tôi có mấy người muốn tham gia thi" asks to take it)
+    if not any(tokens[k].clause == clause and (
+            folds[k] == "may" or (folds[k] == "nhieu" and k and folds[k - 1] == "bao"))
+            and (folds[k + 1] in _PERSONS or " ".join(folds[k + 1:k + 3]) in _PERSONS)
+            and not _REQUEST & set(folds[k + 2:start])
+            for k in range(start - 1)):
+        return best
+    # ("dang" unmarked is "đăng" as often: "dang ky")
+    done = any(t.text in ("đã", "rồi", "đang") if t.marked else t.fold in ("da", "roi")
+               for t in tokens)
+    return replace(best, route=_BOARD if done else ("contest", ""))
+
+
 def _action_told(tokens: list[Token], best: _Candidate) -> bool:
     """Is the action `best` found only in parts that tell it done ("đã", "vừa", "rồi", "hôm
     qua"), in a message that asks nothing and requests nothing ("giúp", "với", "muốn", "lại")
@@ -2709,7 +2760,7 @@ class Understander:
             candidates = [c for c in candidates if c.route != best.route]
             best = asked_for
         best = self._tell_when(tokens, candidates, best)
-        may = self._may_take(tokens, candidates, best)
+        may = _counted(tokens, self._may_take(tokens, candidates, best))
         # (the take so set aside is not taken back for explaining more words: "làm bài thi có
         # được hỏi bố mẹ không" holds "làm" the contest's facts were not found on)
         not_taken = may is not best
@@ -2930,7 +2981,8 @@ class Understander:
             # price, the news or the date of the day, the answer found on the day alone, is no
             # list of the Week's events (round 27d)
             return replace(base, candidates=others)
-        if best.route[0] in ("day", "today") and day_alone and _exclaimed(tokens, used):
+        if best.route[0] in ("day", "today") and day_alone and (
+                _exclaimed(tokens, used) or _hour_told(tokens, used)):
             # "hôm nay đói quá", "hôm nay vui ghê": how the writer or the day is, said beside
             # the day, asks nothing of what it holds (round 32 b)
             return replace(base, candidates=others)
@@ -2942,7 +2994,7 @@ class Understander:
                 return replace(base, feature="smalltalk", arg="greeting", score=greeted.rank,
                                explained=frozenset(greeted.explained))
         if best.route == ("next", "") and ref is not None and ref.kind == "now" and day_alone \
-                and _clock_asked(tokens):
+                and (_clock_asked(tokens) or _hour_told(tokens, used)):
             # "bây giờ là mấy giờ rồi": the hour of the clock, not what the Week holds next
             # (round 32 b)
             return replace(base, candidates=others)

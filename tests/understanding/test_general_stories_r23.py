@@ -126,9 +126,8 @@ LEFT: dict[str, str] = {
     'thằng út nhà tôi':
         "the story's words outweigh the answer's (said < against) after the round's rules "
         "('chơi điện thoại' found, 'trùm chăn', 'ngủ gật', 'mắng' unknown)",
-    'con e 14 tuoi':
-        "dont_know: 'lap group chui boi' (bắt nạt trên mạng) has no phrase; the courses are "
-        "found on 'trên mạng'",
+    # ('con e 14 tuoi…': 'lap group chui boi' has no phrase, answered by the examples' model
+    # since round 33d's examples made anew.)
     # ('em phát hiện con gái…' is answered since round 26a.)
     'bác hàng xóm':
         "dont_know: 'tin sai' is no phrase ('tin sai sự thật' is); the courses are found on "

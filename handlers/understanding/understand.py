@@ -2040,6 +2040,15 @@ def _confirms(tokens: list[Token]) -> bool:
         words) > 1
 
 
+def _checks(tokens: list[Token]) -> bool:
+    """Does the message check what it says, ending on "phải không", "phải chứ" ("đúng không":
+    parts.particles), or on a particle that asks to confirm it (`_confirms`)?"""
+    words = [t.fold for t in tokens if t.kind == "word" and t.fold not in CALLS
+             and t.fold not in _CONFIRMING]
+    return _confirms(tokens) or (len(words) > 2 and words[-2] == "phai" and words[-1] in (
+        "khong", "chu"))
+
+
 class Understander:
     def __init__(self, edition: Edition) -> None:
         self.edition = edition
@@ -2154,6 +2163,13 @@ class Understander:
         # plain question of the bank, with no sign, stays "no information"; no other answer of
         # the Week is found so, nor is an answer the rules found replaced) (round 30 e)
         unknown = read.feature == "unknown" and not read.apart
+        if unknown and not read.words and not read.candidates and any(
+                t.fold == "thi" for t in typed):
+            # a follow-up that names nothing, its "thi" read as the particle ("vay thi sao", "the
+            # thi sao ad": vậy thì sao; "vậy thì mấy giờ"), all its words fillers and question
+            # words: the examples, which read "thi" without marks, the contest's, are not asked
+            # (round 33 b)
+            return read
         if not (unknown or read.examples_asked or self._half_explained(read)):
             return read
         surface = self._surface_of(typed, framed)  # (once: each way below reads it)
@@ -2921,6 +2937,12 @@ class Understander:
             # "giá cà chua hôm nay", "tin tức hôm nay có gì nổi bật", "hôm nay là ngày gì": a
             # price, the news or the date of the day, the answer found on the day alone, is no
             # list of the Week's events (round 27d)
+            return replace(base, candidates=others)
+        if best.route[0] in ("day", "today") and day_alone and _checks(tokens) and any(
+                i not in understood for i in info):
+            # "sở gd nghỉ thứ 7 phải không", "mai cơ quan nghỉ à": what the message checks of
+            # the day is something no answer of the Week names, no list of its events asked
+            # (round 33 b)
             return replace(base, candidates=others)
         if best.route[0] in ("day", "today") and day_alone and _exclaimed(tokens, used):
             # "hôm nay đói quá", "hôm nay vui ghê": how the writer or the day is, said beside
@@ -5607,12 +5629,24 @@ class Understander:
                                                   or _confirms(tokens)):
             # (not an event told in a part that asks nothing: "sáng nay tôi đi khai mạc rồi, |
             # chiều nay còn có gì nữa không" asks what else the day holds; round 30 c)
-            return next((c for c in candidates[1:] if c.route[0] == "event"
+            # (or on another day, when the message checks what it says: "khai mạc ngày 2/10
+            # phải không", "khai mac vao chu nhat nay nhi": the day is what the writer believes
+            # of the event, the event's card says its own; round 33 b)
+            checks = _checks(tokens)
+            event = next((c for c in candidates[1:] if c.route[0] == "event"
+                          and c.explained and not c.explained & ref.used
+                          and not _told_beside(tokens, c, ref.used)
+                          and (checks or self._event_days.get(c.route[1]) in ref.days)
+                          and c.rank >= SUBJECT * best.rank
+                          and self._named_event(c, candidates)), None)
+            if event is not None or not checks or " tuan le " not in run:
+                return event
+            # "tuần lễ kết thúc ngày 7/10 đúng không", "tuần lễ bắt đầu từ thứ 2 tuần sau à":
+            # the Week's own days checked are its dates' answer, found on words of its own
+            # (round 33 b)
+            return next((c for c in candidates[1:] if c.route == _WHEN_WEEK
                          and c.explained and not c.explained & ref.used
-                         and not _told_beside(tokens, c, ref.used)
-                         and self._event_days.get(c.route[1]) in ref.days
-                         and c.rank >= SUBJECT * best.rank
-                         and self._named_event(c, candidates)), None)
+                         and c.rank >= SUBJECT * best.rank), None)
         # "ngày tv mở thứ 3 ở thư viện thành phố có cần làm thẻ không": an event named on a
         # word of its own besides the subject found, with its own day, is what is asked of;
         # the day says which it is (round 25d)
@@ -5795,7 +5829,10 @@ class Understander:
         if len(ends) != 1:
             return None
         other = second if ends[0] is best else best
-        return ends[0] if min(other.explained) < min(ends[0].explained) else None
+        # (not an answer found on words the other's phrase holds whole: "bấm hủy là | không
+        # nhận tin nữa | phải không" is no question of "nhận tin" alone; round 33 b)
+        return ends[0] if min(other.explained) < min(ends[0].explained) and not (
+            ends[0].explained < other.explained) else None
 
     @staticmethod
     def _stop_ordered(tokens: list[Token], candidates: list[_Candidate]) -> _Candidate | None:

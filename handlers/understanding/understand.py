@@ -178,6 +178,9 @@ _EITHER = frozenset({"hay", "hoac"})  # days to choose from: "hôm nay hay mai"
 _DAY_HEADS = frozenset({"hom", "ngay", "bua"})
 # Particles that close a statement asked to be confirmed ("sáng nay khai mạc à") (folded).
 _CONFIRMING = frozenset({"a", "ah", "ak", "ha", "nhi"})
+# The particles that ask back what was just said, typed with their marks ("thế thôi à", "vậy
+# thôi hả"): no order (round 33 b).
+_ASKED_BACK = frozenset({"à", "hả", "hở", "nhỉ", "hà"})
 _NEEDING = frozenset({"phai", "can", "nen", "duoc"})  # "phải | mang laptop" (folded)
 # What one wears or brings to an event, folded: pairs, for one word alone is another's
 # ("mang" is "mạng", "đồng" "đóng", "mời" "mới", "giấy" the contest's "giây"); "mặc" alone
@@ -2040,6 +2043,14 @@ def _confirms(tokens: list[Token]) -> bool:
         words) > 1
 
 
+def _only_asked(tokens: list[Token], at: int) -> bool:
+    """Is the word at `at` said as "only" ("chỉ … thôi"), or asked back ("thế thôi à", "vậy
+    thôi hả": is that all?) rather than ordered (round 33 b)?"""
+    words = [t for t in tokens if t.kind == "word"]
+    return (bool(words) and words[-1].text in _ASKED_BACK) or any(
+        t.fold == "chi" and (t.text == "chỉ" or not t.marked) for t in tokens[:at])
+
+
 def _checks(tokens: list[Token]) -> bool:
     """Does the message check what it says, ending on "phải không", "phải chứ" ("đúng không":
     parts.particles), or on a particle that asks to confirm it (`_confirms`)?"""
@@ -3101,6 +3112,7 @@ class Understander:
             if held is not None:
                 best = held
                 passed.add(best.route)
+                passed |= self._alike_on_other_days(best, candidates, ref)
         if (best.route in (_WEEK_DATES, _TAKE) and any(f" {q} " in run for q in _WHEN_ONLY)
                 and " tuan le " not in run and " ngay bao gio " not in run):
             # "thi bắt đầu lúc mấy giờ", "mấy giờ bắt đầu thi": when the contest starts is
@@ -3209,6 +3221,7 @@ class Understander:
             if dated is not None:
                 best = dated
                 passed.add(best.route)
+                passed |= self._alike_on_other_days(best, candidates, ref)
             library = self._library_opens(tokens, ref, best, candidates, info)
             if library is not None:
                 best = library
@@ -3524,9 +3537,11 @@ class Understander:
         for m in matches:
             if m.alone and (ref is not None or content - set(range(m.start, m.end))
                             or any(self.index.units[o.unit][0] == "unknown"
-                                   and (o.start < m.start or o.end > m.end) for o in matches)):
+                                   and (o.start < m.start or o.end > m.end) for o in matches)
+                            or _only_asked(tokens, m.start)):
                 # the message says something else: words no answer holds, a day, or a subject
-                # the bot knows is not the Week's ("đăng ký học | thêm toán": private lessons)
+                # the bot knows is not the Week's ("đăng ký học | thêm toán": private lessons);
+                # or it asks whether that is all ("thế thôi à", "chỉ ở hải phòng thôi à")
                 continue
             if names and self.index.units[m.unit][0] not in _ADDRESSEES and any(
                     a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in names):
@@ -5632,13 +5647,16 @@ class Understander:
             # (or on another day, when the message checks what it says: "khai mạc ngày 2/10
             # phải không", "khai mac vao chu nhat nay nhi": the day is what the writer believes
             # of the event, the event's card says its own; round 33 b)
+            # (the event held on the day told first: "tối thứ 3 có diễn đàn phải không" is the
+            # forum of that evening, not the other forum)
             checks = _checks(tokens)
-            event = next((c for c in candidates[1:] if c.route[0] == "event"
-                          and c.explained and not c.explained & ref.used
-                          and not _told_beside(tokens, c, ref.used)
-                          and (checks or self._event_days.get(c.route[1]) in ref.days)
-                          and c.rank >= SUBJECT * best.rank
-                          and self._named_event(c, candidates)), None)
+            events = [c for c in candidates[1:] if c.route[0] == "event"
+                      and c.explained and not c.explained & ref.used
+                      and not _told_beside(tokens, c, ref.used)
+                      and c.rank >= SUBJECT * best.rank
+                      and self._named_event(c, candidates)]
+            event = next((c for c in events if self._event_days.get(c.route[1]) in ref.days),
+                         events[0] if checks and events else None)
             if event is not None or not checks or " tuan le " not in run:
                 return event
             # "tuần lễ kết thúc ngày 7/10 đúng không", "tuần lễ bắt đầu từ thứ 2 tuần sau à":
@@ -5659,6 +5677,17 @@ class Understander:
                                  for i in c.explained - best.explained - ref.used)
                          and c.rank >= TWO_QUESTIONS * best.rank), None)
         return None
+
+    def _alike_on_other_days(self, event: _Candidate, candidates: list[_Candidate],
+                             ref: DateRef) -> set[tuple[str, str]]:
+        """The events named alike (on the same words) as `event`, held on a day told, that are
+        held on other days: no second answer to ask between ("tối thứ 3 có diễn đàn à",
+        "diễn đàn tối thứ 3 mấy giờ": the forum of that evening; round 33 b)."""
+        if event.route[0] != "event" or self._event_days.get(event.route[1]) not in ref.days:
+            return set()
+        return {c.route for c in candidates if c.route[0] == "event"
+                and c.explained == event.explained
+                and self._event_days.get(c.route[1]) not in ref.days}
 
     def _library_opens(self, tokens: list[Token], ref: DateRef, best: _Candidate,
                        candidates: list[_Candidate],

@@ -529,11 +529,10 @@ def particles(tokens: list[Token],
                 _QUESTION_ENDS):
             out[i] = replace(make_token("thì"), clause=t.clause)
         elif t.text == "thi" and tokens[i - 1].fold in _SO and (
-                i == 1 or tokens[i - 2].clause != t.clause) and all(
-                x.kind != "word" or x.fold in ASK_WORDS or filler(x)
-                for x in tokens[i + 1:] if x.clause == t.clause):
+                i == 1 or tokens[i - 2].clause != t.clause) and tokens[i + 1].fold == "sao" \
+                and _part_closes(tokens, i + 1):
             # "vậy thi sao", "the thi sao ad": a follow-up that names nothing ("vậy thì
-            # sao"), no contest (round 33 b)
+            # sao"), no contest; "vay thi bao gio" may ask when the contest is (round 33 b)
             out[i] = replace(make_token("thì"), clause=t.clause)
         # ("muốn dự thi thì đăng ký ở đâu": "thi" before the particle itself is the contest's)
         elif t.text == "thi" and tokens[i + 1].fold != "thi" and (

@@ -178,6 +178,8 @@ _EITHER = frozenset({"hay", "hoac"})  # days to choose from: "hôm nay hay mai"
 _DAY_HEADS = frozenset({"hom", "ngay", "bua"})
 # Particles that close a statement asked to be confirmed ("sáng nay khai mạc à") (folded).
 _CONFIRMING = frozenset({"a", "ah", "ak", "ha", "nhi"})
+# The words that close a message that checks what it says ("… à", "… phải không ad") (folded).
+_CHECK_ENDS = _CONFIRMING | CALLS | CLOSING | {"phai", "khong", "chu"}
 # The particles that ask back what was just said, typed with their marks ("thế thôi à", "vậy
 # thôi hả"): no order (round 33 b).
 _ASKED_BACK = frozenset({"à", "hả", "hở", "nhỉ", "hà"})
@@ -2043,12 +2045,18 @@ def _confirms(tokens: list[Token]) -> bool:
         words) > 1
 
 
-def _only_asked(tokens: list[Token], at: int) -> bool:
-    """Is the word at `at` said as "only" ("chỉ … thôi"), or asked back ("thế thôi à", "vậy
-    thôi hả": is that all?) rather than ordered (round 33 b)?"""
+def _asked_back(tokens: list[Token]) -> bool:
+    """Does the message end on a particle that asks back what was said, typed with its marks
+    ("thế thôi à", "vậy thôi hả": is that all?), no order (round 33 b)?"""
     words = [t for t in tokens if t.kind == "word"]
-    return (bool(words) and words[-1].text in _ASKED_BACK) or any(
-        t.fold == "chi" and (t.text == "chỉ" or not t.marked) for t in tokens[:at])
+    return bool(words) and words[-1].text in _ASKED_BACK
+
+
+def _only_said(tokens: list[Token], at: int) -> bool:
+    """Is "chỉ" said before the word at `at`, in its part ("chỉ … thôi": only; round 33 b)?"""
+    clause = tokens[at].clause
+    return any(t.fold == "chi" and (t.text == "chỉ" or not t.marked) and t.clause == clause
+               for t in tokens[:at])
 
 
 def _checks(tokens: list[Token]) -> bool:
@@ -3538,11 +3546,14 @@ class Understander:
             if m.alone and (ref is not None or content - set(range(m.start, m.end))
                             or any(self.index.units[o.unit][0] == "unknown"
                                    and (o.start < m.start or o.end > m.end) for o in matches)
-                            or _only_asked(tokens, m.start)):
+                            or _asked_back(tokens) or _only_said(tokens, m.start)):
                 # the message says something else: words no answer holds, a day, or a subject
                 # the bot knows is not the Week's ("đăng ký học | thêm toán": private lessons);
                 # or it asks whether that is all ("thế thôi à", "chỉ ở hải phòng thôi à")
                 continue
+            if self.index.units[m.unit][0] == "stop" and _only_said(tokens, m.start) and any(
+                    tokens[k].fold == "thoi" for k in range(m.start, m.end)):
+                continue  # "tuần lễ chỉ có 3 ngày thôi à": "chỉ … thôi" says only, no stop
             if names and self.index.units[m.unit][0] not in _ADDRESSEES and any(
                     a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in names):
                 continue  # a word of a name ("ban tổ chức") is the name, not the verb
@@ -4944,12 +4955,18 @@ class Understander:
         # tiền gì không" holds "tham gia" too; round 23 d)
         fee = next((c for c in candidates if c.route == _FEES and c.explained
                     and not c.explained & best.explained
-                    and max(c.explained) > max(best.explained)
-                    and c.rank >= SUBJECT * best.rank), None)
+                    and max(c.explained) > max(best.explained)), None)
         if fee is None:
             return None
         after = [i for i in fee.explained if i > max(best.explained)]
         start, end = min(after), max(after)
+        # (or the fee checked, its words last but for the particles that check: "đi dự khai
+        # mạc mất tiền à", "lớp kỹ năng số thu tiền à", weaker for no "có" before them;
+        # round 33 b)
+        checked = _checks(tokens) and all(t.kind != "word" or t.fold in _CHECK_ENDS
+                                          for t in tokens[end + 1:])
+        if not checked and fee.rank < SUBJECT * best.rank:
+            return None
         # (or "không" right before them, then a yes/no: "thi cdht ko mất tiền hả", round 27 b)
         # (not "mà không": a condition of what is wanted, "trang … học tiếng anh mà không
         # mất xu nào không", round 29b; nor "nào không": which of them is free, "có khóa học
@@ -4961,7 +4978,7 @@ class Understander:
         asked_to = any(t.fold in YES_NO for t in tokens[max(start + 1, end):end + 3])
         # (the thing named is what the fee is asked of: explained by the answer)
         return replace(fee, explained=fee.explained | best.explained) if (
-            asked_from and asked_to) else None
+            asked_from and asked_to) or checked else None
 
     @staticmethod
     def _near_home(candidates: list[_Candidate], best: _Candidate) -> _Candidate:
@@ -5657,12 +5674,14 @@ class Understander:
                       and self._named_event(c, candidates)]
             event = next((c for c in events if self._event_days.get(c.route[1]) in ref.days),
                          events[0] if checks and events else None)
-            if event is not None or not checks or " tuan le " not in run:
+            if event is not None or not checks:
                 return event
             # "tuần lễ kết thúc ngày 7/10 đúng không", "tuần lễ bắt đầu từ thứ 2 tuần sau à":
-            # the Week's own days checked are its dates' answer, found on words of its own
-            # (round 33 b)
-            return next((c for c in candidates[1:] if c.route == _WHEN_WEEK
+            # the Week's own days checked are its dates' answer; "thi đóng lúc 21h ngày 7/10
+            # đúng không", the contest's facts (open every day until it closes): each found on
+            # words of its own (round 33 b)
+            own = _WHEN_WEEK if " tuan le " in run else ("contest", "")
+            return next((c for c in candidates[1:] if c.route == own
                          and c.explained and not c.explained & ref.used
                          and c.rank >= SUBJECT * best.rank), None)
         # "ngày tv mở thứ 3 ở thư viện thành phố có cần làm thẻ không": an event named on a

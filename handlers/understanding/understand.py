@@ -5333,6 +5333,16 @@ class Understander:
         class's words as much as the group's)."""
         if best.route != ("courses", "") or not best.explained:
             return None
+        if all(tokens[i].fold in _MATERIAL | _ONLINE for i in best.explained):
+            # "làm sao nhận biết lừa đảo trên mạng, | có tài liệu không": the list found only
+            # on the words of material and of online ("tài liệu", "trên mạng") asks the
+            # material of the subject an FAQ entry is found on, nearly as strong, on words of
+            # its own (round 33 b: the examples no longer settled it)
+            subject = next((c for c in candidates[1:] if c.route[0] == "faq" and c.explained
+                            and not c.explained & best.explained
+                            and c.rank >= CLARIFY_RATIO * best.rank), None)
+            if subject is not None:
+                return subject
 
         def own_group(c: _Candidate) -> bool:
             return bool(c.explained) and not c.explained & best.explained and not any(

@@ -2049,7 +2049,7 @@ def _asked_back(tokens: list[Token]) -> bool:
     """Does the message end on a particle that asks back what was said, typed with its marks
     ("thế thôi à", "vậy thôi hả": is that all?), no order (round 33 b)?"""
     words = [t for t in tokens if t.kind == "word"]
-    return bool(words) and words[-1].text in _ASKED_BACK
+    return len(words) > 1 and words[-1].text in _ASKED_BACK  # ("hả" alone opens a talk)
 
 
 def _only_said(tokens: list[Token], at: int) -> bool:
@@ -2958,10 +2958,13 @@ class Understander:
             # list of the Week's events (round 27d)
             return replace(base, candidates=others)
         if best.route[0] in ("day", "today") and day_alone and _checks(tokens) and any(
-                i not in understood for i in info):
+                i not in understood and tokens[i].fold not in DATE_FOLDS and (
+                    tokens[i].marked or tokens[i].fold not in self.index.filler_like)
+                for i in info):
             # "sở gd nghỉ thứ 7 phải không", "mai cơ quan nghỉ à": what the message checks of
             # the day is something no answer of the Week names, no list of its events asked
-            # (round 33 b)
+            # (round 33 b); not a word of dates or a filler typed without marks ("thi den het
+            # ngay 7 thang 10 a": đến)
             return replace(base, candidates=others)
         if best.route[0] in ("day", "today") and day_alone and _exclaimed(tokens, used):
             # "hôm nay đói quá", "hôm nay vui ghê": how the writer or the day is, said beside

@@ -84,11 +84,8 @@ LEFT: dict[str, str] = {
     # ('nhận được tin nhắn trúng iphone…' is answered since round 30e, §8.106.)
     # ('anh ta quen em tren mang, …': a strict xfail with round 31b's examples alone, answered
     # again once round 31 merged; a strict xfail with round 32b's examples alone, answered once
-    # round 32 a and b merged, a strict xfail again once round 32e merged)
-    'anh ta quen em tren mang, gio doi gui hang tu nuoc ngoai ve bat dong thue':
-        "no information once round 32 merged: the model's no information 0.42 against the safe "
-        "Internet 0.38, its nearest example the safe Internet's (0.244): a knife's edge since "
-        "§8.90",
+    # round 32 a and b merged, a strict xfail again once round 32e merged, answered again with
+    # round 33b's examples: a knife's edge since §8.90)
     'em bị quên mật khẩu zalo mà đổi số điện thoại rồi, lấy lại kiểu gì':
         "dont_know since rounds 26 merged: a forgotten password of an app is the app's "
         "help desk (round 26a's line), not a taken account",

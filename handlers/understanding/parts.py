@@ -155,6 +155,10 @@ _STOP_TEXTS = frozenset({"đừng", "dừng", "ngừng", "tắt", "hủy", "hu�
 _STOP_FOLDS = frozenset({"dung", "ngung", "tat", "huy"})  # (not "bo": "bố tôi …")
 _DENYING = frozenset({"khong", "ko", "k", "chang"})
 _DROPPED = frozenset({"nhac", "dang", "dk", "theo", "tin", "thong", "giup", "gium", "di"})
+# What checks the words before it after "đúng" ("đúng không", "đúng chứ", "đúng chưa"), and
+# the words a follow-up opens with before "thì" ("vậy thì sao", "thế thì sao") (folded).
+_CHECKING = frozenset({"khong", "chu", "chua"})
+_SO = frozenset({"vay", "the"})
 _LEADING = frozenset({"thoi", "gio", "vay", "the", "con", "nen", "va", "ma", "ad", "bot",
                       "oi", "da", "a"})
 
@@ -498,11 +502,21 @@ def particles(tokens: list[Token],
                 and (i + 1 == len(tokens) or tokens[i + 1].clause != t.clause
                      or all(x.kind != "word" for x in tokens[i + 1:]))):
             part = [x for x in tokens[:i] if x.clause == t.clause]
-            has = [k for k, x in enumerate(part) if x.fold == "co"]
+            # ("có" typed so or without marks: not "cơ" of "cơ quan"; round 33 b)
+            has = [k for k, x in enumerate(part) if x.fold == "co" and (
+                x.text == "có" or not x.marked)]
             if has and not any(x.fold in ("khong", "chua") for x in part) and (
                     t.text != "a" or (len(part) - has[0] >= 3
                                       and not any(x.fold == "gi" for x in part))):
                 out[i] = replace(make_token("không"), clause=t.clause)
+    # "… khai mạc ngày 1/10 đúng không", "đúng chứ", "đúng chưa", "đúng hem" closing a part:
+    # what it says checked, as "phải không" checks it; "đúng" is no word of the subject's
+    # (round 33 b)
+    for i in range(len(tokens) - 1):
+        t = tokens[i]
+        if t.fold == "dung" and (t.text == "đúng" or not t.marked) and (
+                tokens[i + 1].fold in _CHECKING) and _part_closes(tokens, i + 1):
+            out[i] = replace(make_token("phải"), clause=t.clause)
     said = run(tokens)  # (once: looked in for six phrases)
     asks_what = (" gi " in said or " nao " in said) and not any(
         f" {q} " in said for q in ("khi nao", "luc nao", "ngay nao", "gio nao"))
@@ -516,6 +530,12 @@ def particles(tokens: list[Token],
             continue  # "cuộc thi", "dự thi", "bài thi": never the particle (round 26 c)
         if t.text == "thi" and tokens[i + 1].kind == "word" and run(tokens, 0, i).endswith(
                 _QUESTION_ENDS):
+            out[i] = replace(make_token("thì"), clause=t.clause)
+        elif t.text == "thi" and tokens[i - 1].fold in _SO and (
+                i == 1 or tokens[i - 2].clause != t.clause) and tokens[i + 1].fold == "sao" \
+                and _part_closes(tokens, i + 1):
+            # "vậy thi sao", "the thi sao ad": a follow-up that names nothing ("vậy thì
+            # sao"), no contest; "vay thi bao gio" may ask when the contest is (round 33 b)
             out[i] = replace(make_token("thì"), clause=t.clause)
         # ("muốn dự thi thì đăng ký ở đâu": "thi" before the particle itself is the contest's)
         elif t.text == "thi" and tokens[i + 1].fold != "thi" and (
@@ -536,6 +556,13 @@ def particles(tokens: list[Token],
                 out[i] = replace(make_token("thì"), clause=t.clause)
                 out[i + 1:] = [replace(x, clause=x.clause + 1) for x in out[i + 1:]]
     return out
+
+
+def _part_closes(tokens: list[Token], k: int) -> bool:
+    """Is the word at `k` the last of its part, but for particles and calls after it?"""
+    clause = tokens[k].clause
+    return all(x.kind != "word" or x.fold in CLOSING or x.fold in _CALLED
+               for x in tokens[k + 1:] if x.clause == clause)
 
 
 def announcing(tokens: list[Token]) -> set[int]:

@@ -178,6 +178,11 @@ _EITHER = frozenset({"hay", "hoac"})  # days to choose from: "hôm nay hay mai"
 _DAY_HEADS = frozenset({"hom", "ngay", "bua"})
 # Particles that close a statement asked to be confirmed ("sáng nay khai mạc à") (folded).
 _CONFIRMING = frozenset({"a", "ah", "ak", "ha", "nhi"})
+# The words that close a message that checks what it says ("… à", "… phải không ad") (folded).
+_CHECK_ENDS = _CONFIRMING | CALLS | CLOSING | {"phai", "khong", "chu"}
+# The particles that ask back what was just said, typed with their marks ("thế thôi à", "vậy
+# thôi hả"): no order (round 33 b).
+_ASKED_BACK = frozenset({"à", "hả", "hở", "nhỉ", "hà"})
 _NEEDING = frozenset({"phai", "can", "nen", "duoc"})  # "phải | mang laptop" (folded)
 # What one wears or brings to an event, folded: pairs, for one word alone is another's
 # ("mang" is "mạng", "đồng" "đóng", "mời" "mới", "giấy" the contest's "giây"); "mặc" alone
@@ -2098,6 +2103,29 @@ def _confirms(tokens: list[Token]) -> bool:
         words) > 1
 
 
+def _asked_back(tokens: list[Token]) -> bool:
+    """Does the message end on a particle that asks back what was said, typed with its marks
+    ("thế thôi à", "vậy thôi hả": is that all?), no order (round 33 b)?"""
+    words = [t for t in tokens if t.kind == "word"]
+    return len(words) > 1 and words[-1].text in _ASKED_BACK  # ("hả" alone opens a talk)
+
+
+def _only_said(tokens: list[Token], at: int) -> bool:
+    """Is "chỉ" said before the word at `at`, in its part ("chỉ … thôi": only; round 33 b)?"""
+    clause = tokens[at].clause
+    return any(t.fold == "chi" and (t.text == "chỉ" or not t.marked) and t.clause == clause
+               for t in tokens[:at])
+
+
+def _checks(tokens: list[Token]) -> bool:
+    """Does the message check what it says, ending on "phải không", "phải chứ" ("đúng không":
+    parts.particles), or on a particle that asks to confirm it (`_confirms`)?"""
+    words = [t.fold for t in tokens if t.kind == "word" and t.fold not in CALLS
+             and t.fold not in _CONFIRMING]
+    return _confirms(tokens) or (len(words) > 2 and words[-2] == "phai" and words[-1] in (
+        "khong", "chu"))
+
+
 class Understander:
     def __init__(self, edition: Edition) -> None:
         self.edition = edition
@@ -2212,6 +2240,13 @@ class Understander:
         # plain question of the bank, with no sign, stays "no information"; no other answer of
         # the Week is found so, nor is an answer the rules found replaced) (round 30 e)
         unknown = read.feature == "unknown" and not read.apart
+        if unknown and not read.words and not read.candidates and any(
+                t.fold == "thi" for t in typed):
+            # a follow-up that names nothing, its "thi" read as the particle ("vay thi sao", "the
+            # thi sao ad": vậy thì sao; "vậy thì mấy giờ"), all its words fillers and question
+            # words: the examples, which read "thi" without marks, the contest's, are not asked
+            # (round 33 b)
+            return read
         if not (unknown or read.examples_asked or self._half_explained(read)):
             return read
         surface = self._surface_of(typed, framed)  # (once: each way below reads it)
@@ -2981,6 +3016,15 @@ class Understander:
             # price, the news or the date of the day, the answer found on the day alone, is no
             # list of the Week's events (round 27d)
             return replace(base, candidates=others)
+        if best.route[0] in ("day", "today") and day_alone and _checks(tokens) and any(
+                i not in understood and tokens[i].fold not in DATE_FOLDS and (
+                    tokens[i].marked or tokens[i].fold not in self.index.filler_like)
+                for i in info):
+            # "sở gd nghỉ thứ 7 phải không", "mai cơ quan nghỉ à": what the message checks of
+            # the day is something no answer of the Week names, no list of its events asked
+            # (round 33 b); not a word of dates or a filler typed without marks ("thi den het
+            # ngay 7 thang 10 a": đến)
+            return replace(base, candidates=others)
         if best.route[0] in ("day", "today") and day_alone and (
                 _exclaimed(tokens, used) or _hour_told(tokens, used)):
             # "hôm nay đói quá", "hôm nay vui ghê": how the writer or the day is, said beside
@@ -3139,6 +3183,7 @@ class Understander:
             if held is not None:
                 best = held
                 passed.add(best.route)
+                passed |= self._alike_on_other_days(best, candidates, ref)
         if (best.route in (_WEEK_DATES, _TAKE) and any(f" {q} " in run for q in _WHEN_ONLY)
                 and " tuan le " not in run and " ngay bao gio " not in run):
             # "thi bắt đầu lúc mấy giờ", "mấy giờ bắt đầu thi": when the contest starts is
@@ -3247,6 +3292,7 @@ class Understander:
             if dated is not None:
                 best = dated
                 passed.add(best.route)
+                passed |= self._alike_on_other_days(best, candidates, ref)
             library = self._library_opens(tokens, ref, best, candidates, info)
             if library is not None:
                 best = library
@@ -3562,10 +3608,15 @@ class Understander:
         for m in matches:
             if m.alone and (ref is not None or content - set(range(m.start, m.end))
                             or any(self.index.units[o.unit][0] == "unknown"
-                                   and (o.start < m.start or o.end > m.end) for o in matches)):
+                                   and (o.start < m.start or o.end > m.end) for o in matches)
+                            or _asked_back(tokens) or _only_said(tokens, m.start)):
                 # the message says something else: words no answer holds, a day, or a subject
-                # the bot knows is not the Week's ("đăng ký học | thêm toán": private lessons)
+                # the bot knows is not the Week's ("đăng ký học | thêm toán": private lessons);
+                # or it asks whether that is all ("thế thôi à", "chỉ ở hải phòng thôi à")
                 continue
+            if self.index.units[m.unit][0] == "stop" and _only_said(tokens, m.start) and any(
+                    tokens[k].fold == "thoi" for k in range(m.start, m.end)):
+                continue  # "tuần lễ chỉ có 3 ngày thôi à": "chỉ … thôi" says only, no stop
             if names and self.index.units[m.unit][0] not in _ADDRESSEES and any(
                     a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in names):
                 continue  # a word of a name ("ban tổ chức") is the name, not the verb
@@ -4967,12 +5018,18 @@ class Understander:
         # tiền gì không" holds "tham gia" too; round 23 d)
         fee = next((c for c in candidates if c.route == _FEES and c.explained
                     and not c.explained & best.explained
-                    and max(c.explained) > max(best.explained)
-                    and c.rank >= SUBJECT * best.rank), None)
+                    and max(c.explained) > max(best.explained)), None)
         if fee is None:
             return None
         after = [i for i in fee.explained if i > max(best.explained)]
         start, end = min(after), max(after)
+        # (or the fee checked, its words last but for the particles that check: "đi dự khai
+        # mạc mất tiền à", "lớp kỹ năng số thu tiền à", weaker for no "có" before them;
+        # round 33 b)
+        checked = _checks(tokens) and all(t.kind != "word" or t.fold in _CHECK_ENDS
+                                          for t in tokens[end + 1:])
+        if not checked and fee.rank < SUBJECT * best.rank:
+            return None
         # (or "không" right before them, then a yes/no: "thi cdht ko mất tiền hả", round 27 b)
         # (not "mà không": a condition of what is wanted, "trang … học tiếng anh mà không
         # mất xu nào không", round 29b; nor "nào không": which of them is free, "có khóa học
@@ -4984,7 +5041,7 @@ class Understander:
         asked_to = any(t.fold in YES_NO for t in tokens[max(start + 1, end):end + 3])
         # (the thing named is what the fee is asked of: explained by the answer)
         return replace(fee, explained=fee.explained | best.explained) if (
-            asked_from and asked_to) else None
+            asked_from and asked_to) or checked else None
 
     @staticmethod
     def _near_home(candidates: list[_Candidate], best: _Candidate) -> _Candidate:
@@ -5339,6 +5396,16 @@ class Understander:
         class's words as much as the group's)."""
         if best.route != ("courses", "") or not best.explained:
             return None
+        if all(tokens[i].fold in _MATERIAL | _ONLINE for i in best.explained):
+            # "làm sao nhận biết lừa đảo trên mạng, | có tài liệu không": the list found only
+            # on the words of material and of online ("tài liệu", "trên mạng") asks the
+            # material of the subject an FAQ entry is found on, nearly as strong, on words of
+            # its own (round 33 b: the examples no longer settled it)
+            subject = next((c for c in candidates[1:] if c.route[0] == "faq" and c.explained
+                            and not c.explained & best.explained
+                            and c.rank >= CLARIFY_RATIO * best.rank), None)
+            if subject is not None:
+                return subject
 
         def own_group(c: _Candidate) -> bool:
             return bool(c.explained) and not c.explained & best.explained and not any(
@@ -5667,12 +5734,29 @@ class Understander:
                                                   or _confirms(tokens)):
             # (not an event told in a part that asks nothing: "sáng nay tôi đi khai mạc rồi, |
             # chiều nay còn có gì nữa không" asks what else the day holds; round 30 c)
-            return next((c for c in candidates[1:] if c.route[0] == "event"
+            # (or on another day, when the message checks what it says: "khai mạc ngày 2/10
+            # phải không", "khai mac vao chu nhat nay nhi": the day is what the writer believes
+            # of the event, the event's card says its own; round 33 b)
+            # (the event held on the day told first: "tối thứ 3 có diễn đàn phải không" is the
+            # forum of that evening, not the other forum)
+            checks = _checks(tokens)
+            events = [c for c in candidates[1:] if c.route[0] == "event"
+                      and c.explained and not c.explained & ref.used
+                      and not _told_beside(tokens, c, ref.used)
+                      and c.rank >= SUBJECT * best.rank
+                      and self._named_event(c, candidates)]
+            event = next((c for c in events if self._event_days.get(c.route[1]) in ref.days),
+                         events[0] if checks and events else None)
+            if event is not None or not checks:
+                return event
+            # "tuần lễ kết thúc ngày 7/10 đúng không", "tuần lễ bắt đầu từ thứ 2 tuần sau à":
+            # the Week's own days checked are its dates' answer; "thi đóng lúc 21h ngày 7/10
+            # đúng không", the contest's facts (open every day until it closes): each found on
+            # words of its own (round 33 b)
+            own = _WHEN_WEEK if " tuan le " in run else ("contest", "")
+            return next((c for c in candidates[1:] if c.route == own
                          and c.explained and not c.explained & ref.used
-                         and not _told_beside(tokens, c, ref.used)
-                         and self._event_days.get(c.route[1]) in ref.days
-                         and c.rank >= SUBJECT * best.rank
-                         and self._named_event(c, candidates)), None)
+                         and c.rank >= SUBJECT * best.rank), None)
         # "ngày tv mở thứ 3 ở thư viện thành phố có cần làm thẻ không": an event named on a
         # word of its own besides the subject found, with its own day, is what is asked of;
         # the day says which it is (round 25d)
@@ -5685,6 +5769,17 @@ class Understander:
                                  for i in c.explained - best.explained - ref.used)
                          and c.rank >= TWO_QUESTIONS * best.rank), None)
         return None
+
+    def _alike_on_other_days(self, event: _Candidate, candidates: list[_Candidate],
+                             ref: DateRef) -> set[tuple[str, str]]:
+        """The events named alike (on the same words) as `event`, held on a day told, that are
+        held on other days: no second answer to ask between ("tối thứ 3 có diễn đàn à",
+        "diễn đàn tối thứ 3 mấy giờ": the forum of that evening; round 33 b)."""
+        if event.route[0] != "event" or self._event_days.get(event.route[1]) not in ref.days:
+            return set()
+        return {c.route for c in candidates if c.route[0] == "event"
+                and c.explained == event.explained
+                and self._event_days.get(c.route[1]) not in ref.days}
 
     def _library_opens(self, tokens: list[Token], ref: DateRef, best: _Candidate,
                        candidates: list[_Candidate],
@@ -5855,7 +5950,10 @@ class Understander:
         if len(ends) != 1:
             return None
         other = second if ends[0] is best else best
-        return ends[0] if min(other.explained) < min(ends[0].explained) else None
+        # (not an answer found on words the other's phrase holds whole: "bấm hủy là | không
+        # nhận tin nữa | phải không" is no question of "nhận tin" alone; round 33 b)
+        return ends[0] if min(other.explained) < min(ends[0].explained) and not (
+            ends[0].explained < other.explained) else None
 
     @staticmethod
     def _stop_ordered(tokens: list[Token], candidates: list[_Candidate]) -> _Candidate | None:

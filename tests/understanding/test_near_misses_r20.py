@@ -103,12 +103,9 @@ THE_WEEK = [
     ("thi ở đâu vậy ad", "contest"),
     ("cuoc thi thi dau vay", "contest"),
     # (a strict xfail of the second opinion from round 28b's examples until BENCHMARKS §8.96's
-    # training: the model's contest 0.51, who may take part 0.44)
-    pytest.param("tôi ở hà nội có tham gia cuộc thi được không", "faq:cuoc-thi",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "faq:ai-tham-gia since round 29a's lines of who may take part: the five "
-                     "nearest name who may take part and the model gives it p 0.52, the "
-                     "contest 0.44 (a knife's edge: the examples' vote)"))),
+    # training: the model's contest 0.51, who may take part 0.44; then faq:ai-tham-gia from
+    # round 29a's lines of who may take part until round 33b's examples: a knife's edge)
+    ("tôi ở hà nội có tham gia cuộc thi được không", "faq:cuoc-thi"),
     ("thư viện thành phố mở cửa mấy giờ", "library"),
     ("tập huấn internet cho công nhân viên chức khi nào", "event:tap-huan-internet-cbcnv"),
     ("doan xe tuyen truyen chay luc may gio", "event:doan-xe-luu-dong"),

@@ -84,11 +84,9 @@ LEFT: dict[str, str] = {
     # ('nhận được tin nhắn trúng iphone…' is answered since round 30e, §8.106.)
     # ('anh ta quen em tren mang, …': a strict xfail with round 31b's examples alone, answered
     # again once round 31 merged; a strict xfail with round 32b's examples alone, answered once
-    # round 32 a and b merged, a strict xfail again once round 32e merged)
-    'anh ta quen em tren mang, gio doi gui hang tu nuoc ngoai ve bat dong thue':
-        "no information once round 32 merged: the model's no information 0.42 against the safe "
-        "Internet 0.38, its nearest example the safe Internet's (0.244): a knife's edge since "
-        "§8.90",
+    # round 32 a and b merged, a strict xfail again once round 32e merged: no information 0.42
+    # against the safe Internet 0.38, a knife's edge since §8.90; answered again with round
+    # 33c's examples)
     'em bị quên mật khẩu zalo mà đổi số điện thoại rồi, lấy lại kiểu gì':
         "dont_know since rounds 26 merged: a forgotten password of an app is the app's "
         "help desk (round 26a's line), not a taken account",
@@ -113,11 +111,9 @@ GUARDS = [
     ('mua dien thoai tra gop o dau de', 'dont_know'),
     ('muon to cao hang xom lan chiem dat thi nop don o dau', 'dont_know'),
     # (the safe Internet with round 32b's examples alone; no information once round 32 a, b
-    # and c merged; the safe Internet again once 32e merged)
-    pytest.param('nap tien vao game bi tru tien 2 lan', 'dont_know', marks=pytest.mark.xfail(
-        strict=True, reason="faq:internet-an-toan once round 32 merged (the model's no "
-        "information 0.47, the safe Internet 0.30; its nearest examples fees 0.28, no "
-        "information 0.22): a knife's edge since round 32b")),
+    # and c merged; the safe Internet again once 32e merged, a knife's edge since round 32b;
+    # no information again with round 33c's examples)
+    ('nap tien vao game bi tru tien 2 lan', 'dont_know'),
     ('cho tôi hỏi cước 4g viettel gói nào rẻ', 'dont_know'),
     # a probe of near misses written at the end (three were confident safe-Internet answers
     # through keywords then taken back: 'cài đặt', 'tòa án', 'coin')

@@ -104,9 +104,9 @@ GUARDS = [
 
 # Cases the round did not mend (strict xfail): the text, with the answer it gets and why.
 LEFT: dict[str, str] = {
-    "bà tôi muốn học dùng zalo, tuần lễ có lớp không":
-        "faq:tuan-le-la-gi once round 30 merged: the model's second opinion, the safe Internet "
-        "0.22, under SECOND_FLOOR 0.3 (0.305 with round 30f's examples alone): a knife's edge",
+    # ("bà tôi muốn học dùng zalo, tuần lễ có lớp không": faq:tuan-le-la-gi once round 30
+    # merged, the model's second opinion under SECOND_FLOOR, a knife's edge; answered again
+    # with round 33c's examples)
     "ai đó nhắn zalo giả làm cháu tôi xin chuyển 10 triệu đóng viện phí":
         "no information once round 32 a and b merged (answered with round 32a's examples "
         "alone): the model's no information 0.33 against the safe Internet 0.28, its two "

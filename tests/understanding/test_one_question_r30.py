@@ -94,10 +94,9 @@ GUARDS = [
 ]
 
 LEFT: dict[str, str] = {
-    "ý em là lớp cho người già cơ, không phải lớp cho học sinh":
-        "faq:ai-tham-gia once round 32 merged: the rules' who may take part stands, the "
-        "examples' second opinion the safe Internet 0.30 (at SECOND_FLOOR), no information 0.22: "
-        "a knife's edge",
+    # ("ý em là lớp cho người già cơ, không phải lớp cho học sinh": faq:ai-tham-gia once round
+    # 32 merged, the examples' second opinion at SECOND_FLOOR, a knife's edge; answered again
+    # with round 33c's examples)
     "khỏi gửi lịch cho tôi, tôi chỉ cần địa chỉ thư viện quận":
         "dont_know with the round's examples made anew (it passed before them): 'khỏi' opens "
         "no denial of the rules (parts.denied reads pairs, 'không cần'), so the rules give no "

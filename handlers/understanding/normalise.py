@@ -49,6 +49,11 @@ _ZERO = re.compile(r"(?<=[0-9])(?<![^\W\do_][0-9])o(?![^\W\d_])")
 # it was, ":" after a number was a time ("thứ 5 :))": 5 o'clock) and "D", "v" unknown words.
 _SMILEY = re.compile(r"(?<![^\W_])(?:[:;=][-'^]?(?:[)(\]\[|/\\*]+|[dDpPvVoO3]+(?![^\W_]))"
                      r"|\^[_.-]?\^+|<3+|[tT]_[tT]|T\.T|-[_.]-|[xX]D+(?![^\W_]))")
+# A heart typed with keys ("<3", "<333") is a heart emoji, as the lexicon reads one (thanks);
+# a sad or flat face (":((", "T_T", "-_-", ":/") one the lexicon does not read (alone, no "ok").
+_HEART = "\u2764"
+_SAD = "\U0001f622"
+_SAD_KEYS = re.compile(r"[(\[|/\\]|[tT][_.][tT]|-[_.]-")
 # The characters each of those regular expressions needs, looked for first: most messages
 # hold none, and one search for a character is a tenth of the cost of the expression.
 _SMILEY_KEYS = re.compile(r"[:;=^<_.D-]")  # (":", "^", "<", "_", ".", "-" or xD's "D")
@@ -64,6 +69,53 @@ PAIRED_FINALS = frozenset({"ch", "ng", "nh"})  # (repair.py too)
 # parts two words there (the lexicon reads "c ơn"), joined they would be another ("con").
 _DOTTED = frozenset({("c", "ơn"), ("c", "on")})
 _CLOSING_FILLERS = frozenset({"ạ", "a", "ad", "nhé", "nha", "ơi", "vậy", "với", "🙂"})
+# What phones and chat apps add around a question (round 33 c), each made one symbol (an emoji
+# of its own: symbols say nothing beside words, `undecorated`) or left out: a link ("https://…",
+# "www.…", "bit.ly/…"), an e-mail address, a hashtag ("#hoctapsuotdoi"), a placeholder the app
+# writes for a sticker or a picture ("[Sticker]", "[Hình ảnh]": a sticker is a smiley), the
+# writer's own number or address told ("sđt em 0912345678", "mail e là lan@gmail.com": told,
+# not asked; a number alone stays, "gọi 0912… không ai nghe"), the mark of a forwarded message
+# at its start ("Chuyển tiếp:", "Fwd:") and the signature a phone's mail adds at its end
+# ("Gửi từ iPhone của tôi", "Sent from my iPhone"). Left as they were, their letters were
+# unknown words ("https", "www", "gmail", "sticker") that made the question unread, or a
+# phone number told made the message ask for the contacts.
+_PHONE = r"(?:\+\s?84|0)[0-9](?:[\s.-]?[0-9]){7,9}(?![0-9])"
+_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+# (a name without a scheme ends in a top-level domain; one that is a word typed without its
+# marks after a dot, "ly", "me", "co", only when a path follows: "bit.ly/3abc")
+_URL = re.compile(r"(?:https?://|www\.)\S+|(?<![\w@.])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*"
+                  r"(?:\.(?:com|vn|net|org|info|gov|edu)(?:\.vn)?(?:/\S*)?"
+                  r"|\.(?:ly|gl|me|io|co|to|gd)/\S*)(?![\w.]*\w)", re.IGNORECASE)
+_EMAILS = re.compile(_EMAIL)
+_SCHEME = re.compile(r"^(?:https?://)?(?:www\d?\.|m\.)?", re.IGNORECASE)
+_NO_SITE = frozenset({"www", "m", "mobile", "web", "en", "vi"})
+_SHORTENERS = frozenset({"bit", "goo", "tinyurl", "cutt", "rebrand", "shorturl", "ow"})
+LINK = "\U0001f517"  # (the symbol a link is read as: understand.py reads a shared link so)
+_TOLD_CONTACT = re.compile(
+    r"(?<![^\W_])(?:số\s+điện\s+thoại|so\s+dien\s+thoai|điện\s+thoại|dien\s+thoai|số\s+đt"
+    r"|so\s+dt|sđt|sdt|số|so|đt|dt|zalo|phone|e-mail|email|mail|gmail)"
+    r"(?:\s+(?:của|cua))?\s+(?:em|e|tôi|toi|mình|minh|mk|tớ|anh|chị|bác|bac|cháu|chau|con|cô"
+    r"|chú|chu|t|nhà\s+em|nhà\s+tôi|nha\s+em|nha\s+toi)(?![^\W_])\s*(?:là|la|:)?\s*"
+    rf"(?:{_PHONE}|{_EMAIL})", re.IGNORECASE)
+_HASHTAG = re.compile(r"(?<![\w&#])#[^\W\d_]\w*")
+_PLACEHOLDER = re.compile(
+    r"\[\s*(?:(sticker|emoji|gif)|hình\s+ảnh|hinh\s+anh|ảnh|anh|image|photo|picture|video"
+    r"|file|tệp|tep|voice|audio|tin\s+nhắn\s+thoại|tin\s+nhan\s+thoai|ghi\s+âm|link"
+    r"|liên\s+kết|vị\s+trí|location|danh\s+thiếp|contact)\s*\]", re.IGNORECASE)
+_FORWARDED = re.compile(
+    r"(?:\s*-*\s*(?:(?:tin\s+nhắn\s+)?chuyển\s+tiếp|(?:tin\s+nhan\s+)?chuyen\s+tiep|fwd?"
+    r"|forwarded(?:\s+message)?)\s*-*\s*:\s*)+", re.IGNORECASE)
+_SIGNATURE = re.compile(
+    r"(?:^|(?<=[\s,.;:!?-]))-*\s*(?:(?:được\s+)?gửi\s+từ|(?:duoc\s+)?gui\s+tu|sent\s+from"
+    r"|sent\s+via|get\s+outlook\s+for)\s+(?:(?:my|the|chiếc|cái|cai)\s+)?"
+    r"(?:iphone|ipad|android|samsung|galaxy|xiaomi|redmi|oppo|vivo|nokia|huawei|realme"
+    r"|điện\s+thoại|dien\s+thoai|di\s+động|di\s+dong|mobile|smartphone|mail|outlook|yahoo"
+    r"|gmail|windows|ios)"
+    r"(?:\s+(?:của|cua|tôi|toi|mình|minh|em|thông|thong|smartphone|pro|max|plus|ultra|mini"
+    r"|lite|note|on|for|android|ios|windows|galaxy|samsung|iphone|mail|[a-z]?[0-9]+[a-z]*))*"
+    r"\s*[.!]?\s*$", re.IGNORECASE)
+_PHONE_KEYS = re.compile(r"[0-9](?:[\s.-]?[0-9]){8}")  # (nine digits: a phone number's least)
+_WRAP_KEYS = re.compile(r"[/@#\[]|www|\.[a-zA-Z]")  # (a link, an address, a tag, a placeholder)
 _CLAUSE_ENDS = frozenset(",.;!?…")
 # A colon before a space parts a message as a comma does ("nhờ bot nhắn Ban tổ chức: trường
 # chúng tôi …"); one inside a word or a time does not ("nut:homnay", "8:30") (round 22 d).
@@ -144,13 +196,14 @@ def tokenize(text: str) -> list[Token]:
     ("nhaaa" -> "nhaa"; the understander makes it "nha" when "nhaa" is no word)."""
     out: list[Token] = []
     clause = 0
+    text = unwrapped(text)
     # a line break parts a message as a comma does ("chào ad⏎em là giáo viên⏎…")
     if "\n" in text or "\r" in text:
         text = _LINE_BREAK.sub(", ", text)
     if ": " in text or ":\t" in text:
         text = _COLON_PARTS.sub(",", text)
     if _SMILEY_KEYS.search(text):
-        text = _SMILEY.sub(" \U0001f642 ", text)
+        text = _SMILEY.sub(_smiley, text)
     text = text.lower()
     if _SPOKEN_KEYS.search(text):
         text = _SPOKEN_MARKS.sub(lambda m: _SPOKEN[m.lastgroup or "s"], text)
@@ -177,9 +230,85 @@ def tokenize(text: str) -> list[Token]:
     return _once(out)
 
 
+def unwrapped(text: str) -> str:
+    """`text` without what a phone or a chat app adds around the question: a forwarded
+    message's mark, a signature, the writer's own number or address told; each link, e-mail
+    address, hashtag and placeholder made a symbol (round 33 c). Each step is tried only where
+    a character it needs is in the message: most hold none."""
+    if ":" in text and (m := _FORWARDED.match(text)) is not None:
+        text = text[m.end():]
+    tail = text[-80:].lower()  # (a signature's words, looked for as plain text first)
+    if ("gửi" in tail or "gui" in tail or "sent" in tail or "outlook" in tail) and (
+            m := _SIGNATURE.search(text, max(0, len(text) - 80))) is not None:
+        text = text[:m.start()]
+    if not _WRAP_KEYS.search(text):
+        return _told(text)
+    text = _told(text)
+    if "@" in text:
+        text = _EMAILS.sub(" \U0001f4e7 ", text)
+    if "/" in text or "." in text:
+        text = _URL.sub(_link, text)
+    if "#" in text:
+        text = _HASHTAG.sub(" \U0001f3f7 ", text)
+    if "[" in text:
+        text = _PLACEHOLDER.sub(
+            lambda m: " \U0001f642 " if m.group(1) else " \U0001f5bc ", text)
+    return text
+
+
+def _link(m: re.Match[str]) -> str:
+    """A link, as the symbol of a link and the name of its site ("https://www.shopee.vn/…":
+    shopee, "thuvien.haiphong.gov.vn": thuvien): the one word of it that tells what it is about
+    (a shop, a newspaper, the city's library), read as a word typed; a shortener's name or one
+    of letters and digits says nothing ("bit.ly", "t.co", "abc123")."""
+    host = _SCHEME.sub("", m.group()).split("/", 1)[0].split("?", 1)[0].lower()
+    name = next((label for label in host.split(".") if label not in _NO_SITE), "")
+    if len(name) < 3 or not name.isalpha() or name in _SHORTENERS:
+        return f" {LINK} "
+    return f" {LINK} {name} "
+
+
+def _told(text: str) -> str:
+    """`text` with the writer's own number or e-mail address told made a symbol."""
+    if "@" in text or _PHONE_KEYS.search(text):
+        return _TOLD_CONTACT.sub(" \u260e ", text)
+    return text
+
+
+def _smiley(m: re.Match[str]) -> str:
+    face = m.group()
+    if face.startswith("<"):
+        return f" {_HEART} "
+    return f" {_SAD} " if _SAD_KEYS.search(face) else " \U0001f642 "
+
+
+def undecorated(tokens: list[Token], is_filler: Callable[[Token], bool]) -> list[Token]:
+    """The tokens without their symbols (emojis, smileys, links, stickers) when a word that is
+    no filler is among them: beside a question an emoji says nothing of what is asked ("lịch
+    hôm nay 👍👍👍" asks today's schedule, not "ok"; "🙏 cho e hỏi…"). Beside fillers only, or
+    alone, the lexicon reads them ("👍": ok, "❤️": thanks, "😂": a laugh) (round 33 c)."""
+    for t in tokens:  # (a loop, not any(): asked of every message, and most hold no symbol)
+        if t.kind == "symbol":
+            break
+    else:
+        return tokens
+    if not any(t.kind != "symbol" and (t.kind != "word" or not is_filler(t)) for t in tokens):
+        return tokens
+    return [t for t in tokens if t.kind != "symbol"]
+
+
 def _once(tokens: list[Token]) -> list[Token]:
     """The tokens without a part that says again, word for word, a part before it (the
-    question sent twice: "thư viện ở đâu? thư viện ở đâu ạ"; its fillers at the end aside)."""
+    question sent twice: "thư viện ở đâu? thư viện ở đâu ạ"; its fillers at the end aside);
+    a message that is one run of words said twice, without a mark between ("cuộc thi ở đâu
+    cuộc thi ở đâu", a voice keyboard's or a double paste), is said once (round 33 c)."""
+    n = len(tokens)
+    while n > 4 and tokens[n - 1].text in _CLOSING_FILLERS:
+        n -= 1
+    half = n // 2
+    if n >= 4 and not n % 2 and tokens[0].text == tokens[half].text and all(
+            tokens[k].text == tokens[half + k].text for k in range(1, half)):
+        return tokens[:half]
     parts: dict[int, list[Token]] = {}
     for t in tokens:
         parts.setdefault(t.clause, []).append(t)

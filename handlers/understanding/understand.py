@@ -36,11 +36,14 @@ from handlers.understanding.index import (
     Match,
 )
 from handlers.understanding.normalise import (
+    LINK,
     Lexicon,
     Token,
     fold,
+    make_token,
     tokenize,
     tone,
+    undecorated,
 )
 from handlers.understanding.repair import Repairer
 from handlers.understanding.words import (
@@ -244,6 +247,16 @@ _DONE = frozenset({"roi", "xong"})
 _POINTED = frozenset({"đó", "ấy", "đấy"})
 _POINTED_FOLDS = frozenset({"do", "ay"})
 _REFUSABLE = frozenset({("contest_take", "")})  # (a refused subscription is unsubscribing)
+# (a link beside small talk, no answer found, a question asked back, or an action asked: read
+# without it; a link's word, one no answer knows: _SHARED)
+_LINK_KEPT = frozenset({"smalltalk", "unknown", "clarify", "subscribe", "unsubscribe",
+                        "contest_take", "privacy", "ask", "language", "help", "menu"})
+_SHARED = make_token("http")
+# (the words, written out and folded, of a question asked beside a link: "có gì không",
+# "ở đâu", "when", "is it")
+_LINK_ASKED = ASK_WORDS | YES_NO | frozenset({
+    "bao", "khi", "phai", "what", "when", "where", "how", "who", "which", "is", "are", "can",
+    "do", "does"})
 _ACTIONS = frozenset({("subscribe", ""), ("unsubscribe", ""), ("contest_take", ""),
                       ("privacy", ""), ("ask", "")})
 _DAYS_BEFORE = frozenset({("hom", "qua"), ("hom", "truoc"), ("bua", "truoc"), ("hom", "kia")})
@@ -2199,7 +2212,12 @@ class Understander:
         (no repair of typos: the letter grams bear them). The examples themselves are read
         whole, frames and all: the model is trained on them as written (round 28 a: read
         without their frames, the model lost more than it won)."""
-        return self._folded(tokenize(text))
+        return self._folded(self._tokens(text))
+
+    def _tokens(self, text: str) -> list[Token]:
+        """The tokens of a message, without its emojis and symbols beside a question
+        (`undecorated`, round 33 c)."""
+        return undecorated(tokenize(text), self.index.is_filler)
 
     def _surface_of(self, typed: list[Token], framed: _Framed | None) -> str:
         """A message's tokens (`tokenize`) as the examples read them (`_surface`), without the
@@ -2226,7 +2244,25 @@ class Understander:
         answers to ask between), by the examples most like it, when they agree; where the rules
         answered on a part of the message only, the examples' model, when it is sure of another
         answer and the example most like the message names it too (_half_explained)."""
-        typed = tokenize(text)  # (read once: the rules and the examples read the same tokens)
+        typed = tokenize(text)
+        # (read once: the rules and the examples read the same tokens, without the emojis and
+        # links beside the question: `undecorated`)
+        read = self._understood(text, today, undecorated(typed, self.index.is_filler))
+        if read.asks or read.feature in _LINK_KEPT or not any(t.text == LINK for t in typed) \
+                or any(w in _LINK_ASKED for w in read.normalised.split()):
+            return read
+        # A link shared with words that ask nothing ("click vào đây nhận quà: http://…", "xem
+        # video này hay lắm www.youtube.com/…", "lịch tuần lễ https://…"): the link is what is
+        # shared, and the bot cannot read it; the message is read with the link as a word it
+        # does not know, as before round 33 c, when so it is no answer (a question beside a
+        # link is read without it: "thi ở đâu vậy https://…", "mai có gì k ạ https://…")
+        shared = self._understood(text, today, undecorated(
+            [_SHARED.in_clause(t.clause) if t.text == LINK else t for t in typed],
+            self.index.is_filler))
+        return shared if shared.feature == "unknown" else read
+
+    def _understood(self, text: str, today: date, typed: list[Token]) -> Understanding:
+        """`understand`, the message's tokens read already."""
         framed = _unframed(typed)  # (once too: both read the question without its frame)
         read = self._read_framed(text, today, typed, framed)
         given = read.key
@@ -2386,7 +2422,7 @@ class Understander:
               with_frame: bool = False) -> Understanding:
         """`text` read by the phrases of the answers (`typed`: its tokens, when read already;
         `with_frame`: read with its courtesy frame, _unframed)."""
-        typed = tokenize(text) if typed is None else typed
+        typed = self._tokens(text) if typed is None else typed
         return self._read_framed(text, today, typed, None if with_frame else _unframed(typed))
 
     def _read_framed(self, text: str, today: date, typed: list[Token],

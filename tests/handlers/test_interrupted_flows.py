@@ -446,7 +446,9 @@ async def test_a_name_too_long_is_told_so(app: App) -> None:
     await chat.text("/thi")
     answer = await chat.text("Nguyễn " + "Văn " * 40 + "An")
     assert answer.startswith("Họ tên dài quá 100 ký tự.") and "gõ “thôi”" in answer
-    assert "chỉ gồm chữ cái" in await chat.text("😀 😀")  # another fault, its own words
+    # another fault, its own words (round 33 c: "😀 😀" alone is a laugh, not a name: "không
+    # giống họ tên")
+    assert "chỉ gồm chữ cái" in await chat.text("Nguyễn Văn 😀")
 
 
 # Names made to look blank, or like somebody else's, on the leaderboard and in the workbook:

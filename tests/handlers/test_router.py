@@ -67,7 +67,8 @@ CASES = [
     ("lễ khai mạc khi nào", "unit"),  # "Tuần lễ diễn ra khi nào?": the opening is on 01/10
     ("don vi to chuc", "bodies"),
     ("asdfghjkl", "unknown"),
-    ("😀😀😀", "unknown"),
+    ("😀😀😀", "smalltalk"),  # (round 33 c: laughing faces alone are a laugh, an ok)
+    ("😐", "unknown"),
     ("'; DROP TABLE users; --", "unknown"),
     ("", "empty"),
 ]

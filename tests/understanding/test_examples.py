@@ -107,8 +107,9 @@ def test_the_check_names_the_answer_and_the_example(tmp_path: Path, old: str, ne
 # answers when it is sure enough and the nearest example agrees (examples.Model).
 MODEL_ANSWERED = [
     # a gamer's "top" beside "server" (was "ai dang top server z =))": since round 27e's
-    # "ai dang top 1 bxh quiz z" its five nearest agree, the same answer by their vote)
-    ("ai top server v =))", "leaderboard"),
+    # "ai dang top 1 bxh quiz z" its five nearest agree, the same answer by their vote; then
+    # "ai top server v =))", whose smiley round 33c reads out: its five nearest agree too)
+    ("top server la ai", "leaderboard"),
     ("trong lúc thi có được tra cứu trên mạng không", "contest"),
     ("bị người yêu cũ tung ảnh riêng tư lên mạng thì làm gì", "faq:internet-an-toan"),
 ]

@@ -110,11 +110,9 @@ GUARDS = [
     ('mua dien thoai tra gop o dau de', 'dont_know'),
     ('muon to cao hang xom lan chiem dat thi nop don o dau', 'dont_know'),
     # (the safe Internet with round 32b's examples alone; no information once round 32 a, b
-    # and c merged; the safe Internet again once 32e merged)
-    pytest.param('nap tien vao game bi tru tien 2 lan', 'dont_know', marks=pytest.mark.xfail(
-        strict=True, reason="faq:internet-an-toan once round 32 merged (the model's no "
-        "information 0.47, the safe Internet 0.30; its nearest examples fees 0.28, no "
-        "information 0.22): a knife's edge since round 32b")),
+    # and c merged; the safe Internet again once 32e merged, a knife's edge since round 32b;
+    # no information again with round 33c's examples)
+    ('nap tien vao game bi tru tien 2 lan', 'dont_know'),
     ('cho tôi hỏi cước 4g viettel gói nào rẻ', 'dont_know'),
     # a probe of near misses written at the end (three were confident safe-Internet answers
     # through keywords then taken back: 'cài đặt', 'tòa án', 'coin')

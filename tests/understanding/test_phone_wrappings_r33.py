@@ -76,11 +76,10 @@ OWN_LEFT = {
     "co lop hoc internet an toan ko 🤔🤔":
         "the question itself, without its emojis: 'lớp học' is read as the activities "
         "beside the safe Internet's FAQ",
-    "làm sao nhận biết lừa đảo trên mạng, có tài liệu không":
-        "a tuned line of an earlier round on the examples' knife's edge: the rules answer the "
-        "list of courses (6.28) before the safe Internet's FAQ (6.25), and any new small-talk "
-        "or no-information example (this round's) turns the model's second opinion of the "
-        "digital skills courses away",
+    # ("làm sao nhận biết lừa đảo trên mạng, có tài liệu không": a tuned line of an earlier
+    # round on the examples' knife's edge, the rules' list of courses (6.28) before the safe
+    # Internet's FAQ (6.25), turned by this round's examples alone; answered again once round
+    # 33 merged)
 }
 OWN = [
     ("🙏🙏 cho e hỏi cách đăng ký nhận lịch", ("subscribe", "faq:nhac-lich")),

@@ -91,14 +91,16 @@ def test_outside_the_week_the_bot_says_when_it_is(tmp_path: Path) -> None:
 def test_bad_input_gets_polite_answers(tmp_path: Path, edition: Edition) -> None:
     nfd = unicodedata.normalize("NFD", "Lịch hôm nay")  # as some keyboards send it
     assert nfd == "Li\u0323ch ho\u0302m nay"
-    lines = ["", "😀😀", "x" * 10_000, "\x1b[31m\x07", "'; DROP TABLE users; --", nfd]
+    lines = ["", "😀😀", "???", "x" * 10_000, "\x1b[31m\x07", "'; DROP TABLE users; --", nfd]
     result = chat(tmp_path, lines, "--now", "2020-10-01T07:30")
     assert result.returncode == 0
     assert "Traceback" not in result.stdout + result.stderr
     out = result.stdout
-    # One answer each: the empty line, then four the bot could not answer (emoji: not
+    # One answer each: the empty line; laughing faces alone, a laugh (the short "ok" of small
+    # talk, not the menu: round 33 c); then four the bot could not answer (marks alone: not
     # understood; words it does not know: no information, and an offer to ask the organizers)...
     assert out.count("Quý vị chưa nhập nội dung") == 1
+    assert out.count("Vâng. Quý vị cần thêm thông tin gì") == 1
     assert out.count("Xin lỗi, Chatbot chưa hiểu câu hỏi của Quý vị") == 1
     assert out.count("Xin lỗi, Chatbot chưa có thông tin về") == 3
     assert out.count("Chatbot có thể trả lời về") == 4

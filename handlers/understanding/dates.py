@@ -705,7 +705,8 @@ _START_WORDS = (
     "chào", "chúc", "ngay", "liền", "không", "chẳng", "nhầm", "sửa", "ý", "đầu", "hôm", "bữa",
     "à", "ờ", "ơ",
     "mỗi", "hằng", "hàng", "các", "ngày", "mai", "mốt", "thứ", "chủ", "cuối", "mùng", "mồng",
-    "mong", "trong", "giữa", "hết", "tháng", "năm", "tuần", "cả", "ca", "bây", "lúc", "mười",
+    "mong", "trong", "giữa", "hết", "tháng", "năm", "tuần", "cả", "ca", "suốt", "thâu", "bây",
+    "lúc", "mười",
     *_SOME, *PARTS, *_UNITS, *_TAILS)
 _START_TEXTS = frozenset(_START_WORDS)
 # The words a time counted from now starts with (folded): a number said as a word, "nửa",

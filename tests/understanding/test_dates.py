@@ -69,7 +69,10 @@ def test_days_relative_to_the_clock(understander: Understander, text: str, today
                                   "tuần lễ là gì", "trong tuần lễ có gì", "tôi muốn xem lịch",
                                   # ordinals, not days of the week
                                   "câu thứ 8 đáp án là gì", "lần thứ 9 có được thi không",
-                                  "giải thứ 1 được bao nhiêu", "người thứ 10 đăng ký"])
+                                  "giải thứ 1 được bao nhiêu", "người thứ 10 đăng ký",
+                                  # how long, no day (the branch never ran before "suốt" and
+                                  # "thâu" started a date: read as this evening)
+                                  "thức suốt tối", "thuc suot dem", "chơi game thâu đêm"])
 def test_words_that_look_like_days_are_not(edition: Edition, text: str) -> None:
     ref = find_date(tokenize(text), THU, edition)
     assert ref is None or ref.kind not in ("days", "invalid"), ref

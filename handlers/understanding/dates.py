@@ -559,7 +559,7 @@ class _Reader:
             elif heads & {"mỗi", "hằng", "hàng", "các"} and self.word(i + 1, *PARTS):
                 i += 2  # "mỗi sáng", "hằng tối": every morning, no day
                 continue
-            elif ((self.word(i, "suốt", "thâu") and self.word(i + 1, *PARTS))
+            elif ((heads & {"suốt", "thâu"} and self.word(i + 1, *PARTS))
                   or (heads & {"cả", "ca"} and self.word(i + 1, "đêm"))
                   # ("công nhân ca chiều", "làm ca sáng": the shift; round 29 a)
                   or ("ca" in heads and self.word(i + 1, *PARTS))) and not (

@@ -430,8 +430,11 @@ class Repairer:
 
     def _may_be_filler(self, t: Token) -> bool:
         """`t` is a filler, or typed without marks in letters one spells ("co": có)."""
-        return self.index.is_filler(t) or (not t.marked and any(
-            w in self.index.filler_texts for w in self.index.texts_by_fold.get(t.fold, ())))
+        return self.index.is_filler(t) or (not t.marked and self._spells_filler(t.fold))
+
+    def _spells_filler(self, folded: str) -> bool:
+        """Do the letters `folded` (no marks) spell a filler of the bot's ("co": có)?"""
+        return any(w in self.index.filler_texts for w in self.index.texts_by_fold.get(folded, ()))
 
     def _cut(self, word: str) -> tuple[Token, ...]:
         """Two words typed with the first cut to its first consonants and the second whole
@@ -1022,8 +1025,7 @@ class Repairer:
             said = "nl"["ln".index(t.fold[0])] + t.fold[1:]
             if said in self.index.vocab_folds and (
                     (before, said) in self.index.bigrams or (said, after) in self.index.bigrams
-                    or not (any(w in self.index.filler_texts
-                                for w in self.index.texts_by_fold.get(said, ()))
+                    or not (self._spells_filler(said)
                             # (nor a slip of a word of the date, which the date reader mends:
                             # "hom nat" is nay, not "lát")
                             or any(near_key(t.fold, d) or slip(t.fold, d)

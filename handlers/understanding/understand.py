@@ -854,9 +854,8 @@ def _hour_told(tokens: list[Token], used: frozenset[int]) -> bool:
     tôi đi làm", "con tôi học từ 7h đến 11h", "2h sáng rồi chưa ngủ", "nửa tiếng nữa tôi
     đến", "còn 3 ngày nữa là sinh nhật con"): a day (or now) read from an hour or counted
     from now, with words of its own besides the date, no question and no "có" (round 33 d).
-    The
-    Week's events at that time are asked ("8h sáng mai có gì", "7h tối t7 có lớp gì ko");
-    said alone, "8h sáng mai" still names the day's part."""
+    The Week's events at that time are asked ("8h sáng mai có gì", "7h tối t7 có lớp gì
+    ko"); said alone, "8h sáng mai" still names the day's part."""
     if not any(tokens[i].kind == "time" or tokens[i].fold in _CLOCK_UNITS for i in used) or any(
             t.fold == "co" or t.fold in ASK_WORDS or t.text == "?" for t in tokens) or parts.asks(
             tokens, 0, len(tokens)):

@@ -906,14 +906,15 @@ def _other_report(tokens: list[Token]) -> bool:
 
 
 # Round 27 (c): organisations whose own line may be asked in the words of the organisers'
-# (folded pairs: a bank, a network operator).
-_OTHER_LINES = frozenset({("ngan", "hang"), ("nha", "mang")})
+# (folded pairs: a bank, a network operator; the police: "đường dây nóng công an", round 34 b).
+_OTHER_LINES = frozenset({("ngan", "hang"), ("nha", "mang"), ("cong", "an"), ("canh", "sat")})
 _OTHER_LINE_FIRST = frozenset(pair[0] for pair in _OTHER_LINES)
 
 
 def _other_line(tokens: list[Token]) -> bool:
-    """Whether a bank or a network operator is named ("sdt tong dai ngan hang bidv", "hotline
-    nhà mạng báo mạng chậm"): a number asked with it is theirs (round 27 c)."""
+    """Whether a bank, a network operator or the police is named ("sdt tong dai ngan hang
+    bidv", "hotline nhà mạng báo mạng chậm", "đường dây nóng công an"): a number asked with it
+    is theirs (round 27 c)."""
     folds = [t.fold for t in tokens]
     return (bool(_OTHER_LINE_FIRST & set(folds)) and any(
         pair in _OTHER_LINES for pair in itertools.pairwise(folds))) or any(
@@ -3448,6 +3449,19 @@ class Understander:
                             and c.rank >= SUBJECT * best.rank), None)
             if contest is not None:
                 best, second = contest, None
+        if second is not None and best.route[0] == second.route[0] == "event" and (
+                best.explained == second.explained):
+            # "lớp internet an toàn tổ chức ở đâu": two events found on the same words (the
+            # safe-Internet classes for pupils and for civil servants) and none named apart;
+            # the FAQ that names them all, found on those words too, answers: it says who
+            # holds them and where their times are; found on all their words but the class's
+            # noun ("lớp"), as strong as they are (round 34 b)
+            named = next((c for c in candidates if c.route[0] == "faq" and (
+                (best.explained <= c.explained and c.rank >= SUBJECT * best.rank)
+                or (len(best.explained - c.explained) == 1 and best.explained & c.explained
+                    and c.rank >= CLARIFY_RATIO * best.rank))), None)
+            if named is not None:
+                best, second = named, None
         if second is not None and best.route == _TAKE and second.route[0] in (
                 "contest", "event") and all(
                 tokens[i].fold in self._contest_words for i in second.explained - best.explained):

@@ -906,15 +906,14 @@ def _other_report(tokens: list[Token]) -> bool:
 
 
 # Round 27 (c): organisations whose own line may be asked in the words of the organisers'
-# (folded pairs: a bank, a network operator; the police: "đường dây nóng công an", round 34 b).
-_OTHER_LINES = frozenset({("ngan", "hang"), ("nha", "mang"), ("cong", "an"), ("canh", "sat")})
+# (folded pairs: a bank, a network operator).
+_OTHER_LINES = frozenset({("ngan", "hang"), ("nha", "mang")})
 _OTHER_LINE_FIRST = frozenset(pair[0] for pair in _OTHER_LINES)
 
 
 def _other_line(tokens: list[Token]) -> bool:
-    """Whether a bank, a network operator or the police is named ("sdt tong dai ngan hang
-    bidv", "hotline nhà mạng báo mạng chậm", "đường dây nóng công an"): a number asked with it
-    is theirs (round 27 c)."""
+    """Whether a bank or a network operator is named ("sdt tong dai ngan hang bidv", "hotline
+    nhà mạng báo mạng chậm"): a number asked with it is theirs (round 27 c)."""
     folds = [t.fold for t in tokens]
     return (bool(_OTHER_LINE_FIRST & set(folds)) and any(
         pair in _OTHER_LINES for pair in itertools.pairwise(folds))) or any(

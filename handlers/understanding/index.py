@@ -501,6 +501,11 @@ class Index:
                     loose = loose or (unmarked and not self.is_filler(t))
                     beneficiary = beneficiary or t.fold == "cho"
                     continue
+                if t.fold == "dau" and tokens[j - 1].fold == "o" and len(picked) < j - i + 1 \
+                        and t.text != "đầu":
+                    # "ở đâu" is the question, no "đầu" of a phrase read across its "ở": "dung
+                    # zalo o dau" asks where, it is no "đứng đầu" (round 34 b)
+                    break
                 picked.append(t)
                 key = f"{key} {t.fold}"
                 if key not in self._gapped_starts:

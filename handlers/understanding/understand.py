@@ -908,6 +908,8 @@ def _other_report(tokens: list[Token]) -> bool:
 # Round 27 (c): organisations whose own line may be asked in the words of the organisers'
 # (folded pairs: a bank, a network operator).
 _OTHER_LINES = frozenset({("ngan", "hang"), ("nha", "mang")})
+# Words that ask how to do a thing ("làm sao để", "cách") (folded).
+_HOW_TO = frozenset({"sao", "cach", "ntn"})
 _OTHER_LINE_FIRST = frozenset(pair[0] for pair in _OTHER_LINES)
 
 
@@ -3391,6 +3393,17 @@ class Understander:
                           and c.rank >= TWO_QUESTIONS * best.rank), None)
             if named is not None:
                 best = named
+                passed.add(best.route)
+        if not when_where and best.route[0] == "event" and _HOW_TO & {
+                t.fold for t in tokens}:
+            # "làm sao để sử dụng internet an toàn": how to do what an event's title teaches,
+            # asked with no word of the event its FAQ does not say too, is the FAQ's advice,
+            # not the event's day (round 34 b)
+            advice = next((c for c in candidates[1:] if c.route[0] == "faq"
+                           and best.explained <= c.explained
+                           and c.rank >= SUBJECT * best.rank), None)
+            if advice is not None:
+                best = advice
                 passed.add(best.route)
         if not when_where and (best.route[0] in _FEE_ASKED_OF or best.route in _REMINDERS):
             # "lớp kỹ năng số | có thu tiền không": the fee asked of an event named before it

@@ -707,6 +707,10 @@ def _messages_of_others(tokens: list[Token]) -> bool:
 # What a bank does for a card (folded: "làm", "mở", "nuốt", "rút", "cây", "hết hạn", "cấp lại")
 # (round 31b). (Not "đổi": folded it is "đòi" too, "kẻ gian gọi đòi số thẻ atm".)
 _CARD_SERVICE = frozenset({"lam", "mo", "nuot", "rut", "cay", "han", "cap"})
+# Round 34 (b): a password (folded words of "đổi mật khẩu", "quên pass"), and the home network
+# devices whose password is the provider's or the owner's business, no account's safety.
+_PASSWORD = frozenset({"doi", "dat", "quen", "mat", "khau", "pass", "password", "lay", "lai"})
+_HOME_NETWORK = frozenset({"wifi", "modem", "router"})
 
 
 # The city's mass organisations and parties' cells (folded word pairs: "hội phụ nữ", "đoàn
@@ -3120,6 +3124,14 @@ class Understander:
             # card, asked with no other word of a scam, is the bank's business; the card in a
             # scam's story ("bị mất tiền trong thẻ atm sau khi đọc mã") has the scam's words
             # (round 31b)
+            return replace(base, candidates=others, elsewhere=True)
+        if best.route == _SAFETY and best.explained and all(
+                tokens[i].fold in _PASSWORD for i in best.explained) and not any(
+                c.route == _SAFETY and c.explained - best.explained for c in candidates) and (
+                {t.fold for t in tokens} & _HOME_NETWORK):
+            # "wifi nhà e bị hàng xóm dùng trộm, đổi pass sao", "quên mật khẩu wifi": the home
+            # network's password, asked with no other word of the safe Internet, is the
+            # provider's or the owner's business (round 34 b)
             return replace(base, candidates=others, elsewhere=True)
         if best.route == _SAFETY and best.explained and all(
                 tokens[i].fold in _SCREEN_TIME for i in best.explained) and (

@@ -912,6 +912,9 @@ def _other_report(tokens: list[Token]) -> bool:
 # Round 27 (c): organisations whose own line may be asked in the words of the organisers'
 # (folded pairs: a bank, a network operator).
 _OTHER_LINES = frozenset({("ngan", "hang"), ("nha", "mang")})
+# What a class or a session is called before its subject ("lớp internet an toàn", "buổi tập
+# huấn") (folded).
+_CLASS_NOUNS = frozenset({"lop", "buoi"})
 # Words that ask how to do a thing ("làm sao để", "cách") (folded).
 _HOW_TO = frozenset({"sao", "cach", "ntn"})
 _OTHER_LINE_FIRST = frozenset(pair[0] for pair in _OTHER_LINES)
@@ -3474,15 +3477,17 @@ class Understander:
             if contest is not None:
                 best, second = contest, None
         if second is not None and best.route[0] == second.route[0] == "event" and (
-                best.explained == second.explained):
+                best.explained == second.explained) and self._unsure(best, second, tokens):
             # "lớp internet an toàn tổ chức ở đâu": two events found on the same words (the
-            # safe-Internet classes for pupils and for civil servants) and none named apart;
+            # safe-Internet classes for pupils and for civil servants), too close to choose,
+            # and none named apart;
             # the FAQ that names them all, found on those words too, answers: it says who
             # holds them and where their times are; found on all their words but the class's
             # noun ("lớp"), as strong as they are (round 34 b)
             named = next((c for c in candidates if c.route[0] == "faq" and (
                 (best.explained <= c.explained and c.rank >= SUBJECT * best.rank)
-                or (len(best.explained - c.explained) == 1 and best.explained & c.explained
+                or (best.explained & c.explained and all(
+                    tokens[i].fold in _CLASS_NOUNS for i in best.explained - c.explained)
                     and c.rank >= CLARIFY_RATIO * best.rank))), None)
             if named is not None:
                 best, second = named, None

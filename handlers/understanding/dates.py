@@ -572,6 +572,15 @@ class _Reader:
                     i + 2, "cũng"):
                 i += 3  # "sáng nào cũng gửi lịch", "tối nào cũng nhắc": every morning, no day
                 continue
+            elif heads & PARTS.keys() and sum(w.kind == "word" for w in self.t) > 3 and (
+                    (self.word(i + 1, "thứ") and self.word(i + 2, "mấy"))
+                    or (self.word(i + 1, "ngày", "hôm", "bữa") and self.word(i + 2, "nào")
+                        and not self.word(i + 3, "cũng"))):
+                # "lớp học sáng thứ mấy", "tối hôm nào có lớp": asks which day of what the
+                # message names, names none (alone, "tối thứ mấy" is still this evening's
+                # programme asked) (round 34 b)
+                i += 3
+                continue
             elif heads & PARTS.keys() and (t.marked or self.word(i + 1, "nay", "mai", "qua")
                                             or self.weekday_at(i + 1)
                                             or self._part_of_day_named(i)):

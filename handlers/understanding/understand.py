@@ -707,6 +707,10 @@ def _messages_of_others(tokens: list[Token]) -> bool:
 # What a bank does for a card (folded: "làm", "mở", "nuốt", "rút", "cây", "hết hạn", "cấp lại")
 # (round 31b). (Not "đổi": folded it is "đòi" too, "kẻ gian gọi đòi số thẻ atm".)
 _CARD_SERVICE = frozenset({"lam", "mo", "nuot", "rut", "cay", "han", "cap"})
+# Round 34 (b): a password (folded words of "đổi mật khẩu", "quên pass"), and the home network
+# devices whose password is the provider's or the owner's business, no account's safety.
+_PASSWORD = frozenset({"doi", "dat", "quen", "mat", "khau", "pass", "password", "lay", "lai"})
+_HOME_NETWORK = frozenset({"wifi", "modem", "router"})
 
 
 # The city's mass organisations and parties' cells (folded word pairs: "hội phụ nữ", "đoàn
@@ -908,6 +912,11 @@ def _other_report(tokens: list[Token]) -> bool:
 # Round 27 (c): organisations whose own line may be asked in the words of the organisers'
 # (folded pairs: a bank, a network operator).
 _OTHER_LINES = frozenset({("ngan", "hang"), ("nha", "mang")})
+# What a class or a session is called before its subject ("lớp internet an toàn", "buổi tập
+# huấn") (folded).
+_CLASS_NOUNS = frozenset({"lop", "buoi"})
+# Words that ask how to do a thing ("làm sao để", "cách") (folded).
+_HOW_TO = frozenset({"sao", "cach", "ntn"})
 _OTHER_LINE_FIRST = frozenset(pair[0] for pair in _OTHER_LINES)
 
 
@@ -3120,6 +3129,14 @@ class Understander:
             # (round 31b)
             return replace(base, candidates=others, elsewhere=True)
         if best.route == _SAFETY and best.explained and all(
+                tokens[i].fold in _PASSWORD for i in best.explained) and not any(
+                c.route == _SAFETY and c.explained - best.explained for c in candidates) and (
+                {t.fold for t in tokens} & _HOME_NETWORK):
+            # "wifi nhà e bị hàng xóm dùng trộm, đổi pass sao", "quên mật khẩu wifi": the home
+            # network's password, asked with no other word of the safe Internet, is the
+            # provider's or the owner's business (round 34 b)
+            return replace(base, candidates=others, elsewhere=True)
+        if best.route == _SAFETY and best.explained and all(
                 tokens[i].fold in _SCREEN_TIME for i in best.explained) and (
                 (folds := {t.fold for t in tokens
                            if t.clause == tokens[min(best.explained)].clause})
@@ -3392,6 +3409,17 @@ class Understander:
             if named is not None:
                 best = named
                 passed.add(best.route)
+        if not when_where and best.route[0] == "event" and _HOW_TO & {
+                t.fold for t in tokens}:
+            # "làm sao để sử dụng internet an toàn": how to do what an event's title teaches,
+            # asked with no word of the event its FAQ does not say too, is the FAQ's advice,
+            # not the event's day (round 34 b)
+            advice = next((c for c in candidates[1:] if c.route[0] == "faq"
+                           and best.explained <= c.explained
+                           and c.rank >= SUBJECT * best.rank), None)
+            if advice is not None:
+                best = advice
+                passed.add(best.route)
         if not when_where and (best.route[0] in _FEE_ASKED_OF or best.route in _REMINDERS):
             # "lớp kỹ năng số | có thu tiền không": the fee asked of an event named before it
             # (round 21 b), or of what the bot does ("đăng ký nhận tin nhắc | có mất tiền
@@ -3448,6 +3476,21 @@ class Understander:
                             and c.rank >= SUBJECT * best.rank), None)
             if contest is not None:
                 best, second = contest, None
+        if second is not None and best.route[0] == second.route[0] == "event" and (
+                best.explained == second.explained) and self._unsure(best, second, tokens):
+            # "lớp internet an toàn tổ chức ở đâu": two events found on the same words (the
+            # safe-Internet classes for pupils and for civil servants), too close to choose,
+            # and none named apart;
+            # the FAQ that names them all, found on those words too, answers: it says who
+            # holds them and where their times are; found on all their words but the class's
+            # noun ("lớp"), as strong as they are (round 34 b)
+            named = next((c for c in candidates if c.route[0] == "faq" and (
+                (best.explained <= c.explained and c.rank >= SUBJECT * best.rank)
+                or (best.explained & c.explained and all(
+                    tokens[i].fold in _CLASS_NOUNS for i in best.explained - c.explained)
+                    and c.rank >= CLARIFY_RATIO * best.rank))), None)
+            if named is not None:
+                best, second = named, None
         if second is not None and best.route == _TAKE and second.route[0] in (
                 "contest", "event") and all(
                 tokens[i].fold in self._contest_words for i in second.explained - best.explained):

@@ -111,12 +111,9 @@ GUARDS = [
     ('muon to cao hang xom lan chiem dat thi nop don o dau', 'dont_know'),
     # (the safe Internet with round 32b's examples alone; no information once round 32 a, b
     # and c merged; the safe Internet again once 32e merged, a knife's edge since round 32b;
-    # no information again with round 33c's examples)
-    pytest.param('nap tien vao game bi tru tien 2 lan', 'dont_know', marks=pytest.mark.xfail(
-        strict=True, reason=(
-            "the safe Internet once round 33 merged: the rules find nothing, the model gives no "
-            "information 0.48 and the safe Internet 0.31, over the 0.3 its scam's setting asks "
-            "(the nearest examples the fees 0.279, no information 0.224): a knife's edge"))),
+    # no information again with round 33c's examples; the safe Internet once round 33 merged,
+    # a knife's edge of the model; no information again with round 34b's examples)
+    ('nap tien vao game bi tru tien 2 lan', 'dont_know'),
     ('cho tôi hỏi cước 4g viettel gói nào rẻ', 'dont_know'),
     # a probe of near misses written at the end (three were confident safe-Internet answers
     # through keywords then taken back: 'cài đặt', 'tòa án', 'coin')

@@ -75,10 +75,8 @@ GUARDS = [
 # Left after the round (strict xfail): the first words of each, with the answer it gets and why.
 # ("tin trên mạng bảo sắp phong tỏa…" is answered since the examples' model, BENCHMARKS §8.74.)
 LEFT: dict[str, str] = {
-    # ('ng la goi bao e trung tuyen' is answered since round 30e, §8.106.)
-    'mật khẩu thế nào':
-        "clarify: 'an toàn' alone is shared by the safe-Internet classes and resources; "
-        "'mật khẩu' alone is no phrase ('quên mật khẩu zalo' is the provider's business)",
+    # ('ng la goi bao e trung tuyen' is answered since round 30e, §8.106; 'mật khẩu thế nào
+    # thì an toàn' since round 34b, §8.127.)
     # ('tôi là công nhân' is answered since round 30e, §8.106.)
     'con trai tôi 13 tuổi':
         "dont_know: 'lấy điện thoại' reads the phone number (contacts) and 'nạp' is repaired "

@@ -77,18 +77,9 @@ GUARDS = [
 ]
 
 # Cases the round did not mend (strict xfail): the text, with the answer it gets and why.
-LEFT: dict[str, str] = {
-    "mẹ tôi mua thực phẩm chức năng qua livestream, bảo chữa khỏi tiểu đường, uống mãi không "
-    "khỏi, có phải bị lừa không":
-        "dont_know: the scam's sign ('bị lừa') has the model asked, but it gives the safe "
-        "Internet 0.20 (< MODEL_FLOOR 0.3) against 'no information' 0.71: the examples hold few "
-        "stories of a remedy sold online",
-    "em đặt mua quần áo trên một shop online, chuyển khoản rồi mà chờ mãi không thấy hàng, "
-    "shop chặn em luôn, em phải làm gì":
-        "dont_know once round 33 merged: no subject elsewhere, the rules find nothing, the "
-        "model gives no information 0.49 and the safe Internet 0.48, its two nearest examples "
-        "the safe Internet's (0.285, 0.274): the model's knife's edge since round 30",
-}
+# (The remedy sold on a livestream and the shop that blocked its buyer, left since round 30,
+# are answered since round 34b's examples, BENCHMARKS §8.127.)
+LEFT: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(("text", "expected"), with_left(STORIES, LEFT))

@@ -2064,8 +2064,9 @@ def _requested_at(tokens: list[Token], start: int) -> bool:
     "xem" is "let us see"."""
     if not any(0 <= k < len(tokens) - 1 and tokens[k].fold == "cho"
                and tokens[k + 1].fold in _WRITER for k in (start, start - 2)) and not (
-            # (or a wish right before it: "mình muốn | giải đề thi công dân học tập")
-            start >= 1 and tokens[start - 1].fold == "muon"):
+            # (or a wish right before it: "mình muốn | giải đề thi công dân học tập", or opening
+            # it: "tôi muốn thi | công dân học tập", round 34 d)
+            any(t.fold == "muon" for t in tokens[max(0, start - 1):start + 2])):
         return False
     for k in range(start, len(tokens)):
         t = tokens[k]
@@ -2116,8 +2117,10 @@ def _action_told(tokens: list[Token], best: _Candidate) -> bool:
         return False
     if not {tokens[i].clause for i in best.explained} <= _told_parts(tokens):
         return False
-    if _closed_as_request(tokens, max(best.explained)):
-        return False
+    if _closed_as_request(tokens, max(best.explained)) or any(
+            tokens[i].text == "đừng" or (tokens[i].fold == "dung" and not tokens[i].marked)
+            for i in best.explained):
+        return False  # ("đủ rồi, đừng gửi nữa": "đừng" asks, never tells; round 34 d)
     # ("cho tôi" before a verb requests: "… nên cho tôi hủy nhận tin nhắn nhé"; not after
     # one, "đã đăng ký thi cho tôi rồi")
     return not any(t.fold in _REQUESTING or t.text == "hãy" or (

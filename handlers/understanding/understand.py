@@ -2644,7 +2644,9 @@ class Understander:
             return replace(base, feature="smalltalk", arg="sorry", score=unanswered.rank,
                            explained=frozenset(unanswered.explained))
         stopped = self._stop_ordered(tokens, candidates)
-        if stopped is not None:
+        # (not another sender's messages ordered stopped: "tổng đài tin nhắn rác cứ gửi hoài,
+        # đừng nhắn nữa đi", round 34 d)
+        if stopped is not None and not _messages_of_others(tokens):
             # "tôi già rồi đọc không được, | bỏ giúp tôi", "dang hop ma dt cu ting ting, |
             # tat thong bao di": the last part orders the reminders told of stopped
             return replace(base, feature="unsubscribe", score=stopped.rank,
@@ -2849,6 +2851,7 @@ class Understander:
         best = self._event_named(tokens, candidates, best)
         best = self._reminded_of(tokens, candidates, best)
         best = self._reminded_when(tokens, candidates, best)
+        best = self._from_day_on(tokens, candidates, best)
         best = self._destination(tokens, candidates, best)
         best = self._written_on(tokens, candidates, best)
         best = self._message_for_them(tokens, candidates, best)
@@ -4511,6 +4514,23 @@ class Understander:
                      and max(c.explained) < min(best.explained)
                      and any(tokens[i].fold not in _EVENT_WORD for i in c.explained)
                      and c.rank >= SUBJECT * best.rank), best)
+
+    @staticmethod
+    def _from_day_on(tokens: list[Token], candidates: list[_Candidate],
+                     best: _Candidate) -> _Candidate:
+        """A day that starts a stop or a start of the reminders ("từ mai đừng nhắn cho chú nữa
+        nhé", "từ thứ 2 gửi lịch cho tôi"): "từ" before the day says from when, nothing is
+        asked of the day; the reminders' action answers, found after it a quarter as strong
+        (round 34 d)."""
+        if best.route[0] not in ("day", "today") or not any(
+                a.fold == "tu" and b.fold in DATE_FOLDS and a.clause == b.clause
+                for a, b in itertools.pairwise(tokens)):
+            return best
+        start = next(k for k, (a, b) in enumerate(itertools.pairwise(tokens))
+                     if a.fold == "tu" and b.fold in DATE_FOLDS)
+        return next((c for c in candidates[1:] if c.route in _HALTS | _REMINDERS
+                     and c.route != ("stop", "") and c.explained
+                     and min(c.explained) > start and c.rank >= SUBJECT * best.rank), best)
 
     @staticmethod
     def _reminded_when(tokens: list[Token], candidates: list[_Candidate],

@@ -688,12 +688,18 @@ _DAY_HOLDS = frozenset({"kien", "hoat", "lich", "co", "buoi", "le"})
 
 def _message_of_day(tokens: list[Token]) -> bool:
     """Whether the day named is when a message was received ("thông báo hôm qua đâu", "tin
-    nhắn hôm trước nói gì"): a day before today right after "tin", "tin nhắn", "thông báo",
-    nothing the day holds named ("hôm qua có sự kiện gì") and no other sender (round 34 d)."""
+    nhắn hôm trước nói gì"): a day before today right after "tin", "tin nhắn", "thông báo", or
+    a message sent on it ("hôm qua btc có gửi thông báo gì không"), nothing the day holds
+    named ("hôm qua có sự kiện gì") and no other sender (round 34 d)."""
     folds = [t.fold for t in tokens]
-    if set(folds) & (_DAY_HOLDS | _APPS) or _sent_by_other(tokens):
+    # (nor a school's or a class's: "hôm qua trường có gửi thông báo gì không")
+    if set(folds) & (_DAY_HOLDS - {"co"} | _APPS | {"truong", "lop"}) or _sent_by_other(tokens):
         return False
-    return any((folds[i], folds[i + 1]) in _DAYS_BEFORE and i and (
+    pairs = list(itertools.pairwise(folds))
+    if any(pair in _DAYS_BEFORE for pair in pairs) and any(
+            a == "gui" and b in ("thong", "tin") for a, b in pairs):
+        return True  # ("hôm qua btc có gửi thông báo gì không": a message sent that day)
+    return "co" not in folds and any((folds[i], folds[i + 1]) in _DAYS_BEFORE and i and (
         folds[i - 1] == "tin" or (i > 1 and (folds[i - 2], folds[i - 1]) in _MESSAGE_WORDS))
         for i in range(len(folds) - 1))
 

@@ -440,6 +440,9 @@ _REQUESTING = frozenset({"giup", "gium", "dum", "voi", "vs", "muon", "mun", "xin
                          "nho"})  # (and "hãy" typed with its marks: "hay" is "hay lắm")
 _ASKED_LEAVE = frozenset({"hoi", "biet", "xin"})  # "cho e hỏi", "cho tôi biết" (folded)
 _PLEASE = frozenset({"voi", "vs", "nhe", "nha"})  # closing a request (folded)
+# Closing an action asked for, before any "rồi" ("thi liền đi", "thôi nghỉ nhắn tin nha")
+# (folded; "di" is "đi" typed with its marks or without: "dì" is someone)
+_CLOSING_REQUEST = frozenset({"di", "nha", "nhe"})
 _NOW_TOO = frozenset({"bay", "gio", "luc", "nay", "di", "nhe", "nha"})  # "ngay bây giờ" (folded)
 # Words for people, folded: called after a greeting ("chào ông bà ạ") they say whom it is to.
 _KIN_FOLDS = frozenset(fold(k) for k in KIN)
@@ -663,7 +666,11 @@ _OWN_NOTICES = frozenset({"nhac", "lich", "bot", "tuan", "le", "kien", "dang", "
 # cáo", "nhà mạng nhắn tin rác"): not the bot, which sends neither ads nor a bank's news
 # (round 32e).
 _OTHER_SENDERS = frozenset({("ngan", "hang"), ("nha", "mang"), ("quang", "cao"), ("tin", "rac"),
-                            ("tong", "dai")})
+                            ("tong", "dai"), ("khuyen", "mai")})
+# Ads (folded pairs), never the bot's, signed up for or not (round 34 d); the words of signing up
+# (folded), which name the bot's reminders and any other sign-up alike.
+_ADS = frozenset({("quang", "cao"), ("khuyen", "mai")})
+_SIGN_UP = frozenset({"dang", "dk", "dky"})
 # The words of the bot's own messages besides "đăng ký" (folded) (round 32e).
 _OWN_MESSAGES = frozenset({"nhac", "lich", "bot", "tin", "thong", "kien", "tuan"})
 # What has a language of its own besides the bot (folded): an app, a film, a phone or a
@@ -671,6 +678,30 @@ _OWN_MESSAGES = frozenset({"nhac", "lich", "bot", "tin", "thong", "kien", "tuan"
 _OWN_LANGUAGE = _APPS | frozenset({"phim", "window", "windows", "chrome", "iphone", "android",
                                    "ios", "laptop", "tivi", "game"})
 _OWN_LANGUAGE_PAIRS = frozenset({("dien", "thoai"), ("may", "tinh")})
+
+
+# The words of a message received (folded word, pairs): "tin", "thông báo", "tin nhắn".
+_MESSAGE_WORDS = frozenset({("thong", "bao"), ("tin", "nhan")})
+# What a day holds besides its messages (folded): "sự kiện", "hoạt động", "lịch", "có gì".
+_DAY_HOLDS = frozenset({"kien", "hoat", "lich", "co", "buoi", "le"})
+
+
+def _message_of_day(tokens: list[Token]) -> bool:
+    """Whether the day named is when a message was received ("thông báo hôm qua đâu", "tin
+    nhắn hôm trước nói gì"): a day before today right after "tin", "tin nhắn", "thông báo", or
+    a message sent on it ("hôm qua btc có gửi thông báo gì không"), nothing the day holds
+    named ("hôm qua có sự kiện gì") and no other sender (round 34 d)."""
+    folds = [t.fold for t in tokens]
+    # (nor a school's or a class's: "hôm qua trường có gửi thông báo gì không")
+    if set(folds) & (_DAY_HOLDS - {"co"} | _APPS | {"truong", "lop"}) or _sent_by_other(tokens):
+        return False
+    pairs = list(itertools.pairwise(folds))
+    if any(pair in _DAYS_BEFORE for pair in pairs) and any(
+            a == "gui" and b in ("thong", "tin") for a, b in pairs):
+        return True  # ("hôm qua btc có gửi thông báo gì không": a message sent that day)
+    return "co" not in folds and any((folds[i], folds[i + 1]) in _DAYS_BEFORE and i and (
+        folds[i - 1] == "tin" or (i > 1 and (folds[i - 2], folds[i - 1]) in _MESSAGE_WORDS))
+        for i in range(len(folds) - 1))
 
 
 def _sent_by_other(tokens: list[Token]) -> bool:
@@ -682,8 +713,36 @@ def _sent_by_other(tokens: list[Token]) -> bool:
     if ("tai", "khoan") in itertools.pairwise(folds) and not set(folds) & _OWN_MESSAGES:
         # ("huy dang ky tai khoan tiktok": an account, which the bot's reminders are not)
         return True
+    pairs = set(itertools.pairwise(folds))
+    if not set(folds) & (_OWN_NOTICES - _SIGN_UP) and (pairs & _ADS or any(
+            ("trang", app) in pairs for app in _APPS)):
+        # ("đăng ký nhận tin nhắn khuyến mãi", "bỏ theo dõi trang facebook kia": signing up
+        # for ads, leaving an app's page; round 34 d)
+        return True
     return not set(folds) & _OWN_NOTICES and any(
         pair in _OTHER_SENDERS for pair in itertools.pairwise(folds))
+
+
+# Whom a message may be for besides the organisers (folded, after "cho", "tới", "đến", "lên"):
+# a teacher, a head, one's family (round 34 d).
+_OTHER_RECIPIENTS = frozenset({"co giao", "thay giao", "giao vien", "co chu", "thay chu",
+                               "chu nhiem", "hieu truong", "vo", "chong", "bo me", "sep"})
+_TO = frozenset({"cho", "toi", "den", "len"})
+_ORGANISERS = frozenset({"ban to chuc", "ban chi dao", "ad", "admin", "bot"})
+
+
+def _for_another(tokens: list[Token]) -> bool:
+    """Whether a message or a question to pass on is for someone else than the organisers
+    ("gửi câu hỏi này cho cô giáo chủ nhiệm giùm", "nhắn tới vợ tôi giúp"): one of
+    _OTHER_RECIPIENTS right after "cho", "tới", "đến", "lên", and the organisers not named
+    (round 34 d)."""
+    folds = [t.fold for t in tokens]
+    run = " ".join(folds)
+    if any(f" {o} " in f" {run} " for o in _ORGANISERS):
+        return False
+    return any(f in _TO and (" ".join(folds[k + 1:k + 3]) in _OTHER_RECIPIENTS
+                             or folds[k + 1] in _OTHER_RECIPIENTS)
+               for k, f in enumerate(folds[:-1]))
 
 
 def _language_of_other(tokens: list[Token]) -> bool:
@@ -1078,6 +1137,8 @@ _SENDING = frozenset({"gui", "nhan", "nhac", "bao"})  # (folded)
 _WAITED = _SENDING | frozenset({"tin", "mai", "hoai", "suot", "lan", "tu", "sang", "gio", "hom",
                                 "qua", "nay", "den", "lau", "cau", "hoi", "roi", "ma"})
 _REMINDERS = frozenset({("subscribe", ""), ("faq", "nhac-lich")})
+# The lists of the Week with no day, named before a request to be sent them (_reminded_when).
+_LISTED_LATER = frozenset({("schedule", ""), ("activities", "")})
 # What follows a message told as received: what it said, or who sent it ("nhận được tin nhắn
 # nói …", "… của ngân hàng", "… từ số lạ", "… báo trúng thưởng", "… bảo …") (folded).
 _TOLD_BY = frozenset({"noi", "bao", "cua", "tu", "xung", "gia"})
@@ -2018,8 +2079,9 @@ def _requested_at(tokens: list[Token], start: int) -> bool:
     "xem" is "let us see"."""
     if not any(0 <= k < len(tokens) - 1 and tokens[k].fold == "cho"
                and tokens[k + 1].fold in _WRITER for k in (start, start - 2)) and not (
-            # (or a wish right before it: "mình muốn | giải đề thi công dân học tập")
-            start >= 1 and tokens[start - 1].fold == "muon"):
+            # (or a wish right before it: "mình muốn | giải đề thi công dân học tập", or opening
+            # it: "tôi muốn thi | công dân học tập", round 34 d)
+            any(t.fold == "muon" for t in tokens[max(0, start - 1):start + 2])):
         return False
     for k in range(start, len(tokens)):
         t = tokens[k]
@@ -2070,12 +2132,29 @@ def _action_told(tokens: list[Token], best: _Candidate) -> bool:
         return False
     if not {tokens[i].clause for i in best.explained} <= _told_parts(tokens):
         return False
+    if _closed_as_request(tokens, max(best.explained)) or any(
+            tokens[i].text == "đừng" or (tokens[i].fold == "dung" and not tokens[i].marked)
+            for i in best.explained):
+        return False  # ("đủ rồi, đừng gửi nữa": "đừng" asks, never tells; round 34 d)
     # ("cho tôi" before a verb requests: "… nên cho tôi hủy nhận tin nhắn nhé"; not after
     # one, "đã đăng ký thi cho tôi rồi")
     return not any(t.fold in _REQUESTING or t.text == "hãy" or (
         t.fold == "cho" and k + 2 < len(tokens) and tokens[k + 1].fold in _WRITER
         and tokens[k + 2].kind == "word" and tokens[k + 2].fold not in _DONE | CLOSING)
         for k, t in enumerate(tokens))
+
+
+def _closed_as_request(tokens: list[Token], last: int) -> bool:
+    """Is the action ending at `last` closed as a request, by "đi", "nha", "nhé" after it in
+    its part before any "rồi", "xong" ("thi liền đi ad e sẵn sàng rồi", "hết tuần lễ rồi thôi
+    nghỉ nhắn tin nha bot"): what is done is another thing, the action is asked for; "đăng ký
+    rồi nhé" tells it done (round 34 d)."""
+    for t in tokens[last + 1:last + 5]:
+        if t.kind != "word" or t.clause != tokens[last].clause or t.fold in _DONE:
+            return False
+        if t.fold in _CLOSING_REQUEST and (t.fold != "di" or t.text == "đi" or not t.marked):
+            return True
+    return False
 
 
 def _refers_back(tokens: list[Token], clause: int) -> bool:
@@ -2580,7 +2659,9 @@ class Understander:
             return replace(base, feature="smalltalk", arg="sorry", score=unanswered.rank,
                            explained=frozenset(unanswered.explained))
         stopped = self._stop_ordered(tokens, candidates)
-        if stopped is not None:
+        # (not another sender's messages ordered stopped: "tổng đài tin nhắn rác cứ gửi hoài,
+        # đừng nhắn nữa đi", round 34 d)
+        if stopped is not None and not _messages_of_others(tokens):
             # "tôi già rồi đọc không được, | bỏ giúp tôi", "dang hop ma dt cu ting ting, |
             # tat thong bao di": the last part orders the reminders told of stopped
             return replace(base, feature="unsubscribe", score=stopped.rank,
@@ -2784,6 +2865,8 @@ class Understander:
         best = self._kind_asked(tokens, candidates, best)
         best = self._event_named(tokens, candidates, best)
         best = self._reminded_of(tokens, candidates, best)
+        best = self._reminded_when(tokens, candidates, best)
+        best = self._from_day_on(tokens, candidates, best)
         best = self._destination(tokens, candidates, best)
         best = self._written_on(tokens, candidates, best)
         best = self._message_for_them(tokens, candidates, best)
@@ -3060,6 +3143,12 @@ class Understander:
             # price, the news or the date of the day, the answer found on the day alone, is no
             # list of the Week's events (round 27d)
             return replace(base, candidates=others)
+        if best.route[0] in ("day", "today") and _message_of_day(tokens):
+            # "thông báo hôm qua đâu", "tin nhắn hôm trước nói gì": the message the bot sent
+            # that day, not what the day held (round 34 d)
+            return replace(base, feature="bulletin", arg="", score=best.rank,
+                           explained=frozenset(best.explained),
+                           unexplained=len(lettered - best.explained))
         if best.route[0] in ("day", "today") and day_alone and _checks(tokens) and any(
                 i not in understood and tokens[i].fold not in DATE_FOLDS and (
                     tokens[i].marked or tokens[i].fold not in self.index.filler_like)
@@ -3105,6 +3194,10 @@ class Understander:
             # "zalo của tôi không nhận được tin nhắn của con", "cách tắt thông báo zalo", "app
             # ngân hàng cứ gửi tin quảng cáo, tắt thế nào": someone else's messages, not the
             # bot's reminders (rounds 30, 31b, 32e)
+            return replace(base, candidates=others, elsewhere=True)
+        if best.route == ("ask", "") and _for_another(tokens):
+            # "gửi câu hỏi này cho cô giáo chủ nhiệm giùm": a message for someone the bot
+            # does not write to, not for the organisers (round 34 d)
             return replace(base, candidates=others, elsewhere=True)
         if best.route == ("language", "") and _language_of_other(tokens):
             # "đổi ngôn ngữ zalo sang tiếng anh thế nào": an app's or a phone's language, not
@@ -4469,6 +4562,38 @@ class Understander:
         return next((c for c in candidates[1:] if c.route in _REMINDERS and c.explained
                      and max(c.explained) < min(best.explained)
                      and any(tokens[i].fold not in _EVENT_WORD for i in c.explained)
+                     and c.rank >= SUBJECT * best.rank), best)
+
+    @staticmethod
+    def _from_day_on(tokens: list[Token], candidates: list[_Candidate],
+                     best: _Candidate) -> _Candidate:
+        """A day that starts a stop or a start of the reminders ("từ mai đừng nhắn cho chú nữa
+        nhé", "từ thứ 2 gửi lịch cho tôi"): "từ" before the day says from when, nothing is
+        asked of the day; the reminders' action answers, found after it a quarter as strong
+        (round 34 d)."""
+        if best.route[0] not in ("day", "today") or not any(
+                a.fold == "tu" and b.fold in DATE_FOLDS and a.clause == b.clause
+                for a, b in itertools.pairwise(tokens)):
+            return best
+        start = next(k for k, (a, b) in enumerate(itertools.pairwise(tokens))
+                     if a.fold == "tu" and b.fold in DATE_FOLDS)
+        return next((c for c in candidates[1:] if c.route in _HALTS | _REMINDERS
+                     and c.route != ("stop", "") and c.explained
+                     and min(c.explained) > start and c.rank >= SUBJECT * best.rank), best)
+
+    @staticmethod
+    def _reminded_when(tokens: list[Token], candidates: list[_Candidate],
+                       best: _Candidate) -> _Candidate:
+        """The events or activities named before a request to be sent them ("có sự kiện gì
+        nhắn tin cho cháu với nhé", "có hoạt động gì nhớ báo em nha"), nothing asked after
+        the request: what to be reminded of, not a list asked now; the reminders answer, if
+        a quarter as strong. A day named is asked ("mai có gì nhắn cho tôi với") (round
+        34 d)."""
+        if best.route not in _LISTED_LATER or not best.explained:
+            return best
+        return next((c for c in candidates[1:] if c.route in _REMINDERS and c.explained
+                     and min(c.explained) > max(best.explained)
+                     and not any(t.fold in ASK_WORDS for t in tokens[max(c.explained) + 1:])
                      and c.rank >= SUBJECT * best.rank), best)
 
     @staticmethod

@@ -235,6 +235,10 @@ _REASONS = frozenset({"da", "vi"})
 _NEXT_BEFORE_SELF = frozenset({"de"})
 _NEXT_AFTER_SELF = frozenset({"se"})
 _WRITER = SELF | {"e"}  # (who writes, "em" typed "e")
+# Where the writer tells they go next, after thanks ("…, em ra thư viện liền"): the verbs of
+# going, with their marks or none (_told_after_thanks).
+_GOES_TO = frozenset({"đi", "ra", "qua", "sang", "đến", "lên", "về", "xuống"})
+_GOES_TO_FOLDS = frozenset(fold(w) for w in _GOES_TO)
 # Leaving: "thôi" opening a greeting ("thôi cháu chào bác ạ"), a part that tells the writer
 # goes to do something now ("em đi làm đây", "thôi mình đi nấu cơm đây") (folded).
 _LEAVING_OPENER = "thoi"
@@ -273,6 +277,8 @@ _SUBJECTS_WITHOUT_DAY = frozenset({("faq", "internet-an-toan"), ("faq", "doc-sac
 _UNITS = frozenset({"contacts", "bodies", "library", "programme", "event"})
 # The answers about reading on paper: the library's programmes and the FAQ's advice.
 _READING = frozenset({("library", ""), ("faq", "doc-sach")})
+# Reading and borrowing, said just before "miễn phí" (folded: đọc, mượn): _free_resource.
+_READ_FREE = frozenset({"doc", "muon"})
 # Words (folded) that say only that something is online ("trên mạng", "qua internet").
 _ONLINE = frozenset({"tren", "mang", "online", "onl", "qua", "internet", "truc", "tuyen", "web"})
 # Words (folded) that say learning is done online ("học online", "học trực tuyến") (round 24b;
@@ -545,6 +551,34 @@ def _other_contest(run: str) -> bool:
 # may take part (folded).
 _MAY_ANSWER = frozenset({("contest", ""), ("faq", "cuoc-thi"), ("faq", "ai-tham-gia")})
 _BEING = frozenset({"dang", "la", "van"})
+
+
+# What a Week's action needs, asked after it ("mượn sách có cần cccd không", "làm thẻ thư
+# viện có phải mang chứng minh thư không"): the words before the papers (folded pairs).
+_NEEDS = frozenset({("co", "can"), ("can", "phai"), ("phai", "co"), ("can", "mang"),
+                    ("phai", "mang"), ("can", "co")})
+
+
+def _needed_for(tokens: list[Token], candidates: list[_Candidate]) -> _Candidate | None:
+    """The Week's answer whose action every subject elsewhere (papers: "căn cước") is what
+    is needed for: found after a need (_NEEDS) that follows the answer's words, in the same
+    part, which asks "… không" (round 34c). None when there is none so."""
+    week = next((c for c in candidates if c.route[0] not in ("smalltalk", "unknown")
+                 and c.explained), None)
+    if week is None:
+        return None
+    folds = [t.fold for t in tokens]
+    last = max(week.explained)
+    needs = [i + 2 for i in range(last + 1, len(folds) - 1)
+             if (folds[i], folds[i + 1]) in _NEEDS and not tokens[i + 1].expanded]
+    if not needs or not any(f in YES_NO for f in folds[needs[0]:]):
+        return None
+    clause = tokens[last].clause
+    if all(c.explained and min(c.explained) >= needs[0]
+           and all(tokens[i].clause == clause for i in c.explained)
+           for c in candidates if c.route[0] == "unknown"):
+        return week
+    return None
 
 
 def _entrant_is(tokens: list[Token], candidates: list[_Candidate], best: _Candidate) -> bool:
@@ -1796,6 +1830,11 @@ def _sent_to(tokens: list[Token], best: _Candidate) -> set[int]:
     return {i for i in range(sent, len(tokens)) if tokens[i].clause == tokens[sent].clause}
 
 
+def _goes_to(t: Token) -> bool:
+    """Is the token a verb of going (_GOES_TO), typed with its marks or none?"""
+    return t.text in _GOES_TO or (not t.marked and t.fold in _GOES_TO_FOLDS)
+
+
 def _called_only(tokens: list[Token], c: _Candidate) -> bool:
     """Whether the candidate was found on words for people alone ("ông bà"): whom a greeting
     before them is said to."""
@@ -2705,6 +2744,11 @@ class Understander:
                             and c.rank >= SUBJECT * first.rank), None)
             if of_both is not None:
                 candidates = [of_both, *(c for c in candidates if c is not of_both)]
+        if candidates[0].route[0] == "unknown" and (needing := _needed_for(tokens, candidates)):
+            # "mượn sách có cần cccd không": the papers are what the Week's action needs, not a
+            # subject elsewhere asked (round 34c)
+            candidates = [needing, *(c for c in candidates
+                                     if c is not needing and c.route[0] != "unknown")]
         best = candidates[0]
         opened = parts.opened(tokens)
         asking = parts.asking(tokens)
@@ -3239,6 +3283,16 @@ class Understander:
         if quiz is not None:
             best = quiz
             passed.add(best.route)
+        if best.route[0] == "courses" and best.explained and any(
+                f" {q} " in run for q in _WHEN_ONLY):
+            # "hôm nào được vào xem thư viện số": resources online have no day; when is asked
+            # of the event that holds all their words (round 34c)
+            held = next((c for c in candidates[1:]
+                         if c.route[0] == "event" and best.explained <= c.explained
+                         and c.rank >= SUBJECT * best.rank), None)
+            if held is not None:
+                best = held
+                passed.add(best.route)
         if when_where and best.route[0] == "activities":
             # "xe tuyên truyền đi qua đâu": when or where is asked of the event that holds the
             # activity's words, not of the list of activities.
@@ -3934,6 +3988,12 @@ class Understander:
         told = any((a.fold in _NEXT_BEFORE_SELF and b.fold in _WRITER) or (
             a.fold in _WRITER and b.fold in _NEXT_AFTER_SELF)
             for a, b in itertools.pairwise(after))
+        # (or where the writer goes, asking nothing: "ok tks ad, e ra tv liền", "cảm ơn, mình
+        # qua thư viện luôn"; round 34c)
+        # (somewhere named after the verb: "tối qua" typed without marks is a night)
+        told = told or (any(a.fold in _WRITER and _goes_to(b) and k + 2 < len(after)
+                            for k, (a, b) in enumerate(itertools.pairwise(after)))
+                        and not _asking_parts(tokens) and not parts.asks(tokens, 0, len(tokens)))
         # (or what was done, thanked for: "cảm ơn bot đã nhắc lịch khai mạc, | nhờ bot mà tôi
         # không bị lỡ", "cảm ơn vì đã …") (round 26 e)
         called = [t for t in after if t.fold not in CALLS and t.fold not in _KIN_FOLDS]
@@ -5484,6 +5544,9 @@ class Understander:
         # (taught for free, "có chỗ nào dạy miễn phí không", asks where a class teaches what is
         # named before it: "học gọi video zalo" the digital-skills classes; round 26 a)
         taught = first > 0 and tokens[first - 1].fold == "day"
+        # (read or borrowed for free, "đến đâu để đọc miễn phí", "mượn miễn phí ở đâu": where
+        # to read so, the library named beside it, however weakly; round 34c)
+        read = first > 0 and tokens[first - 1].fold in _READ_FREE
         # (not a resource told in the story, "miễn phí" asked of the Week in another part:
         # "hôm kia tôi đến thư viện trả sách, | cho hỏi tuần lễ có những lớp học nào miễn phí";
         # "bà tôi thích nghe sách nói, | có chỗ nào nghe miễn phí không" asks of the story's)
@@ -5491,10 +5554,10 @@ class Understander:
         week = " tuan le " in " ".join(["", *(t.fold for t in tokens if t.clause in {
             tokens[i].clause for i in best.explained}), ""])
         return next((c for c in candidates[1:] if (c.route[0] == "courses" or (
-                     taught and c.route == _SAFETY))
+                     taught and c.route == _SAFETY) or (read and c.route in _READING))
                      and c.explained and not c.explained & best.explained
                      and not (week and _told_apart(tokens, c, best))
-                     and (learn or c.rank >= SUBJECT * best.rank)), None)
+                     and (learn or read or c.rank >= SUBJECT * best.rank)), None)
 
     @staticmethod
     def _reading_online(tokens: list[Token], best: _Candidate,

@@ -108,6 +108,8 @@ _PREPOSITION_FOLDS = frozenset(fold(w) for w in (*_PREPOSITIONS, "về"))
 _HOURS_ASKED = ("mo cua", "dong cua", "gio lam viec", "co lam viec", "lam viec khong",
                 "gio hanh chinh")
 _NO_HOURS = frozenset({"bodies", "courses"})
+# A place's opening or closing (folded): "mở cửa", "đóng cửa", "… hay nghỉ" (_library_opens).
+_OPENING = frozenset({"mo", "dong", "cua", "nghi", "hay"})
 # Which session is asked for ("đi buổi nào"): a day and a place, as "khi nào" asks.
 _OCCASION_ASKED = ("buoi nao",)
 # Which day is asked, not which hour (folded): "hôm nào thư viện mở cửa" (round 25d).
@@ -5546,7 +5548,8 @@ class Understander:
         taught = first > 0 and tokens[first - 1].fold == "day"
         # (read or borrowed for free, "đến đâu để đọc miễn phí", "mượn miễn phí ở đâu": where
         # to read so, the library named beside it, however weakly; round 34c)
-        read = first > 0 and tokens[first - 1].fold in _READ_FREE
+        # (or what is read between: "mượn sách miễn phí", "đọc truyện miễn phí")
+        read = any(tokens[j].fold in _READ_FREE for j in range(max(0, first - 2), first))
         # (not a resource told in the story, "miễn phí" asked of the Week in another part:
         # "hôm kia tôi đến thư viện trả sách, | cho hỏi tuần lễ có những lớp học nào miễn phí";
         # "bà tôi thích nghe sách nói, | có chỗ nào nghe miễn phí không" asks of the story's)
@@ -5888,24 +5891,27 @@ class Understander:
         thứ ba có mở cửa không": the open library day). Only when the library, its opening
         and the day are all the message says ("thư viện gần nhà đóng cửa chủ nhật, | vậy chủ
         nhật này có hoạt động gì" asks the day) (round 30a; earlier rounds read it as the
-        day, BENCHMARKS §8.99)."""
-        if best.route[0] not in ("day", "today") or len(ref.days) != 1:
+        day, BENCHMARKS §8.99). Several days named ("thư viện có mở cửa cuối tuần không", "tv
+        tp cn có mở cửa ko hay nghỉ"): the library, whatever events they hold (round 34c)."""
+        if best.route[0] not in ("day", "today") or not ref.days:
             return None
         folds = [t.fold for t in tokens]
-        if not any(a == "mo" and b in ("cua", "khong", "ko", "k", "chua")
+        if not any((a == "mo" and b in ("cua", "khong", "ko", "k", "chua"))
+                   or (a == "dong" and b == "cua")
                    for a, b in itertools.pairwise([*folds, ""])):
             return None
         library = next((c for c in candidates if c.route == ("library", "")
                         and c.explained), None)
         if library is None or any(c.route[0] == "unknown" for c in candidates):
             return None
-        opening = {i for i, f in enumerate(folds) if f in ("mo", "cua")}
+        # (or closed, "… mở cửa ko hay nghỉ", "đóng cửa")
+        opening = {i for i, f in enumerate(folds) if f in _OPENING}
         if any(i not in library.explained and i not in ref.used and i not in opening
                and not self.index.is_filler(tokens[i]) and tokens[i].fold not in YES_NO
                and tokens[i].fold not in _LIBRARY_OF
                for i in info):
             return None
-        own = next((c for c in candidates if c.route[0] == "event"
+        own = next((c for c in candidates if c.route[0] == "event" and len(ref.days) == 1
                     and self._event_days.get(c.route[1]) == ref.days[0]
                     and c.explained & library.explained), None)
         return own or library

@@ -110,6 +110,8 @@ _HOURS_ASKED = ("mo cua", "dong cua", "gio lam viec", "co lam viec", "lam viec k
 _NO_HOURS = frozenset({"bodies", "courses"})
 # A place's opening or closing (folded): "mở cửa", "đóng cửa", "… hay nghỉ" (_library_opens).
 _OPENING = frozenset({"mo", "dong", "cua", "nghi", "hay"})
+# Where, asked as which place ("ở thư viện nào", "tại trường nào") (folded run).
+_WHICH_PLACE = re.compile(r" (?:o|tai) (?:\w+ ){1,2}nao ")
 # Which session is asked for ("đi buổi nào"): a day and a place, as "khi nào" asks.
 _OCCASION_ASKED = ("buoi nao",)
 # Which day is asked, not which hour (folded): "hôm nào thư viện mở cửa" (round 25d).
@@ -5632,7 +5634,9 @@ class Understander:
         run = parts.run(tokens)
         # (what to bring is asked of the day too: "hôm ông bà cháu cùng đọc sách có cần mang
         # gì không"; round 31 c)
-        if not any(f" {q} " in run for q in (*_WHEN_OR_HOW_LONG, *_OCCASION_ASKED, *_BRING)):
+        # (or which place, "ngày hội đọc sách | ở thư viện nào": where; round 34c)
+        if not any(f" {q} " in run for q in (*_WHEN_OR_HOW_LONG, *_OCCASION_ASKED, *_BRING)) \
+                and not _WHICH_PLACE.search(run):
             return None
         if " buoi " in run:
             # "hôm nào có buổi đọc sách ở thư viện", "học dùng thư viện số thì đi buổi nào": a
@@ -5896,9 +5900,11 @@ class Understander:
         if best.route[0] not in ("day", "today") or not ref.days:
             return None
         folds = [t.fold for t in tokens]
+        # (or "mở" before the time it is asked of: "có phòng đọc nào mở buổi tối không")
         if not any((a == "mo" and b in ("cua", "khong", "ko", "k", "chua"))
                    or (a == "dong" and b == "cua")
-                   for a, b in itertools.pairwise([*folds, ""])):
+                   for a, b in itertools.pairwise([*folds, ""])) and not any(
+                folds[i] == "mo" and i + 1 in ref.used for i in range(len(folds))):
             return None
         library = next((c for c in candidates if c.route == ("library", "")
                         and c.explained), None)

@@ -243,6 +243,7 @@ _WRITER = SELF | {"e"}  # (who writes, "em" typed "e")
 # going, with their marks or none (_told_after_thanks).
 _GOES_TO = frozenset({"đi", "ra", "qua", "sang", "đến", "lên", "về", "xuống"})
 _GOES_TO_FOLDS = frozenset(fold(w) for w in _GOES_TO)
+_TAKEN_WORDS = 2  # words at most between who writes and the verb ("e dẫn bé đi …")
 # Leaving: "thôi" opening a greeting ("thôi cháu chào bác ạ"), a part that tells the writer
 # goes to do something now ("em đi làm đây", "thôi mình đi nấu cơm đây") (folded).
 _LEAVING_OPENER = "thoi"
@@ -706,9 +707,12 @@ _OTHER_SENDERS = frozenset({("ngan", "hang"), ("nha", "mang"), ("quang", "cao"),
 _OWN_MESSAGES = frozenset({"nhac", "lich", "bot", "tin", "thong", "kien", "tuan"})
 # What has a language of its own besides the bot (folded): an app, a film, a phone or a
 # computer ("đổi ngôn ngữ zalo sang tiếng anh", "cài tiếng việt cho điện thoại") (round 32e).
+# A story or a book too ("truyện Harry Potter tập 8 bao giờ ra bản tiếng Việt", "cuốn sách
+# này có bản tiếng anh không"; "sách" alone is in "danh sách") (round 34c).
 _OWN_LANGUAGE = _APPS | frozenset({"phim", "window", "windows", "chrome", "iphone", "android",
-                                   "ios", "laptop", "tivi", "game"})
-_OWN_LANGUAGE_PAIRS = frozenset({("dien", "thoai"), ("may", "tinh")})
+                                   "ios", "laptop", "tivi", "game", "truyen"})
+_OWN_LANGUAGE_PAIRS = frozenset({("dien", "thoai"), ("may", "tinh"), ("cuon", "sach"),
+                                 ("quyen", "sach"), ("sach", "nay"), ("tieu", "thuyet")})
 
 
 def _sent_by_other(tokens: list[Token]) -> bool:
@@ -3994,9 +3998,12 @@ class Understander:
             for a, b in itertools.pairwise(after))
         # (or where the writer goes, asking nothing: "ok tks ad, e ra tv liền", "cảm ơn, mình
         # qua thư viện luôn"; round 34c)
-        # (somewhere named after the verb: "tối qua" typed without marks is a night)
-        told = told or (any(a.fold in _WRITER and _goes_to(b) and k + 2 < len(after)
-                            for k, (a, b) in enumerate(itertools.pairwise(after)))
+        # (somewhere named after the verb: "tối qua" typed without marks is a night; whom the
+        # writer takes may come between: "mai e dẫn bé đi thư viện")
+        told = told or (any(a.fold in _WRITER and any(
+            _goes_to(b) and j + 1 < len(after) for j, b in enumerate(
+                after[k + 1:k + 1 + _TAKEN_WORDS + 1], k + 1))
+            for k, a in enumerate(after))
                         and not _asking_parts(tokens) and not parts.asks(tokens, 0, len(tokens)))
         # (or what was done, thanked for: "cảm ơn bot đã nhắc lịch khai mạc, | nhờ bot mà tôi
         # không bị lỡ", "cảm ơn vì đã …") (round 26 e)

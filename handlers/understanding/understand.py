@@ -2752,9 +2752,10 @@ class Understander:
                             and c.rank >= SUBJECT * first.rank), None)
             if of_both is not None:
                 candidates = [of_both, *(c for c in candidates if c is not of_both)]
-        if candidates[0].route[0] == "unknown" and (needing := _needed_for(tokens, candidates)):
+        if any(c.route[0] == "unknown" for c in candidates) and (
+                needing := _needed_for(tokens, candidates)):
             # "mượn sách có cần cccd không": the papers are what the Week's action needs, not a
-            # subject elsewhere asked (round 34c)
+            # subject elsewhere asked, whichever was found the stronger (round 34c)
             candidates = [needing, *(c for c in candidates
                                      if c is not needing and c.route[0] != "unknown")]
         best = candidates[0]

@@ -284,6 +284,10 @@ _UNITS = frozenset({"contacts", "bodies", "library", "programme", "event"})
 _READING = frozenset({("library", ""), ("faq", "doc-sach")})
 # Reading and borrowing, said just before "miễn phí" (folded: đọc, mượn): _free_resource.
 _READ_FREE = frozenset({"doc", "muon"})
+# The words that name a programme's day ("ngày luân chuyển sách"), typed with their marks or
+# none (_day_of_programme).
+_DAY_OF_TYPED = ("ngày", "buổi", "hôm")
+_DAY_OF = frozenset(fold(w) for w in _DAY_OF_TYPED)
 # Words (folded) that say only that something is online ("trên mạng", "qua internet").
 _ONLINE = frozenset({"tren", "mang", "online", "onl", "qua", "internet", "truc", "tuyen", "web"})
 # Words (folded) that say learning is done online ("học online", "học trực tuyến") (round 24b;
@@ -3395,13 +3399,18 @@ class Understander:
             if library is not None:
                 best = library
                 passed.add(best.route)
+            else:
+                held = self._library_event_of_day(ref, best, candidates)
+                if held is not None:
+                    best = held
+                    passed.add(best.route)
         # (the event before the programme: a programme named on words of its own and asked
         # when or where is its event's day, "hôm nào có buổi ông bà cháu cùng đọc sách")
         for rule in (self._held_how, self._learned_on, self._reading_not_screens,
                      self._where_to_start, self._resource_named,
                      self._free_resource, self._resource_group,
                      self._reading_online, self._event_of_reading, self._programme_joined,
-                     self._library_day, self._programme_of_library):
+                     self._day_of_programme, self._library_day, self._programme_of_library):
             found = rule(tokens, best, candidates)
             if found is not None:
                 best = found
@@ -5628,6 +5637,20 @@ class Understander:
                      and len(self._own_words(tokens, c, best, candidates)) >= 2
                      and c.rank >= SUBJECT * best.rank), None)
 
+    @staticmethod
+    def _day_of_programme(tokens: list[Token], best: _Candidate,
+                          candidates: list[_Candidate]) -> _Candidate | None:
+        """"ngày luân chuyển sách ai được tham gia", "hôm phát động tủ sách lớp học là gì": a
+        programme named right after "ngày", "buổi" or "hôm" names its day of the Week, the
+        event of the same name (round 34c). None when no such word or event."""
+        if best.route[0] != "programme" or not best.explained:
+            return None
+        first = min(best.explained)
+        if first == 0 or tokens[first - 1].fold not in _DAY_OF or tokens[first - 1].text not in (
+                tokens[first - 1].fold, *_DAY_OF_TYPED):
+            return None
+        return next((c for c in candidates if c.route == ("event", best.route[1])), None)
+
     @classmethod
     def _event_of_reading(cls, tokens: list[Token], best: _Candidate,
                           candidates: list[_Candidate]) -> _Candidate | None:
@@ -5929,6 +5952,25 @@ class Understander:
                     and self._event_days.get(c.route[1]) == ref.days[0]
                     and c.explained & library.explained), None)
         return own or library
+
+    def _library_event_of_day(self, ref: DateRef, best: _Candidate,
+                              candidates: list[_Candidate]) -> _Candidate | None:
+        """"chủ nhật dẫn cháu đi đọc sách ở thư viện tp được không": reading at a library on one
+        day named is the event held at a library that day, found on the library's own words
+        (two or more: "đọc sách"), not the library's answer, which has no day (round 34c). (Its
+        opening asked is its hours: `_library_opens`, tried first.) None otherwise."""
+        if best.route != ("library", "") or len(ref.days) != 1:
+            return None
+        return next((c for c in candidates if c.route[0] == "event"
+                     and self._event_days.get(c.route[1]) == ref.days[0]
+                     and len(c.explained) >= 2 and c.explained <= best.explained
+                     and c.route[1] in self._library_events), None)
+
+    @cached_property
+    def _library_events(self) -> frozenset[str]:
+        """The events held at a library (their place names one)."""
+        return frozenset(e.id for e in self.edition.events if e.place is not None
+                         and "thư viện" in e.place.vi.lower())
 
     def _ceremony_named(self, tokens: list[Token], ref: DateRef,
                         best: _Candidate) -> _Candidate | None:

@@ -1842,6 +1842,16 @@ def _sent_to(tokens: list[Token], best: _Candidate) -> set[int]:
     return {i for i in range(sent, len(tokens)) if tokens[i].clause == tokens[sent].clause}
 
 
+def _day_named_before(tokens: list[Token], c: _Candidate) -> bool:
+    """Is the candidate found right after "ngày", "buổi" or "hôm" (its day named: "ngày luân
+    chuyển sách", _DAY_OF)?"""
+    if not c.explained:
+        return False
+    first = min(c.explained)
+    return first > 0 and tokens[first - 1].fold in _DAY_OF and tokens[first - 1].text in (
+        tokens[first - 1].fold, *_DAY_OF_TYPED)
+
+
 def _goes_to(t: Token) -> bool:
     """Is the token a verb of going (_GOES_TO), typed with its marks or none?"""
     return t.text in _GOES_TO or (not t.marked and t.fold in _GOES_TO_FOLDS)
@@ -3500,8 +3510,11 @@ class Understander:
             c.explained and max(c.explained) < why_told)), None)
         if second is not None and {best.route[0], second.route[0]} == {"event", "programme"}:
             # An event named after a programme ("Phát động xây dựng tủ sách lớp học"): a
-            # question about when or where is about the event, any other about the programme.
-            wanted = "event" if when_where else "programme"
+            # question about when or where is about the event, any other about the programme
+            # (but the programme's day named, "buổi luân chuyển sách thì những ai được đến":
+            # the event; round 34c).
+            wanted = "event" if when_where or _day_named_before(
+                tokens, best if best.route[0] == "programme" else second) else "programme"
             if best.route[0] != wanted and self._unsure(best, second, tokens):
                 best, second = second, None
             elif best.route[0] == wanted:
@@ -5643,11 +5656,7 @@ class Understander:
         """"ngày luân chuyển sách ai được tham gia", "hôm phát động tủ sách lớp học là gì": a
         programme named right after "ngày", "buổi" or "hôm" names its day of the Week, the
         event of the same name (round 34c). None when no such word or event."""
-        if best.route[0] != "programme" or not best.explained:
-            return None
-        first = min(best.explained)
-        if first == 0 or tokens[first - 1].fold not in _DAY_OF or tokens[first - 1].text not in (
-                tokens[first - 1].fold, *_DAY_OF_TYPED):
+        if best.route[0] != "programme" or not _day_named_before(tokens, best):
             return None
         return next((c for c in candidates if c.route == ("event", best.route[1])), None)
 

@@ -42,6 +42,11 @@ PROGRAMMES_DESCRIBED = [
      ("event:doc-sach-lien-the-he",)),
     ("hom nao dc vao thu vien tp xem thu vien so", ("event:ngay-thu-vien-mo",)),
     ("mang sách đi đổi thì đến đâu", ("event:luan-chuyen-sach", "programme:luan-chuyen-sach")),
+    # a programme's day named ("buổi", "ngày"), or reading at a library on the day of its event:
+    # the event (understand.py `_day_of_programme`, `_library_event_of_day`)
+    ("buổi luân chuyển sách thì những ai được đến", ("event:luan-chuyen-sach",)),
+    ("chủ nhật này ông đưa cháu lên thư viện thành phố đọc sách được không",
+     ("event:doc-sach-lien-the-he",)),
 ]
 # E-books and suggestions: the resources.
 RESOURCES = [

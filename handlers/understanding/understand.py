@@ -108,6 +108,10 @@ _PREPOSITION_FOLDS = frozenset(fold(w) for w in (*_PREPOSITIONS, "về"))
 _HOURS_ASKED = ("mo cua", "dong cua", "gio lam viec", "co lam viec", "lam viec khong",
                 "gio hanh chinh")
 _NO_HOURS = frozenset({"bodies", "courses"})
+# A place's opening or closing (folded): "mở cửa", "đóng cửa", "… hay nghỉ" (_library_opens).
+_OPENING = frozenset({"mo", "dong", "cua", "nghi", "hay"})
+# Where, asked as which place ("ở thư viện nào", "tại trường nào") (folded run).
+_WHICH_PLACE = re.compile(r" (?:o|tai) (?:\w+ ){1,2}nao ")
 # Which session is asked for ("đi buổi nào"): a day and a place, as "khi nào" asks.
 _OCCASION_ASKED = ("buoi nao",)
 # Which day is asked, not which hour (folded): "hôm nào thư viện mở cửa" (round 25d).
@@ -235,6 +239,11 @@ _REASONS = frozenset({"da", "vi"})
 _NEXT_BEFORE_SELF = frozenset({"de"})
 _NEXT_AFTER_SELF = frozenset({"se"})
 _WRITER = SELF | {"e"}  # (who writes, "em" typed "e")
+# Where the writer tells they go next, after thanks ("…, em ra thư viện liền"): the verbs of
+# going, with their marks or none (_told_after_thanks).
+_GOES_TO = frozenset({"đi", "ra", "qua", "sang", "đến", "lên", "về", "xuống"})
+_GOES_TO_FOLDS = frozenset(fold(w) for w in _GOES_TO)
+_TAKEN_WORDS = 2  # words at most between who writes and the verb ("e dẫn bé đi …")
 # Leaving: "thôi" opening a greeting ("thôi cháu chào bác ạ"), a part that tells the writer
 # goes to do something now ("em đi làm đây", "thôi mình đi nấu cơm đây") (folded).
 _LEAVING_OPENER = "thoi"
@@ -273,6 +282,12 @@ _SUBJECTS_WITHOUT_DAY = frozenset({("faq", "internet-an-toan"), ("faq", "doc-sac
 _UNITS = frozenset({"contacts", "bodies", "library", "programme", "event"})
 # The answers about reading on paper: the library's programmes and the FAQ's advice.
 _READING = frozenset({("library", ""), ("faq", "doc-sach")})
+# Reading and borrowing, said just before "miễn phí" (folded: đọc, mượn): _free_resource.
+_READ_FREE = frozenset({"doc", "muon"})
+# The words that name a programme's day ("ngày luân chuyển sách"), typed with their marks or
+# none (_day_of_programme).
+_DAY_OF_TYPED = ("ngày", "buổi", "hôm")
+_DAY_OF = frozenset(fold(w) for w in _DAY_OF_TYPED)
 # Words (folded) that say only that something is online ("trên mạng", "qua internet").
 _ONLINE = frozenset({"tren", "mang", "online", "onl", "qua", "internet", "truc", "tuyen", "web"})
 # Words (folded) that say learning is done online ("học online", "học trực tuyến") (round 24b;
@@ -550,6 +565,34 @@ _MAY_ANSWER = frozenset({("contest", ""), ("faq", "cuoc-thi"), ("faq", "ai-tham-
 _BEING = frozenset({"dang", "la", "van"})
 
 
+# What a Week's action needs, asked after it ("mượn sách có cần cccd không", "làm thẻ thư
+# viện có phải mang chứng minh thư không"): the words before the papers (folded pairs).
+_NEEDS = frozenset({("co", "can"), ("can", "phai"), ("phai", "co"), ("can", "mang"),
+                    ("phai", "mang"), ("can", "co")})
+
+
+def _needed_for(tokens: list[Token], candidates: list[_Candidate]) -> _Candidate | None:
+    """The Week's answer whose action every subject elsewhere (papers: "căn cước") is what
+    is needed for: found after a need (_NEEDS) that follows the answer's words, in the same
+    part, which asks "… không" (round 34c). None when there is none so."""
+    week = next((c for c in candidates if c.route[0] not in ("smalltalk", "unknown")
+                 and c.explained), None)
+    if week is None:
+        return None
+    folds = [t.fold for t in tokens]
+    last = max(week.explained)
+    needs = [i + 2 for i in range(last + 1, len(folds) - 1)
+             if (folds[i], folds[i + 1]) in _NEEDS and not tokens[i + 1].expanded]
+    if not needs or not any(f in YES_NO for f in folds[needs[0]:]):
+        return None
+    clause = tokens[last].clause
+    if all(c.explained and min(c.explained) >= needs[0]
+           and all(tokens[i].clause == clause for i in c.explained)
+           for c in candidates if c.route[0] == "unknown"):
+        return week
+    return None
+
+
 def _entrant_is(tokens: list[Token], candidates: list[_Candidate], best: _Candidate) -> bool:
     """Whether every subject elsewhere is said of a person, after "đang", "là" or "vẫn" and
     before the answer's words, in a message that asks "… được không" after them (whether they
@@ -675,9 +718,12 @@ _SIGN_UP = frozenset({"dang", "dk", "dky"})
 _OWN_MESSAGES = frozenset({"nhac", "lich", "bot", "tin", "thong", "kien", "tuan"})
 # What has a language of its own besides the bot (folded): an app, a film, a phone or a
 # computer ("đổi ngôn ngữ zalo sang tiếng anh", "cài tiếng việt cho điện thoại") (round 32e).
+# A story or a book too ("truyện Harry Potter tập 8 bao giờ ra bản tiếng Việt", "cuốn sách
+# này có bản tiếng anh không"; "sách" alone is in "danh sách") (round 34c).
 _OWN_LANGUAGE = _APPS | frozenset({"phim", "window", "windows", "chrome", "iphone", "android",
-                                   "ios", "laptop", "tivi", "game"})
-_OWN_LANGUAGE_PAIRS = frozenset({("dien", "thoai"), ("may", "tinh")})
+                                   "ios", "laptop", "tivi", "game", "truyen"})
+_OWN_LANGUAGE_PAIRS = frozenset({("dien", "thoai"), ("may", "tinh"), ("cuon", "sach"),
+                                 ("quyen", "sach"), ("sach", "nay"), ("tieu", "thuyet")})
 
 
 # The words of a message received (folded word, pairs): "tin", "thông báo", "tin nhắn".
@@ -1866,6 +1912,21 @@ def _sent_to(tokens: list[Token], best: _Candidate) -> set[int]:
     return {i for i in range(sent, len(tokens)) if tokens[i].clause == tokens[sent].clause}
 
 
+def _day_named_before(tokens: list[Token], c: _Candidate) -> bool:
+    """Is the candidate found right after "ngày", "buổi" or "hôm" (its day named: "ngày luân
+    chuyển sách", _DAY_OF)?"""
+    if not c.explained:
+        return False
+    first = min(c.explained)
+    return first > 0 and tokens[first - 1].fold in _DAY_OF and tokens[first - 1].text in (
+        tokens[first - 1].fold, *_DAY_OF_TYPED)
+
+
+def _goes_to(t: Token) -> bool:
+    """Is the token a verb of going (_GOES_TO), typed with its marks or none?"""
+    return t.text in _GOES_TO or (not t.marked and t.fold in _GOES_TO_FOLDS)
+
+
 def _called_only(tokens: list[Token], c: _Candidate) -> bool:
     """Whether the candidate was found on words for people alone ("ông bà"): whom a greeting
     before them is said to."""
@@ -2795,6 +2856,12 @@ class Understander:
                             and c.rank >= SUBJECT * first.rank), None)
             if of_both is not None:
                 candidates = [of_both, *(c for c in candidates if c is not of_both)]
+        if any(c.route[0] == "unknown" for c in candidates) and (
+                needing := _needed_for(tokens, candidates)):
+            # "mượn sách có cần cccd không": the papers are what the Week's action needs, not a
+            # subject elsewhere asked, whichever was found the stronger (round 34c)
+            candidates = [needing, *(c for c in candidates
+                                     if c is not needing and c.route[0] != "unknown")]
         best = candidates[0]
         opened = parts.opened(tokens)
         asking = parts.asking(tokens)
@@ -3349,6 +3416,16 @@ class Understander:
         if quiz is not None:
             best = quiz
             passed.add(best.route)
+        if best.route[0] == "courses" and best.explained and any(
+                f" {q} " in run for q in _WHEN_ONLY):
+            # "hôm nào được vào xem thư viện số": resources online have no day; when is asked
+            # of the event that holds all their words (round 34c)
+            held = next((c for c in candidates[1:]
+                         if c.route[0] == "event" and best.explained <= c.explained
+                         and c.rank >= SUBJECT * best.rank), None)
+            if held is not None:
+                best = held
+                passed.add(best.route)
         if when_where and best.route[0] == "activities":
             # "xe tuyên truyền đi qua đâu": when or where is asked of the event that holds the
             # activity's words, not of the list of activities.
@@ -3442,13 +3519,18 @@ class Understander:
             if library is not None:
                 best = library
                 passed.add(best.route)
+            else:
+                held = self._library_event_of_day(ref, best, candidates)
+                if held is not None:
+                    best = held
+                    passed.add(best.route)
         # (the event before the programme: a programme named on words of its own and asked
         # when or where is its event's day, "hôm nào có buổi ông bà cháu cùng đọc sách")
         for rule in (self._held_how, self._learned_on, self._reading_not_screens,
                      self._where_to_start, self._resource_named,
                      self._free_resource, self._resource_group,
                      self._reading_online, self._event_of_reading, self._programme_joined,
-                     self._library_day, self._programme_of_library):
+                     self._day_of_programme, self._library_day, self._programme_of_library):
             found = rule(tokens, best, candidates)
             if found is not None:
                 best = found
@@ -3549,8 +3631,11 @@ class Understander:
             c.explained and max(c.explained) < why_told)), None)
         if second is not None and {best.route[0], second.route[0]} == {"event", "programme"}:
             # An event named after a programme ("Phát động xây dựng tủ sách lớp học"): a
-            # question about when or where is about the event, any other about the programme.
-            wanted = "event" if when_where else "programme"
+            # question about when or where is about the event, any other about the programme
+            # (but the programme's day named, "buổi luân chuyển sách thì những ai được đến":
+            # the event; round 34c).
+            wanted = "event" if when_where or _day_named_before(
+                tokens, best if best.route[0] == "programme" else second) else "programme"
             if best.route[0] != wanted and self._unsure(best, second, tokens):
                 best, second = second, None
             elif best.route[0] == wanted:
@@ -4070,6 +4155,15 @@ class Understander:
         told = any((a.fold in _NEXT_BEFORE_SELF and b.fold in _WRITER) or (
             a.fold in _WRITER and b.fold in _NEXT_AFTER_SELF)
             for a, b in itertools.pairwise(after))
+        # (or where the writer goes, asking nothing: "ok tks ad, e ra tv liền", "cảm ơn, mình
+        # qua thư viện luôn"; round 34c)
+        # (somewhere named after the verb: "tối qua" typed without marks is a night; whom the
+        # writer takes may come between: "mai e dẫn bé đi thư viện")
+        told = told or (any(a.fold in _WRITER and any(
+            _goes_to(b) and j + 1 < len(after) for j, b in enumerate(
+                after[k + 1:k + 1 + _TAKEN_WORDS + 1], k + 1))
+            for k, a in enumerate(after))
+                        and not _asking_parts(tokens) and not parts.asks(tokens, 0, len(tokens)))
         # (or what was done, thanked for: "cảm ơn bot đã nhắc lịch khai mạc, | nhờ bot mà tôi
         # không bị lỡ", "cảm ơn vì đã …") (round 26 e)
         called = [t for t in after if t.fold not in CALLS and t.fold not in _KIN_FOLDS]
@@ -5652,6 +5746,10 @@ class Understander:
         # (taught for free, "có chỗ nào dạy miễn phí không", asks where a class teaches what is
         # named before it: "học gọi video zalo" the digital-skills classes; round 26 a)
         taught = first > 0 and tokens[first - 1].fold == "day"
+        # (read or borrowed for free, "đến đâu để đọc miễn phí", "mượn miễn phí ở đâu": where
+        # to read so, the library named beside it, however weakly; round 34c)
+        # (or what is read between: "mượn sách miễn phí", "đọc truyện miễn phí")
+        read = any(tokens[j].fold in _READ_FREE for j in range(max(0, first - 2), first))
         # (not a resource told in the story, "miễn phí" asked of the Week in another part:
         # "hôm kia tôi đến thư viện trả sách, | cho hỏi tuần lễ có những lớp học nào miễn phí";
         # "bà tôi thích nghe sách nói, | có chỗ nào nghe miễn phí không" asks of the story's)
@@ -5659,10 +5757,10 @@ class Understander:
         week = " tuan le " in " ".join(["", *(t.fold for t in tokens if t.clause in {
             tokens[i].clause for i in best.explained}), ""])
         return next((c for c in candidates[1:] if (c.route[0] == "courses" or (
-                     taught and c.route == _SAFETY))
+                     taught and c.route == _SAFETY) or (read and c.route in _READING))
                      and c.explained and not c.explained & best.explained
                      and not (week and _told_apart(tokens, c, best))
-                     and (learn or c.rank >= SUBJECT * best.rank)), None)
+                     and (learn or read or c.rank >= SUBJECT * best.rank)), None)
 
     @staticmethod
     def _reading_online(tokens: list[Token], best: _Candidate,
@@ -5720,6 +5818,16 @@ class Understander:
                      and len(self._own_words(tokens, c, best, candidates)) >= 2
                      and c.rank >= SUBJECT * best.rank), None)
 
+    @staticmethod
+    def _day_of_programme(tokens: list[Token], best: _Candidate,
+                          candidates: list[_Candidate]) -> _Candidate | None:
+        """"ngày luân chuyển sách ai được tham gia", "hôm phát động tủ sách lớp học là gì": a
+        programme named right after "ngày", "buổi" or "hôm" names its day of the Week, the
+        event of the same name (round 34c). None when no such word or event."""
+        if best.route[0] != "programme" or not _day_named_before(tokens, best):
+            return None
+        return next((c for c in candidates if c.route == ("event", best.route[1])), None)
+
     @classmethod
     def _event_of_reading(cls, tokens: list[Token], best: _Candidate,
                           candidates: list[_Candidate]) -> _Candidate | None:
@@ -5734,7 +5842,9 @@ class Understander:
         run = parts.run(tokens)
         # (what to bring is asked of the day too: "hôm ông bà cháu cùng đọc sách có cần mang
         # gì không"; round 31 c)
-        if not any(f" {q} " in run for q in (*_WHEN_OR_HOW_LONG, *_OCCASION_ASKED, *_BRING)):
+        # (or which place, "ngày hội đọc sách | ở thư viện nào": where; round 34c)
+        if not any(f" {q} " in run for q in (*_WHEN_OR_HOW_LONG, *_OCCASION_ASKED, *_BRING)) \
+                and not _WHICH_PLACE.search(run):
             return None
         if " buoi " in run:
             # "hôm nào có buổi đọc sách ở thư viện", "học dùng thư viện số thì đi buổi nào": a
@@ -5993,27 +6103,51 @@ class Understander:
         thứ ba có mở cửa không": the open library day). Only when the library, its opening
         and the day are all the message says ("thư viện gần nhà đóng cửa chủ nhật, | vậy chủ
         nhật này có hoạt động gì" asks the day) (round 30a; earlier rounds read it as the
-        day, BENCHMARKS §8.99)."""
-        if best.route[0] not in ("day", "today") or len(ref.days) != 1:
+        day, BENCHMARKS §8.99). Several days named ("thư viện có mở cửa cuối tuần không", "tv
+        tp cn có mở cửa ko hay nghỉ"): the library, whatever events they hold (round 34c)."""
+        if best.route[0] not in ("day", "today") or not ref.days:
             return None
         folds = [t.fold for t in tokens]
-        if not any(a == "mo" and b in ("cua", "khong", "ko", "k", "chua")
-                   for a, b in itertools.pairwise([*folds, ""])):
+        # (or "mở" before the time it is asked of: "có phòng đọc nào mở buổi tối không")
+        if not any((a == "mo" and b in ("cua", "khong", "ko", "k", "chua"))
+                   or (a == "dong" and b == "cua")
+                   for a, b in itertools.pairwise([*folds, ""])) and not any(
+                folds[i] == "mo" and i + 1 in ref.used for i in range(len(folds))):
             return None
         library = next((c for c in candidates if c.route == ("library", "")
                         and c.explained), None)
         if library is None or any(c.route[0] == "unknown" for c in candidates):
             return None
-        opening = {i for i, f in enumerate(folds) if f in ("mo", "cua")}
+        # (or closed, "… mở cửa ko hay nghỉ", "đóng cửa")
+        opening = {i for i, f in enumerate(folds) if f in _OPENING}
         if any(i not in library.explained and i not in ref.used and i not in opening
                and not self.index.is_filler(tokens[i]) and tokens[i].fold not in YES_NO
                and tokens[i].fold not in _LIBRARY_OF
                for i in info):
             return None
-        own = next((c for c in candidates if c.route[0] == "event"
+        own = next((c for c in candidates if c.route[0] == "event" and len(ref.days) == 1
                     and self._event_days.get(c.route[1]) == ref.days[0]
                     and c.explained & library.explained), None)
         return own or library
+
+    def _library_event_of_day(self, ref: DateRef, best: _Candidate,
+                              candidates: list[_Candidate]) -> _Candidate | None:
+        """"chủ nhật dẫn cháu đi đọc sách ở thư viện tp được không": reading at a library on one
+        day named is the event held at a library that day, found on the library's own words
+        (two or more: "đọc sách"), not the library's answer, which has no day (round 34c). (Its
+        opening asked is its hours: `_library_opens`, tried first.) None otherwise."""
+        if best.route != ("library", "") or len(ref.days) != 1:
+            return None
+        return next((c for c in candidates if c.route[0] == "event"
+                     and self._event_days.get(c.route[1]) == ref.days[0]
+                     and len(c.explained) >= 2 and c.explained <= best.explained
+                     and c.route[1] in self._library_events), None)
+
+    @cached_property
+    def _library_events(self) -> frozenset[str]:
+        """The events held at a library (their place names one)."""
+        return frozenset(e.id for e in self.edition.events if e.place is not None
+                         and "thư viện" in e.place.vi.lower())
 
     def _ceremony_named(self, tokens: list[Token], ref: DateRef,
                         best: _Candidate) -> _Candidate | None:

@@ -2900,7 +2900,7 @@ class Understander:
             # what is asked, the bot does not know ("btc ơi, có ai ở đó không" asks for
             # someone: a call still)
             return base
-        said = sum(v for i, v in info.items() if i in best.explained)
+        said = sum([info[i] for i in sorted(best.explained) if i in info])  # (in info's order)
         if not accented and len(best.explained) >= 2:
             # typed without marks, a word that may be a filler ("chu de": chủ đề or chú để)
             # says all it says once a phrase of the answer holds it
@@ -3543,7 +3543,8 @@ class Understander:
     def _info(self, tokens: list[Token], used: frozenset[int], accented: bool,
               lead: int = 0) -> tuple[dict[int, float], set[int]]:
         """What each content word says (fillers, the date's words and the `lead` words that
-        ask leave to ask left out), and which of them the bot does not know."""
+        ask leave to ask left out), and which of them the bot does not know. (The words in
+        their order: a sum over some of them reads them so, the same sum to the last bit.)"""
         info: dict[int, float] = {}
         unknown: set[int] = set()
         folds = [t.fold for t in tokens]
@@ -3821,8 +3822,9 @@ class Understander:
                                     for i in c.explained if i >= named_at
                                     and tokens[i].fold in self._contest_words}
         for c in found.values():
-            # (a list summed, in the same order: a generator resumed at each word cost more)
-            said = sum([v for i, v in info.items() if i in c.explained])
+            # (a list summed, in the same order: a generator resumed at each word cost more;
+            # the words it explains in their order, which is `info`'s: _info)
+            said = sum([info[i] for i in sorted(c.explained) if i in info])
             if ref is not None and ref.used <= c.explained:
                 said += SCOPE_INFO if ref.kind in SCOPES else DATE_INFO
             c.rank = c.score * (1 - COVERAGE + COVERAGE * (said / total if total else 1.0))

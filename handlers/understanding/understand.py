@@ -1524,6 +1524,10 @@ _FRAME_ASKING = _FRAME_ASK_WORDS | _FRAME_YES_NO
 # leave to ask, which asks nothing yet (folded)
 _FRAME_LEAVE = frozenset({"cho", "xin", "hoi", "phep", "chut", "xiu", "ti", "voi", "vs", "a",
                           "nhe", "nha", "em", "e", "minh", "toi", "chau", "con", "tui"})
+# what may follow thanks or a goodbye: whom it calls, particles, "ơi", "nhiều" (one set of
+# each: a word is one of them typed with its marks or without any)
+_FRAME_AFTER_SAID = (_FRAME_CALLED[0] | _FRAME_PARTICLES[0] | _FRAME_CALL[0] | _FRAME_MUCH[0],
+                     _FRAME_CALLED[1] | _FRAME_PARTICLES[1] | _FRAME_CALL[1] | _FRAME_MUCH[1])
 # the word a call closes a question after ("… hả ad", "… ko vậy ad", "… có gì ad") (folded)
 _FRAME_ASKED = CLOSING | YES_NO | ASK_WORDS | {"ko", "k", "j"}
 
@@ -1628,9 +1632,8 @@ def _frame_closing(tokens: list[Token], start: int) -> int:
     end = len(tokens)
     while end > start:
         j = end
-        while j > start and (tokens[j - 1].kind == "symbol" or any(
-                _typed_as(tokens[j - 1], w) for w in (
-                    _FRAME_CALLED, _FRAME_PARTICLES, _FRAME_CALL, _FRAME_MUCH))):
+        while j > start and (tokens[j - 1].kind == "symbol"
+                             or _typed_as(tokens[j - 1], _FRAME_AFTER_SAID)):
             j -= 1
         k = _frame_said(tokens, start, j)
         if k < 0:  # "chúc ad buổi tối vui vẻ", "chúc các cô chú sức khỏe"

@@ -954,7 +954,9 @@ def every_day(tokens: list[Token]) -> bool:
     how many are sent ("ngày nào bot cũng nhắn mấy tin", "nhắn nhiều quá": a complaint of
     what is sent already) (round 28 d)."""
     words = [t for t in tokens if t.kind == "word"]
-    send = next((t.clause for i, t in enumerate(words) if _sends(words, i)), None)
+    # (the verbs' set first, as _sends reads it: most words send nothing)
+    send = next((t.clause for i, t in enumerate(words)
+                 if t.fold in _SENDS and _sends(words, i)), None)
     if send is None:  # (nothing sent: the rest is not read)
         return False
     # from the part of the message that sends on ("con em hỏi mà em không biết, …" before it

@@ -77,10 +77,13 @@ def features(normalised: str) -> Counter[str]:
     """The words, word pairs and letter 3- and 4-grams of a message as the examples read it."""
     words = normalised.split()
     padded = f" {normalised} "
-    return Counter([*(f"w {w}" for w in words),
-                    *(f"p {a} {b}" for a, b in itertools.pairwise(words)),
-                    *(f"c{padded[i:i + 3]}" for i in range(len(padded) - 2)),
-                    *(f"c{padded[i:i + 4]}" for i in range(len(padded) - 3))])
+    # (lists, not generators resumed at each of some 150 features; in this order, which
+    # the columns of a message's vector and so its sums keep: Examples.query)
+    found = [f"w {w}" for w in words]
+    found += [f"p {a} {b}" for a, b in itertools.pairwise(words)]
+    found += [f"c{padded[i:i + 3]}" for i in range(len(padded) - 2)]
+    found += [f"c{padded[i:i + 4]}" for i in range(len(padded) - 3)]
+    return Counter(found)
 
 
 # A message as the examples read it: its features' columns and their weights (Examples.query).

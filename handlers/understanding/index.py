@@ -450,16 +450,20 @@ class Index:
         """Every phrase found in `tokens` (those in `skip` read as a date)."""
         out: list[Match] = []
         n = len(tokens)
+        # each word's letters, None where no phrase holds it (a date's, a date or a time):
+        # read once, not at each phrase that might run over it
+        folds = [None if j in skip or t.kind in ("date", "time") else t.fold
+                 for j, t in enumerate(tokens)]
         for i in range(n):
-            if i in skip or tokens[i].kind in ("date", "time"):
-                continue
+            if folds[i] not in self._ngram_starts:
+                continue  # (most words start no phrase; None is no key)
             clause = tokens[i].clause
             key = ""
             for j in range(i, min(n, i + MAX_WHOLE)):
-                t = tokens[j]
-                if j in skip or t.kind in ("date", "time") or t.clause != clause:
+                fold = folds[j]
+                if fold is None or tokens[j].clause != clause:
                     break  # a phrase never runs across a comma ("về kế hoạch, | số điện thoại")
-                key = f"{key} {t.fold}" if key else t.fold
+                key = f"{key} {fold}" if key else fold
                 if key not in self._ngram_starts:
                     break
                 entries = self._ngrams.get(key)

@@ -109,7 +109,17 @@ def run(tokens: list[Token], start: int = 0, end: int | None = None) -> str:
     memo = of_last("run", tokens)
     found = memo.get((start, end))
     if found is None:
-        found = memo[start, end] = " " + " ".join([t.fold for t in tokens[start:end]]) + " "
+        found = memo[start, end] = " " + " ".join(_folds(tokens)[start:end]) + " "
+    return found  # type: ignore[return-value]
+
+
+def _folds(tokens: list[Token]) -> list[str]:
+    """The tokens' letters, listed once for the last tokens (`run` reads some seven spans of
+    one message's tokens). Read only: the list is shared."""
+    memo = of_last("folds", tokens)
+    found = memo.get((0, None))
+    if found is None:
+        found = memo[0, None] = [t.fold for t in tokens]
     return found  # type: ignore[return-value]
 
 
@@ -944,7 +954,9 @@ def every_day(tokens: list[Token]) -> bool:
     how many are sent ("ngày nào bot cũng nhắn mấy tin", "nhắn nhiều quá": a complaint of
     what is sent already) (round 28 d)."""
     words = [t for t in tokens if t.kind == "word"]
-    send = next((t.clause for i, t in enumerate(words) if _sends(words, i)), None)
+    # (the verbs' set first, as _sends reads it: most words send nothing)
+    send = next((t.clause for i, t in enumerate(words)
+                 if t.fold in _SENDS and _sends(words, i)), None)
     if send is None:  # (nothing sent: the rest is not read)
         return False
     # from the part of the message that sends on ("con em hỏi mà em không biết, …" before it

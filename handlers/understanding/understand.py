@@ -1640,6 +1640,10 @@ _FRAME_ASKING = _FRAME_ASK_WORDS | _FRAME_YES_NO
 # leave to ask, which asks nothing yet (folded)
 _FRAME_LEAVE = frozenset({"cho", "xin", "hoi", "phep", "chut", "xiu", "ti", "voi", "vs", "a",
                           "nhe", "nha", "em", "e", "minh", "toi", "chau", "con", "tui"})
+# what may follow thanks or a goodbye: whom it calls, particles, "ơi", "nhiều" (one set of
+# each: a word is one of them typed with its marks or without any)
+_FRAME_AFTER_SAID = (_FRAME_CALLED[0] | _FRAME_PARTICLES[0] | _FRAME_CALL[0] | _FRAME_MUCH[0],
+                     _FRAME_CALLED[1] | _FRAME_PARTICLES[1] | _FRAME_CALL[1] | _FRAME_MUCH[1])
 # the word a call closes a question after ("… hả ad", "… ko vậy ad", "… có gì ad") (folded)
 _FRAME_ASKED = CLOSING | YES_NO | ASK_WORDS | {"ko", "k", "j"}
 
@@ -1744,9 +1748,8 @@ def _frame_closing(tokens: list[Token], start: int) -> int:
     end = len(tokens)
     while end > start:
         j = end
-        while j > start and (tokens[j - 1].kind == "symbol" or any(
-                _typed_as(tokens[j - 1], w) for w in (
-                    _FRAME_CALLED, _FRAME_PARTICLES, _FRAME_CALL, _FRAME_MUCH))):
+        while j > start and (tokens[j - 1].kind == "symbol"
+                             or _typed_as(tokens[j - 1], _FRAME_AFTER_SAID)):
             j -= 1
         k = _frame_said(tokens, start, j)
         if k < 0:  # "chúc ad buổi tối vui vẻ", "chúc các cô chú sức khỏe"
@@ -3059,7 +3062,7 @@ class Understander:
             # what is asked, the bot does not know ("btc ơi, có ai ở đó không" asks for
             # someone: a call still)
             return base
-        said = sum(v for i, v in info.items() if i in best.explained)
+        said = sum([info[i] for i in sorted(best.explained) if i in info])  # (in info's order)
         if not accented and len(best.explained) >= 2:
             # typed without marks, a word that may be a filler ("chu de": chủ đề or chú để)
             # says all it says once a phrase of the answer holds it
@@ -3764,7 +3767,8 @@ class Understander:
     def _info(self, tokens: list[Token], used: frozenset[int], accented: bool,
               lead: int = 0) -> tuple[dict[int, float], set[int]]:
         """What each content word says (fillers, the date's words and the `lead` words that
-        ask leave to ask left out), and which of them the bot does not know."""
+        ask leave to ask left out), and which of them the bot does not know. (The words in
+        their order: a sum over some of them reads them so, the same sum to the last bit.)"""
         info: dict[int, float] = {}
         unknown: set[int] = set()
         folds = [t.fold for t in tokens]
@@ -4042,8 +4046,9 @@ class Understander:
                                     for i in c.explained if i >= named_at
                                     and tokens[i].fold in self._contest_words}
         for c in found.values():
-            # (a list summed, in the same order: a generator resumed at each word cost more)
-            said = sum([v for i, v in info.items() if i in c.explained])
+            # (a list summed, in the same order: a generator resumed at each word cost more;
+            # the words it explains in their order, which is `info`'s: _info)
+            said = sum([info[i] for i in sorted(c.explained) if i in info])
             if ref is not None and ref.used <= c.explained:
                 said += SCOPE_INFO if ref.kind in SCOPES else DATE_INFO
             c.rank = c.score * (1 - COVERAGE + COVERAGE * (said / total if total else 1.0))

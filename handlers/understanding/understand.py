@@ -285,6 +285,11 @@ _COIN = frozenset({"tien", "xu", "dong", "phi"})  # ("phi": "mà không tốn ph
 _WHICH = frozenset({"co", "nao", "gi", "ad"})
 # Where to start (folded: "bắt đầu từ đâu") (round 24b).
 _START = frozenset({"bat", "dau", "tu"})
+# Verbs (folded) of teaching that end a phrase of the courses ("kênh nào dạy", "video dạy"):
+# the word the bot does not know after one is what is taught ("kênh nào dạy | nấu ăn"), not a
+# modifier that names something else (round 34a). Not "học": "khóa học | nấu ăn ở hải phòng"
+# is a class elsewhere.
+_TAUGHT = frozenset({"day", "giang"})
 # Words (folded) of every course, which name no group ("khóa học", "học tập", "courses").
 _COURSE_WORDS = frozenset({"khoa", "hoc", "tap", "trang", "link", "course", "courses", "learn",
                            "study", "mien", "phi", "free"})
@@ -1765,6 +1770,38 @@ def _writer_unit(tokens: list[Token]) -> set[int]:
     return set()
 
 
+# A language named (folded pairs: "tiếng việt", "tiếng anh"), and the words before it that ask
+# for a version in it ("bản", "phụ đề", "toàn": "có phụ đề tiếng việt không") (round 34a).
+_LANGUAGES = frozenset({("tieng", "viet"), ("tieng", "anh")})
+_VERSION = frozenset({"ban", "phu", "de", "toan", "bang"})
+
+
+def _language_of_course(tokens: list[Token], best: _Candidate) -> set[int]:
+    """The words that ask which language a learning site or its lectures are in, said after
+    the words the courses' answer was found on ("TED-Ed có | phụ đề tiếng việt | không",
+    "trang học trên mạng có | tiếng Việt | không hay | toàn tiếng Anh"): the list of sites says
+    which are in Vietnamese and marks those in English only (round 34a)."""
+    if not best.explained or not (best.route[0] == "courses"
+                                  or best.route == ("faq", "khoa-hoc-truc-tuyen")):
+        return set()
+    asked: set[int] = set()
+    for i in range(max(min(best.explained), 1), len(tokens) - 1):
+        if (tokens[i].fold, tokens[i + 1].fold) in _LANGUAGES and i not in best.explained:
+            asked |= {i, i + 1}
+            k = i - 1
+            while k > max(best.explained) and tokens[k].fold in _VERSION:
+                asked.add(k)
+                k -= 1
+    return asked
+
+
+def _teaches(route: tuple[str, str], tokens: list[Token], end: int) -> bool:
+    """Does a phrase of the courses (or their FAQ entry) ending before `end` end on a verb of
+    teaching (_TAUGHT: "kênh nào dạy", "video dạy")?"""
+    return (route[0] == "courses" or route == ("faq", "khoa-hoc-truc-tuyen")) and 0 < end \
+        <= len(tokens) and tokens[end - 1].fold in _TAUGHT
+
+
 def _invited(tokens: list[Token]) -> set[int]:
     """Who is invited, to the end of its part: the words after "mời" followed by those who are
     ("mời đại diện các trường", "mời lãnh đạo phường", "mời các thư viện"); typed without
@@ -2763,6 +2800,7 @@ class Understander:
         best = self._received(tokens, candidates, best)
         best = self._prize_of(tokens, candidates, best)
         best = self._certificate_of(tokens, candidates, best)
+        best = self._language_of_site(candidates, best)
         best = self._quiz_topics(tokens, candidates, best)
         best = self._quiz_device(tokens, candidates, best)
         best = self._predicate(tokens, candidates, best)
@@ -2977,6 +3015,8 @@ class Understander:
         if best.route in _READING or best.route[0] == "programme" or best.route == (
                 "courses", "sach-dien-tu"):
             announcing |= self._books_about(tokens, best)  # what the books are about
+        announcing |= self._taught(tokens, best, unknown | stray)  # what a course teaches
+        announcing |= _language_of_course(tokens, best)  # in which language it teaches
         goes_on = self._told_after_intro(tokens, intro)
         if not goes_on & best.explained:
             announcing |= goes_on  # what the writer goes on telling of themself asks nothing
@@ -3758,7 +3798,8 @@ class Understander:
                         break
                 if follower in unknown and tokens[follower].kind == "word" and not (
                         m.end - m.start >= 2
-                        and (tokens[m.end - 2].fold, tokens[m.end - 1].fold) in _POSING):
+                        and (tokens[m.end - 2].fold, tokens[m.end - 1].fold) in _POSING) \
+                        and not _teaches(self.index.units[unit], tokens, m.end):
                     weight *= MODIFIED  # "giá | vàng": not the price the bot knows
                 else:
                     explained |= span
@@ -4180,6 +4221,24 @@ class Understander:
         return _Candidate(("contest", ""), best.score, best.explained | counted, best.source,
                           best.rank) if counted else None
 
+    def _taught(self, tokens: list[Token], best: _Candidate, strange: set[int]) -> set[int]:
+        """The words the bot does not know right after a verb of teaching that ends a phrase
+        the courses' answer was found on ("co kenh nao day | nau an cho nguoi moi", "video
+        dạy | cắm hoa"), up to a filler or another explained word in the same part: what the
+        lecture teaches, not another subject asked (round 34a). A subject the lexicon names as
+        not the Week's is a phrase of its own, not such a word."""
+        if not best.explained or not _teaches(best.route, tokens, max(best.explained) + 1):
+            return set()
+        start = max(best.explained) + 1
+        subject: set[int] = set()
+        for i in range(start, len(tokens)):
+            t = tokens[i]
+            if t.clause != tokens[start - 1].clause or t.kind != "word" or i not in strange \
+                    or self.index.is_filler(t):
+                break
+            subject.add(i)
+        return subject
+
     @staticmethod
     def _books_about(tokens: list[Token], best: _Candidate) -> set[int]:
         """The words after "sách về", "truyện về", "tài liệu về" in the part the reading answer
@@ -4207,6 +4266,19 @@ class Understander:
         run = parts.run(tokens)
         at = min((run.find(e) for e in _ENDING if e in run), default=-1)
         return at >= 0 and any(f" {w} " in run[:at + 1] for w in _WORKS)
+
+    @staticmethod
+    def _language_of_site(candidates: list[_Candidate], best: _Candidate) -> _Candidate:
+        """A language asked of a learning site named before it ("Khan Academy có bản tiếng
+        Việt không", "mấy trang học trên mạng có tiếng Việt không"): the site's list says which
+        are in Vietnamese and marks those in English only; the bot's own language is not asked
+        (round 34a)."""
+        if best.route != ("language", "") or not best.explained:
+            return best
+        site = next((c for c in candidates if c.route[0] == "courses" and c.explained
+                     and max(c.explained) < min(best.explained)), None)
+        # (the language's words then explained by the site: asked of it)
+        return best if site is None else replace(site, explained=site.explained | best.explained)
 
     @staticmethod
     def _certificate_of(tokens: list[Token], candidates: list[_Candidate],

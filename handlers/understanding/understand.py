@@ -285,6 +285,12 @@ _COIN = frozenset({"tien", "xu", "dong", "phi"})  # ("phi": "mà không tốn ph
 _WHICH = frozenset({"co", "nao", "gi", "ad"})
 # Where to start (folded: "bắt đầu từ đâu") (round 24b).
 _START = frozenset({"bat", "dau", "tu"})
+# What is asked which of, learned online ("có lớp nào", "khóa nào", "trang nào"), and the words
+# of later on before a purpose ("để sau này đi …") (folded; round 34a).
+_CLASS_NOUNS = frozenset({"lop", "khoa", "trang", "web", "app", "kenh", "cho"})
+_THEN = frozenset({"sau", "nay", "di"})
+# … where, after "bắt đầu từ" (folded: "từ đâu", "từ trang nào", "từ web nào") (round 34a).
+_WHERE_TO_START = frozenset({"dau", "trang", "web", "app", "khoa", "kenh", "cho"})
 # Verbs (folded) of teaching that end a phrase of the courses ("kênh nào dạy", "video dạy"):
 # the word the bot does not know after one is what is taught ("kênh nào dạy | nấu ăn"), not a
 # modifier that names something else (round 34a). Not "học": "khóa học | nấu ăn ở hải phòng"
@@ -5553,6 +5559,10 @@ class Understander:
         # (learning for free, "học miễn phí", "learn for free online", asks where to learn
         # so: the courses named beside it, however weakly; round 24b)
         learn = first > 0 and tokens[first - 1].fold == "hoc"
+        # (or a free class or site asked of what is learned online: "học làm bánh online, có
+        # lớp nào miễn phí"; round 34a)
+        learn = learn or (first > 1 and tokens[first - 1].fold == "nao"
+                          and tokens[first - 2].fold in _CLASS_NOUNS)
         # (taught for free, "có chỗ nào dạy miễn phí không", asks where a class teaches what is
         # named before it: "học gọi video zalo" the digital-skills classes; round 26 a)
         taught = first > 0 and tokens[first - 1].fold == "day"
@@ -5784,12 +5794,33 @@ class Understander:
 
         def learned_online(c: _Candidate) -> bool:
             first = min(c.explained)
+            # ("chỉ muốn học làm bánh online, | có lớp nào miễn phí k": learned online, and a
+            # free one asked, whatever "học" is followed by; round 34a)
             return tokens[first].fold == "hoc" and (online_site or (
-                online_free and first + 1 < len(tokens) and tokens[first + 1].fold == "them"))
+                online_free and first + 1 < len(tokens) and tokens[first + 1].fold == "them")
+                or (online_free and which_asked(c)))
+
+        def which_asked(c: _Candidate) -> bool:
+            return any(tokens[k].fold == "nao" and tokens[k - 1].fold in _CLASS_NOUNS
+                       for k in range(max(c.explained) + 2, len(tokens)))
+
+        def for_purpose(c: _Candidate) -> bool:
+            # "muốn học thêm tiếng Nhật | để đi xuất khẩu lao động, | học trên mạng được
+            # không", "… tiếng Nhật online | để sau đi xuất khẩu lao động": what the learning
+            # online is for, not what is asked (round 34a)
+            if not online or courses is None:
+                return False
+            first = min(c.explained)
+            told = next((k for k in range(first - 1, 0, -1) if tokens[k].fold == "de"
+                         or not (tokens[k].fold in _THEN or self.index.is_filler(tokens[k]))),
+                        -1)
+            return told > 0 and tokens[told].text.lower() in ("để", "de") and any(
+                i < told for i in courses.explained)
 
         kept = [c for c in candidates
                 if not (c.route[0] == "unknown" and c.explained
-                        and (within(c) or during or registered(c) or learned_online(c)))]
+                        and (within(c) or during or registered(c) or learned_online(c)
+                             or for_purpose(c)))]
         return kept or candidates
 
     def _asked_of_day(self, tokens: list[Token], ref: DateRef, best: _Candidate,
@@ -5988,11 +6019,20 @@ class Understander:
         """"e muốn tự học online mà không biết bắt đầu từ đâu": where to start, said after what
         the writer wants to do, asks where to start that (the courses, the library), not help
         with the bot nor a unit's duties. None when the answer holds more than those words
-        ("bot hướng dẫn giúp") or nothing is named before them (round 24b)."""
-        if best.route not in (("help", ""), ("faq", "don-vi-tham-gia")) or not (
-                best.explained) or not all(tokens[i].fold in _START for i in best.explained):
+        ("bot hướng dẫn giúp") or nothing is named before them (round 24b). Nor when the Week's
+        dates: "muốn tự học lập trình web thì | bắt đầu từ trang nào" asks where to start
+        learning, of the courses named before (round 34a)."""
+        if not best.explained or not all(tokens[i].fold in _START for i in best.explained):
             return None
-        return next((c for c in candidates[1:] if c.explained
+        after = [t.fold for t in tokens[max(best.explained) + 1:max(best.explained) + 3]]
+        dates = best.route == _WHEN_WEEK and after[:1] == ["tu"] and bool(
+            set(after[1:]) & _WHERE_TO_START)
+        if best.route not in (("help", ""), ("faq", "don-vi-tham-gia")) and not dates:
+            return None
+        # (the courses may be the strongest: a rule before read the part after "thì" as asked)
+        return next((c for c in (candidates if dates else candidates[1:]) if c.explained
+                     and (not dates or c.route[0] == "courses"
+                          or c.route == ("faq", "khoa-hoc-truc-tuyen"))
                      and c.route[0] not in ("smalltalk", "unknown", "help")
                      and c.route != ("faq", "don-vi-tham-gia")
                      and max(c.explained) < min(best.explained)

@@ -296,6 +296,9 @@ _WHERE_TO_START = frozenset({"dau", "trang", "web", "app", "khoa", "kenh", "cho"
 # modifier that names something else (round 34a). Not "học": "khóa học | nấu ăn ở hải phòng"
 # is a class elsewhere.
 _TAUGHT = frozenset({"day", "giang"})
+# Where something is learned online (folded) ("qua youtube", "online", "trên app").
+_ONLINE_MEDIUM = frozenset({"online", "onl", "youtube", "app", "web", "website", "video", "clip",
+                            "kenh", "link", "internet"})
 # Words (folded) of every course, which name no group ("khóa học", "học tập", "courses").
 _COURSE_WORDS = frozenset({"khoa", "hoc", "tap", "trang", "link", "course", "courses", "learn",
                            "study", "mien", "phi", "free"})
@@ -1803,9 +1806,20 @@ def _language_of_course(tokens: list[Token], best: _Candidate) -> set[int]:
 
 def _teaches(route: tuple[str, str], tokens: list[Token], end: int) -> bool:
     """Does a phrase of the courses (or their FAQ entry) ending before `end` end on a verb of
-    teaching (_TAUGHT: "kênh nào dạy", "video dạy")?"""
-    return (route[0] == "courses" or route == ("faq", "khoa-hoc-truc-tuyen")) and 0 < end \
-        <= len(tokens) and tokens[end - 1].fold in _TAUGHT
+    teaching (_TAUGHT: "kênh nào dạy", "video dạy"), or on "học" with where it is learned
+    online said after it in its part ("muốn học | nấu ăn qua mạng"; not "khóa học | nấu ăn ở
+    hải phòng")?"""
+    if not (route[0] == "courses" or route == ("faq", "khoa-hoc-truc-tuyen")) or not (
+            0 < end <= len(tokens)):
+        return False
+    if tokens[end - 1].fold in _TAUGHT:
+        return True
+    clause = tokens[end - 1].clause
+    return tokens[end - 1].fold == "hoc" and (end < 2 or tokens[end - 2].fold not in (
+        "khoa", "lop")) and any(
+        tokens[j].clause == clause and (tokens[j].fold in _ONLINE_MEDIUM or (
+            tokens[j].fold == "mang" and tokens[j - 1].fold in ("qua", "tren")))
+        for j in range(end, len(tokens)))
 
 
 def _invited(tokens: list[Token]) -> set[int]:
@@ -4230,19 +4244,20 @@ class Understander:
     def _taught(self, tokens: list[Token], best: _Candidate, strange: set[int]) -> set[int]:
         """The words the bot does not know right after a verb of teaching that ends a phrase
         the courses' answer was found on ("co kenh nao day | nau an cho nguoi moi", "video
-        dạy | cắm hoa"), up to a filler or another explained word in the same part: what the
-        lecture teaches, not another subject asked (round 34a). A subject the lexicon names as
-        not the Week's is a phrase of its own, not such a word."""
+        dạy | trẻ hát múa"), up to a word the bot knows that is no filler, in the same part:
+        what the lecture teaches, not another subject asked (round 34a). A subject the lexicon
+        names as not the Week's is a phrase of its own, not such a word."""
         if not best.explained or not _teaches(best.route, tokens, max(best.explained) + 1):
             return set()
         start = max(best.explained) + 1
         subject: set[int] = set()
         for i in range(start, len(tokens)):
             t = tokens[i]
-            if t.clause != tokens[start - 1].clause or t.kind != "word" or i not in strange \
-                    or self.index.is_filler(t):
+            if t.clause != tokens[start - 1].clause or t.kind != "word" or (
+                    i not in strange and not self.index.is_filler(t)):
                 break
-            subject.add(i)
+            if i in strange:
+                subject.add(i)
         return subject
 
     @staticmethod
@@ -5800,6 +5815,16 @@ class Understander:
                 online_free and first + 1 < len(tokens) and tokens[first + 1].fold == "them")
                 or (online_free and which_asked(c)))
 
+        def taught(c: _Candidate) -> bool:
+            # "có web nào | dạy | vẽ tranh cho bé không": a subject elsewhere that a site named
+            # before teaches is what it teaches (round 34a)
+            first = min(c.explained)
+            return first > 1 and tokens[first - 1].fold in _TAUGHT and any(
+                o.route[0] == "courses" and o.explained and max(o.explained) < first - 1
+                and all(self.index.is_filler(tokens[k]) for k in range(max(o.explained) + 1,
+                                                                          first - 1))
+                for o in candidates)
+
         def which_asked(c: _Candidate) -> bool:
             return any(tokens[k].fold == "nao" and tokens[k - 1].fold in _CLASS_NOUNS
                        for k in range(max(c.explained) + 2, len(tokens)))
@@ -5820,7 +5845,7 @@ class Understander:
         kept = [c for c in candidates
                 if not (c.route[0] == "unknown" and c.explained
                         and (within(c) or during or registered(c) or learned_online(c)
-                             or for_purpose(c)))]
+                             or for_purpose(c) or taught(c)))]
         return kept or candidates
 
     def _asked_of_day(self, tokens: list[Token], ref: DateRef, best: _Candidate,

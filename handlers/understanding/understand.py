@@ -1807,18 +1807,17 @@ def _language_of_course(tokens: list[Token], best: _Candidate) -> set[int]:
 def _teaches(route: tuple[str, str], tokens: list[Token], end: int) -> bool:
     """Does a phrase of the courses (or their FAQ entry) ending before `end` end on a verb of
     teaching (_TAUGHT: "kênh nào dạy", "video dạy"), or on "học" with where it is learned
-    online said after it in its part ("muốn học | nấu ăn qua mạng"; not "khóa học | nấu ăn ở
-    hải phòng")?"""
+    online said after it ("muốn học | nấu ăn qua mạng", "khóa học | chăm sóc trẻ sơ sinh
+    online", "muốn học | chụp ảnh, có lớp trên mạng không"; not "khóa học | nấu ăn ở hải
+    phòng")?"""
     if not (route[0] == "courses" or route == ("faq", "khoa-hoc-truc-tuyen")) or not (
             0 < end <= len(tokens)):
         return False
     if tokens[end - 1].fold in _TAUGHT:
         return True
-    clause = tokens[end - 1].clause
-    return tokens[end - 1].fold == "hoc" and (end < 2 or tokens[end - 2].fold not in (
-        "khoa", "lop")) and any(
-        tokens[j].clause == clause and (tokens[j].fold in _ONLINE_MEDIUM or (
-            tokens[j].fold == "mang" and tokens[j - 1].fold in ("qua", "tren")))
+    return tokens[end - 1].fold == "hoc" and any(
+        tokens[j].fold in _ONLINE_MEDIUM or (
+            tokens[j].fold == "mang" and tokens[j - 1].fold in ("qua", "tren"))
         for j in range(end, len(tokens)))
 
 
@@ -3035,7 +3034,8 @@ class Understander:
         if best.route in _READING or best.route[0] == "programme" or best.route == (
                 "courses", "sach-dien-tu"):
             announcing |= self._books_about(tokens, best)  # what the books are about
-        announcing |= self._taught(tokens, best, unknown | stray)  # what a course teaches
+        # (what a course teaches: words no answer explains)
+        announcing |= self._taught(tokens, best, set(info) - understood)
         announcing |= _language_of_course(tokens, best)  # in which language it teaches
         goes_on = self._told_after_intro(tokens, intro)
         if not goes_on & best.explained:
@@ -4242,22 +4242,23 @@ class Understander:
                           best.rank) if counted else None
 
     def _taught(self, tokens: list[Token], best: _Candidate, strange: set[int]) -> set[int]:
-        """The words the bot does not know right after a verb of teaching that ends a phrase
-        the courses' answer was found on ("co kenh nao day | nau an cho nguoi moi", "video
-        dạy | trẻ hát múa"), up to a word the bot knows that is no filler, in the same part:
-        what the lecture teaches, not another subject asked (round 34a). A subject the lexicon
-        names as not the Week's is a phrase of its own, not such a word."""
-        if not best.explained or not _teaches(best.route, tokens, max(best.explained) + 1):
-            return set()
-        start = max(best.explained) + 1
+        """The words no answer explains (`strange`) right after a verb of teaching, or "học"
+        said with where it is learned online (_teaches), that ends a phrase the courses' answer
+        was found on ("co kenh nao day | nau an cho nguoi moi", "video dạy | trẻ hát múa",
+        "khóa học | chăm sóc trẻ sơ sinh online"), up to a word an answer explains, in the same
+        part: what the course or the lecture teaches, not another subject asked (round 34a). A
+        subject the lexicon names as not the Week's is a phrase of its own, not such a word."""
         subject: set[int] = set()
-        for i in range(start, len(tokens)):
-            t = tokens[i]
-            if t.clause != tokens[start - 1].clause or t.kind != "word" or (
-                    i not in strange and not self.index.is_filler(t)):
-                break
-            if i in strange:
-                subject.add(i)
+        for start in sorted(k + 1 for k in best.explained):
+            if start in best.explained or not _teaches(best.route, tokens, start):
+                continue
+            for i in range(start, len(tokens)):
+                t = tokens[i]
+                if t.clause != tokens[start - 1].clause or t.kind != "word" or (
+                        i not in strange and not self.index.is_filler(t)):
+                    break
+                if i in strange:
+                    subject.add(i)
         return subject
 
     @staticmethod

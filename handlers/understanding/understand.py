@@ -5756,7 +5756,10 @@ class Understander:
                 # (nor one whose first word ends a phrase of the Week's of four words or
                 # more: "tài liệu ôn thi | thpt online" asks for the materials, the exam is
                 # what they are for; round 29b)
-                or (s < min(own) == e - 1 < max(own) and e - s >= 4)
+                # (unless two words of it typed or more come after: "ôn thi đại | học ở trung
+                # tâm nào tốt" asks of a centre, "thpt" is one; round 34a)
+                or (s < min(own) == e - 1 < max(own) and e - s >= 4
+                    and sum(1 for i in own if i >= e and not tokens[i].expanded) < 2)
                 for s, e in spans) or (len(own) == 2 and own[1] == own[0] + 1 and any(
                     # (its first word the end of a phrase of the Week's, its second the start
                     # of another: "tham | gia điện | đàn" is "tham gia", "diễn đàn"; round 23 d)
@@ -5840,8 +5843,11 @@ class Understander:
             told = next((k for k in range(first - 1, 0, -1) if tokens[k].fold == "de"
                          or not (tokens[k].fold in _THEN or self.index.is_filler(tokens[k]))),
                         -1)
+            # (a subject learned named before it: "học online | để thi công chức" names none,
+            # the exam is what is asked)
             return told > 0 and tokens[told].text.lower() in ("để", "de") and any(
-                i < told for i in courses.explained)
+                i < told and tokens[i].fold not in _ONLINE | _COURSE_WORDS | {"them", "muon"}
+                for i in courses.explained)
 
         kept = [c for c in candidates
                 if not (c.route[0] == "unknown" and c.explained

@@ -295,7 +295,7 @@ _WHERE_TO_START = frozenset({"dau", "trang", "web", "app", "khoa", "kenh", "cho"
 # the word the bot does not know after one is what is taught ("kênh nào dạy | nấu ăn"), not a
 # modifier that names something else (round 34a). Not "học": "khóa học | nấu ăn ở hải phòng"
 # is a class elsewhere.
-_TAUGHT = frozenset({"day", "giang"})
+_TAUGHT = frozenset({"day", "giang", "dan"})  # ("dan": "kênh nào hướng dẫn")
 # Where something is learned online (folded) ("qua youtube", "online", "trên app").
 _ONLINE_MEDIUM = frozenset({"online", "onl", "youtube", "app", "web", "website", "video", "clip",
                             "kenh", "link", "internet"})

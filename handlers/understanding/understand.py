@@ -295,7 +295,8 @@ _WHERE_TO_START = frozenset({"dau", "trang", "web", "app", "khoa", "kenh", "cho"
 # the word the bot does not know after one is what is taught ("kênh nào dạy | nấu ăn"), not a
 # modifier that names something else (round 34a). Not "học": "khóa học | nấu ăn ở hải phòng"
 # is a class elsewhere.
-_TAUGHT = frozenset({"day", "giang", "dan"})  # ("dan": "kênh nào hướng dẫn")
+# ("dan": "kênh nào hướng dẫn"; "thich": "video nào giải thích")
+_TAUGHT = frozenset({"day", "giang", "dan", "thich"})
 # Where something is learned online (folded) ("qua youtube", "online", "trên app").
 _ONLINE_MEDIUM = frozenset({"online", "onl", "youtube", "app", "web", "website", "video", "clip",
                             "kenh", "link", "internet"})
@@ -4244,18 +4245,26 @@ class Understander:
     def _taught(self, tokens: list[Token], best: _Candidate, strange: set[int]) -> set[int]:
         """The words no answer explains (`strange`) right after a verb of teaching, or "học"
         said with where it is learned online (_teaches), that ends a phrase the courses' answer
-        was found on ("co kenh nao day | nau an cho nguoi moi", "video dạy | trẻ hát múa",
-        "khóa học | chăm sóc trẻ sơ sinh online"), up to a word an answer explains, in the same
-        part: what the course or the lecture teaches, not another subject asked (round 34a). A
-        subject the lexicon names as not the Week's is a phrase of its own, not such a word."""
+        was found on or follows it ("co kenh nao day | nau an cho nguoi moi", "video dạy | trẻ
+        hát múa", "khóa học | chăm sóc trẻ sơ sinh online", "trang web nào dạy | vẽ tranh màu
+        nước"), up to the end of its part or a word of the answer again: what the course or the
+        lecture teaches, not another subject asked (round 34a). A subject the lexicon names as
+        not the Week's is a phrase of its own, not such a word."""
         subject: set[int] = set()
-        for start in sorted(k + 1 for k in best.explained):
-            if start in best.explained or not _teaches(best.route, tokens, start):
+        # (or right after the verb said after such a phrase: "có trang web nào | dạy | vẽ tranh
+        # màu nước")
+        starts = {k + 1 for k in best.explained if _teaches(best.route, tokens, k + 1)} | {
+            k + 2 for k in best.explained if k + 2 <= len(tokens) and k + 1 not in best.explained
+            and tokens[k + 1].fold in _TAUGHT and (best.route[0] == "courses"
+                                                   or best.route == ("faq",
+                                                                     "khoa-hoc-truc-tuyen"))}
+        for start in sorted(starts):
+            if start in best.explained:
                 continue
             for i in range(start, len(tokens)):
                 t = tokens[i]
-                if t.clause != tokens[start - 1].clause or t.kind != "word" or (
-                        i not in strange and not self.index.is_filler(t)):
+                if t.clause != tokens[start - 1].clause or t.kind != "word" \
+                        or i in best.explained:
                     break
                 if i in strange:
                     subject.add(i)
@@ -6062,12 +6071,14 @@ class Understander:
         if best.route not in (("help", ""), ("faq", "don-vi-tham-gia")) and not dates:
             return None
         # (the courses may be the strongest: a rule before read the part after "thì" as asked)
+        # (of the Week's dates, the courses found after them too: "… thì bắt đầu | từ trang
+        # nào" names where)
         return next((c for c in (candidates if dates else candidates[1:]) if c.explained
                      and (not dates or c.route[0] == "courses"
                           or c.route == ("faq", "khoa-hoc-truc-tuyen"))
                      and c.route[0] not in ("smalltalk", "unknown", "help")
                      and c.route != ("faq", "don-vi-tham-gia")
-                     and max(c.explained) < min(best.explained)
+                     and (dates or max(c.explained) < min(best.explained))
                      and c.rank >= SUBJECT * best.rank), None)
 
     @staticmethod

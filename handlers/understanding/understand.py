@@ -5588,6 +5588,11 @@ class Understander:
         # lớp nào miễn phí"; round 34a)
         learn = learn or (first > 1 and tokens[first - 1].fold == "nao"
                           and tokens[first - 2].fold in _CLASS_NOUNS)
+        # (or said first, as English says it, of the learning online right after: "free |
+        # online learning sites")
+        after = max(best.explained) + 1
+        learn = learn or (first == 0 and after < len(tokens)
+                          and tokens[after].fold in _LEARNING_ONLINE)
         # (taught for free, "có chỗ nào dạy miễn phí không", asks where a class teaches what is
         # named before it: "học gọi video zalo" the digital-skills classes; round 26 a)
         taught = first > 0 and tokens[first - 1].fold == "day"

@@ -106,10 +106,9 @@ GUARDS = [
 LEFT: dict[str, str] = {
     # ("bà tôi muốn học dùng zalo, tuần lễ có lớp không": a strict xfail from round 30's merge,
     # the model's second opinion under SECOND_FLOOR; read again with round 33a's examples)
-    "ai đó nhắn zalo giả làm cháu tôi xin chuyển 10 triệu đóng viện phí":
-        "no information once round 32 a and b merged (answered with round 32a's examples "
-        "alone): the model's no information 0.33 against the safe Internet 0.28, its two "
-        "nearest examples the safe Internet's (0.212, 0.195): a knife's edge",
+    # ("ai đó nhắn zalo giả làm cháu tôi xin chuyển 10 triệu đóng viện phí": no information
+    # from round 32's merge, the model's no information 0.33 against the safe Internet 0.28, a
+    # knife's edge; read again with round 34a's examples)
     # ("cô giáo ơi, bố em bị người ta rủ…" is answered since round 30e, §8.106.)
     # ("cach sao luu danh ba len gmail" is no information again since round 30e, §8.106.)
 }

@@ -3214,7 +3214,12 @@ class Understander:
             # sách nói cho người mù không" is like the library's examples, round 24b; "tuần lễ
             # học tập ở Hà Nội khai mạc ở đâu" like the Week's opening's, round 24 d)
             return replace(base, candidates=others, elsewhere=True)
-        if best.route[0] in _NO_HOURS and any(f" {h} " in parts.run(tokens) for h in _HOURS_ASKED):
+        if (best.route[0] in _NO_HOURS or (
+                best.route[0] in ("day", "today")
+                and any(c.route[0] == "bodies" and c.explained for c in candidates))) and any(
+                f" {h} " in parts.run(tokens) for h in _HOURS_ASKED):
+            # (of a day named too: "ngày mai ủy ban có làm việc không" asks whether the office
+            # works that day, not what the Week holds; round 34a)
             # when an office or a place opens ("ubnd phường mở cửa thứ 7 không", "thư viện quốc
             # gia mở cửa mấy giờ"): the organisers and the resources online have no hours
             return replace(base, candidates=others)

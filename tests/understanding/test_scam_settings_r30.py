@@ -83,11 +83,9 @@ LEFT: dict[str, str] = {
         "dont_know: the scam's sign ('bị lừa') has the model asked, but it gives the safe "
         "Internet 0.20 (< MODEL_FLOOR 0.3) against 'no information' 0.71: the examples hold few "
         "stories of a remedy sold online",
-    "em đặt mua quần áo trên một shop online, chuyển khoản rồi mà chờ mãi không thấy hàng, "
-    "shop chặn em luôn, em phải làm gì":
-        "dont_know once round 33 merged: no subject elsewhere, the rules find nothing, the "
-        "model gives no information 0.49 and the safe Internet 0.48, its two nearest examples "
-        "the safe Internet's (0.285, 0.274): the model's knife's edge since round 30",
+    # ("em đặt mua quần áo trên một shop online, … em phải làm gì": no information from
+    # round 33's merge, the model's knife's edge since round 30; read again with round 34a's
+    # examples)
 }
 
 

@@ -177,9 +177,11 @@ class Index:
         # Words that name a place only ("quận Lê Chân"): a run of a title made of them alone
         # says where, not which event ("lịch cắt điện quận lê chân" is about no event).
         # So do the names of the country and the city in a title ("Thư viện Quốc gia | Việt
-        # Nam": "tuần lễ thời trang Việt Nam" names no resource; round 23 f).
+        # Nam": "tuần lễ thời trang Việt Nam" names no resource; round 23 f). Nor does a
+        # language's name ("Wikisource | tiếng Việt": "trang này có tiếng việt không" asks the
+        # language of a site; round 34a).
         places = {w.fold for d in edition.districts for w in tokenize(d)} | {
-            "quan", "huyen", "viet", "nam", "hai", "phong"}
+            "quan", "huyen", "viet", "nam", "hai", "phong", "tieng"}
         for event in edition.events:
             for title in (event.title.vi, event.title.en or ""):
                 add(("event", event.id), title, ITEM, partial=True)

@@ -300,6 +300,21 @@ _COIN = frozenset({"tien", "xu", "dong", "phi"})  # ("phi": "mà không tốn ph
 _WHICH = frozenset({"co", "nao", "gi", "ad"})
 # Where to start (folded: "bắt đầu từ đâu") (round 24b).
 _START = frozenset({"bat", "dau", "tu"})
+# What is asked which of, learned online ("có lớp nào", "khóa nào", "trang nào"), and the words
+# of later on before a purpose ("để sau này đi …") (folded; round 34a).
+_CLASS_NOUNS = frozenset({"lop", "khoa", "trang", "web", "app", "kenh", "cho"})
+_THEN = frozenset({"sau", "nay", "di"})
+# … where, after "bắt đầu từ" (folded: "từ đâu", "từ trang nào", "từ web nào") (round 34a).
+_WHERE_TO_START = frozenset({"dau", "trang", "web", "app", "khoa", "kenh", "cho"})
+# Verbs (folded) of teaching that end a phrase of the courses ("kênh nào dạy", "video dạy"):
+# the word the bot does not know after one is what is taught ("kênh nào dạy | nấu ăn"), not a
+# modifier that names something else (round 34a). Not "học": "khóa học | nấu ăn ở hải phòng"
+# is a class elsewhere.
+# ("dan": "kênh nào hướng dẫn"; "thich": "video nào giải thích")
+_TAUGHT = frozenset({"day", "giang", "dan", "thich"})
+# Where something is learned online (folded) ("qua youtube", "online", "trên app").
+_ONLINE_MEDIUM = frozenset({"online", "onl", "youtube", "app", "web", "website", "video", "clip",
+                            "kenh", "link", "internet"})
 # Words (folded) of every course, which name no group ("khóa học", "học tập", "courses").
 _COURSE_WORDS = frozenset({"khoa", "hoc", "tap", "trang", "link", "course", "courses", "learn",
                            "study", "mien", "phi", "free"})
@@ -1884,6 +1899,48 @@ def _writer_unit(tokens: list[Token]) -> set[int]:
     return set()
 
 
+# A language named (folded pairs: "tiếng việt", "tiếng anh"), and the words before it that ask
+# for a version in it ("bản", "phụ đề", "toàn": "có phụ đề tiếng việt không") (round 34a).
+_LANGUAGES = frozenset({("tieng", "viet"), ("tieng", "anh")})
+_VERSION = frozenset({"ban", "phu", "de", "toan", "bang"})
+
+
+def _language_of_course(tokens: list[Token], best: _Candidate) -> set[int]:
+    """The words that ask which language a learning site or its lectures are in, said after
+    the words the courses' answer was found on ("TED-Ed có | phụ đề tiếng việt | không",
+    "trang học trên mạng có | tiếng Việt | không hay | toàn tiếng Anh"): the list of sites says
+    which are in Vietnamese and marks those in English only (round 34a)."""
+    if not best.explained or not (best.route[0] == "courses"
+                                  or best.route == ("faq", "khoa-hoc-truc-tuyen")):
+        return set()
+    asked: set[int] = set()
+    for i in range(max(min(best.explained), 1), len(tokens) - 1):
+        if (tokens[i].fold, tokens[i + 1].fold) in _LANGUAGES and i not in best.explained:
+            asked |= {i, i + 1}
+            k = i - 1
+            while k > max(best.explained) and tokens[k].fold in _VERSION:
+                asked.add(k)
+                k -= 1
+    return asked
+
+
+def _teaches(route: tuple[str, str], tokens: list[Token], end: int) -> bool:
+    """Does a phrase of the courses (or their FAQ entry) ending before `end` end on a verb of
+    teaching (_TAUGHT: "kênh nào dạy", "video dạy"), or on "học" with where it is learned
+    online said after it ("muốn học | nấu ăn qua mạng", "khóa học | chăm sóc trẻ sơ sinh
+    online", "muốn học | chụp ảnh, có lớp trên mạng không"; not "khóa học | nấu ăn ở hải
+    phòng")?"""
+    if not (route[0] == "courses" or route == ("faq", "khoa-hoc-truc-tuyen")) or not (
+            0 < end <= len(tokens)):
+        return False
+    if tokens[end - 1].fold in _TAUGHT:
+        return True
+    return tokens[end - 1].fold == "hoc" and any(
+        tokens[j].fold in _ONLINE_MEDIUM or (
+            tokens[j].fold == "mang" and tokens[j - 1].fold in ("qua", "tren"))
+        for j in range(end, len(tokens)))
+
+
 def _invited(tokens: list[Token]) -> set[int]:
     """Who is invited, to the end of its part: the words after "mời" followed by those who are
     ("mời đại diện các trường", "mời lãnh đạo phường", "mời các thư viện"); typed without
@@ -2923,6 +2980,7 @@ class Understander:
         best = self._received(tokens, candidates, best)
         best = self._prize_of(tokens, candidates, best)
         best = self._certificate_of(tokens, candidates, best)
+        best = self._language_of_site(candidates, best)
         best = self._quiz_topics(tokens, candidates, best)
         best = self._quiz_device(tokens, candidates, best)
         best = self._predicate(tokens, candidates, best)
@@ -3139,6 +3197,9 @@ class Understander:
         if best.route in _READING or best.route[0] == "programme" or best.route == (
                 "courses", "sach-dien-tu"):
             announcing |= self._books_about(tokens, best)  # what the books are about
+        # (what a course teaches: words no answer explains)
+        announcing |= self._taught(tokens, best, set(info) - understood)
+        announcing |= _language_of_course(tokens, best)  # in which language it teaches
         goes_on = self._told_after_intro(tokens, intro)
         if not goes_on & best.explained:
             announcing |= goes_on  # what the writer goes on telling of themself asks nothing
@@ -3333,7 +3394,12 @@ class Understander:
             # sách nói cho người mù không" is like the library's examples, round 24b; "tuần lễ
             # học tập ở Hà Nội khai mạc ở đâu" like the Week's opening's, round 24 d)
             return replace(base, candidates=others, elsewhere=True)
-        if best.route[0] in _NO_HOURS and any(f" {h} " in parts.run(tokens) for h in _HOURS_ASKED):
+        if (best.route[0] in _NO_HOURS or (
+                best.route[0] in ("day", "today")
+                and any(c.route[0] == "bodies" and c.explained for c in candidates))) and any(
+                f" {h} " in parts.run(tokens) for h in _HOURS_ASKED):
+            # (of a day named too: "ngày mai ủy ban có làm việc không" asks whether the office
+            # works that day, not what the Week holds; round 34a)
             # when an office or a place opens ("ubnd phường mở cửa thứ 7 không", "thư viện quốc
             # gia mở cửa mấy giờ"): the organisers and the resources online have no hours
             return replace(base, candidates=others)
@@ -3983,7 +4049,8 @@ class Understander:
                         break
                 if follower in unknown and tokens[follower].kind == "word" and not (
                         m.end - m.start >= 2
-                        and (tokens[m.end - 2].fold, tokens[m.end - 1].fold) in _POSING):
+                        and (tokens[m.end - 2].fold, tokens[m.end - 1].fold) in _POSING) \
+                        and not _teaches(self.index.units[unit], tokens, m.end):
                     weight *= MODIFIED  # "giá | vàng": not the price the bot knows
                 else:
                     explained |= span
@@ -4415,6 +4482,34 @@ class Understander:
         return _Candidate(("contest", ""), best.score, best.explained | counted, best.source,
                           best.rank) if counted else None
 
+    def _taught(self, tokens: list[Token], best: _Candidate, strange: set[int]) -> set[int]:
+        """The words no answer explains (`strange`) right after a verb of teaching, or "học"
+        said with where it is learned online (_teaches), that ends a phrase the courses' answer
+        was found on or follows it ("co kenh nao day | nau an cho nguoi moi", "video dạy | trẻ
+        hát múa", "khóa học | chăm sóc trẻ sơ sinh online", "trang web nào dạy | vẽ tranh màu
+        nước"), up to the end of its part or a word of the answer again: what the course or the
+        lecture teaches, not another subject asked (round 34a). A subject the lexicon names as
+        not the Week's is a phrase of its own, not such a word."""
+        subject: set[int] = set()
+        # (or right after the verb said after such a phrase: "có trang web nào | dạy | vẽ tranh
+        # màu nước")
+        starts = {k + 1 for k in best.explained if _teaches(best.route, tokens, k + 1)} | {
+            k + 2 for k in best.explained if k + 2 <= len(tokens) and k + 1 not in best.explained
+            and tokens[k + 1].fold in _TAUGHT and (best.route[0] == "courses"
+                                                   or best.route == ("faq",
+                                                                     "khoa-hoc-truc-tuyen"))}
+        for start in sorted(starts):
+            if start in best.explained:
+                continue
+            for i in range(start, len(tokens)):
+                t = tokens[i]
+                if t.clause != tokens[start - 1].clause or t.kind != "word" \
+                        or i in best.explained:
+                    break
+                if i in strange:
+                    subject.add(i)
+        return subject
+
     @staticmethod
     def _books_about(tokens: list[Token], best: _Candidate) -> set[int]:
         """The words after "sách về", "truyện về", "tài liệu về" in the part the reading answer
@@ -4442,6 +4537,19 @@ class Understander:
         run = parts.run(tokens)
         at = min((run.find(e) for e in _ENDING if e in run), default=-1)
         return at >= 0 and any(f" {w} " in run[:at + 1] for w in _WORKS)
+
+    @staticmethod
+    def _language_of_site(candidates: list[_Candidate], best: _Candidate) -> _Candidate:
+        """A language asked of a learning site named before it ("Khan Academy có bản tiếng
+        Việt không", "mấy trang học trên mạng có tiếng Việt không"): the site's list says which
+        are in Vietnamese and marks those in English only; the bot's own language is not asked
+        (round 34a)."""
+        if best.route != ("language", "") or not best.explained:
+            return best
+        site = next((c for c in candidates if c.route[0] == "courses" and c.explained
+                     and max(c.explained) < min(best.explained)), None)
+        # (the language's words then explained by the site: asked of it)
+        return best if site is None else replace(site, explained=site.explained | best.explained)
 
     @staticmethod
     def _certificate_of(tokens: list[Token], candidates: list[_Candidate],
@@ -5748,6 +5856,15 @@ class Understander:
         # (learning for free, "học miễn phí", "learn for free online", asks where to learn
         # so: the courses named beside it, however weakly; round 24b)
         learn = first > 0 and tokens[first - 1].fold == "hoc"
+        # (or a free class or site asked of what is learned online: "học làm bánh online, có
+        # lớp nào miễn phí"; round 34a)
+        learn = learn or (first > 1 and tokens[first - 1].fold == "nao"
+                          and tokens[first - 2].fold in _CLASS_NOUNS)
+        # (or said first, as English says it, of the learning online right after: "free |
+        # online learning sites")
+        after = max(best.explained) + 1
+        learn = learn or (first == 0 and after < len(tokens)
+                          and tokens[after].fold in _LEARNING_ONLINE)
         # (taught for free, "có chỗ nào dạy miễn phí không", asks where a class teaches what is
         # named before it: "học gọi video zalo" the digital-skills classes; round 26 a)
         taught = first > 0 and tokens[first - 1].fold == "day"
@@ -5941,7 +6058,10 @@ class Understander:
                 # (nor one whose first word ends a phrase of the Week's of four words or
                 # more: "tài liệu ôn thi | thpt online" asks for the materials, the exam is
                 # what they are for; round 29b)
-                or (s < min(own) == e - 1 < max(own) and e - s >= 4)
+                # (unless two words of it typed or more come after: "ôn thi đại | học ở trung
+                # tâm nào tốt" asks of a centre, "thpt" is one; round 34a)
+                or (s < min(own) == e - 1 < max(own) and e - s >= 4
+                    and sum(1 for i in own if i >= e and not tokens[i].expanded) < 2)
                 for s, e in spans) or (len(own) == 2 and own[1] == own[0] + 1 and any(
                     # (its first word the end of a phrase of the Week's, its second the start
                     # of another: "tham | gia điện | đàn" is "tham gia", "diễn đàn"; round 23 d)
@@ -5995,12 +6115,46 @@ class Understander:
 
         def learned_online(c: _Candidate) -> bool:
             first = min(c.explained)
+            # ("chỉ muốn học làm bánh online, | có lớp nào miễn phí k": learned online, and a
+            # free one asked, whatever "học" is followed by; round 34a)
             return tokens[first].fold == "hoc" and (online_site or (
-                online_free and first + 1 < len(tokens) and tokens[first + 1].fold == "them"))
+                online_free and first + 1 < len(tokens) and tokens[first + 1].fold == "them")
+                or (online_free and which_asked(c)))
+
+        def taught(c: _Candidate) -> bool:
+            # "có web nào | dạy | vẽ tranh cho bé không": a subject elsewhere that a site named
+            # before teaches is what it teaches (round 34a)
+            first = min(c.explained)
+            return first > 1 and tokens[first - 1].fold in _TAUGHT and any(
+                o.route[0] == "courses" and o.explained and max(o.explained) < first - 1
+                and all(self.index.is_filler(tokens[k]) for k in range(max(o.explained) + 1,
+                                                                          first - 1))
+                for o in candidates)
+
+        def which_asked(c: _Candidate) -> bool:
+            return any(tokens[k].fold == "nao" and tokens[k - 1].fold in _CLASS_NOUNS
+                       for k in range(max(c.explained) + 2, len(tokens)))
+
+        def for_purpose(c: _Candidate) -> bool:
+            # "muốn học thêm tiếng Nhật | để đi xuất khẩu lao động, | học trên mạng được
+            # không", "… tiếng Nhật online | để sau đi xuất khẩu lao động": what the learning
+            # online is for, not what is asked (round 34a)
+            if not online or courses is None:
+                return False
+            first = min(c.explained)
+            told = next((k for k in range(first - 1, 0, -1) if tokens[k].fold == "de"
+                         or not (tokens[k].fold in _THEN or self.index.is_filler(tokens[k]))),
+                        -1)
+            # (a subject learned named before it: "học online | để thi công chức" names none,
+            # the exam is what is asked)
+            return told > 0 and tokens[told].text.lower() in ("để", "de") and any(
+                i < told and tokens[i].fold not in _ONLINE | _COURSE_WORDS | {"them", "muon"}
+                for i in courses.explained)
 
         kept = [c for c in candidates
                 if not (c.route[0] == "unknown" and c.explained
-                        and (within(c) or during or registered(c) or learned_online(c)))]
+                        and (within(c) or during or registered(c) or learned_online(c)
+                             or for_purpose(c) or taught(c)))]
         return kept or candidates
 
     def _asked_of_day(self, tokens: list[Token], ref: DateRef, best: _Candidate,
@@ -6223,14 +6377,25 @@ class Understander:
         """"e muốn tự học online mà không biết bắt đầu từ đâu": where to start, said after what
         the writer wants to do, asks where to start that (the courses, the library), not help
         with the bot nor a unit's duties. None when the answer holds more than those words
-        ("bot hướng dẫn giúp") or nothing is named before them (round 24b)."""
-        if best.route not in (("help", ""), ("faq", "don-vi-tham-gia")) or not (
-                best.explained) or not all(tokens[i].fold in _START for i in best.explained):
+        ("bot hướng dẫn giúp") or nothing is named before them (round 24b). Nor when the Week's
+        dates: "muốn tự học lập trình web thì | bắt đầu từ trang nào" asks where to start
+        learning, of the courses named before (round 34a)."""
+        if not best.explained or not all(tokens[i].fold in _START for i in best.explained):
             return None
-        return next((c for c in candidates[1:] if c.explained
+        after = [t.fold for t in tokens[max(best.explained) + 1:max(best.explained) + 3]]
+        dates = best.route == _WHEN_WEEK and after[:1] == ["tu"] and bool(
+            set(after[1:]) & _WHERE_TO_START)
+        if best.route not in (("help", ""), ("faq", "don-vi-tham-gia")) and not dates:
+            return None
+        # (the courses may be the strongest: a rule before read the part after "thì" as asked)
+        # (of the Week's dates, the courses found after them too: "… thì bắt đầu | từ trang
+        # nào" names where)
+        return next((c for c in (candidates if dates else candidates[1:]) if c.explained
+                     and (not dates or c.route[0] == "courses"
+                          or c.route == ("faq", "khoa-hoc-truc-tuyen"))
                      and c.route[0] not in ("smalltalk", "unknown", "help")
                      and c.route != ("faq", "don-vi-tham-gia")
-                     and max(c.explained) < min(best.explained)
+                     and (dates or max(c.explained) < min(best.explained))
                      and c.rank >= SUBJECT * best.rank), None)
 
     @staticmethod

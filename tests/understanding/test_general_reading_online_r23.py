@@ -100,6 +100,9 @@ _CASES.append(pytest.param(
         "the library once round 32 a, b and c merged: the rules' library stands, the examples' "
         "model (no information 0.32, e-books 0.24) gives no second opinion: a knife's edge"))))
 
+# (left by round 23a; read since round 34a's "nghe truyện" among the e-books' keywords)
+_CASES.append(('có ứng dụng nghe truyện cho người già mắt kém không', 'courses:sach-dien-tu'))
+
 _GUARDS = [
     ('thư viện hà nội mấy giờ mở cửa', 'dont_know'),
     ('thu vien tinh nam dinh o dau', 'dont_know'),
@@ -124,7 +127,6 @@ _LEFT = [
      'event:ngay-thu-vien-mo'),
     # (read by the first fixes, given back: 'ứng dụng …' as keywords made "dung" weaker,
     # 'dung nhan tin cho toi nua' — dừng — flipped to clarify)
-    ('có ứng dụng nghe truyện cho người già mắt kém không', 'courses:sach-dien-tu'),
     ('ứng dụng học tập miễn phí nào tốt', _COURSES + ' / courses:khoa-hoc'),
     # (the classes batch 2 left, in other words, written at the end)
     ('any ebooks in vietnamese for kids', 'courses:sach-dien-tu / courses:van-hoa-doc'),

@@ -110,6 +110,24 @@ class Report:
                  for tag, label in CATEGORIES.items()]
         return [(label, len(chosen), self.accuracy(chosen)) for label, chosen in rows]
 
+    def kinds(self) -> Counter[str]:
+        """The wrong answers by kind, counts only (the held-out corpus's are printed so, never
+        its lines): where the bot said it has no information on a question it answers, gave
+        an answer where it has none to give, gave another answer, or asked back between two."""
+        kinds: Counter[str] = Counter()
+        for o in self.outcomes:
+            if o.right:
+                continue
+            if o.got == "dont_know":
+                kinds["no information, an answer expected"] += 1
+            elif o.got == "clarify":
+                kinds["asked back between answers"] += 1
+            elif "dont_know" in o.case.expected:
+                kinds["an answer, no information expected"] += 1
+            else:
+                kinds["another answer"] += 1
+        return kinds
+
     def confusions(self) -> Counter[tuple[str, str]]:
         return Counter((o.case.expected[0], o.got) for o in self.outcomes if not o.right)
 
@@ -119,6 +137,7 @@ class Report:
         talk = [o for o in self.outcomes if "talk" in o.case.tags]
         out.append(f"{'confident wrong (talk)':<26}{len(talk):>6}"
                    f"{sum(o.confident_wrong for o in talk):>10}")
+        out += [f"wrong: {kind:<34}{n:>6}" for kind, n in self.kinds().most_common()]
         out.append(f"CPU per message: {self.cpu_ms_per_message:.3f} ms")
         wrong = [o for o in self.outcomes if not o.right]
         if wrong:

@@ -31,3 +31,24 @@ def test_each_batch_is_counted_under_its_own_header(
                     "heldout.txt: round 2: days": ["1", "100.0%"]}
     # totals only: no phrasing of the file is printed
     assert "chào bạn" not in out and "lịch hôm nay" not in out
+
+
+def test_the_wrong_answers_are_counted_by_kind_without_their_lines(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The quiet report says how the bot was wrong (no information where it has an answer,
+    an answer where it has none, another answer), in counts only."""
+    (tmp_path / "heldout.txt").write_text(
+        "smalltalk:thanks | talk | cảm ơn\n"
+        "contest | | lịch hôm nay\n"
+        "day:2020-10-02 | date | giá vàng hôm nay\n"
+        "faq:chi-phi | | thời tiết hải phòng hôm nay\n"
+        "dont_know | talk | mai co gi\n", encoding="utf-8")
+    monkeypatch.setattr(bench, "CORPUS", tmp_path)
+    assert bench.main(["--heldout", "--quiet"]) == 0
+    out = capsys.readouterr().out
+    kinds = {line[7:41].strip(): int(line[41:]) for line in out.splitlines()
+             if line.startswith("wrong: ")}
+    assert kinds == {"another answer": 1, "no information, an answer expected": 2,
+                     "an answer, no information expected": 1}
+    assert "lịch hôm nay" not in out and "mai co gi" not in out

@@ -109,17 +109,7 @@ def run(tokens: list[Token], start: int = 0, end: int | None = None) -> str:
     memo = of_last("run", tokens)
     found = memo.get((start, end))
     if found is None:
-        found = memo[start, end] = " " + " ".join(_folds(tokens)[start:end]) + " "
-    return found  # type: ignore[return-value]
-
-
-def _folds(tokens: list[Token]) -> list[str]:
-    """The tokens' letters, listed once for the last tokens (`run` reads some seven spans of
-    one message's tokens). Read only: the list is shared."""
-    memo = of_last("folds", tokens)
-    found = memo.get((0, None))
-    if found is None:
-        found = memo[0, None] = [t.fold for t in tokens]
+        found = memo[start, end] = " " + " ".join([t.fold for t in tokens[start:end]]) + " "
     return found  # type: ignore[return-value]
 
 

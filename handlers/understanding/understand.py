@@ -302,7 +302,7 @@ _WHICH = frozenset({"co", "nao", "gi", "ad"})
 _START = frozenset({"bat", "dau", "tu"})
 # What is asked which of, learned online ("có lớp nào", "khóa nào", "trang nào"), and the words
 # of later on before a purpose ("để sau này đi …") (folded; round 34a).
-_CLASS_NOUNS = frozenset({"lop", "khoa", "trang", "web", "app", "kenh", "cho"})
+_LEARNED_WHERE = frozenset({"lop", "khoa", "trang", "web", "app", "kenh", "cho"})
 _THEN = frozenset({"sau", "nay", "di"})
 # … where, after "bắt đầu từ" (folded: "từ đâu", "từ trang nào", "từ web nào") (round 34a).
 _WHERE_TO_START = frozenset({"dau", "trang", "web", "app", "khoa", "kenh", "cho"})
@@ -5859,7 +5859,7 @@ class Understander:
         # (or a free class or site asked of what is learned online: "học làm bánh online, có
         # lớp nào miễn phí"; round 34a)
         learn = learn or (first > 1 and tokens[first - 1].fold == "nao"
-                          and tokens[first - 2].fold in _CLASS_NOUNS)
+                          and tokens[first - 2].fold in _LEARNED_WHERE)
         # (or said first, as English says it, of the learning online right after: "free |
         # online learning sites")
         after = max(best.explained) + 1
@@ -6132,7 +6132,7 @@ class Understander:
                 for o in candidates)
 
         def which_asked(c: _Candidate) -> bool:
-            return any(tokens[k].fold == "nao" and tokens[k - 1].fold in _CLASS_NOUNS
+            return any(tokens[k].fold == "nao" and tokens[k - 1].fold in _LEARNED_WHERE
                        for k in range(max(c.explained) + 2, len(tokens)))
 
         def for_purpose(c: _Candidate) -> bool:

@@ -144,7 +144,7 @@ _COUNTED = frozenset({"gio", "h", "ngay", "lan", "cau", "diem", "thu", "buoi", "
                       "tien", "nguoi", "phut", "giay"})
 _DAYS_PAST = frozenset({"hom", "ngay", "bua", "tuan", "thang", "nam"})
 _PAST = frozenset({"nay", "truoc", "qua", "roi", "lien", "vua"})
-_TO = frozenset({"o", "di", "den", "tu", "ve"})
+_GONE_TO = frozenset({"o", "di", "den", "tu", "ve"})
 _CALLED = frozenset({"ad", "admin", "bot", "ban", "oi", "a", "ạ"})
 _ANNOUNCING = OPENERS - {("khong", "biet"), ("chua", "biet")}
 # The words that end those pairs ("biết", "hỏi", "nghị"): a message with none of them announces
@@ -198,7 +198,7 @@ def part_asks(tokens: list[Token], start: int, end: int) -> bool:
             continue
         if t.fold == "nhieu" and before != "bao":
             continue
-        if t.fold == "dau" and not (t.text == "đâu" or (not t.marked and before in _TO)):
+        if t.fold == "dau" and not (t.text == "đâu" or (not t.marked and before in _GONE_TO)):
             continue
         if t.fold == "sao" and t.marked and t.text != "sao":
             continue

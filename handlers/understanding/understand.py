@@ -269,7 +269,8 @@ _LINK_ASKED = ASK_WORDS | YES_NO | frozenset({
 _ACTIONS = frozenset({("subscribe", ""), ("unsubscribe", ""), ("contest_take", ""),
                       ("privacy", ""), ("ask", "")})
 _DAYS_BEFORE = frozenset({("hom", "qua"), ("hom", "truoc"), ("bua", "truoc"), ("hom", "kia")})
-_WISHED = frozenset({"muon", "de", "cho", "can", "sao", "chua", "duoc"})  # before "nhận được"
+# (the words before "nhận được" that wish for it, not tell it received)
+_WISHED_RECEIVED = frozenset({"muon", "de", "cho", "can", "sao", "chua", "duoc"})
 _OWED = frozenset({"ma", "nen", "the", "vay"})  # "nhờ bot mà", "nhờ thế", "nhờ vậy" (folded)
 _THANKS_BYE = frozenset({("smalltalk", "thanks"), ("smalltalk", "goodbye")})
 # What a unit named before them wants or must do ("thư viện quận | muốn tham gia…").
@@ -1112,7 +1113,7 @@ _PRIZE_VERBS = frozenset({"la", "co", "gom", "nhung", "duoc", "nhan"})
 # What tells that a mishap happened while doing something (folded runs; round 23e, 26d).
 _MIDWAY = ("giua chung", "giua luc", "trong luc", "giua khi")
 # Words that name the quiz being taken (folded: "thi", "bài thi", "câu hỏi", "cuộc thi").
-_QUIZ_NAMED = frozenset({"thi", "bai", "cau", "cuoc"})
+_QUIZ_TAKEN = frozenset({"thi", "bai", "cau", "cuoc"})
 # The words that ask a number of points (folded): "được bao nhiêu điểm", "mấy điểm" (26d).
 _POINTS_ASKED = frozenset({"duoc", "bao", "nhieu", "may", "diem"})
 # The words that name the quiz itself in a question of its time (folded): "thi", its questions
@@ -2300,7 +2301,7 @@ def _told_parts(tokens: list[Token]) -> set[int]:
                     (t.fold, after.fold) in _DAYS_BEFORE or (t.fold == "nho" and any(
                         w.fold in _OWED for w in tokens[k + 1:] if w.clause == t.clause))
                     or ((t.fold, after.fold) == ("nhan", "duoc") and not (
-                        k and tokens[k - 1].fold in _WISHED)))):
+                        k and tokens[k - 1].fold in _WISHED_RECEIVED)))):
             told.add(t.clause)
     return told
 
@@ -5065,7 +5066,7 @@ class Understander:
         use of it, or of someone else's doing (round 26 a)."""
         folds = [t.fold for t in tokens]
         run = parts.run(tokens)
-        quiz = bool(set(folds) & _QUIZ_NAMED)
+        quiz = bool(set(folds) & _QUIZ_TAKEN)
         if (best.route in _HALTS or (best.route[0] == "contest" and not quiz)) and (
                 best.explained and min(best.explained) > 0 and "bi" in (
                     tokens[min(best.explained) - 1].fold, tokens[min(best.explained)].fold)

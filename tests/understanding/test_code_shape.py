@@ -1,4 +1,4 @@
-"""The understanding's modules name each constant once.
+"""The project's modules name each constant once.
 
 Branches merged side by side each added a word set under the same name (round 34: two
 `_CLASS_NOUNS`; older: two `_WISHED`, two `_QUIZ_NAMED`): Python keeps the later one, and the
@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-import handlers.understanding as understanding
-
-MODULES = sorted(Path(understanding.__file__).parent.glob("*.py"))
+ROOT = Path(__file__).resolve().parents[2]
+MODULES = sorted(p for package in ("bot", "handlers", "scheduler", "content", "bench", "scripts")
+                 for p in (ROOT / package).rglob("*.py"))
 
 
 def _bound_at_top(tree: ast.Module) -> Counter[str]:
@@ -33,11 +33,11 @@ def _bound_at_top(tree: ast.Module) -> Counter[str]:
     return names
 
 
-@pytest.mark.parametrize("path", MODULES, ids=[p.name for p in MODULES])
+@pytest.mark.parametrize("path", MODULES, ids=[str(p.relative_to(ROOT)) for p in MODULES])
 def test_no_name_is_bound_twice_at_the_top_of_a_module(path: Path) -> None:
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     twice = sorted(name for name, n in _bound_at_top(tree).items() if n > 1)
-    assert not twice, f"{path.name} binds {twice} more than once at its top level"
+    assert not twice, f"{path.relative_to(ROOT)} binds {twice} more than once at its top level"
 
 
 def test_the_check_finds_a_name_bound_twice() -> None:

@@ -695,6 +695,17 @@ _SOMEONES = frozenset({"con", "me", "bo", "chong", "vo", "chau", "ong", "ba", "n
                        "khach", "sep", "thay", "co", "nhom", "ny"})
 
 
+def _holding(candidates: list[_Candidate], best: _Candidate, kind: str,
+             ratio: float = 0.0) -> _Candidate | None:
+    """The first candidate after the leading one (`candidates[1:]`) of the answers of `kind`
+    that holds every word `best` was found on, ranked `ratio` times the best's or more: the
+    answer a message names on the same words and more (an event that holds a resource's or an
+    activity's words, the contest named in an event's title, the FAQ that gives an event's
+    advice); None when there is none."""
+    return next((c for c in candidates[1:] if c.route[0] == kind
+                 and best.explained <= c.explained and c.rank >= ratio * best.rank), None)
+
+
 def _stopped_after(candidates: list[_Candidate], best: _Candidate) -> _Candidate | None:
     """The reminders' stopping (unsubscribe) found on a word past the word after those the
     reminders' answer `best` was found on: what the writer wants said after what they have
@@ -3490,17 +3501,14 @@ class Understander:
                 f" {q} " in run for q in _WHEN_ONLY):
             # "hôm nào được vào xem thư viện số": resources online have no day; when is asked
             # of the event that holds all their words (round 34c)
-            held = next((c for c in candidates[1:]
-                         if c.route[0] == "event" and best.explained <= c.explained
-                         and c.rank >= SUBJECT * best.rank), None)
+            held = _holding(candidates, best, "event", SUBJECT)
             if held is not None:
                 best = held
                 passed.add(best.route)
         if when_where and best.route[0] == "activities":
             # "xe tuyên truyền đi qua đâu": when or where is asked of the event that holds the
             # activity's words, not of the list of activities.
-            held = next((c for c in candidates[1:]
-                         if c.route[0] == "event" and best.explained <= c.explained), None)
+            held = _holding(candidates, best, "event")
             if held is not None:
                 best = held
                 passed.add(best.route)
@@ -3648,9 +3656,7 @@ class Understander:
             # is not about when or where is about the contest itself (half as strong: the
             # events' titles hold the contest's whole name, "học sinh có thi công dân học tập
             # được không" asks of the contest) (round 20 c)
-            named = next((c for c in candidates[1:] if c.route[0] == "contest"
-                          and best.explained <= c.explained
-                          and c.rank >= TWO_QUESTIONS * best.rank), None)
+            named = _holding(candidates, best, "contest", TWO_QUESTIONS)
             if named is not None:
                 best = named
                 passed.add(best.route)
@@ -3659,9 +3665,7 @@ class Understander:
             # "làm sao để sử dụng internet an toàn": how to do what an event's title teaches,
             # asked with no word of the event its FAQ does not say too, is the FAQ's advice,
             # not the event's day (round 34 b)
-            advice = next((c for c in candidates[1:] if c.route[0] == "faq"
-                           and best.explained <= c.explained
-                           and c.rank >= SUBJECT * best.rank), None)
+            advice = _holding(candidates, best, "faq", SUBJECT)
             if advice is not None:
                 best = advice
                 passed.add(best.route)

@@ -1922,8 +1922,7 @@ def _language_of_course(tokens: list[Token], best: _Candidate) -> set[int]:
     the words the courses' answer was found on ("TED-Ed có | phụ đề tiếng việt | không",
     "trang học trên mạng có | tiếng Việt | không hay | toàn tiếng Anh"): the list of sites says
     which are in Vietnamese and marks those in English only (round 34a)."""
-    if not best.explained or not (best.route[0] == "courses"
-                                  or best.route == ("faq", "khoa-hoc-truc-tuyen")):
+    if not best.explained or not _learning_online(best.route):
         return set()
     asked: set[int] = set()
     for i in range(max(min(best.explained), 1), len(tokens) - 1):
@@ -1936,14 +1935,18 @@ def _language_of_course(tokens: list[Token], best: _Candidate) -> set[int]:
     return asked
 
 
+def _learning_online(route: tuple[str, str]) -> bool:
+    """Is the answer the online courses' (their list, one category of it) or their FAQ entry?"""
+    return route[0] == "courses" or route == ("faq", "khoa-hoc-truc-tuyen")
+
+
 def _teaches(route: tuple[str, str], tokens: list[Token], end: int) -> bool:
     """Does a phrase of the courses (or their FAQ entry) ending before `end` end on a verb of
     teaching (_TAUGHT: "kênh nào dạy", "video dạy"), or on "học" with where it is learned
     online said after it ("muốn học | nấu ăn qua mạng", "khóa học | chăm sóc trẻ sơ sinh
     online", "muốn học | chụp ảnh, có lớp trên mạng không"; not "khóa học | nấu ăn ở hải
     phòng")?"""
-    if not (route[0] == "courses" or route == ("faq", "khoa-hoc-truc-tuyen")) or not (
-            0 < end <= len(tokens)):
+    if not _learning_online(route) or not 0 < end <= len(tokens):
         return False
     if tokens[end - 1].fold in _TAUGHT:
         return True
@@ -4500,9 +4503,7 @@ class Understander:
         # màu nước")
         starts = {k + 1 for k in best.explained if _teaches(best.route, tokens, k + 1)} | {
             k + 2 for k in best.explained if k + 2 <= len(tokens) and k + 1 not in best.explained
-            and tokens[k + 1].fold in _TAUGHT and (best.route[0] == "courses"
-                                                   or best.route == ("faq",
-                                                                     "khoa-hoc-truc-tuyen"))}
+            and tokens[k + 1].fold in _TAUGHT and _learning_online(best.route)}
         for start in sorted(starts):
             if start in best.explained:
                 continue
@@ -4565,8 +4566,7 @@ class Understander:
         if best.route[0] != "contest" or not best.explained or any(
                 tokens[i].fold not in _CERTIFICATE for i in best.explained):
             return best
-        course = next((c for c in candidates if (c.route[0] == "courses"
-                                                 or c.route == ("faq", "khoa-hoc-truc-tuyen"))
+        course = next((c for c in candidates if _learning_online(c.route)
                        and c.explained and not c.explained & best.explained
                        and min(c.explained) < min(best.explained)), None)
         # (the certificate's words then explained by the course: asked of it)
@@ -6370,7 +6370,7 @@ class Understander:
                 tokens[i].fold in _DEVICE_WORDS for i in best.explained):
             return None
         return next((c for c in candidates[1:]
-                     if (c.route[0] == "courses" or c.route == ("faq", "khoa-hoc-truc-tuyen"))
+                     if _learning_online(c.route)
                      and c.explained and not c.explained & best.explained
                      and any(tokens[i].fold == "hoc" for i in c.explained)
                      and any(tokens[i].fold in _LEARNING_ONLINE for i in c.explained)
@@ -6396,8 +6396,7 @@ class Understander:
         # (of the Week's dates, the courses found after them too: "… thì bắt đầu | từ trang
         # nào" names where)
         return next((c for c in (candidates if dates else candidates[1:]) if c.explained
-                     and (not dates or c.route[0] == "courses"
-                          or c.route == ("faq", "khoa-hoc-truc-tuyen"))
+                     and (not dates or _learning_online(c.route))
                      and c.route[0] not in ("smalltalk", "unknown", "help")
                      and c.route != ("faq", "don-vi-tham-gia")
                      and (dates or max(c.explained) < min(best.explained))

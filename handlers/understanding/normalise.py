@@ -245,9 +245,9 @@ def unwrapped(text: str) -> str:
     if ("gửi" in tail or "gui" in tail or "sent" in tail or "outlook" in tail) and (
             m := _SIGNATURE.search(text, max(0, len(text) - 80))) is not None:
         text = text[:m.start()]
-    if not _WRAP_KEYS.search(text):
-        return _told(text)
     text = _told(text)
+    if not _WRAP_KEYS.search(text):
+        return text
     if "@" in text:
         text = _EMAILS.sub(" \U0001f4e7 ", text)
     if "/" in text or "." in text:

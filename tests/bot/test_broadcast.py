@@ -184,12 +184,19 @@ async def test_kill_9_mid_broadcast_then_restart_sends_nobody_twice(
     assert sent_chats <= set(counts)
     # The rows reserved ahead went back to the queue and were delivered after the restart.
     assert claimed <= sent_chats
-    # Only rows marked sending at the kill become uncertain: requests that had left, and at
-    # most the two small groups (about 100 ms of sends) marked just before they would leave.
+    # Only rows marked sending at the kill become uncertain: requests that had left, and
+    # those that never left: at most the two small groups (about 100 ms of sends) marked just
+    # before they would leave, and the sends started but not yet written out when the process
+    # died (at most the deliverer's in-flight cap, one batch: half a second of sends). How
+    # many of those there are depends on how far a loaded machine let the process fall behind
+    # (0 on a quiet machine; a CI run once had 55 not yet read at the kill), so the bound is
+    # the design's, not a timing: 2 groups of rate/20 and a batch of rate/2.
     uncertain = {int(c) for c, status in final.items() if status == "uncertain"}
     assert uncertain == sending
-    # (plus the few requests still on the wire, which the fake had not read yet).
-    assert len(uncertain - set(at_kill)) <= 2 * round(200 / 20) + 10
+    # An uncertain row is never sent again, so any arrival for it came from the first process,
+    # perhaps read by the fake only after the kill: `counts`, not `at_kill`, says what arrived.
+    never_arrived = uncertain - set(counts)
+    assert len(never_arrived) <= 2 * round(200 / 20) + round(200 / 2)
     assert telegram.rate_limited_count == 0
 
 

@@ -2603,7 +2603,8 @@ class Understander:
         the answer's phrases and examples write it ("khoa học là gì": science; the courses'
         say "khóa học")? The examples read a message without marks; where the marks typed say a
         word is another (già ≠ giá, khoa ≠ khóa), the message is asked again without that
-        word: an answer it then does not get rested on it."""
+        word: an answer it then does not get rested on it (asked as it was first: `among`, the
+        rules' candidates the model may choose between)."""
         feature, _, arg = voted.partition(":")
         unit = self.index.unit((feature, arg))
         words = [t for t in typed if t.kind == "word"]

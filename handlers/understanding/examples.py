@@ -17,6 +17,11 @@ dont_know), where the nearest examples only count likeness. On the same rounds (
 the vote and the model together answered 88 lines rightly that the rules left, 7 wrongly
 (§8.74).
 
+Where neither answers and the rules named candidates (the answers they would not choose
+between, or those they offer with "no information"), the model chooses among them: its
+probabilities of those answers and of "no information" only, when one of them is a clear
+winner and no example of "no information" is among the K nearest (`among`, §8.133).
+
 What the examples say about a message is only taken where the rules gave up (understand.py
 decides); an example's answer is never an action (content.EXAMPLE_ANSWERS).
 """
@@ -56,6 +61,17 @@ MODEL_FLOOR = 0.3
 # looser OVERRULED, 0.15, took +7 more fresh and 5 more tuned lines the rules had right).
 SECOND_FLOOR = 0.3
 OVERRULED = 0.1
+# The model's choice among the rules' candidates (Examples.vote's `among`): of its probabilities
+# of those answers and of "no information", renormalised, the likeliest is taken when it is not
+# "no information", has AMONG_SHARE of them or more and AMONG_RATIO times the next one's, and
+# no "no information" example is among the K nearest (the near misses the rules were tuned to
+# refuse). BENCHMARKS.md §8.133: two signals agreeing (an answer the rules found words of, the
+# model's clear choice) instead of the nearest example's agreement; on fresh lines (a blind dev
+# set of 240 lines and another of 240) +1/−0 each, fivefold on the tuned lines +7/−0, rounds
+# 25–31 left out +4/−2; looser (0.5 and twice the next, or the model's own top answer among
+# the candidates at 0.3) answered more near misses of the tests.
+AMONG_SHARE = 0.6
+AMONG_RATIO = 3.0
 # How the model is trained: passes over the examples, examples a step, the first pass's step
 # size (RATE / sqrt(1 + pass) at each pass after: _trained).
 # (BENCHMARKS.md §8.90: sixteen passes against eight took +4 of the vote and +5 of the second
@@ -167,17 +183,46 @@ class Examples:
             self._model = Model(self)
         return self._model
 
-    def vote(self, normalised: str) -> Voted | None:
+    def vote(self, normalised: str, among: Sequence[str] = ()) -> Voted | None:
         """The answer of the K examples most like `normalised` when all K name it, with the
         K-th's likeness; else the model's answer when it gives it MODEL_FLOOR or more and the
         example most like `normalised` names it too (or one exactly as alike: `_most_alike`),
-        with its probability; else None."""
+        with its probability; else (neither answered, or theirs is one NEVER_GIVEN) the model's
+        clear choice among the rules' candidates `among` (`_among`); else None."""
         vector = self.query(normalised)  # (once: the nearest and the model both read it)
         nearest = self._nearest(vector, K)
         answers = {answer for answer, _likeness in nearest}
         if len(nearest) == K and len(answers) == 1:
-            return Voted(answers.pop(), nearest[-1][1])
-        return self._modelled(vector, nearest)
+            voted: Voted | None = Voted(answers.pop(), nearest[-1][1])
+        else:
+            voted = self._modelled(vector, nearest)
+        if among and (voted is None or voted.answer in NEVER_GIVEN):
+            return self._among(vector, nearest, among)
+        return voted
+
+    def _among(self, vector: Vector | None, nearest: list[tuple[str, float]],
+               among: Sequence[str]) -> Voted | None:
+        """The model's choice among the rules' candidates `among` (their keys): its
+        probabilities of those (not NEVER_GIVEN) and of "no information" made to sum to 1, the
+        likeliest when it is not "no information", has AMONG_SHARE or more and AMONG_RATIO times
+        the next; not when an example of "no information" is among the K nearest (`nearest`).
+        Given with its share."""
+        model = self._ready_model()
+        if vector is None or model is None or any(a == "dont_know" for a, _l in nearest):
+            return None
+        p = model.probabilities(vector)
+        pool = {a: float(p[model.index[a]]) for a in among
+                if a in model.index and a not in NEVER_GIVEN}
+        if not pool:
+            return None
+        pool["dont_know"] = float(p[model.index["dont_know"]]) if "dont_know" in model.index \
+            else 0.0
+        best, *rest = sorted(pool, key=lambda a: -pool[a])
+        share = pool[best] / (sum(pool.values()) or 1.0)
+        if best == "dont_know" or share < AMONG_SHARE or (
+                rest and pool[best] < AMONG_RATIO * pool[rest[0]]):
+            return None
+        return Voted(best, share)
 
     def second_opinion(self, normalised: str, against: str) -> Voted | None:
         """The model's answer of `normalised` instead of the rules' answer `against`: when it

@@ -2464,9 +2464,11 @@ class Understander:
     def understand(self, text: str, today: date) -> Understanding:
         """What `text` (cleaned: NFC, trimmed) asks, with `today` for relative dates: read by
         the phrases of the answers (the rules); where they give up (no information, or two
-        answers to ask between), by the examples most like it, when they agree; where the rules
-        answered on a part of the message only, the examples' model, when it is sure of another
-        answer and the example most like the message names it too (_half_explained)."""
+        answers to ask between), by the examples most like it, when they agree (else by their
+        model, when it is sure and the example most like it agrees, or when it clearly chooses
+        one of the rules' candidates: Examples.vote); where the rules answered on a part of the
+        message only, the examples' model, when it is sure of another answer and the example
+        most like the message names it too (_half_explained)."""
         typed = tokenize(text)
         # (read once: the rules and the examples read the same tokens, without the emojis and
         # links beside the question: `undecorated`)
@@ -2509,13 +2511,17 @@ class Understander:
         if not (unknown or read.examples_asked or self._half_explained(read)):
             return read
         surface = self._surface_of(typed, framed)  # (once: each way below reads it)
+        # (where the rules gave up on candidates, the examples' model may choose among them:
+        # Examples.vote's `among`, BENCHMARKS.md §8.133)
+        among = tuple(f"{f}:{a}" if a else f for f, a in read.candidates) \
+            if read.examples_asked else ()
         setting = unknown and (
             read.elsewhere or any(w in self.index.elsewhere_folds for w in surface.split())
         ) and self._scam_told(typed) and not self._setting_asked(typed, today)
         if setting:
             voted = self.vote(surface, scam_setting=True)
         elif read.examples_asked:
-            voted = self.vote(surface)
+            voted = self.vote(surface, among=among)
         elif self._half_explained(read):
             voted = self.vote(surface, second_opinion=given)
         else:
@@ -2527,7 +2533,8 @@ class Understander:
         feature, _, arg = voted.answer.partition(":")
         if read.feature == "clarify" and (feature, arg) not in read.candidates:
             return read  # the question asked back stays between the answers the rules found
-        if self._rests_on_other_marks(typed, voted.answer, scam_setting=setting):
+        if self._rests_on_other_marks(typed, voted.answer, scam_setting=setting,
+                                      among=() if setting else among):
             return read
         # (no word is explained by a phrase of the answer, and `voted` says it: a flow waiting
         # for a name or a letter takes the message as that, unless it asks with "?" or opens
@@ -2591,12 +2598,13 @@ class Understander:
         return self._read(" ".join(t.text for t in last), today).elsewhere
 
     def _rests_on_other_marks(self, typed: list[Token], voted: str,
-                              scam_setting: bool = False) -> bool:
+                              scam_setting: bool = False, among: tuple[str, ...] = ()) -> bool:
         """Does the examples' answer rest on a word the citizen typed with other marks than
         the answer's phrases and examples write it ("khoa học là gì": science; the courses'
         say "khóa học")? The examples read a message without marks; where the marks typed say a
         word is another (già ≠ giá, khoa ≠ khóa), the message is asked again without that
-        word: an answer it then does not get rested on it."""
+        word: an answer it then does not get rested on it (asked as it was first: `among`, the
+        rules' candidates the model may choose between)."""
         feature, _, arg = voted.partition(":")
         unit = self.index.unit((feature, arg))
         words = [t for t in typed if t.kind == "word"]
@@ -2611,11 +2619,12 @@ class Understander:
         if not other:
             return False
         kept = " ".join(t.text for t in typed if t.fold not in other)
-        again = self.vote(self._surface(kept), scam_setting=scam_setting)
+        again = self.vote(self._surface(kept), scam_setting=scam_setting, among=among)
         return again is None or again.answer != voted
 
     def vote(self, surface: str, examples: Examples | None = None,
-             second_opinion: str | None = None, scam_setting: bool = False) -> Voted | None:
+             second_opinion: str | None = None, scam_setting: bool = False,
+             among: tuple[str, ...] = ()) -> Voted | None:
         """What the examples (these, or the edition's) answer a message the rules gave up on,
         read as `_surface` reads it (Examples.vote: the nearest examples when they agree, else
         their model when sure enough; `second_opinion`: the answer the rules gave, which the
@@ -2624,7 +2633,8 @@ class Understander:
         one it does not know, when neither answers, or when theirs is an answer never given so
         (examples.NEVER_GIVEN). `scam_setting`: the message tells of a scam or a danger online
         (_scam_told): a word of a subject elsewhere is its setting, and only the safe
-        Internet's answer is taken (understand)."""
+        Internet's answer is taken (understand). `among`: the rules' candidates (their keys),
+        which the model may choose between where the vote gives nothing (Examples.vote)."""
         words = surface.split()
         if not scam_setting and any(w in self.index.elsewhere_folds for w in words):
             return None
@@ -2637,7 +2647,7 @@ class Understander:
         asked = self.examples if examples is None else examples
         if scam_setting:
             return _safe_online(asked, surface)
-        voted = (asked.vote(surface) if second_opinion is None
+        voted = (asked.vote(surface, among) if second_opinion is None
                  else asked.second_opinion(surface, second_opinion))
         return None if voted is None or voted.answer in NEVER_GIVEN else voted
 

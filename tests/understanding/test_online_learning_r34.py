@@ -45,6 +45,9 @@ SITES_NAMED = [
 ]
 # Where to start, a free class, a purpose: the learning online is what is asked.
 LEARNED_ONLINE = [
+    # (a strict xfail until round 35: the rules give "no information", 'thiết kế' weighing
+    # more than the courses found on 'trang nào'; the examples' model chooses the courses among
+    # the rules' candidates, BENCHMARKS.md §8.133)
     ("muốn tự học thiết kế web thì bắt đầu từ trang nào", COURSES),
     ("hoc lam toc online co lop nao mien phi ko", COURSES),
     ("hoc tieng han online de sau di lam o han quoc", COURSES),
@@ -75,9 +78,6 @@ LEFT = {
     "tôi muốn học đan giỏ tre trên youtube":
         "the repairer reads 'đan giỏ' as 'đàn giỏi', and 'học đàn' is a class elsewhere "
         "(lexicon, round 23f): no information",
-    "muốn tự học thiết kế web thì bắt đầu từ trang nào":
-        "'thiết kế' is in no phrase and weighs more than the courses found on 'trang nào' "
-        "alone, before the rule that reads where to start is reached: no information",
 }
 
 

@@ -143,9 +143,11 @@ def test_other_readings_kept(understander: Understander, text: str, expected: st
 
 @pytest.mark.parametrize(("text", "expected"), [
     ('ai dang top server z =))', 'leaderboard'),
-    pytest.param('inbox btc o dau', 'contacts', marks=pytest.mark.xfail(
-        strict=True, reason="'nhắn tin' phrases for the organizers shift the weight of 'tin' "
-        "and lose 'có lớp dạy tin học không' (the internet-safety FAQ); left")),
+    # (a strict xfail until round 35: 'nhắn tin' phrases for the organizers shift the weight
+    # of 'tin' and lose 'có lớp dạy tin học không', so the rules give "no information" with the
+    # contacts as a candidate; the examples' model chooses them among the rules' candidates,
+    # BENCHMARKS.md §8.133)
+    ('inbox btc o dau', 'contacts'),
     pytest.param('nhan tin cho btc qua dau dc', 'contacts', marks=pytest.mark.xfail(
         strict=True, reason="read as 'nhắn tin cho tôi' (the reminders); as above")),
     pytest.param('e dg muon dky hoc', 'courses', marks=pytest.mark.xfail(

@@ -201,7 +201,7 @@ ACTIVITIES = [
 # The Week itself, its theme: not the activities.
 ACTIVITIES_CONTROL = [
     ("tuần lễ học tập suốt đời là gì", ("faq:tuan-le-la-gi",)),
-    ("chủ đề tuần lễ năm nay là gì", ("faq:chu-de",)),
+    ("chủ đề tuần lễ năm nay là gì", ("faq:chu-de", "theme")),
     ("what is the lifelong learning week", ("faq:tuan-le-la-gi",)),
 ]
 

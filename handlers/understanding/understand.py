@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from dataclasses import fields as _fields
 from dataclasses import replace as _dataclass_replace
@@ -816,6 +817,44 @@ def _for_another(tokens: list[Token]) -> bool:
     return any(f in _TO and (" ".join(folds[k + 1:k + 3]) in _OTHER_RECIPIENTS
                              or folds[k + 1] in _OTHER_RECIPIENTS)
                for k, f in enumerate(folds[:-1]))
+
+
+# Round 35: how the bot speaks and what a citizen does to its language (folded words, and the
+# runs of two that are one word: "trả lời", "hỗ trợ", "hiển thị", "chế độ", "cài đặt", "phiên
+# bản"). Not "dịch" (a text to translate), nor "học", "dạy", "thi" (a language learnt).
+_SPEAKING_RUNS = ("tra loi", "ho tro", "hien thi", "che do", "cai dat", "phien ban", "quay lai",
+                  "tro lai", "ngon ngu", "tieng anh", "tieng viet")
+_SPEAKING = frozenset({
+    "noi", "nhan", "doc", "viet", "dung", "biet", "bat", "chuyen", "doi", "qua", "sang", "ve",
+    "lai", "ban", "chat", "hieu", "rep", "bot", "ad", "admin", "muon", "thoi", "voi", "bang",
+    "reply", "speak", "talk", "switch", "set", "use", "version", "mode", "change", "answer",
+    "write", "can", "please", "pls", "plz", "understand", "text", "language", "back", "len",
+    "eng", "sao", "the", "gi", "cai", "hay", "luon", "nua", "roi", "tu", "giup", "gium", "ho",
+    "hoi", "chi", "co", "di", "duoc", "khong", "nhe", "nha", "oi", "toi", "minh", "em"})
+# The languages named (folded runs), one of which the message must hold.
+_LANGUAGE_NAMES = ("tieng anh", "tieng viet", "ngon ngu", "language", "eng")
+
+
+def _speaks_a_language(tokens: list[Token], is_filler: Callable[[Token], bool]) -> bool:
+    """Whether the message asks the bot to speak a language, or asks whether it can: a language
+    named and every other word one of how the bot speaks or a filler ("bot nói được tiếng anh
+    không", "trả lời tôi bằng tiếng Anh nhé", "cho đọc bằng tiếng anh được không", "có bản
+    tiếng anh không", "switch to eng pls", "quay lại tiếng việt giúp tôi"). The lexicon's
+    phrases named each way of asking; a word of another subject ("học tiếng anh", "cô giáo
+    tiếng anh", "dịch câu này sang tiếng anh") leaves the message to them (round 35)."""
+    words = [t for t in tokens if t.kind == "word"]
+    folds = [t.fold for t in words]
+    if not any(f" {name} " in f" {' '.join(folds)} " for name in _LANGUAGE_NAMES):
+        return False
+    at = 0
+    while at < len(words):
+        if " ".join(folds[at:at + 2]) in _SPEAKING_RUNS:
+            at += 2
+        elif folds[at] in _SPEAKING or is_filler(words[at]):
+            at += 1
+        else:
+            return False
+    return True
 
 
 def _language_of_other(tokens: list[Token]) -> bool:
@@ -2712,6 +2751,9 @@ class Understander:
                 # not the bot's language (round 27 e)
                 return replace(base, elsewhere=True)
             return replace(base, feature="language", score=OWN_RULE)  # "i dont speak vietnamese"
+        if _speaks_a_language(tokens, self.index.is_filler) and not _language_of_other(tokens):
+            # "bot nói được tiếng anh không", "switch to eng pls": the bot's language (round 35)
+            return replace(base, feature="language", score=OWN_RULE)
         if parts.for_organizers(tokens):  # "cho tôi gửi lời nhắn tới ban tổ chức": ask
             return replace(base, feature="ask", score=OWN_RULE)
         if parts.deletes_mine(tokens):  # "hủy hồ sơ cá nhân của mình": privacy

@@ -85,8 +85,8 @@ LANGUAGE_NEAR = [
 ]
 
 RULES = ("contest", "faq:cuoc-thi")
-WHO = RULES + ("faq:ai-tham-gia",)
-UNTIL = RULES + ("event:cuoc-thi-dong",)
+WHO = (*RULES, "faq:ai-tham-gia")
+UNTIL = (*RULES, "event:cuoc-thi-dong")
 SIGN_UP = [
     ("đăng ký thi ở đâu vậy", RULES),
     ("dang ky thi o dau", RULES),
@@ -168,7 +168,7 @@ ACTIVITIES = [
     ("tuan le gom nhung gi", ACTS),
     ("tuần lễ học tập suốt đời tổ chức những gì", ACTS),
     ("tuan le hoc tap to chuc nhung gi vay ad", ACTS),
-    ("có những sự kiện gì trong tuần lễ", ACTS + ("schedule",)),
+    ("có những sự kiện gì trong tuần lễ", (*ACTS, "schedule")),
     ("trong tuần lễ có những hoạt động hưởng ứng nào", ACTS),
     ("các hoạt động hưởng ứng tuần lễ là gì", ACTS),
     ("cac hd huong ung tuan le", ACTS),
@@ -193,10 +193,10 @@ ACTIVITIES = [
     ("what can i do during the week", ACTS),
     ("what activities does the learning week have", ACTS),
     ("what can people do for lifelong learning week", ACTS),
-    ("what's going on during the learning week", ACTS + ("schedule",)),
+    ("what's going on during the learning week", (*ACTS, "schedule")),
     ("what can i join during the week", ACTS),
     ("any activities i can take part in", ACTS),
-    ("what events does the week include", ACTS + ("schedule",)),
+    ("what events does the week include", (*ACTS, "schedule")),
 ]
 # The Week itself, its theme: not the activities.
 ACTIVITIES_CONTROL = [

@@ -2297,6 +2297,48 @@ def _counted(tokens: list[Token], best: _Candidate) -> _Candidate:
     return replace(best, route=_BOARD if done else ("contest", ""))
 
 
+# Round 35: the words that sign up for the contest (folded; the lexicon writes "dk", "đk",
+# "register", "sign up" as "đăng ký"), and what may stand beside them in the quiz's own phrases
+# ("đăng ký dự thi", "đăng ký tham gia cuộc thi", "… công dân học tập"): no start of the quiz
+# ("vào", "làm bài", "tiếp"), no "now".
+_SIGN_UP_WORDS = frozenset({"dang", "ky", "ki", "du", "thi", "tham", "gia", "cuoc", "cong",
+                            "dan", "hoc", "tap", "cho", "the"})
+# What a question of how to sign up names besides a question word (folded runs): the steps,
+# the way, what is needed or filled in.
+_SIGN_UP_ASKED = ("thu tuc", "huong dan", "cach", "can", "phai", "khai", "dien", "giay to")
+
+
+def _sign_up_asked(tokens: list[Token], best: _Candidate) -> _Candidate:
+    """A question about signing up for the contest (where, how, what is needed, who may,
+    whether a way is allowed: "đăng ký thi ở đâu", "thủ tục dk thi cdht", "đăng ký thi qua zalo
+    được không", "how do i register for the contest"): the contest's rules tell, the quiz is
+    not started. Its signing-up words are the quiz's own phrases, so each way of asking read as
+    a wish to start it; a request ("cho tôi đăng ký thi", "tôi muốn đăng ký ngay", "dk thi cho e
+    luôn", "em đăng ký thi với ạ") still starts it (round 35)."""
+    if best.route != _TAKE or not best.explained:
+        return best
+    folds = [t.fold for t in tokens]
+    took = sorted(best.explained)
+    if not all(folds[i] in _SIGN_UP_WORDS for i in took) or not any(
+            folds[i] == "dang" and i + 1 < len(folds) and folds[i + 1] in ("ky", "ki")
+            for i in took):
+        return best
+    run = f" {' '.join(folds)} "
+    words = [t.fold for t in tokens if t.kind == "word" and t.fold not in CLOSING]
+    # (whether a way is allowed: "… qua zalo được không")
+    allowed = len(words) > 1 and words[-1] in YES_NO and "duoc" in words[:-1]
+    asked = allowed or any(t.text == "?" for t in tokens) or parts.asks_yes_no(
+        tokens, 0) or any(f" {w} " in run for w in _SIGN_UP_ASKED)
+    start = took[0]
+    requested = _requested_at(tokens, start) or any(
+        f in _NOW or f in ("muon", "xin", "mun") for f in folds) or any(
+        folds[k] == "cho" and folds[k + 1] in _WRITER for k in range(len(folds) - 1)) or (
+        _closed_as_request(tokens, took[-1]))
+    if not asked or requested:
+        return best
+    return replace(best, route=("contest", ""))
+
+
 def _action_told(tokens: list[Token], best: _Candidate) -> bool:
     """Is the action `best` found only in parts that tell it done ("đã", "vừa", "rồi", "hôm
     qua"), in a message that asks nothing and requests nothing ("giúp", "với", "muốn", "lại")
@@ -3107,7 +3149,8 @@ class Understander:
             candidates = [c for c in candidates if c.route != best.route]
             best = asked_for
         best = self._tell_when(tokens, candidates, best)
-        may = _counted(tokens, self._may_take(tokens, candidates, best))
+        may = _sign_up_asked(tokens, _counted(tokens, self._may_take(tokens, candidates,
+                                                                     best)))
         # (the take so set aside is not taken back for explaining more words: "làm bài thi có
         # được hỏi bố mẹ không" holds "làm" the contest's facts were not found on)
         not_taken = may is not best

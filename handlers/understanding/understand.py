@@ -2339,6 +2339,40 @@ def _sign_up_asked(tokens: list[Token], best: _Candidate) -> _Candidate:
     return replace(best, route=("contest", ""))
 
 
+# Round 35: what taking part needs or who may (folded runs): asked with "gì", still who may
+# take part ("cần gì để tham gia", "điều kiện gì", "đối tượng nào", "tuổi").
+_TAKING_PART_NEEDS = ("can", "dieu kien", "yeu cau", "doi tuong", "tuoi", "giay to", "phai",
+                      "mat", "phi", "tien")
+# The words that ask what (folded; "j" is written "gì" by the lexicon).
+_WHAT = frozenset({"gi", "what"})
+
+
+def _what_to_do(tokens: list[Token], best: _Candidate) -> _Candidate:
+    """What a citizen can do or take part in during the Week, asked with "gì" ("tuần lễ có gì
+    để tham gia", "có gì cho người già tham gia không", "tham gia tuần lễ thì làm những gì",
+    "trong tuần lễ người dân làm được gì", "what can i do during the week"): the activities
+    answer. "Tham gia" read as who may take part, and "làm được gì" as what the bot does, each
+    took the question; who may ("ai", "đối tượng", with no "gì") and what taking part needs
+    ("cần gì", "điều kiện gì") keep who may, the bot named keeps its help (round 35)."""
+    if best.route not in (_WHO, ("help", ""), ("schedule", "")) or not best.explained:
+        return best
+    folds = [t.fold for t in tokens]
+    run = f" {' '.join(folds)} "
+    # ("can" is "cần" typed without marks, but "can" after "what": "what can i join")
+    needs = [w for w in _TAKING_PART_NEEDS if w != "can" or "what" not in folds]
+    if not _WHAT & set(folds) or "ai" in folds or any(f" {w} " in run for w in needs):
+        return best
+    if best.route == ("help", "") and (" tuan le " not in run or {"bot", "you", "ad"} & set(
+            folds)):
+        return best  # ("bot làm được gì": what the bot does)
+    if best.route == ("schedule", "") and " tham gia " not in run:
+        return best  # ("có gì", the schedule's own words: what is on, taking part not asked)
+    # (the words of taking part, doing and asking what then explained by the activities)
+    doing = {i for i in range(len(folds) - 1) if folds[i:i + 2] == ["tham", "gia"]}
+    return replace(best, route=("activities", ""), explained=best.explained | doing | {
+        i + 1 for i in doing} | {i for i, f in enumerate(folds) if f in _WHAT})
+
+
 def _action_told(tokens: list[Token], best: _Candidate) -> bool:
     """Is the action `best` found only in parts that tell it done ("đã", "vừa", "rồi", "hôm
     qua"), in a message that asks nothing and requests nothing ("giúp", "với", "muốn", "lại")
@@ -3163,6 +3197,10 @@ class Understander:
         reads = self._audience_reads(tokens, candidates, best)
         if reads is not best:
             best, candidates = reads, [c for c in candidates if c.route != _WHO]
+        doing = _what_to_do(tokens, best)
+        if doing is not best:  # (who may take part, the help: no second answer)
+            candidates = [c for c in candidates if c.route != best.route]
+            best = doing
         if best.route == ("smalltalk", "greeting"):
             # "okela bạn ơi", "sai rồi bạn ơi": a call ("bạn ơi") beside other small talk is
             # only how it is said.

@@ -2373,6 +2373,65 @@ def _what_to_do(tokens: list[Token], best: _Candidate) -> _Candidate:
         i + 1 for i in doing} | {i for i, f in enumerate(folds) if f in _WHAT})
 
 
+# Round 35: what the writer gave the bot or the contest (folded runs, Vietnamese and English:
+# "thông tin", "dữ liệu", "tin nhắn", "số điện thoại", "lịch sử trò chuyện", "data", "info").
+_MY_DATA = ("thong tin", "du lieu", "tin nhan", "so dien thoai", "sdt", "lich su tro chuyen",
+            "lich su chat", "lich su nhan tin", "ho ten", "ten that", "data", "info",
+            "information", "messages", "message", "phone number", "chat history",
+            "everything you know", "know about me")
+# What is done to it (folded runs): kept, read, shared, sold, exposed, used, collected, deleted.
+# (Reading and seeing by whoever holds it, not by the writer: "ai xem", "đọc được", "đọc
+# trộm"; "bác đọc không xuể" is the writer's.)
+_DONE_TO_DATA = ("luu", "giu", "ai xem", "ai doc", "xem duoc", "doc duoc", "doc trom",
+                 "xem trom", "bot doc", "bot xem", "chia se", "thu thap", "bao mat", "an toan",
+                 "bi lo", "lo ra", "bi ban", "dung de", "dung vao", "bao lau", "ben thu ba",
+                 "chinh sach",
+                 "keep", "store", "save", "share", "can see", "sell", "safe", "know", "use",
+                 "collect", "delete", "read my", "policy")
+# … of those, what only a keeper does (asked with the writer's own data, no keeper named).
+_KEPT_DATA = ("luu", "giu", "chia se", "thu thap", "bao mat", "ben thu ba", "bao lau", "keep",
+              "store", "save", "share", "collect", "sell")
+# The bot, the organisers or the contest the data was given to (folded runs).
+# (those who have data of their own too: their number, their messages)
+_DATA_HOLDERS = ("bot", "chatbot", "ad", "admin", "btc", "ban to chuc", "ben to chuc")
+_DATA_KEEPERS = (*_DATA_HOLDERS, "du thi", "khi thi", "dang ky thi", "you", "your")
+# The writer's own (folded runs).
+_MINE_RUNS = ("cua toi", "cua minh", "cua em", "cua e", "cua tui", "cua chau", "cua bac",
+              "toi khai", "toi nhan", "toi nhap", "my", "about me")
+# The bot's policy on it, named (folded runs).
+_DATA_POLICY = ("chinh sach bao mat", "chinh sach quyen rieng tu", "privacy")
+# Another keeper's or a scam's: the safe Internet's or another's business (folded).
+_DATA_ELSEWHERE = _APPS | frozenset({"mang", "internet", "online", "web", "tai", "danh", "lua",
+                                     "hack", "ngan", "app"})
+
+
+def _my_data_asked(folds: list[str]) -> bool:
+    """Whether the message asks what is done with what the writer gave the bot or the contest
+    (kept, read, shared, exposed, used, for how long: "ai đọc được tin nhắn của mình", "thông
+    tin dự thi có được bảo mật không", "bot có giữ lịch sử trò chuyện không", "tôi sợ bị lộ số
+    điện thoại khi dùng bot", "do you keep my messages"): the data named, what is done to it,
+    and the bot, the organisers or the contest named, or the writer's own data asked of who
+    holds it ("ai", or what only a keeper does: "dữ liệu của mình lưu bao lâu"). The lexicon's
+    phrases named each way of asking; an app, the Internet or a scam named leaves it to the
+    safe Internet's (round 35). The bot's privacy policy asked by name is asked too."""
+    run = f" {' '.join(folds)} "
+    if _DATA_ELSEWHERE & set(folds):
+        return False
+    if any(f" {p} " in run for p in _DATA_POLICY):
+        return True
+    # (the data named, not the keeper's own: "số điện thoại của ban tổ chức", "sdt btc")
+    if not any(f" {d} " in run and not any(f" {d} {k} " in run or f" {d} cua {k} " in run
+                                          for k in _DATA_HOLDERS) for d in _MY_DATA):
+        return False
+    done = [w for w in _DONE_TO_DATA if f" {w} " in run]
+    if not done:
+        return False
+    if any(f" {k} " in run for k in _DATA_KEEPERS):
+        return True
+    return any(f" {m} " in run for m in _MINE_RUNS) and (
+        "ai" in folds or any(w in _KEPT_DATA for w in done))
+
+
 def _action_told(tokens: list[Token], best: _Candidate) -> bool:
     """Is the action `best` found only in parts that tell it done ("đã", "vừa", "rồi", "hôm
     qua"), in a message that asks nothing and requests nothing ("giúp", "với", "muốn", "lại")
@@ -2833,6 +2892,11 @@ class Understander:
         if parts.for_organizers(tokens):  # "cho tôi gửi lời nhắn tới ban tổ chức": ask
             return replace(base, feature="ask", score=OWN_RULE)
         if parts.deletes_mine(tokens):  # "hủy hồ sơ cá nhân của mình": privacy
+            return replace(base, feature="privacy", score=OWN_RULE)
+        if _my_data_asked([t.fold for t in tokens]) or (english and _my_data_asked(
+                [t.fold for t in words])):
+            # "ai đọc được tin nhắn của mình", "thông tin dự thi có được bảo mật không",
+            # "do you keep my messages": what the bot keeps of the writer (round 35)
             return replace(base, feature="privacy", score=OWN_RULE)
         if _bot_can(tokens):  # "bot giúp e được những việc gì", "hỏi bot được những gì"
             return replace(base, feature="help", score=OWN_RULE)

@@ -2389,7 +2389,8 @@ _DONE_TO_DATA = ("luu", "giu", "ai xem", "ai doc", "xem duoc", "doc duoc", "doc 
                  "keep", "store", "save", "share", "can see", "sell", "safe", "know", "use",
                  "collect", "delete", "read my", "policy")
 # … of those, what only a keeper does (asked with the writer's own data, no keeper named).
-_KEPT_DATA = ("luu", "giu", "chia se", "thu thap", "bao mat", "ben thu ba", "bao lau", "keep",
+_KEPT_DATA = ("luu", "giu", "chia se", "thu thap", "bao mat", "ben thu ba", "bao lau", "bi ban",
+              "keep",
               "store", "save", "share", "collect", "sell")
 # The bot, the organisers or the contest the data was given to (folded runs).
 # (those who have data of their own too: their number, their messages)

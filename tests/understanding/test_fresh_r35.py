@@ -260,6 +260,59 @@ PRIVACY_NEAR = [
     ("bị lộ mật khẩu facebook phải làm gì", ("faq:internet-an-toan",)),
 ]
 
+# A fifth class, written before its fix (after the four above were mended): a request to be
+# messaged when something happens ("nhắn cho tôi khi có sự kiện"): the reminders, not the
+# next event; what to tell now ("báo cho tôi sự kiện sắp tới là gì") is the next event.
+REMIND = ("subscribe", "faq:nhac-lich")
+REMINDED_WHEN = [
+    "nhắn cho tôi khi có sự kiện mới nhé",
+    "nhan cho minh khi co su kien moi nha",
+    "khi nào sắp có sự kiện thì nhắn tôi",
+    "báo tôi khi có hoạt động mới",
+    "bao e khi co hd moi voi",
+    "bot báo cho bác mỗi khi có sự kiện nhé",
+    "moi khi co su kien thi bot nhan cho e nhe",
+    "có cách nào để bot nhắn tin cho tôi khi sắp có sự kiện không",
+    "co cach nao de bot bao cho minh khi sap dien ra su kien ko",
+    "muốn được nhắn tin lúc sắp có hoạt động thì làm sao",
+    "muon duoc bao luc sap co su kien thi lam sao",
+    "nhắc tôi khi sự kiện sắp bắt đầu",
+    "nhac e khi su kien sap bat dau nha",
+    "gửi tin cho tôi khi có lịch mới",
+    "gui tin cho e khi co lich moi",
+    "hễ có sự kiện là báo tôi nhé",
+    "he co su kien la bao minh nha ad",
+    "nếu có sự kiện gì thì nhắn mình nhé",
+    "neu co hoat dong gi thi nhan e voi",
+    "tôi hay quên, bot nhắn cho tôi khi sắp có sự kiện được không",
+    "toi hay quen lam, bot nhac toi khi sap den su kien dc ko",
+    "bác già rồi hay quên, có sự kiện thì cháu nhắn bác nhé",
+    "e di lam ca suot, khi nao co su kien thi bao e voi",
+    "nhắn cho tôi trước khi sự kiện diễn ra",
+    "nhan e truoc khi su kien dien ra 1 ngay",
+    "bot có nhắn tin khi có sự kiện mới không",
+    "bot co tu bao khi co su kien khong",
+    "làm sao để bot tự nhắn khi sắp có hoạt động",
+    "lam sao de duoc nhan tin khi co su kien moi",
+    "mình muốn nhận tin mỗi khi có hoạt động mới",
+    "minh muon nhan tin moi khi co hoat dong",
+    "có sự kiện mới thì báo tôi một tiếng",
+    "co su kien moi thi bao e 1 tieng nhe",
+    "remind me when there is an event",
+    "let me know when something is coming up",
+    "message me when a new event is added",
+    "notify me when events start",
+    "can the bot tell me when there's an event",
+]
+# What to tell now, or another sender's messages: not the reminders.
+REMINDED_NEAR = [
+    ("báo cho tôi sự kiện sắp tới là gì", ("next",)),
+    ("khi nào có sự kiện tiếp theo", ("next",)),
+    ("sự kiện sắp tới diễn ra khi nào", ("next",)),
+    ("ngân hàng cứ nhắn tin khi có khuyến mãi, chặn sao", ("dont_know",)),
+    ("zalo không báo khi có tin nhắn mới", ("dont_know",)),
+]
+
 # Four phrasings the rules left wrong pass since the round added this file's phrasings to the
 # corpus and examples.toml: the examples' model answers each as its own example ("google dịch
 # có chính xác không", "đăng ký cần điền những gì", "tuần lễ học tập suốt đời tổ chức những gì",
@@ -336,5 +389,18 @@ def test_privacy_asked_as_a_fear_or_a_question(understander: Understander, text:
 
 @pytest.mark.parametrize(("text", "expected"), with_left(PRIVACY_NEAR, LEFT))
 def test_privacy_elsewhere_on_the_internet_is_the_safe_internet_answer(
+        understander: Understander, text: str, expected: tuple[str, ...]) -> None:
+    assert answer(understander, text) in expected
+
+
+@pytest.mark.parametrize(("text", "expected"),
+                         with_left([(t, REMIND) for t in REMINDED_WHEN], LEFT))
+def test_a_request_to_be_told_when_something_happens_is_the_reminders(
+        understander: Understander, text: str, expected: tuple[str, ...]) -> None:
+    assert answer(understander, text) in expected
+
+
+@pytest.mark.parametrize(("text", "expected"), with_left(REMINDED_NEAR, LEFT))
+def test_what_to_tell_now_or_another_senders_messages_are_not_the_reminders(
         understander: Understander, text: str, expected: tuple[str, ...]) -> None:
     assert answer(understander, text) in expected

@@ -2433,6 +2433,50 @@ def _my_data_asked(folds: list[str]) -> bool:
         "ai" in folds or any(w in _KEPT_DATA for w in done))
 
 
+# Round 35: the verbs of telling the writer something later (folded: "nhắn", "báo", "nhắc",
+# "gửi tin", "thông báo"; "remind", "notify", "message", "tell", "let … know"), who is told
+# (folded), and the words that open the condition they are asked for: "khi", "lúc", "mỗi khi",
+# "hễ", "nếu", "when" ("khi nào" and "lúc nào" ask when, unless "thì" closes them: whenever).
+_TELL_LATER = frozenset({"nhan", "bao", "nhac", "gui", "remind", "notify", "message", "tell",
+                         "know"})
+_TOLD = SELF | frozenset({"e", "me", "bac", "chau", "tui"})
+_CONDITION = frozenset({"khi", "luc", "he", "neu", "when"})
+# The events' own routes: what the condition names ("khi có sự kiện", "khi có lịch mới").
+_HAPPENING = frozenset({("next", ""), ("schedule", ""), ("activities", ""), ("faq", "hoat-dong")})
+
+
+def _told_when_it_happens(tokens: list[Token], best: _Candidate) -> _Candidate:
+    """A request to be told when something happens ("nhắn cho tôi khi có sự kiện mới", "bot
+    báo cho bác mỗi khi có sự kiện nhé", "hễ có sự kiện là báo tôi", "có cách nào để bot nhắn
+    tin cho tôi khi sắp có sự kiện không", "remind me when there is an event"): the reminders,
+    not the events named in the condition. The writer is told (a verb of telling, then the
+    writer within two words, or "được" before the verb), and a condition opens ("khi", "lúc",
+    "hễ", "nếu", "when"; "khi nào … thì"). What to tell now ("báo cho tôi sự kiện sắp tới là
+    gì") has no condition; another sender's messages ("ngân hàng nhắn tin khi có khuyến mãi")
+    tell no writer (round 35)."""
+    if best.route not in _HAPPENING or not best.explained:
+        return best
+    folds = [t.fold for t in tokens]
+    n = len(folds)
+    told = {i for i, f in enumerate(folds) if f in _TELL_LATER and (
+        any(g in _TOLD for g in folds[i + 1:i + 4]) or (i and folds[i - 1] == "duoc"))
+        and not (f == "bao" and i + 1 < n and folds[i + 1] in ("gio", "nhieu", "lau"))
+        and not (f == "gui" and i + 1 < n and folds[i + 1] not in ("tin", *_TOLD, "cho"))}
+    if not told or told & best.explained:
+        return best
+    # (English "when" is written "khi nào": after the telling it is the condition, "tell me
+    # when there's an event")
+    condition = any(f in _CONDITION and not (
+        i + 1 < n and folds[i + 1] == "nao" and "thi" not in folds[i + 2:]
+        and not (tokens[i].expanded and i > min(told)))
+        for i, f in enumerate(folds)) or any(
+        folds[i] in ("thi", "la") and i > min(best.explained) and any(j > i for j in told)
+        for i in range(n))
+    if not condition:
+        return best
+    return replace(best, route=("subscribe", ""), explained=best.explained | told)
+
+
 def _action_told(tokens: list[Token], best: _Candidate) -> bool:
     """Is the action `best` found only in parts that tell it done ("đã", "vừa", "rồi", "hôm
     qua"), in a message that asks nothing and requests nothing ("giúp", "với", "muốn", "lại")
@@ -3192,6 +3236,7 @@ class Understander:
         best = self._event_named(tokens, candidates, best)
         best = self._reminded_of(tokens, candidates, best)
         best = self._reminded_when(tokens, candidates, best)
+        best = _told_when_it_happens(tokens, best)
         best = self._from_day_on(tokens, candidates, best)
         best = self._destination(tokens, candidates, best)
         best = self._written_on(tokens, candidates, best)

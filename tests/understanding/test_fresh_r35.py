@@ -331,6 +331,12 @@ LEFT = {
     "liet ke cac hd cua tuan le":
         "'liet' typed without marks is repaired to 'nite' (good night): the repairs, not the "
         "activities' step",
+    "hễ có sự kiện là báo tôi nhé":
+        "'hễ' and 'là' are read through typo corrections ('làm'), and the examples' model "
+        "answers the next event for a message the rules leave half unexplained",
+    "let me know when something is coming up":
+        "'let me know' is no telling verb the rules know ('know' after 'me'), and 'coming up' "
+        "reads as the courses",
     "khai tên thật khi thi có sao không":
         "what is done to the name is not said ('khai … có sao không': is it safe to give it): "
         "the step needs the data named and what is done to it",

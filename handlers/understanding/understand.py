@@ -2441,6 +2441,9 @@ _TELL_LATER = frozenset({"nhan", "bao", "nhac", "gui", "remind", "notify", "mess
                          "know"})
 _TOLD = SELF | frozenset({"e", "me", "bac", "chau", "tui"})
 _CONDITION = frozenset({"khi", "luc", "he", "neu", "when"})
+# … or the writer not named, told by "được" before the verb, or the bot telling by itself
+# ("bot tự nhắn khi …").
+_TELLER = frozenset({"duoc", "bot", "tu"})
 # The events' own routes: what the condition names ("khi có sự kiện", "khi có lịch mới").
 _HAPPENING = frozenset({("next", ""), ("schedule", ""), ("activities", ""), ("faq", "hoat-dong")})
 
@@ -2450,16 +2453,16 @@ def _told_when_it_happens(tokens: list[Token], best: _Candidate) -> _Candidate:
     báo cho bác mỗi khi có sự kiện nhé", "hễ có sự kiện là báo tôi", "có cách nào để bot nhắn
     tin cho tôi khi sắp có sự kiện không", "remind me when there is an event"): the reminders,
     not the events named in the condition. The writer is told (a verb of telling, then the
-    writer within two words, or "được" before the verb), and a condition opens ("khi", "lúc",
-    "hễ", "nếu", "when"; "khi nào … thì"). What to tell now ("báo cho tôi sự kiện sắp tới là
-    gì") has no condition; another sender's messages ("ngân hàng nhắn tin khi có khuyến mãi")
-    tell no writer (round 35)."""
+    writer within three words, or "được", "bot", "tự" before the verb), and a condition
+    opens ("khi", "lúc", "hễ", "nếu", "when"; "khi nào … thì"). What to tell now ("báo cho
+    tôi sự kiện sắp tới là gì") has no condition; another sender's messages ("ngân hàng nhắn
+    tin khi có khuyến mãi") tell no writer (round 35)."""
     if best.route not in _HAPPENING or not best.explained:
         return best
     folds = [t.fold for t in tokens]
     n = len(folds)
     told = {i for i, f in enumerate(folds) if f in _TELL_LATER and (
-        any(g in _TOLD for g in folds[i + 1:i + 4]) or (i and folds[i - 1] == "duoc"))
+        any(g in _TOLD for g in folds[i + 1:i + 4]) or (i and folds[i - 1] in _TELLER))
         and not (f == "bao" and i + 1 < n and folds[i + 1] in ("gio", "nhieu", "lau"))
         and not (f == "gui" and i + 1 < n and folds[i + 1] not in ("tin", *_TOLD, "cho"))}
     if not told or told & best.explained:

@@ -335,8 +335,8 @@ LEFT = {
         "'hễ' and 'là' are read through typo corrections ('làm'), and the examples' model "
         "answers the next event for a message the rules leave half unexplained",
     "let me know when something is coming up":
-        "'let me know' is no telling verb the rules know ('know' after 'me'), and 'coming up' "
-        "reads as the courses",
+        "in 'let me know' the writer comes before the verb, where the step does not look for "
+        "who is told, and 'coming up' reads as the courses",
     "khai tên thật khi thi có sao không":
         "what is done to the name is not said ('khai … có sao không': is it safe to give it): "
         "the step needs the data named and what is done to it",

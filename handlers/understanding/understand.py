@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from dataclasses import fields as _fields
 from dataclasses import replace as _dataclass_replace
@@ -816,6 +817,44 @@ def _for_another(tokens: list[Token]) -> bool:
     return any(f in _TO and (" ".join(folds[k + 1:k + 3]) in _OTHER_RECIPIENTS
                              or folds[k + 1] in _OTHER_RECIPIENTS)
                for k, f in enumerate(folds[:-1]))
+
+
+# Round 35: how the bot speaks and what a citizen does to its language (folded words, and the
+# runs of two that are one word: "trả lời", "hỗ trợ", "hiển thị", "chế độ", "cài đặt", "phiên
+# bản"). Not "dịch" (a text to translate), nor "học", "dạy", "thi" (a language learnt).
+_SPEAKING_RUNS = ("tra loi", "ho tro", "hien thi", "che do", "cai dat", "phien ban", "quay lai",
+                  "tro lai", "ngon ngu", "tieng anh", "tieng viet")
+_SPEAKING = frozenset({
+    "noi", "nhan", "doc", "viet", "dung", "biet", "bat", "chuyen", "doi", "qua", "sang", "ve",
+    "lai", "ban", "chat", "hieu", "rep", "bot", "ad", "admin", "muon", "thoi", "voi", "bang",
+    "reply", "speak", "talk", "switch", "set", "use", "version", "mode", "change", "answer",
+    "write", "can", "please", "pls", "plz", "understand", "text", "language", "back", "len",
+    "eng", "sao", "the", "gi", "cai", "hay", "luon", "nua", "roi", "tu", "giup", "gium", "ho",
+    "hoi", "chi", "co", "di", "duoc", "khong", "nhe", "nha", "oi", "toi", "minh", "em"})
+# The languages named (folded runs), one of which the message must hold.
+_LANGUAGE_NAMES = ("tieng anh", "tieng viet", "ngon ngu", "language", "eng")
+
+
+def _speaks_a_language(tokens: list[Token], is_filler: Callable[[Token], bool]) -> bool:
+    """Whether the message asks the bot to speak a language, or asks whether it can: a language
+    named and every other word one of how the bot speaks or a filler ("bot nói được tiếng anh
+    không", "trả lời tôi bằng tiếng Anh nhé", "cho đọc bằng tiếng anh được không", "có bản
+    tiếng anh không", "switch to eng pls", "quay lại tiếng việt giúp tôi"). The lexicon's
+    phrases named each way of asking; a word of another subject ("học tiếng anh", "cô giáo
+    tiếng anh", "dịch câu này sang tiếng anh") leaves the message to them (round 35)."""
+    words = [t for t in tokens if t.kind == "word"]
+    folds = [t.fold for t in words]
+    if not any(f" {name} " in f" {' '.join(folds)} " for name in _LANGUAGE_NAMES):
+        return False
+    at = 0
+    while at < len(words):
+        if " ".join(folds[at:at + 2]) in _SPEAKING_RUNS:
+            at += 2
+        elif folds[at] in _SPEAKING or is_filler(words[at]):
+            at += 1
+        else:
+            return False
+    return True
 
 
 def _language_of_other(tokens: list[Token]) -> bool:
@@ -2258,6 +2297,189 @@ def _counted(tokens: list[Token], best: _Candidate) -> _Candidate:
     return replace(best, route=_BOARD if done else ("contest", ""))
 
 
+# Round 35: the words that sign up for the contest (folded; the lexicon writes "dk", "đk",
+# "register", "sign up" as "đăng ký"), and what may stand beside them in the quiz's own phrases
+# ("đăng ký dự thi", "đăng ký tham gia cuộc thi", "… công dân học tập"): no start of the quiz
+# ("vào", "làm bài", "tiếp"), no "now".
+_SIGN_UP_WORDS = frozenset({"dang", "ky", "ki", "du", "thi", "tham", "gia", "cuoc", "cong",
+                            "dan", "hoc", "tap", "cho", "the"})
+# What a question of how to sign up names besides a question word (folded runs): the steps,
+# the way, what is needed or filled in.
+_SIGN_UP_ASKED = ("thu tuc", "huong dan", "cach", "can", "phai", "khai", "dien", "giay to")
+
+
+def _sign_up_asked(tokens: list[Token], best: _Candidate) -> _Candidate:
+    """A question about signing up for the contest (where, how, what is needed, who may,
+    whether a way is allowed: "đăng ký thi ở đâu", "thủ tục dk thi cdht", "đăng ký thi qua zalo
+    được không", "how do i register for the contest"): the contest's rules tell, the quiz is
+    not started. Its signing-up words are the quiz's own phrases, so each way of asking read as
+    a wish to start it; a request ("cho tôi đăng ký thi", "tôi muốn đăng ký ngay", "dk thi cho e
+    luôn", "em đăng ký thi với ạ") still starts it (round 35)."""
+    if best.route != _TAKE or not best.explained:
+        return best
+    folds = [t.fold for t in tokens]
+    took = sorted(best.explained)
+    if not all(folds[i] in _SIGN_UP_WORDS for i in took) or not any(
+            folds[i] == "dang" and i + 1 < len(folds) and folds[i + 1] in ("ky", "ki")
+            for i in took):
+        return best
+    run = f" {' '.join(folds)} "
+    words = [t.fold for t in tokens if t.kind == "word" and t.fold not in CLOSING]
+    # (whether a way is allowed: "… qua zalo được không")
+    allowed = len(words) > 1 and words[-1] in YES_NO and "duoc" in words[:-1]
+    asked = allowed or any(t.text == "?" for t in tokens) or parts.asks_yes_no(
+        tokens, 0) or any(f" {w} " in run for w in _SIGN_UP_ASKED)
+    start = took[0]
+    requested = _requested_at(tokens, start) or any(
+        f in _NOW or f in ("muon", "xin", "mun") for f in folds) or any(
+        folds[k] == "cho" and folds[k + 1] in _WRITER for k in range(len(folds) - 1)) or (
+        _closed_as_request(tokens, took[-1]))
+    if not asked or requested:
+        return best
+    return replace(best, route=("contest", ""))
+
+
+# Round 35: what taking part needs or who may (folded runs): asked with "gì", still who may
+# take part ("cần gì để tham gia", "điều kiện gì", "đối tượng nào", "tuổi").
+_TAKING_PART_NEEDS = ("can", "dieu kien", "yeu cau", "doi tuong", "tuoi", "giay to", "phai",
+                      "mat", "phi", "tien")
+# The words that ask what (folded; "j" is written "gì" by the lexicon).
+_WHAT = frozenset({"gi", "what"})
+
+
+def _what_to_do(tokens: list[Token], best: _Candidate) -> _Candidate:
+    """What a citizen can do or take part in during the Week, asked with "gì" ("tuần lễ có gì
+    để tham gia", "có gì cho người già tham gia không", "tham gia tuần lễ thì làm những gì",
+    "trong tuần lễ người dân làm được gì", "what can i do during the week"): the activities
+    answer. "Tham gia" read as who may take part, and "làm được gì" as what the bot does, each
+    took the question; who may ("ai", "đối tượng", with no "gì") and what taking part needs
+    ("cần gì", "điều kiện gì") keep who may, the bot named keeps its help (round 35)."""
+    if best.route not in (_WHO, ("help", ""), ("schedule", "")) or not best.explained:
+        return best
+    folds = [t.fold for t in tokens]
+    run = f" {' '.join(folds)} "
+    # ("can" is "cần" typed without marks, but "can" after "what": "what can i join")
+    needs = [w for w in _TAKING_PART_NEEDS if w != "can" or "what" not in folds]
+    if not _WHAT & set(folds) or "ai" in folds or any(f" {w} " in run for w in needs):
+        return best
+    if best.route == ("help", "") and (" tuan le " not in run or {"bot", "you", "ad"} & set(
+            folds)):
+        return best  # ("bot làm được gì": what the bot does)
+    if best.route == ("schedule", "") and " tham gia " not in run:
+        return best  # ("có gì", the schedule's own words: what is on, taking part not asked)
+    # (the words of taking part, doing and asking what then explained by the activities)
+    doing = {i for i in range(len(folds) - 1) if folds[i:i + 2] == ["tham", "gia"]}
+    return replace(best, route=("activities", ""), explained=best.explained | doing | {
+        i + 1 for i in doing} | {i for i, f in enumerate(folds) if f in _WHAT})
+
+
+# Round 35: what the writer gave the bot or the contest (folded runs, Vietnamese and English:
+# "thông tin", "dữ liệu", "tin nhắn", "số điện thoại", "lịch sử trò chuyện", "data", "info").
+_MY_DATA = ("thong tin", "du lieu", "tin nhan", "so dien thoai", "sdt", "lich su tro chuyen",
+            "lich su chat", "lich su nhan tin", "ho ten", "ten that", "data", "info",
+            "information", "messages", "message", "phone number", "chat history",
+            "everything you know", "know about me")
+# What is done to it (folded runs): kept, read, shared, sold, exposed, used, collected, deleted.
+# (Reading and seeing by whoever holds it, not by the writer: "ai xem", "đọc được", "đọc
+# trộm"; "bác đọc không xuể" is the writer's.)
+_DONE_TO_DATA = ("luu", "giu", "ai xem", "ai doc", "xem duoc", "doc duoc", "doc trom",
+                 "xem trom", "bot doc", "bot xem", "chia se", "thu thap", "bao mat", "an toan",
+                 "bi lo", "lo ra", "bi ban", "dung de", "dung vao", "bao lau", "ben thu ba",
+                 "chinh sach",
+                 "keep", "store", "save", "share", "can see", "sell", "safe", "know", "use",
+                 "collect", "delete", "read my", "policy")
+# … of those, what only a keeper does (asked with the writer's own data, no keeper named).
+_KEPT_DATA = ("luu", "giu", "chia se", "thu thap", "bao mat", "ben thu ba", "bao lau", "bi ban",
+              "keep",
+              "store", "save", "share", "collect", "sell")
+# The bot, the organisers or the contest the data was given to (folded runs).
+# (those who have data of their own too: their number, their messages)
+_DATA_HOLDERS = ("bot", "chatbot", "ad", "admin", "btc", "ban to chuc", "ben to chuc")
+_DATA_KEEPERS = (*_DATA_HOLDERS, "du thi", "khi thi", "dang ky thi", "you", "your")
+# The writer's own (folded runs).
+_MINE_RUNS = ("cua toi", "cua minh", "cua em", "cua e", "cua tui", "cua chau", "cua bac",
+              "toi khai", "toi nhan", "toi nhap", "my", "about me")
+# The bot's policy on it, named (folded runs).
+_DATA_POLICY = ("chinh sach bao mat", "chinh sach quyen rieng tu", "privacy")
+# Another keeper's or a scam's: the safe Internet's or another's business (folded).
+_DATA_ELSEWHERE = _APPS | frozenset({"mang", "internet", "online", "web", "tai", "danh", "lua",
+                                     "hack", "ngan", "app"})
+
+
+def _my_data_asked(folds: list[str]) -> bool:
+    """Whether the message asks what is done with what the writer gave the bot or the contest
+    (kept, read, shared, exposed, used, for how long: "ai đọc được tin nhắn của mình", "thông
+    tin dự thi có được bảo mật không", "bot có giữ lịch sử trò chuyện không", "tôi sợ bị lộ số
+    điện thoại khi dùng bot", "do you keep my messages"): the data named, what is done to it,
+    and the bot, the organisers or the contest named, or the writer's own data asked of who
+    holds it ("ai", or what only a keeper does: "dữ liệu của mình lưu bao lâu"). The lexicon's
+    phrases named each way of asking; an app, the Internet or a scam named leaves it to the
+    safe Internet's (round 35). The bot's privacy policy asked by name is asked too."""
+    run = f" {' '.join(folds)} "
+    if _DATA_ELSEWHERE & set(folds):
+        return False
+    if any(f" {p} " in run for p in _DATA_POLICY):
+        return True
+    # (the data named, not the keeper's own: "số điện thoại của ban tổ chức", "sdt btc")
+    if not any(f" {d} " in run and not any(f" {d} {k} " in run or f" {d} cua {k} " in run
+                                          for k in _DATA_HOLDERS) for d in _MY_DATA):
+        return False
+    done = [w for w in _DONE_TO_DATA if f" {w} " in run]
+    if not done:
+        return False
+    if any(f" {k} " in run for k in _DATA_KEEPERS):
+        return True
+    return any(f" {m} " in run for m in _MINE_RUNS) and (
+        "ai" in folds or any(w in _KEPT_DATA for w in done))
+
+
+# Round 35: the verbs of telling the writer something later (folded: "nhắn", "báo", "nhắc",
+# "gửi tin", "thông báo"; "remind", "notify", "message", "tell", "let … know"), who is told
+# (folded), and the words that open the condition they are asked for: "khi", "lúc", "mỗi khi",
+# "hễ", "nếu", "when" ("khi nào" and "lúc nào" ask when, unless "thì" closes them: whenever).
+_TELL_LATER = frozenset({"nhan", "bao", "nhac", "gui", "remind", "notify", "message", "tell",
+                         "know"})
+_TOLD = SELF | frozenset({"e", "me", "bac", "chau", "tui"})
+_CONDITION = frozenset({"khi", "luc", "he", "neu", "when"})
+# … or the writer not named, told by "được" before the verb, or the bot telling by itself
+# ("bot tự nhắn khi …").
+_TELLER = frozenset({"duoc", "bot", "tu"})
+# The events' own routes: what the condition names ("khi có sự kiện", "khi có lịch mới").
+_HAPPENING = frozenset({("next", ""), ("schedule", ""), ("activities", ""), ("faq", "hoat-dong")})
+
+
+def _told_when_it_happens(tokens: list[Token], best: _Candidate) -> _Candidate:
+    """A request to be told when something happens ("nhắn cho tôi khi có sự kiện mới", "bot
+    báo cho bác mỗi khi có sự kiện nhé", "hễ có sự kiện là báo tôi", "có cách nào để bot nhắn
+    tin cho tôi khi sắp có sự kiện không", "remind me when there is an event"): the reminders,
+    not the events named in the condition. The writer is told (a verb of telling, then the
+    writer within three words, or "được", "bot", "tự" before the verb), and a condition
+    opens ("khi", "lúc", "hễ", "nếu", "when"; "khi nào … thì"). What to tell now ("báo cho
+    tôi sự kiện sắp tới là gì") has no condition; another sender's messages ("ngân hàng nhắn
+    tin khi có khuyến mãi") tell no writer (round 35)."""
+    if best.route not in _HAPPENING or not best.explained:
+        return best
+    folds = [t.fold for t in tokens]
+    n = len(folds)
+    told = {i for i, f in enumerate(folds) if f in _TELL_LATER and (
+        any(g in _TOLD for g in folds[i + 1:i + 4]) or (i and folds[i - 1] in _TELLER))
+        and not (f == "bao" and i + 1 < n and folds[i + 1] in ("gio", "nhieu", "lau"))
+        and not (f == "gui" and i + 1 < n and folds[i + 1] not in ("tin", *_TOLD, "cho"))}
+    if not told or told & best.explained:
+        return best
+    # (English "when" is written "khi nào": after the telling it is the condition, "tell me
+    # when there's an event")
+    condition = any(f in _CONDITION and not (
+        i + 1 < n and folds[i + 1] == "nao" and "thi" not in folds[i + 2:]
+        and not (tokens[i].expanded and i > min(told)))
+        for i, f in enumerate(folds)) or any(
+        folds[i] in ("thi", "la") and i > min(best.explained) and any(j > i for j in told)
+        for i in range(n))
+    if not condition:
+        return best
+    return replace(best, route=("subscribe", ""), explained=best.explained | told)
+
+
 def _action_told(tokens: list[Token], best: _Candidate) -> bool:
     """Is the action `best` found only in parts that tell it done ("đã", "vừa", "rồi", "hôm
     qua"), in a message that asks nothing and requests nothing ("giúp", "với", "muốn", "lại")
@@ -2722,9 +2944,17 @@ class Understander:
                 # not the bot's language (round 27 e)
                 return replace(base, elsewhere=True)
             return replace(base, feature="language", score=OWN_RULE)  # "i dont speak vietnamese"
+        if _speaks_a_language(tokens, self.index.is_filler) and not _language_of_other(tokens):
+            # "bot nói được tiếng anh không", "switch to eng pls": the bot's language (round 35)
+            return replace(base, feature="language", score=OWN_RULE)
         if parts.for_organizers(tokens):  # "cho tôi gửi lời nhắn tới ban tổ chức": ask
             return replace(base, feature="ask", score=OWN_RULE)
         if parts.deletes_mine(tokens):  # "hủy hồ sơ cá nhân của mình": privacy
+            return replace(base, feature="privacy", score=OWN_RULE)
+        if _my_data_asked([t.fold for t in tokens]) or (english and _my_data_asked(
+                [t.fold for t in words])):
+            # "ai đọc được tin nhắn của mình", "thông tin dự thi có được bảo mật không",
+            # "do you keep my messages": what the bot keeps of the writer (round 35)
             return replace(base, feature="privacy", score=OWN_RULE)
         if _bot_can(tokens):  # "bot giúp e được những việc gì", "hỏi bot được những gì"
             return replace(base, feature="help", score=OWN_RULE)
@@ -3019,6 +3249,7 @@ class Understander:
         best = self._event_named(tokens, candidates, best)
         best = self._reminded_of(tokens, candidates, best)
         best = self._reminded_when(tokens, candidates, best)
+        best = _told_when_it_happens(tokens, best)
         best = self._from_day_on(tokens, candidates, best)
         best = self._destination(tokens, candidates, best)
         best = self._written_on(tokens, candidates, best)
@@ -3075,7 +3306,8 @@ class Understander:
             candidates = [c for c in candidates if c.route != best.route]
             best = asked_for
         best = self._tell_when(tokens, candidates, best)
-        may = _counted(tokens, self._may_take(tokens, candidates, best))
+        may = _sign_up_asked(tokens, _counted(tokens, self._may_take(tokens, candidates,
+                                                                     best)))
         # (the take so set aside is not taken back for explaining more words: "làm bài thi có
         # được hỏi bố mẹ không" holds "làm" the contest's facts were not found on)
         not_taken = may is not best
@@ -3088,6 +3320,10 @@ class Understander:
         reads = self._audience_reads(tokens, candidates, best)
         if reads is not best:
             best, candidates = reads, [c for c in candidates if c.route != _WHO]
+        doing = _what_to_do(tokens, best)
+        if doing is not best:  # (who may take part, the help: no second answer)
+            candidates = [c for c in candidates if c.route != best.route]
+            best = doing
         if best.route == ("smalltalk", "greeting"):
             # "okela bạn ơi", "sai rồi bạn ơi": a call ("bạn ơi") beside other small talk is
             # only how it is said.

@@ -115,7 +115,6 @@ UNMARKED = ("a phrase typed with every mark only (lexicon `marked`): without mar
 LEFT = {
     "cho e vao thi cdht": QUIZ_NAMED,
     "xoa sach du lieu cua e": UNMARKED,
-    "cho xin ban tieng anh": UNMARKED,
     "cho minh bat dau luot thi moi": "'lượt thi' is the contest's rules (how many turns)",
     "dua cau hoi dau tien day": "'câu hỏi đầu tiên' is not a phrase: 'câu' would weigh less "
                                 "for the contest's other questions (lexicon, round 28d)",

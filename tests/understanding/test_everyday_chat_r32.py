@@ -53,13 +53,12 @@ NO_INFORMATION = [
     "giờ là mấy giờ rồi",
     # left: "số đề", "lô đề" count only typed with their marks ("so de" is "số để")
     "lo de hom nay ve con gi",
-    # left: the examples' model votes contacts (0.30, no information 0.18; no information
-    # once round 32 a and b merged, contacts again with 32c: a knife's edge)
+    # (the examples' model voted contacts, 0.30 against no information 0.18; no information
+    # once round 32 a and b merged, contacts again with 32c, no information again with round
+    # 35's examples: a knife's edge)
     "noi chuyen voi minh di",
 ]
 LEFT = {
-    "noi chuyen voi minh di": "the examples' model votes contacts for a bare 'talk with me' "
-                              "(0.30 against no information 0.18)",
     "lo de hom nay ve con gi": "lô đề is a marked phrase of `elsewhere` (unmarked 'lo de' is "
                                "'lo để'): typed without marks the day's answer stays",
 }

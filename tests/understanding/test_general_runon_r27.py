@@ -145,11 +145,10 @@ GUARDS = [
 
 
 # Left after the round (strict xfail): the first words of each, with the answer it gets and why.
-LEFT: dict[str, str] = {
-    "chao ban toi la giao vien day tin hoc thcs": (
-        "faq:ai-tham-gia: the training is named only in the writer's introduction, set aside "
-        "as who writes; 'tuần lễ có buổi nào dành cho học sinh không' refers back to it"),
-}
+# (an xfail until round 35: "chao ban toi la giao vien day tin hoc thcs …" is answered since
+# round 35's examples were added to examples.toml, the examples' model's reading; no rule of
+# the round names it)
+LEFT: dict[str, str] = {}
 
 GUARDS_LEFT: dict[str, str] = {
     "tôi về hưu rồi nên rảnh hay đi đánh cờ": (

@@ -127,11 +127,9 @@ GUARDS = [
 
 # Cases the round did not mend (strict xfail): the text, with the answer it gets and why.
 LEFT: dict[str, str] = {
-    "nguoi dan tham gia duoc nhung gi": (
-        "faq:ai-tham-gia: the rules find the activities (8.5 against 4.6), the examples' model's "
-        "second opinion (BENCHMARKS §8.81) reads 'tham gia' as who may take part"),
-    "sap co su kien thi nhan tin cho toi nhe": (
-        "next: 'sắp có sự kiện' (the next event) is read before the request after 'thì'"),
+    # (round 35 mended "nguoi dan tham gia duoc nhung gi", what to take part in asked with
+    # "gì": _what_to_do; and "sap co su kien thi nhan tin cho toi nhe", a request to be told
+    # when something happens: _told_when_it_happens)
     "dien dan ve cong dan the gioi": (
         "event:dien-dan-cong-dan-hoc-tap: 'diễn đàn về công dân' is expanded first (longest "
         "match from its first word), so 'công dân thế giới' is no longer read as a whole"),

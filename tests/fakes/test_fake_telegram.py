@@ -517,14 +517,17 @@ async def test_get_updates_offset_limit_and_long_polling(
         assert await bot.get_updates(offset=ids[2] + 1) == ()
         assert fake.pending_updates == []
 
-        # Long polling returns as soon as an update is queued.
+        # Long polling returns as soon as an update is queued. The update comes once the poll
+        # waits at the fake (0.1 s of sleep assumed it did), and it is answered with it, not
+        # at its timeout (which answers an empty list), whatever the machine's speed.
+        polls = len(fake.calls("getUpdates"))
         started = time.monotonic()
         poll = asyncio.create_task(bot.get_updates(timeout=5))
-        await asyncio.sleep(0.1)
+        await fake.wait_for("getUpdates", count=polls + 1)
         later = fake.user_sends_text(7001, "muộn")
         [update] = await poll
         assert update.update_id == later["update_id"]
-        assert time.monotonic() - started < 1.0
+        assert time.monotonic() - started < 5
 
         # With nothing queued it waits for the timeout, then answers an empty list.
         started = time.monotonic()
@@ -533,9 +536,12 @@ async def test_get_updates_offset_limit_and_long_polling(
         assert (status, body) == (200, {"ok": True, "result": []})
         assert time.monotonic() - started >= 0.25
 
-        # A second getUpdates ends the first one with 409, like Telegram.
+        # A second getUpdates ends the first one with 409, like Telegram. The second is sent
+        # once the first waits at the fake (after 0.1 s of sleep, on a loaded machine it could
+        # come first and the first then waited its 5 s for nothing).
+        polls = len(fake.calls("getUpdates"))
         first = asyncio.create_task(raw(http, fake, "getUpdates", json={"timeout": 5}))
-        await asyncio.sleep(0.1)
+        await fake.wait_for("getUpdates", count=polls + 1)
         assert await raw(http, fake, "getUpdates", json={"timeout": 0}) == (
             200, {"ok": True, "result": []})
         status, body = await first

@@ -73,6 +73,10 @@ __all__ = [
 
 JSONDict = dict[str, Any]
 MethodHandler = Callable[[JSONDict], Any]
+# wait_for's default limit: it only ends a hang. A bot's first free text waits for the
+# understanding it builds (3.6 s of CPU with its model, about 50 s under a load of 15), so a
+# limit of a few seconds failed on a loaded machine what a quiet one passes.
+WAIT = 60.0
 
 BOT_FIRST_NAME = "Học tập suốt đời"
 BOT_USERNAME = "hoctap_test_bot"
@@ -690,16 +694,16 @@ class FakeTelegram:
     # ASYNC109: `timeout=` is this helper's interface (tests call wait_for(..., timeout=15)).
     @overload
     async def wait_for(
-        self, target: str, count: int = 1, timeout: float = 5.0  # noqa: ASYNC109
+        self, target: str, count: int = 1, timeout: float = WAIT  # noqa: ASYNC109
     ) -> list[RecordedRequest]: ...
 
     @overload
     async def wait_for(
-        self, target: Callable[[], Any], count: int = 1, timeout: float = 5.0  # noqa: ASYNC109
+        self, target: Callable[[], Any], count: int = 1, timeout: float = WAIT  # noqa: ASYNC109
     ) -> Any: ...
 
     async def wait_for(
-        self, target: str | Callable[[], Any], count: int = 1, timeout: float = 5.0  # noqa: ASYNC109
+        self, target: str | Callable[[], Any], count: int = 1, timeout: float = WAIT  # noqa: ASYNC109
     ) -> Any:
         """Wait until ``count`` requests of a method arrived, or until ``target()`` is truthy.
 

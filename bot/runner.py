@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
+import threading
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
+from functools import partial
 
 from aiohttp import web
 from sqlalchemy.exc import SQLAlchemyError
@@ -191,16 +194,45 @@ async def serve(app: App, channels: list[Channel], stop: asyncio.Event) -> None:
         await app.close()
 
 
+async def _in_daemon_thread(work: Callable[[], None], name: str) -> None:
+    """Run `work` in a daemon thread and wait for it. Unlike asyncio.to_thread's, whose pool
+    `asyncio.run` and the interpreter join at exit, this thread does not hold up a stop: a
+    SIGTERM in the first seconds waited for the understanding's preparation, cancelled and so
+    of no use any more (28 s after the stop under a load of 15, past the tests' 30 s)."""
+    loop = asyncio.get_running_loop()
+    done: asyncio.Future[None] = loop.create_future()
+
+    def settle(error: BaseException | None) -> None:
+        if done.done():  # (cancelled: the stop)
+            return
+        if error is None:
+            done.set_result(None)
+        else:
+            done.set_exception(error)
+
+    def run() -> None:
+        error: BaseException | None = None
+        try:
+            work()
+        except BaseException as exc:  # handed to the waiter, as to_thread does
+            error = exc
+        with contextlib.suppress(RuntimeError):  # the loop is closed: nobody waits any more
+            loop.call_soon_threadsafe(settle, error)
+
+    threading.Thread(target=run, name=name, daemon=True).start()
+    await done
+
+
 async def _prepare_understanding(app: App) -> None:
     """The understanding and its examples' model, built in a worker thread while the bot
     already serves (a failure is logged: the first free text would build them again), then
     kept in the content cache for the next start (read there in 0.4 s: a restart answers with
-    the model at once)."""
+    the model at once). A stop meanwhile does not wait for them (a daemon thread)."""
     router = app.conversation.router
     cached = "understander" in vars(router)  # (read from the content cache by build_app)
     try:
         router.prepare_later()
-        await asyncio.to_thread(router.prepare)
+        await _in_daemon_thread(router.prepare, "prepare the understanding")
     except Exception:
         log.exception("the understanding could not be prepared at start")
         return
@@ -210,8 +242,9 @@ async def _prepare_understanding(app: App) -> None:
         # Pickled here, on the event loop (0.2 s, once): in a worker thread the messages
         # answered meanwhile would change its memos while they are read. Written in one.
         data = app.content_cache.pickled_understood(router.understander)
-        if data is not None:
-            await asyncio.to_thread(app.content_cache.keep_understood_pickled, data)
+        if data is not None:  # (written whole or not at all: a stop may cut it short)
+            await _in_daemon_thread(partial(app.content_cache.keep_understood_pickled, data),
+                                    "keep the understanding")
     except Exception:
         log.exception("the understanding could not be kept in the content cache")
 

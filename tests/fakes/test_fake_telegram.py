@@ -58,6 +58,20 @@ async def http() -> AsyncIterator[aiohttp.ClientSession]:
         yield session
 
 
+class StillClock:
+    """A clock that moves only when the test moves it: the fake's flood control reads it, so
+    a window or a penalty runs out when the test says, however slowly the machine runs."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
 def build(fake: FakeTelegram, polling: bool = True) -> Application[Any, Any, Any, Any, Any, Any]:
     builder = ApplicationBuilder().token(TOKEN).base_url(fake.base_url)
     if not polling:
@@ -266,6 +280,9 @@ async def test_rate_limits_answer_429_with_retry_after(
     app = build(fake)
     await app.initialize()
     fake.register_chats([1, *range(3001, 3007)])
+    # The windows and penalties by a clock of the test's: on the real one, a process held up a
+    # second between two sends (a loaded machine) saw them in different windows.
+    fake.clock = clock = StillClock()
     try:
         fake.rate_limit(per_chat_per_second=1, global_per_second=30)
         await app.bot.send_message(3001, "một")
@@ -281,7 +298,7 @@ async def test_rate_limits_answer_429_with_retry_after(
         assert [m["text"] for m in fake.sent_messages(3001)] == ["một"]
 
         fake.rate_limit(per_chat_per_second=None, global_per_second=2)
-        await asyncio.sleep(1.05)  # the per-chat penalty and the 1 s window run out
+        clock.advance(1.05)  # the per-chat penalty and the 1 s window run out
         await app.bot.send_message(3003, "a")
         await app.bot.send_message(3004, "b")
         with pytest.raises(RetryAfter):
@@ -396,15 +413,18 @@ async def test_a_penalty_window_counts_down(
     fake: FakeTelegram, http: aiohttp.ClientSession
 ) -> None:
     fake.register_chats([3101])
+    # By a clock of the test's: on the real one the retry after 1.1 s had to come within 0.9 s
+    # (before the window ended), which a process held up on a loaded machine may not.
+    fake.clock = clock = StillClock()
     fake.fail_next("sendMessage", 429, retry_after=2)
     sent = {"chat_id": 3101, "text": "x"}
     status, body = await raw(http, fake, "sendMessage", json=sent)
     assert (status, body["parameters"]) == (429, {"retry_after": 2})
-    await asyncio.sleep(1.1)
+    clock.advance(1.1)
     status, body = await raw(http, fake, "sendMessage", json=sent)
     assert (status, body["parameters"], body["description"]) == (
         429, {"retry_after": 1}, "Too Many Requests: retry after 1")
-    await asyncio.sleep(1.0)
+    clock.advance(1.0)  # past the window's end, 2 s after the 429
     assert (await raw(http, fake, "sendMessage", json=sent))[0] == 200
     # A method that names no chat: the window is the method's.
     fake.fail_next("setMyCommands", 429, retry_after=1)
@@ -497,14 +517,17 @@ async def test_get_updates_offset_limit_and_long_polling(
         assert await bot.get_updates(offset=ids[2] + 1) == ()
         assert fake.pending_updates == []
 
-        # Long polling returns as soon as an update is queued.
+        # Long polling returns as soon as an update is queued. The update comes once the poll
+        # waits at the fake (0.1 s of sleep assumed it did), and it is answered with it, not
+        # at its timeout (which answers an empty list), whatever the machine's speed.
+        polls = len(fake.calls("getUpdates"))
         started = time.monotonic()
         poll = asyncio.create_task(bot.get_updates(timeout=5))
-        await asyncio.sleep(0.1)
+        await fake.wait_for("getUpdates", count=polls + 1)
         later = fake.user_sends_text(7001, "muộn")
         [update] = await poll
         assert update.update_id == later["update_id"]
-        assert time.monotonic() - started < 1.0
+        assert time.monotonic() - started < 5
 
         # With nothing queued it waits for the timeout, then answers an empty list.
         started = time.monotonic()
@@ -513,9 +536,12 @@ async def test_get_updates_offset_limit_and_long_polling(
         assert (status, body) == (200, {"ok": True, "result": []})
         assert time.monotonic() - started >= 0.25
 
-        # A second getUpdates ends the first one with 409, like Telegram.
+        # A second getUpdates ends the first one with 409, like Telegram. The second is sent
+        # once the first waits at the fake (after 0.1 s of sleep, on a loaded machine it could
+        # come first and the first then waited its 5 s for nothing).
+        polls = len(fake.calls("getUpdates"))
         first = asyncio.create_task(raw(http, fake, "getUpdates", json={"timeout": 5}))
-        await asyncio.sleep(0.1)
+        await fake.wait_for("getUpdates", count=polls + 1)
         assert await raw(http, fake, "getUpdates", json={"timeout": 0}) == (
             200, {"ok": True, "result": []})
         status, body = await first

@@ -58,6 +58,7 @@ OA_SECRET_KEY = "oa-secret-key-for-tests"
 
 MAX_TEXT = 2000
 WINDOW_DAYS = 7
+WAIT = 60.0  # wait_for's default limit, only a hang guard (as tests/fakes/telegram.py's)
 ACCESS_LIFETIME = 25 * 3600.0
 REFRESH_LIFETIME = 90 * 86400.0
 BUTTON_TYPES = frozenset({"oa.query.hide", "oa.query.show", "oa.open.url", "oa.open.sms",
@@ -188,14 +189,14 @@ class FakeZalo:
     def texts(self, user_id: str) -> list[str]:
         return [m.text for m in self.sent_to(user_id)]
 
-    async def wait_for(self, predicate: Callable[[], bool], seconds: float = 10.0) -> None:
+    async def wait_for(self, predicate: Callable[[], bool], seconds: float = WAIT) -> None:
         deadline = time.monotonic() + seconds
         while not predicate():
             if time.monotonic() > deadline:
                 raise TimeoutError("condition not met in time")
             await asyncio.sleep(0.02)
 
-    async def wait_texts(self, user_id: str, count: int, seconds: float = 10.0) -> list[str]:
+    async def wait_texts(self, user_id: str, count: int, seconds: float = WAIT) -> list[str]:
         await self.wait_for(lambda: len(self.sent_to(user_id)) >= count, seconds)
         return self.texts(user_id)
 

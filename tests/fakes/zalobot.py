@@ -48,6 +48,7 @@ from aiohttp import web
 TOKEN = "2718281828:zbt-Test_token-0123456789abcdefghijklmnop"
 BOT_ID = "b07a1e2d3c4b5a697889"
 MAX_TEXT = 2000
+WAIT = 60.0  # wait_for's default limit, only a hang guard (as tests/fakes/telegram.py's)
 SECRET_HEADER = "X-Bot-Api-Secret-Token"
 TEXT = "message.text.received"
 IMAGE = "message.image.received"
@@ -195,14 +196,14 @@ class FakeZaloBot:
     def method_calls(self, method: str) -> list[dict[str, Any]]:
         return [body for name, body in self.calls if name == method]
 
-    async def wait_for(self, predicate: Callable[[], bool], seconds: float = 15.0) -> None:
+    async def wait_for(self, predicate: Callable[[], bool], seconds: float = WAIT) -> None:
         deadline = time.monotonic() + seconds
         while not predicate():
             if time.monotonic() > deadline:
                 raise TimeoutError("condition not met in time")
             await asyncio.sleep(0.02)
 
-    async def wait_texts(self, chat_id: str, count: int, seconds: float = 15.0) -> list[str]:
+    async def wait_texts(self, chat_id: str, count: int, seconds: float = WAIT) -> list[str]:
         await self.wait_for(lambda: len(self.texts(chat_id)) >= count, seconds)
         return self.texts(chat_id)
 

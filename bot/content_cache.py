@@ -79,8 +79,12 @@ def _code_digest() -> bytes | None:
 
     import content
     import handlers
+    from handlers.understanding import fast
 
-    h = hashlib.sha256(f"{sys.version}\0{rapidfuzz.__version__}\0".encode())
+    # The compiled understanding's objects are not the Python classes' (pickled differently):
+    # an entry is of one or the other, as this process reads it.
+    compiled = fast.in_use.name if fast.in_use is not None else "pure"
+    h = hashlib.sha256(f"{sys.version}\0{rapidfuzz.__version__}\0{compiled}\0".encode())
     h.update(Path(__file__).read_bytes())  # this module: the entries' format
     for package in (content, handlers):
         root = Path(package.__file__ or "").parent

@@ -100,16 +100,14 @@ def intent_route(intent_id: str) -> tuple[str, str]:
 class Index:
     """The phrases of every unit, their weights, and the words the bot knows."""
 
-    # `fillers` of the last tokens asked (a class default: an index kept in the content cache
-    # before it was added has none of its own)
-    _fillers_last: tuple[list[Token], list[bool]] = ([], [])
-
     def __init__(self, edition: Edition, extra_words: Iterable[str] = (),
                  extra_pairs: Iterable[str] = (), new_words: Iterable[str] = ()) -> None:
         """`extra_words`: words known besides the phrases'; `new_words`: known only when their
         letters spell no word known otherwise (the names of other places: "Quảng Ninh" is not
         repaired, "đô" of "thủ đô" stays the word it is elsewhere)."""
         self.units: list[tuple[str, str]] = []
+        # `fillers` of the last tokens asked
+        self._fillers_last: tuple[list[Token], list[bool]] = ([], [])
         self._unit_of: dict[tuple[str, str], int] = {}
         self.filler_texts = frozenset(edition.lexicon.filler) | {
             " ".join(i_y_twin(w).text for w in tokenize(f)) for f in edition.lexicon.filler}

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from dataclasses import fields as _fields
 from dataclasses import replace as _dataclass_replace
 from datetime import date
-from functools import cached_property
 from typing import Any, TypeVar
 
 from rapidfuzz import fuzz, process
@@ -1301,6 +1300,9 @@ class _Candidate:
 
 _Replaced = TypeVar("_Replaced")
 _UNDERSTANDING_FIELDS = frozenset(f.name for f in _fields(Understanding))
+# Whether an Understanding keeps its fields in a __dict__ (as Python's classes do; not one
+# compiled by mypyc, handlers/understanding/fast.py)
+_COPIED = hasattr(Understanding("unknown"), "__dict__")
 
 
 def replace(obj: _Replaced, /, **changes: Any) -> _Replaced:
@@ -1310,6 +1312,8 @@ def replace(obj: _Replaced, /, **changes: Any) -> _Replaced:
     cost). An Understanding has no __post_init__ and no field outside __init__, so the copy
     is the same object field for field, in the same order."""
     if type(obj) is not Understanding or not changes.keys() <= _UNDERSTANDING_FIELDS:
+        return _dataclass_replace(obj, **changes)  # type: ignore[type-var]
+    if not _COPIED:  # compiled by mypyc: no __dict__; its __init__ is the cheap way then
         return _dataclass_replace(obj, **changes)  # type: ignore[type-var]
     new = object.__new__(Understanding)
     fields = new.__dict__
@@ -1993,8 +1997,9 @@ def _day_named_before(tokens: list[Token], c: _Candidate) -> bool:
     if not c.explained:
         return False
     first = min(c.explained)
-    return first > 0 and tokens[first - 1].fold in _DAY_OF and tokens[first - 1].text in (
-        tokens[first - 1].fold, *_DAY_OF_TYPED)
+    before = tokens[first - 1] if first > 0 else None
+    return before is not None and before.fold in _DAY_OF and (
+        before.text == before.fold or before.text in _DAY_OF_TYPED)
 
 
 def _goes_to(t: Token) -> bool:
@@ -2416,12 +2421,23 @@ class Understander:
             said = tuple(t for t in tokenize(sign.lower()) if t.kind != "symbol")
             if said:
                 self._scam_signs.setdefault(said[0].fold, []).append(said)
+        # Read at their first use (_example_words, _library_events; _written_words fills
+        # _written): memos set here, not functools.cached_property, which a class compiled by
+        # mypyc (handlers/understanding/fast.py) does not keep (computed at every read).
+        self._example_words_read: dict[str, frozenset[str]] | None = None
+        self._library_events_read: frozenset[str] | None = None
+        self._written: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
 
-    @cached_property
+    @property
     def _example_words(self) -> dict[str, frozenset[str]]:
         """The words of each answer's examples typed with marks, as typed ("viết cảm nhận"):
         with its phrases' words, how the answer's own words are written (read at the first
         message the examples answer, not at every build)."""
+        if self._example_words_read is None:
+            self._example_words_read = self._read_example_words()
+        return self._example_words_read
+
+    def _read_example_words(self) -> dict[str, frozenset[str]]:
         words: dict[str, set[str]] = {}
         for example in self.edition.examples:
             for text in example.texts:
@@ -2556,10 +2572,6 @@ class Understander:
                 answer, frozenset())
             self._written[answer] = (own, frozenset(fold(t) for t in own))
         return self._written[answer]
-
-    @cached_property
-    def _written(self) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
-        return {}
 
     def _scam_told(self, typed: list[Token]) -> bool:
         """Does the message hold a sign of a scam or a danger met online (lexicon scam_signs:
@@ -6307,11 +6319,14 @@ class Understander:
                      and len(c.explained) >= 2 and c.explained <= best.explained
                      and c.route[1] in self._library_events), None)
 
-    @cached_property
+    @property
     def _library_events(self) -> frozenset[str]:
         """The events held at a library (their place names one)."""
-        return frozenset(e.id for e in self.edition.events if e.place is not None
-                         and "thư viện" in e.place.vi.lower())
+        if self._library_events_read is None:
+            self._library_events_read = frozenset(
+                e.id for e in self.edition.events if e.place is not None
+                and "thư viện" in e.place.vi.lower())
+        return self._library_events_read
 
     def _ceremony_named(self, tokens: list[Token], ref: DateRef,
                         best: _Candidate) -> _Candidate | None:

@@ -76,27 +76,58 @@ def _mypy_version() -> str:
 
 
 def build(force: bool = False) -> Path:
-    k = fast.key()
-    target = fast.BUILDS / k
     mypy = _mypy_version()
+    target = fast.BUILDS / fast.key()
     done = target / fast.DONE
     if (done.exists() and not force
             and json.loads(done.read_text(encoding="utf-8")).get("mypy") == mypy):
-        print(f"understanding: compiled build {k} up to date")
+        print(f"understanding: compiled build {target.name} up to date")
         return target
     start = time.monotonic()
-    tmp = fast.BUILDS / f".tmp-{k}-{os.getpid()}"
+    tmp = fast.BUILDS / f".tmp-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
-    os.chdir(ROOT)  # mypy names the modules from the paths, relative to the project
+    try:
+        _compile(tmp)
+        k = fast.key(tmp / "src" / "handlers" / "understanding")  # what was compiled
+        shutil.rmtree(tmp / "src")
+        shutil.rmtree(tmp / "o")
+        seconds = time.monotonic() - start
+        manifest = json.loads((tmp / fast.DONE).read_text(encoding="utf-8"))
+        manifest.update(key=k, mypy=mypy, python=sys.version, seconds=round(seconds, 1))
+        (tmp / fast.DONE).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+        target = fast.BUILDS / k
+        shutil.rmtree(target, ignore_errors=True)
+        tmp.rename(target)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    # Older builds are of sources no longer on disk (nor are those of crashed builds).
+    for old in fast.BUILDS.iterdir():
+        if old.name != k and (not old.name.startswith(".tmp-") or time.time()
+                              - old.stat().st_mtime > 3600):
+            shutil.rmtree(old, ignore_errors=True)
+    print(f"understanding: compiled build {k} in {seconds:.0f} s")
+    return target
+
+
+def _compile(tmp: Path) -> None:
+    """Compile a copy of the sources (one may be edited meanwhile: the copy is what the key
+    names) into `tmp`, and write the build's built.json there (without its key)."""
+    src = tmp / "src"
+    # The packages mypy reads the compiled modules' imports from, copied whole (small files).
+    for package in ("handlers", "content"):
+        shutil.copytree(ROOT / package, src / package,
+                        ignore=shutil.ignore_patterns("__pycache__", "*.mo", "*.po", "*.pot",
+                                                      "*.so", "*.toml", "*.txt"))
+    os.chdir(src)  # mypy names the modules from the paths, relative to the copy
 
     from mypyc.build import mypycify
     from setuptools import setup
 
     _parallel_compile()
     paths = [f"handlers/understanding/{name}.py" for name in fast.COMPILED]
-    extensions = mypycify(paths, opt_level="3", debug_level="0", multi_file=True,
-                          target_dir=str(tmp / "c"))
+    extensions = mypycify(
+        ["--config-file", str(ROOT / "pyproject.toml"), *paths],
+        opt_level="3", debug_level="0", multi_file=True, target_dir=str(src / "c"))
     shared = next(e.name for e in extensions if e.name.endswith("__mypyc"))
     setup(name="hoctap-understanding-fast", ext_modules=extensions,
           script_args=["-q", "build_ext", "--build-lib", str(tmp),
@@ -104,23 +135,9 @@ def build(force: bool = False) -> Path:
     shared_file = f"{shared}{importlib.machinery.EXTENSION_SUFFIXES[0]}"
     if not (tmp / shared_file).exists():
         raise RuntimeError(f"{shared_file} was not built")
-    if fast.key() != k:
-        raise RuntimeError("the sources changed during the build")
-    shutil.rmtree(tmp / "c")
-    shutil.rmtree(tmp / "o")
-    seconds = time.monotonic() - start
     (tmp / fast.DONE).write_text(json.dumps({
-        "key": k, "mypy": mypy, "python": sys.version, "shared": shared,
-        "shared_file": shared_file, "modules": list(fast.COMPILED),
-        "seconds": round(seconds, 1)}, indent=1), encoding="utf-8")
-    shutil.rmtree(target, ignore_errors=True)
-    tmp.rename(target)
-    # Older builds are of sources no longer on disk.
-    for old in fast.BUILDS.iterdir():
-        if old.name != k and not old.name.startswith(".tmp-"):
-            shutil.rmtree(old, ignore_errors=True)
-    print(f"understanding: compiled build {k} in {seconds:.0f} s")
-    return target
+        "shared": shared, "shared_file": shared_file, "modules": list(fast.COMPILED)}),
+        encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -43,14 +43,15 @@ in_use: Path | None = None
 why_pure: str = ""
 
 
-def key() -> str:
-    """The hash naming the build of the sources on disk: their bytes, and the Python's ABI."""
+def key(package: Path = PACKAGE) -> str:
+    """The hash naming the build of the sources on disk (in `package`): their bytes, and the
+    Python's ABI."""
     h = hashlib.sha256()
     h.update(sys.version.encode())
     h.update((importlib.machinery.EXTENSION_SUFFIXES[0]).encode())
     for name in COMPILED:
         h.update(name.encode() + b"\0")
-        h.update((PACKAGE / f"{name}.py").read_bytes())
+        h.update((package / f"{name}.py").read_bytes())
         h.update(b"\0")
     return h.hexdigest()[:20]
 

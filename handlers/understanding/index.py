@@ -354,8 +354,8 @@ class Index:
         """What a run of words says: the sum of its words' weights (its fillers count more in
         a phrase written for the answer than in a title)."""
         filler = CHOSEN_FILLER_WEIGHT if chosen else FILLER_WEIGHT
-        return sum(filler if w.text in self.filler_texts else self.idf.get(w.fold, 1.0)
-                   for w in words)
+        return sum((filler if w.text in self.filler_texts else self.idf.get(w.fold, 1.0)
+                    for w in words), 0.0)  # (of no word, a float too: fast.py)
 
     def unit(self, route: tuple[str, str]) -> int | None:
         return self._unit_of.get(route)

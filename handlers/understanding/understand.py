@@ -3147,7 +3147,8 @@ class Understander:
             # what is asked, the bot does not know ("btc ơi, có ai ở đó không" asks for
             # someone: a call still)
             return base
-        said = sum([info[i] for i in sorted(best.explained) if i in info])  # (in info's order)
+        # (summed from 0.0: of no word, a float as of any, in Python and compiled alike)
+        said = sum([info[i] for i in sorted(best.explained) if i in info], 0.0)  # (info's order)
         if not accented and len(best.explained) >= 2:
             # typed without marks, a word that may be a filler ("chu de": chủ đề or chú để)
             # says all it says once a phrase of the answer holds it
@@ -4135,7 +4136,7 @@ class Understander:
         for c in found.values():
             # (a list summed, in the same order: a generator resumed at each word cost more;
             # the words it explains in their order, which is `info`'s: _info)
-            said = sum([info[i] for i in sorted(c.explained) if i in info])
+            said = sum([info[i] for i in sorted(c.explained) if i in info], 0.0)
             if ref is not None and ref.used <= c.explained:
                 said += SCOPE_INFO if ref.kind in SCOPES else DATE_INFO
             c.rank = c.score * (1 - COVERAGE + COVERAGE * (said / total if total else 1.0))

@@ -14,6 +14,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
+
+from mypy_extensions import mypyc_attr
 
 from content import Edition
 from handlers.understanding.normalise import Token, fold, tokenize
@@ -84,7 +87,14 @@ class DateRef:
     text: str = ""  # the impossible date as typed (kind invalid)
     used: frozenset[int] = frozenset()  # indices of the tokens that said it
 
+    # Pickled (the content cache) and copied by the fields __init__ takes: the class compiled
+    # by mypyc (handlers/understanding/fast.py) refuses pickle's setting of a frozen field.
+    def __reduce__(self) -> tuple[type[DateRef], tuple[Any, ...]]:
+        return DateRef, (self.kind, self.days, self.part, self.text, self.used)
 
+
+# serializable: copied and pickled as a Python object is, without __init__ (mypyc, fast.py)
+@mypyc_attr(serializable=True)
 class _NumberWords:
     """Numbers said as words, read as `_Reader.word` reads a word: typed with marks, the word
     itself; typed without, the first word of the table with those letters ("bay": bảy)."""
@@ -116,6 +126,8 @@ def _folded(texts: tuple[str, ...]) -> frozenset[str]:
 _HEARING = _folded(("nghe", "đọc", "thấy", "biết"))
 
 
+# serializable: copied and pickled as a Python object is, without __init__ (mypyc, fast.py)
+@mypyc_attr(serializable=True)
 class _Reader:
     """Reads date expressions in a token list; `used` collects the tokens read."""
 
@@ -831,6 +843,11 @@ class DayQuery:
     days: tuple[date, ...] = ()
     part: str = ""
     invalid: str = ""  # the impossible date as typed
+
+    # Pickled (the content cache) and copied by the fields __init__ takes: the class compiled
+    # by mypyc (handlers/understanding/fast.py) refuses pickle's setting of a frozen field.
+    def __reduce__(self) -> tuple[type[DayQuery], tuple[Any, ...]]:
+        return DayQuery, (self.days, self.part, self.invalid)
 
 
 def read_days(arg: str, edition: Edition, today: date) -> DayQuery:

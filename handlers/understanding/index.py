@@ -14,8 +14,9 @@ import itertools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
+from mypy_extensions import mypyc_attr
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -72,6 +73,12 @@ class Entry:
     inner: bool = False  # two words from inside a longer title ("… đơn vị | tổ chức")
     marked: tuple[int, ...] = ()  # words that fit only typed as written (see SELF)
 
+    # Pickled (the content cache) and copied by the fields __init__ takes: the class compiled
+    # by mypyc (handlers/understanding/fast.py) refuses pickle's setting of a frozen field.
+    def __reduce__(self) -> tuple[type[Entry], tuple[Any, ...]]:
+        return Entry, (self.unit, self.texts, self.weight, self.source, self.alone, self.inner,
+                       self.marked)
+
 
 class Match(NamedTuple):
     """A phrase found in the message: tokens [start, end) say `unit` with `weight`.
@@ -97,6 +104,8 @@ def intent_route(intent_id: str) -> tuple[str, str]:
     return intent_id.replace("-", "_"), ""
 
 
+# serializable: copied and pickled as a Python object is, without __init__ (mypyc, fast.py)
+@mypyc_attr(serializable=True)
 class Index:
     """The phrases of every unit, their weights, and the words the bot knows."""
 

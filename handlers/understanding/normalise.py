@@ -15,6 +15,8 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+from mypy_extensions import mypyc_attr
+
 from content import Abbreviation
 from handlers.text import fold
 
@@ -177,6 +179,12 @@ class Token:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "marked", self.text != self.fold)
+
+    # Pickled (the content cache) and copied by the fields __init__ takes: the class compiled
+    # by mypyc (handlers/understanding/fast.py) refuses pickle's setting of a frozen field.
+    def __reduce__(self) -> tuple[type[Token], tuple[str, str, str, bool, bool, bool, int]]:
+        return Token, (self.text, self.fold, self.kind, self.expanded, self.repaired,
+                       self.keyed, self.clause)
 
     def in_clause(self, clause: int) -> Token:
         """The token in part `clause` of the message (itself when it is there already)."""
@@ -375,6 +383,8 @@ def same_word(token: Token, text: str, text_fold: str) -> bool:
     return token.text == text if token.marked else token.fold == text_fold
 
 
+# serializable: copied and pickled as a Python object is, without __init__ (mypyc, fast.py)
+@mypyc_attr(serializable=True)
 class Lexicon:
     """The edition's abbreviations, as a lookup from the first typed word."""
 

@@ -19,6 +19,7 @@ from dataclasses import replace as _dataclass_replace
 from datetime import date
 from typing import Any, TypeVar
 
+from mypy_extensions import mypyc_attr
 from rapidfuzz import fuzz, process
 
 from content import Edition, example_may_name
@@ -1276,6 +1277,14 @@ class Understanding:
     # the answer is the examples' (their vote), not found on a phrase of the message
     voted: bool = False
 
+    # Pickled (the content cache) and copied by the fields __init__ takes: the class compiled
+    # by mypyc (handlers/understanding/fast.py) refuses pickle's setting of a frozen field.
+    def __reduce__(self) -> tuple[type[Understanding], tuple[Any, ...]]:
+        return Understanding, (self.feature, self.arg, self.candidates, self.typed,
+                               self.normalised, self.english, self.words, self.unexplained,
+                               self.asks, self.score, self.explained, self.elsewhere,
+                               self.apart, self.voted)
+
     @property
     def key(self) -> str:
         """The answer as the examples and the corpus name it ("faq:chi-phi", "contacts")."""
@@ -1289,6 +1298,8 @@ class Understanding:
         return self.feature in ("unknown", "clarify") and not self.elsewhere and not self.apart
 
 
+# serializable: copied and pickled as a Python object is, without __init__ (mypyc, fast.py)
+@mypyc_attr(serializable=True)
 @dataclass
 class _Candidate:
     route: tuple[str, str]
@@ -1807,6 +1818,11 @@ class _Framed:
     closed: bool  # thanks, a wish, a goodbye or a call closed it
     bye: bool  # a goodbye closed it ("thôi mình đi đây, bye": leaving, no question)
     thanked: bool = False  # thanks closed it
+
+    # Pickled (the content cache) and copied by the fields __init__ takes: the class compiled
+    # by mypyc (handlers/understanding/fast.py) refuses pickle's setting of a frozen field.
+    def __reduce__(self) -> tuple[type[_Framed], tuple[Any, ...]]:
+        return _Framed, (self.rest, self.run_into, self.closed, self.bye, self.thanked)
 
 
 def _unframed(tokens: list[Token]) -> _Framed | None:
@@ -2367,6 +2383,8 @@ def _checks(tokens: list[Token]) -> bool:
         "khong", "chu"))
 
 
+# serializable: copied and pickled as a Python object is, without __init__ (mypyc, fast.py)
+@mypyc_attr(serializable=True)
 class Understander:
     def __init__(self, edition: Edition) -> None:
         self.edition = edition

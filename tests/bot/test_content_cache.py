@@ -72,7 +72,7 @@ def test_the_examples_model_is_kept_with_the_index(edition_dir: Path, tmp_path: 
     built.examples.model  # noqa: B018 (trained now)
     cache.keep_understood(built)
     _, cached, _, _ = load_edition_cached(edition_dir, cache_dir, True)
-    assert cached is not None and vars(cached.examples)["_model"] is not None
+    assert cached is not None and cached.examples._model is not None
     surface = cached._surface("ai dang top server z =))")
     assert cached.examples.model.answer(surface) == built.examples.model.answer(surface)
 

@@ -204,7 +204,14 @@ class ContentCache:
     @staticmethod
     def pickled_understood(understander: Understander) -> bytes | None:
         """The edition and `understander` as `understood` reads them (None: they cannot be
-        pickled). In the thread that uses the understander: its memos change as it reads."""
+        pickled). In the thread that uses the understander: its memos change as it reads.
+        None too when the understanding is compiled (handlers/understanding/fast.py): mypyc's
+        classes are pickled, but not read back (made only by their __init__)."""
+        from handlers.understanding import fast
+
+        if fast.in_use is not None:
+            log.debug("content cache: the compiled index is not kept")
+            return None
         try:
             return pickle.dumps((understander.edition, understander),
                                 protocol=pickle.HIGHEST_PROTOCOL)

@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from mypy_extensions import mypyc_attr
-
 from content import Edition
 from handlers.understanding.normalise import Token, fold, tokenize
 
@@ -93,8 +91,6 @@ class DateRef:
         return DateRef, (self.kind, self.days, self.part, self.text, self.used)
 
 
-# serializable: copied and pickled as a Python object is, without __init__ (mypyc, fast.py)
-@mypyc_attr(serializable=True)
 class _NumberWords:
     """Numbers said as words, read as `_Reader.word` reads a word: typed with marks, the word
     itself; typed without, the first word of the table with those letters ("bay": bảy)."""
@@ -126,8 +122,6 @@ def _folded(texts: tuple[str, ...]) -> frozenset[str]:
 _HEARING = _folded(("nghe", "đọc", "thấy", "biết"))
 
 
-# serializable: copied and pickled as a Python object is, without __init__ (mypyc, fast.py)
-@mypyc_attr(serializable=True)
 class _Reader:
     """Reads date expressions in a token list; `used` collects the tokens read."""
 

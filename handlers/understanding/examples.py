@@ -30,7 +30,6 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 import numpy as np
-from mypy_extensions import mypyc_attr
 from numpy.typing import NDArray
 
 K = 5  # the examples that vote; all must agree
@@ -103,8 +102,6 @@ class Voted(NamedTuple):
 _KEPT = ("answers", "column", "idf", "rows", "weights", "starts", "_model")
 
 
-# serializable: copied and pickled as a Python object is, without __init__ (mypyc, fast.py)
-@mypyc_attr(serializable=True)
 class Examples:
     """The examples' vectors, by feature (one column each), and the answer of each example."""
 
@@ -287,8 +284,6 @@ def _most_alike(nearest: list[tuple[str, float]]) -> set[str]:
     return {answer for answer, likeness in nearest if likeness >= top - 1e-9}
 
 
-# serializable: copied and pickled as a Python object is, without __init__ (mypyc, fast.py)
-@mypyc_attr(serializable=True)
 class Model:
     """Softmax regression on the examples' vectors: a weight for each feature and answer,
     learnt so that each example's answer is the likeliest of its own vector. Unlike the

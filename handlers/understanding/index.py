@@ -16,7 +16,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from mypy_extensions import mypyc_attr
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -104,8 +103,6 @@ def intent_route(intent_id: str) -> tuple[str, str]:
     return intent_id.replace("-", "_"), ""
 
 
-# serializable: copied and pickled as a Python object is, without __init__ (mypyc, fast.py)
-@mypyc_attr(serializable=True)
 class Index:
     """The phrases of every unit, their weights, and the words the bot knows."""
 

@@ -15,8 +15,6 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from mypy_extensions import mypyc_attr
-
 from content import Abbreviation
 from handlers.text import fold
 
@@ -383,8 +381,6 @@ def same_word(token: Token, text: str, text_fold: str) -> bool:
     return token.text == text if token.marked else token.fold == text_fold
 
 
-# serializable: copied and pickled as a Python object is, without __init__ (mypyc, fast.py)
-@mypyc_attr(serializable=True)
 class Lexicon:
     """The edition's abbreviations, as a lookup from the first typed word."""
 

@@ -9,8 +9,6 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from mypy_extensions import mypyc_attr
-
 from handlers.understanding.index import Index, near_key, slip
 from handlers.understanding.normalise import (
     PAIRED_FINALS,
@@ -68,8 +66,6 @@ _TELEX_KEYS = re.compile(r"[aeiouy].*[sfrxjw]|aa|ee|oo|dd")
 _KEY_BEFORE_FINAL = re.compile(r"[aeiouy][sfrxj](?:ch|ng|nh|[cmnpt])$")
 
 
-# serializable: copied and pickled as a Python object is, without __init__ (mypyc, fast.py)
-@mypyc_attr(serializable=True)
 class Repairer:
     """Reads again the words of a message the index does not know (build once per
     index; it holds memos of the repairs, bounded)."""

@@ -19,7 +19,6 @@ from dataclasses import replace as _dataclass_replace
 from datetime import date
 from typing import Any, TypeVar
 
-from mypy_extensions import mypyc_attr
 from rapidfuzz import fuzz, process
 
 from content import Edition, example_may_name
@@ -1298,8 +1297,6 @@ class Understanding:
         return self.feature in ("unknown", "clarify") and not self.elsewhere and not self.apart
 
 
-# serializable: copied and pickled as a Python object is, without __init__ (mypyc, fast.py)
-@mypyc_attr(serializable=True)
 @dataclass
 class _Candidate:
     route: tuple[str, str]
@@ -2383,8 +2380,6 @@ def _checks(tokens: list[Token]) -> bool:
         "khong", "chu"))
 
 
-# serializable: copied and pickled as a Python object is, without __init__ (mypyc, fast.py)
-@mypyc_attr(serializable=True)
 class Understander:
     def __init__(self, edition: Edition) -> None:
         self.edition = edition

@@ -67,7 +67,7 @@ def _parallel_compile() -> None:
             list(pool.map(one, todo))
         return objects
 
-    ccompiler.CCompiler.compile = compile  # type: ignore[method-assign]
+    ccompiler.CCompiler.compile = compile  # type: ignore[method-assign,assignment]
 
 
 def _mypy_version() -> str:

@@ -9,7 +9,7 @@ CONSTRAINTS := constraints.txt
 LOCALES := handlers/locales
 ARGS ?=
 
-.PHONY: setup catalogs chat test lint messages lock clean
+.PHONY: setup catalogs fast chat test lint messages lock clean
 
 # Built from scratch whenever pyproject.toml, the constraints or the interpreter change, or the
 # venv's Python no longer runs; versions pinned by constraints.txt (refreshed with `make lock`).
@@ -22,11 +22,18 @@ $(STAMP): pyproject.toml $(CONSTRAINTS)
 	$(BIN)/python -m pip install -q -c $(CONSTRAINTS) -e '.[test]'
 	touch $(STAMP)
 
-setup: $(STAMP) catalogs
+setup: $(STAMP) catalogs fast
 
 # Compile the gettext catalogs (.po -> .mo); the .mo files are build output, not in git.
 catalogs: $(STAMP)
 	$(BIN)/pybabel -q compile -d $(LOCALES) -D messages
+
+# The understanding compiled by mypyc into build/fast/<hash of its sources>/ (README
+# "Development"; 5-12 min on two cores, once per change of handlers/understanding/): nothing
+# is done when the build of the current sources is there. Without a C compiler, or when the
+# build fails, a warning, and the bot runs the Python sources.
+fast: $(STAMP)
+	$(BIN)/python scripts/build_fast.py
 
 chat: setup
 	$(BIN)/hoctap-bot chat $(ARGS)

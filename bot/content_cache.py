@@ -79,8 +79,12 @@ def _code_digest() -> bytes | None:
 
     import content
     import handlers
+    from handlers.understanding import fast
 
-    h = hashlib.sha256(f"{sys.version}\0{rapidfuzz.__version__}\0".encode())
+    # The compiled understanding's objects are not the Python classes' (pickled differently):
+    # an entry is of one or the other, as this process reads it.
+    compiled = fast.in_use.name if fast.in_use is not None else "pure"
+    h = hashlib.sha256(f"{sys.version}\0{rapidfuzz.__version__}\0{compiled}\0".encode())
     h.update(Path(__file__).read_bytes())  # this module: the entries' format
     for package in (content, handlers):
         root = Path(package.__file__ or "").parent
@@ -200,7 +204,14 @@ class ContentCache:
     @staticmethod
     def pickled_understood(understander: Understander) -> bytes | None:
         """The edition and `understander` as `understood` reads them (None: they cannot be
-        pickled). In the thread that uses the understander: its memos change as it reads."""
+        pickled). In the thread that uses the understander: its memos change as it reads.
+        None too when the understanding is compiled (handlers/understanding/fast.py): mypyc's
+        classes are pickled, but not read back (made only by their __init__)."""
+        from handlers.understanding import fast
+
+        if fast.in_use is not None:
+            log.debug("content cache: the compiled index is not kept")
+            return None
         try:
             return pickle.dumps((understander.edition, understander),
                                 protocol=pickle.HIGHEST_PROTOCOL)

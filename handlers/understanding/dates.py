@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from content import Edition
 from handlers.understanding.normalise import Token, fold, tokenize
@@ -21,6 +22,9 @@ from handlers.understanding.normalise import Token, fold, tokenize
 # Part of the day -> (code, first hour, last hour + 1). The code travels in the day route's
 # argument ("2020-10-01 toi") and back in /lich commands, so it is ASCII.
 PARTS = {"sáng": "sang", "trưa": "trua", "chiều": "chieu", "tối": "toi", "đêm": "toi"}
+# (a set: `frozenset & dict.keys()` gives a set, not the frozenset typeshed says, which code
+# compiled by mypyc refuses: handlers/understanding/fast.py)
+_PART_NAMES = frozenset(PARTS)
 HOURS = {"sang": (0, 11), "trua": (11, 13), "chieu": (13, 18), "toi": (18, 24)}
 _SHORT_WEEKDAYS = {"t2": 0, "t3": 1, "t4": 2, "t5": 3, "t6": 4, "t7": 5, "cn": 6}
 _NUMBER_WORDS = {"hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7}
@@ -80,6 +84,11 @@ class DateRef:
     part: str = ""  # a key of HOURS, or ""
     text: str = ""  # the impossible date as typed (kind invalid)
     used: frozenset[int] = frozenset()  # indices of the tokens that said it
+
+    # Pickled (the content cache) and copied by the fields __init__ takes: the class compiled
+    # by mypyc (handlers/understanding/fast.py) refuses pickle's setting of a frozen field.
+    def __reduce__(self) -> tuple[type[DateRef], tuple[Any, ...]]:
+        return DateRef, (self.kind, self.days, self.part, self.text, self.used)
 
 
 class _NumberWords:
@@ -572,7 +581,7 @@ class _Reader:
                     i + 2, "cũng"):
                 i += 3  # "sáng nào cũng gửi lịch", "tối nào cũng nhắc": every morning, no day
                 continue
-            elif heads & PARTS.keys() and sum(w.kind == "word" for w in self.t) > 3 and (
+            elif heads & _PART_NAMES and sum(w.kind == "word" for w in self.t) > 3 and (
                     (self.word(i + 1, "thứ") and self.word(i + 2, "mấy"))
                     or (self.word(i + 1, "ngày", "hôm", "bữa") and self.word(i + 2, "nào")
                         and not self.word(i + 3, "cũng"))):
@@ -581,7 +590,7 @@ class _Reader:
                 # programme asked) (round 34 b)
                 i += 3
                 continue
-            elif heads & PARTS.keys() and (t.marked or self.word(i + 1, "nay", "mai", "qua")
+            elif heads & _PART_NAMES and (t.marked or self.word(i + 1, "nay", "mai", "qua")
                                             or self.weekday_at(i + 1)
                                             or self._part_of_day_named(i)):
                 part = PARTS[next(p for p in PARTS if self.word(i, p))]
@@ -828,6 +837,11 @@ class DayQuery:
     days: tuple[date, ...] = ()
     part: str = ""
     invalid: str = ""  # the impossible date as typed
+
+    # Pickled (the content cache) and copied by the fields __init__ takes: the class compiled
+    # by mypyc (handlers/understanding/fast.py) refuses pickle's setting of a frozen field.
+    def __reduce__(self) -> tuple[type[DayQuery], tuple[Any, ...]]:
+        return DayQuery, (self.days, self.part, self.invalid)
 
 
 def read_days(arg: str, edition: Edition, today: date) -> DayQuery:

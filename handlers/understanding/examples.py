@@ -113,6 +113,11 @@ class Voted(NamedTuple):
     likeness: float  # (the model's probability of `answer`, when the model gave it)
 
 
+# What Examples keeps in the content cache: a lock is no state, nor whose thread trains. Named,
+# not read from __dict__ (a class compiled by mypyc has none: handlers/understanding/fast.py)
+_KEPT = ("answers", "column", "idf", "rows", "weights", "starts", "_model")
+
+
 class Examples:
     """The examples' vectors, by feature (one column each), and the answer of each example."""
 
@@ -145,13 +150,11 @@ class Examples:
         self.trained_at_first_use = True
 
     def __getstate__(self) -> dict[str, Any]:
-        state = dict(self.__dict__)
-        # (a lock is no state, nor whose thread trains: kept in the content cache without them)
-        del state["_training"], state["trained_at_first_use"]
-        return state
+        return {name: getattr(self, name) for name in _KEPT}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state)
+        for name in _KEPT:
+            setattr(self, name, state[name])
         self._training = threading.Lock()
         self.trained_at_first_use = True
 

@@ -14,7 +14,7 @@ import itertools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -72,6 +72,12 @@ class Entry:
     inner: bool = False  # two words from inside a longer title ("… đơn vị | tổ chức")
     marked: tuple[int, ...] = ()  # words that fit only typed as written (see SELF)
 
+    # Pickled (the content cache) and copied by the fields __init__ takes: the class compiled
+    # by mypyc (handlers/understanding/fast.py) refuses pickle's setting of a frozen field.
+    def __reduce__(self) -> tuple[type[Entry], tuple[Any, ...]]:
+        return Entry, (self.unit, self.texts, self.weight, self.source, self.alone, self.inner,
+                       self.marked)
+
 
 class Match(NamedTuple):
     """A phrase found in the message: tokens [start, end) say `unit` with `weight`.
@@ -100,16 +106,14 @@ def intent_route(intent_id: str) -> tuple[str, str]:
 class Index:
     """The phrases of every unit, their weights, and the words the bot knows."""
 
-    # `fillers` of the last tokens asked (a class default: an index kept in the content cache
-    # before it was added has none of its own)
-    _fillers_last: tuple[list[Token], list[bool]] = ([], [])
-
     def __init__(self, edition: Edition, extra_words: Iterable[str] = (),
                  extra_pairs: Iterable[str] = (), new_words: Iterable[str] = ()) -> None:
         """`extra_words`: words known besides the phrases'; `new_words`: known only when their
         letters spell no word known otherwise (the names of other places: "Quảng Ninh" is not
         repaired, "đô" of "thủ đô" stays the word it is elsewhere)."""
         self.units: list[tuple[str, str]] = []
+        # `fillers` of the last tokens asked
+        self._fillers_last: tuple[list[Token], list[bool]] = ([], [])
         self._unit_of: dict[tuple[str, str], int] = {}
         self.filler_texts = frozenset(edition.lexicon.filler) | {
             " ".join(i_y_twin(w).text for w in tokenize(f)) for f in edition.lexicon.filler}
@@ -356,8 +360,8 @@ class Index:
         """What a run of words says: the sum of its words' weights (its fillers count more in
         a phrase written for the answer than in a title)."""
         filler = CHOSEN_FILLER_WEIGHT if chosen else FILLER_WEIGHT
-        return sum(filler if w.text in self.filler_texts else self.idf.get(w.fold, 1.0)
-                   for w in words)
+        return sum((filler if w.text in self.filler_texts else self.idf.get(w.fold, 1.0)
+                    for w in words), 0.0)  # (of no word, a float too: fast.py)
 
     def unit(self, route: tuple[str, str]) -> int | None:
         return self._unit_of.get(route)

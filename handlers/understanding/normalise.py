@@ -178,6 +178,12 @@ class Token:
     def __post_init__(self) -> None:
         object.__setattr__(self, "marked", self.text != self.fold)
 
+    # Pickled (the content cache) and copied by the fields __init__ takes: the class compiled
+    # by mypyc (handlers/understanding/fast.py) refuses pickle's setting of a frozen field.
+    def __reduce__(self) -> tuple[type[Token], tuple[str, str, str, bool, bool, bool, int]]:
+        return Token, (self.text, self.fold, self.kind, self.expanded, self.repaired,
+                       self.keyed, self.clause)
+
     def in_clause(self, clause: int) -> Token:
         """The token in part `clause` of the message (itself when it is there already)."""
         if clause == self.clause:

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from dataclasses import fields as _fields
 from dataclasses import replace as _dataclass_replace
 from datetime import date
-from functools import cached_property
 from typing import Any, TypeVar
 
 from rapidfuzz import fuzz, process
@@ -1316,6 +1315,14 @@ class Understanding:
     # the answer is the examples' (their vote), not found on a phrase of the message
     voted: bool = False
 
+    # Pickled (the content cache) and copied by the fields __init__ takes: the class compiled
+    # by mypyc (handlers/understanding/fast.py) refuses pickle's setting of a frozen field.
+    def __reduce__(self) -> tuple[type[Understanding], tuple[Any, ...]]:
+        return Understanding, (self.feature, self.arg, self.candidates, self.typed,
+                               self.normalised, self.english, self.words, self.unexplained,
+                               self.asks, self.score, self.explained, self.elsewhere,
+                               self.apart, self.voted)
+
     @property
     def key(self) -> str:
         """The answer as the examples and the corpus name it ("faq:chi-phi", "contacts")."""
@@ -1340,6 +1347,9 @@ class _Candidate:
 
 _Replaced = TypeVar("_Replaced")
 _UNDERSTANDING_FIELDS = frozenset(f.name for f in _fields(Understanding))
+# Whether an Understanding keeps its fields in a __dict__ (as Python's classes do; not one
+# compiled by mypyc, handlers/understanding/fast.py)
+_COPIED = hasattr(Understanding("unknown"), "__dict__")
 
 
 def replace(obj: _Replaced, /, **changes: Any) -> _Replaced:
@@ -1349,6 +1359,8 @@ def replace(obj: _Replaced, /, **changes: Any) -> _Replaced:
     cost). An Understanding has no __post_init__ and no field outside __init__, so the copy
     is the same object field for field, in the same order."""
     if type(obj) is not Understanding or not changes.keys() <= _UNDERSTANDING_FIELDS:
+        return _dataclass_replace(obj, **changes)  # type: ignore[type-var]
+    if not _COPIED:  # compiled by mypyc: no __dict__; its __init__ is the cheap way then
         return _dataclass_replace(obj, **changes)  # type: ignore[type-var]
     new = object.__new__(Understanding)
     fields = new.__dict__
@@ -1843,6 +1855,11 @@ class _Framed:
     bye: bool  # a goodbye closed it ("thôi mình đi đây, bye": leaving, no question)
     thanked: bool = False  # thanks closed it
 
+    # Pickled (the content cache) and copied by the fields __init__ takes: the class compiled
+    # by mypyc (handlers/understanding/fast.py) refuses pickle's setting of a frozen field.
+    def __reduce__(self) -> tuple[type[_Framed], tuple[Any, ...]]:
+        return _Framed, (self.rest, self.run_into, self.closed, self.bye, self.thanked)
+
 
 def _unframed(tokens: list[Token]) -> _Framed | None:
     """The message without the courtesy frame around it; None when there is no frame, or
@@ -2032,8 +2049,9 @@ def _day_named_before(tokens: list[Token], c: _Candidate) -> bool:
     if not c.explained:
         return False
     first = min(c.explained)
-    return first > 0 and tokens[first - 1].fold in _DAY_OF and tokens[first - 1].text in (
-        tokens[first - 1].fold, *_DAY_OF_TYPED)
+    before = tokens[first - 1] if first > 0 else None
+    return before is not None and before.fold in _DAY_OF and (
+        before.text == before.fold or before.text in _DAY_OF_TYPED)
 
 
 def _goes_to(t: Token) -> bool:
@@ -2638,12 +2656,23 @@ class Understander:
             said = tuple(t for t in tokenize(sign.lower()) if t.kind != "symbol")
             if said:
                 self._scam_signs.setdefault(said[0].fold, []).append(said)
+        # Read at their first use (_example_words, _library_events; _written_words fills
+        # _written): memos set here, not functools.cached_property, which a class compiled by
+        # mypyc (handlers/understanding/fast.py) does not keep (computed at every read).
+        self._example_words_read: dict[str, frozenset[str]] | None = None
+        self._library_events_read: frozenset[str] | None = None
+        self._written: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
 
-    @cached_property
+    @property
     def _example_words(self) -> dict[str, frozenset[str]]:
         """The words of each answer's examples typed with marks, as typed ("viết cảm nhận"):
         with its phrases' words, how the answer's own words are written (read at the first
         message the examples answer, not at every build)."""
+        if self._example_words_read is None:
+            self._example_words_read = self._read_example_words()
+        return self._example_words_read
+
+    def _read_example_words(self) -> dict[str, frozenset[str]]:
         words: dict[str, set[str]] = {}
         for example in self.edition.examples:
             for text in example.texts:
@@ -2785,10 +2814,6 @@ class Understander:
                 answer, frozenset())
             self._written[answer] = (own, frozenset(fold(t) for t in own))
         return self._written[answer]
-
-    @cached_property
-    def _written(self) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
-        return {}
 
     def _scam_told(self, typed: list[Token]) -> bool:
         """Does the message hold a sign of a scam or a danger met online (lexicon scam_signs:
@@ -3381,7 +3406,8 @@ class Understander:
             # what is asked, the bot does not know ("btc ơi, có ai ở đó không" asks for
             # someone: a call still)
             return base
-        said = sum([info[i] for i in sorted(best.explained) if i in info])  # (in info's order)
+        # (summed from 0.0: of no word, a float as of any, in Python and compiled alike)
+        said = sum([info[i] for i in sorted(best.explained) if i in info], 0.0)  # (info's order)
         if not accented and len(best.explained) >= 2:
             # typed without marks, a word that may be a filler ("chu de": chủ đề or chú để)
             # says all it says once a phrase of the answer holds it
@@ -4369,7 +4395,7 @@ class Understander:
         for c in found.values():
             # (a list summed, in the same order: a generator resumed at each word cost more;
             # the words it explains in their order, which is `info`'s: _info)
-            said = sum([info[i] for i in sorted(c.explained) if i in info])
+            said = sum([info[i] for i in sorted(c.explained) if i in info], 0.0)
             if ref is not None and ref.used <= c.explained:
                 said += SCOPE_INFO if ref.kind in SCOPES else DATE_INFO
             c.rank = c.score * (1 - COVERAGE + COVERAGE * (said / total if total else 1.0))
@@ -6553,11 +6579,14 @@ class Understander:
                      and len(c.explained) >= 2 and c.explained <= best.explained
                      and c.route[1] in self._library_events), None)
 
-    @cached_property
+    @property
     def _library_events(self) -> frozenset[str]:
         """The events held at a library (their place names one)."""
-        return frozenset(e.id for e in self.edition.events if e.place is not None
-                         and "thư viện" in e.place.vi.lower())
+        if self._library_events_read is None:
+            self._library_events_read = frozenset(
+                e.id for e in self.edition.events if e.place is not None
+                and "thư viện" in e.place.vi.lower())
+        return self._library_events_read
 
     def _ceremony_named(self, tokens: list[Token], ref: DateRef,
                         best: _Candidate) -> _Candidate | None:

@@ -209,12 +209,12 @@ def test_a_message_never_trains_the_model_a_worker_thread_is_to_train(edition: E
     router = Router(edition, {})
     router.prepare_later()
     examples = router.understander.examples
-    assert examples._ready_model() is None and vars(examples)["_model"] is None
+    assert examples._ready_model() is None and examples._model is None
     text = "chỗ nào cho mượn truyện tranh thiếu nhi vậy bạn"
     assert router.understander.understand(text, THU).feature  # (read without the model)
-    assert vars(examples)["_model"] is None
+    assert examples._model is None
     router.prepare()
-    assert examples._ready_model() is vars(examples)["_model"] is not None
+    assert examples._ready_model() is examples._model is not None
     assert examples.trained_at_first_use
 
 

@@ -1,0 +1,82 @@
+"""The understanding's compiled build (handlers/understanding/fast.py, `make setup`): used in CI,
+never when it is not of the sources on disk, and answering every line of the tuned corpus as
+the Python sources do."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import handlers.understanding.understand as understand_module
+from handlers.understanding import fast
+
+
+def test_ci_reads_the_understanding_compiled() -> None:
+    """In CI (.ci/run builds it through `make setup`) the compiled modules are the ones
+    imported; elsewhere, whichever is in use says so consistently."""
+    loaded = Path(understand_module.__file__ or "")
+    if os.environ.get("CI"):
+        assert fast.in_use is not None, fast.why_pure
+    if fast.in_use is not None:
+        assert loaded.suffix == ".so" and loaded.is_relative_to(fast.in_use)
+        assert fast.in_use.name == fast.key()
+        assert not fast.why_pure
+    else:
+        assert loaded == fast.PACKAGE / "understand.py" and fast.why_pure
+
+
+def _python(code: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", code], cwd=fast.ROOT, text=True,
+                          capture_output=True, check=False, env={**os.environ, **env})
+
+
+_WHICH = "import handlers.understanding.fast as f; print(f.in_use)"
+
+
+def test_a_source_edited_since_the_build_is_read_as_python(tmp_path: Path) -> None:
+    """The build is found by the hash of the sources: another hash (an edited source) finds
+    none and reads the sources; HOCTAP_PURE_PYTHON=1 reads them always."""
+    forced = _python(_WHICH, HOCTAP_PURE_PYTHON="1")
+    assert forced.returncode == 0 and forced.stdout.strip() == "None", forced.stderr
+    # A build directory made for other sources is never taken for these: key() names it.
+    other = fast.BUILDS / ("0" * 20)
+    assert not (other / fast.DONE).exists()
+    # fast.py loaded first, its key() made to give another hash, then the package imported
+    edited = _python(
+        "import importlib.util, sys, handlers\n"
+        "spec = importlib.util.spec_from_file_location('handlers.understanding.fast',\n"
+        "    handlers.__path__[0] + '/understanding/fast.py')\n"
+        "f = sys.modules[spec.name] = importlib.util.module_from_spec(spec)\n"
+        "spec.loader.exec_module(f)\n"
+        "f.key = lambda package=None: '0' * 20\n"
+        "import handlers.understanding as u\n"
+        "print(f.in_use, u.understand.__file__.endswith('.py'), bool(f.why_pure))")
+    assert edited.returncode == 0, edited.stderr
+    assert edited.stdout.split() == ["None", "True", "True"]
+
+
+def test_compiled_and_python_answer_the_tuned_corpus_alike(tmp_path: Path) -> None:
+    """Every line of the tuned corpus, read twice (memos empty, then filled), gets the same
+    full result (bench.understanding_same's digest) compiled and as Python."""
+    if fast.in_use is None:
+        pytest.skip(f"the compiled build is not in use ({fast.why_pure}); CI builds it")
+    from bench.understanding_same import answers
+
+    recorded = tmp_path / "python.json"
+    done = subprocess.run([sys.executable, "-m", "bench.understanding_same", "--tuned",
+                           "--record", str(recorded)], cwd=fast.ROOT, text=True,
+                          capture_output=True, check=False,
+                          env={**os.environ, fast.ENV_PURE: "1"})
+    assert done.returncode == 0 and "understanding: Python" in done.stdout, done.stderr
+    python = json.loads(recorded.read_text(encoding="utf-8"))
+    compiled = answers(("corpus.txt",))
+    assert python.keys() == compiled.keys()
+    for key, hashes in compiled.items():
+        assert len(hashes) > 8000
+        differ = [n for n, (a, b) in enumerate(zip(python[key], hashes, strict=True)) if a != b]
+        assert not differ, f"{key}: {len(differ)} lines differ, the first: line {differ[0]}"

@@ -2458,6 +2458,8 @@ def _my_data_asked(folds: list[str]) -> bool:
 _TELL_LATER = frozenset({"nhan", "bao", "nhac", "gui", "remind", "notify", "message", "tell",
                          "know"})
 _TOLD = SELF | frozenset({"e", "me", "bac", "chau", "tui"})
+# what "gửi" sends to the writer: a message ("tin"), to them, or "cho" them
+_SENT_WHAT = _TOLD | frozenset({"tin", "cho"})
 _CONDITION = frozenset({"khi", "luc", "he", "neu", "when"})
 # … or the writer not named, told by "được" before the verb, or the bot telling by itself
 # ("bot tự nhắn khi …").
@@ -2482,7 +2484,7 @@ def _told_when_it_happens(tokens: list[Token], best: _Candidate) -> _Candidate:
     told = {i for i, f in enumerate(folds) if f in _TELL_LATER and (
         any(g in _TOLD for g in folds[i + 1:i + 4]) or (i and folds[i - 1] in _TELLER))
         and not (f == "bao" and i + 1 < n and folds[i + 1] in ("gio", "nhieu", "lau"))
-        and not (f == "gui" and i + 1 < n and folds[i + 1] not in ("tin", *_TOLD, "cho"))}
+        and not (f == "gui" and i + 1 < n and folds[i + 1] not in _SENT_WHAT)}
     if not told or told & best.explained:
         return best
     # (English "when" is written "khi nào": after the telling it is the condition, "tell me

@@ -35,7 +35,9 @@ catalogs: $(STAMP)
 fast: $(STAMP)
 	$(BIN)/python scripts/build_fast.py
 
-chat: setup
+# The console chat does not wait for the compiled understanding (5-12 min on a fresh machine):
+# it reads the build when `make setup` or `make test` made it, else the Python sources.
+chat: $(STAMP) catalogs
 	$(BIN)/hoctap-bot chat $(ARGS)
 
 # Five workers on this two-core machine: many tests wait (timers, outages, other processes),

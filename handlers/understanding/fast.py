@@ -1,7 +1,7 @@
 """The understanding's compiled build (mypyc): where it lives and whether it may be used.
 
-`make setup` runs `python -m handlers.understanding.fast --build`, which compiles the modules of
-COMPILED with mypyc into build/fast/<key>/, the key a hash of their sources and of the Python
+`make setup` runs `scripts/build_fast.py`, which compiles the modules of COMPILED with mypyc
+into build/fast/<key>/, the key a hash of their sources and of the Python
 that runs them. The package's __init__ (never compiled, nor this module) calls use() before
 it imports anything else: the compiled modules are put in front of the sources only when a
 finished build of the very sources on disk is there, so an edited source is read as Python

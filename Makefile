@@ -22,22 +22,22 @@ $(STAMP): pyproject.toml $(CONSTRAINTS)
 	$(BIN)/python -m pip install -q -c $(CONSTRAINTS) -e '.[test]'
 	touch $(STAMP)
 
-setup: $(STAMP) catalogs fast
+setup: $(STAMP) catalogs
 
 # Compile the gettext catalogs (.po -> .mo); the .mo files are build output, not in git.
 catalogs: $(STAMP)
 	$(BIN)/pybabel -q compile -d $(LOCALES) -D messages
 
 # The understanding compiled by mypyc into build/fast/<hash of its sources>/ (README
-# "Development"; 5-12 min on two cores, once per change of handlers/understanding/): nothing
-# is done when the build of the current sources is there. Without a C compiler, or when the
+# "Development"; 4-12 min on two cores, once per change of handlers/understanding/), on demand:
+# not part of setup, since a compiled bot cannot keep its index and model in the content cache
+# (a restart trains the model again before it answers with it; BENCHMARKS.md §8.135). Nothing
+# is done when the build of the current sources is there; without a C compiler, or when the
 # build fails, a warning, and the bot runs the Python sources.
 fast: $(STAMP)
 	$(BIN)/python scripts/build_fast.py
 
-# The console chat does not wait for the compiled understanding (5-12 min on a fresh machine):
-# it reads the build when `make setup` or `make test` made it, else the Python sources.
-chat: $(STAMP) catalogs
+chat: setup
 	$(BIN)/hoctap-bot chat $(ARGS)
 
 # Five workers on this two-core machine: many tests wait (timers, outages, other processes),

@@ -843,7 +843,8 @@ def _speaks_a_language(tokens: list[Token], is_filler: Callable[[Token], bool]) 
     tiếng anh", "dịch câu này sang tiếng anh") leaves the message to them (round 35)."""
     words = [t for t in tokens if t.kind == "word"]
     folds = [t.fold for t in words]
-    if not any(f" {name} " in f" {' '.join(folds)} " for name in _LANGUAGE_NAMES):
+    run = f" {' '.join(folds)} "  # (joined once: this runs at every message)
+    if not any(f" {name} " in run for name in _LANGUAGE_NAMES):
         return False
     at = 0
     while at < len(words):

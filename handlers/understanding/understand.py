@@ -25,7 +25,13 @@ from rapidfuzz import fuzz, process
 from content import Edition, example_may_name
 from handlers.understanding import parts
 from handlers.understanding.dates import DateRef, find_date, route_arg
-from handlers.understanding.examples import MODEL_FLOOR, NEVER_GIVEN, Examples, Voted
+from handlers.understanding.examples import (
+    MODEL_FLOOR,
+    NEVER_GIVEN,
+    REFUSED_FLOOR,
+    Examples,
+    Voted,
+)
 from handlers.understanding.index import (
     DISTRICT_EVENT,
     FILLER_WEIGHT,
@@ -1282,6 +1288,7 @@ EXAMPLES_SCORE = 1.0
 # of these: a day, small talk, or no answer.
 HALF_EXPLAINED = 0.3
 _NOT_SECONDED = frozenset({"unknown", "clarify", "smalltalk", "day", "today"})
+_OPEN_SUBJECTS = frozenset({"faq:internet-an-toan", "faq:khoa-hoc-truc-tuyen"})
 SMALL_TALK_SCORE = 1.0  # a call alone ("btc ơi"): a greeting
 # Pairs of the date reader's words, so that a typo beside one is read ("hom nau": hôm nay).
 _DATE_PAIRS = (
@@ -1381,6 +1388,16 @@ def _safe_online(examples: Examples, surface: str) -> Voted | None:
     # (None while a worker thread trains the model: no answer then)
     p = examples.probability(surface, answer)
     return Voted(answer, p) if p is not None and p >= MODEL_FLOOR else None
+
+
+def _open_subject(answer: str) -> bool:
+    """Is `answer` (a key) advice on a skill whose subjects are open (the safe Internet: any
+    scam, any app; the courses: any subject learnt online), not a fact of the Week? The model's
+    "no information" does not refuse it (Understander.vote): the near misses written under
+    dont_know are alike in their settings ("thẻ atm", "đăng ký khóa học ở trung tâm"), and a
+    new scam or subject told in those words is the answer's own (BENCHMARKS.md §8.140: "kẻ
+    gian gọi điện đòi số thẻ atm", "muốn học pha chế qua mạng" refused else)."""
+    return answer.startswith("courses") or answer in _OPEN_SUBJECTS
 
 
 def _seconded(read: Understanding, answer: str) -> bool:
@@ -2782,6 +2799,12 @@ class Understander:
             return read
         if voted is None or voted.answer == given:
             return read
+        if voted.answer == "dont_know":
+            # (the second opinion only: the rules' answer, found on a word or two the message
+            # shares with it, refused; offered as the nearest answer, BENCHMARKS.md §8.140)
+            return replace(read, feature="unknown", arg="",
+                           candidates=((read.feature, read.arg),), score=0.0,
+                           explained=frozenset(), unexplained=read.words)
         if not read.examples_asked and not setting and not _seconded(read, voted.answer):
             return read
         feature, _, arg = voted.answer.partition(":")
@@ -2899,6 +2922,11 @@ class Understander:
             return _safe_online(asked, surface)
         voted = (asked.vote(surface, among) if second_opinion is None
                  else asked.second_opinion(surface, second_opinion))
+        if voted is not None and second_opinion is not None and voted.answer == "dont_know" \
+                and voted.likeness >= REFUSED_FLOOR and not _open_subject(second_opinion):
+            # the model sure the message is none of the Week's, the rules' answer under
+            # OVERRULED, the example most like it a near miss of "no information": refused
+            return voted
         return None if voted is None or voted.answer in NEVER_GIVEN else voted
 
     def _read(self, text: str, today: date, typed: list[Token] | None = None,

@@ -324,10 +324,7 @@ LEFT = {
     "register me for the contest":
         "English 'me' after the verb is not read as the writer ('cho tôi'), so no request is "
         "seen and the contest's rules answer",
-    "đăng ký thi THPT quốc gia hạn chót khi nào":
-        "the national school exam (expanded from 'THPT') is read as unknown words, yet the "
-        "contest's deadline answers; not among the others' contests the rules know (wrong at "
-        "the start too)",
+    # ("đăng ký thi THPT quốc gia hạn chót khi nào": answered since round 36, §8.140)
     "liet ke cac hd cua tuan le":
         "'liet' typed without marks is repaired to 'nite' (good night): the repairs, not the "
         "activities' step",

@@ -92,10 +92,8 @@ AFTER_THE_FIRST_FIXES = [
     ("trung tam tieng han nao day tot", "dont_know"),
     ("dem ca nhac o nha hat lon may gio", "dont_know"),
     ("liveshow ở hải phòng tháng này", "dont_know"),
-    pytest.param("hoi cho xuan 2021 to chuc o dau", "dont_know",
-                 marks=pytest.mark.xfail(strict=True, reason="'hội chợ' counts only typed with "
-                                         "its marks: without them 'xin hoi cho xin sdt' is "
-                                         "'hỏi, cho xin' (the invariance bench showed it)")),
+    # (an xfail until round 36, BENCHMARKS §8.140: the examples' model refuses the rules' answer)
+    ("hoi cho xuan 2021 to chuc o dau", "dont_know"),
     ("trung tâm luyện thi đại học nào uy tín", "dont_know"),
 ]
 

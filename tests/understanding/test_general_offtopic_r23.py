@@ -276,8 +276,7 @@ LEFT: dict[str, str] = {
         "day:2020-10-01: 'bạn thế nào' (how are you) is no small talk the bot knows",
     "mien phi ship khong shop":
         "clarify: 'miễn phí' is the fee's; 'ship' and 'shop' are not read as shopping",
-    "sach nay bao nhieu tien shop oi":
-        "faq:chi-phi: 'bao nhiêu tiền' is the fee question; a shop addressed is not read",
+    # ("sach nay bao nhieu tien shop oi": answered since round 36, BENCHMARKS §8.140)
     # ("khóa học làm bánh online miễn phí" is answered since round 31b's "làm bánh" elsewhere)
     "cuoc thi ve tranh thieu nhi cua nha van hoa quan khi nao het han nop bai":
         "faq:han-bao-cao: 'hạn nộp' owns the whole story before it; 'thi ve' typed without "

@@ -155,11 +155,9 @@ LEFT: dict[str, str] = {
         "training, but no second opinion is taken: a knife's edge"),
 }
 
-GUARDS_LEFT: dict[str, str] = {
-    "tôi về hưu rồi nên rảnh hay đi đánh cờ": (
-        "faq:thoi-gian: 'tổ chức khi nào' is the Week's dates; the chess tournament ('giải cờ "
-        "tướng') is not read as a subject elsewhere (the same with commas)"),
-}
+# ("tôi về hưu rồi nên rảnh hay đi đánh cờ …", left until round 36: answered since the examples'
+# model's "no information" refuses the rules' answer found on a part only, BENCHMARKS §8.140)
+GUARDS_LEFT: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(("text", "expected"), with_left(CASES, LEFT, by_start=True))

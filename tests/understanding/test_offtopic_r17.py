@@ -64,11 +64,8 @@ SMALL_TALK = [
 ]
 
 # Lines still answered wrongly: text -> why (each stays an xfail(strict=True)).
-STILL_WRONG: dict[str, str] = {
-    "lich thi dau cau long cua quan":
-        "'thi đấu' typed without marks is 'thi ở đâu' and 'cầu' would make 'câu' (a question "
-        "of the contest) harder to read: neither can be an elsewhere subject",
-}
+# ("lich thi dau cau long cua quan": answered since round 36, BENCHMARKS §8.140)
+STILL_WRONG: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("text", [

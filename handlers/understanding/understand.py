@@ -103,6 +103,10 @@ _PREPOSITIONS = frozenset({"cho", "của", "ở", "tại", "với", "trong", "ng
                            "bằng"})
 # Typed without marks, these may be a preposition ("ve": về or vé; "cho": cho or chó).
 _PREPOSITION_FOLDS = frozenset(fold(w) for w in (*_PREPOSITIONS, "về"))
+# … and these are one as typed: "tren" is only "trên" ("nghe sach noi tren dien thoai": the
+# phone is where one listens, no number asked; round 36 b). (Not "tai": tải, "bang": bảng,
+# "voi", "cua", "o": other words as often.)
+_PREPOSITIONS_TYPED = _PREPOSITIONS | {"tren"}
 # When a place opens or works: asked of the organising bodies or of a resource online, whose
 # answers hold no hours (the library's and the events' do), the bot has no information.
 _HOURS_ASKED = ("mo cua", "dong cua", "gio lam viec", "co lam viec", "lam viec khong",
@@ -4124,7 +4128,7 @@ class Understander:
         runs = self._filler_runs(tokens)
         # the particles that close the message ("… đóng cửa với ạ", typed "voi a") say nothing
         closing = parts.closed(tokens, 0, len(tokens))
-        prepositions = [j for j, t in enumerate(tokens) if t.text in _PREPOSITIONS]
+        prepositions = [j for j, t in enumerate(tokens) if t.text in _PREPOSITIONS_TYPED]
         filler = self.index.fillers(tokens)
         for i, t in enumerate(tokens):
             if i in used or i in runs or i < lead or i >= closing \
@@ -4321,7 +4325,7 @@ class Understander:
                 # (never across a comma either: "cho em hỏi với, | đang diễn ra gì")
                 before = tokens[m.start - 1].text if m.start and tokens[
                     m.start - 1].clause == tokens[m.start].clause else ""
-                if before in _PREPOSITIONS:
+                if before in _PREPOSITIONS_TYPED:
                     weight *= AFTER_PREPOSITION  # "lớp tin học | cho người già"
                 elif before in ("có", "co", "phải", "phai") and asks_yes_no > m.start:
                     weight *= PREDICATE

@@ -103,10 +103,10 @@ _PREPOSITIONS = frozenset({"cho", "của", "ở", "tại", "với", "trong", "ng
                            "bằng"})
 # Typed without marks, these may be a preposition ("ve": về or vé; "cho": cho or chó).
 _PREPOSITION_FOLDS = frozenset(fold(w) for w in (*_PREPOSITIONS, "về"))
-# … and these are one as typed: "tren" is only "trên" ("nghe sach noi tren dien thoai": the
-# phone is where one listens, no number asked; round 36 b). (Not "tai": tải, "bang": bảng,
-# "voi", "cua", "o": other words as often.)
-_PREPOSITIONS_TYPED = _PREPOSITIONS | {"tren"}
+# The phone as where a thing is done, after these (folded: "tren" is only "trên"; "bằng" is
+# typed with its marks, "bang" is "bảng" too): "nghe sach noi tren dien thoai", "xem khai mac
+# tren dt" ask no number (round 36 b).
+_ON_DEVICE = frozenset({"tren", "bằng"})
 # When a place opens or works: asked of the organising bodies or of a resource online, whose
 # answers hold no hours (the library's and the events' do), the bot has no information.
 _HOURS_ASKED = ("mo cua", "dong cua", "gio lam viec", "co lam viec", "lam viec khong",
@@ -2627,6 +2627,8 @@ class Understander:
                                         *others],
                            new_words=[w for p in others for w in p.split()])
         self.english = frozenset(fold(w) for w in edition.lexicon.english)
+        self._phone_book = frozenset(u for u, route in enumerate(self.index.units)
+                                     if route in _PHONE_BOOK)
         self._dated = frozenset(
             u for u, (feature, arg) in enumerate(self.index.units)
             if feature in DATED and not arg)
@@ -4128,7 +4130,7 @@ class Understander:
         runs = self._filler_runs(tokens)
         # the particles that close the message ("… đóng cửa với ạ", typed "voi a") say nothing
         closing = parts.closed(tokens, 0, len(tokens))
-        prepositions = [j for j, t in enumerate(tokens) if t.text in _PREPOSITIONS_TYPED]
+        prepositions = [j for j, t in enumerate(tokens) if t.text in _PREPOSITIONS]
         filler = self.index.fillers(tokens)
         for i, t in enumerate(tokens):
             if i in used or i in runs or i < lead or i >= closing \
@@ -4325,7 +4327,11 @@ class Understander:
                 # (never across a comma either: "cho em hỏi với, | đang diễn ra gì")
                 before = tokens[m.start - 1].text if m.start and tokens[
                     m.start - 1].clause == tokens[m.start].clause else ""
-                if before in _PREPOSITIONS_TYPED:
+                device = bool(before) and unit in self._phone_book and m.end - m.start == 2 and (
+                    tokens[m.start - 1].fold in _ON_DEVICE
+                    or tokens[m.start - 1].text in _ON_DEVICE) and (
+                    tokens[m.start].fold, tokens[m.start + 1].fold) == ("dien", "thoai")
+                if before in _PREPOSITIONS or device:
                     weight *= AFTER_PREPOSITION  # "lớp tin học | cho người già"
                 elif before in ("có", "co", "phải", "phai") and asks_yes_no > m.start:
                     weight *= PREDICATE
@@ -4339,7 +4345,7 @@ class Understander:
                         and (tokens[m.end - 2].fold, tokens[m.end - 1].fold) in _POSING) \
                         and not _teaches(self.index.units[unit], tokens, m.end):
                     weight *= MODIFIED  # "giá | vàng": not the price the bot knows
-                else:
+                elif not device:  # (the phone one listens on explains no number asked)
                     explained |= span
                 score += weight
                 source = max(source, m.source)

@@ -7,7 +7,12 @@ misses that must keep their own answer:
   keeps "số điện thoại", "gọi điện thoại cho ai", "điện thoại của hội khuyến học";
 - a courtesy followed by the writer's pronoun ("xin loi e nhan nham"): the courtesy's last word
   starts no phrase read across the pronoun ("lời … nhắn"); leaving a message for the organizers
-  ("để lại lời nhắn cho btc") keeps its answer.
+  ("để lại lời nhắn cho btc") keeps its answer;
+- the textbook asked as an e-book with "ebook" before it or "bản điện tử" after it ("ebook sgk
+  lớp 6", "co sgk ban dien tu k"): the e-books, not the textbook bought, which stays no
+  information;
+- "hsg" (học sinh giỏi) typed by pupils and teachers: review material for it is the lectures'
+  ("tai lieu on thi hsg van 9"); the exam itself stays no information.
 """
 
 from __future__ import annotations
@@ -46,7 +51,6 @@ PHONE_NUMBER = [
     "goi dien thoai cho ai de hoi",
     "lien he qua dien thoai",
     "sdt hoi khuyen hoc",
-    "tren dien thoai hien so nao de goi",
     "dien thoai cua hoi khuyen hoc",
 ]
 SORRY = ("smalltalk:ok", "smalltalk:sorry")
@@ -61,6 +65,29 @@ COURTESY = [
 MESSAGE_LEFT = [
     ("cho e de lai loi nhan cho btc", ("ask",)),
     ("để lại lời nhắn cho ban tổ chức", ("ask",)),
+]
+E_TEXTBOOK = [
+    "ebook sgk lop 6",
+    "co ebook sgk k",
+    "sach dien tu sgk lop 10",
+    "co sgk ban dien tu k",
+    "e-book sách giáo khoa",
+    "ebook sách giáo khoa lớp 12 tải ở đâu",
+    "tai ebook sgk",
+]
+TEXTBOOK_BOUGHT = [
+    "mua sgk lop 6 o dau",
+    "sgk lop 1 moi bn tien",
+    "sách giáo khoa lớp 3 bán ở đâu",
+]
+GIFTED_REVIEW = [
+    "e can tai lieu on thi hsg van 9",
+    "tai lieu on thi hsg",
+]
+GIFTED_EXAM = [
+    "lich thi hsg thanh pho",
+    "thi hsg lop 9 bao gio",
+    "kq thi hsg tp nam nay",
 ]
 LEFT: dict[str, str] = {}
 
@@ -88,3 +115,27 @@ def test_a_courtesy_before_the_writers_pronoun_starts_no_phrase_across_it(
 def test_a_message_left_for_the_organizers_keeps_its_answer(
         understander: Understander, text: str, expected: tuple[str, ...]) -> None:
     assert answer(understander, text) in expected
+
+
+@pytest.mark.parametrize(("text", "expected"), with_left([(t, EBOOKS) for t in E_TEXTBOOK], LEFT))
+def test_the_textbook_asked_as_an_ebook_is_the_ebooks(
+        understander: Understander, text: str, expected: tuple[str, ...]) -> None:
+    assert answer(understander, text) in expected
+
+
+@pytest.mark.parametrize("text", TEXTBOOK_BOUGHT)
+def test_the_textbook_bought_stays_no_information(understander: Understander,
+                                                  text: str) -> None:
+    assert answer(understander, text) == "dont_know"
+
+
+@pytest.mark.parametrize("text", GIFTED_REVIEW)
+def test_review_material_for_the_gifted_pupils_exam_is_the_lectures(
+        understander: Understander, text: str) -> None:
+    assert answer(understander, text) == "courses:bai-giang"
+
+
+@pytest.mark.parametrize("text", GIFTED_EXAM)
+def test_the_gifted_pupils_exam_itself_stays_no_information(understander: Understander,
+                                                            text: str) -> None:
+    assert answer(understander, text) == "dont_know"

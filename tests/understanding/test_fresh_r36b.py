@@ -12,7 +12,10 @@ misses that must keep their own answer:
   lớp 6", "co sgk ban dien tu k"): the e-books, not the textbook bought, which stays no
   information;
 - "hsg" (học sinh giỏi) typed by pupils and teachers: review material for it is the lectures'
-  ("tai lieu on thi hsg van 9"); the exam itself stays no information.
+  ("tai lieu on thi hsg van 9"); the exam itself stays no information;
+- the borrowed English "free" said before the thing, as English says it ("co free course nao
+  k"): the thing is asked, not the fee; "free" asked of the Week or the contest ("co free k",
+  "cuoc thi co free k ad") keeps the fee's answer.
 """
 
 from __future__ import annotations
@@ -89,6 +92,20 @@ GIFTED_EXAM = [
     "thi hsg lop 9 bao gio",
     "kq thi hsg tp nam nay",
 ]
+COURSES_ASKED = ("courses", "courses:khoa-hoc", "faq:khoa-hoc-truc-tuyen")
+FREE_THING = [
+    ("co free course nao k", COURSES_ASKED),
+    ("co free khoa hoc tieng anh nao k ad", COURSES_ASKED),
+    ("co free course tieng anh nao hay k", COURSES_ASKED),
+    ("co free ebook nao k", EBOOKS),
+]
+FREE_FEE = [
+    "co free k",
+    "free hok",
+    "cuoc thi co free k ad",
+    "thi co free k",
+    "co mien phi khoa hoc nao k",
+]
 LEFT: dict[str, str] = {}
 
 
@@ -139,3 +156,14 @@ def test_review_material_for_the_gifted_pupils_exam_is_the_lectures(
 def test_the_gifted_pupils_exam_itself_stays_no_information(understander: Understander,
                                                             text: str) -> None:
     assert answer(understander, text) == "dont_know"
+
+
+@pytest.mark.parametrize(("text", "expected"), with_left(FREE_THING, LEFT))
+def test_the_borrowed_free_before_a_thing_asks_for_the_thing(
+        understander: Understander, text: str, expected: tuple[str, ...]) -> None:
+    assert answer(understander, text) in expected
+
+
+@pytest.mark.parametrize("text", FREE_FEE)
+def test_free_asked_of_the_week_keeps_the_fee(understander: Understander, text: str) -> None:
+    assert answer(understander, text) == "faq:chi-phi"

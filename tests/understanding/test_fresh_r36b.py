@@ -15,7 +15,9 @@ misses that must keep their own answer:
   ("tai lieu on thi hsg van 9"); the exam itself stays no information;
 - the borrowed English "free" said before the thing, as English says it ("co free course nao
   k"): the thing is asked, not the fee; "free" asked of the Week or the contest ("co free k",
-  "cuoc thi co free k ad") keeps the fee's answer.
+  "cuoc thi co free k ad") keeps the fee's answer;
+- "submit" typed by pupils is "nộp", not "sub" (subscribe) and a stray "mit": the attempt
+  handed in is the contest's, the report handed in the report's.
 """
 
 from __future__ import annotations
@@ -106,6 +108,11 @@ FREE_FEE = [
     "thi co free k",
     "co mien phi khoa hoc nao k",
 ]
+SUBMITTED = [
+    ("e da submit bai thi chua", ("contest", "contest_review", "leaderboard")),
+    ("e da submit bai thi chua nhi", ("contest", "contest_review", "leaderboard")),
+    ("truong e phai submit report truoc ngay bn a", ("faq:han-bao-cao",)),
+]
 LEFT: dict[str, str] = {}
 
 
@@ -167,3 +174,9 @@ def test_the_borrowed_free_before_a_thing_asks_for_the_thing(
 @pytest.mark.parametrize("text", FREE_FEE)
 def test_free_asked_of_the_week_keeps_the_fee(understander: Understander, text: str) -> None:
     assert answer(understander, text) == "faq:chi-phi"
+
+
+@pytest.mark.parametrize(("text", "expected"), with_left(SUBMITTED, LEFT))
+def test_submit_is_handing_in_not_subscribing(understander: Understander, text: str,
+                                              expected: tuple[str, ...]) -> None:
+    assert answer(understander, text) in expected

@@ -484,17 +484,23 @@ class Index:
                     if factor:
                         out.append(Match(e.unit, i, j + 1, e.weight * factor, e.source,
                                          e.alone, e.inner))
-        out += self._gap_matches(tokens, skip, accented)
+        # (a word that ends a courtesy of two words or more, found as typed, starts no phrase
+        # found across a filler: "xin lỗi | e nhắn nhầm" is no "lời nhắn"; round 36 b)
+        ends = {m.end - 1 for m in out
+                if m.end - m.start >= 2 and self.units[m.unit][0] == "smalltalk"}
+        out += self._gap_matches(tokens, skip, accented, ends)
         return out
 
     def _gap_matches(self, tokens: Sequence[Token], skip: frozenset[int],
-                     accented: bool) -> list[Match]:
-        """The chosen phrases found with up to MAX_GAP fillers inside them."""
+                     accented: bool, ends: set[int] | frozenset[int] = frozenset()
+                     ) -> list[Match]:
+        """The chosen phrases found with up to MAX_GAP fillers inside them (none starting on
+        a word of `ends`)."""
         out: list[Match] = []
         n = len(tokens)
         for i in range(n):
             # (most words start no such phrase: that first, a set lookup)
-            if tokens[i].fold not in self._gapped_starts or i in skip \
+            if tokens[i].fold not in self._gapped_starts or i in skip or i in ends \
                     or tokens[i].kind != "word" or self.is_filler(tokens[i]):
                 continue
             picked = [tokens[i]]

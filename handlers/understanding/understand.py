@@ -109,6 +109,10 @@ _PREPOSITIONS = frozenset({"cho", "của", "ở", "tại", "với", "trong", "ng
                            "bằng"})
 # Typed without marks, these may be a preposition ("ve": về or vé; "cho": cho or chó).
 _PREPOSITION_FOLDS = frozenset(fold(w) for w in (*_PREPOSITIONS, "về"))
+# The phone as where a thing is done, after these (folded: "tren" is only "trên"; "bằng" is
+# typed with its marks, "bang" is "bảng" too): "nghe sach noi tren dien thoai", "xem khai mac
+# tren dt" ask no number (round 36 b).
+_ON_DEVICE = frozenset({"tren", "bằng"})
 # When a place opens or works: asked of the organising bodies or of a resource online, whose
 # answers hold no hours (the library's and the events' do), the bot has no information.
 _HOURS_ASKED = ("mo cua", "dong cua", "gio lam viec", "co lam viec", "lam viec khong",
@@ -2640,6 +2644,8 @@ class Understander:
                                         *others],
                            new_words=[w for p in others for w in p.split()])
         self.english = frozenset(fold(w) for w in edition.lexicon.english)
+        self._phone_book = frozenset(u for u, route in enumerate(self.index.units)
+                                     if route in _PHONE_BOOK)
         self._dated = frozenset(
             u for u, (feature, arg) in enumerate(self.index.units)
             if feature in DATED and not arg)
@@ -4335,6 +4341,7 @@ class Understander:
                 # and what an English yes/no question ends on is asked: neither qualifies.
                 name = m.source in (ITEM, LIST) and m.end - m.start >= 2
                 last = asked_last and m.end == last_asked
+                qualifies = False
                 if last:
                     weight *= PREDICATE
                 elif before_ends - {unit} and not name and not span_asks(m) \
@@ -4342,16 +4349,33 @@ class Understander:
                         and not _suffered_by(tokens, m.start):
                     # (never across a comma: "lần đầu, | bot hướng dẫn giúp")
                     weight *= QUALIFIER  # "khóa học | miễn phí", not "tuần lễ | diễn ra bao giờ"
-                elif english and m.end in info and m.end not in unknown \
-                        and tokens[m.end].clause == tokens[m.start].clause \
-                        and [tokens[i].fold for i in sorted(span)] == ["mien", "phi"]:
-                    weight *= QUALIFIER  # "free | ebooks": English says the qualifier first
+                elif m.end in info and m.end not in unknown \
+                        and tokens[m.end].clause == tokens[m.start].clause and (
+                            (english and [tokens[i].fold for i in sorted(span)]
+                             == ["mien", "phi"])
+                            or (tokens[m.end - 1].expanded and tokens[m.end - 1].fold == "phi")):
+                    # "free | ebooks": English says the qualifier first, and so does a
+                    # Vietnamese message that borrows the word ("co free course nao hay k",
+                    # round 36 b: nor is it what "có" asks)
+                    weight *= QUALIFIER
+                    qualifies = True
                 # (never across a comma either: "cho em hỏi với, | đang diễn ra gì")
                 before = tokens[m.start - 1].text if m.start and tokens[
                     m.start - 1].clause == tokens[m.start].clause else ""
-                if before in _PREPOSITIONS:
+                device = bool(before) and unit in self._phone_book and m.end - m.start == 2 and (
+                    tokens[m.start - 1].fold in _ON_DEVICE
+                    or tokens[m.start - 1].text in _ON_DEVICE) and (
+                    tokens[m.start].fold, tokens[m.start + 1].fold) == ("dien", "thoai")
+                # (the borrowed "free" said before the thing: "có free | course nào",
+                # round 36 b: what "có" asks is the thing)
+                free = m.start >= 3 and tokens[m.start - 1].expanded and [
+                    t.fold for t in tokens[m.start - 2:m.start]] == ["mien", "phi"] and tokens[
+                    m.start - 3].clause == tokens[m.start].clause
+                if before in _PREPOSITIONS or device:
                     weight *= AFTER_PREPOSITION  # "lớp tin học | cho người già"
-                elif before in ("có", "co", "phải", "phai") and asks_yes_no > m.start:
+                elif (before in ("có", "co", "phải", "phai") or (
+                        free and tokens[m.start - 3].text in ("có", "co"))) \
+                        and asks_yes_no > m.start and not qualifies:
                     weight *= PREDICATE
                 follower = None  # (a loop: a generator costs more on two or three words)
                 for k in range(m.end, min(len(tokens), m.end + 3)):
@@ -4363,7 +4387,7 @@ class Understander:
                         and (tokens[m.end - 2].fold, tokens[m.end - 1].fold) in _POSING) \
                         and not _teaches(self.index.units[unit], tokens, m.end):
                     weight *= MODIFIED  # "giá | vàng": not the price the bot knows
-                else:
+                elif not device:  # (the phone one listens on explains no number asked)
                     explained |= span
                 score += weight
                 source = max(source, m.source)

@@ -1158,6 +1158,8 @@ _TAKE = ("contest_take", "")
 # asked (round 24c).
 _PRIZE_GOT = frozenset({"tien", "thuong"})
 _BOARD = ("leaderboard", "")
+# The words before the contest's name that are its name too ("cuộc thi công dân …"; 36a).
+_NAME_LEAD = frozenset({"cuoc", "thi"})
 # What a standing is or gets, asked before "gì" (folded: "là gì", "gồm những gì") (26d).
 _PRIZE_VERBS = frozenset({"la", "co", "gom", "nhung", "duoc", "nhan"})
 # What tells that a mishap happened while doing something (folded runs; round 23e, 26d).
@@ -4391,6 +4393,11 @@ class Understander:
             first = min(board.explained)
             named_at = next((i for i in range(first + 1, len(tokens) - 1)
                              if tokens[i].fold == "cong" and tokens[i + 1].fold == "dan"), None)
+            # ("cuộc thi", "thi" right before the name is the name too: "top 10 thi công dân
+            # học tập", "xếp hạng cuộc thi công dân học tập", round 36 a)
+            while named_at is not None and named_at - 1 > first \
+                    and tokens[named_at - 1].fold in _NAME_LEAD:
+                named_at -= 1
             if named_at is not None:
                 board.explained |= {i for c in found.values() if c.route[0] == "contest"
                                     for i in c.explained if i >= named_at

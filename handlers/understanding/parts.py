@@ -177,6 +177,9 @@ def part_asks(tokens: list[Token], start: int, end: int) -> bool:
     cũng được", "sáng nào cũng rảnh"): nobody, nothing, anybody, every (round 26 e)."""
     nobody = {i for i in range(start, end) if tokens[i].fold in ASK_WORDS and (
         (i > start and tokens[i - 1].fold in _NOBODY)
+        # ("không biết gì", "chả biết gì": knows nothing, round 36 a)
+        or (i > start + 1 and tokens[i].fold == "gi" and tokens[i - 1].fold == "biet"
+            and tokens[i - 2].fold in _NOBODY)
         or any(t.fold == "cung" for t in tokens[i + 1:end]) or _some(tokens, i + 1, end))}
     if nobody:
         tokens = [replace(t, text="người", fold="nguoi") if i in nobody else t

@@ -2366,6 +2366,8 @@ _TAKING_PART_NEEDS = ("can", "dieu kien", "yeu cau", "doi tuong", "tuoi", "giay 
                       "mat", "phi", "tien")
 # The words that ask what (folded; "j" is written "gì" by the lexicon).
 _WHAT = frozenset({"gi", "what"})
+# Before "biết gì", what makes it "(knows) nothing" (folded; 36a).
+_KNOWS_NOT = frozenset({"khong", "chua", "cha", "chang", "coc", "ko", "k"})
 
 
 def _what_to_do(tokens: list[Token], best: _Candidate) -> _Candidate:
@@ -2381,7 +2383,11 @@ def _what_to_do(tokens: list[Token], best: _Candidate) -> _Candidate:
     run = f" {' '.join(folds)} "
     # ("can" is "cần" typed without marks, but "can" after "what": "what can i join")
     needs = [w for w in _TAKING_PART_NEEDS if w != "can" or "what" not in folds]
-    if not _WHAT & set(folds) or "ai" in folds or any(f" {w} " in run for w in needs):
+    # ("không biết gì", "chưa biết gì": "gì" is "anything", nothing is asked with it: "mẹ già
+    # rồi không biết gì", round 36 a)
+    asked = {f for i, f in enumerate(folds) if f in _WHAT and not (
+        i >= 2 and folds[i - 1] == "biet" and folds[i - 2] in _KNOWS_NOT)}
+    if not asked or "ai" in folds or any(f" {w} " in run for w in needs):
         return best
     if best.route == ("help", "") and (" tuan le " not in run or {"bot", "you", "ad"} & set(
             folds)):

@@ -706,7 +706,9 @@ def _set_aside_at(tokens: list[Token], folds: list[str], i: int) -> set[int]:
     end = next((k for k in range(i + width, len(folds)) if folds[k] in _ASIDE_ENDS
                 or tokens[k].text == "thì" or tokens[k].clause != clause
                 or (tokens[k].text == "thi" and k > i + width and k + 1 < len(folds)
-                    and folds[k - 1] not in _CONTEST_BEFORE)), len(folds))
+                    and folds[k - 1] not in _CONTEST_BEFORE
+                    # ("trừ cái thi ra": "ra" closes the contest set aside, round 36 a)
+                    and folds[k + 1] != "ra")), len(folds))
     if end >= len(folds) or end == i + width:
         return set()  # (nothing asked after what is set aside, or nothing set aside)
     if not opens and not (f == "tru" and folds[end] == "ra"):

@@ -3171,6 +3171,7 @@ class Understander:
             candidates = kept or candidates
         if set_aside:
             candidates = self._what_else(candidates, set_aside)
+            candidates = self._rest_of_week(tokens, candidates, set_aside)
             if all(tokens[i].fold in self._week_words for i in candidates[0].explained):
                 # "trừ cuộc thi ra thì tuần lễ còn những gì": what else the Week holds, when
                 # nothing but the Week's name is left (round 27 b)
@@ -5002,6 +5003,33 @@ class Understander:
         listed = [c for c in candidates if c.route in _ACTIVITIES]
         return listed + [c for c in candidates if c.route not in _ACTIVITIES] if listed \
             else candidates
+
+    @staticmethod
+    def _rest_of_week(tokens: list[Token], candidates: list[_Candidate],
+                      aside: set[int]) -> list[_Candidate]:
+        """The rest of the Week asked past one thing, with nothing named after it ("ngoài thi
+        ra | còn gì nữa không", "trừ cái thi ra thì | còn gì"), or with what the bot does asked
+        but no bot named ("ngoài đi thi ra | còn làm được gì nữa"): the activities, when every
+        answer found explains only what is set aside (or is the help) (round 36 a)."""
+        if not candidates or not candidates[0].explained:
+            return candidates
+        lead = candidates[0]
+        found = [c for c in candidates if c.explained and c.route[0] not in ("smalltalk",
+                                                                           "unknown")]
+        end = max(aside) + 1
+        if end + 1 < len(tokens) and tokens[end].fold == "ra" and tokens[end + 1].fold == "thi" \
+                and not tokens[end + 1].marked:
+            aside = aside | {end + 1}  # ("tru cai thi ra thi con gi": thì after "ra")
+        if lead.route == ("help", ""):
+            if any(t.fold in _THE_BOT for t in tokens):
+                return candidates
+        elif lead.route in _ACTIVITIES or not all(c.explained <= aside for c in found):
+            return candidates
+        listed = next((c for c in candidates if c.route in _ACTIVITIES), None)
+        rest = listed if listed is not None else replace(lead, route=("activities", ""))
+        return [replace(rest, rank=max(rest.rank, lead.rank), score=max(rest.score, lead.score),
+                        explained=lead.explained),
+                *(c for c in candidates if c is not rest and c is not lead)]
 
     @staticmethod
     def _narrower(candidates: list[_Candidate], best: _Candidate) -> _Candidate:

@@ -85,6 +85,7 @@ TEACH_APP = [
     "me toi muon biet cach dung dien thoai cam ung",
     "chi cho ong cach nhan tin zalo",
     "day ba noi cach xem youtube tren dien thoai",
+    "dạy ông ngoại cách xem thời sự trên điện thoại",
     "hướng dẫn mẹ cách gửi ảnh qua zalo",
 ]
 # The bot's own use keeps the help.
@@ -160,8 +161,6 @@ LEFT: dict[str, str] = {
         "'tận' before the district's name leaves 'tan vinh' unknown words",
     "chi cho ong cach nhan tin zalo":
         "'nhan tin' unmarked is 'nhận tin' of the reminders, not 'nhắn tin' on an app",
-    "day ba noi cach xem youtube tren dien thoai":
-        "'trên điện thoại' finds the contacts' number beside the safe Internet: asked back",
     "hướng dẫn mẹ cách gửi ảnh qua zalo":
         "one thing done on an app, asked how, is read as the app's own business",
     "cho ca tam bac hom nay ban gi":

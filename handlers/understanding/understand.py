@@ -5020,6 +5020,8 @@ class Understander:
         if end + 1 < len(tokens) and tokens[end].fold == "ra" and tokens[end + 1].fold == "thi" \
                 and not tokens[end + 1].marked:
             aside = aside | {end + 1}  # ("tru cai thi ra thi con gi": thì after "ra")
+        if lead.route[0] in ("smalltalk", "unknown") or not found:
+            return candidates  # (a subject elsewhere set aside: "ngoài … ra" asks no Week's)
         if lead.route == ("help", ""):
             if any(t.fold in _THE_BOT for t in tokens):
                 return candidates

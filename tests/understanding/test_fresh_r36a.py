@@ -112,6 +112,9 @@ BESIDES_NEAR = [
     ("ngoai coursera ra con trang hoc nao khac", ("courses:khoa-hoc", "courses",
                                                    "faq:khoa-hoc-truc-tuyen")),
     ("ngoài hôm nay ra còn ngày nào có sự kiện", ("schedule", "next")),
+    # a subject elsewhere set aside asks nothing of the Week
+    ("ngoai bong da ra con gi khong", ("dont_know",)),
+    ("ngoài xổ số ra còn gì", ("dont_know",)),
 ]
 
 NO_INFO = ("dont_know",)

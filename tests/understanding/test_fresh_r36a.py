@@ -6,8 +6,9 @@ each asked in words of the round's own writing, written before the fix:
   giả", "nghe zalo bảo … có đúng không"): telling true news from fake, the safe-Internet answer;
 - the citizen who lives far (an island, a far commune, another province) asking how to take
   part ("ở ngoài đảo thì tham gia kiểu gì"): who may take part, and how (online too);
-- someone to be taught to use an app or a phone ("dạy mẹ cách dùng zalo", "chỉ bà cách gọi
-  video"): the safe-Internet and digital-skills answer, not the bot's own help;
+- someone to be taught to use an app or a phone ("dạy mẹ cách dùng zalo, mẹ già rồi không
+  biết gì", "dạy bà nội cách xem youtube"): the safe-Internet and digital-skills answer, not the
+  bot's own help ("không biết gì" asks nothing; "bà nội" only says who);
 - the rest of the Week asked past one thing ("ngoài thi ra còn gì nữa không"): the
   activities, not the thing set aside;
 - a place of everyday life asked about today ("chợ cá hôm nay bán gì", "siêu thị hôm nay

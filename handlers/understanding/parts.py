@@ -177,6 +177,9 @@ def part_asks(tokens: list[Token], start: int, end: int) -> bool:
     cũng được", "sáng nào cũng rảnh"): nobody, nothing, anybody, every (round 26 e)."""
     nobody = {i for i in range(start, end) if tokens[i].fold in ASK_WORDS and (
         (i > start and tokens[i - 1].fold in _NOBODY)
+        # ("không biết gì", "chả biết gì": knows nothing, round 36 a)
+        or (i > start + 1 and tokens[i].fold == "gi" and tokens[i - 1].fold == "biet"
+            and tokens[i - 2].fold in _NOBODY)
         or any(t.fold == "cung" for t in tokens[i + 1:end]) or _some(tokens, i + 1, end))}
     if nobody:
         tokens = [replace(t, text="người", fold="nguoi") if i in nobody else t
@@ -703,7 +706,9 @@ def _set_aside_at(tokens: list[Token], folds: list[str], i: int) -> set[int]:
     end = next((k for k in range(i + width, len(folds)) if folds[k] in _ASIDE_ENDS
                 or tokens[k].text == "thì" or tokens[k].clause != clause
                 or (tokens[k].text == "thi" and k > i + width and k + 1 < len(folds)
-                    and folds[k - 1] not in _CONTEST_BEFORE)), len(folds))
+                    and folds[k - 1] not in _CONTEST_BEFORE
+                    # ("trừ cái thi ra": "ra" closes the contest set aside, round 36 a)
+                    and folds[k + 1] != "ra")), len(folds))
     if end >= len(folds) or end == i + width:
         return set()  # (nothing asked after what is set aside, or nothing set aside)
     if not opens and not (f == "tru" and folds[end] == "ra"):

@@ -1168,6 +1168,8 @@ _TAKE = ("contest_take", "")
 # asked (round 24c).
 _PRIZE_GOT = frozenset({"tien", "thuong"})
 _BOARD = ("leaderboard", "")
+# The words before the contest's name that are its name too ("cuộc thi công dân …"; 36a).
+_NAME_LEAD = frozenset({"cuoc", "thi"})
 # What a standing is or gets, asked before "gì" (folded: "là gì", "gồm những gì") (26d).
 _PRIZE_VERBS = frozenset({"la", "co", "gom", "nhung", "duoc", "nhan"})
 # What tells that a mishap happened while doing something (folded runs; round 23e, 26d).
@@ -2385,6 +2387,8 @@ _TAKING_PART_NEEDS = ("can", "dieu kien", "yeu cau", "doi tuong", "tuoi", "giay 
                       "mat", "phi", "tien")
 # The words that ask what (folded; "j" is written "gì" by the lexicon).
 _WHAT = frozenset({"gi", "what"})
+# Before "biết gì", what makes it "(knows) nothing" (folded; 36a).
+_KNOWS_NOT = frozenset({"khong", "chua", "cha", "chang", "coc", "ko", "k"})
 
 
 def _what_to_do(tokens: list[Token], best: _Candidate) -> _Candidate:
@@ -2400,7 +2404,11 @@ def _what_to_do(tokens: list[Token], best: _Candidate) -> _Candidate:
     run = f" {' '.join(folds)} "
     # ("can" is "cần" typed without marks, but "can" after "what": "what can i join")
     needs = [w for w in _TAKING_PART_NEEDS if w != "can" or "what" not in folds]
-    if not _WHAT & set(folds) or "ai" in folds or any(f" {w} " in run for w in needs):
+    # ("không biết gì", "chưa biết gì": "gì" is "anything", nothing is asked with it: "mẹ già
+    # rồi không biết gì", round 36 a)
+    asked = {f for i, f in enumerate(folds) if f in _WHAT and not (
+        i >= 2 and folds[i - 1] == "biet" and folds[i - 2] in _KNOWS_NOT)}
+    if not asked or "ai" in folds or any(f" {w} " in run for w in needs):
         return best
     if best.route == ("help", "") and (" tuan le " not in run or {"bot", "you", "ad"} & set(
             folds)):
@@ -3197,6 +3205,7 @@ class Understander:
             candidates = kept or candidates
         if set_aside:
             candidates = self._what_else(candidates, set_aside)
+            candidates = self._rest_of_week(tokens, candidates, set_aside)
             if all(tokens[i].fold in self._week_words for i in candidates[0].explained):
                 # "trừ cuộc thi ra thì tuần lễ còn những gì": what else the Week holds, when
                 # nothing but the Week's name is left (round 27 b)
@@ -4443,6 +4452,11 @@ class Understander:
             first = min(board.explained)
             named_at = next((i for i in range(first + 1, len(tokens) - 1)
                              if tokens[i].fold == "cong" and tokens[i + 1].fold == "dan"), None)
+            # ("cuộc thi", "thi" right before the name is the name too: "top 10 thi công dân
+            # học tập", "xếp hạng cuộc thi công dân học tập", round 36 a)
+            while named_at is not None and named_at - 1 > first \
+                    and tokens[named_at - 1].fold in _NAME_LEAD:
+                named_at -= 1
             if named_at is not None:
                 board.explained |= {i for c in found.values() if c.route[0] == "contest"
                                     for i in c.explained if i >= named_at
@@ -5041,6 +5055,35 @@ class Understander:
         listed = [c for c in candidates if c.route in _ACTIVITIES]
         return listed + [c for c in candidates if c.route not in _ACTIVITIES] if listed \
             else candidates
+
+    @staticmethod
+    def _rest_of_week(tokens: list[Token], candidates: list[_Candidate],
+                      aside: set[int]) -> list[_Candidate]:
+        """The rest of the Week asked past one thing, with nothing named after it ("ngoài thi
+        ra | còn gì nữa không", "trừ cái thi ra thì | còn gì"), or with what the bot does asked
+        but no bot named ("ngoài đi thi ra | còn làm được gì nữa"): the activities, when every
+        answer found explains only what is set aside (or is the help) (round 36 a)."""
+        if not candidates or not candidates[0].explained:
+            return candidates
+        lead = candidates[0]
+        found = [c for c in candidates if c.explained and c.route[0] not in ("smalltalk",
+                                                                           "unknown")]
+        end = max(aside) + 1
+        if end + 1 < len(tokens) and tokens[end].fold == "ra" and tokens[end + 1].fold == "thi" \
+                and not tokens[end + 1].marked:
+            aside = aside | {end + 1}  # ("tru cai thi ra thi con gi": thì after "ra")
+        if lead.route[0] in ("smalltalk", "unknown") or not found:
+            return candidates  # (a subject elsewhere set aside: "ngoài … ra" asks no Week's)
+        if lead.route == ("help", ""):
+            if any(t.fold in _THE_BOT for t in tokens):
+                return candidates
+        elif lead.route in _ACTIVITIES or not all(c.explained <= aside for c in found):
+            return candidates
+        listed = next((c for c in candidates if c.route in _ACTIVITIES), None)
+        rest = listed if listed is not None else replace(lead, route=("activities", ""))
+        return [replace(rest, rank=max(rest.rank, lead.rank), score=max(rest.score, lead.score),
+                        explained=lead.explained),
+                *(c for c in candidates if c is not rest and c is not lead)]
 
     @staticmethod
     def _narrower(candidates: list[_Candidate], best: _Candidate) -> _Candidate:

@@ -8,6 +8,8 @@ STAMP := $(VENV)/.installed-$(PY_ID)
 CONSTRAINTS := constraints.txt
 LOCALES := handlers/locales
 ARGS ?=
+# `make chat FAST=` (empty) chats without building the compiled understanding first.
+FAST ?= fast
 
 .PHONY: setup catalogs fast chat test lint messages lock clean
 
@@ -22,21 +24,23 @@ $(STAMP): pyproject.toml $(CONSTRAINTS)
 	$(BIN)/python -m pip install -q -c $(CONSTRAINTS) -e '.[test]'
 	touch $(STAMP)
 
-setup: $(STAMP) catalogs
+setup: $(STAMP) catalogs $(FAST)
 
 # Compile the gettext catalogs (.po -> .mo); the .mo files are build output, not in git.
 catalogs: $(STAMP)
 	$(BIN)/pybabel -q compile -d $(LOCALES) -D messages
 
 # The understanding compiled by mypyc into build/fast/<hash of its sources>/ (README
-# "Development"; 4-12 min on two cores, once per change of handlers/understanding/), on demand:
-# not part of setup, since a compiled bot cannot keep its index and model in the content cache
-# (a restart trains the model again before it answers with it; BENCHMARKS.md §8.135). Nothing
-# is done when the build of the current sources is there; without a C compiler, or when the
-# build fails, a warning, and the bot runs the Python sources.
+# "Development"; 4-12 min and up to 5 GB on two cores, once per change of
+# handlers/understanding/; 1.6x less CPU a message, BENCHMARKS.md §8.132, §8.136): part of
+# setup, so `make chat`, `make test` and CI use it. Nothing is done when the build of the
+# current sources is there; without a C compiler, or when the build fails, a warning, and the
+# bot runs the Python sources (answering the same, slower).
 fast: $(STAMP)
 	$(BIN)/python scripts/build_fast.py
 
+# The console chat, after setup: on a fresh clone that includes the compiled understanding's
+# build (4-12 min, said as it starts); `make chat FAST=` starts at once on the Python sources.
 chat: setup
 	$(BIN)/hoctap-bot chat $(ARGS)
 
@@ -51,7 +55,7 @@ chat: setup
 test: setup
 	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n 5 --dist loadgroup $(ARGS)
 
-lint: setup
+lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 

@@ -81,8 +81,9 @@ def _code_digest() -> bytes | None:
     import handlers
     from handlers.understanding import fast
 
-    # The compiled understanding's objects are not the Python classes' (pickled differently):
-    # an entry is of one or the other, as this process reads it.
+    # An entry is of the compiled understanding (its build named) or of the Python sources,
+    # as this process reads it: one never reads the other's objects (which would work today,
+    # both pickled by their attributes, but a build and its sources need not stay alike).
     compiled = fast.in_use.name if fast.in_use is not None else "pure"
     h = hashlib.sha256(f"{sys.version}\0{rapidfuzz.__version__}\0{compiled}\0".encode())
     h.update(Path(__file__).read_bytes())  # this module: the entries' format
@@ -205,13 +206,9 @@ class ContentCache:
     def pickled_understood(understander: Understander) -> bytes | None:
         """The edition and `understander` as `understood` reads them (None: they cannot be
         pickled). In the thread that uses the understander: its memos change as it reads.
-        None too when the understanding is compiled (handlers/understanding/fast.py): mypyc's
-        classes are pickled, but not read back (made only by their __init__)."""
-        from handlers.understanding import fast
-
-        if fast.in_use is not None:
-            log.debug("content cache: the compiled index is not kept")
-            return None
+        Compiled (handlers/understanding/fast.py) as well: its classes are pickled by their
+        attributes (handlers.understanding.normalise.kept_attributes), under a key of their
+        own (_code_digest)."""
         try:
             return pickle.dumps((understander.edition, understander),
                                 protocol=pickle.HIGHEST_PROTOCOL)

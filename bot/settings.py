@@ -43,6 +43,9 @@ from scheduler.settings import BroadcastSettings
 log = logging.getLogger(__name__)
 ENV_PREFIX = "HOCTAP_"
 CONFIG_ENV = "HOCTAP_CONFIG"
+# Variables of the prefix that are no setting: the configuration file, and the switch that
+# makes the understanding read its Python sources (handlers/understanding/fast.py ENV_PURE).
+NOT_SETTINGS = frozenset({CONFIG_ENV, "HOCTAP_PURE_PYTHON"})
 LOCALES = ("vi", "en")
 
 
@@ -397,7 +400,7 @@ def load_settings(
             values[name][key] = _coerce(f"{name}.{key}", value, hints[key], from_env=False)
 
     for var, raw in env.items():
-        if not var.startswith(ENV_PREFIX) or var == CONFIG_ENV:
+        if not var.startswith(ENV_PREFIX) or var in NOT_SETTINGS:
             continue
         rest = var[len(ENV_PREFIX):].lower()
         section = next((s for s in sections if rest.startswith(s + "_")), None)

@@ -10,13 +10,17 @@ extension modules all go under build/fast/, a finished build renamed into place 
 (a process that starts meanwhile sees either no build or a whole one). The C files are
 compiled two at a time (one per module, `multi_file`). Exit status 0 also when the build
 failed or no C compiler is there (a warning on stderr): the bot then runs the sources.
+It says when it starts (a build takes minutes) and what it made; mypyc's notes (generator
+comprehensions read as lists) are shown only when the build fails.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib.machinery
 import importlib.util
+import io
 import json
 import os
 import shutil
@@ -84,6 +88,10 @@ def build(force: bool = False) -> Path:
         print(f"understanding: compiled build {target.name} up to date")
         return target
     start = time.monotonic()
+    print(f"understanding: compiling handlers/understanding/ with mypyc into build/fast/"
+          f"{target.name}/ (4-12 min and up to 5 GB of memory on two cores, once per change of "
+          "its sources; without it the bot answers the same from the sources, slower)",
+          flush=True)
     tmp = fast.BUILDS / f".tmp-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
     try:
@@ -125,9 +133,15 @@ def _compile(tmp: Path) -> None:
 
     _parallel_compile()
     paths = [f"handlers/understanding/{name}.py" for name in fast.COMPILED]
-    extensions = mypycify(
-        ["--config-file", str(ROOT / "pyproject.toml"), *paths],
-        opt_level="3", debug_level="0", multi_file=True, target_dir=str(src / "c"))
+    said = io.StringIO()  # mypyc's notes: shown when it fails
+    try:
+        with contextlib.redirect_stdout(said):
+            extensions = mypycify(
+                ["--config-file", str(ROOT / "pyproject.toml"), *paths],
+                opt_level="3", debug_level="0", multi_file=True, target_dir=str(src / "c"))
+    except (Exception, SystemExit):
+        print(said.getvalue()[-5000:], file=sys.stderr)
+        raise
     shared = next(e.name for e in extensions if e.name.endswith("__mypyc"))
     setup(name="hoctap-understanding-fast", ext_modules=extensions,
           script_args=["-q", "build_ext", "--build-lib", str(tmp),

@@ -37,6 +37,8 @@ from typing import Any, NamedTuple
 import numpy as np
 from numpy.typing import NDArray
 
+from handlers.understanding.normalise import kept_attributes, restore_attributes
+
 K = 5  # the examples that vote; all must agree
 # A message of fewer words (of two letters or more) is not compared: "câu C", "tôi chọn d" (a
 # letter typed for the quiz), a name, are like too many examples by a word or two.
@@ -131,8 +133,11 @@ _KEPT = ("answers", "column", "idf", "rows", "weights", "starts", "_model")
 class Examples:
     """The examples' vectors, by feature (one column each), and the answer of each example."""
 
-    def __init__(self, examples: Sequence[tuple[str, str]]) -> None:
-        """`examples`: (the text as `features` reads it, its answer), one an example."""
+    def __init__(self, examples: Sequence[tuple[str, str]] | None) -> None:
+        """`examples`: (the text as `features` reads it, its answer), one an example (None:
+        unpickled, __setstate__ sets its attributes)."""
+        if examples is None:
+            return
         self.answers = tuple(answer for _text, answer in examples)
         counted = [features(text) for text, _answer in examples]
         self.column: dict[str, int] = {}
@@ -161,6 +166,11 @@ class Examples:
 
     def __getstate__(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in _KEPT}
+
+    # Pickled as (Examples, (None,), __getstate__()), compiled as well: a class compiled by
+    # mypyc is made only through its __init__ (normalise.kept_attributes)
+    def __reduce__(self) -> tuple[type[Examples], tuple[None], dict[str, Any]]:
+        return Examples, (None,), self.__getstate__()
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         for name in _KEPT:
@@ -350,13 +360,22 @@ class Model:
     a step; EPOCHS passes, the step's size RATE / sqrt(1 + pass)), the examples in a fixed
     random order: the same examples give the same model."""
 
-    def __init__(self, examples: Examples) -> None:
+    def __init__(self, examples: Examples | None) -> None:
+        if examples is None:  # unpickled: __setstate__ sets its attributes
+            return
         self.examples = examples
         self.answers = tuple(sorted(set(examples.answers)))
         self.index = index = {answer: i for i, answer in enumerate(self.answers)}
         self.weights: NDArray[np.float32]
         self.bias: NDArray[np.float32]
         self.weights, self.bias = _trained(examples, index, EPOCHS)
+
+    # Pickled (the content cache) by its attributes, compiled as well (normalise.kept_attributes)
+    def __reduce__(self) -> tuple[type[Model], tuple[None], dict[str, object]]:
+        return Model, (None,), kept_attributes(self)
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        restore_attributes(self, state)
 
     def answer(self, normalised: str) -> Voted | None:
         """The likeliest answer of `normalised` and its probability (None: not compared, as

@@ -21,7 +21,15 @@ from rapidfuzz.distance import OSA
 
 from content import Edition
 from content.model import Text
-from handlers.understanding.normalise import Token, fold, make_token, syllable, tokenize
+from handlers.understanding.normalise import (
+    Token,
+    fold,
+    kept_attributes,
+    make_token,
+    restore_attributes,
+    syllable,
+    tokenize,
+)
 
 MAX_PHRASE = 6  # words of the runs of a title that are matched on their own
 MAX_WHOLE = 16  # words of a phrase or title matched whole (a title typed as written)
@@ -106,11 +114,13 @@ def intent_route(intent_id: str) -> tuple[str, str]:
 class Index:
     """The phrases of every unit, their weights, and the words the bot knows."""
 
-    def __init__(self, edition: Edition, extra_words: Iterable[str] = (),
+    def __init__(self, edition: Edition | None, extra_words: Iterable[str] = (),
                  extra_pairs: Iterable[str] = (), new_words: Iterable[str] = ()) -> None:
         """`extra_words`: words known besides the phrases'; `new_words`: known only when their
         letters spell no word known otherwise (the names of other places: "Quảng Ninh" is not
         repaired, "đô" of "thủ đô" stays the word it is elsewhere)."""
+        if edition is None:  # unpickled: __setstate__ sets its attributes
+            return
         self.units: list[tuple[str, str]] = []
         # `fillers` of the last tokens asked
         self._fillers_last: tuple[list[Token], list[bool]] = ([], [])
@@ -355,6 +365,13 @@ class Index:
         self.questions = [(" ".join(w.fold for w in tokenize(e.question.get(loc))),
                            self._unit_of[("faq", e.id)])
                           for e in edition.faq for loc in ("vi", "en") if e.question.get(loc)]
+
+    # Pickled (the content cache) by its attributes, compiled as well (normalise.kept_attributes)
+    def __reduce__(self) -> tuple[type[Index], tuple[None], dict[str, object]]:
+        return Index, (None,), kept_attributes(self)
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        restore_attributes(self, state)
 
     def weight(self, words: Sequence[Token], chosen: bool = False) -> float:
         """What a run of words says: the sum of its words' weights (its fillers count more in

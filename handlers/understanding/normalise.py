@@ -381,11 +381,31 @@ def same_word(token: Token, text: str, text_fold: str) -> bool:
     return token.text == text if token.marked else token.fold == text_fold
 
 
+def kept_attributes(obj: object) -> dict[str, object]:
+    """`obj`'s attributes, as a class's `__reduce__` pickles them (the content cache): as
+    Python its __dict__; compiled by mypyc (handlers/understanding/fast.py), whose classes
+    have no __dict__ and are made only through their __init__, those of the names its class
+    lists in `__mypyc_attrs__` that are set. Such a class is pickled as (cls, (None,), these):
+    its __init__ given None returns at once, and `restore_attributes` sets them again."""
+    names: tuple[str, ...] | None = getattr(type(obj), "__mypyc_attrs__", None)
+    if names is None:
+        return dict(vars(obj))
+    return {name: getattr(obj, name) for name in names if hasattr(obj, name)}
+
+
+def restore_attributes(obj: object, attributes: dict[str, object]) -> None:
+    """Set again what `kept_attributes` kept (a `__setstate__`)."""
+    for name, value in attributes.items():
+        setattr(obj, name, value)
+
+
 class Lexicon:
     """The edition's abbreviations, as a lookup from the first typed word."""
 
-    def __init__(self, abbreviations: Iterable[Abbreviation],
+    def __init__(self, abbreviations: Iterable[Abbreviation] | None,
                  english: Iterable[str] = ()) -> None:
+        if abbreviations is None:  # unpickled: __setstate__ sets its attributes
+            return
         # first word's fold -> [(typed words, meaning tokens, the typed words' folds)], longest
         # first
         self._by_first: dict[str, list[tuple[tuple[Token, ...], tuple[Token, ...],
@@ -539,6 +559,13 @@ class Lexicon:
             if lead == len(first) or any(syllable(first[k:]) for k in range(1, min(lead, 3) + 1)):
                 yield from (typed[0].text for typed, _means, _folds in entries
                             if len(typed) == 1 and typed[0].kind == "word")
+
+    # Pickled (the content cache) by its attributes, compiled as well (normalise.kept_attributes)
+    def __reduce__(self) -> tuple[type[Lexicon], tuple[None], dict[str, object]]:
+        return Lexicon, (None,), kept_attributes(self)
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        restore_attributes(self, state)
 
     def words(self) -> Iterable[str]:
         """Every word the lexicon reads or writes."""

@@ -15,9 +15,11 @@ from handlers.understanding.normalise import (
     Token,
     collapse_doubles,
     fold,
+    kept_attributes,
     make_token,
     marked_respellings,
     respellings,
+    restore_attributes,
     retone,
     syllable,
     telex,
@@ -70,8 +72,10 @@ class Repairer:
     """Reads again the words of a message the index does not know (build once per
     index; it holds memos of the repairs, bounded)."""
 
-    def __init__(self, index: Index, spellings: frozenset[str],
+    def __init__(self, index: Index | None, spellings: frozenset[str],
                  shorthands: frozenset[str] = frozenset()) -> None:
+        if index is None:  # unpickled: __setstate__ sets its attributes
+            return
         self.index = index
         # the lexicon's one-word shorthands that spell no syllable ("dk", "tb", "sdt", "tgia",
         # "cthi"), as typed, and by their letters (`_joined_shorthand`)
@@ -106,6 +110,13 @@ class Repairer:
         for a, b in self.index.pairs:
             written.setdefault((fold(a), fold(b)), set()).add((a, b))
         self._written = {p: frozenset(ab) for p, ab in written.items()}
+
+    # Pickled (the content cache) by its attributes, compiled as well (normalise.kept_attributes)
+    def __reduce__(self) -> tuple[type[Repairer], tuple[None, frozenset[str]], dict[str, object]]:
+        return Repairer, (None, frozenset()), kept_attributes(self)
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        restore_attributes(self, state)
 
     def repair(self, tokens: list[Token]) -> list[Token]:
         """Words the bot does not know, read again: a word typed in two pieces, doubled

@@ -46,7 +46,9 @@ from handlers.understanding.normalise import (
     Lexicon,
     Token,
     fold,
+    kept_attributes,
     make_token,
+    restore_attributes,
     tokenize,
     tone,
     undecorated,
@@ -2635,7 +2637,9 @@ def _checks(tokens: list[Token]) -> bool:
 
 
 class Understander:
-    def __init__(self, edition: Edition) -> None:
+    def __init__(self, edition: Edition | None) -> None:
+        if edition is None:  # unpickled: __setstate__ sets its attributes
+            return
         self.edition = edition
         self.lexicon = Lexicon(edition.lexicon.abbreviations, edition.lexicon.english)
         # The names of the city's quận and huyện are words the bot knows ("huyện Thủy
@@ -2696,6 +2700,13 @@ class Understander:
         self._example_words_read: dict[str, frozenset[str]] | None = None
         self._library_events_read: frozenset[str] | None = None
         self._written: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+
+    # Pickled (the content cache) by its attributes, compiled as well (normalise.kept_attributes)
+    def __reduce__(self) -> tuple[type[Understander], tuple[None], dict[str, object]]:
+        return Understander, (None,), kept_attributes(self)
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        restore_attributes(self, state)
 
     @property
     def _example_words(self) -> dict[str, frozenset[str]]:

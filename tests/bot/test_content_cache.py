@@ -15,7 +15,6 @@ from bot.content_cache import content_key, load_edition_cached
 from content import ContentError, Edition, default_edition_path, load_edition
 from handlers.understanding import Understander
 from tests.bot.test_console import chat
-from tests.understanding.conftest import ran_as_python
 
 DAY = date(2020, 10, 1)
 ASKED = ("lich hom nay", "lịch ngày mai", "cuoc thi cong dan hoc tap", "so dien thoai lien he",
@@ -44,9 +43,7 @@ def _reads_counted(edition_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Counte
 
 
 def test_cached_edition_and_index_answer_as_built_ones(
-        edition_dir: Path, tmp_path: Path, request: pytest.FixtureRequest) -> None:
-    if ran_as_python(request):  # (the compiled understanding's index is not kept: fast.py)
-        return
+        edition_dir: Path, tmp_path: Path) -> None:
     cache_dir = tmp_path / "cache"
     edition, understander, cache, _ = load_edition_cached(edition_dir, cache_dir, True)
     assert understander is None and cache is not None  # nothing kept yet
@@ -67,9 +64,7 @@ def test_cached_edition_and_index_answer_as_built_ones(
 
 
 def test_the_examples_model_is_kept_with_the_index(
-        edition_dir: Path, tmp_path: Path, request: pytest.FixtureRequest) -> None:
-    if ran_as_python(request):  # (the compiled understanding's index is not kept: fast.py)
-        return
+        edition_dir: Path, tmp_path: Path) -> None:
     # the model of the examples (about 2 s of CPU to train) comes back trained, and answers
     # as the one kept did
     cache_dir = tmp_path / "cache"
@@ -198,11 +193,8 @@ def test_an_edition_loaded_again_is_read_and_hashed_once(
     assert set(reads) == {p.name for p in edition_dir.glob("*.toml")}
 
 
-def test_a_chat_keeps_its_index_and_the_next_chat_answers_alike(
-        tmp_path: Path, request: pytest.FixtureRequest) -> None:
+def test_a_chat_keeps_its_index_and_the_next_chat_answers_alike(tmp_path: Path) -> None:
     """The first chat builds the index and keeps it; the next reads it and says the same."""
-    if ran_as_python(request):  # (the compiled understanding's index is not kept: fast.py)
-        return
     cache_dir = tmp_path / "xdg-cache"
     lines = ["lich hom nay", "thư viện sách", "cuoc thi", "tôi muốn hỏi về khai mạc"]
     now = ("--now", "2020-10-01T07:30")

@@ -52,6 +52,15 @@ def test_file_then_environment(tmp_path: Path) -> None:
     assert now is not None and (now.hour, now.utcoffset().total_seconds()) == (9, 7 * 3600)
 
 
+def test_the_understandings_switch_is_no_setting() -> None:
+    """HOCTAP_PURE_PYTHON=1 (the understanding read from its sources, not its compiled build)
+    lets the bot start: it names no section of the settings."""
+    from handlers.understanding import fast
+
+    assert fast.ENV_PURE == "HOCTAP_PURE_PYTHON"
+    assert load_settings(None, environ={fast.ENV_PURE: "1"}) == load_settings(None, environ={})
+
+
 def test_config_path_from_environment(tmp_path: Path) -> None:
     cfg = tmp_path / "c.toml"
     cfg.write_text('[bot]\nlocale = "en"\n', encoding="utf-8")

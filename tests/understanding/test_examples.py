@@ -220,9 +220,10 @@ def test_a_message_never_trains_the_model_a_worker_thread_is_to_train(edition: E
 
 def _reference_training(examples: Examples) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
     """The model's training as it was written first (BENCHMARKS.md §8.74, until §8.96; the
-    step's size as it is now): a step's batch gathered example by example, its features found
-    by np.unique, the step summed feature by feature."""
-    from handlers.understanding.examples import BATCH, EPOCHS, RATE, _softmax
+    step's size and the weight of a "no information" example's step as they are now, §8.141): a
+    step's batch gathered example by example, its features found by np.unique, the step summed
+    feature by feature."""
+    from handlers.understanding.examples import BATCH, DONT_KNOW_STEP, EPOCHS, RATE, _softmax
 
     answers = tuple(sorted(set(examples.answers)))
     index = {answer: i for i, answer in enumerate(answers)}
@@ -250,6 +251,7 @@ def _reference_training(examples: Examples) -> tuple[NDArray[np.float32], NDArra
             scores = np.add.reduceat(vals[at, None] * weights[cols[at]], firsts)
             error = _softmax(scores + bias)
             error[np.arange(len(batch)), truth[batch]] -= 1
+            error[truth[batch] == index["dont_know"]] *= DONT_KNOW_STEP
             features, which = np.unique(cols[at], return_inverse=True)
             by_feature = np.argsort(which, kind="stable")
             steps = np.add.reduceat((vals[at, None] * error[owner])[by_feature],

@@ -85,10 +85,10 @@ LEFT: dict[str, str] = {
     # ('anh ta quen em tren mang, …': a strict xfail with round 31b's examples alone, answered
     # again once round 31 merged; a strict xfail with round 32b's examples alone, answered once
     # round 32 a and b merged, a strict xfail again once round 32e merged, answered again with
-    # round 33d's examples made anew: a knife's edge since §8.90)
-    'anh ta quen em tren mang, gio doi gui hang tu nuoc ngoai ve bat dong thue':
-        "dont_know once round 35's fresh dev sets were made examples: the examples' model "
-        "no information 0.40 against the safe Internet 0.39: a knife's edge since §8.90",
+    # round 33d's examples made anew: a knife's edge since §8.90; a strict xfail again once
+    # round 35's fresh dev sets were made examples, no information 0.40 against the safe
+    # Internet 0.39; answered again since a "no information" example's step weighs 0.7,
+    # examples.DONT_KNOW_STEP, §8.141)
     'em bị quên mật khẩu zalo mà đổi số điện thoại rồi, lấy lại kiểu gì':
         "dont_know since rounds 26 merged: a forgotten password of an app is the app's "
         "help desk (round 26a's line), not a taken account",

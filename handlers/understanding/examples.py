@@ -311,12 +311,13 @@ class Examples:
     def query(self, normalised: str) -> Vector | None:
         """The vector of `normalised` as the examples' are made: its features' columns and
         weights (None: not compared, or no feature of it known to the examples)."""
-        if not self.answers or len(normalised) > MAX_LETTERS or sum(
-                1 for w in normalised.split() if len(w) >= 2 and w.isalpha()) < MIN_WORDS:
+        if not self.answers or len(normalised) > MAX_LETTERS:
+            return None
+        words = normalised.split()
+        if sum(1 for w in words if len(w) >= 2 and w.isalpha()) < MIN_WORDS:
             return None
         # `features(normalised)`, each kind counted and looked up in its own table (_by_kind):
         # no prefixed string made a feature (in `features`' order, which the vector keeps)
-        words = normalised.split()
         padded = f" {normalised} "
         by_word, by_pair, by_gram = self._by_kind
         found: list[int] = []
@@ -352,8 +353,8 @@ class Examples:
         weights = np.concatenate([self.weights[a:b] for a, b in runs])
         # (the products made in the weights' copy: one array of ~90,000 fewer a message)
         np.multiply(weights, np.repeat(q, ends - starts), out=weights)
-        scores: NDArray[np.float64] = np.bincount(rows, weights=weights,
-                                                  minlength=len(self.answers))
+        scores: NDArray[np.float64] = np.bincount(
+            rows, weights=weights, minlength=len(self.answers)).astype(np.float64, copy=False)
         return scores
 
 

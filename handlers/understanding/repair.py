@@ -85,6 +85,12 @@ class Repairer:
         self._retones: dict[tuple[object, ...], Token | None] = {}  # (word, neighbours)
         # a marked word -> `_marked_edit`'s words of the bot, by a vowel's shape, by a key
         self._edited: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        # a marked word -> its words of the bot with a final added (`_final_left_off`)
+        self._with_finals: dict[str, tuple[str, ...]] = {}
+        # a folded word (and whether it is `own`) -> its words said alike (`_alike_folds`)
+        self._alike: dict[tuple[str, bool], frozenset[str]] = {}
+        # a marked word -> the bot's words of its letters with another tone (`_other_tones`)
+        self._tones_of: dict[str, tuple[frozenset[str], bool]] = {}
         self._edit_vocab = self.index.vocab_texts - spellings
         self._spellings = spellings
         self.shapes = frozenset(untoned(w) for w in self.index.vocab_texts)
@@ -362,12 +368,24 @@ class Repairer:
         nxt = nxt if nxt is not None and not self.index.is_filler(nxt) else None
         if prev is None and nxt is None:
             return None
-        found = {w for w in (_placed(t.text + f) for f in _FINALS)
-                 if w in self._edit_vocab and self._sure_pair(w, prev, nxt, marked=True)}
+        found = {w for w in self._finals_added(t.text)
+                 if self._sure_pair(w, prev, nxt, marked=True)}
         if len(found) != 1:
             return None
         word = found.pop()
         return Token(word, fold(word), "word")
+
+    def _finals_added(self, text: str) -> tuple[str, ...]:
+        """The words of the bot that are `text` with a final added, its tone placed as the
+        edition writes it (`_final_left_off`); memoised (a word's, not a message's: the
+        tone's placing is most of the cost of a word's reading there)."""
+        added = self._with_finals.get(text)
+        if added is None:
+            added = tuple(w for w in (_placed(text + f) for f in _FINALS)
+                          if w in self._edit_vocab)
+            if len(self._with_finals) < 8192:
+                self._with_finals[text] = added
+        return added
 
     def _said_alike_folded(self, t: Token, prev: Token | None,
                            nxt: Token | None) -> Token | None:
@@ -394,15 +412,8 @@ class Repairer:
         if t.fold in _ASKS_OF:
             return None
         own = self.index.is_filler(t) or self.index.ambiguous(t.fold)
-        found = {b + t.fold[len(a):] for a, b in _SAID_ALIKE_FOLDED if t.fold.startswith(a)
-                 and not (a == "n" and t.fold.startswith(("ng", "nh")))
-                 and not (own and a in ("ch", "tr"))}  # ("cho lai" is no "trở lại")
-        if len(t.fold) >= 4 and not own:
-            # or two neighbouring letters swapped ("co khao hoc": khóa học), a word of the bot
-            # too: every letter was typed
-            found |= self._swaps(t.fold)
-        found = {w for w in found if w in self.index.vocab_folds and (
-            pairs(w, content=own) or (own and self._between(w, prev, nxt)))}
+        found = {w for w in self._alike_folds(t.fold, own)
+                 if pairs(w, content=own) or (own and self._between(w, prev, nxt))}
         if t.fold[:1] == "l":
             # n said l, between two words it pairs with that ask for something ("ky lang so":
             # kỹ năng số; "giải lao" alone is no "giải nào")
@@ -420,6 +431,26 @@ class Repairer:
         written = [w for w in self.index.texts_by_fold.get(word, ())
                    if self._sure_pair(w, prev, nxt)]
         return Token(written[0], word, "word") if len(written) == 1 else make_token(word)
+
+    def _alike_folds(self, folded: str, own: bool) -> frozenset[str]:
+        """The words of the bot (folded) said alike to `folded` the other way, or (four
+        letters or more, not `own`) with two neighbouring letters swapped: `own`, a filler or
+        letters that spell several words, is said the other way by no ch/tr
+        (`_said_alike_folded`); memoised, by the word's letters."""
+        key = (folded, own)
+        alike = self._alike.get(key)
+        if alike is None:
+            found = {b + folded[len(a):] for a, b in _SAID_ALIKE_FOLDED if folded.startswith(a)
+                     and not (a == "n" and folded.startswith(("ng", "nh")))
+                     and not (own and a in ("ch", "tr"))}  # ("cho lai" is no "trở lại")
+            if len(folded) >= 4 and not own:
+                # or two neighbouring letters swapped ("co khao hoc": khóa học), a word of the
+                # bot too: every letter was typed
+                found |= self._swaps(folded)
+            alike = frozenset(found & self.index.vocab_folds)
+            if len(self._alike) < 8192:
+                self._alike[key] = alike
+        return alike
 
     def _dated(self, t: Token, prev: Token | None, nxt: Token | None) -> Token | None:
         """n said l, typed without marks, in "this" after a word of the date ("hom lay", "chu
@@ -955,6 +986,17 @@ class Repairer:
         return (before is not None and fits(before, (before.fold, t.fold))) or (
             after is not None and fits(after, (t.fold, after.fold)))
 
+    def _other_tones(self, text: str) -> tuple[frozenset[str], bool]:
+        """The words of the bot with the letters and vowel marks of `text` and another tone
+        (not none), and whether `text` has a tone (`_retoned`); memoised, by the word."""
+        found = self._tones_of.get(text)
+        if found is None:
+            found = (frozenset(w for w in self._toned.get(untoned(text), ())
+                               if w != text and tone(w)), bool(tone(text)))
+            if len(self._tones_of) < 8192:
+                self._tones_of[text] = found
+        return found
+
     def _retoned(self, t: Token, prev: Token | None, after: Token | None) -> Token | None:
         """A word typed with the wrong tone, its letters and vowel marks right (a slip of the
         tone key): the one word of the bot with those letters that forms a pair, as written,
@@ -968,12 +1010,12 @@ class Repairer:
         vé, người | già), and so does a tone typed on a word written without one ("bão").
         `prev`, `after`: its neighbours in its part of the message (`_neighbours`)."""
         # the wrong tone key, not a tone added to a word written without one ("bão" is no "bao")
-        candidates = {w for w in self._toned.get(untoned(t.text), ()) if w != t.text and tone(w)}
+        candidates, toned = self._other_tones(t.text)
         odd = t.text not in self.index.vocab_texts
         # a tone key that did not take, the vowels' marks typed ("mây giờ": mấy), is read
         # only in letters no word of the bot has and beside a neighbour it pairs with
-        untoned_odd = odd and not tone(t.text)
-        if not candidates or not (tone(t.text) or untoned_odd):
+        untoned_odd = odd and not toned
+        if not candidates or not (toned or untoned_odd):
             return None
         pairs = self.index.pairs
 
@@ -1016,7 +1058,7 @@ class Repairer:
             return Token(fillers[0], t.fold, "word", repaired=True)
         # the one word of that shape a teencode spelling the lexicon reads ("nhỉu": nhìu)
         if odd and not found and len(candidates) == 1 and candidates <= self._spellings:
-            return Token(candidates.pop(), t.fold, "word")
+            return Token(next(iter(candidates)), t.fold, "word")
         return None
 
     def _respelt(self, t: Token, before: str, after: str) -> Token | None:

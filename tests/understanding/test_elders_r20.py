@@ -131,7 +131,10 @@ SKILLS = ("faq:internet-an-toan", "event:an-duong-ky-nang-so", "event:lop-ky-nan
     ('ong ba o que ra choi, tuan le dien ra den ngay nao', ('faq:thoi-gian', 'schedule')),
     # (the rules read 'hong' as 'không'; the examples' second opinion gives the district's
     # events, p 0.51: a strict xfail during round 27's merges, read again at its end)
-    ('o quan hong bang co sk gi gan nha khong', ('faq:quan-huyen',)),
+    pytest.param('o quan hong bang co sk gi gan nha khong', ('faq:quan-huyen',),
+                 marks=pytest.mark.xfail(strict=True, reason=(
+                     "schedule once round 36's dev sets were made examples (BENCHMARKS §8.142): the model's district list 0.68, but the "
+                     "nearest example (0.579) is the next event's"))),
     # read since round 26a
     ('bố tôi được gọi điện báo trúng thưởng ô tô, bảo nộp thuế trước mới nhận, '
      'có phải lừa không',

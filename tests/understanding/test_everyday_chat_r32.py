@@ -55,15 +55,13 @@ NO_INFORMATION = [
     "lo de hom nay ve con gi",
     # (the examples' model voted contacts, 0.30 against no information 0.18; no information
     # once round 32 a and b merged, contacts again with 32c, no information again with round
-    # 35's examples, contacts again with round 35's dev sets as examples: a knife's edge, LEFT)
+    # 35's examples, contacts again with round 35's dev sets as examples; no information again
+    # with round 36's: a knife's edge)
     "noi chuyen voi minh di",
 ]
 LEFT = {
     "lo de hom nay ve con gi": "lô đề is a marked phrase of `elsewhere` (unmarked 'lo de' is "
                                "'lo để'): typed without marks the day's answer stays",
-    "noi chuyen voi minh di": "contacts once round 35's fresh dev sets were made examples: the "
-                              "examples' model 0.32 against no information 0.19, the nearest "
-                              "example contacts (0.51): a knife's edge",
 }
 # The Week's own in the same words.
 OWN = [

@@ -151,14 +151,12 @@ TOP_NEAR = [
 
 # Left by round 36 a (strict xfails: each says why the rules still read it otherwise).
 LEFT: dict[str, str] = {
-    "tren mang bao uong nuoc chanh chua duoc ung thu, co that ko":
-        "a source ('trên mạng bảo') and 'có thật không' with no 'thật hay giả': the subject "
-        "found nowhere, the question no answer's",
+    # ("tren mang bao uong nuoc chanh chua duoc ung thu, co that ko" and "trên mạng đang
+    # truyền nhau tin cấm xe máy, thật không": answered once round 36's dev sets were made
+    # examples, by the examples' model)
     "nghe trên zalo bảo sắp phải đổi căn cước, có đúng không":
         "'căn cước' is a subject elsewhere, heard of on zalo; 'nghe' unmarked in a marked "
         "message is repaired to 'nghề'",
-    "trên mạng đang truyền nhau tin cấm xe máy, thật không":
-        "'thật không' alone after a story: no answer's phrase",
     "tin nay tren mang that hay gia: bo giao duc cho hoc sinh nghi het thang 10":
         "the news quoted after the question names the students' Internet class",
     "nha bac o xa tan vinh bao, tham gia kieu gi":

@@ -100,11 +100,10 @@ def test_other_readings_kept(understander: Understander, text: str, expected: st
     ('may gio bat dau thi', 'contest'),
     # (a strict xfail of the model's knife's edge with round 30f's examples, read again once
     # round 30 merged; a strict xfail from round 31a's examples, the Week's dates p 0.891 and
-    # the contest 0.098; read again once round 33 merged: the contest 0.12)
-    pytest.param('cuoc thi bat dau tu ngay nao', 'contest', marks=pytest.mark.xfail(
-        strict=True, reason="the Week's dates again once round 34 merged: the rules say the "
-        "contest, the examples' second opinion gives the Week's dates 0.90 and the contest "
-        "0.09, under OVERRULED 0.1 (the model's knife's edge)")),
+    # the contest 0.098; read again once round 33 merged: the contest 0.12; the Week's dates
+    # once round 34 merged, the second opinion's contest 0.09 under OVERRULED 0.1; read again
+    # with round 36's examples)
+    ('cuoc thi bat dau tu ngay nao', 'contest'),
     ('khi nao bat dau cuoc thi', 'contest'),
     ('bao gio bat dau duoc thi', 'contest'),
     ('mấy giờ mới được vào thi', 'contest'),

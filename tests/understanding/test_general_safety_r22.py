@@ -78,9 +78,11 @@ CASES = [
 # Left after the round (strict xfail), with the answer they get and why.
 # ("bị người yêu cũ tung ảnh…" is answered since the examples' model, BENCHMARKS §8.74.)
 LEFT: dict[str, str] = {
-    'ông bà không biết chữ nhiều có học dùng zalo được không':
-        "faq:ai-tham-gia once round 30 merged: the examples' model 0.43 and its nearest example "
-        "(0.430) who may take part, the safe Internet 0.09: a knife's edge",
+    'anh ta quen em tren mang, gio doi gui hang tu nuoc ngoai ve bat dong thue':
+        "dont_know once round 36's dev sets were made examples (BENCHMARKS §8.142): the model's no information 0.38 against the safe "
+        "Internet 0.38, the knife's edge since §8.90",
+    # ('ông bà không biết chữ nhiều có học dùng zalo được không': who may take part once round
+    # 30 merged, the model 0.43; answered again with round 36's examples: a knife's edge)
     # ('nhận được tin nhắn trúng iphone…' is answered since round 30e, §8.106.)
     # ('anh ta quen em tren mang, …': a strict xfail with round 31b's examples alone, answered
     # again once round 31 merged; a strict xfail with round 32b's examples alone, answered once

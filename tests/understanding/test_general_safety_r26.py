@@ -106,10 +106,8 @@ GUARDS = [
 LEFT: dict[str, str] = {
     # ("bà tôi muốn học dùng zalo, tuần lễ có lớp không": a strict xfail from round 30's merge,
     # the model's second opinion under SECOND_FLOOR; read again with round 33a's examples)
-    "ai đó nhắn zalo giả làm cháu tôi xin chuyển 10 triệu đóng viện phí":
-        "dont_know once round 34 merged (the safe Internet with round 34d's examples alone): "
-        "the rules ask between the safe Internet and the fees, the model gives no information "
-        "0.33 and the safe Internet 0.30 (the model's knife's edge)",
+    # ("ai đó nhắn zalo giả làm cháu tôi…": no information once round 34 merged, the model 0.33
+    # against the safe Internet 0.30; answered again with round 36's examples: a knife's edge)
     # ("cô giáo ơi, bố em bị người ta rủ…" is answered since round 30e, §8.106.)
     # ("cach sao luu danh ba len gmail" is no information again since round 30e, §8.106.)
 }

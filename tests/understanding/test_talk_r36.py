@@ -76,8 +76,8 @@ LEFT = {
     "nap tien dien thoai bi tru 2 lan": "the fees' answer on 'tiền … trừ', the model not sure",
     "so dien thoai cong ty nuoc sach": "the organisers' number on 'số điện thoại', explained",
     "dia chi so giao thong van tai": "the organisers' address on 'địa chỉ sở', explained",
-    "hoc sinh di hoc lai tu ngay nao": "who may take part on 'học sinh'; the model's nearest "
-                                       "example is the activities'",
+    # ("hoc sinh di hoc lai tu ngay nao": who may take part on 'học sinh' until round 36's dev
+    # sets were made examples; no information since)
     "thu vien truong thpt ngo quyen co cho muon sach ve nha ko": "the library's answer, the "
                                                                  "model not sure",
 }

@@ -133,7 +133,8 @@ SKILLS = ("faq:internet-an-toan", "event:an-duong-ky-nang-so", "event:lop-ky-nan
     # events, p 0.51: a strict xfail during round 27's merges, read again at its end)
     pytest.param('o quan hong bang co sk gi gan nha khong', ('faq:quan-huyen',),
                  marks=pytest.mark.xfail(strict=True, reason=(
-                     "schedule once round 36's dev sets were made examples (BENCHMARKS §8.142): the model's district list 0.68, but the "
+                     "schedule with round 36's examples (§8.142): "
+                     "the model's district list 0.68, but the "
                      "nearest example (0.579) is the next event's"))),
     # read since round 26a
     ('bố tôi được gọi điện báo trúng thưởng ô tô, bảo nộp thuế trước mới nhận, '

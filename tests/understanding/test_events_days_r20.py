@@ -50,7 +50,8 @@ CASES = [
     # (passes since round 34b, BENCHMARKS §8.127)
     pytest.param("tập huấn internet cho học sinh sáng mai có cần mang máy tính không",
                  "event:tap-huan-internet-hoc-sinh", marks=pytest.mark.xfail(strict=True, reason=(
-                     "faq:internet-an-toan once round 36's dev sets were made examples (BENCHMARKS §8.142): the model's students' training "
+                     "faq:internet-an-toan with round 36's examples (§8.142): "
+                     "the model's students' training "
                      "0.46 and its nearest example (0.628) the training, not taken against "
                      "the rules' safe-Internet FAQ"))),
     # an event named after a programme, asked how long: the event

@@ -63,7 +63,7 @@ EVENTS_IN_EVERYDAY_WORDS = [
     # the closing hour again once round 33 merged)
     pytest.param("giờ cuối làm bài thi là mấy giờ", "event:cuoc-thi-dong",
                  marks=pytest.mark.xfail(strict=True, reason=(
-                     "the contest " + "once round 36's dev sets were made examples (BENCHMARKS §8.142)" + ": the model's contest 0.83 "
+                     "the contest with round 36's examples (§8.142): the model's contest 0.83 "
                      "against the closing hour 0.09, the two nearest examples exactly as alike "
                      "(0.595): the knife's edge of rounds 27 to 33"))),
 ]

@@ -79,7 +79,8 @@ CASES = [
 # ("bị người yêu cũ tung ảnh…" is answered since the examples' model, BENCHMARKS §8.74.)
 LEFT: dict[str, str] = {
     'anh ta quen em tren mang, gio doi gui hang tu nuoc ngoai ve bat dong thue':
-        "dont_know once round 36's dev sets were made examples (BENCHMARKS §8.142): the model's no information 0.38 against the safe "
+        "dont_know with round 36's examples (§8.142): "
+        "the model's no information 0.38 against the safe "
         "Internet 0.38, the knife's edge since §8.90",
     # ('ông bà không biết chữ nhiều có học dùng zalo được không': who may take part once round
     # 30 merged, the model 0.43; answered again with round 36's examples: a knife's edge)

@@ -93,7 +93,8 @@ def test_shorthand_read(understander: Understander, text: str, expected: str) ->
     ('huyen tien lang co hd j k', 'faq:quan-huyen'),
     pytest.param('lm sao biet lich cua quan duong kinh', 'faq:quan-huyen',
                  marks=pytest.mark.xfail(strict=True, reason=(
-                     "dont_know once round 36's dev sets were made examples (BENCHMARKS §8.142): the rules' district list refused by the "
+                     "dont_know with round 36's examples (§8.142): "
+                     "the rules' district list refused by the "
                      "second opinion (§8.140), the model's no information 0.75 and the nearest "
                      "example a 'no information' one by 0.004 (0.3097 against 0.3056)"))),
     ('o thuy nguyen co sk nao k ad', 'faq:quan-huyen'),

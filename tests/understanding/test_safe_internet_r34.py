@@ -74,7 +74,8 @@ NOT_THE_WEEKS = [
 ]
 LEFT = {
     "ban be nhan tin muon tien qua messenger, nghi bi hack nick":
-        "dont_know once round 36's dev sets were made examples (BENCHMARKS §8.142): the model's safe Internet 0.92, but the nearest example "
+        "dont_know with round 36's examples (§8.142): "
+        "the model's safe Internet 0.92, but the nearest example "
         "is a 'no information' one by 0.0007 (0.3830 against 0.3823): a knife's edge",
     "wifi bi nguoi la dung ke, doi pass the nao": "'người lạ' is a word of the safe Internet "
                                                   "too ('chat với người lạ'): the password is "

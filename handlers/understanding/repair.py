@@ -67,6 +67,10 @@ _SAID_ALIKE_FOLDED = (("x", "s"), ("s", "x"), ("ch", "tr"), ("tr", "ch"), ("n", 
 _TELEX_KEYS = re.compile(r"[aeiouy].*[sfrxjw]|aa|ee|oo|dd")
 _KEY_BEFORE_FINAL = re.compile(r"[aeiouy][sfrxj](?:ch|ng|nh|[cmnpt])$")
 
+# The bound of each of a Repairer's memos (words, or a word and its neighbours): people
+# repeat their typos, floods do not; a memo full keeps what it holds.
+MEMO_WORDS = 8192
+
 
 class Repairer:
     """Reads again the words of a message the index does not know (build once per
@@ -147,7 +151,7 @@ class Repairer:
                         retoned = self._retones[slip]
                     else:
                         retoned = self._reread(t, prev, nxt, accented)
-                        if len(self._retones) < 8192:
+                        if len(self._retones) < MEMO_WORDS:
                             self._retones[slip] = retoned
                     if retoned is not None:
                         t = retoned.in_clause(t.clause)
@@ -201,7 +205,7 @@ class Repairer:
                     repaired = self._cut(t.fold) or self._repair_word(
                         t, before, after, unmarked_near=not any(x.marked for x in near),
                         previous=previous, following=following)
-                if len(self._repairs) < 8192:  # people repeat their typos; floods do not
+                if len(self._repairs) < MEMO_WORDS:
                     self._repairs[key] = repaired
             out.extend(r.in_clause(t.clause) for r in repaired)
         return out
@@ -295,7 +299,7 @@ class Repairer:
         if tiers is None:
             vocab = self._edit_vocab
             tiers = (_shape_edits(text) & vocab, _key_edits(text) & vocab)
-            if len(self._edited) < 8192:
+            if len(self._edited) < MEMO_WORDS:
                 self._edited[text] = tiers
         return tiers
 
@@ -383,7 +387,7 @@ class Repairer:
         if added is None:
             added = tuple(w for w in (_placed(text + f) for f in _FINALS)
                           if w in self._edit_vocab)
-            if len(self._with_finals) < 8192:
+            if len(self._with_finals) < MEMO_WORDS:
                 self._with_finals[text] = added
         return added
 
@@ -448,7 +452,7 @@ class Repairer:
                 # bot too: every letter was typed
                 found |= self._swaps(folded)
             alike = frozenset(found & self.index.vocab_folds)
-            if len(self._alike) < 8192:
+            if len(self._alike) < MEMO_WORDS:
                 self._alike[key] = alike
         return alike
 
@@ -993,7 +997,7 @@ class Repairer:
         if found is None:
             found = (frozenset(w for w in self._toned.get(untoned(text), ())
                                if w != text and tone(w)), bool(tone(text)))
-            if len(self._tones_of) < 8192:
+            if len(self._tones_of) < MEMO_WORDS:
                 self._tones_of[text] = found
         return found
 

@@ -306,16 +306,16 @@ class _Reader:
     def _part_of_day_named(self, i: int) -> bool:
         """Typed without marks, "chieu", "sang", "toi" before "ngày" (or "hôm", "bữa") and
         the day it names ("chieu ngay cuoi cung", "sang ngay 5/10", "toi ngay khai mac", "sang
-        ngay thu 7", "toi ngay mung 3", "chieu hom muoi", "toi ngay mai") are the part of that
-        day, not "chiếu", "sang" (moved to) or "tôi": not after a word that moves a date
-        ("chuyển sang ngày 5")."""
+        ngay thu 7", "toi ngay mung 3", "chieu hom muoi", "toi ngay mai", and the day after,
+        "toi ngay kia", "chieu bua mot") are the part of that day, not "chiếu", "sang" (moved
+        to) or "tôi": not after a word that moves a date ("chuyển sang ngày 5")."""
         if not self.word(i + 1, "ngày", "hôm", "bữa") or self.word(
                 i - 1, "chuyển", "dời", "lùi", "đổi", "hoãn", "qua"):
             return False
         return bool((i + 2 < len(self.t) and self.t[i + 2].text[:1].isdigit())
                     or self.word(i + 2, "cuối", "đầu", "khai", "bế", "tổng", "mùng", "mồng")
                     or self.weekday_at(i + 2) or self.number_at(i + 2) is not None
-                    or (self.word(i + 1, "ngày") and self.word(i + 2, "mai")))
+                    or (self.word(i + 1, "ngày", "bữa") and self.word(i + 2, "mai", "kia", "mốt")))
 
     def weekday_at(self, i: int) -> tuple[int, int] | None:
         """(weekday, tokens read) for 'thứ 7', 'thứ bảy', 'chủ nhật', 't7', 'cn' at i."""

@@ -590,6 +590,15 @@ class _Reader:
                 # programme asked) (round 34 b)
                 i += 3
                 continue
+            elif heads & _PART_NAMES and self.word(i - 1, "buổi") and self.word(
+                    i - 2, "học", "online", "tuyến") and not (
+                    self.word(i + 1, "nay", "mai", "qua") or self.weekday_at(i + 1)
+                    or self.word(i - 3, "lớp")):
+                # "muốn học thêm online buổi tối", "học trực tuyến buổi sáng được không": when
+                # the writer would learn, a habit, no day asked (round 37 a); not a class held
+                # then ("có lớp học buổi tối không" may ask this evening's)
+                i += 1
+                continue
             elif heads & _PART_NAMES and (t.marked or self.word(i + 1, "nay", "mai", "qua")
                                             or self.weekday_at(i + 1)
                                             or self._part_of_day_named(i)):

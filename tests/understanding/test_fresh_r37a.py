@@ -12,7 +12,9 @@ this test, not the corpus's:
 - whether the organisers have anything new to say ("btc có thông báo gì mới không"): the
   bulletin of what they sent, not the reminders' FAQ;
 - the unit a pupil or a class registers under for the contest ("đăng ký theo đơn vị nào",
-  "thi theo trường hay theo quận"): the contest's rules, not the bodies that organise the Week.
+  "thi theo trường hay theo quận"): the contest's rules, not the bodies that organise the Week;
+- when the writer would learn online ("học online buổi sáng được không", "muốn học thêm trực
+  tuyến buổi chiều"): a habit, the courses, not this morning's or this afternoon's events.
 
 Beside each class, the same words asking something else keep their answer.
 """
@@ -73,6 +75,20 @@ CONTEST_UNIT_NEAR = [
     ("don vi nao to chuc tuan le vay", ("bodies",)),
 ]
 
+COURSES = ("courses", "courses:khoa-hoc", "faq:khoa-hoc-truc-tuyen")
+LEARN_WHEN = [
+    "học online buổi sáng được không",
+    "học trực tuyến buổi tối có được không",
+    "mẹ muốn học online buổi tối, có khóa nào hợp không",
+    "muốn học thêm trực tuyến buổi chiều, có khóa nào không",
+]
+# (a day named beside it, or the evening asked alone, is still that day's part)
+LEARN_WHEN_NEAR = [
+    ("tối nay học online buổi tối có gì không", ("day:2020-10-01@toi",)),
+    ("học online buổi tối mai có gì", ("day:2020-10-02@toi",)),
+    ("buổi tối có sự kiện gì", ("day:2020-10-01@toi",)),
+]
+
 
 @pytest.mark.parametrize(("text", "expected"), DAY_AFTER_PARTS + DAY_AFTER_NEAR)
 def test_a_part_of_the_day_before_the_day_after_tomorrow(
@@ -104,8 +120,14 @@ def test_the_unit_registered_for_the_contest_is_in_its_rules(
     assert answer(understander, text) == "contest"
 
 
-@pytest.mark.parametrize(("text", "expected"),
-                         STILL_NEAR + LIBRARIES_NEAR + NEWS_NEAR + CONTEST_UNIT_NEAR)
+@pytest.mark.parametrize("text", LEARN_WHEN)
+def test_when_the_writer_would_learn_online_is_no_day(
+        understander: Understander, text: str) -> None:
+    assert answer(understander, text) in COURSES
+
+
+@pytest.mark.parametrize(("text", "expected"), STILL_NEAR + LIBRARIES_NEAR + NEWS_NEAR
+                         + CONTEST_UNIT_NEAR + LEARN_WHEN_NEAR)
 def test_the_same_words_asking_something_else_keep_their_answer(
         understander: Understander, text: str, expected: tuple[str, ...]) -> None:
     assert answer(understander, text) in expected

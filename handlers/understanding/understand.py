@@ -3594,6 +3594,12 @@ class Understander:
             candidates = [c for c in candidates if c.route[0] != "unknown"]
         if elsewhere:  # no neighbour answer offered either: "giá vàng" is not about fees
             return replace(base, elsewhere=True)
+        if best.route == ("bodies", "") and any(
+                f" {q} " in parts.run(tokens) for q in ("o dau", "dia chi", "tru so", "cho nao")):
+            # "ubnd huyện vĩnh bảo ở đâu": where an office is; what each body does in the Week
+            # says nothing of where it sits, and the bot knows the address of the Association
+            # only (its contacts, found on their own words) (round 37 b)
+            return replace(base, candidates=others)
         if best.route[0] in _CALENDAR and any(
                 t.fold in ("lop", "nop") and (_SCHOOL_CLASS.fullmatch(n.text.lower()) or (
                     n.text in _GRADES and any(a.fold == "lich" and b.fold in ("hoc", "thi")

@@ -3600,6 +3600,12 @@ class Understander:
             # says nothing of where it sits, and the bot knows the address of the Association
             # only (its contacts, found on their own words) (round 37 b)
             return replace(base, candidates=others)
+        if best.route in (("contacts", ""), ("faq", "lien-he")) and (
+                " so dien thoai truong " in parts.run(tokens).replace(" cua truong ", " truong ")):
+            # "số điện thoại trường tiểu học đinh tiên hoàng": a school's own number, which the
+            # bot does not keep (only the organizers'); as a hospital's or a ward's police
+            # (round 37 b)
+            return replace(base, elsewhere=True)
         if best.route[0] in _CALENDAR and any(
                 t.fold in ("lop", "nop") and (_SCHOOL_CLASS.fullmatch(n.text.lower()) or (
                     n.text in _GRADES and any(a.fold == "lich" and b.fold in ("hoc", "thi")

@@ -152,7 +152,10 @@ _EN_AFTER_ASKED = frozenset({"or", "not", "no", "what", "sth", "smth", "somethin
 _AFTER_YES_NO = (CLOSING | CALLS) - YES_NO
 # Between a thing and the city it belongs to ("thư viện | của thành phố | Đà Nẵng"), and who
 # may write from another city ("người | Hà Nội") (folded).
-_PLACE_LINKS = frozenset({"o", "tai", "cua", "tinh", "thanh", "pho", "tp", "quoc", "gia"})
+# ("ngoài | hà nội", "trong | sài gòn", "bên | hải dương": where a place lies, as the North
+# says it; round 37 b)
+_PLACE_LINKS = frozenset({"o", "tai", "cua", "tinh", "thanh", "pho", "tp", "quoc", "gia", "ngoai",
+                          "trong", "ben"})
 # Before a place that opens a part of the message ("ở | đà nẵng", "bên | hà nội") (folded).
 _OPENING_LINKS = _PLACE_LINKS | {"ben", "o", "con", "the"}
 _WRITERS = frozenset({"nguoi", "dan", "toi", "minh", "em", "nha", "que"}) | SELF | frozenset(

@@ -329,7 +329,27 @@ class _Reader:
                 n = next((v for w, v in _NUMBER_WORDS.items() if self.word(i + 1, w)), None)
             if n is not None and 2 <= n <= 7:
                 return n - 2, 2
+        if self._short_thu(i):
+            n = self.number(i + 1)
+            if n is None:
+                n = next((v for w, v in _NUMBER_WORDS.items() if self.word(i + 1, w)), None)
+            if n is not None and 2 <= n <= 7:
+                return n - 2, 2
         return None
+
+    def _short_thu(self, i: int) -> bool:
+        """Token i is "t" (read as "tôi" by the lexicon) that stands for "thứ": right before a
+        day's number as a word ("t bay co j", "t sau nay co gi"), and with nothing after that
+        number but the end or a word that asks about the day ("có", "này", "tới", …), never a
+        count ("t hai lần", "t bảy tuổi") (round 37 b)."""
+        if not (0 <= i < len(self.t) and self.t[i].expanded and self.t[i].fold == "toi"):
+            return False
+        if not any(self.word(i + 1, w) for w in _NUMBER_WORDS if w != "năm") and not (
+                self.word(i + 1, "năm") and i + 2 >= len(self.t)):
+            return False  # ("t nam nay 60 tuoi": tôi năm nay, this year)
+        return i + 2 >= len(self.t) or self.word(
+            i + 2, "có", "này", "nay", "tới", "sau", "tuần", "sáng", "chiều", "tối", "thì",
+            "lịch", "ở", "diễn", "gì", "nào")
 
     def no_weekday_at(self, i: int) -> str | None:
         """'thứ 8', 'thứ 1', 'thu 9' typed as a day: a day of the week that does not exist (the
@@ -734,6 +754,7 @@ _START_WORDS = (
     "mỗi", "hằng", "hàng", "các", "ngày", "mai", "mốt", "thứ", "chủ", "cuối", "mùng", "mồng",
     "mong", "trong", "giữa", "hết", "tháng", "năm", "tuần", "cả", "ca", "suốt", "thâu", "bây",
     "lúc", "mười",
+    "tôi",  # "t" typed for "thứ" ("t bay co j"): _Reader._short_thu
     *_SOME, *PARTS, *_UNITS, *_TAILS)
 _START_TEXTS = frozenset(_START_WORDS)
 # The words a time counted from now starts with (folded): a number said as a word, "nửa",

@@ -152,7 +152,10 @@ _EN_AFTER_ASKED = frozenset({"or", "not", "no", "what", "sth", "smth", "somethin
 _AFTER_YES_NO = (CLOSING | CALLS) - YES_NO
 # Between a thing and the city it belongs to ("thư viện | của thành phố | Đà Nẵng"), and who
 # may write from another city ("người | Hà Nội") (folded).
-_PLACE_LINKS = frozenset({"o", "tai", "cua", "tinh", "thanh", "pho", "tp", "quoc", "gia"})
+# ("ngoài | hà nội", "trong | sài gòn", "bên | hải dương": where a place lies, as the North
+# says it; round 37 b)
+_PLACE_LINKS = frozenset({"o", "tai", "cua", "tinh", "thanh", "pho", "tp", "quoc", "gia", "ngoai",
+                          "trong", "ben"})
 # Before a place that opens a part of the message ("ở | đà nẵng", "bên | hà nội") (folded).
 _OPENING_LINKS = _PLACE_LINKS | {"ben", "o", "con", "the"}
 _WRITERS = frozenset({"nguoi", "dan", "toi", "minh", "em", "nha", "que"}) | SELF | frozenset(
@@ -3594,6 +3597,18 @@ class Understander:
             candidates = [c for c in candidates if c.route[0] != "unknown"]
         if elsewhere:  # no neighbour answer offered either: "giá vàng" is not about fees
             return replace(base, elsewhere=True)
+        if best.route == ("bodies", "") and any(
+                f" {q} " in parts.run(tokens) for q in ("o dau", "dia chi", "tru so", "cho nao")):
+            # "ubnd huyện vĩnh bảo ở đâu": where an office is; what each body does in the Week
+            # says nothing of where it sits, and the bot knows the address of the Association
+            # only (its contacts, found on their own words) (round 37 b)
+            return replace(base, candidates=others)
+        if best.route in (("contacts", ""), ("faq", "lien-he")) and (
+                " so dien thoai truong " in parts.run(tokens).replace(" cua truong ", " truong ")):
+            # "số điện thoại trường tiểu học đinh tiên hoàng": a school's own number, which the
+            # bot does not keep (only the organizers'); as a hospital's or a ward's police
+            # (round 37 b)
+            return replace(base, elsewhere=True)
         if best.route[0] in _CALENDAR and any(
                 t.fold in ("lop", "nop") and (_SCHOOL_CLASS.fullmatch(n.text.lower()) or (
                     n.text in _GRADES and any(a.fold == "lich" and b.fold in ("hoc", "thi")
@@ -6685,7 +6700,11 @@ class Understander:
             return None
         return next((c for c in candidates if c.route[0] == "event"
                      and self._event_days.get(c.route[1]) == ref.days[0]
-                     and len(c.explained) >= 2 and c.explained <= best.explained
+                     and len(c.explained) >= 2 and (
+                         c.explained <= best.explained
+                         # (or on two words of its own and more: "thứ 3 tuần sau thư viện mở
+                         # cửa | cho cả nhà vào đọc à", the open library day; round 37 b)
+                         or len(c.explained - best.explained) >= 2)
                      and c.route[1] in self._library_events), None)
 
     @property

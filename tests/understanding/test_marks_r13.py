@@ -17,7 +17,9 @@ from tests.understanding.conftest import answer
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("khai mạc lũc nào", "faq:thoi-gian"),  # "lũc": lúc, beside "khai mạc"
+    # "lũc": lúc, beside "khai mạc"; the ceremony's card since round 37 b, as the corpus has
+    # "le khai mac khi nao" (the Week's dates no longer hold the keyword "khai mạc khi nào")
+    ("khai mạc lũc nào", "event:khai-mac"),
     ("số điện thoại cũa ban tổ chức", "contacts"),  # "cũa": của, the one filler of it
 ])
 def test_wrong_tone_key(understander: Understander, text: str, expected: str) -> None:

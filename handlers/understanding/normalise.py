@@ -175,8 +175,20 @@ class Token:
     # rules, so computed once (as a property it took 4 % of the understanding's CPU)
     marked: bool = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "marked", self.text != self.fold)
+    # The fields set by a written __init__, not the one @dataclass writes: compiled by mypyc
+    # (handlers/understanding/fast.py), a dataclass's generated __init__ stays interpreted, ~20
+    # times the cost of this one, whose object.__setattr__ calls mypyc makes native stores (7
+    # tokens made a message, BENCHMARKS.md §8.144). Its parameters are the fields': test_cpu_r37.
+    def __init__(self, text: str, fold: str, kind: str = "word", expanded: bool = False,
+                 repaired: bool = False, keyed: bool = False, clause: int = 0) -> None:
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "fold", fold)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "expanded", expanded)
+        object.__setattr__(self, "repaired", repaired)
+        object.__setattr__(self, "keyed", keyed)
+        object.__setattr__(self, "clause", clause)
+        object.__setattr__(self, "marked", text != fold)
 
     # Pickled (the content cache) and copied by the fields __init__ takes: the class compiled
     # by mypyc (handlers/understanding/fast.py) refuses pickle's setting of a frozen field.

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from dataclasses import fields as _fields
 from dataclasses import replace as _dataclass_replace
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar, cast
 
 from rapidfuzz import fuzz, process
 
@@ -1331,6 +1331,29 @@ class Understanding:
     # the answer is the examples' (their vote), not found on a phrase of the message
     voted: bool = False
 
+    # A written __init__, as Token's (normalise.py): compiled, the one @dataclass writes stays
+    # interpreted, ~10,000 instructions an Understanding (four made a message).
+    def __init__(self, feature: str, arg: str = "",
+                 candidates: tuple[tuple[str, str], ...] = (), typed: str = "",
+                 normalised: str = "", english: bool = False, words: int = 0,
+                 unexplained: int = 0, asks: bool = False, score: float = 0.0,
+                 explained: frozenset[int] = frozenset(), elsewhere: bool = False,
+                 apart: bool = False, voted: bool = False) -> None:
+        object.__setattr__(self, "feature", feature)
+        object.__setattr__(self, "arg", arg)
+        object.__setattr__(self, "candidates", candidates)
+        object.__setattr__(self, "typed", typed)
+        object.__setattr__(self, "normalised", normalised)
+        object.__setattr__(self, "english", english)
+        object.__setattr__(self, "words", words)
+        object.__setattr__(self, "unexplained", unexplained)
+        object.__setattr__(self, "asks", asks)
+        object.__setattr__(self, "score", score)
+        object.__setattr__(self, "explained", explained)
+        object.__setattr__(self, "elsewhere", elsewhere)
+        object.__setattr__(self, "apart", apart)
+        object.__setattr__(self, "voted", voted)
+
     # Pickled (the content cache) and copied by the fields __init__ takes: the class compiled
     # by mypyc (handlers/understanding/fast.py) refuses pickle's setting of a frozen field.
     def __reduce__(self) -> tuple[type[Understanding], tuple[Any, ...]]:
@@ -1360,6 +1383,16 @@ class _Candidate:
     source: int
     rank: float = 0.0  # the score, less for leaving much of the message unexplained
 
+    # A written __init__, as Token's (normalise.py): compiled, the one @dataclass writes stays
+    # interpreted (nine candidates made a message).
+    def __init__(self, route: tuple[str, str], score: float, explained: set[int], source: int,
+                 rank: float = 0.0) -> None:
+        self.route = route
+        self.score = score
+        self.explained = explained
+        self.source = source
+        self.rank = rank
+
 
 _Replaced = TypeVar("_Replaced")
 _UNDERSTANDING_FIELDS = frozenset(f.name for f in _fields(Understanding))
@@ -1377,12 +1410,34 @@ def replace(obj: _Replaced, /, **changes: Any) -> _Replaced:
     if type(obj) is not Understanding or not changes.keys() <= _UNDERSTANDING_FIELDS:
         return _dataclass_replace(obj, **changes)  # type: ignore[type-var]
     if not _COPIED:  # compiled by mypyc: no __dict__; its __init__ is the cheap way then
-        return _dataclass_replace(obj, **changes)  # type: ignore[type-var]
+        return _changed(cast(Understanding, obj), changes)  # type: ignore[return-value]
     new = object.__new__(Understanding)
     fields = new.__dict__
     fields.update(obj.__dict__)
     fields.update(changes)
     return new  # type: ignore[return-value]
+
+
+def _changed(u: Understanding, changes: dict[str, Any]) -> Understanding:
+    """`u` with `changes` (names of its fields), made by its __init__, compiled: each field
+    read natively, where dataclasses.replace reads them by name in interpreted code (about
+    40,000 instructions a call, 4.5 % of the compiled understanding's, BENCHMARKS.md §8.144)."""
+    # (changes.get written out: compiled, a primitive; a bound `get` is a generic call)
+    return Understanding(
+        changes.get("feature", u.feature),
+        changes.get("arg", u.arg),
+        changes.get("candidates", u.candidates),
+        changes.get("typed", u.typed),
+        changes.get("normalised", u.normalised),
+        changes.get("english", u.english),
+        changes.get("words", u.words),
+        changes.get("unexplained", u.unexplained),
+        changes.get("asks", u.asks),
+        changes.get("score", u.score),
+        changes.get("explained", u.explained),
+        changes.get("elsewhere", u.elsewhere),
+        changes.get("apart", u.apart),
+        changes.get("voted", u.voted))
 
 
 def _safe_online(examples: Examples, surface: str) -> Voted | None:

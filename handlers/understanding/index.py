@@ -469,9 +469,8 @@ class Index:
                 return None
         return min(found, key=rank)[0]
 
-    def match(self, tokens: list[Token], skip: frozenset[int], accented: bool) -> list[Match]:
-        """Every phrase found in `tokens` (those in `skip` read as a date). (A list, not any
-        Sequence: compiled, a list is indexed natively, a Sequence through a generic call.)"""
+    def match(self, tokens: Sequence[Token], skip: frozenset[int], accented: bool) -> list[Match]:
+        """Every phrase found in `tokens` (those in `skip` read as a date)."""
         out: list[Match] = []
         n = len(tokens)
         # each word's letters, None where no phrase holds it (a date's, a date or a time):
@@ -509,7 +508,7 @@ class Index:
         out += self._gap_matches(tokens, skip, accented, ends)
         return out
 
-    def _gap_matches(self, tokens: list[Token], skip: frozenset[int],
+    def _gap_matches(self, tokens: Sequence[Token], skip: frozenset[int],
                      accented: bool, ends: set[int] | frozenset[int] = frozenset()
                      ) -> list[Match]:
         """The chosen phrases found with up to MAX_GAP fillers inside them (none starting on

@@ -14,19 +14,19 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Final
 
 from content import Edition
 from handlers.understanding.normalise import Token, fold, tokenize
 
 # Part of the day -> (code, first hour, last hour + 1). The code travels in the day route's
 # argument ("2020-10-01 toi") and back in /lich commands, so it is ASCII.
-PARTS = {"sáng": "sang", "trưa": "trua", "chiều": "chieu", "tối": "toi", "đêm": "toi"}
+PARTS: Final = {"sáng": "sang", "trưa": "trua", "chiều": "chieu", "tối": "toi", "đêm": "toi"}
 # (a set: `frozenset & dict.keys()` gives a set, not the frozenset typeshed says, which code
 # compiled by mypyc refuses: handlers/understanding/fast.py)
-_PART_NAMES = frozenset(PARTS)
-HOURS = {"sang": (0, 11), "trua": (11, 13), "chieu": (13, 18), "toi": (18, 24)}
-_SHORT_WEEKDAYS = {"t2": 0, "t3": 1, "t4": 2, "t5": 3, "t6": 4, "t7": 5, "cn": 6}
+_PART_NAMES: Final = frozenset(PARTS)
+HOURS: Final = {"sang": (0, 11), "trua": (11, 13), "chieu": (13, 18), "toi": (18, 24)}
+_SHORT_WEEKDAYS: Final = {"t2": 0, "t3": 1, "t4": 2, "t5": 3, "t6": 4, "t7": 5, "cn": 6}
 _NUMBER_WORDS = {"hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7}
 # Nouns that "thứ N" counts after ("câu thứ 8", "lần thứ 9", "giải thứ 1"): an ordinal there,
 # never a day of the week (folded).
@@ -35,44 +35,44 @@ _ORDINAL_NOUNS = frozenset({"cau", "lan", "nguoi", "hang", "giai", "bai", "luot"
                             "con", "chau", "em", "anh", "chi", "nam", "tuan", "ngay", "doi",
                             "nhom", "tiet", "buoi", "dot", "vong"})
 # Numbers written as words, for days and months ("mùng hai", "hai tháng mười", "hai mươi mốt").
-_UNITS = {"một": 1, **_NUMBER_WORDS, "tám": 8, "chín": 9}
+_UNITS: Final = {"một": 1, **_NUMBER_WORDS, "tám": 8, "chín": 9}
 # After "mười"/"mươi": "mười lăm", "hai mươi mốt" ("mười năm" is ten years).
-_TAILS = {**{w: v for w, v in _UNITS.items() if w != "năm"}, "mốt": 1, "lăm": 5}
+_TAILS: Final = {**{w: v for w, v in _UNITS.items() if w != "năm"}, "mốt": 1, "lăm": 5}
 # Words after "ngày"/"hôm" + a number word that make it something else ("ngày ba mẹ cưới").
-_NOT_A_DAY = ("mẹ", "má", "người", "lần", "buổi", "ngày", "tuần", "tiếng", "giờ", "tháng",
-              "năm")
+_NOT_A_DAY: Final = ("mẹ", "má", "người", "lần", "buổi", "ngày", "tuần", "tiếng", "giờ", "tháng",
+                     "năm")
 # The phones' networks typed as an hour would be ("4g": four o'clock), and the words beside
 # them that say a network is meant (folded) (round 30 d: "gói cước 4g nào rẻ", "mạng 5g").
-_NETWORKS = frozenset({"3g", "4g", "5g"})
+_NETWORKS: Final = frozenset({"3g", "4g", "5g"})
 _NETWORK_WORDS = frozenset({"mang", "song", "goi", "cuoc", "sim", "bat", "tat", "data", "wifi",
                             "viettel", "vinaphone", "mobifone", "vina", "mobi", "yeu", "cham",
                             "lag", "thoai", "dt"})
 # (folded: after a slipped head, `_mended_heads`; "mù 3 năm", "thư 2 lần")
-_NOT_A_DAY_FOLDS = frozenset(fold(w) for w in (*_NOT_A_DAY, "lan", "cai", "con", "nguoi",
-                                                "quyen", "cuon", "phut", "diem", "cau"))
+_NOT_A_DAY_FOLDS: Final = frozenset(fold(w) for w in (*_NOT_A_DAY, "lan", "cai", "con", "nguoi",
+                                                       "quyen", "cuon", "phut", "diem", "cau"))
 # The words around a fraction that make it a score ("đúng 9/10", "10/10 câu"), not a day.
-_SCORE_BEFORE = ("đúng", "được", "đạt", "sai")
-_SCORE_AFTER = ("câu", "điểm", "đ")
+_SCORE_BEFORE: Final = ("đúng", "được", "đạt", "sai")
+_SCORE_AFTER: Final = ("câu", "điểm", "đ")
 # Years said relative to this one: "năm nay" is the Week's; the others are not.
-_OTHER_YEARS = ("ngoái", "trước", "rồi", "sau", "tới", "kia")
-_DMY = re.compile(r"^([0-9]{1,2})[/.-]([0-9]{1,2})(?:[/.-]([0-9]{2,4}))?$")
-_ISO = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
-_HOUR = re.compile(r"^([0-9]{1,2})")
-_AFTERNOON_SAID_ALONE = 6  # an hour up to this, said without a part of the day, is p.m.
+_OTHER_YEARS: Final = ("ngoái", "trước", "rồi", "sau", "tới", "kia")
+_DMY: Final = re.compile(r"^([0-9]{1,2})[/.-]([0-9]{1,2})(?:[/.-]([0-9]{2,4}))?$")
+_ISO: Final = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
+_HOUR: Final = re.compile(r"^([0-9]{1,2})")
+_AFTERNOON_SAID_ALONE: Final = 6  # an hour up to this, said without a part of the day, is p.m.
 # A day of the month said in English, "3rd", "21st", "6th" (the lexicon has turned the
 # English month into "tháng 10": "oct 3", "3rd october", "the 4th of october").
-_ORDINAL = re.compile(r"^([0-9]{1,2})(?:st|nd|rd|th)$")
+_ORDINAL: Final = re.compile(r"^([0-9]{1,2})(?:st|nd|rd|th)$")
 # An hour said in English, "7pm", "8am" (or "7 pm"): the part of the day it falls in.
-_AM_PM = re.compile(r"^([0-9]{1,2})(am|pm)$")
+_AM_PM: Final = re.compile(r"^([0-9]{1,2})(am|pm)$")
 # Minutes typed as one word, "30p", "15ph", "45phut" ("30p nữa": half an hour from now).
-_MINUTES = re.compile(r"^[0-9]{1,3}(?:p|ph|phut)$")
+_MINUTES: Final = re.compile(r"^[0-9]{1,3}(?:p|ph|phut)$")
 # How much, said before a unit of time counted from now ("nửa tiếng nữa", "vài phút nữa"),
 # besides a number.
-_SOME = ("nửa", "vài", "dăm")
+_SOME: Final = ("nửa", "vài", "dăm")
 # The units of a time from now: hours and minutes ("1 tiếng nữa": what is on next); days
 # ("2 ngày nữa", "3 hôm nữa": that day).
-_CLOCK_UNITS = ("tiếng", "giờ", "phút")
-_DAY_UNITS = ("ngày", "hôm")
+_CLOCK_UNITS: Final = ("tiếng", "giờ", "phút")
+_DAY_UNITS: Final = ("ngày", "hôm")
 
 
 @dataclass(frozen=True)
@@ -105,9 +105,9 @@ class _NumberWords:
         return self._marked.get(token.text) if token.marked else self._folded.get(token.fold)
 
 
-_UNIT_WORDS = _NumberWords(_UNITS)
-_TAIL_WORDS = _NumberWords(_TAILS)
-_WEEKDAY_WORDS = _NumberWords(_NUMBER_WORDS)  # ("thú bay": bảy, after a slipped head)
+_UNIT_WORDS: Final = _NumberWords(_UNITS)
+_TAIL_WORDS: Final = _NumberWords(_TAILS)
+_WEEKDAY_WORDS: Final = _NumberWords(_NUMBER_WORDS)  # ("thú bay": bảy, after a slipped head)
 
 
 # The reader's own words ("thứ", "tuần", "sau"…: a few dozen literals), folded once: folding
@@ -119,7 +119,7 @@ def _folded(texts: tuple[str, ...]) -> frozenset[str]:
 
 
 # The verbs of `_Reader._heard`, folded (a word is one of them only if its fold is).
-_HEARING = _folded(("nghe", "đọc", "thấy", "biết"))
+_HEARING: Final = _folded(("nghe", "đọc", "thấy", "biết"))
 
 
 class _Reader:
@@ -748,7 +748,7 @@ class _Reader:
 # word typed with marks, which `word` reads as typed ("tôi", "ở", "làm", "đâu" start none,
 # though "tối", "ờ", "lăm", "đầu" do: a third of the calls of `word` went to them), and
 # folded. A branch of `read` that starts with a word of its own lists it here.
-_START_WORDS = (
+_START_WORDS: Final = (
     "chào", "chúc", "ngay", "liền", "không", "chẳng", "nhầm", "sửa", "ý", "đầu", "hôm", "bữa",
     "à", "ờ", "ơ",
     "mỗi", "hằng", "hàng", "các", "ngày", "mai", "mốt", "thứ", "chủ", "cuối", "mùng", "mồng",
@@ -756,15 +756,15 @@ _START_WORDS = (
     "lúc", "mười",
     "tôi",  # "t" typed for "thứ" ("t bay co j"): _Reader._short_thu
     *_SOME, *PARTS, *_UNITS, *_TAILS)
-_START_TEXTS = frozenset(_START_WORDS)
+_START_TEXTS: Final = frozenset(_START_WORDS)
 # The words a time counted from now starts with (folded): a number said as a word, "nửa",
 # "vài", "dăm" (`_Reader._from_now`).
-_FROM_NOW_STARTS = frozenset(fold(w) for w in (*_SOME, *_UNITS, "mười"))
-_STARTS = frozenset(fold(w) for w in _START_WORDS) | frozenset(_SHORT_WEEKDAYS)
+_FROM_NOW_STARTS: Final = frozenset(fold(w) for w in (*_SOME, *_UNITS, "mười"))
+_STARTS: Final = frozenset(fold(w) for w in _START_WORDS) | frozenset(_SHORT_WEEKDAYS)
 # The same words by what a token is, for `_heads`: typed with marks, the word itself; typed
 # without, every word of those letters ("hom": hôm; "ca": cả and ca).
-_HEADS_TYPED = {w: frozenset({w}) for w in _START_WORDS}
-_HEADS_FOLDED: dict[str, frozenset[str]] = {}
+_HEADS_TYPED: Final = {w: frozenset({w}) for w in _START_WORDS}
+_HEADS_FOLDED: Final[dict[str, frozenset[str]]] = {}
 for _w in _START_WORDS:
     _HEADS_FOLDED[fold(_w)] = _HEADS_FOLDED.get(fold(_w), frozenset()) | {_w}
 del _w
@@ -800,8 +800,8 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
 # shape or tone), "mừng 3", "mù 3" (the final left off), "hôn nay" (the key next to m), "ngáy
 # mai". Read as the head only before what that head takes (`_mended_heads`): a weekday's
 # number, a day of the month, "nay"/"qua"/"mai"/"kia".
-_SLIPPED_HEADS = {"thu": "thứ", "mung": "mùng", "mong": "mồng", "mu": "mùng", "mo": "mồng",
-                  "hom": "hôm", "hon": "hôm", "ngay": "ngày"}
+_SLIPPED_HEADS: Final = {"thu": "thứ", "mung": "mùng", "mong": "mồng", "mu": "mùng", "mo": "mồng",
+                         "hom": "hôm", "hon": "hôm", "ngay": "ngày"}
 
 
 def _mended_heads(tokens: Sequence[Token]) -> Sequence[Token]:

@@ -14,7 +14,7 @@ import itertools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -31,41 +31,41 @@ from handlers.understanding.normalise import (
     tokenize,
 )
 
-MAX_PHRASE = 6  # words of the runs of a title that are matched on their own
-MAX_WHOLE = 16  # words of a phrase or title matched whole (a title typed as written)
+MAX_PHRASE: Final = 6  # words of the runs of a title that are matched on their own
+MAX_WHOLE: Final = 16  # words of a phrase or title matched whole (a title typed as written)
 # Where a phrase comes from, in the order that wins a tie: the lexicon's intents, an FAQ keyword,
 # the title of one item (an event, a resource category), the title of an item shown in a list
 # (an activity, a reading programme, a contact), an FAQ question; and how much each says.
 # Keywords written for an item (an event, a category) count as much as an intent.
 QUESTION, LIST, ITEM, KEYWORD, INTENT = range(5)
-FACTOR = {INTENT: 1.0, KEYWORD: 0.95, ITEM: 0.85, LIST: 0.5, QUESTION: 0.45}
-LENGTH_BONUS = 0.25  # per word beyond the first: a run of words names its unit more surely
-WHOLE_TITLE = 1.5  # a title typed whole, rather than a run of a longer one
-SMALL_TALK = 0.5  # greetings and thanks give way to anything else the message asks
+FACTOR: Final = {INTENT: 1.0, KEYWORD: 0.95, ITEM: 0.85, LIST: 0.5, QUESTION: 0.45}
+LENGTH_BONUS: Final = 0.25  # per word beyond the first: a run of words names its unit more surely
+WHOLE_TITLE: Final = 1.5  # a title typed whole, rather than a run of a longer one
+SMALL_TALK: Final = 0.5  # greetings and thanks give way to anything else the message asks
 # An event of one quận/huyện gives way to the city's event of the same name ("lễ khai mạc"),
 # unless the message names the district too (its name is in the event's title).
-DISTRICT_EVENT = 0.7
-FILLER_WEIGHT = 0.4  # a filler word in a title ("của", "và") says little
-CHOSEN_FILLER_WEIGHT = 1.0  # in a phrase someone wrote for this answer ("không muốn nhận")
-MAX_IDF = 4.0
+DISTRICT_EVENT: Final = 0.7
+FILLER_WEIGHT: Final = 0.4  # a filler word in a title ("của", "và") says little
+CHOSEN_FILLER_WEIGHT: Final = 1.0  # in a phrase someone wrote for this answer ("không muốn nhận")
+MAX_IDF: Final = 4.0
 # A phrase written for an answer, with a filler or two typed inside it ("xóa hết dữ liệu",
 # "đăng ký cho tôi nhận tin"): found, a little less surely than typed whole.
-GAP = 0.8
-MAX_GAP = 2
+GAP: Final = 0.8
+MAX_GAP: Final = 2
 # Fillers that change what a phrase says, never skipped inside one ("hủy không đăng ký").
-_UNSKIPPABLE = frozenset({"khong", "chua", "va", "hay", "hoac", "la", "co"})
+_UNSKIPPABLE: Final = frozenset({"khong", "chua", "va", "hay", "hoac", "la", "co"})
 # Typed without marks, the classifier "cái" that older people put before nearly every noun
 # ("tắt cái tin nhắn đi", "thi cái cuộc thi"): its letters are also "cài" (cài ứng dụng), so it
 # is no filler alone, but inside a phrase it is skipped as one (round 26 c).
-_SKIPPED_UNMARKED = frozenset({"cai"})
-SMALL_TALK_INTENTS = ("greeting", "thanks", "goodbye", "ok", "sorry")
+_SKIPPED_UNMARKED: Final = frozenset({"cai"})
+SMALL_TALK_INTENTS: Final = ("greeting", "thanks", "goodbye", "ok", "sorry")
 # Who writes, as they call themselves: a phrase written with one of them holds them all.
 # The writer as a phrase names them; an older person calls themself by the kin word the
 # child would use ("nhắn cho bác", "báo cho bà biết") (round 20a). Not "con": in "quản lý
 # con" it is the writer's child, no "quản lý tôi".
-ELDER_SELF = ("bác", "ông", "bà", "cô", "chú")
-SELF = ("tôi", "mình", "em", "cháu", "tui", "tớ", *ELDER_SELF)
-ELSEWHERE = "elsewhere"  # subjects that are not the Week's: answered "no information"
+ELDER_SELF: Final = ("bác", "ông", "bà", "cô", "chú")
+SELF: Final = ("tôi", "mình", "em", "cháu", "tui", "tớ", *ELDER_SELF)
+ELSEWHERE: Final = "elsewhere"  # subjects that are not the Week's: answered "no information"
 
 
 @dataclass(frozen=True, slots=True)
@@ -627,11 +627,11 @@ def _starts(phrases: dict[str, list[Entry]]) -> frozenset[str]:
 
 # The particles and question words among the fillers (folded): said in nearly every message,
 # so a slip of their tone key is frequent.
-_PARTICLES = frozenset({"a", "nhe", "nha", "vay", "the", "thi", "co", "khong", "gi", "nao",
-                        "dau", "sao", "chua", "roi", "ha", "nhi", "la", "ma", "voi"})
+_PARTICLES: Final = frozenset({"a", "nhe", "nha", "vay", "the", "thi", "co", "khong", "gi", "nao",
+                               "dau", "sao", "chua", "roi", "ha", "nhi", "la", "ma", "voi"})
 
-_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
-_KEY = {c: (r, i) for r, row in enumerate(_ROWS) for i, c in enumerate(row)}
+_ROWS: Final = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_KEY: Final = {c: (r, i) for r, row in enumerate(_ROWS) for i, c in enumerate(row)}
 
 
 def slip(typed: str, word: str) -> bool:
@@ -664,8 +664,8 @@ def near_key(typed: str, word: str) -> bool:
 # A syllable of k, l, m, s, t or qu and a toned i or y is spelt both ways: "kỹ"/"kĩ",
 # "lý"/"lí", "tỷ"/"tỉ", "quý"/"quí", "Mỹ"/"Mĩ", "sĩ"/"sỹ" (the old spelling beside the new;
 # after other consonants one spelling: "vì", "đơn vị"; without a tone one too: "công ty").
-_I_Y_ONSETS = ("qu", "k", "l", "m", "s", "t")
-_I_TO_Y = dict(zip("íìỉĩịýỳỷỹỵ", "ýỳỷỹỵíìỉĩị", strict=True))
+_I_Y_ONSETS: Final = ("qu", "k", "l", "m", "s", "t")
+_I_TO_Y: Final = dict(zip("íìỉĩịýỳỷỹỵ", "ýỳỷỹỵíìỉĩị", strict=True))
 
 
 def i_y_twin(token: Token) -> Token:

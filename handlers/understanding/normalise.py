@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Final
 
 from content import Abbreviation
 from handlers.text import fold
@@ -25,50 +26,50 @@ _DATE = (r"(?<![0-9])(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
          # (a day of many digits and a month, "999/10": no date, read as one to be corrected)
          r"|[0-9]{3,}\s*/\s*[0-9]{1,2}(?![0-9]))(?![0-9/])")
 # Minutes are digits, then maybe p/phút ("8h30p"); "10 hp" is 10 and "hp" (Hải Phòng).
-_TIME = (r"(?<![0-9])[0-9]{1,2}\s*(?:h|g|giờ|gio|:)\s*(?:[0-9]{1,2}(?:p|ph|phút|phut)?)?"
-         r"(?![^\W\d_])")
-_TOKEN = re.compile(
+_TIME: Final = (r"(?<![0-9])[0-9]{1,2}\s*(?:h|g|giờ|gio|:)\s*(?:[0-9]{1,2}(?:p|ph|phút|phut)?)?"
+                r"(?![^\W\d_])")
+_TOKEN: Final = re.compile(
     rf"(?P<date>{_DATE})|(?P<time>{_TIME})|(?P<word>[^\W_]+)|(?P<symbol>[^\w\s])")
 # The same without dates and times, for a message with no digit (nine in ten): a quarter
 # cheaper, the two alternatives that start with a digit no longer tried at every word.
-_WORD_OR_SYMBOL = re.compile(r"()()([^\W_]+)|([^\w\s])")
-_SPACES = re.compile(r"\s+")
+_WORD_OR_SYMBOL: Final = re.compile(r"()()([^\W_]+)|([^\w\s])")
+_SPACES: Final = re.compile(r"\s+")
 # A weekday typed as one word with its number ("thu7 co gi", "thứ2"): two words, unless
 # the message has other words typed with VNI digits ("thu7 vie65n": thư viện).
-_WEEKDAY = re.compile(r"(?<![^\W_])(thứ|thu)([2-8])(?![^\W_])")
-_MIXED = re.compile(r"[^\W\d_]+[1-9][^\W_]*")  # (a VNI digit: "k0" is không)
+_WEEKDAY: Final = re.compile(r"(?<![^\W_])(thứ|thu)([2-8])(?![^\W_])")
+_MIXED: Final = re.compile(r"[^\W\d_]+[1-9][^\W_]*")  # (a VNI digit: "k0" is không)
 # A mark typed inside a word by a slip ("d,e", "n.ay", "k.ý"): between letters, one side a
 # single consonant (which is no word), it is left out; "ok.ban", "ạ.cảm" keep their break.
-_STRAY = re.compile(r"(?<![^\W_])([^\W\d_]+)[.,'`*-](?=([^\W\d_]+)(?![^\W_]))")
+_STRAY: Final = re.compile(r"(?<![^\W_])([^\W\d_]+)[.,'`*-](?=([^\W\d_]+)(?![^\W_]))")
 # A letter o typed for a zero after a digit ("3/1o", "1o h"): the keys are next to each other.
 # Not after a digit typed in a word ("ba1o": VNI's báo, its tone key before the o), unless
 # that word's letter is itself such an o ("2o2o").
-_ZERO = re.compile(r"(?<=[0-9])(?<![^\W\do_][0-9])o(?![^\W\d_])")
+_ZERO: Final = re.compile(r"(?<=[0-9])(?<![^\W\do_][0-9])o(?![^\W\d_])")
 # A smiley typed with keys (":))", "=))", ":D", ":v", "^^", "<3", "T_T", ":(("), not after a
 # letter or digit ("8:30" is a time): read as an emoji, which asks and names nothing. Left as
 # it was, ":" after a number was a time ("thứ 5 :))": 5 o'clock) and "D", "v" unknown words.
-_SMILEY = re.compile(r"(?<![^\W_])(?:[:;=][-'^]?(?:[)(\]\[|/\\*]+|[dDpPvVoO3]+(?![^\W_]))"
-                     r"|\^[_.-]?\^+|<3+|[tT]_[tT]|T\.T|-[_.]-|[xX]D+(?![^\W_]))")
+_SMILEY: Final = re.compile(r"(?<![^\W_])(?:[:;=][-'^]?(?:[)(\]\[|/\\*]+|[dDpPvVoO3]+(?![^\W_]))"
+                            r"|\^[_.-]?\^+|<3+|[tT]_[tT]|T\.T|-[_.]-|[xX]D+(?![^\W_]))")
 # A heart typed with keys ("<3", "<333") is a heart emoji, as the lexicon reads one (thanks);
 # a sad or flat face (":((", "T_T", "-_-", ":/") one the lexicon does not read (alone, no "ok").
-_HEART = "\u2764"
-_SAD = "\U0001f622"
-_SAD_KEYS = re.compile(r"[(\[|/\\]|[tT][_.][tT]|-[_.]-")
+_HEART: Final = "\u2764"
+_SAD: Final = "\U0001f622"
+_SAD_KEYS: Final = re.compile(r"[(\[|/\\]|[tT][_.][tT]|-[_.]-")
 # The characters each of those regular expressions needs, looked for first: most messages
 # hold none, and one search for a character is a tenth of the cost of the expression.
-_SMILEY_KEYS = re.compile(r"[:;=^<_.D-]")  # (":", "^", "<", "_", ".", "-" or xD's "D")
-_STRAY_MARKS = re.compile(r"[.,'`*-]")
-_DIGIT = re.compile(r"[0-9]")  # a date, a time and _ZERO need one
-_CONSONANT = re.compile(r"[bcdđghklmnpqrstvx]")
+_SMILEY_KEYS: Final = re.compile(r"[:;=^<_.D-]")  # (":", "^", "<", "_", ".", "-" or xD's "D")
+_STRAY_MARKS: Final = re.compile(r"[.,'`*-]")
+_DIGIT: Final = re.compile(r"[0-9]")  # a date, a time and _ZERO need one
+_CONSONANT: Final = re.compile(r"[bcdđghklmnpqrstvx]")
 # The pairs of consonants that start a syllable, the consonants that end one, and the pairs
 # that end one (_one_syllable).
-_ONSETS = frozenset({"ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr"})
-_CLOSING_CONSONANTS = frozenset("cmnpt")
-PAIRED_FINALS = frozenset({"ch", "ng", "nh"})  # (repair.py too)
+_ONSETS: Final = frozenset({"ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr"})
+_CLOSING_CONSONANTS: Final = frozenset("cmnpt")
+PAIRED_FINALS: Final = frozenset({"ch", "ng", "nh"})  # (repair.py too)
 # Shorthands typed with a dot after a word's first letter ("c.ơn", "c.on": cảm ơn): the dot
 # parts two words there (the lexicon reads "c ơn"), joined they would be another ("con").
-_DOTTED = frozenset({("c", "ơn"), ("c", "on")})
-_CLOSING_FILLERS = frozenset({"ạ", "a", "ad", "nhé", "nha", "ơi", "vậy", "với", "🙂"})
+_DOTTED: Final = frozenset({("c", "ơn"), ("c", "on")})
+_CLOSING_FILLERS: Final = frozenset({"ạ", "a", "ad", "nhé", "nha", "ơi", "vậy", "với", "🙂"})
 # What phones and chat apps add around a question (round 33 c), each made one symbol (an emoji
 # of its own: symbols say nothing beside words, `undecorated`) or left out: a link ("https://…",
 # "www.…", "bit.ly/…"), an e-mail address, a hashtag ("#hoctapsuotdoi"), a placeholder the app
@@ -79,37 +80,37 @@ _CLOSING_FILLERS = frozenset({"ạ", "a", "ad", "nhé", "nha", "ơi", "vậy", "
 # ("Gửi từ iPhone của tôi", "Sent from my iPhone"). Left as they were, their letters were
 # unknown words ("https", "www", "gmail", "sticker") that made the question unread, or a
 # phone number told made the message ask for the contacts.
-_PHONE = r"(?:\+\s?84|0)[0-9](?:[\s.-]?[0-9]){7,9}(?![0-9])"
-_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_PHONE: Final = r"(?:\+\s?84|0)[0-9](?:[\s.-]?[0-9]){7,9}(?![0-9])"
+_EMAIL: Final = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 # (a name without a scheme ends in a top-level domain; one that is a word typed without its
 # marks after a dot, "ly", "me", "co", only when a path follows: "bit.ly/3abc") (a name's
 # labels are at most 63 characters and a few: so bounded, a failed match at each start of
 # "a-a-a-…" reads a few dozen characters, not the rest of the message; unbounded, 4 KB of it
 # took 170 ms)
-_URL = re.compile(r"(?:https?://|www\.)\S+|(?<![\w@.])[a-z0-9][a-z0-9-]{0,62}"
-                  r"(?:\.[a-z0-9-]{1,63}){0,8}"
-                  r"(?:\.(?:com|vn|net|org|info|gov|edu)(?:\.vn)?(?:/\S*)?"
-                  r"|\.(?:ly|gl|me|io|co|to|gd)/\S*)(?![\w.]*\w)", re.IGNORECASE)
-_EMAILS = re.compile(_EMAIL)
-_SCHEME = re.compile(r"^(?:https?://)?(?:www\d?\.|m\.)?", re.IGNORECASE)
-_NO_SITE = frozenset({"www", "m", "mobile", "web", "en", "vi"})
-_SHORTENERS = frozenset({"bit", "goo", "tinyurl", "cutt", "rebrand", "shorturl", "ow"})
-LINK = "\U0001f517"  # (the symbol a link is read as: understand.py reads a shared link so)
-_TOLD_CONTACT = re.compile(
+_URL: Final = re.compile(r"(?:https?://|www\.)\S+|(?<![\w@.])[a-z0-9][a-z0-9-]{0,62}"
+                         r"(?:\.[a-z0-9-]{1,63}){0,8}"
+                         r"(?:\.(?:com|vn|net|org|info|gov|edu)(?:\.vn)?(?:/\S*)?"
+                         r"|\.(?:ly|gl|me|io|co|to|gd)/\S*)(?![\w.]*\w)", re.IGNORECASE)
+_EMAILS: Final = re.compile(_EMAIL)
+_SCHEME: Final = re.compile(r"^(?:https?://)?(?:www\d?\.|m\.)?", re.IGNORECASE)
+_NO_SITE: Final = frozenset({"www", "m", "mobile", "web", "en", "vi"})
+_SHORTENERS: Final = frozenset({"bit", "goo", "tinyurl", "cutt", "rebrand", "shorturl", "ow"})
+LINK: Final = "\U0001f517"  # (the symbol a link is read as: understand.py reads a shared link so)
+_TOLD_CONTACT: Final = re.compile(
     r"(?<![^\W_])(?:số\s+điện\s+thoại|so\s+dien\s+thoai|điện\s+thoại|dien\s+thoai|số\s+đt"
     r"|so\s+dt|sđt|sdt|số|so|đt|dt|zalo|phone|e-mail|email|mail|gmail)"
     r"(?:\s+(?:của|cua))?\s+(?:em|e|tôi|toi|mình|minh|mk|tớ|anh|chị|bác|bac|cháu|chau|con|cô"
     r"|chú|chu|t|nhà\s+em|nhà\s+tôi|nha\s+em|nha\s+toi)(?![^\W_])\s*(?:là|la|:)?\s*"
     rf"(?:{_PHONE}|{_EMAIL})", re.IGNORECASE)
-_HASHTAG = re.compile(r"(?<![\w&#])#[^\W\d_]\w*")
-_PLACEHOLDER = re.compile(
+_HASHTAG: Final = re.compile(r"(?<![\w&#])#[^\W\d_]\w*")
+_PLACEHOLDER: Final = re.compile(
     r"\[\s*(?:(sticker|emoji|gif)|hình\s+ảnh|hinh\s+anh|ảnh|anh|image|photo|picture|video"
     r"|file|tệp|tep|voice|audio|tin\s+nhắn\s+thoại|tin\s+nhan\s+thoai|ghi\s+âm|link"
     r"|liên\s+kết|vị\s+trí|location|danh\s+thiếp|contact)\s*\]", re.IGNORECASE)
-_FORWARDED = re.compile(
+_FORWARDED: Final = re.compile(
     r"(?:\s*-*\s*(?:(?:tin\s+nhắn\s+)?chuyển\s+tiếp|(?:tin\s+nhan\s+)?chuyen\s+tiep|fwd?"
     r"|forwarded(?:\s+message)?)\s*-*\s*:\s*)+", re.IGNORECASE)
-_SIGNATURE = re.compile(
+_SIGNATURE: Final = re.compile(
     r"(?:^|(?<=[\s,.;:!?-]))-*\s*(?:(?:được\s+)?gửi\s+từ|(?:duoc\s+)?gui\s+tu|sent\s+from"
     r"|sent\s+via|get\s+outlook\s+for)\s+(?:(?:my|the|chiếc|cái|cai)\s+)?"
     r"(?:iphone|ipad|android|samsung|galaxy|xiaomi|redmi|oppo|vivo|nokia|huawei|realme"
@@ -120,27 +121,27 @@ _SIGNATURE = re.compile(
     r"\s*[.!]?\s*$", re.IGNORECASE)
 _PHONE_KEYS = re.compile(r"[0-9](?:[\s.-]?[0-9]){8}")  # (nine digits: a phone number's least)
 _WRAP_KEYS = re.compile(r"[/@#\[]|www|\.[a-zA-Z]")  # (a link, an address, a tag, a placeholder)
-_CLAUSE_ENDS = frozenset(",.;!?…")
+_CLAUSE_ENDS: Final = frozenset(",.;!?…")
 # A colon before a space parts a message as a comma does ("nhờ bot nhắn Ban tổ chức: trường
 # chúng tôi …"); one inside a word or a time does not ("nut:homnay", "8:30") (round 22 d).
-_COLON_PARTS = re.compile(r":(?=\s)")
-_LINE_BREAK = re.compile(r"[ \t]*[\r\n]+\s*")
+_COLON_PARTS: Final = re.compile(r":(?=\s)")
+_LINE_BREAK: Final = re.compile(r"[ \t]*[\r\n]+\s*")
 # Punctuation said aloud to a voice keyboard and typed out as words ("… ở đâu chấm hỏi",
 # "… nhận tin chấm", "xin chào phẩy cho hỏi"): read as the mark. Without marks only where no
 # other words are meant ("cham hoi", "cham than"; "dau" may be đâu: "o dau cham hoi", and
 # "cham" alone chậm).
-_SPOKEN_MARKS = re.compile(
+_SPOKEN_MARKS: Final = re.compile(
     r"(?<![^\W_])(?:"
     r"(?P<q>(?:dấu\s+)?chấm\s+h[oỏọóòõ]i+|cham\s+hoi+|dấu\s+hỏi\s*$)"
     r"|(?P<x>(?:dấu\s+)?chấm\s+than|cham\s+than)"
     r"|(?P<c>(?:dấu\s+)?phẩy|xuống\s+dòng|xuong\s+dong)"
     r"|(?P<s>dấu\s+chấm|chấm\s*$))(?![^\W_])")
-_SPOKEN_KEYS = re.compile(r"chấm|cham|phẩy|dòng|dong|dấu")
-_SPOKEN = {"q": " ? ", "x": " ! ", "c": " , ", "s": " . "}
-_TONES = "\u0300\u0301\u0303\u0309\u0323"
+_SPOKEN_KEYS: Final = re.compile(r"chấm|cham|phẩy|dòng|dong|dấu")
+_SPOKEN: Final = {"q": " ? ", "x": " ! ", "c": " , ", "s": " . "}
+_TONES: Final = "\u0300\u0301\u0303\u0309\u0323"
 _RUN3 = re.compile(r"(\D)\1{2,}")  # (letters: a number keeps its digits, "1000000", "0988888888")
-_RUN2 = re.compile(r"(.)\1")
-MAX_VARIANTS = 32  # spellings of one typed form made from the abbreviations of its words
+_RUN2: Final = re.compile(r"(.)\1")
+MAX_VARIANTS: Final = 32  # spellings of one typed form made from the abbreviations of its words
 
 
 def retone(word: str) -> str:
@@ -175,8 +176,20 @@ class Token:
     # rules, so computed once (as a property it took 4 % of the understanding's CPU)
     marked: bool = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "marked", self.text != self.fold)
+    # The fields set by a written __init__, not the one @dataclass writes: compiled by mypyc
+    # (handlers/understanding/fast.py), a dataclass's generated __init__ stays interpreted, ~20
+    # times the cost of this one, whose object.__setattr__ calls mypyc makes native stores (7
+    # tokens made a message, BENCHMARKS.md §8.144). Its parameters are the fields': test_cpu_r37.
+    def __init__(self, text: str, fold: str, kind: str = "word", expanded: bool = False,
+                 repaired: bool = False, keyed: bool = False, clause: int = 0) -> None:
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "fold", fold)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "expanded", expanded)
+        object.__setattr__(self, "repaired", repaired)
+        object.__setattr__(self, "keyed", keyed)
+        object.__setattr__(self, "clause", clause)
+        object.__setattr__(self, "marked", text != fold)
 
     # Pickled (the content cache) and copied by the fields __init__ takes: the class compiled
     # by mypyc (handlers/understanding/fast.py) refuses pickle's setting of a frozen field.
@@ -579,8 +592,8 @@ class Lexicon:
 
 
 # Words in -s that are no plural of a word the lexicon reads ("this" is no "thi").
-_NOT_PLURAL = frozenset({"this", "does", "was", "has", "its", "yes", "news", "plus", "thus",
-                         "always", "perhaps", "series", "less", "unless", "across"})
+_NOT_PLURAL: Final = frozenset({"this", "does", "was", "has", "its", "yes", "news", "plus", "thus",
+                                "always", "perhaps", "series", "less", "unless", "across"})
 
 
 def _english_stems(token: Token) -> tuple[str, ...]:
@@ -616,14 +629,14 @@ def _typed_as(token: Token, typed: Token) -> bool:
 # (chiều), "mún" (muốn), "nài" (này), "ság" (sáng), "cóa" (có). Word-initial and word-final
 # spellings, each with the standard spelling it may stand for, and whether Vietnamese spelling
 # allows the typed one (then it may be a word of its own: "mãi", "nài nỉ").
-_INITIALS = (("dz", "d", False), ("dz", "v", False), ("z", "d", False), ("z", "v", False),
-             ("z", "gi", False), ("j", "gi", False), ("f", "ph", False), ("w", "qu", False),
-             ("k", "c", False), ("p", "b", False),
-             # nk, ck for nh, ch ("nkớ": nhớ, "nkận": nhận, "ckủ nhật"): no Vietnamese word
-             # starts so (round 32 c)
-             ("nk", "nh", False), ("ck", "ch", False),
-             # z for r, the likeliest last ("zồi": rồi; "zoi" is rather đổi or dời)
-             ("z", "r", False))
+_INITIALS: Final = (("dz", "d", False), ("dz", "v", False), ("z", "d", False), ("z", "v", False),
+                    ("z", "gi", False), ("j", "gi", False), ("f", "ph", False), ("w", "qu", False),
+                    ("k", "c", False), ("p", "b", False),
+                    # nk, ck for nh, ch ("nkớ": nhớ, "nkận": nhận, "ckủ nhật"): no Vietnamese word
+                    # starts so (round 32 c)
+                    ("nk", "nh", False), ("ck", "ch", False),
+                    # z for r, the likeliest last ("zồi": rồi; "zoi" is rather đổi or dời)
+                    ("z", "r", False))
 # In Hải Phòng and the Red River delta l is said n, and typed so ("nàm sao": làm sao, "nịch":
 # lịch, "tuần nễ"): read l here only in a word typed with its marks (typed without them,
 # "nau" may be a typo of "nay": `Repairer._respelt` reads those, a slip of a key that pairs
@@ -631,8 +644,8 @@ _INITIALS = (("dz", "d", False), ("dz", "v", False), ("z", "d", False), ("z", "v
 # when no word of the bot has the letters typed ("nịch"), whatever its tone. The other way
 # round, n said l ("tuần lễ lày": này, "lăm": năm, "lữa": nữa), is read so only where the caller
 # finds a word of the date, a filler of the same tone or a neighbour it pairs with (round 24 d).
-_DIALECT_INITIALS = (("n", "l"), ("l", "n"))
-_J_FOR_I = re.compile(r"(?<=[bcdđghklmnpqrstvx])j")
+_DIALECT_INITIALS: Final = (("n", "l"), ("l", "n"))
+_J_FOR_I: Final = re.compile(r"(?<=[bcdđghklmnpqrstvx])j")
 # A final oy is teencode's oi ("mn oy": ơi, "xong roy": rồi, "thoy": thôi, "đi choy": chơi):
 # Vietnamese writes no oy, so the spelling is never a word of its own (round 32 c).
 _FINALS = (("iu", "ieu", True), ("un", "uon", True), ("ai", "ay", True), ("ag", "ang", False),
@@ -695,9 +708,9 @@ def collapse_doubles(word: str) -> str:
 
 # Telex, the way most Vietnamese type marks: a letter typed after the vowels marks them. With
 # the input method off, the keys stay in the word ("ddieenj": điện, "thuws": thứ, "camr": cảm).
-_TELEX_TONES = {"s": "\u0301", "f": "\u0300", "r": "\u0309", "x": "\u0303", "j": "\u0323"}
-_TELEX_DOUBLES = (("dd", "đ"), ("aa", "â"), ("ee", "ê"), ("oo", "ô"))
-_VOWELS = "aeiouyâêôăơư"
+_TELEX_TONES: Final = {"s": "\u0301", "f": "\u0300", "r": "\u0309", "x": "\u0303", "j": "\u0323"}
+_TELEX_DOUBLES: Final = (("dd", "đ"), ("aa", "â"), ("ee", "ê"), ("oo", "ô"))
+_VOWELS: Final = "aeiouyâêôăơư"
 
 
 # VNI, the other way: a digit typed after the letter it marks ("d9a8ng ky1": đăng ký), read as
@@ -781,7 +794,7 @@ def telex(word: str) -> list[str]:
 # A Vietnamese syllable, folded: an initial, a vowel cluster Vietnamese writes, a final. A
 # cluster that ends in a glide (i, y, o, u: "ai", "ao", "ieu", "uya") takes no final ("hoat",
 # not "haot"; "giup", not "guip"; "menu" is no "meun").
-_SYLLABLE = re.compile(
+_SYLLABLE: Final = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
     r"(?:(?:uya|uyu|uoi|uou|ieu|yeu|oai|oay|uay|oeo|ai|ao|au|ay|eo|eu|ia|iu|oi|ui|uu)"
     r"|(?:uye|ie|oa|oe|oo|ua|ue|uo|uy|ye|[aeiouy])(?:ng|nh|ch|[cmnpt])?)")

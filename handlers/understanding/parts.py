@@ -8,6 +8,7 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Final
 
 from handlers.understanding.normalise import (
     Token,
@@ -29,58 +30,58 @@ from handlers.understanding.words import (
 )
 
 # Words that open a condition or a purpose, closed by "thì" ("muốn tham gia thì …").
-_CONDITIONS = frozenset({"muon", "neu", "de"})
-_LACKS = frozenset({"khong", "chua"})  # before "có": a condition of what is lacking
+_CONDITIONS: Final = frozenset({"muon", "neu", "de"})
+_LACKS: Final = frozenset({"khong", "chua"})  # before "có": a condition of what is lacking
 # Words after which "thi" is the contest's, whatever follows ("thi cái cuộc thi trên mạng, đăng
 # ký ở đâu"): "cuộc thì", "dự thì", "bài thì" are no Vietnamese ("đăng ký thi" may be either)
 # (round 26 c).
-_CONTEST_BEFORE = frozenset({"cuoc", "du", "bai"})
+_CONTEST_BEFORE: Final = frozenset({"cuoc", "du", "bai"})
 # "để" as typed, with its marks or without any ("đề", "dễ" are other words)
-_PURPOSE = frozenset({"để", "de"})
+_PURPOSE: Final = frozenset({"để", "de"})
 # who a purpose is for, right after "để" ("để trường …", "để chúng tôi …"); a verb there
 # ("làm sao để nhận tin") continues the question (folded)
-_SOMEONE = frozenset({*(w.split()[0] for w in SELF), "truong", "nha", "don", "phuong", "xa",
-                      "thon", "lop", "doan", "giao", "hoi", "cac", "ubnd", "uy", "cong"})
-_QUESTION_FOLDS = frozenset(" ".join(QUESTION_WORDS).split())
+_SOMEONE: Final = frozenset({*(w.split()[0] for w in SELF), "truong", "nha", "don", "phuong", "xa",
+                             "thon", "lop", "doan", "giao", "hoi", "cac", "ubnd", "uy", "cong"})
+_QUESTION_FOLDS: Final = frozenset(" ".join(QUESTION_WORDS).split())
 # Any of the question words, between spaces, in a run of folded words: one search, not one
 # substring test a question word (asks is called for every phrase found).
-_QUESTION = re.compile(" (?:" + "|".join(map(re.escape, QUESTION_WORDS)) + ") ")
+_QUESTION: Final = re.compile(" (?:" + "|".join(map(re.escape, QUESTION_WORDS)) + ") ")
 # "ngày nào … cũng" is every day, no question of the day ("ngày nào cũng báo, bà đọc không
 # kịp") (round 26 c)
-_WHICH_EVERY = re.compile(r" (?:ngay|hom|luc|khi|bua|cho|gio) nao (?=(?:\S+ ){0,2}cung )")
-_QUESTION_ENDS = tuple(f" {q} " for q in QUESTION_WORDS)  # (str.endswith takes them all)
+_WHICH_EVERY: Final = re.compile(r" (?:ngay|hom|luc|khi|bua|cho|gio) nao (?=(?:\S+ ){0,2}cung )")
+_QUESTION_ENDS: Final = tuple(f" {q} " for q in QUESTION_WORDS)  # (str.endswith takes them all)
 # Verbs by which a writer learns of the Week (folded), and the words that may follow them in a
 # part that only tells how ("nghe loa phường nói", "biết tin", "đọc báo"): a source, said short.
-_HEARD = frozenset({"nghe", "doc", "thay"})
+_HEARD: Final = frozenset({"nghe", "doc", "thay"})
 # Before those verbs, a liking or a wish ("mẹ tôi thích nghe truyện audio", "muốn đọc"): what
 # someone listens to or reads, not how the writer heard of something (round 21c).
-_LIKES = frozenset({"thich", "muon", "ua"})
-_SOURCE_WORDS = 3
+_LIKES: Final = frozenset({"thich", "muon", "ua"})
+_SOURCE_WORDS: Final = 3
 # Where it was heard or read (folded): a part that names one after the verb tells how the
 # writer heard, said when or not ("nghe loa phường nói", "thấy trên fb bảo", "cô giáo nhắn
 # nhóm zalo lớp"); a part that ends on a verb of saying too ("nghe hàng xóm bảo")
-_SOURCES = frozenset({"loa", "bao", "facebook", "fb", "zalo", "nhom", "group", "tivi", "tv",
-                      "dai", "tin", "mang", "page"})
-_SAID = frozenset({"noi", "bao", "ke"})
+_SOURCES: Final = frozenset({"loa", "bao", "facebook", "fb", "zalo", "nhom", "group", "tivi", "tv",
+                             "dai", "tin", "mang", "page"})
+_SAID: Final = frozenset({"noi", "bao", "ke"})
 # where a message is sent to many ("cô giáo nhắn nhóm zalo lớp"): "nhắn" before them tells how
 # the writer heard ("nhận tin" is the reminders)
-_GROUPS = frozenset({"nhom", "zalo", "group", "facebook", "fb"})
-_SOURCE_LONG = 5
+_GROUPS: Final = frozenset({"nhom", "zalo", "group", "facebook", "fb"})
+_SOURCE_LONG: Final = 5
 # who told or asked, before the verb (folded): the writer's people and neighbours, teachers
-_TELLERS = frozenset({"hang", "xom", "giao", "thay", "chu", "nhiem", "ban", "be", "nha",
-                      "sep", "con", "chau", "vo", "chong", "bo", "me", "ong", "ba"})
+_TELLERS: Final = frozenset({"hang", "xom", "giao", "thay", "chu", "nhiem", "ban", "be", "nha",
+                             "sep", "con", "chau", "vo", "chong", "bo", "me", "ong", "ba"})
 # A part that tells that someone asked the writer, who could not answer ("con em hỏi mà em
 # không biết", "con tôi hỏi tôi chịu"): why the writer asks, not what (folded)
-_ASKED_ME = frozenset({"hoi"})
-_NOT_KNOWN = (("khong", "biet"), ("chua", "biet"), ("chiu",), ("khong", "ro"))
-_WHEN = frozenset({"moi", "vua", "da"})
-_TOLD_WHEN = _WHEN | {"cung", "thi"}
+_ASKED_ME: Final = frozenset({"hoi"})
+_NOT_KNOWN: Final = (("khong", "biet"), ("chua", "biet"), ("chiu",), ("khong", "ro"))
+_WHEN: Final = frozenset({"moi", "vua", "da"})
+_TOLD_WHEN: Final = _WHEN | {"cung", "thi"}
 # What a part that tells something of its own holds (folded): who writes ("tôi", "em"), what
 # they are ("là"), whom they call ("ơi"), what they heard or did ("nghe", "rồi").
 # (with their marks, which count where they were typed: "buổi tối" is no "tôi")
 _OWN_SENTENCE = frozenset({"tôi", "em", "mình", "cháu", "tui", "tớ", "là", "ơi", "rồi", "xong",
                            "chào", "nghe", "đọc", "thấy"})
-_OWN_FOLDS = frozenset(fold(w) for w in _OWN_SENTENCE)
+_OWN_FOLDS: Final = frozenset(fold(w) for w in _OWN_SENTENCE)
 
 
 # What `run`, `asks`, `clause_span`, `asking` and understand's `_asking_parts` found of the
@@ -134,33 +135,33 @@ def _asks(tokens: list[Token], start: int, end: int) -> bool:
 
 # Before "ai", a denial makes it nobody ("không ai nghe máy"); "cũng" after it, anybody ("ai
 # cũng được"): no question either way (folded).
-_NOBODY = frozenset({"khong", "chang", "cha", "chua"})
+_NOBODY: Final = frozenset({"khong", "chang", "cha", "chua"})
 # Who a request is for, after "cho" ("cho tôi số điện thoại", "cho em xin lịch") (folded).
-_FOR_ME = frozenset({"toi", "em", "e", "minh", "chau", "tui", "to", "bac", "t"})
+_FOR_ME: Final = frozenset({"toi", "em", "e", "minh", "chau", "tui", "to", "bac", "t"})
 # Words a request may open with before its verb ("thôi hủy nhắc lịch giúp tôi") (folded).
 # What "mấy" typed without marks counts ("mấy giờ", "mấy ngày"); where "đâu" typed without
 # marks goes ("ở đâu", "đi đâu"); calls after a question ("… không ad") (folded).
 _COUNTED = frozenset({"gio", "h", "ngay", "lan", "cau", "diem", "thu", "buoi", "tiet", "tuoi",
                       "tien", "nguoi", "phut", "giay"})
-_DAYS_PAST = frozenset({"hom", "ngay", "bua", "tuan", "thang", "nam"})
-_PAST = frozenset({"nay", "truoc", "qua", "roi", "lien", "vua"})
-_GONE_TO = frozenset({"o", "di", "den", "tu", "ve"})
-_CALLED = frozenset({"ad", "admin", "bot", "ban", "oi", "a", "ạ"})
-_ANNOUNCING = OPENERS - {("khong", "biet"), ("chua", "biet")}
+_DAYS_PAST: Final = frozenset({"hom", "ngay", "bua", "tuan", "thang", "nam"})
+_PAST: Final = frozenset({"nay", "truoc", "qua", "roi", "lien", "vua"})
+_GONE_TO: Final = frozenset({"o", "di", "den", "tu", "ve"})
+_CALLED: Final = frozenset({"ad", "admin", "bot", "ban", "oi", "a", "ạ"})
+_ANNOUNCING: Final = OPENERS - {("khong", "biet"), ("chua", "biet")}
 # The words that end those pairs ("biết", "hỏi", "nghị"): a message with none of them announces
 # no question, found by one set test before the pairs are read (most messages).
-_ANNOUNCED_BY = frozenset(b for _a, b in OPENERS)
-_FOR_HELP = frozenset({"giup", "gium", "dum"})
-_STOP_TEXTS = frozenset({"đừng", "dừng", "ngừng", "tắt", "hủy", "huỷ", "bỏ", "khỏi"})
-_STOP_FOLDS = frozenset({"dung", "ngung", "tat", "huy"})  # (not "bo": "bố tôi …")
-_DENYING = frozenset({"khong", "ko", "k", "chang"})
-_DROPPED = frozenset({"nhac", "dang", "dk", "theo", "tin", "thong", "giup", "gium", "di"})
+_ANNOUNCED_BY: Final = frozenset(b for _a, b in OPENERS)
+_FOR_HELP: Final = frozenset({"giup", "gium", "dum"})
+_STOP_TEXTS: Final = frozenset({"đừng", "dừng", "ngừng", "tắt", "hủy", "huỷ", "bỏ", "khỏi"})
+_STOP_FOLDS: Final = frozenset({"dung", "ngung", "tat", "huy"})  # (not "bo": "bố tôi …")
+_DENYING: Final = frozenset({"khong", "ko", "k", "chang"})
+_DROPPED: Final = frozenset({"nhac", "dang", "dk", "theo", "tin", "thong", "giup", "gium", "di"})
 # What checks the words before it after "đúng" ("đúng không", "đúng chứ", "đúng chưa"), and
 # the words a follow-up opens with before "thì" ("vậy thì sao", "thế thì sao") (folded).
-_CHECKING = frozenset({"khong", "chu", "chua"})
-_SO = frozenset({"vay", "the"})
-_LEADING = frozenset({"thoi", "gio", "vay", "the", "con", "nen", "va", "ma", "ad", "bot",
-                      "oi", "da", "a"})
+_CHECKING: Final = frozenset({"khong", "chu", "chua"})
+_SO: Final = frozenset({"vay", "the"})
+_LEADING: Final = frozenset({"thoi", "gio", "vay", "the", "con", "nen", "va", "ma", "ad", "bot",
+                             "oi", "da", "a"})
 
 
 def _some(tokens: list[Token], i: int, end: int) -> bool:
@@ -309,14 +310,14 @@ def heard_of(tokens: list[Token], filler: Callable[[Token], bool]) -> list[Token
 # thành phố", "trên địa bàn tp hải phòng"): the words that say "at" (as typed: "ở" or "o",
 # not "ô", "ơ"; "bên" only with its marks, "ben" may be "bến"), what may stand between them
 # and the city's name, and its names (folded).
-AT = frozenset({"ở", "o", "tại", "tai", "trên", "tren", "bên", "khắp", "khap"})
-_AREA = (("dia", "ban"), ("khu", "vuc"), ("thanh", "pho"), ("tp",))
-_CITY = (("hai", "phong"), ("hp",))
+AT: Final = frozenset({"ở", "o", "tại", "tai", "trên", "tren", "bên", "khắp", "khap"})
+_AREA: Final = (("dia", "ban"), ("khu", "vuc"), ("thanh", "pho"), ("tp",))
+_CITY: Final = (("hai", "phong"), ("hp",))
 # after "thành phố" said alone, another city or a question of which ("ở thành phố khác", "ở tp
 # nào"): not the Week's
-_NOT_THIS_CITY = frozenset({"khac", "nao", "lon"})
-_DISTRICT_KINDS = frozenset({"quan", "huyen", "q"})
-_CLOSE_AFTER = 2
+_NOT_THIS_CITY: Final = frozenset({"khac", "nao", "lon"})
+_DISTRICT_KINDS: Final = frozenset({"quan", "huyen", "q"})
+_CLOSE_AFTER: Final = 2
 
 
 def _said_at(tokens: list[Token], i: int, names: tuple[tuple[str, ...], ...]) -> int:
@@ -408,7 +409,7 @@ def _heard(part: list[tuple[int, Token]], filler: Callable[[Token], bool]) -> bo
         for t in before)
 
 
-_HEARD_AT = _HEARD | {"xem"}
+_HEARD_AT: Final = _HEARD | {"xem"}
 _SOURCE_SPAN = 6  # at most this many words between the verb of hearing and the one of saying
 _SAID_IN = frozenset({"trong", "o", "tai", "luc", "hom", "buoi"})  # where it was said (folded)
 _SAID_WHAT = frozenset({"ve", "la", "co", "rang", "rong", "nhung", "ma"})  # what follows (folded)
@@ -638,8 +639,8 @@ def denying(tokens: list[Token], denied: set[int]) -> set[int]:
             and (tokens[i - 2].fold, tokens[i - 1].fold) in DENIALS for k in (i - 2, i - 1)}
 
 
-_DENIED_AFTER = frozenset({("khong", "phai"), ("dau", "phai"), ("chang", "phai"),
-                           ("khong", "hoi")})
+_DENIED_AFTER: Final = frozenset({("khong", "phai"), ("dau", "phai"), ("chang", "phai"),
+                                  ("khong", "hoi")})
 
 
 def besides(tokens: list[Token]) -> set[int]:
@@ -671,10 +672,10 @@ def besides(tokens: list[Token]) -> set[int]:
 # khai mạc ra thì …", "bỏ qua hôm nay, mai có gì", "không tính đọc sách thì tuần lễ còn làm
 # gì", "không kể thứ bảy, chủ nhật có gì"); "trừ" within a part only with "ra" after it ("lễ
 # khai mạc trừ ra", no: "làm sai có bị trừ điểm không" deducts).
-_ASIDE_FIRST = frozenset({"ngoai", "tru", "bo", "khong", "chua"})
+_ASIDE_FIRST: Final = frozenset({"ngoai", "tru", "bo", "khong", "chua"})
 _ASIDE_PAIRS = frozenset({("bo", "qua"), ("khong", "tinh"), ("khong", "ke"), ("chua", "tinh"),
                           ("chua", "ke")})
-_ASIDE_ENDS = frozenset({"ra", "con"})
+_ASIDE_ENDS: Final = frozenset({"ra", "con"})
 
 
 def setting_aside(tokens: list[Token], aside: set[int]) -> set[int]:
@@ -720,8 +721,8 @@ def _set_aside_at(tokens: list[Token], folds: list[str], i: int) -> set[int]:
 
 # Round 27 (b): two things compared, then what is asked of them ("học online với học trực
 # tiếp | cái nào tốn tiền hơn", "thư viện 50k hay tủ sách lớp học | bên nào miễn phí").
-_WHICH_OF = frozenset({"cai", "ben", "loai", "kieu", "hinh"})
-_JOINS = frozenset({"voi", "vs", "hay", "va", "so"})
+_WHICH_OF: Final = frozenset({"cai", "ben", "loai", "kieu", "hinh"})
+_JOINS: Final = frozenset({"voi", "vs", "hay", "va", "so"})
 
 
 def compared(tokens: list[Token]) -> tuple[set[int], int]:
@@ -898,25 +899,25 @@ def spans(tokens: list[Token], name: str) -> set[int]:
 # Round 17 (c): a message asking to be sent something every day ("mỗi ngày gửi lịch cho bác",
 # "tối nào cũng gửi lịch cho tôi", "gui lich cho minh moi sang") asks for the reminders, in
 # whatever order its words come; one that stops them ("đừng gửi … mỗi ngày") does not (folded).
-_SENDS = frozenset({"gui", "nhan", "nhac", "bao"})
-_NOT_SENT_AFTER_BAO = frozenset({"nhieu", "gio", "lau", "cao", "chi"})  # bao nhiêu, báo cáo
+_SENDS: Final = frozenset({"gui", "nhan", "nhac", "bao"})
+_NOT_SENT_AFTER_BAO: Final = frozenset({"nhieu", "gio", "lau", "cao", "chi"})  # bao nhiêu, báo cáo
 # "đọc báo", "sách báo", "tờ báo": the newspaper, not "báo" (notify) (round 24b)
-_PAPER_BEFORE_BAO = frozenset({"doc", "sach", "to"})
-_EVERY = frozenset({("moi", "ngay"), ("moi", "sang"), ("moi", "toi"), ("moi", "buoi"),
-                    ("hang", "ngay"), ("hang", "sang"), ("moi", "tuan"), ("hang", "tuan")})
-_EVERY_PARTS = frozenset({"sang", "trua", "chieu", "toi", "ngay", "hom"})
-_WANTS = frozenset({"can", "muon", "nhan", "gui", "nhac", "thich"})  # a verb after "không"
-_STOPS_SENDING = frozenset({"dung", "khong", "ko", "k", "thoi", "ngung", "huy", "tat", "bo",
-                            "chang", "cha", "nua", "khoi"})
+_PAPER_BEFORE_BAO: Final = frozenset({"doc", "sach", "to"})
+_EVERY: Final = frozenset({("moi", "ngay"), ("moi", "sang"), ("moi", "toi"), ("moi", "buoi"),
+                           ("hang", "ngay"), ("hang", "sang"), ("moi", "tuan"), ("hang", "tuan")})
+_EVERY_PARTS: Final = frozenset({"sang", "trua", "chieu", "toi", "ngay", "hom"})
+_WANTS: Final = frozenset({"can", "muon", "nhan", "gui", "nhac", "thich"})  # a verb after "không"
+_STOPS_SENDING: Final = frozenset({"dung", "khong", "ko", "k", "thoi", "ngung", "huy", "tat", "bo",
+                                   "chang", "cha", "nua", "khoi"})
 
 
-_MONEY = frozenset({"tien", "phi"})  # money asked of the sending (round 23 d)
-_AT_WHAT_TIME = ("may gio", "may h", "luc nao", "gio nao", "khi nao")
-_HOW_OR_WHEN = (*_AT_WHAT_TIME, "the nao", "ra sao", "nhu nao", "lam sao", "o dau",
-                "cach nao")
-_SEND_TEXTS = frozenset({"gửi", "nhận", "nhắn", "nhắc", "báo"})
-_BEFORE_NHAN = frozenset({"cong", "ca"})  # "cong nhan", "ca nhan" typed without marks
-_AFTER_NHAN = frozenset({"vien", "dan", "su"})  # "nhan vien", "nhan dan", "nhan su"
+_MONEY: Final = frozenset({"tien", "phi"})  # money asked of the sending (round 23 d)
+_AT_WHAT_TIME: Final = ("may gio", "may h", "luc nao", "gio nao", "khi nao")
+_HOW_OR_WHEN: Final = (*_AT_WHAT_TIME, "the nao", "ra sao", "nhu nao", "lam sao", "o dau",
+                       "cach nao")
+_SEND_TEXTS: Final = frozenset({"gửi", "nhận", "nhắn", "nhắc", "báo"})
+_BEFORE_NHAN: Final = frozenset({"cong", "ca"})  # "cong nhan", "ca nhan" typed without marks
+_AFTER_NHAN: Final = frozenset({"vien", "dan", "su"})  # "nhan vien", "nhan dan", "nhan su"
 _HOW_MANY = frozenset({"may", "nhieu", "tan", "lien", "hoai", "mai"})  # "nhắn mấy tin", "nhắn
 # nhiều quá", "gửi liên tục", "nhắn hoài", "gửi mãi": how much is sent, told (folded)
 
@@ -984,16 +985,16 @@ def every_day(tokens: list[Token]) -> bool:
 # chuyển lời …) addressed to them ("tới / cho / với ban tổ chức"), in whatever words come
 # between ("cho tôi gửi lời nhắn tới ban tổ chức", "nhắn với btc giúp em là …"); not a
 # salutation ("kính gửi ban tổ chức"), not a report or a plan sent to them (folded).
-_CARRIES = frozenset({"nhan", "gui", "chuyen"})
-_TO = frozenset({"toi", "den", "cho", "voi", "len"})
-_PAPERS = frozenset({("bao", "cao"), ("ke", "hoach"), ("ho", "so"), ("so", "lieu"),
-                     ("danh", "sach")})
-_NOT_A_MESSAGE = frozenset({"kinh", "bao", "ke", "so", "mail", "email", "ho", "noi", "tin",
-                            "danh", "dang", "lich", "bai", "thong"})
+_CARRIES: Final = frozenset({"nhan", "gui", "chuyen"})
+_TO: Final = frozenset({"toi", "den", "cho", "voi", "len"})
+_PAPERS: Final = frozenset({("bao", "cao"), ("ke", "hoach"), ("ho", "so"), ("so", "lieu"),
+                            ("danh", "sach")})
+_NOT_A_MESSAGE: Final = frozenset({"kinh", "bao", "ke", "so", "mail", "email", "ho", "noi", "tin",
+                                   "danh", "dang", "lich", "bai", "thong"})
 
 
-_TOLD_SENT = frozenset({"da", "vua"})
-_TOLD_AFTER = frozenset({"roi", "xong"})
+_TOLD_SENT: Final = frozenset({"da", "vua"})
+_TOLD_AFTER: Final = frozenset({"roi", "xong"})
 
 
 def for_organizers(tokens: list[Token]) -> bool:
@@ -1021,11 +1022,11 @@ def for_organizers(tokens: list[Token]) -> bool:
 # giữ) with something of the speaker's ("của tôi", "cá nhân") after it in its part of the
 # message, whatever the thing is called ("hủy hồ sơ cá nhân của mình"); not the reminders
 # ("hủy đăng ký của tôi") (folded).
-_DELETES = frozenset({"xoa", "huy", "luu", "giu"})
-_MINE = frozenset({("cua", "toi"), ("cua", "minh"), ("cua", "em"), ("cua", "tao"),
-                   ("cua", "chau"), ("cua", "to"), ("ca", "nhan"), ("ve", "toi"),
-                   ("ve", "minh"), ("ve", "em")})
-_NOT_MINE = frozenset({"dang", "ky", "thong", "nhac", "tin", "lich", "theo", "thi", "diem"})
+_DELETES: Final = frozenset({"xoa", "huy", "luu", "giu"})
+_MINE: Final = frozenset({("cua", "toi"), ("cua", "minh"), ("cua", "em"), ("cua", "tao"),
+                          ("cua", "chau"), ("cua", "to"), ("ca", "nhan"), ("ve", "toi"),
+                          ("ve", "minh"), ("ve", "em")})
+_NOT_MINE: Final = frozenset({"dang", "ky", "thong", "nhac", "tin", "lich", "theo", "thi", "diem"})
 
 
 def deletes_mine(tokens: list[Token]) -> bool:

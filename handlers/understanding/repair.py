@@ -8,6 +8,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
+from typing import Final
 
 from handlers.understanding.index import Index, near_key, slip
 from handlers.understanding.normalise import (
@@ -42,34 +43,34 @@ from handlers.understanding.words import (
 # Letters a word may have for its swaps to be read as words typed as one or with Telex keys
 # ("nagymai", "lihcj"): each swap is read again, and a longer run is no word of a message
 # people type (a flood of such runs stays cheap).
-SWAP_READ_LETTERS = 12
+SWAP_READ_LETTERS: Final = 12
 # Words typed as one are read up to six ("homnaycogikhong"), of 36 letters at most.
-RUN_WORDS = 6
-RUN_LETTERS = 36
+RUN_WORDS: Final = 6
+RUN_LETTERS: Final = 36
 # Words of one message read again, at most (each up to ~1.5 ms): a citizen's message has a few
 # unknown words; 4,096 characters of distinct made-up words had 300, half a second of CPU.
-MAX_REPAIRS = 40
-_ENDS = YES_NO | CLOSING
-_ASKS_OF = ASK_WORDS | {"nay", "kia"}
+MAX_REPAIRS: Final = 40
+_ENDS: Final = YES_NO | CLOSING
+_ASKS_OF: Final = ASK_WORDS | {"nay", "kia"}
 # Initials the North says alike (`Repairer._heard`; l said n is `respellings`').
-_HEARD_ALIKE = (("x", "s"), ("s", "x"), ("d", "gi"), ("gi", "d"), ("r", "d"), ("d", "r"),
-                ("gi", "r"), ("r", "gi"), ("ch", "tr"), ("tr", "ch"))
+_HEARD_ALIKE: Final = (("x", "s"), ("s", "x"), ("d", "gi"), ("gi", "d"), ("r", "d"), ("d", "r"),
+                       ("gi", "r"), ("r", "gi"), ("ch", "tr"), ("tr", "ch"))
 # A word the bot knows typed in the other spelling of l/n or s/x, pairing with no neighbour
 # where that spelling does ("niên hệ", "bảng sếp hạng": `Repairer._said_alike`): ch/tr and
 # d/gi/r spell pairs of words people use alike ("kể chuyện cổ tích" is no "truyện").
-_SAID_ALIKE = (("x", "s"), ("s", "x"), ("n", "l"), ("l", "n"))
+_SAID_ALIKE: Final = (("x", "s"), ("s", "x"), ("n", "l"), ("l", "n"))
 # Typed without marks, ch/tr too (letters that spell several words are left as typed, unless
 # the other spelling pairs with a word that asks for something), not d/gi/r (a folded d is also
 # đ: "có đi" is no "có gì"); n said l only between two words it pairs with, and as "nay" after
 # a word of the date ("giải lao" is no "giải nào"; "ky lang so", "hom lay": round 33a).
-_SAID_ALIKE_FOLDED = (("x", "s"), ("s", "x"), ("ch", "tr"), ("tr", "ch"), ("n", "l"))
+_SAID_ALIKE_FOLDED: Final = (("x", "s"), ("s", "x"), ("ch", "tr"), ("tr", "ch"), ("n", "l"))
 # A Telex tone key typed after the vowels and before the final consonants ("bajn", "ddaajt")
-_TELEX_KEYS = re.compile(r"[aeiouy].*[sfrxjw]|aa|ee|oo|dd")
-_KEY_BEFORE_FINAL = re.compile(r"[aeiouy][sfrxj](?:ch|ng|nh|[cmnpt])$")
+_TELEX_KEYS: Final = re.compile(r"[aeiouy].*[sfrxjw]|aa|ee|oo|dd")
+_KEY_BEFORE_FINAL: Final = re.compile(r"[aeiouy][sfrxj](?:ch|ng|nh|[cmnpt])$")
 
 # The bound of each of a Repairer's memos (words, or a word and its neighbours): people
 # repeat their typos, floods do not; a memo full keeps what it holds.
-MEMO_WORDS = 8192
+MEMO_WORDS: Final = 8192
 
 
 class Repairer:
@@ -1143,22 +1144,22 @@ def _initial(initial: str, rest: str) -> str:
 
 # The letters a slip of one key leaves out or adds in a word typed with its marks (a letter
 # with a mark is the word's): consonants, Telex's keys, and vowels without a mark ("qa": qua).
-_SLIP_LETTERS = "bcdghklmnpqrstvxaeiouyjfwz"
+_SLIP_LETTERS: Final = "bcdghklmnpqrstvxaeiouyjfwz"
 # A letter typed for another: a key beside it on a phone's keyboard (in its row or the row
 # above or below), i for y and u for y ("hủi", "hủu": hủy), c and t at the end ("mạt": mạc).
-_KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
-_BESIDE: dict[str, str] = {
+_KEY_ROWS: Final = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_BESIDE: Final[dict[str, str]] = {
     a: "".join(b for rb, row_b in enumerate(_KEY_ROWS) for ib, b in enumerate(row_b)
-               if b != a and abs(ra - rb) <= 1 and abs(ia - ib) <= 1)
+                      if b != a and abs(ra - rb) <= 1 and abs(ia - ib) <= 1)
     for ra, row_a in enumerate(_KEY_ROWS) for ia, a in enumerate(row_a)}
 for _a, _b in (("i", "y"), ("u", "y"), ("c", "t")):
     _BESIDE[_a] += _b
     _BESIDE[_b] += _a
 # A vowel's shape typed wrong or left out, its tone kept ("tạp": tập, "vói": với, "đỏi": đổi,
 # "thư viên": viện's shape is no slip of this kind, its tone was left out)
-_SHAPES = {"a": "âă", "â": "aă", "ă": "aâ", "e": "ê", "ê": "e", "o": "ôơ", "ô": "oơ",
-           "ơ": "oô", "u": "ư", "ư": "u", "d": "đ", "đ": "d"}
-BEFORE_FOLDS = frozenset(fold(w) for w in BEFORE_NUMBER)
+_SHAPES: Final = {"a": "âă", "â": "aă", "ă": "aâ", "e": "ê", "ê": "e", "o": "ôơ", "ô": "oơ",
+                  "ơ": "oô", "u": "ư", "ư": "u", "d": "đ", "đ": "d"}
+BEFORE_FOLDS: Final = frozenset(fold(w) for w in BEFORE_NUMBER)
 
 
 _GLIDE_TONE = re.compile("([ou])([\u0300\u0301\u0303\u0309\u0323])([aey])(?=[bcdghklmnpqrstvx])")
@@ -1208,7 +1209,7 @@ def _key_edits(text: str) -> frozenset[str]:
 
 
 # The final consonants a word may have lost at its end (`Repairer._final_left_off`).
-_FINALS = ("c", "m", "n", "p", "t", *sorted(PAIRED_FINALS))
+_FINALS: Final = ("c", "m", "n", "p", "t", *sorted(PAIRED_FINALS))
 
 
 def _neighbours(tokens: list[Token], k: int) -> tuple[Token | None, Token | None]:

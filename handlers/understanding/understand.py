@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from dataclasses import fields as _fields
 from dataclasses import replace as _dataclass_replace
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar, cast
 
 from rapidfuzz import fuzz, process
 
@@ -69,66 +69,66 @@ from handlers.understanding.words import (
 )
 
 # The weights of the decision (tuned on tests/understanding/corpus.txt only).
-DATE_SCORE = 5.0  # a named day: as strong as a distinctive phrase
-DATE_INFO = 3.0  # what a named day says, against the words that say something else
+DATE_SCORE: Final = 5.0  # a named day: as strong as a distinctive phrase
+DATE_INFO: Final = 3.0  # what a named day says, against the words that say something else
 # "tháng 10", "năm nay", "năm ngoái": a month or a year names the Week (or not) but no day; it
 # answers only when nothing else in the message does ("chủ đề năm nay" is about the theme).
-SCOPE_SCORE = 2.0
-SCOPE_INFO = 1.0
-SCOPES = frozenset({"season", "outside"})
-UNKNOWN_INFO = 3.0  # what a word the bot does not know says
-NUMBER_INFO = 1.0  # a number that is not part of a date
-UNEXPLAINED = 0.5  # a known word the answer does not explain says half of what it would
-MODIFIED = 0.3  # "lịch cắt điện", "giá vàng": a phrase followed by an unknown word names
+SCOPE_SCORE: Final = 2.0
+SCOPE_INFO: Final = 1.0
+SCOPES: Final = frozenset({"season", "outside"})
+UNKNOWN_INFO: Final = 3.0  # what a word the bot does not know says
+NUMBER_INFO: Final = 1.0  # a number that is not part of a date
+UNEXPLAINED: Final = 0.5  # a known word the answer does not explain says half of what it would
+MODIFIED: Final = 0.3  # "lịch cắt điện", "giá vàng": a phrase followed by an unknown word names
 #                 something else
-ASKED_INFO = 0.5  # a filler of a phrase an answer was found on
-QUALIFIER = 0.35  # "khóa học miễn phí": a phrase right after another answer's qualifies it
-AFTER_PREPOSITION = 0.5  # "cho trẻ con", "ở thư viện": a qualifier, not the subject
-FILLER_LIKE = 0.25  # typed without marks, a word that may be a filler ("ve": về, vé)
-CORRECTED = 0.85  # a phrase read through a typo correction
+ASKED_INFO: Final = 0.5  # a filler of a phrase an answer was found on
+QUALIFIER: Final = 0.35  # "khóa học miễn phí": a phrase right after another answer's qualifies it
+AFTER_PREPOSITION: Final = 0.5  # "cho trẻ con", "ở thư viện": a qualifier, not the subject
+FILLER_LIKE: Final = 0.25  # typed without marks, a word that may be a filler ("ve": về, vé)
+CORRECTED: Final = 0.85  # a phrase read through a typo correction
 PREDICATE = 1.5  # "thi có tốn tiền không": what comes after "có" in a yes/no question is asked
-OWN_WORD = 0.25  # a word of the answer's own phrases, on which no phrase was found
-OWN_UNITS = 2  # … that few answers' phrases hold
-STORY_WORDS = 15  # a long story: this many words that say something
-TOPIC_PHRASES = 2  # … and this many phrases of two words or more of one answer
-TOPIC = 1.5  # … make what it explains say this much more
-STORY = 6  # more far words than this weigh as their sum times sqrt(STORY / their number)
-AGENT_WORDS = 8  # at most this many words between "bị" and what was suffered
-BAIT = 2.0  # the safe-Internet answer this much stronger than a subject elsewhere: its bait
-COVERAGE = 0.4  # how much explaining all of the message counts when ranking answers
-CLARIFY_RATIO = 0.8  # a second answer at least this strong on the same words: ask
-TWO_QUESTIONS = 0.5  # a second answer this strong on words of its own: two questions, ask
-SUBJECT = 0.25  # a subject before "có" this strong owns the list asked after it
+OWN_WORD: Final = 0.25  # a word of the answer's own phrases, on which no phrase was found
+OWN_UNITS: Final = 2  # … that few answers' phrases hold
+STORY_WORDS: Final = 15  # a long story: this many words that say something
+TOPIC_PHRASES: Final = 2  # … and this many phrases of two words or more of one answer
+TOPIC: Final = 1.5  # … make what it explains say this much more
+STORY: Final = 6  # more far words than this weigh as their sum times sqrt(STORY / their number)
+AGENT_WORDS: Final = 8  # at most this many words between "bị" and what was suffered
+BAIT: Final = 2.0  # the safe-Internet answer this much stronger than a subject elsewhere: its bait
+COVERAGE: Final = 0.4  # how much explaining all of the message counts when ranking answers
+CLARIFY_RATIO: Final = 0.8  # a second answer at least this strong on the same words: ask
+TWO_QUESTIONS: Final = 0.5  # a second answer this strong on words of its own: two questions, ask
+SUBJECT: Final = 0.25  # a subject before "có" this strong owns the list asked after it
 HALF = 0.5  # the quiz's device: the contest's facts on "thi trên máy tính" this strong (26d)
-WEEK_NAME = 0.1  # the Week's full name weighs much: what is asked of it may weigh a tenth
-MAX_CANDIDATES = 2
+WEEK_NAME: Final = 0.1  # the Week's full name weighs much: what is asked of it may weigh a tenth
+MAX_CANDIDATES: Final = 2
 ANNOUNCED_PART = 0.1  # an answer of the part that announces the question, against the story's
 # A long message tells a story around its question: the words far from what is asked say less.
-CONTEXT = 0.5  # what such a word, or any word of a part of the message not asked, says
+CONTEXT: Final = 0.5  # what such a word, or any word of a part of the message not asked, says
 # Features that, with a day, mean "what is on that day".
-DATED = frozenset({"schedule", "activities", "next"})
-_PREPOSITIONS = frozenset({"cho", "của", "ở", "tại", "với", "trong", "ngoài", "trên",
-                           "bằng"})
+DATED: Final = frozenset({"schedule", "activities", "next"})
+_PREPOSITIONS: Final = frozenset({"cho", "của", "ở", "tại", "với", "trong", "ngoài", "trên",
+                                  "bằng"})
 # Typed without marks, these may be a preposition ("ve": về or vé; "cho": cho or chó).
-_PREPOSITION_FOLDS = frozenset(fold(w) for w in (*_PREPOSITIONS, "về"))
+_PREPOSITION_FOLDS: Final = frozenset(fold(w) for w in (*_PREPOSITIONS, "về"))
 # The phone as where a thing is done, after these (folded: "tren" is only "trên"; "bằng" is
 # typed with its marks, "bang" is "bảng" too): "nghe sach noi tren dien thoai", "xem khai mac
 # tren dt" ask no number (round 36 b).
-_ON_DEVICE = frozenset({"tren", "bằng"})
+_ON_DEVICE: Final = frozenset({"tren", "bằng"})
 # When a place opens or works: asked of the organising bodies or of a resource online, whose
 # answers hold no hours (the library's and the events' do), the bot has no information.
-_HOURS_ASKED = ("mo cua", "dong cua", "gio lam viec", "co lam viec", "lam viec khong",
-                "gio hanh chinh")
-_NO_HOURS = frozenset({"bodies", "courses"})
+_HOURS_ASKED: Final = ("mo cua", "dong cua", "gio lam viec", "co lam viec", "lam viec khong",
+                       "gio hanh chinh")
+_NO_HOURS: Final = frozenset({"bodies", "courses"})
 # A place's opening or closing (folded): "mở cửa", "đóng cửa", "… hay nghỉ" (_library_opens).
-_OPENING = frozenset({"mo", "dong", "cua", "nghi", "hay"})
+_OPENING: Final = frozenset({"mo", "dong", "cua", "nghi", "hay"})
 # Where, asked as which place ("ở thư viện nào", "tại trường nào") (folded run).
-_WHICH_PLACE = re.compile(r" (?:o|tai) (?:\w+ ){1,2}nao ")
+_WHICH_PLACE: Final = re.compile(r" (?:o|tai) (?:\w+ ){1,2}nao ")
 # Which session is asked for ("đi buổi nào"): a day and a place, as "khi nào" asks.
-_OCCASION_ASKED = ("buoi nao",)
+_OCCASION_ASKED: Final = ("buoi nao",)
 # Which day is asked, not which hour (folded): "hôm nào thư viện mở cửa" (round 25d).
 _WHICH_DAY = ("hom nao", "ngay nao", "bua nao", "thu may", "mung may", "ngay may", "hom may")
-_WHICH_HOUR = ("may gio", "may h", "gio nao", "luc nao")
+_WHICH_HOUR: Final = ("may gio", "may h", "gio nao", "luc nao")
 # Whose library ("thư viện xã", "thư viện thành phố", "thư viện trường"): a library of the
 # writer's place, asked whether it opens on a day (round 30a)
 _LIBRARY_OF = frozenset({"xa", "phuong", "quan", "huyen", "thanh", "pho", "tp", "truong",
@@ -136,12 +136,12 @@ _LIBRARY_OF = frozenset({"xa", "phuong", "quan", "huyen", "thanh", "pho", "tp", 
 # A school's class named by its grade and letter ("lớp 6A3", "lop 10a1"): the timetable of that
 # class is its school's, not the Week's schedule (round 17e). The Week names no class so; "tủ sách
 # lớp học cho lớp 4A" stays a programme (only the calendar's answers give way).
-_SCHOOL_CLASS = re.compile(r"\d{1,2}[a-gi-z]\d{0,2}")  # not "h": "lớp 7h" is an hour
-_CALENDAR = frozenset({"schedule", "day", "today", "next"})
-_GRADES = frozenset(str(n) for n in range(1, 13))  # "lớp 12": a school's grade
+_SCHOOL_CLASS: Final = re.compile(r"\d{1,2}[a-gi-z]\d{0,2}")  # not "h": "lớp 7h" is an hour
+_CALENDAR: Final = frozenset({"schedule", "day", "today", "next"})
+_GRADES: Final = frozenset(str(n) for n in range(1, 13))  # "lớp 12": a school's grade
 # An English question that starts so asks whether its last phrase is true ("is the contest
 # free": about the fee, not the contest).
-_EN_YES_NO = frozenset({"is", "are", "does", "do", "can", "will"})
+_EN_YES_NO: Final = frozenset({"is", "are", "does", "do", "can", "will"})
 # A greeting or a call before the English question opens nothing ("hi, is this event free",
 # "hello bot is the quiz free"), and words after its last phrase ask nothing ("is it free or
 # not", "… or do we need to pay sth", "… pls") (round 24 e; folded).
@@ -149,45 +149,45 @@ _EN_OPENERS = frozenset({"hi", "hello", "hey", "hiya", "yo", "bot", "ad", "admin
                          "btw", "um", "excuse", "me", "sorry", "please", "oi", "alo"})
 _EN_AFTER_ASKED = frozenset({"or", "not", "no", "what", "sth", "smth", "something", "please",
                              "bot", "ad", "admin", "then", "too", "anyway"})
-_AFTER_YES_NO = (CLOSING | CALLS) - YES_NO
+_AFTER_YES_NO: Final = (CLOSING | CALLS) - YES_NO
 # Between a thing and the city it belongs to ("thư viện | của thành phố | Đà Nẵng"), and who
 # may write from another city ("người | Hà Nội") (folded).
 # ("ngoài | hà nội", "trong | sài gòn", "bên | hải dương": where a place lies, as the North
 # says it; round 37 b)
-_PLACE_LINKS = frozenset({"o", "tai", "cua", "tinh", "thanh", "pho", "tp", "quoc", "gia", "ngoai",
-                          "trong", "ben"})
+_PLACE_LINKS: Final = frozenset({"o", "tai", "cua", "tinh", "thanh", "pho", "tp", "quoc", "gia",
+                                 "ngoai", "trong", "ben"})
 # Before a place that opens a part of the message ("ở | đà nẵng", "bên | hà nội") (folded).
-_OPENING_LINKS = _PLACE_LINKS | {"ben", "o", "con", "the"}
+_OPENING_LINKS: Final = _PLACE_LINKS | {"ben", "o", "con", "the"}
 _WRITERS = frozenset({"nguoi", "dan", "toi", "minh", "em", "nha", "que"}) | SELF | frozenset(
     fold(w) for w in KIN)
 # Answers that list what the Week holds (_LISTS, below), and routes that are no subject of such
 # a list.
-_WHAT_WEEK = ("faq", "tuan-le-la-gi")
-_WHEN_WEEK = ("faq", "thoi-gian")
-_UNTIL_WHEN = ("hom nao", "ngay nao", "khi nao", "bao gio", "luc nao")  # after "đến"
-_CITY_LISTS = frozenset({("schedule", ""), ("activities", ""), ("faq", "hoat-dong")})
-_DISTRICT_EVENTS = ("faq", "quan-huyen")
-_ACTIVITIES = frozenset({("activities", ""), ("faq", "hoat-dong")})
-_NOT_SUBJECTS = frozenset({"faq", "smalltalk", "unknown", "activities", "schedule", "next"})
+_WHAT_WEEK: Final = ("faq", "tuan-le-la-gi")
+_WHEN_WEEK: Final = ("faq", "thoi-gian")
+_UNTIL_WHEN: Final = ("hom nao", "ngay nao", "khi nao", "bao gio", "luc nao")  # after "đến"
+_CITY_LISTS: Final = frozenset({("schedule", ""), ("activities", ""), ("faq", "hoat-dong")})
+_DISTRICT_EVENTS: Final = ("faq", "quan-huyen")
+_ACTIVITIES: Final = frozenset({("activities", ""), ("faq", "hoat-dong")})
+_NOT_SUBJECTS: Final = frozenset({"faq", "smalltalk", "unknown", "activities", "schedule", "next"})
 # Words that close a noun phrase ("khóa học nào | miễn phí", "sách gì | hay"): the phrase after
 # them still qualifies the one before.
-_CLOSERS = frozenset({"nao", "gi"})
+_CLOSERS: Final = frozenset({"nao", "gi"})
 # The words of a question about when or where, and of the time something starts or ends.
 # How long something lasts is asked of it as its time is ("kéo dài mấy tiếng") (round 20e).
-_WHEN_OR_HOW_LONG = (*WHEN_WHERE, "bao lau", "may tieng", "keo dai", "bao nhieu tieng")
+_WHEN_OR_HOW_LONG: Final = (*WHEN_WHERE, "bao lau", "may tieng", "keo dai", "bao nhieu tieng")
 # What to bring to an event, asked of it as its time or place is ("hôm ông bà cháu cùng đọc
 # sách có cần mang gì không"): the event's card, not the programme's (round 31 c). (Kept out
 # of _WHEN_FOLDS: "mang" folded is "mạng" too.)
-_BRING = ("can mang", "phai mang", "mang theo", "mang gi")
+_BRING: Final = ("can mang", "phai mang", "mang theo", "mang gi")
 # (both between spaces, as they are sought in a message's run: made once, not at every message)
-_WHEN_OR_BRING_RUNS = tuple(f" {q} " for q in (*_WHEN_OR_HOW_LONG, *_BRING))
+_WHEN_OR_BRING_RUNS: Final = tuple(f" {q} " for q in (*_WHEN_OR_HOW_LONG, *_BRING))
 # The words of a question asked of an event named, in the part that names it ("bữa lễ mở đầu
 # tuần lễ kéo dài bn tiếng"; "tiếng" after "mấy", "bao nhiêu"): the event's card answers them;
 # they are not words it leaves unexplained for the examples' model to answer instead (round
 # 31 c) (folded). (Not a question asked in another part: "đã đi lớp internet an toàn rồi, | …
 # học tiếng anh online ở đâu".)
-_ASKED_OF_EVENT = frozenset({"bua", "buoi", "hom", "mang", "theo"})
-_WHEN_FOLDS = frozenset(" ".join(_WHEN_OR_HOW_LONG).split()) | {
+_ASKED_OF_EVENT: Final = frozenset({"bua", "buoi", "hom", "mang", "theo"})
+_WHEN_FOLDS: Final = frozenset(" ".join(_WHEN_OR_HOW_LONG).split()) | {
     "bat", "dau", "ket", "thuc", "thoi", "gian", "luc"}
 # How an event is held, asked of it ("có học online được không", "xem trực tuyến", "qua
 # mạng", "ở trường hay online") (folded).
@@ -195,17 +195,17 @@ _HELD_HOW = frozenset({"hoc", "xem", "qua", "tren", "mang", "truc", "tuyen", "on
                        "livestream", "link", "zoom", "tai", "truong", "o"})
 # The words that say "the day of" before a day named after its ceremony ("hôm khai mạc"), and
 # the sessions a day holds (folded).
-_SESSIONS = frozenset({"lop", "buoi"})  # "có buổi nào online không"
-_EITHER = frozenset({"hay", "hoac"})  # days to choose from: "hôm nay hay mai"
-_DAY_HEADS = frozenset({"hom", "ngay", "bua"})
+_SESSIONS: Final = frozenset({"lop", "buoi"})  # "có buổi nào online không"
+_EITHER: Final = frozenset({"hay", "hoac"})  # days to choose from: "hôm nay hay mai"
+_DAY_HEADS: Final = frozenset({"hom", "ngay", "bua"})
 # Particles that close a statement asked to be confirmed ("sáng nay khai mạc à") (folded).
-_CONFIRMING = frozenset({"a", "ah", "ak", "ha", "nhi"})
+_CONFIRMING: Final = frozenset({"a", "ah", "ak", "ha", "nhi"})
 # The words that close a message that checks what it says ("… à", "… phải không ad") (folded).
-_CHECK_ENDS = _CONFIRMING | CALLS | CLOSING | {"phai", "khong", "chu"}
+_CHECK_ENDS: Final = _CONFIRMING | CALLS | CLOSING | {"phai", "khong", "chu"}
 # The particles that ask back what was just said, typed with their marks ("thế thôi à", "vậy
 # thôi hả"): no order (round 33 b).
-_ASKED_BACK = frozenset({"à", "hả", "hở", "nhỉ", "hà"})
-_NEEDING = frozenset({"phai", "can", "nen", "duoc"})  # "phải | mang laptop" (folded)
+_ASKED_BACK: Final = frozenset({"à", "hả", "hở", "nhỉ", "hà"})
+_NEEDING: Final = frozenset({"phai", "can", "nen", "duoc"})  # "phải | mang laptop" (folded)
 # What one wears or brings to an event, folded: pairs, for one word alone is another's
 # ("mang" is "mạng", "đồng" "đóng", "mời" "mới", "giấy" the contest's "giây"); "mặc" alone
 # only typed with its mark ("mac" is "mạc" of "khai mạc").
@@ -217,117 +217,117 @@ _ATTENDING = frozenset({("dong", "phuc"), ("trang", "phuc"), ("quan", "ao"), ("g
                         # đi qua phường tôi không", "lớp ở nhà văn hóa thôn mình à")
                         ("phuong",), ("thon",), ("khu", "pho"), ("to", "dan", "pho"),
                         ("nha", "van", "hoa"), ("di", "qua"), ("chay", "qua")})
-_ATTENDING_FIRST = frozenset(words[0] for words in _ATTENDING)
+_ATTENDING_FIRST: Final = frozenset(words[0] for words in _ATTENDING)
 # Typed without marks, "toi", "minh" after whose it is ("nhà tôi", "con tôi") or before
 # what the writer does ("tôi đã", "mình muốn") are who writes, not "tối", "tới" (folded).
 _OWNERS = frozenset({"nha", "con", "bo", "me", "cua", "truong", "lop", "phuong", "xa", "ong",
                      "ba", "vo", "chong", "quan", "ben", "cu"})
-_DOES = frozenset({"da", "muon", "can", "thay", "duoc", "chua", "dang", "se", "phu", "moi",
-                   "hay", "thich", "biet", "khong", "van", "cung", "lam", "hoc"})
+_DOES: Final = frozenset({"da", "muon", "can", "thay", "duoc", "chua", "dang", "se", "phu", "moi",
+                          "hay", "thich", "biet", "khong", "van", "cung", "lam", "hoc"})
 # Asking leave to ask: "cho em hỏi", "xin hỏi" (folded; "muốn hỏi" is what one wants), and
 # what may follow the "hỏi" of it ("cho mình hỏi chút ạ").
-_ASKS_LEAVE = frozenset({"cho", "xin"})
+_ASKS_LEAVE: Final = frozenset({"cho", "xin"})
 # After a greeting, a word that asks for something ("chào, cho xin | số điện thoại") or that
 # already names whom it speaks to ("alo ad | hotline"): the name that follows is asked about.
-_NOT_ADDRESSED = frozenset({"xin", "hoi", "ad", "admin", "bot", "chatbot"})
-_LEAVE_TAIL = frozenset({"chut", "ti", "xiu", "a", "nhe", "nha", "voi", "vs"})
+_NOT_ADDRESSED: Final = frozenset({"xin", "hoi", "ad", "admin", "bot", "chatbot"})
+_LEAVE_TAIL: Final = frozenset({"chut", "ti", "xiu", "a", "nhe", "nha", "voi", "vs"})
 # Words that point back to what a part before named ("…liên thế hệ, | đó là chương trình gì").
-_BACK = frozenset({"do", "day", "ay", "no"})
+_BACK: Final = frozenset({"do", "day", "ay", "no"})
 # A written or filmed work named (folded: "cuốn", "quyển", "truyện", "tiểu thuyết", "phim",
 # "tác phẩm") and its ending asked ("kết thúc thế nào", "kết cục", "cái kết") (round 26b).
-_WORKS = frozenset({"cuon", "quyen", "truyen", "thuyet", "phim", "pham"})
-_ENDING = (" ket thuc the nao ", " ket thuc ra sao ", " ket thuc nhu the nao ",
-           " ket thuc nhu nao ", " ket thuc sao ", " ket cuc ", " cai ket ")
+_WORKS: Final = frozenset({"cuon", "quyen", "truyen", "thuyet", "phim", "pham"})
+_ENDING: Final = (" ket thuc the nao ", " ket thuc ra sao ", " ket thuc nhu the nao ",
+                  " ket thuc nhu nao ", " ket thuc sao ", " ket cuc ", " cai ket ")
 # The words of a certificate ("cấp giấy chứng nhận", "chứng chỉ") (round 26b).
-_CERTIFICATE = frozenset({"cap", "giay", "chung", "nhan", "chi", "co", "duoc"})
+_CERTIFICATE: Final = frozenset({"cap", "giay", "chung", "nhan", "chi", "co", "duoc"})
 # Words (folded) that ask only for something to learn from, not what about ("… thì | có tài
 # liệu nào không", "| có link nào không"): the other part names the subject (round 26b).
 # ("app" is written out "ứng dụng")
-_MATERIAL = frozenset({"tai", "lieu", "trang", "web", "link", "app", "ung", "dung", "video",
-                       "clip"})
+_MATERIAL: Final = frozenset({"tai", "lieu", "trang", "web", "link", "app", "ung", "dung", "video",
+                              "clip"})
 # How an event's time is asked (folded: "bắt đầu", "kết thúc", "diễn ra", "kéo dài").
-_WHEN_VERBS = frozenset({"bat", "dau", "ket", "thuc", "dien", "ra", "keo", "dai"})
+_WHEN_VERBS: Final = frozenset({"bat", "dau", "ket", "thuc", "dien", "ra", "keo", "dai"})
 # Words that say what someone is thanked for ("cảm ơn btc | đã trả lời", "| vì đã giúp").
-_REASONS = frozenset({"da", "vi"})
+_REASONS: Final = frozenset({"da", "vi"})
 # What the writer tells they will do next, after thanks ("…, để em gửi báo cáo", "…, mình sẽ
 # đến thư viện"): "để" before who writes, or who writes before "sẽ" (folded).
-_NEXT_BEFORE_SELF = frozenset({"de"})
-_NEXT_AFTER_SELF = frozenset({"se"})
-_WRITER = SELF | {"e"}  # (who writes, "em" typed "e")
+_NEXT_BEFORE_SELF: Final = frozenset({"de"})
+_NEXT_AFTER_SELF: Final = frozenset({"se"})
+_WRITER: Final = SELF | {"e"}  # (who writes, "em" typed "e")
 # Where the writer tells they go next, after thanks ("…, em ra thư viện liền"): the verbs of
 # going, with their marks or none (_told_after_thanks).
-_GOES_TO = frozenset({"đi", "ra", "qua", "sang", "đến", "lên", "về", "xuống"})
-_GOES_TO_FOLDS = frozenset(fold(w) for w in _GOES_TO)
-_TAKEN_WORDS = 2  # words at most between who writes and the verb ("e dẫn bé đi …")
+_GOES_TO: Final = frozenset({"đi", "ra", "qua", "sang", "đến", "lên", "về", "xuống"})
+_GOES_TO_FOLDS: Final = frozenset(fold(w) for w in _GOES_TO)
+_TAKEN_WORDS: Final = 2  # words at most between who writes and the verb ("e dẫn bé đi …")
 # Leaving: "thôi" opening a greeting ("thôi cháu chào bác ạ"), a part that tells the writer
 # goes to do something now ("em đi làm đây", "thôi mình đi nấu cơm đây") (folded).
-_LEAVING_OPENER = "thoi"
+_LEAVING_OPENER: Final = "thoi"
 _GOING, _NOW_HERE = "di", "day"
-_GOING_WORDS = 2  # words at most between "đi" and "đây"
-_SPOKEN_AT_END = frozenset({"ad", "admin", "bot"})  # "… đi nấu cơm đây ad"
+_GOING_WORDS: Final = 2  # words at most between "đi" and "đây"
+_SPOKEN_AT_END: Final = frozenset({"ad", "admin", "bot"})  # "… đi nấu cơm đây ad"
 # Words that end a part telling what is already done ("đọc thể lệ rồi", "thi xong").
-_DONE = frozenset({"roi", "xong"})
+_DONE: Final = frozenset({"roi", "xong"})
 # The bot's actions: taken only when asked for (round 28 d)
-_POINTED = frozenset({"đó", "ấy", "đấy"})
-_POINTED_FOLDS = frozenset({"do", "ay"})
-_REFUSABLE = frozenset({("contest_take", "")})  # (a refused subscription is unsubscribing)
+_POINTED: Final = frozenset({"đó", "ấy", "đấy"})
+_POINTED_FOLDS: Final = frozenset({"do", "ay"})
+_REFUSABLE: Final = frozenset({("contest_take", "")})  # (a refused subscription is unsubscribing)
 # (a link beside small talk, no answer found, a question asked back, or an action asked: read
 # without it; a link's word, one no answer knows: _SHARED)
-_LINK_KEPT = frozenset({"smalltalk", "unknown", "clarify", "subscribe", "unsubscribe",
-                        "contest_take", "privacy", "ask", "language", "help", "menu"})
-_SHARED = make_token("http")
+_LINK_KEPT: Final = frozenset({"smalltalk", "unknown", "clarify", "subscribe", "unsubscribe",
+                               "contest_take", "privacy", "ask", "language", "help", "menu"})
+_SHARED: Final = make_token("http")
 # (the words, written out and folded, of a question asked beside a link: "có gì không",
 # "ở đâu", "when", "is it")
-_LINK_ASKED = ASK_WORDS | YES_NO | frozenset({
+_LINK_ASKED: Final = ASK_WORDS | YES_NO | frozenset({
     "bao", "khi", "phai", "what", "when", "where", "how", "who", "which", "is", "are", "can",
     "do", "does"})
-_ACTIONS = frozenset({("subscribe", ""), ("unsubscribe", ""), ("contest_take", ""),
-                      ("privacy", ""), ("ask", "")})
+_ACTIONS: Final = frozenset({("subscribe", ""), ("unsubscribe", ""), ("contest_take", ""),
+                             ("privacy", ""), ("ask", "")})
 _DAYS_BEFORE = frozenset({("hom", "qua"), ("hom", "truoc"), ("bua", "truoc"), ("hom", "kia")})
 # (the words before "nhận được" that wish for it, not tell it received)
-_WISHED_RECEIVED = frozenset({"muon", "de", "cho", "can", "sao", "chua", "duoc"})
+_WISHED_RECEIVED: Final = frozenset({"muon", "de", "cho", "can", "sao", "chua", "duoc"})
 _OWED = frozenset({"ma", "nen", "the", "vay"})  # "nhờ bot mà", "nhờ thế", "nhờ vậy" (folded)
-_THANKS_BYE = frozenset({("smalltalk", "thanks"), ("smalltalk", "goodbye")})
+_THANKS_BYE: Final = frozenset({("smalltalk", "thanks"), ("smalltalk", "goodbye")})
 # What a unit named before them wants or must do ("thư viện quận | muốn tham gia…").
-_MODALS = frozenset({"muon", "can", "phai", "nen"})
+_MODALS: Final = frozenset({"muon", "can", "phai", "nen"})
 # FAQ answers about what to learn or read, with no day nor place: an event described on words
 # of its own and asked when or where is that event ("buổi tập huấn dùng mạng an toàn cho nhân
 # viên cơ quan ở đâu" is the training, not the advice on safety online).
-_SUBJECTS_WITHOUT_DAY = frozenset({("faq", "internet-an-toan"), ("faq", "doc-sach"),
-                                   ("faq", "khoa-hoc-truc-tuyen")})
-_UNITS = frozenset({"contacts", "bodies", "library", "programme", "event"})
+_SUBJECTS_WITHOUT_DAY: Final = frozenset({("faq", "internet-an-toan"), ("faq", "doc-sach"),
+                                          ("faq", "khoa-hoc-truc-tuyen")})
+_UNITS: Final = frozenset({"contacts", "bodies", "library", "programme", "event"})
 # The answers about reading on paper: the library's programmes and the FAQ's advice.
-_READING = frozenset({("library", ""), ("faq", "doc-sach")})
+_READING: Final = frozenset({("library", ""), ("faq", "doc-sach")})
 # Reading and borrowing, said just before "miễn phí" (folded: đọc, mượn): _free_resource.
-_READ_FREE = frozenset({"doc", "muon"})
+_READ_FREE: Final = frozenset({"doc", "muon"})
 # The words that name a programme's day ("ngày luân chuyển sách"), typed with their marks or
 # none (_day_of_programme).
-_DAY_OF_TYPED = ("ngày", "buổi", "hôm")
-_DAY_OF = frozenset(fold(w) for w in _DAY_OF_TYPED)
+_DAY_OF_TYPED: Final = ("ngày", "buổi", "hôm")
+_DAY_OF: Final = frozenset(fold(w) for w in _DAY_OF_TYPED)
 # Words (folded) that say only that something is online ("trên mạng", "qua internet").
 _ONLINE = frozenset({"tren", "mang", "online", "onl", "qua", "internet", "truc", "tuyen", "web"})
 # Words (folded) that say learning is done online ("học online", "học trực tuyến") (round 24b;
 # the words of a device it is done on, "bằng điện thoại", "máy tính": _DEVICE_WORDS).
-_LEARNING_ONLINE = frozenset({"online", "onl", "truc", "tuyen"})
+_LEARNING_ONLINE: Final = frozenset({"online", "onl", "truc", "tuyen"})
 # Spending money, and money (folded): "không mất tiền", "không tốn xu nào" (round 29b).
-_SPEND = frozenset({"mat", "ton"})
-_COIN = frozenset({"tien", "xu", "dong", "phi"})  # ("phi": "mà không tốn phí", round 30a)
+_SPEND: Final = frozenset({"mat", "ton"})
+_COIN: Final = frozenset({"tien", "xu", "dong", "phi"})  # ("phi": "mà không tốn phí", round 30a)
 # Which one is asked (folded: "có trang nào", "web gì") (round 24b).
-_WHICH = frozenset({"co", "nao", "gi", "ad"})
+_WHICH: Final = frozenset({"co", "nao", "gi", "ad"})
 # Where to start (folded: "bắt đầu từ đâu") (round 24b).
-_START = frozenset({"bat", "dau", "tu"})
+_START: Final = frozenset({"bat", "dau", "tu"})
 # What is asked which of, learned online ("có lớp nào", "khóa nào", "trang nào"), and the words
 # of later on before a purpose ("để sau này đi …") (folded; round 34a).
-_LEARNED_WHERE = frozenset({"lop", "khoa", "trang", "web", "app", "kenh", "cho"})
-_THEN = frozenset({"sau", "nay", "di"})
+_LEARNED_WHERE: Final = frozenset({"lop", "khoa", "trang", "web", "app", "kenh", "cho"})
+_THEN: Final = frozenset({"sau", "nay", "di"})
 # … where, after "bắt đầu từ" (folded: "từ đâu", "từ trang nào", "từ web nào") (round 34a).
-_WHERE_TO_START = frozenset({"dau", "trang", "web", "app", "khoa", "kenh", "cho"})
+_WHERE_TO_START: Final = frozenset({"dau", "trang", "web", "app", "khoa", "kenh", "cho"})
 # Verbs (folded) of teaching that end a phrase of the courses ("kênh nào dạy", "video dạy"):
 # the word the bot does not know after one is what is taught ("kênh nào dạy | nấu ăn"), not a
 # modifier that names something else (round 34a). Not "học": "khóa học | nấu ăn ở hải phòng"
 # is a class elsewhere.
 # ("dan": "kênh nào hướng dẫn"; "thich": "video nào giải thích")
-_TAUGHT = frozenset({"day", "giang", "dan", "thich"})
+_TAUGHT: Final = frozenset({"day", "giang", "dan", "thich"})
 # Where something is learned online (folded) ("qua youtube", "online", "trên app").
 _ONLINE_MEDIUM = frozenset({"online", "onl", "youtube", "app", "web", "website", "video", "clip",
                             "kenh", "link", "internet"})
@@ -336,90 +336,90 @@ _COURSE_WORDS = frozenset({"khoa", "hoc", "tap", "trang", "link", "course", "cou
                            "study", "mien", "phi", "free"})
 # The contest's facts and how to join it; a word for now closing the message ("… ngay",
 # "… luôn") asks to start it (as typed: "ngay" is "ngày" typed without marks, "lien" "liên").
-_CONTEST_FACTS = frozenset({("contest", ""), ("faq", "cuoc-thi")})
+_CONTEST_FACTS: Final = frozenset({("contest", ""), ("faq", "cuoc-thi")})
 # Devices a citizen learns to use (folded), and the words that name the bot itself.
-_DEVICES = frozenset({"zalo", "facebook", "smartphone", "ipad", "internet", "youtube"})
-_DEVICE_PAIRS = frozenset({("dien", "thoai"), ("may", "tinh"), ("mang", "xa")})
+_DEVICES: Final = frozenset({"zalo", "facebook", "smartphone", "ipad", "internet", "youtube"})
+_DEVICE_PAIRS: Final = frozenset({("dien", "thoai"), ("may", "tinh"), ("mang", "xa")})
 # A phrase that ends in posing as someone ("giả mạo | ngân hàng", "giả làm | sếp", "xưng là |
 # viện kiểm sát"): the unknown word after it is whom the scam poses as, not a modifier of the
 # phrase (round 24 a).
-_POSING = frozenset({("gia", "mao"), ("gia", "danh"), ("mao", "danh"), ("gia", "lam"),
-                     ("xung", "la"), ("tu", "xung")})
+_POSING: Final = frozenset({("gia", "mao"), ("gia", "danh"), ("mao", "danh"), ("gia", "lam"),
+                            ("xung", "la"), ("tu", "xung")})
 # The words of a device, of their longer names ("máy tính bảng", "điện thoại thông minh", "cảm
 # ứng") and of what it is used by ("bằng điện thoại"): a scam's answer found on these alone is
 # no bait told (round 24 a), a learning online named with them is learnt on it (round 24 b).
-_DEVICE_WORDS = _DEVICES | {f for pair in _DEVICE_PAIRS for f in pair} | {
+_DEVICE_WORDS: Final = _DEVICES | {f for pair in _DEVICE_PAIRS for f in pair} | {
     "bang", "thong", "minh", "cam", "ung", "laptop"}
-_THE_BOT = frozenset({"bot", "chatbot"})
-_SAFETY = ("faq", "internet-an-toan")
-_PHONE_BOOK = frozenset({("contacts", ""), ("faq", "lien-he")})
+_THE_BOT: Final = frozenset({"bot", "chatbot"})
+_SAFETY: Final = ("faq", "internet-an-toan")
+_PHONE_BOOK: Final = frozenset({("contacts", ""), ("faq", "lien-he")})
 # How something is done (folded): asked of a phone, it asks no number.
-_HOW_DONE = ("lam the nao", "lam sao", "the nao", "cach nao", "phai lam gi")
+_HOW_DONE: Final = ("lam the nao", "lam sao", "the nao", "cach nao", "phai lam gi")
 # Round 26 (a): the answers a device's name alone may point to (its number, the safe Internet's
 # keywords "máy tính", "facebook"), and the words that make a device's name a question of the
 # Week's after all: learning to use it, a child using it, someone else's doing (folded).
-_DEVICE_ANSWERS = _PHONE_BOOK | {_SAFETY}
-_LEARNING = frozenset({"hoc", "day", "lop", "huan"})
-_USING = frozenset({("biet", "dung"), ("cach", "dung"), ("su", "dung"), ("tap", "dung"),
-                    ("dan", "dung")})
-_OTHERS_DOING = frozenset({"hack", "lua", "la", "gian", "xau", "chiem", "virus", "link"})
+_DEVICE_ANSWERS: Final = _PHONE_BOOK | {_SAFETY}
+_LEARNING: Final = frozenset({"hoc", "day", "lop", "huan"})
+_USING: Final = frozenset({("biet", "dung"), ("cach", "dung"), ("su", "dung"), ("tap", "dung"),
+                           ("dan", "dung")})
+_OTHERS_DOING: Final = frozenset({"hack", "lua", "la", "gian", "xau", "chiem", "virus", "link"})
 # One thing done on a device or an app (folded: "chuyển tiền", "chuyển khoản", "tài khoản",
 # "tải", "cài"), and the words that ask how it is done.
 _OPERATIONS = frozenset({"chuyen", "tien", "khoan", "tai", "cai", "ung", "dung", "app", "huong",
                          "dan", "cach"})
-_HALTS = frozenset({("stop", ""), ("unsubscribe", "")})
+_HALTS: Final = frozenset({("stop", ""), ("unsubscribe", "")})
 # A school, a class, a teacher, a ward: the writer's own, whose number is theirs (folded;
 # round 29 a)
 _LINE_WORDS = frozenset({"thoai", "dt", "sdt", "so", "email", "mail", "chi", "hotline", "zalo",
                          "fanpage", "page", "facebook", "fb", "may"})
 # (not "co": "có" typed without marks)
-_UNIT_OWNERS = SELF | frozenset({"e", "t", "con", "chau"})
-_OWN_UNITS = (("truong",), ("lop",), ("phuong",), ("xa",), ("thon",), ("nha", "truong"),
-              ("co", "giao"), ("thay", "giao"), ("giao", "vien"), ("co", "chu", "nhiem"))
+_UNIT_OWNERS: Final = SELF | frozenset({"e", "t", "con", "chau"})
+_OWN_UNITS: Final = (("truong",), ("lop",), ("phuong",), ("xa",), ("thon",), ("nha", "truong"),
+                     ("co", "giao"), ("thay", "giao"), ("giao", "vien"), ("co", "chu", "nhiem"))
 # Who answers a line ("nghe máy", "trực điện thoại") (folded; round 29 a)
-_ANSWERS_LINE = frozenset({"nghe", "truc"})
+_ANSWERS_LINE: Final = frozenset({"nghe", "truc"})
 _CALL_WORDS = frozenset({"goi", "so", "nao", "ai", "hoi", "lien", "he", "dien", "thoai", "cho",
                          "de", "may"})
-_ONLINE_PAIRS = frozenset({("tren", "mang"), ("qua", "mang"), ("mang", "xa")})
-_APPS = frozenset({"zalo", "facebook", "fb", "gmail", "email", "tiktok", "instagram",
-                   "messenger", "youtube", "google", "icloud"})
-_DATA = frozenset({"anh", "danh", "video", "file", "du", "hinh", "nhac"})
-_HOW_ASKED = (*_HOW_DONE, "cach", "huong dan", "nhu the nao", "kieu gi", "the nao")
+_ONLINE_PAIRS: Final = frozenset({("tren", "mang"), ("qua", "mang"), ("mang", "xa")})
+_APPS: Final = frozenset({"zalo", "facebook", "fb", "gmail", "email", "tiktok", "instagram",
+                          "messenger", "youtube", "google", "icloud"})
+_DATA: Final = frozenset({"anh", "danh", "video", "file", "du", "hinh", "nhac"})
+_HOW_ASKED: Final = (*_HOW_DONE, "cach", "huong dan", "nhu the nao", "kieu gi", "the nao")
 # The words of an audience the writer names himself by ("phụ huynh", "người lớn tuổi", "già như
 # tôi") (folded), and the words of learning on the Internet besides the devices'.
-_AUDIENCE = frozenset({"phu", "huynh", "nguoi", "gia", "lon", "tuoi", "cao", "nhu", "toi"})
-_LEARNED_ONLINE = frozenset({"online", "onl", "mang", "internet", "truc", "tuyen"})
+_AUDIENCE: Final = frozenset({"phu", "huynh", "nguoi", "gia", "lon", "tuoi", "cao", "nhu", "toi"})
+_LEARNED_ONLINE: Final = frozenset({"online", "onl", "mang", "internet", "truc", "tuyen"})
 # Who reads or learns (folded: "học sinh", "giáo viên", "phụ huynh", "người già"), and what
 # they read or learn: the reading, its programmes, the resources online (round 23a).
-_LEARNERS = _AUDIENCE | {"hoc", "sinh", "vien", "giao"}
-_LEARNT = frozenset({("library", ""), ("faq", "doc-sach"), ("faq", "khoa-hoc-truc-tuyen")})
+_LEARNERS: Final = _AUDIENCE | {"hoc", "sinh", "vien", "giao"}
+_LEARNT: Final = frozenset({("library", ""), ("faq", "doc-sach"), ("faq", "khoa-hoc-truc-tuyen")})
 # People named as whom a yes/no question is asked of (folded: "cán bộ công chức", "công nhân",
 # "người lao động", "học sinh"): what they are named by is no subject of its own (round 24c).
-_PEOPLE = _LEARNERS | {"can", "bo", "cong", "chuc", "nhan", "lao", "dong"}
-_RESOURCES = frozenset({"courses", "programme"})
+_PEOPLE: Final = _LEARNERS | {"can", "bo", "cong", "chuc", "nhan", "lao", "dong"}
+_RESOURCES: Final = frozenset({"courses", "programme"})
 # Time spent on screens (folded: "nghiện game", "xem youtube", "ôm điện thoại") is the safe
 # Internet of a child only: the words a child is named by (folded; "hs" is read "học sinh").
 _SCREEN_TIME = frozenset({"game", "choi", "nghien", "dien", "tu", "youtube", "tiktok", "xem",
                           "thoai", "om", "cam", "mat", "vao"})
-_CHILDREN = frozenset({"con", "chau", "be", "tre", "nhoc", "sinh"})
-_ADULTS = frozenset({"chong", "vo", "ai", "bo", "me", "ong"})
-_DISTRICT = ("faq", "quan-huyen")
-_FEES = ("faq", "chi-phi")
+_CHILDREN: Final = frozenset({"con", "chau", "be", "tre", "nhoc", "sinh"})
+_ADULTS: Final = frozenset({"chong", "vo", "ai", "bo", "me", "ong"})
+_DISTRICT: Final = ("faq", "quan-huyen")
+_FEES: Final = ("faq", "chi-phi")
 # What a fee can be asked of: an event, a reading programme, a course; and what the bot does
 # for a citizen ("nhận tin nhắc lịch hằng ngày | có bị tính tiền không", round 23 d).
-_NAMED_THINGS = frozenset({"event", "programme", "courses"})
-_FEE_ASKED_OF = _NAMED_THINGS | {"subscribe", "unsubscribe", "bulletin", "help", "language",
-                                 "privacy", "ask", "contest_take",
-                                 # (the contest: "thi cdht ko mất tiền hả", round 27 b)
-                                 "contest"}
+_NAMED_THINGS: Final = frozenset({"event", "programme", "courses"})
+_FEE_ASKED_OF: Final = _NAMED_THINGS | {"subscribe", "unsubscribe", "bulletin", "help", "language",
+                                        "privacy", "ask", "contest_take",
+                                        # (the contest: "thi cdht ko mất tiền hả", round 27 b)
+                                        "contest"}
 # Round 23 (d): the organizers named, who they are asked ("btc tuần lễ gồm những ai"), and
 # nothing that reaches them; the data the bot keeps for a feature (a phone number, the contest's
 # registration), then what is done with it ("thông tin tôi đăng ký thi | ai giữ vậy").
-_CONTACT_ROUTES = frozenset({("contacts", ""), ("faq", "lien-he")})
-_ORGANISER_WORDS = frozenset({"ban", "to", "chuc", "btc"})
-_WHO_THEY_ARE = frozenset({"ai", "gom"})  # (not "nào": "nt cho btc thế nào" reaches them)
-_REACH = frozenset({"hoi", "goi", "lien", "gap", "so", "dia", "o", "dau", "email", "mail",
-                    "nhan", "tin", "gui"})
+_CONTACT_ROUTES: Final = frozenset({("contacts", ""), ("faq", "lien-he")})
+_ORGANISER_WORDS: Final = frozenset({"ban", "to", "chuc", "btc"})
+_WHO_THEY_ARE: Final = frozenset({"ai", "gom"})  # (not "nào": "nt cho btc thế nào" reaches them)
+_REACH: Final = frozenset({"hoi", "goi", "lien", "gap", "so", "dia", "o", "dau", "email", "mail",
+                           "nhan", "tin", "gui"})
 # Round 27 (c): the Week's organising bodies by name (folded), what is asked of one of them
 # (its duty, whether it is among the organisers, which of two leads), the first words of those
 # (a cheap test before any run is built), and the words that reach a body instead (a number,
@@ -427,74 +427,74 @@ _REACH = frozenset({"hoi", "goi", "lien", "gap", "so", "dia", "o", "dau", "email
 _BODY_NAMES = (("so", "giao", "duc"), ("hoi", "khuyen", "hoc"), ("uy", "ban", "nhan", "dan"),
                ("phong", "giao", "duc"), ("doan", "thanh", "nien"), ("ban", "chi", "dao"),
                ("ban", "to", "chuc"), ("so", "nganh"), ("doan", "the"))
-_BODY_FIRST = frozenset(name[0] for name in _BODY_NAMES)
-_BODY_DUTIES = (("lam", "gi"), ("lam", "nhung", "gi"), ("lam", "nhung", "viec"),
-                ("lam", "viec", "gi"), ("giao", "viec"), ("duoc", "giao"), ("nhiem", "vu"),
-                ("trach", "nhiem"), ("vai", "tro"), ("phu", "trach", "gi"),
-                ("phu", "trach", "viec"), ("lo", "gi"), ("lo", "nhung", "gi"),
-                ("chu", "tri"), ("kinh", "phi"))
+_BODY_FIRST: Final = frozenset(name[0] for name in _BODY_NAMES)
+_BODY_DUTIES: Final = (("lam", "gi"), ("lam", "nhung", "gi"), ("lam", "nhung", "viec"),
+                       ("lam", "viec", "gi"), ("giao", "viec"), ("duoc", "giao"), ("nhiem", "vu"),
+                       ("trach", "nhiem"), ("vai", "tro"), ("phu", "trach", "gi"),
+                       ("phu", "trach", "viec"), ("lo", "gi"), ("lo", "nhung", "gi"),
+                       ("chu", "tri"), ("kinh", "phi"))
 # (a body of the city or of a district: "ủy ban nhân dân huyện", "hội khuyến học thành phố",
 # "sở giáo dục"; its duties asked are the bodies', even where a unit's own duties answer too)
-_BODY_OF_CITY = frozenset({"quan", "huyen", "thanh", "tp", "hai"})
+_BODY_OF_CITY: Final = frozenset({"quan", "huyen", "thanh", "tp", "hai"})
 # (which body does what the bodies do, asked first: "cơ quan nào tổng hợp kết quả của cả thành
 # phố", "ai chỉ đạo các trường"; the report's answer tells only what units send)
-_WHICH_BODY = (("co", "quan", "nao"), ("don", "vi", "nao"), ("ben", "nao"), ("ai",))
-_BODY_WORK = frozenset({("tong", "hop"), ("chi", "dao"), ("ban", "hanh"), ("chu", "tri"),
-                        ("khen", "thuong"), ("tuyen", "duong"), ("kiem", "tra")})
+_WHICH_BODY: Final = (("co", "quan", "nao"), ("don", "vi", "nao"), ("ben", "nao"), ("ai",))
+_BODY_WORK: Final = frozenset({("tong", "hop"), ("chi", "dao"), ("ban", "hanh"), ("chu", "tri"),
+                               ("khen", "thuong"), ("tuyen", "duong"), ("kiem", "tra")})
 # (among the organisers, or one of two: "đoàn thanh niên có trong btc không", "btc là sở gd
 # hay hội khuyến học"; these also over a unit's duties)
-_BODY_AMONG = (("trong", "ban", "to", "chuc"), ("trong", "ban", "chi", "dao"),
-               ("ban", "to", "chuc", "la"), ("thuoc", "ban"))
-_BODY_ONE_OF = (("ban", "to", "chuc", "la"),)  # (only with "hay": one of two)
+_BODY_AMONG: Final = (("trong", "ban", "to", "chuc"), ("trong", "ban", "chi", "dao"),
+                      ("ban", "to", "chuc", "la"), ("thuoc", "ban"))
+_BODY_ONE_OF: Final = (("ban", "to", "chuc", "la"),)  # (only with "hay": one of two)
 _GREETED_BY = frozenset({"chao", "thua", "gui"})  # (folded: "chào", "thưa", "kính gửi" a body)
-_BODY_ASKED_FIRST = frozenset(d[0] for d in (*_BODY_DUTIES, *_BODY_AMONG))
-_BODY_REACHED = frozenset({"goi", "lien", "gap", "dia", "email", "mail", "zalo", "dien",
-                           "hotline", "bao"})  # (not "nhắn": "ủy ban nhân dân" folds so)
+_BODY_ASKED_FIRST: Final = frozenset(d[0] for d in (*_BODY_DUTIES, *_BODY_AMONG))
+_BODY_REACHED: Final = frozenset({"goi", "lien", "gap", "dia", "email", "mail", "zalo", "dien",
+                                  "hotline", "bao"})  # (not "nhắn": "ủy ban nhân dân" folds so)
 # Round 27 (c): the words of a complaint or a suggestion to the organisers (folded: "phản
 # ánh", "phàn nàn", "khiếu nại", "góp ý", "kiến nghị") and of whom it goes to.
-_COMPLAINTS = frozenset({("phan", "anh"), ("phan", "nan"), ("khieu", "nai"), ("gop", "y"),
-                         ("kien", "nghi")})
-_COMPLAINT_FIRST = frozenset(pair[0] for pair in _COMPLAINTS)
-_ASK = ("ask", "")
+_COMPLAINTS: Final = frozenset({("phan", "anh"), ("phan", "nan"), ("khieu", "nai"), ("gop", "y"),
+                                ("kien", "nghi")})
+_COMPLAINT_FIRST: Final = frozenset(pair[0] for pair in _COMPLAINTS)
+_ASK: Final = ("ask", "")
 # Round 27 (c): the answers a question may ask of the Week by its whole name ("số hotline tuần
 # lễ học tập suốt đời", "ai chủ trì tuần lễ học tập suốt đời năm 2020"): whom to reach, who
 # organises, the report; and the words that make a run of the name's words the Week's name.
-_ASKED_OF_WEEK = frozenset({("contacts", ""), ("faq", "lien-he"), ("bodies", ""),
-                            ("faq", "han-bao-cao"), ("faq", "don-vi-tham-gia")})
-_WEEK_NAME_CORE = frozenset({"tuan", "suot"})
-_REPORT_ANSWERS = frozenset({("faq", "han-bao-cao"), ("bodies", ""), ("contacts", ""),
-                            ("faq", "lien-he")})
-_KEPT_FOR = frozenset({("contacts", ""), ("faq", "lien-he"), ("contest_take", ""),
-                       ("subscribe", "")})
-_PRIVACY = ("privacy", "")
-_BODIES = ("bodies", "")
-_SORRY = ("smalltalk", "sorry")
-_WHO = ("faq", "ai-tham-gia")
-_UNIT_DUTIES = ("faq", "don-vi-tham-gia")
+_ASKED_OF_WEEK: Final = frozenset({("contacts", ""), ("faq", "lien-he"), ("bodies", ""),
+                                   ("faq", "han-bao-cao"), ("faq", "don-vi-tham-gia")})
+_WEEK_NAME_CORE: Final = frozenset({"tuan", "suot"})
+_REPORT_ANSWERS: Final = frozenset({("faq", "han-bao-cao"), ("bodies", ""), ("contacts", ""),
+                                   ("faq", "lien-he")})
+_KEPT_FOR: Final = frozenset({("contacts", ""), ("faq", "lien-he"), ("contest_take", ""),
+                              ("subscribe", "")})
+_PRIVACY: Final = ("privacy", "")
+_BODIES: Final = ("bodies", "")
+_SORRY: Final = ("smalltalk", "sorry")
+_WHO: Final = ("faq", "ai-tham-gia")
+_UNIT_DUTIES: Final = ("faq", "don-vi-tham-gia")
 # A name taken off a list (folded: "bỏ tên", "xóa tên khỏi danh sách", "rút tên").
-_NAME_OFF = frozenset({"bo", "xoa", "rut", "ten", "khoi", "danh", "sach", "toi"})
+_NAME_OFF: Final = frozenset({"bo", "xoa", "rut", "ten", "khoi", "danh", "sach", "toi"})
 # Whom a class is for, right after "cho" ("lớp nào cho các cụ", "cho người cao tuổi"), and the
 # words of the class itself (folded) (round 26 c).
-_CLASS_FOR = _AUDIENCE | {"cac", "cu", "ong", "ba", "huu", "tri", "ve"}
-_CLASS_WORDS = frozenset({"lop", "hoc", "nao", "gi", "cho", "danh"})
+_CLASS_FOR: Final = _AUDIENCE | {"cac", "cu", "ong", "ba", "huu", "tri", "ve"}
+_CLASS_WORDS: Final = frozenset({"lop", "hoc", "nao", "gi", "cho", "danh"})
 # what is on, asked as a list ("có gì", "có hoạt động nào")
-_LISTS = frozenset({("activities", ""), ("faq", "hoat-dong"), ("schedule", "")})
-_NOW = frozenset({"ngay", "luôn", "luon", "liền"})
-_REMINDED_OF = frozenset({"day", "today", "event", "courses", "activities", "library"})
+_LISTS: Final = frozenset({("activities", ""), ("faq", "hoat-dong"), ("schedule", "")})
+_NOW: Final = frozenset({"ngay", "luôn", "luon", "liền"})
+_REMINDED_OF: Final = frozenset({"day", "today", "event", "courses", "activities", "library"})
 # A request, or a wish, in a message (folded): "giúp", "với", "muốn", "xin", "hãy", "lại"
-_REQUESTING = frozenset({"giup", "gium", "dum", "voi", "vs", "muon", "mun", "xin", "lai",
-                         "nho"})  # (and "hãy" typed with its marks: "hay" is "hay lắm")
-_ASKED_LEAVE = frozenset({"hoi", "biet", "xin"})  # "cho e hỏi", "cho tôi biết" (folded)
-_PLEASE = frozenset({"voi", "vs", "nhe", "nha"})  # closing a request (folded)
+_REQUESTING: Final = frozenset({"giup", "gium", "dum", "voi", "vs", "muon", "mun", "xin", "lai",
+                                "nho"})  # (and "hãy" typed with its marks: "hay" is "hay lắm")
+_ASKED_LEAVE: Final = frozenset({"hoi", "biet", "xin"})  # "cho e hỏi", "cho tôi biết" (folded)
+_PLEASE: Final = frozenset({"voi", "vs", "nhe", "nha"})  # closing a request (folded)
 # Closing an action asked for, before any "rồi" ("thi liền đi", "thôi nghỉ nhắn tin nha")
 # (folded; "di" is "đi" typed with its marks or without: "dì" is someone)
-_CLOSING_REQUEST = frozenset({"di", "nha", "nhe"})
+_CLOSING_REQUEST: Final = frozenset({"di", "nha", "nhe"})
 _NOW_TOO = frozenset({"bay", "gio", "luc", "nay", "di", "nhe", "nha"})  # "ngay bây giờ" (folded)
 # Words for people, folded: called after a greeting ("chào ông bà ạ") they say whom it is to.
-_KIN_FOLDS = frozenset(fold(k) for k in KIN)
+_KIN_FOLDS: Final = frozenset(fold(k) for k in KIN)
 # Round 18 (c): English words that name speaking or a language ask for the language, whatever
 # else the message says ("i dont speak vietnamese", "can u translate")
-_OTHER_LANGUAGE = frozenset({"speak", "vietnamese", "translate"})
+_OTHER_LANGUAGE: Final = frozenset({"speak", "vietnamese", "translate"})
 # What a message asks translated that is not the bot's talk (round 27 e).
 _TRANSLATED = frozenset({"sentence", "sentences", "text", "paragraph", "document", "essay",
                          "word", "words", "letter", "email", "homework", "cau", "doan", "bai"})
@@ -509,33 +509,33 @@ _EN_SHORT_DAYS = {d: tuple(_dataclass_replace(t, expanded=True) for t in tokeniz
 # An English request that ends on "now" asks for it right away ("can i start the quiz now",
 # "sign me up for reminders now"); asked with these words it asks what is on at present
 # ("what is happening now", "anything going on now", "is the library open now") (folded).
-_EN_AT_PRESENT = frozenset({"what", "whats", "anything", "happening", "going", "on", "open",
-                            "any", "events", "event", "there", "who", "where", "time"})
-_EN_CLOSING = frozenset({"pls", "plz", "please", "thanks", "thx", "ty"})
-_RIGHT_AWAY = tuple(_dataclass_replace(t, expanded=True) for t in tokenize("ngay"))
+_EN_AT_PRESENT: Final = frozenset({"what", "whats", "anything", "happening", "going", "on", "open",
+                                   "any", "events", "event", "there", "who", "where", "time"})
+_EN_CLOSING: Final = frozenset({"pls", "plz", "please", "thanks", "thx", "ty"})
+_RIGHT_AWAY: Final = tuple(_dataclass_replace(t, expanded=True) for t in tokenize("ngay"))
 # What the bot can do, asked of the bot (round 21 b): a verb of the bot's work, maybe who it
 # is done for, "được", and "gì" ("bot giúp e đc những việc gì", "e hỏi bot được những gì").
-_FOR_WHOM = r"(?: (?:e|em|toi|minh|mk|mik|t|tui|chau|bot|ad|ban))?"
+_FOR_WHOM: Final = r"(?: (?:e|em|toi|minh|mk|mik|t|tui|chau|bot|ad|ban))?"
 # words that deny the verb after them ("chẳng giúp được gì", "chưa làm được gì") (folded)
-_DENIED = NOT | {"chua"}
+_DENIED: Final = NOT | {"chua"}
 # What a number counts ("60 giây", "10 câu", "1 lần"), folded; and a number typed with its unit
 # ("30s", "15p", "10c"): seconds, minutes, questions.
-_MEASURES = frozenset({"giay", "phut", "cau", "lan", "luot", "nguoi", "diem", "s", "p"})
+_MEASURES: Final = frozenset({"giay", "phut", "cau", "lan", "luot", "nguoi", "diem", "s", "p"})
 # Sums of money told ("mất 80 triệu", "chuyển 500 nghìn", "nạp 5tr", "phí ship 30k"): how much,
 # no subject; the unit after the number says nothing either (round 24 a).
 # (Not "k", "50k": "k" is "không", "thư viện 50k" a name; not "dong", "cu" typed without marks:
 # "lớp 7 đóng …", "cũ".)
-_MONEY = frozenset({"trieu", "nghin", "ngan", "tram", "ty", "tr"})
+_MONEY: Final = frozenset({"trieu", "nghin", "ngan", "tram", "ty", "tr"})
 # … and an age told ("con em 8 tuổi", "bé nhà em 6t"): whom it is about, no subject either.
-_AGE = "tuoi"
-_UNIT_TYPED = re.compile(r"[0-9]{1,3}(?:s|p|ph|c|tr|t)")
-_RANKS = frozenset({"top"})
+_AGE: Final = "tuoi"
+_UNIT_TYPED: Final = re.compile(r"[0-9]{1,3}(?:s|p|ph|c|tr|t)")
+_RANKS: Final = frozenset({"top"})
 # "gõ lệnh gì", "cú pháp": a command asked; of what, when something is named beside it.
-_COMMAND_WORDS = frozenset({"go", "lenh", "gi", "cu", "phap", "nao", "cac", "nhung"})
+_COMMAND_WORDS: Final = frozenset({"go", "lenh", "gi", "cu", "phap", "nao", "cac", "nhung"})
 _NO_COMMAND = frozenset({"event", "programme", "smalltalk", "unknown", "help", "day", "today",
                          "next"})
-_CAN_DO = re.compile(r" (?:giup|lam|hoi|ho tro|tra loi)" + _FOR_WHOM + " duoc" + _FOR_WHOM
-                     + r"(?: (?:nhung|cac))?(?: (?:viec|thu|cai|cau))? gi ")
+_CAN_DO: Final = re.compile(r" (?:giup|lam|hoi|ho tro|tra loi)" + _FOR_WHOM + " duoc" + _FOR_WHOM
+                            + r"(?: (?:nhung|cac))?(?: (?:viec|thu|cai|cau))? gi ")
 
 
 # Round 30 (b): the quiz's answers asked for, or someone to take it for one (folded). A numbered
@@ -545,9 +545,9 @@ _CAN_DO = re.compile(r" (?:giup|lam|hoi|ho tro|tra loi)" + _FOR_WHOM + " duoc" +
 # thi hộ"). The bot never tells an answer while the contest runs, nor helps cheat: no answer of
 # its own, not the rules ("câu 5 chọn đáp án nào cũng báo lỗi", "có được nhờ người nhà làm hộ
 # không", "ai làm hộ bài thi thì bị loại không" still ask of the contest).
-_QUIZ_QUESTION = r"cau (?:hoi )?(?:so |thu )?[0-9]{1,2}"
-_WHICH_ANSWER = r"(?:la gi|gi|j|gj|nao|la cai gi)(?! cung)"
-_CHEATING = re.compile(
+_QUIZ_QUESTION: Final = r"cau (?:hoi )?(?:so |thu )?[0-9]{1,2}"
+_WHICH_ANSWER: Final = r"(?:la gi|gi|j|gj|nao|la cai gi)(?! cung)"
+_CHEATING: Final = re.compile(
     r" (?:" + _QUIZ_QUESTION + r"(?: [a-z]+){0,3}? (?:(?:dap an|chon|tra loi|khoanh)"
     r"(?: [a-z]+){0,2}?|la) " + _WHICH_ANSWER
     + r"|(?:dap an|chon|tra loi) (?:cua |cho |o )?" + _QUIZ_QUESTION
@@ -562,13 +562,13 @@ _CHEATING = re.compile(
 # trường", "hội thi kể chuyện do lớp tổ chức"): another contest, the words between its name
 # (not "có", "cho", "này", …: "cuộc thi có cho học sinh của trường … tham gia không" asks of the
 # Week's) (round 30 b).
-_NOT_A_NAME = r"(?!(?:co|cho|danh|nay|do|duoc|la|thi|ma|va|khong|ko|de|nao|gi|toi|em|minh" \
+_NOT_A_NAME: Final = r"(?!(?:co|cho|danh|nay|do|duoc|la|thi|ma|va|khong|ko|de|nao|gi|toi|em|minh" \
     r"|con|chau|cua|o|tai)\b)[a-z]+"
-_OTHER_CONTEST = re.compile(r" (?:cuoc|hoi) thi(?: " + _NOT_A_NAME + r"){1,5}"
-                            r" (?:cua|do|o) (?:truong|lop|khoi)\b")
-_WEEK_CONTEST = (" cong dan hoc tap ", " cdht ", " tuan le ", " bot ")
+_OTHER_CONTEST: Final = re.compile(r" (?:cuoc|hoi) thi(?: " + _NOT_A_NAME + r"){1,5}"
+                                   r" (?:cua|do|o) (?:truong|lop|khoi)\b")
+_WEEK_CONTEST: Final = (" cong dan hoc tap ", " cdht ", " tuan le ", " bot ")
 # … but not of one's own attempt seen again, after it ("xin đáp án sau khi thi xong").
-_OWN_SEEN = (" xem lai ", " thi xong ", " lam xong ", " nop bai ", " sau khi ")
+_OWN_SEEN: Final = (" xem lai ", " thi xong ", " lam xong ", " nop bai ", " sau khi ")
 
 
 def _words_run(tokens: list[Token]) -> str:
@@ -592,14 +592,14 @@ def _other_contest(run: str) -> bool:
 # tôi đang du học ở Nhật | có dự thi được không", "em là sinh viên năm cuối | có thi được
 # không"): who would take part, not a subject of elsewhere asked. The contest's facts and who
 # may take part (folded).
-_MAY_ANSWER = frozenset({("contest", ""), ("faq", "cuoc-thi"), ("faq", "ai-tham-gia")})
-_BEING = frozenset({"dang", "la", "van"})
+_MAY_ANSWER: Final = frozenset({("contest", ""), ("faq", "cuoc-thi"), ("faq", "ai-tham-gia")})
+_BEING: Final = frozenset({"dang", "la", "van"})
 
 
 # What a Week's action needs, asked after it ("mượn sách có cần cccd không", "làm thẻ thư
 # viện có phải mang chứng minh thư không"): the words before the papers (folded pairs).
-_NEEDS = frozenset({("co", "can"), ("can", "phai"), ("phai", "co"), ("can", "mang"),
-                    ("phai", "mang"), ("can", "co")})
+_NEEDS: Final = frozenset({("co", "can"), ("can", "phai"), ("phai", "co"), ("can", "mang"),
+                           ("phai", "mang"), ("can", "co")})
 
 
 def _needed_for(tokens: list[Token], candidates: list[_Candidate]) -> _Candidate | None:
@@ -674,18 +674,18 @@ def _centre_fee(tokens: list[Token]) -> bool:
 
 # A price or the news asked of a day ("giá cà chua hôm nay", "tin tức hôm nay"): "giá" typed
 # without marks is also "gia" of "tham gia", "người già", "gia đình" (round 27d).
-_DAY_OTHER = frozenset({"gia", "tin"})
-_NOT_PRICE_BEFORE = frozenset({"tham", "nguoi", "cao", "cu", "ong", "ba"})
-_NOT_PRICE_AFTER = frozenset({"dinh", "han", "tang", "su", "tri"})
+_DAY_OTHER: Final = frozenset({"gia", "tin"})
+_NOT_PRICE_BEFORE: Final = frozenset({"tham", "nguoi", "cao", "cu", "ong", "ba"})
+_NOT_PRICE_AFTER: Final = frozenset({"dinh", "han", "tang", "su", "tri"})
 # "có gì" typed without marks ("tin tuc hom nay co gi hot"): what a day holds is asked, no
 # subject named.
-_WHAT_OF_DAY = frozenset({"co", "gi", "j"})
+_WHAT_OF_DAY: Final = frozenset({"co", "gi", "j"})
 
 
 # The date asked of a day ("hôm nay là ngày gì", "mai là thứ mấy"): the calendar's, not the
 # Week's (round 27d).
-_DATE_ASKED = (" la ngay gi ", " la ngay may ", " la thu may ", " la ngay bao nhieu ",
-               " ngay bao nhieu am ")
+_DATE_ASKED: Final = (" la ngay gi ", " la ngay may ", " la thu may ", " la ngay bao nhieu ",
+                      " ngay bao nhieu am ")
 
 
 # Whether one must work, go to school or be on duty on a day, or has it off ("mai có phải đi
@@ -697,12 +697,12 @@ _DUTY_ASKED = (" phai di lam ", " phai di hoc ", " phai truc ", " phai lam viec 
                " phai di truc ", " phai lam ca ", " duoc nghi ", " cho nghi ", " nghi lam khong ",
                " nghi hoc khong ", " di hoc lai ", " di lam lai ", " phai hoc khong ",
                " phai lam khong ")
-_WHATS_ON = (" co gi ", " co j ", " hoat dong ", " su kien ", " lich ", " chuong trinh ",
-             " dien ra ", " to chuc ")
+_WHATS_ON: Final = (" co gi ", " co j ", " hoat dong ", " su kien ", " lich ", " chuong trinh ",
+                    " dien ra ", " to chuc ")
 
 
 # The answers about the bot's own messages (its reminders and bulletins, stopping them).
-_MESSAGES_ANSWERS = frozenset({"subscribe", "unsubscribe", "bulletin"})
+_MESSAGES_ANSWERS: Final = frozenset({"subscribe", "unsubscribe", "bulletin"})
 # Whose messages, after "tin nhắn của/từ" (folded): a person of the writer's, so not the bot's
 # ("tin nhắn của con", "tin nhắn từ người thân"). Not "bạn", "em", "anh", "chị": the bot or the
 # writer are called so ("không nhận được tin nhắn của bạn").
@@ -746,7 +746,7 @@ def _messages_of_someone(tokens: list[Token]) -> bool:
 
 # Words of the bot's own reminders (folded): "nhắc lịch", "bot", "tuần lễ", "sự kiện", "đăng
 # ký nhận tin" (round 31b).
-_OWN_NOTICES = frozenset({"nhac", "lich", "bot", "tuan", "le", "kien", "dang", "dk", "dky"})
+_OWN_NOTICES: Final = frozenset({"nhac", "lich", "bot", "tuan", "le", "kien", "dang", "dk", "dky"})
 # Who else sends messages one wants stopped (folded word pairs: "app ngân hàng cứ gửi tin quảng
 # cáo", "nhà mạng nhắn tin rác"): not the bot, which sends neither ads nor a bank's news
 # (round 32e).
@@ -754,24 +754,24 @@ _OTHER_SENDERS = frozenset({("ngan", "hang"), ("nha", "mang"), ("quang", "cao"),
                             ("tong", "dai"), ("khuyen", "mai")})
 # Ads (folded pairs), never the bot's, signed up for or not (round 34 d); the words of signing up
 # (folded), which name the bot's reminders and any other sign-up alike.
-_ADS = frozenset({("quang", "cao"), ("khuyen", "mai")})
-_SIGN_UP = frozenset({"dang", "dk", "dky"})
+_ADS: Final = frozenset({("quang", "cao"), ("khuyen", "mai")})
+_SIGN_UP: Final = frozenset({"dang", "dk", "dky"})
 # The words of the bot's own messages besides "đăng ký" (folded) (round 32e).
-_OWN_MESSAGES = frozenset({"nhac", "lich", "bot", "tin", "thong", "kien", "tuan"})
+_OWN_MESSAGES: Final = frozenset({"nhac", "lich", "bot", "tin", "thong", "kien", "tuan"})
 # What has a language of its own besides the bot (folded): an app, a film, a phone or a
 # computer ("đổi ngôn ngữ zalo sang tiếng anh", "cài tiếng việt cho điện thoại") (round 32e).
 # A story or a book too ("truyện Harry Potter tập 8 bao giờ ra bản tiếng Việt", "cuốn sách
 # này có bản tiếng anh không"; "sách" alone is in "danh sách") (round 34c).
 _OWN_LANGUAGE = _APPS | frozenset({"phim", "window", "windows", "chrome", "iphone", "android",
                                    "ios", "laptop", "tivi", "game", "truyen"})
-_OWN_LANGUAGE_PAIRS = frozenset({("dien", "thoai"), ("may", "tinh"), ("cuon", "sach"),
-                                 ("quyen", "sach"), ("sach", "nay"), ("tieu", "thuyet")})
+_OWN_LANGUAGE_PAIRS: Final = frozenset({("dien", "thoai"), ("may", "tinh"), ("cuon", "sach"),
+                                        ("quyen", "sach"), ("sach", "nay"), ("tieu", "thuyet")})
 
 
 # The words of a message received (folded word, pairs): "tin", "thông báo", "tin nhắn".
-_MESSAGE_WORDS = frozenset({("thong", "bao"), ("tin", "nhan")})
+_MESSAGE_WORDS: Final = frozenset({("thong", "bao"), ("tin", "nhan")})
 # What a day holds besides its messages (folded): "sự kiện", "hoạt động", "lịch", "có gì".
-_DAY_HOLDS = frozenset({"kien", "hoat", "lich", "co", "buoi", "le"})
+_DAY_HOLDS: Final = frozenset({"kien", "hoat", "lich", "co", "buoi", "le"})
 
 
 def _message_of_day(tokens: list[Token]) -> bool:
@@ -813,10 +813,10 @@ def _sent_by_other(tokens: list[Token]) -> bool:
 
 # Whom a message may be for besides the organisers (folded, after "cho", "tới", "đến", "lên"):
 # a teacher, a head, one's family (round 34 d).
-_OTHER_RECIPIENTS = frozenset({"co giao", "thay giao", "giao vien", "co chu", "thay chu",
-                               "chu nhiem", "hieu truong", "vo", "chong", "bo me", "sep"})
-_TO = frozenset({"cho", "toi", "den", "len"})
-_ORGANISERS = frozenset({"ban to chuc", "ban chi dao", "ad", "admin", "bot"})
+_OTHER_RECIPIENTS: Final = frozenset({"co giao", "thay giao", "giao vien", "co chu", "thay chu",
+                                      "chu nhiem", "hieu truong", "vo", "chong", "bo me", "sep"})
+_TO: Final = frozenset({"cho", "toi", "den", "len"})
+_ORGANISERS: Final = frozenset({"ban to chuc", "ban chi dao", "ad", "admin", "bot"})
 
 
 def _for_another(tokens: list[Token]) -> bool:
@@ -838,7 +838,7 @@ def _for_another(tokens: list[Token]) -> bool:
 # bản"). Not "dịch" (a text to translate), nor "học", "dạy", "thi" (a language learnt).
 _SPEAKING_RUNS = ("tra loi", "ho tro", "hien thi", "che do", "cai dat", "phien ban", "quay lai",
                   "tro lai", "ngon ngu", "tieng anh", "tieng viet")
-_SPEAKING = frozenset({
+_SPEAKING: Final = frozenset({
     "noi", "nhan", "doc", "viet", "dung", "biet", "bat", "chuyen", "doi", "qua", "sang", "ve",
     "lai", "ban", "chat", "hieu", "rep", "bot", "ad", "admin", "muon", "thoi", "voi", "bang",
     "reply", "speak", "talk", "switch", "set", "use", "version", "mode", "change", "answer",
@@ -846,7 +846,7 @@ _SPEAKING = frozenset({
     "eng", "sao", "the", "gi", "cai", "hay", "luon", "nua", "roi", "tu", "giup", "gium", "ho",
     "hoi", "chi", "co", "di", "duoc", "khong", "nhe", "nha", "oi", "toi", "minh", "em"})
 # The languages named (folded runs), one of which the message must hold.
-_LANGUAGE_NAMES = ("tieng anh", "tieng viet", "ngon ngu", "language", "eng")
+_LANGUAGE_NAMES: Final = ("tieng anh", "tieng viet", "ngon ngu", "language", "eng")
 
 
 def _speaks_a_language(tokens: list[Token], is_filler: Callable[[Token], bool]) -> bool:
@@ -892,11 +892,11 @@ def _messages_of_others(tokens: list[Token]) -> bool:
 
 # What a bank does for a card (folded: "làm", "mở", "nuốt", "rút", "cây", "hết hạn", "cấp lại")
 # (round 31b). (Not "đổi": folded it is "đòi" too, "kẻ gian gọi đòi số thẻ atm".)
-_CARD_SERVICE = frozenset({"lam", "mo", "nuot", "rut", "cay", "han", "cap"})
+_CARD_SERVICE: Final = frozenset({"lam", "mo", "nuot", "rut", "cay", "han", "cap"})
 # Round 34 (b): a password (folded words of "đổi mật khẩu", "quên pass"), and the home network
 # devices whose password is the provider's or the owner's business, no account's safety.
 _PASSWORD = frozenset({"doi", "dat", "quen", "mat", "khau", "pass", "password", "lay", "lai"})
-_HOME_NETWORK = frozenset({"wifi", "modem", "router"})
+_HOME_NETWORK: Final = frozenset({"wifi", "modem", "router"})
 
 
 # The city's mass organisations and parties' cells (folded word pairs: "hội phụ nữ", "đoàn
@@ -906,7 +906,7 @@ _HOME_NETWORK = frozenset({"wifi", "modem", "router"})
 _ORGANISATIONS = frozenset({("phu", "nu"), ("thanh", "nien"), ("nong", "dan"), ("chien", "binh"),
                             ("cong", "doan"), ("cao", "tuoi"), ("chi", "doan"), ("chi", "bo"),
                             ("mat", "tran")})
-_PLANNED = frozenset({"muon", "can", "nen", "se", "dinh", "phai", "duoc"})
+_PLANNED: Final = frozenset({"muon", "can", "nen", "se", "dinh", "phai", "duoc"})
 _THE_WEEK_NAMED = frozenset({("tuan", "le"), ("hoc", "tap"), ("cuoc", "thi"), ("ngay", "hoi"),
                              ("khai", "mac"), ("ban", "to")})
 
@@ -929,8 +929,8 @@ def _organisation_holds(tokens: list[Token]) -> bool:
 
 # Who else holds a contest, after "cuộc thi … của" (folded): a school, a company, an association,
 # an office, one of the organisations (_ORGANISATIONS) (round 31b).
-_CONTEST_OWNERS = frozenset({"truong", "cty", "hoi", "doan"})
-_CONTEST_OWNER_PAIRS = _ORGANISATIONS | {("cong", "ty"), ("co", "quan")}
+_CONTEST_OWNERS: Final = frozenset({"truong", "cty", "hoi", "doan"})
+_CONTEST_OWNER_PAIRS: Final = _ORGANISATIONS | {("cong", "ty"), ("co", "quan")}
 
 
 def _contest_of_other(tokens: list[Token]) -> bool:
@@ -968,8 +968,8 @@ def _notices_of_an_app(tokens: list[Token]) -> bool:
 # The weather of a day (round 31b): typed with marks ("mưa", "bão", "nắng", "rét"), or without
 # them after "trời" ("troi co bao ko") or as "mưa to" ("toi nay mua to ko"); without marks
 # alone "mua", "bao" are "mua" (buy) and "bao" (bao nhiêu), and stay the words they are.
-_WEATHER_MARKED = frozenset({"mưa", "bão", "nắng", "rét", "giông", "dông"})
-_WEATHER = frozenset({"mua", "bao", "nang", "lanh", "ret", "nong", "gio", "giong", "dong"})
+_WEATHER_MARKED: Final = frozenset({"mưa", "bão", "nắng", "rét", "giông", "dông"})
+_WEATHER: Final = frozenset({"mua", "bao", "nang", "lanh", "ret", "nong", "gio", "giong", "dong"})
 
 
 def _weather_asked(tokens: list[Token]) -> bool:
@@ -1015,8 +1015,8 @@ def _day_of_other(tokens: list[Token]) -> bool:
 
 # Round 32 (b): the words an exclamation ends on ("hôm nay đói quá", "mai đi làm rồi chán ghê";
 # "wa" typed for "quá"), and what may be typed after them ("chán quá đi", "vui ghê á") (folded).
-_SO_MUCH = frozenset({"qua", "ghe", "wa"})
-_AFTER_SO_MUCH = CLOSING | frozenset({"di", "luon"}) | _SPOKEN_AT_END
+_SO_MUCH: Final = frozenset({"qua", "ghe", "wa"})
+_AFTER_SO_MUCH: Final = CLOSING | frozenset({"di", "luon"}) | _SPOKEN_AT_END
 
 
 def _exclaimed(tokens: list[Token], used: frozenset[int]) -> bool:
@@ -1034,9 +1034,9 @@ def _exclaimed(tokens: list[Token], used: frozenset[int]) -> bool:
 
 # Round 33 (d): the words that place a clock time said ("lúc 8h", "từ 7h đến 9h", "tầm 3h"),
 # which tell nothing besides it (folded).
-_AT_HOUR = frozenset({"luc", "vao", "tu", "den", "tam", "khoang", "chung", "gan", "hon"})
+_AT_HOUR: Final = frozenset({"luc", "vao", "tu", "den", "tam", "khoang", "chung", "gan", "hon"})
 # (and the words of a time from now: "nửa tiếng nữa tôi đến", "còn 3 ngày nữa là sinh nhật")
-_CLOCK_UNITS = frozenset({"tieng", "phut", "nua"})
+_CLOCK_UNITS: Final = frozenset({"tieng", "phut", "nua"})
 
 
 def _hour_told(tokens: list[Token], used: frozenset[int]) -> bool:
@@ -1055,7 +1055,7 @@ def _hour_told(tokens: list[Token], used: frozenset[int]) -> bool:
 
 
 # Round 32 (b): the hour of the clock asked ("bây giờ là mấy giờ", "giờ mấy giờ rồi") (folded).
-_CLOCK_ASKED = (" la may gio ", " may gio roi ", " may h roi ", " la may h ")
+_CLOCK_ASKED: Final = (" la may gio ", " may gio roi ", " may h roi ", " la may h ")
 
 
 def _clock_asked(tokens: list[Token]) -> bool:
@@ -1068,19 +1068,19 @@ def _clock_asked(tokens: list[Token]) -> bool:
 # Round 32 (b): what is said of a thing after naming it (`_judged`): that it is wrong ("lịch
 # sai rồi"), or known ("biết lịch rồi", "rõ lịch rồi", "hiểu thể lệ rồi"); and how many words
 # besides the thing's it may take (folded).
-_WRONG = frozenset({"sai"})
-_KNOWN_OF = frozenset({"biet", "bik", "bit", "ro", "hieu"})
-_JUDGED_WORDS = 4
+_WRONG: Final = frozenset({"sai"})
+_KNOWN_OF: Final = frozenset({"biet", "bik", "bit", "ro", "hieu"})
+_JUDGED_WORDS: Final = 4
 # (and the words of a wish or a request before the thing, which ask for it: "tôi muốn coi lại
 # những câu tôi trả lời sai")
-_WISHED = frozenset({"muon", "cho", "xin", "coi", "xem", "giup", "nho"})
+_WISHED: Final = frozenset({"muon", "cho", "xin", "coi", "xem", "giup", "nho"})
 
 
 # Round 27 (c): reports that are not the Week's, named by what follows "báo cáo" (folded: a
 # tax return, a company's accounts, a student's internship or thesis report).
-_OTHER_REPORTS = frozenset({("thue",), ("tai", "chinh"), ("quyet", "toan"), ("thuc", "tap"),
-                            ("tot", "nghiep"), ("doanh", "thu")})
-_OTHER_REPORT_FIRST = frozenset(kind[0] for kind in _OTHER_REPORTS)
+_OTHER_REPORTS: Final = frozenset({("thue",), ("tai", "chinh"), ("quyet", "toan"), ("thuc", "tap"),
+                                   ("tot", "nghiep"), ("doanh", "thu")})
+_OTHER_REPORT_FIRST: Final = frozenset(kind[0] for kind in _OTHER_REPORTS)
 
 
 def _other_report(tokens: list[Token]) -> bool:
@@ -1097,13 +1097,13 @@ def _other_report(tokens: list[Token]) -> bool:
 
 # Round 27 (c): organisations whose own line may be asked in the words of the organisers'
 # (folded pairs: a bank, a network operator).
-_OTHER_LINES = frozenset({("ngan", "hang"), ("nha", "mang")})
+_OTHER_LINES: Final = frozenset({("ngan", "hang"), ("nha", "mang")})
 # What a class or a session is called before its subject ("lớp internet an toàn", "buổi tập
 # huấn") (folded).
-_CLASS_NOUNS = frozenset({"lop", "buoi"})
+_CLASS_NOUNS: Final = frozenset({"lop", "buoi"})
 # Words that ask how to do a thing ("làm sao để", "cách") (folded).
-_HOW_TO = frozenset({"sao", "cach", "ntn"})
-_OTHER_LINE_FIRST = frozenset(pair[0] for pair in _OTHER_LINES)
+_HOW_TO: Final = frozenset({"sao", "cach", "ntn"})
+_OTHER_LINE_FIRST: Final = frozenset(pair[0] for pair in _OTHER_LINES)
 
 
 def _other_line(tokens: list[Token]) -> bool:
@@ -1140,7 +1140,7 @@ def _bot_can(tokens: list[Token]) -> bool:
 
 # the score of a request its own rule reads: sent every day, another language, a message for
 # the organizers, what the bot keeps of me
-OWN_RULE = 5.0
+OWN_RULE: Final = 5.0
 # A part that says who writes ("em là giáo viên chủ nhiệm,", "tôi là cán bộ thư viện phường"):
 # the pronoun, then "là" (after "dạ", "thưa").
 # A unit of the Week's organizing side, named as who asks what it must do or report (folded
@@ -1153,156 +1153,157 @@ _UNIT_HEADS = ("truong", "thu vien", "trung tam", "nha van hoa", "cau lac bo", "
                # (round 20 c: school staff and the unions of a workplace)
                "ban giam hieu", "chi doan", "cong doan", "ban chap hanh", "nha may", "cong ty",
                "nha tre", "to chuyen mon", "phong giao duc", "nha truong")
-_UNIT_HEAD_WORDS = tuple(h.split() for h in _UNIT_HEADS)
+_UNIT_HEAD_WORDS: Final = tuple(h.split() for h in _UNIT_HEADS)
 # (the same heads with their marks: a word typed with marks is the head's only if they are its
 # marks, "chỉ hỏi ai được tham gia" asks who may take part, no "chi hội"'s duties; round 30 c)
-_UNIT_HEADS_TYPED = frozenset(t.text for h in (
+_UNIT_HEADS_TYPED: Final = frozenset(t.text for h in (
     "trường", "thư viện", "trung tâm", "nhà văn hóa", "câu lạc bộ", "ủy ban", "hội khuyến học",
     "chi hội", "hội phụ nữ", "đoàn thanh niên", "đơn vị", "cơ quan", "giáo viên", "xã",
     "phường", "thôn", "mầm non", "mẫu giáo", "tiểu học", "trung học", "ban giám hiệu",
     "chi đoàn", "công đoàn", "ban chấp hành", "nhà máy", "công ty", "nhà trẻ",
     "tổ chuyên môn", "phòng giáo dục", "nhà trường") for t in tokenize(h))
 # (the same, by their first word: a message's opening word is looked up, not every head tried)
-_UNIT_HEADS_FROM: dict[str, tuple[list[str], ...]] = {
+_UNIT_HEADS_FROM: Final[dict[str, tuple[list[str], ...]]] = {
     first: tuple(h for h in _UNIT_HEAD_WORDS if h[0] == first)
     for first in {h[0] for h in _UNIT_HEAD_WORDS}}
-_WEEK = ("faq", "tuan-le-la-gi")
-_WEEK_DATES = ("faq", "thoi-gian")
-_TAKE = ("contest_take", "")
+_WEEK: Final = ("faq", "tuan-le-la-gi")
+_WEEK_DATES: Final = ("faq", "thoi-gian")
+_TAKE: Final = ("contest_take", "")
 # What is got with a standing (folded: "tiền thưởng", "được bao nhiêu tiền"): its prizes are
 # asked (round 24c).
-_PRIZE_GOT = frozenset({"tien", "thuong"})
-_BOARD = ("leaderboard", "")
+_PRIZE_GOT: Final = frozenset({"tien", "thuong"})
+_BOARD: Final = ("leaderboard", "")
 # The words before the contest's name that are its name too ("cuộc thi công dân …"; 36a).
-_NAME_LEAD = frozenset({"cuoc", "thi"})
+_NAME_LEAD: Final = frozenset({"cuoc", "thi"})
 # What a standing is or gets, asked before "gì" (folded: "là gì", "gồm những gì") (26d).
-_PRIZE_VERBS = frozenset({"la", "co", "gom", "nhung", "duoc", "nhan"})
+_PRIZE_VERBS: Final = frozenset({"la", "co", "gom", "nhung", "duoc", "nhan"})
 # What tells that a mishap happened while doing something (folded runs; round 23e, 26d).
-_MIDWAY = ("giua chung", "giua luc", "trong luc", "giua khi")
+_MIDWAY: Final = ("giua chung", "giua luc", "trong luc", "giua khi")
 # Words that name the quiz being taken (folded: "thi", "bài thi", "câu hỏi", "cuộc thi").
-_QUIZ_TAKEN = frozenset({"thi", "bai", "cau", "cuoc"})
+_QUIZ_TAKEN: Final = frozenset({"thi", "bai", "cau", "cuoc"})
 # The words that ask a number of points (folded): "được bao nhiêu điểm", "mấy điểm" (26d).
-_POINTS_ASKED = frozenset({"duoc", "bao", "nhieu", "may", "diem"})
+_POINTS_ASKED: Final = frozenset({"duoc", "bao", "nhieu", "may", "diem"})
 # The words that name the quiz itself in a question of its time (folded): "thi", its questions
 # ("mỗi câu"), the score it gives ("biết điểm") (round 26d).
-_QUIZ_NAMED = frozenset({"thi", "cau", "diem"})
+_QUIZ_NAMED: Final = frozenset({"thi", "cau", "diem"})
 # The words that name the questions of the quiz (folded pairs): "câu hỏi", "đề thi", "bài thi".
-_QUIZ_QUESTIONS = frozenset({("cau", "hoi"), ("de", "thi"), ("bai", "thi")})
+_QUIZ_QUESTIONS: Final = frozenset({("cau", "hoi"), ("de", "thi"), ("bai", "thi")})
 # A device, or using one, named as what the quiz is taken on (folded): "thi trên máy tính được
 # không hay phải dùng đt" (round 26d).
 # (and a smartphone, "điện thoại thông minh": "không có đt thông minh thì có thi được không",
 # round 30 b)
-_QUIZ_DEVICE = frozenset({"may", "tinh", "dien", "thoai", "dung", "su", "laptop", "ipad",
-                          "bang", "smartphone", "zalo", "app", "ung", "thong", "minh"})
+_QUIZ_DEVICE: Final = frozenset({"may", "tinh", "dien", "thoai", "dung", "su", "laptop", "ipad",
+                                 "bang", "smartphone", "zalo", "app", "ung", "thong", "minh"})
 # Words that ask for something to be done, or say it is wanted (folded).
-_REQUEST = frozenset({"cho", "muon", "xin", "giup", "can"})
+_REQUEST: Final = frozenset({"cho", "muon", "xin", "giup", "can"})
 # Words that go on with what was begun ("thi tiếp", "làm nốt", "vào lại") (folded).
-_GOING_ON = frozenset({"tiep", "not", "lai"})
+_GOING_ON: Final = frozenset({"tiep", "not", "lai"})
 # The words that ask when (not where, not how long) (folded).
-_WHEN_ONLY = ("khi nao", "bao gio", "may gio", "luc nao", "ngay nao", "gio nao", "hom nao",
-              "bua nao", "ngay may")
-_DUTIES = frozenset({("faq", "don-vi-tham-gia"), ("faq", "han-bao-cao")})
-_POLITE = frozenset({"da", "thua", "vang"})
+_WHEN_ONLY: Final = ("khi nao", "bao gio", "may gio", "luc nao", "ngay nao", "gio nao", "hom nao",
+                     "bua nao", "ngay may")
+_DUTIES: Final = frozenset({("faq", "don-vi-tham-gia"), ("faq", "han-bao-cao")})
+_POLITE: Final = frozenset({"da", "thua", "vang"})
 # "e" is "em" typed short ("e là hs lớp 12, …": who writes) (round 25 e)
-_SELF_TYPED = SELF | {"e"}
-_LEAVE_VERBS = frozenset({"cho", "xin", "muon", "can"})
+_SELF_TYPED: Final = SELF | {"e"}
+_LEAVE_VERBS: Final = frozenset({"cho", "xin", "muon", "can"})
 # Where a question starts after the writer said inline who they are ("tôi là giáo viên | thì
 # …", "em là sv | có được …", "mình là công nhân | nên …", "… | muốn hỏi") (folded; round 29 a)
-_ROLE_ENDS = frozenset({"thi", "nen", "ma", "co", "muon", "cho", "xin", "can"})
+_ROLE_ENDS: Final = frozenset({"thi", "nen", "ma", "co", "muon", "cho", "xin", "can"})
 # People named as the topic of a question ("công nhân làm ca thì …", "học sinh lớp 3 thì …")
 # (folded first two words; round 29 a)
-_ROLES = frozenset({("cong", "nhan"), ("hoc", "sinh"), ("sinh", "vien"), ("giao", "vien"),
-                    ("phu", "huynh"), ("nguoi", "gia"), ("nguoi", "lon"), ("nguoi", "cao"),
-                    ("nguoi", "di"), ("can", "bo"), ("bo", "doi"), ("nguoi", "lao")})
+_ROLES: Final = frozenset({("cong", "nhan"), ("hoc", "sinh"), ("sinh", "vien"), ("giao", "vien"),
+                           ("phu", "huynh"), ("nguoi", "gia"), ("nguoi", "lon"), ("nguoi", "cao"),
+                           ("nguoi", "di"), ("can", "bo"), ("bo", "doi"), ("nguoi", "lao")})
 # A part of the day told without a day ("đêm trực", "đi làm ca đêm"): a habit, not a day asked
-_HABIT_TIMES = frozenset({"dem", "toi", "sang", "chieu", "trua", "khuya", "ca"})
+_HABIT_TIMES: Final = frozenset({"dem", "toi", "sang", "chieu", "trua", "khuya", "ca"})
 # "hướng dẫn (sử dụng, dùng)", a verb of guidance that alone names the bot's help (folded)
-_GUIDE = frozenset({"huong", "dan", "su", "dung"})
+_GUIDE: Final = frozenset({"huong", "dan", "su", "dung"})
 # the Week's dates, and the verb they are found on alone ("tuần lễ tổ chức …") (folded)
-_DATES = ("faq", "thoi-gian")
+_DATES: Final = ("faq", "thoi-gian")
 # The report's entry, the verbs that send it and the words that may follow them to say where
 # (folded) (round 20 c: "gửi phòng giáo dục quận", "gửi thẳng lên sở", "gửi qua bưu điện")
-_REPORT = ("faq", "han-bao-cao")
-_SENDS = frozenset({"gui", "nop"})
+_REPORT: Final = ("faq", "han-bao-cao")
+_SENDS: Final = frozenset({"gui", "nop"})
 _WHERE_SENT = frozenset({"ve", "cho", "len", "thang", "qua", "toi", "den", "phong", "so", "ca",
                          "hoi", "uy", "ubnd", "email", "mail", "buu", "ban"})
-_ORGANISE = frozenset({"to", "chuc"})
+_ORGANISE: Final = frozenset({"to", "chuc"})
 # Answers of one day's event or of the lists, after the standing answer of the same words
 # (whether anyone holds a reading near home: the library, not the reading day) (round 30a)
-_DATED_LISTS = frozenset({"event", "programme", "activities", "schedule"})
+_DATED_LISTS: Final = frozenset({"event", "programme", "activities", "schedule"})
 # The words after a unit's name that make it the writer's ("cơ quan | chúng tôi", "trường |
 # của tôi") (folded) (round 22 d)
-_WRITER_WORDS = frozenset({"chung", "toi", "minh", "em", "cua", "tui"})
+_WRITER_WORDS: Final = frozenset({"chung", "toi", "minh", "em", "cua", "tui"})
 # The first word of whom a ceremony invites ("mời | đại diện, lãnh đạo, đại biểu, các …")
 # (folded) (round 22 d)
-_INVITED = frozenset({"dai", "lanh", "cac", "nhung"})
+_INVITED: Final = frozenset({"dai", "lanh", "cac", "nhung"})
 # A banner, a slogan, a board (the last word of its name, folded), the theme's answers and the
 # verbs that write on them ("ghi", "viết", "in", "chữ") (round 22 d)
-_BANNER = frozenset({"ron", "hieu", "pano", "phich"})
-_THEME = frozenset({("theme", ""), ("faq", "chu-de")})
-_WRITES = frozenset({"ghi", "viet", "in", "chu"})
+_BANNER: Final = frozenset({"ron", "hieu", "pano", "phich"})
+_THEME: Final = frozenset({("theme", ""), ("faq", "chu-de")})
+_WRITES: Final = frozenset({"ghi", "viet", "in", "chu"})
 # whom one guides ("hướng dẫn | học sinh, phụ huynh, công nhân"): not what is asked (folded)
-_GUIDED = frozenset({"hoc", "sinh", "phu", "huynh", "giao", "vien", "cong", "nhan", "cac",
-                     "em", "con", "chau"})
+_GUIDED: Final = frozenset({"hoc", "sinh", "phu", "huynh", "giao", "vien", "cong", "nhan", "cac",
+                            "em", "con", "chau"})
 # The address that opens a unit's letter ("Kính gửi Ban tổ chức,"): whom it is written to,
 # not what is asked (folded) (round 20 c)
-_ADDRESS = ("kinh", "gui")
+_ADDRESS: Final = ("kinh", "gui")
 # Words that cancel the reminders named right after them ("hủy | nhắc lịch", "ngừng | đăng ký
 # nhận tin"); typed without marks, only those no other word near a reminder spells ("dung" is
 # also "dùng", "bo" also "bố").
-_CANCELS = frozenset({"hủy", "huỷ", "ngừng", "thôi", "tắt", "dừng", "bỏ", "khỏi"})
+_CANCELS: Final = frozenset({"hủy", "huỷ", "ngừng", "thôi", "tắt", "dừng", "bỏ", "khỏi"})
 # ("khoi" typed without marks is khỏi before what is sent: "khoi nhac lich nua", round 27 b)
-_CANCEL_FOLDS = frozenset({"huy", "ngung", "thoi", "tat", "khoi"})
-_BEFORE_REMINDERS = frozenset({"dang", "ky", "cai", "gui", "bao", "nhan"})
+_CANCEL_FOLDS: Final = frozenset({"huy", "ngung", "thoi", "tat", "khoi"})
+_BEFORE_REMINDERS: Final = frozenset({"dang", "ky", "cai", "gui", "bao", "nhan"})
 # The words of an order to stop the reminders that names nothing else ("thôi đừng gửi nữa",
 # "bỏ giúp tôi", "tắt thông báo đi luôn nhé") (folded) (round 28 d)
-_STOP_ORDER_WORDS = _CANCEL_FOLDS | _BEFORE_REMINDERS | CLOSING | CALLS | frozenset({
+_STOP_ORDER_WORDS: Final = _CANCEL_FOLDS | _BEFORE_REMINDERS | CLOSING | CALLS | frozenset({
     "dung", "bo", "di", "nua", "luon", "het", "giup", "gium", "dum", "ho", "cho", "toi", "minh",
     "em", "e", "t", "mk", "chau", "bac", "tin", "nhan", "thong", "nhac", "lich", "nay", "do",
     "lai", "ngay", "the", "vay", "nhe", "nha", "voi", "vs", "a", "ad", "bot", "khong", "ko", "k",
     "can", "muon", "dau"})
-_SENDING = frozenset({"gui", "nhan", "nhac", "bao"})  # (folded)
+_SENDING: Final = frozenset({"gui", "nhan", "nhac", "bao"})  # (folded)
 # what a writer who waits for an answer tells beside it: sent, how often, since when (folded)
 _WAITED = _SENDING | frozenset({"tin", "mai", "hoai", "suot", "lan", "tu", "sang", "gio", "hom",
                                 "qua", "nay", "den", "lau", "cau", "hoi", "roi", "ma"})
-_REMINDERS = frozenset({("subscribe", ""), ("faq", "nhac-lich")})
+_REMINDERS: Final = frozenset({("subscribe", ""), ("faq", "nhac-lich")})
 # The lists of the Week with no day, named before a request to be sent them (_reminded_when).
-_LISTED_LATER = frozenset({("schedule", ""), ("activities", "")})
+_LISTED_LATER: Final = frozenset({("schedule", ""), ("activities", "")})
 # What follows a message told as received: what it said, or who sent it ("nhận được tin nhắn
 # nói …", "… của ngân hàng", "… từ số lạ", "… báo trúng thưởng", "… bảo …") (folded).
-_TOLD_BY = frozenset({"noi", "bao", "cua", "tu", "xung", "gia"})
+_TOLD_BY: Final = frozenset({"noi", "bao", "cua", "tu", "xung", "gia"})
 # Words of wanting before the reminders' phrase: they are asked for, not told as received.
-_WANTED = frozenset({"muon", "xin", "can", "thich"})
+_WANTED: Final = frozenset({"muon", "xin", "can", "thich"})
 # Who else sends a message ("có người | nhắn tin", "kẻ gian | nhắn tin"), and what a message
 # sent to someone asks of them ("nhắn tin | mượn tiền", "nhắn tin | xin tiền") (round 24 a).
 _SENDERS = frozenset({"nguoi", "ho", "ke", "han", "do"})  # (not "no": English "got no reminders")
-_SENT_FOR = frozenset({"muon", "xin", "hoi"})  # (not "vay", "voi": "… vậy", "… với ạ")
+_SENT_FOR: Final = frozenset({"muon", "xin", "hoi"})  # (not "vay", "voi": "… vậy", "… với ạ")
 # Whom a message may speak to ("chào ban tổ chức", "btc ơi"), and the small talk said to them.
-_ADDRESSEES = frozenset({"contacts", "bodies", "library"})
-_GOODBYE = ("smalltalk", "goodbye")
+_ADDRESSEES: Final = frozenset({"contacts", "bodies", "library"})
+_GOODBYE: Final = ("smalltalk", "goodbye")
 # The word for an event before an event's name ("sự kiện | khai mạc"; "event" is read so).
-_EVENT_WORD = frozenset({"su", "kien"})
+_EVENT_WORD: Final = frozenset({"su", "kien"})
 # The talk put off to another day ("mai ib tiếp", "hẹn mai nói chuyện tiếp") (round 27 e).
-_GREETING = ("smalltalk", "greeting")
-_PARTING = frozenset({_GOODBYE, _GREETING})
-_LATER = frozenset({"tiep", "sau", "lai"})
+_GREETING: Final = ("smalltalk", "greeting")
+_PARTING: Final = frozenset({_GOODBYE, _GREETING})
+_LATER: Final = frozenset({"tiep", "sau", "lai"})
 _TALK_LATER = _LATER | frozenset({"hoi", "nhan", "tin", "noi", "chuyen", "chat", "hen", "ib",
                                   "inbox"})
-_LEAVING = frozenset({("smalltalk", "thanks"), ("smalltalk", "ok"), _GOODBYE})
-_SPOKEN_TO = frozenset({("smalltalk", "greeting"), ("smalltalk", "thanks"),
-                        ("smalltalk", "goodbye")})
+_LEAVING: Final = frozenset({("smalltalk", "thanks"), ("smalltalk", "ok"), _GOODBYE})
+_SPOKEN_TO: Final = frozenset({("smalltalk", "greeting"), ("smalltalk", "thanks"),
+                               ("smalltalk", "goodbye")})
 # An answer given because the examples most like the message name it (examples.py): below
 # ON_ITS_OWN (core.py), so a message is not split in questions on such an answer.
-EXAMPLES_SCORE = 1.0
+EXAMPLES_SCORE: Final = 1.0
 # The rules' answer is asked again of the examples' model when this share of the message's
 # asking words or more is not explained by it (Understander._half_explained), unless it is one
-# of these: a day, small talk, or no answer.
+# of these: a day, small talk, or no answer. (Not Final: bench/understanding_second_opinion.py
+# sets it.)
 HALF_EXPLAINED = 0.3
-_NOT_SECONDED = frozenset({"unknown", "clarify", "smalltalk", "day", "today"})
-_OPEN_SUBJECTS = frozenset({"faq:internet-an-toan", "faq:khoa-hoc-truc-tuyen"})
-SMALL_TALK_SCORE = 1.0  # a call alone ("btc ơi"): a greeting
+_NOT_SECONDED: Final = frozenset({"unknown", "clarify", "smalltalk", "day", "today"})
+_OPEN_SUBJECTS: Final = frozenset({"faq:internet-an-toan", "faq:khoa-hoc-truc-tuyen"})
+SMALL_TALK_SCORE: Final = 1.0  # a call alone ("btc ơi"): a greeting
 # Pairs of the date reader's words, so that a typo beside one is read ("hom nau": hôm nay).
-_DATE_PAIRS = (
+_DATE_PAIRS: Final = (
     "hôm nay", "hôm qua", "ngày mai", "ngày kia", "sáng nay", "trưa nay", "chiều nay",
     "tối nay", "đêm nay", "sáng mai", "chiều mai", "tối mai", "tuần này", "tuần sau",
     "tuần tới", "cuối tuần", "chủ nhật", "thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu",
@@ -1334,6 +1335,29 @@ class Understanding:
     # the answer is the examples' (their vote), not found on a phrase of the message
     voted: bool = False
 
+    # A written __init__, as Token's (normalise.py): compiled, the one @dataclass writes stays
+    # interpreted, ~10,000 instructions an Understanding (four made a message).
+    def __init__(self, feature: str, arg: str = "",
+                 candidates: tuple[tuple[str, str], ...] = (), typed: str = "",
+                 normalised: str = "", english: bool = False, words: int = 0,
+                 unexplained: int = 0, asks: bool = False, score: float = 0.0,
+                 explained: frozenset[int] = frozenset(), elsewhere: bool = False,
+                 apart: bool = False, voted: bool = False) -> None:
+        object.__setattr__(self, "feature", feature)
+        object.__setattr__(self, "arg", arg)
+        object.__setattr__(self, "candidates", candidates)
+        object.__setattr__(self, "typed", typed)
+        object.__setattr__(self, "normalised", normalised)
+        object.__setattr__(self, "english", english)
+        object.__setattr__(self, "words", words)
+        object.__setattr__(self, "unexplained", unexplained)
+        object.__setattr__(self, "asks", asks)
+        object.__setattr__(self, "score", score)
+        object.__setattr__(self, "explained", explained)
+        object.__setattr__(self, "elsewhere", elsewhere)
+        object.__setattr__(self, "apart", apart)
+        object.__setattr__(self, "voted", voted)
+
     # Pickled (the content cache) and copied by the fields __init__ takes: the class compiled
     # by mypyc (handlers/understanding/fast.py) refuses pickle's setting of a frozen field.
     def __reduce__(self) -> tuple[type[Understanding], tuple[Any, ...]]:
@@ -1363,12 +1387,22 @@ class _Candidate:
     source: int
     rank: float = 0.0  # the score, less for leaving much of the message unexplained
 
+    # A written __init__, as Token's (normalise.py): compiled, the one @dataclass writes stays
+    # interpreted (nine candidates made a message).
+    def __init__(self, route: tuple[str, str], score: float, explained: set[int], source: int,
+                 rank: float = 0.0) -> None:
+        self.route = route
+        self.score = score
+        self.explained = explained
+        self.source = source
+        self.rank = rank
+
 
 _Replaced = TypeVar("_Replaced")
-_UNDERSTANDING_FIELDS = frozenset(f.name for f in _fields(Understanding))
+_UNDERSTANDING_FIELDS: Final = frozenset(f.name for f in _fields(Understanding))
 # Whether an Understanding keeps its fields in a __dict__ (as Python's classes do; not one
 # compiled by mypyc, handlers/understanding/fast.py)
-_COPIED = hasattr(Understanding("unknown"), "__dict__")
+_COPIED: Final = hasattr(Understanding("unknown"), "__dict__")
 
 
 def replace(obj: _Replaced, /, **changes: Any) -> _Replaced:
@@ -1380,12 +1414,34 @@ def replace(obj: _Replaced, /, **changes: Any) -> _Replaced:
     if type(obj) is not Understanding or not changes.keys() <= _UNDERSTANDING_FIELDS:
         return _dataclass_replace(obj, **changes)  # type: ignore[type-var]
     if not _COPIED:  # compiled by mypyc: no __dict__; its __init__ is the cheap way then
-        return _dataclass_replace(obj, **changes)  # type: ignore[type-var]
+        return _changed(cast(Understanding, obj), changes)  # type: ignore[return-value]
     new = object.__new__(Understanding)
     fields = new.__dict__
     fields.update(obj.__dict__)
     fields.update(changes)
     return new  # type: ignore[return-value]
+
+
+def _changed(u: Understanding, changes: dict[str, Any]) -> Understanding:
+    """`u` with `changes` (names of its fields), made by its __init__, compiled: each field
+    read natively, where dataclasses.replace reads them by name in interpreted code (about
+    40,000 instructions a call, 4.5 % of the compiled understanding's, BENCHMARKS.md §8.144)."""
+    # (changes.get written out: compiled, a primitive; a bound `get` is a generic call)
+    return Understanding(
+        changes.get("feature", u.feature),
+        changes.get("arg", u.arg),
+        changes.get("candidates", u.candidates),
+        changes.get("typed", u.typed),
+        changes.get("normalised", u.normalised),
+        changes.get("english", u.english),
+        changes.get("words", u.words),
+        changes.get("unexplained", u.unexplained),
+        changes.get("asks", u.asks),
+        changes.get("score", u.score),
+        changes.get("explained", u.explained),
+        changes.get("elsewhere", u.elsewhere),
+        changes.get("apart", u.apart),
+        changes.get("voted", u.voted))
 
 
 def _safe_online(examples: Examples, surface: str) -> Voted | None:
@@ -1539,26 +1595,26 @@ def _unaddressed(tokens: list[Token]) -> list[Token]:
 # opens it, before leave to ask ("cho em hỏi"), before the writer (or their kin) as the subject
 # of a new sentence ("… cong doan | e muon thi ngay"), before "vậy", "mà", "nên" that open
 # one, before a wish ("chúc ad …"), and before the topic a question of the Week opens with.
-RUN_ON_WORDS = 14
-_RUN_GREETING = frozenset({"chao", "alo", "hi", "hello", "helo"})
-_RUN_THANKS = frozenset({("cam", "on"), ("tks", ""), ("thanks", ""), ("thank", "")})
+RUN_ON_WORDS: Final = 14
+_RUN_GREETING: Final = frozenset({"chao", "alo", "hi", "hello", "helo"})
+_RUN_THANKS: Final = frozenset({("cam", "on"), ("tks", ""), ("thanks", ""), ("thank", "")})
 # whom a greeting, a call or thanks names, and the particles after it (folded)
 _RUN_CALLEE = frozenset({"ad", "admin", "ban", "bot", "anh", "chi", "btc", "bac", "chu", "ca",
                          "moi", "nguoi", "nha", "to", "chuc", "em", "ạ", "a", "nhe", "oi",
                          "ah", "ak", "thay", "nhieu", "you", "u"})
 # the writer as the subject of a sentence (folded; typed with marks, only these: "tối",
 # "tới" fold as "tôi" does)
-_RUN_WRITER = frozenset({"toi", "em", "e", "minh", "chau", "tui"})
-_RUN_WRITER_TYPED = frozenset({"tôi", "em", "e", "mình", "cháu", "tui"})
+_RUN_WRITER: Final = frozenset({"toi", "em", "e", "minh", "chau", "tui"})
+_RUN_WRITER_TYPED: Final = frozenset({"tôi", "em", "e", "mình", "cháu", "tui"})
 # kin the writer names as a new sentence's subject ("… quá | con mình đã đăng ký") (folded)
-_RUN_KIN = frozenset({"con", "me", "bo", "vo", "chong", "ong", "ba"})
+_RUN_KIN: Final = frozenset({"con", "me", "bo", "vo", "chong", "ong", "ba"})
 # what the writer does as the subject of a new sentence (typed; folded when typed without
 # marks): "em là", "tôi muốn", "mình đang", "cháu không biết"
-_RUN_DOES = ("là", "muốn", "đang", "đã", "vừa", "mới", "hay", "sợ", "thấy", "nghe", "định",
-             "cần", "phải", "ở", "làm", "không", "chưa", "có", "cũng", "vẫn", "rất", "năm",
-             "chỉ", "được", "đăng", "xin", "hỏi")
-_RUN_DOES_TYPED = frozenset(_RUN_DOES)
-_RUN_DOES_FOLDS = frozenset(fold(w) for w in _RUN_DOES)
+_RUN_DOES: Final = ("là", "muốn", "đang", "đã", "vừa", "mới", "hay", "sợ", "thấy", "nghe", "định",
+                    "cần", "phải", "ở", "làm", "không", "chưa", "có", "cũng", "vẫn", "rất", "năm",
+                    "chỉ", "được", "đăng", "xin", "hỏi")
+_RUN_DOES_TYPED: Final = frozenset(_RUN_DOES)
+_RUN_DOES_FOLDS: Final = frozenset(fold(w) for w in _RUN_DOES)
 # a word the writer is the object or the owner of, right before them ("cho tôi", "con tôi",
 # "bảo em"): no new sentence (folded)
 _RUN_TAKES = frozenset({"cho", "voi", "cua", "bao", "giup", "nhac", "den", "ve", "tu", "nhu",
@@ -1578,8 +1634,8 @@ _RUN_DAY_BEFORE = frozenset({("hom", "qua"), ("hom", "nay"), ("hom", "truoc"), (
                              ("thang", "truoc")})
 # words that open a sentence before the writer or a request ("vậy cho hỏi", "mà em không
 # biết", "nên mình muốn") (folded)
-_RUN_OPENS = frozenset({"vay", "ma", "nen", "nhung"})
-_RUN_LEAVE = frozenset({"hoi", "xin"})
+_RUN_OPENS: Final = frozenset({"vay", "ma", "nen", "nhung"})
+_RUN_LEAVE: Final = frozenset({"hoi", "xin"})
 # what a question of the Week opens with ("… cho vui | tuần lễ có những hoạt động nào", "…
 # ở sảnh trường | chủ đề năm nay là gì") (folded pairs), and the words that take it as their
 # object or place instead ("tham gia tuần lễ", "về tuần lễ", "xem hôm nay") (folded)
@@ -1595,14 +1651,14 @@ _RUN_TOPIC_TAKEN = frozenset({"ve", "cua", "trong", "cho", "gia", "ung", "du", "
 _RUN_DAY_TAKEN = frozenset({"xem", "tu", "den", "truoc", "sau", "may", "ca", "het", "luc",
                             "trong", "cua", "ve", "o", "vao", "tai", "nhu", "va", "voi", "la",
                             "co", "nhung", "cac", "moi"})
-_RUN_DAYS = frozenset({("ngay", "mai"), ("hom", "nay")})
+_RUN_DAYS: Final = frozenset({("ngay", "mai"), ("hom", "nay")})
 # the bot or its keeper as the subject of a new sentence, asked to do something ("… chán quá
 # | ad xem hôm nay có gì", "… | bot có nhắn trước cho tôi được không") (folded)
-_RUN_BOT = frozenset({"ad", "admin", "bot"})
-_RUN_BOT_TAKEN = frozenset({"cho", "voi", "cua", "tren", "nho", "va", "hoi", "goi", "nhan",
-                            "gui", "bao", "la", "ve", "tu", "ma"})
-_RUN_BOT_DOES = frozenset({"xem", "cho", "oi", "giup", "gium", "co", "nhan", "nhac", "gui",
-                           "tra", "biet", "la", "chi", "tu"})
+_RUN_BOT: Final = frozenset({"ad", "admin", "bot"})
+_RUN_BOT_TAKEN: Final = frozenset({"cho", "voi", "cua", "tren", "nho", "va", "hoi", "goi", "nhan",
+                                   "gui", "bao", "la", "ve", "tu", "ma"})
+_RUN_BOT_DOES: Final = frozenset({"xem", "cho", "oi", "giup", "gium", "co", "nhan", "nhac", "gui",
+                                  "tra", "biet", "la", "chi", "tu"})
 
 
 def _lately(tokens: list[Token]) -> set[int]:
@@ -1701,49 +1757,49 @@ def _typed_as(t: Token, words: tuple[frozenset[str], frozenset[str]]) -> bool:
     return t.kind == "word" and (t.text in words[0] or (not t.marked and t.text in words[1]))
 
 
-_FRAME_GREETINGS = _frame_words("chào", "alo", "hi", "hello", "helo", "hey")
+_FRAME_GREETINGS: Final = _frame_words("chào", "alo", "hi", "hello", "helo", "hey")
 # before the greeting: "dạ", "thưa", "kính chào", "xin chào", the writer ("cháu chào")
-_FRAME_BEFORE = _frame_words("dạ", "thưa", "vâng", "kính", "xin", "em", "e", "cháu", "con",
-                             "mình", "tôi", "tui")
+_FRAME_BEFORE: Final = _frame_words("dạ", "thưa", "vâng", "kính", "xin", "em", "e", "cháu", "con",
+                                    "mình", "tôi", "tui")
 # after "chao" typed without marks, what makes it no greeting: "chào mừng", "chào cờ", "cháo
 # gà" (folded)
-_FRAME_NOT_GREETING = frozenset({"mung", "co", "ga", "vit", "long", "suon", "hanh"})
-_FRAME_DAYTIME = _frame_words("sáng", "trưa", "chiều", "tối")
+_FRAME_NOT_GREETING: Final = frozenset({"mung", "co", "ga", "vit", "long", "suon", "hanh"})
+_FRAME_DAYTIME: Final = _frame_words("sáng", "trưa", "chiều", "tối")
 # whom the frame speaks to ("ban tổ chức" is read as three words), and what closes it
 _FRAME_CALLED_ONE = ("ad", "admin", "bot", "chatbot", "bạn", "btc", "anh", "chị", "cô", "chú",
                      "bác", "thầy")
-_FRAME_CALLED = _frame_words(*_FRAME_CALLED_ONE, "mọi", "người", "cả", "nhà", "các")
+_FRAME_CALLED: Final = _frame_words(*_FRAME_CALLED_ONE, "mọi", "người", "cả", "nhà", "các")
 # (a greeting names one: a word, or these pairs and "ban tổ chức" (folded); the words after it
 # are the question's, "alo ad chủ nhật có gì")
-_FRAME_ONE = _frame_words(*_FRAME_CALLED_ONE)
-_FRAME_PAIRS = frozenset({("anh", "chi"), ("co", "chu"), ("moi", "nguoi"), ("ca", "nha"),
-                          ("cac", "ban"), ("chu", "bac")})
-_FRAME_ORGANISERS = ("ban", "to", "chuc")
-_FRAME_PARTICLES = _frame_words("ạ", "nhé", "nha", "nhá", "ah", "ak")
-_FRAME_CALL = _frame_words("ơi", "ới")
+_FRAME_ONE: Final = _frame_words(*_FRAME_CALLED_ONE)
+_FRAME_PAIRS: Final = frozenset({("anh", "chi"), ("co", "chu"), ("moi", "nguoi"), ("ca", "nha"),
+                                 ("cac", "ban"), ("chu", "bac")})
+_FRAME_ORGANISERS: Final = ("ban", "to", "chuc")
+_FRAME_PARTICLES: Final = _frame_words("ạ", "nhé", "nha", "nhá", "ah", "ak")
+_FRAME_CALL: Final = _frame_words("ơi", "ới")
 # after thanks: "cảm ơn ad nhiều lắm", "thank you so much", "thanks a lot", "cảm ơn trước"
-_FRAME_MUCH = _frame_words("nhiều", "nhiu", "lắm", "rất", "you", "u", "so", "much", "lot",
-                           "trước")
-_FRAME_THANKS = _frame_words("tks", "tkss", "thanks", "thankss", "thank", "thx", "camon")
-_FRAME_THANKS_PAIRS = frozenset({("cam", "on")})
+_FRAME_MUCH: Final = _frame_words("nhiều", "nhiu", "lắm", "rất", "you", "u", "so", "much", "lot",
+                                  "trước")
+_FRAME_THANKS: Final = _frame_words("tks", "tkss", "thanks", "thankss", "thank", "thx", "camon")
+_FRAME_THANKS_PAIRS: Final = frozenset({("cam", "on")})
 # before the thanks, in its part: the writer, "xin", "ok" ("em xin cảm ơn ạ"), and
 # "chân thành", "trân trọng" (folded pairs)
-_FRAME_THANKER = _frame_words("em", "e", "cháu", "con", "mình", "tôi", "tui", "xin", "dạ",
-                              "vâng", "ok", "oke", "okie", "okay")
-_FRAME_SINCERELY = frozenset({("chan", "thanh"), ("tran", "trong")})
+_FRAME_THANKER: Final = _frame_words("em", "e", "cháu", "con", "mình", "tôi", "tui", "xin", "dạ",
+                                     "vâng", "ok", "oke", "okie", "okay")
+_FRAME_SINCERELY: Final = frozenset({("chan", "thanh"), ("tran", "trong")})
 # thanks told of, not said: "gửi lời cảm ơn", "không cần cảm ơn" (folded)
-_FRAME_THANKS_TOLD = frozenset({"loi", "gui", "can"})
-_FRAME_BYE = _frame_words("bye", "byebye", "bb", "goodbye", "bai")
-_FRAME_BYE_PAIRS = frozenset({("tam", "biet"), ("gap", "lai")})
-_FRAME_SAID_PAIRS = _FRAME_THANKS_PAIRS | _FRAME_BYE_PAIRS
+_FRAME_THANKS_TOLD: Final = frozenset({"loi", "gui", "can"})
+_FRAME_BYE: Final = _frame_words("bye", "byebye", "bb", "goodbye", "bai")
+_FRAME_BYE_PAIRS: Final = frozenset({("tam", "biet"), ("gap", "lai")})
+_FRAME_SAID_PAIRS: Final = _FRAME_THANKS_PAIRS | _FRAME_BYE_PAIRS
 # the words that ask, as typed in chat ("có j", "bn tiền"; "giúp nhiều quá" asks nothing)
 # (folded)
-_FRAME_ASK_WORDS = (ASK_WORDS - {"nhieu"}) | {"j", "bn", "ko"}
+_FRAME_ASK_WORDS: Final = (ASK_WORDS - {"nhieu"}) | {"j", "bn", "ko"}
 # the last word of a yes/no question, as typed in chat (folded)
-_FRAME_YES_NO = YES_NO | {"ko", "k", "hok", "hong", "khum", "kg", "hem"}
+_FRAME_YES_NO: Final = YES_NO | {"ko", "k", "hok", "hong", "khum", "kg", "hem"}
 # a wish runs to the end of the message in a few words that ask nothing
-_FRAME_WISH_WORDS = 8
-_FRAME_ASKING = _FRAME_ASK_WORDS | _FRAME_YES_NO
+_FRAME_WISH_WORDS: Final = 8
+_FRAME_ASKING: Final = _FRAME_ASK_WORDS | _FRAME_YES_NO
 # leave to ask, which asks nothing yet (folded)
 _FRAME_LEAVE = frozenset({"cho", "xin", "hoi", "phep", "chut", "xiu", "ti", "voi", "vs", "a",
                           "nhe", "nha", "em", "e", "minh", "toi", "chau", "con", "tui"})
@@ -1752,7 +1808,7 @@ _FRAME_LEAVE = frozenset({"cho", "xin", "hoi", "phep", "chut", "xiu", "ti", "voi
 _FRAME_AFTER_SAID = (_FRAME_CALLED[0] | _FRAME_PARTICLES[0] | _FRAME_CALL[0] | _FRAME_MUCH[0],
                      _FRAME_CALLED[1] | _FRAME_PARTICLES[1] | _FRAME_CALL[1] | _FRAME_MUCH[1])
 # the word a call closes a question after ("… hả ad", "… ko vậy ad", "… có gì ad") (folded)
-_FRAME_ASKED = CLOSING | YES_NO | ASK_WORDS | {"ko", "k", "j"}
+_FRAME_ASKED: Final = CLOSING | YES_NO | ASK_WORDS | {"ko", "k", "j"}
 
 
 def _frame_opening(tokens: list[Token]) -> tuple[int, bool]:
@@ -1930,7 +1986,7 @@ def _tells_self(rest: list[Token]) -> bool:
 
 
 # What the bot does that a citizen thanks it for, told before the thanks (Understander._read).
-_THANKED_FOR = frozenset({"subscribe", "unsubscribe", "contest_take", "day", "today"})
+_THANKED_FOR: Final = frozenset({"subscribe", "unsubscribe", "contest_take", "day", "today"})
 
 
 def _only_framed(framed: _Framed, inner: Understanding) -> bool:
@@ -1998,8 +2054,8 @@ def _writer_unit(tokens: list[Token]) -> set[int]:
 
 # A language named (folded pairs: "tiếng việt", "tiếng anh"), and the words before it that ask
 # for a version in it ("bản", "phụ đề", "toàn": "có phụ đề tiếng việt không") (round 34a).
-_LANGUAGES = frozenset({("tieng", "viet"), ("tieng", "anh")})
-_VERSION = frozenset({"ban", "phu", "de", "toan", "bang"})
+_LANGUAGES: Final = frozenset({("tieng", "viet"), ("tieng", "anh")})
+_VERSION: Final = frozenset({"ban", "phu", "de", "toan", "bang"})
 
 
 def _language_of_course(tokens: list[Token], best: _Candidate) -> set[int]:
@@ -2135,7 +2191,7 @@ def _attending(tokens: list[Token]) -> set[int]:
 
 # The verbs a source of what the writer heard follows ("đọc | báo hải phòng", "xem | tivi",
 # "thấy trên | fb") (folded).
-_READ_IN = frozenset({"doc", "nghe", "xem", "thay", "tren"})
+_READ_IN: Final = frozenset({"doc", "nghe", "xem", "thay", "tren"})
 
 
 def _heard_from(tokens: list[Token], candidates: list[_Candidate]) -> bool:
@@ -2206,11 +2262,11 @@ def _told_beside(tokens: list[Token], told: _Candidate, day: frozenset[int]) -> 
         tokens[i].clause in asked for i in day)
 
 
-_BUSY = frozenset({"bận", "kẹt", "vướng"})
-_BUSY_FOLDS = frozenset(fold(w) for w in _BUSY)
-_BUSY_PART = 3  # words at most in a part that says a day is busy in letters without marks
+_BUSY: Final = frozenset({"bận", "kẹt", "vướng"})
+_BUSY_FOLDS: Final = frozenset(fold(w) for w in _BUSY)
+_BUSY_PART: Final = 3  # words at most in a part that says a day is busy in letters without marks
 
-_DAY_NAMES = frozenset({"hom", "ngay", "buoi"})
+_DAY_NAMES: Final = frozenset({"hom", "ngay", "buoi"})
 
 
 def _which_day(tokens: list[Token], aside: set[int]) -> bool:
@@ -2240,7 +2296,7 @@ def _days_set_aside(tokens: list[Token], ref: DateRef, lead: int) -> set[int]:
     return aside if aside & ref.used else set()
 
 
-_ANNOUNCERS = frozenset({"chi", "gio", "la"}) | {w.split()[0] for w in SELF} | {"e", "t"}
+_ANNOUNCERS: Final = frozenset({"chi", "gio", "la"}) | {w.split()[0] for w in SELF} | {"e", "t"}
 
 
 def _announcing(tokens: list[Token]) -> set[int]:
@@ -2318,7 +2374,7 @@ def _requested_at(tokens: list[Token], start: int) -> bool:
 
 # Who a count of people counts ("bao nhiêu người", "mấy bạn", "bn ng": the lexicon has
 # written "ng" out) (folded).
-_PERSONS = frozenset({"nguoi", "ban", "em", "chau", "hoc sinh", "thi sinh"})
+_PERSONS: Final = frozenset({"nguoi", "ban", "em", "chau", "hoc sinh", "thi sinh"})
 
 
 def _counted(tokens: list[Token], best: _Candidate) -> _Candidate:
@@ -2348,11 +2404,11 @@ def _counted(tokens: list[Token], best: _Candidate) -> _Candidate:
 # "register", "sign up" as "đăng ký"), and what may stand beside them in the quiz's own phrases
 # ("đăng ký dự thi", "đăng ký tham gia cuộc thi", "… công dân học tập"): no start of the quiz
 # ("vào", "làm bài", "tiếp"), no "now".
-_SIGN_UP_WORDS = frozenset({"dang", "ky", "ki", "du", "thi", "tham", "gia", "cuoc", "cong",
-                            "dan", "hoc", "tap", "cho", "the"})
+_SIGN_UP_WORDS: Final = frozenset({"dang", "ky", "ki", "du", "thi", "tham", "gia", "cuoc", "cong",
+                                   "dan", "hoc", "tap", "cho", "the"})
 # What a question of how to sign up names besides a question word (folded runs): the steps,
 # the way, what is needed or filled in.
-_SIGN_UP_ASKED = ("thu tuc", "huong dan", "cach", "can", "phai", "khai", "dien", "giay to")
+_SIGN_UP_ASKED: Final = ("thu tuc", "huong dan", "cach", "can", "phai", "khai", "dien", "giay to")
 
 
 def _sign_up_asked(tokens: list[Token], best: _Candidate) -> _Candidate:
@@ -2388,12 +2444,12 @@ def _sign_up_asked(tokens: list[Token], best: _Candidate) -> _Candidate:
 
 # Round 35: what taking part needs or who may (folded runs): asked with "gì", still who may
 # take part ("cần gì để tham gia", "điều kiện gì", "đối tượng nào", "tuổi").
-_TAKING_PART_NEEDS = ("can", "dieu kien", "yeu cau", "doi tuong", "tuoi", "giay to", "phai",
-                      "mat", "phi", "tien")
+_TAKING_PART_NEEDS: Final = ("can", "dieu kien", "yeu cau", "doi tuong", "tuoi", "giay to", "phai",
+                             "mat", "phi", "tien")
 # The words that ask what (folded; "j" is written "gì" by the lexicon).
-_WHAT = frozenset({"gi", "what"})
+_WHAT: Final = frozenset({"gi", "what"})
 # Before "biết gì", what makes it "(knows) nothing" (folded; 36a).
-_KNOWS_NOT = frozenset({"khong", "chua", "cha", "chang", "coc", "ko", "k"})
+_KNOWS_NOT: Final = frozenset({"khong", "chua", "cha", "chang", "coc", "ko", "k"})
 
 
 def _what_to_do(tokens: list[Token], best: _Candidate) -> _Candidate:
@@ -2447,13 +2503,13 @@ _KEPT_DATA = ("luu", "giu", "chia se", "thu thap", "bao mat", "ben thu ba", "bao
               "store", "save", "share", "collect", "sell")
 # The bot, the organisers or the contest the data was given to (folded runs).
 # (those who have data of their own too: their number, their messages)
-_DATA_HOLDERS = ("bot", "chatbot", "ad", "admin", "btc", "ban to chuc", "ben to chuc")
-_DATA_KEEPERS = (*_DATA_HOLDERS, "du thi", "khi thi", "dang ky thi", "you", "your")
+_DATA_HOLDERS: Final = ("bot", "chatbot", "ad", "admin", "btc", "ban to chuc", "ben to chuc")
+_DATA_KEEPERS: Final = (*_DATA_HOLDERS, "du thi", "khi thi", "dang ky thi", "you", "your")
 # The writer's own (folded runs).
-_MINE_RUNS = ("cua toi", "cua minh", "cua em", "cua e", "cua tui", "cua chau", "cua bac",
-              "toi khai", "toi nhan", "toi nhap", "my", "about me")
+_MINE_RUNS: Final = ("cua toi", "cua minh", "cua em", "cua e", "cua tui", "cua chau", "cua bac",
+                     "toi khai", "toi nhan", "toi nhap", "my", "about me")
 # The bot's policy on it, named (folded runs).
-_DATA_POLICY = ("chinh sach bao mat", "chinh sach quyen rieng tu", "privacy")
+_DATA_POLICY: Final = ("chinh sach bao mat", "chinh sach quyen rieng tu", "privacy")
 # Another keeper's or a scam's: the safe Internet's or another's business (folded).
 _DATA_ELSEWHERE = _APPS | frozenset({"mang", "internet", "online", "web", "tai", "danh", "lua",
                                      "hack", "ngan", "app"})
@@ -2492,13 +2548,13 @@ def _my_data_asked(folds: list[str]) -> bool:
 # "hễ", "nếu", "when" ("khi nào" and "lúc nào" ask when, unless "thì" closes them: whenever).
 _TELL_LATER = frozenset({"nhan", "bao", "nhac", "gui", "remind", "notify", "message", "tell",
                          "know"})
-_TOLD = SELF | frozenset({"e", "me", "bac", "chau", "tui"})
+_TOLD: Final = SELF | frozenset({"e", "me", "bac", "chau", "tui"})
 # what "gửi" sends to the writer: a message ("tin"), to them, or "cho" them
-_SENT_WHAT = _TOLD | frozenset({"tin", "cho"})
-_CONDITION = frozenset({"khi", "luc", "he", "neu", "when"})
+_SENT_WHAT: Final = _TOLD | frozenset({"tin", "cho"})
+_CONDITION: Final = frozenset({"khi", "luc", "he", "neu", "when"})
 # … or the writer not named, told by "được" before the verb, or the bot telling by itself
 # ("bot tự nhắn khi …").
-_TELLER = frozenset({"duoc", "bot", "tu"})
+_TELLER: Final = frozenset({"duoc", "bot", "tu"})
 # The events' own routes: what the condition names ("khi có sự kiện", "khi có lịch mới").
 _HAPPENING = frozenset({("next", ""), ("schedule", ""), ("activities", ""), ("faq", "hoat-dong")})
 

@@ -84,6 +84,16 @@ AMONG_RATIO = 3.0
 # OVERRULED) lost a line of another blind set; "no information" among the five nearest, not
 # the nearest, lost one too.
 REFUSED_FLOOR = 0.6
+# The mirror of REFUSED_FLOOR (Examples.sure): where the rules found no information and the vote
+# gave none (the nearest five disagree, and the example most like the message is not of the
+# model's answer, often by a hair: 0.0007–0.004 of likeness, BENCHMARKS.md §8.142), the model's
+# answer is given when it gives it SURE_FLOOR or more and the example of it most like the
+# message is NEARLY as alike as the most alike of all, or more (BENCHMARKS.md §8.145: fivefold
+# on the tuned lines, the examples made without the lines asked, +8/−0; round 36's three blind
+# dev batches left out +0/−0; a floor of 0.5 answered one of their near misses of "no
+# information", 0.8 took three lines fewer; NEARLY 0.8 answered two tuned near misses).
+SURE_FLOOR = 0.6
+NEARLY = 0.85
 # How the model is trained: passes over the examples, examples a step, the first pass's step
 # size (RATE / sqrt(1 + pass) at each pass after: _trained).
 # (BENCHMARKS.md §8.90: sixteen passes against eight took +4 of the vote and +5 of the second
@@ -181,6 +191,8 @@ class Examples:
         self.weights: NDArray[np.float64] = w[order]
         self.starts: NDArray[np.int64] = np.concatenate(([0], np.cumsum(df))).astype(np.int64)
         self._by_kind = _by_kind(self.column)
+        # each answer's examples (their rows), at its first use (Examples.sure)
+        self._rows_of: dict[str, NDArray[np.int64]] = {}
         self._model: Model | None = None
         self._training = threading.Lock()
         # False while a worker thread is to train the model (Router.prepare_later): a message
@@ -199,6 +211,7 @@ class Examples:
         for name in _KEPT:
             setattr(self, name, state[name])
         self._by_kind = _by_kind(self.column)
+        self._rows_of = {}
         self._training = threading.Lock()
         self.trained_at_first_use = True
 
@@ -293,6 +306,29 @@ class Examples:
         if guessed.likeness < SECOND_FLOOR or guessed.answer == against or theirs >= OVERRULED:
             return None
         return guessed if guessed.answer in _most_alike(self._nearest(vector, K)) else None
+
+    def sure(self, normalised: str) -> Voted | None:
+        """The model's answer of `normalised`, a message the rules found no information on and
+        the vote left (`vote`: None), when the model gives it SURE_FLOOR or more and the example
+        of that answer most like the message is NEARLY as alike as the example most like it of
+        all (the mirror of the second opinion's "no information", Understander.vote); else
+        None. Not "no information" nor an answer NEVER_GIVEN. Given with its probability."""
+        vector = self.query(normalised)
+        model = self._ready_model() if vector is not None else None
+        if vector is None or model is None:
+            return None
+        guessed = model.likeliest(model.probabilities(vector))
+        if guessed.likeness < SURE_FLOOR or guessed.answer in NEVER_GIVEN:
+            return None
+        scores = self._likeness(vector)
+        rows = self._rows_of.get(guessed.answer)
+        if rows is None:
+            rows = np.array([i for i, a in enumerate(self.answers) if a == guessed.answer],
+                            dtype=np.int64)
+            self._rows_of[guessed.answer] = rows
+        if not len(rows) or float(scores[rows].max()) < NEARLY * float(scores.max()):
+            return None
+        return guessed
 
     def probability(self, normalised: str, answer: str) -> float | None:
         """The model's probability of `answer` for `normalised` (0.0 for an answer no example

@@ -1301,6 +1301,9 @@ EXAMPLES_SCORE: Final = 1.0
 HALF_EXPLAINED = 0.3
 _NOT_SECONDED: Final = frozenset({"unknown", "clarify", "smalltalk", "day", "today"})
 _OPEN_SUBJECTS: Final = frozenset({"faq:internet-an-toan", "faq:khoa-hoc-truc-tuyen"})
+# The answers of the Week's calendar, which the examples' model never gives of a message the
+# rules found no information on (_sure): a day is read from the days and months named.
+_CALENDAR_ANSWERS: Final = frozenset({"next", "schedule"})
 SMALL_TALK_SCORE: Final = 1.0  # a call alone ("btc ơi"): a greeting
 # Pairs of the date reader's words, so that a typo beside one is read ("hom nau": hôm nay).
 _DATE_PAIRS: Final = (
@@ -1455,6 +1458,20 @@ def _safe_online(examples: Examples, surface: str) -> Voted | None:
     # (None while a worker thread trains the model: no answer then)
     p = examples.probability(surface, answer)
     return Voted(answer, p) if p is not None and p >= MODEL_FLOOR else None
+
+
+def _sure(examples: Examples, surface: str) -> Voted | None:
+    """The examples' model's answer of a message the rules found no information on, where the
+    vote gave none (Understander.vote's `unanswered`): when the model is sure of it and the
+    nearest example of it nearly as alike as the nearest of all (Examples.sure: the mirror of
+    the second opinion's "no information", REFUSED_FLOOR). Not the Week's calendar ("next":
+    a day is the rules' to read, as "schedule" is, NEVER_GIVEN); an action no example names
+    (content.EXAMPLE_ANSWERS). BENCHMARKS.md §8.145: the Week's questions asked in unusual words
+    ("cho e xin sodt de hoi vs": the organisers' number, its nearest example by 0.013 one of
+    the Week's calendar; "đứa em họ bị người lạ trên game dụ gửi ảnh, phải làm sao": the safe
+    Internet, its nearest a near miss of "no information")."""
+    voted = examples.sure(surface)
+    return None if voted is None or voted.answer in _CALENDAR_ANSWERS else voted
 
 
 def _open_subject(answer: str) -> bool:
@@ -2876,7 +2893,7 @@ class Understander:
         if setting:
             voted = self.vote(surface, scam_setting=True)
         elif read.examples_asked:
-            voted = self.vote(surface, among=among)
+            voted = self.vote(surface, among=among, unanswered=read.feature == "unknown")
         elif self._half_explained(read):
             voted = self.vote(surface, second_opinion=given)
         else:
@@ -2895,7 +2912,8 @@ class Understander:
         if read.feature == "clarify" and (feature, arg) not in read.candidates:
             return read  # the question asked back stays between the answers the rules found
         if self._rests_on_other_marks(typed, voted.answer, scam_setting=setting,
-                                      among=() if setting else among):
+                                      among=() if setting else among,
+                                      unanswered=read.feature == "unknown" and not setting):
             return read
         # (no word is explained by a phrase of the answer, and `voted` says it: a flow waiting
         # for a name or a letter takes the message as that, unless it asks with "?" or opens
@@ -2955,13 +2973,15 @@ class Understander:
         return self._read(" ".join(t.text for t in last), today).elsewhere
 
     def _rests_on_other_marks(self, typed: list[Token], voted: str,
-                              scam_setting: bool = False, among: tuple[str, ...] = ()) -> bool:
+                              scam_setting: bool = False, among: tuple[str, ...] = (),
+                              unanswered: bool = False) -> bool:
         """Does the examples' answer rest on a word the citizen typed with other marks than
         the answer's phrases and examples write it ("khoa học là gì": science; the courses'
         say "khóa học")? The examples read a message without marks; where the marks typed say a
         word is another (già ≠ giá, khoa ≠ khóa), the message is asked again without that
         word: an answer it then does not get rested on it (asked as it was first: `among`, the
-        rules' candidates the model may choose between)."""
+        rules' candidates the model may choose between; `unanswered`: the rules found no
+        information, Understander._sure)."""
         feature, _, arg = voted.partition(":")
         unit = self.index.unit((feature, arg))
         words = [t for t in typed if t.kind == "word"]
@@ -2976,12 +2996,13 @@ class Understander:
         if not other:
             return False
         kept = " ".join(t.text for t in typed if t.fold not in other)
-        again = self.vote(self._surface(kept), scam_setting=scam_setting, among=among)
+        again = self.vote(self._surface(kept), scam_setting=scam_setting, among=among,
+                          unanswered=unanswered)
         return again is None or again.answer != voted
 
     def vote(self, surface: str, examples: Examples | None = None,
              second_opinion: str | None = None, scam_setting: bool = False,
-             among: tuple[str, ...] = ()) -> Voted | None:
+             among: tuple[str, ...] = (), unanswered: bool = False) -> Voted | None:
         """What the examples (these, or the edition's) answer a message the rules gave up on,
         read as `_surface` reads it (Examples.vote: the nearest examples when they agree, else
         their model when sure enough; `second_opinion`: the answer the rules gave, which the
@@ -2991,7 +3012,9 @@ class Understander:
         (examples.NEVER_GIVEN). `scam_setting`: the message tells of a scam or a danger online
         (_scam_told): a word of a subject elsewhere is its setting, and only the safe
         Internet's answer is taken (understand). `among`: the rules' candidates (their keys),
-        which the model may choose between where the vote gives nothing (Examples.vote)."""
+        which the model may choose between where the vote gives nothing (Examples.vote).
+        `unanswered`: the rules found no information; where the vote gives nothing, the model
+        may answer when sure by a margin (_sure)."""
         words = surface.split()
         if not scam_setting and any(w in self.index.elsewhere_folds for w in words):
             return None
@@ -3011,6 +3034,8 @@ class Understander:
             # the model sure the message is none of the Week's, the rules' answer under
             # OVERRULED, the example most like it a near miss of "no information": refused
             return voted
+        if voted is None and unanswered and second_opinion is None:
+            return _sure(asked, surface)
         return None if voted is None or voted.answer in NEVER_GIVEN else voted
 
     def _read(self, text: str, today: date, typed: list[Token] | None = None,

@@ -129,9 +129,8 @@ LEFT: dict[str, str] = {
     # ('con e 14 tuoi…': 'lap group chui boi' has no phrase, answered by the examples' model
     # since round 33d's examples made anew.)
     # ('em phát hiện con gái…' is answered since round 26a.)
-    'bác hàng xóm':
-        "dont_know: 'tin sai' is no phrase ('tin sai sự thật' is); the courses are found on "
-        "'trên mạng'",
+    # ('bác hàng xóm…': 'tin sai' is no phrase; answered by the examples' model, sure of the
+    # safe Internet by a margin, since round 37, §8.145.)
     # ('me e hay chia se' is answered since round 30e, §8.106.)
     'e lam phu huynh':
         "courses: 'học online' and 'tài liệu' read the list of courses, 'quản lý con' comes after",

@@ -73,10 +73,9 @@ NOT_THE_WEEKS = [
     "quên mk zalo lấy lại thế nào",
 ]
 LEFT = {
-    "ban be nhan tin muon tien qua messenger, nghi bi hack nick":
-        "dont_know with round 36's examples (§8.142): "
-        "the model's safe Internet 0.92, but the nearest example "
-        "is a 'no information' one by 0.0007 (0.3830 against 0.3823): a knife's edge",
+    # ("ban be nhan tin muon tien qua messenger, nghi bi hack nick": no information with round
+    # 36's examples, its nearest example one of "no information" by 0.0007; the model's safe
+    # Internet 0.92 is given since round 37, the nearest of it nearly as alike, §8.145.)
     "wifi bi nguoi la dung ke, doi pass the nao": "'người lạ' is a word of the safe Internet "
                                                   "too ('chat với người lạ'): the password is "
                                                   "no longer all the FAQ is found on (the FAQ)",

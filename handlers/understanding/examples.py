@@ -63,6 +63,17 @@ MODEL_FLOOR = 0.3
 # looser OVERRULED, 0.15, took +7 more fresh and 5 more tuned lines the rules had right).
 SECOND_FLOOR = 0.3
 OVERRULED = 0.1
+# The second opinion's agreement of the nearest examples with a margin (`_near_enough`): where
+# the model gives its answer SURE_FLOOR or more, an example of it among the K nearest whose
+# likeness is within NEAR_MARGIN of the most alike one's agrees as the most alike would. The
+# example most like a message often wins by a few thousandths of likeness (BENCHMARKS.md
+# §8.142), a reading the model has learnt to tell apart ("lớp dạy dùng máy tính", the rules'
+# list of activities; "muốn mở góc đọc sách … ai hỗ trợ", the organisers' number). BENCHMARKS.md
+# §8.146: on the tuned lines five-fold +4/−0 and the round 35–36 dev batches left out +1/−0;
+# harm-free for SURE_FLOOR 0.5–0.7 and NEAR_MARGIN 0.02–0.10, a loss each at 0.45 or 0.12.
+# Not for "no information" (the refusal keeps its own gates: Understander.vote).
+SURE_FLOOR = 0.55
+NEAR_MARGIN = 0.06
 # The model's choice among the rules' candidates (Examples.vote's `among`): of its probabilities
 # of those answers and of "no information", renormalised, the likeliest is taken when it is not
 # "no information", has AMONG_SHARE of them or more and AMONG_RATIO times the next one's, and
@@ -277,9 +288,10 @@ class Examples:
     def second_opinion(self, normalised: str, against: str) -> Voted | None:
         """The model's answer of `normalised` instead of the rules' answer `against`: when it
         gives its own SECOND_FLOOR or more and theirs less than OVERRULED, and the example most
-        like `normalised` (or one exactly as alike: `_most_alike`) names its own too (not the
-        nearest five's agreement alone: asked of a message the rules did answer, see
-        Understander.understand), else None."""
+        like `normalised` (or one exactly as alike: `_most_alike`; or, the model sure, one
+        nearly as alike: `_near_enough`) names its own too (not the nearest five's agreement
+        alone: asked of a message the rules did answer, see Understander.understand), else
+        None."""
         vector = self.query(normalised)
         if vector is None:
             return None
@@ -292,7 +304,7 @@ class Examples:
         theirs = float(p[model.index[against]]) if against in model.index else 0.0
         if guessed.likeness < SECOND_FLOOR or guessed.answer == against or theirs >= OVERRULED:
             return None
-        return guessed if guessed.answer in _most_alike(self._nearest(vector, K)) else None
+        return guessed if _near_enough(self._nearest(vector, K), guessed) else None
 
     def probability(self, normalised: str, answer: str) -> float | None:
         """The model's probability of `answer` for `normalised` (0.0 for an answer no example
@@ -381,6 +393,20 @@ class Examples:
         scores: NDArray[np.float64] = np.bincount(
             rows, weights=weights, minlength=len(self.answers)).astype(np.float64, copy=False)
         return scores
+
+
+def _near_enough(nearest: list[tuple[str, float]], guessed: Voted) -> bool:
+    """Do the examples most like a message (`nearest`, the most alike first) agree with the
+    model's answer `guessed` asked as a second opinion (Examples.second_opinion)? The most alike
+    names it (`_most_alike`), or the model gives an answer (not "no information") SURE_FLOOR or
+    more and one of the nearest that names it is within NEAR_MARGIN of the most alike's
+    likeness: a lead of a few hundredths says little where the model is sure."""
+    if guessed.answer in _most_alike(nearest):
+        return True
+    if guessed.answer == "dont_know" or guessed.likeness < SURE_FLOOR or not nearest:
+        return False
+    return any(answer == guessed.answer and likeness >= nearest[0][1] - NEAR_MARGIN
+               for answer, likeness in nearest)
 
 
 def _most_alike(nearest: list[tuple[str, float]]) -> set[str]:

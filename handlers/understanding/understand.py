@@ -2805,7 +2805,7 @@ class Understander:
             # (round 33 b)
             return read
         if not (unknown or read.examples_asked or self._half_explained(read)):
-            return read
+            return self._outright(read, typed, framed)
         surface = self._surface_of(typed, framed)  # (once: each way below reads it)
         # (where the rules gave up on candidates, the examples' model may choose among them:
         # Examples.vote's `among`, BENCHMARKS.md §8.133)
@@ -2844,6 +2844,30 @@ class Understander:
         return replace(read, feature=feature, arg=arg, candidates=(), score=EXAMPLES_SCORE,
                        voted=True,
                        unexplained=max(1, read.words), explained=frozenset())
+
+    def _outright(self, read: Understanding, typed: list[Token],
+                  framed: _Framed | None) -> Understanding:
+        """The rules' answer `read`, found on nearly all of the message (not `_half_explained`)
+        but a word or more left, or the examples' model's where it is certain of another and
+        all but excludes theirs (Examples.outright: "có lớp học internet an toàn không" is the
+        safe Internet's, not the activities' found on "lớp học"). Never a day, an action
+        (starting the quiz, subscribing: the examples name neither), small talk, an answer
+        the rules asked between or found elsewhere; nor small talk or a part of the same
+        answer instead (_seconded), nor an answer resting on a word typed with other marks
+        (_rests_on_other_marks)."""
+        if read.feature in _NOT_SECONDED or read.voted or read.elsewhere \
+                or read.unexplained < 1 or not example_may_name(read.key):
+            return read
+        surface = self._surface_of(typed, framed)
+        if any(w in self.index.elsewhere_folds for w in surface.split()):
+            return read
+        voted = self.examples.outright(surface, read.key)
+        if voted is None or not _seconded(read, voted.answer) \
+                or self._rests_on_other_marks(typed, voted.answer):
+            return read
+        feature, _, arg = voted.answer.partition(":")
+        return replace(read, feature=feature, arg=arg, candidates=(), score=EXAMPLES_SCORE,
+                       voted=True, unexplained=max(1, read.words), explained=frozenset())
 
     @staticmethod
     def _half_explained(read: Understanding) -> bool:

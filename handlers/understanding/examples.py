@@ -71,7 +71,8 @@ OVERRULED = 0.1
 # list of activities; "muốn mở góc đọc sách … ai hỗ trợ", the organisers' number). BENCHMARKS.md
 # §8.146: on the tuned lines five-fold +4/−0 and the round 35–36 dev batches left out +1/−0;
 # harm-free for SURE_FLOOR 0.5–0.7 and NEAR_MARGIN 0.02–0.10, a loss each at 0.45 or 0.12.
-# Not for "no information" (the refusal keeps its own gates: Understander.vote).
+# Not for "no information" (the refusal keeps its own gates: Understander.vote), and only for a
+# message the model reads as the rules do (understand._read_alike, in Understander._understood).
 SURE_FLOOR = 0.55
 NEAR_MARGIN = 0.06
 # The model's answer instead of the rules' where they explained all but a word or two of the
@@ -167,6 +168,8 @@ class Voted(NamedTuple):
 
     answer: str
     likeness: float  # (the model's probability of `answer`, when the model gave it)
+    # the nearest examples agreed with a margin only (Examples.second_opinion, _near_enough)
+    by_margin: bool = False
 
 
 # What Examples keeps in the content cache: a lock is no state, nor whose thread trains. Named,
@@ -300,9 +303,9 @@ class Examples:
         """The model's answer of `normalised` instead of the rules' answer `against`: when it
         gives its own SECOND_FLOOR or more and theirs less than OVERRULED, and the example most
         like `normalised` (or one exactly as alike: `_most_alike`; or, the model sure, one
-        nearly as alike: `_near_enough`) names its own too (not the nearest five's agreement
-        alone: asked of a message the rules did answer, see Understander.understand), else
-        None."""
+        nearly as alike: `_near_enough`, the answer then marked `by_margin`) names its own too
+        (not the nearest five's agreement alone: asked of a message the rules did answer, see
+        Understander.understand), else None."""
         vector = self.query(normalised)
         if vector is None:
             return None
@@ -315,7 +318,10 @@ class Examples:
         theirs = float(p[model.index[against]]) if against in model.index else 0.0
         if guessed.likeness < SECOND_FLOOR or guessed.answer == against or theirs >= OVERRULED:
             return None
-        return guessed if _near_enough(self._nearest(vector, K), guessed) else None
+        nearest = self._nearest(vector, K)
+        if guessed.answer in _most_alike(nearest):
+            return guessed
+        return guessed._replace(by_margin=True) if _near_enough(nearest, guessed) else None
 
     def outright(self, normalised: str, against: str) -> Voted | None:
         """The model's answer of `normalised` instead of the rules' answer `against` where the

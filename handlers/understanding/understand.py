@@ -1422,6 +1422,19 @@ def _seconded(read: Understanding, answer: str) -> bool:
     return not (arg and arg == read.arg)
 
 
+def _read_alike(typed: list[Token]) -> bool:
+    """Does the examples' model, which reads a message's words in no order, read it as the
+    rules do? Not a message in several parts (a story told before the question: "tôi từng bị
+    lừa trên facebook nên ngại lắm, | xin số điện thoại ban tổ chức"), nor one that sets a
+    thing aside ("ngoài lễ khai mạc còn sự kiện nào khác") or denies it ("không phải cuộc
+    thi, …"): the rules read what is asked past those, the model reads their words too.
+    (The gates on a margin only: the second opinion's nearest agreeing by a margin,
+    Understander._understood; Understander._outright.)"""
+    words = [t for t in typed if t.kind == "word"]
+    return bool(words) and words[0].clause == words[-1].clause \
+        and not parts.besides(words) and not parts.denied(words)
+
+
 def _quantity(tokens: list[Token], i: int) -> bool:
     """Token i is a number of things counted ("60 giây", "10 câu", "2 lần", "top 10") or a
     number typed with its unit ("30s", "15p"): it says how many, not what is asked (round 23
@@ -2820,6 +2833,10 @@ class Understander:
             voted = self.vote(surface, among=among)
         elif self._half_explained(read):
             voted = self.vote(surface, second_opinion=given)
+            if voted is not None and voted.by_margin and not _read_alike(typed):
+                # (the nearest examples agreed on a margin only: not where the model reads
+                # words the rules read past, _read_alike)
+                return read
         else:
             return read
         if voted is None or voted.answer == given:
@@ -2856,7 +2873,8 @@ class Understander:
         answer instead (_seconded), nor an answer resting on a word typed with other marks
         (_rests_on_other_marks)."""
         if read.feature in _NOT_SECONDED or read.voted or read.elsewhere \
-                or read.unexplained < 1 or not example_may_name(read.key):
+                or read.unexplained < 1 or not example_may_name(read.key) \
+                or not _read_alike(typed):
             return read
         surface = self._surface_of(typed, framed)
         if any(w in self.index.elsewhere_folds for w in surface.split()):

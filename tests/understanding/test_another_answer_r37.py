@@ -20,6 +20,8 @@ import pytest
 
 from handlers.understanding import Understander
 from handlers.understanding.examples import NEAR_MARGIN, SURE_FLOOR, Voted, _near_enough
+from handlers.understanding.normalise import tokenize
+from handlers.understanding.understand import _read_alike
 from tests.understanding.conftest import answer, with_left
 
 SAFE_CLASSES = ("faq:internet-an-toan", "event:lop-ky-nang-so", "event:an-duong-ky-nang-so",
@@ -55,6 +57,9 @@ CASES = [
 ]
 
 LEFT = {
+    "con cài giúp tôi ứng dụng này, tôi chưa biết dùng thế nào, hướng dẫn giúp tôi":
+        "the safe Internet on 'cài ứng dụng'; a message in three parts, whose words the model "
+        "reads all together: not overruled outright (_read_alike)",
     "chau cai cho ba cai ung dung nay roi ma ba chua biet dung the nao, chi ba voi":
         "the safe Internet on 'cài ứng dụng'; the model's help under CERTAIN (0.9)",
     "có lớp học internet an toàn không":
@@ -67,8 +72,16 @@ LEFT = {
         "the organisers' number on 'liên hệ ai'; the model gives it 0.17, over OVERRULED",
 }
 
-# A day, an action, small talk and plain questions keep the rules' answer.
+# A day, an action, small talk and plain questions keep the rules' answer; so do messages
+# whose words the model reads past what the rules read: a thing set aside, a story told first.
 KEPT = [
+    ("ngoai buoi khai mac ra con hoat dong nao nua khong",
+     ("activities", "faq:hoat-dong", "schedule")),
+    ("trừ lễ khai mạc thì tuần lễ còn sự kiện gì", ("activities", "faq:hoat-dong", "schedule")),
+    ("hom truoc bi lua qua zalo nen so lam, cho xin so dien thoai ban to chuc",
+     ("contacts", "faq:lien-he")),
+    ("không phải cuộc thi, tôi hỏi lịch các hoạt động cơ", ("schedule", "activities",
+                                                          "faq:hoat-dong")),
     ("cho toi thi ngay", ("contest_take",)),
     ("dang ky nhan nhac lich", ("subscribe",)),
     ("huy nhac lich", ("unsubscribe",)),
@@ -77,7 +90,7 @@ KEPT = [
     ("truong em muon tham gia thu vien 50k thi hoi ai",
      ("programme:thu-vien-50k", "event:thu-vien-50k", "library", "contacts")),
     ("tuan le co gi cho nguoi ham doc sach khong", ("library", "activities", "faq:doc-sach")),
-    ("lop hoc internet an toan co o kien an khong", SAFE_CLASSES + ("faq:quan-huyen",)),
+    ("lop hoc internet an toan co o kien an khong", (*SAFE_CLASSES, "faq:quan-huyen")),
 ]
 
 
@@ -108,3 +121,15 @@ def test_the_nearest_agree_within_a_margin_only_where_the_model_is_sure() -> Non
     assert not _near_enough([("contacts", 0.6), ("dont_know", 0.6 - close)],
                             Voted("dont_know", 0.95))
     assert not _near_enough([], Voted("library", 0.95))
+
+
+@pytest.mark.parametrize(("text", "alike"), [
+    ("co lop hoc internet an toan nao ko ad", True),
+    ("thu vien xa muon tham gia tuan le thi lam gi", True),
+    ("ngoài lễ khai mạc còn sự kiện nào khác không", False),
+    ("tôi từng bị lừa trên facebook nên ngại lắm, xin số điện thoại ban tổ chức", False),
+    ("không phải cuộc thi, tôi hỏi lịch các hoạt động", False),
+])
+def test_the_margins_are_kept_to_messages_the_model_reads_as_the_rules_do(
+        text: str, alike: bool) -> None:
+    assert _read_alike(tokenize(text)) is alike

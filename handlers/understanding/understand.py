@@ -1297,6 +1297,9 @@ EXAMPLES_SCORE = 1.0
 HALF_EXPLAINED = 0.3
 _NOT_SECONDED = frozenset({"unknown", "clarify", "smalltalk", "day", "today"})
 _OPEN_SUBJECTS = frozenset({"faq:internet-an-toan", "faq:khoa-hoc-truc-tuyen"})
+# The answers of one thing of the Week found by its name, which the examples' model overrules
+# only by its strict gates, not on a margin (Understander._outright, _understood)
+_NAMED_THINGS = frozenset({"event", "programme"})
 SMALL_TALK_SCORE = 1.0  # a call alone ("btc ơi"): a greeting
 # Pairs of the date reader's words, so that a typo beside one is read ("hom nau": hôm nay).
 _DATE_PAIRS = (
@@ -2833,9 +2836,11 @@ class Understander:
             voted = self.vote(surface, among=among)
         elif self._half_explained(read):
             voted = self.vote(surface, second_opinion=given)
-            if voted is not None and voted.by_margin and not _read_alike(typed):
+            if voted is not None and voted.by_margin and (
+                    not _read_alike(typed) or read.feature in _NAMED_THINGS):
                 # (the nearest examples agreed on a margin only: not where the model reads
-                # words the rules read past, _read_alike)
+                # words the rules read past, _read_alike, nor against an event or programme
+                # the rules found by its name)
                 return read
         else:
             return read
@@ -2869,12 +2874,15 @@ class Understander:
         all but excludes theirs (Examples.outright: "có lớp học internet an toàn không" is the
         safe Internet's, not the activities' found on "lớp học"). Never a day, an action
         (starting the quiz, subscribing: the examples name neither), small talk, an answer
-        the rules asked between or found elsewhere; nor small talk or a part of the same
+        the rules asked between or found elsewhere, an event or a programme found by its
+        name (the model, reading the words of its subject, prefers the subject's general
+        answer: "buổi tập huấn cho nhân viên cơ quan về dùng mạng an toàn" is the officials'
+        training, not the safe Internet's FAQ); nor small talk or a part of the same
         answer instead (_seconded), nor an answer resting on a word typed with other marks
         (_rests_on_other_marks)."""
         if read.feature in _NOT_SECONDED or read.voted or read.elsewhere \
                 or read.unexplained < 1 or not example_may_name(read.key) \
-                or not _read_alike(typed):
+                or read.feature in _NAMED_THINGS or not _read_alike(typed):
             return read
         surface = self._surface_of(typed, framed)
         if any(w in self.index.elsewhere_folds for w in surface.split()):

@@ -1299,7 +1299,7 @@ _NOT_SECONDED = frozenset({"unknown", "clarify", "smalltalk", "day", "today"})
 _OPEN_SUBJECTS = frozenset({"faq:internet-an-toan", "faq:khoa-hoc-truc-tuyen"})
 # The answers of one thing of the Week found by its name, which the examples' model overrules
 # only by its strict gates, not on a margin (Understander._outright, _understood)
-_NAMED_THINGS = frozenset({"event", "programme"})
+_FOUND_BY_NAME = frozenset({"event", "programme"})
 SMALL_TALK_SCORE = 1.0  # a call alone ("btc ơi"): a greeting
 # Pairs of the date reader's words, so that a typo beside one is read ("hom nau": hôm nay).
 _DATE_PAIRS = (
@@ -2837,7 +2837,7 @@ class Understander:
         elif self._half_explained(read):
             voted = self.vote(surface, second_opinion=given)
             if voted is not None and voted.by_margin and (
-                    not _read_alike(typed) or read.feature in _NAMED_THINGS):
+                    not _read_alike(typed) or read.feature in _FOUND_BY_NAME):
                 # (the nearest examples agreed on a margin only: not where the model reads
                 # words the rules read past, _read_alike, nor against an event or programme
                 # the rules found by its name)
@@ -2882,7 +2882,7 @@ class Understander:
         (_rests_on_other_marks)."""
         if read.feature in _NOT_SECONDED or read.voted or read.elsewhere \
                 or read.unexplained < 1 or not example_may_name(read.key) \
-                or read.feature in _NAMED_THINGS or not _read_alike(typed):
+                or read.feature in _FOUND_BY_NAME or not _read_alike(typed):
             return read
         surface = self._surface_of(typed, framed)
         if any(w in self.index.elsewhere_folds for w in surface.split()):

@@ -63,6 +63,29 @@ MODEL_FLOOR = 0.3
 # looser OVERRULED, 0.15, took +7 more fresh and 5 more tuned lines the rules had right).
 SECOND_FLOOR = 0.3
 OVERRULED = 0.1
+# The second opinion's agreement of the nearest examples with a margin (`_near_enough`): where
+# the model gives its answer SURE_FLOOR or more, an example of it among the K nearest whose
+# likeness is within NEAR_MARGIN of the most alike one's agrees as the most alike would. The
+# example most like a message often wins by a few thousandths of likeness (BENCHMARKS.md
+# §8.142), a reading the model has learnt to tell apart ("lớp dạy dùng máy tính", the rules'
+# list of activities; "muốn mở góc đọc sách … ai hỗ trợ", the organisers' number). BENCHMARKS.md
+# §8.146: on the tuned lines five-fold +4/−0 and the round 35–36 dev batches left out +1/−0;
+# harm-free for SURE_FLOOR 0.5–0.7 and NEAR_MARGIN 0.02–0.10, a loss each at 0.45 or 0.12.
+# Not for "no information" (the refusal keeps its own gates: Understander.vote), and only for a
+# message the model reads as the rules do (understand._read_alike, in Understander._understood).
+SURE_FLOOR = 0.55
+NEAR_MARGIN = 0.06
+# The model's answer instead of the rules' where they explained all but a word or two of the
+# message (Examples.outright, Understander._outright): the model gives its own CERTAIN or more,
+# theirs less than EXCLUDED, and the nearest examples agree (`_near_enough`). The second opinion
+# is asked only where a third of the message is left (HALF_EXPLAINED); a rules' answer found on
+# a general phrase ("lớp học" of the activities in "có lớp học internet an toàn không", "dùng thế
+# nào" of the safe Internet in "con cài cho ứng dụng này, chẳng biết dùng thế nào, bot hướng
+# dẫn giúp") leaves less. BENCHMARKS.md §8.146: five-fold +2/−0, the round 35–36 dev batches
+# left out +1/−0; harm-free for CERTAIN 0.8–0.95 and EXCLUDED 0.01–0.03 (at 0.7, or with no
+# word left unexplained, a loss or two).
+CERTAIN = 0.9
+EXCLUDED = 0.02
 # The model's choice among the rules' candidates (Examples.vote's `among`): of its probabilities
 # of those answers and of "no information", renormalised, the likeliest is taken when it is not
 # "no information", has AMONG_SHARE of them or more and AMONG_RATIO times the next one's, and
@@ -155,6 +178,8 @@ class Voted(NamedTuple):
 
     answer: str
     likeness: float  # (the model's probability of `answer`, when the model gave it)
+    # the nearest examples agreed with a margin only (Examples.second_opinion, _near_enough)
+    by_margin: bool = False
 
 
 # What Examples keeps in the content cache: a lock is no state, nor whose thread trains. Named,
@@ -290,8 +315,9 @@ class Examples:
     def second_opinion(self, normalised: str, against: str) -> Voted | None:
         """The model's answer of `normalised` instead of the rules' answer `against`: when it
         gives its own SECOND_FLOOR or more and theirs less than OVERRULED, and the example most
-        like `normalised` (or one exactly as alike: `_most_alike`) names its own too (not the
-        nearest five's agreement alone: asked of a message the rules did answer, see
+        like `normalised` (or one exactly as alike: `_most_alike`; or, the model sure, one
+        nearly as alike: `_near_enough`, the answer then marked `by_margin`) names its own too
+        (not the nearest five's agreement alone: asked of a message the rules did answer, see
         Understander.understand), else None."""
         vector = self.query(normalised)
         if vector is None:
@@ -305,7 +331,29 @@ class Examples:
         theirs = float(p[model.index[against]]) if against in model.index else 0.0
         if guessed.likeness < SECOND_FLOOR or guessed.answer == against or theirs >= OVERRULED:
             return None
-        return guessed if guessed.answer in _most_alike(self._nearest(vector, K)) else None
+        nearest = self._nearest(vector, K)
+        if guessed.answer in _most_alike(nearest):
+            return guessed
+        return guessed._replace(by_margin=True) if _near_enough(nearest, guessed) else None
+
+    def outright(self, normalised: str, against: str) -> Voted | None:
+        """The model's answer of `normalised` instead of the rules' answer `against` where the
+        rules explained nearly all of the message: when it gives its own CERTAIN or more (not
+        "no information", nor one NEVER_GIVEN), theirs less than EXCLUDED, and the nearest
+        examples agree (`_near_enough`), else None. (The model first, a dot product: the
+        nearest are sought only where it is that sure.)"""
+        vector = self.query(normalised)
+        model = self._ready_model() if vector is not None else None
+        if vector is None or model is None:
+            return None
+        p = model.probabilities(vector)
+        guessed = model.likeliest(p)
+        if guessed.likeness < CERTAIN or guessed.answer == against \
+                or guessed.answer == "dont_know" or guessed.answer in NEVER_GIVEN:
+            return None
+        if against in model.index and float(p[model.index[against]]) >= EXCLUDED:
+            return None
+        return guessed if _near_enough(self._nearest(vector, K), guessed) else None
 
     def sure(self, normalised: str) -> Voted | None:
         """The model's answer of `normalised`, a message the rules found no information on and
@@ -417,6 +465,20 @@ class Examples:
         scores: NDArray[np.float64] = np.bincount(
             rows, weights=weights, minlength=len(self.answers)).astype(np.float64, copy=False)
         return scores
+
+
+def _near_enough(nearest: list[tuple[str, float]], guessed: Voted) -> bool:
+    """Do the examples most like a message (`nearest`, the most alike first) agree with the
+    model's answer `guessed` asked as a second opinion (Examples.second_opinion)? The most alike
+    names it (`_most_alike`), or the model gives an answer (not "no information") SURE_FLOOR or
+    more and one of the nearest that names it is within NEAR_MARGIN of the most alike's
+    likeness: a lead of a few hundredths says little where the model is sure."""
+    if guessed.answer in _most_alike(nearest):
+        return True
+    if guessed.answer == "dont_know" or guessed.likeness < SURE_FLOOR or not nearest:
+        return False
+    return any(answer == guessed.answer and likeness >= nearest[0][1] - NEAR_MARGIN
+               for answer, likeness in nearest)
 
 
 def _most_alike(nearest: list[tuple[str, float]]) -> set[str]:

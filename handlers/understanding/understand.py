@@ -1304,6 +1304,9 @@ _OPEN_SUBJECTS: Final = frozenset({"faq:internet-an-toan", "faq:khoa-hoc-truc-tu
 # The answers of the Week's calendar, which the examples' model never gives of a message the
 # rules found no information on (_sure): a day is read from the days and months named.
 _CALENDAR_ANSWERS: Final = frozenset({"next", "schedule"})
+# The answers of one thing of the Week found by its name, which the examples' model overrules
+# only by its strict gates, not on a margin (Understander._outright, _understood)
+_FOUND_BY_NAME: Final = frozenset({"event", "programme"})
 SMALL_TALK_SCORE: Final = 1.0  # a call alone ("btc ơi"): a greeting
 # Pairs of the date reader's words, so that a typo beside one is read ("hom nau": hôm nay).
 _DATE_PAIRS: Final = (
@@ -1496,6 +1499,19 @@ def _seconded(read: Understanding, answer: str) -> bool:
     if feature == read.feature and not arg:
         return False
     return not (arg and arg == read.arg)
+
+
+def _read_alike(typed: list[Token]) -> bool:
+    """Does the examples' model, which reads a message's words in no order, read it as the
+    rules do? Not a message in several parts (a story told before the question: "tôi từng bị
+    lừa trên facebook nên ngại lắm, | xin số điện thoại ban tổ chức"), nor one that sets a
+    thing aside ("ngoài lễ khai mạc còn sự kiện nào khác") or denies it ("không phải cuộc
+    thi, …"): the rules read what is asked past those, the model reads their words too.
+    (The gates on a margin only: the second opinion's nearest agreeing by a margin,
+    Understander._understood; Understander._outright.)"""
+    words = [t for t in typed if t.kind == "word"]
+    return bool(words) and words[0].clause == words[-1].clause \
+        and not parts.besides(words) and not parts.denied(words)
 
 
 def _quantity(tokens: list[Token], i: int) -> bool:
@@ -2881,7 +2897,7 @@ class Understander:
             # (round 33 b)
             return read
         if not (unknown or read.examples_asked or self._half_explained(read)):
-            return read
+            return self._outright(read, typed, framed)
         surface = self._surface_of(typed, framed)  # (once: each way below reads it)
         # (where the rules gave up on candidates, the examples' model may choose among them:
         # Examples.vote's `among`, BENCHMARKS.md §8.133)
@@ -2896,6 +2912,12 @@ class Understander:
             voted = self.vote(surface, among=among, unanswered=read.feature == "unknown")
         elif self._half_explained(read):
             voted = self.vote(surface, second_opinion=given)
+            if voted is not None and voted.by_margin and (
+                    not _read_alike(typed) or read.feature in _FOUND_BY_NAME):
+                # (the nearest examples agreed on a margin only: not where the model reads
+                # words the rules read past, _read_alike, nor against an event or programme
+                # the rules found by its name)
+                return read
         else:
             return read
         if voted is None or voted.answer == given:
@@ -2921,6 +2943,34 @@ class Understander:
         return replace(read, feature=feature, arg=arg, candidates=(), score=EXAMPLES_SCORE,
                        voted=True,
                        unexplained=max(1, read.words), explained=frozenset())
+
+    def _outright(self, read: Understanding, typed: list[Token],
+                  framed: _Framed | None) -> Understanding:
+        """The rules' answer `read`, found on nearly all of the message (not `_half_explained`)
+        but a word or more left, or the examples' model's where it is certain of another and
+        all but excludes theirs (Examples.outright: "có lớp học internet an toàn không" is the
+        safe Internet's, not the activities' found on "lớp học"). Never a day, an action
+        (starting the quiz, subscribing: the examples name neither), small talk, an answer
+        the rules asked between or found elsewhere, an event or a programme found by its
+        name (the model, reading the words of its subject, prefers the subject's general
+        answer: "buổi tập huấn cho nhân viên cơ quan về dùng mạng an toàn" is the officials'
+        training, not the safe Internet's FAQ); nor small talk or a part of the same
+        answer instead (_seconded), nor an answer resting on a word typed with other marks
+        (_rests_on_other_marks)."""
+        if read.feature in _NOT_SECONDED or read.voted or read.elsewhere \
+                or read.unexplained < 1 or not example_may_name(read.key) \
+                or read.feature in _FOUND_BY_NAME or not _read_alike(typed):
+            return read
+        surface = self._surface_of(typed, framed)
+        if any(w in self.index.elsewhere_folds for w in surface.split()):
+            return read
+        voted = self.examples.outright(surface, read.key)
+        if voted is None or not _seconded(read, voted.answer) \
+                or self._rests_on_other_marks(typed, voted.answer):
+            return read
+        feature, _, arg = voted.answer.partition(":")
+        return replace(read, feature=feature, arg=arg, candidates=(), score=EXAMPLES_SCORE,
+                       voted=True, unexplained=max(1, read.words), explained=frozenset())
 
     @staticmethod
     def _half_explained(read: Understanding) -> bool:

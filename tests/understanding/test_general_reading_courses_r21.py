@@ -49,6 +49,9 @@ _CASES = [
     # (left by round 21c; read right since round 25d: the library asked which day is its
     # open day, and "mở cửa cho người dân" names it)
     ('thu vien mo cua cho nguoi dan vao hom nao', 'event:ngay-thu-vien-mo'),
+    # (left by round 21c; read right since round 37: the examples' model certain of the skills
+    # group where the rules' safe Internet left a word, BENCHMARKS §8.146)
+    ('tai lieu hoc dung may tinh cho nguoi moi', 'courses:ky-nang-so'),
 ]
 
 _LEFT = [
@@ -62,7 +65,6 @@ _LEFT = [
     ('kh onl free cho ng di lam', 'courses:khoa-hoc'),
     ('bai giang cua truong dai hoc xem o dau', 'courses:bai-giang'),
     ('ba tôi muốn học dùng điện thoại thông minh, có tài liệu không', 'courses:ky-nang-so'),
-    ('tai lieu hoc dung may tinh cho nguoi moi', 'courses:ky-nang-so'),
     ('hướng dẫn dùng mạng an toàn cho trẻ em', 'courses:ky-nang-so'),
 ]
 

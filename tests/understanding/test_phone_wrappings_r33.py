@@ -67,15 +67,15 @@ NO_INFORMATION = [
     "ưu đãi cực sốc nhấn vào đây http://khuyenmai-sieu-hot.vn",
     "xem clip nay hay lam https://www.tiktok.com/@abc/video/123",
 ]
-# Left: two lines of the round's batch 1 whose question itself (not its wrapping) is misread,
-# and a tuned line of an earlier round the regenerated examples turned.
+# Left: a line of the round's batch 1 whose question itself (not its wrapping) is misread
+# (another since answered), and a tuned line of an earlier round the regenerated examples turned.
 OWN_LEFT = {
     "🙏🙏 cho e hỏi cách đăng ký nhận lịch":
         "the question itself, without its emojis: typed with marks, 'cách đăng ký nhận lịch' "
         "stays between subscribing and the schedule (unmarked it is subscribing)",
-    "co lop hoc internet an toan ko 🤔🤔":
-        "the question itself, without its emojis: 'lớp học' is read as the activities "
-        "beside the safe Internet's FAQ",
+    # ("co lop hoc internet an toan ko 🤔🤔": the activities on 'lớp học' beside the safe
+    # Internet's FAQ until round 37, whose examples' model, certain of the FAQ, replaced them:
+    # BENCHMARKS §8.146)
     # ("làm sao nhận biết lừa đảo trên mạng, có tài liệu không": a tuned line of an earlier
     # round on the examples' knife's edge, the rules' list of courses (6.28) before the safe
     # Internet's FAQ (6.25), turned by this round's examples alone; answered again once round

@@ -110,12 +110,12 @@ REFUSED_FLOOR = 0.6
 # The mirror of REFUSED_FLOOR (Examples.sure): where the rules found no information and the vote
 # gave none (the nearest five disagree, and the example most like the message is not of the
 # model's answer, often by a hair: 0.0007–0.004 of likeness, BENCHMARKS.md §8.142), the model's
-# answer is given when it gives it SURE_FLOOR or more and the example of it most like the
-# message is NEARLY as alike as the most alike of all, or more (BENCHMARKS.md §8.145: fivefold
-# on the tuned lines, the examples made without the lines asked, +8/−0; round 36's three blind
-# dev batches left out +0/−0; a floor of 0.5 answered one of their near misses of "no
-# information", 0.8 took three lines fewer; NEARLY 0.8 answered two tuned near misses).
-SURE_FLOOR = 0.6
+# answer is given when it gives it UNANSWERED_FLOOR or more and the example of it most like
+# the message is NEARLY as alike as the most alike of all, or more (BENCHMARKS.md §8.145:
+# fivefold on the tuned lines, the examples made without the lines asked, +8/−0; round 36's
+# three blind dev batches left out +0/−0; a floor of 0.5 answered one of their near misses of
+# "no information", 0.8 took three lines fewer; NEARLY 0.8 answered two tuned near misses).
+UNANSWERED_FLOOR = 0.6
 NEARLY = 0.85
 # How the model is trained: passes over the examples, examples a step, the first pass's step
 # size (RATE / sqrt(1 + pass) at each pass after: _trained).
@@ -357,16 +357,16 @@ class Examples:
 
     def sure(self, normalised: str) -> Voted | None:
         """The model's answer of `normalised`, a message the rules found no information on and
-        the vote left (`vote`: None), when the model gives it SURE_FLOOR or more and the example
-        of that answer most like the message is NEARLY as alike as the example most like it of
-        all (the mirror of the second opinion's "no information", Understander.vote); else
+        the vote left (`vote`: None), when the model gives it UNANSWERED_FLOOR or more and the
+        example of that answer most like the message is NEARLY as alike as the example most like
+        it of all (the mirror of the second opinion's "no information", Understander.vote); else
         None. Not "no information" nor an answer NEVER_GIVEN. Given with its probability."""
         vector = self.query(normalised)
         model = self._ready_model() if vector is not None else None
         if vector is None or model is None:
             return None
         guessed = model.likeliest(model.probabilities(vector))
-        if guessed.likeness < SURE_FLOOR or guessed.answer in NEVER_GIVEN:
+        if guessed.likeness < UNANSWERED_FLOOR or guessed.answer in NEVER_GIVEN:
             return None
         scores = self._likeness(vector)
         rows = self._rows_of.get(guessed.answer)

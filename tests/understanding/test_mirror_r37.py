@@ -15,7 +15,7 @@ from __future__ import annotations
 import pytest
 
 from handlers.understanding import Understander
-from handlers.understanding.examples import NEARLY, SURE_FLOOR
+from handlers.understanding.examples import NEARLY, UNANSWERED_FLOOR
 from tests.understanding.conftest import answer
 
 # The Week's own questions, asked unusually: answered now.
@@ -77,7 +77,7 @@ def test_the_model_alone_is_not_enough(understander: Understander) -> None:
     surface = understander._surface("dan thuong nhu toi di xem duoc khong hay chi can bo")
     guessed = examples.model.answer(surface)
     assert guessed is not None and guessed.answer == "contest"
-    assert guessed.likeness >= SURE_FLOOR
+    assert guessed.likeness >= UNANSWERED_FLOOR
     nearest = examples.nearest(surface, 1)
     assert nearest[0][0] != "contest"
     assert examples.sure(surface) is None
@@ -93,4 +93,4 @@ def test_a_nearest_example_nearly_as_alike_is_enough(understander: Understander)
     contest = next(likeness for a, likeness in examples.nearest(surface, 50) if a == "contest")
     assert NEARLY * top[0][1] <= contest < top[0][1]
     voted = examples.sure(surface)
-    assert voted is not None and voted.answer == "contest" and voted.likeness >= SURE_FLOOR
+    assert voted is not None and voted.answer == "contest" and voted.likeness >= UNANSWERED_FLOOR

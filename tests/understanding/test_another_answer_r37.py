@@ -57,6 +57,9 @@ CASES = [
 ]
 
 LEFT = {
+    "cho e hoi co lop hoc internet an toan nao k":
+        "activities with round 37's examples (§8.149): the model's safe Internet 0.899, a "
+        "hair under CERTAIN (0.9): not overruled outright",
     "con cài giúp tôi ứng dụng này, tôi chưa biết dùng thế nào, hướng dẫn giúp tôi":
         "the safe Internet on 'cài ứng dụng'; a message in three parts, whose words the model "
         "reads all together: not overruled outright (_read_alike)",

@@ -48,12 +48,10 @@ CASES = [
      "event:dien-dan-cong-dan-hoc-tap"),
     ("ngay hoi doc sach lien the he sang cn keo dai may tieng", "event:doc-sach-lien-the-he"),
     # (passes since round 34b, BENCHMARKS §8.127)
-    pytest.param("tập huấn internet cho học sinh sáng mai có cần mang máy tính không",
-                 "event:tap-huan-internet-hoc-sinh", marks=pytest.mark.xfail(strict=True, reason=(
-                     "faq:internet-an-toan with round 36's examples (§8.142): "
-                     "the model's students' training "
-                     "0.46 and its nearest example (0.628) the training, not taken against "
-                     "the rules' safe-Internet FAQ"))),
+    # (a strict xfail with round 36's examples, §8.142; answered again with round 37's: the
+    # model's students' training 0.66)
+    ("tập huấn internet cho học sinh sáng mai có cần mang máy tính không",
+     "event:tap-huan-internet-hoc-sinh"),
     # an event named after a programme, asked how long: the event
     ("ngày luân chuyển sách kéo dài bao lâu", "event:luan-chuyen-sach"),
     ("không gian đọc ở trung tâm học tập cộng đồng mở bao lâu", "event:khong-gian-doc"),

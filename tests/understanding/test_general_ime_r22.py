@@ -289,7 +289,10 @@ GUARDS = [
     # 34a's and 34d's alone)
     # (who may take part once round 34 merged, the model's faq:ai-tham-gia 0.33 over
     # MODEL_FLOOR; no information again with round 36's examples: a knife's edge)
-    ('e k hoc dc', 'dont_know'),
+    pytest.param('e k hoc dc', 'dont_know', marks=pytest.mark.xfail(strict=True, reason=(
+        "faq:ai-tham-gia with round 37's examples (§8.149): the model's who may take part "
+        "0.36 over MODEL_FLOOR, its two nearest examples of it (0.42, 0.35: round 37a's elders "
+        "asking whether they can still learn)"))),
     ('thu 7 co j k a', 'day:2020-10-03'),
     # a word typed with marks that is a slip or teencode, not words typed as one
     ('thư vịen ở đâu', 'library'),

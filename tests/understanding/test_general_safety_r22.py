@@ -78,10 +78,10 @@ CASES = [
 # Left after the round (strict xfail), with the answer they get and why.
 # ("bị người yêu cũ tung ảnh…" is answered since the examples' model, BENCHMARKS §8.74.)
 LEFT: dict[str, str] = {
-    'anh ta quen em tren mang, gio doi gui hang tu nuoc ngoai ve bat dong thue':
-        "dont_know with round 36's examples (§8.142): "
-        "the model's no information 0.38 against the safe "
-        "Internet 0.38, the knife's edge since §8.90",
+    'ông bà không biết chữ nhiều có học dùng zalo được không':
+        "faq:ai-tham-gia with round 37's examples (§8.149): the model's who may take part "
+        "0.35, its nearest example (0.434) round 37a's elder asking whether he can still learn, "
+        "An Dương's class next (0.384): a knife's edge since round 30",
     # ('ông bà không biết chữ nhiều có học dùng zalo được không': who may take part once round
     # 30 merged, the model 0.43; answered again with round 36's examples: a knife's edge)
     # ('nhận được tin nhắn trúng iphone…' is answered since round 30e, §8.106.)

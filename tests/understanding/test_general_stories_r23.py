@@ -129,8 +129,10 @@ LEFT: dict[str, str] = {
     # ('con e 14 tuoi…': 'lap group chui boi' has no phrase, answered by the examples' model
     # since round 33d's examples made anew.)
     # ('em phát hiện con gái…' is answered since round 26a.)
-    # ('bác hàng xóm…': 'tin sai' is no phrase; answered by the examples' model, sure of the
-    # safe Internet by a margin, since round 37, §8.145.)
+    'bác hàng xóm cứ đọc':
+        "dont_know with round 37's examples (§8.149): the model's safe Internet 0.78, but its "
+        "nearest examples are other answers' (fees 0.267) and the safe Internet's under NEARLY "
+        "(0.85) of it: the mirror (§8.145) does not answer",
     # ('me e hay chia se' is answered since round 30e, §8.106.)
     'e lam phu huynh':
         "courses: 'học online' and 'tài liệu' read the list of courses, 'quản lý con' comes after",

@@ -188,7 +188,7 @@ def test_praise_is_an_acknowledgement(understander: Understander, text: str,
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("muon hoc tieng nhat online", "courses"),
+    ("muon hoc tieng nhat online", ("courses", "courses:khoa-hoc")),  # (the corpus takes either)
     ("trường nào dạy tiếng nhật tốt", "dont_know"),  # a school, not a course of the Week
     ("hoc excel o dau", "courses"),
     ("slogan cua tuan le", ("faq:chu-de", "theme")),  # (as the corpus takes either)

@@ -70,6 +70,9 @@ NOT_THE_WEEKS = [
     "sách giáo khoa lớp 2 mua ở đâu rẻ",
 ]
 LEFT = {
+    "tv quan co mo buoi toi ko":
+        "dont_know with round 37's examples (§8.149): the model's library 0.37, its nearest "
+        "example a near miss of no information (0.440) against the library's (0.428)",
     "thẻ thư viện của cháu hết hạn rồi, gia hạn thế nào": "'hết hạn', 'gia hạn' are the report "
                                                           "deadline's phrases, stronger than "
                                                           "the library's two words; the "

@@ -37,8 +37,6 @@ from typing import Any, NamedTuple
 import numpy as np
 from numpy.typing import NDArray
 
-from handlers.understanding.normalise import kept_attributes, restore_attributes
-
 K = 5  # the examples that vote; all must agree
 # A message of fewer words (of two letters or more) is not compared: "câu C", "tôi chọn d" (a
 # letter typed for the quiz), a name, are like too many examples by a word or two.
@@ -187,58 +185,71 @@ class Voted(NamedTuple):
 _KEPT = ("answers", "column", "idf", "rows", "weights", "starts", "_model")
 
 
+def _vectors(examples: Sequence[tuple[str, str]]) -> dict[str, Any]:
+    """The attributes of the Examples of `examples` that `_KEPT` names (Examples.__init__)."""
+    counted = [features(text) for text, _answer in examples]
+    column: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    tf: list[int] = []
+    for i, c in enumerate(counted):
+        rows += [i] * len(c)
+        cols += [column.setdefault(f, len(column)) for f in c]
+        tf += c.values()
+    row = np.array(rows, dtype=np.int64)
+    col = np.array(cols, dtype=np.int64)
+    df = np.bincount(col, minlength=len(column))
+    idf = np.log1p(max(1, len(counted)) / np.maximum(df, 1))
+    w = (1 + np.log(np.array(tf, dtype=np.float64))) * idf[col]
+    w /= np.sqrt(np.bincount(row, weights=w * w, minlength=len(counted)))[row]
+    order = np.argsort(col, kind="stable")  # by column: a feature's examples together
+    return {"answers": tuple(answer for _text, answer in examples), "column": column,
+            "idf": idf, "rows": row[order], "weights": w[order],
+            "starts": np.concatenate(([0], np.cumsum(df))).astype(np.int64), "_model": None}
+
+
 class Examples:
     """The examples' vectors, by feature (one column each), and the answer of each example."""
 
-    def __init__(self, examples: Sequence[tuple[str, str]] | None) -> None:
-        """`examples`: (the text as `features` reads it, its answer), one an example (None:
-        unpickled, __setstate__ sets its attributes)."""
-        if examples is None:
-            return
-        self.answers = tuple(answer for _text, answer in examples)
-        counted = [features(text) for text, _answer in examples]
-        self.column: dict[str, int] = {}
-        rows: list[int] = []
-        cols: list[int] = []
-        tf: list[int] = []
-        for i, c in enumerate(counted):
-            rows += [i] * len(c)
-            cols += [self.column.setdefault(f, len(self.column)) for f in c]
-            tf += c.values()
-        row = np.array(rows, dtype=np.int64)
-        col = np.array(cols, dtype=np.int64)
-        df = np.bincount(col, minlength=len(self.column))
-        self.idf: NDArray[np.float64] = np.log1p(max(1, len(counted)) / np.maximum(df, 1))
-        w = (1 + np.log(np.array(tf, dtype=np.float64))) * self.idf[col]
-        w /= np.sqrt(np.bincount(row, weights=w * w, minlength=len(counted)))[row]
-        order = np.argsort(col, kind="stable")  # by column: a feature's examples together
-        self.rows: NDArray[np.int64] = row[order]
-        self.weights: NDArray[np.float64] = w[order]
-        self.starts: NDArray[np.int64] = np.concatenate(([0], np.cumsum(df))).astype(np.int64)
+    def __init__(self, examples: Sequence[tuple[str, str]],
+                 kept: dict[str, Any] | None = None) -> None:
+        """`examples`: (the text as `features` reads it, its answer), one an example; or
+        `kept`, what `__getstate__` kept (unpickled: `__reduce__`), `examples` then ignored.
+        Both ways set every attribute here, with no early return: a class compiled by mypyc
+        then reads its attributes without checking at each read that they are set (its
+        "always defined" attributes)."""
+        if kept is None:
+            kept = _vectors(examples)
+        self.answers: tuple[str, ...] = kept["answers"]
+        self.column: dict[str, int] = kept["column"]
+        self.idf: NDArray[np.float64] = kept["idf"]
+        self.rows: NDArray[np.int64] = kept["rows"]
+        self.weights: NDArray[np.float64] = kept["weights"]
+        self.starts: NDArray[np.int64] = kept["starts"]
+        self._model: Model | None = None
         self._by_kind = _by_kind(self.column)
         # each answer's examples (their rows), at its first use (Examples.sure)
         self._rows_of: dict[str, NDArray[np.int64]] = {}
-        self._model: Model | None = None
         self._training = threading.Lock()
         # False while a worker thread is to train the model (Router.prepare_later): a message
         # is then answered without it, never trains it itself on the bot's event loop
         self.trained_at_first_use = True
+        # (the model last: made of `self`, which mypyc's analysis takes as every attribute read
+        # from then on, so all are set before)
+        if kept["_model"] is not None:
+            self._model = Model(self, kept["_model"])
 
     def __getstate__(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in _KEPT}
+        """What is kept of these examples, their model's by its own (Model.kept): not the
+        model itself, which is made of these examples (`__reduce__`)."""
+        state = {name: getattr(self, name) for name in _KEPT}
+        state["_model"] = None if self._model is None else self._model.kept()
+        return state
 
-    # Pickled as (Examples, (None,), __getstate__()), compiled as well: a class compiled by
-    # mypyc is made only through its __init__ (normalise.kept_attributes)
-    def __reduce__(self) -> tuple[type[Examples], tuple[None], dict[str, Any]]:
-        return Examples, (None,), self.__getstate__()
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        for name in _KEPT:
-            setattr(self, name, state[name])
-        self._by_kind = _by_kind(self.column)
-        self._rows_of = {}
-        self._training = threading.Lock()
-        self.trained_at_first_use = True
+    # Pickled as (Examples, ((), __getstate__())), compiled as well: a class compiled by mypyc
+    # is made only through its __init__ (normalise.kept_attributes)
+    def __reduce__(self) -> tuple[type[Examples], tuple[tuple[()], dict[str, Any]]]:
+        return Examples, ((), self.__getstate__())
 
     @property
     def model(self) -> Model:
@@ -425,22 +436,31 @@ class Examples:
         words = normalised.split()
         if sum(1 for w in words if len(w) >= 2 and w.isalpha()) < MIN_WORDS:
             return None
-        # `features(normalised)`, each kind counted and looked up in its own table (_by_kind):
-        # no prefixed string made a feature (in `features`' order, which the vector keeps)
+        # `features(normalised)`, each kind looked up in its own table (_by_kind): no prefixed
+        # string made a feature. A known feature's column is kept at its first occurrence and
+        # counted again at the next (no Counter a kind: the columns of the kinds are apart), so
+        # the columns are in `features`' order, which the vector and so its sums keep.
         padded = f" {normalised} "
         by_word, by_pair, by_gram = self._by_kind
         found: list[int] = []
         tfs: list[int] = []
-        for counted, column in (
-                (Counter(words), by_word),
-                (Counter([f"{a} {b}" for a, b in itertools.pairwise(words)]), by_pair),
-                (Counter([padded[i:i + 3] for i in range(len(padded) - 2)]), by_gram),
-                (Counter([padded[i:i + 4] for i in range(len(padded) - 3)]), by_gram)):
-            for feature, n in counted.items():
-                j = column.get(feature)
-                if j is not None:
+        place: dict[int, int] = {}  # a column's place in `found`
+        for texts, column in (
+                (words, by_word),
+                ([f"{a} {b}" for a, b in itertools.pairwise(words)], by_pair),
+                ([padded[i:i + 3] for i in range(len(padded) - 2)], by_gram),
+                ([padded[i:i + 4] for i in range(len(padded) - 3)], by_gram)):
+            for text in texts:
+                j = column.get(text)
+                if j is None:
+                    continue
+                at = place.get(j)
+                if at is None:
+                    place[j] = len(found)
                     found.append(j)
-                    tfs.append(n)
+                    tfs.append(1)
+                else:
+                    tfs[at] += 1
         if not found:
             return None
         js = np.array(found, dtype=np.int64)
@@ -502,22 +522,29 @@ class Model:
     a step; EPOCHS passes, the step's size RATE / sqrt(1 + pass)), the examples in a fixed
     random order: the same examples give the same model."""
 
-    def __init__(self, examples: Examples | None) -> None:
-        if examples is None:  # unpickled: __setstate__ sets its attributes
-            return
+    def __init__(self, examples: Examples, kept: dict[str, Any] | None = None) -> None:
+        """The model of `examples`, trained; or `kept`, what `__reduce__` kept of it
+        (unpickled), set with no early return (Examples.__init__: mypyc's "always defined"
+        attributes)."""
+        if kept is None:
+            answers = tuple(sorted(set(examples.answers)))
+            index = {answer: i for i, answer in enumerate(answers)}
+            weights, bias = _trained(examples, index, EPOCHS)
+            kept = {"answers": answers, "index": index, "weights": weights, "bias": bias}
         self.examples = examples
-        self.answers = tuple(sorted(set(examples.answers)))
-        self.index = index = {answer: i for i, answer in enumerate(self.answers)}
-        self.weights: NDArray[np.float32]
-        self.bias: NDArray[np.float32]
-        self.weights, self.bias = _trained(examples, index, EPOCHS)
+        self.answers: tuple[str, ...] = kept["answers"]
+        self.index: dict[str, int] = kept["index"]
+        self.weights: NDArray[np.float32] = kept["weights"]
+        self.bias: NDArray[np.float32] = kept["bias"]
 
-    # Pickled (the content cache) by its attributes, compiled as well (normalise.kept_attributes)
-    def __reduce__(self) -> tuple[type[Model], tuple[None], dict[str, object]]:
-        return Model, (None,), kept_attributes(self)
+    def kept(self) -> dict[str, Any]:
+        """What is pickled of the model, its examples apart (`__init__`'s `kept`)."""
+        return {"answers": self.answers, "index": self.index, "weights": self.weights,
+                "bias": self.bias}
 
-    def __setstate__(self, state: dict[str, object]) -> None:
-        restore_attributes(self, state)
+    # Pickled (the content cache) by its attributes, compiled as well: made again by __init__
+    def __reduce__(self) -> tuple[type[Model], tuple[Examples, dict[str, Any]]]:
+        return Model, (self.examples, self.kept())
 
     def answer(self, normalised: str) -> Voted | None:
         """The likeliest answer of `normalised` and its probability (None: not compared, as
@@ -540,8 +567,12 @@ class Model:
         """The probability of each answer (`answers`, its place by `index`) for a message's
         vector."""
         cols, q = vector
-        p: NDArray[np.float32] = _softmax(
-            (q.astype(np.float32) @ self.weights[cols] + self.bias)[None, :])[0]
+        # (`_softmax` of one row, made in place: the same figures with fewer arrays)
+        p: NDArray[np.float32] = q.astype(np.float32) @ self.weights[cols]
+        p += self.bias
+        p -= p.max()
+        np.exp(p, out=p)
+        p /= p.sum()
         return p
 
 

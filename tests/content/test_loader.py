@@ -354,16 +354,10 @@ def test_item_keywords_are_strings(broken: Callable[[str, str, str], Path]) -> N
 ])
 def test_programme_keywords_are_checked(broken: Callable[[str, str, str], Path], new: str,
                                         expected: str) -> None:
-    path = broken("reading.toml", 'keywords = ["liên kết thư viện", "thư viện kết nối", '
-                  '"thư viện phối hợp", "liên kết với nhau", "cho nhau", "hợp tác với thư viện", '
-                  '"thư viện hợp tác", "hợp tác với nhau",\n'
-                  '            # Vòng 24b: những gì các thư viện chia sẻ, hỗ trợ nhau (lời tả của '
-                  'chương trình).\n'
-                  '            "hỗ trợ lẫn nhau", "hỗ trợ nhau",\n'
-                  '            "chia sẻ cơ sở vật chất",\n'
-                  '            # Vòng 26b: các thư viện giúp nhau, làm chung với nhau.\n'
-                  '            "giúp đỡ nhau", "giúp nhau", "làm chung với nhau", "phối hợp với '
-                  'nhau"]', new)
+    # the programme's whole list of keywords, as shipped (organizers add to it: read it here)
+    text = (SHIPPED / "reading.toml").read_text(encoding="utf-8")
+    start = text.index('keywords = ["liên kết thư viện"')
+    path = broken("reading.toml", text[start:text.index("]\n", start) + 1], new)
     assert expected in _problems(path)
 
 

@@ -323,15 +323,9 @@ class _Reader:
             return _SHORT_WEEKDAYS[self.t[i].fold], 1
         if self.word(i, "chủ") and self.word(i + 1, "nhật"):
             return 6, 2
-        if self.word(i, "thứ"):
+        if self.word(i, "thứ") or self._short_thu(i):
             n = self.number(i + 1)
             if n is None and i + 1 < len(self.t):
-                n = next((v for w, v in _NUMBER_WORDS.items() if self.word(i + 1, w)), None)
-            if n is not None and 2 <= n <= 7:
-                return n - 2, 2
-        if self._short_thu(i):
-            n = self.number(i + 1)
-            if n is None:
                 n = next((v for w, v in _NUMBER_WORDS.items() if self.word(i + 1, w)), None)
             if n is not None and 2 <= n <= 7:
                 return n - 2, 2

@@ -1301,9 +1301,6 @@ EXAMPLES_SCORE: Final = 1.0
 HALF_EXPLAINED = 0.3
 _NOT_SECONDED: Final = frozenset({"unknown", "clarify", "smalltalk", "day", "today"})
 _OPEN_SUBJECTS: Final = frozenset({"faq:internet-an-toan", "faq:khoa-hoc-truc-tuyen"})
-# The answers of the Week's calendar, which the examples' model never gives of a message the
-# rules found no information on (_sure): a day is read from the days and months named.
-_CALENDAR_ANSWERS: Final = frozenset({"next", "schedule"})
 # The answers of one thing of the Week found by its name, which the examples' model overrules
 # only by its strict gates, not on a margin (Understander._outright, _understood)
 _FOUND_BY_NAME: Final = frozenset({"event", "programme"})
@@ -1473,8 +1470,10 @@ def _sure(examples: Examples, surface: str) -> Voted | None:
     ("cho e xin sodt de hoi vs": the organisers' number, its nearest example by 0.013 one of
     the Week's calendar; "đứa em họ bị người lạ trên game dụ gửi ảnh, phải làm sao": the safe
     Internet, its nearest a near miss of "no information")."""
+    # (the Week's calendar, _CALENDAR: a day is read from the days and months named; of its
+    # answers, the examples name "next" and "schedule" only, content.EXAMPLE_ANSWERS)
     voted = examples.sure(surface)
-    return None if voted is None or voted.answer in _CALENDAR_ANSWERS else voted
+    return None if voted is None or voted.answer in _CALENDAR else voted
 
 
 def _open_subject(answer: str) -> bool:

@@ -2645,6 +2645,43 @@ def _action_told(tokens: list[Token], best: _Candidate) -> bool:
         for k, t in enumerate(tokens))
 
 
+# Said between the ok or thanks that opens a plan and the plan (folded): who is spoken to,
+# particles, "nhiều lắm", "để", "hẹn" ("ok để tối nay tôi đọc kỹ", "ok hẹn chủ nhật")
+# (_plan_told)
+_PLAN_OPENERS: Final = _SPOKEN_AT_END | CLOSING | {
+    "oi", "ban", "bn", "de", "hen", "thoi", "nhieu", "lam"}
+
+
+def _plan_told(tokens: list[Token], candidates: list[_Candidate],
+               best: _Candidate) -> str | None:
+    """The small talk ("ok", "thanks", "goodbye") of a message that opens with it and then
+    tells the writer's plan for a day ("ok mai e qua", "vâng, chiều nay cháu đến ạ", "cảm ơn
+    ad, tối nay em đăng ký", "thôi chào nhé, mai nói tiếp"), asking and requesting nothing: the
+    day is when the writer will do something, not a question of its events; None where the
+    answer `best` is not a day, or nothing but the day follows the opening ("ok, mai": the
+    day asked) (round 38)."""
+    if best.route[0] not in ("day", "today") or any(t.text == "?" for t in tokens) or (
+            _asking_parts(tokens) or parts.asks_yes_no(tokens, 0)):
+        return None
+    opening = next((c for c in candidates if c.route in _LEAVING and 0 in c.explained), None)
+    if opening is None or not any(
+            t.kind == "word" and k not in best.explained and k not in opening.explained
+            for k, t in enumerate(tokens)):
+        return None
+    # what follows the opening is a new part, the day, or the writer ("ok thứ 7 gặp", "dc r
+    # mai mình tham gia", "ok e qua"): not words the opening begins ("ty số trận đấu tối qua")
+    after = max(opening.explained) + 1
+    while after < len(tokens) and tokens[after].clause == tokens[after - 1].clause and (
+            tokens[after].fold in _PLAN_OPENERS):  # ("cảm ơn ad, …", "ok hẹn chủ nhật")
+        after += 1
+    if after < len(tokens) and tokens[after].clause == tokens[after - 1].clause and (
+            after not in best.explained and tokens[after].fold not in _WRITER):
+        return None
+    # ("vâng tôi hiểu rồi, cảm ơn bot …, để tối con về nhờ nó xem": thanks beside the ok)
+    return "thanks" if any(c.route == ("smalltalk", "thanks") for c in candidates) else (
+        opening.route[1])
+
+
 def _closed_as_request(tokens: list[Token], last: int) -> bool:
     """Is the action ending at `last` closed as a request, by "đi", "nha", "nhé" after it in
     its part before any "rồi", "xong" ("thi liền đi ad e sẵn sàng rồi", "hết tuần lễ rồi thôi
@@ -3577,6 +3614,10 @@ class Understander:
         if told is not None:  # "ok e cảm ơn ad nhiều, để e gửi bc cho trường": thanks
             return replace(base, feature="smalltalk", arg="thanks", score=told.rank,
                            explained=frozenset(told.explained))
+        planned = _plan_told(tokens, candidates, best)
+        if planned is not None:  # "ok mai e qua", "cảm ơn ad, tối nay em đăng ký": heard
+            return replace(base, feature="smalltalk", arg=planned, score=SMALL_TALK_SCORE,
+                           explained=frozenset(best.explained))
         if _action_told(tokens, best):
             # "con tôi bảo đã đăng ký thi cho tôi rồi", "sáng nay mình vừa thi thử, vui ghê":
             # an action told as done, nothing asked nor requested, is heard, not taken again

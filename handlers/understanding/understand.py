@@ -1250,7 +1250,7 @@ _ADDRESS: Final = ("kinh", "gui")
 # Words that cancel the reminders named right after them ("hủy | nhắc lịch", "ngừng | đăng ký
 # nhận tin"); typed without marks, only those no other word near a reminder spells ("dung" is
 # also "dùng", "bo" also "bố").
-_CANCELS: Final = frozenset({"hủy", "huỷ", "ngừng", "thôi", "tắt", "dừng", "bỏ", "khỏi"})
+_CANCELS: Final = frozenset({"hủy", "huỷ", "ngừng", "ngưng", "thôi", "tắt", "dừng", "bỏ", "khỏi"})
 # ("khoi" typed without marks is khỏi before what is sent: "khoi nhac lich nua", round 27 b)
 _CANCEL_FOLDS: Final = frozenset({"huy", "ngung", "thoi", "tat", "khoi"})
 _BEFORE_REMINDERS: Final = frozenset({"dang", "ky", "cai", "gui", "bao", "nhan"})
@@ -2623,6 +2623,45 @@ def _told_when_it_happens(tokens: list[Token], best: _Candidate) -> _Candidate:
     return replace(best, route=("subscribe", ""), explained=best.explained | told)
 
 
+# Round 38: what reports the reminders rather than asks for them (folded): received or seen
+# ("nhận được", "thấy") after a denial, sent "still" ("vẫn"), or who lets the bot send.
+_SEEN: Final = frozenset({"thay", "duoc"})
+_STILL: Final = frozenset({"van"})
+# "sao" that asks how, not why ("làm sao", "thế sao", "xem sao", "ra sao") (folded).
+_HOW_SAO: Final = frozenset({"lam", "the", "xem", "ra", "nhu"})
+
+
+def _reminders_reported(tokens: list[Token], best: _Candidate) -> _Candidate:
+    """The subscription found in a message that asks why or who sends ("sao không gửi thông
+    báo cho tôi", "ai cho bot nhắn tin cho tôi vậy"), reports the reminders not received
+    ("tôi không nhận được thông báo nào cả", "dk rồi mà chưa thấy tb nào"), sent still ("không
+    đăng ký mà bot vẫn nhắn"), or asks whether the bot sends them ("bot có gửi thông báo cho
+    tôi không") with no request: the reminders' FAQ entry tells; no one is subscribed who did
+    not ask (round 38)."""
+    if best.route != ("subscribe", "") or not best.explained:
+        return best
+    words = [t for t in tokens if t.kind == "word"]
+    folds = [t.fold for t in words]
+    n = len(folds)
+    why = any(f == "sao" and (k == 0 or folds[k - 1] not in _HOW_SAO) for k, f in enumerate(
+        folds)) or any(f == "ai" and k + 1 < n and folds[k + 1] in _SENDING | {"cho", "bat"}
+                       for k, f in enumerate(folds))
+    unseen = any(f in NOT | {"chua"} and (folds[k + 1:k + 2] == ["thay"] or (
+        folds[k + 1:k + 3] == ["nhan", "duoc"])) for k, f in enumerate(folds))
+    still = any(f in _STILL and k + 1 < n and folds[k + 1] in _SENDING
+                for k, f in enumerate(folds))
+    requested = any(f in _REQUESTING or t.text == "hãy" or (
+        # ("cho tôi" before a verb requests: "cho tôi nhận tin"; after one it is to whom)
+        f == "cho" and k + 2 < n and folds[k + 1] in _WRITER
+        and folds[k + 2] not in YES_NO | CLOSING | _DONE) for k, (f, t) in enumerate(
+            zip(folds, words, strict=True)))
+    whether = not requested and n > 2 and folds[-1] in YES_NO and any(
+        f == "co" and folds[k + 1] in _SENDING for k, f in enumerate(folds[:-1]))
+    if not (why or unseen or still or whether):
+        return best
+    return replace(best, route=("faq", "nhac-lich"))
+
+
 def _action_told(tokens: list[Token], best: _Candidate) -> bool:
     """Is the action `best` found only in parts that tell it done ("đã", "vừa", "rồi", "hôm
     qua"), in a message that asks nothing and requests nothing ("giúp", "với", "muốn", "lại")
@@ -3492,6 +3531,9 @@ class Understander:
                            explained=frozenset(thanked.explained))
         best = self._now(tokens, candidates, best)
         best = self._reminders_asked_about(tokens, candidates, best)
+        reported = _reminders_reported(tokens, best)
+        if reported is not best:  # (the subscription is then no second answer to ask back)
+            best, candidates = reported, [c for c in candidates if c.route != best.route]
         best = self._called(tokens, candidates, best)
         # (help asked of a device before help asked of what the Week offers: "bác muốn học xem
         # youtube trên ti vi, có chỗ nào hướng dẫn không" is the digital skills, not the courses)
@@ -7072,6 +7114,13 @@ class Understander:
             if t.fold in NOT and tokens[k + 1].fold == "dang" and tokens[k + 1].text != "đang" \
                     and max(c.explained) > k + 2 and not any(
                         u.fold == "duoc" for u in tokens[k + 1:]):
+                return True
+            # ("không | gửi thông báo cho tôi nữa", "k | nhắc lịch e nữa nhé": a denial before
+            # what sends them and "nữa" after them, in a part that asks no why, no longer
+            # wants them; round 38)
+            if t.fold in NOT and any(u.fold == "nua" and u.clause == t.clause
+                                     for u in tokens[max(c.explained) + 1:]) and not any(
+                    u.fold in ("sao", "duoc", "thay") for u in tokens):
                 return True
             # "không cần | nhắc lịch nữa", "không muốn | nhận tin", "đừng | nhắc"
             if t.text == "đừng" or (t.fold in ("can", "muon") and k > 0

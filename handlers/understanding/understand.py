@@ -2662,6 +2662,42 @@ def _reminders_reported(tokens: list[Token], best: _Candidate) -> _Candidate:
     return replace(best, route=("faq", "nhac-lich"))
 
 
+# Round 38: how the quiz goes, asked (folded runs): the way, how long, how often, what it
+# holds, what is needed. ("ở đâu", "bấm vào đâu" ask where to start it: the quiz's own link.)
+_QUIZ_ASKED: Final = (" the nao ", " ntn ", " nhu nao ", " ra sao ", " cach ", " bao lau ",
+                      " may lan ", " bao nhieu lan ", " may cau ", " bao nhieu cau ",
+                      " may phut ", " bao nhieu phut ", " gom ", " co can ", " phai lam gi ",
+                      " lam sao ", " huong dan ", " how ", " how long ", " how many ")
+# What starts the quiz now, not asked of (folded).
+_START_NOW: Final = _NOW | frozenset({"di", "now", "bay"})
+
+
+def _take_asked_how(tokens: list[Token], candidates: list[_Candidate],
+                    best: _Candidate) -> _Candidate:
+    """How the quiz goes asked with the words that take it ("cách làm bài thi", "làm bài
+    thi thế nào", "làm bài được mấy lần", "muốn thi thì phải làm gì", "tham gia thi có cần
+    đăng ký không"): the contest's facts tell, the quiz is not started. A request to start
+    it now ("cho tôi làm thử mấy câu xem sao", "thi luôn thế nào cũng được") or an attempt
+    told broken off ("đang làm dở … giờ làm thế nào") still takes it (round 38)."""
+    if best.route != _TAKE or not best.explained:
+        return best
+    folds = [t.fold for t in tokens if t.kind == "word"]
+    run = f" {' '.join(folds)} "
+    # (how to start it, or to get in, is answered by starting it: "bắt đầu thi ntn", "muốn vào
+    # thi thì làm sao")
+    if not any(q in run for q in _QUIZ_ASKED) or _START_NOW & set(folds) or " do " in run or (
+            " bat dau " in run or " vao " in run) or (
+            any(a == "cho" and b in _WRITER and c not in _ASKED_LEAVE
+                for a, b, c in zip(folds, folds[1:], folds[2:], strict=False))):
+        return best
+    if any(t.fold in _GOING_ON or t.text == "đang" or (
+            t.fold == "dang" and not t.marked and folds[k + 1:k + 2] != ["ky"])
+           for k, t in enumerate(t for t in tokens if t.kind == "word")):
+        return best  # ("thi tiếp thế nào", "đang làm thì bị văng ra": the attempt goes on)
+    return next((c for c in candidates if c.route in _CONTEST_FACTS), None) or replace(
+        best, route=("faq", "cuoc-thi"))
+
+
 def _action_told(tokens: list[Token], best: _Candidate) -> bool:
     """Is the action `best` found only in parts that tell it done ("đã", "vừa", "rồi", "hôm
     qua"), in a message that asks nothing and requests nothing ("giúp", "với", "muốn", "lại")
@@ -3567,6 +3603,7 @@ class Understander:
                                                                      best)))
         # (the take so set aside is not taken back for explaining more words: "làm bài thi có
         # được hỏi bố mẹ không" holds "làm" the contest's facts were not found on)
+        may = _take_asked_how(tokens, candidates, may)
         not_taken = may is not best
         best = may
         best = self._attended(tokens, candidates, best)

@@ -2698,6 +2698,24 @@ def _take_asked_how(tokens: list[Token], candidates: list[_Candidate],
         best, route=("faq", "cuoc-thi"))
 
 
+def _take_requested(tokens: list[Token], candidates: list[_Candidate],
+                    best: _Candidate) -> _Candidate:
+    """The contest's facts found on what names the quiz after the words that take it, asked
+    for ("tôi muốn làm bài trắc nghiệm", "làm bài trắc nghiệm luôn", "cho em thi tìm hiểu
+    nhé"): the quiz is started, a request asks nothing of the contest. A question anywhere
+    keeps the facts (round 38)."""
+    if best.route not in _CONTEST_FACTS or not best.explained:
+        return best
+    take = next((c for c in candidates if c.route == _TAKE and c.explained
+                 and min(c.explained) <= min(best.explained)), None)
+    if take is None or any(t.text == "?" for t in tokens) or parts.asks_yes_no(tokens, 0) or (
+            _asking_parts(tokens)):
+        return best
+    start = min(take.explained)
+    now = any(t.fold in _NOW or t.text == "đi" for t in tokens[start:])
+    return take if now or _requested_at(tokens, start) else best
+
+
 def _action_told(tokens: list[Token], best: _Candidate) -> bool:
     """Is the action `best` found only in parts that tell it done ("đã", "vừa", "rồi", "hôm
     qua"), in a message that asks nothing and requests nothing ("giúp", "với", "muốn", "lại")
@@ -3603,7 +3621,7 @@ class Understander:
                                                                      best)))
         # (the take so set aside is not taken back for explaining more words: "làm bài thi có
         # được hỏi bố mẹ không" holds "làm" the contest's facts were not found on)
-        may = _take_asked_how(tokens, candidates, may)
+        may = _take_asked_how(tokens, candidates, _take_requested(tokens, candidates, may))
         not_taken = may is not best
         best = may
         best = self._attended(tokens, candidates, best)

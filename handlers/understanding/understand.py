@@ -1260,7 +1260,9 @@ _STOP_ORDER_WORDS: Final = _CANCEL_FOLDS | _BEFORE_REMINDERS | CLOSING | CALLS |
     "dung", "bo", "di", "nua", "luon", "het", "giup", "gium", "dum", "ho", "cho", "toi", "minh",
     "em", "e", "t", "mk", "chau", "bac", "tin", "nhan", "thong", "nhac", "lich", "nay", "do",
     "lai", "ngay", "the", "vay", "nhe", "nha", "voi", "vs", "a", "ad", "bot", "khong", "ko", "k",
-    "can", "muon", "dau"})
+    "can", "muon", "dau",
+    # (when: "giờ không muốn nữa", "bây giờ thôi đừng gửi"; "còn": no longer; round 38)
+    "gio", "bay", "con"})
 _SENDING: Final = frozenset({"gui", "nhan", "nhac", "bao"})  # (folded)
 # what a writer who waits for an answer tells beside it: sent, how often, since when (folded)
 _WAITED = _SENDING | frozenset({"tin", "mai", "hoai", "suot", "lan", "tu", "sang", "gio", "hom",
@@ -5936,6 +5938,13 @@ class Understander:
         if best.route != _PRIVACY or not best.explained or not all(
                 tokens[i].fold in _NAME_OFF for i in best.explained):
             return best
+        # ("xoá tôi khỏi danh sách | nhận thông báo": the list named is the reminders'; round 38)
+        listed = next((c for c in candidates if c.route in _REMINDERS and c.explained
+                       and min(c.explained) == max(best.explained) + 1
+                       and tokens[max(best.explained)].fold == "sach"), None)
+        if listed is not None:
+            return replace(listed, route=("unsubscribe", ""),
+                           explained=listed.explained | best.explained)
         return next((c for c in candidates if c.route == ("unsubscribe", "") and c.explained
                      and not c.explained & best.explained
                      and c.rank >= SUBJECT * best.rank), best)
@@ -7173,14 +7182,19 @@ class Understander:
             # ("không | gửi thông báo cho tôi nữa", "k | nhắc lịch e nữa nhé": a denial before
             # what sends them and "nữa" after them, in a part that asks no why, no longer
             # wants them; round 38)
-            if t.fold in NOT and any(u.fold == "nua" and u.clause == t.clause
+            if (t.fold in NOT or (t.fold == "dung" and not t.marked)) and any(
+                    u.fold == "nua" and u.clause == t.clause
                                      for u in tokens[max(c.explained) + 1:]) and not any(
                     u.fold in ("sao", "duoc", "thay") for u in tokens):
                 return True
             # "không cần | nhắc lịch nữa", "không muốn | nhận tin", "đừng | nhắc"
-            if t.text == "đừng" or (t.fold in ("can", "muon") and k > 0
-                                    and tokens[k - 1].fold in NOT
-                                    and tokens[k - 1].clause == t.clause):
+            # (and no longer: "không còn muốn | nhận tin", "hết muốn | nhận tin rồi", "hết cần |
+            # nhắc lịch"; round 38)
+            denied = k - 1 - (k > 1 and tokens[k - 1].fold == "con")
+            if t.text == "đừng" or (t.fold in ("can", "muon") and denied >= 0
+                                    and (tokens[denied].fold in NOT or (
+                                        tokens[denied].fold == "het" and denied == k - 1))
+                                    and tokens[denied].clause == t.clause):
                 return True
         return False
 

@@ -2687,7 +2687,16 @@ def _take_asked_how(tokens: list[Token], candidates: list[_Candidate],
     run = f" {' '.join(folds)} "
     # (how to start it, or to get in, is answered by starting it: "bắt đầu thi ntn", "muốn vào
     # thi thì làm sao")
-    if not any(q in run for q in _QUIZ_ASKED) or _START_NOW & set(folds) or " do " in run or (
+    # (or anything of it asked: "tham gia thi được gì", "làm bài có bị tính giờ không", "bé 8
+    # tuổi tham gia thi được không"; not where, "thi ở đâu", nor "nào" that urges, "bắt đầu
+    # nào", nor "mấy" of a try, "làm thử mấy câu")
+    words = [f for f in folds if f not in CLOSING and f not in CALLS]
+    asked = any(q in run for q in _QUIZ_ASKED) or any(
+        f in ASK_WORDS - {"dau"} and not (f == "nao" and k == len(words) - 1)
+        and not (f == "sao" and k and words[k - 1] == "xem")
+        and not (f == "may" and k and words[k - 1] == "thu")
+        for k, f in enumerate(words)) or (len(words) > 2 and words[-1] in YES_NO)
+    if not asked or _START_NOW & set(folds) or " do " in run or (
             " bat dau " in run or " vao " in run) or (
             any(a == "cho" and b in _WRITER and c not in _ASKED_LEAVE
                 for a, b, c in zip(folds, folds[1:], folds[2:], strict=False))):

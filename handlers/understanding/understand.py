@@ -2670,6 +2670,8 @@ _QUIZ_ASKED: Final = (" the nao ", " ntn ", " nhu nao ", " ra sao ", " cach ", "
                       " may lan ", " bao nhieu lan ", " may cau ", " bao nhieu cau ",
                       " may phut ", " bao nhieu phut ", " gom ", " co can ", " phai lam gi ",
                       " lam sao ", " huong dan ", " how ", " how long ", " how many ")
+# What is pressed or opened to start it (folded: "bấm gì để thi", "link thi").
+_PRESSED: Final = frozenset({"bam", "nhan", "link", "click", "nut", "an"})
 # What starts the quiz now, not asked of (folded).
 _START_NOW: Final = _NOW | frozenset({"di", "now", "bay"})
 
@@ -2696,7 +2698,13 @@ def _take_asked_how(tokens: list[Token], candidates: list[_Candidate],
         and not (f == "sao" and k and words[k - 1] == "xem")
         and not (f == "may" and k and words[k - 1] == "thu")
         for k, f in enumerate(words)) or (len(words) > 2 and words[-1] in YES_NO)
-    if not asked or _START_NOW & set(folds) or " do " in run or (
+    # (the writer asking leave to take it is a request: "em thi được không", "mình làm bài
+    # được chưa"; what to press, the link, asks where to start it)
+    start = min(best.explained)
+    leave = start > 0 and tokens[start - 1].fold in _WRITER and len(words) > 2 and (
+        words[-2] == "duoc" and words[-1] in YES_NO)
+    if not asked or leave or _START_NOW & set(folds) or " do " in run or _PRESSED & set(
+            folds) or (
             " bat dau " in run or " vao " in run) or (
             any(a == "cho" and b in _WRITER and c not in _ASKED_LEAVE
                 for a, b, c in zip(folds, folds[1:], folds[2:], strict=False))):

@@ -2659,7 +2659,12 @@ def _reminders_reported(tokens: list[Token], best: _Candidate) -> _Candidate:
             zip(folds, words, strict=True)))
     whether = not requested and n > 2 and folds[-1] in YES_NO and any(
         f == "co" and folds[k + 1] in _SENDING for k, f in enumerate(folds[:-1]))
-    if not (why or unseen or still or whether):
+    # (signed up by mistake: "tôi bấm nhầm đăng ký nhận thông báo", "lỡ đăng ký nhận tin")
+    mistaken = any(f == "nham" and k and folds[k - 1] in _PRESSED | {"ky", "ki"}
+                   for k, f in enumerate(folds)) or any(
+        f == "lo" and folds[k + 1:k + 2] in (["bam"], ["dang"], ["an"], ["nhan"])
+        for k, f in enumerate(folds))
+    if not (why or unseen or still or whether or mistaken):
         return best
     return replace(best, route=("faq", "nhac-lich"))
 
@@ -7170,6 +7175,10 @@ class Understander:
         starts = [(c, i) for c in candidates if c.route in _REMINDERS
                   for i in sorted(c.explained) if i - 1 not in c.explained]
         for c, first in starts:
+            # ("nhắc lịch | làm gì nữa, hết tuần lễ rồi": what is the use of them any more;
+            # round 38)
+            if parts.run(tokens, max(c.explained) + 1).startswith(" lam gi nua "):
+                return True
             k = first - 1
             # (and the classifier before them: "hủy cái đăng ký nhận tin", round 26 c)
             # (and a verb that sends them: "khỏi gửi | tin nhắc nữa", "không cần báo | lịch
@@ -7209,7 +7218,7 @@ class Understander:
             # nhắc lịch"; round 38)
             denied = k - 1 - (k > 1 and tokens[k - 1].fold == "con")
             if t.text == "đừng" or (t.fold in ("can", "muon") and denied >= 0
-                                    and (tokens[denied].fold in NOT or (
+                                    and (tokens[denied].fold in NOT | {"chua"} or (
                                         tokens[denied].fold == "het" and denied == k - 1))
                                     and tokens[denied].clause == t.clause):
                 return True

@@ -7176,8 +7176,9 @@ class Understander:
                   for i in sorted(c.explained) if i - 1 not in c.explained]
         for c, first in starts:
             # ("nhắc lịch | làm gì nữa, hết tuần lễ rồi": what is the use of them any more;
-            # round 38)
-            if parts.run(tokens, max(c.explained) + 1).startswith(" lam gi nua "):
+            # "nhắc lịch | thì thôi nhé": let them be; round 38)
+            if parts.run(tokens, max(c.explained) + 1).startswith((" lam gi nua ",
+                                                                   " thi thoi ")):
                 return True
             k = first - 1
             # (and the classifier before them: "hủy cái đăng ký nhận tin", round 26 c)

@@ -2629,6 +2629,10 @@ def _told_when_it_happens(tokens: list[Token], best: _Candidate) -> _Candidate:
 # ("nhận được", "thấy") after a denial, sent "still" ("vẫn"), or who lets the bot send.
 _SEEN: Final = frozenset({"thay", "duoc"})
 _STILL: Final = frozenset({"van"})
+# What orders the reminders stopped beside a question (folded): "đừng" typed without marks,
+# the verbs that stop, a wish, "nữa", too many.
+_STOPPING_WORDS: Final = _CANCEL_FOLDS | frozenset({"dung", "muon", "can", "nua", "phien",
+                                                    "qua", "hoai", "mai", "suot"})
 # "sao" that asks how, not why ("làm sao", "thế sao", "xem sao", "ra sao") (folded).
 _HOW_SAO: Final = frozenset({"lam", "the", "xem", "ra", "nhu"})
 
@@ -2640,7 +2644,7 @@ def _reminders_reported(tokens: list[Token], best: _Candidate) -> _Candidate:
     đăng ký mà bot vẫn nhắn"), or asks whether the bot sends them ("bot có gửi thông báo cho
     tôi không") with no request: the reminders' FAQ entry tells; no one is subscribed who did
     not ask (round 38)."""
-    if best.route != ("subscribe", "") or not best.explained:
+    if best.route not in (("subscribe", ""), ("unsubscribe", "")) or not best.explained:
         return best
     words = [t for t in tokens if t.kind == "word"]
     folds = [t.fold for t in words]
@@ -2664,7 +2668,13 @@ def _reminders_reported(tokens: list[Token], best: _Candidate) -> _Candidate:
                    for k, f in enumerate(folds)) or any(
         f == "lo" and folds[k + 1:k + 2] in (["bam"], ["dang"], ["an"], ["nhan"])
         for k, f in enumerate(folds))
-    if not (why or unseen or still or whether or mistaken):
+    if best.route == ("unsubscribe", ""):
+        # ("tại sao bot không nhắn lịch cho tôi": a denial asked why is no order to stop;
+        # one with a verb that stops, a wish or "nữa" still orders it)
+        if not (why or unseen) or any(t.text in _CANCELS or f in _STOPPING_WORDS
+                                      for f, t in zip(folds, words, strict=True)):
+            return best
+    elif not (why or unseen or still or whether or mistaken):
         return best
     return replace(best, route=("faq", "nhac-lich"))
 
@@ -2737,7 +2747,9 @@ def _take_requested(tokens: list[Token], candidates: list[_Candidate],
         return best
     start = min(take.explained)
     now = any(t.fold in _NOW or t.text == "đi" for t in tokens[start:])
-    return take if now or _requested_at(tokens, start) else best
+    # (an elder writes of themself as kin: "cho bác làm bài trắc nghiệm với")
+    kin = start > 1 and tokens[start - 2].fold == "cho" and tokens[start - 1].fold in _KIN_FOLDS
+    return take if now or kin or _requested_at(tokens, start) else best
 
 
 def _action_told(tokens: list[Token], best: _Candidate) -> bool:

@@ -2762,6 +2762,8 @@ def _action_told(tokens: list[Token], best: _Candidate) -> bool:
         return False
     if not {tokens[i].clause for i in best.explained} <= _told_parts(tokens):
         return False
+    if " san sang " in parts.run(tokens):
+        return False  # ("tôi sẵn sàng làm bài rồi": ready now, the action asked; round 38)
     if _closed_as_request(tokens, max(best.explained)) or any(
             tokens[i].text == "đừng" or (tokens[i].fold == "dung" and not tokens[i].marked)
             for i in best.explained):

@@ -2685,6 +2685,11 @@ _QUIZ_ASKED: Final = (" the nao ", " ntn ", " nhu nao ", " ra sao ", " cach ", "
                       " may lan ", " bao nhieu lan ", " may cau ", " bao nhieu cau ",
                       " may phut ", " bao nhieu phut ", " gom ", " co can ", " phai lam gi ",
                       " lam sao ", " huong dan ", " how ", " how long ", " how many ")
+# Another's wish named before it (folded runs): a child's, a grandchild's.
+_ANOTHERS: Final = ("con toi", "con minh", "con em", "con e", "chau toi", "chau minh", "be nha",
+                    "con nha", "con gai", "con trai")
+# How to get to it (folded runs), asked after a wish to take it.
+_WAY_IN: Final = (" the nao ", " ntn ", " nhu nao ", " lam sao ", " phai lam gi ")
 # What is pressed or opened to start it (folded: "bấm gì để thi", "link thi").
 _PRESSED: Final = frozenset({"bam", "nhan", "link", "click", "nut", "an"})
 # What starts the quiz now, not asked of (folded).
@@ -2716,8 +2721,15 @@ def _take_asked_how(tokens: list[Token], candidates: list[_Candidate],
     # (the writer asking leave to take it is a request: "em thi được không", "mình làm bài
     # được chưa"; what to press, the link, asks where to start it)
     start = min(best.explained)
-    leave = start > 0 and tokens[start - 1].fold in _WRITER and len(words) > 2 and (
+    # (the writer's own wish, not a child's: "con tôi muốn thi thì phải làm gì" asks the rules)
+    wished = any(t.fold in ("muon", "mun") for t in tokens[max(0, start - 2):start + 1]) and not (
+        any(f" {w} " in parts.run(tokens, 0, start) for w in _ANOTHERS))
+    leave = start > 0 and (tokens[start - 1].fold in _WRITER or wished) and len(words) > 2 and (
         words[-2] == "duoc" and words[-1] in YES_NO)
+    # (a wish to take it, then how: "mún thi thì lm sao", "muốn đăng ký thi thì làm thế nào":
+    # the way in is asked, the quiz's start answers it)
+    if wished and any(q in run for q in _WAY_IN):
+        return best
     if not asked or leave or _START_NOW & set(folds) or " do " in run or _PRESSED & set(
             folds) or (
             " bat dau " in run or " vao " in run) or (
@@ -7223,7 +7235,9 @@ class Understander:
             # ("không | gửi thông báo cho tôi nữa", "k | nhắc lịch e nữa nhé": a denial before
             # what sends them and "nữa" after them, in a part that asks no why, no longer
             # wants them; round 38)
+            # (not "đăng ký" alone: "thôi không đăng ký nữa" stops a registration)
             if (t.fold in NOT or (t.fold == "dung" and not t.marked)) and any(
+                    tokens[i].fold not in ("dang", "ky", "ki") for i in c.explained) and any(
                     u.fold == "nua" and u.clause == t.clause
                                      for u in tokens[max(c.explained) + 1:]) and not any(
                     u.fold in ("sao", "duoc", "thay") for u in tokens):

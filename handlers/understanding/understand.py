@@ -1250,7 +1250,7 @@ _ADDRESS: Final = ("kinh", "gui")
 # Words that cancel the reminders named right after them ("hủy | nhắc lịch", "ngừng | đăng ký
 # nhận tin"); typed without marks, only those no other word near a reminder spells ("dung" is
 # also "dùng", "bo" also "bố").
-_CANCELS: Final = frozenset({"hủy", "huỷ", "ngừng", "thôi", "tắt", "dừng", "bỏ", "khỏi"})
+_CANCELS: Final = frozenset({"hủy", "huỷ", "ngừng", "ngưng", "thôi", "tắt", "dừng", "bỏ", "khỏi"})
 # ("khoi" typed without marks is khỏi before what is sent: "khoi nhac lich nua", round 27 b)
 _CANCEL_FOLDS: Final = frozenset({"huy", "ngung", "thoi", "tat", "khoi"})
 _BEFORE_REMINDERS: Final = frozenset({"dang", "ky", "cai", "gui", "bao", "nhan"})
@@ -1260,7 +1260,9 @@ _STOP_ORDER_WORDS: Final = _CANCEL_FOLDS | _BEFORE_REMINDERS | CLOSING | CALLS |
     "dung", "bo", "di", "nua", "luon", "het", "giup", "gium", "dum", "ho", "cho", "toi", "minh",
     "em", "e", "t", "mk", "chau", "bac", "tin", "nhan", "thong", "nhac", "lich", "nay", "do",
     "lai", "ngay", "the", "vay", "nhe", "nha", "voi", "vs", "a", "ad", "bot", "khong", "ko", "k",
-    "can", "muon", "dau"})
+    "can", "muon", "dau",
+    # (when: "giờ không muốn nữa", "bây giờ thôi đừng gửi"; "còn": no longer; round 38)
+    "gio", "bay", "con"})
 _SENDING: Final = frozenset({"gui", "nhan", "nhac", "bao"})  # (folded)
 # what a writer who waits for an answer tells beside it: sent, how often, since when (folded)
 _WAITED = _SENDING | frozenset({"tin", "mai", "hoai", "suot", "lan", "tu", "sang", "gio", "hom",
@@ -2623,6 +2625,145 @@ def _told_when_it_happens(tokens: list[Token], best: _Candidate) -> _Candidate:
     return replace(best, route=("subscribe", ""), explained=best.explained | told)
 
 
+# Round 38: what reports the reminders rather than asks for them (folded): received or seen
+# ("nhận được", "thấy") after a denial, sent "still" ("vẫn"), or who lets the bot send.
+_SEEN: Final = frozenset({"thay", "duoc"})
+_STILL: Final = frozenset({"van"})
+# What orders the reminders stopped beside a question (folded): "đừng" typed without marks,
+# the verbs that stop, a wish, "nữa", too many.
+_STOPPING_WORDS: Final = _CANCEL_FOLDS | frozenset({"dung", "muon", "can", "nua", "phien",
+                                                    "qua", "hoai", "mai", "suot"})
+# "sao" that asks how, not why ("làm sao", "thế sao", "xem sao", "ra sao") (folded).
+_HOW_SAO: Final = frozenset({"lam", "the", "xem", "ra", "nhu"})
+
+
+def _reminders_reported(tokens: list[Token], best: _Candidate) -> _Candidate:
+    """The subscription found in a message that asks why or who sends ("sao không gửi thông
+    báo cho tôi", "ai cho bot nhắn tin cho tôi vậy"), reports the reminders not received
+    ("tôi không nhận được thông báo nào cả", "dk rồi mà chưa thấy tb nào"), sent still ("không
+    đăng ký mà bot vẫn nhắn"), or asks whether the bot sends them ("bot có gửi thông báo cho
+    tôi không") with no request: the reminders' FAQ entry tells; no one is subscribed who did
+    not ask (round 38)."""
+    if best.route not in (("subscribe", ""), ("unsubscribe", "")) or not best.explained:
+        return best
+    words = [t for t in tokens if t.kind == "word"]
+    folds = [t.fold for t in words]
+    n = len(folds)
+    why = any(f == "sao" and (k == 0 or folds[k - 1] not in _HOW_SAO) for k, f in enumerate(
+        folds)) or any(f == "ai" and k + 1 < n and folds[k + 1] in _SENDING | {"cho", "bat"}
+                       for k, f in enumerate(folds))
+    unseen = any(f in NOT | {"chua"} and (folds[k + 1:k + 2] == ["thay"] or (
+        folds[k + 1:k + 3] == ["nhan", "duoc"])) for k, f in enumerate(folds))
+    still = any(f in _STILL and k + 1 < n and folds[k + 1] in _SENDING
+                for k, f in enumerate(folds))
+    requested = any(f in _REQUESTING or t.text == "hãy" or (
+        # ("cho tôi" before a verb requests: "cho tôi nhận tin"; after one it is to whom)
+        f == "cho" and k + 2 < n and folds[k + 1] in _WRITER
+        and folds[k + 2] not in YES_NO | CLOSING | _DONE) for k, (f, t) in enumerate(
+            zip(folds, words, strict=True)))
+    whether = not requested and n > 2 and folds[-1] in YES_NO and any(
+        f == "co" and folds[k + 1] in _SENDING for k, f in enumerate(folds[:-1]))
+    # (signed up by mistake: "tôi bấm nhầm đăng ký nhận thông báo", "lỡ đăng ký nhận tin")
+    mistaken = any(f == "nham" and k and folds[k - 1] in _PRESSED | {"ky", "ki"}
+                   for k, f in enumerate(folds)) or any(
+        f == "lo" and folds[k + 1:k + 2] in (["bam"], ["dang"], ["an"], ["nhan"])
+        for k, f in enumerate(folds))
+    if best.route == ("unsubscribe", ""):
+        # ("tại sao bot không nhắn lịch cho tôi": a denial asked why is no order to stop;
+        # one with a verb that stops, a wish or "nữa" still orders it)
+        if not (why or unseen) or any(t.text in _CANCELS or f in _STOPPING_WORDS
+                                      for f, t in zip(folds, words, strict=True)):
+            return best
+    elif not (why or unseen or still or whether or mistaken):
+        return best
+    return replace(best, route=("faq", "nhac-lich"))
+
+
+# Round 38: how the quiz goes, asked (folded runs): the way, how long, how often, what it
+# holds, what is needed. ("ở đâu", "bấm vào đâu" ask where to start it: the quiz's own link.)
+_QUIZ_ASKED: Final = (" the nao ", " ntn ", " nhu nao ", " ra sao ", " cach ", " bao lau ",
+                      " may lan ", " bao nhieu lan ", " may cau ", " bao nhieu cau ",
+                      " may phut ", " bao nhieu phut ", " gom ", " co can ", " phai lam gi ",
+                      " lam sao ", " huong dan ", " how ", " how long ", " how many ")
+# Another's wish named before it (folded runs): a child's, a grandchild's.
+_ANOTHERS: Final = ("con toi", "con minh", "con em", "con e", "chau toi", "chau minh", "be nha",
+                    "con nha", "con gai", "con trai")
+# How to get to it (folded runs), asked after a wish to take it.
+_WAY_IN: Final = (" the nao ", " ntn ", " nhu nao ", " lam sao ", " phai lam gi ")
+# What is pressed or opened to start it (folded: "bấm gì để thi", "link thi").
+_PRESSED: Final = frozenset({"bam", "nhan", "link", "click", "nut", "an"})
+# What starts the quiz now, not asked of (folded).
+_START_NOW: Final = _NOW | frozenset({"di", "now", "bay"})
+
+
+def _take_asked_how(tokens: list[Token], candidates: list[_Candidate],
+                    best: _Candidate) -> _Candidate:
+    """How the quiz goes asked with the words that take it ("cách làm bài thi", "làm bài
+    thi thế nào", "làm bài được mấy lần", "muốn thi thì phải làm gì", "tham gia thi có cần
+    đăng ký không"): the contest's facts tell, the quiz is not started. A request to start
+    it now ("cho tôi làm thử mấy câu xem sao", "thi luôn thế nào cũng được") or an attempt
+    told broken off ("đang làm dở … giờ làm thế nào") still takes it (round 38)."""
+    if best.route != _TAKE or not best.explained:
+        return best
+    folds = [t.fold for t in tokens if t.kind == "word"]
+    run = f" {' '.join(folds)} "
+    # (how to start it, or to get in, is answered by starting it: "bắt đầu thi ntn", "muốn vào
+    # thi thì làm sao")
+    # (or anything of it asked: "tham gia thi được gì", "làm bài có bị tính giờ không", "bé 8
+    # tuổi tham gia thi được không"; not where, "thi ở đâu", nor "nào" that urges, "bắt đầu
+    # nào", nor "mấy" of a try, "làm thử mấy câu")
+    words = [f for f in folds if f not in CLOSING and f not in CALLS]
+    asked = any(q in run for q in _QUIZ_ASKED) or any(
+        f in ASK_WORDS - {"dau"} and not (f == "nao" and k == len(words) - 1)
+        and not (f == "sao" and k and words[k - 1] == "xem")
+        and not (f == "may" and k and words[k - 1] == "thu")
+        for k, f in enumerate(words)) or (len(words) > 2 and words[-1] in YES_NO)
+    # (the writer asking leave to take it is a request: "em thi được không", "mình làm bài
+    # được chưa"; what to press, the link, asks where to start it)
+    start = min(best.explained)
+    # (the writer's own wish, not a child's: "con tôi muốn thi thì phải làm gì" asks the rules)
+    wished = any(t.fold in ("muon", "mun") for t in tokens[max(0, start - 2):start + 1]) and not (
+        any(f" {w} " in parts.run(tokens, 0, start) for w in _ANOTHERS))
+    leave = start > 0 and (tokens[start - 1].fold in _WRITER or wished) and len(words) > 2 and (
+        words[-2] == "duoc" and words[-1] in YES_NO)
+    # (a wish to take it, then how: "mún thi thì lm sao", "muốn đăng ký thi thì làm thế nào":
+    # the way in is asked, the quiz's start answers it)
+    if wished and any(q in run for q in _WAY_IN):
+        return best
+    if not asked or leave or _START_NOW & set(folds) or " do " in run or _PRESSED & set(
+            folds) or (
+            " bat dau " in run or " vao " in run) or (
+            any(a == "cho" and b in _WRITER and c not in _ASKED_LEAVE
+                for a, b, c in zip(folds, folds[1:], folds[2:], strict=False))):
+        return best
+    if any(t.fold in _GOING_ON or t.text == "đang" or (
+            t.fold == "dang" and not t.marked and folds[k + 1:k + 2] != ["ky"])
+           for k, t in enumerate(t for t in tokens if t.kind == "word")):
+        return best  # ("thi tiếp thế nào", "đang làm thì bị văng ra": the attempt goes on)
+    return next((c for c in candidates if c.route in _CONTEST_FACTS), None) or replace(
+        best, route=("faq", "cuoc-thi"))
+
+
+def _take_requested(tokens: list[Token], candidates: list[_Candidate],
+                    best: _Candidate) -> _Candidate:
+    """The contest's facts found on what names the quiz after the words that take it, asked
+    for ("tôi muốn làm bài trắc nghiệm", "làm bài trắc nghiệm luôn", "cho em thi tìm hiểu
+    nhé"): the quiz is started, a request asks nothing of the contest. A question anywhere
+    keeps the facts (round 38)."""
+    if best.route not in _CONTEST_FACTS or not best.explained:
+        return best
+    take = next((c for c in candidates if c.route == _TAKE and c.explained
+                 and min(c.explained) <= min(best.explained)), None)
+    if take is None or any(t.text == "?" for t in tokens) or parts.asks_yes_no(tokens, 0) or (
+            _asking_parts(tokens)):
+        return best
+    start = min(take.explained)
+    now = any(t.fold in _NOW or t.text == "đi" for t in tokens[start:])
+    # (an elder writes of themself as kin: "cho bác làm bài trắc nghiệm với")
+    kin = start > 1 and tokens[start - 2].fold == "cho" and tokens[start - 1].fold in _KIN_FOLDS
+    return take if now or kin or _requested_at(tokens, start) else best
+
+
 def _action_told(tokens: list[Token], best: _Candidate) -> bool:
     """Is the action `best` found only in parts that tell it done ("đã", "vừa", "rồi", "hôm
     qua"), in a message that asks nothing and requests nothing ("giúp", "với", "muốn", "lại")
@@ -2633,6 +2774,8 @@ def _action_told(tokens: list[Token], best: _Candidate) -> bool:
         return False
     if not {tokens[i].clause for i in best.explained} <= _told_parts(tokens):
         return False
+    if " san sang " in parts.run(tokens):
+        return False  # ("tôi sẵn sàng làm bài rồi": ready now, the action asked; round 38)
     if _closed_as_request(tokens, max(best.explained)) or any(
             tokens[i].text == "đừng" or (tokens[i].fold == "dung" and not tokens[i].marked)
             for i in best.explained):
@@ -3529,6 +3672,9 @@ class Understander:
                            explained=frozenset(thanked.explained))
         best = self._now(tokens, candidates, best)
         best = self._reminders_asked_about(tokens, candidates, best)
+        reported = _reminders_reported(tokens, best)
+        if reported is not best:  # (the subscription is then no second answer to ask back)
+            best, candidates = reported, [c for c in candidates if c.route != best.route]
         best = self._called(tokens, candidates, best)
         # (help asked of a device before help asked of what the Week offers: "bác muốn học xem
         # youtube trên ti vi, có chỗ nào hướng dẫn không" is the digital skills, not the courses)
@@ -3562,6 +3708,7 @@ class Understander:
                                                                      best)))
         # (the take so set aside is not taken back for explaining more words: "làm bài thi có
         # được hỏi bố mẹ không" holds "làm" the contest's facts were not found on)
+        may = _take_asked_how(tokens, candidates, _take_requested(tokens, candidates, may))
         not_taken = may is not best
         best = may
         best = self._attended(tokens, candidates, best)
@@ -5880,6 +6027,13 @@ class Understander:
         if best.route != _PRIVACY or not best.explained or not all(
                 tokens[i].fold in _NAME_OFF for i in best.explained):
             return best
+        # ("xoá tôi khỏi danh sách | nhận thông báo": the list named is the reminders'; round 38)
+        listed = next((c for c in candidates if c.route in _REMINDERS and c.explained
+                       and min(c.explained) == max(best.explained) + 1
+                       and tokens[max(best.explained)].fold == "sach"), None)
+        if listed is not None:
+            return replace(listed, route=("unsubscribe", ""),
+                           explained=listed.explained | best.explained)
         return next((c for c in candidates if c.route == ("unsubscribe", "") and c.explained
                      and not c.explained & best.explained
                      and c.rank >= SUBJECT * best.rank), best)
@@ -7088,6 +7242,11 @@ class Understander:
         starts = [(c, i) for c in candidates if c.route in _REMINDERS
                   for i in sorted(c.explained) if i - 1 not in c.explained]
         for c, first in starts:
+            # ("nhắc lịch | làm gì nữa, hết tuần lễ rồi": what is the use of them any more;
+            # "nhắc lịch | thì thôi nhé": let them be; round 38)
+            if parts.run(tokens, max(c.explained) + 1).startswith((" lam gi nua ",
+                                                                   " thi thoi ")):
+                return True
             k = first - 1
             # (and the classifier before them: "hủy cái đăng ký nhận tin", round 26 c)
             # (and a verb that sends them: "khỏi gửi | tin nhắc nữa", "không cần báo | lịch
@@ -7114,10 +7273,24 @@ class Understander:
                     and max(c.explained) > k + 2 and not any(
                         u.fold == "duoc" for u in tokens[k + 1:]):
                 return True
+            # ("không | gửi thông báo cho tôi nữa", "k | nhắc lịch e nữa nhé": a denial before
+            # what sends them and "nữa" after them, in a part that asks no why, no longer
+            # wants them; round 38)
+            # (not "đăng ký" alone: "thôi không đăng ký nữa" stops a registration)
+            if (t.fold in NOT or (t.fold == "dung" and not t.marked)) and any(
+                    tokens[i].fold not in ("dang", "ky", "ki") for i in c.explained) and any(
+                    u.fold == "nua" and u.clause == t.clause
+                                     for u in tokens[max(c.explained) + 1:]) and not any(
+                    u.fold in ("sao", "duoc", "thay") for u in tokens):
+                return True
             # "không cần | nhắc lịch nữa", "không muốn | nhận tin", "đừng | nhắc"
-            if t.text == "đừng" or (t.fold in ("can", "muon") and k > 0
-                                    and tokens[k - 1].fold in NOT
-                                    and tokens[k - 1].clause == t.clause):
+            # (and no longer: "không còn muốn | nhận tin", "hết muốn | nhận tin rồi", "hết cần |
+            # nhắc lịch"; round 38)
+            denied = k - 1 - (k > 1 and tokens[k - 1].fold == "con")
+            if t.text == "đừng" or (t.fold in ("can", "muon") and denied >= 0
+                                    and (tokens[denied].fold in NOT | {"chua"} or (
+                                        tokens[denied].fold == "het" and denied == k - 1))
+                                    and tokens[denied].clause == t.clause):
                 return True
         return False
 

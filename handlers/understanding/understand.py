@@ -975,7 +975,8 @@ _WEATHER: Final = frozenset({"mua", "bao", "nang", "lanh", "ret", "nong", "gio",
 def _weather_asked(tokens: list[Token]) -> bool:
     """Whether the message asks the weather of a day ("tối nay mưa to không, có nên đi không",
     "mai trời có bão không"): a weather's word typed with its marks, one after "trời" (at most
-    one word between: "trời có bão"), or "mưa to" typed without them (round 31b)."""
+    one word between: "trời có bão"), "mưa to" or "nắng hay mưa" typed without them (round
+    31b, 38)."""
     folds = [t.fold for t in tokens]
     if any(t.text.lower() in _WEATHER_MARKED for t in tokens):
         return True
@@ -984,6 +985,8 @@ def _weather_asked(tokens: list[Token]) -> bool:
             return True
         if f == "mua" and i + 1 < len(folds) and folds[i + 1] in ("to", "rao", "phun", "da"):
             return True
+        if f == "mua" and "nang" in folds[max(0, i - 3):i + 4]:
+            return True  # "nang hay mua", "mua hay nang v ad": both weathers named (round 38)
     return False
 
 

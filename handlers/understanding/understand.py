@@ -990,6 +990,22 @@ def _weather_asked(tokens: list[Token]) -> bool:
     return False
 
 
+_ELSE_ASKED: Final = frozenset({"gi", "j", "nao", "hoat", "su", "sk", "buoi", "lop"})
+
+
+def _what_else(tokens: list[Token]) -> bool:
+    """Whether the message asks what else there is ("còn gì nữa", "còn gì khác", "còn hoạt
+    động nào nữa không"): "còn", then within four words what is asked and "nữa" or "khác"
+    (round 38)."""
+    for i, t in enumerate(tokens):
+        if t.fold != "con" or t.text not in ("còn", "con"):
+            continue
+        after = [u.fold for u in tokens[i + 1:i + 5]]
+        if _ELSE_ASKED & set(after) and ("nua" in after or "khac" in after):
+            return True
+    return False
+
+
 def _day_of_other(tokens: list[Token]) -> bool:
     """Whether the message names a price ("giá …") or the news ("tin tức"), asks which date
     a day is, or whether one must work or go to school on it (_DUTY_ASKED)."""
@@ -4082,6 +4098,14 @@ class Understander:
                 if held is not None:
                     best = held
                     passed.add(best.route)
+        if (ref is not None and ref.kind == "days" and best.route[0] in ("event", "activities")
+                and _what_else(tokens)):
+            # "hôm nay khai mạc xong còn gì nữa không", "ngoài lễ khai mạc hôm nay còn gì
+            # nữa": what else the day holds, its list, not the event told (round 38)
+            day = next((c for c in candidates if c.route[0] in ("day", "today")), None)
+            if day is not None:
+                best = day
+                passed.add(best.route)
         # (the event before the programme: a programme named on words of its own and asked
         # when or where is its event's day, "hôm nào có buổi ông bà cháu cùng đọc sách")
         for rule in (self._held_how, self._learned_on, self._reading_not_screens,

@@ -316,8 +316,10 @@ class _Reader:
                     or self.word(i + 2, "cuối", "đầu", "khai", "bế", "tổng", "mùng", "mồng")
                     or self.weekday_at(i + 2) or self.number_at(i + 2) is not None
                     or (self.word(i + 1, "ngày", "bữa") and self.word(i + 2, "mai", "kia", "mốt"))
-                    # ("chieu hom nay", "sang bua nay", "toi hom qua": round 38)
-                    or (self.word(i + 1, "hôm", "bữa") and self.word(i + 2, "nay", "qua")))
+                    # ("chieu hom nay", "sang bua nay", "toi hom qua"; not "dem": "chợ đêm
+                    # hôm nay có mở không" is the night market; round 38)
+                    or (self.word(i + 1, "hôm", "bữa") and self.word(i + 2, "nay", "qua")
+                        and not self.word(i, "đêm")))
 
     def weekday_at(self, i: int) -> tuple[int, int] | None:
         """(weekday, tokens read) for 'thứ 7', 'thứ bảy', 'chủ nhật', 't7', 'cn' at i."""

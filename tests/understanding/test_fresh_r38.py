@@ -11,7 +11,6 @@ test, not the corpus's:
 - "hqa" (hôm qua), "tk bot", "tk nhiều" (thanks) as people shorten them;
 - which department is in charge ("sở nào phụ trách", "bên nào chủ trì"): the organizing
   bodies, not the contacts of "người phụ trách";
-- An Dương's smartphone class asked by what it teaches ("học cách gọi video"): that class;
 - what else a day holds after an event told ("hôm nay khai mạc xong còn gì nữa"): the day's
   list, not the event told.
 
@@ -81,12 +80,6 @@ BODIES_NEAR = [
     ("số nào gọi được ban tổ chức", ("contacts", "faq:lien-he")),
 ]
 
-VIDEO_CLASS = [
-    "bà nội tôi muốn học cách gọi video cho cháu, có lớp không",
-    "me toi muon hoc goi video zalo thi hoc o dau",
-    "có lớp dạy gọi video cho người già ở an dương không",
-]
-VIDEO_NEAR = [("xem video bài giảng ở đâu", ("courses:bai-giang",))]
 
 WHAT_ELSE = [
     ("hom nay xem khai mac xong thi con gi nua k", "day:2020-10-01"),
@@ -133,12 +126,6 @@ def test_the_department_in_charge_is_the_organizing_bodies(
     assert answer(understander, text) == "bodies"
 
 
-@pytest.mark.parametrize("text", VIDEO_CLASS)
-def test_the_smartphone_class_asked_by_the_video_calls_it_teaches(
-        understander: Understander, text: str) -> None:
-    assert answer(understander, text) == "event:an-duong-ky-nang-so"
-
-
 @pytest.mark.parametrize(("text", "expected"), WHAT_ELSE)
 def test_what_else_a_day_holds_after_an_event_told(
         understander: Understander, text: str, expected: str) -> None:
@@ -146,7 +133,7 @@ def test_what_else_a_day_holds_after_an_event_told(
 
 
 @pytest.mark.parametrize(("text", "expected"), PARTS_NEAR + NAY_NEAR + ZERO_NEAR + SHORT_NEAR
-                         + BODIES_NEAR + VIDEO_NEAR + WHAT_ELSE_NEAR)
+                         + BODIES_NEAR + WHAT_ELSE_NEAR)
 def test_the_same_words_asking_something_else_keep_their_answer(
         understander: Understander, text: str, expected: tuple[str, ...]) -> None:
     assert answer(understander, text) in expected

@@ -584,9 +584,13 @@ class _Reader:
             elif heads & {"hôm", "bữa"} and self.word(i + 1, "nay"):
                 found, i = [self.today], i + 2
             elif "nay" in heads and i + 1 < n and not self.word(i + 1, "mai") and (
-                    i == 0 or self.t[i - 1].clause != t.clause or self.word(i - 1, "ơi")):
-                # "nay có gì không bot", "ad ơi nay có hđ gì": "nay" first in what is asked
-                # is today, as northern speech says it (round 38); not "nay mai" (soon)
+                    i == 0 or self.t[i - 1].clause != t.clause
+                    or self.word(i - 1, "ơi", "ad", "admin")
+                    or (i >= 2 and self.word(i - 1, "hỏi"))):
+                # "nay có gì không bot", "ad ơi nay có hđ gì", "cho hỏi nay có gì": "nay"
+                # first in what is asked is today, as northern speech says it (round 38); not
+                # "nay mai" (soon), nor after a thing named ("bot nay": this bot), nor "hoi nay"
+                # opening a message ("hồi nãy": a while ago)
                 found, i = [self.today], i + 1
             elif heads & {"mỗi", "hằng", "hàng", "các"} and self.word(i + 1, *PARTS):
                 i += 2  # "mỗi sáng", "hằng tối": every morning, no day

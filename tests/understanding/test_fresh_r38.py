@@ -41,10 +41,13 @@ NAY_FIRST = [
     "nay dien ra gi vay",
     "ad oi, nay co hd j k",
     "nay có lớp học nào không bot",
+    "cho em hỏi nay có sự kiện gì ạ",
+    "ad nay co lop nao k",
 ]
 NAY_NEAR = [
     ("nay mai có lịch chưa", ("schedule", "faq:thoi-gian", "day:2020-10-02")),
     ("chủ đề năm nay là gì", ("theme", "faq:chu-de")),
+    ("bot nay dung the nao", ("help",)),
 ]
 
 ZERO_FOR_O = [

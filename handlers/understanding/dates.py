@@ -315,7 +315,11 @@ class _Reader:
         return bool((i + 2 < len(self.t) and self.t[i + 2].text[:1].isdigit())
                     or self.word(i + 2, "cuối", "đầu", "khai", "bế", "tổng", "mùng", "mồng")
                     or self.weekday_at(i + 2) or self.number_at(i + 2) is not None
-                    or (self.word(i + 1, "ngày", "bữa") and self.word(i + 2, "mai", "kia", "mốt")))
+                    or (self.word(i + 1, "ngày", "bữa") and self.word(i + 2, "mai", "kia", "mốt"))
+                    # ("chieu hom nay", "sang bua nay", "toi hom qua"; not "dem": "chợ đêm
+                    # hôm nay có mở không" is the night market; round 38)
+                    or (self.word(i + 1, "hôm", "bữa") and self.word(i + 2, "nay", "qua")
+                        and not self.word(i, "đêm")))
 
     def weekday_at(self, i: int) -> tuple[int, int] | None:
         """(weekday, tokens read) for 'thứ 7', 'thứ bảy', 'chủ nhật', 't7', 'cn' at i."""
@@ -579,6 +583,15 @@ class _Reader:
                 found = [_weekday(self.today, 0, weeks)]
             elif heads & {"hôm", "bữa"} and self.word(i + 1, "nay"):
                 found, i = [self.today], i + 2
+            elif "nay" in heads and i + 1 < n and not self.word(i + 1, "mai") and (
+                    i == 0 or self.t[i - 1].clause != t.clause
+                    or self.word(i - 1, "ơi", "ad", "admin")
+                    or (i >= 2 and self.word(i - 1, "hỏi"))):
+                # "nay có gì không bot", "ad ơi nay có hđ gì", "cho hỏi nay có gì": "nay"
+                # first in what is asked is today, as northern speech says it (round 38); not
+                # "nay mai" (soon), nor after a thing named ("bot nay": this bot), nor "hoi nay"
+                # opening a message ("hồi nãy": a while ago)
+                found, i = [self.today], i + 1
             elif heads & {"mỗi", "hằng", "hàng", "các"} and self.word(i + 1, *PARTS):
                 i += 2  # "mỗi sáng", "hằng tối": every morning, no day
                 continue
@@ -748,6 +761,7 @@ _START_WORDS: Final = (
     "mỗi", "hằng", "hàng", "các", "ngày", "mai", "mốt", "thứ", "chủ", "cuối", "mùng", "mồng",
     "mong", "trong", "giữa", "hết", "tháng", "năm", "tuần", "cả", "ca", "suốt", "thâu", "bây",
     "lúc", "mười",
+    "nay",  # first in what is asked: today (_Reader.read)
     "tôi",  # "t" typed for "thứ" ("t bay co j"): _Reader._short_thu
     *_SOME, *PARTS, *_UNITS, *_TAILS)
 _START_TEXTS: Final = frozenset(_START_WORDS)

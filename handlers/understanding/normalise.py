@@ -45,6 +45,9 @@ _STRAY: Final = re.compile(r"(?<![^\W_])([^\W\d_]+)[.,'`*-](?=([^\W\d_]+)(?![^\W
 # Not after a digit typed in a word ("ba1o": VNI's báo, its tone key before the o), unless
 # that word's letter is itself such an o ("2o2o").
 _ZERO: Final = re.compile(r"(?<=[0-9])(?<![^\W\do_][0-9])o(?![^\W\d_])")
+# And the other way: a zero typed for the letter o inside a word of letters ("kh0ng", "h0m",
+# "c0"), a look-alike key; not in a word with another digit ("50k", "t10", "20h").
+_O_ZERO: Final = re.compile(r"(?<![^\W_])([^\W\d_]+)0([^\W\d_]*)(?![^\W_])")
 # A smiley typed with keys (":))", "=))", ":D", ":v", "^^", "<3", "T_T", ":(("), not after a
 # letter or digit ("8:30" is a time): read as an emoji, which asks and names nothing. Left as
 # it was, ":" after a number was a time ("thứ 5 :))": 5 o'clock) and "D", "v" unknown words.
@@ -234,7 +237,7 @@ def tokenize(text: str) -> list[Token]:
         text = _STRAY.sub(_stray, text)
     tokens = _WORD_OR_SYMBOL
     if _DIGIT.search(text):
-        text, tokens = _ZERO.sub("0", text), _TOKEN
+        text, tokens = _O_ZERO.sub(r"\1o\2", _ZERO.sub("0", text)), _TOKEN
         if _WEEKDAY.search(text) and all(_WEEKDAY.fullmatch(w) for w in _MIXED.findall(text)):
             text = _WEEKDAY.sub(r"\1 \2", text)
     # (the groups' texts, "" for those that did not match: no match object asked)

@@ -975,7 +975,8 @@ _WEATHER: Final = frozenset({"mua", "bao", "nang", "lanh", "ret", "nong", "gio",
 def _weather_asked(tokens: list[Token]) -> bool:
     """Whether the message asks the weather of a day ("tối nay mưa to không, có nên đi không",
     "mai trời có bão không"): a weather's word typed with its marks, one after "trời" (at most
-    one word between: "trời có bão"), or "mưa to" typed without them (round 31b)."""
+    one word between: "trời có bão"), "mưa to" or "nắng hay mưa" typed without them (round
+    31b, 38)."""
     folds = [t.fold for t in tokens]
     if any(t.text.lower() in _WEATHER_MARKED for t in tokens):
         return True
@@ -983,6 +984,24 @@ def _weather_asked(tokens: list[Token]) -> bool:
         if f == "troi" and _WEATHER & set(folds[i + 1:i + 3]):
             return True
         if f == "mua" and i + 1 < len(folds) and folds[i + 1] in ("to", "rao", "phun", "da"):
+            return True
+        if f == "mua" and "nang" in folds[max(0, i - 3):i + 4]:
+            return True  # "nang hay mua", "mua hay nang v ad": both weathers named (round 38)
+    return False
+
+
+_ELSE_ASKED: Final = frozenset({"gi", "j", "nao", "hoat", "su", "sk", "buoi", "lop"})
+
+
+def _what_else(tokens: list[Token]) -> bool:
+    """Whether the message asks what else there is ("còn gì nữa", "còn gì khác", "còn hoạt
+    động nào nữa không"): "còn", then within four words what is asked and "nữa" or "khác"
+    (round 38)."""
+    for i, t in enumerate(tokens):
+        if t.fold != "con" or t.text not in ("còn", "con"):
+            continue
+        after = [u.fold for u in tokens[i + 1:i + 5]]
+        if _ELSE_ASKED & set(after) and ("nua" in after or "khac" in after):
             return True
     return False
 
@@ -4267,6 +4286,14 @@ class Understander:
                 if held is not None:
                     best = held
                     passed.add(best.route)
+        if (ref is not None and ref.kind == "days" and best.route[0] in ("event", "activities")
+                and _what_else(tokens)):
+            # "hôm nay khai mạc xong còn gì nữa không", "ngoài lễ khai mạc hôm nay còn gì
+            # nữa": what else the day holds, its list, not the event told (round 38)
+            day = next((c for c in candidates if c.route[0] in ("day", "today")), None)
+            if day is not None:
+                best = day
+                passed.add(best.route)
         # (the event before the programme: a programme named on words of its own and asked
         # when or where is its event's day, "hôm nào có buổi ông bà cháu cùng đọc sách")
         for rule in (self._held_how, self._learned_on, self._reading_not_screens,

@@ -32,35 +32,35 @@ import itertools
 import threading
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
 
-K = 5  # the examples that vote; all must agree
+K: Final = 5  # the examples that vote; all must agree
 # A message of fewer words (of two letters or more) is not compared: "câu C", "tôi chọn d" (a
 # letter typed for the quiz), a name, are like too many examples by a word or two.
-MIN_WORDS = 3
+MIN_WORDS: Final = 3
 # Answers the vote never gives: "no information" is what the rules said already, and the
 # Week's calendar is read by the rules from the days and months named.
-NEVER_GIVEN = ("dont_know", "schedule")
+NEVER_GIVEN: Final = ("dont_know", "schedule")
 # A message longer than this (letters) is not compared: its likeness to short examples says
 # little, and the cost grows with its length.
-MAX_LETTERS = 400
+MAX_LETTERS: Final = 400
 # Where the nearest examples do not agree, the model trained on all the examples (Model) answers
 # when it gives its answer this probability or more and the nearest example names it too
 # (BENCHMARKS.md §8.74 chose 0.5: on four rounds' fresh lines, the vote and the model together
 # answered 88 lines rightly that the rules left, 7 wrongly that the rules had right; §8.81
 # lowered it to 0.3: on five rounds' fresh lines +116/−12 against +97/−10 at 0.5, near misses
 # answered fivefold 10 against 6).
-MODEL_FLOOR = 0.3
+MODEL_FLOOR: Final = 0.3
 # Asked of a message the rules answered (Examples.second_opinion), the model gives its answer
 # instead only where it gives it SECOND_FLOOR or more and theirs less than OVERRULED
 # (BENCHMARKS.md §8.81; §8.90 lowered SECOND_FLOOR to the vote's 0.3: on seven rounds' fresh
 # lines +62/−1 against +49/−1 at 0.5, fivefold on the tuned lines +27/−5 against +16/−5; a
 # looser OVERRULED, 0.15, took +7 more fresh and 5 more tuned lines the rules had right).
-SECOND_FLOOR = 0.3
-OVERRULED = 0.1
+SECOND_FLOOR: Final = 0.3
+OVERRULED: Final = 0.1
 # The second opinion's agreement of the nearest examples with a margin (`_near_enough`): where
 # the model gives its answer SURE_FLOOR or more, an example of it among the K nearest whose
 # likeness is within NEAR_MARGIN of the most alike one's agrees as the most alike would. The
@@ -71,8 +71,8 @@ OVERRULED = 0.1
 # harm-free for SURE_FLOOR 0.5–0.7 and NEAR_MARGIN 0.02–0.10, a loss each at 0.45 or 0.12.
 # Not for "no information" (the refusal keeps its own gates: Understander.vote), and only for a
 # message the model reads as the rules do (understand._read_alike, in Understander._understood).
-SURE_FLOOR = 0.55
-NEAR_MARGIN = 0.06
+SURE_FLOOR: Final = 0.55
+NEAR_MARGIN: Final = 0.06
 # The model's answer instead of the rules' where they explained all but a word or two of the
 # message (Examples.outright, Understander._outright): the model gives its own CERTAIN or more,
 # theirs less than EXCLUDED, and the nearest examples agree (`_near_enough`). The second opinion
@@ -82,8 +82,8 @@ NEAR_MARGIN = 0.06
 # dẫn giúp") leaves less. BENCHMARKS.md §8.146: five-fold +2/−0, the round 35–36 dev batches
 # left out +1/−0; harm-free for CERTAIN 0.8–0.95 and EXCLUDED 0.01–0.03 (at 0.7, or with no
 # word left unexplained, a loss or two).
-CERTAIN = 0.9
-EXCLUDED = 0.02
+CERTAIN: Final = 0.9
+EXCLUDED: Final = 0.02
 # The model's choice among the rules' candidates (Examples.vote's `among`): of its probabilities
 # of those answers and of "no information", renormalised, the likeliest is taken when it is not
 # "no information", has AMONG_SHARE of them or more and AMONG_RATIO times the next one's, and
@@ -93,8 +93,8 @@ EXCLUDED = 0.02
 # set of 240 lines and another of 240) +1/−0 each, fivefold on the tuned lines +7/−0, rounds
 # 25–31 left out +4/−2; looser (0.5 and twice the next, or the model's own top answer among
 # the candidates at 0.3) answered more near misses of the tests.
-AMONG_SHARE = 0.6
-AMONG_RATIO = 3.0
+AMONG_SHARE: Final = 0.6
+AMONG_RATIO: Final = 3.0
 # The second opinion's "no information" (Examples.second_opinion: the rules' answer under
 # OVERRULED, the example most like the message one of "no information", a near miss written
 # under dont_know) stands instead of the rules' answer where the model gives it REFUSED_FLOOR or
@@ -104,7 +104,7 @@ AMONG_RATIO = 3.0
 # on the tuned lines +10/−0, held out +9; a looser choice (the rules' answer under 0.3, not
 # OVERRULED) lost a line of another blind set; "no information" among the five nearest, not
 # the nearest, lost one too.
-REFUSED_FLOOR = 0.6
+REFUSED_FLOOR: Final = 0.6
 # The mirror of REFUSED_FLOOR (Examples.sure): where the rules found no information and the vote
 # gave none (the nearest five disagree, and the example most like the message is not of the
 # model's answer, often by a hair: 0.0007–0.004 of likeness, BENCHMARKS.md §8.142), the model's
@@ -113,8 +113,21 @@ REFUSED_FLOOR = 0.6
 # fivefold on the tuned lines, the examples made without the lines asked, +8/−0; round 36's
 # three blind dev batches left out +0/−0; a floor of 0.5 answered one of their near misses of
 # "no information", 0.8 took three lines fewer; NEARLY 0.8 answered two tuned near misses).
-UNANSWERED_FLOOR = 0.6
-NEARLY = 0.85
+UNANSWERED_FLOOR: Final = 0.6
+NEARLY: Final = 0.85
+# The nearest examples are sought without summing every entry of the message's commonest
+# features (Examples._nearest, BENCHMARKS.md §8.150): the columns of COMMON_DF examples or more
+# (about 130 letter-grams of 31,000 columns, two thirds of a message's ~90,000 entries) give an
+# upper bound of each example's likeness (Cauchy–Schwarz: the message's norm on them times
+# the example's), the other columns' entries a lower one; only the examples whose bound
+# reaches the k-th likeness are scored exactly, as `_likeness` scores them (the same sums in
+# the same order: the same figures to the bit). Measured on 1,078 messages: a median of 10
+# examples scored, 28 at the 90th percentile. Past MAX_SCORED, or where the nearest tie
+# between answers (which of them argpartition keeps is its own), every example is scored.
+COMMON_DF: Final = 1000
+MAX_SCORED: Final = 400
+# (the bound's and the estimates' rounding, ~1e-14, well inside)
+BOUND_MARGIN: Final = 1e-9
 # How the model is trained: passes over the examples, examples a step, the first pass's step
 # size (RATE / sqrt(1 + pass) at each pass after: _trained).
 # (BENCHMARKS.md §8.90: sixteen passes against eight took +4 of the vote and +5 of the second
@@ -127,14 +140,14 @@ NEARLY = 0.85
 # +110/−8 and the second opinion +49/−1 against +43/−1, rounds 25–27 +23/−7 against +19/−7 and
 # +24/−0 against +22/−0; more passes, a larger first step or a constant one gained a few more
 # and harmed more; averaged weights and a penalty on the weights (L2) lost.)
-EPOCHS = 8
-BATCH = 32
-RATE = 1.0
+EPOCHS: Final = 8
+BATCH: Final = 32
+RATE: Final = 1.0
 # Each step of an example of "no information" (dont_know, the near misses) weighs this much
 # against one of an answer (BENCHMARKS.md §8.141: 0.7 against 1.0, fivefold on the tuned lines
 # +3/−0, round 35's fresh dev and round 36's blind sets unchanged; 1.5 lost 3 fivefold: the
 # model's "no information" is overconfident on short plain questions, §8.117).
-DONT_KNOW_STEP = 0.7
+DONT_KNOW_STEP: Final = 0.7
 
 
 def _by_kind(column: dict[str, int]) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
@@ -182,7 +195,7 @@ class Voted(NamedTuple):
 
 # What Examples keeps in the content cache: a lock is no state, nor whose thread trains. Named,
 # not read from __dict__ (a class compiled by mypyc has none: handlers/understanding/fast.py)
-_KEPT = ("answers", "column", "idf", "rows", "weights", "starts", "_model")
+_KEPT: Final = ("answers", "column", "idf", "rows", "weights", "starts", "_model")
 
 
 def _vectors(examples: Sequence[tuple[str, str]]) -> dict[str, Any]:
@@ -230,6 +243,8 @@ class Examples:
         self._by_kind = _by_kind(self.column)
         # each answer's examples (their rows), at its first use (Examples.sure)
         self._rows_of: dict[str, NDArray[np.int64]] = {}
+        # the commonest columns apart (_Common), at the first nearest examples sought
+        self._common: _Common | None = None
         self._training = threading.Lock()
         # False while a worker thread is to train the model (Router.prepare_later): a message
         # is then answered without it, never trains it itself on the bot's event loop
@@ -422,11 +437,79 @@ class Examples:
     def _nearest(self, vector: Vector | None, k: int) -> list[tuple[str, float]]:
         if vector is None:
             return []
+        if 0 < k < len(self.answers):
+            found = self._bounded(vector, k)
+            if found is not None:
+                return found
+        return self._nearest_of_all(vector, k)
+
+    def _nearest_of_all(self, vector: Vector, k: int) -> list[tuple[str, float]]:
+        """`_nearest`, every example's likeness made."""
         scores = self._likeness(vector)
         k = min(k, len(scores))
         nearest = np.argpartition(-scores, k - 1)[:k]
         return sorted(((self.answers[i], float(scores[i])) for i in nearest if scores[i] > 0),
                       key=lambda pair: -pair[1])
+
+    def _bounded(self, vector: Vector, k: int) -> list[tuple[str, float]] | None:
+        """`_nearest` (0 < k < the examples), only the examples that can be among the k most
+        alike scored exactly (COMMON_DF); None where every example must be scored: more than
+        MAX_SCORED can, fewer than k are alike at all, or examples of two answers are exactly
+        as alike at the k-th (argpartition chooses among them by its own order)."""
+        common = self._common
+        if common is None:
+            common = self._common = _Common(self)
+        cols, q = vector
+        n = len(self.answers)
+        slots = common.slot[cols]
+        own = np.flatnonzero(slots >= 0)  # the message's common columns (places in `cols`)
+        rare = np.flatnonzero(slots < 0)
+        # the rare columns' entries, in `_likeness`' order: a part of each likeness (taken by
+        # their positions: a run of a rare column is short, and a slice each cost more)
+        starts = self.starts[cols[rare]]
+        counts = self.starts[cols[rare] + 1] - starts
+        ends = np.cumsum(counts)
+        at = np.repeat(rare, counts)  # each entry's place in `cols`
+        positions = np.arange(int(ends[-1]) if len(ends) else 0, dtype=np.int64)
+        positions += np.repeat(starts - (ends - counts), counts)
+        rows = self.rows.take(positions)
+        weights = self.weights.take(positions)
+        part = np.bincount(rows, weights=weights * q[at], minlength=n)
+        qc = q[own]
+        bound = part + float(np.sqrt(qc @ qc)) * common.norm
+        # the k highest bounds' examples: their likeness (estimated, in another order) is no
+        # more than the k-th of all, so no example whose bound is under it is among the k
+        first = np.argpartition(-bound, k - 1)[:k]
+        dense = common.dense.ravel()  # (a view: a column's block at slot * n)
+        at_own = slots[own][:, None] * n
+        floor = float((part[first] + qc @ dense.take(at_own + first)).min()) - BOUND_MARGIN
+        if floor <= 0:
+            return None
+        chosen = np.flatnonzero(bound >= floor)
+        if len(chosen) > MAX_SCORED:
+            return None
+        # their entries, a row an example and a column a feature in `cols`' order (0.0 where
+        # it has none), multiplied and summed in that order: `_likeness`' sums to the bit
+        w = np.zeros((len(chosen), len(cols)), dtype=np.float64)
+        w[:, own] = dense.take(at_own + chosen).T
+        where = np.full(n, -1, dtype=np.int64)
+        where[chosen] = np.arange(len(chosen))
+        row_of = where[rows]
+        kept = np.flatnonzero(row_of >= 0)
+        w[row_of[kept], at[kept]] = weights[kept]
+        w *= q
+        scores = np.bincount(np.repeat(np.arange(len(chosen)), len(cols)), weights=w.ravel(),
+                             minlength=len(chosen))
+        order = np.argsort(-scores, kind="stable")
+        ranked = scores[order].tolist()
+        answers = [self.answers[i] for i in chosen[order].tolist()]
+        kth = ranked[k - 1]
+        for i in range(len(ranked) - 1):
+            if ranked[i] < kth:
+                break
+            if ranked[i] > 0 and ranked[i] == ranked[i + 1] and answers[i] != answers[i + 1]:
+                return None
+        return [(answers[i], ranked[i]) for i in range(k) if ranked[i] > 0]
 
     def query(self, normalised: str) -> Vector | None:
         """The vector of `normalised` as the examples' are made: its features' columns and
@@ -485,6 +568,25 @@ class Examples:
         scores: NDArray[np.float64] = np.bincount(
             rows, weights=weights, minlength=len(self.answers)).astype(np.float64, copy=False)
         return scores
+
+
+class _Common:
+    """The examples' columns of COMMON_DF examples or more, for `Examples._bounded`: each
+    column's place among them (`slot`, -1: not one of them), their weights as a dense block (a
+    row a column, an example's weight at its row, 0.0 where it has none: the same float64
+    figures) and each example's norm on them."""
+
+    def __init__(self, examples: Examples) -> None:
+        counts = np.diff(examples.starts)
+        common = np.flatnonzero(counts >= COMMON_DF)
+        self.slot: NDArray[np.int64] = np.full(len(counts), -1, dtype=np.int64)
+        self.slot[common] = np.arange(len(common))
+        self.dense: NDArray[np.float64] = np.zeros((len(common), len(examples.answers)),
+                                                   dtype=np.float64)
+        for s, j in enumerate(common.tolist()):
+            a, b = int(examples.starts[j]), int(examples.starts[j + 1])
+            self.dense[s, examples.rows[a:b]] = examples.weights[a:b]
+        self.norm: NDArray[np.float64] = np.sqrt((self.dense * self.dense).sum(axis=0))
 
 
 def _near_enough(nearest: list[tuple[str, float]], guessed: Voted) -> bool:

@@ -135,29 +135,6 @@ RATE = 1.0
 # +3/−0, round 35's fresh dev and round 36's blind sets unchanged; 1.5 lost 3 fivefold: the
 # model's "no information" is overconfident on short plain questions, §8.117).
 DONT_KNOW_STEP = 0.7
-# Answers the corpus accepts together for one question: the safe Internet's advice, its
-# resources, and the digital-skills classes of the Week (the parents' and workers' class, the
-# older people's smartphone class, the trainings of pupils and of officials). The examples name
-# one answer each (the first of a phrasing's accepted answers), so the examples most like a
-# question of the family often name another member than the model's likeliest (a grandparent
-# asking for a class to learn a new smartphone: the model the older people's class, the
-# nearest example the advice): an example of any member agrees with the model's answer as
-# one of that answer would (`_named_by`, `_near_enough`, Examples.sure). Its probability
-# stays the member's own: the family's summed (round 38, BENCHMARKS.md §8.152) gained nothing
-# on the tuned lines, the round's dev lines or the held-out ones where the rules are asked
-# again or found nothing (Examples.second_opinion, outright, sure), and in the vote's model
-# (Examples._modelled) answered a held-out near miss of "no information".
-FAMILIES: tuple[frozenset[str], ...] = (
-    frozenset({"faq:internet-an-toan", "courses:ky-nang-so", "event:lop-ky-nang-so",
-               "event:an-duong-ky-nang-so", "event:tap-huan-internet-hoc-sinh",
-               "event:tap-huan-internet-cbcnv"}),
-)
-_FAMILY_OF: dict[str, frozenset[str]] = {a: f for f in FAMILIES for a in f}
-
-
-def family(answer: str) -> frozenset[str]:
-    """The answers accepted with `answer` for one question (FAMILIES), itself alone if none."""
-    return _FAMILY_OF.get(answer) or frozenset({answer})
 
 
 def _by_kind(column: dict[str, int]) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
@@ -366,7 +343,7 @@ class Examples:
         if guessed.likeness < SECOND_FLOOR or guessed.answer == against or theirs >= OVERRULED:
             return None
         nearest = self._nearest(vector, K)
-        if _named_by(nearest, guessed.answer):
+        if guessed.answer in _most_alike(nearest):
             return guessed
         return guessed._replace(by_margin=True) if _near_enough(nearest, guessed) else None
 
@@ -405,8 +382,7 @@ class Examples:
         scores = self._likeness(vector)
         rows = self._rows_of.get(guessed.answer)
         if rows is None:
-            kin = family(guessed.answer)
-            rows = np.array([i for i, a in enumerate(self.answers) if a in kin],
+            rows = np.array([i for i, a in enumerate(self.answers) if a == guessed.answer],
                             dtype=np.int64)
             self._rows_of[guessed.answer] = rows
         if not len(rows) or float(scores[rows].max()) < NEARLY * float(scores.max()):
@@ -434,7 +410,7 @@ class Examples:
             return None
         probabilities.append(model.probabilities(vector))
         guessed = model.likeliest(probabilities[0])
-        if guessed.likeness < MODEL_FLOOR or not _named_by(nearest, guessed.answer):
+        if guessed.likeness < MODEL_FLOOR or guessed.answer not in _most_alike(nearest):
             return None
         return guessed
 
@@ -517,19 +493,12 @@ def _near_enough(nearest: list[tuple[str, float]], guessed: Voted) -> bool:
     names it (`_most_alike`), or the model gives an answer (not "no information") SURE_FLOOR or
     more and one of the nearest that names it is within NEAR_MARGIN of the most alike's
     likeness: a lead of a few hundredths says little where the model is sure."""
-    if _named_by(nearest, guessed.answer):
+    if guessed.answer in _most_alike(nearest):
         return True
     if guessed.answer == "dont_know" or guessed.likeness < SURE_FLOOR or not nearest:
         return False
-    kin = family(guessed.answer)
-    return any(answer in kin and likeness >= nearest[0][1] - NEAR_MARGIN
+    return any(answer == guessed.answer and likeness >= nearest[0][1] - NEAR_MARGIN
                for answer, likeness in nearest)
-
-
-def _named_by(nearest: list[tuple[str, float]], answer: str) -> bool:
-    """Do the examples most like a message (`_most_alike`) name `answer` or one of its family
-    (FAMILIES)?"""
-    return not family(answer).isdisjoint(_most_alike(nearest))
 
 
 def _most_alike(nearest: list[tuple[str, float]]) -> set[str]:

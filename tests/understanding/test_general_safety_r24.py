@@ -84,9 +84,8 @@ LEFT: dict[str, str] = {
     'chị họ tôi':
         "dont_know: 'đóng phí' reads the fees, whose against is the whole story; the romance "
         "scam's words ('hứa cưới', 'thùng hàng', 'hải quan') are no phrases",
-    'có tài liệu hướng dẫn an toàn':
-        "courses: 'tài liệu' and 'trên mạng' read the list of resources, not its digital-skills "
-        "group; the safe Internet ('an toàn trên mạng') ranks second",
+    # ('có tài liệu hướng dẫn an toàn' is answered since round 38: the safe Internet and the
+    # digital-skills group summed as the answers accepted together, BENCHMARKS §8.154)
 }
 
 

@@ -746,6 +746,7 @@ class _Loader:
             "faq": {f.id for f in faqs}, "event": {e.id for e in events},
             "programme": {p.id for p in programmes}, "courses": {c.id for c in categories},
             "smalltalk": set(SMALL_TALK)})
+        together = self.together(files["examples.toml"], {e.answer for e in examples})
 
         if self.problems:
             self.problems = [p for p in self.problems if p.file not in self.unreadable
@@ -761,14 +762,15 @@ class _Loader:
             resources_note=res_note, categories=categories, resources=resources,
             programmes=programmes, reading_category=reading_category, faq=faqs,
             contest=contest, questions=questions, topics=topics,
-            units=units, privacy_law=privacy_law, lexicon=lexicon, examples=examples, **week,
+            units=units, privacy_law=privacy_law, lexicon=lexicon, examples=examples,
+            together=together, **week,
         )
 
     def examples(self, data: dict[str, Any], ids: dict[str, set[str]]) -> tuple[Example, ...]:
         """examples.toml: under [examples], each answer ("faq:chi-phi", "contacts",
         "dont_know", ...) with the messages, as citizens wrote them, that must get it."""
         file = "examples.toml"
-        self.top_unknown(file, data, {"examples"})
+        self.top_unknown(file, data, {"examples", "together"})
         table = data.get("examples", {})
         if not isinstance(table, dict):
             self.fail(file, "", "examples", N_("phải là bảng [examples]"))
@@ -801,6 +803,30 @@ class _Loader:
                            other=seen[said])
                 seen.setdefault(said, answer)
             out.append(Example(answer, texts))
+        return tuple(out)
+
+    def together(self, data: dict[str, Any],
+                 answers: set[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """examples.toml: under [together], an answer of [examples] and the answers of
+        [examples] whose messages it answers too (scripts/examples_from_corpus.py learns them
+        from the tuned corpus)."""
+        file = "examples.toml"
+        table = data.get("together", {})
+        if not isinstance(table, dict):
+            self.fail(file, "", "together", N_("phải là bảng [together]"))
+            return ()
+        r = _Reader(self.problems, file, "[together]", table)
+        out: list[tuple[str, tuple[str, ...]]] = []
+        for answer in table:
+            also = r.strings(answer)
+            if also is None:
+                continue
+            unknown = [a for a in (answer, *also) if a not in answers or a == "dont_know"]
+            if unknown:
+                r.fail(answer, N_("không phải câu trả lời có câu mẫu ở [examples]: {value}"),
+                       value=", ".join(unknown))
+                continue
+            out.append((answer, also))
         return tuple(out)
 
     def lexicon(self, data: dict[str, Any]) -> Lexicon:

@@ -281,6 +281,9 @@ class Edition:
     privacy_law: Text | None = None
     lexicon: Lexicon = field(default=Lexicon())
     examples: tuple[Example, ...] = field(default=())
+    # (examples.toml's [together]) an answer and the answers whose messages it answers too,
+    # learnt from the tuned corpus: the examples' model's probabilities of them are summed
+    together: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
 
     def days(self) -> list[date]:
         """Every day of the week, in order."""

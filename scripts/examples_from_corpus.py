@@ -12,6 +12,12 @@ Entries already in the file stay as they are; a phrasing already there (under an
 not added again. A phrasing that asks a day ("mai có gì"), or whose answer is an action
 (subscribing, unsubscribing, the quiz, deleting data, a message for the organizers), is left
 out: days are read by the rules, and no action is taken on a likeness.
+
+It writes also [together]: under an answer, the answers whose lines of the corpus accept it too
+(TOGETHER_LINES lines or more, and TOGETHER_SHARE of that answer's lines or more: "library"
+for the reading FAQ and the library's programmes), learnt again at each run. The examples'
+model splits its probability among such answers, and its gates ask of their sum where the
+gate on one fails (handlers/understanding/examples.py, Together).
 """
 
 from __future__ import annotations
@@ -19,10 +25,13 @@ from __future__ import annotations
 import json
 import sys
 import tomllib
+from collections import Counter
+from collections.abc import Sequence
+from itertools import permutations
 from pathlib import Path
 
 from content import EXAMPLE_ANSWERS, example_may_name, same_message
-from handlers.understanding.evaluate import load_corpus
+from handlers.understanding.evaluate import Case, load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "understanding" / "corpus.txt"
@@ -44,6 +53,32 @@ HEADER = """\
 
 [examples]
 """
+TOGETHER_HEADER = """
+# Câu trả lời đi cùng nhau: mỗi câu trả lời, và những câu trả lời mà các câu hỏi của chúng
+# thường nhận được nó (học từ kho câu đã điều chỉnh, scripts/examples_from_corpus.py viết lại
+# bảng này mỗi lần chạy).
+[together]
+"""
+# An answer stands for another (Together) where the corpus accepts both on this many lines or
+# more, and on this share of the other's lines or more (BENCHMARKS.md §8.154).
+TOGETHER_LINES = 10
+TOGETHER_SHARE = 0.5
+
+
+def together(cases: Sequence[Case], answers: set[str]) -> dict[str, list[str]]:
+    """Under each answer of `answers` (not "no information"), the answers of `answers`
+    whose lines accept it too: on TOGETHER_LINES lines or more and TOGETHER_SHARE of theirs."""
+    lines: Counter[str] = Counter()
+    both: Counter[tuple[str, str]] = Counter()
+    for case in cases:
+        accepted = sorted({e for e in case.expected if e in answers and e != "dont_know"})
+        lines.update(accepted)
+        both.update(permutations(accepted, 2))
+    out: dict[str, list[str]] = {}
+    for (answer, other), n in sorted(both.items()):
+        if n >= TOGETHER_LINES and n >= TOGETHER_SHARE * lines[other]:
+            out.setdefault(answer, []).append(other)
+    return out
 
 
 def main(argv: list[str]) -> int:
@@ -55,7 +90,8 @@ def main(argv: list[str]) -> int:
                 tomllib.loads(path.read_text(encoding="utf-8")).get("examples", {}).items()}
     seen = {same_message(t) for texts in kept.values() for t in texts}
     added = 0
-    for case in load_corpus(CORPUS):
+    cases = load_corpus(CORPUS)
+    for case in cases:
         answer = case.expected[0]
         if not example_may_name(answer):
             continue
@@ -70,6 +106,9 @@ def main(argv: list[str]) -> int:
         lines.append(f"{json.dumps(answer)} = [")
         lines += [f"    {json.dumps(text, ensure_ascii=False)}," for text in kept[answer]]
         lines.append("]")
+    lines.append(TOGETHER_HEADER)
+    lines += [f"{json.dumps(answer)} = {json.dumps(also)}"
+              for answer, also in together(cases, set(kept)).items()]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{path}: {added} phrasings added, "
           f"{sum(len(t) for t in kept.values())} in {len(kept)} answers")

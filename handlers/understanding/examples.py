@@ -128,6 +128,18 @@ COMMON_DF: Final = 1000
 MAX_SCORED: Final = 400
 # (the bound's and the estimates' rounding, ~1e-14, well inside)
 BOUND_MARGIN: Final = 1e-9
+# Answers accepted together (examples.toml's [together], learnt from the tuned corpus by
+# scripts/examples_from_corpus.py): under an answer, those whose lines accept it too, often
+# enough ("library": the reading FAQ, the library's programmes; "faq:internet-an-toan": the
+# digital-skills classes and their course). The model splits its probability among such answers
+# (the class of digital skills 0.26, its course 0.23, the safe Internet 0.16), so that no gate
+# on one answer is met; where the gates on one answer fail, the vote's gate, the mirror's
+# (`sure`) and the second opinion's are asked of the probability of an answer and of those it
+# stands for, summed (`_grouped`), and that answer given (Examples.grouped, asked last, and
+# Examples.second_opinion). BENCHMARKS.md §8.154: on the tuned lines five-fold +13/−0, the
+# blind dev batches of rounds 35–37 left out +1/−0, rounds 25–31 left out +1/−0; harm-free for
+# a share of 0.3–0.7 (scripts/examples_from_corpus.py TOGETHER_SHARE).
+Together = dict[str, frozenset[str]]
 # How the model is trained: passes over the examples, examples a step, the first pass's step
 # size (RATE / sqrt(1 + pass) at each pass after: _trained).
 # (BENCHMARKS.md §8.90: sixteen passes against eight took +4 of the vote and +5 of the second
@@ -191,15 +203,21 @@ class Voted(NamedTuple):
     likeness: float  # (the model's probability of `answer`, when the model gave it)
     # the nearest examples agreed with a margin only (Examples.second_opinion, _near_enough)
     by_margin: bool = False
+    # the model's probability summed over the answers this one stands for (Together): of
+    # which answer's (Examples._grouped)
+    by_group: str = ""
 
 
 # What Examples keeps in the content cache: a lock is no state, nor whose thread trains. Named,
 # not read from __dict__ (a class compiled by mypyc has none: handlers/understanding/fast.py)
-_KEPT: Final = ("answers", "column", "idf", "rows", "weights", "starts", "_model")
+_KEPT: Final = ("answers", "column", "idf", "rows", "weights", "starts", "together",
+                     "_model")
 
 
-def _vectors(examples: Sequence[tuple[str, str]]) -> dict[str, Any]:
-    """The attributes of the Examples of `examples` that `_KEPT` names (Examples.__init__)."""
+def _vectors(examples: Sequence[tuple[str, str]],
+             together: Sequence[tuple[str, Sequence[str]]]) -> dict[str, Any]:
+    """The attributes of the Examples of `examples` and `together` that `_KEPT` names
+    (Examples.__init__)."""
     counted = [features(text) for text, _answer in examples]
     column: dict[str, int] = {}
     rows: list[int] = []
@@ -218,31 +236,37 @@ def _vectors(examples: Sequence[tuple[str, str]]) -> dict[str, Any]:
     order = np.argsort(col, kind="stable")  # by column: a feature's examples together
     return {"answers": tuple(answer for _text, answer in examples), "column": column,
             "idf": idf, "rows": row[order], "weights": w[order],
-            "starts": np.concatenate(([0], np.cumsum(df))).astype(np.int64), "_model": None}
+            "starts": np.concatenate(([0], np.cumsum(df))).astype(np.int64),
+            "together": {answer: frozenset((answer, *also)) for answer, also in together},
+            "_model": None}
 
 
 class Examples:
     """The examples' vectors, by feature (one column each), and the answer of each example."""
 
     def __init__(self, examples: Sequence[tuple[str, str]],
-                 kept: dict[str, Any] | None = None) -> None:
-        """`examples`: (the text as `features` reads it, its answer), one an example; or
+                 kept: dict[str, Any] | None = None,
+                 together: Sequence[tuple[str, Sequence[str]]] = ()) -> None:
+        """`examples`: (the text as `features` reads it, its answer), one an example, and
+        `together`: an answer and the answers whose messages it answers too (Together); or
         `kept`, what `__getstate__` kept (unpickled: `__reduce__`), `examples` then ignored.
         Both ways set every attribute here, with no early return: a class compiled by mypyc
         then reads its attributes without checking at each read that they are set (its
         "always defined" attributes)."""
         if kept is None:
-            kept = _vectors(examples)
+            kept = _vectors(examples, together)
         self.answers: tuple[str, ...] = kept["answers"]
         self.column: dict[str, int] = kept["column"]
         self.idf: NDArray[np.float64] = kept["idf"]
         self.rows: NDArray[np.int64] = kept["rows"]
         self.weights: NDArray[np.float64] = kept["weights"]
         self.starts: NDArray[np.int64] = kept["starts"]
+        # an answer: itself and the answers it stands for too (Together)
+        self.together: Together = kept["together"]
         self._model: Model | None = None
         self._by_kind = _by_kind(self.column)
         # each answer's examples (their rows), at its first use (Examples.sure)
-        self._rows_of: dict[str, NDArray[np.int64]] = {}
+        self._rows_of: dict[frozenset[str], NDArray[np.int64]] = {}
         # the commonest columns apart (_Common), at the first nearest examples sought
         self._common: _Common | None = None
         self._training = threading.Lock()
@@ -344,7 +368,11 @@ class Examples:
         like `normalised` (or one exactly as alike: `_most_alike`; or, the model sure, one
         nearly as alike: `_near_enough`, the answer then marked `by_margin`) names its own too
         (not the nearest five's agreement alone: asked of a message the rules did answer, see
-        Understander.understand), else None."""
+        Understander.understand); else, the gates on one answer not met and theirs still less
+        than OVERRULED, the answer whose probability summed with those it stands for
+        (`_grouped`) is SECOND_FLOOR or more, when it does not stand for theirs, the example most
+        like the message is of one of them and no example of "no information" is among the K
+        nearest (marked `by_group`); else None."""
         vector = self.query(normalised)
         if vector is None:
             return None
@@ -355,12 +383,23 @@ class Examples:
         p = model.probabilities(vector)
         guessed = model.likeliest(p)
         theirs = float(p[model.index[against]]) if against in model.index else 0.0
-        if guessed.likeness < SECOND_FLOOR or guessed.answer == against or theirs >= OVERRULED:
+        if guessed.answer == against or theirs >= OVERRULED:
+            return None
+        if guessed.likeness >= SECOND_FLOOR:
+            nearest = self._nearest(vector, K)
+            if guessed.answer in _most_alike(nearest):
+                return guessed
+            if _near_enough(nearest, guessed):
+                return guessed._replace(by_margin=True)
+        grouped = self._grouped(model, p)
+        if grouped is None or grouped.likeness < SECOND_FLOOR \
+                or against in self.together[grouped.by_group]:
             return None
         nearest = self._nearest(vector, K)
-        if guessed.answer in _most_alike(nearest):
-            return guessed
-        return guessed._replace(by_margin=True) if _near_enough(nearest, guessed) else None
+        if any(a == "dont_know" for a, _l in nearest) \
+                or not self.together[grouped.by_group] & _most_alike(nearest):
+            return None
+        return grouped
 
     def outright(self, normalised: str, against: str) -> Voted | None:
         """The model's answer of `normalised` instead of the rules' answer `against` where the
@@ -394,15 +433,48 @@ class Examples:
         guessed = model.likeliest(model.probabilities(vector))
         if guessed.likeness < UNANSWERED_FLOOR or guessed.answer in NEVER_GIVEN:
             return None
+        return guessed if self._nearly(vector, frozenset((guessed.answer,))) else None
+
+    def _nearly(self, vector: Vector, of: frozenset[str]) -> bool:
+        """Is the example of an answer `of` most like a message (its `vector`) NEARLY as alike
+        as the example most like it of all, or more?"""
         scores = self._likeness(vector)
-        rows = self._rows_of.get(guessed.answer)
+        rows = self._rows_of.get(of)
         if rows is None:
-            rows = np.array([i for i, a in enumerate(self.answers) if a == guessed.answer],
-                            dtype=np.int64)
-            self._rows_of[guessed.answer] = rows
-        if not len(rows) or float(scores[rows].max()) < NEARLY * float(scores.max()):
+            rows = np.array([i for i, a in enumerate(self.answers) if a in of], dtype=np.int64)
+            self._rows_of[of] = rows
+        return bool(len(rows)) and float(scores[rows].max()) >= NEARLY * float(scores.max())
+
+    def grouped(self, normalised: str, among: Sequence[str] = (),
+                unanswered: bool = False) -> Voted | None:
+        """The answer of `normalised` by the model's probability of an answer and of those it
+        stands for, summed (`_grouped`), asked last, where the vote and the gates on one answer
+        gave nothing (Understander.vote), not where an example of "no information" is among the
+        K nearest: given when the sum passes the vote's gate (MODEL_FLOOR or more, the example
+        most like the message of one of them), or, `unanswered` (the rules found no
+        information), the mirror's (`sure`: UNANSWERED_FLOOR or more, an example of one of them
+        NEARLY as alike as the most alike). Of the rules' candidates `among`, the one of them
+        the model likes best; else the answer that stands for the others. Marked `by_group`."""
+        vector = self.query(normalised)
+        model = self._ready_model() if vector is not None else None
+        if vector is None or model is None or not self.together:
             return None
-        return guessed
+        p = model.probabilities(vector)
+        grouped = self._grouped(model, p)
+        if grouped is None:
+            return None
+        of = self.together[grouped.by_group]
+        nearest = self._nearest(vector, K)
+        if any(a == "dont_know" for a, _l in nearest):
+            return None
+        agreed = grouped.likeness >= MODEL_FLOOR and bool(of & _most_alike(nearest))
+        if not agreed and not (unanswered and grouped.likeness >= UNANSWERED_FLOOR
+                               and self._nearly(vector, of)):
+            return None
+        chosen = [a for a in among if a in of and a in model.index and a not in NEVER_GIVEN]
+        if chosen:
+            return grouped._replace(answer=max(chosen, key=lambda a: float(p[model.index[a]])))
+        return grouped
 
     def probability(self, normalised: str, answer: str) -> float | None:
         """The model's probability of `answer` for `normalised` (0.0 for an answer no example
@@ -428,6 +500,22 @@ class Examples:
         if guessed.likeness < MODEL_FLOOR or guessed.answer not in _most_alike(nearest):
             return None
         return guessed
+
+    def _grouped(self, model: Model, p: NDArray[np.float32]) -> Voted | None:
+        """The answer (not "no information", nor one NEVER_GIVEN) that with the answers it
+        stands for (Together) has the most of the model's probabilities `p`, and their sum,
+        when it stands for another answer (more than "no information" then, or any answer
+        alone); else None."""
+        best, most = "", 0.0
+        for answer in model.answers:
+            of = self.together.get(answer)
+            mass = float(p[model.index[answer]]) if of is None else sum(
+                float(p[model.index[a]]) for a in of if a in model.index)
+            if mass > most:
+                best, most = answer, mass
+        if best not in self.together or best in NEVER_GIVEN:
+            return None  # (one answer alone the likeliest: the gates on it said no)
+        return Voted(best, most, by_group=best)
 
     def nearest(self, normalised: str, k: int) -> list[tuple[str, float]]:
         """The answers of the `k` examples most like `normalised` and their likeness, the most

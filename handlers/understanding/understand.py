@@ -2976,7 +2976,8 @@ class Understander:
             if place:
                 self._places_from.setdefault(place[0], []).append(place)
         self.examples = Examples([(self._surface(text), example.answer)
-                                  for example in edition.examples for text in example.texts])
+                                  for example in edition.examples for text in example.texts],
+                                 together=edition.together)
         # The signs of a scam or a danger met online (lexicon scam_signs), by their first word
         # folded: a message is read once, not once a sign (round 30 e)
         self._scam_signs: dict[str, list[tuple[Token, ...]]] = {}
@@ -3262,7 +3263,8 @@ class Understander:
         Internet's answer is taken (understand). `among`: the rules' candidates (their keys),
         which the model may choose between where the vote gives nothing (Examples.vote).
         `unanswered`: the rules found no information; where the vote gives nothing, the model
-        may answer when sure by a margin (_sure)."""
+        may answer when sure by a margin (_sure). Last, the model's probability of an answer and
+        of those it stands for, summed, may pass those gates (Examples.grouped)."""
         words = surface.split()
         if not scam_setting and any(w in self.index.elsewhere_folds for w in words):
             return None
@@ -3283,7 +3285,12 @@ class Understander:
             # OVERRULED, the example most like it a near miss of "no information": refused
             return voted
         if voted is None and unanswered and second_opinion is None:
-            return _sure(asked, surface)
+            voted = _sure(asked, surface)
+        if voted is None and second_opinion is None:
+            # (last: the model's probability of an answer and of those it stands for, summed)
+            voted = asked.grouped(surface, among, unanswered)
+            if voted is not None and voted.answer in _CALENDAR:
+                return None
         return None if voted is None or voted.answer in NEVER_GIVEN else voted
 
     def _read(self, text: str, today: date, typed: list[Token] | None = None,

@@ -471,3 +471,14 @@ def test_an_edition_is_read_again_whenever_a_file_changes(tmp_path: Path) -> Non
     (path / "extra.toml").unlink()
     faq.write_text(text, encoding="utf-8")
     assert load_edition(path).faq[0].question.vi == first.faq[0].question.vi
+
+
+def test_together_names_answers_of_the_examples(
+        broken: Callable[[str, str, str], Path], edition: Edition) -> None:
+    """examples.toml's [together] (scripts/examples_from_corpus.py): each answer one the
+    examples name, never an action or "no information"."""
+    assert ("contacts", ("faq:lien-he",)) in edition.together
+    path = broken("examples.toml", '"contacts" = ["faq:lien-he"]',
+                  '"contacts" = ["faq:lien-he", "subscribe", "dont_know"]')
+    assert any(p.startswith("examples.toml: [together]: contacts: ")
+               and "subscribe, dont_know" in p for p in _problems(path))

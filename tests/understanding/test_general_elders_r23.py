@@ -55,9 +55,10 @@ NO = ("dont_know",)
     # contacts asked in person
     ('bac muon den gap truc tiep nguoi phu trach thi den dau a', CONTACTS),
     ('muốn hỏi trực tiếp thì gặp ai hả cháu', CONTACTS),
-    pytest.param('bà muốn đến tận nơi hỏi cho rõ thì đến chỗ nào', CONTACTS,
-                 marks=pytest.mark.xfail(strict=True, reason="'tận nơi' is how one attends an "
-                                         "event ('học online hay đến tận nơi'), no contact")),
+    # (a strict xfail until round 38: answered since the model's probabilities of the answers
+    # accepted together are summed, contacts 0.27 and its FAQ's over "no information" 0.30,
+    # BENCHMARKS §8.154)
+    ('bà muốn đến tận nơi hỏi cho rõ thì đến chỗ nào', CONTACTS),
     # reminders said in everyday words
     ('khi nao co lop hoc thi bao cho bac biet voi nhe', REMIND),
     ('có buổi nào mới thì báo cho ông biết với nhé cháu', REMIND),

@@ -148,12 +148,9 @@ GUARDS = [
 # (an xfail until round 35: "chao ban toi la giao vien day tin hoc thcs …" is answered since
 # round 35's examples were added to examples.toml, the examples' model's reading; no rule of
 # the round names it; a strict xfail again once round 35's fresh dev sets were made examples)
-LEFT: dict[str, str] = {
-    "chao ban toi la giao vien day tin hoc thcs": (
-        "faq:ai-tham-gia (the rules, on 'giáo viên … học sinh'): the examples' model gives the "
-        "safe Internet 0.46 and its training 0.39 and the three nearest examples name the "
-        "training, but no second opinion is taken: a knife's edge"),
-}
+# ("chao ban toi la giao vien day tin hoc thcs …" is answered since round 38: the safe Internet
+# and its training summed as the answers accepted together, BENCHMARKS §8.154)
+LEFT: dict[str, str] = {}
 
 # ("tôi về hưu rồi nên rảnh hay đi đánh cờ …", left until round 36: answered since the examples'
 # model's "no information" refuses the rules' answer found on a part only, BENCHMARKS §8.140)

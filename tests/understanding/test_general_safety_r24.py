@@ -81,10 +81,9 @@ LEFT: dict[str, str] = {
     'con trai tôi 13 tuổi':
         "dont_know: 'lấy điện thoại' reads the phone number (contacts) and 'nạp' is repaired "
         "to 'lap'; 'quản lý việc con dùng máy' is no phrase",
-    # ('chị họ tôi' is answered since round 38, §8.152.)
-    'có tài liệu hướng dẫn an toàn':
-        "courses: 'tài liệu' and 'trên mạng' read the list of resources, not its digital-skills "
-        "group; the safe Internet ('an toàn trên mạng') ranks second",
+    # ('chị họ tôi' is answered since round 38, §8.152; 'có tài liệu hướng dẫn an toàn' since
+    # round 38 too: the safe Internet and the digital-skills group summed as the answers
+    # accepted together, BENCHMARKS §8.154)
 }
 
 

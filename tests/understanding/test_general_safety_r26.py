@@ -104,10 +104,9 @@ GUARDS = [
 
 # Cases the round did not mend (strict xfail): the text, with the answer it gets and why.
 LEFT: dict[str, str] = {
-    "bà tôi muốn học dùng zalo, tuần lễ có lớp không":
-        "faq:tuan-le-la-gi with round 37's examples (§8.149): the model's digital-skills "
-        "answers split among three right ones (the safe Internet 0.26, the skills class 0.23, "
-        "An Dương's 0.16), none sure enough to overrule 'tuần lễ'",
+    # ("bà tôi muốn học dùng zalo, tuần lễ có lớp không": a strict xfail of §8.149, the model's
+    # digital-skills answers split 0.26 / 0.23 / 0.16; answered since round 38, their sum the
+    # second opinion, BENCHMARKS §8.154)
     # ("bà tôi muốn học dùng zalo, tuần lễ có lớp không": a strict xfail from round 30's merge,
     # the model's second opinion under SECOND_FLOOR; read again with round 33a's examples)
     # ("ai đó nhắn zalo giả làm cháu tôi…": no information once round 34 merged, the model 0.33

@@ -659,12 +659,18 @@ def _unmarked_fillers(tokens: list[Token]) -> set[int]:
         (t.fold == "cua" and i + 1 < len(tokens) and folds[i + 1] in SELF)
         or (t.fold == "dau" and i > 0 and folds[i - 1] == "o"))}
 
+# A price asked (folded runs: "giá bao nhiêu", "bao nhiêu tiền", "hết bao nhiêu"), of a centre
+# named as _centre_fee reads it ("khóa tiếng anh ở trung tâm apollo giá bao nhiêu"; round 38).
+_PRICE_ASKED: Final = (" gia bao nhieu ", " bao nhieu tien ", " het bao nhieu ",
+                       " gia the nao ", " gia ca ")
+
+
 def _centre_fee(tokens: list[Token]) -> bool:
     """Whether a centre other than a community learning or continuing-education one is named
     with a fee ("trung tâm … học phí"): a private centre's price (round 26b); or the price of
     extra lessons ("tiền học thêm tiếng anh của con tháng này tăng": round 27d)."""
     text = parts.run(tokens)
-    if " hoc phi " not in text:
+    if " hoc phi " not in text and not any(p in text for p in _PRICE_ASKED):
         return " tien hoc them " in text
     folds = [t.fold for t in tokens]
     return any(a == "trung" and b == "tam" and folds[i + 2:i + 4] not in (
@@ -2045,6 +2051,52 @@ def _only_framed(framed: _Framed, inner: Understanding) -> bool:
         return answered or not _asks_for_someone(framed.rest)
     return answered and not (framed.run_into or framed.bye
                              or any(t.fold in _LATER - {"sau"} for t in framed.rest))
+
+
+# Round 38: reading (folded "đọc", "nghe"), what is read that is no book ("báo", "tin": the
+# news read on a phone is the digital skills), a word of learning to do it, the words that put
+# it on a screen ("trên", "qua", "bằng") and the screens and the Internet (folded, and pairs).
+_READ_VERBS: Final = frozenset({"doc", "nghe"})
+_NOT_BOOKS: Final = frozenset({"bao", "tin", "hoc", "day", "chu", "nhac", "dai"})
+_ON: Final = frozenset({"tren", "qua", "bang"})
+_GOING_TO: Final = frozenset({"den", "toi", "ra", "di", "len", "vao"})
+_SCREENS: Final = frozenset({"mang", "internet", "online", "onl", "ipad", "laptop", "tablet",
+                             "app", "web", "website"})
+_SCREEN_PAIRS: Final = frozenset({("dien", "thoai"), ("may", "tinh"), ("ung", "dung"),
+                                  ("truc", "tuyen")})
+
+
+def _read_on_a_screen(tokens: list[Token]) -> set[int] | None:
+    """The tokens of reading done on a screen or online ("đọc sách | qua | điện thoại", "đọc
+    truyện kiếm hiệp | trên | máy tính bảng", "sách để đọc | trên | mạng"): a reading verb, at
+    most three words read, then "trên", "qua" or "bằng" and a screen, in one part; None when
+    there is none or what is read is not books (_NOT_BOOKS). Reading without going to the
+    library ("muốn đọc sách mà không phải đến thư viện", "khỏi ra thư viện") is so too: the
+    tokens from "không" to "viện"."""
+    folds = [t.fold for t in tokens]
+    if any(f in _READ_VERBS for f in folds):
+        for i, f in enumerate(folds):
+            if f not in ("khong", "khoi"):
+                continue
+            end = next((j + 1 for j in range(i + 1, min(len(folds) - 1, i + 5))
+                        if folds[j] == "thu" and folds[j + 1] == "vien"), None)
+            if end is not None and any(g in _GOING_TO for g in folds[i + 1:end]):
+                return set(range(i, end + 1))
+    for i, t in enumerate(tokens):
+        if t.fold not in _READ_VERBS:
+            continue
+        for j in range(i + 1, min(len(tokens), i + 5)):
+            if tokens[j].clause != t.clause or tokens[j].fold in _NOT_BOOKS:
+                break
+            if tokens[j].fold not in _ON or j + 1 >= len(tokens) \
+                    or tokens[j + 1].clause != t.clause:
+                continue
+            pair = (tokens[j + 1].fold, tokens[j + 2].fold) if j + 2 < len(tokens) else None
+            if tokens[j + 1].fold in _SCREENS:
+                return set(range(i, j + 2))
+            if pair in _SCREEN_PAIRS:
+                return set(range(i, j + 3))
+    return None
 
 
 def _app_named(tokens: list[Token], clauses: set[int]) -> bool:
@@ -4084,7 +4136,8 @@ class Understander:
         for rule in (self._held_how, self._learned_on, self._reading_not_screens,
                      self._where_to_start, self._resource_named,
                      self._free_resource, self._resource_group,
-                     self._reading_online, self._event_of_reading, self._programme_joined,
+                     self._reading_online, self._read_on_screen, self._event_of_reading,
+                     self._programme_joined,
                      self._day_of_programme, self._library_day, self._programme_of_library):
             found = rule(tokens, best, candidates)
             if found is not None:
@@ -5595,6 +5648,8 @@ class Understander:
         it) and nothing of learning to use it ("học", "dạy", "lớp", "biết dùng"), of a child's
         use of it, or of someone else's doing (round 26 a)."""
         folds = [t.fold for t in tokens]
+        if _read_on_a_screen(tokens) is not None:
+            return False  # ("đọc sách qua điện thoại": books read on it, the e-books; round 38)
         run = parts.run(tokens)
         quiz = bool(set(folds) & _QUIZ_TAKEN)
         if (best.route in _HALTS or (best.route[0] == "contest" and not quiz)) and (
@@ -6948,6 +7003,28 @@ class Understander:
                      and c.explained & best.explained
                      and len(c.explained - best.explained) >= 2
                      and c.rank >= SUBJECT * best.rank), None)
+
+    @staticmethod
+    def _read_on_screen(tokens: list[Token], best: _Candidate,
+                        candidates: list[_Candidate]) -> _Candidate | None:
+        """"đọc sách qua điện thoại", "đọc truyện kiếm hiệp trên máy tính bảng", "có sách để
+        đọc trên mạng không": books or stories read on a screen or online are the e-books, not
+        the library's programmes found on the reading words (read on paper), nor the contacts
+        or the safe Internet found on the device's words. None when no reading is found, when
+        what is read is the news ("đọc báo trên điện thoại": the digital skills), or when the
+        message asks to learn to do it (round 38)."""
+        at = _read_on_a_screen(tokens)
+        if at is None:
+            return None
+        reading = best if best.route in _READING else next(
+            (c for c in candidates[1:] if c.route in _READING and c.explained
+             and c.rank >= SUBJECT * best.rank), None)
+        if reading is None or not reading.explained or best.route[0] == "event" or (
+                best.route[0] == "programme" and best.explained - reading.explained):
+            return None
+        strongest = max(best, reading, key=lambda c: c.rank)
+        return replace(strongest, route=("courses", "sach-dien-tu"),
+                       explained=reading.explained | best.explained | at)
 
     @staticmethod
     def _reading_not_screens(tokens: list[Token], best: _Candidate,

@@ -878,6 +878,25 @@ def _speaks_a_language(tokens: list[Token], is_filler: Callable[[Token], bool]) 
     return True
 
 
+# Round 38: the answers that are no thing a language is asked of ("can you answer in
+# vietnamese": without those words, a request to the bot or nothing).
+_NOT_A_THING: Final = frozenset({"unknown", "language", "smalltalk", "help", "menu", "clarify",
+                                 "ask", "privacy"})
+
+
+def _in_a_language(typed: list[Token]) -> list[Token] | None:
+    """The message without "in vietnamese" (or "in english") said after what is asked ("where
+    can i read e-books | in vietnamese"), when it says so; None when the language is said
+    otherwise ("i dont speak vietnamese") or nothing is before it."""
+    words = [i for i, t in enumerate(typed) if t.kind == "word"]
+    at = next((k for k, i in enumerate(words) if k > 1 and typed[i].fold in _OTHER_LANGUAGE
+               and typed[words[k - 1]].fold == "in"), None)
+    if at is None:
+        return None
+    gone = {words[at - 1], words[at]}
+    return [t for i, t in enumerate(typed) if i not in gone]
+
+
 def _language_of_other(tokens: list[Token]) -> bool:
     """Whether the language asked to switch is another thing's ("đổi ngôn ngữ zalo sang tiếng
     anh thế nào", "điện thoại bị chuyển sang tiếng anh"): an app, a keyboard, a film or a device
@@ -3209,6 +3228,14 @@ class Understander:
                 # "can you translate this sentence to english for me": a text to translate,
                 # not the bot's language (round 27 e)
                 return replace(base, elsewhere=True)
+            kept = _in_a_language(typed)
+            if kept is not None:
+                # "where can i read e-books in vietnamese", "online courses in vietnamese": the
+                # language of the books or the courses asked, which the message asks without
+                # those words; not the bot's (round 38)
+                of_thing = self._read(text, today, kept)
+                if of_thing.feature not in _NOT_A_THING and not of_thing.elsewhere:
+                    return of_thing
             return replace(base, feature="language", score=OWN_RULE)  # "i dont speak vietnamese"
         if _speaks_a_language(tokens, self.index.is_filler) and not _language_of_other(tokens):
             # "bot nói được tiếng anh không", "switch to eng pls": the bot's language (round 35)

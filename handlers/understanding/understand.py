@@ -6062,6 +6062,13 @@ class Understander:
                              start > 1 and tokens[start - 2].fold in ("ma", "nao")))
         # (the yes/no may be the fee phrase's own last word: "có mất tiền không")
         asked_to = any(t.fold in YES_NO for t in tokens[max(start + 1, end):end + 3])
+        # (or the fee's words right after the thing done, then the yes/no closing the message:
+        # "đăng ký thi mất phí không", "dky thi free ko", "đi dự khai mạc tốn tiền k"; not of
+        # a course, whose free ones are asked so: "khóa học online miễn phí không"; round 38)
+        asked_from = asked_from or (
+            start == max(best.explained) + 1 and best.route[0] != "courses" and asked_to
+            and all(t.kind != "word" or t.fold in YES_NO or t.fold in _AFTER_YES_NO
+                    for t in tokens[end + 1:]))
         # (the thing named is what the fee is asked of: explained by the answer)
         return replace(fee, explained=fee.explained | best.explained) if (
             asked_from and asked_to) or checked else None

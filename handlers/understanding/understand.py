@@ -647,6 +647,57 @@ def _entrant_is(tokens: list[Token], candidates: list[_Candidate], best: _Candid
             return False
     return True
 
+# Round 38: learning (folded "học", "dạy") and the words that make "học" no verb of it, before
+# ("đại học", "trung học", "tiểu học", "du học", "tin học", "văn học") or after ("học phí",
+# "học bổng", "học kỳ", "học sinh", "học viên", "học bằng lái"); the words of learning online.
+_LEARN_VERBS: Final = frozenset({"hoc", "day"})
+_NOT_LEARNING_BEFORE: Final = frozenset({"dai", "trung", "tieu", "du", "tin", "van", "toan", "hoa",
+                                          "y", "sinh"})
+_NOT_LEARNING_AFTER: Final = frozenset({"phi", "bong", "ky", "ki", "sinh", "vien", "bang"})
+_ONLINE_ALONE: Final = frozenset({"online", "onl", "internet", "youtube", "elearning"})
+
+
+def _learned_online(tokens: list[Token], candidates: list[_Candidate]) -> _Candidate | None:
+    """The courses' answer, when every subject elsewhere (an art, an instrument, a certificate:
+    lexicon elsewhere) is what is learned online, "học" or "dạy" at it or just before it and
+    the Internet said in its part ("học vẽ online cho bé", "học đàn guitar qua mạng", "học
+    chứng chỉ tin học online"); the courses' candidate found, or one made on the words of
+    learning online. None otherwise ("thi chứng chỉ tin học", "học phí đại học online", "du
+    học online", "mua sim 4g cho con học online"; a course of a university named stays its
+    own business: "khóa học online của Đại học Bách khoa")."""
+    away = [c for c in candidates if c.route[0] == "unknown"]
+    if not away or any(not c.explained for c in away):
+        return None
+    held = set().union(*(c.explained for c in away))
+    clauses = {tokens[i].clause for i in held}
+    if len(clauses) != 1:
+        return None
+    folds = [t.fold for t in tokens]
+    start, end = min(held), max(held)
+    course = next((c for c in candidates if c.route[0] == "courses" and c.explained
+                   and not c.explained & held), None)
+    learning = {j for j in range(max(0, start - 2), start + 1) if folds[j] in _LEARN_VERBS
+                and (j == 0 or folds[j - 1] not in _NOT_LEARNING_BEFORE)
+                and (j + 1 >= len(folds) or folds[j + 1] not in _NOT_LEARNING_AFTER)}
+    online: set[int] = set()
+    for j, f in enumerate(folds):
+        if tokens[j].clause not in clauses or j in held:
+            continue
+        if f in _ONLINE_ALONE:
+            online.add(j)
+        elif j > 0 and ((folds[j - 1], f) in _ONLINE_PAIRS or (folds[j - 1], f) == (
+                "truc", "tuyen")):
+            online |= {j - 1, j}
+    # (the subject right after the learning, the Internet not between them: "mua sim 4g cho
+    # con học online | loại nào rẻ" asks a price of what is bought)
+    if not learning or not online or any(min(learning) < j < start for j in online):
+        return None
+    learned = set(range(min(learning), end + 1))  # (what is learned: the course explains it)
+    if course is not None:
+        return replace(course, explained=course.explained | learned)
+    return replace(away[0], route=("courses", ""), explained=learned | online)
+
+
 def _unmarked_fillers(tokens: list[Token]) -> set[int]:
     """The words typed without marks that are fillers where they stand, though other words
     have their letters: "cua" before who owns it ("cua minh": của), "dau" after "o" ("o dau":
@@ -3804,6 +3855,13 @@ class Understander:
         if elsewhere and _entrant_is(tokens, candidates, best):
             elsewhere = False  # (the subject elsewhere says who would take part, round 30 b)
             candidates = [c for c in candidates if c.route[0] != "unknown"]
+        if elsewhere and (learned := _learned_online(tokens, candidates)) is not None:
+            # (the subject elsewhere is what is learned online, "học vẽ online cho bé", "học đàn
+            # guitar qua mạng": the courses', round 38)
+            elsewhere = False
+            best = learned
+            candidates = [best, *(c for c in candidates
+                                  if c is not best and c.route[0] != "unknown")]
         if elsewhere:  # no neighbour answer offered either: "giá vàng" is not about fees
             return replace(base, elsewhere=True)
         if best.route == ("bodies", "") and any(

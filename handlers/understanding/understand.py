@@ -175,6 +175,10 @@ _CLOSERS: Final = frozenset({"nao", "gi"})
 # The words of a question about when or where, and of the time something starts or ends.
 # How long something lasts is asked of it as its time is ("kéo dài mấy tiếng") (round 20e).
 _WHEN_OR_HOW_LONG: Final = (*WHEN_WHERE, "bao lau", "may tieng", "keo dai", "bao nhieu tieng")
+# When an event is, or how long, asked (folded runs, not where: a resource is found somewhere
+# too; round 38).
+_WHEN_ONLY: Final = ("khi nao", "bao gio", "hom nao", "ngay nao", "may gio", "luc nao",
+                     "to chuc", "dien ra", "bao lau", "may tieng", "keo dai")
 # What to bring to an event, asked of it as its time or place is ("hôm ông bà cháu cùng đọc
 # sách có cần mang gì không"): the event's card, not the programme's (round 31 c). (Kept out
 # of _WHEN_FOLDS: "mang" folded is "mạng" too.)
@@ -6662,12 +6666,17 @@ class Understander:
             if same is not None:
                 return same
         least = 2 if best.route[0] == "faq" else 1
+        # (where a resource is, asked alone, is where to find it online: an event then only
+        # when nearly as strong, "thầy cô chia sẻ giáo án điện tử ở đâu" is the lectures', not
+        # the intergenerational reading found on "chia sẻ"; round 38)
+        floor = CLARIFY_RATIO if best.route[0] == "courses" and not any(
+            f" {q} " in run for q in (*_WHEN_ONLY, *_BRING)) else SUBJECT
         # (who learns or reads names no event: "sv năm 3 muốn học thêm python online thì học
         # ở đâu" is no training "cho học sinh, sinh viên"; round 24b, as _audience_reads)
         return next((c for c in candidates[1:] if c.route[0] == "event"
                      and len({i for i in cls._own_words(tokens, c, best, candidates)
                               if tokens[i].fold not in _LEARNERS}) >= least
-                     and c.rank >= SUBJECT * best.rank
+                     and c.rank >= floor * best.rank
                      and cls._named_event(c, candidates)), None)
 
     def _of_other_place(self, tokens: list[Token], best: _Candidate,

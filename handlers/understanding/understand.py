@@ -4227,7 +4227,8 @@ class Understander:
                      self._free_resource, self._resource_group,
                      self._reading_online, self._read_on_screen, self._event_of_reading,
                      self._programme_joined,
-                     self._day_of_programme, self._library_day, self._programme_of_library):
+                     self._day_of_programme, self._library_day, self._programme_of_library,
+                     self._borrowed_there):
             found = rule(tokens, best, candidates)
             if found is not None:
                 best = found
@@ -6462,6 +6463,21 @@ class Understander:
         return next((c for c in candidates[1:] if c.route[0] == "programme"
                      and len(Understander._own_words(tokens, c, best, candidates) - writer) >= 2
                      and c.rank >= SUBJECT * best.rank), None)
+
+    @staticmethod
+    def _borrowed_there(tokens: list[Token], best: _Candidate,
+                        candidates: list[_Candidate]) -> _Candidate | None:
+        """"trung tâm học tập cộng đồng có sách cho mượn không": borrowing books is asked of
+        the place named, the library's answer (it says where to borrow), not the reading space
+        found on the place's name. None when nothing is borrowed ("mượn" typed without marks
+        or as such, not "muốn") or the reading answer is weak (round 38)."""
+        if best.route[0] not in ("programme", "event") or best.route[1] != "khong-gian-doc":
+            return None
+        return next((c for c in candidates[1:] if c.route in _READING
+                     and c.rank >= SUBJECT * best.rank and any(
+                         tokens[i].fold == "muon" and (not tokens[i].marked
+                                                       or "ư" in tokens[i].text.lower())
+                         for i in c.explained - best.explained)), None)
 
     @staticmethod
     def _own_words(tokens: list[Token], item: _Candidate, best: _Candidate,

@@ -668,10 +668,13 @@ def _learned_online(tokens: list[Token], candidates: list[_Candidate]) -> _Candi
     chứng chỉ tin học online"); the courses' candidate found, or one made on the words of
     learning online. None otherwise ("thi chứng chỉ tin học", "học phí đại học online", "du
     học online", "mua sim 4g cho con học online"; a course of a university named stays its
-    own business: "khóa học online của Đại học Bách khoa")."""
+    own business: "khóa học online của Đại học Bách khoa"), nor when its fee is asked."""
     away = [c for c in candidates if c.route[0] == "unknown"]
     if not away or any(not c.explained for c in away):
         return None
+    if any(c.route == _FEES and c.explained for c in candidates) and any(
+            t.fold in YES_NO for t in tokens[-3:]):
+        return None  # (its fee asked, "học lái xe online có mất tiền không": the provider's)
     held = set().union(*(c.explained for c in away))
     clauses = {tokens[i].clause for i in held}
     if len(clauses) != 1:
@@ -6114,7 +6117,14 @@ class Understander:
         # round 33 b)
         checked = _checks(tokens) and all(t.kind != "word" or t.fold in _CHECK_ENDS
                                           for t in tokens[end + 1:])
-        if not checked and fee.rank < SUBJECT * best.rank:
+        # (or the fee's words right after the thing done, then the yes/no closing the message:
+        # "đăng ký thi mất phí không", "dky thi free ko", "đi dự khai mạc tốn tiền k"; not of
+        # a course, whose free ones are asked so: "khóa học online miễn phí không"; round 38)
+        closing = start == max(best.explained) + 1 and best.route[0] != "courses" and any(
+            t.fold in YES_NO for t in tokens[end:end + 3]) and all(
+            t.kind != "word" or t.fold in YES_NO or t.fold in _AFTER_YES_NO
+            for t in tokens[end + 1:])
+        if not checked and not closing and fee.rank < SUBJECT * best.rank:
             return None
         # (or "không" right before them, then a yes/no: "thi cdht ko mất tiền hả", round 27 b)
         # (not "mà không": a condition of what is wanted, "trang … học tiếng anh mà không
@@ -6125,13 +6135,7 @@ class Understander:
                              start > 1 and tokens[start - 2].fold in ("ma", "nao")))
         # (the yes/no may be the fee phrase's own last word: "có mất tiền không")
         asked_to = any(t.fold in YES_NO for t in tokens[max(start + 1, end):end + 3])
-        # (or the fee's words right after the thing done, then the yes/no closing the message:
-        # "đăng ký thi mất phí không", "dky thi free ko", "đi dự khai mạc tốn tiền k"; not of
-        # a course, whose free ones are asked so: "khóa học online miễn phí không"; round 38)
-        asked_from = asked_from or (
-            start == max(best.explained) + 1 and best.route[0] != "courses" and asked_to
-            and all(t.kind != "word" or t.fold in YES_NO or t.fold in _AFTER_YES_NO
-                    for t in tokens[end + 1:]))
+        asked_from = asked_from or closing
         # (the thing named is what the fee is asked of: explained by the answer)
         return replace(fee, explained=fee.explained | best.explained) if (
             asked_from and asked_to) or checked else None
@@ -6469,12 +6473,11 @@ class Understander:
                         candidates: list[_Candidate]) -> _Candidate | None:
         """"trung tâm học tập cộng đồng có sách cho mượn không": borrowing books is asked of
         the place named, the library's answer (it says where to borrow), not the reading space
-        found on the place's name. None when nothing is borrowed ("mượn" typed without marks
-        or as such, not "muốn") or the reading answer is weak (round 38)."""
+        found on the place's name, however much stronger that is. None when nothing is
+        borrowed ("mượn" typed without marks or as such, not "muốn") (round 38)."""
         if best.route[0] not in ("programme", "event") or best.route[1] != "khong-gian-doc":
             return None
-        return next((c for c in candidates[1:] if c.route in _READING
-                     and c.rank >= SUBJECT * best.rank and any(
+        return next((c for c in candidates[1:] if c.route in _READING and any(
                          tokens[i].fold == "muon" and (not tokens[i].marked
                                                        or "ư" in tokens[i].text.lower())
                          for i in c.explained - best.explained)), None)

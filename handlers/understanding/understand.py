@@ -177,7 +177,7 @@ _CLOSERS: Final = frozenset({"nao", "gi"})
 _WHEN_OR_HOW_LONG: Final = (*WHEN_WHERE, "bao lau", "may tieng", "keo dai", "bao nhieu tieng")
 # When an event is, or how long, asked (folded runs, not where: a resource is found somewhere
 # too; round 38).
-_WHEN_ONLY: Final = ("khi nao", "bao gio", "hom nao", "ngay nao", "may gio", "luc nao",
+_HELD_WHEN: Final = ("khi nao", "bao gio", "hom nao", "ngay nao", "may gio", "luc nao",
                      "to chuc", "dien ra", "bao lau", "may tieng", "keo dai")
 # What to bring to an event, asked of it as its time or place is ("hôm ông bà cháu cùng đọc
 # sách có cần mang gì không"): the event's card, not the programme's (round 31 c). (Kept out
@@ -652,11 +652,12 @@ def _entrant_is(tokens: list[Token], candidates: list[_Candidate], best: _Candid
     return True
 
 # Round 38: learning (folded "học", "dạy") and the words that make "học" no verb of it, before
-# ("đại học", "trung học", "tiểu học", "du học", "tin học", "văn học") or after ("học phí",
+# ("đại học", "trung học", "tiểu học", "du học", "tin học", "văn học", "khóa học": a course of a
+# subject elsewhere, "khóa học làm bánh", is a centre's) or after ("học phí",
 # "học bổng", "học kỳ", "học sinh", "học viên", "học bằng lái"); the words of learning online.
 _LEARN_VERBS: Final = frozenset({"hoc", "day"})
 _NOT_LEARNING_BEFORE: Final = frozenset({"dai", "trung", "tieu", "du", "tin", "van", "toan", "hoa",
-                                          "y", "sinh"})
+                                          "y", "sinh", "khoa"})
 _NOT_LEARNING_AFTER: Final = frozenset({"phi", "bong", "ky", "ki", "sinh", "vien", "bang"})
 _ONLINE_ALONE: Final = frozenset({"online", "onl", "internet", "youtube", "elearning"})
 
@@ -5147,6 +5148,17 @@ class Understander:
         starts = {k + 1 for k in best.explained if _teaches(best.route, tokens, k + 1)} | {
             k + 2 for k in best.explained if k + 2 <= len(tokens) and k + 1 not in best.explained
             and tokens[k + 1].fold in _TAUGHT and _learning_online(best.route)}
+        # (or "học" before them, the online words after them in its part, "học | trồng rau |
+        # qua mạng", "học | cắt tóc | qua zoom": the verb and what it learns; round 38)
+        learned = {k for k, t in enumerate(tokens) if t.fold == "hoc" and k not in best.explained
+                   and _learning_online(best.route) and best.explained
+                   and k + 1 < min(best.explained)
+                   and tokens[min(best.explained)].clause == t.clause
+                   and (k == 0 or tokens[k - 1].fold not in _NOT_LEARNING_BEFORE)
+                   and tokens[k + 1].fold not in _NOT_LEARNING_AFTER}
+        if learned:
+            subject |= learned
+            starts |= {k + 1 for k in learned}
         for start in sorted(starts):
             if start in best.explained:
                 continue
@@ -6689,7 +6701,7 @@ class Understander:
         # when nearly as strong, "thầy cô chia sẻ giáo án điện tử ở đâu" is the lectures', not
         # the intergenerational reading found on "chia sẻ"; round 38)
         floor = CLARIFY_RATIO if best.route[0] == "courses" and not any(
-            f" {q} " in run for q in (*_WHEN_ONLY, *_BRING)) else SUBJECT
+            f" {q} " in run for q in (*_HELD_WHEN, *_BRING)) else SUBJECT
         # (who learns or reads names no event: "sv năm 3 muốn học thêm python online thì học
         # ở đâu" is no training "cho học sinh, sinh viên"; round 24b, as _audience_reads)
         return next((c for c in candidates[1:] if c.route[0] == "event"
@@ -7134,7 +7146,10 @@ class Understander:
         what is read is the news ("đọc báo trên điện thoại": the digital skills), or when the
         message asks to learn to do it (round 38)."""
         at = _read_on_a_screen(tokens)
-        if at is None:
+        if at is None or best.route[0] == "courses":
+            # (a group of resources found already stays: "hội những người thích đọc sách trên
+            # mạng" is the reading communities', "đọc truyện tranh trên điện thoại" the
+            # children's books')
             return None
         reading = best if best.route in _READING else next(
             (c for c in candidates[1:] if c.route in _READING and c.explained

@@ -3287,12 +3287,12 @@ class Understander:
                 # "can you translate this sentence to english for me": a text to translate,
                 # not the bot's language (round 27 e)
                 return replace(base, elsewhere=True)
-            kept = _in_a_language(typed)
-            if kept is not None:
+            without = _in_a_language(typed)
+            if without is not None:
                 # "where can i read e-books in vietnamese", "online courses in vietnamese": the
                 # language of the books or the courses asked, which the message asks without
                 # those words; not the bot's (round 38)
-                of_thing = self._read(text, today, kept)
+                of_thing = self._read(text, today, without)
                 if of_thing.feature not in _NOT_A_THING and not of_thing.elsewhere:
                     return of_thing
             return replace(base, feature="language", score=OWN_RULE)  # "i dont speak vietnamese"

@@ -654,12 +654,18 @@ def _entrant_is(tokens: list[Token], candidates: list[_Candidate], best: _Candid
 # Round 38: learning (folded "học", "dạy") and the words that make "học" no verb of it, before
 # ("đại học", "trung học", "tiểu học", "du học", "tin học", "văn học", "khóa học": a course of a
 # subject elsewhere, "khóa học làm bánh", is a centre's) or after ("học phí",
-# "học bổng", "học kỳ", "học sinh", "học viên", "học bằng lái"); the words of learning online.
+# "học bổng", "học kỳ", "học sinh", "học viên", "học bằng lái", "học liệu"); the words of
+# learning online.
 _LEARN_VERBS: Final = frozenset({"hoc", "day"})
 _NOT_LEARNING_BEFORE: Final = frozenset({"dai", "trung", "tieu", "du", "tin", "van", "toan", "hoa",
                                           "y", "sinh", "khoa"})
-_NOT_LEARNING_AFTER: Final = frozenset({"phi", "bong", "ky", "ki", "sinh", "vien", "bang"})
+_NOT_LEARNING_AFTER: Final = frozenset({"phi", "bong", "ky", "ki", "sinh", "vien", "bang",
+                                         "lieu"})
 _ONLINE_ALONE: Final = frozenset({"online", "onl", "internet", "youtube", "elearning"})
+# The words an answer of learning online is found on alone ("qua mạng", "trên zoom", "google
+# meet", "qua youtube", and the site asked: "qua mạng có trang nào"): _taught (round 38).
+_ONLINE_WORDS: Final = _ONLINE | _WHICH | frozenset({"zoom", "google", "meet", "youtube",
+                                                    "elearning", "trang", "app", "kenh", "link"})
 
 
 def _learned_online(tokens: list[Token], candidates: list[_Candidate]) -> _Candidate | None:
@@ -5148,10 +5154,13 @@ class Understander:
         starts = {k + 1 for k in best.explained if _teaches(best.route, tokens, k + 1)} | {
             k + 2 for k in best.explained if k + 2 <= len(tokens) and k + 1 not in best.explained
             and tokens[k + 1].fold in _TAUGHT and _learning_online(best.route)}
-        # (or "học" before them, the online words after them in its part, "học | trồng rau |
-        # qua mạng", "học | cắt tóc | qua zoom": the verb and what it learns; round 38)
+        # (or "học" before them, the answer found on the online words alone after them in its
+        # part, "học | trồng rau | qua mạng", "học | cắt tóc | qua zoom": the verb and what it
+        # learns; not "con tôi học lớp 5 | muốn học thêm tiếng anh": round 38)
+        online = bool(best.explained) and all(tokens[i].fold in _ONLINE_WORDS
+                                              for i in best.explained)
         learned = {k for k, t in enumerate(tokens) if t.fold == "hoc" and k not in best.explained
-                   and _learning_online(best.route) and best.explained
+                   and online and _learning_online(best.route)
                    and k + 1 < min(best.explained)
                    and tokens[min(best.explained)].clause == t.clause
                    and (k == 0 or tokens[k - 1].fold not in _NOT_LEARNING_BEFORE)

@@ -175,6 +175,10 @@ _CLOSERS: Final = frozenset({"nao", "gi"})
 # The words of a question about when or where, and of the time something starts or ends.
 # How long something lasts is asked of it as its time is ("kéo dài mấy tiếng") (round 20e).
 _WHEN_OR_HOW_LONG: Final = (*WHEN_WHERE, "bao lau", "may tieng", "keo dai", "bao nhieu tieng")
+# When an event is, or how long, asked (folded runs, not where: a resource is found somewhere
+# too; round 38).
+_HELD_WHEN: Final = ("khi nao", "bao gio", "hom nao", "ngay nao", "may gio", "luc nao",
+                     "to chuc", "dien ra", "bao lau", "may tieng", "keo dai")
 # What to bring to an event, asked of it as its time or place is ("hôm ông bà cháu cùng đọc
 # sách có cần mang gì không"): the event's card, not the programme's (round 31 c). (Kept out
 # of _WHEN_FOLDS: "mang" folded is "mạng" too.)
@@ -647,6 +651,67 @@ def _entrant_is(tokens: list[Token], candidates: list[_Candidate], best: _Candid
             return False
     return True
 
+# Round 38: learning (folded "học", "dạy") and the words that make "học" no verb of it, before
+# ("đại học", "trung học", "tiểu học", "du học", "tin học", "văn học", "khóa học": a course of a
+# subject elsewhere, "khóa học làm bánh", is a centre's) or after ("học phí",
+# "học bổng", "học kỳ", "học sinh", "học viên", "học bằng lái", "học liệu"); the words of
+# learning online.
+_LEARN_VERBS: Final = frozenset({"hoc", "day"})
+_NOT_LEARNING_BEFORE: Final = frozenset({"dai", "trung", "tieu", "du", "tin", "van", "toan", "hoa",
+                                          "y", "sinh", "khoa"})
+_NOT_LEARNING_AFTER: Final = frozenset({"phi", "bong", "ky", "ki", "sinh", "vien", "bang",
+                                         "lieu"})
+_ONLINE_ALONE: Final = frozenset({"online", "onl", "internet", "youtube", "elearning"})
+# The words an answer of learning online is found on alone ("qua mạng", "trên zoom", "google
+# meet", "qua youtube", and the site asked: "qua mạng có trang nào"): _taught (round 38).
+_ONLINE_WORDS: Final = _ONLINE | _WHICH | frozenset({"zoom", "google", "meet", "youtube",
+                                                    "elearning", "trang", "app", "kenh", "link"})
+
+
+def _learned_online(tokens: list[Token], candidates: list[_Candidate]) -> _Candidate | None:
+    """The courses' answer, when every subject elsewhere (an art, an instrument, a certificate:
+    lexicon elsewhere) is what is learned online, "học" or "dạy" at it or just before it and
+    the Internet said in its part ("học vẽ online cho bé", "học đàn guitar qua mạng", "học
+    chứng chỉ tin học online"); the courses' candidate found, or one made on the words of
+    learning online. None otherwise ("thi chứng chỉ tin học", "học phí đại học online", "du
+    học online", "mua sim 4g cho con học online"; a course of a university named stays its
+    own business: "khóa học online của Đại học Bách khoa"), nor when its fee is asked."""
+    away = [c for c in candidates if c.route[0] == "unknown"]
+    if not away or any(not c.explained for c in away):
+        return None
+    if any(c.route == _FEES and c.explained for c in candidates) and any(
+            t.fold in YES_NO for t in tokens[-3:]):
+        return None  # (its fee asked, "học lái xe online có mất tiền không": the provider's)
+    held = set().union(*(c.explained for c in away))
+    clauses = {tokens[i].clause for i in held}
+    if len(clauses) != 1:
+        return None
+    folds = [t.fold for t in tokens]
+    start, end = min(held), max(held)
+    course = next((c for c in candidates if c.route[0] == "courses" and c.explained
+                   and not c.explained & held), None)
+    learning = {j for j in range(max(0, start - 2), start + 1) if folds[j] in _LEARN_VERBS
+                and (j == 0 or folds[j - 1] not in _NOT_LEARNING_BEFORE)
+                and (j + 1 >= len(folds) or folds[j + 1] not in _NOT_LEARNING_AFTER)}
+    online: set[int] = set()
+    for j, f in enumerate(folds):
+        if tokens[j].clause not in clauses or j in held:
+            continue
+        if f in _ONLINE_ALONE:
+            online.add(j)
+        elif j > 0 and ((folds[j - 1], f) in _ONLINE_PAIRS or (folds[j - 1], f) == (
+                "truc", "tuyen")):
+            online |= {j - 1, j}
+    # (the subject right after the learning, the Internet not between them: "mua sim 4g cho
+    # con học online | loại nào rẻ" asks a price of what is bought)
+    if not learning or not online or any(min(learning) < j < start for j in online):
+        return None
+    learned = set(range(min(learning), end + 1))  # (what is learned: the course explains it)
+    if course is not None:
+        return replace(course, explained=course.explained | learned)
+    return replace(away[0], route=("courses", ""), explained=learned | online)
+
+
 def _unmarked_fillers(tokens: list[Token]) -> set[int]:
     """The words typed without marks that are fillers where they stand, though other words
     have their letters: "cua" before who owns it ("cua minh": của), "dau" after "o" ("o dau":
@@ -659,12 +724,18 @@ def _unmarked_fillers(tokens: list[Token]) -> set[int]:
         (t.fold == "cua" and i + 1 < len(tokens) and folds[i + 1] in SELF)
         or (t.fold == "dau" and i > 0 and folds[i - 1] == "o"))}
 
+# A price asked (folded runs: "giá bao nhiêu", "bao nhiêu tiền", "hết bao nhiêu"), of a centre
+# named as _centre_fee reads it ("khóa tiếng anh ở trung tâm apollo giá bao nhiêu"; round 38).
+_PRICE_ASKED: Final = (" gia bao nhieu ", " bao nhieu tien ", " het bao nhieu ",
+                       " gia the nao ", " gia ca ")
+
+
 def _centre_fee(tokens: list[Token]) -> bool:
     """Whether a centre other than a community learning or continuing-education one is named
     with a fee ("trung tâm … học phí"): a private centre's price (round 26b); or the price of
     extra lessons ("tiền học thêm tiếng anh của con tháng này tăng": round 27d)."""
     text = parts.run(tokens)
-    if " hoc phi " not in text:
+    if " hoc phi " not in text and not any(p in text for p in _PRICE_ASKED):
         return " tien hoc them " in text
     folds = [t.fold for t in tokens]
     return any(a == "trung" and b == "tam" and folds[i + 2:i + 4] not in (
@@ -870,6 +941,25 @@ def _speaks_a_language(tokens: list[Token], is_filler: Callable[[Token], bool]) 
         else:
             return False
     return True
+
+
+# Round 38: the answers that are no thing a language is asked of ("can you answer in
+# vietnamese": without those words, a request to the bot or nothing).
+_NOT_A_THING: Final = frozenset({"unknown", "language", "smalltalk", "help", "menu", "clarify",
+                                 "ask", "privacy"})
+
+
+def _in_a_language(typed: list[Token]) -> list[Token] | None:
+    """The message without "in vietnamese" (or "in english") said after what is asked ("where
+    can i read e-books | in vietnamese"), when it says so; None when the language is said
+    otherwise ("i dont speak vietnamese") or nothing is before it."""
+    words = [i for i, t in enumerate(typed) if t.kind == "word"]
+    at = next((k for k, i in enumerate(words) if k > 1 and typed[i].fold in _OTHER_LANGUAGE
+               and typed[words[k - 1]].fold == "in"), None)
+    if at is None:
+        return None
+    gone = {words[at - 1], words[at]}
+    return [t for i, t in enumerate(typed) if i not in gone]
 
 
 def _language_of_other(tokens: list[Token]) -> bool:
@@ -2066,6 +2156,52 @@ def _only_framed(framed: _Framed, inner: Understanding) -> bool:
         return answered or not _asks_for_someone(framed.rest)
     return answered and not (framed.run_into or framed.bye
                              or any(t.fold in _LATER - {"sau"} for t in framed.rest))
+
+
+# Round 38: reading (folded "đọc", "nghe"), what is read that is no book ("báo", "tin": the
+# news read on a phone is the digital skills), a word of learning to do it, the words that put
+# it on a screen ("trên", "qua", "bằng") and the screens and the Internet (folded, and pairs).
+_READ_VERBS: Final = frozenset({"doc", "nghe"})
+_NOT_BOOKS: Final = frozenset({"bao", "tin", "hoc", "day", "chu", "nhac", "dai"})
+_ON: Final = frozenset({"tren", "qua", "bang"})
+_GOING_TO: Final = frozenset({"den", "toi", "ra", "di", "len", "vao"})
+_SCREENS: Final = frozenset({"mang", "internet", "online", "onl", "ipad", "laptop", "tablet",
+                             "app", "web", "website"})
+_SCREEN_PAIRS: Final = frozenset({("dien", "thoai"), ("may", "tinh"), ("ung", "dung"),
+                                  ("truc", "tuyen")})
+
+
+def _read_on_a_screen(tokens: list[Token]) -> set[int] | None:
+    """The tokens of reading done on a screen or online ("đọc sách | qua | điện thoại", "đọc
+    truyện kiếm hiệp | trên | máy tính bảng", "sách để đọc | trên | mạng"): a reading verb, at
+    most three words read, then "trên", "qua" or "bằng" and a screen, in one part; None when
+    there is none or what is read is not books (_NOT_BOOKS). Reading without going to the
+    library ("muốn đọc sách mà không phải đến thư viện", "khỏi ra thư viện") is so too: the
+    tokens from "không" to "viện"."""
+    folds = [t.fold for t in tokens]
+    if any(f in _READ_VERBS for f in folds):
+        for i, f in enumerate(folds):
+            if f not in ("khong", "khoi"):
+                continue
+            end = next((j + 1 for j in range(i + 1, min(len(folds) - 1, i + 5))
+                        if folds[j] == "thu" and folds[j + 1] == "vien"), None)
+            if end is not None and any(g in _GOING_TO for g in folds[i + 1:end]):
+                return set(range(i, end + 1))
+    for i, t in enumerate(tokens):
+        if t.fold not in _READ_VERBS:
+            continue
+        for j in range(i + 1, min(len(tokens), i + 5)):
+            if tokens[j].clause != t.clause or tokens[j].fold in _NOT_BOOKS:
+                break
+            if tokens[j].fold not in _ON or j + 1 >= len(tokens) \
+                    or tokens[j + 1].clause != t.clause:
+                continue
+            pair = (tokens[j + 1].fold, tokens[j + 2].fold) if j + 2 < len(tokens) else None
+            if tokens[j + 1].fold in _SCREENS:
+                return set(range(i, j + 2))
+            if pair in _SCREEN_PAIRS:
+                return set(range(i, j + 3))
+    return None
 
 
 def _app_named(tokens: list[Token], clauses: set[int]) -> bool:
@@ -3363,6 +3499,14 @@ class Understander:
                 # "can you translate this sentence to english for me": a text to translate,
                 # not the bot's language (round 27 e)
                 return replace(base, elsewhere=True)
+            without = _in_a_language(typed)
+            if without is not None:
+                # "where can i read e-books in vietnamese", "online courses in vietnamese": the
+                # language of the books or the courses asked, which the message asks without
+                # those words; not the bot's (round 38)
+                of_thing = self._read(text, today, without)
+                if of_thing.feature not in _NOT_A_THING and not of_thing.elsewhere:
+                    return of_thing
             return replace(base, feature="language", score=OWN_RULE)  # "i dont speak vietnamese"
         if _speaks_a_language(tokens, self.index.is_filler) and not _language_of_other(tokens):
             # "bot nói được tiếng anh không", "switch to eng pls": the bot's language (round 35)
@@ -3939,6 +4083,13 @@ class Understander:
         if elsewhere and _entrant_is(tokens, candidates, best):
             elsewhere = False  # (the subject elsewhere says who would take part, round 30 b)
             candidates = [c for c in candidates if c.route[0] != "unknown"]
+        if elsewhere and (learned := _learned_online(tokens, candidates)) is not None:
+            # (the subject elsewhere is what is learned online, "học vẽ online cho bé", "học đàn
+            # guitar qua mạng": the courses', round 38)
+            elsewhere = False
+            best = learned
+            candidates = [best, *(c for c in candidates
+                                  if c is not best and c.route[0] != "unknown")]
         if elsewhere:  # no neighbour answer offered either: "giá vàng" is not about fees
             return replace(base, elsewhere=True)
         if best.route == ("bodies", "") and any(
@@ -4306,8 +4457,10 @@ class Understander:
         for rule in (self._held_how, self._learned_on, self._reading_not_screens,
                      self._where_to_start, self._resource_named,
                      self._free_resource, self._resource_group,
-                     self._reading_online, self._event_of_reading, self._programme_joined,
-                     self._day_of_programme, self._library_day, self._programme_of_library):
+                     self._reading_online, self._read_on_screen, self._event_of_reading,
+                     self._programme_joined,
+                     self._day_of_programme, self._library_day, self._programme_of_library,
+                     self._borrowed_there):
             found = rule(tokens, best, candidates)
             if found is not None:
                 best = found
@@ -5223,6 +5376,20 @@ class Understander:
         starts = {k + 1 for k in best.explained if _teaches(best.route, tokens, k + 1)} | {
             k + 2 for k in best.explained if k + 2 <= len(tokens) and k + 1 not in best.explained
             and tokens[k + 1].fold in _TAUGHT and _learning_online(best.route)}
+        # (or "học" before them, the answer found on the online words alone after them in its
+        # part, "học | trồng rau | qua mạng", "học | cắt tóc | qua zoom": the verb and what it
+        # learns; not "con tôi học lớp 5 | muốn học thêm tiếng anh": round 38)
+        online = bool(best.explained) and all(tokens[i].fold in _ONLINE_WORDS
+                                              for i in best.explained)
+        learned = {k for k, t in enumerate(tokens) if t.fold == "hoc" and k not in best.explained
+                   and online and _learning_online(best.route)
+                   and k + 1 < min(best.explained)
+                   and tokens[min(best.explained)].clause == t.clause
+                   and (k == 0 or tokens[k - 1].fold not in _NOT_LEARNING_BEFORE)
+                   and tokens[k + 1].fold not in _NOT_LEARNING_AFTER}
+        if learned:
+            subject |= learned
+            starts |= {k + 1 for k in learned}
         for start in sorted(starts):
             if start in best.explained:
                 continue
@@ -5817,6 +5984,8 @@ class Understander:
         it) and nothing of learning to use it ("học", "dạy", "lớp", "biết dùng"), of a child's
         use of it, or of someone else's doing (round 26 a)."""
         folds = [t.fold for t in tokens]
+        if _read_on_a_screen(tokens) is not None:
+            return False  # ("đọc sách qua điện thoại": books read on it, the e-books; round 38)
         run = parts.run(tokens)
         quiz = bool(set(folds) & _QUIZ_TAKEN)
         if (best.route in _HALTS or (best.route[0] == "contest" and not quiz)) and (
@@ -6198,7 +6367,14 @@ class Understander:
         # round 33 b)
         checked = _checks(tokens) and all(t.kind != "word" or t.fold in _CHECK_ENDS
                                           for t in tokens[end + 1:])
-        if not checked and fee.rank < SUBJECT * best.rank:
+        # (or the fee's words right after the thing done, then the yes/no closing the message:
+        # "đăng ký thi mất phí không", "dky thi free ko", "đi dự khai mạc tốn tiền k"; not of
+        # a course, whose free ones are asked so: "khóa học online miễn phí không"; round 38)
+        closing = start == max(best.explained) + 1 and best.route[0] != "courses" and any(
+            t.fold in YES_NO for t in tokens[end:end + 3]) and all(
+            t.kind != "word" or t.fold in YES_NO or t.fold in _AFTER_YES_NO
+            for t in tokens[end + 1:])
+        if not checked and not closing and fee.rank < SUBJECT * best.rank:
             return None
         # (or "không" right before them, then a yes/no: "thi cdht ko mất tiền hả", round 27 b)
         # (not "mà không": a condition of what is wanted, "trang … học tiếng anh mà không
@@ -6209,6 +6385,7 @@ class Understander:
                              start > 1 and tokens[start - 2].fold in ("ma", "nao")))
         # (the yes/no may be the fee phrase's own last word: "có mất tiền không")
         asked_to = any(t.fold in YES_NO for t in tokens[max(start + 1, end):end + 3])
+        asked_from = asked_from or closing
         # (the thing named is what the fee is asked of: explained by the answer)
         return replace(fee, explained=fee.explained | best.explained) if (
             asked_from and asked_to) or checked else None
@@ -6542,6 +6719,20 @@ class Understander:
                      and c.rank >= SUBJECT * best.rank), None)
 
     @staticmethod
+    def _borrowed_there(tokens: list[Token], best: _Candidate,
+                        candidates: list[_Candidate]) -> _Candidate | None:
+        """"trung tâm học tập cộng đồng có sách cho mượn không": borrowing books is asked of
+        the place named, the library's answer (it says where to borrow), not the reading space
+        found on the place's name, however much stronger that is. None when nothing is
+        borrowed ("mượn" typed without marks or as such, not "muốn") (round 38)."""
+        if best.route[0] not in ("programme", "event") or best.route[1] != "khong-gian-doc":
+            return None
+        return next((c for c in candidates[1:] if c.route in _READING and any(
+                         tokens[i].fold == "muon" and (not tokens[i].marked
+                                                       or "ư" in tokens[i].text.lower())
+                         for i in c.explained - best.explained)), None)
+
+    @staticmethod
     def _own_words(tokens: list[Token], item: _Candidate, best: _Candidate,
                    candidates: list[_Candidate]) -> set[int]:
         """The words that name `item` (a programme or an event) and nothing `best` holds: not
@@ -6744,12 +6935,17 @@ class Understander:
             if same is not None:
                 return same
         least = 2 if best.route[0] == "faq" else 1
+        # (where a resource is, asked alone, is where to find it online: an event then only
+        # when nearly as strong, "thầy cô chia sẻ giáo án điện tử ở đâu" is the lectures', not
+        # the intergenerational reading found on "chia sẻ"; round 38)
+        floor = CLARIFY_RATIO if best.route[0] == "courses" and not any(
+            f" {q} " in run for q in (*_HELD_WHEN, *_BRING)) else SUBJECT
         # (who learns or reads names no event: "sv năm 3 muốn học thêm python online thì học
         # ở đâu" is no training "cho học sinh, sinh viên"; round 24b, as _audience_reads)
         return next((c for c in candidates[1:] if c.route[0] == "event"
                      and len({i for i in cls._own_words(tokens, c, best, candidates)
                               if tokens[i].fold not in _LEARNERS}) >= least
-                     and c.rank >= SUBJECT * best.rank
+                     and c.rank >= floor * best.rank
                      and cls._named_event(c, candidates)), None)
 
     def _of_other_place(self, tokens: list[Token], best: _Candidate,
@@ -7177,6 +7373,31 @@ class Understander:
                      and c.explained & best.explained
                      and len(c.explained - best.explained) >= 2
                      and c.rank >= SUBJECT * best.rank), None)
+
+    @staticmethod
+    def _read_on_screen(tokens: list[Token], best: _Candidate,
+                        candidates: list[_Candidate]) -> _Candidate | None:
+        """"đọc sách qua điện thoại", "đọc truyện kiếm hiệp trên máy tính bảng", "có sách để
+        đọc trên mạng không": books or stories read on a screen or online are the e-books, not
+        the library's programmes found on the reading words (read on paper), nor the contacts
+        or the safe Internet found on the device's words. None when no reading is found, when
+        what is read is the news ("đọc báo trên điện thoại": the digital skills), or when the
+        message asks to learn to do it (round 38)."""
+        at = _read_on_a_screen(tokens)
+        if at is None or best.route[0] == "courses":
+            # (a group of resources found already stays: "hội những người thích đọc sách trên
+            # mạng" is the reading communities', "đọc truyện tranh trên điện thoại" the
+            # children's books')
+            return None
+        reading = best if best.route in _READING else next(
+            (c for c in candidates[1:] if c.route in _READING and c.explained
+             and c.rank >= SUBJECT * best.rank), None)
+        if reading is None or not reading.explained or best.route[0] == "event" or (
+                best.route[0] == "programme" and best.explained - reading.explained):
+            return None
+        strongest = max(best, reading, key=lambda c: c.rank)
+        return replace(strongest, route=("courses", "sach-dien-tu"),
+                       explained=reading.explained | best.explained | at)
 
     @staticmethod
     def _reading_not_screens(tokens: list[Token], best: _Candidate,

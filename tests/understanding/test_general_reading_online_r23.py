@@ -90,6 +90,8 @@ _CASES = [
     # is trained sixteen passes, §8.90)
     ('co phong trao nao de hoc sinh doc sach nhieu hon ko', _LIBRARY),
     ('online english classes free', 'courses:khoa-hoc / courses'),
+    # (left by round 23a, read by round 38: 'in vietnamese' after the books asked)
+    ('any ebooks in vietnamese for kids', 'courses:sach-dien-tu / courses:van-hoa-doc'),
 ]
 
 # (left by round 23a; read by the examples' model with round 32c's examples alone; the library
@@ -128,8 +130,6 @@ _LEFT = [
     # (read by the first fixes, given back: 'ứng dụng …' as keywords made "dung" weaker,
     # 'dung nhan tin cho toi nua' — dừng — flipped to clarify)
     ('ứng dụng học tập miễn phí nào tốt', _COURSES + ' / courses:khoa-hoc'),
-    # (the classes batch 2 left, in other words, written at the end)
-    ('any ebooks in vietnamese for kids', 'courses:sach-dien-tu / courses:van-hoa-doc'),
 ]
 
 

@@ -113,10 +113,6 @@ LEFT: dict[str, str] = {
     "con tôi lớp 4 mê đọc truyện, nhà ở Ngô Quyền thì cho cháu đi đọc ở đâu":
         "dont_know (the library offered): the story (a grade, a district, 'mê') weighs more "
         "than 'đọc truyện' found twice",
-    "người về hưu học nấu ăn qua mạng có trang nào":
-        "dont_know: 'nấu ăn' is left an unknown word on purpose (lexicon.toml: 'hom nau'), "
-        "and an unknown subject learned online is not taken for the courses unless it is a "
-        "subject elsewhere",
 }
 
 

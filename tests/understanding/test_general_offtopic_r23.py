@@ -249,14 +249,8 @@ GUARDS = [
 
 # Left after the round (strict xfail): the answer they get and why.
 LEFT: dict[str, str] = {
-    "thoi chao ban, mai hoi tiep":
-        "day:2020-10-02: a day beside a farewell, asking nothing, is read as the day asked (a "
-        "rule for it, round 23f, was taken back: it raised invariance on 'alo ad, ý tôi là chủ "
-        "nhật này')",
-    "thôi chào cháu, để mai bà hỏi thêm":
-        "day:2020-10-02: a day beside a farewell, asking nothing, is read as the day asked (a "
-        "rule for it, round 23f, was taken back: it raised invariance on 'alo ad, ý tôi là chủ "
-        "nhật này')",
+    # ("thoi chao ban, mai hoi tiep", "thôi chào cháu, để mai bà hỏi thêm": a farewell that
+    # opens a plan for a day is heard since round 38, _plan_told, §8.156)
     "giải thưởng văn học năm nay ai được":
         "contest: 'giải thưởng' is the contest's prizes; another prize named by 'văn học' is "
         "not read as elsewhere",

@@ -103,7 +103,10 @@ THE_WEEK = [
     # (a strict xfail of the second opinion from round 28b's examples until BENCHMARKS §8.96's
     # training: the model's contest 0.51, who may take part 0.44; then faq:ai-tham-gia from
     # round 29a's lines of who may take part until round 33b's examples: a knife's edge)
-    ("tôi ở hà nội có tham gia cuộc thi được không", "faq:cuoc-thi"),
+    pytest.param("tôi ở hà nội có tham gia cuộc thi được không", "faq:cuoc-thi",
+        marks=pytest.mark.xfail(strict=True, reason=(
+        "contest with round 38's examples (§8.157): the vote's contest 0.69 against who may take "
+        "part 0.30"))),
     ("thư viện thành phố mở cửa mấy giờ", "library"),
     ("tập huấn internet cho công nhân viên chức khi nào", "event:tap-huan-internet-cbcnv"),
     ("doan xe tuyen truyen chay luc may gio", "event:doan-xe-luu-dong"),

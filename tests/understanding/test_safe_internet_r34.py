@@ -79,9 +79,7 @@ LEFT = {
     "wifi bi nguoi la dung ke, doi pass the nao": "'người lạ' is a word of the safe Internet "
                                                   "too ('chat với người lạ'): the password is "
                                                   "no longer all the FAQ is found on (the FAQ)",
-    "mạng nhà chậm quá gọi ai": "'gọi ai' finds the organisers' phone book, and 'mạng nhà' as a "
-                                "subject elsewhere loses a contest line ('Mạng nhà tôi chập "
-                                "chờn, đang làm dở câu 6'): tried and taken back (contacts)",
+    # ("mạng nhà chậm quá gọi ai": no information with round 38's examples, §8.157)
 }
 # A complaint is still one said alone; a part of the day alone is still that part of today.
 TALK = [

@@ -12,14 +12,11 @@ among the nearest five: never answered by a sum). Written for this round.
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-from typing import Any
-
 import numpy as np
 import pytest
 
 from handlers.understanding import Understander
-from handlers.understanding.examples import Examples
+from handlers.understanding.examples import Examples, Model
 from tests.understanding.conftest import answer
 
 SKILLS = ("faq:internet-an-toan", "courses:ky-nang-so", "event:lop-ky-nang-so",
@@ -71,20 +68,25 @@ def test_groups_learnt_from_the_corpus(understander: Understander) -> None:
     assert "dont_know" not in together and all("dont_know" not in of for of in together.values())
 
 
-def _model(p: dict[str, float]) -> Any:
+def _model(examples: Examples, p: dict[str, float]) -> Model:
+    """A model of the answers of `p`, untrained (its weights nought): a real Model, as the
+    compiled build's `_grouped` takes no other."""
     answers = tuple(p)
-    return SimpleNamespace(answers=answers, index={a: i for i, a in enumerate(answers)})
+    return Model(examples, {"answers": answers, "index": {a: i for i, a in enumerate(answers)},
+                            "weights": np.zeros((1, len(answers)), dtype=np.float32),
+                            "bias": np.zeros(len(answers), dtype=np.float32)})
 
 
 def test_the_sum_of_a_group() -> None:
     examples = Examples([], together=[("hub", ("b", "c"))])
     p = {"hub": 0.16, "b": 0.26, "c": 0.23, "other": 0.3, "dont_know": 0.05}
-    grouped = examples._grouped(_model(p), np.array(list(p.values()), dtype=np.float32))
+    grouped = examples._grouped(_model(examples, p), np.array(list(p.values()), dtype=np.float32))
     assert grouped is not None
     assert (grouped.answer, grouped.by_group) == ("hub", "hub")
     assert grouped.likeness == pytest.approx(0.65)
     # one answer alone likelier than any group: the gates on it decided already
     p = {"hub": 0.1, "b": 0.1, "c": 0.1, "other": 0.6, "dont_know": 0.1}
-    assert examples._grouped(_model(p), np.array(list(p.values()), dtype=np.float32)) is None
+    model = _model(examples, p)
+    assert examples._grouped(model, np.array(list(p.values()), dtype=np.float32)) is None
     # no group: nothing summed
     assert Examples([]).grouped("mot cau bat ky o day") is None

@@ -481,6 +481,25 @@ _NAME_OFF: Final = frozenset({"bo", "xoa", "rut", "ten", "khoi", "danh", "sach",
 # words of the class itself (folded) (round 26 c).
 _CLASS_FOR: Final = _AUDIENCE | {"cac", "cu", "ong", "ba", "huu", "tri", "ve"}
 _CLASS_WORDS: Final = frozenset({"lop", "hoc", "nao", "gi", "cho", "danh"})
+# Round 39: a class named by its kind ("lớp", "buổi", "khóa", "lớp học", "buổi hướng dẫn") and
+# what a class has of its own, asked after it (folded): its hours, its place, its audience.
+_CLASS_KINDS: Final = frozenset({"lop", "buoi", "khoa"})
+_CLASS_KIND_AFTER: Final = frozenset({"hoc", "day", "huong", "dan"})
+_CLASS_ASKED: Final = (("may", "gio"), ("may", "h"), ("khi", "nao"), ("bao", "gio"),
+                       ("luc", "nao"), ("o", "dau"), ("cho", "nao"), ("trung", "tam"),
+                       ("noi", "nao"), ("cho", "ai"), ("danh", "cho"), ("buoi", "toi"),
+                       ("buoi", "sang"), ("buoi", "chieu"), ("keo", "dai"))
+_CLASS_TOPICS: Final = frozenset({("courses", "ky-nang-so"), _SAFETY})
+# The safe Internet's own words (folded): a class found on them is the safe-Internet FAQ's
+# ("lớp tập huấn internet an toàn ở đâu"), not one audience's training.
+_SAFE_OWN: Final = frozenset({"internet", "mang", "an", "toan", "tap", "huan"})
+# Round 39: something suffered, told ("bị", "mất", "lộ", "lỡ", "họ bảo"; typed with marks, only
+# as written here: "mắt" is no "mất"), then help asked ("làm sao", "phải làm gì", "lấy lại",
+# "xử lý", "giúp", "có sao không") (folded).
+_SUFFERED: Final = frozenset({"bị", "mất", "lộ", "lỡ"})
+_HELP_ASKED: Final = (("lam", "sao"), ("lam", "gi"), ("the", "nao"), ("kieu", "gi"),
+                      ("lay", "lai"), ("xu", "ly"), ("giup",), ("co", "sao"), ("what", "should"),
+                      ("help",))
 # what is on, asked as a list ("có gì", "có hoạt động nào")
 _LISTS: Final = frozenset({("activities", ""), ("faq", "hoat-dong"), ("schedule", "")})
 _NOW: Final = frozenset({"ngay", "luôn", "luon", "liền"})
@@ -1558,17 +1577,18 @@ def _changed(u: Understanding, changes: dict[str, Any]) -> Understanding:
         changes.get("voted", u.voted))
 
 
-def _safe_online(examples: Examples, surface: str) -> Voted | None:
+def _safe_online(examples: Examples, surface: str, floor: float = MODEL_FLOOR) -> Voted | None:
     """The safe-Internet answer of a story that tells a scam (Understander._scam_told), when
-    the examples' model gives it MODEL_FLOOR or more, else None. Not the nearest examples'
-    agreement: those most like such a story are alike by its setting ("tiêm vắc xin", "ngân
-    hàng", "tiền điện": asked plainly, "no information"), the words the sign of the scam says
-    are not what is asked; the model weighs all its words (round 30 e: of the round's blind test
-    stories, 4 of 18 the model gave 0.38–0.91 and the nearest example named "no information")."""
+    the examples' model gives it `floor` (MODEL_FLOOR) or more, else None. Not the nearest
+    examples' agreement: those most like such a story are alike by its setting ("tiêm vắc
+    xin", "ngân hàng", "tiền điện": asked plainly, "no information"), the words the sign of the
+    scam says are not what is asked; the model weighs all its words (round 30 e: of the round's
+    blind test stories, 4 of 18 the model gave 0.38–0.91 and the nearest example named "no
+    information")."""
     answer = ":".join(_SAFETY)
     # (None while a worker thread trains the model: no answer then)
     p = examples.probability(surface, answer)
-    return Voted(answer, p) if p is not None and p >= MODEL_FLOOR else None
+    return Voted(answer, p) if p is not None and p >= floor else None
 
 
 def _sure(examples: Examples, surface: str) -> Voted | None:
@@ -1708,6 +1728,27 @@ def _phrases_apart(tokens: list[Token], c: _Candidate) -> int:
         else:
             runs.append([i])
     return len({" ".join(tokens[i].fold for i in r) for r in runs if len(r) >= 2})
+
+
+# Round 39: the model's probability of the safe Internet a plea after a harm needs: more than
+# all other answers together (a plea of a child's bad marks, "bị điểm kém, phải làm sao", got
+# 0.33, "no information" 0.58; a code or a photo given to a stranger 0.69-0.87).
+PLEA_FLOOR: Final = 0.5
+
+
+def _plea_after_harm(typed: list[Token]) -> bool:
+    """Does the message tell something suffered, then ask what to do ("nick của con bị mất sau
+    khi bấm vào trang nhận quà, lấy lại thế nào", "họ bảo cài ứng dụng, cài xong bị trừ tiền,
+    làm sao bây giờ")? Such a plea, where the rules found no information, is asked of the safe
+    Internet's answer alone (Understander._understood, round 39); the examples' model tells an
+    online harm from a lost wallet or a broken phone."""
+    words = [t for t in typed if t.kind != "symbol"]
+    folds = [t.fold for t in words]
+    harm = next((i for i, t in enumerate(words)
+                 if (t.text if t.marked else t.fold) in _SUFFERED | {"bi", "mat", "lo"}
+                 or (t.fold == "ho" and folds[i + 1:i + 2] == ["bao"])), -1)
+    return harm >= 0 and any(tuple(folds[i:i + len(h)]) == h for i in range(harm + 1, len(folds))
+                             for h in _HELP_ASKED)
 
 
 def _to_safety(candidates: list[_Candidate], best: _Candidate) -> _Candidate:
@@ -3241,8 +3282,14 @@ class Understander:
         setting = unknown and (
             read.elsewhere or any(w in self.index.elsewhere_folds for w in surface.split())
         ) and self._scam_told(typed) and not self._setting_asked(typed, today)
+        # (a plea after a harm told, where nothing was found: only the safe Internet's answer is
+        # asked of the examples, as of a scam's setting; round 39)
+        plea = not setting and unknown and _plea_after_harm(typed) and (
+            not read.candidates or _SAFETY in read.candidates
+        ) and not self._setting_asked(typed, today)
+        setting = setting or plea
         if setting:
-            voted = self.vote(surface, scam_setting=True)
+            voted = self.vote(surface, scam_setting=True, plea=plea)
         elif read.examples_asked:
             voted = self.vote(surface, among=among, unanswered=read.feature == "unknown")
         elif self._half_explained(read):
@@ -3387,7 +3434,8 @@ class Understander:
 
     def vote(self, surface: str, examples: Examples | None = None,
              second_opinion: str | None = None, scam_setting: bool = False,
-             among: tuple[str, ...] = (), unanswered: bool = False) -> Voted | None:
+             among: tuple[str, ...] = (), unanswered: bool = False,
+             plea: bool = False) -> Voted | None:
         """What the examples (these, or the edition's) answer a message the rules gave up on,
         read as `_surface` reads it (Examples.vote: the nearest examples when they agree, else
         their model when sure enough; `second_opinion`: the answer the rules gave, which the
@@ -3399,8 +3447,10 @@ class Understander:
         Internet's answer is taken (understand). `among`: the rules' candidates (their keys),
         which the model may choose between where the vote gives nothing (Examples.vote).
         `unanswered`: the rules found no information; where the vote gives nothing, the model
-        may answer when sure by a margin (_sure). Last, the model's probability of an answer and
-        of those it stands for, summed, may pass those gates (Examples.grouped)."""
+        may answer when sure by a margin (_sure). `plea`: the scam's setting is a plea after a
+        harm told (_plea_after_harm), the safe Internet taken at PLEA_FLOOR. Last, the model's
+        probability of an answer and of those it stands for, summed, may pass those gates
+        (Examples.grouped)."""
         words = surface.split()
         if not scam_setting and any(w in self.index.elsewhere_folds for w in words):
             return None
@@ -3412,7 +3462,7 @@ class Understander:
             return None
         asked = self.examples if examples is None else examples
         if scam_setting:
-            return _safe_online(asked, surface)
+            return _safe_online(asked, surface, PLEA_FLOOR if plea else MODEL_FLOOR)
         voted = (asked.vote(surface, among) if second_opinion is None
                  else asked.second_opinion(surface, second_opinion))
         if voted is not None and second_opinion is not None and voted.answer == "dont_know" \
@@ -3872,6 +3922,10 @@ class Understander:
         asked_for = self._class_for(tokens, candidates, best)
         if asked_for is not best:  # (who may take part, the bookshelf: no second answer)
             candidates = [c for c in candidates if c.route != best.route]
+            best = asked_for
+        asked_for = self._class_asked(tokens, candidates, best)
+        if asked_for is not best:  # (the resources, the safe Internet: no second answer)
+            candidates = [c for c in candidates if c.route not in _CLASS_TOPICS]
             best = asked_for
         best = self._tell_when(tokens, candidates, best)
         may = _sign_up_asked(tokens, _counted(tokens, self._may_take(tokens, candidates,
@@ -6570,6 +6624,32 @@ class Understander:
                       and all(tokens[i].fold in _CLASS_FOR | _CLASS_WORDS for i in c.explained)
                       and any(tokens[i].fold not in _CLASS_WORDS for i in c.explained)), None)
         return event if event is not None else _to_safety(candidates, best)
+
+    @staticmethod
+    def _class_asked(tokens: list[Token], candidates: list[_Candidate],
+                     best: _Candidate) -> _Candidate:
+        """A digital-skills class named by its kind, then asked when, where or for whom ("khóa
+        kỹ năng số cho bố mẹ học ở đâu", "buổi kỹ năng số buổi tối có học được không"): the
+        class (an event found on the same words) is asked, not the online resources nor the
+        safe-Internet FAQ (round 39). Without a class's kind before the words, or without its
+        hours, place or audience asked, the answer stays."""
+        if best.route not in _CLASS_TOPICS or not best.explained:
+            return best
+        start, end = min(best.explained), max(best.explained)
+        kind = start - 1
+        while kind >= 0 and start - kind <= 3 and tokens[kind].fold in _CLASS_KIND_AFTER:
+            kind -= 1
+        if kind < 0 or tokens[kind].fold not in _CLASS_KINDS:
+            return best
+        folds = [t.fold for t in tokens]
+        if not any(tuple(folds[i:i + 2]) in _CLASS_ASKED or (
+                folds[i] == "cho" and i + 1 < len(folds) and folds[i + 1] in _PEOPLE)
+                for i in range(end + 1, len(folds))):
+            return best
+        return next((c for c in candidates if c.route[0] == "event"
+                     and best.explained <= c.explained
+                     and c.explained <= best.explained | set(range(kind, start))
+                     and not any(tokens[i].fold in _SAFE_OWN for i in c.explained)), best)
 
     @staticmethod
     def _tell_when(tokens: list[Token], candidates: list[_Candidate],

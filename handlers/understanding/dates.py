@@ -44,6 +44,12 @@ _NOT_A_DAY: Final = ("mẹ", "má", "người", "lần", "buổi", "ngày", "tu�
 # The phones' networks typed as an hour would be ("4g": four o'clock), and the words beside
 # them that say a network is meant (folded) (round 30 d: "gói cước 4g nào rẻ", "mạng 5g").
 _NETWORKS: Final = frozenset({"3g", "4g", "5g"})
+# What one learns through ("học buổi tối qua điện thoại": no "tối qua"), and the words before
+# "học" that make it a class or a session held, not the writer learning (round 39).
+_MEDIA: Final = ("điện", "đt", "mạng", "internet", "zalo", "zoom", "máy", "app", "ứng", "youtube")
+_HELD_LEARNING: Final = ("lớp", "khóa", "khoá", "buổi", "giờ", "lịch", "ca", "bài", "năm", "tiết",
+                         "đại", "trường")
+_NOT_LEARNING: Final = ("sinh", "phí", "viên", "bổng", "kỳ", "kì", "bạ", "đường", "vấn")
 _NETWORK_WORDS = frozenset({"mang", "song", "goi", "cuoc", "sim", "bat", "tat", "data", "wifi",
                             "viettel", "vinaphone", "mobifone", "vina", "mobi", "yeu", "cham",
                             "lag", "thoai", "dt"})
@@ -320,6 +326,29 @@ class _Reader:
                     # hôm nay có mở không" is the night market; round 38)
                     or (self.word(i + 1, "hôm", "bữa") and self.word(i + 2, "nay", "qua")
                         and not self.word(i, "đêm")))
+
+    def _learned_then(self, i: int) -> bool:
+        """Token i, a part of the day with no day after it, is when the writer learns: "học"
+        the writer's verb a few words before it in its part ("chỉ học được buổi tối", "tự học
+        buổi tối qua điện thoại") or after it with nothing asked between ("buổi tối rảnh muốn
+        học thêm", "tối về nhà học online được không", "giờ nghỉ trưa tôi học qua điện
+        thoại"): a habit, no day asked (round 39). Not a class or a session held then ("lớp
+        học buổi tối", "buổi tối có lớp học nào không"), nor a day said after it ("tối nay",
+        "tối qua"; "qua" before a phone or the Internet is the way, not yesterday)."""
+        if self.word(i + 1, "nay", "mai") or self.weekday_at(i + 1) or (
+                self.word(i + 1, "qua") and not self.word(i + 2, *_MEDIA)):
+            return False
+        clause = self.t[i].clause
+        before = range(max(0, i - 4), i)
+        after = range(i + 1, min(len(self.t), i + 7))
+        for j in (*before, *after):
+            if self.t[j].clause != clause:
+                continue
+            if self.word(j, "học") and not self.word(j - 1, *_HELD_LEARNING) and not self.word(
+                    j + 1, *_NOT_LEARNING) and not (
+                    j > i and any(self.word(k, "có", "gì", "nào") for k in range(i + 1, j))):
+                return True
+        return False
 
     def weekday_at(self, i: int) -> tuple[int, int] | None:
         """(weekday, tokens read) for 'thứ 7', 'thứ bảy', 'chủ nhật', 't7', 'cn' at i."""
@@ -625,6 +654,9 @@ class _Reader:
                 # the writer would learn, a habit, no day asked (round 37 a); not a class held
                 # then ("có lớp học buổi tối không" may ask this evening's)
                 i += 1
+                continue
+            elif heads & _PART_NAMES and self._learned_then(i):
+                i += 1  # "chỉ học được buổi tối", "buổi tối rảnh muốn học thêm": a habit
                 continue
             elif heads & _PART_NAMES and (t.marked or self.word(i + 1, "nay", "mai", "qua")
                                             or self.weekday_at(i + 1)

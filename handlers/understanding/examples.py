@@ -269,6 +269,10 @@ class Examples:
         self._rows_of: dict[frozenset[str], NDArray[np.int64]] = {}
         # the commonest columns apart (_Common), at the first nearest examples sought
         self._common: _Common | None = None
+        # the last message asked (`_Asked`): its vector, the model's probabilities and the K
+        # nearest examples, made once for the vote, the mirror, the group's sum and the second
+        # opinion that ask of one message in turn
+        self._asked: _Asked | None = None
         self._training = threading.Lock()
         # False while a worker thread is to train the model (Router.prepare_later): a message
         # is then answered without it, never trains it itself on the bot's event loop
@@ -324,31 +328,28 @@ class Examples:
         example most like `normalised` names it too (or one exactly as alike: `_most_alike`),
         with its probability; else (neither answered, or theirs is one NEVER_GIVEN) the model's
         clear choice among the rules' candidates `among` (`_among`); else None."""
-        vector = self.query(normalised)  # (once: the nearest and the model both read it)
+        vector = self.query(normalised)
         nearest = self._nearest(vector, K)
         answers = {answer for answer, _likeness in nearest}
-        # (the model's probabilities of the message, once: `_modelled` and `_among` read them)
-        probabilities: list[NDArray[np.float32]] = []
         if len(nearest) == K and len(answers) == 1:
             voted: Voted | None = Voted(answers.pop(), nearest[-1][1])
         else:
-            voted = self._modelled(vector, nearest, probabilities)
+            voted = self._modelled(vector, nearest)
         if among and (voted is None or voted.answer in NEVER_GIVEN):
-            return self._among(vector, nearest, among, probabilities)
+            return self._among(vector, nearest, among)
         return voted
 
     def _among(self, vector: Vector | None, nearest: list[tuple[str, float]],
-               among: Sequence[str], probabilities: list[NDArray[np.float32]]) -> Voted | None:
+               among: Sequence[str]) -> Voted | None:
         """The model's choice among the rules' candidates `among` (their keys): its
         probabilities of those (not NEVER_GIVEN) and of "no information" made to sum to 1, the
         likeliest when it is not "no information", has AMONG_SHARE or more and AMONG_RATIO times
         the next; not when an example of "no information" is among the K nearest (`nearest`).
-        Given with its share. (`probabilities`: the model's of the message, when read
-        already.)"""
+        Given with its share."""
         model = self._ready_model()
         if vector is None or model is None or any(a == "dont_know" for a, _l in nearest):
             return None
-        p = probabilities[0] if probabilities else model.probabilities(vector)
+        p = self._probabilities(model, vector)
         pool = {a: float(p[model.index[a]]) for a in among
                 if a in model.index and a not in NEVER_GIVEN}
         if not pool:
@@ -380,7 +381,7 @@ class Examples:
         if model is None:
             return None  # (the rules' answer stands while the model is trained)
         # (the model first: most messages it leaves to the rules, without the nearest sought)
-        p = model.probabilities(vector)
+        p = self._probabilities(model, vector)
         guessed = model.likeliest(p)
         theirs = float(p[model.index[against]]) if against in model.index else 0.0
         if guessed.answer == against or theirs >= OVERRULED:
@@ -411,7 +412,7 @@ class Examples:
         model = self._ready_model() if vector is not None else None
         if vector is None or model is None:
             return None
-        p = model.probabilities(vector)
+        p = self._probabilities(model, vector)
         guessed = model.likeliest(p)
         if guessed.likeness < CERTAIN or guessed.answer == against \
                 or guessed.answer == "dont_know" or guessed.answer in NEVER_GIVEN:
@@ -430,7 +431,7 @@ class Examples:
         model = self._ready_model() if vector is not None else None
         if vector is None or model is None:
             return None
-        guessed = model.likeliest(model.probabilities(vector))
+        guessed = model.likeliest(self._probabilities(model, vector))
         if guessed.likeness < UNANSWERED_FLOOR or guessed.answer in NEVER_GIVEN:
             return None
         return guessed if self._nearly(vector, frozenset((guessed.answer,))) else None
@@ -459,7 +460,7 @@ class Examples:
         model = self._ready_model() if vector is not None else None
         if vector is None or model is None or not self.together:
             return None
-        p = model.probabilities(vector)
+        p = self._probabilities(model, vector)
         grouped = self._grouped(model, p)
         if grouped is None:
             return None
@@ -486,17 +487,16 @@ class Examples:
             return None
         if answer not in model.index:
             return 0.0
-        return float(model.probabilities(vector)[model.index[answer]])
+        return float(self._probabilities(model, vector)[model.index[answer]])
 
-    def _modelled(self, vector: Vector | None, nearest: list[tuple[str, float]],
-                  probabilities: list[NDArray[np.float32]]) -> Voted | None:
+    def _modelled(self, vector: Vector | None,
+                  nearest: list[tuple[str, float]]) -> Voted | None:
         """The model's answer, when sure enough and the example most like the message names
-        it too (`vote`); its probabilities of the message are added to `probabilities`."""
+        it too (`vote`)."""
         model = self._ready_model()
         if vector is None or not nearest or model is None:
             return None
-        probabilities.append(model.probabilities(vector))
-        guessed = model.likeliest(probabilities[0])
+        guessed = model.likeliest(self._probabilities(model, vector))
         if guessed.likeness < MODEL_FLOOR or guessed.answer not in _most_alike(nearest):
             return None
         return guessed
@@ -525,6 +525,15 @@ class Examples:
     def _nearest(self, vector: Vector | None, k: int) -> list[tuple[str, float]]:
         if vector is None:
             return []
+        asked = self._asked
+        if k == K and asked is not None and asked.vector is vector:
+            if asked.nearest is None:
+                asked.nearest = self._nearest_made(vector, k)
+            return asked.nearest
+        return self._nearest_made(vector, k)
+
+    def _nearest_made(self, vector: Vector, k: int) -> list[tuple[str, float]]:
+        """`_nearest`, made (not the last message's, kept)."""
         if 0 < k < len(self.answers):
             found = self._bounded(vector, k)
             if found is not None:
@@ -601,7 +610,26 @@ class Examples:
 
     def query(self, normalised: str) -> Vector | None:
         """The vector of `normalised` as the examples' are made: its features' columns and
-        weights (None: not compared, or no feature of it known to the examples)."""
+        weights (None: not compared, or no feature of it known to the examples). The last
+        message's is kept (`_Asked`): asked of one message in turn, it is made once."""
+        asked = self._asked
+        if asked is not None and asked.normalised == normalised:
+            return asked.vector
+        vector = self._vector(normalised)
+        self._asked = _Asked(normalised, vector)
+        return vector
+
+    def _probabilities(self, model: Model, vector: Vector) -> NDArray[np.float32]:
+        """`model.probabilities(vector)`, the last message's kept (`_Asked`)."""
+        asked = self._asked
+        if asked is None or asked.vector is not vector:
+            return model.probabilities(vector)
+        if asked.model is not model or asked.p is None:
+            asked.model, asked.p = model, model.probabilities(vector)
+        return asked.p
+
+    def _vector(self, normalised: str) -> Vector | None:
+        """`query`, made."""
         if not self.answers or len(normalised) > MAX_LETTERS:
             return None
         words = normalised.split()
@@ -656,6 +684,19 @@ class Examples:
         scores: NDArray[np.float64] = np.bincount(
             rows, weights=weights, minlength=len(self.answers)).astype(np.float64, copy=False)
         return scores
+
+
+class _Asked:
+    """The last message asked of the examples (Examples._asked): its text as they read it,
+    its vector, and as they are first needed, the model's probabilities (of `model`) and the K
+    nearest examples."""
+
+    def __init__(self, normalised: str, vector: Vector | None) -> None:
+        self.normalised = normalised
+        self.vector = vector
+        self.model: Model | None = None
+        self.p: NDArray[np.float32] | None = None
+        self.nearest: list[tuple[str, float]] | None = None
 
 
 class _Common:
